@@ -1,0 +1,20 @@
+"""The ``namndkoll`` command: a thin layer over the Python API (see namndkoll/commands/)."""
+
+from __future__ import annotations
+
+import typer
+
+from .commands import register_all
+
+app = typer.Typer(
+    name="namndkoll",
+    help="Search, quote and count Swedish municipal committee records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+register_all(app)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

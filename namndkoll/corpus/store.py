@@ -1,0 +1,224 @@
+"""Documents, pages, tables, § items and sections in SQLite: write one document whole, read it back."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import NotFoundError
+from ..types import Document, Item, Metadata, Page, Section, Table
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A row of ``documents`` with what ``namndkoll documents`` shows."""
+
+    id: int
+    source: str
+    sha256: str
+    size: int
+    pages: int
+    title: str | None
+    municipality: str | None
+    committee: str | None
+    doc_type: str | None
+    date: str | None
+    year: int | None
+    ocr_pages: int
+    needs_ocr_pages: int
+    items: int
+    diarienummer: tuple[str, ...]
+    warnings: tuple[str, ...]
+    ingested_at: str
+
+
+def lookup_source(conn: Any, source: str) -> tuple[int, str] | None:
+    """(id, sha256) of the document stored for ``source``, if any."""
+    row = conn.execute("SELECT id, sha256 FROM documents WHERE source = ?", (source,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def replace_document(conn: Any, doc: Document) -> int:
+    """Store ``doc``, replacing any earlier version from the same source. Call inside
+    ``transaction(conn)`` together with whatever else belongs to the document, so that a
+    crash leaves either the old version or the new one, never half of either."""
+    conn.execute("DELETE FROM documents WHERE source = ?", (doc.source,))
+    md = doc.metadata
+    year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else None
+    cur = conn.execute(
+        "INSERT INTO documents (source, sha256, size, pages, title, municipality, committee,"
+        " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            doc.source, doc.sha256, doc.size, len(doc.pages), md.title, md.municipality,
+            md.committee, md.doc_type, md.date, year,
+            sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),
+            json.dumps(list(doc.warnings), ensure_ascii=False),
+        ),
+    )
+    doc_id = int(cur.lastrowid)
+    conn.executemany(
+        "INSERT INTO pages (document_id, number, start, text, header, footer, ocr)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, p.number, p.start, p.text, p.header, p.footer, p.ocr) for p in doc.pages],
+    )
+    conn.executemany(
+        "INSERT INTO page_tables (document_id, page, idx, rows, bbox) VALUES (?, ?, ?, ?, ?)",
+        [
+            (doc_id, t.page, i, json.dumps([list(r) for r in t.rows], ensure_ascii=False),
+             json.dumps(t.bbox) if t.bbox else None)
+            for p in doc.pages for i, t in enumerate(p.tables)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO diarienummer (document_id, item_id, dnr) VALUES (?, NULL, ?)",
+        [(doc_id, d) for d in md.diarienummer],
+    )
+    for idx, item in enumerate(doc.items):
+        item_id = conn.execute(
+            'INSERT INTO items (document_id, idx, number, title, start, "end", page_start, page_end)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, idx, item.number, item.title, item.start, item.end, item.page_start, item.page_end),
+        ).lastrowid
+        conn.executemany(
+            'INSERT INTO sections (item_id, document_id, kind, title, start, "end", page_start, page_end)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(item_id, doc_id, s.kind, s.title, s.start, s.end, s.page_start, s.page_end)
+             for s in item.sections],
+        )
+        conn.executemany(
+            "INSERT INTO diarienummer (document_id, item_id, dnr) VALUES (?, ?, ?)",
+            [(doc_id, item_id, d) for d in item.diarienummer],
+        )
+    return doc_id
+
+
+def delete_document(conn: Any, document_id: int) -> None:
+    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+
+def resolve(conn: Any, ref: str | int) -> int:
+    """A document id from an id, a source path, or a unique part of the path or title."""
+    ref_s = str(ref)
+    if ref_s.isdigit():
+        row = conn.execute("SELECT id FROM documents WHERE id = ?", (int(ref_s),)).fetchone()
+        if row:
+            return int(row[0])
+    row = conn.execute("SELECT id FROM documents WHERE source = ?", (ref_s,)).fetchone()
+    if row:
+        return int(row[0])
+    rows = conn.execute(
+        "SELECT id, source FROM documents WHERE source LIKE ? OR title LIKE ? ORDER BY id LIMIT 6",
+        (f"%{ref_s}%", f"%{ref_s}%"),
+    ).fetchall()
+    if len(rows) == 1:
+        return int(rows[0][0])
+    if not rows:
+        raise NotFoundError(f"no document matches {ref_s!r}: `namndkoll documents` lists them with ids")
+    names = ", ".join(f"{r[0]} ({r[1]})" for r in rows[:5])
+    raise NotFoundError(f"{ref_s!r} matches several documents: {names}; give the id instead")
+
+
+def _stored(conn: Any, row: Any) -> StoredDocument:
+    dnrs = tuple(r[0] for r in conn.execute(
+        "SELECT DISTINCT dnr FROM diarienummer WHERE document_id = ? ORDER BY rowid", (row["id"],)))
+    n_items = conn.execute("SELECT count(*) FROM items WHERE document_id = ?", (row["id"],)).fetchone()[0]
+    return StoredDocument(
+        id=row["id"], source=row["source"], sha256=row["sha256"], size=row["size"], pages=row["pages"],
+        title=row["title"], municipality=row["municipality"], committee=row["committee"],
+        doc_type=row["doc_type"], date=row["date"], year=row["year"], ocr_pages=row["ocr_pages"],
+        needs_ocr_pages=row["needs_ocr_pages"], items=n_items, diarienummer=dnrs,
+        warnings=tuple(json.loads(row["warnings"] or "[]")), ingested_at=row["ingested_at"],
+    )
+
+
+def list_documents(
+    conn: Any,
+    *,
+    municipality: str | None = None,
+    committee: str | None = None,
+    doc_type: str | None = None,
+    year: int | None = None,
+) -> list[StoredDocument]:
+    """Documents matching every filter given (case-insensitive, committee by substring)."""
+    where, args = [], []
+    if municipality:
+        where.append("municipality = ? COLLATE NOCASE")
+        args.append(municipality)
+    if committee:
+        where.append("committee LIKE ?")
+        args.append(f"%{committee}%")
+    if doc_type:
+        where.append("doc_type = ?")
+        args.append(doc_type)
+    if year:
+        where.append("year = ?")
+        args.append(year)
+    sql = "SELECT * FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY date IS NULL, date, source"
+    return [_stored(conn, r) for r in conn.execute(sql, args).fetchall()]
+
+
+def get_stored(conn: Any, document_id: int) -> StoredDocument:
+    row = conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no document with id {document_id}: `namndkoll documents` lists them")
+    return _stored(conn, row)
+
+
+def load_document(conn: Any, document_id: int) -> Document:
+    """The whole Document back from the database, as ingest produced it."""
+    sd = get_stored(conn, document_id)
+    tables: dict[int, list[Table]] = {}
+    for r in conn.execute(
+        "SELECT page, rows, bbox FROM page_tables WHERE document_id = ? ORDER BY page, idx", (document_id,)
+    ):
+        rows = tuple(tuple(c) for c in json.loads(r["rows"]))
+        bbox = tuple(json.loads(r["bbox"])) if r["bbox"] else None
+        tables.setdefault(r["page"], []).append(Table(r["page"], rows, bbox))  # type: ignore[arg-type]
+    pages = tuple(
+        Page(r["number"], r["text"], r["start"], r["header"], r["footer"], r["ocr"],
+             tuple(tables.get(r["number"], ())))
+        for r in conn.execute(
+            "SELECT * FROM pages WHERE document_id = ? ORDER BY number", (document_id,))
+    )
+    items = []
+    for ir in conn.execute("SELECT * FROM items WHERE document_id = ? ORDER BY idx", (document_id,)).fetchall():
+        sections = tuple(
+            Section(s["kind"], s["title"], s["start"], s["end"], s["page_start"], s["page_end"])
+            for s in conn.execute("SELECT * FROM sections WHERE item_id = ? ORDER BY start", (ir["id"],))
+        )
+        dnrs = tuple(r[0] for r in conn.execute(
+            "SELECT dnr FROM diarienummer WHERE item_id = ? ORDER BY rowid", (ir["id"],)))
+        items.append(Item(ir["number"], ir["title"], ir["start"], ir["end"], ir["page_start"],
+                          ir["page_end"], sections, dnrs))
+    item_dnrs = {d for it in items for d in it.diarienummer}
+    md = Metadata(sd.title, sd.municipality, sd.committee, sd.doc_type, sd.date,  # type: ignore[arg-type]
+                  tuple(d for d in sd.diarienummer if d not in item_dnrs))
+    return Document(sd.source, sd.sha256, pages, md, tuple(items), sd.size, sd.warnings)
+
+
+def corpus_stats(conn: Any) -> dict[str, Any]:
+    """Counts by municipality, committee, type and year, and what still needs OCR."""
+    def by(col: str) -> dict[str, int]:
+        return {
+            (str(k) if k is not None else "unknown"): n
+            for k, n in conn.execute(
+                f"SELECT {col}, count(*) FROM documents GROUP BY {col} ORDER BY count(*) DESC, {col}")
+        }
+
+    totals = conn.execute(
+        "SELECT count(*), coalesce(sum(pages),0), coalesce(sum(ocr_pages),0),"
+        " coalesce(sum(needs_ocr_pages),0) FROM documents").fetchone()
+    needing = [
+        {"id": r[0], "source": r[1], "pages": r[2]}
+        for r in conn.execute(
+            "SELECT id, source, needs_ocr_pages FROM documents WHERE needs_ocr_pages > 0 ORDER BY source")
+    ]
+    return {
+        "documents": totals[0], "pages": totals[1], "ocr_pages": totals[2], "needs_ocr_pages": totals[3],
+        "items": conn.execute("SELECT count(*) FROM items").fetchone()[0],
+        "by_municipality": by("municipality"), "by_committee": by("committee"),
+        "by_type": by("doc_type"), "by_year": by("year"), "needing_ocr": needing,
+    }

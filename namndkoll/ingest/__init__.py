@@ -1,0 +1,38 @@
+"""Ingest stage: PDF -> Document (clean pages, tables, OCR state, metadata, § items).
+
+The PDF libraries sit behind ``ingest/pdf.py``; ``structure.py`` / ``metadata.py`` read
+the clean pages into § items, sections and document metadata.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from ..types import Document
+
+__all__ = ["read_document", "page_count"]
+
+
+def read_document(path: str | Path, *, ocr: bool | None = None) -> Document:
+    """Read one PDF into a Document with metadata and § items. Raises IngestError subclasses."""
+    from .pdf import read_pdf
+    from .structure import analyze
+
+    doc = read_pdf(path, ocr=ocr)
+    metadata, items = analyze(doc.pages, source=doc.source)
+    return dataclasses.replace(doc, metadata=metadata, items=items)
+
+
+def page_count(path: str | Path) -> int:
+    """Pages in the PDF, or 0 when it cannot be opened (the reader reports why)."""
+    try:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
+    except Exception:  # noqa: BLE001 - any failure is reported properly by read_document
+        return 0

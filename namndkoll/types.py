@@ -1,0 +1,282 @@
+"""The plain data that flows between namndkoll's stages.
+
+Offsets: every span is a pair of character offsets into ``Document.text``, which is the
+clean text of all pages joined by a single form feed (``\\f``). ``Page.start`` is where a
+page begins in that text, so ``Document.page_of(offset)`` maps any span back to its page
+and ``offset - page.start`` gives the offset within the page text (what ``namndkoll show
+DOC --page N`` prints). Page numbers are 1-based, as printed on the paper.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Literal
+
+OcrState = Literal["text", "ocr", "needs_ocr"]
+DocType = Literal[
+    "protokoll",
+    "protokollsutdrag",
+    "tjansteskrivelse",
+    "tjansteutlatande",
+    "reservation",
+    "sarskilt_yttrande",
+    "motion",
+    "skrivelse",
+    "revisionsrapport",
+    "other",
+]
+SectionKind = Literal[
+    "beslut",
+    "arendet",
+    "yrkanden",
+    "propositionsordning",
+    "omrostning",
+    "reservation",
+    "sarskilt_uttalande",
+    "protokollsanteckning",
+    "jav",
+    "other",
+]
+PAGE_SEP = "\f"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table found on one page: rows of cell strings ('' for an empty cell)."""
+
+    page: int
+    rows: tuple[tuple[str, ...], ...]
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    text: str  # clean body text: reading order, no running header/footer, hyphenation repaired
+    start: int = 0  # offset of this page in Document.text
+    header: str = ""  # running header lines removed from the body
+    footer: str = ""  # running footer lines (page numbers etc.) removed from the body
+    ocr: OcrState = "text"
+    tables: tuple[Table, ...] = ()
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a § item: Beslut, Ärendet, Yrkanden, Reservation, ..."""
+
+    kind: SectionKind
+    title: str  # the heading as written, e.g. "Särskilt uttalande"
+    start: int
+    end: int
+    page_start: int
+    page_end: int
+
+
+@dataclass(frozen=True)
+class Item:
+    """A § item of a protocol (or, for other documents, one numbered ärende)."""
+
+    number: str  # "9", "12 a"
+    title: str
+    start: int
+    end: int
+    page_start: int
+    page_end: int
+    sections: tuple[Section, ...] = ()
+    diarienummer: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None = None
+    municipality: str | None = None
+    committee: str | None = None  # "Socialnämnden", "Kommunfullmäktige", "Stadsrevisionen", ...
+    doc_type: DocType | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    diarienummer: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str  # the path as given to ingest
+    sha256: str
+    pages: tuple[Page, ...]
+    metadata: Metadata = field(default_factory=Metadata)
+    items: tuple[Item, ...] = ()
+    size: int = 0  # bytes of the file
+    warnings: tuple[str, ...] = ()  # e.g. "3 pages need OCR: install tesseract-ocr-swe"
+
+    @property
+    def text(self) -> str:
+        return PAGE_SEP.join(p.text for p in self.pages)
+
+    def page_of(self, offset: int) -> int:
+        """The 1-based number of the page that holds ``offset`` of ``text``."""
+        starts = [p.start for p in self.pages]
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.pages[max(i, 0)].number if self.pages else 1
+
+    def item_of(self, offset: int) -> Item | None:
+        for item in self.items:
+            if item.start <= offset < item.end:
+                return item
+        return None
+
+    @property
+    def needs_ocr(self) -> tuple[int, ...]:
+        return tuple(p.number for p in self.pages if p.ocr == "needs_ocr")
+
+
+def with_offsets(pages: list[Page] | tuple[Page, ...]) -> tuple[Page, ...]:
+    """Pages with ``start`` set so they tile ``PAGE_SEP.join(texts)``."""
+    out, pos = [], 0
+    for p in pages:
+        out.append(Page(p.number, p.text, pos, p.header, p.footer, p.ocr, p.tables))
+        pos += len(p.text) + len(PAGE_SEP)
+    return tuple(out)
+
+
+# ---- extraction -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Span:
+    """Where something was found: document offsets, page and the quoted text."""
+
+    start: int
+    end: int
+    page: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: Literal["amount", "count", "percent"]
+    value: float
+    unit: str  # "SEK", "%", or the counted noun's lemma ("plats", "tjänst", ...)
+    text: str  # the matched words, e.g. "1 550 t kr"
+    sentence: str
+    page: int
+    start: int
+    end: int
+    qualifier: str | None = None  # "ca", "minst", "närmare", "högst", "över", "under", ...
+    per: str | None = None  # "månad", "år", ...
+    table: bool = False  # read from a table cell (row/column headers in ``text``)
+
+
+@dataclass(frozen=True)
+class PartyMention:
+    code: str  # S M SD C V KD L MP Fi, or a local code such as D
+    text: str
+    page: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    party: str | None
+    role: str | None
+    page: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Decision:
+    body: str | None
+    status: Literal["decided", "proposed"]
+    date: str | None
+    item: str | None  # "§ 9"
+    text: str
+    clauses: tuple[str, ...]
+    page: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Vote:
+    item: str | None
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    absent: int | None
+    proposition: str | None
+    page: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Position:
+    parties: tuple[str, ...]
+    kind: Literal[
+        "reservation", "sarskilt_uttalande", "protokollsanteckning", "yrkande", "motion", "skrivelse"
+    ]
+    text: str
+    page: int
+    start: int
+    end: int
+    item: str | None = None
+    people: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    label: str  # PER ORG LOC MISC, PARTY, BODY
+    page: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extract/ found in one document."""
+
+    figures: tuple[Figure, ...] = ()
+    parties: tuple[PartyMention, ...] = ()
+    people: tuple[Person, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    votes: tuple[Vote, ...] = ()
+    positions: tuple[Position, ...] = ()
+    entities: tuple[Entity, ...] = ()
+
+
+# ---- search -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage to embed and index; never crosses a § item or a document."""
+
+    text: str
+    start: int
+    end: int
+    page_start: int
+    page_end: int
+    item: str | None = None  # § number
+    section: str | None = None  # SectionKind or None
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk_id: int
+    document_id: int
+    source: str
+    text: str
+    score: float
+    page: int
+    page_end: int
+    item: str | None
+    section: str | None
+    start: int
+    end: int
+    citation: str
+    metadata: Metadata
+    highlights: tuple[tuple[int, int], ...] = ()  # spans in ``text`` that matched the query

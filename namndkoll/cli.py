@@ -18,3 +18,7 @@ register_all(app)
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+
+if __name__ == "__main__":  # python -m namndkoll.cli
+    app()

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Ingest speed: pages/s of the whole ingest beside plain text extraction of the same files.
+
+Corpus: the 20 Göteborg KF protocols rendered to PDF (bench/make_corpus.py, ~1,300 pages)
+plus the real PDFs in ../shared/data/pdf. Each round runs every variant once, alternating,
+so that machine noise hits all of them alike; medians over the rounds are reported, with
+ratios against pypdfium2's plain text extraction.
+
+  python bench/ingest.py [--rounds 3] [--plumber-pages 120] [--extract]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+sys.path.insert(0, str(HERE.parent))
+
+
+def corpus() -> list[Path]:
+    out = HERE / "out" / "corpus"
+    kf = sorted(out.glob("kf-*.pdf"))
+    if len(kf) < 20:
+        import make_corpus  # type: ignore[import-not-found]
+
+        sys.path.insert(0, str(HERE))
+        make_corpus.main([str(out)])
+        kf = sorted(out.glob("kf-*.pdf"))
+    real = sorted((SHARED / "data/pdf").rglob("*.pdf"))
+    return kf + real
+
+
+def pdfium_text(files: list[Path]) -> int:
+    import pypdfium2 as pdfium
+
+    n = 0
+    for f in files:
+        pdf = pdfium.PdfDocument(str(f))
+        for page in pdf:
+            page.get_textpage().get_text_range()
+            n += 1
+        pdf.close()
+    return n
+
+
+def plumber_text(files: list[Path], limit: int) -> int:
+    import pdfplumber
+
+    n = 0
+    for f in files:
+        with pdfplumber.open(f) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                n += 1
+                if n >= limit:
+                    return n
+    return n
+
+
+def whole_ingest(files: list[Path], jobs: int, extract: bool) -> int:
+    from namndkoll.api import ingest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        rep = ingest(files, db=Path(tmp) / "b.db", jobs=jobs, extract=extract, index=False)
+        bad = [r for r in rep.results if r.status == "failed"]
+        if bad:
+            print(f"  ({len(bad)} failed: {bad[0].path}: {bad[0].message})", file=sys.stderr)
+        return rep.pages
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--plumber-pages", type=int, default=120)
+    ap.add_argument("--extract", action="store_true", help="also time ingest with extraction")
+    a = ap.parse_args()
+    if not (SHARED / "data").is_dir():
+        sys.exit("needs ../shared/data")
+    files = corpus()
+    variants = {
+        "pypdfium2 text only": lambda: pdfium_text(files),
+        "pdfplumber text only": lambda: plumber_text(files, a.plumber_pages),
+        "namndkoll ingest, 1 job": lambda: whole_ingest(files, 1, False),
+        "namndkoll ingest, 2 jobs": lambda: whole_ingest(files, 2, False),
+    }
+    if a.extract:
+        variants["ingest + extract, 1 job"] = lambda: whole_ingest(files, 1, True)
+        variants["ingest + extract, 2 jobs"] = lambda: whole_ingest(files, 2, True)
+    rates: dict[str, list[float]] = {k: [] for k in variants}
+    pages: dict[str, int] = {}
+    for r in range(a.rounds):
+        for name, fn in variants.items():
+            t = time.perf_counter()
+            n = fn()
+            dt = time.perf_counter() - t
+            rates[name].append(n / dt)
+            pages[name] = n
+            print(f"round {r + 1}: {name:28s} {n:5d} pages {dt:7.2f} s {n / dt:8.1f} pages/s", file=sys.stderr)
+    base = statistics.median(rates["pypdfium2 text only"])
+    print(f"\n{len(files)} PDFs, cores: {os.cpu_count()}, rounds: {a.rounds} (median pages/s)\n")
+    print("| variant | pages | pages/s | ratio to pypdfium2 |")
+    print("|---|---:|---:|---:|")
+    for name in variants:
+        m = statistics.median(rates[name])
+        print(f"| {name} | {pages[name]} | {m:.1f} | {m / base:.3f} |")
+    one = statistics.median(rates["namndkoll ingest, 1 job"])
+    two = statistics.median(rates["namndkoll ingest, 2 jobs"])
+    print(f"\n2 jobs / 1 job: {two / one:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

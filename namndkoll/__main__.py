@@ -1,0 +1,3 @@
+from namndkoll.cli import app
+
+app(prog_name="namndkoll")

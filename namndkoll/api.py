@@ -198,9 +198,10 @@ def ingest(
 
 def _display_path(source: str) -> str:
     try:
-        return os.path.relpath(source)
+        rel = os.path.relpath(source)
     except ValueError:
         return source
+    return source if rel.startswith("..") else rel
 
 
 def _source_with_sha(conn: Any, sha: str, *, exclude: str) -> str | None:

@@ -46,8 +46,8 @@ def _progress_bar(enabled: bool) -> Any:
             return
         state["done"] += 1
         bar.update(state["task"], advance=result.pages, files=f"{state['done']}/{state['files']}")
-        if result.status == "failed":
-            console.print(f"[red]failed[/red] {result.path}: {result.message}")
+        if result.status == "failed" and enabled:  # live, above the bar; the summary repeats it
+            bar.console.print(f"[red]failed[/red] {result.path}: {result.message}", soft_wrap=True)
 
     def done() -> None:
         if "task" in state:
@@ -82,6 +82,7 @@ def ingest_cmd(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel worker processes.")] = 1,
     ocr: Annotated[Optional[bool], typer.Option("--ocr/--no-ocr",
                    help="OCR pages without text (default: when tesseract is installed).")] = None,
+    no_extract: Annotated[bool, typer.Option("--no-extract", help="Only read text and structure (no figures, parties, decisions).")] = False,
     no_index: Annotated[bool, typer.Option("--no-index", help="Skip the search index (run `namndkoll index` later).")] = False,
     model: Annotated[Optional[str], typer.Option("--model", help="Embedding model for the search index.")] = None,
     as_json: JsonOption = False,
@@ -96,7 +97,7 @@ def ingest_cmd(
     from ..api import ingest
 
     try:
-        report = ingest(paths, db=db, jobs=jobs, ocr=ocr, index=not no_index, model=model,
+        report = ingest(paths, db=db, jobs=jobs, ocr=ocr, extract=not no_extract, index=not no_index, model=model,
                         progress=_progress_bar(enabled=not quiet and sys.stderr.isatty()))
     except NamndkollError as exc:
         fail(exc)

@@ -1,0 +1,432 @@
+"""The one module that talks to PDF libraries: ``read_pdf(path) -> Document``.
+
+pypdfium2 gives text runs with their boxes at ~750 pages/s; from those we rebuild lines in
+reading order (two-column pages included), take running headers and footers out of the body,
+and repair line-end hyphenation. pdfplumber's table finder, which is precise but ~13 pages/s,
+only runs on the pages that look like tables (ruling lines, or lines of aligned number
+columns), and the table text is then left out of the body. Pages with no text layer are
+OCR'd with Tesseract when it is installed, otherwise marked ``needs_ocr``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import EmptyFileError, EncryptedPdfError, IngestError, NotAPdfError
+from ..types import Document, Page, Table, with_offsets
+
+__all__ = ["read_pdf", "clean_text", "repair_hyphenation", "ocr_available", "OCR_HINT"]
+
+OCR_HINT = ("install Tesseract with Swedish (apt install tesseract-ocr tesseract-ocr-swe) "
+            "and ingest the file again with --ocr")
+
+# characters that PDFs use for spaces and hyphens, mapped to the plain ones
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
+_SPACES.update({ord("\u00ad"): "", ord("\u200b"): "", ord("\ufeff"): "", ord("\u2010"): "-", ord("\u2011"): "-",
+                ord("\r"): "\n", ord("\ufb01"): "fi", ord("\ufb02"): "fl"})
+
+
+def clean_text(text: str) -> str:
+    """NFC, plain spaces for NBSP/thin spaces ("1 500 000 kr"), no soft hyphens."""
+    return unicodedata.normalize("NFC", text.translate(_SPACES))
+
+
+# words after which "arbetsmarknads- och utbildningsområdet" keeps its hyphen
+_KEEP_AFTER = {"och", "eller", "samt", "respektive", "resp", "till", "som", "men", "utan", "&"}
+_HYPHEN = re.compile(r"(\w)-\n[ \t]*(\w+)([^\S\n]*)")
+
+
+def repair_hyphenation(text: str) -> str:
+    """Join words split at a line end: ``bere-``/``da`` -> ``bereda``; real hyphens stay
+    (``OSA-platser``, ``24-enheten``, ``arbetsmarknads- och ...``)."""
+
+    def fix(m: re.Match[str]) -> str:
+        left, word = m.group(1), m.group(2)
+        if word.lower() in _KEEP_AFTER or not word[0].isalpha():
+            return m.group(0)
+        if left.islower() and word[0].islower():
+            return f"{left}{word}\n"  # a word split by the line break
+        if left.isupper() or left.isdigit():
+            return f"{left}-{word}\n"  # OSA-platser, 24-enheten: the hyphen is real
+        return m.group(0)
+
+    return _HYPHEN.sub(fix, text)
+
+
+# ---- lines from pdfium text runs ---------------------------------------------------------
+
+@dataclass
+class _Run:
+    x0: float
+    y0: float  # bottom (pdf coordinates, origin bottom-left)
+    x1: float
+    y1: float  # top
+    text: str
+
+
+@dataclass
+class _Line:
+    runs: list[_Run] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return min(r.x0 for r in self.runs)
+
+    @property
+    def x1(self) -> float:
+        return max(r.x1 for r in self.runs)
+
+    @property
+    def top(self) -> float:
+        return max(r.y1 for r in self.runs)
+
+    @property
+    def bottom(self) -> float:
+        return min(r.y0 for r in self.runs)
+
+    def text(self) -> str:
+        runs = sorted(self.runs, key=lambda r: r.x0)
+        out = runs[0].text
+        for prev, r in zip(runs, runs[1:]):
+            # pdfium keeps real spaces at the end of a run; a bare gap wider than a third of
+            # the font size is a space too ("Belopp   2 300"), a narrower one is kerning ("ver|ksamhet")
+            gap = r.x0 - prev.x1
+            out += (" " if not out.endswith(" ") and gap > 0.3 * max(r.y1 - r.y0, 1.0) else "") + r.text
+        return re.sub(r" {2,}", " ", out).strip()
+
+
+def _page_runs(textpage: object) -> list[_Run]:
+    runs = []
+    n = textpage.count_rects()  # type: ignore[attr-defined]
+    for i in range(n):
+        x0, y0, x1, y1 = textpage.get_rect(i)  # type: ignore[attr-defined]
+        t = textpage.get_text_bounded(x0, y0, x1, y1)  # type: ignore[attr-defined]
+        t = clean_text(t).replace("\n", " ").lstrip()
+        if t.strip():
+            runs.append(_Run(x0, y0, x1, y1, t))
+    return runs
+
+
+def _group_lines(runs: list[_Run]) -> list[_Line]:
+    """Runs on the same baseline form a line; lines top to bottom."""
+    runs = sorted(runs, key=lambda r: (-(r.y0 + r.y1) / 2, r.x0))
+    lines: list[_Line] = []
+    for r in runs:
+        mid, h = (r.y0 + r.y1) / 2, max(r.y1 - r.y0, 1.0)
+        if lines:
+            last = lines[-1]
+            lmid = (last.bottom + last.top) / 2
+            if abs(lmid - mid) < 0.45 * h:
+                last.runs.append(r)
+                continue
+        lines.append(_Line([r]))
+    return lines
+
+
+def _gutter(lines: list[_Line], width: float) -> float | None:
+    """The x of a column gutter when the page is set in two columns, else None."""
+    if len(lines) < 8:
+        return None
+    lo, hi = width * 0.3, width * 0.7
+    step = 4.0
+    best = None
+    x = lo
+    while x <= hi:
+        crossing = sum(1 for ln in lines for r in ln.runs if r.x0 < x < r.x1)
+        left = sum(1 for ln in lines if ln.x1 <= x)
+        right = sum(1 for ln in lines if ln.x0 >= x)
+        both = sum(1 for ln in lines if any(r.x1 <= x for r in ln.runs) and any(r.x0 >= x for r in ln.runs))
+        if crossing <= max(1, len(lines) // 20) and both >= len(lines) * 0.25 and left + both >= 4 and right + both >= 4:
+            score = both - crossing * 3
+            if best is None or score > best[0]:
+                best = (score, x)
+        x += step
+    return best[1] if best else None
+
+
+def _reading_order(lines: list[_Line], width: float) -> list[_Line]:
+    """Lines in reading order: for a two-column page, full-width lines split the page into
+    bands, and each band is read left column first."""
+    gutter = _gutter(lines, width)
+    if gutter is None:
+        return lines
+    out: list[_Line] = []
+    left: list[_Line] = []
+    right: list[_Line] = []
+
+    def flush() -> None:
+        out.extend(left)
+        out.extend(right)
+        left.clear()
+        right.clear()
+
+    for ln in lines:
+        if any(r.x0 < gutter < r.x1 for r in ln.runs):
+            flush()
+            out.append(ln)
+            continue
+        lpart = [r for r in ln.runs if r.x1 <= gutter]
+        rpart = [r for r in ln.runs if r.x0 >= gutter]
+        if lpart:
+            left.append(_Line(lpart))
+        if rpart:
+            right.append(_Line(rpart))
+    flush()
+    return out
+
+
+# ---- headers and footers ----------------------------------------------------------------
+
+_PAGENO = re.compile(
+    r"^(?:sida\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(?:av|/)\s*\d{1,4})?$|^sida\s+\d{1,4}.*$|^-\s*\d{1,4}\s*-$",
+    re.IGNORECASE)
+_EDGE = 4  # lines at the top/bottom of a page that may be running header/footer
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"\d+", "#", line.casefold()).strip()
+
+
+def _split_margins(pages_lines: list[list[str]]) -> list[tuple[list[str], list[str], list[str]]]:
+    """(header, body, footer) lines per page. Page numbers go to the margins, and so do lines
+    repeated at the same edge of at least half of the pages (two at least): as written, or
+    differing only in the page number ("Göteborgs Stad, protokoll 22 (74)") — but not
+    sentences that differ in a number ("Budgeten omfattar 377 tkr.")."""
+    n = len(pages_lines)
+    exact_top: Counter[str] = Counter()
+    exact_bottom: Counter[str] = Counter()
+    top: Counter[str] = Counter()
+    bottom: Counter[str] = Counter()
+    for lines in pages_lines:
+        exact_top.update(set(lines[:_EDGE]))
+        exact_bottom.update(set(lines[-_EDGE:]))
+        top.update({_norm(x) for x in lines[:_EDGE]})
+        bottom.update({_norm(x) for x in lines[-_EDGE:]})
+    need = max(2, (n + 1) // 2)
+
+    def margin(line: str, page_no: int, exact: Counter[str], counts: Counter[str]) -> bool:
+        s = line.strip()
+        if _PAGENO.match(s):
+            return True
+        if n < 2:
+            return False
+        if exact[line] >= need:
+            return True
+        if counts[_norm(line)] < need or s.endswith(".") or len(s) > 90:
+            return False
+        numbers = {int(x) for x in re.findall(r"\d{1,4}", s)}
+        return page_no in numbers or n in numbers
+
+    out = []
+    for no, lines in enumerate(pages_lines, 1):
+        h = 0
+        while h < min(_EDGE, len(lines)) and margin(lines[h], no, exact_top, top):
+            h += 1
+        f = len(lines)
+        while f > h and len(lines) - f < _EDGE and margin(lines[f - 1], no, exact_bottom, bottom):
+            f -= 1
+        out.append((lines[:h], lines[h:f], lines[f:]))
+    return out
+
+
+# ---- tables -----------------------------------------------------------------------------
+
+_NUMCELL = re.compile(r"^[-−–+]?\(?\d[\d  ,.]*\)?\s*%?$")
+
+
+def _looks_tabular(lines: list[_Line], n_paths: int) -> bool:
+    """Ruling lines, or 3+ consecutive lines of 3+ separated cells with numbers in them."""
+    if n_paths >= 6:
+        return True
+    run = 0
+    for ln in lines:
+        runs = sorted(ln.runs, key=lambda r: r.x0)
+        cells = 1 + sum(1 for a, b in zip(runs, runs[1:]) if b.x0 - a.x1 > 12)
+        nums = sum(1 for r in runs if _NUMCELL.match(r.text))
+        run = run + 1 if cells >= 3 and nums >= 1 else 0
+        if run >= 3:
+            return True
+    return False
+
+
+def _tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> list[Table]:
+    page = plumber_pdf.pages[index]  # type: ignore[attr-defined]
+    settings = {} if ruled else {"vertical_strategy": "text", "horizontal_strategy": "text",
+                                 "min_words_vertical": 3, "min_words_horizontal": 2}
+    out = []
+    for t in page.find_tables(table_settings=settings):
+        rows = tuple(tuple(clean_text(c or "").replace("\n", " ").strip() for c in row) for row in t.extract())
+        rows = tuple(r for r in rows if any(r))
+        if len(rows) < 2 or max(len(r) for r in rows) < 2:
+            continue
+        if not ruled and not any(_NUMCELL.match(c) for r in rows for c in r if c):
+            continue  # text strategy on prose: not a table
+        out.append(Table(number, rows, tuple(float(x) for x in t.bbox)))
+    return out
+
+
+# ---- OCR --------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def ocr_available() -> bool:
+    """Tesseract with Swedish installed?"""
+    exe = shutil.which("tesseract")
+    if not exe:
+        return False
+    try:
+        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "swe" in (langs.stdout + langs.stderr).split()
+
+
+def _ocr_page(page: object) -> str:
+    bitmap = page.render(scale=300 / 72, grayscale=True)  # type: ignore[attr-defined]
+    image = bitmap.to_pil()
+    with tempfile.TemporaryDirectory() as tmp:
+        png = os.path.join(tmp, "page.png")
+        image.save(png)
+        res = subprocess.run(["tesseract", png, "stdout", "-l", "swe", "--psm", "3"],
+                             capture_output=True, text=True, timeout=300,
+                             env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+    if res.returncode != 0:
+        raise IngestError(f"Tesseract failed on a page: {res.stderr.strip()[:200]}")
+    return clean_text(res.stdout)
+
+
+# ---- the reader -------------------------------------------------------------------------
+
+def _open(path: Path, data: bytes) -> object:
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg:
+            raise EncryptedPdfError(
+                f"password-protected PDF: remove the password (e.g. `qpdf --decrypt "
+                f"--password=PASSWORD in.pdf out.pdf`) and ingest the copy") from exc
+        raise IngestError(
+            f"damaged or truncated PDF ({exc}): re-download or re-export it") from exc
+
+
+def read_pdf(path: str | Path, *, ocr: bool | None = None) -> Document:
+    """Read one PDF into a Document of clean pages (metadata and § items come later).
+
+    ``ocr``: None = OCR pages without text when Tesseract is installed, True = the same but an
+    error if it is not, False = never (such pages are marked ``needs_ocr``).
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"cannot read the file ({exc.strerror}): check the path and permissions") from exc
+    if not data:
+        raise EmptyFileError(f"empty file (0 bytes): re-download or re-export it")
+    if b"%PDF-" not in data[:1024]:
+        raise NotAPdfError(f"not a PDF (no %PDF header): check the file, only PDFs are ingested")
+    if ocr and not ocr_available():
+        raise IngestError(f"--ocr asked for but Tesseract is missing: {OCR_HINT.split(' and ')[0]}")
+    sha = hashlib.sha256(data).hexdigest()
+
+    import pypdfium2.raw as pdfium_c
+
+    pdf = _open(path, data)
+    plumber = None
+    try:
+        n = len(pdf)  # type: ignore[arg-type]
+        if n == 0:
+            raise IngestError(f"the PDF has no pages: re-export it")
+        raw_lines: list[list[str]] = []
+        states: list[str] = []
+        tables: list[list[Table]] = []
+        for i in range(n):
+            try:
+                page = pdf[i]  # type: ignore[index]
+                width, height = page.get_size()
+                tp = page.get_textpage()
+                runs = _page_runs(tp)
+                lines: list[_Line] = []
+                page_tables: list[Table] = []
+                if runs:
+                    lines = _group_lines(runs)
+                    n_paths = sum(1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=1))
+                    if _looks_tabular(lines, n_paths):
+                        if plumber is None:
+                            import pdfplumber
+
+                            plumber = pdfplumber.open(path)
+                        try:
+                            page_tables = _tables(plumber, i, i + 1, ruled=n_paths >= 6)
+                        except Exception:  # noqa: BLE001 - a table we cannot read stays body text
+                            page_tables = []
+                        if page_tables:
+                            lines = _without_tables(lines, page_tables, height)
+                    lines = _reading_order(lines, width)
+                    raw_lines.append([ln.text() for ln in lines])
+                    states.append("text")
+                elif ocr is not False and ocr_available():
+                    text = _ocr_page(page)
+                    raw_lines.append([x.strip() for x in text.splitlines() if x.strip()])
+                    states.append("ocr")
+                else:
+                    raw_lines.append([])
+                    states.append("needs_ocr")
+                tables.append(page_tables)
+                tp.close()
+                page.close()
+            except IngestError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - pdfium raises plain errors on broken pages
+                raise IngestError(f"page {i + 1} cannot be read ({exc}): the PDF is "
+                                  f"damaged; re-download or re-export it") from exc
+    finally:
+        pdf.close()  # type: ignore[attr-defined]
+        if plumber is not None:
+            plumber.close()
+
+    pages = []
+    for i, (h, body, f) in enumerate(_split_margins(raw_lines)):
+        text = repair_hyphenation("\n".join(body)).strip("\n")
+        pages.append(Page(i + 1, text, 0, "\n".join(h), "\n".join(f), states[i], tuple(tables[i])))  # type: ignore[arg-type]
+    warnings = []
+    missing = [p.number for p in pages if p.ocr == "needs_ocr"]
+    if missing:
+        warnings.append(f"{len(missing)} of {n} pages have no text layer and need OCR "
+                        f"(pages {_ranges(missing)}): {OCR_HINT}")
+    if states.count("ocr"):
+        warnings.append(f"{states.count('ocr')} pages read by OCR (Tesseract, swe): check quotes against the page")
+    return Document(source=str(path), sha256=sha, pages=with_offsets(pages), size=len(data),
+                    warnings=tuple(warnings))
+
+
+def _without_tables(lines: list[_Line], tables: list[Table], height: float) -> list[_Line]:
+    """Drop the runs that lie inside a table (pdfplumber boxes are top-down, pdfium bottom-up)."""
+    boxes = [(t.bbox[0] - 2, height - t.bbox[3] - 2, t.bbox[2] + 2, height - t.bbox[1] + 2) for t in tables if t.bbox]
+    out = []
+    for ln in lines:
+        keep = [r for r in ln.runs if not any(b[0] <= (r.x0 + r.x1) / 2 <= b[2] and b[1] <= (r.y0 + r.y1) / 2 <= b[3]
+                                              for b in boxes)]
+        if keep:
+            out.append(_Line(keep))
+    return out
+
+
+def _ranges(nums: list[int]) -> str:
+    out, start = [], nums[0]
+    for a, b in zip(nums, nums[1:] + [None]):  # type: ignore[list-item]
+        if b != a + 1:
+            out.append(str(start) if start == a else f"{start}-{a}")
+            start = b
+    return ", ".join(out)

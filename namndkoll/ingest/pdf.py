@@ -32,7 +32,7 @@ OCR_HINT = ("install Tesseract with Swedish (apt install tesseract-ocr tesseract
 
 # characters that PDFs use for spaces and hyphens, mapped to the plain ones
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
-_SPACES.update({ord("\u00ad"): "", ord("\u200b"): "", ord("\ufeff"): "", ord("\u2010"): "-", ord("\u2011"): "-",
+_SPACES.update({ord("\x02"): "-", ord("\ufffe"): "-", ord("\u00ad"): "", ord("\u200b"): "", ord("\ufeff"): "", ord("\u2010"): "-", ord("\u2011"): "-",
                 ord("\r"): "\n", ord("\ufb01"): "fi", ord("\ufb02"): "fl"})
 
 
@@ -111,6 +111,8 @@ def _page_runs(textpage: object) -> list[_Run]:
     for i in range(n):
         x0, y0, x1, y1 = textpage.get_rect(i)  # type: ignore[attr-defined]
         t = textpage.get_text_bounded(x0, y0, x1, y1)  # type: ignore[attr-defined]
+        if t.rstrip().endswith("\u00ad"):
+            t = t.rstrip()[:-1] + "-"  # a soft hyphen shown at a line end
         t = clean_text(t).replace("\n", " ").lstrip()
         if t.strip():
             runs.append(_Run(x0, y0, x1, y1, t))
@@ -134,24 +136,32 @@ def _group_lines(runs: list[_Run]) -> list[_Line]:
 
 
 def _gutter(lines: list[_Line], width: float) -> float | None:
-    """The x of a column gutter when the page is set in two columns, else None."""
+    """The x of a column gutter when the page is set in two columns, else None: a vertical
+    band in the middle of the page that almost no text crosses, with text on both sides."""
     if len(lines) < 8:
         return None
-    lo, hi = width * 0.3, width * 0.7
-    step = 4.0
-    best = None
-    x = lo
-    while x <= hi:
-        crossing = sum(1 for ln in lines for r in ln.runs if r.x0 < x < r.x1)
-        left = sum(1 for ln in lines if ln.x1 <= x)
-        right = sum(1 for ln in lines if ln.x0 >= x)
-        both = sum(1 for ln in lines if any(r.x1 <= x for r in ln.runs) and any(r.x0 >= x for r in ln.runs))
-        if crossing <= max(1, len(lines) // 20) and both >= len(lines) * 0.25 and left + both >= 4 and right + both >= 4:
-            score = both - crossing * 3
-            if best is None or score > best[0]:
-                best = (score, x)
-        x += step
-    return best[1] if best else None
+    import numpy as np
+
+    r0 = np.array([r.x0 for ln in lines for r in ln.runs])
+    r1 = np.array([r.x1 for ln in lines for r in ln.runs])
+    if np.mean(r0 > width * 0.4) < 0.15:
+        return None  # hardly any text starts right of the middle: one column
+    lx0 = np.array([ln.x0 for ln in lines])
+    lx1 = np.array([ln.x1 for ln in lines])
+    xs = np.arange(width * 0.3, width * 0.7, 4.0)
+    crossing = ((r0[:, None] < xs) & (r1[:, None] > xs)).sum(0)
+    left = (lx1[:, None] <= xs).sum(0)
+    right = (lx0[:, None] >= xs).sum(0)
+    # lines with runs on both sides of x and none across it
+    line_of = np.repeat(np.arange(len(lines)), [len(ln.runs) for ln in lines])
+    across = np.zeros((len(lines), len(xs)), dtype=bool)
+    np.logical_or.at(across, line_of, (r0[:, None] < xs) & (r1[:, None] > xs))
+    both = ((lx0[:, None] < xs) & (lx1[:, None] > xs) & ~across).sum(0)
+    ok = (crossing <= max(1, len(lines) // 20)) & (both >= len(lines) * 0.25) & (left + both >= 4) & (right + both >= 4)
+    if not ok.any():
+        return None
+    score = np.where(ok, both - crossing * 3, -10**9)
+    return float(xs[int(np.argmax(score))])
 
 
 def _reading_order(lines: list[_Line], width: float) -> list[_Line]:
@@ -246,17 +256,28 @@ _NUMCELL = re.compile(r"^[-−–+]?\(?\d[\d  ,.]*\)?\s*%?$")
 
 def _looks_tabular(lines: list[_Line], n_paths: int) -> bool:
     """Ruling lines, or 3+ consecutive lines of 3+ separated cells with numbers in them."""
-    if n_paths >= 6:
-        return True
-    run = 0
+    run = celled = 0
     for ln in lines:
         runs = sorted(ln.runs, key=lambda r: r.x0)
         cells = 1 + sum(1 for a, b in zip(runs, runs[1:]) if b.x0 - a.x1 > 12)
-        nums = sum(1 for r in runs if _NUMCELL.match(r.text))
+        nums = sum(1 for r in runs if _NUMCELL.match(r.text.strip()))
+        celled += cells >= 2
         run = run + 1 if cells >= 3 and nums >= 1 else 0
-        if run >= 3:
+        if run >= 3 or (n_paths >= 6 and celled >= 3):
             return True
     return False
+
+
+def _count_paths(page: object, pdfium_c: object, limit: int = 6) -> int:
+    """Vector paths (ruling lines, boxes) on the page, counted up to ``limit``."""
+    raw = page.raw  # type: ignore[attr-defined]
+    n = 0
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):  # type: ignore[attr-defined]
+        if pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) == pdfium_c.FPDF_PAGEOBJ_PATH:  # type: ignore[attr-defined]
+            n += 1
+            if n >= limit:
+                break
+    return n
 
 
 def _tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> list[Table]:
@@ -361,8 +382,10 @@ def read_pdf(path: str | Path, *, ocr: bool | None = None) -> Document:
                 page_tables: list[Table] = []
                 if runs:
                     lines = _group_lines(runs)
-                    n_paths = sum(1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=1))
-                    if _looks_tabular(lines, n_paths):
+                    # table cells make lines of several separate runs; prose pages skip the checks
+                    multi = sum(1 for ln in lines if len(ln.runs) >= 2)
+                    n_paths = _count_paths(page, pdfium_c) if multi >= 2 else 0
+                    if multi >= 2 and _looks_tabular(lines, n_paths):
                         if plumber is None:
                             import pdfplumber
 

@@ -164,3 +164,38 @@ def test_dates(lines, expected):
 ])
 def test_doc_types(lines, items, expected):
     assert find_doc_type(lines, items) == expected
+
+
+def _scanned_pdf(path: Path, lines: list[str]) -> Path:
+    """A PDF whose only page is a picture of text (no text layer), like a scan."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    font_file = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True).stdout
+    font = ImageFont.truetype(font_file, 42) if font_file.endswith(".ttf") else ImageFont.load_default()
+    img = Image.new("L", (2480, 1200), 255)
+    d = ImageDraw.Draw(img)
+    for i, line in enumerate(lines):
+        d.text((150, 150 + 80 * i), line, fill=0, font=font)
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=True)
+    w, h = A4
+    c.drawImage(ImageReader(img), 0, h - w * 1200 / 2480, width=w, height=w * 1200 / 2480)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_page_without_text_layer_is_marked_or_ocrd(tmp_path):
+    from namndkoll.ingest.pdf import ocr_available
+
+    pdf = _scanned_pdf(tmp_path / "scan.pdf", ["Socialnämnden beslutade att anta", "planen för förskolan."])
+    marked = read_pdf(pdf, ocr=False)
+    assert marked.pages[0].ocr == "needs_ocr" and marked.pages[0].text == ""
+    assert "tesseract-ocr-swe" in marked.warnings[0]
+    if not ocr_available():
+        pytest.skip("tesseract with Swedish is not installed")
+    doc = read_pdf(pdf)
+    assert doc.pages[0].ocr == "ocr"
+    assert "Socialnämnden beslutade" in doc.text and "förskolan" in doc.text

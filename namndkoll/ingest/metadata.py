@@ -193,7 +193,8 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     doc_type = find_doc_type(top, bool(items))
     if doc_type is None and any(_PARTY_NAME.fullmatch(x) for x in last[-6:]):
         doc_type = "skrivelse"  # signed by a party: the party's own statement
-    municipality = find_municipality(top)
+    municipality = find_municipality(top) or find_municipality(
+        [ln for p in pages for ln in (p.header + "\n" + p.footer + "\n" + p.text).splitlines()])
     committee = find_committee(header, lines, doc_type)
     date = find_date(header, lines)
     text = "\n".join(p.header + "\n" + p.text for p in pages)

@@ -232,9 +232,9 @@ def _split_margins(pages_lines: list[list[str]]) -> list[tuple[list[str], list[s
             return False
         if exact[line] >= need:
             return True
-        if counts[_norm(line)] < need or s.endswith(".") or len(s) > 90:
-            return False
-        numbers = {int(x) for x in re.findall(r"\d{1,4}", s)}
+        if counts[_norm(line)] < need or s.endswith(".") or len(s) > 90 or s.startswith("§"):
+            return False  # a sentence or a § heading that only looks like the others
+        numbers = {int(x) for x in re.findall(r"(?<![\d/:-])\d{1,4}(?![\d/:-])", s)}
         return page_no in numbers or n in numbers
 
     out = []

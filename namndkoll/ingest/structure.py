@@ -16,7 +16,7 @@ from .metadata import find_diarienummer, read_metadata
 
 __all__ = ["analyze", "find_items", "find_sections", "SECTION_HEADINGS"]
 
-_PARA = re.compile(r"(?:^|(?<=\f))[ \t]*§[ \t]*(\d{1,4})(?:[ \t]?([a-e])\b)?[ \t]*(.*)$", re.MULTILINE)
+_PARA = re.compile(r"(?:^|(?<=\f))[ \t]*§[ \t]*(\d{1,4})(?:[ \t]?([a-e])\b)?[ \t]*([^\n\f]*)", re.MULTILINE)
 _PARA_TITLE_STRIP = re.compile(
     r"^(?:(?:Ärendenummer|Diarienummer|Dnr\.?|Dnr:)\s*:?\s*)?(?:[A-ZÅÄÖ]{1,6}[ -])?\d[\d/:.\-]*\d(?:[-:.]\d+)*\s*", re.I)
 
@@ -57,17 +57,14 @@ def _page_at(pages: Sequence[Page], offset: int) -> int:
 
 def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
     """§ items in reading order; each runs to the next § heading or the end."""
-    heads: list[tuple[int, str, str, int]] = []  # start, number, rest of line, end of line
-    last = 0
+    cands: list[tuple[int, int, str, str, int]] = []  # number, start, label, rest of line, end of line
     for m in _PARA.finditer(text):
-        num = int(m.group(1))
         rest = m.group(3).strip()
-        if heads and not (last < num <= last + 40):
-            continue
-        if rest[:1].islower() or re.match(r"^(st|mom|kap|p)\b", rest):
-            continue  # "§ 9 kommunallagen", "§ 3 st 2": a reference, not a heading
-        heads.append((m.start(), m.group(1) + (f" {m.group(2)}" if m.group(2) else ""), rest, m.end()))
-        last = num
+        if rest[:1].islower() or (rest[:1] != "" and rest[:1] in ",;.)") or re.match(r"^(st|mom|kap|p)\b", rest):
+            continue  # "§ 9 kommunallagen", "§ 22, att": a reference, not a heading
+        label = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
+        cands.append((int(m.group(1)), m.start(), label, rest, m.end()))
+    heads = [(c[1], c[2], c[3], c[4]) for c in _longest_chain(cands)]
     items = []
     for i, (start, number, rest, eol) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
@@ -79,6 +76,25 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
         items.append(Item(number, title, start, end, _page_at(pages, start), _page_at(pages, max(start, end - 1)),
                           sections, dnr))
     return tuple(items)
+
+
+def _longest_chain(cands: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:
+    """The longest run of candidates, in text order, whose § numbers grow by 1 to 40 each step
+    (a protocol's §§ only grow; stray references in the text break the run and are dropped)."""
+    if not cands:
+        return []
+    best = [1] * len(cands)
+    prev = [-1] * len(cands)
+    for i, (num, *_rest) in enumerate(cands):
+        for j in range(max(0, i - 200), i):
+            if cands[j][0] < num <= cands[j][0] + 40 and best[j] + 1 > best[i]:
+                best[i], prev[i] = best[j] + 1, j
+    i = max(range(len(cands)), key=lambda k: (best[k], -k))
+    chain = []
+    while i != -1:
+        chain.append(cands[i])
+        i = prev[i]
+    return chain[::-1]
 
 
 def _title(text: str, rest: str, eol: int, end: int) -> tuple[str, int]:
@@ -96,7 +112,9 @@ def _title(text: str, rest: str, eol: int, end: int) -> tuple[str, int]:
         if not line:
             pos = nl + 1
             continue
-        if _section_kind(line) or (lines and not line[:1].islower() and len(" ".join(lines)) > 30):
+        # a title line wraps when it is long; a short one ends the title (unless the next
+        # line plainly continues it in lower case)
+        if _section_kind(line) or (lines and not line[:1].islower() and len(lines[-1]) < 45):
             break
         if re.match(r"^(Protokoll nr|Sammanträdesdatum|Datum|Dnr|Diarienummer)\b", line):
             pos = nl + 1
@@ -118,13 +136,20 @@ def _section_kind(line: str) -> SectionKind | None:
     return None
 
 
+def _eol(text: str, pos: int, end: int) -> int:
+    """End of the line at ``pos``: a newline or a page break, whichever comes first."""
+    nl = text.find("\n", pos, end)
+    ff = text.find("\f", pos, end)
+    cands = [x for x in (nl, ff) if x != -1]
+    return min(cands) if cands else end
+
+
 def find_sections(text: str, start: int, end: int, pages: Sequence[Page]) -> tuple[Section, ...]:
     """Sections of ``text[start:end]``: from each heading line to the next one."""
     heads: list[tuple[int, SectionKind, str]] = []
     pos = start
     while pos < end:
-        nl = text.find("\n", pos)
-        nl = end if nl == -1 or nl > end else nl
+        nl = _eol(text, pos, end)
         line = text[pos:nl]
         kind = _section_kind(line.strip(PAGE_SEP))
         if kind:

@@ -245,10 +245,10 @@ def _run(
 
 
 def _refresh_index(conn: Any, *, model: str | None, progress: Progress) -> Any:
-    from .search import index_corpus
-    from .search.embed import get_embedder
+    from .search import embedder_for, index_corpus
 
-    return index_corpus(conn, get_embedder(model), progress=progress.extra.get("index"))
+    # no --model: keep the model the index was built with (the default one for a new index)
+    return index_corpus(conn, embedder_for(conn, model), progress=progress.extra.get("index"))
 
 
 # ---- reading the corpus -------------------------------------------------------------------
@@ -291,3 +291,30 @@ def read_document(path: str | Path, *, ocr: bool | None = None) -> Document:
 
 def as_dict(obj: Any) -> Any:
     return dataclasses.asdict(obj)
+
+
+# ---- what extract/ stored (namndkoll figures | decisions | votes | positions | people) -------
+
+LISTS = ("figures", "decisions", "votes", "positions", "people")
+
+
+def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> list[dict[str, Any]]:
+    """Stored ``what`` (one of ``LISTS``) matching ``filters`` (municipality, committee, year,
+    party, kind, unit, document, limit — those that apply), each row with its document, §
+    item, page, quote and a copy-ready citation."""
+    from .corpus import extractions
+    from .search.cite import format_citation
+    from .types import Metadata
+
+    if what not in LISTS:
+        raise NamndkollError(f"cannot list {what!r}: choose one of {', '.join(LISTS)}")
+    conn = open_db(db)
+    try:
+        rows = getattr(extractions, f"list_{what}")(conn, **{k: v for k, v in filters.items() if v is not None})
+    finally:
+        conn.close()
+    for r in rows:
+        md = Metadata(r["title"], r["municipality"], r["committee"], r["doc_type"], r["date"])
+        r["citation"] = format_citation(md, item=(r["item"] or "").lstrip("§ ") or None, page=r["page"],
+                                        page_end=r["page"], source=r["source"])
+    return rows

@@ -1,0 +1,143 @@
+"""`namndkoll figures | decisions | votes | positions | people`: what extraction stored.
+
+A table for people, ``--csv`` for a spreadsheet and ``--json`` for scripts; every row carries
+its document, § item, page, quote and a citation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import NamndkollError
+from ._output import fail, print_csv, print_json, print_table
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="Corpus database file (default: $NAMNDKOLL_DB or ./namndkoll.db).", dir_okay=False),
+]
+Municipality = Annotated[str | None, typer.Option(help="e.g. Göteborg")]
+Committee = Annotated[str | None, typer.Option(help="e.g. Socialnämnden (part of the name is enough)")]
+Year = Annotated[int | None, typer.Option(help="Year of the document (meeting date).")]
+Party = Annotated[str | None, typer.Option(help="Party code: S, M, SD, C, V, KD, L, MP, Fi, D ...")]
+Limit = Annotated[int | None, typer.Option(help="At most this many rows.", min=1)]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+AsCsv = Annotated[bool, typer.Option("--csv", help="Print CSV (one row each, for a spreadsheet).")]
+
+_DOC = ["document_id", "source", "title", "municipality", "committee", "doc_type", "date"]
+_WHERE = ["item", "page", "start", "end"]
+_COLUMNS: dict[str, tuple[list[str], list[str]]] = {  # (table columns, csv columns)
+    "figures": (["date", "committee", "item", "page", "kind", "value", "unit", "qualifier", "text"],
+                _DOC + _WHERE + ["kind", "value", "unit", "qualifier", "per", "table", "text", "quote", "citation"]),
+    "decisions": (["date", "committee", "item", "page", "status", "body", "quote"],
+                  _DOC + _WHERE + ["status", "body", "decision_date", "clauses", "quote", "citation"]),
+    "votes": (["date", "committee", "item", "page", "yes", "no", "abstain", "absent", "proposition"],
+              _DOC + _WHERE + ["yes", "no", "abstain", "absent", "proposition", "quote", "citation"]),
+    "positions": (["date", "committee", "item", "page", "kind", "parties", "people", "quote"],
+                  _DOC + _WHERE + ["kind", "parties", "people", "quote", "citation"]),
+    "people": (["date", "committee", "item", "page", "name", "party", "role"],
+               _DOC + _WHERE + ["name", "party", "role", "quote", "citation"]),
+}
+
+
+def _list(what: str, db: Path | None, as_json: bool, as_csv: bool, **filters: Any) -> None:
+    from ..api import extracted
+
+    try:
+        rows = extracted(what, db=db, **filters)
+    except NamndkollError as exc:
+        fail(exc)
+    table_cols, csv_cols = _COLUMNS[what]
+    if as_json:
+        print_json(rows)
+    elif as_csv:
+        print_csv(rows, csv_cols)
+    else:
+        shown = [{**r, "quote": _short(r.get("quote")), "proposition": _short(r.get("proposition"), 90)}
+                 for r in rows]
+        print_table(shown, table_cols, title=f"{len(rows)} {what}")
+
+
+def _short(s: Any, n: int = 140) -> Any:
+    if not isinstance(s, str) or len(s) <= n:
+        return s
+    return s[: s.rfind(" ", 0, n)] + " …"
+
+
+def figures_cmd(
+    db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
+    kind: Annotated[str | None, typer.Option(help="amount, count or percent")] = None,
+    unit: Annotated[str | None, typer.Option(help="SEK, %, or the counted noun: plats, tjänst, hushåll ...")] = None,
+    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False,
+) -> None:
+    """List the figures found in stored documents: amounts (SEK), counts, percentages.
+
+    Example: namndkoll figures --kind amount --committee Socialnämnden --year 2021 --csv > belopp.csv
+    """
+    _list("figures", db, as_json, as_csv, municipality=municipality, committee=committee, year=year,
+          kind=kind, unit=unit, limit=limit)
+
+
+def decisions_cmd(
+    db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
+    kind: Annotated[str | None, typer.Option(help="decided or proposed")] = None,
+    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False,
+) -> None:
+    """List decisions (and proposed decisions) with body, date, § item and att-clauses.
+
+    Example: namndkoll decisions --committee Kommunfullmäktige --year 2024 --json
+    """
+    _list("decisions", db, as_json, as_csv, municipality=municipality, committee=committee, year=year,
+          kind=kind, limit=limit)
+
+
+def votes_cmd(
+    db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
+    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False,
+) -> None:
+    """List votes (omröstningar): Ja, Nej, Avstår, frånvarande and the proposition.
+
+    Example: namndkoll votes --municipality Göteborg --year 2023 --csv
+    """
+    _list("votes", db, as_json, as_csv, municipality=municipality, committee=committee, year=year,
+          limit=limit)
+
+
+def positions_cmd(
+    db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
+    party: Party = None,
+    kind: Annotated[str | None, typer.Option(
+        help="reservation, sarskilt_uttalande, protokollsanteckning, yrkande, motion or skrivelse")] = None,
+    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False,
+) -> None:
+    """List party positions (reservations, yrkanden, särskilda uttalanden, party documents ...).
+
+    Each with the parties and people behind it: reservations, särskilda uttalanden,
+    protokollsanteckningar, yrkanden, motions and skrivelser written by a party.
+
+    Example: namndkoll positions --party SD --kind reservation --year 2024
+    """
+    _list("positions", db, as_json, as_csv, municipality=municipality, committee=committee, year=year,
+          party=party, kind=kind, limit=limit)
+
+
+def people_cmd(
+    db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
+    party: Party = None, limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False,
+) -> None:
+    """List the people named in stored documents with their party and role.
+
+    Example: namndkoll people --party MP --committee Kommunfullmäktige --csv
+    """
+    _list("people", db, as_json, as_csv, municipality=municipality, committee=committee, year=year,
+          party=party, limit=limit)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("figures")(figures_cmd)
+    app.command("decisions")(decisions_cmd)
+    app.command("votes")(votes_cmd)
+    app.command("positions")(positions_cmd)
+    app.command("people")(people_cmd)

@@ -1,0 +1,220 @@
+"""Extractions in SQLite: store what extract/ found in a document, list it back with filters.
+
+Every row is tied to its document (and goes with it when the document is replaced), to the
+§ item that holds it, to its page and character span, and carries the words it was read from,
+so a listing can always say where a figure, decision, vote or position came from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..types import Document, Extraction
+
+_QUOTE_MAX = 600
+
+
+def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction) -> None:
+    """Write ``ext`` for the document stored as ``document_id``. Call inside the document's
+    transaction, after ``store.replace_document`` (old rows went with the old document)."""
+    item_ids = [r[0] for r in conn.execute(
+        "SELECT id FROM items WHERE document_id = ? ORDER BY idx", (document_id,))]
+    index = {id(it): i for i, it in enumerate(doc.items)}
+
+    def where(start: int) -> tuple[int | None, str | None]:
+        item = doc.item_of(start)
+        if item is None:
+            return None, None
+        i = index.get(id(item))
+        return (item_ids[i] if i is not None and i < len(item_ids) else None), item.number
+
+    text = doc.text
+    conn.executemany(
+        'INSERT INTO figures (document_id, item_id, item, page, start, "end", kind, value, unit,'
+        " qualifier, per, in_table, text, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(document_id, *where(f.start), f.page, f.start, f.end, f.kind, f.value, f.unit, f.qualifier,
+          f.per, int(f.table), f.text, _quote(f.sentence or f.text)) for f in ext.figures],
+    )
+    conn.executemany(
+        'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text)'
+        " VALUES (?,?,?,?,?,?,?,?)",
+        [(document_id, *where(p.start), p.page, p.start, p.end, p.code, p.text) for p in ext.parties],
+    )
+    conn.executemany(
+        'INSERT INTO people (document_id, item_id, item, page, start, "end", name, party, role, quote)'
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(document_id, *where(p.start), p.page, p.start, p.end, p.name, p.party, p.role,
+          _quote(_line_around(text, p.start, p.end))) for p in ext.people],
+    )
+    for d in ext.decisions:
+        cur = conn.execute(
+            'INSERT INTO decisions (document_id, item_id, item, page, start, "end", body, status, decision_date,'
+            " text)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (document_id, *where(d.start), d.page, d.start, d.end, d.body, d.status, d.date, d.text),
+        )
+        conn.executemany(
+            "INSERT INTO decision_clauses (decision_id, idx, text) VALUES (?,?,?)",
+            [(cur.lastrowid, i, c) for i, c in enumerate(d.clauses)],
+        )
+    conn.executemany(
+        'INSERT INTO votes (document_id, item_id, item, page, start, "end", yes, no, abstain, absent,'
+        " proposition, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(document_id, *_vote_where(doc, v.item, v.start, where), v.page, v.start, v.end, v.yes, v.no,
+          v.abstain, v.absent, v.proposition, _quote(text[v.start:v.end])) for v in ext.votes],
+    )
+    for p in ext.positions:
+        cur = conn.execute(
+            'INSERT INTO positions (document_id, item_id, item, page, start, "end", kind, parties, people, text)'
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (document_id, *where(p.start), p.page, p.start, p.end, p.kind,
+             json.dumps(list(p.parties), ensure_ascii=False), json.dumps(list(p.people), ensure_ascii=False),
+             p.text),
+        )
+        conn.executemany("INSERT OR IGNORE INTO position_parties (position_id, code) VALUES (?, ?)",
+                         [(cur.lastrowid, c) for c in p.parties])
+    conn.executemany(
+        'INSERT INTO entities (document_id, item_id, item, page, start, "end", label, text)'
+        " VALUES (?,?,?,?,?,?,?,?)",
+        [(document_id, *where(e.start), e.page, e.start, e.end, e.label, e.text) for e in ext.entities],
+    )
+
+
+def _vote_where(doc: Document, item: str | None, start: int, where: Any) -> tuple[int | None, str | None]:
+    # a vote read from a bilaga has no § (item None) even where the last § runs to the end
+    return where(start) if item is not None else (None, None)
+
+
+def _quote(s: str) -> str:
+    flat = re.sub(r"\s+", " ", s).strip()
+    if len(flat) <= _QUOTE_MAX:
+        return flat
+    cut = flat.rfind(" ", 0, _QUOTE_MAX)
+    return flat[: cut if cut > _QUOTE_MAX // 2 else _QUOTE_MAX] + " …"
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    a = max(text.rfind("\n", 0, start), text.rfind("\f", 0, start)) + 1
+    b = min((i for i in (text.find("\n", end), text.find("\f", end)) if i != -1), default=len(text))
+    return text[a:b]
+
+
+# ---- listing ----------------------------------------------------------------------------
+
+_DOC_COLS = ("d.id AS document_id, d.source, d.title, d.municipality, d.committee, d.doc_type,"
+             " d.date, d.year")
+
+
+def _filters(municipality: str | None, committee: str | None, year: int | None,
+             document: int | None) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    if municipality:
+        where.append("d.municipality = ? COLLATE NOCASE")
+        args.append(municipality)
+    if committee:
+        where.append("d.committee LIKE ?")
+        args.append(f"%{committee}%")
+    if year:
+        where.append("d.year = ?")
+        args.append(year)
+    if document is not None:
+        where.append("d.id = ?")
+        args.append(document)
+    return where, args
+
+
+def _run(conn: Any, table: str, cols: str, where: list[str], args: list[Any], limit: int | None,
+         extra_join: str = "") -> list[dict[str, Any]]:
+    sql = (f"SELECT x.*, {_DOC_COLS} {cols} FROM {table} x JOIN documents d ON d.id = x.document_id"
+           f" {extra_join}" + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY d.date IS NULL, d.date, d.source, x.start")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    rows = []
+    for r in conn.execute(sql, args).fetchall():
+        row = {k: r[k] for k in r.keys()}  # noqa: SIM118 - a sqlite Row iterates values
+        row.pop("item_id", None)
+        row["item"] = f"§ {row['item']}" if row.get("item") else None
+        rows.append(row)
+    return rows
+
+
+def list_figures(
+    conn: Any, *, municipality: str | None = None, committee: str | None = None, year: int | None = None,
+    kind: str | None = None, unit: str | None = None, document: int | None = None, limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored figures; ``kind`` amount/count/percent, ``unit`` SEK, %, or a noun (plats, tjänst)."""
+    where, args = _filters(municipality, committee, year, document)
+    if kind:
+        where.append("x.kind = ?")
+        args.append(kind)
+    if unit:
+        where.append("x.unit = ? COLLATE NOCASE")
+        args.append(unit)
+    rows = _run(conn, "figures", "", where, args, limit)
+    for r in rows:
+        r["table"] = bool(r.pop("in_table"))
+    return rows
+
+
+def list_decisions(
+    conn: Any, *, municipality: str | None = None, committee: str | None = None, year: int | None = None,
+    kind: str | None = None, document: int | None = None, limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored decisions with their clauses; ``kind`` decided/proposed."""
+    where, args = _filters(municipality, committee, year, document)
+    if kind:
+        where.append("x.status = ?")
+        args.append(kind)
+    rows = _run(conn, "decisions", "", where, args, limit)
+    for r in rows:
+        r["clauses"] = [c[0] for c in conn.execute(
+            "SELECT text FROM decision_clauses WHERE decision_id = ? ORDER BY idx", (r["id"],))]
+        r["quote"] = _quote(r["text"])
+    return rows
+
+
+def list_votes(
+    conn: Any, *, municipality: str | None = None, committee: str | None = None, year: int | None = None,
+    document: int | None = None, limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored votes: yes, no, abstain, absent and the proposition voted on."""
+    where, args = _filters(municipality, committee, year, document)
+    return _run(conn, "votes", "", where, args, limit)
+
+
+def list_positions(
+    conn: Any, *, municipality: str | None = None, committee: str | None = None, year: int | None = None,
+    party: str | None = None, kind: str | None = None, document: int | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored positions; ``party`` a code (S, M, SD, …), ``kind`` reservation, yrkande, …"""
+    where, args = _filters(municipality, committee, year, document)
+    if party:
+        where.append("EXISTS (SELECT 1 FROM position_parties pp WHERE pp.position_id = x.id"
+                     " AND pp.code = ? COLLATE NOCASE)")
+        args.append(party)
+    if kind:
+        where.append("x.kind = ?")
+        args.append(kind)
+    rows = _run(conn, "positions", "", where, args, limit)
+    for r in rows:
+        r["parties"] = json.loads(r["parties"])
+        r["people"] = json.loads(r["people"])
+        r["quote"] = _quote(r["text"])
+    return rows
+
+
+def list_people(
+    conn: Any, *, municipality: str | None = None, committee: str | None = None, year: int | None = None,
+    party: str | None = None, document: int | None = None, limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored mentions of people with party and role."""
+    where, args = _filters(municipality, committee, year, document)
+    if party:
+        where.append("x.party = ? COLLATE NOCASE")
+        args.append(party)
+    return _run(conn, "people", "", where, args, limit)

@@ -1,0 +1,292 @@
+"""Decisions: who decided (or is proposed to decide) what, when, with its att-clauses.
+
+Shapes found in Swedish records:
+``Arbetsmarknadsnämnden beslutade att …``, ``Stadsdelsnämnden beslöt den 20 januari 2011 att …``,
+``Socialnämnden gav vid sammanträdet den 13 april 2016 socialförvaltningen följande uppdrag: ”att …``,
+a protocol's *Beslut* section (``Enligt kommunstyrelsens förslag: 1. … 2. …``, ``Kommunstyrelsen
+godkänner …``) and an officer report's *Förslag till beslut* (``Socialnämnden föreslås besluta
+– att … – att …``, status proposed).
+
+Rules run on ``doc.text`` with plain regular expressions (Swedish decision wording is formulaic
+and the offsets must be exact); the protocol's sections are used when ingest found them, and
+headings such as "Beslut" are recognised in plain text when it did not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..types import Decision, Document
+
+# ---- sections: from ingest when present, else from heading lines --------------------------
+
+_HEADINGS: tuple[tuple[str, str], ...] = (
+    ("beslut", r"(?:beslut|\w+s beslut|beslut i korthet)"),
+    ("forslag", r"(?:förslag till beslut|beslutsförslag|förslag till beslut i \w+|\w+s förslag till beslut)"),
+    ("reservation", r"reservation(?:er)?(?: \d+)?"),
+    ("sarskilt_uttalande", r"särskil(?:t|da) (?:uttalande|yttrande)(?:n)?"),
+    ("protokollsanteckning", r"protokollsanteckning(?:ar)?"),
+    ("yrkanden", r"yrkanden?"),
+    ("propositionsordning", r"propositionsordning|beslutsgång|proposition(?:er)?"),
+    ("omrostning", r"omröstning(?:sresultat)?|huvudvotering|votering"),
+    ("jav", r"jäv"),
+    ("other", (r"handling(?:ar)?|protokollsutdrag skickas till|beslutet skickas till|expedieras till"
+              r"|justering|sammanfattning(?: av ärendet)?|beslutsunderlag|underlag för beslutet"
+              r"|ärendet|ärendebeskrivning|tidigare behandling|information|bakgrund|styrande dokument"
+              r"|bilag(?:a|or)(?: \d+)?|skäl för beslutet|motivering|bedömning|förvaltningens bedömning"
+              r"|ordningsfråga|anteckning|yttrande|fråga \d+|interpellation(?: \d+)?|justerandes signatur")),
+)
+_HEADING_RE = re.compile(
+    r"(?:^|(?<=\f))[ \t]*(?:" + "|".join(f"(?P<{k}{i}>{p})" for i, (k, p) in enumerate(_HEADINGS)) + r")[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ITEM_LINE_RE = re.compile(r"(?:^|(?<=\f))[ \t]*§[ \t]*\d+", re.MULTILINE)
+
+
+def regions(doc: Document, kinds: set[str] | None = None) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of the parts of ``doc``: sections from ingest where it found § items
+    with sections, else the text under recognised heading lines up to the next heading."""
+    text = doc.text
+    out: list[tuple[str, int, int]] = []
+    known_starts: list[int] = []
+    for item in doc.items:
+        for s in item.sections:
+            known_starts.append(s.start)
+            kind: str = s.kind
+            if kind == "beslut" and re.match(r"\s*förslag", s.title, re.IGNORECASE):
+                kind = "forslag"
+            # the body: after the heading line, up to a heading ingest does not split on
+            # ("Protokollsutdrag skickas till")
+            nl = text.find("\n", s.start, s.end)
+            body = nl + 1 if nl != -1 and _HEADING_RE.match(text, s.start) else s.start
+            stop = _HEADING_RE.search(text, body, s.end)
+            out.append((kind, body, stop.start() if stop else s.end))
+    stops = sorted(
+        [(m.start(), m.end(), _kind_of(m)) for m in _HEADING_RE.finditer(text)]
+        + [(m.start(), m.start(), "item") for m in _ITEM_LINE_RE.finditer(text)]
+    )
+    # headings ingest did not take (e.g. one right after a page break) count as well
+    for i, (hs, he, kind) in enumerate(stops):
+        if kind == "item" or any(hs <= k <= hs + 10 for k in known_starts):
+            continue
+        end = stops[i + 1][0] if i + 1 < len(stops) else len(text)
+        out.append((kind, he, end))
+    out.sort(key=lambda r: r[1])
+    return [r for r in out if kinds is None or r[0] in kinds]
+
+
+def _kind_of(m: re.Match[str]) -> str:
+    for name, value in m.groupdict().items():
+        if value is not None:
+            return name.rstrip("0123456789")
+    return "other"
+
+
+def item_label(doc: Document, offset: int) -> str | None:
+    item = doc.item_of(offset)
+    return f"§ {item.number}" if item else None
+
+
+# ---- dates ------------------------------------------------------------------------------
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"], 1)}
+_DATE_RE = re.compile(
+    r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    r"|(?P<d>[0-3]?\d)(?:\s*:\s*e)?\s+(?P<m>" + "|".join(_MONTHS) + r")\s+(?P<y>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def swedish_date(text: str) -> str | None:
+    """The first date in ``text`` as ISO ``YYYY-MM-DD`` (``20 januari 2011``, ``2011-01-20``)."""
+    m = _DATE_RE.search(text)
+    if not m:
+        return None
+    if m.group("iso"):
+        return m.group("iso")
+    return f"{m.group('y')}-{_MONTHS[m.group('m').lower()]:02d}-{int(m.group('d')):02d}"
+
+
+# ---- clauses ----------------------------------------------------------------------------
+
+_BULLET = r"[-–—•·*]"
+_CLAUSE_START_RE = re.compile(
+    rf"(?:^|\n)[ \t]*(?:{_BULLET}[ \t]*(?=att\b)|{_BULLET}[ \t]+|\d{{1,2}}[.)][ \t]+|(?=att\b))"
+    rf"|[ \t]+[-–—•][ \t]*(?=att\b)",  # inline "– att … – att …"
+)
+
+
+def clauses(text: str, *, paragraphs: bool = False) -> tuple[str, ...]:
+    """The att-clauses or numbered points of a decision text, each on one line; with
+    ``paragraphs`` a text without any is split into its paragraphs (a Beslut section written
+    as sentences: "Kommunstyrelsen godkänner …")."""
+    marks = [(m.start(), m.end()) for m in _CLAUSE_START_RE.finditer(text)]
+    starts = [e for _, e in marks]
+    if not starts:
+        if paragraphs:
+            return tuple(p for p in (_one_line(x) for x in re.split(r"\n[ \t]*\n", text)) if p)
+        # one sentence with an inline att-clause: "... beslutade att uppdra ..."
+        m = re.search(r"\batt\b", text)
+        return (_one_line(text[m.start():]),) if m else ()
+    out = []
+    for i, s in enumerate(starts):
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        chunk = text[s:end]
+        chunk = re.sub(rf"\n[ \t]*(?:{_BULLET}|\d{{1,2}}[.)])?[ \t]*$", "", chunk)
+        line = _one_line(chunk)
+        if line:
+            out.append(line)
+    return tuple(out)
+
+
+def _one_line(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip().rstrip(" ;,.”\"").strip()
+
+
+# ---- the rules --------------------------------------------------------------------------
+
+_BODY = (
+    r"(?P<body>(?:[A-ZÅÄÖ][\wåäöé-]*(?:nämnd(?:en)?|styrelsen?|fullmäktige|revisionen|utskott(?:et)?"
+    r"|beredningen|direktionen|[rR]ådet)"
+    r"|Nämnden|Styrelsen|Fullmäktige|Direktionen|Revisorerna|Utskottet)"
+    r"(?:[ \t]+för[ \t]+[A-ZÅÄÖ][\wåäö]*(?:[ \t]+(?:&|och)[ \t]+[A-ZÅÄÖ][\wåäö]*)?"
+    r"|[ \t]+(?:[A-ZÅÄÖ][a-zåäö]+)(?=[ \t]+(?:beslut|beslöt|föreslås|gav|har)))?)"
+)
+_DATE_PHRASE = r"(?:[ \t\n]+(?:vid[ \t\n]+sitt[ \t\n]+sammanträde[ \t\n]+|vid[ \t\n]+sammanträdet[ \t\n]+)?den[ \t\n]+[^.\n]{4,22}?\d{4})?"
+_DECIDED_RE = re.compile(
+    _BODY + r"[ \t\n]+(?:har[ \t\n]+)?" + _DATE_PHRASE
+    + r"[ \t\n]*(?P<verb>beslutade|beslöt|beslutat|beslutar|har[ \t\n]+beslutat)" + _DATE_PHRASE
+    + r"[ \t\n]*(?::|,)?[ \t\n]*(?P<att>att\b|följande|\n)",
+)
+_ASSIGN_RE = re.compile(
+    _BODY + r"[ \t\n]+gav" + r"(?P<rest>[^.]{0,160}?)(?:följande[ \t\n]+)?uppdrag(?:et)?[ \t\n]*:?[ \t\n]*[”\"']?(?=att\b)",
+)
+_PROPOSED_RE = re.compile(
+    _BODY + r"[ \t\n]+(?:föreslås|föreslås[ \t\n]+att)[ \t\n]+(?:besluta|beslut|fatta[ \t\n]+följande[ \t\n]+beslut)[ \t\n]*:?",
+)
+_PRESENT_VERBS = (
+    r"godkänner|antar|fastställer|beslutar|bifaller|avslår|uppdrar|ger|lägger|noterar|tillstyrker"
+    r"|avstyrker|överlämnar|återremitterar|utser|väljer|förklarar|anser|översänder|beviljar|tar"
+)
+
+
+def find_decisions(doc: Document) -> tuple[Decision, ...]:
+    """Every decision and proposed decision in ``doc``, in text order, without duplicates."""
+    text = doc.text
+    found: list[Decision] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(body: str | None, status: str, date: str | None, start: int, end: int,
+            section: bool = False) -> None:
+        while end > start and text[end - 1] in " \t\n\f":
+            end -= 1
+        if end <= start or any(a <= start < b or start <= a < end for a, b in taken):
+            return
+        span = text[start:end]
+        taken.append((start, end))
+        found.append(Decision(
+            body=_clean_body(body), status=status, date=date,  # type: ignore[arg-type]
+            item=item_label(doc, start), text=re.sub(r"\s+", " ", span).strip(),
+            clauses=clauses(span, paragraphs=section),
+            page=doc.page_of(start), start=start, end=end,
+        ))
+
+    # 1. sections: a protocol's "Beslut", an officer report's "Förslag till beslut"
+    for kind, s, e in regions(doc, {"beslut", "forslag"}):
+        s = _skip_space(text, s)
+        if e - s < 3:
+            continue
+        body_text = text[s:e]
+        m = _PROPOSED_RE.match(body_text) or _DECIDED_RE.match(body_text)
+        body = m.group("body") if m else _body_from_section(body_text) or doc.metadata.committee
+        status = "proposed" if kind == "forslag" or (m and m.re is _PROPOSED_RE) else "decided"
+        date = (swedish_date(body_text[:200]) if m else None) or (
+            doc.metadata.date if status == "decided" else None)
+        add(body, status, date, s, e, section=True)
+
+    # 2. decisions written out in running text
+    for m in _PROPOSED_RE.finditer(text):
+        add(m.group("body"), "proposed", None, m.start(), _clause_block_end(text, m.end()))
+    for m in _DECIDED_RE.finditer(text):
+        date = swedish_date(text[m.start("body"):m.start("att")])
+        add(m.group("body"), "decided", date, m.start(), _clause_block_end(text, m.start("att")))
+    for m in _ASSIGN_RE.finditer(text):
+        date = swedish_date(m.group("rest"))
+        add(m.group("body"), "decided", date, m.start(), _clause_block_end(text, m.end()))
+    found.sort(key=lambda d: d.start)
+    return tuple(found)
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t\n\f":
+        i += 1
+    return i
+
+
+def _body_from_section(s: str) -> str | None:
+    m = re.match(_BODY + r"[ \t\n]+(?:" + _PRESENT_VERBS + r")\b", s)
+    return m.group("body") if m else None
+
+
+def _clean_body(body: str | None) -> str | None:
+    if not body:
+        return None
+    body = re.sub(r"\s+", " ", body).strip()
+    return body[0].upper() + body[1:]
+
+
+def _clause_block_end(text: str, pos: int) -> int:
+    end = _block_end(text, pos)
+    if not _in_list(text, pos, end) and not re.search(r"\s[-–—•]\s*att\b", text[pos:end]):
+        m = re.search(r"[.!?][”\"]?(?=\s+[A-ZÅÄÖ])", text[pos:end])
+        if m:
+            return pos + m.end()
+    return end
+
+
+def _block_end(text: str, pos: int) -> int:
+    """End of a decision that starts near ``pos``: its att-clauses / numbered points and their
+    continuation lines, stopping at a blank line that is not followed by another clause, at a
+    heading, or at the end of a sentence that has no list after it."""
+    n = len(text)
+    i = pos
+    while i < n:
+        nl = text.find("\n", i)
+        if nl == -1:
+            return n
+        line_end = nl
+        # look at what follows: blank lines, then the next non-blank line
+        j = nl
+        while j < n and text[j] in "\n \t\f":
+            j += 1
+        blank = text.count("\n", nl, j) >= 2 or "\f" in text[nl:j]
+        nxt = text[j: text.find("\n", j) if text.find("\n", j) != -1 else n]
+        is_clause = bool(re.match(rf"(?:{_BULLET}|\d{{1,2}}[.)]\s|att\b)", nxt))
+        if _HEADING_RE.match(nxt) or _ITEM_LINE_RE.match(nxt):
+            return line_end
+        if blank and not is_clause:
+            return line_end
+        if not blank and not is_clause and text[i:line_end].rstrip().endswith((".", "”", "\"")) \
+                and not _in_list(text, pos, line_end):
+            return line_end
+        i = j
+    return n
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    return bool(re.search(rf"(?:^|\n)[ \t]*(?:{_BULLET}|\d{{1,2}}[.)]\s)", text[start:end]))
+
+
+def iter_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of the sentences of ``text[start:end]``: split after . ! ? followed by a
+    space and a capital letter, or at a blank line."""
+    i = start
+    for m in re.finditer(r"[.!?][”\"]?(?=\s+[A-ZÅÄÖ§])|\n[ \t]*\n", text[start:end]):
+        j = start + m.end()
+        if text[i:j].strip():
+            yield i, j
+        i = j
+    if text[i:end].strip():
+        yield i, end

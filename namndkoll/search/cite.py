@@ -1,0 +1,88 @@
+"""Copy-ready citations, and citation packs (Markdown with footnotes, CSV) of selected hits.
+
+A citation names the body, the municipality, the kind of document and its date, the § item,
+the diarienummer and the page(s): ``Arbetsmarknadsnämnden, Stockholms stad, protokoll
+2020-05-05 § 9, dnr AMN 2020-0104-1.4, s. 2``. Parts that are unknown are left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+
+from ..types import Hit, Metadata
+
+DOC_TYPE_NAMES = {
+    "protokoll": "protokoll",
+    "protokollsutdrag": "protokollsutdrag",
+    "tjansteskrivelse": "tjänsteskrivelse",
+    "tjansteutlatande": "tjänsteutlåtande",
+    "reservation": "reservation",
+    "sarskilt_yttrande": "särskilt yttrande",
+    "motion": "motion",
+    "skrivelse": "skrivelse",
+    "revisionsrapport": "revisionsrapport",
+    "other": "dokument",
+}
+
+
+def pages_label(page: int, page_end: int) -> str:
+    return f"s. {page}" if page_end <= page else f"s. {page}–{page_end}"
+
+
+def format_citation(
+    md: Metadata, *, item: str | None, page: int, page_end: int, diarienummer: Sequence[str] = (),
+    source: str | None = None,
+) -> str:
+    kind = DOC_TYPE_NAMES.get(md.doc_type or "", "dokument")
+    head = [p for p in (md.committee, md.municipality) if p]
+    what = kind + (f" {md.date}" if md.date else "")
+    if item:
+        what += f" § {item}"
+    parts = head + [what]
+    if not md.committee and not md.date and md.title:
+        parts.insert(0, f"”{md.title}”")
+    if not head and not md.title and source:
+        parts.insert(0, source.rsplit("/", 1)[-1])
+    if diarienummer:
+        parts.append("dnr " + ", ".join(diarienummer))
+    parts.append(pages_label(page, page_end))
+    return ", ".join(parts)
+
+
+def quote(text: str, *, max_chars: int = 400) -> str:
+    """The passage on one line, shortened at a word boundary for a footnote or table."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    if len(flat) <= max_chars:
+        return flat
+    cut = flat.rfind(" ", 0, max_chars)
+    return flat[: cut if cut > max_chars // 2 else max_chars] + " …"
+
+
+def citation_pack_markdown(hits: Sequence[Hit], *, title: str | None = None, max_quote: int = 400) -> str:
+    """Quotes with numbered footnotes carrying the citations (and the source file)."""
+    lines = [f"# {title}", ""] if title else []
+    notes = []
+    for n, h in enumerate(hits, 1):
+        lines.append(f"> ”{quote(h.text, max_chars=max_quote)}”[^{n}]")
+        lines.append("")
+        notes.append(f"[^{n}]: {h.citation}. Källa: `{h.source}`, tecken {h.start}–{h.end}.")
+    return "\n".join(lines + notes) + "\n"
+
+
+CSV_COLUMNS = ("n", "citation", "quote", "source", "page", "page_end", "item", "section", "start", "end",
+               "municipality", "committee", "doc_type", "date", "score")
+
+
+def citation_pack_csv(hits: Sequence[Hit], *, max_quote: int = 2000) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for n, h in enumerate(hits, 1):
+        md = h.metadata
+        w.writerow([n, h.citation, quote(h.text, max_chars=max_quote), h.source, h.page, h.page_end,
+                    h.item or "", h.section or "", h.start, h.end, md.municipality or "", md.committee or "",
+                    md.doc_type or "", md.date or "", f"{h.score:.4f}"])
+    return buf.getvalue()

@@ -1,0 +1,164 @@
+"""Storing extractions and listing them: `namndkoll figures | decisions | votes | positions |
+people` on a real SQLite corpus in tmp_path, built from excerpts of real records run through
+the whole extraction pipeline."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from test_decisions_votes_positions import KF_17, LUND_RES, LUND_TS, make_doc
+from typer.testing import CliRunner
+
+from namndkoll.cli import app
+from namndkoll.corpus import extractions, store
+from namndkoll.corpus.db import open_db, transaction
+from namndkoll.extract import extract_document
+from namndkoll.types import Document, Metadata, Page, with_offsets
+
+runner = CliRunner()
+
+LUND_RES_FIGURES = LUND_RES.replace(
+    "Vänsterpartiets slutsats",
+    "En neddragning med 5 OSA-anställningar skulle innebära en besparing på 732 tkr.\n\n"
+    "Vänsterpartiets slutsats",
+)
+
+
+def _docs() -> list[Document]:
+    kf = make_doc(KF_17, items=True, municipality="Göteborg", committee="Kommunfullmäktige",
+                  date="2023-01-26", doc_type="protokoll", title="Kommunfullmäktige, protokoll 2023-01-26")
+    ts = make_doc(LUND_TS, municipality="Lund", committee="Socialnämnden", date="2021-01-05",
+                  doc_type="tjansteskrivelse", title="Stärkt arbetsmarknadsfokus i Lund")
+    res = make_doc(LUND_RES_FIGURES, municipality="Lund", committee="Socialnämnden", date="2016-05-18",
+                   doc_type="skrivelse", title="Ärende 7: Åtgärder avseende resurserna")
+    return [Document(f"/records/{n}.pdf", str(i) * 64, d.pages, d.metadata, d.items)
+            for i, (n, d) in enumerate([("kf-2023-01-26", kf), ("lund-ts", ts), ("lund-res-v", res)])]
+
+
+def _store_all(db: Path, docs: list[Document]) -> None:
+    conn = open_db(db)
+    try:
+        for doc in docs:
+            ext = extract_document(doc)
+            with transaction(conn):
+                doc_id = store.replace_document(conn, doc)
+                extractions.save_extraction(conn, doc_id, doc, ext)
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("lists") / "corpus.db"
+    _store_all(db, _docs())
+    return db
+
+
+def _json(args: list[str]) -> list[dict]:
+    result = runner.invoke(app, args + ["--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _csv(args: list[str]) -> list[dict]:
+    result = runner.invoke(app, args + ["--csv"])
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_positions_by_party_carry_item_page_and_quote(corpus):
+    rows = _csv(["positions", "--db", str(corpus), "--party", "SD"])
+    assert [(r["kind"], r["item"], r["page"]) for r in rows] == [("yrkande", "§ 17", "1"), ("reservation", "§ 17", "2")]
+    res = rows[1]
+    assert res["quote"] == "Ledamöterna från SD reserverar sig mot beslutet till förmån för det egna yrkandet."
+    assert res["source"] == "/records/kf-2023-01-26.pdf" and res["municipality"] == "Göteborg"
+    assert "§ 17" in res["citation"] and "s. 2" in res["citation"]
+    # the quote is what stands at the stored offsets of the stored page text
+    conn = open_db(corpus)
+    try:
+        doc = store.load_document(conn, int(res["document_id"]))
+    finally:
+        conn.close()
+    assert " ".join(doc.text[int(res["start"]):int(res["end"])].split()) == res["quote"]
+    assert doc.page_of(int(res["start"])) == 2
+
+
+def test_party_document_and_kind_filter(corpus):
+    rows = _json(["positions", "--db", str(corpus), "--party", "V", "--kind", "skrivelse"])
+    assert len(rows) == 1 and rows[0]["parties"] == ["V"] and rows[0]["municipality"] == "Lund"
+    assert "inte ska" in rows[0]["text"]
+
+
+def test_votes_json(corpus):
+    (v,) = _json(["votes", "--db", str(corpus)])
+    assert (v["yes"], v["no"], v["abstain"], v["absent"], v["item"]) == (70, 9, None, 2, "§ 17")
+    assert v["proposition"].startswith("Ja för avslag")
+    assert v["quote"].startswith("Omröstningen utfaller med 70 Ja mot 9 Nej")
+
+
+def test_decisions_filters_and_clauses(corpus):
+    proposed = _json(["decisions", "--db", str(corpus), "--kind", "proposed"])
+    assert [(d["body"], d["municipality"], d["date"]) for d in proposed] == [("Socialnämnden", "Lund", "2021-01-05")]
+    assert proposed[0]["clauses"][1].startswith("att finansiering sker")
+    kf = _json(["decisions", "--db", str(corpus), "--municipality", "göteborg", "--year", "2023"])
+    assert len(kf) == 1 and kf[0]["item"] == "§ 17" and len(kf[0]["clauses"]) == 2
+    assert _json(["decisions", "--db", str(corpus), "--year", "2019"]) == []
+
+
+def test_figures_csv_is_a_spreadsheet_with_pages(corpus):
+    rows = _csv(["figures", "--db", str(corpus), "--municipality", "Lund", "--unit", "SEK"])
+    assert [float(r["value"]) for r in rows] == [732000.0]
+    assert rows[0]["page"] == "1" and "732 tkr" in rows[0]["quote"] and rows[0]["kind"] == "amount"
+
+
+def test_people_by_party(corpus):
+    rows = _json(["people", "--db", str(corpus), "--party", "MP"])
+    assert {r["name"] for r in rows} == {"Helena Norin", "Karin Pleijel"}
+    assert all(r["item"] == "§ 17" and r["committee"] == "Kommunfullmäktige" for r in rows)
+
+
+def test_table_output_for_people(corpus):
+    result = runner.invoke(app, ["votes", "--db", str(corpus)])
+    assert result.exit_code == 0 and "1 votes" in result.stdout and "70" in result.stdout
+
+
+def test_storing_again_replaces_rows(tmp_path):
+    db = tmp_path / "again.db"
+    docs = _docs()[:1]
+    _store_all(db, docs)
+    _store_all(db, docs)
+    conn = open_db(db)
+    try:
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("positions", "position_parties", "votes", "decisions", "decision_clauses", "people")}
+        assert counts["positions"] == 3 and counts["votes"] == 1 and counts["decisions"] == 1
+        assert counts["decision_clauses"] == 2
+        store.delete_document(conn, store.resolve(conn, "kf-2023-01-26"))
+        assert conn.execute("SELECT count(*) FROM positions").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM position_parties").fetchone()[0] == 0
+    finally:
+        conn.close()
+
+
+def test_unknown_list_is_a_clear_error(tmp_path):
+    from namndkoll.api import extracted
+    from namndkoll.errors import NamndkollError
+
+    with pytest.raises(NamndkollError, match="choose one of"):
+        extracted("sausages", db=tmp_path / "x.db")
+
+
+def test_empty_corpus_lists_nothing(tmp_path):
+    assert _json(["positions", "--db", str(tmp_path / "empty.db")]) == []
+
+
+def test_document_outside_items_has_no_item(tmp_path):
+    db = tmp_path / "plain.db"
+    pages = with_offsets([Page(1, "Ledamöterna från SD reserverar sig mot beslutet.")])
+    _store_all(db, [Document("/r/plain.pdf", "f" * 64, pages, Metadata(municipality="Göteborg"))])
+    (row,) = _json(["positions", "--db", str(db)])
+    assert row["item"] is None and row["parties"] == ["SD"]

@@ -1,0 +1,124 @@
+"""Parties and people in Swedish records: codes, full names and inflections, local parties
+from context, and the names with party, role or signature title."""
+
+from __future__ import annotations
+
+import pytest
+
+from namndkoll.extract import PARTIES, find_parties, find_people, party_code
+from namndkoll.types import Document, Metadata, Page, with_offsets
+
+
+def doc(text: str, municipality: str | None = None) -> Document:
+    pages = [Page(i, t) for i, t in enumerate(text.split("\f"), 1)]
+    return Document("t.pdf", "0" * 64, with_offsets(pages), Metadata(municipality=municipality))
+
+
+def codes(text: str, municipality: str | None = None) -> list[str]:
+    return [p.code for p in find_parties(doc(text, municipality))]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("(S)", "S"), ("(Fi)", "Fi"), ("(FI)", "Fi"), ("SD", "SD"), ("Fi", "Fi"), ("KD", "KD"),
+    ("Socialdemokraterna", "S"), ("Socialdemokraternas", "S"), ("Vänsterpartiet", "V"),
+    ("Vänsterpartiets", "V"), ("Moderaterna", "M"), ("Sverigedemokraterna", "SD"),
+    ("Kristdemokraternas", "KD"), ("Centerpartiet", "C"), ("Liberalerna", "L"), ("Folkpartiet", "L"),
+    ("Miljöpartiet de gröna", "MP"), ("Feministiskt initiativ", "Fi"), ("Demokraterna", "D"),
+])
+def test_party_code(text, code):
+    assert party_code(text) == code
+    assert code in PARTIES
+
+
+@pytest.mark.parametrize("text", ["S:t", "SE", "SKR", "GEO", "moderat", "Sverige", "A.", ""])
+def test_not_a_party(text):
+    assert party_code(text) is None
+
+
+def test_local_party_needs_its_municipality():
+    assert party_code("D", municipality="Göteborg") == "D"
+    assert party_code("D", municipality="Lund") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Karin Ernlund (C) yrkar bifall", ["C"]),
+    ("Ledamöterna från SD reserverar sig mot beslutet", ["SD"]),
+    ("yrkande från S, V och MP", ["S", "V", "MP"]),
+    ("SD-ledamöterna lämnar ett särskilt yttrande", ["SD"]),
+    ("Vänsterpartiets slutsats är att", ["V"]),
+    ("Socialdemokraterna och Kristdemokraternas förslag", ["S", "KD"]),
+    ("Motion av Stina Svensson (FI) och Teysir Subhi (FI)", ["Fi", "Fi"]),
+    ("Reservation (S och V)", ["S", "V"]),
+])
+def test_find_parties(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "S:t Petri kyrka i Lund",
+    "Metoder såsom IPS och SE (supported employment).",
+    "C. Förslag på framtagande av finansieringsmodell",
+    "D. Förändrat utvecklingsmål för socialnämnden",
+    "Sveriges kommuner och regioners (SKR) rekommendation",
+    "Gothenburg European Office (GEO)",
+    "enligt bilaga A och B",
+    "Anna M. Svensson skriver",
+])
+def test_no_party_invented(text):
+    assert codes(text) == []
+
+
+def test_d_is_demokraterna_in_goteborg_only():
+    text = "Martin Wannholt (D) yrkar avslag."
+    assert codes(text, "Göteborg") == ["D"]
+    assert codes(text, "Lund") == []
+    assert codes("Demokraterna yrkar avslag. Martin Wannholt (D) instämmer.", "Lund") == ["D", "D"]
+
+
+def test_party_mentions_carry_page_and_offsets():
+    d = doc("Inledning\fLedamöterna från SD reserverar sig")
+    [p] = find_parties(d)
+    assert (p.code, p.page, d.text[p.start:p.end], p.text) == ("SD", 2, "SD", "SD")
+
+
+def people(text: str, municipality: str | None = "Göteborg") -> list[tuple[str, str | None, str | None]]:
+    return [(p.name, p.party, p.role) for p in find_people(doc(text, municipality))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Karin Ernlund (C) yrkar bifall.", [("Karin Ernlund", "C", None)]),
+    ("Ordföranden Karin Ernlund (C) föreslår", [("Karin Ernlund", "C", "ordförande")]),
+    ("Yrkande från ledamoten Rashid Mohammed (V).", [("Rashid Mohammed", "V", "ledamot")]),
+    ("tjänstgörande ersättaren Farida al-Abani (Fi) yrkar",
+     [("Farida al-Abani", "Fi", "tjänstgörande ersättare")]),
+    ("Helena Norin (MP), Martin Wannholt (D) och Karin Pleijel (MP) yrkar",
+     [("Helena Norin", "MP", None), ("Martin Wannholt", "D", None), ("Karin Pleijel", "MP", None)]),
+    ("Förste vice ordföranden Håkan Eriksson (V) och tredje vice ordföranden Lisbeth Sundén Andersson (D)",
+     [("Håkan Eriksson", "V", "förste vice ordförande"),
+      ("Lisbeth Sundén Andersson", "D", "tredje vice ordförande")]),
+])
+def test_people_with_party_and_role(text, expected):
+    assert people(text) == expected
+
+
+def test_signatures_at_the_end_of_an_officer_report():
+    text = ("Syftet med skrivelsen är att ge en beskrivning.\n\nAnnika Pettersson\nsocialdirektör\n\n"
+            "Karin Säfström\nverksamhetschef\n\nBeslutet skickas till\nKommunstyrelsen")
+    assert people(text, "Lund") == [("Annika Pettersson", None, "socialdirektör"),
+                                    ("Karin Säfström", None, "verksamhetschef")]
+
+
+def test_signature_with_party_name_under_it():
+    text = "Vänsterpartiets slutsats är att minskningen inte ska genomföras!\n\nMartin Stensson \n\nVänsterpartiet \n"
+    assert people(text, "Lund") == [("Martin Stensson", "V", None)]
+
+
+def test_headings_are_no_people():
+    text = "Stärkt arbetsmarknadsfokus i Lund\nFörslag till beslut\nBarnets bästa\nRädda Barnens rapport\nBeslutet skickas till\nKommunstyrelsen"
+    assert people(text, "Lund") == []
+
+
+def test_person_carries_page_and_offsets():
+    d = doc("Sida ett\fOrdföranden Aslan Akbas (S) öppnar mötet.")
+    [p] = find_people(d)
+    assert (p.page, d.text[p.start:p.end]) == (2, "Aslan Akbas")

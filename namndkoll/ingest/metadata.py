@@ -170,7 +170,7 @@ _NOT_TITLE = re.compile(
 
 
 def _title(lines: Sequence[str], committee: str | None, municipality: str | None) -> str | None:
-    for line in lines[:20]:
+    for i, line in enumerate(lines[:20]):
         s = line.strip()
         if len(s) < 12 or len(s) > 160 or _NOT_TITLE.search(s):
             continue
@@ -180,6 +180,10 @@ def _title(lines: Sequence[str], committee: str | None, municipality: str | None
             continue
         if re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+( [a-zåäö]+)?", s) and len(s.split()) <= 2:
             continue  # a role or a single word ("Biträdande verksamhetschef")
+        for nxt in lines[i + 1:i + 4]:  # a title wrapped over lines: "Missiv till granskningen av" / "arbetet mot ..."
+            if s.endswith((".", ":", "?")) or not nxt[:1].islower() or len(s) > 200:
+                break
+            s += " " + nxt.strip()
         return s
     return None
 

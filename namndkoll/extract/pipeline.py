@@ -4,7 +4,6 @@ loaded once per process (module-level caches in the stages it calls)."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -12,21 +11,10 @@ from ..types import Document, Extraction
 from .figures import find_figures
 from .parties import find_parties
 from .decisions import find_decisions
+from .ner import find_entities
 from .people import find_people
 from .positions import find_positions
 from .votes import find_votes
-
-
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """A stage written in its own module (decisions, votes, positions, ner); None while it
-    does not exist yet, so ingest keeps working on the stages that do."""
-    try:
-        mod = importlib.import_module(f"{__package__}.{module}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"{__package__}.{module}":
-            return None
-        raise
-    return getattr(mod, name, None)
 
 
 def extract_document(doc: Document) -> Extraction:
@@ -36,9 +24,7 @@ def extract_document(doc: Document) -> Extraction:
     decisions = tuple(find_decisions(doc))
     votes = tuple(find_votes(doc))
     positions = tuple(find_positions(doc, people, parties))
-    entities: tuple[Any, ...] = ()
-    if (fe := _optional("ner", "find_entities")) is not None:
-        entities = tuple(fe(doc))
+    entities = tuple(find_entities(doc))
     return Extraction(
         figures=find_figures(doc),
         parties=parties,

@@ -4,14 +4,13 @@ loaded once per process (module-level caches in the stages it calls)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from ..types import Document, Extraction
-from .figures import find_figures
-from .parties import find_parties
 from .decisions import find_decisions
+from .figures import find_figures
 from .ner import find_entities
+from .parties import find_parties
 from .people import find_people
 from .positions import find_positions
 from .votes import find_votes

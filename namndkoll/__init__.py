@@ -1,2 +1,39 @@
-"""namndkoll: Swedish municipal committee records made searchable, quotable and countable."""
+"""namndkoll: Swedish municipal committee records made searchable, quotable and countable.
+
+The Python API (the CLI is a thin layer over it)::
+
+    import namndkoll
+    report = namndkoll.ingest(["protokoll/"], db="lund.db", jobs=2)
+    doc = namndkoll.read_document("kf-2023-11-09.pdf")      # nothing stored
+    ext = namndkoll.extract_document(doc)                     # figures, parties, decisions ...
+    hits = namndkoll.search_db("förskoleplatser", db="lund.db", committee="Förskolenämnden")
+
+Heavy libraries (spaCy, torch, pdfplumber) load only when a function needs them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
 __version__ = "0.1.0"
+
+__all__ = ["__version__", "compare_db", "documents", "extract_document", "extracted", "ingest",
+           "read_document", "search_db", "show", "stats"]
+
+_API = {"documents", "extracted", "ingest", "read_document", "show", "stats"}
+
+
+def __getattr__(name: str) -> Any:  # lazy, so `import namndkoll` stays instant
+    if name in _API:
+        from . import api
+
+        return getattr(api, name)
+    if name == "extract_document":
+        from .extract import extract_document
+
+        return extract_document
+    if name in ("search_db", "compare_db"):
+        from . import search
+
+        return getattr(search, name)
+    raise AttributeError(f"module 'namndkoll' has no attribute {name!r}")

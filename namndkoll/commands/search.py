@@ -1,0 +1,245 @@
+"""`namndkoll search | compare | cite | index | eval search`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import NamndkollError
+from ._output import fail, print_json, print_table, to_jsonable
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="Corpus database file (default: $NAMNDKOLL_DB or ./namndkoll.db).", dir_okay=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+ModelOption = Annotated[str | None, typer.Option("--model", help="Embedding model (default: the index's).")]
+Municipality = Annotated[str | None, typer.Option(help="e.g. Göteborg")]
+Committee = Annotated[str | None, typer.Option(help="Part of the body's name, e.g. Socialnämnden")]
+Party = Annotated[str | None, typer.Option(help="Party code: S M SD C V KD L MP Fi ...")]
+DocType = Annotated[str | None, typer.Option("--type", help="protokoll, tjansteskrivelse, reservation, ...")]
+Year = Annotated[int | None, typer.Option(help="Only this year.")]
+YearFrom = Annotated[int | None, typer.Option("--from", help="From this year on.")]
+YearTo = Annotated[int | None, typer.Option("--to", help="Up to this year.")]
+Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="Most hits to show.")]
+ModeOption = Annotated[str, typer.Option("--mode", help="hybrid, dense or keyword.")]
+
+
+def hit_json(h: Any) -> dict[str, Any]:
+    md = to_jsonable(h.metadata)
+    return {"source": h.source, "document": {"id": h.document_id, **md}, "item": h.item, "section": h.section,
+            "page": h.page, "page_end": h.page_end, "start": h.start, "end": h.end, "text": h.text,
+            "score": h.score, "citation": h.citation, "chunk_id": h.chunk_id,
+            "highlights": [list(s) for s in h.highlights]}
+
+
+def _flat(text: str, spans: tuple[tuple[int, int], ...], max_chars: int = 700) -> Any:
+    """The passage on one line, at most ``max_chars``, with the matched words highlighted."""
+    import bisect
+
+    from rich.text import Text
+
+    chars: list[str] = []
+    where: list[int] = []  # offset in ``text`` of each kept character
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if chars and chars[-1] == " ":
+                continue
+            ch = " "
+        chars.append(ch)
+        where.append(i)
+    flat = "".join(chars).strip()
+    lead = len("".join(chars)) - len("".join(chars).lstrip())
+    where = where[lead:lead + len(flat)]
+    cut = len(flat) > max_chars
+    out = Text(flat[:max_chars] + (" …" if cut else ""))
+    for s, e in spans:
+        a, b = bisect.bisect_left(where, s), bisect.bisect_left(where, e)
+        if a < min(b, max_chars):
+            out.stylize("bold yellow", a, min(b, max_chars))
+    return out
+
+
+def _print_hits(hits: list[Any]) -> None:
+    from rich.console import Console
+
+    con = Console()
+    for n, h in enumerate(hits, 1):
+        con.print(f"[bold]{n}.[/bold] {h.metadata.title or h.source}  "
+                  f"[dim]score {h.score:.3f} · chunk {h.chunk_id}[/dim]")
+        con.print(_flat(h.text, h.highlights))
+        con.print(f"[green]{h.citation}[/green]\n", soft_wrap=True)
+
+
+def search_cmd(
+    query: Annotated[str, typer.Argument(help="What to look for, in Swedish.")],
+    db: DbOption = None, municipality: Municipality = None, committee: Committee = None, party: Party = None,
+    doc_type: DocType = None, year: Year = None, year_from: YearFrom = None, year_to: YearTo = None,
+    limit: Limit = 10, mode: ModeOption = "hybrid", model: ModelOption = None, as_json: JsonOption = False,
+) -> None:
+    """Find passages: meaning and keywords together; each hit with quote and citation.
+
+    Example: namndkoll search "förskoleplatser" --municipality Göteborg --from 2023 --to 2024
+    """
+    from ..search import search_db
+
+    try:
+        hits = search_db(query, db=db, model=model, mode=mode, municipality=municipality,  # type: ignore[arg-type]
+                         committee=committee, party=party, doc_type=doc_type, year=year, year_from=year_from,
+                         year_to=year_to, limit=limit)
+    except NamndkollError as exc:
+        fail(exc)
+    if as_json:
+        print_json([hit_json(h) for h in hits])
+    elif not hits:
+        typer.echo("no good match (try other words or fewer filters)")
+    else:
+        _print_hits(hits)
+
+
+def compare_cmd(
+    topic: Annotated[str, typer.Argument(help="The topic, in Swedish.")],
+    by: Annotated[str, typer.Option("--by", help="party, committee or year.")] = "party",
+    db: DbOption = None, municipality: Municipality = None, committee: Committee = None, party: Party = None,
+    year: Year = None, year_from: YearFrom = None, year_to: YearTo = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most passages in all.")] = 50,
+    model: ModelOption = None, as_json: JsonOption = False,
+) -> None:
+    """Positions on a topic grouped by party, committee or year, with quotes and counts.
+
+    Reservations, särskilda uttalanden, yrkanden, votes and party documents, each with its
+    citation; counts per group and per year.
+
+    Example: namndkoll compare "arbetsmarknadsåtgärder" --by party --municipality Lund
+    """
+    from ..search import compare_db
+
+    if by not in ("party", "committee", "year"):
+        fail("--by must be party, committee or year")
+    try:
+        res = compare_db(topic, db=db, model=model, by=by, municipality=municipality,  # type: ignore[arg-type]
+                         committee=committee, party=party, year=year, year_from=year_from, year_to=year_to,
+                         limit=limit)
+    except NamndkollError as exc:
+        fail(exc)
+    if as_json:
+        print_json({"topic": res.topic, "by": res.by, "total": res.total, "groups": {
+            k: {"count": g.count, "by_year": g.by_year,
+                "passages": [{**hit_json(p.hit), "parties": list(p.parties)} for p in g.hits]}
+            for k, g in res.groups.items()}})
+        return
+    if not res.groups:
+        typer.echo("no good match among reservations, yrkanden, votes or party documents")
+        return
+    years = sorted({y for g in res.groups.values() for y in g.by_year})
+    print_table([{by: k, "passages": g.count, **g.by_year} for k, g in res.groups.items()],
+                [by, "passages", *years], title=f"{res.topic} — by {by}")
+    from ..search.cite import quote
+
+    for k, g in res.groups.items():
+        typer.secho(f"\n{k}", bold=True)
+        for p in g.hits[:5]:
+            typer.echo(f"  ”{quote(p.hit.text, max_chars=300)}”\n    — {p.hit.citation}")
+
+
+def cite_cmd(
+    query: Annotated[str | None, typer.Argument(help="Search for the passages to cite ...")] = None,
+    chunk: Annotated[list[int] | None, typer.Option("--chunk", help="... or cite these chunk ids (from search --json).")] = None,
+    pick: Annotated[str | None, typer.Option("--pick", help="Hit numbers to keep, e.g. 1,3,4.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="markdown or csv.")] = "markdown",
+    output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write to this file.")] = None,
+    db: DbOption = None, municipality: Municipality = None, committee: Committee = None, party: Party = None,
+    year_from: YearFrom = None, year_to: YearTo = None, limit: Limit = 5, model: ModelOption = None,
+) -> None:
+    """A citation pack of selected hits: Markdown quotes with footnotes, or CSV.
+
+    Example: namndkoll cite "introduktionsjobb kostnad" --pick 1,2 --format markdown -o citat.md
+    """
+    from ..search import cite_db
+
+    if fmt not in ("markdown", "csv"):
+        fail("--format must be markdown or csv")
+    if not query and not chunk:
+        fail("give a QUERY or --chunk ID (see `namndkoll search --json` for chunk ids)")
+    try:
+        picks = [int(x) for x in pick.split(",")] if pick else None
+        text = cite_db(query, chunk_ids=chunk, pick=picks, fmt=fmt, db=db, model=model, limit=limit,  # type: ignore[arg-type]
+                       municipality=municipality, committee=committee, party=party,
+                       year_from=year_from, year_to=year_to)
+    except ValueError:
+        fail("--pick takes hit numbers separated by commas, e.g. 1,3")
+    except NamndkollError as exc:
+        fail(exc)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {output}", err=True)
+    else:
+        typer.echo(text, nl=False)
+
+
+def index_cmd(
+    db: DbOption = None, model: ModelOption = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop every vector and embed again (new model).")] = False,
+    status: Annotated[bool, typer.Option("--status", help="Only show what is indexed and what is left.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """(Re)build the search index: chunk new documents, embed only new or changed passages.
+
+    Example: namndkoll index --db lund.db --model static --rebuild
+    """
+    import sys
+
+    from rich.console import Console
+
+    from ..search import index_db, status_db
+    from .ingest import _index_bar
+
+    try:
+        bar = _index_bar(Console(stderr=True), sys.stderr.isatty())
+        out: Any = status_db(db=db) if status else index_db(db=db, model=model, rebuild=rebuild, progress=bar)
+    except NamndkollError as exc:
+        fail(exc)
+    if as_json:
+        print_json(out)
+    else:
+        for k, v in to_jsonable(out).items():
+            typer.echo(f"{k:>20}: {round(v, 1) if isinstance(v, float) else v}")
+
+
+def eval_search_cmd(
+    questions: Annotated[Path, typer.Argument(exists=True, dir_okay=False,
+                                              help="JSON list of {q, doc, passage[, answerable]}.")],
+    db: DbOption = None, model: ModelOption = None, as_json: JsonOption = False,
+) -> None:
+    """Retrieval quality: recall@1, recall@5, MRR for keywords, dense and hybrid; abstention.
+
+    Example: namndkoll eval search bench/questions.json --db eval.db
+    """
+    from ..search import evaluate_db
+
+    try:
+        qs = json.loads(questions.read_text(encoding="utf-8"))
+        res = evaluate_db(qs, db=db, model=model)
+    except NamndkollError as exc:
+        fail(exc)
+    if as_json:
+        print_json(res)
+    else:
+        print_table([{"mode": m, **{k: f"{v:.3f}" if isinstance(v, float) else v for k, v in r.items()}}
+                     for m, r in res.items()], ["mode", *next(iter(res.values())).keys()])
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search")(search_cmd)
+    app.command("compare")(compare_cmd)
+    app.command("cite")(cite_cmd)
+    app.command("index")(index_cmd)
+    # `eval` may be a group another stage made already (eval extract, eval ner ...): join it
+    group = next((g.typer_instance for g in app.registered_groups if g.name == "eval"), None)
+    if group is None:
+        group = typer.Typer(help="Measure quality on gold data.", no_args_is_help=True)
+        app.add_typer(group, name="eval")
+    group.command("search")(eval_search_cmd)

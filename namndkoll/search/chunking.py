@@ -1,0 +1,124 @@
+"""Passages to embed and index, following the structure ingest found.
+
+A protocol is cut per § item and, inside an item, per section (Beslut, Yrkanden,
+Reservation ...); a report (no items) per paragraph. Paragraphs are packed up to about
+``max_chars`` so a chunk holds a few of them; a long paragraph is cut at sentence ends.
+No chunk crosses a § item, a section or a document, and each chunk's text is exactly
+``Document.text[start:end]``, so a quote is always traceable to its page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+
+from ..types import Chunk, Document, Item
+
+CHUNKER = "paragraphs-v2"  # stored with the chunks: a new version re-chunks every document
+MAX_CHARS = 1100  # ~180 Swedish words, ~300 e5 tokens: well inside the model's 512
+MIN_CHARS = 250  # a shorter tail is merged into the chunk before it (same region only)
+
+_PARA = re.compile(r"\n[ \t]*\n+|\f")
+_SENT = re.compile(r"(?<=[.!?:;”\"])\s+(?=[A-ZÅÄÖ0-9”\"–-])")
+
+
+def chunk_hash(chunk: Chunk, context: str = "") -> str:
+    """Identity of a passage for re-use of its vector: what the model reads, and where it sits."""
+    key = f"{chunk.item}\x1f{chunk.section}\x1f{context}\x1f{chunk.text}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+def chunk_document(doc: Document, *, max_chars: int = MAX_CHARS, min_chars: int = MIN_CHARS) -> list[Chunk]:
+    """The chunks of ``doc`` in reading order."""
+    text = doc.text
+    out: list[Chunk] = []
+    for start, end, item, section in _regions(doc, len(text)):
+        for s, e in _pack(text, start, end, max_chars, min_chars):
+            out.append(Chunk(text[s:e], s, e, doc.page_of(s), doc.page_of(e - 1), item, section))
+    return out
+
+
+def _regions(doc: Document, n: int) -> Iterator[tuple[int, int, str | None, str | None]]:
+    """(start, end, item number, section kind) spans that a chunk must not cross."""
+    pos = 0
+    for item in sorted(doc.items, key=lambda i: i.start):
+        if item.start > pos:
+            yield pos, item.start, None, None
+        yield from _item_regions(item)
+        pos = max(pos, item.end)
+    if pos < n:
+        yield pos, n, None, None
+
+
+def _item_regions(item: Item) -> Iterator[tuple[int, int, str | None, str | None]]:
+    pos = item.start
+    for sec in sorted(item.sections, key=lambda s: s.start):
+        s, e = max(sec.start, item.start), min(sec.end, item.end)
+        if e <= s or s < pos:
+            continue
+        if s > pos:
+            if pos == item.start and s - pos < MIN_CHARS:
+                s = pos  # a short head (the § line and title) opens the first section's chunk
+            else:
+                yield pos, s, item.number, None  # text before the first section
+        yield s, e, item.number, sec.kind
+        pos = e
+    if pos < item.end:
+        yield pos, item.end, item.number, None
+
+
+def _units(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[int, int]]:
+    """Paragraph spans in [start, end), trimmed of whitespace; long ones cut at sentence ends."""
+    pos = start
+    for m in _PARA.finditer(text, start, end):
+        yield from _split_long(text, pos, m.start(), max_chars)
+        pos = m.end()
+    yield from _split_long(text, pos, end, max_chars)
+
+
+def _split_long(text: str, start: int, end: int, max_chars: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return
+    if end - start <= max_chars:
+        yield start, end
+        return
+    cuts = [m.start() for m in _SENT.finditer(text, start, end)]
+    pos = start
+    while end - pos > max_chars:
+        best = max((c for c in cuts if pos < c <= pos + max_chars), default=None)
+        if best is None or best - pos < max_chars // 3:
+            # no sentence end in reach: cut at the last line break or space before the limit
+            window = text[pos:pos + max_chars]
+            sp = max(window.rfind("\n"), window.rfind(" "))
+            best = pos + sp if sp > max_chars // 3 else pos + max_chars
+        yield pos, best
+        pos = best
+        while pos < end and text[pos].isspace():
+            pos += 1
+    if pos < end:
+        yield pos, end
+
+
+def _pack(text: str, start: int, end: int, max_chars: int, min_chars: int) -> Iterator[tuple[int, int]]:
+    """Greedy packing of consecutive paragraphs into chunks of at most ``max_chars``."""
+    spans: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for s, e in _units(text, start, end, max_chars):
+        if cur is None:
+            cur = (s, e)
+        elif e - cur[0] <= max_chars:
+            cur = (cur[0], e)
+        else:
+            spans.append(cur)
+            cur = (s, e)
+    if cur is not None:
+        if spans and cur[1] - cur[0] < min_chars and cur[1] - spans[-1][0] <= max_chars + min_chars:
+            spans[-1] = (spans[-1][0], cur[1])
+        else:
+            spans.append(cur)
+    return iter(spans)

@@ -1,0 +1,104 @@
+"""Positions on a topic, grouped by party, committee or year.
+
+The topic is searched (hybrid, with abstention) only among passages that state positions:
+sections of kinds reservation, särskilt uttalande, yrkanden, protokollsanteckning and
+omröstning, documents that are reservations, särskilda yttranden, motions or party
+skrivelser, and passages holding a position the extract stage stored. Each passage is
+assigned to the parties it speaks for: the stored positions overlapping it, else the party
+markers in its text ("Martin Stensson (V)", "Vänsterpartiet").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..corpus import index as sql
+from ..types import Hit
+from .embedder import Embedder
+from .hybrid import Mode, search
+
+GroupBy = Literal["party", "committee", "year"]
+POSITION_SECTIONS = ("reservation", "sarskilt_uttalande", "yrkanden", "protokollsanteckning", "omrostning")
+POSITION_DOC_TYPES = ("reservation", "sarskilt_yttrande", "motion", "skrivelse")
+_CODES = r"(S|M|SD|C|V|KD|L|MP|Fi|D)"
+# "Anna Andersson (V)", "Ledamöterna från SD", "tilläggsyrkande från SD", "SD:s yrkande"
+_CODE = re.compile(rf"\({_CODES}\)|\b(?:från|för)\s+{_CODES}\b|\b{_CODES}:s\b")
+
+
+@dataclass(frozen=True)
+class PositionHit:
+    hit: Hit
+    parties: tuple[str, ...]
+
+
+@dataclass
+class Group:
+    key: str
+    count: int = 0
+    by_year: dict[str, int] = field(default_factory=dict)
+    hits: list[PositionHit] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    topic: str
+    by: GroupBy
+    groups: dict[str, Group]
+    total: int
+
+
+def position_chunk_ids(conn: Any) -> list[int]:
+    ids = set(sql.section_chunk_ids(conn, POSITION_SECTIONS))
+    ids.update(sql.doc_type_chunk_ids(conn, POSITION_DOC_TYPES))
+    for code in sql.PARTY_NAMES:  # a mention is no position: only stored positions count here
+        for found in sql.chunks_overlapping(conn, sql.party_spans(conn, code, ("positions",))).values():
+            ids.update(found)
+    return sorted(ids)
+
+
+def parties_of(conn: Any, hit: Hit) -> tuple[str, ...]:
+    """Parties a passage speaks for: stored positions overlapping it, else markers in its text."""
+    stored = [code for code in sql.PARTY_NAMES
+              if any(d == hit.document_id and s < hit.end and e > hit.start
+                     for d, s, e in sql.party_spans(conn, code, ("positions",)))]
+    if stored:
+        return tuple(stored)
+    found = Counter(next(g for g in m.groups() if g) for m in _CODE.finditer(hit.text))
+    low = hit.text.casefold()
+    for code, (_name, stem) in sql.PARTY_NAMES.items():
+        if stem in low:
+            found[code] += 1
+    return tuple(sorted(found, key=lambda c: (-found[c], c)))
+
+
+def compare(
+    conn: Any, topic: str, embedder: Embedder | None, *, by: GroupBy = "party", municipality: str | None = None,
+    committee: str | None = None, party: str | None = None, year: int | None = None,
+    year_from: int | None = None, year_to: int | None = None, limit: int = 50, mode: Mode = "hybrid",
+) -> Comparison:
+    """The topic's position passages, grouped; counts per group and per year."""
+    hits = search(conn, topic, embedder, municipality=municipality, committee=committee, party=party,
+                  year=year, year_from=year_from, year_to=year_to, chunk_ids=position_chunk_ids(conn),
+                  limit=limit, mode=mode)
+    groups: dict[str, Group] = {}
+    for h in hits:
+        parties = parties_of(conn, h)
+        if by == "party":
+            keys = list(parties) or ["okänt parti"]
+            if party:
+                keys = [k for k in keys if k.casefold() == party.casefold()] or keys
+        elif by == "committee":
+            keys = [h.metadata.committee or "okänd nämnd"]
+        else:
+            keys = [(h.metadata.date or "")[:4] or "okänt år"]
+        year_key = (h.metadata.date or "")[:4] or "okänt år"
+        for k in keys:
+            g = groups.setdefault(k, Group(k))
+            g.count += 1
+            g.by_year[year_key] = g.by_year.get(year_key, 0) + 1
+            g.hits.append(PositionHit(h, parties))
+    ordered = dict(sorted(groups.items(), key=lambda kv: (-kv[1].count, kv[0])))
+    return Comparison(topic, by, ordered, len(hits))

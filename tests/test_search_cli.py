@@ -1,0 +1,84 @@
+"""The search commands through typer's CliRunner on a real corpus (fake embedder)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from namndkoll.cli import app
+from namndkoll.corpus.db import open_db, transaction
+from namndkoll.corpus.store import replace_document
+from namndkoll.search import index_corpus
+from namndkoll.search.hybrid import CALIBRATIONS, Calibration
+
+from test_search import DOCS, FakeEmbedder
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    conn = open_db(db_path)
+    for d in DOCS:
+        with transaction(conn):
+            replace_document(conn, d)
+    index_corpus(conn, FakeEmbedder())
+    conn.close()
+    monkeypatch.setattr("namndkoll.search.embedder_for", lambda conn, model=None: FakeEmbedder())
+    monkeypatch.setitem(CALIBRATIONS, "fake-hash", Calibration(0.2, 0.1, 0.2))
+    return db_path
+
+
+def test_search_json_shape(db: Path):
+    r = runner.invoke(app, ["search", "förskoleplatser", "--db", str(db), "--json", "--limit", "3"])
+    assert r.exit_code == 0, r.output
+    hits = json.loads(r.output)
+    assert hits and {"source", "document", "item", "page", "text", "score", "citation"} <= set(hits[0])
+    assert hits[0]["source"] == "kf-2023-01-26.pdf" and hits[0]["item"] == "18" and hits[0]["page"] == 2
+    assert hits[0]["document"]["municipality"] == "Göteborg"
+    assert hits[0]["citation"].endswith("§ 18, dnr 0311/22, s. 2")
+
+
+def test_search_abstains_with_empty_json_and_a_message(db: Path):
+    r = runner.invoke(app, ["search", "vem vann allsvenskan i fotboll", "--db", str(db), "--json"])
+    assert r.exit_code == 0 and json.loads(r.output) == []
+    r = runner.invoke(app, ["search", "vem vann allsvenskan i fotboll", "--db", str(db)])
+    assert "no good match" in r.output
+
+
+def test_search_table_output_has_citation(db: Path):
+    r = runner.invoke(app, ["search", "introduktionsjobb kostnad för arbetsgivaren", "--db", str(db), "--municipality", "Lund"])
+    assert r.exit_code == 0, r.output
+    assert "Socialnämnden, Lund, tjänsteskrivelse 2021-01-05, dnr SO 2020/0129, s. 1" in r.output
+
+
+def test_compare_json_groups_by_party(db: Path):
+    r = runner.invoke(app, ["compare", "minskning av arbetsmarknadskonsulenter", "--by", "party",
+                            "--db", str(db), "--json"])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.output)
+    assert "V" in out["groups"] and out["groups"]["V"]["count"] >= 1
+    assert out["groups"]["V"]["passages"][0]["citation"].startswith("Socialnämnden, Lund, reservation 2016")
+
+
+def test_cite_pack_markdown_and_csv(db: Path, tmp_path: Path):
+    out = tmp_path / "pack.md"
+    r = runner.invoke(app, ["cite", "förskoleplatser", "--pick", "1", "--db", str(db), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    text = out.read_text(encoding="utf-8")
+    assert "[^1]: Kommunfullmäktige, Göteborg, protokoll 2023-01-26 § 18" in text and "[^2]" not in text
+    r = runner.invoke(app, ["cite", "introduktionsjobb", "--format", "csv", "--db", str(db)])
+    assert r.exit_code == 0 and r.output.startswith("n,citation,quote")
+
+
+def test_index_status_and_model_guard(db: Path, monkeypatch: pytest.MonkeyPatch):
+    r = runner.invoke(app, ["index", "--status", "--db", str(db), "--json"])
+    st = json.loads(r.output)
+    assert st["model"] == "fake-hash-v1" and st["chunks"] == st["vectors"] > 0 and st["chunks_to_embed"] == 0
+    import namndkoll.search as s
+    monkeypatch.setattr(s, "embedder_for", lambda conn, model=None: FakeEmbedder("other", 8))
+    r = runner.invoke(app, ["index", "--db", str(db)])
+    assert r.exit_code == 1 and "--rebuild" in r.output

@@ -64,7 +64,10 @@ def main() -> None:
     words = sum(len(d.text.split()) for d in docs)
 
     from namndkoll.extract import extract_document, find_figures, find_parties, find_people
-    from namndkoll.extract.pipeline import _optional
+    from namndkoll.extract.decisions import find_decisions
+    from namndkoll.extract.ner import find_entities
+    from namndkoll.extract.positions import find_positions
+    from namndkoll.extract.votes import find_votes
 
     t0 = time.perf_counter()
     extract_document(docs[0])  # loads the NER model, lemma table, rules
@@ -76,12 +79,10 @@ def main() -> None:
     rows["spacy.blank('sv') tokenization"] = best_of(a.repeat, lambda: [blank(d.text) for d in docs])
     rows["figures (text + tables)"] = best_of(a.repeat, lambda: [find_figures(d) for d in docs])
     rows["parties + people"] = best_of(a.repeat, lambda: [(find_parties(d), find_people(d)) for d in docs])
-    stages = {"decisions": ("decisions", "find_decisions"), "votes": ("votes", "find_votes"),
-              "entities (NER + rules)": ("ner", "find_entities")}
-    for label, (mod, fn_name) in stages.items():
-        fn = _optional(mod, fn_name)
-        if fn is not None:
-            rows[label] = best_of(a.repeat, lambda fn=fn: [fn(d) for d in docs])
+    rows["decisions"] = best_of(a.repeat, lambda: [find_decisions(d) for d in docs])
+    rows["votes"] = best_of(a.repeat, lambda: [find_votes(d) for d in docs])
+    rows["positions"] = best_of(a.repeat, lambda: [find_positions(d, find_people(d), find_parties(d)) for d in docs])
+    rows["entities (NER + rules)"] = best_of(a.repeat, lambda: [find_entities(d) for d in docs])
     rows["whole extract_document"] = best_of(a.repeat, lambda: [extract_document(d) for d in docs])
 
     out = {

@@ -24,7 +24,7 @@ SHARED = HERE.parent.parent / "shared"
 sys.path.insert(0, str(HERE.parent))
 
 
-def corpus() -> list[Path]:
+def corpus(which: str = "all") -> list[Path]:
     out = HERE / "out" / "corpus"
     kf = sorted(out.glob("kf-*.pdf"))
     if len(kf) < 20:
@@ -34,7 +34,7 @@ def corpus() -> list[Path]:
         make_corpus.main([str(out)])
         kf = sorted(out.glob("kf-*.pdf"))
     real = sorted((SHARED / "data/pdf").rglob("*.pdf"))
-    return kf + real
+    return {"kf": kf, "real": real, "all": kf + real}[which]
 
 
 def pdfium_text(files: list[Path]) -> int:
@@ -64,11 +64,11 @@ def plumber_text(files: list[Path], limit: int) -> int:
     return n
 
 
-def whole_ingest(files: list[Path], jobs: int, extract: bool) -> int:
+def whole_ingest(files: list[Path], jobs: int, extract: bool, ocr: bool = False) -> int:
     from namndkoll.api import ingest
 
     with tempfile.TemporaryDirectory() as tmp:
-        rep = ingest(files, db=Path(tmp) / "b.db", jobs=jobs, extract=extract, index=False)
+        rep = ingest(files, db=Path(tmp) / "b.db", jobs=jobs, extract=extract, index=False, ocr=ocr)
         bad = [r for r in rep.results if r.status == "failed"]
         if bad:
             print(f"  ({len(bad)} failed: {bad[0].path}: {bad[0].message})", file=sys.stderr)
@@ -80,19 +80,22 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--plumber-pages", type=int, default=120)
     ap.add_argument("--extract", action="store_true", help="also time ingest with extraction")
+    ap.add_argument("--set", default="kf", choices=["kf", "real", "all"],
+                    help="kf: the 20 rendered Göteborg KF protocols (1,326 pages); real: ../shared/data/pdf")
+    ap.add_argument("--ocr", action="store_true", help="OCR pages without text (off: they are marked needs_ocr)")
     a = ap.parse_args()
     if not (SHARED / "data").is_dir():
         sys.exit("needs ../shared/data")
-    files = corpus()
+    files = corpus(a.set)
     variants = {
         "pypdfium2 text only": lambda: pdfium_text(files),
         "pdfplumber text only": lambda: plumber_text(files, a.plumber_pages),
-        "namndkoll ingest, 1 job": lambda: whole_ingest(files, 1, False),
-        "namndkoll ingest, 2 jobs": lambda: whole_ingest(files, 2, False),
+        "namndkoll ingest, 1 job": lambda: whole_ingest(files, 1, False, a.ocr),
+        "namndkoll ingest, 2 jobs": lambda: whole_ingest(files, 2, False, a.ocr),
     }
     if a.extract:
-        variants["ingest + extract, 1 job"] = lambda: whole_ingest(files, 1, True)
-        variants["ingest + extract, 2 jobs"] = lambda: whole_ingest(files, 2, True)
+        variants["ingest + extract, 1 job"] = lambda: whole_ingest(files, 1, True, a.ocr)
+        variants["ingest + extract, 2 jobs"] = lambda: whole_ingest(files, 2, True, a.ocr)
     rates: dict[str, list[float]] = {k: [] for k in variants}
     pages: dict[str, int] = {}
     for r in range(a.rounds):
@@ -104,7 +107,8 @@ def main() -> None:
             pages[name] = n
             print(f"round {r + 1}: {name:28s} {n:5d} pages {dt:7.2f} s {n / dt:8.1f} pages/s", file=sys.stderr)
     base = statistics.median(rates["pypdfium2 text only"])
-    print(f"\n{len(files)} PDFs, cores: {os.cpu_count()}, rounds: {a.rounds} (median pages/s)\n")
+    print(f"\nset {a.set}: {len(files)} PDFs, OCR {'on' if a.ocr else 'off'}, cores: {os.cpu_count()}, "
+          f"rounds: {a.rounds} (median pages/s)\n")
     print("| variant | pages | pages/s | ratio to pypdfium2 |")
     print("|---|---:|---:|---:|")
     for name in variants:

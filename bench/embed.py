@@ -12,7 +12,7 @@ documents, for the questions of ../shared/data/gold/search-pairs.json and bench/
 (those with a doc and an answering passage): recall@1, recall@5, MRR, and how often the fast
 model keeps the default model's top hit in its top 5.
 
-usage: python bench/embed.py [--rounds 3] [--chunks 48] [--no-quality] [--out docs/bench/embeddings.md]
+usage: python bench/embed.py [--rounds 3] [--chunks 48] [--no-quality] [--out FILE]
 """
 
 from __future__ import annotations

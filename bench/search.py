@@ -11,7 +11,7 @@ Queries are the eval questions (real e5 query vectors), each with a municipality
 range filter. Small corpora are searched exactly on float32 vectors; above 20k vectors
 the dense side scans sign bits (vector minus corpus mean) and rescores on float32.
 
-usage: nice python bench/search.py [--sizes 10000 100000 1000000] [--out docs/bench/search-latency.md]
+usage: nice python bench/search.py [--sizes 10000 100000 1000000]
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ feeds, § items and section headings found with the simple rules below).
 
 Questions: ../shared/data/gold/search-pairs.json plus bench/questions.json (ours).
 
-usage: python bench/search_eval.py [--model NAME] [--out docs/bench/search.md] [--calibrate]
+usage: python bench/search_eval.py [--model NAME] [--calibrate]
 """
 
 from __future__ import annotations
@@ -187,7 +187,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=None)
     ap.add_argument("--db", type=Path, default=None, help="default: bench/out/search-eval-MODEL.db")
-    ap.add_argument("--out", type=Path, default=REPO / "docs/bench/search.md")
+    ap.add_argument("--out", type=Path, default=None, help="(unused; paste the printed tables into docs/benchmarks.md)")
     ap.add_argument("--calibrate", action="store_true")
     ap.add_argument("--restore", action="store_true", help="store every document again (after a parser change)")
     args = ap.parse_args()

@@ -260,7 +260,7 @@ def quantize_int8(model: Any) -> None:
 
     Per-channel weight scales, and the FFN output Linear of each layer left in fp32: with
     per-tensor scales on every Linear the vectors drift to ~0.96-0.975 cosine from fp32 and top-1
-    results change; this choice keeps ~0.997 (measured in docs/bench/embeddings.md).
+    results change; this choice keeps ~0.997 (measured in docs/benchmarks.md, Embeddings).
     """
     import torch
     from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic

@@ -150,7 +150,7 @@ class Calibration:
 
 
 # Calibrated on bench/questions.json + the gold search-pairs (54 answerable, 12 unanswerable
-# questions, docs/bench/search.md): the best similarity of an answerable question was never
+# questions, docs/benchmarks.md, Search): the best similarity of an answerable question was never
 # below 0.867 with e5 (unanswerable: at most 0.863); the static "fast" model separates
 # less well: its bar answers 89% of answerable and abstains on 11 of 12 unanswerable ones.
 CALIBRATIONS: dict[str, Calibration] = {

@@ -4,9 +4,9 @@ dense alone and hybrid, and how often it abstains on questions the corpus cannot
 
 Corpus (built once into bench/out/search-eval.db, then re-used; the index is incremental):
 the two Lund seed documents, the 20 Göteborg KF protocols 2023–2024 and the PDFs in
-../shared/data/pdf. Documents come from the real ingest pipeline when it is installed
-(``namndkoll.ingest.read_document``); else from the extracted texts (pages split on form
-feeds, § items and section headings found with the simple rules below).
+../shared/data/pdf, all as PDFs read by the product's ingest (``read_document``, OCR off; the
+KF protocols rendered by bench/make_corpus.py). ``--from-text`` builds them from the extracted
+texts instead (pages split on form feeds, § items found with the simple rules below).
 
 Questions: ../shared/data/gold/search-pairs.json plus bench/questions.json (ours).
 
@@ -133,12 +133,35 @@ def seed_document(txt: Path) -> Document:
                     with_offsets([Page(i + 1, t) for i, t in enumerate(pages)]), md)
 
 
-def build(db: Path, embedder, rebuild_docs: bool = False) -> dict:  # type: ignore[no-untyped-def]
+def ingested(pdf: Path) -> Document | None:
+    """The real product path: the PDF through namndkoll's ingest reader (OCR off)."""
+    from namndkoll.ingest import read_document
+
+    return read_document(pdf, ocr=False)
+
+
+def pdf_sources() -> list[Path]:
+    """The same corpus as PDFs: KF protocols rendered by bench/make_corpus.py, the two Lund
+    seeds as rendered in sample/, and the real PDFs."""
+    kf = sorted((OUT / "corpus").glob("kf-*.pdf"))
+    if len(kf) < 20:
+        sys.path.insert(0, str(REPO / "bench"))
+        import make_corpus  # type: ignore[import-not-found]
+
+        make_corpus.main([str(OUT / "corpus")])
+        kf = sorted((OUT / "corpus").glob("kf-*.pdf"))
+    return sorted((REPO / "sample").glob("lund-*.pdf")) + kf + sorted((SHARED / "data/pdf").rglob("*.pdf"))
+
+
+def build(db: Path, embedder, rebuild_docs: bool = False, from_text: bool = False) -> dict:  # type: ignore[no-untyped-def]
     conn = open_db(db)
     have = {r[0]: r[1] for r in conn.execute("SELECT source, sha256 FROM documents")}
-    sources = ([(p, seed_document) for p in sorted((SHARED / "data/seeds").glob("*.txt"))]
-               + [(p, protocol_document) for p in sorted((SHARED / "data/protocols/goteborg-kf").glob("*.txt"))]
-               + [(p, pdf_document) for p in sorted((SHARED / "data/pdf").rglob("*.pdf"))])
+    if from_text:
+        sources = ([(p, seed_document) for p in sorted((SHARED / "data/seeds").glob("*.txt"))]
+                   + [(p, protocol_document) for p in sorted((SHARED / "data/protocols/goteborg-kf").glob("*.txt"))]
+                   + [(p, pdf_document) for p in sorted((SHARED / "data/pdf").rglob("*.pdf"))])
+    else:
+        sources = [(p, ingested) for p in pdf_sources()]
     for path, make in sources:
         if str(path) in have and not rebuild_docs:
             continue
@@ -189,13 +212,16 @@ def main() -> None:
     ap.add_argument("--db", type=Path, default=None, help="default: bench/out/search-eval-MODEL.db")
     ap.add_argument("--out", type=Path, default=None, help="(unused; paste the printed tables into docs/benchmarks.md)")
     ap.add_argument("--calibrate", action="store_true")
+    ap.add_argument("--from-text", action="store_true",
+                    help="build Documents from the extracted texts instead of ingesting the PDFs")
     ap.add_argument("--restore", action="store_true", help="store every document again (after a parser change)")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     emb = get_embedder(args.model)
     if args.db is None:
-        args.db = OUT / f"search-eval-{re.sub(r'[^a-z0-9]+', '-', (args.model or 'default').lower())}.db"
-    info = build(args.db, emb, args.restore)
+        name = re.sub(r'[^a-z0-9]+', '-', (args.model or 'default').lower())
+        args.db = OUT / f"search-eval-{name}{'' if args.from_text else '-pdf'}.db"
+    info = build(args.db, emb, args.restore, args.from_text)
     print(f"corpus: {info}", file=sys.stderr)
     qs = questions()
     if args.calibrate:

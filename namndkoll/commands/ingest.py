@@ -123,7 +123,9 @@ def ingest_cmd(
         for r in report.failed:
             typer.echo(f"failed   {r.path}: {r.message}", err=True)
         if report.index is not None:
-            typer.echo(f"search index: {report.index}")
+            ix = report.index
+            typer.echo(f"search index: {ix.embedded} new passages embedded ({ix.reused} reused, "
+                       f"{ix.chunks} in all) with {ix.model_id} in {ix.seconds:.1f} s")
     raise typer.Exit(1 if report.failed else 0)
 
 

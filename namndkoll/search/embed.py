@@ -138,6 +138,13 @@ def _load_sentence_transformer(path_or_name: str | Path) -> Any:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            try:  # no "Loading weights" bar on every command
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.disable_progress_bar()
+                hf_logging.set_verbosity_error()
+            except ImportError:
+                pass
             return SentenceTransformer(str(path_or_name), device="cpu", local_files_only=True)
     except Exception as exc:
         raise ModelError(

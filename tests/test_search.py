@@ -310,8 +310,6 @@ def test_sign_bit_coarse_pass_agrees_with_exact_search(corpus, monkeypatch: pyte
 
 def test_compare_uses_positions_stored_by_extract(corpus):
     conn, emb = corpus
-    if not sql.table_exists(conn, "positions"):
-        pytest.skip("migration 0002 (extract tables) not present")
     doc_id, text = conn.execute(
         "SELECT d.id, p.text FROM documents d JOIN pages p ON p.document_id = d.id WHERE d.source = ?",
         ("lund-ts-2021.pdf",)).fetchone()
@@ -324,5 +322,8 @@ def test_compare_uses_positions_stored_by_extract(corpus):
     # a tjänsteskrivelse is no party document, yet a stored position makes its passage one
     res = compare(conn, "introduktionsjobb kostnad för arbetsgivaren", emb, by="party")
     assert "C" in res.groups
-    assert res.groups["C"].hits[0].hit.source == "lund-ts-2021.pdf"
-    assert "Lund" in res.groups["C"].hits[0].hit.citation
+    c_hit = res.groups["C"].hits[0]
+    assert c_hit.hit.source == "lund-ts-2021.pdf"
+    assert "Lund" in c_hit.hit.citation
+    # the party's group quotes the party's own statement, not the whole passage around it
+    assert c_hit.quote_for("C") == "yrkande: " + text[start:start + 40]

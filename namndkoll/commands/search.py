@@ -128,8 +128,9 @@ def compare_cmd(
     if as_json:
         print_json({"topic": res.topic, "by": res.by, "total": res.total, "groups": {
             k: {"count": g.count, "by_year": g.by_year,
-                "passages": [{**hit_json(p.hit), "parties": list(p.parties)} for p in g.hits]}
-            for k, g in res.groups.items()}})
+                "passages": [{**hit_json(p.hit), "parties": list(p.parties),
+                              **({"statement": p.quote_for(k)} if by == "party" else {})} for p in g.hits]}
+            for k, g in res.groups.items()}, "unattributed": res.unattributed})
         return
     if not res.groups:
         typer.echo("no good match among reservations, yrkanden, votes or party documents")
@@ -142,7 +143,10 @@ def compare_cmd(
     for k, g in res.groups.items():
         typer.secho(f"\n{k}", bold=True)
         for p in g.hits[:5]:
-            typer.echo(f"  ”{quote(p.hit.text, max_chars=300)}”\n    — {p.hit.citation}")
+            text = p.quote_for(k) if by == "party" else p.hit.text
+            typer.echo(f"  ”{quote(text, max_chars=300)}”\n    — {p.hit.citation}")
+    if res.unattributed:
+        typer.echo(f"\n({res.unattributed} passages on the topic name no party and are not shown)")
 
 
 def cite_cmd(

@@ -441,3 +441,15 @@ def party_chunk_ids(conn: Any, code: str) -> list[int]:
     ids.update(r[0] for r in conn.execute(
         "SELECT id FROM chunks WHERE instr(text, ?) > 0 OR text LIKE ?", (f"({code})", f"%{stem}%")))
     return sorted(ids)
+
+
+def positions_in(conn: Any, document_id: int, start: int, end: int) -> list[tuple[str, tuple[str, ...], str, int]]:
+    """(kind, party codes, text, page) of the stored positions overlapping a span of a document."""
+    if not table_exists(conn, "positions"):
+        return []
+    import json
+
+    rows = conn.execute(
+        'SELECT kind, parties, text, page FROM positions WHERE document_id = ? AND start < ? AND "end" > ? '
+        "ORDER BY start", (document_id, end, start)).fetchall()
+    return [(r[0], tuple(json.loads(r[1])), r[2], r[3]) for r in rows]

@@ -32,6 +32,13 @@ _CODE = re.compile(rf"\({_CODES}\)|\b(?:från|för)\s+{_CODES}\b|\b{_CODES}:s\b"
 class PositionHit:
     hit: Hit
     parties: tuple[str, ...]
+    # per party: what that party's stored positions in this passage say, e.g.
+    # {"SD": ["reservation: Ledamöterna från SD reserverar sig ..."]}; empty when none was stored
+    statements: dict[str, list[str]] = field(default_factory=dict)
+
+    def quote_for(self, key: str) -> str:
+        """The words to quote under ``key``: the party's own statement when stored, else the passage."""
+        return " … ".join(self.statements.get(key, [])) or self.hit.text
 
 
 @dataclass
@@ -48,6 +55,7 @@ class Comparison:
     by: GroupBy
     groups: dict[str, Group]
     total: int
+    unattributed: int = 0  # passages found for the topic whose party could not be told (by party)
 
 
 def position_chunk_ids(conn: Any) -> list[int]:
@@ -84,10 +92,19 @@ def compare(
                   year=year, year_from=year_from, year_to=year_to, chunk_ids=position_chunk_ids(conn),
                   limit=limit, mode=mode)
     groups: dict[str, Group] = {}
+    unattributed = 0
     for h in hits:
-        parties = parties_of(conn, h)
+        stored = sql.positions_in(conn, h.document_id, h.start, h.end)
+        statements: dict[str, list[str]] = {}
+        for kind, codes, text, _page in stored:
+            for c in codes:
+                statements.setdefault(c, []).append(f"{kind.replace('_', ' ')}: {text}")
+        parties = tuple(dict.fromkeys(c for _k, codes, _t, _p in stored for c in codes)) or parties_of(conn, h)
         if by == "party":
-            keys = list(parties) or ["okänt parti"]
+            keys = list(parties)
+            if not keys:  # an attendance list or a vote table with no party named: no one's position
+                unattributed += 1
+                continue
             if party:
                 keys = [k for k in keys if k.casefold() == party.casefold()] or keys
         elif by == "committee":
@@ -99,6 +116,6 @@ def compare(
             g = groups.setdefault(k, Group(k))
             g.count += 1
             g.by_year[year_key] = g.by_year.get(year_key, 0) + 1
-            g.hits.append(PositionHit(h, parties))
+            g.hits.append(PositionHit(h, parties, statements))
     ordered = dict(sorted(groups.items(), key=lambda kv: (-kv[1].count, kv[0])))
-    return Comparison(topic, by, ordered, len(hits))
+    return Comparison(topic, by, ordered, len(hits), unattributed)

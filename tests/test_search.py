@@ -208,6 +208,16 @@ def test_abstains_on_unrelated_query(corpus):
     assert search(conn, "fontänhuset psykisk ohälsa", emb)  # related still answers
 
 
+def test_every_query_word_in_a_passage_answers_below_the_dense_bar(corpus, monkeypatch: pytest.MonkeyPatch):
+    conn, emb = corpus
+    # a model whose meaning side never clears the bar: only full keyword matches may answer
+    monkeypatch.setitem(CALIBRATIONS, "fake-hash", Calibration(1.01, 1.01, 0.0))
+    hits = search(conn, "klimatanpassningsplan reservation", emb)
+    assert hits and all("klimatanpassningsplan" in (h.text + h.metadata.title).casefold() or
+                        "klimatanpassningsplan" in h.citation.casefold() or h.item == "17" for h in hits)
+    assert search(conn, "klimatanpassningsplan fotbollsdomare", emb) == []
+
+
 def test_index_is_incremental_and_reuses_unchanged_passages(corpus):
     conn, emb = corpus
     before = emb.texts

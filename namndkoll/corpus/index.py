@@ -346,7 +346,7 @@ def chunk_rows(conn: Any, ids: Sequence[int]) -> dict[int, Any]:
     q = ",".join("?" * len(ids))
     rows = conn.execute(
         'SELECT c.id, c.document_id, c.item, c.section, c.start, c."end", c.page_start, c.page_end,'
-        " c.text, d.source, d.title, d.municipality, d.committee, d.doc_type, d.date,"
+        " c.text, d.source, d.title, d.municipality, d.committee, d.doc_type, d.date, c.context,"
         " (SELECT i.title FROM items i WHERE i.document_id = c.document_id AND i.number = c.item"
         "   AND i.start <= c.start ORDER BY i.start DESC LIMIT 1) AS item_title"
         f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({q})", list(ids)).fetchall()

@@ -251,7 +251,9 @@ def abstain(ranked: list[Ranked], cal: Calibration, *, mode: Mode, coverage: Cal
         return [r for r in ranked if coverage(r.chunk_id) >= KEYWORD_COVERAGE]
     best = max((r.similarity for r in ranked if r.similarity is not None), default=None)
     if best is None or best < cal.min_similarity:
-        return []
+        # short keyword-like queries ("reservation budget") score low on meaning; a passage
+        # holding every query word is still a good match
+        return [r for r in ranked if r.keyword_rank is not None and coverage(r.chunk_id) >= 1.0]
     keep = []
     for r in ranked:
         s = r.similarity if r.similarity is not None else -1.0
@@ -279,7 +281,8 @@ def search(
     rows = sql.chunk_rows(conn, [r.chunk_id for r in ranked[: max(limit * 5, 50)]])
     if abstention:
         def coverage(cid: int) -> float:
-            text = rows[cid]["text"].casefold() if cid in rows else ""
+            # the words of the passage and of its context (the § title), as the keyword index has them
+            text = (rows[cid]["text"] + "\n" + rows[cid]["context"]).casefold() if cid in rows else ""
             return sum(t.stem in text or (bool(t.parts) and all(p in text for p in t.parts)) for t in terms) / max(len(terms), 1)
 
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION

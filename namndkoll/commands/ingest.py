@@ -188,13 +188,19 @@ def show_cmd(
     if as_json:
         print_json({"source": d.source, "metadata": d.metadata, "pages": [
             {"number": p.number, "ocr": p.ocr, "header": p.header, "footer": p.footer,
-             "text": p.text[max(start - p.start, 0): end - p.start]} for p in pages]})
+             "text": p.text[max(start - p.start, 0): end - p.start],
+             "tables": [[list(r) for r in t.rows] for t in p.tables] if item is None else []} for p in pages]})
         return
     for p in pages:
         mark = f"--- page {p.number} of {len(d.pages)}" + (" (OCR)" if p.ocr == "ocr" else "")
         mark += " (needs OCR: no text layer)" if p.ocr == "needs_ocr" else ""
         typer.echo(mark + " ---")
         typer.echo(p.text[max(start - p.start, 0): end - p.start])
+        if item is None:
+            for n, t in enumerate(p.tables, 1):
+                typer.echo(f"[table {n} of page {p.number}]")
+                for row in t.rows:
+                    typer.echo(" | ".join(c for c in row))
 
 
 def stats_cmd(db: DbOption = None, as_json: JsonOption = False) -> None:

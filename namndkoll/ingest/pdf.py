@@ -288,6 +288,10 @@ def _tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> list[T
     for t in page.find_tables(table_settings=settings):
         rows = tuple(tuple(clean_text(c or "").replace("\n", " ").strip() for c in row) for row in t.extract())
         rows = tuple(r for r in rows if any(r))
+        if rows:  # merged cells leave columns that are empty in every row: drop them
+            width = max(len(r) for r in rows)
+            keep = [i for i in range(width) if any(i < len(r) and r[i] for r in rows)]
+            rows = tuple(tuple(r[i] if i < len(r) else "" for i in keep) for r in rows)
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         if not ruled and not any(_NUMCELL.match(c) for r in rows for c in r if c):

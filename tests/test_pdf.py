@@ -85,7 +85,7 @@ def test_two_columns_are_read_column_by_column(tmp_path):
     assert lines[1:13] == left and lines[13:25] == right
 
 
-def test_ruled_table_becomes_rows_and_cells_not_body_text(tmp_path):
+def _table_pdf(tmp_path: Path) -> Path:
     page = [(60, 60, "Ekonomiskt utfall per verksamhet"), (60, 300, "Kommentar efter tabellen.")]
     rows = [("Verksamhet", "Budget tkr", "Utfall tkr"), ("Hemtjänst", "12 500", "13 100"),
             ("Förskola", "8 200", "7 950"), ("Totalt", "20 700", "21 050")]
@@ -97,13 +97,29 @@ def test_ruled_table_becomes_rows_and_cells_not_body_text(tmp_path):
         rule.append((60, y, 510, y))
     rule.append((60, 220, 510, 220))
     rule += [(x, 100, x, 220) for x in (60, 210, 360, 510)]
-    doc = read_pdf(draw(tmp_path / "t.pdf", [page], lines=[rule]))
+    return draw(tmp_path / "t.pdf", [page], lines=[rule])
+
+
+def test_ruled_table_becomes_rows_and_cells_not_body_text(tmp_path):
+    doc = read_pdf(_table_pdf(tmp_path))
     (table,) = doc.pages[0].tables
     assert table.page == 1
     assert table.rows[0] == ("Verksamhet", "Budget tkr", "Utfall tkr")
     assert ("Förskola", "8 200", "7 950") in table.rows
     assert "Hemtjänst" not in doc.text
     assert "Ekonomiskt utfall" in doc.text and "Kommentar efter tabellen." in doc.text
+
+
+def test_show_prints_the_tables_of_a_page(tmp_path):
+    from typer.testing import CliRunner
+
+    from namndkoll.api import ingest
+    from namndkoll.cli import app
+
+    db = tmp_path / "t.db"
+    assert ingest([_table_pdf(tmp_path)], db=db, index=False, extract=False).count("ingested") == 1
+    out = CliRunner().invoke(app, ["show", "t.pdf", "--db", str(db), "--page", "1"]).output
+    assert "[table 1 of page 1]" in out and "Förskola | 8 200 | 7 950" in out
 
 
 def test_sample_protocol_items_sections_and_metadata():

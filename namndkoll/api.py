@@ -223,7 +223,8 @@ def _run(
 
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        queue = iter(todo)
+        # biggest files first, so that one long file does not run alone at the end of the batch
+        queue = iter(sorted(todo, key=lambda t: -t[2]))
         running: dict[Future[Any], tuple[str, str, int, int | None]] = {}
 
         def submit_next() -> None:

@@ -57,3 +57,13 @@ def fail(exc: NamndkollError | str, code: int = 1) -> NoReturn:
     """Print one clear line on stderr and exit with ``code``."""
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(code)
+
+
+def eval_group(app: typer.Typer) -> typer.Typer:
+    """The `namndkoll eval` sub-app (eval extract, eval ner, eval search): made by whichever
+    stage registers first, joined by the others."""
+    group = next((g.typer_instance for g in app.registered_groups if g.name == "eval"), None)
+    if group is None:
+        group = typer.Typer(help="Measure quality on gold data.", no_args_is_help=True)
+        app.add_typer(group, name="eval")
+    return group

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import NamndkollError
-from ._output import fail, print_json, print_table
+from ._output import eval_group, fail, print_json, print_table
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 
@@ -113,9 +113,4 @@ def eval_extract_cmd(
 
 def register(app: typer.Typer) -> None:
     app.command("extract")(extract_cmd)
-    # `eval` may already be a group another stage made (eval search, eval ner ...): join it
-    group = next((g.typer_instance for g in app.registered_groups if g.name == "eval"), None)
-    if group is None:
-        group = typer.Typer(help="Measure quality on gold data.", no_args_is_help=True)
-        app.add_typer(group, name="eval")
-    group.command("extract")(eval_extract_cmd)
+    eval_group(app).command("extract")(eval_extract_cmd)

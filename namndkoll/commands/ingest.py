@@ -21,8 +21,14 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machine
 def _progress_bar(enabled: bool) -> Any:
     """A rich bar on stderr: files and pages done, pages/s and ETA."""
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from ..api import Progress as Callbacks
 
@@ -59,7 +65,13 @@ def _progress_bar(enabled: bool) -> Any:
 
 def _index_bar(console: Any, enabled: bool) -> Any:
     """Progress callback for the search index: called with (done, total) chunks."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     bar = Progress(TextColumn("[bold]index"), BarColumn(), MofNCompleteColumn(), TextColumn("chunks"),
                    TextColumn("ETA"), TimeRemainingColumn(), console=console, disable=not enabled)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import NamndkollError
-from ._output import fail, print_csv, print_json, print_table
+from ._output import eval_group, fail, print_csv, print_json, print_table
 
 DataOption = Annotated[Path, typer.Option("--data", help="Folder holding klintan-swedish-ner/ "
                                           "(and suc3-ner-disagreement-subset/).", file_okay=False)]
@@ -113,9 +113,4 @@ def register(app: typer.Typer) -> None:
     ner.command("train")(train_cmd)
     ner.command("entities")(entities_cmd)
     app.add_typer(ner, name="ner")
-    # `eval` may be a group another stage made already (eval extract, eval search ...): join it
-    group = next((g.typer_instance for g in app.registered_groups if g.name == "eval"), None)
-    if group is None:
-        group = typer.Typer(help="Measure quality on gold data.", no_args_is_help=True)
-        app.add_typer(group, name="eval")
-    group.command("ner")(eval_ner_cmd)
+    eval_group(app).command("ner")(eval_ner_cmd)

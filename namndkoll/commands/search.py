@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import NamndkollError
-from ._output import fail, print_json, print_table, to_jsonable
+from ._output import eval_group, fail, print_json, print_table, to_jsonable
 
 DbOption = Annotated[
     Path | None,
@@ -241,9 +241,4 @@ def register(app: typer.Typer) -> None:
     app.command("compare")(compare_cmd)
     app.command("cite")(cite_cmd)
     app.command("index")(index_cmd)
-    # `eval` may be a group another stage made already (eval extract, eval ner ...): join it
-    group = next((g.typer_instance for g in app.registered_groups if g.name == "eval"), None)
-    if group is None:
-        group = typer.Typer(help="Measure quality on gold data.", no_args_is_help=True)
-        app.add_typer(group, name="eval")
-    group.command("search")(eval_search_cmd)
+    eval_group(app).command("search")(eval_search_cmd)

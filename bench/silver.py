@@ -66,6 +66,8 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--show", type=int, default=15, help="disagreements to print per kind")
     ap.add_argument("--json", type=Path, help="write every comparison here")
+    ap.add_argument("--pdf", action="store_true",
+                    help="read the protocols as PDFs through the product's ingest (rendered by bench/make_corpus.py)")
     args = ap.parse_args()
     root = args.shared / "data" / "protocols"
     silver = [json.loads(ln) for ln in (root / "goteborg-kf-paragrafer-2023-2024.silver.jsonl").open(encoding="utf-8")]
@@ -73,8 +75,22 @@ def main() -> None:
     t0 = time.perf_counter()
     mine: dict[str, dict[str, list]] = defaultdict(lambda: {"votes": [], "yrkanden": [], "reservations": []})
     words = 0
-    for path in sorted((root / "goteborg-kf").glob("kf-*.txt")):
-        doc = protocol(path)
+    paths = sorted((root / "goteborg-kf").glob("kf-*.txt"))
+    if args.pdf:
+        out = REPO / "bench" / "out" / "corpus"
+        if len(list(out.glob("kf-*.pdf"))) < len(paths):
+            sys.path.insert(0, str(REPO / "bench"))
+            import make_corpus  # type: ignore[import-not-found]
+
+            make_corpus.main([str(out)])
+        paths = sorted(out.glob("kf-*.pdf"))
+    for path in paths:
+        if args.pdf:
+            from namndkoll.ingest import read_document
+
+            doc = read_document(path, ocr=False)
+        else:
+            doc = protocol(path)
         words += len(doc.text.split())
         for v in find_votes(doc):
             if v.item:

@@ -8,7 +8,9 @@ the two Lund seed documents, the 20 Göteborg KF protocols 2023–2024 and the P
 KF protocols rendered by bench/make_corpus.py). ``--from-text`` builds them from the extracted
 texts instead (pages split on form feeds, § items found with the simple rules below).
 
-Questions: ../shared/data/gold/search-pairs.json plus bench/questions.json (ours).
+Questions: ../shared/data/gold/search-pairs.json plus bench/questions.json (ours), on which
+weights and abstention bars were calibrated, and bench/questions_heldout.json (10 answerable,
+10 unanswerable, written afterwards and never tuned on).
 
 usage: python bench/search_eval.py [--model NAME] [--calibrate]
 """
@@ -186,7 +188,9 @@ def build(db: Path, embedder, rebuild_docs: bool = False, from_text: bool = Fals
 def questions() -> list[dict]:
     gold = json.loads((SHARED / "data/gold/search-pairs.json").read_text(encoding="utf-8"))
     ours = json.loads((REPO / "bench/questions.json").read_text(encoding="utf-8"))
-    return [{**q, "set": "gold"} for q in gold] + [{**q, "set": "ours"} for q in ours]
+    heldout = json.loads((REPO / "bench/questions_heldout.json").read_text(encoding="utf-8"))
+    return ([{**q, "set": "gold"} for q in gold] + [{**q, "set": "ours"} for q in ours]
+            + [{**q, "set": "heldout"} for q in heldout])
 
 
 def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-untyped-def]
@@ -231,7 +235,9 @@ def main() -> None:
     results = {}
     for name, subset in (("gold search-pairs", [q for q in qs if q["set"] == "gold"]),
                          ("our questions", [q for q in qs if q["set"] == "ours"]),
-                         ("all", qs)):
+                         ("all (gold + ours: the calibration set)", [q for q in qs if q["set"] != "heldout"]),
+                         ("held-out (written after calibration, never tuned on)",
+                          [q for q in qs if q["set"] == "heldout"])):
         results[name] = evaluate(conn, emb, subset)
     conn.close()
     (args.db.with_suffix(".json")).write_text(json.dumps({"corpus": info, "model": emb.model_id, "results": results},

@@ -340,8 +340,8 @@ def _open(path: Path, data: bytes) -> object:
         msg = str(exc).lower()
         if "password" in msg:
             raise EncryptedPdfError(
-                f"password-protected PDF: remove the password (e.g. `qpdf --decrypt "
-                f"--password=PASSWORD in.pdf out.pdf`) and ingest the copy") from exc
+                "password-protected PDF: remove the password (e.g. `qpdf --decrypt "
+                "--password=PASSWORD in.pdf out.pdf`) and ingest the copy") from exc
         raise IngestError(
             f"damaged or truncated PDF ({exc}): re-download or re-export it") from exc
 
@@ -358,9 +358,9 @@ def read_pdf(path: str | Path, *, ocr: bool | None = None) -> Document:
     except OSError as exc:
         raise IngestError(f"cannot read the file ({exc.strerror}): check the path and permissions") from exc
     if not data:
-        raise EmptyFileError(f"empty file (0 bytes): re-download or re-export it")
+        raise EmptyFileError("empty file (0 bytes): re-download or re-export it")
     if b"%PDF-" not in data[:1024]:
-        raise NotAPdfError(f"not a PDF (no %PDF header): check the file, only PDFs are ingested")
+        raise NotAPdfError("not a PDF (no %PDF header): check the file, only PDFs are ingested")
     if ocr and not ocr_available():
         raise IngestError(f"--ocr asked for but Tesseract is missing: {OCR_HINT.split(' and ')[0]}")
     sha = hashlib.sha256(data).hexdigest()
@@ -372,7 +372,7 @@ def read_pdf(path: str | Path, *, ocr: bool | None = None) -> Document:
     try:
         n = len(pdf)  # type: ignore[arg-type]
         if n == 0:
-            raise IngestError(f"the PDF has no pages: re-export it")
+            raise IngestError("the PDF has no pages: re-export it")
         raw_lines: list[list[str]] = []
         states: list[str] = []
         tables: list[list[Table]] = []

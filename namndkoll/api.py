@@ -257,12 +257,13 @@ def _refresh_index(conn: Any, *, model: str | None, progress: Progress) -> Any:
 
 def documents(
     *, db: str | Path | None = None, municipality: str | None = None, committee: str | None = None,
-    doc_type: str | None = None, year: int | None = None,
+    doc_type: str | None = None, year: int | None = None, dnr: str | None = None,
 ) -> list[store.StoredDocument]:
+    """Stored documents matching every filter given (``dnr``: follow a case by diarienummer)."""
     conn = open_db(db)
     try:
         return store.list_documents(conn, municipality=municipality, committee=committee,
-                                    doc_type=doc_type, year=year)
+                                    doc_type=doc_type, year=year, dnr=dnr)
     finally:
         conn.close()
 

@@ -45,6 +45,10 @@ def test_roundtrip_keeps_pages_items_sections_tables(db_path):
     stored = store.list_documents(conn, committee="fullmäktige", year=2024)
     assert [d.id for d in stored] == [doc_id]
     assert set(stored[0].diarienummer) == {"SLK-2024-00078", "KS 2023/512"}
+    # following a case: however the dnr is spaced or hyphenated, and as a prefix
+    for asked in ("ks 2023/512", "KS-2023/512", "SLK-2024-00078", "SLK 2024"):
+        assert [d.id for d in store.list_documents(conn, dnr=asked)] == [doc_id], asked
+    assert store.list_documents(conn, dnr="KS 2023/999") == []
     st = store.corpus_stats(conn)
     assert st["documents"] == 1 and st["pages"] == 2 and st["ocr_pages"] == 1 and st["items"] == 2
 

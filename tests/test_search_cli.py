@@ -49,6 +49,17 @@ def test_search_abstains_with_empty_json_and_a_message(db: Path):
     assert "no good match" in r.output
 
 
+def test_search_csv_has_a_row_per_hit_with_citation(db: Path):
+    import csv
+    import io
+
+    r = runner.invoke(app, ["search", "introduktionsjobb kostnad för arbetsgivaren", "--db", str(db), "--csv"])
+    assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert rows and rows[0]["rank"] == "1" and rows[0]["page"]
+    assert rows[0]["citation"].startswith("Socialnämnden, Lund, tjänsteskrivelse 2021-01-05")
+
+
 def test_search_table_output_has_citation(db: Path):
     r = runner.invoke(app, ["search", "introduktionsjobb kostnad för arbetsgivaren", "--db", str(db), "--municipality", "Lund"])
     assert r.exit_code == 0, r.output

@@ -147,17 +147,20 @@ def documents_cmd(
     committee: Annotated[Optional[str], typer.Option(help="e.g. Socialnämnden (part of the name is enough)")] = None,
     doc_type: Annotated[Optional[str], typer.Option("--type", help="protokoll, tjansteskrivelse, reservation, ...")] = None,
     year: Annotated[Optional[int], typer.Option(help="Meeting or document year.")] = None,
+    dnr: Annotated[Optional[str], typer.Option("--dnr", help="Follow a case: documents naming this diarienummer.")] = None,
     as_json: JsonOption = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
 ) -> None:
     """List stored documents, one line each.
 
     Example: namndkoll documents --committee Kommunfullmäktige --year 2024
+    Example: namndkoll documents --dnr "SO 2020/0129"
     """
     from ..api import documents
 
     try:
-        docs = documents(db=db, municipality=municipality, committee=committee, doc_type=doc_type, year=year)
+        docs = documents(db=db, municipality=municipality, committee=committee, doc_type=doc_type, year=year,
+                         dnr=dnr)
     except NamndkollError as exc:
         fail(exc)
     cols = ["id", "date", "municipality", "committee", "doc_type", "pages", "items", "title", "source"]

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import NamndkollError
-from ._output import eval_group, fail, print_json, print_table, to_jsonable
+from ._output import eval_group, fail, print_csv, print_json, print_table, to_jsonable
 
 DbOption = Annotated[
     Path | None,
@@ -79,6 +79,7 @@ def search_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, party: Party = None,
     doc_type: DocType = None, year: Year = None, year_from: YearFrom = None, year_to: YearTo = None,
     limit: Limit = 10, mode: ModeOption = "hybrid", model: ModelOption = None, as_json: JsonOption = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV: one row per hit, for a spreadsheet.")] = False,
 ) -> None:
     """Find passages: meaning and keywords together; each hit with quote and citation.
 
@@ -94,6 +95,11 @@ def search_cmd(
         fail(exc)
     if as_json:
         print_json([hit_json(h) for h in hits])
+    elif as_csv:
+        print_csv([{"rank": i, "score": h.score, "citation": h.citation, "title": h.metadata.title,
+                    "date": h.metadata.date, "item": h.item, "page": h.page, "source": h.source,
+                    "text": " ".join(h.text.split())} for i, h in enumerate(hits, 1)],
+                  ["rank", "score", "citation", "title", "date", "item", "page", "source", "text"])
     elif not hits:
         typer.echo("no good match (try other words or fewer filters)")
     else:

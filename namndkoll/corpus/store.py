@@ -140,9 +140,16 @@ def list_documents(
     committee: str | None = None,
     doc_type: str | None = None,
     year: int | None = None,
+    dnr: str | None = None,
 ) -> list[StoredDocument]:
-    """Documents matching every filter given (case-insensitive, committee by substring)."""
+    """Documents matching every filter given (case-insensitive, committee by substring; a
+    diarienummer matches however it is spaced or hyphenated, and as a prefix:
+    "SLK-2023-00027" finds "SLK-2023-00027:45")."""
     where, args = [], []
+    if dnr:
+        where.append("id IN (SELECT document_id FROM diarienummer WHERE "
+                     "replace(replace(upper(dnr), ' ', ''), '-', '') LIKE ? || '%')")
+        args.append(dnr.upper().replace(" ", "").replace("-", "").removeprefix("DNR"))
     if municipality:
         where.append("municipality = ? COLLATE NOCASE")
         args.append(municipality)

@@ -277,7 +277,7 @@ def search(
         chunk_ids = sorted(ids & set(chunk_ids) if chunk_ids is not None else ids)
     filters = sql.resolve_filters(conn, municipality=municipality, committee=committee, doc_type=doc_type,
                                   year_from=year_from, year_to=year_to, sections=sections, chunk_ids=chunk_ids)
-    ranked, terms = rank(conn, query, embedder, filters, candidates=max(50, limit * 5), mode=mode)
+    ranked, terms = rank(conn, query, embedder, filters, candidates=max(100, limit * 5), mode=mode)
     rows = sql.chunk_rows(conn, [r.chunk_id for r in ranked[: max(limit * 5, 50)]])
     if abstention:
         def coverage(cid: int) -> float:

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ..types import Document, Extraction
+from .store import document_where
 
 _QUOTE_MAX = 600
 
@@ -109,17 +110,7 @@ _DOC_COLS = ("d.id AS document_id, d.source, d.title, d.municipality, d.committe
 
 def _filters(municipality: str | None, committee: str | None, year: int | None,
              document: int | None) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    args: list[Any] = []
-    if municipality:
-        where.append("d.municipality = ? COLLATE NOCASE")
-        args.append(municipality)
-    if committee:
-        where.append("d.committee LIKE ?")
-        args.append(f"%{committee}%")
-    if year:
-        where.append("d.year = ?")
-        args.append(year)
+    where, args = document_where("d.", municipality=municipality, committee=committee, year=year)
     if document is not None:
         where.append("d.id = ?")
         args.append(document)

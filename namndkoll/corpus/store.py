@@ -133,6 +133,29 @@ def _stored(conn: Any, row: Any) -> StoredDocument:
     )
 
 
+def document_where(
+    prefix: str = "", *, municipality: str | None = None, committee: str | None = None,
+    doc_type: str | None = None, year: int | None = None,
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions on the documents table (``prefix``: its alias, e.g. ``"d."``): municipality
+    case-insensitive, committee by substring, type and year exact. Shared by every listing."""
+    where: list[str] = []
+    args: list[Any] = []
+    if municipality:
+        where.append(f"{prefix}municipality = ? COLLATE NOCASE")
+        args.append(municipality)
+    if committee:
+        where.append(f"{prefix}committee LIKE ?")
+        args.append(f"%{committee}%")
+    if doc_type:
+        where.append(f"{prefix}doc_type = ?")
+        args.append(doc_type)
+    if year:
+        where.append(f"{prefix}year = ?")
+        args.append(year)
+    return where, args
+
+
 def list_documents(
     conn: Any,
     *,
@@ -145,23 +168,12 @@ def list_documents(
     """Documents matching every filter given (case-insensitive, committee by substring; a
     diarienummer matches however it is spaced or hyphenated, and as a prefix:
     "SLK-2023-00027" finds "SLK-2023-00027:45")."""
-    where, args = [], []
+    where, args = document_where(municipality=municipality, committee=committee, doc_type=doc_type,
+                                 year=year)
     if dnr:
         where.append("id IN (SELECT document_id FROM diarienummer WHERE "
                      "replace(replace(upper(dnr), ' ', ''), '-', '') LIKE ? || '%')")
         args.append(dnr.upper().replace(" ", "").replace("-", "").removeprefix("DNR"))
-    if municipality:
-        where.append("municipality = ? COLLATE NOCASE")
-        args.append(municipality)
-    if committee:
-        where.append("committee LIKE ?")
-        args.append(f"%{committee}%")
-    if doc_type:
-        where.append("doc_type = ?")
-        args.append(doc_type)
-    if year:
-        where.append("year = ?")
-        args.append(year)
     sql = "SELECT * FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY date IS NULL, date, source"
     return [_stored(conn, r) for r in conn.execute(sql, args).fetchall()]

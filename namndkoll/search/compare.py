@@ -4,8 +4,9 @@ The topic is searched (hybrid, with abstention) only among passages that state p
 sections of kinds reservation, särskilt uttalande, yrkanden, protokollsanteckning and
 omröstning, documents that are reservations, särskilda yttranden, motions or party
 skrivelser, and passages holding a position the extract stage stored. Each passage is
-assigned to the parties it speaks for: the stored positions overlapping it, else the party
-markers in its text ("Martin Stensson (V)", "Vänsterpartiet").
+assigned to the parties it speaks for: the stored positions overlapping it
+(``corpus.index.positions_in``), else the party markers in its text ("Martin Stensson (V)",
+"Vänsterpartiet").
 """
 
 from __future__ import annotations
@@ -67,13 +68,9 @@ def position_chunk_ids(conn: Any) -> list[int]:
     return sorted(ids)
 
 
-def parties_of(conn: Any, hit: Hit) -> tuple[str, ...]:
-    """Parties a passage speaks for: stored positions overlapping it, else markers in its text."""
-    stored = [code for code in sql.PARTY_NAMES
-              if any(d == hit.document_id and s < hit.end and e > hit.start
-                     for d, s, e in sql.party_spans(conn, code, ("positions",)))]
-    if stored:
-        return tuple(stored)
+def parties_named_in(hit: Hit) -> tuple[str, ...]:
+    """Parties a passage names ("Martin Stensson (V)", "från SD", "Vänsterpartiet"), most named
+    first: who it speaks for when no stored position overlaps it."""
     found = Counter(next(g for g in m.groups() if g) for m in _CODE.finditer(hit.text))
     low = hit.text.casefold()
     for code, (_name, stem) in sql.PARTY_NAMES.items():
@@ -99,7 +96,7 @@ def compare(
         for kind, codes, text, _page in stored:
             for c in codes:
                 statements.setdefault(c, []).append(f"{kind.replace('_', ' ')}: {text}")
-        parties = tuple(dict.fromkeys(c for _k, codes, _t, _p in stored for c in codes)) or parties_of(conn, h)
+        parties = tuple(dict.fromkeys(c for _k, codes, _t, _p in stored for c in codes)) or parties_named_in(h)
         if by == "party":
             keys = list(parties)
             if not keys:  # an attendance list or a vote table with no party named: no one's position

@@ -10,6 +10,7 @@ DOC --page N`` prints). Page numbers are 1-based, as printed on the paper.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -117,9 +118,7 @@ class Document:
 
     def page_of(self, offset: int) -> int:
         """The 1-based number of the page that holds ``offset`` of ``text``."""
-        starts = [p.start for p in self.pages]
-        i = bisect.bisect_right(starts, offset) - 1
-        return self.pages[max(i, 0)].number if self.pages else 1
+        return page_at(self.pages, offset)
 
     def item_of(self, offset: int) -> Item | None:
         for item in self.items:
@@ -130,6 +129,12 @@ class Document:
     @property
     def needs_ocr(self) -> tuple[int, ...]:
         return tuple(p.number for p in self.pages if p.ocr == "needs_ocr")
+
+
+def page_at(pages: Sequence[Page], offset: int) -> int:
+    """The number of the page (of ``pages``, offsets set) that holds ``offset``; 1 if none."""
+    i = bisect.bisect_right([p.start for p in pages], offset) - 1
+    return pages[max(i, 0)].number if pages else 1
 
 
 def with_offsets(pages: list[Page] | tuple[Page, ...]) -> tuple[Page, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..types import PAGE_SEP, Item, Metadata, Page, Section, SectionKind
+from ..types import PAGE_SEP, Item, Metadata, Page, Section, SectionKind, page_at
 from .metadata import find_diarienummer, read_metadata
 
 __all__ = ["analyze", "find_items", "find_sections", "SECTION_HEADINGS"]
@@ -45,16 +45,6 @@ def analyze(pages: Sequence[Page], *, source: str = "") -> tuple[Metadata, tuple
     return read_metadata(pages, items, source=source), items
 
 
-def _page_at(pages: Sequence[Page], offset: int) -> int:
-    num = pages[0].number if pages else 1
-    for p in pages:
-        if p.start <= offset:
-            num = p.number
-        else:
-            break
-    return num
-
-
 def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
     """§ items in reading order; each runs to the next § heading or the end."""
     cands: list[tuple[int, int, str, str, int]] = []  # number, start, label, rest of line, end of line
@@ -73,7 +63,7 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
         title, body_start = _title(text, rest, eol, end)
         sections = find_sections(text, body_start, end, pages)
         dnr = find_diarienummer(text[start:eol] + "\n" + title)
-        items.append(Item(number, title, start, end, _page_at(pages, start), _page_at(pages, max(start, end - 1)),
+        items.append(Item(number, title, start, end, page_at(pages, start), page_at(pages, max(start, end - 1)),
                           sections, dnr))
     return tuple(items)
 
@@ -160,5 +150,5 @@ def find_sections(text: str, start: int, end: int, pages: Sequence[Page]) -> tup
         e = heads[i + 1][0] if i + 1 < len(heads) else end
         while e > s and text[e - 1] in "\n\f ":
             e -= 1
-        out.append(Section(kind, title, s, e, _page_at(pages, s), _page_at(pages, max(s, e - 1))))
+        out.append(Section(kind, title, s, e, page_at(pages, s), page_at(pages, max(s, e - 1))))
     return tuple(out)

@@ -27,8 +27,8 @@ from ..types import Document, Page, Table, with_offsets
 
 __all__ = ["read_pdf", "clean_text", "repair_hyphenation", "ocr_available", "OCR_HINT"]
 
-OCR_HINT = ("install Tesseract with Swedish (apt install tesseract-ocr tesseract-ocr-swe) "
-            "and ingest the file again with --ocr")
+OCR_INSTALL = "install Tesseract with Swedish (apt install tesseract-ocr tesseract-ocr-swe)"
+OCR_HINT = f"{OCR_INSTALL} and ingest the file again with --ocr"
 
 # characters that PDFs use for spaces and hyphens, mapped to the plain ones
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
@@ -362,7 +362,7 @@ def read_pdf(path: str | Path, *, ocr: bool | None = None) -> Document:
     if b"%PDF-" not in data[:1024]:
         raise NotAPdfError("not a PDF (no %PDF header): check the file, only PDFs are ingested")
     if ocr and not ocr_available():
-        raise IngestError(f"--ocr asked for but Tesseract is missing: {OCR_HINT.split(' and ')[0]}")
+        raise IngestError(f"--ocr asked for but Tesseract is missing: {OCR_INSTALL}")
     sha = hashlib.sha256(data).hexdigest()
 
     import pypdfium2.raw as pdfium_c

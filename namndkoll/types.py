@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 OcrState = Literal["text", "ocr", "needs_ocr"]
@@ -25,8 +25,13 @@ DocType = Literal[
     "motion",
     "skrivelse",
     "revisionsrapport",
+    "initiativarende",
+    "arsredovisning",
     "other",
 ]
+# what kind of body a document comes from (Metadata.org_kind)
+OrgKind = Literal["kommun", "region", "kommunalforbund", "other"]
+VoteChoice = Literal["ja", "nej", "avstar", "franvarande"]
 SectionKind = Literal[
     "beslut",
     "arendet",
@@ -52,6 +57,21 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Line:
+    """One line of a page as laid out: its span in ``Page.text`` (page-relative offsets), its box
+    in PDF points measured from the page's top-left corner, and its dominant font."""
+
+    start: int
+    end: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float = 0.0  # font size in points (0: unknown, e.g. OCR)
+    bold: bool = False
+
+
+@dataclass(frozen=True)
 class Page:
     number: int  # 1-based
     text: str  # clean body text: reading order, no running header/footer, hyphenation repaired
@@ -60,6 +80,9 @@ class Page:
     footer: str = ""  # running footer lines (page numbers etc.) removed from the body
     ocr: OcrState = "text"
     tables: tuple[Table, ...] = ()
+    lines: tuple[Line, ...] = ()  # layout of the body lines (empty when unknown)
+    width: float = 0.0  # page size in PDF points (0: unknown)
+    height: float = 0.0
 
     @property
     def end(self) -> int:
@@ -100,6 +123,8 @@ class Metadata:
     doc_type: DocType | None = None
     date: str | None = None  # ISO YYYY-MM-DD
     diarienummer: tuple[str, ...] = ()
+    org_kind: OrgKind | None = None  # the body ``municipality`` names: kommun, region, kommunalförbund
+    kind: str | None = None  # for doc_type "other": "policy", "plan", "strategi", ...
 
 
 @dataclass(frozen=True)
@@ -141,7 +166,7 @@ def with_offsets(pages: list[Page] | tuple[Page, ...]) -> tuple[Page, ...]:
     """Pages with ``start`` set so they tile ``PAGE_SEP.join(texts)``."""
     out, pos = [], 0
     for p in pages:
-        out.append(Page(p.number, p.text, pos, p.header, p.footer, p.ocr, p.tables))
+        out.append(replace(p, start=pos))
         pos += len(p.text) + len(PAGE_SEP)
     return tuple(out)
 
@@ -206,6 +231,19 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class RollCallEntry:
+    """One member's vote in a roll call (omröstningslista / voteringslista)."""
+
+    name: str
+    party: str | None
+    vote: VoteChoice
+    role: str | None = None  # "ledamot", "ersättare", "ordförande" ... as the list says
+    page: int = 0
+    start: int = 0  # span of the member's line in Document.text (0, 0 when read from a table)
+    end: int = 0
+
+
+@dataclass(frozen=True)
 class Vote:
     item: str | None
     yes: int | None
@@ -216,6 +254,8 @@ class Vote:
     page: int
     start: int
     end: int
+    roll_call: tuple[RollCallEntry, ...] = ()  # every member's vote, when the protocol lists them
+    note: str | None = None  # e.g. "the roll call counts 6 ja, the result says 7"
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,8 @@ from namndkoll.corpus import index as sql  # noqa: E402
 from namndkoll.corpus.db import open_db, transaction  # noqa: E402
 from namndkoll.corpus.store import replace_document  # noqa: E402
 from namndkoll.search.chunking import CHUNKER  # noqa: E402
-from namndkoll.search.hybrid import EXACT_LIMIT, OVERSAMPLE, search  # noqa: E402
+from namndkoll.corpus.sqlite import EXACT_LIMIT, OVERSAMPLE  # noqa: E402
+from namndkoll.search.hybrid import search  # noqa: E402
 from namndkoll.types import Chunk, Document, Metadata, Page, with_offsets  # noqa: E402
 
 MUNICIPALITIES = ["Göteborg", "Lund", "Malmö", "Uppsala", "Umeå", "Kungsbacka", "Simrishamn", "Växjö",

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .corpus import store
-from .corpus.db import open_db, transaction
+from .corpus import opened
+from .corpus.base import Store
+from .corpus.store import StoredDocument
 from .errors import NamndkollError
 from .types import Document, Extraction
 
@@ -107,14 +108,12 @@ def _safe_process(path: str, ocr: bool | None, extract: bool) -> tuple[Document,
         return f"could not read this PDF ({type(exc).__name__}: {exc}); it may be damaged: re-export or re-download it"
 
 
-def _store(conn: Any, doc: Document, ext: Extraction | None) -> int:
+def _store(store: Store, doc: Document, ext: Extraction | None) -> int:
     """Write one document and everything found in it in one transaction."""
-    with transaction(conn):
-        doc_id = store.replace_document(conn, doc)
+    with store.transaction():
+        doc_id = store.replace_document(doc)
         if ext is not None:
-            from .corpus.extractions import save_extraction
-
-            save_extraction(conn, doc_id, doc, ext)
+            store.save_extraction(doc_id, doc, ext)
     return doc_id
 
 
@@ -137,10 +136,9 @@ def ingest(
     """
     t0 = time.perf_counter()
     progress = progress or Progress()
-    conn = open_db(db)
     results: list[FileResult] = []
     todo: list[tuple[str, str, int, int | None]] = []  # source, sha, pages, old id
-    try:
+    with opened(db, write=True) as store:
         seen_sha: dict[str, str] = {}
         for path, early in find_files(paths):
             if early is not None:
@@ -155,11 +153,11 @@ def ingest(
             except OSError as exc:
                 results.append(FileResult(str(path), "failed", f"cannot read file: {exc.strerror or exc}"))
                 continue
-            old = store.lookup_source(conn, source)
+            old = store.lookup_source(source)
             if old and old[1] == sha:
                 results.append(FileResult(str(path), "unchanged", "already ingested", document_id=old[0]))
                 continue
-            dup = seen_sha.get(sha) or _source_with_sha(conn, sha, exclude=source)
+            dup = seen_sha.get(sha) or store.source_with_sha(sha, exclude=source)
             if dup:
                 results.append(FileResult(str(path), "unchanged", f"same content as {dup}"))
                 continue
@@ -177,7 +175,7 @@ def ingest(
             else:
                 doc, ext = out
                 try:
-                    doc_id = _store(conn, doc, ext)
+                    doc_id = _store(store, doc, ext)
                 except NamndkollError as exc:
                     res = FileResult(shown, "failed", f"not stored: {exc}", pages=len(doc.pages))
                 else:
@@ -191,9 +189,7 @@ def ingest(
 
         index_report = None
         if index and any(r.status in ("ingested", "replaced") for r in results):
-            index_report = _refresh_index(conn, model=model, progress=progress)
-    finally:
-        conn.close()
+            index_report = _refresh_index(store, model=model, progress=progress)
     return IngestReport(tuple(results), read_seconds, pages_read, index_report)
 
 
@@ -203,11 +199,6 @@ def _display_path(source: str) -> str:
     except ValueError:
         return source
     return source if rel.startswith("..") else rel
-
-
-def _source_with_sha(conn: Any, sha: str, *, exclude: str) -> str | None:
-    row = conn.execute("SELECT source FROM documents WHERE sha256 = ? AND source != ?", (sha, exclude)).fetchone()
-    return row[0] if row else None
 
 
 def _run(
@@ -246,11 +237,11 @@ def _run(
                 yield t, out
 
 
-def _refresh_index(conn: Any, *, model: str | None, progress: Progress) -> Any:
+def _refresh_index(store: Store, *, model: str | None, progress: Progress) -> Any:
     from .search import embedder_for, index_corpus
 
     # no --model: keep the model the index was built with (the default one for a new index)
-    return index_corpus(conn, embedder_for(conn, model), progress=progress.extra.get("index"))
+    return index_corpus(store, embedder_for(store, model), progress=progress.extra.get("index"))
 
 
 # ---- reading the corpus -------------------------------------------------------------------
@@ -258,31 +249,22 @@ def _refresh_index(conn: Any, *, model: str | None, progress: Progress) -> Any:
 def documents(
     *, db: str | Path | None = None, municipality: str | None = None, committee: str | None = None,
     doc_type: str | None = None, year: int | None = None, dnr: str | None = None,
-) -> list[store.StoredDocument]:
+) -> list[StoredDocument]:
     """Stored documents matching every filter given (``dnr``: follow a case by diarienummer)."""
-    conn = open_db(db)
-    try:
-        return store.list_documents(conn, municipality=municipality, committee=committee,
+    with opened(db) as store:
+        return store.list_documents(municipality=municipality, committee=committee,
                                     doc_type=doc_type, year=year, dnr=dnr)
-    finally:
-        conn.close()
 
 
 def show(ref: str, *, db: str | Path | None = None) -> Document:
     """A stored document by id, path or a unique part of its path/title."""
-    conn = open_db(db)
-    try:
-        return store.load_document(conn, store.resolve(conn, ref))
-    finally:
-        conn.close()
+    with opened(db) as store:
+        return store.load_document(store.resolve(ref))
 
 
 def stats(*, db: str | Path | None = None) -> dict[str, Any]:
-    conn = open_db(db)
-    try:
-        return store.corpus_stats(conn)
-    finally:
-        conn.close()
+    with opened(db) as store:
+        return store.corpus_stats()
 
 
 def read_document(path: str | Path, *, ocr: bool | None = None) -> Document:
@@ -305,17 +287,13 @@ def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> lis
     """Stored ``what`` (one of ``LISTS``) matching ``filters`` (municipality, committee, year,
     party, kind, unit, document, limit — those that apply), each row with its document, §
     item, page, quote and a copy-ready citation."""
-    from .corpus import extractions
     from .search.cite import format_citation
     from .types import Metadata
 
     if what not in LISTS:
         raise NamndkollError(f"cannot list {what!r}: choose one of {', '.join(LISTS)}")
-    conn = open_db(db)
-    try:
-        rows = getattr(extractions, f"list_{what}")(conn, **{k: v for k, v in filters.items() if v is not None})
-    finally:
-        conn.close()
+    with opened(db) as store:
+        rows = store.list_extracted(what, **filters)
     for r in rows:
         md = Metadata(r["title"], r["municipality"], r["committee"], r["doc_type"], r["date"])
         r["citation"] = format_citation(md, item=(r["item"] or "").lstrip("§ ") or None, page=r["page"],

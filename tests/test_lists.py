@@ -153,7 +153,15 @@ def test_unknown_list_is_a_clear_error(tmp_path):
 
 
 def test_empty_corpus_lists_nothing(tmp_path):
+    open_db(tmp_path / "empty.db").close()
     assert _json(["positions", "--db", str(tmp_path / "empty.db")]) == []
+
+
+def test_missing_database_is_one_line_and_creates_nothing(tmp_path):
+    result = runner.invoke(app, ["positions", "--db", str(tmp_path / "typo" / "x.db")])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "no database at" in result.output
+    assert not (tmp_path / "typo").exists()
 
 
 def test_document_outside_items_has_no_item(tmp_path):

@@ -311,7 +311,7 @@ def test_citation_pack(corpus):
 def test_sign_bit_coarse_pass_agrees_with_exact_search(corpus, monkeypatch: pytest.MonkeyPatch):
     conn, emb = corpus
     exact = search(conn, "förskoleplatser", emb, limit=3, abstention=False)
-    monkeypatch.setattr("namndkoll.search.hybrid.EXACT_LIMIT", 0)  # as on a big corpus
+    monkeypatch.setattr("namndkoll.corpus.sqlite.EXACT_LIMIT", 0)  # as on a big corpus
     coarse = search(conn, "förskoleplatser", emb, limit=3, abstention=False)
     assert [h.chunk_id for h in coarse][:1] == [h.chunk_id for h in exact][:1]
     filtered = search(conn, "förskoleplatser", emb, municipality="Lund", abstention=False)

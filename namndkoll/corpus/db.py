@@ -40,19 +40,31 @@ def _sqlite_module() -> Any:
     raise ExtensionLoadError(f"this Python's sqlite3 cannot load sqlite-vec: {_FIX}")
 
 
+# PRAGMA application_id of a namndkoll corpus ("NKLL"): tells our files from other SQLite files
+APPLICATION_ID = 0x4E4B4C4C
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
 def connect(path: str | Path, *, readonly: bool = False) -> Any:
-    """A raw connection with sqlite-vec loaded, WAL and foreign keys on (no migrations)."""
+    """A raw connection with sqlite-vec loaded, WAL and foreign keys on (no migrations).
+
+    ``readonly``: the file must exist and is opened with ``mode=ro`` (nothing is created: no
+    folder, no file, no table); otherwise the file and its folder are created when missing."""
     mod = _sqlite_module()
     path = Path(path)
     if readonly and not path.exists():
-        raise CorpusError(f"no database at {path}: run `namndkoll ingest PDF... --db {path}` first")
+        raise CorpusError(f"no database at {path}: run `namndkoll ingest PDF... --db {path}` first, "
+                          "or give the right --db")
+    if path.exists():
+        _check_sqlite_file(path)
     try:
         if readonly:
-            conn = mod.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+            conn = mod.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
+                               check_same_thread=False)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = mod.connect(str(path), timeout=30, check_same_thread=False)
-    except mod.Error as exc:
+    except (mod.Error, OSError) as exc:
         raise CorpusError(f"cannot open database {path}: {exc}") from exc
     conn.row_factory = mod.Row
     conn.isolation_level = None  # we issue BEGIN/COMMIT ourselves: one transaction per document
@@ -63,21 +75,116 @@ def connect(path: str | Path, *, readonly: bool = False) -> Any:
         sqlite_vec.load(conn)
         conn.enable_load_extension(False)
     except (ImportError, AttributeError, mod.Error) as exc:
+        conn.close()
         raise ExtensionLoadError(f"cannot load sqlite-vec ({exc}): `pip install sqlite-vec`; {_FIX}") from exc
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 30000")
-    if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        if not readonly:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+    except mod.Error as exc:
+        conn.close()
+        raise _open_error(path, exc) from exc
     return conn
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """A file that is there must be a SQLite database (an empty file counts as a new one)."""
+    if path.is_dir():
+        raise CorpusError(f"{path} is a folder, not a database file: give a file name with --db")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError as exc:
+        raise CorpusError(f"cannot read database {path} ({exc.strerror}): check its permissions") from exc
+    if head and head != _SQLITE_MAGIC:
+        raise CorpusError(f"{path} is not a SQLite database (nor a namndkoll corpus): give another --db")
+
+
+def _open_error(path: Path, exc: Exception) -> CorpusError:
+    msg = str(exc)
+    low = msg.lower().replace(" ", "")
+    if "readonly" in low or "read-only" in low:
+        return CorpusError(f"cannot write to {path}: the file or its folder is read-only "
+                           "(check the permissions, or copy the database somewhere writable)")
+    if "notadatabase" in low or "malformed" in low:
+        return CorpusError(f"{path} is not a usable SQLite database ({msg}): give another --db")
+    return CorpusError(f"cannot use database {path}: {msg}")
 
 
 def open_db(path: str | Path | None = None, *, readonly: bool = False) -> Any:
-    """Open (creating if needed) and migrate the corpus at ``path``."""
-    conn = connect(path or default_db_path(), readonly=readonly)
-    if not readonly:
-        migrate(conn)
+    """Open a namndkoll corpus at ``path``: for writing (created and migrated as needed), or
+    ``readonly`` (it must exist and be a namndkoll corpus; nothing in the file changes, except
+    that an older namndkoll's corpus is brought up to date once when the file is writable).
+    Another application's database, or a newer namndkoll's corpus, is refused with a message."""
+    path = Path(path or default_db_path())
+    conn = connect(path, readonly=readonly)
+    try:
+        pending = check_corpus(conn, path, allow_new=not readonly)
+        if pending and readonly:
+            conn.close()
+            if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+                raise CorpusError(f"{path} was made by an older namndkoll and is read-only here: open it "
+                                  "once where it is writable (any namndkoll command) to upgrade it")
+            migrate_file(path)
+            conn = connect(path, readonly=True)
+        elif pending:
+            migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def migrate_file(path: Path) -> None:
+    conn = connect(path)
+    try:
+        migrate(conn)
+    finally:
+        conn.close()
+
+
+def known_schema() -> int:
+    """The newest migration this namndkoll knows."""
+    return max(n for n, _name, _sql in _migrations())
+
+
+def check_corpus(conn: Any, path: Path, *, allow_new: bool) -> bool:
+    """Is ``conn`` a namndkoll corpus this version can use? Returns whether migrations are
+    pending; raises CorpusError for another application's database, a newer namndkoll's
+    corpus, or (``allow_new`` false) a database with nothing in it."""
+    try:
+        tables = _tables(conn)
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    except Exception as exc:  # noqa: BLE001 - sqlean/pysqlite raise their own DatabaseError
+        raise _open_error(path, exc) from exc
+    if not tables and app_id == 0:
+        if not allow_new:
+            raise CorpusError(f"{path} holds no namndkoll corpus yet: run `namndkoll ingest PDF... "
+                              f"--db {path}` first")
+        return True
+    ours = app_id == APPLICATION_ID or (
+        "_migrations" in tables
+        and conn.execute("SELECT 1 FROM _migrations WHERE number = 1 AND name = 'core'").fetchone() is not None)
+    if not ours:
+        shown = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
+        raise CorpusError(f"{path} is a SQLite database of another application (tables: {shown}), "
+                          "not a namndkoll corpus; it was left unchanged: give another --db")
+    have = (conn.execute("SELECT coalesce(max(number), 0) FROM _migrations").fetchone()[0]
+            if "_migrations" in tables else 0)
+    known = known_schema()
+    if have > known:
+        made_by = ""
+        if "corpus_info" in tables:
+            row = conn.execute("SELECT value FROM corpus_info WHERE key = 'namndkoll_version'").fetchone()
+            made_by = f" {row[0]}" if row else ""
+        from .. import __version__
+
+        raise CorpusError(f"{path} was made by a newer namndkoll{made_by} (schema {have}; namndkoll "
+                          f"{__version__} knows up to {known}): upgrade namndkoll to use it")
+    return have < known
 
 
 @contextlib.contextmanager
@@ -103,10 +210,17 @@ def _migrations() -> list[tuple[int, str, str]]:
 
 def migrate(conn: Any) -> list[int]:
     """Apply every numbered migration not yet applied, each in its own transaction."""
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS _migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-        " applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
-    )
+    from .. import __version__
+
+    try:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
+        )
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    except Exception as exc:  # noqa: BLE001 - a read-only, locked or broken file
+        raise _open_error(Path(conn_path(conn)), exc) from exc
     done = {r[0] for r in conn.execute("SELECT number FROM _migrations")}
     applied = []
     for number, name, sql in _migrations():
@@ -117,7 +231,20 @@ def migrate(conn: Any) -> list[int]:
                 conn.execute(stmt)
             conn.execute("INSERT INTO _migrations(number, name) VALUES (?, ?)", (number, name))
         applied.append(number)
+    if applied and "corpus_info" in _tables(conn):
+        with transaction(conn):
+            conn.execute("INSERT OR REPLACE INTO corpus_info (key, value) VALUES ('namndkoll_version', ?)",
+                         (__version__,))
     return applied
+
+
+def conn_path(conn: Any) -> str:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return str(row[2]) if row else "?"
+
+
+def _tables(conn: Any) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
 
 
 def _split_sql(sql: str) -> list[str]:

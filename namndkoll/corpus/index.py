@@ -255,6 +255,28 @@ def _where(f: Filters, prefix: str = "") -> tuple[list[str], list[Any]]:
 
 # ---- queries ------------------------------------------------------------------------------
 
+MIN_STEM = 4  # as search.hybrid: a shorter word is matched whole, not as a prefix
+
+
+def fts_query(terms: Sequence[Any]) -> str:
+    """An FTS5 MATCH expression for query terms (``search.hybrid.Term``: word, stem, parts):
+    any of the words (stem prefixes) or all the parts of a split compound."""
+    alts = []
+    for t in terms:
+        alts.append(_prefix(t.stem) if t.stem != t.word or len(t.word) >= MIN_STEM else _exact(t.word))
+        if t.parts:
+            alts.append("(" + " AND ".join(_prefix(p) for p in t.parts) + ")")
+    return " OR ".join(alts)
+
+
+def _prefix(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"*'
+
+
+def _exact(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
 def _in_ids(conn: Any, col: str, ids: Sequence[int]) -> tuple[str, list[Any]]:
     """``col IN (...)``; a long list goes through a temp table (SQLite caps bound variables)."""
     if len(ids) <= 2000:
@@ -393,15 +415,6 @@ def doc_type_chunk_ids(conn: Any, doc_types: Sequence[str]) -> list[int]:
 
 # ---- parties --------------------------------------------------------------------------------
 
-PARTY_NAMES = {
-    "S": ("Socialdemokraterna", "socialdemokrat"), "M": ("Moderaterna", "moderat"),
-    "SD": ("Sverigedemokraterna", "sverigedemokrat"), "C": ("Centerpartiet", "centerpartiet"),
-    "V": ("Vänsterpartiet", "vänsterpartiet"), "KD": ("Kristdemokraterna", "kristdemokrat"),
-    "L": ("Liberalerna", "liberalerna"), "MP": ("Miljöpartiet", "miljöpartiet"),
-    "Fi": ("Feministiskt initiativ", "feministiskt initiativ"), "D": ("Demokraterna", "demokraterna"),
-}
-
-
 def _columns(conn: Any, table: str) -> set[str]:
     return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
 
@@ -433,11 +446,13 @@ def party_spans(conn: Any, code: str, tables: Sequence[str] = ("positions", "par
 def party_chunk_ids(conn: Any, code: str) -> list[int]:
     """Chunks that state or mention a party: stored positions/mentions overlapping the chunk,
     or, in the chunk's own text, "(S)" after a name or the party's name."""
-    code = next((k for k in PARTY_NAMES if k.casefold() == code.casefold()), code)
+    from ..registry import PARTIES, canonical_code
+
+    code = canonical_code(code) or code
     ids: set[int] = set()
     for found in chunks_overlapping(conn, party_spans(conn, code)).values():
         ids.update(found)
-    _name, stem = PARTY_NAMES.get(code, (code, code))
+    stem = PARTIES[code].stem if code in PARTIES else code
     ids.update(r[0] for r in conn.execute(
         "SELECT id FROM chunks WHERE instr(text, ?) > 0 OR text LIKE ?", (f"({code})", f"%{stem}%")))
     return sorted(ids)

@@ -39,6 +39,12 @@ def lookup_source(conn: Any, source: str) -> tuple[int, str] | None:
     return (row[0], row[1]) if row else None
 
 
+def source_with_sha(conn: Any, sha: str, *, exclude: str) -> str | None:
+    """The source of another stored document with the same content."""
+    row = conn.execute("SELECT source FROM documents WHERE sha256 = ? AND source != ?", (sha, exclude)).fetchone()
+    return row[0] if row else None
+
+
 def replace_document(conn: Any, doc: Document) -> int:
     """Store ``doc``, replacing any earlier version from the same source. Call inside
     ``transaction(conn)`` together with whatever else belongs to the document, so that a

@@ -1,6 +1,6 @@
 """search stage: chunks, the sqlite-vec + FTS5 index, hybrid search, compare, cite.
 
-Functions taking ``conn`` work on an open corpus (``namndkoll.corpus.db.open_db``); the
+Functions taking ``store`` work on an open corpus (``namndkoll.corpus.open_store``, or a raw SQLite connection); the
 ``*_db`` helpers open the database themselves and pick the embedding model the index was
 built with, which is what the CLI calls.
 """
@@ -44,13 +44,13 @@ __all__ = [
 ]
 
 
-def embedder_for(conn: Any, model: str | None = None) -> Embedder:
+def embedder_for(store: Any, model: str | None = None) -> Embedder:
     """The embedder to query this index with: ``model`` if given, else the one the index was
     built with (``get_embedder`` accepts every model id it records), else the default."""
-    from ..corpus import index as sql
+    from ..corpus import as_store
     from .embed import get_embedder
 
-    rec = sql.get_model(conn)
+    rec = as_store(store).get_model()
     if model is not None or rec is None:
         return get_embedder(model)
     try:
@@ -63,54 +63,42 @@ def embedder_for(conn: Any, model: str | None = None) -> Embedder:
 def search_db(query: str, *, db: str | Path | None = None, model: str | None = None,
               mode: Mode = "hybrid", **kwargs: Any) -> list[Hit]:
     """``search`` on the corpus at ``db`` (filters as keyword arguments)."""
-    from ..corpus.db import open_db
+    from ..corpus import opened
 
-    conn = open_db(db)
-    try:
-        emb = embedder_for(conn, model) if mode != "keyword" else None
-        return search(conn, query, emb, mode=mode, **kwargs)
-    finally:
-        conn.close()
+    with opened(db) as store:
+        emb = embedder_for(store, model) if mode != "keyword" else None
+        return search(store, query, emb, mode=mode, **kwargs)
 
 
 def compare_db(topic: str, *, db: str | Path | None = None, model: str | None = None,
                mode: Mode = "hybrid", **kwargs: Any) -> Comparison:
-    from ..corpus.db import open_db
+    from ..corpus import opened
 
-    conn = open_db(db)
-    try:
-        emb = embedder_for(conn, model) if mode != "keyword" else None
-        return compare(conn, topic, emb, mode=mode, **kwargs)
-    finally:
-        conn.close()
+    with opened(db) as store:
+        emb = embedder_for(store, model) if mode != "keyword" else None
+        return compare(store, topic, emb, mode=mode, **kwargs)
 
 
 def index_db(*, db: str | Path | None = None, model: str | None = None, rebuild: bool = False,
              progress: Any = None) -> IndexReport:
     """(Re)build the search index of the corpus at ``db``."""
-    from ..corpus.db import open_db
+    from ..corpus import opened
 
-    conn = open_db(db)
-    try:
+    with opened(db, write=True, create=False) as store:
         if model is not None or rebuild:
             from .embed import get_embedder
 
             emb = get_embedder(model)
         else:
-            emb = embedder_for(conn, None)
-        return index_corpus(conn, emb, progress=progress, rebuild=rebuild)
-    finally:
-        conn.close()
+            emb = embedder_for(store, None)
+        return index_corpus(store, emb, progress=progress, rebuild=rebuild)
 
 
 def status_db(*, db: str | Path | None = None) -> dict[str, Any]:
-    from ..corpus.db import open_db
+    from ..corpus import opened
 
-    conn = open_db(db)
-    try:
-        return index_status(conn)
-    finally:
-        conn.close()
+    with opened(db) as store:
+        return index_status(store)
 
 
 def cite_db(query: str | None, *, chunk_ids: list[int] | None = None, pick: list[int] | None = None,
@@ -118,19 +106,16 @@ def cite_db(query: str | None, *, chunk_ids: list[int] | None = None, pick: list
             **kwargs: Any) -> str:
     """A citation pack (Markdown with footnotes, or CSV) of chunks by id, or of the hits of
     ``query`` (``pick``: 1-based hit numbers to keep, as `namndkoll search` numbers them)."""
-    from ..corpus.db import open_db
+    from ..corpus import opened
     from .hybrid import hits_for_chunks
 
-    conn = open_db(db)
-    try:
+    with opened(db) as store:
         if chunk_ids:
-            hits = hits_for_chunks(conn, chunk_ids)
+            hits = hits_for_chunks(store, chunk_ids)
         else:
-            hits = search(conn, query or "", embedder_for(conn, model), **kwargs)
+            hits = search(store, query or "", embedder_for(store, model), **kwargs)
         if pick:
             hits = [hits[i - 1] for i in pick if 1 <= i <= len(hits)]
-    finally:
-        conn.close()
     if fmt == "csv":
         return citation_pack_csv(hits)
     return citation_pack_markdown(hits, title=query)
@@ -138,11 +123,8 @@ def cite_db(query: str | None, *, chunk_ids: list[int] | None = None, pick: list
 
 def evaluate_db(questions: list[dict[str, Any]], *, db: str | Path | None = None, model: str | None = None,
                 modes: tuple[Mode, ...] = ("keyword", "dense", "hybrid")) -> dict[str, dict[str, float]]:
-    from ..corpus.db import open_db
+    from ..corpus import opened
     from .hybrid import evaluate
 
-    conn = open_db(db)
-    try:
-        return evaluate(conn, embedder_for(conn, model), questions, modes=modes)
-    finally:
-        conn.close()
+    with opened(db) as store:
+        return evaluate(store, embedder_for(store, model), questions, modes=modes)

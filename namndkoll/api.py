@@ -108,12 +108,17 @@ def _safe_process(path: str, ocr: bool | None, extract: bool) -> tuple[Document,
         return f"could not read this PDF ({type(exc).__name__}: {exc}); it may be damaged: re-export or re-download it"
 
 
-def _store(store: Store, doc: Document, ext: Extraction | None) -> int:
-    """Write one document and everything found in it in one transaction."""
+def _store(store: Store, doc: Document, ext: Extraction | None, part: Any = None) -> int:
+    """Write one document and everything found in it (and, from a cluster worker, its
+    passages and vectors: ``search.index.IndexPart``) in one transaction."""
     with store.transaction():
         doc_id = store.replace_document(doc)
         if ext is not None:
             store.save_extraction(doc_id, doc, ext)
+        if part is not None:
+            from .search.index import store_index_part
+
+            store_index_part(store, doc_id, part)
     return doc_id
 
 
@@ -127,12 +132,16 @@ def ingest(
     index: bool = True,
     model: str | None = None,
     progress: Progress | None = None,
+    cluster: str | None = None,
 ) -> IngestReport:
-    """Ingest PDFs (files or folders) into the corpus at ``db``.
+    """Ingest PDFs (files or folders) into the corpus at ``db`` (a SQLite file or a
+    ``postgresql://`` URL).
 
     Idempotent: a file whose content is already stored under the same path is skipped, a
     changed file replaces its old version. Each document is written in one transaction, so
     an interrupted batch leaves every finished document whole and no partial one.
+    ``cluster`` (``local:N`` or ``tcp://HOST:8786``): read, extract and embed on Dask workers
+    instead of ``jobs`` local processes (namndkoll/cluster.py).
     """
     t0 = time.perf_counter()
     progress = progress or Progress()
@@ -168,20 +177,39 @@ def ingest(
 
         progress.start(len(todo), sum(t[2] for t in todo))
         pages_read = 0
-        for (source, _sha, npages, old_id), out in _run(todo, jobs=jobs, ocr=ocr, extract=extract):
+        embedded = [0, 0]  # documents and passages a cluster's workers embedded
+        if cluster:
+            from . import cluster as dask_cluster
+
+            rec = store.get_model() if index else None
+            # workers embed with the model the index holds unless --model says otherwise
+            runner = dask_cluster.run(todo, address=cluster, db=str(db) if db is not None else None, ocr=ocr,
+                                      extract=extract, index=index, model=model or (rec.model_id if rec else None),
+                                      writes=store.backend != "sqlite")
+        else:
+            runner = _run(todo, jobs=jobs, ocr=ocr, extract=extract)
+        for (source, _sha, npages, old_id), out in runner:
             shown = _display_path(source)
+            status: Status = "replaced" if old_id else "ingested"
             if isinstance(out, str):
                 res = FileResult(shown, "failed", out, pages=npages)
+            elif hasattr(out, "document_id"):  # a cluster worker stored it (PostgreSQL)
+                pages_read += out.pages
+                embedded[0] += 1
+                embedded[1] += out.passages
+                res = FileResult(shown, status, "", out.pages, out.document_id, out.warnings)
             else:
-                doc, ext = out
+                doc, ext, *part = out
                 try:
-                    doc_id = _store(store, doc, ext)
+                    doc_id = _store(store, doc, ext, *part)
                 except NamndkollError as exc:
                     res = FileResult(shown, "failed", f"not stored: {exc}", pages=len(doc.pages))
                 else:
                     pages_read += len(doc.pages)
-                    res = FileResult(shown, "replaced" if old_id else "ingested", "",
-                                     len(doc.pages), doc_id, doc.warnings)
+                    res = FileResult(shown, status, "", len(doc.pages), doc_id, doc.warnings)
+                    if part and part[0] is not None:
+                        embedded[0] += 1
+                        embedded[1] += len(part[0].chunks)
             results.append(res)
             progress.advance(res)
         progress.done()
@@ -189,7 +217,8 @@ def ingest(
 
         index_report = None
         if index and any(r.status in ("ingested", "replaced") for r in results):
-            index_report = _refresh_index(store, model=model, progress=progress)
+            index_report = _refresh_index(store, model=model, progress=progress,
+                                          done=(embedded[0], embedded[1], read_seconds) if cluster else None)
     return IngestReport(tuple(results), read_seconds, pages_read, index_report)
 
 
@@ -237,11 +266,85 @@ def _run(
                 yield t, out
 
 
-def _refresh_index(store: Store, *, model: str | None, progress: Progress) -> Any:
+def _refresh_index(store: Store, *, model: str | None, progress: Progress,
+                   done: tuple[int, int, float] | None = None) -> Any:
+    """Chunk and embed what the index lacks. After a cluster run (``done``: documents and
+    passages its workers embedded, seconds) that is usually nothing: the model is not loaded
+    here unless something is left."""
     from .search import embedder_for, index_corpus
+    from .search.chunking import CHUNKER
 
+    if done is not None and not store.documents_to_chunk(CHUNKER) and not store.count_unembedded():
+        from .search.index import IndexReport
+
+        rec = store.get_model()
+        if rec is not None:
+            return IndexReport(rec.model_id, rec.dimensions, done[0], store.chunk_total(), done[1], 0, done[2])
     # no --model: keep the model the index was built with (the default one for a new index)
     return index_corpus(store, embedder_for(store, model), progress=progress.extra.get("index"))
+
+
+# ---- copying a corpus between backends -------------------------------------------------------
+
+@dataclass(frozen=True)
+class CopyReport:
+    copied: int
+    unchanged: int  # already in the target with the same content (by hash)
+    vectors: int  # passages whose vectors were copied
+    to_embed: int  # passages left without a vector (the target's index has another model)
+    seconds: float
+
+
+def copy_corpus(src: str | Path, dst: str | Path, *, progress: Progress | None = None) -> CopyReport:
+    """Copy every document of the corpus at ``src`` to ``dst`` (SQLite file <-> PostgreSQL URL,
+    either way): pages, § items, extractions, passages and, when the target's index has the
+    same embedding model (or none yet), their vectors; nothing is embedded again. Per
+    document in one transaction; a document already in ``dst`` with the same hash is skipped,
+    so an interrupted copy is simply run again."""
+    t0 = time.perf_counter()
+    progress = progress or Progress()
+    copied = unchanged = vectors = to_embed = 0
+    with opened(src) as a, opened(dst, write=True) as b:
+        docs = a.list_documents()
+        rec_a, rec_b = a.get_model(), b.get_model()
+        same_model = rec_a is not None and (rec_b is None or (rec_b.model_id, rec_b.dimensions)
+                                            == (rec_a.model_id, rec_a.dimensions))
+        if rec_a is not None and rec_b is None:
+            with b.transaction():
+                b.set_model(rec_a.model_id, rec_a.dimensions)
+                if rec_a.center is not None:
+                    b.set_center(rec_a.center)
+        rec_b = b.get_model()
+        center = rec_b.center if rec_b is not None else None  # the target's: its sign bits are centred on it
+        progress.start(len(docs), sum(d.pages for d in docs))
+        for sd in docs:
+            old = b.lookup_source(sd.source)
+            if old and old[1] == sd.sha256:
+                unchanged += 1
+                res = FileResult(_display_path(sd.source), "unchanged", "already in the target", 0, old[0])
+            else:
+                doc = a.load_document(sd.id)
+                ext = a.load_extraction(sd.id)
+                chunker, chunks = a.load_chunks(sd.id)
+                with b.transaction():
+                    doc_id = b.replace_document(doc)
+                    b.save_extraction(doc_id, doc, ext)
+                    if chunker is not None:
+                        b.replace_chunks(doc_id, [c[0] for c in chunks], [c[1] for c in chunks], chunker,
+                                         [c[2] for c in chunks])
+                        have = [(cid, c[3]) for cid, c in zip(b.chunk_ids(doc_id), chunks)
+                                if c[3] is not None and same_model]
+                        if have:
+                            import numpy as np
+
+                            b.insert_vectors([h[0] for h in have], np.stack([h[1] for h in have]), center)
+                        vectors += len(have)
+                        to_embed += len(chunks) - len(have)
+                copied += 1
+                res = FileResult(_display_path(sd.source), "replaced" if old else "ingested", "", sd.pages, doc_id)
+            progress.advance(res)
+        progress.done()
+    return CopyReport(copied, unchanged, vectors, to_embed, time.perf_counter() - t0)
 
 
 # ---- reading the corpus -------------------------------------------------------------------

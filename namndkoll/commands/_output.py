@@ -7,11 +7,19 @@ import dataclasses
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any, NoReturn
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
 from ..errors import NamndkollError
+
+# the corpus: a SQLite file, or a PostgreSQL URL for a served one (a str, not a Path: a URL
+# is no file name)
+DbOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer reads the annotation
+    typer.Option("--db", help="Corpus: a SQLite file, or postgresql://USER@HOST/DB for a served corpus "
+                              "(default: $NAMNDKOLL_DB or ./namndkoll.db).", metavar="FILE|URL"),
+]
 
 
 def to_jsonable(obj: Any) -> Any:

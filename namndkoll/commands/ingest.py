@@ -8,13 +8,8 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ..errors import NamndkollError
-from ._output import fail, print_csv, print_json, print_table
+from ._output import DbOption, fail, print_csv, print_json, print_table
 
-DbOption = Annotated[
-    Optional[Path],
-    typer.Option("--db", help="Corpus database file (default: $NAMNDKOLL_DB or ./namndkoll.db).",
-                 dir_okay=False),
-]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 
 
@@ -99,10 +94,15 @@ def ingest_cmd(
     model: Annotated[Optional[str], typer.Option("--model", help="Embedding model for the search index.")] = None,
     as_json: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    cluster: Annotated[Optional[str], typer.Option(
+        "--cluster", metavar="local:N|tcp://HOST:8786",
+        help="Read, extract and embed on Dask workers (pip install 'namndkoll[cluster]'): N local worker "
+             "processes, or a running scheduler. With a postgresql:// --db the workers write themselves.")] = None,
 ) -> None:
     """Read PDFs into the corpus: text per page, § items, metadata, figures, parties, decisions.
 
     Example: namndkoll ingest protokoll/ --db lund.db --jobs 2
+    Example: namndkoll ingest /mnt/arkiv --db postgresql://namndkoll@dbhost/arkiv --cluster tcp://sched:8786
     """
     import sys
 
@@ -110,7 +110,7 @@ def ingest_cmd(
 
     try:
         report = ingest(paths, db=db, jobs=jobs, ocr=ocr, extract=not no_extract, index=not no_index, model=model,
-                        progress=_progress_bar(enabled=not quiet and sys.stderr.isatty()))
+                        progress=_progress_bar(enabled=not quiet and sys.stderr.isatty()), cluster=cluster)
     except NamndkollError as exc:
         fail(exc)
     if as_json:
@@ -245,8 +245,40 @@ def stats_cmd(db: DbOption = None, as_json: JsonOption = False) -> None:
             typer.echo(f"  {d['pages']:4d} pages  {d['source']}")
 
 
+def copy_cmd(
+    source: Annotated[str, typer.Option("--from", metavar="FILE|URL", help="The corpus to copy from.")],
+    target: Annotated[str, typer.Option("--to", metavar="FILE|URL", help="The corpus to copy into (made if new).")],
+    as_json: JsonOption = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Copy a corpus between a SQLite file and PostgreSQL (either way), vectors included.
+
+    Documents already in the target with the same content are skipped: run it again after an
+    interruption, or to bring the target up to date.
+
+    Example: namndkoll copy --from lund.db --to postgresql://namndkoll@dbhost/kommuner
+    """
+    import sys
+
+    from ..api import copy_corpus
+
+    try:
+        rep = copy_corpus(source, target, progress=_progress_bar(enabled=not quiet and sys.stderr.isatty()))
+    except NamndkollError as exc:
+        fail(exc)
+    if as_json:
+        print_json(rep)
+        return
+    typer.echo(f"{rep.copied} documents copied, {rep.unchanged} already there · {rep.vectors} passage vectors "
+               f"copied in {rep.seconds:.1f} s")
+    if rep.to_embed:
+        typer.echo(f"{rep.to_embed} passages have no vector in the target (its index uses another model): "
+                   "run `namndkoll index --db TARGET`")
+
+
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_cmd)
+    app.command("copy")(copy_cmd)
     app.command("documents")(documents_cmd)
     app.command("show")(show_cmd)
     app.command("stats")(stats_cmd)

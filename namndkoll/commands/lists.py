@@ -6,18 +6,13 @@ its document, § item, page, quote and a citation.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from ..errors import NamndkollError
-from ._output import fail, print_csv, print_json, print_table
+from ._output import DbOption, fail, print_csv, print_json, print_table
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="Corpus database file (default: $NAMNDKOLL_DB or ./namndkoll.db).", dir_okay=False),
-]
 Municipality = Annotated[str | None, typer.Option(help="e.g. Göteborg")]
 Committee = Annotated[str | None, typer.Option(help="e.g. Socialnämnden (part of the name is enough)")]
 Year = Annotated[int | None, typer.Option(help="Year of the document (meeting date).")]
@@ -42,7 +37,7 @@ _COLUMNS: dict[str, tuple[list[str], list[str]]] = {  # (table columns, csv colu
 }
 
 
-def _list(what: str, db: Path | None, as_json: bool, as_csv: bool, **filters: Any) -> None:
+def _list(what: str, db: str | None, as_json: bool, as_csv: bool, **filters: Any) -> None:
     from ..api import extracted
 
     try:

@@ -9,12 +9,8 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import NamndkollError
-from ._output import eval_group, fail, print_csv, print_json, print_table, to_jsonable
+from ._output import DbOption, eval_group, fail, print_csv, print_json, print_table, to_jsonable
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="Corpus database file (default: $NAMNDKOLL_DB or ./namndkoll.db).", dir_okay=False),
-]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 ModelOption = Annotated[str | None, typer.Option("--model", help="Embedding model (default: the index's).")]
 Municipality = Annotated[str | None, typer.Option(help="e.g. Göteborg")]

@@ -52,6 +52,11 @@ class Store(Protocol):
 
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None: ...
 
+    def load_extraction(self, document_id: int) -> Extraction:
+        """What save_extraction stored for a document, back as an Extraction (to copy a corpus
+        between backends: saved again beside the same document it gives the same rows)."""
+        ...
+
     def delete_document(self, document_id: int) -> None: ...
 
     def resolve(self, ref: str | int) -> int:
@@ -91,6 +96,15 @@ class Store(Protocol):
 
     def replace_chunks(self, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
                        chunker: str, contexts: Sequence[str] | None = None) -> None: ...
+
+    def chunk_ids(self, document_id: int) -> list[int]:
+        """Ids of a document's chunks in their order (idx)."""
+        ...
+
+    def load_chunks(self, document_id: int) -> tuple[str | None, list[tuple[Chunk, str, str, np.ndarray | None]]]:
+        """The chunker that made a document's chunks, and each chunk with its hash, context and
+        vector (None when not embedded yet), in order."""
+        ...
 
     def count_unembedded(self) -> int: ...
 

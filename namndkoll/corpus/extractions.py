@@ -9,10 +9,24 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ..types import Document, Extraction
+from ..types import (
+    Decision,
+    Document,
+    Entity,
+    Extraction,
+    Figure,
+    PartyMention,
+    Person,
+    Position,
+    Vote,
+)
 from .store import document_where
+
+# the tables save_extraction fills, each with a document_id; read back by load_extraction
+EXTRACTION_TABLES = ("figures", "party_mentions", "people", "decisions", "votes", "positions", "entities")
 
 _QUOTE_MAX = 600
 
@@ -83,6 +97,44 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
     )
 
 
+def load_extraction(conn: Any, document_id: int) -> Extraction:
+    """What save_extraction stored for a document, back as an Extraction."""
+    def fetch(table: str) -> list[Mapping[str, Any]]:
+        return conn.execute(f"SELECT * FROM {table} WHERE document_id = ? ORDER BY id", (document_id,)).fetchall()
+
+    def clauses(ids: Sequence[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for i in ids:
+            out[i] = [r[0] for r in conn.execute(
+                "SELECT text FROM decision_clauses WHERE decision_id = ? ORDER BY idx", (i,))]
+        return out
+
+    return extraction_from_rows(fetch, clauses)
+
+
+def extraction_from_rows(fetch: Callable[[str], list[Mapping[str, Any]]],
+                         clauses: Callable[[Sequence[int]], dict[int, list[str]]]) -> Extraction:
+    """An Extraction from stored rows (both backends): saved again beside the same document
+    it writes the same rows (quotes are re-made from the same text, a figure's kept quote
+    stands for its sentence)."""
+    figures = tuple(Figure(r["kind"], r["value"], r["unit"], r["text"], r["quote"], r["page"], r["start"],
+                           r["end"], r["qualifier"], r["per"], bool(r["in_table"])) for r in fetch("figures"))
+    parties = tuple(PartyMention(r["code"], r["text"], r["page"], r["start"], r["end"])
+                    for r in fetch("party_mentions"))
+    people = tuple(Person(r["name"], r["party"], r["role"], r["page"], r["start"], r["end"]) for r in fetch("people"))
+    dec_rows = fetch("decisions")
+    cl = clauses([int(r["id"]) for r in dec_rows])
+    decisions = tuple(Decision(r["body"], r["status"], r["decision_date"], f"§ {r['item']}" if r["item"] else None,
+                               r["text"], tuple(cl.get(int(r["id"]), ())), r["page"], r["start"], r["end"])
+                      for r in dec_rows)
+    votes = tuple(Vote(r["item"], r["yes"], r["no"], r["abstain"], r["absent"], r["proposition"], r["page"],
+                       r["start"], r["end"]) for r in fetch("votes"))
+    positions = tuple(Position(tuple(json.loads(r["parties"])), r["kind"], r["text"], r["page"], r["start"],
+                               r["end"], r["item"], tuple(json.loads(r["people"]))) for r in fetch("positions"))
+    entities = tuple(Entity(r["text"], r["label"], r["page"], r["start"], r["end"]) for r in fetch("entities"))
+    return Extraction(figures, parties, people, decisions, votes, positions, entities)
+
+
 def _vote_where(doc: Document, item: str | None, start: int, where: Any) -> tuple[int | None, str | None]:
     # a vote read from a bilaga has no § (item None) even where the last § runs to the end
     return where(start) if item is not None else (None, None)
@@ -90,8 +142,8 @@ def _vote_where(doc: Document, item: str | None, start: int, where: Any) -> tupl
 
 def _quote(s: str) -> str:
     flat = re.sub(r"\s+", " ", s).strip()
-    if len(flat) <= _QUOTE_MAX:
-        return flat
+    if len(flat) <= _QUOTE_MAX or (flat.endswith(" …") and len(flat) <= _QUOTE_MAX + 2):
+        return flat  # (a quote cut before stays as it is: a copied corpus keeps its quotes)
     cut = flat.rfind(" ", 0, _QUOTE_MAX)
     return flat[: cut if cut > _QUOTE_MAX // 2 else _QUOTE_MAX] + " …"
 

@@ -146,6 +146,17 @@ def replace_chunks(conn: Any, document_id: int, chunks: Sequence[Chunk], hashes:
                  (document_id, chunker))
 
 
+def load_chunks(conn: Any, document_id: int) -> tuple[str | None, list[tuple[Chunk, str, str, np.ndarray | None]]]:
+    row = conn.execute("SELECT chunker FROM chunked_documents WHERE document_id = ?", (document_id,)).fetchone()
+    rows = conn.execute(
+        'SELECT c.text, c.start, c."end", c.page_start, c.page_end, c.item, c.section, c.hash, c.context,'
+        " e.embedding FROM chunks c LEFT JOIN chunk_embeddings e ON e.chunk_id = c.id"
+        " WHERE c.document_id = ? ORDER BY c.idx", (document_id,)).fetchall()
+    return (row[0] if row else None,
+            [(Chunk(*r[:7]), r[7], r[8], np.frombuffer(r[9], dtype=np.float32).copy() if r[9] else None)
+             for r in rows])
+
+
 def count_unembedded(conn: Any) -> int:
     return int(conn.execute("SELECT count(*) FROM chunks WHERE embedded = 0").fetchone()[0])
 

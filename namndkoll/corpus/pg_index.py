@@ -117,6 +117,16 @@ def replace_chunks(conn: Any, document_id: int, chunks: Sequence[Chunk], hashes:
                  " ON CONFLICT (document_id) DO UPDATE SET chunker = excluded.chunker", (document_id, chunker))
 
 
+def load_chunks(conn: Any, document_id: int) -> tuple[str | None, list[tuple[Chunk, str, str, np.ndarray | None]]]:
+    row = conn.execute("SELECT chunker FROM chunked_documents WHERE document_id = %s", (document_id,)).fetchone()
+    rows = conn.execute(
+        'SELECT c.text, c.start, c."end", c.page_start, c.page_end, c.item, c.section, c.hash, c.context,'
+        " v.embedding FROM chunks c LEFT JOIN chunk_vectors v ON v.chunk_id = c.id"
+        " WHERE c.document_id = %s ORDER BY c.idx", (document_id,)).fetchall()
+    return (row[0] if row else None,
+            [(Chunk(*r[:7]), r[7], r[8], as_array(r[9]) if r[9] is not None else None) for r in rows])
+
+
 def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray) -> None:
     """Store float32 vectors of chunks (with the chunk's filter fields), mark them embedded."""
     vecs = np.ascontiguousarray(vectors, dtype=np.float32)

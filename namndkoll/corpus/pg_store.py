@@ -12,7 +12,7 @@ from psycopg.rows import dict_row
 
 from ..errors import NotFoundError
 from ..types import Document, Extraction, Item, Metadata, Page, Section, Table
-from .extractions import _line_around, _quote, _vote_where
+from .extractions import _line_around, _quote, _vote_where, extraction_from_rows
 from .store import StoredDocument
 
 
@@ -125,6 +125,22 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
             'INSERT INTO entities (document_id, item_id, item, page, start, "end", label, text)'
             " VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
             [(document_id, *where(e.start), e.page, e.start, e.end, e.label, e.text) for e in ext.entities])
+
+
+def load_extraction(conn: Any, document_id: int) -> Extraction:
+    def fetch(table: str) -> list[dict[str, Any]]:
+        with conn.cursor(row_factory=dict_row) as cur:
+            return cur.execute(f"SELECT * FROM {table} WHERE document_id = %s ORDER BY id",  # type: ignore[no-any-return]
+                               (document_id,)).fetchall()
+
+    def clauses(ids: list[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for dec_id, text in conn.execute("SELECT decision_id, text FROM decision_clauses WHERE decision_id = ANY(%s)"
+                                         " ORDER BY decision_id, idx", (ids,)):
+            out.setdefault(int(dec_id), []).append(text)
+        return out
+
+    return extraction_from_rows(fetch, clauses)  # type: ignore[arg-type]
 
 
 def resolve(conn: Any, ref: str | int) -> int:

@@ -222,6 +222,9 @@ class PostgresStore:
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
         pg_store.save_extraction(self.conn, document_id, doc, ext)
 
+    def load_extraction(self, document_id: int) -> Extraction:
+        return pg_store.load_extraction(self.conn, document_id)
+
     def delete_document(self, document_id: int) -> None:
         self.conn.execute("DELETE FROM documents WHERE id = %s", (document_id,))
 
@@ -280,6 +283,13 @@ class PostgresStore:
     def replace_chunks(self, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
                        chunker: str, contexts: Sequence[str] | None = None) -> None:
         pg_index.replace_chunks(self.conn, document_id, chunks, hashes, chunker, contexts)
+
+    def chunk_ids(self, document_id: int) -> list[int]:
+        return [int(r[0]) for r in self.conn.execute(
+            "SELECT id FROM chunks WHERE document_id = %s ORDER BY idx", (document_id,))]
+
+    def load_chunks(self, document_id: int) -> tuple[str | None, list[tuple[Chunk, str, str, np.ndarray | None]]]:
+        return pg_index.load_chunks(self.conn, document_id)
 
     def count_unembedded(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM chunks WHERE embedded = 0").fetchone()[0])

@@ -63,6 +63,9 @@ class SqliteStore:
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
         extractions.save_extraction(self.conn, document_id, doc, ext)
 
+    def load_extraction(self, document_id: int) -> Extraction:
+        return extractions.load_extraction(self.conn, document_id)
+
     def delete_document(self, document_id: int) -> None:
         store.delete_document(self.conn, document_id)
 
@@ -112,6 +115,13 @@ class SqliteStore:
     def replace_chunks(self, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
                        chunker: str, contexts: Sequence[str] | None = None) -> None:
         index.replace_chunks(self.conn, document_id, chunks, hashes, chunker, contexts)
+
+    def chunk_ids(self, document_id: int) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM chunks WHERE document_id = ? ORDER BY idx",
+                                                (document_id,))]
+
+    def load_chunks(self, document_id: int) -> tuple[str | None, list[tuple[Chunk, str, str, np.ndarray | None]]]:
+        return index.load_chunks(self.conn, document_id)
 
     def count_unembedded(self) -> int:
         return index.count_unembedded(self.conn)

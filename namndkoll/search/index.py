@@ -54,6 +54,48 @@ def chunk_contexts(doc: Document, chunks: list[Chunk]) -> list[str]:
             for c in chunks]
 
 
+@dataclass(frozen=True)
+class IndexPart:
+    """One document's passages and their vectors, made where the document was read (a
+    cluster worker), stored with the document by whoever writes it."""
+
+    model_id: str
+    dimensions: int
+    chunker: str
+    chunks: tuple[Chunk, ...]
+    hashes: tuple[str, ...]
+    contexts: tuple[str, ...]
+    vectors: np.ndarray
+
+
+def embed_document(doc: Document, embedder: Embedder) -> IndexPart:
+    """Chunk ``doc`` and embed its passages, as index_corpus would (same chunks, hashes, texts)."""
+    chunks = chunk_document(doc)
+    ctx = chunk_contexts(doc, chunks)
+    hashes = [chunk_hash(c, x) for c, x in zip(chunks, ctx)]
+    vecs = (_embed(embedder, [embed_text(c.text, x) for c, x in zip(chunks, ctx)]) if chunks
+            else np.zeros((0, embedder.dimensions), dtype=np.float32))
+    return IndexPart(embedder.model_id, embedder.dimensions, CHUNKER, tuple(chunks), tuple(hashes), tuple(ctx), vecs)
+
+
+def store_index_part(store: Store, document_id: int, part: IndexPart) -> None:
+    """Write a document's passages and vectors (inside the document's transaction). ModelError
+    if the index holds another model's vectors; the first part records the model and, when
+    none is recorded yet, centres the sign bits on its vectors' mean."""
+    rec = store.check_model(part.model_id, part.dimensions)
+    if rec is None:
+        store.set_model(part.model_id, part.dimensions)
+        rec = store.get_model()
+    assert rec is not None
+    center = rec.center
+    if center is None and len(part.vectors):
+        center = part.vectors.mean(axis=0).astype(np.float32)
+        store.set_center(center)
+    store.replace_chunks(document_id, part.chunks, part.hashes, part.chunker, part.contexts)
+    if len(part.vectors):
+        store.insert_vectors(store.chunk_ids(document_id), part.vectors, center)
+
+
 def index_corpus(
     store: Store | Any, embedder: Embedder, *, progress: ProgressFn | None = None, rebuild: bool = False,
     batch_size: int = 32,

@@ -1,0 +1,166 @@
+"""Ingest on a Dask cluster: ``namndkoll ingest PATH... --cluster local:N | tcp://HOST:8786``.
+
+Files, not pages, are handed out (``client.map``-style futures, collected with
+``as_completed``); each worker loads the NER pipeline and the embedding model once (a
+``WorkerPlugin``), then reads, extracts and, when indexing, chunks and embeds each file it is
+given. Who writes: with PostgreSQL every worker writes its documents straight to the
+database, one transaction per document; with a SQLite file the results travel back and the
+client is the one writer. Either way api.ingest keeps the progress bar, the summary, the
+skip-by-hash and the failure messages of a local ingest: this module only replaces the
+process pool.
+
+Workers must see the files at the paths the client gives (a shared folder or mount) and
+reach the database at the URL given with --db.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import NamndkollError
+
+_INSTALL = "Dask is not installed: pip install 'namndkoll[cluster]'"
+PLUGIN = "namndkoll"
+
+
+@dataclass(frozen=True)
+class Written:
+    """A document a worker stored itself (PostgreSQL): what the client's summary needs."""
+
+    document_id: int
+    pages: int
+    warnings: tuple[str, ...]
+    passages: int = 0  # passages embedded and stored with it
+
+
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin as _PluginBase
+except ImportError:  # Dask is an optional extra; connect() says how to install it
+    _PluginBase = object  # type: ignore[assignment,misc]
+
+
+class NamndkollWorker(_PluginBase):  # type: ignore[misc,valid-type]
+    """Loads what every file needs once per worker: the extract pipeline, the embedder, a
+    database connection (PostgreSQL)."""
+
+    name = PLUGIN  # registered anew by each ingest (its database and model), replacing the last
+
+    def __init__(self, *, db: str | None, model: str | None, extract: bool, index: bool, writes: bool) -> None:
+        self.db, self.model, self.extract, self.index, self.writes = db, model, extract, index, writes
+        self.embedder: Any = None
+        self.store: Any = None
+
+    def setup(self, worker: Any = None) -> None:
+        if self.extract:
+            from .extract import extract_document
+            from .types import Document, Page, with_offsets
+
+            # the pipeline's models load on first use: use it once now, not on the first file
+            extract_document(Document("warm-up", "", with_offsets([Page(1, "Kommunstyrelsen beslutar.")])))
+        if self.index:
+            from .search.embed import get_embedder
+
+            self.embedder = get_embedder(self.model)
+        if self.writes:
+            from .corpus import open_store
+
+            self.store = open_store(self.db, write=True)
+
+    def teardown(self, worker: Any = None) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def process_on_worker(path: str, ocr: bool | None, extract: bool, index: bool) -> Any:
+    """Read one file on a worker: (Document, Extraction, IndexPart | None) for the client to
+    write, or Written when the worker stored it; an error comes back as its message."""
+    from distributed import get_worker
+
+    from .api import _safe_process, _store
+
+    state = get_worker().plugins[PLUGIN]
+    out = _safe_process(path, ocr, extract)
+    if isinstance(out, str):
+        return out
+    doc, ext = out
+    part = None
+    try:
+        if index and state.embedder is not None:
+            from .search.index import embed_document
+
+            part = embed_document(doc, state.embedder)
+        if state.store is None:
+            return doc, ext, part
+        doc_id = _store(state.store, doc, ext, part)
+    except NamndkollError as exc:
+        return f"not stored: {exc}"
+    except Exception as exc:  # noqa: BLE001 - one file must not stop the batch
+        return f"not stored ({type(exc).__name__}: {exc}); ingest it alone to see more"
+    return Written(doc_id, len(doc.pages), doc.warnings, len(part.chunks) if part is not None else 0)
+
+
+def connect(address: str) -> tuple[Any, Any]:
+    """(client, cluster or None) for ``local:N`` (N worker processes on this machine) or a
+    scheduler address (``tcp://HOST:8786``)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise NamndkollError(_INSTALL) from exc
+    if address.startswith("local"):
+        _, _, n = address.partition(":")
+        if n and not n.isdigit():
+            raise NamndkollError(f"--cluster {address}: write local:N with N the number of workers, e.g. local:4")
+        cluster = LocalCluster(n_workers=int(n or 1), threads_per_worker=1, processes=True,
+                               dashboard_address=":0", silence_logs=logging.ERROR)
+        return Client(cluster), cluster
+    try:
+        return Client(address, timeout="20s"), None
+    except (OSError, TimeoutError) as exc:
+        raise NamndkollError(f"cannot reach the Dask scheduler at {address} ({exc}): start it with "
+                             "`dask scheduler` and workers with `dask worker ADDRESS`, or use --cluster local:N") from exc
+
+
+def run(todo: list[tuple[str, str, int, int | None]], *, address: str, db: str | None, ocr: bool | None,
+        extract: bool, index: bool, model: str | None, writes: bool,
+        ) -> Iterator[tuple[tuple[str, str, int, int | None], Any]]:
+    """Process files on the cluster in order of completion, like api._run: a few files per
+    worker in flight (biggest first), so memory stays bounded on a big batch."""
+    if not todo:
+        return
+    from distributed import as_completed
+
+    client, cluster = connect(address)
+    try:
+        plugin = NamndkollWorker(db=db, model=model, extract=extract, index=index, writes=writes)
+        client.register_plugin(plugin, name=PLUGIN)
+        workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        queue = iter(sorted(todo, key=lambda t: -t[2]))
+        running: dict[Any, tuple[str, str, int, int | None]] = {}
+
+        def submit_next() -> Any:
+            t = next(queue, None)
+            if t is None:
+                return None
+            fut = client.submit(process_on_worker, t[0], ocr, extract, index, pure=False, key=f"ingest-{t[1]}")
+            running[fut] = t
+            return fut
+
+        first = [f for f in (submit_next() for _ in range(workers * 2)) if f is not None]
+        ac = as_completed(first)
+        for fut in ac:
+            t = running.pop(fut)
+            try:
+                out = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a worker killed by the OS, a lost connection
+                out = f"the worker reading this file failed ({type(exc).__name__}); try it alone with --jobs 1"
+            nxt = submit_next()
+            if nxt is not None:
+                ac.add(nxt)
+            yield t, out
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

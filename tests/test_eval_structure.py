@@ -172,7 +172,7 @@ def test_scores_follow_the_rules(tmp_path):
     misses = res["documents"][0]["misses"]
     assert any("§ 3" in m and "not found" in m for m in misses)
     assert any("found as yrkande" in m for m in misses)
-    assert any("extra vote § § 4" in m for m in misses)
+    assert any("extra vote on § 4: 1-1-0" in m for m in misses)
 
 
 def test_a_missing_or_changed_pdf_is_reported_and_skipped(tmp_path):

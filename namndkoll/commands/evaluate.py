@@ -54,13 +54,14 @@ def _report(res: dict[str, Any]) -> None:
             rows.append({
                 "template": name, "docs": s["documents"],
                 "§ P/R/F1": "-" if it["f1"] is None else f"{it['precision']:.2f}/{it['recall']:.2f}/{it['f1']:.2f}",
-                "§ numbers": _pct(s["item_numbers"]), "§ titles": _pct(s["item_titles"]),
-                "metadata": "-" if s["metadata"]["accuracy"] is None else f"{s['metadata']['accuracy']:.0%}",
+                "§ nr": _pct(s["item_numbers"]), "§ title": _pct(s["item_titles"]),
+                "meta": "-" if s["metadata"]["accuracy"] is None else f"{s['metadata']['accuracy']:.0%}",
                 "votes": _pct(s["votes"]) + (f" +{s['votes']['extra']}" if s["votes"]["extra"] else ""),
-                "roll call": _pct(s["roll_call"]), "positions": _pct(s["positions"]),
+                "roll": _pct(s["roll_call"]), "pos": _pct(s["positions"]),
             })
-        print_table(rows, ["template", "docs", "§ P/R/F1", "§ numbers", "§ titles", "metadata", "votes",
-                           "roll call", "positions"], title=f"split {sp}")
+        # short headers: the table has to fit an 80-column terminal
+        print_table(rows, ["template", "docs", "§ P/R/F1", "§ nr", "§ title", "meta", "votes", "roll", "pos"],
+                    title=f"split {sp} (§ nr: numbers found; roll: roll-call member votes; pos: positions)")
         fields = groups["all"]["metadata"]["fields"]
         print_table([{"field": f, "accuracy": _pct(v)} for f, v in fields.items()], ["field", "accuracy"],
                     title=f"split {sp}: metadata per field")

@@ -373,7 +373,7 @@ def score_votes(ext: Extraction, gold: list[dict[str, Any]], s: Score, misses: l
             misses.append(f"roll call § {g['item']} {counts}: {right} of {len(roll)} members with the right vote")
     s.votes.fp += len(free)
     for v in free:
-        misses.append(f"extra vote § {v.item} {v.yes}-{v.no}-{v.abstain} (p.{v.page})")
+        misses.append(f"extra vote on {v.item or 'no §'}: {v.yes}-{v.no}-{v.abstain} (p.{v.page})")
 
 
 def _overlap(roll: list[dict[str, Any]], v: Vote) -> int:

@@ -279,6 +279,7 @@ def _refresh_index(store: Store, *, model: str | None, progress: Progress,
 
         rec = store.get_model()
         if rec is not None:
+            store.optimize()
             return IndexReport(rec.model_id, rec.dimensions, done[0], store.chunk_total(), done[1], 0, done[2])
     # no --model: keep the model the index was built with (the default one for a new index)
     return index_corpus(store, embedder_for(store, model), progress=progress.extra.get("index"))

@@ -251,3 +251,21 @@ def test_postgres_several_writers_at_once(pg_url: str):
     with opened(pg_url) as st:
         assert sorted(d.source for d in st.list_documents()) == sorted(d.source for d in DOCS)
         assert len(st.list_extracted("votes")) == 1 and st.load_document(st.resolve("kf-2023")) == DOCS[0]
+
+
+def test_postgres_word_statistics_come_from_the_summary_on_a_big_corpus(pg_url: str,
+                                                                        monkeypatch: pytest.MonkeyPatch):
+    from namndkoll.corpus import pg_index
+
+    with opened(pg_url, write=True) as st:
+        for d in DOCS:
+            with st.transaction():
+                st.replace_document(d)
+        index_corpus(st, FakeEmbedder())
+        words = ["förskolan", "platser", "reservation", "saknas"]
+        exact = (st.term_doc_counts(words), st.prefix_doc_count("förskol"), st.prefix_doc_count("plats"))
+        assert exact[0]["platser"] >= 2 and "saknas" not in exact[0]
+        monkeypatch.setattr(pg_index, "STATS_FROM", 0)  # as above 200k chunks: one row per word
+        st.optimize()
+        assert st.conn.execute("SELECT count(*) FROM term_stats").fetchone()[0] > 0
+        assert (st.term_doc_counts(words), st.prefix_doc_count("förskol"), st.prefix_doc_count("plats")) == exact

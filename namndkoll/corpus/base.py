@@ -120,6 +120,11 @@ class Store(Protocol):
 
     def index_counts(self) -> dict[str, int]: ...
 
+    def optimize(self) -> None:
+        """After a batch of writes (an index run): what keeps queries fast (PostgreSQL: word
+        statistics and the planner's; SQLite: nothing)."""
+        ...
+
     # ---- search index: queries ------------------------------------------------------------
     def resolve_filters(self, *, municipality: str | None = None, committee: str | None = None,
                         doc_type: str | None = None, year_from: int | None = None,

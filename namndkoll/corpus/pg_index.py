@@ -287,20 +287,49 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
     return [(int(r[0]), float(r[1])) for r in rows]
 
 
+STATS_FROM = 200_000  # chunks from which word statistics come from term_stats (see optimize)
+
+
+def _stats_table(conn: Any) -> str:
+    """term_stats on a big corpus once optimize() has filled it, else the per-document rows."""
+    if estimate(conn, "chunks", "SELECT count(*) FROM chunks") > STATS_FROM and conn.execute(
+            "SELECT 1 FROM term_stats LIMIT 1").fetchone():
+        return "term_stats"
+    return "chunk_terms"
+
+
 def term_doc_counts(conn: Any, terms: Iterable[str]) -> dict[str, int]:
     """How many chunks hold each exact word."""
     ts = sorted(set(terms))
     if not ts:
         return {}
+    table = _stats_table(conn)
     return {r[0]: int(r[1]) for r in conn.execute(
-        "SELECT term, sum(chunks) FROM chunk_terms WHERE term = ANY(%s) GROUP BY term", (ts,))}
+        f"SELECT term, sum(chunks) FROM {table} WHERE term = ANY(%s) GROUP BY term", (ts,))}
 
 
 def prefix_doc_count(conn: Any, prefix: str) -> int:
     """Chunks holding any word that starts with ``prefix`` (an upper bound: summed per word)."""
-    row = conn.execute("SELECT coalesce(sum(chunks), 0) FROM chunk_terms WHERE term >= %s AND term < %s",
+    row = conn.execute(f"SELECT coalesce(sum(chunks), 0) FROM {_stats_table(conn)} WHERE term >= %s AND term < %s",
                        (prefix, prefix + "\uffff")).fetchone()
     return int(row[0])
+
+
+def optimize(conn: Any) -> None:
+    """After a batch of writes: sum the word statistics into term_stats (on a big corpus) and
+    refresh the planner's statistics. One at a time (an advisory lock); others skip it."""
+    if not conn.execute("SELECT pg_try_advisory_lock(hashtext('namndkoll.optimize'))").fetchone()[0]:
+        return
+    try:
+        if estimate(conn, "chunks", "SELECT count(*) FROM chunks") > STATS_FROM / 2:
+            with conn.transaction():
+                conn.execute("DELETE FROM term_stats")
+                conn.execute("INSERT INTO term_stats (term, chunks) SELECT term, sum(chunks) FROM chunk_terms"
+                             " GROUP BY term")
+        for table in ("chunks", "chunk_vectors", "chunk_terms", "term_stats", "documents"):
+            conn.execute(f"ANALYZE {table}")
+    finally:
+        conn.execute("SELECT pg_advisory_unlock(hashtext('namndkoll.optimize'))")
 
 
 def chunk_rows(conn: Any, ids: Sequence[int]) -> dict[int, Any]:

@@ -363,6 +363,10 @@ class PostgresStore:
                      ) -> list[tuple[str, tuple[str, ...], str, int]]:
         return pg_index.positions_in(self.conn, document_id, start, end)
 
+    def optimize(self) -> None:
+        if not self.read_only:
+            pg_index.optimize(self.conn)
+
     # ---- PostgreSQL only ----------------------------------------------------------------------
     def build_vector_index(self, *, m: int = 16, ef_construction: int = 64, memory: str | None = None) -> float:
         """(Re)build the HNSW index in one pass (faster than growing it row by row on a bulk

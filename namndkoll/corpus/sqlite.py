@@ -141,6 +141,9 @@ class SqliteStore:
     def index_counts(self) -> dict[str, int]:
         return index.index_counts(self.conn)
 
+    def optimize(self) -> None:
+        """Nothing to do: SQLite's FTS5 vocabulary and vec0 stay current as rows are written."""
+
     # ---- search index: queries ------------------------------------------------------------
     def resolve_filters(self, **kwargs: Any) -> Filters:
         return index.resolve_filters(self.conn, **kwargs)

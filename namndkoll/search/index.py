@@ -158,6 +158,8 @@ def index_corpus(
             progress(done, total)
     with store.transaction():
         store.clear_recycled()
+    if todo_docs or embedded or reused:
+        store.optimize()
     return IndexReport(embedder.model_id, embedder.dimensions, len(todo_docs), store.chunk_total(),
                        embedded, reused, time.perf_counter() - t0)
 

@@ -56,6 +56,15 @@ CREATE TABLE chunk_terms (
 );
 CREATE INDEX chunk_terms_term ON chunk_terms(term) INCLUDE (chunks);
 
+-- The same counts summed over the corpus, made by PostgresStore.optimize() after a batch of
+-- writes: on a big corpus a query's statistics come from here (one row per word) instead of
+-- a sum over every document's row; they may lag the newest documents, which only shifts a
+-- word's weight a little.
+CREATE TABLE term_stats (
+    term TEXT COLLATE "C" PRIMARY KEY,
+    chunks BIGINT NOT NULL
+);
+
 -- Vectors with copies of the filter fields, so a filtered nearest-neighbour search is one
 -- table: the HNSW index scan applies the WHERE clause as it goes (iterative scans).
 CREATE TABLE chunk_vectors (

@@ -81,7 +81,7 @@ def process_on_worker(path: str, ocr: bool | None, extract: bool, index: bool) -
 
     from .api import _safe_process, _store
 
-    state = get_worker().plugins[PLUGIN]
+    state: Any = get_worker().plugins[PLUGIN]
     out = _safe_process(path, ocr, extract)
     if isinstance(out, str):
         return out

@@ -1,11 +1,10 @@
-"""The search index in PostgreSQL: chunks with a Swedish ``tsvector`` (GIN), vectors in
+"""The search index in PostgreSQL: chunks with a ``tsvector`` (GIN), vectors in
 pgvector with an HNSW index (cosine), the word statistics the query planner asks for.
 
-Keywords: the index holds snowball stems (``to_tsvector('swedish', …)``); a query term
-matches its own stem (``plainto_tsquery('swedish', word)``) or any lexeme that starts with
-the crude stem search/hybrid.py computes, as the FTS5 prefix query does, and a split
-compound matches when all its parts do. Ranking is BM25-like: each term's ``ts_rank``
-(text weighted 1.0, the § title 0.5, length-normalised) times its inverse document frequency.
+Keywords: the index holds the words as written, case-folded (``to_tsvector('simple', …)``,
+GIN); the query is the one the SQLite side runs through FTS5 — each word's crude stem
+(search/hybrid.py) as a prefix, a split compound by all its parts — and the ranking is FTS5's
+BM25 (text 1.0, § title 0.5), so both backends answer alike.
 
 Vectors: ``embedding::vector(N)`` is indexed with HNSW once the model (N) is known; filters
 are in the same table and applied inside the index scan (pgvector's iterative scan keeps
@@ -15,10 +14,11 @@ exactly by a scan, as the SQLite backend does.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -77,6 +77,30 @@ def build_hnsw(conn: Any, *, m: int = 16, ef_construction: int = 64, memory: str
     return time.perf_counter() - t0
 
 
+BULK_INDEXES = ("chunks_tsv", "chunk_terms_term", "chunk_vectors_filters", HNSW_INDEX)
+
+
+@contextlib.contextmanager
+def bulk_load(conn: Any, memory: str = "1GB") -> Iterator[dict[str, float]]:
+    """Load many documents with the search indexes dropped, then build each in one pass
+    (much faster than growing them row by row). Yields a dict that gets each index's build
+    seconds. Searches in the meantime scan."""
+    defs = conn.execute("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                        " AND indexname = ANY(%s)", (list(BULK_INDEXES),)).fetchall()
+    for name, _ in defs:
+        conn.execute(sql.SQL("DROP INDEX IF EXISTS {}").format(sql.Identifier(name)))
+    seconds: dict[str, float] = {}
+    try:
+        yield seconds
+    finally:
+        conn.execute(sql.SQL("SET maintenance_work_mem = {}").format(sql.Literal(memory)))
+        for name, indexdef in defs:
+            t0 = time.perf_counter()
+            conn.execute(indexdef)
+            seconds[name] = round(time.perf_counter() - t0, 1)
+        conn.execute("RESET maintenance_work_mem")
+
+
 def drop_vectors(conn: Any) -> None:
     """Forget the model and every vector (for --rebuild); chunks and keywords stay."""
     conn.execute(f"DROP INDEX IF EXISTS {HNSW_INDEX}")
@@ -100,14 +124,15 @@ def replace_chunks(conn: Any, document_id: int, chunks: Sequence[Chunk], hashes:
                      (document_id,)).fetchone()
     ctx = list(contexts) if contexts else [""] * len(chunks)
     rows = [(document_id, i, c.item, c.section, c.start, c.end, c.page_start, c.page_end, c.text,
-             ctx[i], h, d[0], d[1], d[2], d[3]) for i, (c, h) in enumerate(zip(chunks, hashes))]
+             ctx[i], h, d[0], d[1], d[2], d[3], len(_TOKEN.findall(c.text)) + len(_TOKEN.findall(ctx[i])))
+            for i, (c, h) in enumerate(zip(chunks, hashes))]
     terms: dict[str, int] = {}
     for c, x in zip(chunks, ctx):
         for w in chunk_words(c.text, x):
             terms[w] = terms.get(w, 0) + 1
     with conn.cursor() as cur:
         with cur.copy('COPY chunks (document_id, idx, item, section, start, "end", page_start, page_end,'
-                      " text, context, hash, municipality, committee, doc_type, year) FROM STDIN") as cp:
+                      " text, context, hash, municipality, committee, doc_type, year, ntokens) FROM STDIN") as cp:
             for r in rows:
                 cp.write_row(r)
         with cur.copy("COPY chunk_terms (document_id, term, chunks) FROM STDIN") as cp:
@@ -136,20 +161,16 @@ def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray) -> None:
     with conn.cursor() as cur:
         cur.execute("DELETE FROM chunk_vectors WHERE chunk_id = ANY(%s)", (ids,))
         with cur.copy("COPY chunk_vectors (chunk_id, embedding, municipality, committee, doc_type, year,"
-                      " section) FROM STDIN") as cp:
+                      " section) FROM STDIN (FORMAT BINARY)") as cp:
+            cp.set_types(["int8", "vector", "text", "text", "text", "int4", "text"])
             for cid, v in zip(ids, vecs):
-                cp.write_row((cid, _vector_text(v), *meta[cid]))
+                cp.write_row((cid, v, *meta[cid]))
         cur.execute("UPDATE chunks SET embedded = 1 WHERE id = ANY(%s)", (ids,))
 
 
 def as_array(v: Any) -> np.ndarray:
     """A vector as pgvector's adapter returns it (a Vector or an array) as float32."""
     return np.asarray(v.to_numpy() if hasattr(v, "to_numpy") else v, dtype=np.float32)
-
-
-def _vector_text(v: np.ndarray) -> str:
-    # COPY's text form of a vector; repr of a float32 round-trips exactly
-    return "[" + ",".join(map(repr, v.tolist())) + "]"
 
 
 def index_counts(conn: Any) -> dict[str, int]:
@@ -250,41 +271,85 @@ def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, exact: bool) -> lis
     return [(int(r[0]), 1.0 - float(r[1])) for r in rows]
 
 
-def _term_query(t: Any) -> tuple[str, list[Any]]:
-    """A tsquery expression for one query term (``search.hybrid.Term``) and its arguments."""
-    parts: list[str] = ["plainto_tsquery('swedish', %s)"]
-    args: list[Any] = [t.word]
-    if t.stem.isalpha() and (t.stem != t.word or len(t.word) >= MIN_STEM):
-        parts.append("to_tsquery('simple', %s)")
-        args.append(f"'{t.stem}':*")
-    if t.parts and all(p.isalpha() for p in t.parts):
-        parts.append("to_tsquery('simple', %s)")
-        args.append(" & ".join(f"'{p}':*" for p in t.parts))
-    return "(" + " || ".join(parts) + ")", args
+K1, B = 1.2, 0.75  # BM25, as SQLite's FTS5 computes it
+RERANK = 4  # keyword candidates ranked cheaply per one scored exactly (BM25 reads each row's words)
+
+
+def _phrases(terms: Sequence[Any]) -> tuple[str, list[tuple[str, bool]]]:
+    """A tsquery (text for to_tsquery('simple', …)) of the query terms and its phrases
+    (word, prefix?) — the same query ``index.fts_query`` gives FTS5: each word's stem as a
+    prefix (a short word whole), or all the parts of a split compound."""
+    alts: list[str] = []
+    phrases: list[tuple[str, bool]] = []
+    for t in terms:
+        prefix = t.stem != t.word or len(t.word) >= MIN_STEM
+        words = _TOKEN.findall((t.stem if prefix else t.word).lower())
+        ors = []
+        if words:
+            ors.append(" <-> ".join(f"'{w}'" for w in words[:-1]) + (" <-> " if len(words) > 1 else "")
+                       + f"'{words[-1]}'" + (":*" if prefix else ""))
+            phrases += [(w, prefix and i == len(words) - 1) for i, w in enumerate(words)]
+        parts = [p for part in t.parts for p in _TOKEN.findall(part.lower())]
+        if parts:
+            ors.append("(" + " & ".join(f"'{p}':*" for p in parts) + ")")
+            phrases += [(p, True) for p in parts]
+        if ors:
+            alts.append("(" + " | ".join(ors) + ")")
+    return " | ".join(alts), list(dict.fromkeys(phrases))
 
 
 def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
-    """(chunk_id, score, higher is better) of the best keyword matches of the query terms."""
+    """(chunk_id, BM25 score, higher is better) of the best keyword matches of the query terms.
+
+    The GIN index finds the chunks; ``ts_rank`` (idf-weighted, length-normalised) keeps the
+    best ``RERANK * k`` of them cheaply; those are scored by BM25 from their words and
+    positions (text 1.0, § title 0.5, k1 1.2, b 0.75), as FTS5's bm25() does."""
     if f.empty or not terms:
         return []
+    match, phrases = _phrases(terms)
+    if not phrases:
+        return []
     total = max(estimate(conn, "chunks", "SELECT count(*) FROM chunks"), 1)
-    queries, q_args, weights = [], [], []
-    for t in terms:
-        expr, a = _term_query(t)
-        queries.append(expr)
-        q_args.append(a)
-        df = prefix_doc_count(conn, t.stem) if t.stem.isalpha() else term_doc_counts(conn, [t.word]).get(t.word, 0)
-        weights.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
+    idf = []
+    for word, prefix in phrases:
+        n = _phrase_chunks(conn, word, prefix, total)
+        v = math.log((total - n + 0.5) / (n + 0.5))
+        idf.append(v if v > 0 else 1e-6)
+    avg = _avg_tokens(conn, total)
     where, args = _where(f, "c.", "id")
-    any_q = " || ".join(f"q{i}" for i in range(len(queries)))
-    score = " + ".join(f"{w!r} * ts_rank('{TEXT_WEIGHTS}', c.tsv, q{i}, 1)" for i, w in enumerate(weights))
-    ctes = ", ".join(f"{expr} AS q{i}" for i, expr in enumerate(queries))
-    flat_args = [a for a_list in q_args for a in a_list]
+    pre = " + ".join(f"{w!r} * ts_rank('{TEXT_WEIGHTS}', c.tsv, to_tsquery('simple', %s), 1)" for w in idf)
+    pre_args = [f"'{w}'" + (":*" if p else "") for w, p in phrases]
     rows = conn.execute(
-        f"WITH q AS (SELECT {ctes}) SELECT c.id, {score} AS r FROM chunks c, q"
-        f" WHERE c.tsv @@ ({any_q})" + "".join(f" AND {w}" for w in where)
-        + " ORDER BY r DESC, c.id LIMIT %s", [*flat_args, *args, k]).fetchall()
+        "WITH cand AS (SELECT c.id, c.tsv, c.ntokens FROM chunks c WHERE c.tsv @@ to_tsquery('simple', %s)"
+        + "".join(f" AND {w}" for w in where) + f" ORDER BY {pre} DESC, c.id LIMIT %s),"
+        " ph AS (SELECT * FROM unnest(%s::text[], %s::bool[], %s::float8[]) WITH ORDINALITY AS p(pat, pre, idf, i)),"
+        " tf AS (SELECT cand.id, ph.i, ph.idf, cand.ntokens,"
+        "        sum(CASE w WHEN 'A' THEN 1.0 ELSE 0.5 END) AS tf"
+        "   FROM cand CROSS JOIN LATERAL unnest(cand.tsv) u CROSS JOIN LATERAL unnest(u.weights) w"
+        "   JOIN ph ON CASE WHEN ph.pre THEN starts_with(u.lexeme, ph.pat) ELSE u.lexeme = ph.pat END"
+        "   GROUP BY cand.id, ph.i, ph.idf, cand.ntokens)"
+        f" SELECT id, sum(idf * tf * {K1 + 1} / (tf + {K1} * ({1 - B} + {B} * ntokens / %s::float8))) AS r"
+        " FROM tf GROUP BY id ORDER BY r DESC, id LIMIT %s",
+        [match, *args, *pre_args, RERANK * k, [w for w, _ in phrases], [p for _, p in phrases], idf, avg, k],
+    ).fetchall()
     return [(int(r[0]), float(r[1])) for r in rows]
+
+
+def _phrase_chunks(conn: Any, word: str, prefix: bool, total: int) -> int:
+    """Chunks holding the word (or a word starting with it): counted through the GIN index on
+    a small corpus, as FTS5 counts them; from the word statistics on a big one."""
+    if total <= STATS_FROM:
+        return int(conn.execute("SELECT count(*) FROM chunks WHERE tsv @@ to_tsquery('simple', %s)",
+                                (f"'{word}'" + (":*" if prefix else ""),)).fetchone()[0])
+    return prefix_doc_count(conn, word) if prefix else term_doc_counts(conn, [word]).get(word, 0)
+
+
+def _avg_tokens(conn: Any, total: int) -> float:
+    if total > STATS_FROM:
+        row = conn.execute("SELECT value FROM corpus_info WHERE key = 'pg_avg_tokens'").fetchone()
+        if row:
+            return float(row[0])
+    return float(conn.execute("SELECT coalesce(avg(ntokens), 1) FROM chunks").fetchone()[0] or 1)
 
 
 STATS_FROM = 200_000  # chunks from which word statistics come from term_stats (see optimize)
@@ -326,6 +391,8 @@ def optimize(conn: Any) -> None:
                 conn.execute("DELETE FROM term_stats")
                 conn.execute("INSERT INTO term_stats (term, chunks) SELECT term, sum(chunks) FROM chunk_terms"
                              " GROUP BY term")
+                conn.execute("INSERT INTO corpus_info (key, value) SELECT 'pg_avg_tokens', avg(ntokens)::text FROM chunks"
+                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         for table in ("chunks", "chunk_vectors", "chunk_terms", "term_stats", "documents"):
             conn.execute(f"ANALYZE {table}")
     finally:

@@ -35,9 +35,51 @@ TEXT_WEIGHTS = "{0, 0, 0.5, 1.0}"  # ts_rank weights D, C, B (the § title), A (
 _TOKEN = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer sees it
 
 
+# ---- the session ----------------------------------------------------------------------------
+
+# Figures a search asks for that change slowly (row counts, word statistics, the model):
+# kept per connection for CACHE_S seconds, forgotten when this connection writes. A search is
+# some 15 round trips fewer; another writer's documents count here a few seconds later.
+CACHE_S = 10.0
+_cache: dict[tuple[int, Any], tuple[float, Any]] = {}
+
+
+WORD_CACHE_S = 1.0  # a word's counts: for the several asks of one query, not across queries
+
+
+def cached(conn: Any, key: Any, make: Any) -> Any:
+    now = time.monotonic()
+    hit = _cache.get((id(conn), key))
+    ttl = WORD_CACHE_S if isinstance(key, tuple) and key[0] in ("prefix", "terms", "phrase") else CACHE_S
+    if hit is not None and now - hit[0] < ttl:
+        return hit[1]
+    value = make()
+    if len(_cache) > 50_000:
+        _cache.clear()
+    _cache[(id(conn), key)] = (now, value)
+    return value
+
+
+def forget(conn: Any) -> None:
+    """After this connection wrote (or closes): nothing cached for it holds any more."""
+    for k in [k for k in _cache if k[0] == id(conn)]:
+        del _cache[k]
+
+
+def session_settings(conn: Any) -> None:
+    """For every search on this connection: HNSW keeps ``EF_SEARCH`` candidates, and with
+    filters goes on scanning the graph until enough rows pass them (pgvector >= 0.8)."""
+    conn.execute(sql.SQL("SET hnsw.ef_search = {}").format(sql.Literal(EF_SEARCH)))
+    conn.execute("SET hnsw.iterative_scan = relaxed_order")
+
+
 # ---- the model record ---------------------------------------------------------------------
 
 def get_model(conn: Any) -> ModelRecord | None:
+    return cached(conn, "model", lambda: _get_model(conn))  # type: ignore[no-any-return]
+
+
+def _get_model(conn: Any) -> ModelRecord | None:
     row = conn.execute("SELECT model_id, dimensions, center FROM embedding_model WHERE id = 1").fetchone()
     if row is None:
         return None
@@ -185,13 +227,19 @@ def index_counts(conn: Any) -> dict[str, int]:
             "bit_codes": int(one[2]) if has_hnsw else 0, "fts_rows": int(one[3])}
 
 
+COUNT_BELOW = 20_000  # tables smaller than this are counted; bigger ones estimated
+
+
 def estimate(conn: Any, table: str, exact_sql: str) -> int:
-    """Rows of ``table``: the planner's estimate once it is big (an exact count of millions of
-    rows on every query would cost more than the query), else counted."""
-    est = conn.execute("SELECT reltuples FROM pg_class WHERE oid = to_regclass(%s)", (table,)).fetchone()
-    if est and est[0] is not None and est[0] > 200_000:
-        return int(est[0])
-    return int(conn.execute(exact_sql).fetchone()[0])
+    """Rows of ``table``: the planner's estimate (kept by ANALYZE) once it is big — a count of
+    100k rows on every query would cost more than the query — else counted."""
+    def count() -> int:
+        est = conn.execute("SELECT reltuples FROM pg_class WHERE oid = to_regclass(%s)", (table,)).fetchone()
+        if est and est[0] is not None and est[0] >= COUNT_BELOW:
+            return int(est[0])
+        return int(conn.execute(exact_sql).fetchone()[0])
+
+    return cached(conn, ("rows", table), count)  # type: ignore[no-any-return]
 
 
 # ---- filters ------------------------------------------------------------------------------
@@ -259,15 +307,15 @@ def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, exact: bool) -> lis
                             " ORDER BY d, chunk_id LIMIT %s", [q, *args, k]).fetchall()
     else:
         dims = int(rec.dimensions)
-        with conn.transaction():
-            conn.execute(sql.SQL("SET LOCAL hnsw.ef_search = {}").format(sql.Literal(max(EF_SEARCH, k))))
-            if where:
-                # keep scanning the graph until k rows pass the filters (pgvector >= 0.8)
-                conn.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
-            rows = conn.execute(
-                f"WITH near AS MATERIALIZED (SELECT chunk_id, embedding::vector({dims}) <=> %s AS d"
-                f" FROM chunk_vectors{cond} ORDER BY embedding::vector({dims}) <=> %s LIMIT %s)"
-                " SELECT chunk_id, d FROM near ORDER BY d, chunk_id", [q, *args, q, k]).fetchall()
+        knn_sql = (f"WITH near AS MATERIALIZED (SELECT chunk_id, embedding::vector({dims}) <=> %s AS d"
+                   f" FROM chunk_vectors{cond} ORDER BY embedding::vector({dims}) <=> %s LIMIT %s)"
+                   " SELECT chunk_id, d FROM near ORDER BY d, chunk_id")
+        if k <= EF_SEARCH:  # the session's settings (session_settings) do: one round trip
+            rows = conn.execute(knn_sql, [q, *args, q, k]).fetchall()
+        else:
+            with conn.transaction():
+                conn.execute(sql.SQL("SET LOCAL hnsw.ef_search = {}").format(sql.Literal(k)))
+                rows = conn.execute(knn_sql, [q, *args, q, k]).fetchall()
     return [(int(r[0]), 1.0 - float(r[1])) for r in rows]
 
 
@@ -339,28 +387,35 @@ def _phrase_chunks(conn: Any, word: str, prefix: bool, total: int) -> int:
     """Chunks holding the word (or a word starting with it): counted through the GIN index on
     a small corpus, as FTS5 counts them; from the word statistics on a big one."""
     if total <= STATS_FROM:
-        return int(conn.execute("SELECT count(*) FROM chunks WHERE tsv @@ to_tsquery('simple', %s)",
-                                (f"'{word}'" + (":*" if prefix else ""),)).fetchone()[0])
+        return cached(conn, ("phrase", word, prefix), lambda: int(conn.execute(  # type: ignore[no-any-return]
+            "SELECT count(*) FROM chunks WHERE tsv @@ to_tsquery('simple', %s)",
+            (f"'{word}'" + (":*" if prefix else ""),)).fetchone()[0]))
     return prefix_doc_count(conn, word) if prefix else term_doc_counts(conn, [word]).get(word, 0)
 
 
 def _avg_tokens(conn: Any, total: int) -> float:
-    if total > STATS_FROM:
-        row = conn.execute("SELECT value FROM corpus_info WHERE key = 'pg_avg_tokens'").fetchone()
-        if row:
-            return float(row[0])
-    return float(conn.execute("SELECT coalesce(avg(ntokens), 1) FROM chunks").fetchone()[0] or 1)
+    def avg() -> float:
+        if total > STATS_FROM:
+            row = conn.execute("SELECT value FROM corpus_info WHERE key = 'pg_avg_tokens'").fetchone()
+            if row:
+                return float(row[0])
+        return float(conn.execute("SELECT coalesce(avg(ntokens), 1) FROM chunks").fetchone()[0] or 1)
+
+    return cached(conn, "avg_tokens", avg)  # type: ignore[no-any-return]
 
 
-STATS_FROM = 200_000  # chunks from which word statistics come from term_stats (see optimize)
+STATS_FROM = COUNT_BELOW  # chunks from which word statistics come from term_stats (see optimize)
 
 
 def _stats_table(conn: Any) -> str:
     """term_stats on a big corpus once optimize() has filled it, else the per-document rows."""
-    if estimate(conn, "chunks", "SELECT count(*) FROM chunks") > STATS_FROM and conn.execute(
-            "SELECT 1 FROM term_stats LIMIT 1").fetchone():
-        return "term_stats"
-    return "chunk_terms"
+    def which() -> str:
+        if estimate(conn, "chunks", "SELECT count(*) FROM chunks") > STATS_FROM and conn.execute(
+                "SELECT 1 FROM term_stats LIMIT 1").fetchone():
+            return "term_stats"
+        return "chunk_terms"
+
+    return cached(conn, "stats_table", which)  # type: ignore[no-any-return]
 
 
 def term_doc_counts(conn: Any, terms: Iterable[str]) -> dict[str, int]:
@@ -369,15 +424,18 @@ def term_doc_counts(conn: Any, terms: Iterable[str]) -> dict[str, int]:
     if not ts:
         return {}
     table = _stats_table(conn)
-    return {r[0]: int(r[1]) for r in conn.execute(
-        f"SELECT term, sum(chunks) FROM {table} WHERE term = ANY(%s) GROUP BY term", (ts,))}
+    return cached(conn, ("terms", tuple(ts)), lambda: {r[0]: int(r[1]) for r in conn.execute(  # type: ignore[no-any-return]
+        f"SELECT term, sum(chunks) FROM {table} WHERE term = ANY(%s) GROUP BY term", (ts,))})
 
 
 def prefix_doc_count(conn: Any, prefix: str) -> int:
     """Chunks holding any word that starts with ``prefix`` (an upper bound: summed per word)."""
-    row = conn.execute(f"SELECT coalesce(sum(chunks), 0) FROM {_stats_table(conn)} WHERE term >= %s AND term < %s",
-                       (prefix, prefix + "\uffff")).fetchone()
-    return int(row[0])
+    def count() -> int:
+        row = conn.execute(f"SELECT coalesce(sum(chunks), 0) FROM {_stats_table(conn)} WHERE term >= %s AND term < %s",
+                           (prefix, prefix + "\uffff")).fetchone()
+        return int(row[0])
+
+    return cached(conn, ("prefix", prefix), count)  # type: ignore[no-any-return]
 
 
 def optimize(conn: Any) -> None:
@@ -396,6 +454,7 @@ def optimize(conn: Any) -> None:
         for table in ("chunks", "chunk_vectors", "chunk_terms", "term_stats", "documents"):
             conn.execute(f"ANALYZE {table}")
     finally:
+        forget(conn)
         conn.execute("SELECT pg_advisory_unlock(hashtext('namndkoll.optimize'))")
 
 

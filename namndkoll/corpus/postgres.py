@@ -167,6 +167,7 @@ def open_pg(url: str, *, write: bool, create: bool = True) -> Any:
                 with contextlib.closing(connect(url)) as rw:
                     migrate(rw)
         _register_vector(conn)
+        pg_index.session_settings(conn)
     except BaseException:
         if not conn.closed:
             conn.close()
@@ -205,8 +206,11 @@ class PostgresStore:
                 yield self.conn
         except self._psycopg.Error as exc:
             raise CorpusError(f"{self.location}: {str(exc).strip().splitlines()[0]}") from exc
+        finally:
+            pg_index.forget(self.conn)  # counts and statistics cached for searches are stale now
 
     def close(self) -> None:
+        pg_index.forget(self.conn)
         self.conn.close()
 
     # ---- documents ------------------------------------------------------------------------
@@ -217,6 +221,7 @@ class PostgresStore:
         return pg_store.source_with_sha(self.conn, sha, exclude=exclude)
 
     def replace_document(self, doc: Document) -> int:
+        pg_index.forget(self.conn)  # cached counts are stale after a write
         return pg_store.replace_document(self.conn, doc)
 
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
@@ -226,6 +231,7 @@ class PostgresStore:
         return pg_store.load_extraction(self.conn, document_id)
 
     def delete_document(self, document_id: int) -> None:
+        pg_index.forget(self.conn)  # cached counts are stale after a write
         self.conn.execute("DELETE FROM documents WHERE id = %s", (document_id,))
 
     def resolve(self, ref: str | int) -> int:
@@ -253,9 +259,11 @@ class PostgresStore:
         return pg_index.get_model(self.conn)
 
     def set_model(self, model_id: str, dimensions: int) -> None:
+        pg_index.forget(self.conn)  # cached counts are stale after a write
         pg_index.set_model(self.conn, model_id, dimensions)
 
     def set_center(self, center: np.ndarray) -> None:
+        pg_index.forget(self.conn)  # cached counts are stale after a write
         self.conn.execute("UPDATE embedding_model SET center = %s WHERE id = 1",
                           (np.asarray(center, dtype=np.float32).tobytes(),))
 
@@ -268,9 +276,11 @@ class PostgresStore:
         return rec
 
     def drop_vectors(self) -> None:
+        pg_index.forget(self.conn)  # cached counts are stale after a write
         pg_index.drop_vectors(self.conn)
 
     def drop_chunks(self) -> None:
+        pg_index.forget(self.conn)  # cached counts are stale after a write
         self.conn.execute("DELETE FROM chunks")
         self.conn.execute("DELETE FROM chunk_terms")
         self.conn.execute("DELETE FROM chunked_documents")
@@ -282,6 +292,7 @@ class PostgresStore:
 
     def replace_chunks(self, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
                        chunker: str, contexts: Sequence[str] | None = None) -> None:
+        pg_index.forget(self.conn)  # cached counts are stale after a write
         pg_index.replace_chunks(self.conn, document_id, chunks, hashes, chunker, contexts)
 
     def chunk_ids(self, document_id: int) -> list[int]:
@@ -307,6 +318,7 @@ class PostgresStore:
         self.conn.execute("DELETE FROM recycled_vectors")
 
     def insert_vectors(self, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None) -> None:
+        pg_index.forget(self.conn)  # cached counts are stale after a write
         pg_index.insert_vectors(self.conn, ids, vectors)
 
     def index_counts(self) -> dict[str, int]:

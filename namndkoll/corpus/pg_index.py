@@ -29,7 +29,12 @@ from ..types import Chunk
 from .index import Filters, ModelRecord
 
 HNSW_INDEX = "chunk_vectors_hnsw"
-EF_SEARCH = 100  # candidates the HNSW scan keeps (recall vs speed); at least k
+# HNSW: graph degree and build effort, candidates kept per search (at least k). Measured on
+# 100k replicated chunks (bench/scale.py, docs/scaling.md): m 16 / ef_construction 64 built in
+# 29 s but found 0.89 of the exact top 10 at ef_search 100 (0.92 at 200); m 32 / 128 built in
+# 134 s and found 0.998 at ef_search 200 (17 ms a query against 10).
+HNSW_M, HNSW_EF_CONSTRUCTION = 32, 128
+EF_SEARCH = 200
 MIN_STEM = 4  # as search.hybrid: a shorter word is matched whole, not as a prefix
 TEXT_WEIGHTS = "{0, 0, 0.5, 1.0}"  # ts_rank weights D, C, B (the § title), A (the text)
 _TOKEN = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer sees it
@@ -98,14 +103,15 @@ def set_model(conn: Any, model_id: str, dimensions: int) -> None:
     _create_hnsw(conn, int(dimensions))
 
 
-def _create_hnsw(conn: Any, dims: int, m: int = 16, ef_construction: int = 64) -> None:
+def _create_hnsw(conn: Any, dims: int, m: int = HNSW_M, ef_construction: int = HNSW_EF_CONSTRUCTION) -> None:
     conn.execute(sql.SQL(
         "CREATE INDEX IF NOT EXISTS {} ON chunk_vectors USING hnsw ((embedding::vector({})) vector_cosine_ops)"
         " WITH (m = {}, ef_construction = {})").format(
             sql.Identifier(HNSW_INDEX), sql.Literal(dims), sql.Literal(m), sql.Literal(ef_construction)))
 
 
-def build_hnsw(conn: Any, *, m: int = 16, ef_construction: int = 64, memory: str | None = None) -> float:
+def build_hnsw(conn: Any, *, m: int = HNSW_M, ef_construction: int = HNSW_EF_CONSTRUCTION,
+               memory: str | None = None) -> float:
     """Drop and build the HNSW index over every vector in one pass; the seconds it took."""
     rec = get_model(conn)
     if rec is None:

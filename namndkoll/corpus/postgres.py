@@ -385,7 +385,8 @@ class PostgresStore:
         dropped, each built in one pass at the end (``seconds``: how long each took)."""
         return pg_index.bulk_load(self.conn, memory)
 
-    def build_vector_index(self, *, m: int = 16, ef_construction: int = 64, memory: str | None = None) -> float:
+    def build_vector_index(self, *, m: int = pg_index.HNSW_M, ef_construction: int = pg_index.HNSW_EF_CONSTRUCTION,
+                           memory: str | None = None) -> float:
         """(Re)build the HNSW index in one pass (faster than growing it row by row on a bulk
         load); returns the seconds it took."""
         return pg_index.build_hnsw(self.conn, m=m, ef_construction=ef_construction, memory=memory)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..types import DocType, Item, Metadata, OrgKind, Page
 from . import dates as _dates
 from .dates import MONTHS
-from .orgs import find_organisation, org_by_name
+from .orgs import find_organisation, is_self_name, org_by_name
 
 __all__ = [
     "MONTHS",
@@ -70,10 +70,10 @@ _COMMITTEE = re.compile(
     r"|(?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)" + _BODY +
     r"(?:s (?:arbetsutskott|[a-zåäö]+utskott)(?:et)?)?"
     r"|[A-ZÅÄÖ][a-zåäö]+a (?:nämnden|nämnd)"
-    r"|Revisorerna|Stadsrevisionen|Kommunrevisionen|Regionrevisionen"
+    r"|Revisorerna|Stadsrevisionen|Kommunrevisionen|Regionrevisionen|Direktionen"
     r")(?![\wåäö])")
 _NOT_COMMITTEE = re.compile(r"^(?:Nämnd|Styrelsen|Utskott|Presidiet|Presidium|Fullmäktige|Nämnden|"
-                            r"Revisionen|Beredningen|Direktionen)$")
+                            r"Revisionen|Beredningen)$")
 _LABEL = re.compile(
     r"^\s*(?:(?:datum|handläggare|diarienr|diarienummer|dnr|ärendenummer|sida|mottagare|"
     r"vår referens|er referens|beteckning|dokumentnamn|dokumenttyp|kontaktperson|foto\w*|"
@@ -111,7 +111,9 @@ def _header_like(line: str, m: re.Match[str]) -> bool:
                   r"\btjänsteskrivelse\b|\btjänsteutlåtande\b|\bkallelse\b|\bföredragningslista\b",
                   " ", rest, flags=re.IGNORECASE)
     rest = re.sub(r"\b(?:19|20)\d\d[-–.]\d{1,2}[-–.]\d{1,4}\b|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d", " ", rest)
-    rest = re.sub(r"\bsida\s+\d+(?:\s*\(\d+\))?|\d+\s*\(\d+\)|\b\d{1,3}\b|[,:;|/()–-]", " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(r"\bsida\s+\d+(?:\s*\(\d+\))?|\d+\s*\(\d+\)|\b\d{1,3}/(?:19|20)\d\d\b", " ", rest,
+                  flags=re.IGNORECASE)
+    rest = re.sub(r"^\s*\d{1,3}\b|\b\d{1,3}\s*$|[,:;|/()–-]", " ", rest)  # a page number at either end
     words = rest.split()
     return not any(ch.isdigit() for ch in rest) and len(words) <= 2
 
@@ -168,7 +170,7 @@ def _writing_office(lines: Sequence[str], last_lines: Sequence[str]) -> str | No
     """The office that wrote a report, when no committee is named: "Kontaktperson: N N,
     Koncernkontoret, Regional samhällsplanering", or the office line of the closing signature."""
     for line in lines:
-        m = re.match(r"^\s*(?:kontaktperson|handläggare|författare|ansvarig)\s*:\s*[^,]+,\s*(.+)$", line, re.I)
+        m = re.match(r"^\s*(?:kontaktperson|handläggare|författare|ansvarig)\s*:\s*[^,]+,\s*(.+)$", line, re.IGNORECASE)
         if m and _OFFICE.match(m.group(1).strip()):
             return m.group(1).strip()
     for line in last_lines[-12:]:
@@ -318,8 +320,8 @@ _ROLE = re.compile(r"(?:chef|direktör|sekreterare|handläggare|strateg|controll
 _SECTION_HEAD = re.compile(
     r"^(?:sammanfattning|sammanfattande bedömning|ärendebeskrivning|ärendet|bakgrund|inledning|"
     r"förslag till beslut|beslutsunderlag|beslut|yrkande|innehåll|innehållsförteckning|syfte|"
-    r"förvaltningens (?:yttrande|bedömning|förslag)|beskrivning av ärendet|underlag|ekonomisk bedömning)\b",
-    re.IGNORECASE)
+    r"förvaltningens (?:yttrande|bedömning|förslag)|beskrivning av ärendet|underlag|ekonomisk bedömning)"
+    r"\s*:?$", re.IGNORECASE)
 _TYPE_LABEL = re.compile(
     r"^(?:tjänsteskrivelse|tjänsteutlåtande|protokoll|sammanträdesprotokoll|protokollsutdrag|rapport|"
     r"rapportsammandrag|missiv|motion|reservation|skrivelse|årsredovisning|delårsrapport|kallelse|"
@@ -338,7 +340,7 @@ def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool
         return True
     if committee and low == committee.casefold():
         return True
-    if low.rstrip(".") in org_names or _COMMITTEE.fullmatch(s) or re.fullmatch(
+    if low.rstrip(".") in org_names or is_self_name(s) or _COMMITTEE.fullmatch(s) or re.fullmatch(
             r"[A-ZÅÄÖ]?[a-zåäö]*(?:förvaltningen|kontoret|avdelningen|enheten|sektionen|staben)", s):
         return True
     if _NAME_LINE.match(s) and not re.search(r"\b(?:och|av|för|i|till|om)\b", s):

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..types import OrgKind
 
-__all__ = ["OrgEvidence", "Organisation", "find_organisation", "org_by_name", "organisations"]
+__all__ = ["OrgEvidence", "Organisation", "find_organisation", "is_self_name", "org_by_name", "organisations"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,13 @@ def organisations() -> tuple[Organisation, ...]:
         out.append(Organisation(kind, code, name, gen, suffix, county,  # type: ignore[arg-type]
                                 tuple(a for a in aliases.split(";") if a)))
     return tuple(out)
+
+
+def is_self_name(line: str) -> bool:
+    """True when ``line`` is nothing but a body's name ("Lunds kommun", "Göteborgs Stad",
+    "REGION SKÅNE", "Västra Götalandsregionen"): a letterhead, not a title."""
+    m = _known()[0].fullmatch(line.strip(" .,:;"))
+    return m is not None
 
 
 def org_by_name(name: str) -> Organisation | None:
@@ -114,9 +121,9 @@ _UNKNOWN_MUNI = re.compile(rf"\b({_WORD}(?:[ -]{_WORD})?)\s+(kommun|stad)(?:s)?\
 _UPPER_MUNI = re.compile(r"\b([A-ZÅÄÖ]{3,}(?:[ -][A-ZÅÄÖ]{3,})?)\s+(KOMMUN|STAD)S?\b")
 # "Tolkförmedling Väst är ett kommunalförbund", "Kommunalförbundet Sjuhärad", "Fyrbodals kommunalförbund"
 _KF_NAME = rf"((?:{_WORD}|[A-ZÅÄÖ]{{2,}})(?:[ -](?:{_WORD}|[A-ZÅÄÖ]{{2,}}|och|i|för))*?)"
-_KF_DECLARED = re.compile(_KF_NAME + r"\s+(?:\([A-ZÅÄÖ]{2,6}\)\s+)?är\s+ett\s+(?:kommunal)?förbund\b")
-_KF_PREFIXED = re.compile(r"\b[Kk]ommunalförbundet\s+" + _KF_NAME + r"(?=[\s,.;:)]|$)")
-_KF_SUFFIXED = re.compile(rf"\b((?:{_WORD}\s+){{1,3}}[Kk]ommunalförbund)\b")
+_KF_DECLARED = re.compile(_KF_NAME + r" (?:\([A-ZÅÄÖ]{2,6}\) )?är\s+ett\s+(?:kommunal)?förbund\b")
+_KF_PREFIXED = re.compile(r"\b[Kk]ommunalförbundet " + _KF_NAME + r"(?=[\s,.;:)]|$)")
+_KF_SUFFIXED = re.compile(rf"\b((?:{_WORD} ){{1,3}}[Kk]ommunalförbund)\b")
 _NOT_PLACE = {"Den", "Denna", "Varje", "Hela", "Vår", "Egen", "Annan", "Samma", "Övrig", "Övriga", "Se",
               "Inom", "Från", "Till", "Och", "Om", "Vilken", "Alla", "Region", "Per", "Ny", "Nya", "Din",
               "Er", "Vilka", "Respektive", "Aktuell", "Berörd", "Berörda", "Enskild", "Annen", "Större",
@@ -205,7 +212,10 @@ def find_organisation(
         _scan_domains(line, found, 4.0, order)
         order += 1
     for i, line in enumerate(self_lines):
-        _scan(line, found, self_w=3.0 if i < 10 else 1.5, mention=1.0, order=order, unknown_ok=True)
+        # a letterhead line is short; a sentence near the top is text that mentions places
+        short = len(line.split()) <= 8 and not line.rstrip().endswith((".", ",", ";"))
+        _scan(line, found, self_w=(3.0 if i < 10 else 1.5) if short else 0.0, mention=1.0, order=order,
+              unknown_ok=True)
         _scan_domains(line, found, 2.0, order)
         order += 1
     body = "\n".join(body_lines)

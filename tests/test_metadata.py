@@ -466,3 +466,40 @@ def test_migration_adds_the_columns_to_an_older_corpus(tmp_path):
     assert 8 in applied
     sd = store.list_documents(conn)[0]
     assert (sd.source, sd.org_kind, sd.kind) == ("/old.pdf", None, None)
+
+
+@pytest.mark.parametrize("header, top, body, expected", [
+    ([], ["Räddningstjänstförbundet Mitt Bohuslän", "Protokoll"], ["Uddevalla kommun är medlem."],
+     ("Räddningstjänstförbundet Mitt Bohuslän", "kommunalforbund")),
+    ([], ["Jakobstads stad", "Protokoll"], [], ("Jakobstad", "kommun")),
+    ([], ["Närpes stad", "Stadsstyrelsen"], [], ("Närpes", "kommun")),
+    (["SKELLEFTEÅ KOMMUN PROTOKOLL 2"], [], [], ("Skellefteå", "kommun")),
+])
+def test_more_bodies(header, top, body, expected):
+    assert find_organisation(top, body, header_lines=header) == expected
+
+
+@pytest.mark.parametrize("header, lines, expected", [
+    ("", ["BARN- OCH UTBILDNINGSNÄMNDEN", "SAMMANTRÄDESPROTOKOLL"], "Barn- och utbildningsnämnden"),
+    ("", ["KOMMUNSTYRELSEN Sidan 1(30)"], "Kommunstyrelsen"),
+    ("", ["Protokoll 12/2023", "Organ Stadsstyrelsen", "Sammanträdestid 4.12.2023 kl. 17.00"], "Stadsstyrelsen"),
+    ("", ["Socialförvaltningen", "Tjänsteutlåtande", "Dnr SOF 2023/123", "Till Socialnämnden", "2023-06-13"],
+     "Socialnämnden"),
+])
+def test_committee_in_other_templates(header, lines, expected):
+    assert find_committee(header, lines, "protokoll" if "Protokoll" in " ".join(lines) else None,
+                          text="\n".join(lines)) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # Robertsfors-style: the meeting written out on the "Plats och tid" line
+    (["Barn- och utbildningsnämnden Sammanträdesdatum Nr Sida",
+      "Plats och tid Kommunkontoret onsdagen den 21 november 2018 kl. 08:30-14:00"], "2018-11-21"),
+    # a "Sammanträdesdatum Justeringsdatum" label line with the dates below it
+    (["PROTOKOLL", "Sammanträdesdatum Justeringsdatum", "2023-05-10 2023-05-17"], "2023-05-10"),
+    # Trollhättan-style: the time of justering is written out too
+    (["Tid och plats för justering Torsdagen den 26 november 2015",
+      "Sammanträdesdatum 2015-11-19"], "2015-11-19"),
+])
+def test_meeting_dates_in_other_templates(lines, expected):
+    assert find_date("", lines, "protokoll") == expected

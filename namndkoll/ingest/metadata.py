@@ -102,6 +102,15 @@ def _joined(lines: Sequence[str]) -> list[str]:
     return out
 
 
+_CAPS_RUN = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ-]+(?:,? +[A-ZÅÄÖ][A-ZÅÄÖ-]*)*")
+
+
+def _uncapped(line: str) -> str:
+    """'BARN- OCH UTBILDNINGSNÄMNDEN Sidan 1' -> 'Barn- och utbildningsnämnden Sidan 1': older
+    letterheads set the body's name in capitals."""
+    return _CAPS_RUN.sub(lambda m: m.group(0).capitalize() if len(m.group(0)) >= 6 else m.group(0), line)
+
+
 def _header_like(line: str, m: re.Match[str]) -> bool:
     """True when ``line`` is essentially the committee's name (a letterhead line), not a sentence
     or a table row that happens to name it."""
@@ -134,6 +143,7 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
             return _canon_committee(m.group(1))
     for src in (_joined(header.splitlines()), _joined(lines[:10])):
         for line in src:
+            line = _uncapped(line)
             for m in _COMMITTEE.finditer(line):
                 if _NOT_COMMITTEE.match(m.group(1)):
                     continue
@@ -223,6 +233,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     ("plan", r"\w*plan(?:en|er|erna)?\b"),
     ("utredning", r"\b(?:utredning|utvärdering|förstudie|kartläggning|analys|rapport|promemoria|PM)\w*"),
     ("yttrande", r"^\s*(?:yttrande|remissvar|remissyttrande)\b"),
+    ("interpellation", r"^\s*interpellation\b"),
+    ("medborgarförslag", r"^\s*medborgarförslag\b"),
 ))
 _PARTY_NAME = re.compile(r"(Socialdemokraterna|Moderaterna|Sverigedemokraterna|Centerpartiet|Vänsterpartiet|"
                          r"Kristdemokraterna|Liberalerna|Miljöpartiet( de gröna)?|Feministiskt initiativ)", re.IGNORECASE)

@@ -124,6 +124,8 @@ _KF_NAME = rf"((?:{_WORD}|[A-ZÅÄÖ]{{2,}})(?:[ -](?:{_WORD}|[A-ZÅÄÖ]{{2,}}|
 _KF_DECLARED = re.compile(_KF_NAME + r" (?:\([A-ZÅÄÖ]{2,6}\) )?är\s+ett\s+(?:kommunal)?förbund\b")
 _KF_PREFIXED = re.compile(r"\b[Kk]ommunalförbundet " + _KF_NAME + r"(?=[\s,.;:)]|$)")
 _KF_SUFFIXED = re.compile(rf"\b((?:{_WORD} ){{1,3}}[Kk]ommunalförbund)\b")
+# "Räddningstjänstförbundet Mitt Bohuslän", "Miljöförbundet Blekinge Väst" in a letterhead
+_KF_COMPOUND = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+förbundet(?: {_WORD}){{1,3}})\b")
 _NOT_PLACE = {"Den", "Denna", "Varje", "Hela", "Vår", "Egen", "Annan", "Samma", "Övrig", "Övriga", "Se",
               "Inom", "Från", "Till", "Och", "Om", "Vilken", "Alla", "Region", "Per", "Ny", "Nya", "Din",
               "Er", "Vilka", "Respektive", "Aktuell", "Berörd", "Berörda", "Enskild", "Annen", "Större",
@@ -179,6 +181,7 @@ def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: f
             if any(s <= m.start() < e for s, e in taken):
                 continue
             name = m.group(1).title() if m.group(1).isupper() else m.group(1)
+            name = _base(name)  # "Jakobstads stad" -> "Jakobstad"; "Närpes stad" stays
             first = name.split()[0].split("-")[0]
             if first in _NOT_PLACE or name.casefold() in _known()[1]:
                 continue
@@ -187,10 +190,18 @@ def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: f
             _add(found, name, "kommun", self_w=self_w, mention=mention * 0.5, order=order)
 
 
+def _base(name: str) -> str:
+    """A name's base form from its genitive: 'Korsholms' -> 'Korsholm'; 'Närpes', 'Vasa' stay."""
+    if name.endswith("s") and len(name) > 3 and name[-2] not in "aeiouyåäösxz":
+        return name[:-1]
+    return name
+
+
 def _scan_kf(text: str, found: dict[str, OrgEvidence], *, declared: float, named: float, order: int) -> None:
     """Joint bodies: "X är ett kommunalförbund" declares the author (``declared``); "Kommunalförbundet
     X" and "X kommunalförbund" name one (``named``: self weight in a letterhead, 0 in the text)."""
-    for rx, w in ((_KF_DECLARED, declared), (_KF_PREFIXED, named), (_KF_SUFFIXED, named)):
+    for rx, w in ((_KF_DECLARED, declared), (_KF_PREFIXED, named), (_KF_SUFFIXED, named),
+                  (_KF_COMPOUND, named)):
         for m in rx.finditer(text):
             name = re.sub(r"\s+", " ", m.group(1)).strip()
             if name and name.split()[0] not in _NOT_PLACE and len(name) > 2:

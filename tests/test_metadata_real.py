@@ -21,8 +21,8 @@ CASES = {
     # follow-up signed through Penneo, a Finland-Swedish protocol, a region, a kommunalförbund
     "pdf-other/alingsas_ts_svar_motion_ukraina.pdf": (
         "Alingsås", "kommun", "Kommunstyrelsen", "tjansteskrivelse", None, "2026-05-11",
-        "Svar på motion gällande att stärka stödet till det ukrainska folket - Anton Cesár (S) och "
-        "Leif Hansson (S)"),
+        ("Svar på motion gällande att stärka stödet till det ukrainska folket - Anton Cesár (S) och "
+        "Leif Hansson (S)")),
     "pdf-other/alingsas_motion_ukraina_s.pdf": (
         "Alingsås", "kommun", "Kommunfullmäktige", "motion", None, None, "Stärka stödet till det ukrainska folket"),
     "pdf-other/alingsas_revisionsrapport_uppfoljning_2026.pdf": (

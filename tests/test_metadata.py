@@ -481,6 +481,10 @@ def test_more_bodies(header, top, body, expected):
 
 @pytest.mark.parametrize("header, lines, expected", [
     ("", ["BARN- OCH UTBILDNINGSNÄMNDEN", "SAMMANTRÄDESPROTOKOLL"], "Barn- och utbildningsnämnden"),
+    ("", ["KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL", "Nämnden för Vård & Omsorg", "Datum", "2024-05-14"],
+     "Nämnden för Vård & Omsorg"),
+    ("", ["KUNGSBACKA KOMMUN SAMMANTRÄDESPROTOKOLL", "Kommunrevisionen", "Datum", "2024-11-18"],
+     "Kommunrevisionen"),
     ("", ["KOMMUNSTYRELSEN Sidan 1(30)"], "Kommunstyrelsen"),
     ("", ["Protokoll 12/2023", "Organ Stadsstyrelsen", "Sammanträdestid 4.12.2023 kl. 17.00"], "Stadsstyrelsen"),
     ("", ["Socialförvaltningen", "Tjänsteutlåtande", "Dnr SOF 2023/123", "Till Socialnämnden", "2023-06-13"],

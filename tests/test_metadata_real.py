@@ -77,3 +77,26 @@ def test_shared_documents(rel, expected):
     if not path.exists():
         pytest.skip("../shared (development data) is not present")
     assert _fields(path) == expected
+
+
+KUNGSBACKA = {  # Markdown extracts of Kungsbacka protocols (pdfplumber), drawn back into PDFs
+    "ks-2026-08-25-protokoll-p179-180.md": ("Kommunstyrelsen", "2026-08-25"),
+    "revision-2024-11-18-protokoll-p13.md": ("Kommunrevisionen", "2024-11-18"),
+    "vo-2024-05-14-protokoll-p75.md": ("Nämnden för Vård & Omsorg", "2024-05-14"),
+}
+
+
+@pytest.mark.parametrize("name, expected", list(KUNGSBACKA.items()), ids=list(KUNGSBACKA))
+def test_kungsbacka_protocols(name, expected, tmp_path):
+    import re
+
+    from namndkoll.extract.evaluate import render_pdf
+
+    src = SHARED / "protocols" / "kungsbacka" / name
+    if not src.exists():
+        pytest.skip("../shared (development data) is not present")
+    body = src.read_text(encoding="utf-8").split("---", 2)[2]
+    body = re.sub(r"<!-- sida \d+ -->", "\n\x0c", body).strip()
+    pdf = render_pdf(body, tmp_path / "k.pdf", page_marker="\x0c")
+    committee, date = expected
+    assert _fields(pdf) == ("Kungsbacka", "kommun", committee, "protokoll", None, date, None)

@@ -66,7 +66,7 @@ _BODY = (r"(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|direktion
          r"beredningen|presidiet|presidium)")
 _COMMITTEE = re.compile(
     r"(?<![\wåäö-])("
-    r"Nämnden för [A-ZÅÄÖa-zåäö][a-zåäö]+(?:(?:,| och| samt) [a-zåäö]+)*"
+    r"Nämnden för [A-ZÅÄÖa-zåäö][a-zåäö]+(?:(?:,| och| samt| &) [A-ZÅÄÖa-zåäö][a-zåäö]+)*"
     r"|(?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)" + _BODY +
     r"(?:s (?:arbetsutskott|[a-zåäö]+utskott)(?:et)?)?"
     r"|[A-ZÅÄÖ][a-zåäö]+a (?:nämnden|nämnd)"
@@ -141,7 +141,9 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
                       text, re.IGNORECASE | re.MULTILINE)
         if m:
             return _canon_committee(m.group(1))
-    for src in (_joined(header.splitlines()), _joined(lines[:10])):
+    # a protocol's letterhead can sit below a § that ran over from the previous page
+    depth = 25 if doc_type in ("protokoll", "protokollsutdrag") else 10
+    for src in (_joined(header.splitlines()), _joined(lines[:depth])):
         for line in src:
             line = _uncapped(line)
             for m in _COMMITTEE.finditer(line):
@@ -488,7 +490,9 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
         page1[:15], z.all_lines[min(15, len(page1)):],
         header_lines=[h for p in pages for h in (p.header + "\n" + p.footer).splitlines() if h.strip()])
     municipality, org_kind = org if org else (None, None)
-    committee = find_committee(z.header, page1 or z.lines, doc_type, text="\n".join(z.all_lines[:400]),
+    short_first = len(page1) < 12 and doc_type in ("protokoll", "protokollsutdrag")
+    committee = find_committee(z.header, z.lines if short_first else page1 or z.lines, doc_type,
+                               text="\n".join(z.all_lines[:400]),
                                org_kind=org_kind, last_lines=z.last, more_lines=z.lines)
     if org_kind is None and committee and committee.startswith(("Region", "Kommun")):
         org_kind = "region" if committee.startswith("Region") else "kommun"

@@ -507,3 +507,14 @@ def test_committee_in_other_templates(header, lines, expected):
 ])
 def test_meeting_dates_in_other_templates(lines, expected):
     assert find_date("", lines, "protokoll") == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Lunds kommun Socialförvaltningen Tjänsteskrivelse", "Stärkt arbetsmarknadsfokus i Lund"],
+     "Stärkt arbetsmarknadsfokus i Lund"),
+    (["Göteborgs Stad Stadsledningskontoret protokoll", "Handlingsplan för trygghet"], "Handlingsplan för trygghet"),
+    (["Lunds kommun Socialnämnden", "Ärende 7: Åtgärder avseende resurserna"], "Ärende 7: Åtgärder avseende resurserna"),
+    (["Region Skåne 2023-05-04", "Utredning om vårdplatser i Lund"], "Utredning om vårdplatser i Lund"),
+])
+def test_letterhead_lines_are_not_titles(lines, expected):
+    assert find_title(lines) == expected

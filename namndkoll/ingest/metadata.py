@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..types import DocType, Item, Metadata, OrgKind, Page
 from . import dates as _dates
 from .dates import MONTHS
-from .orgs import find_organisation, is_self_name, org_by_name
+from .orgs import find_organisation, is_self_name, org_by_name, without_self_names
 
 __all__ = [
     "MONTHS",
@@ -361,7 +361,27 @@ def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool
         return True  # a person's name ("Jessica Persdotter Keding")
     if len(s.split()) <= 3 and _ROLE.search(s):
         return True  # "Biträdande verksamhetschef"
-    return _TYPE_LABEL.match(s.rstrip(" –-:")) is not None
+    if _TYPE_LABEL.match(s.rstrip(" –-:")) is not None:
+        return True
+    return _is_letterhead(s)
+
+
+_OFFICE_WORD = re.compile(r"\b[A-ZÅÄÖ]?[a-zåäö]*(?:förvaltningen|kontoret|avdelningen|enheten|staben)\b")
+
+
+def _is_letterhead(s: str) -> bool:
+    """A letterhead run together on one line: a body's name with its committee, office, document
+    type or date ("Lunds kommun Socialförvaltningen Tjänsteskrivelse", "Göteborgs Stad
+    Stadsledningskontoret protokoll")."""
+    rest = without_self_names(s)
+    if rest == s and not _COMMITTEE.search(s):
+        return False
+    rest = _COMMITTEE.sub(" ", rest)
+    rest = _OFFICE_WORD.sub(" ", rest)
+    rest = re.sub(r"(?i)\b(?:tjänsteskrivelse|tjänsteutlåtande|(?:sammanträdes)?protokoll(?:sutdrag)?|kallelse|"
+                  r"rapport|sida|datum)\b", " ", rest)
+    rest = re.sub(r"[\d\W_]+", " ", rest)
+    return len(rest.split()) == 0
 
 
 def find_title(lines: Sequence[str], *, committee: str | None = None, org_names: Sequence[str] = (),

@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from ..types import OrgKind
 
-__all__ = ["OrgEvidence", "Organisation", "find_organisation", "is_self_name", "org_by_name", "organisations"]
+__all__ = ["OrgEvidence", "Organisation", "find_organisation", "is_self_name", "org_by_name", "organisations",
+           "without_self_names"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,12 @@ def is_self_name(line: str) -> bool:
     "REGION SKÅNE", "Västra Götalandsregionen"): a letterhead, not a title."""
     m = _known()[0].fullmatch(line.strip(" .,:;"))
     return m is not None
+
+
+def without_self_names(line: str) -> str:
+    """``line`` with every body's name taken out ("Lunds kommun Socialförvaltningen" ->
+    " Socialförvaltningen")."""
+    return _known()[0].sub(" ", line)
 
 
 def org_by_name(name: str) -> Organisation | None:

@@ -518,3 +518,19 @@ def test_meeting_dates_in_other_templates(lines, expected):
 ])
 def test_letterhead_lines_are_not_titles(lines, expected):
     assert find_title(lines) == expected
+
+
+def test_a_body_outside_the_table_named_once_in_the_text():
+    assert find_organisation(["Protokoll 7/2023", "Organ Byggnadsnämnden"],
+                             ["Ärendet gäller en tomt i Nykarleby stad vid ån."]) == ("Nykarleby", "kommun")
+    # but never over a municipality of the table that the text names as often
+    assert find_organisation([], ["Korsholms kommun och Lunds kommun samarbetar."]) == ("Lund", "kommun")
+
+
+def test_agenda_is_a_meeting_paper_without_title():
+    pages = _pages("Föredragningslista 6/2022\nOrgan Välfärdsnämnden\nSammanträdestid 20.10.2022 kl. 18.00\n"
+                   "Ärenden 50 – 58 §\nFöredragningslistan publiceras på www.nykarleby.fi.")
+    md = read_metadata(pages, ())
+    # a web address alone does not spell a name outside the table ("narpes.fi" is Närpes)
+    assert (md.municipality, md.committee, md.doc_type, md.kind, md.date, md.title) == (
+        None, "Välfärdsnämnden", "other", "kallelse", "2022-10-20", None)

@@ -96,7 +96,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b"),
     ("delårsrapport", (r"\b(?:delårsrapport|delårsbokslut|tertialrapport|tertialuppföljning|"
                       r"månadsuppföljning|månadsrapport|uppföljningsrapport)\w*")),
-    ("budget", r"\b(?:budget\w*|\w*ramar|ramberedning|flerårsplan|mål och budget)\b"),
+    ("budget", r"\b(?:budget\w*|\w*ramar|ramberedning|flerårsplan|mål och budget|investering\w*)\b"),
     ("reglemente", r"\breglemente\w*"),
     ("delegationsordning", r"\bdelegationsordning\w*"),
     ("taxa", r"\b\w*taxa\b|\btaxor\b"),
@@ -105,6 +105,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     ("strategi", r"\w*strategi(?:n|er|erna)?\b"),
     ("program", r"\w*program(?:met)?\b"),
     ("verksamhetsberättelse", r"\bverksamhetsberättelse\w*"),
+    ("bokslut", r"\b(?:bokslut|årsbokslut)\b"),
     ("plan", r"\w*plan(?:en|er|erna)?\b"),
     ("utredning", r"\b(?:utredning|utvärdering|förstudie|kartläggning|analys|rapport|promemoria|PM)\w*"),
     ("yttrande", r"^\s*(?:yttrande|remissvar|remissyttrande)\b"),
@@ -245,8 +246,8 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     if org_kind is None and committee and committee.startswith(("Region", "Kommun")):
         org_kind = "region" if committee.startswith("Region") else "kommun"
     date = find_date(z.header, z.lines, doc_type, kind, all_lines=z.all_lines)
-    if doc_type in ("protokoll", "protokollsutdrag"):
-        title = None  # a protocol's "title" is its committee and date, stored as such
+    if doc_type in ("protokoll", "protokollsutdrag") or kind == "kallelse":
+        title = None  # a meeting's papers are named by committee and date, stored as such
     else:
         o = org_by_name(municipality) if municipality else None
         names = {municipality} if municipality else set()

@@ -252,7 +252,9 @@ def find_organisation(
         return best.name, best.kind
     # nothing names itself: the body most mentioned, if it is mentioned more than once or is
     # a table body ("Alingsås kommun deltar i ..." in a motion to that municipality)
-    cands = [e for e in found.values() if e.mention >= 1.0]
+    # (a body outside the table counts half per mention: one "Nykarleby stad" in the text is
+    # enough when nothing else is named, never enough against a table body)
+    cands = [e for e in found.values() if e.mention >= 0.5]
     if not cands:
         return None
     # a region or joint body mentioned as often as a municipality is the likelier author: a

@@ -163,8 +163,13 @@ def _add(found: dict[str, OrgEvidence], name: str, kind: OrgKind, *, self_w: flo
     ev.first = min(ev.first, order)
 
 
+_MAY_NAME = re.compile(r"kommun|stad|region|vgr", re.IGNORECASE)  # every form holds one of these
+
+
 def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: float, order: int,
           unknown_ok: bool) -> None:
+    if not _MAY_NAME.search(line):
+        return  # most lines name no body; the big alternation is slow
     rx, forms = _known()
     taken: list[tuple[int, int]] = []
     for m in rx.finditer(line):
@@ -265,6 +270,8 @@ def find_organisation(
 
 
 def _scan_domains(line: str, found: dict[str, OrgEvidence], weight: float, order: int) -> None:
+    if "www." not in line and "@" not in line and "http" not in line:
+        return
     doms = _domains()
     for m in _DOMAIN.finditer(line.lower()):
         stem = m.group(1).replace("-", "")

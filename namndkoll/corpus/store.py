@@ -31,6 +31,8 @@ class StoredDocument:
     diarienummer: tuple[str, ...]
     warnings: tuple[str, ...]
     ingested_at: str
+    org_kind: str | None = None  # kommun, region, kommunalforbund, other: the body ``municipality`` names
+    kind: str | None = None  # for doc_type "other": policy, plan, budget, delårsrapport ...
 
 
 def lookup_source(conn: Any, source: str) -> tuple[int, str] | None:
@@ -54,13 +56,13 @@ def replace_document(conn: Any, doc: Document) -> int:
     year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else None
     cur = conn.execute(
         "INSERT INTO documents (source, sha256, size, pages, title, municipality, committee,"
-        " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings, org_kind, kind)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             doc.source, doc.sha256, doc.size, len(doc.pages), md.title, md.municipality,
             md.committee, md.doc_type, md.date, year,
             sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),
-            json.dumps(list(doc.warnings), ensure_ascii=False),
+            json.dumps(list(doc.warnings), ensure_ascii=False), md.org_kind, md.kind,
         ),
     )
     doc_id = int(cur.lastrowid)
@@ -136,6 +138,7 @@ def _stored(conn: Any, row: Any) -> StoredDocument:
         doc_type=row["doc_type"], date=row["date"], year=row["year"], ocr_pages=row["ocr_pages"],
         needs_ocr_pages=row["needs_ocr_pages"], items=n_items, diarienummer=dnrs,
         warnings=tuple(json.loads(row["warnings"] or "[]")), ingested_at=row["ingested_at"],
+        org_kind=row["org_kind"], kind=row["kind"],
     )
 
 
@@ -220,7 +223,8 @@ def load_document(conn: Any, document_id: int) -> Document:
                           ir["page_end"], sections, dnrs))
     item_dnrs = {d for it in items for d in it.diarienummer}
     md = Metadata(sd.title, sd.municipality, sd.committee, sd.doc_type, sd.date,  # type: ignore[arg-type]
-                  tuple(d for d in sd.diarienummer if d not in item_dnrs))
+                  tuple(d for d in sd.diarienummer if d not in item_dnrs),
+                  sd.org_kind, sd.kind)  # type: ignore[arg-type]
     return Document(sd.source, sd.sha256, pages, md, tuple(items), sd.size, sd.warnings)
 
 

@@ -11,7 +11,7 @@ import os
 import re
 from typing import Any
 
-__all__ = ["terminal_safe", "one_line", "shown_path", "swedish_number", "format_figure"]
+__all__ = ["format_figure", "one_line", "shown_path", "swedish_number", "terminal_safe"]
 
 # What can drive a terminal or reorder what a reader sees: C0 controls except tab and newline
 # (ESC starts CSI/OSC sequences, CR and BS overwrite), DEL, C1 controls (U+009B is an 8-bit
@@ -26,9 +26,14 @@ def terminal_safe(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
+# whitespace, except the no-break space that Swedish puts in numbers
+_BREAKS = re.compile(r"[^\S\u00a0]+")
+
+
 def one_line(text: str) -> str:
-    """``text`` safe and on one line: every run of whitespace becomes one space."""
-    return " ".join(terminal_safe(text.replace("\t", " ")).split())
+    """``text`` safe and on one line: every run of whitespace becomes one space (a no-break
+    space stays: "1\u00a0550\u00a0tkr" is one word)."""
+    return _BREAKS.sub(" ", terminal_safe(text)).strip()
 
 
 def shown_path(path: str | os.PathLike[str]) -> str:
@@ -43,7 +48,7 @@ def shown_path(path: str | os.PathLike[str]) -> str:
 
 def _escape(ch: str) -> str:
     code = ord(ch)
-    return {"\r": "\\r", "\x1b": "\\x1b"}.get(ch) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 # ---- figures ------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["neutralise", "cell", "write_csv", "csv_text", "write_xlsx"]
+__all__ = ["cell", "csv_text", "neutralise", "write_csv", "write_xlsx"]
 
 # OWASP: = + - @ tab CR; the full-width forms too, which spreadsheets also take as operators
 _FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
@@ -62,8 +62,8 @@ def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     return buf.getvalue()
 
 
-def write_xlsx(path: str | Path | IO[bytes], rows: Iterable[Mapping[str, Any]], columns: Sequence[str],
-               *, sheet: str = "namndkoll") -> None:
+def write_xlsx(path: str | Path | IO[bytes], rows: Iterable[Mapping[str, Any]],
+               columns: Sequence[str], *, sheet: str = "namndkoll") -> None:
     """An XLSX workbook of ``rows`` (needs openpyxl: ``pip install namndkoll[xlsx]``).
 
     Text cells are neutralised as in CSV and also stored with the string type, so that not
@@ -73,7 +73,8 @@ def write_xlsx(path: str | Path | IO[bytes], rows: Iterable[Mapping[str, Any]], 
     except ImportError as exc:  # pragma: no cover - depends on the installation
         from .errors import NamndkollError
 
-        raise NamndkollError("writing XLSX needs openpyxl: `pip install openpyxl`, or use CSV") from exc
+        raise NamndkollError("writing XLSX needs openpyxl: `pip install openpyxl`, or use CSV"
+                             ) from exc
     wb = Workbook(write_only=False)
     ws = wb.active
     ws.title = neutralise(sheet)[:31] or "namndkoll"

@@ -75,6 +75,8 @@ def _flat(text: str, spans: tuple[tuple[int, int], ...], max_chars: int | None =
     where = where[lead:lead + len(flat)]
     limit = len(flat) if max_chars is None else max_chars
     cut = len(flat) > limit
+    if cut and flat.rfind(" ", 0, limit) > limit // 2:
+        limit = flat.rfind(" ", 0, limit)  # at a word's end
     out = Text(flat[:limit] + (" …" if cut else ""))
     for s, e in spans:
         a, b = bisect.bisect_left(where, s), bisect.bisect_left(where, e)
@@ -230,7 +232,8 @@ def cite_cmd(
     except NamndkollError as exc:
         fail(exc)
     if output:
-        output.write_text(text, encoding="utf-8")
+        # no control character in a file a person will open (CSV cells are neutralised already)
+        output.write_text(terminal_safe(text), encoding="utf-8")
         echo(f"wrote {shown_path(output)}", err=True)
     else:
         echo(text, nl=False)

@@ -7,11 +7,12 @@ is where they meet: ingest -> extract -> corpus (-> search index).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -19,6 +20,7 @@ from typing import Any, Literal
 from .corpus import opened
 from .corpus.base import Store
 from .corpus.store import StoredDocument
+from .display import shown_path
 from .errors import NamndkollError
 from .types import Document, Extraction
 
@@ -27,12 +29,23 @@ Status = Literal["ingested", "replaced", "unchanged", "skipped", "failed"]
 
 @dataclass(frozen=True)
 class FileResult:
-    path: str
+    path: str  # as shown to a person: relative when under the current folder, odd bytes escaped
     status: Status
     message: str = ""
     pages: int = 0
     document_id: int | None = None
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Task:
+    """A file to read: where it is, the name it is stored under, its hash and page count."""
+
+    path: str  # as the file system has it (may hold bytes that are not UTF-8)
+    source: str
+    sha: str
+    pages: int
+    old_id: int | None
 
 
 @dataclass(frozen=True)
@@ -69,18 +82,71 @@ def sha256_file(path: Path) -> str:
 
 
 def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, FileResult | None]]:
-    """PDFs under ``paths`` (folders recursively, sorted), with a result for what is not ingestable."""
+    """PDFs under ``paths`` (folders recursively, sorted), with a result for each thing that
+    is not ingestable: a file that is no PDF, a folder that cannot be read, a broken link.
+    Nothing here raises for one bad entry: each becomes its own result and the walk goes on."""
     for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(x for x in p.rglob("*") if x.is_file()):
-                if f.suffix.lower() == ".pdf":
-                    yield f, None
-                else:
-                    yield f, FileResult(str(f), "skipped", "not a PDF: only .pdf files are ingested")
-        elif p.is_file():
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            broken = p.is_symlink()
+            yield p, FileResult(shown_path(p), "failed", "broken link: what it points to is gone" if broken
+                                else "no such file or folder: check the path")
+            continue
+        except OSError as exc:
+            yield p, FileResult(shown_path(p), "failed", f"cannot read it ({exc.strerror}): check the permissions")
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(p)
+        elif stat.S_ISREG(st.st_mode):
             yield p, None  # named explicitly: try it whatever its suffix, the reader says if it is no PDF
         else:
-            yield p, FileResult(str(p), "failed", "no such file or folder: check the path")
+            yield p, FileResult(shown_path(p), "skipped", "not a regular file (a device, pipe or socket)")
+
+
+def _walk(folder: Path) -> list[tuple[Path, FileResult | None]]:
+    """Every file under ``folder``, sorted by path; symlinked folders are followed once."""
+    found: list[tuple[Path, FileResult | None]] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [folder]
+    while stack:
+        d = stack.pop()
+        try:
+            st = d.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                continue  # a link back to a folder already walked
+            seen.add((st.st_dev, st.st_ino))
+            with os.scandir(d) as it:
+                entries = list(it)
+        except OSError as exc:
+            found.append((d, FileResult(shown_path(d), "failed", f"cannot read this folder ({exc.strerror}): "
+                                        "its files were not ingested; check its permissions")))
+            continue
+        for e in entries:
+            path = Path(e.path)
+            try:
+                if e.is_dir():
+                    stack.append(path)
+                elif e.is_file():
+                    found.append((path, None if path.suffix.lower() == ".pdf" else FileResult(
+                        shown_path(path), "skipped", "not a PDF: only .pdf files are ingested")))
+                elif e.is_symlink():
+                    found.append((path, FileResult(shown_path(path), "failed",
+                                                   "broken link: what it points to is gone")))
+                else:
+                    found.append((path, FileResult(shown_path(path), "skipped",
+                                                   "not a regular file (a device, pipe or socket)")))
+            except OSError as exc:
+                found.append((path, FileResult(shown_path(path), "failed",
+                                               f"cannot read it ({exc.strerror}): check the permissions")))
+    return sorted(found, key=lambda t: os.fsencode(t[0]))
+
+
+def source_name(path: Path) -> str:
+    """The name a file is stored under: its absolute path, with bytes that are not UTF-8
+    written as ``\\xNN`` (SQLite keeps text as UTF-8; such names come from old or foreign
+    file systems)."""
+    return os.fsencode(path.resolve()).decode("utf-8", errors="backslashreplace")
 
 
 def process_file(path: str, ocr: bool | None = None, extract: bool = True) -> tuple[Document, Extraction | None]:
@@ -97,15 +163,29 @@ def process_file(path: str, ocr: bool | None = None, extract: bool = True) -> tu
 
 
 def _safe_process(path: str, ocr: bool | None, extract: bool) -> tuple[Document, Extraction | None] | str:
-    """process_file, but an error comes back as its one-line message (workers must not die)."""
+    """process_file, but an error comes back as its one-line message (workers must not die).
+    MemoryError goes up: the worker reports the memory limit that was hit."""
     try:
         return process_file(path, ocr, extract)
+    except MemoryError:
+        raise
     except NamndkollError as exc:
         return str(exc)
-    except MemoryError:
-        return "out of memory while reading this file: ingest it alone with --jobs 1"
     except Exception as exc:  # noqa: BLE001 - a broken file must not stop the batch
         return f"could not read this PDF ({type(exc).__name__}: {exc}); it may be damaged: re-export or re-download it"
+
+
+def _warm(extract: bool) -> None:
+    """Load the reader and the extraction models in a new worker, once, before its first file
+    (so that the memory allowed per file is what reading the file costs)."""
+    from .ingest import pdf  # noqa: F401 - the import is the point
+
+    if extract:
+        from .extract import extract_document
+        from .types import Page, with_offsets
+
+        extract_document(Document("warm-up", "", with_offsets([Page(1, "Kommunfullmäktige beslutar att "
+                                                                        "bevilja 100 tkr till Göteborg.")])))
 
 
 def _store(store: Store, doc: Document, ext: Extraction | None) -> int:
@@ -127,63 +207,77 @@ def ingest(
     index: bool = True,
     model: str | None = None,
     progress: Progress | None = None,
+    max_file_seconds: float | None = None,
+    max_file_memory_mb: int | None = None,
 ) -> IngestReport:
     """Ingest PDFs (files or folders) into the corpus at ``db``.
 
     Idempotent: a file whose content is already stored under the same path is skipped, a
     changed file replaces its old version. Each document is written in one transaction, so
     an interrupted batch leaves every finished document whole and no partial one.
+
+    Files are read in worker processes, each file within ``max_file_seconds`` and
+    ``max_file_memory_mb`` (None: ``$NAMNDKOLL_MAX_FILE_SECONDS`` /
+    ``$NAMNDKOLL_MAX_FILE_MEMORY_MB`` or the defaults; 0: no limit); a file beyond them is
+    reported and the batch goes on.
     """
+    from .workers import Limits
+
     t0 = time.perf_counter()
+    limits = Limits.resolve(max_file_seconds, max_file_memory_mb)
     progress = progress or Progress()
     results: list[FileResult] = []
-    todo: list[tuple[str, str, int, int | None]] = []  # source, sha, pages, old id
+    todo: list[Task] = []
     with opened(db, write=True) as store:
         seen_sha: dict[str, str] = {}
         for path, early in find_files(paths):
             if early is not None:
                 results.append(early)
                 continue
-            source = str(path.resolve())
+            shown = shown_path(path)
             try:
+                source = source_name(path)
                 if path.stat().st_size == 0:
-                    results.append(FileResult(str(path), "failed", "empty file (0 bytes): re-download or re-export it"))
+                    results.append(FileResult(shown, "failed", "empty file (0 bytes): re-download or re-export it"))
                     continue
                 sha = sha256_file(path)
             except OSError as exc:
-                results.append(FileResult(str(path), "failed", f"cannot read file: {exc.strerror or exc}"))
+                results.append(FileResult(shown, "failed", f"cannot read file: {exc.strerror or exc}"))
                 continue
             old = store.lookup_source(source)
             if old and old[1] == sha:
-                results.append(FileResult(str(path), "unchanged", "already ingested", document_id=old[0]))
+                results.append(FileResult(shown, "unchanged", "already ingested", document_id=old[0]))
                 continue
             dup = seen_sha.get(sha) or store.source_with_sha(sha, exclude=source)
             if dup:
-                results.append(FileResult(str(path), "unchanged", f"same content as {dup}"))
+                results.append(FileResult(shown, "unchanged", f"same content as {shown_path(dup)}"))
                 continue
             seen_sha[sha] = source
             from .ingest import page_count
 
-            todo.append((source, sha, page_count(path), old[0] if old else None))
+            todo.append(Task(os.fspath(path), source, sha, page_count(path), old[0] if old else None))
 
-        progress.start(len(todo), sum(t[2] for t in todo))
         pages_read = 0
-        for (source, _sha, npages, old_id), out in _run(todo, jobs=jobs, ocr=ocr, extract=extract):
-            shown = _display_path(source)
-            if isinstance(out, str):
-                res = FileResult(shown, "failed", out, pages=npages)
-            else:
-                doc, ext = out
-                try:
-                    doc_id = _store(store, doc, ext)
-                except NamndkollError as exc:
-                    res = FileResult(shown, "failed", f"not stored: {exc}", pages=len(doc.pages))
+        # the readers start before the progress bar's thread: a fork is then of one thread
+        with _readers(len(todo), jobs=jobs, extract=extract, limits=limits) as pool:
+            progress.start(len(todo), sum(t.pages for t in todo))
+            for task, out in pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract)):
+                shown = shown_path(_display_path(task.source))
+                if isinstance(out, str):
+                    res = FileResult(shown, "failed", _message(out), pages=task.pages)
                 else:
-                    pages_read += len(doc.pages)
-                    res = FileResult(shown, "replaced" if old_id else "ingested", "",
-                                     len(doc.pages), doc_id, doc.warnings)
-            results.append(res)
-            progress.advance(res)
+                    doc, ext = out
+                    doc = dataclasses.replace(doc, source=task.source)
+                    try:
+                        doc_id = _store(store, doc, ext)
+                    except NamndkollError as exc:
+                        res = FileResult(shown, "failed", f"not stored: {exc}", pages=len(doc.pages))
+                    else:
+                        pages_read += len(doc.pages)
+                        res = FileResult(shown, "replaced" if task.old_id else "ingested", "",
+                                         len(doc.pages), doc_id, tuple(_message(w) for w in doc.warnings))
+                results.append(res)
+                progress.advance(res)
         progress.done()
         read_seconds = time.perf_counter() - t0
 
@@ -201,40 +295,27 @@ def _display_path(source: str) -> str:
     return source if rel.startswith("..") else rel
 
 
-def _run(
-    todo: list[tuple[str, str, int, int | None]], *, jobs: int, ocr: bool | None, extract: bool
-) -> Iterator[tuple[tuple[str, str, int, int | None], tuple[Document, Extraction | None] | str]]:
-    """Process files in order of completion: in this process for one job, else in a pool.
-    At most a few files per worker are in flight, so memory stays bounded on big batches."""
-    if jobs <= 1 or len(todo) <= 1:
-        for t in todo:
-            yield t, _safe_process(t[0], ocr, extract)
-        return
-    import multiprocessing as mp
+def _message(text: str) -> str:
+    """A message on one line, with nothing that cannot be printed (a file name inside it
+    may hold any bytes)."""
+    from .display import one_line
 
-    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        # biggest files first, so that one long file does not run alone at the end of the batch
-        queue = iter(sorted(todo, key=lambda t: -t[2]))
-        running: dict[Future[Any], tuple[str, str, int, int | None]] = {}
+    return one_line(text.encode("utf-8", errors="backslashreplace").decode("utf-8"))
 
-        def submit_next() -> None:
-            t = next(queue, None)
-            if t is not None:
-                running[pool.submit(_safe_process, t[0], ocr, extract)] = t
 
-        for _ in range(jobs * 2):
-            submit_next()
-        while running:
-            finished, _ = wait(running, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                t = running.pop(fut)
-                try:
-                    out = fut.result()
-                except Exception as exc:  # noqa: BLE001 - a worker killed by the OS
-                    out = f"the worker reading this file died ({type(exc).__name__}); try it alone with --jobs 1"
-                submit_next()
-                yield t, out
+def _readers(files: int, *, jobs: int, extract: bool, limits: Any) -> Any:
+    """Worker processes that read the files (``namndkoll.workers``): ``jobs`` of them, fewer
+    for a smaller batch, none when there is nothing to read."""
+    from .workers import Pool
+
+    return Pool(_safe_process, jobs=min(jobs, files), limits=limits, warm=functools.partial(_warm, extract))
+
+
+def _tasks(todo: list[Task], *, jobs: int, ocr: bool | None, extract: bool) -> list[tuple[Task, tuple[Any, ...]]]:
+    """With several jobs the biggest files go first, so that one long file does not run
+    alone at the end of the batch."""
+    order = sorted(todo, key=lambda t: -t.pages) if jobs > 1 else todo
+    return [(t, (t.path, ocr, extract)) for t in order]
 
 
 def _refresh_index(store: Store, *, model: str | None, progress: Progress) -> Any:

@@ -125,8 +125,9 @@ class SqliteStore:
     def clear_recycled(self) -> None:
         index.clear_recycled(self.conn)
 
-    def insert_vectors(self, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None) -> None:
-        index.insert_vectors(self.conn, ids, vectors, center)
+    def insert_vectors(self, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None,
+                       hashes: Sequence[str] | None = None) -> int:
+        return index.insert_vectors(self.conn, ids, vectors, center, hashes)
 
     def index_counts(self) -> dict[str, int]:
         return index.index_counts(self.conn)

@@ -117,8 +117,8 @@ def resolve(conn: Any, ref: str | int) -> int:
     if row:
         return int(row[0])
     rows = conn.execute(
-        "SELECT id, source FROM documents WHERE source LIKE ? OR title LIKE ? ORDER BY id LIMIT 6",
-        (f"%{ref_s}%", f"%{ref_s}%"),
+        "SELECT id, source FROM documents WHERE source LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'"
+        " ORDER BY id LIMIT 6", (like_contains(ref_s), like_contains(ref_s)),
     ).fetchall()
     if len(rows) == 1:
         return int(rows[0][0])
@@ -142,20 +142,31 @@ def _stored(conn: Any, row: Any) -> StoredDocument:
     )
 
 
+def like_contains(text: str) -> str:
+    """A LIKE pattern (with ``ESCAPE '\\'``) for "contains ``text``": its own ``%`` and ``_``
+    are letters, not wildcards (``--committee %`` must not match every committee)."""
+    return "%" + like_escape(text) + "%"
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def document_where(
     prefix: str = "", *, municipality: str | None = None, committee: str | None = None,
     doc_type: str | None = None, year: int | None = None,
 ) -> tuple[list[str], list[Any]]:
     """SQL conditions on the documents table (``prefix``: its alias, e.g. ``"d."``): municipality
-    case-insensitive, committee by substring, type and year exact. Shared by every listing."""
+    case-insensitive, committee by substring (``%`` and ``_`` taken literally), type and year
+    exact. Shared by every listing."""
     where: list[str] = []
     args: list[Any] = []
     if municipality:
         where.append(f"{prefix}municipality = ? COLLATE NOCASE")
         args.append(municipality)
     if committee:
-        where.append(f"{prefix}committee LIKE ?")
-        args.append(f"%{committee}%")
+        where.append(f"{prefix}committee LIKE ? ESCAPE '\\'")
+        args.append(like_contains(committee))
     if doc_type:
         where.append(f"{prefix}doc_type = ?")
         args.append(doc_type)
@@ -181,8 +192,8 @@ def list_documents(
                                  year=year)
     if dnr:
         where.append("id IN (SELECT document_id FROM diarienummer WHERE "
-                     "replace(replace(upper(dnr), ' ', ''), '-', '') LIKE ? || '%')")
-        args.append(dnr.upper().replace(" ", "").replace("-", "").removeprefix("DNR"))
+                     "replace(replace(upper(dnr), ' ', ''), '-', '') LIKE ? || '%' ESCAPE '\\')")
+        args.append(like_escape(dnr.upper().replace(" ", "").replace("-", "").removeprefix("DNR")))
     sql = "SELECT * FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY date IS NULL, date, source"
     return [_stored(conn, r) for r in conn.execute(sql, args).fetchall()]

@@ -17,9 +17,11 @@ __all__ = ["read_document", "page_count"]
 def read_document(path: str | Path, *, ocr: bool | None = None) -> Document:
     """Read one PDF into a Document with metadata and § items. Raises IngestError subclasses."""
     from .pdf import read_pdf
+    from .sanitize import sanitize_document
     from .structure import analyze
 
-    doc = read_pdf(path, ocr=ocr)
+    # control characters made visible before structure and metadata are read from the text
+    doc = sanitize_document(read_pdf(path, ocr=ocr))
     metadata, items = analyze(doc.pages, source=doc.source)
     return dataclasses.replace(doc, metadata=metadata, items=items)
 

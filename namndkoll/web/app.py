@@ -137,24 +137,36 @@ class BodyLimit:
             await self._refuse(send)
             return
         seen = 0
-        started = False
+        exceeded = started = False
 
         async def counting() -> dict[str, Any]:
-            nonlocal seen
+            # past the limit the app is told the client left: it stops reading, and the
+            # answer it would give (an error about a broken body) becomes a 413
+            nonlocal seen, exceeded
+            if exceeded:
+                return {"type": "http.disconnect"}
             msg = await receive()
             seen += len(msg.get("body", b""))
             if seen > self.max:
-                raise _TooLarge
+                exceeded = True
+                return {"type": "http.disconnect"}
             return msg  # type: ignore[no-any-return]
 
         async def tracking(msg: dict[str, Any]) -> None:
             nonlocal started
+            if exceeded:
+                if msg["type"] == "http.response.start" and not started:
+                    started = True
+                    await self._refuse(send)
+                return
             started = started or msg["type"] == "http.response.start"
             await send(msg)
 
         try:
             await self.app(scope, counting, tracking)
-        except _TooLarge:
+        except Exception:
+            if not exceeded:
+                raise
             if not started:
                 await self._refuse(send)
 
@@ -169,7 +181,3 @@ class BodyLimit:
             await send({"type": "http.response.body", "body": body})
 
         return go()
-
-
-class _TooLarge(Exception):
-    pass

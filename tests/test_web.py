@@ -25,9 +25,9 @@ from namndkoll.corpus import opened
 from namndkoll.search import index_corpus
 
 fastapi = pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from namndkoll.web import create_app  # noqa: E402
+from namndkoll.web import create_app
 
 KS = ["""Göteborgs Stad Kommunstyrelsen
 Protokoll nr 30
@@ -323,8 +323,8 @@ def test_upload_ingests_in_the_background_with_progress(client, tmp_path):
     import time
 
     token = csrf(client)
-    pdf = make_pdf(tmp_path / "ny-skrivelse.pdf", ["Lunds kommun\nKulturnämnden\nSkrivelse\n2024-02-01\n"
-                                                   "Biblioteket i Dalby får 2 nya tjänster.\n"])
+    text = "Lunds kommun\nKulturnämnden\nSkrivelse\n2024-02-01\nBiblioteket i Dalby får 2 nya tjänster.\n"
+    pdf = make_pdf(tmp_path / "ny-skrivelse.pdf", [text])
     r = client.post("/upload", data={"csrf": token}, files={"files": ("ny skrivelse.pdf", pdf.read_bytes(),
                                                                        "application/pdf")}, follow_redirects=False)
     assert r.status_code == 303

@@ -18,10 +18,10 @@ from namndkoll import api
 from namndkoll.errors import NotAPdfError, NotFoundError
 
 pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from namndkoll.web import create_app  # noqa: E402
-from namndkoll.web.export import csv_bytes, neutralise, xlsx_bytes  # noqa: E402
+from namndkoll.web import create_app
+from namndkoll.web.export import csv_bytes, neutralise, xlsx_bytes
 
 
 @pytest.fixture(scope="module")

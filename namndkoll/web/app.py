@@ -6,6 +6,7 @@ renders a template; nothing here runs SQL or loads a model itself.
 
 from __future__ import annotations
 
+import logging
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -89,8 +90,8 @@ def _warm(db: Path) -> None:
         with opened(db) as store:
             if store.get_model() is not None:
                 embedder_for(store).embed(["uppvärmning"], kind="query")
-    except Exception:  # noqa: BLE001 - the first search reports what is wrong, with its message
-        pass
+    except Exception as exc:  # noqa: BLE001 - the first search reports it again, with its message
+        logging.getLogger("namndkoll.web").warning("the search model could not be loaded at start-up: %s", exc)
 
 
 def _wants_json(request: Request) -> bool:

@@ -35,7 +35,7 @@ def basket_html(request: Request, items: Items = None) -> Response:
 
 
 @router.get("/basket/export", include_in_schema=False)
-def basket_export(request: Request, format: Annotated[str, Query(pattern="^(md|csv|docx|txt)$")] = "md",  # noqa: A002
+def basket_export(request: Request, format: Annotated[str, Query(pattern="^(md|csv|docx|txt)$")] = "md",
                   items: Items = None) -> Response:
     entries = api.basket_items(_refs(request, items), db=config(request).db)
     if format == "csv":
@@ -62,21 +62,21 @@ def _done(request: Request, refs: list[str], next_url: str) -> Response:
 
 
 @router.post("/basket/add", include_in_schema=False)
-def basket_add(request: Request, ref: Ref, csrf: Csrf = "", next: Next = "/basket") -> Response:  # noqa: A002
+def basket_add(request: Request, ref: Ref, csrf: Csrf = "", next: Next = "/basket") -> Response:
     check_csrf(request, csrf)
     refs = read_basket(request)
     return _done(request, refs + clean_refs([ref]) if ref not in refs else refs, next)
 
 
 @router.post("/basket/remove", include_in_schema=False)
-def basket_remove(request: Request, ref: Ref, csrf: Csrf = "", next: Next = "/basket") -> Response:  # noqa: A002
+def basket_remove(request: Request, ref: Ref, csrf: Csrf = "", next: Next = "/basket") -> Response:
     check_csrf(request, csrf)
     return _done(request, [r for r in read_basket(request) if r != ref], next)
 
 
 @router.post("/basket/move", include_in_schema=False)
 def basket_move(request: Request, ref: Ref, direction: Annotated[str, Form(pattern="^(up|down)$")],
-                csrf: Csrf = "", next: Next = "/basket") -> Response:  # noqa: A002
+                csrf: Csrf = "", next: Next = "/basket") -> Response:
     check_csrf(request, csrf)
     refs = read_basket(request)
     if ref in refs:
@@ -89,7 +89,7 @@ def basket_move(request: Request, ref: Ref, direction: Annotated[str, Form(patte
 
 @router.post("/basket/clear", include_in_schema=False)
 def basket_clear(request: Request, csrf: Csrf = "", items: Annotated[str, Form(max_length=3000)] = "",
-                 next: Next = "/basket") -> Response:  # noqa: A002
+                 next: Next = "/basket") -> Response:
     """Empty the basket, or (``items``) replace it with a shared one."""
     check_csrf(request, csrf)
     return _done(request, clean_refs(items.split(".")) if items else [], next)

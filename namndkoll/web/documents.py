@@ -19,7 +19,7 @@ Text = Annotated[str | None, Query(max_length=200)]
 
 
 @router.get("/documents", include_in_schema=False)
-def documents_html(request: Request, municipality: Text = None, committee: Text = None, type: Text = None,  # noqa: A002
+def documents_html(request: Request, municipality: Text = None, committee: Text = None, type: Text = None,
                    year: Annotated[str | None, Query(max_length=4)] = None, dnr: Text = None) -> Response:
     docs = api.documents(db=config(request).db, municipality=blank(municipality), committee=blank(committee),
                          doc_type=blank(type), year=year_param(year), dnr=blank(dnr))
@@ -27,7 +27,7 @@ def documents_html(request: Request, municipality: Text = None, committee: Text 
 
 
 @router.get("/api/documents", tags=["dokument"], summary="Lagrade dokument")
-def documents_api(request: Request, municipality: Text = None, committee: Text = None, type: Text = None,  # noqa: A002
+def documents_api(request: Request, municipality: Text = None, committee: Text = None, type: Text = None,
                   year: Annotated[str | None, Query(max_length=4)] = None, dnr: Text = None) -> JSONResponse:
     """Dokument som matchar alla filter; `dnr` följer ett ärende via diarienummer."""
     docs = api.documents(db=config(request).db, municipality=blank(municipality), committee=blank(committee),

@@ -29,7 +29,7 @@ def _search(request: Request, q: str, municipality: str | None, committee: str |
 @router.get("/", include_in_schema=False)
 @router.get("/search", include_in_schema=False)
 def search_html(request: Request, q: Q = "", municipality: Text = None, committee: Text = None,
-                party: Text = None, type: Text = None, year_from: Annotated[YearQ, Query(alias="from")] = None,  # noqa: A002
+                party: Text = None, type: Text = None, year_from: Annotated[YearQ, Query(alias="from")] = None,
                 year_to: Annotated[YearQ, Query(alias="to")] = None) -> Response:
     res = _search(request, q, municipality, committee, party, type, year_from, year_to, limit=20)
     active = {k: v for k, v in (("municipality", municipality), ("committee", committee), ("party", party),
@@ -49,10 +49,10 @@ def hit_json(h: Any, parties: tuple[str, ...] = ()) -> dict[str, Any]:
 
 @router.get("/api/search", tags=["sök"], summary="Hybrid sökning med facetter")
 def search_api(request: Request, q: Q, municipality: Text = None, committee: Text = None, party: Text = None,
-               type: Text = None, year_from: Annotated[YearQ, Query(alias="from")] = None,  # noqa: A002
+               type: Text = None, year_from: Annotated[YearQ, Query(alias="from")] = None,
                year_to: Annotated[YearQ, Query(alias="to")] = None,
                limit: Annotated[int, Query(ge=1, le=100)] = 10,
-               format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Response:  # noqa: A002
+               format: Annotated[str, Query(pattern="^(json|csv)$")] = "json") -> Response:
     """De bästa passagerna för frågan (betydelse + svenska nyckelord), med citat, sida och
     facetter (kommun, nämnd, typ, år, parti). Tom lista när inget passar bra."""
     res = _search(request, q, municipality, committee, party, type, year_from, year_to, limit=limit)

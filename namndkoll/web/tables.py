@@ -60,7 +60,7 @@ def _download(what: str, rows: list[dict[str, Any]], fmt: str) -> Response:
 def _page(what: str) -> Any:
     def page(request: Request, municipality: Text = None, committee: Text = None,
              year: Annotated[str | None, Query(max_length=4)] = None, party: Text = None, kind: Text = None,
-             unit: Text = None, format: Annotated[str, Query(pattern="^(html|csv|xlsx)$")] = "html") -> Response:  # noqa: A002
+             unit: Text = None, format: Annotated[str, Query(pattern="^(html|csv|xlsx)$")] = "html") -> Response:
         args = {"municipality": municipality, "committee": committee, "year": year, "party": party, "kind": kind,
                 "unit": unit}
         rows = _rows(request, what, None if format != "html" else SHOWN + 1, **args)
@@ -78,7 +78,7 @@ def _api(what: str) -> Any:
     def endpoint(request: Request, municipality: Text = None, committee: Text = None,
                  year: Annotated[str | None, Query(max_length=4)] = None, party: Text = None, kind: Text = None,
                  unit: Text = None, limit: Annotated[int | None, Query(ge=1)] = None,
-                 format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json") -> Response:  # noqa: A002
+                 format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json") -> Response:
         rows = _rows(request, what, limit, municipality=municipality, committee=committee, year=year, party=party,
                      kind=kind, unit=unit)
         if format != "json":

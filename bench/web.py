@@ -52,7 +52,11 @@ def source_db(arg: Path | None) -> Path:
         return OUT / "search-eval.db"
     src = OUT / "web-sample.db"
     if not src.exists():
-        print("building the source corpus from sample/ with the real model ...", file=sys.stderr, flush=True)
+        print(
+            "building the source corpus from sample/ with the real model ...",
+            file=sys.stderr,
+            flush=True,
+        )
         api.ingest([REPO / "sample"], db=src)
     return src
 
@@ -64,9 +68,11 @@ def free_port() -> int:
 
 
 def start_server(db: Path, cache: Path, port: int) -> subprocess.Popen[bytes]:
-    code = ("import sys, uvicorn; from namndkoll.web import create_app; "
-            f"uvicorn.run(create_app({str(db)!r}, read_only=True, cache_dir={str(cache)!r}), "
-            f"host='127.0.0.1', port={port}, log_level='warning')")
+    code = (
+        "import sys, uvicorn; from namndkoll.web import create_app; "
+        f"uvicorn.run(create_app({str(db)!r}, read_only=True, cache_dir={str(cache)!r}), "
+        f"host='127.0.0.1', port={port}, log_level='warning')"
+    )
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.Popen([sys.executable, "-c", code], env=env)
 
@@ -83,7 +89,9 @@ def wait_ready(client: object, proc: subprocess.Popen[bytes]) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--chunks", type=int, default=100_000)
     ap.add_argument("--source", type=Path, default=None)
     ap.add_argument("--requests", type=int, default=60, help="timed requests per measurement")
@@ -99,7 +107,9 @@ def main() -> None:
     with opened(db) as store:
         have = [d for d in store.list_documents() if d.source.startswith(str(REPO / "sample"))]
     if not have:
-        api.ingest([REPO / "sample"], db=db, index=False, extract=False)  # pages to render, no chunks
+        api.ingest(
+            [REPO / "sample"], db=db, index=False, extract=False
+        )  # pages to render, no chunks
     with opened(db, write=True) as store:
         journal = store.conn.execute("PRAGMA journal_mode").fetchone()[0]  # type: ignore[attr-defined]
         sample = [d for d in store.list_documents() if d.source.startswith(str(REPO / "sample"))]
@@ -107,8 +117,11 @@ def main() -> None:
         pages = store.load_document(doc.id).pages
         chunks = store.chunk_total()
 
-    questions = [q["q"] for q in json.loads((REPO / "bench/questions.json").read_text(encoding="utf-8"))
-                 if q.get("answerable", True)]
+    questions = [
+        q["q"]
+        for q in json.loads((REPO / "bench/questions.json").read_text(encoding="utf-8"))
+        if q.get("answerable", True)
+    ]
     plan = [(q, MUNICIPALITIES[i % 10], 2017 + i % 5) for i, q in enumerate(questions)]
     plan = (plan * (args.requests // len(plan) + 1))[: args.requests]
 
@@ -142,7 +155,9 @@ def main() -> None:
         errors = 0
         for q, m, y in plan:
             t = time.perf_counter()
-            r = client.get("/api/search", params={"q": q, "municipality": m, "from": y, "to": y + 3})
+            r = client.get(
+                "/api/search", params={"q": q, "municipality": m, "from": y, "to": y + 3}
+            )
             http_s.append(time.perf_counter() - t)
             errors += r.status_code != 200
         for q, _m, _y in plan:
@@ -162,7 +177,9 @@ def main() -> None:
         for _ in range(max(1, args.requests // len(spans))):
             for n, a, b in spans:
                 t = time.perf_counter()
-                r = client.get(f"/documents/{doc.id}/pages/{n}.png", params={"highlight": f"{a}-{b}"})
+                r = client.get(
+                    f"/documents/{doc.id}/pages/{n}.png", params={"highlight": f"{a}-{b}"}
+                )
                 cached.append(time.perf_counter() - t)
                 errors += r.status_code != 200
         files = sorted(cache.rglob("*.png"))
@@ -183,10 +200,12 @@ def main() -> None:
                     q, m, y = plan[(k * 7 + i) % len(plan)]
                     n, a, b = spans[(k + i) % len(spans)]
                     kind = i % 4
-                    url, params = (("/api/search", {"q": q, "municipality": m, "from": y, "to": y + 3}),
-                                   ("/api/search", {"q": q}),
-                                   (f"/documents/{doc.id}/pages/{n}.png", {"highlight": f"{a}-{b}"}),
-                                   ("/search", {"q": q}))[kind]
+                    url, params = (
+                        ("/api/search", {"q": q, "municipality": m, "from": y, "to": y + 3}),
+                        ("/api/search", {"q": q}),
+                        (f"/documents/{doc.id}/pages/{n}.png", {"highlight": f"{a}-{b}"}),
+                        ("/search", {"q": q}),
+                    )[kind]
                     t = time.perf_counter()
                     try:
                         r = c.get(url, params=params)
@@ -211,17 +230,31 @@ def main() -> None:
         proc.wait(timeout=30)
 
     res = {
-        "chunks": chunks, "source": src.name, "journal_mode": journal, "requests": len(plan),
-        "direct_search_p50_ms": pct(direct, 50), "direct_search_p95_ms": pct(direct, 95),
-        "api_search_p50_ms": pct(http_s, 50), "api_search_p95_ms": pct(http_s, 95),
-        "api_search_unfiltered_p50_ms": pct(http_unf, 50), "api_search_unfiltered_p95_ms": pct(http_unf, 95),
+        "chunks": chunks,
+        "source": src.name,
+        "journal_mode": journal,
+        "requests": len(plan),
+        "direct_search_p50_ms": pct(direct, 50),
+        "direct_search_p95_ms": pct(direct, 95),
+        "api_search_p50_ms": pct(http_s, 50),
+        "api_search_p95_ms": pct(http_s, 95),
+        "api_search_unfiltered_p50_ms": pct(http_unf, 50),
+        "api_search_unfiltered_p95_ms": pct(http_unf, 95),
         "http_over_direct_p50": pct(http_s, 50) / pct(direct, 50),
-        "page_first_p50_ms": pct(first, 50), "page_first_p95_ms": pct(first, 95),
-        "page_cached_p50_ms": pct(cached, 50), "page_cached_p95_ms": pct(cached, 95),
-        "png_from_disk_p50_ms": pct(disk, 50), "png_from_disk_p95_ms": pct(disk, 95),
-        "sequential_errors": errors, "concurrent_clients": args.clients, "concurrent_requests": len(load),
-        "concurrent_errors": len(failures), "concurrent_p50_ms": pct(load, 50), "concurrent_p95_ms": pct(load, 95),
-        "concurrent_requests_per_s": len(load) / wall, "first_failures": failures[:5],
+        "page_first_p50_ms": pct(first, 50),
+        "page_first_p95_ms": pct(first, 95),
+        "page_cached_p50_ms": pct(cached, 50),
+        "page_cached_p95_ms": pct(cached, 95),
+        "png_from_disk_p50_ms": pct(disk, 50),
+        "png_from_disk_p95_ms": pct(disk, 95),
+        "sequential_errors": errors,
+        "concurrent_clients": args.clients,
+        "concurrent_requests": len(load),
+        "concurrent_errors": len(failures),
+        "concurrent_p50_ms": pct(load, 50),
+        "concurrent_p95_ms": pct(load, 95),
+        "concurrent_requests_per_s": len(load) / wall,
+        "first_failures": failures[:5],
     }
     (OUT / "web-latency.json").write_text(json.dumps(res, indent=2))
     print(json.dumps(res, indent=2))

@@ -506,11 +506,8 @@ def page_image(document_id: int, number: int, *, db: str | Path | None = None,
         stored = store.get_stored(document_id)
         if not 1 <= number <= stored.pages:
             raise NotFoundError(f"document {document_id} has {stored.pages} pages, not {number}")
-        span = (0, 0)
-        page = None
-        if highlight is not None:
-            page = store.load_document(document_id).pages[number - 1]
-            span = _clip(page, highlight) or (0, 0)
+    # keyed by the span asked for: a cached image costs no reading of the document
+    span = highlight or (0, 0)
     key = (stored.sha256, number, size, *span)
     if key in _image_cache:
         return _image_cache[key]
@@ -524,10 +521,14 @@ def page_image(document_id: int, number: int, *, db: str | Path | None = None,
             raise NotFoundError(f"the original PDF of document {document_id} is no longer at {stored.source} "
                                 "(or has changed): its pages cannot be shown; ingest it again") from None
         boxes: tuple[tuple[float, float, float, float], ...] = ()
-        if page is not None and span != (0, 0):
-            a, b = span[0] - page.start, span[1] - page.start
-            boxes = span_boxes(page, a, b) if page.lines else find_text_boxes(
-                path, number, page.text[a:b].split("\n"))
+        if highlight is not None:
+            with opened(db) as store:
+                page = store.load_document(document_id).pages[number - 1]
+            on_page = _clip(page, highlight)
+            if on_page is not None:
+                a, b = on_page[0] - page.start, on_page[1] - page.start
+                boxes = span_boxes(page, a, b) if page.lines else find_text_boxes(
+                    path, number, page.text[a:b].split("\n"))
         data = render_page(path, number, scale=PAGE_SCALES[size], boxes=boxes)
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
@@ -697,19 +698,20 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
                 "document_id": h.document_id, "page": h.page, "start": h.start, "end": h.end,
                 "title": h.metadata.title, "source": h.source}
         for k in "fdvp":
-            for r in store.extracted_by_ids(BASKET_KINDS[k], wanted.get(k, [])):
-                md = Metadata(r["title"], r["municipality"], r["committee"], r["doc_type"], r["date"])
-                item = (r["item"] or "").lstrip("§ ") or None
-                text = {"f": r.get("quote") or r.get("text"), "d": r.get("quote"),
-                        "v": r.get("quote"), "p": r.get("quote")}[k] or ""
-                label = {"f": f"siffra: {r.get('text', '')}", "d": "beslut", "v": "omröstning",
-                         "p": KIND_LABELS.get(r.get("kind", ""), r.get("kind", ""))}[k]
-                found[f"{k}{r['id']}"] = {
+            for row in store.extracted_by_ids(BASKET_KINDS[k], wanted.get(k, [])):
+                md = Metadata(row["title"], row["municipality"], row["committee"], row["doc_type"],  # type: ignore[arg-type]
+                              row["date"])
+                item = (row["item"] or "").lstrip("§ ") or None
+                text = {"f": row.get("quote") or row.get("text"), "d": row.get("quote"),
+                        "v": row.get("quote"), "p": row.get("quote")}[k] or ""
+                label = {"f": f"siffra: {row.get('text', '')}", "d": "beslut", "v": "omröstning",
+                         "p": KIND_LABELS.get(row.get("kind", ""), row.get("kind", ""))}[k]
+                found[f"{k}{row['id']}"] = {
                     "kind": BASKET_KINDS[k], "label": label, "quote": quote(text, max_chars=1200),
-                    "citation": format_citation(md, item=item, page=r["page"], page_end=r["page"],
-                                                source=r["source"]),
-                    "document_id": r["document_id"], "page": r["page"], "start": r["start"], "end": r["end"],
-                    "title": r["title"], "source": r["source"]}
+                    "citation": format_citation(md, item=item, page=row["page"], page_end=row["page"],
+                                                source=row["source"]),
+                    "document_id": row["document_id"], "page": row["page"], "start": row["start"], "end": row["end"],
+                    "title": row["title"], "source": row["source"]}
     return [{"ref": r, **found[r]} if r in found else {"ref": r, "missing": True} for r in refs]
 
 

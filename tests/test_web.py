@@ -29,7 +29,8 @@ from fastapi.testclient import TestClient
 
 from namndkoll.web import create_app
 
-KS = ["""Göteborgs Stad Kommunstyrelsen
+KS = [
+    """Göteborgs Stad Kommunstyrelsen
 Protokoll nr 30
 Sammanträdesdatum: 2023-10-25
 § 12 Ärendenummer SLK-2023-00068
@@ -47,8 +48,10 @@ Omröstningen utfaller med 7 Ja mot 6 Nej.
 Reservation
 Ledamöterna från M, L och KD reserverar sig mot beslutet till förmån för det egna
 yrkandet om budget 2024.
-"""]
-KF = ["""Göteborgs Stad Kommunfullmäktige
+"""
+]
+KF = [
+    """Göteborgs Stad Kommunfullmäktige
 Protokoll nr 10
 Sammanträdesdatum: 2023-11-09
 § 4 Ärendenummer SLK-2023-00068
@@ -63,7 +66,8 @@ Omröstning
 Omröstningen utfaller med 44 Ja mot 37 Nej.
 Reservation
 Ledamöterna från M reserverar sig mot beslutet till förmån för det egna yrkandet.
-""", """Göteborgs Stad Kommunfullmäktige
+""",
+    """Göteborgs Stad Kommunfullmäktige
 Protokoll nr 10
 Sammanträdesdatum: 2023-11-09
 § 5 Ärendenummer SLK-2023-00101
@@ -74,8 +78,10 @@ med 120 platser till hösten 2024. Kostnaden beräknas till 14 500 tkr per år.
 Reservation
 Vänsterpartiet reserverar sig mot beslutet. Förskolan behöver mindre barngrupper,
 inte bara fler platser.
-"""]
-TS = ["""Lunds kommun
+""",
+]
+TS = [
+    """Lunds kommun
 Socialförvaltningen
 Tjänsteskrivelse
 2021-01-05
@@ -89,16 +95,19 @@ Anställning med stöd, introduktionsjobb, genererar en kostnad för arbetsgivar
 cirka 8 000 kronor per månad och riktas mot nyanlända.
 
 =1+2 kostar 500 000 kronor enligt kalkylen.
-"""]
+"""
+]
 # document text is untrusted: markup and a spreadsheet formula, as a PDF may carry them
-EVIL = ["""Lunds kommun
+EVIL = [
+    """Lunds kommun
 Socialnämnden
 Skrivelse
 2022-03-01
 <script>alert('xss')</script> om förskoleplatser i Lund
 Vi vill ha fler förskoleplatser. <img src=x onerror=alert(1)> 300 platser behövs.
 =HYPERLINK("http://example.invalid") Anna Andersson (S) yrkar bifall.
-"""]
+"""
+]
 PDFS = {"ks-2023-10-25": KS, "kf-2023-11-09": KF, "lund-ts": TS, "evil": EVIL}
 
 
@@ -128,7 +137,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def client(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
     home = tmp_path_factory.mktemp("home")
-    app = create_app(corpus, embedder=FakeEmbedder(), cache_dir=home / "cache", upload_dir=home / "uploads")
+    app = create_app(
+        corpus, embedder=FakeEmbedder(), cache_dir=home / "cache", upload_dir=home / "uploads"
+    )
     with TestClient(app) as c:
         yield c
 
@@ -140,13 +151,16 @@ def csrf(client: TestClient) -> str:
 
 # ---- search -------------------------------------------------------------------------------
 
+
 def test_search_page_shows_hits_with_marked_words_page_link_thumbnail_and_citation(client, corpus):
     r = client.get("/search", params={"q": "förskoleplatser"})
     assert r.status_code == 200
     html = r.text
     kf = doc_id(corpus, "kf-2023-11-09")
     assert re.search(r"<mark>Förskoleplatser</mark>", html, re.IGNORECASE)
-    assert f'href="/documents/{kf}?page=2&amp;hl=' in html  # the hit links to its page with the span
+    assert (
+        f'href="/documents/{kf}?page=2&amp;hl=' in html
+    )  # the hit links to its page with the span
     assert re.search(rf'src="/documents/{kf}/pages/2\.png\?highlight=\d+-\d+&amp;size=thumb"', html)
     assert "Kommunfullmäktige, Göteborg, protokoll 2023-11-09 § 5, dnr SLK-2023-00101, s. 2" in html
 
@@ -157,11 +171,15 @@ def test_facets_count_hits_and_a_facet_narrows_them(client):
     assert munis.get("Göteborg", 0) >= 2
     parties = {f["value"] for f in all_hits["facets"]["party"]}
     assert {"S", "M"} <= parties
-    narrowed = client.get("/api/search", params={"q": "budget 2024", "committee": "Kommunstyrelsen"}).json()
+    narrowed = client.get(
+        "/api/search", params={"q": "budget 2024", "committee": "Kommunstyrelsen"}
+    ).json()
     assert narrowed["hits"] and len(narrowed["hits"]) < len(all_hits["hits"])
     assert {h["document"]["committee"] for h in narrowed["hits"]} == {"Kommunstyrelsen"}
     html = client.get("/search", params={"q": "budget 2024"}).text
-    assert 'data-facet="committee" href="/search?q=budget+2024&amp;committee=Kommunstyrelsen"' in html
+    assert (
+        'data-facet="committee" href="/search?q=budget+2024&amp;committee=Kommunstyrelsen"' in html
+    )
 
 
 def test_search_api_csv_and_empty_query(client):
@@ -174,10 +192,13 @@ def test_search_api_csv_and_empty_query(client):
 
 # ---- documents and page images ---------------------------------------------------------------
 
+
 def test_document_page_marks_the_passage_and_lists_items_and_download(client, corpus):
     kf = doc_id(corpus, "kf-2023-11-09")
     hit = client.get("/api/search", params={"q": "förskoleplatser"}).json()["hits"][0]
-    r = client.get(f"/documents/{kf}", params={"page": hit["page"], "hl": f"{hit['start']}-{hit['end']}"})
+    r = client.get(
+        f"/documents/{kf}", params={"page": hit["page"], "hl": f"{hit['start']}-{hit['end']}"}
+    )
     assert r.status_code == 200
     assert '<mark id="hl">' in r.text
     assert f'src="/documents/{kf}/pages/2.png?highlight={hit["start"]}-{hit["end"]}"' in r.text
@@ -201,7 +222,9 @@ def test_page_image_is_a_png_with_the_passage_boxed_and_cached(client, corpus):
     kf = doc_id(corpus, "kf-2023-11-09")
     hit = client.get("/api/search", params={"q": "förskoleplatser"}).json()["hits"][0]
     plain = client.get(f"/documents/{kf}/pages/2.png")
-    boxed = client.get(f"/documents/{kf}/pages/2.png", params={"highlight": f"{hit['start']}-{hit['end']}"})
+    boxed = client.get(
+        f"/documents/{kf}/pages/2.png", params={"highlight": f"{hit['start']}-{hit['end']}"}
+    )
     assert plain.headers["content-type"] == boxed.headers["content-type"] == "image/png"
     a = Image.open(io.BytesIO(plain.content)).convert("RGB")
     b = Image.open(io.BytesIO(boxed.content)).convert("RGB")
@@ -209,7 +232,9 @@ def test_page_image_is_a_png_with_the_passage_boxed_and_cached(client, corpus):
     assert yellow(b) > 500 and yellow(a) == 0
     thumb = client.get(f"/documents/{kf}/pages/2.png", params={"size": "thumb"})
     assert Image.open(io.BytesIO(thumb.content)).size[0] < a.size[0] / 2
-    again = client.get(f"/documents/{kf}/pages/2.png", params={"highlight": f"{hit['start']}-{hit['end']}"})
+    again = client.get(
+        f"/documents/{kf}/pages/2.png", params={"highlight": f"{hit['start']}-{hit['end']}"}
+    )
     assert again.content == boxed.content
     assert client.get(f"/documents/{kf}/pages/9.png").status_code == 404
 
@@ -217,8 +242,11 @@ def test_page_image_is_a_png_with_the_passage_boxed_and_cached(client, corpus):
 def test_span_boxes_from_page_layout():
     from namndkoll.types import Line, Page
 
-    page = Page(1, "Beslut\nKommunfullmäktige beslutar", lines=(
-        Line(0, 6, 50.0, 100.0, 86.0, 110.0), Line(7, 35, 50.0, 112.0, 218.0, 122.0)))
+    page = Page(
+        1,
+        "Beslut\nKommunfullmäktige beslutar",
+        lines=(Line(0, 6, 50.0, 100.0, 86.0, 110.0), Line(7, 35, 50.0, 112.0, 218.0, 122.0)),
+    )
     boxes = api.span_boxes(page, 3, 24)
     assert boxes[0] == (68.0, 100.0, 86.0, 110.0)  # "lut" of Beslut: the right half of the line
     assert boxes[1][0] == 50.0 and boxes[1][2] == pytest.approx(50.0 + 17 * 6.0)
@@ -235,6 +263,7 @@ def test_documents_list_json_and_missing_document(client, corpus):
 
 # ---- tables ----------------------------------------------------------------------------------
 
+
 def test_tables_render_filter_and_download_csv_and_xlsx(client):
     from openpyxl import load_workbook
 
@@ -242,7 +271,9 @@ def test_tables_render_filter_and_download_csv_and_xlsx(client):
     assert "14 500 tkr per år" in html and "120 platser" not in html
     r = client.get("/figures", params={"format": "csv", "kind": "count"})
     rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
-    assert {row["text"] for row in rows} >= {"120 platser"} and all(row["slag"] == "count" for row in rows)
+    assert {row["text"] for row in rows} >= {"120 platser"} and all(
+        row["slag"] == "count" for row in rows
+    )
     x = client.get("/decisions", params={"format": "xlsx"})
     ws = load_workbook(io.BytesIO(x.content)).active
     assert ws["A1"].value == "datum" and ws.max_row >= 4
@@ -255,6 +286,7 @@ def test_tables_render_filter_and_download_csv_and_xlsx(client):
 
 # ---- compare and cases -----------------------------------------------------------------------
 
+
 def test_compare_matrix_items_by_parties_with_links(client, corpus):
     m = client.get("/api/compare", params={"topic": "budget 2024"}).json()
     assert {"S", "M"} <= set(m["parties"])
@@ -263,7 +295,9 @@ def test_compare_matrix_items_by_parties_with_links(client, corpus):
     assert {c["kind"] for c in ks_row["cells"]["KD"]} == {"reservation"}
     html = client.get("/compare", params={"topic": "budget 2024"}).text
     ks = doc_id(corpus, "ks-2023-10-25")
-    assert re.search(rf'class="cell kind-reservation" href="/documents/{ks}\?page=1&amp;hl=\d+-\d+#sida"', html)
+    assert re.search(
+        rf'class="cell kind-reservation" href="/documents/{ks}\?page=1&amp;hl=\d+-\d+#sida"', html
+    )
     by_year = client.get("/api/compare", params={"topic": "budget 2024", "by": "year"}).json()
     assert "2023" in {r["group"] for r in by_year["rows"]}
     assert all(r["group"] == r["date"][:4] for r in by_year["rows"])
@@ -273,7 +307,9 @@ def test_case_timeline_goes_from_ks_to_kf_with_decisions_and_votes(client):
     case = client.get("/api/cases/SLK-2023-00068").json()
     assert [e["stage"] for e in case["entries"]] == ["KS", "KF"]
     assert case["bodies"] == ["Kommunstyrelsen", "Kommunfullmäktige"]
-    assert case["entries"][0]["votes"][0]["yes"] == 7 and case["entries"][1]["votes"][0]["yes"] == 44
+    assert (
+        case["entries"][0]["votes"][0]["yes"] == 7 and case["entries"][1]["votes"][0]["yes"] == 44
+    )
     html = client.get("/cases/slk 2023 00068").text  # any spacing
     assert html.index("Kommunstyrelsen § 12") < html.index("Kommunfullmäktige § 4")
     lund = client.get("/api/cases/SO%202020/0129").json()  # a dnr with a slash
@@ -283,6 +319,7 @@ def test_case_timeline_goes_from_ks_to_kf_with_decisions_and_votes(client):
 
 # ---- basket ----------------------------------------------------------------------------------
 
+
 def test_basket_add_reorder_export_markdown_csv_docx(client):
     from docx import Document
 
@@ -290,12 +327,22 @@ def test_basket_add_reorder_export_markdown_csv_docx(client):
     hit = client.get("/api/search", params={"q": "förskoleplatser"}).json()["hits"][0]
     fig = client.get("/api/figures", params={"unit": "SEK"}).json()[0]
     for ref in (f"c{hit['chunk_id']}", f"f{fig['id']}"):
-        r = client.post("/basket/add", data={"ref": ref, "csrf": token, "next": "/search?q=x"}, follow_redirects=False)
+        r = client.post(
+            "/basket/add",
+            data={"ref": ref, "csrf": token, "next": "/search?q=x"},
+            follow_redirects=False,
+        )
         assert r.status_code == 303 and r.headers["location"] == "/search?q=x"
     md = client.get("/basket/export", params={"format": "md"}).text
     assert md.index("[^1]: Kommunfullmäktige") < md.index("[^2]:") and "s. 2." in md
     client.post("/basket/move", data={"ref": f"f{fig['id']}", "direction": "up", "csrf": token})
-    rows = list(csv.DictReader(io.StringIO(client.get("/basket/export", params={"format": "csv"}).content.decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get("/basket/export", params={"format": "csv"}).content.decode("utf-8-sig")
+            )
+        )
+    )
     assert rows[0]["slag"].startswith("siffra") and rows[1]["slag"] == "citat"
     doc = Document(io.BytesIO(client.get("/basket/export", params={"format": "docx"}).content))
     text = "\n".join(p.text for p in doc.paragraphs)
@@ -306,18 +353,24 @@ def test_basket_add_reorder_export_markdown_csv_docx(client):
     assert shared == f"f{fig['id']}.c{hit['chunk_id']}"
     client.post("/basket/clear", data={"csrf": token})
     assert "Korgen är tom" in client.get("/basket").text
-    assert "14 500 tkr" in client.get("/basket", params={"items": shared}).text  # a shared basket still shows
+    assert (
+        "14 500 tkr" in client.get("/basket", params={"items": shared}).text
+    )  # a shared basket still shows
 
 
 def test_basket_add_from_script_answers_json(client):
     token = csrf(client)
-    r = client.post("/basket/add", data={"ref": "c1", "csrf": token},
-                    headers={"X-Requested-With": "fetch", "X-CSRF-Token": token})
+    r = client.post(
+        "/basket/add",
+        data={"ref": "c1", "csrf": token},
+        headers={"X-Requested-With": "fetch", "X-CSRF-Token": token},
+    )
     assert r.json()["count"] >= 1
     client.post("/basket/clear", data={"csrf": token})
 
 
 # ---- upload and status -----------------------------------------------------------------------
+
 
 def test_upload_ingests_in_the_background_with_progress(client, tmp_path):
     import time
@@ -325,8 +378,12 @@ def test_upload_ingests_in_the_background_with_progress(client, tmp_path):
     token = csrf(client)
     text = "Lunds kommun\nKulturnämnden\nSkrivelse\n2024-02-01\nBiblioteket i Dalby får 2 nya tjänster.\n"
     pdf = make_pdf(tmp_path / "ny-skrivelse.pdf", [text])
-    r = client.post("/upload", data={"csrf": token}, files={"files": ("ny skrivelse.pdf", pdf.read_bytes(),
-                                                                       "application/pdf")}, follow_redirects=False)
+    r = client.post(
+        "/upload",
+        data={"csrf": token},
+        files={"files": ("ny skrivelse.pdf", pdf.read_bytes(), "application/pdf")},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     job_id = r.headers["location"].rsplit("/", 1)[1]
     for _ in range(300):
@@ -338,7 +395,9 @@ def test_upload_ingests_in_the_background_with_progress(client, tmp_path):
     assert job["results"][0]["status"] == "ingested" and job["percent"] == 100
     doc = job["results"][0]["document_id"]
     assert "Dalby" in client.get(f"/documents/{doc}").text
-    assert client.get("/api/search", params={"q": "biblioteket Dalby"}).json()["hits"]  # indexed too
+    assert client.get("/api/search", params={"q": "biblioteket Dalby"}).json()[
+        "hits"
+    ]  # indexed too
     assert "klar" in client.get(f"/upload/{job_id}").text
 
 
@@ -348,8 +407,14 @@ def test_status_and_health_and_api_docs(client):
     health = client.get("/api/health").json()
     assert health["status"] == "ok" and health["documents"] >= 4 and health["read_only"] is False
     docs = client.get("/api/docs").text
-    for path in ("/api/search", "/api/documents/{document_id}", "/api/figures", "/api/compare",
-                 "/api/cases/{dnr}", "/api/health"):
+    for path in (
+        "/api/search",
+        "/api/documents/{document_id}",
+        "/api/figures",
+        "/api/compare",
+        "/api/cases/{dnr}",
+        "/api/health",
+    ):
         assert path in docs
     assert json.loads(client.get("/api/openapi.json").text)["paths"]
 
@@ -357,6 +422,8 @@ def test_status_and_health_and_api_docs(client):
 def test_serve_command_refuses_a_missing_corpus_in_read_only_mode(tmp_path):
     from typer.testing import CliRunner
 
-    result = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "none.db"), "--read-only"])
+    result = CliRunner().invoke(
+        cli_app, ["serve", "--db", str(tmp_path / "none.db"), "--read-only"]
+    )
     assert result.exit_code == 1 and "no database" in result.output
     assert not (tmp_path / "none.db").exists()

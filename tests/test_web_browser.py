@@ -30,10 +30,21 @@ pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parent.parent
 SHOTS = REPO / "docs" / "screenshots"
-CHROMIUM = os.environ.get("NAMNDKOLL_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = (
+    os.environ.get("NAMNDKOLL_CHROMIUM")
+    or shutil.which("chromium")
+    or shutil.which("chromium-browser")
+)
 # no network here: without these Chromium keeps opening connections that are refused
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _embedder() -> object:
@@ -91,8 +102,12 @@ def browser(server):
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server["url"],
-                                  accept_downloads=True, bypass_csp=True)  # CSP forbids eval: the test waits use it
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900},
+        base_url=server["url"],
+        accept_downloads=True,
+        bypass_csp=True,
+    )  # CSP forbids eval: the test waits use it
     pg = context.new_page()
     pg.set_default_timeout(60_000)
     yield pg
@@ -200,8 +215,10 @@ def test_tables_status_and_api_docs(page):
 
 
 def test_upload_shows_progress_to_completion(page, server):
-    text = ("Lunds kommun\nKulturnämnden\nSkrivelse\n2024-02-01\nBiblioteket i Dalby får 2 nya tjänster "
-            "och 450 tkr för längre öppettider.\n")
+    text = (
+        "Lunds kommun\nKulturnämnden\nSkrivelse\n2024-02-01\nBiblioteket i Dalby får 2 nya tjänster "
+        "och 450 tkr för längre öppettider.\n"
+    )
     pdf = make_pdf(server["tmp"] / "kulturnamnden-2024.pdf", [text])
     page.goto("/upload")
     page.set_input_files("input[type=file]", str(pdf))

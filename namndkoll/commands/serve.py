@@ -14,11 +14,21 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def serve_cmd(
-    db: Annotated[Path | None, typer.Option("--db", dir_okay=False,
-                  help="Corpus database file (default: $NAMNDKOLL_DB or ./namndkoll.db).")] = None,
-    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it to this computer.")] = "127.0.0.1",
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            dir_okay=False,
+            help="Corpus database file (default: $NAMNDKOLL_DB or ./namndkoll.db).",
+        ),
+    ] = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it to this computer.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8765,
-    read_only: Annotated[bool, typer.Option("--read-only", help="Refuse every write: no uploads.")] = False,
+    read_only: Annotated[
+        bool, typer.Option("--read-only", help="Refuse every write: no uploads.")
+    ] = False,
     max_upload_mb: Annotated[float, typer.Option(min=1, help="Largest upload in MB.")] = 50,
 ) -> None:
     """Start the web app: search, documents with highlighted pages, tables, compare, cases, basket.
@@ -40,17 +50,27 @@ def serve_cmd(
 
     path = Path(db or default_db_path())
     try:
-        with opened(path, write=not read_only):  # read-only: it must exist; else created and migrated
+        with opened(
+            path, write=not read_only
+        ):  # read-only: it must exist; else created and migrated
             pass
     except NamndkollError as exc:
         fail(exc)
     if host not in LOOPBACK:
-        typer.secho(f"warning: listening on {host}: anyone who can reach this machine can read the corpus"
-                    + ("" if read_only else " and upload files (use --read-only)"), err=True, fg="yellow")
+        typer.secho(
+            f"warning: listening on {host}: anyone who can reach this machine can read the corpus"
+            + ("" if read_only else " and upload files (use --read-only)"),
+            err=True,
+            fg="yellow",
+        )
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"namndkoll: {path} on http://{shown}:{port}/ (Ctrl+C stops)", err=True)
-    uvicorn.run(create_app(path, read_only=read_only, max_upload_mb=max_upload_mb), host=host, port=port,
-                log_level="warning")
+    uvicorn.run(
+        create_app(path, read_only=read_only, max_upload_mb=max_upload_mb),
+        host=host,
+        port=port,
+        log_level="warning",
+    )
 
 
 def register(app: typer.Typer) -> None:

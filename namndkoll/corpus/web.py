@@ -11,7 +11,12 @@ from typing import Any
 
 from .extractions import _quote, _run
 
-_TABLES = {"figures": "figures", "decisions": "decisions", "votes": "votes", "positions": "positions"}
+_TABLES = {
+    "figures": "figures",
+    "decisions": "decisions",
+    "votes": "votes",
+    "positions": "positions",
+}
 
 
 def dnr_key(dnr: str) -> str:
@@ -34,7 +39,9 @@ def case_entries(conn: Any, dnr: str) -> list[dict[str, Any]]:
         " FROM diarienummer x JOIN documents d ON d.id = x.document_id"
         " LEFT JOIN items i ON i.id = x.item_id"
         " WHERE replace(replace(upper(x.dnr), ' ', ''), '-', '') LIKE ? || '%'"
-        " ORDER BY d.date IS NULL, d.date, d.id, i.start", (key,)).fetchall()
+        " ORDER BY d.date IS NULL, d.date, d.id, i.start",
+        (key,),
+    ).fetchall()
     # a document that names the case in a § item is shown through that item only
     with_items = {r["document_id"] for r in rows if r["item_id"] is not None}
     out: list[dict[str, Any]] = []
@@ -64,8 +71,12 @@ def _finish(conn: Any, what: str, r: dict[str, Any]) -> dict[str, Any]:
     if what == "figures":
         r["table"] = bool(r.pop("in_table", 0))
     elif what == "decisions":
-        r["clauses"] = [c[0] for c in conn.execute(
-            "SELECT text FROM decision_clauses WHERE decision_id = ? ORDER BY idx", (r["id"],))]
+        r["clauses"] = [
+            c[0]
+            for c in conn.execute(
+                "SELECT text FROM decision_clauses WHERE decision_id = ? ORDER BY idx", (r["id"],)
+            )
+        ]
         r["quote"] = _quote(r["text"])
     elif what == "positions":
         r["parties"] = json.loads(r["parties"])
@@ -91,11 +102,16 @@ def chunk_party_codes(conn: Any, chunk_ids: Sequence[int]) -> dict[int, set[str]
         return out
     q = ",".join("?" * len(out))
     for table, code in (("party_mentions", "m.code"), ("position_parties", "pp.code")):
-        join = ("JOIN party_mentions m ON m.document_id = c.document_id" if table == "party_mentions" else
-                "JOIN positions m ON m.document_id = c.document_id"
-                " JOIN position_parties pp ON pp.position_id = m.id")
+        join = (
+            "JOIN party_mentions m ON m.document_id = c.document_id"
+            if table == "party_mentions"
+            else "JOIN positions m ON m.document_id = c.document_id"
+            " JOIN position_parties pp ON pp.position_id = m.id"
+        )
         for cid, c in conn.execute(
-                f"SELECT DISTINCT c.id, {code} FROM chunks c {join}"
-                f' WHERE c.id IN ({q}) AND m.start < c."end" AND m."end" > c.start', list(out)):
+            f"SELECT DISTINCT c.id, {code} FROM chunks c {join}"
+            f' WHERE c.id IN ({q}) AND m.start < c."end" AND m."end" > c.start',
+            list(out),
+        ):
             out[int(cid)].add(c)
     return out

@@ -22,12 +22,17 @@ MAX_FILES = 50
 @router.get("/upload", include_in_schema=False)
 def upload_html(request: Request) -> Response:
     jobs = list(reversed(request.app.state.jobs.jobs.values()))[:10]
-    return render(request, "upload.html", {"jobs": jobs, "max_mb": config(request).max_upload_bytes // 2**20})
+    return render(
+        request, "upload.html", {"jobs": jobs, "max_mb": config(request).max_upload_bytes // 2**20}
+    )
 
 
 @router.post("/upload", include_in_schema=False)
-async def upload(request: Request, files: Annotated[list[UploadFile], File()],
-                 csrf: Annotated[str, Form(max_length=100)] = "") -> Response:
+async def upload(
+    request: Request,
+    files: Annotated[list[UploadFile], File()],
+    csrf: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
     check_writable(request)
     check_csrf(request, csrf)
     cfg = config(request)
@@ -38,7 +43,9 @@ async def upload(request: Request, files: Annotated[list[UploadFile], File()],
         name = (f.filename or "dokument.pdf")[:200]
         data = await f.read(cfg.max_upload_bytes + 1)
         if len(data) > cfg.max_upload_bytes:
-            raise HTTPException(413, f"{name}: filen är för stor (högst {cfg.max_upload_bytes // 2**20} MB).")
+            raise HTTPException(
+                413, f"{name}: filen är för stor (högst {cfg.max_upload_bytes // 2**20} MB)."
+            )
         try:
             paths.append(api.save_upload(name, data, folder=cfg.upload_dir))
             names.append(name)
@@ -85,8 +92,15 @@ def status_api(request: Request) -> JSONResponse:
 def health(request: Request) -> JSONResponse:
     cfg = config(request)
     s = api.corpus_status(db=cfg.db)
-    return JSONResponse({"status": "ok", "documents": s["documents"], "chunks": s["index"]["chunks"],
-                         "model": s["index"]["model"], "read_only": cfg.read_only})
+    return JSONResponse(
+        {
+            "status": "ok",
+            "documents": s["documents"],
+            "chunks": s["index"]["chunks"],
+            "model": s["index"]["model"],
+            "read_only": cfg.read_only,
+        }
+    )
 
 
 @router.get("/api/docs", include_in_schema=False)

@@ -25,32 +25,55 @@ from .jobs import UploadJobs
 API_TAGS = [
     {"name": "sök", "description": "Hybrid sökning och jämförelse av ståndpunkter"},
     {"name": "dokument", "description": "Lagrade dokument, sidor och ärenden"},
-    {"name": "tabeller", "description": "Det som extraherats: siffror, beslut, omröstningar, ståndpunkter, personer"},
+    {
+        "name": "tabeller",
+        "description": "Det som extraherats: siffror, beslut, omröstningar, ståndpunkter, personer",
+    },
     {"name": "drift", "description": "Status och uppladdning"},
 ]
 
 
-def create_app(db: str | Path, *, read_only: bool = False, embedder: Any = None,
-               max_upload_mb: float = 50, cache_dir: str | Path | None = None,
-               upload_dir: str | Path | None = None, warm: bool = True) -> FastAPI:
+def create_app(
+    db: str | Path,
+    *,
+    read_only: bool = False,
+    embedder: Any = None,
+    max_upload_mb: float = 50,
+    cache_dir: str | Path | None = None,
+    upload_dir: str | Path | None = None,
+    warm: bool = True,
+) -> FastAPI:
     """The web app over the corpus at ``db``. ``read_only`` refuses every write (uploads);
     ``embedder`` replaces the index's model (tests); ``warm`` loads the model at start-up in
     the background so that the first search does not wait for it."""
-    cfg = WebConfig(Path(db), read_only=read_only, embedder=embedder,
-                    max_upload_bytes=int(max_upload_mb * 1024 * 1024),
-                    cache_dir=Path(cache_dir) if cache_dir else None,
-                    upload_dir=Path(upload_dir) if upload_dir else None)
+    cfg = WebConfig(
+        Path(db),
+        read_only=read_only,
+        embedder=embedder,
+        max_upload_bytes=int(max_upload_mb * 1024 * 1024),
+        cache_dir=Path(cache_dir) if cache_dir else None,
+        upload_dir=Path(upload_dir) if upload_dir else None,
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
         if warm and embedder is None:
-            threading.Thread(target=_warm, args=(cfg.db,), daemon=True, name="namndkoll-warm").start()
+            threading.Thread(
+                target=_warm, args=(cfg.db,), daemon=True, name="namndkoll-warm"
+            ).start()
         yield
         app.state.jobs.stop()
 
-    app = FastAPI(title="namndkoll", description="Sök, citera och räkna i kommunala nämndhandlingar.",
-                  version=_version(), docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
-                  openapi_tags=API_TAGS, lifespan=lifespan)
+    app = FastAPI(
+        title="namndkoll",
+        description="Sök, citera och räkna i kommunala nämndhandlingar.",
+        version=_version(),
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        openapi_tags=API_TAGS,
+        lifespan=lifespan,
+    )
     app.state.cfg = cfg
     app.state.jobs = UploadJobs()
     app.add_middleware(BodyLimit, max_bytes=cfg.max_upload_bytes)
@@ -59,9 +82,11 @@ def create_app(db: str | Path, *, read_only: bool = False, embedder: Any = None,
     async def security_headers(request: Request, call_next: Any) -> Response:
         response: Response = await call_next(request)
         # everything the pages load comes from this server; inline script is never needed
-        response.headers.setdefault("Content-Security-Policy",
-                                    "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-                                    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+        )
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
@@ -91,11 +116,15 @@ def _warm(db: Path) -> None:
             if store.get_model() is not None:
                 embedder_for(store).embed(["uppvärmning"], kind="query")
     except Exception as exc:  # noqa: BLE001 - the first search reports it again, with its message
-        logging.getLogger("namndkoll.web").warning("the search model could not be loaded at start-up: %s", exc)
+        logging.getLogger("namndkoll.web").warning(
+            "the search model could not be loaded at start-up: %s", exc
+        )
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", "")
+    return request.url.path.startswith("/api/") or "application/json" in request.headers.get(
+        "accept", ""
+    )
 
 
 def _errors(app: FastAPI) -> None:
@@ -117,7 +146,9 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
-        where = "; ".join(f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors()[:3])
+        where = "; ".join(
+            f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors()[:3]
+        )
         return respond(request, 422, f"Ogiltiga parametrar ({where})")
 
 
@@ -176,9 +207,16 @@ class BodyLimit:
         body = f"Filen är för stor: högst {mb:.0f} MB per uppladdning.".encode()
 
         async def go() -> None:
-            await send({"type": "http.response.start", "status": 413,
-                        "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                                    (b"content-length", str(len(body)).encode())]})
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 413,
+                    "headers": [
+                        (b"content-type", b"text/plain; charset=utf-8"),
+                        (b"content-length", str(len(body)).encode()),
+                    ],
+                }
+            )
             await send({"type": "http.response.body", "body": body})
 
         return go()

@@ -19,7 +19,9 @@ router = APIRouter()
 Ref = Annotated[str, Form(max_length=20)]
 Csrf = Annotated[str, Form(max_length=100)]
 Next = Annotated[str, Form(max_length=2000)]
-Items = Annotated[str | None, Query(max_length=3000, description="delad korg: ref åtskilda av punkt")]
+Items = Annotated[
+    str | None, Query(max_length=3000, description="delad korg: ref åtskilda av punkt")
+]
 
 
 def _refs(request: Request, items: str | None) -> list[str]:
@@ -30,25 +32,44 @@ def _refs(request: Request, items: str | None) -> list[str]:
 def basket_html(request: Request, items: Items = None) -> Response:
     refs = _refs(request, items)
     entries = api.basket_items(refs, db=config(request).db)
-    return render(request, "basket.html", {"entries": entries, "shared": items is not None,
-                                           "share": ".".join(refs), "text": basket_text(entries)})
+    return render(
+        request,
+        "basket.html",
+        {
+            "entries": entries,
+            "shared": items is not None,
+            "share": ".".join(refs),
+            "text": basket_text(entries),
+        },
+    )
 
 
 @router.get("/basket/export", include_in_schema=False)
-def basket_export(request: Request, format: Annotated[str, Query(pattern="^(md|csv|docx|txt)$")] = "md",
-                  items: Items = None) -> Response:
+def basket_export(
+    request: Request,
+    format: Annotated[str, Query(pattern="^(md|csv|docx|txt)$")] = "md",
+    items: Items = None,
+) -> Response:
     entries = api.basket_items(_refs(request, items), db=config(request).db)
     if format == "csv":
-        return Response(basket_csv(entries), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="citat.csv"'})
+        return Response(
+            basket_csv(entries),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="citat.csv"'},
+        )
     if format == "docx":
-        return Response(basket_docx(entries),
-                        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        headers={"Content-Disposition": 'attachment; filename="citat.docx"'})
+        return Response(
+            basket_docx(entries),
+            media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            headers={"Content-Disposition": 'attachment; filename="citat.docx"'},
+        )
     if format == "txt":
         return PlainTextResponse(basket_text(entries))
-    return PlainTextResponse(basket_markdown(entries), media_type="text/markdown; charset=utf-8",
-                             headers={"Content-Disposition": 'attachment; filename="citat.md"'})
+    return PlainTextResponse(
+        basket_markdown(entries),
+        media_type="text/markdown; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="citat.md"'},
+    )
 
 
 def _done(request: Request, refs: list[str], next_url: str) -> Response:
@@ -75,8 +96,13 @@ def basket_remove(request: Request, ref: Ref, csrf: Csrf = "", next: Next = "/ba
 
 
 @router.post("/basket/move", include_in_schema=False)
-def basket_move(request: Request, ref: Ref, direction: Annotated[str, Form(pattern="^(up|down)$")],
-                csrf: Csrf = "", next: Next = "/basket") -> Response:
+def basket_move(
+    request: Request,
+    ref: Ref,
+    direction: Annotated[str, Form(pattern="^(up|down)$")],
+    csrf: Csrf = "",
+    next: Next = "/basket",
+) -> Response:
     check_csrf(request, csrf)
     refs = read_basket(request)
     if ref in refs:
@@ -88,8 +114,12 @@ def basket_move(request: Request, ref: Ref, direction: Annotated[str, Form(patte
 
 
 @router.post("/basket/clear", include_in_schema=False)
-def basket_clear(request: Request, csrf: Csrf = "", items: Annotated[str, Form(max_length=3000)] = "",
-                 next: Next = "/basket") -> Response:
+def basket_clear(
+    request: Request,
+    csrf: Csrf = "",
+    items: Annotated[str, Form(max_length=3000)] = "",
+    next: Next = "/basket",
+) -> Response:
     """Empty the basket, or (``items``) replace it with a shared one."""
     check_csrf(request, csrf)
     return _done(request, clean_refs(items.split(".")) if items else [], next)

@@ -42,15 +42,27 @@ def config(request: Request) -> WebConfig:
 # ---- templates ------------------------------------------------------------------------------
 
 # autoescape everywhere: document text is untrusted and is never marked safe
-_env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True,
-                   trim_blocks=True, lstrip_blocks=True)
+_env = Environment(
+    loader=FileSystemLoader(str(HERE / "templates")),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 templates = Jinja2Templates(env=_env)
 
 TYPE_NAMES = {
-    "protokoll": "protokoll", "protokollsutdrag": "protokollsutdrag", "tjansteskrivelse": "tjänsteskrivelse",
-    "tjansteutlatande": "tjänsteutlåtande", "reservation": "reservation", "sarskilt_yttrande": "särskilt yttrande",
-    "motion": "motion", "skrivelse": "skrivelse", "revisionsrapport": "revisionsrapport",
-    "initiativarende": "initiativärende", "arsredovisning": "årsredovisning", "other": "övrigt",
+    "protokoll": "protokoll",
+    "protokollsutdrag": "protokollsutdrag",
+    "tjansteskrivelse": "tjänsteskrivelse",
+    "tjansteutlatande": "tjänsteutlåtande",
+    "reservation": "reservation",
+    "sarskilt_yttrande": "särskilt yttrande",
+    "motion": "motion",
+    "skrivelse": "skrivelse",
+    "revisionsrapport": "revisionsrapport",
+    "initiativarende": "initiativärende",
+    "arsredovisning": "årsredovisning",
+    "other": "övrigt",
 }
 
 
@@ -88,20 +100,29 @@ def query_with(request: Request, **changes: Any) -> str:
     return urlencode(params)
 
 
-_env.globals.update(passage=passage, type_name=lambda t: TYPE_NAMES.get(t or "", t or ""), query_with=query_with)
+_env.globals.update(
+    passage=passage, type_name=lambda t: TYPE_NAMES.get(t or "", t or ""), query_with=query_with
+)
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     cfg = config(request)
     token = csrf_token(request)
-    ctx = {"request": request, "cfg": cfg, "csrf": token, "basket_count": len(read_basket(request)),
-           "here": request.url.path + (f"?{request.url.query}" if request.url.query else ""), **context}
+    ctx = {
+        "request": request,
+        "cfg": cfg,
+        "csrf": token,
+        "basket_count": len(read_basket(request)),
+        "here": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+        **context,
+    }
     response = templates.TemplateResponse(request, name, ctx, status_code=status)
     set_csrf_cookie(request, response)
     return response
 
 
 # ---- CSRF: a random token in a SameSite cookie, repeated in every form (double submit) ------------
+
 
 def csrf_token(request: Request) -> str:
     token = request.cookies.get(CSRF_COOKIE, "")
@@ -123,7 +144,9 @@ def check_csrf(request: Request, token: str | None) -> None:
     cookie = request.cookies.get(CSRF_COOKIE, "")
     sent = token or request.headers.get("x-csrf-token", "")
     if not cookie or not sent or not hmac.compare_digest(cookie.encode(), sent.encode()):
-        raise HTTPException(403, "Formuläret saknar giltig CSRF-token: ladda om sidan och försök igen.")
+        raise HTTPException(
+            403, "Formuläret saknar giltig CSRF-token: ladda om sidan och försök igen."
+        )
     origin = request.headers.get("origin")
     if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host", ""):
         raise HTTPException(403, "Anropet kommer från en annan webbplats och avvisas.")
@@ -136,12 +159,20 @@ def check_writable(request: Request) -> None:
 
 def safe_next(url: str | None, default: str = "/") -> str:
     """A redirect target on this server only (a path, never //host or a scheme)."""
-    if not url or not url.startswith("/") or url.startswith("//") or "\\" in url or "\n" in url or "\r" in url:
+    if (
+        not url
+        or not url.startswith("/")
+        or url.startswith("//")
+        or "\\" in url
+        or "\n" in url
+        or "\r" in url
+    ):
         return default
     return url
 
 
 # ---- the citation basket: refs in a cookie ---------------------------------------------------
+
 
 def clean_refs(refs: Any) -> list[str]:
     out: list[str] = []
@@ -157,14 +188,21 @@ def read_basket(request: Request) -> list[str]:
 
 
 def write_basket(response: Any, refs: list[str]) -> None:
-    response.set_cookie(BASKET_COOKIE, ".".join(clean_refs(refs)), httponly=True, samesite="lax", path="/",
-                        max_age=60 * 60 * 24 * 90)
+    response.set_cookie(
+        BASKET_COOKIE,
+        ".".join(clean_refs(refs)),
+        httponly=True,
+        samesite="lax",
+        path="/",
+        max_age=60 * 60 * 24 * 90,
+    )
 
 
 # ---- query strings ------------------------------------------------------------------------------
 
+
 def span_param(value: str | None) -> tuple[int, int] | None:
-    """"START-END" (document offsets) -> (start, end); 400 for anything else."""
+    """ "START-END" (document offsets) -> (start, end); 400 for anything else."""
     if not value:
         return None
     m = _SPAN.match(value)

@@ -31,7 +31,9 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def csv_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None) -> bytes:
+def csv_bytes(
+    rows: Iterable[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None
+) -> bytes:
     """UTF-8 with a byte order mark, so Excel opens å/ä/ö right."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
@@ -41,8 +43,13 @@ def csv_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str], headers: S
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def xlsx_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None,
-               *, sheet: str = "namndkoll") -> bytes:
+def xlsx_bytes(
+    rows: Iterable[dict[str, Any]],
+    columns: Sequence[str],
+    headers: Sequence[str] | None = None,
+    *,
+    sheet: str = "namndkoll",
+) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

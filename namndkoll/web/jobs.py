@@ -40,10 +40,21 @@ class Job:
         return int(80 * read + 20 * idx)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "files": self.files, "state": self.state, "percent": self.percent,
-                "files_done": self.files_done, "pages_total": self.pages_total, "pages_done": self.pages_done,
-                "index_done": self.index_done, "index_total": self.index_total, "results": self.results,
-                "rejected": self.rejected, "error": self.error, "done": self.state in ("klar", "fel")}
+        return {
+            "id": self.id,
+            "files": self.files,
+            "state": self.state,
+            "percent": self.percent,
+            "files_done": self.files_done,
+            "pages_total": self.pages_total,
+            "pages_done": self.pages_done,
+            "index_done": self.index_done,
+            "index_total": self.index_total,
+            "results": self.results,
+            "rejected": self.rejected,
+            "error": self.error,
+            "done": self.state in ("klar", "fel"),
+        }
 
 
 class UploadJobs:
@@ -56,14 +67,18 @@ class UploadJobs:
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
 
-    def submit(self, names: list[str], paths: list[Path], rejected: list[str], **ingest_args: Any) -> Job:
+    def submit(
+        self, names: list[str], paths: list[Path], rejected: list[str], **ingest_args: Any
+    ) -> Job:
         job = Job(uuid.uuid4().hex, names, rejected=rejected)
         with self._lock:
             self.jobs[job.id] = job
             while len(self.jobs) > self.keep:
                 self.jobs.pop(next(iter(self.jobs)))
             if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._work, daemon=True, name="namndkoll-upload")
+                self._thread = threading.Thread(
+                    target=self._work, daemon=True, name="namndkoll-upload"
+                )
                 self._thread.start()
         if paths:
             self._queue.put((job, paths, ingest_args))
@@ -97,10 +112,21 @@ class UploadJobs:
                 job.index_done, job.index_total = done, total
 
             try:
-                report = ingest_uploads(paths, progress=Progress(start=start, advance=advance,
-                                                                 extra={"index": index}), **args)
-                job.results = [{"file": Path(r.path).name, "status": r.status, "message": r.message,
-                                "pages": r.pages, "document_id": r.document_id} for r in report.results]
+                report = ingest_uploads(
+                    paths,
+                    progress=Progress(start=start, advance=advance, extra={"index": index}),
+                    **args,
+                )
+                job.results = [
+                    {
+                        "file": Path(r.path).name,
+                        "status": r.status,
+                        "message": r.message,
+                        "pages": r.pages,
+                        "document_id": r.document_id,
+                    }
+                    for r in report.results
+                ]
                 job.state = "klar"
             except NamndkollError as exc:
                 job.error, job.state = str(exc), "fel"

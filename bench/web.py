@@ -17,10 +17,13 @@ usage: nice python bench/web.py [--chunks 100000] [--requests 60] [--clients 20]
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # as `namndkoll serve` runs, for the baseline too
+
 import argparse
 import contextlib
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -73,7 +76,7 @@ def start_server(db: Path, cache: Path, port: int) -> subprocess.Popen[bytes]:
         f"uvicorn.run(create_app({str(db)!r}, read_only=True, cache_dir={str(cache)!r}), "
         f"host='127.0.0.1', port={port}, log_level='warning')"
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(REPO), "OMP_NUM_THREADS": "1"}  # as `namndkoll serve` sets it
     return subprocess.Popen([sys.executable, "-c", code], env=env)
 
 
@@ -150,7 +153,7 @@ def main() -> None:
         with opened(db) as store:
             for q, m, y in plan:
                 t = time.perf_counter()
-                search(store, q, emb, municipality=m, year_from=y, year_to=y + 3, limit=60)
+                search(store, q, emb, municipality=m, year_from=y, year_to=y + 3, limit=50)
                 direct.append(time.perf_counter() - t)
         errors = 0
         for q, m, y in plan:

@@ -356,7 +356,7 @@ def _options(store: Store) -> dict[str, list[str]]:
 def search_page(
     query: str, *, db: str | Path | None = None, embedder: Any = None, municipality: str | None = None,
     committee: str | None = None, party: str | None = None, doc_type: str | None = None,
-    year_from: int | None = None, year_to: int | None = None, limit: int = 20, pool: int = 60,
+    year_from: int | None = None, year_to: int | None = None, limit: int = 20, pool: int = 50,
 ) -> SearchPage:
     """Hybrid search with facet counts: the good hits (at most ``pool``) are counted by
     municipality, committee, type, year and party; the first ``limit`` are returned."""

@@ -189,7 +189,6 @@ def test_compare_matrix(page):
 
 
 def test_case_timeline(page):
-    page.goto("/documents/")
     page.goto("/cases/SLK-2023-00068")
     entries = page.locator("ol.timeline > li")
     assert entries.count() == 2

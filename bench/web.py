@@ -76,7 +76,11 @@ def start_server(db: Path, cache: Path, port: int) -> subprocess.Popen[bytes]:
         f"uvicorn.run(create_app({str(db)!r}, read_only=True, cache_dir={str(cache)!r}), "
         f"host='127.0.0.1', port={port}, log_level='warning')"
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO), "OMP_NUM_THREADS": "1"}  # as `namndkoll serve` sets it
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "OMP_NUM_THREADS": "1",
+    }  # as `namndkoll serve` sets it
     return subprocess.Popen([sys.executable, "-c", code], env=env)
 
 
@@ -97,7 +101,12 @@ def main() -> None:
     )
     ap.add_argument("--chunks", type=int, default=100_000)
     ap.add_argument("--source", type=Path, default=None)
-    ap.add_argument("--requests", type=int, default=60, help="timed requests per measurement")
+    ap.add_argument(
+        "--requests",
+        type=int,
+        default=49,
+        help="timed requests per measurement (distinct questions)",
+    )
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--per-client", type=int, default=15, help="requests per concurrent client")
     args = ap.parse_args()
@@ -126,7 +135,8 @@ def main() -> None:
         if q.get("answerable", True)
     ]
     plan = [(q, MUNICIPALITIES[i % 10], 2017 + i % 5) for i, q in enumerate(questions)]
-    plan = (plan * (args.requests // len(plan) + 1))[: args.requests]
+    # each question once: the server remembers recent query vectors, a repeat would skip the model
+    plan = plan[: args.requests]
 
     cache = OUT / "web-cache"
     if cache.exists():
@@ -140,7 +150,7 @@ def main() -> None:
         client = httpx.Client(base_url=base, timeout=120)
         wait_ready(client, proc)
         # warm: the model (loaded at start-up), the page cache of SQLite
-        for q, m, y in plan[:3]:
+        for q, m, y in [("uppvärmning av servern", "Lund", 2019)] * 3:
             client.get("/api/search", params={"q": q, "municipality": m, "from": y, "to": y + 3})
 
         # baseline: the same searches in this process, no HTTP, the same model warm
@@ -163,7 +173,7 @@ def main() -> None:
             )
             http_s.append(time.perf_counter() - t)
             errors += r.status_code != 200
-        for q, _m, _y in plan:
+        for q, _m, _y in plan:  # the same questions again, unfiltered: their vectors are remembered
             t = time.perf_counter()
             r = client.get("/api/search", params={"q": q})
             http_unf.append(time.perf_counter() - t)
@@ -201,6 +211,7 @@ def main() -> None:
             with httpx.Client(base_url=base, timeout=120) as c:
                 for i in range(args.per_client):
                     q, m, y = plan[(k * 7 + i) % len(plan)]
+                    q = f"{q} {k} {i}"  # a new question each time: the model runs for every search
                     n, a, b = spans[(k + i) % len(spans)]
                     kind = i % 4
                     url, params = (
@@ -241,8 +252,8 @@ def main() -> None:
         "direct_search_p95_ms": pct(direct, 95),
         "api_search_p50_ms": pct(http_s, 50),
         "api_search_p95_ms": pct(http_s, 95),
-        "api_search_unfiltered_p50_ms": pct(http_unf, 50),
-        "api_search_unfiltered_p95_ms": pct(http_unf, 95),
+        "api_search_unfiltered_remembered_p50_ms": pct(http_unf, 50),
+        "api_search_unfiltered_remembered_p95_ms": pct(http_unf, 95),
         "http_over_direct_p50": pct(http_s, 50) / pct(direct, 50),
         "page_first_p50_ms": pct(first, 50),
         "page_first_p95_ms": pct(first, 95),

@@ -319,12 +319,43 @@ class SearchPage:
     model: str | None  # the index's embedding model (None: no search index yet)
 
 
-def _embedder(store: Store, embedder: Any) -> Any:
-    if embedder is not None:
-        return embedder
-    from .search import embedder_for
+class _RememberedQueries:
+    """An embedder that remembers the vectors of recent queries: a click on a facet, a page
+    of the compare matrix or a reload asks the same question again, and embedding it is most
+    of a search's time."""
 
-    return embedder_for(store)
+    def __init__(self, inner: Any, size: int = 512) -> None:
+        self.inner, self.size = inner, size
+        self.model_id, self.dimensions = inner.model_id, inner.dimensions
+        self.vectors: dict[str, Any] = {}
+
+    def embed(self, texts: Any, *, kind: str = "passage") -> Any:
+        import numpy as np
+
+        if kind != "query" or len(texts) != 1:
+            return self.inner.embed(texts, kind=kind)
+        key = texts[0]
+        if key in self.vectors:
+            self.vectors[key] = self.vectors.pop(key)  # most recent last
+        else:
+            self.vectors[key] = np.asarray(self.inner.embed(texts, kind=kind), dtype=np.float32)
+            while len(self.vectors) > self.size:
+                self.vectors.pop(next(iter(self.vectors)))
+        return self.vectors[key]
+
+
+_remembered: dict[int, _RememberedQueries] = {}
+
+
+def _embedder(store: Store, embedder: Any) -> Any:
+    """The server's embedder (or the index's own model), remembering recent query vectors."""
+    if embedder is None:
+        from .search import embedder_for
+
+        embedder = embedder_for(store)
+    if id(embedder) not in _remembered or _remembered[id(embedder)].inner is not embedder:
+        _remembered[id(embedder)] = _RememberedQueries(embedder)
+    return _remembered[id(embedder)]
 
 
 def _hit_parties(store: Store, hits: list[Any]) -> dict[int, tuple[str, ...]]:

@@ -427,3 +427,14 @@ def test_serve_command_refuses_a_missing_corpus_in_read_only_mode(tmp_path):
     )
     assert result.exit_code == 1 and "no database" in result.output
     assert not (tmp_path / "none.db").exists()
+
+
+def test_a_repeated_query_is_not_embedded_again(corpus):
+    emb = FakeEmbedder()
+    first = api.search_page("förskoleplatser", db=corpus, embedder=emb)
+    calls = emb.calls
+    again = api.search_page("förskoleplatser", db=corpus, embedder=emb, committee="Kommunfullmäktige")
+    assert emb.calls == calls  # a facet click asks the same question: its vector is remembered
+    assert again.hits and len(again.hits) <= len(first.hits)
+    api.search_page("förskolan", db=corpus, embedder=emb)
+    assert emb.calls == calls + 1

@@ -438,3 +438,11 @@ def test_a_repeated_query_is_not_embedded_again(corpus):
     assert again.hits and len(again.hits) <= len(first.hits)
     api.search_page("förskolan", db=corpus, embedder=emb)
     assert emb.calls == calls + 1
+
+
+def test_search_page_shows_all_good_hits_on_request(client):
+    html = client.get("/search", params={"q": "budget 2024", "limit": 2}).text
+    assert html.count('class="hit"') == 2
+    link = re.search(r'href="/search\?([^"]*limit=(\d+)[^"]*)">visa alla', html)
+    assert link and int(link.group(2)) > 2
+    assert client.get("/search", params={"q": "budget", "limit": 999}).status_code == 422

@@ -55,8 +55,9 @@ def search_html(
     type: Text = None,
     year_from: Annotated[YearQ, Query(alias="from")] = None,
     year_to: Annotated[YearQ, Query(alias="to")] = None,
+    limit: Annotated[int, Query(ge=1, le=50)] = 20,
 ) -> Response:
-    res = _search(request, q, municipality, committee, party, type, year_from, year_to, limit=20)
+    res = _search(request, q, municipality, committee, party, type, year_from, year_to, limit=limit)
     active = {
         k: v
         for k, v in (

@@ -59,6 +59,21 @@
       xhr.send(new FormData(form));
     });
   }
+  // files dropped anywhere on the drop zone go to its file input
+  var drop = document.querySelector("label.drop");
+  if (drop) {
+    ["dragenter", "dragover"].forEach(function (t) {
+      drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.add("over"); });
+    });
+    drop.addEventListener("dragleave", function () { drop.classList.remove("over"); });
+    drop.addEventListener("drop", function (e) {
+      e.preventDefault();
+      drop.classList.remove("over");
+      var input = drop.querySelector("input[type=file]");
+      if (input && e.dataTransfer && e.dataTransfer.files.length) input.files = e.dataTransfer.files;
+    });
+  }
+
   var job = document.getElementById("job");
   if (job && job.getAttribute("data-done") === "false" && window.fetch) {
     var poll = function () {

@@ -150,3 +150,17 @@ class Store(Protocol):
 
     def positions_in(self, document_id: int, start: int, end: int
                      ) -> list[tuple[str, tuple[str, ...], str, int]]: ...
+
+    # ---- the web pages (namndkoll serve) ---------------------------------------------------
+    def case_entries(self, dnr: str) -> list[dict[str, Any]]:
+        """Every document and § item naming a diarienummer, oldest first, each with the
+        decisions, votes and positions stored inside it."""
+        ...
+
+    def extracted_by_ids(self, what: str, ids: Sequence[int]) -> list[dict[str, Any]]:
+        """Stored figures | decisions | votes | positions with these ids, shaped as listed."""
+        ...
+
+    def chunk_party_codes(self, chunk_ids: Sequence[int]) -> dict[int, set[str]]:
+        """Per chunk, the party codes of stored positions and mentions inside its span."""
+        ...

@@ -185,3 +185,19 @@ class SqliteStore:
     def positions_in(self, document_id: int, start: int, end: int
                      ) -> list[tuple[str, tuple[str, ...], str, int]]:
         return index.positions_in(self.conn, document_id, start, end)
+
+    # ---- the web pages (namndkoll serve) ---------------------------------------------------
+    def case_entries(self, dnr: str) -> list[dict[str, Any]]:
+        from . import web
+
+        return web.case_entries(self.conn, dnr)
+
+    def extracted_by_ids(self, what: str, ids: Sequence[int]) -> list[dict[str, Any]]:
+        from . import web
+
+        return web.extracted_by_ids(self.conn, what, ids)
+
+    def chunk_party_codes(self, chunk_ids: Sequence[int]) -> dict[int, set[str]]:
+        from . import web
+
+        return web.chunk_party_codes(self.conn, chunk_ids)

@@ -3,11 +3,50 @@
 from __future__ import annotations
 
 import json
+import sys
+import zlib
+from array import array
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import NotFoundError
-from ..types import Document, Item, Metadata, Page, Section, Table
+from ..types import Document, Item, Line, Metadata, Page, Section, Table
+
+_LINES_V1 = b"\x01"
+
+
+def pack_lines(lines: tuple[Line, ...]) -> bytes | None:
+    """``Page.lines`` as a compact blob: per line seven little-endian int32 (start minus the
+    previous line's end, length, x0, top, x1, bottom in tenths of a point, size in tenths
+    times two plus bold), zlib-compressed behind a version byte."""
+    if not lines:
+        return None
+    vals = array("i")
+    prev = 0
+    for ln in lines:
+        vals.extend((ln.start - prev, ln.end - ln.start, round(ln.x0 * 10), round(ln.top * 10),
+                     round(ln.x1 * 10), round(ln.bottom * 10), round(ln.size * 10) * 2 + int(ln.bold)))
+        prev = ln.end
+    if sys.byteorder == "big":
+        vals.byteswap()
+    return _LINES_V1 + zlib.compress(vals.tobytes(), 6)
+
+
+def unpack_lines(blob: bytes | None) -> tuple[Line, ...]:
+    if not blob or blob[:1] != _LINES_V1:
+        return ()
+    vals = array("i")
+    vals.frombytes(zlib.decompress(blob[1:]))
+    if sys.byteorder == "big":
+        vals.byteswap()
+    out = []
+    prev = 0
+    for k in range(0, len(vals) - 6, 7):
+        gap, length, x0, top, x1, bottom, font = vals[k:k + 7]
+        start = prev + gap
+        prev = start + length
+        out.append(Line(start, prev, x0 / 10, top / 10, x1 / 10, bottom / 10, (font // 2) / 10, bool(font % 2)))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -53,15 +92,16 @@ def replace_document(conn: Any, doc: Document) -> int:
         (
             doc.source, doc.sha256, doc.size, len(doc.pages), md.title, md.municipality,
             md.committee, md.doc_type, md.date, year,
-            sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),
+            sum(p.ocr == "ocr" for p in doc.pages), sum(p.ocr in ("needs_ocr", "unreadable") for p in doc.pages),
             json.dumps(list(doc.warnings), ensure_ascii=False),
         ),
     )
     doc_id = int(cur.lastrowid)
     conn.executemany(
-        "INSERT INTO pages (document_id, number, start, text, header, footer, ocr)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(doc_id, p.number, p.start, p.text, p.header, p.footer, p.ocr) for p in doc.pages],
+        "INSERT INTO pages (document_id, number, start, text, header, footer, ocr, width, height, lines)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, p.number, p.start, p.text, p.header, p.footer, p.ocr, p.width, p.height,
+          pack_lines(p.lines)) for p in doc.pages],
     )
     conn.executemany(
         "INSERT INTO page_tables (document_id, page, idx, rows, bbox) VALUES (?, ?, ?, ?, ?)",
@@ -198,7 +238,7 @@ def load_document(conn: Any, document_id: int) -> Document:
         tables.setdefault(r["page"], []).append(Table(r["page"], rows, bbox))  # type: ignore[arg-type]
     pages = tuple(
         Page(r["number"], r["text"], r["start"], r["header"], r["footer"], r["ocr"],
-             tuple(tables.get(r["number"], ())))
+             tuple(tables.get(r["number"], ())), unpack_lines(r["lines"]), r["width"], r["height"])
         for r in conn.execute(
             "SELECT * FROM pages WHERE document_id = ? ORDER BY number", (document_id,))
     )

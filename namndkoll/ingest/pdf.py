@@ -182,6 +182,9 @@ class _Chars:
         self.generated = pdfium_c.FPDFText_IsGenerated  # type: ignore[attr-defined]
         self.font_size = pdfium_c.FPDFText_GetFontSize  # type: ignore[attr-defined]
         self.font_info = pdfium_c.FPDFText_GetFontInfo  # type: ignore[attr-defined]
+        self.matrix_of = pdfium_c.FPDFText_GetMatrix  # type: ignore[attr-defined]
+        self.matrix = pdfium_c.FS_MATRIX()  # type: ignore[attr-defined]
+        self.pmatrix = ctypes.byref(self.matrix)
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.pflags = ctypes.byref(self.flags)
@@ -207,7 +210,13 @@ class _Chars:
         bold = self.bold_of.get(key)
         if bold is None:
             bold = self.bold_of[key] = bool(key[1] & _FORCE_BOLD or _BOLD_NAME.search(key[0].decode("latin-1")))
-        return round(self.font_size(self.raw, i), 1), bold
+        size = self.font_size(self.raw, i)
+        if self.matrix_of(self.raw, i, self.pmatrix):
+            m = self.matrix  # the size as printed: "1 Tf" scaled up by the text matrix is common
+            scale = (m.c * m.c + m.d * m.d) ** 0.5
+            if scale > 0:
+                size *= scale
+        return round(size, 1), bold
 
     def pieces(self) -> Iterator[tuple[int, int, tuple[float, float, float, float, bool]]]:
         """(start, end, box) of each stretch of text that no gap pdfium saw (a generated space)

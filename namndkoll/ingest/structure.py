@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..types import PAGE_SEP, Item, Line, Metadata, Page, page_at
 from .metadata import find_diarienummer, read_metadata
@@ -39,6 +40,7 @@ class _Ln:
     text: str
     page: int
     layout: Line | None
+    ocr: bool = False  # read by OCR, which takes "§" for "8" or "S" now and then
 
 
 def _lines(text: str, pages: Sequence[Page]) -> list[_Ln]:
@@ -48,7 +50,7 @@ def _lines(text: str, pages: Sequence[Page]) -> list[_Ln]:
         pos = 0
         for raw in p.text.split("\n"):
             s = p.start + pos
-            out.append(_Ln(s, s + len(raw), raw, p.number, by_start.get(pos)))
+            out.append(_Ln(s, s + len(raw), raw, p.number, by_start.get(pos), p.ocr == "ocr"))
             pos += len(raw) + 1
     if not pages:  # text alone
         pos = 0
@@ -85,12 +87,19 @@ class _Cand:
     finnish: bool
 
 
+# what OCR makes of "39 § Titel" and "§ 12 Titel" when it misreads the sign
+_OCR_SIGN = re.compile(r"^[ \t]*(?:(?P<fnum>\d{1,3})[8S$]|[8S$][ \t](?P<num>\d{1,4}))[ \t]+(?=[A-ZÅÄÖ])")
+
+
 def _candidates(lines: list[_Ln]) -> list[_Cand]:
     out = []
     for k, ln in enumerate(lines):
-        if "§" not in ln.text:
+        text = ln.text
+        if ln.ocr and "§" not in text and (o := _OCR_SIGN.match(text)):
+            text = (f"{o.group('fnum')} §" if o.group("fnum") else f"§ {o.group('num')}") + text[o.end() - 1:]
+        if "§" not in text:
             continue
-        m = _HEAD.match(ln.text)
+        m = _HEAD.match(text)
         if not m:
             continue
         if m.group("fnum"):
@@ -112,11 +121,14 @@ def _candidates(lines: list[_Ln]) -> list[_Cand]:
 
 def _is_toc_run(run: list[_Cand], lines: list[_Ln], later: set[int]) -> bool:
     """A run of § lines without bodies is a table of contents when its numbers come back as
-    headings later on, or it stands under a title like "Innehållsförteckning", or most of
-    its lines end in page numbers or dotted leaders."""
+    headings later on, or most of them stand on consecutive lines, or it stands under a title
+    like "Innehållsförteckning", or most of its lines end in page numbers or dotted leaders."""
     nums = [c.num for c in run]
     if sum(n in later for n in nums) >= max(2, 0.6 * len(nums)):
         return True
+    adjacent = sum(b.idx - a.idx == 1 for a, b in pairwise(run))
+    if len(run) >= 3 and adjacent >= 0.6 * (len(run) - 1):
+        return True  # § lines one after another: a list of items, not the items themselves
     first = run[0].idx
     above = [ln.text.strip() for ln in lines[max(0, first - 4):first] if ln.text.strip()]
     if any(_TOC_TITLE.match(t) for t in above):

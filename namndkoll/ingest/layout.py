@@ -312,7 +312,8 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
             if p.tops is not None:
                 for i in zone:
                     heights[(side, _norm(p.texts[i]))].append(p.tops[i])
-    need = max(2, (n + 1) // 2)
+    # half of the pages with text (pages without any — scans, unreadable ones — do not vote)
+    need = max(2, (sum(1 for p in pages if p.texts) + 1) // 2)
 
     def margin(p: PageLines, i: int, page_no: int, side: str, edge: bool, zone: bool) -> bool:
         line = p.texts[i]
@@ -369,10 +370,14 @@ def compose(lines: list[RawLine], texts: list[str], height: float) -> tuple[str,
             pos += 1  # the newline before this line
         parts.append(t)
         if t:
-            size, bold = ln.font()
             runs = ln.runs
-            out.append(Line(pos, pos + len(t), min(r.x0 for r in runs), height - max(r.y1 for r in runs),
-                            max(r.x1 for r in runs), height - min(r.y0 for r in runs), size, bold))
+            if len(runs) == 1:
+                r = runs[0]
+                out.append(Line(pos, pos + len(t), r.x0, height - r.y1, r.x1, height - r.y0, r.size, r.bold))
+            else:
+                size, bold = ln.font()
+                out.append(Line(pos, pos + len(t), min(r.x0 for r in runs), height - max(r.y1 for r in runs),
+                                max(r.x1 for r in runs), height - min(r.y0 for r in runs), size, bold))
         pos += len(t)
     text = "\n".join(parts)
     lead = len(text) - len(text.lstrip("\n"))

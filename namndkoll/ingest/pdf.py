@@ -26,7 +26,6 @@ or the ``limits`` argument of ``read_pdf``):
 from __future__ import annotations
 
 import ctypes
-import dataclasses
 import hashlib
 import os
 import re
@@ -34,7 +33,6 @@ import shutil
 import subprocess
 import tempfile
 import time
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,100 +52,13 @@ from .layout import (
     repair_hyphenation,
     split_margins,
 )
+from .limits import Limits, check_inflated, limit_error
 from .readable import unreadable
 
 __all__ = ["OCR_HINT", "Limits", "clean_text", "ocr_available", "read_pdf", "repair_hyphenation"]
 
 OCR_INSTALL = "install Tesseract with Swedish (apt install tesseract-ocr tesseract-ocr-swe)"
 OCR_HINT = f"{OCR_INSTALL} and ingest the file again with --ocr"
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one file may cost; ``Limits.from_env()`` reads the ``NAMNDKOLL_MAX_*`` settings."""
-
-    page_chars: int = 500_000
-    table_chars: int = 30_000
-    ocr_pixels: int = 40_000_000
-    inflated_mb: int = 256
-    page_seconds: float = 120.0
-    file_seconds: float = 1800.0
-
-    @classmethod
-    def from_env(cls, **overrides: float) -> Limits:
-        values: dict[str, float] = {}
-        for f in dataclasses.fields(cls):
-            env = os.environ.get(f"NAMNDKOLL_MAX_{f.name.upper()}")
-            if env:
-                try:
-                    values[f.name] = type(f.default)(float(env))  # type: ignore[operator]
-                except ValueError:
-                    raise IngestError(f"NAMNDKOLL_MAX_{f.name.upper()}={env!r} is not a number: "
-                                      "set it to a number or unset it") from None
-        values.update(overrides)
-        return cls(**values)  # type: ignore[arg-type]
-
-
-def _limit(what: str, setting: str, value: float) -> IngestError:
-    return IngestError(f"{what} (limit {value:g}, NAMNDKOLL_MAX_{setting}): if the file is genuine, "
-                       f"raise NAMNDKOLL_MAX_{setting} and ingest it again")
-
-
-# ---- compressed streams -----------------------------------------------------------------
-
-_STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
-_OBJ = re.compile(rb"\d+\s+\d+\s+obj\b")
-_LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
-
-
-def _check_inflated(data: bytes, cap_mb: float) -> None:
-    """Inflate every Flate stream that pdfium would parse (images are decoded only when drawn)
-    in pieces, counting the bytes and keeping none, and stop at ``cap_mb`` megabytes."""
-    cap = cap_mb * 1024 * 1024
-    total = 0
-    view = memoryview(data)
-    for m in _STREAM.finditer(data):
-        head_from = max(0, m.start() - 4096)
-        objs = list(_OBJ.finditer(data, head_from, m.start()))
-        head = data[objs[-1].end() if objs else head_from:m.start()]
-        layers = head.count(b"/FlateDecode")
-        if not layers or re.search(rb"/Subtype\s*/Image", head):
-            continue
-        length = _LENGTH.search(head)
-        end = m.end() + int(length.group(1)) if length else data.find(b"endstream", m.end())
-        if end <= m.end():
-            continue
-        total += _inflated_size(view[m.end():min(end, len(data))], min(layers, 2), cap - total)
-        if total > cap:
-            raise _limit(f"compressed streams inflate to more than {cap_mb:g} MB (a \"flate bomb\"?)",
-                         "INFLATED_MB", cap_mb)
-
-
-def _inflated_size(stream: memoryview, layers: int, budget: float) -> int:
-    """Bytes ``stream`` inflates to through ``layers`` Flate filters, counting stops past ``budget``."""
-    decoders = [zlib.decompressobj() for _ in range(layers)]
-    size = 0
-    try:
-        for i in range(0, len(stream), 1 << 16):
-            pending = [bytes(stream[i:i + (1 << 16)])]
-            for d in decoders:
-                out = []
-                for piece in pending:
-                    out.append(d.decompress(piece, 1 << 20))
-                    while d.unconsumed_tail:
-                        out.append(d.decompress(d.unconsumed_tail, 1 << 20))
-                        if d is decoders[-1]:
-                            size += sum(len(o) for o in out)
-                            out = []
-                            if size > budget:
-                                return size
-                pending = out
-            size += sum(len(p) for p in pending)
-            if size > budget:
-                return size
-    except zlib.error:
-        pass  # a stream we cannot inflate is pdfium's to judge, not a bomb
-    return size
 
 
 # ---- text runs from pdfium's characters -------------------------------------------------
@@ -180,6 +91,7 @@ class _Chars:
         self.prect = ctypes.byref(self.rect)
         self.box_of = pdfium_c.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
         self.generated = pdfium_c.FPDFText_IsGenerated  # type: ignore[attr-defined]
+        self.count_rects = pdfium_c.FPDFText_CountRects  # type: ignore[attr-defined]
         self.font_size = pdfium_c.FPDFText_GetFontSize  # type: ignore[attr-defined]
         self.font_info = pdfium_c.FPDFText_GetFontInfo  # type: ignore[attr-defined]
         self.matrix_of = pdfium_c.FPDFText_GetMatrix  # type: ignore[attr-defined]
@@ -221,13 +133,17 @@ class _Chars:
     def pieces(self) -> Iterator[tuple[int, int, tuple[float, float, float, float, bool]]]:
         """(start, end, box) of each stretch of text that no gap pdfium saw (a generated space)
         or line break parts; a stretch wider than its letters can fill (spaces that stand
-        for a gap) is taken word by word instead."""
+        for a gap) is taken word by word instead. A line that is one text object (one
+        rectangle for pdfium) is one stretch unless it is that wide."""
         text, raw, generated = self.text, self.raw, self.generated
         for line in _PDFIUM_LINE.finditer(text):
-            start = line.start()
-            for k in [m.start() for m in _SPACE.finditer(text, start, line.end())] + [line.end()]:
-                if k < line.end() and not generated(raw, k):
-                    continue
+            start, end = line.start(), line.end()
+            if self.count_rects(raw, start, end - start) <= 1:
+                cuts = [end]
+            else:
+                cuts = [m.start() for m in _SPACE.finditer(text, start, end) if generated(raw, m.start())]
+                cuts.append(end)
+            for k in cuts:
                 i, j = start, k - 1
                 start = k + 1
                 while i <= j and text[i].isspace():
@@ -393,7 +309,7 @@ def _ocr_page(page: object, dpi: int, timeout: float) -> list[RawLine]:
                                  capture_output=True, text=True, timeout=max(timeout, 1.0), check=False,
                                  env={**os.environ, "OMP_THREAD_LIMIT": "1"})
         except subprocess.TimeoutExpired:
-            raise _limit(f"OCR of a page took more than {timeout:.0f} s", "PAGE_SECONDS", timeout) from None
+            raise limit_error(f"OCR of a page took more than {timeout:.0f} s", "PAGE_SECONDS", timeout) from None
     if res.returncode != 0:
         raise IngestError(f"Tesseract failed on a page: {res.stderr.strip()[:200]}")
     k = 72 / dpi
@@ -460,7 +376,7 @@ class _Reader:
             try:
                 n_chars = tp.count_chars()
                 if n_chars > self.limits.page_chars:
-                    raise _limit(f"page {i + 1} has {n_chars:,} characters of text", "PAGE_CHARS",
+                    raise limit_error(f"page {i + 1} has {n_chars:,} characters of text", "PAGE_CHARS",
                                  self.limits.page_chars)
                 runs, rotated = _page_runs(tp, self.c, n_chars) if n_chars else ([], [])
             finally:
@@ -534,7 +450,7 @@ def read_pdf(path: str | Path, *, ocr: bool | None = None, limits: Limits | None
         raise IngestError(f"--ocr asked for but Tesseract is missing: {OCR_INSTALL}")
     sha = hashlib.sha256(data).hexdigest()
     if b"/Encrypt" not in data:
-        _check_inflated(data, limits.inflated_mb)
+        check_inflated(data, limits.inflated_mb)
 
     reader = _Reader(path, data, ocr, limits)
     reads: list[_PageRead] = []
@@ -553,10 +469,10 @@ def read_pdf(path: str | Path, *, ocr: bool | None = None, limits: Limits | None
                                   f"damaged; re-download or re-export it") from exc
             now = time.perf_counter()
             if now - t_page > limits.page_seconds:
-                raise _limit(f"page {i + 1} took {now - t_page:.0f} s to read", "PAGE_SECONDS",
+                raise limit_error(f"page {i + 1} took {now - t_page:.0f} s to read", "PAGE_SECONDS",
                              limits.page_seconds)
             if now - started > limits.file_seconds:
-                raise _limit(f"reading took {now - started:.0f} s by page {i + 1} of {n}", "FILE_SECONDS",
+                raise limit_error(f"reading took {now - started:.0f} s by page {i + 1} of {n}", "FILE_SECONDS",
                              limits.file_seconds)
     finally:
         reader.close()

@@ -235,20 +235,29 @@ def reading_order(lines: list[RawLine], width: float) -> list[RawLine]:
 
 
 _NUMCELL = re.compile(r"^[-−–+]?\(?\d[\d  ,.]*\)?\s*%?$")
+# a list item's bullet or number, set apart from its text: not a table cell
+_MARKER = re.compile(r"^\s*(?:[•·▪■►‣◦●○\-–—*\uf0b7\uf0a7o]|\d{1,2}[.)]|[a-z][.)])\s*$")
 
 
-def looks_tabular(lines: list[RawLine], n_paths: int) -> bool:
-    """Ruling lines, or 3+ consecutive lines of 3+ separated cells with numbers in them."""
+def looks_tabular(lines: list[RawLine], n_paths: int, width: float = 0.0, height: float = 0.0) -> bool:
+    """Ruling lines with cells in them, or 3+ consecutive lines of 3+ separated cells with
+    numbers in them (a bullet and its text are one cell). Cells are runs of text with a
+    gap before them on their line, or, in a ruled table whose cells wrap and centre their
+    text, short runs well right of the text's left edge (outside the page's margins)."""
     run = celled = 0
     for ln in lines:
         runs = sorted(ln.runs, key=lambda r: r.x0)
-        cells = 1 + sum(1 for a, b in pairwise(runs) if b.x0 - a.x1 > 12)
+        cells = 1 + sum(1 for a, b in pairwise(runs) if b.x0 - a.x1 > 12 and not _MARKER.match(a.text))
         nums = sum(1 for r in runs if _NUMCELL.match(r.text.strip()))
         celled += cells >= 2
         run = run + 1 if cells >= 3 and nums >= 1 else 0
         if run >= 3 or (n_paths >= 6 and celled >= 3):
             return True
-    return False
+    if n_paths < 6 or not lines or width <= 0:
+        return False
+    left = min(ln.x0 for ln in lines)
+    inner = [r for ln in lines if height * 0.12 < ln.bottom and ln.top < height * 0.88 for r in ln.runs]
+    return sum(1 for r in inner if r.x0 > left + 0.25 * width and r.x1 - r.x0 < 0.4 * width) >= 2
 
 
 # ---- headers and footers ----------------------------------------------------------------

@@ -408,8 +408,8 @@ class _Reader:
         tables: list[Table] = []
         # table cells make lines of several separate runs; prose pages skip the checks
         multi = sum(1 for ln in lines if len(ln.runs) >= 2)
-        n_paths = _count_paths(page, self.c) if multi >= 2 else 0
-        if multi >= 2 and looks_tabular(lines, n_paths):
+        n_paths = _count_paths(page, self.c) if multi >= 1 else 0
+        if multi >= 1 and looks_tabular(lines, n_paths, width, height):
             if n_chars > self.limits.table_chars:
                 self.warnings.append(
                     f"page {i + 1} looks like a table but has {n_chars:,} characters: its tables were not "

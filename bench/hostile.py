@@ -13,7 +13,7 @@ The files are made here from raw PDF bytes:
 Each read runs in its own subprocess (``python -c``), which reports its wall time, its peak
 memory (``ru_maxrss``) and the reader's one-line answer.
 
-  python bench/hostile.py [--before /work/main] [--timeout 300] [--only runs,huge]
+  python bench/hostile.py [--before /work/main] [--timeout 300] [--only runs,huge] [--now-only]
 """
 
 from __future__ import annotations
@@ -133,6 +133,7 @@ def main() -> None:
     ap.add_argument("--before", type=Path, default=Path("/work/main"), help="checkout to compare with")
     ap.add_argument("--timeout", type=int, default=300, help="seconds before a read is killed")
     ap.add_argument("--only", default=",".join(FILES), help="comma-separated: " + ",".join(FILES))
+    ap.add_argument("--now-only", action="store_true", help="skip the before checkout")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         print("| file | size | reader | seconds | peak MB | answer |")
@@ -142,7 +143,7 @@ def main() -> None:
             path = Path(tmp) / f"{name}.pdf"
             path.write_bytes(make())
             size = f"{path.stat().st_size / 1024:.0f} KB"
-            for label, repo in (("before", a.before), ("now", REPO)):
+            for label, repo in (("before", a.before), ("now", REPO))[1 if a.now_only else 0:]:
                 r = probe(repo, path, ocr, a.timeout)
                 answer = r["answer"].replace("|", "/")[:140]
                 print(f"| {name} | {size} | {label} | {r['s']:.2f} | {r['rss_mb']:.0f} | {answer} |", flush=True)

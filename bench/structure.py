@@ -7,7 +7,8 @@ worktree — its labels, never this program's output).
     python bench/structure.py [--shared ../shared] [--gold /work/wt/gold/bench/gold/dev]
                               [--pdf-dir /work/gold-pdfs] [--show 10]
 
-Per protocol it reads the PDF with the product's own path (``read_document``, OCR off) and
+Per protocol it reads the PDF with the product's own path (``read_document``; the gold
+documents with OCR where Tesseract is installed, as ingest does, unless ``--no-ocr``) and
 compares:
 
 - silver: the § numbers per protocol (found / missing / extra), as text (the extracted pages
@@ -31,7 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from namndkoll.ingest import read_document
-from namndkoll.ingest.structure import _candidates, _lines, find_toc
+from namndkoll.ingest.structure import table_of_contents
 
 
 def _norm(title: str) -> str:
@@ -88,7 +89,7 @@ def _pdf(gold: dict, shared: Path, pdf_dirs: list[Path]) -> Path | None:
     return None
 
 
-def gold(gold_dir: Path, shared: Path, pdf_dirs: list[Path], show: int) -> None:
+def gold(gold_dir: Path, shared: Path, pdf_dirs: list[Path], show: int, ocr: bool | None) -> None:
     if "heldout" in gold_dir.parts:
         sys.exit("the held-out gold is not for tuning: give the dev split")
     per: dict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -101,7 +102,7 @@ def gold(gold_dir: Path, shared: Path, pdf_dirs: list[Path], show: int) -> None:
         if path is None or not path.is_file():
             notes.append(f"{g['id']}: PDF not found, skipped")
             continue
-        doc = read_document(path, ocr=False)
+        doc = read_document(path, ocr=ocr)
         s = per[g["template"]]
         want = {(i["number"], i["page_start"]) for i in g["items"]}
         got = {(i.number, i.page_start) for i in doc.items}
@@ -112,8 +113,7 @@ def gold(gold_dir: Path, shared: Path, pdf_dirs: list[Path], show: int) -> None:
         s["numbers"] += len({n for n, _ in want} & {n for n, _ in got})
         titles = {i.number: i.title for i in doc.items}
         s["titles"] += sum(_norm(i["title"]) == _norm(titles.get(i["number"], "")) for i in g["items"])
-        lines = _lines(doc.text, doc.pages)
-        toc = sorted({c.num for run in find_toc(lines, _candidates(lines)) for c in run})
+        toc = list(table_of_contents(doc.pages))
         notes.append(f"{g['id']} ({g['template']}): items {len(got)}, gold {len(want)}, right {len(want & got)}; "
                      f"printed table of contents: {_span(toc)}")
         for n, p in sorted(want - got, key=lambda x: int(re.sub(r'\D', '', x[0]) or 0))[:show]:
@@ -153,11 +153,13 @@ def main() -> None:
     ap.add_argument("--pdf-dir", type=Path, action="append", default=[Path("/work/gold-pdfs")])
     ap.add_argument("--show", type=int, default=10)
     ap.add_argument("--no-silver", action="store_true")
+    ap.add_argument("--no-ocr", action="store_true",
+                    help="never OCR (default: OCR pages without readable text when Tesseract is installed)")
     a = ap.parse_args()
     if not a.no_silver:
         silver(a.shared, a.show)
     if a.gold.is_dir():
-        gold(a.gold, a.shared, a.pdf_dir, a.show)
+        gold(a.gold, a.shared, a.pdf_dir, a.show, False if a.no_ocr else None)
 
 
 if __name__ == "__main__":

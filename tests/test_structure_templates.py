@@ -181,9 +181,12 @@ def test_bold_headings_outweigh_a_quoted_paragraph_line(tmp_path):
 
 def test_real_table_of_contents_page_is_not_the_items():
     """Alingsås barn- och ungdomsnämnden 2026-06-16, page 2: the list of §§ 41-49 alone."""
+    from namndkoll.ingest.structure import table_of_contents
+
     doc = read_document(FIXTURES / "alingsas-bun-2026-06-16-p2-innehall.pdf", ocr=False)
     assert "§ 44 Kompetensförsörjningsplan" in doc.text
     assert doc.items == ()
+    assert table_of_contents(doc.pages) == tuple(range(41, 50))
 
 
 def test_real_meetings_plus_paragraph_page():
@@ -210,6 +213,9 @@ def test_real_finnish_protocol_toc_and_unreadable_page():
     assert [p.ocr for p in doc.pages] == ["text", "unreadable"] and doc.pages[1].text == ""
     assert any("does not read as words" in w for w in doc.warnings)
     assert doc.items == ()
+    from namndkoll.ingest.structure import table_of_contents
+
+    assert table_of_contents(doc.pages) == tuple(range(39, 50))
     if not ocr_available():
         pytest.skip("tesseract with Swedish is not installed")
     doc = read_document(FIXTURES / "nykarleby-valfardsnamnden-2022-09-15-p2-3.pdf")

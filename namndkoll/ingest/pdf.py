@@ -1,16 +1,18 @@
 """The one module that talks to PDF libraries: ``read_pdf(path) -> Document``.
 
-Each page's text is read in one pass over pdfium's characters: the words of the page text
-with the boxes of their first and last characters, joined into runs where no wide gap parts
-them, with the font size and weight of each run (``layout.py`` makes lines, reading order,
-margins and the page text from those). pdfplumber's table finder, which is precise but slow,
+Each page's text is read in one pass over pdfium's characters (linear in them, whatever the
+number of text objects): the page text is cut at pdfium's line breaks and at the gaps it
+marks with generated spaces, each stretch gets the loose boxes of its first and last
+characters (word by word where real spaces hide a wide gap), and stretches on one baseline
+without a wide gap between them make runs, each with its font size and weight
+(``layout.py`` makes lines, reading order, margins and the page text from those). pdfplumber's table finder, which is precise but slow,
 only runs on the pages that look like tables (ruling lines, or lines of aligned number
 columns), and the table text is then left out of the body. Pages with no text layer, and
 pages whose text layer is garbage (a broken font encoding: ``readable.py``), are OCR'd with
 Tesseract when it is installed, otherwise marked ``needs_ocr`` / ``unreadable``.
 
-Limits per file, each with a one-line message that names its setting (environment variable,
-or the ``limits`` argument of ``read_pdf``):
+Limits per file (``limits.py``), each with a one-line message that names its setting
+(environment variable, or the ``limits`` argument of ``read_pdf`` / ``read_document``):
 
 - ``NAMNDKOLL_MAX_PAGE_CHARS`` (500000): characters of text on one page;
 - ``NAMNDKOLL_MAX_TABLE_CHARS`` (30000): pages with more characters skip the table finder

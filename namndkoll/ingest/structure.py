@@ -140,6 +140,12 @@ def _is_toc_run(run: list[_Cand], lines: list[_Ln], later: set[int]) -> bool:
     return ends * 2 > len(run) and len(run) >= 3
 
 
+def table_of_contents(pages: Sequence[Page]) -> tuple[int, ...]:
+    """The § numbers that the document's tables of contents list (none: ``()``)."""
+    lines = _lines(PAGE_SEP.join(p.text for p in pages), pages)
+    return tuple(sorted({c.num for run in find_toc(lines, _candidates(lines)) for c in run}))
+
+
 def find_toc(lines: list[_Ln], cands: list[_Cand]) -> list[list[_Cand]]:
     """Runs of heading candidates that form tables of contents: three or more § lines in a
     row (two when numbers come back later), each at most three short lines from the next,

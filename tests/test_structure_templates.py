@@ -231,7 +231,7 @@ def test_real_finnish_protocol_toc_and_unreadable_page():
     ("Reservation", "reservation"), ("Protokollsanteckning", "protokollsanteckning"),
     ("Anteckning", "protokollsanteckning"), ("Särskilt yttrande", "sarskilt_uttalande"),
     ("Expedieras till", "expedieras"), ("Beslutet skickas till", "expedieras"),
-    ("Beslutsunderlag", "beslutsunderlag"), ("Jäv", "jav"), ("Förslag till beslut på sammanträdet", "forslag"),
+    ("Beslutsunderlag", "beslutsunderlag"), ("Jäv", "jav"), ("Förslag till beslut på sammanträdet", "forslag"), ("Förslag:", "forslag"),
     ("Bildningsdirektör/tf välfärdschef Teresia Tötterman-Engströms förslag:", "forslag"),
     ("Enligt kommunstyrelsens förslag:", None), ("Beslut om budget fattades i maj.", None),
 ])

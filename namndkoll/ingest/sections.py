@@ -25,7 +25,7 @@ SECTION_HEADINGS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple(
         ("propositionsordning", r"(propositionsordning|beslutsgång|proposition|beslutsordning)( och beslutsgång)?"),
         ("omrostning", r"(omröstning|votering|omröstningsresultat|voteringsresultat|voteringslista|omröstningslista)"),
         ("jav", r"(jäv|anmälan om jäv|jäv anmäls)"),
-        ("forslag", (r"(förslag till beslut( på sammanträdet| i korthet)?|beslutsförslag"
+        ("forslag", (r"(förslag|förslag till beslut( på sammanträdet| i korthet)?|beslutsförslag"
                      r"|[a-zåäö]+(utskottets|nämndens|styrelsens|förvaltningens|kontorets) förslag( till beslut)?)")),
         ("beslut", (r"(beslut|beslutet|[a-zåäö]+(nämndens|styrelsens|fullmäktiges|revisorernas|utskottets) beslut"
                     r"|nämndens beslut|beslut i korthet)")),

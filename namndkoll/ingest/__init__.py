@@ -15,7 +15,7 @@ from ..types import Document
 if TYPE_CHECKING:
     from .limits import Limits
 
-__all__ = ["read_document", "page_count"]
+__all__ = ["page_count", "read_document"]
 
 
 def read_document(path: str | Path, *, ocr: bool | None = None, limits: Limits | None = None) -> Document:

@@ -32,7 +32,8 @@ class Limits:
             env = os.environ.get(f"NAMNDKOLL_MAX_{f.name.upper()}")
             if env:
                 try:
-                    values[f.name] = type(f.default)(float(env))  # type: ignore[operator]
+                    number = float(env)
+                    values[f.name] = int(number) if f.type in ("int", int) else number
                 except ValueError:
                     raise IngestError(f"NAMNDKOLL_MAX_{f.name.upper()}={env!r} is not a number: "
                                       "set it to a number or unset it") from None

@@ -243,7 +243,8 @@ def _tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> list[T
             continue  # text strategy on prose: not a table
         if _prose(rows):
             continue
-        out.append(Table(number, rows, tuple(float(x) for x in t.bbox)))
+        x0, top, x1, bottom = (float(x) for x in t.bbox)
+        out.append(Table(number, rows, (x0, top, x1, bottom)))
     return out
 
 
@@ -518,8 +519,10 @@ def _state_warnings(reads: list[_PageRead]) -> list[str]:
 
 
 def _ranges(nums: list[int]) -> str:
-    out, start = [], nums[0]
-    for a, b in zip(nums, nums[1:] + [None]):  # type: ignore[list-item]
+    """"1, 3-5, 9" for [1, 3, 4, 5, 9]."""
+    out: list[str] = []
+    start = nums[0]
+    for a, b in zip(nums, [*nums[1:], -1]):
         if b != a + 1:
             out.append(str(start) if start == a else f"{start}-{a}")
             start = b

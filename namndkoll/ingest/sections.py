@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from ..types import PAGE_SEP, Page, Section, SectionKind, page_at
 
@@ -17,7 +18,7 @@ __all__ = ["SECTION_HEADINGS", "find_sections", "section_kind"]
 _FROM = r"( från [^.]{1,40}| \([^)]{1,20}\))?"
 # (kind, heading regex on a whole line). Order matters: first match wins.
 SECTION_HEADINGS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple(
-    (k, re.compile(p, re.IGNORECASE)) for k, p in (
+    (cast(SectionKind, k), re.compile(p, re.IGNORECASE)) for k, p in (
         ("protokollsanteckning", rf"(protokolls)?anteckning(ar)?{_FROM}"),
         ("sarskilt_uttalande", rf"särskil(t|da) (uttalande|yttrande)(n|na)?{_FROM}"),
         ("reservation", r"reservation(er)?( från [^.]{1,40}| \([^)]{1,20}\)| mot beslutet)?"),

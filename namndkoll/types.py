@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-OcrState = Literal["text", "ocr", "needs_ocr"]
+# "unreadable": the page has a text layer that does not read as words (a broken font encoding)
+# and Tesseract was not there to read it; its text is left out, like a "needs_ocr" page's
+OcrState = Literal["text", "ocr", "needs_ocr", "unreadable"]
 DocType = Literal[
     "protokoll",
     "protokollsutdrag",
@@ -43,6 +45,10 @@ SectionKind = Literal[
     "protokollsanteckning",
     "jav",
     "other",
+    "beredning",  # Beredning, Ärendets beredning, Tidigare behandling
+    "expedieras",  # Expedieras till, Beslutet skickas till
+    "beslutsunderlag",  # Beslutsunderlag, Handlingar
+    "forslag",  # Förslag till beslut, Arbetsutskottets förslag, "<officer>s förslag"
 ]
 PAGE_SEP = "\f"
 
@@ -153,7 +159,8 @@ class Document:
 
     @property
     def needs_ocr(self) -> tuple[int, ...]:
-        return tuple(p.number for p in self.pages if p.ocr == "needs_ocr")
+        """Pages without usable text: no text layer, or one too garbled to read."""
+        return tuple(p.number for p in self.pages if p.ocr in ("needs_ocr", "unreadable"))
 
 
 def page_at(pages: Sequence[Page], offset: int) -> int:

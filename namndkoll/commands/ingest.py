@@ -255,6 +255,7 @@ def show_cmd(
     for p in pages:
         mark = f"--- page {p.number} of {len(d.pages)}" + (" (OCR)" if p.ocr == "ocr" else "")
         mark += " (needs OCR: no text layer)" if p.ocr == "needs_ocr" else ""
+        mark += " (needs OCR: the text layer is garbled, left out)" if p.ocr == "unreadable" else ""
         echo(mark + " ---")
         echo(p.text[max(start - p.start, 0): end - p.start])
         if item is None:

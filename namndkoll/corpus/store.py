@@ -3,11 +3,53 @@
 from __future__ import annotations
 
 import json
+import sys
+import zlib
+from array import array
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import NotFoundError
-from ..types import Document, Item, Metadata, Page, Section, Table
+from ..types import Document, Item, Line, Metadata, Page, Section, Table
+
+_LINES_V1 = b"\x01"
+
+
+def pack_lines(lines: tuple[Line, ...]) -> bytes | None:
+    """``Page.lines`` as a compact blob: per line seven little-endian int32 — start minus the
+    previous line's end, length, x0 minus the previous x0, top minus the previous top, width,
+    height (tenths of a point), size in tenths times two plus bold — zlib-compressed behind a
+    version byte (~6 bytes a line: the deltas repeat)."""
+    if not lines:
+        return None
+    vals = array("i")
+    end = x0 = top = 0
+    for ln in lines:
+        lx0, ltop = round(ln.x0 * 10), round(ln.top * 10)
+        vals.extend((ln.start - end, ln.end - ln.start, lx0 - x0, ltop - top, round(ln.x1 * 10) - lx0,
+                     round(ln.bottom * 10) - ltop, round(ln.size * 10) * 2 + int(ln.bold)))
+        end, x0, top = ln.end, lx0, ltop
+    if sys.byteorder == "big":
+        vals.byteswap()
+    return _LINES_V1 + zlib.compress(vals.tobytes(), 6)
+
+
+def unpack_lines(blob: bytes | None) -> tuple[Line, ...]:
+    if not blob or blob[:1] != _LINES_V1:
+        return ()
+    vals = array("i")
+    vals.frombytes(zlib.decompress(blob[1:]))
+    if sys.byteorder == "big":
+        vals.byteswap()
+    out = []
+    end = x0 = top = 0
+    for k in range(0, len(vals) - 6, 7):
+        gap, length, dx0, dtop, width, height, font = vals[k:k + 7]
+        start, x0, top = end + gap, x0 + dx0, top + dtop
+        end = start + length
+        out.append(Line(start, end, x0 / 10, top / 10, (x0 + width) / 10, (top + height) / 10,
+                        (font // 2) / 10, bool(font % 2)))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -61,7 +103,7 @@ def replace_document(conn: Any, doc: Document) -> int:
         (
             doc.source, doc.sha256, doc.size, len(doc.pages), md.title, md.municipality,
             md.committee, md.doc_type, md.date, year,
-            sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),
+            sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),  # unreadable pages want OCR too
             json.dumps(list(doc.warnings), ensure_ascii=False), md.org_kind, md.kind,
         ),
     )
@@ -70,6 +112,11 @@ def replace_document(conn: Any, doc: Document) -> int:
         "INSERT INTO pages (document_id, number, start, text, header, footer, ocr)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(doc_id, p.number, p.start, p.text, p.header, p.footer, p.ocr) for p in doc.pages],
+    )
+    conn.executemany(
+        "INSERT INTO page_layout (document_id, page, width, height, lines) VALUES (?, ?, ?, ?, ?)",
+        [(doc_id, p.number, p.width, p.height, pack_lines(p.lines)) for p in doc.pages
+         if p.lines or p.width],
     )
     conn.executemany(
         "INSERT INTO page_tables (document_id, page, idx, rows, bbox) VALUES (?, ?, ?, ?, ?)",
@@ -216,9 +263,11 @@ def load_document(conn: Any, document_id: int) -> Document:
         rows = tuple(tuple(c) for c in json.loads(r["rows"]))
         bbox = tuple(json.loads(r["bbox"])) if r["bbox"] else None
         tables.setdefault(r["page"], []).append(Table(r["page"], rows, bbox))  # type: ignore[arg-type]
+    layout = {r["page"]: (unpack_lines(r["lines"]), r["width"], r["height"]) for r in conn.execute(
+        "SELECT page, width, height, lines FROM page_layout WHERE document_id = ?", (document_id,))}
     pages = tuple(
         Page(r["number"], r["text"], r["start"], r["header"], r["footer"], r["ocr"],
-             tuple(tables.get(r["number"], ())))
+             tuple(tables.get(r["number"], ())), *layout.get(r["number"], ((), 0.0, 0.0)))
         for r in conn.execute(
             "SELECT * FROM pages WHERE document_id = ? ORDER BY number", (document_id,))
     )

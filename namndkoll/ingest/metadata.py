@@ -87,6 +87,7 @@ _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile
                          r"revisionsberättelse|revisionsredogörelse|revisionsplan)\b")),
     ("arsredovisning", r"^\s*årsredovisning\b|^\s*årsredovisning\s+(?:19|20)\d\d"),
 ))
+_ITEM_HEAD = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*\d|^\s*\d{1,4}\s*§(?:\s|$)")
 _AUDIT_WEAK = re.compile(r"^\s*(?:uppföljande\s+granskning|granskning\s+av|uppföljning\s+av\s+(?:tidigare\s+)?"
                          r"granskning|missiv|revisionsrapporter)\b", re.IGNORECASE)
 _OFFICER_BLOCK = re.compile(r"^\s*handläggare\b", re.IGNORECASE)
@@ -136,6 +137,12 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
     the first lines of page 1), its layout and, for unlabelled motions and statements, how it is
     signed (``last_lines``). ``first_text``: the first pages' text, for the auditor test."""
     top = list(lines[:20])
+    if has_items:
+        # in a protocol, "Reservation", "Motion …" below the first § heading are the item's
+        # sections and titles, not what the document is
+        first = next((i for i, ln in enumerate(top) if _ITEM_HEAD.match(ln)), None)
+        if first:
+            top = top[:first]
     for kind, rx in _TYPES:
         if any(rx.search(line) for line in top):
             if kind == "kallelse":

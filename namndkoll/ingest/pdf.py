@@ -544,7 +544,7 @@ def render_page(path: str | Path, number: int, *, scale: float = 1.5, boxes: tup
 
     from ..errors import NotFoundError
 
-    pdf = _open(Path(path), Path(path).read_bytes())
+    pdf = _open(Path(path).read_bytes())
     try:
         if not 1 <= number <= len(pdf):  # type: ignore[arg-type]
             raise NotFoundError(f"the PDF has {len(pdf)} pages, not {number}")  # type: ignore[arg-type]
@@ -577,7 +577,7 @@ def find_text_boxes(path: str | Path, number: int, lines: list[str]) -> tuple[Bo
     (hyphenation repaired, a header removed) is looked for in two halves, else skipped."""
     import pypdfium2 as pdfium
 
-    pdf = _open(Path(path), Path(path).read_bytes())
+    pdf = _open(Path(path).read_bytes())
     out: list[Box] = []
     try:
         if not 1 <= number <= len(pdf):  # type: ignore[arg-type]

@@ -146,3 +146,15 @@ class Store(Protocol):
 
     def positions_in(self, document_id: int, start: int, end: int
                      ) -> list[tuple[str, tuple[str, ...], str, int]]: ...
+
+    # ---- roll calls -------------------------------------------------------------------------
+    def list_members(self, *, municipality: str | None = None, committee: str | None = None,
+                     year: int | None = None, party: str | None = None, member: str | None = None,
+                     limit: int | None = None) -> list[dict[str, Any]]:
+        """Members of the stored roll calls with their votes and how often they voted with
+        their party (corpus/members.py says how that is counted)."""
+        ...
+
+    def member_names(self, fragment: str, limit: int = 5) -> list[str]:
+        """Stored member names containing ``fragment`` (any case)."""
+        ...

@@ -184,3 +184,14 @@ class SqliteStore:
     def positions_in(self, document_id: int, start: int, end: int
                      ) -> list[tuple[str, tuple[str, ...], str, int]]:
         return index.positions_in(self.conn, document_id, start, end)
+
+    # ---- roll calls -------------------------------------------------------------------------
+    def list_members(self, **filters: Any) -> list[dict[str, Any]]:
+        from . import members
+
+        return members.list_members(self.conn, **{k: v for k, v in filters.items() if v is not None})
+
+    def member_names(self, fragment: str, limit: int = 5) -> list[str]:
+        from . import members
+
+        return members.member_names(self.conn, fragment, limit)

@@ -20,7 +20,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..registry import INDEPENDENT, PARTIES, canonical_code, code_pattern, local_here, names_pattern, party_of_name
+from ..registry import (
+    INDEPENDENT,
+    PARTIES,
+    canonical_code,
+    code_pattern,
+    local_here,
+    names_pattern,
+    party_of_name,
+)
 from ..types import Document, PartyMention
 
 __all__ = ["INDEPENDENT", "PARTIES", "Mention", "find_parties", "iter_party_mentions", "iter_party_spans",

@@ -89,6 +89,7 @@ _ROLE_WORDS = re.compile(
 
 # ---- reading one member ----------------------------------------------------------------------
 
+_FIRST_NAMES = r"[A-ZÅÄÖÉÜ][\wåäöé'’-]+(?:\s+[A-ZÅÄÖÉÜ][\wåäöé'’-]+)?"
 _CELL_RE = re.compile(
     r"^\s*(?P<name>[^()\n]+?)\s*(?:\((?P<party>[^)]{1,12})\))?\s*(?:,\s*(?P<role>[^,()]+?))?\s*$"
 )
@@ -103,11 +104,11 @@ def member(cell: str, *, party: str = "", role: str = "", local: dict[str, str] 
         return None
     name = m.group("name").strip(" ,")
     written_role = (m.group("role") or role or "").strip()
-    if m.group("role") and not _ROLE_WORDS.match(m.group("role").strip()) and "," not in name:
-        # "Akbas, Aslan": the part after the comma is a first name, not a role
-        if re.fullmatch(r"[A-ZÅÄÖÉÜ][\wåäöé'’-]+(?:\s+[A-ZÅÄÖÉÜ][\wåäöé'’-]+)?", m.group("role").strip()):
-            name = f"{m.group('role').strip()} {name}"
-            written_role = role.strip()
+    after = (m.group("role") or "").strip()
+    # "Akbas, Aslan": the part after the comma is a first name, not a role
+    if after and not _ROLE_WORDS.match(after) and re.fullmatch(_FIRST_NAMES, after):
+        name = f"{after} {name}"
+        written_role = role.strip()
     if not re.search(r"[A-Za-zÅÄÖåäöÉé]{2}", name) or _TOTAL_ROW.match(name):
         return None
     code, note = None, None
@@ -116,8 +117,8 @@ def member(cell: str, *, party: str = "", role: str = "", local: dict[str, str] 
         code, original = party_value(written, local or {})
         if code is None:
             code = written  # a code the registry does not know: the list's own
-        elif original:
-            note = f"{original} in the list"
+        elif original and original.upper() != code.upper():
+            note = f"{original} in the list"  # an older code (fp -> L), not a mere lower case
     return " ".join(name.split()), code, _role(written_role) if written_role else None, note
 
 
@@ -453,6 +454,8 @@ def _prose_members(doc: Document, start: int, end: int, choice: VoteChoice, loca
     role_carry: str | None = None
     for s, e in pieces:
         raw = text[s:e].strip()
+        if not raw:
+            continue  # "… (S) och samt ordföranden …"
         m = _PERSON_IN_LIST.match(raw)
         if not m:
             out = []  # not a name: the list starts after it
@@ -470,7 +473,7 @@ def _prose_members(doc: Document, start: int, end: int, choice: VoteChoice, loca
         party, note = None, None
         if m.group("code"):
             party, original = party_value(m.group("code"), local)
-            note = f"{original} in the list" if original else None
+            note = f"{original} in the list" if original and party and original.upper() != party.upper() else None
         else:
             party = known.get(name)
         out.append(RollCallEntry(name, party, choice, role, doc.page_of(ns), ns, s + lead + len(raw), note,

@@ -201,7 +201,7 @@ def attach(doc: Document, votes: Sequence[Vote], calls: Sequence[RollCall]) -> l
         v = replace(v, item=c.item or v.item, roll_call=c.entries,
                     abstain=v.abstain if v.abstain is not None else s[2],
                     absent=v.absent if v.absent is not None else s[3])
-        out[vi] = replace(v, note=_check(v, c))
+        out[vi] = replace(v, note=_check(v, c, own=False))
     for ci, c in enumerate(calls):
         if ci not in pair:
             out.append(_call_vote(doc, c))
@@ -218,19 +218,21 @@ def _call_vote(doc: Document, c: RollCall) -> Vote:
     prop = c.title or (_proposition(doc, c.start, in_bilaga=False) if c.form == "prose" else None)
     v = Vote(item=item, yes=s[0], no=s[1], abstain=s[2] if s[2] is not None else (t[2] if c.entries else None),
              absent=s[3], proposition=prop, page=c.page, start=c.start, end=c.end, roll_call=c.entries)
-    return replace(v, note=_check(v, c))
+    return replace(v, note=_check(v, c, own=True))
 
 
 _CHOICE_NAMES = ("ja", "nej", "avstår", "frånvarande")
 
 
-def _check(v: Vote, c: RollCall) -> str | None:
-    """Say where the members' votes do not add up to the stated result (or the list's own)."""
+def _check(v: Vote, c: RollCall, *, own: bool) -> str | None:
+    """Say where the members' votes do not add up to the stated result (or the list's own);
+    ``own``: the vote was read from the list itself, so the list's counts are the only ones."""
     if not c.entries:
         return None
     t = c.tally()
     notes = []
-    for label, said in (("the result", (v.yes, v.no, v.abstain, None)), ("the list", c.stated)):
+    said_by = ([] if own else [("the result", (v.yes, v.no, v.abstain, None))]) + [("the list", c.stated)]
+    for label, said in said_by:
         if said is None:
             continue
         # absences only where the list states them: many lists name only the members who voted

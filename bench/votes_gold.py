@@ -77,6 +77,7 @@ def score(gold: dict[str, Any], ext: Any, c: Counter[str], misses: list[str]) ->
             break
         rc_gold = g.get("roll_call") or []
         c["rc_gold"] += len(rc_gold)
+        c["votes_found_any_item"] += int(any((v.yes, v.no) == (g["yes"], g["no"]) for v in votes))
         if match is None:
             misses.append(f"{gid}: vote § {g['item']} {g['yes']}-{g['no']} not found")
             continue
@@ -101,6 +102,9 @@ def score(gold: dict[str, Any], ext: Any, c: Counter[str], misses: list[str]) ->
         ok = any(_item(p.item) == g.get("item") and p.kind == g["kind"] and g["party"] in p.parties
                  and _norm(g["key"]) in _norm(p.text) for p in ext.positions)
         c["pos_found"] += int(ok)
+        # the same, whatever § it was put under: what a § reader's error costs
+        c["pos_found_any_item"] += int(any(p.kind == g["kind"] and g["party"] in p.parties
+                                           and _norm(g["key"]) in _norm(p.text) for p in ext.positions))
         if not ok:
             near = [(p.item, p.kind, p.parties) for p in ext.positions if _norm(g["key"]) in _norm(p.text)]
             misses.append(f"{gid}: position {g['party']} {g['kind']} § {g.get('item')} «{g['key']}» near={near[:3]}")
@@ -142,11 +146,13 @@ def main() -> None:
     summary = {
         "documents": c["documents"], "seconds": round(time.perf_counter() - t0, 1),
         "votes": {"gold": c["votes_gold"], "found": c["votes_found"], "extra": c["votes_extra"],
+                  "found_under_any_item": c["votes_found_any_item"],
                   "recall": round(c["votes_found"] / c["votes_gold"], 3) if c["votes_gold"] else None},
         "roll_call": {"gold": c["rc_gold"], "found": c["rc_found"], "party_ok": c["rc_party_ok"],
                       "extra": c["rc_extra"],
                       "recall": round(c["rc_found"] / c["rc_gold"], 3) if c["rc_gold"] else None},
         "positions": {"gold": c["pos_gold"], "found": c["pos_found"], "mine": c["pos_mine"],
+                      "found_under_any_item": c["pos_found_any_item"],
                       "recall": round(c["pos_found"] / c["pos_gold"], 3) if c["pos_gold"] else None},
     }
     print(json.dumps(summary, ensure_ascii=False, indent=2))

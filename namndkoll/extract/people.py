@@ -54,6 +54,7 @@ _PAREN_AFTER = re.compile(
 )
 _MFL_RE = re.compile(rf"(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,3}})[ \t]+(?:m\.[ \t]?fl\.?|med[ \t]+flera)(?![\wåäö])")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}})[ \t]*$")
+_NAME_BEFORE_NL = re.compile(rf"(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}[ \t]*\n[ \t]*{_TOKEN})[ \t]*$")
 _NAME_LINE = re.compile(rf"[ \t]*(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,3}})[ \t]*")
 _NAMES_LINE = re.compile(rf"[ \t]*(?P<names>{_TOKEN}(?:[ \t]+{_TOKEN}){{3,11}})[ \t]*")
 # "Elin Bååth, Feministiskt initiativ"
@@ -92,7 +93,7 @@ def _trim_name(name: str, offset: int) -> tuple[str, int] | None:
         return None
     words = words[-4:]
     start = words[0].start()
-    return name[start:words[-1].end()], offset + start
+    return " ".join(name[start:words[-1].end()].split()), offset + start
 
 
 def party_value(written: str, local: dict[str, str]) -> tuple[str | None, str | None]:
@@ -114,24 +115,33 @@ def iter_people(text: str, *, municipality: str | None = None, local: dict[str, 
     """(start, end, name, party, role, party as written) of every person found in ``text``."""
     local = local_parties(text) if local is None else local
     seen: set[int] = set()
+    named: set[str] = set()  # names the document gives with a party: they tell signatures apart
     # 1. "Name (P)" with an optional role before the name, "Name m.fl. (P)"
     for m in _PAREN_AFTER.finditer(text):
         line_start = max(text.rfind("\n", 0, m.start()), text.rfind("\f", 0, m.start())) + 1
         before = text[line_start:m.start()]
         nm = _NAME_BEFORE.search(before)
+        if not nm and re.fullmatch(rf"[ \t]*{_TOKEN}[ \t]*", before) and line_start > 1:
+            # "… nattvandrar - Irene\nJonsson (S)": a name wrapped over two lines
+            prev_start = max(text.rfind("\n", 0, line_start - 1), text.rfind("\f", 0, line_start - 1)) + 1
+            two = _NAME_BEFORE_NL.search(text, prev_start, m.start())
+            if two:
+                nm, line_start = two, 0
         if not nm:
             continue
         code, original = party_value(m.group("code"), local)
         if code is None and m.group("code") not in ("-", "–"):
             continue
         trimmed = _trim_name(nm.group("name"), line_start + nm.start("name"))
-        if not trimmed:
-            continue
+        if not trimmed or trimmed[0] in local or trimmed[0].endswith(("partiet", "parti")):
+            continue  # "Kommunens Väl (KV)" names a party, not a person
         name, start = trimmed
         if code is not None and code != INDEPENDENT and not _local_ok(code, text, municipality):
             code = None
         seen.add(start)
-        yield start, start + len(name), name, code, _role(text[max(0, start - 60):start]), original
+        named.add(name)
+        end = line_start + nm.end("name")
+        yield start, end, name, code, _role(text[max(0, start - 60):start]), original
     # 2. a role word before a name without a party: "ordföranden Annika Pettersson"; "Nina
     #    Miskovsky m.fl." without a party
     for m in re.finditer(rf"(?<![\w])(?:ordföranden?|ledamoten|ersättaren|kommunalrådet|borgarrådet)\s+"
@@ -149,7 +159,7 @@ def iter_people(text: str, *, municipality: str | None = None, local: dict[str, 
             seen.add(trimmed[1])
             yield trimmed[1], trimmed[1] + len(trimmed[0]), trimmed[0], None, _role(text[max(0, trimmed[1] - 60):trimmed[1]]), None
     # 3. signatures: a line that is only a name (or several), with a title or a party on the next line
-    yield from _signatures(text, seen)
+    yield from _signatures(text, seen, named)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -188,11 +198,18 @@ def _titles(line: str) -> list[str]:
     return []
 
 
-def _signatures(text: str, seen: set[int]) -> Iterator[tuple[int, int, str, str | None, str | None, str | None]]:
+def _signatures(text: str, seen: set[int], named: set[str]
+                ) -> Iterator[tuple[int, int, str, str | None, str | None, str | None]]:
     lines = _lines(text)
     for i, (s, ln) in enumerate(lines):
         nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
         prev = lines[i - 1][1] if i else ""
+        many = _NAMES_LINE.fullmatch(ln)
+        if many and len(ln) <= 120:
+            found = list(_several(s + many.start("names"), many.group("names"), nxt, seen, named))
+            if found:
+                yield from found
+                continue
         m = _NAME_LINE.fullmatch(ln)
         if m and len(ln) <= 60:
             name = m.group("name")
@@ -219,12 +236,9 @@ def _signatures(text: str, seen: set[int]) -> Iterator[tuple[int, int, str, str 
                 seen.add(start)
                 yield start, start + len(c.group("name")), c.group("name"), code, None, None
             continue
-        many = _NAMES_LINE.fullmatch(ln)
-        if many and len(ln) <= 120:
-            yield from _several(s + many.start("names"), many.group("names"), nxt, seen)
 
 
-def _several(offset: int, names: str, nxt: str, seen: set[int]
+def _several(offset: int, names: str, nxt: str, seen: set[int], named: set[str]
              ) -> Iterator[tuple[int, int, str, str | None, str | None, str | None]]:
     """Several signatures on one line above their parties or titles: "Anna Andersson Bo Berg"
     over "Vänsterpartiet" (all of that party) or over "Socialdemokraterna Moderaterna"."""
@@ -236,8 +250,8 @@ def _several(offset: int, names: str, nxt: str, seen: set[int]
     if not parties and not titles:
         return
     k = len(parties) if len(parties) > 1 else len(titles) if len(titles) > 1 else 0
-    groups = _split(len(tokens), k)
-    if groups is None:
+    groups = _split([t.group() for t in tokens], k, named)
+    if groups is None or (len(groups) == 1 and not k):
         return
     i = 0
     for j, size in enumerate(groups):
@@ -252,18 +266,34 @@ def _several(offset: int, names: str, nxt: str, seen: set[int]
         yield start, offset + part[-1].end(), names[part[0].start():part[-1].end()], party, role, None
 
 
-def _split(n: int, k: int) -> tuple[int, ...] | None:
-    """Sizes (2 or 3 words each) of the names in ``n`` words: ``k`` names when the line below
-    says how many, else as many two-word names as fit (most Swedish names are two words)."""
-    best: tuple[int, ...] | None = None
-    for parts in range(2, n // 2 + 1):
+_SURNAME_END = re.compile(r"(?:s?son|berg|ström|strand|lund|gren|qvist|kvist|holm|dahl|stam|stedt|sten|blad|bäck"
+                          r"|ling|ius|ell|man|ér|én|é|nen)$")
+
+
+def _split(tokens: list[str], k: int, named: set[str]) -> tuple[int, ...] | None:
+    """Sizes (2 or 3 words each) of the names in a line of ``tokens``: ``k`` names when the
+    line below says how many. Names the document gives elsewhere decide; else a name should
+    not start with a word shaped like a surname ("Ängberg", "Andersson"), and two-word names
+    are the likeliest."""
+    best: tuple[tuple[int, int, int], tuple[int, ...]] | None = None
+    n = len(tokens)
+    for parts in range(1, n // 2 + 1):
         if k and parts != k:
             continue
-        for sizes in product((2, 3), repeat=parts):
-            if sum(sizes) == n and (best is None or len(sizes) > len(best)
-                                    or (len(sizes) == len(best) and sizes.count(3) < best.count(3))):
-                best = sizes
-    return best
+        for sizes in product((2, 3, 4), repeat=parts):
+            if sum(sizes) != n or (4 in sizes and parts > 1):
+                continue
+            i, known, shape = 0, 0, 0
+            for size in sizes:
+                words = tokens[i:i + size]
+                i += size
+                known += " ".join(words) in named
+                shape -= bool(_SURNAME_END.search(words[0].lower()))
+                shape += bool(_SURNAME_END.search(words[-1].lower()))
+            score = (known, shape, parts - sizes.count(3) - 2 * sizes.count(4))
+            if best is None or score > best[0]:
+                best = (score, sizes)
+    return best[1] if best else None
 
 
 def _is_short(line: str) -> bool:

@@ -31,7 +31,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-SHARED = REPO.parent / "shared"
+SHARED = REPO.parent / "shared"  # --shared changes it
 
 
 def _norm(s: str | None) -> str:
@@ -118,7 +118,9 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=30)
     ap.add_argument("--only", help="ids containing this")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder (default ../shared)")
     args = ap.parse_args()
+    globals()["SHARED"] = args.shared
     if "heldout" in str(args.gold):
         print("note: scoring a held-out split; do not tune on what this prints", file=sys.stderr)
 

@@ -94,6 +94,9 @@ def find_positions(
             k = _KINDS[kind]
             if actor_end is not None and text.startswith("reserver", actor_end):
                 k = "reservation"  # a reservation written under another heading
+            if actor_end is not None and re.search(r"följande\s*$", text[st:en]):
+                # "… lämnar följande" + a "protokollsanteckning:" line the sections took for a heading
+                en = max(en, _following(text, st, min(len(text), en + 60), known, doc.metadata.municipality))
             emit(k, st, en, actor_end)
         if kind != "yrkanden" and not any(s <= a < e for a, _ in taken):
             emit(_KINDS[kind], s, e, None)  # a signed block: the parties of its signatories

@@ -200,6 +200,13 @@ def test_goteborg_bilaga_list_joins_the_vote_that_points_to_it(tmp_path):
     assert doc.text[e.start:e.end].split() == ["Robert", "Andersson", "Hammarstrand", "S", "22", "Ledamot", "Ja"]
 
 
+def test_a_running_header_left_between_members_is_passed():
+    text = GBG.replace("Jessica Blixt\nD\n", "Göteborgs Stad Stadsledningskontoret protokoll\fJessica Blixt\nD\n")
+    (v,) = find_votes(make_doc(text, items=True))
+    assert [(e.name, e.page) for e in v.roll_call][4:6] == [("Margareta Broang", 1), ("Jessica Blixt", 2)]
+    assert len(v.roll_call) == 9 and v.note is None
+
+
 def test_bilaga_list_found_by_its_arendemening_when_the_paragraph_names_no_bilaga():
     text = GBG.replace("Hur var och en\nröstar framgår av bilaga 2.", "").replace("Bilaga 2\n", "\fBilaga 2\n")
     (v,) = find_votes(make_doc(text, items=True, municipality="Göteborg"))

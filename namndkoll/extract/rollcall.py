@@ -11,8 +11,9 @@ Three shapes are read:
 2. **Lists in the text**: the same columns read as text, one cell per line or one row per line
    ("Aslan Akbas / S / 1 / Ordförande / Ja"), after a header such as "Namn Parti Plats Funktion
    Resultat", with the list's counts above it ("Antal Ja: 43 Antal Nej: 38 …").
-3. **Prose**: "Daniel Bernmar (V), …, och ordföranden Jonas Attenius (S) röstar Ja (7).
-   Axel Josefson (M) … röstar Nej (6). Jörgen Fogelklou (SD) avstår från att rösta (1)."
+3. **Prose** (rollcall_prose.py): "Daniel Bernmar (V), …, och ordföranden Jonas Attenius (S)
+   röstar Ja (7). Axel Josefson (M) … röstar Nej (6). Jörgen Fogelklou (SD) avstår från att
+   rösta (1)."
 
 Member names are normalised ("Akbas, Aslan" -> "Aslan Akbas", a name wrapped over two lines
 joined), the role after the name kept ("Thomas Thim (M), ordförande"), party codes go through
@@ -348,6 +349,8 @@ def _list_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
                 skip = m.end()
             r = _MEMBER_RE.match(text, skip)
             if r is None:
+                r = _after_furniture(text, skip)
+            if r is None:
                 break
             entry = _list_entry(doc, r, local)
             if entry is None:
@@ -370,6 +373,22 @@ def _list_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
     return out
 
 
+def _after_furniture(text: str, pos: int) -> re.Match[str] | None:
+    """The next member after a page's running header or footer that the reader left in the
+    text ("Göteborgs Stad Stadsledningskontoret protokoll" at a page break): at most two short
+    lines, and only where two members follow."""
+    for _ in range(2):
+        nl = re.compile(r"[^\n\f]{1,80}[\n\f]\s*").match(text, pos)
+        if nl is None:
+            return None
+        pos = nl.end()
+        r = _MEMBER_RE.match(text, pos)
+        if r is not None:
+            again = _MEMBER_RE.match(text, r.end() + len(text[r.end():r.end() + 40]) - len(text[r.end():r.end() + 40].lstrip()))
+            return r if again is not None else None
+    return None
+
+
 def _list_entry(doc: Document, r: re.Match[str], local: dict[str, str]) -> RollCallEntry | None:
     g = r.groupdict()
     who = member(g["name"], party=g.get("party") or "", role=g.get("role") or "", local=local)
@@ -380,114 +399,6 @@ def _list_entry(doc: Document, r: re.Match[str], local: dict[str, str]) -> RollC
     vote, extra = got
     return RollCallEntry(name, party, vote, role, doc.page_of(r.start()), r.start(), r.end(),
                          extra or note, " ".join(r.group().split()))
-
-
-# ---- 3. prose ------------------------------------------------------------------------------------
-
-_PROSE_VERB_RE = re.compile(
-    r"(?P<verb>(?:röstar|röstade|röstat)[ \t\n]+(?:för[ \t\n]+)?(?P<c>[Jj]a|JA|[Nn]ej|NEJ)(?![\wåäö])"
-    r"|(?:avstår|avstod|avstått)(?:[ \t\n]+från[ \t\n]+att[ \t\n]+rösta)(?P<a>)"
-    r"|(?:är|var)[ \t\n]+frånvarande(?P<f>))"
-    r"(?:[ \t\n]*\((?P<n>\d{1,3})\))?"
-)
-_PERSON_IN_LIST = re.compile(
-    rf"^(?P<role>(?:(?:tjänstgörande|förste|första|andre|andra|tredje|1:e|2:e|3:e)[ \t\n]+)?(?:vice[ \t\n]+)?"
-    rf"(?:ordföranden|ledamoten|ledamöterna|ersättaren|ersättarna|tjänstgörande[ \t\n]+ersättar(?:en|na)))?[ \t\n]*"
-    rf"(?P<name>[A-ZÅÄÖÉÜ][\wåäöéü'’-]+(?:[ \t\n]+(?:af|av|von|van|de|al|el|bin)?[ \t\n]*[A-ZÅÄÖÉÜ][\wåäöéü'’-]+){{1,3}})"
-    rf"(?:[ \t\n]*\((?P<code>{code_pattern(former=True, lower=True)}|-|–|[A-ZÅÄÖ]{{2,5}})\))?$"
-)
-
-
-def _prose_calls(doc: Document, local: dict[str, str], known: dict[str, str]) -> list[RollCall]:
-    text = doc.text
-    groups: list[list[tuple[int, int, VoteChoice, list[RollCallEntry], int | None]]] = []
-    for m in _PROSE_VERB_RE.finditer(text):
-        choice: VoteChoice = ("ja" if (m.group("c") or "").lower() == "ja" else "nej") if m.group("c") else \
-            "avstar" if m.group("a") is not None else "franvarande"
-        subj_start = _subject_start(text, m.start())
-        entries = _prose_members(doc, subj_start, m.start(), choice, local, known)
-        if not entries:
-            continue
-        start = entries[0].start
-        n = int(m.group("n")) if m.group("n") else None
-        last = groups[-1] if groups else None
-        if last and start - last[-1][1] < 250 and not re.search(r"\n\s*\n[^\n]*[.:]\s*\n", text[last[-1][1]:start]) \
-                and choice not in {g[2] for g in last}:
-            last.append((start, m.end(), choice, entries, n))
-        else:
-            groups.append([(start, m.end(), choice, entries, n)])
-    out: list[RollCall] = []
-    for g in groups:
-        counts = {c: n for _s, _e, c, _en, n in g if n is not None}
-        stated: Counts | None = None
-        if counts:
-            stated = (counts.get("ja", 0 if "ja" not in {x[2] for x in g} else None),
-                      counts.get("nej", 0 if "nej" not in {x[2] for x in g} else None),
-                      counts.get("avstar", 0 if "avstar" not in {x[2] for x in g} else None),
-                      counts.get("franvarande"))
-        entries = tuple(e for x in g for e in x[3])
-        out.append(RollCall(entries, doc.page_of(g[0][0]), g[0][0], g[-1][1], "prose", stated=stated))
-    return out
-
-
-def _subject_start(text: str, verb: int) -> int:
-    """Where the list of names before a verb begins: after the sentence before it."""
-    lo = max(0, verb - 800)
-    best = lo
-    for m in re.finditer(r"[.!?:”\"»][ \t]*\n|[.!?:”\"»][ \t]+(?=[A-ZÅÄÖ])|\n[ \t]*\n|\f", text[lo:verb]):
-        best = lo + m.end()
-    return best
-
-
-def _prose_members(doc: Document, start: int, end: int, choice: VoteChoice, local: dict[str, str],
-                   known: dict[str, str]) -> list[RollCallEntry]:
-    """The members named in text[start:end] ("A (V), B (S) och tjänstgörande ersättaren C (S)"),
-    from the right: the list ends at the verb and starts where the first piece is no name."""
-    text = doc.text
-    pieces: list[tuple[int, int]] = []
-    pos = start
-    for sep in re.finditer(r",[ \t\n]*(?:och[ \t\n]+|samt[ \t\n]+)?|[ \t\n]+(?:och|samt)[ \t\n]+", text[start:end]):
-        pieces.append((pos, start + sep.start()))
-        pos = start + sep.end()
-    pieces.append((pos, end))
-    out: list[RollCallEntry] = []
-    role_carry: str | None = None
-    for s, e in pieces:
-        raw = text[s:e].strip()
-        if not raw:
-            continue  # "… (S) och samt ordföranden …"
-        m = _PERSON_IN_LIST.match(raw)
-        if not m:
-            out = []  # not a name: the list starts after it
-            role_carry = None
-            continue
-        lead = len(text[s:e]) - len(text[s:e].lstrip())
-        ns = s + lead + m.start("name")
-        name = " ".join(m.group("name").split())
-        role = m.group("role")
-        if role:
-            role_carry = _role_base(role) if role.lower().rstrip().endswith(("na", "erna")) else None
-            role = _role_base(role)
-        else:
-            role = role_carry
-        party, note = None, None
-        if m.group("code"):
-            party, original = party_value(m.group("code"), local)
-            note = f"{original} in the list" if original and party and original.upper() != party.upper() else None
-        else:
-            party = known.get(name)
-        out.append(RollCallEntry(name, party, choice, role, doc.page_of(ns), ns, s + lead + len(raw), note,
-                                 " ".join(raw.split())))
-    return out
-
-
-def _role_base(role: str) -> str:
-    r = " ".join(role.lower().split())
-    for definite, base in (("ordföranden", "ordförande"), ("ersättarna", "ersättare"), ("ersättaren", "ersättare"),
-                           ("ledamöterna", "ledamot"), ("ledamoten", "ledamot")):
-        if r.endswith(definite):
-            return r[: -len(definite)] + base
-    return r
 
 
 # ---- all of them -----------------------------------------------------------------------------------
@@ -504,7 +415,9 @@ def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[
         if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken):
             calls.append(c)
             taken.append((c.start, c.end))
-    for c in _prose_calls(doc, local, known or {}):
+    from .rollcall_prose import prose_calls
+
+    for c in prose_calls(doc, local, known or {}):
         if not any(a <= c.start < b for a, b in taken):
             calls.append(c)
     calls.sort(key=lambda c: c.start)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..registry import (
     INDEPENDENT,
@@ -42,9 +43,8 @@ _SEP = r"\s*(?:,|och|&|\+)\s*"
 # "(S)", "(S och V)", "(S, V)"; lower case "(s)", "(fp, c)" only after a capitalised word
 # (a name) or as a list, so that "punkt (c)" and "barnet(s)" stay no parties
 _PAREN_RE = re.compile(rf"\((?P<codes>{_CODE}(?:{_SEP}{_CODE})*)\)")
-_PAREN_LOWER_RE = re.compile(
-    rf"(?:(?P<word>[A-ZÅÄÖÉ][\wåäöé'-]*)(?:[ \t]+|[ \t]*\n))?\((?P<codes>{_CODE_ANY}(?:{_SEP}{_CODE_ANY})*)\)"
-)
+_PAREN_LOWER_RE = re.compile(rf"\((?P<codes>{_CODE_ANY}(?:{_SEP}{_CODE_ANY})*)\)")
+_WORD_BEFORE_RE = re.compile(r"[A-ZÅÄÖÉ][\wåäöé'-]*(?:[ \t]+|[ \t]*\n)$")
 # "från SD", "för S", "Ledamöterna från SD", "SD-ledamöterna", "S:s", lists "S, V och MP"
 _CONTEXT_RE = re.compile(
     rf"(?:(?<=\bfrån\s)|(?<=\bför\s)|(?<=\bav\s)|(?<=\bmed\s))(?P<c1>{_CODE})(?![\wåäöÅÄÖ:(-])"
@@ -62,18 +62,17 @@ _NOT_LOCAL = ("regerings", "oppositions", "majoritets", "minoritets", "samarbets
               "moder", "syster", "broder", "koalitions", "arbetar", "borgerliga", "största", "mitten",
               "ett", "vilket", "varje", "det", "detta", "samma", "andra", "ena", "egna")
 _LOCAL_NAME_RE = re.compile(r"(?<![\wåäö-])(?P<name>(?:[A-ZÅÄÖ][a-zåäöé]+[ -])?[A-ZÅÄÖ][a-zåäöé]{2,}partiet)s?(?![\wåäö])")
-# "Kommunens Väl (KV)": a capitalised name defined with its code
-_DEFINED_RE = re.compile(
-    r"(?P<name>[A-ZÅÄÖ][\wåäöé-]+(?:[ \t]+(?:[A-ZÅÄÖ][\wåäöé-]+|i|för|och|de|på))*)"
-    r"[ \t]*\((?P<code>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5})\)"
+# "(KV)": a code in parentheses; what stands before it says whether it follows a member's name
+# ("Per Olsson (KV)") or defines a party ("Kommunens Väl (KV)")
+_UNKNOWN_CODE_RE = re.compile(r"\((?P<code>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5})\)")
+_PERSON_BEFORE_RE = re.compile(
+    r"(?<![\wåäö])[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?[ \t]+[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?[ \t]*$"
+)
+_DEFINED_BEFORE_RE = re.compile(
+    r"(?P<name>[A-ZÅÄÖ][\wåäöé-]+(?:[ \t]+(?:[A-ZÅÄÖ][\wåäöé-]+|i|för|och|de|på)){0,5})[ \t]*$"
 )
 _PARTY_WORD_RE = re.compile(r"(?i)parti(?:et)?\b|lista?n?\b|\bväl\b|folkstyre|alliansen|demokrat|invånar|framtid")
 _UNKNOWN_PAREN_RE = re.compile(r"(?<=[a-zåäöé] )\((?P<code>[A-ZÅÄÖ]{1,5}|[A-ZÅÄÖ][a-zåäö][A-ZÅÄÖ]?)\)")
-# "Per Olsson (KV)": an unknown code after a person's name (two capitalised words)
-_PERSON_CODE_RE = re.compile(
-    r"(?<![\wåäö])[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?[ \t]+[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
-    r"[ \t]*\((?P<code>[A-ZÅÄÖ]{1,5}|[A-ZÅÄÖ][a-zåäö][A-ZÅÄÖ]?)\)"
-)
 
 
 @dataclass(frozen=True)
@@ -116,43 +115,52 @@ def _local_ok(code: str, doc_text: str, municipality: str | None) -> bool:
 def local_parties(text: str) -> dict[str, str]:
     """Written form -> code of the local parties ``text`` names that the registry does not know:
     "Sjukvårdspartiet" -> "Sjukvårdspartiet"; with "Kommunens Väl (KV)" both "Kommunens Väl"
-    and "KV" -> "KV"."""
+    and "KV" -> "KV". Cached: every finder of a document asks for the same text."""
+    return dict(_local_parties(text))
+
+
+@lru_cache(maxsize=8)
+def _local_parties(text: str) -> tuple[tuple[str, str], ...]:
     out: dict[str, str] = {}
-    for m in _LOCAL_NAME_RE.finditer(text):
-        name = m.group("name")
-        low = name.casefold()
-        if party_of_name(name) or any(low.startswith(p) for p in _NOT_LOCAL):
-            continue
-        out.setdefault(name, name)
+    if "partiet" in text:
+        for m in _LOCAL_NAME_RE.finditer(text):
+            name = m.group("name")
+            low = name.casefold()
+            if party_of_name(name) or any(low.startswith(p) for p in _NOT_LOCAL):
+                continue
+            out.setdefault(name, name)
+    # every "(CODE)" the registry does not know: after a member's name, or defining a name
     members: dict[str, set[int]] = {}
-    for m in _PERSON_CODE_RE.finditer(text):
-        members.setdefault(m.group("code"), set()).add(m.start("code"))
-    for m in _DEFINED_RE.finditer(text):
-        code, name = m.group("code"), m.group("name")
+    defined: list[tuple[str, int, str]] = []
+    for m in _UNKNOWN_CODE_RE.finditer(text):
+        code = m.group("code")
         if canonical_code(code) or code == INDEPENDENT:
             continue
-        name = _defined_name(name, code)
+        before = text[max(0, m.start() - 120):m.start()]
+        if _PERSON_BEFORE_RE.search(before):
+            members.setdefault(code, set()).add(m.start())
+        d = _DEFINED_BEFORE_RE.search(before)
+        if d:
+            defined.append((code, m.start(), d.group("name")))
+    for code, at, words in defined:
+        name = _defined_name(words, code)
         # initials alone make "Gothenburg European Office (GEO)" a party: the code must also
         # stand after a member's name, or the name must read as a party's
-        if name is None or not (members.get(code, set()) - {m.start("code")} or _PARTY_WORD_RE.search(name)):
+        if name is None or not (members.get(code, set()) - {at} or _PARTY_WORD_RE.search(name)):
             continue
         out[name] = code
         out[code] = code
     # a code written after two or more people's names is their party
-    seen: dict[str, int] = {}
-    for m in _PERSON_CODE_RE.finditer(text):
-        code = m.group("code")
-        if not canonical_code(code) and code not in out:
-            seen[code] = seen.get(code, 0) + 1
-            if seen[code] >= 2:
-                out[code] = code
+    for code, places in members.items():
+        if len(places) >= 2 and code not in out:
+            out[code] = code
     # a code the document defines by name ("Sjukvårdspartiet (SJVP)") also stands for the name
     for name, code in list(out.items()):
         if name == code and name.endswith("partiet"):
             d = re.search(rf"{re.escape(name)}\s*\((?P<code>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{{0,5}})\)", text)
             if d and not canonical_code(d.group("code")):
                 out[name] = out[d.group("code")] = d.group("code")
-    return out
+    return tuple(out.items())
 
 
 def _defined_name(name: str, code: str) -> str | None:
@@ -184,7 +192,8 @@ def iter_party_mentions(text: str, *, municipality: str | None = None,
     for rx in (_PAREN_RE, _PAREN_LOWER_RE):
         for m in rx.finditer(text):
             codes = list(_CODE_WORD.finditer(m.group("codes")))
-            if rx is _PAREN_LOWER_RE and not m.group("word") and len(codes) < 2:
+            if rx is _PAREN_LOWER_RE and len(codes) < 2 and not (
+                    m.group("codes").islower() and _WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())):
                 continue  # "punkt (c)", "barnet(s)": a lower-case letter alone after no name
             off = m.start("codes")
             for c in codes:

@@ -52,6 +52,9 @@ _PAREN_AFTER = re.compile(
     rf"(?P<mfl>[ \t]+(?:m\.[ \t]?fl\.?|med[ \t]+flera))?[ \t]*\n?[ \t]*"
     rf"\((?P<code>{_ANY_CODE}|-|–|[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{{0,5}})\)"
 )
+_CODE_PAREN = re.compile(rf"\((?P<code>{_ANY_CODE}|-|–|[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{{0,5}})\)")
+_GAP_BEFORE = re.compile(r"(?:[ \t]+(?:m\.[ \t]?fl\.?|med[ \t]+flera))?[ \t]*\n?[ \t]*$")
+_ONE_TOKEN = re.compile(rf"[ \t]*{_TOKEN}[ \t]*")
 _MFL_RE = re.compile(rf"(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,3}})[ \t]+(?:m\.[ \t]?fl\.?|med[ \t]+flera)(?![\wåäö])")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}})[ \t]*$")
 _NAME_BEFORE_NL = re.compile(rf"(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}[ \t]*\n[ \t]*{_TOKEN})[ \t]*$")
@@ -117,14 +120,16 @@ def iter_people(text: str, *, municipality: str | None = None, local: dict[str, 
     seen: set[int] = set()
     named: set[str] = set()  # names the document gives with a party: they tell signatures apart
     # 1. "Name (P)" with an optional role before the name, "Name m.fl. (P)"
-    for m in _PAREN_AFTER.finditer(text):
-        line_start = max(text.rfind("\n", 0, m.start()), text.rfind("\f", 0, m.start())) + 1
-        before = text[line_start:m.start()]
+    for m in _CODE_PAREN.finditer(text):  # from each "(" back: far fewer places to try than every space
+        gap = _GAP_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        at = gap.start() if gap else m.start()
+        line_start = max(text.rfind("\n", 0, at), text.rfind("\f", 0, at)) + 1
+        before = text[line_start:at]
         nm = _NAME_BEFORE.search(before)
-        if not nm and re.fullmatch(rf"[ \t]*{_TOKEN}[ \t]*", before) and line_start > 1:
+        if not nm and _ONE_TOKEN.fullmatch(before) and line_start > 1:
             # "… nattvandrar - Irene\nJonsson (S)": a name wrapped over two lines
             prev_start = max(text.rfind("\n", 0, line_start - 1), text.rfind("\f", 0, line_start - 1)) + 1
-            two = _NAME_BEFORE_NL.search(text, prev_start, m.start())
+            two = _NAME_BEFORE_NL.search(text, prev_start, at)
             if two:
                 nm, line_start = two, 0
         if not nm:
@@ -153,7 +158,7 @@ def iter_people(text: str, *, municipality: str | None = None, local: dict[str, 
         if trimmed:
             seen.add(trimmed[1])
             yield trimmed[1], trimmed[1] + len(trimmed[0]), trimmed[0], None, _role(text[max(0, start - 60):start]), None
-    for m in _MFL_RE.finditer(text):
+    for m in (_MFL_RE.finditer(text) if "m.fl" in text or "m. fl" in text or "med flera" in text else ()):
         trimmed = _trim_name(m.group("name"), m.start("name"))
         if trimmed and trimmed[1] not in seen and not _PAREN_AFTER.match(text, m.end("name")):
             seen.add(trimmed[1])
@@ -163,12 +168,22 @@ def iter_people(text: str, *, municipality: str | None = None, local: dict[str, 
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in re.finditer(r"[^\n\f]*", text) if m.group().strip()]
+    out, pos = [], 0
+    for ln in text.replace("\f", "\n").split("\n"):  # one character for one: offsets stay
+        if ln.strip():
+            out.append((pos, ln))
+        pos += len(ln) + 1
+    return out
+
+
+_NOT_SIGNATURE = re.compile(r"[\d.:;()!?§%\"”]")  # a signature line is names (and a comma) only
 
 
 def _party_line(line: str) -> list[str]:
     """The parties a signature's second line names: "Vänsterpartiet", "För Socialdemokraterna",
     "Socialdemokraterna Moderaterna", "Liberalerna i Alingsås"; [] for any other line."""
+    if len(line) < 6 or not line.lstrip()[:1].isupper():
+        return []  # "S", "Ja", "22": list cells, never a party's name
     s = _PARTY_LINE_PREFIX.sub("", line, count=1).strip()
     s = re.sub(r"\s+i\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+[a-zåäö]+)?$", "", s)
     if not s or len(s) > 80:
@@ -202,6 +217,9 @@ def _signatures(text: str, seen: set[int], named: set[str]
                 ) -> Iterator[tuple[int, int, str, str | None, str | None, str | None]]:
     lines = _lines(text)
     for i, (s, ln) in enumerate(lines):
+        head = ln.lstrip()[:1]
+        if not head.isupper() or len(ln) > 120 or " " not in ln.strip() or _NOT_SIGNATURE.search(ln):
+            continue  # most lines: prose, numbers, headings with punctuation
         nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
         prev = lines[i - 1][1] if i else ""
         many = _NAMES_LINE.fullmatch(ln)

@@ -132,7 +132,7 @@ def find_positions(
 
     # 3. a document written by a party: all of it is that party's position
     doc_kind = _DOC_KINDS.get(doc.metadata.doc_type or "")
-    if doc.metadata.doc_type is None and _party_motion(text, known):
+    if doc.metadata.doc_type is None and not doc.items and _party_motion(text, known):
         doc_kind = "motion"  # the type was not read, but the text is a motion signed by a party's members
     if doc_kind and text.strip():
         codes = _author_parties(doc, known)
@@ -385,11 +385,11 @@ def _scope_start(text: str, st: int, verb: int) -> int:
 def _party_motion(text: str, known: dict[str, str]) -> bool:
     """A document that proposes decisions to an assembly and is signed by a party's members
     ("Förslag till beslut i kommunfullmäktige: … / Anton César (S), Leif Hansson (S)")."""
-    if not re.search(r"(?i)förslag till beslut i (?:kommun|region)?fullmäktige|\byrkar (?:vi|jag)\b|\bföreslår (?:vi|jag)\b"
-                     r"|^\s*motion\b", text[:400] + "\n" + text):
-        return False
     tail = text.rstrip()[-300:]
-    return bool(_PERSON_RE.search(tail)) and not re.search(_TITLE_WORDS_RE, tail)
+    if not _PERSON_RE.search(tail) or re.search(_TITLE_WORDS_RE, tail):
+        return False
+    return bool(re.search(r"(?i)förslag till beslut i (?:kommun|region)?fullmäktige|\byrkar (?:vi|jag)\b"
+                          r"|\bföreslår (?:vi|jag)\b|^\s*motion\b", text))
 
 
 _TITLE_WORDS_RE = r"(?i)\b(?:handläggare|direktör|chef|sekreterare|tjänsteskrivelse|godkännare)\b"

@@ -27,6 +27,7 @@ Which vote a roll call belongs to is decided in votes.py; this module only reads
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -91,6 +92,8 @@ _ROLE_WORDS = re.compile(
 # ---- reading one member ----------------------------------------------------------------------
 
 _FIRST_NAMES = r"[A-ZÅÄÖÉÜ][\wåäöé'’-]+(?:\s+[A-ZÅÄÖÉÜ][\wåäöé'’-]+)?"
+_FIRST_NAMES_RE = re.compile(_FIRST_NAMES)
+_LETTERS_RE = re.compile(r"[A-Za-zÅÄÖåäöÉé]{2}")
 _CELL_RE = re.compile(
     r"^\s*(?P<name>[^()\n]+?)\s*(?:\((?P<party>[^)]{1,12})\))?\s*(?:,\s*(?P<role>[^,()]+?))?\s*$"
 )
@@ -107,10 +110,10 @@ def member(cell: str, *, party: str = "", role: str = "", local: dict[str, str] 
     written_role = (m.group("role") or role or "").strip()
     after = (m.group("role") or "").strip()
     # "Akbas, Aslan": the part after the comma is a first name, not a role
-    if after and not _ROLE_WORDS.match(after) and re.fullmatch(_FIRST_NAMES, after):
+    if after and not _ROLE_WORDS.match(after) and _FIRST_NAMES_RE.fullmatch(after):
         name = f"{after} {name}"
         written_role = role.strip()
-    if not re.search(r"[A-Za-zÅÄÖåäöÉé]{2}", name) or _TOTAL_ROW.match(name):
+    if not _LETTERS_RE.search(name) or _TOTAL_ROW.match(name):
         return None
     code, note = None, None
     written = (m.group("party") or party or "").strip()
@@ -123,12 +126,16 @@ def member(cell: str, *, party: str = "", role: str = "", local: dict[str, str] 
     return " ".join(name.split()), code, _role(written_role) if written_role else None, note
 
 
+_ROLE_ABBREVIATIONS = ((re.compile(r"\bv\b"), "vice"), (re.compile(r"\bordf\b"), "ordförande"),
+                       (re.compile(r"\btj\b"), "tjänstgörande"), (re.compile(r"\bers\b"), "ersättare"))
+
+
 def _role(role: str) -> str:
     r = " ".join(role.lower().replace(".", " ").split())
-    r = re.sub(r"\bv\b", "vice", r)
-    r = re.sub(r"\bordf\b", "ordförande", r)
-    r = re.sub(r"\btj\b", "tjänstgörande", r)
-    r = re.sub(r"\bers\b", "ersättare", r)
+    if r in ("ledamot", "ersättare", "ordförande"):
+        return r
+    for rx, word in _ROLE_ABBREVIATIONS:
+        r = rx.sub(word, r)
     return r
 
 
@@ -373,12 +380,16 @@ def _list_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
     return out
 
 
+_SPACE_RE = re.compile(r"\s*")
+_LINE_RE = re.compile(r"[^\n\f]{1,80}[\n\f]\s*")
+
+
 def _after_furniture(text: str, pos: int) -> re.Match[str] | None:
     """The next member after a page's running header or footer that the reader left in the
     text ("Göteborgs Stad Stadsledningskontoret protokoll" at a page break): at most two short
     lines, and only where two members follow."""
     for _ in range(2):
-        nl = re.compile(r"[^\n\f]{1,80}[\n\f]\s*").match(text, pos)
+        nl = _LINE_RE.match(text, pos)
         if nl is None:
             return None
         pos = nl.end()
@@ -391,14 +402,35 @@ def _after_furniture(text: str, pos: int) -> re.Match[str] | None:
 
 def _list_entry(doc: Document, r: re.Match[str], local: dict[str, str]) -> RollCallEntry | None:
     g = r.groupdict()
-    who = member(g["name"], party=g.get("party") or "", role=g.get("role") or "", local=local)
+    if "," not in g["name"]:  # the shape already split name, party and role: only normalise them
+        party, original = party_value(g["party"], local) if g.get("party") else (None, None)
+        if g.get("party") and party is None:
+            party = g["party"]
+        note = f"{original} in the list" if original and party and original.upper() != party.upper() else None
+        who: tuple[str, str | None, str | None, str | None] | None = (
+            " ".join(g["name"].split()), party, _role(g["role"]) if g.get("role") else None, note)
+    else:
+        who = member(g["name"], party=g.get("party") or "", role=g.get("role") or "", local=local)
     got = _choice(g["vote"])
     if who is None or got is None:
         return None
     name, party, role, note = who
     vote, extra = got
-    return RollCallEntry(name, party, vote, role, doc.page_of(r.start()), r.start(), r.end(),
+    return RollCallEntry(name, party, vote, role, _page(doc, r.start()), r.start(), r.end(),
                          extra or note, " ".join(r.group().split()))
+
+
+def _page(doc: Document, offset: int) -> int:
+    """The page of ``offset``, with the page starts of the last document kept (a list asks
+    once per member)."""
+    if _PAGE_STARTS[0] is not doc.pages:  # the pages themselves, so no other document matches
+        _PAGE_STARTS[:] = [doc.pages, [p.start for p in doc.pages]]
+    starts: list[int] = _PAGE_STARTS[1]  # type: ignore[assignment]
+    i = bisect.bisect_right(starts, offset) - 1
+    return doc.pages[max(i, 0)].number if doc.pages else 1
+
+
+_PAGE_STARTS: list[object] = [None, []]
 
 
 # ---- all of them -----------------------------------------------------------------------------------

@@ -29,10 +29,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from namndkoll.extract.people import find_people  # noqa: E402
-from namndkoll.extract.rollcall import find_roll_calls  # noqa: E402
-from namndkoll.extract.votes import find_votes  # noqa: E402
-from namndkoll.types import Document, Metadata, Page, with_offsets  # noqa: E402
+from namndkoll.extract.people import find_people
+from namndkoll.extract.rollcall import find_roll_calls
+from namndkoll.extract.votes import find_votes
+from namndkoll.types import Document, Metadata, Page, with_offsets
 
 
 def _lists(doc: Document, c: Counter[str], name: str, out: list[str]) -> None:

@@ -60,8 +60,8 @@ def prose_calls(doc: Document, local: dict[str, str], known: dict[str, str]) -> 
                       counts.get("nej", 0 if "nej" not in {x[2] for x in g} else None),
                       counts.get("avstar", 0 if "avstar" not in {x[2] for x in g} else None),
                       counts.get("franvarande"))
-        entries = tuple(e for x in g for e in x[3])
-        out.append(RollCall(entries, doc.page_of(g[0][0]), g[0][0], g[-1][1], "prose", stated=stated))
+        members = tuple(e for x in g for e in x[3])
+        out.append(RollCall(members, doc.page_of(g[0][0]), g[0][0], g[-1][1], "prose", stated=stated))
     return out
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from ..registry import (
     INDEPENDENT,
+    NATIONAL,
     PARTIES,
     canonical_code,
     code_pattern,
@@ -53,8 +54,10 @@ _CONTEXT_RE = re.compile(
 _LIST_RE = re.compile(
     rf"(?<![\wåäöÅÄÖ.(])(?P<list>{_CODE}(?:\s*,\s*{_CODE})*\s+(?:och|samt|&)\s+{_CODE})(?![\wåäöÅÄÖ:.(-])"
 )
-# multi-letter codes are safe as bare words (SE, SKR, SDG are not codes)
-_BARE_RE = re.compile(r"(?<![\wåäöÅÄÖ(-])(?P<code>SD|KD|MP)(?![\wåäöÅÄÖ)])")
+# today's multi-letter national codes are safe as bare words (SE, SKR, SDG are not codes; an
+# older code such as SAP or FP is too often something else)
+_BARE = "|".join(c for c in NATIONAL if len(c) > 1 and c.isupper())
+_BARE_RE = re.compile(rf"(?<![\wåäöÅÄÖ(-])(?P<code>{_BARE})(?![\wåäöÅÄÖ)])")
 
 # ---- local parties the registry does not know ----------------------------------------------
 # capitalised words ending in -partiet that are common nouns, not parties

@@ -267,6 +267,29 @@ def test_prose_counts_that_disagree_are_noted():
     assert (v.yes, v.no) == (7, 6) and v.note == "the roll call counts 7 ja, 5 nej, 1 avstår; the list says 6 nej"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name broken over two lines, "samt", a plural role over two names
+    ("Daniel Bernmar (V), Viktoria\nTryggvadottir Rolka (S) samt tjänstgörande ersättarna Johannes Hulter (S)\n"
+     "och Marie Brynolfsson (V) röstar Ja (4).\nAxel Josefson (M) och Hampus Magnusson (M) avstår från att rösta (2).",
+     [("Daniel Bernmar", "V", "ja", None), ("Viktoria Tryggvadottir Rolka", "S", "ja", None),
+      ("Johannes Hulter", "S", "ja", "tjänstgörande ersättare"), ("Marie Brynolfsson", "V", "ja", "tjänstgörande ersättare"),
+      ("Axel Josefson", "M", "avstar", None), ("Hampus Magnusson", "M", "avstar", None)]),
+    # lower-case and older codes in an older protocol
+    ("Anna Berg (s) och Per Ek (fp) röstade ja. Lena Holm (m) röstade nej.",
+     [("Anna Berg", "S", "ja", None), ("Per Ek", "L", "ja", None), ("Lena Holm", "M", "nej", None)]),
+])
+def test_prose_variants(text, expected):
+    (v,) = find_votes(make_doc(text))
+    assert [(e.name, e.party, e.vote, e.role) for e in v.roll_call] == expected
+    assert v.note is None
+
+
+def test_not_taking_part_is_no_abstention():
+    text = KS + "Jessica Blixt (D) deltar inte i beslutet.\n"
+    (v,) = find_votes(make_doc(text, items=True))
+    assert "Jessica Blixt" not in {e.name for e in v.roll_call} and v.abstain == 1
+
+
 @pytest.mark.parametrize("text", [
     "Ledamöterna från S röstar ja.",  # a party, no members
     "Fem ledamöter avstår från att rösta.",

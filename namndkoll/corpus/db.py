@@ -158,7 +158,7 @@ def check_corpus(conn: Any, path: Path, *, allow_new: bool) -> bool:
     try:
         tables = _tables(conn)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - sqlean/pysqlite raise their own DatabaseError
         raise _open_error(path, exc) from exc
     if not tables and app_id == 0:
         if not allow_new:
@@ -219,7 +219,7 @@ def migrate(conn: Any) -> list[int]:
         )
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a read-only, locked or broken file
         raise _open_error(Path(conn_path(conn)), exc) from exc
     done = {r[0] for r in conn.execute("SELECT number FROM _migrations")}
     applied = []

@@ -34,8 +34,7 @@ _COLUMNS: dict[str, tuple[list[str], list[str]]] = {  # (table columns, csv colu
     "decisions": (["date", "committee", "item", "page", "status", "body", "quote"],
                   _DOC + _WHERE + ["status", "body", "decision_date", "clauses", "quote", "citation"]),
     "votes": (["date", "committee", "item", "page", "yes", "no", "abstain", "absent", "proposition"],
-              _DOC + _WHERE + ["yes", "no", "abstain", "absent", "proposition", "quote", "citation", "note",
-                               "roll_call", "member_vote"]),
+              _DOC + _WHERE + ["yes", "no", "abstain", "absent", "proposition", "quote", "citation"]),
     "positions": (["date", "committee", "item", "page", "kind", "parties", "people", "quote"],
                   _DOC + _WHERE + ["kind", "parties", "people", "quote", "citation"]),
     "people": (["date", "committee", "item", "page", "name", "party", "role"],
@@ -62,11 +61,6 @@ def _list(what: str, db: Path | None, as_json: bool, as_csv: bool, **filters: An
         shown = [{**r, "quote": _short(r.get("quote")), "proposition": _short(r.get("proposition"), 90)}
                  for r in rows]
         print_table(shown, table_cols, title=f"{len(rows)} {what}")
-
-
-def _members_cell(entries: list[dict[str, Any]]) -> str:
-    """A roll call in one CSV cell: "Aslan Akbas (S) ja; Emma Altenhammar (SD) nej"."""
-    return "; ".join(f"{e['name']} ({e['party'] or '?'}) {e['vote']}" for e in entries)
 
 
 def _short(s: Any, n: int = 140) -> Any:
@@ -157,6 +151,16 @@ def people_cmd(
     """
     _list("people", db, as_json, as_csv, municipality=municipality, committee=committee, year=year,
           party=party, limit=limit)
+
+
+# ---- roll calls (issue 8) -----------------------------------------------------------------
+
+_COLUMNS["votes"][1].extend(["note", "roll_call", "member_vote"])
+
+
+def _members_cell(entries: list[dict[str, Any]]) -> str:
+    """A roll call in one CSV cell: "Aslan Akbas (S) ja; Emma Altenhammar (SD) nej"."""
+    return "; ".join(f"{e['name']} ({e['party'] or '?'}) {e['vote']}" for e in entries)
 
 
 _MEMBER_COLUMNS = (["name", "party", "municipality", "votes", "ja", "nej", "avstar", "absent", "with_party",

@@ -54,7 +54,13 @@ def source_pdf(gold: dict[str, Any], pdf_dir: Path) -> Path | None:
         out = REPO / "bench" / "out" / "gold" / (txt.stem + ".pdf")
         if not out.exists() or out.stat().st_mtime < txt.stat().st_mtime:
             out.parent.mkdir(parents=True, exist_ok=True)
-            make_corpus.render(txt, out)
+            if src.get("render") == "text2pdf":  # as shared/tools/text2pdf.py, with its header
+                from namndkoll.extract.evaluate import render_pdf
+
+                render_pdf(txt.read_text(encoding="utf-8"), out, header=src.get("header", ""),
+                           page_marker=src.get("page_marker"))
+            else:
+                make_corpus.render(txt, out)
         return out
     if "file" in src:
         return pdf_dir / src["file"]

@@ -209,6 +209,14 @@ def test_an_initiativarende_is_the_partys_proposal():
     assert p.parties == ("M", "KD", "L") and "parkeringskapacitet vid Nolhaga" in p.text
 
 
+def test_an_attached_skrivelse_is_the_partys_position():
+    text = ("Protokollsanteckningar\n\nRepresentanterna från S, V och MP antecknar som yttrande en skrivelse från\n"
+            "den 18 mars 2024.\nEmmyly Bönfors (C) antecknar som yttrande en skrivelse från den 20 mars 2024.\n")
+    doc = make_doc(text, municipality="Göteborg")
+    got = [(p.kind, p.parties) for p in find_positions(doc, find_people(doc))]
+    assert got == [("skrivelse", ("S", "V", "MP")), ("skrivelse", ("C",))]  # the note is the attached skrivelse
+
+
 def test_a_motion_document_signed_by_a_party_without_a_known_type():
     text = ("Stärka stödet till det ukrainska folket\nSamtidigt pågår en stor utmaning.\n"
             "Förslag till beslut i kommunfullmäktige:\n1. Alingsås kommun deltar i samarbetet.\n"

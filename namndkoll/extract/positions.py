@@ -11,7 +11,8 @@ in the argument ("… yrkande från SD …") is not taken for the author. Where 
 people without a party, the party comes from the people found elsewhere in the document.
 Jäv notes are not positions and are skipped.
 
-A party's own motion, initiativärende or skrivelse is its position wherever it stands: a § titled
+A party's own motion, initiativärende or skrivelse is its position wherever it stands, also one
+only attached ("Emmyly Bönfors (C) antecknar som yttrande en skrivelse från den 1 februari"): a § titled
 "Motion av Jessica Blixt (D) … om …" or "Svar på motion gällande … - Anders Julin (S) med
 flera", and the motion quoted in an officer report or a § ("Anders Julin (S), … har till
 kommunfullmäktige lämnat en motion … Motionärerna föreslår följande: • …"), with the quote.
@@ -126,8 +127,11 @@ def find_positions(
 
     # 2b. a party's motion, initiativärende or skrivelse: a § title, or quoted in the text
     for pos in _motions(doc, known):
-        if not any(o.kind == pos.kind and o.item == pos.item and set(pos.parties) <= set(o.parties)
-                   and o.start <= pos.start < o.end for o in out):
+        same = next((i for i, o in enumerate(out) if (o.start, o.end) == (pos.start, pos.end)), None)
+        if same is not None:  # "… antecknar som yttrande en skrivelse": the skrivelse is the position
+            out[same] = pos
+        elif not any(o.kind == pos.kind and o.item == pos.item and set(pos.parties) <= set(o.parties)
+                     and o.start <= pos.start < o.end for o in out):
             out.append(pos)
 
     # 3. a document written by a party: all of it is that party's position
@@ -313,7 +317,8 @@ def _following(text: str, st: int, en: int, known: dict[str, str], muni: str | N
 # ---- motions, initiativärenden, skrivelser by a party ----------------------------------------
 
 _SUBMITTED_RE = re.compile(
-    r"(?P<verb>lämna(?:r|t|de)?|väck(?:er|t|te)|inkom(?:mit)?[ \t\n]+med|ställ(?:er|t|de)|skriv(?:er|it))"
+    r"(?P<verb>lämna(?:r|t|de)?|väck(?:er|t|te)|inkom(?:mit)?[ \t\n]+med|ställ(?:er|t|de)|skriv(?:er|it)"
+    r"|anteckna(?:r|de)[ \t\n]+som[ \t\n]+(?:särskilt[ \t\n]+)?yttrande|bifoga(?:r|de)|bilägg(?:er)?|bilade)"
     r"(?:[ \t\n]+in)?[^.]{0,120}?\b(?P<kind>motion|initiativärende|initiativ|skrivelse)(?!\w)",
 )
 _MOTIONER_RE = re.compile(

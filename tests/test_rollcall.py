@@ -269,8 +269,8 @@ def test_prose_counts_that_disagree_are_noted():
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a name broken over two lines, "samt", a plural role over two names
-    ("Daniel Bernmar (V), Viktoria\nTryggvadottir Rolka (S) samt tjänstgörande ersättarna Johannes Hulter (S)\n"
-     "och Marie Brynolfsson (V) röstar Ja (4).\nAxel Josefson (M) och Hampus Magnusson (M) avstår från att rösta (2).",
+    (("Daniel Bernmar (V), Viktoria\nTryggvadottir Rolka (S) samt tjänstgörande ersättarna Johannes Hulter (S)\n"
+      "och Marie Brynolfsson (V) röstar Ja (4).\nAxel Josefson (M) och Hampus Magnusson (M) avstår från att rösta (2)."),
      [("Daniel Bernmar", "V", "ja", None), ("Viktoria Tryggvadottir Rolka", "S", "ja", None),
       ("Johannes Hulter", "S", "ja", "tjänstgörande ersättare"), ("Marie Brynolfsson", "V", "ja", "tjänstgörande ersättare"),
       ("Axel Josefson", "M", "avstar", None), ("Hampus Magnusson", "M", "avstar", None)]),

@@ -890,3 +890,50 @@ def ingest_uploads(paths: list[Path], *, db: str | Path | None = None, embedder:
             idx = index_corpus(store, emb, progress=(progress.extra.get("index") if progress else None))
         report = dataclasses.replace(report, index=idx)
     return report
+
+# ---- roll calls: who voted how (namndkoll votes --member, namndkoll members) ---------------
+
+def votes(*, db: str | Path | None = None, member: str | None = None, municipality: str | None = None,
+          committee: str | None = None, year: int | None = None, document: int | None = None,
+          limit: int | None = None) -> list[dict[str, Any]]:
+    """Stored votes, each with its ``roll_call`` (every member's vote where the protocol lists
+    them) and a ``note`` where the members do not add up to the stated result.
+
+    ``member``: only the votes whose roll call lists that name, matched whole in any case and
+    spacing ("aslan akbas"), each row with ``member_vote``; a part of a name ("Akbas") matches
+    nothing, and a name no roll call lists is an error that names the members it is part of.
+    """
+    rows = extracted("votes", db=db, member=member, municipality=municipality, committee=committee,
+                     year=year, document=document, limit=limit)
+    if member and not rows:
+        check_member(db, member)
+    return rows
+
+
+def members(*, db: str | Path | None = None, party: str | None = None, committee: str | None = None,
+            municipality: str | None = None, year: int | None = None, member: str | None = None,
+            limit: int | None = None) -> list[dict[str, Any]]:
+    """Every member of the stored roll calls (one municipality's name is one member): votes
+    listed, ja / nej / avstår, absences, and how often they voted with the majority of the other
+    members of their party present in the same vote (``with_party``, ``against_party``,
+    ``with_party_share``; a vote where no other party member voted, or they split evenly, is not
+    counted). ``party`` picks the members shown, not the votes the majorities come from."""
+    with opened(db) as store:
+        rows = store.list_members(party=party, committee=committee, municipality=municipality, year=year,
+                                  member=member, limit=limit)
+    if member and not rows:
+        check_member(db, member)
+    return rows
+
+
+def check_member(db: str | Path | None, member: str) -> None:
+    """A name no roll call lists is an error that says which stored names it is part of."""
+    from .corpus.extractions import name_key
+
+    with opened(db) as store:
+        names = store.member_names(member)
+    if any(name_key(n) == name_key(member) for n in names):
+        return  # listed, only not under these filters
+    hint = (f"did you mean {', '.join(names)}? (names are matched whole, in any case)" if names
+            else "check the spelling; `namndkoll members` lists every member of the stored roll calls")
+    raise NamndkollError(f"no roll call lists {member!r}: {hint}")

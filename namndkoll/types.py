@@ -212,16 +212,19 @@ class PartyMention:
     page: int
     start: int
     end: int
+    original: str | None = None  # an older or lower-case form as written ("fp", "Folkpartiet") -> code L
+    local: bool = False  # a local party the registry does not know, under the document's own code/name
 
 
 @dataclass(frozen=True)
 class Person:
     name: str
-    party: str | None
+    party: str | None  # today's code; "-" for an independent (politisk vilde), None if not stated
     role: str | None
     page: int
     start: int
     end: int
+    party_original: str | None = None  # the code as written when it differs ("fp" -> party L)
 
 
 @dataclass(frozen=True)
@@ -248,6 +251,8 @@ class RollCallEntry:
     page: int = 0
     start: int = 0  # span of the member's line in Document.text (0, 0 when read from a table)
     end: int = 0
+    note: str | None = None  # what the list says beyond the choice: "kvittad", "FP in the list", ...
+    text: str = ""  # the member's row as written ("Thomas Thim (M), ordförande | X")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""`namndkoll figures | decisions | votes | positions | people`: what extraction stored.
+"""`namndkoll figures | decisions | votes | positions | people | members`: what extraction stored.
 
 A table for people, ``--csv`` for a spreadsheet and ``--json`` for scripts; every row carries
 its document, § item, page, quote and a citation.
@@ -63,10 +63,13 @@ def _list(what: str, db: Path | None, as_json: bool, as_csv: bool, wide: bool = 
     except NamndkollError as exc:
         fail(exc)
     table_cols, csv_cols = _COLUMNS[what]
+    if filters.get("member"):
+        table_cols = table_cols + ["member_vote"]
     if as_json:
         print_json(rows)
     elif as_csv:
-        print_csv(rows, csv_cols)
+        print_csv([{**r, "roll_call": _members_cell(r["roll_call"])} if "roll_call" in r else r for r in rows],
+                  csv_cols)
     else:
         fitted = out_width(wide) is not None
         print_table([_shown(what, r, fitted) for r in rows], table_cols, title=f"{len(rows)} {what}", wide=wide)
@@ -129,14 +132,29 @@ def decisions_cmd(
 
 def votes_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
+    member: Annotated[str | None, typer.Option(
+        help="Only the votes whose roll call lists this member (whole name, any case), with their vote.")] = None,
     limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
 ) -> None:
     """List votes (omröstningar): Ja, Nej, Avstår, frånvarande and the proposition.
 
+    Where the protocol lists each member's vote (a voteringslista, an omröstningsbilaga),
+    --json gives each vote a roll_call list of {name, party, vote} (vote: ja, nej, avstar or
+    franvarande) and --csv a roll_call column; a note says when the members' votes do not add
+    up to the stated result.
+
     Example: namndkoll votes --municipality Göteborg --year 2023 --csv
+    Example: namndkoll votes --member "Aslan Akbas" --json
     """
+    if member:
+        from ..api import check_member
+
+        try:
+            check_member(db, member)
+        except NamndkollError as exc:
+            fail(exc)
     _list("votes", db, as_json, as_csv, wide, municipality=municipality, committee=committee, year=year,
-          limit=limit)
+          member=member, limit=limit)
 
 
 def positions_cmd(
@@ -170,9 +188,57 @@ def people_cmd(
           party=party, limit=limit)
 
 
+# ---- roll calls (issue 8) -----------------------------------------------------------------
+
+_COLUMNS["votes"][1].extend(["note", "roll_call", "member_vote"])
+
+
+def _members_cell(entries: list[dict[str, Any]]) -> str:
+    """A roll call in one CSV cell: "Aslan Akbas (S) ja; Emma Altenhammar (SD) nej"."""
+    return "; ".join(f"{e['name']} ({e['party'] or '?'}) {e['vote']}" for e in entries)
+
+
+_MEMBER_COLUMNS = (["name", "party", "municipality", "votes", "ja", "nej", "avstar", "absent", "with_party",
+                    "against_party", "with_party_share"],
+                   ["name", "party", "municipality", "committees", "votes", "ja", "nej", "avstar", "absent",
+                    "with_party", "against_party", "compared", "with_party_share", "first_date", "last_date"])
+
+
+def members_cmd(
+    db: DbOption = None, party: Party = None, committee: Committee = None, municipality: Municipality = None,
+    year: Year = None,
+    member: Annotated[str | None, typer.Option(help="Only this member (whole name, any case).")] = None,
+    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
+) -> None:
+    """List the members of the stored roll calls and how often each voted with their party.
+
+    Per member: the votes their name is listed in, ja / nej / avstår, absences, and how often
+    they voted with the majority of the *other* members of their party in the same vote (their
+    own vote left out; a vote where no other party member voted, or the others split evenly, is
+    not counted). --party picks the members shown, not the votes.
+
+    Example: namndkoll members --party S --committee Kommunfullmäktige --csv
+    """
+    from ..api import members
+
+    try:
+        rows = members(db=db, party=party, committee=committee, municipality=municipality, year=year,
+                       member=member, limit=limit)
+    except NamndkollError as exc:
+        fail(exc)
+    table_cols, csv_cols = _MEMBER_COLUMNS
+    if as_json:
+        print_json(rows)
+    elif as_csv:
+        print_csv(rows, csv_cols)
+    else:
+        print_table(rows, table_cols, title=f"{len(rows)} members", wide=wide)
+
+
 def register(app: typer.Typer) -> None:
     app.command("figures")(figures_cmd)
     app.command("decisions")(decisions_cmd)
     app.command("votes")(votes_cmd)
     app.command("positions")(positions_cmd)
     app.command("people")(people_cmd)
+    app.command("members")(members_cmd)

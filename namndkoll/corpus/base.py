@@ -163,4 +163,15 @@ class Store(Protocol):
 
     def chunk_party_codes(self, chunk_ids: Sequence[int]) -> dict[int, set[str]]:
         """Per chunk, the party codes of stored positions and mentions inside its span."""
+
+    # ---- roll calls -------------------------------------------------------------------------
+    def list_members(self, *, municipality: str | None = None, committee: str | None = None,
+                     year: int | None = None, party: str | None = None, member: str | None = None,
+                     limit: int | None = None) -> list[dict[str, Any]]:
+        """Members of the stored roll calls with their votes and how often they voted with
+        their party (corpus/members.py says how that is counted)."""
+        ...
+
+    def member_names(self, fragment: str, limit: int = 5) -> list[str]:
+        """Stored member names containing ``fragment`` (any case)."""
         ...

@@ -201,3 +201,14 @@ class SqliteStore:
         from . import web
 
         return web.chunk_party_codes(self.conn, chunk_ids)
+
+    # ---- roll calls -------------------------------------------------------------------------
+    def list_members(self, **filters: Any) -> list[dict[str, Any]]:
+        from . import members
+
+        return members.list_members(self.conn, **{k: v for k, v in filters.items() if v is not None})
+
+    def member_names(self, fragment: str, limit: int = 5) -> list[str]:
+        from . import members
+
+        return members.member_names(self.conn, fragment, limit)

@@ -7,6 +7,7 @@ The Python API (the CLI is a thin layer over it)::
     doc = namndkoll.read_document("kf-2023-11-09.pdf")      # nothing stored
     ext = namndkoll.extract_document(doc)                     # figures, parties, decisions ...
     hits = namndkoll.search_db("förskoleplatser", db="lund.db", committee="Förskolenämnden")
+    rows = namndkoll.members(db="lund.db", party="S")        # who voted with their party, how often
 
 Heavy libraries (spaCy, torch, pdfplumber) load only when a function needs them.
 """
@@ -18,9 +19,9 @@ from typing import Any
 __version__ = "0.1.0"
 
 __all__ = ["__version__", "compare_db", "documents", "extract_document", "extracted", "ingest",
-           "read_document", "search_db", "show", "stats"]
+           "members", "read_document", "search_db", "show", "stats", "votes"]
 
-_API = {"documents", "extracted", "ingest", "read_document", "show", "stats"}
+_API = {"documents", "extracted", "ingest", "members", "read_document", "show", "stats", "votes"}
 
 
 def __getattr__(name: str) -> Any:  # lazy, so `import namndkoll` stays instant

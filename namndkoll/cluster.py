@@ -54,12 +54,9 @@ class NamndkollWorker(_PluginBase):  # type: ignore[misc,valid-type]
         self.store: Any = None
 
     def setup(self, worker: Any = None) -> None:
-        if self.extract:
-            from .extract import extract_document
-            from .types import Document, Page, with_offsets
+        from .api import _warm
 
-            # the pipeline's models load on first use: use it once now, not on the first file
-            extract_document(Document("warm-up", "", with_offsets([Page(1, "Kommunstyrelsen beslutar.")])))
+        _warm(self.extract)  # the reader and the extract pipeline load now, not on the first file
         if self.index:
             from .search.embed import get_embedder
 
@@ -74,18 +71,25 @@ class NamndkollWorker(_PluginBase):  # type: ignore[misc,valid-type]
             self.store.close()
 
 
-def process_on_worker(path: str, ocr: bool | None, extract: bool, index: bool) -> Any:
+def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, index: bool) -> Any:
     """Read one file on a worker: (Document, Extraction, IndexPart | None) for the client to
-    write, or Written when the worker stored it; an error comes back as its message."""
+    write, or Written when the worker stored it (as ``source``); an error comes back as its
+    message."""
+    import dataclasses
+
     from distributed import get_worker
 
     from .api import _safe_process, _store
 
     state: Any = get_worker().plugins[PLUGIN]
-    out = _safe_process(path, ocr, extract)
+    try:
+        out = _safe_process(path, ocr, extract)
+    except MemoryError:
+        return "out of memory while reading this file: ingest it alone, or give the workers more memory"
     if isinstance(out, str):
         return out
     doc, ext = out
+    doc = dataclasses.replace(doc, source=source)
     part = None
     try:
         if index and state.embedder is not None:
@@ -123,9 +127,8 @@ def connect(address: str) -> tuple[Any, Any]:
                              "`dask scheduler` and workers with `dask worker ADDRESS`, or use --cluster local:N") from exc
 
 
-def run(todo: list[tuple[str, str, int, int | None]], *, address: str, db: str | None, ocr: bool | None,
-        extract: bool, index: bool, model: str | None, writes: bool,
-        ) -> Iterator[tuple[tuple[str, str, int, int | None], Any]]:
+def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
+        extract: bool, index: bool, model: str | None, writes: bool) -> Iterator[tuple[Any, Any]]:
     """Process files on the cluster in order of completion, like api._run: a few files per
     worker in flight (biggest first), so memory stays bounded on a big batch."""
     if not todo:
@@ -137,14 +140,15 @@ def run(todo: list[tuple[str, str, int, int | None]], *, address: str, db: str |
         plugin = NamndkollWorker(db=db, model=model, extract=extract, index=index, writes=writes)
         client.register_plugin(plugin, name=PLUGIN)
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
-        queue = iter(sorted(todo, key=lambda t: -t[2]))
-        running: dict[Any, tuple[str, str, int, int | None]] = {}
+        queue = iter(sorted(todo, key=lambda t: -t.pages))  # api.Task: biggest files first
+        running: dict[Any, Any] = {}
 
         def submit_next() -> Any:
             t = next(queue, None)
             if t is None:
                 return None
-            fut = client.submit(process_on_worker, t[0], ocr, extract, index, pure=False, key=f"ingest-{t[1]}")
+            fut = client.submit(process_on_worker, t.path, t.source, ocr, extract, index, pure=False,
+                                key=f"ingest-{t.sha}")
             running[fut] = t
             return fut
 

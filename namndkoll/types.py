@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-OcrState = Literal["text", "ocr", "needs_ocr"]
+# "unreadable": the page has a text layer that does not read as words (a broken font encoding)
+# and Tesseract was not there to read it; its text is left out, like a "needs_ocr" page's
+OcrState = Literal["text", "ocr", "needs_ocr", "unreadable"]
 DocType = Literal[
     "protokoll",
     "protokollsutdrag",
@@ -43,6 +45,10 @@ SectionKind = Literal[
     "protokollsanteckning",
     "jav",
     "other",
+    "beredning",  # Beredning, Ärendets beredning, Tidigare behandling
+    "expedieras",  # Expedieras till, Beslutet skickas till
+    "beslutsunderlag",  # Beslutsunderlag, Handlingar
+    "forslag",  # Förslag till beslut, Arbetsutskottets förslag, "<officer>s förslag"
 ]
 PAGE_SEP = "\f"
 
@@ -153,7 +159,8 @@ class Document:
 
     @property
     def needs_ocr(self) -> tuple[int, ...]:
-        return tuple(p.number for p in self.pages if p.ocr == "needs_ocr")
+        """Pages without usable text: no text layer, or one too garbled to read."""
+        return tuple(p.number for p in self.pages if p.ocr in ("needs_ocr", "unreadable"))
 
 
 def page_at(pages: Sequence[Page], offset: int) -> int:
@@ -205,16 +212,19 @@ class PartyMention:
     page: int
     start: int
     end: int
+    original: str | None = None  # an older or lower-case form as written ("fp", "Folkpartiet") -> code L
+    local: bool = False  # a local party the registry does not know, under the document's own code/name
 
 
 @dataclass(frozen=True)
 class Person:
     name: str
-    party: str | None
+    party: str | None  # today's code; "-" for an independent (politisk vilde), None if not stated
     role: str | None
     page: int
     start: int
     end: int
+    party_original: str | None = None  # the code as written when it differs ("fp" -> party L)
 
 
 @dataclass(frozen=True)
@@ -241,6 +251,8 @@ class RollCallEntry:
     page: int = 0
     start: int = 0  # span of the member's line in Document.text (0, 0 when read from a table)
     end: int = 0
+    note: str | None = None  # what the list says beyond the choice: "kvittad", "FP in the list", ...
+    text: str = ""  # the member's row as written ("Thomas Thim (M), ordförande | X")
 
 
 @dataclass(frozen=True)

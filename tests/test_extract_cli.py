@@ -31,10 +31,10 @@ KEYS = {
     "document": {"source", "sha256", "pages", "title", "municipality", "committee", "doc_type", "date",
                  "diarienummer", "paragraphs"},
     "figures": {"kind", "value", "unit", "qualifier", "per", "text", "sentence", "page", "start", "end"},
-    "parties": {"code", "text", "page"},
-    "people": {"name", "party", "role", "page"},
+    "parties": {"code", "text", "page", "original", "local"},
+    "people": {"name", "party", "role", "page", "party_original"},
     "decisions": {"body", "status", "date", "item", "text", "clauses", "page"},
-    "votes": {"item", "yes", "no", "abstain", "absent", "proposition", "page"},
+    "votes": {"item", "yes", "no", "abstain", "absent", "proposition", "page", "note", "roll_call"},
     "positions": {"parties", "kind", "text", "page"},
     "entities": {"text", "label", "page", "start", "end"},
 }

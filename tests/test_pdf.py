@@ -19,7 +19,8 @@ def _font() -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    path = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True).stdout
+    path = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True,
+                          check=False).stdout
     if path.endswith(".ttf"):
         pdfmetrics.registerFont(TTFont("DejaVu", path))
         return "DejaVu"
@@ -189,7 +190,8 @@ def _scanned_pdf(path: Path, lines: list[str]) -> Path:
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
-    font_file = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True).stdout
+    font_file = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True,
+                          check=False).stdout
     font = ImageFont.truetype(font_file, 42) if font_file.endswith(".ttf") else ImageFont.load_default()
     img = Image.new("L", (2480, 1200), 255)
     d = ImageDraw.Draw(img)
@@ -215,3 +217,117 @@ def test_page_without_text_layer_is_marked_or_ocrd(tmp_path):
     doc = read_pdf(pdf)
     assert doc.pages[0].ocr == "ocr"
     assert "Socialnämnden beslutade" in doc.text and "förskolan" in doc.text
+
+
+# ---- layout: lines with boxes and fonts ----------------------------------------------------
+
+def test_lines_have_spans_boxes_and_fonts(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "l.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=True)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(60, 842 - 80, "Ekonomisk uppföljning 2026")
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 842 - 110, "Budgeten följs upp varje månad och helårsprognosen är ett")
+    c.drawString(60, 842 - 124, "överskott om 3,2 miljoner kronor.")
+    c.showPage()
+    c.save()
+    page = read_pdf(path).pages[0]
+    assert (page.width, page.height) == (595.3, 841.9)
+    texts = [page.text[ln.start:ln.end] for ln in page.lines]
+    assert texts == ["Ekonomisk uppföljning 2026", "Budgeten följs upp varje månad och helårsprognosen är ett",
+                     "överskott om 3,2 miljoner kronor."]
+    title, body = page.lines[0], page.lines[1]
+    assert title.bold and title.size == 14.0 and not body.bold and body.size == 10.0
+    assert 55 < title.x0 < 62 and 62 < title.top < 70 < title.bottom < 84  # from the top-left corner
+    assert body.top > title.bottom and body.x1 > title.x1
+
+
+def test_lines_round_trip_through_the_store(tmp_path):
+    from namndkoll.api import ingest
+    from namndkoll.corpus.db import open_db
+    from namndkoll.corpus.store import load_document, resolve
+
+    pdf = draw(tmp_path / "r.pdf", [[(60, 40, "Göteborgs Stad Kommunfullmäktige, protokoll"),
+                                     (60, 100, f"Rad {i} om {topic}: nämnden ska bere-"),
+                                     (60, 114, "da ärendet vidare."), (480, 800, f"{n} (3)")]
+                                    for n, (i, topic) in enumerate([(1, "budgeten"), (2, "skolan"), (3, "vården")], 1)])
+    db = tmp_path / "c.db"
+    ingest([pdf], db=db, index=False, extract=False)
+    conn = open_db(db)
+    stored = load_document(conn, resolve(conn, str(pdf)))
+    fresh = read_pdf(pdf)
+    for s, f in zip(stored.pages, fresh.pages):
+        assert (s.width, s.height) == (f.width, f.height) and len(s.lines) == len(f.lines) == 2
+        for a, b in zip(s.lines, f.lines):
+            assert (a.start, a.end, a.bold) == (b.start, b.end, b.bold)
+            assert abs(a.x0 - b.x0) < 0.06 and abs(a.bottom - b.bottom) < 0.06 and abs(a.size - b.size) < 0.06
+        # hyphenation joined "bere-/da": the first line's span ends in the joined word
+        first = s.lines[0]
+        assert s.text[first.start:first.end].endswith("ska bereda")
+    assert stored.pages[1].text[stored.pages[1].lines[1].start:stored.pages[1].lines[1].end] == "ärendet vidare."
+
+
+def test_vertical_text_stays_out_of_the_body_lines(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "v.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=True)
+    c.setFont("Helvetica", 10)
+    for i in range(20):
+        c.drawString(60, 780 - 14 * i, f"Rad {i} i protokollet om budgeten och verksamheten.")
+    c.saveState()
+    c.translate(20, 300)
+    c.rotate(90)
+    c.drawString(0, 0, "Penneo dokumentnyckel: J2B6Z-ANS32-C4PS0")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    lines = read_pdf(path).pages[0].text.split("\n")
+    assert lines[:20] == [f"Rad {i} i protokollet om budgeten och verksamheten." for i in range(20)]
+    assert lines[20:] == ["Penneo dokumentnyckel: J2B6Z-ANS32-C4PS0"]
+
+
+def test_hyphen_after_a_single_letter_is_kept():
+    assert repair_hyphenation("tobak och e-\ncigaretter") == "tobak och e-cigaretter\n"
+
+
+# ---- pages whose text layer is garbage -----------------------------------------------------
+
+GARBLED = ("I tur at justera protokojjet är medjemmarna Johannes Karf och Anna Kengo. Föjjande i tur är "
+           "Johanna och Tua. Väjfärdsnämnden utser protokojjjusterare och protokojjet justeras ejektroniskt "
+           "senast kj sexton. Tijj protokojjjusterare utsågs medjemmarna. Eftersom besut medanm emdans gäluuer "
+           "beredamnmg euuer verss äluungee snm emung sommtmnuungem omprövmnmgsbegälrnm nm frnms äluuns")
+SWEDISH = ("Kommunstyrelsen föreslår kommunfullmäktige att anta budgeten för nästa år. Förvaltningen har i "
+           "skrivelse den andra juni lämnat följande yttrande: helårsprognosen per maj är ett överskott med "
+           "anledning av att antalet barn i förskolan och elever i grundskolan beräknas bli färre än budgeterat. "
+           "Det ger ett tillfälligt ekonomiskt utrymme som kan möta underskottet inom verksamhetsområdet.")
+FINNISH = ("Talousarvion laatimiseen vaikuttaa aina yhteiskunnan talous, tulevat trendit ja odotukset. Kaupungin "
+           "talousarviotyö tulevalle vuodelle tuo mukanaan suuria haasteita kaikilla tasoilla, koska epävarmuus "
+           "tulevaisuudesta on suurempi kuin aiemmin. Tämä tarkoittaa että kaupungin rahoituspohja muuttuu myös "
+           "merkittävästi, kun sosiaali- ja terveydenhuolto siirtyy hyvinvointialueille ensi vuonna.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (GARBLED, True), (SWEDISH, False), (FINNISH, False),
+    ("protokojjet medjemmarna ejektroniskt", False),  # too few words to judge
+    ("Ledamot Ja Nej Avstår\nThomas Thim (M) X\nCamilla Stensson (S) X", False),
+    ("\ue001\ue002\ue003 \ue004\ue005\ue006\ue007 " * 10, True),  # glyphs that map to no letter
+])
+def test_unreadable_text(text, expected):
+    from namndkoll.ingest.readable import unreadable
+
+    assert unreadable(text.split("\n")) is expected
+
+
+def test_unreadable_page_is_left_out_and_counted(tmp_path):
+    import textwrap
+
+    pages = [[(60, 60 + 14 * i, t) for i, t in enumerate(textwrap.wrap(body, 85))] for body in (SWEDISH, GARBLED)]
+    doc = read_pdf(draw(tmp_path / "g.pdf", pages), ocr=False)
+    assert [p.ocr for p in doc.pages] == ["text", "unreadable"]
+    assert doc.pages[1].text == "" and "protokojjet" not in doc.text
+    assert "1 of 2 pages have a text layer that does not read as words" in doc.warnings[0]

@@ -18,7 +18,18 @@ from namndkoll.corpus import open_store, opened
 from namndkoll.errors import CorpusError, ModelError, NotFoundError
 from namndkoll.search import compare, index_corpus, search
 from namndkoll.search.hybrid import CALIBRATIONS, Calibration
-from namndkoll.types import Decision, Extraction, Figure, PartyMention, Person, Position, Vote
+from namndkoll.types import (
+    Decision,
+    Extraction,
+    Figure,
+    Line,
+    Metadata,
+    PartyMention,
+    Person,
+    Position,
+    RollCallEntry,
+    Vote,
+)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -39,12 +50,18 @@ def extraction_for(doc) -> Extraction:  # type: ignore[no-untyped-def]
         figures=(Figure(kind="count", value=120.0, unit="plats", text="120 platser", page=2,
                         start=text.index("120 platser"), end=text.index("120 platser") + 11,
                         sentence="utöka antalet platser i förskolan med 120 platser"),),
-        parties=(PartyMention("MP", "(MP)", 1, p + 13, p + 17),),
-        people=(Person("Helena Norin", "MP", None, 1, p, p + 12),),
+        parties=(PartyMention("MP", "(MP)", 1, p + 13, p + 17),
+                 PartyMention("L", "(FP)", 1, p + 13, p + 17, original="FP")),
+        people=(Person("Helena Norin", "MP", None, 1, p, p + 12),
+                Person("Eva Flyborg", "L", None, 1, p, p + 12, party_original="FP")),
         decisions=(Decision(body="Kommunfullmäktige", status="decided", date=None, item="§ 18",
                             text="utöka antalet platser", clauses=("att utöka antalet platser",), page=2,
                             start=v - 200, end=v - 100),),
-        votes=(Vote("17", 70, 9, None, 2, None, 2, s, s + 20),),
+        votes=(Vote("17", 70, 9, None, 2, None, 2, s, s + 20, roll_call=(
+            RollCallEntry("Helena Norin", "MP", "ja", "ledamot", 2, s, s + 5, text="Helena Norin (MP) | X"),
+            RollCallEntry("Karin Pleijel", "MP", "ja", None, 2, s, s + 5),
+            RollCallEntry("Emma Ylivallo Altenhammar", "SD", "nej", None, 2, s, s + 5, note="kvittad"),
+        ), note="the roll call counts 2 ja"),),
         positions=(Position(("V",), "reservation", text[v:v + 60], 2, v, v + 60, "18"),),
     )
 
@@ -269,3 +286,40 @@ def test_postgres_word_statistics_come_from_the_summary_on_a_big_corpus(pg_url: 
         st.optimize()
         assert st.conn.execute("SELECT count(*) FROM term_stats").fetchone()[0] > 0
         assert (st.term_doc_counts(words), st.prefix_doc_count("förskol"), st.prefix_doc_count("plats")) == exact
+
+
+def test_roll_calls_members_cases_and_picks(store):
+    st, _ = store
+    votes = st.list_extracted("votes", member="helena  NORIN")
+    assert [(v["member_vote"], v["member_party"], v["note"]) for v in votes] == [("ja", "MP", "the roll call counts 2 ja")]
+    assert [e["name"] for e in votes[0]["roll_call"]] == ["Helena Norin", "Karin Pleijel", "Emma Ylivallo Altenhammar"]
+    members = {m["name"]: m for m in st.list_members(municipality="Göteborg")}
+    assert members["Helena Norin"]["with_party"] == 1 and members["Emma Ylivallo Altenhammar"]["nej"] == 1
+    assert st.member_names("pleij") == ["Karin Pleijel"]
+    kf = st.resolve("kf-2023")
+    ext = st.load_extraction(kf)
+    assert ext.votes[0].roll_call[2].note == "kvittad" and ext.parties[1].original == "FP"
+    assert ext.people[1].party_original == "FP"
+    case = st.case_entries("0311 / 22")
+    assert [(c["item"], len(c["positions"])) for c in case] == [("18", 1)]
+    fig_id = st.list_extracted("figures")[0]["id"]
+    assert [f["value"] for f in st.extracted_by_ids("figures", [fig_id])] == [120.0]
+    chunk = st.chunks_overlapping([(kf, case[0]["start"], case[0]["end"])])
+    codes = st.chunk_party_codes([c for ids in chunk.values() for c in ids])
+    assert "V" in set().union(*codes.values())
+
+
+def test_page_layout_and_org_kind_round_trip(db: str):
+    from test_search import report
+
+    doc = report("layout.pdf", ["Kommunstyrelsen beslutar.\nRad två."], Metadata(
+        "Protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01", (), "kommun"))
+    page = replace(doc.pages[0], width=595.3, height=841.9,
+                   lines=(Line(0, 25, 56.7, 70.2, 300.1, 82.0, 10.0, True), Line(26, 34, 56.7, 84.0, 120.5, 96.0)))
+    doc = replace(doc, pages=(page,))
+    with opened(db, write=True) as st:
+        with st.transaction():
+            doc_id = st.replace_document(doc)
+        back = st.load_document(doc_id)
+    assert back.pages[0].lines == page.lines and back.pages[0].width == 595.3
+    assert back.metadata.org_kind == "kommun" and back == doc

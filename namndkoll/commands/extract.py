@@ -7,8 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
+from ..display import format_figure, one_line
 from ..errors import NamndkollError
-from ._output import eval_group, fail, print_json, print_table
+from ._output import Col, console, echo, eval_group, fail, print_json, print_table
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 
@@ -37,20 +38,23 @@ def extract_cmd(
 
 
 def _report(out: dict[str, Any]) -> None:
-    from rich.console import Console
+    from rich.text import Text
 
     d = out["document"]
-    con = Console()
-    con.print(f"[bold]{d['title'] or d['source']}[/bold]  {d['pages']} pages")
+    con = console()
+    head = Text(one_line(d["title"] or d["source"]), style="bold")
+    head.append(f"  {d['pages']} pages")
+    con.print(head)
     facts = [f"{k}: {d[k]}" for k in ("municipality", "committee", "doc_type", "date") if d[k]]
     if d["diarienummer"]:
         facts.append("dnr " + ", ".join(d["diarienummer"]))
     if d["paragraphs"]:
         facts.append("§ " + ", ".join(d["paragraphs"]))
-    con.print("  ".join(facts) or "no metadata found")
+    con.print(Text(one_line("  ".join(facts)) or "no metadata found"))
     if out["figures"]:
-        print_table([{**f, "value": f"{f['value']:,}".replace(",", " ")} for f in out["figures"]],
-                    ["page", "kind", "value", "unit", "qualifier", "per", "text"], title="Figures")
+        print_table([{**f, "value": format_figure(f)} for f in out["figures"]],
+                    ["page", "value", Col("text", header="as written", kind="text", keep=7, min=16)],
+                    title="Figures")
     if out["people"]:
         print_table(out["people"], ["page", "name", "party", "role"], title="People")
     if out["parties"]:
@@ -58,22 +62,15 @@ def _report(out: dict[str, Any]) -> None:
         for p in out["parties"]:
             codes.setdefault(p["code"], []).append(p["page"])
         print_table([{"party": c, "mentions": len(pp), "pages": sorted(set(pp))} for c, pp in codes.items()],
-                    ["party", "mentions", "pages"], title="Parties")
+                    ["party", "mentions", Col("pages", kind="text", keep=5, min=10)], title="Parties")
     if out["decisions"]:
-        print_table([{**x, "text": _short(x["text"])} for x in out["decisions"]],
-                    ["page", "item", "body", "status", "date", "text"], title="Decisions")
+        print_table(out["decisions"], ["page", "item", "body", "status", "date", "text"], title="Decisions")
     if out["votes"]:
         print_table(out["votes"], ["page", "item", "yes", "no", "abstain", "absent", "proposition"], title="Votes")
     if out["positions"]:
-        print_table([{**x, "text": _short(x["text"])} for x in out["positions"]],
-                    ["page", "parties", "kind", "text"], title="Positions")
+        print_table(out["positions"], ["page", "parties", "kind", "text"], title="Positions")
     if out["entities"]:
         con.print(f"{len(out['entities'])} named entities (--json lists them)")
-
-
-def _short(text: str, n: int = 120) -> str:
-    t = " ".join(text.split())
-    return t if len(t) <= n else t[: n - 1] + "…"
 
 
 def eval_extract_cmd(
@@ -108,7 +105,7 @@ def eval_extract_cmd(
                 + [m for k in ("parties", "people", "decisions", "positions") for m in res[k]["misses"]]
                 + res["metadata"]["errors"])
     for p in problems:
-        typer.echo(f"  - {p}")
+        echo(f"  - {one_line(str(p))}")
 
 
 def register(app: typer.Typer) -> None:

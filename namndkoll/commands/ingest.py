@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
+from ..display import one_line, shown_path
 from ..errors import NamndkollError
-from ._output import DbOption, fail, print_csv, print_json, print_table
+from ._output import (
+    MISSING,
+    DbOption,
+    DocTypeOption,
+    WideOption,
+    console,
+    echo,
+    fail,
+    out_width,
+    print_csv,
+    print_json,
+    print_table,
+)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 
 
 def _progress_bar(enabled: bool) -> Any:
     """A rich bar on stderr: files and pages done, pages/s and ETA."""
-    from rich.console import Console
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -24,14 +36,15 @@ def _progress_bar(enabled: bool) -> Any:
         TimeElapsedColumn,
         TimeRemainingColumn,
     )
+    from rich.text import Text
 
     from ..api import Progress as Callbacks
 
-    console = Console(stderr=True)
+    out = console(stderr=True)
     bar = Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TextColumn("pages · {task.fields[files]} files"), TimeElapsedColumn(), TextColumn("ETA"),
-        TimeRemainingColumn(), console=console, disable=not enabled, transient=False,
+        TimeRemainingColumn(), console=out, disable=not enabled, transient=False,
     )
     state: dict[str, Any] = {}
 
@@ -48,17 +61,19 @@ def _progress_bar(enabled: bool) -> Any:
         state["done"] += 1
         bar.update(state["task"], advance=result.pages, files=f"{state['done']}/{state['files']}")
         if result.status == "failed" and enabled:  # live, above the bar; the summary repeats it
-            bar.console.print(f"[red]failed[/red] {result.path}: {result.message}", soft_wrap=True)
+            line = Text("failed", style="red")
+            line.append(f" {result.path}: {one_line(result.message)}")
+            bar.console.print(line, soft_wrap=True)
 
     def done() -> None:
         if "task" in state:
             bar.update(state["task"], completed=bar.tasks[0].total)
             bar.stop()
 
-    return Callbacks(start=start, advance=advance, done=done, extra={"index": _index_bar(console, enabled)})
+    return Callbacks(start=start, advance=advance, done=done, extra={"index": _index_bar(out, enabled)})
 
 
-def _index_bar(console: Any, enabled: bool) -> Any:
+def _index_bar(con: Any, enabled: bool) -> Any:
     """Progress callback for the search index: called with (done, total) chunks."""
     from rich.progress import (
         BarColumn,
@@ -69,7 +84,7 @@ def _index_bar(console: Any, enabled: bool) -> Any:
     )
 
     bar = Progress(TextColumn("[bold]index"), BarColumn(), MofNCompleteColumn(), TextColumn("chunks"),
-                   TextColumn("ETA"), TimeRemainingColumn(), console=console, disable=not enabled)
+                   TextColumn("ETA"), TimeRemainingColumn(), console=con, disable=not enabled)
     state: dict[str, Any] = {}
 
     def update(done: int, total: int) -> None:
@@ -87,19 +102,31 @@ def ingest_cmd(
     paths: Annotated[list[Path], typer.Argument(help="PDF files or folders (searched recursively).")],
     db: DbOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel worker processes.")] = 1,
-    ocr: Annotated[Optional[bool], typer.Option("--ocr/--no-ocr",
+    ocr: Annotated[bool | None, typer.Option("--ocr/--no-ocr",
                    help="OCR pages without text (default: when tesseract is installed).")] = None,
     no_extract: Annotated[bool, typer.Option("--no-extract", help="Only read text and structure (no figures, parties, decisions).")] = False,
     no_index: Annotated[bool, typer.Option("--no-index", help="Skip the search index (run `namndkoll index` later).")] = False,
-    model: Annotated[Optional[str], typer.Option("--model", help="Embedding model for the search index.")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="Embedding model for the search index.")] = None,
+    max_seconds: Annotated[float | None, typer.Option(
+        "--max-file-seconds", min=0, envvar="NAMNDKOLL_MAX_FILE_SECONDS", show_envvar=True,
+        help="Stop reading a file after this many seconds and report it (default 900; 0: no limit).")] = None,
+    max_memory: Annotated[int | None, typer.Option(
+        "--max-file-memory", min=0, envvar="NAMNDKOLL_MAX_FILE_MEMORY_MB", show_envvar=True, metavar="MB",
+        help="Memory a reader may take on for one file, in MB (default 1536; 0: no limit).")] = None,
     as_json: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    cluster: Annotated[Optional[str], typer.Option(
+    cluster: Annotated[str | None, typer.Option(
         "--cluster", metavar="local:N|tcp://HOST:8786",
         help="Read, extract and embed on Dask workers (pip install 'namndkoll[cluster]'): N local worker "
              "processes, or a running scheduler. With a postgresql:// --db the workers write themselves.")] = None,
 ) -> None:
     """Read PDFs into the corpus: text per page, § items, metadata, figures, parties, decisions.
+
+    Each file is read in a worker process, within a time and a memory limit: a file beyond
+    them (a decompression bomb, a page of 80,000 text runs) is reported on one line and the
+    batch goes on; raise them with --max-file-seconds / --max-file-memory or
+    $NAMNDKOLL_MAX_FILE_SECONDS / $NAMNDKOLL_MAX_FILE_MEMORY_MB. Files that cannot be read,
+    folders that cannot be entered and broken links each get a line too.
 
     Example: namndkoll ingest protokoll/ --db lund.db --jobs 2
     Example: namndkoll ingest /mnt/arkiv --db postgresql://namndkoll@dbhost/arkiv --cluster tcp://sched:8786
@@ -110,7 +137,8 @@ def ingest_cmd(
 
     try:
         report = ingest(paths, db=db, jobs=jobs, ocr=ocr, extract=not no_extract, index=not no_index, model=model,
-                        progress=_progress_bar(enabled=not quiet and sys.stderr.isatty()), cluster=cluster)
+                        progress=_progress_bar(enabled=not quiet and sys.stderr.isatty()),
+                        max_file_seconds=max_seconds, max_file_memory_mb=max_memory, cluster=cluster)
     except NamndkollError as exc:
         fail(exc)
     if as_json:
@@ -123,35 +151,39 @@ def ingest_cmd(
     else:
         for r in report.results:
             if r.status == "skipped":
-                typer.echo(f"skipped  {r.path}: {r.message}")
+                echo(f"skipped  {r.path}: {one_line(r.message)}")
             for w in r.warnings:
-                typer.echo(f"warning  {r.path}: {w}")
+                echo(f"warning  {r.path}: {one_line(w)}")
         rate = report.pages / report.seconds if report.seconds else 0
-        typer.echo(
+        echo(
             f"{report.count('ingested')} ingested, {report.count('unchanged')} unchanged (skipped), "
             f"{report.count('replaced')} replaced, {report.count('failed')} failed"
             f" · {report.pages} pages in {report.seconds:.1f} s ({rate:.0f} pages/s)"
         )
         for r in report.failed:
-            typer.echo(f"failed   {r.path}: {r.message}", err=True)
+            echo(f"failed   {r.path}: {one_line(r.message)}", err=True)
         if report.index is not None:
             ix = report.index
-            typer.echo(f"search index: {ix.embedded} new passages embedded ({ix.reused} reused, "
+            echo(f"search index: {ix.embedded} new passages embedded ({ix.reused} reused, "
                        f"{ix.chunks} in all) with {ix.model_id} in {ix.seconds:.1f} s")
     raise typer.Exit(1 if report.failed else 0)
 
 
+MISSING_FIELDS = ("municipality", "committee", "doc_type", "date")
+
+
 def documents_cmd(
     db: DbOption = None,
-    municipality: Annotated[Optional[str], typer.Option(help="e.g. Göteborg")] = None,
-    committee: Annotated[Optional[str], typer.Option(help="e.g. Socialnämnden (part of the name is enough)")] = None,
-    doc_type: Annotated[Optional[str], typer.Option("--type", help="protokoll, tjansteskrivelse, reservation, ...")] = None,
-    year: Annotated[Optional[int], typer.Option(help="Meeting or document year.")] = None,
-    dnr: Annotated[Optional[str], typer.Option("--dnr", help="Follow a case: documents naming this diarienummer.")] = None,
+    municipality: Annotated[str | None, typer.Option(help="e.g. Göteborg")] = None,
+    committee: Annotated[str | None, typer.Option(help="e.g. Socialnämnden (part of the name is enough)")] = None,
+    doc_type: DocTypeOption = None,
+    year: Annotated[int | None, typer.Option(help="Meeting or document year.")] = None,
+    dnr: Annotated[str | None, typer.Option("--dnr", help="Follow a case: documents naming this diarienummer.")] = None,
     as_json: JsonOption = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    wide: WideOption = False,
 ) -> None:
-    """List stored documents, one line each.
+    """List stored documents, one line each; "?" marks metadata not found (check those).
 
     Example: namndkoll documents --committee Kommunfullmäktige --year 2024
     Example: namndkoll documents --dnr "SO 2020/0129"
@@ -163,24 +195,32 @@ def documents_cmd(
                          dnr=dnr)
     except NamndkollError as exc:
         fail(exc)
-    cols = ["id", "date", "municipality", "committee", "doc_type", "pages", "items", "title", "source"]
-    rows = [dict(vars(d)) for d in docs]
+    rows = [{**vars(d), "missing": [f for f in MISSING_FIELDS if not getattr(d, f)]} for d in docs]
     if as_json:
         print_json(rows)
-    elif as_csv:
-        print_csv(rows, cols + ["diarienummer", "sha256"])
-    else:
-        print_table(rows, cols, title=f"{len(rows)} documents")
+        return
+    if as_csv:
+        print_csv(rows, ["id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
+                         "source", "diarienummer", "sha256", "missing"])
+        return
+    fitted = out_width(wide) is not None
+    shown = [{**r, **{f: MISSING for f in r["missing"]},
+              "source": Path(r["source"]).name if fitted else r["source"]} for r in rows]
+    print_table(shown, ["id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
+                        "source"], title=f"{len(rows)} documents", wide=wide)
+    incomplete = [r for r in rows if r["missing"]]
+    if incomplete:
+        echo(f"{MISSING} = not found in the document: check it with `namndkoll show ID`")
 
 
 def show_cmd(
     doc: Annotated[str, typer.Argument(help="Document id, path, or a unique part of its file name.")],
     db: DbOption = None,
-    page: Annotated[Optional[int], typer.Option("--page", help="Only this page.")] = None,
-    item: Annotated[Optional[str], typer.Option("--item", help="Only this § item, e.g. 9.")] = None,
+    page: Annotated[int | None, typer.Option("--page", help="Only this page.")] = None,
+    item: Annotated[str | None, typer.Option("--item", help="Only this § item, e.g. 9.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Print a document's clean text with page markers.
+    """Print a document's clean text with page markers (--json: metadata, § items, pages).
 
     Example: namndkoll show kf-2023-01-26 --item 9
     """
@@ -201,7 +241,14 @@ def show_cmd(
     if page is not None and not pages:
         fail(f"no page {page}: the document has {len(d.pages)} pages")
     if as_json:
-        print_json({"source": d.source, "metadata": d.metadata, "pages": [
+        print_json({"source": d.source, "metadata": d.metadata, "warnings": d.warnings,
+                    "items": [{"number": it.number, "title": it.title, "page_start": it.page_start,
+                               "page_end": it.page_end, "start": it.start, "end": it.end,
+                               "sections": [{"kind": sec.kind, "title": sec.title, "page_start": sec.page_start,
+                                             "page_end": sec.page_end} for sec in it.sections],
+                               "diarienummer": it.diarienummer}
+                              for it in d.items if item is None or (it.start, it.end) == (start, end)],
+                    "pages": [
             {"number": p.number, "ocr": p.ocr, "header": p.header, "footer": p.footer,
              "text": p.text[max(start - p.start, 0): end - p.start],
              "tables": [[list(r) for r in t.rows] for t in p.tables] if item is None else []} for p in pages]})
@@ -209,13 +256,14 @@ def show_cmd(
     for p in pages:
         mark = f"--- page {p.number} of {len(d.pages)}" + (" (OCR)" if p.ocr == "ocr" else "")
         mark += " (needs OCR: no text layer)" if p.ocr == "needs_ocr" else ""
-        typer.echo(mark + " ---")
-        typer.echo(p.text[max(start - p.start, 0): end - p.start])
+        mark += " (needs OCR: the text layer is garbled, left out)" if p.ocr == "unreadable" else ""
+        echo(mark + " ---")
+        echo(p.text[max(start - p.start, 0): end - p.start])
         if item is None:
             for n, t in enumerate(p.tables, 1):
-                typer.echo(f"[table {n} of page {p.number}]")
+                echo(f"[table {n} of page {p.number}]")
                 for row in t.rows:
-                    typer.echo(" | ".join(c for c in row))
+                    echo(" | ".join(one_line(c) for c in row))
 
 
 def stats_cmd(db: DbOption = None, as_json: JsonOption = False) -> None:
@@ -232,17 +280,17 @@ def stats_cmd(db: DbOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(s)
         return
-    typer.echo(f"{s['documents']} documents, {s['pages']} pages, {s['items']} § items, "
-               f"{s['ocr_pages']} pages OCR'd, {s['needs_ocr_pages']} pages need OCR")
+    echo(f"{s['documents']} documents, {s['pages']} pages, {s['items']} § items, "
+         f"{s['ocr_pages']} pages OCR'd, {s['needs_ocr_pages']} pages need OCR")
     for key, label in (("by_municipality", "municipality"), ("by_committee", "committee"),
                        ("by_type", "type"), ("by_year", "year")):
-        typer.echo(f"\n{label}:")
+        echo(f"\n{label}:")
         for k, n in s[key].items():
-            typer.echo(f"  {n:6d}  {k}")
+            echo(f"  {n:6d}  {one_line(k)}")
     if s["needing_ocr"]:
-        typer.echo("\nneeds OCR (install tesseract-ocr tesseract-ocr-swe, then ingest again with --ocr):")
+        echo("\nneeds OCR (install tesseract-ocr tesseract-ocr-swe, then ingest again with --ocr):")
         for d in s["needing_ocr"]:
-            typer.echo(f"  {d['pages']:4d} pages  {d['source']}")
+            echo(f"  {d['pages']:4d} pages  {shown_path(d['source'])}")
 
 
 def copy_cmd(

@@ -1,4 +1,4 @@
-"""`namndkoll figures | decisions | votes | positions | people`: what extraction stored.
+"""`namndkoll figures | decisions | votes | positions | people | members`: what extraction stored.
 
 A table for people, ``--csv`` for a spreadsheet and ``--json`` for scripts; every row carries
 its document, § item, page, quote and a citation.
@@ -6,38 +6,52 @@ its document, § item, page, quote and a citation.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
+from ..display import format_figure, one_line
 from ..errors import NamndkollError
-from ._output import DbOption, fail, print_csv, print_json, print_table
+from ._output import (
+    Col,
+    DbOption,
+    PartyOption,
+    WideOption,
+    fail,
+    out_width,
+    print_csv,
+    print_json,
+    print_table,
+)
 
 Municipality = Annotated[str | None, typer.Option(help="e.g. Göteborg")]
 Committee = Annotated[str | None, typer.Option(help="e.g. Socialnämnden (part of the name is enough)")]
 Year = Annotated[int | None, typer.Option(help="Year of the document (meeting date).")]
-Party = Annotated[str | None, typer.Option(help="Party code: S, M, SD, C, V, KD, L, MP, Fi, D ...")]
+Party = PartyOption
 Limit = Annotated[int | None, typer.Option(help="At most this many rows.", min=1)]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 AsCsv = Annotated[bool, typer.Option("--csv", help="Print CSV (one row each, for a spreadsheet).")]
+Wide = WideOption
 
 _DOC = ["document_id", "source", "title", "municipality", "committee", "doc_type", "date"]
 _WHERE = ["item", "page", "start", "end"]
-_COLUMNS: dict[str, tuple[list[str], list[str]]] = {  # (table columns, csv columns)
-    "figures": (["date", "committee", "item", "page", "kind", "value", "unit", "qualifier", "text"],
+_PLACE = ["date", "municipality", "committee", "item", "page"]
+_COLUMNS: dict[str, tuple[list[str | Col], list[str]]] = {  # (table columns, csv columns)
+    "figures": (_PLACE + ["value", Col("quote", kind="text", keep=7, lines=2, min=18)],
                 _DOC + _WHERE + ["kind", "value", "unit", "qualifier", "per", "table", "text", "quote", "citation"]),
-    "decisions": (["date", "committee", "item", "page", "status", "body", "quote"],
+    "decisions": (_PLACE + ["status", "body", "quote"],
                   _DOC + _WHERE + ["status", "body", "decision_date", "clauses", "quote", "citation"]),
-    "votes": (["date", "committee", "item", "page", "yes", "no", "abstain", "absent", "proposition"],
+    "votes": (_PLACE + ["yes", "no", "abstain", "absent", "proposition"],
               _DOC + _WHERE + ["yes", "no", "abstain", "absent", "proposition", "quote", "citation"]),
-    "positions": (["date", "committee", "item", "page", "kind", "parties", "people", "quote"],
+    "positions": (_PLACE + ["kind", "parties", "people", "quote"],
                   _DOC + _WHERE + ["kind", "parties", "people", "quote", "citation"]),
-    "people": (["date", "committee", "item", "page", "name", "party", "role"],
+    "people": (_PLACE + ["name", "party", "role"],
                _DOC + _WHERE + ["name", "party", "role", "quote", "citation"]),
 }
+PositionKind = Literal["reservation", "sarskilt_uttalande", "protokollsanteckning", "yrkande", "motion", "skrivelse"]
 
 
-def _list(what: str, db: str | None, as_json: bool, as_csv: bool, **filters: Any) -> None:
+def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = False, **filters: Any) -> None:
     from ..api import extracted
 
     try:
@@ -45,67 +59,106 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, **filters: Any
     except NamndkollError as exc:
         fail(exc)
     table_cols, csv_cols = _COLUMNS[what]
+    if filters.get("member"):
+        table_cols = table_cols + ["member_vote"]
     if as_json:
         print_json(rows)
     elif as_csv:
-        print_csv(rows, csv_cols)
+        print_csv([{**r, "roll_call": _members_cell(r["roll_call"])} if "roll_call" in r else r for r in rows],
+                  csv_cols)
     else:
-        shown = [{**r, "quote": _short(r.get("quote")), "proposition": _short(r.get("proposition"), 90)}
-                 for r in rows]
-        print_table(shown, table_cols, title=f"{len(rows)} {what}")
+        fitted = out_width(wide) is not None
+        print_table([_shown(what, r, fitted) for r in rows], table_cols, title=f"{len(rows)} {what}", wide=wide)
 
 
-def _short(s: Any, n: int = 140) -> Any:
-    if not isinstance(s, str) or len(s) <= n:
-        return s
-    return s[: s.rfind(" ", 0, n)] + " …"
+def _shown(what: str, row: dict[str, Any], fitted: bool) -> dict[str, Any]:
+    """A row as the table shows it: figures as a Swedish reader writes them, the figure's own
+    words at the start of its quote, a decision's body only when it is not the committee."""
+    if what == "figures":
+        return {**row, "value": format_figure(row), "quote": _around(row.get("quote") or row.get("text") or "",
+                                                                      row.get("text") or "", fitted)}
+    if what == "decisions" and (row.get("body") or "") == (row.get("committee") or ""):
+        return {**row, "body": None}
+    return row
+
+
+def _around(quote: str, words: str, fitted: bool, lead: int = 2) -> str:
+    """``quote`` begun ``lead`` words before ``words`` when the table is cut to the terminal,
+    so that the figure as written ("1 550 t kr") is in the part that shows."""
+    quote, words = one_line(quote), one_line(words)
+    at = quote.find(words) if words else -1
+    if at < 0:
+        return f"{words}: {quote}" if words and fitted else quote
+    if not fitted:
+        return quote
+    # no-break spaces inside the figure's words: the cell is wrapped, "1 550 t kr" stays whole
+    quote = quote[:at] + words.replace(" ", "\u00a0") + quote[at + len(words):]
+    before = quote[:at].split(" ")
+    if len(before) <= lead + 1:
+        return quote
+    return "…" + " ".join(before[-lead - 1:]) + quote[at:]
 
 
 def figures_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
-    kind: Annotated[str | None, typer.Option(help="amount, count or percent")] = None,
+    kind: Annotated[Literal["amount", "count", "percent"] | None, typer.Option(help="amount, count or percent")] = None,
     unit: Annotated[str | None, typer.Option(help="SEK, %, or the counted noun: plats, tjänst, hushåll ...")] = None,
-    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False,
+    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
 ) -> None:
     """List the figures found in stored documents: amounts (SEK), counts, percentages.
 
     Example: namndkoll figures --kind amount --committee Socialnämnden --year 2021 --csv > belopp.csv
     """
-    _list("figures", db, as_json, as_csv, municipality=municipality, committee=committee, year=year,
+    _list("figures", db, as_json, as_csv, wide, municipality=municipality, committee=committee, year=year,
           kind=kind, unit=unit, limit=limit)
 
 
 def decisions_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
-    kind: Annotated[str | None, typer.Option(help="decided or proposed")] = None,
-    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False,
+    kind: Annotated[Literal["decided", "proposed"] | None, typer.Option(help="decided or proposed")] = None,
+    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
 ) -> None:
     """List decisions (and proposed decisions) with body, date, § item and att-clauses.
 
     Example: namndkoll decisions --committee Kommunfullmäktige --year 2024 --json
     """
-    _list("decisions", db, as_json, as_csv, municipality=municipality, committee=committee, year=year,
+    _list("decisions", db, as_json, as_csv, wide, municipality=municipality, committee=committee, year=year,
           kind=kind, limit=limit)
 
 
 def votes_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
-    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False,
+    member: Annotated[str | None, typer.Option(
+        help="Only the votes whose roll call lists this member (whole name, any case), with their vote.")] = None,
+    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
 ) -> None:
     """List votes (omröstningar): Ja, Nej, Avstår, frånvarande and the proposition.
 
+    Where the protocol lists each member's vote (a voteringslista, an omröstningsbilaga),
+    --json gives each vote a roll_call list of {name, party, vote} (vote: ja, nej, avstar or
+    franvarande) and --csv a roll_call column; a note says when the members' votes do not add
+    up to the stated result.
+
     Example: namndkoll votes --municipality Göteborg --year 2023 --csv
+    Example: namndkoll votes --member "Aslan Akbas" --json
     """
-    _list("votes", db, as_json, as_csv, municipality=municipality, committee=committee, year=year,
-          limit=limit)
+    if member:
+        from ..api import check_member
+
+        try:
+            check_member(db, member)
+        except NamndkollError as exc:
+            fail(exc)
+    _list("votes", db, as_json, as_csv, wide, municipality=municipality, committee=committee, year=year,
+          member=member, limit=limit)
 
 
 def positions_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
     party: Party = None,
-    kind: Annotated[str | None, typer.Option(
+    kind: Annotated[PositionKind | None, typer.Option(
         help="reservation, sarskilt_uttalande, protokollsanteckning, yrkande, motion or skrivelse")] = None,
-    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False,
+    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
 ) -> None:
     """List party positions (reservations, yrkanden, särskilda uttalanden, party documents ...).
 
@@ -114,20 +167,68 @@ def positions_cmd(
 
     Example: namndkoll positions --party SD --kind reservation --year 2024
     """
-    _list("positions", db, as_json, as_csv, municipality=municipality, committee=committee, year=year,
+    _list("positions", db, as_json, as_csv, wide, municipality=municipality, committee=committee, year=year,
           party=party, kind=kind, limit=limit)
 
 
 def people_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
     party: Party = None, limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False,
+    wide: Wide = False,
 ) -> None:
     """List the people named in stored documents with their party and role.
 
     Example: namndkoll people --party MP --committee Kommunfullmäktige --csv
     """
-    _list("people", db, as_json, as_csv, municipality=municipality, committee=committee, year=year,
+    _list("people", db, as_json, as_csv, wide, municipality=municipality, committee=committee, year=year,
           party=party, limit=limit)
+
+
+# ---- roll calls (issue 8) -----------------------------------------------------------------
+
+_COLUMNS["votes"][1].extend(["note", "roll_call", "member_vote"])
+
+
+def _members_cell(entries: list[dict[str, Any]]) -> str:
+    """A roll call in one CSV cell: "Aslan Akbas (S) ja; Emma Altenhammar (SD) nej"."""
+    return "; ".join(f"{e['name']} ({e['party'] or '?'}) {e['vote']}" for e in entries)
+
+
+_MEMBER_COLUMNS = (["name", "party", "municipality", "votes", "ja", "nej", "avstar", "absent", "with_party",
+                    "against_party", "with_party_share"],
+                   ["name", "party", "municipality", "committees", "votes", "ja", "nej", "avstar", "absent",
+                    "with_party", "against_party", "compared", "with_party_share", "first_date", "last_date"])
+
+
+def members_cmd(
+    db: DbOption = None, party: Party = None, committee: Committee = None, municipality: Municipality = None,
+    year: Year = None,
+    member: Annotated[str | None, typer.Option(help="Only this member (whole name, any case).")] = None,
+    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
+) -> None:
+    """List the members of the stored roll calls and how often each voted with their party.
+
+    Per member: the votes their name is listed in, ja / nej / avstår, absences, and how often
+    they voted with the majority of the *other* members of their party in the same vote (their
+    own vote left out; a vote where no other party member voted, or the others split evenly, is
+    not counted). --party picks the members shown, not the votes.
+
+    Example: namndkoll members --party S --committee Kommunfullmäktige --csv
+    """
+    from ..api import members
+
+    try:
+        rows = members(db=db, party=party, committee=committee, municipality=municipality, year=year,
+                       member=member, limit=limit)
+    except NamndkollError as exc:
+        fail(exc)
+    table_cols, csv_cols = _MEMBER_COLUMNS
+    if as_json:
+        print_json(rows)
+    elif as_csv:
+        print_csv(rows, csv_cols)
+    else:
+        print_table(rows, table_cols, title=f"{len(rows)} members", wide=wide)
 
 
 def register(app: typer.Typer) -> None:
@@ -136,3 +237,4 @@ def register(app: typer.Typer) -> None:
     app.command("votes")(votes_cmd)
     app.command("positions")(positions_cmd)
     app.command("people")(people_cmd)
+    app.command("members")(members_cmd)

@@ -4,24 +4,41 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
+from ..display import one_line, shown_path, terminal_safe
 from ..errors import NamndkollError
-from ._output import DbOption, eval_group, fail, print_csv, print_json, print_table, to_jsonable
+from ._output import (
+    Col,
+    DbOption,
+    DocTypeOption,
+    PartyOption,
+    WideOption,
+    console,
+    echo,
+    eval_group,
+    fail,
+    out_width,
+    print_csv,
+    print_json,
+    print_table,
+    to_jsonable,
+)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 ModelOption = Annotated[str | None, typer.Option("--model", help="Embedding model (default: the index's).")]
 Municipality = Annotated[str | None, typer.Option(help="e.g. Göteborg")]
 Committee = Annotated[str | None, typer.Option(help="Part of the body's name, e.g. Socialnämnden")]
-Party = Annotated[str | None, typer.Option(help="Party code: S M SD C V KD L MP Fi ...")]
-DocType = Annotated[str | None, typer.Option("--type", help="protokoll, tjansteskrivelse, reservation, ...")]
+Party = PartyOption
+DocType = DocTypeOption
 Year = Annotated[int | None, typer.Option(help="Only this year.")]
 YearFrom = Annotated[int | None, typer.Option("--from", help="From this year on.")]
 YearTo = Annotated[int | None, typer.Option("--to", help="Up to this year.")]
 Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="Most hits to show.")]
-ModeOption = Annotated[str, typer.Option("--mode", help="hybrid, dense or keyword.")]
+ModeOption = Annotated[Literal["hybrid", "dense", "keyword"], typer.Option(
+    "--mode", help="hybrid (meaning and keywords), dense (meaning) or keyword.")]
 
 
 def hit_json(h: Any) -> dict[str, Any]:
@@ -32,8 +49,9 @@ def hit_json(h: Any) -> dict[str, Any]:
             "highlights": [list(s) for s in h.highlights]}
 
 
-def _flat(text: str, spans: tuple[tuple[int, int], ...], max_chars: int = 700) -> Any:
-    """The passage on one line, at most ``max_chars``, with the matched words highlighted."""
+def _flat(text: str, spans: tuple[tuple[int, int], ...], max_chars: int | None = 700) -> Any:
+    """The passage on one line, at most ``max_chars``, with the matched words highlighted;
+    nothing in it can drive the terminal."""
     import bisect
 
     from rich.text import Text
@@ -45,29 +63,48 @@ def _flat(text: str, spans: tuple[tuple[int, int], ...], max_chars: int = 700) -
             if chars and chars[-1] == " ":
                 continue
             ch = " "
+        elif not terminal_safe(ch):
+            continue  # a control character: not shown
         chars.append(ch)
         where.append(i)
     flat = "".join(chars).strip()
     lead = len("".join(chars)) - len("".join(chars).lstrip())
     where = where[lead:lead + len(flat)]
-    cut = len(flat) > max_chars
-    out = Text(flat[:max_chars] + (" …" if cut else ""))
+    limit = len(flat) if max_chars is None else max_chars
+    cut = len(flat) > limit
+    if cut and flat.rfind(" ", 0, limit) > limit // 2:
+        limit = flat.rfind(" ", 0, limit)  # at a word's end
+    out = Text(flat[:limit] + (" …" if cut else ""))
     for s, e in spans:
         a, b = bisect.bisect_left(where, s), bisect.bisect_left(where, e)
-        if a < min(b, max_chars):
-            out.stylize("bold yellow", a, min(b, max_chars))
+        if a < min(b, limit):
+            out.stylize("bold yellow", a, min(b, limit))
     return out
 
 
-def _print_hits(hits: list[Any]) -> None:
-    from rich.console import Console
+def _print_hits(hits: list[Any], *, wide: bool = False) -> None:
+    """Each hit: its number, the document's title, §, date; the passage; the citation."""
+    from rich.padding import Padding
+    from rich.text import Text
 
-    con = Console()
+    width = out_width(wide)
+    con = console(width=width or 10_000)
     for n, h in enumerate(hits, 1):
-        con.print(f"[bold]{n}.[/bold] {h.metadata.title or h.source}  "
-                  f"[dim]score {h.score:.3f} · chunk {h.chunk_id}[/dim]")
-        con.print(_flat(h.text, h.highlights))
-        con.print(f"[green]{h.citation}[/green]\n", soft_wrap=True)
+        md = h.metadata
+        head = Text(f"{n}. ", style="bold")
+        head.append(one_line(md.title or h.source.rsplit("/", 1)[-1]), style="bold")
+        facts = [f"§ {h.item}" if h.item else "", md.date or ""]
+        if any(facts):
+            head.append("  " + " · ".join(f for f in facts if f), style="cyan")
+        con.print(head, soft_wrap=width is None)
+        passage = _flat(h.text, h.highlights, max_chars=None if width is None else 6 * max(width - 3, 20))
+        if width is None:
+            passage.pad_left(3)
+            con.print(passage, soft_wrap=True)
+        else:
+            con.print(Padding(passage, (0, 0, 0, 3)))
+        con.print(Text("   " + one_line(h.citation), style="green"), soft_wrap=True)
+        con.print()
 
 
 def search_cmd(
@@ -76,15 +113,20 @@ def search_cmd(
     doc_type: DocType = None, year: Year = None, year_from: YearFrom = None, year_to: YearTo = None,
     limit: Limit = 10, mode: ModeOption = "hybrid", model: ModelOption = None, as_json: JsonOption = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV: one row per hit, for a spreadsheet.")] = False,
+    wide: WideOption = False,
 ) -> None:
     """Find passages: meaning and keywords together; each hit with quote and citation.
 
     Example: namndkoll search "förskoleplatser" --municipality Göteborg --from 2023 --to 2024
     """
-    from ..search import search_db
+    from ..search import check_query, search_db
 
     try:
-        hits = search_db(query, db=db, model=model, mode=mode, municipality=municipality,  # type: ignore[arg-type]
+        check_query(query)
+    except NamndkollError as exc:
+        fail(exc, code=2)
+    try:
+        hits = search_db(query, db=db, model=model, mode=mode, municipality=municipality,
                          committee=committee, party=party, doc_type=doc_type, year=year, year_from=year_from,
                          year_to=year_to, limit=limit)
     except NamndkollError as exc:
@@ -92,23 +134,23 @@ def search_cmd(
     if as_json:
         print_json([hit_json(h) for h in hits])
     elif as_csv:
-        print_csv([{"rank": i, "score": h.score, "citation": h.citation, "title": h.metadata.title,
+        print_csv([{"rank": i, "score": round(h.score, 4), "citation": h.citation, "title": h.metadata.title,
                     "date": h.metadata.date, "item": h.item, "page": h.page, "source": h.source,
                     "text": " ".join(h.text.split())} for i, h in enumerate(hits, 1)],
                   ["rank", "score", "citation", "title", "date", "item", "page", "source", "text"])
     elif not hits:
-        typer.echo("no good match (try other words or fewer filters)")
+        echo("no good match (try other words or fewer filters)")
     else:
-        _print_hits(hits)
+        _print_hits(hits, wide=wide)
 
 
 def compare_cmd(
     topic: Annotated[str, typer.Argument(help="The topic, in Swedish.")],
-    by: Annotated[str, typer.Option("--by", help="party, committee or year.")] = "party",
+    by: Annotated[Literal["party", "committee", "year"], typer.Option("--by", help="party, committee or year.")] = "party",
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, party: Party = None,
     year: Year = None, year_from: YearFrom = None, year_to: YearTo = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most passages in all.")] = 50,
-    model: ModelOption = None, as_json: JsonOption = False,
+    model: ModelOption = None, as_json: JsonOption = False, wide: WideOption = False,
 ) -> None:
     """Positions on a topic grouped by party, committee or year, with quotes and counts.
 
@@ -117,12 +159,14 @@ def compare_cmd(
 
     Example: namndkoll compare "arbetsmarknadsåtgärder" --by party --municipality Lund
     """
-    from ..search import compare_db
+    from ..search import check_query, compare_db
 
-    if by not in ("party", "committee", "year"):
-        fail("--by must be party, committee or year")
     try:
-        res = compare_db(topic, db=db, model=model, by=by, municipality=municipality,  # type: ignore[arg-type]
+        check_query(topic)
+    except NamndkollError as exc:
+        fail(exc, code=2)
+    try:
+        res = compare_db(topic, db=db, model=model, by=by, municipality=municipality,
                          committee=committee, party=party, year=year, year_from=year_from, year_to=year_to,
                          limit=limit)
     except NamndkollError as exc:
@@ -135,27 +179,30 @@ def compare_cmd(
             for k, g in res.groups.items()}, "unattributed": res.unattributed})
         return
     if not res.groups:
-        typer.echo("no good match among reservations, yrkanden, votes or party documents")
+        echo("no good match among reservations, yrkanden, votes or party documents")
         return
     years = sorted({y for g in res.groups.values() for y in g.by_year})
-    print_table([{by: k, "passages": g.count, **g.by_year} for k, g in res.groups.items()],
-                [by, "passages", *years], title=f"{res.topic} — by {by}")
+    print_table([{by: k, "passages": g.count, **{str(y): n for y, n in g.by_year.items()}}
+                 for k, g in res.groups.items()],
+                [by, "passages", *(Col(str(y), kind="fixed", keep=9 - i // 4, right=True)
+                                   for i, y in enumerate(reversed(years)))],
+                title=f"{res.topic} — by {by}", wide=wide)
     from ..search.cite import quote
 
     for k, g in res.groups.items():
-        typer.secho(f"\n{k}", bold=True)
+        typer.secho(f"\n{one_line(str(k))}", bold=True)
         for p in g.hits[:5]:
             text = p.quote_for(k) if by == "party" else p.hit.text
-            typer.echo(f"  ”{quote(text, max_chars=300)}”\n    — {p.hit.citation}")
+            echo(f"  ”{one_line(quote(text, max_chars=300))}”\n    — {one_line(p.hit.citation)}")
     if res.unattributed:
-        typer.echo(f"\n({res.unattributed} passages on the topic name no party and are not shown)")
+        echo(f"\n({res.unattributed} passages on the topic name no party and are not shown)")
 
 
 def cite_cmd(
     query: Annotated[str | None, typer.Argument(help="Search for the passages to cite ...")] = None,
     chunk: Annotated[list[int] | None, typer.Option("--chunk", help="... or cite these chunk ids (from search --json).")] = None,
     pick: Annotated[str | None, typer.Option("--pick", help="Hit numbers to keep, e.g. 1,3,4.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="markdown or csv.")] = "markdown",
+    fmt: Annotated[Literal["markdown", "csv"], typer.Option("--format", help="markdown or csv.")] = "markdown",
     output: Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write to this file.")] = None,
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, party: Party = None,
     year_from: YearFrom = None, year_to: YearTo = None, limit: Limit = 5, model: ModelOption = None,
@@ -164,15 +211,17 @@ def cite_cmd(
 
     Example: namndkoll cite "introduktionsjobb kostnad" --pick 1,2 --format markdown -o citat.md
     """
-    from ..search import cite_db
+    from ..search import check_query, cite_db
 
-    if fmt not in ("markdown", "csv"):
-        fail("--format must be markdown or csv")
     if not query and not chunk:
-        fail("give a QUERY or --chunk ID (see `namndkoll search --json` for chunk ids)")
+        fail("give a QUERY or --chunk ID (see `namndkoll search --json` for chunk ids)", code=2)
+    try:
+        check_query(query or "")
+    except NamndkollError as exc:
+        fail(exc, code=2)
     try:
         picks = [int(x) for x in pick.split(",")] if pick else None
-        text = cite_db(query, chunk_ids=chunk, pick=picks, fmt=fmt, db=db, model=model, limit=limit,  # type: ignore[arg-type]
+        text = cite_db(query, chunk_ids=chunk, pick=picks, fmt=fmt, db=db, model=model, limit=limit,
                        municipality=municipality, committee=committee, party=party,
                        year_from=year_from, year_to=year_to)
     except ValueError:
@@ -180,10 +229,11 @@ def cite_cmd(
     except NamndkollError as exc:
         fail(exc)
     if output:
-        output.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {output}", err=True)
+        # no control character in a file a person will open (CSV cells are neutralised already)
+        output.write_text(terminal_safe(text), encoding="utf-8")
+        echo(f"wrote {shown_path(output)}", err=True)
     else:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
 
 
 def index_cmd(
@@ -198,13 +248,11 @@ def index_cmd(
     """
     import sys
 
-    from rich.console import Console
-
     from ..search import index_db, status_db
     from .ingest import _index_bar
 
     try:
-        bar = _index_bar(Console(stderr=True), sys.stderr.isatty())
+        bar = _index_bar(console(stderr=True), sys.stderr.isatty())
         out: Any = status_db(db=db) if status else index_db(db=db, model=model, rebuild=rebuild, progress=bar)
     except NamndkollError as exc:
         fail(exc)
@@ -212,7 +260,7 @@ def index_cmd(
         print_json(out)
     else:
         for k, v in to_jsonable(out).items():
-            typer.echo(f"{k:>20}: {round(v, 1) if isinstance(v, float) else v}")
+            echo(f"{k:>20}: {round(v, 1) if isinstance(v, float) else v}")
 
 
 def eval_search_cmd(

@@ -116,7 +116,11 @@ class Store(Protocol):
 
     def clear_recycled(self) -> None: ...
 
-    def insert_vectors(self, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None) -> None: ...
+    def insert_vectors(self, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None,
+                       hashes: Sequence[str] | None = None) -> int:
+        """Vectors of chunks; with ``hashes`` only where the chunk still holds that text (the
+        rest kept for re-use): how many were stored."""
+        ...
 
     def index_counts(self) -> dict[str, int]: ...
 
@@ -165,3 +169,28 @@ class Store(Protocol):
 
     def positions_in(self, document_id: int, start: int, end: int
                      ) -> list[tuple[str, tuple[str, ...], str, int]]: ...
+
+    # ---- the web pages (namndkoll serve) ---------------------------------------------------
+    def case_entries(self, dnr: str) -> list[dict[str, Any]]:
+        """Every document and § item naming a diarienummer, oldest first, each with the
+        decisions, votes and positions stored inside it."""
+        ...
+
+    def extracted_by_ids(self, what: str, ids: Sequence[int]) -> list[dict[str, Any]]:
+        """Stored figures | decisions | votes | positions with these ids, shaped as listed."""
+        ...
+
+    def chunk_party_codes(self, chunk_ids: Sequence[int]) -> dict[int, set[str]]:
+        """Per chunk, the party codes of stored positions and mentions inside its span."""
+
+    # ---- roll calls -------------------------------------------------------------------------
+    def list_members(self, *, municipality: str | None = None, committee: str | None = None,
+                     year: int | None = None, party: str | None = None, member: str | None = None,
+                     limit: int | None = None) -> list[dict[str, Any]]:
+        """Members of the stored roll calls with their votes and how often they voted with
+        their party (corpus/members.py says how that is counted)."""
+        ...
+
+    def member_names(self, fragment: str, limit: int = 5) -> list[str]:
+        """Stored member names containing ``fragment`` (any case)."""
+        ...

@@ -59,7 +59,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> Any:
         _check_sqlite_file(path)
     try:
         if readonly:
-            conn = mod.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
+            conn = mod.connect(f"{path.resolve().as_uri()}?mode=ro{_immutable(path)}", uri=True, timeout=30,
                                check_same_thread=False)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,6 +88,22 @@ def connect(path: str | Path, *, readonly: bool = False) -> Any:
         conn.close()
         raise _open_error(path, exc) from exc
     return conn
+
+
+def _immutable(path: Path) -> str:
+    """``&immutable=1`` for a WAL database that cannot be opened read-only otherwise: SQLite
+    needs its -shm file, and creates it, unless the folder is read-only (a corpus on a CD or a
+    share). Then no writer can be at work on it either (it would have made the -shm file), so
+    reading it as unchanging is safe."""
+    try:
+        with open(path, "rb") as f:
+            wal = f.read(20)[18:20] == b"\x02\x02"  # file format versions 2: WAL
+    except OSError:
+        return ""
+    shm = path.with_name(path.name + "-shm")
+    if wal and not shm.exists() and not os.access(path.parent, os.W_OK):
+        return "&immutable=1"
+    return ""
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -120,6 +136,14 @@ def open_db(path: str | Path | None = None, *, readonly: bool = False) -> Any:
     that an older namndkoll's corpus is brought up to date once when the file is writable).
     Another application's database, or a newer namndkoll's corpus, is refused with a message."""
     path = Path(path or default_db_path())
+    if not readonly and path.is_file() and path.stat().st_size:
+        # look before writing: opening for writing switches the file to WAL, and another
+        # application's database must stay exactly as it is
+        probe = connect(path, readonly=True)
+        try:
+            check_corpus(probe, path, allow_new=True)
+        finally:
+            probe.close()
     conn = connect(path, readonly=readonly)
     try:
         pending = check_corpus(conn, path, allow_new=not readonly)
@@ -158,7 +182,7 @@ def check_corpus(conn: Any, path: Path, *, allow_new: bool) -> bool:
     try:
         tables = _tables(conn)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    except Exception as exc:  # noqa: BLE001 - sqlean/pysqlite raise their own DatabaseError
+    except Exception as exc:
         raise _open_error(path, exc) from exc
     if not tables and app_id == 0:
         if not allow_new:
@@ -191,7 +215,11 @@ def check_corpus(conn: Any, path: Path, *, allow_new: bool) -> bool:
 def transaction(conn: Any) -> Iterator[Any]:
     """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error: all or nothing."""
     conn.execute("BEGIN IMMEDIATE")
+    # read the schema first: when another connection changed it (the first `index` creates
+    # the vec0 table) and the first statement here is a DELETE that cascades, SQLite 3.50 with
+    # sqlite-vec 0.1.9 reports "no such table: documents" instead of reloading it
     try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         yield conn
     except BaseException:
         conn.execute("ROLLBACK")
@@ -219,7 +247,7 @@ def migrate(conn: Any) -> list[int]:
         )
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    except Exception as exc:  # noqa: BLE001 - a read-only, locked or broken file
+    except Exception as exc:
         raise _open_error(Path(conn_path(conn)), exc) from exc
     done = {r[0] for r in conn.execute("SELECT number FROM _migrations")}
     applied = []

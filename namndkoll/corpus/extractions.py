@@ -21,6 +21,7 @@ from ..types import (
     PartyMention,
     Person,
     Position,
+    RollCallEntry,
     Vote,
 )
 from .store import document_where
@@ -53,15 +54,16 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
           f.per, int(f.table), f.text, _quote(f.sentence or f.text)) for f in ext.figures],
     )
     conn.executemany(
-        'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text)'
-        " VALUES (?,?,?,?,?,?,?,?)",
-        [(document_id, *where(p.start), p.page, p.start, p.end, p.code, p.text) for p in ext.parties],
+        'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text, original, local)'
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(document_id, *where(p.start), p.page, p.start, p.end, p.code, p.text, p.original, int(p.local))
+         for p in ext.parties],
     )
     conn.executemany(
-        'INSERT INTO people (document_id, item_id, item, page, start, "end", name, party, role, quote)'
-        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        'INSERT INTO people (document_id, item_id, item, page, start, "end", name, party, role, quote,'
+        " party_original) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         [(document_id, *where(p.start), p.page, p.start, p.end, p.name, p.party, p.role,
-          _quote(_line_around(text, p.start, p.end))) for p in ext.people],
+          _quote(_line_around(text, p.start, p.end)), p.party_original) for p in ext.people],
     )
     for d in ext.decisions:
         cur = conn.execute(
@@ -74,12 +76,19 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
             "INSERT INTO decision_clauses (decision_id, idx, text) VALUES (?,?,?)",
             [(cur.lastrowid, i, c) for i, c in enumerate(d.clauses)],
         )
-    conn.executemany(
-        'INSERT INTO votes (document_id, item_id, item, page, start, "end", yes, no, abstain, absent,'
-        " proposition, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(document_id, *_vote_where(doc, v.item, v.start, where), v.page, v.start, v.end, v.yes, v.no,
-          v.abstain, v.absent, v.proposition, _quote(text[v.start:v.end])) for v in ext.votes],
-    )
+    for v in ext.votes:
+        cur = conn.execute(
+            'INSERT INTO votes (document_id, item_id, item, page, start, "end", yes, no, abstain, absent,'
+            " proposition, quote, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (document_id, *_vote_where(doc, v.item, v.start, where), v.page, v.start, v.end, v.yes, v.no,
+             v.abstain, v.absent, v.proposition, _quote(text[v.start:v.end]), v.note),
+        )
+        conn.executemany(
+            'INSERT INTO roll_call (vote_id, idx, name, name_key, party, vote, role, note, page, start, "end", text)'
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(cur.lastrowid, i, e.name, name_key(e.name), e.party, e.vote, e.role, e.note, e.page, e.start, e.end,
+              e.text or e.name) for i, e in enumerate(v.roll_call)],
+        )
     for p in ext.positions:
         cur = conn.execute(
             'INSERT INTO positions (document_id, item_id, item, page, start, "end", kind, parties, people, text)'
@@ -109,26 +118,39 @@ def load_extraction(conn: Any, document_id: int) -> Extraction:
                 "SELECT text FROM decision_clauses WHERE decision_id = ? ORDER BY idx", (i,))]
         return out
 
-    return extraction_from_rows(fetch, clauses)
+    def roll_calls(ids: Sequence[int]) -> dict[int, list[Mapping[str, Any]]]:
+        out: dict[int, list[Mapping[str, Any]]] = {}
+        for i in ids:
+            out[i] = conn.execute("SELECT * FROM roll_call WHERE vote_id = ? ORDER BY idx", (i,)).fetchall()
+        return out
+
+    return extraction_from_rows(fetch, clauses, roll_calls)
 
 
 def extraction_from_rows(fetch: Callable[[str], list[Mapping[str, Any]]],
-                         clauses: Callable[[Sequence[int]], dict[int, list[str]]]) -> Extraction:
+                         clauses: Callable[[Sequence[int]], dict[int, list[str]]],
+                         roll_calls: Callable[[Sequence[int]], dict[int, list[Mapping[str, Any]]]]) -> Extraction:
     """An Extraction from stored rows (both backends): saved again beside the same document
     it writes the same rows (quotes are re-made from the same text, a figure's kept quote
     stands for its sentence)."""
     figures = tuple(Figure(r["kind"], r["value"], r["unit"], r["text"], r["quote"], r["page"], r["start"],
                            r["end"], r["qualifier"], r["per"], bool(r["in_table"])) for r in fetch("figures"))
-    parties = tuple(PartyMention(r["code"], r["text"], r["page"], r["start"], r["end"])
-                    for r in fetch("party_mentions"))
-    people = tuple(Person(r["name"], r["party"], r["role"], r["page"], r["start"], r["end"]) for r in fetch("people"))
+    parties = tuple(PartyMention(r["code"], r["text"], r["page"], r["start"], r["end"], r["original"],
+                                 bool(r["local"])) for r in fetch("party_mentions"))
+    people = tuple(Person(r["name"], r["party"], r["role"], r["page"], r["start"], r["end"], r["party_original"])
+                   for r in fetch("people"))
     dec_rows = fetch("decisions")
     cl = clauses([int(r["id"]) for r in dec_rows])
     decisions = tuple(Decision(r["body"], r["status"], r["decision_date"], f"§ {r['item']}" if r["item"] else None,
                                r["text"], tuple(cl.get(int(r["id"]), ())), r["page"], r["start"], r["end"])
                       for r in dec_rows)
+    vote_rows = fetch("votes")
+    calls = roll_calls([int(r["id"]) for r in vote_rows])
     votes = tuple(Vote(r["item"], r["yes"], r["no"], r["abstain"], r["absent"], r["proposition"], r["page"],
-                       r["start"], r["end"]) for r in fetch("votes"))
+                       r["start"], r["end"],
+                       tuple(RollCallEntry(e["name"], e["party"], e["vote"], e["role"], e["page"], e["start"],
+                                           e["end"], e["note"], e["text"]) for e in calls.get(int(r["id"]), ())),
+                       r["note"]) for r in vote_rows)
     positions = tuple(Position(tuple(json.loads(r["parties"])), r["kind"], r["text"], r["page"], r["start"],
                                r["end"], r["item"], tuple(json.loads(r["people"]))) for r in fetch("positions"))
     entities = tuple(Entity(r["text"], r["label"], r["page"], r["start"], r["end"]) for r in fetch("entities"))
@@ -222,11 +244,45 @@ def list_decisions(
 
 def list_votes(
     conn: Any, *, municipality: str | None = None, committee: str | None = None, year: int | None = None,
-    document: int | None = None, limit: int | None = None,
+    document: int | None = None, member: str | None = None, limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Stored votes: yes, no, abstain, absent and the proposition voted on."""
+    """Stored votes: yes, no, abstain, absent, the proposition voted on, a note where the roll
+    call and the result disagree, and ``roll_call``: every member's vote where the protocol
+    lists them. ``member``: only the votes whose roll call has that name (exact, any case and
+    spacing), each with ``member_vote``, ``member_party`` and ``member_role``."""
     where, args = _filters(municipality, committee, year, document)
-    return _run(conn, "votes", "", where, args, limit)
+    if member:
+        where.append("EXISTS (SELECT 1 FROM roll_call rc WHERE rc.vote_id = x.id AND rc.name_key = ?)")
+        args.append(name_key(member))
+    rows = _run(conn, "votes", "", where, args, limit)
+    calls = _roll_calls(conn, [r["id"] for r in rows])
+    key = name_key(member) if member else None
+    for r in rows:
+        r["roll_call"] = calls.get(r["id"], [])
+        if key is not None:
+            me = next((e for e in r["roll_call"] if name_key(e["name"]) == key), None)
+            r["member_vote"] = me["vote"] if me else None
+            r["member_party"] = me["party"] if me else None
+            r["member_role"] = me["role"] if me else None
+    return rows
+
+
+def _roll_calls(conn: Any, vote_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {}
+    for i in range(0, len(vote_ids), 500):
+        chunk = vote_ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(
+                f'SELECT vote_id, name, party, vote, role, note, page FROM roll_call WHERE vote_id IN ({marks})'
+                " ORDER BY vote_id, idx", chunk):
+            out.setdefault(r[0], []).append(
+                {"name": r[1], "party": r[2], "vote": r[3], "role": r[4], "note": r[5], "page": r[6]})
+    return out
+
+
+def name_key(name: str) -> str:
+    """How a member's name is compared: any case, any spacing ("aslan  AKBAS" = "Aslan Akbas")."""
+    return " ".join(name.casefold().split())
 
 
 def list_positions(

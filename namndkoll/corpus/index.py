@@ -182,24 +182,38 @@ def clear_recycled(conn: Any) -> None:
     conn.execute("DELETE FROM recycled_vectors")
 
 
-def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None) -> None:
-    """Store float32 vectors of chunks (and their centred sign bits), mark them embedded."""
+def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None,
+                   hashes: Sequence[str] | None = None) -> int:
+    """Store float32 vectors of chunks (and their centred sign bits), mark them embedded;
+    returns how many were stored.
+
+    The chunks were read before they were embedded; meanwhile another process (an ingest
+    replacing a document) may have deleted some, and SQLite may even have given a deleted
+    chunk's id to a new one. With ``hashes`` (the text hashes the vectors were made from) a
+    vector goes only to a chunk that still has that text; the others are kept by hash in
+    ``recycled_vectors``, so that the passage, when it comes back, is not embedded again."""
     vecs = np.ascontiguousarray(vectors, dtype=np.float32)
     centred = vecs - center if center is not None else vecs
     meta = {r[0]: r[1:] for r in conn.execute(
-        f"SELECT id, municipality, committee, doc_type, year, section FROM chunks"
+        f"SELECT id, municipality, committee, doc_type, year, section, hash FROM chunks"
         f" WHERE id IN ({','.join('?' * len(ids))})", list(ids))}
-    rows = []
-    for cid, v, c in zip(ids, vecs, centred):
-        m = meta[cid]
+    rows, gone = [], []
+    for n, (cid, v, c) in enumerate(zip(ids, vecs, centred)):
+        m = meta.get(cid)
+        if m is None or (hashes is not None and m[5] != hashes[n]):
+            if hashes is not None:
+                gone.append((hashes[n], v.tobytes()))
+            continue
         rows.append((cid, v.tobytes(), np.ascontiguousarray(c).tobytes(),
                      m[0] or "", m[1] or "", m[2] or "", int(m[3] or 0), m[4] or ""))
+    conn.executemany("INSERT OR IGNORE INTO recycled_vectors (hash, embedding) VALUES (?, ?)", gone)
     conn.executemany(
         f"INSERT OR REPLACE INTO {VEC_TABLE} (chunk_id, embedding_bit, municipality, committee,"
         " doc_type, year, section) VALUES (?, vec_quantize_binary(?), ?, ?, ?, ?, ?)", [r[:1] + r[2:] for r in rows])
     conn.executemany("INSERT OR REPLACE INTO chunk_embeddings (chunk_id, embedding) VALUES (?, ?)",
                      [r[:2] for r in rows])
-    conn.executemany("UPDATE chunks SET embedded = 1 WHERE id = ?", [(i,) for i in ids])
+    conn.executemany("UPDATE chunks SET embedded = 1 WHERE id = ?", [(r[0],) for r in rows])
+    return len(rows)
 
 
 def sample_vectors(conn: Any, n: int) -> np.ndarray:
@@ -236,9 +250,12 @@ def resolve_filters(
 ) -> Filters:
     """Turn what a user typed (any case; committee as a part of the name) into stored values,
     since vec0 metadata columns only compare exactly."""
+    from .store import like_contains
+
     def values(col: str, pattern: str, like: bool) -> tuple[str, ...]:
-        op = "LIKE ?" if like else "= ? COLLATE NOCASE"
-        arg = f"%{pattern}%" if like else pattern
+        # a committee by part of its name, its own % and _ taken literally
+        op = "LIKE ? ESCAPE '\\'" if like else "= ? COLLATE NOCASE"
+        arg = like_contains(pattern) if like else pattern
         return tuple(r[0] for r in conn.execute(
             f"SELECT DISTINCT {col} FROM documents WHERE {col} {op}", (arg,)))
 
@@ -439,6 +456,8 @@ def party_spans(conn: Any, code: str, tables: Sequence[str] = ("positions", "par
                 ) -> list[tuple[int, int, int]]:
     """(document_id, start, end) of stored positions (and party mentions) of ``code`` (the
     extract stage's tables, when that stage has run)."""
+    from .store import like_escape
+
     spans: list[tuple[int, int, int]] = []
     for table in tables:
         if not table_exists(conn, table):
@@ -447,7 +466,9 @@ def party_spans(conn: Any, code: str, tables: Sequence[str] = ("positions", "par
         if not {"document_id", "start", "end"} <= cols:
             continue
         if "parties" in cols:  # a JSON list or a space/comma separated list of codes
-            cond, arg = "(' ' || replace(replace(replace(replace(parties, '[', ' '), ']', ' '), '\"', ' '), ',', ' ') || ' ') LIKE ?", f"% {code} %"
+            cond = ("(' ' || replace(replace(replace(replace(parties, '[', ' '), ']', ' '), '\"', ' '), ',', ' ')"
+                    " || ' ') LIKE ? ESCAPE '\\'")
+            arg = f"% {like_escape(code)} %"
         elif "party" in cols:
             cond, arg = "party = ?", code
         elif "code" in cols:
@@ -463,14 +484,18 @@ def party_chunk_ids(conn: Any, code: str) -> list[int]:
     """Chunks that state or mention a party: stored positions/mentions overlapping the chunk,
     or, in the chunk's own text, "(S)" after a name or the party's name."""
     from ..registry import PARTIES, canonical_code
+    from .store import like_contains
 
     code = canonical_code(code) or code
     ids: set[int] = set()
     for found in chunks_overlapping(conn, party_spans(conn, code)).values():
         ids.update(found)
-    stem = PARTIES[code].stem if code in PARTIES else code
-    ids.update(r[0] for r in conn.execute(
-        "SELECT id FROM chunks WHERE instr(text, ?) > 0 OR text LIKE ?", (f"({code})", f"%{stem}%")))
+    if code in PARTIES:  # an unknown code matches its stored positions and "(code)", no name
+        ids.update(r[0] for r in conn.execute(
+            "SELECT id FROM chunks WHERE instr(text, ?) > 0 OR text LIKE ? ESCAPE '\\'",
+            (f"({code})", like_contains(PARTIES[code].stem))))
+    else:
+        ids.update(r[0] for r in conn.execute("SELECT id FROM chunks WHERE instr(text, ?) > 0", (f"({code})",)))
     return sorted(ids)
 
 

@@ -65,6 +65,10 @@ def cached(conn: Any, key: Any, make: Any) -> Any:
     return value
 
 
+def forget_key(conn: Any, key: Any) -> None:
+    _cache.pop((id(conn), key), None)
+
+
 def forget(conn: Any) -> None:
     """After this connection wrote (or closes): nothing cached for it holds any more."""
     for k in [k for k in _cache if k[0] == id(conn)]:
@@ -81,7 +85,10 @@ def session_settings(conn: Any) -> None:
 # ---- the model record ---------------------------------------------------------------------
 
 def get_model(conn: Any) -> ModelRecord | None:
-    return cached(conn, "model", lambda: _get_model(conn))  # type: ignore[no-any-return]
+    rec = cached(conn, "model", lambda: _get_model(conn))
+    if rec is None:  # not recorded yet: another writer (a cluster worker) may record it any moment
+        forget_key(conn, "model")
+    return rec  # type: ignore[no-any-return]
 
 
 def _get_model(conn: Any) -> ModelRecord | None:
@@ -200,20 +207,38 @@ def load_chunks(conn: Any, document_id: int) -> tuple[str | None, list[tuple[Chu
             [(Chunk(*r[:7]), r[7], r[8], as_array(r[9]) if r[9] is not None else None) for r in rows])
 
 
-def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray) -> None:
-    """Store float32 vectors of chunks (with the chunk's filter fields), mark them embedded."""
+def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray,
+                   hashes: Sequence[str] | None = None) -> int:
+    """Store float32 vectors of chunks (with the chunk's filter fields), mark them embedded;
+    how many were stored. With ``hashes`` (the texts the vectors were made from) a vector goes
+    only to a chunk that still holds that text — another writer may have replaced the document
+    since the chunks were read — and the others are kept by hash for re-use."""
     vecs = np.ascontiguousarray(vectors, dtype=np.float32)
     ids = [int(i) for i in ids]
     meta = {int(r[0]): r[1:] for r in conn.execute(
-        "SELECT id, municipality, committee, doc_type, year, section FROM chunks WHERE id = ANY(%s)", (ids,))}
+        "SELECT id, municipality, committee, doc_type, year, section, hash FROM chunks WHERE id = ANY(%s)",
+        (ids,))}
+    keep, gone = [], []
+    for n, (cid, v) in enumerate(zip(ids, vecs)):
+        m = meta.get(cid)
+        if m is None or (hashes is not None and m[5] != hashes[n]):
+            if hashes is not None:
+                gone.append((hashes[n], v))
+            continue
+        keep.append((cid, v, *m[:5]))
     with conn.cursor() as cur:
-        cur.execute("DELETE FROM chunk_vectors WHERE chunk_id = ANY(%s)", (ids,))
+        if gone:
+            cur.executemany("INSERT INTO recycled_vectors (hash, embedding) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                            gone)
+        kept_ids = [k[0] for k in keep]
+        cur.execute("DELETE FROM chunk_vectors WHERE chunk_id = ANY(%s)", (kept_ids,))
         with cur.copy("COPY chunk_vectors (chunk_id, embedding, municipality, committee, doc_type, year,"
                       " section) FROM STDIN (FORMAT BINARY)") as cp:
             cp.set_types(["int8", "vector", "text", "text", "text", "int4", "text"])
-            for cid, v in zip(ids, vecs):
-                cp.write_row((cid, v, *meta[cid]))
-        cur.execute("UPDATE chunks SET embedded = 1 WHERE id = ANY(%s)", (ids,))
+            for row in keep:
+                cp.write_row(row)
+        cur.execute("UPDATE chunks SET embedded = 1 WHERE id = ANY(%s)", (kept_ids,))
+    return len(keep)
 
 
 def as_array(v: Any) -> np.ndarray:

@@ -12,8 +12,8 @@ from psycopg.rows import dict_row
 
 from ..errors import NotFoundError
 from ..types import Document, Extraction, Item, Metadata, Page, Section, Table
-from .extractions import _line_around, _quote, _vote_where, extraction_from_rows
-from .store import StoredDocument
+from .extractions import _line_around, _quote, _vote_where, extraction_from_rows, name_key
+from .store import StoredDocument, like_contains, pack_lines, unpack_lines
 
 
 def lookup_source(conn: Any, source: str) -> tuple[int, str] | None:
@@ -36,17 +36,20 @@ def replace_document(conn: Any, doc: Document) -> int:
     year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else None
     doc_id = int(conn.execute(
         "INSERT INTO documents (source, sha256, size, pages, title, municipality, committee,"
-        " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings)"
-        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+        " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings, org_kind, kind)"
+        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
         (doc.source, doc.sha256, doc.size, len(doc.pages), md.title, md.municipality, md.committee,
          md.doc_type, md.date, year, sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),
-         json.dumps(list(doc.warnings), ensure_ascii=False)),
+         json.dumps(list(doc.warnings), ensure_ascii=False), md.org_kind, md.kind),
     ).fetchone()[0])
     with conn.cursor() as cur:
         cur.executemany(
             "INSERT INTO pages (document_id, number, start, text, header, footer, ocr)"
             " VALUES (%s, %s, %s, %s, %s, %s, %s)",
             [(doc_id, p.number, p.start, p.text, p.header, p.footer, p.ocr) for p in doc.pages])
+        cur.executemany(
+            "INSERT INTO page_layout (document_id, page, width, height, lines) VALUES (%s, %s, %s, %s, %s)",
+            [(doc_id, p.number, p.width, p.height, pack_lines(p.lines)) for p in doc.pages if p.lines or p.width])
         cur.executemany(
             "INSERT INTO page_tables (document_id, page, idx, rows, bbox) VALUES (%s, %s, %s, %s, %s)",
             [(doc_id, t.page, i, json.dumps([list(r) for r in t.rows], ensure_ascii=False),
@@ -90,14 +93,15 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
             [(document_id, *where(f.start), f.page, f.start, f.end, f.kind, f.value, f.unit, f.qualifier,
               f.per, int(f.table), f.text, _quote(f.sentence or f.text)) for f in ext.figures])
         cur.executemany(
-            'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text)'
-            " VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
-            [(document_id, *where(p.start), p.page, p.start, p.end, p.code, p.text) for p in ext.parties])
+            'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text, original,'
+            " local) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+            [(document_id, *where(p.start), p.page, p.start, p.end, p.code, p.text, p.original, int(p.local))
+             for p in ext.parties])
         cur.executemany(
-            'INSERT INTO people (document_id, item_id, item, page, start, "end", name, party, role, quote)'
-            " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+            'INSERT INTO people (document_id, item_id, item, page, start, "end", name, party, role, quote,'
+            " party_original) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
             [(document_id, *where(p.start), p.page, p.start, p.end, p.name, p.party, p.role,
-              _quote(_line_around(text, p.start, p.end))) for p in ext.people])
+              _quote(_line_around(text, p.start, p.end)), p.party_original) for p in ext.people])
         for d in ext.decisions:
             dec_id = conn.execute(
                 'INSERT INTO decisions (document_id, item_id, item, page, start, "end", body, status,'
@@ -106,11 +110,17 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
             ).fetchone()[0]
             cur.executemany("INSERT INTO decision_clauses (decision_id, idx, text) VALUES (%s,%s,%s)",
                             [(dec_id, i, c) for i, c in enumerate(d.clauses)])
-        cur.executemany(
-            'INSERT INTO votes (document_id, item_id, item, page, start, "end", yes, no, abstain, absent,'
-            " proposition, quote) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            [(document_id, *_vote_where(doc, v.item, v.start, where), v.page, v.start, v.end, v.yes, v.no,
-              v.abstain, v.absent, v.proposition, _quote(text[v.start:v.end])) for v in ext.votes])
+        for v in ext.votes:
+            vote_id = conn.execute(
+                'INSERT INTO votes (document_id, item_id, item, page, start, "end", yes, no, abstain, absent,'
+                " proposition, quote, note) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) RETURNING id",
+                (document_id, *_vote_where(doc, v.item, v.start, where), v.page, v.start, v.end, v.yes, v.no,
+                 v.abstain, v.absent, v.proposition, _quote(text[v.start:v.end]), v.note)).fetchone()[0]
+            cur.executemany(
+                'INSERT INTO roll_call (vote_id, idx, name, name_key, party, vote, role, note, page, start, "end",'
+                " text) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                [(vote_id, i, e.name, name_key(e.name), e.party, e.vote, e.role, e.note, e.page, e.start, e.end,
+                  e.text or e.name) for i, e in enumerate(v.roll_call)])
         for p in ext.positions:
             pos_id = conn.execute(
                 'INSERT INTO positions (document_id, item_id, item, page, start, "end", kind, parties,'
@@ -140,7 +150,14 @@ def load_extraction(conn: Any, document_id: int) -> Extraction:
             out.setdefault(int(dec_id), []).append(text)
         return out
 
-    return extraction_from_rows(fetch, clauses)  # type: ignore[arg-type]
+    def roll_calls(ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        out: dict[int, list[dict[str, Any]]] = {}
+        with conn.cursor(row_factory=dict_row) as cur:
+            for r in cur.execute("SELECT * FROM roll_call WHERE vote_id = ANY(%s) ORDER BY vote_id, idx", (ids,)):
+                out.setdefault(int(r["vote_id"]), []).append(r)
+        return out
+
+    return extraction_from_rows(fetch, clauses, roll_calls)  # type: ignore[arg-type]
 
 
 def resolve(conn: Any, ref: str | int) -> int:
@@ -153,7 +170,7 @@ def resolve(conn: Any, ref: str | int) -> int:
     row = conn.execute("SELECT id FROM documents WHERE source = %s", (ref_s,)).fetchone()
     if row:
         return int(row[0])
-    like = "%" + ref_s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    like = like_contains(ref_s)
     rows = conn.execute("SELECT id, source FROM documents WHERE source ILIKE %s OR title ILIKE %s"
                         " ORDER BY id LIMIT 6", (like, like)).fetchall()
     if len(rows) == 1:
@@ -174,6 +191,7 @@ def _stored(conn: Any, row: dict[str, Any]) -> StoredDocument:
         doc_type=row["doc_type"], date=row["date"], year=row["year"], ocr_pages=row["ocr_pages"],
         needs_ocr_pages=row["needs_ocr_pages"], items=int(n_items), diarienummer=dnrs,
         warnings=tuple(json.loads(row["warnings"] or "[]")), ingested_at=row["ingested_at"],
+        org_kind=row.get("org_kind"), kind=row.get("kind"),
     )
 
 
@@ -187,8 +205,8 @@ def document_where(prefix: str = "", *, municipality: str | None = None, committ
         where.append(f"lower({prefix}municipality) = lower(%s)")
         args.append(municipality)
     if committee:
-        where.append(f"{prefix}committee ILIKE %s")
-        args.append(f"%{committee}%")
+        where.append(f"{prefix}committee ILIKE %s")  # (backslash escapes: %% and _ taken literally)
+        args.append(like_contains(committee))
     if doc_type:
         where.append(f"{prefix}doc_type = %s")
         args.append(doc_type)
@@ -204,7 +222,7 @@ def list_documents(conn: Any, *, municipality: str | None = None, committee: str
     where, args = document_where(municipality=municipality, committee=committee, doc_type=doc_type, year=year)
     if dnr:
         where.append("id IN (SELECT document_id FROM diarienummer WHERE "
-                     "starts_with(replace(replace(upper(dnr), ' ', ''), '-', ''), %s))")
+                     "starts_with(replace(replace(upper(dnr), ' ', ''), '-', ''), %s))")  # no wildcards
         args.append(dnr.upper().replace(" ", "").replace("-", "").removeprefix("DNR"))
     sql = ("SELECT * FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY date IS NULL, date, source")
@@ -230,9 +248,11 @@ def load_document(conn: Any, document_id: int) -> Document:
             rows = tuple(tuple(c) for c in json.loads(r["rows"]))
             bbox = tuple(json.loads(r["bbox"])) if r["bbox"] else None
             tables.setdefault(r["page"], []).append(Table(r["page"], rows, bbox))  # type: ignore[arg-type]
+        layout = {r["page"]: (unpack_lines(r["lines"]), r["width"], r["height"]) for r in cur.execute(
+            "SELECT page, width, height, lines FROM page_layout WHERE document_id = %s", (document_id,)).fetchall()}
         pages = tuple(
             Page(r["number"], r["text"], r["start"], r["header"], r["footer"], r["ocr"],
-                 tuple(tables.get(r["number"], ())))
+                 tuple(tables.get(r["number"], ())), *layout.get(r["number"], ((), 0.0, 0.0)))
             for r in cur.execute("SELECT * FROM pages WHERE document_id = %s ORDER BY number",
                                  (document_id,)).fetchall())
         sections: dict[int, list[Section]] = {}
@@ -250,7 +270,7 @@ def load_document(conn: Any, document_id: int) -> Document:
                                        (document_id,)).fetchall()]
     item_dnrs = {d for it in items for d in it.diarienummer}
     md = Metadata(sd.title, sd.municipality, sd.committee, sd.doc_type, sd.date,  # type: ignore[arg-type]
-                  tuple(d for d in sd.diarienummer if d not in item_dnrs))
+                  tuple(d for d in sd.diarienummer if d not in item_dnrs), sd.org_kind, sd.kind)  # type: ignore[arg-type]
     return Document(sd.source, sd.sha256, pages, md, tuple(items), sd.size, sd.warnings)
 
 
@@ -296,12 +316,23 @@ _DOC_COLS = ("d.id AS document_id, d.source, d.title, d.municipality, d.committe
 def list_extracted(conn: Any, what: str, *, municipality: str | None = None, committee: str | None = None,
                    year: int | None = None, document: int | None = None, limit: int | None = None,
                    kind: str | None = None, unit: str | None = None, party: str | None = None,
+                   member: str | None = None, ids: list[int] | None = None, item_id: int | None = None,
                    ) -> list[dict[str, Any]]:
-    """The rows ``extractions.list_<what>`` gives from SQLite, with the same keys and order."""
+    """The rows ``extractions.list_<what>`` gives from SQLite, with the same keys and order
+    (``ids``, ``item_id``: the web pages' picks, as corpus/web.py makes them)."""
     where, args = document_where("d.", municipality=municipality, committee=committee, year=year)
     if document is not None:
         where.append("d.id = %s")
         args.append(document)
+    if ids is not None:
+        where.append("x.id = ANY(%s)")
+        args.append(list(ids))
+    if item_id is not None:
+        where.append("x.item_id = %s")
+        args.append(item_id)
+    if what == "votes" and member:
+        where.append("EXISTS (SELECT 1 FROM roll_call rc WHERE rc.vote_id = x.id AND rc.name_key = %s)")
+        args.append(name_key(member))
     if what == "figures":
         if kind:
             where.append("x.kind = %s")
@@ -331,6 +362,12 @@ def list_extracted(conn: Any, what: str, *, municipality: str | None = None, com
         sql += f" LIMIT {int(limit)}"
     with conn.cursor(row_factory=dict_row) as cur:
         rows = cur.execute(sql, args).fetchall()
+    return finish_rows(conn, what, rows, member=member)
+
+
+def finish_rows(conn: Any, what: str, rows: list[dict[str, Any]], *, member: str | None = None
+                ) -> list[dict[str, Any]]:
+    """Listed rows shaped as extractions.py shapes them."""
     for row in rows:
         row.pop("item_id", None)
         row["item"] = f"§ {row['item']}" if row.get("item") else None
@@ -353,4 +390,17 @@ def list_extracted(conn: Any, what: str, *, municipality: str | None = None, com
             r["parties"] = json.loads(r["parties"])
             r["people"] = json.loads(r["people"])
             r["quote"] = _quote(r["text"])
+    elif what == "votes":
+        calls: dict[int, list[dict[str, Any]]] = {}
+        for vid, *e in conn.execute("SELECT vote_id, name, party, vote, role, note, page FROM roll_call"
+                                    " WHERE vote_id = ANY(%s) ORDER BY vote_id, idx", ([r["id"] for r in rows],)):
+            calls.setdefault(int(vid), []).append(dict(zip(("name", "party", "vote", "role", "note", "page"), e)))
+        key = name_key(member) if member else None
+        for r in rows:
+            r["roll_call"] = calls.get(r["id"], [])
+            if key is not None:
+                me = next((e for e in r["roll_call"] if name_key(e["name"]) == key), None)
+                r["member_vote"] = me["vote"] if me else None
+                r["member_party"] = me["party"] if me else None
+                r["member_role"] = me["role"] if me else None
     return rows

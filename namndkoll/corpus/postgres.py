@@ -317,9 +317,10 @@ class PostgresStore:
     def clear_recycled(self) -> None:
         self.conn.execute("DELETE FROM recycled_vectors")
 
-    def insert_vectors(self, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None) -> None:
+    def insert_vectors(self, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None,
+                       hashes: Sequence[str] | None = None) -> int:
         pg_index.forget(self.conn)  # cached counts are stale after a write
-        pg_index.insert_vectors(self.conn, ids, vectors)
+        return pg_index.insert_vectors(self.conn, ids, vectors, hashes)
 
     def index_counts(self) -> dict[str, int]:
         return pg_index.index_counts(self.conn)
@@ -374,6 +375,32 @@ class PostgresStore:
     def positions_in(self, document_id: int, start: int, end: int
                      ) -> list[tuple[str, tuple[str, ...], str, int]]:
         return pg_index.positions_in(self.conn, document_id, start, end)
+
+    # ---- the web pages and roll calls --------------------------------------------------------
+    def case_entries(self, dnr: str) -> list[dict[str, Any]]:
+        from . import pg_web
+
+        return pg_web.case_entries(self.conn, dnr)
+
+    def extracted_by_ids(self, what: str, ids: Sequence[int]) -> list[dict[str, Any]]:
+        from . import pg_web
+
+        return pg_web.extracted_by_ids(self.conn, what, ids)
+
+    def chunk_party_codes(self, chunk_ids: Sequence[int]) -> dict[int, set[str]]:
+        from . import pg_web
+
+        return pg_web.chunk_party_codes(self.conn, chunk_ids)
+
+    def list_members(self, **filters: Any) -> list[dict[str, Any]]:
+        from . import pg_web
+
+        return pg_web.list_members(self.conn, **{k: v for k, v in filters.items() if v is not None})
+
+    def member_names(self, fragment: str, limit: int = 5) -> list[str]:
+        from . import pg_web
+
+        return pg_web.member_names(self.conn, fragment, limit)
 
     def optimize(self) -> None:
         if not self.read_only:

@@ -135,8 +135,9 @@ class SqliteStore:
     def clear_recycled(self) -> None:
         index.clear_recycled(self.conn)
 
-    def insert_vectors(self, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None) -> None:
-        index.insert_vectors(self.conn, ids, vectors, center)
+    def insert_vectors(self, ids: Sequence[int], vectors: np.ndarray, center: np.ndarray | None,
+                       hashes: Sequence[str] | None = None) -> int:
+        return index.insert_vectors(self.conn, ids, vectors, center, hashes)
 
     def index_counts(self) -> dict[str, int]:
         return index.index_counts(self.conn)
@@ -197,3 +198,30 @@ class SqliteStore:
     def positions_in(self, document_id: int, start: int, end: int
                      ) -> list[tuple[str, tuple[str, ...], str, int]]:
         return index.positions_in(self.conn, document_id, start, end)
+
+    # ---- the web pages (namndkoll serve) ---------------------------------------------------
+    def case_entries(self, dnr: str) -> list[dict[str, Any]]:
+        from . import web
+
+        return web.case_entries(self.conn, dnr)
+
+    def extracted_by_ids(self, what: str, ids: Sequence[int]) -> list[dict[str, Any]]:
+        from . import web
+
+        return web.extracted_by_ids(self.conn, what, ids)
+
+    def chunk_party_codes(self, chunk_ids: Sequence[int]) -> dict[int, set[str]]:
+        from . import web
+
+        return web.chunk_party_codes(self.conn, chunk_ids)
+
+    # ---- roll calls -------------------------------------------------------------------------
+    def list_members(self, **filters: Any) -> list[dict[str, Any]]:
+        from . import members
+
+        return members.list_members(self.conn, **{k: v for k, v in filters.items() if v is not None})
+
+    def member_names(self, fragment: str, limit: int = 5) -> list[str]:
+        from . import members
+
+        return members.member_names(self.conn, fragment, limit)

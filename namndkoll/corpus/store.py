@@ -3,11 +3,53 @@
 from __future__ import annotations
 
 import json
+import sys
+import zlib
+from array import array
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import NotFoundError
-from ..types import Document, Item, Metadata, Page, Section, Table
+from ..types import Document, Item, Line, Metadata, Page, Section, Table
+
+_LINES_V1 = b"\x01"
+
+
+def pack_lines(lines: tuple[Line, ...]) -> bytes | None:
+    """``Page.lines`` as a compact blob: per line seven little-endian int32 — start minus the
+    previous line's end, length, x0 minus the previous x0, top minus the previous top, width,
+    height (tenths of a point), size in tenths times two plus bold — zlib-compressed behind a
+    version byte (~6 bytes a line: the deltas repeat)."""
+    if not lines:
+        return None
+    vals = array("i")
+    end = x0 = top = 0
+    for ln in lines:
+        lx0, ltop = round(ln.x0 * 10), round(ln.top * 10)
+        vals.extend((ln.start - end, ln.end - ln.start, lx0 - x0, ltop - top, round(ln.x1 * 10) - lx0,
+                     round(ln.bottom * 10) - ltop, round(ln.size * 10) * 2 + int(ln.bold)))
+        end, x0, top = ln.end, lx0, ltop
+    if sys.byteorder == "big":
+        vals.byteswap()
+    return _LINES_V1 + zlib.compress(vals.tobytes(), 6)
+
+
+def unpack_lines(blob: bytes | None) -> tuple[Line, ...]:
+    if not blob or blob[:1] != _LINES_V1:
+        return ()
+    vals = array("i")
+    vals.frombytes(zlib.decompress(blob[1:]))
+    if sys.byteorder == "big":
+        vals.byteswap()
+    out = []
+    end = x0 = top = 0
+    for k in range(0, len(vals) - 6, 7):
+        gap, length, dx0, dtop, width, height, font = vals[k:k + 7]
+        start, x0, top = end + gap, x0 + dx0, top + dtop
+        end = start + length
+        out.append(Line(start, end, x0 / 10, top / 10, (x0 + width) / 10, (top + height) / 10,
+                        (font // 2) / 10, bool(font % 2)))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -31,6 +73,8 @@ class StoredDocument:
     diarienummer: tuple[str, ...]
     warnings: tuple[str, ...]
     ingested_at: str
+    org_kind: str | None = None  # kommun, region, kommunalforbund, other: the body ``municipality`` names
+    kind: str | None = None  # for doc_type "other": policy, plan, budget, delårsrapport ...
 
 
 def lookup_source(conn: Any, source: str) -> tuple[int, str] | None:
@@ -54,13 +98,13 @@ def replace_document(conn: Any, doc: Document) -> int:
     year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else None
     cur = conn.execute(
         "INSERT INTO documents (source, sha256, size, pages, title, municipality, committee,"
-        " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings, org_kind, kind)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             doc.source, doc.sha256, doc.size, len(doc.pages), md.title, md.municipality,
             md.committee, md.doc_type, md.date, year,
-            sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),
-            json.dumps(list(doc.warnings), ensure_ascii=False),
+            sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),  # unreadable pages want OCR too
+            json.dumps(list(doc.warnings), ensure_ascii=False), md.org_kind, md.kind,
         ),
     )
     doc_id = int(cur.lastrowid)
@@ -68,6 +112,11 @@ def replace_document(conn: Any, doc: Document) -> int:
         "INSERT INTO pages (document_id, number, start, text, header, footer, ocr)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(doc_id, p.number, p.start, p.text, p.header, p.footer, p.ocr) for p in doc.pages],
+    )
+    conn.executemany(
+        "INSERT INTO page_layout (document_id, page, width, height, lines) VALUES (?, ?, ?, ?, ?)",
+        [(doc_id, p.number, p.width, p.height, pack_lines(p.lines)) for p in doc.pages
+         if p.lines or p.width],
     )
     conn.executemany(
         "INSERT INTO page_tables (document_id, page, idx, rows, bbox) VALUES (?, ?, ?, ?, ?)",
@@ -115,8 +164,8 @@ def resolve(conn: Any, ref: str | int) -> int:
     if row:
         return int(row[0])
     rows = conn.execute(
-        "SELECT id, source FROM documents WHERE source LIKE ? OR title LIKE ? ORDER BY id LIMIT 6",
-        (f"%{ref_s}%", f"%{ref_s}%"),
+        "SELECT id, source FROM documents WHERE source LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'"
+        " ORDER BY id LIMIT 6", (like_contains(ref_s), like_contains(ref_s)),
     ).fetchall()
     if len(rows) == 1:
         return int(rows[0][0])
@@ -136,7 +185,18 @@ def _stored(conn: Any, row: Any) -> StoredDocument:
         doc_type=row["doc_type"], date=row["date"], year=row["year"], ocr_pages=row["ocr_pages"],
         needs_ocr_pages=row["needs_ocr_pages"], items=n_items, diarienummer=dnrs,
         warnings=tuple(json.loads(row["warnings"] or "[]")), ingested_at=row["ingested_at"],
+        org_kind=row["org_kind"], kind=row["kind"],
     )
+
+
+def like_contains(text: str) -> str:
+    """A LIKE pattern (with ``ESCAPE '\\'``) for "contains ``text``": its own ``%`` and ``_``
+    are letters, not wildcards (``--committee %`` must not match every committee)."""
+    return "%" + like_escape(text) + "%"
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def document_where(
@@ -144,15 +204,16 @@ def document_where(
     doc_type: str | None = None, year: int | None = None,
 ) -> tuple[list[str], list[Any]]:
     """SQL conditions on the documents table (``prefix``: its alias, e.g. ``"d."``): municipality
-    case-insensitive, committee by substring, type and year exact. Shared by every listing."""
+    case-insensitive, committee by substring (``%`` and ``_`` taken literally), type and year
+    exact. Shared by every listing."""
     where: list[str] = []
     args: list[Any] = []
     if municipality:
         where.append(f"{prefix}municipality = ? COLLATE NOCASE")
         args.append(municipality)
     if committee:
-        where.append(f"{prefix}committee LIKE ?")
-        args.append(f"%{committee}%")
+        where.append(f"{prefix}committee LIKE ? ESCAPE '\\'")
+        args.append(like_contains(committee))
     if doc_type:
         where.append(f"{prefix}doc_type = ?")
         args.append(doc_type)
@@ -178,8 +239,8 @@ def list_documents(
                                  year=year)
     if dnr:
         where.append("id IN (SELECT document_id FROM diarienummer WHERE "
-                     "replace(replace(upper(dnr), ' ', ''), '-', '') LIKE ? || '%')")
-        args.append(dnr.upper().replace(" ", "").replace("-", "").removeprefix("DNR"))
+                     "replace(replace(upper(dnr), ' ', ''), '-', '') LIKE ? || '%' ESCAPE '\\')")
+        args.append(like_escape(dnr.upper().replace(" ", "").replace("-", "").removeprefix("DNR")))
     sql = "SELECT * FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY date IS NULL, date, source"
     return [_stored(conn, r) for r in conn.execute(sql, args).fetchall()]
@@ -202,9 +263,11 @@ def load_document(conn: Any, document_id: int) -> Document:
         rows = tuple(tuple(c) for c in json.loads(r["rows"]))
         bbox = tuple(json.loads(r["bbox"])) if r["bbox"] else None
         tables.setdefault(r["page"], []).append(Table(r["page"], rows, bbox))  # type: ignore[arg-type]
+    layout = {r["page"]: (unpack_lines(r["lines"]), r["width"], r["height"]) for r in conn.execute(
+        "SELECT page, width, height, lines FROM page_layout WHERE document_id = ?", (document_id,))}
     pages = tuple(
         Page(r["number"], r["text"], r["start"], r["header"], r["footer"], r["ocr"],
-             tuple(tables.get(r["number"], ())))
+             tuple(tables.get(r["number"], ())), *layout.get(r["number"], ((), 0.0, 0.0)))
         for r in conn.execute(
             "SELECT * FROM pages WHERE document_id = ? ORDER BY number", (document_id,))
     )
@@ -220,7 +283,8 @@ def load_document(conn: Any, document_id: int) -> Document:
                           ir["page_end"], sections, dnrs))
     item_dnrs = {d for it in items for d in it.diarienummer}
     md = Metadata(sd.title, sd.municipality, sd.committee, sd.doc_type, sd.date,  # type: ignore[arg-type]
-                  tuple(d for d in sd.diarienummer if d not in item_dnrs))
+                  tuple(d for d in sd.diarienummer if d not in item_dnrs),
+                  sd.org_kind, sd.kind)  # type: ignore[arg-type]
     return Document(sd.source, sd.sha256, pages, md, tuple(items), sd.size, sd.warnings)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError
+from ..registry import code_pattern, names_pattern
 from ..types import Document, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,22 +29,13 @@ SPECIAL_CASES = ("Ordf.", "ordf.", "ca.", "Ca.", "enl.", "Dnr.", "dnr.", "st.", 
 
 # ---- rules ------------------------------------------------------------------------------
 
-_PARTY_NAMES = {
-    "S": r"Socialdemokraterna|Arbetarepartiet[- ]Socialdemokraterna",
-    "M": r"Moderaterna|Moderata samlingspartiet",
-    "SD": r"Sverigedemokraterna",
-    "C": r"Centerpartiet",
-    "V": r"Vänsterpartiet",
-    "KD": r"Kristdemokraterna",
-    "L": r"Liberalerna|Folkpartiet(?: liberalerna)?",
-    "MP": r"Miljöpartiet(?: de gröna)?",
-    "Fi": r"Feministiskt initiativ",
-    "D": r"Demokraterna",
-}
-_CODES = "S|M|SD|C|V|KD|L|MP|Fi|D"
+# parties from the one registry: names with their inflections and older names (only where
+# written with a capital, as a name), codes in parentheses ("(C)", "(fp)" after a space)
+_PARTY_NAMES = names_pattern()
+_CODES = code_pattern(former=True)
 _PARTY = re.compile(
-    r"\b(?:" + "|".join(f"(?:{p})" for p in _PARTY_NAMES.values()) + r")s?\b"  # names, genitive
-    r"|(?<=\()(?:" + _CODES + r")(?=\))"  # codes in parentheses: "Karin Ernlund (C)"
+    r"(?<=\()(?:" + _CODES + r")(?=\))"  # codes in parentheses: "Karin Ernlund (C)"
+    r"|(?<= \()(?:" + code_pattern(former=True, lower=True) + r")(?=\))"  # "Anna Ek (s)"
 )
 
 _AUTHORITIES = (
@@ -79,6 +71,9 @@ _NOT_BODIES = {"valnämnd", "ledningsstyrelse", "ungdomsstyrelse", "bolagsstyrel
 def rule_spans(text: str) -> list[tuple[int, int, str]]:
     """Parties (PARTY) and bodies (ORG) found by rules in ``text``: (start, end, label)."""
     out: list[tuple[int, int, str]] = []
+    for m in _PARTY_NAMES.finditer(text):
+        if m.group()[0].isupper():
+            out.append((m.start(), m.end(), "PARTY"))
     for m in _PARTY.finditer(text):
         out.append((m.start(), m.end(), "PARTY"))
     for m in _AUTHORITY.finditer(text):
@@ -162,7 +157,7 @@ def _heading_word(ent: Span) -> bool:
     return len(ent) == 1 and ent[0].lower_ in _RECORD_WORDS
 
 
-_CODE_SET = frozenset(_CODES.split("|"))
+_CODE_SET = frozenset(c.replace("\\", "") for c in _CODES.split("|"))
 
 
 def _relabel(ent: Span) -> Span:

@@ -1,15 +1,23 @@
 """People named in Swedish records: "Karin Ernlund (C)", "ledamoten Rashid Mohammed (V)",
-"tjänstgörande ersättaren Farida al-Abani (Fi)", lists of them, and the signatures with a
-title or a party under the name that end officer reports and party documents.
+"tjänstgörande ersättaren Farida al-Abani (Fi)", lists of them, "Nina Miskovsky m.fl. (M)",
+and the signatures with a title or a party under the name that end officer reports and party
+documents — also several signatures on one line above their titles or party.
+
+Party codes go through the registry (namndkoll/registry.py): "(s)" and "(fp)" give S and L
+with the written form kept in ``Person.party_original``; "(-)" gives the party value "-" (an
+independent, politisk vilde); a local party the document names keeps the document's code. A
+name written without a party takes the party the same document gives that name elsewhere.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import product
 
+from ..registry import INDEPENDENT, canonical_code, code_pattern, party_of_name
 from ..types import Document, Person
-from .parties import _CODE_FORMS, _NAME_STEMS, _NAMES_RE, LOCAL, _local_ok
+from .parties import _local_ok, local_parties
 
 _UP = "A-ZÅÄÖÉÜØÆ"
 _LOW = "a-zåäöéüáàèíóúøæçñ"
@@ -18,36 +26,54 @@ _TOKEN_RE = re.compile(_TOKEN)
 # capitalised words that start a phrase before a name but are no part of it
 _NOT_NAME = {
     "ordförande", "ordföranden", "ledamot", "ledamoten", "ledamöterna", "ersättare", "ersättaren",
-    "tjänstgörande", "förste", "första", "andre", "andra", "tredje", "vice", "kommunalråd",
+    "ersättarna", "tjänstgörande", "förste", "första", "andre", "andra", "tredje", "vice", "kommunalråd",
     "kommunalrådet", "oppositionsråd", "oppositionsrådet", "borgarråd", "borgarrådet", "motion",
     "fråga", "interpellation", "yrkande", "yrkanden", "reservation", "av", "och", "enligt",
     "från", "för", "särskilt", "jäv", "protokollsanteckning", "justerare", "sekreterare",
     "beslut", "ärende", "ärendet", "handling", "mötets", "ordförandens", "gruppledare",
     "gruppledaren", "talman", "till", "med", "att", "även", "dessutom", "samt", "som", "den",
     "det", "de", "en", "ett", "svar", "anförande", "yttrande", "replik", "ajournering",
-    "propositionsordning", "omröstning", "närvarande", "frånvarande",
+    "propositionsordning", "omröstning", "närvarande", "frånvarande", "godkännare", "handläggare",
+    "datum", "diarienr", "ärendebeskrivning", "bilaga", "sida", "protokoll", "kommunen", "kommun",
 }
 _ROLE_RE = re.compile(
     r"(?P<role>(?:(?:förste|första|andre|andra|tredje)\s+)?(?:vice\s+)?(?:ordföranden?|ledamoten|ledamot|"
-    r"(?:tjänstgörande\s+)?ersättaren|(?:tjänstgörande\s+)?ersättare|kommunalrådet|kommunalråd|"
+    r"(?:tjänstgörande\s+)?ersättar(?:en|na)|(?:tjänstgörande\s+)?ersättare|kommunalrådet|kommunalråd|"
     r"oppositionsrådet|oppositionsråd|borgarrådet|gruppledaren|gruppledare|justeraren|sekreteraren|"
     r"nämndsekreteraren|kommundirektören|stadsdirektören|förvaltningschefen|revisorn))\s+$",
     re.IGNORECASE,
 )
-_DEFINITE = (("ordföranden", "ordförande"), ("ersättaren", "ersättare"), ("ledamoten", "ledamot"),
-             ("rådet", "råd"), ("ledaren", "ledare"), ("eraren", "erare"), ("ören", "ör"),
-             ("chefen", "chef"), ("revisorn", "revisor"))
-_PAREN_AFTER = re.compile(r"\s*\((?P<code>SD|KD|MP|FP|Fi|FI|S|M|C|V|L|D)\)")
+_DEFINITE = (("ordföranden", "ordförande"), ("ersättaren", "ersättare"), ("ersättarna", "ersättare"),
+             ("ledamoten", "ledamot"), ("rådet", "råd"), ("ledaren", "ledare"), ("eraren", "erare"),
+             ("ören", "ör"), ("chefen", "chef"), ("revisorn", "revisor"))
+_ANY_CODE = code_pattern(former=True, lower=True)
+# "(S)", "(fp)", "(-)", a local code "(KV)"; "m.fl." / "med flera" may stand between
+_PAREN_AFTER = re.compile(
+    rf"(?P<mfl>[ \t]+(?:m\.[ \t]?fl\.?|med[ \t]+flera))?[ \t]*\n?[ \t]*"
+    rf"\((?P<code>{_ANY_CODE}|-|–|[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{{0,5}})\)"
+)
+_CODE_PAREN = re.compile(rf"\((?P<code>{_ANY_CODE}|-|–|[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{{0,5}})\)")
+_GAP_BEFORE = re.compile(r"(?:[ \t]+(?:m\.[ \t]?fl\.?|med[ \t]+flera))?[ \t]*\n?[ \t]*$")
+_ONE_TOKEN = re.compile(rf"[ \t]*{_TOKEN}[ \t]*")
+_MFL_RE = re.compile(rf"(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,3}})[ \t]+(?:m\.[ \t]?fl\.?|med[ \t]+flera)(?![\wåäö])")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}})[ \t]*$")
+_NAME_BEFORE_NL = re.compile(rf"(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}}[ \t]*\n[ \t]*{_TOKEN})[ \t]*$")
 _NAME_LINE = re.compile(rf"[ \t]*(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,3}})[ \t]*")
-_TITLE_LINE = re.compile(
-    rf"[ \t]*(?P<title>(?:[{_UP}{_LOW}][{_LOW}-]*[ \t]+){{0,3}}[{_UP}{_LOW}][{_LOW}-]*?"
+_NAMES_LINE = re.compile(rf"[ \t]*(?P<names>{_TOKEN}(?:[ \t]+{_TOKEN}){{3,11}})[ \t]*")
+# "Elin Bååth, Feministiskt initiativ"
+_NAME_COMMA_PARTY = re.compile(rf"[ \t]*(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,3}}),[ \t]*(?P<party>[^\n,]{{1,40}}?)[ \t]*")
+_TITLE_WORDS = (
     r"(?:chef|direktör|handläggare|sekreterare|strateg|ordförande|råd|utredare|controller|ekonom|jurist|"
     r"samordnare|konsulent|ansvarig|ledare|specialist|revisor|analytiker|registrator|rådgivare|"
     r"planerare|utvecklare|assistent|intendent|inspektör|ingenjör|arkitekt|koordinator|förvaltare|"
-    r"tjänsteperson|tjänsteman|ombudsman|justerare|ledamot|ersättare|kommunalråd|handledare))[ \t]*",
+    r"tjänsteperson|tjänsteman|ombudsman|justerare|ledamot|ersättare|kommunalråd|handledare)"
+)
+_TITLE_LINE = re.compile(
+    rf"[ \t]*(?P<title>(?:[{_UP}{_LOW}][{_LOW}-]*[ \t]+){{0,3}}[{_UP}{_LOW}][{_LOW}-]*?{_TITLE_WORDS})[ \t]*",
     re.IGNORECASE,
 )
+_ONE_TITLE = rf"[{_UP}][{_LOW}-]*(?:[ \t]+[{_LOW}][{_LOW}-]*){{0,3}}"
+_PARTY_LINE_PREFIX = re.compile(r"[ \t]*(?:för[ \t]+)?", re.IGNORECASE)
 
 
 def _role(before: str) -> str | None:
@@ -66,38 +92,63 @@ def _trim_name(name: str, offset: int) -> tuple[str, int] | None:
     words = list(re.finditer(r"\S+", name))
     while words and words[0].group().lower() in _NOT_NAME:
         words.pop(0)
-    if len(words) < 2:
+    if len(words) < 2 or any(w.group().lower() in _NOT_NAME for w in words):
         return None
     words = words[-4:]
     start = words[0].start()
-    return name[start:words[-1].end()], offset + start
+    return " ".join(name[start:words[-1].end()].split()), offset + start
 
 
-def _party_of_name(text: str) -> str | None:
-    m = _NAMES_RE.fullmatch(" ".join(text.split()))
-    return _NAME_STEMS[int(m.lastgroup[1:])][1] if m else None  # type: ignore[index]
+def party_value(written: str, local: dict[str, str]) -> tuple[str | None, str | None]:
+    """(party, original) of a code as a list or a parenthesis writes it: "(s)" -> ("S", "s"),
+    "(-)" -> ("-", None), a local code the document names -> itself; (None, None) otherwise."""
+    w = written.strip().strip("()").strip()
+    if w in ("-", "–"):
+        return INDEPENDENT, None
+    code = canonical_code(w)
+    if code is not None:
+        return code, (w if w not in (code, code.upper()) else None)
+    if w in local:
+        return local[w], None
+    return None, None
 
 
-def iter_people(text: str, *, municipality: str | None = None) -> Iterator[tuple[int, int, str, str | None, str | None]]:
-    """(start, end, name, party, role) of every person found in ``text``."""
+def iter_people(text: str, *, municipality: str | None = None, local: dict[str, str] | None = None
+                ) -> Iterator[tuple[int, int, str, str | None, str | None, str | None]]:
+    """(start, end, name, party, role, party as written) of every person found in ``text``."""
+    local = local_parties(text) if local is None else local
     seen: set[int] = set()
-    # 1. "Name (P)" with an optional role before the name
-    for m in _PAREN_AFTER.finditer(text):
-        line_start = max(text.rfind("\n", 0, m.start()), text.rfind("\f", 0, m.start())) + 1
-        before = text[line_start:m.start()]
+    named: set[str] = set()  # names the document gives with a party: they tell signatures apart
+    # 1. "Name (P)" with an optional role before the name, "Name m.fl. (P)"
+    for m in _CODE_PAREN.finditer(text):  # from each "(" back: far fewer places to try than every space
+        gap = _GAP_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        at = gap.start() if gap else m.start()
+        line_start = max(text.rfind("\n", 0, at), text.rfind("\f", 0, at)) + 1
+        before = text[line_start:at]
         nm = _NAME_BEFORE.search(before)
+        if not nm and _ONE_TOKEN.fullmatch(before) and line_start > 1:
+            # "… nattvandrar - Irene\nJonsson (S)": a name wrapped over two lines
+            prev_start = max(text.rfind("\n", 0, line_start - 1), text.rfind("\f", 0, line_start - 1)) + 1
+            two = _NAME_BEFORE_NL.search(text, prev_start, at)
+            if two:
+                nm, line_start = two, 0
         if not nm:
             continue
-        trimmed = _trim_name(nm.group("name"), line_start + nm.start("name"))
-        if not trimmed:
+        code, original = party_value(m.group("code"), local)
+        if code is None and m.group("code") not in ("-", "–"):
             continue
+        trimmed = _trim_name(nm.group("name"), line_start + nm.start("name"))
+        if not trimmed or trimmed[0] in local or trimmed[0].endswith(("partiet", "parti")):
+            continue  # "Kommunens Väl (KV)" names a party, not a person
         name, start = trimmed
-        code: str | None = _CODE_FORMS[m.group("code").upper()]
-        if code in LOCAL and not _local_ok(code, text, municipality):
+        if code is not None and code != INDEPENDENT and not _local_ok(code, text, municipality):
             code = None
         seen.add(start)
-        yield start, start + len(name), name, code, _role(text[max(0, start - 60):start])
-    # 2. a role word before a name without a party: "socialdirektör Annika Pettersson"
+        named.add(name)
+        end = line_start + nm.end("name")
+        yield start, end, name, code, _role(text[max(0, start - 60):start]), original
+    # 2. a role word before a name without a party: "ordföranden Annika Pettersson"; "Nina
+    #    Miskovsky m.fl." without a party
     for m in re.finditer(rf"(?<![\w])(?:ordföranden?|ledamoten|ersättaren|kommunalrådet|borgarrådet)\s+"
                          rf"(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,2}})(?![ \t]*\()", text, re.IGNORECASE):
         start = m.start("name")
@@ -106,35 +157,161 @@ def iter_people(text: str, *, municipality: str | None = None) -> Iterator[tuple
         trimmed = _trim_name(m.group("name"), start)
         if trimmed:
             seen.add(trimmed[1])
-            yield trimmed[1], trimmed[1] + len(trimmed[0]), trimmed[0], None, _role(text[max(0, start - 60):start])
-    # 3. signatures: a line that is only a name, with a title or a party on the next line
-    yield from _signatures(text, seen)
+            yield trimmed[1], trimmed[1] + len(trimmed[0]), trimmed[0], None, _role(text[max(0, start - 60):start]), None
+    for m in (_MFL_RE.finditer(text) if "m.fl" in text or "m. fl" in text or "med flera" in text else ()):
+        trimmed = _trim_name(m.group("name"), m.start("name"))
+        if trimmed and trimmed[1] not in seen and not _PAREN_AFTER.match(text, m.end("name")):
+            seen.add(trimmed[1])
+            yield trimmed[1], trimmed[1] + len(trimmed[0]), trimmed[0], None, _role(text[max(0, trimmed[1] - 60):trimmed[1]]), None
+    # 3. signatures: a line that is only a name (or several), with a title or a party on the next line
+    yield from _signatures(text, seen, named)
 
 
-def _signatures(text: str, seen: set[int]) -> Iterator[tuple[int, int, str, str | None, str | None]]:
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n\f]*", text)]
-    lines = [(s, ln) for s, ln in lines if ln.strip()]
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for ln in text.replace("\f", "\n").split("\n"):  # one character for one: offsets stay
+        if ln.strip():
+            out.append((pos, ln))
+        pos += len(ln) + 1
+    return out
+
+
+_NOT_SIGNATURE = re.compile(r"[\d.:;()!?§%\"”]")  # a signature line is names (and a comma) only
+
+
+def _party_line(line: str) -> list[str]:
+    """The parties a signature's second line names: "Vänsterpartiet", "För Socialdemokraterna",
+    "Socialdemokraterna Moderaterna", "Liberalerna i Alingsås"; [] for any other line."""
+    if len(line) < 6 or not line.lstrip()[:1].isupper():
+        return []  # "S", "Ja", "22": list cells, never a party's name
+    s = _PARTY_LINE_PREFIX.sub("", line, count=1).strip()
+    s = re.sub(r"\s+i\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+[a-zåäö]+)?$", "", s)
+    if not s or len(s) > 80:
+        return []
+    code = party_of_name(s)
+    if code:
+        return [code]
+    out: list[str] = []
+    rest = s
+    while rest:
+        m = re.match(r"\S+(?:\s+(?:de\s+gröna|initiativ|liberalerna|kommunisterna))?", rest)
+        if not m:
+            return []
+        code = party_of_name(m.group())
+        if code is None:
+            return []
+        out.append(code)
+        rest = rest[m.end():].strip()
+    return out
+
+
+def _titles(line: str) -> list[str]:
+    """Titles side by side on one line: "Biträdande kommundirektör Kanslichef och kommunjurist"."""
+    parts = re.findall(_ONE_TITLE, line.strip())
+    if parts and " ".join(parts) == " ".join(line.split()) and all(_TITLE_LINE.fullmatch(p) for p in parts):
+        return [p.strip() for p in parts]
+    return []
+
+
+def _signatures(text: str, seen: set[int], named: set[str]
+                ) -> Iterator[tuple[int, int, str, str | None, str | None, str | None]]:
+    lines = _lines(text)
     for i, (s, ln) in enumerate(lines):
-        m = _NAME_LINE.fullmatch(ln)
-        if not m or len(ln) > 60:
-            continue
-        name = m.group("name")
-        if any(w.lower() in _NOT_NAME for w in name.split()) or _party_of_name(name):
-            continue
+        head = ln.lstrip()[:1]
+        if not head.isupper() or len(ln) > 120 or " " not in ln.strip() or _NOT_SIGNATURE.search(ln):
+            continue  # most lines: prose, numbers, headings with punctuation
         nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
         prev = lines[i - 1][1] if i else ""
-        party = _party_of_name(nxt)
-        title = _TITLE_LINE.fullmatch(nxt)
-        if not (party or title) and (tp := _TITLE_LINE.fullmatch(prev)) and _is_short(prev):
-            title = tp
-        if not (party or (title and _is_short(title.group()))):
+        many = _NAMES_LINE.fullmatch(ln)
+        if many and len(ln) <= 120:
+            found = list(_several(s + many.start("names"), many.group("names"), nxt, seen, named))
+            if found:
+                yield from found
+                continue
+        m = _NAME_LINE.fullmatch(ln)
+        if m and len(ln) <= 60:
+            name = m.group("name")
+            if any(w.lower() in _NOT_NAME for w in name.split()) or party_of_name(name):
+                continue
+            parties = _party_line(nxt)
+            party = parties[0] if len(parties) == 1 else None
+            title = _TITLE_LINE.fullmatch(nxt)
+            if not (party or title) and (tp := _TITLE_LINE.fullmatch(prev)) and _is_short(prev):
+                title = tp
+            if not (party or (title and _is_short(title.group()))):
+                continue
+            start = s + m.start("name")
+            if start in seen:
+                continue
+            seen.add(start)
+            role = " ".join(title.group("title").split()).lower() if title and not party else None
+            yield start, start + len(name), name, party, role, None
             continue
-        start = s + m.start("name")
+        c = _NAME_COMMA_PARTY.fullmatch(ln)
+        if c and (code := party_of_name(c.group("party"))):
+            start = s + c.start("name")
+            if start not in seen:
+                seen.add(start)
+                yield start, start + len(c.group("name")), c.group("name"), code, None, None
+            continue
+
+
+def _several(offset: int, names: str, nxt: str, seen: set[int], named: set[str]
+             ) -> Iterator[tuple[int, int, str, str | None, str | None, str | None]]:
+    """Several signatures on one line above their parties or titles: "Anna Andersson Bo Berg"
+    over "Vänsterpartiet" (all of that party) or over "Socialdemokraterna Moderaterna"."""
+    tokens = list(re.finditer(r"\S+", names))
+    if any(t.group().lower() in _NOT_NAME or party_of_name(t.group()) for t in tokens):
+        return
+    parties = _party_line(nxt)
+    titles = [] if parties else _titles(nxt)
+    if not parties and not titles:
+        return
+    k = len(parties) if len(parties) > 1 else len(titles) if len(titles) > 1 else 0
+    groups = _split([t.group() for t in tokens], k, named)
+    if groups is None or (len(groups) == 1 and not k):
+        return
+    i = 0
+    for j, size in enumerate(groups):
+        part = tokens[i:i + size]
+        i += size
+        start = offset + part[0].start()
         if start in seen:
             continue
         seen.add(start)
-        role = " ".join(title.group("title").split()).lower() if title and not party else None
-        yield start, start + len(name), name, party, role
+        party = (parties[j] if len(parties) > 1 else parties[0]) if parties else None
+        role = titles[j].lower() if titles else None
+        yield start, offset + part[-1].end(), names[part[0].start():part[-1].end()], party, role, None
+
+
+_SURNAME_END = re.compile(r"(?:s?son|berg|ström|strand|lund|gren|qvist|kvist|holm|dahl|stam|stedt|sten|blad|bäck"
+                          r"|ling|ius|ell|man|ér|én|é|nen)$")
+
+
+def _split(tokens: list[str], k: int, named: set[str]) -> tuple[int, ...] | None:
+    """Sizes (2 or 3 words each) of the names in a line of ``tokens``: ``k`` names when the
+    line below says how many. Names the document gives elsewhere decide; else a name should
+    not start with a word shaped like a surname ("Ängberg", "Andersson"), and two-word names
+    are the likeliest."""
+    best: tuple[tuple[int, int, int], tuple[int, ...]] | None = None
+    n = len(tokens)
+    for parts in range(1, n // 2 + 1):
+        if k and parts != k:
+            continue
+        for sizes in product((2, 3, 4), repeat=parts):
+            if sum(sizes) != n or (4 in sizes and parts > 1):
+                continue
+            i, known, shape = 0, 0, 0
+            for size in sizes:
+                words = tokens[i:i + size]
+                i += size
+                known += " ".join(words) in named
+                shape -= bool(_SURNAME_END.search(words[0].lower()))
+                shape += bool(_SURNAME_END.search(words[-1].lower()))
+            score = (known, shape, parts - sizes.count(3) - 2 * sizes.count(4))
+            if best is None or score > best[0]:
+                best = (score, sizes)
+    return best[1] if best else None
 
 
 def _is_short(line: str) -> bool:
@@ -142,7 +319,13 @@ def _is_short(line: str) -> bool:
 
 
 def find_people(doc: Document) -> tuple[Person, ...]:
-    """Every person named in ``doc``, with party code (or None), role (or None) and page."""
+    """Every person named in ``doc``, with party code (or None), role (or None) and page. A
+    name without a party takes the party the document gives the same name elsewhere."""
     text = doc.text
     found = sorted(iter_people(text, municipality=doc.metadata.municipality))
-    return tuple(Person(name, party, role, doc.page_of(s), s, e) for s, e, name, party, role in found)
+    known: dict[str, str] = {}
+    for _s, _e, name, party, _role, _orig in found:
+        if party and party != INDEPENDENT:
+            known.setdefault(name, party)
+    return tuple(Person(name, party or known.get(name), role, doc.page_of(s), s, e, orig)
+                 for s, e, name, party, role, orig in found)

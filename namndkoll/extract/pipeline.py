@@ -21,7 +21,7 @@ def extract_document(doc: Document) -> Extraction:
     parties = find_parties(doc)
     people = find_people(doc)
     decisions = tuple(find_decisions(doc))
-    votes = tuple(find_votes(doc))
+    votes = tuple(find_votes(doc, people))
     positions = tuple(find_positions(doc, people, parties))
     entities = tuple(find_entities(doc))
     return Extraction(
@@ -53,8 +53,10 @@ def extraction_json(doc: Document, ext: Extraction) -> dict[str, Any]:
              "text": f.text, "sentence": f.sentence, "page": f.page, "start": f.start, "end": f.end}
             for f in ext.figures
         ],
-        "parties": [{"code": p.code, "text": p.text, "page": p.page} for p in ext.parties],
-        "people": [{"name": p.name, "party": p.party, "role": p.role, "page": p.page} for p in ext.people],
+        "parties": [{"code": p.code, "text": p.text, "page": p.page, "original": p.original, "local": p.local}
+                    for p in ext.parties],
+        "people": [{"name": p.name, "party": p.party, "role": p.role, "page": p.page,
+                    "party_original": p.party_original} for p in ext.people],
         "decisions": [
             {"body": d.body, "status": d.status, "date": d.date, "item": d.item, "text": d.text,
              "clauses": list(d.clauses), "page": d.page}
@@ -62,7 +64,9 @@ def extraction_json(doc: Document, ext: Extraction) -> dict[str, Any]:
         ],
         "votes": [
             {"item": v.item, "yes": v.yes, "no": v.no, "abstain": v.abstain, "absent": v.absent,
-             "proposition": v.proposition, "page": v.page}
+             "proposition": v.proposition, "page": v.page, "note": v.note,
+             "roll_call": [{"name": e.name, "party": e.party, "vote": e.vote, "role": e.role, "page": e.page,
+                            "note": e.note} for e in v.roll_call]}
             for v in ext.votes
         ],
         "positions": [{"parties": list(p.parties), "kind": p.kind, "text": p.text, "page": p.page}

@@ -10,6 +10,15 @@ D, L och KD", "Sabina Music (C), … och Jenny Broman (V)") — so that a party 
 in the argument ("… yrkande från SD …") is not taken for the author. Where the actor names
 people without a party, the party comes from the people found elsewhere in the document.
 Jäv notes are not positions and are skipped.
+
+A party's own motion, initiativärende or skrivelse is its position wherever it stands, also one
+only attached ("Emmyly Bönfors (C) antecknar som yttrande en skrivelse från den 1 februari"): a § titled
+"Motion av Jessica Blixt (D) … om …" or "Svar på motion gällande … - Anders Julin (S) med
+flera", and the motion quoted in an officer report or a § ("Anders Julin (S), … har till
+kommunfullmäktige lämnat en motion … Motionärerna föreslår följande: • …"), with the quote.
+In a protocol, "X (L) föreslår att ärendet återremitteras" is a yrkande (Meetings Plus writes
+"Förslag till beslut på sammanträdet" where others write "Yrkanden"), and a statement that
+announces "följande protokollsanteckning:" runs on to the next statement or heading.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..registry import canonical_code, code_pattern
 from ..types import Document, PartyMention, Person, Position
 from .decisions import item_label, iter_sentences, regions
 from .parties import iter_party_spans as _party_spans
@@ -27,7 +37,7 @@ _DOC_KINDS = {"reservation": "reservation", "sarskilt_yttrande": "sarskilt_uttal
               "motion": "motion", "skrivelse": "skrivelse"}
 _VERB_RE = re.compile(
     r"(?<![\wåäö])(?P<verb>reserverar|reserverade|yrkar|yrkade|antecknar|antecknade|deltar|deltog"
-    r"|lämnar|lämnade|anmäler|anmälde|instämmer|instämde|avger|avgav|föreslår|ansluter)(?![\wåäö])"
+    r"|lämnar|lämnade|anmäler|anmälde|instämmer|instämde|avger|avgav|föreslår|föreslog|ansluter)(?![\wåäö])"
 )
 _COLLECTIVE_RE = re.compile(
     r"\b(?:[Ll]edamöterna|[Ll]edamoten|[Rr]epresentanterna|[Ee]rsättarna|[Ee]rsättaren|[Gg]ruppen"
@@ -39,9 +49,10 @@ _ROLE_WORDS = (
 )
 _UP = "A-ZÀ-ÖØ-ÞŠŽČĆĐŁŚŹŻ"
 _NAME = rf"[{_UP}][\w'’.-]+(?:[ \t\n]+(?:(?:af|av|von|van|de|der|al|el|bin)[ \t\n]+)?[{_UP}][\w'’-]+){{1,3}}"
-_PERSON_RE = re.compile(rf"(?P<name>{_NAME})[ \t\n]*\((?P<code>SD|KD|MP|Fi|FI|S|M|C|V|L|D)\)")
+_ANY_CODE = code_pattern(former=True, lower=True)
+_PERSON_RE = re.compile(rf"(?P<name>{_NAME})(?:[ \t\n]+(?:m\.[ \t]?fl\.?|med[ \t]+flera))?[ \t\n]*\((?P<code>{_ANY_CODE})\)")
 _BARE_NAME_RE = re.compile(_NAME)
-_CODE = r"(?:SD|KD|MP|Fi|S|M|C|V|L|D)"
+_CODE = rf"(?:{code_pattern(former=True)})"
 # "från M, D, L, och KD": the serial comma before "och" is common in protocols
 _FROM_LIST_RE = re.compile(
     rf"\b(?:från|för)\s+(?P<list>{_CODE}(?:\s*(?:,\s*och|,\s*samt|,|och|samt|&)\s*{_CODE})*)(?![\wåäö])"
@@ -56,6 +67,7 @@ def find_positions(
     known = _party_of_names(doc, people)
     out: list[Position] = []
     taken: list[tuple[int, int]] = []
+    protocol = bool(doc.items) or doc.metadata.doc_type in ("protokoll", "protokollsutdrag")
 
     def emit(kind: str, start: int, end: int, actor_end: int | None) -> None:
         start, end = _trim(text, start, end)
@@ -83,31 +95,49 @@ def find_positions(
             k = _KINDS[kind]
             if actor_end is not None and text.startswith("reserver", actor_end):
                 k = "reservation"  # a reservation written under another heading
+            if actor_end is not None and re.search(r"följande\s*$", text[st:en]):
+                # "… lämnar följande" + a "protokollsanteckning:" line the sections took for a heading
+                en = max(en, _following(text, st, min(len(text), en + 60), known, doc.metadata.municipality))
             emit(k, st, en, actor_end)
         if kind != "yrkanden" and not any(s <= a < e for a, _ in taken):
             emit(_KINDS[kind], s, e, None)  # a signed block: the parties of its signatories
 
     # 2. the same statements in running text ("… Ledamöterna från SD reserverar sig …")
-    for st, en in iter_sentences(text, 0, len(text)):
-        m = _actor_verb(text, st, en, known, doc.metadata.municipality)
-        if m is None:
-            continue
+    statements = [(s0, m, en) for st, en in iter_sentences(text, 0, len(text))
+                  for s0, m in _actor_verbs(text, st, en, known, doc.metadata.municipality)]
+    for i, (st, m, en) in enumerate(statements):
+        nxt = statements[i + 1][0] if i + 1 < len(statements) else len(text)
+        en = min(en, nxt)  # the next statement of the same "sentence" starts here
+        head = _STOP_RE.search(text, m.end(), en)
+        if head:  # a heading without a full stop before it ends the statement ("Beslutsgång")
+            en = nxt = head.start()
         sentence = text[st:en]
         verb = m.group("verb")
-        if verb.startswith("reserver"):
-            kind = "reservation"
-        elif verb.startswith("yrka"):
-            kind = "yrkande"
-        elif re.search(r"särskil(?:t|da)\s+(?:uttalande|yttrande)", sentence, re.IGNORECASE):
+        if re.search(r"särskil(?:t|da)\s+(?:uttalande|yttrande)", sentence, re.IGNORECASE):
             kind = "sarskilt_uttalande"
         elif re.search(r"protokollsanteckning", sentence, re.IGNORECASE):
             kind = "protokollsanteckning"
+        elif verb.startswith("reserver") or re.match(r"\w+\s+följande\s+(?:skriftlig(?:a)?\s+)?reservation", text[m.start():en]):
+            kind = "reservation"
+        elif verb.startswith("yrka") or (verb.startswith("föresl") and protocol):
+            kind = "yrkande"
         else:
             continue
-        emit(kind, st, en, m.start())
+        emit(kind, st, min(nxt, _following(text, st, en, known, doc.metadata.municipality)), m.start())
+
+    # 2b. a party's motion, initiativärende or skrivelse: a § title, or quoted in the text
+    for pos in _motions(doc, known):
+        same = next((i for i, o in enumerate(out) if (o.start, o.end) == (pos.start, pos.end)), None)
+        if same is not None:  # "… antecknar som yttrande en skrivelse": the skrivelse is the position
+            out[same] = pos
+        elif not any(o.kind == pos.kind and o.item == pos.item and set(pos.parties) <= set(o.parties)
+                     and o.start <= pos.start < o.end for o in out):
+            out.append(pos)
 
     # 3. a document written by a party: all of it is that party's position
     doc_kind = _DOC_KINDS.get(doc.metadata.doc_type or "")
+    if doc.metadata.doc_type is None and not doc.items and _party_motion(text, known):
+        doc_kind = "motion"  # the type was not read, but the text is a motion signed by a party's members
     if doc_kind and text.strip():
         codes = _author_parties(doc, known)
         if codes:
@@ -128,6 +158,11 @@ def _statements(text: str, s: int, e: int, known: dict[str, str], muni: str | No
     out: list[list[int | None]] = []
     for st, en in iter_sentences(text, s, e):
         m = _actor_verb(text, st, en, known, muni)
+        if m is not None and out:
+            a = _scope_start(text, st, m.start())
+            if a > st:  # the heading or list before the actor belongs to the statement before
+                out[-1][1] = a
+                st = a
         if m is not None or not out:
             out.append([st, en, m.start() if m else None])
         else:
@@ -137,20 +172,32 @@ def _statements(text: str, s: int, e: int, known: dict[str, str], muni: str | No
 
 def _actor_verb(text: str, st: int, en: int, known: dict[str, str], muni: str | None
                 ) -> re.Match[str] | None:
-    """The verb of a sentence whose words before it name parties or people, else None."""
-    m = _VERB_RE.search(text, st, min(en, st + 500))
-    if m is None:
-        return None
-    actor = text[st:m.start()]
-    if not actor.strip() or re.search(r"\b(?:att|som|när|om|finner|ställer)\b", actor):
-        return None
-    if _COLLECTIVE_RE.search(actor) and any(True for _ in _party_spans(actor, municipality=muni)):
-        return m
-    if _PERSON_RE.search(actor):
-        return m
-    if any(_norm(n.group()) in known for n in _BARE_NAME_RE.finditer(actor)):
-        return m
-    return None
+    """The verb of a sentence whose words before it name parties or people, else None. In a
+    text without full stops before its headings the sentence starts after the last heading."""
+    found = _actor_verbs(text, st, en, known, muni, first=True)
+    return found[0][1] if found else None
+
+
+def _actor_verbs(text: str, st: int, en: int, known: dict[str, str], muni: str | None, *, first: bool = False
+                 ) -> list[tuple[int, re.Match[str]]]:
+    """(actor start, verb) of each statement in text[st:en]: a protocol without full stops
+    before its headings runs several statements into one "sentence"."""
+    out: list[tuple[int, re.Match[str]]] = []
+    for m in _VERB_RE.finditer(text, st, en):
+        s = _scope_start(text, st, m.start())
+        if out and s <= out[-1][1].end():
+            continue  # a second verb of the same statement ("yrkar … och instämmer")
+        if m.start() - s > 500:
+            continue
+        actor = text[s:m.start()]
+        ok = bool(actor.strip()) and not re.search(r"\b(?:att|som|när|om|finner|ställer)\b", actor) and (
+            (_COLLECTIVE_RE.search(actor) and any(True for _ in _party_spans(actor, municipality=muni)))
+            or _PERSON_RE.search(actor) or any(_norm(n.group()) in known for n in _BARE_NAME_RE.finditer(actor)))
+        if ok:
+            out.append((s, m))
+        if first and (ok or not out):
+            break
+    return out
 
 
 def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -162,7 +209,7 @@ def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[
         name = _strip_role(m.group("name"))
         names[name] = None
         people_spans.append((m.start(), m.end(), _code(m.group("code"))))
-    listed = [(m.start("list") + c.start(), m.start("list") + c.end(), c.group())
+    listed = [(m.start("list") + c.start(), m.start("list") + c.end(), _code(c.group()))
               for m in _FROM_LIST_RE.finditer(scope) for c in re.finditer(_CODE, m.group("list"))]
     spans = sorted([(s, e, c) for s, e, c in _party_spans(scope, municipality=muni)] + people_spans + listed)
     for _s, _e, c in spans:
@@ -211,7 +258,12 @@ def _signatories(text: str, known: dict[str, str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+_DOC_PREFIX = re.compile(r"(?:Svar på |Besvarande av )?(?:[Mm]otion|Interpellation|Fråga|Initiativärende|Skrivelse"
+                         r"|Yrkande|Reservation)(?:en)?[ \t\n]+(?:av|från)[ \t\n]+")
+
+
 def _strip_role(name: str) -> str:
+    name = _DOC_PREFIX.sub("", name, count=1) if _DOC_PREFIX.match(name) else name
     words = name.split()
     while len(words) > 2 and words[0] in _ROLE_WORDS:
         words = words[1:]
@@ -223,7 +275,7 @@ def _norm(name: str) -> str:
 
 
 def _code(code: str) -> str:
-    return "Fi" if code.upper() == "FI" else code
+    return canonical_code(code) or code
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -232,3 +284,154 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in " \t\n\f":
         e -= 1
     return s, e
+
+
+# ---- what follows a statement ------------------------------------------------------------------
+
+_STOP_RE = re.compile(
+    r"(?:^|(?<=\f))[ \t]*(?:§[ \t]*\d+|Beslutsgång|Beslut|Omröstning|Reservation(?:er)?|Anteckning(?:ar)?"
+    r"|Protokollsanteckning(?:ar)?|Särskil(?:t|da) (?:yttrande|uttalande)n?|Beslutsunderlag|Expedieras till"
+    r"|Protokollsutdrag skickas till|Beslutet skickas till|Paragrafen är justerad|Yrkanden?|Propositionsordning"
+    r"|Förslag till beslut(?: på sammanträdet)?|Justerandes sign\w*|Mötet ajourneras\b.*)[ \t]*:?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _following(text: str, st: int, en: int, known: dict[str, str], muni: str | None) -> int:
+    """The end of a statement that announces what follows ("… lämnar följande
+    protokollsanteckning:", "… föreslår följande ändring:"): the next heading or the next
+    statement, at most a few thousand characters on."""
+    head = text[st:en]
+    colon = re.search(r"följande[^.:]{0,60}:", head)
+    if not colon:
+        return en
+    limit = min(len(text), st + colon.end() + 4000)
+    stop = _STOP_RE.search(text, st + colon.end(), limit)
+    end = stop.start() if stop else limit
+    for s2, e2 in iter_sentences(text, st + colon.end(), end):
+        for a, _m in _actor_verbs(text, s2, e2, known, muni, first=True):
+            return max(en, a)
+    return max(en, end)
+
+
+# ---- motions, initiativärenden, skrivelser by a party ----------------------------------------
+
+_SUBMITTED_RE = re.compile(
+    r"(?P<verb>lämna(?:r|t|de)?|väck(?:er|t|te)|inkom(?:mit)?[ \t\n]+med|ställ(?:er|t|de)|skriv(?:er|it)"
+    r"|anteckna(?:r|de)[ \t\n]+som[ \t\n]+(?:särskilt[ \t\n]+)?yttrande|bifoga(?:r|de)|bilägg(?:er)?|bilade)"
+    r"(?:[ \t\n]+in)?[^.]{0,120}?\b(?P<kind>motion|initiativärende|initiativ|skrivelse)(?!\w)",
+)
+_MOTIONER_RE = re.compile(
+    r"(?:Motionär(?:en|erna)|I[ \t\n]+motionen|I[ \t\n]+skrivelsen|I[ \t\n]+initiativärendet)[^.:\n]{0,80}?"
+    r"(?:föreslår|föreslås|yrkar|vill|anser|menar|begär)"
+)
+_BULLET_RE = re.compile(r"[ \t]*(?:[•\-–*\uf0b7\uf0a7]|\d{1,2}[.)]|[Aa]tt\b)")
+_TITLE_RE = re.compile(r"(?:Svar på |Besvarande av |Yttrande över |Yttrande på )?(?:[Mm]otion|[Ii]nitiativärende)(?:en)?\b")
+_DOC_KIND = {"motion": "motion", "initiativärende": "motion", "initiativ": "motion", "skrivelse": "skrivelse"}
+
+
+def _motions(doc: Document, known: dict[str, str]) -> list[Position]:
+    """Positions of a party's own motion, initiativärende or skrivelse: where the text says a
+    party's members submitted one (with what they propose quoted after it), and § titles such
+    as "Motion av X (P) om …"."""
+    text = doc.text
+    muni = doc.metadata.municipality
+    out: list[Position] = []
+    for m in _SUBMITTED_RE.finditer(text):
+        lo = max(0, m.start() - 600)
+        stops = list(re.finditer(r"[.!?][”\"]?\s+(?=[A-ZÅÄÖ§])|\n[ \t]*\n", text[lo:m.start()]))
+        st = _scope_start(text, lo + stops[-1].end() if stops else lo, m.start())
+        nxt = re.search(r"[.!?](?=\s|$)|\n[ \t]*\n", text[m.end():m.end() + 600])
+        en = m.end() + (nxt.end() if nxt else 0)
+        actor = text[st:m.start()]
+        if re.search(r"\b(?:att|som|när|om)\b", actor) and not _PERSON_RE.search(actor):
+            continue
+        codes, names = _actors(actor, known, muni)
+        if not codes or not _PERSON_RE.search(actor) and not any(True for _ in _party_spans(actor, municipality=muni)):
+            continue
+        end = en
+        quote = _MOTIONER_RE.search(text, en, min(len(text), en + 400))
+        if quote and not text[en:quote.start()].strip().count("\n") > 6:
+            end = _list_end(text, quote.start())
+        s, e = _trim(text, st, end)
+        out.append(Position(parties=codes, kind=_DOC_KIND[m.group("kind")], text=" ".join(text[s:e].split()),  # type: ignore[arg-type]
+                            page=doc.page_of(s), start=s, end=e, item=item_label(doc, s), people=names))
+    for item in doc.items:
+        if not _TITLE_RE.search(item.title):
+            continue
+        s, e = _title_span(text, item.start, item.end, item.title)
+        codes, names = _actors(text[s:e], known, muni)
+        if not codes or any(p.item == f"§ {item.number}" and p.kind == "motion" and set(codes) <= set(p.parties)
+                            for p in out):
+            continue
+        out.append(Position(parties=codes, kind="motion", text=" ".join(text[s:e].split()), page=doc.page_of(s),
+                            start=s, end=e, item=f"§ {item.number}", people=names))
+    return out
+
+
+_HEADING_LINE = re.compile(r"[ \t]*[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[\wåäö-]+){0,3}[ \t]*")
+
+
+def _scope_start(text: str, st: int, verb: int) -> int:
+    """Where the sentence before a verb really starts in a text without full stops before
+    headings (Meetings Plus): after the last heading line, page break or § title line."""
+    start = st
+    pos = st
+    for m in re.finditer(r"[\n\f]", text[st:verb]):
+        line = text[pos:st + m.start()]
+        whole = pos == 0 or text[pos - 1] in "\n\f"  # a line of its own, not the tail of a sentence
+        if m.group() == "\f" or whole and _HEADING_LINE.fullmatch(line) or re.search(r"[.:;!?”\"»][ \t]*$", line) or re.match(r"[ \t]*(?:§|•)", line) \
+                or re.search(r"(?:med flera|m\.fl\.|\))[ \t]*$", line) and _TITLE_RE.search(text[start:pos + len(line)]):
+            start = st + m.end()
+        pos = st + m.end()
+    return start
+
+
+def _party_motion(text: str, known: dict[str, str]) -> bool:
+    """A document that proposes decisions to an assembly and is signed by a party's members
+    ("Förslag till beslut i kommunfullmäktige: … / Anton César (S), Leif Hansson (S)")."""
+    tail = text.rstrip()[-300:]
+    if not _PERSON_RE.search(tail) or re.search(_TITLE_WORDS_RE, tail):
+        return False
+    return bool(re.search(r"(?i)förslag till beslut i (?:kommun|region)?fullmäktige|\byrkar (?:vi|jag)\b"
+                          r"|\bföreslår (?:vi|jag)\b|^\s*motion\b", text))
+
+
+_TITLE_WORDS_RE = r"(?i)\b(?:handläggare|direktör|chef|sekreterare|tjänsteskrivelse|godkännare)\b"
+
+
+def _list_end(text: str, start: int) -> int:
+    """The end of "Motionärerna föreslår följande:" and its list of points (• - 1. att …)."""
+    nl = text.find("\n", start)
+    if nl == -1:
+        return len(text)
+    end = nl
+    pos = nl + 1
+    for _ in range(40):
+        m = re.match(r"[^\n\f]*", text[pos:])
+        line = m.group() if m else ""
+        prev = text[max(0, pos - 2):pos - 1]
+        runs_on = prev not in (".", ";", ":", "!", "?")  # a point wrapped over two lines
+        if not line.strip() or not (_BULLET_RE.match(line) or line.lstrip()[:1].islower() or runs_on):
+            break
+        if _STOP_RE.fullmatch(line) or (_HEADING_LINE.fullmatch(line) and len(line.split()) <= 2):
+            break  # "Beslut", "Beredning": the list has ended
+        end = pos + len(line)
+        pos = end + 1
+        if pos >= len(text):
+            break
+    return end
+
+
+def _title_span(text: str, start: int, end: int, title: str) -> tuple[int, int]:
+    """Where a § title stands after its heading ("§ 7 0497/22" then one to four lines)."""
+    words = title.split()[:3]
+    if words:
+        m = re.search(r"[ \t\n]+".join(re.escape(w) for w in words), text[start:min(end, start + 600)])
+        if m:
+            s = start + m.start()
+            stop = _STOP_RE.search(text, s, min(end, s + 600))
+            e = stop.start() if stop else min(end, s + len(title) + 40)
+            nxt = re.search(r"\n[ \t]*(?:Ärendebeskrivning|Ärendet|Handling(?:ar)?|Sammanfattning)\b", text[s:e])
+            return _trim(text, s, s + nxt.start() if nxt else e)
+    return _trim(text, start, min(end, start + len(title) + 20))

@@ -8,15 +8,25 @@ Avstår: 0 Antal Frånv: 0`` (Göteborg's bilagor), and vote tables with Ja / Ne
 The proposition comes from the ``voteringsproposition`` (``Ja för bifall till …, Nej för …``).
 A vote in a § that says ``Hur var och en röstar framgår av bilaga 2`` takes its abstentions and
 absences from that bilaga's counts, and the bilaga is not reported a second time.
+
+Roll calls (rollcall.py) are joined to the vote they record, never reported as a second vote:
+the vote whose § says "framgår av bilaga 2" gets Bilaga 2's list; a "Voteringslista: §44" gets
+the vote of § 44 with the same counts (or the nearest vote before it with those counts, when
+the § items were not found); a prose roll call ("… röstar Ja (7)") joins a result sentence of
+its § with the same counts or is the vote itself; an Ärendemening that is a § title leads to
+that §. A roll call that matches no vote is a vote of its own. Where the members' votes do not
+add up to the stated result, ``Vote.note`` says so.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
-from ..types import Document, Table, Vote
+from ..types import Document, Person, Vote
 from .decisions import item_label
+from .rollcall import Counts, RollCall, find_roll_calls
 
 _N = r"(\d{1,3})"
 _WS = r"[\s\f]+"
@@ -44,42 +54,43 @@ _PROP_RE = re.compile(
 )
 
 
-def find_votes(doc: Document) -> tuple[Vote, ...]:
-    """Every vote in ``doc``: in running text, in vote-list counts and in vote tables."""
+def find_votes(doc: Document, people: Sequence[Person] = ()) -> tuple[Vote, ...]:
+    """Every vote in ``doc`` — in running text, in vote-list counts, in vote tables and in roll
+    calls — each once, with its members' votes where the protocol lists them (``people``: the
+    people found in ``doc``, whose parties name the members a prose roll call lists bare)."""
     text = doc.text
+    known = {p.name: p.party for p in people if p.party}
+    calls = find_roll_calls(doc, known)
+    lists = [(c.start, c.end) for c in calls if c.form != "prose"]
     votes: list[Vote] = []
     used: list[tuple[int, int]] = []
     for m in _RESULT_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in lists):
+            continue  # a list's own result line is no second vote
         tail = text[m.end(): _sentence_run_end(text, m.end())]
         abstain = _int(m.group(3)) if m.group(3) else _first(_ABSTAIN_RE, tail)
         absent = _first(_ABSENT_RE, tail)
         end = m.end() + (len(tail) if (abstain is not None or absent is not None) else 0)
         votes.append(_vote(doc, m.start(), end, int(m.group(1)), int(m.group(2)), abstain, absent))
         used.append((m.start(), end))
-    bilagor = _bilaga_counts(doc)
+    # a vote list whose members could not be read still gives its counts to the § that points to it
+    bilagor = {n: b for n, b in _bilaga_counts(doc).items() if not any(a <= b.start < e for a, e in lists)}
     consumed: set[int] = set()
     for i, v in enumerate(votes):
         ref = _BILAGA_REF_RE.search(text, v.end, min(len(text), v.end + 300))
-        if not ref:
-            continue
-        b = bilagor.get(int(ref.group(1)))
+        b = bilagor.get(int(ref.group(1))) if ref else None
         if b and b.yes == v.yes and b.no == v.no:
             votes[i] = replace(v, abstain=b.abstain if v.abstain is None else v.abstain,
                                absent=b.absent if v.absent is None else v.absent)
             consumed.add(b.start)
     for m in _COUNTS_RE.finditer(text):
-        if m.start() in consumed or any(a <= m.start() < b for a, b in used):
+        if m.start() in consumed or any(a <= m.start() < b for a, b in used + lists):
             continue
         in_bilaga = any(b.start == m.start() for b in bilagor.values())
         votes.append(_vote(doc, m.start(), m.end(), int(m.group(1)), int(m.group(2)),
                            _int(m.group(3)), _int(m.group(4)), in_bilaga=in_bilaga))
-    for page in doc.pages:
-        for table in page.tables:
-            tv = _table_vote(doc, page.number, page.start, table)
-            if tv is not None:
-                votes.append(tv)
     votes.sort(key=lambda v: v.start)
-    return tuple(votes)
+    return tuple(attach(doc, votes, calls))
 
 
 def _vote(doc: Document, start: int, end: int, yes: int, no: int, abstain: int | None,
@@ -116,42 +127,6 @@ def _bilaga_counts(doc: Document) -> dict[int, Vote]:
     return out
 
 
-def _table_vote(doc: Document, page: int, page_start: int, table: Table) -> Vote | None:
-    """A roll-call table: a header row with Ja and Nej columns, one member per row, a mark
-    (X, x, 1) in the column of their vote; or a total row (Summa/Totalt/Antal)."""
-    head_i = next((i for i, row in enumerate(table.rows)
-                   if {"ja", "nej"} <= {c.strip().lower() for c in row}), None)
-    if head_i is None:
-        return None
-    head = [c.strip().lower() for c in table.rows[head_i]]
-    cols = {k: head.index(k) for k in ("ja", "nej", "avstår", "frånvarande") if k in head}
-    counts = dict.fromkeys(cols, 0)
-    total_row = None
-    for row in table.rows[head_i + 1:]:
-        first = (row[0] if row else "").strip().lower()
-        if first.startswith(("summa", "totalt", "antal", "resultat")):
-            total_row = row
-            continue
-        for k, j in cols.items():
-            if j < len(row) and row[j].strip().lower() in ("x", "1", "✓", "ja", "nej", "avstår"):
-                counts[k] += 1
-    if total_row is not None:
-        for k, j in cols.items():
-            if j < len(total_row) and total_row[j].strip().isdigit():
-                counts[k] = int(total_row[j].strip())
-    if not any(counts.values()):
-        return None
-    # the table's place in the text: its first member's name, else the page start
-    p = doc.pages[[pg.number for pg in doc.pages].index(page)]
-    probe = next((r[0].strip() for r in table.rows[head_i + 1:] if r and r[0].strip()), "")
-    off = p.text.find(probe) if probe else -1
-    start = page_start + max(off, 0)
-    return Vote(item=item_label(doc, start), yes=counts.get("ja"), no=counts.get("nej"),
-                abstain=counts.get("avstår"), absent=counts.get("frånvarande"),
-                proposition=_proposition(doc, start, in_bilaga=False), page=page,
-                start=start, end=start + max(len(probe), 1))
-
-
 def _sentence_run_end(text: str, pos: int) -> int:
     """The end of the one or two short sentences after a result ("2 ledamöter är frånvarande.")."""
     end = pos
@@ -171,3 +146,115 @@ def _first(rx: re.Pattern[str], s: str) -> int | None:
 
 def _int(s: str | None) -> int | None:
     return int(s) if s is not None else None
+
+
+# ---- roll calls: which vote each list records ----------------------------------------------
+
+_PAGES_BACK = 3  # a list stands at most this many pages after its vote ("i slutet av paragrafen")
+
+
+def attach(doc: Document, votes: Sequence[Vote], calls: Sequence[RollCall]) -> list[Vote]:
+    """``votes`` with each roll call joined to its vote; a roll call without one becomes a vote."""
+    text = doc.text
+    pair: dict[int, int] = {}  # call -> vote
+
+    def free(vi: int) -> bool:
+        return vi not in pair.values()
+
+    def same(v: Vote, c: RollCall) -> bool:
+        s = c.stated or c.tally()
+        return (v.yes, v.no) == (s[0], s[1])
+
+    for vi, v in enumerate(votes):  # 1. "Hur var och en röstar framgår av bilaga 2"
+        ref = _BILAGA_REF_RE.search(text, v.end, min(len(text), v.end + 300))
+        if ref:
+            ci = next((i for i, c in enumerate(calls) if c.bilaga == int(ref.group(1)) and i not in pair
+                       and c.start > v.start), None)
+            if ci is not None:
+                pair[ci] = vi
+    for ci, c in enumerate(calls):  # 2. a list that names its §, or stands right after its vote
+        if ci in pair or c.form == "prose":
+            continue
+        before = [vi for vi, v in enumerate(votes) if free(vi) and v.start < c.start
+                  and doc.page_of(v.start) >= c.page - _PAGES_BACK]
+        in_item = [vi for vi, v in enumerate(votes) if free(vi) and c.item and v.item == c.item]
+        titled = _titled_item(doc, c.title) if c.bilaga is not None and c.title else None
+        in_title = [vi for vi, v in enumerate(votes) if free(vi) and titled and v.item == titled]
+        tries = ([vi for vi in in_item if same(votes[vi], c)] + [vi for vi in in_title if same(votes[vi], c)]
+                 + [vi for vi in reversed(before) if same(votes[vi], c) and c.bilaga is None] + in_item[-1:])
+        pick = tries[0] if tries else None
+        if pick is not None:
+            pair[ci] = pick
+    for ci, c in enumerate(calls):  # 3. a prose roll call and the result sentence of its §
+        if ci in pair or c.form != "prose":
+            continue
+        item = item_label(doc, c.start)
+        near = [vi for vi, v in enumerate(votes) if free(vi) and v.item == item and abs(v.start - c.start) < 1500
+                and (same(v, c) or c.stated is None)]
+        if near:
+            pair[ci] = min(near, key=lambda vi: abs(votes[vi].start - c.start))
+    out = list(votes)
+    for ci, vi in pair.items():
+        c = calls[ci]
+        v = out[vi]
+        s = c.stated or (None, None, None, None)
+        v = replace(v, item=c.item or v.item, roll_call=c.entries,
+                    abstain=v.abstain if v.abstain is not None else s[2],
+                    absent=v.absent if v.absent is not None else s[3])
+        out[vi] = replace(v, note=_check(v, c, own=False))
+    for ci, c in enumerate(calls):
+        if ci not in pair:
+            out.append(_call_vote(doc, c))
+    out.sort(key=lambda v: v.start)
+    return out
+
+
+def _call_vote(doc: Document, c: RollCall) -> Vote:
+    """A roll call no vote of the text records: the vote itself, with the list's own counts
+    (or its members' tally)."""
+    s: Counts = c.stated or c.tally()
+    t = c.tally()
+    item = c.item or (None if c.bilaga is not None else item_label(doc, c.start))
+    prop = c.title or (_proposition(doc, c.start, in_bilaga=False) if c.form == "prose" else None)
+    v = Vote(item=item, yes=s[0], no=s[1], abstain=s[2] if s[2] is not None else (t[2] if c.entries else None),
+             absent=s[3], proposition=prop, page=c.page, start=c.start, end=c.end, roll_call=c.entries)
+    return replace(v, note=_check(v, c, own=True))
+
+
+_CHOICE_NAMES = ("ja", "nej", "avstår", "frånvarande")
+
+
+def _check(v: Vote, c: RollCall, *, own: bool) -> str | None:
+    """Say where the members' votes do not add up to the stated result (or the list's own);
+    ``own``: the vote was read from the list itself, so the list's counts are the only ones."""
+    if not c.entries:
+        return None
+    t = c.tally()
+    notes = []
+    said_by = ([] if own else [("the result", (v.yes, v.no, v.abstain, None))]) + [("the list", c.stated)]
+    for label, said in said_by:
+        if said is None:
+            continue
+        # absences only where the list states them: many lists name only the members who voted
+        idx = range(4) if c.stated is not None and c.stated[3] is not None else range(3)
+        diff = [i for i in idx if said[i] is not None and said[i] != t[i]]
+        if diff:
+            notes.append(f"{label} says " + ", ".join(f"{said[i]} {_CHOICE_NAMES[i]}" for i in diff))
+    if not notes:
+        return None
+    counted = ", ".join(f"{t[i]} {_CHOICE_NAMES[i]}" for i in range(4) if t[i])
+    return f"the roll call counts {counted or 'no votes'}; " + "; ".join(dict.fromkeys(notes))
+
+
+def _titled_item(doc: Document, title: str) -> str | None:
+    """The § whose title a vote list's Ärendemening repeats (agenda numbers are no § numbers)."""
+    want = _fold(title)
+    for it in doc.items:
+        have = _fold(it.title)
+        if have and len(have) >= 12 and (want.startswith(have) or have.startswith(want[: len(have)])):
+            return f"§ {it.number}"
+    return None
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[^\wåäö]+", " ", s.casefold()).strip()

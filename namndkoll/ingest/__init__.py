@@ -8,18 +8,25 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..types import Document
 
-__all__ = ["read_document", "page_count"]
+if TYPE_CHECKING:
+    from .limits import Limits
+
+__all__ = ["page_count", "read_document"]
 
 
-def read_document(path: str | Path, *, ocr: bool | None = None) -> Document:
-    """Read one PDF into a Document with metadata and § items. Raises IngestError subclasses."""
+def read_document(path: str | Path, *, ocr: bool | None = None, limits: Limits | None = None) -> Document:
+    """Read one PDF into a Document with metadata and § items. Raises IngestError subclasses;
+    ``limits``: what the file may cost (default: the NAMNDKOLL_MAX_* settings, see ``pdf.py``)."""
     from .pdf import read_pdf
+    from .sanitize import sanitize_document
     from .structure import analyze
 
-    doc = read_pdf(path, ocr=ocr)
+    # control characters made visible before structure and metadata are read from the text
+    doc = sanitize_document(read_pdf(path, ocr=ocr, limits=limits))
     metadata, items = analyze(doc.pages, source=doc.source)
     return dataclasses.replace(doc, metadata=metadata, items=items)
 

@@ -1,32 +1,52 @@
-"""Document metadata from the first pages: municipality, committee, type, date, dnr, title.
+"""Document metadata from the document's own words: who wrote it, which body, what kind of
+document, its date, its title and its diarienummer.
 
-Everything is read from the document's own words (running headers first, then the top of the
-first pages). What is not found stays None: a wrong committee in a citation is worse than none.
+Read from the running headers/footers, the letterhead (the first lines of the first page) and,
+for the date and signature, the closing lines. What is not found stays None: a wrong committee
+or date in a citation is worse than none. The same rules serve every municipality, region and
+kommunalförbund and every meeting system; ``orgs.py`` knows the bodies, ``dates.py`` the dates,
+``committee.py`` the committees and ``titles.py`` the headings.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..types import DocType, Item, Metadata, Page
+from . import dates as _dates
+from .committee import find_committee
+from .dates import MONTHS
+from .orgs import find_organisation, org_by_name
+from .titles import COVER_LETTER as _COVER_LETTER
+from .titles import find_title
 
-__all__ = ["read_metadata", "find_diarienummer", "find_municipality", "find_committee", "find_doc_type",
-           "find_date", "MONTHS"]
-
-MONTHS = {m: i for i, m in enumerate(
-    ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-     "november", "december"], 1)}
+__all__ = [
+    "MONTHS",
+    "find_committee",
+    "find_date",
+    "find_diarienummer",
+    "find_doc_type",
+    "find_kind",
+    "find_municipality",
+    "find_title",
+    "read_metadata",
+]
 
 # ---- diarienummer ------------------------------------------------------------------------
-# SO 2020/0129, AMN 2020-0104-1.4, KS 2023/512, SLK-2023-00027:45, VO 2024-00112, Dnr 0120/22
+# SO 2020/0129, AMN 2020-0104-1.4, KS 2023/512, SLK-2023-00027:45, VO 2024-00112, Dnr 0120/22,
+# IKN 2025–00217 (en dash), Alingsås "2025.503 KS"
+_D = "[-–]"
 _DNR_PREFIXED = re.compile(
-    r"\b(?!SFS\b|EU\b|SOU\b|ISO\b|ISBN\b|NR\b|Nr\b)([A-ZÅÄÖ]{2,6}[ -](?:19|20)\d\d[/-]\d{1,6}(?:[-:.]\d{1,4}(?:\.\d{1,3})*)?)\b")
+    r"\b(?!SFS\b|EU\b|SOU\b|ISO\b|ISBN\b|NR\b|Nr\b)([A-ZÅÄÖ]{2,6}[ -–](?:19|20)\d\d[/\-–]\d{1,6}"
+    r"(?:[-:.–]\d{1,4}(?:\.\d{1,3})*)?)\b")
 _DNR_LABELLED = re.compile(
-    r"\b(?:Dnr|Dnr\.|Diarienummer|Diarienr|Ärendenummer|Ärendenr)\s*[:.]?\s*"
-    r"((?:[A-ZÅÄÖ]{2,6}[ -])?\d{1,6}[/-]\d{2,6}(?:[-:.]\d{1,6}(?:\.\d{1,3})*)?)")
-_DNR_BARE = re.compile(r"^§\s*\d+\s+(\d{3,5}/\d{2})\b", re.MULTILINE)  # Göteborg "§ 17 0120/22"
+    r"\b(?:Dnr|Dnr\.|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Vår beteckning)\s*[:.]?\s*"
+    r"((?:[A-ZÅÄÖ]{2,6}[ -–])?\d{1,6}[/\-–.]\d{2,6}(?:[-:.–]\d{1,6}(?:\.\d{1,3})*)?(?: [A-ZÅÄÖ]{2,5}\b)?)")
+_DNR_BARE = re.compile(r"^§\s*\d+\s+(\d{3,5}/\d{2}|(?:19|20)\d\d\.\d{1,5} [A-ZÅÄÖ]{2,5})\b", re.MULTILINE)
+_YEAR_RANGE_LIKE = re.compile(r"^[A-ZÅÄÖ]{2,6}[ -–](?:19|20)\d\d[-–]\d{1,2}[-–](?:19|20)\d\d$")
+_DATE_LIKE = re.compile(r"^[A-ZÅÄÖ]{2,6}[ -–](?:19|20)\d\d[-–](0[1-9]|1[0-2])[-–](0[1-9]|[12]\d|3[01])$")
 
 
 def find_diarienummer(text: str) -> tuple[str, ...]:
@@ -34,7 +54,10 @@ def find_diarienummer(text: str) -> tuple[str, ...]:
     found: list[tuple[int, str]] = []
     for rx in (_DNR_LABELLED, _DNR_PREFIXED, _DNR_BARE):
         for m in rx.finditer(text):
-            found.append((m.start(1), re.sub(r"\s+", " ", m.group(1)).strip()))
+            d = re.sub(r"\s+", " ", m.group(1)).strip()
+            if rx is _DNR_PREFIXED and (_DATE_LIKE.match(d) or _YEAR_RANGE_LIKE.match(d)):
+                continue  # "SBN 2022-10-24": a committee and a date, not a case number
+            found.append((m.start(1), d))
     out: list[str] = []
     for _, d in sorted(found):
         if d not in out and not any(d in o for o in out):
@@ -42,172 +65,212 @@ def find_diarienummer(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-# ---- municipality ------------------------------------------------------------------------
-_MUNI = re.compile(r"\b([A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)?)\s+(kommun|stad|Stad|Kommun)\b")
-_REGION = re.compile(r"\bRegion\s+([A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ][a-zåäö]+)?)")
-_UPPER_MUNI = re.compile(r"\b([A-ZÅÄÖ]{3,}(?:[ -][A-ZÅÄÖ]{3,})?)\s+(KOMMUN|STAD)\b")
-_NOT_PLACE = {"Den", "Denna", "Varje", "Hela", "Vår", "Egen", "Annan", "Samma", "Övrig", "Övriga", "Se",
-              "Inom", "Från", "Till", "Och", "Om", "Vilken", "Alla", "Region", "Per", "Ny", "Nya"}
-
-
-def _base(name: str) -> str:
-    """'Lunds' -> 'Lund', 'Göteborgs' -> 'Göteborg'; 'Borås', 'Kramfors' stay."""
-    if name.endswith("s") and len(name) > 3 and name[-2] not in "aeiouyåäös" and not name.endswith("fors"):
-        return name[:-1]
-    return name
-
-
-def find_municipality(lines: Sequence[str]) -> str | None:
-    counts: Counter[str] = Counter()
-    for i, line in enumerate(lines):
-        weight = 3 if i < 15 else 1
-        for m in _MUNI.finditer(line):
-            if m.group(1) not in _NOT_PLACE:
-                counts[_base(m.group(1))] += weight
-        for m in _UPPER_MUNI.finditer(line):
-            counts[_base(m.group(1).title())] += weight
-        for m in _REGION.finditer(line):
-            if m.group(1) not in ("Skåne", "Stockholm", "Västra Götaland", "Halland") or "Regionfullmäktige" in line:
-                counts[m.group(1)] += weight
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
-
-
-# ---- committee ---------------------------------------------------------------------------
-_COMMITTEE = re.compile(
-    r"\b(Kommunfullmäktige|Regionfullmäktige|Kommunstyrelsen|Regionstyrelsen|Stadsrevisionen|"
-    r"Revisorerna|[Kk]ommunrevisionen|Nämnden för [A-ZÅÄÖa-zåäö &\-]{3,40}?(?=\s*(?:\n|$|,|\.|\s{2}))|"
-    r"[A-ZÅÄÖ][a-zåäö]+(?:-[a-zåäö]+)?(?:nämnden|styrelsen|nämnd))\b")
-_COMMITTEE_LOWER = re.compile(r"\b(kommunfullmäktige|regionfullmäktige|kommunstyrelsen|[a-zåäö]{3,}nämnden)\b")
-
-
-def _canon_committee(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip()
-    if name.endswith("nämnd") and not name.startswith("Nämnden"):
-        name += "en"
-    return name[0].upper() + name[1:]
-
-
-def find_committee(header: str, lines: Sequence[str], doc_type: str | None) -> str | None:
-    """The body the document belongs to: headers first, then the first lines, then the most
-    named committee in a tjänsteskrivelse's proposal ("Socialnämnden föreslås besluta")."""
-    for src in (header.splitlines(), lines[:12]):
-        for line in src:
-            m = _COMMITTEE.search(line)
-            if m and not re.search(r"\b(till|hos|av|från|för)\s+$", line[: m.start()]):
-                return _canon_committee(m.group(1))
-    text = "\n".join(lines)
-    m = re.search(r"\b([A-ZÅÄÖ][a-zåäö]+(?:nämnden|styrelsen|fullmäktige))\s+(föreslås|beslutar|beslöt|beslutade)", text)
-    if m:
-        return _canon_committee(m.group(1))
-    if doc_type in ("revisionsrapport",):
-        m = re.search(r"\b(Stadsrevisionen|[Rr]evisorerna|[Kk]ommunrevisionen)\b", text)
-        if m:
-            return _canon_committee(m.group(1))
-    return None
-
-
-# ---- type --------------------------------------------------------------------------------
-_TYPES: tuple[tuple[DocType, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.IGNORECASE)) for t, p in (
-    ("protokollsutdrag", r"\b(protokollsutdrag|utdrag ur (sammanträdes)?protokoll(et)?|justerat protokollsutdrag)\b"),
+# ---- type and kind -------------------------------------------------------------------------
+_AUDITOR = re.compile(r"\b(?:revisor(?:er|erna|sgrupp\w*)?|stadsrevisionen|kommunrevisionen|regionrevisionen|"
+                      r"revisionskontoret|sakkunnig\w*|PwC|KPMG|EY|Ernst & Young|Deloitte|Azets|"
+                      r"Grant Thornton|BDO)\b", re.IGNORECASE)
+_PROTOCOL_STRONG = re.compile(
+    r"^(?:justerat\s+)?(?:sammanträdes|möte[s]?|besluts)?protokoll\b(?!\s+(?:från|över)\b.*\bsom\b)|"
+    r"\bsammanträdesprotokoll\b|\bprotokoll\s*$|^protokoll\s+(?:nr\.?\s*)?\d", re.IGNORECASE)
+_TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.IGNORECASE)) for t, p in (
+    ("protokollsutdrag", (r"^(?:justerat\s+)?protokollsutdrag\b|^utdrag\s+ur\s+(?:sammanträdes|besluts)?"
+                         r"protokoll|\bprotokollsutdrag\s*$|^(?:protokoll)?utdrag\s*$")),
+    ("kallelse", r"^(?:kallelse|föredragningslista|dagordning)\b|\b(?:kallelse|föredragningslista)\s*$"),
     ("tjansteutlatande", r"^\s*tjänsteutlåtande\b|\btjänsteutlåtande\s*$"),
     ("tjansteskrivelse", r"^\s*tjänsteskrivelse\b|\btjänsteskrivelse\s*$"),
-    ("sarskilt_yttrande", r"^\s*särskilt yttrande\b"),
+    ("sarskilt_yttrande", r"^\s*särskil(?:t|da)\s+(?:yttrande|uttalande)\b"),
     ("reservation", r"^\s*reservation\b"),
-    ("motion", r"^\s*motion\b|\bmotion till (kommun|region)fullmäktige\b"),
-    ("revisionsrapport", r"\b(revisionsrapport|rapportsammandrag|granskningsrapport|revisionsberättelse|"
-                         r"stadsrevisionen|granskning av)\b"),
-    ("protokoll", r"\b(sammanträdesprotokoll|protokoll nr|protokoll)\b"),
-    ("skrivelse", r"^\s*skrivelse\b"),
-    ("other", r"\b(delårsrapport|årsredovisning|budgetanvisningar|tidplan|verksamhetsplan|rapport)\b"),
+    ("initiativarende", r"^\s*initiativ\s?ärende\b|\binitiativärende\s*$"),
+    ("motion", r"^\s*motion\b(?!\w)|\bmotion\s+till\s+(?:kommun|region)fullmäktige\b"),
+    ("protokoll", _PROTOCOL_STRONG.pattern),
+    ("revisionsrapport", (r"\b(?:revisionsrapport(?:en)?|rapportsammandrag|granskningsrapport|"
+                         r"revisionsberättelse|revisionsredogörelse|revisionsplan)\b")),
+    ("arsredovisning", r"^\s*årsredovisning\b|^\s*årsredovisning\s+(?:19|20)\d\d"),
 ))
+_ITEM_HEAD = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*\d|^\s*\d{1,4}\s*§(?:\s|$)")
+_AUDIT_WEAK = re.compile(r"^\s*(?:uppföljande\s+granskning|granskning\s+av|uppföljning\s+av\s+(?:tidigare\s+)?"
+                         r"granskning|missiv|revisionsrapporter)\b", re.IGNORECASE)
+_OFFICER_BLOCK = re.compile(r"^\s*handläggare\b", re.IGNORECASE)
+_CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)\b", re.IGNORECASE)
+# kind words for doc_type "other", most specific first
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in (
+    ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b"),
+    ("delårsrapport", (r"\b(?:delårsrapport|delårsbokslut|tertialrapport|tertialuppföljning|"
+                      r"månadsuppföljning|månadsrapport|uppföljningsrapport)\w*")),
+    ("budget", r"\b(?:budget\w*|\w*ramar|ramberedning|flerårsplan|mål och budget|investering\w*)\b"),
+    ("reglemente", r"\breglemente\w*"),
+    ("delegationsordning", r"\bdelegationsordning\w*"),
+    ("taxa", r"\b\w*taxa\b|\btaxor\b"),
+    ("policy", r"\w*polic(?:y|yn|ies)\b"),
+    ("riktlinje", r"\w*riktlinje(?:r|rna|n)?\b"),
+    ("strategi", r"\w*strategi(?:n|er|erna)?\b"),
+    ("program", r"\w*program(?:met)?\b"),
+    ("verksamhetsberättelse", r"\bverksamhetsberättelse\w*"),
+    ("bokslut", r"\b(?:bokslut|årsbokslut)\b"),
+    ("plan", r"\w*plan(?:en|er|erna)?\b"),
+    ("utredning", r"\b(?:utredning|utvärdering|förstudie|kartläggning|analys|rapport|promemoria|PM)\w*"),
+    ("yttrande", r"^\s*(?:yttrande|remissvar|remissyttrande)\b"),
+    ("interpellation", r"^\s*interpellation\b"),
+    ("medborgarförslag", r"^\s*medborgarförslag\b"),
+))
+_PARTY_NAME = re.compile(r"(Socialdemokraterna|Moderaterna|Sverigedemokraterna|Centerpartiet|Vänsterpartiet|"
+                         r"Kristdemokraterna|Liberalerna|Miljöpartiet( de gröna)?|Feministiskt initiativ)", re.IGNORECASE)
+_SIGNED_BY_MEMBER = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)+\s*\((?:S|M|SD|C|V|KD|L|MP|Fi)\)")
+_MOTION_BODY = re.compile(r"förslag till beslut i (?:kommun|region)fullmäktige|(?:jag|vi) (?:yrkar|föreslår)|"
+                          r"yrkar (?:jag|vi)|föreslår (?:jag|vi)|(?:kommun|region)fullmäktige (?:besluta|beslutar|"
+                          r"uppdrar|ger)\b", re.IGNORECASE)
 
 
-def find_doc_type(lines: Sequence[str], has_items: bool) -> DocType | None:
+def find_kind(lines: Sequence[str]) -> str | None:
+    """The kind word of a document of type "other" (policy, plan, budget ...), from the first
+    line of ``lines`` that holds one."""
+    for line in lines:
+        for kind, rx in _KINDS:
+            if rx.search(line):
+                return kind
+    return None
+
+
+def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = "",
+                  last_lines: Sequence[str] = ()) -> DocType | None:
+    """The document's type from its header and letterhead words (``lines``: running headers and
+    the first lines of page 1), its layout and, for unlabelled motions and statements, how it is
+    signed (``last_lines``). ``first_text``: the first pages' text, for the auditor test."""
+    top = list(lines[:20])
+    if has_items:
+        # in a protocol, "Reservation", "Motion …" below the first § heading are the item's
+        # sections and titles, not what the document is
+        first = next((i for i, ln in enumerate(top) if _ITEM_HEAD.match(ln)), None)
+        if first:
+            top = top[:first]
     for kind, rx in _TYPES:
-        if any(rx.search(line) for line in lines[:15]):
-            if kind == "protokoll" and not has_items and not any(
-                    re.search(r"sammanträdesprotokoll|protokoll nr|^protokoll\b", ln, re.I) for ln in lines[:15]):
-                continue  # "protokoll" named in passing
-            return kind
+        if any(rx.search(line) for line in top):
+            if kind == "kallelse":
+                return "other"
+            if kind == "protokoll" and not has_items and not any(_PROTOCOL_STRONG.search(ln) for ln in top):
+                continue
+            return kind  # type: ignore[return-value]
+    if any(_OFFICER_BLOCK.match(ln) for ln in top) and any(_CASE_LABEL.match(ln) for ln in top):
+        return "tjansteskrivelse"  # "Datum: / Handläggare: / Diarienr:" heads an officer's report
+    if any(_AUDIT_WEAK.match(ln) for ln in top) and _AUDITOR.search(first_text or "\n".join(lines)):
+        return "revisionsrapport"
+    if has_items and sum(1 for ln in top if re.match(r"^\s*(?:plats och tid|beslutande|justerare|"
+                                                     r"närvarande|ledamöter)\b", ln, re.IGNORECASE)) >= 1:
+        return "protokoll"
+    signed = [ln for ln in last_lines[-8:] if _SIGNED_BY_MEMBER.search(ln) or _PARTY_NAME.fullmatch(ln.strip())]
+    if signed and not has_items and _MOTION_BODY.search(first_text):
+        return "motion"
+    if find_kind(top):
+        return "other"
     if has_items:
         return "protokoll"
+    if any(_PARTY_NAME.fullmatch(x.strip()) for x in last_lines[-6:]):
+        return "skrivelse"  # signed by a party: the party's own statement
     return None
 
 
-_PARTY_NAME = re.compile(r"(Socialdemokraterna|Moderaterna|Sverigedemokraterna|Centerpartiet|Vänsterpartiet|"
-                         r"Kristdemokraterna|Liberalerna|Miljöpartiet( de gröna)?|Feministiskt initiativ)", re.I)
+# ---- date ----------------------------------------------------------------------------------
+_POLICY_KINDS = {"policy", "plan", "strategi", "riktlinje", "program", "reglemente", "delegationsordning",
+                 "taxa"}
+_SIGNED_TYPES = {"motion", "skrivelse", "reservation", "sarskilt_yttrande", "initiativarende"}
 
 
-# ---- date --------------------------------------------------------------------------------
-_ISO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-_LABELLED_DATE = re.compile(
-    r"\b(?:Sammanträdesdatum|Sammanträdets datum|Datum|Mötesdatum|Sammanträde)\s*:?\s*\n?\s*"
-    r"((?:19|20)\d\d-\d\d-\d\d)", re.IGNORECASE)
-_WRITTEN = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+def find_date(header: str, lines: Sequence[str], doc_type: str | None = None, kind: str | None = None, *,
+              all_lines: Sequence[str] = ()) -> str | None:
+    """The document's date, by kind: a protocol's meeting date; a report's ``Datum:``; a policy's
+    or plan's adoption date; a signed statement's closing "Ort den ..." line."""
+    head = [h for h in header.splitlines() if h.strip()]
+    whole = list(all_lines) or list(lines)
+    top = head + list(lines[:25])
+    if doc_type in ("protokoll", "protokollsutdrag") or kind == "kallelse":
+        return _dates.meeting_date(head, lines)
+    if doc_type in _SIGNED_TYPES:
+        return (_dates.closing_date(whole) or _dates.labelled_date(top)
+                or _dates.labelled_date(whole[-15:]) or _dates.top_date(top, n=12))
+    if kind in _POLICY_KINDS:
+        return _dates.adoption_date(top + whole[:80]) or _dates.labelled_date(top) or _dates.top_date(top)
+    if doc_type == "revisionsrapport":
+        return _dates.labelled_date(top) or _dates.closing_date(whole) or _dates.top_date(top)
+    if doc_type is None:
+        return (_dates.labelled_date(top) or _labelled_meeting(top) or _dates.top_date(top, n=10)
+                or _dates.closing_date(whole))
+    return _dates.labelled_date(top) or _dates.top_date(top) or _dates.closing_date(whole)
 
 
-def find_date(header: str, lines: Sequence[str]) -> str | None:
-    top = header + "\n" + "\n".join(lines[:25])
-    m = _LABELLED_DATE.search(top)
-    if m:
-        return m.group(1)
-    m = _ISO.search(top)
-    if m:
-        return m.group(0)
-    m = _WRITTEN.search("\n".join(lines[:10]))
-    if m:
-        return f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+def _labelled_meeting(lines: Sequence[str]) -> str | None:
+    for i, line in enumerate(lines):
+        if re.match(r"^\s*(?:sammanträdes\w*|mötesdatum)\b", line, re.IGNORECASE):
+            return _dates.meeting_date([], lines[i:i + 2])
     return None
 
 
-# ---- title -------------------------------------------------------------------------------
-_NOT_TITLE = re.compile(
-    r"^(sida|datum|dnr|diarienummer|ärendenummer|protokoll|sammanträdesdatum|handläggare|till|från|"
-    r"innehåll|innehållsförteckning|bilaga|justering|plats och tid|beslutande|lunds kommun|göteborgs stad)\b|"
-    r"^\d|^[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?$|@|^\W", re.IGNORECASE)
+# ---- the whole ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Zones:
+    header: str  # running headers and footers of the first pages
+    lines: list[str]  # the first two non-empty pages' lines
+    top: list[str]  # header lines + the first lines of page 1: where a document says what it is
+    last: list[str]  # the last page's lines
+    all_lines: list[str]
+    first_text: str
 
 
-def _title(lines: Sequence[str], committee: str | None, municipality: str | None) -> str | None:
-    for i, line in enumerate(lines[:20]):
-        s = line.strip()
-        if len(s) < 12 or len(s) > 160 or _NOT_TITLE.search(s):
-            continue
-        if committee and s.casefold() == committee.casefold():
-            continue
-        if municipality and s.casefold().startswith(municipality.casefold()):
-            continue
-        if re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+( [a-zåäö]+)?", s) and len(s.split()) <= 2:
-            continue  # a role or a single word ("Biträdande verksamhetschef")
-        for nxt in lines[i + 1:i + 4]:  # a title wrapped over lines: "Missiv till granskningen av" / "arbetet mot ..."
-            if s.endswith((".", ":", "?")) or not nxt[:1].islower() or len(s) > 200:
-                break
-            s += " " + nxt.strip()
-        return s
-    return None
-
-
-def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str = "") -> Metadata:
+def _zones(pages: Sequence[Page]) -> _Zones:
     firsts = [p for p in pages if p.text.strip()][:2]
     header = "\n".join(dict.fromkeys(h for p in pages[:3] for h in (p.header, p.footer) if h))
     lines = [ln.strip() for p in firsts for ln in p.text.splitlines() if ln.strip()]
-    top = header.splitlines() + lines
+    page1 = [ln.strip() for ln in (firsts[0].text.splitlines() if firsts else []) if ln.strip()]
+    top = [h for h in header.splitlines() if h.strip()] + page1[:15]
     last = [ln.strip() for p in pages[-1:] for ln in p.text.splitlines() if ln.strip()]
-    doc_type = find_doc_type(top, bool(items))
-    if doc_type is None and any(_PARTY_NAME.fullmatch(x) for x in last[-6:]):
-        doc_type = "skrivelse"  # signed by a party: the party's own statement
-    municipality = find_municipality(top) or find_municipality(
-        [ln for p in pages for ln in (p.header + "\n" + p.footer + "\n" + p.text).splitlines()])
-    committee = find_committee(header, lines, doc_type)
-    date = find_date(header, lines)
+    all_lines = [ln.strip() for p in pages for ln in p.text.splitlines() if ln.strip()]
+    first_text = "\n".join(p.text for p in pages[:3])
+    return _Zones(header, lines, top, last, all_lines, first_text)
+
+
+def find_municipality(lines: Sequence[str]) -> str | None:
+    """The body named in ``lines`` (letterhead first); kept for callers of the old API."""
+    found = find_organisation(lines[:15], lines[15:])
+    return found[0] if found else None
+
+
+def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str = "") -> Metadata:
+    """Metadata of a document made of clean ``pages`` with § ``items`` found by structure.py."""
+    z = _zones(pages)
+    doc_type = find_doc_type(z.top, bool(items), first_text=z.first_text, last_lines=z.last)
+    kind = find_kind(z.top) if doc_type == "other" else None
+    if doc_type == "other" and kind is None:
+        kind = find_kind(z.lines[:25])
+    first_page = [p for p in pages if p.text.strip()][:1]
+    page1 = [ln.strip() for ln in (first_page[0].text.splitlines() if first_page else []) if ln.strip()]
+    org = find_organisation(
+        page1[:15], z.all_lines[min(15, len(page1)):],
+        header_lines=[h for p in pages for h in (p.header + "\n" + p.footer).splitlines() if h.strip()])
+    municipality, org_kind = org if org else (None, None)
+    short_first = len(page1) < 12 and doc_type in ("protokoll", "protokollsutdrag")
+    committee = find_committee(z.header, z.lines if short_first else page1 or z.lines, doc_type,
+                               text="\n".join(z.all_lines[:400]),
+                               org_kind=org_kind, last_lines=z.last, more_lines=z.lines)
+    if org_kind is None and committee and committee.startswith(("Region", "Kommun")):
+        org_kind = "region" if committee.startswith("Region") else "kommun"
+    date = find_date(z.header, z.lines, doc_type, kind, all_lines=z.all_lines)
+    if doc_type in ("protokoll", "protokollsutdrag") or kind == "kallelse":
+        title = None  # a meeting's papers are named by committee and date, stored as such
+    else:
+        o = org_by_name(municipality) if municipality else None
+        names = {municipality} if municipality else set()
+        if o is not None and o.kind == "kommun":
+            names |= {f"{o.genitive} {o.suffix}", f"{o.name} kommun", f"{o.genitive} kommun", f"{o.genitive} stad"}
+        title = find_title(page1 or z.lines, committee=committee, org_names=sorted(names),
+                           page=first_page[0] if first_page and first_page[0].lines else None)
+        if title and _COVER_LETTER.match(title):
+            # "Missiv till ansvariga nämnder": a cover letter before the report, whose own
+            # heading opens the next page
+            for nxt in [p for p in pages if p.text.strip()][1:4]:
+                first_lines = [ln.strip() for ln in nxt.text.splitlines() if ln.strip()]
+                if first_lines and len(first_lines[0]) <= 75 and not first_lines[0].endswith("."):
+                    title = find_title(first_lines, committee=committee, org_names=sorted(names),
+                                       page=nxt if nxt.lines else None) or title
+                    break
     text = "\n".join(p.header + "\n" + p.text for p in pages)
     dnr = find_diarienummer(text)
-    if doc_type in ("protokoll", "protokollsutdrag") and committee:
-        title = f"{committee}, {'protokollsutdrag' if doc_type == 'protokollsutdrag' else 'protokoll'}" + (
-            f" {date}" if date else "")
-        if len(items) == 1 and items[0].title:
-            title += f" § {items[0].number} {items[0].title}"
-    else:
-        title = _title(lines, committee, municipality)
-    return Metadata(title, municipality, committee, doc_type, date, dnr)
+    return Metadata(title, municipality, committee, doc_type, date, dnr, org_kind, kind)

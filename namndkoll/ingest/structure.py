@@ -1,42 +1,262 @@
 """Protocol structure: § items and their sections (Beslut, Yrkanden, Reservation, ...).
 
-Works on the clean pages from ``pdf.py``: a § heading starts a line (``§ 17 0120/22``,
-``§ 2 Ärendenummer SLK-2023-00027:45``, ``§ 75 Dnr VO 2024-00112``), § numbers only grow
-within a document (so a wrapped reference like "§ 9 kommunallagen" at a line start is not
-taken for a heading), and a section heading is a short line of its own.
+Works on the clean pages from ``pdf.py``, with their line layout when it is known. A §
+heading is a line that starts with a § number in one of the forms the meeting systems print:
+``§ 17 0120/22`` (Göteborg), ``§ 44 2026.156 BUN`` with the title on the next line (Meetings
+Plus), ``§ 2 Ärendenummer SLK-2023-00027:45``, ``KS § 1`` and ``§ 3 a`` (older Word
+protocols), ``39 § Sammanträdets laglighet`` (Finland). § numbers only grow within a protocol,
+so a wrapped reference like "§ 9 kommunallagen" at a line start is not taken for a heading,
+and a heading set like the others (left margin, same font) outweighs one that is not.
+
+A table of contents — a run of § lines with titles and no bodies between them, often under
+"Innehållsförteckning"/"Ärendelista" or with page numbers and dotted leaders, whose numbers
+come back as headings further on — never becomes the items; it bounds which numbers may.
+Titles are whole: the heading line's words after number and diarienummer, else the lines
+after it that are set as a title (bold or larger than the body when the layout says so,
+else by the shape of the text). Sections are found by their heading lines (``sections.py``).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 
-from ..types import PAGE_SEP, Item, Metadata, Page, Section, SectionKind, page_at
+from ..types import PAGE_SEP, Item, Line, Metadata, Page, page_at
 from .metadata import find_diarienummer, read_metadata
+from .sections import SECTION_HEADINGS, find_sections, section_kind
 
-__all__ = ["analyze", "find_items", "find_sections", "SECTION_HEADINGS"]
+__all__ = ["SECTION_HEADINGS", "analyze", "find_items", "find_sections", "find_toc"]
 
-_PARA = re.compile(r"(?:^|(?<=\f))[ \t]*§[ \t]*(\d{1,4})(?:[ \t]?([a-e])\b)?[ \t]*([^\n\f]*)", re.MULTILINE)
-_PARA_TITLE_STRIP = re.compile(
-    r"^(?:(?:Ärendenummer|Diarienummer|Dnr\.?|Dnr:)\s*:?\s*)?(?:[A-ZÅÄÖ]{1,6}[ -])?\d[\d/:.\-]*\d(?:[-:.]\d+)*\s*", re.I)
 
-# (kind, heading regex on a whole line). Order matters: first match wins.
-SECTION_HEADINGS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple(
-    (k, re.compile(p, re.IGNORECASE)) for k, p in (
-        ("protokollsanteckning", r"protokollsanteckning(ar)?( från [^.]{1,40}| \([^)]{1,12}\))?"),
-        ("sarskilt_uttalande", r"särskil(t|da) (uttalande|yttrande)(n|na)?( från [^.]{1,40}| \([^)]{1,12}\))?"),
-        ("reservation", r"reservation(er)?( från [^.]{1,40}| \([^)]{1,20}\)| mot beslutet)?"),
-        ("yrkanden", r"yrkande(n)?( under överläggningen)?"),
-        ("propositionsordning", r"(propositionsordning|beslutsgång|proposition)( och beslutsgång)?"),
-        ("omrostning", r"(omröstning|votering|omröstningsresultat)"),
-        ("jav", r"(jäv|anmälan om jäv|jäv anmäls)"),
-        ("beslut", r"(beslut|beslutet|[a-zåäö]+(nämndens|styrelsens|fullmäktiges|revisorernas) beslut|nämndens beslut)"),
-        ("arendet", r"(ärendet|handling(ar)?|ärendebeskrivning|beskrivning av ärendet|sammanfattning( av ärendet)?"
-                    r"|bakgrund|ärendets beredning|beslutsunderlag|underlag för beslut(et)?)"),
-    )
-)
-_HEADING_SHAPE = re.compile(r"^[A-ZÅÄÖ][^\n]{0,70}$")
+@dataclass(frozen=True)
+class _Ln:
+    """A line of the document text: its span, page, and layout when known."""
 
+    start: int
+    end: int
+    text: str
+    page: int
+    layout: Line | None
+    ocr: bool = False  # read by OCR, which takes "§" for "8" or "S" now and then
+
+
+def _lines(text: str, pages: Sequence[Page]) -> list[_Ln]:
+    out: list[_Ln] = []
+    for p in pages:
+        by_start = {ln.start: ln for ln in p.lines}
+        pos = 0
+        for raw in p.text.split("\n"):
+            s = p.start + pos
+            out.append(_Ln(s, s + len(raw), raw, p.number, by_start.get(pos), p.ocr == "ocr"))
+            pos += len(raw) + 1
+    if not pages:  # text alone
+        pos = 0
+        for raw in re.split(r"[\n\f]", text):
+            out.append(_Ln(pos, pos + len(raw), raw, 1, None))
+            pos += len(raw) + 1
+    return out
+
+
+# ---- § heading candidates ---------------------------------------------------------------
+
+# "§ 17 ...", "§17", "§ 3 a ...", "KS § 1 ...", "BUN AU § 4"; and the Finnish "39 § ..."
+_HEAD = re.compile(
+    r"^[ \t]*(?:(?P<org>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}(?:[ \t][A-ZÅÄÖ]{1,4})?)[ \t]+)?§[ \t]*(?P<num>\d{1,4})"
+    r"(?:[ \t]?(?P<letter>[a-e])\b)?(?P<rest>[^\n]*)$"
+    r"|^[ \t]*(?P<fnum>\d{1,4})[ \t]*§(?!§)(?P<frest>[^\n]*)$")
+_REFERENCE = re.compile(r"^(?:st|mom|kap|p|och|resp|samt|i|enligt)\b|^[,;.)]")
+_TOC_TITLE = re.compile(
+    r"^(?:innehåll(?:sförteckning)?|ärendelista|ärendeförteckning|föredragningslista|dagordning|"
+    r"förteckning över ärenden|ärenden(?:\s+sida)?|paragrafer|§§|index)\s*:?$", re.IGNORECASE)
+_TOC_LEADER = re.compile(r"(?:\.{3,}|(?:\. ){3,}|…{2,}|_{3,})\s*\d{0,4}\s*$|\s\d{1,3}$")
+_END_MATTER = re.compile(
+    r"^(?:anvisning för begäran om omprövning|besvärsanvisning|besvärshänvisning|"
+    r"överklagandehänvisning|hur man överklagar|anvisning om hur man överklagar|"
+    r"omprövningsanvisning)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Cand:
+    idx: int  # index into the lines
+    num: int
+    label: str  # "9", "12 a"
+    rest: str  # the heading line after the number
+    finnish: bool
+
+
+# what OCR makes of "39 § Titel" and "§ 12 Titel" when it misreads the sign
+_OCR_SIGN = re.compile(r"^[ \t]*(?:(?P<fnum>\d{1,3})[8S$]|[8S$][ \t](?P<num>\d{1,4}))[ \t]+(?=[A-ZÅÄÖ])")
+
+
+def _candidates(lines: list[_Ln]) -> list[_Cand]:
+    out = []
+    for k, ln in enumerate(lines):
+        text = ln.text
+        if ln.ocr and "§" not in text and (o := _OCR_SIGN.match(text)):
+            text = (f"{o.group('fnum')} §" if o.group("fnum") else f"§ {o.group('num')}") + text[o.end() - 1:]
+        if "§" not in text:
+            continue
+        m = _HEAD.match(text)
+        if not m:
+            continue
+        if m.group("fnum"):
+            num, letter, rest, fin = m.group("fnum"), None, m.group("frest").strip(), True
+        else:
+            num, letter, rest, fin = m.group("num"), m.group("letter"), m.group("rest").strip(), False
+            if m.group("org") and m.group("org").lower() in ("och", "enligt", "se", "i", "samt"):
+                continue
+        if rest[:1].islower() or _REFERENCE.match(rest) or rest.startswith("§"):
+            continue  # "§ 9 kommunallagen", "§ 22, att": a reference, not a heading
+        if fin and not rest:
+            continue  # "36 §" alone: a reference that wrapped
+        label = num + (f" {letter}" if letter else "")
+        out.append(_Cand(k, int(num), label, rest, fin))
+    return out
+
+
+# ---- tables of contents -----------------------------------------------------------------
+
+def _is_toc_run(run: list[_Cand], lines: list[_Ln], later: set[int]) -> bool:
+    """A run of § lines without bodies is a table of contents when its numbers come back as
+    headings later on, or most of them stand on consecutive lines, or it stands under a title
+    like "Innehållsförteckning", or most of its lines end in page numbers or dotted leaders."""
+    nums = [c.num for c in run]
+    if sum(n in later for n in nums) >= max(2, 0.6 * len(nums)):
+        return True
+    adjacent = sum(b.idx - a.idx == 1 for a, b in pairwise(run))
+    if len(run) >= 3 and adjacent >= 0.6 * (len(run) - 1):
+        return True  # § lines one after another: a list of items, not the items themselves
+    first = run[0].idx
+    above = [ln.text.strip() for ln in lines[max(0, first - 4):first] if ln.text.strip()]
+    if any(_TOC_TITLE.match(t) for t in above):
+        return True
+    ends = sum(bool(_TOC_LEADER.search(lines[c.idx].text.rstrip()))
+               or any(_TOC_LEADER.search(lines[j].text.rstrip()) and re.search(r"\.{3}|…|_{3}", lines[j].text)
+                      for j in range(c.idx + 1, min(c.idx + 3, len(lines))))
+               for c in run)
+    return ends * 2 > len(run) and len(run) >= 3
+
+
+def table_of_contents(pages: Sequence[Page]) -> tuple[int, ...]:
+    """The § numbers that the document's tables of contents list (none: ``()``)."""
+    lines = _lines(PAGE_SEP.join(p.text for p in pages), pages)
+    return tuple(sorted({c.num for run in find_toc(lines, _candidates(lines)) for c in run}))
+
+
+def find_toc(lines: list[_Ln], cands: list[_Cand]) -> list[list[_Cand]]:
+    """Runs of heading candidates that form tables of contents: three or more § lines in a
+    row (two when numbers come back later), each at most three short lines from the next,
+    with no section heading between them."""
+    runs: list[list[_Cand]] = []
+    cur: list[_Cand] = []
+    for c in cands:
+        if cur and _close(cur[-1], c, lines):
+            cur.append(c)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [c]
+    if cur:
+        runs.append(cur)
+    out = []
+    for run in runs:
+        if len(run) < 2:
+            continue
+        after = run[-1].idx
+        later = {c.num for c in cands if c.idx > after}
+        if (len(run) >= 3 or all(c.num in later for c in run)) and _is_toc_run(run, lines, later):
+            out.append(run)
+    return out
+
+
+def _close(a: _Cand, b: _Cand, lines: list[_Ln]) -> bool:
+    if b.num <= a.num or b.idx - a.idx > 4:
+        return False
+    between = [ln.text.strip() for ln in lines[a.idx + 1:b.idx] if ln.text.strip()]
+    return (len(between) <= 3 and sum(len(t) for t in between) < 300
+            and not any(section_kind(t) for t in between))
+
+
+# ---- the chain of headings --------------------------------------------------------------
+
+Style = tuple[float, bool]
+
+
+class _Body:
+    """The (size, bold) of most characters of each page and of the document, when the layout
+    is known: what a heading is set apart from (a page's own, since page fonts differ)."""
+
+    def __init__(self, lines: list[_Ln]) -> None:
+        per: dict[int, Counter[Style]] = {}
+        for ln in lines:
+            if ln.layout is not None and ln.layout.size > 0:
+                per.setdefault(ln.page, Counter())[(ln.layout.size, ln.layout.bold)] += ln.end - ln.start
+        total: Counter[Style] = Counter()
+        for c in per.values():
+            total.update(c)
+        self.doc: Style | None = total.most_common(1)[0][0] if total else None
+        self.page = {p: c.most_common(1)[0][0] for p, c in per.items() if sum(c.values()) >= 300}
+
+    def known(self) -> bool:
+        return self.doc is not None
+
+    def styled(self, ln: _Ln) -> bool:
+        """Set apart from the body text: bold where the body is not, or larger."""
+        body = self.page.get(ln.page, self.doc)
+        if body is None or ln.layout is None or ln.layout.size <= 0:
+            return False
+        return (ln.layout.bold and not body[1]) or ln.layout.size >= body[0] + 0.9
+
+
+def _weights(cands: list[_Cand], lines: list[_Ln], body: _Body) -> list[float]:
+    """1 per candidate, and up to 0.5 more for one set like most candidates (same font, same
+    left edge) or whose line or next line stands out as a heading."""
+    if not body.known():
+        return [1.0] * len(cands)
+
+    def style(c: _Cand) -> tuple[float, bool, int] | None:
+        lay = lines[c.idx].layout
+        return (lay.size, lay.bold, round(lay.x0 / 6)) if lay else None
+
+    common = Counter(style(c) for c in cands).most_common(1)[0][0]
+    out = []
+    for c in cands:
+        w = 1.0
+        if common is not None and style(c) == common:
+            w += 0.25
+        nxt = next((ln for ln in lines[c.idx + 1:c.idx + 3] if ln.text.strip()), None)
+        if body.styled(lines[c.idx]) or (nxt is not None and body.styled(nxt)):
+            w += 0.25
+        out.append(w)
+    return out
+
+
+def _chain(cands: list[_Cand], weights: list[float]) -> list[_Cand]:
+    """The heaviest run of candidates, in text order, whose § numbers grow by 1 to 40 each step
+    (a protocol's §§ only grow; stray references in the text break the run and are dropped);
+    "§ 3 a" may follow "§ 3"."""
+    if not cands:
+        return []
+    best = list(weights)
+    prev = [-1] * len(cands)
+    for i, c in enumerate(cands):
+        for j in range(max(0, i - 200), i):
+            d = cands[j]
+            grows = d.num < c.num <= d.num + 40 or (d.num == c.num and c.label > d.label and " " in c.label)
+            if grows and best[j] + weights[i] > best[i]:
+                best[i], prev[i] = best[j] + weights[i], j
+    i = max(range(len(cands)), key=lambda k: (best[k], -k))
+    chain = []
+    while i != -1:
+        chain.append(cands[i])
+        i = prev[i]
+    return chain[::-1]
+
+
+# ---- items ------------------------------------------------------------------------------
 
 def analyze(pages: Sequence[Page], *, source: str = "") -> tuple[Metadata, tuple[Item, ...]]:
     """Metadata and § items of a document made of clean ``pages`` (offsets already set)."""
@@ -46,109 +266,122 @@ def analyze(pages: Sequence[Page], *, source: str = "") -> tuple[Metadata, tuple
 
 
 def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
-    """§ items in reading order; each runs to the next § heading or the end."""
-    cands: list[tuple[int, int, str, str, int]] = []  # number, start, label, rest of line, end of line
-    for m in _PARA.finditer(text):
-        rest = m.group(3).strip()
-        if rest[:1].islower() or (rest[:1] != "" and rest[:1] in ",;.)") or re.match(r"^(st|mom|kap|p)\b", rest):
-            continue  # "§ 9 kommunallagen", "§ 22, att": a reference, not a heading
-        label = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
-        cands.append((int(m.group(1)), m.start(), label, rest, m.end()))
-    heads = [(c[1], c[2], c[3], c[4]) for c in _longest_chain(cands)]
+    """§ items in reading order; each runs to the next § heading or the end of the protocol
+    (a closing appeal instruction is not part of the last one)."""
+    lines = _lines(text, pages)
+    cands = _candidates(lines)
+    tocs = find_toc(lines, cands)
+    in_toc = {c.idx for run in tocs for c in run}
+    cands = [c for c in cands if c.idx not in in_toc]
+    if tocs:  # the items are those the table of contents lists, in its range
+        lo = min(c.num for run in tocs for c in run)
+        hi = max(c.num for run in tocs for c in run)
+        bounded = [c for c in cands if lo <= c.num <= hi]
+        if len(bounded) * 2 >= len(cands):
+            cands = bounded
+    if not cands:
+        return ()
+    finnish = sum(c.finnish for c in cands) * 2 > len(cands)
+    cands = [c for c in cands if c.finnish == finnish]  # one numbering style per protocol
+    body = _Body(lines)
+    heads = _chain(cands, _weights(cands, lines, body))
     items = []
-    for i, (start, number, rest, eol) in enumerate(heads):
-        end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
-        while end > start and text[end - 1] in "\n\f ":
+    for i, c in enumerate(heads):
+        ln = lines[c.idx]
+        if i + 1 < len(heads):
+            end = lines[heads[i + 1].idx].start
+        else:
+            end = next((x.start for x in lines[c.idx + 1:] if _END_MATTER.match(x.text.strip())), len(text))
+        while end > ln.start and text[end - 1] in "\n\f ":
             end -= 1
-        title, body_start = _title(text, rest, eol, end)
+        title, body_start = _title(lines, c, end, body)
         sections = find_sections(text, body_start, end, pages)
-        dnr = find_diarienummer(text[start:eol] + "\n" + title)
-        items.append(Item(number, title, start, end, page_at(pages, start), page_at(pages, max(start, end - 1)),
+        dnr = _item_dnr(lines, c, title)
+        items.append(Item(c.label, title, ln.start, end, ln.page, page_at(pages, max(ln.start, end - 1)),
                           sections, dnr))
     return tuple(items)
 
 
-def _longest_chain(cands: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:
-    """The longest run of candidates, in text order, whose § numbers grow by 1 to 40 each step
-    (a protocol's §§ only grow; stray references in the text break the run and are dropped)."""
-    if not cands:
-        return []
-    best = [1] * len(cands)
-    prev = [-1] * len(cands)
-    for i, (num, *_rest) in enumerate(cands):
-        for j in range(max(0, i - 200), i):
-            if cands[j][0] < num <= cands[j][0] + 40 and best[j] + 1 > best[i]:
-                best[i], prev[i] = best[j] + 1, j
-    i = max(range(len(cands)), key=lambda k: (best[k], -k))
-    chain = []
-    while i != -1:
-        chain.append(cands[i])
-        i = prev[i]
-    return chain[::-1]
+# the diarienummer and codes a heading line carries before (or instead of) the title:
+# "0120/22", "2026.156 BUN", "Ärendenummer SLK-2023-00027:45", "Dnr KS 2023/123", "KS 2019.123"
+_TITLE_STRIP = re.compile(
+    r"^(?:(?:[ÄäAa]rendenummer|[Dd]iarienummer|[Dd]iarienr\.?|[Dd]nr\.?|DNR)\s*:?\s*)?"
+    r"(?:(?:19|20)\d\d\.\d{1,5}(?:\s+[A-ZÅÄÖ]{2,6}(?:[ -]AU)?(?=\s|$))?"
+    r"|(?:[A-ZÅÄÖ]{1,6}[ -]?\d[\d/:.\-]*\d|\d+[/:.\-]\d[\d/:.\-]*)(?:[-:.]\d+)*)\s*")
+_TRAILING_DNR = re.compile(r"\s*[(,]?\s*(?:Dnr|Diarienummer|Ärendenummer)\.?:?\s+\S+(?:\s\S+)?\)?\s*$",
+                           re.IGNORECASE)
+_LABEL_ONLY = re.compile(r"^(?:Ärendenummer|Diarienummer|Dnr)\b\s*:?\s*$", re.IGNORECASE)
+_META_LINE = re.compile(r"^(?:Protokoll nr|Sammanträdesdatum|Datum|Dnr|Diarienummer|Ärendenummer)\b")
+_MP_DNR = re.compile(r"\b((?:19|20)\d\d\.\d{1,5}(?:\s+[A-ZÅÄÖ]{2,6}(?:[ -]AU)?)?)\b")
+_FI_DNR = re.compile(r"^[A-ZÅÄÖ]{2,6}/\d{1,5}/[\d.]+/\d{4}$")
 
 
-def _title(text: str, rest: str, eol: int, end: int) -> tuple[str, int]:
-    """The § title: the heading line's words after number and dnr, else the next line(s)."""
-    title = _PARA_TITLE_STRIP.sub("", rest).strip()
-    title = re.sub(r"^(Ärendenummer|Diarienummer|Dnr)\b\s*:?\s*$", "", title, flags=re.I).strip()
-    pos = eol + 1
+def _heading_title(c: _Cand) -> str:
+    if c.finnish:
+        return c.rest
+    title = _TITLE_STRIP.sub("", c.rest, count=1)
+    title = _TRAILING_DNR.sub("", title).strip()
+    return "" if _LABEL_ONLY.match(title) else title
+
+
+def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]:
+    """The § title and where the item's body starts: the heading line's words after number
+    and dnr, else the next line(s) set as a title."""
+    head = lines[c.idx]
+    title = _heading_title(c)
+    k = c.idx + 1
     if title:
-        return title, pos
-    lines = []
-    while pos < end and len(lines) < 4:
-        nl = text.find("\n", pos)
-        nl = end if nl == -1 or nl > end else nl
-        line = text[pos:nl].strip().strip(PAGE_SEP)
-        if not line:
-            pos = nl + 1
+        # a title set apart from the body may wrap onto lines in the same font
+        if body.styled(head):
+            parts = [title]
+            while k < len(lines) and lines[k].start < end and _same_font(lines[k], head) \
+                    and not section_kind(lines[k].text) and len(parts) < 4:
+                parts.append(lines[k].text.strip())
+                k += 1
+            title = " ".join(parts)
+        return title, (lines[k].start if k < len(lines) and lines[k].start < end else head.end + 1)
+    parts = []
+    first: _Ln | None = None
+    while k < len(lines) and lines[k].start < end and len(parts) < 4:
+        ln = lines[k]
+        t = ln.text.strip().strip(PAGE_SEP)
+        if not t:
+            k += 1
             continue
-        # a title line wraps when it is long; a short one ends the title (unless the next
-        # line plainly continues it in lower case)
-        if _section_kind(line) or (lines and not line[:1].islower() and len(lines[-1]) < 45):
+        if section_kind(t):
             break
-        if re.match(r"^(Protokoll nr|Sammanträdesdatum|Datum|Dnr|Diarienummer)\b", line):
-            pos = nl + 1
+        if _META_LINE.match(t) or (first is None and _FI_DNR.match(t)):
+            k += 1
             continue
-        lines.append(line)
-        pos = nl + 1
-        if line.endswith((".", ":")):
+        if first is not None:
+            if body.styled(first):
+                if not _same_font(ln, first):
+                    break  # the title is set apart from the body: it ends where its font does
+            elif not t[:1].islower() and len(parts[-1]) < 45:
+                break  # a short line ends the title unless the next plainly continues it
+        parts.append(t)
+        first = first or ln
+        k += 1
+        if t.endswith((".", ":")) and not body.styled(first):
             break
-    return " ".join(lines), pos
+    return " ".join(parts), (lines[k].start if k < len(lines) and lines[k].start < end else end)
 
 
-def _section_kind(line: str) -> SectionKind | None:
-    line = line.strip().rstrip(":").strip()
-    if not _HEADING_SHAPE.match(line) or line.endswith("."):
-        return None
-    for kind, rx in SECTION_HEADINGS:
-        if rx.fullmatch(line):
-            return kind
-    return None
+def _same_font(a: _Ln, b: _Ln) -> bool:
+    if a.layout is None or b.layout is None:
+        return False
+    return a.layout.bold == b.layout.bold and abs(a.layout.size - b.layout.size) < 0.6
 
 
-def _eol(text: str, pos: int, end: int) -> int:
-    """End of the line at ``pos``: a newline or a page break, whichever comes first."""
-    nl = text.find("\n", pos, end)
-    ff = text.find("\f", pos, end)
-    cands = [x for x in (nl, ff) if x != -1]
-    return min(cands) if cands else end
-
-
-def find_sections(text: str, start: int, end: int, pages: Sequence[Page]) -> tuple[Section, ...]:
-    """Sections of ``text[start:end]``: from each heading line to the next one."""
-    heads: list[tuple[int, SectionKind, str]] = []
-    pos = start
-    while pos < end:
-        nl = _eol(text, pos, end)
-        line = text[pos:nl]
-        kind = _section_kind(line.strip(PAGE_SEP))
-        if kind:
-            heads.append((pos + (len(line) - len(line.lstrip(PAGE_SEP + " "))), kind, line.strip(PAGE_SEP + " :")))
-        pos = nl + 1
-    out = []
-    for i, (s, kind, title) in enumerate(heads):
-        e = heads[i + 1][0] if i + 1 < len(heads) else end
-        while e > s and text[e - 1] in "\n\f ":
-            e -= 1
-        out.append(Section(kind, title, s, e, page_at(pages, s), page_at(pages, max(s, e - 1))))
-    return tuple(out)
+def _item_dnr(lines: list[_Ln], c: _Cand, title: str) -> tuple[str, ...]:
+    """Diarienummer of a § item: on its heading line (any form metadata knows, and Meetings
+    Plus's "2026.156 BUN"), or alone on the line just above a Finnish heading."""
+    head = lines[c.idx].text
+    found = list(find_diarienummer(head + "\n" + title))
+    m = _MP_DNR.search(c.rest) if not c.finnish else None
+    if m and not found and _TITLE_STRIP.match(c.rest):
+        found.append(m.group(1))
+    for ln in lines[max(0, c.idx - 2):c.idx]:
+        if _FI_DNR.match(ln.text.strip()):
+            found.append(ln.text.strip())
+    return tuple(dict.fromkeys(found))

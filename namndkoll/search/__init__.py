@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import ModelError
+from ..errors import ModelError, NamndkollError
 from ..types import Hit
 from .chunking import chunk_document
 from .cite import citation_pack_csv, citation_pack_markdown, format_citation
@@ -26,6 +26,7 @@ __all__ = [
     "Hit",
     "IndexReport",
     "Mode",
+    "check_query",
     "chunk_document",
     "citation_pack_csv",
     "citation_pack_markdown",
@@ -42,6 +43,33 @@ __all__ = [
     "search_db",
     "status_db",
 ]
+
+
+# A query is words a person typed: a word of thousands of letters or a pasted page makes the
+# keyword side's compound splitting slow (a 10,000-letter word took 17 s) and finds nothing.
+MAX_QUERY_WORDS = 40
+MAX_WORD_LETTERS = 48
+
+
+def check_query(query: str) -> None:
+    """NamndkollError (saying what to change) for a query beyond the limits above."""
+    from .hybrid import words
+
+    found = words(query)
+    longest = max(found, key=len, default="")
+    if len(longest) > MAX_WORD_LETTERS:
+        raise NamndkollError(f"a query word of {len(longest)} letters ({longest[:20]}…): words of at most "
+                             f"{MAX_WORD_LETTERS} letters are searched; shorten it")
+    if len(found) > MAX_QUERY_WORDS:
+        raise NamndkollError(f"the query has {len(found)} words: at most {MAX_QUERY_WORDS} are searched; "
+                             "keep the words that matter")
+
+
+def _check_mode(mode: str) -> None:
+    from typing import get_args
+
+    if mode not in get_args(Mode):
+        raise NamndkollError(f"no search mode {mode!r}: use one of {', '.join(get_args(Mode))}")
 
 
 def embedder_for(store: Any, model: str | None = None) -> Embedder:
@@ -65,6 +93,8 @@ def search_db(query: str, *, db: str | Path | None = None, model: str | None = N
     """``search`` on the corpus at ``db`` (filters as keyword arguments)."""
     from ..corpus import opened
 
+    check_query(query)
+    _check_mode(mode)
     with opened(db) as store:
         emb = embedder_for(store, model) if mode != "keyword" else None
         return search(store, query, emb, mode=mode, **kwargs)
@@ -74,6 +104,8 @@ def compare_db(topic: str, *, db: str | Path | None = None, model: str | None = 
                mode: Mode = "hybrid", **kwargs: Any) -> Comparison:
     from ..corpus import opened
 
+    check_query(topic)
+    _check_mode(mode)
     with opened(db) as store:
         emb = embedder_for(store, model) if mode != "keyword" else None
         return compare(store, topic, emb, mode=mode, **kwargs)
@@ -109,6 +141,7 @@ def cite_db(query: str | None, *, chunk_ids: list[int] | None = None, pick: list
     from ..corpus import opened
     from .hybrid import hits_for_chunks
 
+    check_query(query or "")
     with opened(db) as store:
         if chunk_ids:
             hits = hits_for_chunks(store, chunk_ids)

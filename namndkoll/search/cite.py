@@ -7,8 +7,6 @@ the diarienummer and the page(s): ``Arbetsmarknadsnämnden, Stockholms stad, pro
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Sequence
 
@@ -77,12 +75,15 @@ CSV_COLUMNS = ("n", "citation", "quote", "source", "page", "page_end", "item", "
 
 
 def citation_pack_csv(hits: Sequence[Hit], *, max_quote: int = 2000) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
+    """One row per hit; every cell neutralised for spreadsheets (``namndkoll.export``)."""
+    from ..export import csv_text
+
+    rows = []
     for n, h in enumerate(hits, 1):
         md = h.metadata
-        w.writerow([n, h.citation, quote(h.text, max_chars=max_quote), h.source, h.page, h.page_end,
-                    h.item or "", h.section or "", h.start, h.end, md.municipality or "", md.committee or "",
-                    md.doc_type or "", md.date or "", f"{h.score:.4f}"])
-    return buf.getvalue()
+        rows.append({"n": n, "citation": h.citation, "quote": quote(h.text, max_chars=max_quote),
+                     "source": h.source, "page": h.page, "page_end": h.page_end, "item": h.item,
+                     "section": h.section, "start": h.start, "end": h.end, "municipality": md.municipality,
+                     "committee": md.committee, "doc_type": md.doc_type, "date": md.date,
+                     "score": round(h.score, 4)})
+    return csv_text(rows, CSV_COLUMNS)

@@ -112,8 +112,9 @@ def index_corpus(
     rec = store.check_model(embedder.model_id, embedder.dimensions)
     if rec is None:
         with store.transaction():
-            store.set_model(embedder.model_id, embedder.dimensions)
-        rec = store.get_model()
+            if store.get_model() is None:  # another `index` may have recorded it meanwhile
+                store.set_model(embedder.model_id, embedder.dimensions)
+        rec = store.check_model(embedder.model_id, embedder.dimensions)
         assert rec is not None
 
     todo_docs = store.documents_to_chunk(CHUNKER)
@@ -150,14 +151,18 @@ def index_corpus(
                 # vectors are nearly all alike, those of (vector - mean) discriminate
                 center = vecs.mean(axis=0).astype(np.float32)
                 store.set_center(center)
-            store.insert_vectors(ids, vecs, center)
+            # an `ingest` may have replaced documents since the batch was read: vectors of
+            # chunks that are gone are kept by text hash, nothing embedded is thrown away
+            store.insert_vectors(ids, vecs, center, [b[2] for b in batch])
         embedded += len(new)
         reused += len(batch) - len(new)
         done += len(batch)
         if progress:
             progress(done, total)
     with store.transaction():
-        store.clear_recycled()
+        # kept vectors wait for documents replaced (by a concurrent ingest) but not chunked yet
+        if not store.documents_to_chunk(CHUNKER):
+            store.clear_recycled()
     if todo_docs or embedded or reused:
         store.optimize()
     return IndexReport(embedder.model_id, embedder.dimensions, len(todo_docs), store.chunk_total(),

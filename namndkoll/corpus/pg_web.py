@@ -1,0 +1,91 @@
+"""The SQL of the web pages and the roll-call listings (corpus/web.py, corpus/members.py) for
+PostgreSQL: a case followed by its diarienummer, extractions picked by id, the party codes in
+given chunks, members and their votes. The shaping and the counting are those modules' own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from psycopg.rows import dict_row
+
+from .extractions import name_key
+from .members import aggregate_members
+from .pg_store import document_where, list_extracted
+from .web import dnr_key
+
+_WHAT = ("figures", "decisions", "votes", "positions")
+
+
+def case_entries(conn: Any, dnr: str) -> list[dict[str, Any]]:
+    """As ``web.case_entries``: every document and § item naming ``dnr``, oldest first, each with
+    the decisions, votes and positions stored inside it."""
+    key = dnr_key(dnr)
+    if not key:
+        return []
+    with conn.cursor(row_factory=dict_row) as cur:
+        rows = cur.execute(
+            "SELECT * FROM (SELECT DISTINCT d.id AS document_id, d.source, d.title, d.municipality, d.committee,"
+            " d.doc_type, d.date, d.pages, x.dnr, i.id AS item_id, i.number AS item, i.title AS item_title,"
+            ' i.page_start, i.start, i."end"'
+            " FROM diarienummer x JOIN documents d ON d.id = x.document_id"
+            " LEFT JOIN items i ON i.id = x.item_id"
+            " WHERE starts_with(replace(replace(upper(x.dnr), ' ', ''), '-', ''), %s)) AS t"
+            " ORDER BY date IS NULL, date, document_id, start", (key,)).fetchall()
+    with_items = {r["document_id"] for r in rows if r["item_id"] is not None}
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[int, int | None]] = set()
+    for entry in rows:
+        entry["document_id"] = int(entry["document_id"])
+        entry["item_id"] = int(entry["item_id"]) if entry["item_id"] is not None else None
+        ident = (entry["document_id"], entry["item_id"])
+        if ident in seen or (entry["item_id"] is None and entry["document_id"] in with_items):
+            continue
+        seen.add(ident)
+        pick: dict[str, Any] = ({"item_id": entry["item_id"]} if entry["item_id"] is not None
+                                else {"document": entry["document_id"]})
+        for what in ("decisions", "votes", "positions"):
+            entry[what] = list_extracted(conn, what, **pick)
+        out.append(entry)
+    return out
+
+
+def extracted_by_ids(conn: Any, what: str, ids: Sequence[int]) -> list[dict[str, Any]]:
+    if what not in _WHAT or not ids:
+        return []
+    return list_extracted(conn, what, ids=[int(i) for i in list(ids)[:1000]])
+
+
+def chunk_party_codes(conn: Any, chunk_ids: Sequence[int]) -> dict[int, set[str]]:
+    """Per chunk, the party codes of the stored positions and party mentions inside its span."""
+    out: dict[int, set[str]] = {int(c): set() for c in chunk_ids}
+    if not out:
+        return out
+    for cid, code in conn.execute(
+            'SELECT DISTINCT c.id, m.code FROM chunks c JOIN party_mentions m ON m.document_id = c.document_id'
+            ' WHERE c.id = ANY(%s) AND m.start < c."end" AND m."end" > c.start'
+            " UNION SELECT DISTINCT c.id, pp.code FROM chunks c JOIN positions m ON m.document_id = c.document_id"
+            ' JOIN position_parties pp ON pp.position_id = m.id WHERE c.id = ANY(%s) AND m.start < c."end"'
+            ' AND m."end" > c.start', (list(out), list(out))):
+        out[int(cid)].add(code)
+    return out
+
+
+def list_members(conn: Any, *, municipality: str | None = None, committee: str | None = None,
+                 year: int | None = None, party: str | None = None, member: str | None = None,
+                 limit: int | None = None) -> list[dict[str, Any]]:
+    where, args = document_where("d.", municipality=municipality, committee=committee, year=year)
+    rows = conn.execute(
+        "SELECT rc.vote_id, rc.name, rc.name_key, rc.party, rc.vote, d.municipality, d.committee, d.date"
+        " FROM roll_call rc JOIN votes v ON v.id = rc.vote_id JOIN documents d ON d.id = v.document_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY d.date IS NULL, d.date, rc.vote_id, rc.idx", args).fetchall()
+    return aggregate_members(rows, party=party, member=member, limit=limit)
+
+
+def member_names(conn: Any, fragment: str, limit: int = 5) -> list[str]:
+    from .store import like_contains
+
+    rows = conn.execute("SELECT min(name), count(*) AS n FROM roll_call WHERE name_key LIKE %s GROUP BY name_key"
+                        " ORDER BY n DESC, min(name) LIMIT %s", (like_contains(name_key(fragment)), limit)).fetchall()
+    return [r[0] for r in rows]

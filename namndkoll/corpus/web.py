@@ -1,0 +1,117 @@
+"""The SQL behind the web pages that no other listing answers: a case followed by its
+diarienummer through every document and § item, stored extractions picked by id (the
+citation basket), and the party codes stored in the spans of given chunks (search facets).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from .extractions import _quote, _run
+
+_TABLES = {
+    "figures": "figures",
+    "decisions": "decisions",
+    "votes": "votes",
+    "positions": "positions",
+}
+
+
+def dnr_key(dnr: str) -> str:
+    """A diarienummer as compared: upper case, no spaces or hyphens, no "Dnr" prefix (the
+    same normalisation as ``store.list_documents(dnr=...)``)."""
+    return dnr.upper().replace(" ", "").replace("-", "").removeprefix("DNR")
+
+
+def case_entries(conn: Any, dnr: str) -> list[dict[str, Any]]:
+    """Every document and § item naming ``dnr`` (any spacing, or as a prefix), oldest first,
+    each with the decisions, votes and positions stored inside that item (or, for a
+    diarienummer of the whole document, in the document)."""
+    key = dnr_key(dnr)
+    if not key:
+        return []
+    rows = conn.execute(
+        "SELECT DISTINCT d.id AS document_id, d.source, d.title, d.municipality, d.committee,"
+        " d.doc_type, d.date, d.pages, x.dnr, i.id AS item_id, i.number AS item, i.title AS item_title,"
+        ' i.page_start, i.start, i."end"'
+        " FROM diarienummer x JOIN documents d ON d.id = x.document_id"
+        " LEFT JOIN items i ON i.id = x.item_id"
+        " WHERE replace(replace(upper(x.dnr), ' ', ''), '-', '') LIKE ? || '%'"
+        " ORDER BY d.date IS NULL, d.date, d.id, i.start",
+        (key,),
+    ).fetchall()
+    # a document that names the case in a § item is shown through that item only
+    with_items = {r["document_id"] for r in rows if r["item_id"] is not None}
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[int, int | None]] = set()
+    for r in rows:
+        entry = {k: r[k] for k in r.keys()}  # noqa: SIM118 - a sqlite Row iterates values
+        ident = (entry["document_id"], entry["item_id"])
+        if ident in seen or (entry["item_id"] is None and entry["document_id"] in with_items):
+            continue
+        seen.add(ident)
+        cond = "x.item_id = ?" if entry["item_id"] is not None else "x.document_id = ?"
+        arg = entry["item_id"] if entry["item_id"] is not None else entry["document_id"]
+        entry["decisions"] = _rows(conn, "decisions", cond, arg)
+        entry["votes"] = _rows(conn, "votes", cond, arg)
+        entry["positions"] = _rows(conn, "positions", cond, arg)
+        out.append(entry)
+    return out
+
+
+def _rows(conn: Any, what: str, cond: str, arg: Any) -> list[dict[str, Any]]:
+    rows = _run(conn, _TABLES[what], "", [cond], [arg], None)
+    return [_finish(conn, what, r) for r in rows]
+
+
+def _finish(conn: Any, what: str, r: dict[str, Any]) -> dict[str, Any]:
+    """The same shape as the ``list_*`` listings of extractions.py."""
+    if what == "figures":
+        r["table"] = bool(r.pop("in_table", 0))
+    elif what == "decisions":
+        r["clauses"] = [
+            c[0]
+            for c in conn.execute(
+                "SELECT text FROM decision_clauses WHERE decision_id = ? ORDER BY idx", (r["id"],)
+            )
+        ]
+        r["quote"] = _quote(r["text"])
+    elif what == "positions":
+        r["parties"] = json.loads(r["parties"])
+        r["people"] = json.loads(r["people"])
+        r["quote"] = _quote(r["text"])
+    return r
+
+
+def extracted_by_ids(conn: Any, what: str, ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Stored figures | decisions | votes | positions with these ids (in no particular order),
+    shaped as the listings are."""
+    if what not in _TABLES or not ids:
+        return []
+    ids = list(ids)[:1000]
+    cond = f"x.id IN ({','.join('?' * len(ids))})"
+    return [_finish(conn, what, r) for r in _run(conn, _TABLES[what], "", [cond], ids, None)]
+
+
+def chunk_party_codes(conn: Any, chunk_ids: Sequence[int]) -> dict[int, set[str]]:
+    """Per chunk, the party codes of the stored positions and party mentions inside its span."""
+    out: dict[int, set[str]] = {int(c): set() for c in chunk_ids}
+    if not out:
+        return out
+    q = ",".join("?" * len(out))
+    for table, code in (("party_mentions", "m.code"), ("position_parties", "pp.code")):
+        join = (
+            "JOIN party_mentions m ON m.document_id = c.document_id"
+            if table == "party_mentions"
+            else "JOIN positions m ON m.document_id = c.document_id"
+            " JOIN position_parties pp ON pp.position_id = m.id"
+        )
+        for cid, c in conn.execute(
+            f"SELECT DISTINCT c.id, {code} FROM chunks c {join}"
+            f' WHERE c.id IN ({q}) AND m.start < c."end" AND m."end" > c.start',
+            list(out),
+        ):
+            out[int(cid)].add(c)
+    return out

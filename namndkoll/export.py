@@ -1,0 +1,88 @@
+"""Files for spreadsheets: CSV and XLSX with every text cell neutralised.
+
+Document text comes from anyone who can get a PDF into the corpus. A cell that begins with
+``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return) is run as a formula by Excel,
+LibreOffice and Google Sheets: ``=HYPERLINK("http://…")``, ``+cmd|' /C calc'!A0``,
+``@SUM(…)``. Following OWASP's CSV-injection guidance such a cell gets a leading ``'``, which
+the spreadsheet shows as text. Every CSV or XLSX namndkoll writes (the CLI's ``--csv``, the
+citation pack, the web app's downloads) goes through this module, so the rule lives in one
+place. Numbers stay numbers; lists become ``"a; b"``; control characters are removed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+__all__ = ["cell", "csv_text", "neutralise", "write_csv", "write_xlsx"]
+
+# OWASP: = + - @ tab CR; the full-width forms too, which spreadsheets also take as operators
+_FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+# controls that have no business in a cell (tab, newline stay: they are quoted by csv)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def neutralise(text: str) -> str:
+    """``text`` made safe for a spreadsheet cell: control characters removed and a leading
+    ``'`` when the cell (after leading spaces) would start a formula."""
+    text = _CONTROL.sub("", text)
+    stripped = text.lstrip(" ")
+    if text[:1] in _FORMULA_START or stripped[:1] in _FORMULA_START:
+        return "'" + text
+    return text
+
+
+def cell(value: Any) -> Any:
+    """One value as a spreadsheet cell: numbers and booleans as they are, None empty, lists
+    joined with "; ", everything else as neutralised text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, list | tuple):
+        return neutralise("; ".join("" if v is None else str(v) for v in value))
+    return neutralise(str(value))
+
+
+def write_csv(out: IO[str], rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    """A header and one line per row (only ``columns``, in that order) to ``out``."""
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow([neutralise(c) for c in columns])
+    for row in rows:
+        w.writerow([cell(row.get(c)) for c in columns])
+
+
+def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    buf = io.StringIO()
+    write_csv(buf, rows, columns)
+    return buf.getvalue()
+
+
+def write_xlsx(path: str | Path | IO[bytes], rows: Iterable[Mapping[str, Any]],
+               columns: Sequence[str], *, sheet: str = "namndkoll") -> None:
+    """An XLSX workbook of ``rows`` (needs openpyxl: ``pip install namndkoll[xlsx]``).
+
+    Text cells are neutralised as in CSV and also stored with the string type, so that not
+    even a cell that reached here unneutralised is read as a formula."""
+    try:
+        from openpyxl import Workbook
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        from .errors import NamndkollError
+
+        raise NamndkollError("writing XLSX needs openpyxl: `pip install openpyxl`, or use CSV"
+                             ) from exc
+    wb = Workbook(write_only=False)
+    ws = wb.active
+    ws.title = neutralise(sheet)[:31] or "namndkoll"
+    ws.append([neutralise(c) for c in columns])
+    for row in rows:
+        ws.append([cell(row.get(c)) for c in columns])
+    for line in ws.iter_rows():
+        for c in line:
+            if isinstance(c.value, str):
+                c.data_type = "s"  # openpyxl turns a str starting with "=" into a formula
+    wb.save(path)

@@ -1,0 +1,461 @@
+"""Roll calls (voteringslistor, omröstningsbilagor, "… röstar Ja (7)"): each member's vote.
+
+Three shapes are read:
+
+1. **Tables** (``Page.tables``). A header row names the member column (Ledamot, Namn, Ledamöter)
+   and either one column per choice — Ja | Nej | Avstår (| Frånvarande) with a mark (X) in the
+   member's column, as in Meetings Plus' "Voteringslista: §44" — or one result column
+   (Resultat, Röst) with the word, as in Göteborg's omröstningsbilagor; a total row
+   ("Resultat 6 7 0", "Summa") gives the list's own counts. A list that runs on over the next
+   page continues in the next page's first table with the same columns.
+2. **Lists in the text**: the same columns read as text, one cell per line or one row per line
+   ("Aslan Akbas / S / 1 / Ordförande / Ja"), after a header such as "Namn Parti Plats Funktion
+   Resultat", with the list's counts above it ("Antal Ja: 43 Antal Nej: 38 …").
+3. **Prose** (rollcall_prose.py): "Daniel Bernmar (V), …, och ordföranden Jonas Attenius (S)
+   röstar Ja (7). Axel Josefson (M) … röstar Nej (6). Jörgen Fogelklou (SD) avstår från att
+   rösta (1)."
+
+Member names are normalised ("Akbas, Aslan" -> "Aslan Akbas", a name wrapped over two lines
+joined), the role after the name kept ("Thomas Thim (M), ordförande"), party codes go through
+the registry ("fp" -> L, noted; "-" for an independent). "Frånvarande" gives ``franvarande``;
+a member who *kvittade* (paired off with a member of the other side, so that neither votes) is
+counted ``franvarande`` with the note "kvittad" — present at the meeting but not voting. A
+member row with no mark at all is ``franvarande`` with the note "no mark".
+
+Which vote a roll call belongs to is decided in votes.py; this module only reads the lists.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..registry import code_pattern
+from ..types import Document, Page, RollCallEntry, Table, VoteChoice
+from .people import party_value
+
+Counts = tuple[int | None, int | None, int | None, int | None]  # yes, no, abstain, absent
+
+
+@dataclass(frozen=True)
+class RollCall:
+    """One list of members' votes as found, before it is joined to its vote."""
+
+    entries: tuple[RollCallEntry, ...]
+    page: int
+    start: int  # span in Document.text of the list (its heading through its last member)
+    end: int
+    form: str  # "table" | "list" | "prose"
+    item: str | None = None  # "§ 44" when the list names its §
+    bilaga: int | None = None  # "Bilaga 2" heading over the list
+    stated: Counts | None = None  # the list's own counts ("Resultat 6 7 0", "Antal Ja: 43 …")
+    title: str | None = None  # "Omröstning angående återremiss", the Ärendemening
+
+    def tally(self) -> Counts:
+        c = Counter(e.vote for e in self.entries)
+        return c["ja"], c["nej"], c["avstar"], c["franvarande"]
+
+
+# ---- words ---------------------------------------------------------------------------------
+
+_CHOICES: dict[str, tuple[VoteChoice, str | None]] = {
+    "ja": ("ja", None), "nej": ("nej", None),
+    "avstår": ("avstar", None), "avstod": ("avstar", None), "avstått": ("avstar", None),
+    "avstå": ("avstar", None), "avst": ("avstar", None), "avst.": ("avstar", None), "avstar": ("avstar", None),
+    "frånvarande": ("franvarande", None), "frånv": ("franvarande", None), "frånv.": ("franvarande", None),
+    "ej närvarande": ("franvarande", None), "ej närv": ("franvarande", None),
+    "kvittad": ("franvarande", "kvittad"), "kvittade": ("franvarande", "kvittad"),
+    "kvittning": ("franvarande", "kvittad"), "kvitterad": ("franvarande", "kvittad"),
+}
+_CHOICE_RE = r"(?:[Jj]a|JA|[Nn]ej|NEJ|[Aa]vst(?:år|od|ått|å|\.)?|AVSTÅR|[Ff]rånv(?:arande|\.)?|FRÅNVARANDE|[Ee]j närv(?:arande)?|[Kk]vitt(?:ad|ade|ning|erad))"
+_MARKS = {"x", "×", "✓", "✔", "☒", "1", "•", "*", "ja", "nej", "avstår"}
+_MARK_COLUMNS: dict[str, VoteChoice] = {
+    "ja": "ja", "ja-röst": "ja", "nej": "nej", "nej-röst": "nej", "avstår": "avstar", "avstod": "avstar",
+    "avst": "avstar", "avst.": "avstar", "frånvarande": "franvarande", "frånv": "franvarande",
+    "frånv.": "franvarande", "ej närvarande": "franvarande",
+}
+_NAME_HEADS = {"ledamot", "ledamöter", "namn", "ledamot/ersättare", "ledamöter och ersättare", "ledamot / ersättare",
+               "förtroendevald", "ledamot (parti)", "namn (parti)", "name"}
+_PARTY_HEADS = {"parti", "partibeteckning", "grupp"}
+_ROLE_HEADS = {"funktion", "roll", "uppdrag", "befattning"}
+_SEAT_HEADS = {"plats", "nr", "platsnr", "mandat", "stol"}
+_VOTE_HEADS = {"resultat", "röst", "röstar", "votering", "omröstning", "röstat", "avgiven röst"}
+_TOTAL_ROW = re.compile(r"\s*(?:resultat|summa|totalt|antal|total|summering)\b", re.IGNORECASE)
+_ROLE_WORDS = re.compile(
+    r"(?i)^(?:(?:1:e|2:e|3:e|förste|första|andre|andra|tredje)\s+)?(?:vice\s+|v\.?\s+)?"
+    r"(?:ordf(?:örande|\.)?|ledamot|ersättare|tjänstgörande\s+ersättare|tj\.?\s*ersättare|ers\.?)$"
+)
+
+# ---- reading one member ----------------------------------------------------------------------
+
+_FIRST_NAMES = r"[A-ZÅÄÖÉÜ][\wåäöé'’-]+(?:\s+[A-ZÅÄÖÉÜ][\wåäöé'’-]+)?"
+_FIRST_NAMES_RE = re.compile(_FIRST_NAMES)
+_LETTERS_RE = re.compile(r"[A-Za-zÅÄÖåäöÉé]{2}")
+_CELL_RE = re.compile(
+    r"^\s*(?P<name>[^()\n]+?)\s*(?:\((?P<party>[^)]{1,12})\))?\s*(?:,\s*(?P<role>[^,()]+?))?\s*$"
+)
+
+
+def member(cell: str, *, party: str = "", role: str = "", local: dict[str, str] | None = None
+           ) -> tuple[str, str | None, str | None, str | None] | None:
+    """(name, party, role, note) of one member as a list writes them: "Thomas Thim (M),
+    ordförande", "Akbas, Aslan", "Robert Andersson\\nHammarstrand"; None for no name."""
+    m = _CELL_RE.match(" ".join(cell.split()))
+    if not m:
+        return None
+    name = m.group("name").strip(" ,")
+    written_role = (m.group("role") or role or "").strip()
+    after = (m.group("role") or "").strip()
+    # "Akbas, Aslan": the part after the comma is a first name, not a role
+    if after and not _ROLE_WORDS.match(after) and _FIRST_NAMES_RE.fullmatch(after):
+        name = f"{after} {name}"
+        written_role = role.strip()
+    if not _LETTERS_RE.search(name) or _TOTAL_ROW.match(name):
+        return None
+    code, note = None, None
+    written = (m.group("party") or party or "").strip()
+    if written:
+        code, original = party_value(written, local or {})
+        if code is None:
+            code = written  # a code the registry does not know: the list's own
+        elif original and original.upper() != code.upper():
+            note = f"{original} in the list"  # an older code (fp -> L), not a mere lower case
+    return " ".join(name.split()), code, _role(written_role) if written_role else None, note
+
+
+_ROLE_ABBREVIATIONS = ((re.compile(r"\bv\b"), "vice"), (re.compile(r"\bordf\b"), "ordförande"),
+                       (re.compile(r"\btj\b"), "tjänstgörande"), (re.compile(r"\bers\b"), "ersättare"))
+
+
+def _role(role: str) -> str:
+    r = " ".join(role.lower().replace(".", " ").split())
+    if r in ("ledamot", "ersättare", "ordförande"):
+        return r
+    for rx, word in _ROLE_ABBREVIATIONS:
+        r = rx.sub(word, r)
+    return r
+
+
+def _choice(word: str) -> tuple[VoteChoice, str | None] | None:
+    return _CHOICES.get(" ".join(word.lower().split()).rstrip(":"))
+
+
+# ---- 1. tables -------------------------------------------------------------------------------
+
+def _columns(row: Sequence[str]) -> dict[str, object] | None:
+    """The roles of a header row's columns, or None when it is no roll-call header."""
+    heads = [" ".join(c.lower().split()) for c in row]
+    cols: dict[str, object] = {}
+    marks: dict[int, VoteChoice] = {}
+    for j, h in enumerate(heads):
+        if h in _NAME_HEADS and "name" not in cols:
+            cols["name"] = j
+        elif h in _PARTY_HEADS:
+            cols["party"] = j
+        elif h in _ROLE_HEADS:
+            cols["role"] = j
+        elif h in _SEAT_HEADS:
+            cols["seat"] = j
+        elif h in _VOTE_HEADS:
+            cols["vote"] = j
+        elif h in _MARK_COLUMNS:
+            marks[j] = _MARK_COLUMNS[h]
+    if "name" not in cols and marks:
+        cols["name"] = 0  # "", Ja, Nej, Avstår: the first column holds the members
+    if "name" not in cols or not ("vote" in cols or {"ja", "nej"} <= set(marks.values())):
+        return None
+    cols["marks"] = marks
+    return cols
+
+
+def _table_rows(cols: dict[str, object], rows: Sequence[Sequence[str]], page: int, local: dict[str, str]
+                ) -> tuple[list[RollCallEntry], Counts | None]:
+    entries: list[RollCallEntry] = []
+    stated: Counts | None = None
+    marks: dict[int, VoteChoice] = cols["marks"]  # type: ignore[assignment]
+
+    def cell(row: Sequence[str], key: str) -> str:
+        j = cols.get(key)
+        return row[j].strip() if isinstance(j, int) and j < len(row) else ""
+
+    for row in rows:
+        name_cell = cell(row, "name")
+        if _TOTAL_ROW.match(name_cell) and marks:
+            counts = {v: int(row[j]) for j, v in marks.items() if j < len(row) and row[j].strip().isdigit()}
+            if counts:
+                stated = (counts.get("ja"), counts.get("nej"), counts.get("avstar"), counts.get("franvarande"))
+            continue
+        if _columns(row) is not None:
+            continue  # the header repeated on a new page
+        who = member(name_cell, party=cell(row, "party"), role=cell(row, "role"), local=local)
+        if who is None:
+            continue
+        name, party, role, note = who
+        vote: VoteChoice | None = None
+        if "vote" in cols:
+            got = _choice(cell(row, "vote"))
+            if got:
+                vote, extra = got
+                note = extra or note
+        else:
+            chosen = [v for j, v in marks.items() if j < len(row) and row[j].strip().lower() in _MARKS]
+            if len(chosen) == 1:
+                vote = chosen[0]
+            elif not chosen:
+                vote, note = "franvarande", "no mark"
+        if vote is None:
+            continue
+        shown = " | ".join(c.strip() for c in row if c.strip())
+        entries.append(RollCallEntry(name, party, vote, role, page, 0, 0, note, shown))
+    return entries, stated
+
+
+def _table_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
+    out: list[RollCall] = []
+    open_cols: dict[str, object] | None = None  # the columns of a list that may run on
+    for page in doc.pages:
+        for ti, table in enumerate(page.tables):
+            head = next((i for i, r in enumerate(table.rows[:3]) if _columns(r) is not None), None)
+            if head is None:
+                if open_cols is not None and ti == 0 and out:
+                    entries, stated = _table_rows(open_cols, table.rows, page.number, local)
+                    if entries:
+                        last = out[-1]
+                        out[-1] = RollCall(last.entries + tuple(entries), last.page, last.start,
+                                           max(last.end, page.start + 1), last.form, last.item, last.bilaga,
+                                           stated or last.stated, last.title)
+                        continue
+                open_cols = None
+                continue
+            cols = _columns(table.rows[head])
+            assert cols is not None
+            entries, stated = _table_rows(cols, table.rows[head + 1:], page.number, local)
+            open_cols = cols
+            if not entries and stated is None:
+                continue
+            at = page.start + _offset_above(page, table)
+            ctx = _context(doc, page, at)
+            out.append(RollCall(tuple(entries), page.number, min(ctx.start, at), max(at, ctx.start + 1), "table",
+                                ctx.item, ctx.bilaga, stated or ctx.stated, ctx.title))
+        if not page.tables:
+            open_cols = None
+    return out
+
+
+def _offset_above(page: Page, table: Table) -> int:
+    """Where a table stands in its page's text (its own text is left out of the body): after
+    the last line above it when the page's layout is known, else at the end of the page."""
+    if page.lines and table.bbox:
+        above = [ln.end for ln in page.lines if ln.bottom <= table.bbox[1] + 1]
+        if above:
+            return max(above)
+    return len(page.text)
+
+
+@dataclass(frozen=True)
+class _Context:
+    item: str | None
+    bilaga: int | None
+    stated: Counts | None
+    title: str | None
+    start: int
+
+
+_VOTLISTA_RE = re.compile(r"(?:Voteringslista|Omröstningslista|Votering|Omröstning)[ \t]*:?[ \t]*§[ \t]*(?P<n>\d+(?:[ \t]*[a-z]\b)?)", re.IGNORECASE)
+_BILAGA_HEAD_RE = re.compile(r"(?:^|(?<=\f))[ \t]*Bilaga[ \t]+(?P<n>\d+)[ \t]*$", re.MULTILINE)
+_ARENDE_RE = re.compile(r"Ärendemening:[ \t]*(?P<t>.+?)(?=\n[ \t]*(?:Antal|Namn|Ledamot)|\n\s*\n|$)", re.DOTALL)
+_TOPIC_RE = re.compile(r"(?m)^[ \t]*(?P<t>(?:Omröstning|Votering)[ \t]+(?:angående|om|rörande|gällande|avseende)[^\n]{3,200})$")
+_N = r"(\d{1,3})"
+_STATED_RE = re.compile(
+    rf"(?:Antal[ \t]+)?Ja:?[ \t]*\n?[ \t]*{_N}[,;]?\s+(?:Antal[ \t]+)?Nej:?[ \t]*\n?[ \t]*{_N}"
+    rf"(?:[,;]?\s+(?:Antal[ \t]+)?Avstår:?[ \t]*\n?[ \t]*{_N})?"
+    rf"(?:[,;]?\s+(?:Antal[ \t]+)?(?:Frånv(?:arande)?\.?):?[ \t]*\n?[ \t]*{_N})?"
+    rf"(?:[,;]?\s+(?:Antal[ \t]+)?Kvittade:?[ \t]*\n?[ \t]*{_N})?"
+)
+
+
+def _context(doc: Document, page: Page, at: int, back: int = 900) -> _Context:
+    """What stands above a list on its page: "Voteringslista: §44", "Bilaga 2", "Ärendemening:
+    …", "Omröstning angående …", "Antal Ja: 43 …"."""
+    text = doc.text
+    lo = max(page.start, at - back)
+    above = text[lo:at]
+    item = bilaga = None
+    v = None
+    for v in _VOTLISTA_RE.finditer(above):
+        pass
+    if v:
+        item = "§ " + re.sub(r"\s+", " ", v.group("n"))
+    b = None
+    for b in _BILAGA_HEAD_RE.finditer(above):
+        pass
+    if b:
+        bilaga = int(b.group("n"))
+    start = lo + min([x.start() for x in (v, b) if x is not None], default=len(above))
+    title = None
+    if (t := _ARENDE_RE.search(above)) or (t := _TOPIC_RE.search(above)):
+        title = " ".join(t.group("t").split())
+    stated = None
+    if (s := _STATED_RE.search(above)) and "Antal" in s.group(0):
+        absent = _int(s.group(4))
+        if absent is not None and s.group(5):
+            absent += int(s.group(5))  # kvittade members vote no more than absent ones
+        stated = (int(s.group(1)), int(s.group(2)), _int(s.group(3)), absent)
+    return _Context(item, bilaga, stated, title, start)
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s is not None else None
+
+
+# ---- 2. lists in the text ----------------------------------------------------------------------
+
+# The columns come in the order Namn, Parti, Plats, Funktion, Resultat, but a PDF's text often
+# scrambles the header (Göteborg's "Plats / Funktion / Resultat" cells land in the middle of the
+# list) and joins cells ("1 Ordförande"): so a member is read by its own shape — a name, a party
+# code, a seat number, a role, a vote — and stray header cells between members are skipped.
+_LIST_START_RE = re.compile(r"(?:^|(?<=\f))[ \t]*(?:Namn|Ledamot|Ledamöter)(?:[ \t]+(?:Parti|Plats|Funktion|Roll|Resultat|Röst)\b)*[ \t]*$",
+                            re.MULTILINE)
+_CODE_RE = rf"(?:{code_pattern(former=True, lower=True)}|-|–|[A-ZÅÄÖ]{{2,5}})"
+_WORD = (r"(?:(?:af|av|von|van|de|der|den|al|el|bin|da|di)[ \t]+)?[A-ZÅÄÖÉÜØ][a-zåäöéüáàèíóúøæçñß'’.]+"
+         r"(?:[A-ZÅÄÖ][a-zåäöéü]+)*(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéüß'’.]+)*")  # "AnnaSara", "Britt-Marie"
+_PERSON = rf"{_WORD}(?:[ \t]+{_WORD}){{0,4}}(?:,[ \t]*{_WORD}(?:[ \t]+{_WORD})?)?"
+_ROLE = (r"(?:(?:\d:e|förste|första|andre|andra|tredje)[ \t]+)?(?:[Vv](?:ice)?\.?[ \t]+)?"
+         r"(?:[Oo]rdf(?:örande|\.)?|[Ll]edamot|[Ee]rsättare|[Tt]jänstgörande[ \t]+ersättare|[Tt]j\.?[ \t]*[Ee]rs(?:ättare|\.)?|[Ee]rs\.)")
+_MEMBER_RE = re.compile(
+    rf"(?P<name>{_PERSON}(?:[ \t]*\n[ \t]*{_WORD}(?:[ \t]+{_WORD})?)?)"
+    rf"(?:\s+\(?(?P<party>{_CODE_RE})\)?)?,?"
+    rf"(?:\s+(?P<seat>\d{{1,3}}))?"
+    rf"(?:,?\s+(?P<role>{_ROLE}))?"
+    rf"\s+(?P<vote>{_CHOICE_RE})(?=[ \t]*(?:\n|\f|$))"
+)
+_SKIP_RE = re.compile(
+    r"[ \t]*(?:Namn|Parti|Plats|Funktion|Roll|Resultat|Röst|Ledamot|Antal[ \t]+[\wåäö.]+:?[ \t]*\d+"
+    r"|\d+[ \t]*\(\d+\)|Sida[ \t]+\d+(?:[ \t]*\(\d+\))?)[ \t]*(?:\n|(?=\f)|$)|\s+"
+)
+
+
+def _list_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
+    text = doc.text
+    out: list[RollCall] = []
+    end_of_last = 0
+    for h in _LIST_START_RE.finditer(text):
+        if h.start() < end_of_last:
+            continue
+        pos = h.end()
+        entries: list[RollCallEntry] = []
+        while True:
+            skip = pos
+            for _ in range(12):  # header cells and page furniture between members
+                m = _SKIP_RE.match(text, skip)
+                if not m or m.end() == skip:
+                    break
+                skip = m.end()
+            r = _MEMBER_RE.match(text, skip)
+            if r is None:
+                r = _after_furniture(text, skip)
+            if r is None:
+                break
+            entry = _list_entry(doc, r, local)
+            if entry is None:
+                break
+            entries.append(entry)
+            pos = r.end()
+        if len(entries) < 2:
+            continue
+        page = doc.pages[doc.page_of(h.start()) - 1]
+        ctx = _context(doc, page, h.start())
+        if out and h.start() - end_of_last < 300 and not (ctx.item or ctx.bilaga or ctx.stated or ctx.title):
+            last = out[-1]  # the same list running on after a break the reader could not pass
+            out[-1] = RollCall(last.entries + tuple(entries), last.page, last.start, pos, "list", last.item,
+                               last.bilaga, last.stated, last.title)
+            end_of_last = pos
+            continue
+        end_of_last = pos
+        out.append(RollCall(tuple(entries), page.number, ctx.start, pos, "list", ctx.item,
+                            ctx.bilaga, ctx.stated, ctx.title))
+    return out
+
+
+_SPACE_RE = re.compile(r"\s*")
+_LINE_RE = re.compile(r"[^\n\f]{1,80}[\n\f]\s*")
+
+
+def _after_furniture(text: str, pos: int) -> re.Match[str] | None:
+    """The next member after a page's running header or footer that the reader left in the
+    text ("Göteborgs Stad Stadsledningskontoret protokoll" at a page break): at most two short
+    lines, and only where two members follow."""
+    for _ in range(2):
+        nl = _LINE_RE.match(text, pos)
+        if nl is None:
+            return None
+        pos = nl.end()
+        r = _MEMBER_RE.match(text, pos)
+        if r is not None:
+            again = _MEMBER_RE.match(text, r.end() + len(text[r.end():r.end() + 40]) - len(text[r.end():r.end() + 40].lstrip()))
+            return r if again is not None else None
+    return None
+
+
+def _list_entry(doc: Document, r: re.Match[str], local: dict[str, str]) -> RollCallEntry | None:
+    g = r.groupdict()
+    if "," not in g["name"]:  # the shape already split name, party and role: only normalise them
+        party, original = party_value(g["party"], local) if g.get("party") else (None, None)
+        if g.get("party") and party is None:
+            party = g["party"]
+        note = f"{original} in the list" if original and party and original.upper() != party.upper() else None
+        who: tuple[str, str | None, str | None, str | None] | None = (
+            " ".join(g["name"].split()), party, _role(g["role"]) if g.get("role") else None, note)
+    else:
+        who = member(g["name"], party=g.get("party") or "", role=g.get("role") or "", local=local)
+    got = _choice(g["vote"])
+    if who is None or got is None:
+        return None
+    name, party, role, note = who
+    vote, extra = got
+    return RollCallEntry(name, party, vote, role, _page(doc, r.start()), r.start(), r.end(),
+                         extra or note, " ".join(r.group().split()))
+
+
+def _page(doc: Document, offset: int) -> int:
+    """The page of ``offset``, with the page starts of the last document kept (a list asks
+    once per member)."""
+    if _PAGE_STARTS[0] is not doc.pages:  # the pages themselves, so no other document matches
+        _PAGE_STARTS[:] = [doc.pages, [p.start for p in doc.pages]]
+    starts: list[int] = _PAGE_STARTS[1]  # type: ignore[assignment]
+    i = bisect.bisect_right(starts, offset) - 1
+    return doc.pages[max(i, 0)].number if doc.pages else 1
+
+
+_PAGE_STARTS: list[object] = [None, []]
+
+
+# ---- all of them -----------------------------------------------------------------------------------
+
+def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[RollCall]:
+    """Every roll call in ``doc`` in text order (``known``: name -> party stated elsewhere in the
+    document, for prose lists that name a member without a party)."""
+    from .parties import local_parties
+
+    local = local_parties(doc.text)
+    calls = _table_calls(doc, local)
+    taken = [(c.start, c.end) for c in calls]
+    for c in _list_calls(doc, local):
+        if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken):
+            calls.append(c)
+            taken.append((c.start, c.end))
+    from .rollcall_prose import prose_calls
+
+    for c in prose_calls(doc, local, known or {}):
+        if not any(a <= c.start < b for a, b in taken):
+            calls.append(c)
+    calls.sort(key=lambda c: c.start)
+    return calls
+
+
+def iter_entries(calls: Sequence[RollCall]) -> Iterator[RollCallEntry]:
+    for c in calls:
+        yield from c.entries

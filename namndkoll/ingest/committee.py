@@ -1,0 +1,145 @@
+"""Which committee wrote or decided a document: the body in its running header or letterhead, the
+assembly a motion is put to, the committee a proposal is addressed to, the auditors of an audit
+report, or the office that signs a report that names no committee."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..types import OrgKind
+
+__all__ = ["COMMITTEE", "LABEL", "find_committee"]
+
+_BODY = (r"(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|direktionen|revisionen|"
+         r"beredningen|presidiet|presidium)")
+_COMMITTEE = re.compile(
+    r"(?<![\wåäö-])("
+    r"Nämnden för [A-ZÅÄÖa-zåäö][a-zåäö]+(?:(?:,| och| samt| &) [A-ZÅÄÖa-zåäö][a-zåäö]+)*"
+    r"|(?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)" + _BODY +
+    r"(?:s (?:arbetsutskott|[a-zåäö]+utskott)(?:et)?)?"
+    r"|[A-ZÅÄÖ][a-zåäö]+a (?:nämnden|nämnd)"
+    r"|Revisorerna|Stadsrevisionen|Kommunrevisionen|Regionrevisionen|Direktionen"
+    r")(?![\wåäö])")
+_NOT_COMMITTEE = re.compile(r"^(?:Nämnd|Styrelsen|Utskott|Presidiet|Presidium|Fullmäktige|Nämnden|"
+                            r"Revisionen|Beredningen)$")
+_LABEL = re.compile(
+    r"^\s*(?:(?:datum|handläggare|diarienr|diarienummer|dnr|ärendenummer|sida|mottagare|"
+    r"vår referens|er referens|beteckning|dokumentnamn|dokumenttyp|kontaktperson|foto\w*|"
+    r"telefon|tel|e-post|epost|postadress|besöksadress|organisationsnummer|org\.?\s?nr|antal sidor|"
+    r"dokumentansvarig|page|penneo dokumentnyckel|sekretess|godkännare\w*|fastställd av|"
+    r"beslutad av|antagen av|gäller för|gäller från|giltig\w*|handling \d{4} nr|justerandes sign|"
+    r"utdragsbestyrkande)\b\s*:?|(?:till|från|kopia|status|version|ansvarig|referens|bilaga|författare|"
+    r"uppdragsgivare|projektledare)\s*:)", re.IGNORECASE)
+
+
+def _canon_committee(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip()
+    if re.search(r"nämnd$", name) and not name.startswith("Nämnden"):
+        name += "en"
+    return name[0].upper() + name[1:]
+
+
+def _joined(lines: Sequence[str]) -> list[str]:
+    """Lines with "Barn- och" + "ungdomsnämnden" put back together (a header wrapped narrow)."""
+    out: list[str] = []
+    for line in (ln.strip() for ln in lines):
+        if out and re.search(r"(?:\b(?:och|samt)|-|,)$", out[-1]) and line[:1].islower():
+            out[-1] = out[-1] + " " + line
+        elif line:
+            out.append(line)
+    return out
+
+
+_CAPS_RUN = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ-]+(?:,? +[A-ZÅÄÖ][A-ZÅÄÖ-]*)*")
+
+
+def _uncapped(line: str) -> str:
+    """'BARN- OCH UTBILDNINGSNÄMNDEN Sidan 1' -> 'Barn- och utbildningsnämnden Sidan 1': older
+    letterheads set the body's name in capitals."""
+    return _CAPS_RUN.sub(lambda m: m.group(0).capitalize() if len(m.group(0)) >= 6 else m.group(0), line)
+
+
+def _header_like(line: str, m: re.Match[str]) -> bool:
+    """True when ``line`` is essentially the committee's name (a letterhead line), not a sentence
+    or a table row that happens to name it."""
+    rest = line[:m.start()] + " " + line[m.end():]
+    rest = _LABEL.sub(" ", rest)
+    rest = re.sub(r"\b(?:sammanträdes|justerat |möte[s]?)?protokoll(?:sutdrag)?\b|\butdrag\b|"
+                  r"\btjänsteskrivelse\b|\btjänsteutlåtande\b|\bkallelse\b|\bföredragningslista\b",
+                  " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(r"\b(?:19|20)\d\d[-–.]\d{1,2}[-–.]\d{1,4}\b|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d", " ", rest)
+    rest = re.sub(r"\bsida\s+\d+(?:\s*\(\d+\))?|\d+\s*\(\d+\)|\b\d{1,3}/(?:19|20)\d\d\b", " ", rest,
+                  flags=re.IGNORECASE)
+    rest = re.sub(r"^\s*\d{1,3}\b|\b\d{1,3}\s*$|[,:;|/()–-]", " ", rest)  # a page number at either end
+    words = rest.split()
+    return not any(ch.isdigit() for ch in rest) and len(words) <= 2
+
+
+def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
+                   text: str = "", org_kind: OrgKind | None = None,
+                   last_lines: Sequence[str] = (), more_lines: Sequence[str] = ()) -> str | None:
+    """The body that wrote or decided: the committee in the running header or letterhead
+    (``lines``: the first page's lines); for a motion the assembly it is addressed to; else the
+    committee a proposal is put to ("Socialnämnden föreslås besluta"); for an audit report the
+    auditors; for a report without any of these, the office that signs it."""
+    text = text or "\n".join(lines)
+    if doc_type in ("motion", "initiativarende"):
+        m = re.search(r"(?:^\s*Till\s*:?\s*|motion till |förslag till beslut i |^\s*Till\s+)"
+                      r"((?:kommun|region)fullmäktige|(?:kommun|region)styrelsen|[a-zåäö]+nämnden)\b",
+                      text, re.IGNORECASE | re.MULTILINE)
+        if m:
+            return _canon_committee(m.group(1))
+    # a protocol's letterhead can sit below a § that ran over from the previous page
+    depth = 25 if doc_type in ("protokoll", "protokollsutdrag") else 10
+    for src in (_joined(header.splitlines()), _joined(lines[:depth])):
+        for line in src:
+            line = _uncapped(line)
+            for m in _COMMITTEE.finditer(line):
+                if _NOT_COMMITTEE.match(m.group(1)):
+                    continue
+                if _header_like(line, m):
+                    return _canon_committee(m.group(1))
+    if doc_type == "revisionsrapport":
+        m = re.search(r"\b(Stadsrevisionen|Kommunrevisionen|Regionrevisionen)\b", text)
+        if m:
+            return m.group(1)
+        if re.search(r"\b(?:kommuns|regionens|regions|förbundets|de förtroendevalda) revisorer\b|"
+                     r"\b[Rr]evisorerna\b", text):
+            return "Revisorerna"
+    m = re.search(r"(?<![\wåäö-])((?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)"
+                  r"(?:nämnden|styrelsen|fullmäktige|direktionen))\s+(?:föreslås|beslutar|beslöt|"
+                  r"beslutade|föreslår|har att ta ställning)", text)
+    if m and not _NOT_COMMITTEE.match(m.group(1)) and (doc_type in ("tjansteskrivelse", "tjansteutlatande", None)
+                                                       or "föreslås" in m.group(0)):
+        return _canon_committee(m.group(1))
+    if doc_type == "arsredovisning" and org_kind == "kommunalforbund":
+        m = re.search(r"\b(Förbundsdirektionen|Direktionen|Förbundsstyrelsen)\b", text)
+        if m:
+            return m.group(1)
+    if doc_type in ("protokoll", "protokollsutdrag", "motion", "skrivelse", "reservation"):
+        return None
+    return _writing_office(list(lines[:30]) + list(more_lines[:40]), last_lines)
+
+
+_OFFICE = re.compile(r"^((?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* och [a-zåäö]+|[A-ZÅÄÖ][a-zåäö]*)"
+                     r"(?:förvaltningen|kontoret)|Koncernkontoret|Kommunledningskontoret|Stadsledningskontoret|"
+                     r"Regionkansliet|Kommunkansliet)(?:,\s*([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,3}))?$")
+
+
+def _writing_office(lines: Sequence[str], last_lines: Sequence[str]) -> str | None:
+    """The office that wrote a report, when no committee is named: "Kontaktperson: N N,
+    Koncernkontoret, Regional samhällsplanering", or the office line of the closing signature."""
+    for line in lines:
+        m = re.match(r"^\s*(?:kontaktperson|handläggare|författare|ansvarig)\s*:\s*[^,]+,\s*(.+)$", line, re.IGNORECASE)
+        if m and _OFFICE.match(m.group(1).strip()):
+            return m.group(1).strip()
+    for line in last_lines[-12:]:
+        m = _OFFICE.match(line.strip())
+        if m:
+            return m.group(0)
+    return None
+
+
+COMMITTEE = _COMMITTEE  # a committee's name, for the title reader
+LABEL = _LABEL  # a letterhead field label ("Datum:", "Handläggare:", "Diarienr:")

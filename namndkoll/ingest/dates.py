@@ -1,0 +1,184 @@
+"""Dates as Swedish (and Finland-Swedish) public documents write them, and which date is *the*
+document's: the meeting date of a protocol, the ``Datum:`` of a report, the adoption date of a
+policy or plan, the closing "Ort den 3 maj 2021" line of a signed statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+__all__ = [
+    "MONTHS",
+    "adoption_date",
+    "closing_date",
+    "dates_in",
+    "labelled_date",
+    "meeting_date",
+    "top_date",
+]
+
+MONTHS = {m: i for i, m in enumerate(
+    ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+     "november", "december"], 1)}
+_MON_ABBR = {m[:3]: i for m, i in MONTHS.items()}
+
+_DASH = "[-–‐‑]"  # hyphen, en dash and the Unicode hyphens some templates print: "2025–10–08"
+_ISO = re.compile(rf"(?<![\d/.])((?:19|20)\d\d){_DASH}(0[1-9]|1[0-2]){_DASH}(0[1-9]|[12]\d|3[01])(?![\d])")
+_ISO_SPACED = re.compile(r"^\s*((?:19|20)\d\d) (0[1-9]|1[0-2]) (0[1-9]|[12]\d|3[01])\s*$")
+# Finland-Swedish and older Swedish: 15.9.2022, 15.09.2022
+_DOTTED = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?![\d])")
+_WRITTEN = re.compile(r"(?<!\d)(\d{1,2})(?:\s*:e|\s*:a)?\s+(" + "|".join(MONTHS) + r"|"
+                      + "|".join(_MON_ABBR) + r")\.?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    import datetime
+
+    try:
+        datetime.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def dates_in(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, ISO date) of every date written in ``text``, in order."""
+    found: list[tuple[int, str]] = []
+    for m in _ISO.finditer(text):
+        found.append((m.start(), f"{m.group(1)}-{m.group(2)}-{m.group(3)}"))
+    m2 = _ISO_SPACED.match(text)
+    if m2:
+        found.append((m2.start(1), f"{m2.group(1)}-{m2.group(2)}-{m2.group(3)}"))
+    for m in _DOTTED.finditer(text):
+        y, mo, d = int(m.group(3)), int(m.group(2)), int(m.group(1))
+        if _valid(y, mo, d):
+            found.append((m.start(), f"{y}-{mo:02d}-{d:02d}"))
+    for m in _WRITTEN.finditer(text):
+        word = m.group(2).lower()
+        mo = MONTHS.get(word) or _MON_ABBR.get(word[:3], 0)
+        y, d = int(m.group(3)), int(m.group(1))
+        if mo and _valid(y, mo, d):
+            found.append((m.start(), f"{y}-{mo:02d}-{d:02d}"))
+    yield from sorted(found)
+
+
+def _first(text: str) -> str | None:
+    return next((d for _, d in dates_in(text)), None)
+
+
+# ---- protocols -------------------------------------------------------------------------------
+# lines whose dates are not the meeting's: adjusting, posting and removing the notice, signatures
+_NOT_MEETING = re.compile(
+    r"juster|anslag|tas ned|nedtag|uppsättande|underskrift|sekreterare|bevis|överklag|"
+    r"publicer|intygar|signer|elektroniskt|utdrag|bestyrk|skickat|expedier|\bkl\b.*\bsenast\b|senast",
+    re.IGNORECASE)
+_MEETING_LABEL = re.compile(
+    r"^\s*(?:sammanträdes(?:datum|dag|tid|tid och plats)|sammanträde\w*|mötesdatum|mötestid|möte|"
+    r"datum för sammanträdet|datum och tid|tid och plats|plats och tid|tid|datum|organ.*datum)\b\s*:?",
+    re.IGNORECASE)
+
+
+def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | None:
+    """The date a protocol's meeting was held: a labelled meeting date ("Sammanträdesdatum",
+    "Plats och tid ... 2023-11-09", Finnish "Sammanträdestid 15.9.2022 kl. 18.00"), else the date
+    printed in the protocol's own header, else the first date on the first page that is not a
+    justering, posting or signature date."""
+    top = list(lines[:60])
+    for i, line in enumerate(top):
+        if _MEETING_LABEL.match(line) and not _NOT_MEETING.search(line):
+            d = _first(line) or (_first(top[i + 1]) if i + 1 < len(top) and len(top[i + 1]) < 60
+                                 and not _NOT_MEETING.search(top[i + 1]) else None)
+            if d:
+                return d
+    for line in header_lines:
+        if not _NOT_MEETING.search(line):
+            d = _first(line)
+            if d:
+                return d
+    for line in top[:40]:
+        if not _NOT_MEETING.search(line):
+            d = _first(line)
+            if d:
+                return d
+    return None
+
+
+# ---- reports, policies, statements -------------------------------------------------------------
+_DATE_LABEL = re.compile(
+    r"^\s*(?:datum|dokumentdatum|upprättad|upprättat|daterad|rapportdatum|skrivelsens datum)\s*:?\s*",
+    re.IGNORECASE)
+
+
+def labelled_date(lines: Sequence[str]) -> str | None:
+    """A ``Datum: 2026-05-11`` (or ``Datum`` with the date on the next line) anywhere in ``lines``."""
+    for i, line in enumerate(lines):
+        m = _DATE_LABEL.match(line)
+        if not m:
+            continue
+        rest = line[m.end():]
+        d = _first(rest[:40])
+        if d is None and not rest.strip() and i + 1 < len(lines) and len(lines[i + 1]) < 40:
+            d = _first(lines[i + 1])
+        if d:
+            return d
+    return None
+
+
+_ADOPTED = re.compile(
+    r"\b(?:antagen|antaget|antogs|antagna|fastställd|fastställt|fastställdes|beslutad|beslutat|"
+    r"beslutsdatum|beslutades|godkänd|godkänt)\b", re.IGNORECASE)
+_VALIDITY = re.compile(r"\b(?:gäller|giltig|giltighet|revideras|ska revideras|uppföljning|upphör|"
+                       r"nästa revidering|senast)\b", re.IGNORECASE)
+_REVISED = re.compile(r"\b(?:reviderad|reviderat|reviderades|senast reviderad|uppdaterad)\b", re.IGNORECASE)
+
+
+def adoption_date(lines: Sequence[str]) -> str | None:
+    """The date a policy, plan or guideline was adopted ("Antagen av kommunfullmäktige
+    2021-05-27 § 45", "Fastställd: 2020-01-15"), never its validity ("Gäller från", "Giltig
+    till"). Without an adoption date, the date of its latest revision."""
+    for rx in (_ADOPTED, _REVISED):
+        for i, line in enumerate(lines):
+            m = rx.search(line)
+            if not m or _VALIDITY.search(line[:m.start()]):
+                continue
+            tail = line[m.end():]
+            cut = _VALIDITY.search(tail)
+            tail = tail[:cut.start()] if cut else tail
+            d = _first(tail[:90])
+            if d is None and not tail.strip() and i + 1 < len(lines) and not _VALIDITY.search(lines[i + 1]):
+                d = _first(lines[i + 1][:60])
+            if d:
+                return d
+    return None
+
+
+# "Göteborg den 3 februari 2026", "Lund, 2016-04-13", "Alingsås, den 3 maj 2021"
+_CLOSING = re.compile(
+    r"^\s*(?:[A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)?)(?:\s*,\s*(?:den\s+)?|\s+den\s+)"
+    r"(\d{1,2}\s+[a-zåäö]+\.?\s+(?:19|20)\d\d|(?:19|20)\d\d[-–]\d\d[-–]\d\d)\s*\.?\s*$")
+
+
+def closing_date(lines: Sequence[str]) -> str | None:
+    """The date of a signed statement's closing line ("Ort den 3 maj 2021"); the last one."""
+    found = None
+    for line in lines:
+        m = _CLOSING.match(line)
+        if m and not re.match(r"^\s*(?:Datum|Den|Dnr|Sida)\b", line, re.IGNORECASE):
+            d = _first(m.group(1))
+            if d:
+                found = d
+    return found
+
+
+def top_date(lines: Sequence[str], *, n: int = 25) -> str | None:
+    """A date standing on its own short line near the top (a cover's or letterhead's date), not a
+    validity, justering or posting date."""
+    for line in lines[:n]:
+        s = line.strip()
+        if len(s) > 45 or _NOT_MEETING.search(s) or _VALIDITY.search(s):
+            continue
+        d = _first(s)
+        if d:
+            return d
+    return None

@@ -1,0 +1,396 @@
+"""Page layout from positioned text runs: lines, reading order, running headers and footers,
+hyphenation, and the page text with the box and font of every line.
+
+Pure geometry and strings: ``pdf.py`` (the one module that talks to PDF libraries) makes the
+runs; this module never touches a PDF. Coordinates are PDF points with the origin at the
+bottom-left, as pdfium gives them, until ``compose`` turns them into ``Line`` boxes measured
+from the page's top-left corner.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from ..types import Line
+
+__all__ = [
+    "RawLine",
+    "Run",
+    "clean_text",
+    "compose",
+    "group_lines",
+    "looks_tabular",
+    "reading_order",
+    "repair_hyphenation",
+    "split_margins",
+]
+
+# characters that PDFs use for spaces and hyphens, mapped to the plain ones
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                                 "\u202f\u205f\u3000"), " ")
+_SPACES.update({ord("\x02"): "-", ord("\ufffe"): "-", ord("\u00ad"): "", ord("\u200b"): "", ord("\ufeff"): "",
+                ord("\u2010"): "-", ord("\u2011"): "-", ord("\r"): "\n", ord("\ufb01"): "fi", ord("\ufb02"): "fl"})
+
+
+def clean_text(text: str) -> str:
+    """NFC, plain spaces for NBSP/thin spaces ("1 500 000 kr"), no soft hyphens."""
+    return unicodedata.normalize("NFC", text.translate(_SPACES))
+
+
+# ---- hyphenation ------------------------------------------------------------------------
+
+# words after which "arbetsmarknads- och utbildningsområdet" keeps its hyphen
+_KEEP_AFTER = {"och", "eller", "samt", "respektive", "resp", "till", "som", "men", "utan", "&"}
+_HYPHEN = re.compile(r"(\w)-\n[ \t]*(\w+)([^\S\n]*)")
+_LINE_END = re.compile(r"(\w+)-$")
+_LINE_START = re.compile(r"[ \t]*(\w+)[^\S\n]*")
+
+
+def _join(left_word: str, word: str) -> str | None:
+    """How a word split at a line end is joined: ``None`` = not at all (a real hyphen before
+    "och", a name pair like "Stockholm-/Göteborg"), else the joined word."""
+    left = left_word[-1]
+    if word.lower() in _KEEP_AFTER or not word[0].isalpha():
+        return None
+    if len(left_word) == 1 and left.isalpha():
+        return f"{left_word}-{word}"  # e-cigaretter, A-lagen
+    if left.islower() and word[0].islower():
+        return f"{left_word}{word}"  # a word split by the line break
+    if left.isupper() or left.isdigit():
+        return f"{left_word}-{word}"  # OSA-platser, 24-enheten: the hyphen is real
+    return None
+
+
+def repair_hyphenation(text: str) -> str:
+    """Join words split at a line end: ``bere-``/``da`` -> ``bereda``; real hyphens stay
+    (``OSA-platser``, ``24-enheten``, ``arbetsmarknads- och ...``)."""
+    return "\n".join(repair_lines(text.split("\n")))
+
+
+def repair_lines(lines: list[str]) -> list[str]:
+    """``repair_hyphenation`` line by line, so each line keeps its place: the joined word ends
+    the first line and the second keeps the rest (it may become empty)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        m = _LINE_END.search(out[i])
+        if not m:
+            continue
+        n = _LINE_START.match(out[i + 1])
+        if not n:
+            continue
+        joined = _join(m.group(1), n.group(1))
+        if joined is None:
+            continue
+        out[i] = out[i][: m.start()] + joined
+        out[i + 1] = out[i + 1][n.end():]
+    return out
+
+
+# ---- runs and lines ---------------------------------------------------------------------
+
+@dataclass
+class Run:
+    """Text on one baseline without a wide gap, with its box (bottom-left origin) and font."""
+
+    x0: float
+    y0: float  # bottom
+    x1: float
+    y1: float  # top
+    text: str
+    size: float = 0.0
+    bold: bool = False
+
+
+@dataclass
+class RawLine:
+    runs: list[Run] = field(default_factory=list)
+    _text: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def x0(self) -> float:
+        return min(r.x0 for r in self.runs)
+
+    @property
+    def x1(self) -> float:
+        return max(r.x1 for r in self.runs)
+
+    @property
+    def top(self) -> float:
+        return max(r.y1 for r in self.runs)
+
+    @property
+    def bottom(self) -> float:
+        return min(r.y0 for r in self.runs)
+
+    def text(self) -> str:
+        if self._text is None:
+            runs = sorted(self.runs, key=lambda r: r.x0) if len(self.runs) > 1 else self.runs
+            out = runs[0].text
+            for prev, r in pairwise(runs):
+                # pdfium keeps real spaces at the end of a run; a bare gap wider than a third of
+                # the font size is a space too ("Belopp   2 300"), a narrower one is kerning ("ver|ksamhet")
+                gap = r.x0 - prev.x1
+                out += (" " if not out.endswith(" ") and gap > 0.3 * max(r.y1 - r.y0, 1.0) else "") + r.text
+            if "  " in out:
+                out = _SPACES2.sub(" ", out)
+            self._text = out.strip()
+        return self._text
+
+    def font(self) -> tuple[float, bool]:
+        """The size of most of the line's characters, and whether most are bold."""
+        if len(self.runs) == 1:
+            return self.runs[0].size, self.runs[0].bold
+        sizes: Counter[float] = Counter()
+        bold = chars = 0
+        for r in self.runs:
+            n = len(r.text)
+            sizes[r.size] += n
+            bold += n if r.bold else 0
+            chars += n
+        return (sizes.most_common(1)[0][0] if sizes else 0.0), bold * 2 > chars
+
+
+_SPACES2 = re.compile(r" {2,}")
+
+
+def group_lines(runs: list[Run]) -> list[RawLine]:
+    """Runs on the same baseline form a line; lines top to bottom."""
+    runs = sorted(runs, key=lambda r: (-(r.y0 + r.y1) / 2, r.x0))
+    lines: list[RawLine] = []
+    bottom = top = 0.0  # of the last line, kept as runs join it (linear in the runs)
+    for r in runs:
+        mid, h = (r.y0 + r.y1) / 2, max(r.y1 - r.y0, 1.0)
+        if lines and abs((bottom + top) / 2 - mid) < 0.45 * h:
+            lines[-1].runs.append(r)
+            bottom, top = min(bottom, r.y0), max(top, r.y1)
+            continue
+        lines.append(RawLine([r]))
+        bottom, top = r.y0, r.y1
+    return lines
+
+
+def _gutter(lines: list[RawLine], width: float) -> float | None:
+    """The x of a column gutter when the page is set in two columns, else None: a vertical
+    band in the middle of the page that almost no text crosses, with text on both sides."""
+    if len(lines) < 8:
+        return None
+    import numpy as np
+
+    r0 = np.array([r.x0 for ln in lines for r in ln.runs])
+    r1 = np.array([r.x1 for ln in lines for r in ln.runs])
+    if np.mean(r0 > width * 0.4) < 0.15:
+        return None  # hardly any text starts right of the middle: one column
+    lx0 = np.array([ln.x0 for ln in lines])
+    lx1 = np.array([ln.x1 for ln in lines])
+    xs = np.arange(width * 0.3, width * 0.7, 4.0)
+    crossing = ((r0[:, None] < xs) & (r1[:, None] > xs)).sum(0)
+    left = (lx1[:, None] <= xs).sum(0)
+    right = (lx0[:, None] >= xs).sum(0)
+    # lines with runs on both sides of x and none across it
+    line_of = np.repeat(np.arange(len(lines)), [len(ln.runs) for ln in lines])
+    across = np.zeros((len(lines), len(xs)), dtype=bool)
+    np.logical_or.at(across, line_of, (r0[:, None] < xs) & (r1[:, None] > xs))
+    both = ((lx0[:, None] < xs) & (lx1[:, None] > xs) & ~across).sum(0)
+    ok = ((crossing <= max(1, len(lines) // 20)) & (both >= len(lines) * 0.25) & (left + both >= 4)
+          & (right + both >= 4))
+    if not ok.any():
+        return None
+    score = np.where(ok, both - crossing * 3, -10**9)
+    return float(xs[int(np.argmax(score))])
+
+
+def reading_order(lines: list[RawLine], width: float) -> list[RawLine]:
+    """Lines in reading order: for a two-column page, full-width lines split the page into
+    bands, and each band is read left column first."""
+    gutter = _gutter(lines, width)
+    if gutter is None:
+        return lines
+    out: list[RawLine] = []
+    left: list[RawLine] = []
+    right: list[RawLine] = []
+
+    def flush() -> None:
+        out.extend(left)
+        out.extend(right)
+        left.clear()
+        right.clear()
+
+    for ln in lines:
+        if any(r.x0 < gutter < r.x1 for r in ln.runs):
+            flush()
+            out.append(ln)
+            continue
+        lpart = [r for r in ln.runs if r.x1 <= gutter]
+        rpart = [r for r in ln.runs if r.x0 >= gutter]
+        if lpart:
+            left.append(RawLine(lpart))
+        if rpart:
+            right.append(RawLine(rpart))
+    flush()
+    return out
+
+
+_NUMCELL = re.compile(r"^[-−–+]?\(?\d[\d  ,.]*\)?\s*%?$")
+# a list item's bullet or number, set apart from its text: not a table cell
+_MARKER = re.compile(r"^\s*(?:[•·▪■►‣◦●○\-–—*\uf0b7\uf0a7o]|\d{1,2}[.)]|[a-z][.)])\s*$")
+
+
+def looks_tabular(lines: list[RawLine], n_paths: int, width: float = 0.0, height: float = 0.0) -> bool:
+    """Ruling lines with cells in them, or 3+ consecutive lines of 3+ separated cells with
+    numbers in them (a bullet and its text are one cell). Cells are runs of text with a
+    gap before them on their line, or, in a ruled table whose cells wrap and centre their
+    text, short runs well right of the text's left edge (outside the page's margins)."""
+    run = celled = 0
+    for ln in lines:
+        runs = sorted(ln.runs, key=lambda r: r.x0)
+        cells = 1 + sum(1 for a, b in pairwise(runs) if b.x0 - a.x1 > 12 and not _MARKER.match(a.text))
+        nums = sum(1 for r in runs if _NUMCELL.match(r.text.strip()))
+        celled += cells >= 2
+        run = run + 1 if cells >= 3 and nums >= 1 else 0
+        if run >= 3 or (n_paths >= 6 and celled >= 3):
+            return True
+    if n_paths < 6 or not lines or width <= 0:
+        return False
+    left = min(ln.x0 for ln in lines)
+    inner = [r for ln in lines if height * 0.12 < ln.bottom and ln.top < height * 0.88 for r in ln.runs]
+    return sum(1 for r in inner if r.x0 > left + 0.25 * width and r.x1 - r.x0 < 0.4 * width) >= 2
+
+
+# ---- headers and footers ----------------------------------------------------------------
+
+_PAGENO = re.compile(
+    r"^(?:sida\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(?:av|/)\s*\d{1,4})?$|^sida\s+\d{1,4}.*$|^-\s*\d{1,4}\s*-$",
+    re.IGNORECASE)
+_EDGE = 4  # lines at the top/bottom of a page that may be running header/footer (no layout)
+_ZONE = 0.15  # share of the page height at the top and at the bottom where margins lie (layout)
+
+
+@dataclass(frozen=True)
+class PageLines:
+    """The text lines of one page, with their tops and bottoms (from the page's top) when known."""
+
+    texts: list[str]
+    tops: list[float] | None = None
+    bottoms: list[float] | None = None
+    height: float = 0.0
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"\d+", "#", line.casefold()).strip()
+
+
+def _zones(p: PageLines) -> tuple[list[int], list[int], set[int], set[int]]:
+    """Indexes of the lines that may be header (top) and footer (bottom): the first and last
+    few lines, and with layout known also every line near the top or bottom edge (the
+    latter two sets)."""
+    n = len(p.texts)
+    top = list(range(min(_EDGE, n)))
+    bottom = [i for i in range(max(0, n - _EDGE), n) if i not in top]
+    if p.tops is None or p.bottoms is None or p.height <= 0:
+        return top, bottom, set(), set()
+    ztop = {i for i in range(n) if p.bottoms[i] <= p.height * _ZONE}
+    zbottom = {i for i in range(n) if p.tops[i] >= p.height * (1 - _ZONE)} - ztop
+    return sorted(set(top) | ztop), sorted(set(bottom) | zbottom), ztop, zbottom
+
+
+def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], list[int]]]:
+    """(header, body, footer) line indexes per page. Page numbers go to the margins, and so do
+    lines repeated at the same edge of at least half of the pages (two at least): as written,
+    or differing only in numbers ("Göteborgs Stad, protokoll 22 (74)", "Protokoll 39 §
+    15.09.2022 Sida") when they hold the page number or, with layout known, stand near the
+    page's edge at the same height on those pages — but not sentences that differ in a
+    number ("Budgeten omfattar 377 tkr."). Without layout, margins are the runs of such lines
+    at the very top and bottom of the text."""
+    n = len(pages)
+    zones = [_zones(p) for p in pages]
+    # counts over the first/last few lines (edge) and over the lines near the edges (zone)
+    exact: dict[tuple[str, bool], Counter[str]] = defaultdict(Counter)
+    normed: dict[tuple[str, bool], Counter[str]] = defaultdict(Counter)
+    heights: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for p, (top, bottom, ztop, zbottom) in zip(pages, zones):
+        m = len(p.texts)
+        for side, idx, zone in (("top", top, ztop), ("bottom", bottom, zbottom)):
+            for edge, sub in ((True, [i for i in idx if i < _EDGE or i >= m - _EDGE]), (False, sorted(zone))):
+                texts = [p.texts[i] for i in sub]
+                exact[(side, edge)].update(set(texts))
+                normed[(side, edge)].update({_norm(t) for t in texts})
+            if p.tops is not None:
+                for i in zone:
+                    heights[(side, _norm(p.texts[i]))].append(p.tops[i])
+    # half of the pages with text (pages without any — scans, unreadable ones — do not vote)
+    need = max(2, (sum(1 for p in pages if p.texts) + 1) // 2)
+
+    def margin(p: PageLines, i: int, page_no: int, side: str, edge: bool, zone: bool) -> bool:
+        line = p.texts[i]
+        s = line.strip()
+        if _PAGENO.match(s):
+            return edge  # deeper in, a lone number is as likely a list's
+        if n < 2:
+            return False
+        if edge and exact[(side, edge)][line] >= need:
+            return True
+        key = _norm(line)
+        if normed[(side, edge)][key] < need or s.endswith(".") or len(s) > 90 or s.startswith("§"):
+            return False  # a sentence or a § heading that only looks like the others
+        numbers = {int(x) for x in re.findall(r"(?<![\d/:-])\d{1,4}(?![\d/:-])", s)}
+        if edge and (page_no in numbers or n in numbers):
+            return True
+        if not zone or p.tops is None or len(re.findall(r"\w", s)) < 3:
+            return False
+        # near the edge with layout known: the same words (numbers aside) at the same height
+        ys = sorted(heights[(side, key)])
+        mid = ys[len(ys) // 2]
+        return sum(abs(y - mid) <= 4 for y in ys) >= need and abs(p.tops[i] - mid) <= 4
+
+    out = []
+    for no, (p, (top, bottom, ztop, zbottom)) in enumerate(zip(pages, zones), 1):
+        head: set[int] = set()
+        for i in top:  # the stack of margin lines at the top
+            if not ((i < _EDGE and margin(p, i, no, "top", True, False))
+                    or (i in ztop and margin(p, i, no, "top", False, True))):
+                break
+            head.add(i)
+        foot: set[int] = set()
+        last = len(p.texts) - _EDGE
+        for i in reversed(bottom):
+            if i in head or not ((i >= last and margin(p, i, no, "bottom", True, False))
+                                 or (i in zbottom and margin(p, i, no, "bottom", False, True))):
+                break
+            foot.add(i)
+        out.append((sorted(head), [i for i in range(len(p.texts)) if i not in head | foot], sorted(foot)))
+    return out
+
+
+# ---- the page text and its lines --------------------------------------------------------
+
+def compose(lines: list[RawLine], texts: list[str], height: float) -> tuple[str, tuple[Line, ...]]:
+    """The body text of a page from its body lines (in reading order), hyphenation repaired,
+    and a ``Line`` for each non-empty line with its span in that text."""
+    fixed = repair_lines(texts)
+    out: list[Line] = []
+    parts: list[str] = []
+    pos = 0
+    for ln, t in zip(lines, fixed):
+        if parts:
+            pos += 1  # the newline before this line
+        parts.append(t)
+        if t:
+            runs = ln.runs
+            if len(runs) == 1:
+                r = runs[0]
+                out.append(Line(pos, pos + len(t), r.x0, height - r.y1, r.x1, height - r.y0, r.size, r.bold))
+            else:
+                size, bold = ln.font()
+                out.append(Line(pos, pos + len(t), min(r.x0 for r in runs), height - max(r.y1 for r in runs),
+                                max(r.x1 for r in runs), height - min(r.y0 for r in runs), size, bold))
+        pos += len(t)
+    text = "\n".join(parts)
+    lead = len(text) - len(text.lstrip("\n"))
+    text = text.strip("\n")
+    if lead:
+        out = [Line(x.start - lead, x.end - lead, x.x0, x.top, x.x1, x.bottom, x.size, x.bold) for x in out]
+    return text, tuple(out)

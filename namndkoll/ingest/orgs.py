@@ -1,0 +1,294 @@
+"""Which body wrote a document: a municipality, a region or a kommunalförbund, as it names itself.
+
+Sweden's 290 municipalities and 21 regions ship in ``data/organisations.tsv``. A document names
+its own body in its letterhead, running header or footer, web address, self-descriptions ("X är
+ett kommunalförbund", "tillkännagivits på X kommuns anslagstavla") and, more weakly, in its text.
+Those *self* zones decide; places merely mentioned in the text only count when no zone names the
+author, so a region's report is not stored as a municipality it sits in or mentions.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..types import OrgKind
+
+__all__ = ["OrgEvidence", "Organisation", "find_organisation", "is_self_name", "org_by_name", "organisations",
+           "without_self_names"]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    kind: OrgKind
+    code: str  # SCB kommunkod (4 digits) or länskod (2 digits)
+    name: str  # as stored: "Lund", "Göteborg", "Region Skåne", "Västra Götalandsregionen"
+    genitive: str  # "Lunds", "Göteborgs", "Falu" (empty for regions)
+    suffix: str  # the word the body uses after its genitive: "kommun", "stad", "region"
+    county: str
+    aliases: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def organisations() -> tuple[Organisation, ...]:
+    """The table of municipalities and regions shipped with the package."""
+    text = importlib.resources.files(__package__).joinpath("data/organisations.tsv").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, code, name, gen, suffix, county, aliases = (line.split("\t") + [""] * 7)[:7]
+        out.append(Organisation(kind, code, name, gen, suffix, county,  # type: ignore[arg-type]
+                                tuple(a for a in aliases.split(";") if a)))
+    return tuple(out)
+
+
+def is_self_name(line: str) -> bool:
+    """True when ``line`` is nothing but a body's name ("Lunds kommun", "Göteborgs Stad",
+    "REGION SKÅNE", "Västra Götalandsregionen"): a letterhead, not a title."""
+    m = _known()[0].fullmatch(line.strip(" .,:;"))
+    return m is not None
+
+
+def without_self_names(line: str) -> str:
+    """``line`` with every body's name taken out ("Lunds kommun Socialförvaltningen" ->
+    " Socialförvaltningen")."""
+    return _known()[0].sub(" ", line)
+
+
+def org_by_name(name: str) -> Organisation | None:
+    """The table's organisation called ``name`` (case-insensitive), if any."""
+    return _by_name().get(name.casefold())
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, Organisation]:
+    return {o.name.casefold(): o for o in organisations()}
+
+
+def _fold(s: str) -> str:
+    """'Malung-Sälen' -> 'malungsalen': how names look in web addresses."""
+    s = unicodedata.normalize("NFKD", s.casefold())
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in s if not unicodedata.combining(c)))
+
+
+# ---- patterns ----------------------------------------------------------------------------------
+_WORD = r"[A-ZÅÄÖ][a-zåäöéü]+"
+_SUFFIX = r"(?:kommun|stad|Kommun|Stad|KOMMUN|STAD)(?:s|en|ens)?"
+
+
+@lru_cache(maxsize=1)
+def _known() -> tuple[re.Pattern[str], dict[str, Organisation]]:
+    """One regex over every way a table body names itself, and the map from a form to its body."""
+    forms: dict[str, Organisation] = {}
+    for o in organisations():
+        if o.kind == "kommun":
+            for stem in {o.name, o.genitive}:
+                for suf in ("kommun", "stad"):
+                    forms[f"{stem} {suf}".casefold()] = o
+        else:
+            forms[o.name.casefold()] = o
+            if o.name.endswith("regionen"):  # "Västra Götalandsregionens"
+                forms[(o.name + "s").casefold()] = o
+        for a in o.aliases:
+            forms[a.casefold()] = o
+    alts = sorted(forms, key=len, reverse=True)
+    rx = re.compile(r"(?<![\wåäö])(" + "|".join(re.escape(a) for a in alts) + r")(?:s|en|ens|:s)?(?![\wåäö])",
+                    re.IGNORECASE)
+    return rx, forms
+
+
+@lru_cache(maxsize=1)
+def _domains() -> dict[str, Organisation]:
+    """Web-address stems: lund.se, goteborg.se, alingsas.se, vgregion.se, regionskane... Stems
+    shared by two bodies (Håbo and Habo both fold to 'habo') are dropped."""
+    seen: dict[str, list[Organisation]] = {}
+    for o in organisations():
+        stems = {_fold(o.name)}
+        if o.kind == "kommun":
+            stems |= {_fold(o.name) + "kommun", _fold(o.name) + "stad"}
+        for s in stems:
+            seen.setdefault(s, []).append(o)
+    out = {s: os[0] for s, os in seen.items() if len(os) == 1}
+    vgr = org_by_name("Västra Götalandsregionen")
+    skane = org_by_name("Region Skåne")
+    if vgr:
+        out["vgregion"] = vgr
+    if skane:
+        out["skane"] = skane
+    return out
+
+
+_DOMAIN = re.compile(r"(?:www\.|@|https?://)(?:[a-z0-9-]+\.)*?([a-z0-9-]{2,40})\.(?:se|fi|f)\b")
+_UNKNOWN_MUNI = re.compile(rf"\b({_WORD}(?:[ -]{_WORD})?)\s+(kommun|stad)(?:s)?\b")
+_UPPER_MUNI = re.compile(r"\b([A-ZÅÄÖ]{3,}(?:[ -][A-ZÅÄÖ]{3,})?)\s+(KOMMUN|STAD)S?\b")
+# "Tolkförmedling Väst är ett kommunalförbund", "Kommunalförbundet Sjuhärad", "Fyrbodals kommunalförbund"
+_KF_NAME = rf"((?:{_WORD}|[A-ZÅÄÖ]{{2,}})(?:[ -](?:{_WORD}|[A-ZÅÄÖ]{{2,}}|och|i|för))*?)"
+_KF_DECLARED = re.compile(_KF_NAME + r" (?:\([A-ZÅÄÖ]{2,6}\) )?är\s+ett\s+(?:kommunal)?förbund\b")
+_KF_PREFIXED = re.compile(r"\b[Kk]ommunalförbundet " + _KF_NAME + r"(?=[\s,.;:)]|$)")
+_KF_SUFFIXED = re.compile(rf"\b((?:{_WORD} ){{1,3}}[Kk]ommunalförbund)\b")
+# "Räddningstjänstförbundet Mitt Bohuslän", "Miljöförbundet Blekinge Väst" in a letterhead
+_KF_COMPOUND = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+förbundet(?: {_WORD}){{1,3}})\b")
+_NOT_PLACE = {"Den", "Denna", "Varje", "Hela", "Vår", "Egen", "Annan", "Samma", "Övrig", "Övriga", "Se",
+              "Inom", "Från", "Till", "Och", "Om", "Vilken", "Alla", "Region", "Per", "Ny", "Nya", "Din",
+              "Er", "Vilka", "Respektive", "Aktuell", "Berörd", "Berörda", "Enskild", "Annen", "Större",
+              "Mindre", "Liten", "Stor", "En", "Ett", "Svensk", "Svenska", "Finsk", "Finska", "Vilket",
+              "Anslutande", "Närliggande", "Annat", "Medlem", "Ägande", "Hemort", "Förbundet", "Det", "Vi",
+              "Detta", "Som", "Där", "Här"}
+# "tillkännagivits på Alingsås kommuns digitala anslagstavla": a protocol naming its own body
+_SELF_CONTEXT = re.compile(r"anslagstavla|webbplats|hemsida|diarium|registrator|förvaltning", re.IGNORECASE)
+
+
+@dataclass
+class OrgEvidence:
+    """Scores for one candidate body: ``self`` from zones where a body names itself, ``mention``
+    from the running text."""
+
+    name: str
+    kind: OrgKind
+    self_score: float = 0.0
+    mention: float = 0.0
+    first: int = 10**9  # order of first sighting, for ties
+
+
+def _add(found: dict[str, OrgEvidence], name: str, kind: OrgKind, *, self_w: float = 0.0,
+         mention: float = 0.0, order: int = 0) -> None:
+    ev = found.setdefault(name, OrgEvidence(name, kind))
+    ev.self_score += self_w
+    ev.mention += mention
+    ev.first = min(ev.first, order)
+
+
+_MAY_NAME = re.compile(r"kommun|stad|region|vgr", re.IGNORECASE)  # every form holds one of these
+
+
+def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: float, order: int,
+          unknown_ok: bool) -> None:
+    if not _MAY_NAME.search(line):
+        return  # most lines name no body; the big alternation is slow
+    rx, forms = _known()
+    taken: list[tuple[int, int]] = []
+    for m in rx.finditer(line):
+        text = m.group(1)
+        if not text[:1].isupper():
+            continue
+        if text.isupper() and len(text) <= 3 and text != "VGR":
+            continue
+        o = forms[text.casefold()]
+        if o.kind == "kommun" and o.name == "Gotland" and "region" in line[max(0, m.start() - 8):m.start()].lower():
+            o = org_by_name("Region Gotland") or o
+        w = self_w
+        if o.kind == "kommun" and _SELF_CONTEXT.search(line[m.end():m.end() + 40]):
+            w = max(w, 3.0)
+        _add(found, o.name, o.kind, self_w=w, mention=mention, order=order)
+        taken.append(m.span())
+    if not unknown_ok:
+        return
+    for rx2 in (_UNKNOWN_MUNI, _UPPER_MUNI):
+        for m in rx2.finditer(line):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            name = m.group(1).title() if m.group(1).isupper() else m.group(1)
+            name = _base(name)  # "Jakobstads stad" -> "Jakobstad"; "Närpes stad" stays
+            first = name.split()[0].split("-")[0]
+            if first in _NOT_PLACE or name.casefold() in _known()[1]:
+                continue
+            # not in the table: a municipality only where it names itself (Nykarleby stad), so
+            # only the self zones and repeated mentions count
+            _add(found, name, "kommun", self_w=self_w, mention=mention * 0.5, order=order)
+
+
+def _base(name: str) -> str:
+    """A name's base form from its genitive: 'Korsholms' -> 'Korsholm'; 'Närpes', 'Vasa' stay."""
+    if name.endswith("s") and len(name) > 3 and name[-2] not in "aeiouyåäösxz":
+        return name[:-1]
+    return name
+
+
+def _scan_kf(text: str, found: dict[str, OrgEvidence], *, declared: float, named: float, order: int) -> None:
+    """Joint bodies: "X är ett kommunalförbund" declares the author (``declared``); "Kommunalförbundet
+    X" and "X kommunalförbund" name one (``named``: self weight in a letterhead, 0 in the text)."""
+    for rx, w in ((_KF_DECLARED, declared), (_KF_PREFIXED, named), (_KF_SUFFIXED, named),
+                  (_KF_COMPOUND, named)):
+        for m in rx.finditer(text):
+            name = re.sub(r"\s+", " ", m.group(1)).strip()
+            if name and name.split()[0] not in _NOT_PLACE and len(name) > 2:
+                _add(found, name, "kommunalforbund", self_w=w, mention=1.0, order=order)
+
+
+def find_organisation(
+    self_lines: Sequence[str], body_lines: Sequence[str], *, header_lines: Sequence[str] = (),
+) -> tuple[str, OrgKind] | None:
+    """The body that wrote the document.
+
+    ``header_lines``: running headers/footers (the strongest self zone); ``self_lines``: the
+    letterhead, i.e. the first lines of the first page, where a document names its body;
+    ``body_lines``: everything else. Returns (name, kind) or None when nothing names a body."""
+    found: dict[str, OrgEvidence] = {}
+    order = 0
+    for line in header_lines:
+        _scan(line, found, self_w=4.0, mention=1.0, order=order, unknown_ok=True)
+        _scan_domains(line, found, 4.0, order)
+        order += 1
+    for i, line in enumerate(self_lines):
+        # a letterhead line is short; a sentence near the top is text that mentions places
+        short = len(line.split()) <= 8 and not line.rstrip().endswith((".", ",", ";"))
+        _scan(line, found, self_w=(3.0 if i < 10 else 1.5) if short else 0.0, mention=1.0, order=order,
+              unknown_ok=True)
+        _scan_domains(line, found, 2.0, order)
+        order += 1
+    body = "\n".join(body_lines)
+    _scan_kf("\n".join(list(self_lines) + list(header_lines)), found, declared=5.0, named=3.0, order=0)
+    _scan_kf(body, found, declared=4.0, named=0.0, order=order)
+    for line in body_lines:
+        _scan(line, found, self_w=0.0, mention=1.0, order=order, unknown_ok=True)
+        _scan_domains(line, found, 0.5, order)
+        order += 1
+    _merge_unknown_with_domains(found)
+    if not found:
+        return None
+    strong = [e for e in found.values() if e.self_score > 0]
+    if strong:
+        best = max(strong, key=lambda e: (e.self_score + 0.25 * min(e.mention, 8), -e.first))
+        return best.name, best.kind
+    # nothing names itself: the body most mentioned, if it is mentioned more than once or is
+    # a table body ("Alingsås kommun deltar i ..." in a motion to that municipality)
+    # (a body outside the table counts half per mention: one "Nykarleby stad" in the text is
+    # enough when nothing else is named, never enough against a table body)
+    cands = [e for e in found.values() if e.mention >= 0.5]
+    if not cands:
+        return None
+    # a region or joint body mentioned as often as a municipality is the likelier author: a
+    # municipality's own text rarely names the region at length, the region's own text names
+    # the municipalities it serves
+    best = max(cands, key=lambda e: (e.mention * (1.5 if e.kind != "kommun" else 1.0), -e.first))
+    return best.name, best.kind
+
+
+def _scan_domains(line: str, found: dict[str, OrgEvidence], weight: float, order: int) -> None:
+    if "www." not in line and "@" not in line and "http" not in line:
+        return
+    doms = _domains()
+    for m in _DOMAIN.finditer(line.lower()):
+        stem = m.group(1).replace("-", "")
+        o = doms.get(stem)
+        if o:
+            _add(found, o.name, o.kind, self_w=weight, order=order)
+        else:  # an unknown stem may confirm an unknown municipality named in the text
+            found.setdefault("\0" + stem, OrgEvidence("\0" + stem, "other", self_score=weight, first=order))
+
+
+def _merge_unknown_with_domains(found: dict[str, OrgEvidence]) -> None:
+    """'www.nykarleby.fi' confirms 'Nykarleby stad'; unknown stems alone name nobody."""
+    stems = {k[1:]: v for k, v in found.items() if k.startswith("\0")}
+    for k in list(found):
+        if k.startswith("\0"):
+            del found[k]
+    for ev in found.values():
+        s = stems.get(_fold(ev.name))
+        if s:
+            ev.self_score += s.self_score

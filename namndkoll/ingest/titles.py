@@ -1,0 +1,160 @@
+"""A document's title as printed: its main heading, not a letterhead, a field label, a signature
+service's line or a person's name; from the page layout when the reader knows font sizes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..types import Page
+from .committee import COMMITTEE as _COMMITTEE
+from .committee import LABEL as _LABEL
+from .orgs import is_self_name, without_self_names
+
+__all__ = ["COVER_LETTER", "find_title"]
+
+_FUNCTION_END = re.compile(r"(?:\b(?:av|och|för|i|mot|till|om|med|på|samt|inom|från|vid|under|efter|över|"
+                           r"kring|hos|gällande|avseende|rörande|angående|den|det|de|en|ett|att|som|inför|"
+                           r"utan|genom|mellan|enligt)|[-–,:&])$", re.IGNORECASE)
+_ROLE = re.compile(r"(?:chef|direktör|sekreterare|handläggare|strateg|controller|ekonom|utredare|samordnare|"
+                   r"ansvarig|ordförande|ledamot|assistent|jurist|planerare|ingenjör|arkitekt|specialist|"
+                   r"rådgivare|konsult|koordinator|tjänsteman|förvaltare|kommunalråd|regionråd|revisor|"
+                   r"utvecklare|analytiker|registrator|nämndsekreterare|kanslist)$", re.IGNORECASE)
+_SECTION_HEAD = re.compile(
+    r"^(?:sammanfattning|sammanfattande bedömning|ärendebeskrivning|ärendet|bakgrund|inledning|"
+    r"förslag till beslut|beslutsunderlag|beslut|yrkande|innehåll|innehållsförteckning|syfte|"
+    r"förvaltningens (?:yttrande|bedömning|förslag)|beskrivning av ärendet|underlag|ekonomisk bedömning)"
+    r"\s*:?$", re.IGNORECASE)
+_TYPE_LABEL = re.compile(
+    r"^(?:tjänsteskrivelse|tjänsteutlåtande|protokoll|sammanträdesprotokoll|protokollsutdrag|rapport|"
+    r"rapportsammandrag|missiv|motion|reservation|skrivelse|årsredovisning|delårsrapport|kallelse|"
+    r"beslutsunderlag|underlag|promemoria|pm|yttrande|remissvar|utredning|policy|riktlinje|riktlinjer|"
+    r"strategi|plan|program|styrdokument|budgetanvisningar|initiativärende|handling|bilaga|"
+    r"ärende|beslut|information|dokument)$|^(?:bilaga|handling|ärende)\s*\d*$", re.IGNORECASE)
+_YEARISH = re.compile(r"^(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$")
+_NAME_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:[ -](?:[A-ZÅÄÖ][a-zåäöéü]+|[A-ZÅÄÖ]\.)){1,3}$")
+
+
+def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool:
+    low = s.casefold()
+    if len(s) < 4 or not re.search(r"[A-Za-zÅÄÖåäö]{3}", s) or _LABEL.match(s):
+        return True
+    if re.search(r"@|https?://|www\.|\b\d{3}[- ]\d{2,3} ?\d{2}", s):
+        return True
+    if committee and low == committee.casefold():
+        return True
+    if low.rstrip(".") in org_names or is_self_name(s) or _COMMITTEE.fullmatch(s) or re.fullmatch(
+            r"[A-ZÅÄÖ]?[a-zåäö]*(?:förvaltningen|kontoret|avdelningen|enheten|sektionen|staben)", s):
+        return True
+    if _NAME_LINE.match(s) and not re.search(r"\b(?:och|av|för|i|till|om)\b", s):
+        return True  # a person's name ("Jessica Persdotter Keding")
+    if len(s.split()) <= 3 and _ROLE.search(s):
+        return True  # "Biträdande verksamhetschef"
+    if _TYPE_LABEL.match(s.rstrip(" –-:")) is not None:
+        return True
+    return _is_letterhead(s)
+
+
+_OFFICE_WORD = re.compile(r"\b[A-ZÅÄÖ]?[a-zåäö]*(?:förvaltningen|kontoret|avdelningen|enheten|staben)\b")
+
+
+def _is_letterhead(s: str) -> bool:
+    """A letterhead run together on one line: a body's name with its committee, office, document
+    type or date ("Lunds kommun Socialförvaltningen Tjänsteskrivelse", "Göteborgs Stad
+    Stadsledningskontoret protokoll")."""
+    rest = without_self_names(s)
+    if rest == s and not _COMMITTEE.search(s):
+        return False
+    rest = _COMMITTEE.sub(" ", rest)
+    rest = _OFFICE_WORD.sub(" ", rest)
+    rest = re.sub(r"(?i)\b(?:tjänsteskrivelse|tjänsteutlåtande|(?:sammanträdes)?protokoll(?:sutdrag)?|kallelse|"
+                  r"rapport|sida|datum)\b", " ", rest)
+    rest = re.sub(r"[\d\W_]+", " ", rest)
+    return len(rest.split()) == 0
+
+
+def find_title(lines: Sequence[str], *, committee: str | None = None, org_names: Sequence[str] = (),
+               page: Page | None = None) -> str | None:
+    """The document's main heading: from the page layout when known (the largest type near the
+    top), else the first title-like line of ``lines``, joined with the lines it wraps onto."""
+    names = {n.casefold() for n in org_names}
+    if page is not None:
+        t = _title_by_layout(page, committee, names)
+        if t:
+            return t
+    i, n = 0, len(lines[:40])
+    while i < n:
+        s = lines[i].strip()
+        if _SECTION_HEAD.match(s):
+            return None  # the body began without a title
+        m = re.match(r"^(?:motion|ärende|initiativärende|interpellation|fråga)\s*:\s*(.+)$", s, re.IGNORECASE)
+        if m and not lines[i].lower().startswith("ärende"):
+            s = m.group(1).strip()
+        elif _skip_title_line(s, committee, names):
+            if len(s.split()) == 1 and i + 1 < n and _YEARISH.match(lines[i + 1].strip()) and \
+                    not _LABEL.match(s) and re.search(r"[a-zåäö]{3}", s):
+                return f"{s} {lines[i + 1].strip()}"  # "Årsredovisning" / "2025"
+            i += 1
+            continue
+        if s[:1].islower() or (len(s.split()) == 1 and s.endswith(("-", "–"))):
+            i += 1  # a fragment of a heading the text layer broke apart
+            continue
+        if len(s) > 160 or s.endswith(".") and len(s) > 60:
+            return None  # a sentence: this document prints no title before its text
+        return _continue_title(s, lines[i + 1:i + 6])
+    return None
+
+
+def _continue_title(title: str, following: Sequence[str]) -> str:
+    for nxt in (ln.strip() for ln in following):
+        if not nxt or _LABEL.match(nxt) or _SECTION_HEAD.match(nxt) or len(title) > 200:
+            break
+        if title.endswith((".", "?", "!")):
+            break
+        last = title.split()[-1]
+        joins = (nxt[:1].islower() or _FUNCTION_END.search(title) is not None
+                 or (_YEARISH.match(nxt) is not None and not re.search(r"(?:19|20)\d\d\b", title))
+                 or (re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+s", last) is not None and nxt[:1].isupper()
+                     and len(nxt) < 60))
+        if not joins or len(nxt) > 90:
+            break
+        title = title + nxt if title.endswith(("-", "–")) and nxt[:1].islower() else f"{title} {nxt}"
+    return re.sub(r"\s+", " ", title).strip(" :–-")
+
+
+def _title_by_layout(page: Page, committee: str | None, names: set[str]) -> str | None:
+    """The largest type in the top part of ``page`` (lines with a known font size), joined over
+    the lines set in the same size right below it."""
+    sized = [ln for ln in page.lines if ln.size > 0 and page.text[ln.start:ln.end].strip()]
+    if len(sized) < 2:
+        return None
+    chars: dict[float, int] = {}
+    for ln in sized:
+        chars[round(ln.size)] = chars.get(round(ln.size), 0) + (ln.end - ln.start)
+    body = max(chars, key=lambda k: chars[k])
+    limit = (page.height or max(ln.bottom for ln in sized)) * 0.75
+    cands = [ln for ln in sized if ln.size >= body * 1.2 and ln.top <= limit
+             and not _skip_title_line(page.text[ln.start:ln.end].strip(), committee, names)]
+    if not cands:
+        return None
+    big = max(ln.size for ln in cands)
+    first = min((ln for ln in cands if ln.size >= big - 0.5), key=lambda ln: ln.top)
+    parts, prev = [page.text[first.start:first.end].strip()], first
+    for ln in sorted((x for x in sized if x.top > first.top), key=lambda x: x.top):
+        gap = ln.top - prev.bottom
+        if abs(ln.size - first.size) > 0.6 or gap > first.size * 1.2:
+            break
+        parts.append(page.text[ln.start:ln.end].strip())
+        prev = ln
+    out = parts[0]
+    for p in parts[1:]:
+        out = out + p if out.endswith(("-", "–")) and p[:1].islower() else f"{out} {p}"
+    return re.sub(r"\s+", " ", out).strip(" :–-") or None
+
+
+_COVER_LETTER = re.compile(r"^(?:missiv|följebrev)(?:\s+till\s+(?:ansvariga|berörda|samtliga)?\s*"
+                           r"(?:nämnder|nämnden|styrelser|styrelsen|bolagsstyrelser|bolag)(?:\s+och\s+\w+)?)?$",
+                           re.IGNORECASE)
+
+
+COVER_LETTER = _COVER_LETTER

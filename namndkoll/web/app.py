@@ -1,0 +1,224 @@
+"""The app factory: ``create_app(db, read_only=...)`` gives the ASGI app `namndkoll serve` runs.
+
+A thin layer over namndkoll.api, like the CLI: each page handler calls one API function and
+renders a template; nothing here runs SQL or loads a model itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import NamndkollError, NotFoundError
+from .common import HERE, WebConfig, render
+from .jobs import UploadJobs
+
+API_TAGS = [
+    {"name": "sök", "description": "Hybrid sökning och jämförelse av ståndpunkter"},
+    {"name": "dokument", "description": "Lagrade dokument, sidor och ärenden"},
+    {
+        "name": "tabeller",
+        "description": "Det som extraherats: siffror, beslut, omröstningar, ståndpunkter, personer",
+    },
+    {"name": "drift", "description": "Status och uppladdning"},
+]
+
+
+def create_app(
+    db: str | Path,
+    *,
+    read_only: bool = False,
+    embedder: Any = None,
+    max_upload_mb: float = 50,
+    cache_dir: str | Path | None = None,
+    upload_dir: str | Path | None = None,
+    warm: bool = True,
+) -> FastAPI:
+    """The web app over the corpus at ``db``. ``read_only`` refuses every write (uploads);
+    ``embedder`` replaces the index's model (tests); ``warm`` loads the model at start-up in
+    the background so that the first search does not wait for it."""
+    from ..corpus import is_url
+
+    cfg = WebConfig(
+        db if is_url(db) else Path(db),  # a postgresql:// URL is no file name
+        read_only=read_only,
+        embedder=embedder,
+        max_upload_bytes=int(max_upload_mb * 1024 * 1024),
+        cache_dir=Path(cache_dir) if cache_dir else None,
+        upload_dir=Path(upload_dir) if upload_dir else None,
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
+        if warm and embedder is None:
+            threading.Thread(
+                target=_warm, args=(cfg.db,), daemon=True, name="namndkoll-warm"
+            ).start()
+        yield
+        app.state.jobs.stop()
+
+    app = FastAPI(
+        title="namndkoll",
+        description="Sök, citera och räkna i kommunala nämndhandlingar.",
+        version=_version(),
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        openapi_tags=API_TAGS,
+        lifespan=lifespan,
+    )
+    app.state.cfg = cfg
+    app.state.jobs = UploadJobs()
+    app.add_middleware(BodyLimit, max_bytes=cfg.max_upload_bytes)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        # everything the pages load comes from this server; inline script is never needed
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+        )
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    from . import admin, basket, compare, documents, search, tables
+
+    for module in (search, documents, tables, compare, basket, admin):
+        app.include_router(module.router)
+    _errors(app)
+    return app
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def _warm(db: Path) -> None:
+    """Load the index's embedding model once (search.embed keeps it for the process)."""
+    try:
+        from ..corpus import opened
+        from ..search import embedder_for
+
+        with opened(db) as store:
+            if store.get_model() is not None:
+                embedder_for(store).embed(["uppvärmning"], kind="query")
+    except Exception as exc:  # noqa: BLE001 - the first search reports it again, with its message
+        logging.getLogger("namndkoll.web").warning(
+            "the search model could not be loaded at start-up: %s", exc
+        )
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or "application/json" in request.headers.get(
+        "accept", ""
+    )
+
+
+def _errors(app: FastAPI) -> None:
+    def respond(request: Request, status: int, message: str) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": message}, status_code=status)
+        return render(request, "error.html", {"status": status, "message": message}, status=status)
+
+    @app.exception_handler(NamndkollError)
+    async def namndkoll_error(request: Request, exc: NamndkollError) -> Response:
+        return respond(request, 404 if isinstance(exc, NotFoundError) else 400, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "Fel i anropet"
+        if exc.status_code == 404 and message == "Not Found":
+            message = "Sidan finns inte."
+        return respond(request, exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        where = "; ".join(
+            f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors()[:3]
+        )
+        return respond(request, 422, f"Ogiltiga parametrar ({where})")
+
+
+class BodyLimit:
+    """Refuse a request body over ``max_bytes`` (+ a little for the form around a file) with
+    413, before it is read when the client says its length, else as soon as it is exceeded."""
+
+    def __init__(self, app: Any, *, max_bytes: int) -> None:
+        self.app = app
+        self.max = max_bytes + 64 * 1024
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max):
+            await self._refuse(send)
+            return
+        seen = 0
+        exceeded = started = False
+
+        async def counting() -> dict[str, Any]:
+            # past the limit the app is told the client left: it stops reading, and the
+            # answer it would give (an error about a broken body) becomes a 413
+            nonlocal seen, exceeded
+            if exceeded:
+                return {"type": "http.disconnect"}
+            msg = await receive()
+            seen += len(msg.get("body", b""))
+            if seen > self.max:
+                exceeded = True
+                return {"type": "http.disconnect"}
+            return msg  # type: ignore[no-any-return]
+
+        async def tracking(msg: dict[str, Any]) -> None:
+            nonlocal started
+            if exceeded:
+                if msg["type"] == "http.response.start" and not started:
+                    started = True
+                    await self._refuse(send)
+                return
+            started = started or msg["type"] == "http.response.start"
+            await send(msg)
+
+        try:
+            await self.app(scope, counting, tracking)
+        except Exception:
+            if not exceeded:
+                raise
+            if not started:
+                await self._refuse(send)
+
+    def _refuse(self, send: Any) -> Any:
+        mb = (self.max - 64 * 1024) / (1024 * 1024)
+        body = f"Filen är för stor: högst {mb:.0f} MB per uppladdning.".encode()
+
+        async def go() -> None:
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 413,
+                    "headers": [
+                        (b"content-type", b"text/plain; charset=utf-8"),
+                        (b"content-length", str(len(body)).encode()),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
+
+        return go()

@@ -1,0 +1,236 @@
+"""What every router shares: the server's settings, the templates, CSRF tokens, the citation
+basket cookie, filters from the query string, and JSON for dataclasses."""
+
+from __future__ import annotations
+
+import dataclasses
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import HTTPException, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+
+HERE = Path(__file__).resolve().parent
+CSRF_COOKIE = "nk_csrf"
+BASKET_COOKIE = "nk_basket"
+BASKET_MAX = 200  # refs in the cookie: ~1.4 kB, well under a browser's 4 kB per cookie
+_REF = re.compile(r"^[cfdvp]\d{1,12}$")
+_SPAN = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    db: str | Path  # a SQLite file or a postgresql:// URL
+    read_only: bool = False
+    embedder: Any = None  # None: the model the index was built with, loaded once and kept warm
+    max_upload_bytes: int = 50 * 1024 * 1024
+    cache_dir: Path | None = None  # page images; None: $NAMNDKOLL_HOME/cache/pages
+    upload_dir: Path | None = None  # uploaded PDFs; None: $NAMNDKOLL_HOME/uploads
+
+
+def config(request: Request) -> WebConfig:
+    return request.app.state.cfg  # type: ignore[no-any-return]
+
+
+# ---- templates ------------------------------------------------------------------------------
+
+# autoescape everywhere: document text is untrusted and is never marked safe
+_env = Environment(
+    loader=FileSystemLoader(str(HERE / "templates")),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+templates = Jinja2Templates(env=_env)
+
+TYPE_NAMES = {
+    "protokoll": "protokoll",
+    "protokollsutdrag": "protokollsutdrag",
+    "tjansteskrivelse": "tjänsteskrivelse",
+    "tjansteutlatande": "tjänsteutlåtande",
+    "reservation": "reservation",
+    "sarskilt_yttrande": "särskilt yttrande",
+    "motion": "motion",
+    "skrivelse": "skrivelse",
+    "revisionsrapport": "revisionsrapport",
+    "initiativarende": "initiativärende",
+    "arsredovisning": "årsredovisning",
+    "other": "övrigt",
+}
+
+
+def passage(text: str, spans: Any = (), *, max_chars: int = 700) -> list[tuple[str, bool]]:
+    """A passage as (text, marked) segments for a template, whitespace collapsed, cut to
+    ``max_chars`` around the first marked word. The template escapes every segment."""
+    spans = sorted((int(a), int(b)) for a, b in spans or () if 0 <= a < b <= len(text))
+    lead = max(0, spans[0][0] - 150) if spans and len(text) > max_chars else 0
+    if lead:
+        lead = text.find(" ", lead) + 1 or lead
+    stop = min(len(text), lead + max_chars)
+    out: list[tuple[str, bool]] = [("… ", False)] if lead else []
+    pos = lead
+    for a, b in spans:
+        a, b = max(a, pos), min(b, stop)
+        if a >= b:
+            continue
+        out.append((text[pos:a], False))
+        out.append((text[a:b], True))
+        pos = b
+    out.append((text[pos:stop], False))
+    if stop < len(text):
+        out.append((" …", False))
+    return [(re.sub(r"\s+", " ", s), m) for s, m in out if s]
+
+
+def query_with(request: Request, **changes: Any) -> str:
+    """The current URL's query string with ``changes`` (None removes a key)."""
+    params = dict(request.query_params)
+    for k, v in changes.items():
+        if v is None:
+            params.pop(k, None)
+        else:
+            params[k] = str(v)
+    return urlencode(params)
+
+
+_env.globals.update(
+    passage=passage, type_name=lambda t: TYPE_NAMES.get(t or "", t or ""), query_with=query_with
+)
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    cfg = config(request)
+    token = csrf_token(request)
+    ctx = {
+        "request": request,
+        "cfg": cfg,
+        "csrf": token,
+        "basket_count": len(read_basket(request)),
+        "here": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+        **context,
+    }
+    response = templates.TemplateResponse(request, name, ctx, status_code=status)
+    set_csrf_cookie(request, response)
+    return response
+
+
+# ---- CSRF: a random token in a SameSite cookie, repeated in every form (double submit) ------------
+
+
+def csrf_token(request: Request) -> str:
+    token = request.cookies.get(CSRF_COOKIE, "")
+    if not re.fullmatch(r"[A-Za-z0-9_-]{32,64}", token):
+        token = getattr(request.state, "new_csrf", None) or secrets.token_urlsafe(32)
+        request.state.new_csrf = token
+    return token
+
+
+def set_csrf_cookie(request: Request, response: Any) -> None:
+    new = getattr(request.state, "new_csrf", None)
+    if new:
+        response.set_cookie(CSRF_COOKIE, new, httponly=True, samesite="strict", path="/")
+
+
+def check_csrf(request: Request, token: str | None) -> None:
+    """A POST must carry the cookie's token (form field ``csrf`` or header X-CSRF-Token) and,
+    when the browser says where it comes from, come from this server."""
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    sent = token or request.headers.get("x-csrf-token", "")
+    if not cookie or not sent or not hmac.compare_digest(cookie.encode(), sent.encode()):
+        raise HTTPException(
+            403, "Formuläret saknar giltig CSRF-token: ladda om sidan och försök igen."
+        )
+    origin = request.headers.get("origin")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host", ""):
+        raise HTTPException(403, "Anropet kommer från en annan webbplats och avvisas.")
+
+
+def check_writable(request: Request) -> None:
+    if config(request).read_only:
+        raise HTTPException(403, "Servern är startad med --read-only: inget får ändras i korpusen.")
+
+
+def safe_next(url: str | None, default: str = "/") -> str:
+    """A redirect target on this server only (a path, never //host or a scheme)."""
+    if (
+        not url
+        or not url.startswith("/")
+        or url.startswith("//")
+        or "\\" in url
+        or "\n" in url
+        or "\r" in url
+    ):
+        return default
+    return url
+
+
+# ---- the citation basket: refs in a cookie ---------------------------------------------------
+
+
+def clean_refs(refs: Any) -> list[str]:
+    out: list[str] = []
+    for r in refs:
+        r = r.strip()
+        if _REF.match(r) and r not in out:
+            out.append(r)
+    return out[:BASKET_MAX]
+
+
+def read_basket(request: Request) -> list[str]:
+    return clean_refs(request.cookies.get(BASKET_COOKIE, "").split("."))
+
+
+def write_basket(response: Any, refs: list[str]) -> None:
+    response.set_cookie(
+        BASKET_COOKIE,
+        ".".join(clean_refs(refs)),
+        httponly=True,
+        samesite="lax",
+        path="/",
+        max_age=60 * 60 * 24 * 90,
+    )
+
+
+# ---- query strings ------------------------------------------------------------------------------
+
+
+def span_param(value: str | None) -> tuple[int, int] | None:
+    """ "START-END" (document offsets) -> (start, end); 400 for anything else."""
+    if not value:
+        return None
+    m = _SPAN.match(value)
+    if not m or int(m.group(1)) >= int(m.group(2)):
+        raise HTTPException(400, "highlight/hl ska vara START-SLUT, två tal, t.ex. 120-480")
+    return int(m.group(1)), int(m.group(2))
+
+
+def year_param(value: str | None) -> int | None:
+    if value is None or not value.strip():
+        return None
+    if not re.fullmatch(r"\d{4}", value.strip()):
+        raise HTTPException(400, f"årtal ska vara fyra siffror, inte {value[:20]!r}")
+    return int(value)
+
+
+def blank(value: str | None) -> str | None:
+    """An empty form field means no filter."""
+    return value.strip() or None if value is not None else None
+
+
+def jsonable(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {str(k): jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set)):
+        return [jsonable(v) for v in obj]
+    if isinstance(obj, Path):
+        return str(obj)
+    return obj

@@ -1,0 +1,101 @@
+"""`/compare`: the positions matrix (items × parties) on a topic; `/cases/{dnr}`: a case followed
+by its diarienummer through every body, as a timeline. Both also as JSON under /api."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from .. import api
+from .common import blank, config, jsonable, render, year_param
+
+router = APIRouter()
+
+Text = Annotated[str | None, Query(max_length=200)]
+By = Annotated[str, Query(pattern="^(party|committee|year)$")]
+YearQ = Annotated[str | None, Query(max_length=4)]
+Dnr = Annotated[str, Path(min_length=1, max_length=80)]
+
+
+def _matrix(
+    request: Request,
+    topic: str,
+    by: str,
+    municipality: str | None,
+    committee: str | None,
+    year_from: str | None,
+    year_to: str | None,
+) -> api.CompareMatrix:
+    cfg = config(request)
+    return api.compare_matrix(
+        topic,
+        by=by,
+        db=cfg.db,
+        embedder=cfg.embedder,
+        municipality=blank(municipality),
+        committee=blank(committee),
+        year_from=year_param(year_from),
+        year_to=year_param(year_to),
+    )
+
+
+@router.get("/compare", include_in_schema=False)
+def compare_html(
+    request: Request,
+    topic: Annotated[str, Query(max_length=300)] = "",
+    by: By = "party",
+    municipality: Text = None,
+    committee: Text = None,
+    year_from: Annotated[YearQ, Query(alias="from")] = None,
+    year_to: Annotated[YearQ, Query(alias="to")] = None,
+) -> Response:
+    m = (
+        _matrix(request, topic, by, municipality, committee, year_from, year_to)
+        if topic.strip()
+        else None
+    )
+    return render(
+        request,
+        "compare.html",
+        {
+            "m": m,
+            "topic": topic,
+            "by": by,
+            "args": {
+                "municipality": municipality or "",
+                "committee": committee or "",
+                "from": year_from or "",
+                "to": year_to or "",
+            },
+        },
+    )
+
+
+@router.get("/api/compare", tags=["sök"], summary="Ståndpunkter i ett ämne: ärenden × partier")
+def compare_api(
+    request: Request,
+    topic: Annotated[str, Query(min_length=1, max_length=300)],
+    by: By = "party",
+    municipality: Text = None,
+    committee: Text = None,
+    year_from: Annotated[YearQ, Query(alias="from")] = None,
+    year_to: Annotated[YearQ, Query(alias="to")] = None,
+) -> JSONResponse:
+    """En rad per §-ärende, en kolumn per parti; varje cell vad partiet gjorde där (reservation,
+    yrkande, omröstning, anteckning …) med sida och citat."""
+    return JSONResponse(
+        jsonable(_matrix(request, topic, by, municipality, committee, year_from, year_to))
+    )
+
+
+@router.get("/cases/{dnr:path}", include_in_schema=False)
+def case_html(request: Request, dnr: Dnr) -> Response:
+    return render(request, "case.html", {"case": api.case_view(dnr, db=config(request).db)})
+
+
+@router.get("/api/cases/{dnr:path}", tags=["dokument"], summary="Ett ärende genom alla organ")
+def case_api(request: Request, dnr: Dnr) -> JSONResponse:
+    """Varje dokument och §-ärende som nämner diarienumret, äldst först, med beslut och omröstningar."""
+    return JSONResponse(jsonable(api.case_view(dnr, db=config(request).db)))

@@ -1,0 +1,142 @@
+"""Documents: the list, one document at a page (image with the passage boxed, clean text,
+§ navigation, metadata), page images and the original PDF — always by document id, so no
+path from a request ever reaches the file system."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+
+from .. import api
+from .common import blank, config, jsonable, render, span_param, year_param
+
+router = APIRouter()
+
+DocId = Annotated[int, Path(ge=1, le=2**62)]
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+@router.get("/documents", include_in_schema=False)
+def documents_html(
+    request: Request,
+    municipality: Text = None,
+    committee: Text = None,
+    type: Text = None,
+    year: Annotated[str | None, Query(max_length=4)] = None,
+    dnr: Text = None,
+) -> Response:
+    docs = api.documents(
+        db=config(request).db,
+        municipality=blank(municipality),
+        committee=blank(committee),
+        doc_type=blank(type),
+        year=year_param(year),
+        dnr=blank(dnr),
+    )
+    return render(request, "documents.html", {"docs": docs, "dnr": dnr or ""})
+
+
+@router.get("/api/documents", tags=["dokument"], summary="Lagrade dokument")
+def documents_api(
+    request: Request,
+    municipality: Text = None,
+    committee: Text = None,
+    type: Text = None,
+    year: Annotated[str | None, Query(max_length=4)] = None,
+    dnr: Text = None,
+) -> JSONResponse:
+    """Dokument som matchar alla filter; `dnr` följer ett ärende via diarienummer."""
+    docs = api.documents(
+        db=config(request).db,
+        municipality=blank(municipality),
+        committee=blank(committee),
+        doc_type=blank(type),
+        year=year_param(year),
+        dnr=blank(dnr),
+    )
+    return JSONResponse([{**jsonable(d), "url": f"/documents/{d.id}"} for d in docs])
+
+
+@router.get("/documents/{document_id}", include_in_schema=False)
+def document_html(
+    request: Request,
+    document_id: DocId,
+    page: Annotated[int | None, Query(ge=1)] = None,
+    item: Annotated[str | None, Query(max_length=20)] = None,
+    hl: Annotated[str | None, Query(max_length=30)] = None,
+) -> Response:
+    view = api.document_view(
+        document_id, db=config(request).db, page=page, item=item, highlight=span_param(hl)
+    )
+    return render(request, "document.html", {"v": view, "hl": hl})
+
+
+@router.get(
+    "/api/documents/{document_id}", tags=["dokument"], summary="Ett dokument med sidor och ärenden"
+)
+def document_api(request: Request, document_id: DocId) -> JSONResponse:
+    """Metadata, sidornas rena text och § -ärenden med avsnitt; sidbilder under `pages/{n}.png`."""
+    view = api.document_view(document_id, db=config(request).db)
+    doc = view.document
+    return JSONResponse(
+        {
+            **jsonable(view.stored),
+            "pages": [
+                {
+                    "number": p.number,
+                    "start": p.start,
+                    "text": p.text,
+                    "ocr": p.ocr,
+                    "image": f"/documents/{document_id}/pages/{p.number}.png",
+                }
+                for p in doc.pages
+            ],
+            "items": jsonable(doc.items),
+            "original": view.original,
+            "download": f"/documents/{document_id}/original.pdf" if view.original else None,
+        }
+    )
+
+
+@router.get(
+    "/documents/{document_id}/pages/{number}.png",
+    tags=["dokument"],
+    summary="En renderad sida",
+    response_class=Response,
+    responses={200: {"content": {"image/png": {}}}},
+)
+def page_png(
+    request: Request,
+    document_id: DocId,
+    number: Annotated[int, Path(ge=1, le=100_000)],
+    highlight: Annotated[
+        str | None, Query(max_length=30, description="START-SLUT i dokumentets text")
+    ] = None,
+    size: Annotated[str, Query(pattern="^(thumb|page|large)$")] = "page",
+) -> Response:
+    """Sidan som PNG (pypdfium2), med passagen `highlight` inramad; cachad per dokument och sida."""
+    cfg = config(request)
+    data = api.page_image(
+        document_id,
+        number,
+        db=cfg.db,
+        highlight=span_param(highlight),
+        size=size,
+        cache_dir=cfg.cache_dir,
+    )
+    return Response(
+        data, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"}
+    )
+
+
+@router.get(
+    "/documents/{document_id}/original.pdf",
+    tags=["dokument"],
+    summary="Originalets PDF",
+    response_class=FileResponse,
+)
+def original(request: Request, document_id: DocId) -> FileResponse:
+    path, name = api.original_pdf(document_id, db=config(request).db)
+    return FileResponse(path, media_type="application/pdf", filename=name)

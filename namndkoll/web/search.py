@@ -1,0 +1,143 @@
+"""`/` and `/search`: hybrid search with facets; `/api/search` the same as JSON or CSV."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from .. import api
+from .common import blank, config, jsonable, render, year_param
+from .export import csv_bytes
+
+router = APIRouter()
+
+Q = Annotated[str, Query(max_length=500, description="Vad du letar efter, på svenska")]
+Text = Annotated[str | None, Query(max_length=200)]
+YearQ = Annotated[str | None, Query(max_length=4)]
+
+
+def _search(
+    request: Request,
+    q: str,
+    municipality: str | None,
+    committee: str | None,
+    party: str | None,
+    doc_type: str | None,
+    year_from: str | None,
+    year_to: str | None,
+    limit: int,
+) -> api.SearchPage:
+    cfg = config(request)
+    return api.search_page(
+        q,
+        db=cfg.db,
+        embedder=cfg.embedder,
+        municipality=blank(municipality),
+        committee=blank(committee),
+        party=blank(party),
+        doc_type=blank(doc_type),
+        year_from=year_param(year_from),
+        year_to=year_param(year_to),
+        limit=limit,
+    )
+
+
+@router.get("/", include_in_schema=False)
+@router.get("/search", include_in_schema=False)
+def search_html(
+    request: Request,
+    q: Q = "",
+    municipality: Text = None,
+    committee: Text = None,
+    party: Text = None,
+    type: Text = None,
+    year_from: Annotated[YearQ, Query(alias="from")] = None,
+    year_to: Annotated[YearQ, Query(alias="to")] = None,
+    limit: Annotated[int, Query(ge=1, le=50)] = 20,
+) -> Response:
+    res = _search(request, q, municipality, committee, party, type, year_from, year_to, limit=limit)
+    active = {
+        k: v
+        for k, v in (
+            ("municipality", municipality),
+            ("committee", committee),
+            ("party", party),
+            ("type", type),
+            ("from", year_from),
+            ("to", year_to),
+        )
+        if blank(v)
+    }
+    return render(request, "search.html", {"res": res, "q": q, "active": active})
+
+
+def hit_json(h: Any, parties: tuple[str, ...] = ()) -> dict[str, Any]:
+    md = h.metadata
+    return {
+        "chunk_id": h.chunk_id,
+        "document": {"id": h.document_id, **jsonable(md)},
+        "source": h.source,
+        "item": h.item,
+        "section": h.section,
+        "page": h.page,
+        "page_end": h.page_end,
+        "start": h.start,
+        "end": h.end,
+        "text": h.text,
+        "score": h.score,
+        "confidence": getattr(h, "confidence", None),
+        "citation": h.citation,
+        "highlights": [list(s) for s in h.highlights],
+        "parties": list(parties),
+        "url": f"/documents/{h.document_id}?page={h.page}&hl={h.start}-{h.end}",
+        "image": f"/documents/{h.document_id}/pages/{h.page}.png?highlight={h.start}-{h.end}",
+    }
+
+
+@router.get("/api/search", tags=["sök"], summary="Hybrid sökning med facetter")
+def search_api(
+    request: Request,
+    q: Q,
+    municipality: Text = None,
+    committee: Text = None,
+    party: Text = None,
+    type: Text = None,
+    year_from: Annotated[YearQ, Query(alias="from")] = None,
+    year_to: Annotated[YearQ, Query(alias="to")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+) -> Response:
+    """De bästa passagerna för frågan (betydelse + svenska nyckelord), med citat, sida och
+    facetter (kommun, nämnd, typ, år, parti). Tom lista när inget passar bra."""
+    res = _search(request, q, municipality, committee, party, type, year_from, year_to, limit=limit)
+    hits = [hit_json(h, res.parties.get(h.chunk_id, ())) for h in res.hits]
+    if format == "csv":
+        rows = [
+            {
+                **h,
+                "rank": i,
+                "title": h["document"]["title"],
+                "date": h["document"]["date"],
+                "text": " ".join(h["text"].split()),
+            }
+            for i, h in enumerate(hits, 1)
+        ]
+        cols = ["rank", "score", "citation", "title", "date", "item", "page", "source", "text"]
+        return Response(
+            csv_bytes(rows, cols),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="sokning.csv"'},
+        )
+    return JSONResponse(
+        {
+            "query": q,
+            "total": res.total,
+            "hits": hits,
+            "facets": {
+                k: [{"value": v, "count": n} for v, n in vals] for k, vals in res.facets.items()
+            },
+            "model": res.model,
+        }
+    )

@@ -1,0 +1,216 @@
+"""`/figures`, `/decisions`, `/votes`, `/positions`, `/people`: what extraction stored, with the
+CLI's filters, each row linked to its page; `?format=csv|xlsx` downloads all of it, and
+`/api/<table>` gives the rows as JSON (or CSV)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from .. import api
+from .common import blank, config, render, year_param
+from .export import csv_bytes, xlsx_bytes
+
+router = APIRouter()
+
+SHOWN = 500  # rows on a page; the downloads hold all
+_DOC = [
+    ("date", "datum"),
+    ("municipality", "kommun"),
+    ("committee", "nämnd"),
+    ("item", "§"),
+    ("page", "sida"),
+]
+_TAIL = [
+    ("citation", "källa"),
+    ("title", "dokument"),
+    ("document_id", "dokument-id"),
+    ("start", "start"),
+    ("end", "slut"),
+    ("source", "fil"),
+]
+TABLES: dict[str, dict[str, Any]] = {
+    "figures": {
+        "title": "Siffror",
+        "ref": "f",
+        "filters": ("kind", "unit"),
+        "columns": _DOC
+        + [
+            ("kind", "slag"),
+            ("value", "värde"),
+            ("unit", "enhet"),
+            ("qualifier", "förbehåll"),
+            ("per", "per"),
+            ("text", "text"),
+            ("quote", "mening"),
+        ],
+    },
+    "decisions": {
+        "title": "Beslut",
+        "ref": "d",
+        "filters": ("kind",),
+        "columns": _DOC
+        + [
+            ("status", "status"),
+            ("body", "organ"),
+            ("decision_date", "beslutsdatum"),
+            ("clauses", "att-satser"),
+            ("quote", "citat"),
+        ],
+    },
+    "votes": {
+        "title": "Omröstningar",
+        "ref": "v",
+        "filters": (),
+        "columns": _DOC
+        + [
+            ("yes", "ja"),
+            ("no", "nej"),
+            ("abstain", "avstår"),
+            ("absent", "frånvarande"),
+            ("proposition", "proposition"),
+            ("quote", "citat"),
+        ],
+    },
+    "positions": {
+        "title": "Ståndpunkter",
+        "ref": "p",
+        "filters": ("party", "kind"),
+        "columns": _DOC
+        + [("kind", "slag"), ("parties", "partier"), ("people", "personer"), ("quote", "citat")],
+    },
+    "people": {
+        "title": "Personer",
+        "ref": None,
+        "filters": ("party",),
+        "columns": _DOC
+        + [("name", "namn"), ("party", "parti"), ("role", "roll"), ("quote", "rad")],
+    },
+}
+KIND_CHOICES = {
+    "figures": ["amount", "count", "percent"],
+    "decisions": ["decided", "proposed"],
+    "positions": [
+        "reservation",
+        "sarskilt_uttalande",
+        "protokollsanteckning",
+        "yrkande",
+        "motion",
+        "skrivelse",
+    ],
+}
+Text = Annotated[str | None, Query(max_length=100)]
+
+
+def _rows(request: Request, what: str, limit: int | None, **raw: Any) -> list[dict[str, Any]]:
+    filters = {
+        k: blank(v)
+        for k, v in raw.items()
+        if k in ("municipality", "committee") or k in TABLES[what]["filters"]
+    }
+    return api.extracted(
+        what, db=config(request).db, year=year_param(raw.get("year")), limit=limit, **filters
+    )
+
+
+def _download(what: str, rows: list[dict[str, Any]], fmt: str) -> Response:
+    cols = [c for c, _ in TABLES[what]["columns"] + _TAIL]
+    heads = [h for _, h in TABLES[what]["columns"] + _TAIL]
+    if fmt == "xlsx":
+        return Response(
+            xlsx_bytes(rows, cols, heads, sheet=TABLES[what]["title"]),
+            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers={"Content-Disposition": f'attachment; filename="{what}.xlsx"'},
+        )
+    return Response(
+        csv_bytes(rows, cols, heads),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{what}.csv"'},
+    )
+
+
+def _page(what: str) -> Any:
+    def page(
+        request: Request,
+        municipality: Text = None,
+        committee: Text = None,
+        year: Annotated[str | None, Query(max_length=4)] = None,
+        party: Text = None,
+        kind: Text = None,
+        unit: Text = None,
+        format: Annotated[str, Query(pattern="^(html|csv|xlsx)$")] = "html",
+    ) -> Response:
+        args = {
+            "municipality": municipality,
+            "committee": committee,
+            "year": year,
+            "party": party,
+            "kind": kind,
+            "unit": unit,
+        }
+        rows = _rows(request, what, None if format != "html" else SHOWN + 1, **args)
+        if format != "html":
+            return _download(what, rows, format)
+        return render(
+            request,
+            "table.html",
+            {
+                "what": what,
+                "spec": TABLES[what],
+                "rows": rows[:SHOWN],
+                "more": len(rows) > SHOWN,
+                "args": {k: v or "" for k, v in args.items()},
+                "kinds": KIND_CHOICES.get(what, []),
+            },
+        )
+
+    page.__name__ = f"{what}_html"
+    return page
+
+
+def _api(what: str) -> Any:
+    def endpoint(
+        request: Request,
+        municipality: Text = None,
+        committee: Text = None,
+        year: Annotated[str | None, Query(max_length=4)] = None,
+        party: Text = None,
+        kind: Text = None,
+        unit: Text = None,
+        limit: Annotated[int | None, Query(ge=1)] = None,
+        format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json",
+    ) -> Response:
+        rows = _rows(
+            request,
+            what,
+            limit,
+            municipality=municipality,
+            committee=committee,
+            year=year,
+            party=party,
+            kind=kind,
+            unit=unit,
+        )
+        if format != "json":
+            return _download(what, rows, format)
+        return JSONResponse(rows)
+
+    endpoint.__name__ = f"{what}_api"
+    endpoint.__doc__ = (
+        f"{TABLES[what]['title']} med dokument, §, sida, citat och källa. Filter som i "
+        f"`namndkoll {what}`; `format=csv|xlsx` för kalkylblad."
+    )
+    return endpoint
+
+
+for _what in TABLES:
+    router.add_api_route(f"/{_what}", _page(_what), methods=["GET"], include_in_schema=False)
+    router.add_api_route(
+        f"/api/{_what}",
+        _api(_what),
+        methods=["GET"],
+        tags=["tabeller"],
+        summary=TABLES[_what]["title"],
+    )

@@ -1,0 +1,141 @@
+"""`namndkoll members` and `namndkoll votes --member` on a real SQLite corpus in tmp_path:
+two protocols with roll calls (prose, as Göteborg kommunstyrelsen writes them) run through the
+whole extraction and stored; and the Python API beside the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from test_decisions_votes_positions import make_doc
+from test_lists import _store_all
+from typer.testing import CliRunner
+
+import namndkoll
+from namndkoll.cli import app
+from namndkoll.corpus.db import open_db
+from namndkoll.errors import NamndkollError
+from namndkoll.types import Document
+
+runner = CliRunner()
+
+# vote 1: S splits 2-1, M votes together; vote 2: S splits 1-2, M splits nej/avstår
+KS_1 = """§ 1
+Yttrande om kollektivtrafiken
+Omröstning
+Godkänd voteringsproposition: "Ja för bifall till Anna Eks yrkande och Nej för avslag."
+Anna Ek (S) och Bo Ek (S) röstar Ja (2).
+Cia Ek (S), Dan Berg (M) och Eva Berg (M) röstar Nej (3).
+"""
+KS_2 = """§ 2
+Motion om cykelbanor
+Omröstning
+Godkänd voteringsproposition: "Ja för bifall till motionen och Nej för avslag."
+Anna Ek (S) röstar Ja (1).
+Bo Ek (S), Cia Ek (S) och Dan Berg (M) röstar Nej (3).
+Eva Berg (M) avstår från att rösta (1).
+"""
+
+
+def _docs() -> list[Document]:
+    out = []
+    for i, (text, date) in enumerate([(KS_1, "2024-01-24"), (KS_2, "2024-02-07")]):
+        d = make_doc(text, items=True, municipality="Göteborg", committee="Kommunstyrelsen", date=date,
+                     doc_type="protokoll", title=f"Kommunstyrelsen, protokoll {date}")
+        out.append(Document(f"/records/ks-{date}.pdf", str(i) * 64, d.pages, d.metadata, d.items))
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("members") / "corpus.db"
+    _store_all(db, _docs())
+    return db
+
+
+def _json(args: list[str]) -> list[dict]:
+    result = runner.invoke(app, args + ["--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_votes_json_carries_the_roll_call(corpus):
+    v1, v2 = _json(["votes", "--db", str(corpus)])
+    assert (v1["item"], v1["yes"], v1["no"], v1["note"]) == ("§ 1", 2, 3, None)
+    assert [(e["name"], e["party"], e["vote"]) for e in v2["roll_call"]] == [
+        ("Anna Ek", "S", "ja"), ("Bo Ek", "S", "nej"), ("Cia Ek", "S", "nej"), ("Dan Berg", "M", "nej"),
+        ("Eva Berg", "M", "avstar")]
+    assert "§ 2" in v2["citation"]
+
+
+def test_votes_of_one_member_whole_name_any_case(corpus):
+    rows = _json(["votes", "--db", str(corpus), "--member", "bo  EK"])
+    assert [(r["item"], r["member_vote"], r["member_party"]) for r in rows] == [("§ 1", "ja", "S"), ("§ 2", "nej", "S")]
+    assert len(namndkoll.votes(db=corpus, member="Eva Berg", year=2024)) == 2
+
+
+def test_a_part_of_a_name_is_an_error_that_names_the_members(corpus):
+    result = runner.invoke(app, ["votes", "--db", str(corpus), "--member", "Berg"])
+    assert result.exit_code == 1
+    assert "no roll call lists 'Berg'" in result.output and "Dan Berg" in result.output
+    assert result.output.count("\n") == 1
+    with pytest.raises(NamndkollError, match="check the spelling"):
+        namndkoll.votes(db=corpus, member="Nobody Here")
+    assert namndkoll.votes(db=corpus, member="Anna Ek", year=2019) == []  # listed, not that year
+
+
+def test_members_with_party_majority_without_their_own_vote(corpus):
+    rows = {r["name"]: r for r in _json(["members", "--db", str(corpus)])}
+    got = {n: (r["party"], r["votes"], r["ja"], r["nej"], r["avstar"], r["with_party"], r["against_party"],
+               r["with_party_share"]) for n, r in rows.items()}
+    assert got == {
+        # vote 1: the other S split 1-1 (not counted); vote 2: the other S both nej -> against
+        "Anna Ek": ("S", 2, 2, 0, 0, 0, 1, 0.0),
+        # split others both times: never counted
+        "Bo Ek": ("S", 2, 1, 1, 0, 0, 0, None),
+        # vote 1: the other S both ja -> against; vote 2: the others split 1-1
+        "Cia Ek": ("S", 2, 0, 2, 0, 0, 1, 0.0),
+        # vote 1: Eva nej -> with; vote 2: Eva avstår -> against
+        "Dan Berg": ("M", 2, 0, 2, 0, 1, 1, 0.5),
+        "Eva Berg": ("M", 2, 0, 1, 1, 1, 1, 0.5),
+    }
+    assert rows["Anna Ek"]["committees"] == ["Kommunstyrelsen"] and rows["Anna Ek"]["municipality"] == "Göteborg"
+    assert (rows["Anna Ek"]["first_date"], rows["Anna Ek"]["last_date"]) == ("2024-01-24", "2024-02-07")
+
+
+def test_members_filters_and_csv(corpus):
+    m = _json(["members", "--db", str(corpus), "--party", "m"])
+    assert [r["name"] for r in m] == ["Dan Berg", "Eva Berg"]
+    assert _json(["members", "--db", str(corpus), "--committee", "Socialnämnden"]) == []
+    result = runner.invoke(app, ["members", "--db", str(corpus), "--year", "2024", "--csv"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 5 and rows[0]["committees"] == "Kommunstyrelsen"
+    assert [r["name"] for r in namndkoll.members(db=corpus, party="S")] == ["Anna Ek", "Bo Ek", "Cia Ek"]
+
+
+def test_votes_csv_has_the_roll_call_in_one_cell(corpus):
+    result = runner.invoke(app, ["votes", "--db", str(corpus), "--csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["roll_call"] == "Anna Ek (S) ja; Bo Ek (S) ja; Cia Ek (S) nej; Dan Berg (M) nej; Eva Berg (M) nej"
+
+
+def test_roll_call_goes_with_its_document(tmp_path):
+    db = tmp_path / "again.db"
+    _store_all(db, _docs())
+    _store_all(db, _docs()[:1])  # stored again: replaced, not doubled
+    conn = open_db(db)
+    try:
+        assert conn.execute("SELECT count(*) FROM roll_call").fetchone()[0] == 10
+        conn.execute("DELETE FROM documents")
+        assert conn.execute("SELECT count(*) FROM roll_call").fetchone()[0] == 0
+    finally:
+        conn.close()
+
+
+def test_members_of_an_empty_corpus(tmp_path):
+    open_db(tmp_path / "empty.db").close()
+    assert _json(["members", "--db", str(tmp_path / "empty.db")]) == []

@@ -1,0 +1,312 @@
+"""Roll calls member by member on real shapes of Swedish vote lists: a Meetings Plus
+Voteringslista page (Alingsås barn- och ungdomsnämnden 2026-06-16, copied by
+tests/fixtures/make_fixtures.py), a Göteborg omröstningsbilaga as its text layer reads (one cell
+per line, header cells scattered), Göteborg kommunstyrelsen's prose ("… röstar Ja (7)"), and
+tables with a result column; each joined to its vote, never reported twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_decisions_votes_positions import make_doc
+
+from namndkoll.extract import extract_document
+from namndkoll.extract.evaluate import render_pdf
+from namndkoll.extract.people import find_people
+from namndkoll.extract.rollcall import member
+from namndkoll.extract.votes import find_votes
+from namndkoll.ingest import read_document
+from namndkoll.types import Table
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VOTERINGSLISTA = FIXTURES / "alingsas_bun_2026-06-16_voteringslista_p12.pdf"
+
+# the page as labelled by reading it (bench/gold/dev/alingsas-bun-2026-06-16.json, § 44)
+BUN_44 = [
+    ("Thomas Thim", "M", "ja", "ordförande"), ("Camilla Stensson", "S", "nej", "vice ordförande"),
+    ("Annika Olofsson", "S", "nej", "ledamot"), ("Thomas Ludvigsson", "S", "nej", "ledamot"),
+    ("Carin Östh", "M", "ja", "ledamot"), ("David Skoog", "M", "ja", "ledamot"),
+    ("Linda Ynghammar", "KD", "ja", "ledamot"), ("Kjerstin Hansson", "SD", "ja", "ledamot"),
+    ("Heidi Hankanen Ängberg", "C", "nej", "ledamot"), ("Karin Josefsson", "L", "ja", "ledamot"),
+    ("Britt-Marie Kuylenstierna", "MP", "nej", "ledamot"), ("Jenny Helgesson", "S", "nej", "ersättare"),
+    ("Milka Pettersson", "S", "nej", "ersättare"),
+]
+
+
+def _rows(v):
+    return [(e.name, e.party, e.vote, e.role) for e in v.roll_call]
+
+
+def test_voteringslista_page_is_one_vote_under_its_paragraph():
+    doc = read_document(VOTERINGSLISTA)
+    (v,) = extract_document(doc).votes  # the list's "Resultat 6 7 0" row is no second vote
+    assert (v.item, v.yes, v.no, v.abstain, v.page) == ("§ 44", 6, 7, 0, 1)
+    assert v.proposition == "Omröstning angående återremiss"
+    assert _rows(v) == BUN_44
+    assert v.note is None and all(e.page == 1 for e in v.roll_call)
+
+
+def _bun_table(result: tuple[str, str, str]) -> Table:
+    marks = {"ja": ("X", "", ""), "nej": ("", "X", "")}
+    rows = [("Ledamot", "Ja", "Nej", "Avstår")]
+    rows += [(f"{n} ({p}), {r}", *marks[v]) for n, p, v, r in BUN_44]
+    return Table(2, tuple(rows + [("Resultat", *result)]))
+
+
+BUN_TEXT = ("§ 44 2026.156 BUN\nKompetensförsörjningsplan\nOmröstning\nOmröstning begärs.\n"
+            "Följande beslutsgång godkänns:\nJa-röst för bifall till återremittering av förslag.\n"
+            "Nej-röst för att avgöra ärendet idag.\nOmröstningsresultat\nMed 6 ja-röster och 7 nej-röster "
+            "finner ordföranden att nämnden beslutar att ärendet ska avgöras idag.\n"
+            "Omröstningsresultatet finns i slutet av paragrafen.\n"
+            "\fBarn- och ungdomsnämnden Voteringslista\nVoteringslista: §44\n"
+            "Ärende: Kompetensförsörjningsplan 2026.156 BUN\nOmröstning angående återremiss\n")
+
+
+@pytest.mark.parametrize("items", [True, False])
+def test_voteringslista_joins_the_vote_of_its_paragraph(items):
+    """The result sentence and the list are one vote, also where the § items were not found
+    (then the list's own "§44" names it)."""
+    doc = make_doc(BUN_TEXT, items=items, tables={2: [_bun_table(("6", "7", "0"))]})
+    (v,) = find_votes(doc)
+    assert (v.item, v.yes, v.no, v.abstain, v.page) == ("§ 44", 6, 7, 0, 1)
+    assert v.proposition.startswith("Ja-röst för bifall till återremittering")
+    assert _rows(v) == BUN_44 and v.note is None
+
+
+def test_counts_that_disagree_with_the_result_are_noted():
+    doc = make_doc(BUN_TEXT.replace("Med 6 ja-röster och 7 nej-röster", "Med 7 ja-röster och 6 nej-röster"),
+                   items=True, tables={2: [_bun_table(("7", "6", "0"))]})
+    (v,) = find_votes(doc)
+    assert (v.item, v.yes, v.no) == ("§ 44", 7, 6) and len(v.roll_call) == 13
+    assert v.note == ("the roll call counts 6 ja, 7 nej; the result says 7 ja, 6 nej; "
+                      "the list says 7 ja, 6 nej")
+
+
+def test_a_row_without_a_mark_is_absent_and_said_so():
+    table = Table(1, (("Ledamot", "Ja", "Nej", "Avstår"), ("Anna Ek (S), ledamot", "X", "", ""),
+                      ("Bo Berg (M), ledamot", "", "X", ""), ("Cia Dahl (V), ersättare", "", "", "")))
+    (v,) = find_votes(make_doc("Voteringslista: §3\nOmröstning om avslag\n", tables={1: [table]}))
+    assert (v.item, v.yes, v.no, v.abstain) == ("§ 3", 1, 1, 0)
+    assert [(e.name, e.vote, e.note) for e in v.roll_call] == [
+        ("Anna Ek", "ja", None), ("Bo Berg", "nej", None), ("Cia Dahl", "franvarande", "no mark")]
+
+
+def test_a_table_with_a_result_column():
+    """Göteborg's bilaga as a real PDF's table: Namn | Parti | Plats | Funktion | Resultat."""
+    table = Table(3, (("Namn", "Parti", "Plats", "Funktion", "Resultat"),
+                      ("Aslan Akbas", "S", "1", "Ordförande", "Ja"),
+                      ("Margareta Broang", "M", "3", "2:e v Ordf", "Nej"),
+                      ("Hakan Önal", "M", "13", "Ledamot", "Frånvarande"),
+                      ("Karin Berg", "fp", "52", "Ersättare", "Kvittad")))
+    text = ("§ 9\nRiksnorm\nOmröstningen utfaller med 1 Ja mot 1 Nej. Hur var och en röstar framgår av bilaga 2."
+            "\f\fBilaga 2\nÄrende: 12\nÄrendemening: Riksnorm\nAntal Ja: 1\nAntal Nej: 1\nAntal Avstår: 0\n"
+            "Antal Frånv: 1\nAntal Kvittade: 1\n")
+    (v,) = find_votes(make_doc(text, items=True, tables={3: [table]}))
+    assert (v.item, v.yes, v.no, v.abstain, v.absent) == ("§ 9", 1, 1, 0, 2)
+    assert [(e.name, e.party, e.vote, e.role, e.note) for e in v.roll_call] == [
+        ("Aslan Akbas", "S", "ja", "ordförande", None),
+        ("Margareta Broang", "M", "nej", "2:e vice ordförande", None),
+        ("Hakan Önal", "M", "franvarande", "ledamot", None),
+        ("Karin Berg", "L", "franvarande", "ersättare", "kvittad")]
+    assert v.note is None
+
+
+# ---- Göteborg's omröstningsbilaga as text: one cell per line --------------------------------
+
+GBG = """§ 9 0271/23
+Riksnorm ekonomiskt bistånd och riktmärken för boendekostnader för 2023
+Omröstning
+Godkänd voteringsproposition: ”Ja för bifall till kommunstyrelsens förslag. Nej för bifall
+till yrkandet från Nina Miskovsky m.fl.”
+Omröstningen utfaller med 4 Ja mot 2 Nej. 1 ledamot avstår från att rösta. Hur var och en
+röstar framgår av bilaga 2.
+Bilaga 2
+Ärende: 12
+Ärendemening: Riksnorm ekonomiskt bistånd och riktmärken för boendekostnader för 2023
+Antal Ja: 4
+Antal Nej: 2
+Antal Avstår: 1
+Antal Frånv: 1
+Antal Kvittade: 1
+Namn
+Parti
+Aslan Akbas
+S
+1 Ordförande
+Ja
+Altenhammar, Emma
+SD
+67
+Ledamot
+Nej
+Robert Andersson
+Hammarstrand
+S
+22
+Ledamot
+Ja
+Plats
+Funktion
+Resultat
+Bettan Andersson
+V
+59
+Ledamot
+Avstår
+Margareta Broang
+M
+3
+2:e v Ordf
+Nej
+Jessica Blixt
+D
+35
+Ledamot
+Frånvarande
+Karin Berg
+L
+52
+Ersättare
+Kvittad
+Ann-Sofie Hermansson S
+20
+Ledamot
+Ja
+Björn Åhlin
+MP
+77
+Tjänstgörande ersättare
+Ja
+"""
+GBG_ROLL = [
+    ("Aslan Akbas", "S", "ja", "ordförande", None), ("Emma Altenhammar", "SD", "nej", "ledamot", None),
+    ("Robert Andersson Hammarstrand", "S", "ja", "ledamot", None),
+    ("Bettan Andersson", "V", "avstar", "ledamot", None), ("Margareta Broang", "M", "nej", "2:e vice ordförande", None),
+    ("Jessica Blixt", "D", "franvarande", "ledamot", None), ("Karin Berg", "L", "franvarande", "ersättare", "kvittad"),
+    ("Ann-Sofie Hermansson", "S", "ja", "ledamot", None), ("Björn Åhlin", "MP", "ja", "tjänstgörande ersättare", None),
+]
+
+
+def test_goteborg_bilaga_list_joins_the_vote_that_points_to_it(tmp_path):
+    pdf = render_pdf(GBG, tmp_path / "kf.pdf", page_marker=r"^(?:§ \d|Bilaga \d)")
+    doc = read_document(pdf)
+    (v,) = extract_document(doc).votes  # the bilaga's "Antal Ja: 4 …" is no second vote
+    assert (v.item, v.yes, v.no, v.abstain, v.absent, v.page) == ("§ 9", 4, 2, 1, 2, 1)
+    assert [(e.name, e.party, e.vote, e.role, e.note) for e in v.roll_call] == GBG_ROLL
+    assert v.note is None and {e.page for e in v.roll_call} == {2, 3}  # the list runs on to page 3
+    # each member's line is where the quote says
+    e = v.roll_call[2]
+    assert doc.text[e.start:e.end].split() == ["Robert", "Andersson", "Hammarstrand", "S", "22", "Ledamot", "Ja"]
+
+
+def test_a_running_header_left_between_members_is_passed():
+    text = GBG.replace("Jessica Blixt\nD\n", "Göteborgs Stad Stadsledningskontoret protokoll\fJessica Blixt\nD\n")
+    (v,) = find_votes(make_doc(text, items=True))
+    assert [(e.name, e.page) for e in v.roll_call][4:6] == [("Margareta Broang", 1), ("Jessica Blixt", 2)]
+    assert len(v.roll_call) == 9 and v.note is None
+
+
+def test_bilaga_list_found_by_its_arendemening_when_the_paragraph_names_no_bilaga():
+    text = GBG.replace("Hur var och en\nröstar framgår av bilaga 2.", "").replace("Bilaga 2\n", "\fBilaga 2\n")
+    (v,) = find_votes(make_doc(text, items=True, municipality="Göteborg"))
+    assert (v.item, v.yes, v.no) == ("§ 9", 4, 2) and len(v.roll_call) == 9
+
+
+def test_an_unreferenced_bilaga_is_a_vote_of_its_own_without_a_paragraph():
+    text = "Bilaga 5\n" + GBG[GBG.index("Ärende: 12"):]
+    (v,) = find_votes(make_doc(text))
+    assert (v.item, v.yes, v.no, v.abstain, v.absent) == (None, 4, 2, 1, 2)
+    assert v.proposition.startswith("Riksnorm") and len(v.roll_call) == 9
+
+
+# ---- prose: Göteborg kommunstyrelsen -------------------------------------------------------
+
+KS = """§ 12
+Yttrande till Trafikverket
+Omröstning
+Godkänd voteringsproposition: "Ja för bifall till Jonas Attenius yrkande och Nej för bifall
+till Axel Josefsons yrkande.
+Daniel Bernmar (V), Ingrid Andreae (S), Jenny Broman (V), Marina Johansson (S),
+Karin Pleijel (MP), tjänstgörande ersättaren Johannes Hulter (S) och ordföranden
+Jonas Attenius (S) röstar Ja (7).
+Axel Josefson (M), Axel Darvik (L), Elisabet Lann (KD) och tjänstgörande ersättarna
+Nina Miskovsky (M) och Anneli Rhedin (M) röstar Nej (5).
+Jörgen Fogelklou (SD) avstår från att rösta (1).
+"""
+
+
+def test_prose_roll_call_is_the_vote():
+    doc = make_doc(KS, items=True, municipality="Göteborg")
+    (v,) = find_votes(doc, find_people(doc))
+    assert (v.item, v.yes, v.no, v.abstain) == ("§ 12", 7, 5, 1)
+    assert v.proposition.startswith("Ja för bifall till Jonas Attenius yrkande")
+    assert [(e.name, e.party, e.vote) for e in v.roll_call][::3] == [
+        ("Daniel Bernmar", "V", "ja"), ("Marina Johansson", "S", "ja"), ("Jonas Attenius", "S", "ja"),
+        ("Elisabet Lann", "KD", "nej"), ("Jörgen Fogelklou", "SD", "avstar")]
+    roles = {e.name: e.role for e in v.roll_call}
+    assert roles["Johannes Hulter"] == "tjänstgörande ersättare" and roles["Jonas Attenius"] == "ordförande"
+    assert roles["Nina Miskovsky"] == roles["Anneli Rhedin"] == "tjänstgörande ersättare"
+    assert roles["Axel Josefson"] is None and v.note is None
+    first = v.roll_call[0]
+    assert doc.text[first.start:first.end] == "Daniel Bernmar (V)"
+
+
+def test_prose_roll_call_joins_a_result_sentence_and_names_without_party():
+    text = KS.replace("och ordföranden\nJonas Attenius (S) röstar Ja (7)", "samt ordföranden\nJonas Attenius röstar Ja (7)")
+    text = "Ordföranden Jonas Attenius (S) yrkar bifall.\n" + text + "Omröstningen utfaller med 7 Ja mot 5 Nej.\n"
+    doc = make_doc(text, items=True, municipality="Göteborg")
+    (v,) = find_votes(doc, find_people(doc))
+    assert (v.yes, v.no, v.abstain) == (7, 5, 1) and len(v.roll_call) == 13
+    assert next(e.party for e in v.roll_call if e.name == "Jonas Attenius") == "S"
+
+
+def test_prose_counts_that_disagree_are_noted():
+    doc = make_doc(KS.replace("röstar Nej (5)", "röstar Nej (6)"), items=True)
+    (v,) = find_votes(doc)
+    assert (v.yes, v.no) == (7, 6) and v.note == "the roll call counts 7 ja, 5 nej, 1 avstår; the list says 6 nej"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name broken over two lines, "samt", a plural role over two names
+    (("Daniel Bernmar (V), Viktoria\nTryggvadottir Rolka (S) samt tjänstgörande ersättarna Johannes Hulter (S)\n"
+      "och Marie Brynolfsson (V) röstar Ja (4).\nAxel Josefson (M) och Hampus Magnusson (M) avstår från att rösta (2)."),
+     [("Daniel Bernmar", "V", "ja", None), ("Viktoria Tryggvadottir Rolka", "S", "ja", None),
+      ("Johannes Hulter", "S", "ja", "tjänstgörande ersättare"), ("Marie Brynolfsson", "V", "ja", "tjänstgörande ersättare"),
+      ("Axel Josefson", "M", "avstar", None), ("Hampus Magnusson", "M", "avstar", None)]),
+    # lower-case and older codes in an older protocol
+    ("Anna Berg (s) och Per Ek (fp) röstade ja. Lena Holm (m) röstade nej.",
+     [("Anna Berg", "S", "ja", None), ("Per Ek", "L", "ja", None), ("Lena Holm", "M", "nej", None)]),
+])
+def test_prose_variants(text, expected):
+    (v,) = find_votes(make_doc(text))
+    assert [(e.name, e.party, e.vote, e.role) for e in v.roll_call] == expected
+    assert v.note is None
+
+
+def test_not_taking_part_is_no_abstention():
+    text = KS + "Jessica Blixt (D) deltar inte i beslutet.\n"
+    (v,) = find_votes(make_doc(text, items=True))
+    assert "Jessica Blixt" not in {e.name for e in v.roll_call} and v.abstain == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Ledamöterna från S röstar ja.",  # a party, no members
+    "Fem ledamöter avstår från att rösta.",
+    "Namn\nParti\nPlats\nAnna Ek\nS\n1\nLedamot\n15:51\n21:47",  # an attendance list
+])
+def test_no_roll_call_invented(text):
+    assert all(not v.roll_call for v in find_votes(make_doc(text)))
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Thomas Thim (M), ordförande", ("Thomas Thim", "M", "ordförande", None)),
+    ("Akbas, Aslan", ("Aslan Akbas", None, None, None)),
+    ("Robert Andersson\nHammarstrand", ("Robert Andersson Hammarstrand", None, None, None)),
+    ("Anna Svensson (fp), ledamot", ("Anna Svensson", "L", "ledamot", "fp in the list")),
+    ("Per Olsson (-), ersättare", ("Per Olsson", "-", "ersättare", None)),
+    ("Eva Lund (s), 1:e v ordf", ("Eva Lund", "S", "1:e vice ordförande", None)),
+    ("Resultat", None),
+])
+def test_member_cells(cell, expected):
+    assert member(cell) == expected

@@ -1,0 +1,448 @@
+"""`namndkoll serve`: the web app over a real corpus in tmp_path, through FastAPI's TestClient.
+
+The corpus is real PDFs (reportlab) run through the whole ingest and extraction: a
+kommunstyrelse protocol and a kommunfullmäktige protocol of the same case (SLK-2023-00068),
+a Lund tjänsteskrivelse, and a hostile party document whose text holds HTML and a formula.
+The search index uses the fake embedder of test_search (hashed word stems), so these tests
+are fast; tests/test_web_browser.py drives a real Chromium over the sample with the real model.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from test_ingest_batch import make_pdf
+from test_search import FakeEmbedder
+
+from namndkoll import api
+from namndkoll.cli import app as cli_app
+from namndkoll.corpus import opened
+from namndkoll.search import index_corpus
+
+fastapi = pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient
+
+from namndkoll.web import create_app
+
+KS = [
+    """Göteborgs Stad Kommunstyrelsen
+Protokoll nr 30
+Sammanträdesdatum: 2023-10-25
+§ 12 Ärendenummer SLK-2023-00068
+Förslag till budget 2024 och flerårsplaner 2025–2026
+Beslut
+Kommunstyrelsen föreslår kommunfullmäktige att fastställa budget 2024 enligt
+Socialdemokraternas, Vänsterpartiets och Miljöpartiets förslag.
+Yrkanden
+Jonas Attenius (S) yrkar bifall till Socialdemokraternas, Vänsterpartiets och
+Miljöpartiets förslag till budget 2024.
+Axel Josefson (M) yrkar bifall till Moderaternas, Liberalernas och Kristdemokraternas
+förslag till budget 2024.
+Omröstning
+Omröstningen utfaller med 7 Ja mot 6 Nej.
+Reservation
+Ledamöterna från M, L och KD reserverar sig mot beslutet till förmån för det egna
+yrkandet om budget 2024.
+"""
+]
+KF = [
+    """Göteborgs Stad Kommunfullmäktige
+Protokoll nr 10
+Sammanträdesdatum: 2023-11-09
+§ 4 Ärendenummer SLK-2023-00068
+Förslag till budget 2024 och flerårsplaner 2025–2026
+Beslut
+Socialdemokraternas, Vänsterpartiets och Miljöpartiets förslag till budget 2024 fastställs.
+Skattesatsen fastställs till 21:12 öre per skattekrona.
+Yrkanden
+Jonas Attenius (S) yrkar bifall till kommunstyrelsens förslag.
+Axel Josefson (M) yrkar bifall till Moderaternas förslag till budget 2024.
+Omröstning
+Omröstningen utfaller med 44 Ja mot 37 Nej.
+Reservation
+Ledamöterna från M reserverar sig mot beslutet till förmån för det egna yrkandet.
+""",
+    """Göteborgs Stad Kommunfullmäktige
+Protokoll nr 10
+Sammanträdesdatum: 2023-11-09
+§ 5 Ärendenummer SLK-2023-00101
+Förskoleplatser i centrum
+Beslut
+Kommunfullmäktige beslutar att utöka antalet platser i förskolan i centrala Göteborg
+med 120 platser till hösten 2024. Kostnaden beräknas till 14 500 tkr per år.
+Reservation
+Vänsterpartiet reserverar sig mot beslutet. Förskolan behöver mindre barngrupper,
+inte bara fler platser.
+""",
+]
+TS = [
+    """Lunds kommun
+Socialförvaltningen
+Tjänsteskrivelse
+2021-01-05
+Dnr SO 2020/0129
+Stärkt arbetsmarknadsfokus i Lund
+Förslag till beslut
+Socialnämnden föreslås besluta
+- att godkänna inriktningen och förslagen i ärendet
+Sammanfattning
+Anställning med stöd, introduktionsjobb, genererar en kostnad för arbetsgivaren med
+cirka 8 000 kronor per månad och riktas mot nyanlända.
+
+=1+2 kostar 500 000 kronor enligt kalkylen.
+"""
+]
+# document text is untrusted: markup and a spreadsheet formula, as a PDF may carry them
+EVIL = [
+    """Lunds kommun
+Socialnämnden
+Skrivelse
+2022-03-01
+<script>alert('xss')</script> om förskoleplatser i Lund
+Vi vill ha fler förskoleplatser. <img src=x onerror=alert(1)> 300 platser behövs.
+=HYPERLINK("http://example.invalid") Anna Andersson (S) yrkar bifall.
+"""
+]
+PDFS = {"ks-2023-10-25": KS, "kf-2023-11-09": KF, "lund-ts": TS, "evil": EVIL}
+
+
+def build_corpus(folder: Path, *, embedder: object | None = None) -> Path:
+    """Real PDFs ingested into a real SQLite corpus, indexed with ``embedder`` (fake by default)."""
+    pdfs = folder / "pdf"
+    pdfs.mkdir(parents=True, exist_ok=True)
+    for name, pages in PDFS.items():
+        make_pdf(pdfs / f"{name}.pdf", pages)
+    db = folder / "corpus.db"
+    report = api.ingest([pdfs], db=db, index=False)
+    assert not report.failed, report.failed
+    with opened(db, write=True) as store:
+        index_corpus(store, embedder or FakeEmbedder())
+    return db
+
+
+def doc_id(db: Path, name: str) -> int:
+    return next(d.id for d in api.documents(db=db) if Path(d.source).stem == name)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_corpus(tmp_path_factory.mktemp("web"))
+
+
+@pytest.fixture(scope="module")
+def client(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
+    home = tmp_path_factory.mktemp("home")
+    app = create_app(
+        corpus, embedder=FakeEmbedder(), cache_dir=home / "cache", upload_dir=home / "uploads"
+    )
+    with TestClient(app) as c:
+        yield c
+
+
+def csrf(client: TestClient) -> str:
+    client.get("/basket")
+    return client.cookies["nk_csrf"]
+
+
+# ---- search -------------------------------------------------------------------------------
+
+
+def test_search_page_shows_hits_with_marked_words_page_link_thumbnail_and_citation(client, corpus):
+    r = client.get("/search", params={"q": "förskoleplatser"})
+    assert r.status_code == 200
+    html = r.text
+    kf = doc_id(corpus, "kf-2023-11-09")
+    assert re.search(r"<mark>Förskoleplatser</mark>", html, re.IGNORECASE)
+    assert (
+        f'href="/documents/{kf}?page=2&amp;hl=' in html
+    )  # the hit links to its page with the span
+    assert re.search(rf'src="/documents/{kf}/pages/2\.png\?highlight=\d+-\d+&amp;size=thumb"', html)
+    assert "Kommunfullmäktige, Göteborg, protokoll 2023-11-09 § 5, dnr SLK-2023-00101, s. 2" in html
+
+
+def test_facets_count_hits_and_a_facet_narrows_them(client):
+    all_hits = client.get("/api/search", params={"q": "budget 2024", "limit": 50}).json()
+    munis = {f["value"]: f["count"] for f in all_hits["facets"]["municipality"]}
+    assert munis.get("Göteborg", 0) >= 2
+    parties = {f["value"] for f in all_hits["facets"]["party"]}
+    assert {"S", "M"} <= parties
+    narrowed = client.get(
+        "/api/search", params={"q": "budget 2024", "committee": "Kommunstyrelsen"}
+    ).json()
+    assert narrowed["hits"] and len(narrowed["hits"]) < len(all_hits["hits"])
+    assert {h["document"]["committee"] for h in narrowed["hits"]} == {"Kommunstyrelsen"}
+    html = client.get("/search", params={"q": "budget 2024"}).text
+    assert (
+        'data-facet="committee" href="/search?q=budget+2024&amp;committee=Kommunstyrelsen"' in html
+    )
+
+
+def test_search_api_csv_and_empty_query(client):
+    r = client.get("/api/search", params={"q": "introduktionsjobb", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows and "introduktionsjobb" in rows[0]["text"]
+    assert client.get("/search").status_code == 200  # the start page: no query, no hits
+    assert client.get("/api/search").status_code == 422
+
+
+# ---- documents and page images ---------------------------------------------------------------
+
+
+def test_document_page_marks_the_passage_and_lists_items_and_download(client, corpus):
+    kf = doc_id(corpus, "kf-2023-11-09")
+    hit = client.get("/api/search", params={"q": "förskoleplatser"}).json()["hits"][0]
+    r = client.get(
+        f"/documents/{kf}", params={"page": hit["page"], "hl": f"{hit['start']}-{hit['end']}"}
+    )
+    assert r.status_code == 200
+    assert '<mark id="hl">' in r.text
+    assert f'src="/documents/{kf}/pages/2.png?highlight={hit["start"]}-{hit["end"]}"' in r.text
+    assert "§ 4</a>" in r.text and "§ 5</a>" in r.text
+    assert f'href="/documents/{kf}/original.pdf"' in r.text
+    assert 'href="/cases/SLK-2023-00068"' in r.text
+    by_item = client.get(f"/documents/{kf}", params={"item": "5"})
+    assert "Text, sida 2" in by_item.text
+    pdf = client.get(f"/documents/{kf}/original.pdf")
+    assert pdf.content.startswith(b"%PDF") and pdf.headers["content-type"] == "application/pdf"
+
+
+def test_page_image_is_a_png_with_the_passage_boxed_and_cached(client, corpus):
+    import numpy as np
+    from PIL import Image
+
+    def yellow(img: Image.Image) -> int:  # the highlight's fill over white paper
+        px = np.asarray(img.convert("RGB")).astype(int)
+        return int(((px[..., 0] > 200) & (px[..., 1] > 180) & (px[..., 2] < 150)).sum())
+
+    kf = doc_id(corpus, "kf-2023-11-09")
+    hit = client.get("/api/search", params={"q": "förskoleplatser"}).json()["hits"][0]
+    plain = client.get(f"/documents/{kf}/pages/2.png")
+    boxed = client.get(
+        f"/documents/{kf}/pages/2.png", params={"highlight": f"{hit['start']}-{hit['end']}"}
+    )
+    assert plain.headers["content-type"] == boxed.headers["content-type"] == "image/png"
+    a = Image.open(io.BytesIO(plain.content)).convert("RGB")
+    b = Image.open(io.BytesIO(boxed.content)).convert("RGB")
+    assert a.size == b.size
+    assert yellow(b) > 500 and yellow(a) == 0
+    thumb = client.get(f"/documents/{kf}/pages/2.png", params={"size": "thumb"})
+    assert Image.open(io.BytesIO(thumb.content)).size[0] < a.size[0] / 2
+    again = client.get(
+        f"/documents/{kf}/pages/2.png", params={"highlight": f"{hit['start']}-{hit['end']}"}
+    )
+    assert again.content == boxed.content
+    assert client.get(f"/documents/{kf}/pages/9.png").status_code == 404
+
+
+def test_span_boxes_from_page_layout():
+    from namndkoll.types import Line, Page
+
+    page = Page(
+        1,
+        "Beslut\nKommunfullmäktige beslutar",
+        lines=(Line(0, 6, 50.0, 100.0, 86.0, 110.0), Line(7, 35, 50.0, 112.0, 218.0, 122.0)),
+    )
+    boxes = api.span_boxes(page, 3, 24)
+    assert boxes[0] == (68.0, 100.0, 86.0, 110.0)  # "lut" of Beslut: the right half of the line
+    assert boxes[1][0] == 50.0 and boxes[1][2] == pytest.approx(50.0 + 17 * 6.0)
+
+
+def test_documents_list_json_and_missing_document(client, corpus):
+    docs = client.get("/api/documents", params={"dnr": "SLK-2023-00068"}).json()
+    assert {Path(d["source"]).stem for d in docs} == {"ks-2023-10-25", "kf-2023-11-09"}
+    one = client.get(f"/api/documents/{docs[0]['id']}").json()
+    assert one["pages"][0]["text"] and one["items"]
+    assert client.get("/documents/999999").status_code == 404
+    assert client.get("/api/documents/999999").json()["error"].startswith("no document")
+
+
+# ---- tables ----------------------------------------------------------------------------------
+
+
+def test_tables_render_filter_and_download_csv_and_xlsx(client):
+    from openpyxl import load_workbook
+
+    html = client.get("/figures", params={"unit": "SEK"}).text
+    assert "14 500 tkr per år" in html and "120 platser" not in html
+    r = client.get("/figures", params={"format": "csv", "kind": "count"})
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert {row["text"] for row in rows} >= {"120 platser"} and all(
+        row["slag"] == "count" for row in rows
+    )
+    x = client.get("/decisions", params={"format": "xlsx"})
+    ws = load_workbook(io.BytesIO(x.content)).active
+    assert ws["A1"].value == "datum" and ws.max_row >= 4
+    votes = client.get("/api/votes").json()
+    assert {(v["yes"], v["no"]) for v in votes} == {(7, 6), (44, 37)}
+    positions = client.get("/api/positions", params={"party": "KD"}).json()
+    assert [p["kind"] for p in positions] == ["reservation"]
+    assert "Anna Andersson" in client.get("/people", params={"party": "S"}).text
+
+
+# ---- compare and cases -----------------------------------------------------------------------
+
+
+def test_compare_matrix_items_by_parties_with_links(client, corpus):
+    m = client.get("/api/compare", params={"topic": "budget 2024"}).json()
+    assert {"S", "M"} <= set(m["parties"])
+    ks_row = next(r for r in m["rows"] if r["committee"] == "Kommunstyrelsen")
+    assert {c["kind"] for c in ks_row["cells"]["M"]} >= {"reservation", "yrkande"}
+    assert {c["kind"] for c in ks_row["cells"]["KD"]} == {"reservation"}
+    html = client.get("/compare", params={"topic": "budget 2024"}).text
+    ks = doc_id(corpus, "ks-2023-10-25")
+    assert re.search(
+        rf'class="cell kind-reservation" href="/documents/{ks}\?page=1&amp;hl=\d+-\d+#sida"', html
+    )
+    by_year = client.get("/api/compare", params={"topic": "budget 2024", "by": "year"}).json()
+    assert "2023" in {r["group"] for r in by_year["rows"]}
+    assert all(r["group"] == r["date"][:4] for r in by_year["rows"])
+
+
+def test_case_timeline_goes_from_ks_to_kf_with_decisions_and_votes(client):
+    case = client.get("/api/cases/SLK-2023-00068").json()
+    assert [e["stage"] for e in case["entries"]] == ["KS", "KF"]
+    assert case["bodies"] == ["Kommunstyrelsen", "Kommunfullmäktige"]
+    assert (
+        case["entries"][0]["votes"][0]["yes"] == 7 and case["entries"][1]["votes"][0]["yes"] == 44
+    )
+    html = client.get("/cases/slk 2023 00068").text  # any spacing
+    assert html.index("Kommunstyrelsen § 12") < html.index("Kommunfullmäktige § 4")
+    lund = client.get("/api/cases/SO%202020/0129").json()  # a dnr with a slash
+    assert len(lund["entries"]) == 1 and lund["entries"][0]["stage"] == "nämnd"
+    assert "Inget dokument" in client.get("/cases/XYZ-1999-1").text
+
+
+# ---- basket ----------------------------------------------------------------------------------
+
+
+def test_basket_add_reorder_export_markdown_csv_docx(client):
+    from docx import Document
+
+    token = csrf(client)
+    hit = client.get("/api/search", params={"q": "förskoleplatser"}).json()["hits"][0]
+    fig = client.get("/api/figures", params={"unit": "SEK"}).json()[0]
+    for ref in (f"c{hit['chunk_id']}", f"f{fig['id']}"):
+        r = client.post(
+            "/basket/add",
+            data={"ref": ref, "csrf": token, "next": "/search?q=x"},
+            follow_redirects=False,
+        )
+        assert r.status_code == 303 and r.headers["location"] == "/search?q=x"
+    md = client.get("/basket/export", params={"format": "md"}).text
+    assert md.index("[^1]: Kommunfullmäktige") < md.index("[^2]:") and "s. 2." in md
+    client.post("/basket/move", data={"ref": f"f{fig['id']}", "direction": "up", "csrf": token})
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get("/basket/export", params={"format": "csv"}).content.decode("utf-8-sig")
+            )
+        )
+    )
+    assert rows[0]["slag"].startswith("siffra") and rows[1]["slag"] == "citat"
+    doc = Document(io.BytesIO(client.get("/basket/export", params={"format": "docx"}).content))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Källor" in text and "14 500 tkr" in text
+    page = client.get("/basket").text
+    assert page.count('action="/basket/move"') == 4
+    shared = re.search(r'href="/basket\?items=([\w.]+)"', page).group(1)
+    assert shared == f"f{fig['id']}.c{hit['chunk_id']}"
+    client.post("/basket/clear", data={"csrf": token})
+    assert "Korgen är tom" in client.get("/basket").text
+    assert (
+        "14 500 tkr" in client.get("/basket", params={"items": shared}).text
+    )  # a shared basket still shows
+
+
+def test_basket_add_from_script_answers_json(client):
+    token = csrf(client)
+    r = client.post(
+        "/basket/add",
+        data={"ref": "c1", "csrf": token},
+        headers={"X-Requested-With": "fetch", "X-CSRF-Token": token},
+    )
+    assert r.json()["count"] >= 1
+    client.post("/basket/clear", data={"csrf": token})
+
+
+# ---- upload and status -----------------------------------------------------------------------
+
+
+def test_upload_ingests_in_the_background_with_progress(client, tmp_path):
+    import time
+
+    token = csrf(client)
+    text = "Lunds kommun\nKulturnämnden\nSkrivelse\n2024-02-01\nBiblioteket i Dalby får 2 nya tjänster.\n"
+    pdf = make_pdf(tmp_path / "ny-skrivelse.pdf", [text])
+    r = client.post(
+        "/upload",
+        data={"csrf": token},
+        files={"files": ("ny skrivelse.pdf", pdf.read_bytes(), "application/pdf")},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    job_id = r.headers["location"].rsplit("/", 1)[1]
+    for _ in range(300):
+        job = client.get(f"/api/uploads/{job_id}").json()
+        if job["done"]:
+            break
+        time.sleep(0.1)
+    assert job["state"] == "klar", job
+    assert job["results"][0]["status"] == "ingested" and job["percent"] == 100
+    doc = job["results"][0]["document_id"]
+    assert "Dalby" in client.get(f"/documents/{doc}").text
+    assert client.get("/api/search", params={"q": "biblioteket Dalby"}).json()[
+        "hits"
+    ]  # indexed too
+    assert "klar" in client.get(f"/upload/{job_id}").text
+
+
+def test_status_and_health_and_api_docs(client):
+    html = client.get("/status").text
+    assert "fake-hash-v1" in html and "Kommunstyrelsen" in html
+    health = client.get("/api/health").json()
+    assert health["status"] == "ok" and health["documents"] >= 4 and health["read_only"] is False
+    docs = client.get("/api/docs").text
+    for path in (
+        "/api/search",
+        "/api/documents/{document_id}",
+        "/api/figures",
+        "/api/compare",
+        "/api/cases/{dnr}",
+        "/api/health",
+    ):
+        assert path in docs
+    assert json.loads(client.get("/api/openapi.json").text)["paths"]
+
+
+def test_serve_command_refuses_a_missing_corpus_in_read_only_mode(tmp_path):
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(
+        cli_app, ["serve", "--db", str(tmp_path / "none.db"), "--read-only"]
+    )
+    assert result.exit_code == 1 and "no database" in result.output
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_a_repeated_query_is_not_embedded_again(corpus):
+    emb = FakeEmbedder()
+    first = api.search_page("förskoleplatser", db=corpus, embedder=emb)
+    calls = emb.calls
+    again = api.search_page("förskoleplatser", db=corpus, embedder=emb, committee="Kommunfullmäktige")
+    assert emb.calls == calls  # a facet click asks the same question: its vector is remembered
+    assert again.hits and len(again.hits) <= len(first.hits)
+    api.search_page("förskolan", db=corpus, embedder=emb)
+    assert emb.calls == calls + 1
+
+
+def test_search_page_shows_all_good_hits_on_request(client):
+    html = client.get("/search", params={"q": "budget 2024", "limit": 2}).text
+    assert html.count('class="hit"') == 2
+    link = re.search(r'href="/search\?([^"]*limit=(\d+)[^"]*)">visa alla', html)
+    assert link and int(link.group(2)) > 2
+    assert client.get("/search", params={"q": "budget", "limit": 999}).status_code == 422

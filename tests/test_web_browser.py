@@ -1,0 +1,233 @@
+"""Browser tests: Playwright driving a real Chromium (Debian's `chromium`, through
+``executable_path``; nothing is downloaded) against `namndkoll serve` over the bundled sample
+plus a kommunstyrelse protocol of the sample's budget case, indexed with the real model when
+it is installed (else the fake embedder). Each page's screenshot is saved to
+docs/screenshots/ (shown in the README).
+
+Skipped, not failed, when chromium or the playwright package is missing:
+`apt-get install chromium` and `pip install playwright` (never `playwright install`).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from test_ingest_batch import make_pdf
+from test_search import FakeEmbedder
+from test_web import KS
+
+from namndkoll import api
+from namndkoll.corpus import opened
+from namndkoll.search import index_corpus
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parent.parent
+SHOTS = REPO / "docs" / "screenshots"
+CHROMIUM = (
+    os.environ.get("NAMNDKOLL_CHROMIUM")
+    or shutil.which("chromium")
+    or shutil.which("chromium-browser")
+)
+# no network here: without these Chromium keeps opening connections that are refused
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _embedder() -> object:
+    try:
+        from namndkoll.search.embed import get_embedder
+
+        emb = get_embedder(None)
+        emb.embed(["test"], kind="query")
+        return emb
+    except Exception:  # noqa: BLE001 - the model is not on this machine: the fake one still searches
+        return FakeEmbedder()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory):
+    if CHROMIUM is None:
+        pytest.skip("no chromium: apt-get install chromium")
+    pytest.importorskip("playwright.sync_api", reason="pip install playwright (the package only)")
+    uvicorn = pytest.importorskip("uvicorn")
+    from namndkoll.web import create_app
+
+    tmp = tmp_path_factory.mktemp("browser")
+    make_pdf(tmp / "ks-2023-10-25.pdf", KS)
+    db = tmp / "sample.db"
+    report = api.ingest([REPO / "sample", tmp / "ks-2023-10-25.pdf"], db=db, index=False)
+    assert not report.failed, report.failed
+    emb = _embedder()
+    with opened(db, write=True) as store:
+        index_corpus(store, emb)
+    app = create_app(db, embedder=emb, cache_dir=tmp / "cache", upload_dir=tmp / "uploads")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield {"url": f"http://127.0.0.1:{port}", "db": db, "tmp": tmp}
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900},
+        base_url=server["url"],
+        accept_downloads=True,
+        bypass_csp=True,
+    )  # CSP forbids eval: the test waits use it
+    pg = context.new_page()
+    pg.set_default_timeout(60_000)
+    yield pg
+    context.close()
+
+
+def shot(pg, name: str, *, full: bool = False) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full)
+
+
+def test_search_then_click_through_to_the_highlighted_page(page):
+    page.goto("/")
+    page.fill("input[name=q]", "introduktionsjobb kostnad för arbetsgivaren")
+    page.click("form.search button[type=submit]")
+    page.wait_for_selector("li.hit")
+    assert page.locator("li.hit mark").count() >= 1
+    page.wait_for_function("document.querySelector('li.hit img').naturalWidth > 0")
+    shot(page, "search")
+    title = page.locator("li.hit a.hit-title").first
+    title.click()
+    page.wait_for_selector("mark#hl")
+    assert "introduktionsjobb" in page.locator("mark#hl").inner_text().casefold()
+    img = page.locator("#page-image")
+    assert "highlight=" in (img.get_attribute("src") or "")
+    page.wait_for_function("document.getElementById('page-image').naturalWidth > 500")
+    shot(page, "document")
+
+
+def test_facets_narrow_the_hits(page):
+    page.goto("/search?q=arbetsmarknad")
+    page.wait_for_selector("li.hit")
+    before = page.locator("li.hit").count()
+    committees = page.locator("a[data-facet=committee]")
+    assert committees.count() >= 1
+    facet = page.locator("a[data-facet=municipality]").filter(has_text="Lund")
+    facet.first.click()
+    page.wait_for_selector("a.chip")
+    after = page.locator("li.hit").count()
+    assert 0 < after <= before
+    metas = page.locator("li.hit .meta").all_inner_texts()
+    assert all("Socialnämnden" in m for m in metas)
+    shot(page, "facets")
+
+
+def test_basket_add_and_export(page):
+    page.goto("/search?q=introduktionsjobb")
+    page.wait_for_selector("li.hit")
+    page.locator("li.hit form.add button").first.click()
+    page.wait_for_function("document.getElementById('basket-count').textContent === '1'")
+    page.goto("/figures?unit=SEK")
+    page.locator("table.data form.add button").first.click()
+    page.wait_for_function("document.getElementById('basket-count').textContent === '2'")
+    page.goto("/basket")
+    assert page.locator("ol.basket > li").count() == 2
+    page.locator("ol.basket > li").nth(1).locator("button[title='Flytta upp']").click()
+    page.wait_for_selector("ol.basket > li")
+    assert "siffra" in page.locator("ol.basket > li").first.inner_text()
+    shot(page, "basket")
+    with page.expect_download() as dl:
+        page.click("text=Markdown med fotnoter")
+    md = Path(dl.value.path()).read_text(encoding="utf-8")
+    assert md.count("[^") == 4 and "[^2]: Socialnämnden, Lund, tjänsteskrivelse 2021-01-05" in md
+    with page.expect_download() as dl:
+        page.click("text=Word (DOCX)")
+    assert Path(dl.value.path()).read_bytes()[:2] == b"PK"
+
+
+def test_compare_matrix(page):
+    page.goto("/compare?topic=budget+2024&by=party")
+    page.wait_for_selector("table.matrix")
+    heads = page.locator("table.matrix thead th").all_inner_texts()
+    assert {"S", "M"} <= set(heads)
+    cells = page.locator("table.matrix a.cell")
+    assert cells.count() >= 3
+    shot(page, "compare")
+    cells.first.click()
+    page.wait_for_selector("mark#hl")
+
+
+def test_case_timeline(page):
+    page.goto("/cases/SLK-2023-00068")
+    entries = page.locator("ol.timeline > li")
+    assert entries.count() == 2
+    assert [s.strip() for s in page.locator("ol.timeline .stage").all_inner_texts()] == ["KS", "KF"]
+    assert page.locator("ol.timeline .vote").count() >= 1
+    shot(page, "case")
+
+
+def test_tables_status_and_api_docs(page):
+    page.goto("/figures?unit=SEK")
+    assert page.locator("table.data tbody tr").count() >= 5
+    shot(page, "figures")
+    with page.expect_download() as dl:
+        page.click("text=Excel (XLSX)")
+    assert Path(dl.value.path()).read_bytes()[:2] == b"PK"
+    page.goto("/votes")
+    shot(page, "votes")
+    page.goto("/status")
+    assert "Sökindex" in page.content()
+    shot(page, "status")
+    page.goto("/api/docs")
+    assert page.locator("section.endpoint").count() >= 10
+
+
+def test_upload_shows_progress_to_completion(page, server):
+    text = (
+        "Lunds kommun\nKulturnämnden\nSkrivelse\n2024-02-01\nBiblioteket i Dalby får 2 nya tjänster "
+        "och 450 tkr för längre öppettider.\n"
+    )
+    pdf = make_pdf(server["tmp"] / "kulturnamnden-2024.pdf", [text])
+    page.goto("/upload")
+    page.set_input_files("input[type=file]", str(pdf))
+    shot(page, "upload")
+    page.click("form.upload button[type=submit]")
+    page.wait_for_url("**/upload/*")
+    page.wait_for_selector("#job-progress")
+    page.wait_for_selector("li.status-ingested", timeout=180_000)
+    assert page.locator("#job-progress").get_attribute("value") == "100"
+    shot(page, "upload-done")
+    page.click("text=öppna dokumentet")
+    page.wait_for_selector("pre.clean")
+    assert "Dalby" in page.locator("pre.clean").inner_text()

@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
 """Retrieval quality of namndkoll's search: recall@1, recall@5 and MRR for keywords alone,
-dense alone and hybrid, and how often it abstains on questions the corpus cannot answer.
+dense alone and hybrid, and how often it answers (answerable questions) or abstains
+(unanswerable ones), per split of the question set.
 
-Corpus (built once into bench/out/search-eval.db, then re-used; the index is incremental):
-the two Lund seed documents, the 20 Göteborg KF protocols 2023–2024 and the PDFs in
-../shared/data/pdf, all as PDFs read by the product's ingest (``read_document``, OCR off; the
-KF protocols rendered by bench/make_corpus.py). ``--from-text`` builds them from the extracted
-texts instead (pages split on form feeds, § items found with the simple rules below).
+Corpus (built once into bench/out/search-eval-MODEL-pdf.db, then re-used; the index is
+incremental): every PDF of sample/, the 20 Göteborg KF protocols 2023–2024 rendered to PDF by
+bench/make_corpus.py, ../shared/data/pdf/** and ../shared/data/pdf-other/*, all read by the
+product's ingest (``read_document``, OCR off). ``--from-text`` builds the older, smaller corpus
+from the extracted texts instead.
 
-Questions: ../shared/data/gold/search-pairs.json plus bench/questions.json (ours), on which
-weights and abstention bars were calibrated, and bench/questions_heldout.json (10 answerable,
-10 unanswerable, written afterwards and never tuned on).
+Questions: bench/questions/{dev,test,heldout}.json (351 questions over 8 bodies, written by
+someone who never saw a score; see bench/questions/README.md). Tune on dev only, check on test,
+and run heldout only to report. ``--legacy`` evaluates the older calibration set
+(../shared/data/gold/search-pairs.json + bench/questions.json + bench/questions_heldout.json).
 
-usage: python bench/search_eval.py [--model NAME] [--calibrate]
+usage: python bench/search_eval.py [--model NAME] [--splits dev test heldout] [--calibrate]
 """
 
 from __future__ import annotations
@@ -32,11 +34,11 @@ SHARED = REPO.parent / "shared"
 OUT = REPO / "bench" / "out"
 sys.path.insert(0, str(REPO))
 
-from namndkoll.corpus.db import open_db, transaction  # noqa: E402
-from namndkoll.corpus.store import replace_document  # noqa: E402
-from namndkoll.search import index_corpus  # noqa: E402
-from namndkoll.search.hybrid import evaluate, rank, is_answer, search  # noqa: E402
-from namndkoll.types import Document, Item, Metadata, Page, Section, with_offsets  # noqa: E402
+from namndkoll.corpus.db import open_db, transaction
+from namndkoll.corpus.store import replace_document
+from namndkoll.search import index_corpus
+from namndkoll.search.hybrid import evaluate, is_answer, rank, search
+from namndkoll.types import Document, Item, Metadata, Page, Section, with_offsets
 
 SECTION_HEADINGS = {
     "Beslut": "beslut", "Ärendet": "arendet", "Yrkanden": "yrkanden", "Yrkande": "yrkanden",
@@ -152,10 +154,12 @@ def pdf_sources() -> list[Path]:
 
         make_corpus.main([str(OUT / "corpus")])
         kf = sorted((OUT / "corpus").glob("kf-*.pdf"))
-    return sorted((REPO / "sample").glob("lund-*.pdf")) + kf + sorted((SHARED / "data/pdf").rglob("*.pdf"))
+    return (sorted((REPO / "sample").glob("*.pdf")) + kf + sorted((SHARED / "data/pdf").rglob("*.pdf"))
+            + sorted((SHARED / "data/pdf-other").glob("*.pdf")))
 
 
 def build(db: Path, embedder, rebuild_docs: bool = False, from_text: bool = False) -> dict:  # type: ignore[no-untyped-def]
+    """Store every corpus document not stored yet, then (with an embedder) index what is new."""
     conn = open_db(db)
     have = {r[0]: r[1] for r in conn.execute("SELECT source, sha256 FROM documents")}
     if from_text:
@@ -167,10 +171,16 @@ def build(db: Path, embedder, rebuild_docs: bool = False, from_text: bool = Fals
     for path, make in sources:
         if str(path) in have and not rebuild_docs:
             continue
+        t = time.time()
         doc = make(path)
         if doc is not None:
             with transaction(conn):
                 replace_document(conn, doc)
+        print(f"  stored {path.name} ({time.time() - t:.1f} s)", file=sys.stderr, flush=True)
+    n_docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    if embedder is None:
+        conn.close()
+        return {"documents": n_docs}
     t0 = time.time()
     last = [0.0]
 
@@ -180,12 +190,18 @@ def build(db: Path, embedder, rebuild_docs: bool = False, from_text: bool = Fals
             print(f"  embedded {done}/{total} chunks ({time.time() - t0:.0f} s)", file=sys.stderr, flush=True)
 
     rep = index_corpus(conn, embedder, progress=progress)
-    n_docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     conn.close()
     return {"documents": n_docs, "chunks": rep.chunks, "embedded_now": rep.embedded, "seconds": rep.seconds}
 
 
-def questions() -> list[dict]:
+SPLITS = ("dev", "test", "heldout")
+
+
+def split_questions(split: str) -> list[dict]:
+    return json.loads((REPO / "bench/questions" / f"{split}.json").read_text(encoding="utf-8"))
+
+
+def legacy_questions() -> list[dict]:
     gold = json.loads((SHARED / "data/gold/search-pairs.json").read_text(encoding="utf-8"))
     ours = json.loads((REPO / "bench/questions.json").read_text(encoding="utf-8"))
     heldout = json.loads((REPO / "bench/questions_heldout.json").read_text(encoding="utf-8"))
@@ -210,49 +226,64 @@ def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-un
     conn.close()
 
 
+def table(title: str, res: dict) -> list[str]:
+    first = next(iter(res.values()))
+    lines = [f"**{title}** ({first['questions']} answerable, {first['unanswerable']} unanswerable)", "",
+             "| mode | recall@1 | recall@5 | MRR@10 | answered (answerable) | of which weak | refused (unanswerable) |",
+             "|---|---|---|---|---|---|---|"]
+    for mode, r in res.items():
+        lines.append(f"| {mode} | {r['recall@1']:.3f} | {r['recall@5']:.3f} | {r['mrr']:.3f} | "
+                     f"{r['answered_when_answerable']:.3f} | {r.get('weak_when_answered', float('nan')):.3f} | "
+                     f"{r['abstained_when_unanswerable']:.3f} |")
+    return lines + [""]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=None)
-    ap.add_argument("--db", type=Path, default=None, help="default: bench/out/search-eval-MODEL.db")
-    ap.add_argument("--out", type=Path, default=None, help="(unused; paste the printed tables into docs/benchmarks.md)")
-    ap.add_argument("--calibrate", action="store_true")
+    ap.add_argument("--db", type=Path, default=None, help="default: bench/out/search-eval-MODEL-pdf.db")
+    ap.add_argument("--splits", nargs="+", default=["dev"], choices=SPLITS,
+                    help="question splits to evaluate (tune on dev; heldout only to report)")
+    ap.add_argument("--legacy", action="store_true", help="the older calibration question set instead")
+    ap.add_argument("--modes", nargs="+", default=["keyword", "dense", "hybrid"])
+    ap.add_argument("--calibrate", action="store_true", help="print the evidence of every question")
+    ap.add_argument("--ingest-only", action="store_true", help="store the documents, embed nothing")
     ap.add_argument("--from-text", action="store_true",
                     help="build Documents from the extracted texts instead of ingesting the PDFs")
     ap.add_argument("--restore", action="store_true", help="store every document again (after a parser change)")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    emb = get_embedder(args.model)
     if args.db is None:
         name = re.sub(r'[^a-z0-9]+', '-', (args.model or 'default').lower())
         args.db = OUT / f"search-eval-{name}{'' if args.from_text else '-pdf'}.db"
+    if args.ingest_only:
+        print(build(args.db, None, args.restore, args.from_text))
+        return
+    emb = get_embedder(args.model)
     info = build(args.db, emb, args.restore, args.from_text)
     print(f"corpus: {info}", file=sys.stderr)
-    qs = questions()
+    if args.legacy:
+        qs = legacy_questions()
+        sets = {"legacy calibration set (gold + ours)": [q for q in qs if q["set"] != "heldout"],
+                "legacy held-out": [q for q in qs if q["set"] == "heldout"]}
+    else:
+        sets = {split: split_questions(split) for split in args.splits}
     if args.calibrate:
-        calibrate(args.db, emb, qs)
+        for name, qs in sets.items():
+            print(f"## {name}")
+            calibrate(args.db, emb, qs)
         return
     conn = open_db(args.db)
-    results = {}
-    for name, subset in (("gold search-pairs", [q for q in qs if q["set"] == "gold"]),
-                         ("our questions", [q for q in qs if q["set"] == "ours"]),
-                         ("all (gold + ours: the calibration set)", [q for q in qs if q["set"] != "heldout"]),
-                         ("held-out (written after calibration, never tuned on)",
-                          [q for q in qs if q["set"] == "heldout"])):
-        results[name] = evaluate(conn, emb, subset)
+    results = {name: evaluate(conn, emb, qs, modes=tuple(args.modes)) for name, qs in sets.items()}
     conn.close()
-    (args.db.with_suffix(".json")).write_text(json.dumps({"corpus": info, "model": emb.model_id, "results": results},
-                                                     ensure_ascii=False, indent=2), encoding="utf-8")
+    out = args.db.with_name(args.db.stem + "-" + "-".join(sets if args.legacy is False else ["legacy"]))
+    out.with_suffix(".json").write_text(json.dumps({"corpus": info, "model": emb.model_id, "results": results},
+                                                   ensure_ascii=False, indent=2), encoding="utf-8")
     lines = [f"Model: `{emb.model_id}`. Corpus: {info['documents']} documents, {info['chunks']} chunks.", ""]
     for name, res in results.items():
-        lines += [f"**{name}** ({next(iter(res.values()))['questions']} answerable questions)", "",
-                  "| mode | recall@1 | recall@5 | MRR@10 | answers when answerable | abstains when not |",
-                  "|---|---|---|---|---|---|"]
-        for mode, r in res.items():
-            lines.append(f"| {mode} | {r['recall@1']:.3f} | {r['recall@5']:.3f} | {r['mrr']:.3f} | "
-                         f"{r['answered_when_answerable']:.3f} | {r['abstained_when_unanswerable']:.3f} |")
-        lines.append("")
+        lines += table(name, res)
     print("\n".join(lines))
-    args.db.with_suffix(".md").write_text("\n".join(lines), encoding="utf-8")
+    out.with_suffix(".md").write_text("\n".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":

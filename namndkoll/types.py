@@ -325,3 +325,4 @@ class Hit:
     citation: str
     metadata: Metadata
     highlights: tuple[tuple[int, int], ...] = ()  # spans in ``text`` that matched the query
+    confidence: Literal["high", "weak"] = "high"  # weak: shown under "weak matches"

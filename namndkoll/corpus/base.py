@@ -146,3 +146,7 @@ class Store(Protocol):
 
     def positions_in(self, document_id: int, start: int, end: int
                      ) -> list[tuple[str, tuple[str, ...], str, int]]: ...
+
+    def vocabulary(self, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
+        """(word, chunks holding it) of the indexed words starting with ``prefix`` (typo repair)."""
+        ...

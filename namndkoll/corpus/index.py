@@ -266,7 +266,10 @@ def fts_query(terms: Sequence[Any]) -> str:
         alts.append(_prefix(t.stem) if t.stem != t.word or len(t.word) >= MIN_STEM else _exact(t.word))
         if t.parts:
             alts.append("(" + " AND ".join(_prefix(p) for p in t.parts) + ")")
-    return " OR ".join(alts)
+        alts += [_prefix(a) if len(a) >= MIN_STEM else _exact(a) for a in getattr(t, "alts", ())]
+        if getattr(t, "party", None):  # "Vänsterpartiet" is "(V)" in a protocol
+            alts.append(_exact(t.party.casefold()))
+    return " OR ".join(dict.fromkeys(alts))
 
 
 def _prefix(s: str) -> str:
@@ -376,16 +379,30 @@ def chunk_rows(conn: Any, ids: Sequence[int]) -> dict[int, Any]:
 
 
 def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str, ...]:
-    """The item's diarienummer if it has any, else the document's."""
+    """The diarienummer a passage may cite: its § item's own (none if the § has none: a
+    protocol's other §§' numbers are not this one's); outside any §, the document's numbers
+    that belong to no § (a report's, a protokollsutdrag's header)."""
     if item is not None:
         rows = conn.execute(
             "SELECT DISTINCT x.dnr FROM diarienummer x JOIN items i ON i.id = x.item_id"
             " WHERE i.document_id = ? AND i.number = ? ORDER BY x.rowid", (document_id, item)).fetchall()
         if rows:
             return tuple(r[0] for r in rows)
-    rows = conn.execute("SELECT DISTINCT dnr FROM diarienummer WHERE document_id = ? AND item_id IS NULL"
-                        " ORDER BY rowid", (document_id,)).fetchall()
+        n_items = conn.execute("SELECT count(*) FROM items WHERE document_id = ?", (document_id,)).fetchone()[0]
+        if n_items > 1:
+            return ()
+    rows = conn.execute(
+        "SELECT DISTINCT dnr FROM diarienummer WHERE document_id = ? AND item_id IS NULL AND dnr NOT IN"
+        " (SELECT x.dnr FROM diarienummer x WHERE x.document_id = ? AND x.item_id IS NOT NULL)"
+        " ORDER BY rowid", (document_id, document_id)).fetchall()
     return tuple(r[0] for r in rows)
+
+
+def vocabulary(conn: Any, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
+    """(word, chunks holding it) of the keyword index's words starting with ``prefix``."""
+    return [(r[0], int(r[1])) for r in conn.execute(
+        "SELECT term, doc FROM chunks_vocab WHERE term >= ? AND term < ? LIMIT ?",
+        (prefix, prefix + "\uffff", limit))]
 
 
 def table_exists(conn: Any, name: str) -> bool:

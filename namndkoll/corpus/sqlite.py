@@ -184,3 +184,6 @@ class SqliteStore:
     def positions_in(self, document_id: int, start: int, end: int
                      ) -> list[tuple[str, tuple[str, ...], str, int]]:
         return index.positions_in(self.conn, document_id, start, end)
+
+    def vocabulary(self, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
+        return index.vocabulary(self.conn, prefix, limit)

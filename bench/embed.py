@@ -55,7 +55,7 @@ def torch_ao_int8() -> E5Embedder:
     src = ensure_e5_model()
     runner = TorchRunner(src)
     keep = _re.compile(r"(^|\.)layer\.\d+\.output\.dense$|(^|\.)pooler\.")
-    model = runner._model  # noqa: SLF001 - the baseline quantizes the reference model in place
+    model = runner._model  # the baseline quantizes the reference model in place
     spec = {n: per_channel_dynamic_qconfig for n, m in model.named_modules()
             if isinstance(m, torch.nn.Linear) and not keep.search(n)}
     with warnings.catch_warnings():
@@ -193,8 +193,8 @@ def main() -> None:
              f"load average {os.getloadavg()[0]:.1f} at start; torch threads = cores."),
              (f"Chunks: {args.chunks} per round ({words:.0f} words on average) from the Göteborg KF "
              f"protocols; fast model: {len(chunks)} chunks per round; {args.rounds} alternating rounds."), "",
-             "| engine | chunks/s (median) | x previous default (median of per-round ratios) | "
-             "mean cosine to fp32 | one query, ms | rounds |",
+             ("| engine | chunks/s (median) | x previous default (median of per-round ratios) | "
+              "mean cosine to fp32 | one query, ms | rounds |"),
              "|---|---|---|---|---|---|"]
     for label, r in speed(chunks, args.rounds, args.chunks, len(chunks)).items():
         lines.append(f"| {label} | {r['chunks_s']:.1f} | {r['ratio']:.2f} | {r['cosine']:.4f} | {r['query_ms']:.0f} | "

@@ -72,7 +72,11 @@ def test_compare_json_groups_by_party(db: Path):
     assert r.exit_code == 0, r.output
     out = json.loads(r.output)
     assert "V" in out["groups"] and out["groups"]["V"]["count"] >= 1
-    assert out["groups"]["V"]["passages"][0]["citation"].startswith("Socialnämnden, Lund, reservation 2016")
+    # the matrix: items (§§ or party documents) x parties, each stance quoted with its citation
+    row = out["items"][out["groups"]["V"]["items"][0]]
+    assert "V" in out["parties"] and row["citation"].startswith("Socialnämnden, Lund, reservation 2016")
+    assert row["stances"]["V"][0]["citation"].startswith("Socialnämnden, Lund, reservation 2016")
+    assert "Vänsterpartiets slutsats" in row["stances"]["V"][0]["text"]
 
 
 def test_cite_pack_markdown_and_csv(db: Path, tmp_path: Path):

@@ -132,11 +132,9 @@ def compare_cmd(
     except NamndkollError as exc:
         fail(exc)
     if as_json:
-        print_json({"topic": res.topic, "by": res.by, "total": res.total, "groups": {
-            k: {"count": g.count, "by_year": g.by_year,
-                "passages": [{**hit_json(p.hit), "parties": list(p.parties),
-                              **({"statement": p.quote_for(k)} if by == "party" else {})} for p in g.hits]}
-            for k, g in res.groups.items()}, "unattributed": res.unattributed})
+        from ..search.compare import comparison_json
+
+        print_json(comparison_json(res))
         return
     if not res.groups:
         typer.echo("no good match among reservations, yrkanden, votes or party documents")
@@ -149,8 +147,17 @@ def compare_cmd(
     for k, g in res.groups.items():
         typer.secho(f"\n{k}", bold=True)
         for p in g.hits[:5]:
-            text = p.quote_for(k) if by == "party" else p.hit.text
-            typer.echo(f"  ”{quote(text, max_chars=300)}”\n    — {p.hit.citation}")
+            row = p.row
+            if row is not None:  # which §, what it is about and what was decided
+                typer.echo(f"  {row.title}" + (f"\n    Beslut: {quote(row.decision, max_chars=200)}" if row.decision else ""))
+            stances = (row.stances.get(k, ()) if row is not None and by == "party"
+                       else [s for st in (row.stances.values() if row else ()) for s in st])
+            for st in stances:
+                who = "" if by == "party" else f"{st.party}: "
+                typer.echo(f"    {who}{st.kind.replace('_', ' ')}: ”{quote(st.text, max_chars=300)}”\n"
+                           f"      — {st.citation}")
+            if not stances:
+                typer.echo(f"    ”{quote(p.hit.text, max_chars=300)}”\n      — {p.hit.citation}")
     if res.unattributed:
         typer.echo(f"\n({res.unattributed} passages on the topic name no party and are not shown)")
 

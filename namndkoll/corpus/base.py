@@ -150,3 +150,11 @@ class Store(Protocol):
     def vocabulary(self, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
         """(word, chunks holding it) of the indexed words starting with ``prefix`` (typo repair)."""
         ...
+
+    def item_record(self, document_id: int, item: str) -> dict[str, Any] | None:
+        """A § item's number, title, start, end, page_start, page_end."""
+        ...
+
+    def item_extractions(self, document_id: int, start: int, end: int) -> dict[str, list[dict[str, Any]]]:
+        """Stored positions, decisions and votes inside a span of a document (a § item)."""
+        ...

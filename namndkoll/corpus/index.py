@@ -485,3 +485,40 @@ def positions_in(conn: Any, document_id: int, start: int, end: int) -> list[tupl
         'SELECT kind, parties, text, page FROM positions WHERE document_id = ? AND start < ? AND "end" > ? '
         "ORDER BY start", (document_id, end, start)).fetchall()
     return [(r[0], tuple(json.loads(r[1])), r[2], r[3]) for r in rows]
+
+
+def item_record(conn: Any, document_id: int, item: str) -> dict[str, Any] | None:
+    """A § item's title, span and pages, with its document's date, body and source."""
+    r = conn.execute(
+        'SELECT i.number, i.title, i.start, i."end", i.page_start, i.page_end FROM items i'
+        " WHERE i.document_id = ? AND i.number = ? ORDER BY i.start LIMIT 1", (document_id, item)).fetchone()
+    if r is None:
+        return None
+    return {"number": r[0], "title": r[1], "start": r[2], "end": r[3], "page_start": r[4], "page_end": r[5]}
+
+
+def item_extractions(conn: Any, document_id: int, start: int, end: int) -> dict[str, list[dict[str, Any]]]:
+    """What extract/ stored inside a span of a document (a § item): positions, decisions, votes."""
+    import json
+
+    out: dict[str, list[dict[str, Any]]] = {"positions": [], "decisions": [], "votes": []}
+    if table_exists(conn, "positions"):
+        out["positions"] = [
+            {"kind": r[0], "parties": json.loads(r[1]), "text": r[2], "page": r[3], "start": r[4], "end": r[5]}
+            for r in conn.execute('SELECT kind, parties, text, page, start, "end" FROM positions'
+                                  ' WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
+                                  (document_id, start, end))]
+    if table_exists(conn, "decisions"):
+        out["decisions"] = [
+            {"status": r[0], "text": r[1], "page": r[2], "start": r[3], "end": r[4]}
+            for r in conn.execute('SELECT status, text, page, start, "end" FROM decisions'
+                                  ' WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
+                                  (document_id, start, end))]
+    if table_exists(conn, "votes"):
+        out["votes"] = [
+            {"yes": r[0], "no": r[1], "abstain": r[2], "absent": r[3], "proposition": r[4], "page": r[5],
+             "start": r[6], "end": r[7]}
+            for r in conn.execute('SELECT yes, no, abstain, absent, proposition, page, start, "end" FROM votes'
+                                  ' WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
+                                  (document_id, start, end))]
+    return out

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from test_search import DOCS, FakeEmbedder
 from typer.testing import CliRunner
 
 from namndkoll.cli import app
@@ -13,8 +14,6 @@ from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
 from namndkoll.search.hybrid import CALIBRATIONS, Calibration
-
-from test_search import DOCS, FakeEmbedder
 
 runner = CliRunner()
 

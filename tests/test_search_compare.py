@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_search import DOCS, FakeEmbedder
 
 from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.extractions import save_extraction
@@ -14,8 +15,6 @@ from namndkoll.extract.pipeline import extract_document
 from namndkoll.search import compare, index_corpus
 from namndkoll.search.compare import comparison_json
 from namndkoll.search.hybrid import CALIBRATIONS, Calibration
-
-from test_search import DOCS, FakeEmbedder
 
 
 @pytest.fixture

@@ -96,3 +96,17 @@ def test_index_status_and_model_guard(db: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(s, "embedder_for", lambda conn, model=None: FakeEmbedder("other", 8))
     r = runner.invoke(app, ["index", "--db", str(db)])
     assert r.exit_code == 1 and "--rebuild" in r.output
+
+
+def test_weak_matches_are_marked_in_json_and_under_a_heading(db: Path, monkeypatch: pytest.MonkeyPatch):
+    # a model whose meaning side never clears its bars: a partial keyword match is weak evidence
+    monkeypatch.setitem(CALIBRATIONS, "fake-hash", Calibration(1.01, 1.01, 0.0))
+    r = runner.invoke(app, ["search", "Vad beslutades om klimatanpassningsplanen och dess återrapportering?",
+                            "--db", str(db), "--json"])
+    hits = json.loads(r.output)
+    assert hits and {h["confidence"] for h in hits} <= {"high", "weak"}
+    r = runner.invoke(app, ["search", "klimatanpassningsplan återrapporteras kommunstyrelsen senast", "--db", str(db),
+                            "--json"])
+    assert json.loads(r.output)[0]["confidence"] == "high" and json.loads(r.output)[0]["item"] == "17"
+    r = runner.invoke(app, ["search", "klimatanpassningsplan fotbollsdomare division", "--db", str(db)])
+    assert "weak matches" in r.output or "no good match" in r.output

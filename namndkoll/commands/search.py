@@ -33,7 +33,7 @@ def hit_json(h: Any) -> dict[str, Any]:
     return {"source": h.source, "document": {"id": h.document_id, **md}, "item": h.item, "section": h.section,
             "page": h.page, "page_end": h.page_end, "start": h.start, "end": h.end, "text": h.text,
             "score": h.score, "citation": h.citation, "chunk_id": h.chunk_id,
-            "highlights": [list(s) for s in h.highlights]}
+            "highlights": [list(s) for s in h.highlights], "confidence": h.confidence}
 
 
 def _flat(text: str, spans: tuple[tuple[int, int], ...], max_chars: int = 700) -> Any:
@@ -68,6 +68,8 @@ def _print_hits(hits: list[Any]) -> None:
 
     con = Console()
     for n, h in enumerate(hits, 1):
+        if h.confidence == "weak" and (n == 1 or hits[n - 2].confidence != "weak"):
+            con.print("[bold]weak matches[/bold] [dim](some of the words or the meaning, not enough to be sure)[/dim]\n")
         con.print(f"[bold]{n}.[/bold] {h.metadata.title or h.source}  "
                   f"[dim]score {h.score:.3f} · chunk {h.chunk_id}[/dim]")
         con.print(_flat(h.text, h.highlights))

@@ -44,7 +44,8 @@ STOPWORDS = frozenset([
 # longest first; a stem keeps at least MIN_STEM letters. Derivations (-het, -ning) stay:
 # "trygghet" is not "trygg", and "lägenheter" must not become "lägen"
 _SUFFIXES = tuple(sorted(["arnas", "ernas", "ornas", "andet", "andes", "arna", "erna", "orna", "ande",
-                          "ende", "aste", "are", "ast", "ens", "ets", "ars", "ers", "ors", "en", "et",
+                          "ende", "aste", "are", "ast", "eringarna", "eringar", "eringen", "ering", "erades", "erade",
+                          "erats", "erat", "eras", "erar", "ades", "ade", "ats", "ens", "ets", "ars", "ers", "ors", "en", "et",
                           "ar", "er", "or", "an", "na", "as", "es", "a", "e", "s", "n"],
                          key=len, reverse=True))
 MIN_STEM = 4

@@ -209,20 +209,58 @@ def legacy_questions() -> list[dict]:
             + [{**q, "set": "heldout"} for q in heldout])
 
 
+DUMP: list | None = None
+
+
+def keyword_plan_all(store, query):  # type: ignore[no-untyped-def]
+    """The query's terms with chunk counts, common ones kept (for the calibration dump)."""
+    from namndkoll.search import hybrid
+
+    share = hybrid.COMMON_SHARE
+    hybrid.COMMON_SHARE = 1.0
+    try:
+        return hybrid.keyword_plan(store, query)
+    finally:
+        hybrid.COMMON_SHARE = share
+
+
 def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-untyped-def]
-    """Print the best similarity of answerable vs unanswerable questions (to set the bars)."""
-    from namndkoll.corpus import index as sql
+    """Print the evidence behind every question: the gold passage's rank in the fusion and on
+    each side, the best similarity, and what abstention decides (to set the bars on dev)."""
+    from dataclasses import replace
+
+    from namndkoll.corpus import as_store
+    from namndkoll.search.hybrid import calibration_for, judge, keyword_evidence
 
     conn = open_db(db)
-    f = sql.Filters()
+    store = as_store(conn)
+    total = store.chunk_total()
+    cal = calibration_for(embedder.model_id)
     for q in qs:
-        ranked, _ = rank(conn, q["q"], embedder, f)
-        sims = sorted((r.similarity or 0 for r in ranked), reverse=True)
+        ranked, terms = rank(store, q["q"], embedder, store.resolve_filters(), candidates=100)
+        rows = store.chunk_rows([r.chunk_id for r in ranked[:50]])
+        ranked = [replace(r, keywords=keyword_evidence(terms, total, rows[r.chunk_id]["text"] + "\n"
+                                                       + rows[r.chunk_id]["context"]))
+                  for r in ranked[:50] if r.chunk_id in rows]
+        shown = judge(ranked, cal, mode="hybrid")
+        if DUMP is not None:
+            allterms = [t for t in keyword_plan_all(store, q["q"])]
+            DUMP.append({"q": q["q"], "answerable": q.get("answerable", True), "cands": [
+                [r.similarity or 0.0, r.keywords,
+                 keyword_evidence(allterms, total, rows[r.chunk_id]["text"] + "\n" + rows[r.chunk_id]["context"])]
+                for r in ranked]})
         hits = search(conn, q["q"], embedder, limit=10, abstention=False)
-        good = [h for h in hits if q.get("answerable", True) and is_answer(h, q.get("doc", ""), q["passage"])]
-        gsim = next((r.similarity for r in ranked if good and r.chunk_id == good[0].chunk_id), None)
-        print(f"{'ANS' if q.get('answerable', True) else 'NEG'} best={sims[0]:.3f} 5th={sims[4]:.3f} "
-              f"gold={gsim if gsim is None else round(gsim, 3)}  {q['q'][:70]}")
+        ans = q.get("answerable", True)
+        gold = next((i for i, h in enumerate(hits) if ans and is_answer(h, q.get("doc", ""), q["passage"],
+                                                                        q.get("alt_docs", ()))), None)
+        g = next((r for r in ranked if gold is not None and r.chunk_id == hits[gold].chunk_id), None)
+        best = max((r.similarity or 0 for r in ranked), default=0)
+        bestk = max((r.keywords for r in ranked), default=0)
+        conf = shown[0].confidence if shown else "-"
+        gtxt = (f"gold@{gold} d{g.dense_rank} k{g.keyword_rank} sim={g.similarity:.3f} kw={g.keywords:.2f}"
+                if g else ("gold@" + str(gold) if ans else "NEG"))
+        print(f"{'ANS' if ans else 'NEG'} {conf:4s} best={best:.3f} bestkw={bestk:.2f} {gtxt:42s} "
+              f"{q['q'][:60]}  [{' '.join(t.word + ('*' if t.alts else '') + ('/' + '+'.join(t.parts) if t.parts else '') for t in terms)}]")
     conn.close()
 
 
@@ -269,9 +307,12 @@ def main() -> None:
     else:
         sets = {split: split_questions(split) for split in args.splits}
     if args.calibrate:
+        global DUMP
+        DUMP = []
         for name, qs in sets.items():
             print(f"## {name}")
             calibrate(args.db, emb, qs)
+        args.db.with_name(args.db.stem + "-calibration.json").write_text(json.dumps(DUMP), encoding="utf-8")
         return
     conn = open_db(args.db)
     results = {name: evaluate(conn, emb, qs, modes=tuple(args.modes)) for name, qs in sets.items()}

@@ -113,8 +113,8 @@ def pdf_document(pdf: Path) -> Document | None:
         from namndkoll.ingest import read_document
 
         return read_document(pdf)
-    except Exception:  # noqa: BLE001 - ingest not built yet, or a PDF it rejects: fall back
-        pass
+    except Exception as exc:  # noqa: BLE001 - ingest not built yet, or a PDF it rejects: fall back
+        print(f"  {pdf.name}: {exc}; reading it with pdfplumber", file=sys.stderr)
     import pdfplumber
 
     with pdfplumber.open(pdf) as p:

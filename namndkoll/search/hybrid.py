@@ -127,9 +127,8 @@ class Ranked:
 
 def keyword_plan(store: Store, query: str) -> list[Term]:
     """The query's terms with their chunk counts: typos repaired and compound parts where a
-    word is rare, party names with their codes; words common in the corpus dropped."""
+    word is rare, party names with their codes (``fts_terms`` drops the common ones)."""
     terms = query_terms(query)
-    total = store.chunk_total()
     counts: dict[str, int] = {}
 
     def df(s: str) -> int:

@@ -245,9 +245,12 @@ def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-un
         shown = judge(ranked, cal, mode="hybrid")
         if DUMP is not None:
             allterms = [t for t in keyword_plan_all(store, q["q"])]
+            golds = {h.chunk_id for h in search(conn, q["q"], embedder, limit=50, abstention=False)
+                     if q.get("answerable", True) and is_answer(h, q.get("doc", ""), q["passage"], q.get("alt_docs", ()))}
             DUMP.append({"q": q["q"], "answerable": q.get("answerable", True), "cands": [
                 [r.similarity or 0.0, r.keywords,
-                 keyword_evidence(allterms, total, rows[r.chunk_id]["text"] + "\n" + rows[r.chunk_id]["context"])]
+                 keyword_evidence(allterms, total, rows[r.chunk_id]["text"] + "\n" + rows[r.chunk_id]["context"]),
+                 r.score, r.chunk_id in golds]
                 for r in ranked]})
         hits = search(conn, q["q"], embedder, limit=10, abstention=False)
         ans = q.get("answerable", True)

@@ -14,7 +14,7 @@ from ..errors import ModelError
 from ..types import Hit
 from .chunking import chunk_document
 from .cite import citation_pack_csv, citation_pack_markdown, format_citation
-from .compare import Comparison, GroupBy, compare
+from .compare import Comparison, GroupBy, MatrixItem, Stance, compare, comparison_json
 from .embedder import Embedder
 from .hybrid import Mode, search
 from .index import IndexReport, index_corpus, index_status
@@ -25,13 +25,16 @@ __all__ = [
     "GroupBy",
     "Hit",
     "IndexReport",
+    "MatrixItem",
     "Mode",
+    "Stance",
     "chunk_document",
     "citation_pack_csv",
     "citation_pack_markdown",
     "cite_db",
     "compare",
     "compare_db",
+    "comparison_json",
     "embedder_for",
     "evaluate_db",
     "format_citation",

@@ -221,6 +221,21 @@ def keyword_evidence(terms: Sequence[Term], total: int, text: str) -> float:
     return sum(w for w, h in zip(weights, held) if h) / sum(weights)
 
 
+# the final order of hybrid candidates: similarity, plus the keyword evidence, plus the fused
+# rank (fitted on the dev questions: MRR 0.655 -> 0.758, recall@5 0.839 -> 0.862)
+RERANK_KEYWORDS = 0.3
+RERANK_FUSED = 0.5
+
+
+def rerank(ranked: list[Ranked]) -> list[Ranked]:
+    """Candidates in the order of their evidence: the fused rank alone weighs a passage found
+    by both sides, but not how much of the query's rare terms it holds nor how close it is."""
+    def key(r: Ranked) -> float:
+        return (r.similarity or 0.0) + RERANK_KEYWORDS * r.keywords + RERANK_FUSED * r.score
+
+    return sorted(ranked, key=lambda r: -key(r))
+
+
 def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]:
     """Each candidate's confidence from its evidence; those with none are dropped. High
     confidence first (in rank order), then weak; [] when nothing is relevant."""
@@ -258,12 +273,14 @@ def search(
     ranked, terms = rank(store, query, embedder, filters, candidates=max(100, limit * 5), mode=mode)
     ranked = ranked[: max(limit * 5, 50)]
     rows = store.chunk_rows([r.chunk_id for r in ranked])
+    total = store.chunk_total()
+    # the words of the passage and of its context (the § title), as the keyword index has them
+    ranked = [replace(r, keywords=keyword_evidence(terms, total, rows[r.chunk_id]["text"] + "\n"
+                                                   + rows[r.chunk_id]["context"]))
+              for r in ranked if r.chunk_id in rows]
+    if mode == "hybrid":
+        ranked = rerank(ranked)
     if abstention:
-        total = store.chunk_total()
-        # the words of the passage and of its context (the § title), as the keyword index has them
-        ranked = [replace(r, keywords=keyword_evidence(terms, total, rows[r.chunk_id]["text"] + "\n"
-                                                       + rows[r.chunk_id]["context"]))
-                  for r in ranked if r.chunk_id in rows]
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION
         ranked = judge(ranked, cal, mode=mode)
     return [make_hit(store, rows[r.chunk_id], r.score, terms, r.confidence or "high")

@@ -23,6 +23,12 @@ from dataclasses import dataclass, replace
 from ..registry import PARTIES
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-/.:][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+# strong verbs' past forms: a prefix of "vann" never finds "vinnare", nor "skrev" "undertecknat";
+# in a question they say what kind of fact is asked for, not where it stands
+IRREGULAR_VERBS = frozenset(["skrev", "skrivit", "vann", "vunnit", "lades", "lade", "lagts", "höll",
+                             "hållit", "drog", "dragit", "låg", "legat", "såg", "sett", "föll", "fallit",
+                             "bröt", "brutit", "steg", "stigit", "sköt", "skjutit", "bjöd", "bjudit",
+                             "försvann", "valdes", "sattes", "drogs", "hölls", "gavs", "sågs"])
 STOPWORDS = frozenset([
     "alla", "allt", "att", "av", "blev", "bli", "blir", "blivit", "de", "dem", "den", "denna",
     "deras", "dess", "dessa", "det", "detta", "dig", "din", "dina", "ditt", "du", "där", "då",
@@ -85,7 +91,7 @@ def query_terms(query: str) -> list[Term]:
     out = []
     for w in words(query):
         w = w.strip(".:/-")
-        if w in STOPWORDS or len(w) < 2 or w in seen:
+        if w in STOPWORDS or w in IRREGULAR_VERBS or len(w) < 2 or w in seen:
             continue
         seen.add(w)
         out.append(Term(w, stem(w), party=party_code(w)))

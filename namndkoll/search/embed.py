@@ -76,9 +76,28 @@ def _load(key: str) -> Embedder:
     if key == "e5-small":
         src = ensure_e5_model()
         _ensure_small_tokenizer(src)
-        runner: Runner = (backends.TorchRunner(src, device="cuda") if backends.gpu_present()
-                          else backends.OpenVinoRunner(backends.openvino_model(src, log=say)))
-        return E5Embedder(src, runner, model_id=E5_INT8_ID)
+        if backends.gpu_present():
+            return E5Embedder(src, backends.TorchRunner(src, device="cuda"), model_id=E5_INT8_ID)
+        # OpenVINO compiles (outside the GIL) while the tokenizer loads: a cold search is faster
+        xml = backends.openvino_model(src, log=say)
+        made: dict[str, Any] = {}
+
+        def compile_model() -> None:
+            try:
+                made["runner"] = backends.OpenVinoRunner(xml)
+            except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+                made["error"] = exc
+
+        worker = threading.Thread(target=compile_model, daemon=True)
+        worker.start()
+        try:
+            emb = E5Embedder(src, _NotYet(), model_id=E5_INT8_ID)
+        finally:
+            worker.join()
+        if "error" in made:
+            raise made["error"]
+        emb.runner = made["runner"]
+        return emb
     if key == "e5-small-fp32":
         src = ensure_e5_model()
         return E5Embedder(src, backends.TorchRunner(src), model_id=E5_FP32_ID)
@@ -146,6 +165,15 @@ def _check_kind(kind: str) -> str:
     if kind not in PREFIX:
         raise ValueError(f"kind must be 'query' or 'passage', not {kind!r}")
     return kind
+
+
+class _NotYet:
+    """A runner still being made in another thread (``_load``)."""
+
+    device = "cpu"
+
+    def hidden(self, input_ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        raise RuntimeError("the embedding model is still loading")
 
 
 class Runner(Protocol):

@@ -103,7 +103,7 @@ def openvino_model(src: Path, *, log: Callable[[str], None] | None = None) -> Pa
 
 def _export(src: Path, out: Path) -> None:
     import nncf  # type: ignore[import-untyped]
-    import openvino as ov
+    import openvino as ov  # type: ignore[import-untyped]
     import torch
 
     model = _hidden_state_model(src)
@@ -154,7 +154,7 @@ class OpenVinoRunner:
 
     def __init__(self, xml: Path) -> None:
         try:
-            import openvino as ov
+            import openvino as ov  # type: ignore[import-untyped]
         except ImportError as exc:
             raise ModelError("the default embedding model runs on OpenVINO: `pip install openvino`") from exc
         core = ov.Core()

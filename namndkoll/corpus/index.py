@@ -542,8 +542,20 @@ def item_extractions(conn: Any, document_id: int, start: int, end: int) -> dict[
     if table_exists(conn, "votes"):
         out["votes"] = [
             {"yes": r[0], "no": r[1], "abstain": r[2], "absent": r[3], "proposition": r[4], "page": r[5],
-             "start": r[6], "end": r[7]}
-            for r in conn.execute('SELECT yes, no, abstain, absent, proposition, page, start, "end" FROM votes'
+             "start": r[6], "end": r[7], "by_party": _roll_call_by_party(conn, r[8])}
+            for r in conn.execute('SELECT yes, no, abstain, absent, proposition, page, start, "end", id FROM votes'
                                   ' WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
                                   (document_id, start, end))]
+    return out
+
+
+def _roll_call_by_party(conn: Any, vote_id: int) -> dict[str, dict[str, int]]:
+    """How each party's members voted in a vote with a roll call: {party: {ja: n, nej: n, ...}}."""
+    if not table_exists(conn, "roll_call"):
+        return {}
+    out: dict[str, dict[str, int]] = {}
+    for party, vote, n in conn.execute(
+            "SELECT party, vote, count(*) FROM roll_call WHERE vote_id = ? AND party IS NOT NULL"
+            " GROUP BY party, vote", (vote_id,)):
+        out.setdefault(party, {})[vote] = n
     return out

@@ -208,11 +208,22 @@ def matrix_row(store: Store, document_id: int, item: str | None, hits: list[Hit]
         for code in parties_named_in(h):
             if code not in stances or all(not s.stored for s in stances[code]):
                 add(Stance(code, kind, h.text, h.page, h.start, h.end, h.citation, stored=False))
+    for v in found["votes"]:  # how each party's members voted, where the protocol lists them
+        for code, tally in (v.get("by_party") or {}).items():
+            if code == "-":
+                continue
+            said = ", ".join(f"{tally[k]} {_VOTE_WORDS[k]}" for k in _VOTE_WORDS if tally.get(k))
+            what = f" ({v['proposition']})" if v.get("proposition") else ""
+            add(Stance(code, "omrostning", f"{said}{what}", v["page"], v["start"], v["end"],
+                       _cite(first, item, v["page"], v["page"])))
     decision = next((d["text"] for d in found["decisions"] if d["status"] == "decided"), None)
     citation = format_citation(md, item=item, page=page, page_end=page_end, diarienummer=md.diarienummer,
                                source=first.source)
     return MatrixItem(document_id, first.source, item, title, md.date, md.committee, md.municipality, citation,
                       decision, tuple(found["votes"]), {p: tuple(v) for p, v in stances.items()}, tuple(hits))
+
+
+_VOTE_WORDS = {"ja": "ja", "nej": "nej", "avstar": "avstår", "franvarande": "frånvarande"}
 
 
 def _cite(hit: Hit, item: str | None, page: int, page_end: int) -> str:

@@ -10,11 +10,15 @@ page, lines are wrapped at 95 characters and set in DejaVu Serif as
 the PDF is written with reportlab's ``invariant`` flag so the same text always gives
 the same bytes (and sha256).
 
-usage: python bench/gold/render_md.py IN.md OUT.pdf
+A text without those markers can name its own page marker (``--page-marker REGEX``):
+a line matching it starts a new page and is kept, as a running header is.
+
+usage: python bench/gold/render_md.py IN.md OUT.pdf [--page-marker REGEX]
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import subprocess
 import sys
@@ -24,12 +28,20 @@ from pathlib import Path
 PAGE = re.compile(r"^<!-- sida \d+ -->$", re.MULTILINE)
 
 
-def pages_of(markdown: str) -> list[str]:
-    """The text of each marked page, front matter and the markers themselves dropped."""
+def pages_of(markdown: str, marker: str | None = None) -> list[str]:
+    """The text of each page, front matter dropped: pages start after each '<!-- sida N -->'
+    line (dropped) or, given ``marker``, at each line matching it (kept)."""
     text = markdown
     if text.startswith("---\n"):
         end = text.index("\n---\n", 4)
         text = text[end + 5:]
+    if marker:
+        pages: list[list[str]] = [[]]
+        for line in text.split("\n"):
+            if re.match(marker, line) and any(x.strip() for x in pages[-1]):
+                pages.append([])
+            pages[-1].append(line)
+        return ["\n".join(p).strip("\n") for p in pages]
     parts = PAGE.split(text)
     return [p.strip("\n") for p in parts[1:]] if len(parts) > 1 else [text.strip("\n")]
 
@@ -44,14 +56,14 @@ def _font() -> str:
     return "GoldSerif"
 
 
-def render(markdown: str, dst: Path) -> Path:
+def render(markdown: str, dst: Path, marker: str | None = None) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
     font = _font()
     c = canvas.Canvas(str(dst), pagesize=A4, invariant=1)
     _, h = A4
-    for page in pages_of(markdown):
+    for page in pages_of(markdown, marker):
         lines: list[str] = []
         for raw in page.split("\n"):
             lines.extend(textwrap.wrap(raw, 95) or [""])
@@ -66,7 +78,14 @@ def render(markdown: str, dst: Path) -> Path:
     return dst
 
 
+def main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser(description="Render a page-marked Markdown extract into a PDF.")
+    ap.add_argument("src", type=Path)
+    ap.add_argument("dst", type=Path)
+    ap.add_argument("--page-marker", default=None, help="regex of a (kept) line that starts a page")
+    a = ap.parse_args(argv)
+    render(a.src.read_text(encoding="utf-8"), a.dst, a.page_marker)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: render_md.py IN.md OUT.pdf")
-    render(Path(sys.argv[1]).read_text(encoding="utf-8"), Path(sys.argv[2]))
+    main(sys.argv[1:])

@@ -11,9 +11,12 @@ the PDF is written with reportlab's ``invariant`` flag so the same text always g
 the same bytes (and sha256).
 
 A text without those markers can name its own page marker (``--page-marker REGEX``):
-a line matching it starts a new page and is kept, as a running header is.
+a line matching it starts a new page and is kept, as a running header is. A text with
+form feeds (``pdftotext -layout`` output) gets one page per form-feed page; ``--mono``
+sets such a layout text in DejaVu Sans Mono without wrapping, so its columns (a roll
+call's X under Ja or Nej) stay where pdftotext put them.
 
-usage: python bench/gold/render_md.py IN.md OUT.pdf [--page-marker REGEX]
+usage: python bench/gold/render_md.py IN.md OUT.pdf [--page-marker REGEX] [--mono]
 """
 
 from __future__ import annotations
@@ -35,6 +38,11 @@ def pages_of(markdown: str, marker: str | None = None) -> list[str]:
     if text.startswith("---\n"):
         end = text.index("\n---\n", 4)
         text = text[end + 5:]
+    if "\f" in text and not marker:
+        pages_ff = text.split("\f")
+        if pages_ff and not pages_ff[-1].strip():
+            pages_ff.pop()
+        return [p.strip("\n") for p in pages_ff]
     if marker:
         pages: list[list[str]] = [[]]
         for line in text.split("\n"):
@@ -46,33 +54,42 @@ def pages_of(markdown: str, marker: str | None = None) -> list[str]:
     return [p.strip("\n") for p in parts[1:]] if len(parts) > 1 else [text.strip("\n")]
 
 
-def _font() -> str:
+def _font(family: str = "DejaVu Serif", name: str = "GoldSerif") -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    path = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Serif:style=Book"],
+    path = subprocess.run(["fc-match", "-f", "%{file}", f"{family}:style=Book"],
                           capture_output=True, text=True, check=True).stdout
-    pdfmetrics.registerFont(TTFont("GoldSerif", path))
-    return "GoldSerif"
+    pdfmetrics.registerFont(TTFont(name, path))
+    return name
 
 
-def render(markdown: str, dst: Path, marker: str | None = None) -> Path:
+def render(markdown: str, dst: Path, marker: str | None = None, mono: bool = False) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    font = _font()
+    font = _font("DejaVu Sans Mono", "GoldMono") if mono else _font()
     c = canvas.Canvas(str(dst), pagesize=A4, invariant=1)
-    _, h = A4
+    w, h = A4
     for page in pages_of(markdown, marker):
         lines: list[str] = []
         for raw in page.split("\n"):
-            lines.extend(textwrap.wrap(raw, 95) or [""])
-        size = 10.0 if len(lines) <= 58 else max(5.0, 10.0 * 58 / len(lines))
+            if mono:  # keep pdftotext's columns: no wrapping, shrink to fit the widest line
+                lines.append(raw.rstrip())
+            else:
+                lines.extend(textwrap.wrap(raw, 95) or [""])
+        if mono:
+            widest = max((len(x) for x in lines), default=1)
+            size = min(8.0, (w - 80) / (0.6 * max(widest, 1)), (h - 80) / (1.3 * max(len(lines), 1)))
+            left, top, lead = 40.0, h - 40, 1.3
+        else:
+            size = 10.0 if len(lines) <= 58 else max(5.0, 10.0 * 58 / len(lines))
+            left, top, lead = 55.0, h - 50, 1.35
         c.setFont(font, size)
-        y = h - 50
+        y = top
         for line in lines:
-            c.drawString(55, y, line)
-            y -= size * 1.35
+            c.drawString(left, y, line)
+            y -= size * lead
         c.showPage()
     c.save()
     return dst
@@ -83,8 +100,9 @@ def main(argv: list[str]) -> None:
     ap.add_argument("src", type=Path)
     ap.add_argument("dst", type=Path)
     ap.add_argument("--page-marker", default=None, help="regex of a (kept) line that starts a page")
+    ap.add_argument("--mono", action="store_true", help="monospace, unwrapped (for layout text)")
     a = ap.parse_args(argv)
-    render(a.src.read_text(encoding="utf-8"), a.dst, a.page_marker)
+    render(a.src.read_text(encoding="utf-8"), a.dst, a.page_marker, a.mono)
 
 
 if __name__ == "__main__":

@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
 """Retrieval quality of namndkoll's search: recall@1, recall@5 and MRR for keywords alone,
-dense alone and hybrid, and how often it abstains on questions the corpus cannot answer.
+dense alone and hybrid, and how often it answers (answerable questions) or abstains
+(unanswerable ones), per split of the question set.
 
-Corpus (built once into bench/out/search-eval.db, then re-used; the index is incremental):
-the two Lund seed documents, the 20 Göteborg KF protocols 2023–2024 and the PDFs in
-../shared/data/pdf, all as PDFs read by the product's ingest (``read_document``, OCR off; the
-KF protocols rendered by bench/make_corpus.py). ``--from-text`` builds them from the extracted
-texts instead (pages split on form feeds, § items found with the simple rules below).
+Corpus (built once into bench/out/search-eval-MODEL-pdf.db, then re-used; the index is
+incremental): every PDF of sample/, the 20 Göteborg KF protocols 2023–2024 rendered to PDF by
+bench/make_corpus.py, ../shared/data/pdf/** and ../shared/data/pdf-other/*, all read by the
+product's ingest (``read_document``, OCR off). ``--from-text`` builds the older, smaller corpus
+from the extracted texts instead.
 
-Questions: ../shared/data/gold/search-pairs.json plus bench/questions.json (ours), on which
-weights and abstention bars were calibrated, and bench/questions_heldout.json (10 answerable,
-10 unanswerable, written afterwards and never tuned on).
+Questions: bench/questions/{dev,test,heldout}.json (351 questions over 8 bodies, written by
+someone who never saw a score; see bench/questions/README.md). Tune on dev only, check on test,
+and run heldout only to report. ``--legacy`` evaluates the older calibration set
+(../shared/data/gold/search-pairs.json + bench/questions.json + bench/questions_heldout.json).
 
-usage: python bench/search_eval.py [--model NAME] [--calibrate]
+usage: python bench/search_eval.py [--model NAME] [--splits dev test heldout] [--calibrate]
 """
 
 from __future__ import annotations
@@ -32,11 +34,11 @@ SHARED = REPO.parent / "shared"
 OUT = REPO / "bench" / "out"
 sys.path.insert(0, str(REPO))
 
-from namndkoll.corpus.db import open_db, transaction  # noqa: E402
-from namndkoll.corpus.store import replace_document  # noqa: E402
-from namndkoll.search import index_corpus  # noqa: E402
-from namndkoll.search.hybrid import evaluate, rank, is_answer, search  # noqa: E402
-from namndkoll.types import Document, Item, Metadata, Page, Section, with_offsets  # noqa: E402
+from namndkoll.corpus.db import open_db, transaction
+from namndkoll.corpus.store import replace_document
+from namndkoll.search import index_corpus
+from namndkoll.search.hybrid import evaluate, is_answer, rank, search
+from namndkoll.types import Document, Item, Metadata, Page, Section, with_offsets
 
 SECTION_HEADINGS = {
     "Beslut": "beslut", "Ärendet": "arendet", "Yrkanden": "yrkanden", "Yrkande": "yrkanden",
@@ -111,8 +113,8 @@ def pdf_document(pdf: Path) -> Document | None:
         from namndkoll.ingest import read_document
 
         return read_document(pdf)
-    except Exception:  # noqa: BLE001 - ingest not built yet, or a PDF it rejects: fall back
-        pass
+    except Exception as exc:  # noqa: BLE001 - ingest not built yet, or a PDF it rejects: fall back
+        print(f"  {pdf.name}: {exc}; reading it with pdfplumber", file=sys.stderr)
     import pdfplumber
 
     with pdfplumber.open(pdf) as p:
@@ -152,10 +154,12 @@ def pdf_sources() -> list[Path]:
 
         make_corpus.main([str(OUT / "corpus")])
         kf = sorted((OUT / "corpus").glob("kf-*.pdf"))
-    return sorted((REPO / "sample").glob("lund-*.pdf")) + kf + sorted((SHARED / "data/pdf").rglob("*.pdf"))
+    return (sorted((REPO / "sample").glob("*.pdf")) + kf + sorted((SHARED / "data/pdf").rglob("*.pdf"))
+            + sorted((SHARED / "data/pdf-other").glob("*.pdf")))
 
 
 def build(db: Path, embedder, rebuild_docs: bool = False, from_text: bool = False) -> dict:  # type: ignore[no-untyped-def]
+    """Store every corpus document not stored yet, then (with an embedder) index what is new."""
     conn = open_db(db)
     have = {r[0]: r[1] for r in conn.execute("SELECT source, sha256 FROM documents")}
     if from_text:
@@ -167,10 +171,16 @@ def build(db: Path, embedder, rebuild_docs: bool = False, from_text: bool = Fals
     for path, make in sources:
         if str(path) in have and not rebuild_docs:
             continue
+        t = time.time()
         doc = make(path)
         if doc is not None:
             with transaction(conn):
                 replace_document(conn, doc)
+        print(f"  stored {path.name} ({time.time() - t:.1f} s)", file=sys.stderr, flush=True)
+    n_docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    if embedder is None:
+        conn.close()
+        return {"documents": n_docs}
     t0 = time.time()
     last = [0.0]
 
@@ -180,12 +190,18 @@ def build(db: Path, embedder, rebuild_docs: bool = False, from_text: bool = Fals
             print(f"  embedded {done}/{total} chunks ({time.time() - t0:.0f} s)", file=sys.stderr, flush=True)
 
     rep = index_corpus(conn, embedder, progress=progress)
-    n_docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     conn.close()
     return {"documents": n_docs, "chunks": rep.chunks, "embedded_now": rep.embedded, "seconds": rep.seconds}
 
 
-def questions() -> list[dict]:
+SPLITS = ("dev", "test", "heldout")
+
+
+def split_questions(split: str) -> list[dict]:
+    return json.loads((REPO / "bench/questions" / f"{split}.json").read_text(encoding="utf-8"))
+
+
+def legacy_questions() -> list[dict]:
     gold = json.loads((SHARED / "data/gold/search-pairs.json").read_text(encoding="utf-8"))
     ours = json.loads((REPO / "bench/questions.json").read_text(encoding="utf-8"))
     heldout = json.loads((REPO / "bench/questions_heldout.json").read_text(encoding="utf-8"))
@@ -193,66 +209,125 @@ def questions() -> list[dict]:
             + [{**q, "set": "heldout"} for q in heldout])
 
 
+DUMP: list | None = None
+
+
+def keyword_plan_all(store, query):  # type: ignore[no-untyped-def]
+    """The query's terms with chunk counts, common ones kept (for the calibration dump)."""
+    from namndkoll.search import hybrid
+
+    share = hybrid.COMMON_SHARE
+    hybrid.COMMON_SHARE = 1.0
+    try:
+        return hybrid.keyword_plan(store, query)
+    finally:
+        hybrid.COMMON_SHARE = share
+
+
 def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-untyped-def]
-    """Print the best similarity of answerable vs unanswerable questions (to set the bars)."""
-    from namndkoll.corpus import index as sql
+    """Print the evidence behind every question: the gold passage's rank in the fusion and on
+    each side, the best similarity, and what abstention decides (to set the bars on dev)."""
+    from dataclasses import replace
+
+    from namndkoll.corpus import as_store
+    from namndkoll.search.hybrid import calibration_for, judge, keyword_evidence
 
     conn = open_db(db)
-    f = sql.Filters()
+    store = as_store(conn)
+    total = store.chunk_total()
+    cal = calibration_for(embedder.model_id)
     for q in qs:
-        ranked, _ = rank(conn, q["q"], embedder, f)
-        sims = sorted((r.similarity or 0 for r in ranked), reverse=True)
+        ranked, terms = rank(store, q["q"], embedder, store.resolve_filters(), candidates=100)
+        rows = store.chunk_rows([r.chunk_id for r in ranked[:50]])
+        ranked = [replace(r, keywords=keyword_evidence(terms, total, rows[r.chunk_id]["text"] + "\n"
+                                                       + rows[r.chunk_id]["context"]))
+                  for r in ranked[:50] if r.chunk_id in rows]
+        shown = judge(ranked, cal, mode="hybrid")
+        if DUMP is not None:
+            allterms = [t for t in keyword_plan_all(store, q["q"])]
+            golds = {h.chunk_id for h in search(conn, q["q"], embedder, limit=50, abstention=False)
+                     if q.get("answerable", True) and is_answer(h, q.get("doc", ""), q["passage"], q.get("alt_docs", ()))}
+            DUMP.append({"q": q["q"], "answerable": q.get("answerable", True), "cands": [
+                [r.similarity or 0.0, r.keywords,
+                 keyword_evidence(allterms, total, rows[r.chunk_id]["text"] + "\n" + rows[r.chunk_id]["context"]),
+                 r.score, r.chunk_id in golds]
+                for r in ranked]})
         hits = search(conn, q["q"], embedder, limit=10, abstention=False)
-        good = [h for h in hits if q.get("answerable", True) and is_answer(h, q.get("doc", ""), q["passage"])]
-        gsim = next((r.similarity for r in ranked if good and r.chunk_id == good[0].chunk_id), None)
-        print(f"{'ANS' if q.get('answerable', True) else 'NEG'} best={sims[0]:.3f} 5th={sims[4]:.3f} "
-              f"gold={gsim if gsim is None else round(gsim, 3)}  {q['q'][:70]}")
+        ans = q.get("answerable", True)
+        gold = next((i for i, h in enumerate(hits) if ans and is_answer(h, q.get("doc", ""), q["passage"],
+                                                                        q.get("alt_docs", ()))), None)
+        g = next((r for r in ranked if gold is not None and r.chunk_id == hits[gold].chunk_id), None)
+        best = max((r.similarity or 0 for r in ranked), default=0)
+        bestk = max((r.keywords for r in ranked), default=0)
+        conf = shown[0].confidence if shown else "-"
+        gtxt = (f"gold@{gold} d{g.dense_rank} k{g.keyword_rank} sim={g.similarity:.3f} kw={g.keywords:.2f}"
+                if g else ("gold@" + str(gold) if ans else "NEG"))
+        print(f"{'ANS' if ans else 'NEG'} {conf:4s} best={best:.3f} bestkw={bestk:.2f} {gtxt:42s} "
+              f"{q['q'][:60]}  [{' '.join(t.word + ('*' if t.alts else '') + ('/' + '+'.join(t.parts) if t.parts else '') for t in terms)}]")
     conn.close()
+
+
+def table(title: str, res: dict) -> list[str]:
+    first = next(iter(res.values()))
+    lines = [f"**{title}** ({first['questions']} answerable, {first['unanswerable']} unanswerable)", "",
+             "| mode | recall@1 | recall@5 | MRR@10 | answered (answerable) | of which weak | refused (unanswerable) |",
+             "|---|---|---|---|---|---|---|"]
+    for mode, r in res.items():
+        lines.append(f"| {mode} | {r['recall@1']:.3f} | {r['recall@5']:.3f} | {r['mrr']:.3f} | "
+                     f"{r['answered_when_answerable']:.3f} | {r.get('weak_when_answered', float('nan')):.3f} | "
+                     f"{r['abstained_when_unanswerable']:.3f} |")
+    return lines + [""]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=None)
-    ap.add_argument("--db", type=Path, default=None, help="default: bench/out/search-eval-MODEL.db")
-    ap.add_argument("--out", type=Path, default=None, help="(unused; paste the printed tables into docs/benchmarks.md)")
-    ap.add_argument("--calibrate", action="store_true")
+    ap.add_argument("--db", type=Path, default=None, help="default: bench/out/search-eval-MODEL-pdf.db")
+    ap.add_argument("--splits", nargs="+", default=["dev"], choices=SPLITS,
+                    help="question splits to evaluate (tune on dev; heldout only to report)")
+    ap.add_argument("--legacy", action="store_true", help="the older calibration question set instead")
+    ap.add_argument("--modes", nargs="+", default=["keyword", "dense", "hybrid"])
+    ap.add_argument("--calibrate", action="store_true", help="print the evidence of every question")
+    ap.add_argument("--ingest-only", action="store_true", help="store the documents, embed nothing")
     ap.add_argument("--from-text", action="store_true",
                     help="build Documents from the extracted texts instead of ingesting the PDFs")
     ap.add_argument("--restore", action="store_true", help="store every document again (after a parser change)")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    emb = get_embedder(args.model)
     if args.db is None:
         name = re.sub(r'[^a-z0-9]+', '-', (args.model or 'default').lower())
         args.db = OUT / f"search-eval-{name}{'' if args.from_text else '-pdf'}.db"
+    if args.ingest_only:
+        print(build(args.db, None, args.restore, args.from_text))
+        return
+    emb = get_embedder(args.model)
     info = build(args.db, emb, args.restore, args.from_text)
     print(f"corpus: {info}", file=sys.stderr)
-    qs = questions()
+    if args.legacy:
+        qs = legacy_questions()
+        sets = {"legacy calibration set (gold + ours)": [q for q in qs if q["set"] != "heldout"],
+                "legacy held-out": [q for q in qs if q["set"] == "heldout"]}
+    else:
+        sets = {split: split_questions(split) for split in args.splits}
     if args.calibrate:
-        calibrate(args.db, emb, qs)
+        global DUMP
+        DUMP = []
+        for name, qs in sets.items():
+            print(f"## {name}")
+            calibrate(args.db, emb, qs)
+        args.db.with_name(args.db.stem + "-calibration.json").write_text(json.dumps(DUMP), encoding="utf-8")
         return
     conn = open_db(args.db)
-    results = {}
-    for name, subset in (("gold search-pairs", [q for q in qs if q["set"] == "gold"]),
-                         ("our questions", [q for q in qs if q["set"] == "ours"]),
-                         ("all (gold + ours: the calibration set)", [q for q in qs if q["set"] != "heldout"]),
-                         ("held-out (written after calibration, never tuned on)",
-                          [q for q in qs if q["set"] == "heldout"])):
-        results[name] = evaluate(conn, emb, subset)
+    results = {name: evaluate(conn, emb, qs, modes=tuple(args.modes)) for name, qs in sets.items()}
     conn.close()
-    (args.db.with_suffix(".json")).write_text(json.dumps({"corpus": info, "model": emb.model_id, "results": results},
-                                                     ensure_ascii=False, indent=2), encoding="utf-8")
+    out = args.db.with_name(args.db.stem + "-" + "-".join(sets if args.legacy is False else ["legacy"]))
+    out.with_suffix(".json").write_text(json.dumps({"corpus": info, "model": emb.model_id, "results": results},
+                                                   ensure_ascii=False, indent=2), encoding="utf-8")
     lines = [f"Model: `{emb.model_id}`. Corpus: {info['documents']} documents, {info['chunks']} chunks.", ""]
     for name, res in results.items():
-        lines += [f"**{name}** ({next(iter(res.values()))['questions']} answerable questions)", "",
-                  "| mode | recall@1 | recall@5 | MRR@10 | answers when answerable | abstains when not |",
-                  "|---|---|---|---|---|---|"]
-        for mode, r in res.items():
-            lines.append(f"| {mode} | {r['recall@1']:.3f} | {r['recall@5']:.3f} | {r['mrr']:.3f} | "
-                         f"{r['answered_when_answerable']:.3f} | {r['abstained_when_unanswerable']:.3f} |")
-        lines.append("")
+        lines += table(name, res)
     print("\n".join(lines))
-    args.db.with_suffix(".md").write_text("\n".join(lines), encoding="utf-8")
+    out.with_suffix(".md").write_text("\n".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":

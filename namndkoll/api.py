@@ -828,28 +828,20 @@ def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = Non
             return CompareMatrix(topic, by, [], [], 0, 0)
         res = compare(store, topic, _embedder(store, embedder), by="party", municipality=municipality,
                       committee=committee, party=party, year_from=year_from, year_to=year_to, limit=limit)
-    rows: dict[tuple[int, str | None], MatrixRow] = {}
+    rows: list[MatrixRow] = []
     active: Counter[str] = Counter()
-    for code, group in res.groups.items():
-        for ph in group.hits:
-            h = ph.hit
-            md = h.metadata
-            key = (h.document_id, h.item)
-            if key not in rows:
-                g = "" if by == "party" else (md.committee or "okänd nämnd") if by == "committee" else (
-                    (md.date or "")[:4] or "okänt år")
-                rows[key] = MatrixRow(g, h.document_id, md.title or Path(h.source).name, md.committee,
-                                      md.date, h.item, h.citation)
-            kinds = [s.split(":", 1)[0] for s in ph.statements.get(code, [])] or [
-                h.section or md.doc_type or "nämns"]
-            cells = rows[key].cells.setdefault(code, [])
-            for k in dict.fromkeys(kinds):
-                label = KIND_LABELS.get(k.replace(" ", "_"), k)
-                if not any(c.kind == label and c.start == h.start for c in cells):
-                    cells.append(MatrixCell(label, quote(ph.quote_for(code), max_chars=300), h.document_id,
-                                            h.page, h.start, h.end))
+    for item in res.items:  # one row per matching § item, each party's stances quoted once
+        group = "" if by == "party" else (item.committee or "okänd nämnd") if by == "committee" else (
+            (item.date or "")[:4] or "okänt år")
+        row = MatrixRow(group, item.document_id, item.title or Path(item.source).name, item.committee,
+                        item.date, item.item, item.citation)
+        for code, stances in item.stances.items():
+            row.cells[code] = [MatrixCell(KIND_LABELS.get(st.kind, st.kind), quote(st.text, max_chars=300),
+                                          item.document_id, st.page, st.start, st.end) for st in stances]
             active[code] += 1
-    ordered = sorted(rows.values(), key=lambda r: (r.group, r.date or "9999", r.document_id, r.item or ""))
+        if row.cells:
+            rows.append(row)
+    ordered = sorted(rows, key=lambda r: (r.group, r.date or "9999", r.document_id, r.item or ""))
     return CompareMatrix(topic, by, [c for c, _ in active.most_common()], ordered, res.total, res.unattributed)
 
 

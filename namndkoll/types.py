@@ -203,6 +203,11 @@ class Figure:
     qualifier: str | None = None  # "ca", "minst", "närmare", "högst", "över", "under", ...
     per: str | None = None  # "månad", "år", ...
     table: bool = False  # read from a table cell (row/column headers in ``text``)
+    # a table cell's place: the table's index on the page, the cell's span in that table's text
+    # (``namndkoll.tables.table_text``) and the box of the table in PDF points (x0, top, x1, bottom)
+    table_index: int | None = None
+    table_span: tuple[int, int] | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -318,7 +323,8 @@ class Chunk:
     page_start: int
     page_end: int
     item: str | None = None  # § number
-    section: str | None = None  # SectionKind or None
+    section: str | None = None  # SectionKind or None; "table" for a table row
+    table: tuple[int, int] | None = None  # (index of the table on its page, row) of a table row
 
 
 @dataclass(frozen=True)
@@ -337,3 +343,4 @@ class Hit:
     citation: str
     metadata: Metadata
     highlights: tuple[tuple[int, int], ...] = ()  # spans in ``text`` that matched the query
+    confidence: Literal["high", "weak"] = "high"  # weak: shown under "weak matches"

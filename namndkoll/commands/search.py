@@ -46,7 +46,7 @@ def hit_json(h: Any) -> dict[str, Any]:
     return {"source": h.source, "document": {"id": h.document_id, **md}, "item": h.item, "section": h.section,
             "page": h.page, "page_end": h.page_end, "start": h.start, "end": h.end, "text": h.text,
             "score": h.score, "citation": h.citation, "chunk_id": h.chunk_id,
-            "highlights": [list(s) for s in h.highlights]}
+            "highlights": [list(s) for s in h.highlights], "confidence": h.confidence}
 
 
 def _flat(text: str, spans: tuple[tuple[int, int], ...], max_chars: int | None = 700) -> Any:
@@ -90,6 +90,10 @@ def _print_hits(hits: list[Any], *, wide: bool = False) -> None:
     width = out_width(wide)
     con = console(width=width or 10_000)
     for n, h in enumerate(hits, 1):
+        if h.confidence == "weak" and (n == 1 or hits[n - 2].confidence != "weak"):
+            con.print(Text("weak matches", style="bold") + Text(
+                " (some of the words or the meaning, not enough to be sure)", style="dim"))
+            con.print()
         md = h.metadata
         head = Text(f"{n}. ", style="bold")
         head.append(one_line(md.title or h.source.rsplit("/", 1)[-1]), style="bold")
@@ -172,11 +176,9 @@ def compare_cmd(
     except NamndkollError as exc:
         fail(exc)
     if as_json:
-        print_json({"topic": res.topic, "by": res.by, "total": res.total, "groups": {
-            k: {"count": g.count, "by_year": g.by_year,
-                "passages": [{**hit_json(p.hit), "parties": list(p.parties),
-                              **({"statement": p.quote_for(k)} if by == "party" else {})} for p in g.hits]}
-            for k, g in res.groups.items()}, "unattributed": res.unattributed})
+        from ..search.compare import comparison_json
+
+        print_json(comparison_json(res))
         return
     if not res.groups:
         echo("no good match among reservations, yrkanden, votes or party documents")
@@ -192,8 +194,18 @@ def compare_cmd(
     for k, g in res.groups.items():
         typer.secho(f"\n{one_line(str(k))}", bold=True)
         for p in g.hits[:5]:
-            text = p.quote_for(k) if by == "party" else p.hit.text
-            echo(f"  ”{one_line(quote(text, max_chars=300))}”\n    — {one_line(p.hit.citation)}")
+            row = p.row
+            if row is not None:  # which §, what it is about and what was decided
+                echo(f"  {one_line(row.title)}"
+                     + (f"\n    Beslut: {one_line(quote(row.decision, max_chars=200))}" if row.decision else ""))
+            stances = (row.stances.get(k, ()) if row is not None and by == "party"
+                       else [s for st in (row.stances.values() if row else ()) for s in st])
+            for st in stances:
+                who = "" if by == "party" else f"{st.party}: "
+                echo(f"    {who}{st.kind.replace('_', ' ')}: ”{one_line(quote(st.text, max_chars=300))}”\n"
+                     f"      — {one_line(st.citation)}")
+            if not stances:
+                echo(f"    ”{one_line(quote(p.hit.text, max_chars=300))}”\n      — {one_line(p.hit.citation)}")
     if res.unattributed:
         echo(f"\n({res.unattributed} passages on the topic name no party and are not shown)")
 

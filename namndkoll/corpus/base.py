@@ -182,6 +182,7 @@ class Store(Protocol):
 
     def chunk_party_codes(self, chunk_ids: Sequence[int]) -> dict[int, set[str]]:
         """Per chunk, the party codes of stored positions and mentions inside its span."""
+        ...
 
     # ---- roll calls -------------------------------------------------------------------------
     def list_members(self, *, municipality: str | None = None, committee: str | None = None,
@@ -193,4 +194,15 @@ class Store(Protocol):
 
     def member_names(self, fragment: str, limit: int = 5) -> list[str]:
         """Stored member names containing ``fragment`` (any case)."""
+
+    def vocabulary(self, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
+        """(word, chunks holding it) of the indexed words starting with ``prefix`` (typo repair)."""
+        ...
+
+    def item_record(self, document_id: int, item: str) -> dict[str, Any] | None:
+        """A § item's number, title, start, end, page_start, page_end."""
+        ...
+
+    def item_extractions(self, document_id: int, start: int, end: int) -> dict[str, list[dict[str, Any]]]:
+        """Stored positions, decisions and votes inside a span of a document (a § item)."""
         ...

@@ -299,7 +299,10 @@ def fts_query(terms: Sequence[Any]) -> str:
         alts.append(_prefix(t.stem) if t.stem != t.word or len(t.word) >= MIN_STEM else _exact(t.word))
         if t.parts:
             alts.append("(" + " AND ".join(_prefix(p) for p in t.parts) + ")")
-    return " OR ".join(alts)
+        alts += [_prefix(a) if len(a) >= MIN_STEM else _exact(a) for a in getattr(t, "alts", ())]
+        if getattr(t, "party", None):  # "Vänsterpartiet" is "(V)" in a protocol
+            alts.append(_exact(t.party.casefold()))
+    return " OR ".join(dict.fromkeys(alts))
 
 
 def _prefix(s: str) -> str:
@@ -409,16 +412,30 @@ def chunk_rows(conn: Any, ids: Sequence[int]) -> dict[int, Any]:
 
 
 def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str, ...]:
-    """The item's diarienummer if it has any, else the document's."""
+    """The diarienummer a passage may cite: its § item's own (none if the § has none: a
+    protocol's other §§' numbers are not this one's); outside any §, the document's numbers
+    that belong to no § (a report's, a protokollsutdrag's header)."""
     if item is not None:
         rows = conn.execute(
             "SELECT DISTINCT x.dnr FROM diarienummer x JOIN items i ON i.id = x.item_id"
             " WHERE i.document_id = ? AND i.number = ? ORDER BY x.rowid", (document_id, item)).fetchall()
         if rows:
             return tuple(r[0] for r in rows)
-    rows = conn.execute("SELECT DISTINCT dnr FROM diarienummer WHERE document_id = ? AND item_id IS NULL"
-                        " ORDER BY rowid", (document_id,)).fetchall()
+        n_items = conn.execute("SELECT count(*) FROM items WHERE document_id = ?", (document_id,)).fetchone()[0]
+        if n_items > 1:
+            return ()
+    rows = conn.execute(
+        "SELECT DISTINCT dnr FROM diarienummer WHERE document_id = ? AND item_id IS NULL AND dnr NOT IN"
+        " (SELECT x.dnr FROM diarienummer x WHERE x.document_id = ? AND x.item_id IS NOT NULL)"
+        " ORDER BY rowid", (document_id, document_id)).fetchall()
     return tuple(r[0] for r in rows)
+
+
+def vocabulary(conn: Any, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
+    """(word, chunks holding it) of the keyword index's words starting with ``prefix``."""
+    return [(r[0], int(r[1])) for r in conn.execute(
+        "SELECT term, doc FROM chunks_vocab WHERE term >= ? AND term < ? LIMIT ?",
+        (prefix, prefix + "\uffff", limit))]
 
 
 def table_exists(conn: Any, name: str) -> bool:
@@ -509,3 +526,52 @@ def positions_in(conn: Any, document_id: int, start: int, end: int) -> list[tupl
         'SELECT kind, parties, text, page FROM positions WHERE document_id = ? AND start < ? AND "end" > ? '
         "ORDER BY start", (document_id, end, start)).fetchall()
     return [(r[0], tuple(json.loads(r[1])), r[2], r[3]) for r in rows]
+
+
+def item_record(conn: Any, document_id: int, item: str) -> dict[str, Any] | None:
+    """A § item's title, span and pages, with its document's date, body and source."""
+    r = conn.execute(
+        'SELECT i.number, i.title, i.start, i."end", i.page_start, i.page_end FROM items i'
+        " WHERE i.document_id = ? AND i.number = ? ORDER BY i.start LIMIT 1", (document_id, item)).fetchone()
+    if r is None:
+        return None
+    return {"number": r[0], "title": r[1], "start": r[2], "end": r[3], "page_start": r[4], "page_end": r[5]}
+
+
+def item_extractions(conn: Any, document_id: int, start: int, end: int) -> dict[str, list[dict[str, Any]]]:
+    """What extract/ stored inside a span of a document (a § item): positions, decisions, votes."""
+    import json
+
+    out: dict[str, list[dict[str, Any]]] = {"positions": [], "decisions": [], "votes": []}
+    if table_exists(conn, "positions"):
+        out["positions"] = [
+            {"kind": r[0], "parties": json.loads(r[1]), "text": r[2], "page": r[3], "start": r[4], "end": r[5]}
+            for r in conn.execute('SELECT kind, parties, text, page, start, "end" FROM positions'
+                                  ' WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
+                                  (document_id, start, end))]
+    if table_exists(conn, "decisions"):
+        out["decisions"] = [
+            {"status": r[0], "text": r[1], "page": r[2], "start": r[3], "end": r[4]}
+            for r in conn.execute('SELECT status, text, page, start, "end" FROM decisions'
+                                  ' WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
+                                  (document_id, start, end))]
+    if table_exists(conn, "votes"):
+        out["votes"] = [
+            {"yes": r[0], "no": r[1], "abstain": r[2], "absent": r[3], "proposition": r[4], "page": r[5],
+             "start": r[6], "end": r[7], "by_party": _roll_call_by_party(conn, r[8])}
+            for r in conn.execute('SELECT yes, no, abstain, absent, proposition, page, start, "end", id FROM votes'
+                                  ' WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
+                                  (document_id, start, end))]
+    return out
+
+
+def _roll_call_by_party(conn: Any, vote_id: int) -> dict[str, dict[str, int]]:
+    """How each party's members voted in a vote with a roll call: {party: {ja: n, nej: n, ...}}."""
+    if not table_exists(conn, "roll_call"):
+        return {}
+    out: dict[str, dict[str, int]] = {}
+    for party, vote, n in conn.execute(
+            "SELECT party, vote, count(*) FROM roll_call WHERE vote_id = ? AND party IS NOT NULL"
+            " GROUP BY party, vote", (vote_id,)):
+        out.setdefault(party, {})[vote] = n
+    return out

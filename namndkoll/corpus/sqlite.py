@@ -225,3 +225,12 @@ class SqliteStore:
         from . import members
 
         return members.member_names(self.conn, fragment, limit)
+
+    def vocabulary(self, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
+        return index.vocabulary(self.conn, prefix, limit)
+
+    def item_record(self, document_id: int, item: str) -> dict[str, Any] | None:
+        return index.item_record(self.conn, document_id, item)
+
+    def item_extractions(self, document_id: int, start: int, end: int) -> dict[str, list[dict[str, Any]]]:
+        return index.item_extractions(self.conn, document_id, start, end)

@@ -17,6 +17,7 @@ import gzip
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from ..types import Document, Figure, Page, Table
@@ -413,8 +414,14 @@ def _headers(rows: list[tuple[str, ...]], width: int) -> tuple[list[str], int]:
     return cols, n
 
 
-def _table_figures(page: Page, table: Table, body: str) -> Iterator[Figure]:
+def _table_figures(page: Page, table: Table, body: str, t_idx: int = 0) -> Iterator[Figure]:
+    for f in _table_figures_unplaced(page, table, body):
+        yield replace(f, table_index=t_idx, bbox=table.bbox)
+
+
+def _table_figures_unplaced(page: Page, table: Table, body: str) -> Iterator[Figure]:
     rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
+    spans = _cell_spans(table)
     if len(rows) < 2:
         return
     width = max(len(r) for r in rows)
@@ -423,10 +430,11 @@ def _table_figures(page: Page, table: Table, body: str) -> Iterator[Figure]:
     table_scale = _scale_of(everything) or _scale_of(" ".join(c for r in rows for c in r[:2]))
     if table_scale is None and (cap := _CAPTION.search(body)):
         table_scale = _scale_of(cap.group(0))
-    for row in rows[n_header:]:
+    for i, row in enumerate(rows[n_header:], n_header):
         label = next((c for c in row if c and _cell_value(c) is None and not iter_figures_first(c)), "")
         prev = None
         for j, cell in enumerate(row):
+            span = spans.get((i, j))
             if not cell or cell == label:
                 prev = cell or prev
                 continue
@@ -438,7 +446,7 @@ def _table_figures(page: Page, table: Table, body: str) -> Iterator[Figure]:
             explicit = list(iter_figures(normalize_spaces(cell)))
             if explicit:
                 for _s, _e, kind, value, unit, qual, per in explicit:
-                    yield _table_figure(page, body, cell, label, where, kind, value, unit, qual, per)
+                    yield _table_figure(span, page, body, cell, label, where, kind, value, unit, qual, per)
                 continue
             cv = _cell_value(cell)
             if cv is None:
@@ -447,29 +455,45 @@ def _table_figures(page: Page, table: Table, body: str) -> Iterator[Figure]:
             heads = f"{col_head} {label}"
             col_scale = _scale_of(heads)
             if cell_unit == "%" or re.search(r"%|procent|andel", heads, re.IGNORECASE):
-                yield _table_figure(page, body, cell, label, where, "percent", value, "%", None, None)
+                yield _table_figure(span, page, body, cell, label, where, "percent", value, "%", None, None)
             elif col_scale or table_scale or (cell_unit and cell_unit != "%"):
                 mult = col_scale or table_scale or {"tkr": 1e3, "mkr": 1e6, "mnkr": 1e6}.get(cell_unit or "", 1.0)
-                yield _table_figure(page, body, cell, label, where, "amount", value * mult, "SEK", None, None)
+                yield _table_figure(span, page, body, cell, label, where, "amount", value * mult, "SEK", None, None)
             elif re.search(r"(?<![\wåäö])antal(?![\wåäö])", heads, re.IGNORECASE):
                 rest = re.sub(r"(?i)(?<![\wåäö])antal(?![\wåäö])", "", label).split() or \
                     re.sub(r"(?i)(?<![\wåäö])antal(?![\wåäö])", "", col_head).replace("|", " ").split()
                 unit = lemma(rest[0].strip(",.:()")) if rest else "styck"
-                yield _table_figure(page, body, cell, label, where, "count", value, unit, None, None)
+                yield _table_figure(span, page, body, cell, label, where, "count", value, unit, None, None)
             elif _MONEY_HDR.search(col_head) and re.search(r"\bkr\b|kronor|sek\b", heads, re.IGNORECASE):
-                yield _table_figure(page, body, cell, label, where, "amount", value, "SEK", None, None)
+                yield _table_figure(span, page, body, cell, label, where, "amount", value, "SEK", None, None)
 
 
-def _table_figure(page: Page, body: str, cell: str, label: str, where: str, kind: str, value: float,
-                  unit: str, qualifier: str | None, per: str | None) -> Figure:
-    """A figure read from a table cell; its span is the cell in the page text when the
-    reader kept the table's text there, else an empty span at the page start."""
+def _cell_spans(table: Table) -> dict[tuple[int, int], tuple[int, int]]:
+    """(row, column) -> the cell's span in ``tables.table_text(table)``."""
+    from ..tables import CELL_SEP, clean
+
+    out = {}
+    pos = 0
+    for i, row in enumerate(table.rows):
+        for j, c in enumerate(row):
+            n = len(clean(c))
+            out[(i, j)] = (pos, pos + n)
+            pos += n + len(CELL_SEP)
+        pos += 1 - len(CELL_SEP) if row else 1
+    return out
+
+
+def _table_figure(span: tuple[int, int] | None, page: Page, body: str, cell: str, label: str, where: str,
+                  kind: str, value: float, unit: str, qualifier: str | None, per: str | None) -> Figure:
+    """A figure read from a table cell: its span is the cell in the page text when the reader
+    kept the table's text there, else an empty span at the page start; ``table_span`` is always
+    the cell in the stored table's text."""
     from_ = body.find(label) if label else -1
     pos = body.find(cell, max(from_, 0)) if from_ >= 0 else -1
     start = page.start + pos if pos >= 0 else page.start
     end = start + len(cell) if pos >= 0 else page.start
     return Figure(kind, value, unit, f"{where}: {cell}" if where else cell, where,  # type: ignore[arg-type]
-                  page.number, start, end, qualifier, per, table=True)
+                  page.number, start, end, qualifier, per, table=True, table_span=span)
 
 
 # ---- documents --------------------------------------------------------------------------
@@ -484,7 +508,7 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
                    page.number, page.start + s, page.start + e, qual, per)
             for s, e, kind, value, unit, qual, per in iter_figures(body)
         ]
-        table_figs = [f for t in page.tables for f in _table_figures(page, t, body)]
+        table_figs = [f for i, t in enumerate(page.tables) for f in _table_figures(page, t, body, i)]
         if table_figs:
             # a table whose text is also in the body: keep the table reading (it has headers)
             covered = {(f.start, f.end) for f in table_figs if f.end > f.start}

@@ -14,7 +14,7 @@ from ..errors import ModelError, NamndkollError
 from ..types import Hit
 from .chunking import chunk_document
 from .cite import citation_pack_csv, citation_pack_markdown, format_citation
-from .compare import Comparison, GroupBy, compare
+from .compare import Comparison, GroupBy, MatrixItem, Stance, compare, comparison_json
 from .embedder import Embedder
 from .hybrid import Mode, search
 from .index import IndexReport, index_corpus, index_status
@@ -25,7 +25,9 @@ __all__ = [
     "GroupBy",
     "Hit",
     "IndexReport",
+    "MatrixItem",
     "Mode",
+    "Stance",
     "check_query",
     "chunk_document",
     "citation_pack_csv",
@@ -33,6 +35,7 @@ __all__ = [
     "cite_db",
     "compare",
     "compare_db",
+    "comparison_json",
     "embedder_for",
     "evaluate_db",
     "format_citation",

@@ -5,6 +5,12 @@ Reservation ...); a report (no items) per paragraph. Paragraphs are packed up to
 ``max_chars`` so a chunk holds a few of them; a long paragraph is cut at sentence ends.
 No chunk crosses a § item, a section or a document, and each chunk's text is exactly
 ``Document.text[start:end]``, so a quote is always traceable to its page.
+
+Tables (``Page.tables``, whose text ingest leaves out of the page body) become one passage per
+row (section ``"table"``): the row as written ("Socialnämnden 274 077 -427 -50 273 600"),
+then each value cell with its row and column headers ("Socialnämnden · Ram inkl PKV · 274 077
+tkr"), so a cell is found by its row label and value. Their span is empty at the start of their
+page (the text is the stored table's, ``Chunk.table`` says which table and row).
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ import hashlib
 import re
 from collections.abc import Iterator
 
+from ..tables import body_cells, scale_words
 from ..types import Chunk, Document, Item
 
-CHUNKER = "paragraphs-v2"  # stored with the chunks: a new version re-chunks every document
+CHUNKER = "paragraphs-v2+tables"  # stored with the chunks: a new version re-chunks every document
 MAX_CHARS = 1100  # ~180 Swedish words, ~300 e5 tokens: well inside the model's 512
 MIN_CHARS = 250  # a shorter tail is merged into the chunk before it (same region only)
 
@@ -36,6 +43,26 @@ def chunk_document(doc: Document, *, max_chars: int = MAX_CHARS, min_chars: int 
     for start, end, item, section in _regions(doc, len(text)):
         for s, e in _pack(text, start, end, max_chars, min_chars):
             out.append(Chunk(text[s:e], s, e, doc.page_of(s), doc.page_of(e - 1), item, section))
+    return out + table_chunks(doc)
+
+
+def table_chunks(doc: Document) -> list[Chunk]:
+    """One passage per table row with a value: the row as written, then its cells with headers."""
+    out = []
+    for page in doc.pages:
+        found = doc.item_of(page.start)
+        for t_idx, table in enumerate(page.tables):
+            unit = scale_words(table)
+            for cells in body_cells(table):
+                r = cells[0].row
+                row_text = " ".join(c for c in (" ".join((table.rows[r][j] or "").split())
+                                                for j in range(len(table.rows[r]))) if c)
+                lines = [row_text] + [
+                    " · ".join(x for x in (c.label, c.column.replace(" | ", " "), c.text + (f" {unit}" if unit and
+                                                                                    not c.text.endswith(unit) else "")) if x)
+                    for c in cells]
+                out.append(Chunk("\n".join(lines), page.start, page.start, page.number, page.number,
+                                 found.number if found else None, "table", table=(t_idx, r)))
     return out
 
 

@@ -1,25 +1,32 @@
-"""Positions on a topic, grouped by party, committee or year.
+"""Positions on a topic side by side: per matching § (or party document), each party's stance.
 
 The topic is searched (hybrid, with abstention) only among passages that state positions:
 sections of kinds reservation, särskilt uttalande, yrkanden, protokollsanteckning and
 omröstning, documents that are reservations, särskilda yttranden, motions or party
-skrivelser, and passages holding a position the extract stage stored. Each passage is
-assigned to the parties it speaks for: the stored positions overlapping it
-(``corpus.index.positions_in``), else the party markers in its text ("Martin Stensson (V)",
-"Vänsterpartiet").
+skrivelser, and passages holding a position the extract stage stored. The hits are then
+gathered per § item (a document without §§ counts as one item): its title, date, decision and
+votes, and each party's stances in that § — every stored position of the § (yrkande,
+reservation, särskilt uttalande, protokollsanteckning) quoted once in the party's own words with
+its page, else the passage that names the party. One § is one row however many of its passages
+matched, so a reservation is never repeated per passage.
+
+``Comparison.items`` is that matrix (rows: §§; columns: ``Comparison.parties``), plain
+dataclasses for the web page and ``comparison_json`` for journalists; ``Comparison.groups``
+gathers the same rows by party, committee or year.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from ..corpus import as_store
 from ..corpus.base import Store
 from ..registry import PARTIES, code_pattern
 from ..types import Hit
+from .cite import format_citation, pages_label, quote
 from .embedder import Embedder
 from .hybrid import Mode, search
 
@@ -29,15 +36,51 @@ POSITION_DOC_TYPES = ("reservation", "sarskilt_yttrande", "motion", "skrivelse")
 _CODES = f"({code_pattern()})"
 # "Anna Andersson (V)", "Ledamöterna från SD", "tilläggsyrkande från SD", "SD:s yrkande"
 _CODE = re.compile(rf"\({_CODES}\)|\b(?:från|för)\s+{_CODES}\b|\b{_CODES}:s\b")
+# what a passage of a section kind states, when no position was stored for it
+_SECTION_STANCE = {"reservation": "reservation", "sarskilt_uttalande": "sarskilt_uttalande",
+                   "yrkanden": "yrkande", "protokollsanteckning": "protokollsanteckning", "omrostning": "omrostning"}
+
+
+@dataclass(frozen=True)
+class Stance:
+    """One thing a party said or did in a § item, in its own words, with where it stands."""
+
+    party: str
+    kind: str  # yrkande | reservation | sarskilt_uttalande | protokollsanteckning | motion | skrivelse | omrostning
+    text: str
+    page: int
+    start: int
+    end: int
+    citation: str
+    stored: bool = True  # False: the matching passage naming the party (no stored position)
+
+
+@dataclass(frozen=True)
+class MatrixItem:
+    """A row of the matrix: one § item (or one party document) on the topic."""
+
+    document_id: int
+    source: str
+    item: str | None  # § number; None for a document without §§
+    title: str
+    date: str | None
+    committee: str | None
+    municipality: str | None
+    citation: str
+    decision: str | None  # the § decision, as written
+    votes: tuple[dict[str, Any], ...]  # {yes, no, abstain, absent, proposition, page}
+    stances: dict[str, tuple[Stance, ...]]  # party code -> its stances in this §
+    hits: tuple[Hit, ...] = ()  # the passages that matched the topic
 
 
 @dataclass(frozen=True)
 class PositionHit:
     hit: Hit
     parties: tuple[str, ...]
-    # per party: what that party's stored positions in this passage say, e.g.
-    # {"SD": ["reservation: Ledamöterna från SD reserverar sig ..."]}; empty when none was stored
+    # per party: what that party's stored positions in this § say, e.g.
+    # {"SD": ["reservation: Ledamöterna från SD reserverar sig ..."]}
     statements: dict[str, list[str]] = field(default_factory=dict)
+    row: MatrixItem | None = None
 
     def quote_for(self, key: str) -> str:
         """The words to quote under ``key``: the party's own statement when stored, else the passage."""
@@ -58,7 +101,9 @@ class Comparison:
     by: GroupBy
     groups: dict[str, Group]
     total: int
-    unattributed: int = 0  # passages found for the topic whose party could not be told (by party)
+    unattributed: int = 0  # §§ found for the topic whose party could not be told (by party)
+    items: tuple[MatrixItem, ...] = ()  # the matrix rows, best match first
+    parties: tuple[str, ...] = ()  # the matrix columns, most rows first
 
 
 def position_chunk_ids(store: Store) -> list[int]:
@@ -86,36 +131,126 @@ def compare(
     committee: str | None = None, party: str | None = None, year: int | None = None,
     year_from: int | None = None, year_to: int | None = None, limit: int = 50, mode: Mode = "hybrid",
 ) -> Comparison:
-    """The topic's position passages, grouped; counts per group and per year."""
+    """The topic's §§ with each party's stances, as a matrix and grouped by ``by``."""
     store = as_store(store)
     hits = search(store, topic, embedder, municipality=municipality, committee=committee, party=party,
                   year=year, year_from=year_from, year_to=year_to, chunk_ids=position_chunk_ids(store),
                   limit=limit, mode=mode)
+    by_item: dict[tuple[int, str | None], list[Hit]] = {}
+    for h in hits:
+        by_item.setdefault((h.document_id, h.item), []).append(h)
+    rows = [matrix_row(store, doc_id, item, found) for (doc_id, item), found in by_item.items()]
+    wanted = _code(party) if party else None
     groups: dict[str, Group] = {}
     unattributed = 0
-    for h in hits:
-        stored = store.positions_in(h.document_id, h.start, h.end)
-        statements: dict[str, list[str]] = {}
-        for kind, codes, text, _page in stored:
-            for c in codes:
-                statements.setdefault(c, []).append(f"{kind.replace('_', ' ')}: {text}")
-        parties = tuple(dict.fromkeys(c for _k, codes, _t, _p in stored for c in codes)) or parties_named_in(h)
+    for row in rows:
+        parties = tuple(row.stances)
         if by == "party":
-            keys = list(parties)
+            keys = [p for p in parties if wanted is None or p == wanted] or list(parties)
             if not keys:  # an attendance list or a vote table with no party named: no one's position
                 unattributed += 1
                 continue
-            if party:
-                keys = [k for k in keys if k.casefold() == party.casefold()] or keys
         elif by == "committee":
-            keys = [h.metadata.committee or "okänd nämnd"]
+            keys = [row.committee or "okänd nämnd"]
         else:
-            keys = [(h.metadata.date or "")[:4] or "okänt år"]
-        year_key = (h.metadata.date or "")[:4] or "okänt år"
+            keys = [(row.date or "")[:4] or "okänt år"]
+        year_key = (row.date or "")[:4] or "okänt år"
+        statements = {p: [f"{s.kind.replace('_', ' ')}: {s.text}" for s in st if s.stored]
+                      for p, st in row.stances.items()}
         for k in keys:
             g = groups.setdefault(k, Group(k))
             g.count += 1
             g.by_year[year_key] = g.by_year.get(year_key, 0) + 1
-            g.hits.append(PositionHit(h, parties, statements))
+            g.hits.append(PositionHit(row.hits[0], parties, {p: v for p, v in statements.items() if v}, row))
     ordered = dict(sorted(groups.items(), key=lambda kv: (-kv[1].count, kv[0])))
-    return Comparison(topic, by, ordered, len(hits), unattributed)
+    columns = Counter(p for row in rows for p in row.stances)
+    return Comparison(topic, by, ordered, len(hits), unattributed, tuple(rows),
+                      tuple(sorted(columns, key=lambda p: (-columns[p], p))))
+
+
+def _code(party: str) -> str:
+    from ..registry import canonical_code
+
+    return canonical_code(party) or party
+
+
+def matrix_row(store: Store, document_id: int, item: str | None, hits: list[Hit]) -> MatrixItem:
+    """The § item (or the whole document) that ``hits`` fall in, with each party's stances."""
+    first = hits[0]
+    md = first.metadata
+    rec = store.item_record(document_id, item) if item is not None else None
+    if rec is not None:
+        start, end, title = rec["start"], rec["end"], rec["title"] or ""
+        page, page_end = rec["page_start"], rec["page_end"]
+    else:  # a document without §§: a reservation, a motion
+        start, end, title = 0, 1 << 62, md.title or ""
+        page, page_end = min(h.page for h in hits), max(h.page_end for h in hits)
+    found = store.item_extractions(document_id, start, end)
+    stances: dict[str, list[Stance]] = {}
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(s: Stance) -> None:
+        key = (s.party, s.kind, " ".join(s.text.split()))
+        if key not in seen:
+            seen.add(key)
+            stances.setdefault(s.party, []).append(s)
+
+    for pos in found["positions"]:
+        for code in pos["parties"]:
+            add(Stance(code, pos["kind"], pos["text"], pos["page"], pos["start"], pos["end"],
+                       _cite(first, item, pos["page"], pos["page"])))
+    for h in hits:  # a matching passage states a party's position no stored one covers
+        if any(p["start"] < h.end and p["end"] > h.start for p in found["positions"]):
+            continue
+        kind = _SECTION_STANCE.get(h.section or "") or (md.doc_type if md.doc_type in POSITION_DOC_TYPES else None)
+        if kind is None:
+            continue
+        for code in parties_named_in(h):
+            if code not in stances or all(not s.stored for s in stances[code]):
+                add(Stance(code, kind, h.text, h.page, h.start, h.end, h.citation, stored=False))
+    for v in found["votes"]:  # how each party's members voted, where the protocol lists them
+        for code, tally in (v.get("by_party") or {}).items():
+            if code == "-":
+                continue
+            said = ", ".join(f"{tally[k]} {_VOTE_WORDS[k]}" for k in _VOTE_WORDS if tally.get(k))
+            what = f" ({v['proposition']})" if v.get("proposition") else ""
+            add(Stance(code, "omrostning", f"{said}{what}", v["page"], v["start"], v["end"],
+                       _cite(first, item, v["page"], v["page"])))
+    decision = next((d["text"] for d in found["decisions"] if d["status"] == "decided"), None)
+    citation = format_citation(md, item=item, page=page, page_end=page_end, diarienummer=md.diarienummer,
+                               source=first.source)
+    return MatrixItem(document_id, first.source, item, title, md.date, md.committee, md.municipality, citation,
+                      decision, tuple(found["votes"]), {p: tuple(v) for p, v in stances.items()}, tuple(hits))
+
+
+_VOTE_WORDS = {"ja": "ja", "nej": "nej", "avstar": "avstår", "franvarande": "frånvarande"}
+
+
+def _cite(hit: Hit, item: str | None, page: int, page_end: int) -> str:
+    """The hit's citation with the stance's own page(s)."""
+    head = hit.citation.rsplit(", s. ", 1)[0]
+    return f"{head}, {pages_label(page, page_end)}"
+
+
+def comparison_json(res: Comparison, *, max_quote: int = 2000) -> dict[str, Any]:
+    """The matrix (items × parties) and the groups as plain JSON, for the web page and for
+    journalists: every stance with its quote, page, character span and citation."""
+    def item_json(row: MatrixItem) -> dict[str, Any]:
+        return {
+            "document_id": row.document_id, "source": row.source, "item": row.item, "title": row.title,
+            "date": row.date, "committee": row.committee, "municipality": row.municipality,
+            "citation": row.citation, "decision": row.decision, "votes": list(row.votes),
+            "stances": {p: [{**{k: v for k, v in asdict(s).items() if k != "party"},
+                             "text": quote(s.text, max_chars=max_quote)} for s in st]
+                        for p, st in row.stances.items()},
+            "passages": [{"chunk_id": h.chunk_id, "page": h.page, "start": h.start, "end": h.end,
+                          "section": h.section, "confidence": h.confidence} for h in row.hits],
+        }
+
+    index = {id(row): i for i, row in enumerate(res.items)}
+    return {"topic": res.topic, "by": res.by, "total_passages": res.total, "parties": list(res.parties),
+            "items": [item_json(r) for r in res.items],
+            "groups": {k: {"count": g.count, "by_year": g.by_year,
+                           "items": [index[id(p.row)] for p in g.hits if p.row is not None]}
+                       for k, g in res.groups.items()},
+            "unattributed": res.unattributed}

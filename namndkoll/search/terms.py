@@ -1,0 +1,244 @@
+"""Query terms for the keyword side and for judging evidence: Swedish words, crude stems,
+stop words, compound parts, party names and typo repair.
+
+The FTS5 index keeps words whole (``unicode61 remove_diacritics 0``: å/ä/ö stay letters); the
+query is widened instead: each word becomes a prefix query on its stem, a long compound also
+matches its parts ("förskoleplatser" -> förskol* AND plats*), a party's name also matches its
+code as protocols write it ("Vänsterpartiet" -> "Maja Bentzer (V)"), and a word the corpus does
+not hold is replaced by the nearest one it does when that is one letter away
+("socialnämden" -> "socialnämnden").
+
+Question words and other function words are no terms at all: "Vem blev ny ersättare för
+Vänsterpartiet?" asks about ny, ersättare and Vänsterpartiet, and a passage holding those is a
+full match although it never says "vem" or "blev".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from ..registry import PARTIES
+
+_WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-/.:][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+# strong verbs' past forms: a prefix of "vann" never finds "vinnare", nor "skrev" "undertecknat";
+# in a question they say what kind of fact is asked for, not where it stands
+IRREGULAR_VERBS = frozenset(["skrev", "skrivit", "vann", "vunnit", "lades", "lade", "lagts", "höll",
+                             "hållit", "drog", "dragit", "låg", "legat", "såg", "sett", "föll", "fallit",
+                             "bröt", "brutit", "steg", "stigit", "sköt", "skjutit", "bjöd", "bjudit",
+                             "försvann", "valdes", "sattes", "drogs", "hölls", "gavs", "sågs"])
+STOPWORDS = frozenset([
+    "alla", "allt", "att", "av", "blev", "bli", "blir", "blivit", "de", "dem", "den", "denna",
+    "deras", "dess", "dessa", "det", "detta", "dig", "din", "dina", "ditt", "du", "där", "då",
+    "efter", "ej", "eller", "en", "er", "era", "ert", "ett", "från", "för", "ha", "hade",
+    "han", "hans", "har", "henne", "hennes", "hon", "honom", "hur", "här", "i", "icke",
+    "ingen", "inom", "inte", "jag", "ju", "kan", "kunde", "man", "med", "mellan", "men", "mig",
+    "min", "mina", "mitt", "mot", "mycket", "ni", "nu", "när", "någon", "något", "några",
+    "och", "om", "oss", "på", "samma", "sedan", "sig", "sin", "sina", "sitta", "själv",
+    "skulle", "som", "så", "sådan", "sådana", "sådant", "till", "under", "upp", "ut", "utan",
+    "vad", "var", "vara", "varför", "varit", "varje", "vars", "vart", "vem", "vi", "vid",
+    "vilka", "vilkas", "vilken", "vilket", "vår", "våra", "vårt", "än", "är", "åt", "över",
+    "finns", "fanns", "ska", "få", "gör", "göra", "gjorde", "sagt", "säger", "sa", "hos",
+    "ger", "gav", "vems", "varifrån", "hurdan", "hurdant", "hurdana", "fick", "får", "kommer",
+    "kom", "kommit", "skall", "vill", "ville", "måste", "bör", "borde", "står", "stod",
+    "gäller", "gällde", "handlar", "handlade", "sägs", "sades", "kallas", "togs", "tas", "tog",
+    "tagit", "fått", "gått", "går", "gick", "många", "mest", "minst", "också", "även", "bara",
+    "redan", "ännu", "igen", "ca", "cirka", "enligt", "genom", "inför", "kring",
+])
+# longest first; a stem keeps at least MIN_STEM letters. Derivations (-het, -ning) stay:
+# "trygghet" is not "trygg", and "lägenheter" must not become "lägen"
+_SUFFIXES = tuple(sorted(["arnas", "ernas", "ornas", "andet", "andes", "arna", "erna", "orna", "ande",
+                          "ende", "aste", "are", "ast", "eringarna", "eringar", "eringen", "ering", "erades", "erade",
+                          "erats", "erat", "eras", "erar", "ades", "ade", "ats", "ens", "ets", "ars", "ers", "ors", "en", "et",
+                          "ar", "er", "or", "an", "na", "as", "es", "a", "e", "s", "n"],
+                         key=len, reverse=True))
+MIN_STEM = 4
+# the start of a party's name in any form ("Vänsterpartiets", "moderaterna") -> its code;
+# "demokraterna" stays whole (a local party; "demokrati" is another word)
+_PARTY_STEMS = {"socialdemokrat": "S", "moderat": "M", "sverigedemokrat": "SD", "centerparti": "C",
+                "vänsterparti": "V", "kristdemokrat": "KD", "liberalern": "L", "miljöparti": "MP",
+                "feministiskt": "Fi", "demokraterna": "D"}
+
+
+def words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    """A crude Swedish stem: the longest listed suffix removed, keeping ``MIN_STEM`` letters."""
+    if not word.isalpha():
+        return word
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= MIN_STEM:
+            return word[: -len(suf)]
+    return word
+
+
+@dataclass(frozen=True)
+class Term:
+    word: str
+    stem: str
+    parts: tuple[str, ...] = ()  # stems of compound parts, when the word was split
+    alts: tuple[str, ...] = ()  # other stems meaning the same word (a typo repaired)
+    party: str | None = None  # the party code a party name stands for ("V")
+    df: int = 0  # chunks holding the term (its stem, else its parts or its repair)
+
+
+def query_terms(query: str) -> list[Term]:
+    seen: set[str] = set()
+    out = []
+    for w in words(query):
+        w = w.strip(".:/-")
+        if w in STOPWORDS or w in IRREGULAR_VERBS or len(w) < 2 or w in seen:
+            continue
+        seen.add(w)
+        out.append(Term(w, stem(w), party=party_code(w)))
+    return out
+
+
+def party_code(word: str) -> str | None:
+    """The code a party name stands for ("vänsterpartiets" -> "V"), or a party code itself
+    typed in a query ("sd" -> "SD"); None for other words."""
+    for s, code in _PARTY_STEMS.items():
+        if word.startswith(s):
+            return code
+    for code in PARTIES:
+        if len(code) >= 2 and word == code.casefold():
+            return code
+    return None
+
+
+# ---- compounds ----------------------------------------------------------------------------
+
+# endings a compound part may carry when it stands alone ("förskole|platser" -> "förskolan")
+_PART_ENDINGS = ("", "a", "an", "en", "n", "et", "er", "ar", "or", "na", "erna", "arna")
+
+
+def compound_candidates(word: str) -> list[tuple[str, str, list[str], list[str]]]:
+    """Every two-way split of ``word``: (head, tail, head word forms, tail word forms) to look up."""
+    out = []
+    for i in range(MIN_STEM, len(word) - MIN_STEM + 1):
+        head, tail = word[:i], word[i:]
+        # a linking -s- ("arbetsmarknad|s|konsulent") or a head's -e/-a/-o ("förskol|e|plats")
+        bases = {head} | ({head[:-1]} if head[-1] in "seao" and len(head) > MIN_STEM else set())
+        heads = sorted({b + e for b in bases for e in _PART_ENDINGS})
+        tails = sorted({tail} | {stem(tail) + e for e in _PART_ENDINGS if len(stem(tail)) >= MIN_STEM})
+        out.append((head, tail, heads, tails))
+    return out
+
+
+def split_compound(word: str, doc_counts: Callable[[list[str]], dict[str, int]]) -> tuple[str, ...]:
+    """Stems of the two parts of a compound whose parts both occur as words in the corpus
+    ("förskoleplatser" -> ("förskol", "plats")); () if none. The split whose parts are most
+    frequent wins (geometric mean of chunk counts, Koehn & Knight 2003): "trygghets|lägenheter",
+    not "trygghetsläg|enheter". ``doc_counts`` maps exact words to the chunks holding them."""
+    if len(word) < 2 * MIN_STEM or not word.isalpha():
+        return ()
+    cands = compound_candidates(word)
+    counts = doc_counts(sorted({w for c in cands for w in c[2] + c[3]}))
+    best: tuple[float, tuple[str, str]] | None = None
+    for head, tail, heads, tails in cands:
+        h_df = sum(counts.get(w, 0) for w in heads)
+        t_df = sum(counts.get(w, 0) for w in tails)
+        if not h_df or not t_df:
+            continue
+        score = (h_df * t_df) ** 0.5
+        h_word = max(heads, key=lambda w: counts.get(w, 0))
+        h_stem = stem(h_word) if len(stem(h_word)) >= MIN_STEM else h_word
+        if best is None or score > best[0]:
+            best = (score, (h_stem, stem(tail)))
+    return best[1] if best else ()
+
+
+# ---- typos --------------------------------------------------------------------------------
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance with transpositions, or ``limit + 1`` as soon as it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+_FOLD = str.maketrans("åäöéü", "aaoeu")
+
+
+def repair(word: str, vocabulary: Iterable[tuple[str, int]]) -> str | None:
+    """The corpus word nearest to ``word`` (a typo, å/ä/ö typed as a/a/o, a letter left out),
+    most frequent first among equals; None when none is close. ``vocabulary``: (word, chunks)
+    pairs sharing the word's first letter."""
+    if len(word) < 5 or not word.isalpha():
+        return None
+    limit = 1 if len(word) < 8 else 2
+    folded = word.translate(_FOLD)
+    best: tuple[int, int, str] | None = None
+    for cand, df in vocabulary:
+        if cand == word or not cand.isalpha():
+            continue
+        d = 0 if cand.translate(_FOLD) == folded else edit_distance(word, cand, limit)
+        if d <= limit and (best is None or (d, -df) < (best[0], -best[1])):
+            best = (d, df, cand)
+    return best[2] if best else None
+
+
+# ---- evidence -----------------------------------------------------------------------------
+
+def idf(df: int, total: int) -> float:
+    """Inverse document frequency; a term the corpus lacks weighs like one it holds once."""
+    return math.log((total + 1) / (max(df, 1) + 0.5))
+
+
+def _party_rx(code: str) -> re.Pattern[str]:
+    c = re.escape(code)
+    return re.compile(rf"\({c}\)|\b(?:från|för|av)\s+{c}\b|\b{c}:s\b|\b{c}-")
+
+
+class Matcher:
+    """Which query terms a passage holds (word starts of stems, compound parts, party codes)."""
+
+    def __init__(self, terms: Sequence[Term]) -> None:
+        self.terms = list(terms)
+        self._rx = []
+        for t in self.terms:
+            stems = sorted({t.stem, *t.alts}, key=len, reverse=True)
+            word_rx = re.compile(r"(?<![\wÅÄÖåäö])(?:" + "|".join(re.escape(s) for s in stems) + ")",
+                                 re.IGNORECASE)
+            parts = [re.compile(re.escape(p), re.IGNORECASE) for p in t.parts]
+            self._rx.append((word_rx, parts, _party_rx(t.party) if t.party else None))
+
+    def held(self, text: str) -> list[bool]:
+        out = []
+        for word_rx, parts, party in self._rx:
+            ok = bool(word_rx.search(text)) or (bool(parts) and all(p.search(text) for p in parts))
+            out.append(ok or bool(party and party.search(text)))
+        return out
+
+
+def highlight_spans(text: str, terms: Sequence[Term]) -> tuple[tuple[int, int], ...]:
+    """Spans of ``text`` holding a word that starts with one of the query stems or parts."""
+    stems = sorted({t.stem for t in terms} | {a for t in terms for a in t.alts}
+                   | {p for t in terms for p in t.parts}, key=len, reverse=True)
+    if not stems:
+        return ()
+    pat = re.compile(r"(?<![\wÅÄÖåäö])(?:" + "|".join(re.escape(s) for s in stems) + r")[\wÅÄÖåäö]*",
+                     re.IGNORECASE)
+    spans = [(m.start(), m.end()) for m in pat.finditer(text)]
+    for code in {t.party for t in terms if t.party}:
+        spans += [(m.start(), m.end()) for m in _party_rx(code).finditer(text)]
+    return tuple(sorted(spans))
+
+
+def with_df(term: Term, df: int) -> Term:
+    return replace(term, df=df)

@@ -1,0 +1,64 @@
+"""Table rows as search passages, and figures read from table cells with their place in the
+table: an excerpt of Alingsås' budget frames 2027 (tkr), a real table as ingest stores it."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from test_search import FakeEmbedder
+
+from namndkoll.corpus.db import open_db, transaction
+from namndkoll.corpus.store import replace_document
+from namndkoll.extract.figures import find_figures
+from namndkoll.search import chunk_document, index_corpus, search
+from namndkoll.tables import table_text
+from namndkoll.types import Document, Metadata, Page, Table, with_offsets
+
+ROWS = (
+    ("2027", "", "", "", "", "", ""),
+    ("NÄMND", "Ram inkl PKV", "Resurs kompensation", "Ram förändringar", "Ram inkl förändringar",
+     "Statsbidrag", "Ram inkl förändringar och statsbidrag"),
+    ("Vård- och omsorgsnämnden", "1 049 382", "8 936", "-935", "1 057 382", "0", "1 057 382"),
+    ("Socialnämnden", "274 077", "-427", "-50", "273 600", "9 192", "282 792"),
+    ("Barn- och ungdomsnämnden", "1 166 294", "-30 668", "5 075", "1 140 701", "3 625", "1 144 327"),
+)
+BBOX = (100.1, 137.5, 795.1, 331.0)
+
+
+def frames() -> Document:
+    pages = [Page(1, "Ramar 2027–2029\n\nKommunstyrelsen föreslår ramar per nämnd."),
+             Page(2, "Ramar per nämnd 2027\nBelopp i tkr", tables=(Table(2, ROWS, BBOX),))]
+    return Document("alingsas_ramar_2027-2029.pdf", hashlib.sha256(b"ramar").hexdigest(), with_offsets(pages),
+                    Metadata("Ramar 2027–2029", "Alingsås", "Kommunstyrelsen", "other", "2026-05-01"))
+
+
+def test_a_table_cell_is_found_by_its_row_label_and_value(db_path: Path):
+    doc = frames()
+    rows = [c for c in chunk_document(doc) if c.section == "table"]
+    assert len(rows) == 3 and all(c.page_start == 2 and c.table is not None for c in rows)
+    soc = next(c for c in rows if c.text.startswith("Socialnämnden"))
+    assert soc.text.splitlines()[0] == "Socialnämnden 274 077 -427 -50 273 600 9 192 282 792"
+    assert "Socialnämnden · 2027 Ram inkl PKV · 274 077" in soc.text  # the year heads every column
+    conn = open_db(db_path)
+    with transaction(conn):
+        replace_document(conn, doc)
+    index_corpus(conn, FakeEmbedder())
+    for mode, emb in (("keyword", None), ("hybrid", FakeEmbedder())):
+        hits = search(conn, "Socialnämnden statsbidrag 9 192", emb, mode=mode)  # type: ignore[arg-type]
+        assert hits and hits[0].section == "table" and hits[0].page == 2, mode
+        assert "Socialnämnden · 2027 Statsbidrag · 9 192" in hits[0].text
+        assert hits[0].citation.endswith("s. 2")
+    conn.close()
+
+
+def test_table_figures_carry_page_box_and_span_into_the_table_text():
+    doc = frames()
+    figs = [f for f in find_figures(doc) if f.table]
+    text = table_text(doc.pages[1].tables[0])
+    soc = next(f for f in figs if f.value == 9_192_000)
+    assert soc.kind == "amount" and soc.page == 2 and soc.bbox == BBOX and soc.table_index == 0
+    assert soc.table_span is not None and text[soc.table_span[0]:soc.table_span[1]] == "9 192"
+    line = text.splitlines()[3]
+    assert line.startswith("Socialnämnden | 274 077") and text.index(line) < soc.table_span[0] < text.index(line) + len(line)
+    assert all(f.table_span and text[f.table_span[0]:f.table_span[1]] in f.text for f in figs)

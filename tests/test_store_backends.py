@@ -323,3 +323,16 @@ def test_page_layout_and_org_kind_round_trip(db: str):
         back = st.load_document(doc_id)
     assert back.pages[0].lines == page.lines and back.pages[0].width == 595.3
     assert back.metadata.org_kind == "kommun" and back == doc
+
+
+def test_vocabulary_item_record_and_item_extractions(store):
+    st, _ = store
+    words = dict(st.vocabulary("förskol"))
+    assert words.get("förskolan", 0) >= 1 and all(w.startswith("förskol") for w in words)
+    kf = st.resolve("kf-2023")
+    rec = st.item_record(kf, "17")
+    assert rec is not None and rec["title"].startswith("Delrapportering") and rec["page_start"] == 1
+    inside = st.item_extractions(kf, rec["start"], rec["end"])
+    assert [v["by_party"] for v in inside["votes"]] == [{"MP": {"ja": 2}, "SD": {"nej": 1}}]
+    assert st.item_record(kf, "99") is None
+    assert st.diarienummer_for(kf, "17") == ("0120/22",)

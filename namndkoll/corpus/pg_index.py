@@ -372,8 +372,17 @@ def _phrases(terms: Sequence[Any]) -> tuple[str, list[tuple[str, bool]]]:
         if parts:
             ors.append("(" + " & ".join(f"'{p}':*" for p in parts) + ")")
             phrases += [(p, True) for p in parts]
+        # other forms of the word (search/hybrid.py: typo repair) and a party's code for its name
+        extra = [(a, len(a) >= MIN_STEM) for a in getattr(t, "alts", ())]
+        if getattr(t, "party", None):  # "Vänsterpartiet" is "(V)" in a protocol
+            extra.append((t.party.casefold(), False))
+        for word, pre in extra:
+            ws = _TOKEN.findall(word.lower())
+            if len(ws) == 1:
+                ors.append(f"'{ws[0]}'" + (":*" if pre else ""))
+                phrases.append((ws[0], pre))
         if ors:
-            alts.append("(" + " | ".join(ors) + ")")
+            alts.append("(" + " | ".join(dict.fromkeys(ors)) + ")")
     return " | ".join(alts), list(dict.fromkeys(phrases))
 
 
@@ -487,6 +496,46 @@ def optimize(conn: Any) -> None:
     finally:
         forget(conn)
         conn.execute("SELECT pg_advisory_unlock(hashtext('namndkoll.optimize'))")
+
+
+def vocabulary(conn: Any, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
+    """(word, chunks holding it) of the indexed words starting with ``prefix``."""
+    return [(r[0], int(r[1])) for r in conn.execute(
+        f"SELECT term, sum(chunks) FROM {_stats_table(conn)} WHERE term >= %s AND term < %s GROUP BY term"
+        " ORDER BY term LIMIT %s", (prefix, prefix + "\uffff", limit))]
+
+
+def item_record(conn: Any, document_id: int, item: str) -> dict[str, Any] | None:
+    """A § item's number, title, span and pages (``index.item_record``)."""
+    with conn.cursor(row_factory=dict_row) as cur:
+        r = cur.execute('SELECT number, title, start, "end", page_start, page_end FROM items'
+                        " WHERE document_id = %s AND number = %s ORDER BY start LIMIT 1", (document_id, item)).fetchone()
+    return dict(r) if r else None
+
+
+def item_extractions(conn: Any, document_id: int, start: int, end: int) -> dict[str, list[dict[str, Any]]]:
+    """Stored positions, decisions and votes inside a span of a document (``index.item_extractions``)."""
+    import json
+
+    span = (document_id, start, end)
+    inside = ' WHERE document_id = %s AND start >= %s AND "end" <= %s ORDER BY start, id'
+    out: dict[str, list[dict[str, Any]]] = {}
+    out["positions"] = [
+        {"kind": r[0], "parties": json.loads(r[1]), "text": r[2], "page": r[3], "start": r[4], "end": r[5]}
+        for r in conn.execute('SELECT kind, parties, text, page, start, "end" FROM positions' + inside, span)]
+    out["decisions"] = [
+        {"status": r[0], "text": r[1], "page": r[2], "start": r[3], "end": r[4]}
+        for r in conn.execute('SELECT status, text, page, start, "end" FROM decisions' + inside, span)]
+    votes = conn.execute('SELECT yes, no, abstain, absent, proposition, page, start, "end", id FROM votes' + inside,
+                         span).fetchall()
+    by_party: dict[int, dict[str, dict[str, int]]] = {}
+    for vid, party, vote, n in conn.execute(
+            "SELECT vote_id, party, vote, count(*) FROM roll_call WHERE vote_id = ANY(%s) AND party IS NOT NULL"
+            " GROUP BY vote_id, party, vote", ([int(v[8]) for v in votes],)):
+        by_party.setdefault(int(vid), {}).setdefault(party, {})[vote] = int(n)
+    out["votes"] = [{"yes": r[0], "no": r[1], "abstain": r[2], "absent": r[3], "proposition": r[4], "page": r[5],
+                     "start": r[6], "end": r[7], "by_party": by_party.get(int(r[8]), {})} for r in votes]
+    return out
 
 
 def chunk_rows(conn: Any, ids: Sequence[int]) -> dict[int, Any]:

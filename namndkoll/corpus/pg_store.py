@@ -294,7 +294,8 @@ def corpus_stats(conn: Any) -> dict[str, Any]:
 
 
 def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str, ...]:
-    """The item's diarienummer if it has any, else the document's."""
+    """As ``index.diarienummer_for``: the § item's own numbers (none if the § has none and the
+    document has other §§); outside any §, the document's numbers that belong to no §."""
     if item is not None:
         rows = conn.execute(
             "SELECT x.dnr FROM diarienummer x JOIN items i ON i.id = x.item_id"
@@ -302,8 +303,12 @@ def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str
             (document_id, item)).fetchall()
         if rows:
             return tuple(r[0] for r in rows)
-    rows = conn.execute("SELECT dnr FROM diarienummer WHERE document_id = %s AND item_id IS NULL"
-                        " GROUP BY dnr ORDER BY min(id)", (document_id,)).fetchall()
+        if conn.execute("SELECT count(*) FROM items WHERE document_id = %s", (document_id,)).fetchone()[0] > 1:
+            return ()
+    rows = conn.execute(
+        "SELECT dnr FROM diarienummer WHERE document_id = %s AND item_id IS NULL AND dnr NOT IN"
+        " (SELECT x.dnr FROM diarienummer x WHERE x.document_id = %s AND x.item_id IS NOT NULL)"
+        " GROUP BY dnr ORDER BY min(id)", (document_id, document_id)).fetchall()
     return tuple(r[0] for r in rows)
 
 

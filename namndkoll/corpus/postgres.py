@@ -402,6 +402,15 @@ class PostgresStore:
 
         return pg_web.member_names(self.conn, fragment, limit)
 
+    def vocabulary(self, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
+        return pg_index.vocabulary(self.conn, prefix, limit)
+
+    def item_record(self, document_id: int, item: str) -> dict[str, Any] | None:
+        return pg_index.item_record(self.conn, document_id, item)
+
+    def item_extractions(self, document_id: int, start: int, end: int) -> dict[str, list[dict[str, Any]]]:
+        return pg_index.item_extractions(self.conn, document_id, start, end)
+
     def optimize(self) -> None:
         if not self.read_only:
             pg_index.optimize(self.conn)

@@ -54,7 +54,7 @@ class NamndkollWorker(_PluginBase):  # type: ignore[misc,valid-type]
         self.store: Any = None
 
     def setup(self, worker: Any = None) -> None:
-        from .api import _warm
+        from .api.batch import _warm
 
         _warm(self.extract)  # the reader and the extract pipeline load now, not on the first file
         if self.index:
@@ -79,7 +79,7 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
 
     from distributed import get_worker
 
-    from .api import _safe_process, _store
+    from .api.batch import _safe_process, _store
 
     state: Any = get_worker().plugins[PLUGIN]
     try:

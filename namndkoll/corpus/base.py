@@ -1,7 +1,7 @@
 """The store interface: every read and write of a corpus goes through one of these.
 
 ``open_store(db)`` (namndkoll/corpus/__init__.py) gives the backend for a path (SQLite, the
-embedded default) or a ``postgresql://`` URL. Callers in ``api.py`` and ``search/`` speak only
+embedded default) or a ``postgresql://`` URL. Callers in ``api/`` and ``search/`` speak only
 to this interface; the SQL of each backend stays in its own module. Rows come back as
 mappings (column name -> value), documents as the dataclasses of ``types.py``.
 

@@ -1,0 +1,429 @@
+"""The Python API, batch side: ingest PDFs into a corpus (locally or on a Dask cluster) and
+copy a corpus between backends."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import hashlib
+import os
+import stat
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ..corpus import opened
+from ..corpus.base import Store
+from ..display import shown_path
+from ..errors import NamndkollError
+from ..types import Document, Extraction
+
+Status = Literal["ingested", "replaced", "unchanged", "skipped", "failed"]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str  # as shown to a person: relative when under the current folder, odd bytes escaped
+    status: Status
+    message: str = ""
+    pages: int = 0
+    document_id: int | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Task:
+    """A file to read: where it is, the name it is stored under, its hash and page count."""
+
+    path: str  # as the file system has it (may hold bytes that are not UTF-8)
+    source: str
+    sha: str
+    pages: int
+    old_id: int | None
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    results: tuple[FileResult, ...]
+    seconds: float  # reading, extracting and storing (the search index not counted)
+    pages: int  # pages read this run (unchanged files not counted)
+    index: Any = None  # the search stage's report when the index was refreshed
+
+    def count(self, status: Status) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def failed(self) -> tuple[FileResult, ...]:
+        return tuple(r for r in self.results if r.status == "failed")
+
+
+@dataclass
+class Progress:
+    """Callbacks for a progress display; the CLI plugs a rich bar in here."""
+
+    start: Callable[[int, int], None] = lambda files, pages: None
+    advance: Callable[[FileResult], None] = lambda result: None
+    done: Callable[[], None] = lambda: None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, FileResult | None]]:
+    """PDFs under ``paths`` (folders recursively, sorted), with a result for each thing that
+    is not ingestable: a file that is no PDF, a folder that cannot be read, a broken link.
+    Nothing here raises for one bad entry: each becomes its own result and the walk goes on."""
+    for p in map(Path, paths):
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            broken = p.is_symlink()
+            yield p, FileResult(shown_path(p), "failed", "broken link: what it points to is gone" if broken
+                                else "no such file or folder: check the path")
+            continue
+        except OSError as exc:
+            yield p, FileResult(shown_path(p), "failed", f"cannot read it ({exc.strerror}): check the permissions")
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(p)
+        elif stat.S_ISREG(st.st_mode):
+            yield p, None  # named explicitly: try it whatever its suffix, the reader says if it is no PDF
+        else:
+            yield p, FileResult(shown_path(p), "skipped", "not a regular file (a device, pipe or socket)")
+
+
+def _walk(folder: Path) -> list[tuple[Path, FileResult | None]]:
+    """Every file under ``folder``, sorted by path; symlinked folders are followed once."""
+    found: list[tuple[Path, FileResult | None]] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [folder]
+    while stack:
+        d = stack.pop()
+        try:
+            st = d.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                continue  # a link back to a folder already walked
+            seen.add((st.st_dev, st.st_ino))
+            with os.scandir(d) as it:
+                entries = list(it)
+        except OSError as exc:
+            found.append((d, FileResult(shown_path(d), "failed", f"cannot read this folder ({exc.strerror}): "
+                                        "its files were not ingested; check its permissions")))
+            continue
+        for e in entries:
+            path = Path(e.path)
+            try:
+                if e.is_dir():
+                    stack.append(path)
+                elif e.is_file():
+                    found.append((path, None if path.suffix.lower() == ".pdf" else FileResult(
+                        shown_path(path), "skipped", "not a PDF: only .pdf files are ingested")))
+                elif e.is_symlink():
+                    found.append((path, FileResult(shown_path(path), "failed",
+                                                   "broken link: what it points to is gone")))
+                else:
+                    found.append((path, FileResult(shown_path(path), "skipped",
+                                                   "not a regular file (a device, pipe or socket)")))
+            except OSError as exc:
+                found.append((path, FileResult(shown_path(path), "failed",
+                                               f"cannot read it ({exc.strerror}): check the permissions")))
+    return sorted(found, key=lambda t: os.fsencode(t[0]))
+
+
+def source_name(path: Path) -> str:
+    """The name a file is stored under: its absolute path, with bytes that are not UTF-8
+    written as ``\\xNN`` (SQLite keeps text as UTF-8; such names come from old or foreign
+    file systems)."""
+    return os.fsencode(path.resolve()).decode("utf-8", errors="backslashreplace")
+
+
+def process_file(path: str, ocr: bool | None = None, extract: bool = True) -> tuple[Document, Extraction | None]:
+    """Read and extract one PDF (runs in a worker process). Raises NamndkollError on bad input."""
+    from ..ingest import read_document
+
+    doc = read_document(path, ocr=ocr)
+    ext = None
+    if extract:
+        from ..extract import extract_document
+
+        ext = extract_document(doc)
+    return doc, ext
+
+
+def _safe_process(path: str, ocr: bool | None, extract: bool) -> tuple[Document, Extraction | None] | str:
+    """process_file, but an error comes back as its one-line message (workers must not die).
+    MemoryError goes up: the worker reports the memory limit that was hit."""
+    try:
+        return process_file(path, ocr, extract)
+    except MemoryError:
+        raise
+    except NamndkollError as exc:
+        return str(exc)
+    except Exception as exc:  # noqa: BLE001 - a broken file must not stop the batch
+        return f"could not read this PDF ({type(exc).__name__}: {exc}); it may be damaged: re-export or re-download it"
+
+
+def _warm(extract: bool) -> None:
+    """Load the reader and the extraction models in a new worker, once, before its first file
+    (so that the memory allowed per file is what reading the file costs)."""
+    from ..ingest import pdf  # noqa: F401 - the import is the point
+
+    if extract:
+        from ..extract import extract_document
+        from ..types import Page, with_offsets
+
+        extract_document(Document("warm-up", "", with_offsets([Page(1, "Kommunfullmäktige beslutar att "
+                                                                        "bevilja 100 tkr till Göteborg.")])))
+
+
+def _store(store: Store, doc: Document, ext: Extraction | None, part: Any = None) -> int:
+    """Write one document and everything found in it (and, from a cluster worker, its
+    passages and vectors: ``search.index.IndexPart``) in one transaction."""
+    with store.transaction():
+        doc_id = store.replace_document(doc)
+        if ext is not None:
+            store.save_extraction(doc_id, doc, ext)
+        if part is not None:
+            from ..search.index import store_index_part
+
+            store_index_part(store, doc_id, part)
+    return doc_id
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    db: str | Path | None = None,
+    jobs: int = 1,
+    ocr: bool | None = None,
+    extract: bool = True,
+    index: bool = True,
+    model: str | None = None,
+    progress: Progress | None = None,
+    max_file_seconds: float | None = None,
+    max_file_memory_mb: int | None = None,
+    cluster: str | None = None,
+) -> IngestReport:
+    """Ingest PDFs (files or folders) into the corpus at ``db`` (a SQLite file or a
+    ``postgresql://`` URL).
+
+    Idempotent: a file whose content is already stored under the same path is skipped, a
+    changed file replaces its old version. Each document is written in one transaction, so
+    an interrupted batch leaves every finished document whole and no partial one.
+
+    Files are read in worker processes, each file within ``max_file_seconds`` and
+    ``max_file_memory_mb`` (None: ``$NAMNDKOLL_MAX_FILE_SECONDS`` /
+    ``$NAMNDKOLL_MAX_FILE_MEMORY_MB`` or the defaults; 0: no limit); a file beyond them is
+    reported and the batch goes on. ``cluster`` (``local:N`` or ``tcp://HOST:8786``): read,
+    extract and embed on Dask workers instead (namndkoll/cluster.py).
+    """
+    from ..workers import Limits
+
+    t0 = time.perf_counter()
+    limits = Limits.resolve(max_file_seconds, max_file_memory_mb)
+    progress = progress or Progress()
+    results: list[FileResult] = []
+    todo: list[Task] = []
+    with opened(db, write=True) as store:
+        seen_sha: dict[str, str] = {}
+        for path, early in find_files(paths):
+            if early is not None:
+                results.append(early)
+                continue
+            shown = shown_path(path)
+            try:
+                source = source_name(path)
+                if path.stat().st_size == 0:
+                    results.append(FileResult(shown, "failed", "empty file (0 bytes): re-download or re-export it"))
+                    continue
+                sha = sha256_file(path)
+            except OSError as exc:
+                results.append(FileResult(shown, "failed", f"cannot read file: {exc.strerror or exc}"))
+                continue
+            old = store.lookup_source(source)
+            if old and old[1] == sha:
+                results.append(FileResult(shown, "unchanged", "already ingested", document_id=old[0]))
+                continue
+            dup = seen_sha.get(sha) or store.source_with_sha(sha, exclude=source)
+            if dup:
+                results.append(FileResult(shown, "unchanged", f"same content as {shown_path(dup)}"))
+                continue
+            seen_sha[sha] = source
+            from ..ingest import page_count
+
+            todo.append(Task(os.fspath(path), source, sha, page_count(path), old[0] if old else None))
+
+        pages_read = 0
+        embedded = [0, 0]  # documents and passages a cluster's workers embedded
+        # the readers start before the progress bar's thread: a fork is then of one thread
+        with (contextlib.nullcontext() if cluster else
+              _readers(len(todo), jobs=jobs, extract=extract, limits=limits)) as pool:
+            progress.start(len(todo), sum(t.pages for t in todo))
+            if cluster:
+                from .. import cluster as dask_cluster
+
+                rec = store.get_model() if index else None
+                # workers embed with the model the index holds unless --model says otherwise
+                runner = dask_cluster.run(todo, address=cluster, db=str(db) if db is not None else None, ocr=ocr,
+                                          extract=extract, index=index, model=model or (rec.model_id if rec else None),
+                                          writes=store.backend != "sqlite")
+            else:
+                runner = pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract))
+            for task, out in runner:
+                shown = shown_path(_display_path(task.source))
+                status: Status = "replaced" if task.old_id else "ingested"
+                if isinstance(out, str):
+                    res = FileResult(shown, "failed", _message(out), pages=task.pages)
+                elif hasattr(out, "document_id"):  # a cluster worker stored it (PostgreSQL)
+                    pages_read += out.pages
+                    embedded[0] += 1
+                    embedded[1] += out.passages
+                    res = FileResult(shown, status, "", out.pages, out.document_id,
+                                     tuple(_message(w) for w in out.warnings))
+                else:
+                    doc, ext, *part = out
+                    doc = dataclasses.replace(doc, source=task.source)
+                    try:
+                        doc_id = _store(store, doc, ext, *part)
+                    except NamndkollError as exc:
+                        res = FileResult(shown, "failed", f"not stored: {exc}", pages=len(doc.pages))
+                    else:
+                        pages_read += len(doc.pages)
+                        res = FileResult(shown, status, "", len(doc.pages), doc_id,
+                                         tuple(_message(w) for w in doc.warnings))
+                        if part and part[0] is not None:
+                            embedded[0] += 1
+                            embedded[1] += len(part[0].chunks)
+                results.append(res)
+                progress.advance(res)
+        progress.done()
+        read_seconds = time.perf_counter() - t0
+
+        index_report = None
+        if index and any(r.status in ("ingested", "replaced") for r in results):
+            index_report = _refresh_index(store, model=model, progress=progress,
+                                          done=(embedded[0], embedded[1], read_seconds) if cluster else None)
+    return IngestReport(tuple(results), read_seconds, pages_read, index_report)
+
+
+def _display_path(source: str) -> str:
+    try:
+        rel = os.path.relpath(source)
+    except ValueError:
+        return source
+    return source if rel.startswith("..") else rel
+
+
+def _message(text: str) -> str:
+    """A message on one line, with nothing that cannot be printed (a file name inside it
+    may hold any bytes)."""
+    from ..display import one_line
+
+    return one_line(text.encode("utf-8", errors="backslashreplace").decode("utf-8"))
+
+
+def _readers(files: int, *, jobs: int, extract: bool, limits: Any) -> Any:
+    """Worker processes that read the files (``namndkoll.workers``): ``jobs`` of them, fewer
+    for a smaller batch, none when there is nothing to read."""
+    from ..workers import Pool
+
+    return Pool(_safe_process, jobs=min(jobs, files), limits=limits, warm=functools.partial(_warm, extract))
+
+
+def _tasks(todo: list[Task], *, jobs: int, ocr: bool | None, extract: bool) -> list[tuple[Task, tuple[Any, ...]]]:
+    """With several jobs the biggest files go first, so that one long file does not run
+    alone at the end of the batch."""
+    order = sorted(todo, key=lambda t: -t.pages) if jobs > 1 else todo
+    return [(t, (t.path, ocr, extract)) for t in order]
+
+
+def _refresh_index(store: Store, *, model: str | None, progress: Progress,
+                   done: tuple[int, int, float] | None = None) -> Any:
+    """Chunk and embed what the index lacks. After a cluster run (``done``: documents and
+    passages its workers embedded, seconds) that is usually nothing: the model is not loaded
+    here unless something is left."""
+    from ..search import embedder_for, index_corpus
+    from ..search.chunking import CHUNKER
+
+    if done is not None and not store.documents_to_chunk(CHUNKER) and not store.count_unembedded():
+        from ..search.index import IndexReport
+
+        rec = store.get_model()
+        if rec is not None:
+            store.optimize()
+            return IndexReport(rec.model_id, rec.dimensions, done[0], store.chunk_total(), done[1], 0, done[2])
+    # no --model: keep the model the index was built with (the default one for a new index)
+    return index_corpus(store, embedder_for(store, model), progress=progress.extra.get("index"))
+
+
+# ---- copying a corpus between backends -------------------------------------------------------
+
+@dataclass(frozen=True)
+class CopyReport:
+    copied: int
+    unchanged: int  # already in the target with the same content (by hash)
+    vectors: int  # passages whose vectors were copied
+    to_embed: int  # passages left without a vector (the target's index has another model)
+    seconds: float
+
+
+def copy_corpus(src: str | Path, dst: str | Path, *, progress: Progress | None = None) -> CopyReport:
+    """Copy every document of the corpus at ``src`` to ``dst`` (SQLite file <-> PostgreSQL URL,
+    either way): pages, § items, extractions, passages and, when the target's index has the
+    same embedding model (or none yet), their vectors; nothing is embedded again. Per
+    document in one transaction; a document already in ``dst`` with the same hash is skipped,
+    so an interrupted copy is simply run again."""
+    t0 = time.perf_counter()
+    progress = progress or Progress()
+    copied = unchanged = vectors = to_embed = 0
+    with opened(src) as a, opened(dst, write=True) as b:
+        docs = a.list_documents()
+        rec_a, rec_b = a.get_model(), b.get_model()
+        same_model = rec_a is not None and (rec_b is None or (rec_b.model_id, rec_b.dimensions)
+                                            == (rec_a.model_id, rec_a.dimensions))
+        if rec_a is not None and rec_b is None:
+            with b.transaction():
+                b.set_model(rec_a.model_id, rec_a.dimensions)
+                if rec_a.center is not None:
+                    b.set_center(rec_a.center)
+        rec_b = b.get_model()
+        center = rec_b.center if rec_b is not None else None  # the target's: its sign bits are centred on it
+        progress.start(len(docs), sum(d.pages for d in docs))
+        for sd in docs:
+            old = b.lookup_source(sd.source)
+            if old and old[1] == sd.sha256:
+                unchanged += 1
+                res = FileResult(_display_path(sd.source), "unchanged", "already in the target", 0, old[0])
+            else:
+                doc = a.load_document(sd.id)
+                ext = a.load_extraction(sd.id)
+                chunker, chunks = a.load_chunks(sd.id)
+                with b.transaction():
+                    doc_id = b.replace_document(doc)
+                    b.save_extraction(doc_id, doc, ext)
+                    if chunker is not None:
+                        b.replace_chunks(doc_id, [c[0] for c in chunks], [c[1] for c in chunks], chunker,
+                                         [c[2] for c in chunks])
+                        have = [(cid, c[3]) for cid, c in zip(b.chunk_ids(doc_id), chunks)
+                                if c[3] is not None and same_model]
+                        if have:
+                            import numpy as np
+
+                            b.insert_vectors([h[0] for h in have], np.stack([h[1] for h in have]), center)
+                        vectors += len(have)
+                        to_embed += len(chunks) - len(have)
+                copied += 1
+                res = FileResult(_display_path(sd.source), "replaced" if old else "ingested", "", sd.pages, doc_id)
+            progress.advance(res)
+        progress.done()
+    return CopyReport(copied, unchanged, vectors, to_embed, time.perf_counter() - t0)
+

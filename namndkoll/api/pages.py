@@ -1,0 +1,522 @@
+"""The Python API behind the web pages (``namndkoll serve``): one function per page, each
+opening the corpus, asking the stages and returning plain data a template or the JSON API
+shows as it is. No HTML here, and no SQL in web/."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..corpus import opened
+from ..corpus.base import Store
+from ..corpus.store import StoredDocument
+from ..errors import NamndkollError
+from ..types import Document
+from .batch import IngestReport, Progress, ingest, sha256_file
+
+# ---- the web pages (namndkoll serve) ------------------------------------------------------
+# One function per page: each opens the corpus, asks the stages and returns plain data that a
+# template (or the JSON API) shows as it is. No HTML here, and no SQL in web/.
+
+FACETS = ("municipality", "committee", "type", "year", "party")
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    query: str
+    hits: list[Any]  # types.Hit, best first (at most ``limit``)
+    total: int  # good hits found (at most the facet pool), before ``limit``
+    facets: dict[str, list[tuple[str, int]]]  # facet -> (value, hits) over all good hits, most first
+    parties: dict[int, tuple[str, ...]]  # chunk id -> party codes the passage states or names
+    options: dict[str, list[str]]  # values the filters can take in this corpus
+    model: str | None  # the index's embedding model (None: no search index yet)
+
+
+class _RememberedQueries:
+    """An embedder that remembers the vectors of recent queries: a click on a facet, a page
+    of the compare matrix or a reload asks the same question again, and embedding it is most
+    of a search's time."""
+
+    def __init__(self, inner: Any, size: int = 512) -> None:
+        self.inner, self.size = inner, size
+        self.model_id, self.dimensions = inner.model_id, inner.dimensions
+        self.vectors: dict[str, Any] = {}
+
+    def embed(self, texts: Any, *, kind: str = "passage") -> Any:
+        import numpy as np
+
+        if kind != "query" or len(texts) != 1:
+            return self.inner.embed(texts, kind=kind)
+        key = texts[0]
+        if key in self.vectors:
+            self.vectors[key] = self.vectors.pop(key)  # most recent last
+        else:
+            self.vectors[key] = np.asarray(self.inner.embed(texts, kind=kind), dtype=np.float32)
+            while len(self.vectors) > self.size:
+                self.vectors.pop(next(iter(self.vectors)))
+        return self.vectors[key]
+
+
+_remembered: dict[int, _RememberedQueries] = {}
+
+
+def _embedder(store: Store, embedder: Any) -> Any:
+    """The server's embedder (or the index's own model), remembering recent query vectors."""
+    if embedder is None:
+        from ..search import embedder_for
+
+        embedder = embedder_for(store)
+    if id(embedder) not in _remembered or _remembered[id(embedder)].inner is not embedder:
+        _remembered[id(embedder)] = _RememberedQueries(embedder)
+    return _remembered[id(embedder)]
+
+
+def _hit_parties(store: Store, hits: list[Any]) -> dict[int, tuple[str, ...]]:
+    """Parties per hit, as the party filter of search finds them: stored positions and
+    mentions inside the passage, "(S)" after a name, or the party's name in the text."""
+    from ..registry import PARTIES
+
+    stored = store.chunk_party_codes([h.chunk_id for h in hits])
+    out: dict[int, tuple[str, ...]] = {}
+    for h in hits:
+        low = h.text.casefold()
+        found = set(stored.get(h.chunk_id, ())) | {
+            c for c, p in PARTIES.items() if f"({c})" in h.text or p.stem in low}
+        out[h.chunk_id] = tuple(sorted(found))
+    return out
+
+
+def _options(store: Store) -> dict[str, list[str]]:
+    from ..registry import PARTIES
+
+    st = store.corpus_stats()
+    return {"municipality": [k for k in st["by_municipality"] if k != "unknown"],
+            "committee": [k for k in st["by_committee"] if k != "unknown"],
+            "type": [k for k in st["by_type"] if k != "unknown"],
+            "year": sorted((k for k in st["by_year"] if k != "unknown"), reverse=True),
+            "party": list(PARTIES)}
+
+
+def search_page(
+    query: str, *, db: str | Path | None = None, embedder: Any = None, municipality: str | None = None,
+    committee: str | None = None, party: str | None = None, doc_type: str | None = None,
+    year_from: int | None = None, year_to: int | None = None, limit: int = 20, pool: int = 50,
+) -> SearchPage:
+    """Hybrid search with facet counts: the good hits (at most ``pool``) are counted by
+    municipality, committee, type, year and party; the first ``limit`` are returned."""
+    from collections import Counter
+
+    from ..search import search
+
+    with opened(db) as store:
+        options = _options(store)
+        rec = store.get_model()
+        if not query.strip():
+            return SearchPage(query, [], 0, {}, {}, options, rec.model_id if rec else None)
+        emb = _embedder(store, embedder) if rec is not None else None
+        hits = search(store, query, emb, municipality=municipality, committee=committee, party=party,
+                      doc_type=doc_type, year_from=year_from, year_to=year_to,
+                      limit=max(limit, pool), mode="hybrid" if emb is not None else "keyword")
+        parties = _hit_parties(store, hits)
+    counts: dict[str, Counter[str]] = {f: Counter() for f in FACETS}
+    for h in hits:
+        md = h.metadata
+        for facet, value in (("municipality", md.municipality), ("committee", md.committee),
+                             ("type", md.doc_type), ("year", (md.date or "")[:4] or None)):
+            if value:
+                counts[facet][value] += 1
+        counts["party"].update(parties[h.chunk_id])
+    facets = {f: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for f, c in counts.items() if c}
+    return SearchPage(query, hits[:limit], len(hits), facets, parties, options,
+                      rec.model_id if rec else None)
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    stored: StoredDocument
+    document: Document
+    page: int  # the page shown (1-based)
+    highlight: tuple[int, int] | None  # document offsets of the passage to mark, when on this page
+    segments: list[tuple[str, bool]]  # the page's clean text cut at the highlight: (text, marked)
+    on_page: dict[str, list[dict[str, Any]]]  # figures, decisions, votes, positions on this page
+    original: bool  # the original PDF is where it was ingested from, unchanged
+
+
+def _clip(page: Any, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` (document offsets) cut to ``page``; None when it does not touch the page."""
+    if span is None:
+        return None
+    a, b = max(span[0], page.start), min(span[1], page.end)
+    return (a, b) if a < b else None
+
+
+def document_view(document_id: int, *, db: str | Path | None = None, page: int | None = None,
+                  item: str | None = None, highlight: tuple[int, int] | None = None) -> DocumentView:
+    """A stored document at one page (``page``, else the page of ``item`` or of ``highlight``,
+    else 1), with the highlighted passage cut out of the page text and what extract found on it."""
+    from ..errors import NotFoundError
+
+    with opened(db) as store:
+        stored = store.get_stored(document_id)
+        doc = store.load_document(document_id)
+        if not doc.pages:
+            raise NotFoundError(f"document {document_id} has no pages")
+        if page is None and item is not None:
+            it = next((i for i in doc.items if i.number == item.lstrip("§ ")), None)
+            if it is None:
+                raise NotFoundError(f"document {document_id} has no § {item}")
+            page, highlight = it.page_start, highlight or (it.start, it.end)
+        if page is None:
+            page = doc.page_of(highlight[0]) if highlight else 1
+        if not 1 <= page <= len(doc.pages):
+            raise NotFoundError(f"document {document_id} has {len(doc.pages)} pages, not {page}")
+        on_page = {what: [r for r in store.list_extracted(what, document=document_id) if r["page"] == page]
+                   for what in ("figures", "decisions", "votes", "positions")}
+    p = doc.pages[page - 1]
+    span = _clip(p, highlight)
+    if span is None:
+        segments = [(p.text, False)]
+    else:
+        a, b = span[0] - p.start, span[1] - p.start
+        segments = [(s, m) for s, m in ((p.text[:a], False), (p.text[a:b], True), (p.text[b:], False)) if s]
+    return DocumentView(stored, doc, page, span, segments, on_page, _original_ok(stored) is not None)
+
+
+# the original file is checked against the stored hash once per (path, size, mtime)
+_verified: dict[tuple[str, int, int], str] = {}
+
+
+def _original_ok(stored: StoredDocument) -> Path | None:
+    """The original PDF of a stored document if it is still where it was read from, unchanged."""
+    path = Path(stored.source)
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    if key not in _verified:
+        try:
+            _verified[key] = sha256_file(path)
+        except OSError:
+            return None
+    return path if _verified[key] == stored.sha256 else None
+
+
+def original_pdf(document_id: int, *, db: str | Path | None = None) -> tuple[Path, str]:
+    """(path, file name) of a stored document's original PDF, by id only; NotFoundError when
+    the file is gone or changed since it was read."""
+    from ..errors import NotFoundError
+
+    with opened(db) as store:
+        stored = store.get_stored(document_id)
+    path = _original_ok(stored)
+    if path is None:
+        raise NotFoundError(f"the original PDF of document {document_id} is no longer at {stored.source} "
+                            "(or has changed since it was read): ingest it again")
+    return path, path.name
+
+
+PAGE_SCALES = {"thumb": 0.5, "page": 1.5, "large": 2.5}
+_image_cache: dict[tuple[str, int, str, int, int], bytes] = {}
+_IMAGE_CACHE_MAX = 256
+
+
+def span_boxes(page: Any, start: int, end: int) -> tuple[tuple[float, float, float, float], ...]:
+    """Boxes (PDF points, top-left origin) covering page-relative offsets ``start``–``end`` of a
+    page whose layout is known (``Page.lines``); a line partly inside is cut in proportion to
+    its characters."""
+    out = []
+    for ln in page.lines:
+        a, b = max(start, ln.start), min(end, ln.end)
+        if a >= b or ln.end <= ln.start:
+            continue
+        width = (ln.x1 - ln.x0) / (ln.end - ln.start)
+        out.append((ln.x0 + (a - ln.start) * width, ln.top, ln.x0 + (b - ln.start) * width, ln.bottom))
+    return tuple(out)
+
+
+def page_image(document_id: int, number: int, *, db: str | Path | None = None,
+               highlight: tuple[int, int] | None = None, size: str = "page",
+               cache_dir: str | Path | None = None) -> bytes:
+    """PNG of page ``number`` of a stored document, the ``highlight`` span (document offsets)
+    boxed: from the page's layout when stored (``Page.lines``), else found in the PDF's text
+    layer. Cached in memory and on disk by the document's hash, page, size and span."""
+    from ..errors import NotFoundError
+    from ..ingest.pdf import find_text_boxes, render_page
+
+    if size not in PAGE_SCALES:
+        raise NotFoundError(f"no image size {size!r}: choose one of {', '.join(PAGE_SCALES)}")
+    with opened(db) as store:
+        stored = store.get_stored(document_id)
+        if not 1 <= number <= stored.pages:
+            raise NotFoundError(f"document {document_id} has {stored.pages} pages, not {number}")
+    # keyed by the span asked for: a cached image costs no reading of the document
+    span = highlight or (0, 0)
+    key = (stored.sha256, number, size, *span)
+    if key in _image_cache:
+        return _image_cache[key]
+    folder = Path(cache_dir) if cache_dir else _data_home() / "cache" / "pages"
+    cached = folder / stored.sha256 / f"{number}-{size}-{span[0]}-{span[1]}.png"
+    try:
+        data = cached.read_bytes()
+    except OSError:
+        path = _original_ok(stored)
+        if path is None:
+            raise NotFoundError(f"the original PDF of document {document_id} is no longer at {stored.source} "
+                                "(or has changed): its pages cannot be shown; ingest it again") from None
+        boxes: tuple[tuple[float, float, float, float], ...] = ()
+        if highlight is not None:
+            with opened(db) as store:
+                page = store.load_document(document_id).pages[number - 1]
+            on_page = _clip(page, highlight)
+            if on_page is not None:
+                a, b = on_page[0] - page.start, on_page[1] - page.start
+                boxes = span_boxes(page, a, b) if page.lines else find_text_boxes(
+                    path, number, page.text[a:b].split("\n"))
+        data = render_page(path, number, scale=PAGE_SCALES[size], boxes=boxes)
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            tmp.replace(cached)
+        except OSError:
+            pass  # a read-only data folder: the memory cache still serves it
+    if len(_image_cache) >= _IMAGE_CACHE_MAX:
+        _image_cache.pop(next(iter(_image_cache)))
+    _image_cache[key] = data
+    return data
+
+
+def _data_home() -> Path:
+    from ..search.embed import data_home
+
+    return data_home()
+
+
+# ---- compare matrix, cases, basket, status ------------------------------------------------
+
+KIND_LABELS = {
+    "reservation": "reservation", "sarskilt_uttalande": "särskilt uttalande",
+    "sarskilt_yttrande": "särskilt yttrande", "protokollsanteckning": "anteckning",
+    "yrkande": "yrkande", "yrkanden": "yrkande", "omrostning": "omröstning", "motion": "motion",
+    "skrivelse": "skrivelse",
+}
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    kind: str  # reservation, yrkande, omröstning, anteckning, ... (Swedish label)
+    quote: str
+    document_id: int
+    page: int
+    start: int
+    end: int
+
+
+@dataclass
+class MatrixRow:
+    group: str  # the committee or year (by committee|year); "" by party
+    document_id: int
+    title: str
+    committee: str | None
+    date: str | None
+    item: str | None
+    citation: str
+    cells: dict[str, list[MatrixCell]] = field(default_factory=dict)  # party code -> what it did
+
+
+@dataclass(frozen=True)
+class CompareMatrix:
+    topic: str
+    by: str
+    parties: list[str]  # columns, the most active party first
+    rows: list[MatrixRow]  # items, grouped by ``by`` and oldest first within a group
+    total: int  # passages found on the topic
+    unattributed: int  # of which no party could be told
+
+
+def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = None, embedder: Any = None,
+                   municipality: str | None = None, committee: str | None = None, party: str | None = None,
+                   year_from: int | None = None, year_to: int | None = None, limit: int = 50) -> CompareMatrix:
+    """The positions on a topic as a matrix: one row per § item (or document), one column per
+    party, each cell what that party did there (reservation, yrkande, omröstning, anteckning ...)
+    with the page to cite; rows grouped by committee or year when ``by`` says so."""
+    from collections import Counter
+
+    from ..search import compare
+    from ..search.cite import quote
+
+    if by not in ("party", "committee", "year"):
+        raise NamndkollError("by must be party, committee or year")
+    with opened(db) as store:
+        if store.get_model() is None and embedder is None:
+            return CompareMatrix(topic, by, [], [], 0, 0)
+        res = compare(store, topic, _embedder(store, embedder), by="party", municipality=municipality,
+                      committee=committee, party=party, year_from=year_from, year_to=year_to, limit=limit)
+    rows: list[MatrixRow] = []
+    active: Counter[str] = Counter()
+    for item in res.items:  # one row per matching § item, each party's stances quoted once
+        group = "" if by == "party" else (item.committee or "okänd nämnd") if by == "committee" else (
+            (item.date or "")[:4] or "okänt år")
+        row = MatrixRow(group, item.document_id, item.title or Path(item.source).name, item.committee,
+                        item.date, item.item, item.citation)
+        for code, stances in item.stances.items():
+            row.cells[code] = [MatrixCell(KIND_LABELS.get(st.kind, st.kind), quote(st.text, max_chars=300),
+                                          item.document_id, st.page, st.start, st.end) for st in stances]
+            active[code] += 1
+        if row.cells:
+            rows.append(row)
+    ordered = sorted(rows, key=lambda r: (r.group, r.date or "9999", r.document_id, r.item or ""))
+    return CompareMatrix(topic, by, [c for c, _ in active.most_common()], ordered, res.total, res.unattributed)
+
+
+def _stage(committee: str | None, doc_type: str | None) -> tuple[int, str]:
+    """Where a document stands in a case's path: nämnd -> KS -> KF (revision beside them)."""
+    low = (committee or "").casefold()
+    if "fullmäktige" in low:
+        return 3, "KF"
+    if "kommunstyrelse" in low or "regionstyrelse" in low or "förbundsstyrelse" in low:
+        return 2, "KS"
+    if "revision" in low or doc_type == "revisionsrapport":
+        return 1, "revision"
+    if doc_type in ("motion", "reservation", "skrivelse", "sarskilt_yttrande"):
+        return 0, "parti"
+    return 1, "nämnd"
+
+
+@dataclass(frozen=True)
+class CaseView:
+    dnr: str
+    entries: list[dict[str, Any]]  # one per document or § item naming the case, oldest first
+    bodies: list[str]  # the bodies it passed through, in order
+
+
+def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
+    """A case followed by its diarienummer through every document and body that names it,
+    oldest first (same date: nämnd before KS before KF), with its decisions and votes."""
+    from ..search.cite import format_citation
+    from ..types import Metadata
+
+    with opened(db) as store:
+        entries = store.case_entries(dnr)
+    for e in entries:
+        rank, stage = _stage(e["committee"], e["doc_type"])
+        e["stage"], e["rank"] = stage, rank
+        md = Metadata(e["title"], e["municipality"], e["committee"], e["doc_type"], e["date"])
+        page = e["page_start"] or 1
+        e["citation"] = format_citation(md, item=e["item"], page=page, page_end=page,
+                                        diarienummer=(e["dnr"],), source=e["source"])
+    entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["rank"]))
+    bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in entries))
+    return CaseView(dnr, entries, bodies)
+
+
+BASKET_KINDS = {"c": "passage", "f": "figures", "d": "decisions", "v": "votes", "p": "positions"}
+
+
+def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[str, Any]]:
+    """The basket's entries in the order given: ``refs`` like "c12" (a search passage by chunk
+    id), "f3" (figure), "d4" (decision), "v5" (vote), "p6" (position). Each with quote,
+    citation, document, page and span; a ref no longer in the corpus comes back ``missing``."""
+    from ..search.cite import format_citation, quote
+    from ..search.hybrid import hits_for_chunks
+    from ..types import Metadata
+
+    wanted: dict[str, list[int]] = {}
+    for r in refs:
+        if r[:1] in BASKET_KINDS and r[1:].isdigit():
+            wanted.setdefault(r[0], []).append(int(r[1:]))
+    found: dict[str, dict[str, Any]] = {}
+    with opened(db) as store:
+        for h in hits_for_chunks(store, wanted.get("c", [])):
+            found[f"c{h.chunk_id}"] = {
+                "kind": "passage", "label": "citat", "quote": quote(h.text, max_chars=1200), "citation": h.citation,
+                "document_id": h.document_id, "page": h.page, "start": h.start, "end": h.end,
+                "title": h.metadata.title, "source": h.source}
+        for k in "fdvp":
+            for row in store.extracted_by_ids(BASKET_KINDS[k], wanted.get(k, [])):
+                md = Metadata(row["title"], row["municipality"], row["committee"], row["doc_type"],  # type: ignore[arg-type]
+                              row["date"])
+                item = (row["item"] or "").lstrip("§ ") or None
+                text = {"f": row.get("quote") or row.get("text"), "d": row.get("quote"),
+                        "v": row.get("quote"), "p": row.get("quote")}[k] or ""
+                label = {"f": f"siffra: {row.get('text', '')}", "d": "beslut", "v": "omröstning",
+                         "p": KIND_LABELS.get(row.get("kind", ""), row.get("kind", ""))}[k]
+                found[f"{k}{row['id']}"] = {
+                    "kind": BASKET_KINDS[k], "label": label, "quote": quote(text, max_chars=1200),
+                    "citation": format_citation(md, item=item, page=row["page"], page_end=row["page"],
+                                                source=row["source"]),
+                    "document_id": row["document_id"], "page": row["page"], "start": row["start"], "end": row["end"],
+                    "title": row["title"], "source": row["source"]}
+    return [{"ref": r, **found[r]} if r in found else {"ref": r, "missing": True} for r in refs]
+
+
+def corpus_status(*, db: str | Path | None = None) -> dict[str, Any]:
+    """What the corpus holds (by municipality, body, type, year), pages needing OCR, documents
+    with missing metadata, and the search index's model and size."""
+    from ..search.index import index_status
+
+    with opened(db) as store:
+        st = store.corpus_stats()
+        idx = index_status(store)
+        docs = store.list_documents()
+        location = store.location
+    missing = []
+    for d in docs:
+        lacks = [name for name, v in (("kommun", d.municipality), ("nämnd", d.committee),
+                                      ("typ", d.doc_type), ("datum", d.date)) if not v]
+        if lacks:
+            missing.append({"id": d.id, "title": d.title, "source": d.source, "missing": lacks})
+    file = not location.startswith(("postgresql:", "postgres:"))  # a served corpus has no file to measure
+    size = sum(p.stat().st_size for p in Path(location).parent.glob(Path(location).name + "*")
+               if p.is_file()) if file and location and Path(location).exists() else 0
+    return {**st, "index": idx, "missing_metadata": missing, "db_bytes": size, "db": location}
+
+
+# ---- uploads --------------------------------------------------------------------------------
+
+def upload_folder() -> Path:
+    return _data_home() / "uploads"
+
+
+def save_upload(name: str, data: bytes, *, folder: str | Path | None = None) -> Path:
+    """Keep an uploaded PDF under the data folder (``$NAMNDKOLL_HOME/uploads/<hash>/<name>``):
+    only the sanitised base of ``name`` is used, never a path. NotAPdfError if it is no PDF."""
+    import re as _re
+
+    from ..errors import EmptyFileError, NotAPdfError
+
+    if not data:
+        raise EmptyFileError(f"{name}: empty file (0 bytes)")
+    if b"%PDF-" not in data[:1024]:
+        raise NotAPdfError(f"{name}: not a PDF (no %PDF header); only PDF files can be ingested")
+    base = _re.sub(r"[^\w.-]+", "-", Path(name.replace("\\", "/")).name, flags=_re.UNICODE).strip(".-")
+    base = (base[:-4] if base.lower().endswith(".pdf") else base)[:100] or "dokument"
+    sha = hashlib.sha256(data).hexdigest()
+    target = Path(folder or upload_folder()) / sha[:16] / f"{base}.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():
+        tmp = target.with_suffix(".part")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    return target
+
+
+def ingest_uploads(paths: list[Path], *, db: str | Path | None = None, embedder: Any = None,
+                   progress: Progress | None = None) -> IngestReport:
+    """``ingest`` of uploaded files, then the search index refreshed with ``embedder`` (the
+    one the server keeps warm; default: the index's own model)."""
+    report = ingest(paths, db=db, index=False, progress=progress)
+    if any(r.status in ("ingested", "replaced") for r in report.results):
+        from ..search import index_corpus
+
+        with opened(db, write=True) as store:
+            emb = _embedder(store, embedder)
+            idx = index_corpus(store, emb, progress=(progress.extra.get("index") if progress else None))
+        report = dataclasses.replace(report, index=idx)
+    return report
+

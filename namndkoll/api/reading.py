@@ -1,0 +1,118 @@
+"""The Python API, reading side: list and show what a corpus holds, what extraction stored,
+and who voted how."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from ..corpus import opened
+from ..corpus.store import StoredDocument
+from ..errors import NamndkollError
+from ..types import Document
+
+# ---- reading the corpus -------------------------------------------------------------------
+
+def documents(
+    *, db: str | Path | None = None, municipality: str | None = None, committee: str | None = None,
+    doc_type: str | None = None, year: int | None = None, dnr: str | None = None,
+) -> list[StoredDocument]:
+    """Stored documents matching every filter given (``dnr``: follow a case by diarienummer)."""
+    with opened(db) as store:
+        return store.list_documents(municipality=municipality, committee=committee,
+                                    doc_type=doc_type, year=year, dnr=dnr)
+
+
+def show(ref: str, *, db: str | Path | None = None) -> Document:
+    """A stored document by id, path or a unique part of its path/title."""
+    with opened(db) as store:
+        return store.load_document(store.resolve(ref))
+
+
+def stats(*, db: str | Path | None = None) -> dict[str, Any]:
+    with opened(db) as store:
+        return store.corpus_stats()
+
+
+def read_document(path: str | Path, *, ocr: bool | None = None) -> Document:
+    """Read one PDF (nothing stored): pages, metadata, § items."""
+    from ..ingest import read_document as _read
+
+    return _read(path, ocr=ocr)
+
+
+def as_dict(obj: Any) -> Any:
+    return dataclasses.asdict(obj)
+
+
+# ---- what extract/ stored (namndkoll figures | decisions | votes | positions | people) -------
+
+LISTS = ("figures", "decisions", "votes", "positions", "people")
+
+
+def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> list[dict[str, Any]]:
+    """Stored ``what`` (one of ``LISTS``) matching ``filters`` (municipality, committee, year,
+    party, kind, unit, document, limit — those that apply), each row with its document, §
+    item, page, quote and a copy-ready citation."""
+    from ..search.cite import format_citation
+    from ..types import Metadata
+
+    if what not in LISTS:
+        raise NamndkollError(f"cannot list {what!r}: choose one of {', '.join(LISTS)}")
+    with opened(db) as store:
+        rows = store.list_extracted(what, **filters)
+    for r in rows:
+        md = Metadata(r["title"], r["municipality"], r["committee"], r["doc_type"], r["date"])
+        r["citation"] = format_citation(md, item=(r["item"] or "").lstrip("§ ") or None, page=r["page"],
+                                        page_end=r["page"], source=r["source"])
+    return rows
+
+
+# ---- roll calls: who voted how (namndkoll votes --member, namndkoll members) ---------------
+
+def votes(*, db: str | Path | None = None, member: str | None = None, municipality: str | None = None,
+          committee: str | None = None, year: int | None = None, document: int | None = None,
+          limit: int | None = None) -> list[dict[str, Any]]:
+    """Stored votes, each with its ``roll_call`` (every member's vote where the protocol lists
+    them) and a ``note`` where the members do not add up to the stated result.
+
+    ``member``: only the votes whose roll call lists that name, matched whole in any case and
+    spacing ("aslan akbas"), each row with ``member_vote``; a part of a name ("Akbas") matches
+    nothing, and a name no roll call lists is an error that names the members it is part of.
+    """
+    rows = extracted("votes", db=db, member=member, municipality=municipality, committee=committee,
+                     year=year, document=document, limit=limit)
+    if member and not rows:
+        check_member(db, member)
+    return rows
+
+
+def members(*, db: str | Path | None = None, party: str | None = None, committee: str | None = None,
+            municipality: str | None = None, year: int | None = None, member: str | None = None,
+            limit: int | None = None) -> list[dict[str, Any]]:
+    """Every member of the stored roll calls (one municipality's name is one member): votes
+    listed, ja / nej / avstår, absences, and how often they voted with the majority of the other
+    members of their party present in the same vote (``with_party``, ``against_party``,
+    ``with_party_share``; a vote where no other party member voted, or they split evenly, is not
+    counted). ``party`` picks the members shown, not the votes the majorities come from."""
+    with opened(db) as store:
+        rows = store.list_members(party=party, committee=committee, municipality=municipality, year=year,
+                                  member=member, limit=limit)
+    if member and not rows:
+        check_member(db, member)
+    return rows
+
+
+def check_member(db: str | Path | None, member: str) -> None:
+    """A name no roll call lists is an error that says which stored names it is part of."""
+    from ..corpus.extractions import name_key
+
+    with opened(db) as store:
+        names = store.member_names(member)
+    if any(name_key(n) == name_key(member) for n in names):
+        return  # listed, only not under these filters
+    hint = (f"did you mean {', '.join(names)}? (names are matched whole, in any case)" if names
+            else "check the spelling; `namndkoll members` lists every member of the stored roll calls")
+    raise NamndkollError(f"no roll call lists {member!r}: {hint}")
+

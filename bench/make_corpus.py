@@ -34,7 +34,7 @@ def render(txt: Path, pdf: Path) -> int:
         pdfmetrics.registerFont(TTFont("Serif", _font("DejaVu Serif:style=Book")))
     pages = txt.read_text(encoding="utf-8").split("\f")
     c = canvas.Canvas(str(pdf), pagesize=A4)
-    w, h = A4
+    _w, h = A4
     for page in pages:
         lines: list[str] = []
         for raw in page.strip("\n").split("\n"):

@@ -30,13 +30,13 @@ REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench" / "out"
 sys.path.insert(0, str(REPO))
 
-from namndkoll.corpus import index as sql  # noqa: E402
-from namndkoll.corpus.db import open_db, transaction  # noqa: E402
-from namndkoll.corpus.store import replace_document  # noqa: E402
-from namndkoll.search.chunking import CHUNKER  # noqa: E402
-from namndkoll.corpus.sqlite import EXACT_LIMIT, OVERSAMPLE  # noqa: E402
-from namndkoll.search.hybrid import search  # noqa: E402
-from namndkoll.types import Chunk, Document, Metadata, Page, with_offsets  # noqa: E402
+from namndkoll.corpus import index as sql
+from namndkoll.corpus.db import open_db, transaction
+from namndkoll.corpus.sqlite import EXACT_LIMIT, OVERSAMPLE
+from namndkoll.corpus.store import replace_document
+from namndkoll.search.chunking import CHUNKER
+from namndkoll.search.hybrid import search
+from namndkoll.types import Chunk, Document, Metadata, Page, with_offsets
 
 MUNICIPALITIES = ["Göteborg", "Lund", "Malmö", "Uppsala", "Umeå", "Kungsbacka", "Simrishamn", "Växjö",
                   "Luleå", "Örebro"]
@@ -133,7 +133,7 @@ def brute_force(conn, path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
                             " JOIN chunks c ON c.id = e.chunk_id ORDER BY e.chunk_id")
         ids, vs, ms, ys = [], [], [], []
         for r in rows:
-            ids.append(r[0]); vs.append(np.frombuffer(r[1], dtype=np.float32)); ms.append(MUNICIPALITIES.index(r[2])); ys.append(r[3])  # noqa: E702
+            ids.append(r[0]); vs.append(np.frombuffer(r[1], dtype=np.float32)); ms.append(MUNICIPALITIES.index(r[2])); ys.append(r[3])
         np.save(npy, np.stack(vs))
         np.save(path.with_suffix(".meta.npy"), np.array([ids, ms, ys], dtype=np.int64))
     meta = np.load(path.with_suffix(".meta.npy"))
@@ -179,7 +179,7 @@ def run(path: Path, queries: dict[str, np.ndarray], model_id: str, dims: int, re
     # exactness of the sign-bit pass: share of numpy's exact top 10 that the index returns
     f_all = sql.Filters()
     for q in qs[:20]:
-        exact = set(int(i) for i in ids[np.argsort(-(V @ queries[q]))[:10]])
+        exact = {int(i) for i in ids[np.argsort(-(V @ queries[q]))[:10]]}
         got = {cid for cid, _ in sql.knn(conn, queries[q], 10, f_all,
                                           coarse=50 * OVERSAMPLE if n > EXACT_LIMIT else None, center=rec.center)}  # type: ignore[union-attr]
         overlap.append(len(exact & got) / 10)

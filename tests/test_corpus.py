@@ -57,10 +57,9 @@ def test_replace_is_atomic_and_rollback_keeps_old_version(db_path):
     conn = corpus_db.open_db(db_path)
     with corpus_db.transaction(conn):
         old_id = store.replace_document(conn, _doc())
-    with pytest.raises(RuntimeError):
-        with corpus_db.transaction(conn):
-            store.replace_document(conn, _doc(sha="b" * 64))
-            raise RuntimeError("crash in the middle")
+    with pytest.raises(RuntimeError), corpus_db.transaction(conn):
+        store.replace_document(conn, _doc(sha="b" * 64))
+        raise RuntimeError("crash in the middle")
     assert store.lookup_source(conn, "/x/kf.pdf") == (old_id, "a" * 64)
     assert conn.execute("select count(*) from pages").fetchone()[0] == 2
     with corpus_db.transaction(conn):

@@ -20,12 +20,12 @@ from namndkoll.corpus.db import open_db
 runner = CliRunner()
 
 PROTOCOL = [
-    "Kommunfullmäktige\nProtokoll nr 4\nSammanträdesdatum: 2024-04-25\n"
-    "§ 143 Ärendenummer SLK-2011-01082:79\nInformation om Göteborgs 400-årsjubileum\n"
-    "Beslut\nInformationen antecknas.\n",
-    "Kommunfullmäktige\nProtokoll nr 4\nSammanträdesdatum: 2024-04-25\n"
-    "§ 144 Ärendenummer SLK-2024-00078\nBestämmande av tid för justering\nBeslut\n"
-    "Förste vice ordföranden Håkan Eriksson (V) justerar dagens protokoll.\n",
+    ("Kommunfullmäktige\nProtokoll nr 4\nSammanträdesdatum: 2024-04-25\n"
+     "§ 143 Ärendenummer SLK-2011-01082:79\nInformation om Göteborgs 400-årsjubileum\n"
+     "Beslut\nInformationen antecknas.\n"),
+    ("Kommunfullmäktige\nProtokoll nr 4\nSammanträdesdatum: 2024-04-25\n"
+     "§ 144 Ärendenummer SLK-2024-00078\nBestämmande av tid för justering\nBeslut\n"
+     "Förste vice ordföranden Håkan Eriksson (V) justerar dagens protokoll.\n"),
 ]
 
 
@@ -36,7 +36,8 @@ def make_pdf(path: Path, pages: list[str], *, password: str | None = None, image
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    font = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True).stdout
+    font = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True,
+                          check=False).stdout
     name = "Helvetica"
     if font.endswith(".ttf"):
         pdfmetrics.registerFont(TTFont("DejaVu", font))
@@ -166,7 +167,7 @@ def test_kill_9_mid_batch_leaves_only_whole_documents(tmp_path, db_path):
             try:
                 if _counts(db_path)[0] >= 2:
                     break
-            except Exception:  # noqa: BLE001 - the database may be mid-creation
+            except Exception:  # noqa: BLE001, S112 - the database may be mid-creation
                 continue
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()

@@ -277,6 +277,7 @@ def ingest(
                                           extract=extract, index=index, model=model or (rec.model_id if rec else None),
                                           writes=store.backend != "sqlite")
             else:
+                assert pool is not None  # readers exist whenever no cluster reads
                 runner = pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract))
             for task, out in runner:
                 shown = shown_path(_display_path(task.source))

@@ -35,7 +35,7 @@ Wide = WideOption
 
 _DOC = ["document_id", "source", "title", "municipality", "committee", "doc_type", "date"]
 _WHERE = ["item", "page", "start", "end"]
-_PLACE = ["date", "municipality", "committee", "item", "page"]
+_PLACE: list[str | Col] = ["date", "municipality", "committee", "item", "page"]
 _COLUMNS: dict[str, tuple[list[str | Col], list[str]]] = {  # (table columns, csv columns)
     "figures": (_PLACE + ["value", Col("quote", kind="text", keep=7, lines=2, min=18)],
                 _DOC + _WHERE + ["kind", "value", "unit", "qualifier", "per", "table", "text", "quote", "citation"]),

@@ -46,7 +46,7 @@ def serve_cmd(
     from ..corpus import db_label, is_url
     from ..corpus.db import default_db_path
 
-    path: str | Path = db if is_url(db) else Path(db or default_db_path())
+    path: str | Path = str(db) if is_url(db) else Path(db or default_db_path())
     try:
         with opened(
             path, write=not read_only

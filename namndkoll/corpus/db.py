@@ -277,7 +277,9 @@ def _tables(conn: Any) -> set[str]:
 
 def _split_sql(sql: str) -> list[str]:
     """Statements of a migration file; trigger bodies (BEGIN ... END;) stay whole."""
-    stmts, buf, depth = [], [], 0
+    stmts: list[str] = []
+    buf: list[str] = []
+    depth = 0
     for line in sql.splitlines():
         if line.strip().startswith("--") and not buf:
             continue

@@ -400,11 +400,11 @@ def finish_rows(conn: Any, what: str, rows: list[dict[str, Any]], *, member: str
         for vid, *e in conn.execute("SELECT vote_id, name, party, vote, role, note, page FROM roll_call"
                                     " WHERE vote_id = ANY(%s) ORDER BY vote_id, idx", ([r["id"] for r in rows],)):
             calls.setdefault(int(vid), []).append(dict(zip(("name", "party", "vote", "role", "note", "page"), e)))
-        key = name_key(member) if member else None
+        wanted = name_key(member) if member else None
         for r in rows:
             r["roll_call"] = calls.get(r["id"], [])
-            if key is not None:
-                me = next((e for e in r["roll_call"] if name_key(e["name"]) == key), None)
+            if wanted is not None:
+                me = next((e for e in r["roll_call"] if name_key(e["name"]) == wanted), None)
                 r["member_vote"] = me["vote"] if me else None
                 r["member_party"] = me["party"] if me else None
                 r["member_role"] = me["role"] if me else None

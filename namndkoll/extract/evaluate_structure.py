@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import NamndkollError
 from ..types import Document, Extraction, Vote
@@ -396,7 +396,7 @@ def score_positions(ext: Extraction, gold: list[dict[str, Any]], s: Score, misse
 
 
 def score_document(doc: Document, ext: Extraction, g: dict[str, Any]) -> tuple[Score, list[str]]:
-    s, misses = Score(documents=1), []
+    s, misses = Score(documents=1), cast(list[str], [])
     score_items(doc, g["items"], s, misses)
     score_metadata(doc, g["metadata"], s, misses)
     score_votes(ext, g["votes"], s, misses)

@@ -187,6 +187,12 @@ def test_clauses_split_numbered_and_bulleted_lists():
     ("Omröstningen utfaller med 48 Ja mot 32 Nej. 1 ledamot är frånvarande.", 48, 32, None, 1),
     ("Omröstningen utföll med 8 ja-röster mot 5 nej-röster.", 8, 5, None, None),
     ("Omröstningsresultat: 7 ja, 4 nej, 2 avstår.", 7, 4, 2, None),
+    # Ciceron: the result inside the chair's sentence, after "Omröstningsresultat" on its own line
+    (("Omröstningsresultat\nOrdföranden finner att kommunstyrelsen, med 12 ja-röster mot 3 nej-röster, "
+      "beslutar enligt kommunstyrelsens arbetsutskotts förslag."), 12, 3, None, None),
+    (("Ordföranden finner att kommunstyrelsen, med 11 ja-röster mot 3 nej-röster och\n1 som avstår, "
+      "beslutar enligt kommunstyrelsens arbetsutskotts förslag."), 11, 3, 1, None),
+    ("Nämnden beslutar med 7 ja-röster mot 6 nej-röster att avslå motionen.", 7, 6, None, None),
     ("Antal Ja: 43\n\nAntal Nej: 38\n\nAntal Avstår: 0\n\nAntal Frånv: 0", 43, 38, 0, 0),
 ])
 def test_vote_counts(text, yes, no, abstain, absent):

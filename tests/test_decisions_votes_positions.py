@@ -187,6 +187,12 @@ def test_clauses_split_numbered_and_bulleted_lists():
     ("Omröstningen utfaller med 48 Ja mot 32 Nej. 1 ledamot är frånvarande.", 48, 32, None, 1),
     ("Omröstningen utföll med 8 ja-röster mot 5 nej-röster.", 8, 5, None, None),
     ("Omröstningsresultat: 7 ja, 4 nej, 2 avstår.", 7, 4, 2, None),
+    # Ciceron: the result inside the chair's sentence, after "Omröstningsresultat" on its own line
+    (("Omröstningsresultat\nOrdföranden finner att kommunstyrelsen, med 12 ja-röster mot 3 nej-röster, "
+      "beslutar enligt kommunstyrelsens arbetsutskotts förslag."), 12, 3, None, None),
+    (("Ordföranden finner att kommunstyrelsen, med 11 ja-röster mot 3 nej-röster och\n1 som avstår, "
+      "beslutar enligt kommunstyrelsens arbetsutskotts förslag."), 11, 3, 1, None),
+    ("Nämnden beslutar med 7 ja-röster mot 6 nej-röster att avslå motionen.", 7, 6, None, None),
     ("Antal Ja: 43\n\nAntal Nej: 38\n\nAntal Avstår: 0\n\nAntal Frånv: 0", 43, 38, 0, 0),
 ])
 def test_vote_counts(text, yes, no, abstain, absent):
@@ -264,6 +270,45 @@ def test_position_shapes(text, kind, parties):
         return
     (p,) = pos
     assert (p.kind, p.parties) == (kind, parties)
+
+
+# Kungsbacka kommunstyrelsen 2026-08-25 § 190 (Ciceron), shortened
+KUNGSBACKA_190 = """§ 190 Dnr KS-2023-00096
+Svar på motion från Maria Losman (MP) m.fl. att införa ett
+kostnadsneutralt system för förmånscyklar
+Beslut – Förslag till kommunfullmäktige
+Kommunfullmäktige anser motionen besvarad.
+Sammanfattning av ärendet
+Maria Losman (MP) och Elisabeth Sahlsten (MP) har i en motion som anmäldes vid
+kommunfullmäktiges sammanträde den 7 februari 2023 föreslagit att Kungsbacka kommun ska
+införa ett kostnadsneutralt system för förmånscyklar för medarbetare.
+Beslutsunderlag
+Kommunstyrelsens förvaltnings tjänsteskrivelse, 2026-03-24
+Motion från Maria Losman m.fl. om att införa ett kostnadsneutralt system för
+förmånscyklar, 2023-01-19
+Förslag till beslut på sammanträdet
+Monica Neptun (L) yrkar bifall till motionen, med tillägget att vid erbjudande om
+förmånscyklar skall information om hur detta kan påverka kommande pensioner och
+inkomster tydligt framgå.
+Fredrik Hansson (C) och Patrik Jervne Henestam (V) yrkar bifall till Monica Neptuns (L) yrkande.
+"""
+
+
+@pytest.mark.parametrize("items", [False, True])
+def test_ciceron_motion_summary_and_yrkanden_after_the_beslutsunderlag(items):
+    """"X (MP) och Y (MP) har i en motion … föreslagit att …" is MP's motion, quoted; the first
+    yrkande under "Förslag till beslut på sammanträdet" is not swallowed by the Beslutsunderlag
+    list above the heading (its "m.fl. om att" no part of the actor)."""
+    doc = make_doc(KUNGSBACKA_190, items=items, municipality="Kungsbacka")
+    got = [(p.kind, p.parties, " ".join(p.text.split()[:3])) for p in find_positions(doc)]
+    assert got == [
+        ("motion", ("MP",), "Maria Losman (MP)"),
+        ("yrkande", ("L",), "Monica Neptun (L)"),
+        ("yrkande", ("C", "V"), "Fredrik Hansson (C)"),
+    ]
+    motion = find_positions(doc)[0]
+    assert "kostnadsneutralt system för förmånscyklar för medarbetare" in motion.text
+    assert motion.text.endswith("för medarbetare.") and motion.people == ("Maria Losman", "Elisabeth Sahlsten")
 
 
 def test_jav_note_is_not_a_position():

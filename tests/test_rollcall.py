@@ -310,3 +310,126 @@ def test_no_roll_call_invented(text):
 ])
 def test_member_cells(cell, expected):
     assert member(cell) == expected
+
+
+# ---- Ciceron (Kungsbacka): "Omröstningsresultat", a Ja-röst | Nej-röst | Avstår table ------
+
+CICERON_VOTE = """§ 191 Dnr KS-2025-00846
+Svar på motion från Magdalena Sundqvist (S) om att öka Kungsbacka
+kommuns strategiska markinnehav
+Beslut – Förslag till kommunfullmäktige
+Kommunfullmäktige avslår motionen.
+Förslag till beslut på sammanträdet
+Magdalena Sundqvist (S) och Patrik Jervne Henestam (V) yrkar bifall till motionen.
+\fBeslutsgång
+Ordföranden ställer kommunstyrelsens arbetsutskotts förslag och Magdalena Sundqvists
+(S) m.fl. yrkande mot varandra, och finner att kommunstyrelsen bifaller
+kommunstyrelsens arbetsutskotts förslag.
+Omröstning begärs och verkställs.
+Ordförande redovisar sedan följande propositionsordning för omröstningen som
+kommunstyrelsen godkänner:
+− Ja-röst innebär att bifalla kommunstyrelsens arbetsutskotts förslag.
+− Nej-röst innebär att bifalla Magdalena Sundqvists (S) m.fl. yrkande.
+Omröstningsresultat
+Ordföranden finner att kommunstyrelsen, med 4 ja-röster mot 2 nej-röster och
+1 som avstår, beslutar enligt kommunstyrelsens arbetsutskotts förslag.
+"""
+CICERON_HEAD = ("Ledamot/tjänstgörande ersättare", "Ja-röst", "Nej-röst", "Avstår från att rösta")
+CICERON_ROLL = [("Emanuel Forsell", "M", "ja"), ("Magdalena Sundqvist", "S", "nej"), ("Stefan Jägnert", "SD", "ja"),
+                ("Fredrik Hansson", "C", "ja"), ("Patrik Jervne Henestam", "V", "nej"), ("Maria Losman", "MP", "avstar"),
+                ("Lisa Andersson", "M", "ja")]
+
+
+def _ciceron_rows(members: list[tuple[str, str, str]]) -> list[tuple[str, ...]]:
+    cols = {"ja": 1, "nej": 2, "avstar": 3}
+    return [tuple(f"{n} ({p})" if j == 0 else ("X" if j == cols[v] else "") for j in range(4))
+            for n, p, v in members]
+
+
+def _pipes(rows: list[tuple[str, ...]]) -> str:
+    """The rows as a Markdown export writes them: "| a | b |", a rule row under the first."""
+    lines = ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines[:1] + ["| --- | --- | --- | --- |"] + lines[1:]) + "\n"
+
+
+def test_ciceron_vote_with_its_list_written_as_text_over_two_pages():
+    """The result sentence far from the word Omröstning ("Ordföranden finner att
+    kommunstyrelsen, med 4 ja-röster mot 2 nej-röster och 1 som avstår") and the member table as
+    a text export writes it, running on to the next page, whose first row is a member (the
+    export took it for the header): one vote with all seven members."""
+    text = (CICERON_VOTE + "Det här dokumentet är digitalt signerat\n"
+            + _pipes([CICERON_HEAD, *_ciceron_rows(CICERON_ROLL[:4])])
+            + "\fDet här dokumentet är digitalt signerat\n" + _pipes(_ciceron_rows(CICERON_ROLL[4:])))
+    (v,) = find_votes(make_doc(text, items=True))
+    assert (v.item, v.yes, v.no, v.abstain, v.page) == ("§ 191", 4, 2, 1, 2)
+    assert [(e.name, e.party, e.vote) for e in v.roll_call] == CICERON_ROLL and v.note is None
+    assert v.proposition == ("Ja-röst innebär att bifalla kommunstyrelsens arbetsutskotts förslag. Nej-röst "
+                             "innebär att bifalla Magdalena Sundqvists (S) m.fl. yrkande.")
+    e = v.roll_call[5]  # each member's row is where its span says
+    assert e.page == 3 and e.text == "Maria Losman (MP) | X" and text[e.start:e.end] == "| Maria Losman (MP) |  |  | X |"
+
+
+def test_ciceron_vote_without_abstentions_takes_none_from_its_list():
+    """"med 4 ja-röster mot 2 nej-röster" says nothing of abstentions; the list with its Avstår
+    column says none abstained."""
+    roll = [m for m in CICERON_ROLL if m[2] != "avstar"]
+    text = (CICERON_VOTE.replace("4 ja-röster mot 2 nej-röster och\n1 som avstår,", "4 ja-röster mot 2 nej-röster,")
+            + _pipes([CICERON_HEAD, *_ciceron_rows(roll)]))
+    (v,) = find_votes(make_doc(text, items=True))
+    assert (v.item, v.yes, v.no, v.abstain) == ("§ 191", 4, 2, 0) and len(v.roll_call) == 6
+
+
+def _draw_ciceron_table_pdf(path: Path) -> Path:
+    """The vote page and the next as a Ciceron PDF sets them: the table ruled, in cells."""
+    from reportlab.pdfgen import canvas
+
+    h = 842.0
+    c = canvas.Canvas(str(path), pagesize=(595, h), invariant=True)
+
+    def table(rows: list[tuple[str, ...]], top: float) -> None:
+        xs = [55, 255, 325, 395, 540]
+        for i, row in enumerate(rows):
+            y = top + 16 * i
+            for j, cell in enumerate(row):
+                c.setFont("Helvetica", 8)
+                c.drawString(xs[j] + 3, h - y - 11, cell)
+        for i in range(len(rows) + 1):
+            c.line(xs[0], h - top - 16 * i, xs[-1], h - top - 16 * i)
+        for x in xs:
+            c.line(x, h - top, x, h - top - 16 * len(rows))
+
+    pages = CICERON_VOTE.split("\f")
+    for n, (body, rows) in enumerate(((pages[0], None), (pages[1], [CICERON_HEAD, *_ciceron_rows(CICERON_ROLL[:4])]),
+                                      ("Det här dokumentet är digitalt signerat", _ciceron_rows(CICERON_ROLL[4:])))):
+        c.setFont("Helvetica", 10)
+        c.drawString(55, h - 40, f"KUNGSBACKA KOMMUN          SAMMANTRÄDESPROTOKOLL          {n + 1} (3)")
+        lines = body.strip("\n").split("\n")
+        for i, t in enumerate(lines):
+            c.drawString(55, h - 120 - 14 * i, t)
+        if rows:
+            table(rows, 140 + 14 * len(lines))
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_ciceron_vote_table_in_a_pdf(tmp_path):
+    """The same vote as a PDF with a ruled table, the list running on over the page break: the
+    table's "Ledamot/tjänstgörande ersättare | Ja-röst | Nej-röst | Avstår från att rösta"
+    columns are read, the second page's rows join the first's."""
+    doc = read_document(_draw_ciceron_table_pdf(tmp_path / "ciceron.pdf"), ocr=False)
+    assert doc.pages[1].tables and doc.pages[1].tables[0].rows[0] == CICERON_HEAD
+    (v,) = extract_document(doc).votes
+    assert (v.item, v.yes, v.no, v.abstain, v.page) == ("§ 191", 4, 2, 1, 2)
+    assert [(e.name, e.party, e.vote, e.page) for e in v.roll_call] == [
+        (n, p, c, 2 if i < 4 else 3) for i, (n, p, c) in enumerate(CICERON_ROLL)]
+    assert v.note is None
+
+
+def test_a_run_on_table_missing_a_column_is_not_misread():
+    """The next page's rows of a list whose reader left out a column empty on that page (no one
+    voted Nej there): its marks no longer stand under their header, so they are not joined."""
+    head = Table(1, (CICERON_HEAD, *_ciceron_rows(CICERON_ROLL[:4])))
+    tail = Table(2, (("Maria Losman (MP)", "", "X"), ("Lisa Andersson (M)", "X", "")))
+    calls = [v.roll_call for v in find_votes(make_doc("Omröstning begärs och verkställs.\f", tables={1: [head], 2: [tail]}))]
+    assert [(e.name, e.vote) for c in calls for e in c] == [(n, c) for n, _p, c in CICERON_ROLL[:4]]

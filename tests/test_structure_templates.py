@@ -177,6 +177,102 @@ def test_bold_headings_outweigh_a_quoted_paragraph_line(tmp_path):
     assert "remittera" in doc.text[doc.items[0].start:doc.items[0].end]
 
 
+# ---- Ciceron (Kungsbacka): one font throughout, an "Innehåll" page, "Beslut – Förslag till …" --
+
+def _ciceron_header(n: int, total: int, body: str) -> list[tuple]:
+    return [(55, 40, "KUNGSBACKA KOMMUN"), (250, 40, "SAMMANTRÄDESPROTOKOLL"), (460, 40, f"{n} ({total})"),
+            (55, 54, body), (55, 68, "Datum"), (55, 82, "2026-08-25")]
+
+
+def _ciceron_lines(y: float, paragraphs: list[list[str]]) -> list[tuple]:
+    """Body paragraphs in one plain 10 pt font: 13.5 pt between lines, a blank line between
+    paragraphs (as the Kungsbacka protocols set them)."""
+    out: list[tuple] = []
+    for para in paragraphs:
+        for t in para:
+            out.append((55, y, t))
+            y += 13.5
+        y += 13.5
+    return out
+
+
+def _ciceron_extract(tmp_path: Path) -> Path:
+    """A one-§ extract: cover, an "Innehåll" page listing § 189 with dotted leader and page
+    number, then § 189 whose title runs straight into "Beslut – Förslag till kommunfullmäktige"."""
+    body = "Kommunstyrelsen"
+    cover = _ciceron_header(1, 3, body) + _ciceron_lines(120, [
+        ["Plats och tid för sammanträde Stadshuset, Klockan 13:00-16:00"],
+        ["Beslutande Lisa Andersson (M), ordförande"], ["Sekreterare Anna Berg Paragraf 189"]])
+    index = _ciceron_header(2, 3, body) + _ciceron_lines(120, [
+        ["Innehåll"],
+        ["§ 189 Dnr KS-2026-00101", "Fastställande av förbundsordning för Tolkförmedling Väst",
+         "..................................................................................... 3"]])
+    item = _ciceron_header(3, 3, body) + _ciceron_lines(120, [
+        ["§ 189                Dnr KS-2026-00101", "Fastställande av förbundsordning för Tolkförmedling Väst",
+         "Beslut – Förslag till kommunfullmäktige",
+         "Kommunfullmäktige fastställer förbundsordningen för Tolkförmedling Väst."],
+        ["Sammanfattning av ärendet", "Förbundsordningen ska ses över varje mandatperiod."]])
+    return draw(tmp_path / "ciceron-extract.pdf", [cover, index, item])
+
+
+def test_ciceron_one_item_extract_behind_its_index_page(tmp_path):
+    """The index page's lone § line is no item (nor is the item placed there); the title, set in
+    the body font, ends at the section heading "Beslut – Förslag till kommunfullmäktige"."""
+    doc = read_document(_ciceron_extract(tmp_path), ocr=False)
+    assert [(i.number, i.page_start) for i in doc.items] == [("189", 3)]
+    (item,) = doc.items
+    assert item.title == "Fastställande av förbundsordning för Tolkförmedling Väst"
+    assert item.diarienummer == ("KS-2026-00101",)
+    assert [(s.kind, s.title) for s in item.sections] == [
+        ("forslag", "Beslut – Förslag till kommunfullmäktige"), ("arendet", "Sammanfattning av ärendet")]
+
+
+def test_ciceron_title_ends_where_its_paragraph_does(tmp_path):
+    """§§ 142-143 of a Byggnadsnämnd protocol: a title without bold, then after a blank line the
+    note that the § is not published in full, or the body's first sentences: no part of the title."""
+    body = "Byggnadsnämnden"
+    after = [["Protokoll för ärende om tillsyn, förbud eller föreläggande publiceras inte i sin helhet",
+              "på webben."],
+             ["Byggnadsnämnden förelägger ägaren till fastigheten Vallda 1:2 att ta bort del av staketet",
+              "senast den 1 oktober 2024 vid ett vite om 20 000 kronor."]]
+    titles = ["Rättelseföreläggs med vite att avröja stängsel", "Rättelseföreläggs med vite att avröja del av staket"]
+    index = _ciceron_header(1, 3, body) + _ciceron_lines(120, [
+        ["Innehåll"], ["§ 142 Dnr BN-2023-001564", f"{titles[0]} ............................. 2"],
+        ["§ 143 Dnr BN-2024-000899", f"{titles[1]} ......................... 3"]])
+    pages = [index]
+    for n, (num, title, text) in enumerate(zip((142, 143), titles, after, strict=True), 2):
+        pages.append(_ciceron_header(n, 3, body) + _ciceron_lines(120, [[f"§ {num}   Dnr BN-2024-00{num}", title],
+                                                                        text]))
+    doc = read_document(draw(tmp_path / "ciceron-bygg.pdf", pages), ocr=False)
+    assert [(i.number, i.title, i.page_start) for i in doc.items] == [("142", titles[0], 2), ("143", titles[1], 3)]
+
+
+@pytest.mark.parametrize("gap", ["", "\n"])
+def test_title_ends_before_a_sentence_in_plain_text(gap):
+    """Without a layout (text alone) the same note is told from a title by its full stop, or by
+    the empty line before it."""
+    from namndkoll.ingest.structure import find_items
+
+    text = ("§ 142 Dnr BN-2023-001564\nRättelseföreläggs med vite att avröja stängsel\n" + gap +
+            "Protokoll för ärende om tillsyn, förbud eller föreläggande publiceras inte i sin helhet\n"
+            "på webben.\n§ 143 Dnr BN-2024-000899\nSvar på motion om mer tid ute för barnen i förskolan från\n"
+            "Jessica Blixt (D) och Anna Ek (S) m.fl.\nBeslut\nMotionen avslås.")
+    items = find_items(text, ())
+    assert [(i.number, i.title) for i in items] == [
+        ("142", "Rättelseföreläggs med vite att avröja stängsel"),
+        # a wrapped title line that ends in an abbreviation is no sentence
+        ("143", "Svar på motion om mer tid ute för barnen i förskolan från Jessica Blixt (D) och Anna Ek (S) m.fl.")]
+
+
+def test_a_footnote_citing_a_paragraph_is_no_item(tmp_path):
+    """"2 §34 Lag (2006:412) om allmänna vattentjänster" (a report's footnote) is no Finnish
+    "39 § Title" heading."""
+    page = [(60, 60, "Revisionsrapport"), (60, 80, "Kretslopp och vattennämnden tar ut avgifter enligt lag.2"),
+            (60, 760, "2 §34 Lag (2006:412) om allmänna vattentjänster,", 8)]
+    doc = read_document(draw(tmp_path / "footnote.pdf", [page]), ocr=False)
+    assert doc.items == ()
+
+
 # ---- real pages ----------------------------------------------------------------------------
 
 def test_real_table_of_contents_page_is_not_the_items():
@@ -232,6 +328,7 @@ def test_real_finnish_protocol_toc_and_unreadable_page():
     ("Anteckning", "protokollsanteckning"), ("Särskilt yttrande", "sarskilt_uttalande"),
     ("Expedieras till", "expedieras"), ("Beslutet skickas till", "expedieras"),
     ("Beslutsunderlag", "beslutsunderlag"), ("Jäv", "jav"), ("Förslag till beslut på sammanträdet", "forslag"), ("Förslag:", "forslag"),
+    ("Beslut – Förslag till kommunfullmäktige", "forslag"), ("Beslut - förslag till regionfullmäktige", "forslag"),
     ("Bildningsdirektör/tf välfärdschef Teresia Tötterman-Engströms förslag:", "forslag"),
     ("Enligt kommunstyrelsens förslag:", None), ("Beslut om budget fattades i maj.", None),
 ])

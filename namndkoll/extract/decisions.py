@@ -23,7 +23,8 @@ from ..types import Decision, Document
 
 _HEADINGS: tuple[tuple[str, str], ...] = (
     ("beslut", r"(?:beslut|\w+s beslut|beslut i korthet)"),
-    ("forslag", r"(?:förslag till beslut|beslutsförslag|förslag till beslut i \w+|\w+s förslag till beslut)"),
+    ("forslag", (r"(?:förslag till beslut|beslutsförslag|förslag till beslut i \w+|\w+s förslag till beslut"
+                 r"|beslut ?[–—-] ?förslag till \w+)")),  # the last: Ciceron's "Beslut – Förslag till kommunfullmäktige"
     ("reservation", r"reservation(?:er)?(?: \d+)?"),
     ("sarskilt_uttalande", r"särskil(?:t|da) (?:uttalande|yttrande)(?:n)?"),
     ("protokollsanteckning", r"protokollsanteckning(?:ar)?"),

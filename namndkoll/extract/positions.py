@@ -289,7 +289,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 # ---- what follows a statement ------------------------------------------------------------------
 
 _STOP_RE = re.compile(
-    r"(?:^|(?<=\f))[ \t]*(?:§[ \t]*\d+|Beslutsgång|Beslut|Omröstning|Reservation(?:er)?|Anteckning(?:ar)?"
+    r"(?:^|(?<=\f))[ \t]*(?:§[ \t]*\d+|Beslutsgång|Beslut(?:[ \t]*[–—-][ \t]*Förslag till \w+)?|Omröstning|Reservation(?:er)?|Anteckning(?:ar)?"
     r"|Protokollsanteckning(?:ar)?|Särskil(?:t|da) (?:yttrande|uttalande)n?|Beslutsunderlag|Expedieras till"
     r"|Protokollsutdrag skickas till|Beslutet skickas till|Paragrafen är justerad|Yrkanden?|Propositionsordning"
     r"|Förslag till beslut(?: på sammanträdet)?|Justerandes sign\w*|Mötet ajourneras\b.*)[ \t]*:?[ \t]*$",
@@ -321,6 +321,13 @@ _SUBMITTED_RE = re.compile(
     r"|anteckna(?:r|de)[ \t\n]+som[ \t\n]+(?:särskilt[ \t\n]+)?yttrande|bifoga(?:r|de)|bilägg(?:er)?|bilade)"
     r"(?:[ \t\n]+in)?[^.]{0,120}?\b(?P<kind>motion|initiativärende|initiativ|skrivelse)(?!\w)",
 )
+# "Ermin Škorić (S) och Maj-Britt Rane Andersson (S) har i en motion som anmäldes vid
+# kommunfullmäktiges sammanträde den 14 december 2023 föreslagit att …" (Ciceron's Sammanfattning)
+_IN_MOTION_RE = re.compile(
+    r"(?P<verb>har|hade)[ \t\n]+i[ \t\n]+(?:en|ett|sin|sitt)[ \t\n]+(?:gemensam[ \t\n]+|gemensamt[ \t\n]+)?"
+    r"(?P<kind>motion|initiativärende|skrivelse)(?![\wåäö])[^.]{0,200}?"
+    r"(?<![\wåäö])(?:föreslagit|föreslår|yrkat|begärt|hemställt|framfört)(?![\wåäö])"
+)
 _MOTIONER_RE = re.compile(
     r"(?:Motionär(?:en|erna)|I[ \t\n]+motionen|I[ \t\n]+skrivelsen|I[ \t\n]+initiativärendet)[^.:\n]{0,80}?"
     r"(?:föreslår|föreslås|yrkar|vill|anser|menar|begär)"
@@ -337,7 +344,8 @@ def _motions(doc: Document, known: dict[str, str]) -> list[Position]:
     text = doc.text
     muni = doc.metadata.municipality
     out: list[Position] = []
-    for m in _SUBMITTED_RE.finditer(text):
+    found = sorted([*_SUBMITTED_RE.finditer(text), *_IN_MOTION_RE.finditer(text)], key=lambda m: m.start())
+    for m in found:
         lo = max(0, m.start() - 600)
         stops = list(re.finditer(r"[.!?][”\"]?\s+(?=[A-ZÅÄÖ§])|\n[ \t]*\n", text[lo:m.start()]))
         st = _scope_start(text, lo + stops[-1].end() if stops else lo, m.start())
@@ -354,6 +362,8 @@ def _motions(doc: Document, known: dict[str, str]) -> list[Position]:
         if quote and not text[en:quote.start()].strip().count("\n") > 6:
             end = _list_end(text, quote.start())
         s, e = _trim(text, st, end)
+        if any(o.start == s for o in out):
+            continue  # "har i en motion lämnat …": both forms read the same sentence
         out.append(Position(parties=codes, kind=_DOC_KIND[m.group("kind")], text=" ".join(text[s:e].split()),  # type: ignore[arg-type]
                             page=doc.page_of(s), start=s, end=e, item=item_label(doc, s), people=names))
     for item in doc.items:
@@ -380,7 +390,8 @@ def _scope_start(text: str, st: int, verb: int) -> int:
     for m in re.finditer(r"[\n\f]", text[st:verb]):
         line = text[pos:st + m.start()]
         whole = pos == 0 or text[pos - 1] in "\n\f"  # a line of its own, not the tail of a sentence
-        if m.group() == "\f" or whole and _HEADING_LINE.fullmatch(line) or re.search(r"[.:;!?”\"»][ \t]*$", line) or re.match(r"[ \t]*(?:§|•)", line) \
+        if m.group() == "\f" or whole and (_HEADING_LINE.fullmatch(line) or _STOP_RE.fullmatch(line)) \
+                or re.search(r"[.:;!?”\"»][ \t]*$", line) or re.match(r"[ \t]*(?:§|•)", line) \
                 or re.search(r"(?:med flera|m\.fl\.|\))[ \t]*$", line) and _TITLE_RE.search(text[start:pos + len(line)]):
             start = st + m.end()
         pos = st + m.end()

@@ -2,12 +2,14 @@
 
 Three shapes are read:
 
-1. **Tables** (``Page.tables``). A header row names the member column (Ledamot, Namn, Ledamöter)
-   and either one column per choice — Ja | Nej | Avstår (| Frånvarande) with a mark (X) in the
-   member's column, as in Meetings Plus' "Voteringslista: §44" — or one result column
-   (Resultat, Röst) with the word, as in Göteborg's omröstningsbilagor; a total row
-   ("Resultat 6 7 0", "Summa") gives the list's own counts. A list that runs on over the next
-   page continues in the next page's first table with the same columns.
+1. **Tables** (``Page.tables``; written in the text with bars between the cells: rollcall_text.py).
+   A header row names the member column (Ledamot, Namn, Ledamöter, "Ledamot/tjänstgörande
+   ersättare") and either one column per choice — Ja | Nej | Avstår (| Frånvarande), also
+   "Ja-röst | Nej-röst | Avstår från att rösta" (Ciceron), with a mark (X) in the member's
+   column, as in Meetings Plus' "Voteringslista: §44" — or one result column (Resultat, Röst)
+   with the word, as in Göteborg's omröstningsbilagor; a total row ("Resultat 6 7 0", "Summa")
+   gives the list's own counts. A list that runs on over the next page continues in the next
+   page's first table with the same columns.
 2. **Lists in the text**: the same columns read as text, one cell per line or one row per line
    ("Aslan Akbas / S / 1 / Ordförande / Ja"), after a header such as "Namn Parti Plats Funktion
    Resultat", with the list's counts above it ("Antal Ja: 43 Antal Nej: 38 …").
@@ -145,13 +147,22 @@ def _choice(word: str) -> tuple[VoteChoice, str | None] | None:
 
 # ---- 1. tables -------------------------------------------------------------------------------
 
+# "Ja-röst", "Nej-röster", "Avstår från att rösta" (Ciceron): the choice the column marks
+_HEAD_TAIL_RE = re.compile(r"(?:-?röst(?:er|ar)?|\s+(?:från\s+)?att\s+rösta)$")
+# "Ledamot/tjänstgörande ersättare", "Ledamöter och tjänstgörande ersättare": the members
+_NAME_HEAD_RE = re.compile(r"(?:ledamot|ledamöter|namn|förtroendevald)\b(?:\s*/\s*|\s+och\s+|\s+)?"
+                           r"(?:tjänstgörande\s+)?(?:ersättare)?$")
+
+
 def _columns(row: Sequence[str]) -> dict[str, object] | None:
     """The roles of a header row's columns, or None when it is no roll-call header."""
     heads = [" ".join(c.lower().split()) for c in row]
     cols: dict[str, object] = {}
     marks: dict[int, VoteChoice] = {}
     for j, h in enumerate(heads):
-        if h in _NAME_HEADS and "name" not in cols:
+        if h not in _MARK_COLUMNS and _HEAD_TAIL_RE.sub("", h) in _MARK_COLUMNS:
+            h = _HEAD_TAIL_RE.sub("", h)
+        if (h in _NAME_HEADS or _NAME_HEAD_RE.fullmatch(h)) and "name" not in cols:
             cols["name"] = j
         elif h in _PARTY_HEADS:
             cols["party"] = j
@@ -171,8 +182,10 @@ def _columns(row: Sequence[str]) -> dict[str, object] | None:
     return cols
 
 
-def _table_rows(cols: dict[str, object], rows: Sequence[Sequence[str]], page: int, local: dict[str, str]
-                ) -> tuple[list[RollCallEntry], Counts | None]:
+def _table_rows(cols: dict[str, object], rows: Sequence[Sequence[str]], page: int, local: dict[str, str],
+                spans: Sequence[tuple[int, int]] = ()) -> tuple[list[RollCallEntry], Counts | None]:
+    """The members of a table's rows (``spans``: where each row stands in the text, when the
+    table is written in it)."""
     entries: list[RollCallEntry] = []
     stated: Counts | None = None
     marks: dict[int, VoteChoice] = cols["marks"]  # type: ignore[assignment]
@@ -181,7 +194,7 @@ def _table_rows(cols: dict[str, object], rows: Sequence[Sequence[str]], page: in
         j = cols.get(key)
         return row[j].strip() if isinstance(j, int) and j < len(row) else ""
 
-    for row in rows:
+    for r, row in enumerate(rows):
         name_cell = cell(row, "name")
         if _TOTAL_ROW.match(name_cell) and marks:
             counts = {v: int(row[j]) for j, v in marks.items() if j < len(row) and row[j].strip().isdigit()}
@@ -209,7 +222,8 @@ def _table_rows(cols: dict[str, object], rows: Sequence[Sequence[str]], page: in
         if vote is None:
             continue
         shown = " | ".join(c.strip() for c in row if c.strip())
-        entries.append(RollCallEntry(name, party, vote, role, page, 0, 0, note, shown))
+        at = spans[r] if r < len(spans) else (0, 0)
+        entries.append(RollCallEntry(name, party, vote, role, page, at[0], at[1], note, shown))
     return entries, stated
 
 
@@ -220,7 +234,10 @@ def _table_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
         for ti, table in enumerate(page.tables):
             head = next((i for i, r in enumerate(table.rows[:3]) if _columns(r) is not None), None)
             if head is None:
-                if open_cols is not None and ti == 0 and out:
+                # a table that runs on has the header's columns: one with fewer (a column that is
+                # empty on this page left out by the reader) would shift the marks to other choices
+                if open_cols is not None and ti == 0 and out \
+                        and max(len(r) for r in table.rows) == open_cols["width"]:
                     entries, stated = _table_rows(open_cols, table.rows, page.number, local)
                     if entries:
                         last = out[-1]
@@ -233,7 +250,7 @@ def _table_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
             cols = _columns(table.rows[head])
             assert cols is not None
             entries, stated = _table_rows(cols, table.rows[head + 1:], page.number, local)
-            open_cols = cols
+            open_cols = {**cols, "width": len(table.rows[head])}
             if not entries and stated is None:
                 continue
             at = page.start + _offset_above(page, table)
@@ -439,10 +456,15 @@ def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[
     """Every roll call in ``doc`` in text order (``known``: name -> party stated elsewhere in the
     document, for prose lists that name a member without a party)."""
     from .parties import local_parties
+    from .rollcall_text import text_table_calls
 
     local = local_parties(doc.text)
     calls = _table_calls(doc, local)
     taken = [(c.start, c.end) for c in calls]
+    for c in text_table_calls(doc, local):
+        if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken):
+            calls.append(c)
+            taken.append((c.start, c.end))
     for c in _list_calls(doc, local):
         if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken):
             calls.append(c)

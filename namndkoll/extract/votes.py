@@ -30,12 +30,16 @@ from .rollcall import Counts, RollCall, find_roll_calls
 
 _N = r"(\d{1,3})"
 _WS = r"[\s\f]+"
-# "Omröstningen utfaller med 70 Ja mot 9 Nej", "utföll med 8 ja-röster mot 5 nej-röster"
+# "Omröstningen utfaller med 70 Ja mot 9 Nej", "utföll med 8 ja-röster mot 5 nej-röster"; and
+# the result inside the chair's sentence, however far from the word omröstning: "Ordföranden
+# finner att kommunstyrelsen, med 11 ja-röster mot 3 nej-röster och 1 som avstår, beslutar …"
+# (Ciceron), "Nämnden beslutar med 7 ja-röster mot 6 nej-röster att …"
 _RESULT_RE = re.compile(
-    r"(?:[Oo]mröstningen|[Vv]oteringen|[Oo]mröstning(?:sresultat)?)[^.\n]{0,40}?"
+    r"(?:(?:[Oo]mröstningen|[Vv]oteringen|[Oo]mröstning(?:sresultat)?)[^.\n]{0,40}?"
     r"(?:utfaller|utföll|gav|slutade|blev|resulterade)?[^.\d]{0,20}?"
+    rf"|(?<![\wåäö])[Mm]ed{_WS}(?=\d{{1,3}}{_WS}(?:ja|Ja|JA)-?röst(?:er)?{_WS}mot{_WS}\d))"
     rf"{_N}{_WS}(?:ja|Ja|JA)(?:-?röster|-?röst)?(?:,?{_WS}(?:mot|och){_WS}|,{_WS}){_N}{_WS}(?:nej|Nej|NEJ)(?:-?röster|-?röst)?"
-    rf"(?:,?{_WS}(?:och{_WS})?{_N}{_WS}(?:avstår|avstod|avstående|nedlagda(?:{_WS}röster)?)|)",
+    rf"(?:,?{_WS}(?:och{_WS})?{_N}{_WS}(?:som{_WS})?(?:avstår|avstod|avstående|nedlagda(?:{_WS}röster)?)|)",
 )
 # "Ja: 43 Nej: 38 Avstår: 2", "Antal Ja: 43 Antal Nej: 38 Antal Avstår: 0 Antal Frånv: 0"
 _COUNTS_RE = re.compile(
@@ -43,14 +47,18 @@ _COUNTS_RE = re.compile(
     rf"(?:[,;]?{_WS}(?:Antal{_WS})?Avstår:?{_WS}?{_N})?"
     rf"(?:[,;]?{_WS}(?:Antal{_WS})?(?:Frånv(?:arande)?\.?):?{_WS}?{_N})?",
 )
-_ABSTAIN_RE = re.compile(rf"{_N}{_WS}(?:ledam(?:ot|öter){_WS}|ersättare{_WS})?(?:avstår|avstod)\b")
+_ABSTAIN_RE = re.compile(rf"{_N}{_WS}(?:ledam(?:ot|öter){_WS}|ersättare{_WS})?(?:som{_WS})?(?:avstår|avstod)\b")
 _ABSENT_RE = re.compile(rf"{_N}{_WS}(?:ledam(?:ot|öter){_WS})?(?:är|var){_WS}frånvarande\b")
 _BILAGA_REF_RE = re.compile(r"framgår[\s\f]+av[\s\f]+bilaga[\s\f]+(\d+)", re.IGNORECASE)
 _BILAGA_RE = re.compile(r"(?:^|(?<=\f))Bilaga[ \t]+(\d+)[ \t]*$", re.MULTILINE)
+# "Ja för bifall …, Nej för …" after the word proposition; or the Ja-röst and Nej-röst lines of a
+# propositionsordning ("− Ja-röst innebär att bifalla …" / "− Nej-röst innebär att bifalla
+# Johan Tolinssons (S) m.fl. yrkande.": bullets between them, "m.fl." inside them)
 _PROP_RE = re.compile(
     r"(?:voteringsproposition|propositionen|omröstningsproposition)[^:”\"\n]{0,40}:?[\s\f]*[”\"]?"
     r"(?P<p>(?:Ja|ja)[\s-][^”\"]{5,400}?)(?:[”\"]|\n\s*\n|$)"
-    r"|(?P<q>(?:Ja|ja)-röst[^.\n]{3,200}[,.;][\s\f]*(?:nej|Nej)-röst[^.\n]{3,200}\.)",
+    r"|(?P<q>(?:Ja|ja)-röst(?:[^.\n]|\.(?=[\wåäö])){3,200}[,.;][\s\f]*(?:[−–•-][ \t]*)?(?:nej|Nej)-röst"
+    r"(?:[^.\n]|\.(?=[\wåäö])|(?<=m\.fl)\.(?=[ \t]+[a-zåäö])){3,200}\.)",
 )
 
 
@@ -111,8 +119,11 @@ def _proposition(doc: Document, start: int, *, in_bilaga: bool) -> str | None:
     lo = max(item.start if item else 0, start - 1500)
     found = None
     for m in _PROP_RE.finditer(text, lo, start):
-        found = m.group("p") or m.group("q")
-    return re.sub(r"\s+", " ", found).strip().rstrip(".") + "." if found else None
+        # without the bullet of the Nej-röst line
+        found = m.group("p") or re.sub(r"(?<=[.;,])\s*[−–•-]\s+", " ", m.group("q"))
+    if found is None:
+        return None
+    return re.sub(r"\s+", " ", found).strip().rstrip(".") + "."
 
 
 def _bilaga_counts(doc: Document) -> dict[int, Vote]:
@@ -198,8 +209,12 @@ def attach(doc: Document, votes: Sequence[Vote], calls: Sequence[RollCall]) -> l
         c = calls[ci]
         v = out[vi]
         s = c.stated or (None, None, None, None)
+        # a result sentence silent on abstentions ("med 12 ja-röster mot 3 nej-röster") beside a
+        # list of every member's vote (a table with an Avstår column): the list says how many
+        # abstained, none included
+        abstain = s[2] if s[2] is not None else (c.tally()[2] if c.form != "prose" and c.entries else None)
         v = replace(v, item=c.item or v.item, roll_call=c.entries,
-                    abstain=v.abstain if v.abstain is not None else s[2],
+                    abstain=v.abstain if v.abstain is not None else abstain,
                     absent=v.absent if v.absent is not None else s[3])
         out[vi] = replace(v, note=_check(v, c, own=False))
     for ci, c in enumerate(calls):

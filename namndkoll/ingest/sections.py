@@ -27,7 +27,9 @@ SECTION_HEADINGS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple(
         ("omrostning", r"(omröstning|votering|omröstningsresultat|voteringsresultat|voteringslista|omröstningslista)"),
         ("jav", r"(jäv|anmälan om jäv|jäv anmäls)"),
         ("forslag", (r"(förslag|förslag till beslut( på sammanträdet| i korthet)?|beslutsförslag"
-                     r"|[a-zåäö]+(utskottets|nämndens|styrelsens|förvaltningens|kontorets) förslag( till beslut)?)")),
+                     r"|[a-zåäö]+(utskottets|nämndens|styrelsens|förvaltningens|kontorets) förslag( till beslut)?"
+                     # Ciceron: what a styrelse decides to propose to the assembly
+                     r"|beslut ?[–—-] ?förslag till [a-zåäö]+)")),
         ("beslut", (r"(beslut|beslutet|[a-zåäö]+(nämndens|styrelsens|fullmäktiges|revisorernas|utskottets) beslut"
                     r"|nämndens beslut|beslut i korthet)")),
         ("beredning", r"(beredning|ärendets beredning|tidigare behandling)"),

@@ -62,11 +62,12 @@ def _lines(text: str, pages: Sequence[Page]) -> list[_Ln]:
 
 # ---- § heading candidates ---------------------------------------------------------------
 
-# "§ 17 ...", "§17", "§ 3 a ...", "KS § 1 ...", "BUN AU § 4"; and the Finnish "39 § ..."
+# "§ 17 ...", "§17", "§ 3 a ...", "KS § 1 ...", "BUN AU § 4"; and the Finnish "39 § ..." (not a
+# footnote's "2 §34 Lag (2006:412) om …": a number glued after the sign is the § referred to)
 _HEAD = re.compile(
     r"^[ \t]*(?:(?P<org>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}(?:[ \t][A-ZÅÄÖ]{1,4})?)[ \t]+)?§[ \t]*(?P<num>\d{1,4})"
     r"(?:[ \t]?(?P<letter>[a-e])\b)?(?P<rest>[^\n]*)$"
-    r"|^[ \t]*(?P<fnum>\d{1,4})[ \t]*§(?!§)(?P<frest>[^\n]*)$")
+    r"|^[ \t]*(?P<fnum>\d{1,4})[ \t]*§(?![§\d])(?P<frest>[^\n]*)$")
 _REFERENCE = re.compile(r"^(?:st|mom|kap|p|och|resp|samt|i|enligt)\b|^[,;.)]")
 _TOC_TITLE = re.compile(
     r"^(?:innehåll(?:sförteckning)?|ärendelista|ärendeförteckning|föredragningslista|dagordning|"
@@ -163,13 +164,26 @@ def find_toc(lines: list[_Ln], cands: list[_Cand]) -> list[list[_Cand]]:
         runs.append(cur)
     out = []
     for run in runs:
-        if len(run) < 2:
-            continue
         after = run[-1].idx
         later = {c.num for c in cands if c.idx > after}
+        if len(run) == 1:
+            if run[0].num in later and _lone_toc_entry(run[0], lines):
+                out.append(run)
+            continue
         if (len(run) >= 3 or all(c.num in later for c in run)) and _is_toc_run(run, lines, later):
             out.append(run)
     return out
+
+
+def _lone_toc_entry(c: _Cand, lines: list[_Ln]) -> bool:
+    """The one § of an extract's index page ("Innehåll" / "§ 75 Dnr VO-2024-00167" / its title /
+    "....... 3"): under an index title and ended by a dotted leader and page number, with the same
+    § heading again further on."""
+    above = [ln.text.strip() for ln in lines[max(0, c.idx - 4):c.idx] if ln.text.strip()]
+    if not above or not _TOC_TITLE.match(above[-1]):
+        return False
+    after = [ln.text.rstrip() for ln in lines[c.idx:c.idx + 5] if ln.text.strip()]
+    return any(re.search(r"(?:\.{3,}|…{2,}|_{3,})\s*\d{1,4}$", t) for t in after)
 
 
 def _close(a: _Cand, b: _Cand, lines: list[_Ln]) -> bool:
@@ -342,10 +356,13 @@ def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]
         return title, (lines[k].start if k < len(lines) and lines[k].start < end else head.end + 1)
     parts = []
     first: _Ln | None = None
+    last: _Ln | None = None
+    blank = False  # an empty line after the title's first line
     while k < len(lines) and lines[k].start < end and len(parts) < 4:
         ln = lines[k]
         t = ln.text.strip().strip(PAGE_SEP)
         if not t:
+            blank = first is not None
             k += 1
             continue
         if section_kind(t):
@@ -359,12 +376,39 @@ def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]
                     break  # the title is set apart from the body: it ends where its font does
             elif not t[:1].islower() and len(parts[-1]) < 45:
                 break  # a short line ends the title unless the next plainly continues it
+            elif _paragraph_break(last, ln) or (ln.layout is None and (blank or _sentence(lines, k, end))):
+                break  # set like the body, the title is a paragraph of its own
         parts.append(t)
         first = first or ln
+        last = ln
         k += 1
         if t.endswith((".", ":")) and not body.styled(first):
             break
     return " ".join(parts), (lines[k].start if k < len(lines) and lines[k].start < end else end)
+
+
+def _paragraph_break(a: _Ln | None, b: _Ln) -> bool:
+    """Line ``b`` starts a new paragraph after line ``a``: the space between them is more than
+    half a line (a wrapped title keeps its lines' spacing; the text under it follows a gap)."""
+    if a is None or a.page != b.page or a.layout is None or b.layout is None:
+        return False
+    height = a.layout.bottom - a.layout.top
+    return height > 0 and b.layout.top - a.layout.bottom > 0.6 * height
+
+
+def _sentence(lines: list[_Ln], k: int, end: int) -> bool:
+    """A capitalised line that ends a sentence, alone or with the next line ("Protokoll för
+    ärende om tillsyn … publiceras inte i sin helhet" / "på webben."): a note or the body
+    under a title, where the layout is unknown (a title has no full stop)."""
+    t = lines[k].text.strip()
+    if not t[:1].isupper():
+        return False
+    nxt = lines[k + 1].text.strip() if k + 1 < len(lines) and lines[k + 1].start < end else ""
+    return _FULL_STOP.search(t) is not None or (nxt[:1].islower() and _FULL_STOP.search(nxt) is not None)
+
+
+# a full stop at the end of a line, not that of an abbreviation ("Anna Ek (S) m.fl.")
+_FULL_STOP = re.compile(r"(?<!\bm\.fl)(?<!\bm\.m)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\betc)(?<!\bnr)(?<!\bkap)(?<!\bresp)\.$")
 
 
 def _same_font(a: _Ln, b: _Ln) -> bool:

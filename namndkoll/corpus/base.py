@@ -180,6 +180,14 @@ class Store(Protocol):
         """(word, chunks holding it) of the indexed words starting with ``prefix`` (typo repair)."""
         ...
 
+    def documents_mentioning(self, names: Sequence[str]) -> set[int]:
+        """Documents with a passage naming any of ``names`` (or a word they start: a genitive)."""
+        ...
+
+    def bodies(self) -> list[str]:
+        """The municipalities, regions and other bodies the stored documents come from."""
+        ...
+
     def item_record(self, document_id: int, item: str) -> dict[str, Any] | None:
         """A § item's number, title, start, end, page_start, page_end."""
         ...

@@ -213,6 +213,12 @@ class SqliteStore:
 
         return members.member_names(self.conn, fragment, limit)
 
+    def documents_mentioning(self, names: Sequence[str]) -> set[int]:
+        return index.documents_mentioning(self.conn, names)
+
+    def bodies(self) -> list[str]:
+        return index.bodies(self.conn)
+
     def vocabulary(self, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
         return index.vocabulary(self.conn, prefix, limit)
 

@@ -16,7 +16,15 @@ from namndkoll.search.question import (
     read_question,
     years_in,
 )
-from namndkoll.search.rerank import FEATURES, features, holds_vote, reranker_for, spread
+from namndkoll.search.rerank import (
+    FEATURES,
+    best_sentence,
+    features,
+    holds_vote,
+    reranker_for,
+    spread,
+    term_positions,
+)
 from namndkoll.search.terms import Matcher, Term, joined_compounds, query_terms
 
 
@@ -72,8 +80,8 @@ def test_a_passage_fits_the_place_by_its_body_or_by_naming_it():
     assert place_consistent(q, {**row, "municipality": None})  # unknown body: nothing contradicts
     # a kommunalförbund's document that names the place elsewhere
     fb = {**row, "municipality": "Tolkförmedling Väst", "org_kind": "kommunalforbund"}
-    assert not place_consistent(q, fb, lambda p: set())
-    assert place_consistent(q, fb, lambda p: {1})
+    assert not place_consistent(q, fb, lambda p, doc: False)
+    assert place_consistent(q, fb, lambda p, doc: doc == 1)
     assert mentions_place(q.places[0], "Lunds kommun") and not mentions_place(q.places[0], "Julia Lundell (S)")
 
 
@@ -108,12 +116,14 @@ def test_vote_evidence():
     assert not holds_vote("Kommunfullmäktige beslutar enligt förslaget.", "beslut")
 
 
-def test_spread_is_small_when_the_terms_stand_together():
+def test_spread_and_best_sentence_of_the_held_terms():
     m = Matcher(query_terms("arvoden ordförande"))
-    near = spread("Arvoden för ordförande höjs.", m)
-    far = spread("Arvoden höjs. " + "Annat. " * 60 + "Ordförande valdes.", m)
-    assert 0 < near < far
-    assert spread("bara arvoden här", m) == 0.0
+    w = np.array([1.0, 3.0])
+    near, far = "Arvoden för ordförande höjs.", "Arvoden höjs. " + "Annat. " * 60 + "Ordförande valdes."
+    assert 0 < spread(term_positions(near, m)) < spread(term_positions(far, m))
+    assert spread(term_positions("bara arvoden här", m)) == 0.0
+    assert best_sentence(near, term_positions(near, m), w) == 1.0
+    assert best_sentence(far, term_positions(far, m), w) == 0.75  # "Ordförande valdes." alone
 
 
 def test_features_and_the_shipped_weights_agree():

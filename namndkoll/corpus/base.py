@@ -180,8 +180,9 @@ class Store(Protocol):
         """(word, chunks holding it) of the indexed words starting with ``prefix`` (typo repair)."""
         ...
 
-    def documents_mentioning(self, names: Sequence[str]) -> set[int]:
-        """Documents with a passage naming any of ``names`` (or a word they start: a genitive)."""
+    def document_mentions(self, document_id: int, names: Sequence[str]) -> bool:
+        """Whether a passage of the document names any of ``names`` (or a word they start: a
+        genitive)."""
         ...
 
     def bodies(self) -> list[str]:

@@ -416,16 +416,19 @@ def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str
     return tuple(r[0] for r in rows)
 
 
-def documents_mentioning(conn: Any, names: Sequence[str]) -> set[int]:
-    """Documents with a passage naming any of ``names`` (a name and what it starts, so a
-    genitive too: "Göteborg" finds "Göteborgs")."""
+def document_mentions(conn: Any, document_id: int, names: Sequence[str]) -> bool:
+    """Whether a passage of the document names any of ``names`` (a name and what it starts, so
+    a genitive too: "Göteborg" finds "Göteborgs"). A document's chunks are written together,
+    so their ids make a range the keyword index can look in without listing every mention."""
     phrases = [" ".join(re.findall(r"\w+", n.casefold())) for n in names]
     match = " OR ".join(dict.fromkeys(f'"{p}"*' for p in phrases if p))
-    if not match:
-        return set()
-    return {int(r[0]) for r in conn.execute(
-        "SELECT DISTINCT c.document_id FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid"
-        " WHERE chunks_fts MATCH ?", (match,))}
+    lo, hi = conn.execute("SELECT min(id), max(id) FROM chunks WHERE document_id = ?", (document_id,)).fetchone()
+    if not match or lo is None:
+        return False
+    return conn.execute(
+        "SELECT 1 FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid WHERE chunks_fts MATCH ?"
+        " AND chunks_fts.rowid BETWEEN ? AND ? AND c.document_id = ? LIMIT 1",
+        (match, lo, hi, document_id)).fetchone() is not None
 
 
 def bodies(conn: Any) -> list[str]:

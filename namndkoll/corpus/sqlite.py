@@ -213,8 +213,8 @@ class SqliteStore:
 
         return members.member_names(self.conn, fragment, limit)
 
-    def documents_mentioning(self, names: Sequence[str]) -> set[int]:
-        return index.documents_mentioning(self.conn, names)
+    def document_mentions(self, document_id: int, names: Sequence[str]) -> bool:
+        return index.document_mentions(self.conn, document_id, names)
 
     def bodies(self) -> list[str]:
         return index.bodies(self.conn)

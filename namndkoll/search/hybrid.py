@@ -230,12 +230,13 @@ def rank(
     return fused, terms
 
 
-def keyword_evidence(terms: Sequence[Term], total: int, text: str) -> float:
-    """The IDF-weighted share of ``terms`` that ``text`` holds (0 when there are no terms)."""
+def keyword_evidence(terms: Sequence[Term], total: int, text: str, matcher: Matcher | None = None) -> float:
+    """The IDF-weighted share of ``terms`` that ``text`` holds (0 when there are no terms);
+    ``matcher``: ``Matcher(terms)`` made once for many texts."""
     if not terms:
         return 0.0
     weights = [idf(t.df, total) for t in terms]
-    held = Matcher(terms).held(text)
+    held = (matcher or Matcher(terms)).held(text)
     return sum(w for w, h in zip(weights, held) if h) / sum(weights)
 
 
@@ -272,28 +273,29 @@ def candidate_features(ranked: Sequence[Ranked], rows: Any, terms: Sequence[Term
                       "place_ok": r.place_ok, "year_ok": r.year_ok} for r in ranked], rows, terms, total, question)
 
 
-def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Term]
+def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Term], total: int | None = None
              ) -> tuple[list[Ranked], dict[int, Any], Question]:
     """The candidates with their keyword evidence and whether they fit the places and years
     the query names; their rows; and what the query asks (``question.read_question``)."""
     rows = store.chunk_rows([r.chunk_id for r in ranked])
-    total = store.chunk_total()
+    total = store.chunk_total() if total is None else total
     question = read_question(query, store.bodies())
-    mentions: dict[str, set[int]] = {}
+    mentions: dict[tuple[str, int], bool] = {}
 
-    def doc_mentions(p: Place) -> set[int]:
-        if p.phrase not in mentions:
-            mentions[p.phrase] = store.documents_mentioning(sorted(p.names | {p.phrase}))
-        return mentions[p.phrase]
+    def doc_mentions(p: Place, document_id: int) -> bool:
+        if (p.phrase, document_id) not in mentions:
+            mentions[p.phrase, document_id] = store.document_mentions(document_id, sorted(p.names | {p.phrase}))
+        return mentions[p.phrase, document_id]
 
     out = []
+    matcher = Matcher(terms)
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
             continue
         text = row["text"] + "\n" + row["context"]
         out.append(replace(
-            r, keywords=keyword_evidence(terms, total, text),
+            r, keywords=keyword_evidence(terms, total, text, matcher),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
@@ -345,10 +347,11 @@ def search(
     filters = store.resolve_filters(municipality=municipality, committee=committee, doc_type=doc_type,
                                     year_from=year_from, year_to=year_to, sections=sections, chunk_ids=chunk_ids)
     ranked, terms = rank(store, query, embedder, filters, candidates=max(100, limit * 5), mode=mode)
-    ranked, rows, question = evidence(store, query, ranked[: max(limit * 5, RERANK_DEPTH)], terms)
+    total = store.chunk_total()
+    ranked, rows, question = evidence(store, query, ranked[: max(limit * 5, RERANK_DEPTH)], terms, total)
     if mode == "hybrid":
         model = reranker_for(embedder.model_id) if embedder is not None else None
-        x = candidate_features(ranked, rows, terms, store.chunk_total(), question) if model is not None else None
+        x = candidate_features(ranked, rows, terms, total, question) if model is not None else None
         ranked = rerank(ranked, model, x)
     if abstention:
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION

@@ -136,9 +136,12 @@ def _forms_of(names: frozenset[str], typed: str) -> tuple[str, ...]:
 
 def mentions_place(place: Place, text: str) -> bool:
     """Whether ``text`` names the place, in any of its forms and their genitive."""
-    folded = fold(text.casefold())
-    return any(re.search(r"(?<![\w])" + re.escape(f) + r"(?:s|:s|en|ens)?(?![\w])", folded)
-               for f in place.forms)
+    return _place_rx(place.forms).search(fold(text.casefold())) is not None
+
+
+@lru_cache(maxsize=256)
+def _place_rx(forms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?:s|:s|en|ens)?(?![\w])")
 
 
 def years_in(text: str) -> set[int]:
@@ -159,11 +162,10 @@ def mentions_year(years: Iterable[int], text: str, date: str | None = None) -> b
 
 
 def place_consistent(q: Question, row: Mapping[str, object],
-                     doc_mentions: Callable[[Place], set[int]] | None = None) -> bool:
+                     doc_mentions: Callable[[Place, int], bool] | None = None) -> bool:
     """Whether a passage can be about the places the question names: its document is that
     body's, or the passage names the place, or its document is not one municipality's (a
-    region's, a kommunalförbund's) and names it somewhere (``doc_mentions``: the documents
-    that name a place)."""
+    region's, a kommunalförbund's) and names it somewhere (``doc_mentions(place, document_id)``)."""
     if not q.places:
         return True
     body = row["municipality"]
@@ -173,6 +175,6 @@ def place_consistent(q: Question, row: Mapping[str, object],
     for p in q.places:
         if body in p.names or mentions_place(p, text):
             return True
-        if row["org_kind"] != "kommun" and doc_mentions is not None and row["document_id"] in doc_mentions(p):
+        if row["org_kind"] != "kommun" and doc_mentions is not None and doc_mentions(p, int(row["document_id"])):
             return True
     return False

@@ -16,6 +16,7 @@ abstention reads beside the keyword and meaning bars (``hybrid.judge``).
 
 from __future__ import annotations
 
+import bisect
 import importlib.resources
 import json
 import math
@@ -66,22 +67,28 @@ def holds_vote(text: str, section: str | None) -> bool:
     return section in ("omrostning", "propositionsordning") or bool(_VOTE.search(text))
 
 
-def quantities(text: str) -> int:
-    """Numbers in ``text`` that are not years (a figure, a count, an amount)."""
-    return sum(1 for m in _NUMBER.finditer(text) if not _YEAR.match(re.sub(r"\s", "", m.group(1))))
+def has_figure(text: str) -> bool:
+    """Whether ``text`` holds a number that is not a year (a figure, a count, an amount) or a
+    number with a unit."""
+    return bool(_UNIT.search(text)) or any(not _YEAR.match(re.sub(r"\s", "", m.group(1)))
+                                           for m in _NUMBER.finditer(text))
 
 
-def spread(text: str, matcher: Matcher) -> float:
+def term_positions(text: str, matcher: Matcher) -> list[list[int]]:
+    """Where each query term's word starts in ``text`` (one list per term)."""
+    return [[m.start() for m in rx.finditer(text)] for rx in matcher.patterns()]
+
+
+def spread(positions: Sequence[Sequence[int]]) -> float:
     """How far apart the held query terms stand: log of the shortest stretch of characters
     holding one of each, per term (0 when fewer than two are held)."""
-    spans = [[m.start() for m in rx.finditer(text)] for rx in matcher.patterns()]
-    spans = [s for s in spans if s]
+    spans = [s for s in positions if s]
     if len(spans) < 2:
         return 0.0
     events = sorted((pos, i) for i, ps in enumerate(spans) for pos in ps)
     count: dict[int, int] = {}
     need, best, lo = len(spans), math.inf, 0
-    for hi, (pos, i) in enumerate(events):
+    for pos, i in events:
         count[i] = count.get(i, 0) + 1
         while len(count) == need:
             best = min(best, pos - events[lo][0])
@@ -91,6 +98,19 @@ def spread(text: str, matcher: Matcher) -> float:
                 del count[j]
             lo += 1
     return math.log1p(best / need)
+
+
+def best_sentence(text: str, positions: Sequence[Sequence[int]], weights: np.ndarray) -> float:
+    """The largest IDF-weighted share of the query's terms (their words) that one sentence holds."""
+    if not len(weights):
+        return 0.0
+    ends = [m.start() for m in _SENTENCE.finditer(text)]
+    held: dict[int, set[int]] = {}
+    for i, ps in enumerate(positions):
+        for pos in ps:
+            held.setdefault(bisect.bisect_right(ends, pos), set()).add(i)
+    total = float(weights.sum())
+    return max((float(sum(weights[i] for i in ts)) / total for ts in held.values()), default=0.0)
 
 
 def features(
@@ -110,9 +130,10 @@ def features(
         row = rows[c["chunk_id"]]
         text, title, section = row["text"], row["context"] or "", row["section"] or ""
         held_text = matcher.held(text) if terms else []
+        positions = term_positions(text, matcher) if terms else []
         held_title = matcher.held(title) if terms else []
         share = (lambda held: float(np.dot(weights, held) / weights.sum()) if terms else 0.0)
-        figures = quantities(text) > 0 or bool(_UNIT.search(text))
+        figures = "figure" in k and has_figure(text)
         sim = c["similarity"] or 0.0
         vote_ok = holds_vote(text, section)
         out[n] = (
@@ -121,9 +142,7 @@ def features(
             math.log1p(c["keyword_rank"] if c["keyword_rank"] is not None else MISSING_RANK),
             float(c["dense_rank"] is not None and c["keyword_rank"] is not None),
             float(held_text[rarest] or held_title[rarest]) if terms else 0.0,
-            spread(text, matcher) if terms else 0.0,
-            max((share(matcher.held(sent)) for sent in _SENTENCE.split(text)), default=0.0) if terms else 0.0,
-            absent,
+            spread(positions), best_sentence(text, positions, weights), absent,
             float(not c["place_ok"]), float(not c["year_ok"]),
             float("vote" in k), float("vote" in k and vote_ok),
             float("who" in k), float("who" in k and bool(_PERSON.search(text))),

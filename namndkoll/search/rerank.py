@@ -126,12 +126,15 @@ def features(
     best = max((c["similarity"] or 0.0 for c in cands), default=0.0)
     k = question.kinds
     out = np.zeros((len(cands), len(FEATURES)), dtype=np.float64)
+    titles: dict[str, list[bool]] = {}
     for n, c in enumerate(cands):
         row = rows[c["chunk_id"]]
         text, title, section = row["text"], row["context"] or "", row["section"] or ""
         held_text = matcher.held(text) if terms else []
         positions = term_positions(text, matcher) if terms else []
-        held_title = matcher.held(title) if terms else []
+        if title not in titles:  # passages of one § share its title
+            titles[title] = matcher.held(title) if terms else []
+        held_title = titles[title]
         share = (lambda held: float(np.dot(weights, held) / weights.sum()) if terms else 0.0)
         figures = "figure" in k and has_figure(text)
         sim = c["similarity"] or 0.0

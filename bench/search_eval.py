@@ -227,10 +227,9 @@ def keyword_plan_all(store, query):  # type: ignore[no-untyped-def]
 def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-untyped-def]
     """Print the evidence behind every question: the gold passage's rank in the fusion and on
     each side, the best similarity, and what abstention decides (to set the bars on dev)."""
-    from dataclasses import replace
 
     from namndkoll.corpus import as_store
-    from namndkoll.search.hybrid import calibration_for, judge, keyword_evidence
+    from namndkoll.search.hybrid import calibration_for, evidence, judge, keyword_evidence
 
     conn = open_db(db)
     store = as_store(conn)
@@ -238,10 +237,7 @@ def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-un
     cal = calibration_for(embedder.model_id)
     for q in qs:
         ranked, terms = rank(store, q["q"], embedder, store.resolve_filters(), candidates=100)
-        rows = store.chunk_rows([r.chunk_id for r in ranked[:50]])
-        ranked = [replace(r, keywords=keyword_evidence(terms, total, rows[r.chunk_id]["text"] + "\n"
-                                                       + rows[r.chunk_id]["context"]))
-                  for r in ranked[:50] if r.chunk_id in rows]
+        ranked, rows, _question = evidence(store, q["q"], ranked[:50], terms)
         shown = judge(ranked, cal, mode="hybrid")
         if DUMP is not None:
             allterms = [t for t in keyword_plan_all(store, q["q"])]
@@ -270,12 +266,18 @@ def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-un
 def table(title: str, res: dict) -> list[str]:
     first = next(iter(res.values()))
     lines = [f"**{title}** ({first['questions']} answerable, {first['unanswerable']} unanswerable)", "",
-             "| mode | recall@1 | recall@5 | MRR@10 | answered (answerable) | of which weak | refused (unanswerable) |",
-             "|---|---|---|---|---|---|---|"]
+             ("| mode | recall@1 | recall@5 | MRR@10 | answered (answerable) | of which weak | refused (unanswerable) "
+              "| off-topic: refused / weak / high | near miss: refused / weak / high |"),
+             "|---|---|---|---|---|---|---|---|---|"]
+
+    def kind(r: dict, k: str) -> str:
+        v = r.get(f"unanswerable_{k}")
+        return f"{v[0]} / {v[1]} / {v[2]} of {sum(v)}" if v else "—"
+
     for mode, r in res.items():
         lines.append(f"| {mode} | {r['recall@1']:.3f} | {r['recall@5']:.3f} | {r['mrr']:.3f} | "
                      f"{r['answered_when_answerable']:.3f} | {r.get('weak_when_answered', float('nan')):.3f} | "
-                     f"{r['abstained_when_unanswerable']:.3f} |")
+                     f"{r['abstained_when_unanswerable']:.3f} | {kind(r, 'off-topic')} | {kind(r, 'near-miss')} |")
     return lines + [""]
 
 

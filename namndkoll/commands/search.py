@@ -294,8 +294,11 @@ def eval_search_cmd(
     if as_json:
         print_json(res)
     else:
-        print_table([{"mode": m, **{k: f"{v:.3f}" if isinstance(v, float) else v for k, v in r.items()}}
-                     for m, r in res.items()], ["mode", *next(iter(res.values())).keys()])
+        def cell(v: Any) -> Any:  # refused / weak only / high per kind of unanswerable question
+            return f"{v:.3f}" if isinstance(v, float) else " / ".join(map(str, v)) if isinstance(v, list) else v
+
+        print_table([{"mode": m, **{k: cell(v) for k, v in r.items()}} for m, r in res.items()],
+                    ["mode", *next(iter(res.values())).keys()])
 
 
 def register(app: typer.Typer) -> None:

@@ -199,6 +199,15 @@ class Store(Protocol):
         """(word, chunks holding it) of the indexed words starting with ``prefix`` (typo repair)."""
         ...
 
+    def document_mentions(self, document_id: int, names: Sequence[str]) -> bool:
+        """Whether a passage of the document names any of ``names`` (or a word they start: a
+        genitive)."""
+        ...
+
+    def bodies(self) -> list[str]:
+        """The municipalities, regions and other bodies the stored documents come from."""
+        ...
+
     def item_record(self, document_id: int, item: str) -> dict[str, Any] | None:
         """A § item's number, title, start, end, page_start, page_end."""
         ...

@@ -12,6 +12,7 @@ deletes a chunk's vectors with it (keeping the float vector by text hash in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -404,7 +405,7 @@ def chunk_rows(conn: Any, ids: Sequence[int]) -> dict[int, Any]:
     q = ",".join("?" * len(ids))
     rows = conn.execute(
         'SELECT c.id, c.document_id, c.item, c.section, c.start, c."end", c.page_start, c.page_end,'
-        " c.text, d.source, d.title, d.municipality, d.committee, d.doc_type, d.date, c.context,"
+        " c.text, d.source, d.title, d.municipality, d.committee, d.doc_type, d.date, c.context, d.org_kind,"
         " (SELECT i.title FROM items i WHERE i.document_id = c.document_id AND i.number = c.item"
         "   AND i.start <= c.start ORDER BY i.start DESC LIMIT 1) AS item_title"
         f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({q})", list(ids)).fetchall()
@@ -429,6 +430,26 @@ def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str
         " (SELECT x.dnr FROM diarienummer x WHERE x.document_id = ? AND x.item_id IS NOT NULL)"
         " ORDER BY rowid", (document_id, document_id)).fetchall()
     return tuple(r[0] for r in rows)
+
+
+def document_mentions(conn: Any, document_id: int, names: Sequence[str]) -> bool:
+    """Whether a passage of the document names any of ``names`` (a name and what it starts, so
+    a genitive too: "Göteborg" finds "Göteborgs"). A document's chunks are written together,
+    so their ids make a range the keyword index can look in without listing every mention."""
+    phrases = [" ".join(re.findall(r"\w+", n.casefold())) for n in names]
+    match = " OR ".join(dict.fromkeys(f'"{p}"*' for p in phrases if p))
+    lo, hi = conn.execute("SELECT min(id), max(id) FROM chunks WHERE document_id = ?", (document_id,)).fetchone()
+    if not match or lo is None:
+        return False
+    return conn.execute(
+        "SELECT 1 FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid WHERE chunks_fts MATCH ?"
+        " AND chunks_fts.rowid BETWEEN ? AND ? AND c.document_id = ? LIMIT 1",
+        (match, lo, hi, document_id)).fetchone() is not None
+
+
+def bodies(conn: Any) -> list[str]:
+    """The municipalities, regions and other bodies the stored documents come from."""
+    return [r[0] for r in conn.execute("SELECT DISTINCT municipality FROM documents WHERE municipality IS NOT NULL")]
 
 
 def vocabulary(conn: Any, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:

@@ -226,6 +226,12 @@ class SqliteStore:
 
         return members.member_names(self.conn, fragment, limit)
 
+    def document_mentions(self, document_id: int, names: Sequence[str]) -> bool:
+        return index.document_mentions(self.conn, document_id, names)
+
+    def bodies(self) -> list[str]:
+        return index.bodies(self.conn)
+
     def vocabulary(self, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
         return index.vocabulary(self.conn, prefix, limit)
 

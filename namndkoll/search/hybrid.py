@@ -34,12 +34,16 @@ from ..corpus.index import Filters
 from ..types import Hit, Metadata
 from .cite import format_citation
 from .embedder import Embedder
+from .question import Place, Question, mentions_year, place_consistent, read_question
+from .rerank import Reranker, features, holds_vote, reranker_for
 from .terms import (
     STOPWORDS,
     Matcher,
     Term,
+    fold,
     highlight_spans,
     idf,
+    joined_compounds,
     party_code,
     query_terms,
     repair,
@@ -97,6 +101,7 @@ KEYWORD_WEIGHT = 1.5
 NO_CALIBRATION = Calibration(-1.0, -1.0, 2.0, KEYWORD_WEIGHT)  # unknown model: keep what ranks
 COMMON_SHARE = 0.05  # keyword terms in more than this share of chunks are left out of the FTS query
 SPLIT_BELOW = 5  # a query word in fewer chunks than this is also looked for in parts
+RARE_TYPO = 10  # ... and as the same word with å/ä/ö where that is this many times more common
 # keyword evidence: the IDF-weighted share of the query's terms a passage holds
 KEYWORD_FULL = 0.99  # all of them: a good match whatever the meaning side says
 KEYWORD_HIGH = 0.6  # with keyword_similarity: a good match
@@ -123,6 +128,10 @@ class Ranked:
     keyword_rank: int | None
     keywords: float = 0.0  # IDF-weighted share of the query's terms the passage holds
     confidence: Confidence | None = None  # set by ``judge``; None = not shown
+    place_ok: bool = True  # from a body the query names, or naming it (question.place_consistent)
+    year_ok: bool = True  # about a year the query names (its text, title or document date)
+    answer: float | None = None  # the reranker's probability that it answers the query
+    kind_ok: bool = True  # holds what the query asks for where that is checked (a vote for "Hur röstade …")
 
 
 def keyword_plan(store: Store, query: str) -> list[Term]:
@@ -140,11 +149,15 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
     for t in terms:
         n = df(t.stem)
         alts: tuple[str, ...] = ()
-        if n == 0 and not t.party:
-            fixed = repair(t.word, _vocabulary(store, t.word))
+        if n < SPLIT_BELOW and not t.party:
+            # a word the corpus lacks is a typo of the nearest one it holds; a word it holds a
+            # few times may be a typo too ("tolkformedling" once, "tolkförmedling" 43 times)
+            vocab = _vocabulary(store, t.word)
+            fixed = repair(t.word, vocab) if n == 0 else repair(t.word, [
+                (w, c) for w, c in vocab if c >= RARE_TYPO * max(n, 1) and fold(w) == fold(t.word)])
             if fixed:
                 alts = (stem(fixed),)
-                n = df(stem(fixed))
+                n = max(n, df(stem(fixed)))
         # a word the corpus (nearly) lacks may still be there in parts: "platser i förskolan"
         parts = split_compound(t.word, store.term_doc_counts) if n < SPLIT_BELOW else ()
         if parts and n == 0:
@@ -152,7 +165,7 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         if t.party and n == 0:
             n = store.term_doc_counts([t.party.casefold()]).get(t.party.casefold(), 0)
         planned.append(replace(t, parts=parts, alts=alts, df=n))
-    return planned
+    return joined_compounds(planned, df)
 
 
 def fts_terms(terms: list[Term], total: int) -> list[Term]:
@@ -164,16 +177,21 @@ def fts_terms(terms: list[Term], total: int) -> list[Term]:
     return kept or terms
 
 
+_DOTTED = {"a": {"å", "ä"}, "o": {"ö"}, "e": {"ä"}}
+
+
 def _vocabulary(store: Store, word: str) -> list[tuple[str, int]]:
-    """Indexed words that may be ``word`` mistyped: same first letter, and the second letter as
-    typed or with its ring or dots ("forskola" -> "förskola")."""
-    seconds = {word[1]} | {"a": {"å", "ä"}, "o": {"ö"}}.get(word[1], set())
+    """Indexed words that may be ``word`` mistyped: the first two letters as typed or with
+    their rings or dots ("forskola" -> "förskola", "elvsborg" -> "älvsborg")."""
+    firsts = {word[0]} | _DOTTED.get(word[0], set())
+    seconds = {word[1]} | _DOTTED.get(word[1], set())
     vocab_fn = getattr(store, "vocabulary", None)
     if vocab_fn is None:
         return []
     out: list[tuple[str, int]] = []
-    for c in seconds:
-        out += [(w, n) for w, n in vocab_fn(word[0] + c) if abs(len(w) - len(word)) <= 2]
+    for a in firsts:
+        for c in seconds:
+            out += [(w, n) for w, n in vocab_fn(a + c) if abs(len(w) - len(word)) <= 2]
     return out
 
 
@@ -212,12 +230,13 @@ def rank(
     return fused, terms
 
 
-def keyword_evidence(terms: Sequence[Term], total: int, text: str) -> float:
-    """The IDF-weighted share of ``terms`` that ``text`` holds (0 when there are no terms)."""
+def keyword_evidence(terms: Sequence[Term], total: int, text: str, matcher: Matcher | None = None) -> float:
+    """The IDF-weighted share of ``terms`` that ``text`` holds (0 when there are no terms);
+    ``matcher``: ``Matcher(terms)`` made once for many texts."""
     if not terms:
         return 0.0
     weights = [idf(t.df, total) for t in terms]
-    held = Matcher(terms).held(text)
+    held = (matcher or Matcher(terms)).held(text)
     return sum(w for w, h in zip(weights, held) if h) / sum(weights)
 
 
@@ -226,26 +245,82 @@ def keyword_evidence(terms: Sequence[Term], total: int, text: str) -> float:
 RERANK_KEYWORDS = 0.3
 RERANK_FUSED = 0.5
 RERANK_DEPTH = 50  # candidates judged and re-ordered (100 changed nothing on dev)
+# the reranker's chance that a passage answers, below which it is no evidence (dev: refused
+# 0.607 -> 0.643 of the unanswerable questions, answered 0.989 either way; 0.01-0.03 gave the
+# same on dev, the lowest hides least)
+ANSWER_WEAK = 0.01
 
 
-def rerank(ranked: list[Ranked]) -> list[Ranked]:
+def rerank(ranked: list[Ranked], model: Reranker | None = None, x: np.ndarray | None = None) -> list[Ranked]:
     """Candidates in the order of their evidence: the fused rank alone weighs a passage found
-    by both sides, but not how much of the query's rare terms it holds nor how close it is."""
+    by both sides, but not how much of the query's rare terms it holds nor how close it is.
+    With a fitted ``model`` (and the candidates' ``features`` in ``x``) its probability that a
+    passage answers the query decides; without one, a fixed mix of similarity, keywords and rank."""
+    if model is not None and x is not None and len(ranked):
+        p = model.probability(x)
+        return [replace(r, answer=float(pr)) for pr, r in sorted(zip(p, ranked), key=lambda t: -t[0])]
+
     def key(r: Ranked) -> float:
         return (r.similarity or 0.0) + RERANK_KEYWORDS * r.keywords + RERANK_FUSED * r.score
 
     return sorted(ranked, key=lambda r: -key(r))
 
 
+def candidate_features(ranked: Sequence[Ranked], rows: Any, terms: Sequence[Term], total: int,
+                       question: Question) -> np.ndarray:
+    return features([{"chunk_id": r.chunk_id, "similarity": r.similarity, "dense_rank": r.dense_rank,
+                      "keyword_rank": r.keyword_rank, "score": r.score, "keywords": r.keywords,
+                      "place_ok": r.place_ok, "year_ok": r.year_ok} for r in ranked], rows, terms, total, question)
+
+
+def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Term], total: int | None = None
+             ) -> tuple[list[Ranked], dict[int, Any], Question]:
+    """The candidates with their keyword evidence and whether they fit the places and years
+    the query names; their rows; and what the query asks (``question.read_question``)."""
+    rows = store.chunk_rows([r.chunk_id for r in ranked])
+    total = store.chunk_total() if total is None else total
+    question = read_question(query, store.bodies())
+    mentions: dict[tuple[str, int], bool] = {}
+
+    def doc_mentions(p: Place, document_id: int) -> bool:
+        if (p.phrase, document_id) not in mentions:
+            mentions[p.phrase, document_id] = store.document_mentions(document_id, sorted(p.names | {p.phrase}))
+        return mentions[p.phrase, document_id]
+
+    out = []
+    matcher = Matcher(terms)
+    for r in ranked:
+        row = rows.get(r.chunk_id)
+        if row is None:
+            continue
+        text = row["text"] + "\n" + row["context"]
+        out.append(replace(
+            r, keywords=keyword_evidence(terms, total, text, matcher),
+            kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
+            place_ok=place_consistent(question, row, doc_mentions),
+            year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
+                                                        row["date"])))
+    return out, rows, question
+
+
 def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]:
     """Each candidate's confidence from its evidence; those with none are dropped. High
-    confidence first (in rank order), then weak; [] when nothing is relevant."""
+    confidence first (in rank order), then weak; [] when nothing is relevant.
+
+    Evidence about something else is none: a passage from another body or year than the query
+    names, or one without any vote when the query asks how a body voted, unless it holds every
+    query term. With a fitted reranker, a passage it gives less than ``ANSWER_WEAK`` chance of
+    answering is not shown either (again unless it holds every term)."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     for r in ranked:
         # no similarity (keyword-only mode): only the keyword evidence counts
         s = r.similarity if mode != "keyword" and r.similarity is not None else float("-inf")
         k = r.keywords
+        if not (r.place_ok and r.year_ok):
+            continue  # the query names a body or a year this passage is not about
+        if k < KEYWORD_FULL and (not r.kind_ok or (r.answer is not None and r.answer < ANSWER_WEAK)):
+            continue
         if k >= KEYWORD_FULL or s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity):
             high.append(replace(r, confidence="high"))
         elif k >= KEYWORD_WEAK or s >= weak_bar or (k >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin):
@@ -272,15 +347,12 @@ def search(
     filters = store.resolve_filters(municipality=municipality, committee=committee, doc_type=doc_type,
                                     year_from=year_from, year_to=year_to, sections=sections, chunk_ids=chunk_ids)
     ranked, terms = rank(store, query, embedder, filters, candidates=max(100, limit * 5), mode=mode)
-    ranked = ranked[: max(limit * 5, RERANK_DEPTH)]
-    rows = store.chunk_rows([r.chunk_id for r in ranked])
     total = store.chunk_total()
-    # the words of the passage and of its context (the § title), as the keyword index has them
-    ranked = [replace(r, keywords=keyword_evidence(terms, total, rows[r.chunk_id]["text"] + "\n"
-                                                   + rows[r.chunk_id]["context"]))
-              for r in ranked if r.chunk_id in rows]
+    ranked, rows, question = evidence(store, query, ranked[: max(limit * 5, RERANK_DEPTH)], terms, total)
     if mode == "hybrid":
-        ranked = rerank(ranked)
+        model = reranker_for(embedder.model_id) if embedder is not None else None
+        x = candidate_features(ranked, rows, terms, total, question) if model is not None else None
+        ranked = rerank(ranked, model, x)
     if abstention:
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION
         ranked = judge(ranked, cal, mode=mode)
@@ -333,12 +405,13 @@ def is_answer(hit: Hit, doc: str, passage: str, alt_docs: Sequence[str] = ()) ->
 def evaluate(
     store: Store | Any, embedder: Embedder | None, questions: Sequence[dict[str, Any]], *,
     modes: Sequence[Mode] = ("keyword", "dense", "hybrid"), k: int = 10,
-) -> dict[str, dict[str, float]]:
+) -> dict[str, dict[str, Any]]:
     """recall@1, recall@5 and MRR@k per mode over questions {q, doc, passage[, alt_docs]}
     (without abstention), and with abstention: the share of answerable questions answered (and
-    of those, answered only weakly) and of unanswerable ones (``"answerable": false``) refused."""
+    of those, answered only weakly) and of unanswerable ones (``"answerable": false``) refused,
+    with [refused, weak only, high] per ``kind`` of unanswerable question."""
     store = as_store(store)
-    out: dict[str, dict[str, float]] = {}
+    out: dict[str, dict[str, Any]] = {}
     pos = [q for q in questions if q.get("answerable", True)]
     neg = [q for q in questions if not q.get("answerable", True)]
     for mode in modes:
@@ -357,11 +430,18 @@ def evaluate(
             shown = search(store, q["q"], embedder, mode=mode, limit=1)
             silent += not shown
             weak += bool(shown) and shown[0].confidence == "weak"
-        refused = sum(not search(store, q["q"], embedder, mode=mode, limit=1) for q in neg)
+        # per kind of unanswerable question ("off-topic", "near-miss"): refused / weak only / high
+        kinds: dict[str, list[int]] = {}
+        for q in neg:
+            shown = search(store, q["q"], embedder, mode=mode, limit=1)
+            row = kinds.setdefault(str(q.get("kind", "all")), [0, 0, 0])
+            row[0 if not shown else 1 if shown[0].confidence == "weak" else 2] += 1
+        refused = sum(r[0] for r in kinds.values())
         n = max(len(pos), 1)
         answered = len(pos) - silent
         out[mode] = {"questions": len(pos), "unanswerable": len(neg), "recall@1": r1 / n, "recall@5": r5 / n,
                      "mrr": mrr / n, "answered_when_answerable": answered / n,
                      "weak_when_answered": weak / max(answered, 1),
-                     "abstained_when_unanswerable": refused / len(neg) if neg else float("nan")}
+                     "abstained_when_unanswerable": refused / len(neg) if neg else float("nan"),
+                     **{f"unanswerable_{k}": v for k, v in sorted(kinds.items())}}
     return out

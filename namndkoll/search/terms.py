@@ -86,15 +86,42 @@ class Term:
     df: int = 0  # chunks holding the term (its stem, else its parts or its repair)
 
 
+_PIECE = re.compile(r"[-/.:]")
+# a party's one-letter code only counts typed as a capital standing alone ("M, L och KD")
+_PARTY_LETTER = re.compile(r"(?<![\w-])([SMCVLD])(?![\w-])")
+
+
 def query_terms(query: str) -> list[Term]:
+    """The words of ``query`` that say what it is about. A word the keyword index cannot hold
+    whole ("va-taxa", "SD:s", "2021-2025", "1:55": the index splits at every such sign) is
+    taken as its pieces."""
     seen: set[str] = set()
     out = []
-    for w in words(query):
-        w = w.strip(".:/-")
-        if w in STOPWORDS or w in IRREGULAR_VERBS or len(w) < 2 or w in seen:
+    letters = {m.group(1) for m in _PARTY_LETTER.finditer(query) if m.group(1) in PARTIES}
+    for whole in words(query):
+        for w in _PIECE.split(whole.strip(".:/-")):
+            if w in STOPWORDS or w in IRREGULAR_VERBS or len(w) < 2 or w in seen:
+                continue
+            seen.add(w)
+            out.append(Term(w, stem(w), party=party_code(w)))
+    for code in sorted(letters):
+        if code.casefold() not in seen:
+            out.append(Term(code.casefold(), code.casefold(), party=code))
+    return out
+
+
+def joined_compounds(terms: Sequence[Term], df: Callable[[str], int]) -> list[Term]:
+    """Compounds typed apart ("bidrags portalen", "förskole platser"): a word the corpus lacks
+    is also found joined to the word before it, when the corpus holds that compound."""
+    out = list(terms)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if b.df or b.party or not (a.word + b.word).isalpha():
             continue
-        seen.add(w)
-        out.append(Term(w, stem(w), party=party_code(w)))
+        joined = stem(a.word + b.word)
+        n = df(joined)
+        if n:
+            out[i] = replace(b, alts=(*b.alts, joined), df=n)
     return out
 
 
@@ -175,6 +202,11 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 _FOLD = str.maketrans("åäöéü", "aaoeu")
 
 
+def fold(word: str) -> str:
+    """The word without rings and dots, as people type it on a keyboard without them."""
+    return word.translate(_FOLD)
+
+
 def repair(word: str, vocabulary: Iterable[tuple[str, int]]) -> str | None:
     """The corpus word nearest to ``word`` (a typo, å/ä/ö typed as a/a/o, a letter left out),
     most frequent first among equals; None when none is close. ``vocabulary``: (word, chunks)
@@ -182,12 +214,12 @@ def repair(word: str, vocabulary: Iterable[tuple[str, int]]) -> str | None:
     if len(word) < 5 or not word.isalpha():
         return None
     limit = 1 if len(word) < 8 else 2
-    folded = word.translate(_FOLD)
+    folded = fold(word)
     best: tuple[int, int, str] | None = None
     for cand, df in vocabulary:
         if cand == word or not cand.isalpha():
             continue
-        d = 0 if cand.translate(_FOLD) == folded else edit_distance(word, cand, limit)
+        d = 0 if fold(cand) == folded else edit_distance(word, cand, limit)
         if d <= limit and (best is None or (d, -df) < (best[0], -best[1])):
             best = (d, df, cand)
     return best[2] if best else None
@@ -213,10 +245,16 @@ class Matcher:
         self._rx = []
         for t in self.terms:
             stems = sorted({t.stem, *t.alts}, key=len, reverse=True)
-            word_rx = re.compile(r"(?<![\wÅÄÖåäö])(?:" + "|".join(re.escape(s) for s in stems) + ")",
-                                 re.IGNORECASE)
+            # as the keyword index does: a short word whole ("sd", "va", "55"), a stem as a prefix
+            word_rx = re.compile(r"(?<![\wÅÄÖåäö])(?:" + "|".join(
+                re.escape(s) + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM and s == t.word else "")
+                for s in stems) + ")", re.IGNORECASE)
             parts = [re.compile(re.escape(p), re.IGNORECASE) for p in t.parts]
             self._rx.append((word_rx, parts, _party_rx(t.party) if t.party else None))
+
+    def patterns(self) -> list[re.Pattern[str]]:
+        """One pattern per term that finds where its word stands in a text."""
+        return [word_rx for word_rx, _parts, _party in self._rx]
 
     def held(self, text: str) -> list[bool]:
         out = []
@@ -232,8 +270,10 @@ def highlight_spans(text: str, terms: Sequence[Term]) -> tuple[tuple[int, int], 
                    | {p for t in terms for p in t.parts}, key=len, reverse=True)
     if not stems:
         return ()
-    pat = re.compile(r"(?<![\wÅÄÖåäö])(?:" + "|".join(re.escape(s) for s in stems) + r")[\wÅÄÖåäö]*",
-                     re.IGNORECASE)
+    whole = {t.word for t in terms if len(t.word) < MIN_STEM}  # "sd", "v": the word itself only
+    pat = re.compile(r"(?<![\wÅÄÖåäö])(?:" + "|".join(
+        re.escape(s) + (r"(?![\wÅÄÖåäö])" if s in whole else r"[\wÅÄÖåäö]*") for s in stems) + ")",
+        re.IGNORECASE)
     spans = [(m.start(), m.end()) for m in pat.finditer(text)]
     for code in {t.party for t in terms if t.party}:
         spans += [(m.start(), m.end()) for m in _party_rx(code).finditer(text)]

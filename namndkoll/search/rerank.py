@@ -1,0 +1,202 @@
+"""The final order of hybrid candidates: a logistic regression over evidence we can compute,
+fitted on the dev questions (``bench/search_rerank.py``), weights shipped beside the models.
+
+Each candidate is described by how close it is (cosine, and how far below the best candidate),
+how much of the query it holds (IDF-weighted share of the terms, in the passage and in its §
+title apart, the rarest term, how close together the held terms stand), where the two sides
+ranked it, and whether it holds the kind of thing the question asks for: a vote result for
+"Hur röstade …", a name with a party for "Vem …", a figure for "Hur mycket/många …", a date for
+"När …", a party for "Vilka partier …". A passage from another body or year than the question
+names, or a table row asked a figure, weighs as the fit found. A question type is a prior
+here, never a filter: the weights decide how much it counts.
+
+The model's output is also the probability that a passage answers the question, which the
+abstention reads beside the keyword and meaning bars (``hybrid.judge``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib.resources
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from .question import Question
+from .terms import Matcher, Term, idf
+
+__all__ = ["FEATURES", "Reranker", "features", "holds_vote", "reranker_for"]
+
+FEATURES = (
+    "similarity", "below_best", "keywords", "keywords_text", "keywords_title", "fused", "dense_rank",
+    "keyword_rank", "both_sides", "rarest_held", "spread", "best_sentence", "absent_terms", "other_place",
+    "other_year",
+    "vote_q", "vote_ok", "who_q", "who_ok", "figure_q", "figure_ok", "date_q", "date_ok", "party_q",
+    "party_ok", "table", "table_figure", "short",
+)
+MISSING_RANK = 150  # a side that did not return the candidate
+
+_NUMBER = re.compile(r"(?<![\d§])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?(?!\d)")
+_UNIT = re.compile(r"\d\s*(%|procent|kr\b|kronor|tkr|mnkr|mkr|mdkr|miljon|miljard|st\b|stycken|personer|"
+                   r"platser|timmar|dagar|kvm|km|ton|årsarbetare)", re.IGNORECASE)
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(januari|februari|mars|april|maj|juni|juli|augusti|"
+                   r"september|oktober|november|december)\b|\b(januari|februari|mars|april|maj|juni|juli|"
+                   r"augusti|september|oktober|november|december)\s+\d{4}\b", re.IGNORECASE)
+_CODES = r"S|M|SD|C|V|KD|L|MP|D|Fi"
+# a name ("Anna Berg (S)", "Jessica Persdotter Keding") or a body or post that may be the "who"
+_PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\((?:" + _CODES
+                     + r"|-)\)|\b\w*(nämnden|styrelsen|förvaltningen|direktör|ordförande|chef)\b", re.MULTILINE)
+_VOTE = re.compile(r"\b\d+\s+(ja|nej)\b|\bomröstning|\bvotering|\bavstår\b|\bröst(ar|ade|er)\b|"
+                   r"\b(ja|nej)-röst", re.IGNORECASE)
+_PARTY = re.compile(r"\((?:" + _CODES + r")\)|\b(?:från|för|av|och)\s+(?:" + _CODES + r")\b|"
+                    r"\b(?:" + _CODES + r")(?:,|\s+och)\s|(?i:\b(socialdemokrat|moderat|sverigedemokrat|"
+                    r"centerpartiet|vänsterpartiet|kristdemokrat|liberalerna|miljöpartiet))")
+_SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n\s*\n")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def holds_vote(text: str, section: str | None) -> bool:
+    """Whether a passage records a vote or how one went (an Omröstning or Propositionsordning
+    section, "40 Ja mot 38 Nej", "röstade", "votering", "avstår")."""
+    return section in ("omrostning", "propositionsordning") or bool(_VOTE.search(text))
+
+
+def has_figure(text: str) -> bool:
+    """Whether ``text`` holds a number that is not a year (a figure, a count, an amount) or a
+    number with a unit."""
+    return bool(_UNIT.search(text)) or any(not _YEAR.match(re.sub(r"\s", "", m.group(1)))
+                                           for m in _NUMBER.finditer(text))
+
+
+def term_positions(text: str, matcher: Matcher) -> list[list[int]]:
+    """Where each query term's word starts in ``text`` (one list per term)."""
+    return [[m.start() for m in rx.finditer(text)] for rx in matcher.patterns()]
+
+
+def spread(positions: Sequence[Sequence[int]]) -> float:
+    """How far apart the held query terms stand: log of the shortest stretch of characters
+    holding one of each, per term (0 when fewer than two are held)."""
+    spans = [s for s in positions if s]
+    if len(spans) < 2:
+        return 0.0
+    events = sorted((pos, i) for i, ps in enumerate(spans) for pos in ps)
+    count: dict[int, int] = {}
+    need, best, lo = len(spans), math.inf, 0
+    for pos, i in events:
+        count[i] = count.get(i, 0) + 1
+        while len(count) == need:
+            best = min(best, pos - events[lo][0])
+            j = events[lo][1]
+            count[j] -= 1
+            if not count[j]:
+                del count[j]
+            lo += 1
+    return math.log1p(best / need)
+
+
+def best_sentence(text: str, positions: Sequence[Sequence[int]], weights: np.ndarray) -> float:
+    """The largest IDF-weighted share of the query's terms (their words) that one sentence holds."""
+    if not len(weights):
+        return 0.0
+    ends = [m.start() for m in _SENTENCE.finditer(text)]
+    held: dict[int, set[int]] = {}
+    for i, ps in enumerate(positions):
+        for pos in ps:
+            held.setdefault(bisect.bisect_right(ends, pos), set()).add(i)
+    total = float(weights.sum())
+    return max((float(sum(weights[i] for i in ts)) / total for ts in held.values()), default=0.0)
+
+
+def features(
+    cands: Sequence[Mapping[str, Any]], rows: Mapping[int, Mapping[str, Any]], terms: Sequence[Term], total: int,
+    question: Question,
+) -> np.ndarray:
+    """One row of ``FEATURES`` per candidate. A candidate: chunk_id, similarity, dense_rank,
+    keyword_rank, score (fused), keywords, place_ok, year_ok."""
+    matcher = Matcher(terms)
+    weights = np.array([idf(t.df, total) for t in terms]) if terms else np.zeros(0)
+    rarest = int(np.argmin([t.df for t in terms])) if terms else -1
+    absent = sum(t.df == 0 for t in terms) / max(len(terms), 1)
+    best = max((c["similarity"] or 0.0 for c in cands), default=0.0)
+    k = question.kinds
+    out = np.zeros((len(cands), len(FEATURES)), dtype=np.float64)
+    titles: dict[str, list[bool]] = {}
+    for n, c in enumerate(cands):
+        row = rows[c["chunk_id"]]
+        text, title, section = row["text"], row["context"] or "", row["section"] or ""
+        held_text = matcher.held(text) if terms else []
+        positions = term_positions(text, matcher) if terms else []
+        if title not in titles:  # passages of one § share its title
+            titles[title] = matcher.held(title) if terms else []
+        held_title = titles[title]
+        share = (lambda held: float(np.dot(weights, held) / weights.sum()) if terms else 0.0)
+        figures = "figure" in k and has_figure(text)
+        sim = c["similarity"] or 0.0
+        vote_ok = holds_vote(text, section)
+        out[n] = (
+            sim, sim - best, c["keywords"], share(held_text), share(held_title), c["score"],
+            math.log1p(c["dense_rank"] if c["dense_rank"] is not None else MISSING_RANK),
+            math.log1p(c["keyword_rank"] if c["keyword_rank"] is not None else MISSING_RANK),
+            float(c["dense_rank"] is not None and c["keyword_rank"] is not None),
+            float(held_text[rarest] or held_title[rarest]) if terms else 0.0,
+            spread(positions), best_sentence(text, positions, weights), absent,
+            float(not c["place_ok"]), float(not c["year_ok"]),
+            float("vote" in k), float("vote" in k and vote_ok),
+            float("who" in k), float("who" in k and bool(_PERSON.search(text))),
+            float("figure" in k), float("figure" in k and figures),
+            float("date" in k), float("date" in k and bool(_DATE.search(text))),
+            float("party" in k), float("party" in k and bool(_PARTY.search(text))),
+            float(section == "table"), float(section == "table" and "figure" in k), float(len(text) < 200),
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Reranker:
+    """A fitted logistic regression: standardised features, coefficients, intercept."""
+
+    model: str  # the embedding model it was fitted for (its similarities)
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        return ((x - self.mean) / self.scale) @ self.coef + self.intercept
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.logits(x)))
+
+    def to_json(self, **info: Any) -> str:
+        return json.dumps({"model": self.model, "features": list(FEATURES), "mean": self.mean.tolist(),
+                           "scale": self.scale.tolist(), "coef": self.coef.tolist(),
+                           "intercept": self.intercept, **info}, indent=1, ensure_ascii=False)
+
+
+WEIGHT_FILES = {"multilingual-e5-small-static": "rerank-e5-small-static.json",
+                "multilingual-e5-small": "rerank-e5-small.json"}
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Reranker | None:
+    res = importlib.resources.files(__package__).joinpath("models", name)
+    if not res.is_file():
+        return None
+    d = json.loads(res.read_text("utf-8"))
+    if tuple(d["features"]) != FEATURES:
+        return None  # fitted on other features: the fixed order is safer than a wrong fit
+    return Reranker(d["model"], np.array(d["mean"]), np.array(d["scale"]), np.array(d["coef"]), float(d["intercept"]))
+
+
+def reranker_for(model_id: str) -> Reranker | None:
+    """The weights fitted for this embedding model's similarities, if any were shipped."""
+    for key, name in WEIGHT_FILES.items():
+        if key in model_id:
+            return _load(name)
+    return None

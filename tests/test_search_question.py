@@ -1,0 +1,168 @@
+"""What a query names and asks for (search/question.py), how its words become terms
+(search/terms.py), the reranker's features and shipped weights (search/rerank.py), and the
+structural refusals in a search over a real SQLite corpus (fake embedder)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from test_search import corpus  # noqa: F401 - the fixture
+
+from namndkoll.search import search
+from namndkoll.search.question import (
+    mentions_place,
+    mentions_year,
+    place_consistent,
+    read_question,
+    years_in,
+)
+from namndkoll.search.rerank import (
+    FEATURES,
+    best_sentence,
+    features,
+    holds_vote,
+    reranker_for,
+    spread,
+    term_positions,
+)
+from namndkoll.search.terms import Matcher, Term, joined_compounds, query_terms
+
+
+@pytest.mark.parametrize(("query", "places"), [
+    ("Hur röstade kommunfullmäktige i Uppsala om nya skolor?", [{"Uppsala", "Region Uppsala"}]),
+    ("Vad beslutade Göteborgs kommunfullmäktige?", [{"Göteborg"}]),
+    ("goteborgs stad lanevolym", [{"Göteborg"}]),  # å/ä/ö typed without dots
+    ("Hur röstade regionfullmäktige på Gotland?", [{"Gotland", "Region Gotland"}]),
+    ("kollektivtrafikens marknadsandel västra götaland", [{"Västra Götalandsregionen"}]),
+    ("förorenad mark översiktsplan", []),  # "mark" is a word; Mark kommun only as a name
+    ("förskoleplatser i Mark", [{"Mark"}]),
+    ("förskoleplatser Lund 2021", [{"Lund"}]),
+    ("lund", []),  # a short or everyday word in lower case: not read as the place
+    ("i Lund", [{"Lund"}]),
+])
+def test_places_named_in_a_query(query: str, places: list[set[str]]):
+    assert [set(p.names) for p in read_question(query).places] == places
+
+
+def test_the_corpus_own_bodies_are_places_too():
+    q = read_question("hur många språk tolkformedling väst 2025", ["Tolkförmedling Väst"])
+    assert [set(p.names) for p in q.places] == [{"Tolkförmedling Väst"}] and q.years == (2025,)
+
+
+@pytest.mark.parametrize(("query", "kinds"), [
+    ("Hur röstade fullmäktige om arvodena?", {"vote"}),
+    ("Hur jämn var omröstningen om Odinsskolan?", {"vote"}),
+    ("Vem är kommundirektör i Simrishamn?", {"who"}),
+    ("Hur många yttranden kom in?", {"figure"}),
+    ("Vad kostar en tågresa i genomsnitt?", {"figure"}),
+    ("När ska nämnderna besluta om taxor?", {"date"}),
+    ("Vilka partier reserverade sig?", {"party"}),
+    ("detaljplan handel brännö styrsö", set()),
+])
+def test_kind_of_answer_a_question_wants(query: str, kinds: set[str]):
+    assert read_question(query).kinds == kinds
+
+
+def test_years_spans_and_dates():
+    assert years_in("Underlag ramar 2027-2029") == {2027, 2028, 2029}
+    assert years_in("Budget 2027–2031, beslut 2025-12-01") >= {2025, 2027, 2031}
+    assert mentions_year([2030], "Underlag ramar 2027-2029") is False
+    assert mentions_year([2018], "Val av ordförande", "2018-03-28") is True
+
+
+def test_a_passage_fits_the_place_by_its_body_or_by_naming_it():
+    q = read_question("Hur många anställda har Intraservice i Lund?", ["Göteborg", "Lund"])
+    row = {"municipality": "Göteborg", "org_kind": "kommun", "document_id": 1, "text": "Intraservice har 700 anställda.",
+           "context": ""}
+    assert not place_consistent(q, row)
+    assert place_consistent(q, {**row, "text": "Intraservice har kontor i Lund och Göteborg."})
+    assert place_consistent(q, {**row, "municipality": "Lund"})
+    assert place_consistent(q, {**row, "municipality": None})  # unknown body: nothing contradicts
+    # a kommunalförbund's document that names the place elsewhere
+    fb = {**row, "municipality": "Tolkförmedling Väst", "org_kind": "kommunalforbund"}
+    assert not place_consistent(q, fb, lambda p, doc: False)
+    assert place_consistent(q, fb, lambda p, doc: doc == 1)
+    assert mentions_place(q.places[0], "Lunds kommun") and not mentions_place(q.places[0], "Julia Lundell (S)")
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Vilka SD-politiker motionerade?", [("sd", "SD"), ("politiker", None), ("motionerade", None)]),
+    ("va-taxa småhus", [("va", None), ("taxa", None), ("småhus", None)]),
+    ("intäkter 2021-2025", [("intäkter", None), ("2021", None), ("2025", None)]),
+    ("omröstning arvoden M D L KD", [("omröstning", None), ("arvoden", None), ("kd", "KD"), ("d", "D"),
+                                     ("l", "L"), ("m", "M")]),
+    ("Hur röstade SD:s ledamöter?", [("röstade", None), ("sd", "SD"), ("ledamöter", None)]),
+])
+def test_query_words_the_index_splits_are_taken_in_pieces(query: str, expected: list[tuple[str, str | None]]):
+    assert [(t.word, t.party) for t in query_terms(query)] == expected
+
+
+def test_short_words_and_one_letter_parties_match_whole_words_only():
+    m = Matcher([Term("v", "v", party="V"), Term("va", "va")])
+    assert m.held("Martin Lindberg (V) om VA-taxan") == [True, True]
+    assert m.held("vattenverket och valet") == [False, False]
+
+
+def test_a_compound_typed_apart_is_found_joined():
+    counts = {"bidragsportal": 6}
+    terms = [Term("bidrags", "bidrag", df=53), Term("portalen", "portal", df=0)]
+    out = joined_compounds(terms, lambda s: counts.get(s, 0))
+    assert out[1].alts == ("bidragsportal",) and out[1].df == 6 and out[0] == terms[0]
+
+
+def test_vote_evidence():
+    assert holds_vote("Omröstningen utfaller med 40 Ja mot 38 Nej.", None)
+    assert holds_vote("Ordföranden ställer propositioner", "propositionsordning")
+    assert not holds_vote("Kommunfullmäktige beslutar enligt förslaget.", "beslut")
+
+
+def test_spread_and_best_sentence_of_the_held_terms():
+    m = Matcher(query_terms("arvoden ordförande"))
+    w = np.array([1.0, 3.0])
+    near, far = "Arvoden för ordförande höjs.", "Arvoden höjs. " + "Annat. " * 60 + "Ordförande valdes."
+    assert 0 < spread(term_positions(near, m)) < spread(term_positions(far, m))
+    assert spread(term_positions("bara arvoden här", m)) == 0.0
+    assert best_sentence(near, term_positions(near, m), w) == 1.0
+    assert best_sentence(far, term_positions(far, m), w) == 0.75  # "Ordförande valdes." alone
+
+
+def test_features_and_the_shipped_weights_agree():
+    model = reranker_for("namndkoll/multilingual-e5-small-int8")
+    assert model is not None and model.coef.shape == (len(FEATURES),)
+    assert reranker_for("fake-hash-v1") is None
+    terms = [Term("arvoden", "arvod", df=3), Term("2024", "2024", df=10)]
+    rows = {1: {"text": "Omröstningen om arvoden 2024 utfaller med 40 Ja mot 29 Nej.", "context": "§ 5 Arvoden",
+                "section": "omrostning"},
+            2: {"text": "Kommunfullmäktige beslutar enligt förslaget.", "context": "", "section": "beslut"}}
+    cands = [{"chunk_id": c, "similarity": s, "dense_rank": d, "keyword_rank": k, "score": 0.5, "keywords": kw,
+              "place_ok": True, "year_ok": c == 1} for c, s, d, k, kw in ((1, 0.9, 0, 0, 1.0), (2, 0.85, 1, None, 0.0))]
+    x = features(cands, rows, terms, 100, read_question("Hur röstade fullmäktige om arvoden 2024?"))
+    assert x.shape == (2, len(FEATURES)) and np.isfinite(x).all()
+    f = dict(zip(FEATURES, x[0]))
+    assert f["vote_q"] == 1 and f["vote_ok"] == 1 and f["other_year"] == 0 and f["best_sentence"] == 1.0
+    assert dict(zip(FEATURES, x[1]))["vote_ok"] == 0 and dict(zip(FEATURES, x[1]))["other_year"] == 1
+    p = model.probability(x)
+    assert p[0] > p[1]
+
+
+def test_a_query_about_a_body_the_corpus_lacks_gets_nothing(corpus):  # noqa: F811
+    conn, emb = corpus
+    assert search(conn, "förskoleplatser i centrum", emb)  # Göteborg's § 18 answers
+    assert search(conn, "förskoleplatser i centrum i Göteborg", emb)[0].item == "18"
+    # the same words about Uppsala: no stored document is Uppsala's or names it
+    assert search(conn, "förskoleplatser i centrum i Uppsala", emb) == []
+
+
+def test_a_query_about_a_year_the_passages_are_not_about_gets_nothing(corpus):  # noqa: F811
+    conn, emb = corpus
+    assert search(conn, "förskoleplatser i centrum 2023", emb)[0].item == "18"
+    assert search(conn, "förskoleplatser i centrum 2019", emb) == []
+
+
+def test_a_vote_question_wants_a_passage_with_a_vote(corpus):  # noqa: F811
+    conn, emb = corpus
+    assert "beslut" in {h.section for h in search(conn, "klimatanpassningsplanen", emb)}
+    hits = search(conn, "Hur gick omröstningen om klimatanpassningsplanen?", emb)
+    assert hits and "70 Ja mot 9 Nej" in hits[0].text
+    for q in ("Hur gick omröstningen om klimatanpassningsplanen?", "Hur röstade fullmäktige om klimatanpassningsplanen?"):
+        assert all(holds_vote(h.text, h.section) for h in search(conn, q, emb))

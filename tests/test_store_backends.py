@@ -336,3 +336,17 @@ def test_vocabulary_item_record_and_item_extractions(store):
     assert [v["by_party"] for v in inside["votes"]] == [{"MP": {"ja": 2}, "SD": {"nej": 1}}]
     assert st.item_record(kf, "99") is None
     assert st.diarienummer_for(kf, "17") == ("0120/22",)
+
+
+def test_bodies_and_document_mentions(store):
+    """What the search stage's structural refusal asks: which bodies the corpus holds, and
+    whether a document names a place (a genitive counts: "Göteborg" finds "Göteborgs")."""
+    st, _ = store
+    assert sorted(st.bodies()) == ["Göteborg", "Lund"]
+    assert st.chunk_rows([1])[1]["org_kind"] in (None, "kommun", "region", "kommunalforbund", "other")
+    kf = st.resolve("kf-2023")
+    lund = st.resolve("lund-v")
+    assert st.document_mentions(kf, ["Göteborg"]) is True  # "Göteborgs Stads nämnder"
+    assert st.document_mentions(kf, ["Malmö", "Uppsala"]) is False
+    assert st.document_mentions(lund, ["Göteborg"]) is False
+    assert st.document_mentions(kf, []) is False

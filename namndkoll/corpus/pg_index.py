@@ -505,6 +505,23 @@ def vocabulary(conn: Any, prefix: str, limit: int = 50_000) -> list[tuple[str, i
         " ORDER BY term LIMIT %s", (prefix, prefix + "\uffff", limit))]
 
 
+def document_mentions(conn: Any, document_id: int, names: Sequence[str]) -> bool:
+    """Whether a passage of the document names any of ``names``, as a word or the start of one
+    ("Göteborg" finds "Göteborgs"; ``index.document_mentions``)."""
+    words = [r"\s+".join(re.escape(w) for w in re.findall(r"\w+", n.casefold())) for n in names]
+    words = [w for w in dict.fromkeys(words) if w]
+    if not words:
+        return False
+    return conn.execute(
+        "SELECT 1 FROM chunks WHERE document_id = %s AND lower(text) ~ %s LIMIT 1",
+        (document_id, r"\m(" + "|".join(words) + ")")).fetchone() is not None
+
+
+def bodies(conn: Any) -> list[str]:
+    """The municipalities, regions and other bodies the stored documents come from."""
+    return [r[0] for r in conn.execute("SELECT DISTINCT municipality FROM documents WHERE municipality IS NOT NULL")]
+
+
 def item_record(conn: Any, document_id: int, item: str) -> dict[str, Any] | None:
     """A § item's number, title, span and pages (``index.item_record``)."""
     with conn.cursor(row_factory=dict_row) as cur:
@@ -545,7 +562,7 @@ def chunk_rows(conn: Any, ids: Sequence[int]) -> dict[int, Any]:
     with conn.cursor(row_factory=dict_row) as cur:
         rows = cur.execute(
             'SELECT c.id, c.document_id, c.item, c.section, c.start, c."end", c.page_start, c.page_end,'
-            " c.text, d.source, d.title, d.municipality, d.committee, d.doc_type, d.date, c.context,"
+            " c.text, d.source, d.title, d.municipality, d.committee, d.doc_type, d.date, c.context, d.org_kind,"
             " (SELECT i.title FROM items i WHERE i.document_id = c.document_id AND i.number = c.item"
             "   AND i.start <= c.start ORDER BY i.start DESC LIMIT 1) AS item_title"
             " FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ANY(%s)",

@@ -405,6 +405,12 @@ class PostgresStore:
     def vocabulary(self, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
         return pg_index.vocabulary(self.conn, prefix, limit)
 
+    def document_mentions(self, document_id: int, names: Sequence[str]) -> bool:
+        return pg_index.document_mentions(self.conn, document_id, names)
+
+    def bodies(self) -> list[str]:
+        return pg_index.bodies(self.conn)
+
     def item_record(self, document_id: int, item: str) -> dict[str, Any] | None:
         return pg_index.item_record(self.conn, document_id, item)
 

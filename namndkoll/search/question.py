@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from .terms import fold
 
@@ -161,7 +162,7 @@ def mentions_year(years: Iterable[int], text: str, date: str | None = None) -> b
     return any(y in have for y in years)
 
 
-def place_consistent(q: Question, row: Mapping[str, object],
+def place_consistent(q: Question, row: Mapping[str, Any],
                      doc_mentions: Callable[[Place, int], bool] | None = None) -> bool:
     """Whether a passage can be about the places the question names: its document is that
     body's, or the passage names the place, or its document is not one municipality's (a

@@ -21,7 +21,7 @@ demo: install
 	$(BIN)/namndkoll ingest sample/ --db $(DB)
 	$(BIN)/namndkoll documents --db $(DB)
 	$(BIN)/namndkoll figures --db $(DB) --unit SEK --limit 15
-	$(BIN)/namndkoll search "anställningar med stöd för personer långt från arbetsmarknaden" --db $(DB) --limit 3
+	$(BIN)/namndkoll search "Hur många anställningar med stöd ska finnas i Lunds kommun?" --db $(DB) --limit 3
 
 test: install
 	$(BIN)/python -m pytest -q

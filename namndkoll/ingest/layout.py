@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -194,9 +195,18 @@ def _gutter(lines: list[RawLine], width: float) -> float | None:
     line_of = np.repeat(np.arange(len(lines)), [len(ln.runs) for ln in lines])
     across = np.zeros((len(lines), len(xs)), dtype=bool)
     np.logical_or.at(across, line_of, (r0[:, None] < xs) & (r1[:, None] > xs))
-    both = ((lx0[:, None] < xs) & (lx1[:, None] > xs) & ~across).sum(0)
+    both_m = (lx0[:, None] < xs) & (lx1[:, None] > xs) & ~across
+    both = both_m.sum(0)
+    # where the left part of such a line ends: a column of text runs up to its gutter, a
+    # form's labels ("Justerande", "KF § 57" beside "Utdragsbestyrkande", "KS KF/2025:6") stop short
+    ends = np.zeros((len(lines), len(xs)))
+    np.maximum.at(ends, line_of, np.where(r1[:, None] <= xs, r1[:, None], 0.0))
+    gap = np.where(both_m, xs[None, :] - ends, np.nan)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a column x no line has parts on both sides of
+        near = np.nan_to_num(np.nanmedian(gap, axis=0), nan=width)
     ok = ((crossing <= max(1, len(lines) // 20)) & (both >= len(lines) * 0.25) & (left + both >= 4)
-          & (right + both >= 4))
+          & (right + both >= 4) & (near < width * 0.2))
     if not ok.any():
         return None
     score = np.where(ok, both - crossing * 3, -10**9)
@@ -265,6 +275,9 @@ def looks_tabular(lines: list[RawLine], n_paths: int, width: float = 0.0, height
 _PAGENO = re.compile(
     r"^(?:sida\s*)?\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|(?:av|/)\s*\d{1,4})?$|^sida\s+\d{1,4}.*$|^-\s*\d{1,4}\s*-$",
     re.IGNORECASE)
+# a § heading ("§ 12", "KF § 87 KS KF/2023:3", "SN § 91", "39 § Titel"): never a running header,
+# even where every § starts a page and its heading stands at the same height on each
+_SECTION_HEADING = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}(?:[ \t][A-ZÅÄÖ]{1,4})?[ \t]+)?§[ \t]*\d|^\d{1,4}[ \t]*§(?![§\d])")
 _EDGE = 4  # lines at the top/bottom of a page that may be running header/footer (no layout)
 _ZONE = 0.15  # share of the page height at the top and at the bottom where margins lie (layout)
 
@@ -334,7 +347,7 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
         if edge and exact[(side, edge)][line] >= need:
             return True
         key = _norm(line)
-        if normed[(side, edge)][key] < need or s.endswith(".") or len(s) > 90 or s.startswith("§"):
+        if normed[(side, edge)][key] < need or s.endswith(".") or len(s) > 90 or _SECTION_HEADING.match(s):
             return False  # a sentence or a § heading that only looks like the others
         numbers = {int(x) for x in re.findall(r"(?<![\d/:-])\d{1,4}(?![\d/:-])", s)}
         if edge and (page_no in numbers or n in numbers):

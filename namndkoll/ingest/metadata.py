@@ -38,9 +38,12 @@ __all__ = [
 # SO 2020/0129, AMN 2020-0104-1.4, KS 2023/512, SLK-2023-00027:45, VO 2024-00112, Dnr 0120/22,
 # IKN 2025–00217 (en dash), Alingsås "2025.503 KS"
 _D = "[-–]"
+# "KS 2019/123", "BUN-2024-00167"; and "SN/2025:31", "KS KF/2025:6" (a register's code, the year
+# after a slash and the number after a colon, as NetPublicator's protocols print them)
 _DNR_PREFIXED = re.compile(
     r"\b(?!SFS\b|EU\b|SOU\b|ISO\b|ISBN\b|NR\b|Nr\b)([A-ZÅÄÖ]{2,6}[ -–](?:19|20)\d\d[/\-–]\d{1,6}"
-    r"(?:[-:.–]\d{1,4}(?:\.\d{1,3})*)?)\b")
+    r"(?:[-:.–]\d{1,4}(?:\.\d{1,3})*)?"
+    r"|[A-ZÅÄÖ]{2,6}(?: [A-ZÅÄÖ]{2,6})?/(?:19|20)\d\d:\d{1,6})\b")
 _DNR_LABELLED = re.compile(
     r"\b(?:Dnr|Dnr\.|Diarienummer|Diarienr|Ärendenummer|Ärendenr|Vårt dnr|Vår beteckning)\s*[:.]?\s*"
     r"((?:[A-ZÅÄÖ]{2,6}[ -–])?\d{1,6}[/\-–.]\d{2,6}(?:[-:.–]\d{1,6}(?:\.\d{1,3})*)?(?: [A-ZÅÄÖ]{2,5}\b)?)")

@@ -208,6 +208,13 @@ def _page_runs(textpage: object, pdfium_c: object, n: int) -> tuple[list[Run], l
     return runs, rotated
 
 
+# An e-signing service's reference stamped on every page ("Document reference: 6044_2025…",
+# "Dokumentreferens: …", "Verifikat: …"), set beside whatever line stands at its height: page
+# furniture, not part of that line (it would end a § heading's title or a roll-call row)
+_SIGNING_STAMP = re.compile(r"^(?:Document reference|Dokumentreferens|Document ID|Dokument-?ID|Verifikat)\s*:?\s*"
+                            r"[0-9A-Za-z][0-9A-Za-z_-]{11,}$", re.IGNORECASE)
+
+
 # ---- tables -----------------------------------------------------------------------------
 
 _NUMCELL = re.compile(r"^[-−–+]?\(?\d[\d  ,.]*\)?\s*%?$")
@@ -407,6 +414,7 @@ class _Reader:
 
     def _text_lines(self, runs: list[Run], page: object, i: int, n_chars: int, width: float,
                     height: float) -> tuple[list[RawLine], list[Table]]:
+        runs = [r for r in runs if not _SIGNING_STAMP.match(r.text.strip())]
         lines = group_lines(runs) if runs else []
         tables: list[Table] = []
         # table cells make lines of several separate runs; prose pages skip the checks

@@ -68,7 +68,9 @@ _HEAD = re.compile(
     r"^[ \t]*(?:(?P<org>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}(?:[ \t][A-ZÅÄÖ]{1,4})?)[ \t]+)?§[ \t]*(?P<num>\d{1,4})"
     r"(?:[ \t]?(?P<letter>[a-e])\b)?(?P<rest>[^\n]*)$"
     r"|^[ \t]*(?P<fnum>\d{1,4})[ \t]*§(?![§\d])(?P<frest>[^\n]*)$")
-_REFERENCE = re.compile(r"^(?:st|mom|kap|p|och|resp|samt|i|enligt)\b|^[,;.)]")
+# what follows a § number that cites rather than heads: "§ 9 kommunallagen", "§ 22, att", a
+# range "§ 57-§ 73" / "§ 57–73" (a cover's "Paragraf" line), "§ 71/25" (a bilaga's § and year)
+_REFERENCE = re.compile(r"^(?:st|mom|kap|p|och|resp|samt|i|enligt)\b|^[,;.)]|^[-–—]\s*(?:§\s*)?\d|^/\s*\d")
 _TOC_TITLE = re.compile(
     r"^(?:innehåll(?:sförteckning)?|ärendelista|ärendeförteckning|föredragningslista|dagordning|"
     r"förteckning över ärenden|ärenden(?:\s+sida)?|paragrafer|§§|index)\s*:?$", re.IGNORECASE)
@@ -321,7 +323,7 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
 _TITLE_STRIP = re.compile(
     r"^(?:(?:[ÄäAa]rendenummer|[Dd]iarienummer|[Dd]iarienr\.?|[Dd]nr\.?|DNR)\s*:?\s*)?"
     r"(?:(?:19|20)\d\d\.\d{1,5}(?:\s+[A-ZÅÄÖ]{2,6}(?:[ -]AU)?(?=\s|$))?"
-    r"|(?:[A-ZÅÄÖ]{1,6}[ -]?\d[\d/:.\-]*\d|\d+[/:.\-]\d[\d/:.\-]*)(?:[-:.]\d+)*)\s*")
+    r"|(?:(?:[A-ZÅÄÖ]{1,6} )?[A-ZÅÄÖ]{1,6}[ /-]?\d[\d/:.\-]*\d|\d+[/:.\-]\d[\d/:.\-]*)(?:[-:.]\d+)*)\s*")
 _TRAILING_DNR = re.compile(r"\s*[(,]?\s*(?:Dnr|Diarienummer|Ärendenummer)\.?:?\s+\S+(?:\s\S+)?\)?\s*$",
                            re.IGNORECASE)
 _LABEL_ONLY = re.compile(r"^(?:Ärendenummer|Diarienummer|Dnr)\b\s*:?\s*$", re.IGNORECASE)

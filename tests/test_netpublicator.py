@@ -1,0 +1,102 @@
+"""NetPublicator protocols (Lomma and others) as their PDFs lay them out: every § on a page of
+its own with its heading "SN § 91   SN/2025:31" at the same height under the running header,
+the title on the next line, the meeting's § range alone on a cover line ("§ 57-§ 73"), a
+party's written reservation inserted as "Bilaga KF § 71/25", and an e-signing service's
+"Document reference: …" stamped beside a line of every page. Drawn with reportlab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_structure_templates import draw
+
+from namndkoll.ingest import read_document
+
+STAMP = "Document reference: 6044_202512121008288911765530508891"
+# body text runs across the page, as in the protocols (no two-column page)
+LONG = "Förvaltningen har upprättat ärendet och redovisar det i tjänsteskrivelsen som bifogas protokollet."
+
+
+def _header(body: str, n: int, total: int) -> list[tuple]:
+    return [(40, 40, body, 10), (330, 40, "SAMMANTRÄDESPROTOKOLL", 10), (330, 52, f"Sida {n} av {total}", 10),
+            (330, 70, "Sammanträdesdatum", 10), (330, 82, "2025-12-09", 10),
+            (40, 790, "Justerande", 9), (330, 790, "Utdragsbestyrkande", 9),
+            (40, 802, "Protokollet har justerats digitalt", 9)]
+
+
+def _item(body: str, org: str, n: int, total: int, num: int, dnr: str, title: list[str],
+          text: list[str], stamp_on_heading: bool = False) -> list[tuple]:
+    page = _header(body, n, total) + [(40, 110, f"{org} § {num}", 10)]
+    if dnr:
+        page.append((330, 110, dnr, 10))
+    if stamp_on_heading:
+        page.append((430, 110, STAMP, 6))
+    y = 135
+    for t in title:
+        page.append((40, y, t, 10))
+        y += 12
+    y += 14
+    page.append((40, y, "Ärendebeskrivning", 10))
+    if not stamp_on_heading:
+        page.append((430, y, STAMP, 6))
+    for t in text + [LONG]:
+        y += 12
+        page.append((40, y, t, 10))
+    return page
+
+
+def _kf(tmp_path: Path) -> Path:
+    total = 6
+    cover = _header("KOMMUNFULLMÄKTIGE", 1, total) + [
+        (40, 120, "Plats:", 10), (200, 120, "Lomma kommun, Sessionssalen Kärnan", 10),
+        (40, 150, "Paragraf:", 10), (200, 150, "Digital justering, 2025-10-09", 10),
+        (200, 172, "§ 57-§ 60", 10),
+        (40, 200, "Beslutande organ:", 10), (200, 200, "Kommunfullmäktige", 10)]
+    pages = [cover]
+    items = [
+        (57, "KS KF/2025:6", ["Meddelanden"], ["Inga nya meddelanden föreligger."], False),
+        (58, "KS KF/2025:105", ["Fyllnadsval av 1:e vice ordförande och ledamot i kultur- och fritidsnämnden för",
+                                "Moderaterna"], ["Kommunfullmäktige beslutade 2025-08-28 att välja."], True),
+        (59, "KS KF/2025:31", ["Beslut om svar på motion från Sandra Pilemalm (L) och Ida Alm (L) angående",
+                               "utökning av tid för bostadsförsörjning för nyanlända barnfamiljer"],
+         ["Sandra Pilemalm (L) och Ida Alm (L) inkom 2025-01-30 med en motion.",
+          "Ida Alm (L) och Alexander Werne (L) lämnar en skriftlig reservation."], False),
+    ]
+    for k, (num, dnr, title, text, stamp) in enumerate(items, 2):
+        pages.append(_item("KOMMUNFULLMÄKTIGE", "KF", k, total, num, dnr, title, text, stamp))
+    # the L reservation, inserted without the protocol's header
+    pages.append([(180, 60, "Bilaga KF § 59/25", 10),
+                  (40, 90, "Reservation i ärende 15 Beslut om svar på motion från Sandra Pilemalm (L)", 10),
+                  (40, 102, "Vi har lagt denna motion av framför allt humanistiska skäl.", 10)])
+    pages.append(_item("KOMMUNFULLMÄKTIGE", "KF", 5, total, 60, "", ["Besvarande av interpellation om klädsortering"],
+                       ["Sandra Pilemalm (L) inkom 2025-08-22 med en interpellation."], True))
+    return draw(tmp_path / "kf.pdf", pages)
+
+
+def test_headings_at_the_same_height_on_every_page_are_the_items(tmp_path):
+    doc = read_document(_kf(tmp_path))
+    got = [(it.number, it.page_start, it.title) for it in doc.items]
+    assert got == [
+        ("57", 2, "Meddelanden"),
+        ("58", 3, "Fyllnadsval av 1:e vice ordförande och ledamot i kultur- och fritidsnämnden för Moderaterna"),
+        ("59", 4, ("Beslut om svar på motion från Sandra Pilemalm (L) och Ida Alm (L) angående utökning av tid "
+                  "för bostadsförsörjning för nyanlända barnfamiljer")),
+        ("60", 6, "Besvarande av interpellation om klädsortering"),
+    ]
+    # the cover's range line and the bilaga's "§ 59/25" are no headings; the stamp is in no text
+    assert "6044_" not in doc.text
+    assert doc.items[0].diarienummer == ("KS KF/2025:6",)
+
+
+def test_slash_diarienummer_after_a_nämnd_heading(tmp_path):
+    pages = [_item("SOCIALNÄMNDEN", "SN", n, 3, num, dnr, [title], ["Vid sammanträdet informerar controller."])
+             for n, (num, dnr, title) in enumerate([
+                 (91, "SN/2025:31", "Prognosrapport oktober 2025 Socialnämnden"),
+                 (92, "SN/2025:110", "Nämndsbudget för socialnämnden år 2026"),
+                 (93, "SN/2025:114", "Redovisning av rapporterade ej verkställda beslut kvartal 3 år 2025")], 1)]
+    doc = read_document(draw(tmp_path / "sn.pdf", pages))
+    assert [(it.number, it.page_start, it.title) for it in doc.items] == [
+        ("91", 1, "Prognosrapport oktober 2025 Socialnämnden"),
+        ("92", 2, "Nämndsbudget för socialnämnden år 2026"),
+        ("93", 3, "Redovisning av rapporterade ej verkställda beslut kvartal 3 år 2025")]
+    assert doc.metadata.committee == "Socialnämnden"

@@ -461,6 +461,12 @@ def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[
     local = local_parties(doc.text)
     calls = _table_calls(doc, local)
     taken = [(c.start, c.end) for c in calls]
+    from .rollcall_marks import mark_list_calls
+
+    for c in mark_list_calls(doc, local):
+        if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken):
+            calls.append(c)
+            taken.append((c.start, c.end))
     for c in text_table_calls(doc, local):
         if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken):
             calls.append(c)

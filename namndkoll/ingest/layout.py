@@ -202,11 +202,17 @@ def _gutter(lines: list[RawLine], width: float) -> float | None:
     ends = np.zeros((len(lines), len(xs)))
     np.maximum.at(ends, line_of, np.where(r1[:, None] <= xs, r1[:, None], 0.0))
     gap = np.where(both_m, xs[None, :] - ends, np.nan)
+    # and the right part is a column's line, not a mark, a figure or a page number under a
+    # header's choice ("Jens Thystrup (M)   X" in a vote list)
+    starts = np.full((len(lines), len(xs)), np.inf)
+    np.minimum.at(starts, line_of, np.where(r0[:, None] >= xs, r0[:, None], np.inf))
+    rwidth = np.where(both_m, lx1[:, None] - starts, np.nan)
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # a column x no line has parts on both sides of
         near = np.nan_to_num(np.nanmedian(gap, axis=0), nan=width)
+        wide = np.nan_to_num(np.nanmedian(rwidth, axis=0), nan=0.0)
     ok = ((crossing <= max(1, len(lines) // 20)) & (both >= len(lines) * 0.25) & (left + both >= 4)
-          & (right + both >= 4) & (near < width * 0.2))
+          & (right + both >= 4) & (near < width * 0.2) & (wide >= width * 0.12))
     if not ok.any():
         return None
     score = np.where(ok, both - crossing * 3, -10**9)
@@ -278,6 +284,7 @@ _PAGENO = re.compile(
 # a § heading ("§ 12", "KF § 87 KS KF/2023:3", "SN § 91", "39 § Titel"): never a running header,
 # even where every § starts a page and its heading stands at the same height on each
 _SECTION_HEADING = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}(?:[ \t][A-ZÅÄÖ]{1,4})?[ \t]+)?§[ \t]*\d|^\d{1,4}[ \t]*§(?![§\d])")
+_LONE_MARKS = {"x", "X", "×", "✓", "✔", "☒"}
 _EDGE = 4  # lines at the top/bottom of a page that may be running header/footer (no layout)
 _ZONE = 0.15  # share of the page height at the top and at the bottom where margins lie (layout)
 
@@ -342,7 +349,7 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
         s = line.strip()
         if _PAGENO.match(s):
             return edge  # deeper in, a lone number is as likely a list's
-        if n < 2:
+        if n < 2 or s in _LONE_MARKS:  # a vote list's mark under Ja/Nej is no running footer
             return False
         if edge and exact[(side, edge)][line] >= need:
             return True

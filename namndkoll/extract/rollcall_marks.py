@@ -1,0 +1,222 @@
+"""Vote lists set as text with a mark under Ja, Nej or Avstår (NetPublicator's "Voteringsprotokoll").
+
+A header line ends with the choices ("Voteringsprotokoll  Ja  Nej  Avstår", on a list's second
+page "Kommunfullmäktige:  Ja  Nej  Avstår"), the members follow one per line ("Jens Thystrup (M)
+x", "Marie Nilsson (M) (ordf.)"), then "Totalt" and the counts in the choices' columns ("7  2  2",
+"19  23"). There are no ruling lines, so no table is found; which choice a mark stands for is
+only visible from its x-position on the page.
+
+In such PDFs the marks often do not stand on their members' lines: the text layer sets them
+half a row lower, so that every other mark lands on a line of its own, on the header's line or
+after "Totalt". The reading is therefore:
+
+* the marks' x-positions fall into as many groups as there are choices in the header or fewer
+  (split at the widest gaps); the groups, left to right, are the header's choices in order, or,
+  where fewer groups than choices are marked, the order-keeping choice of columns whose sizes
+  are the list's own counts;
+* where every mark stands on a member's line, each member has their own mark (no mark: absent);
+  where some do not but there are exactly as many marks as members, the k-th mark (in reading
+  order) is the k-th member's — the list is then only accepted when its tally is the stated
+  counts, which the order-based reading must reproduce; otherwise no member votes are given and
+  the list gives only its counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import combinations
+
+from ..types import Document, Page, RollCallEntry, VoteChoice
+from .rollcall import RollCall, member
+
+_CHOICE_WORDS: dict[str, VoteChoice] = {
+    "ja": "ja", "nej": "nej", "avstår": "avstar", "avstod": "avstar", "avst": "avstar", "avst.": "avstar",
+    "frånvarande": "franvarande", "frånv": "franvarande", "frånv.": "franvarande"}
+_HEADER = re.compile(
+    r"^(?P<pre>.{0,60}?)[ \t]*(?<![\wåäö])(?P<cols>Ja(?:[ \t]+(?:Nej|Avstår|Avstod|Avst\.?|Frånvarande|Frånv\.?))+)[ \t]*$")
+_HEADER_PRE = re.compile(r"^$|:$|\b(?:[Vv]otering|[Oo]mröstning|Ledamot|Ledamöter|Namn)", re.IGNORECASE)
+_MARK = r"[Xx×✓✔☒]"
+_MARK_ONLY = re.compile(rf"^{_MARK}$")
+_MEMBER = re.compile(
+    rf"^(?P<who>[A-ZÅÄÖÉÜ][^()\n]{{1,60}}?[ \t]*\([^)\d]{{1,12}}\))"
+    r"(?:[ \t]*\((?P<role>(?:v\.?[ \t]*|vice[ \t]+|\d:e[ \t]+(?:vice[ \t]+)?)?ordf\.?|(?:vice[ \t]+)?ordförande|"
+    r"ers\.?|ersättare|tj\.?[ \t]*ers\.?)\))?"
+    rf"(?:,[ \t]*(?P<role2>[^,()\d]{{2,30}}?))?(?:[ \t]+(?P<mark>{_MARK}))?$")
+_LABEL_MARK = re.compile(rf"^(?P<label>\S.{{0,40}}?)[ \t]+(?P<mark>{_MARK})$")
+_TOTAL = re.compile(r"^(?:Totalt|Summa|Resultat|Antal|Total)\b[ \t:]*(?P<nums>\d{1,3}(?:[ \t]+\d{1,3}){0,3})?",
+                    re.IGNORECASE)
+_NUMBERS = re.compile(r"^\d{1,3}(?:[ \t]+\d{1,3}){0,3}$")
+_ITEM = re.compile(r"(?:Bilaga[ \t]+(?:[A-ZÅÄÖ]{1,6}[ \t]+)?|(?:Voteringslista|Omröstningslista)[ \t]*:?[ \t]*)"
+                   r"§[ \t]*(?P<n>\d{1,4})(?:/\d{2,4})?\b")
+_FURNITURE = re.compile(r"ledamot|ersättare|namn|votering|omröstning", re.IGNORECASE)
+_GAP = 3.0  # points between two marks' right edges that separate two columns
+
+
+class _List:
+    def __init__(self, cols: list[VoteChoice], start: int, page: int, item: str | None) -> None:
+        self.cols = cols
+        self.start = start
+        self.end = start
+        self.page = page
+        self.item = item
+        self.members: list[tuple[tuple[str, str | None, str | None, str | None], int, int, int, str]] = []
+        self.marks: list[tuple[float, int | None]] = []  # (x, index of the member on whose line) in order
+        self.stated: list[int] | None = None
+        self.totals = False
+
+
+def _lines(page: Page) -> list[tuple[str, int, int, float, float]]:
+    """(text, start, end in Page.text, x1, top) of each laid-out line of ``page``."""
+    return [(page.text[ln.start:ln.end].strip(), ln.start, ln.end, ln.x1, ln.top) for ln in page.lines]
+
+
+def _header(text: str) -> list[VoteChoice] | None:
+    m = _HEADER.match(text)
+    if not m or not _HEADER_PRE.search(m.group("pre").strip()):
+        return None
+    cols = [_CHOICE_WORDS[w.lower()] for w in m.group("cols").split()]
+    return cols if len(set(cols)) == len(cols) else None
+
+
+def _scan(doc: Document, local: dict[str, str]) -> list[_List]:
+    out: list[_List] = []
+    for page in doc.pages:
+        if not page.lines:
+            continue
+        lines = _lines(page)
+        cur: _List | None = None
+        head_at = -9
+        # a list that ran off the previous page goes on under a header among this page's first lines
+        carried = out[-1] if out and not out[-1].totals and out[-1].page == page.number - 1 else None
+        for i, (text, s, e, x1, _top) in enumerate(lines):
+            if cur is None:
+                cols = _header(text)
+                if cols is None:
+                    continue
+                if carried is not None and i < 3 and carried.cols == cols:
+                    cur = carried
+                    carried = None
+                else:
+                    above = page.text[max(0, s - 300):s]
+                    found = list(_ITEM.finditer(above))
+                    cur = _List(cols, page.start + s, page.number, f"§ {found[-1].group('n')}" if found else None)
+                    out.append(cur)
+                cur.page = page.number
+                cur.end = page.start + e
+                head_at = i
+                continue
+            if cur.totals:
+                if _NUMBERS.match(text) and cur.stated is None:
+                    cur.stated = [int(n) for n in text.split()]
+                    cur.end = page.start + e
+                    cur = None
+                    continue
+                if _MARK_ONLY.match(text):
+                    cur.marks.append((x1, None))
+                    cur.end = page.start + e
+                    continue
+                cur = None
+                continue
+            m = _MEMBER.match(text)
+            if m:
+                role = m.group("role") or m.group("role2") or ""
+                who = member(m.group("who"), role=role, local=local)
+                if who is not None:
+                    cur.members.append((who, page.number, page.start + s, page.start + e, text))
+                    if m.group("mark"):
+                        cur.marks.append((x1, len(cur.members) - 1))
+                    cur.end = page.start + e
+                    continue
+            t = _TOTAL.match(text)
+            if t:
+                cur.totals = True
+                if t.group("nums"):
+                    cur.stated = [int(n) for n in t.group("nums").split()]
+                elif text.rstrip()[-1:] in "Xx×✓✔☒" and _LABEL_MARK.match(text):
+                    cur.marks.append((x1, None))
+                cur.end = page.start + e
+                if cur.stated is not None:
+                    cur = None
+                continue
+            if _MARK_ONLY.match(text) or (not cur.members and _LABEL_MARK.match(text)) \
+                    or (cur.members and _LABEL_MARK.match(text) and not any(ch.isdigit() for ch in text)
+                        and len(text) < 45 and re.search(r"ledamot|ersättare|votering", text, re.IGNORECASE)):
+                cur.marks.append((x1, None))
+                cur.end = page.start + e
+                continue
+            if i - head_at <= 3 and len(text) < 60 and _FURNITURE.search(text):
+                continue  # the member column's own header ("Ledamot/tjänstgörande ersättare")
+            cur = None  # anything else ends the list (it may run on over the next page)
+    return out
+
+
+def _groups(xs: list[float], most: int) -> list[list[int]]:
+    """Indexes of ``xs`` in at most ``most`` groups, split at the widest gaps of _GAP or more."""
+    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    gaps = sorted(((xs[order[k + 1]] - xs[order[k]], k) for k in range(len(order) - 1)
+                   if xs[order[k + 1]] - xs[order[k]] >= _GAP), reverse=True)[:max(0, most - 1)]
+    cuts = sorted(k for _, k in gaps)
+    out: list[list[int]] = []
+    lo = 0
+    for k in cuts:
+        out.append(order[lo:k + 1])
+        lo = k + 1
+    out.append(order[lo:])
+    return [g for g in out if g]
+
+
+def _columns(lst: _List) -> dict[int, VoteChoice] | None:
+    """The choice each mark stands for, or None where the columns cannot be told apart."""
+    xs = [x for x, _ in lst.marks]
+    groups = _groups(xs, len(lst.cols))
+    if len(groups) == len(lst.cols):
+        chosen: tuple[int, ...] | None = tuple(range(len(groups)))
+    elif lst.stated:
+        stated = lst.stated + [0] * (len(lst.cols) - len(lst.stated))
+        chosen = next((c for c in combinations(range(len(lst.cols)), len(groups))
+                       if all(len(g) == stated[ci] for g, ci in zip(groups, c, strict=True))
+                       and sum(stated[ci] for ci in c) == sum(stated)), None)
+    else:
+        chosen = None
+    if chosen is None:
+        return None
+    return {i: lst.cols[ci] for g, ci in zip(groups, chosen, strict=True) for i in g}
+
+
+def mark_list_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
+    """Every mark list of ``doc`` as a roll call (entries empty where the members' marks cannot
+    be read with confidence; the list's own counts are then all it gives)."""
+    calls: list[RollCall] = []
+    for lst in _scan(doc, local):
+        if not lst.members:
+            continue
+        stated = None
+        if lst.stated:
+            nums = dict(zip(lst.cols, lst.stated, strict=False))
+            stated = (nums.get("ja", 0), nums.get("nej", 0), nums.get("avstar"), nums.get("franvarande"))
+        entries: list[RollCallEntry] = []
+        choice = _columns(lst) if lst.marks else None
+        if choice is not None:
+            own = all(at is not None for _, at in lst.marks)
+            if own:
+                votes: dict[int, tuple[VoteChoice, str | None]] = {
+                    at: (choice[i], None) for i, (_, at) in enumerate(lst.marks) if at is not None}
+            elif len(lst.marks) == len(lst.members):
+                votes = {k: (choice[k], "mark read in row order") for k in range(len(lst.marks))}
+            else:
+                votes = {}
+            if votes:
+                for k, ((name, party, role, note), page, s, e, text) in enumerate(lst.members):
+                    vote, how = votes.get(k, ("franvarande", "no mark"))
+                    entries.append(RollCallEntry(name, party, vote, role, page, s, e,
+                                                 "; ".join(x for x in (how, note) if x) or None, text))
+                tally = Counter(e.vote for e in entries)
+                if not own and stated is not None and (tally["ja"], tally["nej"], tally["avstar"] or 0) != (
+                        stated[0], stated[1], stated[2] or 0):
+                    entries = []  # an order-based reading the list's own counts do not confirm
+        if not entries and stated is None:
+            continue
+        calls.append(RollCall(tuple(entries), lst.page, lst.start, max(lst.end, lst.start + 1), "table",
+                              lst.item, None, stated, None))
+    return calls

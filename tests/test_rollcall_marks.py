@@ -1,0 +1,112 @@
+"""Vote lists set as text with a mark under Ja / Nej / Avstår (NetPublicator's Voteringsprotokoll,
+as in Lomma's protocols): no ruling lines, the choice only visible from the mark's x-position,
+and marks that often stand half a row below their members. Drawn with reportlab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_structure_templates import draw
+
+from namndkoll.extract import extract_document
+from namndkoll.ingest import read_document
+
+JA, NEJ, AVST = 200, 240, 280  # the columns' x (the header words stand there too)
+MEMBERS = [("Jens Thystrup", "M"), ("Christer Philipson", "KD"), ("Pia Johnson", "S"), ("Ingrid Strömgren", "M"),
+           ("Anna Ericson", "M"), ("Ida Alm", "L"), ("Christian Wennerberg", "S"), ("Oscar Sedira", "SD")]
+VOTES = ["ja", "ja", "avstar", "ja", "ja", "nej", "avstar", "ja"]
+X = {"ja": JA, "nej": NEJ, "avstar": AVST}
+
+
+def _item_page(list_rows: list[tuple]) -> list[tuple]:
+    return [(40, 40, "SOCIALNÄMNDEN"), (330, 40, "SAMMANTRÄDESPROTOKOLL"), (330, 55, "2025-12-09"),
+            (40, 90, "SN § 92"), (330, 90, "SN/2025:110"),
+            (40, 110, "Nämndsbudget för socialnämnden år 2026"),
+            (40, 135, "Yrkanden"),
+            (40, 150, "Ordförande Jens Thystrup (M) yrkar bifall till arbetsutskottets förslag till beslut."),
+            (40, 165, "Ida Alm (L) yrkar avslag till liggande budgetförslag till förmån för eget yrkande."),
+            (40, 185, "Beslutsgång"),
+            (40, 200, "Votering begärs. De som röstar enligt ordförandens yrkande röstar ja, de som röstar"),
+            (40, 212, "enligt Ida Alms yrkande röstar nej."),
+            (40, 240, "Voteringsprotokoll"), (JA, 240, "Ja"), (NEJ, 240, "Nej"), (AVST, 240, "Avstår"),
+            (45, 255, "Ledamot/tjänstgörande ersättare"), *list_rows]
+
+
+def _aligned(tmp_path: Path, votes: list[str]) -> Path:
+    rows: list[tuple] = []
+    y = 270
+    for (name, party), v in zip(MEMBERS, votes, strict=True):
+        rows.append((45, y, f"{name} ({party})"))
+        if v:
+            rows.append((X[v], y, "x"))
+        y += 12
+    rows += [(45, y, "Totalt"), (JA, y + 14, str(votes.count("ja"))), (NEJ, y + 14, str(votes.count("nej"))),
+             (AVST, y + 14, str(votes.count("avstar"))),
+             (40, y + 40, "Ordföranden konstaterar att socialnämnden beslutar enligt eget yrkande.")]
+    return draw(tmp_path / "sn.pdf", [_item_page(rows)])
+
+
+def test_marks_on_their_members_lines(tmp_path):
+    doc = read_document(_aligned(tmp_path, VOTES))
+    (v,) = extract_document(doc).votes
+    assert (v.item, v.yes, v.no, v.abstain) == ("§ 92", 5, 1, 2)
+    assert [(e.name, e.party, e.vote) for e in v.roll_call] == [
+        (n, p, c) for (n, p), c in zip(MEMBERS, VOTES, strict=True)]
+    assert v.note is None
+
+
+def test_a_member_without_a_mark_is_absent(tmp_path):
+    votes = VOTES[:-1] + [""]
+    doc = read_document(_aligned(tmp_path, votes))
+    (v,) = extract_document(doc).votes
+    assert (v.yes, v.no, v.abstain) == (4, 1, 2)
+    assert (v.roll_call[-1].name, v.roll_call[-1].vote, v.roll_call[-1].note) == ("Oscar Sedira", "franvarande",
+                                                                                  "no mark")
+
+
+def _offset_pages(tmp_path: Path, votes: list[str], total: tuple[str, ...]) -> Path:
+    """A list inserted as a bilaga over two pages, each mark set half a row below its member, so
+    that every other mark stands on a line of its own (as the text layer of Lomma's lists reads)."""
+    pages = []
+    halves = [(MEMBERS[:5], votes[:5]), (MEMBERS[5:], votes[5:])]
+    for k, (members, vs) in enumerate(halves):
+        head = "Kommunfullmäktige:"
+        rows: list[tuple] = [(40, 34, head + (" Bilaga KF § 34/26" if k == 0 else "")),
+                             (40, 55, "Voteringsprotokoll"), (JA, 55 if k == 0 else 34, "Ja"),
+                             (NEJ, 55 if k == 0 else 34, "Nej"), (AVST, 55 if k == 0 else 34, "Avstår"),
+                             (45, 76, "Ledamot/tjänstgörande ersättare")]
+        y = 90.0
+        for (name, party), v in zip(members, vs, strict=True):
+            rows.append((45, y, f"{name} ({party})"))
+            rows.append((X[v], y + 10, "X"))  # half a row lower than its member
+            y += 20
+        if k == 1:  # the total under the list's last page
+            rows.append((45, y, "Totalt"))
+            rows += [(x, y + 40, t) for x, t in zip((JA, NEJ, AVST), total, strict=False)]
+        pages.append(rows)
+    before = [(40, 40, "KOMMUNFULLMÄKTIGE"), (40, 90, "KF § 34"), (330, 90, "KS KF/2026:20"),
+              (40, 110, "Årsredovisning 2025 för Lomma kommun"),
+              (40, 140, "Votering begärs. Den som bifaller Robert Wengléns yrkande röstar ja, den som"),
+              (40, 152, "bifaller Per Bengtssons yrkande röstar nej. Voteringen utfaller enligt följande:"),
+              (40, 170, f"Ja: {votes.count('ja')}, Nej: {votes.count('nej')}."),
+              (40, 190, "Kommunfullmäktige beslutar att godkänna årsredovisningen.")]
+    return draw(tmp_path / "kf.pdf", [before, *pages])
+
+
+def test_marks_half_a_row_low_are_read_in_row_order_when_the_counts_confirm_it(tmp_path):
+    votes = ["ja", "ja", "nej", "ja", "nej", "nej", "ja", "nej"]
+    doc = read_document(_offset_pages(tmp_path, votes, ("4", "4")))
+    (v,) = extract_document(doc).votes  # the bilaga's list is the vote of § 34, not a second vote
+    assert (v.item, v.yes, v.no) == ("§ 34", 4, 4)
+    assert [(e.name, e.vote) for e in v.roll_call] == [(n, c) for (n, _), c in zip(MEMBERS, votes, strict=True)]
+    assert {e.page for e in v.roll_call} == {2, 3}
+    assert all(e.note == "mark read in row order" for e in v.roll_call)
+
+
+def test_an_order_reading_the_counts_contradict_gives_no_member_votes(tmp_path):
+    votes = ["ja", "ja", "nej", "ja", "nej", "nej", "ja", "nej"]
+    # the list's total says 5-3 while its marks, read in order, give 4-4: nobody's vote is guessed
+    doc = read_document(_offset_pages(tmp_path, votes, ("5", "3")))
+    votes_found = extract_document(doc).votes
+    assert all(not v.roll_call for v in votes_found)
+    assert ("§ 34", 4, 4) in {(v.item, v.yes, v.no) for v in votes_found}

@@ -229,3 +229,17 @@ def test_small_query_tokenizer_gives_the_full_tokenizers_ids(default: embed.Embe
     for t in ("query: Київ", "query: 北京 och Göteborg"):
         assert small.encode([t])[0] == full.encode(t, add_special_tokens=False).ids, t
     assert small._full is not None  # ... and the full tokenizer the others
+
+
+def test_questions_embedded_in_many_threads_at_once(default: embed.Embedder) -> None:
+    # `serve` embeds the questions of concurrent requests in worker threads: one inference
+    # must not meet another's busy request, and each thread gets its own question's vector
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = ["förskoleplatser", "hur mycket höjs hyran", "granskning av upphandling",
+                 "vem reserverade sig mot nedläggningen av äldreboenden"] * 4
+    alone = {q: default.embed([q], kind="query")[0] for q in set(questions)}
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda q: default.embed([q], kind="query")[0], questions))
+    for q, v in zip(questions, got, strict=True):
+        assert float(v @ alone[q]) > 0.999, q

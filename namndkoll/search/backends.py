@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -169,12 +170,17 @@ class OpenVinoRunner:
         except Exception as exc:
             raise ModelError(f"cannot load the OpenVINO model {xml} ({exc}); delete its folder "
                              f"{xml.parent} to export it again") from exc
-        self._request = self._compiled.create_infer_request()
+        # an infer request runs one inference at a time ("Infer Request is busy"): `serve`
+        # embeds the questions of concurrent requests in several threads, so each has its own
+        self._local = threading.local()
 
     def hidden(self, input_ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        out = self._request.infer({"input_ids": input_ids, "attention_mask": mask,
-                                   "token_type_ids": np.zeros_like(input_ids)})
-        return np.asarray(out[0], dtype=np.float32)
+        request = getattr(self._local, "request", None)
+        if request is None:
+            request = self._local.request = self._compiled.create_infer_request()
+        out = request.infer({"input_ids": input_ids, "attention_mask": mask,
+                             "token_type_ids": np.zeros_like(input_ids)})
+        return np.array(out[0], dtype=np.float32)  # a copy: the request's buffer is reused
 
 
 class TorchRunner:

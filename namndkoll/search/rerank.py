@@ -76,7 +76,7 @@ def has_figure(text: str) -> bool:
 
 def term_positions(text: str, matcher: Matcher) -> list[list[int]]:
     """Where each query term's word starts in ``text`` (one list per term)."""
-    return [[m.start() for m in rx.finditer(text)] for rx in matcher.patterns()]
+    return matcher.positions(text)
 
 
 def spread(positions: Sequence[Sequence[int]]) -> float:

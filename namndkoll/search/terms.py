@@ -238,28 +238,53 @@ def _party_rx(code: str) -> re.Pattern[str]:
 
 
 class Matcher:
-    """Which query terms a passage holds (word starts of stems, compound parts, party codes)."""
+    """Which query terms a passage holds (word starts of stems, compound parts, party codes).
+
+    Texts are matched lower-cased (the stems are lower case): a case-blind Unicode pattern is
+    several times slower, and a reranked search asks this of ~150 passages. The last texts'
+    word positions are kept, as the evidence and the reranker ask for the same passages."""
 
     def __init__(self, terms: Sequence[Term]) -> None:
         self.terms = list(terms)
         self._rx = []
+        self._ci = []  # the same patterns, case-blind, for a text whose lower case changes its length
+        self._seen: dict[str, list[list[int]]] = {}
         for t in self.terms:
-            stems = sorted({t.stem, *t.alts}, key=len, reverse=True)
+            stems = sorted({t.stem.lower(), *(a.lower() for a in t.alts)}, key=len, reverse=True)
             # as the keyword index does: a short word whole ("sd", "va", "55"), a stem as a prefix
-            word_rx = re.compile(r"(?<![\wÅÄÖåäö])(?:" + "|".join(
-                re.escape(s) + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM and s == t.word else "")
-                for s in stems) + ")", re.IGNORECASE)
-            parts = [re.compile(re.escape(p), re.IGNORECASE) for p in t.parts]
-            self._rx.append((word_rx, parts, _party_rx(t.party) if t.party else None))
+            body = r"(?<![\wÅÄÖåäö])(?:" + "|".join(
+                re.escape(s) + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM and s == t.word.lower() else "")
+                for s in stems) + ")"
+            parts = [re.compile(re.escape(p.lower())) for p in t.parts]
+            self._rx.append((re.compile(body), parts, _party_rx(t.party) if t.party else None))
+            self._ci.append(re.compile(body, re.IGNORECASE))
 
     def patterns(self) -> list[re.Pattern[str]]:
-        """One pattern per term that finds where its word stands in a text."""
-        return [word_rx for word_rx, _parts, _party in self._rx]
+        """One pattern per term that finds where its word stands in a text (case-blind)."""
+        return list(self._ci)
+
+    def positions(self, text: str) -> list[list[int]]:
+        """Where each term's word starts in ``text`` (one list per term)."""
+        got = self._seen.get(text)
+        if got is None:
+            low = text.lower()
+            if len(low) == len(text):
+                got = [[m.start() for m in rx.finditer(low)] for rx, _p, _q in self._rx]
+            else:
+                got = [[m.start() for m in rx.finditer(text)] for rx in self._ci]
+            if len(self._seen) > 512:
+                self._seen.clear()
+            self._seen[text] = got
+        return got
 
     def held(self, text: str) -> list[bool]:
         out = []
-        for word_rx, parts, party in self._rx:
-            ok = bool(word_rx.search(text)) or (bool(parts) and all(p.search(text) for p in parts))
+        low = None
+        for (_word, parts, party), pos in zip(self._rx, self.positions(text), strict=True):
+            ok = bool(pos)
+            if not ok and parts:
+                low = text.lower() if low is None else low
+                ok = all(p.search(low) for p in parts)
             out.append(ok or bool(party and party.search(text)))
         return out
 

@@ -321,6 +321,22 @@ def _where(f: Filters, prefix: str, id_col: str) -> tuple[list[str], list[Any]]:
 
 # ---- queries ------------------------------------------------------------------------------
 
+def filtered_rows(conn: Any, f: Filters) -> int | None:
+    """The planner's estimate of the vectors that pass ``f`` (None without a filter)."""
+    where, args = _where(f, "", "chunk_id")
+    if not where:
+        return None
+    key = ("filtered", f.municipalities, f.committees, f.doc_types, f.year_from, f.year_to, f.sections, f.chunk_ids)
+
+    def plan() -> int:
+        row = conn.execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM chunk_vectors WHERE " + " AND ".join(where),
+                           args).fetchone()
+        return int(row[0][0]["Plan"]["Plan Rows"])
+
+    return cached(conn, key, plan)  # type: ignore[no-any-return]
+
+
+
 def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, exact: bool) -> list[tuple[int, float]]:
     """(chunk_id, cosine similarity) of the ``k`` nearest chunks that pass the filters:
     ``exact`` by a scan, else through the HNSW index with iterative scans."""

@@ -171,16 +171,25 @@ class OpenVinoRunner:
             raise ModelError(f"cannot load the OpenVINO model {xml} ({exc}); delete its folder "
                              f"{xml.parent} to export it again") from exc
         # an infer request runs one inference at a time ("Infer Request is busy"): `serve`
-        # embeds the questions of concurrent requests in several threads, so each has its own
-        self._local = threading.local()
+        # embeds the questions of concurrent requests in several threads, so each inference takes
+        # an idle request from this pool (or makes one) and gives it back. The pool, not
+        # thread-locals, owns them: they go with the runner, never at some thread's exit after
+        # OpenVINO itself is torn down.
+        self._idle: list[Any] = []
+        self._lock = threading.Lock()
 
     def hidden(self, input_ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        request = getattr(self._local, "request", None)
+        with self._lock:
+            request = self._idle.pop() if self._idle else None
         if request is None:
-            request = self._local.request = self._compiled.create_infer_request()
-        out = request.infer({"input_ids": input_ids, "attention_mask": mask,
-                             "token_type_ids": np.zeros_like(input_ids)})
-        return np.array(out[0], dtype=np.float32)  # a copy: the request's buffer is reused
+            request = self._compiled.create_infer_request()
+        try:
+            out = request.infer({"input_ids": input_ids, "attention_mask": mask,
+                                 "token_type_ids": np.zeros_like(input_ids)})
+            return np.array(out[0], dtype=np.float32)  # a copy: the request's buffer is reused
+        finally:
+            with self._lock:
+                self._idle.append(request)
 
 
 class TorchRunner:

@@ -352,6 +352,19 @@ def test_bodies_and_document_mentions(store):
     assert st.document_mentions(kf, []) is False
 
 
+@pytest.mark.parametrize("batch", [8, 0])  # one query per document / the passages read once
+def test_documents_mentioning_many_at_once_agrees_with_each(store, batch: int, monkeypatch: pytest.MonkeyPatch):
+    from namndkoll.corpus import index
+
+    monkeypatch.setattr(index, "MENTION_BATCH", batch)
+    st, _ = store
+    ids = [d.id for d in st.list_documents()]
+    for names in (["Göteborg"], ["Lund"], ["Malmö", "Uppsala"], ["förskol"]):
+        assert st.documents_mentioning(ids, names) == {d for d in ids if st.document_mentions(d, names)}, names
+    assert st.documents_mentioning(ids, ["Göteborg"]) == {st.resolve("kf-2023")}
+    assert st.documents_mentioning([], ["Göteborg"]) == set()
+
+
 def test_postgres_scans_the_few_rows_a_filter_leaves_instead_of_walking_the_graph(pg_url: str, tmp_path: Path,
                                                                                    monkeypatch: pytest.MonkeyPatch):
     # HNSW with a narrow filter walks ~ef_search / selectivity nodes (1M chunks, one municipality

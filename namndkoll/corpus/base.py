@@ -204,6 +204,11 @@ class Store(Protocol):
         genitive)."""
         ...
 
+    def documents_mentioning(self, document_ids: Sequence[int], names: Sequence[str]) -> set[int]:
+        """Those of ``document_ids`` whose passages name any of ``names`` (``document_mentions``
+        for many documents at once)."""
+        ...
+
     def bodies(self) -> list[str]:
         """The municipalities, regions and other bodies the stored documents come from."""
         ...

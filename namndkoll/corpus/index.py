@@ -12,6 +12,7 @@ deletes a chunk's vectors with it (keeping the float vector by text hash in
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -445,6 +446,42 @@ def document_mentions(conn: Any, document_id: int, names: Sequence[str]) -> bool
         "SELECT 1 FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid WHERE chunks_fts MATCH ?"
         " AND chunks_fts.rowid BETWEEN ? AND ? AND c.document_id = ? LIMIT 1",
         (match, lo, hi, document_id)).fetchone() is not None
+
+
+MENTION_ROWS = 200_000  # matching passages read at most to answer for many documents at once
+MENTION_BATCH = 8  # up to this many documents: one query each
+
+
+def documents_mentioning(conn: Any, document_ids: Sequence[int], names: Sequence[str]) -> set[int]:
+    """Those of ``document_ids`` that ``document_mentions`` ``names``. For many documents the
+    passages naming them are read once (their ids, in order) and each document's id range is
+    looked up in them; a hit is confirmed to be the document's own passage. A name in more
+    than ``MENTION_ROWS`` passages, or a few documents: one query per document."""
+    ids = sorted(set(document_ids))
+    phrases = [" ".join(re.findall(r"\w+", n.casefold())) for n in names]
+    match = " OR ".join(dict.fromkeys(f'"{p}"*' for p in phrases if p))
+    if not ids or not match:
+        return set()
+    if len(ids) <= MENTION_BATCH:
+        return {d for d in ids if document_mentions(conn, d, names)}
+    rows = [r[0] for r in conn.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rowid LIMIT ?",
+                                       (match, MENTION_ROWS + 1))]
+    if len(rows) > MENTION_ROWS:
+        return {d for d in ids if document_mentions(conn, d, names)}
+    marks = ",".join("?" * len(ids))
+    ranges = conn.execute(f"SELECT document_id, min(id), max(id) FROM chunks WHERE document_id IN ({marks})"
+                          " GROUP BY document_id", ids).fetchall()
+    first: dict[int, int] = {}
+    for d, lo, hi in ranges:
+        i = bisect.bisect_left(rows, lo)
+        if i < len(rows) and rows[i] <= hi:
+            first[int(d)] = rows[i]
+    if not first:
+        return set()
+    marks = ",".join("?" * len(first))
+    owner = dict(conn.execute(f"SELECT id, document_id FROM chunks WHERE id IN ({marks})", list(first.values())))
+    # a range another document's passage interleaves (not how ingest writes): ask that one alone
+    return {d for d, rid in first.items() if owner.get(rid) == d or document_mentions(conn, d, names)}
 
 
 def bodies(conn: Any) -> list[str]:

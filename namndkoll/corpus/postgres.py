@@ -416,6 +416,9 @@ class PostgresStore:
     def document_mentions(self, document_id: int, names: Sequence[str]) -> bool:
         return pg_index.document_mentions(self.conn, document_id, names)
 
+    def documents_mentioning(self, document_ids: Sequence[int], names: Sequence[str]) -> set[int]:
+        return {d for d in dict.fromkeys(document_ids) if pg_index.document_mentions(self.conn, d, names)}
+
     def bodies(self) -> list[str]:
         return pg_index.bodies(self.conn)
 

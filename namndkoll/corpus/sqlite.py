@@ -229,6 +229,9 @@ class SqliteStore:
     def document_mentions(self, document_id: int, names: Sequence[str]) -> bool:
         return index.document_mentions(self.conn, document_id, names)
 
+    def documents_mentioning(self, document_ids: Sequence[int], names: Sequence[str]) -> set[int]:
+        return index.documents_mentioning(self.conn, document_ids, names)
+
     def bodies(self) -> list[str]:
         return index.bodies(self.conn)
 

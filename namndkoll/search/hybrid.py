@@ -281,6 +281,15 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     total = store.chunk_total() if total is None else total
     question = read_question(query, store.bodies())
     mentions: dict[tuple[str, int], bool] = {}
+    # the documents that may be asked (not a municipality's own, of another body than the
+    # place): looked up for all candidates at once, not one query per document
+    for p in question.places:
+        docs = {int(row["document_id"]) for row in rows.values()
+                if row["org_kind"] != "kommun" and row["municipality"] is not None
+                and row["municipality"] not in p.names}
+        if len(docs) > 1:
+            named = store.documents_mentioning(sorted(docs), sorted(p.names | {p.phrase}))
+            mentions.update({(p.phrase, d): d in named for d in docs})
 
     def doc_mentions(p: Place, document_id: int) -> bool:
         if (p.phrase, document_id) not in mentions:

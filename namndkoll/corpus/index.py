@@ -433,12 +433,17 @@ def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str
     return tuple(r[0] for r in rows)
 
 
+def _names_match(names: Sequence[str]) -> str:
+    """An FTS5 query for any of ``names`` as a phrase, and the words they start ("" for none)."""
+    phrases = [" ".join(re.findall(r"\w+", n.casefold())) for n in names]
+    return " OR ".join(dict.fromkeys(f'"{p}"*' for p in phrases if p))
+
+
 def document_mentions(conn: Any, document_id: int, names: Sequence[str]) -> bool:
     """Whether a passage of the document names any of ``names`` (a name and what it starts, so
     a genitive too: "Göteborg" finds "Göteborgs"). A document's chunks are written together,
     so their ids make a range the keyword index can look in without listing every mention."""
-    phrases = [" ".join(re.findall(r"\w+", n.casefold())) for n in names]
-    match = " OR ".join(dict.fromkeys(f'"{p}"*' for p in phrases if p))
+    match = _names_match(names)
     lo, hi = conn.execute("SELECT min(id), max(id) FROM chunks WHERE document_id = ?", (document_id,)).fetchone()
     if not match or lo is None:
         return False
@@ -458,8 +463,7 @@ def documents_mentioning(conn: Any, document_ids: Sequence[int], names: Sequence
     looked up in them; a hit is confirmed to be the document's own passage. A name in more
     than ``MENTION_ROWS`` passages, or a few documents: one query per document."""
     ids = sorted(set(document_ids))
-    phrases = [" ".join(re.findall(r"\w+", n.casefold())) for n in names]
-    match = " OR ".join(dict.fromkeys(f'"{p}"*' for p in phrases if p))
+    match = _names_match(names)
     if not ids or not match:
         return set()
     if len(ids) <= MENTION_BATCH:

@@ -456,25 +456,18 @@ def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[
     """Every roll call in ``doc`` in text order (``known``: name -> party stated elsewhere in the
     document, for prose lists that name a member without a party)."""
     from .parties import local_parties
+    from .rollcall_marks import mark_list_calls
     from .rollcall_text import text_table_calls
 
     local = local_parties(doc.text)
     calls = _table_calls(doc, local)
     taken = [(c.start, c.end) for c in calls]
-    from .rollcall_marks import mark_list_calls
-
-    for c in mark_list_calls(doc, local):
-        if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken):
-            calls.append(c)
-            taken.append((c.start, c.end))
-    for c in text_table_calls(doc, local):
-        if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken):
-            calls.append(c)
-            taken.append((c.start, c.end))
-    for c in _list_calls(doc, local):
-        if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken):
-            calls.append(c)
-            taken.append((c.start, c.end))
+    # each later reader adds only the lists no earlier one found (the earlier reads better)
+    for found in (mark_list_calls(doc, local), text_table_calls(doc, local), _list_calls(doc, local)):
+        for c in found:
+            if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken):
+                calls.append(c)
+                taken.append((c.start, c.end))
     from .rollcall_prose import prose_calls
 
     for c in prose_calls(doc, local, known or {}):

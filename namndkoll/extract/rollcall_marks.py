@@ -66,9 +66,9 @@ class _List:
         self.totals = False
 
 
-def _lines(page: Page) -> list[tuple[str, int, int, float, float]]:
-    """(text, start, end in Page.text, x1, top) of each laid-out line of ``page``."""
-    return [(page.text[ln.start:ln.end].strip(), ln.start, ln.end, ln.x1, ln.top) for ln in page.lines]
+def _lines(page: Page) -> list[tuple[str, int, int, float]]:
+    """(text, start, end in Page.text, right edge) of each laid-out line of ``page``."""
+    return [(page.text[ln.start:ln.end].strip(), ln.start, ln.end, ln.x1) for ln in page.lines]
 
 
 def _header(text: str) -> list[VoteChoice] | None:
@@ -89,7 +89,7 @@ def _scan(doc: Document, local: dict[str, str]) -> list[_List]:
         head_at = -9
         # a list that ran off the previous page goes on under a header among this page's first lines
         carried = out[-1] if out and not out[-1].totals and out[-1].page == page.number - 1 else None
-        for i, (text, s, e, x1, _top) in enumerate(lines):
+        for i, (text, s, e, x1) in enumerate(lines):
             if cur is None:
                 cols = _header(text)
                 if cols is None:
@@ -133,7 +133,7 @@ def _scan(doc: Document, local: dict[str, str]) -> list[_List]:
                 cur.totals = True
                 if t.group("nums"):
                     cur.stated = [int(n) for n in t.group("nums").split()]
-                elif text.rstrip()[-1:] in "Xx×✓✔☒" and _LABEL_MARK.match(text):
+                elif _LABEL_MARK.match(text):  # "Totalt  X": a mark set on the total's line
                     cur.marks.append((x1, None))
                 cur.end = page.start + e
                 if cur.stated is not None:

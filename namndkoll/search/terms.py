@@ -259,10 +259,6 @@ class Matcher:
             self._rx.append((re.compile(body), parts, _party_rx(t.party) if t.party else None))
             self._ci.append(re.compile(body, re.IGNORECASE))
 
-    def patterns(self) -> list[re.Pattern[str]]:
-        """One pattern per term that finds where its word stands in a text (case-blind)."""
-        return list(self._ci)
-
     def positions(self, text: str) -> list[list[int]]:
         """Where each term's word starts in ``text`` (one list per term)."""
         got = self._seen.get(text)

@@ -9,6 +9,7 @@ points into, and what ``namndkoll show`` can print.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .types import Table
@@ -52,12 +53,15 @@ def table_text(table: Table) -> str:
     return "\n".join(CELL_SEP.join(clean(c) for c in row) for row in table.rows)
 
 
-def headers(rows: list[tuple[str, ...]], width: int) -> tuple[list[str], int]:
+def headers(rows: list[tuple[str, ...]], width: int, *,
+            value: Callable[[str], object | None] = cell_value,
+            year: Callable[[str], bool] = is_year) -> tuple[list[str], int]:
     """Column headers from the leading rows that hold no values (years are headers), each
     row forward-filled to the right so a spanning header ("Period", "Helår") covers its columns;
-    and how many rows they take."""
+    and how many rows they take. ``value`` and ``year``: what a value and a year cell are
+    (extract/figures.py reads cells its own way)."""
     n = 0
-    while n < len(rows) and not any(c and cell_value(c) is not None and not is_year(c) for c in rows[n]):
+    while n < len(rows) and not any(c and value(c) is not None and not year(c) for c in rows[n]):
         n += 1
     cols = ["" for _ in range(width)]
     for i, r in enumerate(rows[:n]):

@@ -32,11 +32,9 @@ EXTRACTION_TABLES = ("figures", "party_mentions", "people", "decisions", "votes"
 _QUOTE_MAX = 600
 
 
-def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction) -> None:
-    """Write ``ext`` for the document stored as ``document_id``. Call inside the document's
-    transaction, after ``store.replace_document`` (old rows went with the old document)."""
-    item_ids = [r[0] for r in conn.execute(
-        "SELECT id FROM items WHERE document_id = ? ORDER BY idx", (document_id,))]
+def item_locator(doc: Document, item_ids: Sequence[int]) -> Callable[[int], tuple[int | None, str | None]]:
+    """For an offset of ``doc``: the stored id and the number of the § item it falls in
+    (``item_ids``: the document's stored item ids in order), or (None, None) outside any."""
     index = {id(it): i for i, it in enumerate(doc.items)}
 
     def where(start: int) -> tuple[int | None, str | None]:
@@ -46,6 +44,14 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
         i = index.get(id(item))
         return (item_ids[i] if i is not None and i < len(item_ids) else None), item.number
 
+    return where
+
+
+def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction) -> None:
+    """Write ``ext`` for the document stored as ``document_id``. Call inside the document's
+    transaction, after ``store.replace_document`` (old rows went with the old document)."""
+    where = item_locator(doc, [r[0] for r in conn.execute(
+        "SELECT id FROM items WHERE document_id = ? ORDER BY idx", (document_id,))])
     text = doc.text
     conn.executemany(
         'INSERT INTO figures (document_id, item_id, item, page, start, "end", kind, value, unit,'

@@ -12,7 +12,14 @@ from psycopg.rows import dict_row
 
 from ..errors import NotFoundError
 from ..types import Document, Extraction, Item, Metadata, Page, Section, Table
-from .extractions import _line_around, _quote, _vote_where, extraction_from_rows, name_key
+from .extractions import (
+    _line_around,
+    _quote,
+    _vote_where,
+    extraction_from_rows,
+    item_locator,
+    name_key,
+)
 from .store import StoredDocument, like_contains, pack_lines, unpack_lines
 
 
@@ -74,17 +81,8 @@ def replace_document(conn: Any, doc: Document) -> int:
 
 def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction) -> None:
     """What extract/ found, as ``extractions.save_extraction`` writes it to SQLite."""
-    item_ids = [r[0] for r in conn.execute(
-        "SELECT id FROM items WHERE document_id = %s ORDER BY idx", (document_id,))]
-    index = {id(it): i for i, it in enumerate(doc.items)}
-
-    def where(start: int) -> tuple[int | None, str | None]:
-        item = doc.item_of(start)
-        if item is None:
-            return None, None
-        i = index.get(id(item))
-        return (item_ids[i] if i is not None and i < len(item_ids) else None), item.number
-
+    where = item_locator(doc, [r[0] for r in conn.execute(
+        "SELECT id FROM items WHERE document_id = %s ORDER BY idx", (document_id,))])
     text = doc.text
     with conn.cursor() as cur:
         cur.executemany(

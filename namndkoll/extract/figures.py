@@ -395,23 +395,11 @@ def iter_figures_first(cell: str) -> bool:
 
 
 def _headers(rows: list[tuple[str, ...]], width: int) -> tuple[list[str], int]:
-    """Column headers from the leading rows that hold no values (years are headers), each
-    row forward-filled to the right so a spanning header ("Period", "Helår") covers its columns."""
-    n = 0
-    while n < len(rows) and not any(c and _cell_value(c) is not None and not _is_year(c.strip()) for c in rows[n]):
-        n += 1
-    cols = ["" for _ in range(width)]
-    for i, r in enumerate(rows[:n]):
-        last = ""
-        for j in range(width):
-            c = r[j] if j < len(r) else ""
-            if i == 0:  # the top row spans: "Period" heads every column up to "Helår"
-                last = c or last
-            else:  # lower rows sit on their column or one to the left of the values
-                last = c or (r[j - 1] if 0 < j <= len(r) else "")
-            if last and last not in cols[j].split(" | "):
-                cols[j] = f"{cols[j]} | {last}" if cols[j] else last
-    return cols, n
+    """Column headers as ``tables.headers`` reads them, with this module's cells: its own
+    value reading and years 1800-2100."""
+    from ..tables import headers
+
+    return headers(rows, width, value=_cell_value, year=lambda c: _is_year(c.strip()))
 
 
 def _table_figures(page: Page, table: Table, body: str, t_idx: int = 0) -> Iterator[Figure]:

@@ -10,12 +10,25 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 
 from .. import api
+from ..corpus.store import StoredDocument
 from .common import blank, config, jsonable, render, span_param, year_param
 
 router = APIRouter()
 
 DocId = Annotated[int, Path(ge=1, le=2**62)]
 Text = Annotated[str | None, Query(max_length=200)]
+
+
+def _documents(request: Request, municipality: str | None, committee: str | None, doc_type: str | None,
+               year: str | None, dnr: str | None) -> list[StoredDocument]:
+    return api.documents(
+        db=config(request).db,
+        municipality=blank(municipality),
+        committee=blank(committee),
+        doc_type=blank(doc_type),
+        year=year_param(year),
+        dnr=blank(dnr),
+    )
 
 
 @router.get("/documents", include_in_schema=False)
@@ -27,14 +40,7 @@ def documents_html(
     year: Annotated[str | None, Query(max_length=4)] = None,
     dnr: Text = None,
 ) -> Response:
-    docs = api.documents(
-        db=config(request).db,
-        municipality=blank(municipality),
-        committee=blank(committee),
-        doc_type=blank(type),
-        year=year_param(year),
-        dnr=blank(dnr),
-    )
+    docs = _documents(request, municipality, committee, type, year, dnr)
     return render(request, "documents.html", {"docs": docs, "dnr": dnr or ""})
 
 
@@ -48,14 +54,7 @@ def documents_api(
     dnr: Text = None,
 ) -> JSONResponse:
     """Dokument som matchar alla filter; `dnr` följer ett ärende via diarienummer."""
-    docs = api.documents(
-        db=config(request).db,
-        municipality=blank(municipality),
-        committee=blank(committee),
-        doc_type=blank(type),
-        year=year_param(year),
-        dnr=blank(dnr),
-    )
+    docs = _documents(request, municipality, committee, type, year, dnr)
     return JSONResponse([{**jsonable(d), "url": f"/documents/{d.id}"} for d in docs])
 
 

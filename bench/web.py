@@ -163,7 +163,8 @@ def main() -> None:
         with opened(db) as store:
             for q, m, y in plan:
                 t = time.perf_counter()
-                search(store, q, emb, municipality=m, year_from=y, year_to=y + 3, limit=50)
+                # as /api/search does: ten hits ranked, facets over up to 50
+                search(store, q, emb, municipality=m, year_from=y, year_to=y + 3, limit=50, breadth=10)
                 direct.append(time.perf_counter() - t)
         errors = 0
         for q, m, y in plan:

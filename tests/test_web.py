@@ -453,3 +453,26 @@ def test_search_page_shows_all_good_hits_on_request(client):
     link = re.search(r'href="/search\?([^"]*limit=(\d+)[^"]*)">visa alla', html)
     assert link and int(link.group(2)) > 2
     assert client.get("/search", params={"q": "budget", "limit": 999}).status_code == 422
+
+
+def test_the_web_page_ranks_as_the_cli_does(corpus, monkeypatch):
+    """The page counts facets over up to 50 hits but looks as widely as a search for the hits
+    it shows: a secretary who pastes the query into the CLI gets the same first ones (and the
+    page costs what that search costs, not five times the candidates)."""
+    from namndkoll.search import hybrid, search
+
+    asked: list[int] = []
+    rank = hybrid.rank
+
+    def spy(*args, **kwargs):
+        asked.append(kwargs["candidates"])
+        return rank(*args, **kwargs)
+
+    monkeypatch.setattr(hybrid, "rank", spy)
+    emb = FakeEmbedder()
+    page = api.search_page("budget 2024", db=corpus, embedder=emb, limit=10)
+    with opened(corpus) as store:
+        cli = search(store, "budget 2024", emb, limit=10)
+    assert asked[0] == asked[1]
+    assert [h.chunk_id for h in page.hits] == [h.chunk_id for h in cli]
+    assert page.total >= len(page.hits)

@@ -107,7 +107,8 @@ def search_page(
     year_from: int | None = None, year_to: int | None = None, limit: int = 20, pool: int = 50,
 ) -> SearchPage:
     """Hybrid search with facet counts: the good hits (at most ``pool``) are counted by
-    municipality, committee, type, year and party; the first ``limit`` are returned."""
+    municipality, committee, type, year and party; the first ``limit`` are returned, the
+    same as ``search(query, limit=limit)`` gives (the pool is what that search judged)."""
     from collections import Counter
 
     from ..search import search
@@ -120,7 +121,7 @@ def search_page(
         emb = _embedder(store, embedder) if rec is not None else None
         hits = search(store, query, emb, municipality=municipality, committee=committee, party=party,
                       doc_type=doc_type, year_from=year_from, year_to=year_to,
-                      limit=max(limit, pool), mode="hybrid" if emb is not None else "keyword")
+                      limit=max(limit, pool), breadth=limit, mode="hybrid" if emb is not None else "keyword")
         parties = _hit_parties(store, hits)
     counts: dict[str, Counter[str]] = {f: Counter() for f in FACETS}
     for h in hits:

@@ -342,11 +342,13 @@ def search(
     committee: str | None = None, doc_type: str | None = None, party: str | None = None,
     year: int | None = None, year_from: int | None = None, year_to: int | None = None,
     sections: Sequence[str] | None = None, chunk_ids: Sequence[int] | None = None, limit: int = 10,
-    mode: Mode = "hybrid", abstention: bool = True,
+    mode: Mode = "hybrid", abstention: bool = True, breadth: int | None = None,
 ) -> list[Hit]:
     """The best passages for ``query`` that pass every filter, best first, each with its
     confidence ("high", or "weak" after all the high ones); [] when nothing is relevant.
-    ``store``: a corpus Store (or a raw SQLite connection)."""
+    ``store``: a corpus Store (or a raw SQLite connection). ``breadth``: look as widely as a
+    search for that many hits does (default ``limit``) and return up to ``limit`` of what it
+    finds: the web page counts facets over 50 hits but ranks as the CLI's 10, the same first ten."""
     store = as_store(store)
     if year is not None:
         year_from = year_to = year
@@ -355,9 +357,10 @@ def search(
         chunk_ids = sorted(ids & set(chunk_ids) if chunk_ids is not None else ids)
     filters = store.resolve_filters(municipality=municipality, committee=committee, doc_type=doc_type,
                                     year_from=year_from, year_to=year_to, sections=sections, chunk_ids=chunk_ids)
-    ranked, terms = rank(store, query, embedder, filters, candidates=max(100, limit * 5), mode=mode)
+    wide = limit if breadth is None else breadth
+    ranked, terms = rank(store, query, embedder, filters, candidates=max(100, wide * 5), mode=mode)
     total = store.chunk_total()
-    ranked, rows, question = evidence(store, query, ranked[: max(limit * 5, RERANK_DEPTH)], terms, total)
+    ranked, rows, question = evidence(store, query, ranked[: max(wide * 5, RERANK_DEPTH, limit)], terms, total)
     if mode == "hybrid":
         model = reranker_for(embedder.model_id) if embedder is not None else None
         x = candidate_features(ranked, rows, terms, total, question) if model is not None else None

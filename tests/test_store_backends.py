@@ -20,15 +20,18 @@ from namndkoll.search import compare, index_corpus, search
 from namndkoll.search.hybrid import CALIBRATIONS, Calibration
 from namndkoll.types import (
     Decision,
+    Document,
     Extraction,
     Figure,
     Line,
     Metadata,
+    Page,
     PartyMention,
     Person,
     Position,
     RollCallEntry,
     Vote,
+    with_offsets,
 )
 
 
@@ -396,3 +399,27 @@ def test_postgres_scans_the_few_rows_a_filter_leaves_instead_of_walking_the_grap
     assert seen == [True, False, False]
     assert by_scan and unfiltered and {c for c, _ in by_scan} == {c for c, _ in by_graph}
     st.close()
+
+
+def test_word_statistics_follow_what_another_connection_writes(store, db: str):
+    """The typo repair's vocabulary and the word counts may be remembered between questions
+    (a server opens the file per request), but never past a write: a document ingested by
+    another process is searchable by its words at once. (PostgreSQL's counts are the planner's
+    and its own word summary, kept for seconds by design: pg_index.cached.)"""
+    st, emb = store
+    if st.backend != "sqlite":
+        pytest.skip("PostgreSQL's word counts are estimates kept for CACHE_S seconds")
+    total, n = st.chunk_total(), st.prefix_doc_count("förskol")
+    assert "förskolegårdarna" not in dict(st.vocabulary("förskol"))
+    other = open_store(db, write=True)
+    try:
+        text = "Förskolegårdarna rustas upp under 2025 för 4,5 miljoner kronor."
+        with other.transaction():
+            other.replace_document(Document("ny-skrivelse.pdf", "f" * 64, with_offsets([Page(1, text)]),
+                                            Metadata("Upprustning", "Göteborg", "Förskolenämnden")))
+        index_corpus(other, emb)
+    finally:
+        other.close()
+    assert dict(st.vocabulary("förskol")).get("förskolegårdarna") == 1
+    assert st.chunk_total() == total + 1 and st.prefix_doc_count("förskol") == n + 1
+    assert st.term_doc_counts(["förskolegårdarna"]) == {"förskolegårdarna": 1}

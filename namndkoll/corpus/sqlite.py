@@ -7,6 +7,8 @@ A thin object over one connection; the SQL itself lives in ``store.py`` (documen
 from __future__ import annotations
 
 import contextlib
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,16 @@ from .store import StoredDocument
 EXACT_LIMIT = 20_000  # above this many vectors: sign-bit coarse pass, then exact rescoring
 OVERSAMPLE = 3  # coarse candidates per wanted one (vec0's KNN cost grows with k)
 LISTS = ("figures", "decisions", "votes", "positions", "people")
+
+# What the keyword index says about words (the typo repair's vocabulary, how many passages hold
+# a word) and the number of passages, remembered per database file until its keyword index
+# changes: FTS5 rewrites its structure record (rowid 10 of chunks_fts_data) and its totals
+# (rowid 1) at every write, and the triggers write the index with every passage. A server that
+# opens the file per request reads the same few words for many questions (~6 ms a question at
+# 100k passages); a write by any process shows as a new version and the answers are read again.
+INDEX_FACTS = 256  # remembered answers per file (a vocabulary of one prefix is one answer)
+_facts: dict[str, tuple[bytes, OrderedDict[tuple[Any, ...], Any]]] = {}
+_facts_lock = threading.Lock()
 
 
 class SqliteStore:
@@ -49,6 +61,27 @@ class SqliteStore:
 
     def close(self) -> None:
         self.conn.close()
+
+    def _remembered(self, key: tuple[Any, ...], compute: Any) -> Any:
+        """``compute()``, or its answer for this file and this version of its keyword index."""
+        if not self.location or self.location == "?" or self.conn.in_transaction:
+            return compute()  # an in-memory corpus, or an open write that FTS5 has not flushed
+        version = b"".join(r[0] for r in self.conn.execute(
+            "SELECT block FROM chunks_fts_data WHERE id IN (1, 10) ORDER BY id"))
+        with _facts_lock:
+            have = _facts.get(self.location)
+            if have is None or have[0] != version:
+                have = _facts[self.location] = (version, OrderedDict())
+            facts = have[1]
+            if key in facts:
+                facts.move_to_end(key)
+                return facts[key]
+        value = compute()
+        with _facts_lock:
+            facts[key] = value
+            while len(facts) > INDEX_FACTS:
+                facts.popitem(last=False)
+        return value
 
     # ---- documents ------------------------------------------------------------------------
     def lookup_source(self, source: str) -> tuple[int, str] | None:
@@ -162,13 +195,14 @@ class SqliteStore:
         return index.keyword(self.conn, index.fts_query(terms), k, f)
 
     def term_doc_counts(self, terms: Iterable[str]) -> dict[str, int]:
-        return index.term_doc_counts(self.conn, terms)
+        ts = tuple(sorted(set(terms)))
+        return dict(self._remembered(("terms", ts), lambda: index.term_doc_counts(self.conn, ts)))
 
     def prefix_doc_count(self, prefix: str) -> int:
-        return index.prefix_doc_count(self.conn, prefix)
+        return int(self._remembered(("prefix", prefix), lambda: index.prefix_doc_count(self.conn, prefix)))
 
     def chunk_total(self) -> int:
-        return index.chunk_total(self.conn)
+        return int(self._remembered(("chunks",), lambda: index.chunk_total(self.conn)))
 
     def vector_total(self) -> int:
         return index.vector_total(self.conn)
@@ -236,7 +270,8 @@ class SqliteStore:
         return index.bodies(self.conn)
 
     def vocabulary(self, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
-        return index.vocabulary(self.conn, prefix, limit)
+        return list(self._remembered(("vocabulary", prefix, limit),
+                                     lambda: tuple(index.vocabulary(self.conn, prefix, limit))))
 
     def item_record(self, document_id: int, item: str) -> dict[str, Any] | None:
         return index.item_record(self.conn, document_id, item)

@@ -6,7 +6,8 @@ The big corpora replicate the real chunks of the eval corpus (bench/search_eval.
 it: Göteborg KF protocols, Stadsrevisionen reports, Lund documents, embedded with
 multilingual-e5-small): chunk i is real chunk i mod R with its vector plus a little noise
 (so copies are distinct neighbours), spread over 10 municipalities, 8 committees, 10 years
-and 4 document types. Each size is built once into bench/out/search-N.db and re-used.
+and 4 document types, each document a municipality's own (org_kind "kommun", as ingest marks
+a kommun's records). Each size is built once into bench/out/search-N.db and re-used.
 Queries are the eval questions (real e5 query vectors), each with a municipality and a year
 range filter. Small corpora are searched exactly on float32 vectors; above 20k vectors
 the dense side scans sign bits (vector minus corpus mean) and rescores on float32.
@@ -75,6 +76,9 @@ def build(path: Path, n: int, texts: list, vecs: np.ndarray, model_id: str, text
     if path.exists():
         conn = open_db(path)
         have = sql.chunk_total(conn)
+        if have == n:  # a corpus built before its documents carried their kind of body
+            with transaction(conn):
+                conn.execute("UPDATE documents SET org_kind = 'kommun' WHERE org_kind IS NULL AND source LIKE 'bench/%'")
         conn.close()
         if have == n:
             return
@@ -93,7 +97,7 @@ def build(path: Path, n: int, texts: list, vecs: np.ndarray, model_id: str, text
             for d in range(d0, min(n, d0 + PER_DOC * 200), PER_DOC):
                 k = d // PER_DOC
                 md = Metadata(f"doc {k}", MUNICIPALITIES[k % 10], COMMITTEES[(k // 10) % 8], TYPES[(k // 80) % 4],  # type: ignore[arg-type]
-                              f"{2015 + (k // 7) % 10}-03-01")
+                              f"{2015 + (k // 7) % 10}-03-01", org_kind="kommun")
                 doc_id = replace_document(conn, Document(f"bench/{k}.pdf", hashlib.sha1(str(k).encode()).hexdigest(),
                                                          with_offsets([Page(1, "")]), md))
                 idx = [(d + j) % R for j in range(min(PER_DOC, n - d))]

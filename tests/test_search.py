@@ -337,3 +337,35 @@ def test_compare_uses_positions_stored_by_extract(corpus):
     assert "Lund" in c_hit.hit.citation
     # the party's group quotes the party's own statement, not the whole passage around it
     assert c_hit.quote_for("C") == "yrkande: " + text[start:start + 40]
+
+
+def test_a_passage_holding_the_querys_rare_terms_is_always_shown():
+    """A name or a case's own word that few passages hold is strong evidence: the passage
+    holding every such term of the query is shown (at least as a weak match) even when the
+    meaning side and the reranker think little of it; without it the same evidence is refused."""
+    from dataclasses import replace as dc_replace
+
+    from namndkoll.search.hybrid import Ranked, judge
+
+    cal = Calibration(0.9, 0.88, 0.005, weak_similarity=0.865)
+    base = Ranked(1, 0.5, 0.815, 27, 0, keywords=0.5, answer=0.001)
+    assert judge([base], cal, mode="hybrid") == []
+    shown = judge([dc_replace(base, rare=True)], cal, mode="hybrid")
+    assert [r.confidence for r in shown] == ["weak"]
+    # what the query names elsewhere (another body, another year) or a vote that is not there: still no
+    assert judge([dc_replace(base, rare=True, place_ok=False)], cal, mode="hybrid") == []
+    assert judge([dc_replace(base, rare=True, kind_ok=False)], cal, mode="hybrid") == []
+
+
+def test_rare_means_every_rare_query_term_is_in_the_passage(corpus):
+    from namndkoll.corpus import as_store
+    from namndkoll.search.hybrid import evidence, rank
+
+    conn, emb = corpus
+    store = as_store(conn)
+    for query, rare_in in (("Martin Stensson och kommunstyrelsens förslag", {"lund-v-2016.pdf"}),
+                           ("Stensson och Fontänhuset", set()),  # two rare words, in two documents
+                           ("Stensson och fotbollsdomare", set())):  # a word no passage holds
+        ranked, terms = rank(store, query, emb, store.resolve_filters())
+        ranked, rows, _q = evidence(store, query, ranked, terms)
+        assert {rows[r.chunk_id]["source"] for r in ranked if r.rare} == rare_in, query

@@ -108,6 +108,11 @@ KEYWORD_HIGH = 0.6  # with keyword_similarity: a good match
 KEYWORD_WEAK = 0.6  # alone: a weak match (always shown: the dense side cannot veto it)
 KEYWORD_PARTIAL = 0.5  # with weak_similarity - margin: a weak match
 KEYWORD_COVERAGE = KEYWORD_WEAK  # keyword-only mode shows nothing below this
+# a query term in at most this share of the passages (or in one: a small corpus) is a rare one
+# (a name, a place, a case's own word): a passage holding all of the query's rare terms is always shown, at least as weak
+# (dev: "Varför skrev Bengt Bivall under missivet …": the passage naming him held half the
+# query's weight, and the meaning side put it at 0.815, so it was refused)
+RARE_SHARE = 0.002
 
 
 def calibration_for(model_id: str) -> Calibration:
@@ -132,6 +137,7 @@ class Ranked:
     year_ok: bool = True  # about a year the query names (its text, title or document date)
     answer: float | None = None  # the reranker's probability that it answers the query
     kind_ok: bool = True  # holds what the query asks for where that is checked (a vote for "Hur röstade …")
+    rare: bool = False  # holds every query term that few passages hold (RARE_SHARE), one at least
 
 
 def keyword_plan(store: Store, query: str) -> list[Term]:
@@ -298,13 +304,15 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
 
     out = []
     matcher = Matcher(terms)
+    rare = [i for i, t in enumerate(terms) if t.df <= max(1.0, RARE_SHARE * total)]
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
             continue
         text = row["text"] + "\n" + row["context"]
+        held = matcher.held(text) if rare else []
         out.append(replace(
-            r, keywords=keyword_evidence(terms, total, text, matcher),
+            r, keywords=keyword_evidence(terms, total, text, matcher), rare=bool(rare) and all(held[i] for i in rare),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
@@ -319,7 +327,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     Evidence about something else is none: a passage from another body or year than the query
     names, or one without any vote when the query asks how a body voted, unless it holds every
     query term. With a fitted reranker, a passage it gives less than ``ANSWER_WEAK`` chance of
-    answering is not shown either (again unless it holds every term)."""
+    answering is not shown either (again unless it holds every term, or all of the query's rare
+    terms: ``Ranked.rare``, which is always at least a weak match)."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     for r in ranked:
@@ -328,11 +337,12 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         k = r.keywords
         if not (r.place_ok and r.year_ok):
             continue  # the query names a body or a year this passage is not about
-        if k < KEYWORD_FULL and (not r.kind_ok or (r.answer is not None and r.answer < ANSWER_WEAK)):
+        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and r.answer is not None and r.answer < ANSWER_WEAK)):
             continue
         if k >= KEYWORD_FULL or s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity):
             high.append(replace(r, confidence="high"))
-        elif k >= KEYWORD_WEAK or s >= weak_bar or (k >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin):
+        elif (k >= KEYWORD_WEAK or r.rare or s >= weak_bar
+              or (k >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin)):
             weak.append(replace(r, confidence="weak"))
     return high + weak
 

@@ -99,6 +99,9 @@ def build_pg(url: str, n: int, texts: list, vecs: np.ndarray, model_id: str, tex
     with opened(url, write=True) as st:
         counts = st.index_counts()  # exact counts (chunk_total() is the planner's estimate when big)
         if counts["chunks"] == n and counts["bit_codes"] == n:
+            with st.transaction():  # a corpus built before its documents carried their kind of body
+                st.conn.execute("UPDATE documents SET org_kind = 'kommun' WHERE org_kind IS NULL"
+                                " AND source LIKE 'bench/%%'")
             return {"built": False}
         t0 = time.time()
         with st.transaction():
@@ -117,7 +120,7 @@ def build_pg(url: str, n: int, texts: list, vecs: np.ndarray, model_id: str, tex
                     k = d // PER_DOC
                     md = Metadata(f"doc {k}", sqlite_bench.MUNICIPALITIES[k % 10],
                                   sqlite_bench.COMMITTEES[(k // 10) % 8], sqlite_bench.TYPES[(k // 80) % 4],  # type: ignore[arg-type]
-                                  f"{2015 + (k // 7) % 10}-03-01")
+                                  f"{2015 + (k // 7) % 10}-03-01", org_kind="kommun")
                     import hashlib
 
                     doc_id = st.replace_document(Document(f"bench/{k}.pdf", hashlib.sha1(str(k).encode()).hexdigest(),

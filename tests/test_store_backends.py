@@ -423,3 +423,21 @@ def test_word_statistics_follow_what_another_connection_writes(store, db: str):
     assert dict(st.vocabulary("förskol")).get("förskolegårdarna") == 1
     assert st.chunk_total() == total + 1 and st.prefix_doc_count("förskol") == n + 1
     assert st.term_doc_counts(["förskolegårdarna"]) == {"förskolegårdarna": 1}
+
+
+def test_remembered_word_statistics_stay_within_their_budget(store, monkeypatch: pytest.MonkeyPatch):
+    """A long-running server remembers vocabularies up to a number of words, the least recently
+    used going first, and still answers every question rightly."""
+    from namndkoll.corpus import sqlite
+
+    st, _ = store
+    if st.backend != "sqlite":
+        pytest.skip("only the SQLite store remembers word statistics in the process")
+    from namndkoll.corpus import index
+
+    monkeypatch.setattr(sqlite, "INDEX_FACT_WORDS", 5)
+    prefixes = ("fö", "ko", "re", "an", "be", "sk")
+    for p in prefixes * 2:
+        assert st.vocabulary(p) == index.vocabulary(st.conn, p)  # as the index says, remembered or not
+        assert sqlite._facts_size[0] <= 5 or len(sqlite._facts) == 1
+    assert sqlite._facts_size[0] == sum(size for _v, _x, size in sqlite._facts.values())

@@ -32,8 +32,12 @@ LISTS = ("figures", "decisions", "votes", "positions", "people")
 # (rowid 1) at every write, and the triggers write the index with every passage. A server that
 # opens the file per request reads the same few words for many questions (~6 ms a question at
 # 100k passages); a write by any process shows as a new version and the answers are read again.
-INDEX_FACTS = 256  # remembered answers per file (a vocabulary of one prefix is one answer)
-_facts: dict[str, tuple[bytes, OrderedDict[tuple[Any, ...], Any]]] = {}
+# At most this many words in all (a vocabulary counts its words, a count one): ~20 MB, the
+# vocabularies of the first letters most questions use, without holding a big corpus's whole
+# vocabulary in a long-running server.
+INDEX_FACT_WORDS = 200_000
+_facts: OrderedDict[tuple[str, tuple[Any, ...]], tuple[bytes, Any, int]] = OrderedDict()
+_facts_size = [0]
 _facts_lock = threading.Lock()
 
 
@@ -68,19 +72,20 @@ class SqliteStore:
             return compute()  # an in-memory corpus, or an open write that FTS5 has not flushed
         version = b"".join(r[0] for r in self.conn.execute(
             "SELECT block FROM chunks_fts_data WHERE id IN (1, 10) ORDER BY id"))
+        at = (self.location, key)
         with _facts_lock:
-            have = _facts.get(self.location)
-            if have is None or have[0] != version:
-                have = _facts[self.location] = (version, OrderedDict())
-            facts = have[1]
-            if key in facts:
-                facts.move_to_end(key)
-                return facts[key]
+            have = _facts.get(at)
+            if have is not None and have[0] == version:
+                _facts.move_to_end(at)
+                return have[1]
         value = compute()
+        size = len(value) if isinstance(value, (tuple, list, dict)) else 1
         with _facts_lock:
-            facts[key] = value
-            while len(facts) > INDEX_FACTS:
-                facts.popitem(last=False)
+            old = _facts.pop(at, None)
+            _facts_size[0] += size - (old[2] if old else 0)
+            _facts[at] = (version, value, size)
+            while _facts_size[0] > INDEX_FACT_WORDS and len(_facts) > 1:
+                _facts_size[0] -= _facts.popitem(last=False)[1][2]
         return value
 
     # ---- documents ------------------------------------------------------------------------

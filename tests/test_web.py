@@ -476,3 +476,32 @@ def test_the_web_page_ranks_as_the_cli_does(corpus, monkeypatch):
     assert asked[0] == asked[1]
     assert [h.chunk_id for h in page.hits] == [h.chunk_id for h in cli]
     assert page.total >= len(page.hits)
+
+
+def test_the_pages_work_over_a_postgresql_corpus(pg_url: str, tmp_path: Path):
+    """The same app over a served corpus (`serve --db postgresql://…`): search with citations
+    and facets, the document page, its page image, the status page and a table as CSV."""
+    pdfs = tmp_path / "pdf"
+    pdfs.mkdir()
+    for name, pages in PDFS.items():
+        make_pdf(pdfs / f"{name}.pdf", pages)
+    report = api.ingest([pdfs], db=pg_url, index=False)
+    assert not report.failed, report.failed
+    with opened(pg_url, write=True) as store:
+        index_corpus(store, FakeEmbedder())
+    app = create_app(pg_url, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache",
+                     upload_dir=tmp_path / "uploads")
+    with TestClient(app) as c:
+        res = c.get("/api/search", params={"q": "förskoleplatser"}).json()
+        kf = next(h for h in res["hits"] if Path(h["source"]).stem == "kf-2023-11-09")
+        assert kf["citation"].startswith("Kommunfullmäktige, Göteborg, protokoll 2023-11-09 § 5")
+        assert {f["value"] for f in res["facets"]["municipality"]} >= {"Göteborg"}
+        doc = kf["document"]["id"]
+        page = c.get(kf["url"])
+        assert page.status_code == 200 and "Förskoleplatser" in page.text
+        img = c.get(kf["image"])
+        assert img.status_code == 200 and img.headers["content-type"] == "image/png"
+        assert c.get("/status").status_code == 200
+        votes = c.get("/api/votes", params={"format": "csv"})
+        assert votes.status_code == 200 and "ja,nej,avstår" in votes.text.splitlines()[0]
+        assert c.get(f"/documents/{doc}/pages/99.png").status_code == 404

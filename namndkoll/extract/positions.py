@@ -37,7 +37,14 @@ _DOC_KINDS = {"reservation": "reservation", "sarskilt_yttrande": "sarskilt_uttal
               "motion": "motion", "skrivelse": "skrivelse"}
 _VERB_RE = re.compile(
     r"(?<![\wåäö])(?P<verb>reserverar|reserverade|yrkar|yrkade|antecknar|antecknade|deltar|deltog"
-    r"|lämnar|lämnade|anmäler|anmälde|instämmer|instämde|avger|avgav|föreslår|föreslog|ansluter)(?![\wåäö])"
+    r"|lämnar|lämnade|anmäler|anmälde|instämmer|instämde|avger|avgav|föreslår|föreslog|ansluter"
+    r"|inkom(?:mit|mer)?[ \t\n]+med)(?![\wåäö])"
+)
+# "… har inkommit med följande två tillägg till arbetsutskottets förslag": a proposal handed in
+# at the meeting (Meetings Plus), unlike "inkommit med en motion" (a party document, see below)
+_HANDED_IN_RE = re.compile(
+    r"inkom\w*[ \t\n]+med[ \t\n]+(?:(?:följande|ett|en|två|tre|fyra|nedanstående|gemensamt|gemensamma)[ \t\n]+)*"
+    r"(?:tilläggs|ändrings|tillägg|ändring|förslag|yrkande|motförslag)"
 )
 _COLLECTIVE_RE = re.compile(
     r"\b(?:[Ll]edamöterna|[Ll]edamoten|[Rr]epresentanterna|[Ee]rsättarna|[Ee]rsättaren|[Gg]ruppen"
@@ -119,7 +126,8 @@ def find_positions(
             kind = "protokollsanteckning"
         elif verb.startswith("reserver") or re.match(r"\w+\s+följande\s+(?:skriftlig(?:a)?\s+)?reservation", text[m.start():en]):
             kind = "reservation"
-        elif verb.startswith("yrka") or (verb.startswith("föresl") and protocol):
+        elif verb.startswith("yrka") or (protocol and (
+                verb.startswith("föresl") or (verb.startswith("inkom") and _HANDED_IN_RE.match(text, m.start())))):
             kind = "yrkande"
         else:
             continue
@@ -297,12 +305,17 @@ _STOP_RE = re.compile(
 )
 
 
+# "… lämnar följande protokollsanteckning:", "… föreslår följande ändring:", "… föreslår
+# nedanstående tillägg till kommunens inspel." (the proposal itself follows the full stop)
+_ANNOUNCE_RE = re.compile(r"följande[^.:]{0,60}:|(?<![\wåäö])nedanstående(?![\wåäö])[^.:]{0,160}[.:]")
+
+
 def _following(text: str, st: int, en: int, known: dict[str, str], muni: str | None) -> int:
     """The end of a statement that announces what follows ("… lämnar följande
-    protokollsanteckning:", "… föreslår följande ändring:"): the next heading or the next
+    protokollsanteckning:", "… föreslår nedanstående tillägg …."): the next heading or the next
     statement, at most a few thousand characters on."""
     head = text[st:en]
-    colon = re.search(r"följande[^.:]{0,60}:", head)
+    colon = _ANNOUNCE_RE.search(head)
     if not colon:
         return en
     limit = min(len(text), st + colon.end() + 4000)
@@ -319,7 +332,9 @@ def _following(text: str, st: int, en: int, known: dict[str, str], muni: str | N
 _SUBMITTED_RE = re.compile(
     r"(?P<verb>lämna(?:r|t|de)?|väck(?:er|t|te)|inkom(?:mit)?[ \t\n]+med|ställ(?:er|t|de)|skriv(?:er|it)"
     r"|anteckna(?:r|de)[ \t\n]+som[ \t\n]+(?:särskilt[ \t\n]+)?yttrande|bifoga(?:r|de)|bilägg(?:er)?|bilade)"
-    r"(?:[ \t\n]+in)?[^.]{0,120}?\b(?P<kind>motion|initiativärende|initiativ|skrivelse)(?!\w)",
+    # the object does not run past a colon: "… lämnar följande protokollsanteckning: Det är
+    # svårt att förstå invändningarna mot detta initiativärende" hands in no initiativärende
+    r"(?:[ \t\n]+in)?[^.:]{0,120}?\b(?P<kind>motion|initiativärende|initiativ|skrivelse)(?!\w)",
 )
 # "Ermin Škorić (S) och Maj-Britt Rane Andersson (S) har i en motion som anmäldes vid
 # kommunfullmäktiges sammanträde den 14 december 2023 föreslagit att …" (Ciceron's Sammanfattning)

@@ -236,6 +236,16 @@ def find_municipality(lines: Sequence[str]) -> str | None:
     return found[0] if found else None
 
 
+# Bodies the law gives only a kommun (föräldrabalken's överförmyndare, vallagen's valnämnd,
+# socialtjänstlagen's and plan- och bygglagen's nämnder): a protocol that names no organisation
+# in its text (the kommun's name only in the logo) is still a kommun's. Regions' nämnder have
+# other names (hälso- och sjukvårdsnämnd, patientnämnd), kommunalförbund a direktion. (Region
+# Gotland, which does a kommun's work, names itself in its records, so it is found above.)
+_KOMMUN_ONLY_BODY = re.compile(
+    r"(?:^|\s)(?:Överförmyndarnämnd|Valnämnd|Socialnämnd|Byggnadsnämnd|Bygg- och miljönämnd"
+    r"|Miljö- och byggnadsnämnd|Samhällsbyggnadsnämnd)", re.IGNORECASE)
+
+
 def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str = "") -> Metadata:
     """Metadata of a document made of clean ``pages`` with § ``items`` found by structure.py."""
     z = _zones(pages)
@@ -253,8 +263,11 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     committee = find_committee(z.header, z.lines if short_first else page1 or z.lines, doc_type,
                                text="\n".join(z.all_lines[:400]),
                                org_kind=org_kind, last_lines=z.last, more_lines=z.lines)
-    if org_kind is None and committee and committee.startswith(("Region", "Kommun")):
-        org_kind = "region" if committee.startswith("Region") else "kommun"
+    if org_kind is None and committee:
+        if committee.startswith(("Region", "Kommun")):
+            org_kind = "region" if committee.startswith("Region") else "kommun"
+        elif _KOMMUN_ONLY_BODY.search(committee):
+            org_kind = "kommun"
     date = find_date(z.header, z.lines, doc_type, kind, all_lines=z.all_lines)
     if doc_type in ("protokoll", "protokollsutdrag") or kind == "kallelse":
         title = None  # a meeting's papers are named by committee and date, stored as such

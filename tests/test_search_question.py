@@ -189,6 +189,11 @@ def test_a_vote_question_wants_a_passage_with_a_vote(corpus):  # noqa: F811
     ("Hur mycket har köttkonsumtionen ökat?", ()),  # a verb where the noun would stand
     ("Hur mycket förstärktes budgeten 2026?", ()),
     ("Hur mycket betalas felaktigt ut?", ()),
+    ("Hur mycket kostar överföringsledningarna till Bjärke?", ("överföringsledningarna",)),
+    ("Hur mycket ökar kostnaderna?", ()),
+    ("Hur mycket lägre blir kostnaden 2026?", ()),
+    ("Hur många årsarbetare har förvaltningen?", ("årsarbetare",)),
+    ("Hur många kronor per invånare får nämnden?", ()),  # a unit: "tkr", "mnkr" in the passage
     ("Vilken församling driver mötesplatsen?", ()),  # not an amount: not a figure question
     ("Vem är kommundirektör i Lund?", ()),
     ("internränta 2024 göteborg", ()),
@@ -197,9 +202,11 @@ def test_the_focus_of_a_figure_question(query: str, focus: tuple[str, ...]):
     assert focus_of(query) == focus
 
 
-def test_a_place_is_no_focus():
+def test_a_place_or_a_vote_is_no_focus():
     # the place rule checks "Alingsås"; a passage of Alingsås's own need not name it
     assert read_question("Vad kostar hyran för Alingsås?").focus == ("hyran",)
+    # a vote is "40 Ja mot 38 Nej" without "ledamöter": the vote rule checks it
+    assert read_question("Hur många ledamöter röstade ja till budgeten?").focus == ()
 
 
 def test_what_holds_a_focus_word():
@@ -214,6 +221,8 @@ def test_what_holds_a_focus_word():
     assert not resa.search("resande") and not resa.search("omresa")  # "resa" as a word, not a start
     kort = focus_pattern("månadskort", [Term("månadskort", "månadskort", df=0)], doc_counts)
     assert kort.search("månadskortet") and not kort.search("inklusive seniorkort")
+    ist = focus_pattern("ist", [Term("ist", "ist", df=9)], doc_counts)  # a short word: whole only
+    assert ist.search("granskning av ist administration") and not ist.search("en specialist")
     hyra = focus_pattern("hyran", [Term("hyran", stem("hyran"), df=3)], doc_counts)
     assert hyra.search("lokalhyran höjs") and not hyra.search("ramökning 6 000 tkr")
 

@@ -127,9 +127,12 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
     years = {int(y) for y in _YEAR.findall(query)}
     kinds = frozenset(k for k, rx in _KINDS.items() if rx.search(query))
     places = tuple(p for _, _, p in sorted(found, key=lambda f: f[0]))
-    # a place in the focus ("kostnaden för Alingsås") is the place rule's to check, not the focus's
+    # a place in the focus ("kostnaden för Alingsås") is the place rule's to check, not the focus's;
+    # a vote's figures are "40 Ja mot 38 Nej", whatever it counts ("Hur många ledamöter röstade ja?"):
+    # the vote rule checks those
     named = {_key(w) for p in places for w in p.phrase.split()}
-    focus = tuple(w for n, w in enumerate(focus_of(query)) if n == 0 or _key(w) not in named)
+    focus = () if "vote" in kinds else tuple(
+        w for n, w in enumerate(focus_of(query)) if n == 0 or _key(w) not in named)
     return Question(places, tuple(sorted(years)), kinds, focus)
 
 
@@ -141,10 +144,11 @@ _HOW = frozenset(["många", "mycket", "stor", "stort", "stora", "hög", "högt",
 _COSTS = frozenset(["kostar", "kostade", "kostat"])
 _WHICH = frozenset(["vilken", "vilket", "vilka"])
 _ARTICLES = frozenset(["en", "ett", "den", "det", "de"])
-# "andel av cheferna" asks about the chefs: the measure itself is seldom written beside the
-# figure ("63 procent av cheferna")
+# "andel av cheferna" asks about the chefs: the measure itself is seldom written beside the figure
+# ("63 procent av cheferna"), nor is a unit ("Hur många kronor …": "tkr", "mnkr")
 _MEASURES = frozenset(["andel", "andelen", "antal", "antalet", "del", "delen", "summa", "summan", "mängd",
-                       "mängden", "procent", "belopp", "beloppet"])
+                       "mängden", "procent", "procentenheter", "belopp", "beloppet", "kronor", "kr", "tkr", "mnkr",
+                       "miljoner", "miljarder", "tusen"])
 _OF = frozenset(["av", "för", "på"])  # a phrase that narrows the noun: "hyran för X", "uppdrag på polska"
 # "Vilken/Vilket X" asks a figure when X is (a compound of) an amount: "Vilken driftram …"
 _QUANTITY = re.compile(r"(ram|ramen|ramar|budget|budgeten|kostnad|kostnaden|kostnader|belopp|beloppet|bidrag|"
@@ -188,10 +192,14 @@ def focus_of(query: str) -> tuple[str, ...]:
     after it. () for other questions, keyword queries, and a verb where the noun would be
     ("Hur mycket har köttkonsumtionen ökat?")."""
     toks = words(query)
-    start, which = None, False
+    start, which, how = None, False, ""
     for i, w in enumerate(toks[:-1]):
         if (w == "hur" and toks[i + 1] in _HOW) or (w == "vad" and toks[i + 1] in _COSTS):
-            start = i + 2
+            start, how = i + 2, toks[i + 1]
+            if w == "hur" and start < len(toks) and toks[start] in _COSTS:
+                start += 1  # "Hur mycket kostar X" asks the price of X
+            elif w == "hur" and toks[i + 1] != "många" and start < len(toks) and toks[start].endswith(("ar", "er")):
+                return ()  # "Hur mycket ökar …": a verb (a plural noun follows "många", not "mycket")
             break
         if w in _WHICH:
             start, which = i + 1, True
@@ -207,6 +215,8 @@ def focus_of(query: str) -> tuple[str, ...]:
         j = _skip_articles(toks, j + 2)
         if j >= len(toks) or not _content(toks[j]):
             return ()
+    if how != "många" and (toks[j].endswith("re") or toks[j] == "mer"):
+        return ()  # "Hur mycket lägre blir …": a comparison ("Hur många årsarbetare": a noun)
     h = _head(toks, j, adjective=True)
     if h is None or (which and not _QUANTITY.search(toks[h])):
         return ()

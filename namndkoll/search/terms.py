@@ -311,6 +311,8 @@ def focus_pattern(word: str, terms: Sequence[Term], doc_counts: Callable[[list[s
     compound, its own last part as a word ("tågresa": "kostnaden per resa")."""
     term = next((t for t in terms if t.word == word), None)
     stems = sorted({stem(word), *(term.alts if term else ())}, key=len, reverse=True)
+    if len(word) < MIN_STEM:  # "ist", "va": the word itself, as the keyword side takes it
+        return re.compile(rf"(?<!{_L}){re.escape(word.lower())}(?!{_L})")
     pat = rf"(?<!{_L})(?:{_L}{{3,}})?(?:" + "|".join(re.escape(s.lower()) for s in stems) + ")"
     tail = compound_tail(word, doc_counts)
     if tail:

@@ -316,7 +316,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         held = matcher.held(text) if rare else []
         out.append(replace(
             r, keywords=keyword_evidence(terms, total, text, matcher), rare=bool(rare) and all(held[i] for i in rare),
-            focus_ok=all(f.search(text.lower()) for f in focus),
+            focus_ok=not focus or all(f.search(text.lower()) for f in focus),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),

@@ -4,11 +4,22 @@ structural refusals in a search over a real SQLite corpus (fake embedder)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
-from test_search import corpus  # noqa: F401 - the fixture
+from test_search import (
+    DOCS,
+    FakeEmbedder,
+    corpus,  # noqa: F401 - the fixture
+    report,
+)
 
-from namndkoll.search import search
+from namndkoll.corpus import as_store
+from namndkoll.corpus.db import open_db, transaction
+from namndkoll.corpus.store import replace_document
+from namndkoll.search import index_corpus, search
+from namndkoll.search.hybrid import evidence, rank
 from namndkoll.search.question import (
     focus_of,
     mentions_place,
@@ -35,6 +46,7 @@ from namndkoll.search.terms import (
     query_terms,
     stem,
 )
+from namndkoll.types import Metadata
 
 
 @pytest.mark.parametrize(("query", "places"), [
@@ -220,7 +232,8 @@ def test_what_holds_a_focus_word():
     assert resa.search("kostnaden per resa är 82 kronor") and resa.search("tågresandet ska tredubblas")
     assert not resa.search("resande") and not resa.search("omresa")  # "resa" as a word, not a start
     kort = focus_pattern("månadskort", [Term("månadskort", "månadskort", df=0)], doc_counts)
-    assert kort.search("månadskortet") and not kort.search("inklusive seniorkort")
+    assert kort.search("månadskortet") and kort.search("ett kort för alla zoner")
+    assert not kort.search("inklusive seniorkort") and not kort.search("korta resor")
     ist = focus_pattern("ist", [Term("ist", "ist", df=9)], doc_counts)  # a short word: whole only
     assert ist.search("granskning av ist administration") and not ist.search("en specialist")
     hyra = focus_pattern("hyran", [Term("hyran", stem("hyran"), df=3)], doc_counts)
@@ -247,3 +260,30 @@ def test_a_passage_holding_the_rare_terms_is_shown_weak_without_the_focus(corpus
     hits = search(conn, "Vad kostar förskolan för Fontänhuset?", emb)
     assert hits and all(h.confidence == "weak" for h in hits) and "Fontänhuset" in hits[0].text
     assert search(conn, "Vad kostar partnerskapet med Fontänhuset?", emb)[0].confidence == "high"
+
+
+def test_the_focus_may_stand_in_the_passage_just_before(db_path: Path):
+    # a chunk border cuts the figure from the heading that says what it is of
+    filler = ("Lokalerna ska ge plats för sex avdelningar och ett tillagningskök. "
+              "Byggnaden uppförs i trä och ska certifieras enligt Miljöbyggnad silver. ") * 7
+    text = ("Hyran för Stadsskogens förskola\n" + filler + "\n\n"
+            + "Den tillkommande kostnaden beräknas till 2,4 miljoner kronor per år från 2027. " * 4)
+    conn = open_db(db_path)
+    for d in [*DOCS, report("lokaler.pdf", [text], Metadata("Lokalförsörjning", "Alingsås", "Kommunstyrelsen",
+                                                               "tjansteskrivelse", "2026-03-01"))]:
+        with transaction(conn):
+            replace_document(conn, d)
+    emb = FakeEmbedder()
+    index_corpus(conn, emb)
+    store = as_store(conn)
+
+    def focus_ok(query: str) -> dict[str, bool]:
+        ranked, terms = rank(store, query, emb, store.resolve_filters())
+        ranked, rows, _q = evidence(store, query, ranked, terms)
+        return {rows[r.chunk_id]["text"][:12]: r.focus_ok for r in ranked}
+
+    held = focus_ok("Vad kostar hyran för Stadsskogens förskola?")
+    assert held["Hyran för St"] and held["Den tillkomm"]  # the figure, by its heading
+    assert not held["Anställning "]  # a cost of something else
+    assert not focus_ok("Vad kostar en tågresa?")["Den tillkomm"]
+    conn.close()

@@ -308,6 +308,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     matcher = Matcher(terms)
     rare = [i for i, t in enumerate(terms) if t.df <= max(1.0, RARE_SHARE * total)]
     focus = [focus_pattern(w, terms, store.term_doc_counts) for w in question.focus]
+    before = _passages_before(store, rows, focus) if focus else {}
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
@@ -316,12 +317,30 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         held = matcher.held(text) if rare else []
         out.append(replace(
             r, keywords=keyword_evidence(terms, total, text, matcher), rare=bool(rare) and all(held[i] for i in rare),
-            focus_ok=not focus or all(f.search(text.lower()) for f in focus),
+            focus_ok=not focus or all(f.search(text.lower()) or f.search(before.get(r.chunk_id, ""))
+                                      for f in focus),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))
     return out, rows, question
+
+
+def _passages_before(store: Store, rows: dict[int, Any], focus: Sequence[re.Pattern[str]]) -> dict[int, str]:
+    """The passage just before each candidate that does not name the focus itself, lower-cased:
+    a chunk border may cut a figure from the heading that says what it is of ("Generellt -
+    implementering cybersäkerhetslagen 2026 …" | "… För 2026 beräknas en tillkommande kostnad om
+    ca 24 miljoner kronor")."""
+    lacking = [cid for cid, row in rows.items()
+               if not all(f.search((row["text"] + "\n" + (row["context"] or "")).lower()) for f in focus)]
+    prev = store.chunk_rows([cid - 1 for cid in lacking])
+    out = {}
+    for cid in lacking:
+        p, row = prev.get(cid - 1), rows[cid]
+        # the same document's text right before (chunk ids follow the text within a document)
+        if p is not None and p["document_id"] == row["document_id"] and 0 <= row["start"] - p["end"] < 50:
+            out[cid] = p["text"].lower()
+    return out
 
 
 def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]:

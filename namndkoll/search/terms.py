@@ -287,9 +287,9 @@ class Matcher:
 
 # ---- the focus of a figure question ---------------------------------------------------------
 
-# endings a compound's last part may carry standing alone ("tågresa" -> "resa", "resan")
-_TAIL_ENDINGS = ("", "a", "an", "en", "n", "et", "er", "ar", "or", "na", "erna", "arna", "orna", "s", "ns", "ens",
-                 "ets")
+# a noun's endings a compound's last part may carry standing alone ("tågresa" -> "resa", "resan");
+# not "-a", which makes an adjective of it ("månadskort" is not "korta resor")
+_TAIL_ENDINGS = ("", "en", "n", "et", "er", "ar", "or", "na", "erna", "arna", "orna", "s", "ns", "ens", "ets")
 _L = "[\\wåäöÅÄÖ]"
 
 

@@ -4,12 +4,24 @@ structural refusals in a search over a real SQLite corpus (fake embedder)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
-from test_search import corpus  # noqa: F401 - the fixture
+from test_search import (
+    DOCS,
+    FakeEmbedder,
+    corpus,  # noqa: F401 - the fixture
+    report,
+)
 
-from namndkoll.search import search
+from namndkoll.corpus import as_store
+from namndkoll.corpus.db import open_db, transaction
+from namndkoll.corpus.store import replace_document
+from namndkoll.search import index_corpus, search
+from namndkoll.search.hybrid import evidence, rank
 from namndkoll.search.question import (
+    focus_of,
     mentions_place,
     mentions_year,
     place_consistent,
@@ -25,7 +37,16 @@ from namndkoll.search.rerank import (
     spread,
     term_positions,
 )
-from namndkoll.search.terms import Matcher, Term, joined_compounds, query_terms
+from namndkoll.search.terms import (
+    Matcher,
+    Term,
+    compound_tail,
+    focus_pattern,
+    joined_compounds,
+    query_terms,
+    stem,
+)
+from namndkoll.types import Metadata
 
 
 @pytest.mark.parametrize(("query", "places"), [
@@ -166,3 +187,103 @@ def test_a_vote_question_wants_a_passage_with_a_vote(corpus):  # noqa: F811
     assert hits and "70 Ja mot 9 Nej" in hits[0].text
     for q in ("Hur gick omröstningen om klimatanpassningsplanen?", "Hur röstade fullmäktige om klimatanpassningsplanen?"):
         assert all(holds_vote(h.text, h.section) for h in search(conn, q, emb))
+
+
+@pytest.mark.parametrize(("query", "focus"), [
+    ("Hur många tolkuppdrag på polska utförde Tolkförmedling Väst 2023?", ("tolkuppdrag", "polska")),
+    ("Vad kostar hyran för Ingaredsskolans nya högstadium?", ("hyran", "högstadium")),  # past genitive, adjective
+    ("Vad kostade bygget av det nya kommunhuset i Alingsås?", ("bygget", "kommunhuset")),
+    ("Vilken driftram får socialnämnden i Simrishamn 2027?", ("driftram",)),  # "vilken" + an amount
+    ("Hur stor andel av cheferna är kvinnor?", ("cheferna",)),  # the measure is not the focus
+    ("Hur många nya bostäder byggdes i Göteborg?", ("bostäder",)),
+    ("Vad kostar målbildens investeringar i dagens penningvärde?", ("investeringar",)),  # "i …": no focus
+    ("mopedparkering nolhaga hur många mopeder får plats", ("mopeder",)),
+    ("Hur mycket har köttkonsumtionen ökat?", ()),  # a verb where the noun would stand
+    ("Hur mycket förstärktes budgeten 2026?", ()),
+    ("Hur mycket betalas felaktigt ut?", ()),
+    ("Hur mycket kostar överföringsledningarna till Bjärke?", ("överföringsledningarna",)),
+    ("Hur mycket ökar kostnaderna?", ()),
+    ("Hur mycket lägre blir kostnaden 2026?", ()),
+    ("Hur många årsarbetare har förvaltningen?", ("årsarbetare",)),
+    ("Hur många kronor per invånare får nämnden?", ()),  # a unit: "tkr", "mnkr" in the passage
+    ("Vilken församling driver mötesplatsen?", ()),  # not an amount: not a figure question
+    ("Vem är kommundirektör i Lund?", ()),
+    ("internränta 2024 göteborg", ()),
+])
+def test_the_focus_of_a_figure_question(query: str, focus: tuple[str, ...]):
+    assert focus_of(query) == focus
+
+
+def test_a_place_or_a_vote_is_no_focus():
+    # the place rule checks "Alingsås"; a passage of Alingsås's own need not name it
+    assert read_question("Vad kostar hyran för Alingsås?").focus == ("hyran",)
+    # a vote is "40 Ja mot 38 Nej" without "ledamöter": the vote rule checks it
+    assert read_question("Hur många ledamöter röstade ja till budgeten?").focus == ()
+
+
+def test_what_holds_a_focus_word():
+    counts = {"resa": 9, "bidrag": 30, "kort": 4}
+    doc_counts = (lambda ws: {w: counts[w] for w in ws if w in counts})
+    assert compound_tail("tågresa", doc_counts) == "resa" and compound_tail("driftram", doc_counts) is None
+    bidrag = focus_pattern("bidrag", [Term("bidrag", "bidrag", df=30)], doc_counts)
+    assert bidrag.search("utvecklingsbidrag om 249 488 kr") and bidrag.search("bidraget beviljas")
+    assert not bidrag.search("bidrog till")
+    resa = focus_pattern("tågresa", [Term("tågresa", "tågres", df=5)], doc_counts)
+    assert resa.search("kostnaden per resa är 82 kronor") and resa.search("tågresandet ska tredubblas")
+    assert not resa.search("resande") and not resa.search("omresa")  # "resa" as a word, not a start
+    kort = focus_pattern("månadskort", [Term("månadskort", "månadskort", df=0)], doc_counts)
+    assert kort.search("månadskortet") and kort.search("ett kort för alla zoner")
+    assert not kort.search("inklusive seniorkort") and not kort.search("korta resor")
+    ist = focus_pattern("ist", [Term("ist", "ist", df=9)], doc_counts)  # a short word: whole only
+    assert ist.search("granskning av ist administration") and not ist.search("en specialist")
+    hyra = focus_pattern("hyran", [Term("hyran", stem("hyran"), df=3)], doc_counts)
+    assert hyra.search("lokalhyran höjs") and not hyra.search("ramökning 6 000 tkr")
+
+
+def test_a_figure_question_wants_a_passage_naming_what_is_counted(corpus):  # noqa: F811
+    conn, emb = corpus
+    # the topic is there: the same words as a keyword query find § 18
+    assert [h.item for h in search(conn, "hyran förskolan i centrum", emb)][:1] == ["18"]
+    # asked for the rent, no passage names a rent: nothing to show
+    assert search(conn, "Vad kostar hyran för förskolan i centrum?", emb) == []
+    # asked for what § 18 counts, it answers
+    hits = search(conn, "Hur många platser i förskolan får centrala Göteborg?", emb)
+    assert hits[0].item == "18" and hits[0].confidence == "high"
+    # a cost passage answers a question on its own thing ("introduktionsjobb"), not on another's
+    assert "8 000 kronor" in search(conn, "Vad kostar ett introduktionsjobb för arbetsgivaren?", emb)[0].text
+    assert search(conn, "Vad kostar ett månadskort för arbetsgivaren?", emb) == []
+
+
+def test_a_passage_holding_the_rare_terms_is_shown_weak_without_the_focus(corpus):  # noqa: F811
+    conn, emb = corpus
+    # "Fontänhuset" is in one passage (a rare term): it stays shown, but not as an answer
+    hits = search(conn, "Vad kostar förskolan för Fontänhuset?", emb)
+    assert hits and all(h.confidence == "weak" for h in hits) and "Fontänhuset" in hits[0].text
+    assert search(conn, "Vad kostar partnerskapet med Fontänhuset?", emb)[0].confidence == "high"
+
+
+def test_the_focus_may_stand_in_the_passage_just_before(db_path: Path):
+    # a chunk border cuts the figure from the heading that says what it is of
+    filler = ("Lokalerna ska ge plats för sex avdelningar och ett tillagningskök. "
+              "Byggnaden uppförs i trä och ska certifieras enligt Miljöbyggnad silver. ") * 7
+    text = ("Hyran för Stadsskogens förskola\n" + filler + "\n\n"
+            + "Den tillkommande kostnaden beräknas till 2,4 miljoner kronor per år från 2027. " * 4)
+    conn = open_db(db_path)
+    for d in [*DOCS, report("lokaler.pdf", [text], Metadata("Lokalförsörjning", "Alingsås", "Kommunstyrelsen",
+                                                               "tjansteskrivelse", "2026-03-01"))]:
+        with transaction(conn):
+            replace_document(conn, d)
+    emb = FakeEmbedder()
+    index_corpus(conn, emb)
+    store = as_store(conn)
+
+    def focus_ok(query: str) -> dict[str, bool]:
+        ranked, terms = rank(store, query, emb, store.resolve_filters())
+        ranked, rows, _q = evidence(store, query, ranked, terms)
+        return {rows[r.chunk_id]["text"][:12]: r.focus_ok for r in ranked}
+
+    held = focus_ok("Vad kostar hyran för Stadsskogens förskola?")
+    assert held["Hyran för St"] and held["Den tillkomm"]  # the figure, by its heading
+    assert not held["Anställning "]  # a cost of something else
+    assert not focus_ok("Vad kostar en tågresa?")["Den tillkomm"]
+    conn.close()

@@ -40,6 +40,7 @@ from .terms import (
     STOPWORDS,
     Matcher,
     Term,
+    focus_pattern,
     fold,
     highlight_spans,
     idf,
@@ -138,6 +139,7 @@ class Ranked:
     answer: float | None = None  # the reranker's probability that it answers the query
     kind_ok: bool = True  # holds what the query asks for where that is checked (a vote for "Hur röstade …")
     rare: bool = False  # holds every query term that few passages hold (RARE_SHARE), one at least
+    focus_ok: bool = True  # names what a figure question asks the figure of (Question.focus), or no focus
 
 
 def keyword_plan(store: Store, query: str) -> list[Term]:
@@ -305,6 +307,8 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     out = []
     matcher = Matcher(terms)
     rare = [i for i, t in enumerate(terms) if t.df <= max(1.0, RARE_SHARE * total)]
+    focus = [focus_pattern(w, terms, store.term_doc_counts) for w in question.focus]
+    before = _passages_before(store, rows, focus) if focus else {}
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
@@ -313,11 +317,30 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         held = matcher.held(text) if rare else []
         out.append(replace(
             r, keywords=keyword_evidence(terms, total, text, matcher), rare=bool(rare) and all(held[i] for i in rare),
+            focus_ok=not focus or all(f.search(text.lower()) or f.search(before.get(r.chunk_id, ""))
+                                      for f in focus),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))
     return out, rows, question
+
+
+def _passages_before(store: Store, rows: dict[int, Any], focus: Sequence[re.Pattern[str]]) -> dict[int, str]:
+    """The passage just before each candidate that does not name the focus itself, lower-cased:
+    a chunk border may cut a figure from the heading that says what it is of ("Generellt -
+    implementering cybersäkerhetslagen 2026 …" | "… För 2026 beräknas en tillkommande kostnad om
+    ca 24 miljoner kronor")."""
+    lacking = [cid for cid, row in rows.items()
+               if not all(f.search((row["text"] + "\n" + (row["context"] or "")).lower()) for f in focus)]
+    prev = store.chunk_rows([cid - 1 for cid in lacking])
+    out = {}
+    for cid in lacking:
+        p, row = prev.get(cid - 1), rows[cid]
+        # the same document's text right before (chunk ids follow the text within a document)
+        if p is not None and p["document_id"] == row["document_id"] and 0 <= row["start"] - p["end"] < 50:
+            out[cid] = p["text"].lower()
+    return out
 
 
 def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]:
@@ -328,7 +351,11 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     names, or one without any vote when the query asks how a body voted, unless it holds every
     query term. With a fitted reranker, a passage it gives less than ``ANSWER_WEAK`` chance of
     answering is not shown either (again unless it holds every term, or all of the query's rare
-    terms: ``Ranked.rare``, which is always at least a weak match)."""
+    terms: ``Ranked.rare``, which is always at least a weak match).
+
+    A figure question's passage that never names what the figure is of (``Ranked.focus_ok``:
+    "Hur många tolkuppdrag på polska …" and a passage on tolkuppdrag without "polska") does not
+    state it: not shown, or, when it holds the query's rare terms, shown as weak only."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     for r in ranked:
@@ -337,9 +364,11 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         k = r.keywords
         if not (r.place_ok and r.year_ok):
             continue  # the query names a body or a year this passage is not about
-        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and r.answer is not None and r.answer < ANSWER_WEAK)):
+        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (
+                not r.focus_ok or (r.answer is not None and r.answer < ANSWER_WEAK)))):
             continue
-        if k >= KEYWORD_FULL or s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity):
+        if k >= KEYWORD_FULL or (r.focus_ok and (
+                s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity))):
             high.append(replace(r, confidence="high"))
         elif (k >= KEYWORD_WEAK or r.rare or s >= weak_bar
               or (k >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin)):

@@ -6,7 +6,10 @@ passage, its title and its document's date never mention, cannot answer it howev
 wording ("Hur röstade kommunfullmäktige i Uppsala …" on a corpus without Uppsala, "… år 2030"
 on frames for 2027–2029). **Kind**: "Hur röstade …" wants a vote, "Vem …" a person, "Hur
 mycket/många …" a figure, "När …" a date; a passage holding that kind of thing is likelier to be
-the answer (a prior for the order, never a filter).
+the answer (a prior for the order, never a filter). **Focus**: the thing a figure question asks
+the figure of, the noun phrase after "Hur många/mycket/stor …", "Vad kostar …" or "Vilken/Vilket
+…" with a quantity noun ("tolkuppdrag på polska", "hyran", "driftram"): a passage that never
+names it does not state that figure (``hybrid.judge``).
 
 The places are Sweden's 290 municipalities and 21 regions (``ingest/data/organisations.tsv``,
 read as data) plus every body the corpus itself holds (a kommunalförbund, a Finnish town).
@@ -24,10 +27,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .terms import fold
+from .terms import IRREGULAR_VERBS, STOPWORDS, fold, words
 
-__all__ = ["Place", "Question", "mentions_place", "mentions_year", "place_consistent", "read_question",
-           "years_in"]
+__all__ = ["Place", "Question", "focus_of", "mentions_place", "mentions_year", "place_consistent",
+           "read_question", "years_in"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,9 @@ class Question:
     places: tuple[Place, ...] = ()
     years: tuple[int, ...] = ()
     kinds: frozenset[str] = field(default_factory=frozenset)  # vote, who, figure, date, party
+    # what a figure question asks the figure of: its head noun, then the head of an "av/för/på"
+    # phrase after it ("tolkuppdrag på polska" -> ("tolkuppdrag", "polska")); () when none
+    focus: tuple[str, ...] = ()
 
 
 _KINDS = {
@@ -120,7 +126,108 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
             found.append((i, i + n, Place(phrase, forms[key], _forms_of(forms[key], key))))
     years = {int(y) for y in _YEAR.findall(query)}
     kinds = frozenset(k for k, rx in _KINDS.items() if rx.search(query))
-    return Question(tuple(p for _, _, p in sorted(found, key=lambda f: f[0])), tuple(sorted(years)), kinds)
+    places = tuple(p for _, _, p in sorted(found, key=lambda f: f[0]))
+    # a place in the focus ("kostnaden för Alingsås") is the place rule's to check, not the focus's;
+    # a vote's figures are "40 Ja mot 38 Nej", whatever it counts ("Hur många ledamöter röstade ja?"):
+    # the vote rule checks those
+    named = {_key(w) for p in places for w in p.phrase.split()}
+    focus = () if "vote" in kinds else tuple(
+        w for n, w in enumerate(focus_of(query)) if n == 0 or _key(w) not in named)
+    return Question(places, tuple(sorted(years)), kinds, focus)
+
+
+# ---- the focus of a figure question -------------------------------------------------------
+# Read from the words alone, without a parser: Swedish puts the counted or priced noun right
+# after "hur många/mycket/stor", "vad kostar" ("Hur många tolkuppdrag …", "Vad kostar hyran …").
+_HOW = frozenset(["många", "mycket", "stor", "stort", "stora", "hög", "högt", "höga", "lång", "långt",
+                  "dyr", "dyrt", "dyra"])
+_COSTS = frozenset(["kostar", "kostade", "kostat"])
+_WHICH = frozenset(["vilken", "vilket", "vilka"])
+_ARTICLES = frozenset(["en", "ett", "den", "det", "de"])
+# "andel av cheferna" asks about the chefs: the measure itself is seldom written beside the figure
+# ("63 procent av cheferna"), nor is a unit ("Hur många kronor …": "tkr", "mnkr")
+_MEASURES = frozenset(["andel", "andelen", "antal", "antalet", "del", "delen", "summa", "summan", "mängd",
+                       "mängden", "procent", "procentenheter", "belopp", "beloppet", "kronor", "kr", "tkr", "mnkr",
+                       "miljoner", "miljarder", "tusen"])
+_OF = frozenset(["av", "för", "på"])  # a phrase that narrows the noun: "hyran för X", "uppdrag på polska"
+# "Vilken/Vilket X" asks a figure when X is (a compound of) an amount: "Vilken driftram …"
+_QUANTITY = re.compile(r"(ram|ramen|ramar|budget|budgeten|kostnad|kostnaden|kostnader|belopp|beloppet|bidrag|"
+                       r"bidraget|hyra|hyran|avgift|avgiften|taxa|taxan|pris|priset|summa|summan|resultat|"
+                       r"resultatet|ränta|räntan|ersättning|ersättningen|lön|lönen|arvode|arvodet|intäkt|intäkten|"
+                       r"intäkter|överskott|överskottet|underskott|underskottet|prognos|prognosen|investering|"
+                       r"investeringen|investeringar|skattesats|skattesatsen)$")
+_GENITIVE = ("ens", "ets", "ans", "nas", "ns")  # "målbildens investeringar", "Ingaredsskolans nya …"
+_VERB_ENDS = ("des", "tes", "as", "ts")  # "Hur mycket förstärktes …", "betalas": a verb, no noun asked
+
+
+def _content(w: str) -> bool:
+    return w not in STOPWORDS and w not in IRREGULAR_VERBS and not w.isdigit()
+
+
+def _head(toks: list[str], j: int, adjective: bool) -> int | None:
+    """Where the head noun of the phrase starting at ``j`` stands: past a genitive and (after an
+    article, a genitive or "hur många") an adjective in -a ("det nya kommunhuset"); None for a verb."""
+    if toks[j].endswith(_VERB_ENDS):
+        return None
+    for _ in range(2):
+        w = toks[j]
+        if j + 1 < len(toks) and _content(toks[j + 1]) and (
+                w.endswith(_GENITIVE) or (adjective and w.endswith("a") and not w.endswith("na"))):
+            adjective = adjective or w.endswith(_GENITIVE)
+            j += 1
+        else:
+            break
+    return j
+
+
+def _skip_articles(toks: list[str], j: int) -> int:
+    while j < len(toks) and toks[j] in _ARTICLES:
+        j += 1
+    return j
+
+
+def focus_of(query: str) -> tuple[str, ...]:
+    """What a figure question asks the figure of: the head noun after "hur många/mycket/stor …",
+    "vad kostar …" or "vilken/vilket/vilka" + an amount, and the head of an "av/för/på" phrase
+    after it. () for other questions, keyword queries, and a verb where the noun would be
+    ("Hur mycket har köttkonsumtionen ökat?")."""
+    toks = words(query)
+    start, which, how = None, False, ""
+    for i, w in enumerate(toks[:-1]):
+        if (w == "hur" and toks[i + 1] in _HOW) or (w == "vad" and toks[i + 1] in _COSTS):
+            start, how = i + 2, toks[i + 1]
+            if w == "hur" and start < len(toks) and toks[start] in _COSTS:
+                start += 1  # "Hur mycket kostar X" asks the price of X
+            elif w == "hur" and toks[i + 1] != "många" and start < len(toks) and toks[start].endswith(("ar", "er")):
+                return ()  # "Hur mycket ökar …": a verb (a plural noun follows "många", not "mycket")
+            break
+        if w in _WHICH:
+            start, which = i + 1, True
+            break
+    if start is None:
+        return ()
+    j = _skip_articles(toks, start)
+    if j >= len(toks) or not _content(toks[j]):
+        return ()
+    if toks[j] in _MEASURES:
+        if j + 1 >= len(toks) or toks[j + 1] != "av":
+            return ()
+        j = _skip_articles(toks, j + 2)
+        if j >= len(toks) or not _content(toks[j]):
+            return ()
+    if how != "många" and (toks[j].endswith("re") or toks[j] == "mer"):
+        return ()  # "Hur mycket lägre blir …": a comparison ("Hur många årsarbetare": a noun)
+    h = _head(toks, j, adjective=True)
+    if h is None or (which and not _QUANTITY.search(toks[h])):
+        return ()
+    out = [toks[h]]
+    if h + 1 < len(toks) and toks[h + 1] in _OF:
+        k = _skip_articles(toks, h + 2)
+        if k < len(toks) and _content(toks[k]):
+            m = _head(toks, k, adjective=toks[k - 1] in _ARTICLES)
+            if m is not None:
+                out.append(toks[m])
+    return tuple(out)
 
 
 def _forms_of(names: frozenset[str], typed: str) -> tuple[str, ...]:

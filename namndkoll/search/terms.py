@@ -285,6 +285,41 @@ class Matcher:
         return out
 
 
+# ---- the focus of a figure question ---------------------------------------------------------
+
+# a noun's endings a compound's last part may carry standing alone ("tågresa" -> "resa", "resan");
+# not "-a", which makes an adjective of it ("månadskort" is not "korta resor")
+_TAIL_ENDINGS = ("", "en", "n", "et", "er", "ar", "or", "na", "erna", "arna", "orna", "s", "ns", "ens", "ets")
+_L = "[\\wåäöÅÄÖ]"
+
+
+def compound_tail(word: str, doc_counts: Callable[[list[str]], dict[str, int]]) -> str | None:
+    """The longest last part of ``word`` (4 letters at least, after 3 or more) that the corpus
+    holds as a word of its own ("tågresa" -> "resa", "kommunbidrag" -> "bidrag"); None if none."""
+    if not word.isalpha() or len(word) < 7:
+        return None
+    tails = [word[i:] for i in range(3, len(word) - 3)]
+    forms = {t: [t + e for e in _TAIL_ENDINGS] for t in tails}
+    counts = doc_counts(sorted({f for fs in forms.values() for f in fs}))
+    return next((t for t in tails if t not in STOPWORDS and any(counts.get(f, 0) for f in forms[t])), None)
+
+
+def focus_pattern(word: str, terms: Sequence[Term], doc_counts: Callable[[list[str]], dict[str, int]]
+                  ) -> re.Pattern[str]:
+    """What holds a focus word in lower-cased text: its stem (or its repaired typo) at a word's
+    start or as the last part of a compound ("bidrag" in "utvecklingsbidraget"), or, for a
+    compound, its own last part as a word ("tågresa": "kostnaden per resa")."""
+    term = next((t for t in terms if t.word == word), None)
+    stems = sorted({stem(word), *(term.alts if term else ())}, key=len, reverse=True)
+    if len(word) < MIN_STEM:  # "ist", "va": the word itself, as the keyword side takes it
+        return re.compile(rf"(?<!{_L}){re.escape(word.lower())}(?!{_L})")
+    pat = rf"(?<!{_L})(?:{_L}{{3,}})?(?:" + "|".join(re.escape(s.lower()) for s in stems) + ")"
+    tail = compound_tail(word, doc_counts)
+    if tail:
+        pat += rf"|(?<!{_L})(?:" + "|".join(re.escape(tail + e) for e in _TAIL_ENDINGS) + rf")(?!{_L})"
+    return re.compile(pat)
+
+
 def highlight_spans(text: str, terms: Sequence[Term]) -> tuple[tuple[int, int], ...]:
     """Spans of ``text`` holding a word that starts with one of the query stems or parts."""
     stems = sorted({t.stem for t in terms} | {a for t in terms for a in t.alts}

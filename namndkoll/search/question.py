@@ -151,7 +151,7 @@ _MEASURES = frozenset(["andel", "andelen", "antal", "antalet", "del", "delen", "
                        "miljoner", "miljarder", "tusen"])
 _OF = frozenset(["av", "för", "på"])  # a phrase that narrows the noun: "hyran för X", "uppdrag på polska"
 # "Vilken/Vilket X" asks a figure when X is (a compound of) an amount: "Vilken driftram …"
-_QUANTITY = re.compile(r"(ram|ramen|ramar|budget|budgeten|kostnad|kostnaden|kostnader|belopp|beloppet|bidrag|"
+_QUANTITY = re.compile(r"((?<!prog)(?:ram|ramen|ramar)|budget|budgeten|kostnad|kostnaden|kostnader|belopp|beloppet|bidrag|"
                        r"bidraget|hyra|hyran|avgift|avgiften|taxa|taxan|pris|priset|summa|summan|resultat|"
                        r"resultatet|ränta|räntan|ersättning|ersättningen|lön|lönen|arvode|arvodet|intäkt|intäkten|"
                        r"intäkter|överskott|överskottet|underskott|underskottet|prognos|prognosen|investering|"

@@ -407,7 +407,10 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
 
     The GIN index finds the chunks; ``ts_rank`` (idf-weighted, length-normalised) keeps the
     best ``RERANK * k`` of them cheaply; those are scored by BM25 from their words and
-    positions (text 1.0, § title 0.5, k1 1.2, b 0.75), as FTS5's bm25() does."""
+    positions (text 1.0, § title 0.5, k1 1.2, b 0.75), as FTS5's bm25() does. Only the words
+    that start with a query word are paired with the query's words (``^@``: an exact word starts
+    with itself): the pairing tested every word of 400 passages against every query word (at 1M
+    passages, keyword side p50 41 -> 27 ms, p95 97 -> 64 ms, the same scores)."""
     if f.empty or not terms:
         return []
     match, phrases = _phrases(terms)
@@ -429,12 +432,14 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
         " ph AS (SELECT * FROM unnest(%s::text[], %s::bool[], %s::float8[]) WITH ORDINALITY AS p(pat, pre, idf, i)),"
         " tf AS (SELECT cand.id, ph.i, ph.idf, cand.ntokens,"
         "        sum(CASE w WHEN 'A' THEN 1.0 ELSE 0.5 END) AS tf"
-        "   FROM cand CROSS JOIN LATERAL unnest(cand.tsv) u CROSS JOIN LATERAL unnest(u.weights) w"
+        "   FROM cand CROSS JOIN LATERAL (SELECT * FROM unnest(cand.tsv) x WHERE x.lexeme ^@ ANY(%s::text[])) u"
+        "   CROSS JOIN LATERAL unnest(u.weights) w"
         "   JOIN ph ON CASE WHEN ph.pre THEN starts_with(u.lexeme, ph.pat) ELSE u.lexeme = ph.pat END"
         "   GROUP BY cand.id, ph.i, ph.idf, cand.ntokens)"
         f" SELECT id, sum(idf * tf * {K1 + 1} / (tf + {K1} * ({1 - B} + {B} * ntokens / %s::float8))) AS r"
         " FROM tf GROUP BY id ORDER BY r DESC, id LIMIT %s",
-        [match, *args, *pre_args, RERANK * k, [w for w, _ in phrases], [p for _, p in phrases], idf, avg, k],
+        [match, *args, *pre_args, RERANK * k, [w for w, _ in phrases], [p for _, p in phrases], idf,
+         [w for w, _ in phrases], avg, k],
     ).fetchall()
     return [(int(r[0]), float(r[1])) for r in rows]
 

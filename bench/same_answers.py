@@ -108,7 +108,8 @@ def same_search(base: str) -> dict:
                          "same_answer_or_abstention": f"{same_abstain}/{len(qs)}"}
         for name, st in (("sqlite", a), ("postgresql", b)):
             ev = evaluate(st, emb, qs, modes=("hybrid", "keyword", "dense"))
-            out[f"eval_{name}"] = {m: {k: round(v, 3) for k, v in r.items()} for m, r in ev.items()}
+            out[f"eval_{name}"] = {m: {k: round(v, 3) if isinstance(v, float) else v for k, v in r.items()}
+                                   for m, r in ev.items()}
     return out
 
 

@@ -331,3 +331,19 @@ def test_unreadable_page_is_left_out_and_counted(tmp_path):
     assert [p.ocr for p in doc.pages] == ["text", "unreadable"]
     assert doc.pages[1].text == "" and "protokojjet" not in doc.text
     assert "1 of 2 pages have a text layer that does not read as words" in doc.warnings[0]
+
+
+def test_two_table_cells_set_touching_are_two_words(tmp_path):
+    """A table whose cells touch ("Kostnad för kommunen" | "Minskat utbetalt försörjningsstöd",
+    as in Lund's tjänsteskrivelse) reads as pdfium gives it, "kommunenMinskat", unless the capital
+    that starts the next cell overlaps the small letter before it; a word with a capital inside
+    it ("GöteborgsLokaler") stays one word."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    first = "Anställning med stöd Antal Kostnad för kommunen"
+    x = 60 + stringWidth(first, _font(), 10) - 4.5  # the next cell starts inside the last letter
+    pdf = draw(tmp_path / "cells.pdf", [[(60, 100, first), (x, 100, "Minskat utbetalt försörjningsstöd"),
+                                          (60, 130, "Lokalerna hyrs av GöteborgsLokaler sedan 2019.")]])
+    text = read_pdf(pdf).pages[0].text
+    assert "kommunen Minskat utbetalt" in text and "kommunenMinskat" not in text
+    assert "GöteborgsLokaler" in text

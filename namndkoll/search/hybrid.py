@@ -243,9 +243,12 @@ def keyword_evidence(terms: Sequence[Term], total: int, text: str, matcher: Matc
     ``matcher``: ``Matcher(terms)`` made once for many texts."""
     if not terms:
         return 0.0
-    weights = [idf(t.df, total) for t in terms]
-    held = (matcher or Matcher(terms)).held(text)
-    return sum(w for w, h in zip(weights, held) if h) / sum(weights)
+    return held_share([idf(t.df, total) for t in terms], (matcher or Matcher(terms)).held(text))
+
+
+def held_share(weights: Sequence[float], held: Sequence[bool]) -> float:
+    """The share of the terms' ``weights`` (IDF) that the ``held`` terms carry (0 for no terms)."""
+    return sum(w for w, h in zip(weights, held) if h) / sum(weights) if weights else 0.0
 
 
 # the final order of hybrid candidates: similarity, plus the keyword evidence, plus the fused
@@ -306,19 +309,23 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
 
     out = []
     matcher = Matcher(terms)
+    weights = [idf(t.df, total) for t in terms]
     rare = [i for i, t in enumerate(terms) if t.df <= max(1.0, RARE_SHARE * total)]
     focus = [focus_pattern(w, terms, store.term_doc_counts) for w in question.focus]
-    before = _passages_before(store, rows, focus) if focus else {}
+    texts = {cid: row["text"] + "\n" + (row["context"] or "") for cid, row in rows.items()}
+    # which focus words each candidate names itself; for those it lacks, the passage before
+    focus_in = {cid: [bool(f.search(t.lower())) for f in focus] for cid, t in texts.items()} if focus else {}
+    before = _passages_before(store, rows, [cid for cid, hits in focus_in.items() if not all(hits)])
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
             continue
-        text = row["text"] + "\n" + row["context"]
-        held = matcher.held(text) if rare else []
+        text = texts[r.chunk_id]
+        held = matcher.held(text)
         out.append(replace(
-            r, keywords=keyword_evidence(terms, total, text, matcher), rare=bool(rare) and all(held[i] for i in rare),
-            focus_ok=not focus or all(f.search(text.lower()) or f.search(before.get(r.chunk_id, ""))
-                                      for f in focus),
+            r, keywords=held_share(weights, held), rare=bool(rare) and all(held[i] for i in rare),
+            focus_ok=all(h or bool(f.search(before.get(r.chunk_id, "")))
+                         for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
@@ -326,13 +333,13 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     return out, rows, question
 
 
-def _passages_before(store: Store, rows: dict[int, Any], focus: Sequence[re.Pattern[str]]) -> dict[int, str]:
-    """The passage just before each candidate that does not name the focus itself, lower-cased:
-    a chunk border may cut a figure from the heading that says what it is of ("Generellt -
-    implementering cybersäkerhetslagen 2026 …" | "… För 2026 beräknas en tillkommande kostnad om
-    ca 24 miljoner kronor")."""
-    lacking = [cid for cid, row in rows.items()
-               if not all(f.search((row["text"] + "\n" + (row["context"] or "")).lower()) for f in focus)]
+def _passages_before(store: Store, rows: dict[int, Any], lacking: Sequence[int]) -> dict[int, str]:
+    """The passage just before each of the ``lacking`` candidates (those that do not name the
+    focus themselves), lower-cased: a chunk border may cut a figure from the heading that says
+    what it is of ("Generellt - implementering cybersäkerhetslagen 2026 …" | "… För 2026
+    beräknas en tillkommande kostnad om ca 24 miljoner kronor")."""
+    if not lacking:
+        return {}
     prev = store.chunk_rows([cid - 1 for cid in lacking])
     out = {}
     for cid in lacking:

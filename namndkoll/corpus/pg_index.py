@@ -336,7 +336,6 @@ def filtered_rows(conn: Any, f: Filters) -> int | None:
     return cached(conn, key, plan)  # type: ignore[no-any-return]
 
 
-
 def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, exact: bool) -> list[tuple[int, float]]:
     """(chunk_id, cosine similarity) of the ``k`` nearest chunks that pass the filters:
     ``exact`` by a scan, else through the HNSW index with iterative scans."""
@@ -426,6 +425,7 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
     where, args = _where(f, "c.", "id")
     pre = " + ".join(f"{w!r} * ts_rank('{TEXT_WEIGHTS}', c.tsv, to_tsquery('simple', %s), 1)" for w in idf)
     pre_args = [f"'{w}'" + (":*" if p else "") for w, p in phrases]
+    words = [w for w, _ in phrases]
     rows = conn.execute(
         "WITH cand AS (SELECT c.id, c.tsv, c.ntokens FROM chunks c WHERE c.tsv @@ to_tsquery('simple', %s)"
         + "".join(f" AND {w}" for w in where) + f" ORDER BY {pre} DESC, c.id LIMIT %s),"
@@ -438,8 +438,7 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
         "   GROUP BY cand.id, ph.i, ph.idf, cand.ntokens)"
         f" SELECT id, sum(idf * tf * {K1 + 1} / (tf + {K1} * ({1 - B} + {B} * ntokens / %s::float8))) AS r"
         " FROM tf GROUP BY id ORDER BY r DESC, id LIMIT %s",
-        [match, *args, *pre_args, RERANK * k, [w for w, _ in phrases], [p for _, p in phrases], idf,
-         [w for w, _ in phrases], avg, k],
+        [match, *args, *pre_args, RERANK * k, words, [p for _, p in phrases], idf, words, avg, k],
     ).fetchall()
     return [(int(r[0]), float(r[1])) for r in rows]
 

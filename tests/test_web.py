@@ -505,3 +505,26 @@ def test_the_pages_work_over_a_postgresql_corpus(pg_url: str, tmp_path: Path):
         votes = c.get("/api/votes", params={"format": "csv"})
         assert votes.status_code == 200 and "ja,nej,avstår" in votes.text.splitlines()[0]
         assert c.get(f"/documents/{doc}/pages/99.png").status_code == 404
+
+
+def test_a_table_rows_hit_shows_its_page_image(tmp_path: Path):
+    """A table row is a passage of its own with no span in the page text: its hit links to and
+    shows its page (unmarked) instead of an image request the server must refuse."""
+    from test_pdf import _table_pdf
+
+    pdf = _table_pdf(tmp_path)
+    db = tmp_path / "t.db"
+    assert not api.ingest([pdf], db=db, index=False).failed
+    with opened(db, write=True) as store:
+        index_corpus(store, FakeEmbedder())
+    app = create_app(db, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as c:
+        hits = c.get("/api/search", params={"q": "Förskola utfall tkr"}).json()["hits"]
+        row = next(h for h in hits if h["section"] == "table")
+        assert "highlight=" not in row["image"] and "hl=" not in row["url"]
+        img = c.get(row["image"])
+        assert img.status_code == 200 and img.headers["content-type"] == "image/png"
+        assert c.get(row["url"]).status_code == 200
+        html = c.get("/search", params={"q": "Förskola utfall tkr"}).text
+        thumbs = re.findall(r'class="thumb"[^>]*><img[^>]*src="([^"]+)"', html)
+        assert thumbs and all(c.get(t.replace("&amp;", "&")).status_code == 200 for t in thumbs)

@@ -75,6 +75,7 @@ def search_html(
 
 def hit_json(h: Any, parties: tuple[str, ...] = ()) -> dict[str, Any]:
     md = h.metadata
+    span = f"{h.start}-{h.end}" if h.end > h.start else None
     return {
         "chunk_id": h.chunk_id,
         "document": {"id": h.document_id, **jsonable(md)},
@@ -91,8 +92,9 @@ def hit_json(h: Any, parties: tuple[str, ...] = ()) -> dict[str, Any]:
         "citation": h.citation,
         "highlights": [list(s) for s in h.highlights],
         "parties": list(parties),
-        "url": f"/documents/{h.document_id}?page={h.page}&hl={h.start}-{h.end}",
-        "image": f"/documents/{h.document_id}/pages/{h.page}.png?highlight={h.start}-{h.end}",
+        # a table row's passage has no span in the page text: its page, unmarked
+        "url": f"/documents/{h.document_id}?page={h.page}" + (f"&hl={span}" if span else ""),
+        "image": f"/documents/{h.document_id}/pages/{h.page}.png" + (f"?highlight={span}" if span else ""),
     }
 
 

@@ -441,3 +441,30 @@ def test_remembered_word_statistics_stay_within_their_budget(store, monkeypatch:
         assert st.vocabulary(p) == index.vocabulary(st.conn, p)  # as the index says, remembered or not
         assert sqlite._facts_size[0] <= 5 or len(sqlite._facts) == 1
     assert sqlite._facts_size[0] == sum(size for _v, _x, size in sqlite._facts.values())
+
+
+def test_keyword_side_runs_beside_on_a_second_connection(store, db: str, monkeypatch: pytest.MonkeyPatch):
+    """On a big read-only corpus the keyword side runs on a second connection while the vectors
+    are scanned: the same hits as one connection gives, and the second connection and its
+    thread end with the store."""
+    import namndkoll.corpus.postgres as pg_mod
+    import namndkoll.corpus.sqlite as sqlite_mod
+
+    st, emb = store
+    queries = ["förskoleplatser", "Vänsterpartiet reserverar sig", "planerad semester socialtjänst"]
+    with opened(db) as ro:  # below PARALLEL_FROM: one connection
+        alone = [[(h.source, h.start, h.score, h.confidence) for h in search(ro, q, emb, limit=5)] for q in queries]
+        assert ro._beside is None
+    assert any(alone)
+    for mod in (sqlite_mod, pg_mod):
+        monkeypatch.setattr(mod, "PARALLEL_FROM", 0)
+    before = {t.name for t in threading.enumerate()}
+    with opened(db) as ro:
+        beside = [[(h.source, h.start, h.score, h.confidence) for h in search(ro, q, emb, limit=5)] for q in queries]
+        assert ro._beside is not None and ro._beside.opened
+        assert search(ro, "förskoleplatser", emb, mode="keyword")  # keyword alone: on the main connection
+    assert beside == alone
+    assert not ro._beside.opened
+    assert {t.name for t in threading.enumerate()} - before == set()
+    # a store open for writing never asks a second connection (it would not see unsaved rows)
+    assert st.keyword_beside([], 5, st.resolve_filters()) is None

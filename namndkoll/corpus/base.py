@@ -12,6 +12,7 @@ abstention, citations) is in ``search/``; a backend only answers the questions b
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import Future
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -142,6 +143,12 @@ class Store(Protocol):
     def keyword(self, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
         """(chunk id, score, higher is better) of the best keyword matches of the query terms
         (``search.hybrid.Term``: word, stem, compound parts)."""
+        ...
+
+    def keyword_beside(self, terms: Sequence[Any], k: int, f: Filters) -> Future[list[tuple[int, float]]] | None:
+        """``keyword(terms, k, f)`` started on a second connection (``corpus/beside.py``), to be
+        collected after the dense side; None where it would not pay (a small corpus, a store
+        open for writing): then the caller asks ``keyword`` itself."""
         ...
 
     def term_doc_counts(self, terms: Iterable[str]) -> dict[str, int]: ...

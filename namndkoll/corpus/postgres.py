@@ -17,6 +17,7 @@ import contextlib
 import importlib.resources
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,7 @@ import numpy as np
 from ..errors import CorpusError, NamndkollError
 from ..types import Chunk, Document, Extraction
 from . import redact
+from .beside import PARALLEL_FROM, Beside
 from .index import Filters, ModelRecord
 from .store import StoredDocument
 
@@ -193,10 +195,14 @@ class PostgresStore:
         self.location = location
         self.read_only = read_only
         self._psycopg = _psycopg()
+        self._url: str | None = None  # to open a second connection (``keyword_beside``)
+        self._beside: Beside | None = None
 
     @classmethod
     def open(cls, url: str, *, write: bool, create: bool = True) -> PostgresStore:
-        return cls(open_pg(url, write=write, create=create), location=redact(url), read_only=not write)
+        st = cls(open_pg(url, write=write, create=create), location=redact(url), read_only=not write)
+        st._url = url
+        return st
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Any]:
@@ -215,6 +221,8 @@ class PostgresStore:
             pg_index.forget(self.conn)  # counts and statistics cached for searches are stale now
 
     def close(self) -> None:
+        if self._beside is not None:
+            self._beside.close()
         pg_index.forget(self.conn)
         self.conn.close()
 
@@ -343,6 +351,14 @@ class PostgresStore:
 
     def keyword(self, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
         return pg_index.keyword(self.conn, terms, k, f)
+
+    def keyword_beside(self, terms: Sequence[Any], k: int, f: Filters) -> Future[list[tuple[int, float]]] | None:
+        if not self.read_only or self._url is None or self.chunk_total() < PARALLEL_FROM:
+            return None
+        if self._beside is None:
+            url = self._url
+            self._beside = Beside(lambda: PostgresStore.open(url, write=False))
+        return self._beside.submit("keyword", terms, k, f)
 
     def term_doc_counts(self, terms: Iterable[str]) -> dict[str, int]:
         return pg_index.term_doc_counts(self.conn, terms)

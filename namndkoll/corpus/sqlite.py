@@ -10,6 +10,7 @@ import contextlib
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import numpy as np
 from ..errors import CorpusError, NamndkollError
 from ..types import Chunk, Document, Extraction
 from . import extractions, index, store
+from .beside import PARALLEL_FROM, Beside
 from .db import open_db, transaction
 from .index import Filters, ModelRecord
 from .store import StoredDocument
@@ -48,6 +50,7 @@ class SqliteStore:
         self.conn = conn
         self.location = location
         self.read_only = read_only
+        self._beside: Beside | None = None
 
     @classmethod
     def open(cls, path: str | Path | None, *, write: bool) -> SqliteStore:
@@ -64,6 +67,8 @@ class SqliteStore:
             yield conn
 
     def close(self) -> None:
+        if self._beside is not None:
+            self._beside.close()
         self.conn.close()
 
     def _remembered(self, key: tuple[Any, ...], compute: Any) -> Any:
@@ -198,6 +203,16 @@ class SqliteStore:
 
     def keyword(self, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
         return index.keyword(self.conn, index.fts_query(terms), k, f)
+
+    def keyword_beside(self, terms: Sequence[Any], k: int, f: Filters) -> Future[list[tuple[int, float]]] | None:
+        # a file opened read-only (an in-memory or borrowed connection has no second one)
+        if not self.read_only or self.location in ("", "?", "(connection)", ":memory:") \
+                or self.chunk_total() < PARALLEL_FROM:
+            return None
+        if self._beside is None:
+            location = self.location
+            self._beside = Beside(lambda: SqliteStore.open(location, write=False))
+        return self._beside.submit("keyword", terms, k, f)
 
     def term_doc_counts(self, terms: Iterable[str]) -> dict[str, int]:
         ts = tuple(sorted(set(terms)))

@@ -211,6 +211,10 @@ def rank(
     if terms is None:
         terms = keyword_plan(store, query)
     dense: list[tuple[int, float]] = []
+    # the keyword side runs on a second connection meanwhile, where that pays (corpus/beside.py)
+    fts = fts_terms(terms, store.chunk_total()) if mode != "dense" else []
+    beside = getattr(store, "keyword_beside", None)
+    kw_later = beside(fts, candidates, filters) if mode == "hybrid" and beside is not None else None
     if mode != "keyword":
         if embedder is None:
             raise ValueError("dense and hybrid search need an embedder")
@@ -218,7 +222,7 @@ def rank(
         if rec is not None:
             qv = np.asarray(embedder.embed([query], kind="query"), dtype=np.float32)[0]
             dense = store.knn(qv, candidates, filters)
-    kw = store.keyword(fts_terms(terms, store.chunk_total()), candidates, filters) if mode != "dense" else []
+    kw = kw_later.result() if kw_later is not None else store.keyword(fts, candidates, filters) if mode != "dense" else []
     sims = dict(dense)
     if mode == "hybrid" and embedder is not None and dense:
         # keyword-only candidates need a similarity too, for the abstention bar

@@ -468,3 +468,48 @@ def test_keyword_side_runs_beside_on_a_second_connection(store, db: str, monkeyp
     assert {t.name for t in threading.enumerate()} - before == set()
     # a store open for writing never asks a second connection (it would not see unsaved rows)
     assert st.keyword_beside([], 5, st.resolve_filters()) is None
+
+
+def test_postgres_read_connections_are_kept_for_the_next_store(pg_url: str):
+    """A server opens a store per request: a read-only store's connection serves the next one
+    (no new connect, schema check and settings), never a writer's; a connection the server
+    ended, or a corpus a newer namndkoll migrated meanwhile, is not handed out again."""
+    import multiprocessing as mp
+
+    import psycopg
+
+    from namndkoll.corpus import pg_pool
+
+    open_store(pg_url, write=True).close()
+    pid = lambda st: st.conn.info.backend_pid  # noqa: E731
+    with opened(pg_url) as ro:
+        first = pid(ro)
+    assert pg_pool.idle_count(pg_url) == 1
+    with opened(pg_url) as ro:
+        assert pid(ro) == first and pg_pool.idle_count(pg_url) == 0
+        with opened(pg_url) as other:  # two at once: a second connection
+            assert pid(other) != first
+    assert pg_pool.idle_count(pg_url) == 2
+    with opened(pg_url, write=True) as w:
+        assert pid(w) not in (first,)
+    assert pg_pool.idle_count(pg_url) == 2  # a writer's connection is closed, not kept
+
+    # a forked child (multiprocessing, a Dask nanny) never uses its parent's sockets
+    ctx = mp.get_context("fork")
+    q = ctx.Queue()
+    p = ctx.Process(target=lambda: q.put(pg_pool.idle_count(pg_url)))
+    p.start()
+    assert q.get(timeout=30) == 0
+    p.join()
+
+    with psycopg.connect(pg_url, autocommit=True) as admin:  # the server ends the kept sessions
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+                      " AND usename = current_user AND state = 'idle' AND application_name = ''")
+    with opened(pg_url) as ro:
+        assert ro.list_documents() == [] and pid(ro) not in (first,)
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute("INSERT INTO _migrations (number, name) VALUES (999, 'future')")
+    assert pg_pool.idle_count(pg_url) >= 1
+    with pytest.raises(CorpusError, match="newer namndkoll"):
+        open_store(pg_url)
+    assert pg_pool.idle_count(pg_url) == 0

@@ -14,6 +14,7 @@ server with the ``vector`` extension available.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.resources
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,7 +32,7 @@ from .store import StoredDocument
 
 _INSTALL = "install the PostgreSQL backend: pip install 'namndkoll[postgres]'"
 try:
-    from . import pg_index, pg_store
+    from . import pg_index, pg_pool, pg_store
 except ImportError as _exc:  # psycopg is an optional extra
     raise CorpusError(f"cannot open a PostgreSQL corpus: {_exc}; {_INSTALL}") from _exc
 
@@ -83,6 +84,7 @@ def _migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+@functools.cache
 def known_schema() -> int:
     return max(n for n, _name, _sql in _migrations())
 
@@ -177,6 +179,11 @@ def open_pg(url: str, *, write: bool, create: bool = True) -> Any:
     return conn
 
 
+def _still_ours(conn: Any) -> bool:
+    """May a kept read-only connection serve again: alive, and the schema this version knows?"""
+    return bool(conn.execute("SELECT coalesce(max(number), 0) FROM _migrations").fetchone()[0] == known_schema())
+
+
 # ---- the store ----------------------------------------------------------------------------
 
 class PostgresStore:
@@ -200,7 +207,10 @@ class PostgresStore:
 
     @classmethod
     def open(cls, url: str, *, write: bool, create: bool = True) -> PostgresStore:
-        st = cls(open_pg(url, write=write, create=create), location=redact(url), read_only=not write)
+        conn = None if write else pg_pool.take(url, _still_ours)
+        if conn is None:
+            conn = open_pg(url, write=write, create=create)
+        st = cls(conn, location=redact(url), read_only=not write)
         st._url = url
         return st
 
@@ -223,6 +233,8 @@ class PostgresStore:
     def close(self) -> None:
         if self._beside is not None:
             self._beside.close()
+        if self.read_only and self._url is not None and pg_pool.keep(self._url, self.conn):
+            return  # kept for the next read-only store, with its caches (pg_pool.py)
         pg_index.forget(self.conn)
         self.conn.close()
 

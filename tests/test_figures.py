@@ -60,6 +60,8 @@ def test_amounts_are_normalised_to_sek(text, value):
     ("De fyra socialnämnderna utifrån", 4, "socialnämnd"),
     ("Tolv elever saknar betyg", 12, "elev"),
     ("drygt 4 miljoner besökare", 4_000_000, "besökare"),
+    ("fördelas på 3 mandat", 3, "mandat"),
+    ("i delområde 4 planeras 120 bostäder", 120, "bostad"),
 ])
 def test_counts_carry_the_counted_nouns_lemma(text, value, unit):
     assert figures(text) == [("count", value, unit)]
@@ -115,6 +117,10 @@ def test_percents(text, value):
     "Omröstningen utfaller med 70 Ja mot 9 Nej.",
     "Fråga 1 Axel Josefson (M) ställer en fråga",
     "bilaga 3 visar",
+    "att tilldelningsområde 2 varit öppen för ansökningar",  # an area's number; a verb after it
+    "i delområde 4 planeras",
+    "antalet har 2025 ökat",
+    "utbyggnadsetapp 3 omfattar",
 ])
 def test_non_figures(text):
     assert figures(text) == []

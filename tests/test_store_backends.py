@@ -481,7 +481,7 @@ def test_postgres_read_connections_are_kept_for_the_next_store(pg_url: str):
     from namndkoll.corpus import pg_pool
 
     open_store(pg_url, write=True).close()
-    pid = lambda st: st.conn.info.backend_pid  # noqa: E731
+    pid = lambda st: st.conn.info.backend_pid
     with opened(pg_url) as ro:
         first = pid(ro)
     assert pg_pool.idle_count(pg_url) == 1

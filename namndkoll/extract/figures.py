@@ -114,6 +114,10 @@ _STREET_END = ("gatan", "vägen", "gata", "väg", "torg", "torget", "plan", "pla
                "backe", "backen", "stigen", "leden", "gången", "kajen", "esplanaden")
 
 
+_ID_TAILS = ("område", "området", "etapp", "etappen", "fas", "fasen", "zon", "zonen", "nivå", "nivån",
+             "kategori", "kategorin", "alternativ", "alternativet")
+
+
 def _words_before(text: str, pos: int, n: int = 2) -> list[tuple[int, str]]:
     """The last ``n`` words before ``pos`` (same or previous line), as (offset, word)."""
     out: list[tuple[int, str]] = []
@@ -140,7 +144,8 @@ def _is_identifier_context(words: list[tuple[int, str]]) -> bool:
     low = w.lower()
     if low in _ID_WORDS or low.startswith("§") or low.rstrip(".:,") in _ID_WORDS:
         return True
-    return w[:1].isupper() and low.endswith(_STREET_END)
+    # a compound ending in an identifier word numbers a thing: "tilldelningsområde 2", "deletapp 3"
+    return low.endswith(_ID_TAILS) or (w[:1].isupper() and low.endswith(_STREET_END))
 
 
 _MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
@@ -218,12 +223,20 @@ def lemma(word: str) -> str:
 
 
 def _looks_like_verb(word: str) -> bool:
-    """Present/passive verbs after a number ('2023 visar', 'Under 2021 bedöms') are no counted nouns."""
+    """Present/passive verbs and supines after a number ('2023 visar', 'Under 2021 bedöms', '2
+    varit') are no counted nouns."""
     w = word.lower()
     lem = _lemmas().get(w)
-    if not lem or lem == w or not lem.endswith("a"):
+    if not lem or lem == w:
+        return False
+    if len(w) >= 5 and w.endswith(("it", "at")) and (lem.endswith("a") or lem in _SHORT_VERBS):
+        return True  # a supine: "2 varit öppen", "har 2025 ökat"
+    if not lem.endswith("a"):
         return False
     return w.endswith(("r", "s")) and not w.endswith("or")
+
+
+_SHORT_VERBS = {"bli", "ha", "få", "gå", "se", "stå", "slå", "ge", "dö", "dra", "ta", "tas"}
 
 
 def _looks_like_adjective(word: str) -> bool:

@@ -7,7 +7,10 @@ Every question runs once both ways untimed first (the caches warm), then both wa
 (one connection, then beside; the order swapped every round), so the machine's noise falls on both alike; the hits must be the same. Filtered
 (a municipality and four years, as bench/scale.py's clients) and unfiltered.
 
+Then N concurrent client processes (bench/scale.py's load generator), one way and then the other.
+
 usage: nice python bench/beside.py [--sizes 1000000] [--rounds 3] [--backends sqlite postgresql]
+       [--clients 8] [--per-client 10]
 """
 
 from __future__ import annotations
@@ -79,6 +82,8 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
     ap.add_argument("--source", type=Path, default=scale.OUT / "search-eval.db")
+    ap.add_argument("--clients", type=int, nargs="*", default=[8], help="concurrent clients, both ways")
+    ap.add_argument("--per-client", type=int, default=10)
     args = ap.parse_args()
     _, vecs, model_id, _ = sqlite_bench.real_chunks(args.source)
     qs, qvecs = scale.queries()
@@ -93,6 +98,12 @@ def main() -> None:
             else:
                 db = scale.schema_url(scale.server_url(), f"scale_{n}")
             row = {"chunks": n, "backend": backend, **run(db, qs, qvecs, model_id, dims, args.rounds)}
+            for c in args.clients:  # N client processes (forked: they inherit the switch), both ways
+                for on in (False, True):
+                    set_parallel(on)
+                    got = scale.concurrent(db, c, args.per_client, qs, qvecs, model_id, dims)
+                    row[f"clients_{c}_{'beside' if on else 'one'}"] = got
+            set_parallel(True)
             print(json.dumps(row), flush=True)
             rows.append(row)
     (scale.OUT / "beside.json").write_text(json.dumps(rows, indent=2))
@@ -108,6 +119,12 @@ def main() -> None:
               f"| {r['unfiltered_beside_p50_ms']} / {r['unfiltered_beside_p95_ms']} "
               f"| {r['unfiltered_p50_ratio']} / {r['unfiltered_p95_ratio']} "
               f"| {r['same_hits']} of {r['same_hits'] + r['different_hits']} |")
+    for r in rows:
+        for c in args.clients:
+            one, bes = r[f"clients_{c}_one"], r[f"clients_{c}_beside"]
+            print(f"{r['backend']} {r['chunks']:,}, {c} clients: one connection p50 {one['p50_ms']} p95 "
+                  f"{one['p95_ms']} ms {one['queries_per_s']} q/s; beside p50 {bes['p50_ms']} p95 {bes['p95_ms']} "
+                  f"ms {bes['queries_per_s']} q/s")
 
 
 if __name__ == "__main__":

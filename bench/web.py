@@ -12,7 +12,10 @@ model (68 distinct passages: a harsher keyword side, every term matching ~1/68 o
 The sample PDFs are added as documents (no chunks) so that their pages can be rendered.
 The server runs in its own process (uvicorn), the clients here with httpx.
 
-usage: nice python bench/web.py [--chunks 100000] [--requests 60] [--clients 20]
+With --postgresql the server serves bench/scale.py's PostgreSQL corpus of that size instead
+(the sample's documents added to it for their pages).
+
+usage: nice python bench/web.py [--chunks 100000] [--requests 60] [--clients 20] [--postgresql]
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, cache: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path | str, cache: Path, port: int) -> subprocess.Popen[bytes]:
     code = (
         "import sys, uvicorn; from namndkoll.web import create_app; "
         f"uvicorn.run(create_app({str(db)!r}, read_only=True, cache_dir={str(cache)!r}), "
@@ -109,13 +112,25 @@ def main() -> None:
     )
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--per-client", type=int, default=15, help="requests per concurrent client")
+    ap.add_argument("--postgresql", action="store_true",
+                    help="serve bench/scale.py's PostgreSQL corpus of --chunks (built there first)")
     args = ap.parse_args()
 
     OUT.mkdir(parents=True, exist_ok=True)
     src = source_db(args.source)
     texts, vecs, model_id, _center = real_chunks(src)
-    db = OUT / f"web-{args.chunks}.db"
-    build(db, args.chunks, texts, vecs, model_id)
+    db: Path | str
+    if args.postgresql:
+        import scale  # bench/scale.py: its server and corpora
+
+        db = scale.schema_url(scale.server_url(), f"scale_{args.chunks}")
+        with opened(db) as store:
+            if store.chunk_total() < args.chunks * 0.9:
+                sys.exit(f"no PostgreSQL corpus of {args.chunks} chunks: run bench/scale.py --sizes "
+                         f"{args.chunks} --build-only first")
+    else:
+        db = OUT / f"web-{args.chunks}.db"
+        build(db, args.chunks, texts, vecs, model_id)
     with opened(db) as store:
         have = [d for d in store.list_documents() if d.source.startswith(str(REPO / "sample"))]
     if not have:
@@ -123,7 +138,8 @@ def main() -> None:
             [REPO / "sample"], db=db, index=False, extract=False
         )  # pages to render, no chunks
     with opened(db, write=True) as store:
-        journal = store.conn.execute("PRAGMA journal_mode").fetchone()[0]  # type: ignore[attr-defined]
+        journal = ("postgresql" if args.postgresql
+                   else store.conn.execute("PRAGMA journal_mode").fetchone()[0])  # type: ignore[attr-defined]
         sample = [d for d in store.list_documents() if d.source.startswith(str(REPO / "sample"))]
         doc = max(sample, key=lambda d: d.pages)
         pages = store.load_document(doc.id).pages
@@ -271,7 +287,7 @@ def main() -> None:
         "concurrent_requests_per_s": len(load) / wall,
         "first_failures": failures[:5],
     }
-    (OUT / "web-latency.json").write_text(json.dumps(res, indent=2))
+    (OUT / f"web-latency{'-pg' if args.postgresql else ''}.json").write_text(json.dumps(res, indent=2))
     print(json.dumps(res, indent=2))
 
 

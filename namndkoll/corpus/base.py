@@ -12,15 +12,17 @@ abstention, citations) is in ``search/``; a backend only answers the questions b
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import Future
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from ..types import Chunk, Document, Extraction
 from .index import Filters, ModelRecord
 from .store import StoredDocument
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 Row = Mapping[str, Any]
 

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 PARALLEL_FROM = 50_000  # passages from which a hybrid query's keyword side runs beside
 
@@ -37,6 +39,8 @@ class Beside:
         """``store.method(*args)`` on the second store, as a future."""
         with self._lock:
             if self._pool is None:
+                from concurrent.futures import ThreadPoolExecutor
+
                 self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="namndkoll-beside")
             return self._pool.submit(self._call, method, args)
 

@@ -18,8 +18,7 @@ import functools
 import importlib.resources
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -29,6 +28,9 @@ from . import redact
 from .beside import PARALLEL_FROM, Beside
 from .index import Filters, ModelRecord
 from .store import StoredDocument
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 _INSTALL = "install the PostgreSQL backend: pip install 'namndkoll[postgres]'"
 try:

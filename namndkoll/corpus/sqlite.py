@@ -10,9 +10,8 @@ import contextlib
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -23,6 +22,9 @@ from .beside import PARALLEL_FROM, Beside
 from .db import open_db, transaction
 from .index import Filters, ModelRecord
 from .store import StoredDocument
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 EXACT_LIMIT = 20_000  # above this many vectors: sign-bit coarse pass, then exact rescoring
 OVERSAMPLE = 3  # coarse candidates per wanted one (vec0's KNN cost grows with k)

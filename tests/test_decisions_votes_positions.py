@@ -341,3 +341,32 @@ def test_name_without_party_gets_it_from_elsewhere_in_the_document():
             "Karin Pleijel yrkar bifall till motionen.\nAxel Josefson yrkar avslag på motionen.")
     pos = find_positions(make_doc(text))
     assert [(p.parties, p.people) for p in pos] == [(("MP",), ("Karin Pleijel",)), (("M",), ("Axel Josefson",))]
+
+
+# Lomma kommunfullmäktige 2025-06-05 § 42 (NetPublicator): a yrkande without a full stop, and the
+# next speaker's bifall to it on the following line
+LOMMA_42 = """KF § 42                             KS KF/2025:55
+Beslut om införande provperiod för e-förslag
+Överläggning
+Aron Regnéll (M) och Fredrik Sverkersten (F) yrkar att kommunfullmäktige ska besluta i enlighet med
+kommunstyrelsens förslag i ärendet.
+Ingrid Ascard (MP) yrkar bifall och att vi får en muntlig rapport i halvtid
+Ida Alm (L) yrkar bifall till Ingrid Ascards yrkande.
+Propositionsordning
+Sedan överläggningen har förklarats avslutad meddelar ordförande Marie Nilsson (M) att hon avser
+proposition på frågan om bifall respektive avslag på Aron Regnélls yrkande.
+"""
+
+
+def test_a_yrkande_without_full_stop_ends_where_the_next_speakers_line_starts():
+    pos = [p for p in find_positions(make_doc(LOMMA_42, municipality="Lomma")) if p.kind == "yrkande"]
+    by_party = {p.parties: p.text for p in pos}
+    assert by_party[("MP",)] == "Ingrid Ascard (MP) yrkar bifall och att vi får en muntlig rapport i halvtid"
+    assert by_party[("L",)] == "Ida Alm (L) yrkar bifall till Ingrid Ascards yrkande."
+
+
+def test_a_name_wrapped_onto_the_verbs_line_still_joins_its_statement():
+    text = ("Överläggning\nBert Larsson (M), Martin Uncyk (KD) och\nRobert Wenglén (M) yrkar att "
+            "kommunfullmäktige ska besluta i enlighet med presidiets förslag.\n")
+    (p,) = find_positions(make_doc(text, municipality="Lomma"))
+    assert set(p.parties) == {"M", "KD"}

@@ -194,7 +194,9 @@ def _actor_verbs(text: str, st: int, en: int, known: dict[str, str], muni: str |
     for m in _VERB_RE.finditer(text, st, en):
         s = _scope_start(text, st, m.start())
         if out and s <= out[-1][1].end():
-            continue  # a second verb of the same statement ("yrkar … och instämmer")
+            s = _own_line_actor(text, out[-1][1].end(), m.start())
+            if s is None:
+                continue  # a second verb of the same statement ("yrkar … och instämmer")
         if m.start() - s > 500:
             continue
         actor = text[s:m.start()]
@@ -411,6 +413,24 @@ def _scope_start(text: str, st: int, verb: int) -> int:
             start = st + m.end()
         pos = st + m.end()
     return start
+
+
+# a line that is only members with their parties before the verb: "Ida Alm (L) yrkar …"
+_OWN_LINE_ACTOR_RE = re.compile(
+    rf"[ \t]*{_PERSON_RE.pattern}(?:[ \t]*(?:,|och|samt)[ \t]*{_PERSON_RE.pattern.replace('?P<name>', '?:').replace('?P<code>', '?:')})*[ \t]*")
+_JOINING_END_RE = re.compile(r"(?:,|\b(?:och|samt|till|av|på|med|om|för|att|m\.fl\.?))[ \t]*$")
+
+
+def _own_line_actor(text: str, after: int, verb: int) -> int | None:
+    """Where a second statement starts inside one "sentence": a statement whose yrkande ends
+    without a full stop ("… yrkar bifall och att vi får en muntlig rapport i halvtid") runs into
+    the next speaker's line. A line that holds only named members with their parties before
+    the verb, after a line that does not end in a joining word, starts a statement of its own."""
+    nl = text.rfind("\n", after, verb)
+    if nl < 0 or not _OWN_LINE_ACTOR_RE.fullmatch(text, nl + 1, verb):
+        return None
+    prev = text[text.rfind("\n", 0, nl) + 1:nl]
+    return None if _JOINING_END_RE.search(prev) else nl + 1
 
 
 def _party_motion(text: str, known: dict[str, str]) -> bool:

@@ -194,9 +194,10 @@ def _actor_verbs(text: str, st: int, en: int, known: dict[str, str], muni: str |
     for m in _VERB_RE.finditer(text, st, en):
         s = _scope_start(text, st, m.start())
         if out and s <= out[-1][1].end():
-            s = _own_line_actor(text, out[-1][1].end(), m.start())
-            if s is None:
+            own = _own_line_actor(text, out[-1][1].end(), m.start())
+            if own is None:
                 continue  # a second verb of the same statement ("yrkar … och instämmer")
+            s = own
         if m.start() - s > 500:
             continue
         actor = text[s:m.start()]

@@ -60,6 +60,23 @@ class Table:
     page: int
     rows: tuple[tuple[str, ...], ...]
     bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
+    # each cell's box, parallel to ``rows`` (None for a cell the reader drew no box for; () when
+    # the table was read before cells kept their boxes)
+    cells: tuple[tuple[tuple[float, float, float, float] | None, ...], ...] = ()
+
+    def cell_box(self, row: int, col: int) -> tuple[float, float, float, float] | None:
+        if row < len(self.cells) and col < len(self.cells[row]):
+            return self.cells[row][col]
+        return None
+
+    def row_box(self, row: int) -> tuple[float, float, float, float] | None:
+        """The row's band across the table (its cells' top and bottom, the table's width)."""
+        boxes = [b for b in (self.cells[row] if row < len(self.cells) else ()) if b]
+        if not boxes:
+            return None
+        x0 = self.bbox[0] if self.bbox else min(b[0] for b in boxes)
+        x1 = self.bbox[2] if self.bbox else max(b[2] for b in boxes)
+        return (x0, min(b[1] for b in boxes), x1, max(b[3] for b in boxes))
 
 
 @dataclass(frozen=True)
@@ -204,7 +221,8 @@ class Figure:
     per: str | None = None  # "månad", "år", ...
     table: bool = False  # read from a table cell (row/column headers in ``text``)
     # a table cell's place: the table's index on the page, the cell's span in that table's text
-    # (``namndkoll.tables.table_text``) and the box of the table in PDF points (x0, top, x1, bottom)
+    # (``namndkoll.tables.table_text``) and the cell's box in PDF points (x0, top, x1, bottom;
+    # the table's box where the reader kept no cell boxes)
     table_index: int | None = None
     table_span: tuple[int, int] | None = None
     bbox: tuple[float, float, float, float] | None = None

@@ -111,6 +111,23 @@ def test_ruled_table_becomes_rows_and_cells_not_body_text(tmp_path):
     assert "Ekonomiskt utfall" in doc.text and "Kommentar efter tabellen." in doc.text
 
 
+def test_a_table_keeps_each_cells_box(tmp_path):
+    """Each cell's box, parallel to the rows: a figure read from a cell can show that cell."""
+    import pdfplumber
+
+    path = _table_pdf(tmp_path)
+    (table,) = read_pdf(path).pages[0].tables
+    assert len(table.cells) == len(table.rows) and all(len(b) == len(r) for b, r in zip(table.cells, table.rows))
+    r = next(i for i, row in enumerate(table.rows) if row[0] == "Förskola")
+    with pdfplumber.open(path) as pdf:
+        word = next(w for w in pdf.pages[0].extract_words() if w["text"] == "7")  # "7 950"
+    x0, top, x1, bottom = table.cells[r][2]
+    assert x0 <= word["x0"] < x1 and top <= word["top"] < bottom  # the Utfall cell of Förskola
+    assert table.cell_box(r, 1) != table.cell_box(r, 2) and table.cell_box(99, 0) is None
+    band = table.row_box(r)
+    assert band is not None and band[1] == top and band[3] == bottom and band[0] == table.bbox[0]
+
+
 def test_show_prints_the_tables_of_a_page(tmp_path):
     from typer.testing import CliRunner
 

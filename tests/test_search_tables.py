@@ -52,6 +52,17 @@ def test_a_table_cell_is_found_by_its_row_label_and_value(db_path: Path):
     conn.close()
 
 
+def test_a_table_figure_carries_its_cells_box_where_the_reader_kept_them():
+    doc = frames()
+    cells = tuple(tuple((100.0 + 100 * j, 150.0 + 20 * i, 200.0 + 100 * j, 170.0 + 20 * i) for j in range(len(r)))
+                  for i, r in enumerate(ROWS))
+    page = doc.pages[1]
+    doc = Document(doc.source, doc.sha256, (doc.pages[0], Page(
+        page.number, page.text, page.start, tables=(Table(2, ROWS, BBOX, cells),))), doc.metadata)
+    soc = next(f for f in find_figures(doc) if f.table and f.value == 9_192_000)
+    assert soc.bbox == cells[3][5]  # Socialnämnden's Statsbidrag cell, not the whole table
+
+
 def test_table_figures_carry_page_box_and_span_into_the_table_text():
     doc = frames()
     figs = [f for f in find_figures(doc) if f.table]

@@ -30,6 +30,7 @@ from namndkoll.types import (
     Person,
     Position,
     RollCallEntry,
+    Table,
     Vote,
     with_offsets,
 )
@@ -513,3 +514,32 @@ def test_postgres_read_connections_are_kept_for_the_next_store(pg_url: str):
     with pytest.raises(CorpusError, match="newer namndkoll"):
         open_store(pg_url)
     assert pg_pool.idle_count(pg_url) == 0
+
+
+def test_table_cells_and_a_figures_place_in_its_table_round_trip(db: str):
+    """A table's cell boxes and a table figure's place (index, span in the table's text, the
+    cell's box) come back from either backend, and `figures` lists them."""
+    from namndkoll.extract.figures import find_figures
+
+    rows = (("NÄMND", "2027", "2028"), ("Socialnämnden", "282 792", "292 306"))
+    cells = (((100.0, 150.0, 200.0, 170.0), (200.0, 150.0, 300.0, 170.0), (300.0, 150.0, 400.0, 170.0)),
+             ((100.0, 170.0, 200.0, 190.0), None, (300.0, 170.0, 400.0, 190.0)))
+    doc = Document("ramar.pdf", "c" * 64, with_offsets([Page(1, "Ramar per nämnd, belopp i tkr", tables=(
+        Table(1, rows, (100.0, 150.0, 400.0, 190.0), cells),))]),
+        Metadata("Ramar", "Alingsås", "Kommunstyrelsen", "other", "2026-05-01"))
+    ext = Extraction(figures=tuple(find_figures(doc)))
+    figs = {f.value: f for f in ext.figures if f.table}
+    assert figs[292_306_000].bbox == (300.0, 170.0, 400.0, 190.0)  # its cell
+    fig = figs[282_792_000]
+    assert fig.bbox == (100.0, 150.0, 400.0, 190.0)  # no box for that cell: the table's
+    with opened(db, write=True) as st, st.transaction():
+        doc_id = st.replace_document(doc)
+        st.save_extraction(doc_id, doc, ext)
+    with opened(db) as st:
+        assert st.load_document(doc_id).pages[0].tables[0].cells == cells
+        back = {f.value: f for f in st.load_extraction(doc_id).figures if f.table}
+        assert {v: (f.table_index, f.table_span, f.bbox) for v, f in back.items()} == {
+            v: (f.table_index, f.table_span, f.bbox) for v, f in figs.items()}
+        row = next(r for r in st.list_extracted("figures") if r["value"] == 282_792_000)
+        assert row["table"] and row["table_index"] == 0 and row["table_span"] == list(fig.table_span or ())
+        assert row["bbox"] == [100.0, 150.0, 400.0, 190.0]

@@ -55,9 +55,10 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
     text = doc.text
     conn.executemany(
         'INSERT INTO figures (document_id, item_id, item, page, start, "end", kind, value, unit,'
-        " qualifier, per, in_table, text, quote) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " qualifier, per, in_table, text, quote, table_index, table_start, table_end, bbox)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(document_id, *where(f.start), f.page, f.start, f.end, f.kind, f.value, f.unit, f.qualifier,
-          f.per, int(f.table), f.text, _quote(f.sentence or f.text)) for f in ext.figures],
+          f.per, int(f.table), f.text, _quote(f.sentence or f.text), *figure_place(f)) for f in ext.figures],
     )
     conn.executemany(
         'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text, original, local)'
@@ -140,7 +141,8 @@ def extraction_from_rows(fetch: Callable[[str], list[Mapping[str, Any]]],
     it writes the same rows (quotes are re-made from the same text, a figure's kept quote
     stands for its sentence)."""
     figures = tuple(Figure(r["kind"], r["value"], r["unit"], r["text"], r["quote"], r["page"], r["start"],
-                           r["end"], r["qualifier"], r["per"], bool(r["in_table"])) for r in fetch("figures"))
+                           r["end"], r["qualifier"], r["per"], bool(r["in_table"]), *stored_place(r))
+                    for r in fetch("figures"))
     parties = tuple(PartyMention(r["code"], r["text"], r["page"], r["start"], r["end"], r["original"],
                                  bool(r["local"])) for r in fetch("party_mentions"))
     people = tuple(Person(r["name"], r["party"], r["role"], r["page"], r["start"], r["end"], r["party_original"])
@@ -166,6 +168,29 @@ def extraction_from_rows(fetch: Callable[[str], list[Mapping[str, Any]]],
 def _vote_where(doc: Document, item: str | None, start: int, where: Any) -> tuple[int | None, str | None]:
     # a vote read from a bilaga has no § (item None) even where the last § runs to the end
     return where(start) if item is not None else (None, None)
+
+
+def figure_place(f: Figure) -> tuple[int | None, int | None, int | None, str | None]:
+    """A table figure's place as stored: table index on its page, span in the table's text, box."""
+    span = f.table_span or (None, None)
+    return f.table_index, span[0], span[1], json.dumps(list(f.bbox)) if f.bbox else None
+
+
+def stored_place(r: Mapping[str, Any]) -> tuple[int | None, tuple[int, int] | None,
+                                                  tuple[float, float, float, float] | None]:
+    """``figure_place`` read back (rows stored before migration 0009 have none)."""
+    span = (r["table_start"], r["table_end"]) if r["table_start"] is not None else None
+    box = json.loads(r["bbox"]) if r["bbox"] else None
+    return r["table_index"], span, (box[0], box[1], box[2], box[3]) if box else None
+
+
+def shape_figure_row(r: dict[str, Any]) -> None:
+    """A listed figure: ``table`` a flag; a table cell's place as ``table_index``, ``table_span``
+    and ``bbox`` (its box on the page, PDF points from the top-left corner)."""
+    r["table"] = bool(r.pop("in_table"))
+    start, end = r.pop("table_start", None), r.pop("table_end", None)
+    r["table_span"] = [start, end] if start is not None else None
+    r["bbox"] = json.loads(r["bbox"]) if r.get("bbox") else None
 
 
 def _quote(s: str) -> str:
@@ -227,7 +252,7 @@ def list_figures(
         args.append(unit)
     rows = _run(conn, "figures", "", where, args, limit)
     for r in rows:
-        r["table"] = bool(r.pop("in_table"))
+        shape_figure_row(r)
     return rows
 
 

@@ -17,10 +17,12 @@ from .extractions import (
     _quote,
     _vote_where,
     extraction_from_rows,
+    figure_place,
     item_locator,
     name_key,
+    shape_figure_row,
 )
-from .store import StoredDocument, like_contains, pack_lines, unpack_lines
+from .store import StoredDocument, like_contains, pack_cells, pack_lines, unpack_cells, unpack_lines
 
 
 def lookup_source(conn: Any, source: str) -> tuple[int, str] | None:
@@ -58,9 +60,9 @@ def replace_document(conn: Any, doc: Document) -> int:
             "INSERT INTO page_layout (document_id, page, width, height, lines) VALUES (%s, %s, %s, %s, %s)",
             [(doc_id, p.number, p.width, p.height, pack_lines(p.lines)) for p in doc.pages if p.lines or p.width])
         cur.executemany(
-            "INSERT INTO page_tables (document_id, page, idx, rows, bbox) VALUES (%s, %s, %s, %s, %s)",
+            "INSERT INTO page_tables (document_id, page, idx, rows, bbox, cells) VALUES (%s, %s, %s, %s, %s, %s)",
             [(doc_id, t.page, i, json.dumps([list(r) for r in t.rows], ensure_ascii=False),
-              json.dumps(t.bbox) if t.bbox else None) for p in doc.pages for i, t in enumerate(p.tables)])
+              json.dumps(t.bbox) if t.bbox else None, pack_cells(t)) for p in doc.pages for i, t in enumerate(p.tables)])
         cur.executemany("INSERT INTO diarienummer (document_id, item_id, dnr) VALUES (%s, NULL, %s)",
                         [(doc_id, d) for d in md.diarienummer])
         for idx, item in enumerate(doc.items):
@@ -87,9 +89,10 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
     with conn.cursor() as cur:
         cur.executemany(
             'INSERT INTO figures (document_id, item_id, item, page, start, "end", kind, value, unit,'
-            " qualifier, per, in_table, text, quote) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+            " qualifier, per, in_table, text, quote, table_index, table_start, table_end, bbox)"
+            " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
             [(document_id, *where(f.start), f.page, f.start, f.end, f.kind, f.value, f.unit, f.qualifier,
-              f.per, int(f.table), f.text, _quote(f.sentence or f.text)) for f in ext.figures])
+              f.per, int(f.table), f.text, _quote(f.sentence or f.text), *figure_place(f)) for f in ext.figures])
         cur.executemany(
             'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text, original,'
             " local) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
@@ -241,11 +244,12 @@ def load_document(conn: Any, document_id: int) -> Document:
     sd = get_stored(conn, document_id)
     with conn.cursor(row_factory=dict_row) as cur:
         tables: dict[int, list[Table]] = {}
-        for r in cur.execute("SELECT page, rows, bbox FROM page_tables WHERE document_id = %s ORDER BY page, idx",
-                             (document_id,)).fetchall():
+        for r in cur.execute("SELECT page, rows, bbox, cells FROM page_tables WHERE document_id = %s"
+                             " ORDER BY page, idx", (document_id,)).fetchall():
             rows = tuple(tuple(c) for c in json.loads(r["rows"]))
             bbox = tuple(json.loads(r["bbox"])) if r["bbox"] else None
-            tables.setdefault(r["page"], []).append(Table(r["page"], rows, bbox))  # type: ignore[arg-type]
+            tables.setdefault(r["page"], []).append(
+                Table(r["page"], rows, bbox, unpack_cells(r["cells"])))  # type: ignore[arg-type]
         layout = {r["page"]: (unpack_lines(r["lines"]), r["width"], r["height"]) for r in cur.execute(
             "SELECT page, width, height, lines FROM page_layout WHERE document_id = %s", (document_id,)).fetchall()}
         pages = tuple(
@@ -378,7 +382,7 @@ def finish_rows(conn: Any, what: str, rows: list[dict[str, Any]], *, member: str
             row[key] = int(row[key])
     if what == "figures":
         for r in rows:
-            r["table"] = bool(r.pop("in_table"))
+            shape_figure_row(r)
     elif what == "decisions":
         clauses: dict[int, list[str]] = {}
         for dec_id, text in conn.execute(

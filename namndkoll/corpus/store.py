@@ -15,6 +15,17 @@ from ..types import Document, Item, Line, Metadata, Page, Section, Table
 _LINES_V1 = b"\x01"
 
 
+def pack_cells(t: Table) -> str | None:
+    """A table's cell boxes as JSON (rows of [x0, top, x1, bottom] or null), None when unknown."""
+    return json.dumps([[list(b) if b else None for b in row] for row in t.cells]) if t.cells else None
+
+
+def unpack_cells(raw: str | None) -> tuple[tuple[tuple[float, float, float, float] | None, ...], ...]:
+    if not raw:
+        return ()
+    return tuple(tuple((b[0], b[1], b[2], b[3]) if b else None for b in row) for row in json.loads(raw))
+
+
 def pack_lines(lines: tuple[Line, ...]) -> bytes | None:
     """``Page.lines`` as a compact blob: per line seven little-endian int32 — start minus the
     previous line's end, length, x0 minus the previous x0, top minus the previous top, width,
@@ -119,10 +130,10 @@ def replace_document(conn: Any, doc: Document) -> int:
          if p.lines or p.width],
     )
     conn.executemany(
-        "INSERT INTO page_tables (document_id, page, idx, rows, bbox) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO page_tables (document_id, page, idx, rows, bbox, cells) VALUES (?, ?, ?, ?, ?, ?)",
         [
             (doc_id, t.page, i, json.dumps([list(r) for r in t.rows], ensure_ascii=False),
-             json.dumps(t.bbox) if t.bbox else None)
+             json.dumps(t.bbox) if t.bbox else None, pack_cells(t))
             for p in doc.pages for i, t in enumerate(p.tables)
         ],
     )
@@ -258,11 +269,12 @@ def load_document(conn: Any, document_id: int) -> Document:
     sd = get_stored(conn, document_id)
     tables: dict[int, list[Table]] = {}
     for r in conn.execute(
-        "SELECT page, rows, bbox FROM page_tables WHERE document_id = ? ORDER BY page, idx", (document_id,)
+        "SELECT page, rows, bbox, cells FROM page_tables WHERE document_id = ? ORDER BY page, idx", (document_id,)
     ):
         rows = tuple(tuple(c) for c in json.loads(r["rows"]))
         bbox = tuple(json.loads(r["bbox"])) if r["bbox"] else None
-        tables.setdefault(r["page"], []).append(Table(r["page"], rows, bbox))  # type: ignore[arg-type]
+        tables.setdefault(r["page"], []).append(
+            Table(r["page"], rows, bbox, unpack_cells(r["cells"])))  # type: ignore[arg-type]
     layout = {r["page"]: (unpack_lines(r["lines"]), r["width"], r["height"]) for r in conn.execute(
         "SELECT page, width, height, lines FROM page_layout WHERE document_id = ?", (document_id,))}
     pages = tuple(

@@ -416,8 +416,13 @@ def _headers(rows: list[tuple[str, ...]], width: int) -> tuple[list[str], int]:
 
 
 def _table_figures(page: Page, table: Table, body: str, t_idx: int = 0) -> Iterator[Figure]:
+    """The figures of a table's cells, each with the cell's box (the table's where the reader
+    kept no cell boxes)."""
+    cell_at = {span: ij for ij, span in _cell_spans(table).items()}
     for f in _table_figures_unplaced(page, table, body):
-        yield replace(f, table_index=t_idx, bbox=table.bbox)
+        ij = cell_at.get(f.table_span) if f.table_span else None
+        box = table.cell_box(*ij) if ij else None
+        yield replace(f, table_index=t_idx, bbox=box or table.bbox)
 
 
 def _table_figures_unplaced(page: Page, table: Table, body: str) -> Iterator[Figure]:

@@ -260,12 +260,18 @@ def _tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> list[T
                                  "min_words_vertical": 3, "min_words_horizontal": 2}
     out = []
     for t in page.find_tables(table_settings=settings):
-        rows = tuple(tuple(clean_text(c or "").replace("\n", " ").strip() for c in row) for row in t.extract())
-        rows = tuple(r for r in rows if any(r))
+        texts = [tuple(clean_text(c or "").replace("\n", " ").strip() for c in row) for row in t.extract()]
+        boxes = [tuple(_box(b) for b in r.cells) for r in t.rows]
+        if len(boxes) != len(texts):  # (pdfplumber gives both per row, in the same order)
+            boxes = [()] * len(texts)
+        kept = [(r, b) for r, b in zip(texts, boxes, strict=True) if any(r)]
+        rows = tuple(r for r, _ in kept)
+        cells: tuple[tuple[tuple[float, float, float, float] | None, ...], ...] = ()
         if rows:  # merged cells leave columns that are empty in every row: drop them
             width = max(len(r) for r in rows)
             keep = [i for i in range(width) if any(i < len(r) and r[i] for r in rows)]
             rows = tuple(tuple(r[i] if i < len(r) else "" for i in keep) for r in rows)
+            cells = tuple(tuple(b[i] if i < len(b) else None for i in keep) for _, b in kept)
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         if not ruled and not any(_NUMCELL.match(c) for r in rows for c in r if c):
@@ -273,8 +279,15 @@ def _tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> list[T
         if _prose(rows):
             continue
         x0, top, x1, bottom = (float(x) for x in t.bbox)
-        out.append(Table(number, rows, (x0, top, x1, bottom)))
+        out.append(Table(number, rows, (x0, top, x1, bottom), cells))
     return out
+
+
+def _box(b: object) -> tuple[float, float, float, float] | None:
+    if not b:
+        return None
+    x0, top, x1, bottom = (round(float(x), 2) for x in b)  # type: ignore[attr-defined]
+    return (x0, top, x1, bottom)
 
 
 def _prose(rows: tuple[tuple[str, ...], ...]) -> bool:

@@ -27,17 +27,17 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .question import Question, unit_of, years_in
+from .question import Question, years_in
 from .terms import MIN_STEM, stem
 
-__all__ = ["PASSAGE_FEATURES", "document_text", "passage_features", "unit_of"]
+__all__ = ["PASSAGE_FEATURES", "document_text", "focus_pattern_of", "passage_features"]
 
 PASSAGE_FEATURES = ("keywords_doc", "listing", "unit_q", "unit_ok", "focus_figure", "years_held")
 
 _PERCENT = re.compile(r"\d\s*(%|procent)", re.IGNORECASE)
 _MONEY = re.compile(r"\d\s*(kr\b|kronor|tkr|mnkr|mkr|mdkr|t\s?kr\b|tusen kronor|miljon\w*|miljard\w*|"
                     r"kr/|kronor/)", re.IGNORECASE)
-_NUMBER = re.compile(r"(?<![\w§])\d+(?:[ ,.]\d+)*(?!\w)")
+_NUMBER = re.compile(r"(?<![\w§])(?<!§ )\d+(?:[ ,.]\d+)*(?!\w)")  # not a § number
 _YEARLIKE = re.compile(r"^(19|20)\d\d$")
 # a list of § titles ("§ 51 Val av … § 52 Information § 53 …"), a protocol's table of contents
 _PARAGRAPH = re.compile(r"§\s*\d+")
@@ -56,12 +56,17 @@ def is_listing(text: str, section: str | None) -> bool:
     return section in LISTING_SECTIONS or len(_PARAGRAPH.findall(text)) >= 3
 
 
+# a noun's endings: "språk", "språken", "tolkarna", "bidraget" (not "bidragit", "språktolk")
+_ENDINGS = r"(?:|a|an|e|en|n|et|t|er|ar|or|na|erna|arna|orna|s|ns|ens|ets|ers|ars|ors|ernas|arnas|ornas)"
+
+
 def _focus_rx(words: Sequence[str]) -> re.Pattern[str] | None:
-    """A focus word at a word's start or as the last part of a compound, lower case."""
+    """A focus word, alone or as the last part of a compound, with a noun's ending; lower case."""
     stems = [stem(w) if len(w) >= MIN_STEM else w for w in words]
     if not stems:
         return None
-    return re.compile(r"(?<![\wåäö])(?:[\wåäö]{3,})?(?:" + "|".join(re.escape(s) for s in stems) + ")")
+    return re.compile(r"(?<![\wåäö])(?:[\wåäö]{3,})?(?:" + "|".join(re.escape(s) for s in stems) + ")"
+                      + _ENDINGS + r"(?![\wåäö])")
 
 
 def focus_figure(text: str, focus: re.Pattern[str] | None) -> bool:

@@ -47,8 +47,13 @@ NEAR = 30  # characters between a focus word and its figure ("149 olika språk",
 
 def document_text(row: Mapping[str, Any]) -> str:
     """What says which document a passage is in: its title, body, committee and year."""
-    date = row["date"] or ""
-    return " ".join(str(v) for v in (row["title"], row["municipality"], row["committee"], date[:4]) if v)
+    def field(key: str) -> str:  # a row without a document's fields (a bare passage) says nothing
+        try:
+            return str(row[key] or "")
+        except (KeyError, IndexError):
+            return ""
+
+    return " ".join(v for v in (field("title"), field("municipality"), field("committee"), field("date")[:4]) if v)
 
 
 def is_listing(text: str, section: str | None) -> bool:

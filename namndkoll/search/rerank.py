@@ -32,7 +32,7 @@ from .passage import PASSAGE_FEATURES, document_text, focus_pattern_of, passage_
 from .question import Question
 from .terms import Matcher, Term, idf
 
-__all__ = ["FEATURES", "Reranker", "features", "holds_vote", "reranker_for"]
+__all__ = ["FEATURES", "Reranker", "features", "from_json", "holds_vote", "reranker_for"]
 
 FEATURES = (
     "similarity", "below_best", "keywords", "keywords_text", "keywords_title", "fused", "dense_rank",
@@ -197,17 +197,22 @@ WEIGHT_FILES = {"multilingual-e5-small-static": "rerank-e5-small-static.json",
                 "multilingual-e5-small": "rerank-e5-small.json"}
 
 
-@lru_cache(maxsize=4)
-def _load(name: str) -> Reranker | None:
-    res = importlib.resources.files(__package__).joinpath("models", name)
-    if not res.is_file():
-        return None
-    d = json.loads(res.read_text("utf-8"))
+def from_json(text: str) -> Reranker | None:
+    """A fit as ``Reranker.to_json`` wrote it; None when it names a feature we no longer compute.
+    A fit on fewer features than ``FEATURES`` (weights shipped before a feature was added) reads
+    only its own columns."""
+    d = json.loads(text)
     if not set(d["features"]) <= set(FEATURES):
         return None  # fitted on features we no longer compute: the fixed order is safer than a wrong fit
     columns = None if tuple(d["features"]) == FEATURES else tuple(FEATURES.index(f) for f in d["features"])
     return Reranker(d["model"], np.array(d["mean"]), np.array(d["scale"]), np.array(d["coef"]),
                     float(d["intercept"]), columns)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Reranker | None:
+    res = importlib.resources.files(__package__).joinpath("models", name)
+    return from_json(res.read_text("utf-8")) if res.is_file() else None
 
 
 def reranker_for(model_id: str) -> Reranker | None:

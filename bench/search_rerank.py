@@ -12,7 +12,10 @@ Printed: 5-fold cross-validation on dev (folds by question, 5 shuffles), then th
 dev scored on test (never on heldout). ``--write`` stores the weights of the last ``--l2`` in
 namndkoll/search/models/ (shipped: l2 = 1, the best dev cross-validation with 0.3).
 
-usage: python bench/search_rerank.py [--model NAME] [--l2 3] [--write]
+``--cached`` reuses the last run's candidates and computes their features anew (after a change to
+rerank.py, passage.py or question.py); ``--drop FEATURE …`` fits without some features.
+
+usage: python bench/search_rerank.py [--model NAME] [--l2 3] [--write] [--cached] [--drop FEATURE ...]
 """
 
 from __future__ import annotations

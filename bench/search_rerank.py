@@ -12,7 +12,10 @@ Printed: 5-fold cross-validation on dev (folds by question, 5 shuffles), then th
 dev scored on test (never on heldout). ``--write`` stores the weights of the last ``--l2`` in
 namndkoll/search/models/ (shipped: l2 = 1, the best dev cross-validation with 0.3).
 
-usage: python bench/search_rerank.py [--model NAME] [--l2 3] [--write]
+``--cached`` reuses the last run's candidates and computes their features anew (after a change to
+rerank.py, passage.py or question.py); ``--drop FEATURE …`` fits without some features.
+
+usage: python bench/search_rerank.py [--model NAME] [--l2 3] [--write] [--cached] [--drop FEATURE ...]
 """
 
 from __future__ import annotations
@@ -36,25 +39,37 @@ from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db
 from namndkoll.search import rerank as rr
 from namndkoll.search.hybrid import RERANK_DEPTH, evidence, is_answer, rank
+from namndkoll.search.question import read_question
 
 
 def candidates(db: Path, emb, qs: list[dict], depth: int = RERANK_DEPTH) -> list[dict]:  # type: ignore[no-untyped-def]
     store = as_store(open_db(db))
     total = store.chunk_total()
+    bodies = store.bodies()
     out = []
     for q in qs:
         ranked, terms = rank(store, q["q"], emb, store.resolve_filters(), candidates=100)
-        ranked, rows, question = evidence(store, q["q"], ranked[:depth], terms)
-        x = rr.features([{"chunk_id": r.chunk_id, "similarity": r.similarity, "dense_rank": r.dense_rank,
-                          "keyword_rank": r.keyword_rank, "score": r.score, "keywords": r.keywords,
-                          "place_ok": r.place_ok, "year_ok": r.year_ok} for r in ranked], rows, terms, total, question)
+        ranked, rows, _question = evidence(store, q["q"], ranked[:depth], terms)
         ans = q.get("answerable", True)
         y = np.array([ans and is_answer(SimpleNamespace(source=rows[r.chunk_id]["source"], text=rows[r.chunk_id]["text"]),
                                         q.get("doc", ""), q["passage"], q.get("alt_docs", ())) for r in ranked], dtype=bool)
-        out.append({"q": q["q"], "answerable": ans, "kind": q.get("kind"), "x": x, "y": y,
-                    "ranked": ranked})
+        # what the features are computed from, so that --cached recomputes them after a change
+        out.append({"q": q["q"], "answerable": ans, "kind": q.get("kind"), "y": y, "ranked": ranked,
+                    "rows": {cid: dict(zip(row.keys(), row, strict=True)) for cid, row in rows.items()},
+                    "terms": terms, "total": total, "bodies": bodies})
     store.close()
-    return out
+    return [with_features(q) for q in out]
+
+
+def with_features(q: dict) -> dict:
+    """The question's candidates' ``rerank.features`` (the question read again: a change to
+    search/question.py counts too)."""
+    question = read_question(q["q"], q["bodies"])
+    x = rr.features([{"chunk_id": r.chunk_id, "similarity": r.similarity, "dense_rank": r.dense_rank,
+                      "keyword_rank": r.keyword_rank, "score": r.score, "keywords": r.keywords,
+                      "place_ok": r.place_ok, "year_ok": r.year_ok} for r in q["ranked"]],
+                    q["rows"], q["terms"], q["total"], question)
+    return {**q, "x": x}
 
 
 def fit(xs: list[np.ndarray], ys: list[np.ndarray], l2: float, iters: int = 30) -> tuple[np.ndarray, ...]:
@@ -126,6 +141,8 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="store the fit (the last --l2) in namndkoll/search/models/")
     ap.add_argument("--cached", action="store_true", help="reuse the candidates of the last run")
     ap.add_argument("--depth", type=int, default=RERANK_DEPTH, help="candidates judged per question")
+    ap.add_argument("--drop", nargs="+", default=[], choices=rr.FEATURES, metavar="FEATURE",
+                    help="fit without these features (to see what each one buys)")
     args = ap.parse_args()
     import search_eval  # type: ignore[import-not-found]
 
@@ -133,13 +150,17 @@ def main() -> None:
     db = args.db or OUT / f"search-eval-{name}-pdf.db"
     cache = OUT / f"rerank-candidates-{name}-{args.depth}.pkl"
     emb = search_eval.get_embedder(args.model)
-    if args.cached and cache.exists():
-        data = pickle.loads(cache.read_bytes())
+    if args.cached and cache.exists():  # the candidates of the last run, their features computed anew
+        data = {s: [with_features(q) for q in qs] for s, qs in pickle.loads(cache.read_bytes()).items()}
     else:
         t = time.time()
         data = {s: candidates(db, emb, search_eval.split_questions(s), args.depth) for s in ("dev", "test")}
-        cache.write_bytes(pickle.dumps(data))
+        cache.write_bytes(pickle.dumps({s: [{k: v for k, v in q.items() if k != "x"} for q in qs]
+                                        for s, qs in data.items()}))
         print(f"candidates in {time.time() - t:.0f} s", file=sys.stderr)
+    cols = [i for i, f in enumerate(rr.FEATURES) if f not in args.drop]
+    if args.drop:
+        data = {s: [{**q, "x": q["x"][:, cols]} for q in qs] for s, qs in data.items()}
     dev, test = data["dev"], data["test"]
     print(f"fixed order: dev {ranking(dev, None)} test {ranking(test, None)}")
     model = None
@@ -149,11 +170,12 @@ def main() -> None:
         print(f"l2={l2}: dev 5-fold {', '.join(f'{k} {v:.3f}' for k, v in cv.items())} | "
               f"test {', '.join(f'{k} {v:.3f}' for k, v in ranking(test, model).items())}")
     assert model is not None
-    for f, c in sorted(zip(rr.FEATURES, model[2]), key=lambda t: -abs(t[1])):
+    for f, c in sorted(zip([rr.FEATURES[i] for i in cols], model[2], strict=True), key=lambda t: -abs(t[1])):
         print(f"  {f:16s} {c:+.3f}")
     if args.write:
         mean, scale, coef, icpt = model
-        fitted = rr.Reranker(emb.model_id, mean, scale, coef, float(icpt))
+        fitted = rr.Reranker(emb.model_id, mean, scale, coef, float(icpt),
+                             None if len(cols) == len(rr.FEATURES) else tuple(cols))
         target = REPO / "namndkoll/search/models" / rr.WEIGHT_FILES[
             next(k for k in rr.WEIGHT_FILES if k in emb.model_id)]
         target.write_text(fitted.to_json(fitted_on="bench/questions/dev.json", l2=args.l2[-1],

@@ -30,7 +30,7 @@ from typing import Any
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold, words
 
 __all__ = ["Place", "Question", "focus_of", "mentions_place", "mentions_year", "place_consistent",
-           "read_question", "years_in"]
+           "read_question", "unit_of", "years_in"]
 
 
 @dataclass(frozen=True)
@@ -48,13 +48,17 @@ class Question:
     # what a figure question asks the figure of: its head noun, then the head of an "av/för/på"
     # phrase after it ("tolkuppdrag på polska" -> ("tolkuppdrag", "polska")); () when none
     focus: tuple[str, ...] = ()
+    unit: str | None = None  # what a figure is asked in: "percent" (a share), "money", or None
 
 
 _KINDS = {
     "vote": re.compile(r"\b(röstade|röstar|rösta|omröstning\w*|votering\w*|röster|röstsiffr\w*|"
                        r"ja-röst\w*|nej-röst\w*)\b", re.IGNORECASE),
-    "who": re.compile(r"^\W*(vem|vems)\b|\bvilka\s+(ledamöter|ledamot|politiker|personer|ersättare|"
-                      r"ordförande)\b", re.IGNORECASE),
+    # "Vilka ville bifalla …", "Vilka SD-politiker …", "Vilka socialdemokrater skrev …": people
+    "who": re.compile(r"^\W*(vem|vems)\b|\bvilka\s+(\w+-)?(ledamöter|ledamot|politiker|personer|ersättare|"
+                      r"ordförande|socialdemokrater|moderater|sverigedemokrater|vänsterpartister|miljöpartister|"
+                      r"kristdemokrater|liberaler|centerpartister)\b|^\W*vilka\s+(ville|vill|ska|skulle|har|hade|"
+                      r"\w+(ade|de|te))\b", re.IGNORECASE),
     "figure": re.compile(r"\bhur\s+(många|mycket|stor|stort|stora|hög|högt|höga|lång|långt|länge)\b|"
                          r"\bvad\s+(kostar|kostade)\b|\b(kostnad\w*|belopp\w*|antal\w*|andel\w*|procent\w*|"
                          r"mnkr|tkr|kronor|summa|ram|ramar|resultat\w*)\b", re.IGNORECASE),
@@ -133,7 +137,26 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
     named = {_key(w) for p in places for w in p.phrase.split()}
     focus = () if "vote" in kinds else tuple(
         w for n, w in enumerate(focus_of(query)) if n == 0 or _key(w) not in named)
-    return Question(places, tuple(sorted(years)), kinds, focus)
+    return Question(places, tuple(sorted(years)), kinds, focus, unit_of(query))
+
+
+# what unit a figure question wants: a share, or an amount of money
+_PERCENT_Q = re.compile(r"\b(andel\w*|procent\w*)\b|%", re.IGNORECASE)
+_MONEY_Q = re.compile(
+    r"\b(kostar|kostade|kostat|kostnad\w*|\w*bidrag\w*|budget\w*|\w*ram(en|ar|arna)?|belopp\w*|\w*avgift\w*|"
+    r"\w*hyr(a|an|or|orna)|\w*intäkt\w*|pris(et|er)?|kronor|tkr|mnkr|mkr|anslag\w*|ersättning\w*|"
+    r"arvode\w*|\w*lön(en|er)?|skattesats\w*|överskott\w*|underskott\w*|investering\w*)\b",
+    re.IGNORECASE)
+
+
+def unit_of(query: str) -> str | None:
+    """The unit a figure question wants: "percent" for a share, "money" for an amount, else None."""
+    if _PERCENT_Q.search(query):
+        return "percent"
+    if _MONEY_Q.search(query):
+        return "money"
+    return None
+
 
 
 # ---- the focus of a figure question -------------------------------------------------------

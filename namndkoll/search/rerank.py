@@ -28,17 +28,18 @@ from typing import Any
 
 import numpy as np
 
+from .passage import PASSAGE_FEATURES, document_text, focus_pattern_of, passage_features
 from .question import Question
 from .terms import Matcher, Term, idf
 
-__all__ = ["FEATURES", "Reranker", "features", "holds_vote", "reranker_for"]
+__all__ = ["FEATURES", "Reranker", "features", "from_json", "holds_vote", "reranker_for"]
 
 FEATURES = (
     "similarity", "below_best", "keywords", "keywords_text", "keywords_title", "fused", "dense_rank",
     "keyword_rank", "both_sides", "rarest_held", "spread", "best_sentence", "absent_terms", "other_place",
     "other_year",
     "vote_q", "vote_ok", "who_q", "who_ok", "figure_q", "figure_ok", "date_q", "date_ok", "party_q",
-    "party_ok", "table", "table_figure", "short",
+    "party_ok", "table", "table_figure", "short", *PASSAGE_FEATURES,
 )
 MISSING_RANK = 150  # a side that did not return the candidate
 
@@ -127,6 +128,8 @@ def features(
     k = question.kinds
     out = np.zeros((len(cands), len(FEATURES)), dtype=np.float64)
     titles: dict[str, list[bool]] = {}
+    docs: dict[str, list[bool]] = {}
+    focus = focus_pattern_of(question)
     for n, c in enumerate(cands):
         row = rows[c["chunk_id"]]
         text, title, section = row["text"], row["context"] or "", row["section"] or ""
@@ -139,6 +142,10 @@ def features(
         figures = "figure" in k and has_figure(text)
         sim = c["similarity"] or 0.0
         vote_ok = holds_vote(text, section)
+        doc = document_text(row)
+        if doc not in docs:  # passages of one document share what says which one it is
+            docs[doc] = matcher.held(doc) if terms else []
+        held = [a or b for a, b in zip(held_text, held_title, strict=True)]
         out[n] = (
             sim, sim - best, c["keywords"], share(held_text), share(held_title), c["score"],
             math.log1p(c["dense_rank"] if c["dense_rank"] is not None else MISSING_RANK),
@@ -153,6 +160,7 @@ def features(
             float("date" in k), float("date" in k and bool(_DATE.search(text))),
             float("party" in k), float("party" in k and bool(_PARTY.search(text))),
             float(section == "table"), float(section == "table" and "figure" in k), float(len(text) < 200),
+            *passage_features(text, section, row, held, docs[doc], weights.tolist(), question, focus),
         )
     return out
 
@@ -166,15 +174,21 @@ class Reranker:
     scale: np.ndarray
     coef: np.ndarray
     intercept: float
+    # the columns of ``features`` it was fitted on, when that is fewer than all of FEATURES
+    # (weights fitted before a feature was added keep working without it)
+    columns: tuple[int, ...] | None = None
 
     def logits(self, x: np.ndarray) -> np.ndarray:
+        if self.columns is not None:
+            x = x[:, list(self.columns)]
         return ((x - self.mean) / self.scale) @ self.coef + self.intercept
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.logits(x)))
 
     def to_json(self, **info: Any) -> str:
-        return json.dumps({"model": self.model, "features": list(FEATURES), "mean": self.mean.tolist(),
+        names = list(FEATURES) if self.columns is None else [FEATURES[i] for i in self.columns]
+        return json.dumps({"model": self.model, "features": names, "mean": self.mean.tolist(),
                            "scale": self.scale.tolist(), "coef": self.coef.tolist(),
                            "intercept": self.intercept, **info}, indent=1, ensure_ascii=False)
 
@@ -183,15 +197,22 @@ WEIGHT_FILES = {"multilingual-e5-small-static": "rerank-e5-small-static.json",
                 "multilingual-e5-small": "rerank-e5-small.json"}
 
 
+def from_json(text: str) -> Reranker | None:
+    """A fit as ``Reranker.to_json`` wrote it; None when it names a feature we no longer compute.
+    A fit on fewer features than ``FEATURES`` (weights shipped before a feature was added) reads
+    only its own columns."""
+    d = json.loads(text)
+    if not set(d["features"]) <= set(FEATURES):
+        return None  # fitted on features we no longer compute: the fixed order is safer than a wrong fit
+    columns = None if tuple(d["features"]) == FEATURES else tuple(FEATURES.index(f) for f in d["features"])
+    return Reranker(d["model"], np.array(d["mean"]), np.array(d["scale"]), np.array(d["coef"]),
+                    float(d["intercept"]), columns)
+
+
 @lru_cache(maxsize=4)
 def _load(name: str) -> Reranker | None:
     res = importlib.resources.files(__package__).joinpath("models", name)
-    if not res.is_file():
-        return None
-    d = json.loads(res.read_text("utf-8"))
-    if tuple(d["features"]) != FEATURES:
-        return None  # fitted on other features: the fixed order is safer than a wrong fit
-    return Reranker(d["model"], np.array(d["mean"]), np.array(d["scale"]), np.array(d["coef"]), float(d["intercept"]))
+    return from_json(res.read_text("utf-8")) if res.is_file() else None
 
 
 def reranker_for(model_id: str) -> Reranker | None:

@@ -537,6 +537,7 @@ def test_table_cells_and_a_figures_place_in_its_table_round_trip(db: str):
         st.save_extraction(doc_id, doc, ext)
     with opened(db) as st:
         assert st.load_document(doc_id).pages[0].tables[0].cells == cells
+        assert st.page_tables(doc_id, 1) == list(st.load_document(doc_id).pages[0].tables) and not st.page_tables(doc_id, 2)
         back = {f.value: f for f in st.load_extraction(doc_id).figures if f.table}
         assert {v: (f.table_index, f.table_span, f.bbox) for v, f in back.items()} == {
             v: (f.table_index, f.table_span, f.bbox) for v, f in figs.items()}

@@ -520,11 +520,24 @@ def test_a_table_rows_hit_shows_its_page_image(tmp_path: Path):
     app = create_app(db, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
     with TestClient(app) as c:
         hits = c.get("/api/search", params={"q": "Förskola utfall tkr"}).json()["hits"]
-        row = next(h for h in hits if h["section"] == "table")
+        row = next(h for h in hits if h["section"] == "table" and h["text"].startswith("Förskola"))
         assert "highlight=" not in row["image"] and "hl=" not in row["url"]
+        # the row's band across the table is boxed: the Förskola row, not the header or another row
+        x0, top, x1, bottom = row["box"]
+        assert 55 <= x0 < 65 and 505 < x1 <= 515 and (top, bottom) == (160, 190)  # the third ruled row
+        assert f"box={x0},{top},{x1},{bottom}" in row["image"] and "box=" in row["url"]
         img = c.get(row["image"])
         assert img.status_code == 200 and img.headers["content-type"] == "image/png"
-        assert c.get(row["url"]).status_code == 200
+        assert img.content != c.get(row["image"].split("?")[0]).content  # marked
+        page = c.get(row["url"])
+        assert page.status_code == 200 and f"box={x0},{top},{x1},{bottom}" in page.text
+        assert c.get(row["image"].replace("box=", "box=9")).status_code in (200, 400)
+        assert c.get(row["image"].split("?")[0], params={"box": "1,2,3"}).status_code == 400
+        # a figure read from a cell links to the page with that cell boxed
+        cell = re.search(r'href="([^"]*box=(\d+),(\d+),(\d+),(\d+)[^"]*)">Förskola \| Utfall tkr', page.text)
+        assert cell, page.text
+        cx0, ctop, cx1, cbottom = (int(g) for g in cell.groups()[1:])
+        assert (ctop, cbottom) == (160, 190) and 355 <= cx0 < 365 and cx1 == x1
         html = c.get("/search", params={"q": "Förskola utfall tkr"}).text
         thumbs = re.findall(r'class="thumb"[^>]*><img[^>]*src="([^"]+)"', html)
         assert thumbs and all(c.get(t.replace("&amp;", "&")).status_code == 200 for t in thumbs)

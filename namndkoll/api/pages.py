@@ -18,6 +18,8 @@ from ..errors import NamndkollError
 from ..types import Document
 from .batch import IngestReport, Progress, ingest, sha256_file
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points from the top-left corner
+
 # ---- the web pages (namndkoll serve) ------------------------------------------------------
 # One function per page: each opens the corpus, asks the stages and returns plain data that a
 # template (or the JSON API) shows as it is. No HTML here, and no SQL in web/.
@@ -34,6 +36,8 @@ class SearchPage:
     parties: dict[int, tuple[str, ...]]  # chunk id -> party codes the passage states or names
     options: dict[str, list[str]]  # values the filters can take in this corpus
     model: str | None  # the index's embedding model (None: no search index yet)
+    # chunk id -> the box of a table row's passage on its page (a row has no span in the text)
+    boxes: dict[int, Box] = field(default_factory=dict)
 
 
 class _RememberedQueries:
@@ -123,6 +127,7 @@ def search_page(
                       doc_type=doc_type, year_from=year_from, year_to=year_to,
                       limit=max(limit, pool), breadth=limit, mode="hybrid" if emb is not None else "keyword")
         parties = _hit_parties(store, hits)
+        boxes = row_boxes(store, hits[:limit])
     counts: dict[str, Counter[str]] = {f: Counter() for f in FACETS}
     for h in hits:
         md = h.metadata
@@ -133,7 +138,29 @@ def search_page(
         counts["party"].update(parties[h.chunk_id])
     facets = {f: sorted(c.items(), key=lambda kv: (-kv[1], kv[0])) for f, c in counts.items() if c}
     return SearchPage(query, hits[:limit], len(hits), facets, parties, options,
-                      rec.model_id if rec else None)
+                      rec.model_id if rec else None, boxes)
+
+
+def row_boxes(store: Any, hits: Any) -> dict[int, Box]:
+    """chunk id -> its row's box on the page, for the hits that are table rows (their page's
+    tables read once per page; a table stored before cells kept their boxes: the whole table)."""
+    from ..search.chunking import row_of
+
+    out: dict[int, Box] = {}
+    tables: dict[tuple[int, int], list[Any]] = {}
+    for h in hits:
+        if h.section != "table" or h.end > h.start:
+            continue
+        key = (h.document_id, h.page)
+        if key not in tables:
+            tables[key] = store.page_tables(*key)
+        at = row_of(tables[key], h.text)
+        if at is not None:
+            table = tables[key][at[0]]
+            box = table.row_box(at[1]) or table.bbox
+            if box:
+                out[h.chunk_id] = tuple(round(float(x)) for x in box)  # type: ignore[assignment]
+    return out
 
 
 @dataclass(frozen=True)
@@ -145,6 +172,7 @@ class DocumentView:
     segments: list[tuple[str, bool]]  # the page's clean text cut at the highlight: (text, marked)
     on_page: dict[str, list[dict[str, Any]]]  # figures, decisions, votes, positions on this page
     original: bool  # the original PDF is where it was ingested from, unchanged
+    box: Box | None = None  # a place on the page to mark (a table row or cell), PDF points
 
 
 def _clip(page: Any, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -156,7 +184,8 @@ def _clip(page: Any, span: tuple[int, int] | None) -> tuple[int, int] | None:
 
 
 def document_view(document_id: int, *, db: str | Path | None = None, page: int | None = None,
-                  item: str | None = None, highlight: tuple[int, int] | None = None) -> DocumentView:
+                  item: str | None = None, highlight: tuple[int, int] | None = None,
+                  box: Box | None = None) -> DocumentView:
     """A stored document at one page (``page``, else the page of ``item`` or of ``highlight``,
     else 1), with the highlighted passage cut out of the page text and what extract found on it."""
     from ..errors import NotFoundError
@@ -184,7 +213,7 @@ def document_view(document_id: int, *, db: str | Path | None = None, page: int |
     else:
         a, b = span[0] - p.start, span[1] - p.start
         segments = [(s, m) for s, m in ((p.text[:a], False), (p.text[a:b], True), (p.text[b:], False)) if s]
-    return DocumentView(stored, doc, page, span, segments, on_page, _original_ok(stored) is not None)
+    return DocumentView(stored, doc, page, span, segments, on_page, _original_ok(stored) is not None, box)
 
 
 # the original file is checked against the stored hash once per (path, size, mtime)
@@ -222,7 +251,7 @@ def original_pdf(document_id: int, *, db: str | Path | None = None) -> tuple[Pat
 
 
 PAGE_SCALES = {"thumb": 0.5, "page": 1.5, "large": 2.5}
-_image_cache: dict[tuple[str, int, str, int, int], bytes] = {}
+_image_cache: dict[tuple[Any, ...], bytes] = {}
 _IMAGE_CACHE_MAX = 256
 
 
@@ -242,10 +271,11 @@ def span_boxes(page: Any, start: int, end: int) -> tuple[tuple[float, float, flo
 
 def page_image(document_id: int, number: int, *, db: str | Path | None = None,
                highlight: tuple[int, int] | None = None, size: str = "page",
-               cache_dir: str | Path | None = None) -> bytes:
+               cache_dir: str | Path | None = None, box: Box | None = None) -> bytes:
     """PNG of page ``number`` of a stored document, the ``highlight`` span (document offsets)
     boxed: from the page's layout when stored (``Page.lines``), else found in the PDF's text
-    layer. Cached in memory and on disk by the document's hash, page, size and span."""
+    layer; ``box`` (PDF points from the top-left corner: a table row or cell) boxed too.
+    Cached in memory and on disk by the document's hash, page, size, span and box."""
     from ..errors import NotFoundError
     from ..ingest.pdf import find_text_boxes, render_page
 
@@ -257,11 +287,13 @@ def page_image(document_id: int, number: int, *, db: str | Path | None = None,
             raise NotFoundError(f"document {document_id} has {stored.pages} pages, not {number}")
     # keyed by the span asked for: a cached image costs no reading of the document
     span = highlight or (0, 0)
-    key = (stored.sha256, number, size, *span)
+    mark = tuple(round(x) for x in box) if box else ()
+    key = (stored.sha256, number, size, *span, *mark)
     if key in _image_cache:
         return _image_cache[key]
     folder = Path(cache_dir) if cache_dir else _data_home() / "cache" / "pages"
-    cached = folder / stored.sha256 / f"{number}-{size}-{span[0]}-{span[1]}.png"
+    cached = folder / stored.sha256 / (f"{number}-{size}-{span[0]}-{span[1]}"
+                                       + "".join(f"-{x}" for x in mark) + ".png")
     try:
         data = cached.read_bytes()
     except OSError:
@@ -278,6 +310,8 @@ def page_image(document_id: int, number: int, *, db: str | Path | None = None,
                 a, b = on_page[0] - page.start, on_page[1] - page.start
                 boxes = span_boxes(page, a, b) if page.lines else find_text_boxes(
                     path, number, page.text[a:b].split("\n"))
+        if mark:
+            boxes = (*boxes, (float(mark[0]), float(mark[1]), float(mark[2]), float(mark[3])))
         data = render_page(path, number, scale=PAGE_SCALES[size], boxes=boxes)
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)

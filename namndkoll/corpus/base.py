@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
-from ..types import Chunk, Document, Extraction
+from ..types import Chunk, Document, Extraction, Table
 from .index import Filters, ModelRecord
 from .store import StoredDocument
 
@@ -73,6 +73,10 @@ class Store(Protocol):
     def get_stored(self, document_id: int) -> StoredDocument: ...
 
     def load_document(self, document_id: int) -> Document: ...
+
+    def page_tables(self, document_id: int, page: int) -> list[Table]:
+        """The tables of one page (rows, box, cell boxes), without loading the document."""
+        ...
 
     def corpus_stats(self) -> dict[str, Any]: ...
 

@@ -240,6 +240,15 @@ def get_stored(conn: Any, document_id: int) -> StoredDocument:
     return _stored(conn, row)
 
 
+def page_tables(conn: Any, document_id: int, page: int) -> list[Table]:
+    with conn.cursor(row_factory=dict_row) as cur:
+        return [Table(page, tuple(tuple(c) for c in json.loads(r["rows"])),
+                      tuple(json.loads(r["bbox"])) if r["bbox"] else None,  # type: ignore[arg-type]
+                      unpack_cells(r["cells"]))
+                for r in cur.execute("SELECT rows, bbox, cells FROM page_tables WHERE document_id = %s AND page = %s"
+                                     " ORDER BY idx", (document_id, page)).fetchall()]
+
+
 def load_document(conn: Any, document_id: int) -> Document:
     sd = get_stored(conn, document_id)
     with conn.cursor(row_factory=dict_row) as cur:

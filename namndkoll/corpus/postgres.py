@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import CorpusError, NamndkollError
-from ..types import Chunk, Document, Extraction
+from ..types import Chunk, Document, Extraction, Table
 from . import redact
 from .beside import PARALLEL_FROM, Beside
 from .index import Filters, ModelRecord
@@ -269,6 +269,9 @@ class PostgresStore:
 
     def get_stored(self, document_id: int) -> StoredDocument:
         return pg_store.get_stored(self.conn, document_id)
+
+    def page_tables(self, document_id: int, page: int) -> list[Table]:
+        return pg_store.page_tables(self.conn, document_id, page)
 
     def load_document(self, document_id: int) -> Document:
         return pg_store.load_document(self.conn, document_id)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import CorpusError, NamndkollError
-from ..types import Chunk, Document, Extraction
+from ..types import Chunk, Document, Extraction, Table
 from . import extractions, index, store
 from .beside import PARALLEL_FROM, Beside
 from .db import open_db, transaction
@@ -122,6 +122,9 @@ class SqliteStore:
 
     def get_stored(self, document_id: int) -> StoredDocument:
         return store.get_stored(self.conn, document_id)
+
+    def page_tables(self, document_id: int, page: int) -> list[Table]:
+        return store.page_tables(self.conn, document_id, page)
 
     def load_document(self, document_id: int) -> Document:
         return store.load_document(self.conn, document_id)

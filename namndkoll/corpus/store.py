@@ -264,6 +264,15 @@ def get_stored(conn: Any, document_id: int) -> StoredDocument:
     return _stored(conn, row)
 
 
+def page_tables(conn: Any, document_id: int, page: int) -> list[Table]:
+    """The tables of one page, as ``load_document`` gives them."""
+    return [Table(page, tuple(tuple(c) for c in json.loads(r["rows"])),
+                  tuple(json.loads(r["bbox"])) if r["bbox"] else None,  # type: ignore[arg-type]
+                  unpack_cells(r["cells"]))
+            for r in conn.execute("SELECT rows, bbox, cells FROM page_tables WHERE document_id = ? AND page = ?"
+                                  " ORDER BY idx", (document_id, page))]
+
+
 def load_document(conn: Any, document_id: int) -> Document:
     """The whole Document back from the database, as ingest produced it."""
     sd = get_stored(conn, document_id)

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..tables import body_cells, scale_words
-from ..types import Chunk, Document, Item
+from ..types import Chunk, Document, Item, Table
 
 CHUNKER = "paragraphs-v2+tables"  # stored with the chunks: a new version re-chunks every document
 MAX_CHARS = 1100  # ~180 Swedish words, ~300 e5 tokens: well inside the model's 512
@@ -46,6 +46,21 @@ def chunk_document(doc: Document, *, max_chars: int = MAX_CHARS, min_chars: int 
     return out + table_chunks(doc)
 
 
+def row_text(table: Table, r: int) -> str:
+    """A table row as written, its cells joined by spaces: the first line of its passage."""
+    return " ".join(c for c in (" ".join((cell or "").split()) for cell in table.rows[r]) if c)
+
+
+def row_of(tables: Sequence[Table], passage: str) -> tuple[int, int] | None:
+    """(table index, row) of a table row's passage on its page (its first line is the row)."""
+    first = passage.split("\n", 1)[0]
+    for t, table in enumerate(tables):
+        for r in range(len(table.rows)):
+            if row_text(table, r) == first:
+                return t, r
+    return None
+
+
 def table_chunks(doc: Document) -> list[Chunk]:
     """One passage per table row with a value: the row as written, then its cells with headers."""
     out = []
@@ -55,9 +70,7 @@ def table_chunks(doc: Document) -> list[Chunk]:
             unit = scale_words(table)
             for cells in body_cells(table):
                 r = cells[0].row
-                row_text = " ".join(c for c in (" ".join((table.rows[r][j] or "").split())
-                                                for j in range(len(table.rows[r]))) if c)
-                lines = [row_text] + [
+                lines = [row_text(table, r)] + [
                     " · ".join(x for x in (c.label, c.column.replace(" | ", " "), c.text + (f" {unit}" if unit and
                                                                                     not c.text.endswith(unit) else "")) if x)
                     for c in cells]

@@ -23,6 +23,7 @@ BASKET_COOKIE = "nk_basket"
 BASKET_MAX = 200  # refs in the cookie: ~1.4 kB, well under a browser's 4 kB per cookie
 _REF = re.compile(r"^[cfdvp]\d{1,12}$")
 _SPAN = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+_BOX = re.compile(r"^(\d{1,5}),(\d{1,5}),(\d{1,5}),(\d{1,5})$")
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,20 @@ def span_param(value: str | None) -> tuple[int, int] | None:
     if not m or int(m.group(1)) >= int(m.group(2)):
         raise HTTPException(400, "highlight/hl ska vara START-SLUT, två tal, t.ex. 120-480")
     return int(m.group(1)), int(m.group(2))
+
+
+def box_param(value: str | None) -> tuple[float, float, float, float] | None:
+    """ "X0,TOP,X1,BOTTOM" (whole PDF points from the page's top-left corner: a table row or
+    cell) -> the box; 400 for anything else."""
+    if not value:
+        return None
+    m = _BOX.match(value)
+    if not m:
+        raise HTTPException(400, "box ska vara X0,TOPP,X1,BOTTEN i hela punkter, t.ex. 100,150,400,190")
+    x0, top, x1, bottom = (float(g) for g in m.groups())
+    if x0 >= x1 or top >= bottom:
+        raise HTTPException(400, "box: X0 < X1 och TOPP < BOTTEN")
+    return x0, top, x1, bottom
 
 
 def year_param(value: str | None) -> int | None:

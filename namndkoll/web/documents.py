@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 
 from .. import api
 from ..corpus.store import StoredDocument
-from .common import blank, config, jsonable, render, span_param, year_param
+from .common import blank, box_param, config, jsonable, render, span_param, year_param
 
 router = APIRouter()
 
@@ -65,9 +65,11 @@ def document_html(
     page: Annotated[int | None, Query(ge=1)] = None,
     item: Annotated[str | None, Query(max_length=20)] = None,
     hl: Annotated[str | None, Query(max_length=30)] = None,
+    box: Annotated[str | None, Query(max_length=30)] = None,
 ) -> Response:
     view = api.document_view(
-        document_id, db=config(request).db, page=page, item=item, highlight=span_param(hl)
+        document_id, db=config(request).db, page=page, item=item, highlight=span_param(hl),
+        box=box_param(box),
     )
     return render(request, "document.html", {"v": view, "hl": hl})
 
@@ -114,6 +116,9 @@ def page_png(
         str | None, Query(max_length=30, description="START-SLUT i dokumentets text")
     ] = None,
     size: Annotated[str, Query(pattern="^(thumb|page|large)$")] = "page",
+    box: Annotated[
+        str | None, Query(max_length=30, description="X0,TOPP,X1,BOTTEN i PDF-punkter: en tabellrad eller cell")
+    ] = None,
 ) -> Response:
     """Sidan som PNG (pypdfium2), med passagen `highlight` inramad; cachad per dokument och sida."""
     cfg = config(request)
@@ -124,6 +129,7 @@ def page_png(
         highlight=span_param(highlight),
         size=size,
         cache_dir=cfg.cache_dir,
+        box=box_param(box),
     )
     return Response(
         data, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"}

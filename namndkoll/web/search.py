@@ -73,9 +73,10 @@ def search_html(
     return render(request, "search.html", {"res": res, "q": q, "active": active})
 
 
-def hit_json(h: Any, parties: tuple[str, ...] = ()) -> dict[str, Any]:
+def hit_json(h: Any, parties: tuple[str, ...] = (), box: tuple[float, ...] | None = None) -> dict[str, Any]:
     md = h.metadata
     span = f"{h.start}-{h.end}" if h.end > h.start else None
+    mark = ",".join(str(round(x)) for x in box) if box else None
     return {
         "chunk_id": h.chunk_id,
         "document": {"id": h.document_id, **jsonable(md)},
@@ -92,9 +93,12 @@ def hit_json(h: Any, parties: tuple[str, ...] = ()) -> dict[str, Any]:
         "citation": h.citation,
         "highlights": [list(s) for s in h.highlights],
         "parties": list(parties),
-        # a table row's passage has no span in the page text: its page, unmarked
-        "url": f"/documents/{h.document_id}?page={h.page}" + (f"&hl={span}" if span else ""),
-        "image": f"/documents/{h.document_id}/pages/{h.page}.png" + (f"?highlight={span}" if span else ""),
+        # a table row's passage has no span in the page text: its row's box on the page instead
+        "box": [round(x) for x in box] if box else None,
+        "url": f"/documents/{h.document_id}?page={h.page}" + (f"&hl={span}" if span else "")
+        + (f"&box={mark}" if mark else ""),
+        "image": f"/documents/{h.document_id}/pages/{h.page}.png"
+        + (f"?highlight={span}" if span else f"?box={mark}" if mark else ""),
     }
 
 
@@ -114,7 +118,7 @@ def search_api(
     """De bästa passagerna för frågan (betydelse + svenska nyckelord), med citat, sida och
     facetter (kommun, nämnd, typ, år, parti). Tom lista när inget passar bra."""
     res = _search(request, q, municipality, committee, party, type, year_from, year_to, limit=limit)
-    hits = [hit_json(h, res.parties.get(h.chunk_id, ())) for h in res.hits]
+    hits = [hit_json(h, res.parties.get(h.chunk_id, ()), res.boxes.get(h.chunk_id)) for h in res.hits]
     if format == "csv":
         rows = [
             {

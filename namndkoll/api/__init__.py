@@ -22,11 +22,11 @@ from .batch import (
     sha256_file,
     source_name,
 )
+from .images import PAGE_SCALES, original_pdf, page_image, span_boxes
 from .pages import (
     BASKET_KINDS,
     FACETS,
     KIND_LABELS,
-    PAGE_SCALES,
     CaseView,
     CompareMatrix,
     DocumentView,
@@ -39,11 +39,8 @@ from .pages import (
     corpus_status,
     document_view,
     ingest_uploads,
-    original_pdf,
-    page_image,
     save_upload,
     search_page,
-    span_boxes,
     upload_folder,
 )
 from .reading import (

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,9 +15,8 @@ from ..corpus.base import Store
 from ..corpus.store import StoredDocument
 from ..errors import NamndkollError
 from ..types import Document
-from .batch import IngestReport, Progress, ingest, sha256_file
-
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points from the top-left corner
+from .batch import IngestReport, Progress, ingest
+from .images import Box, clip_span, data_home, original_ok, row_boxes
 
 # ---- the web pages (namndkoll serve) ------------------------------------------------------
 # One function per page: each opens the corpus, asks the stages and returns plain data that a
@@ -141,28 +139,6 @@ def search_page(
                       rec.model_id if rec else None, boxes)
 
 
-def row_boxes(store: Any, hits: Any) -> dict[int, Box]:
-    """chunk id -> its row's box on the page, for the hits that are table rows (their page's
-    tables read once per page; a table stored before cells kept their boxes: the whole table)."""
-    from ..search.chunking import row_of
-
-    out: dict[int, Box] = {}
-    tables: dict[tuple[int, int], list[Any]] = {}
-    for h in hits:
-        if h.section != "table" or h.end > h.start:
-            continue
-        key = (h.document_id, h.page)
-        if key not in tables:
-            tables[key] = store.page_tables(*key)
-        at = row_of(tables[key], h.text)
-        if at is not None:
-            table = tables[key][at[0]]
-            box = table.row_box(at[1]) or table.bbox
-            if box:
-                out[h.chunk_id] = tuple(round(float(x)) for x in box)  # type: ignore[assignment]
-    return out
-
-
 @dataclass(frozen=True)
 class DocumentView:
     stored: StoredDocument
@@ -173,14 +149,6 @@ class DocumentView:
     on_page: dict[str, list[dict[str, Any]]]  # figures, decisions, votes, positions on this page
     original: bool  # the original PDF is where it was ingested from, unchanged
     box: Box | None = None  # a place on the page to mark (a table row or cell), PDF points
-
-
-def _clip(page: Any, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """``span`` (document offsets) cut to ``page``; None when it does not touch the page."""
-    if span is None:
-        return None
-    a, b = max(span[0], page.start), min(span[1], page.end)
-    return (a, b) if a < b else None
 
 
 def document_view(document_id: int, *, db: str | Path | None = None, page: int | None = None,
@@ -207,133 +175,16 @@ def document_view(document_id: int, *, db: str | Path | None = None, page: int |
         on_page = {what: [r for r in store.list_extracted(what, document=document_id) if r["page"] == page]
                    for what in ("figures", "decisions", "votes", "positions")}
     p = doc.pages[page - 1]
-    span = _clip(p, highlight)
+    span = clip_span(p, highlight)
     if span is None:
         segments = [(p.text, False)]
     else:
         a, b = span[0] - p.start, span[1] - p.start
         segments = [(s, m) for s, m in ((p.text[:a], False), (p.text[a:b], True), (p.text[b:], False)) if s]
-    return DocumentView(stored, doc, page, span, segments, on_page, _original_ok(stored) is not None, box)
+    return DocumentView(stored, doc, page, span, segments, on_page, original_ok(stored) is not None, box)
 
 
 # the original file is checked against the stored hash once per (path, size, mtime)
-_verified: dict[tuple[str, int, int], str] = {}
-
-
-def _original_ok(stored: StoredDocument) -> Path | None:
-    """The original PDF of a stored document if it is still where it was read from, unchanged."""
-    path = Path(stored.source)
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    key = (str(path), st.st_size, st.st_mtime_ns)
-    if key not in _verified:
-        try:
-            _verified[key] = sha256_file(path)
-        except OSError:
-            return None
-    return path if _verified[key] == stored.sha256 else None
-
-
-def original_pdf(document_id: int, *, db: str | Path | None = None) -> tuple[Path, str]:
-    """(path, file name) of a stored document's original PDF, by id only; NotFoundError when
-    the file is gone or changed since it was read."""
-    from ..errors import NotFoundError
-
-    with opened(db) as store:
-        stored = store.get_stored(document_id)
-    path = _original_ok(stored)
-    if path is None:
-        raise NotFoundError(f"the original PDF of document {document_id} is no longer at {stored.source} "
-                            "(or has changed since it was read): ingest it again")
-    return path, path.name
-
-
-PAGE_SCALES = {"thumb": 0.5, "page": 1.5, "large": 2.5}
-_image_cache: dict[tuple[Any, ...], bytes] = {}
-_IMAGE_CACHE_MAX = 256
-
-
-def span_boxes(page: Any, start: int, end: int) -> tuple[tuple[float, float, float, float], ...]:
-    """Boxes (PDF points, top-left origin) covering page-relative offsets ``start``–``end`` of a
-    page whose layout is known (``Page.lines``); a line partly inside is cut in proportion to
-    its characters."""
-    out = []
-    for ln in page.lines:
-        a, b = max(start, ln.start), min(end, ln.end)
-        if a >= b or ln.end <= ln.start:
-            continue
-        width = (ln.x1 - ln.x0) / (ln.end - ln.start)
-        out.append((ln.x0 + (a - ln.start) * width, ln.top, ln.x0 + (b - ln.start) * width, ln.bottom))
-    return tuple(out)
-
-
-def page_image(document_id: int, number: int, *, db: str | Path | None = None,
-               highlight: tuple[int, int] | None = None, size: str = "page",
-               cache_dir: str | Path | None = None, box: Box | None = None) -> bytes:
-    """PNG of page ``number`` of a stored document, the ``highlight`` span (document offsets)
-    boxed: from the page's layout when stored (``Page.lines``), else found in the PDF's text
-    layer; ``box`` (PDF points from the top-left corner: a table row or cell) boxed too.
-    Cached in memory and on disk by the document's hash, page, size, span and box."""
-    from ..errors import NotFoundError
-    from ..ingest.pdf import find_text_boxes, render_page
-
-    if size not in PAGE_SCALES:
-        raise NotFoundError(f"no image size {size!r}: choose one of {', '.join(PAGE_SCALES)}")
-    with opened(db) as store:
-        stored = store.get_stored(document_id)
-        if not 1 <= number <= stored.pages:
-            raise NotFoundError(f"document {document_id} has {stored.pages} pages, not {number}")
-    # keyed by the span asked for: a cached image costs no reading of the document
-    span = highlight or (0, 0)
-    mark = tuple(round(x) for x in box) if box else ()
-    key = (stored.sha256, number, size, *span, *mark)
-    if key in _image_cache:
-        return _image_cache[key]
-    folder = Path(cache_dir) if cache_dir else _data_home() / "cache" / "pages"
-    cached = folder / stored.sha256 / (f"{number}-{size}-{span[0]}-{span[1]}"
-                                       + "".join(f"-{x}" for x in mark) + ".png")
-    try:
-        data = cached.read_bytes()
-    except OSError:
-        path = _original_ok(stored)
-        if path is None:
-            raise NotFoundError(f"the original PDF of document {document_id} is no longer at {stored.source} "
-                                "(or has changed): its pages cannot be shown; ingest it again") from None
-        boxes: tuple[tuple[float, float, float, float], ...] = ()
-        if highlight is not None:
-            with opened(db) as store:
-                page = store.load_document(document_id).pages[number - 1]
-            on_page = _clip(page, highlight)
-            if on_page is not None:
-                a, b = on_page[0] - page.start, on_page[1] - page.start
-                boxes = span_boxes(page, a, b) if page.lines else find_text_boxes(
-                    path, number, page.text[a:b].split("\n"))
-        if mark:
-            boxes = (*boxes, (float(mark[0]), float(mark[1]), float(mark[2]), float(mark[3])))
-        data = render_page(path, number, scale=PAGE_SCALES[size], boxes=boxes)
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            tmp.replace(cached)
-        except OSError:
-            pass  # a read-only data folder: the memory cache still serves it
-    if len(_image_cache) >= _IMAGE_CACHE_MAX:
-        _image_cache.pop(next(iter(_image_cache)))
-    _image_cache[key] = data
-    return data
-
-
-def _data_home() -> Path:
-    from ..search.embed import data_home
-
-    return data_home()
-
-
-# ---- compare matrix, cases, basket, status ------------------------------------------------
-
 KIND_LABELS = {
     "reservation": "reservation", "sarskilt_uttalande": "särskilt uttalande",
     "sarskilt_yttrande": "särskilt yttrande", "protokollsanteckning": "anteckning",
@@ -515,7 +366,7 @@ def corpus_status(*, db: str | Path | None = None) -> dict[str, Any]:
 # ---- uploads --------------------------------------------------------------------------------
 
 def upload_folder() -> Path:
-    return _data_home() / "uploads"
+    return data_home() / "uploads"
 
 
 def save_upload(name: str, data: bytes, *, folder: str | Path | None = None) -> Path:

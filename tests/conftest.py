@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -66,3 +68,25 @@ def pg_url(pg_server) -> str:  # type: ignore[no-untyped-def]
     yield f"{base}&options=-csearch_path%3D{schema}%2Cpublic"
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def real_corpus(tmp_path_factory: pytest.TempPathFactory, docs: Iterable[Any]) -> tuple[Any, Any]:
+    """A SQLite corpus of ``docs`` indexed with the real embedding model (skips the test where
+    the model is not installed): (connection, embedder)."""
+    from namndkoll.corpus.db import open_db, transaction
+    from namndkoll.corpus.store import replace_document
+    from namndkoll.search import index_corpus
+
+    try:
+        from namndkoll.search.embed import get_embedder
+
+        emb = get_embedder(None)
+        emb.embed(["test"], kind="query")
+    except Exception as exc:  # noqa: BLE001 - not installed yet, or no model files here
+        pytest.skip(f"real embedder not available: {exc}")
+    conn = open_db(tmp_path_factory.mktemp("real") / "corpus.db")
+    for d in docs:
+        with transaction(conn):
+            replace_document(conn, d)
+    index_corpus(conn, emb)
+    return conn, emb

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from conftest import real_corpus
 from test_search import FakeEmbedder, protocol, report
 
 from namndkoll.corpus import as_store
@@ -224,18 +225,7 @@ def test_weights_fitted_on_fewer_features_read_their_own_columns():
 
 @pytest.fixture(scope="module")
 def real(tmp_path_factory: pytest.TempPathFactory):
-    try:
-        from namndkoll.search.embed import get_embedder
-
-        emb = get_embedder(None)
-        emb.embed(["test"], kind="query")
-    except Exception as exc:  # noqa: BLE001 - not installed yet, or no model files here
-        pytest.skip(f"real embedder not available: {exc}")
-    conn = open_db(tmp_path_factory.mktemp("real") / "corpus.db")
-    for d in docs():
-        with transaction(conn):
-            replace_document(conn, d)
-    index_corpus(conn, emb)
+    conn, emb = real_corpus(tmp_path_factory, docs())
     yield conn, emb
     conn.close()
 

@@ -4,31 +4,16 @@ Skipped while ``namndkoll.search.embed`` (or its model) is not available on this
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import real_corpus
 from test_search import DOCS
 
-from namndkoll.corpus.db import open_db, transaction
-from namndkoll.corpus.store import replace_document
-from namndkoll.search import index_corpus, search
+from namndkoll.search import search
 
 
 @pytest.fixture(scope="module")
 def real(tmp_path_factory: pytest.TempPathFactory):
-    try:
-        from namndkoll.search.embed import get_embedder
-
-        emb = get_embedder(None)
-        emb.embed(["test"], kind="query")
-    except Exception as exc:  # noqa: BLE001 - not installed yet, or no model files here
-        pytest.skip(f"real embedder not available: {exc}")
-    path: Path = tmp_path_factory.mktemp("real") / "corpus.db"
-    conn = open_db(path)
-    for d in DOCS:
-        with transaction(conn):
-            replace_document(conn, d)
-    index_corpus(conn, emb)
+    conn, emb = real_corpus(tmp_path_factory, DOCS)
     yield conn, emb
     conn.close()
 

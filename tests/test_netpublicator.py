@@ -100,3 +100,22 @@ def test_slash_diarienummer_after_a_nämnd_heading(tmp_path):
         ("92", 2, "Nämndsbudget för socialnämnden år 2026"),
         ("93", 3, "Redovisning av rapporterade ej verkställda beslut kvartal 3 år 2025")]
     assert doc.metadata.committee == "Socialnämnden"
+
+
+def test_a_heading_on_the_running_headers_line_takes_its_title_from_below(tmp_path):
+    """Lomma SN 2025-10-07 § 82: the heading stands on the header's first line, beside "Sida 14
+    av 16", and the date and dnr sit under it before the title ("SN § 82   Sida 14 av 16")."""
+    pages = [_item("SOCIALNÄMNDEN", "SN", 1, 2, 81, "", ["Information från förvaltningen"],
+                   ["Vid sammanträdet informerar förvaltningschefen."])]
+    pages.append([(40, 40, "SOCIALNÄMNDEN", 10), (330, 40, "SAMMANTRÄDESPROTOKOLL", 10),
+                  (40, 52, "SN § 82", 10), (330, 52, "Sida 2 av 2", 10),
+                  (330, 70, "Sammanträdesdatum", 10), (330, 82, "2025-10-07", 10), (330, 100, "SN/2025:231", 10),
+                  (40, 125, "Nämndinitiativ från Ida Alm (L) och Christian Kampmann – följ upp omläggning från", 10),
+                  (40, 137, "kommunresor till färdtjänst", 10),
+                  (40, 162, "Ärendebeskrivning", 10), (40, 174, LONG, 10),
+                  (40, 790, "Justerande", 9), (330, 790, "Utdragsbestyrkande", 9)])
+    doc = read_document(draw(tmp_path / "sn.pdf", pages))
+    assert [(it.number, it.page_start, it.title) for it in doc.items] == [
+        ("81", 1, "Information från förvaltningen"),
+        ("82", 2, ("Nämndinitiativ från Ida Alm (L) och Christian Kampmann – följ upp omläggning från "
+                   "kommunresor till färdtjänst"))]

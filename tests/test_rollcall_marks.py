@@ -110,3 +110,41 @@ def test_an_order_reading_the_counts_contradict_gives_no_member_votes(tmp_path):
     votes_found = extract_document(doc).votes
     assert all(not v.roll_call for v in votes_found)
     assert ("§ 34", 4, 4) in {(v.item, v.yes, v.no) for v in votes_found}
+
+
+def _header_on_a_member_line(tmp_path: Path, votes: list[str], stated: tuple[int, int, int]) -> Path:
+    """Lomma SN 2025-10-07's list: the text layer sets the "Ja Nej Avstår" header on the second
+    member's line ("Christer Philipson (KD)   Ja   Nej   Avstår"), the first member above it, and
+    the marks out of step with the members: the k-th mark on the (2k+3)-th member's line, then one
+    on "Totalt" and the rest on lines of their own after it."""
+    rows: list[tuple] = [(40, 34, "SOCIALNÄMNDEN"), (330, 34, "SAMMANTRÄDESPROTOKOLL"),
+                         (40, 55, "Voteringsprotokoll"), (45, 76, "Ledamot/tjänstgörande ersättare")]
+    y = 90.0
+    marks = iter(votes)
+    for k, (name, party) in enumerate(MEMBERS):
+        rows.append((45, y, f"{name} ({party})"))
+        if k == 1:
+            rows += [(JA, y, "Ja"), (NEJ, y, "Nej"), (AVST, y, "Avstår")]
+        if k >= 3 and k % 2 == 1:
+            rows.append((X[next(marks)], y, "x"))
+        y += 12
+    rows += [(45, y, "Totalt"), (X[next(marks)], y, "x")]
+    for v in marks:
+        y += 14
+        rows.append((X[v], y, "x"))
+    rows += [(x, y + 20, str(n)) for x, n in zip((JA, NEJ, AVST), stated, strict=True)]
+    before = [(40, 34, "SOCIALNÄMNDEN"), (40, 90, "SN § 82"), (330, 90, "SN/2025:231"),
+              (40, 110, "Nämndinitiativ från Ida Alm (L) om uppföljning av färdtjänst"),
+              (40, 140, "Votering begärs. Den som bifaller ordförandes yrkande röstar ja, den som avser"),
+              (40, 152, "bifalla Ida Alms (L) yrkande röstar nej. Voteringen utfaller enligt följande:"),
+              (40, 170, f"Ja: {votes.count('ja')}, Nej: {votes.count('nej')}")]
+    return draw(tmp_path / "sn82.pdf", [before, rows])
+
+
+def test_a_header_set_on_a_members_line_still_starts_the_list(tmp_path):
+    votes = ["ja", "ja", "nej", "ja", "ja", "nej", "nej", "ja"]
+    doc = read_document(_header_on_a_member_line(tmp_path, votes, (5, 3, 0)))
+    (v,) = extract_document(doc).votes  # the list's counts complete the § text's, not a second vote
+    assert (v.item, v.yes, v.no, v.abstain) == ("§ 82", 5, 3, 0)
+    assert [(e.name, e.party, e.vote) for e in v.roll_call] == [
+        (n, p, c) for (n, p), c in zip(MEMBERS, votes, strict=True)]

@@ -79,6 +79,49 @@ def _header(text: str) -> list[VoteChoice] | None:
     return cols if len(set(cols)) == len(cols) else None
 
 
+def _header_on_member(lines: list[tuple[str, int, int, float]], i: int, local: dict[str, str]) \
+        -> tuple[list[VoteChoice], int, list[tuple[tuple[str, str | None, str | None, str | None], int, int, str]]] \
+        | None:
+    """A header the text layer set on a member's line ("Christer Philipson (KD)  Ja  Nej  Avstår"):
+    its choices, where the list starts and its members so far — the members on the lines just
+    above it and the one on its own line. Only taken under the list's own title or member-column
+    header ("Voteringsprotokoll", "Ledamot/tjänstgörande ersättare") a few lines up, with no
+    other line between, so a sentence ending in "ja" is never a header."""
+    m = _HEADER.match(lines[i][0])
+    if not m:
+        return None
+    pre = m.group("pre").strip()
+    own = _MEMBER.match(pre)
+    if not own or own.group("mark"):
+        return None
+    cols = [_CHOICE_WORDS[w.lower()] for w in m.group("cols").split()]
+    if len(set(cols)) != len(cols):
+        return None
+    above: list[tuple[tuple[str, str | None, str | None, str | None], int, int, str]] = []
+    k = i - 1
+    while k >= 0 and i - k <= 4:
+        text, s, e, _ = lines[k]
+        mm = _MEMBER.match(text)
+        if mm and not mm.group("mark"):
+            who = member(mm.group("who"), role=mm.group("role") or mm.group("role2") or "", local=local)
+            if who is None:
+                return None
+            above.insert(0, (who, s, e, text))
+            k -= 1
+            continue
+        if len(text) < 60 and _FURNITURE.search(text):
+            break
+        return None
+    else:
+        return None
+    who = member(own.group("who"), role=own.group("role") or own.group("role2") or "", local=local)
+    if who is None:
+        return None
+    text, s, e = lines[i][:3]
+    first = above[0][1] if above else s
+    return cols, first, [*above, (who, s, e, text)]
+
+
 def _scan(doc: Document, local: dict[str, str]) -> list[_List]:
     out: list[_List] = []
     for page in doc.pages:
@@ -93,6 +136,19 @@ def _scan(doc: Document, local: dict[str, str]) -> list[_List]:
             if cur is None:
                 cols = _header(text)
                 if cols is None:
+                    started = _header_on_member(lines, i, local)
+                    if started is None:
+                        continue
+                    cols, first, members = started
+                    above = page.text[max(0, first - 300):first]
+                    found = list(_ITEM.finditer(above))
+                    cur = _List(cols, page.start + first, page.number,
+                                f"§ {found[-1].group('n')}" if found else None)
+                    out.append(cur)
+                    cur.members.extend((who, page.number, page.start + ms, page.start + me, mt)
+                                       for who, ms, me, mt in members)
+                    cur.end = page.start + e
+                    head_at = i
                     continue
                 if carried is not None and i < 3 and carried.cols == cols:
                     cur = carried

@@ -327,6 +327,9 @@ _TITLE_STRIP = re.compile(
 _TRAILING_DNR = re.compile(r"\s*[(,]?\s*(?:Dnr|Diarienummer|Ärendenummer)\.?:?\s+\S+(?:\s\S+)?\)?\s*$",
                            re.IGNORECASE)
 _LABEL_ONLY = re.compile(r"^(?:Ärendenummer|Diarienummer|Dnr)\b\s*:?\s*$", re.IGNORECASE)
+# the page number of a running header the text layer set on the heading's line ("SN § 82  Sida 14 av 16")
+_PAGE_LABEL = re.compile(r"^Sid(?:a|an)\s+\d{1,4}(?:\s*(?:av|\(|/)\s*\d{1,4}\)?)?$", re.IGNORECASE)
+_DATE_ONLY = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
 _META_LINE = re.compile(r"^(?:Protokoll nr|Sammanträdesdatum|Datum|Dnr|Diarienummer|Ärendenummer)\b")
 _MP_DNR = re.compile(r"\b((?:19|20)\d\d\.\d{1,5}(?:\s+[A-ZÅÄÖ]{2,6}(?:[ -]AU)?)?)\b")
 _FI_DNR = re.compile(r"^[A-ZÅÄÖ]{2,6}/\d{1,5}/[\d.]+/\d{4}$")
@@ -337,7 +340,7 @@ def _heading_title(c: _Cand) -> str:
         return c.rest
     title = _TITLE_STRIP.sub("", c.rest, count=1)
     title = _TRAILING_DNR.sub("", title).strip()
-    return "" if _LABEL_ONLY.match(title) else title
+    return "" if _LABEL_ONLY.match(title) or _PAGE_LABEL.match(title) else title
 
 
 def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]:
@@ -369,7 +372,9 @@ def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]
             continue
         if section_kind(t):
             break
-        if _META_LINE.match(t) or (first is None and _FI_DNR.match(t)):
+        if _META_LINE.match(t) or (first is None and (
+                _FI_DNR.match(t) or _DATE_ONLY.match(t) or not _TITLE_STRIP.sub("", t, count=1).strip())):
+            # the header's date and the item's dnr, set under a heading whose line the header took
             k += 1
             continue
         if first is not None:

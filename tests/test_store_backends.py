@@ -467,6 +467,17 @@ def test_keyword_side_runs_beside_on_a_second_connection(store, db: str, monkeyp
     assert beside == alone
     assert not ro._beside.opened
     assert {t.name for t in threading.enumerate()} - before == set()
+    # at most MAX_BESIDE second connections in a process: past that, a query asks both sides itself
+    import namndkoll.corpus.beside as beside_mod
+
+    monkeypatch.setattr(beside_mod, "_slots", threading.BoundedSemaphore(1))
+    with opened(db) as a, opened(db) as b:
+        assert [(h.source, h.start) for h in search(a, queries[0], emb, limit=5)] == \
+            [(h.source, h.start) for h in search(b, queries[0], emb, limit=5)]
+        assert a._beside.opened and not b._beside.opened
+    with opened(db) as c:  # the slot came back when its store closed
+        search(c, queries[0], emb, limit=5)
+        assert c._beside.opened
     # a store open for writing never asks a second connection (it would not see unsaved rows)
     assert st.keyword_beside([], 5, st.resolve_filters()) is None
 

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
 
 PARALLEL_FROM = 50_000  # passages from which a hybrid query's keyword side runs beside
+# second connections open at once in a process: a server with many requests in flight has no
+# idle core to gain from one, and each is a connection the database counts (PostgreSQL's
+# max_connections); past this many, a query asks its two sides on its own connection
+MAX_BESIDE = 4
+_slots = threading.BoundedSemaphore(MAX_BESIDE)
 
 
 class Beside:
@@ -35,10 +40,13 @@ class Beside:
         self._pool: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
 
-    def submit(self, method: str, *args: Any) -> Future[Any]:
-        """``store.method(*args)`` on the second store, as a future."""
+    def submit(self, method: str, *args: Any) -> Future[Any] | None:
+        """``store.method(*args)`` on the second store, as a future; None when ``MAX_BESIDE``
+        second connections are already open in this process (the caller asks it itself)."""
         with self._lock:
             if self._pool is None:
+                if not _slots.acquire(blocking=False):
+                    return None
                 from concurrent.futures import ThreadPoolExecutor
 
                 self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="namndkoll-beside")
@@ -65,5 +73,8 @@ class Beside:
                 store, self._store = self._store, None
                 store.close()
 
-        pool.submit(shut).result()
-        pool.shutdown(wait=True)
+        try:
+            pool.submit(shut).result()
+        finally:
+            pool.shutdown(wait=True)
+            _slots.release()

@@ -433,3 +433,15 @@ def test_a_run_on_table_missing_a_column_is_not_misread():
     tail = Table(2, (("Maria Losman (MP)", "", "X"), ("Lisa Andersson (M)", "X", "")))
     calls = [v.roll_call for v in find_votes(make_doc("Omröstning begärs och verkställs.\f", tables={1: [head], 2: [tail]}))]
     assert [(e.name, e.vote) for c in calls for e in c] == [(n, c) for n, _p, c in CICERON_ROLL[:4]]
+
+
+def test_a_code_only_the_list_writes_is_the_party_the_document_states_elsewhere():
+    """Lomma SN 2025-10-07: the attendance list writes "Bo Nors (F)" (Fokus Bjärred), its vote
+    list "Bo Nors (FB)": one party, not two, in `members`; the list's own code kept in the note."""
+    text = ("Närvarande: Jörgen Fogelklou (SD), Bo Nors (F) och Delphine Raimbault (F).\n"
+            + KS.replace("Jörgen Fogelklou (SD) avstår", "Bo Nors (FB) avstår"))
+    doc = make_doc(text, items=True, municipality="Göteborg")
+    (v,) = find_votes(doc, find_people(doc))
+    nors = next(e for e in v.roll_call if e.name == "Bo Nors")
+    assert (nors.party, nors.vote) == ("F", "avstar")
+    assert next(e.party for e in v.roll_call if e.name == "Axel Darvik") == "L"  # a known code stays

@@ -33,7 +33,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..registry import code_pattern
 from ..types import Document, Page, RollCallEntry, Table, VoteChoice
@@ -476,7 +476,21 @@ def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[
         if not any(a <= c.start < b for a, b in taken):
             calls.append(c)
     calls.sort(key=lambda c: c.start)
-    return calls
+    return [_parties_as_elsewhere(c, local, known or {}) for c in calls]
+
+
+def _parties_as_elsewhere(call: RollCall, local: dict[str, str], known: dict[str, str]) -> RollCall:
+    """A code no registry or the document knows ("Bo Nors (FB)" in a vote list, "(F)" for Fokus
+    Bjärred in the attendance list), or none, is the party the document states for that member
+    elsewhere, the list's own kept in the note: one party is not counted as two in ``members``."""
+    fixed = []
+    for e in call.entries:
+        other = known.get(e.name)
+        if other and other != e.party and (e.party is None or party_value(e.party, local)[0] is None):
+            said = f"{e.party} in the list" if e.party else "party as the document states it elsewhere"
+            e = replace(e, party=other, note="; ".join(x for x in (e.note, said) if x))
+        fixed.append(e)
+    return replace(call, entries=tuple(fixed))
 
 
 def iter_entries(calls: Sequence[RollCall]) -> Iterator[RollCallEntry]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from test_structure_templates import draw
 
+from namndkoll.extract.pipeline import extract_file
 from namndkoll.ingest import read_document
 
 STAMP = "Document reference: 6044_202512121008288911765530508891"
@@ -119,3 +120,38 @@ def test_a_heading_on_the_running_headers_line_takes_its_title_from_below(tmp_pa
         ("81", 1, "Information från förvaltningen"),
         ("82", 2, ("Nämndinitiativ från Ida Alm (L) och Christian Kampmann – följ upp omläggning från "
                    "kommunresor till färdtjänst"))]
+
+
+def test_each_member_who_announces_a_reservation_and_a_yrkande_after_a_bare_line(tmp_path):
+    """Lomma BUN 2025-05-20 § 41: F's återremiss yrkande ends on a line holding only "0" (no full
+    stop), so SD's yrkande after it started inside F's "sentence"; and three parties announce
+    their written reservations one after the other ("… meddelar att Fokus vill lämna en
+    skriftlig reservation mot beslutet. Bilaga C."), each its own reservation."""
+    lines = [
+        "Överläggning",
+        "Ulf Richeberg (F) yrkar att utredningen om grundskolans organisation skall återremitteras till",
+        "förvaltningen med förnyade målbeskrivningar som lägger ett större fokus på behoven.",
+        "Samt: att diagrammet på sid 9 (av 16) i slut-rapporten byts ut mot ett diagram där y-axeln startar på",
+        "0",
+        "",
+        "Natalia Engstedt (SD) yrkar på att förvaltningen får i uppdrag att ta fram en beräkning av",
+        "kostnadsökningen vid ett bevarande av samtliga kommunens skolor; dvs erbjuda en till alternativ (D).",
+        "",
+        "Reservation",
+        "Thomas Eneström(S) och Marie Sand (S) meddelar att Socialdemokraterna vill lämna skriftliga",
+        "reservationer mot beslutet.",
+        "Bilaga B.",
+        "Ulf Richeberg (F) meddelar att Fokus vill lämna en skriftlig reservation mot beslutet.",
+        "Bilaga C.",
+        "Natalia Engstedt (SD) meddelar att Sverigedemokraterna vill lämna en skriftlig reservation mot",
+        "beslutet.",
+        "Bilaga D.",
+    ]
+    page = _item("BARN- OCH UTBILDNINGSNÄMNDEN", "BUN", 1, 1, 41, "BUN/2025:107",
+                 ["Beslut om organisatoriska lösningar inom grundskolan i södra kommundelen"], [])
+    page += [(40, 260 + 12 * k, t, 10) for k, t in enumerate(lines) if t]
+    _doc, ext = extract_file(str(draw(tmp_path / "bun.pdf", [page])))
+    got = [(p.kind, p.parties, p.item) for p in ext.positions]
+    assert got == [("yrkande", ("F",), "§ 41"), ("yrkande", ("SD",), "§ 41"),
+                   ("reservation", ("S",), "§ 41"), ("reservation", ("F",), "§ 41"),
+                   ("reservation", ("SD",), "§ 41")]

@@ -38,6 +38,7 @@ _DOC_KINDS = {"reservation": "reservation", "sarskilt_yttrande": "sarskilt_uttal
 _VERB_RE = re.compile(
     r"(?<![\wåäö])(?P<verb>reserverar|reserverade|yrkar|yrkade|antecknar|antecknade|deltar|deltog"
     r"|lämnar|lämnade|anmäler|anmälde|instämmer|instämde|avger|avgav|föreslår|föreslog|ansluter"
+    r"|meddelar|meddelade"
     r"|inkom(?:mit|mer)?[ \t\n]+med)(?![\wåäö])"
 )
 # "… har inkommit med följande två tillägg till arbetsutskottets förslag": a proposal handed in
@@ -200,15 +201,23 @@ def _actor_verbs(text: str, st: int, en: int, known: dict[str, str], muni: str |
             s = own
         if m.start() - s > 500:
             continue
-        actor = text[s:m.start()]
-        ok = bool(actor.strip()) and not re.search(r"\b(?:att|som|när|om|finner|ställer)\b", actor) and (
-            (_COLLECTIVE_RE.search(actor) and any(True for _ in _party_spans(actor, municipality=muni)))
-            or _PERSON_RE.search(actor) or any(_norm(n.group()) in known for n in _BARE_NAME_RE.finditer(actor)))
+        ok = _is_actor(text[s:m.start()], known, muni)
+        if not ok and (own := _own_line_actor(text, s, m.start())) is not None:
+            # the statement before ended without a full stop ("… där y-axeln startar på\n0"), so
+            # this sentence began in it; a line of named members before the verb starts this one
+            s, ok = own, True
         if ok:
             out.append((s, m))
         if first and (ok or not out):
             break
     return out
+
+
+def _is_actor(actor: str, known: dict[str, str], muni: str | None) -> bool:
+    """Whether the words before a verb name who states it: parties or people, not a clause."""
+    return bool(actor.strip()) and not re.search(r"\b(?:att|som|när|om|finner|ställer)\b", actor) and bool(
+        (_COLLECTIVE_RE.search(actor) and any(True for _ in _party_spans(actor, municipality=muni)))
+        or _PERSON_RE.search(actor) or any(_norm(n.group()) in known for n in _BARE_NAME_RE.finditer(actor)))
 
 
 def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:

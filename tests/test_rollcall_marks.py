@@ -148,3 +148,53 @@ def test_a_header_set_on_a_members_line_still_starts_the_list(tmp_path):
     assert (v.item, v.yes, v.no, v.abstain) == ("§ 82", 5, 3, 0)
     assert [(e.name, e.party, e.vote) for e in v.roll_call] == [
         (n, p, c) for (n, p), c in zip(MEMBERS, votes, strict=True)]
+
+
+def _upprop_pdf(tmp_path: Path) -> Path:
+    """Lomma BUN 2025-05-20 § 41 as its text layer sets it: an 'Upprops- och voteringslista'
+    (surname first, the role, the party code bare), the header 'JA NEJ AVSTÅR' on the first
+    member's line beside the serving substitutes' column, the marks half a row below; the
+    attendance page names who served for whom."""
+    ja, nej, avst = 430, 468, 526
+    attendance = [(40, 40, "BARN- OCH UTBILDNINGSNÄMNDEN"), (330, 40, "SAMMANTRÄDESPROTOKOLL"),
+                  (40, 58, "Beslutande"), (40, 70, "Fredrik Karström (M), ordförande"),
+                  (40, 82, "Michelle Vithal Bergström (KD)"), (40, 94, "Amy Bergstrand (C)"),
+                  (40, 106, "Thomas Eneström (S), 2:e vice ordförande"), (40, 118, "Ulf Richeberg (F)"),
+                  (40, 130, "Natalia Engstedt (SD)"), (40, 142, "Ulrika Ek (F)"),
+                  (40, 160, "Tjänstgörande ersättare"),
+                  (40, 172, "Camilla Cronsjö (M) för Michelle Vithal Bergström (KD), § 41"),
+                  (40, 200, "BUN § 41"), (330, 200, "BUN/2025:12"),
+                  (40, 215, "Grundskolans organisation"), (40, 235, "Beslutsgång"),
+                  (40, 250, "Votering begärs och genomförs. Ja 4, Nej 2, Avstår 1.")]
+    rows = [("Karström Fredrik, Ordförande M", "Cronsjö Camilla, Ersättare M"),
+            ("Eneström Thomas, 2:e vice ordförande S", None), ("Vithal Bergström Michelle KD", None),
+            ("Bergstrand Amy, Ledamot C", None), ("Ek Ulrika, Ledamot F", None),
+            ("Richeberg Ulf, Ledamot F", None), ("Engstedt Natalia, Ledamot SD", None)]
+    # the k-th mark is the k-th row's, but set half a row lower: rows 2.. carry the marks of 1..
+    marks = [ja, nej, ja, ja, avst, ja, nej]
+    page = [(40, 40, "Upprops- och voteringslista"), (400, 40, "BUN 2025-05-20"), (400, 52, "Bilaga A §41/25"),
+            (40, 70, "Datum: 2025-05-20"), (250, 70, "Tjänstgörande ers."), (400, 70, "Ärende nr"),
+            (ja - 6, 90, "JA"), (nej - 10, 90, "NEJ"), (avst - 26, 90, "AVSTÅR")]
+    y = 90
+    for k, (who, sub) in enumerate(rows):
+        page.append((40, y, who))
+        if sub:
+            page.append((250, y, sub))
+        if k:
+            page.append((marks[k - 1] - 5, y, "X"))
+        y += 12
+    page.append((marks[-1] - 5, y, "X"))
+    return draw(tmp_path / "bun.pdf", [attendance, page])
+
+
+def test_an_upprops_och_voteringslista_with_substitutes_and_surnames_first(tmp_path):
+    doc = read_document(_upprop_pdf(tmp_path))
+    (v,) = extract_document(doc).votes
+    assert (v.item, v.yes, v.no, v.abstain) == ("§ 41", 4, 2, 1)
+    assert [(e.name, e.party, e.vote) for e in v.roll_call] == [
+        ("Fredrik Karström", "M", "ja"), ("Thomas Eneström", "S", "nej"),
+        ("Camilla Cronsjö", "M", "ja"),  # in the seat of Michelle Vithal Bergström, for § 41
+        ("Amy Bergstrand", "C", "ja"), ("Ulrika Ek", "F", "avstar"), ("Ulf Richeberg", "F", "ja"),
+        ("Natalia Engstedt", "SD", "nej")]
+    sub = v.roll_call[2]
+    assert sub.role == "tjänstgörande ersättare" and "Michelle Vithal Bergström" in (sub.note or "")

@@ -28,13 +28,15 @@ from collections import Counter
 from itertools import combinations
 
 from ..types import Document, Page, RollCallEntry, VoteChoice
+from .people import party_value
 from .rollcall import RollCall, member
 
 _CHOICE_WORDS: dict[str, VoteChoice] = {
     "ja": "ja", "nej": "nej", "avstår": "avstar", "avstod": "avstar", "avst": "avstar", "avst.": "avstar",
     "frånvarande": "franvarande", "frånv": "franvarande", "frånv.": "franvarande"}
 _HEADER = re.compile(
-    r"^(?P<pre>.{0,60}?)[ \t]*(?<![\wåäö])(?P<cols>Ja(?:[ \t]+(?:Nej|Avstår|Avstod|Avst\.?|Frånvarande|Frånv\.?))+)[ \t]*$")
+    r"^(?P<pre>.{0,90}?)[ \t]*(?<![\wåäö])(?P<cols>(?:Ja|JA)(?:[ \t]+(?:Nej|Avstår|Avstod|Avst\.?|Frånvarande|Frånv\.?"
+    r"|NEJ|AVSTÅR|AVSTOD|FRÅNVARANDE))+)[ \t]*$")
 _HEADER_PRE = re.compile(r"^$|:$|\b(?:[Vv]otering|[Oo]mröstning|Ledamot|Ledamöter|Namn)", re.IGNORECASE)
 _MARK = r"[Xx×✓✔☒]"
 _MARK_ONLY = re.compile(rf"^{_MARK}$")
@@ -43,13 +45,22 @@ _MEMBER = re.compile(
     r"(?:[ \t]*\((?P<role>(?:v\.?[ \t]*|vice[ \t]+|\d:e[ \t]+(?:vice[ \t]+)?)?ordf\.?|(?:vice[ \t]+)?ordförande|"
     r"ers\.?|ersättare|tj\.?[ \t]*ers\.?)\))?"
     rf"(?:,[ \t]*(?P<role2>[^,()\d]{{2,30}}?))?(?:[ \t]+(?P<mark>{_MARK}))?$")
+# "Karström Fredrik, Ordförande M  Cronsjö Camilla, Ersättare M", "Vithal Bergström Michelle KD  X":
+# a list that writes the party code bare after the name and role (NetPublicator's "Upprops- och
+# voteringslista"), a serving substitute's cell beside the first rows
+_BARE = re.compile(
+    r"^(?P<name>[A-ZÅÄÖÉÜ][a-zåäöéü'’-][\wåäöéü'’-]*(?:[ \t]+[A-ZÅÄÖÉÜ][a-zåäöéü'’-][\wåäöéü'’-]*){1,4})"
+    r"(?:,[ \t]*(?P<role>[^,()\n]{2,50}?))?"
+    r"[ \t]+(?P<party>[A-ZÅÄÖ]{1,4}|-)"
+    r"(?:[ \t]+(?P<sub>[A-ZÅÄÖÉÜ][^,()\n]{1,50},[ \t]*(?:Ersättare|ersättare|Ers\.|ers\.)[ \t]+(?:[A-ZÅÄÖ]{1,4}|-)))?"
+    rf"(?:[ \t]+(?P<mark>{_MARK}))?$")
 _LABEL_MARK = re.compile(rf"^(?P<label>\S.{{0,40}}?)[ \t]+(?P<mark>{_MARK})$")
 _TOTAL = re.compile(r"^(?:Totalt|Summa|Resultat|Antal|Total)\b[ \t:]*(?P<nums>\d{1,3}(?:[ \t]+\d{1,3}){0,3})?",
                     re.IGNORECASE)
 _NUMBERS = re.compile(r"^\d{1,3}(?:[ \t]+\d{1,3}){0,3}$")
 _ITEM = re.compile(r"(?:Bilaga[ \t]+(?:[A-ZÅÄÖ]{1,6}[ \t]+)?|(?:Voteringslista|Omröstningslista)[ \t]*:?[ \t]*)"
                    r"§[ \t]*(?P<n>\d{1,4})(?:/\d{2,4})?\b")
-_FURNITURE = re.compile(r"ledamot|ersättare|namn|votering|omröstning", re.IGNORECASE)
+_FURNITURE = re.compile(r"ledamot|ersättare|(?<![\wåäö])ers\.|namn|votering|omröstning", re.IGNORECASE)
 _GAP = 3.0  # points between two marks' right edges that separate two columns
 
 
@@ -64,6 +75,22 @@ class _List:
         self.marks: list[tuple[float, int | None]] = []  # (x, index of the member on whose line) in order
         self.stated: list[int] | None = None
         self.totals = False
+
+
+Who = tuple[str, str | None, str | None, str | None]
+
+
+def _member_line(text: str, local: dict[str, str]) -> tuple[Who, bool] | None:
+    """(member, whether a mark ends the line) of a list's member line, either form, or None."""
+    m = _MEMBER.match(text)
+    if m:
+        who = member(m.group("who"), role=m.group("role") or m.group("role2") or "", local=local)
+        return (who, bool(m.group("mark"))) if who is not None else None
+    b = _BARE.match(text)
+    if not b or (b.group("party") != "-" and party_value(b.group("party"), local)[0] is None):
+        return None
+    who = member(f"{b.group('name')} ({b.group('party')})", role=b.group("role") or "", local=local)
+    return (who, bool(b.group("mark"))) if who is not None else None
 
 
 def _lines(page: Page) -> list[tuple[str, int, int, float]]:
@@ -91,8 +118,8 @@ def _header_on_member(lines: list[tuple[str, int, int, float]], i: int, local: d
     if not m:
         return None
     pre = m.group("pre").strip()
-    own = _MEMBER.match(pre)
-    if not own or own.group("mark"):
+    own = _member_line(pre, local)
+    if own is None or own[1]:
         return None
     cols = [_CHOICE_WORDS[w.lower()] for w in m.group("cols").split()]
     if len(set(cols)) != len(cols):
@@ -101,12 +128,9 @@ def _header_on_member(lines: list[tuple[str, int, int, float]], i: int, local: d
     k = i - 1
     while k >= 0 and i - k <= 4:
         text, s, e, _ = lines[k]
-        mm = _MEMBER.match(text)
-        if mm and not mm.group("mark"):
-            who = member(mm.group("who"), role=mm.group("role") or mm.group("role2") or "", local=local)
-            if who is None:
-                return None
-            above.insert(0, (who, s, e, text))
+        mm = _member_line(text, local)
+        if mm is not None and not mm[1]:
+            above.insert(0, (mm[0], s, e, text))
             k -= 1
             continue
         if len(text) < 60 and _FURNITURE.search(text):
@@ -114,9 +138,7 @@ def _header_on_member(lines: list[tuple[str, int, int, float]], i: int, local: d
         return None
     else:
         return None
-    who = member(own.group("who"), role=own.group("role") or own.group("role2") or "", local=local)
-    if who is None:
-        return None
+    who = own[0]
     text, s, e = lines[i][:3]
     first = above[0][1] if above else s
     return cols, first, [*above, (who, s, e, text)]
@@ -174,16 +196,14 @@ def _scan(doc: Document, local: dict[str, str]) -> list[_List]:
                     continue
                 cur = None
                 continue
-            m = _MEMBER.match(text)
-            if m:
-                role = m.group("role") or m.group("role2") or ""
-                who = member(m.group("who"), role=role, local=local)
-                if who is not None:
-                    cur.members.append((who, page.number, page.start + s, page.start + e, text))
-                    if m.group("mark"):
-                        cur.marks.append((x1, len(cur.members) - 1))
-                    cur.end = page.start + e
-                    continue
+            row = _member_line(text, local)
+            if row is not None:
+                who, marked = row
+                cur.members.append((who, page.number, page.start + s, page.start + e, text))
+                if marked:
+                    cur.marks.append((x1, len(cur.members) - 1))
+                cur.end = page.start + e
+                continue
             t = _TOTAL.match(text)
             if t:
                 cur.totals = True

@@ -445,3 +445,52 @@ def test_a_code_only_the_list_writes_is_the_party_the_document_states_elsewhere(
     nors = next(e for e in v.roll_call if e.name == "Bo Nors")
     assert (nors.party, nors.vote) == ("F", "avstar")
     assert next(e.party for e in v.roll_call if e.name == "Axel Darvik") == "L"  # a known code stays
+
+
+# Kungsbacka Förskola & Grundskola 2024-01-17 § 8 (Ciceron, as a Markdown export writes it),
+# shortened: a member cell that wraps in the PDF is written "Anna-Karin Granberg<br>(SD)", the
+# first column is the voter and "Ersätter" the member replaced, and the list runs on to the
+# next page, where the export took its first member row for the header.
+FG_8 = """§ 8 Dnr FG-2023-01427
+Underlag kommunbudget 2025
+Beslut
+Nämnden för Förskola & Grundskola beslutar att godkänna Alliansens underlag till
+kommunbudget 2025, plan 2026-2027.
+Beslutsgång
+Votering begärs och ska verkställas. Följande voteringsordning godkänns: Ja för
+Alliansens förslag och nej för Socialdemokraternas förslag.
+Omröstningsresultat i huvudomröstningen
+Med 3 ja-röster, 2 nej-röster och 2 som avstår beslutar nämnden att bifalla Alliansens
+förslag.
+Expedierat/bestyrkt
+[Tabell 12-2](protokoll.tabeller/12-2.csv)
+|  | Ersätter | Ja | Nej | Avstår |
+| --- | --- | --- | --- | --- |
+| Emanuel Forsell (M) |  | X |  |  |
+| Johan Tolinsson (S) |  |  | X |  |
+\fBeslutet skickas till
+Kommunstyrelsens arbetsutskott/budgetberedning
+Expedierat/bestyrkt
+[Tabell 13-1](protokoll.tabeller/13-1.csv)
+| Ulrika Nyhlén (M) | Per Stenberg (M) | X |  |  |
+| --- | --- | --- | --- | --- |
+| Anna-Karin Granberg<br>(SD) |  |  |  | X |
+| Susanne Andersson<br>(SD) |  |  |  | X |
+| Evelyn Orest (KD) | Jenny Thorbjörnsson<br>(KD) | X |  |  |
+| Jan-Christer Jansson<br>(V) |  |  | X |  |
+"""
+FG_8_ROLL = [("Emanuel Forsell", "M", "ja"), ("Johan Tolinsson", "S", "nej"), ("Ulrika Nyhlén", "M", "ja"),
+             ("Anna-Karin Granberg", "SD", "avstar"), ("Susanne Andersson", "SD", "avstar"),
+             ("Evelyn Orest", "KD", "ja"), ("Jan-Christer Jansson", "V", "nej")]
+
+
+def test_markdown_line_breaks_in_table_cells_are_spaces(tmp_path):
+    """"| Anna-Karin Granberg<br>(SD) |": the member is Anna-Karin Granberg of SD (the <br> was
+    kept in her name), in a PDF rendered from the export as in a text."""
+    pdf = render_pdf(FG_8.replace("\f", ""), tmp_path / "fg.pdf", page_marker=r"^Beslutet skickas till$")
+    doc = read_document(pdf, ocr=False)
+    assert len(doc.pages) == 2
+    for d in (doc, make_doc(FG_8, items=True)):
+        (v,) = find_votes(d)
+        assert (v.item, v.yes, v.no, v.abstain) == ("§ 8", 3, 2, 2)
+        assert [(e.name, e.party, e.vote) for e in v.roll_call] == FG_8_ROLL and v.note is None

@@ -8,7 +8,8 @@ as the Markdown and text exports of protocols write a PDF's vote table (Ciceron'
 Nej-röst | Avstår från att rösta" list under "Omröstningsresultat"). The rows are read with the
 same columns as a PDF's own tables (rollcall.py). A table that ends its page runs on in the
 first table of the next page, whose first row is then a member, not a header (an export takes
-the first row of every page's table for its header).
+the first row of every page's table for its header). A cell that wraps in the PDF is written
+with Markdown's in-cell line break, "| Anna-Karin Granberg<br>(SD) |": the break is a space.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .rollcall import RollCall, _columns, _context, _table_rows
 
 _ROW_RE = re.compile(r"^[ \t]*\|(?P<cells>[^\n\f]*)\|[ \t]*$", re.MULTILINE)
 _RULE_CELL_RE = re.compile(r"[ \t]*:?-{3,}:?[ \t]*")
+_BREAK_RE = re.compile(r"<br[ \t]*/?>", re.IGNORECASE)
 # what may stand on a page after a table that runs on: a footer line or two the reader left
 _TAIL_LINES = 2
 
@@ -31,7 +33,7 @@ def _blocks(text: str) -> list[Block]:
     out: list[Block] = []
     last_end = -2
     for m in _ROW_RE.finditer(text):
-        cells = [c.strip() for c in m.group("cells").split("|")]
+        cells = [_BREAK_RE.sub(" ", c).strip() for c in m.group("cells").split("|")]
         if m.start() != last_end + 1 or not out:
             out.append([])
         last_end = m.end()

@@ -370,3 +370,57 @@ def test_a_name_wrapped_onto_the_verbs_line_still_joins_its_statement():
             "kommunfullmäktige ska besluta i enlighet med presidiets förslag.\n")
     (p,) = find_positions(make_doc(text, municipality="Lomma"))
     assert set(p.parties) == {"M", "KD"}
+
+
+# Kungsbacka Förskola & Grundskola 2024-06-12 § 62 and § 63 (Ciceron), shortened
+FG_62 = """§ 62 Dnr FG-2024-00129
+Beredning av motion - Införande av tolkavgift i Kungsbacka kommun
+(KS-2024-00131)
+Beslut
+Nämnden för Förskola & Grundskola föreslår att kommunfullmäktige bifaller
+motionen.
+Sammanfattning av ärendet
+Stefan Jägnert (SD) har i motion till fullmäktige föreslagit:
+- Att kommunfullmäktige ger berörda nämnder i uppdrag att se över hur en
+egenavgift för tolktjänst efter 3 år i landet kan införas.
+- Att kommunfullmäktige beslutar att vid besök där teckentolk behövs och där man
+uteblivit utan att avboka tiden, ska teckentolksavgiften bekostas av den enskilde.
+Kommunstyrelsens arbetsutskott har remitterat motionen bland annat till Nämnden
+för Förskola & Grundskola för beredning.
+Förslag till beslut på sammanträdet
+Johan Tolinsson (S) yrkar att nämnden beslutar att till kommunfullmäktige föreslå
+avslag på motionen med hänvisning till förvaltningens tjänsteskrivelse. Jan-Christer
+Jansson (V), Elin Hysén (L), Peter Lundin (C) och Helen Thylin (S) stödjer yrkandet.
+Susanne Andersson (SD) yrkar bifall till liggande förslag från arbetsutskottet.
+Beslutsgång
+Ordförande ställer förslagen mot varandra och finner att nämnden bifaller det liggande förslaget.
+§ 63 Dnr FG-2024-00379
+Förvaltningens handlingsplan för budget i balans
+Förslag till beslut på sammanträdet
+Johan Tolinsson (S) yrkar bifall till liggande förslag från arbetsutskottet med följande
+tillägg: Handlingsplanen ska förhålla sig till skollagen. Jan- Christer Jansson (V) och
+Helen Thylin (S) instämmer i förslaget.
+Beslutsgång
+Ordförande finner att nämnden bifaller liggande förslag.
+"""
+
+
+@pytest.mark.parametrize("items", [False, True])
+def test_motion_without_article_and_backers_of_a_yrkande(items):
+    """"X (SD) har i motion till fullmäktige föreslagit:" (no "en") is SD's motion with its
+    points; "Y (V), Z (L) … stödjer yrkandet." and "… instämmer i förslaget." right after a
+    yrkande make it theirs too (they say nothing else)."""
+    doc = make_doc(FG_62, items=items, municipality="Kungsbacka")
+    got = {(p.kind, p.parties, " ".join(p.text.split()[:3])) for p in find_positions(doc)}
+    assert got >= {
+        ("motion", ("SD",), "Stefan Jägnert (SD)"),
+        ("yrkande", ("S", "V", "L", "C"), "Johan Tolinsson (S)"),
+        ("yrkande", ("S", "V"), "Johan Tolinsson (S)"),
+    }
+    motion = next(p for p in find_positions(doc) if p.kind == "motion")
+    assert "egenavgift för tolktjänst efter 3 år i landet" in motion.text
+    assert motion.text.endswith("bekostas av den enskilde.")
+    backed = [p for p in find_positions(doc) if p.kind == "yrkande" and "V" in p.parties]
+    assert [p.text.split(". ")[-1] for p in backed] == [
+        "Jan-Christer Jansson (V), Elin Hysén (L), Peter Lundin (C) och Helen Thylin (S) stödjer yrkandet.",
+        "Jan- Christer Jansson (V) och Helen Thylin (S) instämmer i förslaget."]

@@ -134,6 +134,10 @@ def find_positions(
             continue
         emit(kind, st, min(nxt, _following(text, st, en, known, doc.metadata.municipality)), m.start())
 
+    # 2a. "… yrkar avslag på motionen. Jan-Christer Jansson (V) och Elin Hysén (L) stödjer
+    #     yrkandet.": the members who back a yrkande in the next sentence share it
+    out = _with_supporters(text, out, known, doc.metadata.municipality)
+
     # 2b. a party's motion, initiativärende or skrivelse: a § title, or quoted in the text
     for pos in _motions(doc, known):
         same = next((i for i, o in enumerate(out) if (o.start, o.end) == (pos.start, pos.end)), None)
@@ -339,6 +343,34 @@ def _following(text: str, st: int, en: int, known: dict[str, str], muni: str | N
     return max(en, end)
 
 
+_SUPPORT_RE = re.compile(
+    r"[ \t\n]*(?P<actor>[^.:\n]+(?:\n[^.:\n]+){0,3}?)[ \t\n]+"
+    r"(?:stödjer|stöder|instämmer[ \t\n]+i|ansluter[ \t\n]+sig[ \t\n]+till)[ \t\n]+"
+    r"(?:yrkandet|förslaget|tilläggsyrkandet|ändringsyrkandet|detta)[ \t]*\."
+)
+
+
+def _with_supporters(text: str, found: list[Position], known: dict[str, str], muni: str | None
+                     ) -> list[Position]:
+    """Each yrkande followed at once by a sentence of members who back it ("X (V) och Y (L)
+    stödjer yrkandet.", "… instämmer i förslaget."), widened over that sentence with their
+    parties: a backer who says no more is not labelled anywhere else."""
+    out = list(found)
+    for i, p in enumerate(out):
+        if p.kind != "yrkande":
+            continue
+        m = _SUPPORT_RE.match(text, p.end)
+        if not m or not _is_actor(m.group("actor"), known, muni) or _VERB_RE.search(m.group("actor")):
+            continue
+        codes, names = _actors(m.group("actor"), known, muni)
+        if not codes:
+            continue
+        out[i] = Position(parties=tuple(dict.fromkeys(p.parties + codes)), kind=p.kind,
+                          text=" ".join(text[p.start:m.end()].split()), page=p.page, start=p.start,
+                          end=m.end(), item=p.item, people=tuple(dict.fromkeys(p.people + names)))
+    return out
+
+
 # ---- motions, initiativärenden, skrivelser by a party ----------------------------------------
 
 _SUBMITTED_RE = re.compile(
@@ -351,7 +383,8 @@ _SUBMITTED_RE = re.compile(
 # "Ermin Škorić (S) och Maj-Britt Rane Andersson (S) har i en motion som anmäldes vid
 # kommunfullmäktiges sammanträde den 14 december 2023 föreslagit att …" (Ciceron's Sammanfattning)
 _IN_MOTION_RE = re.compile(
-    r"(?P<verb>har|hade)[ \t\n]+i[ \t\n]+(?:en|ett|sin|sitt)[ \t\n]+(?:gemensam[ \t\n]+|gemensamt[ \t\n]+)?"
+    # "Stefan Jägnert (SD) har i motion till fullmäktige föreslagit:" (no article) too
+    r"(?P<verb>har|hade)[ \t\n]+i[ \t\n]+(?:(?:en|ett|sin|sitt)[ \t\n]+)?(?:gemensam[ \t\n]+|gemensamt[ \t\n]+)?"
     r"(?P<kind>motion|initiativärende|skrivelse)(?![\wåäö])[^.]{0,200}?"
     r"(?<![\wåäö])(?:föreslagit|föreslår|yrkat|begärt|hemställt|framfört)(?![\wåäö])"
 )
@@ -388,6 +421,8 @@ def _motions(doc: Document, known: dict[str, str]) -> list[Position]:
         quote = _MOTIONER_RE.search(text, en, min(len(text), en + 400))
         if quote and not text[en:quote.start()].strip().count("\n") > 6:
             end = _list_end(text, quote.start())
+        elif re.match(r"[ \t]*:", text[m.end():m.end() + 8]):
+            end = max(end, _list_end(text, m.end()))  # "… har i motion föreslagit:" and its points
         s, e = _trim(text, st, end)
         if any(o.start == s for o in out):
             continue  # "har i en motion lämnat …": both forms read the same sentence

@@ -214,14 +214,14 @@ DUMP: list | None = None
 
 def keyword_plan_all(store, query):  # type: ignore[no-untyped-def]
     """The query's terms with chunk counts, common ones kept (for the calibration dump)."""
-    from namndkoll.search import hybrid
+    from namndkoll.search import plan
 
-    share = hybrid.COMMON_SHARE
-    hybrid.COMMON_SHARE = 1.0
+    share = plan.COMMON_SHARE
+    plan.COMMON_SHARE = 1.0
     try:
-        return hybrid.keyword_plan(store, query)
+        return plan.keyword_plan(store, query)
     finally:
-        hybrid.COMMON_SHARE = share
+        plan.COMMON_SHARE = share
 
 
 def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-untyped-def]

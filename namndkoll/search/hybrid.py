@@ -34,6 +34,7 @@ from ..corpus.index import Filters
 from ..types import Hit, Metadata
 from .cite import format_citation
 from .embedder import Embedder
+from .plan import fts_terms, keyword_plan
 from .question import Place, Question, mentions_year, place_consistent, read_question
 from .rerank import Reranker, features, holds_vote, reranker_for
 from .terms import (
@@ -41,14 +42,10 @@ from .terms import (
     Matcher,
     Term,
     focus_pattern,
-    fold,
     highlight_spans,
     idf,
-    joined_compounds,
     party_code,
     query_terms,
-    repair,
-    split_compound,
     stem,
     words,
 )
@@ -104,9 +101,6 @@ RRF_K = 60
 DENSE_WEIGHT = 1.0  # reciprocal-rank weights of the two sides (bench/search_eval.py)
 KEYWORD_WEIGHT = 1.5
 NO_CALIBRATION = Calibration(-1.0, -1.0, 2.0, KEYWORD_WEIGHT)  # unknown model: keep what ranks
-COMMON_SHARE = 0.05  # keyword terms in more than this share of chunks are left out of the FTS query
-SPLIT_BELOW = 5  # a query word in fewer chunks than this is also looked for in parts
-RARE_TYPO = 10  # ... and as the same word with å/ä/ö where that is this many times more common
 # keyword evidence: the IDF-weighted share of the query's terms a passage holds
 KEYWORD_FULL = 0.99  # all of them: a good match whatever the meaning side says
 KEYWORD_HIGH = 0.6  # with keyword_similarity: a good match
@@ -144,67 +138,6 @@ class Ranked:
     kind_ok: bool = True  # holds what the query asks for where that is checked (a vote for "Hur röstade …")
     rare: bool = False  # holds every query term that few passages hold (RARE_SHARE), one at least
     focus_ok: bool = True  # names what a figure question asks the figure of (Question.focus), or no focus
-
-
-def keyword_plan(store: Store, query: str) -> list[Term]:
-    """The query's terms with their chunk counts: typos repaired and compound parts where a
-    word is rare, party names with their codes (``fts_terms`` drops the common ones)."""
-    terms = query_terms(query)
-    counts: dict[str, int] = {}
-
-    def df(s: str) -> int:
-        if s not in counts:
-            counts[s] = store.prefix_doc_count(s)
-        return counts[s]
-
-    planned = []
-    for t in terms:
-        n = df(t.stem)
-        alts: tuple[str, ...] = ()
-        if n < SPLIT_BELOW and not t.party:
-            # a word the corpus lacks is a typo of the nearest one it holds; a word it holds a
-            # few times may be a typo too ("tolkformedling" once, "tolkförmedling" 43 times)
-            vocab = _vocabulary(store, t.word)
-            fixed = repair(t.word, vocab) if n == 0 else repair(t.word, [
-                (w, c) for w, c in vocab if c >= RARE_TYPO * max(n, 1) and fold(w) == fold(t.word)])
-            if fixed:
-                alts = (stem(fixed),)
-                n = max(n, df(stem(fixed)))
-        # a word the corpus (nearly) lacks may still be there in parts: "platser i förskolan"
-        parts = split_compound(t.word, store.term_doc_counts) if n < SPLIT_BELOW else ()
-        if parts and n == 0:
-            n = min(df(p) for p in parts)
-        if t.party and n == 0:
-            n = store.term_doc_counts([t.party.casefold()]).get(t.party.casefold(), 0)
-        planned.append(replace(t, parts=parts, alts=alts, df=n))
-    return joined_compounds(planned, df)
-
-
-def fts_terms(terms: list[Term], total: int) -> list[Term]:
-    """The terms worth an FTS query: words in more than COMMON_SHARE of the chunks rank
-    nothing and make a big corpus slow (all of them if every term is that common)."""
-    if total < 50:
-        return terms
-    kept = [t for t in terms if t.df <= COMMON_SHARE * total or t.parts]
-    return kept or terms
-
-
-_DOTTED = {"a": {"å", "ä"}, "o": {"ö"}, "e": {"ä"}}
-
-
-def _vocabulary(store: Store, word: str) -> list[tuple[str, int]]:
-    """Indexed words that may be ``word`` mistyped: the first two letters as typed or with
-    their rings or dots ("forskola" -> "förskola", "elvsborg" -> "älvsborg")."""
-    firsts = {word[0]} | _DOTTED.get(word[0], set())
-    seconds = {word[1]} | _DOTTED.get(word[1], set())
-    vocab_fn = getattr(store, "vocabulary", None)
-    if vocab_fn is None:
-        return []
-    out: list[tuple[str, int]] = []
-    for a in firsts:
-        for c in seconds:
-            out += [(w, n) for w, n in vocab_fn(a + c) if abs(len(w) - len(word)) <= 2]
-    return out
 
 
 def rank(

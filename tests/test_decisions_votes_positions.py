@@ -424,3 +424,42 @@ def test_motion_without_article_and_backers_of_a_yrkande(items):
     assert [p.text.split(". ")[-1] for p in backed] == [
         "Jan-Christer Jansson (V), Elin Hysén (L), Peter Lundin (C) och Helen Thylin (S) stödjer yrkandet.",
         "Jan- Christer Jansson (V) och Helen Thylin (S) instämmer i förslaget."]
+
+
+# Kungsbacka Förskola & Grundskola 2024-04-17 § 39 and § 43 (Ciceron), shortened
+FG_39_43 = """§ 39 Dnr FG-2024-00186
+Anpassning av pedagogisk omsorg i Pedagogiskt område Söder
+Förslag till beslut på sammanträdet
+Peter Lundin (C) yrkar bifall till liggande förslag men att verksamheten ska
+återupptas så snart förutsättningar finns. Evelyn Orest (KD), Elin Hysén (L) och Mia
+Sundvall (M) stödjer Peter Lundins yrkande. Susanne Andersson (SD) yrkar avslag
+till liggande förslag. Anna-Karin Granberg (SD), Johan Tolinsson (S), Helen Thylin
+(S) och Anette Stockhaus (S) stödjer Susanne Anderssons avslagsyrkande.
+Beslutsgång
+Ordförande finner att nämnden bifaller Peter Lundins yrkande.
+§ 43 Dnr FG-2024-00239
+Initiativ (S) Konsekvensanalys av besparingar på skolan
+Förslag till beslut på sammanträdet
+Johan Tolinsson (S) yrkar att initiativet bereds och redovisas i nämnden. Helen
+Thylin (S), Susanne Andersson (SD), Anna-Karin Granberg (SD), Anette Stockhaus
+(S) och Helen Thylin (S) stödjer Johan Tolinssons yrkande. Paul Blomdahl (M) yrkar
+avslag på initiativet. Elin Hysén (L), Peter Lundin (C), Per Stenberg (M), Mia
+Sundvall (M), Evelyn Orest (KD) och Emanuel Forsell (M) stödjer Paul Blomdahls
+avslagsyrkande.
+Beslutsgång
+Ordförande finner att nämnden beslutar att avslå initiativet.
+"""
+
+
+def test_backers_of_a_yrkande_named_by_its_mover():
+    """"… stödjer Peter Lundins yrkande." / "… stödjer Paul Blomdahls avslagsyrkande." right
+    after that member's yrkande make it the backers' too; a sentence backing someone else's
+    yrkande does not."""
+    doc = make_doc(FG_39_43, items=True, municipality="Kungsbacka")
+    got = {(p.item, p.parties) for p in find_positions(doc) if p.kind == "yrkande"}
+    assert got == {("§ 39", ("C", "KD", "L", "M")), ("§ 39", ("SD", "S")),
+                   ("§ 43", ("S", "SD")), ("§ 43", ("M", "L", "C", "KD"))}
+    other = FG_39_43.replace("stödjer Peter Lundins yrkande", "stödjer Paul Blomdahls yrkande")
+    got = {(p.item, p.parties) for p in find_positions(make_doc(other, items=True, municipality="Kungsbacka"))
+           if p.kind == "yrkande"}
+    assert ("§ 39", ("C",)) in got

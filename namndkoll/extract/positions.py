@@ -346,7 +346,9 @@ def _following(text: str, st: int, en: int, known: dict[str, str], muni: str | N
 _SUPPORT_RE = re.compile(
     r"[ \t\n]*(?P<actor>[^.:\n]+(?:\n[^.:\n]+){0,3}?)[ \t\n]+"
     r"(?:stödjer|stöder|instämmer[ \t\n]+i|ansluter[ \t\n]+sig[ \t\n]+till)[ \t\n]+"
-    r"(?:yrkandet|förslaget|tilläggsyrkandet|ändringsyrkandet|detta)[ \t]*\."
+    r"(?:yrkandet|förslaget|tilläggsyrkandet|ändringsyrkandet|detta"
+    # "… stödjer Peter Lundins yrkande." / "… stödjer Paul Blomdahls\navslagsyrkande."
+    r"|(?P<mover>(?:[A-ZÅÄÖ][\w-]*[ \t\n]+){1,3}?[A-ZÅÄÖ][\w-]*s)[ \t\n]+[a-zåäö]*(?:yrkande|förslag))[ \t]*\."
 )
 
 
@@ -362,6 +364,8 @@ def _with_supporters(text: str, found: list[Position], known: dict[str, str], mu
         m = _SUPPORT_RE.match(text, p.end)
         if not m or not _is_actor(m.group("actor"), known, muni) or _VERB_RE.search(m.group("actor")):
             continue
+        if m.group("mover") and not _moved_by(m.group("mover"), p.people):
+            continue  # backs someone else's yrkande, not this one
         codes, names = _actors(m.group("actor"), known, muni)
         if not codes:
             continue
@@ -369,6 +373,12 @@ def _with_supporters(text: str, found: list[Position], known: dict[str, str], mu
                           text=" ".join(text[p.start:m.end()].split()), page=p.page, start=p.start,
                           end=m.end(), item=p.item, people=tuple(dict.fromkeys(p.people + names)))
     return out
+
+
+def _moved_by(genitive: str, people: tuple[str, ...]) -> bool:
+    """Whether "Peter Lundins" (a name in the genitive) names one of ``people``."""
+    name = " ".join(genitive.split())[:-1]
+    return any(" ".join(x.split()) == name for x in people)
 
 
 # ---- motions, initiativärenden, skrivelser by a party ----------------------------------------

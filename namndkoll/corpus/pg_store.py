@@ -22,7 +22,7 @@ from .extractions import (
     name_key,
     shape_figure_row,
 )
-from .store import StoredDocument, like_contains, pack_cells, pack_lines, unpack_cells, unpack_lines
+from .store import StoredDocument, like_contains, pack_lines, table_from, table_values, unpack_lines
 
 
 def lookup_source(conn: Any, source: str) -> tuple[int, str] | None:
@@ -61,8 +61,7 @@ def replace_document(conn: Any, doc: Document) -> int:
             [(doc_id, p.number, p.width, p.height, pack_lines(p.lines)) for p in doc.pages if p.lines or p.width])
         cur.executemany(
             "INSERT INTO page_tables (document_id, page, idx, rows, bbox, cells) VALUES (%s, %s, %s, %s, %s, %s)",
-            [(doc_id, t.page, i, json.dumps([list(r) for r in t.rows], ensure_ascii=False),
-              json.dumps(t.bbox) if t.bbox else None, pack_cells(t)) for p in doc.pages for i, t in enumerate(p.tables)])
+            [(doc_id, t.page, i, *table_values(t)) for p in doc.pages for i, t in enumerate(p.tables)])
         cur.executemany("INSERT INTO diarienummer (document_id, item_id, dnr) VALUES (%s, NULL, %s)",
                         [(doc_id, d) for d in md.diarienummer])
         for idx, item in enumerate(doc.items):
@@ -242,11 +241,9 @@ def get_stored(conn: Any, document_id: int) -> StoredDocument:
 
 def page_tables(conn: Any, document_id: int, page: int) -> list[Table]:
     with conn.cursor(row_factory=dict_row) as cur:
-        return [Table(page, tuple(tuple(c) for c in json.loads(r["rows"])),
-                      tuple(json.loads(r["bbox"])) if r["bbox"] else None,  # type: ignore[arg-type]
-                      unpack_cells(r["cells"]))
-                for r in cur.execute("SELECT rows, bbox, cells FROM page_tables WHERE document_id = %s AND page = %s"
-                                     " ORDER BY idx", (document_id, page)).fetchall()]
+        return [table_from(page, r) for r in cur.execute(
+            "SELECT rows, bbox, cells FROM page_tables WHERE document_id = %s AND page = %s ORDER BY idx",
+            (document_id, page)).fetchall()]
 
 
 def load_document(conn: Any, document_id: int) -> Document:
@@ -255,10 +252,7 @@ def load_document(conn: Any, document_id: int) -> Document:
         tables: dict[int, list[Table]] = {}
         for r in cur.execute("SELECT page, rows, bbox, cells FROM page_tables WHERE document_id = %s"
                              " ORDER BY page, idx", (document_id,)).fetchall():
-            rows = tuple(tuple(c) for c in json.loads(r["rows"]))
-            bbox = tuple(json.loads(r["bbox"])) if r["bbox"] else None
-            tables.setdefault(r["page"], []).append(
-                Table(r["page"], rows, bbox, unpack_cells(r["cells"])))  # type: ignore[arg-type]
+            tables.setdefault(r["page"], []).append(table_from(r["page"], r))
         layout = {r["page"]: (unpack_lines(r["lines"]), r["width"], r["height"]) for r in cur.execute(
             "SELECT page, width, height, lines FROM page_layout WHERE document_id = %s", (document_id,)).fetchall()}
         pages = tuple(

@@ -15,15 +15,20 @@ from ..types import Document, Item, Line, Metadata, Page, Section, Table
 _LINES_V1 = b"\x01"
 
 
-def pack_cells(t: Table) -> str | None:
-    """A table's cell boxes as JSON (rows of [x0, top, x1, bottom] or null), None when unknown."""
-    return json.dumps([[list(b) if b else None for b in row] for row in t.cells]) if t.cells else None
+def table_values(t: Table) -> tuple[str, str | None, str | None]:
+    """A table as ``page_tables`` stores it (both backends): its rows, its box and its cells'
+    boxes as JSON (rows of [x0, top, x1, bottom] or null; None when unknown)."""
+    return (json.dumps([list(r) for r in t.rows], ensure_ascii=False),
+            json.dumps(t.bbox) if t.bbox else None,
+            json.dumps([[list(b) if b else None for b in row] for row in t.cells]) if t.cells else None)
 
 
-def unpack_cells(raw: str | None) -> tuple[tuple[tuple[float, float, float, float] | None, ...], ...]:
-    if not raw:
-        return ()
-    return tuple(tuple((b[0], b[1], b[2], b[3]) if b else None for b in row) for row in json.loads(raw))
+def table_from(page: int, r: Any) -> Table:
+    """A ``page_tables`` row (rows, bbox, cells) back as the Table ingest made."""
+    cells = tuple(tuple((b[0], b[1], b[2], b[3]) if b else None for b in row)
+                  for row in json.loads(r["cells"])) if r["cells"] else ()
+    return Table(page, tuple(tuple(c) for c in json.loads(r["rows"])),
+                 tuple(json.loads(r["bbox"])) if r["bbox"] else None, cells)  # type: ignore[arg-type]
 
 
 def pack_lines(lines: tuple[Line, ...]) -> bytes | None:
@@ -132,9 +137,7 @@ def replace_document(conn: Any, doc: Document) -> int:
     conn.executemany(
         "INSERT INTO page_tables (document_id, page, idx, rows, bbox, cells) VALUES (?, ?, ?, ?, ?, ?)",
         [
-            (doc_id, t.page, i, json.dumps([list(r) for r in t.rows], ensure_ascii=False),
-             json.dumps(t.bbox) if t.bbox else None, pack_cells(t))
-            for p in doc.pages for i, t in enumerate(p.tables)
+            (doc_id, t.page, i, *table_values(t)) for p in doc.pages for i, t in enumerate(p.tables)
         ],
     )
     conn.executemany(
@@ -266,11 +269,9 @@ def get_stored(conn: Any, document_id: int) -> StoredDocument:
 
 def page_tables(conn: Any, document_id: int, page: int) -> list[Table]:
     """The tables of one page, as ``load_document`` gives them."""
-    return [Table(page, tuple(tuple(c) for c in json.loads(r["rows"])),
-                  tuple(json.loads(r["bbox"])) if r["bbox"] else None,  # type: ignore[arg-type]
-                  unpack_cells(r["cells"]))
-            for r in conn.execute("SELECT rows, bbox, cells FROM page_tables WHERE document_id = ? AND page = ?"
-                                  " ORDER BY idx", (document_id, page))]
+    return [table_from(page, r) for r in conn.execute(
+        "SELECT rows, bbox, cells FROM page_tables WHERE document_id = ? AND page = ? ORDER BY idx",
+        (document_id, page))]
 
 
 def load_document(conn: Any, document_id: int) -> Document:
@@ -280,10 +281,7 @@ def load_document(conn: Any, document_id: int) -> Document:
     for r in conn.execute(
         "SELECT page, rows, bbox, cells FROM page_tables WHERE document_id = ? ORDER BY page, idx", (document_id,)
     ):
-        rows = tuple(tuple(c) for c in json.loads(r["rows"]))
-        bbox = tuple(json.loads(r["bbox"])) if r["bbox"] else None
-        tables.setdefault(r["page"], []).append(
-            Table(r["page"], rows, bbox, unpack_cells(r["cells"])))  # type: ignore[arg-type]
+        tables.setdefault(r["page"], []).append(table_from(r["page"], r))
     layout = {r["page"]: (unpack_lines(r["lines"]), r["width"], r["height"]) for r in conn.execute(
         "SELECT page, width, height, lines FROM page_layout WHERE document_id = ?", (document_id,))}
     pages = tuple(

@@ -418,16 +418,17 @@ def _headers(rows: list[tuple[str, ...]], width: int) -> tuple[list[str], int]:
 def _table_figures(page: Page, table: Table, body: str, t_idx: int = 0) -> Iterator[Figure]:
     """The figures of a table's cells, each with the cell's box (the table's where the reader
     kept no cell boxes)."""
-    cell_at = {span: ij for ij, span in _cell_spans(table).items()}
-    for f in _table_figures_unplaced(page, table, body):
+    spans = _cell_spans(table)
+    cell_at = {span: ij for ij, span in spans.items()}
+    for f in _table_figures_unplaced(page, table, body, spans):
         ij = cell_at.get(f.table_span) if f.table_span else None
         box = table.cell_box(*ij) if ij else None
         yield replace(f, table_index=t_idx, bbox=box or table.bbox)
 
 
-def _table_figures_unplaced(page: Page, table: Table, body: str) -> Iterator[Figure]:
+def _table_figures_unplaced(page: Page, table: Table, body: str,
+                            spans: dict[tuple[int, int], tuple[int, int]]) -> Iterator[Figure]:
     rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
-    spans = _cell_spans(table)
     if len(rows) < 2:
         return
     width = max(len(r) for r in rows)

@@ -101,8 +101,11 @@ _CELL_RE = re.compile(
 )
 
 
+Who = tuple[str, str | None, str | None, str | None]  # a listed member: name, party, role, note
+
+
 def member(cell: str, *, party: str = "", role: str = "", local: dict[str, str] | None = None
-           ) -> tuple[str, str | None, str | None, str | None] | None:
+           ) -> Who | None:
     """(name, party, role, note) of one member as a list writes them: "Thomas Thim (M),
     ordförande", "Akbas, Aslan", "Robert Andersson\\nHammarstrand"; None for no name."""
     m = _CELL_RE.match(" ".join(cell.split()))

@@ -29,7 +29,7 @@ from itertools import combinations
 
 from ..types import Document, Page, RollCallEntry, VoteChoice
 from .people import party_value
-from .rollcall import RollCall, member
+from .rollcall import RollCall, Who, member
 
 _CHOICE_WORDS: dict[str, VoteChoice] = {
     "ja": "ja", "nej": "nej", "avstår": "avstar", "avstod": "avstar", "avst": "avstar", "avst.": "avstar",
@@ -71,13 +71,10 @@ class _List:
         self.end = start
         self.page = page
         self.item = item
-        self.members: list[tuple[tuple[str, str | None, str | None, str | None], int, int, int, str]] = []
+        self.members: list[tuple[Who, int, int, int, str]] = []
         self.marks: list[tuple[float, int | None]] = []  # (x, index of the member on whose line) in order
         self.stated: list[int] | None = None
         self.totals = False
-
-
-Who = tuple[str, str | None, str | None, str | None]
 
 
 def _member_line(text: str, local: dict[str, str]) -> tuple[Who, bool] | None:
@@ -106,9 +103,8 @@ def _header(text: str) -> list[VoteChoice] | None:
     return cols if len(set(cols)) == len(cols) else None
 
 
-def _header_on_member(lines: list[tuple[str, int, int, float]], i: int, local: dict[str, str]) \
-        -> tuple[list[VoteChoice], int, list[tuple[tuple[str, str | None, str | None, str | None], int, int, str]]] \
-        | None:
+def _header_on_member(lines: list[tuple[str, int, int, float]], i: int, local: dict[str, str]
+                      ) -> tuple[list[VoteChoice], int, list[tuple[Who, int, int, str]]] | None:
     """A header the text layer set on a member's line ("Christer Philipson (KD)  Ja  Nej  Avstår"):
     its choices, where the list starts and its members so far — the members on the lines just
     above it and the one on its own line. Only taken under the list's own title or member-column
@@ -124,7 +120,7 @@ def _header_on_member(lines: list[tuple[str, int, int, float]], i: int, local: d
     cols = [_CHOICE_WORDS[w.lower()] for w in m.group("cols").split()]
     if len(set(cols)) != len(cols):
         return None
-    above: list[tuple[tuple[str, str | None, str | None, str | None], int, int, str]] = []
+    above: list[tuple[Who, int, int, str]] = []
     k = i - 1
     while k >= 0 and i - k <= 4:
         text, s, e, _ = lines[k]

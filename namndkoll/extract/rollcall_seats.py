@@ -29,7 +29,7 @@ from collections import Counter
 
 from ..registry import INDEPENDENT, party_of_name
 from ..types import Document, Page, RollCallEntry, VoteChoice
-from .rollcall import Counts, RollCall, member
+from .rollcall import Counts, RollCall, Who, member
 
 _RESULT = re.compile(r"(?m)^[ \t]*Resultat[ \t]*$|(?<![\wåäö])Resultat(?=[ \t]+Ja\b)")
 _COUNT = {w: re.compile(rf"(?m)^[ \t]*{w}(?:[ \t]+(?P<n>\d{{1,3}}))?[ \t]*$|(?<=[ \t]){w}[ \t]+(?P<m>\d{{1,3}})\b")
@@ -96,7 +96,7 @@ def seat_form_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
         form_pages = [page]
         while i + len(form_pages) < len(pages) and _continues(pages[i + len(form_pages)]):
             form_pages.append(pages[i + len(form_pages)])
-        members: list[tuple[tuple[str, str | None, str | None, str | None], Page, re.Match[str]]] = []
+        members: list[tuple[Who, Page, re.Match[str]]] = []
         cells: list[tuple[Page, re.Match[str]]] = []
         for p in form_pages:
             for m in _SEAT_MEMBER.finditer(p.text):
@@ -118,7 +118,7 @@ def seat_form_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
     return out
 
 
-def _pair(members: list[tuple[tuple[str, str | None, str | None, str | None], Page, re.Match[str]]],
+def _pair(members: list[tuple[Who, Page, re.Match[str]]],
           cells: list[tuple[Page, re.Match[str]]], stated: Counts | None) -> list[RollCallEntry]:
     """The k-th Party Vote cell as the k-th member's vote, where the parties and the counts agree."""
     if not members or len(cells) != len(members):

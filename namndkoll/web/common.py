@@ -101,8 +101,29 @@ def query_with(request: Request, **changes: Any) -> str:
     return urlencode(params)
 
 
+def _marks(start: int | None, end: int | None, box: Any, span_key: str) -> list[str]:
+    """The query's mark of a page: a passage's span in the text, else (a table row or cell,
+    which has none) its box in whole PDF points."""
+    if start is not None and end is not None and start < end:
+        return [f"{span_key}={start}-{end}"]
+    return ["box=" + ",".join(str(round(x)) for x in box)] if box else []
+
+
+def page_url(doc_id: int, page: int, start: int | None = None, end: int | None = None, box: Any = None) -> str:
+    """The document page at ``page`` with a passage (or a table row or cell) marked."""
+    return "&".join([f"/documents/{doc_id}?page={page}", *_marks(start, end, box, "hl")])
+
+
+def image_url(doc_id: int, page: int, start: int | None = None, end: int | None = None,
+              size: str | None = None, box: Any = None) -> str:
+    """The page image with a passage (or a table row or cell) boxed."""
+    query = [*_marks(start, end, box, "highlight"), *([f"size={size}"] if size else [])]
+    return f"/documents/{doc_id}/pages/{page}.png" + ("?" + "&".join(query) if query else "")
+
+
 _env.globals.update(
-    passage=passage, type_name=lambda t: TYPE_NAMES.get(t or "", t or ""), query_with=query_with
+    passage=passage, type_name=lambda t: TYPE_NAMES.get(t or "", t or ""), query_with=query_with,
+    page_url=page_url, image_url=image_url,
 )
 
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
-from .common import blank, config, jsonable, render, year_param
+from .common import blank, config, image_url, jsonable, page_url, render, year_param
 from .export import csv_bytes
 
 router = APIRouter()
@@ -75,8 +75,6 @@ def search_html(
 
 def hit_json(h: Any, parties: tuple[str, ...] = (), box: tuple[float, ...] | None = None) -> dict[str, Any]:
     md = h.metadata
-    span = f"{h.start}-{h.end}" if h.end > h.start else None
-    mark = ",".join(str(round(x)) for x in box) if box else None
     return {
         "chunk_id": h.chunk_id,
         "document": {"id": h.document_id, **jsonable(md)},
@@ -95,10 +93,8 @@ def hit_json(h: Any, parties: tuple[str, ...] = (), box: tuple[float, ...] | Non
         "parties": list(parties),
         # a table row's passage has no span in the page text: its row's box on the page instead
         "box": [round(x) for x in box] if box else None,
-        "url": f"/documents/{h.document_id}?page={h.page}" + (f"&hl={span}" if span else "")
-        + (f"&box={mark}" if mark else ""),
-        "image": f"/documents/{h.document_id}/pages/{h.page}.png"
-        + (f"?highlight={span}" if span else f"?box={mark}" if mark else ""),
+        "url": page_url(h.document_id, h.page, h.start, h.end, box),
+        "image": image_url(h.document_id, h.page, h.start, h.end, box=box),
     }
 
 

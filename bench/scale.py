@@ -203,6 +203,40 @@ def hnsw_recall(url: str, qs: list, vecs: dict) -> dict:
     return out
 
 
+def ef_sweep(url: str, qs: list, vecs: dict, efs: list[int], repeat: int) -> list[dict]:
+    """HNSW recall@10 (unfiltered, against an exact scan) and the graph walk's latency (top 10,
+    one round trip) at each ef_search: what a higher recall costs on this corpus."""
+    from namndkoll.corpus import pg_index
+
+    f_all = None
+    rows = []
+    with opened(url) as st:
+        f_all = st.resolve_filters()
+        top = {q: pg_index.knn(st.conn, vecs[q], 10, f_all, exact=True) for q, _, _ in qs}
+        exact = {q: {c for c, _ in hits} for q, hits in top.items()}
+        tenth = {q: min(s for _, s in hits) for q, hits in top.items() if hits}
+        for ef in efs:
+            st.conn.execute(f"SET hnsw.ef_search = {int(ef)}")
+            got, near, lat = [], [], []
+            for r in range(repeat + 1):
+                for q, _, _ in qs:
+                    t = time.perf_counter()
+                    hits = pg_index.knn(st.conn, vecs[q], 10, f_all, exact=False)
+                    if r:  # (the first round warms the pages this ef_search visits)
+                        lat.append(time.perf_counter() - t)
+                    elif exact[q]:
+                        got.append(len(exact[q] & {c for c, _ in hits}) / len(exact[q]))
+                        # ann-benchmarks' recall: a hit as near as the exact 10th (within 1e-3)
+                        # counts, so ties among equally near vectors are not misses
+                        near.append(min(10, sum(s >= tenth[q] - 1e-3 for _, s in hits)) / 10)
+            rows.append({"ef_search": ef, "hnsw_recall@10": round(float(np.mean(got)), 4),
+                         "hnsw_recall@10_eps": round(float(np.mean(near)), 4),
+                         "knn_p50_ms": pct(lat, 50), "knn_p95_ms": pct(lat, 95)})
+            print(json.dumps(rows[-1]), flush=True)
+        pg_index.session_settings(st.conn)
+    return rows
+
+
 def _client(db: str, qs: list, vecs: dict, model_id: str, dims: int, start: Any, n: int, offset: int,
             results: Any) -> None:
     emb = sqlite_bench.Fixed(model_id, dims, vecs)
@@ -283,6 +317,8 @@ def main() -> None:
     ap.add_argument("--ingest-files", type=int, default=20, help="KF protocol PDFs for the ingest rows (0: skip)")
     ap.add_argument("--skip-search", action="store_true")
     ap.add_argument("--build-only", action="store_true")
+    ap.add_argument("--ef-sweep", type=int, nargs="+", default=None, metavar="EF",
+                    help="only measure HNSW recall@10 and top-10 latency at these ef_search values")
     args = ap.parse_args()
     base = server_url()
     report: dict[str, Any] = {"search": [], "ingest": []}
@@ -299,6 +335,10 @@ def main() -> None:
             print(f"{n}: sqlite ready, postgres {built} ({time.time() - t0:.0f} s)", file=sys.stderr, flush=True)
             if args.build_only:
                 continue
+            if args.ef_sweep:
+                report.setdefault("ef_sweep", []).append(
+                    {"chunks": n, "rows": ef_sweep(url, qs, qvecs, args.ef_sweep, args.repeat)})
+                continue
             row: dict[str, Any] = {"chunks": n, "pg_build": built}
             row["sqlite"] = single(str(lite), qs, qvecs, model_id, dims, args.repeat)
             row["postgresql"] = single(url, qs, qvecs, model_id, dims, args.repeat)
@@ -312,7 +352,7 @@ def main() -> None:
             report["search"].append(row)
     if args.ingest_files:
         report["ingest"] = ingest_bench(base, args.ingest_files)
-    (OUT / "scale.json").write_text(json.dumps(report, indent=2))
+    (OUT / ("scale-ef.json" if args.ef_sweep else "scale.json")).write_text(json.dumps(report, indent=2))
     print(json.dumps(report, indent=2))
 
 

@@ -73,3 +73,35 @@ def test_table_figures_carry_page_box_and_span_into_the_table_text():
     line = text.splitlines()[3]
     assert line.startswith("Socialnämnden | 274 077") and text.index(line) < soc.table_span[0] < text.index(line) + len(line)
     assert all(f.table_span and text[f.table_span[0]:f.table_span[1]] in f.text for f in figs)
+
+
+def test_figures_csv_gives_a_table_figures_cell_box_and_span(db_path: Path):
+    """A spreadsheet user gets the same place of a table figure as `--json`: which table of the
+    page, the span in its stored text and the cell's box (points, x0; top; x1; bottom)."""
+    import csv
+    import io
+
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+    from namndkoll.corpus import opened
+    from namndkoll.types import Extraction
+
+    cells = tuple(tuple((100.0 + 100 * j, 150.0 + 20 * i, 200.0 + 100 * j, 170.0 + 20 * i) for j in range(len(r)))
+                  for i, r in enumerate(ROWS))
+    base = frames()
+    doc = Document(base.source, base.sha256, (base.pages[0], Page(
+        2, base.pages[1].text, base.pages[1].start, tables=(Table(2, ROWS, BBOX, cells),))), base.metadata)
+    with opened(str(db_path), write=True) as st, st.transaction():
+        doc_id = st.replace_document(doc)
+        st.save_extraction(doc_id, doc, Extraction(figures=tuple(find_figures(doc))))
+    out = CliRunner().invoke(app, ["figures", "--db", str(db_path), "--csv"])
+    assert out.exit_code == 0, out.output
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    soc = next(r for r in rows if r["value"] and float(r["value"]) == 9_192_000)
+    assert soc["table"] == "True" and soc["table_index"] == "0" and soc["page"] == "2"
+    assert soc["bbox"] == "; ".join(str(v) for v in cells[3][5])
+    start, end = (int(v) for v in soc["table_span"].split("; "))
+    assert table_text(doc.pages[1].tables[0])[start:end] == "9 192"
+    prose = [r for r in rows if r["table"] != "True"]
+    assert all(r["bbox"] == "" and r["table_span"] == "" for r in prose)

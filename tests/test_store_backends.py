@@ -276,7 +276,7 @@ def test_postgres_several_writers_at_once(pg_url: str):
 
 def test_postgres_word_statistics_come_from_the_summary_on_a_big_corpus(pg_url: str,
                                                                         monkeypatch: pytest.MonkeyPatch):
-    from namndkoll.corpus import pg_index
+    from namndkoll.corpus import pg_keywords
 
     with opened(pg_url, write=True) as st:
         for d in DOCS:
@@ -286,7 +286,7 @@ def test_postgres_word_statistics_come_from_the_summary_on_a_big_corpus(pg_url: 
         words = ["förskolan", "platser", "reservation", "saknas"]
         exact = (st.term_doc_counts(words), st.prefix_doc_count("förskol"), st.prefix_doc_count("plats"))
         assert exact[0]["platser"] >= 2 and "saknas" not in exact[0]
-        monkeypatch.setattr(pg_index, "STATS_FROM", 0)  # as on a big corpus: one row per word
+        monkeypatch.setattr(pg_keywords, "STATS_FROM", 0)  # as on a big corpus: one row per word
         st.optimize()
         assert st.conn.execute("SELECT count(*) FROM term_stats").fetchone()[0] > 0
         assert (st.term_doc_counts(words), st.prefix_doc_count("förskol"), st.prefix_doc_count("plats")) == exact

@@ -8,18 +8,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+# A hit's chunk with its document and § title, as both backends read it (search/ reads the
+# columns by name): the backend adds its own "WHERE c.id in these ids"
+CHUNK_ROWS = (
+    'SELECT c.id, c.document_id, c.item, c.section, c.start, c."end", c.page_start, c.page_end,'
+    " c.text, d.source, d.title, d.municipality, d.committee, d.doc_type, d.date, c.context, d.org_kind,"
+    " (SELECT i.title FROM items i WHERE i.document_id = c.document_id AND i.number = c.item"
+    "   AND i.start <= c.start ORDER BY i.start DESC LIMIT 1) AS item_title"
+    " FROM chunks c JOIN documents d ON d.id = c.document_id")
+
 
 def chunk_rows(conn: Any, ids: Sequence[int]) -> dict[int, Any]:
     """Chunks with their document's source and metadata, keyed by chunk id."""
     if not ids:
         return {}
     q = ",".join("?" * len(ids))
-    rows = conn.execute(
-        'SELECT c.id, c.document_id, c.item, c.section, c.start, c."end", c.page_start, c.page_end,'
-        " c.text, d.source, d.title, d.municipality, d.committee, d.doc_type, d.date, c.context, d.org_kind,"
-        " (SELECT i.title FROM items i WHERE i.document_id = c.document_id AND i.number = c.item"
-        "   AND i.start <= c.start ORDER BY i.start DESC LIMIT 1) AS item_title"
-        f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({q})", list(ids)).fetchall()
+    rows = conn.execute(CHUNK_ROWS + f" WHERE c.id IN ({q})", list(ids)).fetchall()
     return {int(r[0]): r for r in rows}
 
 

@@ -59,7 +59,7 @@ def headers(rows: list[tuple[str, ...]], width: int, *,
     """Column headers from the leading rows that hold no values (years are headers), each
     row forward-filled to the right so a spanning header ("Period", "Helår") covers its columns;
     and how many rows they take. ``value`` and ``year``: what a value and a year cell are
-    (extract/figures.py reads cells its own way)."""
+    (extract/figure_tables.py reads cells its own way)."""
     n = 0
     while n < len(rows) and not any(c and value(c) is not None and not year(c) for c in rows[n]):
         n += 1

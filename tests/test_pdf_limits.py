@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from namndkoll.errors import IngestError
-from namndkoll.ingest.pdf import Limits, _ocr_dpi, ocr_available, read_pdf
+from namndkoll.ingest.ocr import ocr_dpi
+from namndkoll.ingest.pdf import Limits, ocr_available, read_pdf
 
 
 def raw_pdf(path: Path, pages: list[tuple[float, float, bytes]], *, filters: int = 0) -> Path:
@@ -56,9 +57,9 @@ def test_page_of_80000_text_runs_is_read_or_refused_by_its_limit(tmp_path):
 
 
 def test_huge_page_is_not_rendered_for_ocr_beyond_the_pixel_cap(tmp_path):
-    assert _ocr_dpi(595, 842, 40_000_000) == 300  # A4 at full resolution
-    assert 100 <= _ocr_dpi(3000, 3000, 40_000_000) < 300  # a poster at a lower one
-    assert _ocr_dpi(14_400, 14_400, 40_000_000) == 0  # 5 x 5 m: refused
+    assert ocr_dpi(595, 842, 40_000_000) == 300  # A4 at full resolution
+    assert 100 <= ocr_dpi(3000, 3000, 40_000_000) < 300  # a poster at a lower one
+    assert ocr_dpi(14_400, 14_400, 40_000_000) == 0  # 5 x 5 m: refused
     pdf = raw_pdf(tmp_path / "huge.pdf", [(14_400, 14_400, b"")])
     doc = read_pdf(pdf)
     assert doc.pages[0].ocr == "needs_ocr"

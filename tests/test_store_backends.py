@@ -276,7 +276,7 @@ def test_postgres_several_writers_at_once(pg_url: str):
 
 def test_postgres_word_statistics_come_from_the_summary_on_a_big_corpus(pg_url: str,
                                                                         monkeypatch: pytest.MonkeyPatch):
-    from namndkoll.corpus import pg_index
+    from namndkoll.corpus import pg_keywords
 
     with opened(pg_url, write=True) as st:
         for d in DOCS:
@@ -286,7 +286,7 @@ def test_postgres_word_statistics_come_from_the_summary_on_a_big_corpus(pg_url: 
         words = ["förskolan", "platser", "reservation", "saknas"]
         exact = (st.term_doc_counts(words), st.prefix_doc_count("förskol"), st.prefix_doc_count("plats"))
         assert exact[0]["platser"] >= 2 and "saknas" not in exact[0]
-        monkeypatch.setattr(pg_index, "STATS_FROM", 0)  # as on a big corpus: one row per word
+        monkeypatch.setattr(pg_keywords, "STATS_FROM", 0)  # as on a big corpus: one row per word
         st.optimize()
         assert st.conn.execute("SELECT count(*) FROM term_stats").fetchone()[0] > 0
         assert (st.term_doc_counts(words), st.prefix_doc_count("förskol"), st.prefix_doc_count("plats")) == exact
@@ -358,9 +358,9 @@ def test_bodies_and_document_mentions(store):
 
 @pytest.mark.parametrize("batch", [8, 0])  # one query per document / the passages read once
 def test_documents_mentioning_many_at_once_agrees_with_each(store, batch: int, monkeypatch: pytest.MonkeyPatch):
-    from namndkoll.corpus import index
+    from namndkoll.corpus import keywords
 
-    monkeypatch.setattr(index, "MENTION_BATCH", batch)
+    monkeypatch.setattr(keywords, "MENTION_BATCH", batch)
     st, _ = store
     ids = [d.id for d in st.list_documents()]
     for names in (["Göteborg"], ["Lund"], ["Malmö", "Uppsala"], ["förskol"]):
@@ -434,12 +434,12 @@ def test_remembered_word_statistics_stay_within_their_budget(store, monkeypatch:
     st, _ = store
     if st.backend != "sqlite":
         pytest.skip("only the SQLite store remembers word statistics in the process")
-    from namndkoll.corpus import index
+    from namndkoll.corpus import keywords
 
     monkeypatch.setattr(sqlite, "INDEX_FACT_WORDS", 5)
     prefixes = ("fö", "ko", "re", "an", "be", "sk")
     for p in prefixes * 2:
-        assert st.vocabulary(p) == index.vocabulary(st.conn, p)  # as the index says, remembered or not
+        assert st.vocabulary(p) == keywords.vocabulary(st.conn, p)  # as the index says, remembered or not
         assert sqlite._facts_size[0] <= 5 or len(sqlite._facts) == 1
     assert sqlite._facts_size[0] == sum(size for _v, _x, size in sqlite._facts.values())
 

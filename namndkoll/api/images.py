@@ -105,7 +105,7 @@ def page_image(document_id: int, number: int, *, db: str | Path | None = None,
     layer; ``box`` (PDF points from the top-left corner: a table row or cell) boxed too.
     Cached in memory and on disk by the document's hash, page, size, span and box."""
     from ..errors import NotFoundError
-    from ..ingest.pdf import find_text_boxes, render_page
+    from ..ingest.pdf_images import find_text_boxes, render_page
 
     if size not in PAGE_SCALES:
         raise NotFoundError(f"no image size {size!r}: choose one of {', '.join(PAGE_SCALES)}")

@@ -1,5 +1,6 @@
-"""All the SQL of the search index: chunks, the FTS5 keyword index, the sqlite-vec vectors
-and the record of which embedding model made them.
+"""The SQLite search index: chunks, the sqlite-vec vectors, the record of which embedding model
+made them, and the filters both query sides apply. The FTS5 keyword side is ``keywords.py``;
+reading passages back for hits and citations, ``passages.py``.
 
 float32 vectors live in ``chunk_embeddings`` (a plain table: exact cosine by B-tree lookup
 or scan); their sign bits (of the vector minus the corpus mean) live in a ``vec0`` table,
@@ -12,8 +13,6 @@ deletes a chunk's vectors with it (keeping the float vector by text hash in
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -271,7 +270,9 @@ def resolve_filters(
     )
 
 
-def _where(f: Filters, prefix: str = "") -> tuple[list[str], list[Any]]:
+def filters_where(f: Filters, prefix: str = "") -> tuple[list[str], list[Any]]:
+    """The conditions (and their arguments) of the filters on a chunk's own columns; the
+    chunk ids are not among them (``in_ids``)."""
     where: list[str] = []
     args: list[Any] = []
     for col, vals in (("municipality", f.municipalities), ("committee", f.committees),
@@ -288,34 +289,7 @@ def _where(f: Filters, prefix: str = "") -> tuple[list[str], list[Any]]:
     return where, args
 
 
-# ---- queries ------------------------------------------------------------------------------
-
-MIN_STEM = 4  # as search.hybrid: a shorter word is matched whole, not as a prefix
-
-
-def fts_query(terms: Sequence[Any]) -> str:
-    """An FTS5 MATCH expression for query terms (``search.hybrid.Term``: word, stem, parts):
-    any of the words (stem prefixes) or all the parts of a split compound."""
-    alts = []
-    for t in terms:
-        alts.append(_prefix(t.stem) if t.stem != t.word or len(t.word) >= MIN_STEM else _exact(t.word))
-        if t.parts:
-            alts.append("(" + " AND ".join(_prefix(p) for p in t.parts) + ")")
-        alts += [_prefix(a) if len(a) >= MIN_STEM else _exact(a) for a in getattr(t, "alts", ())]
-        if getattr(t, "party", None):  # "Vänsterpartiet" is "(V)" in a protocol
-            alts.append(_exact(t.party.casefold()))
-    return " OR ".join(dict.fromkeys(alts))
-
-
-def _prefix(s: str) -> str:
-    return '"' + s.replace('"', '""') + '"*'
-
-
-def _exact(s: str) -> str:
-    return '"' + s.replace('"', '""') + '"'
-
-
-def _in_ids(conn: Any, col: str, ids: Sequence[int]) -> tuple[str, list[Any]]:
+def in_ids(conn: Any, col: str, ids: Sequence[int]) -> tuple[str, list[Any]]:
     """``col IN (...)``; a long list goes through a temp table (SQLite caps bound variables)."""
     if len(ids) <= 2000:
         return f"{col} IN ({','.join('?' * len(ids))})", list(ids)
@@ -324,6 +298,8 @@ def _in_ids(conn: Any, col: str, ids: Sequence[int]) -> tuple[str, list[Any]]:
     conn.executemany("INSERT OR IGNORE INTO temp.wanted_ids (id) VALUES (?)", [(i,) for i in ids])
     return f"{col} IN (SELECT id FROM temp.wanted_ids)", []
 
+
+# ---- vector queries -----------------------------------------------------------------------
 
 def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, coarse: int | None = None,
         center: np.ndarray | None = None) -> list[tuple[int, float]]:
@@ -336,7 +312,7 @@ def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, coarse: int | None 
         return []
     q = np.ascontiguousarray(query, dtype=np.float32).tobytes()
     if coarse and f.chunk_ids is None:
-        where, args = _where(f)
+        where, args = filters_where(f)
         qv = np.asarray(query, dtype=np.float32)
         qb = np.ascontiguousarray(qv - center if center is not None else qv).tobytes()
         sql = (f"WITH coarse AS (SELECT chunk_id FROM {VEC_TABLE} WHERE embedding_bit MATCH"
@@ -345,9 +321,9 @@ def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, coarse: int | None 
                " JOIN chunk_embeddings e ON e.chunk_id = coarse.chunk_id ORDER BY d LIMIT ?")
         rows = conn.execute(sql, [qb, max(coarse, k), *args, q, k]).fetchall()
     else:
-        where, args = _where(f, "c.")
+        where, args = filters_where(f, "c.")
         if f.chunk_ids is not None:
-            cond, ids = _in_ids(conn, "e.chunk_id", f.chunk_ids)
+            cond, ids = in_ids(conn, "e.chunk_id", f.chunk_ids)
             where.append(cond)
             args += ids
         sql = ("SELECT e.chunk_id, vec_distance_cosine(e.embedding, ?) AS d FROM chunk_embeddings e"
@@ -357,39 +333,6 @@ def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, coarse: int | None 
     return [(int(r[0]), 1.0 - float(r[1])) for r in rows]
 
 
-def keyword(conn: Any, match: str, k: int, f: Filters) -> list[tuple[int, float]]:
-    """(chunk_id, bm25 score, higher is better) for an FTS5 MATCH expression."""
-    if f.empty or not match:
-        return []
-    where, args = _where(f, "c.")
-    if f.chunk_ids is not None:
-        cond, ids = _in_ids(conn, "c.id", f.chunk_ids)
-        where.append(cond)
-        args += ids
-    sql = ("SELECT chunks_fts.rowid, bm25(chunks_fts, 1.0, 0.5) AS r FROM chunks_fts"
-           + (" JOIN chunks c ON c.id = chunks_fts.rowid" if where else "")
-           + " WHERE chunks_fts MATCH ?" + "".join(f" AND {w}" for w in where)
-           + " ORDER BY r LIMIT ?")
-    rows = conn.execute(sql, [match, *args, k]).fetchall()
-    return [(int(r[0]), -float(r[1])) for r in rows]
-
-
-def term_doc_counts(conn: Any, terms: Iterable[str]) -> dict[str, int]:
-    """How many chunks hold each exact term (fts5vocab)."""
-    ts = list(set(terms))
-    if not ts:
-        return {}
-    q = ",".join("?" * len(ts))
-    return {r[0]: int(r[1]) for r in conn.execute(f"SELECT term, doc FROM chunks_vocab WHERE term IN ({q})", ts)}
-
-
-def prefix_doc_count(conn: Any, prefix: str) -> int:
-    """Chunks holding any term that starts with ``prefix`` (an upper bound: summed per term)."""
-    row = conn.execute("SELECT coalesce(sum(doc), 0) FROM chunks_vocab WHERE term >= ? AND term < ?",
-                       (prefix, prefix + "\uffff")).fetchone()
-    return int(row[0])
-
-
 def chunk_total(conn: Any) -> int:
     return int(conn.execute("SELECT count(*) FROM chunks").fetchone()[0])
 
@@ -397,243 +340,3 @@ def chunk_total(conn: Any) -> int:
 def vector_total(conn: Any) -> int:
     # max(rowid) is O(1), count(*) is a scan: an upper bound is all the planner needs
     return int(conn.execute("SELECT coalesce(max(chunk_id), 0) FROM chunk_embeddings").fetchone()[0])
-
-
-def chunk_rows(conn: Any, ids: Sequence[int]) -> dict[int, Any]:
-    """Chunks with their document's source and metadata, keyed by chunk id."""
-    if not ids:
-        return {}
-    q = ",".join("?" * len(ids))
-    rows = conn.execute(
-        'SELECT c.id, c.document_id, c.item, c.section, c.start, c."end", c.page_start, c.page_end,'
-        " c.text, d.source, d.title, d.municipality, d.committee, d.doc_type, d.date, c.context, d.org_kind,"
-        " (SELECT i.title FROM items i WHERE i.document_id = c.document_id AND i.number = c.item"
-        "   AND i.start <= c.start ORDER BY i.start DESC LIMIT 1) AS item_title"
-        f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({q})", list(ids)).fetchall()
-    return {int(r[0]): r for r in rows}
-
-
-def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str, ...]:
-    """The diarienummer a passage may cite: its § item's own (none if the § has none: a
-    protocol's other §§' numbers are not this one's); outside any §, the document's numbers
-    that belong to no § (a report's, a protokollsutdrag's header)."""
-    if item is not None:
-        rows = conn.execute(
-            "SELECT DISTINCT x.dnr FROM diarienummer x JOIN items i ON i.id = x.item_id"
-            " WHERE i.document_id = ? AND i.number = ? ORDER BY x.rowid", (document_id, item)).fetchall()
-        if rows:
-            return tuple(r[0] for r in rows)
-        n_items = conn.execute("SELECT count(*) FROM items WHERE document_id = ?", (document_id,)).fetchone()[0]
-        if n_items > 1:
-            return ()
-    rows = conn.execute(
-        "SELECT DISTINCT dnr FROM diarienummer WHERE document_id = ? AND item_id IS NULL AND dnr NOT IN"
-        " (SELECT x.dnr FROM diarienummer x WHERE x.document_id = ? AND x.item_id IS NOT NULL)"
-        " ORDER BY rowid", (document_id, document_id)).fetchall()
-    return tuple(r[0] for r in rows)
-
-
-def _names_match(names: Sequence[str]) -> str:
-    """An FTS5 query for any of ``names`` as a phrase, and the words they start ("" for none)."""
-    phrases = [" ".join(re.findall(r"\w+", n.casefold())) for n in names]
-    return " OR ".join(dict.fromkeys(f'"{p}"*' for p in phrases if p))
-
-
-def document_mentions(conn: Any, document_id: int, names: Sequence[str]) -> bool:
-    """Whether a passage of the document names any of ``names`` (a name and what it starts, so
-    a genitive too: "Göteborg" finds "Göteborgs"). A document's chunks are written together,
-    so their ids make a range the keyword index can look in without listing every mention."""
-    match = _names_match(names)
-    lo, hi = conn.execute("SELECT min(id), max(id) FROM chunks WHERE document_id = ?", (document_id,)).fetchone()
-    if not match or lo is None:
-        return False
-    return conn.execute(
-        "SELECT 1 FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid WHERE chunks_fts MATCH ?"
-        " AND chunks_fts.rowid BETWEEN ? AND ? AND c.document_id = ? LIMIT 1",
-        (match, lo, hi, document_id)).fetchone() is not None
-
-
-MENTION_ROWS = 200_000  # matching passages read at most to answer for many documents at once
-MENTION_BATCH = 8  # up to this many documents: one query each
-
-
-def documents_mentioning(conn: Any, document_ids: Sequence[int], names: Sequence[str]) -> set[int]:
-    """Those of ``document_ids`` that ``document_mentions`` ``names``. For many documents the
-    passages naming them are read once (their ids, in order) and each document's id range is
-    looked up in them; a hit is confirmed to be the document's own passage. A name in more
-    than ``MENTION_ROWS`` passages, or a few documents: one query per document."""
-    ids = sorted(set(document_ids))
-    match = _names_match(names)
-    if not ids or not match:
-        return set()
-    if len(ids) <= MENTION_BATCH:
-        return {d for d in ids if document_mentions(conn, d, names)}
-    rows = [r[0] for r in conn.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rowid LIMIT ?",
-                                       (match, MENTION_ROWS + 1))]
-    if len(rows) > MENTION_ROWS:
-        return {d for d in ids if document_mentions(conn, d, names)}
-    marks = ",".join("?" * len(ids))
-    ranges = conn.execute(f"SELECT document_id, min(id), max(id) FROM chunks WHERE document_id IN ({marks})"
-                          " GROUP BY document_id", ids).fetchall()
-    first: dict[int, int] = {}
-    for d, lo, hi in ranges:
-        i = bisect.bisect_left(rows, lo)
-        if i < len(rows) and rows[i] <= hi:
-            first[int(d)] = rows[i]
-    if not first:
-        return set()
-    marks = ",".join("?" * len(first))
-    owner = dict(conn.execute(f"SELECT id, document_id FROM chunks WHERE id IN ({marks})", list(first.values())))
-    # a range another document's passage interleaves (not how ingest writes): ask that one alone
-    return {d for d, rid in first.items() if owner.get(rid) == d or document_mentions(conn, d, names)}
-
-
-def bodies(conn: Any) -> list[str]:
-    """The municipalities, regions and other bodies the stored documents come from."""
-    return [r[0] for r in conn.execute("SELECT DISTINCT municipality FROM documents WHERE municipality IS NOT NULL")]
-
-
-def vocabulary(conn: Any, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
-    """(word, chunks holding it) of the keyword index's words starting with ``prefix``."""
-    return [(r[0], int(r[1])) for r in conn.execute(
-        "SELECT term, doc FROM chunks_vocab WHERE term >= ? AND term < ? LIMIT ?",
-        (prefix, prefix + "\uffff", limit))]
-
-
-def table_exists(conn: Any, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
-
-
-def chunks_overlapping(conn: Any, spans: Sequence[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[int]]:
-    """For each (document_id, start, end) span, the ids of the chunks overlapping it."""
-    out: dict[tuple[int, int, int], list[int]] = {}
-    for span in spans:
-        doc_id, start, end = span
-        out[span] = [r[0] for r in conn.execute(
-            'SELECT id FROM chunks WHERE document_id = ? AND start < ? AND "end" > ? ORDER BY start',
-            (doc_id, end, start))]
-    return out
-
-
-def section_chunk_ids(conn: Any, kinds: Sequence[str]) -> list[int]:
-    q = ",".join("?" * len(kinds))
-    return [r[0] for r in conn.execute(f"SELECT id FROM chunks WHERE section IN ({q})", list(kinds))]
-
-
-def doc_type_chunk_ids(conn: Any, doc_types: Sequence[str]) -> list[int]:
-    q = ",".join("?" * len(doc_types))
-    return [r[0] for r in conn.execute(f"SELECT id FROM chunks WHERE doc_type IN ({q})", list(doc_types))]
-
-
-# ---- parties --------------------------------------------------------------------------------
-
-def _columns(conn: Any, table: str) -> set[str]:
-    return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
-
-
-def party_spans(conn: Any, code: str, tables: Sequence[str] = ("positions", "party_mentions")
-                ) -> list[tuple[int, int, int]]:
-    """(document_id, start, end) of stored positions (and party mentions) of ``code`` (the
-    extract stage's tables, when that stage has run)."""
-    from .store import like_escape
-
-    spans: list[tuple[int, int, int]] = []
-    for table in tables:
-        if not table_exists(conn, table):
-            continue
-        cols = _columns(conn, table)
-        if not {"document_id", "start", "end"} <= cols:
-            continue
-        if "parties" in cols:  # a JSON list or a space/comma separated list of codes
-            cond = ("(' ' || replace(replace(replace(replace(parties, '[', ' '), ']', ' '), '\"', ' '), ',', ' ')"
-                    " || ' ') LIKE ? ESCAPE '\\'")
-            arg = f"% {like_escape(code)} %"
-        elif "party" in cols:
-            cond, arg = "party = ?", code
-        elif "code" in cols:
-            cond, arg = "code = ?", code
-        else:
-            continue
-        spans += [(r[0], r[1], r[2]) for r in conn.execute(
-            f'SELECT document_id, start, "end" FROM {table} WHERE {cond}', (arg,))]
-    return spans
-
-
-def party_chunk_ids(conn: Any, code: str) -> list[int]:
-    """Chunks that state or mention a party: stored positions/mentions overlapping the chunk,
-    or, in the chunk's own text, "(S)" after a name or the party's name."""
-    from ..registry import PARTIES, canonical_code
-    from .store import like_contains
-
-    code = canonical_code(code) or code
-    ids: set[int] = set()
-    for found in chunks_overlapping(conn, party_spans(conn, code)).values():
-        ids.update(found)
-    if code in PARTIES:  # an unknown code matches its stored positions and "(code)", no name
-        ids.update(r[0] for r in conn.execute(
-            "SELECT id FROM chunks WHERE instr(text, ?) > 0 OR text LIKE ? ESCAPE '\\'",
-            (f"({code})", like_contains(PARTIES[code].stem))))
-    else:
-        ids.update(r[0] for r in conn.execute("SELECT id FROM chunks WHERE instr(text, ?) > 0", (f"({code})",)))
-    return sorted(ids)
-
-
-def positions_in(conn: Any, document_id: int, start: int, end: int) -> list[tuple[str, tuple[str, ...], str, int]]:
-    """(kind, party codes, text, page) of the stored positions overlapping a span of a document."""
-    if not table_exists(conn, "positions"):
-        return []
-    import json
-
-    rows = conn.execute(
-        'SELECT kind, parties, text, page FROM positions WHERE document_id = ? AND start < ? AND "end" > ? '
-        "ORDER BY start", (document_id, end, start)).fetchall()
-    return [(r[0], tuple(json.loads(r[1])), r[2], r[3]) for r in rows]
-
-
-def item_record(conn: Any, document_id: int, item: str) -> dict[str, Any] | None:
-    """A § item's title, span and pages, with its document's date, body and source."""
-    r = conn.execute(
-        'SELECT i.number, i.title, i.start, i."end", i.page_start, i.page_end FROM items i'
-        " WHERE i.document_id = ? AND i.number = ? ORDER BY i.start LIMIT 1", (document_id, item)).fetchone()
-    if r is None:
-        return None
-    return {"number": r[0], "title": r[1], "start": r[2], "end": r[3], "page_start": r[4], "page_end": r[5]}
-
-
-def item_extractions(conn: Any, document_id: int, start: int, end: int) -> dict[str, list[dict[str, Any]]]:
-    """What extract/ stored inside a span of a document (a § item): positions, decisions, votes."""
-    import json
-
-    out: dict[str, list[dict[str, Any]]] = {"positions": [], "decisions": [], "votes": []}
-    if table_exists(conn, "positions"):
-        out["positions"] = [
-            {"kind": r[0], "parties": json.loads(r[1]), "text": r[2], "page": r[3], "start": r[4], "end": r[5]}
-            for r in conn.execute('SELECT kind, parties, text, page, start, "end" FROM positions'
-                                  ' WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
-                                  (document_id, start, end))]
-    if table_exists(conn, "decisions"):
-        out["decisions"] = [
-            {"status": r[0], "text": r[1], "page": r[2], "start": r[3], "end": r[4]}
-            for r in conn.execute('SELECT status, text, page, start, "end" FROM decisions'
-                                  ' WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
-                                  (document_id, start, end))]
-    if table_exists(conn, "votes"):
-        out["votes"] = [
-            {"yes": r[0], "no": r[1], "abstain": r[2], "absent": r[3], "proposition": r[4], "page": r[5],
-             "start": r[6], "end": r[7], "by_party": _roll_call_by_party(conn, r[8])}
-            for r in conn.execute('SELECT yes, no, abstain, absent, proposition, page, start, "end", id FROM votes'
-                                  ' WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
-                                  (document_id, start, end))]
-    return out
-
-
-def _roll_call_by_party(conn: Any, vote_id: int) -> dict[str, dict[str, int]]:
-    """How each party's members voted in a vote with a roll call: {party: {ja: n, nej: n, ...}}."""
-    if not table_exists(conn, "roll_call"):
-        return {}
-    out: dict[str, dict[str, int]] = {}
-    for party, vote, n in conn.execute(
-            "SELECT party, vote, count(*) FROM roll_call WHERE vote_id = ? AND party IS NOT NULL"
-            " GROUP BY party, vote", (vote_id,)):
-        out.setdefault(party, {})[vote] = n
-    return out

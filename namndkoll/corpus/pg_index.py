@@ -1,10 +1,7 @@
-"""The search index in PostgreSQL: chunks with a ``tsvector`` (GIN), vectors in
-pgvector with an HNSW index (cosine), the word statistics the query planner asks for.
-
-Keywords: the index holds the words as written, case-folded (``to_tsvector('simple', …)``,
-GIN); the query is the one the SQLite side runs through FTS5 — each word's crude stem
-(search/hybrid.py) as a prefix, a split compound by all its parts — and the ranking is FTS5's
-BM25 (text 1.0, § title 0.5), so both backends answer alike.
+"""The search index in PostgreSQL: chunks, vectors in pgvector with an HNSW index (cosine),
+the model record, the filters, and the session cache the other pg_ modules share. The keyword
+side (``tsvector``, BM25, word statistics) is ``pg_keywords.py``; passages read back for
+hits and citations, ``pg_passages.py``.
 
 Vectors: ``embedding::vector(N)`` is indexed with HNSW once the model (N) is known; filters
 are in the same table and applied inside the index scan (pgvector's iterative scan keeps
@@ -15,17 +12,16 @@ exactly by a scan, as the SQLite backend does.
 from __future__ import annotations
 
 import contextlib
-import math
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
 from psycopg import sql
-from psycopg.rows import dict_row
 
 from ..types import Chunk
+from . import index
 from .index import Filters, ModelRecord
 
 HNSW_INDEX = "chunk_vectors_hnsw"
@@ -35,9 +31,7 @@ HNSW_INDEX = "chunk_vectors_hnsw"
 # 134 s and found 0.998 at ef_search 200 (17 ms a query against 10).
 HNSW_M, HNSW_EF_CONSTRUCTION = 32, 128
 EF_SEARCH = 200
-MIN_STEM = 4  # as search.hybrid: a shorter word is matched whole, not as a prefix
-TEXT_WEIGHTS = "{0, 0, 0.5, 1.0}"  # ts_rank weights D, C, B (the § title), A (the text)
-_TOKEN = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer sees it
+TOKEN = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer sees it
 
 
 # ---- the session ----------------------------------------------------------------------------
@@ -85,18 +79,11 @@ def session_settings(conn: Any) -> None:
 # ---- the model record ---------------------------------------------------------------------
 
 def get_model(conn: Any) -> ModelRecord | None:
-    rec = cached(conn, "model", lambda: _get_model(conn))
+    # the record is the same table and the same query as in SQLite (``index.get_model``)
+    rec = cached(conn, "model", lambda: index.get_model(conn))
     if rec is None:  # not recorded yet: another writer (a cluster worker) may record it any moment
         forget_key(conn, "model")
     return rec  # type: ignore[no-any-return]
-
-
-def _get_model(conn: Any) -> ModelRecord | None:
-    row = conn.execute("SELECT model_id, dimensions, center FROM embedding_model WHERE id = 1").fetchone()
-    if row is None:
-        return None
-    center = np.frombuffer(row[2], dtype=np.float32).copy() if row[2] else None
-    return ModelRecord(row[0], int(row[1]), center)
 
 
 def set_model(conn: Any, model_id: str, dimensions: int) -> None:
@@ -168,7 +155,7 @@ def drop_vectors(conn: Any) -> None:
 # ---- chunks, words and vectors ----------------------------------------------------------------
 
 def chunk_words(text: str, context: str) -> set[str]:
-    return set(_TOKEN.findall(text.lower())) | set(_TOKEN.findall(context.lower()))
+    return set(TOKEN.findall(text.lower())) | set(TOKEN.findall(context.lower()))
 
 
 def replace_chunks(conn: Any, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
@@ -179,7 +166,7 @@ def replace_chunks(conn: Any, document_id: int, chunks: Sequence[Chunk], hashes:
                      (document_id,)).fetchone()
     ctx = list(contexts) if contexts else [""] * len(chunks)
     rows = [(document_id, i, c.item, c.section, c.start, c.end, c.page_start, c.page_end, c.text,
-             ctx[i], h, d[0], d[1], d[2], d[3], len(_TOKEN.findall(c.text)) + len(_TOKEN.findall(ctx[i])))
+             ctx[i], h, d[0], d[1], d[2], d[3], len(TOKEN.findall(c.text)) + len(TOKEN.findall(ctx[i])))
             for i, (c, h) in enumerate(zip(chunks, hashes))]
     terms: dict[str, int] = {}
     for c, x in zip(chunks, ctx):
@@ -297,7 +284,7 @@ def resolve_filters(
     )
 
 
-def _where(f: Filters, prefix: str, id_col: str) -> tuple[list[str], list[Any]]:
+def filters_where(f: Filters, prefix: str, id_col: str) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     args: list[Any] = []
     for col, vals in (("municipality", f.municipalities), ("committee", f.committees),
@@ -320,11 +307,11 @@ def _where(f: Filters, prefix: str, id_col: str) -> tuple[list[str], list[Any]]:
     return where, args
 
 
-# ---- queries ------------------------------------------------------------------------------
+# ---- vector queries ------------------------------------------------------------------------------
 
 def filtered_rows(conn: Any, f: Filters) -> int | None:
     """The planner's estimate of the vectors that pass ``f`` (None without a filter)."""
-    where, args = _where(f, "", "chunk_id")
+    where, args = filters_where(f, "", "chunk_id")
     if not where:
         return None
     key = ("filtered", f.municipalities, f.committees, f.doc_types, f.year_from, f.year_to, f.sections, f.chunk_ids)
@@ -346,7 +333,7 @@ def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, exact: bool) -> lis
     if rec is None:
         return []
     q = np.ascontiguousarray(query, dtype=np.float32)
-    where, args = _where(f, "", "chunk_id")
+    where, args = filters_where(f, "", "chunk_id")
     cond = (" WHERE " + " AND ".join(where)) if where else ""
     if exact:
         # the bare column is not what the HNSW index covers: the planner scans, exactly
@@ -364,289 +351,3 @@ def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, exact: bool) -> lis
                 conn.execute(sql.SQL("SET LOCAL hnsw.ef_search = {}").format(sql.Literal(k)))
                 rows = conn.execute(knn_sql, [q, *args, q, k]).fetchall()
     return [(int(r[0]), 1.0 - float(r[1])) for r in rows]
-
-
-K1, B = 1.2, 0.75  # BM25, as SQLite's FTS5 computes it
-RERANK = 4  # keyword candidates ranked cheaply per one scored exactly (BM25 reads each row's words)
-
-
-def _phrases(terms: Sequence[Any]) -> tuple[str, list[tuple[str, bool]]]:
-    """A tsquery (text for to_tsquery('simple', …)) of the query terms and its phrases
-    (word, prefix?) — the same query ``index.fts_query`` gives FTS5: each word's stem as a
-    prefix (a short word whole), or all the parts of a split compound."""
-    alts: list[str] = []
-    phrases: list[tuple[str, bool]] = []
-    for t in terms:
-        prefix = t.stem != t.word or len(t.word) >= MIN_STEM
-        words = _TOKEN.findall((t.stem if prefix else t.word).lower())
-        ors = []
-        if words:
-            ors.append(" <-> ".join(f"'{w}'" for w in words[:-1]) + (" <-> " if len(words) > 1 else "")
-                       + f"'{words[-1]}'" + (":*" if prefix else ""))
-            phrases += [(w, prefix and i == len(words) - 1) for i, w in enumerate(words)]
-        parts = [p for part in t.parts for p in _TOKEN.findall(part.lower())]
-        if parts:
-            ors.append("(" + " & ".join(f"'{p}':*" for p in parts) + ")")
-            phrases += [(p, True) for p in parts]
-        # other forms of the word (search/hybrid.py: typo repair) and a party's code for its name
-        extra = [(a, len(a) >= MIN_STEM) for a in getattr(t, "alts", ())]
-        if getattr(t, "party", None):  # "Vänsterpartiet" is "(V)" in a protocol
-            extra.append((t.party.casefold(), False))
-        for word, pre in extra:
-            ws = _TOKEN.findall(word.lower())
-            if len(ws) == 1:
-                ors.append(f"'{ws[0]}'" + (":*" if pre else ""))
-                phrases.append((ws[0], pre))
-        if ors:
-            alts.append("(" + " | ".join(dict.fromkeys(ors)) + ")")
-    return " | ".join(alts), list(dict.fromkeys(phrases))
-
-
-def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
-    """(chunk_id, BM25 score, higher is better) of the best keyword matches of the query terms.
-
-    The GIN index finds the chunks; ``ts_rank`` (idf-weighted, length-normalised) keeps the
-    best ``RERANK * k`` of them cheaply; those are scored by BM25 from their words and
-    positions (text 1.0, § title 0.5, k1 1.2, b 0.75), as FTS5's bm25() does. Only the words
-    that start with a query word are paired with the query's words (``^@``: an exact word starts
-    with itself): the pairing tested every word of 400 passages against every query word (at 1M
-    passages, keyword side p50 41 -> 27 ms, p95 97 -> 64 ms, the same scores)."""
-    if f.empty or not terms:
-        return []
-    match, phrases = _phrases(terms)
-    if not phrases:
-        return []
-    total = max(estimate(conn, "chunks", "SELECT count(*) FROM chunks"), 1)
-    idf = []
-    for word, prefix in phrases:
-        n = _phrase_chunks(conn, word, prefix, total)
-        v = math.log((total - n + 0.5) / (n + 0.5))
-        idf.append(v if v > 0 else 1e-6)
-    avg = _avg_tokens(conn, total)
-    where, args = _where(f, "c.", "id")
-    pre = " + ".join(f"{w!r} * ts_rank('{TEXT_WEIGHTS}', c.tsv, to_tsquery('simple', %s), 1)" for w in idf)
-    pre_args = [f"'{w}'" + (":*" if p else "") for w, p in phrases]
-    words = [w for w, _ in phrases]
-    rows = conn.execute(
-        "WITH cand AS (SELECT c.id, c.tsv, c.ntokens FROM chunks c WHERE c.tsv @@ to_tsquery('simple', %s)"
-        + "".join(f" AND {w}" for w in where) + f" ORDER BY {pre} DESC, c.id LIMIT %s),"
-        " ph AS (SELECT * FROM unnest(%s::text[], %s::bool[], %s::float8[]) WITH ORDINALITY AS p(pat, pre, idf, i)),"
-        " tf AS (SELECT cand.id, ph.i, ph.idf, cand.ntokens,"
-        "        sum(CASE w WHEN 'A' THEN 1.0 ELSE 0.5 END) AS tf"
-        "   FROM cand CROSS JOIN LATERAL (SELECT * FROM unnest(cand.tsv) x WHERE x.lexeme ^@ ANY(%s::text[])) u"
-        "   CROSS JOIN LATERAL unnest(u.weights) w"
-        "   JOIN ph ON CASE WHEN ph.pre THEN starts_with(u.lexeme, ph.pat) ELSE u.lexeme = ph.pat END"
-        "   GROUP BY cand.id, ph.i, ph.idf, cand.ntokens)"
-        f" SELECT id, sum(idf * tf * {K1 + 1} / (tf + {K1} * ({1 - B} + {B} * ntokens / %s::float8))) AS r"
-        " FROM tf GROUP BY id ORDER BY r DESC, id LIMIT %s",
-        [match, *args, *pre_args, RERANK * k, words, [p for _, p in phrases], idf, words, avg, k],
-    ).fetchall()
-    return [(int(r[0]), float(r[1])) for r in rows]
-
-
-def _phrase_chunks(conn: Any, word: str, prefix: bool, total: int) -> int:
-    """Chunks holding the word (or a word starting with it): counted through the GIN index on
-    a small corpus, as FTS5 counts them; from the word statistics on a big one."""
-    if total <= STATS_FROM:
-        return cached(conn, ("phrase", word, prefix), lambda: int(conn.execute(  # type: ignore[no-any-return]
-            "SELECT count(*) FROM chunks WHERE tsv @@ to_tsquery('simple', %s)",
-            (f"'{word}'" + (":*" if prefix else ""),)).fetchone()[0]))
-    return prefix_doc_count(conn, word) if prefix else term_doc_counts(conn, [word]).get(word, 0)
-
-
-def _avg_tokens(conn: Any, total: int) -> float:
-    def avg() -> float:
-        if total > STATS_FROM:
-            row = conn.execute("SELECT value FROM corpus_info WHERE key = 'pg_avg_tokens'").fetchone()
-            if row:
-                return float(row[0])
-        return float(conn.execute("SELECT coalesce(avg(ntokens), 1) FROM chunks").fetchone()[0] or 1)
-
-    return cached(conn, "avg_tokens", avg)  # type: ignore[no-any-return]
-
-
-STATS_FROM = COUNT_BELOW  # chunks from which word statistics come from term_stats (see optimize)
-
-
-def _stats_table(conn: Any) -> str:
-    """term_stats on a big corpus once optimize() has filled it, else the per-document rows."""
-    def which() -> str:
-        if estimate(conn, "chunks", "SELECT count(*) FROM chunks") > STATS_FROM and conn.execute(
-                "SELECT 1 FROM term_stats LIMIT 1").fetchone():
-            return "term_stats"
-        return "chunk_terms"
-
-    return cached(conn, "stats_table", which)  # type: ignore[no-any-return]
-
-
-def term_doc_counts(conn: Any, terms: Iterable[str]) -> dict[str, int]:
-    """How many chunks hold each exact word."""
-    ts = sorted(set(terms))
-    if not ts:
-        return {}
-    table = _stats_table(conn)
-    return cached(conn, ("terms", tuple(ts)), lambda: {r[0]: int(r[1]) for r in conn.execute(  # type: ignore[no-any-return]
-        f"SELECT term, sum(chunks) FROM {table} WHERE term = ANY(%s) GROUP BY term", (ts,))})
-
-
-def prefix_doc_count(conn: Any, prefix: str) -> int:
-    """Chunks holding any word that starts with ``prefix`` (an upper bound: summed per word)."""
-    def count() -> int:
-        row = conn.execute(f"SELECT coalesce(sum(chunks), 0) FROM {_stats_table(conn)} WHERE term >= %s AND term < %s",
-                           (prefix, prefix + "\uffff")).fetchone()
-        return int(row[0])
-
-    return cached(conn, ("prefix", prefix), count)  # type: ignore[no-any-return]
-
-
-def optimize(conn: Any) -> None:
-    """After a batch of writes: sum the word statistics into term_stats (on a big corpus) and
-    refresh the planner's statistics. One at a time (an advisory lock); others skip it."""
-    if not conn.execute("SELECT pg_try_advisory_lock(hashtext('namndkoll.optimize'))").fetchone()[0]:
-        return
-    try:
-        if estimate(conn, "chunks", "SELECT count(*) FROM chunks") > STATS_FROM / 2:
-            with conn.transaction():
-                conn.execute("DELETE FROM term_stats")
-                conn.execute("INSERT INTO term_stats (term, chunks) SELECT term, sum(chunks) FROM chunk_terms"
-                             " GROUP BY term")
-                conn.execute("INSERT INTO corpus_info (key, value) SELECT 'pg_avg_tokens', avg(ntokens)::text FROM chunks"
-                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-        for table in ("chunks", "chunk_vectors", "chunk_terms", "term_stats", "documents"):
-            conn.execute(f"ANALYZE {table}")
-    finally:
-        forget(conn)
-        conn.execute("SELECT pg_advisory_unlock(hashtext('namndkoll.optimize'))")
-
-
-def vocabulary(conn: Any, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
-    """(word, chunks holding it) of the indexed words starting with ``prefix``."""
-    return [(r[0], int(r[1])) for r in conn.execute(
-        f"SELECT term, sum(chunks) FROM {_stats_table(conn)} WHERE term >= %s AND term < %s GROUP BY term"
-        " ORDER BY term LIMIT %s", (prefix, prefix + "\uffff", limit))]
-
-
-def document_mentions(conn: Any, document_id: int, names: Sequence[str]) -> bool:
-    """Whether a passage of the document names any of ``names``, as a word or the start of one
-    ("Göteborg" finds "Göteborgs"; ``index.document_mentions``)."""
-    words = [r"\s+".join(re.escape(w) for w in re.findall(r"\w+", n.casefold())) for n in names]
-    words = [w for w in dict.fromkeys(words) if w]
-    if not words:
-        return False
-    return conn.execute(
-        "SELECT 1 FROM chunks WHERE document_id = %s AND lower(text) ~ %s LIMIT 1",
-        (document_id, r"\m(" + "|".join(words) + ")")).fetchone() is not None
-
-
-def bodies(conn: Any) -> list[str]:
-    """The municipalities, regions and other bodies the stored documents come from (kept
-    CACHE_S: every question that names a place asks)."""
-    return list(cached(conn, "bodies", lambda: tuple(r[0] for r in conn.execute(
-        "SELECT DISTINCT municipality FROM documents WHERE municipality IS NOT NULL"))))
-
-
-def item_record(conn: Any, document_id: int, item: str) -> dict[str, Any] | None:
-    """A § item's number, title, span and pages (``index.item_record``)."""
-    with conn.cursor(row_factory=dict_row) as cur:
-        r = cur.execute('SELECT number, title, start, "end", page_start, page_end FROM items'
-                        " WHERE document_id = %s AND number = %s ORDER BY start LIMIT 1", (document_id, item)).fetchone()
-    return dict(r) if r else None
-
-
-def item_extractions(conn: Any, document_id: int, start: int, end: int) -> dict[str, list[dict[str, Any]]]:
-    """Stored positions, decisions and votes inside a span of a document (``index.item_extractions``)."""
-    import json
-
-    span = (document_id, start, end)
-    inside = ' WHERE document_id = %s AND start >= %s AND "end" <= %s ORDER BY start, id'
-    out: dict[str, list[dict[str, Any]]] = {}
-    out["positions"] = [
-        {"kind": r[0], "parties": json.loads(r[1]), "text": r[2], "page": r[3], "start": r[4], "end": r[5]}
-        for r in conn.execute('SELECT kind, parties, text, page, start, "end" FROM positions' + inside, span)]
-    out["decisions"] = [
-        {"status": r[0], "text": r[1], "page": r[2], "start": r[3], "end": r[4]}
-        for r in conn.execute('SELECT status, text, page, start, "end" FROM decisions' + inside, span)]
-    votes = conn.execute('SELECT yes, no, abstain, absent, proposition, page, start, "end", id FROM votes' + inside,
-                         span).fetchall()
-    by_party: dict[int, dict[str, dict[str, int]]] = {}
-    for vid, party, vote, n in conn.execute(
-            "SELECT vote_id, party, vote, count(*) FROM roll_call WHERE vote_id = ANY(%s) AND party IS NOT NULL"
-            " GROUP BY vote_id, party, vote", ([int(v[8]) for v in votes],)):
-        by_party.setdefault(int(vid), {}).setdefault(party, {})[vote] = int(n)
-    out["votes"] = [{"yes": r[0], "no": r[1], "abstain": r[2], "absent": r[3], "proposition": r[4], "page": r[5],
-                     "start": r[6], "end": r[7], "by_party": by_party.get(int(r[8]), {})} for r in votes]
-    return out
-
-
-def chunk_rows(conn: Any, ids: Sequence[int]) -> dict[int, Any]:
-    """Chunks with their document's source and metadata, keyed by chunk id."""
-    if not ids:
-        return {}
-    with conn.cursor(row_factory=dict_row) as cur:
-        rows = cur.execute(
-            'SELECT c.id, c.document_id, c.item, c.section, c.start, c."end", c.page_start, c.page_end,'
-            " c.text, d.source, d.title, d.municipality, d.committee, d.doc_type, d.date, c.context, d.org_kind,"
-            " (SELECT i.title FROM items i WHERE i.document_id = c.document_id AND i.number = c.item"
-            "   AND i.start <= c.start ORDER BY i.start DESC LIMIT 1) AS item_title"
-            " FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ANY(%s)",
-            ([int(i) for i in ids],)).fetchall()
-    out = {}
-    for r in rows:
-        r["id"], r["document_id"] = int(r["id"]), int(r["document_id"])
-        out[r["id"]] = r
-    return out
-
-
-def chunks_overlapping(conn: Any, spans: Sequence[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[int]]:
-    """For each (document_id, start, end) span, the ids of the chunks overlapping it."""
-    out: dict[tuple[int, int, int], list[int]] = {tuple(s): [] for s in spans}  # type: ignore[misc]
-    if not spans:
-        return out
-    rows = conn.execute(
-        'SELECT s.doc, s.st, s.en, c.id FROM unnest(%s::bigint[], %s::int[], %s::int[]) AS s(doc, st, en)'
-        ' JOIN chunks c ON c.document_id = s.doc AND c.start < s.en AND c."end" > s.st ORDER BY c.start, c.id',
-        ([s[0] for s in spans], [s[1] for s in spans], [s[2] for s in spans])).fetchall()
-    for doc, st, en, cid in rows:
-        out[(int(doc), int(st), int(en))].append(int(cid))
-    return out
-
-
-def party_spans(conn: Any, code: str, tables: Sequence[str] = ("positions", "party_mentions")
-                ) -> list[tuple[int, int, int]]:
-    """(document_id, start, end) of stored positions (and party mentions) of ``code``."""
-    queries = {
-        "positions": 'SELECT p.document_id, p.start, p."end" FROM positions p JOIN position_parties pp'
-                     " ON pp.position_id = p.id WHERE pp.code = %s ORDER BY p.id",
-        "party_mentions": 'SELECT document_id, start, "end" FROM party_mentions WHERE code = %s ORDER BY id',
-        "people": 'SELECT document_id, start, "end" FROM people WHERE party = %s ORDER BY id',
-    }
-    spans: list[tuple[int, int, int]] = []
-    for table in tables:
-        if table in queries:
-            spans += [(int(r[0]), int(r[1]), int(r[2])) for r in conn.execute(queries[table], (code,))]
-    return spans
-
-
-def party_chunk_ids(conn: Any, code: str) -> list[int]:
-    """Chunks that state or mention a party (as ``index.party_chunk_ids`` in SQLite)."""
-    from ..registry import PARTIES, canonical_code
-
-    code = canonical_code(code) or code
-    ids: set[int] = set()
-    for found in chunks_overlapping(conn, party_spans(conn, code)).values():
-        ids.update(found)
-    stem = PARTIES[code].stem if code in PARTIES else code
-    like = "%" + stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    ids.update(int(r[0]) for r in conn.execute(
-        "SELECT id FROM chunks WHERE strpos(text, %s) > 0 OR text ILIKE %s", (f"({code})", like)))
-    return sorted(ids)
-
-
-def positions_in(conn: Any, document_id: int, start: int, end: int) -> list[tuple[str, tuple[str, ...], str, int]]:
-    """(kind, party codes, text, page) of the stored positions overlapping a span of a document."""
-    import json
-
-    rows = conn.execute(
-        'SELECT kind, parties, text, page FROM positions WHERE document_id = %s AND start < %s AND "end" > %s'
-        " ORDER BY start, id", (document_id, end, start)).fetchall()
-    return [(r[0], tuple(json.loads(r[1])), r[2], r[3]) for r in rows]

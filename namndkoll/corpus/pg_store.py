@@ -299,7 +299,7 @@ def corpus_stats(conn: Any) -> dict[str, Any]:
 
 
 def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str, ...]:
-    """As ``index.diarienummer_for``: the § item's own numbers (none if the § has none and the
+    """As ``passages.diarienummer_for``: the § item's own numbers (none if the § has none and the
     document has other §§); outside any §, the document's numbers that belong to no §."""
     if item is not None:
         rows = conn.execute(

@@ -4,7 +4,8 @@ readers and several writers (a newsroom, a county, all 290 municipalities).
 The same logical schema as the SQLite file, through numbered migrations of its own
 (``pg_migrations/``, numbered like ``migrations/``); keywords in a Swedish ``tsvector`` with a
 GIN index, vectors in pgvector with an HNSW index (cosine). The SQL lives in ``pg_store.py``
-(documents, extractions) and ``pg_index.py`` (the search index); this module opens the
+(documents, extractions) and the search index's ``pg_index.py`` (vectors), ``pg_keywords.py``
+(keywords) and ``pg_passages.py`` (hits read back); this module opens the
 connection, migrates, and is the object callers hold.
 
 Needs ``pip install 'namndkoll[postgres]'`` (psycopg 3 and pgvector's Python adapter) and a
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 _INSTALL = "install the PostgreSQL backend: pip install 'namndkoll[postgres]'"
 try:
-    from . import pg_index, pg_pool, pg_store
+    from . import pg_index, pg_keywords, pg_passages, pg_pool, pg_store
 except ImportError as _exc:  # psycopg is an optional extra
     raise CorpusError(f"cannot open a PostgreSQL corpus: {_exc}; {_INSTALL}") from _exc
 
@@ -367,7 +368,7 @@ class PostgresStore:
         return pg_index.knn(self.conn, query, k, f, exact=exact)
 
     def keyword(self, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
-        return pg_index.keyword(self.conn, terms, k, f)
+        return pg_keywords.keyword(self.conn, terms, k, f)
 
     def keyword_beside(self, terms: Sequence[Any], k: int, f: Filters) -> Future[list[tuple[int, float]]] | None:
         if not self.read_only or self._url is None or self.chunk_total() < PARALLEL_FROM:
@@ -378,10 +379,10 @@ class PostgresStore:
         return self._beside.submit("keyword", terms, k, f)
 
     def term_doc_counts(self, terms: Iterable[str]) -> dict[str, int]:
-        return pg_index.term_doc_counts(self.conn, terms)
+        return pg_keywords.term_doc_counts(self.conn, terms)
 
     def prefix_doc_count(self, prefix: str) -> int:
-        return pg_index.prefix_doc_count(self.conn, prefix)
+        return pg_keywords.prefix_doc_count(self.conn, prefix)
 
     def chunk_total(self) -> int:
         return pg_index.estimate(self.conn, "chunks", "SELECT count(*) FROM chunks")
@@ -390,13 +391,13 @@ class PostgresStore:
         return pg_index.estimate(self.conn, "chunk_vectors", "SELECT count(*) FROM chunk_vectors")
 
     def chunk_rows(self, ids: Sequence[int]) -> dict[int, Any]:
-        return pg_index.chunk_rows(self.conn, ids)
+        return pg_passages.chunk_rows(self.conn, ids)
 
     def diarienummer_for(self, document_id: int, item: str | None) -> tuple[str, ...]:
         return pg_store.diarienummer_for(self.conn, document_id, item)
 
     def chunks_overlapping(self, spans: Sequence[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[int]]:
-        return pg_index.chunks_overlapping(self.conn, spans)
+        return pg_passages.chunks_overlapping(self.conn, spans)
 
     def section_chunk_ids(self, kinds: Sequence[str]) -> list[int]:
         return [r[0] for r in self.conn.execute("SELECT id FROM chunks WHERE section = ANY(%s) ORDER BY id",
@@ -408,14 +409,14 @@ class PostgresStore:
 
     def party_spans(self, code: str, tables: Sequence[str] = ("positions", "party_mentions")
                     ) -> list[tuple[int, int, int]]:
-        return pg_index.party_spans(self.conn, code, tables)
+        return pg_passages.party_spans(self.conn, code, tables)
 
     def party_chunk_ids(self, code: str) -> list[int]:
-        return pg_index.party_chunk_ids(self.conn, code)
+        return pg_passages.party_chunk_ids(self.conn, code)
 
     def positions_in(self, document_id: int, start: int, end: int
                      ) -> list[tuple[str, tuple[str, ...], str, int]]:
-        return pg_index.positions_in(self.conn, document_id, start, end)
+        return pg_passages.positions_in(self.conn, document_id, start, end)
 
     # ---- the web pages and roll calls --------------------------------------------------------
     def case_entries(self, dnr: str) -> list[dict[str, Any]]:
@@ -444,26 +445,26 @@ class PostgresStore:
         return pg_web.member_names(self.conn, fragment, limit)
 
     def vocabulary(self, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
-        return pg_index.vocabulary(self.conn, prefix, limit)
+        return pg_keywords.vocabulary(self.conn, prefix, limit)
 
     def document_mentions(self, document_id: int, names: Sequence[str]) -> bool:
-        return pg_index.document_mentions(self.conn, document_id, names)
+        return pg_keywords.document_mentions(self.conn, document_id, names)
 
     def documents_mentioning(self, document_ids: Sequence[int], names: Sequence[str]) -> set[int]:
-        return {d for d in dict.fromkeys(document_ids) if pg_index.document_mentions(self.conn, d, names)}
+        return {d for d in dict.fromkeys(document_ids) if pg_keywords.document_mentions(self.conn, d, names)}
 
     def bodies(self) -> list[str]:
-        return pg_index.bodies(self.conn)
+        return pg_passages.bodies(self.conn)
 
     def item_record(self, document_id: int, item: str) -> dict[str, Any] | None:
-        return pg_index.item_record(self.conn, document_id, item)
+        return pg_passages.item_record(self.conn, document_id, item)
 
     def item_extractions(self, document_id: int, start: int, end: int) -> dict[str, list[dict[str, Any]]]:
-        return pg_index.item_extractions(self.conn, document_id, start, end)
+        return pg_passages.item_extractions(self.conn, document_id, start, end)
 
     def optimize(self) -> None:
         if not self.read_only:
-            pg_index.optimize(self.conn)
+            pg_keywords.optimize(self.conn)
 
     # ---- PostgreSQL only ----------------------------------------------------------------------
     def bulk_load(self, memory: str = "1GB") -> contextlib.AbstractContextManager[dict[str, float]]:

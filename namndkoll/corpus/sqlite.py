@@ -1,7 +1,8 @@
 """The SQLite backend of the store interface (``base.Store``): one file, sqlite-vec + FTS5.
 
 A thin object over one connection; the SQL itself lives in ``store.py`` (documents),
-``extractions.py`` (what extract/ found) and ``index.py`` (the search index).
+``extractions.py`` (what extract/ found) and the search index's ``index.py`` (vectors),
+``keywords.py`` (FTS5) and ``passages.py`` (hits read back).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import numpy as np
 
 from ..errors import CorpusError, NamndkollError
 from ..types import Chunk, Document, Extraction, Table
-from . import extractions, index, store
+from . import extractions, index, keywords, passages, store
 from .beside import PARALLEL_FROM, Beside
 from .db import open_db, transaction
 from .index import Filters, ModelRecord
@@ -207,7 +208,7 @@ class SqliteStore:
         return index.knn(self.conn, query, k, f, coarse=coarse, center=rec.center if rec else None)
 
     def keyword(self, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
-        return index.keyword(self.conn, index.fts_query(terms), k, f)
+        return keywords.keyword(self.conn, keywords.fts_query(terms), k, f)
 
     def keyword_beside(self, terms: Sequence[Any], k: int, f: Filters) -> Future[list[tuple[int, float]]] | None:
         # a file opened read-only (an in-memory or borrowed connection has no second one)
@@ -221,10 +222,10 @@ class SqliteStore:
 
     def term_doc_counts(self, terms: Iterable[str]) -> dict[str, int]:
         ts = tuple(sorted(set(terms)))
-        return dict(self._remembered(("terms", ts), lambda: index.term_doc_counts(self.conn, ts)))
+        return dict(self._remembered(("terms", ts), lambda: keywords.term_doc_counts(self.conn, ts)))
 
     def prefix_doc_count(self, prefix: str) -> int:
-        return int(self._remembered(("prefix", prefix), lambda: index.prefix_doc_count(self.conn, prefix)))
+        return int(self._remembered(("prefix", prefix), lambda: keywords.prefix_doc_count(self.conn, prefix)))
 
     def chunk_total(self) -> int:
         return int(self._remembered(("chunks",), lambda: index.chunk_total(self.conn)))
@@ -233,30 +234,30 @@ class SqliteStore:
         return index.vector_total(self.conn)
 
     def chunk_rows(self, ids: Sequence[int]) -> dict[int, Any]:
-        return index.chunk_rows(self.conn, ids)
+        return passages.chunk_rows(self.conn, ids)
 
     def diarienummer_for(self, document_id: int, item: str | None) -> tuple[str, ...]:
-        return index.diarienummer_for(self.conn, document_id, item)
+        return passages.diarienummer_for(self.conn, document_id, item)
 
     def chunks_overlapping(self, spans: Sequence[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[int]]:
-        return index.chunks_overlapping(self.conn, spans)
+        return passages.chunks_overlapping(self.conn, spans)
 
     def section_chunk_ids(self, kinds: Sequence[str]) -> list[int]:
-        return index.section_chunk_ids(self.conn, kinds)
+        return passages.section_chunk_ids(self.conn, kinds)
 
     def doc_type_chunk_ids(self, doc_types: Sequence[str]) -> list[int]:
-        return index.doc_type_chunk_ids(self.conn, doc_types)
+        return passages.doc_type_chunk_ids(self.conn, doc_types)
 
     def party_spans(self, code: str, tables: Sequence[str] = ("positions", "party_mentions")
                     ) -> list[tuple[int, int, int]]:
-        return index.party_spans(self.conn, code, tables)
+        return passages.party_spans(self.conn, code, tables)
 
     def party_chunk_ids(self, code: str) -> list[int]:
-        return index.party_chunk_ids(self.conn, code)
+        return passages.party_chunk_ids(self.conn, code)
 
     def positions_in(self, document_id: int, start: int, end: int
                      ) -> list[tuple[str, tuple[str, ...], str, int]]:
-        return index.positions_in(self.conn, document_id, start, end)
+        return passages.positions_in(self.conn, document_id, start, end)
 
     # ---- the web pages (namndkoll serve) ---------------------------------------------------
     def case_entries(self, dnr: str) -> list[dict[str, Any]]:
@@ -286,20 +287,20 @@ class SqliteStore:
         return members.member_names(self.conn, fragment, limit)
 
     def document_mentions(self, document_id: int, names: Sequence[str]) -> bool:
-        return index.document_mentions(self.conn, document_id, names)
+        return keywords.document_mentions(self.conn, document_id, names)
 
     def documents_mentioning(self, document_ids: Sequence[int], names: Sequence[str]) -> set[int]:
-        return index.documents_mentioning(self.conn, document_ids, names)
+        return keywords.documents_mentioning(self.conn, document_ids, names)
 
     def bodies(self) -> list[str]:
-        return index.bodies(self.conn)
+        return passages.bodies(self.conn)
 
     def vocabulary(self, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
         return list(self._remembered(("vocabulary", prefix, limit),
-                                     lambda: tuple(index.vocabulary(self.conn, prefix, limit))))
+                                     lambda: tuple(keywords.vocabulary(self.conn, prefix, limit))))
 
     def item_record(self, document_id: int, item: str) -> dict[str, Any] | None:
-        return index.item_record(self.conn, document_id, item)
+        return passages.item_record(self.conn, document_id, item)
 
     def item_extractions(self, document_id: int, start: int, end: int) -> dict[str, list[dict[str, Any]]]:
-        return index.item_extractions(self.conn, document_id, start, end)
+        return passages.item_extractions(self.conn, document_id, start, end)

@@ -1,7 +1,8 @@
 """Ingest stage: PDF -> Document (clean pages, tables, OCR state, metadata, § items).
 
-The PDF libraries sit behind ``ingest/pdf.py``; ``structure.py`` / ``metadata.py`` read
-the clean pages into § items, sections and document metadata.
+The PDF libraries sit behind ``ingest/pdf.py`` (with its ``pdf_*.py`` and ``ocr.py`` siblings);
+``structure.py`` / ``metadata.py`` read the clean pages into § items, sections and document
+metadata.
 """
 
 from __future__ import annotations

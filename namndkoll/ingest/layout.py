@@ -1,8 +1,8 @@
 """Page layout from positioned text runs: lines, reading order, running headers and footers,
 hyphenation, and the page text with the box and font of every line.
 
-Pure geometry and strings: ``pdf.py`` (the one module that talks to PDF libraries) makes the
-runs; this module never touches a PDF. Coordinates are PDF points with the origin at the
+Pure geometry and strings: ``pdf_runs.py`` (beside ``pdf.py``, which talks to PDF libraries) makes
+the runs; this module never touches a PDF. Coordinates are PDF points with the origin at the
 bottom-left, as pdfium gives them, until ``compose`` turns them into ``Line`` boxes measured
 from the page's top-left corner.
 """

@@ -1,0 +1,133 @@
+"""The keyword side of the SQLite search index: FTS5 queries (``chunks_fts``, BM25), word
+statistics from ``chunks_vocab`` (fts5vocab), and whether documents name a place or body.
+The vectors and the filters are in ``index.py``."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .index import Filters, filters_where, in_ids
+
+MIN_STEM = 4  # as search.hybrid: a shorter word is matched whole, not as a prefix
+
+
+def fts_query(terms: Sequence[Any]) -> str:
+    """An FTS5 MATCH expression for query terms (``search.hybrid.Term``: word, stem, parts):
+    any of the words (stem prefixes) or all the parts of a split compound."""
+    alts = []
+    for t in terms:
+        alts.append(_prefix(t.stem) if t.stem != t.word or len(t.word) >= MIN_STEM else _exact(t.word))
+        if t.parts:
+            alts.append("(" + " AND ".join(_prefix(p) for p in t.parts) + ")")
+        alts += [_prefix(a) if len(a) >= MIN_STEM else _exact(a) for a in getattr(t, "alts", ())]
+        if getattr(t, "party", None):  # "Vänsterpartiet" is "(V)" in a protocol
+            alts.append(_exact(t.party.casefold()))
+    return " OR ".join(dict.fromkeys(alts))
+
+
+def _prefix(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"*'
+
+
+def _exact(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+def keyword(conn: Any, match: str, k: int, f: Filters) -> list[tuple[int, float]]:
+    """(chunk_id, bm25 score, higher is better) for an FTS5 MATCH expression."""
+    if f.empty or not match:
+        return []
+    where, args = filters_where(f, "c.")
+    if f.chunk_ids is not None:
+        cond, ids = in_ids(conn, "c.id", f.chunk_ids)
+        where.append(cond)
+        args += ids
+    sql = ("SELECT chunks_fts.rowid, bm25(chunks_fts, 1.0, 0.5) AS r FROM chunks_fts"
+           + (" JOIN chunks c ON c.id = chunks_fts.rowid" if where else "")
+           + " WHERE chunks_fts MATCH ?" + "".join(f" AND {w}" for w in where)
+           + " ORDER BY r LIMIT ?")
+    rows = conn.execute(sql, [match, *args, k]).fetchall()
+    return [(int(r[0]), -float(r[1])) for r in rows]
+
+
+def term_doc_counts(conn: Any, terms: Iterable[str]) -> dict[str, int]:
+    """How many chunks hold each exact term (fts5vocab)."""
+    ts = list(set(terms))
+    if not ts:
+        return {}
+    q = ",".join("?" * len(ts))
+    return {r[0]: int(r[1]) for r in conn.execute(f"SELECT term, doc FROM chunks_vocab WHERE term IN ({q})", ts)}
+
+
+def prefix_doc_count(conn: Any, prefix: str) -> int:
+    """Chunks holding any term that starts with ``prefix`` (an upper bound: summed per term)."""
+    row = conn.execute("SELECT coalesce(sum(doc), 0) FROM chunks_vocab WHERE term >= ? AND term < ?",
+                       (prefix, prefix + "\uffff")).fetchone()
+    return int(row[0])
+
+
+def vocabulary(conn: Any, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:
+    """(word, chunks holding it) of the keyword index's words starting with ``prefix``."""
+    return [(r[0], int(r[1])) for r in conn.execute(
+        "SELECT term, doc FROM chunks_vocab WHERE term >= ? AND term < ? LIMIT ?",
+        (prefix, prefix + "\uffff", limit))]
+
+
+
+def _names_match(names: Sequence[str]) -> str:
+    """An FTS5 query for any of ``names`` as a phrase, and the words they start ("" for none)."""
+    phrases = [" ".join(re.findall(r"\w+", n.casefold())) for n in names]
+    return " OR ".join(dict.fromkeys(f'"{p}"*' for p in phrases if p))
+
+
+def document_mentions(conn: Any, document_id: int, names: Sequence[str]) -> bool:
+    """Whether a passage of the document names any of ``names`` (a name and what it starts, so
+    a genitive too: "Göteborg" finds "Göteborgs"). A document's chunks are written together,
+    so their ids make a range the keyword index can look in without listing every mention."""
+    match = _names_match(names)
+    lo, hi = conn.execute("SELECT min(id), max(id) FROM chunks WHERE document_id = ?", (document_id,)).fetchone()
+    if not match or lo is None:
+        return False
+    return conn.execute(
+        "SELECT 1 FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid WHERE chunks_fts MATCH ?"
+        " AND chunks_fts.rowid BETWEEN ? AND ? AND c.document_id = ? LIMIT 1",
+        (match, lo, hi, document_id)).fetchone() is not None
+
+
+MENTION_ROWS = 200_000  # matching passages read at most to answer for many documents at once
+MENTION_BATCH = 8  # up to this many documents: one query each
+
+
+def documents_mentioning(conn: Any, document_ids: Sequence[int], names: Sequence[str]) -> set[int]:
+    """Those of ``document_ids`` that ``document_mentions`` ``names``. For many documents the
+    passages naming them are read once (their ids, in order) and each document's id range is
+    looked up in them; a hit is confirmed to be the document's own passage. A name in more
+    than ``MENTION_ROWS`` passages, or a few documents: one query per document."""
+    ids = sorted(set(document_ids))
+    match = _names_match(names)
+    if not ids or not match:
+        return set()
+    if len(ids) <= MENTION_BATCH:
+        return {d for d in ids if document_mentions(conn, d, names)}
+    rows = [r[0] for r in conn.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rowid LIMIT ?",
+                                       (match, MENTION_ROWS + 1))]
+    if len(rows) > MENTION_ROWS:
+        return {d for d in ids if document_mentions(conn, d, names)}
+    marks = ",".join("?" * len(ids))
+    ranges = conn.execute(f"SELECT document_id, min(id), max(id) FROM chunks WHERE document_id IN ({marks})"
+                          " GROUP BY document_id", ids).fetchall()
+    first: dict[int, int] = {}
+    for d, lo, hi in ranges:
+        i = bisect.bisect_left(rows, lo)
+        if i < len(rows) and rows[i] <= hi:
+            first[int(d)] = rows[i]
+    if not first:
+        return set()
+    marks = ",".join("?" * len(first))
+    owner = dict(conn.execute(f"SELECT id, document_id FROM chunks WHERE id IN ({marks})", list(first.values())))
+    # a range another document's passage interleaves (not how ingest writes): ask that one alone
+    return {d for d, rid in first.items() if owner.get(rid) == d or document_mentions(conn, d, names)}
+

@@ -1,0 +1,145 @@
+"""Figures in a page's tables (``Page.tables``), read cell by cell with their row and column
+headers; a "tkr"/"(mkr)" header or caption scales the cells. Each figure carries its cell's
+box and its span in the stored table's text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from ..types import Figure, Page, Table
+from .figure_text import is_year, iter_figures, lemma, normalize_spaces
+
+# minus signs and dashes that mean "minus" in a table cell
+_MINUS = dict.fromkeys(map(ord, "\u2212\u2013"), "-")
+_CELL_NUM = re.compile(r"^(?P<sign>-)?\s*(?P<n>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<d>\d+))?\s*(?P<unit>%|kr|tkr|mkr|mnkr)?$")
+_SCALE_HDR = (
+    (re.compile(r"(?<![\wåäö])(?:tkr|t\s?kr|tsek|ksek|tusentals kronor|tusen kronor)(?![\wåäö])", re.IGNORECASE), 1e3),
+    (re.compile(r"(?<![\wåäö])(?:mkr|mnkr|mn\s?kr|msek|miljoner kronor|mkr\.)(?![\wåäö])", re.IGNORECASE), 1e6),
+    (re.compile(r"(?<![\wåäö])(?:mdkr|mdr\s?kr|miljarder kronor)(?![\wåäö])", re.IGNORECASE), 1e9),
+)
+_CAPTION = re.compile(r"(?im)^\s*(?:belopp\s+i\s+|\()?(tkr|mkr|mnkr|tusentals kronor|miljoner kronor)\)?\s*$"
+                      r"|belopp\s+i\s+(tkr|mkr|mnkr)")
+_MONEY_HDR = re.compile(r"kostnad|belopp|budget|utfall|intäkt|prognos|avvikelse|bokslut|resultat|anslag|"
+                        r"kr\b|kronor|sek\b|ram\b|netto|lön", re.IGNORECASE)
+
+
+def _scale_of(text: str) -> float | None:
+    for rx, mult in _SCALE_HDR:
+        if rx.search(text):
+            return mult
+    return None
+
+
+def _cell_value(cell: str) -> tuple[float, str | None] | None:
+    c = normalize_spaces(cell).translate(_MINUS).strip()
+    m = _CELL_NUM.match(c)
+    if not m:
+        return None
+    v = float(m.group("n").replace(" ", "").replace(".", "") + ("." + m.group("d") if m.group("d") else ""))
+    return (-v if m.group("sign") else v), m.group("unit")
+
+
+def _is_numeric_cell(cell: str) -> bool:
+    return _cell_value(cell) is not None or bool(iter_figures_first(cell))
+
+
+def iter_figures_first(cell: str) -> bool:
+    return next(iter_figures(normalize_spaces(cell)), None) is not None
+
+
+def _headers(rows: list[tuple[str, ...]], width: int) -> tuple[list[str], int]:
+    """Column headers as ``tables.headers`` reads them, with this module's cells: its own
+    value reading and years 1800-2100."""
+    from ..tables import headers
+
+    return headers(rows, width, value=_cell_value, year=lambda c: is_year(c.strip()))
+
+
+def table_figures(page: Page, table: Table, body: str, t_idx: int = 0) -> Iterator[Figure]:
+    """The figures of a table's cells, each with the cell's box (the table's where the reader
+    kept no cell boxes)."""
+    spans = _cell_spans(table)
+    cell_at = {span: ij for ij, span in spans.items()}
+    for f in _table_figures_unplaced(page, table, body, spans):
+        ij = cell_at.get(f.table_span) if f.table_span else None
+        box = table.cell_box(*ij) if ij else None
+        yield replace(f, table_index=t_idx, bbox=box or table.bbox)
+
+
+def _table_figures_unplaced(page: Page, table: Table, body: str,
+                            spans: dict[tuple[int, int], tuple[int, int]]) -> Iterator[Figure]:
+    rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
+    if len(rows) < 2:
+        return
+    width = max(len(r) for r in rows)
+    cols, n_header = _headers(rows, width)
+    everything = " ".join(" ".join(r) for r in rows[:n_header])
+    table_scale = _scale_of(everything) or _scale_of(" ".join(c for r in rows for c in r[:2]))
+    if table_scale is None and (cap := _CAPTION.search(body)):
+        table_scale = _scale_of(cap.group(0))
+    for i, row in enumerate(rows[n_header:], n_header):
+        label = next((c for c in row if c and _cell_value(c) is None and not iter_figures_first(c)), "")
+        prev = None
+        for j, cell in enumerate(row):
+            span = spans.get((i, j))
+            if not cell or cell == label:
+                prev = cell or prev
+                continue
+            if cell == prev and j and row[j - 1] == cell:
+                continue  # the same value drawn twice (a PDF's fake bold)
+            prev = cell
+            col_head = cols[j] if j < len(cols) else ""
+            where = f"{label} | {col_head}".strip(" |")
+            explicit = list(iter_figures(normalize_spaces(cell)))
+            if explicit:
+                for _s, _e, kind, value, unit, qual, per in explicit:
+                    yield _table_figure(span, page, body, cell, label, where, kind, value, unit, qual, per)
+                continue
+            cv = _cell_value(cell)
+            if cv is None:
+                continue
+            value, cell_unit = cv
+            heads = f"{col_head} {label}"
+            col_scale = _scale_of(heads)
+            if cell_unit == "%" or re.search(r"%|procent|andel", heads, re.IGNORECASE):
+                yield _table_figure(span, page, body, cell, label, where, "percent", value, "%", None, None)
+            elif col_scale or table_scale or (cell_unit and cell_unit != "%"):
+                mult = col_scale or table_scale or {"tkr": 1e3, "mkr": 1e6, "mnkr": 1e6}.get(cell_unit or "", 1.0)
+                yield _table_figure(span, page, body, cell, label, where, "amount", value * mult, "SEK", None, None)
+            elif re.search(r"(?<![\wåäö])antal(?![\wåäö])", heads, re.IGNORECASE):
+                rest = re.sub(r"(?i)(?<![\wåäö])antal(?![\wåäö])", "", label).split() or \
+                    re.sub(r"(?i)(?<![\wåäö])antal(?![\wåäö])", "", col_head).replace("|", " ").split()
+                unit = lemma(rest[0].strip(",.:()")) if rest else "styck"
+                yield _table_figure(span, page, body, cell, label, where, "count", value, unit, None, None)
+            elif _MONEY_HDR.search(col_head) and re.search(r"\bkr\b|kronor|sek\b", heads, re.IGNORECASE):
+                yield _table_figure(span, page, body, cell, label, where, "amount", value, "SEK", None, None)
+
+
+def _cell_spans(table: Table) -> dict[tuple[int, int], tuple[int, int]]:
+    """(row, column) -> the cell's span in ``tables.table_text(table)``."""
+    from ..tables import CELL_SEP, clean
+
+    out = {}
+    pos = 0
+    for i, row in enumerate(table.rows):
+        for j, c in enumerate(row):
+            n = len(clean(c))
+            out[(i, j)] = (pos, pos + n)
+            pos += n + len(CELL_SEP)
+        pos += 1 - len(CELL_SEP) if row else 1
+    return out
+
+
+def _table_figure(span: tuple[int, int] | None, page: Page, body: str, cell: str, label: str, where: str,
+                  kind: str, value: float, unit: str, qualifier: str | None, per: str | None) -> Figure:
+    """A figure read from a table cell: its span is the cell in the page text when the reader
+    kept the table's text there, else an empty span at the page start; ``table_span`` is always
+    the cell in the stored table's text."""
+    from_ = body.find(label) if label else -1
+    pos = body.find(cell, max(from_, 0)) if from_ >= 0 else -1
+    start = page.start + pos if pos >= 0 else page.start
+    end = start + len(cell) if pos >= 0 else page.start
+    return Figure(kind, value, unit, f"{where}: {cell}" if where else cell, where,  # type: ignore[arg-type]
+                  page.number, start, end, qualifier, per, table=True, table_span=span)

@@ -1,0 +1,359 @@
+"""Figures in running Swedish text: the numbers with a unit (a currency, a percent, a
+counted noun), the numbers ruled out by their context, and the sentence a figure stands in.
+``figures.py`` reads a document with these and ``figure_tables.py``.
+
+Matching runs on the document text with regular expressions: spaCy's tokenizer splits
+"1 500 000" and "t kr" apart, and plain regexes over the whole text are several times faster.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+# NBSP, narrow NBSP, thin, figure and other fixed-width spaces: Swedish groups thousands with them
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"), " ")
+
+
+def normalize_spaces(text: str) -> str:
+    """The same text with every fixed-width space as a plain space (offsets unchanged)."""
+    return text.translate(_SPACES)
+
+
+_WORD_NUMBERS = {
+    "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+    "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17,
+    "arton": 18, "aderton": 18, "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50,
+    "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90, "hundra": 100, "etthundra": 100,
+    "tvåhundra": 200, "trehundra": 300, "tusen": 1000, "ettusen": 1000,
+}
+for _tens in ("tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio"):
+    for _one, _v in (("en", 1), ("ett", 1), ("två", 2), ("tre", 3), ("fyra", 4), ("fem", 5),
+                     ("sex", 6), ("sju", 7), ("åtta", 8), ("nio", 9)):
+        _WORD_NUMBERS[_tens + _one] = _WORD_NUMBERS[_tens] + _v
+_ONE = {"en": 1, "ett": 1}  # only before a unit (procent, miljoner kronor): "en" is also the article
+
+_NUM = (
+    r"(?P<num>\d{1,3}(?:\.\d{3})+(?=\s*(?:kr|kronor|tkr|t\s?kr|mkr|SEK|:-))"  # 1.550 kr
+    r"|\d{1,3}(?: \d{3})+(?:,\d+)?"  # 1 550 000,5
+    r"|\d+(?:,\d+)?)"
+)
+_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_NUMBER_RE = re.compile(
+    rf"(?<![\w§/:.,\-−–+]){_NUM}(?![\w/:\-−]|[.,]\d)"
+    rf"|(?<![\w\-])(?P<word>{_WORDS}|(?:en|ett)(?=\s+(?:procent|%|miljon|miljard|tusen)))(?![\w\-])",
+    re.IGNORECASE,
+)
+
+# unit after the number: (regex, kind, multiplier); tried in order at the number's end
+_SCALE_WORDS = r"(?:miljoner|miljon|milj\.?|mn|miljarder|miljard|mdr|md|tusen)"
+_UNITS: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
+    (re.compile(r"\s*(?:" + p + r")(?![\wåäö])", re.IGNORECASE if ci else 0), kind, mult)
+    for p, kind, mult, ci in (
+        (r"t\.?\s?kr|tkr|tusen\s+kr(?:onor)?|tsek|ksek|kkr", "amount", 1e3, True),
+        (r"m\.?\s?kr|mkr|mnkr|mn\s?kr|milj\.?\s?kr|miljon(?:er)?\s+kr(?:onor)?|msek", "amount", 1e6, True),
+        (r"md\.?\s?kr|mdkr|mdr\.?\s?kr|miljard(?:er)?\s+kr(?:onor)?|gsek", "amount", 1e9, True),
+        (r"kr|kronor|krona|SEK|:-", "amount", 1.0, False),
+        (r"procentenheter|procentenhet", "percent", 1.0, True),
+        (r"%|procent", "percent", 1.0, True),
+    )
+)
+_BARE_SCALE = re.compile(r"\s*(?P<scale>miljoner|miljon|miljarder|miljard|mdr)(?![\wåäö])", re.IGNORECASE)
+_SCALE_VALUES = {"miljoner": 1e6, "miljon": 1e6, "miljarder": 1e9, "miljard": 1e9, "mdr": 1e9}
+_PER_RE = re.compile(
+    r"(?:\s*(?:per|/)\s*(?P<per>[a-zåäö]+)(?P<dot>\.)?|\s+(?:i|om)\s+(?P<per2>månaden|året|veckan|dagen|timmen|timme))(?![\wåäö])",
+    re.IGNORECASE,
+)
+_PER_SHORT = {"mån": "månad", "mån.": "månad", "år.": "år", "st": "styck", "st.": "styck",
+              "månaden": "månad", "året": "år", "veckan": "vecka", "dagen": "dag", "timmen": "timme",
+              "inv": "invånare", "inv.": "invånare", "capita": "invånare", "h": "timme", "tim": "timme"}
+
+_QUALIFIERS = {
+    "ca": "ca", "ca.": "ca", "c:a": "ca", "cirka": "ca", "circa": "ca", "ungefär": "ca", "omkring": "omkring",
+    "runt": "runt", "kring": "kring", "drygt": "drygt", "knappt": "knappt", "närmare": "närmare",
+    "nästan": "nästan", "minst": "minst", "högst": "högst", "max": "högst", "maximalt": "högst",
+    "över": "över", "uppemot": "uppemot", "totalt": "totalt", "sammanlagt": "totalt", "endast": "endast",
+    "bara": "endast", "ytterligare": "ytterligare", "mer än": "mer än", "mindre än": "mindre än",
+    "fler än": "fler än", "färre än": "färre än", "upp till": "upp till", "under": "under",
+}
+_APPROX = {"ca", "ca.", "c:a", "cirka", "circa", "ungefär", "omkring", "drygt", "knappt", "närmare", "nästan",
+           "minst", "högst", "uppemot"}
+
+# words right before a number that make it an identifier, not a quantity: § 9, nr 3, sida 4,
+# kl 9, 13 april, år 2021, bilaga 2 ...
+_ID_WORDS = {
+    "§", "§§", "nr", "nr.", "nummer", "no", "no.", "sida", "sidan", "sid", "sid.", "s.", "kap",
+    "kap.", "kapitel", "bilaga", "bilagor", "punkt", "punkterna", "punkten", "paragraf",
+    "paragrafen", "tabell", "figur", "diagram", "avsnitt", "fråga", "interpellation", "kl", "kl.",
+    "klockan", "box", "rapport", "version", "år", "året", "åren", "tel", "tel.", "telefon", "mobil",
+    "fax", "dnr", "dnr.", "diarienummer", "ärende", "ärendenummer", "steg", "fas", "etapp", "rad",
+    "att-sats", "att-satsen", "alternativ", "mål", "målet", "protokoll", "januari", "februari",
+    "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
+    "december", "jan", "jan.", "feb", "feb.", "apr", "apr.", "jun", "jun.", "jul", "jul.", "aug",
+    "aug.", "sep", "sep.", "sept", "okt", "okt.", "nov", "nov.", "dec", "dec.", "vecka", "v.",
+    "lagen", "lag", "sfs", "prop", "prop.", "dir", "dir.", "sou", "ds", "budgetåret",
+    "verksamhetsåret", "postnummer", "postgiro", "bankgiro", "plusgiro", "orgnr", "org.nr",
+    "organisationsnummer", "ledamot", "ersättare", "grupp", "zon", "område", "linje", "buss", "väg",
+    "gatan", "vägen", "torg", "torget", "plan", "platsen", "gränd", "allé", "backe", "backen",
+    "stig", "leden", "gata"
+}
+_STREET_END = ("gatan", "vägen", "gata", "väg", "torg", "torget", "plan", "platsen", "gränd", "allé",
+               "backe", "backen", "stigen", "leden", "gången", "kajen", "esplanaden")
+
+
+_ID_TAILS = ("område", "området", "etapp", "etappen", "fas", "fasen", "zon", "zonen", "nivå", "nivån",
+             "kategori", "kategorin", "alternativ", "alternativet")
+
+
+def _words_before(text: str, pos: int, n: int = 2) -> list[tuple[int, str]]:
+    """The last ``n`` words before ``pos`` (same or previous line), as (offset, word)."""
+    out: list[tuple[int, str]] = []
+    i = pos
+    while len(out) < n:
+        while i > 0 and text[i - 1] in " \t\n(":
+            i -= 1
+            if pos - i > 12:
+                return out
+        j = i
+        while j > 0 and not text[j - 1].isspace() and text[j - 1] != "(":
+            j -= 1
+        if j == i:
+            break
+        out.append((j, text[j:i]))
+        i = j
+    return out
+
+
+def _is_identifier_context(words: list[tuple[int, str]]) -> bool:
+    if not words:
+        return False
+    w = words[0][1]
+    low = w.lower()
+    if low in _ID_WORDS or low.startswith("§") or low.rstrip(".:,") in _ID_WORDS:
+        return True
+    # a compound ending in an identifier word numbers a thing: "tilldelningsområde 2", "deletapp 3"
+    return low.endswith(_ID_TAILS) or (w[:1].isupper() and low.endswith(_STREET_END))
+
+
+_MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+           "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+           "sep", "sept", "okt", "nov", "dec"}
+# nouns that count time (durations are not quantities a reader tallies) or are no noun at all
+_NOT_COUNTED = {
+    "dag", "dygn", "vecka", "månad", "år", "kvartal", "termin", "läsår", "halvår", "timme", "minut",
+    "sekund", "gång", "tid", "procent", "procentenhet", "kr", "kronor", "krona", "tkr", "mkr",
+    "mnkr", "st", "styck", "stycken", "och", "eller", "till", "av", "i", "på", "med", "för", "som",
+    "är", "var", "har", "hade", "om", "från", "per", "mot", "att", "en", "ett", "de", "den", "det",
+    "inom", "under", "över", "efter", "före", "vid", "ska", "skall", "kan", "kommer", "blir", "blev",
+    "bör", "får", "samt", "men", "så", "än", "utan", "enligt", "då", "där", "när", "jämfört",
+    "respektive", "resp", "alt", "ca", "cirka", "mer", "fler", "färre", "mindre", "minst", "högst",
+    "sig", "inte", "också", "även", "nu", "totalt", "vilket", "vilka", "vilken", "ja", "nej",
+    "sammanlagt", "redan", "bara", "endast", "hela", "gånger", "olika", "andra", "första", "sista",
+    "år.", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december", "tusen", "miljoner", "miljon", "miljarder", "miljard",
+    "upp", "ut", "in", "ner", "bort", "fram", "tillbaka", "igen", "dessa", "detta", "denna",
+    "års", "åren", "årig", "åriga", "årigt", "mån", "tim", "min", "sek", "st.", "kap",
+    "ovan", "nedan", "ovanstående", "nedanstående", "ff", "resp.", "osv", "etc",
+}
+# compounds of time units are durations too: "kalenderdagar", "arbetsveckor", "läsår"
+_TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år")
+_NOUN_RE = re.compile(
+    r"\s+(?P<noun>(?:[A-ZÅÄÖ]{2,}-?)?[a-zåäöéü][a-zåäöéü]*(?:-[a-zåäöéü]+)*)(?![\wåäö])"
+)
+_ADJ_EXTRA = {"olika", "extra", "nya", "hela", "fler", "nyanlända", "heltids", "deltids", "ordinarie",
+              "ytterligare", "särskilda", "egna", "lediga", "nuvarande", "befintliga", "tillfälliga"}
+
+
+@lru_cache(maxsize=1)
+def _lemmas() -> dict[str, str]:
+    """spaCy's Swedish lemma lookup table (spacy-lookups-data), loaded once per process."""
+    try:
+        from importlib.resources import files
+
+        import spacy_lookups_data  # noqa: F401 - only for its data files
+
+        path = files("spacy_lookups_data") / "data" / "sv_lemma_lookup.json.gz"
+        with gzip.open(str(path), "rt", encoding="utf-8") as f:
+            return json.load(f)
+    except (ImportError, OSError):  # pragma: no cover - a declared dependency
+        return {}
+
+
+_SUFFIX_RULES = (("orna", "a"), ("arna", ""), ("erna", ""), ("ena", "e"), ("or", "a"), ("ar", ""),
+                 ("er", ""), ("en", "e"), ("na", ""))
+
+
+@lru_cache(maxsize=20000)
+def lemma(word: str) -> str:
+    """The base form of a Swedish noun, compound-aware: 'OSA-platser' -> 'plats',
+    'arbetsmarknadskonsulenter' -> 'arbetsmarknadskonsulent', 'lundabor' -> 'lundabo'."""
+    w = word.lower()
+    if "-" in w:
+        head = w.rsplit("-", 1)[1]
+        return lemma(head) if len(head) >= 2 else w
+    table = _lemmas()
+    if w in table:
+        lt = table[w]
+        if w.endswith(("da", "ta")) and lt == w[:-2] + "a":
+            return w[:-1]  # a participle used as a noun: "anställda" -> "anställd", not "anställa"
+        return lt
+    for i in range(1, len(w) - 2):  # the longest known tail of a compound
+        tail = w[i:]
+        lt = table.get(tail, "")
+        # only a tail whose lemma shortens it ("platser" -> "plats"), not a verb reading of it
+        if lt and tail.startswith(lt) and lt != tail:
+            return w[:i] + lt
+    for suf, rep in _SUFFIX_RULES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)] + rep
+    return w
+
+
+def _looks_like_verb(word: str) -> bool:
+    """Present/passive verbs and supines after a number ('2023 visar', 'Under 2021 bedöms', '2
+    varit') are no counted nouns."""
+    w = word.lower()
+    lem = _lemmas().get(w)
+    if not lem or lem == w:
+        return False
+    if len(w) >= 5 and w.endswith(("it", "at")) and (lem.endswith("a") or lem in _SHORT_VERBS):
+        return True  # a supine: "2 varit öppen", "har 2025 ökat"
+    if not lem.endswith("a"):
+        return False
+    return w.endswith(("r", "s")) and not w.endswith("or")
+
+
+_SHORT_VERBS = {"bli", "ha", "få", "gå", "se", "stå", "slå", "ge", "dö", "dra", "ta", "tas"}
+
+
+def _looks_like_adjective(word: str) -> bool:
+    w = word.lower()
+    if w in _ADJ_EXTRA:
+        return True
+    lem = _lemmas().get(w, "")
+    return bool(lem) and w == lem + "a"  # "nya" <- "ny", "befintliga" <- "befintlig"
+
+
+def _number_value(m: re.Match[str]) -> float | None:
+    if m.group("word"):
+        w = m.group("word").lower()
+        return float(_WORD_NUMBERS.get(w) or _ONE.get(w) or 0) or None
+    raw = m.group("num")
+    if "." in raw:
+        raw = raw.replace(".", "")
+    return float(raw.replace(" ", "").replace(",", "."))
+
+
+def is_year(raw: str) -> bool:
+    return len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100
+
+
+def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, str | None]]:
+    """(start, end, kind, value, unit, qualifier, per) of every figure in ``text``.
+    ``text`` must have its fixed-width spaces normalised (``normalize_spaces``)."""
+    for m in _NUMBER_RE.finditer(text):
+        value = _number_value(m)
+        if value is None:
+            continue
+        end = m.end()
+        word = m.group("word")
+        raw = m.group("num") or ""
+        kind: str | None = None
+        unit = ""
+        mult = 1.0
+        for rx, k, mul in _UNITS:
+            um = rx.match(text, end)
+            if um:
+                kind, mult, end = k, mul, um.end()
+                unit = "SEK" if k == "amount" else ("procentenhet" if "enhet" in um.group().lower() else "%")
+                break
+        if kind is None:
+            sm = _BARE_SCALE.match(text, end)
+            if sm:
+                mult = _SCALE_VALUES[sm.group("scale").lower()]
+                end = sm.end()
+        if kind is None and word and word.lower() in _ONE and mult == 1.0:
+            continue  # "en", "ett": the article, unless a unit follows
+        prev = _words_before(text, m.start())
+        if kind is None or kind == "percent":
+            # identifiers: § 9, nr 3, sida 4, kl 9, Storgatan 12, 13 april, år 2021 ...
+            strong = prev and prev[0][1].lower().rstrip(".") in ("§", "nr", "sida", "sidan", "kl")
+            if _is_identifier_context(prev) and (kind is None or strong):
+                continue
+            if raw and text[m.end():m.end() + 1] in ".)" and kind is None:
+                continue  # list numbering "1." / "2)"
+        if kind is None:
+            nm = _NOUN_RE.match(text, end)
+            skipped = 0
+            while nm and skipped < 2 and _looks_like_adjective(nm.group("noun")):
+                nxt = _NOUN_RE.match(text, nm.end())
+                if not nxt or nxt.group("noun").lower() in _NOT_COUNTED:
+                    break  # a noun made of an adjective: "300 anställda"
+                nm, skipped = nxt, skipped + 1
+            if not nm:
+                if mult > 1:  # "2 miljarder": an amount in kronor
+                    kind, unit = "amount", "SEK"
+                else:
+                    continue
+            else:
+                noun = nm.group("noun")
+                lem = lemma(noun)
+                low = noun.lower()
+                if (low in _NOT_COUNTED or lem in _NOT_COUNTED or lem in _MONTHS
+                        or lem.endswith(_TIME_TAILS) or _looks_like_verb(noun) or len(lem) < 2):
+                    if mult > 1:
+                        kind, unit = "amount", "SEK"
+                    else:
+                        continue
+                else:
+                    if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
+                        continue  # "Budget 2023 kommunstyrelsen": a year; "ca 2000 personer" is written "2 000"
+                    kind, unit, end = "count", lem, nm.end()
+        if raw and is_year(raw) and kind == "amount" and prev and prev[0][1].lower() in ("år", "året", "budget", "under", "för"):
+            continue
+        qualifier = None
+        start = m.start()
+        if prev:
+            two = f"{prev[1][1]} {prev[0][1]}".lower() if len(prev) > 1 else ""
+            if two in _QUALIFIERS:
+                qualifier, start = _QUALIFIERS[two], prev[1][0]
+            elif prev[0][1].lower() in _QUALIFIERS:
+                qualifier, start = _QUALIFIERS[prev[0][1].lower()], prev[0][0]
+            if qualifier == "under" and kind == "count":
+                qualifier, start = None, m.start()
+        per = None
+        pm = _PER_RE.match(text, end)
+        if pm:
+            p = (pm.group("per") or pm.group("per2") or "").lower()
+            per = _PER_SHORT.get(p) or lemma(p)
+            end = pm.end() if p in _PER_SHORT or not pm.group("dot") else pm.end() - 1
+        yield start, end, kind, value * mult, unit, qualifier, per
+
+
+# ---- sentences ------------------------------------------------------------------------
+
+_SENT_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-ZÅÄÖ\-–•\d\"”])|\n\s*\n|\f|\n(?=\s*[-–•]\s)")
+
+
+def sentence_around(text: str, start: int, end: int, *, limit: int = 400) -> str:
+    """The sentence that holds ``text[start:end]``, on one line, at most ``limit`` characters."""
+    lo = max(0, start - limit)
+    left = text[lo:start]
+    last = None
+    for last in _SENT_END.finditer(left):
+        pass
+    s = lo + last.end() if last else lo
+    right = text[end:end + limit]
+    nm = _SENT_END.search(right)
+    e = end + (nm.start() if nm else len(right))
+    # a short line without closing punctuation before the figure is a heading, not the sentence
+    while (nl := text.find("\n", s, start)) >= 0:
+        line = text[s:nl].strip()
+        if len(line) < 55 and not line.endswith((",", "-", "–", "och", "att")):
+            s = nl + 1
+        else:
+            break
+    return " ".join(text[s:e].split())

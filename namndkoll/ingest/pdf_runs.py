@@ -1,0 +1,181 @@
+"""A page's text runs in one pass over pdfium's characters (``pdf.py`` reads the pages).
+
+The page text is cut at pdfium's line breaks and at the gaps it marks with generated spaces,
+each stretch gets the loose boxes of its first and last characters (word by word where real
+spaces hide a wide gap), and stretches on one baseline without a wide gap between them make
+runs, each with its font size and weight: linear in the characters, whatever the number of
+text objects.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Iterator
+
+from .layout import Run, clean_text
+
+# pdfium ends its lines with a generated CR LF, and writes a hyphen that ends a line as U+FFFE
+# (or 0x02) with no line break after it: both end a piece of text
+_PDFIUM_LINE = re.compile("[^\r\n\ufffe\x02]+[\ufffe\x02]?|[\ufffe\x02]")
+_WORD = re.compile(r"\S+")
+_BOLD_NAME = re.compile(r"bold|black|heavy|demi|semibold|fett", re.IGNORECASE)
+_FORCE_BOLD = 1 << 18  # font descriptor flag ForceBold
+
+
+def _page_text(textpage: object, pdfium_c: object, n: int) -> str:
+    """The page's characters as one string, one character per pdfium character index."""
+    text = textpage.get_text_range()  # type: ignore[attr-defined]
+    if len(text) == n:
+        return text
+    get = pdfium_c.FPDFText_GetUnicode  # type: ignore[attr-defined]
+    raw = textpage.raw  # type: ignore[attr-defined]
+    return "".join(chr(c) if 0 < (c := get(raw, i)) < 0x110000 else " " for i in range(n))
+
+
+class _Chars:
+    """pdfium's characters of one page, read through its C functions one call at a time."""
+
+    def __init__(self, textpage: object, pdfium_c: object, n: int) -> None:
+        self.text = _page_text(textpage, pdfium_c, n)
+        self.raw = textpage.raw  # type: ignore[attr-defined]
+        self.rect = pdfium_c.FS_RECTF()  # type: ignore[attr-defined]
+        self.prect = ctypes.byref(self.rect)
+        self.box_of = pdfium_c.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
+        self.generated = pdfium_c.FPDFText_IsGenerated  # type: ignore[attr-defined]
+        self.count_rects = pdfium_c.FPDFText_CountRects  # type: ignore[attr-defined]
+        self.font_size = pdfium_c.FPDFText_GetFontSize  # type: ignore[attr-defined]
+        self.font_info = pdfium_c.FPDFText_GetFontInfo  # type: ignore[attr-defined]
+        self.matrix_of = pdfium_c.FPDFText_GetMatrix  # type: ignore[attr-defined]
+        self.matrix = pdfium_c.FS_MATRIX()  # type: ignore[attr-defined]
+        self.pmatrix = ctypes.byref(self.matrix)
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+        self.pflags = ctypes.byref(self.flags)
+        self.bold_of: dict[tuple[bytes, int], bool] = {}
+
+    def box(self, i: int, j: int) -> tuple[float, float, float, float, bool] | None:
+        """The box of characters ``i``..``j`` (one line of text) from their first and last
+        characters' loose boxes, and whether the text is set vertically."""
+        rect, raw = self.rect, self.raw
+        if not self.box_of(raw, i, self.prect):
+            return None
+        x0, y0, x1, y1 = rect.left, rect.bottom, rect.right, rect.top
+        if j > i and (self.box_of(raw, j, self.prect) or self.box_of(raw, j - 1, self.prect)):
+            # the last letter beside the first: horizontal; above or below it: set vertically
+            vertical = abs(rect.bottom + rect.top - y0 - y1) > max(rect.top - rect.bottom, y1 - y0, 1.0)
+            return (min(x0, rect.left), min(y0, rect.bottom), max(x1, rect.right), max(y1, rect.top),
+                    vertical)
+        return x0, y0, x1, y1, False
+
+    def font(self, i: int) -> tuple[float, bool]:
+        key_len = self.font_info(self.raw, i, self.name, 128, self.pflags)
+        key = (self.name.value if key_len <= 128 else b"", self.flags.value)
+        bold = self.bold_of.get(key)
+        if bold is None:
+            bold = self.bold_of[key] = bool(key[1] & _FORCE_BOLD or _BOLD_NAME.search(key[0].decode("latin-1")))
+        size = self.font_size(self.raw, i)
+        if self.matrix_of(self.raw, i, self.pmatrix):
+            m = self.matrix  # the size as printed: "1 Tf" scaled up by the text matrix is common
+            scale = (m.c * m.c + m.d * m.d) ** 0.5
+            if scale > 0:
+                size *= scale
+        return round(size, 1), bold
+
+    def cell_starts(self, i: int, end: int) -> list[int]:
+        """Where, inside characters ``i``..``end``, a word starts that is glued to the one before
+        it with no space: a capital right after a small letter whose box it overlaps by a third
+        of the letter's height or more — two table cells set touching ("Kostnad för kommunen" |
+        "Minskat utbetalt …"), which pdfium gives as "kommunenMinskat"."""
+        out = []
+        for m in _GLUED.finditer(self.text, i, end):
+            k = m.start()
+            if not self.box_of(self.raw, k - 1, self.prect):
+                continue
+            right, height = self.rect.right, self.rect.top - self.rect.bottom
+            if self.box_of(self.raw, k, self.prect) and right - self.rect.left > max(height, 1.0) / 3:
+                out.append(k)
+        return out
+
+    def pieces(self) -> Iterator[tuple[int, int, tuple[float, float, float, float, bool]]]:
+        """(start, end, box) of each stretch of text that no gap pdfium saw (a generated space)
+        or line break parts; a stretch wider than its letters can fill (spaces that stand
+        for a gap) is taken word by word instead. A line that is one text object (one
+        rectangle for pdfium) is one stretch unless it is that wide."""
+        text, raw, generated = self.text, self.raw, self.generated
+        for line in _PDFIUM_LINE.finditer(text):
+            start, end = line.start(), line.end()
+            if self.count_rects(raw, start, end - start) <= 1:
+                cuts = [end]
+            else:
+                cuts = [m.start() for m in _SPACE.finditer(text, start, end) if generated(raw, m.start())]
+                cuts.append(end)
+            for k in cuts:
+                i, j = start, k - 1
+                start = k + 1
+                while i <= j and text[i].isspace():
+                    i += 1
+                while j >= i and text[j].isspace():
+                    j -= 1
+                if i > j:
+                    continue
+                box = self.box(i, j)
+                if box is None:
+                    continue
+                if not box[4] and (box[2] - box[0]) > (j - i + 1) * max(box[3] - box[1], 1.0) * 0.8 + 2:
+                    for w in _WORD.finditer(text, i, j + 1):  # a gap hidden behind real spaces
+                        wbox = self.box(w.start(), w.end() - 1)
+                        if wbox is not None:
+                            yield w.start(), w.end(), wbox
+                    continue
+                yield i, j + 1, box
+
+
+_SPACE = re.compile(r"\s")
+_GLUED = re.compile(r"(?<=[a-zåäöéü])(?=[A-ZÅÄÖÉÜ])")
+
+
+def page_runs(textpage: object, pdfium_c: object, n: int) -> tuple[list[Run], list[Run]]:
+    """Runs of the page in one pass over its characters: stretches of text on one baseline
+    without a gap wider than ~0.8 em, each with its box and the font of its first character
+    (size; bold from the font's name or flags). Text set vertically (a signature key up the
+    page's edge) makes runs of its own, the second list."""
+    chars = _Chars(textpage, pdfium_c, n)
+    text = chars.text
+    runs: list[Run] = []
+    rotated: list[Run] = []
+    # [start, end, x0, y0, x1, y1, size, bold, vertical, cell starts] of the run being built
+    cur: list = []
+
+    def flush() -> None:
+        a, parts = cur[0], []
+        for k in cur[9]:  # a space between two cells set touching
+            parts.append(text[a:k])
+            a = k
+        t = " ".join([*parts, text[a:cur[1]]])
+        if t.endswith("\u00ad"):
+            t = t[:-1] + "-"  # a soft hyphen shown at a line end
+        t = clean_text(t).replace("\n", " ").lstrip()
+        if t.strip():
+            (rotated if cur[8] else runs).append(Run(cur[2], cur[3], cur[4], cur[5], t, cur[6], cur[7]))
+
+    for i, end, (x0, y0, x1, y1, vertical) in chars.pieces():
+        if cur:
+            if vertical and cur[8]:
+                cur[1], cur[2], cur[3], cur[4], cur[5] = (end, min(cur[2], x0), min(cur[3], y0),
+                                                          max(cur[4], x1), max(cur[5], y1))
+                continue
+            h = max(cur[5] - cur[3], y1 - y0, 1.0)
+            gap = x0 - cur[4]
+            if (not vertical and not cur[8] and abs((cur[3] + cur[5]) - (y0 + y1)) / 2 < 0.45 * h
+                    and -0.5 * h < gap < 0.7 * h):
+                cur[1], cur[3], cur[4], cur[5] = end, min(cur[3], y0), max(cur[4], x1), max(cur[5], y1)
+                cur[9] += chars.cell_starts(i, end)
+                continue
+            flush()
+        size, bold = chars.font(i)
+        cur = [i, end, x0, y0, x1, y1, size, bold, vertical, [] if vertical else chars.cell_starts(i, end)]
+    if cur:
+        flush()
+    return runs, rotated
+

@@ -292,6 +292,29 @@ def test_postgres_word_statistics_come_from_the_summary_on_a_big_corpus(pg_url: 
         assert (st.term_doc_counts(words), st.prefix_doc_count("förskol"), st.prefix_doc_count("plats")) == exact
 
 
+def test_postgres_keeps_more_hnsw_candidates_on_a_big_corpus(pg_url: str, monkeypatch: pytest.MonkeyPatch):
+    """A corpus past ``LARGE`` vectors walks the graph with ef_search 800 (1M: 0.97 of the exact
+    top 10 instead of 0.80), and a search still finds what the exact scan finds."""
+    from namndkoll.corpus import pg_index
+
+    with opened(pg_url, write=True) as st:
+        for d in DOCS:
+            with st.transaction():
+                st.replace_document(d)
+        index_corpus(st, FakeEmbedder())
+        st.conn.execute("ANALYZE chunk_vectors")
+        exact = [h.chunk_id for h in search(st, "förskoleplatser", FakeEmbedder(), limit=3, abstention=False)]
+    with opened(pg_url, write=True) as st:
+        assert st.conn.execute("SHOW hnsw.ef_search").fetchone()[0] == "200"
+    monkeypatch.setattr(pg_index, "LARGE", 0)  # as on a corpus of a million passages
+    monkeypatch.setattr("namndkoll.corpus.postgres.PostgresStore.EXACT_LIMIT", 0)  # through the graph
+    with opened(pg_url, write=True) as st:
+        assert st.conn.execute("SHOW hnsw.ef_search").fetchone()[0] == "800"
+        assert pg_index.session_ef(st.conn) == 800
+        approx = [h.chunk_id for h in search(st, "förskoleplatser", FakeEmbedder(), limit=3, abstention=False)]
+        assert approx[:1] == exact[:1]
+
+
 def test_roll_calls_members_cases_and_picks(store):
     st, _ = store
     votes = st.list_extracted("votes", member="helena  NORIN")

@@ -30,7 +30,12 @@ HNSW_INDEX = "chunk_vectors_hnsw"
 # 29 s but found 0.89 of the exact top 10 at ef_search 100 (0.92 at 200); m 32 / 128 built in
 # 134 s and found 0.998 at ef_search 200 (17 ms a query against 10).
 HNSW_M, HNSW_EF_CONSTRUCTION = 32, 128
-EF_SEARCH = 200
+# Candidates HNSW keeps per search, by the corpus's size (``bench/scale.py --ef-sweep``): at 1M
+# vectors (m 32 / 128) ef_search 200 found 0.80 of the exact top 10, 400 0.87, 800 0.97 (0.98
+# counting ties within 1e-3 of the tenth; 1000 found no more), its top-10 walk p95 ~10 ms at
+# 200 and ~30 ms at 800; at 100k, 200 already found 0.998.
+EF_SEARCH, EF_SEARCH_LARGE, LARGE = 200, 800, 250_000
+_session_ef: dict[int, int] = {}
 TOKEN = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer sees it
 
 
@@ -69,11 +74,24 @@ def forget(conn: Any) -> None:
         del _cache[k]
 
 
+def ef_search_for(vectors: float) -> int:
+    """ef_search for a corpus of about ``vectors`` vectors (see ``EF_SEARCH_LARGE``)."""
+    return EF_SEARCH_LARGE if vectors > LARGE else EF_SEARCH
+
+
 def session_settings(conn: Any) -> None:
-    """For every search on this connection: HNSW keeps ``EF_SEARCH`` candidates, and with
-    filters goes on scanning the graph until enough rows pass them (pgvector >= 0.8)."""
-    conn.execute(sql.SQL("SET hnsw.ef_search = {}").format(sql.Literal(EF_SEARCH)))
+    """For every search on this connection: HNSW keeps ``ef_search_for`` the corpus's size
+    candidates (the planner's row estimate: no count), and with filters goes on scanning the
+    graph until enough rows pass them (pgvector >= 0.8)."""
+    est = conn.execute("SELECT reltuples FROM pg_class WHERE oid = to_regclass('chunk_vectors')").fetchone()
+    ef = ef_search_for(float(est[0]) if est and est[0] is not None else 0.0)
+    _session_ef[id(conn)] = ef
+    conn.execute(sql.SQL("SET hnsw.ef_search = {}").format(sql.Literal(ef)))
     conn.execute("SET hnsw.iterative_scan = relaxed_order")
+
+
+def session_ef(conn: Any) -> int:
+    return _session_ef.get(id(conn), EF_SEARCH)
 
 
 # ---- the model record ---------------------------------------------------------------------
@@ -344,7 +362,7 @@ def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, exact: bool) -> lis
         knn_sql = (f"WITH near AS MATERIALIZED (SELECT chunk_id, embedding::vector({dims}) <=> %s AS d"
                    f" FROM chunk_vectors{cond} ORDER BY embedding::vector({dims}) <=> %s LIMIT %s)"
                    " SELECT chunk_id, d FROM near ORDER BY d, chunk_id")
-        if k <= EF_SEARCH:  # the session's settings (session_settings) do: one round trip
+        if k <= session_ef(conn):  # the session's settings (session_settings) do: one round trip
             rows = conn.execute(knn_sql, [q, *args, q, k]).fetchall()
         else:
             with conn.transaction():

@@ -155,3 +155,20 @@ def test_each_member_who_announces_a_reservation_and_a_yrkande_after_a_bare_line
     assert got == [("yrkande", ("F",), "§ 41"), ("yrkande", ("SD",), "§ 41"),
                    ("reservation", ("S",), "§ 41"), ("reservation", ("F",), "§ 41"),
                    ("reservation", ("SD",), "§ 41")]
+
+
+def test_a_second_dnr_on_the_heading_and_a_title_beside_the_headers_date_are_not_the_title(tmp_path):
+    """Lomma SN 2025-02-25: § 12's heading carries two diarienummer ("SN § 12  SN/2025:23,
+    SN/2024:120"); § 19's heading stands beside "Sida 2 av 2" and its title beside the header's
+    "Sammanträdesdatum", the header's date on the line under it."""
+    pages = [_item("SOCIALNÄMNDEN", "SN", 1, 2, 12, "SN/2025:23, SN/2024:120",
+                   ["Socialförvaltningens verksamhetsplan 2025"], ["Vid sammanträdet redogör förvaltningschefen."])]
+    pages.append([(40, 40, "SOCIALNÄMNDEN", 10), (330, 40, "SAMMANTRÄDESPROTOKOLL", 10),
+                  (40, 52, "SN § 19", 10), (330, 52, "Sida 2 av 2", 10),
+                  (40, 76, "Information från förvaltningen", 10), (330, 76, "Sammanträdesdatum", 10),
+                  (330, 88, "2025-02-25", 10),
+                  (40, 112, "Ärendebeskrivning", 10), (40, 124, LONG, 10),
+                  (40, 790, "Justerande", 9), (330, 790, "Utdragsbestyrkande", 9)])
+    doc = read_document(draw(tmp_path / "sn.pdf", pages))
+    assert [(it.number, it.page_start, it.title) for it in doc.items] == [
+        ("12", 1, "Socialförvaltningens verksamhetsplan 2025"), ("19", 2, "Information från förvaltningen")]

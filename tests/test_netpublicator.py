@@ -155,3 +155,56 @@ def test_each_member_who_announces_a_reservation_and_a_yrkande_after_a_bare_line
     assert got == [("yrkande", ("F",), "§ 41"), ("yrkande", ("SD",), "§ 41"),
                    ("reservation", ("S",), "§ 41"), ("reservation", ("F",), "§ 41"),
                    ("reservation", ("SD",), "§ 41")]
+
+
+def test_a_second_dnr_on_the_heading_and_a_title_beside_the_headers_date_are_not_the_title(tmp_path):
+    """Lomma SN 2025-02-25: § 12's heading carries two diarienummer ("SN § 12  SN/2025:23,
+    SN/2024:120"); § 19's heading stands beside "Sida 2 av 2" and its title beside the header's
+    "Sammanträdesdatum", the header's date on the line under it."""
+    pages = [_item("SOCIALNÄMNDEN", "SN", 1, 2, 12, "SN/2025:23, SN/2024:120",
+                   ["Socialförvaltningens verksamhetsplan 2025"], ["Vid sammanträdet redogör förvaltningschefen."])]
+    pages.append([(40, 40, "SOCIALNÄMNDEN", 10), (330, 40, "SAMMANTRÄDESPROTOKOLL", 10),
+                  (40, 52, "SN § 19", 10), (330, 52, "Sida 2 av 2", 10),
+                  (40, 76, "Information från förvaltningen", 10), (330, 76, "Sammanträdesdatum", 10),
+                  (330, 88, "2025-02-25", 10),
+                  (40, 112, "Ärendebeskrivning", 10), (40, 124, LONG, 10),
+                  (40, 790, "Justerande", 9), (330, 790, "Utdragsbestyrkande", 9)])
+    doc = read_document(draw(tmp_path / "sn.pdf", pages))
+    assert [(it.number, it.page_start, it.title) for it in doc.items] == [
+        ("12", 1, "Socialförvaltningens verksamhetsplan 2025"), ("19", 2, "Information från förvaltningen")]
+
+
+def test_a_local_partys_code_written_in_the_passage_is_its_party(tmp_path):
+    """Lomma KF 2025-10-16: the § text writes Fokus Bjärred "(F)", its vote list "(FB)"; a
+    yrkande by one member written "Ulf Richeberg (F)" is F's, not only the party the list gives
+    him elsewhere."""
+    p1 = _item("KOMMUNFULLMÄKTIGE", "KF", 1, 2, 77, "KS KF/2024:344", ["Beslut om grundskoleorganisationen"], [])
+    p1 += [(40, 260 + 12 * k, t, 10) for k, t in enumerate([
+        "Överläggning",
+        "Aron Regnéll (M) yrkar att kommunfullmäktige ska besluta i enlighet med kommunstyrelsens förslag.",
+        "Ulf Richeberg (F) yrkar att kommunfullmäktige i första hand ska besluta bordlägga ärendet till efter",
+        "valet och i andra hand att genomföra alternativ D.",
+        "Reservation",
+        "Jenny Morau (F), Ulf Richeberg (F) och Bo Nors (F) reserverar sig skriftligt."])]
+    p2 = [(40, 34, "Kommunfullmäktige: Bilaga A KF § 77", 10), (40, 55, "Voteringsprotokoll", 10),
+          (200, 55, "Ja", 10), (240, 55, "Nej", 10), (280, 55, "Avstår", 10),
+          (45, 90, "Aron Regnéll (M)", 10), (200, 90, "X", 10), (45, 102, "Jenny Morau (FB)", 10), (240, 102, "X", 10),
+          (45, 114, "Ulf Richeberg (FB)", 10), (240, 114, "X", 10), (45, 126, "Bo Nors (FB)", 10), (240, 126, "X", 10),
+          (45, 138, "Totalt", 10), (200, 152, "1", 10), (240, 152, "3", 10)]
+    _doc, ext = extract_file(str(draw(tmp_path / "kf.pdf", [p1, p2])))
+    got = {(p.kind, p.parties) for p in ext.positions if "Richeberg" in p.text}
+    assert got == {("yrkande", ("F",)), ("reservation", ("F",))}
+
+
+def test_a_motion_whose_members_follow_the_verb(tmp_path):
+    """Lomma SN 2025-02-25 § 16: "Den 26 september 2024 inkom Ida Alm (L) och Sandra Pilemalm (L)
+    med en motion avseende …" — the sentence opens with the date, so the members stand after
+    the verb; the motion is L's."""
+    page = _item("SOCIALNÄMNDEN", "SN", 1, 1, 16, "SN/2024:308", ["Motion för bättre kvalitet i Lomma kommuns äldreomsorg"],
+                 ["Den 26 september 2024 inkom Ida Alm (L) och Sandra Pilemalm (L) med en motion avseende bättre",
+                  "kvalité i Lomma kommuns äldreomsorg. Motionärerna yrkar att socialnämnden ska ge förvaltningen",
+                  "i uppdrag att ta fram ett förslag om lönetrappa."])
+    _doc, ext = extract_file(str(draw(tmp_path / "sn.pdf", [page])))
+    motions = [(p.parties, p.item) for p in ext.positions if p.kind == "motion"]
+    assert motions == [(("L",), "§ 16")]
+    assert "med en motion avseende bättre" in next(p.text for p in ext.positions if p.kind == "motion")

@@ -198,3 +198,61 @@ def test_an_upprops_och_voteringslista_with_substitutes_and_surnames_first(tmp_p
         ("Natalia Engstedt", "SD", "nej")]
     sub = v.roll_call[2]
     assert sub.role == "tjänstgörande ersättare" and "Michelle Vithal Bergström" in (sub.note or "")
+
+
+def _list_page(head: str, votes: list[str], *, off: dict[int, float] | None = None) -> list[tuple]:
+    """A one-page "Voteringsprotokoll" under ``head``, each mark on its member's line (``off``:
+    the x of a mark set off its column, by member index), closed by the list's own totals."""
+    rows: list[tuple] = [(40, 34, head), (40, 55, "Voteringsprotokoll"), (JA, 55, "Ja"), (NEJ, 55, "Nej"),
+                         (AVST, 55, "Avstår"), (45, 76, "Ledamot/tjänstgörande ersättare")]
+    y = 90.0
+    for k, ((name, party), v) in enumerate(zip(MEMBERS, votes, strict=True)):
+        rows += [(45, y, f"{name} ({party})"), ((off or {}).get(k, X[v]), y, "x")]
+        y += 12
+    rows += [(45, y, "Totalt")]
+    rows += [(x, y + 14, str(votes.count(c))) for x, c in zip((JA, NEJ, AVST), ("ja", "nej", "avstar"), strict=True)]
+    return rows
+
+
+def test_a_mark_set_off_its_column_counts_for_the_column_the_lists_totals_give_it(tmp_path):
+    """Lomma SN 2025-06-10: one lower-case x stands a little left of the Nej column's upper-case
+    X, so the marks' x-positions make three groups though only Ja and Nej are marked; the list's
+    totals ("6 5 0" there, "5 3 0" here) say the off mark is a Nej, not an Avstår."""
+    votes = ["ja", "ja", "nej", "ja", "ja", "nej", "nej", "ja"]
+    before = [(40, 34, "SOCIALNÄMNDEN"), (40, 90, "SN § 56"), (330, 90, "SN/2025:145"),
+              (40, 110, "Analys- och kvalitetsrapport 2026-2029 för socialnämnden"),
+              (40, 140, "Ida Alm (L) begär votering och följande voteringsproposition godkännes: Den som"),
+              (40, 152, "avser att bifalla ordförandes yrkande röstar ja, den som avser bifalla Ida Alms (L)"),
+              (40, 164, "yrkande röstar nej. Voteringen utfaller enligt följande:"), (40, 180, "Ja: 5, Nej: 3")]
+    pdf = draw(tmp_path / "sn56.pdf", [before, _list_page("SOCIALNÄMNDEN", votes, off={2: NEJ - 12})])
+    (v,) = extract_document(read_document(pdf)).votes
+    assert (v.item, v.yes, v.no, v.abstain) == ("§ 56", 5, 3, 0)
+    assert [(e.name, e.vote) for e in v.roll_call] == [(n, c) for (n, _), c in zip(MEMBERS, votes, strict=True)]
+
+
+def test_two_lists_of_one_item_join_its_two_votes_in_order(tmp_path):
+    """Lomma KF 2025-10-16 § 76: two voteringar in one § (whether to decide the matter today,
+    then the matter), each with its list inserted pages later as "Bilaga A KF § 76" and "Bilaga
+    B KF § 76" (a letter and the body's code before the §); both lists have the same totals."""
+    votes_a = ["ja", "ja", "nej", "ja", "ja", "nej", "nej", "ja"]
+    votes_b = ["nej", "ja", "ja", "ja", "nej", "ja", "nej", "ja"]
+    p1 = [(40, 34, "KOMMUNFULLMÄKTIGE"), (40, 90, "KF § 76"), (330, 90, "KS KF/2024:344"),
+          (40, 110, "Beslut om grundskoleorganisationen - södra kommundelen"),
+          (40, 140, "Votering begärs och följande voteringsproposition godkänns: Den som önskar avgöra"),
+          (40, 152, "ärendet vid dagens sammanträde röstar ja och den som önskar bordlägga ärendet röstar nej."),
+          (40, 164, "Voteringen utfaller enligt följande, vilket närmare framgår av bifogad voteringslista."),
+          (40, 176, "Bilaga A"), (40, 188, "Ja: 5, Nej: 3.")]
+    p2 = [(40, 34, "KOMMUNFULLMÄKTIGE"),
+          (40, 60, "Votering begärs och följande voteringsproposition godkänns: Den som önskar bifalla"),
+          (40, 72, "Fredrik Karströms yrkande röstar ja och den som önskar bifalla Per Bengtssons röstar nej."),
+          (40, 84, "Voteringen utfaller enligt följande, vilket närmare framgår av bifogad voteringslista."),
+          (40, 96, "Bilaga B"), (40, 108, "Ja: 5, Nej: 3."),
+          (40, 130, "Kommunfullmäktige beslutar att Strandskolan ska stängas till hösten 2026.")]
+    p3 = [(40, 34, "KOMMUNFULLMÄKTIGE"), (40, 60, "Beslutet expedieras till:"), (40, 72, "Barn- och utbildningsnämnden")]
+    pdf = draw(tmp_path / "kf76.pdf", [p1, p2, p3, p3,
+                                       _list_page("Kommunfullmäktige: Bilaga A KF § 76", votes_a),
+                                       _list_page("Kommunfullmäktige: Bilaga B KF § 76", votes_b)])
+    found = extract_document(read_document(pdf)).votes
+    assert [(v.item, v.yes, v.no, v.page) for v in found] == [("§ 76", 5, 3, 1), ("§ 76", 5, 3, 2)]
+    assert [e.vote for e in found[0].roll_call] == votes_a
+    assert [e.vote for e in found[1].roll_call] == votes_b

@@ -60,6 +60,7 @@ _NAME = rf"[{_UP}][\w'’.-]+(?:[ \t\n]+(?:(?:af|av|von|van|de|der|al|el|bin)[ \
 _ANY_CODE = code_pattern(former=True, lower=True)
 _PERSON_RE = re.compile(rf"(?P<name>{_NAME})(?:[ \t\n]+(?:m\.[ \t]?fl\.?|med[ \t]+flera))?[ \t\n]*\((?P<code>{_ANY_CODE})\)")
 _BARE_NAME_RE = re.compile(_NAME)
+_LOCAL_CODE_PERSON_RE = re.compile(rf"(?P<name>{_NAME})[ \t\n]*\((?P<code>[A-ZÅÄÖ]{{1,4}})\)")
 _CODE = rf"(?:{code_pattern(former=True)})"
 # "från M, D, L, och KD": the serial comma before "och" is common in protocols
 _FROM_LIST_RE = re.compile(
@@ -139,7 +140,9 @@ def find_positions(
     out = _with_supporters(text, out, known, doc.metadata.municipality)
 
     # 2b. a party's motion, initiativärende or skrivelse: a § title, or quoted in the text
-    for pos in _motions(doc, known):
+    from .positions_motions import motions
+
+    for pos in motions(doc, known):
         same = next((i for i, o in enumerate(out) if (o.start, o.end) == (pos.start, pos.end)), None)
         if same is not None:  # "… antecknar som yttrande en skrivelse": the skrivelse is the position
             out[same] = pos
@@ -233,6 +236,16 @@ def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[
         name = _strip_role(m.group("name"))
         names[name] = None
         people_spans.append((m.start(), m.end(), _code(m.group("code"))))
+    # "Ulf Richeberg (F)": a code the registry does not know (a local party's), written after a
+    # member whose party the document states elsewhere ("(FB)" in a vote list): the passage's own
+    own = set()
+    for m in _LOCAL_CODE_PERSON_RE.finditer(scope):
+        name = _strip_role(m.group("name"))
+        if name in known and canonical_code(m.group("code")) is None \
+                and not any(s <= m.start("code") < e for s, e, _c in people_spans):
+            names[name] = None
+            own.add(name)
+            people_spans.append((m.start(), m.end(), m.group("code")))
     listed = [(m.start("list") + c.start(), m.start("list") + c.end(), _code(c.group()))
               for m in _FROM_LIST_RE.finditer(scope) for c in re.finditer(_CODE, m.group("list"))]
     spans = sorted([(s, e, c) for s, e, c in _party_spans(scope, municipality=muni)] + people_spans + listed)
@@ -240,7 +253,7 @@ def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[
         codes[c] = None
     for m in _BARE_NAME_RE.finditer(scope):
         n = _norm(m.group())
-        if n in known:
+        if n in known and n not in own:
             names.setdefault(n, None)
             codes.setdefault(known[n], None)
     return tuple(codes), tuple(names)
@@ -381,74 +394,7 @@ def _moved_by(genitive: str, people: tuple[str, ...]) -> bool:
     return any(" ".join(x.split()) == name for x in people)
 
 
-# ---- motions, initiativärenden, skrivelser by a party ----------------------------------------
-
-_SUBMITTED_RE = re.compile(
-    r"(?P<verb>lämna(?:r|t|de)?|väck(?:er|t|te)|inkom(?:mit)?[ \t\n]+med|ställ(?:er|t|de)|skriv(?:er|it)"
-    r"|anteckna(?:r|de)[ \t\n]+som[ \t\n]+(?:särskilt[ \t\n]+)?yttrande|bifoga(?:r|de)|bilägg(?:er)?|bilade)"
-    # the object does not run past a colon: "… lämnar följande protokollsanteckning: Det är
-    # svårt att förstå invändningarna mot detta initiativärende" hands in no initiativärende
-    r"(?:[ \t\n]+in)?[^.:]{0,120}?\b(?P<kind>motion|initiativärende|initiativ|skrivelse)(?!\w)",
-)
-# "Ermin Škorić (S) och Maj-Britt Rane Andersson (S) har i en motion som anmäldes vid
-# kommunfullmäktiges sammanträde den 14 december 2023 föreslagit att …" (Ciceron's Sammanfattning)
-_IN_MOTION_RE = re.compile(
-    # "Stefan Jägnert (SD) har i motion till fullmäktige föreslagit:" (no article) too
-    r"(?P<verb>har|hade)[ \t\n]+i[ \t\n]+(?:(?:en|ett|sin|sitt)[ \t\n]+)?(?:gemensam[ \t\n]+|gemensamt[ \t\n]+)?"
-    r"(?P<kind>motion|initiativärende|skrivelse)(?![\wåäö])[^.]{0,200}?"
-    r"(?<![\wåäö])(?:föreslagit|föreslår|yrkat|begärt|hemställt|framfört)(?![\wåäö])"
-)
-_MOTIONER_RE = re.compile(
-    r"(?:Motionär(?:en|erna)|I[ \t\n]+motionen|I[ \t\n]+skrivelsen|I[ \t\n]+initiativärendet)[^.:\n]{0,80}?"
-    r"(?:föreslår|föreslås|yrkar|vill|anser|menar|begär)"
-)
-_BULLET_RE = re.compile(r"[ \t]*(?:[•\-–*\uf0b7\uf0a7]|\d{1,2}[.)]|[Aa]tt\b)")
 _TITLE_RE = re.compile(r"(?:Svar på |Besvarande av |Yttrande över |Yttrande på )?(?:[Mm]otion|[Ii]nitiativärende)(?:en)?\b")
-_DOC_KIND = {"motion": "motion", "initiativärende": "motion", "initiativ": "motion", "skrivelse": "skrivelse"}
-
-
-def _motions(doc: Document, known: dict[str, str]) -> list[Position]:
-    """Positions of a party's own motion, initiativärende or skrivelse: where the text says a
-    party's members submitted one (with what they propose quoted after it), and § titles such
-    as "Motion av X (P) om …"."""
-    text = doc.text
-    muni = doc.metadata.municipality
-    out: list[Position] = []
-    found = sorted([*_SUBMITTED_RE.finditer(text), *_IN_MOTION_RE.finditer(text)], key=lambda m: m.start())
-    for m in found:
-        lo = max(0, m.start() - 600)
-        stops = list(re.finditer(r"[.!?][”\"]?\s+(?=[A-ZÅÄÖ§])|\n[ \t]*\n", text[lo:m.start()]))
-        st = _scope_start(text, lo + stops[-1].end() if stops else lo, m.start())
-        nxt = re.search(r"[.!?](?=\s|$)|\n[ \t]*\n", text[m.end():m.end() + 600])
-        en = m.end() + (nxt.end() if nxt else 0)
-        actor = text[st:m.start()]
-        if re.search(r"\b(?:att|som|när|om)\b", actor) and not _PERSON_RE.search(actor):
-            continue
-        codes, names = _actors(actor, known, muni)
-        if not codes or not _PERSON_RE.search(actor) and not any(True for _ in _party_spans(actor, municipality=muni)):
-            continue
-        end = en
-        quote = _MOTIONER_RE.search(text, en, min(len(text), en + 400))
-        if quote and not text[en:quote.start()].strip().count("\n") > 6:
-            end = _list_end(text, quote.start())
-        elif re.match(r"[ \t]*:", text[m.end():m.end() + 8]):
-            end = max(end, _list_end(text, m.end()))  # "… har i motion föreslagit:" and its points
-        s, e = _trim(text, st, end)
-        if any(o.start == s for o in out):
-            continue  # "har i en motion lämnat …": both forms read the same sentence
-        out.append(Position(parties=codes, kind=_DOC_KIND[m.group("kind")], text=" ".join(text[s:e].split()),  # type: ignore[arg-type]
-                            page=doc.page_of(s), start=s, end=e, item=item_label(doc, s), people=names))
-    for item in doc.items:
-        if not _TITLE_RE.search(item.title):
-            continue
-        s, e = _title_span(text, item.start, item.end, item.title)
-        codes, names = _actors(text[s:e], known, muni)
-        if not codes or any(p.item == f"§ {item.number}" and p.kind == "motion" and set(codes) <= set(p.parties)
-                            for p in out):
-            continue
-        out.append(Position(parties=codes, kind="motion", text=" ".join(text[s:e].split()), page=doc.page_of(s),
-                            start=s, end=e, item=f"§ {item.number}", people=names))
-    return out
 
 
 _HEADING_LINE = re.compile(r"[ \t]*[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[\wåäö-]+){0,3}[ \t]*")
@@ -499,40 +445,3 @@ def _party_motion(text: str, known: dict[str, str]) -> bool:
 
 
 _TITLE_WORDS_RE = r"(?i)\b(?:handläggare|direktör|chef|sekreterare|tjänsteskrivelse|godkännare)\b"
-
-
-def _list_end(text: str, start: int) -> int:
-    """The end of "Motionärerna föreslår följande:" and its list of points (• - 1. att …)."""
-    nl = text.find("\n", start)
-    if nl == -1:
-        return len(text)
-    end = nl
-    pos = nl + 1
-    for _ in range(40):
-        m = re.match(r"[^\n\f]*", text[pos:])
-        line = m.group() if m else ""
-        prev = text[max(0, pos - 2):pos - 1]
-        runs_on = prev not in (".", ";", ":", "!", "?")  # a point wrapped over two lines
-        if not line.strip() or not (_BULLET_RE.match(line) or line.lstrip()[:1].islower() or runs_on):
-            break
-        if _STOP_RE.fullmatch(line) or (_HEADING_LINE.fullmatch(line) and len(line.split()) <= 2):
-            break  # "Beslut", "Beredning": the list has ended
-        end = pos + len(line)
-        pos = end + 1
-        if pos >= len(text):
-            break
-    return end
-
-
-def _title_span(text: str, start: int, end: int, title: str) -> tuple[int, int]:
-    """Where a § title stands after its heading ("§ 7 0497/22" then one to four lines)."""
-    words = title.split()[:3]
-    if words:
-        m = re.search(r"[ \t\n]+".join(re.escape(w) for w in words), text[start:min(end, start + 600)])
-        if m:
-            s = start + m.start()
-            stop = _STOP_RE.search(text, s, min(end, s + 600))
-            e = stop.start() if stop else min(end, s + len(title) + 40)
-            nxt = re.search(r"\n[ \t]*(?:Ärendebeskrivning|Ärendet|Handling(?:ar)?|Sammanfattning)\b", text[s:e])
-            return _trim(text, s, s + nxt.start() if nxt else e)
-    return _trim(text, start, min(end, start + len(title) + 20))

@@ -58,7 +58,8 @@ _LABEL_MARK = re.compile(rf"^(?P<label>\S.{{0,40}}?)[ \t]+(?P<mark>{_MARK})$")
 _TOTAL = re.compile(r"^(?:Totalt|Summa|Resultat|Antal|Total)\b[ \t:]*(?P<nums>\d{1,3}(?:[ \t]+\d{1,3}){0,3})?",
                     re.IGNORECASE)
 _NUMBERS = re.compile(r"^\d{1,3}(?:[ \t]+\d{1,3}){0,3}$")
-_ITEM = re.compile(r"(?:Bilaga[ \t]+(?:[A-ZÅÄÖ]{1,6}[ \t]+)?|(?:Voteringslista|Omröstningslista)[ \t]*:?[ \t]*)"
+# "Bilaga KF § 34/26", "Bilaga A KF § 76" (a letter and the body's code before the §)
+_ITEM = re.compile(r"(?:Bilaga[ \t]+(?:[A-ZÅÄÖ]{1,6}[ \t]+){0,2}|(?:Voteringslista|Omröstningslista)[ \t]*:?[ \t]*)"
                    r"§[ \t]*(?P<n>\d{1,4})(?:/\d{2,4})?\b")
 _FURNITURE = re.compile(r"ledamot|ersättare|(?<![\wåäö])ers\.|namn|votering|omröstning", re.IGNORECASE)
 _GAP = 3.0  # points between two marks' right edges that separate two columns
@@ -251,9 +252,33 @@ def _columns(lst: _List) -> dict[int, VoteChoice] | None:
                        and sum(stated[ci] for ci in c) == sum(stated)), None)
     else:
         chosen = None
+    if chosen is not None and lst.stated and len(xs) == sum(lst.stated) and [
+            len(g) for g in groups] != [lst.stated[ci] if ci < len(lst.stated) else 0 for ci in chosen]:
+        chosen = None  # the gaps' grouping contradicts the list's own counts: try the counts' split
     if chosen is None:
-        return None
+        return _split_by_counts(lst, xs)
     return {i: lst.cols[ci] for g, ci in zip(groups, chosen, strict=True) for i in g}
+
+
+def _split_by_counts(lst: _List, xs: list[float]) -> dict[int, VoteChoice] | None:
+    """The choice of each mark where the marks, left to right, fall into the header's columns
+    in the sizes of the list's own counts ("6 5 0": the six leftmost marks are Ja, the next five
+    Nej): a mark set a little off its column (a lower-case x drawn left of the Nej column's
+    upper-case X) then still counts for its column. Only where every cut between two columns
+    falls in a gap of _GAP or more, so no two marks at one x-position are split apart."""
+    if not lst.stated or len(xs) != sum(lst.stated) or len(lst.stated) > len(lst.cols):
+        return None
+    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    out: dict[int, VoteChoice] = {}
+    lo = 0
+    for ci, n in enumerate(lst.stated):
+        hi = lo + n
+        if 0 < lo < len(order) and n and xs[order[lo]] - xs[order[lo - 1]] < _GAP:
+            return None
+        for i in order[lo:hi]:
+            out[i] = lst.cols[ci]
+        lo = hi
+    return out
 
 
 def mark_list_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:

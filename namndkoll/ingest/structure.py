@@ -330,6 +330,12 @@ _LABEL_ONLY = re.compile(r"^(?:Ärendenummer|Diarienummer|Dnr)\b\s*:?\s*$", re.I
 # the page number of a running header the text layer set on the heading's line ("SN § 82  Sida 14 av 16")
 _PAGE_LABEL = re.compile(r"^Sid(?:a|an)\s+\d{1,4}(?:\s*(?:av|\(|/)\s*\d{1,4}\)?)?$", re.IGNORECASE)
 _DATE_ONLY = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
+# a second diarienummer after the first ("SN § 12  SN/2025:23, SN/2024:120")
+_DNR_JOIN = re.compile(r"^(?:,|;|och\b)\s*")
+# the running header's words the text layer set at the end of a title line beside it
+# ("Information från förvaltningen      Sammanträdesdatum", the header's date on the next line)
+_HEADER_TAIL = re.compile(r"(?:\s+(?:Sammanträdesdatum|SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll"
+                          r"|Sid(?:a|an)\s+\d{1,4}\s*(?:av|/)\s*\d{1,4}))+$")
 _META_LINE = re.compile(r"^(?:Protokoll nr|Sammanträdesdatum|Datum|Dnr|Diarienummer|Ärendenummer)\b")
 _MP_DNR = re.compile(r"\b((?:19|20)\d\d\.\d{1,5}(?:\s+[A-ZÅÄÖ]{2,6}(?:[ -]AU)?)?)\b")
 _FI_DNR = re.compile(r"^[A-ZÅÄÖ]{2,6}/\d{1,5}/[\d.]+/\d{4}$")
@@ -339,6 +345,12 @@ def _heading_title(c: _Cand) -> str:
     if c.finnish:
         return c.rest
     title = _TITLE_STRIP.sub("", c.rest, count=1)
+    while title != c.rest and (j := _DNR_JOIN.match(title)):
+        rest = title[j.end():]
+        more = _TITLE_STRIP.sub("", rest, count=1)
+        if more == rest:
+            break
+        title = more
     title = _TRAILING_DNR.sub("", title).strip()
     return "" if _LABEL_ONLY.match(title) or _PAGE_LABEL.match(title) else title
 
@@ -363,16 +375,19 @@ def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]
     first: _Ln | None = None
     last: _Ln | None = None
     blank = False  # an empty line after the title's first line
+    beside = False  # the running header stood beside the title: its date may follow
     while k < len(lines) and lines[k].start < end and len(parts) < 4:
         ln = lines[k]
         t = ln.text.strip().strip(PAGE_SEP)
+        if (tail := _HEADER_TAIL.search(t)) and tail.start() > 0:
+            t, beside = t[:tail.start()], True
         if not t:
             blank = first is not None
             k += 1
             continue
         if section_kind(t):
             break
-        if _META_LINE.match(t) or (first is None and (
+        if _META_LINE.match(t) or ((first is None or beside) and (
                 _FI_DNR.match(t) or _DATE_ONLY.match(t) or not _TITLE_STRIP.sub("", t, count=1).strip())):
             # the header's date and the item's dnr, set under a heading whose line the header took
             k += 1

@@ -1,0 +1,134 @@
+"""A party's own motion, initiativärende or skrivelse as its position (see positions.py): where
+the text says a party's members submitted one ("Per Bengtsson (S) har … inkommit med en motion",
+"Den 26 september 2024 inkom Ida Alm (L) och Sandra Pilemalm (L) med en motion"), with what
+they propose quoted after it, and § titles such as "Motion av X (P) om …"."""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Document, Position
+from .decisions import item_label
+from .positions import (
+    _HEADING_LINE,
+    _PERSON_RE,
+    _STOP_RE,
+    _TITLE_RE,
+    _actors,
+    _party_spans,
+    _scope_start,
+    _trim,
+)
+
+_SUBMITTED_RE = re.compile(
+    r"(?P<verb>lämna(?:r|t|de)?|väck(?:er|t|te)|inkom(?:mit)?[ \t\n]+med|ställ(?:er|t|de)|skriv(?:er|it)"
+    r"|anteckna(?:r|de)[ \t\n]+som[ \t\n]+(?:särskilt[ \t\n]+)?yttrande|bifoga(?:r|de)|bilägg(?:er)?|bilade)"
+    # the object does not run past a colon: "… lämnar följande protokollsanteckning: Det är
+    # svårt att förstå invändningarna mot detta initiativärende" hands in no initiativärende
+    r"(?:[ \t\n]+in)?[^.:]{0,120}?\b(?P<kind>motion|initiativärende|initiativ|skrivelse)(?!\w)",
+)
+# "Ermin Škorić (S) och Maj-Britt Rane Andersson (S) har i en motion som anmäldes vid
+# kommunfullmäktiges sammanträde den 14 december 2023 föreslagit att …" (Ciceron's Sammanfattning)
+_IN_MOTION_RE = re.compile(
+    # "Stefan Jägnert (SD) har i motion till fullmäktige föreslagit:" (no article) too
+    r"(?P<verb>har|hade)[ \t\n]+i[ \t\n]+(?:(?:en|ett|sin|sitt)[ \t\n]+)?(?:gemensam[ \t\n]+|gemensamt[ \t\n]+)?"
+    r"(?P<kind>motion|initiativärende|skrivelse)(?![\wåäö])[^.]{0,200}?"
+    r"(?<![\wåäö])(?:föreslagit|föreslår|yrkat|begärt|hemställt|framfört)(?![\wåäö])"
+)
+_MOTIONER_RE = re.compile(
+    r"(?:Motionär(?:en|erna)|I[ \t\n]+motionen|I[ \t\n]+skrivelsen|I[ \t\n]+initiativärendet)[^.:\n]{0,80}?"
+    r"(?:föreslår|föreslås|yrkar|vill|anser|menar|begär)"
+)
+# "Den 26 september 2024 inkom Ida Alm (L) och Sandra Pilemalm (L) med en motion avseende …": the
+# members after the verb (a sentence that opens with a time or place puts the subject there)
+_ANY_PERSON = _PERSON_RE.pattern.replace("?P<name>", "?:").replace("?P<code>", "?:")
+_INVERTED_RE = re.compile(
+    r"(?<![\wåäö])(?P<verb>inkom(?:mer)?|lämnade|lämnar|väckte|väcker)[ \t\n]+"
+    rf"(?P<actor>{_ANY_PERSON}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_ANY_PERSON})*)"
+    r"[ \t\n]+(?:med[ \t\n]+|in[ \t\n]+)?(?:en|ett)[ \t\n]+(?:gemensam[ \t\n]+)?"
+    r"(?P<kind>motion|initiativärende|skrivelse)(?![\wåäö])"
+)
+_BULLET_RE = re.compile(r"[ \t]*(?:[•\-–*\uf0b7\uf0a7]|\d{1,2}[.)]|[Aa]tt\b)")
+_DOC_KIND = {"motion": "motion", "initiativärende": "motion", "initiativ": "motion", "skrivelse": "skrivelse"}
+
+
+def motions(doc: Document, known: dict[str, str]) -> list[Position]:
+    """Positions of a party's own motion, initiativärende or skrivelse: where the text says a
+    party's members submitted one (with what they propose quoted after it), and § titles such
+    as "Motion av X (P) om …"."""
+    text = doc.text
+    muni = doc.metadata.municipality
+    out: list[Position] = []
+    found = sorted([*_SUBMITTED_RE.finditer(text), *_IN_MOTION_RE.finditer(text), *_INVERTED_RE.finditer(text)],
+                   key=lambda m: m.start())
+    for m in found:
+        lo = max(0, m.start() - 600)
+        stops = list(re.finditer(r"[.!?][”\"]?\s+(?=[A-ZÅÄÖ§])|\n[ \t]*\n", text[lo:m.start()]))
+        st = _scope_start(text, lo + stops[-1].end() if stops else lo, m.start())
+        nxt = re.search(r"[.!?](?=\s|$)|\n[ \t]*\n", text[m.end():m.end() + 600])
+        en = m.end() + (nxt.end() if nxt else 0)
+        actor = m.group("actor") if "actor" in m.re.groupindex else text[st:m.start()]
+        if re.search(r"\b(?:att|som|när|om)\b", actor) and not _PERSON_RE.search(actor):
+            continue
+        codes, names = _actors(actor, known, muni)
+        if not codes or not _PERSON_RE.search(actor) and not any(True for _ in _party_spans(actor, municipality=muni)):
+            continue
+        end = en
+        quote = _MOTIONER_RE.search(text, en, min(len(text), en + 400))
+        if quote and not text[en:quote.start()].strip().count("\n") > 6:
+            end = _list_end(text, quote.start())
+        elif re.match(r"[ \t]*:", text[m.end():m.end() + 8]):
+            end = max(end, _list_end(text, m.end()))  # "… har i motion föreslagit:" and its points
+        s, e = _trim(text, st, end)
+        if any(o.start == s for o in out):
+            continue  # "har i en motion lämnat …": both forms read the same sentence
+        out.append(Position(parties=codes, kind=_DOC_KIND[m.group("kind")], text=" ".join(text[s:e].split()),  # type: ignore[arg-type]
+                            page=doc.page_of(s), start=s, end=e, item=item_label(doc, s), people=names))
+    for item in doc.items:
+        if not _TITLE_RE.search(item.title):
+            continue
+        s, e = _title_span(text, item.start, item.end, item.title)
+        codes, names = _actors(text[s:e], known, muni)
+        if not codes or any(p.item == f"§ {item.number}" and p.kind == "motion" and set(codes) <= set(p.parties)
+                            for p in out):
+            continue
+        out.append(Position(parties=codes, kind="motion", text=" ".join(text[s:e].split()), page=doc.page_of(s),
+                            start=s, end=e, item=f"§ {item.number}", people=names))
+    return out
+
+
+def _list_end(text: str, start: int) -> int:
+    """The end of "Motionärerna föreslår följande:" and its list of points (• - 1. att …)."""
+    nl = text.find("\n", start)
+    if nl == -1:
+        return len(text)
+    end = nl
+    pos = nl + 1
+    for _ in range(40):
+        m = re.match(r"[^\n\f]*", text[pos:])
+        line = m.group() if m else ""
+        prev = text[max(0, pos - 2):pos - 1]
+        runs_on = prev not in (".", ";", ":", "!", "?")  # a point wrapped over two lines
+        if not line.strip() or not (_BULLET_RE.match(line) or line.lstrip()[:1].islower() or runs_on):
+            break
+        if _STOP_RE.fullmatch(line) or (_HEADING_LINE.fullmatch(line) and len(line.split()) <= 2):
+            break  # "Beslut", "Beredning": the list has ended
+        end = pos + len(line)
+        pos = end + 1
+        if pos >= len(text):
+            break
+    return end
+
+
+def _title_span(text: str, start: int, end: int, title: str) -> tuple[int, int]:
+    """Where a § title stands after its heading ("§ 7 0497/22" then one to four lines)."""
+    words = title.split()[:3]
+    if words:
+        m = re.search(r"[ \t\n]+".join(re.escape(w) for w in words), text[start:min(end, start + 600)])
+        if m:
+            s = start + m.start()
+            stop = _STOP_RE.search(text, s, min(end, s + 600))
+            e = stop.start() if stop else min(end, s + len(title) + 40)
+            nxt = re.search(r"\n[ \t]*(?:Ärendebeskrivning|Ärendet|Handling(?:ar)?|Sammanfattning)\b", text[s:e])
+            return _trim(text, s, s + nxt.start() if nxt else e)
+    return _trim(text, start, min(end, start + len(title) + 20))

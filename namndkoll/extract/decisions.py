@@ -280,12 +280,29 @@ def _in_list(text: str, start: int, end: int) -> bool:
     return bool(re.search(rf"(?:^|\n)[ \t]*(?:{_BULLET}|\d{{1,2}}[.)]\s)", text[start:end]))
 
 
+_QUOTES = "”\"“"
+
+
+def _inside_quote(text: str, s: int, at: int, end: int) -> bool:
+    """Whether ``at`` lies inside a quotation opened after ``s`` that closes before the next
+    blank line (and within 800 characters): an unmatched quote mark opens nothing."""
+    if sum(text.count(q, s, at) for q in _QUOTES) % 2 == 0:
+        return False
+    para = re.compile(r"\n[ \t]*\n").search(text, at, min(end, at + 800))
+    stop = para.start() if para else min(end, at + 800)
+    return any(q in text[at:stop] for q in _QUOTES)
+
+
 def iter_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(start, end) of the sentences of ``text[start:end]``: split after . ! ? followed by a
-    space and a capital letter, or at a blank line."""
+    space and a capital letter, or at a blank line — but not inside a quotation that closes in
+    the same paragraph ("… med förändringen att stycket ”Kommunen undviker … energikällor. I
+    stället uppmuntras …” på sidan 18 ändras till …" is one statement)."""
     i = start
     for m in re.finditer(r"[.!?][”\"]?(?=\s+[A-ZÅÄÖ§])|\n[ \t]*\n", text[start:end]):
         j = start + m.end()
+        if m.group().strip() and _inside_quote(text, i, j, end):
+            continue
         if text[i:j].strip():
             yield i, j
         i = j

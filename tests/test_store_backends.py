@@ -315,6 +315,48 @@ def test_postgres_keeps_more_hnsw_candidates_on_a_big_corpus(pg_url: str, monkey
         assert approx[:1] == exact[:1]
 
 
+def test_postgres_corpus_of_the_previous_schema_keeps_what_waits_for_vectors(pg_url: str):
+    """A corpus written before the waiting passages had a table of their own (schema 9: a flag
+    on each chunk) is migrated with them: only those are embedded by the next `index`, and a
+    document replaced afterwards gets its unchanged passages' vectors back, none embedded again."""
+    from namndkoll.corpus import postgres
+    from namndkoll.search.index import CHUNKER, chunk_contexts, chunk_document, chunk_hash
+
+    with opened(pg_url, write=True) as st:
+        for d in DOCS[:2]:
+            with st.transaction():
+                st.replace_document(d)
+        index_corpus(st, FakeEmbedder())
+        with st.transaction():
+            doc_id = st.replace_document(DOCS[2])
+            chunks = chunk_document(DOCS[2])
+            ctx = chunk_contexts(DOCS[2], chunks)
+            st.replace_chunks(doc_id, chunks, [chunk_hash(c, x) for c, x in zip(chunks, ctx)], CHUNKER, ctx)
+        # back to schema 9 as it was (pg_migrations/0003_search.sql): the flag, its index, the trigger
+        with st.transaction():
+            st.conn.execute("""
+                ALTER TABLE chunks ADD COLUMN embedded INTEGER NOT NULL DEFAULT 0;
+                UPDATE chunks SET embedded = 1 WHERE id NOT IN (SELECT chunk_id FROM chunks_todo);
+                DROP TABLE chunks_todo;
+                CREATE INDEX chunks_todo ON chunks(id) WHERE embedded = 0;
+                DROP TRIGGER chunks_recycle ON chunks;
+                CREATE TRIGGER chunks_recycle BEFORE DELETE ON chunks
+                    FOR EACH ROW WHEN (OLD.embedded = 1) EXECUTE FUNCTION namndkoll_recycle_vector();
+                DELETE FROM _migrations WHERE number > 9;""")
+        assert st.conn.execute("SELECT count(*) FROM chunks WHERE embedded = 0").fetchone()[0] == len(chunks) > 0
+    with opened(pg_url, write=True) as st:
+        assert st.conn.execute("SELECT max(number) FROM _migrations").fetchone()[0] == postgres.known_schema() > 9
+        assert st.count_unembedded() == len(chunks)
+        rep = index_corpus(st, FakeEmbedder())
+        assert (rep.embedded, rep.reused) == (len(chunks), 0)
+        counts = st.index_counts()
+        assert st.count_unembedded() == 0 and counts["embedded"] == counts["chunks"] == counts["vectors"]
+        with st.transaction():
+            st.replace_document(replace(DOCS[0], sha256="e" * 64))
+        again = index_corpus(st, FakeEmbedder())
+        assert again.embedded == 0 and again.reused > 0 and st.count_unembedded() == 0
+
+
 def test_roll_calls_members_cases_and_picks(store):
     st, _ = store
     votes = st.list_extracted("votes", member="helena  NORIN")

@@ -167,7 +167,7 @@ def drop_vectors(conn: Any) -> None:
     conn.execute("DELETE FROM chunk_vectors")
     conn.execute("DELETE FROM embedding_model")
     conn.execute("DELETE FROM recycled_vectors")
-    conn.execute("UPDATE chunks SET embedded = 0 WHERE embedded != 0")
+    conn.execute("INSERT INTO chunks_todo SELECT id FROM chunks ON CONFLICT DO NOTHING")
 
 
 # ---- chunks, words and vectors ----------------------------------------------------------------
@@ -198,6 +198,8 @@ def replace_chunks(conn: Any, document_id: int, chunks: Sequence[Chunk], hashes:
         with cur.copy("COPY chunk_terms (document_id, term, chunks) FROM STDIN") as cp:
             for w, n in terms.items():
                 cp.write_row((document_id, w, n))
+    # every new chunk waits for its vector (a recycled one may come at once: ``insert_vectors``)
+    conn.execute("INSERT INTO chunks_todo SELECT id FROM chunks WHERE document_id = %s", (document_id,))
     conn.execute("INSERT INTO chunked_documents (document_id, chunker) VALUES (%s, %s)"
                  " ON CONFLICT (document_id) DO UPDATE SET chunker = excluded.chunker", (document_id, chunker))
 
@@ -214,10 +216,11 @@ def load_chunks(conn: Any, document_id: int) -> tuple[str | None, list[tuple[Chu
 
 def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray,
                    hashes: Sequence[str] | None = None) -> int:
-    """Store float32 vectors of chunks (with the chunk's filter fields), mark them embedded;
-    how many were stored. With ``hashes`` (the texts the vectors were made from) a vector goes
-    only to a chunk that still holds that text — another writer may have replaced the document
-    since the chunks were read — and the others are kept by hash for re-use."""
+    """Store float32 vectors of chunks (with the chunk's filter fields), take them off
+    ``chunks_todo``; how many were stored. With ``hashes`` (the texts the vectors were made
+    from) a vector goes only to a chunk that still holds that text — another writer may have
+    replaced the document since the chunks were read — and the others are kept by hash for
+    re-use."""
     vecs = np.ascontiguousarray(vectors, dtype=np.float32)
     ids = [int(i) for i in ids]
     meta = {int(r[0]): r[1:] for r in conn.execute(
@@ -242,7 +245,7 @@ def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray,
             cp.set_types(["int8", "vector", "text", "text", "text", "int4", "text"])
             for row in keep:
                 cp.write_row(row)
-        cur.execute("UPDATE chunks SET embedded = 1 WHERE id = ANY(%s)", (kept_ids,))
+        cur.execute("DELETE FROM chunks_todo WHERE chunk_id = ANY(%s)", (kept_ids,))
     return len(keep)
 
 
@@ -253,7 +256,7 @@ def as_array(v: Any) -> np.ndarray:
 
 def index_counts(conn: Any) -> dict[str, int]:
     one = conn.execute(
-        "SELECT (SELECT count(*) FROM chunks), (SELECT count(*) FROM chunks WHERE embedded = 1),"
+        "SELECT (SELECT count(*) FROM chunks), (SELECT count(*) FROM chunks) - (SELECT count(*) FROM chunks_todo),"
         " (SELECT count(*) FROM chunk_vectors), (SELECT count(*) FROM chunks WHERE tsv != ''::tsvector)"
     ).fetchone()
     has_hnsw = conn.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s AND schemaname = current_schema()",

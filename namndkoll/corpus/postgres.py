@@ -334,11 +334,12 @@ class PostgresStore:
         return pg_index.load_chunks(self.conn, document_id)
 
     def count_unembedded(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM chunks WHERE embedded = 0").fetchone()[0])
+        return int(self.conn.execute("SELECT count(*) FROM chunks_todo").fetchone()[0])
 
     def unembedded(self, limit: int) -> list[tuple[int, str, str, str]]:
         return [(r[0], r[1], r[2], r[3]) for r in self.conn.execute(
-            "SELECT id, text, hash, context FROM chunks WHERE embedded = 0 ORDER BY id LIMIT %s", (limit,))]
+            "SELECT c.id, c.text, c.hash, c.context FROM chunks_todo t JOIN chunks c ON c.id = t.chunk_id"
+            " ORDER BY t.chunk_id LIMIT %s", (limit,))]
 
     def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         rows = self.conn.execute("SELECT hash, embedding FROM recycled_vectors WHERE hash = ANY(%s)",

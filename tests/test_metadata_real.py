@@ -53,9 +53,11 @@ SAMPLES = {
     "lund-socialnamnden-2016-reservation-v.pdf": (
         "Lund", "kommun", "Socialnämnden", "skrivelse", None, None,
         "Ärende 7: Åtgärder avseende resurserna för arbetsmarknadsåtgärder"),
+    # the report's own heading on p2 (and in its footer), not the cover letter's "Missiv till
+    # granskningen av ..." on p1: the convention of the structure gold's rapportsammandrag
     "goteborg-stadsrevisionen-kompetensforsorjning-socialtjansten.pdf": (
         "Göteborg", "kommun", "Stadsrevisionen", "revisionsrapport", None, "2023-09-01",
-        "Missiv till granskningen av kompetensförsörjning inom socialtjänsten"),
+        "Granskning av kompetensförsörjning inom socialtjänsten"),
 }
 
 

@@ -34,7 +34,7 @@ from .parties import iter_party_spans as _party_spans
 _KINDS = {"reservation": "reservation", "sarskilt_uttalande": "sarskilt_uttalande",
           "protokollsanteckning": "protokollsanteckning", "yrkanden": "yrkande"}
 _DOC_KINDS = {"reservation": "reservation", "sarskilt_yttrande": "sarskilt_uttalande",
-              "motion": "motion", "skrivelse": "skrivelse"}
+              "motion": "motion", "skrivelse": "skrivelse", "initiativarende": "motion"}
 _VERB_RE = re.compile(
     r"(?<![\wåäö])(?P<verb>reserverar|reserverade|yrkar|yrkade|antecknar|antecknade|deltar|deltog"
     r"|lämnar|lämnade|anmäler|anmälde|instämmer|instämde|avger|avgav|föreslår|föreslog|ansluter"

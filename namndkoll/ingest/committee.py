@@ -41,10 +41,14 @@ def _canon_committee(name: str) -> str:
 
 
 def _joined(lines: Sequence[str]) -> list[str]:
-    """Lines with "Barn- och" + "ungdomsnämnden" put back together (a header wrapped narrow)."""
+    """Lines with "Barn- och" + "ungdomsnämnden" (+ "arbetsutskott") put back together (a
+    header wrapped narrow)."""
     out: list[str] = []
     for line in (ln.strip() for ln in lines):
-        if out and re.search(r"(?:\b(?:och|samt)|-|,)$", out[-1]) and line[:1].islower():
+        if out and line[:1].islower() and (
+                re.search(r"(?:\b(?:och|samt)|-|,)$", out[-1])
+                or (re.search(r"(?:nämndens|styrelsens|fullmäktiges)$", out[-1])
+                    and re.match(r"[a-zåäö]*utskott(?:et)?\b", line))):
             out[-1] = out[-1] + " " + line
         elif line:
             out.append(line)
@@ -85,7 +89,8 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     auditors; for a report without any of these, the office that signs it."""
     text = text or "\n".join(lines)
     if doc_type in ("motion", "initiativarende"):
-        m = re.search(r"(?:^\s*Till\s*:?\s*|motion till |förslag till beslut i |^\s*Till\s+)"
+        m = re.search(r"(?:^\s*Till\s*:?\s*|motion till |förslag till beslut i |^\s*initiativ (?:i|till) |"
+                      r"^\s*Till\s+)"
                       r"((?:kommun|region)fullmäktige|(?:kommun|region)styrelsen|[a-zåäö]+nämnden)\b",
                       text, re.IGNORECASE | re.MULTILINE)
         if m:
@@ -98,6 +103,8 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
             for m in _COMMITTEE.finditer(line):
                 if _NOT_COMMITTEE.match(m.group(1)):
                     continue
+                if doc_type == "revisionsrapport" and m.group(1).endswith("fullmäktige"):
+                    continue  # the assembly an audit report is handed to ("Handling 2026 nr 80")
                 if _header_like(line, m):
                     return _canon_committee(m.group(1))
     if doc_type == "revisionsrapport":
@@ -113,15 +120,26 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     if m and not _NOT_COMMITTEE.match(m.group(1)) and (doc_type in ("tjansteskrivelse", "tjansteutlatande", None)
                                                        or "föreslås" in m.group(0)):
         return _canon_committee(m.group(1))
-    if doc_type == "arsredovisning" and org_kind == "kommunalforbund":
-        m = re.search(r"\b(Förbundsdirektionen|Direktionen|Förbundsstyrelsen)\b", text)
+    m = None
+    if doc_type in (None, "other"):
+        m = _ADOPTED_BY.search("\n".join(list(lines[:30]) + list(more_lines[:40])))
+    if m:
+        return _canon_committee(m.group(1))  # "Antagen i regionfullmäktige 17 februari 2026"
+    if org_kind == "kommunalforbund" and doc_type in ("protokoll", "protokollsutdrag", "arsredovisning"):
+        # a kommunalförbund's deciding body is its direktion (or förbundsstyrelse); its protocols
+        # print the förbund's name where a kommun's print the nämnd ("finner att direktionen beslutar");
+        # a PM or letter of the förbund's staff is not the direktion's
+        m = re.search(r"\b(förbundsdirektionen|direktionen|förbundsstyrelsen)\b", text, re.IGNORECASE)
         if m:
-            return m.group(1)
+            return _canon_committee(m.group(1))
     if doc_type in ("protokoll", "protokollsutdrag", "motion", "skrivelse", "reservation"):
         return None
     return _writing_office(list(lines[:30]) + list(more_lines[:40]), last_lines)
 
 
+_ADOPTED_BY = re.compile(r"^\s*(?:antagen|antaget|antagna|fastställd|fastställt|beslutad|beslutat)\s+(?:i|av)\s+"
+                         r"((?:kommun|region)fullmäktige|(?:kommun|region)styrelsen|[a-zåäö-]+nämnden)\b",
+                         re.IGNORECASE | re.MULTILINE)
 _OFFICE = re.compile(r"^((?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* och [a-zåäö]+|[A-ZÅÄÖ][a-zåäö]*)"
                      r"(?:förvaltningen|kontoret)|Koncernkontoret|Kommunledningskontoret|Stadsledningskontoret|"
                      r"Regionkansliet|Kommunkansliet)(?:,\s*([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,3}))?$")

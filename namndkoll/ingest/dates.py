@@ -25,7 +25,9 @@ _MON_ABBR = {m[:3]: i for m, i in MONTHS.items()}
 
 _DASH = "[-–‐‑]"  # hyphen, en dash and the Unicode hyphens some templates print: "2025–10–08"
 _ISO = re.compile(rf"(?<![\d/.])((?:19|20)\d\d){_DASH}(0[1-9]|1[0-2]){_DASH}(0[1-9]|[12]\d|3[01])(?![\d])")
-_ISO_SPACED = re.compile(r"^\s*((?:19|20)\d\d) (0[1-9]|1[0-2]) (0[1-9]|[12]\d|3[01])\s*$")
+# a date alone on its line with its parts spaced out, as covers set it: "2026 03 26", "2026 - 03 - 26"
+_SP = "(?: | [-–] )"
+_ISO_SPACED = re.compile(rf"^\s*((?:19|20)\d\d){_SP}(0[1-9]|1[0-2]){_SP}(0[1-9]|[12]\d|3[01])\s*$")
 # Finland-Swedish and older Swedish: 15.9.2022, 15.09.2022
 _DOTTED = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?![\d])")
 _WRITTEN = re.compile(r"(?<!\d)(\d{1,2})(?:\s*:e|\s*:a)?\s+(" + "|".join(MONTHS) + r"|"

@@ -79,11 +79,15 @@ _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile
     ("protokollsutdrag", (r"^(?:justerat\s+)?protokollsutdrag\b|^utdrag\s+ur\s+(?:sammanträdes|besluts)?"
                          r"protokoll|\bprotokollsutdrag\s*$|^(?:protokoll)?utdrag\s*$")),
     ("kallelse", r"^(?:kallelse|föredragningslista|dagordning)\b|\b(?:kallelse|föredragningslista)\s*$"),
-    ("tjansteutlatande", r"^\s*tjänsteutlåtande\b|\btjänsteutlåtande\s*$"),
+    # "FÖRVALTNINGENS UTLÅTANDE": a förvaltning's statement to its nämnd, an officer's report
+    ("tjansteutlatande", r"^\s*tjänsteutlåtande\b|\btjänsteutlåtande\s*$|^\s*förvaltningens\s+utlåtande\s*$"),
     ("tjansteskrivelse", r"^\s*tjänsteskrivelse\b|\btjänsteskrivelse\s*$"),
     ("sarskilt_yttrande", r"^\s*särskil(?:t|da)\s+(?:yttrande|uttalande)\b"),
     ("reservation", r"^\s*reservation\b"),
-    ("initiativarende", r"^\s*initiativ\s?ärende\b|\binitiativärende\s*$"),
+    # "Initiativ i kommunstyrelsen": a member's initiative put to the body it names
+    ("initiativarende", (r"^\s*initiativ\s?ärende\b|\binitiativärende\s*$|"
+                        r"^\s*initiativ\s+(?:i|till)\s+[\wåäö-]*(?:styrelsen|nämnden|fullmäktige)\b|"
+                        r"^\s*nämndinitiativ\b")),
     ("motion", r"^\s*motion\b(?!\w)|\bmotion\s+till\s+(?:kommun|region)fullmäktige\b"),
     ("protokoll", _PROTOCOL_STRONG.pattern),
     ("revisionsrapport", (r"\b(?:revisionsrapport(?:en)?|rapportsammandrag|granskningsrapport|"
@@ -92,7 +96,8 @@ _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile
 ))
 _ITEM_HEAD = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*\d|^\s*\d{1,4}\s*§(?:\s|$)")
 _AUDIT_WEAK = re.compile(r"^\s*(?:uppföljande\s+granskning|granskning\s+av|uppföljning\s+av\s+(?:tidigare\s+)?"
-                         r"granskning|missiv|revisionsrapporter)\b", re.IGNORECASE)
+                         r"granskning|missiv|revisionsrapporter|(?:[a-zåäö]+s\s+)?årsredogörelse)\b",
+                         re.IGNORECASE)
 _OFFICER_BLOCK = re.compile(r"^\s*handläggare\b", re.IGNORECASE)
 _CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)\b", re.IGNORECASE)
 # kind words for doc_type "other", most specific first
@@ -101,7 +106,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     ("delårsrapport", (r"\b(?:delårsrapport|delårsbokslut|tertialrapport|tertialuppföljning|"
                       r"månadsuppföljning|månadsrapport|uppföljningsrapport)\w*")),
     ("budget", r"\b(?:budget\w*|\w*ramar|ramberedning|flerårsplan|mål och budget|investering\w*)\b"),
-    ("reglemente", r"\breglemente\w*"),
+    ("beslut", r"^\s*beslut(?:\s+\d+\s*\(\d+\))?\s*$"),  # an authority's decision: "Beslut 1 (20)" heads it
+    # a body's statute: reglemente, förbundsordning, bolagsordning, arbetsordning, stadgar
+    ("reglemente", r"\breglemente\w*|\b(?:förbunds|bolags|arbets)ordning\w*|\bstadgar?\b"),
     ("delegationsordning", r"\bdelegationsordning\w*"),
     ("taxa", r"\b\w*taxa\b|\btaxor\b"),
     ("policy", r"\w*polic(?:y|yn|ies)\b"),
@@ -119,6 +126,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
 _PARTY_NAME = re.compile(r"(Socialdemokraterna|Moderaterna|Sverigedemokraterna|Centerpartiet|Vänsterpartiet|"
                          r"Kristdemokraterna|Liberalerna|Miljöpartiet( de gröna)?|Feministiskt initiativ)", re.IGNORECASE)
 _SIGNED_BY_MEMBER = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)+\s*\((?:S|M|SD|C|V|KD|L|MP|Fi)\)")
+# a document that names its own kind in its text ("Vi skickar detta PM", "Denna rapport är ...")
+_SELF_KIND = re.compile(r"\b(?:detta|denna|vårt|vår)\s+(?:PM|promemoria|rapport|utredning)\b", re.IGNORECASE)
+_LETTER_CLOSE = re.compile(r"^\s*(?:med\s+)?vänlig(?:a)?\s+hälsning(?:ar)?\b", re.IGNORECASE)
 _MOTION_BODY = re.compile(r"förslag till beslut i (?:kommun|region)fullmäktige|(?:jag|vi) (?:yrkar|föreslår)|"
                           r"yrkar (?:jag|vi)|föreslår (?:jag|vi)|(?:kommun|region)fullmäktige (?:besluta|beslutar|"
                           r"uppdrar|ger)\b", re.IGNORECASE)
@@ -169,6 +179,10 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
         return "protokoll"
     if any(_PARTY_NAME.fullmatch(x.strip()) for x in last_lines[-6:]):
         return "skrivelse"  # signed by a party: the party's own statement
+    if _SELF_KIND.search(first_text):
+        return "other"  # "Vi skickar detta PM": it says what it is, a kind without a type
+    if any(_LETTER_CLOSE.match(x) for x in last_lines):
+        return "skrivelse"  # "Med vänliga hälsningar": a letter
     return None
 
 
@@ -179,7 +193,7 @@ _SIGNED_TYPES = {"motion", "skrivelse", "reservation", "sarskilt_yttrande", "ini
 
 
 def find_date(header: str, lines: Sequence[str], doc_type: str | None = None, kind: str | None = None, *,
-              all_lines: Sequence[str] = ()) -> str | None:
+              all_lines: Sequence[str] = (), first_page: Sequence[str] = ()) -> str | None:
     """The document's date, by kind: a protocol's meeting date; a report's ``Datum:``; a policy's
     or plan's adoption date; a signed statement's closing "Ort den ..." line."""
     head = [h for h in header.splitlines() if h.strip()]
@@ -193,7 +207,10 @@ def find_date(header: str, lines: Sequence[str], doc_type: str | None = None, ki
     if kind in _POLICY_KINDS:
         return _dates.adoption_date(top + whole[:80]) or _dates.labelled_date(top) or _dates.top_date(top)
     if doc_type == "revisionsrapport":
-        return _dates.labelled_date(top) or _dates.closing_date(whole) or _dates.top_date(top)
+        # the report's own closing line (or its missiv's) on the first pages, before the later
+        # closing lines of the attachments a report is often bundled with
+        return (_dates.labelled_date(top) or _dates.closing_date(first_page) or _dates.closing_date(lines)
+                or _dates.closing_date(whole) or _dates.top_date(top))
     if doc_type is None:
         return (_dates.labelled_date(top) or _labelled_meeting(top) or _dates.top_date(top, n=10)
                 or _dates.closing_date(whole))
@@ -246,30 +263,57 @@ _KOMMUN_ONLY_BODY = re.compile(
     r"|Miljö- och byggnadsnämnd|Samhällsbyggnadsnämnd)", re.IGNORECASE)
 
 
+# an extract is certified ("Utdragsbestyrkande", "Rätt utdraget betygar") and lacks the protocol's
+# front page (where and when, who decided, who adjusts); a whole protocol has both
+_EXTRACT_MARK = re.compile(r"utdragsbestyrkande|rätt\s+utdraget\s+(?:betygar|intygar)|utdraget\s+bestyrks|"
+                           r"^\s*(?:protokolls)?utdrag\s*$", re.IGNORECASE | re.MULTILINE)
+_FRONT_PAGE = re.compile(r"^\s*(?:plats\s+och\s+tid|tid\s+och\s+plats|beslutande|närvarande|ledamöter|"
+                         r"utses\s+att\s+justera|justerare|justeringens\s+(?:plats|tid)|paragrafer)\b",
+                         re.IGNORECASE | re.MULTILINE)
+
+
+def is_extract(pages: Sequence[Page], n_items: int = 1) -> bool:
+    """Whether a document typed as a protocol is an extract of one: a few §§, certified as an
+    extract ("Protokollsutdrag skickas till" in a whole protocol is not) and without a protocol's
+    front page."""
+    if n_items > 5:
+        return False
+    text = "\n".join(p.header + "\n" + p.text + "\n" + p.footer for p in pages)
+    return bool(_EXTRACT_MARK.search(text)) and not _FRONT_PAGE.search(text)
+
+
 def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str = "") -> Metadata:
     """Metadata of a document made of clean ``pages`` with § ``items`` found by structure.py."""
     z = _zones(pages)
     doc_type = find_doc_type(z.top, bool(items), first_text=z.first_text, last_lines=z.last)
+    if doc_type == "protokoll" and is_extract(pages, len(items)):
+        doc_type = "protokollsutdrag"
     kind = find_kind(z.top) if doc_type == "other" else None
     if doc_type == "other" and kind is None:
         kind = find_kind(z.lines[:25])
     first_page = [p for p in pages if p.text.strip()][:1]
     page1 = [ln.strip() for ln in (first_page[0].text.splitlines() if first_page else []) if ln.strip()]
-    org = find_organisation(
-        page1[:15], z.all_lines[min(15, len(page1)):],
-        header_lines=[h for p in pages for h in (p.header + "\n" + p.footer).splitlines() if h.strip()])
+    org_args = (page1[:15], z.all_lines[min(15, len(page1)):])
+    header_lines = [h for p in pages for h in (p.header + "\n" + p.footer).splitlines() if h.strip()]
+    org = find_organisation(*org_args, header_lines=header_lines)
     municipality, org_kind = org if org else (None, None)
     short_first = len(page1) < 12 and doc_type in ("protokoll", "protokollsutdrag")
     committee = find_committee(z.header, z.lines if short_first else page1 or z.lines, doc_type,
                                text="\n".join(z.all_lines[:400]),
                                org_kind=org_kind, last_lines=z.last, more_lines=z.lines)
+    if org_kind in ("region", "kommunalforbund") and re.match(r"Kommun(?:styrelsen|fullmäktige)", committee or ""):
+        # put to a kommun's assembly or board: a region or förbund it only mentions is not its author
+        org = find_organisation(*org_args, header_lines=header_lines, kommun_body=True) or org
+        municipality, org_kind = org
     if org_kind is None and committee:
         if committee.startswith(("Region", "Kommun")):
             org_kind = "region" if committee.startswith("Region") else "kommun"
         elif _KOMMUN_ONLY_BODY.search(committee):
             org_kind = "kommun"
-    date = find_date(z.header, z.lines, doc_type, kind, all_lines=z.all_lines)
-    if doc_type in ("protokoll", "protokollsutdrag") or kind == "kallelse":
+    date = find_date(z.header, z.lines, doc_type, kind, all_lines=z.all_lines, first_page=page1)
+    if doc_type == "protokollsutdrag" and len(items) == 1:
+        title = items[0].title or None  # an extract of one § is named by that §'s title
+    elif doc_type in ("protokoll", "protokollsutdrag") or kind == "kallelse":
         title = None  # a meeting's papers are named by committee and date, stored as such
     else:
         o = org_by_name(municipality) if municipality else None
@@ -280,13 +324,17 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
                            page=first_page[0] if first_page and first_page[0].lines else None)
         if title and _COVER_LETTER.match(title):
             # "Missiv till ansvariga nämnder": a cover letter before the report, whose own
-            # heading opens the next page
+            # heading opens the next page; a letter's heading is not the report's title, so
+            # without that heading the title stays empty
+            title = None
             for nxt in [p for p in pages if p.text.strip()][1:4]:
                 first_lines = [ln.strip() for ln in nxt.text.splitlines() if ln.strip()]
                 if first_lines and len(first_lines[0]) <= 75 and not first_lines[0].endswith("."):
                     title = find_title(first_lines, committee=committee, org_names=sorted(names),
-                                       page=nxt if nxt.lines else None) or title
+                                       page=nxt if nxt.lines else None)
                     break
+            if title and _COVER_LETTER.match(title):
+                title = None
     text = "\n".join(p.header + "\n" + p.text for p in pages)
     dnr = find_diarienummer(text)
     return Metadata(title, municipality, committee, doc_type, date, dnr, org_kind, kind)

@@ -129,10 +129,31 @@ _UPPER_MUNI = re.compile(r"\b([A-ZÅÄÖ]{3,}(?:[ -][A-ZÅÄÖ]{3,})?)\s+(KOMMUN
 # "Tolkförmedling Väst är ett kommunalförbund", "Kommunalförbundet Sjuhärad", "Fyrbodals kommunalförbund"
 _KF_NAME = rf"((?:{_WORD}|[A-ZÅÄÖ]{{2,}})(?:[ -](?:{_WORD}|[A-ZÅÄÖ]{{2,}}|och|i|för))*?)"
 _KF_DECLARED = re.compile(_KF_NAME + r" (?:\([A-ZÅÄÖ]{2,6}\) )?är\s+ett\s+(?:kommunal)?förbund\b")
-_KF_PREFIXED = re.compile(r"\b[Kk]ommunalförbundet " + _KF_NAME + r"(?=[\s,.;:)]|$)")
+# greedy, so "kommunalförbundet Tolkförmedling Väst (organisationsnummer ...)" keeps "Väst"
+_KF_NAME_WHOLE = rf"((?:{_WORD}|[A-ZÅÄÖ]{{2,}})(?:(?: (?:och|i|för))? (?:{_WORD}|[A-ZÅÄÖ]{{2,}}))*)"
+_KF_PREFIXED = re.compile(r"\b[Kk]ommunalförbundet " + _KF_NAME_WHOLE + r"(?=[\s,.;:)]|$)")
 _KF_SUFFIXED = re.compile(rf"\b((?:{_WORD} ){{1,3}}[Kk]ommunalförbund)\b")
 # "Räddningstjänstförbundet Mitt Bohuslän", "Miljöförbundet Blekinge Väst" in a letterhead
 _KF_COMPOUND = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+förbundet(?: {_WORD}){{1,3}})\b")
+# "Alingsås och Vårgårda Räddningstjänstförbund", "Södra Älvsborgs Räddningstjänstförbund": the
+# members' or the area's names before the compound (a letterhead may wrap it over two lines)
+_KF_PLACES = re.compile(rf"(?<![\wåäö])({_WORD}(?:(?:\s+och\s+|,\s*|\s+){_WORD})*\s+[A-ZÅÄÖ][a-zåäö]*"
+                        r"(?:tjänst|miljö|samordnings|avfalls?|vatten|renhållnings|gymnasie|utbildnings)förbund)"
+                        r"(?![\wåäö])(?:\s*\(([A-ZÅÄÖ]{2,6})\))?")
+# a state authority naming itself in a letterhead or running header (decisions of a länsstyrelse or
+# a court are filed among a kommun's papers): its documents are not the kommun's
+_NOT_COUNTY = r"(?!Beslut|Datum|Dnr|Diarienummer|Sida|Yttrande|Protokoll)"
+_COUNTY_WORD = rf"{_NOT_COUNTY}[A-ZÅÄÖ][a-zåäö]+"
+_STATE = re.compile(rf"\b(Länsstyrelsen(?:\s+i)?\s+{_COUNTY_WORD}(?:[ -]{_COUNTY_WORD})?"
+                    r"(?:\s+län)?|(?:Förvaltningsrätten|Kammarrätten)\s+i\s+[A-ZÅÄÖ][a-zåäö]+|"
+                    r"Mark- och miljödomstolen|Skolinspektionen|Inspektionen för vård och omsorg)\b")
+# "AB Alingsåshem (justerad soliditet)", "Alingsås Energi AB" alone on a cover line: a company's
+# report, not its owner's
+_COMPANY = re.compile(r"^((?:AB\s+[A-ZÅÄÖ][\wåäö&-]*(?:\s+[\wåäö&-]+){0,3})|"
+                      r"(?:[A-ZÅÄÖ][\wåäö&-]*(?:\s+[\wåäö&-]+){0,3}\s+AB))(?:\s*\([^)]*\))?\s*$")
+# "GR:s diarienummer" in the letterhead and "GR:s förbundsstyrelse" in the text: a förbund
+# writing under its short name
+_ABBR_DNR = re.compile(r"\b([A-ZÅÄÖ]{2,6}):s\s+(?:diarienummer|dnr)\b")
 _NOT_PLACE = {"Den", "Denna", "Varje", "Hela", "Vår", "Egen", "Annan", "Samma", "Övrig", "Övriga", "Se",
               "Inom", "Från", "Till", "Och", "Om", "Vilken", "Alla", "Region", "Per", "Ny", "Nya", "Din",
               "Er", "Vilka", "Respektive", "Aktuell", "Berörd", "Berörda", "Enskild", "Annen", "Större",
@@ -209,9 +230,21 @@ def _base(name: str) -> str:
     return name
 
 
-def _scan_kf(text: str, found: dict[str, OrgEvidence], *, declared: float, named: float, order: int) -> None:
+def _scan_kf(text: str, found: dict[str, OrgEvidence], *, declared: float, named: float, order: int,
+             abbrs: dict[str, str] | None = None) -> None:
     """Joint bodies: "X är ett kommunalförbund" declares the author (``declared``); "Kommunalförbundet
-    X" and "X kommunalförbund" name one (``named``: self weight in a letterhead, 0 in the text)."""
+    X" and "X kommunalförbund" name one (``named``: self weight in a letterhead, 0 in the text).
+    ``abbrs`` collects the short names given in brackets ("... Räddningstjänstförbund (AVRF)")."""
+    for m in _KF_PLACES.finditer(text):
+        name = re.sub(r"\s+", " ", m.group(1)).strip()
+        if name.split()[0] in _NOT_PLACE:
+            continue
+        # a letterhead sets the name on lines of its own; inside a title or sentence ("Budget
+        # 2027 för Alingsås och Vårgårda Räddningstjänstförbund") it is only mentioned
+        alone = (m.start() == 0 or text[m.start() - 1] == "\n") and (m.end() == len(text) or text[m.end()] == "\n")
+        _add(found, name, "kommunalforbund", self_w=named if alone else 0.0, mention=1.0, order=order)
+        if m.group(2) and abbrs is not None:
+            abbrs.setdefault(m.group(2), name)
     for rx, w in ((_KF_DECLARED, declared), (_KF_PREFIXED, named), (_KF_SUFFIXED, named),
                   (_KF_COMPOUND, named)):
         for m in rx.finditer(text):
@@ -222,17 +255,21 @@ def _scan_kf(text: str, found: dict[str, OrgEvidence], *, declared: float, named
 
 def find_organisation(
     self_lines: Sequence[str], body_lines: Sequence[str], *, header_lines: Sequence[str] = (),
+    kommun_body: bool = False,
 ) -> tuple[str, OrgKind] | None:
     """The body that wrote the document.
 
     ``header_lines``: running headers/footers (the strongest self zone); ``self_lines``: the
     letterhead, i.e. the first lines of the first page, where a document names its body;
-    ``body_lines``: everything else. Returns (name, kind) or None when nothing names a body."""
+    ``body_lines``: everything else. ``kommun_body``: the document is a kommun body's (put to
+    kommunstyrelsen, kommunfullmäktige): when nothing names itself, a region or förbund it only
+    mentions is not its author. Returns (name, kind) or None when nothing names a body."""
     found: dict[str, OrgEvidence] = {}
     order = 0
     for line in header_lines:
         _scan(line, found, self_w=4.0, mention=1.0, order=order, unknown_ok=True)
         _scan_domains(line, found, 4.0, order)
+        _scan_state(line, found, 4.0, order)
         order += 1
     for i, line in enumerate(self_lines):
         # a letterhead line is short; a sentence near the top is text that mentions places
@@ -240,10 +277,20 @@ def find_organisation(
         _scan(line, found, self_w=(3.0 if i < 10 else 1.5) if short else 0.0, mention=1.0, order=order,
               unknown_ok=True)
         _scan_domains(line, found, 2.0, order)
+        if short:
+            _scan_state(line, found, 3.0, order)
+        m = _COMPANY.match(line.strip()) if i < 10 else None
+        if m:  # weaker than a municipality's letterhead: a kommun's paper may list its companies
+            _add(found, re.sub(r"\s+", " ", m.group(1)), "other", self_w=2.0, mention=1.0, order=order)
         order += 1
     body = "\n".join(body_lines)
-    _scan_kf("\n".join(list(self_lines) + list(header_lines)), found, declared=5.0, named=3.0, order=0)
-    _scan_kf(body, found, declared=4.0, named=0.0, order=order)
+    abbrs: dict[str, str] = {}
+    _scan_kf("\n".join(list(self_lines) + list(header_lines)), found, declared=5.0, named=3.0, order=0,
+             abbrs=abbrs)
+    _scan_kf(body, found, declared=4.0, named=0.0, order=order, abbrs=abbrs)
+    for abbr, name in abbrs.items():  # "AVRF är kommunens sakkunniga": the short name is the body
+        found[name].mention += len(re.findall(rf"(?<![\wåäö]){abbr}(?![\wåäö])", body))
+    _scan_abbr_self(self_lines, body, found)
     for line in body_lines:
         _scan(line, found, self_w=0.0, mention=1.0, order=order, unknown_ok=True)
         _scan_domains(line, found, 0.5, order)
@@ -260,6 +307,8 @@ def find_organisation(
     # (a body outside the table counts half per mention: one "Nykarleby stad" in the text is
     # enough when nothing else is named, never enough against a table body)
     cands = [e for e in found.values() if e.mention >= 0.5]
+    if kommun_body and any(e.kind == "kommun" for e in cands):
+        cands = [e for e in cands if e.kind == "kommun"]
     if not cands:
         return None
     # a region or joint body mentioned as often as a municipality is the likelier author: a
@@ -267,6 +316,26 @@ def find_organisation(
     # the municipalities it serves
     best = max(cands, key=lambda e: (e.mention * (1.5 if e.kind != "kommun" else 1.0), -e.first))
     return best.name, best.kind
+
+
+def _scan_state(line: str, found: dict[str, OrgEvidence], weight: float, order: int) -> None:
+    for m in _STATE.finditer(line):
+        name = re.sub(r"\s+", " ", m.group(1))
+        if name.startswith("Länsstyrelsen") and name.endswith("s"):
+            name = name[:-1]  # "Länsstyrelsen Västra Götalands pris": no county's name ends in s
+        _add(found, name, "other", self_w=weight, mention=1.0, order=order)
+
+
+def _scan_abbr_self(self_lines: Sequence[str], body: str, found: dict[str, OrgEvidence]) -> None:
+    """'GR:s diarienummer: 2026-00071' atop a letter whose text speaks of 'GR:s förbundsstyrelse'."""
+    text = "\n".join(self_lines) + "\n" + body
+    for line in self_lines[:6]:
+        for m in _ABBR_DNR.finditer(line):
+            abbr = m.group(1)
+            if re.search(rf"\b{abbr}:s\s+(?:förbundsstyrelse|förbundsdirektion|direktion|förbundsfullmäktige)\b",
+                         text):
+                _add(found, abbr, "kommunalforbund", self_w=3.0,
+                     mention=len(re.findall(rf"(?<![\wåäö]){abbr}(?![\wåäö])", text)), order=0)
 
 
 def _scan_domains(line: str, found: dict[str, OrgEvidence], weight: float, order: int) -> None:

@@ -21,7 +21,7 @@ _ROLE = re.compile(r"(?:chef|direktör|sekreterare|handläggare|strateg|controll
                    r"rådgivare|konsult|koordinator|tjänsteman|förvaltare|kommunalråd|regionråd|revisor|"
                    r"utvecklare|analytiker|registrator|nämndsekreterare|kanslist)$", re.IGNORECASE)
 _SECTION_HEAD = re.compile(
-    r"^(?:sammanfattning|sammanfattande bedömning|ärendebeskrivning|ärendet|bakgrund|inledning|"
+    r"^(?:sammanfattning|sammanfattande bedömning|samlad bedömning|ärendebeskrivning|ärendet|bakgrund|inledning|"
     r"förslag till beslut|beslutsunderlag|beslut|yrkande|innehåll|innehållsförteckning|syfte|"
     r"förvaltningens (?:yttrande|bedömning|förslag)|beskrivning av ärendet|underlag|ekonomisk bedömning)"
     r"\s*:?$", re.IGNORECASE)
@@ -30,7 +30,14 @@ _TYPE_LABEL = re.compile(
     r"rapportsammandrag|missiv|motion|reservation|skrivelse|årsredovisning|delårsrapport|kallelse|"
     r"beslutsunderlag|underlag|promemoria|pm|yttrande|remissvar|utredning|policy|riktlinje|riktlinjer|"
     r"strategi|plan|program|styrdokument|budgetanvisningar|initiativärende|handling|bilaga|"
-    r"ärende|beslut|information|dokument)$|^(?:bilaga|handling|ärende)\s*\d*$", re.IGNORECASE)
+    r"ärende|beslut|information|dokument|(?:förvaltningens\s+)?utlåtande)$|^(?:bilaga|handling|ärende)\s*\d*$",
+    re.IGNORECASE)
+# "Till följande nämnder för yttrande:", "Till kommunfullmäktige för kännedom": a letter's addressees
+_ADDRESS = re.compile(r"^till\s+(?:följande|samtliga|berörda|ansvariga|kommun\w*|region\w*|"
+                      r"[\wåäö-]*(?:nämnd|styrelse|fullmäktige)\w*)\b", re.IGNORECASE)
+_WEB = re.compile(r"@|https?://|www\.|^[\w.-]+\.(?:se|fi|nu|com|org|eu)$", re.IGNORECASE)
+# a cover word that is part of the title set in the same type above it ("RAPPORT / BORGENSAVGIFTER")
+_TITLE_WORD = re.compile(r"^(?:rapport|utredning)$", re.IGNORECASE)
 _YEARISH = re.compile(r"^(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$")
 _NAME_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:[ -](?:[A-ZÅÄÖ][a-zåäöéü]+|[A-ZÅÄÖ]\.)){1,3}$")
 
@@ -43,16 +50,34 @@ def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool
         return True
     if committee and low == committee.casefold():
         return True
-    if low.rstrip(".") in org_names or is_self_name(s) or _COMMITTEE.fullmatch(s) or re.fullmatch(
+    if low.rstrip(".") in org_names or is_self_name(s) or _COMMITTEE.fullmatch(s) or (
+            s.isupper() and _COMMITTEE.fullmatch(s.capitalize())) or re.fullmatch(
             r"[A-ZÅÄÖ]?[a-zåäö]*(?:förvaltningen|kontoret|avdelningen|enheten|sektionen|staben)", s):
         return True
     if _NAME_LINE.match(s) and not re.search(r"\b(?:och|av|för|i|till|om)\b", s):
         return True  # a person's name ("Jessica Persdotter Keding")
     if len(s.split()) <= 3 and _ROLE.search(s):
         return True  # "Biträdande verksamhetschef"
-    if _TYPE_LABEL.match(s.rstrip(" –-:")) is not None:
+    if _TYPE_LABEL.match(re.sub(r"\s+\d+\s*\(\d+\)$", "", s).rstrip(" –-:")) is not None or _ADDRESS.match(s):
+        return True
+    if org_names and _names_writer(s, org_names):
         return True
     return _is_letterhead(s)
+
+
+def _names_writer(s: str, org_names: set[str]) -> bool:
+    """'Revisorerna i Tolkförmedling Väst 2026-04-08': the writer's body, its organisation and a
+    date, a letterhead line whatever the organisation is called."""
+    rest = s.casefold()
+    hit = False
+    for n in sorted(org_names, key=len, reverse=True):
+        if n and n in rest:
+            rest, hit = rest.replace(n, " "), True
+    if not hit:
+        return False
+    rest = re.sub(r"\b(?:revisorerna|revisionen|direktionen|förbundet|\w*nämnden|\w*styrelsen|\w*fullmäktige|"
+                  r"i|för|vid|och)\b|[\d\W_]+", " ", rest)
+    return not rest.split()
 
 
 _OFFICE_WORD = re.compile(r"\b[A-ZÅÄÖ]?[a-zåäö]*(?:förvaltningen|kontoret|avdelningen|enheten|staben)\b")
@@ -87,8 +112,12 @@ def find_title(lines: Sequence[str], *, committee: str | None = None, org_names:
         s = lines[i].strip()
         if _SECTION_HEAD.match(s):
             return None  # the body began without a title
-        m = re.match(r"^(?:motion|ärende|initiativärende|interpellation|fråga)\s*:\s*(.+)$", s, re.IGNORECASE)
-        if m and not lines[i].lower().startswith("ärende"):
+        if re.fullmatch(r"till\s*:?", s, re.IGNORECASE):
+            i += 2  # "Till" over the addressee ("Fullmäktige i Västra Götalandsregionen")
+            continue
+        m = re.match(r"^(?:motion|ärende|ärendet|initiativärende|interpellation|fråga)\s*:\s*(.+)$", s,
+                     re.IGNORECASE)
+        if m and not lines[i].lower().startswith("ärende:"):
             s = m.group(1).strip()
         elif _skip_title_line(s, committee, names):
             if len(s.split()) == 1 and i + 1 < n and _YEARISH.match(lines[i + 1].strip()) and \
@@ -107,12 +136,12 @@ def find_title(lines: Sequence[str], *, committee: str | None = None, org_names:
 
 def _continue_title(title: str, following: Sequence[str]) -> str:
     for nxt in (ln.strip() for ln in following):
-        if not nxt or _LABEL.match(nxt) or _SECTION_HEAD.match(nxt) or len(title) > 200:
+        if not nxt or _LABEL.match(nxt) or _SECTION_HEAD.match(nxt) or _WEB.search(nxt) or len(title) > 200:
             break
         if title.endswith((".", "?", "!")):
             break
         last = title.split()[-1]
-        joins = (nxt[:1].islower() or _FUNCTION_END.search(title) is not None
+        joins = (nxt[:1].islower() or nxt[:1] == "(" or _FUNCTION_END.search(title) is not None
                  or (_YEARISH.match(nxt) is not None and not re.search(r"(?:19|20)\d\d\b", title))
                  or (re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+s", last) is not None and nxt[:1].isupper()
                      and len(nxt) < 60))
@@ -139,10 +168,16 @@ def _title_by_layout(page: Page, committee: str | None, names: set[str]) -> str 
         return None
     big = max(ln.size for ln in cands)
     first = min((ln for ln in cands if ln.size >= big - 0.5), key=lambda ln: ln.top)
+    if _SECTION_HEAD.match(page.text[first.start:first.end].strip()):
+        return None  # "Sammanfattande bedömning" in the largest type: the body begins untitled
     parts, prev = [page.text[first.start:first.end].strip()], first
+    above = [x for x in sized if x.bottom <= first.top and abs(x.size - first.size) <= 0.6
+             and first.top - x.bottom <= first.size * 1.2]
+    if above and _TITLE_WORD.match(page.text[above[-1].start:above[-1].end].strip()):
+        parts.insert(0, page.text[above[-1].start:above[-1].end].strip())
     for ln in sorted((x for x in sized if x.top > first.top), key=lambda x: x.top):
         gap = ln.top - prev.bottom
-        if abs(ln.size - first.size) > 0.6 or gap > first.size * 1.2:
+        if abs(ln.size - first.size) > 0.6 or gap > first.size * 1.2 or _WEB.search(page.text[ln.start:ln.end]):
             break
         parts.append(page.text[ln.start:ln.end].strip())
         prev = ln
@@ -152,9 +187,9 @@ def _title_by_layout(page: Page, committee: str | None, names: set[str]) -> str 
     return re.sub(r"\s+", " ", out).strip(" :–-") or None
 
 
-_COVER_LETTER = re.compile(r"^(?:missiv|följebrev)(?:\s+till\s+(?:ansvariga|berörda|samtliga)?\s*"
-                           r"(?:nämnder|nämnden|styrelser|styrelsen|bolagsstyrelser|bolag)(?:\s+och\s+\w+)?)?$",
-                           re.IGNORECASE)
+# "Missiv", "Missiv till kommunstyrelsen samt ansvariga nämnder och bolag", "Missiv till
+# granskningen av ...": a cover letter's heading, whoever it is addressed to
+_COVER_LETTER = re.compile(r"^(?:missiv|följebrev)(?:\s+(?:till|avseende|för)\s+[^.]{3,90})?$", re.IGNORECASE)
 
 
 COVER_LETTER = _COVER_LETTER

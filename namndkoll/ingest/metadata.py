@@ -303,8 +303,9 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
                                org_kind=org_kind, last_lines=z.last, more_lines=z.lines)
     if org_kind in ("region", "kommunalforbund") and re.match(r"Kommun(?:styrelsen|fullmäktige)", committee or ""):
         # put to a kommun's assembly or board: a region or förbund it only mentions is not its author
-        org = find_organisation(*org_args, header_lines=header_lines, kommun_body=True) or org
-        municipality, org_kind = org
+        own = find_organisation(*org_args, header_lines=header_lines, kommun_body=True)
+        if own:
+            municipality, org_kind = own
     if org_kind is None and committee:
         if committee.startswith(("Region", "Kommun")):
             org_kind = "region" if committee.startswith("Region") else "kommun"

@@ -256,3 +256,41 @@ def test_two_lists_of_one_item_join_its_two_votes_in_order(tmp_path):
     assert [(v.item, v.yes, v.no, v.page) for v in found] == [("§ 76", 5, 3, 1), ("§ 76", 5, 3, 2)]
     assert [e.vote for e in found[0].roll_call] == votes_a
     assert [e.vote for e in found[1].roll_call] == votes_b
+
+
+def _layout_pdf(path: Path, lines: list[str]) -> Path:
+    """A pdftotext -layout text set line by line in Courier (one text object a line, the columns
+    kept by spaces), as the Lomma protocols known only as layout text are rendered for reading."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842), invariant=True)
+    c.setFont("Courier", 8)
+    for k, line in enumerate(lines):
+        c.drawString(30, 800 - 11 * k, line)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_an_e_signing_stamp_on_a_members_row_does_not_end_the_list(tmp_path):
+    # Lomma KF 2026-03-12: every page carries "Document reference: 06e5506e-…" far right on one of
+    # its lines; inside a Voteringsprotokoll that line is a member's row with its mark
+    stamp = "Document reference: 06e5506e-4aca-3831-9424-0f17e3308cdb"
+    names = [f"{n} ({p})" for n, p in MEMBERS]
+    rows = []
+    for k, (who, v) in enumerate(zip(names, VOTES, strict=True)):
+        row = f" {who:<32}" + " " * {"ja": 0, "nej": 4, "avstar": 9}[v] + "X"
+        rows.append(row + (" " * 20 + stamp if k == 3 else ""))
+    lines = ["SOCIALNÄMNDEN                      SAMMANTRÄDESPROTOKOLL", "", "SN § 92", "",
+             "Nämndsbudget för socialnämnden år 2026", "",
+             "Votering begärs. De som röstar enligt ordförandens yrkande röstar ja, de som röstar",
+             "enligt Ida Alms yrkande röstar nej.", "",
+             "Voteringsprotokoll                Ja  Nej  Avstår", "",
+             " Ledamot/tjänstgörande ersättare", *rows,
+             " Totalt", "                                  5   1    2", "",
+             "Ordföranden konstaterar att socialnämnden beslutar enligt eget yrkande."]
+    doc = read_document(_layout_pdf(tmp_path / "sn.pdf", lines))
+    (v,) = extract_document(doc).votes
+    assert (v.item, v.yes, v.no, v.abstain) == ("§ 92", 5, 1, 2)
+    assert [(e.name, e.party, e.vote) for e in v.roll_call] == [
+        (n, p, c) for (n, p), c in zip(MEMBERS, VOTES, strict=True)]

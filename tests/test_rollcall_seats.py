@@ -12,6 +12,7 @@ from pathlib import Path
 from test_structure_templates import draw
 
 from namndkoll.extract import extract_document
+from namndkoll.extract.rollcall_seats import seat_form_calls
 from namndkoll.ingest import read_document
 
 MEMBERS = [("Robert Wenglén", "M"), ("Bengt Göransson", "M"), ("Per Bengtsson", "S"), ("Marie Sand", "S"),
@@ -21,12 +22,13 @@ VOTES = ["Ja", "Ja", "Nej", "Nej", "Nej", "Avstår", "Ja", "Nej"]
 WORD = {"M": "Moderaterna", "S": "Socialdemokraterna", "L": "Liberalerna", "F": "Fokus"}
 
 
-def _cell(party: str, vote: str) -> list[tuple]:
+def _cell(party: str, vote: str, glued: str = "") -> list[tuple]:
     return [(40, 0, "Partitillhörighet"), (40, 12, f"saknas {vote}")] if party == "-" else [
-        (40, 0, f"{WORD[party]} {vote}")]
+        (40, 0, f"{WORD[party]}{'' if party == glued else ' '}{vote}")]
 
 
-def _pdf(tmp_path: Path, cells: list[tuple[str, str]], result: tuple[str, str, str, str]) -> Path:
+def _pdf(tmp_path: Path, cells: list[tuple[str, str]], result: tuple[str, str, str, str], *,
+         bilaga: str = "Bilaga KF § 31/25", glued: str = "") -> Path:
     before = [(40, 40, "KOMMUNFULLMÄKTIGE"), (330, 40, "SAMMANTRÄDESPROTOKOLL"), (330, 52, "Sida 13 av 37"),
               (40, 90, "KF § 31"), (330, 90, "KS KF/2025:35"),
               (40, 110, "Beslut angående fråga om ansvarsfrihet för socialnämnden för 2024"),
@@ -39,7 +41,7 @@ def _pdf(tmp_path: Path, cells: list[tuple[str, str]], result: tuple[str, str, s
               (40, 235, "Ordföranden förklarar att kommunfullmäktige därmed har beslutat i enlighet med Bert"),
               (40, 247, "Larssons m.fl. yrkande.")]
     ja, nej, avst, tot = result
-    form = [(40, 40, "Votering #1:"), (330, 40, "Bilaga KF § 31/25"), (40, 52, "Voteringsmall KF"),
+    form = [(40, 40, "Votering #1:"), (330, 40, bilaga), (40, 52, "Voteringsmall KF"),
             (40, 64, "2025-06-05"), (40, 76, "Ärende nr 9 - 7. Beslut angående fråga om ansvarsfrihet"),
             (60, 100, "Resultat"), (60, 115, f"Ja {ja}"), (60, 127, f"Nej {nej}"), (60, 139, f"Avstår {avst}".strip()),
             (60, 151, f"Totalt {tot}"), (40, 175, "Stol Namn Ersätter"),
@@ -52,13 +54,13 @@ def _pdf(tmp_path: Path, cells: list[tuple[str, str]], result: tuple[str, str, s
         y += 12
     # the Parti Val cells below the names, as the text layer reads them
     for party, vote in cells[:6]:
-        for _, dy, t in _cell(party, vote):
+        for _, dy, t in _cell(party, vote, glued):
             form.append((300, y + dy, t))
         y += 12 if party != "-" else 24
     rest = [(40, 40, f"{SEATS[6]}{MEMBERS[6][0]} (-)"), (40, 52, f"{SEATS[7]}{MEMBERS[7][0]} (F)")]
     y = 70
     for party, vote in cells[6:]:
-        for _, dy, t in _cell(party, vote):
+        for _, dy, t in _cell(party, vote, glued):
             rest.append((300, y + dy, t))
         y += 12 if party != "-" else 24
     after = [(40, 40, "KOMMUNFULLMÄKTIGE"), (330, 40, "SAMMANTRÄDESPROTOKOLL"), (330, 52, "Sida 14 av 37"),
@@ -93,3 +95,17 @@ def test_a_pairing_the_result_box_contradicts_gives_no_member_votes(tmp_path):
     doc = read_document(_pdf(tmp_path, cells, ("4", "3", "1", "8")))
     (v,) = extract_document(doc).votes  # its counts still make the Resultat box no second vote
     assert (v.item, v.roll_call) == ("§ 31", ())
+
+
+def test_a_party_word_run_into_its_vote_is_still_a_cell(tmp_path):
+    # Lomma KF 2025-04-24: "SverigedemokraternaNej", a party name that fills its cell with no
+    # space before the vote; and the form's "Bilaga A KF § 18/25" names its § after a letter
+    cells = [(p, v) for (_, p), v in zip(MEMBERS, VOTES, strict=True)]
+    pdf = _pdf(tmp_path, cells, ("3", "4", "1", "8"), bilaga="Bilaga A KF § 31/25", glued="S")
+    doc = read_document(pdf)
+    assert "SocialdemokraternaNej" in doc.text
+    (call,) = seat_form_calls(doc, {})
+    assert call.item == "§ 31"
+    (v,) = extract_document(doc).votes
+    assert [(e.name, e.vote) for e in v.roll_call] == [
+        (n, {"Ja": "ja", "Nej": "nej", "Avstår": "avstar"}[c]) for (n, _), c in zip(MEMBERS, VOTES, strict=True)]

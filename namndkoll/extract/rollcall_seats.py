@@ -39,9 +39,11 @@ _NAME_HEAD = re.compile(r"(?m)^[ \t]*(?:(?:Stol|Plats|Nr)[ \t]+)?Namn(?:[ \t]+(?
 _VOTE_HEAD = re.compile(r"(?m)(?:^|[ \t])(?:Parti[ \t]+)?Val[ \t]*$")
 _SEAT_MEMBER = re.compile(
     r"(?m)^[ \t]*(?P<seat>\d{1,3})[ \t]*(?P<who>[A-ZÅÄÖÉÜ][^()\n\d]{1,60}?[ \t]*\([^)\d\n]{1,12}\))")
-_CELL = re.compile(r"(?P<party>(?:Partitillhörighet\s+)?saknas|[A-ZÅÄÖÉÜ][\wåäöéü-]+)[ \t]+"
+# the party word and the vote word; a party name that fills its cell runs into the vote with no
+# space ("SverigedemokraternaNej"): a capital right after a small letter splits them there
+_CELL = re.compile(r"(?P<party>(?:Partitillhörighet\s+)?saknas|[A-ZÅÄÖÉÜ][\wåäöéü-]+?)(?:[ \t]+|(?<=[a-zåäöéü]))"
                    r"(?P<vote>Ja|Nej|Avstår|Frånvarande)[ \t]*$", re.MULTILINE)
-_ITEM = re.compile(r"Bilaga[ \t]+(?:[A-ZÅÄÖ]{1,6}[ \t]+)?§[ \t]*(?P<n>\d{1,4})(?:/\d{2,4})?\b")
+_ITEM = re.compile(r"Bilaga[ \t]+(?:[A-ZÅÄÖ]{1,6}[ \t]+){0,2}§[ \t]*(?P<n>\d{1,4})(?:/\d{2,4})?\b")
 _TITLE_LINE = re.compile(r"(?m)^[ \t]*(?:Votering|Omröstning|Voteringsmall)\b")
 _VOTES: dict[str, VoteChoice] = {"Ja": "ja", "Nej": "nej", "Avstår": "avstar", "Frånvarande": "franvarande"}
 _FIRST_LINE = re.compile(r"^\s*(?P<line>[^\n]*)")

@@ -110,6 +110,9 @@ class _Chars:
             else:
                 cuts = [m.start() for m in _SPACE.finditer(text, start, end) if generated(raw, m.start())]
                 cuts.append(end)
+            stamp = _STAMP.search(text, start, end)
+            if stamp:  # an e-signing stamp set in the line's own text object: a stretch of its own
+                cuts = sorted({*cuts, stamp.start()})
             for k in cuts:
                 i, j = start, k - 1
                 start = k + 1
@@ -132,6 +135,12 @@ class _Chars:
 
 
 _SPACE = re.compile(r"\s")
+# an e-signing service's reference ("Document reference: 06e5506e-4aca-…") that a layout text sets
+# after a space (pdfium gives its run of spaces as one) on one of the page's lines, e.g. a roll
+# call's member row with its mark: cut off there, it makes a run that pdf.py drops as page
+# furniture, and the row keeps its own box
+_STAMP = re.compile(r"[ \t]+(?=(?:Document reference|Dokumentreferens|Document ID|Dokument-?ID|Verifikat)"
+                    r"[ \t]*:?[ \t]*[0-9A-Za-z][0-9A-Za-z_-]{11,}[ \t]*$)", re.IGNORECASE)
 _GLUED = re.compile(r"(?<=[a-zåäöéü])(?=[A-ZÅÄÖÉÜ])")
 
 

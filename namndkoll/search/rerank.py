@@ -75,11 +75,14 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-Z�
 
 
 def states_kind(question: Question, text: str) -> bool:
-    """Whether a passage states the kind of answer the question asks: a name or a body for
-    "Vem …" (a person's name for "Vilka ledamöter …"), a figure for "Hur många/mycket …", a
-    date for "När …". True when the question asks none of these."""
+    """Whether a passage states the kind of answer the question asks: a name, a body or a party
+    for "Vem …" (a person's name for "Vilka ledamöter …"), a figure for "Hur många/mycket …", a
+    date or a year for "När …". True when the question asks none of these. A passage that does
+    not is shown as weak at most (``hybrid.judge``): "Vilka ledamöter röstade nej …" and an
+    Omröstning whose names are "framgår av bilaga 7"."""
     k = question.kinds
-    if "who" in k and not (_NAME if question.people else _PERSON).search(text):
+    if "who" in k and not (_NAME.search(text) if question.people
+                           else _PERSON.search(text) or _PARTY.search(text)):
         return False
     if "figure" in k and not has_figure(text):
         return False

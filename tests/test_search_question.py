@@ -306,6 +306,7 @@ def test_what_states_the_kind_of_answer_asked():
     count = read_question("Hur många platser får förskolan i centrum?")
     assert not states_kind(count, "Fler platser i förskolan behövs.")
     assert states_kind(count, "Förskolan utökas med 120 platser.")
+    assert states_kind(count, "Fyra av åtta rekommendationer har omhändertagits.")  # written out
     when = read_question("När kontrollerades loggningen senast?")
     assert states_kind(when, "Den senaste kontrollen av loggningen år 2019 visade på brister.")
     assert states_kind(when, "Loggningen kontrollerades den 3 mars.")

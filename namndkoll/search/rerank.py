@@ -74,6 +74,11 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-Z�
                    + _CODES + r")\)", re.MULTILINE)
 
 
+# a count written out: "fyra av åtta rekommendationer", "hälften", "samtliga", "inga"
+_NUMBER_WORD = re.compile(r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\w+ton|tjugo\w*|trettio|fyrtio|"
+                          r"femtio|\w*hundra|\w*tusen|hälften|samtliga|ingen|inga|inget)\b", re.IGNORECASE)
+
+
 def states_kind(question: Question, text: str) -> bool:
     """Whether a passage states the kind of answer the question asks: a name, a body or a party
     for "Vem …" (a person's name for "Vilka ledamöter …"), a figure for "Hur många/mycket …", a
@@ -84,7 +89,7 @@ def states_kind(question: Question, text: str) -> bool:
     if "who" in k and not (_NAME.search(text) if question.people
                            else _PERSON.search(text) or _PARTY.search(text)):
         return False
-    if "figure" in k and not has_figure(text):
+    if "figure" in k and not (has_figure(text) or _NUMBER_WORD.search(text)):
         return False
     # "När …" is answered by a year too ("år 2019 visade på brister")
     return not ("date" in k and not (_DATE.search(text) or _YEAR_IN.search(text)))

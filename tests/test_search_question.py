@@ -4,6 +4,7 @@ structural refusals in a search over a real SQLite corpus (fake embedder)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +20,7 @@ from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus, search
-from namndkoll.search.hybrid import evidence, rank
+from namndkoll.search.hybrid import CALIBRATIONS, evidence, judge, rank
 from namndkoll.search.question import (
     focus_of,
     mentions_place,
@@ -35,6 +36,7 @@ from namndkoll.search.rerank import (
     holds_vote,
     reranker_for,
     spread,
+    states_kind,
     term_positions,
 )
 from namndkoll.search.terms import (
@@ -288,3 +290,45 @@ def test_the_focus_may_stand_in_the_passage_just_before(db_path: Path):
     assert not held["Anställning "]  # a cost of something else
     assert not focus_ok("Vad kostar en tågresa?")["Den tillkomm"]
     conn.close()
+
+
+def test_what_states_the_kind_of_answer_asked():
+    people = read_question("Vilka ledamöter i kommunfullmäktige röstade nej till budgeten 2024?")
+    assert people.people and not read_question("Vem beslutade om budgeten?").people
+    vote = ("Omröstningen utfaller med 43 Ja mot 29 Nej. Ja för bifall till kommunstyrelsens förslag. "
+            "Hur var och en röstar framgår av bilaga 7.")
+    assert not states_kind(people, vote)  # the vote, but who voted is in an appendix
+    assert states_kind(people, vote + "\nNej röstade Anna Berg (S) och Olle Ek (M).")
+    body = vote + " Kommunstyrelsen föreslog bifall."
+    assert states_kind(read_question("Vem beslutade om budgeten?"), body)  # a body may be the "who"
+    assert not states_kind(people, body)  # but not "Vilka ledamöter"
+    assert states_kind(read_question("Vem reserverade sig?"), "Vänsterpartiet reserverar sig mot beslutet.")
+    count = read_question("Hur många platser får förskolan i centrum?")
+    assert not states_kind(count, "Fler platser i förskolan behövs.")
+    assert states_kind(count, "Förskolan utökas med 120 platser.")
+    assert states_kind(count, "Fyra av åtta rekommendationer har omhändertagits.")  # written out
+    when = read_question("När kontrollerades loggningen senast?")
+    assert states_kind(when, "Den senaste kontrollen av loggningen år 2019 visade på brister.")
+    assert states_kind(when, "Loggningen kontrollerades den 3 mars.")
+    assert not states_kind(when, "Loggningen visade på brister.")
+    assert states_kind(read_question("förskoleplatser i centrum"), "Inget tal här.")  # nothing asked
+
+
+def test_a_passage_not_stating_what_is_asked_is_shown_weak_only(corpus):  # noqa: F811
+    conn, emb = corpus
+    store = as_store(conn)
+    query = "Vilka ledamöter reserverade sig mot förskoleplatser i centrum?"
+    ranked, terms = rank(store, query, emb, store.resolve_filters())
+    ranked, rows, _q = evidence(store, query, ranked, terms)
+    by_text = {rows[r.chunk_id]["text"][:20]: r for r in ranked}
+    v = by_text["Reservation\n\nVänster"]
+    assert not v.stated  # "Vänsterpartiet reserverar sig": no one by name
+    assert by_text["Yrkanden\n\nHelena Nor"].stated  # "Helena Norin (MP), …"
+    shown = {r.chunk_id: r.confidence for r in judge(ranked, CALIBRATIONS["fake-hash"], mode="hybrid")}
+    assert shown[v.chunk_id] == "weak"  # shown (it holds most of the query), not as the answer
+    assert judge([replace(v, stated=True)], CALIBRATIONS["fake-hash"], mode="hybrid")[0].confidence == "high"
+    # asked "Vem …", a party is an answer: the same passage states it
+    query = "Vem reserverade sig mot förskoleplatser i centrum?"
+    ranked, terms = rank(store, query, emb, store.resolve_filters())
+    ranked, rows, _q = evidence(store, query, ranked, terms)
+    assert next(r for r in ranked if r.chunk_id == v.chunk_id).stated

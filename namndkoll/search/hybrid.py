@@ -36,7 +36,7 @@ from .cite import format_citation
 from .embedder import Embedder
 from .plan import fts_terms, keyword_plan
 from .question import Place, Question, mentions_year, place_consistent, read_question
-from .rerank import Reranker, features, holds_vote, reranker_for
+from .rerank import Reranker, features, holds_vote, reranker_for, states_kind
 from .terms import (
     STOPWORDS,
     Matcher,
@@ -112,6 +112,7 @@ KEYWORD_COVERAGE = KEYWORD_WEAK  # keyword-only mode shows nothing below this
 # (dev: "Varför skrev Bengt Bivall under missivet …": the passage naming him held half the
 # query's weight, and the meaning side put it at 0.815, so it was refused)
 RARE_SHARE = 0.002
+STATED_FOR_HIGH = True
 
 
 def calibration_for(model_id: str) -> Calibration:
@@ -138,6 +139,7 @@ class Ranked:
     kind_ok: bool = True  # holds what the query asks for where that is checked (a vote for "Hur röstade …")
     rare: bool = False  # holds every query term that few passages hold (RARE_SHARE), one at least
     focus_ok: bool = True  # names what a figure question asks the figure of (Question.focus), or no focus
+    stated: bool = True  # states the kind of answer asked (a name, a figure, a date: rerank.states_kind)
 
 
 def rank(
@@ -264,6 +266,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             focus_ok=all(h or bool(f.search(before.get(r.chunk_id, "")))
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
+            stated=states_kind(question, row["text"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))
@@ -311,8 +314,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (
                 not r.focus_ok or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue
-        if k >= KEYWORD_FULL or (r.focus_ok and (
-                s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity))):
+        if (r.stated or not STATED_FOR_HIGH) and (k >= KEYWORD_FULL or (r.focus_ok and (
+                s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
             high.append(replace(r, confidence="high"))
         elif (k >= KEYWORD_WEAK or r.rare or s >= weak_bar
               or (k >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin)):

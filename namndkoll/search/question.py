@@ -49,6 +49,7 @@ class Question:
     # phrase after it ("tolkuppdrag på polska" -> ("tolkuppdrag", "polska")); () when none
     focus: tuple[str, ...] = ()
     unit: str | None = None  # what a figure is asked in: "percent" (a share), "money", or None
+    people: bool = False  # "Vilka ledamöter/politiker … ", "Vilka ville …": people, by name (not a body)
 
 
 _KINDS = {
@@ -137,7 +138,8 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
     named = {_key(w) for p in places for w in p.phrase.split()}
     focus = () if "vote" in kinds else tuple(
         w for n, w in enumerate(focus_of(query)) if n == 0 or _key(w) not in named)
-    return Question(places, tuple(sorted(years)), kinds, focus, unit_of(query))
+    people = "who" in kinds and bool(re.search(r"\bvilka\b", query, re.IGNORECASE))
+    return Question(places, tuple(sorted(years)), kinds, focus, unit_of(query), people)
 
 
 # what unit a figure question wants: a share, or an amount of money

@@ -32,7 +32,7 @@ from .passage import PASSAGE_FEATURES, document_text, focus_pattern_of, passage_
 from .question import Question
 from .terms import Matcher, Term, idf
 
-__all__ = ["FEATURES", "Reranker", "features", "from_json", "holds_vote", "reranker_for"]
+__all__ = ["FEATURES", "Reranker", "features", "from_json", "holds_vote", "reranker_for", "states_kind"]
 
 FEATURES = (
     "similarity", "below_best", "keywords", "keywords_text", "keywords_title", "fused", "dense_rank",
@@ -60,12 +60,39 @@ _PARTY = re.compile(r"\((?:" + _CODES + r")\)|\b(?:från|för|av|och)\s+(?:" + _
                     r"centerpartiet|vänsterpartiet|kristdemokrat|liberalerna|miljöpartiet))")
 _SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n\s*\n")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_YEAR_IN = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
 def holds_vote(text: str, section: str | None) -> bool:
     """Whether a passage records a vote or how one went (an Omröstning or Propositionsordning
     section, "40 Ja mot 38 Nej", "röstade", "votering", "avstår")."""
     return section in ("omrostning", "propositionsordning") or bool(_VOTE.search(text))
+
+
+# a person's name: "Anna Berg", "Berg (S)" (not a body: "Vilka ledamöter …" asks for people)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\b[A-ZÅÄÖ][a-zåäöéü]+\s*\((?:"
+                   + _CODES + r")\)", re.MULTILINE)
+
+
+# a count written out: "fyra av åtta rekommendationer", "hälften", "samtliga", "inga"
+_NUMBER_WORD = re.compile(r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\w+ton|tjugo\w*|trettio|fyrtio|"
+                          r"femtio|\w*hundra|\w*tusen|hälften|samtliga|ingen|inga|inget)\b", re.IGNORECASE)
+
+
+def states_kind(question: Question, text: str) -> bool:
+    """Whether a passage states the kind of answer the question asks: a name, a body or a party
+    for "Vem …" (a person's name for "Vilka ledamöter …"), a figure for "Hur många/mycket …", a
+    date or a year for "När …". True when the question asks none of these. A passage that does
+    not is shown as weak at most (``hybrid.judge``): "Vilka ledamöter röstade nej …" and an
+    Omröstning whose names are "framgår av bilaga 7"."""
+    k = question.kinds
+    if "who" in k and not (_NAME.search(text) if question.people
+                           else _PERSON.search(text) or _PARTY.search(text)):
+        return False
+    if "figure" in k and not (has_figure(text) or _NUMBER_WORD.search(text)):
+        return False
+    # "När …" is answered by a year too ("år 2019 visade på brister")
+    return not ("date" in k and not (_DATE.search(text) or _YEAR_IN.search(text)))
 
 
 def has_figure(text: str) -> bool:

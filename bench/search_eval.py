@@ -294,6 +294,9 @@ def main() -> None:
     ap.add_argument("--from-text", action="store_true",
                     help="build Documents from the extracted texts instead of ingesting the PDFs")
     ap.add_argument("--restore", action="store_true", help="store every document again (after a parser change)")
+    ap.add_argument("--no-build", action="store_true",
+                    help="evaluate the --db as it is: store and embed nothing (a copy of the index made "
+                         "in another checkout, whose stored sources name that checkout's paths)")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.db is None:
@@ -303,7 +306,15 @@ def main() -> None:
         print(build(args.db, None, args.restore, args.from_text))
         return
     emb = get_embedder(args.model)
-    info = build(args.db, emb, args.restore, args.from_text)
+    if args.no_build:
+        if not args.db.exists():
+            sys.exit(f"{args.db} does not exist: build it first (without --no-build)")
+        conn = open_db(args.db)
+        info = {"documents": conn.execute("SELECT count(*) FROM documents").fetchone()[0],
+                "chunks": conn.execute("SELECT count(*) FROM chunks").fetchone()[0]}
+        conn.close()
+    else:
+        info = build(args.db, emb, args.restore, args.from_text)
     print(f"corpus: {info}", file=sys.stderr)
     if args.legacy:
         qs = legacy_questions()

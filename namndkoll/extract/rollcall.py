@@ -459,6 +459,7 @@ def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[
     """Every roll call in ``doc`` in text order (``known``: name -> party stated elsewhere in the
     document, for prose lists that name a member without a party)."""
     from .parties import local_parties
+    from .rollcall_colon import colon_list_calls
     from .rollcall_marks import mark_list_calls
     from .rollcall_seats import seat_form_calls
     from .rollcall_text import text_table_calls
@@ -468,7 +469,7 @@ def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[
     taken = [(c.start, c.end) for c in calls]
     # each later reader adds only the lists no earlier one found (the earlier reads better)
     for found in (mark_list_calls(doc, local), seat_form_calls(doc, local), text_table_calls(doc, local),
-                  _list_calls(doc, local)):
+                  _list_calls(doc, local), colon_list_calls(doc, local)):
         for c in found:
             if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken):
                 calls.append(c)

@@ -33,24 +33,33 @@ _PERSON_IN_LIST = re.compile(
 )
 
 
+# the verb before the names and the choice after them: "Vid upprop röstar Camilla Widman (S), …
+# och Azra Mustafic (V) ja, medan …" (the names run to a bare "ja"/"nej" that ends the clause)
+_LEAD_VERB_RE = re.compile(r"(?<![\wåäö])(?:röstar|röstade)[ \t\n]+(?=[A-ZÅÄÖÉÜ])")
+_LEAD_CHOICE_RE = re.compile(r"[ \t\n](?P<c>[Jj]a|JA|[Nn]ej|NEJ)(?=[ \t]*[,.;]|[ \t\n]+(?:medan|men|och|samt)[ \t\n])")
+
+Found = tuple[int, int, VoteChoice, list[RollCallEntry], int | None]  # start, end, choice, members, (n)
+
+
 def prose_calls(doc: Document, local: dict[str, str], known: dict[str, str]) -> list[RollCall]:
     text = doc.text
-    groups: list[list[tuple[int, int, VoteChoice, list[RollCallEntry], int | None]]] = []
+    found: list[Found] = []
     for m in _PROSE_VERB_RE.finditer(text):
         choice: VoteChoice = ("ja" if (m.group("c") or "").lower() == "ja" else "nej") if m.group("c") else \
             "avstar" if m.group("a") is not None else "franvarande"
         subj_start = _subject_start(text, m.start())
         entries = _prose_members(doc, subj_start, m.start(), choice, local, known)
-        if not entries:
-            continue
-        start = entries[0].start
-        n = int(m.group("n")) if m.group("n") else None
+        if entries:
+            found.append((entries[0].start, m.end(), choice, entries, int(m.group("n")) if m.group("n") else None))
+    found.extend(_lead_verb_lists(doc, local, known))
+    groups: list[list[Found]] = []
+    for start, end, choice, entries, n in sorted(found, key=lambda f: f[0]):
         last = groups[-1] if groups else None
         if last and start - last[-1][1] < 250 and not re.search(r"\n\s*\n[^\n]*[.:]\s*\n", text[last[-1][1]:start]) \
                 and choice not in {g[2] for g in last}:
-            last.append((start, m.end(), choice, entries, n))
+            last.append((start, end, choice, entries, n))
         else:
-            groups.append([(start, m.end(), choice, entries, n)])
+            groups.append([(start, end, choice, entries, n)])
     out: list[RollCall] = []
     for g in groups:
         counts = {c: n for _s, _e, c, _en, n in g if n is not None}
@@ -65,11 +74,29 @@ def prose_calls(doc: Document, local: dict[str, str], known: dict[str, str]) -> 
     return out
 
 
+def _lead_verb_lists(doc: Document, local: dict[str, str], known: dict[str, str]) -> list[Found]:
+    """The members of "röstar A (S), B (V) och C (MP) ja": every piece between the verb and the
+    choice a member (a clause whose words are not all names is no roll call)."""
+    text = doc.text
+    out: list[Found] = []
+    for m in _LEAD_VERB_RE.finditer(text):
+        c = _LEAD_CHOICE_RE.search(text, m.end(), min(len(text), m.end() + 800))
+        if c is None or re.search(r"[.!?:;]\s", text[m.end():c.start()]):
+            continue
+        choice: VoteChoice = "ja" if c.group("c").lower() == "ja" else "nej"
+        entries = _prose_members(doc, m.end(), c.start(), choice, local, known)
+        if entries and entries[0].start == m.end():
+            out.append((entries[0].start, c.end(), choice, entries, None))
+    return out
+
+
 def _subject_start(text: str, verb: int) -> int:
-    """Where the list of names before a verb begins: after the sentence before it."""
+    """Where the list of names before a verb begins: after the sentence before it, or after the
+    "medan" that opens its clause ("A (S) röstar ja, medan B (M) … röstar nej")."""
     lo = max(0, verb - 800)
     best = lo
-    for m in re.finditer(r"[.!?:”\"»][ \t]*\n|[.!?:”\"»][ \t]+(?=[A-ZÅÄÖ])|\n[ \t]*\n|\f", text[lo:verb]):
+    for m in re.finditer(r"[.!?:”\"»][ \t]*\n|[.!?:”\"»][ \t]+(?=[A-ZÅÄÖ])|\n[ \t]*\n|\f"
+                         r"|,?[ \t\n]+medan[ \t\n]+", text[lo:verb]):
         best = lo + m.end()
     return best
 

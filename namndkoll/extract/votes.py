@@ -47,7 +47,8 @@ _COUNTS_RE = re.compile(
     rf"(?:[,;]?{_WS}(?:Antal{_WS})?Avstår:?{_WS}?{_N})?"
     rf"(?:[,;]?{_WS}(?:Antal{_WS})?(?:Frånv(?:arande)?\.?):?{_WS}?{_N})?",
 )
-_ABSTAIN_RE = re.compile(rf"{_N}{_WS}(?:ledam(?:ot|öter){_WS}|ersättare{_WS})?(?:som{_WS})?(?:avstår|avstod)\b")
+_ABSTAIN_RE = re.compile(rf"{_N}{_WS}(?:ledam(?:ot|öter){_WS}|ersättare{_WS}|stycken{_WS}|st\.?{_WS})?(?:som{_WS})?"
+                         r"(?:avstår|avstod)\b")
 _ABSENT_RE = re.compile(rf"{_N}{_WS}(?:ledam(?:ot|öter){_WS})?(?:är|var){_WS}frånvarande\b")
 _BILAGA_REF_RE = re.compile(r"framgår[\s\f]+av[\s\f]+bilaga[\s\f]+(\d+)", re.IGNORECASE)
 _BILAGA_RE = re.compile(r"(?:^|(?<=\f))Bilaga[ \t]+(\d+)[ \t]*$", re.MULTILINE)
@@ -139,8 +140,15 @@ def _bilaga_counts(doc: Document) -> dict[int, Vote]:
 
 
 def _sentence_run_end(text: str, pos: int) -> int:
-    """The end of the one or two short sentences after a result ("2 ledamöter är frånvarande.")."""
+    """The end of the one or two short sentences after a result ("2 ledamöter är frånvarande."),
+    also after the rest of the result's own sentence ("Med 6 ja-röster mot 1 nej-röst vinner
+    yttrande från (C). 4 stycken avstod från att rösta.")."""
     end = pos
+    rest = re.match(r"[^.\d\f]{1,200}\.(?=[\s\f]+\d{1,3}[\s\f])", text[pos:pos + 210])
+    if rest:
+        after = _sentence_run_end(text, pos + rest.end())
+        if after > pos + rest.end():
+            return after
     for _ in range(3):
         m = re.match(r"[.,]?[\s\f]*(?:och[\s\f]+)?\d{1,3}[^.]{0,60}?(?:avstår|avstod|frånvarande)[^.]{0,30}\.?",
                      text[end:end + 140])
@@ -162,6 +170,7 @@ def _int(s: str | None) -> int | None:
 # ---- roll calls: which vote each list records ----------------------------------------------
 
 _PAGES_BACK = 3  # a list stands at most this many pages after its vote ("i slutet av paragrafen")
+_RESULT_AFTER = 300  # characters between a list and the result sentence that closes it
 
 
 def attach(doc: Document, votes: Sequence[Vote], calls: Sequence[RollCall]) -> list[Vote]:
@@ -191,8 +200,12 @@ def attach(doc: Document, votes: Sequence[Vote], calls: Sequence[RollCall]) -> l
         in_item = [vi for vi, v in enumerate(votes) if free(vi) and c.item and v.item == c.item]
         titled = _titled_item(doc, c.title) if c.bilaga is not None and c.title else None
         in_title = [vi for vi, v in enumerate(votes) if free(vi) and titled and v.item == titled]
+        # a list without counts of its own and the result sentence right after it
+        after = [vi for vi, v in enumerate(votes) if free(vi) and c.end <= v.start < c.end + _RESULT_AFTER
+                 and c.stated is None and same(v, c)]
         tries = ([vi for vi in in_item if same(votes[vi], c)] + [vi for vi in in_title if same(votes[vi], c)]
-                 + [vi for vi in reversed(before) if same(votes[vi], c) and c.bilaga is None] + in_item[-1:])
+                 + [vi for vi in reversed(before) if same(votes[vi], c) and c.bilaga is None] + after[:1]
+                 + in_item[-1:])
         pick = tries[0] if tries else None
         if pick is not None:
             pair[ci] = pick

@@ -113,11 +113,29 @@ def _candidates(lines: list[_Ln]) -> list[_Cand]:
                 continue
         if rest[:1].islower() or _REFERENCE.match(rest) or rest.startswith("§"):
             continue  # "§ 9 kommunallagen", "§ 22, att": a reference, not a heading
+        if fin and _wrapped_reference(lines, k):
+            continue  # "… medge undantag från" / "39 § BS, eftersom …": a law's § cited, wrapped
         if fin and not rest:
             continue  # "36 §" alone: a reference that wrapped
         label = num + (f" {letter}" if letter else "")
         out.append(_Cand(k, int(num), label, rest, fin))
     return out
+
+
+# a line that cannot end before a heading: it stops on a preposition or conjunction, so the
+# "N §" line after it continues its sentence, citing a law's or a plan's paragraph the way
+# Swedish text does ("särskilda skäl att medge undantag från" / "39 § BS, eftersom …"); not
+# for "§ N" lines, whose wrapped title above may end so in a table of contents
+_OPEN_END = re.compile(r"(?:^|\s)(?:från|enligt|jämlikt|av|med|till|i|om|och|eller|samt|mot|vid|"
+                       r"enl\.|kap\.|kapitlet|st\.|stycket)$", re.IGNORECASE)
+
+
+def _wrapped_reference(lines: list[_Ln], k: int) -> bool:
+    """The § line ``k`` goes on with the sentence of the line just above it on its page."""
+    if k == 0:
+        return False
+    above = lines[k - 1]
+    return above.page == lines[k].page and bool(_OPEN_END.search(above.text.rstrip()))
 
 
 # ---- tables of contents -----------------------------------------------------------------
@@ -300,7 +318,17 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
     finnish = sum(c.finnish for c in cands) * 2 > len(cands)
     cands = [c for c in cands if c.finnish == finnish]  # one numbering style per protocol
     body = _Body(lines)
-    heads = _chain(cands, _weights(cands, lines, body))
+    weights = dict(zip((c.idx for c in cands), _weights(cands, lines, body), strict=True))
+    blocks = _extract_blocks(lines)
+    groups: dict[int | None, list[_Cand]] = {}
+    for c in cands:
+        groups.setdefault(blocks.get(lines[c.idx].page), []).append(c)
+    if len(groups) < 2:  # one protocol (or one extract): one numbering
+        groups = {None: cands}
+    # bundled extracts of other protocols each number their §§ their own way
+    heads = sorted((h for g in groups.values() for h in _chain(g, [weights[c.idx] for c in g])),
+                   key=lambda c: c.idx)
+    block_end = {b: max(ln.end for ln in lines if blocks.get(ln.page) == b) for b in groups if b is not None}
     items = []
     for i, c in enumerate(heads):
         ln = lines[c.idx]
@@ -308,6 +336,8 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
             end = lines[heads[i + 1].idx].start
         else:
             end = next((x.start for x in lines[c.idx + 1:] if _END_MATTER.match(x.text.strip())), len(text))
+        if (b := blocks.get(ln.page)) in block_end:
+            end = min(end, block_end[b])  # an extract ends with its last page
         while end > ln.start and text[end - 1] in "\n\f ":
             end -= 1
         title, body_start = _title(lines, c, end, body)
@@ -316,6 +346,41 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
         items.append(Item(c.label, title, ln.start, end, ln.page, page_at(pages, max(ln.start, end - 1)),
                           sections, dnr))
     return tuple(items)
+
+
+# ---- bundled protocol extracts ----------------------------------------------------------
+
+# a protocol extract's running head: "Protokollsutdrag", "Utdrag ur protokoll", with a page
+# number or the meeting date after it (not the "Protokollsutdrag skickas till" of a decision)
+_EXTRACT_WORD = re.compile(
+    r"^(?:(?:justerat[ \t]+)?protokollsutdrag|utdrag[ \t]+ur[ \t]+(?:sammanträdes)?protokoll(?:et)?)"
+    r"(?:[ \t]+(?:\d|sida\b|sammanträdesdatum\b|datum\b|\(|\[|(?:19|20)\d\d-).*)?$", re.IGNORECASE)
+_HEAD_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
+_HEAD_LINES = 6
+
+
+def _extract_blocks(lines: list[_Ln]) -> dict[int, int]:
+    """Page -> block for the pages of a protocol extract bundled in a document ("Nämnden för
+    funktionsstöd / Protokollsutdrag / Sammanträdesdatum: 2026-04-08" on top): runs of pages
+    with the same body and meeting date in that head, numbered by their first page."""
+    heads: dict[int, list[str]] = {}
+    for ln in lines:
+        t = ln.text.strip().strip(PAGE_SEP)
+        if t and len(heads.setdefault(ln.page, [])) < _HEAD_LINES:
+            heads[ln.page].append(t)
+    out: dict[int, int] = {}
+    last: tuple[int, tuple[str, str]] | None = None  # (previous page, its head) of the running block
+    for page, head in sorted(heads.items()):
+        if not any(_EXTRACT_WORD.match(t) for t in head):
+            continue
+        date = next((d.group() for t in head if (d := _HEAD_DATE.search(t))), "")
+        body = next((re.sub(r"[\d\W]+", " ", t).strip().casefold() for t in head
+                     if not _EXTRACT_WORD.match(t) and not _HEAD_DATE.search(t)), "")
+        sig = (body, date)
+        block = out[last[0]] if last and last[0] == page - 1 and last[1] == sig else page
+        out[page] = block
+        last = (page, sig)
+    return out
 
 
 # the diarienummer and codes a heading line carries before (or instead of) the title:

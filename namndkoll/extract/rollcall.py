@@ -22,7 +22,9 @@ joined), the role after the name kept ("Thomas Thim (M), ordförande"), party co
 the registry ("fp" -> L, noted; "-" for an independent). "Frånvarande" gives ``franvarande``;
 a member who *kvittade* (paired off with a member of the other side, so that neither votes) is
 counted ``franvarande`` with the note "kvittad" — present at the meeting but not voting. A
-member row with no mark at all is ``franvarande`` with the note "no mark".
+member row with no mark at all is ``franvarande`` with the note "no mark". Last, every member
+is named as the rest of the document names them (rollcall_names.py: the name order, the party,
+the substitute serving in the seat).
 
 Which vote a roll call belongs to is decided in votes.py; this module only reads the lists.
 """
@@ -32,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..registry import code_pattern
 from ..types import Document, Page, RollCallEntry, Table, VoteChoice
@@ -361,70 +363,10 @@ def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[
         if not any(a <= c.start < b for a, b in taken):
             calls.append(c)
     calls.sort(key=lambda c: c.start)
+    from .rollcall_names import as_elsewhere, substitutes
+
     subs = substitutes(doc.text, local)
-    return [_as_elsewhere(c, local, known or {}, subs) for c in calls]
-
-
-_NAME = r"[A-ZÅÄÖÉÜ][\wåäöéü'’-]+(?:[ \t]*\n?[ \t]*[A-ZÅÄÖÉÜ][\wåäöéü'’-]+){1,3}"
-# the attendance list's serving substitutes: "Camilla Cronsjö (M) för Michelle Vithal Bergström
-# (KD), § 41", "Janina Pettersson (M) för Marcus Magnusson Bergfors (M), §§ 40, 42"
-_SUBSTITUTE = re.compile(
-    rf"(?P<sub>{_NAME})[ \t]*\((?P<sp>[^()\d\n]{{1,6}})\)[ \t]+för[ \t]+(?P<abs>{_NAME})[ \t]*\((?P<ap>[^()\d\n]{{1,6}})\)"
-    r"(?:,?[ \t]*§§?[ \t]*(?P<items>\d{1,4}(?:[ \t]*(?:,|och|-|–)[ \t]*\d{1,4})*))?")
-
-
-def _tokens(name: str) -> frozenset[str]:
-    return frozenset(name.casefold().split())
-
-
-def substitutes(text: str, local: dict[str, str]) -> list[tuple[str, str | None, frozenset[str], set[int] | None]]:
-    """(substitute, their party, the absent member's name tokens, the §§ it holds for or None
-    for the whole meeting) of each "X (P) för Y (Q), § N" in ``text``."""
-    out = []
-    for m in _SUBSTITUTE.finditer(text):
-        items: set[int] | None = None
-        if m.group("items"):
-            items = set()
-            for part in re.split(r"[ \t]*(?:,|och)[ \t]*", m.group("items")):
-                lo, _, hi = part.replace("–", "-").partition("-")
-                if lo.strip().isdigit():
-                    a = int(lo)
-                    b = int(hi) if hi.strip().isdigit() else a
-                    items |= set(range(a, min(b, a + 50) + 1))
-        party = party_value(m.group("sp"), local)[0] or m.group("sp").strip()
-        out.append((" ".join(m.group("sub").split()), party, _tokens(m.group("abs")), items))
-    return out
-
-
-def _as_elsewhere(call: RollCall, local: dict[str, str], known: dict[str, str],
-                  subs: list[tuple[str, str | None, frozenset[str], set[int] | None]]) -> RollCall:
-    """Members as the rest of the document states them:
-
-    * a name written surname first ("Karström Fredrik") in the order the document writes it
-      elsewhere ("Fredrik Karström (M)");
-    * the serving substitute in the seat of a member the attendance list says was replaced for
-      this § ("Camilla Cronsjö (M) för Michelle Vithal Bergström (KD), § 41");
-    * a code no registry or the document knows ("Bo Nors (FB)" in a vote list, "(F)" for Fokus
-      Bjärred in the attendance list), or none, as the party the document states for that
-      member elsewhere, the list's own kept in the note: one party is not counted as two.
-    """
-    by_tokens = {_tokens(n): n for n in known}
-    number = int(call.item.lstrip("§ ")) if call.item and call.item.lstrip("§ ").isdigit() else None
-    fixed = []
-    for e in call.entries:
-        seat = _tokens(e.name)
-        if by_tokens.get(seat, e.name) != e.name:
-            e = replace(e, name=by_tokens[seat])
-        sub = next((s for s in subs if s[2] == seat and (s[3] is None or number in s[3])), None)
-        if sub is not None:
-            e = replace(e, name=sub[0], party=sub[1], role="tjänstgörande ersättare",
-                        note="; ".join(x for x in (e.note, f"in the seat of {e.name}") if x))
-        other = known.get(e.name)
-        if other and other != e.party and (e.party is None or party_value(e.party, local)[0] is None):
-            said = f"{e.party} in the list" if e.party else "party as the document states it elsewhere"
-            e = replace(e, party=other, note="; ".join(x for x in (e.note, said) if x))
-        fixed.append(e)
-    return replace(call, entries=tuple(fixed))
+    return [as_elsewhere(c, local, known or {}, subs) for c in calls]
 
 
 def iter_entries(calls: Sequence[RollCall]) -> Iterator[RollCallEntry]:

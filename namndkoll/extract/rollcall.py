@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..registry import code_pattern
 from ..types import Document, Page, RollCallEntry, Table, VoteChoice
@@ -60,6 +60,11 @@ class RollCall:
     def tally(self) -> Counts:
         c = Counter(e.vote for e in self.entries)
         return c["ja"], c["nej"], c["avstar"], c["franvarande"]
+
+    def run_on(self, entries: Sequence[RollCallEntry], end: int, stated: Counts | None = None) -> RollCall:
+        """The list with the members it goes on with past a page break (``stated``: counts first
+        found there, under the list's last rows)."""
+        return replace(self, entries=self.entries + tuple(entries), end=end, stated=stated or self.stated)
 
 
 # ---- words ---------------------------------------------------------------------------------
@@ -247,10 +252,7 @@ def _table_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
                         and max(len(r) for r in table.rows) == open_cols["width"]:
                     entries, stated = _table_rows(open_cols, table.rows, page.number, local)
                     if entries:
-                        last = out[-1]
-                        out[-1] = RollCall(last.entries + tuple(entries), last.page, last.start,
-                                           max(last.end, page.start + 1), last.form, last.item, last.bilaga,
-                                           stated or last.stated, last.title)
+                        out[-1] = out[-1].run_on(entries, max(out[-1].end, page.start + 1), stated)
                         continue
                 open_cols = None
                 continue

@@ -69,9 +69,8 @@ def text_list_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
         page = doc.pages[doc.page_of(h.start()) - 1]
         ctx = _context(doc, page, h.start())
         if out and h.start() - end_of_last < 300 and not (ctx.item or ctx.bilaga or ctx.stated or ctx.title):
-            last = out[-1]  # the same list running on after a break the reader could not pass
-            out[-1] = RollCall(last.entries + tuple(entries), last.page, last.start, pos, "list", last.item,
-                               last.bilaga, last.stated, last.title)
+            # the same list running on after a break the reader could not pass
+            out[-1] = out[-1].run_on(entries, pos)
             end_of_last = pos
             continue
         end_of_last = pos

@@ -10,9 +10,9 @@ Three shapes are read:
    with the word, as in Göteborg's omröstningsbilagor; a total row ("Resultat 6 7 0", "Summa")
    gives the list's own counts. A list that runs on over the next page continues in the next
    page's first table with the same columns.
-2. **Lists in the text**: the same columns read as text, one cell per line or one row per line
-   ("Aslan Akbas / S / 1 / Ordförande / Ja"), after a header such as "Namn Parti Plats Funktion
-   Resultat", with the list's counts above it ("Antal Ja: 43 Antal Nej: 38 …").
+2. **Lists in the text** (rollcall_list.py): the same columns read as text, one cell per line
+   or one row per line ("Aslan Akbas / S / 1 / Ordförande / Ja"), after a header such as "Namn
+   Parti Plats Funktion Resultat", with the list's counts above it ("Antal Ja: 43 Antal Nej: 38 …").
 3. **Prose** (rollcall_prose.py): "Daniel Bernmar (V), …, och ordföranden Jonas Attenius (S)
    röstar Ja (7). Axel Josefson (M) … röstar Nej (6). Jörgen Fogelklou (SD) avstår från att
    rösta (1)."
@@ -22,14 +22,15 @@ joined), the role after the name kept ("Thomas Thim (M), ordförande"), party co
 the registry ("fp" -> L, noted; "-" for an independent). "Frånvarande" gives ``franvarande``;
 a member who *kvittade* (paired off with a member of the other side, so that neither votes) is
 counted ``franvarande`` with the note "kvittad" — present at the meeting but not voting. A
-member row with no mark at all is ``franvarande`` with the note "no mark".
+member row with no mark at all is ``franvarande`` with the note "no mark". Last, every member
+is named as the rest of the document names them (rollcall_names.py: the name order, the party,
+the substitute serving in the seat).
 
 Which vote a roll call belongs to is decided in votes.py; this module only reads the lists.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -60,6 +61,11 @@ class RollCall:
         c = Counter(e.vote for e in self.entries)
         return c["ja"], c["nej"], c["avstar"], c["franvarande"]
 
+    def run_on(self, entries: Sequence[RollCallEntry], end: int, stated: Counts | None = None) -> RollCall:
+        """The list with the members it goes on with past a page break (``stated``: counts first
+        found there, under the list's last rows)."""
+        return replace(self, entries=self.entries + tuple(entries), end=end, stated=stated or self.stated)
+
 
 # ---- words ---------------------------------------------------------------------------------
 
@@ -73,6 +79,9 @@ _CHOICES: dict[str, tuple[VoteChoice, str | None]] = {
     "kvittning": ("franvarande", "kvittad"), "kvitterad": ("franvarande", "kvittad"),
 }
 _CHOICE_RE = r"(?:[Jj]a|JA|[Nn]ej|NEJ|[Aa]vst(?:år|od|ått|å|\.)?|AVSTÅR|[Ff]rånv(?:arande|\.)?|FRÅNVARANDE|[Ee]j närv(?:arande)?|[Kk]vitt(?:ad|ade|ning|erad))"
+# a party code as a list writes it (the list readers share it): the registry's, older ones and
+# lower case too, "-" for none, or a code of the list's own
+_CODE_RE = rf"(?:{code_pattern(former=True, lower=True)}|-|–|[A-ZÅÄÖ]{{2,5}})"
 _MARKS = {"x", "×", "✓", "✔", "☒", "1", "•", "*", "ja", "nej", "avstår"}
 _MARK_COLUMNS: dict[str, VoteChoice] = {
     "ja": "ja", "ja-röst": "ja", "nej": "nej", "nej-röst": "nej", "avstår": "avstar", "avstod": "avstar",
@@ -243,10 +252,7 @@ def _table_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
                         and max(len(r) for r in table.rows) == open_cols["width"]:
                     entries, stated = _table_rows(open_cols, table.rows, page.number, local)
                     if entries:
-                        last = out[-1]
-                        out[-1] = RollCall(last.entries + tuple(entries), last.page, last.start,
-                                           max(last.end, page.start + 1), last.form, last.item, last.bilaga,
-                                           stated or last.stated, last.title)
+                        out[-1] = out[-1].run_on(entries, max(out[-1].end, page.start + 1), stated)
                         continue
                 open_cols = None
                 continue
@@ -331,128 +337,6 @@ def _int(s: str | None) -> int | None:
     return int(s) if s is not None else None
 
 
-# ---- 2. lists in the text ----------------------------------------------------------------------
-
-# The columns come in the order Namn, Parti, Plats, Funktion, Resultat, but a PDF's text often
-# scrambles the header (Göteborg's "Plats / Funktion / Resultat" cells land in the middle of the
-# list) and joins cells ("1 Ordförande"): so a member is read by its own shape — a name, a party
-# code, a seat number, a role, a vote — and stray header cells between members are skipped.
-_LIST_START_RE = re.compile(r"(?:^|(?<=\f))[ \t]*(?:Namn|Ledamot|Ledamöter)(?:[ \t]+(?:Parti|Plats|Funktion|Roll|Resultat|Röst)\b)*[ \t]*$",
-                            re.MULTILINE)
-_CODE_RE = rf"(?:{code_pattern(former=True, lower=True)}|-|–|[A-ZÅÄÖ]{{2,5}})"
-_WORD = (r"(?:(?:af|av|von|van|de|der|den|al|el|bin|da|di)[ \t]+)?[A-ZÅÄÖÉÜØ][a-zåäöéüáàèíóúøæçñß'’.]+"
-         r"(?:[A-ZÅÄÖ][a-zåäöéü]+)*(?:-[A-ZÅÄÖÉÜa-zåäöéü][a-zåäöéüß'’.]+)*")  # "AnnaSara", "Britt-Marie"
-_PERSON = rf"{_WORD}(?:[ \t]+{_WORD}){{0,4}}(?:,[ \t]*{_WORD}(?:[ \t]+{_WORD})?)?"
-_ROLE = (r"(?:(?:\d:e|förste|första|andre|andra|tredje)[ \t]+)?(?:[Vv](?:ice)?\.?[ \t]+)?"
-         r"(?:[Oo]rdf(?:örande|\.)?|[Ll]edamot|[Ee]rsättare|[Tt]jänstgörande[ \t]+ersättare|[Tt]j\.?[ \t]*[Ee]rs(?:ättare|\.)?|[Ee]rs\.)")
-_MEMBER_RE = re.compile(
-    rf"(?P<name>{_PERSON}(?:[ \t]*\n[ \t]*{_WORD}(?:[ \t]+{_WORD})?)?)"
-    rf"(?:\s+\(?(?P<party>{_CODE_RE})\)?)?,?"
-    rf"(?:\s+(?P<seat>\d{{1,3}}))?"
-    rf"(?:,?\s+(?P<role>{_ROLE}))?"
-    rf"\s+(?P<vote>{_CHOICE_RE})(?=[ \t]*(?:\n|\f|$))"
-)
-_SKIP_RE = re.compile(
-    r"[ \t]*(?:Namn|Parti|Plats|Funktion|Roll|Resultat|Röst|Ledamot|Antal[ \t]+[\wåäö.]+:?[ \t]*\d+"
-    r"|\d+[ \t]*\(\d+\)|Sida[ \t]+\d+(?:[ \t]*\(\d+\))?)[ \t]*(?:\n|(?=\f)|$)|\s+"
-)
-
-
-def _list_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
-    text = doc.text
-    out: list[RollCall] = []
-    end_of_last = 0
-    for h in _LIST_START_RE.finditer(text):
-        if h.start() < end_of_last:
-            continue
-        pos = h.end()
-        entries: list[RollCallEntry] = []
-        while True:
-            skip = pos
-            for _ in range(12):  # header cells and page furniture between members
-                m = _SKIP_RE.match(text, skip)
-                if not m or m.end() == skip:
-                    break
-                skip = m.end()
-            r = _MEMBER_RE.match(text, skip)
-            if r is None:
-                r = _after_furniture(text, skip)
-            if r is None:
-                break
-            entry = _list_entry(doc, r, local)
-            if entry is None:
-                break
-            entries.append(entry)
-            pos = r.end()
-        if len(entries) < 2:
-            continue
-        page = doc.pages[doc.page_of(h.start()) - 1]
-        ctx = _context(doc, page, h.start())
-        if out and h.start() - end_of_last < 300 and not (ctx.item or ctx.bilaga or ctx.stated or ctx.title):
-            last = out[-1]  # the same list running on after a break the reader could not pass
-            out[-1] = RollCall(last.entries + tuple(entries), last.page, last.start, pos, "list", last.item,
-                               last.bilaga, last.stated, last.title)
-            end_of_last = pos
-            continue
-        end_of_last = pos
-        out.append(RollCall(tuple(entries), page.number, ctx.start, pos, "list", ctx.item,
-                            ctx.bilaga, ctx.stated, ctx.title))
-    return out
-
-
-_SPACE_RE = re.compile(r"\s*")
-_LINE_RE = re.compile(r"[^\n\f]{1,80}[\n\f]\s*")
-
-
-def _after_furniture(text: str, pos: int) -> re.Match[str] | None:
-    """The next member after a page's running header or footer that the reader left in the
-    text ("Göteborgs Stad Stadsledningskontoret protokoll" at a page break): at most two short
-    lines, and only where two members follow."""
-    for _ in range(2):
-        nl = _LINE_RE.match(text, pos)
-        if nl is None:
-            return None
-        pos = nl.end()
-        r = _MEMBER_RE.match(text, pos)
-        if r is not None:
-            again = _MEMBER_RE.match(text, r.end() + len(text[r.end():r.end() + 40]) - len(text[r.end():r.end() + 40].lstrip()))
-            return r if again is not None else None
-    return None
-
-
-def _list_entry(doc: Document, r: re.Match[str], local: dict[str, str]) -> RollCallEntry | None:
-    g = r.groupdict()
-    if "," not in g["name"]:  # the shape already split name, party and role: only normalise them
-        party, original = party_value(g["party"], local) if g.get("party") else (None, None)
-        if g.get("party") and party is None:
-            party = g["party"]
-        note = f"{original} in the list" if original and party and original.upper() != party.upper() else None
-        who: tuple[str, str | None, str | None, str | None] | None = (
-            " ".join(g["name"].split()), party, _role(g["role"]) if g.get("role") else None, note)
-    else:
-        who = member(g["name"], party=g.get("party") or "", role=g.get("role") or "", local=local)
-    got = _choice(g["vote"])
-    if who is None or got is None:
-        return None
-    name, party, role, note = who
-    vote, extra = got
-    return RollCallEntry(name, party, vote, role, _page(doc, r.start()), r.start(), r.end(),
-                         extra or note, " ".join(r.group().split()))
-
-
-def _page(doc: Document, offset: int) -> int:
-    """The page of ``offset``, with the page starts of the last document kept (a list asks
-    once per member)."""
-    if _PAGE_STARTS[0] is not doc.pages:  # the pages themselves, so no other document matches
-        _PAGE_STARTS[:] = [doc.pages, [p.start for p in doc.pages]]
-    starts: list[int] = _PAGE_STARTS[1]  # type: ignore[assignment]
-    i = bisect.bisect_right(starts, offset) - 1
-    return doc.pages[max(i, 0)].number if doc.pages else 1
-
-
-_PAGE_STARTS: list[object] = [None, []]
-
-
 # ---- all of them -----------------------------------------------------------------------------------
 
 def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[RollCall]:
@@ -460,6 +344,7 @@ def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[
     document, for prose lists that name a member without a party)."""
     from .parties import local_parties
     from .rollcall_colon import colon_list_calls
+    from .rollcall_list import text_list_calls
     from .rollcall_marks import mark_list_calls
     from .rollcall_seats import seat_form_calls
     from .rollcall_text import text_table_calls
@@ -469,7 +354,7 @@ def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[
     taken = [(c.start, c.end) for c in calls]
     # each later reader adds only the lists no earlier one found (the earlier reads better)
     for found in (mark_list_calls(doc, local), seat_form_calls(doc, local), text_table_calls(doc, local),
-                  _list_calls(doc, local), colon_list_calls(doc, local)):
+                  text_list_calls(doc, local), colon_list_calls(doc, local)):
         for c in found:
             if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken):
                 calls.append(c)
@@ -480,70 +365,10 @@ def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[
         if not any(a <= c.start < b for a, b in taken):
             calls.append(c)
     calls.sort(key=lambda c: c.start)
+    from .rollcall_names import as_elsewhere, substitutes
+
     subs = substitutes(doc.text, local)
-    return [_as_elsewhere(c, local, known or {}, subs) for c in calls]
-
-
-_NAME = r"[A-ZÅÄÖÉÜ][\wåäöéü'’-]+(?:[ \t]*\n?[ \t]*[A-ZÅÄÖÉÜ][\wåäöéü'’-]+){1,3}"
-# the attendance list's serving substitutes: "Camilla Cronsjö (M) för Michelle Vithal Bergström
-# (KD), § 41", "Janina Pettersson (M) för Marcus Magnusson Bergfors (M), §§ 40, 42"
-_SUBSTITUTE = re.compile(
-    rf"(?P<sub>{_NAME})[ \t]*\((?P<sp>[^()\d\n]{{1,6}})\)[ \t]+för[ \t]+(?P<abs>{_NAME})[ \t]*\((?P<ap>[^()\d\n]{{1,6}})\)"
-    r"(?:,?[ \t]*§§?[ \t]*(?P<items>\d{1,4}(?:[ \t]*(?:,|och|-|–)[ \t]*\d{1,4})*))?")
-
-
-def _tokens(name: str) -> frozenset[str]:
-    return frozenset(name.casefold().split())
-
-
-def substitutes(text: str, local: dict[str, str]) -> list[tuple[str, str | None, frozenset[str], set[int] | None]]:
-    """(substitute, their party, the absent member's name tokens, the §§ it holds for or None
-    for the whole meeting) of each "X (P) för Y (Q), § N" in ``text``."""
-    out = []
-    for m in _SUBSTITUTE.finditer(text):
-        items: set[int] | None = None
-        if m.group("items"):
-            items = set()
-            for part in re.split(r"[ \t]*(?:,|och)[ \t]*", m.group("items")):
-                lo, _, hi = part.replace("–", "-").partition("-")
-                if lo.strip().isdigit():
-                    a = int(lo)
-                    b = int(hi) if hi.strip().isdigit() else a
-                    items |= set(range(a, min(b, a + 50) + 1))
-        party = party_value(m.group("sp"), local)[0] or m.group("sp").strip()
-        out.append((" ".join(m.group("sub").split()), party, _tokens(m.group("abs")), items))
-    return out
-
-
-def _as_elsewhere(call: RollCall, local: dict[str, str], known: dict[str, str],
-                  subs: list[tuple[str, str | None, frozenset[str], set[int] | None]]) -> RollCall:
-    """Members as the rest of the document states them:
-
-    * a name written surname first ("Karström Fredrik") in the order the document writes it
-      elsewhere ("Fredrik Karström (M)");
-    * the serving substitute in the seat of a member the attendance list says was replaced for
-      this § ("Camilla Cronsjö (M) för Michelle Vithal Bergström (KD), § 41");
-    * a code no registry or the document knows ("Bo Nors (FB)" in a vote list, "(F)" for Fokus
-      Bjärred in the attendance list), or none, as the party the document states for that
-      member elsewhere, the list's own kept in the note: one party is not counted as two.
-    """
-    by_tokens = {_tokens(n): n for n in known}
-    number = int(call.item.lstrip("§ ")) if call.item and call.item.lstrip("§ ").isdigit() else None
-    fixed = []
-    for e in call.entries:
-        seat = _tokens(e.name)
-        if by_tokens.get(seat, e.name) != e.name:
-            e = replace(e, name=by_tokens[seat])
-        sub = next((s for s in subs if s[2] == seat and (s[3] is None or number in s[3])), None)
-        if sub is not None:
-            e = replace(e, name=sub[0], party=sub[1], role="tjänstgörande ersättare",
-                        note="; ".join(x for x in (e.note, f"in the seat of {e.name}") if x))
-        other = known.get(e.name)
-        if other and other != e.party and (e.party is None or party_value(e.party, local)[0] is None):
-            said = f"{e.party} in the list" if e.party else "party as the document states it elsewhere"
-            e = replace(e, party=other, note="; ".join(x for x in (e.note, said) if x))
-        fixed.append(e)
-    return replace(call, entries=tuple(fixed))
+    return [as_elsewhere(c, local, known or {}, subs) for c in calls]
 
 
 def iter_entries(calls: Sequence[RollCall]) -> Iterator[RollCallEntry]:

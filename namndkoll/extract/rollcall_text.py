@@ -68,10 +68,7 @@ def text_table_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
                 if runs_on is not None and bi == 0 and out and len(cells[0]) == width:
                     entries, stated = _table_rows(runs_on, cells, page.number, local, spans)
                     if entries:
-                        last = out[-1]
-                        out[-1] = RollCall(last.entries + tuple(entries), last.page, last.start,
-                                           page.start + end, last.form, last.item, last.bilaga,
-                                           stated or last.stated, last.title)
+                        out[-1] = out[-1].run_on(entries, page.start + end, stated)
                         open_cols = runs_on if _ends_page(page, end) else None
                 continue
             cols = _columns(cells[head])

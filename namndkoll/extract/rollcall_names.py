@@ -1,0 +1,79 @@
+"""The members of a roll call as the rest of the document names them: a list that writes a
+member surname first, without a party, with a code of its own, or a member whose seat a
+substitute took for this § (the attendance list's "Camilla Cronsjö (M) för Michelle Vithal
+Bergström (KD), § 41") gets the name and party the document gives that member elsewhere, so
+that one person or party is not counted as two. find_roll_calls (rollcall.py) applies it to
+every list the readers found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .people import party_value
+from .rollcall import RollCall
+
+# (substitute, their party, the absent member's name tokens, the §§ or None for the meeting)
+Substitute = tuple[str, str | None, frozenset[str], set[int] | None]
+
+_NAME = r"[A-ZÅÄÖÉÜ][\wåäöéü'’-]+(?:[ \t]*\n?[ \t]*[A-ZÅÄÖÉÜ][\wåäöéü'’-]+){1,3}"
+# the attendance list's serving substitutes: "Camilla Cronsjö (M) för Michelle Vithal Bergström
+# (KD), § 41", "Janina Pettersson (M) för Marcus Magnusson Bergfors (M), §§ 40, 42"
+_SUBSTITUTE = re.compile(
+    rf"(?P<sub>{_NAME})[ \t]*\((?P<sp>[^()\d\n]{{1,6}})\)[ \t]+för[ \t]+(?P<abs>{_NAME})[ \t]*\((?P<ap>[^()\d\n]{{1,6}})\)"
+    r"(?:,?[ \t]*§§?[ \t]*(?P<items>\d{1,4}(?:[ \t]*(?:,|och|-|–)[ \t]*\d{1,4})*))?")
+
+
+def _tokens(name: str) -> frozenset[str]:
+    return frozenset(name.casefold().split())
+
+
+def substitutes(text: str, local: dict[str, str]) -> list[Substitute]:
+    """(substitute, their party, the absent member's name tokens, the §§ it holds for or None
+    for the whole meeting) of each "X (P) för Y (Q), § N" in ``text``."""
+    out = []
+    for m in _SUBSTITUTE.finditer(text):
+        items: set[int] | None = None
+        if m.group("items"):
+            items = set()
+            for part in re.split(r"[ \t]*(?:,|och)[ \t]*", m.group("items")):
+                lo, _, hi = part.replace("–", "-").partition("-")
+                if lo.strip().isdigit():
+                    a = int(lo)
+                    b = int(hi) if hi.strip().isdigit() else a
+                    items |= set(range(a, min(b, a + 50) + 1))
+        party = party_value(m.group("sp"), local)[0] or m.group("sp").strip()
+        out.append((" ".join(m.group("sub").split()), party, _tokens(m.group("abs")), items))
+    return out
+
+
+def as_elsewhere(call: RollCall, local: dict[str, str], known: dict[str, str],
+                 subs: list[Substitute]) -> RollCall:
+    """Members as the rest of the document states them:
+
+    * a name written surname first ("Karström Fredrik") in the order the document writes it
+      elsewhere ("Fredrik Karström (M)");
+    * the serving substitute in the seat of a member the attendance list says was replaced for
+      this § ("Camilla Cronsjö (M) för Michelle Vithal Bergström (KD), § 41");
+    * a code no registry or the document knows ("Bo Nors (FB)" in a vote list, "(F)" for Fokus
+      Bjärred in the attendance list), or none, as the party the document states for that
+      member elsewhere, the list's own kept in the note: one party is not counted as two.
+    """
+    by_tokens = {_tokens(n): n for n in known}
+    number = int(call.item.lstrip("§ ")) if call.item and call.item.lstrip("§ ").isdigit() else None
+    fixed = []
+    for e in call.entries:
+        seat = _tokens(e.name)
+        if by_tokens.get(seat, e.name) != e.name:
+            e = replace(e, name=by_tokens[seat])
+        sub = next((s for s in subs if s[2] == seat and (s[3] is None or number in s[3])), None)
+        if sub is not None:
+            e = replace(e, name=sub[0], party=sub[1], role="tjänstgörande ersättare",
+                        note="; ".join(x for x in (e.note, f"in the seat of {e.name}") if x))
+        other = known.get(e.name)
+        if other and other != e.party and (e.party is None or party_value(e.party, local)[0] is None):
+            said = f"{e.party} in the list" if e.party else "party as the document states it elsewhere"
+            e = replace(e, party=other, note="; ".join(x for x in (e.note, said) if x))
+        fixed.append(e)
+    return replace(call, entries=tuple(fixed))

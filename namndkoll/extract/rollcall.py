@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..registry import code_pattern
@@ -369,8 +369,3 @@ def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[
 
     subs = substitutes(doc.text, local)
     return [as_elsewhere(c, local, known or {}, subs) for c in calls]
-
-
-def iter_entries(calls: Sequence[RollCall]) -> Iterator[RollCallEntry]:
-    for c in calls:
-        yield from c.entries

@@ -88,13 +88,16 @@ class _Cand:
     label: str  # "9", "12 a"
     rest: str  # the heading line after the number
     finnish: bool
+    above: bool = False  # "§ 59, N609-4635/23" in an extract: the title stands on the lines above
 
 
 # what OCR makes of "39 § Titel" and "§ 12 Titel" when it misreads the sign
 _OCR_SIGN = re.compile(r"^[ \t]*(?:(?P<fnum>\d{1,3})[8S$]|[8S$][ \t](?P<num>\d{1,4}))[ \t]+(?=[A-ZÅÄÖ])")
 
 
-def _candidates(lines: list[_Ln]) -> list[_Cand]:
+def _candidates(lines: list[_Ln], blocks: dict[int, int] | None = None) -> list[_Cand]:
+    """§ heading candidates; ``blocks`` (page -> bundled extract) admits an extract's
+    "§ 59, N609-4635/23" line under its title, which elsewhere reads as a citation."""
     out = []
     for k, ln in enumerate(lines):
         text = ln.text
@@ -111,15 +114,52 @@ def _candidates(lines: list[_Ln]) -> list[_Cand]:
             num, letter, rest, fin = m.group("num"), m.group("letter"), m.group("rest").strip(), False
             if m.group("org") and m.group("org").lower() in ("och", "enligt", "se", "i", "samt"):
                 continue
-        if rest[:1].islower() or _REFERENCE.match(rest) or rest.startswith("§"):
+        above = not fin and blocks is not None and ln.page in blocks and _dnr_after_comma(rest) \
+            and _title_above(lines, k) is not None
+        if not above and (rest[:1].islower() or _REFERENCE.match(rest) or rest.startswith("§")):
             continue  # "§ 9 kommunallagen", "§ 22, att": a reference, not a heading
         if fin and _wrapped_reference(lines, k):
             continue  # "… medge undantag från" / "39 § BS, eftersom …": a law's § cited, wrapped
         if fin and not rest:
             continue  # "36 §" alone: a reference that wrapped
         label = num + (f" {letter}" if letter else "")
-        out.append(_Cand(k, int(num), label, rest, fin))
+        out.append(_Cand(k, int(num), label, rest, fin, above))
     return out
+
+
+def _dnr_after_comma(rest: str) -> bool:
+    """The heading line goes on with a comma and a diarienummer only (", N609-4635/23")."""
+    if not rest.startswith(","):
+        return False
+    dnr = rest[1:].strip()
+    return bool(dnr) and _TITLE_STRIP.match(dnr) is not None and not _TITLE_STRIP.sub("", dnr, count=1).strip()
+
+
+def _title_above(lines: list[_Ln], k: int) -> list[_Ln] | None:
+    """The title lines set over an extract's "§ N, dnr" line ("Yrkande från S, V och MP om" /
+    "kompletteringsbudget" / "§ 59, N609-4635/23"): the lines just above it on its page, below
+    the extract's running head, in one font where the layout is known; none when the line
+    above ends a sentence or a clause (a § cited in running text) or is the head itself."""
+    head = lines[k]
+    out: list[_Ln] = []
+    j = k - 1
+    while j >= 0 and lines[j].page == head.page and len(out) < 4:
+        ln = lines[j]
+        t = ln.text.strip().strip(PAGE_SEP)
+        if not t:
+            if out:
+                break
+            j -= 1
+            continue
+        if _EXTRACT_WORD.match(t) or _HEAD_DATE.search(t) or _META_LINE.match(t) or t.endswith((".", ":", ";")):
+            break
+        if not out and (t.endswith(",") or _OPEN_END.search(t)):
+            return None  # the sentence above runs on into the § it cites
+        if out and out[0].layout is not None and ln.layout is not None and not _same_font(ln, out[0]):
+            break
+        out.insert(0, ln)
+        j -= 1
+    return out or None
 
 
 # a line that cannot end before a heading: it stops on a preposition or conjunction, so the
@@ -303,7 +343,8 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
     """§ items in reading order; each runs to the next § heading or the end of the protocol
     (a closing appeal instruction is not part of the last one)."""
     lines = _lines(text, pages)
-    cands = _candidates(lines)
+    blocks = _extract_blocks(lines)
+    cands = _candidates(lines, blocks)
     tocs = find_toc(lines, cands)
     in_toc = {c.idx for run in tocs for c in run}
     cands = [c for c in cands if c.idx not in in_toc]
@@ -319,7 +360,6 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
     cands = [c for c in cands if c.finnish == finnish]  # one numbering style per protocol
     body = _Body(lines)
     weights = dict(zip((c.idx for c in cands), _weights(cands, lines, body), strict=True))
-    blocks = _extract_blocks(lines)
     groups: dict[int | None, list[_Cand]] = {}
     for c in cands:
         groups.setdefault(blocks.get(lines[c.idx].page), []).append(c)
@@ -340,10 +380,15 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
             end = min(end, block_end[b])  # an extract ends with its last page
         while end > ln.start and text[end - 1] in "\n\f ":
             end -= 1
-        title, body_start = _title(lines, c, end, body)
+        start = ln.start
+        if c.above and (over := _title_above(lines, c.idx)):
+            # the heading as printed starts with its title over the "§ N, dnr" line
+            title, body_start, start = " ".join(x.text.strip() for x in over), ln.end + 1, over[0].start
+        else:
+            title, body_start = _title(lines, c, end, body)
         sections = find_sections(text, body_start, end, pages)
         dnr = _item_dnr(lines, c, title)
-        items.append(Item(c.label, title, ln.start, end, ln.page, page_at(pages, max(ln.start, end - 1)),
+        items.append(Item(c.label, title, start, end, ln.page, page_at(pages, max(ln.start, end - 1)),
                           sections, dnr))
     return tuple(items)
 
@@ -509,6 +554,8 @@ def _item_dnr(lines: list[_Ln], c: _Cand, title: str) -> tuple[str, ...]:
     Plus's "2026.156 BUN"), or alone on the line just above a Finnish heading."""
     head = lines[c.idx].text
     found = list(find_diarienummer(head + "\n" + title))
+    if c.above and not found:
+        found.append(c.rest[1:].strip())  # "§ 59, N609-4635/23"
     m = _MP_DNR.search(c.rest) if not c.finnish else None
     if m and not found and _TITLE_STRIP.match(c.rest):
         found.append(m.group(1))

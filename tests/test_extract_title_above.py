@@ -183,3 +183,28 @@ def test_count_words() -> None:
         5, 6, 11, 16, 23, 31, 12]
     with pytest.raises(ValueError):
         count("sextiotal")
+
+
+def test_party_codes_before_antecknar_are_the_notes_parties(tmp_path: Path) -> None:
+    """"M, L och KD antecknar följande till protokollet:" and a quotation naming other parties,
+    then an official's note of no party: the note is M's, L's and KD's alone, and ends where the
+    official's begins; the parties' yttranden listed under the heading are theirs."""
+    path = _pdf(tmp_path / "iun.pdf", [_extract(_IUN, "2024-06-13", ["Initiativyrkande om bojkott"],
+                                                "§ 71, 202/24", _body(
+        "Beslut", "Nämnden bifaller initiativyrkandet.",
+        "Protokollsanteckningar",
+        "Yttrande från L, M D och KD, daterat 2024-03-26",
+        "Förvaltningsdirektör Maria Andersson får anteckna följande till protokollet:",
+        "Beslutet strider mot skollagen.",
+        "M, L och KD antecknar följande till protokollet:",
+        "”Socialdemokraterna, Vänsterpartiet och Miljöpartiet har lagt ett yrkande om att stoppa",
+        "inköp. Det är högst olämpligt att göra utrikespolitiska bedömningar.”",
+        "Förvaltningsdirektör Henrik Karlsson lägger protokollsanteckning enligt följande:",
+        "”Förvaltningen uppfattar en risk för att beslutet ligger utanför den kommunala kompetensen.”",
+        "Dag för justering", "2024-06-19"), 1)])
+    _, ext = extract_file(str(path))
+    notes = [(p.parties, p.text) for p in ext.positions if p.kind == "protokollsanteckning"]
+    assert [n[0] for n in notes] == [("L", "M", "D", "KD"), ("M", "L", "KD")]
+    assert notes[0][1] == "Yttrande från L, M D och KD, daterat 2024-03-26"
+    assert notes[1][1].startswith("M, L och KD antecknar följande till protokollet:")
+    assert notes[1][1].endswith("utrikespolitiska bedömningar.”")

@@ -208,3 +208,15 @@ def test_party_codes_before_antecknar_are_the_notes_parties(tmp_path: Path) -> N
     assert notes[0][1] == "Yttrande från L, M D och KD, daterat 2024-03-26"
     assert notes[1][1].startswith("M, L och KD antecknar följande till protokollet:")
     assert notes[1][1].endswith("utrikespolitiska bedömningar.”")
+
+
+def test_a_yrkande_for_ajournering_is_no_position(tmp_path: Path) -> None:
+    path = _pdf(tmp_path / "gsn.pdf", [_extract(_GSN, "2024-03-26", ["Kompletteringsbudget"], "§ 59, N609-4635/23",
+                                                _body(
+        "Beslut", "Nämnden bifaller yrkandet.", "Ajournering",
+        "Axel Darvik (L) yrkar på ajournering. Ajournering genomförs mellan 17:05-17:15.", "Yrkanden",
+        "Axel Darvik (L) yrkar avslag till yrkandet från S, V och MP.", "Beslutsgång",
+        "Ordföranden ställer yrkandet mot avslag och finner att nämnden bifallit yrkandet."), 1)])
+    _, ext = extract_file(str(path))
+    assert [(p.parties, p.text) for p in ext.positions if p.kind == "yrkande"] == [
+        (("L",), "Axel Darvik (L) yrkar avslag till yrkandet från S, V och MP.")]

@@ -65,6 +65,8 @@ _LOCAL_CODE_PERSON_RE = re.compile(rf"(?P<name>{_NAME})[ \t\n]*\((?P<code>[A-ZÅ
 _CODE = rf"(?:{code_pattern(former=True)})"
 # the parties' codes alone before the verb: "M, L och KD antecknar följande till protokollet:"
 _CODES_ONLY_RE = re.compile(rf"^\s*{_CODE}(?:\s*(?:,\s*och|,\s*samt|,|och|samt|&)\s*{_CODE})*\s*$")
+# a yrkande only for a pause in the meeting
+_PROCEDURAL_RE = re.compile(r"\byrka(?:r|de)[ \t\n]+(?:på[ \t\n]+)?(?:ajournering|paus)[ \t\n]*(?:\.|$)")
 # an official, who states a note of no party's but ends the party's before it ("M, L och KD
 # antecknar följande …" / "Förvaltningsdirektör Henrik Karlsson lägger protokollsanteckning …")
 _OFFICIAL_RE = re.compile(rf"\s*[{_UP}][a-zåäö]*(?:direktör|chef|sekreterare|jurist|controller)(?:en)?[ \t\n]+{_NAME}\s*")
@@ -88,6 +90,8 @@ def find_positions(
         start, end = _trim(text, start, end)
         if end <= start or re.search(r"\bjäv\b", text[start:end], re.IGNORECASE):
             return
+        if kind == "yrkande" and _PROCEDURAL_RE.search(text, start, end):
+            return  # "Axel Darvik (L) yrkar på ajournering.": a pause asked for, no position
         if any(a < end and start < b for a, b in taken):
             return
         scope = text[start:actor_end] if actor_end else text[start:end]

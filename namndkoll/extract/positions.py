@@ -38,7 +38,8 @@ _DOC_KINDS = {"reservation": "reservation", "sarskilt_yttrande": "sarskilt_uttal
 _VERB_RE = re.compile(
     r"(?<![\wåäö])(?P<verb>reserverar|reserverade|yrkar|yrkade|antecknar|antecknade|deltar|deltog"
     r"|lämnar|lämnade|anmäler|anmälde|instämmer|instämde|avger|avgav|föreslår|föreslog|ansluter"
-    r"|meddelar|meddelade"
+    r"|meddelar|meddelade|får[ \t\n]+anteckna"
+    r"|lägger(?=[ \t\n]+(?:följande[ \t\n]+)?(?:protokollsanteckning|reservation|särskil))"
     r"|inkom(?:mit|mer)?[ \t\n]+med)(?![\wåäö])"
 )
 # "… har inkommit med följande två tillägg till arbetsutskottets förslag": a proposal handed in
@@ -62,6 +63,13 @@ _PERSON_RE = re.compile(rf"(?P<name>{_NAME})(?:[ \t\n]+(?:m\.[ \t]?fl\.?|med[ \t
 _BARE_NAME_RE = re.compile(_NAME)
 _LOCAL_CODE_PERSON_RE = re.compile(rf"(?P<name>{_NAME})[ \t\n]*\((?P<code>[A-ZÅÄÖ]{{1,4}})\)")
 _CODE = rf"(?:{code_pattern(former=True)})"
+# the parties' codes alone before the verb: "M, L och KD antecknar följande till protokollet:"
+_CODES_ONLY_RE = re.compile(rf"^\s*{_CODE}(?:\s*(?:,\s*och|,\s*samt|,|och|samt|&)\s*{_CODE})*\s*$")
+# a yrkande only for a pause in the meeting
+_PROCEDURAL_RE = re.compile(r"\byrka(?:r|de)[ \t\n]+(?:på[ \t\n]+)?(?:ajournering|paus)[ \t\n]*(?:\.|$)")
+# an official, who states a note of no party's but ends the party's before it ("M, L och KD
+# antecknar följande …" / "Förvaltningsdirektör Henrik Karlsson lägger protokollsanteckning …")
+_OFFICIAL_RE = re.compile(rf"\s*[{_UP}][a-zåäö]*(?:direktör|chef|sekreterare|jurist|controller)(?:en)?[ \t\n]+{_NAME}\s*")
 # "från M, D, L, och KD": the serial comma before "och" is common in protocols
 _FROM_LIST_RE = re.compile(
     rf"\b(?:från|för)\s+(?P<list>{_CODE}(?:\s*(?:,\s*och|,\s*samt|,|och|samt|&)\s*{_CODE})*)(?![\wåäö])"
@@ -82,6 +90,8 @@ def find_positions(
         start, end = _trim(text, start, end)
         if end <= start or re.search(r"\bjäv\b", text[start:end], re.IGNORECASE):
             return
+        if kind == "yrkande" and _PROCEDURAL_RE.search(text, start, end):
+            return  # "Axel Darvik (L) yrkar på ajournering.": a pause asked for, no position
         if any(a < end and start < b for a, b in taken):
             return
         scope = text[start:actor_end] if actor_end else text[start:end]
@@ -173,25 +183,23 @@ def _statements(text: str, s: int, e: int, known: dict[str, str], muni: str | No
     actor is a party or a person begins one; the sentences after it belong to it."""
     out: list[list[int | None]] = []
     for st, en in iter_sentences(text, s, e):
-        m = _actor_verb(text, st, en, known, muni)
-        if m is not None and out:
+        found = _actor_verbs(text, st, en, known, muni, first=True)
+        m = found[0][1] if found else None
+        if m is not None:
             a = _scope_start(text, st, m.start())
-            if a > st:  # the heading or list before the actor belongs to the statement before
+            if a > st and out:  # the heading or list before the actor belongs to the statement before
                 out[-1][1] = a
                 st = a
+            elif not out and found[0][0] > a:
+                # the lines before an actor on a line of its own are a statement of their own
+                # ("Yttrande från L, M D och KD, daterat …" / "Förvaltningsdirektör … får anteckna")
+                out.append([st, found[0][0], None])
+                st = found[0][0]
         if m is not None or not out:
             out.append([st, en, m.start() if m else None])
         else:
             out[-1][1] = en
     return [(int(a), int(b), c) for a, b, c in out]  # type: ignore[arg-type]
-
-
-def _actor_verb(text: str, st: int, en: int, known: dict[str, str], muni: str | None
-                ) -> re.Match[str] | None:
-    """The verb of a sentence whose words before it name parties or people, else None. In a
-    text without full stops before its headings the sentence starts after the last heading."""
-    found = _actor_verbs(text, st, en, known, muni, first=True)
-    return found[0][1] if found else None
 
 
 def _actor_verbs(text: str, st: int, en: int, known: dict[str, str], muni: str | None, *, first: bool = False
@@ -224,6 +232,7 @@ def _is_actor(actor: str, known: dict[str, str], muni: str | None) -> bool:
     """Whether the words before a verb name who states it: parties or people, not a clause."""
     return bool(actor.strip()) and not re.search(r"\b(?:att|som|när|om|finner|ställer)\b", actor) and bool(
         (_COLLECTIVE_RE.search(actor) and any(True for _ in _party_spans(actor, municipality=muni)))
+        or _CODES_ONLY_RE.match(actor) or _OFFICIAL_RE.fullmatch(actor)
         or _PERSON_RE.search(actor) or any(_norm(n.group()) in known for n in _BARE_NAME_RE.finditer(actor)))
 
 
@@ -428,7 +437,7 @@ def _own_line_actor(text: str, after: int, verb: int) -> int | None:
     the next speaker's line. A line that holds only named members with their parties before
     the verb, after a line that does not end in a joining word, starts a statement of its own."""
     nl = text.rfind("\n", after, verb)
-    if nl < 0 or not _OWN_LINE_ACTOR_RE.fullmatch(text, nl + 1, verb):
+    if nl < 0 or not (_OWN_LINE_ACTOR_RE.fullmatch(text, nl + 1, verb) or _OFFICIAL_RE.fullmatch(text, nl + 1, verb)):
         return None
     prev = text[text.rfind("\n", 0, nl) + 1:nl]
     return None if _JOINING_END_RE.search(prev) else nl + 1

@@ -7,7 +7,9 @@ The names before each "röstar Ja / röstar Nej / avstår från att rösta / är
 read from the verb backwards to the sentence before; a role before a name ("tjänstgörande
 ersättarna") carries over to the names after it; a name without a party takes the party the
 document gives it elsewhere. Sentences next to each other, each with another choice, are one
-roll call; the numbers in parentheses are its stated counts.
+roll call; the numbers in parentheses are its stated counts. The choice may also come first:
+"Vid upprop röstar A (S) … ja, medan …", or as a label over its names: "Ja-röster: A (S), B (S)
+och C (V). Nej-röster: D (M) …".
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def prose_calls(doc: Document, local: dict[str, str], known: dict[str, str]) -> 
         if entries:
             found.append((entries[0].start, m.end(), choice, entries, int(m.group("n")) if m.group("n") else None))
     found.extend(_lead_verb_lists(doc, local, known))
+    found.extend(_labelled_lists(doc, local, known))
     groups: list[list[Found]] = []
     for start, end, choice, entries, n in sorted(found, key=lambda f: f[0]):
         last = groups[-1] if groups else None
@@ -87,6 +90,31 @@ def _lead_verb_lists(doc: Document, local: dict[str, str], known: dict[str, str]
         entries = _prose_members(doc, m.end(), c.start(), choice, local, known)
         if entries and entries[0].start == m.end():
             out.append((entries[0].start, c.end(), choice, entries, None))
+    return out
+
+
+# a list under its choice as a label: "Ja-röster: Anna Skarsjö (S), … och Håkan Eriksson (V)." /
+# "Nej-röster: …" (Göteborg's inköps- och upphandlingsnämnd), "Avstår: …", "Frånvarande: …"
+_LABEL_RE = re.compile(
+    r"(?m)^[ \t]*(?:(?P<c>[Jj]a|[Nn]ej)(?:-röster|-röst)?|(?P<a>[Aa]vstår|[Aa]vstod|[Aa]vstående|[Nn]edlagda röster)"
+    r"|(?P<f>[Ff]rånvarande))[ \t]*:[ \t]*(?=[A-ZÅÄÖÉÜ])")
+_LABEL_END_RE = re.compile(r"\.(?=[ \t]*(?:\n|\f|$))|\n[ \t]*\n|:")
+
+
+def _labelled_lists(doc: Document, local: dict[str, str], known: dict[str, str]) -> list[Found]:
+    """The members after a "Ja-röster:" label, to the full stop that ends the line they end on:
+    every piece a member (a "Ja: 43" count or a sentence is no list)."""
+    text = doc.text
+    out: list[Found] = []
+    for m in _LABEL_RE.finditer(text):
+        stop = _LABEL_END_RE.search(text, m.end(), min(len(text), m.end() + 800))
+        if stop is None or stop.group() != ".":
+            continue
+        choice: VoteChoice = ("ja" if m.group("c").lower() == "ja" else "nej") if m.group("c") else \
+            "avstar" if m.group("a") else "franvarande"
+        entries = _prose_members(doc, m.end(), stop.start(), choice, local, known)
+        if entries and entries[0].start == m.end():
+            out.append((m.start(), stop.end(), choice, entries, None))
     return out
 
 

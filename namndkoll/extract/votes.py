@@ -25,21 +25,32 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..types import Document, Person, Vote
+from .countwords import NUMBER, count
 from .decisions import item_label
 from .rollcall import Counts, RollCall, find_roll_calls
 
 _N = r"(\d{1,3})"
+_NW = rf"({NUMBER})"  # a count in digits or in words ("fem ja-röster")
 _WS = r"[\s\f]+"
+_JA = rf"(?:ja|Ja|JA)(?:-?röster|-?röst)?(?:{_WS}röster)?"  # "5 ja-röster röster" (sic, Göteborg 2024)
+_NEJ = r"(?:nej|Nej|NEJ)(?:-?röster|-?röst)?"
 # "Omröstningen utfaller med 70 Ja mot 9 Nej", "utföll med 8 ja-röster mot 5 nej-röster"; and
 # the result inside the chair's sentence, however far from the word omröstning: "Ordföranden
 # finner att kommunstyrelsen, med 11 ja-röster mot 3 nej-röster och 1 som avstår, beslutar …"
-# (Ciceron), "Nämnden beslutar med 7 ja-röster mot 6 nej-röster att …"
+# (Ciceron), "Nämnden beslutar med 7 ja-röster mot 6 nej-röster att …", "Med resultatet 5
+# ja-röster mot 4 nej-röster beslutar nämnden …", "Med fem ja-röster mot sex nej-röster"
 _RESULT_RE = re.compile(
     r"(?:(?:[Oo]mröstningen|[Vv]oteringen|[Oo]mröstning(?:sresultat)?)[^.\n]{0,40}?"
     r"(?:utfaller|utföll|gav|slutade|blev|resulterade)?[^.\d]{0,20}?"
-    rf"|(?<![\wåäö])[Mm]ed{_WS}(?=\d{{1,3}}{_WS}(?:ja|Ja|JA)-?röst(?:er)?{_WS}mot{_WS}\d))"
-    rf"{_N}{_WS}(?:ja|Ja|JA)(?:-?röster|-?röst)?(?:,?{_WS}(?:mot|och){_WS}|,{_WS}){_N}{_WS}(?:nej|Nej|NEJ)(?:-?röster|-?röst)?"
-    rf"(?:,?{_WS}(?:och{_WS})?{_N}{_WS}(?:som{_WS})?(?:avstår|avstod|avstående|nedlagda(?:{_WS}röster)?)|)",
+    rf"|(?<![\wåäö])[Mm]ed{_WS}(?:resultatet{_WS}|röstsiffrorna{_WS})?(?={NUMBER}{_WS}(?:ja|Ja|JA)-?röst(?:er)?{_WS}(?:röster{_WS})?mot{_WS}))"
+    rf"{_NW}{_WS}{_JA}(?:,?{_WS}(?:mot|och){_WS}|,{_WS}){_NW}{_WS}{_NEJ}"
+    rf"(?:,?{_WS}(?:och{_WS})?{_NW}{_WS}(?:som{_WS})?(?:avstår|avstod|avstående|nedlagda(?:{_WS}röster)?)|)",
+)
+# the result without the words ja and nej, the first count the ja side's: "Kommunfullmäktige
+# beslutar med 33 röster mot 12 att …", "med 40 röster mot 41 (och 3 som avstår)"
+_BARE_RESULT_RE = re.compile(
+    rf"(?<![\wåäö])[Mm]ed{_WS}{_NW}{_WS}röster{_WS}mot{_WS}{_NW}(?:{_WS}röster)?(?![\wåäö-])"
+    rf"(?:,?{_WS}(?:och{_WS})?{_NW}{_WS}(?:som{_WS})?(?:avstår|avstod|avstående|nedlagda(?:{_WS}röster)?)|)",
 )
 # "Ja: 43 Nej: 38 Avstår: 2", "Antal Ja: 43 Antal Nej: 38 Antal Avstår: 0 Antal Frånv: 0"
 _COUNTS_RE = re.compile(
@@ -47,9 +58,9 @@ _COUNTS_RE = re.compile(
     rf"(?:[,;]?{_WS}(?:Antal{_WS})?Avstår:?{_WS}?{_N})?"
     rf"(?:[,;]?{_WS}(?:Antal{_WS})?(?:Frånv(?:arande)?\.?):?{_WS}?{_N})?",
 )
-_ABSTAIN_RE = re.compile(rf"{_N}{_WS}(?:ledam(?:ot|öter){_WS}|ersättare{_WS}|stycken{_WS}|st\.?{_WS})?(?:som{_WS})?"
+_ABSTAIN_RE = re.compile(rf"{_NW}{_WS}(?:ledam(?:ot|öter){_WS}|ersättare{_WS}|stycken{_WS}|st\.?{_WS})?(?:som{_WS})?"
                          r"(?:avstår|avstod)\b")
-_ABSENT_RE = re.compile(rf"{_N}{_WS}(?:ledam(?:ot|öter){_WS})?(?:är|var){_WS}frånvarande\b")
+_ABSENT_RE = re.compile(rf"{_NW}{_WS}(?:ledam(?:ot|öter){_WS})?(?:är|var){_WS}frånvarande\b")
 _BILAGA_REF_RE = re.compile(r"framgår[\s\f]+av[\s\f]+bilaga[\s\f]+(\d+)", re.IGNORECASE)
 _BILAGA_RE = re.compile(r"(?:^|(?<=\f))Bilaga[ \t]+(\d+)[ \t]*$", re.MULTILINE)
 # "Ja för bifall …, Nej för …" after the word proposition; or the Ja-röst and Nej-röst lines of a
@@ -73,14 +84,17 @@ def find_votes(doc: Document, people: Sequence[Person] = ()) -> tuple[Vote, ...]
     lists = [(c.start, c.end) for c in calls if c.form != "prose"]
     votes: list[Vote] = []
     used: list[tuple[int, int]] = []
-    for m in _RESULT_RE.finditer(text):
+    results = list(_RESULT_RE.finditer(text))
+    results += [b for b in _BARE_RESULT_RE.finditer(text)
+                if not any(m.start() <= b.start() < m.end() for m in results)]
+    for m in sorted(results, key=lambda m: m.start()):
         if any(a <= m.start() < b for a, b in lists):
             continue  # a list's own result line is no second vote
         tail = text[m.end(): _sentence_run_end(text, m.end())]
-        abstain = _int(m.group(3)) if m.group(3) else _first(_ABSTAIN_RE, tail)
+        abstain = count(m.group(3)) if m.group(3) else _first(_ABSTAIN_RE, tail)
         absent = _first(_ABSENT_RE, tail)
         end = m.end() + (len(tail) if (abstain is not None or absent is not None) else 0)
-        votes.append(_vote(doc, m.start(), end, int(m.group(1)), int(m.group(2)), abstain, absent))
+        votes.append(_vote(doc, m.start(), end, count(m.group(1)), count(m.group(2)), abstain, absent))
         used.append((m.start(), end))
     # a vote list whose members could not be read still gives its counts to the § that points to it
     bilagor = {n: b for n, b in _bilaga_counts(doc).items() if not any(a <= b.start < e for a, e in lists)}
@@ -144,13 +158,13 @@ def _sentence_run_end(text: str, pos: int) -> int:
     also after the rest of the result's own sentence ("Med 6 ja-röster mot 1 nej-röst vinner
     yttrande från (C). 4 stycken avstod från att rösta.")."""
     end = pos
-    rest = re.match(r"[^.\d\f]{1,200}\.(?=[\s\f]+\d{1,3}[\s\f])", text[pos:pos + 210])
+    rest = re.match(rf"[^.\d\f]{{1,200}}\.(?=[\s\f]+{NUMBER}[\s\f])", text[pos:pos + 210])
     if rest:
         after = _sentence_run_end(text, pos + rest.end())
         if after > pos + rest.end():
             return after
     for _ in range(3):
-        m = re.match(r"[.,]?[\s\f]*(?:och[\s\f]+)?\d{1,3}[^.]{0,60}?(?:avstår|avstod|frånvarande)[^.]{0,30}\.?",
+        m = re.match(rf"[.,]?[\s\f]*(?:och[\s\f]+)?{NUMBER}[^.]{{0,60}}?(?:avstår|avstod|frånvarande)[^.]{{0,30}}\.?",
                      text[end:end + 140])
         if not m:
             break
@@ -160,7 +174,7 @@ def _sentence_run_end(text: str, pos: int) -> int:
 
 def _first(rx: re.Pattern[str], s: str) -> int | None:
     m = rx.search(s)
-    return int(m.group(1)) if m else None
+    return count(m.group(1)) if m else None
 
 
 def _int(s: str | None) -> int | None:

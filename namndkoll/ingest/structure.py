@@ -13,7 +13,9 @@ A table of contents — a run of § lines with titles and no bodies between them
 come back as headings further on — never becomes the items; it bounds which numbers may.
 Titles are whole: the heading line's words after number and diarienummer, else the lines
 after it that are set as a title (bold or larger than the body when the layout says so,
-else by the shape of the text). Sections are found by their heading lines (``sections.py``).
+else by the shape of the text; ``item_titles.py``); an extract's "§ 59, N609-4635/23" line
+has its title above it. Tables of contents are read by ``toc.py``, sections by their heading
+lines (``sections.py``).
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from ..types import PAGE_SEP, Item, Line, Metadata, Page, page_at
-from .metadata import find_diarienummer, read_metadata
-from .sections import SECTION_HEADINGS, find_sections, section_kind
+from .item_titles import _META_LINE, _TITLE_STRIP, _item_dnr, _same_font, _title
+from .metadata import read_metadata
+from .sections import SECTION_HEADINGS, find_sections
+from .toc import find_toc
 
 __all__ = ["SECTION_HEADINGS", "analyze", "find_items", "find_sections", "find_toc"]
 
@@ -71,10 +74,6 @@ _HEAD = re.compile(
 # what follows a § number that cites rather than heads: "§ 9 kommunallagen", "§ 22, att", a
 # range "§ 57-§ 73" / "§ 57–73" (a cover's "Paragraf" line), "§ 71/25" (a bilaga's § and year)
 _REFERENCE = re.compile(r"^(?:st|mom|kap|p|och|resp|samt|i|enligt)\b|^[,;.)]|^[-–—]\s*(?:§\s*)?\d|^/\s*\d")
-_TOC_TITLE = re.compile(
-    r"^(?:innehåll(?:sförteckning)?|ärendelista|ärendeförteckning|föredragningslista|dagordning|"
-    r"förteckning över ärenden|ärenden(?:\s+sida)?|paragrafer|§§|index)\s*:?$", re.IGNORECASE)
-_TOC_LEADER = re.compile(r"(?:\.{3,}|(?:\. ){3,}|…{2,}|_{3,})\s*\d{0,4}\s*$|\s\d{1,3}$")
 _END_MATTER = re.compile(
     r"^(?:anvisning för begäran om omprövning|besvärsanvisning|besvärshänvisning|"
     r"överklagandehänvisning|hur man överklagar|anvisning om hur man överklagar|"
@@ -88,13 +87,16 @@ class _Cand:
     label: str  # "9", "12 a"
     rest: str  # the heading line after the number
     finnish: bool
+    above: bool = False  # "§ 59, N609-4635/23" in an extract: the title stands on the lines above
 
 
 # what OCR makes of "39 § Titel" and "§ 12 Titel" when it misreads the sign
 _OCR_SIGN = re.compile(r"^[ \t]*(?:(?P<fnum>\d{1,3})[8S$]|[8S$][ \t](?P<num>\d{1,4}))[ \t]+(?=[A-ZÅÄÖ])")
 
 
-def _candidates(lines: list[_Ln]) -> list[_Cand]:
+def _candidates(lines: list[_Ln], blocks: dict[int, int] | None = None) -> list[_Cand]:
+    """§ heading candidates; ``blocks`` (page -> bundled extract) admits an extract's
+    "§ 59, N609-4635/23" line under its title, which elsewhere reads as a citation."""
     out = []
     for k, ln in enumerate(lines):
         text = ln.text
@@ -111,15 +113,52 @@ def _candidates(lines: list[_Ln]) -> list[_Cand]:
             num, letter, rest, fin = m.group("num"), m.group("letter"), m.group("rest").strip(), False
             if m.group("org") and m.group("org").lower() in ("och", "enligt", "se", "i", "samt"):
                 continue
-        if rest[:1].islower() or _REFERENCE.match(rest) or rest.startswith("§"):
+        above = not fin and blocks is not None and ln.page in blocks and _dnr_after_comma(rest) \
+            and _title_above(lines, k) is not None
+        if not above and (rest[:1].islower() or _REFERENCE.match(rest) or rest.startswith("§")):
             continue  # "§ 9 kommunallagen", "§ 22, att": a reference, not a heading
         if fin and _wrapped_reference(lines, k):
             continue  # "… medge undantag från" / "39 § BS, eftersom …": a law's § cited, wrapped
         if fin and not rest:
             continue  # "36 §" alone: a reference that wrapped
         label = num + (f" {letter}" if letter else "")
-        out.append(_Cand(k, int(num), label, rest, fin))
+        out.append(_Cand(k, int(num), label, rest, fin, above))
     return out
+
+
+def _dnr_after_comma(rest: str) -> bool:
+    """The heading line goes on with a comma and a diarienummer only (", N609-4635/23")."""
+    if not rest.startswith(","):
+        return False
+    dnr = rest[1:].strip()
+    return bool(dnr) and _TITLE_STRIP.match(dnr) is not None and not _TITLE_STRIP.sub("", dnr, count=1).strip()
+
+
+def _title_above(lines: list[_Ln], k: int) -> list[_Ln] | None:
+    """The title lines set over an extract's "§ N, dnr" line ("Yrkande från S, V och MP om" /
+    "kompletteringsbudget" / "§ 59, N609-4635/23"): the lines just above it on its page, below
+    the extract's running head, in one font where the layout is known; none when the line
+    above ends a sentence or a clause (a § cited in running text) or is the head itself."""
+    head = lines[k]
+    out: list[_Ln] = []
+    j = k - 1
+    while j >= 0 and lines[j].page == head.page and len(out) < 4:
+        ln = lines[j]
+        t = ln.text.strip().strip(PAGE_SEP)
+        if not t:
+            if out:
+                break
+            j -= 1
+            continue
+        if _EXTRACT_WORD.match(t) or _HEAD_DATE.search(t) or _META_LINE.match(t) or t.endswith((".", ":", ";")):
+            break
+        if not out and (t.endswith(",") or _OPEN_END.search(t)):
+            return None  # the sentence above runs on into the § it cites
+        if out and out[0].layout is not None and ln.layout is not None and not _same_font(ln, out[0]):
+            break
+        out.insert(0, ln)
+        j -= 1
+    return out or None
 
 
 # a line that cannot end before a heading: it stops on a preposition or conjunction, so the
@@ -140,78 +179,10 @@ def _wrapped_reference(lines: list[_Ln], k: int) -> bool:
 
 # ---- tables of contents -----------------------------------------------------------------
 
-def _is_toc_run(run: list[_Cand], lines: list[_Ln], later: set[int]) -> bool:
-    """A run of § lines without bodies is a table of contents when its numbers come back as
-    headings later on, or most of them stand on consecutive lines, or it stands under a title
-    like "Innehållsförteckning", or most of its lines end in page numbers or dotted leaders."""
-    nums = [c.num for c in run]
-    if sum(n in later for n in nums) >= max(2, 0.6 * len(nums)):
-        return True
-    adjacent = sum(b.idx - a.idx == 1 for a, b in pairwise(run))
-    if len(run) >= 3 and adjacent >= 0.6 * (len(run) - 1):
-        return True  # § lines one after another: a list of items, not the items themselves
-    first = run[0].idx
-    above = [ln.text.strip() for ln in lines[max(0, first - 4):first] if ln.text.strip()]
-    if any(_TOC_TITLE.match(t) for t in above):
-        return True
-    ends = sum(bool(_TOC_LEADER.search(lines[c.idx].text.rstrip()))
-               or any(_TOC_LEADER.search(lines[j].text.rstrip()) and re.search(r"\.{3}|…|_{3}", lines[j].text)
-                      for j in range(c.idx + 1, min(c.idx + 3, len(lines))))
-               for c in run)
-    return ends * 2 > len(run) and len(run) >= 3
-
-
 def table_of_contents(pages: Sequence[Page]) -> tuple[int, ...]:
     """The § numbers that the document's tables of contents list (none: ``()``)."""
     lines = _lines(PAGE_SEP.join(p.text for p in pages), pages)
     return tuple(sorted({c.num for run in find_toc(lines, _candidates(lines)) for c in run}))
-
-
-def find_toc(lines: list[_Ln], cands: list[_Cand]) -> list[list[_Cand]]:
-    """Runs of heading candidates that form tables of contents: three or more § lines in a
-    row (two when numbers come back later), each at most three short lines from the next,
-    with no section heading between them."""
-    runs: list[list[_Cand]] = []
-    cur: list[_Cand] = []
-    for c in cands:
-        if cur and _close(cur[-1], c, lines):
-            cur.append(c)
-            continue
-        if cur:
-            runs.append(cur)
-        cur = [c]
-    if cur:
-        runs.append(cur)
-    out = []
-    for run in runs:
-        after = run[-1].idx
-        later = {c.num for c in cands if c.idx > after}
-        if len(run) == 1:
-            if run[0].num in later and _lone_toc_entry(run[0], lines):
-                out.append(run)
-            continue
-        if (len(run) >= 3 or all(c.num in later for c in run)) and _is_toc_run(run, lines, later):
-            out.append(run)
-    return out
-
-
-def _lone_toc_entry(c: _Cand, lines: list[_Ln]) -> bool:
-    """The one § of an extract's index page ("Innehåll" / "§ 75 Dnr VO-2024-00167" / its title /
-    "....... 3"): under an index title and ended by a dotted leader and page number, with the same
-    § heading again further on."""
-    above = [ln.text.strip() for ln in lines[max(0, c.idx - 4):c.idx] if ln.text.strip()]
-    if not above or not _TOC_TITLE.match(above[-1]):
-        return False
-    after = [ln.text.rstrip() for ln in lines[c.idx:c.idx + 5] if ln.text.strip()]
-    return any(re.search(r"(?:\.{3,}|…{2,}|_{3,})\s*\d{1,4}$", t) for t in after)
-
-
-def _close(a: _Cand, b: _Cand, lines: list[_Ln]) -> bool:
-    if b.num <= a.num or b.idx - a.idx > 4:
-        return False
-    between = [ln.text.strip() for ln in lines[a.idx + 1:b.idx] if ln.text.strip()]
-    return (len(between) <= 3 and sum(len(t) for t in between) < 300
-            and not any(section_kind(t) for t in between))
 
 
 # ---- the chain of headings --------------------------------------------------------------
@@ -303,7 +274,8 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
     """§ items in reading order; each runs to the next § heading or the end of the protocol
     (a closing appeal instruction is not part of the last one)."""
     lines = _lines(text, pages)
-    cands = _candidates(lines)
+    blocks = _extract_blocks(lines)
+    cands = _candidates(lines, blocks)
     tocs = find_toc(lines, cands)
     in_toc = {c.idx for run in tocs for c in run}
     cands = [c for c in cands if c.idx not in in_toc]
@@ -319,7 +291,6 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
     cands = [c for c in cands if c.finnish == finnish]  # one numbering style per protocol
     body = _Body(lines)
     weights = dict(zip((c.idx for c in cands), _weights(cands, lines, body), strict=True))
-    blocks = _extract_blocks(lines)
     groups: dict[int | None, list[_Cand]] = {}
     for c in cands:
         groups.setdefault(blocks.get(lines[c.idx].page), []).append(c)
@@ -340,10 +311,15 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
             end = min(end, block_end[b])  # an extract ends with its last page
         while end > ln.start and text[end - 1] in "\n\f ":
             end -= 1
-        title, body_start = _title(lines, c, end, body)
+        start = ln.start
+        if c.above and (over := _title_above(lines, c.idx)):
+            # the heading as printed starts with its title over the "§ N, dnr" line
+            title, body_start, start = " ".join(x.text.strip() for x in over), ln.end + 1, over[0].start
+        else:
+            title, body_start = _title(lines, c, end, body)
         sections = find_sections(text, body_start, end, pages)
         dnr = _item_dnr(lines, c, title)
-        items.append(Item(c.label, title, ln.start, end, ln.page, page_at(pages, max(ln.start, end - 1)),
+        items.append(Item(c.label, title, start, end, ln.page, page_at(pages, max(ln.start, end - 1)),
                           sections, dnr))
     return tuple(items)
 
@@ -381,138 +357,3 @@ def _extract_blocks(lines: list[_Ln]) -> dict[int, int]:
         out[page] = block
         last = (page, sig)
     return out
-
-
-# the diarienummer and codes a heading line carries before (or instead of) the title:
-# "0120/22", "2026.156 BUN", "Ärendenummer SLK-2023-00027:45", "Dnr KS 2023/123", "KS 2019.123"
-_TITLE_STRIP = re.compile(
-    r"^(?:(?:[ÄäAa]rendenummer|[Dd]iarienummer|[Dd]iarienr\.?|[Dd]nr\.?|DNR)\s*:?\s*)?"
-    r"(?:(?:19|20)\d\d\.\d{1,5}(?:\s+[A-ZÅÄÖ]{2,6}(?:[ -]AU)?(?=\s|$))?"
-    r"|(?:(?:[A-ZÅÄÖ]{1,6} )?[A-ZÅÄÖ]{1,6}[ /-]?\d[\d/:.\-]*\d|\d+[/:.\-]\d[\d/:.\-]*)(?:[-:.]\d+)*)\s*")
-_TRAILING_DNR = re.compile(r"\s*[(,]?\s*(?:Dnr|Diarienummer|Ärendenummer)\.?:?\s+\S+(?:\s\S+)?\)?\s*$",
-                           re.IGNORECASE)
-_LABEL_ONLY = re.compile(r"^(?:Ärendenummer|Diarienummer|Dnr)\b\s*:?\s*$", re.IGNORECASE)
-# the page number of a running header the text layer set on the heading's line ("SN § 82  Sida 14 av 16")
-_PAGE_LABEL = re.compile(r"^Sid(?:a|an)\s+\d{1,4}(?:\s*(?:av|\(|/)\s*\d{1,4}\)?)?$", re.IGNORECASE)
-_DATE_ONLY = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
-# a second diarienummer after the first ("SN § 12  SN/2025:23, SN/2024:120")
-_DNR_JOIN = re.compile(r"^(?:,|;|och\b)\s*")
-# the running header's words the text layer set at the end of a title line beside it
-# ("Information från förvaltningen      Sammanträdesdatum", the header's date on the next line)
-_HEADER_TAIL = re.compile(r"(?:\s+(?:Sammanträdesdatum|SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll"
-                          r"|Sid(?:a|an)\s+\d{1,4}\s*(?:av|/)\s*\d{1,4}))+$")
-_META_LINE = re.compile(r"^(?:Protokoll nr|Sammanträdesdatum|Datum|Dnr|Diarienummer|Ärendenummer)\b")
-_MP_DNR = re.compile(r"\b((?:19|20)\d\d\.\d{1,5}(?:\s+[A-ZÅÄÖ]{2,6}(?:[ -]AU)?)?)\b")
-_FI_DNR = re.compile(r"^[A-ZÅÄÖ]{2,6}/\d{1,5}/[\d.]+/\d{4}$")
-
-
-def _heading_title(c: _Cand) -> str:
-    if c.finnish:
-        return c.rest
-    title = _TITLE_STRIP.sub("", c.rest, count=1)
-    while title != c.rest and (j := _DNR_JOIN.match(title)):
-        rest = title[j.end():]
-        more = _TITLE_STRIP.sub("", rest, count=1)
-        if more == rest:
-            break
-        title = more
-    title = _TRAILING_DNR.sub("", title).strip()
-    return "" if _LABEL_ONLY.match(title) or _PAGE_LABEL.match(title) else title
-
-
-def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]:
-    """The § title and where the item's body starts: the heading line's words after number
-    and dnr, else the next line(s) set as a title."""
-    head = lines[c.idx]
-    title = _heading_title(c)
-    k = c.idx + 1
-    if title:
-        # a title set apart from the body may wrap onto lines in the same font
-        if body.styled(head):
-            parts = [title]
-            while k < len(lines) and lines[k].start < end and _same_font(lines[k], head) \
-                    and not section_kind(lines[k].text) and len(parts) < 4:
-                parts.append(lines[k].text.strip())
-                k += 1
-            title = " ".join(parts)
-        return title, (lines[k].start if k < len(lines) and lines[k].start < end else head.end + 1)
-    parts = []
-    first: _Ln | None = None
-    last: _Ln | None = None
-    blank = False  # an empty line after the title's first line
-    beside = False  # the running header stood beside the title: its date may follow
-    while k < len(lines) and lines[k].start < end and len(parts) < 4:
-        ln = lines[k]
-        t = ln.text.strip().strip(PAGE_SEP)
-        if (tail := _HEADER_TAIL.search(t)) and tail.start() > 0:
-            t, beside = t[:tail.start()], True
-        if not t:
-            blank = first is not None
-            k += 1
-            continue
-        if section_kind(t):
-            break
-        if _META_LINE.match(t) or ((first is None or beside) and (
-                _FI_DNR.match(t) or _DATE_ONLY.match(t) or not _TITLE_STRIP.sub("", t, count=1).strip())):
-            # the header's date and the item's dnr, set under a heading whose line the header took
-            k += 1
-            continue
-        if first is not None:
-            if body.styled(first):
-                if not _same_font(ln, first):
-                    break  # the title is set apart from the body: it ends where its font does
-            elif not t[:1].islower() and len(parts[-1]) < 45:
-                break  # a short line ends the title unless the next plainly continues it
-            elif _paragraph_break(last, ln) or (ln.layout is None and (blank or _sentence(lines, k, end))):
-                break  # set like the body, the title is a paragraph of its own
-        parts.append(t)
-        first = first or ln
-        last = ln
-        k += 1
-        if t.endswith((".", ":")) and not body.styled(first):
-            break
-    return " ".join(parts), (lines[k].start if k < len(lines) and lines[k].start < end else end)
-
-
-def _paragraph_break(a: _Ln | None, b: _Ln) -> bool:
-    """Line ``b`` starts a new paragraph after line ``a``: the space between them is more than
-    half a line (a wrapped title keeps its lines' spacing; the text under it follows a gap)."""
-    if a is None or a.page != b.page or a.layout is None or b.layout is None:
-        return False
-    height = a.layout.bottom - a.layout.top
-    return height > 0 and b.layout.top - a.layout.bottom > 0.6 * height
-
-
-def _sentence(lines: list[_Ln], k: int, end: int) -> bool:
-    """A capitalised line that ends a sentence, alone or with the next line ("Protokoll för
-    ärende om tillsyn … publiceras inte i sin helhet" / "på webben."): a note or the body
-    under a title, where the layout is unknown (a title has no full stop)."""
-    t = lines[k].text.strip()
-    if not t[:1].isupper():
-        return False
-    nxt = lines[k + 1].text.strip() if k + 1 < len(lines) and lines[k + 1].start < end else ""
-    return _FULL_STOP.search(t) is not None or (nxt[:1].islower() and _FULL_STOP.search(nxt) is not None)
-
-
-# a full stop at the end of a line, not that of an abbreviation ("Anna Ek (S) m.fl.")
-_FULL_STOP = re.compile(r"(?<!\bm\.fl)(?<!\bm\.m)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\betc)(?<!\bnr)(?<!\bkap)(?<!\bresp)\.$")
-
-
-def _same_font(a: _Ln, b: _Ln) -> bool:
-    if a.layout is None or b.layout is None:
-        return False
-    return a.layout.bold == b.layout.bold and abs(a.layout.size - b.layout.size) < 0.6
-
-
-def _item_dnr(lines: list[_Ln], c: _Cand, title: str) -> tuple[str, ...]:
-    """Diarienummer of a § item: on its heading line (any form metadata knows, and Meetings
-    Plus's "2026.156 BUN"), or alone on the line just above a Finnish heading."""
-    head = lines[c.idx].text
-    found = list(find_diarienummer(head + "\n" + title))
-    m = _MP_DNR.search(c.rest) if not c.finnish else None
-    if m and not found and _TITLE_STRIP.match(c.rest):
-        found.append(m.group(1))
-    for ln in lines[max(0, c.idx - 2):c.idx]:
-        if _FI_DNR.match(ln.text.strip()):
-            found.append(ln.text.strip())
-    return tuple(dict.fromkeys(found))

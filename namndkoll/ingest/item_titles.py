@@ -1,0 +1,152 @@
+"""The title and diarienummer of a § item: the heading line's words after number and
+diarienummer, else the lines after it that are set as a title (bold or larger than the body
+when the layout says so, else by the shape of the text).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..types import PAGE_SEP
+from .metadata import find_diarienummer
+from .sections import section_kind
+
+if TYPE_CHECKING:
+    from .structure import _Body, _Cand, _Ln
+
+# the diarienummer and codes a heading line carries before (or instead of) the title:
+# "0120/22", "2026.156 BUN", "Ärendenummer SLK-2023-00027:45", "Dnr KS 2023/123", "KS 2019.123"
+_TITLE_STRIP = re.compile(
+    r"^(?:(?:[ÄäAa]rendenummer|[Dd]iarienummer|[Dd]iarienr\.?|[Dd]nr\.?|DNR)\s*:?\s*)?"
+    r"(?:(?:19|20)\d\d\.\d{1,5}(?:\s+[A-ZÅÄÖ]{2,6}(?:[ -]AU)?(?=\s|$))?"
+    r"|(?:(?:[A-ZÅÄÖ]{1,6} )?[A-ZÅÄÖ]{1,6}[ /-]?\d[\d/:.\-]*\d|\d+[/:.\-]\d[\d/:.\-]*)(?:[-:.]\d+)*)\s*")
+_TRAILING_DNR = re.compile(r"\s*[(,]?\s*(?:Dnr|Diarienummer|Ärendenummer)\.?:?\s+\S+(?:\s\S+)?\)?\s*$",
+                           re.IGNORECASE)
+_LABEL_ONLY = re.compile(r"^(?:Ärendenummer|Diarienummer|Dnr)\b\s*:?\s*$", re.IGNORECASE)
+# the page number of a running header the text layer set on the heading's line ("SN § 82  Sida 14 av 16")
+_PAGE_LABEL = re.compile(r"^Sid(?:a|an)\s+\d{1,4}(?:\s*(?:av|\(|/)\s*\d{1,4}\)?)?$", re.IGNORECASE)
+_DATE_ONLY = re.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
+# a second diarienummer after the first ("SN § 12  SN/2025:23, SN/2024:120")
+_DNR_JOIN = re.compile(r"^(?:,|;|och\b)\s*")
+# the running header's words the text layer set at the end of a title line beside it
+# ("Information från förvaltningen      Sammanträdesdatum", the header's date on the next line)
+_HEADER_TAIL = re.compile(r"(?:\s+(?:Sammanträdesdatum|SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll"
+                          r"|Sid(?:a|an)\s+\d{1,4}\s*(?:av|/)\s*\d{1,4}))+$")
+_META_LINE = re.compile(r"^(?:Protokoll nr|Sammanträdesdatum|Datum|Dnr|Diarienummer|Ärendenummer)\b")
+_MP_DNR = re.compile(r"\b((?:19|20)\d\d\.\d{1,5}(?:\s+[A-ZÅÄÖ]{2,6}(?:[ -]AU)?)?)\b")
+_FI_DNR = re.compile(r"^[A-ZÅÄÖ]{2,6}/\d{1,5}/[\d.]+/\d{4}$")
+
+
+def _heading_title(c: _Cand) -> str:
+    if c.finnish:
+        return c.rest
+    title = _TITLE_STRIP.sub("", c.rest, count=1)
+    while title != c.rest and (j := _DNR_JOIN.match(title)):
+        rest = title[j.end():]
+        more = _TITLE_STRIP.sub("", rest, count=1)
+        if more == rest:
+            break
+        title = more
+    title = _TRAILING_DNR.sub("", title).strip()
+    return "" if _LABEL_ONLY.match(title) or _PAGE_LABEL.match(title) else title
+
+
+def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]:
+    """The § title and where the item's body starts: the heading line's words after number
+    and dnr, else the next line(s) set as a title."""
+    head = lines[c.idx]
+    title = _heading_title(c)
+    k = c.idx + 1
+    if title:
+        # a title set apart from the body may wrap onto lines in the same font
+        if body.styled(head):
+            parts = [title]
+            while k < len(lines) and lines[k].start < end and _same_font(lines[k], head) \
+                    and not section_kind(lines[k].text) and len(parts) < 4:
+                parts.append(lines[k].text.strip())
+                k += 1
+            title = " ".join(parts)
+        return title, (lines[k].start if k < len(lines) and lines[k].start < end else head.end + 1)
+    parts = []
+    first: _Ln | None = None
+    last: _Ln | None = None
+    blank = False  # an empty line after the title's first line
+    beside = False  # the running header stood beside the title: its date may follow
+    while k < len(lines) and lines[k].start < end and len(parts) < 4:
+        ln = lines[k]
+        t = ln.text.strip().strip(PAGE_SEP)
+        if (tail := _HEADER_TAIL.search(t)) and tail.start() > 0:
+            t, beside = t[:tail.start()], True
+        if not t:
+            blank = first is not None
+            k += 1
+            continue
+        if section_kind(t):
+            break
+        if _META_LINE.match(t) or ((first is None or beside) and (
+                _FI_DNR.match(t) or _DATE_ONLY.match(t) or not _TITLE_STRIP.sub("", t, count=1).strip())):
+            # the header's date and the item's dnr, set under a heading whose line the header took
+            k += 1
+            continue
+        if first is not None:
+            if body.styled(first):
+                if not _same_font(ln, first):
+                    break  # the title is set apart from the body: it ends where its font does
+            elif not t[:1].islower() and len(parts[-1]) < 45:
+                break  # a short line ends the title unless the next plainly continues it
+            elif _paragraph_break(last, ln) or (ln.layout is None and (blank or _sentence(lines, k, end))):
+                break  # set like the body, the title is a paragraph of its own
+        parts.append(t)
+        first = first or ln
+        last = ln
+        k += 1
+        if t.endswith((".", ":")) and not body.styled(first):
+            break
+    return " ".join(parts), (lines[k].start if k < len(lines) and lines[k].start < end else end)
+
+
+def _paragraph_break(a: _Ln | None, b: _Ln) -> bool:
+    """Line ``b`` starts a new paragraph after line ``a``: the space between them is more than
+    half a line (a wrapped title keeps its lines' spacing; the text under it follows a gap)."""
+    if a is None or a.page != b.page or a.layout is None or b.layout is None:
+        return False
+    height = a.layout.bottom - a.layout.top
+    return height > 0 and b.layout.top - a.layout.bottom > 0.6 * height
+
+
+def _sentence(lines: list[_Ln], k: int, end: int) -> bool:
+    """A capitalised line that ends a sentence, alone or with the next line ("Protokoll för
+    ärende om tillsyn … publiceras inte i sin helhet" / "på webben."): a note or the body
+    under a title, where the layout is unknown (a title has no full stop)."""
+    t = lines[k].text.strip()
+    if not t[:1].isupper():
+        return False
+    nxt = lines[k + 1].text.strip() if k + 1 < len(lines) and lines[k + 1].start < end else ""
+    return _FULL_STOP.search(t) is not None or (nxt[:1].islower() and _FULL_STOP.search(nxt) is not None)
+
+
+# a full stop at the end of a line, not that of an abbreviation ("Anna Ek (S) m.fl.")
+_FULL_STOP = re.compile(r"(?<!\bm\.fl)(?<!\bm\.m)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\betc)(?<!\bnr)(?<!\bkap)(?<!\bresp)\.$")
+
+
+def _same_font(a: _Ln, b: _Ln) -> bool:
+    if a.layout is None or b.layout is None:
+        return False
+    return a.layout.bold == b.layout.bold and abs(a.layout.size - b.layout.size) < 0.6
+
+
+def _item_dnr(lines: list[_Ln], c: _Cand, title: str) -> tuple[str, ...]:
+    """Diarienummer of a § item: on its heading line (any form metadata knows, and Meetings
+    Plus's "2026.156 BUN"), or alone on the line just above a Finnish heading."""
+    head = lines[c.idx].text
+    found = list(find_diarienummer(head + "\n" + title))
+    if c.above and not found:
+        found.append(c.rest[1:].strip())  # "§ 59, N609-4635/23"
+    m = _MP_DNR.search(c.rest) if not c.finnish else None
+    if m and not found and _TITLE_STRIP.match(c.rest):
+        found.append(m.group(1))
+    for ln in lines[max(0, c.idx - 2):c.idx]:
+        if _FI_DNR.match(ln.text.strip()):
+            found.append(ln.text.strip())
+    return tuple(dict.fromkeys(found))

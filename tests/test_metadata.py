@@ -4,10 +4,10 @@ from several municipalities' templates, on small PDFs drawn with reportlab, and 
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
+from test_pdf import _font
 
 from namndkoll.ingest import dates, read_document
 from namndkoll.ingest.metadata import (
@@ -323,18 +323,6 @@ def test_protocol_has_no_made_up_title():
     md = read_metadata(pages, ())
     assert (md.municipality, md.org_kind, md.committee, md.doc_type, md.date, md.title) == (
         "Alingsås", "kommun", "Kommunstyrelsen", "protokoll", "2026-06-16", None)
-
-
-def _font() -> str:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    path = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True,
-                          check=False).stdout
-    if path.endswith(".ttf"):
-        pdfmetrics.registerFont(TTFont("DejaVu", path))
-        return "DejaVu"
-    return "Helvetica"
 
 
 def _pdf(path: Path, pages: list[list[tuple[float, float, str, int]]]) -> Path:

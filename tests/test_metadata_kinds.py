@@ -6,8 +6,9 @@ KF handlingar, Tolkförmedling Väst, Räddningstjänstförbund, GR and Länssty
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
+
+from test_metadata import _pdf  # (x, y from top, text, size) rows drawn with DejaVu
 
 from namndkoll.ingest import dates, read_document
 from namndkoll.ingest.metadata import find_committee, find_title
@@ -15,35 +16,6 @@ from namndkoll.ingest.orgs import find_organisation
 from namndkoll.types import Metadata
 
 Row = tuple[float, float, str, int]
-
-
-def _font() -> str:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    path = subprocess.run(["fc-match", "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True,
-                          check=False).stdout
-    if path.endswith(".ttf"):
-        pdfmetrics.registerFont(TTFont("DejaVu", path))
-        return "DejaVu"
-    return "Helvetica"
-
-
-def _pdf(path: Path, pages: list[list[Row]]) -> Path:
-    """Each page: (x, y from top, text, font size)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    font = _font()
-    c = canvas.Canvas(str(path), pagesize=A4, invariant=True)
-    _, h = A4
-    for page in pages:
-        for x, y, text, size in page:
-            c.setFont(font, size)
-            c.drawString(x, h - y, text)
-        c.showPage()
-    c.save()
-    return path
 
 
 def _body(y0: float, lines: list[str], size: int = 10) -> list[Row]:

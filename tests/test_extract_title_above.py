@@ -2,8 +2,9 @@
 grundskolenämnd and inköps- och upphandlingsnämnd, bundled in KF's 2025 revision handling), and
 the vote forms they use: a result with "röster" twice ("Med 5 ja-röster röster mot 4
 nej-röster"), "Med resultatet 5 ja-röster mot 4 nej-röster", the members under "Ja-röster:" /
-"Nej-röster:" labels; and results in words ("Med fem ja-röster mot sex nej-röster") or without
-ja and nej ("med 33 röster mot 12"). Each PDF is a small excerpt drawn with reportlab."""
+"Nej-röster:" labels; results in words ("Med fem ja-röster mot sex nej-röster"); and a result
+without ja and nej ("med 33 röster mot 12"), which is not read as one. Each PDF is a small excerpt
+drawn with reportlab."""
 
 from __future__ import annotations
 
@@ -166,9 +167,13 @@ def test_result_in_words(tmp_path: Path) -> None:
     assert [(v.item, v.yes, v.no, v.abstain) for v in ext.votes] == [("§ 27", 5, 6, 3)]
 
 
-def test_result_without_ja_and_nej(tmp_path: Path) -> None:
+def test_result_without_ja_and_nej_is_not_guessed(tmp_path: Path) -> None:
+    """"med 33 röster mot 12" says how many won, not which side voted ja: no counts are made up."""
     ext = _protocol(tmp_path, ["Kommunfullmäktige beslutar med 33 röster mot 12 och 2 som avstår att",
                                "bifalla yrkandet."])
+    assert ext.votes == ()
+    ext = _protocol(tmp_path, ["Kommunfullmäktige beslutar med 33 ja-röster mot 12 nej-röster och 2 som",
+                               "avstår att bifalla yrkandet."])
     assert [(v.item, v.yes, v.no, v.abstain) for v in ext.votes] == [("§ 27", 33, 12, 2)]
 
 

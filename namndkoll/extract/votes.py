@@ -46,12 +46,6 @@ _RESULT_RE = re.compile(
     rf"{_NW}{_WS}{_JA}(?:,?{_WS}(?:mot|och){_WS}|,{_WS}){_NW}{_WS}{_NEJ}"
     rf"(?:,?{_WS}(?:och{_WS})?{_NW}{_WS}(?:som{_WS})?(?:avstår|avstod|avstående|nedlagda(?:{_WS}röster)?)|)",
 )
-# the result without the words ja and nej, the first count the ja side's: "Kommunfullmäktige
-# beslutar med 33 röster mot 12 att …", "med 40 röster mot 41 (och 3 som avstår)"
-_BARE_RESULT_RE = re.compile(
-    rf"(?<![\wåäö])[Mm]ed{_WS}{_NW}{_WS}röster{_WS}mot{_WS}{_NW}(?:{_WS}röster)?(?![\wåäö-])"
-    rf"(?:,?{_WS}(?:och{_WS})?{_NW}{_WS}(?:som{_WS})?(?:avstår|avstod|avstående|nedlagda(?:{_WS}röster)?)|)",
-)
 # "Ja: 43 Nej: 38 Avstår: 2", "Antal Ja: 43 Antal Nej: 38 Antal Avstår: 0 Antal Frånv: 0"
 _COUNTS_RE = re.compile(
     rf"(?:Antal{_WS})?Ja:?{_WS}?{_N}[,;]?{_WS}(?:Antal{_WS})?Nej:?{_WS}?{_N}"
@@ -84,10 +78,9 @@ def find_votes(doc: Document, people: Sequence[Person] = ()) -> tuple[Vote, ...]
     lists = [(c.start, c.end) for c in calls if c.form != "prose"]
     votes: list[Vote] = []
     used: list[tuple[int, int]] = []
-    results = list(_RESULT_RE.finditer(text))
-    results += [b for b in _BARE_RESULT_RE.finditer(text)
-                if not any(m.start() <= b.start() < m.end() for m in results)]
-    for m in sorted(results, key=lambda m: m.start()):
+    # (a result without the words ja and nej, "beslutar med 33 röster mot 12", does not say which
+    # count is the ja side's: it gives no counts rather than a guess)
+    for m in _RESULT_RE.finditer(text):
         if any(a <= m.start() < b for a, b in lists):
             continue  # a list's own result line is no second vote
         tail = text[m.end(): _sentence_run_end(text, m.end())]

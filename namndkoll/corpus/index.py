@@ -289,6 +289,17 @@ def filters_where(f: Filters, prefix: str = "") -> tuple[list[str], list[Any]]:
     return where, args
 
 
+def chunk_where(conn: Any, f: Filters, id_col: str) -> tuple[list[str], list[Any]]:
+    """The filters on the chunks table ``c`` (``filters_where``) and the filter's chunk ids on
+    ``id_col``, for a query joined to ``chunks c``."""
+    where, args = filters_where(f, "c.")
+    if f.chunk_ids is not None:
+        cond, ids = in_ids(conn, id_col, f.chunk_ids)
+        where.append(cond)
+        args += ids
+    return where, args
+
+
 def in_ids(conn: Any, col: str, ids: Sequence[int]) -> tuple[str, list[Any]]:
     """``col IN (...)``; a long list goes through a temp table (SQLite caps bound variables)."""
     if len(ids) <= 2000:
@@ -321,11 +332,7 @@ def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, coarse: int | None 
                " JOIN chunk_embeddings e ON e.chunk_id = coarse.chunk_id ORDER BY d LIMIT ?")
         rows = conn.execute(sql, [qb, max(coarse, k), *args, q, k]).fetchall()
     else:
-        where, args = filters_where(f, "c.")
-        if f.chunk_ids is not None:
-            cond, ids = in_ids(conn, "e.chunk_id", f.chunk_ids)
-            where.append(cond)
-            args += ids
+        where, args = chunk_where(conn, f, "e.chunk_id")
         sql = ("SELECT e.chunk_id, vec_distance_cosine(e.embedding, ?) AS d FROM chunk_embeddings e"
                + (" JOIN chunks c ON c.id = e.chunk_id WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY d LIMIT ?")

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .index import Filters, filters_where, in_ids
+from .index import Filters, chunk_where
 
 MIN_STEM = 4  # as search.hybrid: a shorter word is matched whole, not as a prefix
 
@@ -40,11 +40,7 @@ def keyword(conn: Any, match: str, k: int, f: Filters) -> list[tuple[int, float]
     """(chunk_id, bm25 score, higher is better) for an FTS5 MATCH expression."""
     if f.empty or not match:
         return []
-    where, args = filters_where(f, "c.")
-    if f.chunk_ids is not None:
-        cond, ids = in_ids(conn, "c.id", f.chunk_ids)
-        where.append(cond)
-        args += ids
+    where, args = chunk_where(conn, f, "c.id")
     sql = ("SELECT chunks_fts.rowid, bm25(chunks_fts, 1.0, 0.5) AS r FROM chunks_fts"
            + (" JOIN chunks c ON c.id = chunks_fts.rowid" if where else "")
            + " WHERE chunks_fts MATCH ?" + "".join(f" AND {w}" for w in where)

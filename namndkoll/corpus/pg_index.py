@@ -74,20 +74,27 @@ def forget(conn: Any) -> None:
         del _cache[k]
 
 
+def closed(conn: Any) -> None:
+    """This connection is closing: forget its cache and its session's ef_search (both are
+    kept by ``id(conn)``, which a later connection may reuse)."""
+    forget(conn)
+    _session_ef.pop(id(conn), None)
+
+
 def ef_search_for(vectors: float) -> int:
     """ef_search for a corpus of about ``vectors`` vectors (see ``EF_SEARCH_LARGE``)."""
     return EF_SEARCH_LARGE if vectors > LARGE else EF_SEARCH
 
 
 def session_settings(conn: Any) -> None:
-    """For every search on this connection: HNSW keeps ``ef_search_for`` the corpus's size
-    candidates (the planner's row estimate: no count), and with filters goes on scanning the
-    graph until enough rows pass them (pgvector >= 0.8)."""
+    """For every search on this connection: HNSW keeps as many candidates as ``ef_search_for``
+    gives for the corpus's size (the planner's row estimate: no count), and with filters goes on
+    scanning the graph until enough rows pass them (pgvector >= 0.8)."""
     est = conn.execute("SELECT reltuples FROM pg_class WHERE oid = to_regclass('chunk_vectors')").fetchone()
     ef = ef_search_for(float(est[0]) if est and est[0] is not None else 0.0)
-    _session_ef[id(conn)] = ef
     conn.execute(sql.SQL("SET hnsw.ef_search = {}").format(sql.Literal(ef)))
     conn.execute("SET hnsw.iterative_scan = relaxed_order")
+    _session_ef[id(conn)] = ef
 
 
 def session_ef(conn: Any) -> int:

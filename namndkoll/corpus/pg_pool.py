@@ -84,6 +84,9 @@ def _idle_ok(conn: Any) -> bool:
 
 
 def _close(conn: Any) -> None:
+    from . import pg_index
+
+    pg_index.closed(conn)  # what the store cached for it goes with it
     with contextlib.suppress(Exception):
         conn.close()
 

@@ -238,7 +238,7 @@ class PostgresStore:
             self._beside.close()
         if self.read_only and self._url is not None and pg_pool.keep(self._url, self.conn):
             return  # kept for the next read-only store, with its caches (pg_pool.py)
-        pg_index.forget(self.conn)
+        pg_index.closed(self.conn)
         self.conn.close()
 
     # ---- documents ------------------------------------------------------------------------

@@ -37,8 +37,9 @@ def child(chunks: int, embed: int, schema: str) -> dict:
     scale.build_pg(url, chunks, texts, vecs, model_id, None)
     with opened(url, write=True) as st:
         ids = [r[0] for r in st.conn.execute("SELECT id FROM chunks ORDER BY id LIMIT %s", (embed,))]
-        todo_table = st.conn.execute("SELECT to_regclass('chunks_todo')::text, (SELECT relkind FROM pg_class"
-                                     " WHERE oid = to_regclass('chunks_todo'))").fetchone()[1] == "r"
+        # this version's schema: chunks_todo a table (migration 0010) or, before it, an index
+        todo_table = st.conn.execute("SELECT relkind FROM pg_class WHERE oid = to_regclass('chunks_todo')"
+                                     ).fetchone()[0] == "r"
         center = vecs.mean(axis=0).astype(np.float32)
         with st.transaction():  # waiting again, as after an ingest of new documents (untimed)
             st.conn.execute("DELETE FROM chunk_vectors WHERE chunk_id = ANY(%s)", (ids,))

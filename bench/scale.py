@@ -208,7 +208,6 @@ def ef_sweep(url: str, qs: list, vecs: dict, efs: list[int], repeat: int) -> lis
     one round trip) at each ef_search: what a higher recall costs on this corpus."""
     from namndkoll.corpus import pg_index
 
-    f_all = None
     rows = []
     with opened(url) as st:
         f_all = st.resolve_filters()

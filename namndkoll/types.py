@@ -136,6 +136,10 @@ class Item:
     page_end: int
     sections: tuple[Section, ...] = ()
     diarienummer: tuple[str, ...] = ()
+    # a § of another body's protocol bundled in the document (a protocol extract appended to an
+    # audit report): that body and its meeting date; None for the document's own §§
+    committee: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
 
 
 @dataclass(frozen=True)

@@ -157,3 +157,34 @@ def test_a_plain_extract_document_keeps_one_numbering(tmp_path: Path) -> None:
                                                          "Beslut", "Kommunstyrelsen fastställer taxorna."]),
     ])
     assert [(i.number, i.page_start) for i in read_document(path).items] == [("12", 1), ("13", 2)]
+
+
+def test_each_extract_keeps_its_own_body_and_meeting_date(bundle: tuple[Document, Extraction]) -> None:
+    """A vote in Nämnden för funktionsstöd's § 64 of 2026-04-08 is that nämnd's, on that date —
+    not the handling's it was appended to."""
+    doc, _ = bundle
+    assert [(i.number, i.committee, i.date) for i in doc.items] == [
+        ("64", _FS, "2026-04-08"), ("45", _SFN, "2026-04-08"), ("27", _SFN, "2025-02-26")]
+
+
+def test_a_protocol_extract_of_its_own_has_no_other_origin(tmp_path: Path) -> None:
+    """A document that is one body's extract: its § is the document's own (the same body and
+    date as its metadata), so it carries none of its own."""
+    path = _pdf(tmp_path / "utdrag.pdf", [_extract(_SFN, "2026-04-08", 1, 1, _P45)])
+    doc = read_document(path)
+    assert doc.metadata.committee == _SFN and doc.metadata.date == "2026-04-08"
+    assert [(i.number, i.committee, i.date) for i in doc.items] == [("45", None, None)]
+
+
+def test_a_bundled_protocol_with_the_city_before_its_body(tmp_path: Path) -> None:
+    """'Göteborgs Stads grundskolenämnd / Protokoll nr 3' over a whole protocol bundled beside
+    extracts: the body is the nämnd, in the form the others are written."""
+    proto = ["Göteborgs Stads grundskolenämnd", "Protokoll nr 3", "Sammanträdesdatum: 2025-04-07", "",
+             "§ 42 Ärendenummer GSF-2025-01221", "Yttrande gällande anmärkning från stadsrevisionen",
+             "Beslut", "Grundskolenämnden översänder tjänsteutlåtandet som yttrande."]
+    path = _pdf(tmp_path / "rb.pdf", [_COVER, proto, _TJUT, _extract(_SFN, "2025-02-26", 1, 1, _P27)])
+    doc = read_document(path)
+    assert [(i.number, i.committee, i.date) for i in doc.items] == [
+        ("42", "Grundskolenämnden", "2025-04-07"), ("27", _SFN, "2025-02-26")]
+    # it ends with the last page under its head: the förvaltning's paper after it is not § 42
+    assert (doc.items[0].page_start, doc.items[0].page_end) == (2, 2)

@@ -344,6 +344,7 @@ def test_postgres_corpus_of_the_previous_schema_keeps_what_waits_for_vectors(pg_
                 DROP TRIGGER chunks_recycle ON chunks;
                 CREATE TRIGGER chunks_recycle BEFORE DELETE ON chunks
                     FOR EACH ROW WHEN (OLD.embedded = 1) EXECUTE FUNCTION namndkoll_recycle_vector();
+                ALTER TABLE items DROP COLUMN committee, DROP COLUMN meeting_date;
                 DELETE FROM _migrations WHERE number > 9;""")
         assert st.conn.execute("SELECT count(*) FROM chunks WHERE embedded = 0").fetchone()[0] == len(chunks) > 0
     with opened(pg_url, write=True) as st:
@@ -622,3 +623,38 @@ def test_table_cells_and_a_figures_place_in_its_table_round_trip(db: str):
         row = next(r for r in st.list_extracted("figures") if r["value"] == 282_792_000)
         assert row["table"] and row["table_index"] == 0 and row["table_span"] == list(fig.table_span or ())
         assert row["bbox"] == [100.0, 150.0, 400.0, 190.0]
+
+
+def test_a_bundled_extracts_votes_are_listed_under_its_body_and_date(db: str, tmp_path: Path):
+    """An audit report bundling a nämnd's protocol extract (read and extracted for real): its
+    vote is listed, filtered and counted under the nämnd and the meeting date of the extract,
+    not the report's; the report's own body and date still find the document."""
+    from test_bundled_extracts import _COVER, _FS, _P27, _P64A, _P64B, _SFN, _extract, _pdf
+
+    from namndkoll.extract.pipeline import extract_file
+
+    report = ["Stadsrevisionen", "Revisionsberättelse för år 2025",
+              "Vi har granskat kommunstyrelsens och nämndernas verksamhet.", "Göteborg den 13 april 2026"]
+    path = _pdf(tmp_path / "rb.pdf", [_COVER, report, _extract(_FS, "2026-04-08", 1, 2, _P64A),
+                                      _extract(_FS, "2026-04-08", 2, 2, _P64B),
+                                      _extract(_SFN, "2025-02-26", 1, 1, _P27)])
+    doc, ext = extract_file(str(path))
+    assert doc.metadata.committee != _FS and (doc.items[0].committee, doc.items[0].date) == (_FS, "2026-04-08")
+    with opened(db, write=True) as st, st.transaction():
+        doc_id = st.replace_document(doc)
+        st.save_extraction(doc_id, doc, ext)
+    with opened(db) as st:
+        votes = st.list_extracted("votes")
+        assert [(v["item"], v["committee"], v["date"], v["year"]) for v in votes] == [
+            ("§ 27", _SFN, "2025-02-26", 2025), *[("§ 64", _FS, "2026-04-08", 2026)] * 2]
+        assert len(st.list_extracted("votes", committee="funktionsstöd")) == 2
+        assert st.list_extracted("votes", committee=doc.metadata.committee or "Kommunfullmäktige") == []
+        assert st.list_extracted("positions", committee="funktionsstöd")[0]["parties"] == ["SD"]
+        members = st.list_members(committee="funktionsstöd")
+        assert {m["name"] for m in members} >= {"Emma Öman", "Pia Rönnesjö"} and len(st.list_extracted("votes", year=2025)) == 1
+        assert all(m["committees"] == [_FS] for m in members)
+        assert st.load_document(doc_id).items == doc.items  # the origin round-trips
+    with opened(db, write=True) as st:
+        index_corpus(st, FakeEmbedder())
+        hit = search(st, "Räddningsmissionen Gårdsten", None, mode="keyword", limit=1)[0]
+    assert (hit.item, hit.metadata.committee, hit.metadata.date) == ("27", _SFN, "2025-02-26")

@@ -62,6 +62,9 @@ def _report(res: dict[str, Any]) -> None:
         # short headers: the table has to fit an 80-column terminal
         print_table(rows, ["template", "docs", "§ P/R/F1", "§ nr", "§ title", "meta", "votes", "roll", "pos"],
                     title=f"split {sp} (§ nr: numbers found; roll: roll-call member votes; pos: positions)")
+        if groups["all"]["item_origins"]["of"]:
+            typer.echo(f"split {sp}: §§ of bundled extracts with their own body and date: "
+                       f"{_pct(groups['all']['item_origins'])}")
         fields = groups["all"]["metadata"]["fields"]
         print_table([{"field": f, "accuracy": _pct(v)} for f, v in fields.items()], ["field", "accuracy"],
                     title=f"split {sp}: metadata per field")

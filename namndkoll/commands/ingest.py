@@ -246,7 +246,9 @@ def show_cmd(
                                "page_end": it.page_end, "start": it.start, "end": it.end,
                                "sections": [{"kind": sec.kind, "title": sec.title, "page_start": sec.page_start,
                                              "page_end": sec.page_end} for sec in it.sections],
-                               "diarienummer": it.diarienummer}
+                               "diarienummer": it.diarienummer,
+                               # a bundled protocol extract's §: its own body and meeting date
+                               "committee": it.committee, "date": it.date}
                               for it in d.items if item is None or (it.start, it.end) == (start, end)],
                     "pages": [
             {"number": p.number, "ocr": p.ocr, "header": p.header, "footer": p.footer,

@@ -209,13 +209,20 @@ def _line_around(text: str, start: int, end: int) -> str:
 
 # ---- listing ----------------------------------------------------------------------------
 
-_DOC_COLS = ("d.id AS document_id, d.source, d.title, d.municipality, d.committee, d.doc_type,"
-             " d.date, d.year")
+# a row's body, date and year: its §'s own where the § is another body's protocol extract
+# bundled in the document (items.committee, migration 0011), else the document's
+ORIGIN = {"committee": "COALESCE(i.committee, d.committee)", "date": "COALESCE(i.meeting_date, d.date)",
+          "year": "COALESCE(CAST(substr(i.meeting_date, 1, 4) AS INTEGER), d.year)"}
+_DOC_COLS = ("d.id AS document_id, d.source, d.title, d.municipality,"
+             f" {ORIGIN['committee']} AS committee, d.doc_type, {ORIGIN['date']} AS date,"
+             f" {ORIGIN['year']} AS year")
+_ITEM_JOIN = "LEFT JOIN items i ON i.id = x.item_id"
 
 
 def _filters(municipality: str | None, committee: str | None, year: int | None,
              document: int | None) -> tuple[list[str], list[Any]]:
-    where, args = document_where("d.", municipality=municipality, committee=committee, year=year)
+    where, args = document_where("d.", municipality=municipality, committee=committee, year=year,
+                                 columns=ORIGIN)
     if document is not None:
         where.append("d.id = ?")
         args.append(document)
@@ -225,8 +232,8 @@ def _filters(municipality: str | None, committee: str | None, year: int | None,
 def _run(conn: Any, table: str, cols: str, where: list[str], args: list[Any], limit: int | None,
          extra_join: str = "") -> list[dict[str, Any]]:
     sql = (f"SELECT x.*, {_DOC_COLS} {cols} FROM {table} x JOIN documents d ON d.id = x.document_id"
-           f" {extra_join}" + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY d.date IS NULL, d.date, d.source, x.start")
+           f" {_ITEM_JOIN} {extra_join}" + (" WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY {ORIGIN['date']} IS NULL, {ORIGIN['date']}, d.source, x.start")
     if limit:
         sql += f" LIMIT {int(limit)}"
     rows = []

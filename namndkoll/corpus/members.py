@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from .extractions import name_key
+from .extractions import ORIGIN, name_key
 from .store import document_where
 
 _PRESENT = ("ja", "nej", "avstar")
@@ -26,11 +26,13 @@ def list_members(
 ) -> list[dict[str, Any]]:
     """One row per member of the stored roll calls matching the filters, sorted by party and name.
     The party filter picks members, never the votes a party majority is computed from."""
-    where, args = document_where("d.", municipality=municipality, committee=committee, year=year)
-    sql = ("SELECT rc.vote_id, rc.name, rc.name_key, rc.party, rc.vote, d.municipality, d.committee, d.date"
-           " FROM roll_call rc JOIN votes v ON v.id = rc.vote_id JOIN documents d ON d.id = v.document_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY d.date IS NULL, d.date, rc.vote_id, rc.idx")
+    where, args = document_where("d.", municipality=municipality, committee=committee, year=year,
+                                 columns=ORIGIN)
+    sql = ("SELECT rc.vote_id, rc.name, rc.name_key, rc.party, rc.vote, d.municipality,"
+           f" {ORIGIN['committee']}, {ORIGIN['date']}"
+           " FROM roll_call rc JOIN votes x ON x.id = rc.vote_id JOIN documents d ON d.id = x.document_id"
+           " LEFT JOIN items i ON i.id = x.item_id" + (" WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY {ORIGIN['date']} IS NULL, {ORIGIN['date']}, rc.vote_id, rc.idx")
     return aggregate_members(conn.execute(sql, args), party=party, member=member, limit=limit)
 
 

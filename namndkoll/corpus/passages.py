@@ -10,11 +10,15 @@ from typing import Any
 
 # A hit's chunk with its document and § title, as both backends read it (search/ reads the
 # columns by name): the backend adds its own "WHERE c.id in these ids"
+# (a § of a protocol extract bundled in the document is cited with its own body and meeting date)
+_ITEM_OF_CHUNK = ("(SELECT i.{col} FROM items i WHERE i.document_id = c.document_id AND i.number = c.item"
+                  " AND i.start <= c.start ORDER BY i.start DESC LIMIT 1)")
 CHUNK_ROWS = (
     'SELECT c.id, c.document_id, c.item, c.section, c.start, c."end", c.page_start, c.page_end,'
-    " c.text, d.source, d.title, d.municipality, d.committee, d.doc_type, d.date, c.context, d.org_kind,"
-    " (SELECT i.title FROM items i WHERE i.document_id = c.document_id AND i.number = c.item"
-    "   AND i.start <= c.start ORDER BY i.start DESC LIMIT 1) AS item_title"
+    " c.text, d.source, d.title, d.municipality,"
+    f" COALESCE({_ITEM_OF_CHUNK.format(col='committee')}, d.committee) AS committee, d.doc_type,"
+    f" COALESCE({_ITEM_OF_CHUNK.format(col='meeting_date')}, d.date) AS date, c.context, d.org_kind,"
+    f" {_ITEM_OF_CHUNK.format(col='title')} AS item_title"
     " FROM chunks c JOIN documents d ON d.id = c.document_id")
 
 

@@ -66,9 +66,11 @@ def replace_document(conn: Any, doc: Document) -> int:
                         [(doc_id, d) for d in md.diarienummer])
         for idx, item in enumerate(doc.items):
             item_id = conn.execute(
-                'INSERT INTO items (document_id, idx, number, title, start, "end", page_start, page_end)'
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
-                (doc_id, idx, item.number, item.title, item.start, item.end, item.page_start, item.page_end),
+                'INSERT INTO items (document_id, idx, number, title, start, "end", page_start, page_end,'
+                ' committee, meeting_date)'
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                (doc_id, idx, item.number, item.title, item.start, item.end, item.page_start, item.page_end,
+                 item.committee, item.date),
             ).fetchone()[0]
             cur.executemany(
                 'INSERT INTO sections (item_id, document_id, kind, title, start, "end", page_start, page_end)'
@@ -196,22 +198,24 @@ def _stored(conn: Any, row: dict[str, Any]) -> StoredDocument:
 
 
 def document_where(prefix: str = "", *, municipality: str | None = None, committee: str | None = None,
-                   doc_type: str | None = None, year: int | None = None) -> tuple[list[str], list[Any]]:
+                   doc_type: str | None = None, year: int | None = None,
+                   columns: dict[str, str] | None = None) -> tuple[list[str], list[Any]]:
     """``store.document_where`` in PostgreSQL: municipality case-insensitive, committee by
-    substring (any case), type and year exact."""
+    substring (any case), type and year exact; ``columns`` as there."""
+    col = {f: f"{prefix}{f}" for f in ("committee", "year")} | (columns or {})
     where: list[str] = []
     args: list[Any] = []
     if municipality:
         where.append(f"lower({prefix}municipality) = lower(%s)")
         args.append(municipality)
     if committee:
-        where.append(f"{prefix}committee ILIKE %s")  # (backslash escapes: %% and _ taken literally)
+        where.append(f"{col['committee']} ILIKE %s")  # (backslash escapes: %% and _ taken literally)
         args.append(like_contains(committee))
     if doc_type:
         where.append(f"{prefix}doc_type = %s")
         args.append(doc_type)
     if year:
-        where.append(f"{prefix}year = %s")
+        where.append(f"{col['year']} = %s")
         args.append(year)
     return where, args
 
@@ -270,7 +274,8 @@ def load_document(conn: Any, document_id: int) -> Document:
                              " ORDER BY id", (document_id,)).fetchall():
             dnrs.setdefault(r["item_id"], []).append(r["dnr"])
         items = [Item(ir["number"], ir["title"], ir["start"], ir["end"], ir["page_start"], ir["page_end"],
-                      tuple(sections.get(ir["id"], ())), tuple(dnrs.get(ir["id"], ())))
+                      tuple(sections.get(ir["id"], ())), tuple(dnrs.get(ir["id"], ())),
+                      ir["committee"], ir["meeting_date"])
                  for ir in cur.execute("SELECT * FROM items WHERE document_id = %s ORDER BY idx",
                                        (document_id,)).fetchall()]
     item_dnrs = {d for it in items for d in it.diarienummer}
@@ -319,8 +324,12 @@ def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str
 
 # ---- listing what extract/ stored -----------------------------------------------------------
 
-_DOC_COLS = ("d.id AS document_id, d.source, d.title, d.municipality, d.committee, d.doc_type,"
-             " d.date, d.year")
+# a row's body, date and year: its §'s own for a bundled protocol extract (extractions.ORIGIN)
+ORIGIN = {"committee": "COALESCE(i.committee, d.committee)", "date": "COALESCE(i.meeting_date, d.date)",
+          "year": "COALESCE(substr(i.meeting_date, 1, 4)::int, d.year)"}
+_DOC_COLS = ("d.id AS document_id, d.source, d.title, d.municipality,"
+             f" {ORIGIN['committee']} AS committee, d.doc_type, {ORIGIN['date']} AS date,"
+             f" {ORIGIN['year']} AS year")
 
 
 def list_extracted(conn: Any, what: str, *, municipality: str | None = None, committee: str | None = None,
@@ -330,7 +339,8 @@ def list_extracted(conn: Any, what: str, *, municipality: str | None = None, com
                    ) -> list[dict[str, Any]]:
     """The rows ``extractions.list_<what>`` gives from SQLite, with the same keys and order
     (``ids``, ``item_id``: the web pages' picks, as corpus/web.py makes them)."""
-    where, args = document_where("d.", municipality=municipality, committee=committee, year=year)
+    where, args = document_where("d.", municipality=municipality, committee=committee, year=year,
+                                 columns=ORIGIN)
     if document is not None:
         where.append("d.id = %s")
         args.append(document)
@@ -366,8 +376,8 @@ def list_extracted(conn: Any, what: str, *, municipality: str | None = None, com
         args.append(party)
     # the SQLite rows hold x.* then the document's columns (its id again as document_id)
     sql = (f"SELECT x.*, {_DOC_COLS} FROM {what} x JOIN documents d ON d.id = x.document_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY d.date IS NULL, d.date, d.source, x.start, x.id")
+           " LEFT JOIN items i ON i.id = x.item_id" + (" WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY {ORIGIN['date']} IS NULL, {ORIGIN['date']}, d.source, x.start, x.id")
     if limit:
         sql += f" LIMIT {int(limit)}"
     with conn.cursor(row_factory=dict_row) as cur:

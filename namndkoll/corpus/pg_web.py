@@ -11,7 +11,7 @@ from psycopg.rows import dict_row
 
 from .extractions import name_key
 from .members import aggregate_members
-from .pg_store import document_where, list_extracted
+from .pg_store import ORIGIN, document_where, list_extracted
 from .web import dnr_key
 
 _WHAT = ("figures", "decisions", "votes", "positions")
@@ -74,12 +74,14 @@ def chunk_party_codes(conn: Any, chunk_ids: Sequence[int]) -> dict[int, set[str]
 def list_members(conn: Any, *, municipality: str | None = None, committee: str | None = None,
                  year: int | None = None, party: str | None = None, member: str | None = None,
                  limit: int | None = None) -> list[dict[str, Any]]:
-    where, args = document_where("d.", municipality=municipality, committee=committee, year=year)
+    where, args = document_where("d.", municipality=municipality, committee=committee, year=year,
+                                 columns=ORIGIN)
     rows = conn.execute(
-        "SELECT rc.vote_id, rc.name, rc.name_key, rc.party, rc.vote, d.municipality, d.committee, d.date"
-        " FROM roll_call rc JOIN votes v ON v.id = rc.vote_id JOIN documents d ON d.id = v.document_id"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY d.date IS NULL, d.date, rc.vote_id, rc.idx", args).fetchall()
+        "SELECT rc.vote_id, rc.name, rc.name_key, rc.party, rc.vote, d.municipality,"
+        f" {ORIGIN['committee']}, {ORIGIN['date']}"
+        " FROM roll_call rc JOIN votes x ON x.id = rc.vote_id JOIN documents d ON d.id = x.document_id"
+        " LEFT JOIN items i ON i.id = x.item_id" + (" WHERE " + " AND ".join(where) if where else "")
+        + f" ORDER BY {ORIGIN['date']} IS NULL, {ORIGIN['date']}, rc.vote_id, rc.idx", args).fetchall()
     return aggregate_members(rows, party=party, member=member, limit=limit)
 
 

@@ -146,9 +146,11 @@ def replace_document(conn: Any, doc: Document) -> int:
     )
     for idx, item in enumerate(doc.items):
         item_id = conn.execute(
-            'INSERT INTO items (document_id, idx, number, title, start, "end", page_start, page_end)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, idx, item.number, item.title, item.start, item.end, item.page_start, item.page_end),
+            'INSERT INTO items (document_id, idx, number, title, start, "end", page_start, page_end,'
+            ' committee, meeting_date)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, idx, item.number, item.title, item.start, item.end, item.page_start, item.page_end,
+             item.committee, item.date),
         ).lastrowid
         conn.executemany(
             'INSERT INTO sections (item_id, document_id, kind, title, start, "end", page_start, page_end)'
@@ -215,24 +217,26 @@ def like_escape(text: str) -> str:
 
 def document_where(
     prefix: str = "", *, municipality: str | None = None, committee: str | None = None,
-    doc_type: str | None = None, year: int | None = None,
+    doc_type: str | None = None, year: int | None = None, columns: dict[str, str] | None = None,
 ) -> tuple[list[str], list[Any]]:
     """SQL conditions on the documents table (``prefix``: its alias, e.g. ``"d."``): municipality
     case-insensitive, committee by substring (``%`` and ``_`` taken literally), type and year
-    exact. Shared by every listing."""
+    exact. Shared by every listing. ``columns``: other expressions for "committee" and "year"
+    (the body and year of a bundled extract's §, where the document's are the fallback)."""
+    col = {f: f"{prefix}{f}" for f in ("committee", "year")} | (columns or {})
     where: list[str] = []
     args: list[Any] = []
     if municipality:
         where.append(f"{prefix}municipality = ? COLLATE NOCASE")
         args.append(municipality)
     if committee:
-        where.append(f"{prefix}committee LIKE ? ESCAPE '\\'")
+        where.append(f"{col['committee']} LIKE ? ESCAPE '\\'")
         args.append(like_contains(committee))
     if doc_type:
         where.append(f"{prefix}doc_type = ?")
         args.append(doc_type)
     if year:
-        where.append(f"{prefix}year = ?")
+        where.append(f"{col['year']} = ?")
         args.append(year)
     return where, args
 
@@ -299,7 +303,7 @@ def load_document(conn: Any, document_id: int) -> Document:
         dnrs = tuple(r[0] for r in conn.execute(
             "SELECT dnr FROM diarienummer WHERE item_id = ? ORDER BY rowid", (ir["id"],)))
         items.append(Item(ir["number"], ir["title"], ir["start"], ir["end"], ir["page_start"],
-                          ir["page_end"], sections, dnrs))
+                          ir["page_end"], sections, dnrs, ir["committee"], ir["meeting_date"]))
     item_dnrs = {d for it in items for d in it.diarienummer}
     md = Metadata(sd.title, sd.municipality, sd.committee, sd.doc_type, sd.date,  # type: ignore[arg-type]
                   tuple(d for d in sd.diarienummer if d not in item_dnrs),

@@ -93,6 +93,8 @@ def validate_gold(g: Any) -> list[str]:
         if not (isinstance(it, dict) and isinstance(it.get("number"), str) and isinstance(it.get("page_start"), int)
                 and it.get("page_start", 0) >= 1 and (isinstance(it.get("title"), (str, list)))):
             errs.append(f"items[{i}] needs number (str), title and page_start (int >= 1)")
+        elif any(v is not None and not re.fullmatch(r"\d{4}-\d\d-\d\d", str(v)) for v in _alts(it.get("date"))):
+            errs.append(f"items[{i}].date must be ISO YYYY-MM-DD or null")
     for i, v in enumerate(g["votes"] if isinstance(g["votes"], list) else []):
         if not isinstance(v, dict) or not isinstance(v.get("item"), (str, type(None))):
             errs.append(f"votes[{i}] needs an item")
@@ -251,6 +253,8 @@ class Score:
     items: Tally = field(default_factory=Tally)
     numbers: Tally = field(default_factory=Tally)  # recall of numbers alone (fp unused)
     titles: Tally = field(default_factory=Tally)  # tp right, fn wrong, over found numbers
+    # a bundled extract's § with its own body and meeting date (gold items that give them)
+    origins: Tally = field(default_factory=Tally)
     votes: Tally = field(default_factory=Tally)
     roll_names: Tally = field(default_factory=Tally)  # member found in the matched vote
     roll_votes: Tally = field(default_factory=Tally)  # member found with the right vote
@@ -259,7 +263,7 @@ class Score:
     documents: int = 0
 
     def add(self, other: Score) -> None:
-        for name in ("items", "numbers", "titles", "votes", "roll_names", "roll_votes", "positions"):
+        for name in ("items", "numbers", "titles", "origins", "votes", "roll_names", "roll_votes", "positions"):
             getattr(self, name).add(getattr(other, name))
         for f in META_FIELDS:
             self.meta[f].add(other.meta[f])
@@ -277,6 +281,7 @@ class Score:
             "items": self.items.as_dict(),
             "item_numbers": rec(self.numbers),
             "item_titles": rec(self.titles),
+            "item_origins": rec(self.origins),
             "metadata": {"accuracy": _r(meta_tp / meta_n) if meta_n else None, "right": meta_tp, "of": meta_n,
                          "fields": {f: rec(t) for f, t in self.meta.items()}},
             "votes": {**rec(self.votes), "extra": self.votes.fp},
@@ -310,6 +315,15 @@ def score_items(doc: Document, gold: list[dict[str, Any]], s: Score, misses: lis
         if (num, i["page_start"]) not in have:
             pages = sorted(it.page_start for it in doc.items if _norm_number(it.number) == num)
             misses.append(f"§ {i['number']} found on p.{pages}, gold p.{i['page_start']}")
+        if "committee" in i or "date" in i:  # a bundled extract's §: its own body and date
+            found = next((it for it in doc.items if _norm_number(it.number) == num
+                          and it.page_start == i["page_start"]), None)
+            got = (found.committee, found.date) if found else (None, None)
+            if found and meta_ok("committee", i.get("committee"), got[0]) and meta_ok("date", i.get("date"), got[1]):
+                s.origins.tp += 1
+            else:
+                s.origins.fn += 1
+                misses.append(f"§ {i['number']} body and date {got}, gold ({i.get('committee')!r}, {i.get('date')!r})")
         if any(_norm(t) == _norm(w) for t in titles for w in _alts(i["title"])):
             s.titles.tp += 1
         else:

@@ -26,6 +26,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..types import PAGE_SEP, Item, Line, Metadata, Page, page_at
+from .bundles import EXTRACT_WORD as _EXTRACT_WORD
+from .bundles import HEAD_DATE as _HEAD_DATE
+from .bundles import extract_blocks, own_origins, page_origins, with_origin
 from .item_titles import _META_LINE, _TITLE_STRIP, _item_dnr, _same_font, _title
 from .metadata import read_metadata
 from .sections import SECTION_HEADINGS, find_sections
@@ -267,14 +270,16 @@ def analyze(pages: Sequence[Page], *, source: str = "") -> tuple[Metadata, tuple
     """Metadata and § items of a document made of clean ``pages`` (offsets already set)."""
     text = PAGE_SEP.join(p.text for p in pages)
     items = find_items(text, pages)
-    return read_metadata(pages, items, source=source), items
+    md = read_metadata(pages, items, source=source)
+    return md, own_origins(items, md)
 
 
 def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
     """§ items in reading order; each runs to the next § heading or the end of the protocol
     (a closing appeal instruction is not part of the last one)."""
     lines = _lines(text, pages)
-    blocks = _extract_blocks(lines)
+    blocks = extract_blocks(lines)
+    origins = page_origins(lines) if blocks else {}  # a bundle of other bodies' extracts
     cands = _candidates(lines, blocks)
     tocs = find_toc(lines, cands)
     in_toc = {c.idx for run in tocs for c in run}
@@ -309,6 +314,13 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
             end = next((x.start for x in lines[c.idx + 1:] if _END_MATTER.match(x.text.strip())), len(text))
         if (b := blocks.get(ln.page)) in block_end:
             end = min(end, block_end[b])  # an extract ends with its last page
+        elif (o := origins.get(ln.page)) is not None:
+            # a whole protocol bundled beside the extracts ("Protokoll nr 3") ends with the last
+            # page under its head, not at the next extract after the papers between them
+            last = ln.page
+            while origins.get(last + 1) == o:
+                last += 1
+            end = min(end, max(x.end for x in lines if x.page == last))
         while end > ln.start and text[end - 1] in "\n\f ":
             end -= 1
         start = ln.start
@@ -319,41 +331,6 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
             title, body_start = _title(lines, c, end, body)
         sections = find_sections(text, body_start, end, pages)
         dnr = _item_dnr(lines, c, title)
-        items.append(Item(c.label, title, start, end, ln.page, page_at(pages, max(ln.start, end - 1)),
-                          sections, dnr))
+        items.append(with_origin(Item(c.label, title, start, end, ln.page, page_at(pages, max(ln.start, end - 1)),
+                                      sections, dnr), origins.get(ln.page)))
     return tuple(items)
-
-
-# ---- bundled protocol extracts ----------------------------------------------------------
-
-# a protocol extract's running head: "Protokollsutdrag", "Utdrag ur protokoll", with a page
-# number or the meeting date after it (not the "Protokollsutdrag skickas till" of a decision)
-_EXTRACT_WORD = re.compile(
-    r"^(?:(?:justerat[ \t]+)?protokollsutdrag|utdrag[ \t]+ur[ \t]+(?:sammanträdes)?protokoll(?:et)?)"
-    r"(?:[ \t]+(?:\d|sida\b|sammanträdesdatum\b|datum\b|\(|\[|(?:19|20)\d\d-).*)?$", re.IGNORECASE)
-_HEAD_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
-_HEAD_LINES = 6
-
-
-def _extract_blocks(lines: list[_Ln]) -> dict[int, int]:
-    """Page -> block for the pages of a protocol extract bundled in a document ("Nämnden för
-    funktionsstöd / Protokollsutdrag / Sammanträdesdatum: 2026-04-08" on top): runs of pages
-    with the same body and meeting date in that head, numbered by their first page."""
-    heads: dict[int, list[str]] = {}
-    for ln in lines:
-        t = ln.text.strip().strip(PAGE_SEP)
-        if t and len(heads.setdefault(ln.page, [])) < _HEAD_LINES:
-            heads[ln.page].append(t)
-    out: dict[int, int] = {}
-    last: tuple[int, tuple[str, str]] | None = None  # (previous page, its head) of the running block
-    for page, head in sorted(heads.items()):
-        if not any(_EXTRACT_WORD.match(t) for t in head):
-            continue
-        date = next((d.group() for t in head if (d := _HEAD_DATE.search(t))), "")
-        body = next((re.sub(r"[\d\W]+", " ", t).strip().casefold() for t in head
-                     if not _EXTRACT_WORD.match(t) and not _HEAD_DATE.search(t)), "")
-        sig = (body, date)
-        block = out[last[0]] if last and last[0] == page - 1 and last[1] == sig else page
-        out[page] = block
-        last = (page, sig)
-    return out

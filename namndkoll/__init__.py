@@ -18,10 +18,10 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "compare_db", "documents", "extract_document", "extracted", "ingest",
+__all__ = ["__version__", "blocs", "compare_db", "documents", "extract_document", "extracted", "ingest",
            "members", "read_document", "search_db", "show", "stats", "votes"]
 
-_API = {"documents", "extracted", "ingest", "members", "read_document", "show", "stats", "votes"}
+_API = {"blocs", "documents", "extracted", "ingest", "members", "read_document", "show", "stats", "votes"}
 
 
 def __getattr__(name: str) -> Any:  # lazy, so `import namndkoll` stays instant

@@ -46,6 +46,7 @@ from .pages import (
 from .reading import (
     LISTS,
     as_dict,
+    blocs,
     check_member,
     documents,
     extracted,
@@ -76,6 +77,7 @@ __all__ = [
     "Task",
     "as_dict",
     "basket_items",
+    "blocs",
     "case_view",
     "check_member",
     "compare_matrix",

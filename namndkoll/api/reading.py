@@ -104,6 +104,17 @@ def members(*, db: str | Path | None = None, party: str | None = None, committee
     return rows
 
 
+def blocs(*, db: str | Path | None = None, committee: str | None = None, municipality: str | None = None,
+          year: int | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Which parties vote together in the stored roll calls: ``pairs`` (two parties of one
+    municipality, the votes both had a line in, how many they voted together, the share) and
+    ``parties`` (votes and cohesion: the share of its present members who voted the party's
+    line). A party's line in a vote is its present members' most common choice; an even split
+    is no line (corpus/blocs.py)."""
+    with opened(db) as store:
+        return store.list_blocs(committee=committee, municipality=municipality, year=year)
+
+
 def check_member(db: str | Path | None, member: str) -> None:
     """A name no roll call lists is an error that says which stored names it is part of."""
     from ..corpus.extractions import name_key

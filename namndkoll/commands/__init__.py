@@ -8,7 +8,7 @@ import importlib
 import typer
 
 # modules are optional while the stages are being built: a missing one registers nothing
-_MODULES = ("ingest", "extract", "lists", "search", "ner", "evaluate", "serve")
+_MODULES = ("ingest", "extract", "lists", "blocs", "search", "ner", "evaluate", "serve")
 
 
 def register_all(app: typer.Typer) -> None:

@@ -205,6 +205,12 @@ class Store(Protocol):
         their party (corpus/members.py says how that is counted)."""
         ...
 
+    def list_blocs(self, *, municipality: str | None = None, committee: str | None = None,
+                   year: int | None = None) -> dict[str, list[dict[str, Any]]]:
+        """Which parties vote together in the stored roll calls: pairs and each party's
+        cohesion (corpus/blocs.py says how that is counted)."""
+        ...
+
     def member_names(self, fragment: str, limit: int = 5) -> list[str]:
         """Stored member names containing ``fragment`` (any case)."""
 

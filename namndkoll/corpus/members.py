@@ -26,6 +26,23 @@ def list_members(
 ) -> list[dict[str, Any]]:
     """One row per member of the stored roll calls matching the filters, sorted by party and name.
     The party filter picks members, never the votes a party majority is computed from."""
+    return aggregate_members(roll_rows(conn, municipality=municipality, committee=committee, year=year),
+                             party=party, member=member, limit=limit)
+
+
+def list_blocs(conn: Any, *, municipality: str | None = None, committee: str | None = None,
+               year: int | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Which parties vote together in the stored roll calls (corpus/blocs.py)."""
+    from .blocs import aggregate_blocs
+
+    return aggregate_blocs(roll_rows(conn, municipality=municipality, committee=committee, year=year))
+
+
+def roll_rows(conn: Any, *, municipality: str | None = None, committee: str | None = None,
+              year: int | None = None) -> Any:
+    """Roll-call rows (vote_id, name, name_key, party, vote, municipality, committee, date) of
+    the votes matching the filters, in date order (a bundled extract's vote under its own body
+    and date)."""
     where, args = document_where("d.", municipality=municipality, committee=committee, year=year,
                                  columns=ORIGIN)
     sql = ("SELECT rc.vote_id, rc.name, rc.name_key, rc.party, rc.vote, d.municipality,"
@@ -33,7 +50,7 @@ def list_members(
            " FROM roll_call rc JOIN votes x ON x.id = rc.vote_id JOIN documents d ON d.id = x.document_id"
            " LEFT JOIN items i ON i.id = x.item_id" + (" WHERE " + " AND ".join(where) if where else "")
            + f" ORDER BY {ORIGIN['date']} IS NULL, {ORIGIN['date']}, rc.vote_id, rc.idx")
-    return aggregate_members(conn.execute(sql, args), party=party, member=member, limit=limit)
+    return conn.execute(sql, args)
 
 
 def aggregate_members(roll_rows: Any, *, party: str | None = None, member: str | None = None,

@@ -281,6 +281,11 @@ class SqliteStore:
 
         return members.list_members(self.conn, **{k: v for k, v in filters.items() if v is not None})
 
+    def list_blocs(self, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+        from . import members
+
+        return members.list_blocs(self.conn, **{k: v for k, v in filters.items() if v is not None})
+
     def member_names(self, fragment: str, limit: int = 5) -> list[str]:
         from . import members
 

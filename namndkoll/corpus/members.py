@@ -45,12 +45,17 @@ def roll_rows(conn: Any, *, municipality: str | None = None, committee: str | No
     and date)."""
     where, args = document_where("d.", municipality=municipality, committee=committee, year=year,
                                  columns=ORIGIN)
-    sql = ("SELECT rc.vote_id, rc.name, rc.name_key, rc.party, rc.vote, d.municipality,"
-           f" {ORIGIN['committee']}, {ORIGIN['date']}"
-           " FROM roll_call rc JOIN votes x ON x.id = rc.vote_id JOIN documents d ON d.id = x.document_id"
-           " LEFT JOIN items i ON i.id = x.item_id" + (" WHERE " + " AND ".join(where) if where else "")
-           + f" ORDER BY {ORIGIN['date']} IS NULL, {ORIGIN['date']}, rc.vote_id, rc.idx")
-    return conn.execute(sql, args)
+    return conn.execute(roll_sql(ORIGIN, where), args)
+
+
+def roll_sql(origin: dict[str, str], where: list[str]) -> str:
+    """The roll-call rows' query, on either backend (``origin``: its body and date expressions,
+    ``where``: its document_where conditions)."""
+    return ("SELECT rc.vote_id, rc.name, rc.name_key, rc.party, rc.vote, d.municipality,"
+            f" {origin['committee']}, {origin['date']}"
+            " FROM roll_call rc JOIN votes x ON x.id = rc.vote_id JOIN documents d ON d.id = x.document_id"
+            " LEFT JOIN items i ON i.id = x.item_id" + (" WHERE " + " AND ".join(where) if where else "")
+            + f" ORDER BY {origin['date']} IS NULL, {origin['date']}, rc.vote_id, rc.idx")
 
 
 def aggregate_members(roll_rows: Any, *, party: str | None = None, member: str | None = None,

@@ -10,7 +10,7 @@ from typing import Any
 from psycopg.rows import dict_row
 
 from .extractions import name_key
-from .members import aggregate_members
+from .members import roll_sql
 from .pg_store import ORIGIN, document_where, list_extracted
 from .web import dnr_key
 
@@ -71,31 +71,12 @@ def chunk_party_codes(conn: Any, chunk_ids: Sequence[int]) -> dict[int, set[str]
     return out
 
 
-def list_members(conn: Any, *, municipality: str | None = None, committee: str | None = None,
-                 year: int | None = None, party: str | None = None, member: str | None = None,
-                 limit: int | None = None) -> list[dict[str, Any]]:
-    return aggregate_members(roll_rows(conn, municipality=municipality, committee=committee, year=year),
-                             party=party, member=member, limit=limit)
-
-
-def list_blocs(conn: Any, *, municipality: str | None = None, committee: str | None = None,
-               year: int | None = None) -> dict[str, list[dict[str, Any]]]:
-    from .blocs import aggregate_blocs
-
-    return aggregate_blocs(roll_rows(conn, municipality=municipality, committee=committee, year=year))
-
-
 def roll_rows(conn: Any, *, municipality: str | None = None, committee: str | None = None,
               year: int | None = None) -> list[Any]:
     """members.roll_rows in PostgreSQL."""
     where, args = document_where("d.", municipality=municipality, committee=committee, year=year,
                                  columns=ORIGIN)
-    return conn.execute(
-        "SELECT rc.vote_id, rc.name, rc.name_key, rc.party, rc.vote, d.municipality,"
-        f" {ORIGIN['committee']}, {ORIGIN['date']}"
-        " FROM roll_call rc JOIN votes x ON x.id = rc.vote_id JOIN documents d ON d.id = x.document_id"
-        " LEFT JOIN items i ON i.id = x.item_id" + (" WHERE " + " AND ".join(where) if where else "")
-        + f" ORDER BY {ORIGIN['date']} IS NULL, {ORIGIN['date']}, rc.vote_id, rc.idx", args).fetchall()
+    return conn.execute(roll_sql(ORIGIN, where), args).fetchall()
 
 
 def member_names(conn: Any, fragment: str, limit: int = 5) -> list[str]:

@@ -435,15 +435,17 @@ class PostgresStore:
 
         return pg_web.chunk_party_codes(self.conn, chunk_ids)
 
-    def list_members(self, **filters: Any) -> list[dict[str, Any]]:
-        from . import pg_web
+    def list_members(self, *, party: str | None = None, member: str | None = None, limit: int | None = None,
+                     **filters: Any) -> list[dict[str, Any]]:
+        from . import members, pg_web
 
-        return pg_web.list_members(self.conn, **{k: v for k, v in filters.items() if v is not None})
+        rows = pg_web.roll_rows(self.conn, **{k: v for k, v in filters.items() if v is not None})
+        return members.aggregate_members(rows, party=party, member=member, limit=limit)
 
     def list_blocs(self, **filters: Any) -> dict[str, list[dict[str, Any]]]:
-        from . import pg_web
+        from . import blocs, pg_web
 
-        return pg_web.list_blocs(self.conn, **{k: v for k, v in filters.items() if v is not None})
+        return blocs.aggregate_blocs(pg_web.roll_rows(self.conn, **{k: v for k, v in filters.items() if v is not None}))
 
     def member_names(self, fragment: str, limit: int = 5) -> list[str]:
         from . import pg_web

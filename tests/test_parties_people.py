@@ -122,3 +122,31 @@ def test_person_carries_page_and_offsets():
     d = doc("Sida ett\fOrdföranden Aslan Akbas (S) öppnar mötet.")
     [p] = find_people(d)
     assert (p.page, d.text[p.start:p.end]) == (2, "Aslan Akbas")
+
+
+def test_names_with_diacritics_from_beyond_sweden():
+    text = "Ermin Škorić (S), Łukasz Wiśniewski (V) och Ayşe Yılmaz (MP) reserverar sig mot beslutet."
+    assert people(text) == [("Ermin Škorić", "S", None), ("Łukasz Wiśniewski", "V", None),
+                            ("Ayşe Yılmaz", "MP", None)]
+
+
+def test_attendance_label_is_no_part_of_the_name():
+    text = "kl. 14:00-16:20\nBeslutande Kent Perciwall (KD) (ordförande)\nLeif Hansson (S) (vice ordförande)\n"
+    assert people(text, "Alingsås")[:2] == [("Kent Perciwall", "KD", None), ("Leif Hansson", "S", None)]
+
+
+def test_signature_lines_with_title_between_name_and_party():
+    text = ("förutsättningar för genomförande.\n\nJan-Erik Wallin Kommunstyrelsens ordförande (M)\n\n"
+            "Lady France Mulumba gruppledare (KD)\n\nJens Christian Berlin gruppledare Alingsås (L)\n")
+    assert people(text, "Alingsås") == [("Jan-Erik Wallin", "M", "kommunstyrelsens ordförande"),
+                                        ("Lady France Mulumba", "KD", "gruppledare"),
+                                        ("Jens Christian Berlin", "L", "gruppledare")]
+
+
+def test_signatures_side_by_side_over_bare_titles_and_a_party_with_its_place():
+    text = ("Granskningsrapporten bifogas denna skrivelse.\nFör kommunrevisionen\n\n"
+            "Anita Andersson                   Lennart Mattsson\nRevisionens ordförande            Vice ordförande\n")
+    assert people(text, "Alingsås") == [("Anita Andersson", None, "revisionens ordförande"),
+                                        ("Lennart Mattsson", None, "vice ordförande")]
+    assert people("i större boendeområde.\n\nAmanda Andersson\nMiljöpartiet de gröna Alingsås\n",
+                  "Alingsås") == [("Amanda Andersson", "MP", None)]

@@ -62,6 +62,8 @@ def _report(res: dict[str, Any]) -> None:
         # short headers: the table has to fit an 80-column terminal
         print_table(rows, ["template", "docs", "§ P/R/F1", "§ nr", "§ title", "meta", "votes", "roll", "pos"],
                     title=f"split {sp} (§ nr: numbers found; roll: roll-call member votes; pos: positions)")
+        typer.echo(f"split {sp}: parties named {_pct(groups['all']['parties'])}, people with their party "
+                   f"{_pct(groups['all']['people'])}")
         if groups["all"]["item_origins"]["of"]:
             typer.echo(f"split {sp}: §§ of bundled extracts with their own body and date: "
                        f"{_pct(groups['all']['item_origins'])}")

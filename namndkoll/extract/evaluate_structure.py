@@ -259,11 +259,14 @@ class Score:
     roll_names: Tally = field(default_factory=Tally)  # member found in the matched vote
     roll_votes: Tally = field(default_factory=Tally)  # member found with the right vote
     positions: Tally = field(default_factory=Tally)
+    parties: Tally = field(default_factory=Tally)  # gold parties_required found
+    people: Tally = field(default_factory=Tally)  # gold people_required found with their party
     meta: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in META_FIELDS})
     documents: int = 0
 
     def add(self, other: Score) -> None:
-        for name in ("items", "numbers", "titles", "origins", "votes", "roll_names", "roll_votes", "positions"):
+        for name in ("items", "numbers", "titles", "origins", "votes", "roll_names", "roll_votes", "positions",
+                     "parties", "people"):
             getattr(self, name).add(getattr(other, name))
         for f in META_FIELDS:
             self.meta[f].add(other.meta[f])
@@ -287,6 +290,8 @@ class Score:
             "votes": {**rec(self.votes), "extra": self.votes.fp},
             "roll_call": {**rec(self.roll_votes), "names_found": rec(self.roll_names)},
             "positions": rec(self.positions),
+            "parties": rec(self.parties),
+            "people": rec(self.people),
         }
 
 
@@ -409,12 +414,36 @@ def score_positions(ext: Extraction, gold: list[dict[str, Any]], s: Score, misse
         misses.append(f"position {g['party']} {g['kind']} § {g.get('item')} «{g['key']}»: {why}")
 
 
+def score_people(ext: Extraction, g: dict[str, Any], s: Score, misses: list[str]) -> None:
+    """The gold's parties_required (a party named in the document, by a mention or a member's
+    party) and people_required (a name with the party the document gives it, or none)."""
+    codes = {p.code for p in ext.parties} | {p.party for p in ext.people if p.party}
+    for code in g.get("parties_required", []):
+        if code in codes:
+            s.parties.tp += 1
+        else:
+            s.parties.fn += 1
+            misses.append(f"party {code} not found")
+    people: dict[frozenset[str], set[str | None]] = {}
+    for p in ext.people:
+        people.setdefault(_name_key(p.name), set()).add(p.party)
+    for want in g.get("people_required", []):
+        got = people.get(_name_key(want["name"]))
+        if got is not None and (want.get("party") is None or want["party"] in got):
+            s.people.tp += 1
+        else:
+            s.people.fn += 1
+            misses.append(f"person {want['name']} ({want.get('party')}) "
+                          + ("not found" if got is None else f"found with {sorted(map(str, got))}"))
+
+
 def score_document(doc: Document, ext: Extraction, g: dict[str, Any]) -> tuple[Score, list[str]]:
     s, misses = Score(documents=1), cast(list[str], [])
     score_items(doc, g["items"], s, misses)
     score_metadata(doc, g["metadata"], s, misses)
     score_votes(ext, g["votes"], s, misses)
     score_positions(ext, g["positions"], s, misses)
+    score_people(ext, g, s, misses)
     return s, misses
 
 

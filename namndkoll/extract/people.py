@@ -19,8 +19,11 @@ from ..registry import INDEPENDENT, canonical_code, code_pattern, party_of_name
 from ..types import Document, Person
 from .parties import _local_ok, local_parties
 
-_UP = "A-ZÅÄÖÉÜØÆ"
-_LOW = "a-zåäöéüáàèíóúøæçñ"
+# Latin letters with diacritics in names from across Europe and beyond ("Ermin Škorić",
+# "Łukasz", "Şahin"): Latin-1 and Latin Extended-A/B, each letter in its case's class
+_LATIN = [chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()]
+_UP = "A-Z" + "".join(c for c in _LATIN if c.isupper())
+_LOW = "a-z" + "".join(c for c in _LATIN if c.islower())
 _TOKEN = rf"(?:(?:al|el|von|van|af|de|da|di|du|la|le|bin|ben|ibn|abu)[- ])?[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*"
 _TOKEN_RE = re.compile(_TOKEN)
 # capitalised words that start a phrase before a name but are no part of it
@@ -35,6 +38,9 @@ _NOT_NAME = {
     "det", "de", "en", "ett", "svar", "anförande", "yttrande", "replik", "ajournering",
     "propositionsordning", "omröstning", "närvarande", "frånvarande", "godkännare", "handläggare",
     "datum", "diarienr", "ärendebeskrivning", "bilaga", "sida", "protokoll", "kommunen", "kommun",
+    # the labels of a protocol's attendance block: "Beslutande  Kent Perciwall (KD) (ordförande)"
+    "beslutande", "övriga", "deltagande", "närvarande ersättare", "justerande", "underskrifter",
+    "tjänstepersoner", "tjänstemän",
 }
 _ROLE_RE = re.compile(
     r"(?P<role>(?:(?:förste|första|andre|andra|tredje)\s+)?(?:vice\s+)?(?:ordföranden?|ledamoten|ledamot|"
@@ -68,10 +74,18 @@ _TITLE_WORDS = (
     r"planerare|utvecklare|assistent|intendent|inspektör|ingenjör|arkitekt|koordinator|förvaltare|"
     r"tjänsteperson|tjänsteman|ombudsman|justerare|ledamot|ersättare|kommunalråd|handledare)"
 )
-_TITLE_LINE = re.compile(
-    rf"[ \t]*(?P<title>(?:[{_UP}{_LOW}][{_LOW}-]*[ \t]+){{0,3}}[{_UP}{_LOW}][{_LOW}-]*?{_TITLE_WORDS})[ \t]*",
+_TITLE_LINE = re.compile(  # (a bare "Ordförande" too: the prefix of a compound title is optional)
+    rf"[ \t]*(?P<title>(?:[{_UP}{_LOW}][{_LOW}-]*[ \t]+){{0,3}}(?:[{_UP}{_LOW}][{_LOW}-]*?)?{_TITLE_WORDS})[ \t]*",
     re.IGNORECASE,
 )
+# a signature line "Jan-Erik Wallin Kommunstyrelsens ordförande (M)", "Lady France Mulumba
+# gruppledare (KD)", "Jens Christian Berlin gruppledare Alingsås (L)": the name, then the title
+# (a body's genitive is the title's, not the name's) and perhaps the place, then the party
+_GENITIVE = r"[\w-]*(?:styrelsens|nämndens|fullmäktiges|revisionens|utskottets|förbundets|regionens|kommunens)\b"
+_NAME_TITLE = re.compile(
+    rf"[ \t]*(?P<name>{_TOKEN}(?:[ \t]+(?!{_GENITIVE}){_TOKEN}){{1,3}})[ \t]+"
+    rf"(?P<title>(?:{_GENITIVE}[ \t]+|(?:vice|förste|förste vice|andre vice)[ \t]+)?"
+    rf"(?:[{_LOW}][{_LOW}-]*?)?{_TITLE_WORDS})(?:[ \t]+[{_UP}][{_LOW}]+)?[ \t]*")
 _ONE_TITLE = rf"[{_UP}][{_LOW}-]*(?:[ \t]+[{_LOW}][{_LOW}-]*){{0,3}}"
 _PARTY_LINE_PREFIX = re.compile(r"[ \t]*(?:för[ \t]+)?", re.IGNORECASE)
 
@@ -132,6 +146,9 @@ def iter_people(text: str, *, municipality: str | None = None, local: dict[str, 
             two = _NAME_BEFORE_NL.search(text, prev_start, at)
             if two:
                 nm, line_start = two, 0
+        title = None
+        if not nm and (nt := _NAME_TITLE.fullmatch(before)):
+            nm, title = nt, " ".join(nt.group("title").split()).lower()
         if not nm:
             continue
         code, original = party_value(m.group("code"), local)
@@ -146,7 +163,7 @@ def iter_people(text: str, *, municipality: str | None = None, local: dict[str, 
         seen.add(start)
         named.add(name)
         end = line_start + nm.end("name")
-        yield start, end, name, code, _role(text[max(0, start - 60):start]), original
+        yield start, end, name, code, title or _role(text[max(0, start - 60):start]), original
     # 2. a role word before a name without a party: "ordföranden Annika Pettersson"; "Nina
     #    Miskovsky m.fl." without a party
     for m in re.finditer(rf"(?<![\w])(?:ordföranden?|ledamoten|ersättaren|kommunalrådet|borgarrådet)\s+"
@@ -191,6 +208,9 @@ def _party_line(line: str) -> list[str]:
     code = party_of_name(s)
     if code:
         return [code]
+    place = re.fullmatch(r"(?P<party>.+?)\s+(?P<place>[A-ZÅÄÖ][\wåäö-]+)", s)
+    if place and not party_of_name(place.group("place")) and (code := party_of_name(place.group("party"))):
+        return [code]  # "Miljöpartiet de gröna Alingsås": the party, then its place
     out: list[str] = []
     rest = s
     while rest:

@@ -272,6 +272,19 @@ def test_position_shapes(text, kind, parties):
     assert (p.kind, p.parties) == (kind, parties)
 
 
+def test_a_party_document_signed_only_in_its_byline():
+    """An initiativärende whose author stands under its heading ("av Jens Christian Berlin
+    (L)") and nowhere at the end is that party's position (Alingsås 2026)."""
+    text = ("Initiativ i kommunstyrelsen\n11 maj 2026\nav Jens Christian Berlin (L)\n\n"
+            "Inrätta en kollektivtrafikdialog\n\nFörslag till beslut i kommunstyrelsen\n"
+            "Kollektivtrafikdialog ska hållas årligen.\n\nMotivering\nEn väl fungerande kollektivtrafik "
+            "är av stor betydelse för många av kommunens invånare. " + "Kollektivtrafiken håller ihop vår "
+            "kommun och är en förutsättning för att kunna ta sig till arbete, skola och vård. " * 6)
+    (p,) = find_positions(make_doc(text, municipality="Alingsås", doc_type="initiativarende",
+                                   title="Inrätta en kollektivtrafikdialog"))
+    assert (p.kind, p.parties, p.item) == ("motion", ("L",), None) and "hållas årligen" in p.text
+
+
 # Kungsbacka kommunstyrelsen 2026-08-25 § 190 (Ciceron), shortened
 KUNGSBACKA_190 = """§ 190 Dnr KS-2023-00096
 Svar på motion från Maria Losman (MP) m.fl. att införa ett

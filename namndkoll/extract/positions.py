@@ -288,9 +288,17 @@ def _author_parties(doc: Document, known: dict[str, str]) -> tuple[str, ...]:
     codes = list(dict.fromkeys(c for _s, _e, c in _party_spans(tail, municipality=muni)))
     if not codes and doc.metadata.title:
         codes = list(dict.fromkeys(c for _s, _e, c in _party_spans(doc.metadata.title, municipality=muni)))
+    if not codes and (by := _BYLINE.search(text[:600])):
+        # "Initiativ i kommunstyrelsen / 11 maj 2026 / av Jens Christian Berlin (L)": the byline
+        codes = list(dict.fromkeys(c for _s, _e, c in _party_spans(by.group("by"), municipality=muni)))
     if not codes:
         codes = list(dict.fromkeys(known[n] for n in _signatories(text, known) if n in known))
     return tuple(codes)
+
+
+# a party document's byline under its heading: "av Jens Christian Berlin (L)", "Från
+# Vänsterpartiet", "Inlämnad av Anna Berg (S) och Bo Ek (S)"
+_BYLINE = re.compile(r"(?im)^[ \t]*(?:inlämnad[ \t]+av|undertecknad[ \t]+av|av|från)[ \t]+(?P<by>[^\n]{3,160})$")
 
 
 def _signatories(text: str, known: dict[str, str]) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from test_ingest_batch import make_pdf
+from test_rollcall import KS as ROLL_CALL
 from test_search import FakeEmbedder
 from test_web import KS
 
@@ -68,8 +69,12 @@ def server(tmp_path_factory: pytest.TempPathFactory):
 
     tmp = tmp_path_factory.mktemp("browser")
     make_pdf(tmp / "ks-2023-10-25.pdf", KS)
+    # a vote whose roll call names every member (the sample's protocol gives only the result)
+    make_pdf(tmp / "ks-2023-11-29.pdf",
+             ["Göteborgs Stad Kommunstyrelsen\nProtokoll nr 31\nSammanträdesdatum: 2023-11-29\n" + ROLL_CALL])
     db = tmp / "sample.db"
-    report = api.ingest([REPO / "sample", tmp / "ks-2023-10-25.pdf"], db=db, index=False)
+    report = api.ingest([REPO / "sample", tmp / "ks-2023-10-25.pdf", tmp / "ks-2023-11-29.pdf"], db=db,
+                        index=False)
     assert not report.failed, report.failed
     emb = _embedder()
     with opened(db, write=True) as store:
@@ -204,13 +209,30 @@ def test_tables_status_and_api_docs(page):
     with page.expect_download() as dl:
         page.click("text=Excel (XLSX)")
     assert Path(dl.value.path()).read_bytes()[:2] == b"PK"
-    page.goto("/votes")
-    shot(page, "votes")
     page.goto("/status")
     assert "Sökindex" in page.content()
     shot(page, "status")
     page.goto("/api/docs")
     assert page.locator("section.endpoint").count() >= 10
+
+
+def test_votes_roll_call_member_and_blocs(page):
+    page.goto("/votes?committee=Kommunstyrelsen")
+    row = page.locator("table.votes tbody tr[id]").filter(has_text="Yttrande till Trafikverket")
+    assert "7 ja – 5 nej – 1 avstår" in row.inner_text()
+    page.locator("tr.rollcall summary").first.click()
+    groups = page.locator("tr.rollcall details[open] .party-group h3").all_inner_texts()
+    assert {g.split()[0] for g in groups} == {"V", "S", "MP", "M", "L", "KD", "SD"}
+    shot(page, "votes")
+    page.locator("tr.rollcall details[open] a", has_text="Jörgen Fogelklou").click()
+    page.wait_for_selector("td.c-member")
+    assert page.locator("td.c-member").all_inner_texts() == ["avstår"]
+    assert "Så röstade Jörgen Fogelklou" in page.locator("h1").inner_text()
+    page.click("text=Partier som röstar lika")
+    page.wait_for_selector("table.blocs")
+    heads = page.locator("table.blocs thead th.party-col").all_inner_texts()
+    assert {"S", "M", "SD"} <= set(heads)
+    assert "Så räknas det" in page.locator("p.legend").inner_text()
 
 
 def test_upload_shows_progress_to_completion(page, server):

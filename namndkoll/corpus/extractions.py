@@ -284,15 +284,15 @@ def list_votes(
     conn: Any, *, municipality: str | None = None, committee: str | None = None, year: int | None = None,
     document: int | None = None, member: str | None = None, limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Stored votes: yes, no, abstain, absent, the proposition voted on, a note where the roll
-    call and the result disagree, and ``roll_call``: every member's vote where the protocol
+    """Stored votes: yes, no, abstain, absent, the proposition voted on, the § title
+    (``item_title``), a note where the roll call and the result disagree, and ``roll_call``: every member's vote where the protocol
     lists them. ``member``: only the votes whose roll call has that name (exact, any case and
     spacing), each with ``member_vote``, ``member_party`` and ``member_role``."""
     where, args = _filters(municipality, committee, year, document)
     if member:
         where.append("EXISTS (SELECT 1 FROM roll_call rc WHERE rc.vote_id = x.id AND rc.name_key = ?)")
         args.append(name_key(member))
-    rows = _run(conn, "votes", "", where, args, limit)
+    rows = _run(conn, "votes", ", i.title AS item_title", where, args, limit)
     calls = _roll_calls(conn, [r["id"] for r in rows])
     key = name_key(member) if member else None
     for r in rows:

@@ -375,7 +375,8 @@ def list_extracted(conn: Any, what: str, *, municipality: str | None = None, com
         where.append("lower(x.party) = lower(%s)")
         args.append(party)
     # the SQLite rows hold x.* then the document's columns (its id again as document_id)
-    sql = (f"SELECT x.*, {_DOC_COLS} FROM {what} x JOIN documents d ON d.id = x.document_id"
+    title = ", i.title AS item_title" if what == "votes" else ""  # the § a vote is in, by name
+    sql = (f"SELECT x.*, {_DOC_COLS}{title} FROM {what} x JOIN documents d ON d.id = x.document_id"
            " LEFT JOIN items i ON i.id = x.item_id" + (" WHERE " + " AND ".join(where) if where else "")
            + f" ORDER BY {ORIGIN['date']} IS NULL, {ORIGIN['date']}, d.source, x.start, x.id")
     if limit:

@@ -29,6 +29,10 @@ API_TAGS = [
         "name": "tabeller",
         "description": "Det som extraherats: siffror, beslut, omröstningar, ståndpunkter, personer",
     },
+    {
+        "name": "röstningar",
+        "description": "Namnupprop: omröstningar, vem som röstade hur, ledamöter och partier som röstar lika",
+    },
     {"name": "drift", "description": "Status och uppladdning"},
 ]
 
@@ -94,9 +98,9 @@ def create_app(
         return response
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    from . import admin, basket, compare, documents, search, tables
+    from . import admin, basket, compare, documents, search, tables, votes
 
-    for module in (search, documents, tables, compare, basket, admin):
+    for module in (search, documents, tables, votes, compare, basket, admin):
         app.include_router(module.router)
     _errors(app)
     return app

@@ -1,6 +1,7 @@
-"""`/figures`, `/decisions`, `/votes`, `/positions`, `/people`: what extraction stored, with the
-CLI's filters, each row linked to its page; `?format=csv|xlsx` downloads all of it, and
-`/api/<table>` gives the rows as JSON (or CSV)."""
+"""`/figures`, `/decisions`, `/positions`, `/people`: what extraction stored, with the CLI's
+filters, each row linked to its page; `?format=csv|xlsx` downloads all of it, and
+`/api/<table>` gives the rows as JSON (or CSV). Votes, with their roll calls, have pages of
+their own (web/votes.py) that download through ``download`` here."""
 
 from __future__ import annotations
 
@@ -16,14 +17,14 @@ from .export import csv_bytes, xlsx_bytes
 router = APIRouter()
 
 SHOWN = 500  # rows on a page; the downloads hold all
-_DOC = [
+DOC_COLUMNS = [
     ("date", "datum"),
     ("municipality", "kommun"),
     ("committee", "nämnd"),
     ("item", "§"),
     ("page", "sida"),
 ]
-_TAIL = [
+TAIL_COLUMNS = [
     ("citation", "källa"),
     ("title", "dokument"),
     ("document_id", "dokument-id"),
@@ -36,7 +37,7 @@ TABLES: dict[str, dict[str, Any]] = {
         "title": "Siffror",
         "ref": "f",
         "filters": ("kind", "unit"),
-        "columns": _DOC
+        "columns": DOC_COLUMNS
         + [
             ("kind", "slag"),
             ("value", "värde"),
@@ -51,7 +52,7 @@ TABLES: dict[str, dict[str, Any]] = {
         "title": "Beslut",
         "ref": "d",
         "filters": ("kind",),
-        "columns": _DOC
+        "columns": DOC_COLUMNS
         + [
             ("status", "status"),
             ("body", "organ"),
@@ -60,32 +61,18 @@ TABLES: dict[str, dict[str, Any]] = {
             ("quote", "citat"),
         ],
     },
-    "votes": {
-        "title": "Omröstningar",
-        "ref": "v",
-        "filters": (),
-        "columns": _DOC
-        + [
-            ("yes", "ja"),
-            ("no", "nej"),
-            ("abstain", "avstår"),
-            ("absent", "frånvarande"),
-            ("proposition", "proposition"),
-            ("quote", "citat"),
-        ],
-    },
     "positions": {
         "title": "Ståndpunkter",
         "ref": "p",
         "filters": ("party", "kind"),
-        "columns": _DOC
+        "columns": DOC_COLUMNS
         + [("kind", "slag"), ("parties", "partier"), ("people", "personer"), ("quote", "citat")],
     },
     "people": {
         "title": "Personer",
         "ref": None,
         "filters": ("party",),
-        "columns": _DOC
+        "columns": DOC_COLUMNS
         + [("name", "namn"), ("party", "parti"), ("role", "roll"), ("quote", "rad")],
     },
 }
@@ -116,18 +103,24 @@ def _rows(request: Request, what: str, limit: int | None, **raw: Any) -> list[di
 
 
 def _download(what: str, rows: list[dict[str, Any]], fmt: str) -> Response:
-    cols = [c for c, _ in TABLES[what]["columns"] + _TAIL]
-    heads = [h for _, h in TABLES[what]["columns"] + _TAIL]
+    return download(what, TABLES[what]["title"], TABLES[what]["columns"] + TAIL_COLUMNS, rows, fmt)
+
+
+def download(name: str, title: str, columns: list[tuple[str, str]], rows: list[dict[str, Any]],
+             fmt: str) -> Response:
+    """``rows`` as ``name``.csv or ``name``.xlsx (sheet ``title``), ``columns`` as (key, header)."""
+    cols = [c for c, _ in columns]
+    heads = [h for _, h in columns]
     if fmt == "xlsx":
         return Response(
-            xlsx_bytes(rows, cols, heads, sheet=TABLES[what]["title"]),
+            xlsx_bytes(rows, cols, heads, sheet=title),
             media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            headers={"Content-Disposition": f'attachment; filename="{what}.xlsx"'},
+            headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'},
         )
     return Response(
         csv_bytes(rows, cols, heads),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{what}.csv"'},
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
     )
 
 

@@ -1,0 +1,294 @@
+"""Roll calls on the web: `/votes` lists the votes, each with its roll call grouped by party
+(``?member=NAME``: that member's vote in each), `/members` every member of the roll calls and
+how often they voted with their party, `/blocs` which parties vote together — the pages of
+`namndkoll votes`, `members` and `blocs`, also as JSON under /api and as CSV or XLSX.
+
+Names come from the documents and are untrusted: the templates escape them and every URL
+that carries one is built with ``urlencode`` here."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from .. import api
+from ..errors import NamndkollError
+from .common import blank, config, render, templates, year_param
+from .tables import DOC_COLUMNS, TAIL_COLUMNS, download
+
+router = APIRouter()
+
+PER_PAGE = 100  # votes on a page (a roll call of a fullmäktige lists 61-101 members); downloads hold all
+Text = Annotated[str | None, Query(max_length=100)]
+YearQ = Annotated[str | None, Query(max_length=4)]
+Name = Annotated[str | None, Query(max_length=200)]
+HtmlFormat = Annotated[str, Query(pattern="^(html|csv|xlsx)$")]
+ApiFormat = Annotated[str, Query(pattern="^(json|csv|xlsx)$")]
+Limit = Annotated[int | None, Query(ge=1)]
+
+CHOICES = {"ja": "ja", "nej": "nej", "avstar": "avstår", "franvarande": "frånvarande"}
+VOTE_COLUMNS = DOC_COLUMNS + [
+    ("item_title", "ärende"),
+    ("yes", "ja"),
+    ("no", "nej"),
+    ("abstain", "avstår"),
+    ("absent", "frånvarande"),
+    ("proposition", "proposition"),
+    ("note", "anmärkning"),
+    ("quote", "citat"),
+]
+MEMBER_COLUMNS = [
+    ("name", "namn"),
+    ("party", "parti"),
+    ("municipality", "kommun"),
+    ("committees", "nämnder"),
+    ("votes", "omröstningar"),
+    ("ja", "ja"),
+    ("nej", "nej"),
+    ("avstar", "avstår"),
+    ("absent", "frånvarande"),
+    ("with_party", "med partiet"),
+    ("against_party", "mot partiet"),
+    ("with_party_share", "andel med partiet"),
+    ("first_date", "första"),
+    ("last_date", "senaste"),
+]
+PAIR_COLUMNS = [
+    ("municipality", "kommun"),
+    ("party_a", "parti A"),
+    ("party_b", "parti B"),
+    ("votes", "omröstningar"),
+    ("together", "röstade lika"),
+    ("share", "andel"),
+]
+
+# the notes extract/ writes are English; the pages are Swedish (the JSON keeps the original)
+_NOTE_WORDS = [
+    (r"\bthe roll call counts\b", "namnuppropet räknar"),
+    (r"\bthe result says\b", "resultatet anger"),
+    (r"\bthe list says\b", "listan anger"),
+    (r"\bno votes\b", "inga röster"),
+    (r"\bin the seat of\b", "på platsen för"),
+    (r"\bno mark\b", "ingen markering"),
+    (r"\bparty as the document states it elsewhere\b", "partiet som dokumentet anger på annat ställe"),
+    (r"\bin the list\b", "i listan"),
+]
+
+
+def swedish_note(note: str | None) -> str:
+    """A stored note in the pages' language: the phrases extract/ writes, put in Swedish."""
+    out = note or ""
+    for pattern, words in _NOTE_WORDS:
+        out = re.sub(pattern, words, out)
+    return out
+
+
+def member_url(name: str, municipality: str | None = None) -> str:
+    """`/votes` for one member (a name is one member per municipality)."""
+    return "/votes?" + urlencode({"member": name, **({"municipality": municipality} if municipality else {})})
+
+
+def by_party(roll_call: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A roll call grouped by party in the list's order: each group's members and how many of
+    them voted ja, nej, avstår or were absent."""
+    groups: dict[str, dict[str, Any]] = {}
+    for entry in roll_call:
+        party = entry.get("party") or ""
+        label = {"": "parti okänt", "-": "partilösa"}.get(party, party)
+        group = groups.setdefault(party, {"party": label, "members": [], "counts": dict.fromkeys(CHOICES, 0)})
+        group["members"].append(entry)
+        if entry.get("vote") in CHOICES:
+            group["counts"][entry["vote"]] += 1
+    return list(groups.values())
+
+
+def bloc_tables(res: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Per municipality the parties × parties matrix of ``api.blocs``: the parties by votes
+    (most first), each row a party with its votes, cohesion and its pair with every party."""
+    out = []
+    for muni in dict.fromkeys(p["municipality"] for p in res["parties"]):
+        parties = sorted((p for p in res["parties"] if p["municipality"] == muni),
+                         key=lambda p: (-p["votes"], p["party"].casefold()))
+        codes = [p["party"] for p in parties]
+        pairs: dict[tuple[str, str], dict[str, Any]] = {}
+        for r in res["pairs"]:
+            if r["municipality"] == muni:
+                pairs[(r["party_a"], r["party_b"])] = pairs[(r["party_b"], r["party_a"])] = r
+        rows = [{**p, "cells": [(c, pairs.get((p["party"], c))) for c in codes]} for p in parties]
+        out.append({"municipality": muni, "codes": codes, "rows": rows})
+    return out
+
+
+templates.env.globals.update(
+    choice_name=lambda v: CHOICES.get(v or "", v or ""), swedish_note=swedish_note, by_party=by_party,
+    member_url=member_url,
+)
+
+
+def _votes(request: Request, member: str | None, municipality: str | None, committee: str | None,
+           year: str | None, limit: int | None) -> list[dict[str, Any]]:
+    return api.votes(db=config(request).db, member=blank(member), municipality=blank(municipality),
+                     committee=blank(committee), year=year_param(year), limit=limit)
+
+
+def _members(request: Request, municipality: str | None, committee: str | None, year: str | None,
+             party: str | None = None, member: str | None = None, limit: int | None = None,
+             ) -> list[dict[str, Any]]:
+    rows = api.members(db=config(request).db, municipality=blank(municipality), committee=blank(committee),
+                       year=year_param(year), party=blank(party), member=blank(member), limit=limit)
+    for r in rows:
+        r["url"] = member_url(r["name"], r["municipality"])
+    return rows
+
+
+def _blocs(request: Request, municipality: str | None, committee: str | None, year: str | None,
+           ) -> dict[str, list[dict[str, Any]]]:
+    return api.blocs(db=config(request).db, municipality=blank(municipality), committee=blank(committee),
+                     year=year_param(year))
+
+
+def _vote_columns(member: str | None) -> list[tuple[str, str]]:
+    extra = [("member_vote", "röst"), ("member_party", "parti")] if blank(member) else []
+    return VOTE_COLUMNS[:6] + extra + VOTE_COLUMNS[6:] + TAIL_COLUMNS
+
+
+# ---- /votes ---------------------------------------------------------------------------------
+
+
+@router.get("/votes", include_in_schema=False)
+def votes_html(
+    request: Request,
+    municipality: Text = None,
+    committee: Text = None,
+    year: YearQ = None,
+    member: Name = None,
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    format: HtmlFormat = "html",
+) -> Response:
+    args = {"municipality": municipality or "", "committee": committee or "", "year": year or "",
+            "member": member or ""}
+    try:
+        rows = _votes(request, member, municipality, committee, year,
+                      page * PER_PAGE + 1 if format == "html" else None)
+    except NamndkollError:
+        if not blank(member):
+            raise
+        # a name no roll call lists: say so on the page, with the names it is part of
+        return render(request, "votes.html", {"rows": [], "more": False, "page": 1, "args": args, "records": [],
+                                              "unknown": member, "like": _names_like(request, member)})
+    if format != "html":
+        return download("votes", "Omröstningar", _vote_columns(member), rows, format)
+    # the member's record beside their votes: one per municipality that lists the name
+    records = _members(request, municipality, committee, year, member=member) if blank(member) else []
+    return render(request, "votes.html", {
+        "rows": rows[(page - 1) * PER_PAGE:page * PER_PAGE], "more": len(rows) > page * PER_PAGE,
+        "page": page, "per_page": PER_PAGE, "args": args, "records": records, "unknown": None, "like": []})
+
+
+def _names_like(request: Request, fragment: str | None) -> list[dict[str, Any]]:
+    """Members whose name holds ``fragment`` (any case): a misspelt or partial name's hint."""
+    words = (fragment or "").casefold().split()
+    if not words:
+        return []
+    rows = _members(request, None, None, None)
+    return [r for r in rows if all(w in r["name"].casefold() for w in words)][:10]
+
+
+@router.get("/api/votes", tags=["röstningar"], summary="Omröstningar med namnupprop")
+def votes_api(
+    request: Request,
+    municipality: Text = None,
+    committee: Text = None,
+    year: YearQ = None,
+    member: Name = None,
+    limit: Limit = None,
+    format: ApiFormat = "json",
+) -> Response:
+    """Omröstningar med resultat (ja, nej, avstår, frånvarande), proposition, § med rubrik
+    (`item_title`), sida, citat och källa; `roll_call` listar varje ledamots röst där protokollet
+    gör det, och `note` säger när namnuppropet inte stämmer med resultatet. `member` (hela namnet,
+    oavsett versaler) ger bara de omröstningar där ledamoten finns med, med `member_vote`.
+    Filter som i `namndkoll votes`; `format=csv|xlsx` för kalkylblad."""
+    rows = _votes(request, member, municipality, committee, year, limit)
+    if format != "json":
+        return download("votes", "Omröstningar", _vote_columns(member), rows, format)
+    return JSONResponse(rows)
+
+
+# ---- /members -------------------------------------------------------------------------------
+
+
+@router.get("/members", include_in_schema=False)
+def members_html(
+    request: Request,
+    municipality: Text = None,
+    committee: Text = None,
+    year: YearQ = None,
+    party: Text = None,
+    format: HtmlFormat = "html",
+) -> Response:
+    rows = _members(request, municipality, committee, year, party)
+    if format != "html":
+        return download("members", "Ledamöter", MEMBER_COLUMNS, rows, format)
+    args = {"municipality": municipality or "", "committee": committee or "", "year": year or "",
+            "party": party or ""}
+    return render(request, "members.html", {"rows": rows, "args": args})
+
+
+@router.get("/api/members", tags=["röstningar"], summary="Ledamöter och hur de röstar")
+def members_api(
+    request: Request,
+    municipality: Text = None,
+    committee: Text = None,
+    year: YearQ = None,
+    party: Text = None,
+    member: Name = None,
+    limit: Limit = None,
+    format: ApiFormat = "json",
+) -> Response:
+    """Varje ledamot i de lagrade namnuppropen (ett namn i en kommun): omröstningar, ja, nej,
+    avstår, frånvaro och hur ofta ledamoten röstade som majoriteten av de andra närvarande
+    ledamöterna i sitt parti (`with_party`, `against_party`, `with_party_share`); `url` är
+    ledamotens omröstningar. `party` väljer ledamöter, inte vilka röster majoriteten räknas på."""
+    rows = _members(request, municipality, committee, year, party, member, limit)
+    if format != "json":
+        return download("members", "Ledamöter", MEMBER_COLUMNS, rows, format)
+    return JSONResponse(rows)
+
+
+# ---- /blocs ---------------------------------------------------------------------------------
+
+
+@router.get("/blocs", include_in_schema=False)
+def blocs_html(
+    request: Request,
+    municipality: Text = None,
+    committee: Text = None,
+    year: YearQ = None,
+) -> Response:
+    res = _blocs(request, municipality, committee, year)
+    args = {"municipality": municipality or "", "committee": committee or "", "year": year or ""}
+    return render(request, "blocs.html", {"tables": bloc_tables(res), "args": args})
+
+
+@router.get("/api/blocs", tags=["röstningar"], summary="Partier som röstar lika")
+def blocs_api(
+    request: Request,
+    municipality: Text = None,
+    committee: Text = None,
+    year: YearQ = None,
+    format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+) -> Response:
+    """`pairs`: två partier i samma kommun, de omröstningar där båda hade en linje, hur många av
+    dem de röstade lika (`together`) och andelen (`share`); `parties`: varje partis omröstningar
+    och enighet (`cohesion`, andelen av dess närvarande ledamöter som röstade partiets linje).
+    Ett partis linje är det val flest av dess närvarande ledamöter gjorde; lika delning är ingen
+    linje. `format=csv` ger en rad per par."""
+    res = _blocs(request, municipality, committee, year)
+    if format == "csv":
+        return download("blocs", "Partier som röstar lika", PAIR_COLUMNS, res["pairs"], format)
+    return JSONResponse(res)

@@ -28,7 +28,14 @@ from typing import Any
 
 import numpy as np
 
-from .passage import PASSAGE_FEATURES, document_text, focus_pattern_of, passage_features
+from .passage import NAME as _NAME
+from .passage import (
+    PASSAGE_FEATURES,
+    document_text,
+    focus_pattern_of,
+    passage_features,
+    role_pattern_of,
+)
 from .question import Question
 from .terms import Matcher, Term, idf
 
@@ -69,9 +76,6 @@ def holds_vote(text: str, section: str | None) -> bool:
     return section in ("omrostning", "propositionsordning") or bool(_VOTE.search(text))
 
 
-# a person's name: "Anna Berg", "Berg (S)" (not a body: "Vilka ledamöter …" asks for people)
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\b[A-ZÅÄÖ][a-zåäöéü]+\s*\((?:"
-                   + _CODES + r")\)", re.MULTILINE)
 
 
 # a count written out: "fyra av åtta rekommendationer", "hälften", "samtliga", "inga"
@@ -157,6 +161,7 @@ def features(
     titles: dict[str, list[bool]] = {}
     docs: dict[str, list[bool]] = {}
     focus = focus_pattern_of(question)
+    role = role_pattern_of(question)
     for n, c in enumerate(cands):
         row = rows[c["chunk_id"]]
         text, title, section = row["text"], row["context"] or "", row["section"] or ""
@@ -187,7 +192,7 @@ def features(
             float("date" in k), float("date" in k and bool(_DATE.search(text))),
             float("party" in k), float("party" in k and bool(_PARTY.search(text))),
             float(section == "table"), float(section == "table" and "figure" in k), float(len(text) < 200),
-            *passage_features(text, section, row, held, docs[doc], weights.tolist(), question, focus),
+            *passage_features(text, section, row, held, docs[doc], weights.tolist(), question, focus, role),
         )
     return out
 

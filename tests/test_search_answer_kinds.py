@@ -155,3 +155,52 @@ def test_how_the_vote_went_comes_before_that_one_was_asked_for(store, model_id: 
     assert feats[counts]["vote_ok"] == feats[asked]["vote_ok"] == 1  # both hold a vote; one says how it went
     ranked = order(feats, model_id)
     assert ranked.index(counts) < ranked.index(asked)
+
+
+# Simrishamn's budget instructions for 2027–2031 (../shared/data/pdf-other), the last page: the
+# director signs without the town's name, which only the document's body says
+SIMRISHAMN = """Bilagor
+Följande bilagor bifogas till dessa anvisningar:
+1. Tidplan och budgetanvisningar 2027–2031
+5. Hantering av taxor, beslut i KF 2023-11-27
+Kommunstyrelseförvaltningen
+Diana Olsson
+Kommundirektör Elise Andersson
+Ekonom
+"""
+ALINGSAS_KS = """Närvarande tjänstemän: Kommundirektören redogör för arbetet med budgeten och
+ekonomichefen för månadsuppföljningen.
+"""
+
+
+def test_the_place_asked_is_held_by_its_own_bodys_documents(db_path: Path):
+    from dataclasses import replace
+
+    from test_search import report
+
+    from namndkoll.search.hybrid import CALIBRATIONS, judge
+
+    conn = open_db(db_path)
+    for d in (report("simrishamn-budget.pdf", [SIMRISHAMN], Metadata(
+                  "Tidplan och anvisningar för budget 2027–2031", "Simrishamn", "Kommunstyrelseförvaltningen",
+                  "other", "2025-12-01")),
+              report("alingsas-ks.pdf", [ALINGSAS_KS], Metadata(
+                  "Kommunstyrelsen protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01"))):
+        with transaction(conn):
+            replace_document(conn, d)
+    index_corpus(conn, FakeEmbedder())
+    store = as_store(conn)
+    q = "Vem är kommundirektör i Simrishamn?"
+    ranked, terms = rank(store, q, None, store.resolve_filters(), mode="keyword", candidates=20)
+    ranked, rows, _question = evidence(store, q, ranked, terms)
+    ev = {rows[r.chunk_id]["text"][:7]: r for r in ranked}
+    own = ev["Bilagor"]
+    # by its own words it holds "kommundirektör" only; its document is Simrishamn's
+    assert own.keywords < 0.6 and own.place_keywords == pytest.approx(1.0) and own.rare
+    assert "Närvara" not in ev or not ev["Närvara"].place_ok  # Alingsås's director is not Simrishamn's
+    # a model for which the passage is far from the query (the fast one's similarity, 0.14 on the
+    # eval corpus): still shown, as a weak match, never "high" by its body alone
+    far = [replace(own, similarity=0.14, answer=0.6)]
+    shown = judge(far, CALIBRATIONS["multilingual-e5-small-static"], mode="hybrid")
+    assert [r.confidence for r in shown] == ["weak"]
+    conn.close()

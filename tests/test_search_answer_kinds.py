@@ -204,3 +204,36 @@ def test_the_place_asked_is_held_by_its_own_bodys_documents(db_path: Path):
     shown = judge(far, CALIBRATIONS["multilingual-e5-small-static"], mode="hybrid")
     assert [r.confidence for r in shown] == ["weak"]
     conn.close()
+
+
+@pytest.mark.parametrize(("query", "price"), [
+    ("Vad kostar det att parkera vid Nolhaga per timme?", True),
+    ("Hur mycket kostar överföringsledningarna mellan Alingsås och Bjärke?", True),
+    ("Hur stort bidrag ger Alingsås till Universeum?", True),  # the figure asked of is an amount
+    ("hur många tävlingsbidrag stadsskogen markanvisningstävling", False),  # a count, not money
+    ("Hur stora besparingar ska nämnderna i Simrishamn ta fram inför budget 2027?", False),  # "budget" is context
+    ("Vem fick bidrag till föreningslivet?", False),  # no figure asked
+])
+def test_a_price_is_asked(query: str, price: bool):
+    assert read_question(query).price == price
+
+
+def test_a_price_or_a_share_must_be_stated_to_be_trusted():
+    from namndkoll.search.rerank import states_kind
+
+    # Alingsås tekniska nämnd 2026-06-15 § 39 and kommunstyrelsen 2026-06-01 § 105 (../shared/data/pdf-other)
+    places = ("På Nolhagaparkeringen finns cirka 170 parkeringsplatser och 4 platser för rörelsehindrade. "
+              "I dagsläget tillåts parkering i 24 timmar på vardagar.")
+    price = "olika markpris beroende på upplåtelseform: 3 750 kr/kvm BTA för bostadsrätter"
+    parking = read_question("Vad kostar det att parkera vid Nolhaga per timme?")
+    assert not states_kind(parking, places)  # figures, but none of them a price
+    assert states_kind(parking, price)
+    # a table row's unit is in the table's head ("tkr"), not in the row
+    frame = read_question("Hur mycket kostar barn- och ungdomsnämndens ram 2027?")
+    assert states_kind(frame, "Barn- och ungdomsnämnden 1 144 327 1 175 029 1 205 577", "table")
+    assert not states_kind(frame, "Barn- och ungdomsnämnden 1 144 327 1 175 029 1 205 577", "beslut")
+    share = read_question("Hur stor andel av tolkarna är auktoriserade?")
+    assert states_kind(share, "Av förbundets tolkar är 25% auktoriserade")
+    assert not states_kind(share, "med totalt 227 tolkar är 54 tolkar auktoriserade")
+    count = read_question("hur många tävlingsbidrag stadsskogen markanvisningstävling")
+    assert states_kind(count, "Totalt har det inkommit fem tävlingsbidrag.")  # a count needs no unit

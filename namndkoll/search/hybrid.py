@@ -285,7 +285,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             focus_ok=all(h or bool(f.search(before.get(r.chunk_id, "")))
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
-            stated=states_kind(question, row["text"]),
+            stated=states_kind(question, row["text"], row["section"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))

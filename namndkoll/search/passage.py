@@ -40,14 +40,25 @@ from typing import Any
 from .question import Question, years_in
 from .terms import MIN_STEM, stem
 
-__all__ = ["NAME", "PASSAGE_FEATURES", "document_text", "focus_pattern_of", "passage_features", "role_name",
-           "role_pattern_of", "tabled", "vote_result"]
+__all__ = [
+    "MONEY",
+    "NAME",
+    "PASSAGE_FEATURES",
+    "PERCENT",
+    "document_text",
+    "focus_pattern_of",
+    "passage_features",
+    "role_name",
+    "role_pattern_of",
+    "tabled",
+    "vote_result",
+]
 
 PASSAGE_FEATURES = ("keywords_doc", "listing", "unit_q", "unit_ok", "focus_figure", "years_held",
                     "tabled", "role_name", "vote_result")
 
-_PERCENT = re.compile(r"\d\s*(%|procent)", re.IGNORECASE)
-_MONEY = re.compile(r"\d\s*(kr\b|kronor|tkr|mnkr|mkr|mdkr|t\s?kr\b|tusen kronor|miljon\w*|miljard\w*|"
+PERCENT = re.compile(r"\d\s*(%|procent)", re.IGNORECASE)
+MONEY = re.compile(r"\d\s*(kr\b|kronor|tkr|mnkr|mkr|mdkr|t\s?kr\b|tusen kronor|miljon\w*|miljard\w*|"
                     r"kr/|kronor/)", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w§])(?<!§ )\d+(?:[ ,.]\d+)*(?!\w)")  # not a § number
 _YEARLIKE = re.compile(r"^(19|20)\d\d$")
@@ -172,7 +183,7 @@ def passage_features(
     total = float(sum(weights))
     share = sum(w for w, a, b in zip(weights, held, held_doc, strict=True) if a or b) / total if total else 0.0
     unit = question.unit if "figure" in question.kinds else None
-    unit_ok = bool(unit == "percent" and _PERCENT.search(text)) or bool(unit == "money" and _MONEY.search(text))
+    unit_ok = bool(unit == "percent" and PERCENT.search(text)) or bool(unit == "money" and MONEY.search(text))
     years = set(question.years)
     years_held = len(years & years_in(text)) / len(years) if years else 0.0
     return (share, float(is_listing(text, section)), float(unit is not None), float(unit_ok),

@@ -51,6 +51,7 @@ class Question:
     unit: str | None = None  # what a figure is asked in: "percent" (a share), "money", or None
     people: bool = False  # "Vilka ledamöter/politiker … ", "Vilka ville …": people, by name (not a body)
     role: str | None = None  # the post "Vem är/var/blev …" asks the holder of ("ordförande", "vice ordförande")
+    price: bool = False  # the figure asked is an amount of money ("Vad kostar …", "Hur stort bidrag …")
 
 
 _KINDS = {
@@ -140,7 +141,15 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
     focus = () if "vote" in kinds else tuple(
         w for n, w in enumerate(focus_of(query)) if n == 0 or _key(w) not in named)
     people = "who" in kinds and bool(re.search(r"\bvilka\b", query, re.IGNORECASE))
-    return Question(places, tuple(sorted(years)), kinds, focus, unit_of(query), people, role_of(query))
+    unit = unit_of(query)
+    price = "figure" in kinds and unit == "money" and not _COUNT_Q.search(query) and (
+        bool(_COST_Q.search(query)) or bool(focus and _MONEY_Q.fullmatch(focus[0])))
+    return Question(places, tuple(sorted(years)), kinds, focus, unit, people, role_of(query), price)
+
+
+# a price asked ("Vad kostar …", "Hur mycket kostade …"); a count is never one ("Hur många tävlingsbidrag …")
+_COST_Q = re.compile(r"\b(?:vad|hur\s+mycket)\s+(?:kostar|kostade|kostat)\b", re.IGNORECASE)
+_COUNT_Q = re.compile(r"\bhur\s+många\b", re.IGNORECASE)
 
 
 # "Vem är ordförande …", "Vem blev ny vice ordförande …", "Vem var kommundirektör …"

@@ -184,12 +184,12 @@ def test_a_share_is_answered_by_a_percentage(store):
 def test_the_years_asked_that_a_passage_names():
     question = read_question("tolkförmedling väst verksamhetens intäkter 2021-2025 tabell")
     assert question.years == (2021, 2025)
-    from namndkoll.search.passage import passage_features
+    from namndkoll.search.passage import PASSAGE_FEATURES, passage_features
 
     row = {"title": "Årsredovisning 2025", "municipality": "Tolkförmedling Väst", "committee": None, "date": None}
     table = "Verksamhetens intäkter · 2025 · 231 858 tkr · 2024 · 220 452 tkr · 2023 · 221 686 · 2022 · 2021"
     prose = "Verksamhetens intäkter 2025 ökade något."
-    f = [dict(zip(("keywords_doc", "listing", "unit_q", "unit_ok", "focus_figure", "years_held"),
+    f = [dict(zip(PASSAGE_FEATURES,
                   passage_features(t, None, row, [True], [False], [1.0], question, None), strict=True))
          for t in (table, prose)]
     assert f[0]["years_held"] == 1.0 and f[1]["years_held"] == 0.5

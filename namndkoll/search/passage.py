@@ -17,6 +17,16 @@ the answer, what ranks above it is most often (docs/benchmarks.md, Round 5):
 - a passage naming one of the years asked, where the answer names each of them (a table row
   "2021 … 2025" for "intäkter 2021-2025").
 
+And what a passage states that the question asks for (Round 7, dev and test read case by case):
+
+- the holder of the post a "Vem är/var/blev …" question names: a person's name beside the post
+  ("Kristina Grapenholm (L) (ordförande)") — the post ("ordförande") is in every protocol, and
+  passages naming other people of the same meeting ranked above the list of those present;
+- how a vote went, with its counts ("40 Ja mot 41 Nej", "Med 6 ja-röster och 7 nej-röster"), for
+  "Hur röstade …", rather than the Propositionsordning that only says a vote was asked for;
+- a § put off to a later meeting ("Ärendet bordläggs till sammanträdet den …"): the same case's
+  title and words as its decision in the later protocol, which it ranked above.
+
 These are features of the reranker (``rerank.FEATURES``), weighted as the fit on dev finds,
 never filters.
 """
@@ -30,12 +40,25 @@ from typing import Any
 from .question import Question, years_in
 from .terms import MIN_STEM, stem
 
-__all__ = ["PASSAGE_FEATURES", "document_text", "focus_pattern_of", "passage_features"]
+__all__ = [
+    "MONEY",
+    "NAME",
+    "PASSAGE_FEATURES",
+    "PERCENT",
+    "document_text",
+    "focus_pattern_of",
+    "passage_features",
+    "role_name",
+    "role_pattern_of",
+    "tabled",
+    "vote_result",
+]
 
-PASSAGE_FEATURES = ("keywords_doc", "listing", "unit_q", "unit_ok", "focus_figure", "years_held")
+PASSAGE_FEATURES = ("keywords_doc", "listing", "unit_q", "unit_ok", "focus_figure", "years_held",
+                    "tabled", "role_name", "vote_result")
 
-_PERCENT = re.compile(r"\d\s*(%|procent)", re.IGNORECASE)
-_MONEY = re.compile(r"\d\s*(kr\b|kronor|tkr|mnkr|mkr|mdkr|t\s?kr\b|tusen kronor|miljon\w*|miljard\w*|"
+PERCENT = re.compile(r"\d\s*(%|procent)", re.IGNORECASE)
+MONEY = re.compile(r"\d\s*(kr\b|kronor|tkr|mnkr|mkr|mdkr|t\s?kr\b|tusen kronor|miljon\w*|miljard\w*|"
                     r"kr/|kronor/)", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w§])(?<!§ )\d+(?:[ ,.]\d+)*(?!\w)")  # not a § number
 _YEARLIKE = re.compile(r"^(19|20)\d\d$")
@@ -43,6 +66,19 @@ _YEARLIKE = re.compile(r"^(19|20)\d\d$")
 _PARAGRAPH = re.compile(r"§\s*\d+")
 LISTING_SECTIONS = frozenset(["beslutsunderlag", "expedieras"])
 NEAR = 30  # characters between a focus word and its figure ("149 olika språk", "25 stycken mopeder")
+_CODES = r"S|M|SD|C|V|KD|L|MP|D|Fi"
+# a person's name: "Anna Berg", "Berg (S)" (not a body: "Vilka ledamöter …" asks for people)
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\b[A-ZÅÄÖ][a-zåäöéü]+\s*\((?:"
+                  + _CODES + r")\)", re.MULTILINE)
+# an item put off to a later meeting ("Ärendet bordläggs till sammanträdet den 23 november"): the
+# same case's substantive decision is in another protocol. Not "Bordlagt den 12 oktober 2023, § 27",
+# the history a decided item's own paragraph tells
+_TABLED = re.compile(r"\bbordl(?:äggs|ägga|ägger|äggning|äggningen)\b", re.IGNORECASE)
+_COUNT = r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\w+ton|\w*tio|\w*tio\w+|\w*hundra\w*)"
+# how a vote went, with its counts: "40 Ja mot 41 Nej", "Med 6 ja-röster och 7 nej-röster", "Antal Ja: 40"
+_VOTE_RESULT = re.compile(r"\b\d+\s+ja\b[^.]{0,40}?\b\d+\s+nej\b|\b" + _COUNT + r"\s+(?:ja|nej)-röst|"
+                          r"\bantal\s+(?:ja|nej)\s*:\s*\d+", re.IGNORECASE)
+NEAR_NAME = 40  # characters between a post and the name it is held by ("Kristina Grapenholm (L) (ordförande)")
 
 
 def document_text(row: Mapping[str, Any]) -> str:
@@ -63,15 +99,20 @@ def is_listing(text: str, section: str | None) -> bool:
 
 # a noun's endings: "språk", "språken", "tolkarna", "bidraget" (not "bidragit", "språktolk")
 _ENDINGS = r"(?:|a|an|e|en|n|et|t|er|ar|or|na|erna|arna|orna|s|ns|ens|ets|ers|ars|ors|ernas|arnas|ornas)"
+_NOUN_ENDS = sorted(_ENDINGS[3:-1].split("|")[1:], key=len, reverse=True)
+
+
+def _noun(words: Sequence[str], stems: Sequence[str] | None = None) -> str:
+    """A noun (any of ``words``, or of their ``stems``), alone or as the last part of a compound,
+    with a noun's ending; lower case, without what may stand before it."""
+    if stems is None:
+        stems = [stem(w) if len(w) >= MIN_STEM else w for w in words]
+    return (r"(?:[\wåäö]{3,})?(?:" + "|".join(re.escape(s) for s in stems) + ")" + _ENDINGS + r"(?![\wåäö])")
 
 
 def _focus_rx(words: Sequence[str]) -> re.Pattern[str] | None:
     """A focus word, alone or as the last part of a compound, with a noun's ending; lower case."""
-    stems = [stem(w) if len(w) >= MIN_STEM else w for w in words]
-    if not stems:
-        return None
-    return re.compile(r"(?<![\wåäö])(?:[\wåäö]{3,})?(?:" + "|".join(re.escape(s) for s in stems) + ")"
-                      + _ENDINGS + r"(?![\wåäö])")
+    return re.compile(r"(?<![\wåäö])" + _noun(words)) if words else None
 
 
 def focus_figure(text: str, focus: re.Pattern[str] | None) -> bool:
@@ -89,20 +130,65 @@ def focus_figure(text: str, focus: re.Pattern[str] | None) -> bool:
     return False
 
 
+def tabled(text: str) -> bool:
+    """Whether a passage puts its item off to a later meeting (bordläggning)."""
+    return bool(_TABLED.search(text))
+
+
+def vote_result(text: str) -> bool:
+    """Whether a passage states how a vote went, with its counts."""
+    return bool(_VOTE_RESULT.search(text))
+
+
+def role_name(text: str, role: re.Pattern[str] | None) -> bool:
+    """Whether a person's name stands within ``NEAR_NAME`` characters of the post asked for
+    (``role_pattern_of``): "Kristina Grapenholm (L) (ordförande)", "Claudia Nistor Pedrini (S),
+    ordförande", "Diana Olsson Kommundirektör"."""
+    if role is None:
+        return False
+    names = [(m.start(), m.end()) for m in NAME.finditer(text)]
+    if not names:
+        return False
+    low = text.lower() if len(text.lower()) == len(text) else text.casefold()
+    for m in role.finditer(low):
+        if any(-NEAR_NAME <= m.start() - e <= NEAR_NAME or -NEAR_NAME <= s - m.end() <= NEAR_NAME
+               for s, e in names):
+            return True
+    return False
+
+
+def role_pattern_of(question: Question) -> re.Pattern[str] | None:
+    """The post a "Vem är/var/blev …" question asks the holder of (``Question.role``), as a word
+    or a compound's last part ("direktör": "kommundirektören"); "ordförande" is not "vice
+    ordförande", but "vice ordförande" is asked as such."""
+    if not question.role:
+        return None
+    *before, head = question.role.split()
+    # the word less a noun's ending only: stem() takes "ordförande" to "ordför" (-ande), which no
+    # noun ending brings back
+    base = next((head[: -len(e)] for e in _NOUN_ENDS if head.endswith(e) and len(head) - len(e) >= MIN_STEM), head)
+    noun = _noun([head], [base])
+    if before:  # "vice ordförande"
+        return re.compile(r"(?<![\wåäö])" + r"\s+".join(re.escape(w) for w in before) + r"\s+" + noun)
+    return re.compile(r"(?<![\wåäö])(?<!vice )" + noun)
+
+
 def passage_features(
     text: str, section: str | None, row: Mapping[str, Any], held: Sequence[bool], held_doc: Sequence[bool],
     weights: Sequence[float], question: Question, focus: re.Pattern[str] | None,
+    role: re.Pattern[str] | None = None,
 ) -> tuple[float, ...]:
     """``PASSAGE_FEATURES`` of one candidate. ``held``: the query terms the passage or its §
     title holds; ``held_doc``: those its document's title, body, committee or year holds."""
     total = float(sum(weights))
     share = sum(w for w, a, b in zip(weights, held, held_doc, strict=True) if a or b) / total if total else 0.0
     unit = question.unit if "figure" in question.kinds else None
-    unit_ok = bool(unit == "percent" and _PERCENT.search(text)) or bool(unit == "money" and _MONEY.search(text))
+    unit_ok = bool(unit == "percent" and PERCENT.search(text)) or bool(unit == "money" and MONEY.search(text))
     years = set(question.years)
     years_held = len(years & years_in(text)) / len(years) if years else 0.0
     return (share, float(is_listing(text, section)), float(unit is not None), float(unit_ok),
-            float(focus_figure(text, focus)), years_held)
+            float(focus_figure(text, focus)), years_held, float(tabled(text)), float(role_name(text, role)),
+            float("vote" in question.kinds and vote_result(text)))
 
 
 def focus_pattern_of(question: Question) -> re.Pattern[str] | None:

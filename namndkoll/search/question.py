@@ -30,7 +30,7 @@ from typing import Any
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold, words
 
 __all__ = ["Place", "Question", "focus_of", "mentions_place", "mentions_year", "place_consistent",
-           "read_question", "unit_of", "years_in"]
+           "read_question", "role_of", "unit_of", "years_in"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ class Question:
     focus: tuple[str, ...] = ()
     unit: str | None = None  # what a figure is asked in: "percent" (a share), "money", or None
     people: bool = False  # "Vilka ledamöter/politiker … ", "Vilka ville …": people, by name (not a body)
+    role: str | None = None  # the post "Vem är/var/blev …" asks the holder of ("ordförande", "vice ordförande")
+    price: bool = False  # the figure asked is an amount of money ("Vad kostar …", "Hur stort bidrag …")
 
 
 _KINDS = {
@@ -139,7 +141,31 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
     focus = () if "vote" in kinds else tuple(
         w for n, w in enumerate(focus_of(query)) if n == 0 or _key(w) not in named)
     people = "who" in kinds and bool(re.search(r"\bvilka\b", query, re.IGNORECASE))
-    return Question(places, tuple(sorted(years)), kinds, focus, unit_of(query), people)
+    unit = unit_of(query)
+    price = "figure" in kinds and unit == "money" and not _COUNT_Q.search(query) and (
+        bool(_COST_Q.search(query)) or bool(focus and _MONEY_Q.fullmatch(focus[0])))
+    return Question(places, tuple(sorted(years)), kinds, focus, unit, people, role_of(query), price)
+
+
+# a price asked ("Vad kostar …", "Hur mycket kostade …"); a count is never one ("Hur många tävlingsbidrag …")
+_COST_Q = re.compile(r"\b(?:vad|hur\s+mycket)\s+(?:kostar|kostade|kostat)\b", re.IGNORECASE)
+_COUNT_Q = re.compile(r"\bhur\s+många\b", re.IGNORECASE)
+
+
+# "Vem är ordförande …", "Vem blev ny vice ordförande …", "Vem var kommundirektör …"
+_ROLE = re.compile(r"^\W*vem\s+(?:är|var|blir|blev|har\s+varit)\s+(?:(?:ny|nya|nytt|nuvarande|tidigare)\s+)?"
+                   r"((?:vice\s+)?[\wåäöÅÄÖ-]+)", re.IGNORECASE)
+
+
+def role_of(query: str) -> str | None:
+    """The post a "Vem är/var/blev …" question asks the holder of, lower case; None for other
+    questions and where a function word follows ("Vem är det som …")."""
+    m = _ROLE.search(query)
+    if m is None:
+        return None
+    role = m.group(1).casefold()
+    head = role.split()[-1]
+    return None if head in STOPWORDS or head in IRREGULAR_VERBS or not head.isalpha() else role
 
 
 # what unit a figure question wants: a share, or an amount of money

@@ -28,7 +28,16 @@ from typing import Any
 
 import numpy as np
 
-from .passage import PASSAGE_FEATURES, document_text, focus_pattern_of, passage_features
+from .passage import (
+    MONEY,
+    PASSAGE_FEATURES,
+    PERCENT,
+    document_text,
+    focus_pattern_of,
+    passage_features,
+    role_pattern_of,
+)
+from .passage import NAME as _NAME
 from .question import Question
 from .terms import Matcher, Term, idf
 
@@ -69,9 +78,6 @@ def holds_vote(text: str, section: str | None) -> bool:
     return section in ("omrostning", "propositionsordning") or bool(_VOTE.search(text))
 
 
-# a person's name: "Anna Berg", "Berg (S)" (not a body: "Vilka ledamöter …" asks for people)
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\b[A-ZÅÄÖ][a-zåäöéü]+\s*\((?:"
-                   + _CODES + r")\)", re.MULTILINE)
 
 
 # a count written out: "fyra av åtta rekommendationer", "hälften", "samtliga", "inga"
@@ -79,17 +85,22 @@ _NUMBER_WORD = re.compile(r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv
                           r"femtio|\w*hundra|\w*tusen|hälften|samtliga|ingen|inga|inget)\b", re.IGNORECASE)
 
 
-def states_kind(question: Question, text: str) -> bool:
+def states_kind(question: Question, text: str, section: str | None = None) -> bool:
     """Whether a passage states the kind of answer the question asks: a name, a body or a party
-    for "Vem …" (a person's name for "Vilka ledamöter …"), a figure for "Hur många/mycket …", a
-    date or a year for "När …". True when the question asks none of these. A passage that does
-    not is shown as weak at most (``hybrid.judge``): "Vilka ledamöter röstade nej …" and an
-    Omröstning whose names are "framgår av bilaga 7"."""
+    for "Vem …" (a person's name for "Vilka ledamöter …"), a figure for "Hur många/mycket …" (an
+    amount of money when a price is asked, a percentage for a share), a date or a year for "När …".
+    True when the question asks none of these. A passage that does not is shown as weak at most
+    (``hybrid.judge``): "Vilka ledamöter röstade nej …" and an Omröstning whose names are "framgår
+    av bilaga 7"; "Vad kostar det att parkera vid Nolhaga per timme?" and a § counting the
+    parking places. A table row states its unit in the table's head, not in the row."""
     k = question.kinds
     if "who" in k and not (_NAME.search(text) if question.people
                            else _PERSON.search(text) or _PARTY.search(text)):
         return False
     if "figure" in k and not (has_figure(text) or _NUMBER_WORD.search(text)):
+        return False
+    if "figure" in k and section != "table" and (
+            (question.price and not MONEY.search(text)) or (question.unit == "percent" and not PERCENT.search(text))):
         return False
     # "När …" is answered by a year too ("år 2019 visade på brister")
     return not ("date" in k and not (_DATE.search(text) or _YEAR_IN.search(text)))
@@ -157,6 +168,7 @@ def features(
     titles: dict[str, list[bool]] = {}
     docs: dict[str, list[bool]] = {}
     focus = focus_pattern_of(question)
+    role = role_pattern_of(question)
     for n, c in enumerate(cands):
         row = rows[c["chunk_id"]]
         text, title, section = row["text"], row["context"] or "", row["section"] or ""
@@ -187,7 +199,7 @@ def features(
             float("date" in k), float("date" in k and bool(_DATE.search(text))),
             float("party" in k), float("party" in k and bool(_PARTY.search(text))),
             float(section == "table"), float(section == "table" and "figure" in k), float(len(text) < 200),
-            *passage_features(text, section, row, held, docs[doc], weights.tolist(), question, focus),
+            *passage_features(text, section, row, held, docs[doc], weights.tolist(), question, focus, role),
         )
     return out
 

@@ -411,7 +411,11 @@ def _moved_by(genitive: str, people: tuple[str, ...]) -> bool:
     return any(" ".join(x.split()) == name for x in people)
 
 
-_TITLE_RE = re.compile(r"(?:Svar på |Besvarande av |Yttrande över |Yttrande på )?(?:[Mm]otion|[Ii]nitiativärende)(?:en)?\b")
+# a § about a party's motion or initiative: "Motion av X (P) om …", "Initiativ (S) Konsekvensanalys …",
+# "Nämndinitiativ från Ida Alm (L) …", "Initiativyrkande från V, S och MP om …" (not "Folkinitiativ",
+# "Initiativrätt": no party's)
+_TITLE_RE = re.compile(r"(?:Svar på |Besvarande av |Yttrande över |Yttrande på )?(?:[Mm]otion(?:en)?\b"
+                       r"|(?<![\wåäö])(?:[Nn]ämnds?)?[Ii]nitiativ(?:ärende|yrkande)?(?:n|t|et|en)?(?![\wåäö]))")
 
 
 _HEADING_LINE = re.compile(r"[ \t]*[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[\wåäö-]+){0,3}[ \t]*")

@@ -1,7 +1,9 @@
-"""A party's own motion, initiativärende or skrivelse as its position (see positions.py): where
-the text says a party's members submitted one ("Per Bengtsson (S) har … inkommit med en motion",
-"Den 26 september 2024 inkom Ida Alm (L) och Sandra Pilemalm (L) med en motion"), with what
-they propose quoted after it, and § titles such as "Motion av X (P) om …"."""
+"""A party's own motion, initiativärende, nämndinitiativ or skrivelse as its position (see
+positions.py): where the text says a party's members submitted one ("Per Bengtsson (S) har …
+inkommit med en motion", "Den 26 september 2024 inkom Ida Alm (L) och Sandra Pilemalm (L) med en
+motion", "inkom Socialdemokraterna med ett initiativärende", "Ida Alm (L) inkommer med följande
+nämndinitiativ:" and its quoted text), with what they propose quoted after it, and § titles such as
+"Motion av X (P) om …", "Initiativ (S) …", "Initiativyrkande från V, S och MP om …"."""
 
 from __future__ import annotations
 
@@ -20,19 +22,21 @@ from .positions import (
     _trim,
 )
 
+# an initiative as the protocols name it: "initiativärende", "initiativ", Lomma's "nämndinitiativ"
+_KIND = r"motion|(?:nämnds?)?initiativ(?:ärende)?|skrivelse"
 _SUBMITTED_RE = re.compile(
-    r"(?P<verb>lämna(?:r|t|de)?|väck(?:er|t|te)|inkom(?:mit)?[ \t\n]+med|ställ(?:er|t|de)|skriv(?:er|it)"
+    r"(?P<verb>lämna(?:r|t|de)?|väck(?:er|t|te)|inkom(?:mit|mer)?[ \t\n]+med|ställ(?:er|t|de)|skriv(?:er|it)"
     r"|anteckna(?:r|de)[ \t\n]+som[ \t\n]+(?:särskilt[ \t\n]+)?yttrande|bifoga(?:r|de)|bilägg(?:er)?|bilade)"
     # the object does not run past a colon: "… lämnar följande protokollsanteckning: Det är
     # svårt att förstå invändningarna mot detta initiativärende" hands in no initiativärende
-    r"(?:[ \t\n]+in)?[^.:]{0,120}?\b(?P<kind>motion|initiativärende|initiativ|skrivelse)(?!\w)",
+    rf"(?:[ \t\n]+in)?[^.:]{{0,120}}?\b(?P<kind>{_KIND})(?!\w)",
 )
 # "Ermin Škorić (S) och Maj-Britt Rane Andersson (S) har i en motion som anmäldes vid
 # kommunfullmäktiges sammanträde den 14 december 2023 föreslagit att …" (Ciceron's Sammanfattning)
 _IN_MOTION_RE = re.compile(
     # "Stefan Jägnert (SD) har i motion till fullmäktige föreslagit:" (no article) too
     r"(?P<verb>har|hade)[ \t\n]+i[ \t\n]+(?:(?:en|ett|sin|sitt)[ \t\n]+)?(?:gemensam[ \t\n]+|gemensamt[ \t\n]+)?"
-    r"(?P<kind>motion|initiativärende|skrivelse)(?![\wåäö])[^.]{0,200}?"
+    rf"(?P<kind>{_KIND})(?![\wåäö])[^.]{{0,200}}?"
     r"(?<![\wåäö])(?:föreslagit|föreslår|yrkat|begärt|hemställt|framfört)(?![\wåäö])"
 )
 _MOTIONER_RE = re.compile(
@@ -40,16 +44,26 @@ _MOTIONER_RE = re.compile(
     r"(?:föreslår|föreslås|yrkar|vill|anser|menar|begär)"
 )
 # "Den 26 september 2024 inkom Ida Alm (L) och Sandra Pilemalm (L) med en motion avseende …": the
-# members after the verb (a sentence that opens with a time or place puts the subject there)
+# members after the verb (a sentence that opens with a time or place puts the subject there), or
+# the parties by name ("Den 22 november 2023 inkom Socialdemokraterna med ett initiativärende";
+# words that name no party, "inkom Kommunstyrelsen med en skrivelse", give no codes and no position)
 _ANY_PERSON = _PERSON_RE.pattern.replace("?P<name>", "?:").replace("?P<code>", "?:")
+_NAMED = r"[A-ZÅÄÖ][\wåäö-]+"
 _INVERTED_RE = re.compile(
     r"(?<![\wåäö])(?P<verb>inkom(?:mer)?|lämnade|lämnar|väckte|väcker)[ \t\n]+"
-    rf"(?P<actor>{_ANY_PERSON}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_ANY_PERSON})*)"
+    rf"(?P<actor>{_ANY_PERSON}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_ANY_PERSON})*"
+    rf"|{_NAMED}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_NAMED})*)"
     r"[ \t\n]+(?:med[ \t\n]+|in[ \t\n]+)?(?:en|ett)[ \t\n]+(?:gemensam[ \t\n]+)?"
-    r"(?P<kind>motion|initiativärende|skrivelse)(?![\wåäö])"
+    rf"(?P<kind>{_KIND})(?![\wåäö])"
 )
 _BULLET_RE = re.compile(r"[ \t]*(?:[•\-–*\uf0b7\uf0a7]|\d{1,2}[.)]|[Aa]tt\b)")
-_DOC_KIND = {"motion": "motion", "initiativärende": "motion", "initiativ": "motion", "skrivelse": "skrivelse"}
+# "med följande nämndinitiativ:" / "följande motion:": the document itself is quoted after the colon
+_FOLLOWING_RE = re.compile(r"följande[ \t\n]+(?:\w+[ \t\n]+)?$")
+
+
+def _doc_kind(word: str) -> str:
+    """The position kind of a document word: a skrivelse, else (motion, any initiative) a motion."""
+    return "skrivelse" if word.casefold() == "skrivelse" else "motion"
 
 
 def motions(doc: Document, known: dict[str, str]) -> list[Position]:
@@ -78,12 +92,21 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
         if quote and not text[en:quote.start()].strip().count("\n") > 6:
             end = _list_end(text, quote.start())
         elif re.match(r"[ \t]*:", text[m.end():m.end() + 8]):
-            end = max(end, _list_end(text, m.end()))  # "… har i motion föreslagit:" and its points
+            ks = m.start("kind")
+            if _FOLLOWING_RE.search(text[max(0, ks - 40):ks]):
+                # "Ida Alm (L) inkommer med följande nämndinitiativ:" and the initiative's own text
+                item = doc.item_of(m.start())
+                end = max(end, _quoted_end(text, m.end(), min(item.end if item else len(text), m.end() + 4000)))
+            else:
+                end = max(end, _list_end(text, m.end()))  # "… har i motion föreslagit:" and its points
         s, e = _trim(text, st, end)
-        if any(o.start == s for o in out):
-            continue  # "har i en motion lämnat …": both forms read the same sentence
-        out.append(Position(parties=codes, kind=_DOC_KIND[m.group("kind")], text=" ".join(text[s:e].split()),  # type: ignore[arg-type]
-                            page=doc.page_of(s), start=s, end=e, item=item_label(doc, s), people=names))
+        label = item_label(doc, s)
+        if any(o.start == s or o.start <= s < o.end and o.item == label and set(codes) <= set(o.parties) for o in out):
+            # "har i en motion lämnat …": both forms read the same sentence; "Socialdemokraterna i
+            # Lomma väcker härmed följande nämndinitiativ." inside the quoted initiative restates it
+            continue
+        out.append(Position(parties=codes, kind=_doc_kind(m.group("kind")), text=" ".join(text[s:e].split()),  # type: ignore[arg-type]
+                            page=doc.page_of(s), start=s, end=e, item=label, people=names))
     for item in doc.items:
         if not _TITLE_RE.search(item.title):
             continue
@@ -117,6 +140,29 @@ def _list_end(text: str, start: int) -> int:
         pos = end + 1
         if pos >= len(text):
             break
+    return end
+
+
+def _quoted_end(text: str, start: int, limit: int) -> int:
+    """The end of a document quoted after "… inkommer med följande nämndinitiativ:": its paragraphs
+    up to the next heading ("Överläggning", "Yrkande", "Beslutsunderlag"), page break or ``limit``
+    (the § end). Ingest drops blank lines, so a heading is a short line of its own after a line
+    that ends a sentence."""
+    nl = text.find("\n", start, limit)
+    if nl == -1:
+        return limit
+    end, pos, closed = start, nl + 1, False
+    while pos < limit:
+        line = re.match(r"[^\n\f]*", text[pos:limit]).group()  # type: ignore[union-attr]
+        if line.strip():
+            if _STOP_RE.fullmatch(line) or closed and end > start and _HEADING_LINE.fullmatch(line):
+                break  # "Överläggning" alone on its line after a closed sentence ends the quote
+            end = pos + len(line)
+            closed = bool(re.search(r"[.!?:”\"][ \t]*$", line))
+        pos += len(line)
+        if pos >= limit or text[pos] == "\f":
+            break
+        pos += 1
     return end
 
 

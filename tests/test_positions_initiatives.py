@@ -1,0 +1,126 @@
+"""A party's initiativärende, nämndinitiativ or initiativ that a protocol § handles or quotes is
+that party's position, kind motion (issue 8 item 4; bench/gold/README.md "Positions"). The
+excerpts are real: Lomma's NetPublicator protocols (SN 2025-10-07 § 82, SN 2026-03-24 § 26),
+Kungsbacka's Ciceron GA 2024-01-24 § 8 and a Göteborg inköps- och upphandlingsnämnd extract
+(2024-06-13 § 71)."""
+
+from __future__ import annotations
+
+from test_decisions_votes_positions import make_doc
+
+from namndkoll.extract.people import find_people
+from namndkoll.extract.positions import find_positions
+from namndkoll.types import Position
+
+# SN_82 is as ingest gives it (no blank lines: a heading is told by its line alone); SN_26 keeps the
+# pdftotext blank lines, which a quote must read through as well
+
+
+def motions(text: str, **md: object) -> list[Position]:
+    doc = make_doc(text, **md)  # type: ignore[arg-type]
+    return [p for p in find_positions(doc, find_people(doc)) if p.kind == "motion"]
+
+
+SN_82 = """Ärendebeskrivning
+Ida Alm (L) inkommer med följande nämndinitiativ:
+Socialnämnden har tidigare beslutat om att transport till dagverksamhet skulle läggas om från
+kommunresor till färdtjänst av besparingsskäl. Ida Alm (L) och Christian Kampmann (L) yrkar att
+socialnämnden uppdrar åt förvaltningen att en uppföljning görs där det redovisas vilka besparingar
+omläggningen i praktiken har medfört och vilken effekt på kvaliteten och brukarnöjdhet som
+omläggningen har haft. Uppföljningen ska presenteras på socialnämndens sammanträde den 9
+december 2025.
+Överläggning
+Ordförande Jens Thystrup (M) yrkar att initiativet ska avgöras under sammanträdet samt att det
+avslås.
+"""
+
+
+def test_a_namndinitiativ_handed_in_is_the_partys_motion_with_its_text():
+    (p,) = motions(SN_82, municipality="Lomma", doc_type="protokoll")
+    assert p.parties == ("L",)
+    assert p.text.startswith("Ida Alm (L) inkommer med följande nämndinitiativ:")
+    # the quoted initiative is the position, up to the next heading
+    assert "transport till dagverksamhet skulle läggas om" in p.text
+    assert p.text.endswith("sammanträde den 9 december 2025.") and "Överläggning" not in p.text
+
+
+SN_26 = """Ärendebeskrivning
+
+Socialdemokraternas ledamöter Pia Johnson och Paul Andersson inkommer med följande
+nämndinitiativ:
+
+Socialdemokraterna i Lomma väcker härmed följande nämndinitiativ. Behovet av platser inom
+särskilt boende med demensinriktning är stort och förväntas öka i takt med en åldrande befolkning.
+Mot denna bakgrund anser vi att nämnden behöver agera proaktivt för att säkerställa att kommunen kan möta
+både dagens och morgondagens behov av demensinriktade platser.
+
+Yrkande
+
+Paul Andersson (S) yrkar:
+
+att förvaltningen ges i uppdrag att skyndsamt utreda behovet av att inrätta fler platser i särskilt
+boende med demensinriktning samt hur behovet kommer se ut de kommande 5 åren från och med
+2026.
+"""
+
+
+def test_a_quoted_initiative_that_names_itself_again_is_one_position():
+    (p,) = motions(SN_26, municipality="Lomma", doc_type="protokoll")
+    assert p.parties == ("S",)
+    assert "Behovet av platser inom särskilt boende med demensinriktning" in p.text
+    assert p.text.endswith("behov av demensinriktade platser.") and "yrkar" not in p.text
+
+
+GA_8 = """Sammanfattning av ärendet
+Den 22 november 2023 inkom Socialdemokraterna med ett initiativärende
+Otillräckliga faciliteter och arbetsmiljö. Bakgrunden är uppmärksammade brister
+gällande lokaler och övningsfordon. I initiativärendet yrkas på följande förslag till
+beslut.
+"""
+
+
+def test_a_party_named_by_its_name_hands_in_an_initiativarende():
+    (p,) = motions(GA_8, municipality="Kungsbacka", doc_type="protokoll")
+    assert p.parties == ("S",) and "Otillräckliga faciliteter och arbetsmiljö" in p.text
+
+
+def test_a_body_that_hands_in_a_letter_is_no_party():
+    text = "Den 22 november 2023 inkom Kommunstyrelsen med en skrivelse om lokaler.\n"
+    assert motions(text, municipality="Kungsbacka", doc_type="protokoll") == []
+
+
+IUN_71 = """Inköps- och upphandlingsnämnden
+
+                                                      Utdrag ur protokoll
+                                           Sammanträdesdatum: 2024-06-13
+
+
+Bordlagt ärende: Initiativyrkande från V, S och
+MP om att bojkotta varor från stater som
+bedriver illegal ockupation av andra stater
+§ 71, 202/24
+
+Beslut
+I inköps- och upphandlingsnämnden:
+
+    1. Förvaltningen får i uppdrag att sluta köpa in produkter ursprungsmärkta från
+       stater som bedriver illegal ockupation av andra stater.
+
+Ärendet
+Yrkande har inkommit från V, S och MP om att bojkotta varor från stater som bedriver
+illegal ockupation av andra stater.
+"""
+
+
+def test_a_paragraph_titled_a_partys_initiative():
+    doc = make_doc(IUN_71, items=True, municipality="Göteborg", doc_type="protokollsutdrag")
+    assert [i.number for i in doc.items] == ["71"]
+    (p,) = [p for p in find_positions(doc, find_people(doc)) if p.kind == "motion"]
+    assert (p.parties, p.item) == (("V", "S", "MP"), "§ 71")
+    assert "bojkotta varor från stater som bedriver illegal ockupation" in " ".join(p.text.split())
+
+
+def test_a_citizens_initiative_and_the_right_of_initiative_are_no_party_motion():
+    text = ("§ 3 KS 2023/12\nFolkinitiativ om kommunhuset\nBeslut\nÄrendet remitteras.\n\f"
+            "§ 4 KS 2023/13\nInitiativrätt i direktionen\nÄrenden i direktionen får väckas av ledamot (S).\n")
+    assert motions(text, items=True, municipality="Lomma", doc_type="protokoll") == []

@@ -278,6 +278,10 @@ def table(title: str, res: dict) -> list[str]:
         lines.append(f"| {mode} | {r['recall@1']:.3f} | {r['recall@5']:.3f} | {r['mrr']:.3f} | "
                      f"{r['answered_when_answerable']:.3f} | {r.get('weak_when_answered', float('nan')):.3f} | "
                      f"{r['abstained_when_unanswerable']:.3f} | {kind(r, 'off-topic')} | {kind(r, 'near-miss')} |")
+    if "item_recall@1" in res.get("hybrid", {}):
+        h = res["hybrid"]
+        lines += ["", (f"hybrid, a hit in the gold passage's § counting (secondary view): recall@1 "
+                       f"{h['item_recall@1']:.3f}, recall@5 {h['item_recall@5']:.3f}")]
     return lines + [""]
 
 

@@ -237,3 +237,26 @@ def test_a_price_or_a_share_must_be_stated_to_be_trusted():
     assert not states_kind(share, "med totalt 227 tolkar är 54 tolkar auktoriserade")
     count = read_question("hur många tävlingsbidrag stadsskogen markanvisningstävling")
     assert states_kind(count, "Totalt har det inkommit fem tävlingsbidrag.")  # a count needs no unit
+
+
+def test_item_recall_counts_a_hit_in_the_gold_passages_section_of_the_same_item(monkeypatch):
+    """The evaluation's secondary view: a § whose Beslutsgång states the decision the gold
+    passage (its Beslut) states counts at its rank; a hit of another § or document does not,
+    and a gold passage outside the first 50 leaves the strict rank."""
+    from namndkoll.search import hybrid
+    from namndkoll.types import Hit, Metadata
+
+    def hit(cid: int, doc: int, item: str | None, text: str) -> Hit:
+        return Hit(cid, doc, f"kf-{doc}.pdf", text, 1.0, 1, 1, item, None, 0, len(text), "", Metadata())
+
+    beslut = "Kommunfullmäktige beslutar att bifalla motionen om cykelgarage vid Haga station"
+    other = hit(1, 1, "12", "Ärendet bordläggs till nästa sammanträde enligt förslaget från presidiet")
+    gang = hit(2, 1, "14", "Ordföranden finner att fullmäktige bifaller förslaget till beslut")
+    gold = hit(3, 1, "14", beslut)
+    q = {"q": "cykelgarage haga", "doc": "kf-1.pdf", "passage": beslut}
+    monkeypatch.setattr(hybrid, "search", lambda *a, **k: [other, gang, gold])
+    assert hybrid._item_rank(None, None, q, [other, gang, gold], 2) == 1  # § 14's other passage
+    monkeypatch.setattr(hybrid, "search", lambda *a, **k: [other, gang])  # gold not in the first 50
+    assert hybrid._item_rank(None, None, q, [other, gang], None) is None
+    monkeypatch.setattr(hybrid, "search", lambda *a, **k: [other, gang, hit(3, 1, None, beslut)])
+    assert hybrid._item_rank(None, None, q, [other, gang], 2) == 2  # a report's passage: strict

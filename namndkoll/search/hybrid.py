@@ -431,7 +431,12 @@ def evaluate(
     """recall@1, recall@5 and MRR@k per mode over questions {q, doc, passage[, alt_docs]}
     (without abstention), and with abstention: the share of answerable questions answered (and
     of those, answered only weakly) and of unanswerable ones (``"answerable": false``) refused,
-    with [refused, weak only, high] per ``kind`` of unanswerable question."""
+    with [refused, weak only, high] per ``kind`` of unanswerable question.
+
+    For hybrid also ``item_recall@1`` / ``item_recall@5``: a hit from the same § of the same
+    document as the gold passage counts too (another section of the § stating the same
+    decision), where the gold passage is found among the first 50 and stands in a §; else the
+    strict match decides (a secondary view: the targets are the strict figures)."""
     store = as_store(store)
     out: dict[str, dict[str, Any]] = {}
     pos = [q for q in questions if q.get("answerable", True)]
@@ -439,7 +444,7 @@ def evaluate(
     for mode in modes:
         if mode != "keyword" and embedder is None:
             continue
-        r1 = r5 = mrr = 0.0
+        r1 = r5 = mrr = i1 = i5 = 0.0
         silent = weak = 0
         for q in pos:
             ranked = search(store, q["q"], embedder, mode=mode, limit=k, abstention=False)
@@ -449,6 +454,10 @@ def evaluate(
                 r1 += first == 0
                 r5 += first < 5
                 mrr += 1.0 / (first + 1)
+            if mode == "hybrid":
+                at = _item_rank(store, embedder, q, ranked, first)
+                i1 += at == 0
+                i5 += at is not None and at < 5
             shown = search(store, q["q"], embedder, mode=mode, limit=1)
             silent += not shown
             weak += bool(shown) and shown[0].confidence == "weak"
@@ -466,4 +475,18 @@ def evaluate(
                      "weak_when_answered": weak / max(answered, 1),
                      "abstained_when_unanswerable": refused / len(neg) if neg else float("nan"),
                      **{f"unanswerable_{k}": v for k, v in sorted(kinds.items())}}
+        if mode == "hybrid":
+            out[mode] |= {"item_recall@1": i1 / n, "item_recall@5": i5 / n}
     return out
+
+
+def _item_rank(store: Any, embedder: Embedder | None, q: dict[str, Any], ranked: Sequence[Hit],
+               first: int | None) -> int | None:
+    """The rank of the first hit in the gold passage's § of its document (or of the gold
+    passage itself): the § is that of the gold passage's hit among the first 50."""
+    deep = search(store, q["q"], embedder, mode="hybrid", limit=50, abstention=False)
+    gold = next((h for h in deep if is_answer(h, q.get("doc", ""), q["passage"], q.get("alt_docs", ()))), None)
+    if gold is None or gold.item is None:
+        return first
+    return next((i for i, h in enumerate(ranked) if (h.document_id, h.item) == (gold.document_id, gold.item)
+                 or i == first), None)

@@ -657,4 +657,9 @@ def test_a_bundled_extracts_votes_are_listed_under_its_body_and_date(db: str, tm
     with opened(db, write=True) as st:
         index_corpus(st, FakeEmbedder())
         hit = search(st, "Räddningsmissionen Gårdsten", None, mode="keyword", limit=1)[0]
+        # the search filters take the extract's own body and year too
+        by_body = search(st, "Räddningsmissionen Gårdsten", None, mode="keyword", limit=1, committee="stadsfastighet")
+        by_year = search(st, "Räddningsmissionen Gårdsten", None, mode="keyword", limit=1, year=2025)
+        elsewhere = search(st, "Räddningsmissionen Gårdsten", None, mode="keyword", limit=1, committee="funktionsstöd")
     assert (hit.item, hit.metadata.committee, hit.metadata.date) == ("27", _SFN, "2025-02-26")
+    assert [h.chunk_id for h in by_body] == [h.chunk_id for h in by_year] == [hit.chunk_id] and elsewhere == []

@@ -21,6 +21,7 @@ import numpy as np
 
 from ..errors import ModelError
 from ..types import Chunk
+from .passages import ORIGIN_ITEMS, chunk_origins
 
 VEC_TABLE = "chunk_vecs"
 
@@ -136,11 +137,12 @@ def replace_chunks(conn: Any, document_id: int, chunks: Sequence[Chunk], hashes:
     conn.execute("DELETE FROM chunks WHERE document_id = ?", (document_id,))
     d = conn.execute("SELECT municipality, committee, doc_type, year FROM documents WHERE id = ?",
                      (document_id,)).fetchone()
+    origins = chunk_origins(chunks, conn.execute(ORIGIN_ITEMS.format(ph="?"), (document_id,)).fetchall(), d[1], d[3])
     conn.executemany(
         'INSERT INTO chunks (document_id, idx, item, section, start, "end", page_start, page_end, text,'
         " context, hash, municipality, committee, doc_type, year) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(document_id, i, c.item, c.section, c.start, c.end, c.page_start, c.page_end, c.text,
-          contexts[i] if contexts else "", h, d[0], d[1], d[2], d[3])
+          contexts[i] if contexts else "", h, d[0], origins[i][0], d[2], origins[i][1])
          for i, (c, h) in enumerate(zip(chunks, hashes))],
     )
     conn.execute("INSERT OR REPLACE INTO chunked_documents (document_id, chunker) VALUES (?, ?)",
@@ -257,8 +259,10 @@ def resolve_filters(
         # a committee by part of its name, its own % and _ taken literally
         op = "LIKE ? ESCAPE '\\'" if like else "= ? COLLATE NOCASE"
         arg = like_contains(pattern) if like else pattern
+        # a committee may also be a bundled protocol extract's, on its §§ (and their chunks)
+        also = f" UNION SELECT DISTINCT {col} FROM items WHERE {col} {op}" if col == "committee" else ""
         return tuple(r[0] for r in conn.execute(
-            f"SELECT DISTINCT {col} FROM documents WHERE {col} {op}", (arg,)))
+            f"SELECT DISTINCT {col} FROM documents WHERE {col} {op}{also}", (arg, arg) if also else (arg,)))
 
     return Filters(
         municipalities=values("municipality", municipality, False) if municipality else None,

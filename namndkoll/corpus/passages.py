@@ -194,3 +194,24 @@ def _roll_call_by_party(conn: Any, vote_id: int) -> dict[str, dict[str, int]]:
             " GROUP BY party, vote", (vote_id,)):
         out.setdefault(party, {})[vote] = n
     return out
+
+
+def chunk_origins(chunks: Sequence[Any], items: Sequence[Any], committee: str | None, year: int | None
+                  ) -> list[tuple[str | None, int | None]]:
+    """Each chunk's body and year for the search filters: those of the bundled protocol extract's
+    § it lies in (``items``: (start, end, committee, meeting_date) of the §§ that have them),
+    else the document's."""
+    out: list[tuple[str | None, int | None]] = []
+    for c in chunks:
+        it = next((i for i in items if i[0] <= c.start < i[1]), None)
+        if it is None:
+            out.append((committee, year))
+        else:
+            out.append((it[2] or committee, int(it[3][:4]) if it[3] else year))
+    return out
+
+
+# the §§ of a document with a body or date of their own (a bundled protocol extract's)
+ORIGIN_ITEMS = ('SELECT start, "end", committee, meeting_date FROM items WHERE document_id = {ph}'
+                " AND (committee IS NOT NULL OR meeting_date IS NOT NULL)")
+

@@ -23,6 +23,7 @@ from psycopg import sql
 from ..types import Chunk
 from . import index
 from .index import Filters, ModelRecord
+from .passages import ORIGIN_ITEMS, chunk_origins
 
 HNSW_INDEX = "chunk_vectors_hnsw"
 # HNSW: graph degree and build effort, candidates kept per search (at least k). Measured on
@@ -189,9 +190,11 @@ def replace_chunks(conn: Any, document_id: int, chunks: Sequence[Chunk], hashes:
     conn.execute("DELETE FROM chunk_terms WHERE document_id = %s", (document_id,))
     d = conn.execute("SELECT municipality, committee, doc_type, year FROM documents WHERE id = %s",
                      (document_id,)).fetchone()
+    origins = chunk_origins(chunks, conn.execute(ORIGIN_ITEMS.format(ph="%s"), (document_id,)).fetchall(), d[1], d[3])
     ctx = list(contexts) if contexts else [""] * len(chunks)
     rows = [(document_id, i, c.item, c.section, c.start, c.end, c.page_start, c.page_end, c.text,
-             ctx[i], h, d[0], d[1], d[2], d[3], len(TOKEN.findall(c.text)) + len(TOKEN.findall(ctx[i])))
+             ctx[i], h, d[0], origins[i][0], d[2], origins[i][1],
+             len(TOKEN.findall(c.text)) + len(TOKEN.findall(ctx[i])))
             for i, (c, h) in enumerate(zip(chunks, hashes))]
     terms: dict[str, int] = {}
     for c, x in zip(chunks, ctx):
@@ -298,8 +301,10 @@ def resolve_filters(
     """What a user typed (any case; committee as part of the name) as stored values."""
     def values(col: str, cond: str, arg: str) -> tuple[str, ...]:
         # a scan of the documents (~2 ms at 1M passages) for every query: kept CACHE_S as counts are
+        # a committee may also be a bundled protocol extract's, on its §§ (and their chunks)
+        also = f" UNION SELECT {col} FROM items WHERE {cond}" if col == "committee" else ""
         return cached(conn, ("values", col, arg), lambda: tuple(r[0] for r in conn.execute(  # type: ignore[no-any-return]
-            f"SELECT DISTINCT {col} FROM documents WHERE {cond} ORDER BY {col}", (arg,))))
+            f"SELECT DISTINCT {col} FROM documents WHERE {cond}{also} ORDER BY 1", (arg, arg) if also else (arg,))))
 
     return Filters(
         municipalities=values("municipality", "lower(municipality) = lower(%s)", municipality)

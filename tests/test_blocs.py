@@ -108,3 +108,39 @@ def test_blocs_in_the_python_api(tmp_path: Path) -> None:
         st.save_extraction(st.replace_document(doc), doc, ext)
     assert {(r["party_a"], r["party_b"]) for r in namndkoll.blocs(db=db_path, year=2026)["pairs"]} == {
         ("C", "M"), ("C", "S"), ("M", "S")}
+
+
+def test_alias_map_joins_a_members_names_only_where_they_cannot_be_two_people() -> None:
+    from namndkoll.corpus.members import alias_map
+
+    entries = [("emma altenhammar", "Göteborg", "SD", v) for v in range(1, 9)]
+    entries += [("emma ylivallo altenhammar", "Göteborg", "SD", v) for v in (20, 21)]
+    # two people: both in vote 30
+    entries += [("anna andersson", "Göteborg", "S", 30), ("anna karin andersson", "Göteborg", "S", 30)]
+    # another party, another municipality: never joined
+    entries += [("emma k altenhammar", "Göteborg", "M", 40), ("emma altenhammar", "Lund", "SD", 41)]
+    assert alias_map(entries) == {("emma ylivallo altenhammar", "Göteborg"): "emma altenhammar"}
+
+
+def _alias_doc() -> tuple[Document, Extraction]:
+    doc, ext = _doc()
+    v5, v6 = ext.votes
+    # the second protocol writes Anna M's middle name: the same member, never in one vote with herself
+    v6 = Vote(v6.item, None, None, None, None, None, 1, v6.start, v6.end, roll_call=tuple(
+        RollCallEntry("Anna Maria M", e.party, e.vote) if e.name == "Anna M" else e for e in v6.roll_call))
+    return doc, Extraction(votes=(v5, v6))
+
+
+def test_a_member_written_two_ways_is_one_member_and_has_all_their_votes(db: str) -> None:  # noqa: F811
+    doc, ext = _alias_doc()
+    with opened(db, write=True) as st, st.transaction():
+        st.save_extraction(st.replace_document(doc), doc, ext)
+    with opened(db) as st:
+        members = {m["name"]: m for m in st.list_members()}
+        anna = members["Anna M"] if "Anna M" in members else members["Anna Maria M"]
+        assert anna["votes"] == 2 and len([n for n in members if n.startswith("Anna")]) == 1
+        assert anna["also_written"] and set(anna["also_written"]) | {anna["name"]} == {"Anna M", "Anna Maria M"}
+        for name in ("Anna M", "anna  maria m"):
+            votes = st.list_extracted("votes", member=name)
+            assert [v["member_vote"] for v in votes] == ["ja", "nej"]  # § 5 as Anna M, § 6 as Anna Maria M
+        assert [m["votes"] for m in st.list_members(member="Anna Maria M")] == [2]

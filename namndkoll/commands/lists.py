@@ -198,7 +198,8 @@ def _members_cell(entries: list[dict[str, Any]]) -> str:
 _MEMBER_COLUMNS = (["name", "party", "municipality", "votes", "ja", "nej", "avstar", "absent", "with_party",
                     "against_party", "with_party_share"],
                    ["name", "party", "municipality", "committees", "votes", "ja", "nej", "avstar", "absent",
-                    "with_party", "against_party", "compared", "with_party_share", "first_date", "last_date"])
+                    "with_party", "against_party", "compared", "with_party_share", "first_date", "last_date",
+                    "also_written"])
 
 
 def members_cmd(

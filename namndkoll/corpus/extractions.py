@@ -286,19 +286,21 @@ def list_votes(
 ) -> list[dict[str, Any]]:
     """Stored votes: yes, no, abstain, absent, the proposition voted on, the § title
     (``item_title``), a note where the roll call and the result disagree, and ``roll_call``: every member's vote where the protocol
-    lists them. ``member``: only the votes whose roll call has that name (exact, any case and
-    spacing), each with ``member_vote``, ``member_party`` and ``member_role``."""
+    lists them. ``member``: only the votes whose roll call has that name (whole, any case and
+    spacing, or another way the lists write the same member: members.alias_map), each with
+    ``member_vote``, ``member_party`` and ``member_role``."""
     where, args = _filters(municipality, committee, year, document)
-    if member:
-        where.append("EXISTS (SELECT 1 FROM roll_call rc WHERE rc.vote_id = x.id AND rc.name_key = ?)")
-        args.append(name_key(member))
+    keys = member_name_keys(conn, member, "?") if member else None
+    if keys is not None:
+        where.append("EXISTS (SELECT 1 FROM roll_call rc WHERE rc.vote_id = x.id AND rc.name_key IN"
+                     f" ({','.join('?' * len(keys))}))")
+        args += sorted(keys)
     rows = _run(conn, "votes", ", i.title AS item_title", where, args, limit)
     calls = _roll_calls(conn, [r["id"] for r in rows])
-    key = name_key(member) if member else None
     for r in rows:
         r["roll_call"] = calls.get(r["id"], [])
-        if key is not None:
-            me = next((e for e in r["roll_call"] if name_key(e["name"]) == key), None)
+        if keys is not None:
+            me = next((e for e in r["roll_call"] if name_key(e["name"]) in keys), None)
             r["member_vote"] = me["vote"] if me else None
             r["member_party"] = me["party"] if me else None
             r["member_role"] = me["role"] if me else None
@@ -316,6 +318,17 @@ def _roll_calls(conn: Any, vote_ids: list[int]) -> dict[int, list[dict[str, Any]
             out.setdefault(r[0], []).append(
                 {"name": r[1], "party": r[2], "vote": r[3], "role": r[4], "note": r[5], "page": r[6]})
     return out
+
+
+def member_name_keys(conn: Any, member: str, ph: str) -> set[str]:
+    """The stored name keys that are ``member`` (its own and the other ways the lists write the
+    same member), on either backend (``ph``: its placeholder)."""
+    from .members import member_keys, member_rows_sql
+
+    first = name_key(member).split(" ")[0]
+    if not first or "%" in first or "_" in first:
+        return {name_key(member)}
+    return member_keys(conn.execute(member_rows_sql(ph), (first + " %",)).fetchall(), member)
 
 
 def name_key(name: str) -> str:

@@ -12,6 +12,7 @@ party voted, or where the others split evenly, are not counted either way. Indep
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from .extractions import ORIGIN, name_key
@@ -67,6 +68,8 @@ def aggregate_members(roll_rows: Any, *, party: str | None = None, member: str |
     by_vote: dict[int, list[Any]] = defaultdict(list)
     for r in roll_rows:
         by_vote[r[0]].append(r)
+    alias = alias_map((r[2], r[5], r[3], r[0]) for rows in by_vote.values() for r in rows)
+    written: dict[tuple[str, str | None], Counter[str]] = defaultdict(Counter)
 
     stats: dict[tuple[str, str | None], dict[str, Any]] = {}
     for rows in by_vote.values():
@@ -75,11 +78,13 @@ def aggregate_members(roll_rows: Any, *, party: str | None = None, member: str |
             if r[3] and r[3] != "-" and r[4] in _PRESENT:
                 groups[r[3]][r[4]] += 1
         for _vid, name, key, code, vote, muni, comm, date in rows:
+            key = alias.get((key, muni), key)  # one member however the lists write the name
+            written[(key, muni)][name] += 1
             s = stats.setdefault((key, muni), {
                 "name": name, "party": code, "municipality": muni, "committees": set(), "votes": 0,
                 "ja": 0, "nej": 0, "avstar": 0, "absent": 0, "with_party": 0, "against_party": 0,
                 "first_date": date, "last_date": date})
-            s["name"], s["party"], s["last_date"] = name, code, date or s["last_date"]
+            s["party"], s["last_date"] = code, date or s["last_date"]
             if comm:
                 s["committees"].add(comm)
             s["votes"] += 1
@@ -99,11 +104,14 @@ def aggregate_members(roll_rows: Any, *, party: str | None = None, member: str |
     want = (canonical_code(party) or party).casefold() if party else None
     key = name_key(member) if member else None
     out = []
-    for (k, _muni), s in stats.items():
+    for (k, muni), s in stats.items():
         if want and (s["party"] or "").casefold() != want:
             continue
-        if key and k != key:
+        if key and alias.get((key, muni), key) != k:
             continue
+        forms = written[(k, muni)].most_common()
+        s["name"] = forms[0][0]  # the way the lists write it most often
+        s["also_written"] = sorted(f for f, _n in forms[1:] if name_key(f) != name_key(forms[0][0]))
         compared = s["with_party"] + s["against_party"]
         s["compared"] = compared
         s["with_party_share"] = round(s["with_party"] / compared, 3) if compared else None
@@ -118,3 +126,55 @@ def member_names(conn: Any, fragment: str, limit: int = 5) -> list[str]:
     rows = conn.execute("SELECT name, count(*) AS n FROM roll_call WHERE name_key LIKE ? GROUP BY name_key"
                         " ORDER BY n DESC, name LIMIT ?", (f"%{name_key(fragment)}%", limit)).fetchall()
     return [r[0] for r in rows]
+
+
+def alias_map(entries: Iterable[tuple[str, str | None, str | None, Any]]) -> dict[tuple[str, str | None], str]:
+    """(name key, municipality) -> the key it is one member with, from roll-call entries (name
+    key, municipality, party, vote id): names of one party in one municipality with the same
+    first and last word, one's words all in the other's ("Emma Altenhammar" / "Emma Ylivallo
+    Altenhammar", "Eva Ternegren" / "Eva Ann-Mari Ternegren"), that never stand in the same
+    vote; the most listed form is the key. Only names written in more than one way appear."""
+    seen: dict[tuple[str, str | None], tuple[Counter[str | None], set[Any]]] = {}
+    for key, muni, party, vote in entries:
+        e = seen.setdefault((key, muni), (Counter(), set()))
+        e[0][party] += 1
+        e[1].add(vote)
+    groups: dict[tuple[str | None, str | None, str, str], list[tuple[str, set[Any]]]] = defaultdict(list)
+    for (key, muni), (parties, votes) in seen.items():
+        words = key.split()
+        party = parties.most_common(1)[0][0]
+        if len(words) >= 2 and party and party != "-":
+            groups[(muni, party, words[0], words[-1])].append((key, votes))
+    out: dict[tuple[str, str | None], str] = {}
+    for (muni, _party, _first, _last), names in groups.items():
+        if len(names) < 2:
+            continue
+        heads: list[tuple[str, set[str], set[Any]]] = []  # a member's key, words and votes
+        for key, votes in sorted(names, key=lambda n: (-len(n[1]), n[0])):
+            toks = set(key.split())
+            head = next((h for h in heads if (toks <= h[1] or h[1] <= toks) and not votes & h[2]), None)
+            if head is None:
+                heads.append((key, toks, set(votes)))
+            else:
+                head[2].update(votes)
+                out[(key, muni)] = head[0]
+    return out
+
+
+def member_keys(rows: Iterable[tuple[str, str | None, str | None, Any]], member: str) -> set[str]:
+    """The name keys that are ``member`` (by ``alias_map`` over ``rows``: name key,
+    municipality, party, vote id of the names sharing its first and last word)."""
+    key = name_key(member)
+    rows = list(rows)
+    alias = alias_map(rows)
+    heads = {alias.get((key, muni), key) for _k, muni, _p, _v in rows if _k == key} or {key}
+    return {k for k, muni, _p, _v in rows if alias.get((k, muni), k) in heads} | {key}
+
+
+def member_rows_sql(ph: str) -> str:
+    """The roll-call entries of the names that start with a member's first word (``ph``: the
+    backend's placeholder; its argument: the first word and a space, as a LIKE prefix)."""
+    return ("SELECT rc.name_key, d.municipality, rc.party, rc.vote_id FROM roll_call rc"
+            " JOIN votes x ON x.id = rc.vote_id JOIN documents d ON d.id = x.document_id"
+            f" WHERE rc.name_key LIKE {ph}")
+

@@ -19,6 +19,7 @@ from .extractions import (
     extraction_from_rows,
     figure_place,
     item_locator,
+    member_name_keys,
     name_key,
     shape_figure_row,
 )
@@ -350,9 +351,10 @@ def list_extracted(conn: Any, what: str, *, municipality: str | None = None, com
     if item_id is not None:
         where.append("x.item_id = %s")
         args.append(item_id)
-    if what == "votes" and member:
-        where.append("EXISTS (SELECT 1 FROM roll_call rc WHERE rc.vote_id = x.id AND rc.name_key = %s)")
-        args.append(name_key(member))
+    keys = member_name_keys(conn, member, "%s") if what == "votes" and member else None
+    if keys is not None:
+        where.append("EXISTS (SELECT 1 FROM roll_call rc WHERE rc.vote_id = x.id AND rc.name_key = ANY(%s))")
+        args.append(sorted(keys))
     if what == "figures":
         if kind:
             where.append("x.kind = %s")
@@ -383,10 +385,10 @@ def list_extracted(conn: Any, what: str, *, municipality: str | None = None, com
         sql += f" LIMIT {int(limit)}"
     with conn.cursor(row_factory=dict_row) as cur:
         rows = cur.execute(sql, args).fetchall()
-    return finish_rows(conn, what, rows, member=member)
+    return finish_rows(conn, what, rows, member_keys=keys)
 
 
-def finish_rows(conn: Any, what: str, rows: list[dict[str, Any]], *, member: str | None = None
+def finish_rows(conn: Any, what: str, rows: list[dict[str, Any]], *, member_keys: set[str] | None = None
                 ) -> list[dict[str, Any]]:
     """Listed rows shaped as extractions.py shapes them."""
     for row in rows:
@@ -416,11 +418,10 @@ def finish_rows(conn: Any, what: str, rows: list[dict[str, Any]], *, member: str
         for vid, *e in conn.execute("SELECT vote_id, name, party, vote, role, note, page FROM roll_call"
                                     " WHERE vote_id = ANY(%s) ORDER BY vote_id, idx", ([r["id"] for r in rows],)):
             calls.setdefault(int(vid), []).append(dict(zip(("name", "party", "vote", "role", "note", "page"), e)))
-        wanted = name_key(member) if member else None
         for r in rows:
             r["roll_call"] = calls.get(r["id"], [])
-            if wanted is not None:
-                me = next((e for e in r["roll_call"] if name_key(e["name"]) == wanted), None)
+            if member_keys is not None:
+                me = next((e for e in r["roll_call"] if name_key(e["name"]) in member_keys), None)
                 r["member_vote"] = me["vote"] if me else None
                 r["member_party"] = me["party"] if me else None
                 r["member_role"] = me["role"] if me else None

@@ -56,6 +56,7 @@ MEMBER_COLUMNS = [
     ("with_party_share", "andel med partiet"),
     ("first_date", "första"),
     ("last_date", "senaste"),
+    ("also_written", "även skrivet"),
 ]
 PAIR_COLUMNS = [
     ("municipality", "kommun"),

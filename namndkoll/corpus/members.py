@@ -68,8 +68,6 @@ def aggregate_members(roll_rows: Any, *, party: str | None = None, member: str |
     by_vote: dict[int, list[Any]] = defaultdict(list)
     for r in roll_rows:
         by_vote[r[0]].append(r)
-    alias = alias_map((r[2], r[5], r[3], r[0]) for rows in by_vote.values() for r in rows)
-    written: dict[tuple[str, str | None], Counter[str]] = defaultdict(Counter)
 
     stats: dict[tuple[str, str | None], dict[str, Any]] = {}
     for rows in by_vote.values():
@@ -77,14 +75,18 @@ def aggregate_members(roll_rows: Any, *, party: str | None = None, member: str |
         for r in rows:
             if r[3] and r[3] != "-" and r[4] in _PRESENT:
                 groups[r[3]][r[4]] += 1
-        for _vid, name, key, code, vote, muni, comm, date in rows:
-            key = alias.get((key, muni), key)  # one member however the lists write the name
-            written[(key, muni)][name] += 1
-            s = stats.setdefault((key, muni), {
-                "name": name, "party": code, "municipality": muni, "committees": set(), "votes": 0,
-                "ja": 0, "nej": 0, "avstar": 0, "absent": 0, "with_party": 0, "against_party": 0,
-                "first_date": date, "last_date": date})
+        for vid, name, key, code, vote, muni, comm, date in rows:
+            s = stats.get((key, muni))
+            if s is None:
+                s = stats[(key, muni)] = {
+                    "name": name, "party": code, "municipality": muni, "committees": set(), "votes": 0,
+                    "ja": 0, "nej": 0, "avstar": 0, "absent": 0, "with_party": 0, "against_party": 0,
+                    "first_date": date, "last_date": date, "_written": Counter(), "_parties": Counter(),
+                    "_votes": set()}
             s["party"], s["last_date"] = code, date or s["last_date"]
+            s["_written"][name] += 1
+            s["_parties"][code] += 1
+            s["_votes"].add(vid)
             if comm:
                 s["committees"].add(comm)
             s["votes"] += 1
@@ -101,6 +103,17 @@ def aggregate_members(roll_rows: Any, *, party: str | None = None, member: str |
                 continue  # alone in the party, or the others split evenly
             s["with_party" if top[0][0] == vote else "against_party"] += 1
 
+    # one member however the lists write the name: the other forms' counts join the head's
+    alias = _joined({k: (s["_parties"], s["_votes"]) for k, s in stats.items()})
+    for (k, muni), head in alias.items():
+        s, h = stats.pop((k, muni)), stats[(head, muni)]
+        for f in ("votes", "ja", "nej", "avstar", "absent", "with_party", "against_party"):
+            h[f] += s[f]
+        h["committees"] |= s["committees"]
+        h["_written"].update(s["_written"])
+        h["first_date"] = min((d for d in (h["first_date"], s["first_date"]) if d), default=None)
+        h["last_date"] = max((d for d in (h["last_date"], s["last_date"]) if d), default=None)
+
     want = (canonical_code(party) or party).casefold() if party else None
     key = name_key(member) if member else None
     out = []
@@ -109,7 +122,8 @@ def aggregate_members(roll_rows: Any, *, party: str | None = None, member: str |
             continue
         if key and alias.get((key, muni), key) != k:
             continue
-        forms = written[(k, muni)].most_common()
+        forms = s.pop("_written").most_common()
+        del s["_parties"], s["_votes"]
         s["name"] = forms[0][0]  # the way the lists write it most often
         s["also_written"] = sorted(f for f, _n in forms[1:] if name_key(f) != name_key(forms[0][0]))
         compared = s["with_party"] + s["against_party"]
@@ -139,6 +153,11 @@ def alias_map(entries: Iterable[tuple[str, str | None, str | None, Any]]) -> dic
         e = seen.setdefault((key, muni), (Counter(), set()))
         e[0][party] += 1
         e[1].add(vote)
+    return _joined(seen)
+
+
+def _joined(seen: dict[tuple[str, str | None], tuple[Counter[Any], set[Any]]]) -> dict[tuple[str, str | None], str]:
+    """``alias_map`` from each name's (party counts, vote ids)."""
     groups: dict[tuple[str | None, str | None, str, str], list[tuple[str, set[Any]]]] = defaultdict(list)
     for (key, muni), (parties, votes) in seen.items():
         words = key.split()

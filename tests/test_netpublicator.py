@@ -208,3 +208,14 @@ def test_a_motion_whose_members_follow_the_verb(tmp_path):
     motions = [(p.parties, p.item) for p in ext.positions if p.kind == "motion"]
     assert motions == [(("L",), "§ 16")]
     assert "med en motion avseende bättre" in next(p.text for p in ext.positions if p.kind == "motion")
+
+
+def test_a_title_wrapped_inside_a_year_range_keeps_the_range_whole(tmp_path):
+    """Lomma KF 2025-11-13 § 88: the title breaks after the range's hyphen ("… ekonomin åren
+    2027-" / "2029"); the line break is no space ("2027-2029", as the index page prints it)."""
+    pages = [_item("KOMMUNFULLMÄKTIGE", "KF", 1, 1, 88, "KS KF/2025:46",
+                   ["Beslut om fastställande av budget för år 2026 samt plan för ekonomin åren 2027-",
+                    "2029"], ["Kommunfullmäktige fastställde 2024-10-24, § 121, budget för år 2025."])]
+    doc = read_document(draw(tmp_path / "kf.pdf", pages))
+    assert [(it.number, it.title) for it in doc.items] == [
+        ("88", "Beslut om fastställande av budget för år 2026 samt plan för ekonomin åren 2027-2029")]

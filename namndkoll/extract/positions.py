@@ -160,6 +160,11 @@ def find_positions(
                      and o.start <= pos.start < o.end for o in out):
             out.append(pos)
 
+    # 2c. a yrkande named only where the chair puts it to the vote
+    from .positions_propositions import proposed
+
+    out.extend(proposed(doc, known, out))
+
     # 3. a document written by a party: all of it is that party's position
     doc_kind = _DOC_KINDS.get(doc.metadata.doc_type or "")
     if doc.metadata.doc_type is None and not doc.items and _party_motion(text, known):

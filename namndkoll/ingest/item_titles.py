@@ -52,6 +52,20 @@ def _heading_title(c: _Cand) -> str:
     return "" if _LABEL_ONLY.match(title) or _PAGE_LABEL.match(title) else title
 
 
+# a title line ending in a number range's hyphen ("… ekonomin åren 2027-" / "2029"): the range
+# goes on without a space on the next line (a word hyphen is repaired at ingest; a digit isn't)
+_RANGE_BREAK = re.compile(r"\d[-–]$")
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    """A wrapped title's lines joined with single spaces, but a number range broken after its
+    hyphen joined as printed on one line ("2027-2029", not "2027- 2029")."""
+    out = ""
+    for part in parts:
+        out += part if out and _RANGE_BREAK.search(out) and part[:1].isdigit() else (" " if out else "") + part
+    return out
+
+
 def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]:
     """The § title and where the item's body starts: the heading line's words after number
     and dnr, else the next line(s) set as a title."""
@@ -66,7 +80,7 @@ def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]
                     and not section_kind(lines[k].text) and len(parts) < 4:
                 parts.append(lines[k].text.strip())
                 k += 1
-            title = " ".join(parts)
+            title = _join_wrapped(parts)
         return title, (lines[k].start if k < len(lines) and lines[k].start < end else head.end + 1)
     parts = []
     first: _Ln | None = None
@@ -103,7 +117,7 @@ def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]
         k += 1
         if t.endswith((".", ":")) and not body.styled(first):
             break
-    return " ".join(parts), (lines[k].start if k < len(lines) and lines[k].start < end else end)
+    return _join_wrapped(parts), (lines[k].start if k < len(lines) and lines[k].start < end else end)
 
 
 def _paragraph_break(a: _Ln | None, b: _Ln) -> bool:

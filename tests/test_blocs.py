@@ -144,3 +144,42 @@ def test_a_member_written_two_ways_is_one_member_and_has_all_their_votes(db: str
             votes = st.list_extracted("votes", member=name)
             assert [v["member_vote"] for v in votes] == ["ja", "nej"]  # § 5 as Anna M, § 6 as Anna Maria M
         assert [m["votes"] for m in st.list_members(member="Anna Maria M")] == [2]
+
+
+def test_members_and_blocs_are_remembered_until_the_votes_change(db: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """A long-running process (the web app) counts the roll calls once per version of the
+    corpus's votes: the same question again is answered from memory, a stored document's new
+    votes are counted at once."""
+    from dataclasses import replace
+
+    from namndkoll import api
+    from namndkoll.corpus import blocs as blocs_mod
+    from namndkoll.corpus import members as members_mod
+
+    counted = {"members": 0, "blocs": 0}
+    real_members, real_blocs = members_mod.aggregate_members, blocs_mod.aggregate_blocs
+
+    def count_members(*a, **k):  # type: ignore[no-untyped-def]
+        counted["members"] += 1
+        return real_members(*a, **k)
+
+    def count_blocs(*a, **k):  # type: ignore[no-untyped-def]
+        counted["blocs"] += 1
+        return real_blocs(*a, **k)
+
+    monkeypatch.setattr(members_mod, "aggregate_members", count_members)
+    monkeypatch.setattr(blocs_mod, "aggregate_blocs", count_blocs)
+    doc, ext = _doc()
+    with opened(db, write=True) as st, st.transaction():
+        st.save_extraction(st.replace_document(doc), doc, ext)
+    first = api.members(db=db)
+    first[0]["url"] = "/added-by-a-caller"
+    assert api.members(db=db) == [{k: v for k, v in r.items() if k != "url"} for r in first]
+    assert api.blocs(db=db) == api.blocs(db=db)
+    assert counted == {"members": 1, "blocs": 1}
+    # a second protocol: its votes are counted at once
+    doc2 = replace(doc, source="lomma-kf-2.pdf", sha256="c" * 64)
+    with opened(db, write=True) as st, st.transaction():
+        st.save_extraction(st.replace_document(doc2), doc2, ext)
+    assert {m["name"]: m["votes"] for m in api.members(db=db)}["Anna M"] == 4
+    assert counted["members"] == 2

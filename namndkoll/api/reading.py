@@ -3,7 +3,10 @@ and who voted how."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -97,8 +100,9 @@ def members(*, db: str | Path | None = None, party: str | None = None, committee
     ``with_party_share``; a vote where no other party member voted, or they split evenly, is not
     counted). ``party`` picks the members shown, not the votes the majorities come from."""
     with opened(db) as store:
-        rows = store.list_members(party=party, committee=committee, municipality=municipality, year=year,
-                                  member=member, limit=limit)
+        rows = _remembered(store, db, ("members", party, committee, municipality, year, member, limit),
+                           lambda: store.list_members(party=party, committee=committee, municipality=municipality,
+                                                      year=year, member=member, limit=limit))
     if member and not rows:
         check_member(db, member)
     return rows
@@ -112,7 +116,32 @@ def blocs(*, db: str | Path | None = None, committee: str | None = None, municip
     line). A party's line in a vote is its present members' most common choice; an even split
     is no line (corpus/blocs.py)."""
     with opened(db) as store:
-        return store.list_blocs(committee=committee, municipality=municipality, year=year)
+        return _remembered(store, db, ("blocs", committee, municipality, year),  # type: ignore[no-any-return]
+                           lambda: store.list_blocs(committee=committee, municipality=municipality, year=year))
+
+
+# members and blocs count every roll-call row under their filters (~7 s at 1M rows,
+# docs/scaling.md): a long-running process (the web app, a notebook) remembers the last answers
+# for as long as the corpus's votes are the same (``Store.votes_version``)
+_ROLL_ANSWERS: OrderedDict[tuple[Any, ...], tuple[tuple[int, int], Any]] = OrderedDict()
+_ROLL_ANSWERS_MAX = 32
+_roll_lock = threading.Lock()
+
+
+def _remembered(store: Any, db: str | Path | None, key: tuple[Any, ...], compute: Any) -> Any:
+    at = (str(getattr(store, "location", "") or db), *key)
+    version = store.votes_version()
+    with _roll_lock:
+        have = _ROLL_ANSWERS.get(at)
+        if have is not None and have[0] == version:
+            _ROLL_ANSWERS.move_to_end(at)
+            return copy.deepcopy(have[1])  # callers add to the rows (the web app's links)
+    value = compute()
+    with _roll_lock:
+        _ROLL_ANSWERS[at] = (version, copy.deepcopy(value))
+        while len(_ROLL_ANSWERS) > _ROLL_ANSWERS_MAX:
+            _ROLL_ANSWERS.popitem(last=False)
+    return value
 
 
 def check_member(db: str | Path | None, member: str) -> None:

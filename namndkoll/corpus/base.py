@@ -211,6 +211,12 @@ class Store(Protocol):
         cohesion (corpus/blocs.py says how that is counted)."""
         ...
 
+    def votes_version(self) -> tuple[int, int]:
+        """(number of votes, highest vote id): changes whenever a document's votes are stored,
+        replaced or removed (a replaced document's votes get new ids) — what a remembered
+        ``members`` or ``blocs`` answer is checked against."""
+        ...
+
     def member_names(self, fragment: str, limit: int = 5) -> list[str]:
         """Stored member names containing ``fragment`` (any case)."""
 

@@ -447,6 +447,10 @@ class PostgresStore:
 
         return blocs.aggregate_blocs(pg_web.roll_rows(self.conn, **{k: v for k, v in filters.items() if v is not None}))
 
+    def votes_version(self) -> tuple[int, int]:
+        n, top = self.conn.execute("SELECT count(*), coalesce(max(id), 0) FROM votes").fetchone()
+        return int(n), int(top)
+
     def member_names(self, fragment: str, limit: int = 5) -> list[str]:
         from . import pg_web
 

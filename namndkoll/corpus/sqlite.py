@@ -286,6 +286,10 @@ class SqliteStore:
 
         return members.list_blocs(self.conn, **{k: v for k, v in filters.items() if v is not None})
 
+    def votes_version(self) -> tuple[int, int]:
+        n, top = self.conn.execute("SELECT count(*), coalesce(max(id), 0) FROM votes").fetchone()
+        return int(n), int(top)
+
     def member_names(self, fragment: str, limit: int = 5) -> list[str]:
         from . import members
 

@@ -155,13 +155,17 @@ class Ranked:
     # the keyword share with the query's place counted as held by every passage of that body's own
     # documents (what abstention weighs; ``keywords`` is the passage's own, what the reranker reads)
     place_keywords: float | None = None
+    inside: bool = False  # found again inside the best documents with the query's common words (``rank``)
 
 
 def rank(
     store: Store, query: str, embedder: Embedder | None, filters: Filters, *, candidates: int = 50,
-    mode: Mode = "hybrid", terms: list[Term] | None = None,
+    mode: Mode = "hybrid", terms: list[Term] | None = None, inside: int = 0,
 ) -> tuple[list[Ranked], list[Term]]:
-    """All candidates of both sides, fused, best first (no abstention yet)."""
+    """All candidates of both sides, fused, best first (no abstention yet). With ``inside``
+    (hybrid), the chunks of the first ``inside`` documents are searched again for the query's
+    common terms, those the first pass left out: what that finds is marked ``Ranked.inside``
+    (appended, with its similarity, when neither side returned it)."""
     if terms is None:
         terms = keyword_plan(store, query)
     dense: list[tuple[int, float]] = []
@@ -193,7 +197,39 @@ def rank(
         top = (DENSE_WEIGHT + kw_weight) / (RRF_K + 1)  # first on both lists
         fused.append(Ranked(cid, s / top, sims.get(cid), d_rank.get(cid), k_rank.get(cid)))
     fused.sort(key=lambda r: (-r.score, -(r.similarity or 0.0)))
+    if inside and mode == "hybrid" and dense and len(fts) < len(terms):
+        fused = _inside_documents(store, fused, [t for t in terms if t not in fts], filters, inside, qv)
     return fused, terms
+
+
+INSIDE_DOCUMENTS = 3  # the first documents of the fused list searched again for the common terms
+INSIDE_HITS = 5  # ... and the passages taken from each document's search
+
+
+def _inside_documents(store: Store, fused: list[Ranked], terms: list[Term], filters: Filters, n: int,
+                      qv: np.ndarray) -> list[Ranked]:
+    """``fused`` with the best keyword matches of ``terms`` (the query's common ones) within the
+    chunks of its first ``n`` documents marked ``inside``: the rare terms found the documents.
+    The word that finds a passage within its document ("resultat", "ordförande") is often in
+    more than COMMON_SHARE of the corpus, so the first pass left it out, and a table row or a
+    list of names is far from the question for the dense side: "Resultat 22,5 3,0 19,5 …" in
+    the Intraservice report the query names."""
+    head = store.chunk_rows([r.chunk_id for r in fused[: 10 * n]])
+    docs = list(dict.fromkeys(int(head[r.chunk_id]["document_id"]) for r in fused[: 10 * n]
+                              if r.chunk_id in head))[:n]
+    allowed = set(filters.chunk_ids) if filters.chunk_ids is not None else None
+    found: list[int] = []
+    # each document apart: a long protocol's many "ordföranden" do not crowd out a report's one
+    for d in docs:
+        ids = tuple(c for c in store.chunk_ids(d) if allowed is None or c in allowed)
+        if ids:
+            found += [cid for cid, _ in store.keyword(terms, INSIDE_HITS, replace(filters, chunk_ids=ids))]
+    known = {r.chunk_id for r in fused}
+    missing = [c for c in found if c not in known]
+    sims = dict(store.knn(qv, len(missing), Filters(chunk_ids=tuple(missing)))) if missing else {}
+    marked = set(found)
+    return ([replace(r, inside=True) if r.chunk_id in marked else r for r in fused]
+            + [Ranked(c, 0.0, sims.get(c), None, None, inside=True) for c in missing])
 
 
 def keyword_evidence(terms: Sequence[Term], total: int, text: str, matcher: Matcher | None = None) -> float:
@@ -323,7 +359,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
 
     A figure question's passage that never names what the figure is of (``Ranked.focus_ok``:
     "Hur många tolkuppdrag på polska …" and a passage on tolkuppdrag without "polska") does not
-    state it: not shown, or, when it holds the query's rare terms, shown as weak only."""
+    state it: not shown, or, when it holds the query's rare terms, shown as weak only. A passage
+    only the search inside the best documents brought (``Ranked.inside``) is weak at most."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     for r in ranked:
@@ -338,7 +375,7 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (
                 not r.focus_ok or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue
-        if (r.stated or not STATED_FOR_HIGH) and (k >= KEYWORD_FULL or (r.focus_ok and (
+        if not r.inside and (r.stated or not STATED_FOR_HIGH) and (k >= KEYWORD_FULL or (r.focus_ok and (
                 s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
             high.append(replace(r, confidence="high"))
         elif (kp >= KEYWORD_WEAK or r.rare or s >= weak_bar
@@ -368,9 +405,14 @@ def search(
     filters = store.resolve_filters(municipality=municipality, committee=committee, doc_type=doc_type,
                                     year_from=year_from, year_to=year_to, sections=sections, chunk_ids=chunk_ids)
     wide = limit if breadth is None else breadth
-    ranked, terms = rank(store, query, embedder, filters, candidates=max(100, wide * 5), mode=mode)
+    ranked, terms = rank(store, query, embedder, filters, candidates=max(100, wide * 5), mode=mode,
+                         inside=INSIDE_DOCUMENTS)
     total = store.chunk_total()
-    ranked, rows, question = evidence(store, query, ranked[: max(wide * 5, RERANK_DEPTH, limit)], terms, total)
+    # the reranker sees the first candidates and what the search inside the best documents found
+    depth = max(wide * 5, RERANK_DEPTH, limit)
+    # (``inside`` stays on those only the second pass brought: shown as weak matches at most)
+    ranked = [replace(r, inside=False) for r in ranked[:depth]] + [r for r in ranked[depth:] if r.inside]
+    ranked, rows, question = evidence(store, query, ranked, terms, total)
     if mode == "hybrid":
         model = reranker_for(embedder.model_id) if embedder is not None else None
         x = candidate_features(ranked, rows, terms, total, question) if model is not None else None

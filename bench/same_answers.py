@@ -36,7 +36,8 @@ import search as sqlite_bench  # bench/search.py: cached query vectors
 
 from namndkoll.api import copy_corpus, ingest
 from namndkoll.corpus import opened
-from namndkoll.search.hybrid import evaluate, search
+from namndkoll.search.evaluation import evaluate
+from namndkoll.search.hybrid import search
 
 
 def snapshot(db: str) -> dict:

@@ -37,7 +37,8 @@ sys.path.insert(0, str(REPO))
 from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
-from namndkoll.search.hybrid import evaluate, is_answer, rank, search
+from namndkoll.search.evaluation import evaluate, is_answer
+from namndkoll.search.hybrid import rank, search
 from namndkoll.types import Document, Item, Metadata, Page, Section, with_offsets
 
 SECTION_HEADINGS = {

@@ -38,7 +38,8 @@ sys.path.insert(0, str(REPO / "bench"))
 from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db
 from namndkoll.search import rerank as rr
-from namndkoll.search.hybrid import RERANK_DEPTH, evidence, is_answer, rank
+from namndkoll.search.evaluation import is_answer
+from namndkoll.search.hybrid import RERANK_DEPTH, evidence, rank
 from namndkoll.search.question import read_question
 
 

@@ -243,7 +243,7 @@ def test_item_recall_counts_a_hit_in_the_gold_passages_section_of_the_same_item(
     """The evaluation's secondary view: a § whose Beslutsgång states the decision the gold
     passage (its Beslut) states counts at its rank; a hit of another § or document does not,
     and a gold passage outside the first 50 leaves the strict rank."""
-    from namndkoll.search import hybrid
+    from namndkoll.search import evaluation as hybrid
     from namndkoll.types import Hit, Metadata
 
     def hit(cid: int, doc: int, item: str | None, text: str) -> Hit:

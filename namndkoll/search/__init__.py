@@ -160,7 +160,7 @@ def cite_db(query: str | None, *, chunk_ids: list[int] | None = None, pick: list
 def evaluate_db(questions: list[dict[str, Any]], *, db: str | Path | None = None, model: str | None = None,
                 modes: tuple[Mode, ...] = ("keyword", "dense", "hybrid")) -> dict[str, dict[str, Any]]:
     from ..corpus import opened
-    from .hybrid import evaluate
+    from .evaluation import evaluate
 
     with opened(db) as store:
         return evaluate(store, embedder_for(store, model), questions, modes=modes)

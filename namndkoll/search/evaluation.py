@@ -1,0 +1,101 @@
+"""Measuring search on a question set: recall@1/@5 and MRR without abstention, the share of
+answerable questions answered and of unanswerable ones refused with it, and the secondary
+view where a hit from the gold passage's § counts (bench/search_eval.py, `namndkoll eval`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..corpus import as_store
+from ..corpus.base import Store
+from ..types import Hit
+from .embedder import Embedder
+from .hybrid import Mode, search, words
+
+
+def _shingles(text: str, n: int = 6) -> set[tuple[str, ...]]:
+    ws = words(text)
+    return {tuple(ws[i:i + n]) for i in range(max(len(ws) - n + 1, 1))}
+
+
+def is_answer(hit: Hit, doc: str, passage: str, alt_docs: Sequence[str] = ()) -> bool:
+    """A hit answers a question if it is in the gold document (or one of its twins) and shares
+    a run of six words (all of them, if fewer) with the gold passage (chunk borders need not
+    match the gold passage's)."""
+    # the gold document by its name without extension: "kf-2023-01-26.txt" is also the ingested .pdf
+    stems = [re.sub(r"\.(txt|pdf|md)$", "", d, flags=re.IGNORECASE) for d in (doc, *alt_docs) if d]
+    source = hit.source.replace("\\", "/")
+    if stems and not any(st in source for st in stems):
+        return False
+    n = min(6, len(words(passage)))
+    return n > 0 and bool(_shingles(hit.text, n) & _shingles(passage, n))
+
+
+def evaluate(
+    store: Store | Any, embedder: Embedder | None, questions: Sequence[dict[str, Any]], *,
+    modes: Sequence[Mode] = ("keyword", "dense", "hybrid"), k: int = 10,
+) -> dict[str, dict[str, Any]]:
+    """recall@1, recall@5 and MRR@k per mode over questions {q, doc, passage[, alt_docs]}
+    (without abstention), and with abstention: the share of answerable questions answered (and
+    of those, answered only weakly) and of unanswerable ones (``"answerable": false``) refused,
+    with [refused, weak only, high] per ``kind`` of unanswerable question.
+
+    For hybrid also ``item_recall@1`` / ``item_recall@5``: a hit from the same § of the same
+    document as the gold passage counts too (another section of the § stating the same
+    decision), where the gold passage is found among the first 50 and stands in a §; else the
+    strict match decides (a secondary view: the targets are the strict figures)."""
+    store = as_store(store)
+    out: dict[str, dict[str, Any]] = {}
+    pos = [q for q in questions if q.get("answerable", True)]
+    neg = [q for q in questions if not q.get("answerable", True)]
+    for mode in modes:
+        if mode != "keyword" and embedder is None:
+            continue
+        r1 = r5 = mrr = i1 = i5 = 0.0
+        silent = weak = 0
+        for q in pos:
+            ranked = search(store, q["q"], embedder, mode=mode, limit=k, abstention=False)
+            first = next((i for i, h in enumerate(ranked)
+                          if is_answer(h, q.get("doc", ""), q["passage"], q.get("alt_docs", ()))), None)
+            if first is not None:
+                r1 += first == 0
+                r5 += first < 5
+                mrr += 1.0 / (first + 1)
+            if mode == "hybrid":
+                at = _item_rank(store, embedder, q, ranked, first)
+                i1 += at == 0
+                i5 += at is not None and at < 5
+            shown = search(store, q["q"], embedder, mode=mode, limit=1)
+            silent += not shown
+            weak += bool(shown) and shown[0].confidence == "weak"
+        # per kind of unanswerable question ("off-topic", "near-miss"): refused / weak only / high
+        kinds: dict[str, list[int]] = {}
+        for q in neg:
+            shown = search(store, q["q"], embedder, mode=mode, limit=1)
+            row = kinds.setdefault(str(q.get("kind", "all")), [0, 0, 0])
+            row[0 if not shown else 1 if shown[0].confidence == "weak" else 2] += 1
+        refused = sum(r[0] for r in kinds.values())
+        n = max(len(pos), 1)
+        answered = len(pos) - silent
+        out[mode] = {"questions": len(pos), "unanswerable": len(neg), "recall@1": r1 / n, "recall@5": r5 / n,
+                     "mrr": mrr / n, "answered_when_answerable": answered / n,
+                     "weak_when_answered": weak / max(answered, 1),
+                     "abstained_when_unanswerable": refused / len(neg) if neg else float("nan"),
+                     **{f"unanswerable_{k}": v for k, v in sorted(kinds.items())}}
+        if mode == "hybrid":
+            out[mode] |= {"item_recall@1": i1 / n, "item_recall@5": i5 / n}
+    return out
+
+
+def _item_rank(store: Any, embedder: Embedder | None, q: dict[str, Any], ranked: Sequence[Hit],
+               first: int | None) -> int | None:
+    """The rank of the first hit in the gold passage's § of its document (or of the gold
+    passage itself): the § is that of the gold passage's hit among the first 50."""
+    deep = search(store, q["q"], embedder, mode="hybrid", limit=50, abstention=False)
+    gold = next((h for h in deep if is_answer(h, q.get("doc", ""), q["passage"], q.get("alt_docs", ()))), None)
+    if gold is None or gold.item is None:
+        return first
+    return next((i for i, h in enumerate(ranked) if (h.document_id, h.item) == (gold.document_id, gold.item)
+                 or i == first), None)

@@ -6,6 +6,7 @@ two municipalities list (two members), and a "name" that is markup, as a PDF may
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from pathlib import Path
@@ -274,3 +275,23 @@ def test_notes_are_put_in_swedish():
         "namnuppropet räknar 2 ja; listan anger 3 ja")
     assert swedish_note("kvittad; in the seat of Per Ek") == "kvittad; på platsen för Per Ek"
     assert swedish_note("FP in the list") == "FP i listan" and swedish_note(None) == ""
+
+
+def test_members_page_shows_the_other_ways_a_members_name_is_written(tmp_path: Path):
+    """A second Lomma protocol writes Bo M's middle name: one member on /members, the other
+    form beside the name, and /votes?member= with either form gives both votes."""
+    (lomma, ext), _ = _docs()
+    later = dataclasses.replace(lomma, source="lomma-kf-2026-04-09.pdf", sha256="c" * 64)
+    vote = _vote(LOMMA, "5", (3, 2), [("Bo Anders M", "M", "nej"), ("Anna M", "M", "ja"), ("Cia C", "C", "ja"),
+                                      ("Dan S", "S", "nej"), ("Eva S", "S", "nej")])
+    db = tmp_path / "c.db"
+    with opened(db, write=True) as st:
+        for doc, e in ((lomma, ext), (later, Extraction(votes=(vote,)))):
+            with st.transaction():
+                st.save_extraction(st.replace_document(doc), doc, e)
+    app = create_app(db, warm=False, cache_dir=tmp_path / "cache", upload_dir=tmp_path / "uploads")
+    with TestClient(app) as c:
+        html = c.get("/members", params={"municipality": "Lomma"}).text
+        assert html.count(">Bo M</a>") == 1 and "även skrivet Bo Anders M" in html
+        for name in ("Bo M", "Bo Anders M"):
+            assert len(_rows(c.get("/votes", params={"member": name}).text)) == 3

@@ -12,6 +12,7 @@ from psycopg.rows import dict_row
 
 from ..errors import NotFoundError
 from ..types import Document, Extraction, Item, Metadata, Page, Section, Table
+from .extractions import ORIGIN as _SQLITE_ORIGIN
 from .extractions import (
     _line_around,
     _quote,
@@ -325,9 +326,9 @@ def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str
 
 # ---- listing what extract/ stored -----------------------------------------------------------
 
-# a row's body, date and year: its §'s own for a bundled protocol extract (extractions.ORIGIN)
-ORIGIN = {"committee": "COALESCE(i.committee, d.committee)", "date": "COALESCE(i.meeting_date, d.date)",
-          "year": "COALESCE(substr(i.meeting_date, 1, 4)::int, d.year)"}
+# a row's body, date and year: its §'s own for a bundled protocol extract (extractions.ORIGIN,
+# with PostgreSQL's cast for the year)
+ORIGIN = {**_SQLITE_ORIGIN, "year": "COALESCE(substr(i.meeting_date, 1, 4)::int, d.year)"}
 _DOC_COLS = ("d.id AS document_id, d.source, d.title, d.municipality,"
              f" {ORIGIN['committee']} AS committee, d.doc_type, {ORIGIN['date']} AS date,"
              f" {ORIGIN['year']} AS year")

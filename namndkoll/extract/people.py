@@ -39,7 +39,7 @@ _NOT_NAME = {
     "propositionsordning", "omröstning", "närvarande", "frånvarande", "godkännare", "handläggare",
     "datum", "diarienr", "ärendebeskrivning", "bilaga", "sida", "protokoll", "kommunen", "kommun",
     # the labels of a protocol's attendance block: "Beslutande  Kent Perciwall (KD) (ordförande)"
-    "beslutande", "övriga", "deltagande", "närvarande ersättare", "justerande", "underskrifter",
+    "beslutande", "övriga", "deltagande", "justerande", "underskrifter",
     "tjänstepersoner", "tjänstemän",
 }
 _ROLE_RE = re.compile(

@@ -350,6 +350,19 @@ class Chunk:
 
 
 @dataclass(frozen=True)
+class HitCopy:
+    """The same passage word for word in another place (a protocol and its extract, a tabled
+    motion at each meeting, one protocol under two file names): a hit shows it once and names
+    where else it stands (search/fold.py)."""
+
+    chunk_id: int
+    document_id: int
+    source: str
+    page: int
+    citation: str
+
+
+@dataclass(frozen=True)
 class Hit:
     chunk_id: int
     document_id: int
@@ -366,3 +379,4 @@ class Hit:
     metadata: Metadata
     highlights: tuple[tuple[int, int], ...] = ()  # spans in ``text`` that matched the query
     confidence: Literal["high", "weak"] = "high"  # weak: shown under "weak matches"
+    also_in: tuple[HitCopy, ...] = ()  # the same text elsewhere, best-ranked first

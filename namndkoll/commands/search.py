@@ -46,7 +46,8 @@ def hit_json(h: Any) -> dict[str, Any]:
     return {"source": h.source, "document": {"id": h.document_id, **md}, "item": h.item, "section": h.section,
             "page": h.page, "page_end": h.page_end, "start": h.start, "end": h.end, "text": h.text,
             "score": h.score, "citation": h.citation, "chunk_id": h.chunk_id,
-            "highlights": [list(s) for s in h.highlights], "confidence": h.confidence}
+            "highlights": [list(s) for s in h.highlights], "confidence": h.confidence,
+            "also_in": [to_jsonable(c) for c in h.also_in]}
 
 
 def _flat(text: str, spans: tuple[tuple[int, int], ...], max_chars: int | None = 700) -> Any:
@@ -108,7 +109,15 @@ def _print_hits(hits: list[Any], *, wide: bool = False) -> None:
         else:
             con.print(Padding(passage, (0, 0, 0, 3)))
         con.print(Text("   " + one_line(h.citation), style="green"), soft_wrap=True)
+        if h.also_in:
+            con.print(Text("   the same text also in: " + also_in_line(h.also_in), style="dim"), soft_wrap=True)
         con.print()
+
+
+def also_in_line(copies: Any, shown: int = 3) -> str:
+    """Where else a passage stands, on one line: the first few citations and how many more."""
+    line = "; ".join(one_line(c.citation) for c in copies[:shown])
+    return line + (f" and {len(copies) - shown} more" if len(copies) > shown else "")
 
 
 def search_cmd(
@@ -140,8 +149,9 @@ def search_cmd(
     elif as_csv:
         print_csv([{"rank": i, "score": round(h.score, 4), "citation": h.citation, "title": h.metadata.title,
                     "date": h.metadata.date, "item": h.item, "page": h.page, "source": h.source,
-                    "text": " ".join(h.text.split())} for i, h in enumerate(hits, 1)],
-                  ["rank", "score", "citation", "title", "date", "item", "page", "source", "text"])
+                    "text": " ".join(h.text.split()), "also_in": " | ".join(c.citation for c in h.also_in)}
+                   for i, h in enumerate(hits, 1)],
+                  ["rank", "score", "citation", "title", "date", "item", "page", "source", "text", "also_in"])
     elif not hits:
         echo("no good match (try other words or fewer filters)")
     else:

@@ -26,8 +26,9 @@ def is_answer(hit: Hit, doc: str, passage: str, alt_docs: Sequence[str] = ()) ->
     match the gold passage's)."""
     # the gold document by its name without extension: "kf-2023-01-26.txt" is also the ingested .pdf
     stems = [re.sub(r"\.(txt|pdf|md)$", "", d, flags=re.IGNORECASE) for d in (doc, *alt_docs) if d]
-    source = hit.source.replace("\\", "/")
-    if stems and not any(st in source for st in stems):
+    # a hit standing for copies of its text elsewhere answers from any of them
+    sources = [s.replace("\\", "/") for s in (hit.source, *(c.source for c in hit.also_in))]
+    if stems and not any(st in source for st in stems for source in sources):
         return False
     n = min(6, len(words(passage)))
     return n > 0 and bool(_shingles(hit.text, n) & _shingles(passage, n))

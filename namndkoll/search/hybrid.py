@@ -33,9 +33,10 @@ import numpy as np
 from ..corpus import as_store
 from ..corpus.base import Store
 from ..corpus.index import Filters
-from ..types import Hit, Metadata
+from ..types import Hit, HitCopy, Metadata
 from .cite import format_citation
 from .embedder import Embedder
+from .fold import fold_copies, rows_text
 from .plan import fts_terms, keyword_plan
 from .question import (
     Place,
@@ -417,8 +418,14 @@ def search(
     if abstention:
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION
         ranked = judge(ranked, cal, mode=mode)
-    return [make_hit(store, rows[r.chunk_id], r.score, terms, r.confidence or "high")
-            for r in ranked[:limit] if r.chunk_id in rows]
+    # the same text in several places is one hit that says where else it stands
+    return [replace(make_hit(store, rows[r.chunk_id], r.score, terms, r.confidence or "high"),
+                    also_in=tuple(copy_of(make_hit(store, rows[c.chunk_id], c.score, [])) for c in copies))
+            for r, copies in fold_copies(ranked, rows_text(rows), limit)]
+
+
+def copy_of(hit: Hit) -> HitCopy:
+    return HitCopy(hit.chunk_id, hit.document_id, hit.source, hit.page, hit.citation)
 
 
 def make_hit(store: Store, row: Any, score: float, terms: list[Term], confidence: Confidence = "high") -> Hit:

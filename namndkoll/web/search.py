@@ -90,6 +90,8 @@ def hit_json(h: Any, parties: tuple[str, ...] = (), box: tuple[float, ...] | Non
         "confidence": getattr(h, "confidence", None),
         "citation": h.citation,
         "highlights": [list(s) for s in h.highlights],
+        "also_in": [{"chunk_id": c.chunk_id, "document_id": c.document_id, "source": c.source, "page": c.page,
+                     "citation": c.citation, "url": page_url(c.document_id, c.page)} for c in h.also_in],
         "parties": list(parties),
         # a table row's passage has no span in the page text: its row's box on the page instead
         "box": [round(x) for x in box] if box else None,

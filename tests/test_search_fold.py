@@ -1,0 +1,99 @@
+"""The same text in several places is one hit (search/fold.py): a § of kommunfullmäktige's
+protocol and the protokollsutdrag of that § sent on to a nämnd say the same words; the search
+shows the passage once, says where else it stands, and the next answer moves up."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_search import DOCS, KF_18, FakeEmbedder, protocol
+from typer.testing import CliRunner
+
+from namndkoll.cli import app
+from namndkoll.corpus.db import open_db, transaction
+from namndkoll.corpus.store import replace_document
+from namndkoll.search import index_corpus, search
+from namndkoll.search.evaluation import is_answer
+from namndkoll.search.fold import fold_copies, passage_key
+from namndkoll.search.hybrid import CALIBRATIONS, Calibration
+from namndkoll.types import Metadata
+
+EXTRACT_MD = Metadata("Protokollsutdrag § 18 Förskoleplatser i centrum", "Göteborg", "Kommunfullmäktige",
+                      "protokollsutdrag", "2023-01-26")
+QUERY = "förskoleplatser i centrala Göteborg 120 platser"
+
+
+@pytest.fixture
+def corpus(db_path: Path):
+    conn = open_db(db_path)
+    docs = [*DOCS, protocol("kf-2023-01-26-utdrag-18.pdf", [KF_18], EXTRACT_MD)]
+    for d in docs:
+        with transaction(conn):
+            replace_document(conn, d)
+    CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
+    index_corpus(conn, FakeEmbedder())
+    yield conn
+    CALIBRATIONS.pop("fake-hash", None)
+    conn.close()
+
+
+def test_a_passage_and_its_copy_are_one_hit(corpus) -> None:  # type: ignore[no-untyped-def]
+    hits = search(corpus, QUERY, FakeEmbedder(), limit=10)
+    keys = [passage_key(h.text) for h in hits]
+    assert len(keys) == len(set(keys)), "the same text shown twice"
+    decision = next(h for h in hits if "120 platser" in h.text)
+    copy_sources = {c.source for c in decision.also_in}
+    other = {"kf-2023-01-26.pdf", "kf-2023-01-26-utdrag-18.pdf"} - {decision.source}
+    assert copy_sources == other
+    copy = decision.also_in[0]
+    assert copy.page >= 1 and "§ 18" in copy.citation
+    # the evaluation counts the hit for either document
+    assert is_answer(decision, "kf-2023-01-26-utdrag-18.pdf", "utöka antalet platser i förskolan i centrala Göteborg")
+    assert is_answer(decision, "kf-2023-01-26.pdf", "utöka antalet platser i förskolan i centrala Göteborg")
+
+
+def test_a_copy_does_not_take_a_place_of_its_own(corpus) -> None:  # type: ignore[no-untyped-def]
+    hits = search(corpus, QUERY, FakeEmbedder(), limit=2)
+    assert len(hits) <= 2
+    assert len({passage_key(h.text) for h in hits}) == len(hits)
+
+
+def test_the_cli_names_where_else_the_passage_stands(corpus, db_path: Path,  # type: ignore[no-untyped-def]
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("namndkoll.search.embedder_for", lambda conn, model=None: FakeEmbedder())
+    runner = CliRunner()
+    res = runner.invoke(app, ["search", QUERY, "--db", str(db_path), "--json"])
+    assert res.exit_code == 0, res.output
+    decision = next(h for h in json.loads(res.output) if "120 platser" in h["text"])
+    assert decision["also_in"] and set(decision["also_in"][0]) == {
+        "chunk_id", "document_id", "source", "page", "citation"}
+    text = runner.invoke(app, ["search", QUERY, "--db", str(db_path)])
+    assert text.exit_code == 0 and "the same text also in:" in text.output
+    csv = runner.invoke(app, ["search", QUERY, "--db", str(db_path), "--csv"])
+    assert csv.exit_code == 0 and "also_in" in csv.output.splitlines()[0]
+
+
+def test_fold_keeps_order_and_folds_only_the_same_words() -> None:
+    long_a = "Kommunfullmäktige beslutar att utöka antalet platser i förskolan med 120 platser."
+    texts = {1: long_a, 2: "Ärendet bordläggs till nästa sammanträde enligt ordförandens förslag.",
+             3: long_a.upper().replace(" ", "  "), 4: "Beslut", 5: "Beslut", 6: long_a + " Därtill mer."}
+    groups = fold_copies([1, 2, 3, 4, 5, 6], texts.get, limit=10)
+    assert [(r, c) for r, c in groups] == [(1, [3]), (2, []), (4, []), (5, []), (6, [])]
+    # a copy beyond the limit is still named; a new passage beyond it is not shown
+    assert fold_copies([1, 2, 3, 6], texts.get, limit=1) == [(1, [3])]
+
+
+def test_the_web_page_names_where_else_the_passage_stands(corpus, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web import create_app
+
+    app = create_app(db_path, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as c:
+        hits = c.get("/api/search", params={"q": QUERY}).json()["hits"]
+        decision = next(h for h in hits if "120 platser" in h["text"])
+        assert decision["also_in"] and decision["also_in"][0]["url"].startswith("/documents/")
+        page = c.get("/", params={"q": QUERY}).text
+        assert "Samma text även i:" in page

@@ -364,10 +364,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
 
     A figure question's passage that never names what the figure is of (``Ranked.focus_ok``:
     "Hur många tolkuppdrag på polska …" and a passage on tolkuppdrag without "polska") does not
-    state it, nor does one without the kind of answer asked, itself or beside it
-    (``Ranked.stated_near``: no figure for "Vad kostar …"): not shown, even when it holds the
-    query's rare terms (round 9: those were the near misses' weak matches), unless it holds every
-    term. Where the query names a place, a passage neither of that body nor naming it is weak at
+    state it: not shown, or, when it holds the query's rare terms, shown as weak only. One without
+    the kind of answer asked, itself or beside it (``Ranked.stated_near``: no figure at all for
+    "Vad kostar …") is not shown even when it holds the query's rare terms (round 9: those were
+    the near misses' weak matches), unless it holds every term. Where the query names a place, a passage neither of that body nor naming it is weak at
     most (``Ranked.own_place``), and "Hur röstade kommunstyrelsen …" is answered by its own
     records only (``Ranked.body_ok``; ``grounds.py``). A passage only the search inside the best
     documents brought (``Ranked.inside``) is weak at most."""
@@ -382,8 +382,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         kp = k if r.place_keywords is None else max(k, r.place_keywords)
         if not (r.place_ok and r.year_ok and r.body_ok):
             continue  # the query names a body, a year or a voting body this passage is not about
-        if k < KEYWORD_FULL and (not r.kind_ok or not r.stated_near or not r.focus_ok or (not r.rare and (
-                r.answer is not None and r.answer < cal.answer_weak))):
+        if k < KEYWORD_FULL and (not r.kind_ok or not r.stated_near or (not r.rare and (
+                not r.focus_ok or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
         if not r.inside and r.own_place and (r.stated or not STATED_FOR_HIGH) and (
                 k >= KEYWORD_FULL or (r.focus_ok and (

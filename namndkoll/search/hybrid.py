@@ -37,6 +37,7 @@ from ..types import Hit, HitCopy, Metadata
 from .cite import format_citation
 from .embedder import Embedder
 from .fold import fold_copies, rows_text
+from .grounds import by_own_body, names_own_place, stated_around
 from .plan import fts_terms, keyword_plan
 from .question import (
     Place,
@@ -154,6 +155,9 @@ class Ranked:
     # documents (what abstention weighs; ``keywords`` is the passage's own, what the reranker reads)
     place_keywords: float | None = None
     inside: bool = False  # found again inside the best documents with the query's common words (``rank``)
+    stated_near: bool = True  # it or a neighbour states the kind of answer asked (grounds.stated_around)
+    own_place: bool = True  # names the query's places itself or is their body's (grounds.names_own_place)
+    body_ok: bool = True  # its document can record the vote of the body the query names (grounds.by_own_body)
 
 
 def rank(
@@ -306,6 +310,9 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     # which focus words each candidate names itself; for those it lacks, the passage before
     focus_in = {cid: [bool(f.search(t.lower())) for f in focus] for cid, t in texts.items()} if focus else {}
     before = _passages_before(store, rows, [cid for cid, hits in focus_in.items() if not all(hits)])
+    stated = {r.chunk_id: states_kind(question, rows[r.chunk_id]["text"], rows[r.chunk_id]["section"])
+              for r in ranked if r.chunk_id in rows}
+    near = stated_around(store, question, rows, [cid for cid, s in stated.items() if not s])
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
@@ -321,7 +328,8 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             focus_ok=all(h or bool(f.search(before.get(r.chunk_id, "")))
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
-            stated=states_kind(question, row["text"], row["section"]),
+            stated=stated[r.chunk_id], stated_near=near.get(r.chunk_id, True),
+            own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))
@@ -357,8 +365,13 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
 
     A figure question's passage that never names what the figure is of (``Ranked.focus_ok``:
     "Hur många tolkuppdrag på polska …" and a passage on tolkuppdrag without "polska") does not
-    state it: not shown, or, when it holds the query's rare terms, shown as weak only. A passage
-    only the search inside the best documents brought (``Ranked.inside``) is weak at most."""
+    state it: not shown, or, when it holds the query's rare terms, shown as weak only. One without
+    the kind of answer asked, itself or beside it (``Ranked.stated_near``: no figure at all for
+    "Vad kostar …") is not shown, unless it holds the query's rare terms (then weak at most: a
+    strong match on rare terms is never hidden) or every term (round 9). Where the query names a place, a passage neither of that body nor naming it is weak at
+    most (``Ranked.own_place``), and "Hur röstade kommunstyrelsen …" is answered by its own
+    records only (``Ranked.body_ok``; ``grounds.py``). A passage only the search inside the best
+    documents brought (``Ranked.inside``) is weak at most."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     for r in ranked:
@@ -368,13 +381,14 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         # what shows a passage counts the query's place as held by its body's documents; what
         # makes it "high" is the passage's own words
         kp = k if r.place_keywords is None else max(k, r.place_keywords)
-        if not (r.place_ok and r.year_ok):
-            continue  # the query names a body or a year this passage is not about
-        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (
+        if not (r.place_ok and r.year_ok and r.body_ok):
+            continue  # the query names a body, a year or a voting body this passage is not about
+        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (not r.stated_near or
                 not r.focus_ok or (r.answer is not None and r.answer < cal.answer_weak)))):
-            continue
-        if not r.inside and (r.stated or not STATED_FOR_HIGH) and (k >= KEYWORD_FULL or (r.focus_ok and (
-                s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
+            continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
+        if not r.inside and r.own_place and (r.stated or not STATED_FOR_HIGH) and (
+                k >= KEYWORD_FULL or (r.focus_ok and (
+                    s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
             high.append(replace(r, confidence="high"))
         elif (kp >= KEYWORD_WEAK or r.rare or s >= weak_bar
               or (kp >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin)):

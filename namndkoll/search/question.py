@@ -30,7 +30,7 @@ from typing import Any
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold, words
 
 __all__ = ["Place", "Question", "focus_of", "mentions_place", "mentions_year", "place_consistent",
-           "read_question", "role_of", "unit_of", "years_in"]
+           "read_question", "role_of", "same_body", "unit_of", "voter_of", "years_in"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class Question:
     people: bool = False  # "Vilka ledamöter/politiker … ", "Vilka ville …": people, by name (not a body)
     role: str | None = None  # the post "Vem är/var/blev …" asks the holder of ("ordförande", "vice ordförande")
     price: bool = False  # the figure asked is an amount of money ("Vad kostar …", "Hur stort bidrag …")
+    # the body whose own vote "Hur röstade kommunstyrelsen …" asks about, lower case ("kommunstyrelsen")
+    voter: str | None = None
 
 
 _KINDS = {
@@ -144,7 +146,32 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
     unit = unit_of(query)
     price = "figure" in kinds and unit == "money" and not _COUNT_Q.search(query) and (
         bool(_COST_Q.search(query)) or bool(focus and _MONEY_Q.fullmatch(focus[0])))
-    return Question(places, tuple(sorted(years)), kinds, focus, unit, people, role_of(query), price)
+    return Question(places, tuple(sorted(years)), kinds, focus, unit, people, role_of(query), price,
+                    voter_of(query))
+
+
+# "Hur röstade kommunstyrelsen …", "Hur röstade barn- och utbildningsnämnden …": the body that voted
+# (the word right after the verb, not a genitive: "föll kommunstyrelsens förslag" was voted on in
+# fullmäktige)
+_VOTER = re.compile(r"\b(?:röstade|röstar|rösta|voterade)\s+(kommunstyrelsen|regionstyrelsen|stadsstyrelsen|"
+                    r"[\wåäö]*fullmäktige|(?:[\wåäö]+-\s+och\s+|[\wåäö]+a\s+)?[\wåäö]*nämnden|direktionen)"
+                    r"(?![\wåäö])", re.IGNORECASE)
+
+
+def voter_of(query: str) -> str | None:
+    """The body a "Hur röstade X …" question asks the vote of, lower case; None for others."""
+    m = _VOTER.search(query)
+    return m.group(1).casefold() if m else None
+
+
+def same_body(voter: str | None, committee: str | None) -> bool:
+    """Whether a document of ``committee`` can record ``voter``'s own vote: "fullmäktige" is
+    Kommunfullmäktige's and Regionfullmäktige's, "utbildningsnämnden" "Barn- och
+    utbildningsnämnden"'s. True when either is not known."""
+    if not voter or not committee:
+        return True
+    base = voter.removesuffix("en") if voter.endswith(("nämnden", "styrelsen", "direktionen")) else voter
+    return base in committee.casefold()
 
 
 # a price asked ("Vad kostar …", "Hur mycket kostade …"); a count is never one ("Hur många tävlingsbidrag …")

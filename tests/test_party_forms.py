@@ -129,6 +129,28 @@ def test_no_local_party_invented(text):
     assert local_parties(text) == {} and [m for m in mentions(text) if m[3]] == []
 
 
+MEMBER_LIST = """Beslutande ledamöter:
+Karin Holm (M), Ordförande                      Sammanträdesdatum
+Per Åberg (S), 2:e vice ordförande              2026-03-24
+Lena Vik (C)
+Bo Lindqvist (F)
+Olle Sand (SD)
+
+Ej tjänstgörande ersättare:
+Eva Strand (M)
+"""
+
+
+def test_a_local_code_once_in_a_member_list_is_a_party():
+    # written once, after one member between members with the registry's codes: that member's
+    # party (a Lomma-style attendance list; the party's name is never written out)
+    assert local_parties(MEMBER_LIST) == {"F": "F"}
+    assert ("Bo Lindqvist", "F", None) in people(MEMBER_LIST)
+    # the same code after one name in running text, or in a list of unknown codes, is not enough
+    assert local_parties("Vid mötet deltog Bo Lindqvist (F) som gäst.\nLena Vik (C)") == {}
+    assert local_parties("Lena Vik (GR)\nBo Lindqvist (F)\nOlle Sand (XY)") == {}
+
+
 def test_a_member_of_a_local_party():
     text = "Kommunens Väl (KV) yrkar bifall. Per Olsson (KV) reserverar sig mot beslutet."
     assert people(text) == [("Per Olsson", "KV", None)]

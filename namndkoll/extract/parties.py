@@ -153,9 +153,11 @@ def _local_parties(text: str) -> tuple[tuple[str, str], ...]:
             continue
         out[name] = code
         out[code] = code
-    # a code written after two or more people's names is their party
+    # a code written after two or more people's names is their party; after one name, when that
+    # line stands in a list of members with the registry's codes ("Bo Nors (F)" between "Paul
+    # Andersson (S)" and "Oscar Sedira (SD)" under "Beslutande ledamöter")
     for code, places in members.items():
-        if len(places) >= 2 and code not in out:
+        if code not in out and (len(places) >= 2 or any(_in_member_list(text, at) for at in places)):
             out[code] = code
     # a code the document defines by name ("Sjukvårdspartiet (SJVP)") also stands for the name
     for name, code in list(out.items()):
@@ -164,6 +166,27 @@ def _local_parties(text: str) -> tuple[tuple[str, str], ...]:
             if d and not canonical_code(d.group("code")):
                 out[name] = out[d.group("code")] = d.group("code")
     return tuple(out.items())
+
+
+# one line of a member list: "Paul Andersson (S)", "Jens Thystrup (M), Ordförande"
+_MEMBER_LINE_RE = re.compile(r"^[ \t]*[A-ZÅÄÖÉ][\wåäöéü.-]+(?:[ \t]+[A-ZÅÄÖÉ][\wåäöéü.-]+){1,3}[ \t]*"
+                             r"\((?P<code>[A-ZÅÄÖa-zåäö]{1,5})\)")
+
+
+def _in_member_list(text: str, at: int) -> bool:
+    """Whether the "(CODE)" at ``at`` ends a member's line whose neighbours, the line before and
+    the line after, are members' lines with codes the registry knows."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at) % (len(text) + 1)  # the text's end when it is the last line
+    if start == 0 or end >= len(text) or not _MEMBER_LINE_RE.match(text[start:end]):
+        return False
+    before = text[text.rfind("\n", 0, start - 1) + 1:start - 1]
+    after = text[end + 1:text.find("\n", end + 1) % (len(text) + 1)]
+    for line in (before, after):
+        m = _MEMBER_LINE_RE.match(line)
+        if not m or not canonical_code(m.group("code")):
+            return False
+    return True
 
 
 def _defined_name(name: str, code: str) -> str | None:

@@ -96,6 +96,13 @@ def test_a_name_without_party_takes_the_party_the_document_gives_it():
      [("Heidi Hankanen Ängberg", "C", None), ("Anton César", "S", None)]),
     ("För Socialdemokraterna\n\nAnna Andersson Bo Bengtsson\nSocialdemokraterna i Lund\n",
      [("Anna Andersson", "S", None), ("Bo Bengtsson", "S", None)]),
+    # nothing under the names, but right under the statement's closing line (Göteborg's
+    # revisionsberättelse: four revisorer sign side by side)
+    (("Ledamöterna beviljas ansvarsfrihet för 2025.\nGöteborg den 13 april 2026\n"
+     "Anna Andersson Bo Bengtsson Cia Carlsson Dan Sundén Dahl\n______\n"),
+     [("Anna Andersson", None, None), ("Bo Bengtsson", None, None), ("Cia Carlsson", None, None),
+      ("Dan Sundén Dahl", None, None)]),
+    ("Vi föreslår att motionen bifalls.\nLund, 2016-04-13\nMartin Stensson\n", [("Martin Stensson", None, None)]),
 ])
 def test_several_signatures_on_one_line(text, expected):
     assert people(text, "Lund") == expected

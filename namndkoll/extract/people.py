@@ -194,6 +194,11 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 _NOT_SIGNATURE = re.compile(r"[\d.:;()!?§%\"”]")  # a signature line is names (and a comma) only
+# a signed statement's closing line: "Göteborg den 13 april 2026", "Lund, 2016-04-13" (the
+# names right under it sign it, with or without a title below; ingest/dates.py reads its date)
+_CLOSING_LINE = re.compile(
+    r"\s*[A-ZÅÄÖ][\wåäöé]+(?:[ -][A-ZÅÄÖ][\wåäöé]+)?(?:\s*,\s*(?:den\s+)?|\s+den\s+)"
+    r"(?:\d{1,2}\s+[a-zåäö]+\.?\s+(?:19|20)\d\d|(?:19|20)\d\d[-–]\d\d[-–]\d\d)\s*\.?\s*")
 
 
 def _party_line(line: str) -> list[str]:
@@ -242,9 +247,10 @@ def _signatures(text: str, seen: set[int], named: set[str]
             continue  # most lines: prose, numbers, headings with punctuation
         nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
         prev = lines[i - 1][1] if i else ""
+        closing = bool(_CLOSING_LINE.fullmatch(prev))
         many = _NAMES_LINE.fullmatch(ln)
         if many and len(ln) <= 120:
-            found = list(_several(s + many.start("names"), many.group("names"), nxt, seen, named))
+            found = list(_several(s + many.start("names"), many.group("names"), nxt, seen, named, closing))
             if found:
                 yield from found
                 continue
@@ -258,7 +264,7 @@ def _signatures(text: str, seen: set[int], named: set[str]
             title = _TITLE_LINE.fullmatch(nxt)
             if not (party or title) and (tp := _TITLE_LINE.fullmatch(prev)) and _is_short(prev):
                 title = tp
-            if not (party or (title and _is_short(title.group()))):
+            if not (party or (title and _is_short(title.group())) or closing):
                 continue
             start = s + m.start("name")
             if start in seen:
@@ -276,16 +282,17 @@ def _signatures(text: str, seen: set[int], named: set[str]
             continue
 
 
-def _several(offset: int, names: str, nxt: str, seen: set[int], named: set[str]
+def _several(offset: int, names: str, nxt: str, seen: set[int], named: set[str], closing: bool = False
              ) -> Iterator[tuple[int, int, str, str | None, str | None, str | None]]:
     """Several signatures on one line above their parties or titles: "Anna Andersson Bo Berg"
-    over "Vänsterpartiet" (all of that party) or over "Socialdemokraterna Moderaterna"."""
+    over "Vänsterpartiet" (all of that party) or over "Socialdemokraterna Moderaterna"; or,
+    with nothing under them, right below a signed statement's closing line (``closing``)."""
     tokens = list(re.finditer(r"\S+", names))
     if any(t.group().lower() in _NOT_NAME or party_of_name(t.group()) for t in tokens):
         return
     parties = _party_line(nxt)
     titles = [] if parties else _titles(nxt)
-    if not parties and not titles:
+    if not parties and not titles and not closing:
         return
     k = len(parties) if len(parties) > 1 else len(titles) if len(titles) > 1 else 0
     groups = _split([t.group() for t in tokens], k, named)

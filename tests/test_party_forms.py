@@ -228,6 +228,29 @@ def test_a_paragraph_titled_motion_of_a_party():
     assert p.text == "Motion av Jessica Blixt (D) och Martin Wannholt (D) om att Göteborg ska bli Årets studentstad 2026"
 
 
+INITIATIV_TITLE = """§ 43 Dnr FG-2024-00239
+Initiativ (S) Konsekvensanalys av besparingar på skolan
+Beslut
+Nämnden beslutar att avslå initiativet.
+Sammanfattning av ärendet
+Socialdemokraterna vill att förvaltningen får i uppdrag att redovisa risk- och
+konsekvensanalys på berörda skolor samt besvara följande frågeställningar:
+• Vilka konsekvenser får det för barn och elever?
+• Vilka arbetsmiljökonsekvenser får det för anställd personal?
+Beslutsunderlag
+Initiativ från Socialdemokraterna, 2024-04-17
+"""
+
+
+def test_a_paragraph_titled_initiative_quotes_what_the_party_proposes():
+    # Kungsbacka's "Initiativ (S) …": the § retells the proposal; that is S's position, not the title
+    doc = make_doc(INITIATIV_TITLE, items=True, municipality="Kungsbacka", doc_type="protokoll")
+    (p,) = [p for p in find_positions(doc, find_people(doc)) if p.kind == "motion"]
+    assert (p.parties, p.item) == (("S",), "§ 43")
+    assert p.text.startswith("Socialdemokraterna vill att förvaltningen får i uppdrag")
+    assert p.text.endswith("anställd personal?") and doc.text[p.start:p.end].startswith("Socialdemokraterna vill")
+
+
 def test_an_initiativarende_is_the_partys_proposal():
     text = ("Ärendebeskrivning\nJan-Erik Wallin (M), Lady France Mulumba (KD) och Jens Christian Berlin (L) har den "
             "1 juni 2026 lämnat ett initiativärende till kommunstyrelsen, gällande att utreda utökad "

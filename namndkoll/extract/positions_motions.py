@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..registry import party_of_name
 from ..types import Document, Position
 from .decisions import item_label
 from .positions import (
@@ -59,6 +60,12 @@ _INVERTED_RE = re.compile(
 _BULLET_RE = re.compile(r"[ \t]*(?:[•\-–*\uf0b7\uf0a7]|\d{1,2}[.)]|[Aa]tt\b)")
 # "med följande nämndinitiativ:" / "följande motion:": the document itself is quoted after the colon
 _FOLLOWING_RE = re.compile(r"följande[ \t\n]+(?:\w+[ \t\n]+)?$")
+
+
+# a line that opens with a party's name proposing: "Socialdemokraterna vill att …"
+_PARTY_PROPOSES_RE = re.compile(
+    r"(?m)^[ \t]*(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+de[ \t]+gröna)?)[ \t]+"
+    r"(?:vill|föreslår|yrkar|begär|hemställer|anser)(?![\wåäö])")
 
 
 def _doc_kind(word: str) -> str:
@@ -115,6 +122,12 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
         if not codes or any(p.item == f"§ {item.number}" and p.kind == "motion" and set(codes) <= set(p.parties)
                             for p in out):
             continue
+        # the § retells what the party proposes ("Socialdemokraterna vill att förvaltningen får i
+        # uppdrag att …" under "Initiativ (S) …"): that is the party's position, not its title
+        own = next((m for m in _PARTY_PROPOSES_RE.finditer(text, e, item.end)
+                    if party_of_name(m.group("party")) in codes), None)
+        if own:
+            s, e = _trim(text, own.start("party"), _list_end(text, own.start("party")))
         out.append(Position(parties=codes, kind="motion", text=" ".join(text[s:e].split()), page=doc.page_of(s),
                             start=s, end=e, item=f"§ {item.number}", people=names))
     return out

@@ -251,6 +251,18 @@ def test_a_paragraph_titled_initiative_quotes_what_the_party_proposes():
     assert p.text.endswith("anställd personal?") and doc.text[p.start:p.end].startswith("Socialdemokraterna vill")
 
 
+def test_a_motion_handed_in_on_a_day_and_a_quote_without_the_rule_under_it():
+    text = ("§ 136 KS KF/2025:200\nBesvarande av motion från Sandra Pilemalm (L)\nÄrendebeskrivning\n"
+            "Sandra Pilemalm (L) inkom 2025-07-29 med en motion om utredningsuppdrag gällande hur kläd- och\n"
+            "textilåtervinning kan ske effektivare.\nReservation\n"
+            "Sandra Pilemalm (L) reserverar sig till förmån för sitt eget yrkande.\n"
+            "_________________________________\nBeslutet expedieras till:\n")
+    doc = make_doc(text, items=True, municipality="Lomma", doc_type="protokoll")
+    found = {p.kind: p for p in find_positions(doc, find_people(doc))}
+    assert found["motion"].parties == ("L",) and "inkom 2025-07-29 med en motion" in found["motion"].text
+    assert found["reservation"].text.endswith("sitt eget yrkande.")
+
+
 def test_an_initiativarende_is_the_partys_proposal():
     text = ("Ärendebeskrivning\nJan-Erik Wallin (M), Lady France Mulumba (KD) och Jens Christian Berlin (L) har den "
             "1 juni 2026 lämnat ett initiativärende till kommunstyrelsen, gällande att utreda utökad "

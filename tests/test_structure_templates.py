@@ -264,6 +264,18 @@ def test_title_ends_before_a_sentence_in_plain_text(gap):
         ("143", "Svar på motion om mer tid ute för barnen i förskolan från Jessica Blixt (D) och Anna Ek (S) m.fl.")]
 
 
+def test_the_running_headers_label_on_the_heading_line_is_no_title():
+    """Lomma's NetPublicator pages: the header's "Sammanträdesdatum" and its date stand on the §
+    heading's line and the next; the title is the line after them."""
+    from namndkoll.ingest.structure import find_items
+
+    text = ("KS § 23 KS KF/2026:6\nMeddelanden och delegationsbeslut\nÄrendebeskrivning\nInga nya.\n"
+            "KS § 24 Sammanträdesdatum\n2026-03-25\nKommundirektören informerar\nKS KF/2026:5\nBeslut\n"
+            "Kommunstyrelsen beslutar:\n- att ärendet utgår från dagordningen.\n")
+    assert [(i.number, i.title) for i in find_items(text, ())] == [
+        ("23", "Meddelanden och delegationsbeslut"), ("24", "Kommundirektören informerar")]
+
+
 def test_a_footnote_citing_a_paragraph_is_no_item(tmp_path):
     """"2 §34 Lag (2006:412) om allmänna vattentjänster" (a report's footnote) is no Finnish
     "39 § Title" heading."""

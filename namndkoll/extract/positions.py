@@ -338,9 +338,11 @@ def _code(code: str) -> str:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """``s``–``e`` without the space around it, nor a rule of underscores after it (the line a
+    protocol draws under a § before "Beslutet expedieras till")."""
     while s < e and text[s] in " \t\n\f":
         s += 1
-    while e > s and text[e - 1] in " \t\n\f":
+    while e > s and text[e - 1] in " \t\n\f_":
         e -= 1
     return s, e
 

@@ -26,7 +26,9 @@ from .positions import (
 # an initiative as the protocols name it: "initiativärende", "initiativ", Lomma's "nämndinitiativ"
 _KIND = r"motion|(?:nämnds?)?initiativ(?:ärende)?|skrivelse"
 _SUBMITTED_RE = re.compile(
-    r"(?P<verb>lämna(?:r|t|de)?|väck(?:er|t|te)|inkom(?:mit|mer)?[ \t\n]+med|ställ(?:er|t|de)|skriv(?:er|it)"
+    # "inkom med", also with the day between ("Sandra Pilemalm (L) inkom 2025-07-29 med en motion")
+    r"(?P<verb>lämna(?:r|t|de)?|väck(?:er|t|te)|inkom(?:mit|mer)?(?:[ \t\n]+(?:den[ \t\n]+)?(?:(?:19|20)\d\d-\d\d-\d\d"
+    r"|\d{1,2}[ \t\n]+[a-zåäö]+(?:[ \t\n]+(?:19|20)\d\d)?))?[ \t\n]+med|ställ(?:er|t|de)|skriv(?:er|it)"
     r"|anteckna(?:r|de)[ \t\n]+som[ \t\n]+(?:särskilt[ \t\n]+)?yttrande|bifoga(?:r|de)|bilägg(?:er)?|bilade)"
     # the object does not run past a colon: "… lämnar följande protokollsanteckning: Det är
     # svårt att förstå invändningarna mot detta initiativärende" hands in no initiativärende

@@ -33,6 +33,7 @@ _DNR_JOIN = re.compile(r"^(?:,|;|och\b)\s*")
 # ("Information från förvaltningen      Sammanträdesdatum", the header's date on the next line)
 _HEADER_TAIL = re.compile(r"(?:\s+(?:Sammanträdesdatum|SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll"
                           r"|Sid(?:a|an)\s+\d{1,4}\s*(?:av|/)\s*\d{1,4}))+$")
+_HEADER_ONLY = re.compile(r"^(?:Sammanträdesdatum|Sammanträdesdag|SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll)$")
 _META_LINE = re.compile(r"^(?:Protokoll nr|Sammanträdesdatum|Datum|Dnr|Diarienummer|Ärendenummer)\b")
 _MP_DNR = re.compile(r"\b((?:19|20)\d\d\.\d{1,5}(?:\s+[A-ZÅÄÖ]{2,6}(?:[ -]AU)?)?)\b")
 _FI_DNR = re.compile(r"^[A-ZÅÄÖ]{2,6}/\d{1,5}/[\d.]+/\d{4}$")
@@ -49,7 +50,9 @@ def _heading_title(c: _Cand) -> str:
             break
         title = more
     title = _TRAILING_DNR.sub("", title).strip()
-    return "" if _LABEL_ONLY.match(title) or _PAGE_LABEL.match(title) else title
+    # the running header's label set on the heading's line ("KS § 24    Sammanträdesdatum", its
+    # date and the title on the lines below) is no title
+    return "" if _LABEL_ONLY.match(title) or _PAGE_LABEL.match(title) or _HEADER_ONLY.match(title) else title
 
 
 # a title line ending in a number range's hyphen ("… ekonomin åren 2027-" / "2029"): the range

@@ -242,10 +242,11 @@ Initiativ från Socialdemokraterna, 2024-04-17
 """
 
 
-def test_a_paragraph_titled_initiative_quotes_what_the_party_proposes():
+def test_a_paragraph_titled_initiative_also_quotes_what_the_party_proposes():
     # Kungsbacka's "Initiativ (S) …": the § retells the proposal; that is S's position, not the title
     doc = make_doc(INITIATIV_TITLE, items=True, municipality="Kungsbacka", doc_type="protokoll")
-    (p,) = [p for p in find_positions(doc, find_people(doc)) if p.kind == "motion"]
+    title, p = sorted((p for p in find_positions(doc, find_people(doc)) if p.kind == "motion"), key=lambda p: p.start)
+    assert title.text.startswith("Initiativ (S) Konsekvensanalys")  # the title still names it
     assert (p.parties, p.item) == (("S",), "§ 43")
     assert p.text.startswith("Socialdemokraterna vill att förvaltningen får i uppdrag")
     assert p.text.endswith("anställd personal?") and doc.text[p.start:p.end].startswith("Socialdemokraterna vill")

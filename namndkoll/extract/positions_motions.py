@@ -125,11 +125,13 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
                             for p in out):
             continue
         # the § retells what the party proposes ("Socialdemokraterna vill att förvaltningen får i
-        # uppdrag att …" under "Initiativ (S) …"): that is the party's position, not its title
+        # uppdrag att …" under "Initiativ (S) …"): quoted too, beside the title that names it
         own = next((m for m in _PARTY_PROPOSES_RE.finditer(text, e, item.end)
                     if party_of_name(m.group("party")) in codes), None)
         if own:
-            s, e = _trim(text, own.start("party"), _list_end(text, own.start("party")))
+            os_, oe = _trim(text, own.start("party"), _list_end(text, own.start("party")))
+            out.append(Position(parties=codes, kind="motion", text=" ".join(text[os_:oe].split()),
+                                page=doc.page_of(os_), start=os_, end=oe, item=f"§ {item.number}", people=names))
         out.append(Position(parties=codes, kind="motion", text=" ".join(text[s:e].split()), page=doc.page_of(s),
                             start=s, end=e, item=f"§ {item.number}", people=names))
     return out

@@ -29,13 +29,21 @@ HNSW_INDEX = "chunk_vectors_hnsw"
 # HNSW: graph degree and build effort, candidates kept per search (at least k). Measured on
 # 100k replicated chunks (bench/scale.py, docs/scaling.md): m 16 / ef_construction 64 built in
 # 29 s but found 0.89 of the exact top 10 at ef_search 100 (0.92 at 200); m 32 / 128 built in
-# 134 s and found 0.998 at ef_search 200 (17 ms a query against 10).
-HNSW_M, HNSW_EF_CONSTRUCTION = 32, 128
-# Candidates HNSW keeps per search, by the corpus's size (``bench/scale.py --ef-sweep``): at 1M
-# vectors (m 32 / 128) ef_search 200 found 0.80 of the exact top 10, 400 0.87, 800 0.97 (0.98
-# counting ties within 1e-3 of the tenth; 1000 found no more), its top-10 walk p95 ~10 ms at
-# 200 and ~30 ms at 800; at 100k, 200 already found 0.998.
-EF_SEARCH, EF_SEARCH_LARGE, LARGE = 200, 800, 250_000
+# 134 s and found 0.998 at ef_search 200 (17 ms a query against 10). At 1M (bench/hnsw_graph.py,
+# the graphs side by side, docs/scaling.md seventh session): ef_construction 512 found every one
+# of the exact top 10 (490/490) at ef_search 1000, where 256 and 128 stop at 480 and 476 (one
+# question's nearest passage not reached); 512 built in 1,842 s against 1,338 s for 256 and
+# 1,121 s for 128, the same size (the degree sets it); m 48 / 256 found no more than 32 / 256.
+# The graph is made when a corpus gets its model and grows with every vector stored, so these
+# settings hold for corpora made from now on; an older corpus keeps its graph until
+# ``build_hnsw`` (``store.build_vector_index()``) or ``index --rebuild`` makes it again.
+HNSW_M, HNSW_EF_CONSTRUCTION = 32, 512
+# Candidates HNSW keeps per search, by the corpus's size (``bench/scale.py --ef-sweep``,
+# ``bench/hnsw_graph.py sweep``): at 1M vectors with the m 32 / 512 graph, ef_search 400 found
+# 0.959 of the exact top 10, 800 0.980, 1000 (pgvector's maximum) 1.000, its top-10 walk p50 /
+# p95 ~27 / 65 ms on this loaded machine (800: ~19 / 40); the old m 32 / 128 graph finds 0.971
+# at 1000 and 0.951 at 800. At 100k, 200 already found 0.998.
+EF_SEARCH, EF_SEARCH_LARGE, LARGE = 200, 1000, 250_000
 _session_ef: dict[int, int] = {}
 TOKEN = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer sees it
 

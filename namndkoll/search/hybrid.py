@@ -368,9 +368,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     state it: not shown, or, when it holds the query's rare terms, shown as weak only. One without
     the kind of answer asked, itself or beside it (``Ranked.stated_near``: no figure at all for
     "Vad kostar …") is not shown, unless it holds the query's rare terms (then weak at most: a
-    strong match on rare terms is never hidden) or every term (round 9). Where the query names a place, a passage neither of that body nor naming it is weak at
-    most (``Ranked.own_place``), and "Hur röstade kommunstyrelsen …" is answered by its own
-    records only (``Ranked.body_ok``; ``grounds.py``). A passage only the search inside the best
+    strong match on rare terms is never hidden) or every term (round 9). Where the query names a
+    place, a passage neither of that body nor naming it is weak at most (``Ranked.own_place``),
+    and "Hur röstade kommunstyrelsen …" is answered by its own records only (``Ranked.body_ok``;
+    ``grounds.py``). A passage only the search inside the best
     documents brought (``Ranked.inside``) is weak at most."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []

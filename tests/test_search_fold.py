@@ -97,3 +97,15 @@ def test_the_web_page_names_where_else_the_passage_stands(corpus, db_path: Path,
         assert decision["also_in"] and decision["also_in"][0]["url"].startswith("/documents/")
         page = c.get("/", params={"q": QUERY}).text
         assert "Samma text även i:" in page
+
+
+def test_compare_names_where_else_a_passage_stands(corpus) -> None:  # type: ignore[no-untyped-def]
+    from namndkoll.search import compare, comparison_json
+
+    res = comparison_json(compare(corpus, "förskoleplatser i centrum", FakeEmbedder(), by="party"))
+    passages = [p for item in res["items"] for p in item["passages"]]
+    copies = [c for p in passages for c in p["also_in"]]
+    assert copies and {"chunk_id", "document_id", "source", "page", "citation"} <= set(copies[0])
+    # the § is one row of the matrix, not one per copy of its text
+    rows = [(i["title"], i["date"]) for i in res["items"] if i["item"] and "18" in i["item"]]
+    assert len(rows) == len(set(rows))

@@ -244,7 +244,8 @@ def comparison_json(res: Comparison, *, max_quote: int = 2000) -> dict[str, Any]
                              "text": quote(s.text, max_chars=max_quote)} for s in st]
                         for p, st in row.stances.items()},
             "passages": [{"chunk_id": h.chunk_id, "page": h.page, "start": h.start, "end": h.end,
-                          "section": h.section, "confidence": h.confidence} for h in row.hits],
+                          "section": h.section, "confidence": h.confidence,
+                          "also_in": [asdict(c) for c in h.also_in]} for h in row.hits],
         }
 
     index = {id(row): i for i, row in enumerate(res.items)}

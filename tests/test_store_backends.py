@@ -686,3 +686,34 @@ def test_postgres_graph_is_made_with_the_settings_that_reach_1m_recall(pg_url: s
         st.build_vector_index()
         assert settings(st) == ["ef_construction=512", "m=32"]
         assert [h.chunk_id for h in search(st, "förskoleplatser", FakeEmbedder(), limit=3, abstention=False)] == before
+
+
+def test_index_rebuild_graph_on_both_backends(pg_url: str, db_path):  # type: ignore[no-untyped-def]
+    """`namndkoll index --rebuild-graph`: a PostgreSQL corpus's graph is made again with today's
+    settings (here after one made with others) and nothing is embedded; SQLite says there is no
+    graph, in one line, with a non-zero exit."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+
+    with opened(pg_url, write=True) as st:
+        for d in DOCS:
+            with st.transaction():
+                st.replace_document(d)
+        index_corpus(st, FakeEmbedder())
+        st.build_vector_index(m=16, ef_construction=64)
+        vectors = st.conn.execute("SELECT count(*) FROM chunk_vectors").fetchone()[0]
+    res = CliRunner().invoke(app, ["index", "--db", pg_url, "--rebuild-graph", "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output[res.output.index("{"):])
+    assert (out["m"], out["ef_construction"]) == (32, 512) and out["graph_seconds"] >= 0
+    with opened(pg_url) as st:
+        row = st.conn.execute("SELECT reloptions FROM pg_class WHERE oid = to_regclass('chunk_vectors_hnsw')").fetchone()
+        assert sorted(row[0]) == ["ef_construction=512", "m=32"]
+        assert st.conn.execute("SELECT count(*) FROM chunk_vectors").fetchone()[0] == vectors
+    with opened(db_path, write=True) as st, st.transaction():
+        st.replace_document(DOCS[0])
+    res = CliRunner().invoke(app, ["index", "--db", str(db_path), "--rebuild-graph"])
+    assert res.exit_code != 0 and "only a PostgreSQL corpus" in res.output

@@ -262,6 +262,9 @@ def index_cmd(
     db: DbOption = None, model: ModelOption = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop every vector and embed again (new model).")] = False,
     status: Annotated[bool, typer.Option("--status", help="Only show what is indexed and what is left.")] = False,
+    rebuild_graph: Annotated[bool, typer.Option(
+        "--rebuild-graph", help="PostgreSQL: build the vector graph again with today's settings; embeds nothing.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """(Re)build the search index: chunk new documents, embed only new or changed passages.
@@ -270,12 +273,19 @@ def index_cmd(
     """
     import sys
 
-    from ..search import index_db, status_db
+    from ..search import index_db, rebuild_graph_db, status_db
     from .ingest import _index_bar
 
     try:
-        bar = _index_bar(console(stderr=True), sys.stderr.isatty())
-        out: Any = status_db(db=db) if status else index_db(db=db, model=model, rebuild=rebuild, progress=bar)
+        out: Any
+        if status:
+            out = status_db(db=db)
+        elif rebuild_graph:
+            echo("building the vector graph in one pass (at 1M passages ~30 min on 2 cores) …", err=True)
+            out = rebuild_graph_db(db=db)
+        else:
+            bar = _index_bar(console(stderr=True), sys.stderr.isatty())
+            out = index_db(db=db, model=model, rebuild=rebuild, progress=bar)
     except NamndkollError as exc:
         fail(exc)
     if as_json:

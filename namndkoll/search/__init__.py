@@ -42,6 +42,7 @@ __all__ = [
     "index_corpus",
     "index_db",
     "index_status",
+    "rebuild_graph_db",
     "search",
     "search_db",
     "status_db",
@@ -127,6 +128,23 @@ def index_db(*, db: str | Path | None = None, model: str | None = None, rebuild:
         else:
             emb = embedder_for(store, None)
         return index_corpus(store, emb, progress=progress, rebuild=rebuild)
+
+
+def rebuild_graph_db(*, db: str | Path | None = None) -> dict[str, Any]:
+    """Build a served corpus's vector search graph (PostgreSQL's HNSW) again in one pass with
+    today's settings, without embedding anything: a corpus made before the settings changed
+    keeps the graph it grew until this is run. SQLite scans its vectors and has no graph."""
+    from ..corpus import opened
+
+    with opened(db, write=True, create=False) as store:
+        build = getattr(store, "build_vector_index", None)
+        if build is None:
+            raise NamndkollError("only a PostgreSQL corpus has a vector graph to rebuild; a SQLite corpus "
+                                 "compares every vector exactly, so there is nothing to do")
+        from ..corpus import pg_index
+
+        seconds = build()
+        return {"graph_seconds": seconds, "m": pg_index.HNSW_M, "ef_construction": pg_index.HNSW_EF_CONSTRUCTION}
 
 
 def status_db(*, db: str | Path | None = None) -> dict[str, Any]:

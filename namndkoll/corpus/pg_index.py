@@ -36,7 +36,7 @@ HNSW_INDEX = "chunk_vectors_hnsw"
 # 1,121 s for 128, the same size (the degree sets it); m 48 / 256 found no more than 32 / 256.
 # The graph is made when a corpus gets its model and grows with every vector stored, so these
 # settings hold for corpora made from now on; an older corpus keeps its graph until
-# ``build_hnsw`` (``store.build_vector_index()``) or ``index --rebuild`` makes it again.
+# ``build_hnsw`` (``store.build_vector_index()``, ``namndkoll index --rebuild-graph``) makes it again.
 HNSW_M, HNSW_EF_CONSTRUCTION = 32, 512
 # Candidates HNSW keeps per search, by the corpus's size (``bench/scale.py --ef-sweep``,
 # ``bench/hnsw_graph.py sweep``): at 1M vectors with the m 32 / 512 graph, ef_search 400 found

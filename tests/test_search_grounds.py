@@ -19,7 +19,7 @@ from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
-from namndkoll.search.grounds import names_own_place, stated_around
+from namndkoll.search.grounds import beside, names_own_place, stated_around
 from namndkoll.search.hybrid import CALIBRATIONS, evidence, judge, rank, search
 from namndkoll.search.question import read_question, same_body, voter_of
 from namndkoll.types import Metadata
@@ -77,12 +77,12 @@ def test_the_kind_asked_may_stand_in_the_next_passage(alingsas):
     price = read_question("Vad kostar marken i Stadsskogen etapp 4?")
     rows = alingsas.chunk_rows([heading])
     # the § heading names no price; the passage after it in the same document does
-    assert stated_around(alingsas, price, rows, [heading]) == {heading: True}
+    assert stated_around(price, rows, [heading], alingsas.chunk_rows(sorted(beside([heading])))) == {heading: True}
     parking = _chunk(alingsas, "§ 39")
     rows = alingsas.chunk_rows([parking])
     per_hour = read_question("Vad kostar det att parkera vid Nolhaga per timme?")
     # hours and places, beside it too, but no price ("3 750 kr/kvm" is another document's)
-    assert stated_around(alingsas, per_hour, rows, [parking]) == {parking: False}
+    assert stated_around(per_hour, rows, [parking], alingsas.chunk_rows(sorted(beside([parking])))) == {parking: False}
 
 
 def test_a_price_never_stated_near_the_place_is_no_match(alingsas):

@@ -24,11 +24,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..corpus.base import Store
 from .question import Question, mentions_place, same_body
 from .rerank import states_kind
 
-__all__ = ["by_own_body", "names_own_place", "stated_around"]
+__all__ = ["beside", "by_own_body", "names_own_place", "stated_around"]
 
 
 def names_own_place(question: Question, row: Mapping[str, Any]) -> bool:
@@ -46,19 +45,22 @@ def by_own_body(question: Question, row: Mapping[str, Any]) -> bool:
     return same_body(question.voter, row["committee"])
 
 
-def stated_around(store: Store, question: Question, rows: Mapping[int, Any], lacking: Sequence[int]
-                  ) -> dict[int, bool]:
+def beside(ids: Sequence[int]) -> set[int]:
+    """The chunk ids just before and after each of ``ids``: chunk ids follow the text within a
+    document, so these are its neighbours when they are of the same document."""
+    return {c + d for c in ids for d in (-1, 1)}
+
+
+def stated_around(question: Question, rows: Mapping[int, Any], lacking: Sequence[int],
+                  neighbours: Mapping[int, Any]) -> dict[int, bool]:
     """For each of the ``lacking`` candidates (those that do not state the kind of answer asked
     themselves), whether the passage with the one before and the one after it in the same
-    document does."""
-    if not lacking:
-        return {}
-    near = store.chunk_rows(sorted({c + d for c in lacking for d in (-1, 1)}))
+    document does; ``neighbours``: chunk rows holding at least those of ``beside(lacking)``
+    (read once with the other neighbours ``hybrid.evidence`` needs)."""
     out = {}
     for cid in lacking:
         row = rows[cid]
-        # chunk ids follow the text within a document (hybrid._passages_before reads them alike)
-        side = [near[c]["text"] for c in (cid - 1, cid + 1)
-                if c in near and near[c]["document_id"] == row["document_id"]]
+        side = [neighbours[c]["text"] for c in (cid - 1, cid + 1)
+                if c in neighbours and neighbours[c]["document_id"] == row["document_id"]]
         out[cid] = states_kind(question, "\n".join([row["text"], *side]), row["section"])
     return out

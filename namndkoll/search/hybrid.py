@@ -24,7 +24,7 @@ shows those under "weak matches"). Only when neither side finds anything relevan
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -37,7 +37,7 @@ from ..types import Hit, HitCopy, Metadata
 from .cite import format_citation
 from .embedder import Embedder
 from .fold import fold_copies, rows_text
-from .grounds import by_own_body, names_own_place, stated_around
+from .grounds import beside, by_own_body, names_own_place, stated_around
 from .plan import fts_terms, keyword_plan
 from .question import (
     Place,
@@ -309,10 +309,14 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     texts = {cid: row["text"] + "\n" + (row["context"] or "") for cid, row in rows.items()}
     # which focus words each candidate names itself; for those it lacks, the passage before
     focus_in = {cid: [bool(f.search(t.lower())) for f in focus] for cid, t in texts.items()} if focus else {}
-    before = _passages_before(store, rows, [cid for cid, hits in focus_in.items() if not all(hits)])
+    no_focus = [cid for cid, hits in focus_in.items() if not all(hits)]
     stated = {r.chunk_id: states_kind(question, rows[r.chunk_id]["text"], rows[r.chunk_id]["section"])
               for r in ranked if r.chunk_id in rows}
-    near = stated_around(store, question, rows, [cid for cid, s in stated.items() if not s])
+    no_kind = [cid for cid, s in stated.items() if not s]
+    # the passages next to those that lack the focus or the kind of answer, read in one query
+    neighbours = store.chunk_rows(sorted({cid - 1 for cid in no_focus} | beside(no_kind)))
+    before = _passages_before(neighbours, rows, no_focus)
+    near = stated_around(question, rows, no_kind, neighbours)
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
@@ -336,14 +340,12 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     return out, rows, question
 
 
-def _passages_before(store: Store, rows: dict[int, Any], lacking: Sequence[int]) -> dict[int, str]:
+def _passages_before(prev: Mapping[int, Any], rows: dict[int, Any], lacking: Sequence[int]) -> dict[int, str]:
     """The passage just before each of the ``lacking`` candidates (those that do not name the
-    focus themselves), lower-cased: a chunk border may cut a figure from the heading that says
-    what it is of ("Generellt - implementering cybersäkerhetslagen 2026 …" | "… För 2026
-    beräknas en tillkommande kostnad om ca 24 miljoner kronor")."""
-    if not lacking:
-        return {}
-    prev = store.chunk_rows([cid - 1 for cid in lacking])
+    focus themselves), lower-cased, from ``prev`` (chunk rows holding those before them): a chunk
+    border may cut a figure from the heading that says what it is of ("Generellt -
+    implementering cybersäkerhetslagen 2026 …" | "… För 2026 beräknas en tillkommande kostnad om
+    ca 24 miljoner kronor")."""
     out = {}
     for cid in lacking:
         p, row = prev.get(cid - 1), rows[cid]

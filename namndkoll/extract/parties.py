@@ -173,17 +173,20 @@ _MEMBER_LINE_RE = re.compile(r"^[ \t]*[A-ZÅÄÖÉ][\wåäöéü.-]+(?:[ \t]+[A-
                              r"\((?P<code>[A-ZÅÄÖa-zåäö]{1,5})\)")
 
 
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the line of ``text`` that holds ``pos``."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
+
+
 def _in_member_list(text: str, at: int) -> bool:
     """Whether the "(CODE)" at ``at`` ends a member's line whose neighbours, the line before and
     the line after, are members' lines with codes the registry knows."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at) % (len(text) + 1)  # the text's end when it is the last line
+    start, end = _line_at(text, at)
     if start == 0 or end >= len(text) or not _MEMBER_LINE_RE.match(text[start:end]):
         return False
-    before = text[text.rfind("\n", 0, start - 1) + 1:start - 1]
-    after = text[end + 1:text.find("\n", end + 1) % (len(text) + 1)]
-    for line in (before, after):
-        m = _MEMBER_LINE_RE.match(line)
+    for a, b in (_line_at(text, start - 1), _line_at(text, end + 1)):
+        m = _MEMBER_LINE_RE.match(text[a:b])
         if not m or not canonical_code(m.group("code")):
             return False
     return True

@@ -106,3 +106,12 @@ def _counted_noun(lemma: str, text: str, value: float) -> str:
     if best.casefold() != lem and value != 1:
         best = _DEFINITE_PLURAL.sub(r"\1", best)
     return best
+
+
+def copy_label(citation: str, copy_citation: str, copy_source: str, file_word: str = "file") -> str:
+    """How a copy is named beside its hit: its citation, and its file name too when the
+    citation reads as the hit's own (one protocol published under two file names)."""
+    if " ".join(copy_citation.split()) != " ".join(citation.split()):
+        return copy_citation
+    name = copy_source.replace("\\", "/").rsplit("/", 1)[-1]
+    return f"{copy_citation} ({file_word} {name})"

@@ -109,3 +109,76 @@ def test_compare_names_where_else_a_passage_stands(corpus) -> None:  # type: ign
     # the § is one row of the matrix, not one per copy of its text
     rows = [(i["title"], i["date"]) for i in res["items"] if i["item"] and "18" in i["item"]]
     assert len(rows) == len(set(rows))
+
+
+def test_the_same_words_under_two_titles_are_two_passages() -> None:
+    formula = "Kommunfullmäktige beslutar i enlighet med kommunstyrelsens förslag till beslut."
+    texts = {1: formula, 2: formula, 3: formula, 4: formula}
+    titles = {1: "Förskoleplatser i centrum", 2: "Taxa för bygglov 2024", 3: "FÖRSKOLEPLATSER  i centrum",
+              4: None}
+    groups = fold_copies([1, 2, 3, 4], texts.get, limit=10, matter_of=titles.get)
+    # § 18's decision and its extract (same title) fold; the bygglov § is its own decision;
+    # a report quoting the words (no §) folds with the first
+    assert groups == [(1, [3, 4]), (2, [])]
+
+
+TAXA_MD = Metadata("Protokoll kommunfullmäktige 2023-02-23", "Göteborg", "Kommunfullmäktige", "protokoll",
+                   "2023-02-23")
+RESERVATION = ("Vänsterpartiet reserverar sig mot beslutet. Förskolan behöver mindre barngrupper,\n"
+               "inte bara fler platser.\n")
+
+
+def test_two_meetings_with_the_same_words_under_other_titles_are_two_hits(db_path: Path) -> None:
+    # the same reservation words under another § a month later: another decision, not a copy
+    other = ("§ 4 0990/22\nFörskoleplatser i Angered\nBeslut\n\nKommunfullmäktige beslutar att bygga en"
+             " ny förskola i Angered med 80 platser.\n\nReservation\n\n" + RESERVATION)
+    assert RESERVATION in KF_18
+    conn = open_db(db_path)
+    for d in [*DOCS, protocol("kf-2023-02-23.pdf", [other], TAXA_MD)]:
+        with transaction(conn):
+            replace_document(conn, d)
+    CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
+    try:
+        index_corpus(conn, FakeEmbedder())
+        hits = search(conn, "Vänsterpartiet reserverar sig mindre barngrupper förskolan", FakeEmbedder(), limit=10)
+    finally:
+        CALIBRATIONS.pop("fake-hash", None)
+        conn.close()
+    reservations = [h for h in hits if "mindre barngrupper" in h.text]
+    assert {h.source for h in reservations} == {"kf-2023-01-26.pdf", "kf-2023-02-23.pdf"}
+    assert all(not h.also_in for h in reservations)
+
+
+def test_a_copy_whose_citation_reads_as_the_hit_s_own_is_named_by_its_file(
+        db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # one protocol published under two file names: the citations are the same words
+    conn = open_db(db_path)
+    twice = [*DOCS, protocol("kf-2023-01-26-publicerad.pdf", [DOCS[0].pages[0].text, DOCS[0].pages[1].text],
+                             DOCS[0].metadata)]
+    for d in twice:
+        with transaction(conn):
+            replace_document(conn, d)
+    CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
+    try:
+        index_corpus(conn, FakeEmbedder())
+        conn.close()
+        monkeypatch.setattr("namndkoll.search.embedder_for", lambda conn, model=None: FakeEmbedder())
+        runner = CliRunner()
+        res = runner.invoke(app, ["search", QUERY, "--db", str(db_path), "--json"])
+        decision = next(h for h in json.loads(res.output) if "120 platser" in h["text"])
+        assert decision["also_in"][0]["citation"] == decision["citation"]
+        text = runner.invoke(app, ["search", QUERY, "--db", str(db_path)], terminal_width=400)
+        line = next(x for x in text.output.splitlines() if "the same text also in:" in x)
+        copy_file = decision["also_in"][0]["source"].rsplit("/", 1)[-1]
+        assert f"(file {copy_file})" in line
+        from fastapi.testclient import TestClient
+
+        from namndkoll.web import create_app
+        web = create_app(db_path, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+        with TestClient(web) as c:
+            hits = c.get("/api/search", params={"q": QUERY}).json()["hits"]
+            hit = next(h for h in hits if "120 platser" in h["text"])
+            assert hit["also_in"][0]["label"].endswith(f"(fil {copy_file})")
+            assert f"(fil {copy_file})" in c.get("/", params={"q": QUERY}).text
+    finally:
+        CALIBRATIONS.pop("fake-hash", None)

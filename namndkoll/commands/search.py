@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from ..display import one_line, shown_path, terminal_safe
+from ..display import copy_label, one_line, shown_path, terminal_safe
 from ..errors import NamndkollError
 from ._output import (
     Col,
@@ -110,13 +110,14 @@ def _print_hits(hits: list[Any], *, wide: bool = False) -> None:
             con.print(Padding(passage, (0, 0, 0, 3)))
         con.print(Text("   " + one_line(h.citation), style="green"), soft_wrap=True)
         if h.also_in:
-            con.print(Text("   the same text also in: " + also_in_line(h.also_in), style="dim"), soft_wrap=True)
+            con.print(Text("   the same text also in: " + also_in_line(h), style="dim"), soft_wrap=True)
         con.print()
 
 
-def also_in_line(copies: Any, shown: int = 3) -> str:
+def also_in_line(hit: Any, shown: int = 3) -> str:
     """Where else a passage stands, on one line: the first few citations and how many more."""
-    line = "; ".join(one_line(c.citation) for c in copies[:shown])
+    copies = hit.also_in
+    line = "; ".join(one_line(copy_label(hit.citation, c.citation, c.source)) for c in copies[:shown])
     return line + (f" and {len(copies) - shown} more" if len(copies) > shown else "")
 
 
@@ -149,7 +150,7 @@ def search_cmd(
     elif as_csv:
         print_csv([{"rank": i, "score": round(h.score, 4), "citation": h.citation, "title": h.metadata.title,
                     "date": h.metadata.date, "item": h.item, "page": h.page, "source": h.source,
-                    "text": " ".join(h.text.split()), "also_in": " | ".join(c.citation for c in h.also_in)}
+                    "text": " ".join(h.text.split()), "also_in": " | ".join(copy_label(h.citation, c.citation, c.source) for c in h.also_in)}
                    for i, h in enumerate(hits, 1)],
                   ["rank", "score", "citation", "title", "date", "item", "page", "source", "text", "also_in"])
     elif not hits:

@@ -9,7 +9,11 @@ best-ranked passage with the same words (case, spacing and punctuation aside), a
 says where else it stands (``Hit.also_in``), so a user can cite either and sees that the
 matter came up more than once.
 
-Only the same text is folded: a passage that says more, or less, is a different passage.
+Only the same text is folded: a passage that says more, or less, is a different passage. And
+only the same text about the same matter: a protocol repeats its formulas ("Kommunfullmäktige
+beslutar i enlighet med kommunstyrelsens förslag") under many §§, and each is its own decision.
+Two passages in §§ with different titles are never folded; one outside any § (a report quoting
+a §) folds with the § it repeats.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["fold_copies", "passage_key", "rows_text"]
+__all__ = ["fold_copies", "passage_key", "rows_matter", "rows_text"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
 # a key is only worth comparing for a passage of some length: two three-word table headings
@@ -33,25 +37,45 @@ def passage_key(text: str) -> str:
     return _NOT_WORD.sub(" ", text.lower()).strip()
 
 
-def fold_copies(ranked: Sequence[R], text_of: Callable[[R], str | None], limit: int) -> list[tuple[R, list[R]]]:
+def fold_copies(ranked: Sequence[R], text_of: Callable[[R], str | None], limit: int,
+                matter_of: Callable[[R], str | None] | None = None) -> list[tuple[R, list[R]]]:
     """The first ``limit`` distinct passages of ``ranked`` (best first), each with the later
     candidates that are its copies (in rank order, looked for among all of ``ranked``).
-    ``text_of`` gives a candidate's text, or None for one that cannot be shown (skipped)."""
+    ``text_of`` gives a candidate's text, or None for one that cannot be shown (skipped);
+    ``matter_of`` the title of the § it stands in (None outside a §): same words under two
+    different titles are two passages."""
     groups: list[tuple[R, list[R]]] = []
-    by_key: dict[str, int] = {}
+    matters: list[set[str]] = []  # per group: the § titles it stands under
+    by_key: dict[str, list[int]] = {}
     for r in ranked:
         text = text_of(r)
         if text is None:
             continue
         key = passage_key(text)
-        at = by_key.get(key) if len(key) >= MIN_KEY_CHARS else None
+        matter = matter_of(r) if matter_of is not None else None
+        matter = passage_key(matter) if matter else None
+        at = None
+        if len(key) >= MIN_KEY_CHARS:
+            at = next((g for g in by_key.get(key, ()) if matter is None or not matters[g]
+                       or matter in matters[g]), None)
         if at is not None:
             groups[at][1].append(r)
+            if matter is not None:
+                matters[at].add(matter)
         elif len(groups) < limit:
             if len(key) >= MIN_KEY_CHARS:
-                by_key[key] = len(groups)
+                by_key.setdefault(key, []).append(len(groups))
             groups.append((r, []))
+            matters.append({matter} if matter is not None else set())
     return groups
+
+
+def rows_matter(rows: Mapping[int, Any]) -> Callable[[Any], str | None]:
+    """``matter_of`` for ranked candidates whose chunk rows are in ``rows``: the § title."""
+    def matter_of(r: Any) -> str | None:
+        row = rows.get(r.chunk_id)
+        return None if row is None or row["item_title"] is None else str(row["item_title"])
+    return matter_of
 
 
 def rows_text(rows: Mapping[int, Any]) -> Callable[[Any], str | None]:

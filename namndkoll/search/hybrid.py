@@ -36,7 +36,7 @@ from ..corpus.index import Filters
 from ..types import Hit, HitCopy, Metadata
 from .cite import format_citation
 from .embedder import Embedder
-from .fold import fold_copies, rows_text
+from .fold import fold_copies, rows_matter, rows_text
 from .grounds import beside, by_own_body, names_own_place, stated_around
 from .plan import fts_terms, keyword_plan
 from .question import (
@@ -438,7 +438,7 @@ def search(
     # the same text in several places is one hit that says where else it stands
     return [replace(make_hit(store, rows[r.chunk_id], r.score, terms, r.confidence or "high"),
                     also_in=tuple(copy_of(make_hit(store, rows[c.chunk_id], c.score, [])) for c in copies))
-            for r, copies in fold_copies(ranked, rows_text(rows), limit)]
+            for r, copies in fold_copies(ranked, rows_text(rows), limit, rows_matter(rows))]
 
 
 def copy_of(hit: Hit) -> HitCopy:

@@ -17,6 +17,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
+from ..display import copy_label
+
 HERE = Path(__file__).resolve().parent
 CSRF_COOKIE = "nk_csrf"
 BASKET_COOKIE = "nk_basket"
@@ -50,6 +52,8 @@ _env = Environment(
     lstrip_blocks=True,
 )
 templates = Jinja2Templates(env=_env)
+# a copy of a hit named by its file when its citation reads as the hit's own
+_env.globals["copy_label"] = copy_label
 
 TYPE_NAMES = {
     "protokoll": "protokoll",

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
+from ..display import copy_label
 from .common import blank, config, image_url, jsonable, page_url, render, year_param
 from .export import csv_bytes
 
@@ -91,7 +92,8 @@ def hit_json(h: Any, parties: tuple[str, ...] = (), box: tuple[float, ...] | Non
         "citation": h.citation,
         "highlights": [list(s) for s in h.highlights],
         "also_in": [{"chunk_id": c.chunk_id, "document_id": c.document_id, "source": c.source, "page": c.page,
-                     "citation": c.citation, "url": page_url(c.document_id, c.page)} for c in h.also_in],
+                     "citation": c.citation, "label": copy_label(h.citation, c.citation, c.source, "fil"),
+                     "url": page_url(c.document_id, c.page)} for c in h.also_in],
         "parties": list(parties),
         # a table row's passage has no span in the page text: its row's box on the page instead
         "box": [round(x) for x in box] if box else None,

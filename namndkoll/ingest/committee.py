@@ -138,7 +138,8 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
 
 
 _ADOPTED_BY = re.compile(r"^\s*(?:antagen|antaget|antagna|fastställd|fastställt|beslutad|beslutat)\s+(?:i|av)\s+"
-                         r"((?:kommun|region)fullmäktige|(?:kommun|region)styrelsen|[a-zåäö-]+nämnden)\b",
+                         r"((?:kommun|region|landstings)fullmäktige|(?:kommun|region|landstings)styrelsen|"
+                         r"[a-zåäö-]+nämnden)\b",
                          re.IGNORECASE | re.MULTILINE)
 _OFFICE = re.compile(r"^((?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* och [a-zåäö]+|[A-ZÅÄÖ][a-zåäö]*)"
                      r"(?:förvaltningen|kontoret)|Koncernkontoret|Kommunledningskontoret|Stadsledningskontoret|"

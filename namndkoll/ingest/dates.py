@@ -132,14 +132,21 @@ _ADOPTED = re.compile(
     r"beslutsdatum|beslutades|godkänd|godkänt)\b", re.IGNORECASE)
 _VALIDITY = re.compile(r"\b(?:gäller|giltig|giltighet|revideras|ska revideras|uppföljning|upphör|"
                        r"nästa revidering|senast)\b", re.IGNORECASE)
-_REVISED = re.compile(r"\b(?:reviderad|reviderat|reviderades|senast reviderad|uppdaterad)\b", re.IGNORECASE)
+_REVISED = re.compile(r"\b(?:reviderad|reviderat|reviderades|senast reviderad|uppdaterad|uppdaterat)\b",
+                      re.IGNORECASE)
+# a revision a body decided ("Reviderad av kommunfullmäktige 2019-05-12, § 40") adopted the text
+# in force; a bare "Reviderat 2015-01-09" or "Uppdaterad 2023-09-19" is an editor's date
+_REVISED_BY_BODY = re.compile(
+    r"\b(?:reviderad|reviderat|reviderades|senast reviderad)\s+(?:av|i)\s+[\wåäö-]*(?:fullmäktige|styrelsen|"
+    r"nämnden|direktionen)\b", re.IGNORECASE)
 
 
 def adoption_date(lines: Sequence[str]) -> str | None:
     """The date a policy, plan or guideline was adopted ("Antagen av kommunfullmäktige
-    2021-05-27 § 45", "Fastställd: 2020-01-15"), never its validity ("Gäller från", "Giltig
-    till"). Without an adoption date, the date of its latest revision."""
-    for rx in (_ADOPTED, _REVISED):
+    2021-05-27 § 45", "Fastställd: 2020-01-15", "Reviderad av kommunstyrelsen 2019-05-12"),
+    never its validity ("Gäller från", "Giltig till") nor a revision date no body decided
+    ("Reviderat 2015-01-09"): without an adoption date there is none to read."""
+    for rx in (_ADOPTED, _REVISED_BY_BODY):
         for i, line in enumerate(lines):
             m = rx.search(line)
             if not m or _VALIDITY.search(line[:m.start()]):
@@ -173,12 +180,12 @@ def closing_date(lines: Sequence[str]) -> str | None:
     return found
 
 
-def top_date(lines: Sequence[str], *, n: int = 25) -> str | None:
+def top_date(lines: Sequence[str], *, n: int = 25, revised: bool = True) -> str | None:
     """A date standing on its own short line near the top (a cover's or letterhead's date), not a
-    validity, justering or posting date."""
+    validity, justering or posting date; with ``revised=False`` not a revision date either."""
     for line in lines[:n]:
         s = line.strip()
-        if len(s) > 45 or _NOT_MEETING.search(s) or _VALIDITY.search(s):
+        if len(s) > 45 or _NOT_MEETING.search(s) or _VALIDITY.search(s) or (not revised and _REVISED.search(s)):
             continue
         d = _first(s)
         if d:

@@ -111,6 +111,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     ("reglemente", r"\breglemente\w*|\b(?:förbunds|bolags|arbets)ordning\w*|\bstadgar?\b"),
     ("delegationsordning", r"\bdelegationsordning\w*"),
     ("taxa", r"\b\w*taxa\b|\btaxor\b"),
+    # kinds a document names by its first word only ("Regler för användande av betalkort",
+    # "Anvisning för att förebygga …", "Överenskommelse om …"): in running text the words are common
+    ("regler", r"^\s*regler\b"),
+    ("anvisning", r"^\s*anvisning(?:ar|en|arna)?\b"),
+    ("överenskommelse", r"^\s*\w*överenskommelse(?:n|r|rna)?\b"),
     ("policy", r"\w*polic(?:y|yn|ies)\b"),
     ("riktlinje", r"\w*riktlinje(?:r|rna|n)?\b"),
     ("strategi", r"\w*strategi(?:n|er|erna)?\b"),
@@ -134,10 +139,18 @@ _MOTION_BODY = re.compile(r"förslag till beslut i (?:kommun|region)fullmäktige
                           r"uppdrar|ger)\b", re.IGNORECASE)
 
 
+# a template's list of document kinds, one word a line ("Strategi / Program / Plan / Policy /
+# Riktlinjer / Regler", whichever is ticked): it names every kind, so none of them
+_KIND_WORD = re.compile(r"^\s*(?:strategi|program|plan|policy|riktlinje[r]?|regler|reglemente|anvisning|taxa|"
+                        r"handlingsplan|rutin)\s*$", re.IGNORECASE)
+
+
 def find_kind(lines: Sequence[str]) -> str | None:
     """The kind word of a document of type "other" (policy, plan, budget ...), from the first
     line of ``lines`` that holds one."""
-    for line in lines:
+    for i, line in enumerate(lines):
+        if _KIND_WORD.match(line) and any(0 <= j < len(lines) and _KIND_WORD.match(lines[j]) for j in (i - 1, i + 1)):
+            continue
         for kind, rx in _KINDS:
             if rx.search(line):
                 return kind
@@ -188,7 +201,7 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
 
 # ---- date ----------------------------------------------------------------------------------
 _POLICY_KINDS = {"policy", "plan", "strategi", "riktlinje", "program", "reglemente", "delegationsordning",
-                 "taxa"}
+                 "taxa", "regler", "anvisning", "överenskommelse"}
 _SIGNED_TYPES = {"motion", "skrivelse", "reservation", "sarskilt_yttrande", "initiativarende"}
 
 
@@ -205,7 +218,9 @@ def find_date(header: str, lines: Sequence[str], doc_type: str | None = None, ki
         return (_dates.closing_date(whole) or _dates.labelled_date(top)
                 or _dates.labelled_date(whole[-15:]) or _dates.top_date(top, n=12))
     if kind in _POLICY_KINDS:
-        return _dates.adoption_date(top + whole[:80]) or _dates.labelled_date(top) or _dates.top_date(top)
+        # a steering document's date is its adoption's; "Reviderat 2015-01-09" on its cover is not
+        return (_dates.adoption_date(top + whole[:80]) or _dates.labelled_date(top)
+                or _dates.top_date(top, revised=False))
     if doc_type == "revisionsrapport":
         # the report's own closing line (or its missiv's) on the first pages, before the later
         # closing lines of the attachments a report is often bundled with

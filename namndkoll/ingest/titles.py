@@ -30,6 +30,7 @@ _TYPE_LABEL = re.compile(
     r"rapportsammandrag|missiv|motion|reservation|skrivelse|årsredovisning|delårsrapport|kallelse|"
     r"beslutsunderlag|underlag|promemoria|pm|yttrande|remissvar|utredning|policy|riktlinje|riktlinjer|"
     r"strategi|plan|program|styrdokument|budgetanvisningar|initiativärende|handling|bilaga|"
+    r"handlingsplan|handlingsprogram|regler|anvisning|anvisningar|rutin|rutiner|instruktion|"
     r"ärende|beslut|information|dokument|(?:förvaltningens\s+)?utlåtande)$|^(?:bilaga|handling|ärende)\s*\d*$",
     re.IGNORECASE)
 # "Till följande nämnder för yttrande:", "Till kommunfullmäktige för kännedom": a letter's addressees
@@ -39,12 +40,34 @@ _WEB = re.compile(r"@|https?://|www\.|^[\w.-]+\.(?:se|fi|nu|com|org|eu)$", re.IG
 # a cover word that is part of the title set in the same type above it ("RAPPORT / BORGENSAVGIFTER")
 _TITLE_WORD = re.compile(r"^(?:rapport|utredning)$", re.IGNORECASE)
 _YEARISH = re.compile(r"^(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$")
+# a steering document's control box, not its title: "Dokumentet är beslutat av: …", "Dokumentet
+# beslutades den: 2023-09-19", "Dokumentansvarig är: …", "Reviderat 2015-01-09", "Antagen av
+# kommunfullmäktige …", "Gäller 2025-11-06 – 2028-10-31", "Gällande original hämtas från:"
+_CONTROL = re.compile(
+    r"^(?:dokumentet\s+(?:är\s+)?(?:beslutat|beslutades|gäller|ersätter|uppdaterat|uppdaterades|reviderat|"
+    r"reviderades|fastställt|fastställdes|antaget|antogs)\b|dokumentansvarig|dokumentägare|beslutsinstans|"
+    r"beslutande\s+instans|beslutsdatum|typ\s+av\s+(?:styr)?dokument|relaterade\s+dokument|"
+    r"gällande\s+original|för\s+(?:revidering|uppföljning)\s+av\s+dokumentet|"
+    r"gäller\s+(?:från|fr\.?\s*o\.?\s*m|till|t\.?\s*o\.?\s*m|tills\s*vidare|för\b|(?:19|20)\d\d)|giltig\w*\s+(?:från|till|t\.?o\.?m)|"
+    r"(?:senast\s+)?(?:reviderad|reviderat|uppdaterad|uppdaterat|antagen|antaget|antagna|fastställd|fastställt|"
+    r"beslutad|beslutat)\s*(?::|(?:av|i|den|vid)\b|(?:19|20)\d\d|\d{1,2}\s+[a-zåäö]+\s+(?:19|20)\d\d))",
+    re.IGNORECASE)
+# a line that is only a case number: "KSL/12/0177", "(KS/2009:517)", "Dnr: SMST 2510-0065"
+_DNR_ONLY = re.compile(r"^\(?(?:dnr\.?\s*:?\s*)?[A-ZÅÄÖ]{2,6}\s?[/ -]\s?\d{1,4}[/:.-]\d{1,6}(?:[/:.-]\d{1,6})?\)?$",
+                       re.IGNORECASE)
+# an office or unit named alone on a line, as Word templates print it above the title:
+# "Vård- och omsorgsförvaltningen", "Kommunledningsförvaltning", "Kost och måltidsenheten"
+_UNIT_LINE = re.compile(
+    r"^(?:[A-ZÅÄÖ][\wåäö]*-?(?:, [\wåäö]+-?)* (?:och|samt) )?[A-ZÅÄÖ]?[\wåäö]*"
+    r"(?:förvaltning|förvaltningen|kontoret|avdelning|avdelningen|enheten|sektionen|staben|kansliet)$")
 _NAME_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:[ -](?:[A-ZÅÄÖ][a-zåäöéü]+|[A-ZÅÄÖ]\.)){1,3}$")
 
 
 def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool:
     low = s.casefold()
     if len(s) < 4 or not re.search(r"[A-Za-zÅÄÖåäö]{3}", s) or _LABEL.match(s):
+        return True
+    if _CONTROL.match(s) or _DNR_ONLY.match(s) or _UNIT_LINE.match(s):
         return True
     if re.search(r"@|https?://|www\.|\b\d{3}[- ]\d{2,3} ?\d{2}", s):
         return True
@@ -107,6 +130,10 @@ def find_title(lines: Sequence[str], *, committee: str | None = None, org_names:
         t = _title_by_layout(page, committee, names)
         if t:
             return t
+    # a Markdown heading mark ("# HANDLINGSPLAN") left in a text made from a conversion is not
+    # part of what it marks
+    lines = [_MD_HEAD.sub("", ln) for ln in lines]
+    breaks = _blank_before(lines, page) if page is not None else set()
     i, n = 0, len(lines[:40])
     while i < n:
         s = lines[i].strip()
@@ -130,8 +157,30 @@ def find_title(lines: Sequence[str], *, committee: str | None = None, org_names:
             continue
         if len(s) > 160 or s.endswith(".") and len(s) > 60:
             return None  # a sentence: this document prints no title before its text
-        return _continue_title(s, lines[i + 1:i + 6])
+        stop = next((k for k in range(i + 1, i + 6) if k in breaks), i + 6)
+        return _continue_title(s, lines[i + 1:stop])
     return None
+
+
+_MD_HEAD = re.compile(r"^\s*#{1,6}\s+")
+
+
+def _blank_before(lines: Sequence[str], page: Page) -> set[int]:
+    """Indexes of ``lines`` (the page's non-empty lines, in order) set a blank line or more below
+    the line before them: a title does not run on across such a gap ("Anvisning för att
+    förebygga / alkohol-och drogmissbruk" over an empty line over "en bilaga till
+    arbetsmiljöpolicyn"). Empty when the layout is unknown or does not match ``lines``."""
+    laid = [ln for ln in page.lines if page.text[ln.start:ln.end].strip()]
+    if len(laid) < len(lines[:40]) or any(
+            _MD_HEAD.sub("", page.text[ln.start:ln.end].strip()) != s.strip() for ln, s in zip(laid, lines[:40])):
+        return set()
+    out: set[int] = set()
+    for k in range(1, min(len(lines), 40)):
+        prev, cur = laid[k - 1], laid[k]
+        height = max(prev.size or (prev.bottom - prev.top), cur.size or (cur.bottom - cur.top), 1.0)
+        if cur.top - prev.bottom > height:
+            out.add(k)
+    return out
 
 
 def _continue_title(title: str, following: Sequence[str]) -> str:

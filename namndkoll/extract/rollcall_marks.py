@@ -54,6 +54,12 @@ _BARE = re.compile(
     r"[ \t]+(?P<party>[A-ZÅÄÖ]{1,4}|-)"
     r"(?:[ \t]+(?P<sub>[A-ZÅÄÖÉÜ][^,()\n]{1,50},[ \t]*(?:Ersättare|ersättare|Ers\.|ers\.)[ \t]+(?:[A-ZÅÄÖ]{1,4}|-)))?"
     rf"(?:[ \t]+(?P<mark>{_MARK}))?$")
+# "Leslie Qvandrup M)", "Tina Falk (M": a member line whose party code lost one of its brackets
+# (Lomma BUN 2024); only a known party code is taken, so a sentence's stray bracket is none
+_HALF_BRACKET = re.compile(
+    r"^(?P<name>[A-ZÅÄÖÉÜ][a-zåäöéü'’-][\wåäöéü'’-]*(?:[ \t]+[A-ZÅÄÖÉÜ][a-zåäöéü'’-][\wåäöéü'’-]*){1,4})"
+    r"[ \t]+(?:\((?P<open>[A-ZÅÄÖ]{1,4}|-)|(?P<close>[A-ZÅÄÖ]{1,4}|-)\))"
+    rf"(?:[ \t]+(?P<mark>{_MARK}))?$")
 _LABEL_MARK = re.compile(rf"^(?P<label>\S.{{0,40}}?)[ \t]+(?P<mark>{_MARK})$")
 _TOTAL = re.compile(r"^(?:Totalt|Summa|Resultat|Antal|Total)\b[ \t:]*(?P<nums>\d{1,3}(?:[ \t]+\d{1,3}){0,3})?",
                     re.IGNORECASE)
@@ -84,6 +90,13 @@ def _member_line(text: str, local: dict[str, str]) -> tuple[Who, bool] | None:
     if m:
         who = member(m.group("who"), role=m.group("role") or m.group("role2") or "", local=local)
         return (who, bool(m.group("mark"))) if who is not None else None
+    h = _HALF_BRACKET.match(text)
+    if h:
+        party = h.group("open") or h.group("close")
+        if party != "-" and party_value(party, local)[0] is None:
+            return None
+        who = member(f"{h.group('name')} ({party})", local=local)
+        return (who, bool(h.group("mark"))) if who is not None else None
     b = _BARE.match(text)
     if not b or (b.group("party") != "-" and party_value(b.group("party"), local)[0] is None):
         return None

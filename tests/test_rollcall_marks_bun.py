@@ -24,7 +24,7 @@ VOTES_2 = ["nej"] * 9 + ["ja", "ja"]
 X = {"ja": JA, "nej": NEJ}
 
 
-def _list_rows(y: float, votes: list[str]) -> list[tuple]:
+def _list_rows(y: float, votes: list[str], *, totals: bool = True) -> list[tuple]:
     """The list as the text layer has it: the k-th mark half a row below the k-th member, so the
     marks stand on the 2nd, 4th, … member's line, on 'Totalt' and on lines of their own below."""
     rows: list[tuple] = [(45, y, "Ledamot/tjänstgörande ersätare"), (JA, y, "Ja"), (NEJ, y, "Nej"),
@@ -35,11 +35,12 @@ def _list_rows(y: float, votes: list[str]) -> list[tuple]:
     for k, v in enumerate(votes):  # mark k on row k + 1 (the member after its own)
         rows.append((X[v], y + 12 * (k + 2), "X"))
     end = y + 12 * (len(votes) + 3)
-    rows += [(JA, end, str(votes.count("ja"))), (NEJ, end, str(votes.count("nej")))]
+    if totals:
+        rows += [(JA, end, str(votes.count("ja"))), (NEJ, end, str(votes.count("nej")))]
     return rows
 
 
-def _pdf(tmp_path: Path) -> Path:
+def _pdf(tmp_path: Path, *, totals: bool = True) -> Path:
     first = [(40, 40, "BUN"), (330, 40, "SAMMANTRÄDESPROTOKOLL"), (330, 55, "Sida 17 av 20"),
              (40, 90, "BUN § 11"), (330, 90, "BUN/2024:39"),
              (40, 110, "Nämndinitiativ från Ulf Richeberg (FB) avseende stängning/pausning av intag till F-"),
@@ -47,12 +48,14 @@ def _pdf(tmp_path: Path) -> Path:
              (40, 145, "Votering begärs och följande voteringsproposition godkänns:"),
              (40, 160, "Den som önskar bifalla yrkandet röstar ja, och den som önskar avslå det röstar nej."),
              (40, 175, "Voteringen utfaller enligt följande:"), (40, 190, "Ja: 4, Nej 7"),
-             *_list_rows(210, VOTES_1)]
+             *_list_rows(210, VOTES_1, totals=totals),
+             (40, 430, "2:e vice ordföranden ställer därefter proposition på frågan om bifall respektive avslag på Ulf"),
+             (40, 442, "Richebergs (FB) och Natalia Engstedts (SD) yrkande att beslutet att pausa förskoleklassintag")]
     second = [(40, 40, "BUN"), (330, 40, "SAMMANTRÄDESPROTOKOLL"), (330, 55, "Sida 18 av 20"),
               (40, 90, "Votering begärs och följande voteringsproposition godkänns:"),
               (40, 105, "Den som önskar bifalla yrkandet röstar ja, och den som önskar avslå det röstar nej."),
               (40, 120, "Votering utfaller enligt följande:"), (40, 135, "Ja:2, Nej: 9"),
-              *_list_rows(155, VOTES_2),
+              *_list_rows(155, VOTES_2, totals=totals),
               (40, 430, "2:e vice ordföranden ställer därefter proposition på frågan om bifall respektive avslag.")]
     return draw(tmp_path / "bun.pdf", [first, second])
 
@@ -74,6 +77,16 @@ def test_a_result_without_a_space_after_its_colon_is_a_vote(tmp_path):
     second = votes[1]
     assert [(e.name, e.vote) for e in second.roll_call] == [
         (n, v) for (_, n, _), v in zip(LIST, VOTES_2, strict=True)]
+
+
+def test_a_list_without_its_totals_row_is_read_against_the_result_stated_above_it(tmp_path):
+    """Without the '4  7' row only two of the three columns are marked and nothing in the list
+    tells Ja from Nej or Avstår: the § text's 'Ja: 4, Nej 7' just above it does, and the row-order
+    reading must give exactly those counts."""
+    votes = extract_document(read_document(_pdf(tmp_path, totals=False))).votes
+    assert [(v.item, v.yes, v.no) for v in votes] == [("§ 11", 4, 7), ("§ 11", 2, 9)]
+    assert [e.vote for e in votes[0].roll_call] == VOTES_1
+    assert [e.vote for e in votes[1].roll_call] == VOTES_2
 
 
 def test_a_stated_zero_abstentions_is_kept(tmp_path):

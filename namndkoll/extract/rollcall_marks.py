@@ -19,7 +19,7 @@ after "Totalt". The reading is therefore:
   order) is the k-th member's — the list is then only accepted when its tally is the stated
   counts, which the order-based reading must reproduce; otherwise no member votes are given and
   the list gives only its counts;
-* a list without a totals row of its own (or one that gives only some columns) is read against
+* a list without a totals row of its own is read against
   the result the § states just above it ("Ja: 4, Nej 7"): those counts then choose the columns
   and must be what the order-based reading gives; they stay the vote's, not the list's;
 * a member line whose party code lost a bracket ("Leslie Qvandrup M)") is still a member's, so

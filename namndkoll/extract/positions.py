@@ -59,9 +59,11 @@ _ROLE_WORDS = (
 _UP = "A-ZÀ-ÖØ-ÞŠŽČĆĐŁŚŹŻ"
 _NAME = rf"[{_UP}][\w'’.-]+(?:[ \t\n]+(?:(?:af|av|von|van|de|der|al|el|bin)[ \t\n]+)?[{_UP}][\w'’-]+){{1,3}}"
 _ANY_CODE = code_pattern(former=True, lower=True)
-_PERSON_RE = re.compile(rf"(?P<name>{_NAME})(?:[ \t\n]+(?:m\.[ \t]?fl\.?|med[ \t]+flera))?[ \t\n]*\((?P<code>{_ANY_CODE})\)")
+# "Ulf Richeberg (FB,) Thomas Eneström (S), …": a comma slipped inside the bracket is no party's
+_PERSON_RE = re.compile(
+    rf"(?P<name>{_NAME})(?:[ \t\n]+(?:m\.[ \t]?fl\.?|med[ \t]+flera))?[ \t\n]*\((?P<code>{_ANY_CODE}),?\)")
 _BARE_NAME_RE = re.compile(_NAME)
-_LOCAL_CODE_PERSON_RE = re.compile(rf"(?P<name>{_NAME})[ \t\n]*\((?P<code>[A-ZÅÄÖ]{{1,4}})\)")
+_LOCAL_CODE_PERSON_RE = re.compile(rf"(?P<name>{_NAME})[ \t\n]*\((?P<code>[A-ZÅÄÖ]{{1,4}}),?\)")
 _CODE = rf"(?:{code_pattern(former=True)})"
 # the parties' codes alone before the verb: "M, L och KD antecknar följande till protokollet:"
 _CODES_ONLY_RE = re.compile(rf"^\s*{_CODE}(?:\s*(?:,\s*och|,\s*samt|,|och|samt|&)\s*{_CODE})*\s*$")

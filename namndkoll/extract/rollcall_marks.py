@@ -18,7 +18,12 @@ after "Totalt". The reading is therefore:
   where some do not but there are exactly as many marks as members, the k-th mark (in reading
   order) is the k-th member's — the list is then only accepted when its tally is the stated
   counts, which the order-based reading must reproduce; otherwise no member votes are given and
-  the list gives only its counts.
+  the list gives only its counts;
+* a list without a totals row of its own is read against
+  the result the § states just above it ("Ja: 4, Nej 7"): those counts then choose the columns
+  and must be what the order-based reading gives; they stay the vote's, not the list's;
+* a member line whose party code lost a bracket ("Leslie Qvandrup M)") is still a member's, so
+  the list does not end there.
 """
 
 from __future__ import annotations
@@ -54,6 +59,12 @@ _BARE = re.compile(
     r"[ \t]+(?P<party>[A-ZÅÄÖ]{1,4}|-)"
     r"(?:[ \t]+(?P<sub>[A-ZÅÄÖÉÜ][^,()\n]{1,50},[ \t]*(?:Ersättare|ersättare|Ers\.|ers\.)[ \t]+(?:[A-ZÅÄÖ]{1,4}|-)))?"
     rf"(?:[ \t]+(?P<mark>{_MARK}))?$")
+# "Leslie Qvandrup M)", "Tina Falk (M": a member line whose party code lost one of its brackets
+# (Lomma BUN 2024); only a known party code is taken, so a sentence's stray bracket is none
+_HALF_BRACKET = re.compile(
+    r"^(?P<name>[A-ZÅÄÖÉÜ][a-zåäöéü'’-][\wåäöéü'’-]*(?:[ \t]+[A-ZÅÄÖÉÜ][a-zåäöéü'’-][\wåäöéü'’-]*){1,4})"
+    r"[ \t]+(?:\((?P<open>[A-ZÅÄÖ]{1,4}|-)|(?P<close>[A-ZÅÄÖ]{1,4}|-)\))"
+    rf"(?:[ \t]+(?P<mark>{_MARK}))?$")
 _LABEL_MARK = re.compile(rf"^(?P<label>\S.{{0,40}}?)[ \t]+(?P<mark>{_MARK})$")
 _TOTAL = re.compile(r"^(?:Totalt|Summa|Resultat|Antal|Total)\b[ \t:]*(?P<nums>\d{1,3}(?:[ \t]+\d{1,3}){0,3})?",
                     re.IGNORECASE)
@@ -62,6 +73,11 @@ _NUMBERS = re.compile(r"^\d{1,3}(?:[ \t]+\d{1,3}){0,3}$")
 _ITEM = re.compile(r"(?:Bilaga[ \t]+(?:[A-ZÅÄÖ]{1,6}[ \t]+){0,2}|(?:Voteringslista|Omröstningslista)[ \t]*:?[ \t]*)"
                    r"§[ \t]*(?P<n>\d{1,4})(?:/\d{2,4})?\b")
 _FURNITURE = re.compile(r"ledamot|ersättare|(?<![\wåäö])ers\.|namn|votering|omröstning", re.IGNORECASE)
+# the result the § states just above its list ("Ja: 4, Nej 7", "Ja:2, Nej: 9", "Ja 7, Nej 2, Avstår 2"):
+# what a list without a totals row of its own is read against
+_RESULT_ABOVE = re.compile(r"(?<![\wåäö])Ja(?::[ \t]*|[ \t]+)(?P<ja>\d{1,3})[,;]?[ \t]+Nej(?::[ \t]*|[ \t]+)(?P<nej>\d{1,3})"
+                           r"(?:[,;]?[ \t]+Avstår(?::[ \t]*|[ \t]+)(?P<avst>\d{1,3}))?")
+_ABOVE = 400  # characters before a list's header searched for that result
 _GAP = 3.0  # points between two marks' right edges that separate two columns
 
 
@@ -76,6 +92,7 @@ class _List:
         self.marks: list[tuple[float, int | None]] = []  # (x, index of the member on whose line) in order
         self.stated: list[int] | None = None
         self.totals = False
+        self.hint: list[int] | None = None  # the result stated just above a list without totals
 
 
 def _member_line(text: str, local: dict[str, str]) -> tuple[Who, bool] | None:
@@ -84,6 +101,13 @@ def _member_line(text: str, local: dict[str, str]) -> tuple[Who, bool] | None:
     if m:
         who = member(m.group("who"), role=m.group("role") or m.group("role2") or "", local=local)
         return (who, bool(m.group("mark"))) if who is not None else None
+    h = _HALF_BRACKET.match(text)
+    if h:
+        party = h.group("open") or h.group("close")
+        if party != "-" and party_value(party, local)[0] is None:
+            return None
+        who = member(f"{h.group('name')} ({party})", local=local)
+        return (who, bool(h.group("mark"))) if who is not None else None
     b = _BARE.match(text)
     if not b or (b.group("party") != "-" and party_value(b.group("party"), local)[0] is None):
         return None
@@ -141,6 +165,17 @@ def _header_on_member(lines: list[tuple[str, int, int, float]], i: int, local: d
     return cols, first, [*above, (who, s, e, text)]
 
 
+def _hint(doc: Document, lst: _List) -> None:
+    """The counts of the last result stated above ``lst``, in its columns' order (a count the
+    result leaves out, 0), for a list that turns out to have no totals of its own."""
+    found = list(_RESULT_ABOVE.finditer(doc.text, max(0, lst.start - _ABOVE), lst.start))
+    if found:
+        m = found[-1]
+        by: dict[VoteChoice, int] = {"ja": int(m.group("ja")), "nej": int(m.group("nej")),
+                                     "avstar": int(m.group("avst") or 0)}
+        lst.hint = [by.get(c, 0) for c in lst.cols]
+
+
 def _scan(doc: Document, local: dict[str, str]) -> list[_List]:
     out: list[_List] = []
     for page in doc.pages:
@@ -163,6 +198,7 @@ def _scan(doc: Document, local: dict[str, str]) -> list[_List]:
                     found = list(_ITEM.finditer(above))
                     cur = _List(cols, page.start + first, page.number,
                                 f"§ {found[-1].group('n')}" if found else None)
+                    _hint(doc, cur)
                     out.append(cur)
                     cur.members.extend((who, page.number, page.start + ms, page.start + me, mt)
                                        for who, ms, me, mt in members)
@@ -176,6 +212,7 @@ def _scan(doc: Document, local: dict[str, str]) -> list[_List]:
                     above = page.text[max(0, s - 300):s]
                     found = list(_ITEM.finditer(above))
                     cur = _List(cols, page.start + s, page.number, f"§ {found[-1].group('n')}" if found else None)
+                    _hint(doc, cur)
                     out.append(cur)
                 cur.page = page.number
                 cur.end = page.start + e
@@ -239,21 +276,27 @@ def _groups(xs: list[float], most: int) -> list[list[int]]:
     return [g for g in out if g]
 
 
+def _counts(lst: _List) -> list[int] | None:
+    """The list's own counts, or where it has none, the result stated just above it."""
+    return lst.stated or lst.hint
+
+
 def _columns(lst: _List) -> dict[int, VoteChoice] | None:
     """The choice each mark stands for, or None where the columns cannot be told apart."""
     xs = [x for x, _ in lst.marks]
     groups = _groups(xs, len(lst.cols))
+    counts = _counts(lst)
     if len(groups) == len(lst.cols):
         chosen: tuple[int, ...] | None = tuple(range(len(groups)))
-    elif lst.stated:
-        stated = lst.stated + [0] * (len(lst.cols) - len(lst.stated))
+    elif counts:
+        stated = counts + [0] * (len(lst.cols) - len(counts))
         chosen = next((c for c in combinations(range(len(lst.cols)), len(groups))
                        if all(len(g) == stated[ci] for g, ci in zip(groups, c, strict=True))
                        and sum(stated[ci] for ci in c) == sum(stated)), None)
     else:
         chosen = None
-    if chosen is not None and lst.stated and len(xs) == sum(lst.stated) and [
-            len(g) for g in groups] != [lst.stated[ci] if ci < len(lst.stated) else 0 for ci in chosen]:
+    if chosen is not None and counts and len(xs) == sum(counts) and [
+            len(g) for g in groups] != [counts[ci] if ci < len(counts) else 0 for ci in chosen]:
         chosen = None  # the gaps' grouping contradicts the list's own counts: try the counts' split
     if chosen is None:
         return _split_by_counts(lst, xs)
@@ -266,12 +309,13 @@ def _split_by_counts(lst: _List, xs: list[float]) -> dict[int, VoteChoice] | Non
     Nej): a mark set a little off its column (a lower-case x drawn left of the Nej column's
     upper-case X) then still counts for its column. Only where every cut between two columns
     falls in a gap of _GAP or more, so no two marks at one x-position are split apart."""
-    if not lst.stated or len(xs) != sum(lst.stated) or len(lst.stated) > len(lst.cols):
+    counts = _counts(lst)
+    if not counts or len(xs) != sum(counts) or len(counts) > len(lst.cols):
         return None
     order = sorted(range(len(xs)), key=lambda i: xs[i])
     out: dict[int, VoteChoice] = {}
     lo = 0
-    for ci, n in enumerate(lst.stated):
+    for ci, n in enumerate(counts):
         hi = lo + n
         if 0 < lo < len(order) and n and xs[order[lo]] - xs[order[lo - 1]] < _GAP:
             return None
@@ -281,6 +325,14 @@ def _split_by_counts(lst: _List, xs: list[float]) -> dict[int, VoteChoice] | Non
     return out
 
 
+def _as_counts(cols: list[VoteChoice], nums: list[int] | None
+               ) -> tuple[int, int, int | None, int | None] | None:
+    if not nums:
+        return None
+    by = dict(zip(cols, nums, strict=False))
+    return by.get("ja", 0), by.get("nej", 0), by.get("avstar"), by.get("franvarande")
+
+
 def mark_list_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
     """Every mark list of ``doc`` as a roll call (entries empty where the members' marks cannot
     be read with confidence; the list's own counts are then all it gives)."""
@@ -288,10 +340,7 @@ def mark_list_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
     for lst in _scan(doc, local):
         if not lst.members:
             continue
-        stated = None
-        if lst.stated:
-            nums = dict(zip(lst.cols, lst.stated, strict=False))
-            stated = (nums.get("ja", 0), nums.get("nej", 0), nums.get("avstar"), nums.get("franvarande"))
+        stated = _as_counts(lst.cols, lst.stated)
         entries: list[RollCallEntry] = []
         choice = _columns(lst) if lst.marks else None
         if choice is not None:
@@ -309,9 +358,10 @@ def mark_list_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
                     entries.append(RollCallEntry(name, party, vote, role, page, s, e,
                                                  "; ".join(x for x in (how, note) if x) or None, text))
                 tally = Counter(e.vote for e in entries)
-                if not own and stated is not None and (tally["ja"], tally["nej"], tally["avstar"] or 0) != (
-                        stated[0], stated[1], stated[2] or 0):
-                    entries = []  # an order-based reading the list's own counts do not confirm
+                want = stated if stated is not None else _as_counts(lst.cols, lst.hint)
+                if not own and want is not None and (tally["ja"], tally["nej"], tally["avstar"] or 0) != (
+                        want[0], want[1], want[2] or 0):
+                    entries = []  # an order-based reading the stated counts do not confirm
         if not entries and stated is None:
             continue
         calls.append(RollCall(tuple(entries), lst.page, lst.start, max(lst.end, lst.start + 1), "table",

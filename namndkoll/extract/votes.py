@@ -46,11 +46,14 @@ _RESULT_RE = re.compile(
     rf"{_NW}{_WS}{_JA}(?:,?{_WS}(?:mot|och){_WS}|,{_WS}){_NW}{_WS}{_NEJ}"
     rf"(?:,?{_WS}(?:och{_WS})?{_NW}{_WS}(?:som{_WS})?(?:avstår|avstod|avstående|nedlagda(?:{_WS}röster)?)|)",
 )
-# "Ja: 43 Nej: 38 Avstår: 2", "Antal Ja: 43 Antal Nej: 38 Antal Avstår: 0 Antal Frånv: 0"
+# "Ja: 43 Nej: 38 Avstår: 2", "Antal Ja: 43 Antal Nej: 38 Antal Avstår: 0 Antal Frånv: 0",
+# "Ja:2, Nej: 9" (Lomma BUN 2024: no space after the colon); a word's colon or a space, or both,
+# stands between each word and its count
+_SEP = rf"(?::(?:{_WS})?|{_WS})"
 _COUNTS_RE = re.compile(
-    rf"(?:Antal{_WS})?Ja:?{_WS}?{_N}[,;]?{_WS}(?:Antal{_WS})?Nej:?{_WS}?{_N}"
-    rf"(?:[,;]?{_WS}(?:Antal{_WS})?Avstår:?{_WS}?{_N})?"
-    rf"(?:[,;]?{_WS}(?:Antal{_WS})?(?:Frånv(?:arande)?\.?):?{_WS}?{_N})?",
+    rf"(?<![\wåäö])(?:Antal{_WS})?Ja{_SEP}{_N}[,;]?{_WS}(?:Antal{_WS})?Nej{_SEP}{_N}"
+    rf"(?:[,;]?{_WS}(?:Antal{_WS})?Avstår{_SEP}{_N})?"
+    rf"(?:[,;]?{_WS}(?:Antal{_WS})?(?:Frånv(?:arande)?\.?){_SEP}{_N})?",
 )
 _ABSTAIN_RE = re.compile(rf"{_NW}{_WS}(?:ledam(?:ot|öter){_WS}|ersättare{_WS}|stycken{_WS}|st\.?{_WS})?(?:som{_WS})?"
                          r"(?:avstår|avstod)\b")

@@ -63,7 +63,7 @@ _MONTHS = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktob
 _NOT_FIGURES = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?\b|" + _MONTHS + r"\s+\d{4}\b|"
     r"§\s*\d+|\b\d+\s+kap\b|\b(?:figur|tabell|bilaga|diagram|sida|avsnitt|punkt)\s+\d+\b|"
-    r"\b[A-ZÅÄÖ][\wåäö]+\s+\d+:\d+\b|\b\d+\s*\(\d+\)|\b\d{4}[.:]\d+\b|\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b|"
+    r"(?-i:\b[A-ZÅÄÖ][a-zåäö]+\s+\d+:\d+)\b|\b\d+\s*\(\d+\)|\b\d{4}[.:]\d+\b|\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b|"
     r"(?<![\d,.])(?:19|20)\d\d(?!\d|[,.]\d)", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
 # a count written out (not "ingen"/"samtliga": those say none or all, not how many beside a noun)

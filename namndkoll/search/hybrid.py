@@ -333,21 +333,25 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             continue
         text = texts[r.chunk_id]
         held = matcher.held(text)
+        year_own = year_in_own_words(question, row["text"])
+        if not year_own:  # the year the query asks, held in a § title only, is not this passage's
+            held = [h and not terms[i].word.isdigit() for i, h in enumerate(held)]
         # "Vem är kommundirektör i Simrishamn?": Simrishamn's budget instructions need not repeat
         # "Simrishamn" beside "Diana Olsson Kommundirektör"
         by_body = [h or i in place_terms and row["municipality"] in place_terms[i] for i, h in enumerate(held)]
         out.append(replace(
-            # the rare terms held, one at least in its own words: a place held by its body alone is
-            # no strong keyword match (round 18: "Vilken skattesats har Simrishamns kommun …")
+            # the rare terms held, one at least not a place: a rare place name, held by the passage's
+            # body or named in passing, is no strong keyword match on what is asked (round 18:
+            # "Vilken skattesats har Simrishamns kommun …", "… försörjningsstöd i Malmö?")
             r, keywords=held_share(weights, held),
-            rare=bool(rare) and all(by_body[i] for i in rare) and any(held[i] for i in rare),
+            rare=any(i not in place_terms for i in rare) and all(by_body[i] for i in rare),
             place_keywords=held_share(weights, by_body),
             focus_ok=all(h or bool(f.search(before.get(r.chunk_id, "")))
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
             stated=stated[r.chunk_id], stated_near=near.get(r.chunk_id, True),
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
-            year_own=year_in_own_words(question, row["text"]),
+            year_own=year_own,
             figure_beside=figure_beside(question, row["text"], row["section"], focus[0] if focus else None),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
@@ -403,7 +407,7 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         kp = k if r.place_keywords is None else max(k, r.place_keywords)
         if not (r.place_ok and r.year_ok and r.body_ok):
             continue  # the query names a body, a year or a voting body this passage is not about
-        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (not r.stated_near or
+        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (not r.stated_near or not r.year_own or
                 not r.focus_ok or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
         if not r.inside and r.own_place and r.year_own and r.figure_beside and (r.stated or not STATED_FOR_HIGH) and (

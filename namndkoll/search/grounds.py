@@ -24,7 +24,8 @@ Round 18, read on the 54 dev near misses (33 of them written for it, batch s8) a
   the question asks, is about those years: its § title or its document's date ("flerårsplaner
   2026–2027", a report dated 2025) does not make "2024 var antalet resor 22,2 miljoner" the
   answer to "… under 2025?". Only a passage that names no year at all lets its title and date
-  stand in. Such a passage is weak at most (``year_in_own_words``).
+  stand in. Such a passage is never trusted, and shown only when it holds the query's rare terms
+  or every term, as one of another year by its date is not shown (``year_in_own_words``).
 - **a date is no figure.** "den 13 maj 2026", "§ 74", "Sida 4 (14)", "2025.319" or "(2025:400)"
   do not state how many or how much: a figure question's passage whose only numbers are those
   does not state the kind of answer (``states``).
@@ -37,8 +38,9 @@ Round 18, read on the 54 dev near misses (33 of them written for it, batch s8) a
   discussed: weak at most (``figure_beside``). A table row states its figure in its columns.
 - **a place is not a rare word.** A passage that holds the query's rare terms only because its
   body is the place the query names (Simrishamn's budget instructions for "Vilken skattesats har
-  Simrishamns kommun …") is no strong keyword match: at least one rare term must be in its own
-  words to be always shown (``hybrid.evidence``).
+  Simrishamns kommun …") or names a rare place in passing ("närmaste kontor finns i Malmö" for
+  "Hur många hushåll får försörjningsstöd i Malmö?") is no strong keyword match: one rare term
+  that is not a place must be held for it to be always shown (``hybrid.evidence``).
 """
 
 from __future__ import annotations

@@ -333,9 +333,6 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             continue
         text = texts[r.chunk_id]
         held = matcher.held(text)
-        year_own = year_in_own_words(question, row["text"])
-        if not year_own:  # the year the query asks, held in a § title only, is not this passage's
-            held = [h and not terms[i].word.isdigit() for i, h in enumerate(held)]
         # "Vem är kommundirektör i Simrishamn?": Simrishamn's budget instructions need not repeat
         # "Simrishamn" beside "Diana Olsson Kommundirektör"
         by_body = [h or i in place_terms and row["municipality"] in place_terms[i] for i, h in enumerate(held)]
@@ -351,7 +348,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
             stated=stated[r.chunk_id], stated_near=near.get(r.chunk_id, True),
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
-            year_own=year_own,
+            year_own=year_in_own_words(question, row["text"]),
             figure_beside=figure_beside(question, row["text"], row["section"], focus[0] if focus else None),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),

@@ -21,7 +21,7 @@ TOPICS = {"vote", "reservation", "figure", "table", "decision", "person", "date"
 KINDS = {"off-topic", "near-miss"}
 ANSWERABLE_KEYS = {"q", "doc", "passage", "answerable", "municipality", "style", "topic", "page"}
 UNANSWERABLE_KEYS = {"q", "answerable", "style", "why", "kind", "municipality", "absent_regex"}
-OPTIONAL_KEYS = {"alt_docs", "absent_in"}
+OPTIONAL_KEYS = {"alt_docs", "absent_in", "batch"}
 
 
 def words(text: str) -> list[str]:

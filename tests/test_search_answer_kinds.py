@@ -195,8 +195,10 @@ def test_the_place_asked_is_held_by_its_own_bodys_documents(db_path: Path):
     ranked, rows, _question = evidence(store, q, ranked, terms)
     ev = {rows[r.chunk_id]["text"][:7]: r for r in ranked}
     own = ev["Bilagor"]
-    # by its own words it holds "kommundirektör" only; its document is Simrishamn's
-    assert own.keywords < 0.6 and own.place_keywords == pytest.approx(1.0) and own.rare
+    # by its own words it holds "kommundirektör" only; its document is Simrishamn's. The place is
+    # the query's one rare term: held by the body alone it makes no strong match (round 18), the
+    # body's documents hold the place for showing the passage all the same
+    assert own.keywords < 0.6 and own.place_keywords == pytest.approx(1.0) and not own.rare
     assert "Närvara" not in ev or not ev["Närvara"].place_ok  # Alingsås's director is not Simrishamn's
     # a model for which the passage is far from the query (the fast one's similarity, 0.14 on the
     # eval corpus): still shown, as a weak match, never "high" by its body alone

@@ -262,7 +262,10 @@ def test_a_passage_holding_the_rare_terms_is_shown_weak_without_the_focus(corpus
     # "Fontänhuset" is in one passage (a rare term): it stays shown, but not as an answer
     hits = search(conn, "Vad kostar förskolan för Fontänhuset?", emb)
     assert hits and all(h.confidence == "weak" for h in hits) and "Fontänhuset" in hits[0].text
-    assert search(conn, "Vad kostar partnerskapet med Fontänhuset?", emb)[0].confidence == "high"
+    # naming the partnership, it is shown; its "8 000 kronor per månad" are an introduktionsjobb's,
+    # not in the sentence on the partnership, so it is not trusted either (round 18: figure_beside)
+    hits = search(conn, "Vad kostar partnerskapet med Fontänhuset?", emb)
+    assert hits and hits[0].confidence == "weak" and "Fontänhuset" in hits[0].text
 
 
 def test_the_focus_may_stand_in_the_passage_just_before(db_path: Path):

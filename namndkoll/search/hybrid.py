@@ -37,7 +37,15 @@ from ..types import Hit, HitCopy, Metadata
 from .cite import format_citation
 from .embedder import Embedder
 from .fold import fold_copies, rows_matter, rows_text
-from .grounds import beside, by_own_body, names_own_place, stated_around
+from .grounds import (
+    beside,
+    by_own_body,
+    figure_beside,
+    names_own_place,
+    stated_around,
+    states,
+    year_in_own_words,
+)
 from .plan import fts_terms, keyword_plan
 from .question import (
     Place,
@@ -47,7 +55,7 @@ from .question import (
     place_consistent,
     read_question,
 )
-from .rerank import Reranker, features, holds_vote, reranker_for, states_kind
+from .rerank import Reranker, features, holds_vote, reranker_for
 from .terms import (
     STOPWORDS,
     Matcher,
@@ -158,6 +166,8 @@ class Ranked:
     stated_near: bool = True  # it or a neighbour states the kind of answer asked (grounds.stated_around)
     own_place: bool = True  # names the query's places itself or is their body's (grounds.names_own_place)
     body_ok: bool = True  # its document can record the vote of the body the query names (grounds.by_own_body)
+    year_own: bool = True  # its own text names the query's year, or no year (grounds.year_in_own_words)
+    figure_beside: bool = True  # a sentence naming what a figure question asks holds a figure (grounds)
 
 
 def rank(
@@ -310,7 +320,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     # which focus words each candidate names itself; for those it lacks, the passage before
     focus_in = {cid: [bool(f.search(t.lower())) for f in focus] for cid, t in texts.items()} if focus else {}
     no_focus = [cid for cid, hits in focus_in.items() if not all(hits)]
-    stated = {r.chunk_id: states_kind(question, rows[r.chunk_id]["text"], rows[r.chunk_id]["section"])
+    stated = {r.chunk_id: states(question, rows[r.chunk_id]["text"], rows[r.chunk_id]["section"])
               for r in ranked if r.chunk_id in rows}
     no_kind = [cid for cid, s in stated.items() if not s]
     # the passages next to those that lack the focus or the kind of answer, read in one query
@@ -327,13 +337,19 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         # "Simrishamn" beside "Diana Olsson Kommundirektör"
         by_body = [h or i in place_terms and row["municipality"] in place_terms[i] for i, h in enumerate(held)]
         out.append(replace(
-            r, keywords=held_share(weights, held), rare=bool(rare) and all(by_body[i] for i in rare),
+            # the rare terms held, one at least not a place: a rare place name, held by the passage's
+            # body or named in passing, is no strong keyword match on what is asked (round 18:
+            # "Vilken skattesats har Simrishamns kommun …", "… försörjningsstöd i Malmö?")
+            r, keywords=held_share(weights, held),
+            rare=any(i not in place_terms for i in rare) and all(by_body[i] for i in rare),
             place_keywords=held_share(weights, by_body),
             focus_ok=all(h or bool(f.search(before.get(r.chunk_id, "")))
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
             stated=stated[r.chunk_id], stated_near=near.get(r.chunk_id, True),
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
+            year_own=year_in_own_words(question, row["text"]),
+            figure_beside=figure_beside(question, row["text"], row["section"], focus[0] if focus else None),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))
@@ -374,7 +390,9 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     place, a passage neither of that body nor naming it is weak at most (``Ranked.own_place``),
     and "Hur röstade kommunstyrelsen …" is answered by its own records only (``Ranked.body_ok``;
     ``grounds.py``). A passage only the search inside the best
-    documents brought (``Ranked.inside``) is weak at most."""
+    documents brought (``Ranked.inside``) is weak at most, and so is one whose own words name
+    other years than the query's (``Ranked.year_own``) or whose sentences naming what a figure
+    question asks hold no figure (``Ranked.figure_beside``; round 18, ``grounds.py``)."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     for r in ranked:
@@ -386,10 +404,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         kp = k if r.place_keywords is None else max(k, r.place_keywords)
         if not (r.place_ok and r.year_ok and r.body_ok):
             continue  # the query names a body, a year or a voting body this passage is not about
-        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (not r.stated_near or
+        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (not r.stated_near or not r.year_own or
                 not r.focus_ok or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
-        if not r.inside and r.own_place and (r.stated or not STATED_FOR_HIGH) and (
+        if not r.inside and r.own_place and r.year_own and r.figure_beside and (r.stated or not STATED_FOR_HIGH) and (
                 k >= KEYWORD_FULL or (r.focus_ok and (
                     s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
             high.append(replace(r, confidence="high"))

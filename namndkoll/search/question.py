@@ -30,7 +30,7 @@ from typing import Any
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold, words
 
 __all__ = ["Place", "Question", "focus_of", "mentions_place", "mentions_year", "place_consistent",
-           "read_question", "role_of", "same_body", "unit_of", "voter_of", "years_in"]
+           "rate_of", "read_question", "role_of", "same_body", "unit_of", "voter_of", "years_in"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,8 @@ class Question:
     price: bool = False  # the figure asked is an amount of money ("Vad kostar …", "Hur stort bidrag …")
     # the body whose own vote "Hur röstade kommunstyrelsen …" asks about, lower case ("kommunstyrelsen")
     voter: str | None = None
+    # what a rate asked is per ("Vad får en tolk betalt per timme?": "tim"), a stem; None when none
+    rate: str | None = None
 
 
 _KINDS = {
@@ -143,11 +145,17 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
     focus = () if "vote" in kinds else tuple(
         w for n, w in enumerate(focus_of(query)) if n == 0 or _key(w) not in named)
     people = "who" in kinds and bool(re.search(r"\bvilka\b", query, re.IGNORECASE))
+    rate = rate_of(query)
+    # "Vilken skattesats …", "Vilken internränta …" ask a figure as "Hur hög …" does; so does a rate
+    if (focus and _WHICH_Q.search(query) and _QUANTITY.search(focus[0])) or rate:
+        kinds |= {"figure"}
     unit = unit_of(query)
+    # (a tax rate is money's kin but no price: "21:12 öre per skattekrona" names no kronor amount)
     price = "figure" in kinds and unit == "money" and not _COUNT_Q.search(query) and (
-        bool(_COST_Q.search(query)) or bool(focus and _MONEY_Q.fullmatch(focus[0])))
+        bool(_COST_Q.search(query)) or bool(focus and _MONEY_Q.fullmatch(focus[0])
+                                            and not focus[0].startswith("skattesats")))
     return Question(places, tuple(sorted(years)), kinds, focus, unit, people, role_of(query), price,
-                    voter_of(query))
+                    voter_of(query), rate)
 
 
 # "Hur röstade kommunstyrelsen …", "Hur röstade barn- och utbildningsnämnden …": the body that voted
@@ -175,7 +183,9 @@ def same_body(voter: str | None, committee: str | None) -> bool:
 
 
 # a price asked ("Vad kostar …", "Hur mycket kostade …"); a count is never one ("Hur många tävlingsbidrag …")
-_COST_Q = re.compile(r"\b(?:vad|hur\s+mycket)\s+(?:kostar|kostade|kostat)\b", re.IGNORECASE)
+# ("Hur mycket har cyberangreppet mot Miljödata kostat …": the verb may stand a few words later)
+_COST_Q = re.compile(r"\b(?:vad|hur\s+mycket)\s+(?:\S+\s+){0,5}?(?:kostar|kostade|kostat)\b", re.IGNORECASE)
+_WHICH_Q = re.compile(r"^\W*(vilken|vilket|vilka)\b", re.IGNORECASE)
 _COUNT_Q = re.compile(r"\bhur\s+många\b", re.IGNORECASE)
 
 
@@ -193,6 +203,29 @@ def role_of(query: str) -> str | None:
     role = m.group(1).casefold()
     head = role.split()[-1]
     return None if head in STOPWORDS or head in IRREGULAR_VERBS or not head.isalpha() else role
+
+
+# a rate asked: "per timme", "i timmen", "per elev", "kr/månad"; the stem a passage must hold to state it
+# ("år" is left out: "per år" is in half the corpus's figures and seldom written beside them)
+_RATE = re.compile(r"(?:\bper\s+|/\s*|\bi\s+)(timme|timma|timmen|tim|månad|månaden|dygn|dygnet|vecka|veckan|"
+                   r"elev|eleven|invånare|invånaren|kvadratmeter|kvm|m2|lägenhet|lägenheten|portion|måltid|"
+                   r"medarbetare|anställd|årsarbetare|barn|brukare|plats|resa|resan)\b", re.IGNORECASE)
+_RATE_STEMS = {"timme": "tim", "timma": "tim", "timmen": "tim", "månaden": "månad", "dygnet": "dygn",
+               "veckan": "veck", "vecka": "veck", "eleven": "elev", "invånaren": "invånar", "invånare": "invånar",
+               "kvadratmeter": "kvadratmeter|kvm|m2", "kvm": "kvadratmeter|kvm|m2", "m2": "kvadratmeter|kvm|m2",
+               "lägenheten": "lägenhet", "resan": "resa"}
+
+
+def rate_of(query: str) -> str | None:
+    """What a rate the query asks is per, as a pattern of stems ("tim" for "per timme", "i
+    timmen"); None when the query asks no rate. "i" counts only before a definite time word
+    ("i månaden", not "i Alingsås")."""
+    for m in _RATE.finditer(query):
+        w = m.group(1).casefold()
+        if m.group(0).lower().startswith("i") and w not in ("timmen", "månaden", "dygnet", "veckan"):
+            continue
+        return _RATE_STEMS.get(w, w)
+    return None
 
 
 # what unit a figure question wants: a share, or an amount of money
@@ -245,7 +278,7 @@ def _content(w: str) -> bool:
 def _head(toks: list[str], j: int, adjective: bool) -> int | None:
     """Where the head noun of the phrase starting at ``j`` stands: past a genitive and (after an
     article, a genitive or "hur många") an adjective in -a ("det nya kommunhuset"); None for a verb."""
-    if toks[j].endswith(_VERB_ENDS):
+    if toks[j].endswith(_VERB_ENDS) and not _QUANTITY.search(toks[j]):  # "skattesats" is no verb
         return None
     for _ in range(2):
         w = toks[j]

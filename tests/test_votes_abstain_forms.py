@@ -66,6 +66,8 @@ def test_stated_abstentions_in_every_form(text, yes, no, abstain):
 @pytest.mark.parametrize("text", [
     "Voteringslista §§ 12-13", "Omröstning om punkterna 1-2-3", "Resultatet i årskurs 7-8-9 har förbättrats.",
     "Votering sker kl 19-20", "Omröstningen ajournerades 19-20.", "Omröstningen utföll 2024-06-18 6-5",
+    # an annual report's table row (Tolkförmedling Väst 2025): amounts, one of them negative
+    "UB ackumulerade ej återställda negativa resultat 0 -215 -215\n- Varav från år 2023",
     # which count is the ja side's the sentence does not say
     "Nämnden beslutar med 6 röster mot 5 och 0 avstod att avslå yrkandet.",
 ])

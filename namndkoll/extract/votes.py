@@ -63,16 +63,16 @@ _COUNTS_RE = re.compile(
 # "Votering utfaller enligt följande: 6 - 5 - 0", "Med röstsiffrorna 6–5–0", "Resultat: 6-5-0";
 # after the word omröstning or votering a verb must say the vote came out so (then two counts,
 # "utföll 6-5", do too), never "Omröstning om punkterna 1-2-3", "Resultatet i årskurs 7-8-9"
-_DASH = r"[ \t]?[-–][ \t]?"
+_DASH = r"(?:[-–]|[ \t][-–][ \t])"  # "6-5", "6 - 5"; never "0 -215" (a negative amount)
 _DASH_RE = re.compile(
     r"(?<![\wåäö])(?:"
     r"(?:[Oo]mröstningen|[Vv]oteringen|[Oo]mröstning|[Vv]otering)[^.\n\d§]{0,30}?"
     r"(?:utfaller|utföll|blev|slutade|gav|resulterade)(?![\wåäö])[^.\n\d§]{0,25}?"
     rf"(?P<y2>\d{{1,3}}){_DASH}(?P<n2>\d{{1,3}})(?:{_DASH}(?P<a2>\d{{1,3}}))?"
     r"|(?:(?:[Oo]mröstningsresultat(?:et)?|[Vv]oteringsresultat(?:et)?|[Rr]östsiffrorna)[^.\n\d§]{0,40}?"
-    r"|[Rr]esultat(?:et)?[ \t]*:?[ \t]*)"  # a bare "Resultat" only right before the counts
+    r"|(?m:^)[ \t]*Resultat(?:et)?[ \t]*:?[ \t]*)"  # "Resultat" opening a line, right before the counts
     rf"(?P<y3>\d{{1,3}}){_DASH}(?P<n3>\d{{1,3}}){_DASH}(?P<a3>\d{{1,3}})"
-    r")(?![\d\wåäö]|[ \t]?[-–][ \t]?\d)",
+    r")(?![\d\wåäö]|[ \t]*[-–][ \t]*\d)",
 )
 _ABSTAIN_RE = re.compile(rf"{_NW}{_WS}(?:ledam(?:ot|öter){_WS}|ersättare{_WS}|stycken{_WS}|st\.?{_WS})?(?:som{_WS})?"
                          r"(?:avstår|avstod|avstående|nedlagda)\b")

@@ -165,7 +165,49 @@ def _local_parties(text: str) -> tuple[tuple[str, str], ...]:
             d = re.search(rf"{re.escape(name)}\s*\((?P<code>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{{0,5}})\)", text)
             if d and not canonical_code(d.group("code")):
                 out[name] = out[d.group("code")] = d.group("code")
+    for name, code in _initials_names(text, [c for n, c in out.items() if n == c]):
+        out.setdefault(name, code)
     return tuple(out.items())
+
+
+# the document's own words for a party: "Reservation från Fokus Bjärred", "Nämndinitiativ från
+# Fokus Bjärred", "Fokus Bjärreds förslag"
+_PARTY_CONTEXT_BEFORE_RE = re.compile(
+    r"(?i:reservation|protokollsanteckning|nämndsinitiativ|nämndinitiativ|initiativärende|initiativ|motion"
+    r"|yrkande|skrivelse|yttrande|förslag|ledamot|ledamöter|ersättare|gruppen?)(?:en|et|erna|ar|na)?"
+    r"[ \t]+(?:från|för|av)[ \t]+$")
+_PARTY_CONTEXT_AFTER_RE = re.compile(
+    r"s?[ \t]+(?i:förslag|yrkande|reservation|protokollsanteckning|ledamot|ledamöter|grupp)")
+
+
+def _initials_names(text: str, codes: list[str]) -> Iterator[tuple[str, str]]:
+    """Names of the document's local parties that the document writes out without their code:
+    a local code taken from its members' lines ("Ulf Richeberg (FB)") also stands for two to
+    four capitalised words whose initials spell it ("Fokus Bjärred"), where the document calls
+    those words a party ("Reservation från Fokus Bjärred", "Fokus Bjärreds förslag") and never
+    writes them as a person with a code or a title ("Fredrik Berg (M)", "Fredrik Berg, rektor")."""
+    for code in codes:
+        if not 2 <= len(code) <= 4 or not code.isupper() or code.startswith(code[0] * 2):
+            continue
+        # the last word without a genitive s: "Fokus Bjärreds förslag"
+        words = r"[ \t]+".join(rf"({c}[a-zåäöé]+{'?' if k == len(code) - 1 else ''})" for k, c in enumerate(code))
+        rx = re.compile(rf"(?<![\wåäö-]){words}(?=s?(?![\wåäö-]))")
+        party: set[str] = set()
+        person: set[str] = set()
+        for m in rx.finditer(text):
+            name = " ".join(m.groups())
+            after = text[m.end():m.end() + 40]  # from the genitive s on, if any
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            # "Name (S)"; an attendance line "Name, förvaltningschef"
+            if re.match(r"s?[ \t]*\(", after) or (not text[line_start:m.start()].strip()
+                                                   and re.match(r",[ \t]*[a-zåäö]", after)):
+                person.add(name)
+                continue
+            if (_PARTY_CONTEXT_BEFORE_RE.search(text, line_start, m.start())
+                    or _PARTY_CONTEXT_AFTER_RE.match(after)):
+                party.add(name)
+        for name in sorted(party - person):
+            yield name, code
 
 
 # one line of a member list: "Paul Andersson (S)", "Jens Thystrup (M), Ordförande"

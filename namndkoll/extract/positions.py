@@ -30,6 +30,7 @@ from ..registry import canonical_code, code_pattern
 from ..types import Document, PartyMention, Person, Position
 from .decisions import item_label, iter_sentences, regions
 from .parties import iter_party_spans as _party_spans
+from .parties import local_parties
 
 _KINDS = {"reservation": "reservation", "sarskilt_uttalande": "sarskilt_uttalande",
           "protokollsanteckning": "protokollsanteckning", "yrkanden": "yrkande"}
@@ -240,7 +241,9 @@ def _is_actor(actor: str, known: dict[str, str], muni: str | None) -> bool:
     return bool(actor.strip()) and not re.search(r"\b(?:att|som|när|om|finner|ställer)\b", actor) and bool(
         (_COLLECTIVE_RE.search(actor) and any(True for _ in _party_spans(actor, municipality=muni)))
         or _CODES_ONLY_RE.match(actor) or _OFFICIAL_RE.fullmatch(actor)
-        or _PERSON_RE.search(actor) or any(_norm(n.group()) in known for n in _BARE_NAME_RE.finditer(actor)))
+        or _PERSON_RE.search(actor)
+        or any(_norm(n.group()) in known or _PARTY_KEY + _norm(n.group()) in known
+               for n in _BARE_NAME_RE.finditer(actor)))
 
 
 def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -269,15 +272,25 @@ def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[
         codes[c] = None
     for m in _BARE_NAME_RE.finditer(scope):
         n = _norm(m.group())
-        if n in known and n not in own:
+        if _PARTY_KEY + n in known:  # "Fokus Bjärred": the document's name of its local party
+            codes.setdefault(known[_PARTY_KEY + n], None)
+        elif n in known and n not in own:
             names.setdefault(n, None)
             codes.setdefault(known[n], None)
     return tuple(codes), tuple(names)
 
 
+# key prefix in ``known`` of a local party's name ("Fokus Bjärred" for FB): a party, not a person
+_PARTY_KEY = "party:"
+
+
 def _party_of_names(doc: Document, people: Sequence[Person]) -> dict[str, str]:
-    """Name -> party code of everyone whose party the document states somewhere."""
+    """Name -> party code of everyone whose party the document states somewhere, and
+    _PARTY_KEY + name -> code of the names the document gives its local parties."""
     known: dict[str, str] = {}
+    for name, code in local_parties(doc.text).items():
+        if name != code and " " in name:
+            known[_PARTY_KEY + _norm(name)] = code
     for m in _PERSON_RE.finditer(doc.text):
         known.setdefault(_strip_role(m.group("name")), _code(m.group("code")))
     for p in people:

@@ -13,11 +13,14 @@ from ..registry import party_of_name
 from ..types import Document, Position
 from .decisions import item_label
 from .positions import (
+    _BARE_NAME_RE,
     _HEADING_LINE,
+    _PARTY_KEY,
     _PERSON_RE,
     _STOP_RE,
     _TITLE_RE,
     _actors,
+    _norm,
     _party_spans,
     _scope_start,
     _trim,
@@ -59,6 +62,15 @@ _INVERTED_RE = re.compile(
     r"[ \t\n]+(?:med[ \t\n]+|in[ \t\n]+)?(?:en|ett)[ \t\n]+(?:gemensam[ \t\n]+)?"
     rf"(?P<kind>{_KIND})(?![\wåäö])"
 )
+# "2024-01-22 inkom ett nämndinitiativ där Fokus Bjärred lämnar fyra yrkanden", "inkom ett
+# nämndinitiativ där Centerpartiet yrkar att …": the party after the initiative, in a clause
+_WHERE_RE = re.compile(
+    r"(?<![\wåäö])(?P<verb>inkom(?:mer)?)[ \t\n]+(?:med[ \t\n]+)?(?:en|ett)[ \t\n]+"
+    rf"(?P<kind>{_KIND})[ \t\n]+(?:där|från|av)[ \t\n]+"
+    rf"(?P<actor>{_ANY_PERSON}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_ANY_PERSON})*"
+    rf"|{_NAMED}(?:[ \t]+{_NAMED}){{0,3}})"
+    r"(?=[ \t\n]+(?:lämnar|yrkar|föreslår|vill|begär|hemställer)(?![\wåäö]))"
+)
 _BULLET_RE = re.compile(r"[ \t]*(?:[•\-–*\uf0b7\uf0a7]|\d{1,2}[.)]|[Aa]tt\b)")
 # "med följande nämndinitiativ:" / "följande motion:": the document itself is quoted after the colon
 _FOLLOWING_RE = re.compile(r"följande[ \t\n]+(?:\w+[ \t\n]+)?$")
@@ -82,8 +94,8 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
     text = doc.text
     muni = doc.metadata.municipality
     out: list[Position] = []
-    found = sorted([*_SUBMITTED_RE.finditer(text), *_IN_MOTION_RE.finditer(text), *_INVERTED_RE.finditer(text)],
-                   key=lambda m: m.start())
+    found = sorted([*_SUBMITTED_RE.finditer(text), *_IN_MOTION_RE.finditer(text), *_INVERTED_RE.finditer(text),
+                    *_WHERE_RE.finditer(text)], key=lambda m: m.start())
     for m in found:
         lo = max(0, m.start() - 600)
         stops = list(re.finditer(r"[.!?][”\"]?\s+(?=[A-ZÅÄÖ§])|\n[ \t]*\n", text[lo:m.start()]))
@@ -94,7 +106,8 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
         if re.search(r"\b(?:att|som|när|om)\b", actor) and not _PERSON_RE.search(actor):
             continue
         codes, names = _actors(actor, known, muni)
-        if not codes or not _PERSON_RE.search(actor) and not any(True for _ in _party_spans(actor, municipality=muni)):
+        if not codes or not _PERSON_RE.search(actor) and not any(True for _ in _party_spans(actor, municipality=muni)) \
+                and not _local_party_named(actor, known):
             continue
         end = en
         quote = _MOTIONER_RE.search(text, en, min(len(text), en + 400))
@@ -135,6 +148,11 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
         out.append(Position(parties=codes, kind="motion", text=" ".join(text[s:e].split()), page=doc.page_of(s),
                             start=s, end=e, item=f"§ {item.number}", people=names))
     return out
+
+
+def _local_party_named(actor: str, known: dict[str, str]) -> bool:
+    """Whether ``actor`` is a name the document gives one of its local parties ("Fokus Bjärred")."""
+    return any(_PARTY_KEY + _norm(m.group()) in known for m in _BARE_NAME_RE.finditer(actor))
 
 
 def _list_end(text: str, start: int) -> int:

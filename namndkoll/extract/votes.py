@@ -40,23 +40,45 @@ _NEJ = r"(?:nej|Nej|NEJ)(?:-?röster|-?röst)?"
 # (Ciceron), "Nämnden beslutar med 7 ja-röster mot 6 nej-röster att …", "Med resultatet 5
 # ja-röster mot 4 nej-röster beslutar nämnden …", "Med fem ja-röster mot sex nej-röster"
 _RESULT_RE = re.compile(
-    r"(?:(?:[Oo]mröstningen|[Vv]oteringen|[Oo]mröstning(?:sresultat)?)[^.\n]{0,40}?"
+    r"(?:(?:[Oo]mröstningen|[Vv]oteringen|[Oo]mröstning(?:sresultat)?|[Vv]oteringsresultat|[Rr]esultat(?:et)?)"
+    r"[^.\n]{0,40}?"
     r"(?:utfaller|utföll|gav|slutade|blev|resulterade)?[^.\d]{0,20}?"
     rf"|(?<![\wåäö])[Mm]ed{_WS}(?:resultatet{_WS}|röstsiffrorna{_WS})?(?={NUMBER}{_WS}(?:ja|Ja|JA)-?röst(?:er)?{_WS}(?:röster{_WS})?mot{_WS}))"
     rf"{_NW}{_WS}{_JA}(?:,?{_WS}(?:mot|och){_WS}|,{_WS}){_NW}{_WS}{_NEJ}"
     rf"(?:,?{_WS}(?:och{_WS})?{_NW}{_WS}(?:som{_WS})?(?:avstår|avstod|avstående|nedlagda(?:{_WS}röster)?)|)",
 )
 # "Ja: 43 Nej: 38 Avstår: 2", "Antal Ja: 43 Antal Nej: 38 Antal Avstår: 0 Antal Frånv: 0",
-# "Ja:2, Nej: 9" (Lomma BUN 2024: no space after the colon); a word's colon or a space, or both,
-# stands between each word and its count
+# "Ja:2, Nej: 9" (Lomma BUN 2024: no space after the colon), "Ja 7, Nej 2, Avstår 2.",
+# "Ja-röster: 6, Nej-röster: 5, Avstod: 0", "Ja 6 – Nej 5 – Avstår 0", "Nedlagda: 1"; a word's
+# colon or a space, or both, stands between each word and its count
 _SEP = rf"(?::(?:{_WS})?|{_WS})"
+_NEXT = rf"(?:[,;]|[ \t]*[–-])?{_WS}"  # between one count and the next word
+_ABSTAIN_WORD = rf"(?:Avstår|Avstod|Avstående|Nedlagda(?:{_WS}röster)?)"
 _COUNTS_RE = re.compile(
-    rf"(?<![\wåäö])(?:Antal{_WS})?Ja{_SEP}{_N}[,;]?{_WS}(?:Antal{_WS})?Nej{_SEP}{_N}"
-    rf"(?:[,;]?{_WS}(?:Antal{_WS})?Avstår{_SEP}{_N})?"
-    rf"(?:[,;]?{_WS}(?:Antal{_WS})?(?:Frånv(?:arande)?\.?){_SEP}{_N})?",
+    rf"(?<![\wåäö])(?:Antal{_WS})?Ja(?:-?röster)?{_SEP}{_N}{_NEXT}(?:Antal{_WS})?Nej(?:-?röster)?{_SEP}{_N}"
+    rf"(?:{_NEXT}(?:Antal{_WS})?{_ABSTAIN_WORD}{_SEP}{_N})?"
+    rf"(?:{_NEXT}(?:Antal{_WS})?(?:Frånv(?:arande)?\.?){_SEP}{_N})?",
+)
+# a result written as counts with dashes in the order ja-nej-avstår: "Omröstningen utföll 6-5-0",
+# "Votering utfaller enligt följande: 6 - 5 - 0", "Med röstsiffrorna 6–5–0", "Resultat: 6-5-0";
+# after the word omröstning or votering a verb must say the vote came out so (then two counts,
+# "utföll 6-5", do too), never "Omröstning om punkterna 1-2-3", "Resultatet i årskurs 7-8-9"
+_DASH = r"(?:[-–]|[ \t][-–][ \t])"  # "6-5", "6 - 5"; never "0 -215" (a negative amount)
+_DASH_RE = re.compile(
+    r"(?<![\wåäö])(?:"
+    r"(?:[Oo]mröstningen|[Vv]oteringen|[Oo]mröstning|[Vv]otering)[^.\n\d§]{0,30}?"
+    r"(?:utfaller|utföll|blev|slutade|gav|resulterade)(?![\wåäö])[^.\n\d§]{0,25}?"
+    rf"(?P<y2>\d{{1,3}}){_DASH}(?P<n2>\d{{1,3}})(?:{_DASH}(?P<a2>\d{{1,3}}))?"
+    r"|(?:(?:[Oo]mröstningsresultat(?:et)?|[Vv]oteringsresultat(?:et)?|[Rr]östsiffrorna)[^.\n\d§]{0,40}?"
+    r"|(?m:^)[ \t]*Resultat(?:et)?[ \t]*:?[ \t]*)"  # "Resultat" opening a line, right before the counts
+    rf"(?P<y3>\d{{1,3}}){_DASH}(?P<n3>\d{{1,3}}){_DASH}(?P<a3>\d{{1,3}})"
+    r")(?![\d\wåäö]|[ \t]*[-–][ \t]*\d)",
 )
 _ABSTAIN_RE = re.compile(rf"{_NW}{_WS}(?:ledam(?:ot|öter){_WS}|ersättare{_WS}|stycken{_WS}|st\.?{_WS})?(?:som{_WS})?"
-                         r"(?:avstår|avstod)\b")
+                         r"(?:avstår|avstod|avstående|nedlagda)\b")
+# "Ingen ledamot avstod från att rösta.", "ingen avstod", "inga nedlagda röster": none abstained
+_NO_ABSTAIN_RE = re.compile(rf"(?<![\wåäö])(?i:ingen|inga)(?:{_WS}(?:ledam(?:ot|öter)|ersättare))?(?:{_WS}som)?"
+                            rf"{_WS}(?:avstår|avstod|avstått|nedlagda{_WS}röster|nedlagd{_WS}röst)\b")
 _ABSENT_RE = re.compile(rf"{_NW}{_WS}(?:ledam(?:ot|öter){_WS})?(?:är|var){_WS}frånvarande\b")
 _BILAGA_REF_RE = re.compile(r"framgår[\s\f]+av[\s\f]+bilaga[\s\f]+(\d+)", re.IGNORECASE)
 _BILAGA_RE = re.compile(r"(?:^|(?<=\f))Bilaga[ \t]+(\d+)[ \t]*$", re.MULTILINE)
@@ -87,10 +109,21 @@ def find_votes(doc: Document, people: Sequence[Person] = ()) -> tuple[Vote, ...]
         if any(a <= m.start() < b for a, b in lists):
             continue  # a list's own result line is no second vote
         tail = text[m.end(): _sentence_run_end(text, m.end())]
-        abstain = count(m.group(3)) if m.group(3) else _first(_ABSTAIN_RE, tail)
+        abstain = count(m.group(3)) if m.group(3) else _stated_abstain(tail)
         absent = _first(_ABSENT_RE, tail)
         end = m.end() + (len(tail) if (abstain is not None or absent is not None) else 0)
         votes.append(_vote(doc, m.start(), end, count(m.group(1)), count(m.group(2)), abstain, absent))
+        used.append((m.start(), end))
+    for m in _DASH_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in lists + used):
+            continue
+        yes, no, abst = (m.group("y2"), m.group("n2"), m.group("a2")) if m.group("y2") else (
+            m.group("y3"), m.group("n3"), m.group("a3"))
+        tail = text[m.end(): _sentence_run_end(text, m.end())]
+        abstain = int(abst) if abst is not None else _stated_abstain(tail)
+        absent = _first(_ABSENT_RE, tail)
+        end = m.end() + (len(tail) if (abst is None and abstain is not None or absent is not None) else 0)
+        votes.append(_vote(doc, m.start(), end, int(yes), int(no), abstain, absent))
         used.append((m.start(), end))
     # a vote list whose members could not be read still gives its counts to the § that points to it
     bilagor = {n: b for n, b in _bilaga_counts(doc).items() if not any(a <= b.start < e for a, e in lists)}
@@ -160,12 +193,20 @@ def _sentence_run_end(text: str, pos: int) -> int:
         if after > pos + rest.end():
             return after
     for _ in range(3):
-        m = re.match(rf"[.,]?[\s\f]*(?:och[\s\f]+)?{NUMBER}[^.]{{0,60}}?(?:avstår|avstod|frånvarande)[^.]{{0,30}}\.?",
+        m = re.match(rf"[.,]?[\s\f]*(?:och[\s\f]+)?(?:{NUMBER}|(?i:ingen|inga)(?![\wåäö]))[^.]{{0,60}}?"
+                     r"(?:avstår|avstod|avstått|avstående|nedlagda?|frånvarande)[^.]{0,30}\.?",
                      text[end:end + 140])
         if not m:
             break
         end += m.end()
     return end
+
+
+def _stated_abstain(tail: str) -> int | None:
+    """The abstentions the sentences after a result state: a count, 0 for "ingen avstod", or
+    None where they say nothing of abstentions."""
+    n = _first(_ABSTAIN_RE, tail)
+    return 0 if n is None and _NO_ABSTAIN_RE.search(tail) else n
 
 
 def _first(rx: re.Pattern[str], s: str) -> int | None:

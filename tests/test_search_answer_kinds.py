@@ -196,7 +196,7 @@ def test_the_place_asked_is_held_by_its_own_bodys_documents(db_path: Path):
     ev = {rows[r.chunk_id]["text"][:7]: r for r in ranked}
     own = ev["Bilagor"]
     # by its own words it holds "kommundirektör" only; its document is Simrishamn's. The place is
-    # the query's one rare term: held by the body alone it makes no strong match (round 18), the
+    # the query's one rare term: held by the body alone it makes no strong match (round 10), the
     # body's documents hold the place for showing the passage all the same
     assert own.keywords < 0.6 and own.place_keywords == pytest.approx(1.0) and not own.rare
     assert "Närvara" not in ev or not ev["Närvara"].place_ok  # Alingsås's director is not Simrishamn's

@@ -1,4 +1,4 @@
-"""Near misses a user of the corpus may ask (issue 11, round 18; search/grounds.py): a year the
+"""Near misses a user of the corpus may ask (issue 11, round 10; search/grounds.py): a year the
 passage's own words do not cover, a figure that is only a date or a reference, a rate without
 its unit, a subject discussed without its figure, a rare place named in passing.
 

@@ -263,7 +263,7 @@ def test_a_passage_holding_the_rare_terms_is_shown_weak_without_the_focus(corpus
     hits = search(conn, "Vad kostar förskolan för Fontänhuset?", emb)
     assert hits and all(h.confidence == "weak" for h in hits) and "Fontänhuset" in hits[0].text
     # naming the partnership, it is shown; its "8 000 kronor per månad" are an introduktionsjobb's,
-    # not in the sentence on the partnership, so it is not trusted either (round 18: figure_beside)
+    # not in the sentence on the partnership, so it is not trusted either (round 10: figure_beside)
     hits = search(conn, "Vad kostar partnerskapet med Fontänhuset?", emb)
     assert hits and hits[0].confidence == "weak" and "Fontänhuset" in hits[0].text
 

@@ -338,7 +338,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         by_body = [h or i in place_terms and row["municipality"] in place_terms[i] for i, h in enumerate(held)]
         out.append(replace(
             # the rare terms held, one at least not a place: a rare place name, held by the passage's
-            # body or named in passing, is no strong keyword match on what is asked (round 18:
+            # body or named in passing, is no strong keyword match on what is asked (round 10:
             # "Vilken skattesats har Simrishamns kommun …", "… försörjningsstöd i Malmö?")
             r, keywords=held_share(weights, held),
             rare=any(i not in place_terms for i in rare) and all(by_body[i] for i in rare),
@@ -392,7 +392,7 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     ``grounds.py``). A passage only the search inside the best
     documents brought (``Ranked.inside``) is weak at most, and so is one whose own words name
     other years than the query's (``Ranked.year_own``) or whose sentences naming what a figure
-    question asks hold no figure (``Ranked.figure_beside``; round 18, ``grounds.py``)."""
+    question asks hold no figure (``Ranked.figure_beside``; round 10, ``grounds.py``)."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     for r in ranked:

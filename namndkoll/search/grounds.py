@@ -18,7 +18,8 @@
   kommunstyrelse's own record (``question.same_body``): fullmäktige voting on "kommunstyrelsens
   förslag" is another body's vote.
 
-Round 10 (eighth session; the h-refuse18 branch), read on the 54 dev near misses (33 of them written for it, batch s8) and checked on test:
+Round 10 (eighth session), read on the 54 dev near misses (33 of them written for it, batch s8)
+and checked on test:
 
 - **the year in the passage's own words.** A passage whose text names years, but not the one
   the question asks, is about those years: its § title or its document's date ("flerårsplaner

@@ -132,7 +132,9 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         m = re.search(r"\b(förbundsdirektionen|direktionen|förbundsstyrelsen)\b", text, re.IGNORECASE)
         if m:
             return _canon_committee(m.group(1))
-    if doc_type in ("protokoll", "protokollsutdrag", "motion", "skrivelse", "reservation"):
+    if doc_type in ("protokoll", "protokollsutdrag"):
+        return _abbreviated(list(header.splitlines()) + list(lines[:depth]), text)
+    if doc_type in ("motion", "skrivelse", "reservation"):
         return None
     return _writing_office(list(lines[:30]) + list(more_lines[:40]), last_lines)
 
@@ -162,3 +164,58 @@ def _writing_office(lines: Sequence[str], last_lines: Sequence[str]) -> str | No
 
 COMMITTEE = _COMMITTEE  # a committee's name, for the title reader
 LABEL = _LABEL  # a letterhead field label ("Datum:", "Handläggare:", "Diarienr:")
+
+
+# ---- a body named by its abbreviation ("BUN SAMMANTRÄDESPROTOKOLL") ---------------------------
+
+# a running head that names the body by its initials before the kind of document
+_ABBR_HEAD = re.compile(r"^\s*([A-ZÅÄÖ]{2,6})\s+(?:SAMMANTRÄDES|JUSTERAT\s+)?PROTOKOLL(?:SUTDRAG)?\b")
+# where a body's name is compounded, the part after the joint starts a letter of its initials
+_HEADS = ("nämnd", "styrelse", "fullmäktige", "utskott", "direktion", "beredning", "bygg", "revision")
+_SMALL_WORDS = {"och", "samt", "för", "&"}
+
+
+def _abbreviated(lines: Sequence[str], text: str) -> str | None:
+    """The body a protocol names only by its initials in its running head ("BUN
+    SAMMANTRÄDESPROTOKOLL"): the body the document itself names in full whose initials these are
+    ("Barn- och utbildningsnämnden" 22 times in the text), else the initials as written. Never a
+    body the document does not name: with two that fit equally ("SN": socialnämnden and
+    samhällsbyggnadsnämnden), the initials stay as written."""
+    abbr = next((m.group(1) for ln in lines if (m := _ABBR_HEAD.match(ln))), None)
+    if abbr is None:
+        return None
+    fits: dict[str, int] = {}
+    for m in _COMMITTEE.finditer(text):
+        name = _canon_committee(m.group(1))
+        if name in fits or _NOT_COMMITTEE.match(name):
+            continue
+        skipped = _initials_skip(abbr, name)
+        if skipped is not None:
+            fits[name] = skipped
+    if not fits:
+        return abbr
+    best = min(fits.values())
+    names = [n for n, k in fits.items() if k == best]
+    return names[0] if len(names) == 1 else abbr
+
+
+def _initials_skip(abbr: str, name: str) -> int | None:
+    """Whether ``abbr`` spells ``name``'s initials: each word's first letter, and letters where a
+    compound joins ("utbildnings|nämnden", "kommun|styrelsen"), some of which an abbreviation may
+    leave out; the body word's own letter (the N of nämnden) is never left out. The number of
+    joints left out (fewer: a closer fit), or None when it does not spell them."""
+    words = [w for w in re.split(r"[\s-]+", name.casefold()) if w and w not in _SMALL_WORDS]
+    pattern = ""
+    for n, w in enumerate(words):
+        pattern += re.escape(w[0])
+        joints = [i for i in range(2, len(w) - 2) if w[i - 1] == "s" and w[i] not in "aeiouyåäö"
+                  or w.startswith(_HEADS, i)]
+        head = max((i for i in joints if w.startswith(_HEADS, i)), default=None) if n == len(words) - 1 else None
+        for i in joints:
+            if head is not None and i > head:
+                break  # inside the body word itself ("s|tyrelsen")
+            pattern += re.escape(w[i]) if i == head else f"({re.escape(w[i])})?"
+    m = re.fullmatch(pattern, abbr.casefold())
+    if m is None:
+        return None
+    return sum(g is None for g in m.groups())

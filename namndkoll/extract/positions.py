@@ -165,6 +165,11 @@ def find_positions(
 
     out.extend(proposed(doc, known, out))
 
+    # 2d. a reservation, protokollsanteckning or särskilt yttrande attached as pages of its own
+    from .positions_attached import attached_positions, merge_attached
+
+    out = merge_attached(out, attached_positions(doc, known), doc)
+
     # 3. a document written by a party: all of it is that party's position
     doc_kind = _DOC_KINDS.get(doc.metadata.doc_type or "")
     if doc.metadata.doc_type is None and not doc.items and _party_motion(text, known):

@@ -43,7 +43,7 @@ _IN_MOTION_RE = re.compile(
     r"(?<![\wåäö])(?:föreslagit|föreslår|yrkat|begärt|hemställt|framfört)(?![\wåäö])"
 )
 _MOTIONER_RE = re.compile(
-    r"(?:Motionär(?:en|erna)|I[ \t\n]+motionen|I[ \t\n]+skrivelsen|I[ \t\n]+initiativärendet)[^.:\n]{0,80}?"
+    r"(?:Motionär(?:en|erna)|Initiativtagar(?:en|na)|I[ \t\n]+motionen|I[ \t\n]+skrivelsen|I[ \t\n]+initiativärendet)[^.:\n]{0,80}?"
     r"(?:föreslår|föreslås|yrkar|vill|anser|menar|begär)"
 )
 # "Den 26 september 2024 inkom Ida Alm (L) och Sandra Pilemalm (L) med en motion avseende …": the
@@ -70,6 +70,17 @@ _PARTY_PROPOSES_RE = re.compile(
     r"(?:vill|föreslår|yrkar|begär|hemställer|anser)(?![\wåäö])")
 
 
+def _members_only(actor: str, known: dict[str, str]) -> bool:
+    """Whether the subject is only members the document gives a party elsewhere, named without it
+    ("Robert Wenglén och Aron Regnéll inkom 2025-03-20 med ett nämndinitiativ": the chair and his
+    vice, M in the attendance list)."""
+    parts = [p.strip() for p in re.split(r"[ \t\n]*(?:,|\boch\b|\bsamt\b)[ \t\n]*", actor.strip()) if p.strip()]
+    return bool(parts) and all(_NAME_ONLY_RE.fullmatch(p) and " ".join(p.split()) in known for p in parts)
+
+
+_NAME_ONLY_RE = re.compile(r"[A-ZÅÄÖÉ][\wåäöé'’-]+(?:[ \t\n]+[A-ZÅÄÖÉ][\wåäöé'’-]+){1,3}")
+
+
 def _doc_kind(word: str) -> str:
     """The position kind of a document word: a skrivelse, else (motion, any initiative) a motion."""
     return "skrivelse" if word.casefold() == "skrivelse" else "motion"
@@ -94,7 +105,8 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
         if re.search(r"\b(?:att|som|när|om)\b", actor) and not _PERSON_RE.search(actor):
             continue
         codes, names = _actors(actor, known, muni)
-        if not codes or not _PERSON_RE.search(actor) and not any(True for _ in _party_spans(actor, municipality=muni)):
+        if not codes or not _PERSON_RE.search(actor) and not any(True for _ in _party_spans(actor, municipality=muni)) \
+                and not _members_only(actor, known):
             continue
         end = en
         quote = _MOTIONER_RE.search(text, en, min(len(text), en + 400))

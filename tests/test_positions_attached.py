@@ -150,3 +150,39 @@ def test_a_reservation_heading_on_a_protocol_page_is_not_an_attachment(tmp_path:
     res = [p for p in ext.positions if p.kind == "reservation"]
     assert [(p.item, p.parties, p.page) for p in res] == [("§ 42", ("L",), 2)]
     assert res[0].text.startswith("Sandra Pilemalm (L) reserverar sig")
+
+
+# KS 2025-04-23 §§ 51-52 with S's two written reservations, here at the end of the protocol under
+# the heads other meeting systems give them: a § and the party in the head, and a note from a party
+# that names its § only by repeating the § title
+Q1 = [*HEAD, "Sida 1 av 2", "", "Beslutande ledamöter:", "Robert Wenglén (M), Ordförande",
+      "Per Bengtsson (S), 2:e vice ordförande", "Oscar Sedira (SD)", "",
+      "KS § 51                             KS KF/2025:96", "",
+      "Beslut om inrättande av investeringsanslag för strategiska fastighetsförvärv år 2025", "",
+      "Överläggning", "Per Bengtsson (S) yrkar avslag till beslutsförslaget.",
+      "Beslut:", "Kommunstyrelsen föreslår kommunfullmäktige besluta:",
+      "    - att inrätta ett nytt investeringsanslag omfattande 50 mnkr för strategiska fastighetsförvärv.",
+      "Reservation", "Per Bengtsson (S) reserverar sig skriftligt.", *FOOT]
+Q2 = [*HEAD, "Sida 2 av 2", "", "KS § 52                             KS KF/2025:95", "",
+      "Beslut om förvärv av fastigheten Lomma Önnerup 8:9", "",
+      "Överläggning", "Per Bengtsson (S) och Oscar Sedira (SD) yrkar avslag till beslutsförslaget.",
+      "Beslut:", "Kommunstyrelsen beslutar:",
+      "    - att delta i budgivningen för Önnerup 8:9 vid exekutiv auktion den 29 april 2025.", *FOOT]
+R51 = ["Reservation § 51 (S)", "",
+       "Jag reserverar mig i kommunstyrelsens ärende om inrättande av",
+       "investeringsanslag för strategiska fastighetsförvärv år 2025.",
+       "Jag och mitt parti har länge drivit att vi inom ramen för ordinarie budgetprocess",
+       "ska ha avsatt medel för strategiska mark- och fastighetsförvärv.", "",
+       "Per Bengtsson, oppositionsråd", "Arbetarepartiet Socialdemokraterna"]
+N52 = ["Protokollsanteckning från Sverigedemokraterna", "",
+       "Beslut om förvärv av fastigheten Lomma Önnerup 8:9", "",
+       "Vi ser inte det strategiska värdet av marken och anser att det finns mer",
+       "prioriterade frågor att lägga kommunens pengar på.", "", "Oscar Sedira (SD)"]
+
+
+def test_attachments_named_by_a_section_in_the_head_or_by_the_title(tmp_path: Path) -> None:
+    _doc, ext = extract_file(str(_pdf(tmp_path / "ks.pdf", [Q1, Q2, R51, N52])))
+    (r,) = _with(ext, "länge drivit att vi inom ramen för ordinarie budgetprocess")
+    assert (r.kind, r.item, r.parties, r.page, r.people) == ("reservation", "§ 51", ("S",), 3, ("Per Bengtsson",))
+    (n,) = _with(ext, "Vi ser inte det strategiska värdet av marken")
+    assert (n.kind, n.item, n.parties, n.page) == ("protokollsanteckning", "§ 52", ("SD",), 4)

@@ -47,6 +47,9 @@ P1 = [*HEAD, "Sida 1 av 3", "", "Beslutande ledamöter:", "Aron Regnéll (M), 1:
       "Beslut:", "Kommunstyrelsen föreslår kommunfullmäktige besluta:",
       "    - att föreslå kommunfullmäktige att avslå motionen med hänvisning till framtaget motionssvar.",
       "Reservation", "Sandra Pilemalm (L) reserverar sig skriftligt.", "Bilaga", *FOOT]
+# the rest of § 42 on a page of its own, as in the real protocol, before the next §
+P1B = [*HEAD, "Sida 2 av 4", "_________________________________", "Beslutet expedieras till: 2025-03-26",
+       "Kommunfullmäktige", *FOOT]
 P2 = [*HEAD, "Sida 2 av 3", "", "KS § 43                             KS KF/2025:13", "",
       "Beslut gällande utredning gällande etablering av familjecentral", "",
       "Överläggning",
@@ -97,7 +100,7 @@ B43 = ["                             Bilaga B KS § 43/25", "",
 
 @pytest.fixture(scope="module")
 def protocol(tmp_path_factory: pytest.TempPathFactory) -> tuple[Document, Extraction]:
-    path = _pdf(tmp_path_factory.mktemp("attached") / "ks.pdf", [P1, P2, P3, A42, A43, B43])
+    path = _pdf(tmp_path_factory.mktemp("attached") / "ks.pdf", [P1, P1B, P2, P3, A42, A43, B43])
     return extract_file(str(path))
 
 
@@ -109,10 +112,10 @@ def test_an_attached_reservation_is_tied_to_the_section_its_head_names(protocol:
     doc, ext = protocol
     assert [i.number for i in doc.items] == ["42", "43", "45"]
     (s,) = _with(ext, "ett ointresse, som är av politisk karaktär")
-    assert (s.kind, s.item, s.parties, s.page) == ("reservation", "§ 43", ("S",), 5)
+    assert (s.kind, s.item, s.parties, s.page) == ("reservation", "§ 43", ("S",), 6)
     assert s.people == ("Per Bengtsson",)
     (b,) = _with(ext, "Fördelarna med en familjecentral")
-    assert (b.kind, b.item, b.parties, b.page) == ("reservation", "§ 43", ("L",), 6)
+    assert (b.kind, b.item, b.parties, b.page) == ("reservation", "§ 43", ("L",), 7)
     # two attachments on two pages are two positions, not one block signed by both
     assert "Fördelarna" not in s.text and "ointresse" not in b.text
 
@@ -120,7 +123,7 @@ def test_an_attached_reservation_is_tied_to_the_section_its_head_names(protocol:
 def test_an_attached_reservation_named_by_agenda_number(protocol: tuple[Document, Extraction]) -> None:
     _doc, ext = protocol
     (a,) = _with(ext, "önskar bifalla förslaget i motionen")
-    assert (a.kind, a.item, a.parties, a.page) == ("reservation", "§ 42", ("L",), 4)
+    assert (a.kind, a.item, a.parties, a.page) == ("reservation", "§ 42", ("L",), 5)
     assert a.text.startswith("Reservation avseende beslut att avslå motionens förslag")
     assert "Sandra Pilemalm (L)" in a.text
 
@@ -130,8 +133,9 @@ def test_the_protocols_own_sentences_stay_in_their_section(protocol: tuple[Docum
     own = [p for p in ext.positions if p.kind == "reservation" and "reserverar sig" in p.text]
     assert {(p.item, p.parties) for p in own} == {("§ 42", ("L",)), ("§ 43", ("S",)), ("§ 43", ("L",)),
                                                   ("§ 43", ("SD",))}
-    # none of them runs on into the attachments
+    # none of them runs on into the attachments: the pointer "Bilaga" ends it
     assert not any("Jag reserverar mig" in p.text for p in own)
+    assert not any("expedieras" in p.text for p in own)
 
 
 def test_the_chairs_own_namndinitiativ_named_without_codes(protocol: tuple[Document, Extraction]) -> None:

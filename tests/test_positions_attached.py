@@ -190,3 +190,19 @@ def test_attachments_named_by_a_section_in_the_head_or_by_the_title(tmp_path: Pa
     assert (r.kind, r.item, r.parties, r.page, r.people) == ("reservation", "§ 51", ("S",), 3, ("Per Bengtsson",))
     (n,) = _with(ext, "Vi ser inte det strategiska värdet av marken")
     assert (n.kind, n.item, n.parties, n.page) == ("protokollsanteckning", "§ 52", ("SD",), 4)
+
+
+def test_a_motion_whose_authors_stand_without_codes_before_their_party(tmp_path: Path) -> None:
+    # Lomma KF 2025-01-30 § 6: the members without codes, their party's name after them
+    page = ["KOMMUNFULLMÄKTIGE                   SAMMANTRÄDESPROTOKOLL", "Sida 13 av 14", "",
+            "KF § 6                              KS KF/2024:362", "",
+            "Besvarande av motion om att upplösa kommunens arbetsutskott", "",
+            "Ärendebeskrivning",
+            "Den 4 december 2024 inkom Oscar Sedira och Tony Ljungström, Sverigedemokraterna, med en",
+            "motion avseende förslag om att upplösa kommunens arbetsutskott. Motionärerna anser att",
+            "arbetsutskottens partisammansättningar inte representerar valresultatet.", "",
+            "Beslut:", "Kommunfullmäktige beslutar:", "    - att avslå motionen.", *FOOT]
+    _doc, ext = extract_file(str(_pdf(tmp_path / "kf.pdf", [page])))
+    (m,) = [p for p in ext.positions if p.kind == "motion"]
+    assert (m.item, m.parties) == ("§ 6", ("SD",))
+    assert "Motionärerna anser att arbetsutskottens partisammansättningar" in m.text

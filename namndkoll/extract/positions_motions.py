@@ -52,9 +52,13 @@ _MOTIONER_RE = re.compile(
 # words that name no party, "inkom Kommunstyrelsen med en skrivelse", give no codes and no position)
 _ANY_PERSON = _PERSON_RE.pattern.replace("?P<name>", "?:").replace("?P<code>", "?:")
 _NAMED = r"[A-ZÅÄÖ][\wåäö-]+"
+# "inkom Oscar Sedira och Tony Ljungström, Sverigedemokraterna, med en motion": members without
+# codes, their party's name after them
+_FULL_NAME = r"[A-ZÅÄÖ][\wåäö-]+(?:[ \t\n]+[A-ZÅÄÖ][\wåäö-]+){1,3}"
 _INVERTED_RE = re.compile(
     r"(?<![\wåäö])(?P<verb>inkom(?:mer)?|lämnade|lämnar|väckte|väcker)[ \t\n]+"
     rf"(?P<actor>{_ANY_PERSON}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_ANY_PERSON})*"
+    rf"|{_FULL_NAME}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_FULL_NAME})*[ \t\n]*,[ \t\n]*{_NAMED}[ \t\n]*,"
     rf"|{_NAMED}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_NAMED})*)"
     r"[ \t\n]+(?:med[ \t\n]+|in[ \t\n]+)?(?:en|ett)[ \t\n]+(?:gemensam[ \t\n]+)?"
     rf"(?P<kind>{_KIND})(?![\wåäö])"

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from ..types import Document, Position
 from .decisions import item_label
 from .parties import iter_party_spans
+from .positions import _signatories, _trim  # positions imports this module only when it runs
 
 # "Bilaga KS § 51/25", "Bilaga A KS § 43/25", "Bilaga 1 till § 12", "Bilaga till protokoll § 12"
 # "BUN bilaga § 4/24", "BUN Bilaga A § 11/24": the body's abbreviation before it
@@ -89,8 +90,6 @@ def attachments(doc: Document) -> list[Attachment]:
 def attached_positions(doc: Document, known: dict[str, str]) -> list[Position]:
     """One position per attachment that is a written reservation, protokollsanteckning or
     särskilt yttrande, with the parties of whoever signs it."""
-    from .positions import _signatories, _trim
-
     out: list[Position] = []
     text = doc.text
     muni = doc.metadata.municipality
@@ -121,8 +120,6 @@ def merge_attached(found: list[Position], attached: Sequence[Position], doc: Doc
     over the attachment, or over two of them) gives way to it."""
     if not attached:
         return found
-    from .positions import _trim
-
     text = doc.text
     out: list[Position] = []
     for p in found:

@@ -117,6 +117,8 @@ def find_positions(
             k = _KINDS[kind]
             if actor_end is not None and text.startswith("reserver", actor_end):
                 k = "reservation"  # a reservation written under another heading
+            if (ptr := _POINTER_RE.search(text, st, en)) and (actor_end is None or ptr.start() > actor_end):
+                en = ptr.end()  # "… reserverar sig skriftligt." / "Bilaga A": the text is attached, not here
             if actor_end is not None and re.search(r"följande\s*$", text[st:en]):
                 # "… lämnar följande" + a "protokollsanteckning:" line the sections took for a heading
                 en = max(en, _following(text, st, min(len(text), en + 60), known, doc.metadata.municipality))
@@ -167,6 +169,11 @@ def find_positions(
     from .positions_propositions import proposed
 
     out.extend(proposed(doc, known, out))
+
+    # 2d. a reservation, protokollsanteckning or särskilt yttrande attached as pages of its own
+    from .positions_attached import attached_positions, merge_attached
+
+    out = merge_attached(out, attached_positions(doc, known), doc)
 
     # 3. a document written by a party: all of it is that party's position
     doc_kind = _DOC_KINDS.get(doc.metadata.doc_type or "")
@@ -364,6 +371,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 # ---- what follows a statement ------------------------------------------------------------------
 
+# a line that only points to an attachment: "Bilaga", "Bilaga A", "Bilaga 2"
+_POINTER_RE = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*Bilag(?:a|or)(?:[ \t]+(?:[A-Z]|\d{1,2}))?[ \t]*(?=[\n\f]|\Z)")
 _STOP_RE = re.compile(
     r"(?:^|(?<=\f))[ \t]*(?:§[ \t]*\d+|Beslutsgång|Beslut(?:[ \t]*[–—-][ \t]*Förslag till \w+)?|Omröstning|Reservation(?:er)?|Anteckning(?:ar)?"
     r"|Protokollsanteckning(?:ar)?|Särskil(?:t|da) (?:yttrande|uttalande)n?|Beslutsunderlag|Expedieras till"

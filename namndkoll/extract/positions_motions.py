@@ -46,7 +46,7 @@ _IN_MOTION_RE = re.compile(
     r"(?<![\wåäö])(?:föreslagit|föreslår|yrkat|begärt|hemställt|framfört)(?![\wåäö])"
 )
 _MOTIONER_RE = re.compile(
-    r"(?:Motionär(?:en|erna)|I[ \t\n]+motionen|I[ \t\n]+skrivelsen|I[ \t\n]+initiativärendet)[^.:\n]{0,80}?"
+    r"(?:Motionär(?:en|erna)|Initiativtagar(?:en|na)|I[ \t\n]+motionen|I[ \t\n]+skrivelsen|I[ \t\n]+initiativärendet)[^.:\n]{0,80}?"
     r"(?:föreslår|föreslås|yrkar|vill|anser|menar|begär)"
 )
 # "Den 26 september 2024 inkom Ida Alm (L) och Sandra Pilemalm (L) med en motion avseende …": the
@@ -55,9 +55,13 @@ _MOTIONER_RE = re.compile(
 # words that name no party, "inkom Kommunstyrelsen med en skrivelse", give no codes and no position)
 _ANY_PERSON = _PERSON_RE.pattern.replace("?P<name>", "?:").replace("?P<code>", "?:")
 _NAMED = r"[A-ZÅÄÖ][\wåäö-]+"
+# "inkom Oscar Sedira och Tony Ljungström, Sverigedemokraterna, med en motion": members without
+# codes, their party's name after them
+_FULL_NAME = r"[A-ZÅÄÖ][\wåäö-]+(?:[ \t\n]+[A-ZÅÄÖ][\wåäö-]+){1,3}"
 _INVERTED_RE = re.compile(
     r"(?<![\wåäö])(?P<verb>inkom(?:mer)?|lämnade|lämnar|väckte|väcker)[ \t\n]+"
     rf"(?P<actor>{_ANY_PERSON}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_ANY_PERSON})*"
+    rf"|{_FULL_NAME}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_FULL_NAME})*[ \t\n]*,[ \t\n]*{_NAMED}[ \t\n]*,"
     rf"|{_NAMED}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_NAMED})*)"
     r"[ \t\n]+(?:med[ \t\n]+|in[ \t\n]+)?(?:en|ett)[ \t\n]+(?:gemensam[ \t\n]+)?"
     rf"(?P<kind>{_KIND})(?![\wåäö])"
@@ -80,6 +84,17 @@ _FOLLOWING_RE = re.compile(r"följande[ \t\n]+(?:\w+[ \t\n]+)?$")
 _PARTY_PROPOSES_RE = re.compile(
     r"(?m)^[ \t]*(?P<party>[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+de[ \t]+gröna)?)[ \t]+"
     r"(?:vill|föreslår|yrkar|begär|hemställer|anser)(?![\wåäö])")
+
+
+def _members_only(actor: str, known: dict[str, str]) -> bool:
+    """Whether the subject is only members the document gives a party elsewhere, named without it
+    ("Robert Wenglén och Aron Regnéll inkom 2025-03-20 med ett nämndinitiativ": the chair and his
+    vice, M in the attendance list)."""
+    parts = [p.strip() for p in re.split(r"[ \t\n]*(?:,|\boch\b|\bsamt\b)[ \t\n]*", actor.strip()) if p.strip()]
+    return bool(parts) and all(_NAME_ONLY_RE.fullmatch(p) and " ".join(p.split()) in known for p in parts)
+
+
+_NAME_ONLY_RE = re.compile(r"[A-ZÅÄÖÉ][\wåäöé'’-]+(?:[ \t\n]+[A-ZÅÄÖÉ][\wåäöé'’-]+){1,3}")
 
 
 def _doc_kind(word: str) -> str:
@@ -107,7 +122,7 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
             continue
         codes, names = _actors(actor, known, muni)
         if not codes or not _PERSON_RE.search(actor) and not any(True for _ in _party_spans(actor, municipality=muni)) \
-                and not _local_party_named(actor, known):
+                and not _local_party_named(actor, known) and not _members_only(actor, known):
             continue
         end = en
         quote = _MOTIONER_RE.search(text, en, min(len(text), en + 400))

@@ -206,3 +206,28 @@ def test_a_motion_whose_authors_stand_without_codes_before_their_party(tmp_path:
     (m,) = [p for p in ext.positions if p.kind == "motion"]
     assert (m.item, m.parties) == ("§ 6", ("SD",))
     assert "Motionärerna anser att arbetsutskottens partisammansättningar" in m.text
+
+
+BUN_HEAD = ["BUN SAMMANTRÄDESPROTOKOLL", "Sammanträdesdatum 2024-02-06"]
+BUN1 = [*BUN_HEAD, "Sida 1 av 3", "", "Beslutande ledamöter:", "Fredrik Karström (M), Ordförande",
+        "Thomas Eneström (S), 2:e vice ordförande", "Leslie Qvandrup (M)", "Ulf Richeberg (FB)",
+        "Natalia Engstedt (SD)", "", "§11 BUN/2024:39", "",
+        "Nämndinitiativ från Fokus Bjärred om förskoleklass i Bjärred", "",
+        "Beslut", "Barn- och utbildningsnämnden beslutar att avslå yrkandena.", "",
+        "Reservation", "Ulf Richeberg (FB) och Natalia Engstedt (SD) reserverar sig mot besluten.",
+        # the protocol's own slip: the FB member once written with SD's code
+        "Skriftlig reservation har inkommit från Ulf Richeberg (SD) gällande att-sats 1, Bilaga A.",
+        *FOOT]
+BUN_A = ["BUN Bilaga A § 11/24", "Reservation från Fokus Bjärred", "2024-02-06",
+         "Vi reserverar oss härmed mot nämndens beslut att avslå vårt yrkande att häva det",
+         "politiska beslutet om att pausa förskoleklassintag i Bjärred.", "", "För Fokus Bjärred", "",
+         "Ulf Richeberg"]
+
+
+def test_an_attached_reservation_from_a_local_party_named_in_full(tmp_path: Path) -> None:
+    _doc, ext = extract_file(str(_pdf(tmp_path / "bun.pdf", [BUN1, BUN_A])))
+    attached = [p for p in ext.positions if p.kind == "reservation" and p.text.startswith("BUN Bilaga A")]
+    assert len(attached) == 1
+    # the party it names itself, not the code a slip elsewhere gave its signer; its name no person
+    assert attached[0].parties == ("FB",) and attached[0].item == "§ 11"
+    assert "Fokus Bjärred" not in attached[0].people

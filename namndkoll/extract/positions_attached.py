@@ -29,7 +29,12 @@ from dataclasses import dataclass, replace
 from ..types import Document, Position
 from .decisions import item_label
 from .parties import iter_party_spans
-from .positions import _signatories, _trim  # positions imports this module only when it runs
+from .positions import (  # positions imports this module only when it runs
+    _PARTY_KEY,
+    _norm,
+    _signatories,
+    _trim,
+)
 
 # "Bilaga KS § 51/25", "Bilaga A KS § 43/25", "Bilaga 1 till § 12", "Bilaga till protokoll § 12"
 # "BUN bilaga § 4/24", "BUN Bilaga A § 11/24": the body's abbreviation before it
@@ -100,11 +105,17 @@ def attached_positions(doc: Document, known: dict[str, str]) -> list[Position]:
         body = text[s:e]
         head = body.split("\n", 1)[0]
         tail = _signature(body)
-        codes = list(dict.fromkeys(c for _s, _e, c in iter_party_spans(
-            head + "\n" + _subject(body) + "\n" + tail, municipality=muni)))
-        names = list(dict.fromkeys([*_signatories(body, known), *_signers(tail),
-                                    *(n for n in known if len(n.split()) > 1 and n in " ".join(tail.split()))]))
-        for n in names:
+        said = head + "\n" + _subject(body) + "\n" + tail
+        codes = list(dict.fromkeys(c for _s, _e, c in iter_party_spans(said, municipality=muni)))
+        # "Reservation från Fokus Bjärred": the document's own name of a local party is a party
+        local = {n for n in known if n.startswith(_PARTY_KEY) and n[len(_PARTY_KEY):] in _norm(said)}
+        codes += [known[n] for n in sorted(local) if known[n] not in codes]
+        names = [n for n in dict.fromkeys([*_signatories(body, known), *_signers(tail),
+                                           *(n for n in known if len(n.split()) > 1 and n in " ".join(tail.split()))])
+                 if _PARTY_KEY + _norm(n) not in known]
+        # the party the statement names itself stands; a signer's party from elsewhere in the
+        # protocol only when it names none (a "(SD)" typo beside a FB member's name must not win)
+        for n in names if not codes else ():
             if n in known and known[n] not in codes:
                 codes.append(known[n])
         if not codes:

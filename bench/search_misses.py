@@ -2,7 +2,7 @@
 """Where each answerable question's gold passage stands on the way to the hybrid top ten: the
 keyword side (with and without the common terms the plan leaves out), the dense side (the whole
 corpus ranked), the fused list, the reranker's input (the first RERANK_DEPTH and what the search
-inside the best documents adds) and the final order; with what ranks first. For reading misses
+inside the best documents adds) and the final top ten (as the evaluation); with what ranks first. For reading misses
 (a gold passage never a candidate, or a candidate ranked down), never for tuning on a split other
 than dev.
 
@@ -63,7 +63,7 @@ def where(db: Path, emb, qs: list[dict]) -> list[dict]:  # type: ignore[no-untyp
         fused = [r.chunk_id for r in ranked]
         depth = RERANK_DEPTH
         judged = [replace(r, inside=False) for r in ranked[:depth]] + [r for r in ranked[depth:] if r.inside]
-        hits = search(conn, q["q"], emb, limit=50, abstention=False)
+        hits = search(conn, q["q"], emb, limit=10, abstention=False)  # as the evaluation: its top ten
         final = next((i for i, h in enumerate(hits) if is_answer(h, q.get("doc", ""), q["passage"],
                                                                  q.get("alt_docs", ()))), None)
         top = hits[0] if hits else None

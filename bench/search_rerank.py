@@ -25,6 +25,7 @@ import json
 import pickle
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -39,7 +40,7 @@ from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db
 from namndkoll.search import rerank as rr
 from namndkoll.search.evaluation import is_answer
-from namndkoll.search.hybrid import RERANK_DEPTH, evidence, rank
+from namndkoll.search.hybrid import INSIDE_DOCUMENTS, RERANK_DEPTH, evidence, rank
 from namndkoll.search.question import read_question
 
 
@@ -49,13 +50,16 @@ def candidates(db: Path, emb, qs: list[dict], depth: int = RERANK_DEPTH) -> list
     bodies = store.bodies()
     out = []
     for q in qs:
-        ranked, terms = rank(store, q["q"], emb, store.resolve_filters(), candidates=100)
-        ranked, rows, _question = evidence(store, q["q"], ranked[:depth], terms)
+        ranked, terms = rank(store, q["q"], emb, store.resolve_filters(), candidates=100, inside=INSIDE_DOCUMENTS)
+        # as ``hybrid.search``: the first ``depth`` and what the search inside the best documents found
+        ranked = [replace(r, inside=False) for r in ranked[:depth]] + [r for r in ranked[depth:] if r.inside]
+        ranked, rows, _question = evidence(store, q["q"], ranked, terms)
         ans = q.get("answerable", True)
-        y = np.array([ans and is_answer(SimpleNamespace(source=rows[r.chunk_id]["source"], text=rows[r.chunk_id]["text"]),
+        y = np.array([ans and is_answer(SimpleNamespace(source=rows[r.chunk_id]["source"], text=rows[r.chunk_id]["text"],
+                                                        also_in=()),
                                         q.get("doc", ""), q["passage"], q.get("alt_docs", ())) for r in ranked], dtype=bool)
         # what the features are computed from, so that --cached recomputes them after a change
-        out.append({"q": q["q"], "answerable": ans, "kind": q.get("kind"), "y": y, "ranked": ranked,
+        out.append({"q": q["q"], "answerable": ans, "kind": q.get("kind"), "batch": q.get("batch"), "y": y, "ranked": ranked,
                     "rows": {cid: dict(zip(row.keys(), row, strict=True)) for cid, row in rows.items()},
                     "terms": terms, "total": total, "bodies": bodies})
     store.close()
@@ -115,8 +119,10 @@ def ranking(qs: list[dict], model: tuple[np.ndarray, ...] | None) -> dict[str, f
     return {"recall@1": r1 / n, "recall@5": r5 / n, "mrr": mrr / n}
 
 
-def cross_validate(qs: list[dict], l2: float, k: int = 5, seeds: int = 5) -> dict[str, float]:
-    """k-fold by question, averaged over ``seeds`` shuffles (one split is noisy on 87 questions)."""
+def cross_validate(qs: list[dict], l2: float, k: int = 5, seeds: int = 5, batch: str | None = None
+                   ) -> dict[str, float]:
+    """k-fold by question, averaged over ``seeds`` shuffles (one split is noisy on 87 questions);
+    with ``batch``, scored on that batch's questions only (still trained on every other fold)."""
     tot = {"recall@1": 0.0, "recall@5": 0.0, "mrr": 0.0}
     n = 0
     for seed in range(seeds):
@@ -125,13 +131,25 @@ def cross_validate(qs: list[dict], l2: float, k: int = 5, seeds: int = 5) -> dic
             held = set(fold.tolist())
             train = [qs[i] for i in idx if i not in held]
             model = fit([q["x"] for q in train], [q["y"] for q in train], l2)
-            test = [qs[i] for i in fold]
+            test = [qs[i] for i in fold if batch is None or qs[i].get("batch") == batch]
             m = ranking(test, model)
             na = sum(q["answerable"] for q in test)
             for key in tot:
                 tot[key] += m[key] * na
             n += na
-    return {key: v / n for key, v in tot.items()}
+    return {key: v / max(n, 1) for key, v in tot.items()}
+
+
+def shipped(qs: list[dict], emb_id: str, cols: list[int]) -> dict[str, float] | None:
+    """The order of the weights shipped now (``rerank.reranker_for``) on ``qs``."""
+    model = rr.reranker_for(emb_id)
+    if model is None or len(cols) != len(rr.FEATURES):
+        return None
+    return ranking_by(qs, model.logits)
+
+
+def ranking_by(qs: list[dict], key: object) -> dict[str, float]:
+    return ranking([{**q, "x": key(q["x"])[:, None]} for q in qs], (np.zeros(1), np.ones(1), np.ones(1), 0.0))
 
 
 def main() -> None:
@@ -163,13 +181,19 @@ def main() -> None:
     if args.drop:
         data = {s: [{**q, "x": q["x"][:, cols]} for q in qs] for s, qs in data.items()}
     dev, test = data["dev"], data["test"]
+    def fmt(m: dict[str, float] | None) -> str:
+        return "—" if m is None else ", ".join(f"{k} {v:.3f}" for k, v in m.items())
+
     print(f"fixed order: dev {ranking(dev, None)} test {ranking(test, None)}")
+    new = [q for q in dev if q.get("batch") == "s8"]
+    print(f"shipped weights: dev {fmt(shipped(dev, emb.model_id, cols))} (in-sample but for s8) | "
+          f"s8 {fmt(shipped(new, emb.model_id, cols))} | test {fmt(shipped(test, emb.model_id, cols))}")
     model = None
     for l2 in args.l2:
         model = fit([q["x"] for q in dev], [q["y"] for q in dev], l2)
         cv = cross_validate(dev, l2)
-        print(f"l2={l2}: dev 5-fold {', '.join(f'{k} {v:.3f}' for k, v in cv.items())} | "
-              f"test {', '.join(f'{k} {v:.3f}' for k, v in ranking(test, model).items())}")
+        print(f"l2={l2}: dev 5-fold {fmt(cv)} | s8 5-fold {fmt(cross_validate(dev, l2, batch='s8'))} | "
+              f"test {fmt(ranking(test, model))}")
     assert model is not None
     for f, c in sorted(zip([rr.FEATURES[i] for i in cols], model[2], strict=True), key=lambda t: -abs(t[1])):
         print(f"  {f:16s} {c:+.3f}")

@@ -4,6 +4,7 @@ worth asking the keyword index (``fts_terms``). Used by ``hybrid.rank`` and the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..corpus.base import Store
@@ -14,6 +15,10 @@ __all__ = ["COMMON_SHARE", "RARE_TYPO", "SPLIT_BELOW", "fts_terms", "keyword_pla
 COMMON_SHARE = 0.05  # keyword terms in more than this share of chunks are left out of the FTS query
 SPLIT_BELOW = 5  # a query word in fewer chunks than this is also looked for in parts
 RARE_TYPO = 10  # ... and as the same word with å/ä/ö where that is this many times more common
+# a body named without its kind: "fullmäktige", "styrelsen" as people say it, "kommunfullmäktige",
+# "regionstyrelsen" as the records write it (the body words only: "bidrag" is not "kommunbidrag")
+BODY_PREFIXES = ("kommun", "region")
+BODY_WORDS = ("fullmäktig", "styrels")
 
 
 def keyword_plan(store: Store, query: str) -> list[Term]:
@@ -47,7 +52,21 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         if t.party and n == 0:
             n = store.term_doc_counts([t.party.casefold()]).get(t.party.casefold(), 0)
         planned.append(replace(t, parts=parts, alts=alts, df=n))
-    return joined_compounds(planned, df)
+    return _with_bodies(store, joined_compounds(planned, df), df)
+
+
+def _with_bodies(store: Store, terms: list[Term], df: Callable[[str], int]) -> list[Term]:
+    """"fullmäktige" also as "kommunfullmäktige" / "regionfullmäktige" where the corpus holds
+    that word: a body typed without its kind is the body the records name in full."""
+    asked = {p + t.word: t.word for t in terms if t.word.startswith(BODY_WORDS) for p in BODY_PREFIXES}
+    held = store.term_doc_counts(sorted(asked)) if asked else {}
+    out = []
+    for t in terms:
+        full = [stem(p + t.word) for p in BODY_PREFIXES if held.get(p + t.word)]
+        if full:
+            t = replace(t, alts=(*t.alts, *full), df=t.df + sum(df(f) for f in full))
+        out.append(t)
+    return out
 
 
 def fts_terms(terms: list[Term], total: int) -> list[Term]:

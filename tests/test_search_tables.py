@@ -105,3 +105,60 @@ def test_figures_csv_gives_a_table_figures_cell_box_and_span(db_path: Path):
     assert table_text(doc.pages[1].tables[0])[start:end] == "9 192"
     prose = [r for r in rows if r["table"] != "True"]
     assert all(r["bbox"] == "" and r["table_span"] == "" for r in prose)
+
+
+# Simrishamn's budget timeline (tidplan och anvisningar för budget 2027–2031, p. 3): a table of
+# dates and what happens, no value in any cell; ingest keeps its text out of the page body
+TIMELINE = (
+    ("10 sep", "Bolagen och förbunden lämnar in förslag på budget samt"),
+    ("", "eventuellt taxor för 2027."),
+    ("23 sep", "Det strategiska utskottet bereder budgetärendet, bolagens taxor"),
+    ("", "samt en sammanställd internkontrollplan för samtliga nämnder"),
+    ("", "inför kommunstyrelsen."),
+    ("14 okt", "Kommunstyrelsen bereder budgetärendet och taxor inför"),
+    ("", "kommunfullmäktige och beslutar om en sammanställd"),
+    ("", "internkontrollplan för samtliga nämnder."),
+    ("26 okt", "Kommunfullmäktige beslutar om skattesats, driftramar,"),
+    ("", "investerings- och exploateringsbudget, god ekonomisk"),
+    ("", "hushållning och taxor."),
+)
+
+
+def timeline() -> Document:
+    pages = [Page(1, "Tidplan och anvisningar för budget 2027–2031\n\nTidplanen för budgetarbetet är enligt "
+                     "nedanstående:"),
+             Page(2, "3 (13)", tables=(Table(2, TIMELINE, BBOX),)),
+             Page(3, "Budgetberedningen består av en representant från respektive parti.")]
+    return Document("simrishamn-tidplan-budgetanvisningar-2027-2031.pdf", hashlib.sha256(b"tidplan").hexdigest(),
+                    with_offsets(pages), Metadata("Tidplan och anvisningar för budget 2027–2031", "Simrishamn",
+                                                  "Kommunstyrelsen", "other", "2025-12-01"))
+
+
+def test_a_table_of_text_is_searchable_and_found_by_when(db_path: Path):
+    """A timeline laid out as a table (no figure in any cell) was in no passage at all: "När
+    beslutar fullmäktige om skattesatsen?" found nothing of it. Its rows are passages now."""
+    rows = [c for c in chunk_document(timeline()) if c.section == "table_text"]
+    assert rows and all(c.page_start == 2 and c.table == (0, 0) for c in rows)
+    assert "26 okt Kommunfullmäktige beslutar om skattesats, driftramar,\ninvesterings- och" in rows[0].text
+    conn = open_db(db_path)
+    with transaction(conn):
+        replace_document(conn, timeline())
+    index_corpus(conn, FakeEmbedder())
+    for mode, emb in (("keyword", None), ("hybrid", FakeEmbedder())):
+        hits = search(conn, "När beslutar fullmäktige om skattesatsen?", emb, mode=mode,  # type: ignore[arg-type]
+                      abstention=False)
+        assert hits and hits[0].section == "table_text" and "beslutar om skattesats" in hits[0].text, mode
+        assert hits[0].page == 2 and hits[0].citation.endswith("s. 2")
+    conn.close()
+
+
+def test_a_long_table_of_text_is_cut_between_entries_not_inside_one():
+    from namndkoll.search.chunking import text_table_passages
+
+    table = Table(2, TIMELINE, BBOX)
+    parts = text_table_passages(table, max_chars=200)
+    assert len(parts) > 1
+    starts = [r for r, _ in parts]
+    assert all(TIMELINE[r][0] for r in starts)  # each passage opens with an entry's date
+    assert "".join(t.replace("\n", " ") for _, t in parts).count("skattesats") == 1
+    assert text_table_passages(Table(1, (("Indikator", "Utfall"),), BBOX)) == []  # a header alone

@@ -31,7 +31,7 @@ def row_boxes(store: Any, hits: Any) -> dict[int, Box]:
     out: dict[int, Box] = {}
     tables: dict[tuple[int, int], list[Any]] = {}
     for h in hits:
-        if h.section != "table" or h.end > h.start:
+        if h.section not in ("table", "table_text") or h.end > h.start:
             continue
         key = (h.document_id, h.page)
         if key not in tables:

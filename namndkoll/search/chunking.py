@@ -9,8 +9,14 @@ No chunk crosses a § item, a section or a document, and each chunk's text is ex
 Tables (``Page.tables``, whose text ingest leaves out of the page body) become one passage per
 row (section ``"table"``): the row as written ("Socialnämnden 274 077 -427 -50 273 600"),
 then each value cell with its row and column headers ("Socialnämnden · Ram inkl PKV · 274 077
-tkr"), so a cell is found by its row label and value. Their span is empty at the start of their
-page (the text is the stored table's, ``Chunk.table`` says which table and row).
+tkr"), so a cell is found by its row label and value. A table that holds no value cell at all
+(a timeline "26 okt | Kommunfullmäktige beslutar om skattesats …", a revision report's
+"Rekommendation | Bedömning", a list of measures "Åtgärd | Målår | Status | Kommentar") is text
+laid out in columns: its rows as written, packed like paragraphs, are its passages (section
+``"table_text"``: text, not a row of values whose unit stands in the table's head; before, such a
+table was in no passage at all, its text being left out of the page body). Their span is empty
+at the start of their page (the text is the stored table's, ``Chunk.table`` says which table and
+the passage's first row).
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ from collections.abc import Iterator, Sequence
 from ..tables import body_cells, scale_words
 from ..types import Chunk, Document, Item, Table
 
-CHUNKER = "paragraphs-v2+tables"  # stored with the chunks: a new version re-chunks every document
+CHUNKER = "paragraphs-v2+tables+text-tables"  # stored with the chunks: a new version re-chunks every document
+TABLE_TEXT = "table_text"  # the section of a passage of a table without values
 MAX_CHARS = 1100  # ~180 Swedish words, ~300 e5 tokens: well inside the model's 512
 MIN_CHARS = 250  # a shorter tail is merged into the chunk before it (same region only)
 
@@ -68,7 +75,8 @@ def table_chunks(doc: Document) -> list[Chunk]:
         found = doc.item_of(page.start)
         for t_idx, table in enumerate(page.tables):
             unit = scale_words(table)
-            for cells in body_cells(table):
+            rows = body_cells(table)
+            for cells in rows:
                 r = cells[0].row
                 lines = [row_text(table, r)] + [
                     " · ".join(x for x in (c.label, c.column.replace(" | ", " "), c.text + (f" {unit}" if unit and
@@ -76,6 +84,34 @@ def table_chunks(doc: Document) -> list[Chunk]:
                     for c in cells]
                 out.append(Chunk("\n".join(lines), page.start, page.start, page.number, page.number,
                                  found.number if found else None, "table", table=(t_idx, r)))
+            if not rows:
+                out += [Chunk(text, page.start, page.start, page.number, page.number,
+                              found.number if found else None, TABLE_TEXT, table=(t_idx, r))
+                        for r, text in text_table_passages(table)]
+    return out
+
+
+def text_table_passages(table: Table, max_chars: int = MAX_CHARS) -> list[tuple[int, str]]:
+    """(first row, text) of the passages of a table without values: its rows as written, one a
+    line, packed up to ``max_chars``; a passage starts, where it can, at a row whose first cell
+    is filled (an entry's first line: "26 okt | Kommunfullmäktige beslutar …" and not its
+    continuation "| investerings- och exploateringsbudget …"). None for a table of one row."""
+    lines = [(r, row_text(table, r)) for r in range(len(table.rows))]
+    lines = [(r, t) for r, t in lines if t]
+    if len(lines) < 2:
+        return []
+    out: list[tuple[int, str]] = []
+    cur: list[tuple[int, str]] = []
+    for r, t in lines:
+        if cur and sum(len(x) + 1 for _, x in cur) + len(t) > max_chars:
+            # cut before the last entry's first line, when that keeps a third of the passage
+            starts = [i for i, (rr, _) in enumerate(cur) if i and (table.rows[rr][0] or "").strip()]
+            cut = starts[-1] if starts and sum(len(x) + 1 for _, x in cur[:starts[-1]]) > max_chars // 3 else len(cur)
+            out.append((cur[0][0], "\n".join(x for _, x in cur[:cut])))
+            cur = cur[cut:]
+        cur.append((r, t))
+    if cur:
+        out.append((cur[0][0], "\n".join(x for _, x in cur)))
     return out
 
 

@@ -29,8 +29,8 @@ from typing import Any
 
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold, words
 
-__all__ = ["Place", "Question", "focus_of", "mentions_place", "mentions_year", "place_consistent",
-           "rate_of", "read_question", "role_of", "same_body", "unit_of", "voter_of", "years_in"]
+__all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "focus_of", "mentions_place", "mentions_year", "place_consistent",
+           "rate_of", "read_question", "replaced_of", "role_of", "same_body", "unit_of", "voter_of", "years_in"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,14 @@ class Question:
     voter: str | None = None
     # what a rate asked is per ("Vad får en tolk betalt per timme?": "tim"), a stem; None when none
     rate: str | None = None
+    # round 11 (``asked.py``): the part of an organisation whose figure is asked, lower case, as a
+    # stem ("socialnämnd", "barn- och ungdomsnämnd", "område hr"); None when none is named
+    body: str | None = None
+    # the body whose decision "När avslog kommunfullmäktige …" asks about ("kommunfullmäktige")
+    decider: str | None = None
+    # the person whose successor "Vem ersatte/efterträdde Maja Bentzer …" asks ("Maja Bentzer")
+    replaced: str | None = None
+    past: bool = False  # asks what was (an outcome: "fanns", "gjordes", "har … minskat"), not a goal
 
 
 _KINDS = {
@@ -155,7 +163,66 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
         bool(_COST_Q.search(query)) or bool(focus and _MONEY_Q.fullmatch(focus[0])
                                             and not focus[0].startswith("skattesats")))
     return Question(places, tuple(sorted(years)), kinds, focus, unit, people, role_of(query), price,
-                    voter_of(query), rate)
+                    voter_of(query), rate, body_of(query), decider_of(query), replaced_of(query), asks_past(query))
+
+
+# a part of an organisation named with its own name ("socialnämndens", "barn- och ungdomsnämnden",
+# "tekniska nämnden", "område HR", "kommunkoncern"); a bare "nämnden" names none
+_BODY = re.compile(r"(?<![\wåäö-])((?:[\wåäö]+-\s+och\s+|([\wåäö]+a)\s+)?[\wåäö]*(?:nämnd|styrelse|förvaltning|koncern))"
+                   r"(?:en|ens|s|ernas|erna|er)?(?![\wåäö])|\bområde\s+([\wåäö]+)", re.IGNORECASE)
+
+
+def body_of(query: str) -> str | None:
+    """The part of an organisation (a nämnd, a styrelse, a förvaltning, a koncern, an "område")
+    whose figure the query asks, lower case and without its ending; None when none is named by
+    its own name. "kommunstyrelsen"/"fullmäktige" as the one deciding or voting is not it."""
+    for m in _BODY.finditer(query):
+        if m.group(3):
+            return "område " + m.group(3).casefold()
+        name = m.group(1).casefold()
+        if m.group(2) and m.group(2).casefold() in STOPWORDS:  # "vilka nämnder": no name
+            name = name.split()[-1]
+        if name in ("nämnd", "styrelse", "förvaltning", "koncern") or name.endswith("fullmäktige"):
+            continue
+        return name
+    return None
+
+
+# "När avslog kommunfullmäktige …", "Vilket mål … beslutade kommunfullmäktige", "Vad beslutade
+# tekniska nämnden …": the body whose own decision is asked
+_DECIDER = re.compile(r"\b(?:beslutade|beslöt|avslog|antog|biföll|fastställde|godkände)\s+(kommunstyrelsen|regionstyrelsen|"
+                      r"[\wåäö]*fullmäktige|(?:[\wåäö]+-\s+och\s+|[\wåäö]+a\s+)?[\wåäö]*nämnden|direktionen)(?![\wåäö])",
+                      re.IGNORECASE)
+
+
+def decider_of(query: str) -> str | None:
+    """The body whose own decision the query asks about, lower case; None for other questions."""
+    m = _DECIDER.search(query)
+    return m.group(1).casefold() if m else None
+
+
+_REPLACED = re.compile(r"\b(?:ersatte|ersätter|efterträdde|efterträder|ersättare\s+för|efterträdare\s+till)\s+"
+                       r"((?:[A-ZÅÄÖ][\wåäö-]+\s+){0,2}[A-ZÅÄÖ][\wåäö-]+)")
+
+
+def replaced_of(query: str) -> str | None:
+    """The person (a capitalised name) whose successor "Vem ersatte/efterträdde X" asks about."""
+    m = _REPLACED.search(query)
+    return m.group(1) if m else None
+
+
+# an outcome asked in the past ("fanns", "gjordes", "genomförde", "har … minskat"); a question about a
+# goal, a plan, a forecast or a budget asks no outcome
+_PAST = re.compile(r"\b(fanns|gjordes|genomförde|genomfördes|blev|hade|uppgick|minskade|ökade|levde|fick|"
+                   r"har\s+(?:\S+\s+){0,6}?(?:minskat|ökat|sjunkit|stigit|blivit))\b", re.IGNORECASE)
+_NOT_OUTCOME = re.compile(r"\b(mål\w*|målsättning\w*|ska|skulle|plan\w*|prognos\w*|budget\w*|ram\w*|"
+                          r"förslag\w*|föreslog|föreslår|ambition\w*)\b", re.IGNORECASE)
+
+
+def asks_past(query: str) -> bool:
+    """Whether the query asks an outcome that was (past tense, not a goal or a plan)."""
+    return bool(_PAST.search(query)) and not _NOT_OUTCOME.search(query)
+
 
 
 # "Hur röstade kommunstyrelsen …", "Hur röstade barn- och utbildningsnämnden …": the body that voted

@@ -70,19 +70,32 @@ def figure_of_body(question: Question, text: str, context: str, section: str | N
     """Whether a figure question that names a body (``Question.body``) is answered by the figure
     of that body: the document is the body's own, or a sentence holds the body and a figure (and
     what is asked, where the passage names it); the § title naming the body counts for every
-    sentence under it."""
+    sentence under it. A "Vem …" question naming a body needs the passage (or its title) to name
+    that body at all."""
     body = question.body
-    if "figure" not in question.kinds or body is None:
+    if body is None or not question.kinds & {"figure", "who"}:
         return True
     if committee and same_body(body.split()[-1], committee):
         return True
     rx = _body_rx(body)
     titled = bool(rx.search(context))
+    if "figure" not in question.kinds:  # "Vem var förvaltningschef för barn- och ungdomsförvaltningen …"
+        return titled or bool(rx.search(text))
     parts = sentences(text)
     # the focus counts where the passage names it at all (else the heading before it did)
     want_focus = focus is not None and any(focus.search(s.lower()) for s in parts)
     return any((titled or rx.search(s)) and figure_in(s) and (not want_focus or focus.search(s.lower()))
                for s in parts)
+
+
+# a heading: a short line without a full stop, before a line that starts a new statement
+_HEADING = re.compile(r"(?<=\n)([^\n.:;,]{1,60})\n(?=[A-ZÅÄÖ§•])|^([^\n.:;,]{1,60})\n(?=[A-ZÅÄÖ§•])")
+
+
+def _statements(text: str) -> list[str]:
+    """Sentences, a heading standing apart from the sentence after it ("Förslag till budget 2024
+    och flerårsplaner 2025–2026" | "Beslut" | "Grundersättningen … till 518 kr per timma")."""
+    return [p for s in sentences(_HEADING.sub(lambda m: (m.group(1) or m.group(2)) + "\n\n", text)) for p in [s] if p.strip()]
 
 
 def figure_of_year(question: Question, text: str, section: str | None) -> bool:
@@ -91,7 +104,7 @@ def figure_of_year(question: Question, text: str, section: str | None) -> bool:
     stand in, ``grounds.year_in_own_words``). A table row is read by its column heads."""
     if "figure" not in question.kinds or not question.years or section == "table":
         return True
-    figures = [s for s in sentences(without_axes(text)) if figure_in(s)]
+    figures = [s for s in _statements(without_axes(text)) if figure_in(s)]
     if not figures:
         return True
     asked = set(question.years)

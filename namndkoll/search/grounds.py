@@ -65,7 +65,7 @@ _MONTHS = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktob
 # ("Erska 1:55"), diarienummer ("2025.319", "SLK-2024-00922") and SFS numbers ("2025:400")
 _NOT_FIGURES = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?\b|" + _MONTHS + r"\s+\d{4}\b|"
-    r"§\s*\d+|\b\d+\s+kap\b|\b(?:figur|tabell|bilaga|diagram|sida|avsnitt|punkt)\s+\d+\b|"
+    r"§\s*\d+|\b\d+\s+kap\b|\bs\.\s?\d+\b|\b(?:figur|tabell|bilaga|diagram|sida|avsnitt|punkt)\s+\d+\b|"
     r"(?-i:\b[A-ZÅÄÖ][a-zåäö]+\s+\d+:\d+)\b|\b\d+\s*\(\d+\)|\b\d{4}[.:]\d+\b|\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b|"
     r"(?<![\d,.])(?:19|20)\d\d(?!\d|[,.]\d)", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")

@@ -327,7 +327,9 @@ _ARTICLES = frozenset(["en", "ett", "den", "det", "de"])
 _MEASURES = frozenset(["andel", "andelen", "antal", "antalet", "del", "delen", "summa", "summan", "mängd",
                        "mängden", "procent", "procentenheter", "belopp", "beloppet", "kronor", "kr", "tkr", "mnkr",
                        "miljoner", "miljarder", "tusen"])
-_OF = frozenset(["av", "för", "på"])  # a phrase that narrows the noun: "hyran för X", "uppdrag på polska"
+_OF = frozenset(["av", "för", "på"])
+_COPULAS = frozenset(["är", "var", "blir", "blev"])
+_PLACE_GENITIVES = frozenset(["kommuns", "kommunens", "stads", "stadens", "regionens", "regions"])  # a phrase that narrows the noun: "hyran för X", "uppdrag på polska"
 # "Vilken/Vilket X" asks a figure when X is (a compound of) an amount: "Vilken driftram …"
 _QUANTITY = re.compile(r"((?<!prog)(?:ram|ramen|ramar)|budget|budgeten|kostnad|kostnaden|kostnader|belopp|beloppet|bidrag|"
                        r"bidraget|hyra|hyran|avgift|avgiften|taxa|taxan|pris|priset|summa|summan|resultat|"
@@ -376,7 +378,8 @@ def focus_of(query: str) -> tuple[str, ...]:
             start, how = i + 2, toks[i + 1]
             if w == "hur" and start < len(toks) and toks[start] in _COSTS:
                 start += 1  # "Hur mycket kostar X" asks the price of X
-            elif w == "hur" and toks[i + 1] != "många" and start < len(toks) and toks[start].endswith(("ar", "er")):
+            elif (w == "hur" and toks[i + 1] != "många" and start < len(toks) and toks[start].endswith(("ar", "er"))
+                  and toks[start] not in _COPULAS):
                 return ()  # "Hur mycket ökar …": a verb (a plural noun follows "många", not "mycket")
             break
         if w in _WHICH:
@@ -385,6 +388,22 @@ def focus_of(query: str) -> tuple[str, ...]:
     if start is None:
         return ()
     j = _skip_articles(toks, start)
+    # "Hur mycket av Tolkförmedling Västs överskott …" asks a part of the överskott; "Hur stor blir
+    # Alingsås kommuns driftsprognos …" the size of the driftsprognos (round 11)
+    if j < len(toks) and ((toks[j] == "av" and how in ("mycket", "många"))
+                          or (toks[j] in _COPULAS and how not in ("många", "mycket", "länge"))):
+        j = _skip_articles(toks, j + 1)
+        # past a genitive ("Alingsås kommuns …", "Tolkförmedling Västs …"): the owner is the place
+        # rule's, the thing owned is asked
+        gen = None
+        for k in range(j, min(j + 2, len(toks) - 1)):  # one word or two ("Tolkförmedling Västs")
+            if not _content(toks[k]) or toks[k] in _OF:
+                break
+            if toks[k].endswith("s") and not toks[k].endswith("ss") and _content(toks[k + 1]):
+                gen = k
+                break
+        if gen is not None and not _QUANTITY.search(toks[gen]):
+            j = gen + 1
     if j >= len(toks) or not _content(toks[j]):
         return ()
     if toks[j] in _MEASURES:

@@ -25,6 +25,9 @@ the other evidence shows it — the issue's rule that a strong keyword match is 
   fullmäktige's own record or a sentence saying that fullmäktige decided ("Kommunfullmäktige
   beslutade den 10 december 2025 …"), not by kommunstyrelsen's "Förslag till beslut i
   kommunfullmäktige" (``decided_by``).
+- **the figure beside the rare terms.** A keyword query asking a figure names what it is of by
+  its rare terms; a figure in a sentence that holds none of them, while another sentence holds
+  them without a figure, is of something else (``figure_beside_rare``).
 - **the post asked.** "Vem är ordförande i …" is not answered by a passage that names only a
   *vice* ordförande, nor by a table of contents, which names people in § titles but holds no
   statement (``holder_named``).
@@ -33,12 +36,13 @@ the other evidence shows it — the issue's rule that a strong keyword match is 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .grounds import figure_in, sentences, without_axes
 from .passage import is_listing
 from .question import Question, same_body, years_in
 
-__all__ = ["asked_of", "decided_by", "figure_of_body", "figure_of_year", "holder_named", "outcome_not_goal",
+__all__ = ["asked_of", "decided_by", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_named", "outcome_not_goal",
            "successor_named"]
 
 # what makes a sentence a goal, a plan, a forecast or a proposal rather than an outcome
@@ -165,12 +169,27 @@ def holder_named(question: Question, text: str, context: str, section: str | Non
     return not named or any(m.group(1) is None for m in named)
 
 
+def figure_beside_rare(question: Question, text: str, section: str | None,
+                       holds_rare: Callable[[str], bool] | None) -> bool:
+    """For a figure question without a focus (keywords: "lönekartläggning … osakliga
+    löneskillnader … procent"), whether a sentence holding the query's rare terms holds a
+    figure, when any sentence holds them: they name what the figure is asked of, and "(1–11
+    procent)" of kränkningar two sentences before "Lönekartläggningar genomförs …" is no answer.
+    ``holds_rare``: whether a sentence holds one of the query's rare terms (not a place)."""
+    # (a rate's unit says what its figure is of: "per kvadratmeter" is checked by grounds.states)
+    if holds_rare is None or "figure" not in question.kinds or question.focus or question.rate or section == "table":
+        return True
+    naming = [s for s in sentences(without_axes(text)) if holds_rare(s)]
+    return not naming or any(figure_in(s) for s in naming)
+
+
 def asked_of(question: Question, text: str, context: str | None, section: str | None, committee: str | None,
-             focus: re.Pattern[str] | None) -> bool:
+             focus: re.Pattern[str] | None, holds_rare: Callable[[str], bool] | None = None) -> bool:
     """Whether a passage may be trusted ("high") as stating the thing asked of the thing asked
     (every rule above); False makes it a weak match at most."""
     ctx = context or ""
     return (figure_of_body(question, text, ctx, section, committee, focus)
+            and figure_beside_rare(question, text, section, holds_rare)
             and figure_of_year(question, text, section)
             and outcome_not_goal(question, text, focus)
             and successor_named(question, text, ctx)

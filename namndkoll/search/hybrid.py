@@ -325,6 +325,8 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     stated = {r.chunk_id: states(question, rows[r.chunk_id]["text"], rows[r.chunk_id]["section"])
               for r in ranked if r.chunk_id in rows}
     no_kind = [cid for cid, s in stated.items() if not s]
+    asked_rare = [i for i in rare if i not in place_terms]  # what a keyword query's figure is of (asked.py)
+    holds_rare = (lambda s: any(h for i, h in enumerate(matcher.held(s)) if i in asked_rare)) if asked_rare else None
     # the passages next to those that lack the focus or the kind of answer, read in one query
     neighbours = store.chunk_rows(sorted({cid - 1 for cid in no_focus} | beside(no_kind)))
     before = _passages_before(neighbours, rows, no_focus)
@@ -353,7 +355,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             year_own=year_in_own_words(question, row["text"]),
             figure_beside=figure_beside(question, row["text"], row["section"], focus[0] if focus else None),
             asked=asked_of(question, row["text"], row["context"], row["section"], row["committee"],
-                           focus[0] if focus else None),
+                           focus[0] if focus else None, holds_rare),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))

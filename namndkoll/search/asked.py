@@ -155,18 +155,20 @@ def decided_by(question: Question, text: str, committee: str | None) -> bool:
 def holder_named(question: Question, text: str, context: str, section: str | None) -> bool:
     """Whether a "Vem är/blev <post> …" question may be answered by a passage: not a table of
     contents (§ titles name people but state nothing of them), and one naming the post asked
-    itself, not only as "vice <post>" when the post asked is not the vice's."""
+    itself: "vice ordförande" for the vice, and for another post that post, not only its vice
+    ("Vem efterträdde Alice Book som ledamot …" and "Maria Adrell (V) utses till ersättare")."""
     if "who" not in question.kinds:
         return True
     if is_listing(text, section):
         return False
-    role = question.role
-    if role is None or role.startswith("vice"):
+    role = question.post
+    if role is None:
         return True
     both = f"{text}\n{context}"
+    if role.startswith("vice"):
+        return bool(re.search(r"(?<![\wåäö])vice\s+" + re.escape(role.split()[-1]), both, re.IGNORECASE))
     post = re.compile(r"(?<![\wåäö])(vice\s+)?" + re.escape(role) + r"[\wåäö]*", re.IGNORECASE)
-    named = [m for m in post.finditer(both)]
-    return not named or any(m.group(1) is None for m in named)
+    return any(m.group(1) is None for m in post.finditer(both))
 
 
 def figure_beside_rare(question: Question, text: str, section: str | None,

@@ -30,7 +30,7 @@ from typing import Any
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold, words
 
 __all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "focus_of", "mentions_place", "mentions_year", "place_consistent",
-           "rate_of", "read_question", "replaced_of", "role_of", "same_body", "unit_of", "voter_of", "years_in"]
+           "post_of", "rate_of", "read_question", "replaced_of", "role_of", "same_body", "unit_of", "voter_of", "years_in"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ class Question:
     # the person whose successor "Vem ersatte/efterträdde Maja Bentzer …" asks ("Maja Bentzer")
     replaced: str | None = None
     past: bool = False  # asks what was (an outcome: "fanns", "gjordes", "har … minskat"), not a goal
+    post: str | None = None  # the post asked about: the role, or "som <post>" ("Vem efterträdde X som ledamot")
 
 
 _KINDS = {
@@ -163,7 +164,8 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
         bool(_COST_Q.search(query)) or bool(focus and _MONEY_Q.fullmatch(focus[0])
                                             and not focus[0].startswith("skattesats")))
     return Question(places, tuple(sorted(years)), kinds, focus, unit, people, role_of(query), price,
-                    voter_of(query), rate, body_of(query), decider_of(query), replaced_of(query), asks_past(query))
+                    voter_of(query), rate, body_of(query), decider_of(query), replaced_of(query), asks_past(query),
+                    post_of(query))
 
 
 # a part of an organisation named with its own name ("socialnämndens", "barn- och ungdomsnämnden",
@@ -259,6 +261,18 @@ _COUNT_Q = re.compile(r"\bhur\s+många\b", re.IGNORECASE)
 # "Vem är ordförande …", "Vem blev ny vice ordförande …", "Vem var kommundirektör …"
 _ROLE = re.compile(r"^\W*vem\s+(?:är|var|blir|blev|har\s+varit)\s+(?:(?:ny|nya|nytt|nuvarande|tidigare)\s+)?"
                    r"((?:vice\s+)?[\wåäöÅÄÖ-]+)", re.IGNORECASE)
+
+
+# "Vem avsade sig uppdraget som vice ordförande …", "Vem efterträdde X som ledamot …": the post
+_AS_POST = re.compile(r"^\W*vem\b.*?\bsom\s+((?:vice\s+)?(?:ordförande|ledamot|ersättare|suppleant|revisor|"
+                      r"[\wåäö]*chef|[\wåäö]*direktör|sekreterare))\b", re.IGNORECASE)
+
+
+def post_of(query: str) -> str | None:
+    """The post a "Vem är/var/blev <post> …" or "Vem … som <post> …" question asks about, lower
+    case; None for other questions (``asked.holder_named``)."""
+    m = _AS_POST.search(query)
+    return m.group(1).casefold() if m else role_of(query)
 
 
 def role_of(query: str) -> str | None:

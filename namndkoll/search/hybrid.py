@@ -412,7 +412,7 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         kp = k if r.place_keywords is None else max(k, r.place_keywords)
         if not (r.place_ok and r.year_ok and r.body_ok):
             continue  # the query names a body, a year or a voting body this passage is not about
-        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (not r.stated_near or not r.year_own or not r.asked or
+        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (not r.stated_near or not r.year_own or not r.asked or not r.figure_beside or
                 not r.focus_ok or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
         if not r.inside and r.own_place and r.year_own and r.figure_beside and r.asked and (r.stated or not STATED_FOR_HIGH) and (

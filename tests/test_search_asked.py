@@ -27,6 +27,7 @@ from namndkoll.search.asked import (
     figure_of_body,
     figure_of_year,
     holder_named,
+    lists_no_holder,
     outcome_not_goal,
     successor_named,
 )
@@ -183,7 +184,10 @@ def test_the_decision_of_the_body_asked():
 
 
 def test_the_post_asked():
-    assert not holder_named(read_question("Vem är ordförande i samhällsbyggnadsnämnden i Alingsås?"), KF18_TOC, "", None)
+    toc = read_question("Vem är ordförande i samhällsbyggnadsnämnden i Alingsås?")
+    assert not holder_named(toc, KF18_TOC, "", None)  # only "vice ordförande" there
+    assert lists_no_holder(toc, KF18_TOC, None)  # and a table of contents: never trusted
+    assert not lists_no_holder(toc, KF18_50, None)
     ledamot = read_question("Vem efterträdde Alice Book som ledamot i socialnämnden i Alingsås?")
     assert ledamot.post == "ledamot" and not holder_named(ledamot, KF18_46, "", None)
     vice = read_question("Vem blev ny vice ordförande i tekniska nämnden i Alingsås 2018?")

@@ -29,8 +29,9 @@ the other evidence shows it — the issue's rule that a strong keyword match is 
   its rare terms; a figure in a sentence that holds none of them, while another sentence holds
   them without a figure, is of something else (``figure_beside_rare``).
 - **the post asked.** "Vem är ordförande i …" is not answered by a passage that names only a
-  *vice* ordförande, nor by a table of contents, which names people in § titles but holds no
-  statement (``holder_named``).
+  *vice* ordförande (``holder_named``), and not trusted from a table of contents, which names
+  people in § titles but holds no statement (``lists_no_holder``: "high" only; a protocol's first
+  page lists its § numbers beside who chaired).
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ from .grounds import figure_in, sentences, without_axes
 from .passage import is_listing
 from .question import Question, same_body, years_in
 
-__all__ = ["asked_of", "decided_by", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_named", "outcome_not_goal",
+__all__ = ["asked_of", "decided_by", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_named",
+           "lists_no_holder", "outcome_not_goal",
            "successor_named"]
 
 # what makes a sentence a goal, a plan, a forecast or a proposal rather than an outcome
@@ -153,14 +155,11 @@ def decided_by(question: Question, text: str, committee: str | None) -> bool:
 
 
 def holder_named(question: Question, text: str, context: str, section: str | None) -> bool:
-    """Whether a "Vem är/blev <post> …" question may be answered by a passage: not a table of
-    contents (§ titles name people but state nothing of them), and one naming the post asked
+    """Whether a "Vem är/blev <post> …" question may be answered by a passage naming the post asked
     itself: "vice ordförande" for the vice, and for another post that post, not only its vice
     ("Vem efterträdde Alice Book som ledamot …" and "Maria Adrell (V) utses till ersättare")."""
     if "who" not in question.kinds:
         return True
-    if is_listing(text, section):
-        return False
     role = question.post
     if role is None:
         return True
@@ -183,6 +182,14 @@ def figure_beside_rare(question: Question, text: str, section: str | None,
         return True
     naming = [s for s in sentences(without_axes(text)) if holds_rare(s)]
     return not naming or any(figure_in(s) for s in naming)
+
+
+def lists_no_holder(question: Question, text: str, section: str | None) -> bool:
+    """Whether a "Vem …" question's passage is a list of § titles (a table of contents names
+    people in its titles but states nothing of them): then it is not trusted, but still shown
+    where the rest of the evidence shows it (a protocol's first page lists its § numbers beside
+    who chaired the meeting)."""
+    return "who" in question.kinds and is_listing(text, section)
 
 
 def asked_of(question: Question, text: str, context: str | None, section: str | None, committee: str | None,

@@ -30,8 +30,9 @@ the other evidence shows it — the issue's rule that a strong keyword match is 
   them without a figure, is of something else (``figure_beside_rare``).
 - **the post asked.** "Vem är ordförande i …" is not answered by a passage that names only a
   *vice* ordförande (``holder_named``), and not trusted from a table of contents, which names
-  people in § titles but holds no statement (``lists_no_holder``: "high" only; a protocol's first
-  page lists its § numbers beside who chaired).
+  people in § titles but holds no statement (``lists_no_holder``, which also withholds trust from a
+  passage never naming the post: "high" only, as a protocol's first page lists its § numbers
+  beside who chaired).
 """
 
 from __future__ import annotations
@@ -155,19 +156,20 @@ def decided_by(question: Question, text: str, committee: str | None) -> bool:
 
 
 def holder_named(question: Question, text: str, context: str, section: str | None) -> bool:
-    """Whether a "Vem är/blev <post> …" question may be answered by a passage naming the post asked
-    itself: "vice ordförande" for the vice, and for another post that post, not only its vice
-    ("Vem efterträdde Alice Book som ledamot …" and "Maria Adrell (V) utses till ersättare")."""
+    """Whether a "Vem är/blev <post> …" question may be answered by a passage that names the post:
+    not one naming only its vice when the post itself is asked ("Vem är ordförande …" and "Anders
+    Sandberg (S) utses till vice ordförande"), nor only the post when its vice is asked."""
     if "who" not in question.kinds:
         return True
     role = question.post
     if role is None:
         return True
     both = f"{text}\n{context}"
-    if role.startswith("vice"):
-        return bool(re.search(r"(?<![\wåäö])vice\s+" + re.escape(role.split()[-1]), both, re.IGNORECASE))
-    post = re.compile(r"(?<![\wåäö])(vice\s+)?" + re.escape(role) + r"[\wåäö]*", re.IGNORECASE)
-    return any(m.group(1) is None for m in post.finditer(both))
+    post = re.compile(r"(?<![\wåäö])(vice\s+)?" + re.escape(role.split()[-1]) + r"[\wåäö]*", re.IGNORECASE)
+    named = list(post.finditer(both))
+    # (a passage not naming the post at all is left to ``lists_no_holder``: not trusted, maybe shown)
+    vice = role.startswith("vice")
+    return not named or any((m.group(1) is not None) == vice for m in named)
 
 
 def figure_beside_rare(question: Question, text: str, section: str | None,
@@ -184,12 +186,18 @@ def figure_beside_rare(question: Question, text: str, section: str | None,
     return not naming or any(figure_in(s) for s in naming)
 
 
-def lists_no_holder(question: Question, text: str, section: str | None) -> bool:
-    """Whether a "Vem …" question's passage is a list of § titles (a table of contents names
-    people in its titles but states nothing of them): then it is not trusted, but still shown
-    where the rest of the evidence shows it (a protocol's first page lists its § numbers beside
-    who chaired the meeting)."""
-    return "who" in question.kinds and is_listing(text, section)
+def lists_no_holder(question: Question, text: str, context: str | None, section: str | None) -> bool:
+    """Whether a "Vem …" question's passage cannot be trusted ("high") for the holder asked,
+    though it may still be shown: a list of § titles (a table of contents names people in its
+    titles but states nothing of them; a protocol's first page also lists "§§94-98" beside who
+    chaired), or one that never names the post asked ("Vem var ordförande …" and a § on deficits)."""
+    if "who" not in question.kinds:
+        return False
+    if is_listing(text, section):
+        return True
+    post = question.post
+    return post is not None and not re.search(r"(?<![\wåäö])" + re.escape(post.split()[-1]), f"{text}\n{context or ''}",
+                                              re.IGNORECASE)
 
 
 def asked_of(question: Question, text: str, context: str | None, section: str | None, committee: str | None,

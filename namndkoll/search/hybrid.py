@@ -350,7 +350,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             focus_ok=all(h or bool(f.search(before.get(r.chunk_id, "")))
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
-            stated=stated[r.chunk_id] and not lists_no_holder(question, row["text"], row["section"]),
+            stated=stated[r.chunk_id] and not lists_no_holder(question, row["text"], row["context"], row["section"]),
             stated_near=near.get(r.chunk_id, True),
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
             year_own=year_in_own_words(question, row["text"]),

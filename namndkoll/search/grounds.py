@@ -42,6 +42,10 @@ and checked on test:
   Simrishamns kommun …") or names a rare place in passing ("närmaste kontor finns i Malmö" for
   "Hur många hushåll får försörjningsstöd i Malmö?") is no strong keyword match: one rare term
   that is not a place must be held for it to be always shown (``hybrid.evidence``).
+
+Round 11 (``asked.py`` holds its rules) adds here what every figure and year rule reads: a chart's
+axis ("2,5 2 1,5 1 0,5 0", "2010 2011 … 2035") is no figure and names no year (``without_axes``),
+and neither are footnote numbers nor page references ("s. 20").
 """
 
 from __future__ import annotations

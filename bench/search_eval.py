@@ -11,7 +11,8 @@ from the extracted texts instead.
 
 Questions: bench/questions/{dev,test,heldout}.json (351 questions over 8 bodies, written by
 someone who never saw a score; see bench/questions/README.md). Tune on dev only, check on test,
-and run heldout only to report. ``--legacy`` evaluates the older calibration set
+and run heldout only to report; dev2.json holds more dev questions (batch s9, ``--splits dev2``).
+``--legacy`` evaluates the older calibration set
 (../shared/data/gold/search-pairs.json + bench/questions.json + bench/questions_heldout.json).
 
 usage: python bench/search_eval.py [--model NAME] [--splits dev test heldout] [--calibrate]
@@ -195,7 +196,7 @@ def build(db: Path, embedder, rebuild_docs: bool = False, from_text: bool = Fals
     return {"documents": n_docs, "chunks": rep.chunks, "embedded_now": rep.embedded, "seconds": rep.seconds}
 
 
-SPLITS = ("dev", "test", "heldout")
+SPLITS = ("dev", "test", "heldout", "dev2")  # dev2: more dev questions (batch s9), tune on it like dev
 
 
 def split_questions(split: str) -> list[dict]:

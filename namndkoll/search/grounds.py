@@ -42,6 +42,10 @@ and checked on test:
   Simrishamns kommun …") or names a rare place in passing ("närmaste kontor finns i Malmö" for
   "Hur många hushåll får försörjningsstöd i Malmö?") is no strong keyword match: one rare term
   that is not a place must be held for it to be always shown (``hybrid.evidence``).
+
+Round 12 (``asked.py`` holds its rules) adds here what every figure and year rule reads: a chart's
+axis ("2,5 2 1,5 1 0,5 0", "2010 2011 … 2035") is no figure and names no year (``without_axes``),
+and neither are footnote numbers nor page references ("s. 20").
 """
 
 from __future__ import annotations
@@ -54,31 +58,61 @@ from .passage import is_listing
 from .question import Question, mentions_place, same_body
 from .rerank import states_kind
 
-__all__ = ["beside", "by_own_body", "figure_beside", "names_own_place", "stated_around", "states",
-           "year_in_own_words"]
+__all__ = ["beside", "by_own_body", "figure_beside", "figure_in", "names_own_place", "sentences", "stated_around", "states",
+           "without_axes", "year_in_own_words"]
 
 # a year as a word: not part of a figure ("1 2025,5"), a case number ("2025.319") or an SFS ("2025:400")
 _YEAR = re.compile(r"(?<![\d.,:/-])((?:19|20)\d\d)(?!\d|[.,:]\d)")
 _MONTHS = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
 # numbers that say when or where, not how many: dates, § and chapter numbers, page markers
 # ("4 (14)", "Sida 1 (2)"), references ("Figur 12", "bilaga 3"), property designations
-# ("Erska 1:55"), diarienummer ("2025.319", "SLK-2024-00922") and SFS numbers ("2025:400")
+# ("Erska 1:55"), footnote numbers ("… s. 20. 2 Göteborgs Stads energiplan …"), diarienummer ("2025.319", "SLK-2024-00922") and SFS numbers ("2025:400")
 _NOT_FIGURES = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?\b|" + _MONTHS + r"\s+\d{4}\b|"
-    r"§\s*\d+|\b\d+\s+kap\b|\b(?:figur|tabell|bilaga|diagram|sida|avsnitt|punkt)\s+\d+\b|"
+    r"§\s*\d+|\b\d+\s+kap\b|\bs\.\s?\d+\b|(?-i:(?:^|(?<=\.\s))\d{1,2}\s(?=[A-ZÅÄÖ][a-zåäö]))|\b(?:figur|tabell|bilaga|diagram|sida|avsnitt|punkt)\s+\d+\b|"
     r"(?-i:\b[A-ZÅÄÖ][a-zåäö]+\s+\d+:\d+)\b|\b\d+\s*\(\d+\)|\b\d{4}[.:]\d+\b|\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b|"
-    r"(?<![\d,.])(?:19|20)\d\d(?!\d|[,.]\d)", re.IGNORECASE)
+    r"(?<![\d,.])(?:19|20)\d\d(?!\d|[,.]\d)", re.IGNORECASE | re.MULTILINE)
 _DIGITS = re.compile(r"\d")
 # a count written out (not "ingen"/"samtliga": those say none or all, not how many beside a noun)
 _COUNT_WORD = re.compile(r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*|trettio|fyrtio|"
                          r"femtio|\w*hundra|\w*tusen|hälften|en\s+procent)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\-–])|\n\s*\n|\s•\s")
+# four numbers or more in a row, each alone (a percent sign at most): a chart's axis or the years
+# under it ("45 % 40 % 35 % … 0 %", "2,5 2 1,5 1 0,5 0", "2010 2011 … 2035"), when evenly spaced
+_RUN = re.compile(r"(?<![\w,.])(?:-?\d+(?:,\d+)?\s?%?\s+){3,}-?\d+(?:,\d+)?(?:\s?%)?(?![\w,])")
+_RUN_NUMBER = re.compile(r"-?\d+(?:,\d+)?")
+
+
+def without_axes(text: str) -> str:
+    """``text`` without the runs of evenly spaced numbers a chart's text layer leaves (its axis
+    and the years under it): they count nothing and name no year the passage is about (round 12:
+    "2,5 2 1,5 1 0,5 0" under "Utveckling av tågresor", "2010 2011 … 2035" beside a share of
+    2010–2024). A table row's values are not evenly spaced and stay."""
+    def cut(m: re.Match[str]) -> str:
+        run = m.group(0)
+        nums = [(float(x.group(0).replace(",", ".")), x.start(), x.end()) for x in _RUN_NUMBER.finditer(run)]
+        keep, i = [], 0
+        while i < len(nums):  # the longest evenly spaced stretch from i ("45 … 0 %", then "1 2 … 24")
+            j = i + 1
+            while j + 1 < len(nums) and round(nums[j + 1][0] - nums[j][0], 6) == round(nums[i + 1][0] - nums[i][0], 6):
+                j += 1
+            if j - i >= 3 and nums[i + 1][0] != nums[i][0]:
+                keep.append((nums[i][1], nums[j][2]))
+                i = j + 1
+            else:
+                i += 1
+        out, at = [], 0
+        for a, b in keep:
+            out += [run[at:a], " "]
+            at = b
+        return "".join(out) + run[at:]
+    return _RUN.sub(cut, text)
 
 
 def _figure_in(text: str) -> bool:
     """Whether ``text`` holds a figure: a number once dates, § numbers, page markers, case and
-    statute numbers and years are set aside, or a count written out."""
-    return bool(_DIGITS.search(_NOT_FIGURES.sub(" ", text))) or bool(_COUNT_WORD.search(text))
+    statute numbers, years and a chart's axis are set aside, or a count written out."""
+    return bool(_DIGITS.search(_NOT_FIGURES.sub(" ", without_axes(text)))) or bool(_COUNT_WORD.search(text))
 
 
 def states(question: Question, text: str, section: str | None = None) -> bool:
@@ -98,7 +132,7 @@ def year_in_own_words(question: Question, text: str) -> bool:
     names no year at all (then its title and document date stand in, ``question.mentions_year``)."""
     if not question.years:
         return True
-    named = {int(y) for y in _YEAR.findall(text)}
+    named = {int(y) for y in _YEAR.findall(without_axes(text))}
     return not named or any(y in named for y in question.years)
 
 
@@ -108,9 +142,20 @@ def figure_beside(question: Question, text: str, section: str | None, focus: re.
     does not name the focus itself (the heading before it does: ``hybrid._passages_before``)."""
     if focus is None or "figure" not in question.kinds or section == "table":
         return True
-    parts = [s for s in _SENTENCE_END.split(text) if s]
+    parts = sentences(text)
     naming = [s for s in parts if focus.search(s.lower())]
     return not naming or any(_figure_in(s) for s in naming)
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut into sentences (and list items), roughly: enough to tell what a figure stands
+    beside."""
+    return [s for s in _SENTENCE_END.split(text) if s]
+
+
+def figure_in(text: str) -> bool:
+    """Whether ``text`` holds a figure (see ``_figure_in``)."""
+    return _figure_in(text)
 
 
 def names_own_place(question: Question, row: Mapping[str, Any]) -> bool:

@@ -34,6 +34,7 @@ from ..corpus import as_store
 from ..corpus.base import Store
 from ..corpus.index import Filters
 from ..types import Hit, HitCopy, Metadata
+from .asked import asked_of, lists_no_holder
 from .cite import format_citation
 from .embedder import Embedder
 from .fold import fold_copies, rows_matter, rows_text
@@ -168,6 +169,7 @@ class Ranked:
     body_ok: bool = True  # its document can record the vote of the body the query names (grounds.by_own_body)
     year_own: bool = True  # its own text names the query's year, or no year (grounds.year_in_own_words)
     figure_beside: bool = True  # a sentence naming what a figure question asks holds a figure (grounds)
+    asked: bool = True  # states the thing asked of the body, year, post or decision asked (asked.asked_of)
 
 
 def rank(
@@ -323,6 +325,8 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     stated = {r.chunk_id: states(question, rows[r.chunk_id]["text"], rows[r.chunk_id]["section"])
               for r in ranked if r.chunk_id in rows}
     no_kind = [cid for cid, s in stated.items() if not s]
+    asked_rare = [i for i in rare if i not in place_terms]  # what a keyword query's figure is of (asked.py)
+    holds_rare = (lambda s: any(h for i, h in enumerate(matcher.held(s)) if i in asked_rare)) if asked_rare else None
     # the passages next to those that lack the focus or the kind of answer, read in one query
     neighbours = store.chunk_rows(sorted({cid - 1 for cid in no_focus} | beside(no_kind)))
     before = _passages_before(neighbours, rows, no_focus)
@@ -346,10 +350,13 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             focus_ok=all(h or bool(f.search(before.get(r.chunk_id, "")))
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
-            stated=stated[r.chunk_id], stated_near=near.get(r.chunk_id, True),
+            stated=stated[r.chunk_id] and not lists_no_holder(question, row["text"], row["context"], row["section"]),
+            stated_near=near.get(r.chunk_id, True),
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
             year_own=year_in_own_words(question, row["text"]),
             figure_beside=figure_beside(question, row["text"], row["section"], focus[0] if focus else None),
+            asked=asked_of(question, row["text"], row["context"], row["section"], row["committee"],
+                           focus[0] if focus else None, holds_rare),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))
@@ -392,7 +399,9 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     ``grounds.py``). A passage only the search inside the best
     documents brought (``Ranked.inside``) is weak at most, and so is one whose own words name
     other years than the query's (``Ranked.year_own``) or whose sentences naming what a figure
-    question asks hold no figure (``Ranked.figure_beside``; round 10, ``grounds.py``)."""
+    question asks hold no figure (``Ranked.figure_beside``; round 10, ``grounds.py``), or that
+    states it of another body, year, post or decision than the one asked (``Ranked.asked``; round
+    11, ``asked.py``)."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     for r in ranked:
@@ -404,10 +413,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         kp = k if r.place_keywords is None else max(k, r.place_keywords)
         if not (r.place_ok and r.year_ok and r.body_ok):
             continue  # the query names a body, a year or a voting body this passage is not about
-        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (not r.stated_near or not r.year_own or
+        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (not r.stated_near or not r.year_own or not r.asked or not r.figure_beside or
                 not r.focus_ok or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
-        if not r.inside and r.own_place and r.year_own and r.figure_beside and (r.stated or not STATED_FOR_HIGH) and (
+        if not r.inside and r.own_place and r.year_own and r.figure_beside and r.asked and (r.stated or not STATED_FOR_HIGH) and (
                 k >= KEYWORD_FULL or (r.focus_ok and (
                     s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
             high.append(replace(r, confidence="high"))

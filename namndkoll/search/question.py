@@ -29,8 +29,8 @@ from typing import Any
 
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold, words
 
-__all__ = ["Place", "Question", "focus_of", "mentions_place", "mentions_year", "place_consistent",
-           "rate_of", "read_question", "role_of", "same_body", "unit_of", "voter_of", "years_in"]
+__all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "focus_of", "mentions_place", "mentions_year", "place_consistent",
+           "post_of", "rate_of", "read_question", "replaced_of", "role_of", "same_body", "unit_of", "voter_of", "years_in"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,15 @@ class Question:
     voter: str | None = None
     # what a rate asked is per ("Vad får en tolk betalt per timme?": "tim"), a stem; None when none
     rate: str | None = None
+    # round 12 (``asked.py``): the part of an organisation whose figure is asked, lower case, as a
+    # stem ("socialnämnd", "barn- och ungdomsnämnd", "område hr"); None when none is named
+    body: str | None = None
+    # the body whose decision "När avslog kommunfullmäktige …" asks about ("kommunfullmäktige")
+    decider: str | None = None
+    # the person whose successor "Vem ersatte/efterträdde Maja Bentzer …" asks ("Maja Bentzer")
+    replaced: str | None = None
+    past: bool = False  # asks what was (an outcome: "fanns", "gjordes", "har … minskat"), not a goal
+    post: str | None = None  # the post asked about: the role, or "som <post>" ("Vem efterträdde X som ledamot")
 
 
 _KINDS = {
@@ -155,7 +164,67 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
         bool(_COST_Q.search(query)) or bool(focus and _MONEY_Q.fullmatch(focus[0])
                                             and not focus[0].startswith("skattesats")))
     return Question(places, tuple(sorted(years)), kinds, focus, unit, people, role_of(query), price,
-                    voter_of(query), rate)
+                    voter_of(query), rate, body_of(query), decider_of(query), replaced_of(query), asks_past(query),
+                    post_of(query))
+
+
+# a part of an organisation named with its own name ("socialnämndens", "barn- och ungdomsnämnden",
+# "tekniska nämnden", "område HR", "kommunkoncern"); a bare "nämnden" names none
+_BODY = re.compile(r"(?<![\wåäö-])((?:[\wåäö]+-\s+och\s+|([\wåäö]+a)\s+)?[\wåäö]*(?:nämnd|styrelse|förvaltning|koncern))"
+                   r"(?:en|ens|s|ernas|erna|er)?(?![\wåäö])|\bområde\s+([\wåäö]+)", re.IGNORECASE)
+
+
+def body_of(query: str) -> str | None:
+    """The part of an organisation (a nämnd, a styrelse, a förvaltning, a koncern, an "område")
+    whose figure the query asks, lower case and without its ending; None when none is named by
+    its own name. "kommunstyrelsen"/"fullmäktige" as the one deciding or voting is not it."""
+    for m in _BODY.finditer(query):
+        if m.group(3):
+            return "område " + m.group(3).casefold()
+        name = m.group(1).casefold()
+        if m.group(2) and m.group(2).casefold() in STOPWORDS:  # "vilka nämnder": no name
+            name = name.split()[-1]
+        if name in ("nämnd", "styrelse", "förvaltning", "koncern") or name.endswith("fullmäktige"):
+            continue
+        return name
+    return None
+
+
+# "När avslog kommunfullmäktige …", "Vilket mål … beslutade kommunfullmäktige", "Vad beslutade
+# tekniska nämnden …": the body whose own decision is asked
+_DECIDER = re.compile(r"\b(?:beslutade|beslöt|avslog|antog|biföll|fastställde|godkände)\s+(kommunstyrelsen|regionstyrelsen|"
+                      r"[\wåäö]*fullmäktige|(?:[\wåäö]+-\s+och\s+|[\wåäö]+a\s+)?[\wåäö]*nämnden|direktionen)(?![\wåäö])",
+                      re.IGNORECASE)
+
+
+def decider_of(query: str) -> str | None:
+    """The body whose own decision the query asks about, lower case; None for other questions."""
+    m = _DECIDER.search(query)
+    return m.group(1).casefold() if m else None
+
+
+_REPLACED = re.compile(r"\b(?:ersatte|ersätter|efterträdde|efterträder|ersättare\s+för|efterträdare\s+till)\s+"
+                       r"((?:[A-ZÅÄÖ][\wåäö-]+\s+){0,2}[A-ZÅÄÖ][\wåäö-]+)")
+
+
+def replaced_of(query: str) -> str | None:
+    """The person (a capitalised name) whose successor "Vem ersatte/efterträdde X" asks about."""
+    m = _REPLACED.search(query)
+    return m.group(1) if m else None
+
+
+# an outcome asked in the past ("fanns", "gjordes", "genomförde", "har … minskat"); a question about a
+# goal, a plan, a forecast or a budget asks no outcome
+_PAST = re.compile(r"\b(fanns|gjordes|genomförde|genomfördes|blev|hade|uppgick|minskade|ökade|levde|fick|"
+                   r"har\s+(?:\S+\s+){0,6}?(?:minskat|ökat|sjunkit|stigit|blivit))\b", re.IGNORECASE)
+_NOT_OUTCOME = re.compile(r"\b(mål\w*|målsättning\w*|ska|skulle|plan\w*|prognos\w*|budget\w*|ram\w*|"
+                          r"förslag\w*|föreslog|föreslår|ambition\w*)\b", re.IGNORECASE)
+
+
+def asks_past(query: str) -> bool:
+    """Whether the query asks an outcome that was (past tense, not a goal or a plan)."""
+    return bool(_PAST.search(query)) and not _NOT_OUTCOME.search(query)
+
 
 
 # "Hur röstade kommunstyrelsen …", "Hur röstade barn- och utbildningsnämnden …": the body that voted
@@ -192,6 +261,18 @@ _COUNT_Q = re.compile(r"\bhur\s+många\b", re.IGNORECASE)
 # "Vem är ordförande …", "Vem blev ny vice ordförande …", "Vem var kommundirektör …"
 _ROLE = re.compile(r"^\W*vem\s+(?:är|var|blir|blev|har\s+varit)\s+(?:(?:ny|nya|nytt|nuvarande|tidigare)\s+)?"
                    r"((?:vice\s+)?[\wåäöÅÄÖ-]+)", re.IGNORECASE)
+
+
+# "Vem avsade sig uppdraget som vice ordförande …", "Vem efterträdde X som ledamot …": the post
+_AS_POST = re.compile(r"^\W*vem\b.*?\bsom\s+((?:vice\s+)?(?:ordförande|ledamot|ersättare|suppleant|revisor|"
+                      r"[\wåäö]*chef|[\wåäö]*direktör|sekreterare))\b", re.IGNORECASE)
+
+
+def post_of(query: str) -> str | None:
+    """The post a "Vem är/var/blev <post> …" or "Vem … som <post> …" question asks about, lower
+    case; None for other questions (``asked.holder_named``)."""
+    m = _AS_POST.search(query)
+    return m.group(1).casefold() if m else role_of(query)
 
 
 def role_of(query: str) -> str | None:
@@ -260,7 +341,9 @@ _ARTICLES = frozenset(["en", "ett", "den", "det", "de"])
 _MEASURES = frozenset(["andel", "andelen", "antal", "antalet", "del", "delen", "summa", "summan", "mängd",
                        "mängden", "procent", "procentenheter", "belopp", "beloppet", "kronor", "kr", "tkr", "mnkr",
                        "miljoner", "miljarder", "tusen"])
-_OF = frozenset(["av", "för", "på"])  # a phrase that narrows the noun: "hyran för X", "uppdrag på polska"
+_OF = frozenset(["av", "för", "på"])
+_COPULAS = frozenset(["är", "var", "blir", "blev"])
+_PLACE_GENITIVES = frozenset(["kommuns", "kommunens", "stads", "stadens", "regionens", "regions"])  # a phrase that narrows the noun: "hyran för X", "uppdrag på polska"
 # "Vilken/Vilket X" asks a figure when X is (a compound of) an amount: "Vilken driftram …"
 _QUANTITY = re.compile(r"((?<!prog)(?:ram|ramen|ramar)|budget|budgeten|kostnad|kostnaden|kostnader|belopp|beloppet|bidrag|"
                        r"bidraget|hyra|hyran|avgift|avgiften|taxa|taxan|pris|priset|summa|summan|resultat|"
@@ -309,7 +392,8 @@ def focus_of(query: str) -> tuple[str, ...]:
             start, how = i + 2, toks[i + 1]
             if w == "hur" and start < len(toks) and toks[start] in _COSTS:
                 start += 1  # "Hur mycket kostar X" asks the price of X
-            elif w == "hur" and toks[i + 1] != "många" and start < len(toks) and toks[start].endswith(("ar", "er")):
+            elif (w == "hur" and toks[i + 1] != "många" and start < len(toks) and toks[start].endswith(("ar", "er"))
+                  and toks[start] not in _COPULAS):
                 return ()  # "Hur mycket ökar …": a verb (a plural noun follows "många", not "mycket")
             break
         if w in _WHICH:
@@ -318,6 +402,22 @@ def focus_of(query: str) -> tuple[str, ...]:
     if start is None:
         return ()
     j = _skip_articles(toks, start)
+    # "Hur mycket av Tolkförmedling Västs överskott …" asks a part of the överskott; "Hur stor blir
+    # Alingsås kommuns driftsprognos …" the size of the driftsprognos (round 12)
+    if j < len(toks) and ((toks[j] == "av" and how in ("mycket", "många"))
+                          or (toks[j] in _COPULAS and how not in ("många", "mycket", "länge"))):
+        j = _skip_articles(toks, j + 1)
+        # past a genitive ("Alingsås kommuns …", "Tolkförmedling Västs …"): the owner is the place
+        # rule's, the thing owned is asked
+        gen = None
+        for k in range(j, min(j + 2, len(toks) - 1)):  # one word or two ("Tolkförmedling Västs")
+            if not _content(toks[k]) or toks[k] in _OF:
+                break
+            if toks[k].endswith("s") and not toks[k].endswith("ss") and _content(toks[k + 1]):
+                gen = k
+                break
+        if gen is not None and not _QUANTITY.search(toks[gen]):
+            j = gen + 1
     if j >= len(toks) or not _content(toks[j]):
         return ()
     if toks[j] in _MEASURES:

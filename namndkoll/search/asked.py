@@ -55,6 +55,8 @@ _GOAL = re.compile(r"\b(mål|målet|målen|målsättning\w*|ska|skall|planera\w*
 _DECIDED = r"[^.]{0,80}?\b(?:beslutade|beslöt|har\s+beslutat|avslog|har\s+avslagit|antog|har\s+antagit|biföll|" \
            r"har\s+bifallit|fastställde|godkände)\b"
 
+_DECIDED_BY = r"\b(?:beslutades|beslöts|antogs|avslogs|bifölls|fastställdes|godkändes|har\s+beslutats|har\s+antagits|" \
+              r"har\s+fastställts)\s+(?:av|i)\s+"
 
 _HEADS = ("nämnd", "styrelse", "förvaltning", "koncern")
 
@@ -91,7 +93,7 @@ def figure_of_body(question: Question, text: str, context: str, section: str | N
     parts = sentences(text)
     # the focus counts where the passage names it at all (else the heading before it did)
     want_focus = focus is not None and any(focus.search(s.lower()) for s in parts)
-    return any((titled or rx.search(s)) and figure_in(s) and (not want_focus or focus.search(s.lower()))
+    return any((titled or rx.search(s)) and figure_in(s) and (focus is None or not want_focus or focus.search(s.lower()))
                for s in parts)
 
 
@@ -152,7 +154,9 @@ def decided_by(question: Question, text: str, committee: str | None) -> bool:
         return True
     name = "fullmäktige" if body.endswith("fullmäktige") else body.removesuffix("en")
     rx = re.compile(r"[\wåäö]*" + re.escape(name) + r"[\wåäö]*" + _DECIDED, re.IGNORECASE)
-    return any(rx.search(s) for s in sentences(text))
+    # the passive says it too: "Nuvarande renhållningstaxa beslutades av kommunfullmäktige …"
+    passive = re.compile(_DECIDED_BY + r"[\wåäö]*" + re.escape(name), re.IGNORECASE)
+    return any(rx.search(s) or passive.search(s) for s in sentences(text))
 
 
 def holder_named(question: Question, text: str, context: str, section: str | None) -> bool:

@@ -104,7 +104,7 @@ _HEADING = re.compile(r"(?<=\n)([^\n.:;,]{1,60})\n(?=[A-ZÅÄÖ§•])|^([^\n.:;
 def _statements(text: str) -> list[str]:
     """Sentences, a heading standing apart from the sentence after it ("Förslag till budget 2024
     och flerårsplaner 2025–2026" | "Beslut" | "Grundersättningen … till 518 kr per timma")."""
-    return [p for s in sentences(_HEADING.sub(lambda m: (m.group(1) or m.group(2)) + "\n\n", text)) for p in [s] if p.strip()]
+    return [s for s in sentences(_HEADING.sub(lambda m: (m.group(1) or m.group(2)) + "\n\n", text)) if s.strip()]
 
 
 def figure_of_year(question: Question, text: str, section: str | None) -> bool:

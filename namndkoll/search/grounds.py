@@ -109,7 +109,7 @@ def without_axes(text: str) -> str:
     return _RUN.sub(cut, text)
 
 
-def _figure_in(text: str) -> bool:
+def figure_in(text: str) -> bool:
     """Whether ``text`` holds a figure: a number once dates, § numbers, page markers, case and
     statute numbers, years and a chart's axis are set aside, or a count written out."""
     return bool(_DIGITS.search(_NOT_FIGURES.sub(" ", without_axes(text)))) or bool(_COUNT_WORD.search(text))
@@ -121,7 +121,7 @@ def states(question: Question, text: str, section: str | None = None) -> bool:
     if not states_kind(question, text, section):
         return False
     # (a list of § titles, a protocol's table of contents, states no figure: "Erska 1:55", "§ 95 …")
-    if "figure" in question.kinds and section != "table" and (is_listing(text, section) or not _figure_in(text)):
+    if "figure" in question.kinds and section != "table" and (is_listing(text, section) or not figure_in(text)):
         return False
     return question.rate is None or bool(re.search(r"(?<![\wåäö])(?:[\wåäö]*)(?:" + question.rate + ")",
                                                    text, re.IGNORECASE))
@@ -144,18 +144,13 @@ def figure_beside(question: Question, text: str, section: str | None, focus: re.
         return True
     parts = sentences(text)
     naming = [s for s in parts if focus.search(s.lower())]
-    return not naming or any(_figure_in(s) for s in naming)
+    return not naming or any(figure_in(s) for s in naming)
 
 
 def sentences(text: str) -> list[str]:
     """``text`` cut into sentences (and list items), roughly: enough to tell what a figure stands
     beside."""
     return [s for s in _SENTENCE_END.split(text) if s]
-
-
-def figure_in(text: str) -> bool:
-    """Whether ``text`` holds a figure (see ``_figure_in``)."""
-    return _figure_in(text)
 
 
 def names_own_place(question: Question, row: Mapping[str, Any]) -> bool:

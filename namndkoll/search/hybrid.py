@@ -401,7 +401,7 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     other years than the query's (``Ranked.year_own``) or whose sentences naming what a figure
     question asks hold no figure (``Ranked.figure_beside``; round 10, ``grounds.py``), or that
     states it of another body, year, post or decision than the one asked (``Ranked.asked``; round
-    11, ``asked.py``)."""
+    12, ``asked.py``)."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     for r in ranked:
@@ -413,10 +413,13 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         kp = k if r.place_keywords is None else max(k, r.place_keywords)
         if not (r.place_ok and r.year_ok and r.body_ok):
             continue  # the query names a body, a year or a voting body this passage is not about
-        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (not r.stated_near or not r.year_own or not r.asked or not r.figure_beside or
-                not r.focus_ok or (r.answer is not None and r.answer < cal.answer_weak)))):
+        # the thing asked of the thing asked (rounds 10, 12): else no answer, or weak with rare terms
+        of_asked = r.year_own and r.figure_beside and r.asked
+        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (
+                not r.stated_near or not of_asked or not r.focus_ok
+                or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
-        if not r.inside and r.own_place and r.year_own and r.figure_beside and r.asked and (r.stated or not STATED_FOR_HIGH) and (
+        if not r.inside and r.own_place and of_asked and (r.stated or not STATED_FOR_HIGH) and (
                 k >= KEYWORD_FULL or (r.focus_ok and (
                     s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
             high.append(replace(r, confidence="high"))

@@ -58,7 +58,7 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
 def _with_bodies(store: Store, terms: list[Term], df: Callable[[str], int]) -> list[Term]:
     """"fullmäktige" also as "kommunfullmäktige" / "regionfullmäktige" where the corpus holds
     that word: a body typed without its kind is the body the records name in full."""
-    asked = {p + t.word: t.word for t in terms if t.word.startswith(BODY_WORDS) for p in BODY_PREFIXES}
+    asked = {p + t.word for t in terms if t.word.startswith(BODY_WORDS) for p in BODY_PREFIXES}
     held = store.term_doc_counts(sorted(asked)) if asked else {}
     out = []
     for t in terms:

@@ -341,9 +341,8 @@ _ARTICLES = frozenset(["en", "ett", "den", "det", "de"])
 _MEASURES = frozenset(["andel", "andelen", "antal", "antalet", "del", "delen", "summa", "summan", "mängd",
                        "mängden", "procent", "procentenheter", "belopp", "beloppet", "kronor", "kr", "tkr", "mnkr",
                        "miljoner", "miljarder", "tusen"])
-_OF = frozenset(["av", "för", "på"])
+_OF = frozenset(["av", "för", "på"])  # a phrase that narrows the noun: "hyran för X", "uppdrag på polska"
 _COPULAS = frozenset(["är", "var", "blir", "blev"])
-_PLACE_GENITIVES = frozenset(["kommuns", "kommunens", "stads", "stadens", "regionens", "regions"])  # a phrase that narrows the noun: "hyran för X", "uppdrag på polska"
 # "Vilken/Vilket X" asks a figure when X is (a compound of) an amount: "Vilken driftram …"
 _QUANTITY = re.compile(r"((?<!prog)(?:ram|ramen|ramar)|budget|budgeten|kostnad|kostnaden|kostnader|belopp|beloppet|bidrag|"
                        r"bidraget|hyra|hyran|avgift|avgiften|taxa|taxan|pris|priset|summa|summan|resultat|"

@@ -249,8 +249,8 @@ def _is_actor(actor: str, known: dict[str, str], muni: str | None) -> bool:
         (_COLLECTIVE_RE.search(actor) and any(True for _ in _party_spans(actor, municipality=muni)))
         or _CODES_ONLY_RE.match(actor) or _OFFICIAL_RE.fullmatch(actor)
         or _PERSON_RE.search(actor)
-        or any(_norm(n.group()) in known or _PARTY_KEY + _norm(n.group()) in known
-               for n in _BARE_NAME_RE.finditer(actor)))
+        or any(_norm(n.group()) in known for n in _BARE_NAME_RE.finditer(actor))
+        or _local_party_named(actor, known))
 
 
 def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -289,6 +289,11 @@ def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[
 
 # key prefix in ``known`` of a local party's name ("Fokus Bjärred" for FB): a party, not a person
 _PARTY_KEY = "party:"
+
+
+def _local_party_named(actor: str, known: dict[str, str]) -> bool:
+    """Whether ``actor`` is a name the document gives one of its local parties ("Fokus Bjärred")."""
+    return any(_PARTY_KEY + _norm(m.group()) in known for m in _BARE_NAME_RE.finditer(actor))
 
 
 def _party_of_names(doc: Document, people: Sequence[Person]) -> dict[str, str]:

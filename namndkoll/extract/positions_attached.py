@@ -23,7 +23,7 @@ must be written in the first person ("Jag reserverar mig", "Vi vill …").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..types import Document, Position
@@ -108,10 +108,11 @@ def attached_positions(doc: Document, known: dict[str, str]) -> list[Position]:
         said = head + "\n" + _subject(body) + "\n" + tail
         codes = list(dict.fromkeys(c for _s, _e, c in iter_party_spans(said, municipality=muni)))
         # "Reservation från Fokus Bjärred": the document's own name of a local party is a party
-        local = {n for n in known if n.startswith(_PARTY_KEY) and n[len(_PARTY_KEY):] in _norm(said)}
+        flat_said, flat_tail = _norm(said), _norm(tail)
+        local = {n for n in known if n.startswith(_PARTY_KEY) and n[len(_PARTY_KEY):] in flat_said}
         codes += [known[n] for n in sorted(local) if known[n] not in codes]
         names = [n for n in dict.fromkeys([*_signatories(body, known), *_signers(tail),
-                                           *(n for n in known if len(n.split()) > 1 and n in " ".join(tail.split()))])
+                                           *(n for n in known if len(n.split()) > 1 and n in flat_tail)])
                  if _PARTY_KEY + _norm(n) not in known]
         # the party the statement names itself stands; a signer's party from elsewhere in the
         # protocol only when it names none (a "(SD)" typo beside a FB member's name must not win)
@@ -147,19 +148,27 @@ def merge_attached(found: list[Position], attached: Sequence[Position], doc: Doc
     return [*out, *attached]
 
 
-def _head(text: str, start: int, end: int) -> tuple[int, str | None, tuple[str, ...]] | None:
-    """(offset, kind, §§ named) of an attachment head among the first lines of a page, or None."""
-    pos = start
-    for _ in range(4):
+def _first_lines(text: str, pos: int, end: int, n: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of the first ``n`` non-blank lines of ``text[pos:end]``."""
+    for _ in range(n):
         while pos < end and text[pos] in " \t\n":
             pos += 1
         if pos >= end:
-            return None
+            return
         nl = text.find("\n", pos, end)
-        line = text[pos:nl if nl != -1 else end]
+        stop = nl if nl != -1 else end
+        yield pos, stop, text[pos:stop]
+        if nl == -1:
+            return
+        pos = nl + 1
+
+
+def _head(text: str, start: int, end: int) -> tuple[int, str | None, tuple[str, ...]] | None:
+    """(offset, kind, §§ named) of an attachment head among the first lines of a page, or None."""
+    for pos, stop, line in _first_lines(text, start, end, 4):
         if m := _BILAGA_RE.fullmatch(line):
             # "Bilaga B §41/25" over "Bilaga B §42/25": one statement attached to two §§
-            nums, after = [m.group("num")], nl if nl != -1 else end
+            nums, after = [m.group("num")], stop
             while (m2 := _BILAGA_RE.match(text, after + 1, end)) and after < end:
                 nums.append(m2.group("num"))
                 after = m2.end()
@@ -169,24 +178,14 @@ def _head(text: str, start: int, end: int) -> tuple[int, str | None, tuple[str, 
                 and _written(m, text[pos:min(end, pos + 500)]):
             sec = _SECTION_RE.search(m.group("rest"))
             return pos, _KINDS[m.group("kind")[0].lower()], (sec.group("num"),) if sec else ()
-        if nl == -1:
-            return None
-        pos = nl + 1
     return None
 
 
 def _head_kind(text: str, pos: int, end: int) -> str | None:
     """Under a bare "Bilaga …" head, the kind a heading in the next lines names."""
-    for _ in range(3):
-        while pos < end and text[pos] in " \t\n":
-            pos += 1
-        nl = text.find("\n", pos, end)
-        line = text[pos:nl if nl != -1 else end]
+    for _start, _stop, line in _first_lines(text, pos, end, 3):
         if m := _KIND_HEAD_RE.match(line):
             return _KINDS[m.group("kind")[0].lower()]
-        if nl == -1:
-            break
-        pos = nl + 1
     return None
 
 

@@ -13,14 +13,12 @@ from ..registry import party_of_name
 from ..types import Document, Position
 from .decisions import item_label
 from .positions import (
-    _BARE_NAME_RE,
     _HEADING_LINE,
-    _PARTY_KEY,
     _PERSON_RE,
     _STOP_RE,
     _TITLE_RE,
     _actors,
-    _norm,
+    _local_party_named,
     _party_spans,
     _scope_start,
     _trim,
@@ -163,11 +161,6 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
         out.append(Position(parties=codes, kind="motion", text=" ".join(text[s:e].split()), page=doc.page_of(s),
                             start=s, end=e, item=f"§ {item.number}", people=names))
     return out
-
-
-def _local_party_named(actor: str, known: dict[str, str]) -> bool:
-    """Whether ``actor`` is a name the document gives one of its local parties ("Fokus Bjärred")."""
-    return any(_PARTY_KEY + _norm(m.group()) in known for m in _BARE_NAME_RE.finditer(actor))
 
 
 def _list_end(text: str, start: int) -> int:

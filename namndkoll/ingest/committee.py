@@ -185,10 +185,12 @@ def _abbreviated(lines: Sequence[str], text: str) -> str | None:
     if abbr is None:
         return None
     fits: dict[str, int] = {}
+    judged: set[str] = set()  # a body the text names 22 times is matched against the initials once
     for m in _COMMITTEE.finditer(text):
         name = _canon_committee(m.group(1))
-        if name in fits or _NOT_COMMITTEE.match(name):
+        if name in judged or _NOT_COMMITTEE.match(name):
             continue
+        judged.add(name)
         skipped = _initials_skip(abbr, name)
         if skipped is not None:
             fits[name] = skipped

@@ -97,6 +97,8 @@ def test_the_web_page_names_where_else_the_passage_stands(corpus, db_path: Path,
         assert decision["also_in"] and decision["also_in"][0]["url"].startswith("/documents/")
         page = c.get("/", params={"q": QUERY}).text
         assert "Samma text även i:" in page
+        # the count is of every hit shown, weak ones too: it calls none of them good
+        assert f"{len(hits)} träffar" in page and "bra träffar" not in page
 
 
 def test_compare_names_where_else_a_passage_stands(corpus) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
 from namndkoll.search.grounds import beside, names_own_place, stated_around
-from namndkoll.search.hybrid import CALIBRATIONS, evidence, judge, rank, search
+from namndkoll.search.hybrid import CALIBRATIONS, Ranked, evidence, judge, rank, search
 from namndkoll.search.question import read_question, same_body, voter_of
 from namndkoll.types import Metadata
 
@@ -154,3 +154,17 @@ def test_another_bodys_vote_is_no_answer(kf_store):  # noqa: F811
     assert search(kf_store, "Hur röstade kommunstyrelsen om cykelgaraget vid Haga station?", None,
                   mode="keyword") == []
 
+
+
+def test_the_reranker_can_show_what_the_bars_miss():
+    # Alingsås BUN 2026-06-16, "Vilka ledamöter röstade för återremiss i barn- och
+    # ungdomsnämnden?": the vote at cosine 0.864 (0.001 under the bar) with 0.46 of the keyword
+    # weight was refused though the reranker gave it a 0.76 chance of answering
+    cal = CALIBRATIONS["multilingual-e5-small"]
+    votes = Ranked(chunk_id=40, score=0.97, similarity=0.864, dense_rank=1, keyword_rank=2,
+                   keywords=0.46, answer=0.76)
+    assert [r.confidence for r in judge([votes], cal, mode="hybrid")] == ["weak"]
+    # a likely answer is shown, not trusted: it stays weak without the bars' evidence
+    assert judge([replace(votes, answer=0.3)], cal, mode="hybrid") == []
+    # the other gates still hold: a vote of another body is not shown whatever the reranker says
+    assert judge([replace(votes, body_ok=False)], cal, mode="hybrid") == []

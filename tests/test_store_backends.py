@@ -717,3 +717,27 @@ def test_index_rebuild_graph_on_both_backends(pg_url: str, db_path):  # type: ig
         st.replace_document(DOCS[0])
     res = CliRunner().invoke(app, ["index", "--db", str(db_path), "--rebuild-graph"])
     assert res.exit_code != 0 and "only a PostgreSQL corpus" in res.output
+
+
+def test_a_protocols_pages_outside_its_items_cite_no_case(db: str):
+    """Alingsås TN 2026-06-15: its front page was cited "dnr 2026.220 KS, 2026.112 KS", two
+    numbers of KS decisions listed near its end. Outside any § a protocol of several §§ states
+    no case of its own; a report's own numbers outside any § are still cited."""
+    from test_search import protocol, report
+
+    md = Metadata("Protokoll", "Alingsås", "Tekniska nämnden", "protokoll", "2026-06-15",
+                  ("2025.032", "2026.001", "2026.220"))
+    head = "Tekniska nämnden 2026-06-15\n"
+    doc = protocol("tn.pdf", ["Tekniska nämnden\nProtokoll\nBeslutande Ingela Andreen (L)",
+                              head + "§ 37 2025.032\nPlan för brandvatten\nBeslut\nPlanen antas.",
+                              head + "§ 38 2026.001\nBudget\nBeslut\nBudgeten antas.\nAnmälningar KS 2026.220"],
+                   md)
+    ts = report("ts.pdf", ["Tjänsteskrivelse om brandvatten"], Metadata(
+        "Brandvatten", "Alingsås", "Tekniska nämnden", "tjansteskrivelse", "2026-05-01", ("2025.032",)))
+    with opened(db, write=True) as st:
+        with st.transaction():
+            tn_id = st.replace_document(doc)
+            ts_id = st.replace_document(ts)
+        assert st.diarienummer_for(tn_id, "37") == ("2025.032",)
+        assert st.diarienummer_for(tn_id, None) == ()
+        assert st.diarienummer_for(ts_id, None) == ("2025.032",)

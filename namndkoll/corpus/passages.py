@@ -34,16 +34,18 @@ def chunk_rows(conn: Any, ids: Sequence[int]) -> dict[int, Any]:
 def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str, ...]:
     """The diarienummer a passage may cite: its § item's own (none if the § has none: a
     protocol's other §§' numbers are not this one's); outside any §, the document's numbers
-    that belong to no § (a report's, a protokollsutdrag's header)."""
+    that belong to no § (a report's, a protokollsutdrag's header) — but none in a protocol of
+    several §§, whose pages outside them (its front page, attendance, signatures, an attached
+    list of another body's decisions) state no case of their own."""
     if item is not None:
         rows = conn.execute(
             "SELECT DISTINCT x.dnr FROM diarienummer x JOIN items i ON i.id = x.item_id"
             " WHERE i.document_id = ? AND i.number = ? ORDER BY x.rowid", (document_id, item)).fetchall()
         if rows:
             return tuple(r[0] for r in rows)
-        n_items = conn.execute("SELECT count(*) FROM items WHERE document_id = ?", (document_id,)).fetchone()[0]
-        if n_items > 1:
-            return ()
+    n_items = conn.execute("SELECT count(*) FROM items WHERE document_id = ?", (document_id,)).fetchone()[0]
+    if n_items > 1:
+        return ()
     rows = conn.execute(
         "SELECT DISTINCT dnr FROM diarienummer WHERE document_id = ? AND item_id IS NULL AND dnr NOT IN"
         " (SELECT x.dnr FROM diarienummer x WHERE x.document_id = ? AND x.item_id IS NOT NULL)"

@@ -307,7 +307,8 @@ def corpus_stats(conn: Any) -> dict[str, Any]:
 
 def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str, ...]:
     """As ``passages.diarienummer_for``: the § item's own numbers (none if the § has none and the
-    document has other §§); outside any §, the document's numbers that belong to no §."""
+    document has other §§); outside any §, the document's numbers that belong to no § (none in
+    a protocol of several §§)."""
     if item is not None:
         rows = conn.execute(
             "SELECT x.dnr FROM diarienummer x JOIN items i ON i.id = x.item_id"
@@ -315,8 +316,8 @@ def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str
             (document_id, item)).fetchall()
         if rows:
             return tuple(r[0] for r in rows)
-        if conn.execute("SELECT count(*) FROM items WHERE document_id = %s", (document_id,)).fetchone()[0] > 1:
-            return ()
+    if conn.execute("SELECT count(*) FROM items WHERE document_id = %s", (document_id,)).fetchone()[0] > 1:
+        return ()
     rows = conn.execute(
         "SELECT dnr FROM diarienummer WHERE document_id = %s AND item_id IS NULL AND dnr NOT IN"
         " (SELECT x.dnr FROM diarienummer x WHERE x.document_id = %s AND x.item_id IS NOT NULL)"

@@ -110,6 +110,12 @@ class Calibration:
 # 0.007 shows one answer weak only, 0.001 refuses one fewer (round 2's 0.01: the fast model, still
 # its best dev point: 0.005 refuses two fewer, 0.02 hides a dev answer)
 ANSWER_WEAK = 0.002
+# ... and from this chance on a passage is always shown, at least as weak: the reranker reads
+# both sides and can add what each bar alone misses ("Vilka ledamöter röstade för återremiss i
+# barn- och ungdomsnämnden?" over Alingsås BUN 2026-06-16: its votes at cosine 0.864, 0.001 under
+# the bar, with 0.46 of the keyword weight, the reranker 0.76 — refused). No dev or dev2 near miss
+# that passes the other gates has a chance above 0.1: 0.1, 0.2 and 0.5 refuse the same 40 of 89.
+ANSWER_SHOW = 0.5
 # Fitted on bench/questions/dev.json only (docs/benchmarks.md, Search; the grid is in
 # bench/search_eval.py --calibrate): e5 shows a passage from 0.865 (0.86 with half the query's
 # keyword weight), trusts it from 0.90 alone or 0.88 with 60 % of the keyword weight.
@@ -401,7 +407,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     other years than the query's (``Ranked.year_own``) or whose sentences naming what a figure
     question asks hold no figure (``Ranked.figure_beside``; round 10, ``grounds.py``), or that
     states it of another body, year, post or decision than the one asked (``Ranked.asked``; round
-    12, ``asked.py``)."""
+    12, ``asked.py``). A passage the reranker gives at least ``ANSWER_SHOW`` chance of answering
+    is shown, at least as weak, whatever the similarity and keyword bars say."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     for r in ranked:
@@ -424,7 +431,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
                     s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
             high.append(replace(r, confidence="high"))
         elif (kp >= KEYWORD_WEAK or r.rare or s >= weak_bar
-              or (kp >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin)):
+              or (kp >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin)
+              or (r.answer is not None and r.answer >= ANSWER_SHOW)):
             weak.append(replace(r, confidence="weak"))
     return high + weak
 

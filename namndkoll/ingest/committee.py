@@ -95,6 +95,10 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
                       text, re.IGNORECASE | re.MULTILINE)
         if m:
             return _canon_committee(m.group(1))
+    if doc_type in (None, "other"):
+        decided = _deciding_body(lines[:30])
+        if decided:
+            return decided
     # a protocol's letterhead can sit below a § that ran over from the previous page
     depth = 25 if doc_type in ("protokoll", "protokollsutdrag") else 10
     for src in (_joined(header.splitlines()), _joined(lines[:depth])):
@@ -137,6 +141,26 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     if doc_type in ("motion", "skrivelse", "reservation"):
         return None
     return _writing_office(list(lines[:30]) + list(more_lines[:40]), last_lines)
+
+
+# a steering document's form: "Beslutande instans: Kommunfullmäktige Giltighetstid: Tillsvidare"
+# (two columns on one line); the body is the shortest run of words up to a body word, so the
+# other column's wrapped text after it ("Vård och omsorgsnämnden och omsorgsnämnden") is left
+_DECIDING = re.compile(
+    r"^\s*(?:beslutande\s+instans|beslutsinstans|beslutande\s+organ)\s*:\s*"
+    r"([A-ZÅÄÖ][\wåäö-]*?(?:\s+[\wåäö&-]+?){0,4}?(?:nämnden|nämnd|styrelsen|fullmäktige|direktionen|"
+    r"utskottet|utskott))(?![\wåäö])", re.IGNORECASE | re.MULTILINE)
+
+
+def _deciding_body(lines: Sequence[str]) -> str | None:
+    """The body a steering document's form names as deciding it ("Beslutande instans:
+    Kommunstyrelsen"); None where the field is empty, a placeholder ("XX") or not a body (a unit
+    of the förvaltning)."""
+    for line in lines:
+        m = _DECIDING.match(line)
+        if m and m.group(1)[0].isupper():
+            return _canon_committee(m.group(1))
+    return None
 
 
 _ADOPTED_BY = re.compile(r"^\s*(?:antagen|antaget|antagna|fastställd|fastställt|beslutad|beslutat)\s+(?:i|av)\s+"

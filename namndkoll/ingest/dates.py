@@ -112,13 +112,25 @@ _DATE_LABEL = re.compile(
     re.IGNORECASE)
 
 
+# the next field of a form whose two columns share a line: "Datum för beslut: Revideras senast:
+# 2026-04-09" (the decision date is empty; the date is the review's)
+_NEXT_FIELD = re.compile(r"\s[A-ZÅÄÖ][a-zåäö]+(?:\s[a-zåäö]+){0,2}\s*:")
+
+
+def _own_field(rest: str) -> str:
+    """``rest`` up to the next form field on the same line."""
+    m = _NEXT_FIELD.search(rest)
+    return rest[:m.start()] if m else rest
+
+
 def labelled_date(lines: Sequence[str]) -> str | None:
-    """A ``Datum: 2026-05-11`` (or ``Datum`` with the date on the next line) anywhere in ``lines``."""
+    """A ``Datum: 2026-05-11`` (or ``Datum`` with the date on the next line) anywhere in ``lines``;
+    never a date that belongs to the next field of a two-column form row."""
     for i, line in enumerate(lines):
         m = _DATE_LABEL.match(line)
         if not m:
             continue
-        rest = line[m.end():]
+        rest = _own_field(line[m.end():])
         d = _first(rest[:40])
         if d is None and not rest.strip() and i + 1 < len(lines) and len(lines[i + 1]) < 40:
             d = _first(lines[i + 1])
@@ -129,7 +141,7 @@ def labelled_date(lines: Sequence[str]) -> str | None:
 
 _ADOPTED = re.compile(
     r"\b(?:antagen|antaget|antogs|antagna|fastställd|fastställt|fastställdes|beslutad|beslutat|"
-    r"beslutsdatum|beslutades|godkänd|godkänt)\b", re.IGNORECASE)
+    r"beslutsdatum|beslutades|godkänd|godkänt|datum för beslut)\b", re.IGNORECASE)
 _VALIDITY = re.compile(r"\b(?:gäller|giltig|giltighet|revideras|ska revideras|uppföljning|upphör|"
                        r"nästa revidering|senast)\b", re.IGNORECASE)
 _REVISED = re.compile(r"\b(?:reviderad|reviderat|reviderades|senast reviderad|uppdaterad|uppdaterat)\b",

@@ -115,6 +115,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     # "Anvisning för att förebygga …", "Överenskommelse om …"): in running text the words are common
     ("regler", r"^\s*regler\b"),
     ("anvisning", r"^\s*anvisning(?:ar|en|arna)?\b"),
+    ("rutin", r"^\s*rutin(?:en|er)?\b|\btyp av (?:styr)?dokument\s*:\s*rutin\b"),
     ("överenskommelse", r"^\s*\w*överenskommelse(?:n|r|rna)?\b"),
     ("policy", r"\w*polic(?:y|yn|ies)\b"),
     ("riktlinje", r"\w*riktlinje(?:r|rna|n)?\b"),
@@ -201,7 +202,7 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
 
 # ---- date ----------------------------------------------------------------------------------
 _POLICY_KINDS = {"policy", "plan", "strategi", "riktlinje", "program", "reglemente", "delegationsordning",
-                 "taxa", "regler", "anvisning", "överenskommelse"}
+                 "taxa", "regler", "anvisning", "överenskommelse", "rutin"}
 _SIGNED_TYPES = {"motion", "skrivelse", "reservation", "sarskilt_yttrande", "initiativarende"}
 
 

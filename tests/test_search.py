@@ -369,3 +369,20 @@ def test_rare_means_every_rare_query_term_is_in_the_passage(corpus):
         ranked, terms = rank(store, query, emb, store.resolve_filters())
         ranked, rows, _q = evidence(store, query, ranked, terms)
         assert {rows[r.chunk_id]["source"] for r in ranked if r.rare} == rare_in, query
+
+
+def test_the_word_parties_is_held_by_a_passage_naming_parties(corpus):
+    # "Vilka partier reserverade sig?" over the sample's KF protocol was refused: its reservations
+    # name the parties by code ("Ledamöterna från M, D, L och KD reserverar sig") and never
+    # write "partier", so the passage held half the query's keyword weight
+    from namndkoll.search.terms import Matcher, query_terms
+
+    terms = query_terms("Vilka partier reserverade sig?")
+    m = Matcher(terms)
+    assert m.held("Ledamöterna från M, D, L och KD reserverar sig mot beslutet.") == [True, True]
+    assert m.held("Anna Svensson (SD) reserverar sig.") == [True, True]
+    assert m.held("Nämnden reserverar medel för partnerskapet.") == [False, True]  # no party named
+    conn, _emb = corpus
+    hits = search(conn, "Vilka partier reserverade sig?", None, mode="keyword")
+    assert hits and all("reserverar" in h.text for h in hits[:2])
+    assert {h.item for h in hits if h.section == "reservation"} >= {"17"}

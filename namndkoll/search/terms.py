@@ -84,9 +84,13 @@ class Term:
     alts: tuple[str, ...] = ()  # other stems meaning the same word (a typo repaired)
     party: str | None = None  # the party code a party name stands for ("V")
     df: int = 0  # chunks holding the term (its stem, else its parts or its repair)
+    any_party: bool = False  # "partier", "partiet": held by a passage naming any party ("(M)")
 
 
 _PIECE = re.compile(r"[-/.:]")
+# "Vilka partier reserverade sig?": a protocol names the parties by their codes ("Ledamöterna
+# från M, D, L och KD reserverar sig"), rarely with the word itself
+_ANY_PARTY = frozenset({"parti", "partier", "partiet", "partierna", "partiets", "partiernas", "partis"})
 # a party's one-letter code only counts typed as a capital standing alone ("M, L och KD")
 _PARTY_LETTER = re.compile(r"(?<![\w-])([SMCVLD])(?![\w-])")
 
@@ -103,7 +107,7 @@ def query_terms(query: str) -> list[Term]:
             if w in STOPWORDS or w in IRREGULAR_VERBS or len(w) < 2 or w in seen:
                 continue
             seen.add(w)
-            out.append(Term(w, stem(w), party=party_code(w)))
+            out.append(Term(w, stem(w), party=party_code(w), any_party=w in _ANY_PARTY))
     for code in sorted(letters):
         if code.casefold() not in seen:
             out.append(Term(code.casefold(), code.casefold(), party=code))
@@ -233,8 +237,13 @@ def idf(df: int, total: int) -> float:
 
 
 def _party_rx(code: str) -> re.Pattern[str]:
-    c = re.escape(code)
-    return re.compile(rf"\({c}\)|\b(?:från|för|av)\s+{c}\b|\b{c}:s\b|\b{c}-")
+    """A party code as protocols write it: "(V)", "från M", "SD:s", "KD-"; ``code`` may be an
+    alternation of codes (any party)."""
+    c = code if "|" in code else re.escape(code)
+    return re.compile(rf"\((?:{c})\)|\b(?:från|för|av)\s+(?:{c})\b|\b(?:{c}):s\b|\b(?:{c})-")
+
+
+_ANY_CODE = "|".join(re.escape(c) for c in sorted(PARTIES, key=len, reverse=True))
 
 
 class Matcher:
@@ -256,7 +265,8 @@ class Matcher:
                 re.escape(s) + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM and s == t.word.lower() else "")
                 for s in stems) + ")"
             parts = [re.compile(re.escape(p.lower())) for p in t.parts]
-            self._rx.append((re.compile(body), parts, _party_rx(t.party) if t.party else None))
+            party = _party_rx(t.party) if t.party else _party_rx(_ANY_CODE) if t.any_party else None
+            self._rx.append((re.compile(body), parts, party))
             self._ci.append(re.compile(body, re.IGNORECASE))
 
     def positions(self, text: str) -> list[list[int]]:

@@ -47,6 +47,7 @@ from .grounds import (
     states,
     year_in_own_words,
 )
+from .order import settle
 from .plan import fts_terms, keyword_plan
 from .question import (
     Place,
@@ -461,7 +462,7 @@ def search(
     if mode == "hybrid":
         model = reranker_for(embedder.model_id) if embedder is not None else None
         x = candidate_features(ranked, rows, terms, total, question) if model is not None else None
-        ranked = rerank(ranked, model, x)
+        ranked = settle(rerank(ranked, model, x), KEYWORD_FULL)
     if abstention:
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION
         ranked = judge(ranked, cal, mode=mode)

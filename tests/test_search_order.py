@@ -1,9 +1,12 @@
 """The first places of the hybrid order (issue 11, round 13; search/order.py): a passage holding
 every word of the query goes first when the reranker puts it close, and one stating the thing
-asked of another post or place goes below those that do not.
+asked of another post or place, or not the kind of answer asked, goes below those that do; a share
+written out ("fem procent") is a share, and "39 miljoner resor" no money.
 
 Texts (excerpts, ../shared): Alingsås kommunfullmäktige 2018-03-28 § 32 and § 45, Alingsås
-tekniska nämnd 2026-06-15 § 38."""
+tekniska nämnd 2026-06-15 § 38, Simrishamn's tidplan och budgetanvisningar 2027-2031, Lund
+socialnämnd's tjänsteskrivelse 2021-01-05, Västra Götalandsregionen's Utvärdering av Målbild tåg
+2035."""
 
 from __future__ import annotations
 
@@ -14,13 +17,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_search import FakeEmbedder
+from test_search import FakeEmbedder, report
 
 from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import hybrid, index_corpus
+from namndkoll.search.grounds import states
 from namndkoll.search.hybrid import CALIBRATIONS, Calibration, search
 from namndkoll.search.order import settle
+from namndkoll.search.passage import MONEY, PERCENT
+from namndkoll.search.question import read_question
 from namndkoll.search.rerank import FEATURES, Reranker
 from namndkoll.types import Document, Item, Metadata, Page, Section, with_offsets
 
@@ -76,6 +82,7 @@ class Cand:
     answer: float | None = 0.5
     asked: bool = True
     own_place: bool = True
+    kind_stated: bool = True
 
 
 def names(cands: list[Cand]) -> list[str]:
@@ -136,3 +143,59 @@ def test_every_word_of_the_query_first(corpus, monkeypatch):
     monkeypatch.setattr(hybrid, "reranker_for", lambda model_id: fit)
     hits = search(conn, "mopedparkering nolhaga hur många mopeder får plats", emb, abstention=False)
     assert "få plats runt 25 stycken mopeder" in hits[0].text
+
+
+def test_settle_the_kind_of_answer_before_none():
+    a, b = Cand("a", kind_stated=False), Cand("b")
+    assert names(settle([a, b], 0.99)) == ["b", "a"]
+    # failing two checks goes below failing one
+    c = Cand("c", asked=False, kind_stated=False)
+    assert names(settle([c, a, b], 0.99)) == ["b", "a", "c"]
+
+
+SIM_ANVISNINGAR = """Anvisningar
+Styrning av den kommunala verksamheten
+Simrishamns kommuns styrmodell innebär i korthet att man jobbar med mål för
+god ekonomisk hushållning, kommunfullmäktiges mål och rambudget som sedan
+bryts ned och konkretiseras av nämnderna. Syftet är att ge bästa möjliga
+förutsättningar för beslutsfattande i kommunfullmäktige om skattesatsen."""
+SIM_TIDPLAN = """14 okt Kommunstyrelsen bereder budgetärendet och taxor inför
+kommunfullmäktige och beslutar om en sammanställd internkontrollplan för samtliga nämnder.
+26 okt Kommunfullmäktige beslutar om skattesats, driftramar,
+investerings- och exploateringsbudget, god ekonomisk hushållning och taxor. Nämndernas interna
+kontrollplaner för 2027 går upp som ett informationsärende."""
+
+
+def test_a_date_question_answered_by_the_passage_with_a_date(db_path: Path):
+    conn = open_db(db_path)
+    md = Metadata("Tidplan och budgetanvisningar 2027-2031", "Simrishamn", "Kommunstyrelsen", "anvisning",
+                  "2026-02-01")
+    for name, text in (("simrishamn-anvisningar.pdf", SIM_ANVISNINGAR), ("simrishamn-tidplan.pdf", SIM_TIDPLAN)):
+        with transaction(conn):
+            replace_document(conn, report(name, [text], md))
+    emb = FakeEmbedder()
+    index_corpus(conn, emb)
+    hits = search(conn, "När beslutar fullmäktige i Simrishamn om skattesatsen för 2027?", emb, abstention=False)
+    assert hits[0].text.startswith("14 okt")
+    conn.close()
+
+
+LUND_BARN = """Barnets bästa
+Rädda Barnens barnfattighetsrapport för 2018 visar att omkring fem procent av alla barn
+i Lund lever i familjer som uppstår försörjningsstöd."""
+VGR_RESOR = """Målet enligt Målbild tåg 2035 är att tågtrafiken ska tredubblas från 10,5 miljoner resor
+år 2006, till 39 miljoner resor 2035."""
+VGR_KOSTNAD = """Kostnaden per resa skiljer sig åt mellan olika tågslag. I genomsnitt är kostnaden/resa
+år 2024 82 kronor."""
+
+
+def test_a_share_written_out_and_millions_that_are_no_money():
+    share = read_question("andel barn i lund i familjer med försörjningsstöd rädda barnen")
+    assert share.unit == "percent" and states(share, LUND_BARN)
+    assert PERCENT.search("en procent av de anställda") and not PERCENT.search("fem personer")
+    price = read_question("Vad kostar en tågresa i genomsnitt för Västtrafik?")
+    assert price.price and states(price, VGR_KOSTNAD) and not states(price, VGR_RESOR)
+    for money in ("24 miljoner kronor", "38 miljoner.", "uppgår till 2 miljarder", "12 miljoner per år",
+                  "ca 9 miljoner kronor beräknas"):
+        assert MONEY.search(money), money
+    assert not MONEY.search("1,2 miljoner invånare")

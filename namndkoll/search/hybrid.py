@@ -171,6 +171,7 @@ class Ranked:
     year_own: bool = True  # its own text names the query's year, or no year (grounds.year_in_own_words)
     figure_beside: bool = True  # a sentence naming what a figure question asks holds a figure (grounds)
     asked: bool = True  # states the thing asked of the body, year, post or decision asked (asked.asked_of)
+    kind_stated: bool = True  # states the kind of answer asked itself (grounds.states; ``stated`` less lists)
 
 
 def rank(
@@ -352,6 +353,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
             stated=stated[r.chunk_id] and not lists_no_holder(question, row["text"], row["context"], row["section"]),
+            kind_stated=stated[r.chunk_id],
             stated_near=near.get(r.chunk_id, True),
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
             year_own=year_in_own_words(question, row["text"]),

@@ -20,9 +20,11 @@ deeper: a rule moves an answer the reranker put near the top, it does not dig on
   of another body, year, post or decision than the one the question asks (``Ranked.asked``,
   ``asked.py``: "Vem ersätter Anders Dahl som ledamot …" and the § where Anders Dahl resigns),
   or that is neither of the place the question names nor names it (``Ranked.own_place``:
-  "Vem företräder Alingsås kommun i …" and another municipality's record), goes below those
-  that do not fail these checks. The abstention never trusts such a passage; the order now says
-  so too.
+  "Vem företräder Alingsås kommun i …" and another municipality's record), or that does not
+  state the kind of answer asked (``Ranked.kind_stated``, ``grounds.states``: no name for
+  "Vilka ville bifalla …", no amount of money for "Hur stort bidrag …", no date for "När …"),
+  goes below those failing fewer of these checks. The abstention never trusts such a passage;
+  the order now says so too.
 
 The share and the depth are round numbers, not a fit: half the first's chance, the first five
 (the places the evaluation's recall@5 and a user's first screen count).
@@ -48,6 +50,8 @@ class Candidate(Protocol):
     def asked(self) -> bool: ...
     @property
     def own_place(self) -> bool: ...
+    @property
+    def kind_stated(self) -> bool: ...
 
 
 C = TypeVar("C", bound=Candidate)
@@ -57,8 +61,8 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
     """``ranked`` (reranked, best first) with its first ``depth`` candidates settled: the best
     of them holding every query term (keyword share ≥ ``every_term``) first when the first lacks
     one and it has at least ``EVERY_TERM_SHARE`` of the first's chance of answering; then those
-    failing the checks of what is asked (``asked``, ``own_place``) below those passing them,
-    in order otherwise. Without the reranker's chances (``answer`` None) only the checks."""
+    failing more of the checks of what is asked (``asked``, ``own_place``, ``kind_stated``)
+    below those failing fewer, in order otherwise. Without the reranker's chances (``answer`` None) only the checks."""
     head, rest = list(ranked[:depth]), list(ranked[depth:])
     if head and head[0].keywords < every_term and head[0].answer is not None:
         bar = EVERY_TERM_SHARE * head[0].answer
@@ -66,5 +70,6 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
         if full is not None:
             head.remove(full)
             head.insert(0, full)
-    head.sort(key=lambda r: (not r.asked) + (not r.own_place))  # stable: the order otherwise kept
+    # stable: the order otherwise kept
+    head.sort(key=lambda r: (not r.asked) + (not r.own_place) + (not r.kind_stated))
     return head + rest

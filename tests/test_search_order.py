@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 from test_search import FakeEmbedder, report
 
+from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import hybrid, index_corpus
 from namndkoll.search.grounds import states
-from namndkoll.search.hybrid import CALIBRATIONS, Calibration, search
-from namndkoll.search.order import settle
+from namndkoll.search.hybrid import CALIBRATIONS, Calibration, evidence, rank, search
+from namndkoll.search.order import SETTLE_DEPTH, settle
 from namndkoll.search.passage import MONEY, PERCENT
 from namndkoll.search.question import read_question
 from namndkoll.search.rerank import FEATURES, Reranker
@@ -83,6 +84,7 @@ class Cand:
     asked: bool = True
     own_place: bool = True
     kind_stated: bool = True
+    focus_ok: bool = True
 
 
 def names(cands: list[Cand]) -> list[str]:
@@ -94,9 +96,9 @@ def test_settle_every_term_first_when_close():
     assert names(settle([a, b, c], 0.99)) == ["c", "a", "b"]
     # less than half the first's chance: the reranker's order stands
     assert names(settle([a, b, Cand("c", 1.0, 0.29)], 0.99)) == ["a", "b", "c"]
-    # the first holds every term already, or the candidate is below the first five
+    # the first holds every term already, or the candidate is below the first SETTLE_DEPTH
     assert names(settle([Cand("a", 1.0, 0.6), Cand("c", 1.0, 0.5)], 0.99)) == ["a", "c"]
-    deep = [Cand(str(i), 0.8, 0.6) for i in range(5)] + [Cand("x", 1.0, 0.6)]
+    deep = [Cand(str(i), 0.8, 0.6) for i in range(SETTLE_DEPTH)] + [Cand("x", 1.0, 0.6)]
     assert names(settle(deep, 0.99)) == names(deep)
     # without the reranker's chances only the checks of what is asked
     assert names(settle([Cand("a", 0.8, None), Cand("c", 1.0, None)], 0.99)) == ["a", "c"]
@@ -107,8 +109,8 @@ def test_settle_what_is_asked_before_what_is_not():
     b = Cand("b", own_place=False)
     c, d = Cand("c"), Cand("d", asked=False, own_place=False)
     assert names(settle([d, a, b, c], 0.99)) == ["c", "a", "b", "d"]
-    # only the first five are reordered
-    deep = [Cand(str(i), asked=False) for i in range(5)] + [Cand("x")]
+    # only the first SETTLE_DEPTH are reordered
+    deep = [Cand(str(i), asked=False) for i in range(SETTLE_DEPTH)] + [Cand("x")]
     assert names(settle(deep, 0.99)) == names(deep)
 
 
@@ -151,6 +153,8 @@ def test_settle_the_kind_of_answer_before_none():
     # failing two checks goes below failing one
     c = Cand("c", asked=False, kind_stated=False)
     assert names(settle([c, a, b], 0.99)) == ["b", "a", "c"]
+    # a figure question's passage that never names what the figure is of
+    assert names(settle([Cand("a", focus_ok=False), b], 0.99)) == ["b", "a"]
 
 
 SIM_ANVISNINGAR = """Anvisningar
@@ -199,3 +203,31 @@ def test_a_share_written_out_and_millions_that_are_no_money():
                   "ca 9 miljoner kronor beräknas"):
         assert MONEY.search(money), money
     assert not MONEY.search("1,2 miljoner invånare")
+
+
+INTRA_BUDGET = """Förändringsinitiativ
+Den totala budgeten uppgår till 38 miljoner kronor för helåret, varav ca 9 miljoner
+kronor beräknas användas till kostnader för cybersäkerhetslagen som inte
+budgeterats för."""
+INTRA_RESULTAT = """Resultat 22,5 3,0 19,5 8,6 0 0 0 6,9
+Resultat · Period Utfall · 22,5 mnkr
+Resultat · Period Budget · 3,0 mnkr"""
+
+
+def test_a_figure_question_answered_by_what_names_the_figure(db_path: Path):
+    conn = open_db(db_path)
+    md = Metadata("Delårsrapport mars 2026", "Göteborg", "Nämnden för Intraservice", "rapport", "2026-04-15")
+    for name, text in (("intraservice-budget.pdf", INTRA_BUDGET), ("intraservice-tabell.pdf", INTRA_RESULTAT)):
+        with transaction(conn):
+            replace_document(conn, report(name, [text], md))
+    index_corpus(conn, FakeEmbedder())
+    store = as_store(conn)
+    query = "Vilket resultat redovisar nämnden för Intraservice för januari–mars 2026?"
+    ranked, terms = rank(store, query, None, store.resolve_filters(), mode="keyword")
+    ranked, rows, _q = evidence(store, query, ranked, terms)
+    # as the reranker had it on the evaluation corpus: the budget section (a figure, no
+    # "resultat") above the table row "Resultat 22,5 …"
+    ranked.sort(key=lambda r: not rows[r.chunk_id]["text"].startswith("Förändringsinitiativ"))
+    ranked = [replace(r, answer=0.3 - 0.1 * i) for i, r in enumerate(ranked)]
+    assert [rows[r.chunk_id]["text"][:8] for r in settle(ranked, 0.99)] == ["Resultat", "Förändri"]
+    conn.close()

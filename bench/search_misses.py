@@ -91,7 +91,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=None)
     ap.add_argument("--db", type=Path, required=True)
-    ap.add_argument("--splits", nargs="+", default=["dev"], choices=("dev", "test"))
+    ap.add_argument("--splits", nargs="+", default=["dev"], choices=("dev", "dev2", "test"))
     ap.add_argument("--all", action="store_true", help="every answerable question, not only those below rank 1")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()

@@ -47,6 +47,7 @@ from .grounds import (
     states,
     year_in_own_words,
 )
+from .order import settle
 from .plan import fts_terms, keyword_plan
 from .question import (
     Place,
@@ -176,6 +177,7 @@ class Ranked:
     year_own: bool = True  # its own text names the query's year, or no year (grounds.year_in_own_words)
     figure_beside: bool = True  # a sentence naming what a figure question asks holds a figure (grounds)
     asked: bool = True  # states the thing asked of the body, year, post or decision asked (asked.asked_of)
+    kind_stated: bool = True  # states the kind of answer asked itself (grounds.states; ``stated`` less lists)
 
 
 def rank(
@@ -357,6 +359,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
             stated=stated[r.chunk_id] and not lists_no_holder(question, row["text"], row["context"], row["section"]),
+            kind_stated=stated[r.chunk_id],
             stated_near=near.get(r.chunk_id, True),
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
             year_own=year_in_own_words(question, row["text"]),
@@ -469,7 +472,7 @@ def search(
     if mode == "hybrid":
         model = reranker_for(embedder.model_id) if embedder is not None else None
         x = candidate_features(ranked, rows, terms, total, question) if model is not None else None
-        ranked = rerank(ranked, model, x)
+        ranked = settle(rerank(ranked, model, x), KEYWORD_FULL)
     if abstention:
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION
         ranked = judge(ranked, cal, mode=mode)

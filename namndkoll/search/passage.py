@@ -57,9 +57,18 @@ __all__ = [
 PASSAGE_FEATURES = ("keywords_doc", "listing", "unit_q", "unit_ok", "focus_figure", "years_held",
                     "tabled", "role_name", "vote_result")
 
-PERCENT = re.compile(r"\d\s*(%|procent)", re.IGNORECASE)
-MONEY = re.compile(r"\d\s*(kr\b|kronor|tkr|mnkr|mkr|mdkr|t\s?kr\b|tusen kronor|miljon\w*|miljard\w*|"
-                    r"kr/|kronor/)", re.IGNORECASE)
+# a share: "25 %", "5,3 procent", and a small one written out ("omkring fem procent", "en procent")
+PERCENT = re.compile(r"\d\s*(%|procent)|\b(en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|"
+                     r"tjugo|trettio|fyrtio|femtio|hälften)\s+procent", re.IGNORECASE)
+# the words after "miljoner"/"miljarder" that leave it an amount of money ("24 miljoner kronor",
+# "9 miljoner till …", "38 miljoner."); any other word is what is counted: "39 miljoner resor",
+# "2 miljoner invånare" are no money
+_MONEY_AFTER = (r"kr|kronor|sek|euro|i|till|för|och|per|av|under|mot|på|som|samt|varav|vilket|vilka|inom|"
+                r"med|om|från|år|är|var|blir|blev|har|hade|ska|skulle|kommer|beräknas|bedöms|avsätts|"
+                r"avsattes|budgeterats|budgeteras|uppgår|uppgick|totalt|netto|brutto|årligen|per")
+MONEY = re.compile(r"\d\s*(kr\b|kronor|tkr|mnkr|mkr|mdkr|t\s?kr\b|tusen kronor|"
+                   r"(?:miljon|miljard)\w*\b(?!\s+(?!(?:" + _MONEY_AFTER + r")\b)[a-zåäö]{2,})|"
+                   r"kr/|kronor/)", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w§])(?<!§ )\d+(?:[ ,.]\d+)*(?!\w)")  # not a § number
 _YEARLIKE = re.compile(r"^(19|20)\d\d$")
 # a list of § titles ("§ 51 Val av … § 52 Information § 53 …"), a protocol's table of contents

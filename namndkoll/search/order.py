@@ -1,0 +1,81 @@
+"""The first places of the hybrid order: what the reranker weighs too little, settled by rule
+(issue 11, round 13).
+
+The reranker (``rerank.py``) is a logistic regression fitted on a hundred dev questions. It ranks
+the right document first almost always; where the answer is second, what stands above it is
+most often another passage of the same case, the same report or the same protocol. Two kinds
+of evidence the abstention already computes tell them apart, and the fit cannot learn them from
+so few questions, so they decide by rule among the first ``SETTLE_DEPTH`` candidates (the ten
+a search shows first and the evaluation counts; never deeper: a rule moves an answer the
+reranker put on the first screen, it does not dig one up):
+
+- **every word of the query.** A passage holding every content word of the query (stop words
+  and question words are no terms) that the reranker puts at least half as likely as the first
+  one goes first, when the first lacks a word. "mopedparkering nolhaga hur många mopeder får
+  plats": the Ärendet counting the mopeds parked (no "plats") stood above the Beredning saying
+  how many "får plats"; "studentstadskoordinator utreda göteborg": the § closing the
+  assignment at a later meeting (no "Göteborg") above the motion's decision that gave it. It is
+  the keyword side's strongest evidence, and the issue's own rule for abstention (a passage
+  holding every term is always shown).
+- **the thing asked, of what is asked.** A passage that states its figure or names its holder
+  of another body, year, post or decision than the one the question asks (``Ranked.asked``,
+  ``asked.py``: "Vem ersätter Anders Dahl som ledamot …" and the § where Anders Dahl resigns),
+  or that is neither of the place the question names nor names it (``Ranked.own_place``:
+  "Vem företräder Alingsås kommun i …" and another municipality's record), or that does not
+  state the kind of answer asked (``Ranked.kind_stated``, ``grounds.states``: no name for
+  "Vilka ville bifalla …", no amount of money for "Hur stort bidrag …", no date for "När …"),
+  or, for a figure question, never names what the figure is of (``Ranked.focus_ok``: "Vilket
+  resultat redovisar nämnden för Intraservice …" and the report's summary, without "resultat",
+  above the table row "Resultat 22,5 3,0 19,5 …"), goes below those failing fewer of these
+  checks. The abstention never trusts such a passage; the order now says so too.
+
+The share and the depth are round numbers, not a fit: half the first's chance, the first ten
+(a user's first screen; on dev the first five gave the same order but for the Intraservice row,
+and the fast model's order gains more from ten).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+__all__ = ["EVERY_TERM_SHARE", "SETTLE_DEPTH", "settle"]
+
+SETTLE_DEPTH = 10  # the candidates these rules may reorder
+EVERY_TERM_SHARE = 0.5  # a passage holding every term goes first from this share of the first's chance
+
+
+class Candidate(Protocol):
+    @property
+    def keywords(self) -> float: ...
+    @property
+    def answer(self) -> float | None: ...
+    @property
+    def asked(self) -> bool: ...
+    @property
+    def own_place(self) -> bool: ...
+    @property
+    def kind_stated(self) -> bool: ...
+    @property
+    def focus_ok(self) -> bool: ...
+
+
+C = TypeVar("C", bound=Candidate)
+
+
+def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) -> list[C]:
+    """``ranked`` (reranked, best first) with its first ``depth`` candidates settled: the best
+    of them holding every query term (keyword share ≥ ``every_term``) first when the first lacks
+    one and it has at least ``EVERY_TERM_SHARE`` of the first's chance of answering; then those
+    failing more of the checks of what is asked (``asked``, ``own_place``, ``kind_stated``,
+    ``focus_ok``) below those failing fewer, in order otherwise. Without the reranker's chances (``answer`` None) only the checks."""
+    head, rest = list(ranked[:depth]), list(ranked[depth:])
+    if head and head[0].keywords < every_term and head[0].answer is not None:
+        bar = EVERY_TERM_SHARE * head[0].answer
+        full = next((r for r in head[1:] if r.keywords >= every_term and (r.answer or 0.0) >= bar), None)
+        if full is not None:
+            head.remove(full)
+            head.insert(0, full)
+    # stable: the order otherwise kept
+    head.sort(key=lambda r: (not r.asked) + (not r.own_place) + (not r.kind_stated) + (not r.focus_ok))
+    return head + rest

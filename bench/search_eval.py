@@ -284,6 +284,10 @@ def table(title: str, res: dict) -> list[str]:
         h = res["hybrid"]
         lines += ["", (f"hybrid, a hit in the gold passage's § counting (secondary view): recall@1 "
                        f"{h['item_recall@1']:.3f}, recall@5 {h['item_recall@5']:.3f}")]
+    if "shown_mrr" in res.get("hybrid", {}):
+        h = res["hybrid"]
+        lines += ["", (f"hybrid as shown (high before weak, abstention on): recall@1 {h['shown_recall@1']:.3f}, "
+                       f"recall@5 {h['shown_recall@5']:.3f}, MRR {h['shown_mrr']:.3f}")]
     return lines + [""]
 
 

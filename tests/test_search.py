@@ -386,3 +386,17 @@ def test_the_word_parties_is_held_by_a_passage_naming_parties(corpus):
     hits = search(conn, "Vilka partier reserverade sig?", None, mode="keyword")
     assert hits and all("reserverar" in h.text for h in hits[:2])
     assert {h.item for h in hits if h.section == "reservation"} >= {"17"}
+
+
+def test_evaluation_reports_the_order_a_user_sees(corpus):
+    # recall and MRR are measured without abstention; ``shown_*`` in the order shown: a passage
+    # about another year than the one asked ranks first but is never shown
+    from namndkoll.search.evaluation import evaluate
+
+    conn, emb = corpus
+    gold = {"doc": "kf-2023-01-26.pdf", "passage": "Vänsterpartiet reserverar sig mot beslutet. Förskolan behöver mindre barngrupper"}
+    res = evaluate(conn, emb, [{"q": "Vänsterpartiet reserverar sig mot beslutet", **gold},
+                               {"q": "Vänsterpartiet reserverar sig mot beslutet 2019", **gold}],
+                   modes=("keyword",))["keyword"]
+    assert res["recall@1"] == 1.0
+    assert res["shown_recall@1"] == 0.5 and res["shown_mrr"] == 0.5

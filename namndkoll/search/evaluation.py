@@ -39,7 +39,8 @@ def evaluate(
     modes: Sequence[Mode] = ("keyword", "dense", "hybrid"), k: int = 10,
 ) -> dict[str, dict[str, Any]]:
     """recall@1, recall@5 and MRR@k per mode over questions {q, doc, passage[, alt_docs]}
-    (without abstention), and with abstention: the share of answerable questions answered (and
+    (without abstention; ``shown_*`` the same in the order a user sees, with abstention: high
+    matches before weak ones, what lacks evidence dropped), and with abstention: the share of answerable questions answered (and
     of those, answered only weakly) and of unanswerable ones (``"answerable": false``) refused,
     with [refused, weak only, high] per ``kind`` of unanswerable question.
 
@@ -54,7 +55,7 @@ def evaluate(
     for mode in modes:
         if mode != "keyword" and embedder is None:
             continue
-        r1 = r5 = mrr = i1 = i5 = 0.0
+        r1 = r5 = mrr = i1 = i5 = s1 = s5 = smrr = 0.0
         silent = weak = 0
         for q in pos:
             ranked = search(store, q["q"], embedder, mode=mode, limit=k, abstention=False)
@@ -68,9 +69,16 @@ def evaluate(
                 at = _item_rank(store, embedder, q, ranked, first)
                 i1 += at == 0
                 i5 += at is not None and at < 5
-            shown = search(store, q["q"], embedder, mode=mode, limit=1)
+            # what a user sees: high before weak, what lacks evidence dropped
+            shown = search(store, q["q"], embedder, mode=mode, limit=k)
             silent += not shown
             weak += bool(shown) and shown[0].confidence == "weak"
+            seen = next((i for i, h in enumerate(shown)
+                         if is_answer(h, q.get("doc", ""), q["passage"], q.get("alt_docs", ()))), None)
+            if seen is not None:
+                s1 += seen == 0
+                s5 += seen < 5
+                smrr += 1.0 / (seen + 1)
         # per kind of unanswerable question ("off-topic", "near-miss"): refused / weak only / high
         kinds: dict[str, list[int]] = {}
         for q in neg:
@@ -82,6 +90,7 @@ def evaluate(
         answered = len(pos) - silent
         out[mode] = {"questions": len(pos), "unanswerable": len(neg), "recall@1": r1 / n, "recall@5": r5 / n,
                      "mrr": mrr / n, "answered_when_answerable": answered / n,
+                     "shown_recall@1": s1 / n, "shown_recall@5": s5 / n, "shown_mrr": smrr / n,
                      "weak_when_answered": weak / max(answered, 1),
                      "abstained_when_unanswerable": refused / len(neg) if neg else float("nan"),
                      **{f"unanswerable_{k}": v for k, v in sorted(kinds.items())}}

@@ -379,6 +379,17 @@ def _skip_articles(toks: list[str], j: int) -> int:
     return j
 
 
+def _past_owner(toks: list[str], j: int) -> int:
+    """``j`` past a genitive owner ("Alingsås kommuns …", "Tolkförmedling Västs …"): the owner
+    is the place rule's, the thing owned is asked."""
+    for k in range(j, min(j + 2, len(toks) - 1)):  # one word or two ("Tolkförmedling Västs")
+        if not _content(toks[k]) or toks[k] in _OF:
+            break
+        if toks[k].endswith("s") and not toks[k].endswith("ss") and _content(toks[k + 1]):
+            return j if _QUANTITY.search(toks[k]) else k + 1
+    return j
+
+
 def focus_of(query: str) -> tuple[str, ...]:
     """What a figure question asks the figure of: the head noun after "hur många/mycket/stor …",
     "vad kostar …" or "vilken/vilket/vilka" + an amount, and the head of an "av/för/på" phrase
@@ -405,24 +416,14 @@ def focus_of(query: str) -> tuple[str, ...]:
     # Alingsås kommuns driftsprognos …" the size of the driftsprognos (round 12)
     if j < len(toks) and ((toks[j] == "av" and how in ("mycket", "många"))
                           or (toks[j] in _COPULAS and how not in ("många", "mycket", "länge"))):
-        j = _skip_articles(toks, j + 1)
-        # past a genitive ("Alingsås kommuns …", "Tolkförmedling Västs …"): the owner is the place
-        # rule's, the thing owned is asked
-        gen = None
-        for k in range(j, min(j + 2, len(toks) - 1)):  # one word or two ("Tolkförmedling Västs")
-            if not _content(toks[k]) or toks[k] in _OF:
-                break
-            if toks[k].endswith("s") and not toks[k].endswith("ss") and _content(toks[k + 1]):
-                gen = k
-                break
-        if gen is not None and not _QUANTITY.search(toks[gen]):
-            j = gen + 1
+        j = _past_owner(toks, _skip_articles(toks, j + 1))
     if j >= len(toks) or not _content(toks[j]):
         return ()
     if toks[j] in _MEASURES:
         if j + 1 >= len(toks) or toks[j + 1] != "av":
             return ()
-        j = _skip_articles(toks, j + 2)
+        # "Hur stor andel av Lunds kommuns anställda …" asks about the anställda, not Lund
+        j = _past_owner(toks, _skip_articles(toks, j + 2))
         if j >= len(toks) or not _content(toks[j]):
             return ()
     if how != "många" and (toks[j].endswith("re") or toks[j] == "mer"):

@@ -67,8 +67,8 @@ def test_a_dnr_alone_under_the_header_date_is_the_items_and_the_vote_has_its_pro
     assert [r.status for r in report.results] == ["ingested"]
     d = show("1", db=db)
     got = {it.number: (it.title, it.diarienummer) for it in d.items}
-    assert got["82"] == ("Nämndinitiativ från Ida Alm (L) och Christian Kampmann – följ upp omläggning från "
-                         "kommunresor till färdtjänst", ("SN/2025:231",))
+    assert got["82"] == (("Nämndinitiativ från Ida Alm (L) och Christian Kampmann – följ upp omläggning från "
+                          "kommunresor till färdtjänst"), ("SN/2025:231",))
     assert got["81"][1] == ()  # no dnr printed: none borrowed from the next §
     (v,) = votes(db=db)
     assert (v["item"], v["yes"], v["no"], v["page"]) == ("§ 82", 7, 4, 2)

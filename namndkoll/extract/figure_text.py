@@ -38,6 +38,8 @@ _ONE = {"en": 1, "ett": 1}  # only before a unit (procent, miljoner kronor): "en
 
 _NUM = (
     r"(?P<num>\d{1,3}(?:\.\d{3})+(?=\s*(?:kr|kronor|tkr|t\s?kr|mkr|SEK|:-))"  # 1.550 kr
+    r"|\d{1,3}(?: \d{3})*(?:\n[ \t]*(?=0\d\d(?!\d)|\d{3}(?: \d{3})*(?:,\d+)?[ \t]*(?:t\s?kr|tkr|mkr|mnkr|kr\b|kronor))"
+    r"\d{3}(?: \d{3})*)(?:,\d+)?"  # a number a line break split: "flytta 1" / "040 tkr"
     r"|\d{1,3}(?: \d{3})+(?:,\d+)?"  # 1 550 000,5
     r"|\d+(?:,\d+)?)"
 )
@@ -244,7 +246,7 @@ def _number_value(m: re.Match[str]) -> float | None:
     raw = m.group("num")
     if "." in raw:
         raw = raw.replace(".", "")
-    return float(raw.replace(" ", "").replace(",", "."))
+    return float(re.sub(r"\s", "", raw).replace(",", "."))
 
 
 def is_year(raw: str) -> bool:

@@ -24,7 +24,7 @@ from .parties import _local_ok, local_parties
 _LATIN = [chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()]
 _UP = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 _LOW = "a-z" + "".join(c for c in _LATIN if c.islower())
-_TOKEN = rf"(?:(?:al|el|von|van|af|de|da|di|du|la|le|bin|ben|ibn|abu)[- ])?[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*"
+_TOKEN = rf"(?<![^\W\d])(?:(?:al|el|von|van|af|de|da|di|du|la|le|bin|ben|ibn|abu)[- ])?[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*"
 _TOKEN_RE = re.compile(_TOKEN)
 # capitalised words that start a phrase before a name but are no part of it
 _NOT_NAME = {
@@ -350,9 +350,29 @@ def find_people(doc: Document) -> tuple[Person, ...]:
     name without a party takes the party the document gives the same name elsewhere."""
     text = doc.text
     found = sorted(iter_people(text, municipality=doc.metadata.municipality))
+    # "bifall till Johan Tolinssons (S) m.fl. yrkande": the member in the genitive is the member
+    # the document names elsewhere ("Johan Tolinsson (S)"), or is named so only here
+    names = {f[2] for f in found}
+    found = [(s, e, _nominative(name, text, e, names), party, role, orig)
+             for s, e, name, party, role, orig in found]
     known: dict[str, str] = {}
     for _s, _e, name, party, _role, _orig in found:
         if party and party != INDEPENDENT:
             known.setdefault(name, party)
     return tuple(Person(name, party or known.get(name), role, doc.page_of(s), s, e, orig)
                  for s, e, name, party, role, orig in found)
+
+
+# what a member in the genitive owns: "Johan Tolinssons (S) m.fl. yrkande", "Peter Lundins förslag"
+_OWNED = re.compile(r"[ \t\n]*(?:\([^()\n]{1,12}\)[ \t\n]*)?(?:m\.[ \t]?fl\.?[ \t\n]+|med[ \t]+flera[ \t\n]+)?"
+                    r"(?:(?:[\wåäö]+|)yrkande\w*|förslag\w*|[\wåäö]*motion\w*|initiativ\w*|reservation\w*"
+                    r"|ändringsyrkande\w*|återremissyrkande\w*)(?![\wåäö])")
+
+
+def _nominative(name: str, text: str, end: int, names: set[str]) -> str:
+    """``name`` without its genitive s where the document names the member so elsewhere or what
+    follows is the member's yrkande, förslag or motion; else ``name`` as written."""
+    if not name.endswith("s") or name.endswith("ss"):
+        return name
+    base = name[:-1]
+    return base if base in names or _OWNED.match(text, end) else name

@@ -64,6 +64,10 @@ _ANY_CODE = code_pattern(former=True, lower=True)
 _PERSON_RE = re.compile(
     rf"(?P<name>{_NAME})(?:[ \t\n]+(?:m\.[ \t]?fl\.?|med[ \t]+flera))?[ \t\n]*\((?P<code>{_ANY_CODE}),?\)")
 _BARE_NAME_RE = re.compile(_NAME)
+# what follows a name in the genitive and its party ("Johan Tolinssons (S) m.fl. yrkande",
+# "Peter Lundins (C) förslag"): the member whose proposal a statement backs or opposes
+_GENITIVE_OWNER_RE = re.compile(r"[ \t\n]*(?:m\.[ \t]?fl\.?[ \t\n]+|med[ \t]+flera[ \t\n]+)?(?:\w*yrkande\w*|"
+                                r"förslag\w*|\w*motion\w*|initiativ\w*|reservation\w*)(?![\wåäö])")
 _LOCAL_CODE_PERSON_RE = re.compile(rf"(?P<name>{_NAME})[ \t\n]*\((?P<code>[A-ZÅÄÖ]{{1,4}}),?\)")
 _CODE = rf"(?:{code_pattern(former=True)})"
 # the parties' codes alone before the verb: "M, L och KD antecknar följande till protokollet:"
@@ -260,6 +264,8 @@ def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[
     people_spans = []
     for m in _PERSON_RE.finditer(scope):
         name = _strip_role(m.group("name"))
+        if _genitive_owner(m, scope):
+            continue  # "stödjer Johan Tolinssons (S) m.fl. yrkande": whose yrkande, not who states
         names[name] = None
         people_spans.append((m.start(), m.end(), _code(m.group("code"))))
     # "Ulf Richeberg (F)": a code the registry does not know (a local party's), written after a
@@ -287,6 +293,12 @@ def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[
     return tuple(codes), tuple(names)
 
 
+def _genitive_owner(m: re.Match[str], text: str) -> bool:
+    """Whether the "Name (P)" ``m`` is a member in the genitive whose yrkande, förslag or
+    motion the sentence names ("stödjer Johan Tolinssons (S) m.fl. yrkande"): not who states it."""
+    return m.group("name").rstrip().endswith("s") and _GENITIVE_OWNER_RE.match(text, m.end()) is not None
+
+
 # key prefix in ``known`` of a local party's name ("Fokus Bjärred" for FB): a party, not a person
 _PARTY_KEY = "party:"
 
@@ -304,7 +316,8 @@ def _party_of_names(doc: Document, people: Sequence[Person]) -> dict[str, str]:
         if name != code and " " in name:
             known[_PARTY_KEY + _norm(name)] = code
     for m in _PERSON_RE.finditer(doc.text):
-        known.setdefault(_strip_role(m.group("name")), _code(m.group("code")))
+        if not _genitive_owner(m, doc.text):
+            known.setdefault(_strip_role(m.group("name")), _code(m.group("code")))
     for p in people:
         if p.party:
             known[_norm(p.name)] = p.party

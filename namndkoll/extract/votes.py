@@ -85,11 +85,18 @@ _BILAGA_RE = re.compile(r"(?:^|(?<=\f))Bilaga[ \t]+(\d+)[ \t]*$", re.MULTILINE)
 # "Ja för bifall …, Nej för …" after the word proposition; or the Ja-röst and Nej-röst lines of a
 # propositionsordning ("− Ja-röst innebär att bifalla …" / "− Nej-röst innebär att bifalla
 # Johan Tolinssons (S) m.fl. yrkande.": bullets between them, "m.fl." inside them)
+# a sentence's character: a full stop only inside a word or an "m.fl." the sentence goes on after
+_IN_SENTENCE = r"(?:[^.]|\.(?=[\wåäö])|(?<=m\.fl)\.(?=\s+[a-zåäö]))"
 _PROP_RE = re.compile(
-    r"(?:voteringsproposition|propositionen|omröstningsproposition)[^:”\"\n]{0,40}:?[\s\f]*[”\"]?"
+    r"(?:voteringsproposition|propositionen|omröstningsproposition|omröstningsordning|voteringsordning)"
+    r"[^:”\"\n]{0,40}:?[\s\f]*[”\"]?"
     r"(?P<p>(?:Ja|ja)[\s-][^”\"]{5,400}?)(?:[”\"]|\n\s*\n|$)"
     r"|(?P<q>(?:Ja|ja)-röst(?:[^.\n]|\.(?=[\wåäö])){3,200}[,.;][\s\f]*(?:[−–•-][ \t]*)?(?:nej|Nej)-röst"
-    r"(?:[^.\n]|\.(?=[\wåäö])|(?<=m\.fl)\.(?=[ \t]+[a-zåäö])){3,200}\.)",
+    r"(?:[^.\n]|\.(?=[\wåäö])|(?<=m\.fl)\.(?=[ \t]+[a-zåäö])){3,200}\.)"
+    # "Den som önskar bifalla Aron Regnélls yrkande röstar ja och den som önskar bifalla Oscar
+    # Sediras yrkande röstar nej." (NetPublicator's protocols, and many a secretary's own words)
+    rf"|(?P<r>(?<![\wåäö])[Dd]en[ \t\n]+som[ \t\n]{_IN_SENTENCE}{{3,300}}?röstar[ \t\n]+(?:[Jj]a|JA|[Nn]ej|NEJ)"
+    rf"(?![\wåäö]){_IN_SENTENCE}{{3,300}}?röstar[ \t\n]+(?:[Jj]a|JA|[Nn]ej|NEJ)(?![\wåäö])[^.\n]{{0,40}}\.)",
 )
 
 
@@ -164,7 +171,7 @@ def _proposition(doc: Document, start: int, *, in_bilaga: bool) -> str | None:
     found = None
     for m in _PROP_RE.finditer(text, lo, start):
         # without the bullet of the Nej-röst line
-        found = m.group("p") or re.sub(r"(?<=[.;,])\s*[−–•-]\s+", " ", m.group("q"))
+        found = m.group("p") or m.group("r") or re.sub(r"(?<=[.;,])\s*[−–•-]\s+", " ", m.group("q"))
     if found is None:
         return None
     return re.sub(r"\s+", " ", found).strip().rstrip(".") + "."

@@ -163,7 +163,33 @@ def _item_dnr(lines: list[_Ln], c: _Cand, title: str) -> tuple[str, ...]:
     m = _MP_DNR.search(c.rest) if not c.finnish else None
     if m and not found and _TITLE_STRIP.match(c.rest):
         found.append(m.group(1))
+    if not found and not c.finnish:
+        found.extend(_dnr_under(lines, c))
     for ln in lines[max(0, c.idx - 2):c.idx]:
         if _FI_DNR.match(ln.text.strip()):
             found.append(ln.text.strip())
     return tuple(dict.fromkeys(found))
+
+
+def _dnr_under(lines: list[_Ln], c: _Cand) -> list[str]:
+    """The diarienummer alone on a line under a heading whose line the running header took
+    ("SN § 82   Sida 14 av 16" / "Sammanträdesdatum" / "2025-10-07" / "SN/2025:231" / title):
+    the lines between the heading and the title are the header's and the item's own."""
+    out: list[str] = []
+    for ln in lines[c.idx + 1:c.idx + 6]:
+        t = ln.text.strip().strip(PAGE_SEP).strip()
+        if (tail := _HEADER_TAIL.search(t)) and tail.start() > 0:
+            t = t[:tail.start()]
+        if not t or _HEADER_ONLY.match(t) or _DATE_ONLY.match(t) or _PAGE_LABEL.match(t):
+            continue
+        dnrs = find_diarienummer(t)
+        if dnrs and not _TITLE_STRIP.sub("", t, count=1).strip():
+            out.extend(dnrs)  # "SN/2025:231" alone
+            continue
+        if _META_LINE.match(t) and dnrs:
+            out.extend(dnrs)  # "Dnr KS 2023/512" alone
+            continue
+        if _META_LINE.match(t):
+            continue
+        break  # the title: what follows is the item's text, whose case numbers are others'
+    return out

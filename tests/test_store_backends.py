@@ -717,3 +717,19 @@ def test_index_rebuild_graph_on_both_backends(pg_url: str, db_path):  # type: ig
         st.replace_document(DOCS[0])
     res = CliRunner().invoke(app, ["index", "--db", str(db_path), "--rebuild-graph"])
     assert res.exit_code != 0 and "only a PostgreSQL corpus" in res.output
+
+
+def test_diarienummer_many_is_diarienummer_for_each(store):
+    """A search's citations asked at once (one round trip on PostgreSQL) give each passage the
+    numbers ``diarienummer_for`` gives it: a § with its own, one without them in a protocol of
+    several §§, a document's own outside any §, an unknown §, repeated keys."""
+    st, _ = store
+    keys: list[tuple[int, str | None]] = []
+    for d in st.list_documents():
+        numbers = [i.number for i in st.load_document(d.id).items]
+        keys += [(d.id, None), *((d.id, n) for n in numbers), (d.id, "999"), (d.id, None)]
+    many = st.diarienummer_many(keys)
+    assert many == {k: st.diarienummer_for(*k) for k in keys}
+    kf = st.resolve("kf-2023")
+    assert many[(kf, "17")] == ("0120/22",) and many[(st.resolve("lund-ts"), None)] == ("SO 2020/0129",)
+    assert st.diarienummer_many([]) == {}

@@ -40,12 +40,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-import psycopg  # noqa: E402
-import scale  # noqa: E402  bench/scale.py
-import search as sqlite_bench  # noqa: E402  bench/search.py
+import psycopg
+import scale
+import search as sqlite_bench
 
-from namndkoll.corpus import opened  # noqa: E402
-from namndkoll.search import hybrid  # noqa: E402
+from namndkoll.corpus import opened
+from namndkoll.search import hybrid
 
 SCHEMA = "scale_1000000"
 
@@ -210,8 +210,8 @@ def compare(mine: dict, theirs: dict) -> dict[str, Any]:
     """Same top-10 ids in the same order per question; a difference among equal scores is a tie."""
     same = ties = cited = 0
     differ = []
-    for name in mine:
-        for q, hits in mine[name].items():
+    for name, answers in mine.items():
+        for q, hits in answers.items():
             other = theirs[name].get(q)
             if other is None:
                 continue

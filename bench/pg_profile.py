@@ -20,6 +20,9 @@ hit's and its folded copies').
 
 ``--explain`` prints EXPLAIN (ANALYZE, BUFFERS) of the slowest keyword and dense statements.
 
+The server is bench/scale.py's (shared_buffers 2GB, or NAMNDKOLL_BENCH_SHARED_BUFFERS: it is
+set, and the server restarted, when it differs).
+
 usage: nice python bench/pg_profile.py [--rounds 2] [--sequential] [--answers out.json]
 """
 

@@ -56,6 +56,11 @@ DOCS_PER_TX = 100
 
 # ---- the server -----------------------------------------------------------------------------
 
+# the bench server's shared buffers: 2GB by default (a shared 24 GB machine); the 1M corpus's
+# search working set is ~6.4 GB (docs/scaling.md, ninth session: 8GB halved a filtered query)
+SHARED_BUFFERS = os.environ.get("NAMNDKOLL_BENCH_SHARED_BUFFERS", "2GB")
+
+
 def server_url() -> str:
     """The bench server's base URL (started, and tuned once: shared_buffers, no JIT)."""
     import pgserver
@@ -68,8 +73,8 @@ def server_url() -> str:
     url = srv.get_uri()
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
-        if conn.execute("SHOW shared_buffers").fetchone()[0] != "2GB":
-            for k, v in (("shared_buffers", "2GB"), ("jit", "off"), ("max_connections", "200"),
+        if conn.execute("SHOW shared_buffers").fetchone()[0] != SHARED_BUFFERS:
+            for k, v in (("shared_buffers", SHARED_BUFFERS), ("jit", "off"), ("max_connections", "200"),
                          ("max_parallel_maintenance_workers", "2"), ("effective_cache_size", "8GB"),
                          ("random_page_cost", "1.1")):
                 conn.execute(f"ALTER SYSTEM SET {k} = '{v}'")

@@ -741,3 +741,21 @@ def test_a_protocols_pages_outside_its_items_cite_no_case(db: str):
         assert st.diarienummer_for(tn_id, "37") == ("2025.032",)
         assert st.diarienummer_for(tn_id, None) == ()
         assert st.diarienummer_for(ts_id, None) == ("2025.032",)
+        keys = [(tn_id, None), (tn_id, "37"), (tn_id, "38"), (ts_id, None)]
+        assert st.diarienummer_many(keys) == {k: st.diarienummer_for(*k) for k in keys}
+
+
+def test_diarienummer_many_is_diarienummer_for_each(store):
+    """A search's citations asked at once (one round trip on PostgreSQL) give each passage the
+    numbers ``diarienummer_for`` gives it: a § with its own, one without them in a protocol of
+    several §§, a document's own outside any §, an unknown §, repeated keys."""
+    st, _ = store
+    keys: list[tuple[int, str | None]] = []
+    for d in st.list_documents():
+        numbers = [i.number for i in st.load_document(d.id).items]
+        keys += [(d.id, None), *((d.id, n) for n in numbers), (d.id, "999"), (d.id, None)]
+    many = st.diarienummer_many(keys)
+    assert many == {k: st.diarienummer_for(*k) for k in keys}
+    kf = st.resolve("kf-2023")
+    assert many[(kf, "17")] == ("0120/22",) and many[(st.resolve("lund-ts"), None)] == ("SO 2020/0129",)
+    assert st.diarienummer_many([]) == {}

@@ -6,6 +6,7 @@ an advisory lock per source makes a second writer of the same file wait and then
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from psycopg.rows import dict_row
@@ -323,6 +324,51 @@ def diarienummer_for(conn: Any, document_id: int, item: str | None) -> tuple[str
         " (SELECT x.dnr FROM diarienummer x WHERE x.document_id = %s AND x.item_id IS NOT NULL)"
         " GROUP BY dnr ORDER BY min(id)", (document_id, document_id)).fetchall()
     return tuple(r[0] for r in rows)
+
+
+def diarienummer_many(conn: Any, keys: Sequence[tuple[int, str | None]]) -> dict[tuple[int, str | None], tuple[str, ...]]:
+    """``diarienummer_for`` of many (document_id, item) at once, in at most three statements
+    instead of one to three per passage: a search's hits and the copies folded into them asked
+    ~50 small queries (at 1M passages ~10 ms of a query, and as many round trips). The same
+    numbers in the same order: the same groups, each ordered by its first row's id."""
+    keys = list(dict.fromkeys((int(d), i) for d, i in keys))
+    if not keys:
+        return {}
+    out: dict[tuple[int, str | None], tuple[str, ...]] = {}
+    with_item = sorted({d for d, i in keys if i is not None})
+    own: dict[tuple[int, str], list[str]] = {}
+    if with_item:
+        for doc, number, dnr in conn.execute(
+                "SELECT i.document_id, i.number, x.dnr FROM diarienummer x JOIN items i ON i.id = x.item_id"
+                " WHERE i.document_id = ANY(%s) GROUP BY i.document_id, i.number, x.dnr ORDER BY min(x.id)",
+                (with_item,)):
+            own.setdefault((int(doc), number), []).append(dnr)
+    lacking = sorted({d for d, i in keys if i is None or (d, i) not in own})
+    many_items = set()
+    if lacking:
+        many_items = {int(r[0]) for r in conn.execute(
+            "SELECT document_id FROM items WHERE document_id = ANY(%s) GROUP BY document_id HAVING count(*) > 1",
+            (lacking,))}
+    whole: list[int] = []
+    for d, i in keys:
+        if i is not None and (d, i) in own:
+            out[(d, i)] = tuple(own[(d, i)])
+        elif d in many_items:  # a protocol's § without numbers, or its pages outside the §§
+            out[(d, i)] = ()
+        else:
+            whole.append(d)
+    if whole:
+        docs: dict[int, list[str]] = {}
+        for doc, dnr in conn.execute(
+                "SELECT d.document_id, d.dnr FROM diarienummer d WHERE d.document_id = ANY(%s)"
+                " AND d.item_id IS NULL AND d.dnr NOT IN (SELECT x.dnr FROM diarienummer x"
+                " WHERE x.document_id = d.document_id AND x.item_id IS NOT NULL)"
+                " GROUP BY d.document_id, d.dnr ORDER BY min(d.id)", (sorted(set(whole)),)):
+            docs.setdefault(int(doc), []).append(dnr)
+        for d, i in keys:
+            if (d, i) not in out:
+                out[(d, i)] = tuple(docs.get(d, ()))
+    return out
 
 
 # ---- listing what extract/ stored -----------------------------------------------------------

@@ -397,6 +397,9 @@ class PostgresStore:
     def diarienummer_for(self, document_id: int, item: str | None) -> tuple[str, ...]:
         return pg_store.diarienummer_for(self.conn, document_id, item)
 
+    def diarienummer_many(self, keys: Sequence[tuple[int, str | None]]) -> dict[tuple[int, str | None], tuple[str, ...]]:
+        return pg_store.diarienummer_many(self.conn, keys)
+
     def chunks_overlapping(self, spans: Sequence[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[int]]:
         return pg_passages.chunks_overlapping(self.conn, spans)
 

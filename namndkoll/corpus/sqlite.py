@@ -239,6 +239,10 @@ class SqliteStore:
     def diarienummer_for(self, document_id: int, item: str | None) -> tuple[str, ...]:
         return passages.diarienummer_for(self.conn, document_id, item)
 
+    def diarienummer_many(self, keys: Sequence[tuple[int, str | None]]) -> dict[tuple[int, str | None], tuple[str, ...]]:
+        # in-process: a query per passage costs no round trip (PostgreSQL asks them at once)
+        return {(d, i): passages.diarienummer_for(self.conn, d, i) for d, i in dict.fromkeys(keys)}
+
     def chunks_overlapping(self, spans: Sequence[tuple[int, int, int]]) -> dict[tuple[int, int, int], list[int]]:
         return passages.chunks_overlapping(self.conn, spans)
 

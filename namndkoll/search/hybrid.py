@@ -477,26 +477,34 @@ def search(
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION
         ranked = judge(ranked, cal, mode=mode)
     # the same text in several places is one hit that says where else it stands
-    return [replace(make_hit(store, rows[r.chunk_id], r.score, terms, r.confidence or "high"),
-                    also_in=tuple(copy_of(make_hit(store, rows[c.chunk_id], c.score, [])) for c in copies))
-            for r, copies in fold_copies(ranked, rows_text(rows), limit, rows_matter(rows))]
+    folded = fold_copies(ranked, rows_text(rows), limit, rows_matter(rows))
+    # every hit's and copy's diarienummer asked at once (one round trip, not one per passage)
+    dnrs = store.diarienummer_many([(rows[x.chunk_id]["document_id"], rows[x.chunk_id]["item"])
+                                    for r, copies in folded for x in (r, *copies)])
+    return [replace(make_hit(store, rows[r.chunk_id], r.score, terms, r.confidence or "high", dnrs),
+                    also_in=tuple(copy_of(make_hit(store, rows[c.chunk_id], c.score, [], dnrs=dnrs))
+                                  for c in copies))
+            for r, copies in folded]
 
 
 def copy_of(hit: Hit) -> HitCopy:
     return HitCopy(hit.chunk_id, hit.document_id, hit.source, hit.page, hit.citation)
 
 
-def make_hit(store: Store, row: Any, score: float, terms: list[Term], confidence: Confidence = "high") -> Hit:
+def make_hit(store: Store, row: Any, score: float, terms: list[Term], confidence: Confidence = "high",
+             dnrs: Mapping[tuple[int, str | None], tuple[str, ...]] | None = None) -> Hit:
+    """``dnrs``: the diarienummer already asked for (``Store.diarienummer_many``), by (document, item)."""
     md = Metadata(title=row["title"], municipality=row["municipality"], committee=row["committee"],
                   doc_type=row["doc_type"], date=row["date"])
-    dnrs = store.diarienummer_for(row["document_id"], row["item"])
+    key = (row["document_id"], row["item"])
+    numbers = dnrs[key] if dnrs is not None and key in dnrs else store.diarienummer_for(*key)
     citation = format_citation(md, item=row["item"], page=row["page_start"], page_end=row["page_end"],
-                               diarienummer=dnrs, source=row["source"])
+                               diarienummer=numbers, source=row["source"])
     return Hit(
         chunk_id=row["id"], document_id=row["document_id"], source=row["source"], text=row["text"],
         score=round(score, 4), page=row["page_start"], page_end=row["page_end"], item=row["item"],
         section=row["section"], start=row["start"], end=row["end"], citation=citation,
-        metadata=Metadata(md.title, md.municipality, md.committee, md.doc_type, md.date, dnrs),
+        metadata=Metadata(md.title, md.municipality, md.committee, md.doc_type, md.date, numbers),
         highlights=highlight_spans(row["text"], terms), confidence=confidence,
     )
 
@@ -505,7 +513,8 @@ def hits_for_chunks(store: Store | Any, chunk_ids: Sequence[int]) -> list[Hit]:
     """Hits for chunks picked by id (from an earlier `search --json`), in the order given."""
     store = as_store(store)
     rows = store.chunk_rows(list(chunk_ids))
-    return [make_hit(store, rows[c], 0.0, []) for c in chunk_ids if c in rows]
+    dnrs = store.diarienummer_many([(rows[c]["document_id"], rows[c]["item"]) for c in chunk_ids if c in rows])
+    return [make_hit(store, rows[c], 0.0, [], dnrs=dnrs) for c in chunk_ids if c in rows]
 
 
 # ---- evaluation ---------------------------------------------------------------------------

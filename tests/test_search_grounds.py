@@ -168,3 +168,18 @@ def test_the_reranker_can_show_what_the_bars_miss():
     assert judge([replace(votes, answer=0.3)], cal, mode="hybrid") == []
     # the other gates still hold: a vote of another body is not shown whatever the reranker says
     assert judge([replace(votes, body_ok=False)], cal, mode="hybrid") == []
+
+
+def test_a_likely_answer_whose_figure_stands_a_sentence_away_is_shown_weak():
+    # Alingsås rutin mot hot och hat, "Hur stor andel av politikerna som utsattes säger att
+    # uppdraget påverkades?": "Politikers trygghetsundersökning år 2024" names the focus and the
+    # next sentence holds "47 procent"; ranked first, the reranker 0.68, and never shown
+    cal = CALIBRATIONS["multilingual-e5-small"]
+    inledning = Ranked(chunk_id=646, score=1.0, similarity=0.852, dense_rank=1, keyword_rank=1,
+                       keywords=0.65, answer=0.68, figure_beside=False)
+    assert [r.confidence for r in judge([inledning], cal, mode="hybrid")] == ["weak"]
+    # not high: the figure is not beside what is asked
+    assert [r.confidence for r in judge([replace(inledning, similarity=0.95)], cal, mode="hybrid")] == ["weak"]
+    # an unlikely one is still no answer, and another year's figure still is not shown
+    assert judge([replace(inledning, answer=0.2)], cal, mode="hybrid") == []
+    assert judge([replace(inledning, year_own=False)], cal, mode="hybrid") == []

@@ -425,8 +425,12 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
             continue  # the query names a body, a year or a voting body this passage is not about
         # the thing asked of the thing asked (rounds 10, 12): else no answer, or weak with rare terms
         of_asked = r.year_own and r.figure_beside and r.asked
+        # a likely answer (the reranker's ANSWER_SHOW) whose figure stands a sentence away from the
+        # word asked is shown, weak: "Hur stor andel av politikerna …" and "… uppger 47 procent …"
+        likely = r.answer is not None and r.answer >= ANSWER_SHOW
+        shown_asked = r.year_own and (r.figure_beside or likely) and r.asked
         if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (
-                not r.stated_near or not of_asked or not r.focus_ok
+                not r.stated_near or not shown_asked or not r.focus_ok
                 or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
         if not r.inside and r.own_place and of_asked and (r.stated or not STATED_FOR_HIGH) and (

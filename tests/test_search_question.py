@@ -208,6 +208,9 @@ def test_a_vote_question_wants_a_passage_with_a_vote(corpus):  # noqa: F811
     ("Hur mycket betalas felaktigt ut?", ()),
     ("Hur mycket kostar överföringsledningarna till Bjärke?", ("överföringsledningarna",)),
     ("Hur mycket ökar kostnaderna?", ()),
+    ("Hur mycket höjs brukningstaxan för VA i Kungsbacka 2025?", ()),  # a passive verb, no noun
+    ("Hur mycket sänks skatten?", ()),
+    ("Hur mycket moms betalas?", ("moms",)),  # a noun in -s that a verb follows
     ("Hur mycket lägre blir kostnaden 2026?", ()),
     ("Hur många årsarbetare har förvaltningen?", ("årsarbetare",)),
     ("Hur många kronor per invånare får nämnden?", ()),  # a unit: "tkr", "mnkr" in the passage

@@ -351,6 +351,17 @@ _QUANTITY = re.compile(r"((?<!prog)(?:ram|ramen|ramar)|budget|budgeten|kostnad|k
                        r"investeringen|investeringar|skattesats|skattesatsen)$")
 _GENITIVE = ("ens", "ets", "ans", "nas", "ns")  # "målbildens investeringar", "Ingaredsskolans nya …"
 _VERB_ENDS = ("des", "tes", "as", "ts")  # "Hur mycket förstärktes …", "betalas": a verb, no noun asked
+# a passive verb in the present: "höjs", "sänks", "byggs" (not "-ss": "pass")
+_PASSIVE = re.compile(r"[^s\W]s$")
+
+
+def _passive(toks: list[str], i: int) -> bool:
+    """Whether ``toks[i]`` is a passive verb ("Hur mycket höjs taxan"), not a noun in -s that a
+    verb follows ("Hur mycket moms betalas", "Hur stort hus byggs", "Hur högt pris tar …")."""
+    if not _PASSIVE.search(toks[i]) or i + 1 >= len(toks):
+        return False
+    after = toks[i + 1]
+    return not after.endswith(("s", "r")) and after not in IRREGULAR_VERBS and after not in _COPULAS
 
 
 def _content(w: str) -> bool:
@@ -402,9 +413,10 @@ def focus_of(query: str) -> tuple[str, ...]:
             start, how = i + 2, toks[i + 1]
             if w == "hur" and start < len(toks) and toks[start] in _COSTS:
                 start += 1  # "Hur mycket kostar X" asks the price of X
-            elif (w == "hur" and toks[i + 1] != "många" and start < len(toks) and toks[start].endswith(("ar", "er"))
+            elif (w == "hur" and toks[i + 1] != "många" and start < len(toks)
+                  and (toks[start].endswith(("ar", "er")) or _passive(toks, start))
                   and toks[start] not in _COPULAS):
-                return ()  # "Hur mycket ökar …": a verb (a plural noun follows "många", not "mycket")
+                return ()  # "Hur mycket ökar/höjs …": a verb (a plural noun follows "många", not "mycket")
             break
         if w in _WHICH:
             start, which = i + 1, True

@@ -170,6 +170,8 @@ def test_a_count_beside_what_it_counts(store):
     ("Vad kostar en tågresa i genomsnitt?", "money"),
     ("Vilken driftram får socialnämnden 2027?", "money"),
     ("Hur många språk förmedlade förbundet?", None),
+    # "pengar" asks an amount: a plan's page on how the libraries are organised is no answer
+    ("Hur mycket pengar får biblioteken i Alingsås 2027?", "money"),
 ])
 def test_the_unit_a_figure_question_wants(query: str, unit: str | None):
     assert unit_of(query) == unit and read_question(query).unit == unit

@@ -314,7 +314,7 @@ _PERCENT_Q = re.compile(r"\b(andel\w*|procent\w*)\b|%", re.IGNORECASE)
 _MONEY_Q = re.compile(
     r"\b(kostar|kostade|kostat|kostnad\w*|\w*bidrag\w*|budget\w*|\w*ram(en|ar|arna)?|belopp\w*|\w*avgift\w*|"
     r"\w*hyr(a|an|or|orna)|\w*intäkt\w*|pris(et|er)?|kronor|tkr|mnkr|mkr|anslag\w*|ersättning\w*|"
-    r"arvode\w*|\w*lön(en|er)?|skattesats\w*|överskott\w*|underskott\w*|investering\w*)\b",
+    r"arvode\w*|\w*lön(en|er)?|skattesats\w*|överskott\w*|underskott\w*|investering\w*|pengar\w*)\b",
     re.IGNORECASE)
 
 

@@ -8,6 +8,7 @@ Göteborg kommunfullmäktige 2024-10-10 § 409 (tests/test_search_answer_kinds.p
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -183,3 +184,24 @@ def test_a_likely_answer_whose_figure_stands_a_sentence_away_is_shown_weak():
     # an unlikely one is still no answer, and another year's figure still is not shown
     assert judge([replace(inledning, answer=0.2)], cal, mode="hybrid") == []
     assert judge([replace(inledning, year_own=False)], cal, mode="hybrid") == []
+
+
+def test_a_count_question_wants_a_number_of_the_thing_counted():
+    # Botkyrka's BPSD plan, "Hur många BPSD-administratörer finns i Botkyrka?": "… utbildningen
+    # som är på två heldagar … kallas BPSD-administratörer" counts days, not administrators
+    from namndkoll.search.grounds import counts_focus, figure_beside
+    from namndkoll.search.question import read_question
+
+    focus = re.compile(r"(?<![\wåäöÅÄÖ])(?:[\wåäöÅÄÖ]{3,})?(?:bpsd-administratör)")
+    q = read_question("Hur många BPSD-administratörer finns i Botkyrka?")
+    assert q.count
+    days = ("Alla som har gått utbildningen som är på två heldagar och en halv uppföljningsdag, "
+            "kallas BPSD-administratörer.")
+    assert not counts_focus(days, focus) and not figure_beside(q, days, None, focus)
+    for stated in ("I kommunen finns 45 utbildade BPSD-administratörer.",
+                   "Antalet BPSD-administratörer uppgick till 45.",
+                   "BPSD-administratörer: 45 st"):
+        assert counts_focus(stated, focus) and figure_beside(q, stated, None, focus)
+    # a question that is no count keeps the sentence rule: any figure beside it
+    cost = read_question("Vad kostar utbildningen av BPSD-administratörer?")
+    assert not cost.count

@@ -58,6 +58,7 @@ from typing import Any
 from .passage import is_listing
 from .question import Question, mentions_place, same_body
 from .rerank import states_kind
+from .terms import STOPWORDS
 
 __all__ = ["beside", "by_own_body", "figure_beside", "figure_in", "names_own_place", "sentences", "stated_around", "states",
            "without_axes", "year_in_own_words"]
@@ -150,7 +151,31 @@ def figure_beside(question: Question, text: str, section: str | None, focus: re.
         return True
     parts = sentences(text)
     naming = [s for s in parts if focus.search(s.lower())]
+    if naming and question.count:
+        return any(counts_focus(s, focus) for s in naming)
     return not naming or any(figure_in(s) for s in naming)
+
+
+# a number in a sentence, digits or a count written out, and the words after it
+_COUNT_AT = re.compile(r"(?<![\w,.])(?:\d+(?:[  ]\d{3})*(?:,\d+)?|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|"
+                       r"tolv|tjugo\w*|trettio|fyrtio|femtio|\w*hundra|\w*tusen)(?![\w,])", re.IGNORECASE)
+_AFTER = re.compile(r"[^\W\d_][\w-]*")
+# what a count of people or things may stand before instead of the noun asked ("12 personer")
+_COUNT_NOUNS = frozenset({"st", "stycken", "personer", "individer", "totalt", "sammanlagt", "stycke"})
+
+
+def counts_focus(sentence: str, focus: re.Pattern[str]) -> bool:
+    """Whether a number in ``sentence`` counts what ``focus`` names: the focus within three words
+    after it ("45 BPSD-administratörer", "120 nya platser"), or no word of its own after it
+    ("uppgick till 45."); not a number that counts another noun ("två heldagar")."""
+    text = _NOT_FIGURES.sub(" ", without_axes(sentence))
+    for m in _COUNT_AT.finditer(text):
+        after = [w.lower() for w in _AFTER.findall(text[m.end():m.end() + 80])][:3]
+        if not after or after[0] in STOPWORDS or after[0] in _COUNT_NOUNS:
+            return True
+        if any(focus.search(w) for w in after):
+            return True
+    return False
 
 
 def sentences(text: str) -> list[str]:

@@ -65,6 +65,7 @@ class Question:
     replaced: str | None = None
     past: bool = False  # asks what was (an outcome: "fanns", "gjordes", "har … minskat"), not a goal
     post: str | None = None  # the post asked about: the role, or "som <post>" ("Vem efterträdde X som ledamot")
+    count: bool = False  # a figure question asking how many ("Hur många BPSD-administratörer …")
 
 
 _KINDS = {
@@ -165,7 +166,7 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                                             and not focus[0].startswith("skattesats")))
     return Question(places, tuple(sorted(years)), kinds, focus, unit, people, role_of(query), price,
                     voter_of(query), rate, body_of(query), decider_of(query), replaced_of(query), asks_past(query),
-                    post_of(query))
+                    post_of(query), count="figure" in kinds and bool(_COUNT_Q.search(query)))
 
 
 # a part of an organisation named with its own name ("socialnämndens", "barn- och ungdomsnämnden",

@@ -237,3 +237,23 @@ def test_cli_says_what_to_fix_for_an_empty_split(tmp_path):
     result = CliRunner().invoke(app, ["eval", "structure", str(gdir), "--split", "dev"])
     assert result.exit_code == 1
     assert "no gold files for split 'dev'" in result.output
+
+
+def test_a_member_named_as_the_document_does_elsewhere_meets_the_gold_of_the_list():
+    """The gold transcribes a list's names ("Gun Yvonne Larsson" for "Larsson Gun Yvonne");
+    the roll call names her as the attendance list does ("Gun Larsson") and keeps the list's row
+    as its quote: found. A name that only shares words with the gold's, with no quote of the list
+    holding it, is not."""
+    from namndkoll.extract.evaluate_structure import Score, score_votes
+
+    roll = (RollCallEntry("Gun Larsson", "-", "ja", text="Larsson Gun Yvonne, Ledamot - X"),
+            RollCallEntry("Jonna Tingberg", "M", "nej", text="Tingberg Jonna, Ledamot M"),
+            RollCallEntry("Marie Sand", "S", "nej", text="Sand Marie, Ledamot S X"))
+    ext = Extraction(votes=(Vote("§ 41", 1, 2, 0, None, None, 39, 0, 0, roll_call=roll),))
+    gold = [{"item": "41", "yes": 1, "no": 2, "abstain": 0, "absent": None,
+             "roll_call": [{"name": "Gun Yvonne Larsson", "party": "-", "vote": "ja"},
+                           {"name": "Jonna Ekström Tingberg", "party": "M", "vote": "nej"},
+                           {"name": "Marie Sand", "party": "S", "vote": "nej"}]}]
+    s, misses = Score(), []
+    score_votes(ext, gold, s, misses)
+    assert (s.roll_names.tp, s.roll_votes.tp, s.roll_names.fn) == (2, 2, 1)

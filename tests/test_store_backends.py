@@ -132,6 +132,29 @@ def test_extractions_listed_with_document_and_quote(store):
     assert st.list_extracted("figures", year=2016) == []
 
 
+def test_a_hit_carries_the_documents_org_kind_and_kind(db: str):
+    """`search --json` gave org_kind null for a document whose `show --json` says "region":
+    a hit's metadata is the stored document's, on either backend."""
+    from test_search import report
+
+    from namndkoll.search.hybrid import hits_for_chunks
+
+    doc = report("vgr-utredning.pdf", ["Utredningen föreslår fler regionbussar på landsbygden."], Metadata(
+        "Utredning om regionbussar", "Västra Götalandsregionen", "Regionstyrelsen", "other", "2024-03-01",
+        org_kind="region", kind="utredning"))
+    with opened(db, write=True) as st:
+        with st.transaction():
+            doc_id = st.replace_document(doc)
+        index_corpus(st, FakeEmbedder())
+        stored = st.get_stored(doc_id)
+        hit = search(st, "regionbussar", None, mode="keyword", limit=1)[0]
+        again = hits_for_chunks(st, [hit.chunk_id])[0]
+    assert (stored.org_kind, stored.kind) == ("region", "utredning")
+    for h in (hit, again):
+        assert (h.metadata.org_kind, h.metadata.kind, h.metadata.municipality) == (
+            "region", "utredning", "Västra Götalandsregionen")
+
+
 def test_search_hybrid_keyword_filters_and_abstention(store):
     st, emb = store
     hits = search(st, "förskoleplatser", emb, limit=5)

@@ -17,7 +17,7 @@ CHUNK_ROWS = (
     'SELECT c.id, c.document_id, c.item, c.section, c.start, c."end", c.page_start, c.page_end,'
     " c.text, d.source, d.title, d.municipality,"
     f" COALESCE({_ITEM_OF_CHUNK.format(col='committee')}, d.committee) AS committee, d.doc_type,"
-    f" COALESCE({_ITEM_OF_CHUNK.format(col='meeting_date')}, d.date) AS date, c.context, d.org_kind,"
+    f" COALESCE({_ITEM_OF_CHUNK.format(col='meeting_date')}, d.date) AS date, c.context, d.org_kind, d.kind,"
     f" {_ITEM_OF_CHUNK.format(col='title')} AS item_title"
     " FROM chunks c JOIN documents d ON d.id = c.document_id")
 

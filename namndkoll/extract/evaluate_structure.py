@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from ..errors import NamndkollError
-from ..types import Document, Extraction, Vote
+from ..types import Document, Extraction, RollCallEntry, Vote
 
 SPLITS = ("dev", "heldout")
 META_FIELDS = ("municipality", "org_kind", "committee", "doc_type", "kind", "date", "title")
@@ -374,10 +374,11 @@ def score_votes(ext: Extraction, gold: list[dict[str, Any]], s: Score, misses: l
         # the roll call is judged inside the matched vote, else the vote on that § whose list
         # shares most names with the gold list
         cand = match or max(same_item, default=None, key=lambda v: _overlap(roll, v))
-        found = {_name_key(e.name): e.vote for e in (cand.roll_call if cand else ())}
+        entries = cand.roll_call if cand else ()
+        found = {_name_key(e.name): e.vote for e in entries}
         right = 0
         for m in roll:
-            got = found.get(_name_key(m["name"]))
+            got = found.get(_name_key(m["name"])) or _as_listed(_name_key(m["name"]), entries)
             if got is None:
                 s.roll_names.fn += 1
                 s.roll_votes.fn += 1
@@ -393,6 +394,16 @@ def score_votes(ext: Extraction, gold: list[dict[str, Any]], s: Score, misses: l
     s.votes.fp += len(free)
     for v in free:
         misses.append(f"extra vote on {v.item or 'no §'}: {v.yes}-{v.no}-{v.abstain} (p.{v.page})")
+
+
+def _as_listed(gold: frozenset[str], entries: tuple[RollCallEntry, ...]) -> str | None:
+    """The vote of the one entry that names the gold's member as the document does elsewhere
+    ("Gun Larsson (-)") while its quote, the list's row, holds the gold's transcription of the
+    list ("Larsson Gun Yvonne, Ledamot - X" for "Gun Yvonne Larsson"): one name's words in the
+    other's."""
+    hits = [e.vote for e in entries if (k := _name_key(e.name)) and (k < gold or gold < k)
+            and gold <= _name_key(e.text)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _overlap(roll: list[dict[str, Any]], v: Vote) -> int:

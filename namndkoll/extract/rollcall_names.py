@@ -53,7 +53,10 @@ def as_elsewhere(call: RollCall, local: dict[str, str], known: dict[str, str],
     """Members as the rest of the document states them:
 
     * a name written surname first ("Karström Fredrik") in the order the document writes it
-      elsewhere ("Fredrik Karström (M)");
+      elsewhere ("Fredrik Karström (M)"), also with all given names ("Larsson Gun Yvonne",
+      "Ekström Tingberg Jonna" are "Gun Larsson (-)", "Jonna Tingberg (M)" in the attendance
+      list), or fewer of them, when one name the document states elsewhere fits
+      (``_fuller_or_shorter``);
     * the serving substitute in the seat of a member the attendance list says was replaced for
       this § ("Camilla Cronsjö (M) för Michelle Vithal Bergström (KD), § 41");
     * a code no registry or the document knows ("Bo Nors (FB)" in a vote list, "(F)" for Fokus
@@ -61,12 +64,17 @@ def as_elsewhere(call: RollCall, local: dict[str, str], known: dict[str, str],
       member elsewhere, the list's own kept in the note: one party is not counted as two.
     """
     by_tokens = {_tokens(n): n for n in known}
+    by_surname: dict[str, list[str]] = {}
+    for n in known:
+        by_surname.setdefault(n.split()[-1].casefold(), []).append(n)
     number = int(call.item.lstrip("§ ")) if call.item and call.item.lstrip("§ ").isdigit() else None
     fixed = []
     for e in call.entries:
         seat = _tokens(e.name)
-        if by_tokens.get(seat, e.name) != e.name:
-            e = replace(e, name=by_tokens[seat])
+        name = by_tokens.get(seat) or _fuller_or_shorter(seat, e.party, local, known, by_surname)
+        if name and name != e.name:  # (the list's own row stays in the entry's text)
+            e = replace(e, name=name)
+            seat = _tokens(name)
         sub = next((s for s in subs if s[2] == seat and (s[3] is None or number in s[3])), None)
         if sub is not None:
             e = replace(e, name=sub[0], party=sub[1], role="tjänstgörande ersättare",
@@ -77,3 +85,22 @@ def as_elsewhere(call: RollCall, local: dict[str, str], known: dict[str, str],
             e = replace(e, party=other, note="; ".join(x for x in (e.note, said) if x))
         fixed.append(e)
     return replace(call, entries=tuple(fixed))
+
+
+def _fuller_or_shorter(seat: frozenset[str], party: str | None, local: dict[str, str], known: dict[str, str],
+                       by_surname: dict[str, list[str]]) -> str | None:
+    """The one name stated elsewhere in the document (given name first: its last word is the
+    surname) whose words are all in the list's name, or that has all the list's words, with its
+    surname among the list's words and no other party than the list's; None if none or several
+    ("Larsson Gun Yvonne" is "Gun Larsson", not when a "Yvonne Larsson" is named too)."""
+    if len(seat) < 2:
+        return None
+    said = party_value(party, local)[0] if party else None
+    found = []
+    for word in seat:
+        for name in by_surname.get(word, ()):
+            toks = _tokens(name)
+            if len(toks) >= 2 and (toks < seat or seat < toks) and (
+                    said is None or known[name] in (None, said)):
+                found.append(name)
+    return found[0] if len(set(found)) == 1 else None

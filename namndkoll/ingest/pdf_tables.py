@@ -28,6 +28,7 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
     settings = {} if ruled else {"vertical_strategy": "text", "horizontal_strategy": "text",
                                  "min_words_vertical": 3, "min_words_horizontal": 2}
     out = []
+    words: list[dict[str, object]] | None = None
     for t in page.find_tables(table_settings=settings):
         texts = [tuple(clean_text(c or "").replace("\n", " ").strip() for c in row) for row in t.extract()]
         boxes = [tuple(_box(b) for b in r.cells) for r in t.rows]
@@ -47,9 +48,31 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
             continue  # text strategy on prose: not a table
         if _prose(rows):
             continue
+        if not ruled:
+            words = page.extract_words() if words is None else words
+            if _cuts_words(t, words):
+                continue
         x0, top, x1, bottom = (float(x) for x in t.bbox)
         out.append(Table(number, rows, (x0, top, x1, bottom), cells))
     return out
+
+
+def _cuts_words(table: object, words: list[dict[str, object]]) -> bool:
+    """Whether the column edges the text strategy drew run through words, in two rows or more
+    and a tenth of the rows: no gutter between columns but aligned letters, as in a page set in
+    a monospaced font (a report printed as plain text: every line's letters stand on one grid,
+    so word starts align down the page), whose "cells" would cut "Barn- och utbildningsnämn|den".
+    A real text table has blank space at its column edges, a heading across them in a row at most."""
+    rows = table.rows  # type: ignore[attr-defined]
+    cut_rows = 0
+    for row in rows:
+        boxes = [c for c in row.cells if c]
+        edges = {b[0] for b in boxes[1:]} | {b[2] for b in boxes[:-1]}
+        top, bottom = row.bbox[1], row.bbox[3]
+        if any(top <= (w["top"] + w["bottom"]) / 2 <= bottom  # type: ignore[operator]
+               and any(w["x0"] + 1 < x < w["x1"] - 1 for x in edges) for w in words):  # type: ignore[operator]
+            cut_rows += 1
+    return cut_rows >= 2 and cut_rows >= 0.1 * len(rows)
 
 
 def _box(b: object) -> tuple[float, float, float, float] | None:

@@ -499,7 +499,7 @@ def make_hit(store: Store, row: Any, score: float, terms: list[Term], confidence
              dnrs: Mapping[tuple[int, str | None], tuple[str, ...]] | None = None) -> Hit:
     """``dnrs``: the diarienummer already asked for (``Store.diarienummer_many``), by (document, item)."""
     md = Metadata(title=row["title"], municipality=row["municipality"], committee=row["committee"],
-                  doc_type=row["doc_type"], date=row["date"])
+                  doc_type=row["doc_type"], date=row["date"], org_kind=row["org_kind"], kind=row["kind"])
     key = (row["document_id"], row["item"])
     numbers = dnrs[key] if dnrs is not None and key in dnrs else store.diarienummer_for(*key)
     citation = format_citation(md, item=row["item"], page=row["page_start"], page_end=row["page_end"],
@@ -508,7 +508,7 @@ def make_hit(store: Store, row: Any, score: float, terms: list[Term], confidence
         chunk_id=row["id"], document_id=row["document_id"], source=row["source"], text=row["text"],
         score=round(score, 4), page=row["page_start"], page_end=row["page_end"], item=row["item"],
         section=row["section"], start=row["start"], end=row["end"], citation=citation,
-        metadata=Metadata(md.title, md.municipality, md.committee, md.doc_type, md.date, numbers),
+        metadata=replace(md, diarienummer=numbers),
         highlights=highlight_spans(row["text"], terms), confidence=confidence,
     )
 

@@ -1,0 +1,47 @@
+"""What a walk through `namndkoll serve` as its users found (political secretary, journalist,
+municipal staff): each test is one thing a user saw wrong on a page, over the real corpus of
+tests/test_web.py (reportlab PDFs, whole ingest, fake embedder)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from test_search import FakeEmbedder
+from test_web import build_corpus
+
+from namndkoll import api
+
+fastapi = pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient
+
+from namndkoll.web import create_app
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_corpus(tmp_path_factory.mktemp("walk"))
+
+
+@pytest.fixture(scope="module")
+def client(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
+    home = tmp_path_factory.mktemp("home")
+    app = create_app(corpus, embedder=FakeEmbedder(), cache_dir=home / "cache", upload_dir=home / "uploads")
+    with TestClient(app) as c:
+        yield c
+
+
+def test_status_page_counts_the_items(client, corpus):
+    """The count of § items read '<built-in method items of dict object at 0x…>'."""
+    html = client.get("/status").text
+    assert "built-in method" not in html
+    n = api.corpus_status(db=corpus)["items"]
+    assert n > 0 and re.search(rf"\b{n} §-ärenden", html)
+
+
+def test_case_timeline_never_shows_none_for_a_missing_title(client):
+    """A protocol without a title showed 'protokoll · None · Förslag till budget …'."""
+    html = client.get("/cases/SLK-2023-00068").text
+    assert "None" not in html
+    assert "protokoll · Förslag till budget 2024" in html

@@ -45,3 +45,16 @@ def test_case_timeline_never_shows_none_for_a_missing_title(client):
     html = client.get("/cases/SLK-2023-00068").text
     assert "None" not in html
     assert "protokoll · Förslag till budget 2024" in html
+
+
+def test_a_figure_cites_its_case_number_as_a_search_hit_does(client):
+    """A figure's citation in the table and the basket lacked the dnr that the same passage's
+    search hit carries ('Kommunfullmäktige, Göteborg, protokoll 2023-11-09 § 5, s. 1')."""
+    rows = client.get("/api/figures", params={"municipality": "Göteborg"}).json()
+    fig = next(r for r in rows if r["text"].startswith("14 500 tkr"))
+    assert "§ 5, dnr SLK-2023-00101, s. " in fig["citation"]
+    hit = next(h for h in client.get("/api/search", params={"q": "förskoleplatser centrum"}).json()["hits"]
+               if h["item"] == "5")
+    assert fig["citation"] == hit["citation"]
+    shared = client.get("/basket/export", params={"format": "md", "items": f"f{fig['id']}"}).text
+    assert "dnr SLK-2023-00101" in shared

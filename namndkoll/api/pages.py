@@ -17,6 +17,7 @@ from ..errors import NamndkollError
 from ..types import Document
 from .batch import IngestReport, Progress, ingest
 from .images import Box, clip_span, data_home, original_ok, row_boxes
+from .reading import case_numbers
 
 # ---- the web pages (namndkoll serve) ------------------------------------------------------
 # One function per page: each opens the corpus, asks the stages and returns plain data that a
@@ -324,7 +325,8 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
                 "document_id": h.document_id, "page": h.page, "start": h.start, "end": h.end,
                 "title": h.metadata.title, "source": h.source}
         for k in "fdvp":
-            for row in store.extracted_by_ids(BASKET_KINDS[k], wanted.get(k, [])):
+            rows = store.extracted_by_ids(BASKET_KINDS[k], wanted.get(k, []))
+            for row, dnr in zip(rows, case_numbers(store, rows), strict=True):
                 md = Metadata(row["title"], row["municipality"], row["committee"], row["doc_type"],  # type: ignore[arg-type]
                               row["date"])
                 item = (row["item"] or "").lstrip("§ ") or None
@@ -335,7 +337,7 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
                 found[f"{k}{row['id']}"] = {
                     "kind": BASKET_KINDS[k], "label": label, "quote": quote(text, max_chars=1200),
                     "citation": format_citation(md, item=item, page=row["page"], page_end=row["page"],
-                                                source=row["source"]),
+                                                diarienummer=dnr, source=row["source"]),
                     "document_id": row["document_id"], "page": row["page"], "start": row["start"], "end": row["end"],
                     "title": row["title"], "source": row["source"]}
     return [{"ref": r, **found[r]} if r in found else {"ref": r, "missing": True} for r in refs]

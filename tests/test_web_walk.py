@@ -58,3 +58,27 @@ def test_a_figure_cites_its_case_number_as_a_search_hit_does(client):
     assert fig["citation"] == hit["citation"]
     shared = client.get("/basket/export", params={"format": "md", "items": f"f{fig['id']}"}).text
     assert "dnr SLK-2023-00101" in shared
+
+
+def test_the_markdown_citation_pack_renders_no_html_or_link_from_a_document(client):
+    """The basket's Markdown export put a document's '<script>alert(…)</script>' and
+    '<img src=x onerror=…>' into the file as they were: any Markdown viewer ran them."""
+    markdown_it = pytest.importorskip("markdown_it")
+    hits = client.get("/api/search", params={"q": "förskoleplatser i Lund", "limit": 20}).json()["hits"]
+    evil = next(h for h in hits if "<script>" in h["text"])
+    md = client.get("/basket/export", params={"format": "md", "items": f"c{evil['chunk_id']}"}).text
+    html = markdown_it.MarkdownIt("commonmark").render(md)
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert('xss')&lt;/script&gt;" in html  # shown as written, not dropped
+    assert md.count("[^1]") == 2
+
+
+def test_the_cli_citation_pack_escapes_a_documents_markup_too(client, corpus):
+    """`namndkoll cite` writes the same Markdown: a document's HTML shows as text there too."""
+    markdown_it = pytest.importorskip("markdown_it")
+    from namndkoll.search import cite_db
+
+    hits = client.get("/api/search", params={"q": "förskoleplatser i Lund", "limit": 20}).json()["hits"]
+    evil = next(h for h in hits if "<script>" in h["text"])
+    html = markdown_it.MarkdownIt("commonmark").render(cite_db(None, chunk_ids=[evil["chunk_id"]], db=corpus))
+    assert "<script" not in html and "<img" not in html and "evil.pdf" in html

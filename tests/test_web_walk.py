@@ -82,3 +82,17 @@ def test_the_cli_citation_pack_escapes_a_documents_markup_too(client, corpus):
     evil = next(h for h in hits if "<script>" in h["text"])
     html = markdown_it.MarkdownIt("commonmark").render(cite_db(None, chunk_ids=[evil["chunk_id"]], db=corpus))
     assert "<script" not in html and "<img" not in html and "evil.pdf" in html
+
+
+def test_the_search_csv_says_which_hits_are_weak(client):
+    """The page sets weak hits apart under 'Svaga träffar'; the CSV download lost that, so a
+    journalist's sheet read every row as a sure match."""
+    import csv
+    import io
+
+    params = {"q": "förskoleplatser i centrum", "limit": 20}
+    hits = client.get("/api/search", params=params).json()["hits"]
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/search", params={**params, "format": "csv"})
+                                           .content.decode("utf-8-sig"))))
+    assert [r["confidence"] for r in rows] == [h["confidence"] for h in hits]
+    assert {r["confidence"] for r in rows} <= {"high", "weak"} and rows

@@ -96,3 +96,12 @@ def test_the_search_csv_says_which_hits_are_weak(client):
                                            .content.decode("utf-8-sig"))))
     assert [r["confidence"] for r in rows] == [h["confidence"] for h in hits]
     assert {r["confidence"] for r in rows} <= {"high", "weak"} and rows
+
+
+def test_the_compare_matrix_names_each_rows_municipality(client):
+    """Rows read 'Kommunfullmäktige § 4 / 2023-11-09 · …' with no municipality, so two
+    municipalities' fullmäktige could not be told apart in one matrix."""
+    m = client.get("/api/compare", params={"topic": "budget 2024"}).json()
+    assert m["rows"] and all(r["municipality"] == "Göteborg" for r in m["rows"])
+    html = client.get("/compare", params={"topic": "budget 2024"}).text
+    assert "<small>Göteborg · 2023-10-25 · " in html and "<small>Göteborg · 2023-11-09 · " in html

@@ -214,6 +214,7 @@ class MatrixRow:
     item: str | None
     citation: str
     cells: dict[str, list[MatrixCell]] = field(default_factory=dict)  # party code -> what it did
+    municipality: str | None = None  # two bodies of one name (Lomma's and Alingsås' KF) told apart
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,7 @@ def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = Non
         group = "" if by == "party" else (item.committee or "okänd nämnd") if by == "committee" else (
             (item.date or "")[:4] or "okänt år")
         row = MatrixRow(group, item.document_id, item.title or Path(item.source).name, item.committee,
-                        item.date, item.item, item.citation)
+                        item.date, item.item, item.citation, municipality=item.municipality)
         for code, stances in item.stances.items():
             row.cells[code] = [MatrixCell(KIND_LABELS.get(st.kind, st.kind), quote(st.text, max_chars=300),
                                           item.document_id, st.page, st.start, st.end) for st in stances]

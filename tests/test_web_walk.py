@@ -105,3 +105,18 @@ def test_the_compare_matrix_names_each_rows_municipality(client):
     assert m["rows"] and all(r["municipality"] == "Göteborg" for r in m["rows"])
     html = client.get("/compare", params={"topic": "budget 2024"}).text
     assert "<small>Göteborg · 2023-10-25 · " in html and "<small>Göteborg · 2023-11-09 · " in html
+
+
+def test_an_untitled_protocol_is_named_by_body_and_date_not_its_file(client, corpus):
+    """A protocol (whose title is seldom read) was headed by its file name, 'kf-2023-11-09.pdf',
+    in the hits, the document list and its own page."""
+    name = "Kommunfullmäktige, Göteborg, protokoll 2023-11-09"
+    html = client.get("/search", params={"q": "förskoleplatser i centrum"}).text
+    assert re.search(rf'class="hit-title" href="[^"]+">{name}</a>', html)
+    assert not re.search(r'class="hit-title" href="[^"]+">kf-2023-11-09\.pdf<', html)
+    kf = next(d.id for d in api.documents(db=corpus) if Path(d.source).stem == "kf-2023-11-09")
+    page = client.get(f"/documents/{kf}").text
+    assert f"<h1>{name}</h1>" in page and "kf-2023-11-09.pdf" in page  # the file still named
+    assert f'<a href="/documents/{kf}">{name}</a>' in client.get("/documents").text
+    lund = client.get("/documents").text  # a titled document keeps its title
+    assert ">Stärkt arbetsmarknadsfokus i Lund</a>" in lund

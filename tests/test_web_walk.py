@@ -120,3 +120,16 @@ def test_an_untitled_protocol_is_named_by_body_and_date_not_its_file(client, cor
     assert f'<a href="/documents/{kf}">{name}</a>' in client.get("/documents").text
     lund = client.get("/documents").text  # a titled document keeps its title
     assert ">Stärkt arbetsmarknadsfokus i Lund</a>" in lund
+
+
+def test_tables_say_kinds_in_swedish_and_the_downloads_keep_the_stored_value(client):
+    """The figures page showed 'amount', 'count' and the decisions page 'decided', in English,
+    in the rows and in the Slag filter."""
+    html = client.get("/figures", params={"kind": "amount"}).text
+    cells = re.findall(r'<td class="c-kind">([^<]*)</td>', html)
+    assert cells and set(cells) == {"belopp"}
+    assert '<option value="amount" selected>belopp</option>' in html
+    assert "amount" in client.get("/figures", params={"kind": "amount", "format": "csv"}).text
+    decisions = client.get("/decisions").text
+    assert set(re.findall(r'<td class="c-status">([^<]*)</td>', decisions)) <= {"beslut", "förslag till beslut"}
+    assert re.search(r'<td class="c-status">beslut</td>', decisions)

@@ -139,7 +139,21 @@ def doc_title(doc: Any, source: str | None = None) -> str:
     return (source or getattr(doc, "source", None) or "").rsplit("/", 1)[-1] or "dokument"
 
 
+# what the pages show for stored (English or ASCII) kinds; the downloads keep the stored value
+KIND_NAMES = {
+    "amount": "belopp", "count": "antal", "percent": "andel (%)",
+    "decided": "beslut", "proposed": "förslag till beslut",
+    "sarskilt_uttalande": "särskilt uttalande", "sarskilt_yttrande": "särskilt yttrande",
+}
+
+
+def kind_name(kind: Any) -> Any:
+    """A stored kind or status (amount, decided, sarskilt_uttalande) as the pages say it."""
+    return KIND_NAMES.get(kind, kind) if isinstance(kind, str) else kind
+
+
 _env.globals.update(
+    kind_name=kind_name,
     doc_title=doc_title,
     passage=passage, type_name=lambda t: TYPE_NAMES.get(t or "", t or ""), query_with=query_with,
     page_url=page_url, image_url=image_url,

@@ -133,3 +133,16 @@ def test_tables_say_kinds_in_swedish_and_the_downloads_keep_the_stored_value(cli
     decisions = client.get("/decisions").text
     assert set(re.findall(r'<td class="c-status">([^<]*)</td>', decisions)) <= {"beslut", "förslag till beslut"}
     assert re.search(r'<td class="c-status">beslut</td>', decisions)
+
+
+def test_the_document_list_can_be_filtered_from_its_form(client):
+    """/documents took municipality, committee, type and year in its URL but its form offered
+    only a diarienummer: a user could not narrow a long list to one body or year."""
+    html = client.get("/documents").text
+    for field in ('name="municipality"', 'name="committee"', 'name="type"', 'name="year"', 'name="dnr"'):
+        assert field in html
+    lund = client.get("/documents", params={"municipality": "Lund", "type": "tjansteskrivelse"}).text
+    assert "Stärkt arbetsmarknadsfokus i Lund" in lund and "Kommunfullmäktige, Göteborg" not in lund
+    assert '<option value="tjansteskrivelse" selected>tjänsteskrivelse</option>' in lund
+    assert "1 dokument" in lund
+    assert "med de filtren" in client.get("/documents", params={"year": "1999"}).text

@@ -146,3 +146,14 @@ def test_the_document_list_can_be_filtered_from_its_form(client):
     assert '<option value="tjansteskrivelse" selected>tjänsteskrivelse</option>' in lund
     assert "1 dokument" in lund
     assert "med de filtren" in client.get("/documents", params={"year": "1999"}).text
+
+
+def test_a_document_page_gives_the_marked_passages_citation_to_copy(client):
+    """Opened from a hit, the page said only 'Markerat: tecken 812–1044': the reference to paste
+    (body, date, §, dnr, page) was left behind on the search page."""
+    hit = next(h for h in client.get("/api/search", params={"q": "förskoleplatser i centrum"}).json()["hits"]
+               if h["item"] == "5" and h["page"] == h["page_end"])
+    html = client.get(hit["url"]).text
+    assert f'Markerat stycke: <span class="citation">{hit["citation"]}</span>' in html
+    assert f'data-copy="{hit["citation"]}"' in html
+    assert "dnr SLK-2023-00101" in hit["citation"]

@@ -150,6 +150,7 @@ class DocumentView:
     on_page: dict[str, list[dict[str, Any]]]  # figures, decisions, votes, positions on this page
     original: bool  # the original PDF is where it was ingested from, unchanged
     box: Box | None = None  # a place on the page to mark (a table row or cell), PDF points
+    citation: str = ""  # the page (and the marked passage's § item) as a copy-ready reference
 
 
 def document_view(document_id: int, *, db: str | Path | None = None, page: int | None = None,
@@ -175,14 +176,35 @@ def document_view(document_id: int, *, db: str | Path | None = None, page: int |
             raise NotFoundError(f"document {document_id} has {len(doc.pages)} pages, not {page}")
         on_page = {what: [r for r in store.list_extracted(what, document=document_id) if r["page"] == page]
                    for what in ("figures", "decisions", "votes", "positions")}
-    p = doc.pages[page - 1]
-    span = clip_span(p, highlight)
+        p = doc.pages[page - 1]
+        span = clip_span(p, highlight)
+        citation = _page_citation(store, stored, doc, page, span)
     if span is None:
         segments = [(p.text, False)]
     else:
         a, b = span[0] - p.start, span[1] - p.start
         segments = [(s, m) for s, m in ((p.text[:a], False), (p.text[a:b], True), (p.text[b:], False)) if s]
-    return DocumentView(stored, doc, page, span, segments, on_page, original_ok(stored) is not None, box)
+    return DocumentView(stored, doc, page, span, segments, on_page, original_ok(stored) is not None, box,
+                        citation)
+
+
+def _page_citation(store: Store, stored: StoredDocument, doc: Document, page: int,
+                   span: tuple[int, int] | None) -> str:
+    """The reference a reader copies for what the page shows: the marked passage's § item (else
+    the page's only §), its diarienummer, the page — as a search hit's citation reads."""
+    from ..search.cite import format_citation
+    from ..types import Metadata
+
+    if span is not None:
+        items = [i for i in doc.items if i.start <= span[0] < i.end]
+    else:
+        items = [i for i in doc.items if i.page_start <= page <= i.page_end]
+    it = items[0] if len(items) == 1 else None
+    md = Metadata(stored.title, stored.municipality, (it and it.committee) or stored.committee,
+                  stored.doc_type, (it and it.date) or stored.date)  # type: ignore[arg-type]
+    number = it.number if it else None
+    return format_citation(md, item=number, page=page, page_end=page,
+                           diarienummer=store.diarienummer_for(stored.id, number), source=stored.source)
 
 
 # the original file is checked against the stored hash once per (path, size, mtime)

@@ -157,3 +157,12 @@ def test_a_document_page_gives_the_marked_passages_citation_to_copy(client):
     assert f'Markerat stycke: <span class="citation">{hit["citation"]}</span>' in html
     assert f'data-copy="{hit["citation"]}"' in html
     assert "dnr SLK-2023-00101" in hit["citation"]
+
+
+def test_a_passage_that_runs_onto_the_next_page_is_cited_over_both(client, corpus):
+    """A hit on 's. 9–10' opened at page 9 was cited 's. 9' on the document page."""
+    kf = next(d.id for d in api.documents(db=corpus) if Path(d.source).stem == "kf-2023-11-09")
+    pages = client.get(f"/api/documents/{kf}").json()["pages"]
+    start, end = pages[1]["start"] - 20, pages[1]["start"] + 30
+    html = client.get(f"/documents/{kf}", params={"page": 1, "hl": f"{start}-{end}"}).text
+    assert re.search(r'Markerat stycke: <span class="citation">[^<]*, s\. 1–2</span>', html)

@@ -178,7 +178,9 @@ def document_view(document_id: int, *, db: str | Path | None = None, page: int |
                    for what in ("figures", "decisions", "votes", "positions")}
         p = doc.pages[page - 1]
         span = clip_span(p, highlight)
-        citation = _page_citation(store, stored, doc, page, span)
+        # a passage that runs on past this page is cited over its pages, as its hit is
+        last = max(page, doc.page_of(highlight[1] - 1)) if span is not None and highlight else page
+        citation = _page_citation(store, stored, doc, (page, last), span)
     if span is None:
         segments = [(p.text, False)]
     else:
@@ -188,13 +190,14 @@ def document_view(document_id: int, *, db: str | Path | None = None, page: int |
                         citation)
 
 
-def _page_citation(store: Store, stored: StoredDocument, doc: Document, page: int,
+def _page_citation(store: Store, stored: StoredDocument, doc: Document, pages: tuple[int, int],
                    span: tuple[int, int] | None) -> str:
     """The reference a reader copies for what the page shows: the marked passage's § item (else
     the page's only §), its diarienummer, the page — as a search hit's citation reads."""
     from ..search.cite import format_citation
     from ..types import Metadata
 
+    page = pages[0]
     if span is not None:
         items = [i for i in doc.items if i.start <= span[0] < i.end]
     else:
@@ -203,7 +206,7 @@ def _page_citation(store: Store, stored: StoredDocument, doc: Document, page: in
     md = Metadata(stored.title, stored.municipality, (it and it.committee) or stored.committee,
                   stored.doc_type, (it and it.date) or stored.date)  # type: ignore[arg-type]
     number = it.number if it else None
-    return format_citation(md, item=number, page=page, page_end=page,
+    return format_citation(md, item=number, page=page, page_end=pages[1],
                            diarienummer=store.diarienummer_for(stored.id, number), source=stored.source)
 
 

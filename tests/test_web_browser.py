@@ -272,7 +272,8 @@ def test_the_marked_passage_is_scrolled_into_the_text_box(page):
 
 def test_a_phone_scrolls_a_wide_table_not_the_page(browser, server):
     """On a 390 px phone the votes table pushed the whole page (header, filters) sideways and
-    its result and source columns were out of reach: the table scrolls in its own box."""
+    its result and source columns were out of reach: the table scrolls in its own box; the
+    search page shows its first hit on the first screen, nothing wider than the screen."""
     context = browser.new_context(viewport={"width": 390, "height": 800}, base_url=server["url"],
                                   bypass_csp=True)
     pg = context.new_page()
@@ -286,5 +287,10 @@ def test_a_phone_scrolls_a_wide_table_not_the_page(browser, server):
             source = pg.locator(f"{table} td.c-citation a").first
             source.scroll_into_view_if_needed()
             assert source.is_visible() and source.bounding_box()["x"] < 390
+        # the facets filled the first screen as a column and a hit's text ran past its edge
+        pg.goto("/search?q=budget 2024 flerårsplaner")
+        pg.wait_for_selector("li.hit")
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+        assert pg.locator("li.hit").first.bounding_box()["y"] < 800
     finally:
         context.close()

@@ -166,3 +166,11 @@ def test_a_passage_that_runs_onto_the_next_page_is_cited_over_both(client, corpu
     start, end = pages[1]["start"] - 20, pages[1]["start"] + 30
     html = client.get(f"/documents/{kf}", params={"page": 1, "hl": f"{start}-{end}"}).text
     assert re.search(r'Markerat stycke: <span class="citation">[^<]*, s\. 1–2</span>', html)
+
+
+def test_a_name_no_roll_call_lists_is_not_headed_as_if_it_had_voted(client):
+    """/votes?member=Kalle Anka was headed 'Så röstade Kalle Anka' above 'Inget namnupprop
+    listar ”Kalle Anka”'."""
+    html = client.get("/votes", params={"member": "Kalle Anka"}).text
+    assert "Inget namnupprop listar ”Kalle Anka”" in html
+    assert "Så röstade" not in html and "<h1>Omröstningar</h1>" in html

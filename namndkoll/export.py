@@ -7,6 +7,8 @@ LibreOffice and Google Sheets: ``=HYPERLINK("http://…")``, ``+cmd|' /C calc'!A
 the spreadsheet shows as text. Every CSV or XLSX namndkoll writes (the CLI's ``--csv``, the
 citation pack, the web app's downloads) goes through this module, so the rule lives in one
 place. Numbers stay numbers; lists become ``"a; b"``; control characters are removed.
+Markdown (the citation packs) gets the same care: ``markdown_text`` escapes what a renderer
+would act on.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["cell", "csv_text", "neutralise", "write_csv", "write_xlsx"]
+__all__ = ["cell", "csv_text", "markdown_text", "neutralise", "write_csv", "write_xlsx"]
 
 # OWASP: = + - @ tab CR; the full-width forms too, which spreadsheets also take as operators
 _FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
@@ -34,6 +36,20 @@ def neutralise(text: str) -> str:
     if text[:1] in _FORMULA_START or stripped[:1] in _FORMULA_START:
         return "'" + text
     return text
+
+
+# what Markdown acts on inside a line: raw HTML (<script>, <img onerror>), links and images
+# ([..](..)), emphasis, code, tables, headings, and the backslash itself
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as one line of Markdown that shows as written: controls removed, whitespace
+    (line breaks too, which would end a quote or start a heading) collapsed, and every
+    character Markdown would act on escaped with a backslash (CommonMark), so document text
+    in a citation pack renders no HTML, link or heading of its own."""
+    flat = " ".join(_CONTROL.sub("", text).split())
+    return _MARKDOWN.sub(r"\\\1", flat)
 
 
 def cell(value: Any) -> Any:

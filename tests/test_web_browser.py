@@ -253,3 +253,44 @@ def test_upload_shows_progress_to_completion(page, server):
     page.click("text=öppna dokumentet")
     page.wait_for_selector("pre.clean")
     assert "Dalby" in page.locator("pre.clean").inner_text()
+
+
+def test_the_marked_passage_is_scrolled_into_the_text_box(page):
+    """A hit low on a long page opened with its passage marked below the fold of the page's
+    text box (which scrolls on its own): the mark must be in sight without scrolling."""
+    kf = next(d for d in page.request.get("/api/documents").json() if d["source"].endswith("goteborg-kf-2023-11-09.pdf"))
+    p9 = page.request.get(f"/api/documents/{kf['id']}").json()["pages"][8]
+    at = p9["text"].index("Ordföranden finner att förslaget till budget från S, V och MP")
+    page.goto(f"/documents/{kf['id']}?page=9&hl={p9['start'] + at}-{p9['start'] + at + 80}#sida")
+    page.wait_for_selector("mark#hl")
+    inside = page.evaluate(
+        "() => { const m = document.getElementById('hl').getBoundingClientRect();"
+        " const b = document.querySelector('pre.clean').getBoundingClientRect();"
+        " return [m.top >= b.top, m.bottom <= b.bottom, document.querySelector('pre.clean').scrollTop]; }")
+    assert inside[0] and inside[1] and inside[2] > 0, inside
+
+
+def test_a_phone_scrolls_a_wide_table_not_the_page(browser, server):
+    """On a 390 px phone the votes table pushed the whole page (header, filters) sideways and
+    its result and source columns were out of reach: the table scrolls in its own box; the
+    search page shows its first hit on the first screen, nothing wider than the screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 800}, base_url=server["url"],
+                                  bypass_csp=True)
+    pg = context.new_page()
+    try:
+        for url, table in (("/votes", "table.votes"), ("/figures", "table.data")):
+            pg.goto(url)
+            pg.wait_for_selector(table)
+            assert pg.evaluate("document.documentElement.scrollWidth") <= 390, url
+            assert pg.evaluate("t => { const e = document.querySelector(t);"
+                               " return e.scrollWidth > e.clientWidth; }", table), url
+            source = pg.locator(f"{table} td.c-citation a").first
+            source.scroll_into_view_if_needed()
+            assert source.is_visible() and source.bounding_box()["x"] < 390
+        # the facets filled the first screen as a column and a hit's text ran past its edge
+        pg.goto("/search?q=budget 2024 flerårsplaner")
+        pg.wait_for_selector("li.hit")
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+        assert pg.locator("li.hit").first.bounding_box()["y"] < 800
+    finally:
+        context.close()

@@ -17,6 +17,7 @@ from ..errors import NamndkollError
 from ..types import Document
 from .batch import IngestReport, Progress, ingest
 from .images import Box, clip_span, data_home, original_ok, row_boxes
+from .reading import case_numbers
 
 # ---- the web pages (namndkoll serve) ------------------------------------------------------
 # One function per page: each opens the corpus, asks the stages and returns plain data that a
@@ -149,6 +150,7 @@ class DocumentView:
     on_page: dict[str, list[dict[str, Any]]]  # figures, decisions, votes, positions on this page
     original: bool  # the original PDF is where it was ingested from, unchanged
     box: Box | None = None  # a place on the page to mark (a table row or cell), PDF points
+    citation: str = ""  # the page (and the marked passage's § item) as a copy-ready reference
 
 
 def document_view(document_id: int, *, db: str | Path | None = None, page: int | None = None,
@@ -174,14 +176,38 @@ def document_view(document_id: int, *, db: str | Path | None = None, page: int |
             raise NotFoundError(f"document {document_id} has {len(doc.pages)} pages, not {page}")
         on_page = {what: [r for r in store.list_extracted(what, document=document_id) if r["page"] == page]
                    for what in ("figures", "decisions", "votes", "positions")}
-    p = doc.pages[page - 1]
-    span = clip_span(p, highlight)
+        p = doc.pages[page - 1]
+        span = clip_span(p, highlight)
+        # a passage that runs on past this page is cited over its pages, as its hit is
+        last = max(page, doc.page_of(highlight[1] - 1)) if span is not None and highlight else page
+        citation = _page_citation(store, stored, doc, (page, last), span)
     if span is None:
         segments = [(p.text, False)]
     else:
         a, b = span[0] - p.start, span[1] - p.start
         segments = [(s, m) for s, m in ((p.text[:a], False), (p.text[a:b], True), (p.text[b:], False)) if s]
-    return DocumentView(stored, doc, page, span, segments, on_page, original_ok(stored) is not None, box)
+    return DocumentView(stored, doc, page, span, segments, on_page, original_ok(stored) is not None, box,
+                        citation)
+
+
+def _page_citation(store: Store, stored: StoredDocument, doc: Document, pages: tuple[int, int],
+                   span: tuple[int, int] | None) -> str:
+    """The reference a reader copies for what the page shows: the marked passage's § item (else
+    the page's only §), its diarienummer, the page — as a search hit's citation reads."""
+    from ..search.cite import format_citation
+    from ..types import Metadata
+
+    page = pages[0]
+    if span is not None:
+        items = [i for i in doc.items if i.start <= span[0] < i.end]
+    else:
+        items = [i for i in doc.items if i.page_start <= page <= i.page_end]
+    it = items[0] if len(items) == 1 else None
+    md = Metadata(stored.title, stored.municipality, (it and it.committee) or stored.committee,
+                  stored.doc_type, (it and it.date) or stored.date)  # type: ignore[arg-type]
+    number = it.number if it else None
+    return format_citation(md, item=number, page=page, page_end=pages[1],
+                           diarienummer=store.diarienummer_for(stored.id, number), source=stored.source)
 
 
 # the original file is checked against the stored hash once per (path, size, mtime)
@@ -213,6 +239,7 @@ class MatrixRow:
     item: str | None
     citation: str
     cells: dict[str, list[MatrixCell]] = field(default_factory=dict)  # party code -> what it did
+    municipality: str | None = None  # two bodies of one name (Lomma's and Alingsås' KF) told apart
 
 
 @dataclass(frozen=True)
@@ -249,7 +276,7 @@ def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = Non
         group = "" if by == "party" else (item.committee or "okänd nämnd") if by == "committee" else (
             (item.date or "")[:4] or "okänt år")
         row = MatrixRow(group, item.document_id, item.title or Path(item.source).name, item.committee,
-                        item.date, item.item, item.citation)
+                        item.date, item.item, item.citation, municipality=item.municipality)
         for code, stances in item.stances.items():
             row.cells[code] = [MatrixCell(KIND_LABELS.get(st.kind, st.kind), quote(st.text, max_chars=300),
                                           item.document_id, st.page, st.start, st.end) for st in stances]
@@ -324,7 +351,8 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
                 "document_id": h.document_id, "page": h.page, "start": h.start, "end": h.end,
                 "title": h.metadata.title, "source": h.source}
         for k in "fdvp":
-            for row in store.extracted_by_ids(BASKET_KINDS[k], wanted.get(k, [])):
+            rows = store.extracted_by_ids(BASKET_KINDS[k], wanted.get(k, []))
+            for row, dnr in zip(rows, case_numbers(store, rows), strict=True):
                 md = Metadata(row["title"], row["municipality"], row["committee"], row["doc_type"],  # type: ignore[arg-type]
                               row["date"])
                 item = (row["item"] or "").lstrip("§ ") or None
@@ -335,7 +363,7 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
                 found[f"{k}{row['id']}"] = {
                     "kind": BASKET_KINDS[k], "label": label, "quote": quote(text, max_chars=1200),
                     "citation": format_citation(md, item=item, page=row["page"], page_end=row["page"],
-                                                source=row["source"]),
+                                                diarienummer=dnr, source=row["source"]),
                     "document_id": row["document_id"], "page": row["page"], "start": row["start"], "end": row["end"],
                     "title": row["title"], "source": row["source"]}
     return [{"ref": r, **found[r]} if r in found else {"ref": r, "missing": True} for r in refs]

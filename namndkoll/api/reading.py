@@ -65,11 +65,21 @@ def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> lis
         raise NamndkollError(f"cannot list {what!r}: choose one of {', '.join(LISTS)}")
     with opened(db) as store:
         rows = store.list_extracted(what, **filters)
-    for r in rows:
+        dnrs = case_numbers(store, rows)
+    for r, dnr in zip(rows, dnrs, strict=True):
         md = Metadata(r["title"], r["municipality"], r["committee"], r["doc_type"], r["date"])
         r["citation"] = format_citation(md, item=(r["item"] or "").lstrip("§ ") or None, page=r["page"],
-                                        page_end=r["page"], source=r["source"])
+                                        page_end=r["page"], diarienummer=dnr, source=r["source"])
     return rows
+
+
+def case_numbers(store: Any, rows: list[dict[str, Any]]) -> list[tuple[str, ...]]:
+    """The diarienummer each stored row (a figure, decision, vote, position) may cite, as a
+    search hit's citation does (its § item's own): a quote copied from a table or the basket
+    names its case as the same passage found by search does."""
+    keys = [(int(r["document_id"]), (r.get("item") or "").lstrip("§ ") or None) for r in rows]
+    found = store.diarienummer_many(keys) if keys else {}
+    return [found.get(k, ()) for k in keys]
 
 
 # ---- roll calls: who voted how (namndkoll votes --member, namndkoll members) ---------------

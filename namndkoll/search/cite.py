@@ -61,12 +61,15 @@ def quote(text: str, *, max_chars: int = 400) -> str:
 
 def citation_pack_markdown(hits: Sequence[Hit], *, title: str | None = None, max_quote: int = 400) -> str:
     """Quotes with numbered footnotes carrying the citations (and the source file)."""
-    lines = [f"# {title}", ""] if title else []
+    from ..export import markdown_text  # document text is untrusted in Markdown too
+
+    lines = [f"# {markdown_text(title)}", ""] if title else []
     notes = []
     for n, h in enumerate(hits, 1):
-        lines.append(f"> ”{quote(h.text, max_chars=max_quote)}”[^{n}]")
+        lines.append(f"> ”{markdown_text(quote(h.text, max_chars=max_quote))}”[^{n}]")
         lines.append("")
-        notes.append(f"[^{n}]: {h.citation}. Källa: `{h.source}`, tecken {h.start}–{h.end}.")
+        notes.append(f"[^{n}]: {markdown_text(h.citation)}. Källa: {markdown_text(h.source)},"
+                     f" tecken {h.start}–{h.end}.")
     return "\n".join(lines + notes) + "\n"
 
 

@@ -125,7 +125,36 @@ def image_url(doc_id: int, page: int, start: int | None = None, end: int | None 
     return f"/documents/{doc_id}/pages/{page}.png" + ("?" + "&".join(query) if query else "")
 
 
+def doc_title(doc: Any, source: str | None = None) -> str:
+    """A document's name for a heading or a hit: its title, else (a protocol's title is often
+    not read) its body, municipality, kind and date as a citation names them
+    ("Kommunfullmäktige, Göteborg, protokoll 2023-11-09"), else its file name. ``doc``: a
+    StoredDocument or a hit's Metadata."""
+    if getattr(doc, "title", None):
+        return str(doc.title)
+    kind = TYPE_NAMES.get(getattr(doc, "doc_type", None) or "", "")
+    what = " ".join(p for p in ((kind if kind != "övrigt" else ""), getattr(doc, "date", None) or "") if p)
+    if getattr(doc, "committee", None) and what:
+        return ", ".join(p for p in (doc.committee, getattr(doc, "municipality", None), what) if p)
+    return (source or getattr(doc, "source", None) or "").rsplit("/", 1)[-1] or "dokument"
+
+
+# what the pages show for stored (English or ASCII) kinds; the downloads keep the stored value
+KIND_NAMES = {
+    "amount": "belopp", "count": "antal", "percent": "andel (%)",
+    "decided": "beslut", "proposed": "förslag till beslut",
+    "sarskilt_uttalande": "särskilt uttalande", "sarskilt_yttrande": "särskilt yttrande",
+}
+
+
+def kind_name(kind: Any) -> Any:
+    """A stored kind or status (amount, decided, sarskilt_uttalande) as the pages say it."""
+    return KIND_NAMES.get(kind, kind) if isinstance(kind, str) else kind
+
+
 _env.globals.update(
+    kind_name=kind_name,
+    doc_title=doc_title,
     passage=passage, type_name=lambda t: TYPE_NAMES.get(t or "", t or ""), query_with=query_with,
     page_url=page_url, image_url=image_url,
 )

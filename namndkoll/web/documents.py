@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 
 from .. import api
 from ..corpus.store import StoredDocument
-from .common import blank, box_param, config, jsonable, render, span_param, year_param
+from .common import TYPE_NAMES, blank, box_param, config, jsonable, render, span_param, year_param
 
 router = APIRouter()
 
@@ -41,7 +41,10 @@ def documents_html(
     dnr: Text = None,
 ) -> Response:
     docs = _documents(request, municipality, committee, type, year, dnr)
-    return render(request, "documents.html", {"docs": docs, "dnr": dnr or ""})
+    args = {"municipality": municipality or "", "committee": committee or "", "type": type or "",
+            "year": year or ""}
+    return render(request, "documents.html",
+                  {"docs": docs, "dnr": dnr or "", "args": args, "type_names": TYPE_NAMES})
 
 
 @router.get("/api/documents", tags=["dokument"], summary="Lagrade dokument")

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..export import cell as export_cell
+from ..export import markdown_text
 
 
 def neutralise(value: Any) -> Any:
@@ -76,10 +77,11 @@ def _present(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def basket_markdown(items: Sequence[dict[str, Any]], *, title: str = "Citat") -> str:
-    lines, notes = [f"# {title}", ""], []
+    # document text is untrusted in Markdown too: a renderer would run its <script> or link
+    lines, notes = [f"# {markdown_text(title)}", ""], []
     for it in _present(items):
-        lines += [f"> ”{it['quote']}”[^{it['n']}]", ""]
-        notes.append(f"[^{it['n']}]: {it['citation']}.")
+        lines += [f"> ”{markdown_text(it['quote'])}”[^{it['n']}]", ""]
+        notes.append(f"[^{it['n']}]: {markdown_text(it['citation'])}.")
     return "\n".join(lines + notes) + "\n"
 
 

@@ -130,7 +130,8 @@ def search_api(
             }
             for i, h in enumerate(hits, 1)
         ]
-        cols = ["rank", "score", "citation", "title", "date", "item", "page", "source", "text"]
+        # confidence: a weak hit (shown apart on the page) must not read as a sure one in a sheet
+        cols = ["rank", "score", "confidence", "citation", "title", "date", "item", "page", "source", "text"]
         return Response(
             csv_bytes(rows, cols),
             media_type="text/csv; charset=utf-8",

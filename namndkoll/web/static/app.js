@@ -21,6 +21,14 @@
       .catch(function () { form.submit(); });
   });
 
+  // a document opened at a hit: its marked passage scrolled into view inside the page's text
+  // box (which scrolls on its own), where it sat below the fold on a long page
+  var hl = document.getElementById("hl");
+  var box = hl && hl.closest("pre");
+  if (box && box.scrollHeight > box.clientHeight) {
+    box.scrollTop += hl.getBoundingClientRect().top - box.getBoundingClientRect().top - 48;
+  }
+
   // copy buttons (shown only where the clipboard can be used)
   function copy(text, button) {
     var done = function () { var t = button.textContent; button.textContent = "Kopierat"; setTimeout(function () { button.textContent = t; }, 1500); };

@@ -46,6 +46,8 @@ STOPWORDS = frozenset([
     "gäller", "gällde", "handlar", "handlade", "sägs", "sades", "kallas", "togs", "tas", "tog",
     "tagit", "fått", "gått", "går", "gick", "många", "mest", "minst", "också", "även", "bara",
     "redan", "ännu", "igen", "ca", "cirka", "enligt", "genom", "inför", "kring",
+    # how people ask for a stance ("Vad tyckte M om …?"): protocols state it as yrkar, reserverar
+    "tycker", "tyckte", "tyckt", "tycka", "anser", "ansåg", "ansett", "anse", "ge", "gett", "givit",
 ])
 # longest first; a stem keeps at least MIN_STEM letters. Derivations (-het, -ning) stay:
 # "trygghet" is not "trygg", and "lägenheter" must not become "lägen"

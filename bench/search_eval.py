@@ -179,6 +179,12 @@ def build(db: Path, embedder, rebuild_docs: bool = False, from_text: bool = Fals
             with transaction(conn):
                 replace_document(conn, doc)
         print(f"  stored {path.name} ({time.time() - t:.1f} s)", file=sys.stderr, flush=True)
+    return index_stored(conn, embedder)
+
+
+def index_stored(conn, embedder) -> dict:  # type: ignore[no-untyped-def]
+    """Index what ``conn`` stores (embedding only what is new), printing progress every 10 s,
+    close it, and return the counts (``bench/search_other.py`` builds its corpus the same way)."""
     n_docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     if embedder is None:
         conn.close()
@@ -192,8 +198,9 @@ def build(db: Path, embedder, rebuild_docs: bool = False, from_text: bool = Fals
             print(f"  embedded {done}/{total} chunks ({time.time() - t0:.0f} s)", file=sys.stderr, flush=True)
 
     rep = index_corpus(conn, embedder, progress=progress)
+    n_chunks = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
     conn.close()
-    return {"documents": n_docs, "chunks": rep.chunks, "embedded_now": rep.embedded, "seconds": rep.seconds}
+    return {"documents": n_docs, "chunks": n_chunks, "embedded_now": rep.embedded, "seconds": rep.seconds}
 
 
 SPLITS = ("dev", "test", "heldout", "dev2")  # dev2: more dev questions (batch s9), tune on it like dev

@@ -78,10 +78,11 @@ def sources(pdf_dir: Path) -> list[Path]:
 
 def build(db: Path, pdfs: list[Path], embedder) -> dict:  # type: ignore[no-untyped-def]
     """Store every corpus PDF not stored yet (the product's ingest, OCR off), then index."""
+    from search_eval import index_stored  # type: ignore[import-not-found]
+
     from namndkoll.corpus.db import open_db, transaction
     from namndkoll.corpus.store import replace_document
     from namndkoll.ingest import read_document
-    from namndkoll.search import index_corpus
 
     conn = open_db(db)
     have = {r[0] for r in conn.execute("SELECT source FROM documents")}
@@ -97,22 +98,7 @@ def build(db: Path, pdfs: list[Path], embedder) -> dict:  # type: ignore[no-unty
         with transaction(conn):
             replace_document(conn, doc)
         print(f"  stored {pdf.name} ({time.time() - t:.1f} s)", file=sys.stderr, flush=True)
-    n_docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    if embedder is None:
-        conn.close()
-        return {"documents": n_docs}
-    t0 = time.time()
-    last = [0.0]
-
-    def progress(done: int, total: int) -> None:
-        if time.time() - last[0] > 10 or done == total:
-            last[0] = time.time()
-            print(f"  embedded {done}/{total} chunks ({time.time() - t0:.0f} s)", file=sys.stderr, flush=True)
-
-    rep = index_corpus(conn, embedder, progress=progress)
-    n_chunks = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
-    conn.close()
-    return {"documents": n_docs, "chunks": n_chunks, "embedded_now": rep.embedded}
+    return index_stored(conn, embedder)
 
 
 def misses(conn, embedder, qs: list[dict]) -> list[str]:  # type: ignore[no-untyped-def]

@@ -55,16 +55,12 @@ def evaluate(
     for mode in modes:
         if mode != "keyword" and embedder is None:
             continue
-        r1 = r5 = mrr = i1 = i5 = s1 = s5 = smrr = 0.0
+        measured, as_shown = [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]  # recall@1, recall@5, MRR
+        i1 = i5 = 0.0
         silent = weak = 0
         for q in pos:
             ranked = search(store, q["q"], embedder, mode=mode, limit=k, abstention=False)
-            first = next((i for i, h in enumerate(ranked)
-                          if is_answer(h, q.get("doc", ""), q["passage"], q.get("alt_docs", ()))), None)
-            if first is not None:
-                r1 += first == 0
-                r5 += first < 5
-                mrr += 1.0 / (first + 1)
+            first = _count_rank(_first_answer(ranked, q), measured)
             if mode == "hybrid":
                 at = _item_rank(store, embedder, q, ranked, first)
                 i1 += at == 0
@@ -73,12 +69,7 @@ def evaluate(
             shown = search(store, q["q"], embedder, mode=mode, limit=k)
             silent += not shown
             weak += bool(shown) and shown[0].confidence == "weak"
-            seen = next((i for i, h in enumerate(shown)
-                         if is_answer(h, q.get("doc", ""), q["passage"], q.get("alt_docs", ()))), None)
-            if seen is not None:
-                s1 += seen == 0
-                s5 += seen < 5
-                smrr += 1.0 / (seen + 1)
+            _count_rank(_first_answer(shown, q), as_shown)
         # per kind of unanswerable question ("off-topic", "near-miss"): refused / weak only / high
         kinds: dict[str, list[int]] = {}
         for q in neg:
@@ -88,6 +79,8 @@ def evaluate(
         refused = sum(r[0] for r in kinds.values())
         n = max(len(pos), 1)
         answered = len(pos) - silent
+        r1, r5, mrr = measured
+        s1, s5, smrr = as_shown
         out[mode] = {"questions": len(pos), "unanswerable": len(neg), "recall@1": r1 / n, "recall@5": r5 / n,
                      "mrr": mrr / n, "answered_when_answerable": answered / n,
                      "shown_recall@1": s1 / n, "shown_recall@5": s5 / n, "shown_mrr": smrr / n,
@@ -97,6 +90,21 @@ def evaluate(
         if mode == "hybrid":
             out[mode] |= {"item_recall@1": i1 / n, "item_recall@5": i5 / n}
     return out
+
+
+def _first_answer(hits: Sequence[Hit], q: dict[str, Any]) -> int | None:
+    """The rank of the first hit that answers ``q`` (None when none does)."""
+    return next((i for i, h in enumerate(hits)
+                 if is_answer(h, q.get("doc", ""), q["passage"], q.get("alt_docs", ()))), None)
+
+
+def _count_rank(rank: int | None, acc: list[float]) -> int | None:
+    """Add a rank to [recall@1, recall@5, reciprocal-rank sum]; ``rank`` back."""
+    if rank is not None:
+        acc[0] += rank == 0
+        acc[1] += rank < 5
+        acc[2] += 1.0 / (rank + 1)
+    return rank
 
 
 def _item_rank(store: Any, embedder: Embedder | None, q: dict[str, Any], ranked: Sequence[Hit],

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .detail import label_named, name_stated, post_for_asked, words_stated
 from .grounds import figure_in, sentences, without_axes
 from .passage import is_listing
 from .question import Question, same_body, years_in
@@ -215,4 +216,7 @@ def asked_of(question: Question, text: str, context: str | None, section: str | 
             and outcome_not_goal(question, text, focus)
             and successor_named(question, text, ctx)
             and decided_by(question, text, committee)
-            and holder_named(question, text, ctx, section))
+            and holder_named(question, text, ctx, section)
+            # the detail asked beyond the topic (ninth session, ``detail.py``)
+            and post_for_asked(question, text) and name_stated(question, text)
+            and words_stated(question, text) and label_named(question, text))

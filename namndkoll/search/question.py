@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from . import detail
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold, words
 
 __all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "focus_of", "mentions_place", "mentions_year", "place_consistent",
@@ -66,6 +67,12 @@ class Question:
     past: bool = False  # asks what was (an outcome: "fanns", "gjordes", "har … minskat"), not a goal
     post: str | None = None  # the post asked about: the role, or "som <post>" ("Vem efterträdde X som ledamot")
     count: bool = False  # a figure question asking how many ("Hur många BPSD-administratörer …")
+    # ninth session (``detail.py``): what the post asked is for ("elevhälsans", "psykologiska", …)
+    post_for: tuple[str, ...] = ()
+    name_of: str | None = None  # the kind whose name "Vilken bank …" asks
+    query_words: frozenset[str] = field(default_factory=frozenset)  # the query's words, lower case
+    said_by: str | None = None  # the person whose words "Vad svarade X om …" asks
+    label: tuple[str, str] | None = None  # "alternativ E": its kind (three letters) and label
 
 
 _KINDS = {
@@ -166,7 +173,10 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                                             and not focus[0].startswith("skattesats")))
     return Question(places, tuple(sorted(years)), kinds, focus, unit, people, role_of(query), price,
                     voter_of(query), rate, body_of(query), decider_of(query), replaced_of(query), asks_past(query),
-                    post_of(query), count="figure" in kinds and bool(_COUNT_Q.search(query)))
+                    post_of(query), count="figure" in kinds and bool(_COUNT_Q.search(query)),
+                    post_for=detail.post_qualifier(query, post_of(query)), name_of=detail.name_asked(query),
+                    query_words=detail.query_words(query), said_by=detail.said_by(query),
+                    label=detail.label_asked(query))
 
 
 # a part of an organisation named with its own name ("socialnämndens", "barn- och ungdomsnämnden",

@@ -12,7 +12,9 @@ without a wide gap between them make runs, each with its font size and weight
 only runs on the pages that look like tables (ruling lines, or lines of aligned number
 columns), and the table text is then left out of the body. Pages with no text layer, and
 pages whose text layer is garbage (a broken font encoding: ``readable.py``), are OCR'd with
-Tesseract when it is installed, otherwise marked ``needs_ocr`` / ``unreadable``.
+Tesseract when it is installed, otherwise marked ``needs_ocr`` / ``unreadable``. In a document
+with such garbage pages, the other text pages with many unknown words are OCR'd too and the
+reading with more known words is kept (``_Reader.second_look``).
 
 Limits per file (``limits.py``), each with a one-line message that names its setting
 (environment variable, or the ``limits`` argument of ``read_pdf`` / ``read_document``):

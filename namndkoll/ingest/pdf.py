@@ -12,7 +12,9 @@ without a wide gap between them make runs, each with its font size and weight
 only runs on the pages that look like tables (ruling lines, or lines of aligned number
 columns), and the table text is then left out of the body. Pages with no text layer, and
 pages whose text layer is garbage (a broken font encoding: ``readable.py``), are OCR'd with
-Tesseract when it is installed, otherwise marked ``needs_ocr`` / ``unreadable``.
+Tesseract when it is installed, otherwise marked ``needs_ocr`` / ``unreadable``. In a document
+with such garbage pages, the other text pages with many unknown words are OCR'd too and the
+reading with more known words is kept (``_Reader.second_look``).
 
 Limits per file (``limits.py``), each with a one-line message that names its setting
 (environment variable, or the ``limits`` argument of ``read_pdf`` / ``read_document``):
@@ -54,7 +56,7 @@ from .limits import Limits, check_inflated, limit_error
 from .ocr import OCR_HINT, OCR_INSTALL, OCR_MIN_DPI, ocr_available, ocr_dpi, ocr_page
 from .pdf_runs import page_runs
 from .pdf_tables import count_paths, find_tables, without_tables
-from .readable import unreadable
+from .readable import unknown_words, unreadable
 
 __all__ = ["OCR_HINT", "Limits", "clean_text", "ocr_available", "read_pdf", "repair_hyphenation"]
 
@@ -91,6 +93,17 @@ class _PageRead:
     tables: list[Table]
     width: float
     height: float
+    broken: bool = False  # its text layer was judged unreadable: the document's fonts are broken
+    switched: bool = False  # its text layer read, but Tesseract's reading was kept (see second_look)
+
+
+# In a document with broken fonts, a text page with more than this share of words not in the
+# lexicon (names count, so a clean page has a few) is read again by Tesseract ...
+SECOND_LOOK_UNKNOWN = 0.04
+SECOND_LOOK_MIN_WORDS = 5
+# ... whose reading is kept when its share of unknown words is at most this part of the text
+# layer's: on a near tie the text layer (exact characters, fonts for headings) is the better one
+OCR_BETTER = 0.8
 
 
 class _Reader:
@@ -128,7 +141,7 @@ class _Reader:
                 read.lines += [RawLine([r]) for r in rotated]  # after the page's own lines
                 read.state = "text"
                 if unreadable([ln.text() for ln in read.lines]):
-                    read.state, read.lines, read.tables = "unreadable", [], []
+                    read.state, read.lines, read.tables, read.broken = "unreadable", [], [], True
             if read.state != "text" and self.ocr is not False and ocr_available():
                 dpi = ocr_dpi(width, height, self.limits.ocr_pixels)
                 if dpi:
@@ -142,6 +155,28 @@ class _Reader:
             return read
         finally:
             page.close()
+
+    def second_look(self, i: int, read: _PageRead, started: float) -> None:
+        """A text page of a document whose fonts are broken elsewhere: when many of its words
+        are not words ("välfärdsscef", "Töterrann-ngströrs"), Tesseract reads it too and the
+        reading with the larger share of known words is kept. Pages with tables keep their text
+        layer (OCR has no cells)."""
+        if read.state != "text" or read.tables or not read.lines:
+            return
+        unknown, words = unknown_words([ln.text() for ln in read.lines])
+        if words < SECOND_LOOK_MIN_WORDS or unknown <= SECOND_LOOK_UNKNOWN * words:
+            return
+        dpi = ocr_dpi(read.width, read.height, self.limits.ocr_pixels)
+        if not dpi:
+            return
+        page = self.pdf[i]  # type: ignore[index]
+        try:
+            lines = ocr_page(page, dpi, self.limits.page_seconds - (time.perf_counter() - started))
+        finally:
+            page.close()
+        o_unknown, o_words = unknown_words([ln.text() for ln in lines])
+        if o_words >= SECOND_LOOK_MIN_WORDS and o_unknown * words <= OCR_BETTER * unknown * o_words:
+            read.lines, read.state, read.switched = lines, "ocr", True
 
     def _text_lines(self, runs: list[Run], page: object, i: int, n_chars: int, width: float,
                     height: float) -> tuple[list[RawLine], list[Table]]:
@@ -209,17 +244,26 @@ def read_pdf(path: str | Path, *, ocr: bool | None = None, limits: Limits | None
             except Exception as exc:
                 raise IngestError(f"page {i + 1} cannot be read ({exc}): the PDF is "
                                   f"damaged; re-download or re-export it") from exc
-            now = time.perf_counter()
-            if now - t_page > limits.page_seconds:
-                raise limit_error(f"page {i + 1} took {now - t_page:.0f} s to read", "PAGE_SECONDS",
-                             limits.page_seconds)
-            if now - started > limits.file_seconds:
-                raise limit_error(f"reading took {now - started:.0f} s by page {i + 1} of {n}", "FILE_SECONDS",
-                             limits.file_seconds)
+            _check_time(i, n, t_page, started, limits)
+        if any(r.broken for r in reads) and ocr is not False and ocr_available():
+            for i, r in enumerate(reads):  # only a document with broken fonts pays for this
+                t_page = time.perf_counter()
+                reader.second_look(i, r, t_page)
+                _check_time(i, n, t_page, started, limits)
     finally:
         reader.close()
     return Document(source=str(path), sha256=sha, pages=with_offsets(_pages(reads)), size=len(data),
                     warnings=tuple(reader.warnings + _state_warnings(reads)))
+
+
+def _check_time(i: int, n: int, t_page: float, started: float, limits: Limits) -> None:
+    now = time.perf_counter()
+    if now - t_page > limits.page_seconds:
+        raise limit_error(f"page {i + 1} took {now - t_page:.0f} s to read", "PAGE_SECONDS",
+                          limits.page_seconds)
+    if now - started > limits.file_seconds:
+        raise limit_error(f"reading took {now - started:.0f} s by page {i + 1} of {n}", "FILE_SECONDS",
+                          limits.file_seconds)
 
 
 def _pages(reads: list[_PageRead]) -> list[Page]:
@@ -251,6 +295,10 @@ def _state_warnings(reads: list[_PageRead]) -> list[str]:
     if bad:
         out.append(f"{len(bad)} of {n} pages have a text layer that does not read as words (a broken "
                    f"font encoding; pages {_ranges(bad)}), left out: {OCR_HINT}")
+    switched = [no for no, r in enumerate(reads, 1) if r.switched]
+    if switched:
+        out.append(f"{len(switched)} pages whose text layer reads partly wrong (the same broken fonts; "
+                   f"pages {_ranges(switched)}) were read by OCR instead")
     ocrd = sum(r.state == "ocr" for r in reads)
     if ocrd:
         out.append(f"{ocrd} pages read by OCR (Tesseract, swe): check quotes against the page")

@@ -13,6 +13,12 @@ Most of a Swedish page's words are among the 5,000 commonest of Swedish council 
 and English lemma tables (spacy-lookups-data; compounds as two known parts, with or without a
 linking s), and the page is unreadable when more than a fifth are not found — unless it reads
 as Finnish (Finland-Swedish records have Finnish passages).
+
+A document with such pages has broken fonts, and its other pages are often *lightly* misread
+("välfärdsscef", "Töterrann-ngströrs", "Öppeihållningstder") while passing that test:
+``unknown_words`` counts the words of a page not in the lexicon, capitalised ones too (the
+misreadings sit in headings and names as much as in prose), for the reader to compare the text
+layer with Tesseract's reading of the page.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["unreadable"]
+__all__ = ["unknown_words", "unreadable"]
 
 MIN_WORDS = 20
 COMMON_SHARE = 0.7  # at least this share among the common words: readable, no lexicon needed
@@ -89,6 +95,14 @@ def _known(word: str, lexicon: frozenset[str]) -> bool:
         if tail in lexicon and (head in lexicon or (head.endswith("s") and head[:-1] in lexicon)):
             return True
     return False
+
+
+def unknown_words(lines: list[str]) -> tuple[int, int]:
+    """(words not in the lexicon, words) among a page's words of three letters or more, case
+    folded; all-capital words (acronyms, shouted headings) left out."""
+    lexicon = _lexicon()
+    words = [w.lower() for w in _WORD.findall("\n".join(lines)) if not w.isupper()]
+    return sum(not _known(w, lexicon) for w in words), len(words)
 
 
 def unreadable(lines: list[str]) -> bool:

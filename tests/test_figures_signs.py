@@ -76,3 +76,20 @@ def test_a_document_keeps_negative_deviations_with_their_page():
                    Metadata())
     got = [(f.page, f.value, f.text) for f in find_figures(doc)]
     assert got == [(2, 5_000_000, "+5,0 mnkr"), (2, -47_500_000, "-47,5 mnkr")]
+
+
+def test_a_table_cell_is_not_placed_on_a_signed_amount_in_the_comment_below():
+    """Alingsås månadsuppföljning: the table's text is not in the page body, the comment under
+    it names the row again ("Barn- och ungdomsnämnden +5,0 mnkr"); the cell "5,0" must not be
+    placed there, or the comment's own figure is dropped as covered by the table."""
+    from namndkoll.types import Table
+
+    body = ("Driftsprognos\n\nKommunledningskontorets kommentar\n"
+            "   •     Barn- och ungdomsnämnden +5,0 mnkr\n")
+    table = Table(1, rows=(("Miljoner kronor", "Budget 2026", "Prognos 2026"),
+                        ("Barn- och ungdomsnämnden", "0,0", "5,0")))
+    doc = Document("t.pdf", "0" * 64, with_offsets([Page(1, body, tables=(table,))]), Metadata())
+    figs = find_figures(doc)
+    text = [f for f in figs if not f.table]
+    assert [(f.value, f.text) for f in text] == [(5_000_000, "+5,0 mnkr")]
+    assert all(f.start == f.end for f in figs if f.table)  # not placed in the body

@@ -138,7 +138,13 @@ def _table_figure(span: tuple[int, int] | None, page: Page, body: str, cell: str
     kept the table's text there, else an empty span at the page start; ``table_span`` is always
     the cell in the stored table's text."""
     from_ = body.find(label) if label else -1
-    pos = body.find(cell, max(from_, 0)) if from_ >= 0 else -1
+    pos = -1
+    if from_ >= 0:
+        # the cell as a cell: not the "5,0" of "+5,0 mnkr" in a comment under the table
+        # that names the same row (then its text figure would be dropped as covered)
+        cm = re.compile(r"(?<![\w,.+\-−–])" + re.escape(cell) + r"(?![\w,]|\s*(?:[tm]|mn|md)?kr\b)")
+        hit = cm.search(body, from_)
+        pos = hit.start() if hit else -1
     start = page.start + pos if pos >= 0 else page.start
     end = start + len(cell) if pos >= 0 else page.start
     return Figure(kind, value, unit, f"{where}: {cell}" if where else cell, where,  # type: ignore[arg-type]

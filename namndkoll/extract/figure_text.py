@@ -44,8 +44,13 @@ _NUM = (
     r"|\d+(?:,\d+)?)"
 )
 _WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+# a sign stuck to the number and standing free before it ("-3,0 mnkr", "−0,7 mnkr", "+5,0 mnkr");
+# "2-3 mnkr" and "1-6" have a digit before the dash and stay unsigned (and unread)
+_SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-−–+])(?=\d)|(?<![\w§/:.,\-−–+]))"
+# a currency glued to the number ("40mnkr", "500kr") ends it as a space would
+_GLUED = r"(?=(?:t|m|mn|md|mdr)?kr(?![\wåäö])|sek(?![\wåäö]))"
 _NUMBER_RE = re.compile(
-    rf"(?<![\w§/:.,\-−–+]){_NUM}(?![\w/:\-−]|[.,]\d)"
+    rf"{_SIGN}{_NUM}(?:{_GLUED}|(?![\w/:\-−]|[.,]\d))"
     rf"|(?<![\w\-])(?P<word>{_WORDS}|(?:en|ett)(?=\s+(?:procent|%|miljon|miljard|tusen)))(?![\w\-])",
     re.IGNORECASE,
 )
@@ -196,6 +201,8 @@ def lemma(word: str) -> str:
     if "-" in w:
         head = w.rsplit("-", 1)[1]
         return lemma(head) if len(head) >= 2 else w
+    if len(w) >= 6 and w.endswith(("ande", "ende")):
+        return w  # a participle counted as a noun: "fem boende", "tre sökande" (not "bo", "söka")
     table = _lemmas()
     if w in table:
         lt = table[w]
@@ -235,8 +242,22 @@ def _looks_like_adjective(word: str) -> bool:
     w = word.lower()
     if w in _ADJ_EXTRA:
         return True
+    if len(w) >= 7 and w.endswith(("ande", "ende")):
+        return True  # a present participle: "fem övergripande mål" (but "fem boende" alone is a noun)
+    table = _lemmas()
+    lem = table.get(w, "")
+    if lem:
+        return w == lem + "a"  # "nya" <- "ny", "befintliga" <- "befintlig"
+    # a compound whose tail is one: "fullstora" <- "stor", "nybyggda" <- "byggd"
+    return any(table.get(w[i:], "") + "a" == w[i:] for i in range(2, len(w) - 3))
+
+
+def _is_plain_adjective(word: str) -> bool:
+    """An adjective that names no one when it stands alone ("nya", "stora"), unlike a
+    participle ("anställda", "inskrivna")."""
+    w = word.lower()
     lem = _lemmas().get(w, "")
-    return bool(lem) and w == lem + "a"  # "nya" <- "ny", "befintliga" <- "befintlig"
+    return bool(lem) and w == lem + "a" and not lem.endswith(("d", "t", "en"))
 
 
 def _number_value(m: re.Match[str]) -> float | None:
@@ -277,6 +298,11 @@ def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | N
             if sm:
                 mult = _SCALE_VALUES[sm.group("scale").lower()]
                 end = sm.end()
+        sign = m.group("sign")
+        if sign and kind not in ("amount", "percent"):
+            continue  # "-3 platser", "+2": a signed number is a figure only as kronor or percent
+        if sign and sign != "+":
+            value = -value
         if kind is None and word and word.lower() in _ONE and mult == 1.0:
             continue  # "en", "ett": the article, unless a unit follows
         prev = _words_before(text, m.start())
@@ -292,9 +318,11 @@ def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | N
             skipped = 0
             while nm and skipped < 2 and _looks_like_adjective(nm.group("noun")):
                 nxt = _NOUN_RE.match(text, nm.end())
-                if not nxt or nxt.group("noun").lower() in _NOT_COUNTED:
-                    break  # a noun made of an adjective: "300 anställda"
+                if not nxt or nxt.group("noun").lower() in _NOT_COUNTED or _looks_like_verb(nxt.group("noun")):
+                    break  # a noun made of an adjective: "300 anställda", "fem boende flyttar"
                 nm, skipped = nxt, skipped + 1
+            if nm and _is_plain_adjective(nm.group("noun")):
+                continue  # "medan två nya har tillkommit": the counted noun is elsewhere
             if not nm:
                 if mult > 1:  # "2 miljarder": an amount in kronor
                     kind, unit = "amount", "SEK"

@@ -28,15 +28,20 @@ _HEADINGS: tuple[tuple[str, str], ...] = (
     ("reservation", r"reservation(?:er)?(?: \d+)?"),
     ("sarskilt_uttalande", r"särskil(?:t|da) (?:uttalande|yttrande)(?:n)?"),
     ("protokollsanteckning", r"protokollsanteckning(?:ar)?"),
+    # Kungsbacka's and Alingsås's "Förslag till beslut på sammanträdet" lists the members' yrkanden,
+    # not a proposal of the body (a kind of its own: positions.py reads these statements itself)
+    ("motet", r"förslag till beslut (?:på|under) sammanträdet"),
     ("yrkanden", r"yrkanden?"),
     ("propositionsordning", r"propositionsordning|beslutsgång|proposition(?:er)?"),
     ("omrostning", r"omröstning(?:sresultat)?|huvudvotering|votering"),
     ("jav", r"jäv"),
+    # "other" ends with a rule of underscores: the end of a § in Lomma's protocols
     ("other", (r"handling(?:ar)?|protokollsutdrag skickas till|beslutet skickas till|expedieras till"
               r"|justering|sammanfattning(?: av ärendet)?|beslutsunderlag|underlag för beslutet"
               r"|ärendet|ärendebeskrivning|tidigare behandling|information|bakgrund|styrande dokument"
-              r"|bilag(?:a|or)(?: \d+)?|skäl för beslutet|motivering|bedömning|förvaltningens bedömning"
-              r"|ordningsfråga|anteckning|yttrande|fråga \d+|interpellation(?: \d+)?|justerandes signatur")),
+              r"|bilag(?:a|or)(?: \d+)?|_{5,}|skäl för beslutet|motivering|bedömning|förvaltningens bedömning"
+              r"|ordningsfråga|anteckning|yttrande|fråga \d+|interpellation(?: \d+)?|justerandes signatur"
+              r"|deltar inte i beslut(?:et)?")),
 )
 _HEADING_RE = re.compile(
     r"(?:^|(?<=\f))[ \t]*(?:" + "|".join(f"(?P<{k}{i}>{p})" for i, (k, p) in enumerate(_HEADINGS)) + r")[ \t]*:?[ \t]*$",
@@ -55,7 +60,9 @@ def regions(doc: Document, kinds: set[str] | None = None) -> list[tuple[str, int
         for s in item.sections:
             known_starts.append(s.start)
             kind: str = s.kind
-            if kind == "beslut" and re.match(r"\s*förslag", s.title, re.IGNORECASE):
+            if re.match(r"\s*förslag till beslut (?:på|under) sammanträdet", s.title, re.IGNORECASE):
+                kind = "motet"
+            elif kind == "beslut" and re.match(r"\s*förslag", s.title, re.IGNORECASE):
                 kind = "forslag"
             # the body: after the heading line, up to a heading ingest does not split on
             # ("Protokollsutdrag skickas till")
@@ -114,7 +121,7 @@ def swedish_date(text: str) -> str | None:
 
 _BULLET = r"[-–—•·*]"
 _CLAUSE_START_RE = re.compile(
-    rf"(?:^|\n)[ \t]*(?:{_BULLET}[ \t]*(?=att\b)|{_BULLET}[ \t]+|\d{{1,2}}[.)][ \t]+|(?=att\b))"
+    rf"(?:^|\n|\f)[ \t]*(?:{_BULLET}[ \t]*(?=att\b)|{_BULLET}[ \t]+|\d{{1,2}}[.)][ \t]+|(?=att\b))"
     rf"|[ \t]+[-–—•][ \t]*(?=att\b)",  # inline "– att … – att …"
 )
 
@@ -127,7 +134,7 @@ def clauses(text: str, *, paragraphs: bool = False) -> tuple[str, ...]:
     starts = [e for _, e in marks]
     if not starts:
         if paragraphs:
-            return tuple(p for p in (_one_line(x) for x in re.split(r"\n[ \t]*\n", text)) if p)
+            return tuple(p for p in (_one_line(_drop_attachment(x)) for x in _paragraphs(text)) if p)
         # one sentence with an inline att-clause: "... beslutade att uppdra ..."
         m = re.search(r"\batt\b", text)
         return (_one_line(text[m.start():]),) if m else ()
@@ -136,10 +143,25 @@ def clauses(text: str, *, paragraphs: bool = False) -> tuple[str, ...]:
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
         chunk = text[s:end]
         chunk = re.sub(rf"\n[ \t]*(?:{_BULLET}|\d{{1,2}}[.)])?[ \t]*$", "", chunk)
+        chunk = _drop_attachment(chunk)
         line = _one_line(chunk)
         if line:
             out.append(line)
     return tuple(out)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The paragraphs of a Beslut section: split at blank lines; where ingest kept none (Kungsbacka's
+    "Beslut" of two paragraphs arrives as plain lines), at a line that ends a sentence and is
+    followed by a line that starts one."""
+    if re.search(r"\n[ \t]*\n", text.strip()):
+        return re.split(r"\n[ \t]*\n", text)
+    return re.split(r"(?<=[.!?])[ \t]*[\n\f]+(?=[ \t]*[A-ZÅÄÖ])", text)
+
+
+def _drop_attachment(chunk: str) -> str:
+    """Without a last line that only points to an attachment ("Bilaga.", "Bilaga A.")."""
+    return re.sub(r"[\n\f][ \t]*Bilaga(?:[ \t]+[\w§/]{1,8})?[ \t]*\.?\s*$", "", chunk)
 
 
 def _one_line(s: str) -> str:
@@ -199,12 +221,15 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
         s = _skip_space(text, s)
         if e - s < 3:
             continue
+        e = _section_end(text, s, e)
         body_text = text[s:e]
         m = _PROPOSED_RE.match(body_text) or _DECIDED_RE.match(body_text)
         body = m.group("body") if m else _body_from_section(body_text) or doc.metadata.committee
         status = "proposed" if kind == "forslag" or (m and m.re is _PROPOSED_RE) else "decided"
-        date = (swedish_date(body_text[:200]) if m else None) or (
-            doc.metadata.date if status == "decided" else None)
+        # a date between the body and its verb ("beslutade den 3 maj 2024 att"), not one in
+        # the clauses ("… gäller från och med 2026-07-01")
+        said = body_text[m.start("body"):m.start("verb")] if m and m.re is _DECIDED_RE else ""
+        date = swedish_date(said) or (doc.metadata.date if status == "decided" else None)
         add(body, status, date, s, e, section=True)
 
     # 2. decisions written out in running text
@@ -218,6 +243,21 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
         add(m.group("body"), "decided", date, m.start(), _clause_block_end(text, m.end()))
     found.sort(key=lambda d: d.start)
     return tuple(found)
+
+
+def _section_end(text: str, start: int, end: int) -> int:
+    """A Beslut written as a list ends where a page turns after a finished clause and the next
+    page starts with something else (Lomma's protocols put the initiative that the § decided
+    on right after it, with no heading between)."""
+    if not _in_list(text, start, end):
+        return end
+    for m in re.finditer(r"\f", text[start:end]):
+        at = start + m.start()
+        nxt = text[_skip_space(text, at):end]
+        if text[start:at].rstrip().endswith((".", "”")) and nxt \
+                and not re.match(rf"(?:{_BULLET}|\d{{1,2}}[.)]\s|att\b)", nxt):
+            return at
+    return end
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -24,6 +24,7 @@ announces "följande protokollsanteckning:" runs on to the next statement or hea
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ..registry import canonical_code, code_pattern
@@ -267,7 +268,10 @@ def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[
         if _genitive_owner(m, scope):
             continue  # "stödjer Johan Tolinssons (S) m.fl. yrkande": whose yrkande, not who states
         names[name] = None
-        people_spans.append((m.start(), m.end(), _code(m.group("code"))))
+        code = _code(m.group("code"))
+        # "Thomas Eneström (M) yrkar" where the document gives him (S) many times over: a slip
+        code = known.get(_SLIP_KEY + name + "|" + code, code)
+        people_spans.append((m.start(), m.end(), code))
     # "Ulf Richeberg (F)": a code the registry does not know (a local party's), written after a
     # member whose party the document states elsewhere ("(FB)" in a vote list): the passage's own
     own = set()
@@ -280,14 +284,18 @@ def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[
             people_spans.append((m.start(), m.end(), m.group("code")))
     listed = [(m.start("list") + c.start(), m.start("list") + c.end(), _code(c.group()))
               for m in _FROM_LIST_RE.finditer(scope) for c in re.finditer(_CODE, m.group("list"))]
-    spans = sorted([(s, e, c) for s, e, c in _party_spans(scope, municipality=muni)] + people_spans + listed)
+    # a "(P)" after a member's name counts as that member's party (a slip corrected above)
+    spans = sorted([(s, e, c) for s, e, c in _party_spans(scope, municipality=muni)
+                    if not any(a <= s < b for a, b, _c in people_spans)] + people_spans + listed)
     for _s, _e, c in spans:
         codes[c] = None
     for m in _BARE_NAME_RE.finditer(scope):
         n = _norm(m.group())
         if _PARTY_KEY + n in known:  # "Fokus Bjärred": the document's name of its local party
             codes.setdefault(known[_PARTY_KEY + n], None)
-        elif n in known and n not in own:
+        elif n in known and n not in own and n not in names:
+            # a member named with a party in the passage ("Ulf Richeberg (F)") keeps that party:
+            # another code the document gives the same name elsewhere ("(FB)") is not added
             names.setdefault(n, None)
             codes.setdefault(known[n], None)
     return tuple(codes), tuple(names)
@@ -301,6 +309,9 @@ def _genitive_owner(m: re.Match[str], text: str) -> bool:
 
 # key prefix in ``known`` of a local party's name ("Fokus Bjärred" for FB): a party, not a person
 _PARTY_KEY = "party:"
+# key prefix in ``known`` of a code written once or twice after a name the document gives
+# another party at least three times as often ("slip:Thomas Eneström|M" -> "S")
+_SLIP_KEY = "slip:"
 
 
 def _local_party_named(actor: str, known: dict[str, str]) -> bool:
@@ -315,12 +326,25 @@ def _party_of_names(doc: Document, people: Sequence[Person]) -> dict[str, str]:
     for name, code in local_parties(doc.text).items():
         if name != code and " " in name:
             known[_PARTY_KEY + _norm(name)] = code
+    written: dict[str, Counter[str]] = {}
     for m in _PERSON_RE.finditer(doc.text):
         if not _genitive_owner(m, doc.text):
-            known.setdefault(_strip_role(m.group("name")), _code(m.group("code")))
+            written.setdefault(_strip_role(m.group("name")), Counter())[_code(m.group("code"))] += 1
+    for name, seen in written.items():
+        known[name] = seen.most_common(1)[0][0]
+    # the party the document gives a name most often, not the last mention's: "Ulf Richeberg (F)"
+    # in the statements and "(FB)" in a vote list, or a slip "(M)" among many "(S)"
+    found: dict[str, Counter[str]] = {}
     for p in people:
         if p.party:
-            known[_norm(p.name)] = p.party
+            found.setdefault(_norm(p.name), Counter())[p.party] += 1
+    for name, seen in found.items():
+        known[name] = seen.most_common(1)[0][0]
+    for name, seen in (written | found).items():
+        top, n = seen.most_common(1)[0]
+        for code, k in seen.items():
+            if code != top and n >= 3 * k and n >= 4:
+                known[_SLIP_KEY + name + "|" + code] = top
     return known
 
 

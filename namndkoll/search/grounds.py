@@ -75,9 +75,9 @@ _NOT_FIGURES = re.compile(
     r"(?-i:\b[A-ZÅÄÖ][a-zåäö]+\s+\d+:\d+)\b|\b\d+\s*\(\d+\)|\b\d{4}[.:]\d+\b|\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b|"
     r"(?<![\d,.])(?:19|20)\d\d(?!\d|[,.]\d)", re.IGNORECASE | re.MULTILINE)
 _DIGITS = re.compile(r"\d")
-# a count written out (not "ingen"/"samtliga": those say none or all, not how many beside a noun)
-_COUNT_WORD = re.compile(r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*|trettio|fyrtio|"
-                         r"femtio|\w*hundra|\w*tusen|hälften|en\s+procent)\b", re.IGNORECASE)
+# a number written out (not "ingen"/"samtliga": those say none or all, not how many beside a noun)
+_NUMBER_WORDS = r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*|trettio|fyrtio|femtio|\w*hundra|\w*tusen"
+_COUNT_WORD = re.compile(rf"\b({_NUMBER_WORDS}|hälften|en\s+procent)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\-–])|\n\s*\n|\s•\s")
 # four numbers or more in a row, each alone (a percent sign at most): a chart's axis or the years
 # under it ("45 % 40 % 35 % … 0 %", "2,5 2 1,5 1 0,5 0", "2010 2011 … 2035"), when evenly spaced
@@ -157,8 +157,7 @@ def figure_beside(question: Question, text: str, section: str | None, focus: re.
 
 
 # a number in a sentence, digits or a count written out, and the words after it
-_COUNT_AT = re.compile(r"(?<![\w,.])(?:\d+(?:[  ]\d{3})*(?:,\d+)?|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|"
-                       r"tolv|tjugo\w*|trettio|fyrtio|femtio|\w*hundra|\w*tusen)(?![\w,])", re.IGNORECASE)
+_COUNT_AT = re.compile(rf"(?<![\w,.])(?:\d+(?:[  ]\d{{3}})*(?:,\d+)?|{_NUMBER_WORDS})(?![\w,])", re.IGNORECASE)
 _AFTER = re.compile(r"[^\W\d_][\w-]*")
 # what a count of people or things may stand before instead of the noun asked ("12 personer")
 _COUNT_NOUNS = frozenset({"st", "stycken", "personer", "individer", "totalt", "sammanlagt", "stycke"})

@@ -438,8 +438,7 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
                     s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
             high.append(replace(r, confidence="high"))
         elif (kp >= KEYWORD_WEAK or r.rare or s >= weak_bar
-              or (kp >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin)
-              or (r.answer is not None and r.answer >= ANSWER_SHOW)):
+              or (kp >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin) or likely):
             weak.append(replace(r, confidence="weak"))
     return high + weak
 

@@ -364,9 +364,10 @@ def find_people(doc: Document) -> tuple[Person, ...]:
 
 
 # what a member in the genitive owns: "Johan Tolinssons (S) m.fl. yrkande", "Peter Lundins förslag"
-_OWNED = re.compile(r"[ \t\n]*(?:\([^()\n]{1,12}\)[ \t\n]*)?(?:m\.[ \t]?fl\.?[ \t\n]+|med[ \t]+flera[ \t\n]+)?"
-                    r"(?:(?:[\wåäö]+|)yrkande\w*|förslag\w*|[\wåäö]*motion\w*|initiativ\w*|reservation\w*"
-                    r"|ändringsyrkande\w*|återremissyrkande\w*)(?![\wåäö])")
+# (positions.py reads it after a name and its party too: whose yrkande, not who states it)
+GENITIVE_OWNED = (r"(?:m\.[ \t]?fl\.?[ \t\n]+|med[ \t]+flera[ \t\n]+)?(?:\w*yrkande\w*|förslag\w*|\w*motion\w*|"
+                  r"initiativ\w*|reservation\w*)(?![\wåäö])")
+_OWNED = re.compile(r"[ \t\n]*(?:\([^()\n]{1,12}\)[ \t\n]*)?" + GENITIVE_OWNED)
 
 
 def _nominative(name: str, text: str, end: int, names: set[str]) -> str:

@@ -32,6 +32,7 @@ from ..types import Document, PartyMention, Person, Position
 from .decisions import item_label, iter_sentences, regions
 from .parties import iter_party_spans as _party_spans
 from .parties import local_parties
+from .people import GENITIVE_OWNED
 
 _KINDS = {"reservation": "reservation", "sarskilt_uttalande": "sarskilt_uttalande",
           "protokollsanteckning": "protokollsanteckning", "yrkanden": "yrkande"}
@@ -67,8 +68,7 @@ _PERSON_RE = re.compile(
 _BARE_NAME_RE = re.compile(_NAME)
 # what follows a name in the genitive and its party ("Johan Tolinssons (S) m.fl. yrkande",
 # "Peter Lundins (C) förslag"): the member whose proposal a statement backs or opposes
-_GENITIVE_OWNER_RE = re.compile(r"[ \t\n]*(?:m\.[ \t]?fl\.?[ \t\n]+|med[ \t]+flera[ \t\n]+)?(?:\w*yrkande\w*|"
-                                r"förslag\w*|\w*motion\w*|initiativ\w*|reservation\w*)(?![\wåäö])")
+_GENITIVE_OWNER_RE = re.compile(r"[ \t\n]*" + GENITIVE_OWNED)
 _LOCAL_CODE_PERSON_RE = re.compile(rf"(?P<name>{_NAME})[ \t\n]*\((?P<code>[A-ZÅÄÖ]{{1,4}}),?\)")
 _CODE = rf"(?:{code_pattern(former=True)})"
 # the parties' codes alone before the verb: "M, L och KD antecknar följande till protokollet:"

@@ -93,3 +93,13 @@ def test_a_table_cell_is_not_placed_on_a_signed_amount_in_the_comment_below():
     text = [f for f in figs if not f.table]
     assert [(f.value, f.text) for f in text] == [(5_000_000, "+5,0 mnkr")]
     assert all(f.start == f.end for f in figs if f.table)  # not placed in the body
+
+
+def test_a_counted_noun_is_not_read_as_a_verb():
+    # Alingsås KF 2018-03-28 § 54 on the web page's figures table: "10 mål", "tio mål" had the
+    # unit "måla" (the lemma table's verb reading of "mål")
+    from namndkoll.extract.figure_text import iter_figures
+
+    for text in ("Kommunen har 10 mål för god ekonomisk hushållning.", "I bokslutet uppfylldes tio mål."):
+        assert [f[4] for f in iter_figures(text)] == ["mål"]
+    assert [f[4] for f in iter_figures("Nämnden har 12 tjänster.")] == ["tjänst"]

@@ -208,6 +208,8 @@ def lemma(word: str) -> str:
         lt = table[w]
         if w.endswith(("da", "ta")) and lt == w[:-2] + "a":
             return w[:-1]  # a participle used as a noun: "anställda" -> "anställd", not "anställa"
+        if lt == w + "a":
+            return w  # the table's verb reading of a noun: "10 mål" counts mål, not "måla"
         return lt
     for i in range(1, len(w) - 2):  # the longest known tail of a compound
         tail = w[i:]

@@ -31,6 +31,21 @@ DocType = Literal[
     "arsredovisning",
     "other",
 ]
+# how a citation or a page names each kind (a document of kind "other" is named by its
+# Metadata.kind word, "policy", "plan", or else "dokument"/"övrigt")
+DOC_TYPE_NAMES: dict[str, str] = {
+    "protokoll": "protokoll",
+    "protokollsutdrag": "protokollsutdrag",
+    "tjansteskrivelse": "tjänsteskrivelse",
+    "tjansteutlatande": "tjänsteutlåtande",
+    "reservation": "reservation",
+    "sarskilt_yttrande": "särskilt yttrande",
+    "motion": "motion",
+    "skrivelse": "skrivelse",
+    "revisionsrapport": "revisionsrapport",
+    "initiativarende": "initiativärende",
+    "arsredovisning": "årsredovisning",
+}
 # what kind of body a document comes from (Metadata.org_kind)
 OrgKind = Literal["kommun", "region", "kommunalforbund", "other"]
 VoteChoice = Literal["ja", "nej", "avstar", "franvarande"]

@@ -17,7 +17,7 @@ from ..errors import NamndkollError
 from ..types import Document
 from .batch import IngestReport, Progress, ingest
 from .images import Box, clip_span, data_home, original_ok, row_boxes
-from .reading import case_numbers
+from .reading import case_numbers, item_number
 
 # ---- the web pages (namndkoll serve) ------------------------------------------------------
 # One function per page: each opens the corpus, asks the stages and returns plain data that a
@@ -355,7 +355,7 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
             for row, dnr in zip(rows, case_numbers(store, rows), strict=True):
                 md = Metadata(row["title"], row["municipality"], row["committee"], row["doc_type"],  # type: ignore[arg-type]
                               row["date"])
-                item = (row["item"] or "").lstrip("§ ") or None
+                item = item_number(row["item"])
                 text = {"f": row.get("quote") or row.get("text"), "d": row.get("quote"),
                         "v": row.get("quote"), "p": row.get("quote")}[k] or ""
                 label = {"f": f"siffra: {row.get('text', '')}", "d": "beslut", "v": "omröstning",

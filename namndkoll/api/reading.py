@@ -68,16 +68,21 @@ def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> lis
         dnrs = case_numbers(store, rows)
     for r, dnr in zip(rows, dnrs, strict=True):
         md = Metadata(r["title"], r["municipality"], r["committee"], r["doc_type"], r["date"])
-        r["citation"] = format_citation(md, item=(r["item"] or "").lstrip("§ ") or None, page=r["page"],
+        r["citation"] = format_citation(md, item=item_number(r["item"]), page=r["page"],
                                         page_end=r["page"], diarienummer=dnr, source=r["source"])
     return rows
+
+
+def item_number(item: str | None) -> str | None:
+    """A stored row's § item as a citation names it: "§ 12" and "12" are both "12"."""
+    return (item or "").lstrip("§ ") or None
 
 
 def case_numbers(store: Any, rows: list[dict[str, Any]]) -> list[tuple[str, ...]]:
     """The diarienummer each stored row (a figure, decision, vote, position) may cite, as a
     search hit's citation does (its § item's own): a quote copied from a table or the basket
     names its case as the same passage found by search does."""
-    keys = [(int(r["document_id"]), (r.get("item") or "").lstrip("§ ") or None) for r in rows]
+    keys = [(int(r["document_id"]), item_number(r.get("item"))) for r in rows]
     found = store.diarienummer_many(keys) if keys else {}
     return [found.get(k, ()) for k in keys]
 

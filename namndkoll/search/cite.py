@@ -10,20 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..types import Hit, Metadata
+from ..types import DOC_TYPE_NAMES, Hit, Metadata
 
-DOC_TYPE_NAMES = {
-    "protokoll": "protokoll",
-    "protokollsutdrag": "protokollsutdrag",
-    "tjansteskrivelse": "tjänsteskrivelse",
-    "tjansteutlatande": "tjänsteutlåtande",
-    "reservation": "reservation",
-    "sarskilt_yttrande": "särskilt yttrande",
-    "motion": "motion",
-    "skrivelse": "skrivelse",
-    "revisionsrapport": "revisionsrapport",
-    "other": "dokument",
-}
+
+def doc_kind_name(md: object) -> str | None:
+    """What a citation calls a document: its kind's Swedish name, a kind "other" by its own word
+    ("policy", "plan"), None when neither is known. ``md``: Metadata or a stored document."""
+    doc_type = getattr(md, "doc_type", None) or ""
+    return DOC_TYPE_NAMES.get(doc_type) or (getattr(md, "kind", None) if doc_type == "other" else None)
 
 
 def pages_label(page: int, page_end: int) -> str:
@@ -34,7 +28,7 @@ def format_citation(
     md: Metadata, *, item: str | None, page: int, page_end: int, diarienummer: Sequence[str] = (),
     source: str | None = None,
 ) -> str:
-    kind = DOC_TYPE_NAMES.get(md.doc_type or "", "dokument")
+    kind = doc_kind_name(md) or "dokument"
     head = [p for p in (md.committee, md.municipality) if p]
     what = kind + (f" {md.date}" if md.date else "")
     if item:

@@ -18,6 +18,8 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from ..display import copy_label
+from ..search.cite import doc_kind_name
+from ..types import DOC_TYPE_NAMES
 
 HERE = Path(__file__).resolve().parent
 CSRF_COOKIE = "nk_csrf"
@@ -55,20 +57,7 @@ templates = Jinja2Templates(env=_env)
 # a copy of a hit named by its file when its citation reads as the hit's own
 _env.globals["copy_label"] = copy_label
 
-TYPE_NAMES = {
-    "protokoll": "protokoll",
-    "protokollsutdrag": "protokollsutdrag",
-    "tjansteskrivelse": "tjänsteskrivelse",
-    "tjansteutlatande": "tjänsteutlåtande",
-    "reservation": "reservation",
-    "sarskilt_yttrande": "särskilt yttrande",
-    "motion": "motion",
-    "skrivelse": "skrivelse",
-    "revisionsrapport": "revisionsrapport",
-    "initiativarende": "initiativärende",
-    "arsredovisning": "årsredovisning",
-    "other": "övrigt",
-}
+TYPE_NAMES = {**DOC_TYPE_NAMES, "other": "övrigt"}  # the filter's names: every kind
 
 
 def passage(text: str, spans: Any = (), *, max_chars: int = 700) -> list[tuple[str, bool]]:
@@ -132,8 +121,7 @@ def doc_title(doc: Any, source: str | None = None) -> str:
     StoredDocument or a hit's Metadata."""
     if getattr(doc, "title", None):
         return str(doc.title)
-    kind = TYPE_NAMES.get(getattr(doc, "doc_type", None) or "", "")
-    what = " ".join(p for p in ((kind if kind != "övrigt" else ""), getattr(doc, "date", None) or "") if p)
+    what = " ".join(p for p in (doc_kind_name(doc), getattr(doc, "date", None)) if p)
     if getattr(doc, "committee", None) and what:
         return ", ".join(p for p in (doc.committee, getattr(doc, "municipality", None), what) if p)
     return (source or getattr(doc, "source", None) or "").rsplit("/", 1)[-1] or "dokument"

@@ -1,0 +1,36 @@
+"""A citation and a page heading name the kind of document as the document is: an annual report
+is an "årsredovisning", a policy a "policy" — not "dokument" — in the search's citation, the
+lists' citations and the web page's heading alike."""
+
+from __future__ import annotations
+
+from namndkoll.search.cite import format_citation
+from namndkoll.types import Metadata
+from namndkoll.web.common import TYPE_NAMES, doc_title
+
+
+def test_annual_report_and_initiative_are_named_by_their_kind() -> None:
+    md = Metadata(None, "Skövde", "Direktionen", "arsredovisning", "2026-03-20")
+    assert format_citation(md, item=None, page=4, page_end=4) == \
+        "Direktionen, Skövde, årsredovisning 2026-03-20, s. 4"
+    md = Metadata(None, "Alingsås", "Kommunfullmäktige", "initiativarende", "2026-05-02")
+    assert "initiativärende 2026-05-02" in format_citation(md, item=None, page=1, page_end=1)
+
+
+def test_a_document_of_kind_other_is_named_by_its_kind_word() -> None:
+    md = Metadata(None, "Botkyrka", "Kommunfullmäktige", "other", "2023-02-23", kind="policy")
+    assert format_citation(md, item=None, page=2, page_end=3) == \
+        "Kommunfullmäktige, Botkyrka, policy 2023-02-23, s. 2–3"
+    unknown = Metadata(None, "Botkyrka", "Kommunfullmäktige", "other", "2023-02-23")
+    assert "dokument 2023-02-23" in format_citation(unknown, item=None, page=2, page_end=2)
+    assert doc_title(md) == "Kommunfullmäktige, Botkyrka, policy 2023-02-23"
+    assert doc_title(unknown) == "Kommunfullmäktige, Botkyrka, 2023-02-23"
+
+
+def test_the_web_filter_names_every_kind() -> None:
+    from typing import get_args
+
+    from namndkoll.types import DocType
+
+    assert set(TYPE_NAMES) == set(get_args(DocType))
+    assert TYPE_NAMES["other"] == "övrigt"

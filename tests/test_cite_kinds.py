@@ -34,3 +34,28 @@ def test_the_web_filter_names_every_kind() -> None:
 
     assert set(TYPE_NAMES) == set(get_args(DocType))
     assert TYPE_NAMES["other"] == "övrigt"
+
+
+def test_the_lists_cite_a_policy_by_its_kind_word(tmp_path) -> None:
+    """`namndkoll figures` on a policy cites it as the search does: "policy", not "dokument"."""
+    from namndkoll.api import extracted
+    from namndkoll.corpus import extractions, store
+    from namndkoll.corpus.db import open_db, transaction
+    from namndkoll.extract import extract_document
+    from namndkoll.types import Document, Page
+
+    md = Metadata("Policy för inköp", "Botkyrka", "Kommunfullmäktige", "other", "2023-02-23",
+                  kind="policy")
+    doc = Document(str(tmp_path / "policy.pdf"), "a" * 64,
+                   [Page(1, "Inköp över 100 tkr ska alltid upphandlas enligt denna policy.")], md)
+    db = tmp_path / "c.db"
+    conn = open_db(db)
+    try:
+        with transaction(conn):
+            extractions.save_extraction(conn, store.replace_document(conn, doc), doc,
+                                        extract_document(doc))
+    finally:
+        conn.close()
+    rows = extracted("figures", db=db)
+    assert rows and rows[0]["citation"] == "Kommunfullmäktige, Botkyrka, policy 2023-02-23, s. 1"
+    assert "doc_kind" not in rows[0]

@@ -67,7 +67,8 @@ def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> lis
         rows = store.list_extracted(what, **filters)
         dnrs = case_numbers(store, rows)
     for r, dnr in zip(rows, dnrs, strict=True):
-        md = Metadata(r["title"], r["municipality"], r["committee"], r["doc_type"], r["date"])
+        md = Metadata(r["title"], r["municipality"], r["committee"], r["doc_type"], r["date"],
+                      kind=r.pop("doc_kind", None))
         r["citation"] = format_citation(md, item=item_number(r["item"]), page=r["page"],
                                         page_end=r["page"], diarienummer=dnr, source=r["source"])
     return rows

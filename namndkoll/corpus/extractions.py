@@ -214,7 +214,7 @@ def _line_around(text: str, start: int, end: int) -> str:
 ORIGIN = {"committee": "COALESCE(i.committee, d.committee)", "date": "COALESCE(i.meeting_date, d.date)",
           "year": "COALESCE(CAST(substr(i.meeting_date, 1, 4) AS INTEGER), d.year)"}
 _DOC_COLS = ("d.id AS document_id, d.source, d.title, d.municipality,"
-             f" {ORIGIN['committee']} AS committee, d.doc_type, {ORIGIN['date']} AS date,"
+             f" {ORIGIN['committee']} AS committee, d.doc_type, d.kind AS doc_kind, {ORIGIN['date']} AS date,"
              f" {ORIGIN['year']} AS year")
 _ITEM_JOIN = "LEFT JOIN items i ON i.id = x.item_id"
 

@@ -377,7 +377,7 @@ def diarienummer_many(conn: Any, keys: Sequence[tuple[int, str | None]]) -> dict
 # with PostgreSQL's cast for the year)
 ORIGIN = {**_SQLITE_ORIGIN, "year": "COALESCE(substr(i.meeting_date, 1, 4)::int, d.year)"}
 _DOC_COLS = ("d.id AS document_id, d.source, d.title, d.municipality,"
-             f" {ORIGIN['committee']} AS committee, d.doc_type, {ORIGIN['date']} AS date,"
+             f" {ORIGIN['committee']} AS committee, d.doc_type, d.kind AS doc_kind, {ORIGIN['date']} AS date,"
              f" {ORIGIN['year']} AS year")
 
 

@@ -14,15 +14,14 @@ from ..types import Document, Position
 from .decisions import item_label
 from .positions import (
     _HEADING_LINE,
-    _PERSON_RE,
     _STOP_RE,
     _TITLE_RE,
     _actors,
-    _local_party_named,
     _party_spans,
     _scope_start,
     _trim,
 )
+from .positions_authors import _PERSON_RE, _local_party_named
 
 # an initiative as the protocols name it: "initiativärende", "initiativ", Lomma's "nämndinitiativ"
 _KIND = r"motion|(?:nämnds?)?initiativ(?:ärende)?|skrivelse"

@@ -184,3 +184,15 @@ def test_a_copy_whose_citation_reads_as_the_hit_s_own_is_named_by_its_file(
             assert f"(fil {copy_file})" in c.get("/", params={"q": QUERY}).text
     finally:
         CALIBRATIONS.pop("fake-hash", None)
+
+
+def test_the_web_page_counts_one_hit_in_the_singular(corpus, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web import create_app
+
+    app = create_app(db_path, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as c:
+        assert len(c.get("/api/search", params={"q": "Altenhammar"}).json()["hits"]) == 1
+        page = c.get("/", params={"q": "Altenhammar"}).text
+        assert "1 träff." in page and "1 träffar" not in page

@@ -189,6 +189,8 @@ def _lemmas() -> dict[str, str]:
         return {}
 
 
+# nouns whose plural is their singular (agent nouns in -are, units of length and volume)
+_INVARIANT = ("are", "meter", "liter")
 _SUFFIX_RULES = (("orna", "a"), ("arna", ""), ("erna", ""), ("ena", "e"), ("or", "a"), ("ar", ""),
                  ("er", ""), ("en", "e"), ("na", ""))
 
@@ -204,12 +206,26 @@ def lemma(word: str) -> str:
     if len(w) >= 6 and w.endswith(("ande", "ende")):
         return w  # a participle counted as a noun: "fem boende", "tre sökande" (not "bo", "söka")
     table = _lemmas()
+    if w not in table and len(w) >= 5 and w.endswith(_INVARIANT):
+        # the same in the plural: "tolv lärare", "10 kvadratmeter" (not "lärar" from "rare" ->
+        # "rar", nor "met" by the suffix rules)
+        return w
     if w in table:
         lt = table[w]
         if w.endswith(("da", "ta")) and lt == w[:-2] + "a":
             return w[:-1]  # a participle used as a noun: "anställda" -> "anställd", not "anställa"
         if lt == w + "a":
             return w  # the table's verb reading of a noun: "10 mål" counts mål, not "måla"
+        if lt == w[:-1] and w.endswith("ar") and len(w) >= 5:
+            # the table's verb reading of a plural: "bilar" -> "bila", "cyklar" -> "cykla"
+            if w[:-2] in table:
+                return w[:-2]
+            if w[-3] in "lnr" and w[-4] not in "aeiouyåäö":
+                return w[:-3] + "e" + w[-3]  # "cyklar" -> "cykel", "åkrar" -> "åker"
+        if lt == w + "e" and w.endswith("ar") and w[:-2] in table:
+            # "tolkar" is the table's compound stem of "tolkare" ("tolkarutbildning"); a word of
+            # its own it is the plural of "tolk": "320 tolkar", "3 domar", "fem fiskar"
+            return w[:-2]
         return lt
     for i in range(1, len(w) - 2):  # the longest known tail of a compound
         tail = w[i:]

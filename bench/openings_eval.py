@@ -1,4 +1,4 @@
-"""Document metadata on the openings of other municipalities' protocols (bench/gold/openings.json).
+"""Document metadata on the openings of other municipalities' protocols (bench/openings.json).
 
     python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout] [--show]
 
@@ -45,7 +45,7 @@ def main() -> None:
     a = ap.parse_args()
     from namndkoll.ingest import read_document
 
-    gold = json.loads((ROOT / "bench/gold/openings.json").read_text(encoding="utf-8"))["documents"]
+    gold = json.loads((ROOT / "bench/openings.json").read_text(encoding="utf-8"))["documents"]
     docs = [g for g in gold if g["split"] == a.split]
     right = dict.fromkeys(FIELDS, 0)
     flat_right = dict.fromkeys(FIELDS, 0)

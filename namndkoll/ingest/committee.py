@@ -17,7 +17,7 @@ _COMMITTEE = re.compile(
     r"(?<![\wåäö-])("
     r"Nämnden för [A-ZÅÄÖa-zåäö][a-zåäö]+(?:(?:,| och| samt| &) [A-ZÅÄÖa-zåäö][a-zåäö]+)*"
     r"|(?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)" + _BODY +
-    r"(?:s (?:arbetsutskott|[a-zåäö]+utskott)(?:et)?)?"
+    r"(?:s (?:arbetsutskott|[a-zåäö]+utskott|[a-zåäö]+a utskott)(?:et)?)?"  # "s sociala utskott"
     r"|[A-ZÅÄÖ][a-zåäö]+a (?:nämnden|nämnd)"
     r"|Revisorerna|Stadsrevisionen|Kommunrevisionen|Regionrevisionen|Direktionen"
     r")(?![\wåäö])")
@@ -55,7 +55,9 @@ def _joined(lines: Sequence[str]) -> list[str]:
     return out
 
 
-_CAPS_RUN = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ-]+(?:,? +[A-ZÅÄÖ][A-ZÅÄÖ-]*)*")
+# a run of words in capitals; a word that goes on in small letters ("Kultur-" of "Kultur- och
+# fritidsnämnden") is not part of it, lest "PROTOKOLL Kultur-" lose the name's capital
+_CAPS_RUN = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ-]+(?![a-zåäö])(?:,? +[A-ZÅÄÖ][A-ZÅÄÖ-]*(?![a-zåäö]))*")
 
 
 def _uncapped(line: str) -> str:
@@ -137,10 +139,31 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         if m:
             return _canon_committee(m.group(1))
     if doc_type in ("protokoll", "protokollsutdrag"):
-        return _abbreviated(list(header.splitlines()) + list(lines[:depth]), text)
+        return _noticed_body(lines[:40]) or _abbreviated(list(header.splitlines()) + list(lines[:depth]), text)
     if doc_type in ("motion", "skrivelse", "reservation"):
         return None
     return _writing_office(list(lines[:30]) + list(more_lines[:40]), last_lines)
+
+
+# the notice of a protocol's adjustment (ANSLAG/BEVIS) names the body in a field ("Organ
+# Socialnämnden", "Instans", "Nämnd/styrelse") or in its sentence ("Kommunfullmäktiges protokoll
+# är justerat", "Socialnämndens protokoll har justerats")
+_NOTICE_FIELD = re.compile(r"\b(?:Organ|Instans|Beslutsinstans|Nämnd/styrelse)\s*:?\s+(?:och\s+)?(?=[A-ZÅÄÖ])")
+_NOTICE_SENTENCE = re.compile(r"(?<=[a-zåäö])s\s+protokoll(?:et)?\s+(?:är|har)\s+(?:nu\s+)?justera")
+
+
+def _noticed_body(lines: Sequence[str]) -> str | None:
+    """The body the front page's notice of adjustment names, when no letterhead line does."""
+    text = " ".join(ln.strip() for ln in lines)
+    for m in _NOTICE_FIELD.finditer(text):
+        c = _COMMITTEE.match(text, m.end())
+        if c and not _NOT_COMMITTEE.match(c.group(1)):
+            return _canon_committee(c.group(1))
+    for m in _NOTICE_SENTENCE.finditer(text):
+        for c in _COMMITTEE.finditer(text, max(0, m.start() - 60), m.start()):
+            if c.end() == m.start() and not _NOT_COMMITTEE.match(c.group(1)):
+                return _canon_committee(c.group(1))
+    return None
 
 
 # a steering document's form: "Beslutande instans: Kommunfullmäktige Giltighetstid: Tillsvidare"

@@ -74,7 +74,16 @@ _AUDITOR = re.compile(r"\b(?:revisor(?:er|erna|sgrupp\w*)?|stadsrevisionen|kommu
                       r"Grant Thornton|BDO)\b", re.IGNORECASE)
 _PROTOCOL_STRONG = re.compile(
     r"^(?:justerat\s+)?(?:sammanträdes|möte[s]?|besluts)?protokoll\b(?!\s+(?:från|över)\b.*\bsom\b)|"
-    r"\bsammanträdesprotokoll\b|\bprotokoll\s*$|^protokoll\s+(?:nr\.?\s*)?\d", re.IGNORECASE)
+    r"\bsammanträdesprotokoll\b|\bprotokoll\s*$|^protokoll\s+(?:nr\.?\s*)?\d|"
+    # "VILHELMINA KOMMUN PROTOKOLL 1(54) Socialnämnden": the kind beside the page count
+    r"\bprotokoll\s+(?:sida\s+)?\d{1,3}\s*\(\d{1,3}\)", re.IGNORECASE)
+# phrases only a protocol's front page has (who adjusts it, where and when, the notice of its
+# adjustment); a web copy or an old template may run them into one line, so searched anywhere
+_FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
+                  re.compile(r"\bjusteringens\s+(?:plats|tid)\b|\b(?:tid\s+och\s+plats|plats\s+och\s+tid)\s+för\s+"
+                             r"justering\b", re.IGNORECASE),
+                  re.compile(r"\banslag\s*/\s*bevis\b|\bbevis\s+om\s+anslag\b|\banslagsbevis\b", re.IGNORECASE),
+                  re.compile(r"\bprotokoll(?:et)?\s+(?:är|har)\s+(?:nu\s+)?justera", re.IGNORECASE))
 _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.IGNORECASE)) for t, p in (
     ("protokollsutdrag", (r"^(?:justerat\s+)?protokollsutdrag\b|^utdrag\s+ur\s+(?:sammanträdes|besluts)?"
                          r"protokoll|\bprotokollsutdrag\s*$|^(?:protokoll)?utdrag\s*$")),
@@ -184,6 +193,9 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
     if has_items and sum(1 for ln in top if re.match(r"^\s*(?:plats och tid|beslutande|justerare|"
                                                      r"närvarande|ledamöter)\b", ln, re.IGNORECASE)) >= 1:
         return "protokoll"
+    front = first_text or "\n".join(lines[:40])
+    if not has_items and sum(1 for rx in _FRONT_PHRASES if rx.search(front)) >= 2:
+        return "protokoll"  # a protocol's front page (its first § on a later page)
     signed = [ln for ln in last_lines[-8:] if _SIGNED_BY_MEMBER.search(ln) or _PARTY_NAME.fullmatch(ln.strip())]
     if signed and not has_items and _MOTION_BODY.search(first_text):
         return "motion"
@@ -284,7 +296,8 @@ _KOMMUN_ONLY_BODY = re.compile(
 _EXTRACT_MARK = re.compile(r"utdragsbestyrkande|rätt\s+utdraget\s+(?:betygar|intygar)|utdraget\s+bestyrks|"
                            r"^\s*(?:protokolls)?utdrag\s*$", re.IGNORECASE | re.MULTILINE)
 _FRONT_PAGE = re.compile(r"^\s*(?:plats\s+och\s+tid|tid\s+och\s+plats|beslutande|närvarande|ledamöter|"
-                         r"utses\s+att\s+justera|justerare|justeringens\s+(?:plats|tid)|paragrafer)\b",
+                         r"utses\s+att\s+justera|justerare|justeringens\s+(?:plats|tid)|paragrafer)\b|"
+                         r"\butses\s+att\s+justera\b|\bjusteringens\s+plats\s+och\s+tid\b",
                          re.IGNORECASE | re.MULTILINE)
 
 

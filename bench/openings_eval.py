@@ -1,0 +1,69 @@
+"""Document metadata on the openings of other municipalities' protocols (bench/openings.json).
+
+    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout] [--show]
+
+The openings are the first pages of real protocols of municipalities, regions and förbund we have
+no PDFs of, as public web pages keep them (docplayer.se, dokumen.tips, a förbund's anslag page);
+``<slug>.pdf`` is ``<slug>.txt`` rendered by /work/shared/tools/text2pdf.py (no header). No text
+is in this repository: fetch the page at ``url`` again. Labels were made by reading the texts,
+before namndkoll was first run on them; a list of values means each is accepted. Many pages
+flattened the PDF's lines and dropped its dates (``flattened``): a PDF reads better than that.
+
+Held-out openings are scored only with ``--split heldout`` (run once, for the report).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+FIELDS = ("municipality", "committee", "date", "doc_type")
+
+
+def _norm(v: Any) -> Any:
+    if not isinstance(v, str):
+        return v
+    return " ".join(unicodedata.normalize("NFC", v).casefold().split()) or None
+
+
+def matches(got: Any, gold: Any) -> bool:
+    accepted = gold if isinstance(gold, list) else [gold]
+    return _norm(got) in {_norm(a) for a in accepted}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dir", default="/work/gold-pdfs/openings")
+    ap.add_argument("--split", default="dev", choices=("dev", "heldout"))
+    ap.add_argument("--show", action="store_true", help="print every miss")
+    a = ap.parse_args()
+    from namndkoll.ingest import read_document
+
+    gold = json.loads((ROOT / "bench/openings.json").read_text(encoding="utf-8"))["documents"]
+    docs = [g for g in gold if g["split"] == a.split]
+    right = dict.fromkeys(FIELDS, 0)
+    flat_right = dict.fromkeys(FIELDS, 0)
+    n_flat = 0
+    for g in docs:
+        md = read_document(Path(a.dir) / f"{g['slug']}.pdf").metadata
+        n_flat += g["flattened"]
+        for f in FIELDS:
+            ok = matches(getattr(md, f), g[f])
+            right[f] += ok
+            flat_right[f] += ok and g["flattened"]
+            if not ok and a.show:
+                print(f"  MISS {g['slug']:28} {f:12} got={getattr(md, f)!r} want={g[f]!r}")
+    print(f"{a.split}: {len(docs)} openings ({n_flat} flattened by the web page)")
+    for f in FIELDS:
+        print(f"  {f:12} {right[f]:2}/{len(docs)}   (flattened {flat_right[f]}/{n_flat})")
+    print(f"  {'all fields':12} {sum(right.values())}/{len(docs) * len(FIELDS)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -5,12 +5,14 @@ skip of texts lacking a term's stems the same positions as scanning them."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from namndkoll.search.grounds import _COUNT_WORD, _DIGITS, _NOT_FIGURES, figure_in, without_axes
 from namndkoll.search.question import years_in
 from namndkoll.search.rerank import has_figure
-from namndkoll.search.terms import Matcher, Term, query_terms
+from namndkoll.search.terms import MIN_STEM, Matcher, Term, query_terms
 
 TEXTS = [
     "Kommunfullmäktige beslutar att anta budget 2027–2029 med en ram om 24,5 miljoner kronor.",
@@ -41,16 +43,36 @@ def test_years_in_hands_out_a_copy() -> None:
     assert 1999 not in years_in(text)
 
 
-def test_matcher_skips_only_texts_without_the_stems() -> None:
-    terms = [*query_terms("arvoden ordförande budgetram återremiss"), Term("v", "v", party="V"),
+def _plain_patterns(terms: list[Term]) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Each term's pattern as it was written before: the look-behind first, then the stems."""
+    out = []
+    for t in terms:
+        stems = sorted({t.stem.lower(), *(a.lower() for a in t.alts)}, key=len, reverse=True)
+        body = r"(?<![\wÅÄÖåäö])(?:" + "|".join(
+            re.escape(s) + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM and s == t.word.lower() else "")
+            for s in stems) + ")"
+        out.append((re.compile(body), re.compile(body, re.IGNORECASE)))
+    return out
+
+
+MATCHED = TEXTS + [t.upper() for t in TEXTS] + [
+    "Arvodet till ordföranden", "sd-gruppen och SD:s", "arvodenarvoden ordf. budgetramen,återremiss",
+    "VA-taxan och va.", "Sd sd_x 5sd", "ordförande\nordförandens"]
+
+
+def test_matcher_finds_what_the_plain_patterns_find() -> None:
+    # the stems skipped where absent, and each pattern led by its stems (the look-behind after)
+    terms = [*query_terms("arvoden ordförande budgetram återremiss va"), Term("v", "v", party="V"),
              Term("sd", "sd")]
-    m = Matcher(terms)
-    for text in TEXTS + [t.upper() for t in TEXTS] + ["Arvodet till ordföranden", "sd-gruppen och SD:s"]:
+    m, plain = Matcher(terms), _plain_patterns(terms)
+    for text in MATCHED:
         low = text.lower()
-        scan = ([[x.start() for x in rx.finditer(low)] for rx, _p, _q in m._rx] if len(low) == len(text)
-                else [[x.start() for x in rx.finditer(text)] for rx in m._ci])
-        assert Matcher(terms).positions(text) == scan
+        scan = ([[x.start() for x in rx.finditer(low)] for rx, _ in plain] if len(low) == len(text)
+                else [[x.start() for x in ci.finditer(text)] for _, ci in plain])
+        assert Matcher(terms).positions(text) == scan, text
         assert m.positions(text) == scan  # and again, remembered
+        assert [[x.span() for x in rx.finditer(low)] for rx, _p, _q in m._rx] == [
+            [x.span() for x in rx.finditer(low)] for rx, _ in plain]
 
 
 def test_the_stems_are_what_the_pattern_needs() -> None:

@@ -266,8 +266,13 @@ class Matcher:
         for t in self.terms:
             stems = sorted({t.stem.lower(), *(a.lower() for a in t.alts)}, key=len, reverse=True)
             # as the keyword index does: a short word whole ("sd", "va", "55"), a stem as a prefix
-            body = r"(?<![\wÅÄÖåäö])(?:" + "|".join(
-                re.escape(s) + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM and s == t.word.lower() else "")
+            # (each stem first, the look-behind after it, reaching back over it to the character
+            # before: the same matches as "(?<!…)(?:stem|…)", but a pattern that starts with its
+            # letters lets the regex engine skip to where they stand instead of trying every
+            # character: several times faster over a passage)
+            body = "(?:" + "|".join(
+                re.escape(s) + r"(?<![\wÅÄÖåäö]" + re.escape(s) + ")"
+                + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM and s == t.word.lower() else "")
                 for s in stems) + ")"
             parts = [re.compile(re.escape(p.lower())) for p in t.parts]
             party = _party_rx(t.party) if t.party else _party_rx(_ANY_CODE) if t.any_party else None

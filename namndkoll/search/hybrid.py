@@ -180,6 +180,21 @@ class Ranked:
     kind_stated: bool = True  # states the kind of answer asked itself (grounds.states; ``stated`` less lists)
 
 
+_FIELDS = frozenset(Ranked.__dataclass_fields__)
+
+
+def _with(r: Ranked, **changes: Any) -> Ranked:
+    """``dataclasses.replace(r, **changes)`` for the evidence and the rerank, which make one per
+    candidate (~110 a query): the same frozen value, without the generic replace's cost (a
+    fifth of the reranker's Python). Ranked has no ``__post_init__`` to run."""
+    if not changes.keys() <= _FIELDS:
+        raise TypeError(f"Ranked has no field {sorted(changes.keys() - _FIELDS)}")
+    new = object.__new__(Ranked)
+    new.__dict__.update(r.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
 def rank(
     store: Store, query: str, embedder: Embedder | None, filters: Filters, *, candidates: int = 50,
     mode: Mode = "hybrid", terms: list[Term] | None = None, inside: int = 0,
@@ -281,7 +296,7 @@ def rerank(ranked: list[Ranked], model: Reranker | None = None, x: np.ndarray | 
     passage answers the query decides; without one, a fixed mix of similarity, keywords and rank."""
     if model is not None and x is not None and len(ranked):
         p = model.probability(x)
-        return [replace(r, answer=float(pr)) for pr, r in sorted(zip(p, ranked), key=lambda t: -t[0])]
+        return [_with(r, answer=float(pr)) for pr, r in sorted(zip(p, ranked), key=lambda t: -t[0])]
 
     def key(r: Ranked) -> float:
         return (r.similarity or 0.0) + RERANK_KEYWORDS * r.keywords + RERANK_FUSED * r.score
@@ -348,7 +363,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         # "Vem är kommundirektör i Simrishamn?": Simrishamn's budget instructions need not repeat
         # "Simrishamn" beside "Diana Olsson Kommundirektör"
         by_body = [h or i in place_terms and row["municipality"] in place_terms[i] for i, h in enumerate(held)]
-        out.append(replace(
+        out.append(_with(
             # the rare terms held, one at least not a place: a rare place name, held by the passage's
             # body or named in passing, is no strong keyword match on what is asked (round 10:
             # "Vilken skattesats har Simrishamns kommun …", "… försörjningsstöd i Malmö?")
@@ -470,7 +485,7 @@ def search(
     # the reranker sees the first candidates and what the search inside the best documents found
     depth = max(wide * 5, RERANK_DEPTH, limit)
     # (``inside`` stays on those only the second pass brought: shown as weak matches at most)
-    ranked = [replace(r, inside=False) for r in ranked[:depth]] + [r for r in ranked[depth:] if r.inside]
+    ranked = [replace(r, inside=False) if r.inside else r for r in ranked[:depth]] + [r for r in ranked[depth:] if r.inside]
     ranked, rows, question = evidence(store, query, ranked, terms, total)
     if mode == "hybrid":
         model = reranker_for(embedder.model_id) if embedder is not None else None

@@ -355,7 +355,14 @@ def _forms_of(names: frozenset[str], typed: str) -> tuple[str, ...]:
 
 def mentions_place(place: Place, text: str) -> bool:
     """Whether ``text`` names the place, in any of its forms and their genitive."""
-    return _place_rx(place.forms).search(fold(text.casefold())) is not None
+    return _place_rx(place.forms).search(_folded(text)) is not None
+
+
+@lru_cache(maxsize=2048)
+def _folded(text: str) -> str:
+    # remembered: a query asks it of each candidate's text twice or more (``place_consistent``,
+    # ``grounds.names_own_place``, once per place), and casefold + fold of a passage is not free
+    return fold(text.casefold())
 
 
 @lru_cache(maxsize=256)
@@ -365,11 +372,18 @@ def _place_rx(forms: tuple[str, ...]) -> re.Pattern[str]:
 
 def years_in(text: str) -> set[int]:
     """Years a text names, a span "2027–2029" counting for every year in it."""
+    return set(_years_in(text))
+
+
+@lru_cache(maxsize=2048)
+def _years_in(text: str) -> frozenset[int]:
+    # remembered: a query asks it of each candidate (``mentions_year``), and the next query of
+    # many of the same passages; a copy is handed out, as callers add to it
     out = {int(y) for y in _YEAR.findall(text)}
     for a, b in _RANGE.findall(text):
         if 0 < int(b) - int(a) <= 30:
             out |= set(range(int(a), int(b) + 1))
-    return out
+    return frozenset(out)
 
 
 def mentions_year(years: Iterable[int], text: str, date: str | None = None) -> bool:

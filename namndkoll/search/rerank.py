@@ -106,11 +106,16 @@ def states_kind(question: Question, text: str, section: str | None = None) -> bo
     return not ("date" in k and not (_DATE.search(text) or _YEAR_IN.search(text)))
 
 
+@lru_cache(maxsize=2048)
 def has_figure(text: str) -> bool:
     """Whether ``text`` holds a number that is not a year (a figure, a count, an amount) or a
-    number with a unit."""
-    return bool(_UNIT.search(text)) or any(not _YEAR.match(re.sub(r"\s", "", m.group(1)))
+    number with a unit. Remembered for the last texts: the evidence (``states_kind``) and the
+    reranker's features ask it of the same passages."""
+    return bool(_UNIT.search(text)) or any(not _YEAR.match(_SPACE.sub("", m.group(1)))
                                            for m in _NUMBER.finditer(text))
+
+
+_SPACE = re.compile(r"\s")
 
 
 def term_positions(text: str, matcher: Matcher) -> list[list[int]]:
@@ -180,7 +185,7 @@ def features(
         share = (lambda held: float(np.dot(weights, held) / weights.sum()) if terms else 0.0)
         figures = "figure" in k and has_figure(text)
         sim = c["similarity"] or 0.0
-        vote_ok = holds_vote(text, section)
+        vote_ok = "vote" in k and holds_vote(text, section)  # (its regex only where it is read)
         doc = document_text(row)
         if doc not in docs:  # passages of one document share what says which one it is
             docs[doc] = matcher.held(doc) if terms else []
@@ -193,7 +198,7 @@ def features(
             float(held_text[rarest] or held_title[rarest]) if terms else 0.0,
             spread(positions), best_sentence(text, positions, weights), absent,
             float(not c["place_ok"]), float(not c["year_ok"]),
-            float("vote" in k), float("vote" in k and vote_ok),
+            float("vote" in k), float(vote_ok),
             float("who" in k), float("who" in k and bool(_PERSON.search(text))),
             float("figure" in k), float("figure" in k and figures),
             float("date" in k), float("date" in k and bool(_DATE.search(text))),

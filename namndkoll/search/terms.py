@@ -259,16 +259,25 @@ class Matcher:
         self.terms = list(terms)
         self._rx = []
         self._ci = []  # the same patterns, case-blind, for a text whose lower case changes its length
+        # each term's stems as plain strings: a text holding none of them (most, for most terms)
+        # is not scanned with the term's pattern, whose look-behind is tried at every character
+        self._lits: list[list[str]] = []
         self._seen: dict[str, list[list[int]]] = {}
         for t in self.terms:
             stems = sorted({t.stem.lower(), *(a.lower() for a in t.alts)}, key=len, reverse=True)
             # as the keyword index does: a short word whole ("sd", "va", "55"), a stem as a prefix
-            body = r"(?<![\wÅÄÖåäö])(?:" + "|".join(
-                re.escape(s) + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM and s == t.word.lower() else "")
+            # (each stem first, the look-behind after it, reaching back over it to the character
+            # before: the same matches as "(?<!…)(?:stem|…)", but a pattern that starts with its
+            # letters lets the regex engine skip to where they stand instead of trying every
+            # character: several times faster over a passage)
+            body = "(?:" + "|".join(
+                re.escape(s) + r"(?<![\wÅÄÖåäö]" + re.escape(s) + ")"
+                + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM and s == t.word.lower() else "")
                 for s in stems) + ")"
             parts = [re.compile(re.escape(p.lower())) for p in t.parts]
             party = _party_rx(t.party) if t.party else _party_rx(_ANY_CODE) if t.any_party else None
             self._rx.append((re.compile(body), parts, party))
+            self._lits.append(stems)
             self._ci.append(re.compile(body, re.IGNORECASE))
 
     def positions(self, text: str) -> list[list[int]]:
@@ -277,7 +286,8 @@ class Matcher:
         if got is None:
             low = text.lower()
             if len(low) == len(text):
-                got = [[m.start() for m in rx.finditer(low)] for rx, _p, _q in self._rx]
+                got = [[m.start() for m in rx.finditer(low)] if any(s in low for s in lits) else []
+                       for (rx, _p, _q), lits in zip(self._rx, self._lits, strict=True)]
             else:
                 got = [[m.start() for m in rx.finditer(text)] for rx in self._ci]
             if len(self._seen) > 512:

@@ -111,3 +111,10 @@ def test_image_page_headings_read_through_tesseract(tmp_path: Path) -> None:
     assert doc.pages[0].ocr == "ocr"
     assert [it.number for it in doc.items] == ["41", "42", "43"]
     assert doc.items[0].title == "Godkännande av föredragningslistan"
+
+
+def test_a_bare_number_row_is_not_a_heading() -> None:
+    # "5 44" over a title heads an item; over another number it is a table's row
+    rows = "Antal\n5 42\n5 43\n5 44\n1 200\nSumma"
+    assert _items([f"8 41 Val av justerare\n{rows}\n{BODY}", f"8 45 Anmälningar\n{BODY}"]) == \
+        [("41", "Val av justerare"), ("45", "Anmälningar")]

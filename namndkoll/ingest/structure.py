@@ -135,9 +135,18 @@ def _candidates(lines: list[_Ln], blocks: dict[int, int] | None = None) -> list[
         else:
             continue
         for n, (text, guess) in enumerate(readings):
-            if (c := _candidate(lines, k, text, blocks)) is not None:
-                out.append(dataclasses.replace(c, guess=guess, alt=n > 0) if guess else c)
+            if (c := _candidate(lines, k, text, blocks)) is None:
+                continue
+            if guess and not c.rest and not _title_next(lines, k):
+                continue  # "5 44" over a number, not a title: a table's row
+            out.append(dataclasses.replace(c, guess=guess, alt=n > 0) if guess else c)
     return out
+
+
+def _title_next(lines: list[_Ln], k: int) -> bool:
+    """The next line with text on line ``k``'s page starts like a title (a capital letter)."""
+    nxt = next((ln.text.strip() for ln in lines[k + 1:k + 3] if ln.text.strip() and ln.page == lines[k].page), "")
+    return nxt[:1].isupper()
 
 
 def _candidate(lines: list[_Ln], k: int, text: str, blocks: dict[int, int] | None) -> _Cand | None:

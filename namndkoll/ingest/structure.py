@@ -6,7 +6,10 @@ heading is a line that starts with a § number in one of the forms the meeting s
 Plus), ``§ 2 Ärendenummer SLK-2023-00027:45``, ``KS § 1`` and ``§ 3 a`` (older Word
 protocols), ``39 § Sammanträdets laglighet`` (Finland). § numbers only grow within a protocol,
 so a wrapped reference like "§ 9 kommunallagen" at a line start is not taken for a heading,
-and a heading set like the others (left margin, same font) outweighs one that is not.
+and a heading set like the others (left margin, same font) outweighs one that is not. On
+OCR'd pages, where Tesseract reads the sign as "8", "$", "&" and the like ("41 8 Titel",
+"8 42 Titel"), a heading is also read through the misread sign (``_ocr_readings``), the
+page text left as OCR read it.
 
 A table of contents — a run of § lines with titles and no bodies between them, often under
 "Innehållsförteckning"/"Ärendelista" or with page numbers and dotted leaders, whose numbers

@@ -6,7 +6,10 @@ heading is a line that starts with a § number in one of the forms the meeting s
 Plus), ``§ 2 Ärendenummer SLK-2023-00027:45``, ``KS § 1`` and ``§ 3 a`` (older Word
 protocols), ``39 § Sammanträdets laglighet`` (Finland). § numbers only grow within a protocol,
 so a wrapped reference like "§ 9 kommunallagen" at a line start is not taken for a heading,
-and a heading set like the others (left margin, same font) outweighs one that is not.
+and a heading set like the others (left margin, same font) outweighs one that is not. On
+OCR'd pages, where Tesseract reads the sign as "8", "$", "&" and the like ("41 8 Titel",
+"8 42 Titel"), a heading is also read through the misread sign (``_ocr_readings``), the
+page text left as OCR read it.
 
 A table of contents — a run of § lines with titles and no bodies between them, often under
 "Innehållsförteckning"/"Ärendelista" or with page numbers and dotted leaders, whose numbers
@@ -20,6 +23,7 @@ lines (``sections.py``).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -91,10 +95,35 @@ class _Cand:
     rest: str  # the heading line after the number
     finnish: bool
     above: bool = False  # "§ 59, N609-4635/23" in an extract: the title stands on the lines above
+    guess: str = ""  # what OCR read for the sign of this heading ("8", "$", ...); "" if it read "§"
+    alt: bool = False  # the second reading of an OCR line that reads both ways ("8 3 Titel")
 
 
-# what OCR makes of "39 § Titel" and "§ 12 Titel" when it misreads the sign
-_OCR_SIGN = re.compile(r"^[ \t]*(?:(?P<fnum>\d{1,3})[8S$]|[8S$][ \t](?P<num>\d{1,4}))[ \t]+(?=[A-ZÅÄÖ])")
+# What Tesseract (swe) makes of the sign in a heading; it never read "§" on reportlab pages set
+# in Liberation Sans/Serif and DejaVu Sans, 11/14 pt, regular/bold, scanned at 150-300 dpi, nor
+# on Nykarleby's OCR'd pages: "41 8 Titel" (most often), "41 &", "43 $", "41 3", glued "418";
+# "8 42 Titel", "$ 42", "& 42", "5 44", "3 45", glued "844", "$44"; "KS 8 48", "KS 848".
+_SIGNS, _LETTER_SIGNS = "8S$&53", "8S$&"  # "5" and "3" only where the § numbers run on
+_OCR_FIN = re.compile(r"^[ \t]*(?P<num>\d{1,3})(?:[ \t](?P<sign>[8S$&53])|(?P<glued>[8S$&]))(?P<rest>[ \t][^\n]*)$")
+_OCR_SWE = re.compile(r"^[ \t]*(?:(?P<org>[A-ZÅÄÖ]{1,5}(?:[ \t][A-ZÅÄÖ]{1,4})?)[ \t]+)?"
+                      r"(?:(?P<sign>[8S$&53])[ \t]|(?P<glued>[8S$&]))(?P<num>\d{1,3})(?P<rest>(?:[ \t][^\n]*)?)$")
+# what may follow a guessed sign and number: a title, or (the sign before the number) nothing —
+# the title on the next line — or a diarienummer "2022.156"/"2022/123" (Meetings Plus); not a
+# running head's date ("438 15.09.2022 Sida" above Nykarleby's "438 Anmälningsärenden")
+_OCR_REST = re.compile(r"^\s*(?:[A-ZÅÄÖ\"”»]|$)")
+_OCR_DNR = re.compile(r"^\s*\d{4}[./]\d")
+
+
+def _ocr_readings(text: str) -> list[tuple[str, str]]:
+    """The line as it reads with OCR's misread sign put back ("41 8 Titel" -> "41 § Titel"),
+    and the sign OCR read; both readings of a line that reads both ways ("8 3 Titel")."""
+    out = []
+    if (m := _OCR_FIN.match(text)) and _OCR_REST.match(m.group("rest")) and m.group("rest").strip():
+        out.append((f"{m.group('num')} §{m.group('rest')}", m.group("sign") or m.group("glued")))
+    if (m := _OCR_SWE.match(text)) and (_OCR_REST.match(m.group("rest")) or _OCR_DNR.match(m.group("rest"))):
+        org = f"{m.group('org')} " if m.group("org") else ""
+        out.append((f"{org}§ {m.group('num')}{m.group('rest')}", m.group("sign") or m.group("glued")))
+    return out
 
 
 def _candidates(lines: list[_Ln], blocks: dict[int, int] | None = None) -> list[_Cand]:
@@ -102,31 +131,48 @@ def _candidates(lines: list[_Ln], blocks: dict[int, int] | None = None) -> list[
     "§ 59, N609-4635/23" line under its title, which elsewhere reads as a citation."""
     out = []
     for k, ln in enumerate(lines):
-        text = ln.text
-        if ln.ocr and "§" not in text and (o := _OCR_SIGN.match(text)):
-            text = (f"{o.group('fnum')} §" if o.group("fnum") else f"§ {o.group('num')}") + text[o.end() - 1:]
-        if "§" not in text:
-            continue
-        m = _HEAD.match(text)
-        if not m:
-            continue
-        if m.group("fnum"):
-            num, letter, rest, fin = m.group("fnum"), None, m.group("frest").strip(), True
+        if "§" in ln.text:
+            readings = [(ln.text, "")]
+        elif ln.ocr:  # the quote keeps what OCR read; only the heading is read through it
+            readings = _ocr_readings(ln.text)
         else:
-            num, letter, rest, fin = m.group("num"), m.group("letter"), m.group("rest").strip(), False
-            if m.group("org") and m.group("org").lower() in ("och", "enligt", "se", "i", "samt"):
+            continue
+        for n, (text, guess) in enumerate(readings):
+            if (c := _candidate(lines, k, text, blocks)) is None:
                 continue
-        above = not fin and blocks is not None and ln.page in blocks and _dnr_after_comma(rest) \
-            and _title_above(lines, k) is not None
-        if not above and (rest[:1].islower() or _REFERENCE.match(rest) or rest.startswith("§")):
-            continue  # "§ 9 kommunallagen", "§ 22, att": a reference, not a heading
-        if fin and _wrapped_reference(lines, k):
-            continue  # "… medge undantag från" / "39 § BS, eftersom …": a law's § cited, wrapped
-        if fin and not rest:
-            continue  # "36 §" alone: a reference that wrapped
-        label = num + (f" {letter}" if letter else "")
-        out.append(_Cand(k, int(num), label, rest, fin, above))
+            if guess and not c.rest and not _title_next(lines, k):
+                continue  # "5 44" over a number, not a title: a table's row
+            out.append(dataclasses.replace(c, guess=guess, alt=n > 0) if guess else c)
     return out
+
+
+def _title_next(lines: list[_Ln], k: int) -> bool:
+    """The next line with text on line ``k``'s page starts like a title (a capital letter)."""
+    nxt = next((ln.text.strip() for ln in lines[k + 1:k + 3] if ln.text.strip() and ln.page == lines[k].page), "")
+    return nxt[:1].isupper()
+
+
+def _candidate(lines: list[_Ln], k: int, text: str, blocks: dict[int, int] | None) -> _Cand | None:
+    """The § heading candidate that line ``k`` reads as ``text``, if it is one."""
+    m = _HEAD.match(text)
+    if not m:
+        return None
+    if m.group("fnum"):
+        num, letter, rest, fin = m.group("fnum"), None, m.group("frest").strip(), True
+    else:
+        num, letter, rest, fin = m.group("num"), m.group("letter"), m.group("rest").strip(), False
+        if m.group("org") and m.group("org").lower() in ("och", "enligt", "se", "i", "samt"):
+            return None
+    above = not fin and blocks is not None and lines[k].page in blocks and _dnr_after_comma(rest) \
+        and _title_above(lines, k) is not None
+    if not above and (rest[:1].islower() or _REFERENCE.match(rest) or rest.startswith("§")):
+        return None  # "§ 9 kommunallagen", "§ 22, att": a reference, not a heading
+    if (fin or "§" not in lines[k].text) and _wrapped_reference(lines, k):
+        return None  # "… medge undantag från" / "39 § BS, eftersom …": a law's § cited, wrapped
+    if fin and not rest:
+        return None  # "36 §" alone: a reference that wrapped
+    label = num + (f" {letter}" if letter else "")
+    return _Cand(k, int(num), label, rest, fin, above)
 
 
 def _dnr_after_comma(rest: str) -> bool:
@@ -220,10 +266,11 @@ class _Body:
 
 
 def _weights(cands: list[_Cand], lines: list[_Ln], body: _Body) -> list[float]:
-    """1 per candidate, and up to 0.5 more for one set like most candidates (same font, same
-    left edge) or whose line or next line stands out as a heading."""
+    """1 per candidate (0.75 for one whose sign OCR misread, so that a line with the sign read
+    wins over it), and up to 0.5 more for one set like most candidates (same font, same left
+    edge) or whose line or next line stands out as a heading."""
     if not body.known():
-        return [1.0] * len(cands)
+        return [0.75 if c.guess else 1.0 for c in cands]
 
     def style(c: _Cand) -> tuple[float, bool, int] | None:
         lay = lines[c.idx].layout
@@ -232,7 +279,7 @@ def _weights(cands: list[_Cand], lines: list[_Ln], body: _Body) -> list[float]:
     common = Counter(style(c) for c in cands).most_common(1)[0][0]
     out = []
     for c in cands:
-        w = 1.0
+        w = 0.75 if c.guess else 1.0
         if common is not None and style(c) == common:
             w += 0.25
         nxt = next((ln for ln in lines[c.idx + 1:c.idx + 3] if ln.text.strip()), None)
@@ -264,6 +311,22 @@ def _chain(cands: list[_Cand], weights: list[float]) -> list[_Cand]:
     return chain[::-1]
 
 
+def _trusted(heads: list[_Cand]) -> list[_Cand]:
+    """The chain without the headings whose sign OCR misread and that neither run on from or
+    into a neighbour's number (41 after 40, or before 42) nor look like a heading on their own:
+    a title after a sign that OCR reads for "§" often ("41 8 Godkännande …"), not a digit it
+    reads for it now and then ("41 3", "5 44") nor a line with nothing after the number."""
+    out = []
+    for i, c in enumerate(heads):
+        prev = heads[i - 1].num if i > 0 else None
+        nxt = heads[i + 1].num if i + 1 < len(heads) else None
+        runs = prev in (c.num - 1, c.num) or nxt in (c.num + 1, c.num)
+        titled = c.guess in _LETTER_SIGNS and _OCR_REST.match(c.rest) is not None and bool(c.rest)
+        if not c.guess or runs or titled:
+            out.append(c)
+    return out
+
+
 # ---- items ------------------------------------------------------------------------------
 
 def analyze(pages: Sequence[Page], *, source: str = "") -> tuple[Metadata, tuple[Item, ...]]:
@@ -292,7 +355,8 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
             cands = bounded
     if not cands:
         return ()
-    finnish = sum(c.finnish for c in cands) * 2 > len(cands)
+    one = [c for c in cands if not c.alt]  # a line that reads both ways votes once
+    finnish = sum(c.finnish for c in one) * 2 > len(one)
     cands = [c for c in cands if c.finnish == finnish]  # one numbering style per protocol
     body = _Body(lines)
     weights = dict(zip((c.idx for c in cands), _weights(cands, lines, body), strict=True))
@@ -304,6 +368,7 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
     # bundled extracts of other protocols each number their §§ their own way
     heads = sorted((h for g in groups.values() for h in _chain(g, [weights[c.idx] for c in g])),
                    key=lambda c: c.idx)
+    heads = _trusted(heads)
     block_end = {b: max(ln.end for ln in lines if blocks.get(ln.page) == b) for b in groups if b is not None}
     items = []
     for i, c in enumerate(heads):

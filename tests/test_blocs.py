@@ -183,3 +183,19 @@ def test_members_and_blocs_are_remembered_until_the_votes_change(db: str, monkey
         st.save_extraction(st.replace_document(doc2), doc2, ext)
     assert {m["name"]: m["votes"] for m in api.members(db=db)}["Anna M"] == 4
     assert counted["members"] == 2
+
+
+def test_alias_map_joins_a_vote_list_that_writes_the_surname_first() -> None:
+    """Lomma's vote lists write "Larsson Gun Yvonne", its attendance lists and other protocols
+    "Gun Larsson": one member in `members`, unless the party has two names that could be her."""
+    from namndkoll.corpus.members import alias_map
+
+    entries = [("gun larsson", "Lomma", "M", v) for v in range(1, 6)]
+    entries += [("larsson gun yvonne", "Lomma", "M", v) for v in (10, 11)]
+    assert alias_map(entries) == {("larsson gun yvonne", "Lomma"): "gun larsson"}
+    # "Yvonne Larsson" of the same party fits too: which one is meant is not known, none joined
+    entries += [("yvonne larsson", "Lomma", "M", v) for v in (12, 13)]
+    assert ("larsson gun yvonne", "Lomma") not in alias_map(entries)
+    # other words, or both names in one vote: two people
+    assert alias_map([("gun larsson", "Lomma", "S", 1), ("larsson gunilla", "Lomma", "S", 2)]) == {}
+    assert alias_map([("gun larsson", "Lomma", "S", 1), ("larsson gun yvonne", "Lomma", "S", 1)]) == {}

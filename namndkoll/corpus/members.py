@@ -157,27 +157,43 @@ def alias_map(entries: Iterable[tuple[str, str | None, str | None, Any]]) -> dic
 
 
 def _joined(seen: dict[tuple[str, str | None], tuple[Counter[Any], set[Any]]]) -> dict[tuple[str, str | None], str]:
-    """``alias_map`` from each name's (party counts, vote ids)."""
-    groups: dict[tuple[str | None, str | None, str, str], list[tuple[str, set[Any]]]] = defaultdict(list)
+    """``alias_map`` from each name's (party counts, vote ids). Besides the names with one first
+    and last word, a list that writes the surname first ("Larsson Gun Yvonne", Lomma's vote
+    lists) joins the one name of the party whose words are all in it ("Gun Larsson"), when no
+    other name of the party fits it too."""
+    groups: dict[tuple[str | None, str | None], list[tuple[str, set[Any]]]] = defaultdict(list)
     for (key, muni), (parties, votes) in seen.items():
         words = key.split()
         party = parties.most_common(1)[0][0]
         if len(words) >= 2 and party and party != "-":
-            groups[(muni, party, words[0], words[-1])].append((key, votes))
+            groups[(muni, party)].append((key, votes))
     out: dict[tuple[str, str | None], str] = {}
-    for (muni, _party, _first, _last), names in groups.items():
+    for (muni, _party), names in groups.items():
         if len(names) < 2:
             continue
         heads: list[tuple[str, set[str], set[Any]]] = []  # a member's key, words and votes
         for key, votes in sorted(names, key=lambda n: (-len(n[1]), n[0])):
-            toks = set(key.split())
-            head = next((h for h in heads if (toks <= h[1] or h[1] <= toks) and not votes & h[2]), None)
+            words = key.split()
+            toks = set(words)
+            fits = [h for h in heads if (toks <= h[1] or h[1] <= toks) and not votes & h[2]]
+            ends = [h for h in fits if (h[0].split()[0], h[0].split()[-1]) == (words[0], words[-1])]
+            # one first and last word; else the only name of the party it can be written surname first
+            turned = [h for h in fits if _surname_first(key, h[0])]
+            head = ends[0] if ends else turned[0] if len(turned) == 1 and sum(
+                _surname_first(key, other) for other, _v in names) == 1 else None
             if head is None:
                 heads.append((key, toks, set(votes)))
             else:
                 head[2].update(votes)
                 out[(key, muni)] = head[0]
     return out
+
+
+def _surname_first(a: str, b: str) -> bool:
+    """Whether one name is the other written surname first ("larsson gun yvonne" / "gun
+    larsson"): the shorter's last word begins the longer and its first word follows it."""
+    short, long_ = sorted((a.split(), b.split()), key=len)
+    return len(short) >= 2 and long_[0] == short[-1] and short[0] in long_[1:]
 
 
 def member_keys(rows: Iterable[tuple[str, str | None, str | None, Any]], member: str) -> set[str]:

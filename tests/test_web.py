@@ -541,3 +541,12 @@ def test_a_table_rows_hit_shows_its_page_image(tmp_path: Path):
         html = c.get("/search", params={"q": "Förskola utfall tkr"}).text
         thumbs = re.findall(r'class="thumb"[^>]*><img[^>]*src="([^"]+)"', html)
         assert thumbs and all(c.get(t.replace("&amp;", "&")).status_code == 200 for t in thumbs)
+
+
+def test_a_bad_parameter_is_explained_in_swedish(client):
+    """The page is Swedish; pydantic's "Input should be a valid integer" was shown as it is."""
+    page = client.get("/", params={"q": "skola", "limit": "abc"})
+    assert page.status_code == 422
+    assert "limit: ska vara ett heltal" in page.text and "Input should" not in page.text
+    api_error = client.get("/api/search", params={"q": "skola", "limit": 0}).json()["error"]
+    assert api_error == "Ogiltiga parametrar (limit: ska vara minst 1)"

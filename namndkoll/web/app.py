@@ -153,9 +153,33 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         where = "; ".join(
-            f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors()[:3]
+            f"{'.'.join(str(x) for x in e['loc'][1:])}: {swedish_error(e)}" for e in exc.errors()[:3]
         )
         return respond(request, 422, f"Ogiltiga parametrar ({where})")
+
+
+# what pydantic says of a parameter, as the page says it (its own messages are English)
+_ERRORS = {
+    "int_parsing": "ska vara ett heltal", "int_from_float": "ska vara ett heltal",
+    "float_parsing": "ska vara ett tal", "bool_parsing": "ska vara ja eller nej (true/false)",
+    "missing": "saknas", "date_parsing": "ska vara ett datum (ÅÅÅÅ-MM-DD)",
+    "greater_than_equal": "ska vara minst {ge}", "greater_than": "ska vara större än {gt}",
+    "less_than_equal": "ska vara högst {le}", "less_than": "ska vara mindre än {lt}",
+    "string_too_long": "får vara högst {max_length} tecken",
+    "string_too_short": "ska vara minst {min_length} tecken",
+    "literal_error": "ska vara en av {expected}", "enum": "ska vara en av {expected}",
+}
+
+
+def swedish_error(error: Any) -> str:
+    """One pydantic validation error in Swedish; its own message where the kind is not listed."""
+    text = _ERRORS.get(error.get("type", ""))
+    if text is None:
+        return str(error.get("msg", "ogiltigt värde"))
+    try:
+        return text.format(**(error.get("ctx") or {}))
+    except (KeyError, IndexError):
+        return text.split(" {", 1)[0]
 
 
 class BodyLimit:

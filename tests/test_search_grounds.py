@@ -205,3 +205,28 @@ def test_a_count_question_wants_a_number_of_the_thing_counted():
     # a question that is no count keeps the sentence rule: any figure beside it
     cost = read_question("Vad kostar utbildningen av BPSD-administratörer?")
     assert not cost.count
+
+
+# Simrishamn's budget instructions 2027 (its calendar), the near miss "Vilken skattesats har
+# Simrishamns kommun 2027?" (dev, batch s8): the corpus says when the rate is decided, not what it is
+CALENDAR = """14 okt Kommunstyrelsen bereder budgetärendet och taxor inför
+kommunfullmäktige och beslutar om en sammanställd
+internkontrollplan för samtliga nämnder.
+26 okt Kommunfullmäktige beslutar om skattesats, driftramar,
+investerings- och exploateringsbudget, god ekonomisk
+hushållning och taxor. Se dokument 5 Hantering av taxor.
+2027
+31 jan. Nämnderna ska ha fastställt internbudgeten, inklusive mål."""
+
+
+def test_a_calendars_dates_and_references_are_no_figure():
+    from namndkoll.search.grounds import figure_beside, figure_in, states
+    q = read_question("Vilken skattesats har Simrishamns kommun 2027?")
+    assert not figure_in(CALENDAR)  # "26 okt", "31 jan." are dates; "dokument 5" a reference
+    assert not states(q, CALENDAR)
+    focus = re.compile("skattesats")
+    assert not figure_beside(q, CALENDAR, None, focus)
+    # what it is not: a figure beside a short month, a rate stated
+    assert figure_in("Under okt 2025 hade förvaltningen 45 elever i kö.")
+    stated = CALENDAR + "\nSkattesatsen för 2027 är oförändrad, 21,24 kronor."
+    assert figure_in(stated) and states(q, stated) and figure_beside(q, stated, None, focus)

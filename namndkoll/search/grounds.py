@@ -65,13 +65,16 @@ __all__ = ["beside", "by_own_body", "figure_beside", "figure_in", "names_own_pla
 
 # a year as a word: not part of a figure ("1 2025,5"), a case number ("2025.319") or an SFS ("2025:400")
 _YEAR = re.compile(r"(?<![\d.,:/-])((?:19|20)\d\d)(?!\d|[.,:]\d)")
-_MONTHS = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+# the month's name, or its short form as a timetable writes it ("26 okt", "31 jan.": issue 11, a
+# budget calendar's dates read as figures answered "Vilken skattesats har Simrishamns kommun 2027?")
+_MONTHS = (r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+           r"jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?")
 # numbers that say when or where, not how many: dates, § and chapter numbers, page markers
 # ("4 (14)", "Sida 1 (2)"), references ("Figur 12", "bilaga 3"), property designations
 # ("Erska 1:55"), footnote numbers ("… s. 20. 2 Göteborgs Stads energiplan …"), diarienummer ("2025.319", "SLK-2024-00922") and SFS numbers ("2025:400")
 _NOT_FIGURES = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?\b|" + _MONTHS + r"\s+\d{4}\b|"
-    r"§\s*\d+|\b\d+\s+kap\b|\bs\.\s?\d+\b|(?-i:(?:^|(?<=\.\s))\d{1,2}\s(?=[A-ZÅÄÖ][a-zåäö]))|\b(?:figur|tabell|bilaga|diagram|sida|avsnitt|punkt)\s+\d+\b|"
+    r"§\s*\d+|\b\d+\s+kap\b|\bs\.\s?\d+\b|(?-i:(?:^|(?<=\.\s))\d{1,2}\s(?=[A-ZÅÄÖ][a-zåäö]))|\b(?:figur|tabell|bilaga|diagram|sida|avsnitt|punkt|dokument)\s+\d+\b|"
     r"(?-i:\b[A-ZÅÄÖ][a-zåäö]+\s+\d+:\d+)\b|\b\d+\s*\(\d+\)|\b\d{4}[.:]\d+\b|\b[A-ZÅÄÖ]{2,}-\d{4}-\d+\b|"
     r"(?<![\d,.])(?:19|20)\d\d(?!\d|[,.]\d)", re.IGNORECASE | re.MULTILINE)
 _DIGITS = re.compile(r"\d")

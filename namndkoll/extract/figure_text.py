@@ -166,7 +166,8 @@ _NOT_COUNTED = {
     "ovan", "nedan", "ovanstående", "nedanstående", "ff", "resp.", "osv", "etc",
 }
 # compounds of time units are durations too: "kalenderdagar", "arbetsveckor", "läsår"
-_TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år")
+_TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år",
+               "intervall")  # "med 1–3 årsintervall": how often, not how many
 _NOUN_RE = re.compile(
     r"\s+(?P<noun>(?:[A-ZÅÄÖ]{2,}-?)?[a-zåäöéü][a-zåäöéü]*(?:-[a-zåäöéü]+)*)(?![\wåäö])"
 )
@@ -292,93 +293,229 @@ def is_year(raw: str) -> bool:
     return len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100
 
 
-def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, str | None]]:
-    """(start, end, kind, value, unit, qualifier, per) of every figure in ``text``.
-    ``text`` must have its fixed-width spaces normalised (``normalize_spaces``)."""
+def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, str | None, float | None]]:
+    """(start, end, kind, value, unit, qualifier, per, value_to) of every figure in ``text``,
+    in reading order; ``value_to`` is a range's high end ("2-3 mnkr": value 2e6, value_to 3e6),
+    None for one number. ``text`` must have its fixed-width spaces normalised
+    (``normalize_spaces``)."""
+    ranges = list(_ranges(text))
+    covered = [(r[0], r[1]) for r in ranges]
+    out = list(ranges)
     for m in _NUMBER_RE.finditer(text):
-        value = _number_value(m)
-        if value is None:
-            continue
-        end = m.end()
-        word = m.group("word")
-        raw = m.group("num") or ""
-        kind: str | None = None
-        unit = ""
-        mult = 1.0
-        for rx, k, mul in _UNITS:
-            um = rx.match(text, end)
-            if um:
-                kind, mult, end = k, mul, um.end()
-                unit = "SEK" if k == "amount" else ("procentenhet" if "enhet" in um.group().lower() else "%")
-                break
-        if kind is None:
-            sm = _BARE_SCALE.match(text, end)
-            if sm:
-                mult = _SCALE_VALUES[sm.group("scale").lower()]
-                end = sm.end()
-        sign = m.group("sign")
-        if sign and kind not in ("amount", "percent"):
-            continue  # "-3 platser", "+2": a signed number is a figure only as kronor or percent
-        if sign and sign != "+":
-            value = -value
-        if kind is None and word and word.lower() in _ONE and mult == 1.0:
-            continue  # "en", "ett": the article, unless a unit follows
-        prev = _words_before(text, m.start())
-        if kind is None or kind == "percent":
-            # identifiers: § 9, nr 3, sida 4, kl 9, Storgatan 12, 13 april, år 2021 ...
-            strong = prev and prev[0][1].lower().rstrip(".") in ("§", "nr", "sida", "sidan", "kl")
-            if _is_identifier_context(prev) and (kind is None or strong):
-                continue
-            if raw and text[m.end():m.end() + 1] in ".)" and kind is None:
-                continue  # list numbering "1." / "2)"
-        if kind is None:
-            nm = _NOUN_RE.match(text, end)
-            skipped = 0
-            while nm and skipped < 2 and _looks_like_adjective(nm.group("noun")):
-                nxt = _NOUN_RE.match(text, nm.end())
-                if not nxt or nxt.group("noun").lower() in _NOT_COUNTED or _looks_like_verb(nxt.group("noun")):
-                    break  # a noun made of an adjective: "300 anställda", "fem boende flyttar"
-                nm, skipped = nxt, skipped + 1
-            if nm and _is_plain_adjective(nm.group("noun")):
-                continue  # "medan två nya har tillkommit": the counted noun is elsewhere
-            if not nm:
-                if mult > 1:  # "2 miljarder": an amount in kronor
+        if any(s <= m.start() < e for s, e in covered):
+            continue  # a range's low or high end: the range is the figure
+        fig = _figure(text, m, m.start())
+        if fig is not None:
+            out.append((*_signed(text, m, fig), None))
+    yield from sorted(out, key=lambda f: (f[0], f[1]))
+
+
+def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, float, str, str | None, str | None] | None:
+    """The figure the number ``m`` makes, or None; ``lead`` is where its words start (the
+    number itself, or a range's first number): the words before it are its context."""
+    value = _number_value(m)
+    if value is None:
+        return None
+    end = m.end()
+    word = m.group("word")
+    raw = m.group("num") or ""
+    kind: str | None = None
+    unit = ""
+    mult = 1.0
+    for rx, k, mul in _UNITS:
+        um = rx.match(text, end)
+        if um:
+            kind, mult, end = k, mul, um.end()
+            unit = "SEK" if k == "amount" else ("procentenhet" if "enhet" in um.group().lower() else "%")
+            break
+    if kind is None:
+        sm = _BARE_SCALE.match(text, end)
+        if sm:
+            mult = _SCALE_VALUES[sm.group("scale").lower()]
+            end = sm.end()
+    sign = m.group("sign")
+    if sign and kind not in ("amount", "percent"):
+        return None  # "-3 platser", "+2": a signed number is a figure only as kronor or percent
+    if sign and sign != "+":
+        value = -value
+    if kind is None and word and word.lower() in _ONE and mult == 1.0:
+        return None  # "en", "ett": the article, unless a unit follows
+    prev = _words_before(text, lead)
+    if kind is None or kind == "percent":
+        # identifiers: § 9, nr 3, sida 4, kl 9, Storgatan 12, 13 april, år 2021 ...
+        strong = prev and prev[0][1].lower().rstrip(".") in ("§", "nr", "sida", "sidan", "kl")
+        if _is_identifier_context(prev) and (kind is None or strong):
+            return None
+        if raw and text[m.end():m.end() + 1] in ".)" and kind is None:
+            return None  # list numbering "1." / "2)"
+    if kind is None:
+        nm = _NOUN_RE.match(text, end)
+        skipped = 0
+        while nm and skipped < 2 and _looks_like_adjective(nm.group("noun")):
+            nxt = _NOUN_RE.match(text, nm.end())
+            if not nxt or nxt.group("noun").lower() in _NOT_COUNTED or _looks_like_verb(nxt.group("noun")):
+                break  # a noun made of an adjective: "300 anställda", "fem boende flyttar"
+            nm, skipped = nxt, skipped + 1
+        if nm and _is_plain_adjective(nm.group("noun")):
+            return None  # "medan två nya har tillkommit": the counted noun is elsewhere
+        if not nm:
+            if mult > 1:  # "2 miljarder": an amount in kronor
+                kind, unit = "amount", "SEK"
+            else:
+                return None
+        else:
+            noun = nm.group("noun")
+            lem = lemma(noun)
+            low = noun.lower()
+            if (low in _NOT_COUNTED or lem in _NOT_COUNTED or lem in _MONTHS
+                    or lem.endswith(_TIME_TAILS) or _looks_like_verb(noun) or len(lem) < 2):
+                if mult > 1:
                     kind, unit = "amount", "SEK"
                 else:
-                    continue
+                    return None
             else:
-                noun = nm.group("noun")
-                lem = lemma(noun)
-                low = noun.lower()
-                if (low in _NOT_COUNTED or lem in _NOT_COUNTED or lem in _MONTHS
-                        or lem.endswith(_TIME_TAILS) or _looks_like_verb(noun) or len(lem) < 2):
-                    if mult > 1:
-                        kind, unit = "amount", "SEK"
-                    else:
-                        continue
-                else:
-                    if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
-                        continue  # "Budget 2023 kommunstyrelsen": a year; "ca 2000 personer" is written "2 000"
-                    kind, unit, end = "count", lem, nm.end()
-        if raw and is_year(raw) and kind == "amount" and prev and prev[0][1].lower() in ("år", "året", "budget", "under", "för"):
+                if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
+                    return None  # "Budget 2023 kommunstyrelsen": a year; "ca 2000 personer" is written "2 000"
+                kind, unit, end = "count", lem, nm.end()
+    if raw and is_year(raw) and kind == "amount" and prev and prev[0][1].lower() in ("år", "året", "budget", "under", "för"):
+        return None
+    qualifier = None
+    start = lead
+    if prev:
+        two = f"{prev[1][1]} {prev[0][1]}".lower() if len(prev) > 1 else ""
+        if two in _QUALIFIERS:
+            qualifier, start = _QUALIFIERS[two], prev[1][0]
+        elif prev[0][1].lower() in _QUALIFIERS:
+            qualifier, start = _QUALIFIERS[prev[0][1].lower()], prev[0][0]
+        if qualifier == "under" and kind == "count":
+            qualifier, start = None, lead
+    per = None
+    pm = _PER_RE.match(text, end)
+    if pm:
+        p = (pm.group("per") or pm.group("per2") or "").lower()
+        per = _PER_SHORT.get(p) or lemma(p)
+        end = pm.end() if p in _PER_SHORT or not pm.group("dot") else pm.end() - 1
+    return start, end, kind, value * mult, unit, qualifier, per
+
+
+# ---- ranges: "2-3 mnkr", "15–20 platser", "mellan 2 och 3 miljoner kronor" -------------------
+
+_PLAIN_NUM = _NUM.replace("(?P<num>", "(?:")
+_WORD_NUM = rf"(?:{_WORDS})(?![\wåäö])"
+# the low end, a dash (unspaced, or spaced on both sides: "15 -3" is a table's minus) or a word,
+# and the high end's first digit; "mellan ... och", "från ... till" bring their words
+_RANGE_RE = re.compile(
+    rf"(?:(?<![\wåäö\-])(?P<kw>mellan|från)\s+)?(?<![\w§/:.,\-−–+])(?P<a>{_PLAIN_NUM}|{_WORD_NUM})"
+    rf"(?P<conn>[-–]| [-–] |\s+(?:och|till)\s+)(?=\d|{_WORD_NUM})",
+    re.IGNORECASE,
+)
+# the high end: a number as _NUMBER_RE reads it, with no sign and no look behind it
+_HIGH_RE = re.compile(
+    rf"(?P<sign>(?!))?{_NUM}(?:{_GLUED}|(?![\w/:\-−–]|[.,]\d))|(?P<word>{_WORDS})(?![\w\-])",
+    re.IGNORECASE,
+)
+# words before a dash pair that make it a span of identifiers: "åk 7-9", "§§ 12-14" (with _ID_WORDS)
+_RANGE_ID_WORDS = {"åk", "årskurs", "årskurserna", "klass", "klasserna", "sidorna", "s", "ss", "pp",
+                   "paragraferna", "punkt", "punkterna", "bilagorna", "dnr", "kapitlen", "veckorna", "v"}
+# "ökar från 2 till 3 mnkr", "utöka skolorganisationen från tre till fyra skolor": a change
+# from one figure to another, not a range
+_CHANGE = ("ök", "utök", "minsk", "reduc", "utvidg", "begräns", "förläng", "förkort", "höj", "sänk", "stig", "steg", "sjunk", "sjönk", "gå", "gick", "gått", "ändr",
+           "förändr", "flytt", "väx", "vuxit", "räkna", "justera", "uppräkn")
+
+
+def _plain_value(raw: str) -> float | None:
+    w = raw.lower()
+    if w in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[w])
+    if "." in raw:
+        raw = raw.replace(".", "")
+    try:
+        return float(re.sub(r"\s", "", raw).replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _ranges(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, str | None, float | None]]:
+    """Ranges: a low and a high number before one unit ("2-3 mnkr", "10–15 procent",
+    "mellan 2 och 3 miljoner kronor"); the high end is read as a figure of its own (unit,
+    counted noun, per) in the context of the words before the low end, and the low end takes
+    its unit. Years ("2024-2026"), dates, diarienummer, §/page/grade spans, phone numbers and
+    durations ("2-3 veckor", which are not counted) stay out."""
+    for r in _RANGE_RE.finditer(text):
+        kw = (r.group("kw") or "").lower()
+        conn = r.group("conn").strip().lower()
+        if conn == "och" and kw != "mellan":
+            continue  # "2 och 3 platser" are two numbers
+        a_raw = r.group("a")
+        a = _plain_value(a_raw)
+        hm = _HIGH_RE.match(text, r.end())
+        if a is None or hm is None:
             continue
-        qualifier = None
-        start = m.start()
+        b = _number_value(hm)
+        if b is None or b <= a:
+            continue  # "15-3": no range runs downwards
+        a_digits = a_raw if a_raw[:1].isdigit() else ""
+        if a_digits[:1] == "0" and len(a_digits) > 1 and "," not in a_digits:
+            continue  # "08-123 45 67", "070-1234567": a phone number
+        if is_year(a_digits):
+            continue  # "2024-2026", "KS 2025-123", "fastställs för 2024 till 3 100 kronor": a year first
+        prev = _words_before(text, r.start())
         if prev:
-            two = f"{prev[1][1]} {prev[0][1]}".lower() if len(prev) > 1 else ""
-            if two in _QUALIFIERS:
-                qualifier, start = _QUALIFIERS[two], prev[1][0]
-            elif prev[0][1].lower() in _QUALIFIERS:
-                qualifier, start = _QUALIFIERS[prev[0][1].lower()], prev[0][0]
-            if qualifier == "under" and kind == "count":
-                qualifier, start = None, m.start()
-        per = None
-        pm = _PER_RE.match(text, end)
-        if pm:
-            p = (pm.group("per") or pm.group("per2") or "").lower()
-            per = _PER_SHORT.get(p) or lemma(p)
-            end = pm.end() if p in _PER_SHORT or not pm.group("dot") else pm.end() - 1
-        yield start, end, kind, value * mult, unit, qualifier, per
+            w = prev[0][1].lower().rstrip(".:,")
+            if w in _RANGE_ID_WORDS or _is_identifier_context(prev):
+                continue
+        if kw == "från" and any(x.lower().startswith(_CHANGE)
+                                for x in re.findall(r"[\wåäö]+", text[max(0, r.start() - 60):r.start()])[-3:]):
+            continue
+        fig = _figure(text, hm, r.start())
+        if fig is None:
+            continue
+        start, end, kind, value, unit, qual, per = fig
+        yield start, end, kind, a * (value / b), unit, qual, per, value
+
+
+# ---- a spaced minus: "Avvikelse mot budget - 3,5 mnkr", "Prognos: - 3 mnkr" -------------------
+
+# words that make the figure after them a signed outcome: a dash between them and it is a minus
+_SIGNED_LABELS = ("avvikelse", "avvikelsen", "prognos", "prognosen", "resultat", "resultatet", "utfall",
+                  "utfallet", "differens", "differensen", "budgetavvikelse", "budgetavvikelsen")
+# the few words that may stand between such a label and its figure ("Avvikelse mot budget",
+# "Prognos helår 2026"); any other word ("Resultatet visar kostnader - 3 mnkr") may make the
+# dash punctuation, and verbs are too many for the lemma table to tell apart
+_LABEL_GLUE = {"mot", "för", "jämfört", "med", "i", "per", "av", "efter", "till", "och", "budget", "budgeten",
+               "helår", "helåret", "år", "året", "perioden", "period", "tertial", "tertialet", "delår",
+               "delåret", "månad", "månaden", "totalt", "netto", "nämnden", "nämndens", "kommunen",
+               "kommunens", "ackumulerat", "ack", "hittills", "t", "o", "m", "tom"} | _MONTHS
+_PAIRED_DASH = re.compile(r"[^.\n]{0,80}?\s[-–]\s")
+
+
+def _signed(text: str, m: re.Match[str],
+            fig: tuple[int, int, str, float, str, str | None, str | None]
+            ) -> tuple[int, int, str, float, str, str | None, str | None]:
+    """``fig`` made negative where a spaced dash before it is a minus: after a colon ("Prognos:
+    - 3 mnkr") or a label ("Avvikelse mot budget - 3,5 mnkr"), not a dash as punctuation
+    ("kostnader - 3 mnkr - som")."""
+    start, end, kind, value, unit, qual, per = fig
+    s = m.start()
+    if kind not in ("amount", "percent") or m.group("sign") or start != s or s < 2:
+        return fig
+    if text[s - 2:s] not in ("- ", "– ", "− ") or (s > 2 and text[s - 3] not in " \t"):
+        return fig
+    line = text[max(0, s - 80):s - 2].rsplit("\n", 1)[-1].rstrip()
+    if not line:
+        return fig  # "- 3 mnkr" first on its line: a bullet
+    if _PAIRED_DASH.match(text, end):
+        return fig  # "- 3 mnkr - som": a dash pair around words
+    minus = line.endswith(":")
+    if not minus:
+        words = re.findall(r"[\wåäöÅÄÖ]+", line)[-4:]
+        for i, w in enumerate(words):
+            if w.lower().endswith(_SIGNED_LABELS) and all(
+                    x.isdigit() or x.lower() in _LABEL_GLUE for x in words[i + 1:]):
+                minus = True
+    if not minus:
+        return fig
+    return s - 2, end, kind, -value, unit, qual, per
 
 
 # ---- sentences ------------------------------------------------------------------------

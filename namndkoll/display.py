@@ -64,20 +64,23 @@ def swedish_number(value: float, *, decimals: int = 2) -> str:
 
 
 def format_figure(fig: Any) -> str:
-    """A stored figure (a row with kind, value, unit, qualifier, per, text) as a reader writes
-    it: ``1 550 000 kr``, ``ca 8 000 kr/månad``, ``66,6 %``, ``12 platser``."""
+    """A stored figure (a row with kind, value, value_to, unit, qualifier, per, text) as a reader
+    writes it: ``1 550 000 kr``, ``ca 8 000 kr/månad``, ``66,6 %``, ``12 platser``, a range
+    ``2 000 000–3 000 000 kr``."""
     get = fig.get if isinstance(fig, dict) else lambda k: getattr(fig, k, None)
     value = get("value")
     if value is None:
         return ""
     kind, unit = get("kind"), get("unit") or ""
+    high = get("value_to")
+    number = swedish_number(value) + ("" if high is None else f"–{swedish_number(high)}")
     if kind == "amount" or unit == "SEK":
-        shown = f"{swedish_number(value)} kr"
+        shown = f"{number} kr"
     elif kind == "percent" or unit == "%":
-        shown = f"{swedish_number(value)} %"
+        shown = f"{number} %"
     else:
-        noun = _counted_noun(unit, get("text") or "", value)
-        shown = f"{swedish_number(value)} {noun}".strip()
+        noun = _counted_noun(unit, get("text") or "", value if high is None else high)
+        shown = f"{number} {noun}".strip()
     if get("per"):
         shown += f"/{get('per')}"
     if get("qualifier"):

@@ -245,6 +245,8 @@ class Figure:
     table_index: int | None = None
     table_span: tuple[int, int] | None = None
     bbox: tuple[float, float, float, float] | None = None
+    # a range's high end ("2-3 mnkr": value 2 000 000, value_to 3 000 000), in the same unit
+    value_to: float | None = None
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,8 @@ socialdirektör
 KEYS = {
     "document": {"source", "sha256", "pages", "title", "municipality", "committee", "doc_type", "date",
                  "diarienummer", "paragraphs"},
-    "figures": {"kind", "value", "unit", "qualifier", "per", "text", "sentence", "page", "start", "end"},
+    "figures": {"kind", "value", "value_to", "unit", "qualifier", "per", "text", "sentence", "page", "start",
+                "end"},
     "parties": {"code", "text", "page", "original", "local"},
     "people": {"name", "party", "role", "page", "party_original"},
     "decisions": {"body", "status", "date", "item", "text", "clauses", "page"},

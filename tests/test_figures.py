@@ -17,7 +17,7 @@ from namndkoll.types import Document, Metadata, Page, Table, with_offsets
 
 def figures(text: str) -> list[tuple[str, float, str]]:
     t = normalize_spaces(text)
-    return [(kind, round(value, 2), unit) for _s, _e, kind, value, unit, _q, _p in iter_figures(t)]
+    return [(kind, round(value, 2), unit) for _s, _e, kind, value, unit, _q, _p, _to in iter_figures(t)]
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -139,7 +139,7 @@ def test_non_figures(text):
     ("1 200 kr per invånare", None, "invånare"),
 ])
 def test_qualifier_and_per(text, qualifier, per):
-    [(_s, _e, _k, _v, _u, q, p)] = list(iter_figures(normalize_spaces(text)))
+    [(_s, _e, _k, _v, _u, q, p, _to)] = list(iter_figures(normalize_spaces(text)))
     assert (q, p) == (qualifier, per)
 
 

@@ -14,7 +14,7 @@ from namndkoll.types import Document, Metadata, Page, with_offsets
 
 def figures(text: str) -> list[tuple[str, float, str, str]]:
     t = normalize_spaces(text)
-    return [(kind, round(value, 2), unit, t[s:e]) for s, e, kind, value, unit, _q, _p in iter_figures(t)]
+    return [(kind, round(value, 2), unit, t[s:e]) for s, e, kind, value, unit, _q, _p, _to in iter_figures(t)]
 
 
 @pytest.mark.parametrize(("text", "value", "quote"), [

@@ -38,7 +38,7 @@ _WHERE = ["item", "page", "start", "end"]
 _PLACE: list[str | Col] = ["date", "municipality", "committee", "item", "page"]
 _COLUMNS: dict[str, tuple[list[str | Col], list[str]]] = {  # (table columns, csv columns)
     "figures": (_PLACE + ["value", Col("quote", kind="text", keep=7, lines=2, min=18)],
-                _DOC + _WHERE + ["kind", "value", "unit", "qualifier", "per", "table", "table_index", "table_span",
+                _DOC + _WHERE + ["kind", "value", "value_to", "unit", "qualifier", "per", "table", "table_index", "table_span",
                                  "bbox", "text", "quote", "citation"]),
     "decisions": (_PLACE + ["status", "body", "quote"],
                   _DOC + _WHERE + ["status", "body", "decision_date", "clauses", "quote", "citation"]),

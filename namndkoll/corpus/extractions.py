@@ -55,10 +55,11 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
     text = doc.text
     conn.executemany(
         'INSERT INTO figures (document_id, item_id, item, page, start, "end", kind, value, unit,'
-        " qualifier, per, in_table, text, quote, table_index, table_start, table_end, bbox)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " qualifier, per, in_table, text, quote, table_index, table_start, table_end, bbox, value_to)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(document_id, *where(f.start), f.page, f.start, f.end, f.kind, f.value, f.unit, f.qualifier,
-          f.per, int(f.table), f.text, _quote(f.sentence or f.text), *figure_place(f)) for f in ext.figures],
+          f.per, int(f.table), f.text, _quote(f.sentence or f.text), *figure_place(f), f.value_to)
+          for f in ext.figures],
     )
     conn.executemany(
         'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text, original, local)'
@@ -141,7 +142,8 @@ def extraction_from_rows(fetch: Callable[[str], list[Mapping[str, Any]]],
     it writes the same rows (quotes are re-made from the same text, a figure's kept quote
     stands for its sentence)."""
     figures = tuple(Figure(r["kind"], r["value"], r["unit"], r["text"], r["quote"], r["page"], r["start"],
-                           r["end"], r["qualifier"], r["per"], bool(r["in_table"]), *stored_place(r))
+                           r["end"], r["qualifier"], r["per"], bool(r["in_table"]), *stored_place(r),
+                           r["value_to"])
                     for r in fetch("figures"))
     parties = tuple(PartyMention(r["code"], r["text"], r["page"], r["start"], r["end"], r["original"],
                                  bool(r["local"])) for r in fetch("party_mentions"))

@@ -93,10 +93,11 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
     with conn.cursor() as cur:
         cur.executemany(
             'INSERT INTO figures (document_id, item_id, item, page, start, "end", kind, value, unit,'
-            " qualifier, per, in_table, text, quote, table_index, table_start, table_end, bbox)"
-            " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+            " qualifier, per, in_table, text, quote, table_index, table_start, table_end, bbox, value_to)"
+            " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
             [(document_id, *where(f.start), f.page, f.start, f.end, f.kind, f.value, f.unit, f.qualifier,
-              f.per, int(f.table), f.text, _quote(f.sentence or f.text), *figure_place(f)) for f in ext.figures])
+              f.per, int(f.table), f.text, _quote(f.sentence or f.text), *figure_place(f), f.value_to)
+              for f in ext.figures])
         cur.executemany(
             'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text, original,'
             " local) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",

@@ -94,8 +94,13 @@ def _table_figures_unplaced(page: Page, table: Table, body: str,
             where = f"{label} | {col_head}".strip(" |")
             explicit = list(iter_figures(normalize_spaces(cell)))
             if explicit:
-                for _s, _e, kind, value, unit, qual, per in explicit:
-                    yield _table_figure(span, page, body, cell, label, where, kind, value, unit, qual, per)
+                spaced_minus = len(explicit) == 1 and bool(
+                    re.match(r"-\s+\d", normalize_spaces(cell).translate(_MINUS).lstrip()))
+                for _s, _e, kind, value, unit, qual, per, value_to in explicit:
+                    if spaced_minus and kind in ("amount", "percent") and value > 0 and value_to is None:
+                        value = -value  # a cell "- 3,5 mnkr": the cell holds one signed value
+                    yield _table_figure(span, page, body, cell, label, where, kind, value, unit, qual, per,
+                                        value_to)
                 continue
             cv = _cell_value(cell)
             if cv is None:
@@ -133,7 +138,8 @@ def _cell_spans(table: Table) -> dict[tuple[int, int], tuple[int, int]]:
 
 
 def _table_figure(span: tuple[int, int] | None, page: Page, body: str, cell: str, label: str, where: str,
-                  kind: str, value: float, unit: str, qualifier: str | None, per: str | None) -> Figure:
+                  kind: str, value: float, unit: str, qualifier: str | None, per: str | None,
+                  value_to: float | None = None) -> Figure:
     """A figure read from a table cell: its span is the cell in the page text when the reader
     kept the table's text there, else an empty span at the page start; ``table_span`` is always
     the cell in the stored table's text."""
@@ -148,4 +154,4 @@ def _table_figure(span: tuple[int, int] | None, page: Page, body: str, cell: str
     start = page.start + pos if pos >= 0 else page.start
     end = start + len(cell) if pos >= 0 else page.start
     return Figure(kind, value, unit, f"{where}: {cell}" if where else cell, where,  # type: ignore[arg-type]
-                  page.number, start, end, qualifier, per, table=True, table_span=span)
+                  page.number, start, end, qualifier, per, table=True, table_span=span, value_to=value_to)

@@ -166,7 +166,8 @@ _NOT_COUNTED = {
     "ovan", "nedan", "ovanstående", "nedanstående", "ff", "resp.", "osv", "etc",
 }
 # compounds of time units are durations too: "kalenderdagar", "arbetsveckor", "läsår"
-_TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år")
+_TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år",
+               "intervall")  # "med 1–3 årsintervall": how often, not how many
 _NOUN_RE = re.compile(
     r"\s+(?P<noun>(?:[A-ZÅÄÖ]{2,}-?)?[a-zåäöéü][a-zåäöéü]*(?:-[a-zåäöéü]+)*)(?![\wåäö])"
 )
@@ -292,93 +293,112 @@ def is_year(raw: str) -> bool:
     return len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100
 
 
-def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, str | None]]:
-    """(start, end, kind, value, unit, qualifier, per) of every figure in ``text``.
-    ``text`` must have its fixed-width spaces normalised (``normalize_spaces``)."""
+def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, str | None, float | None]]:
+    """(start, end, kind, value, unit, qualifier, per, value_to) of every figure in ``text``,
+    in reading order; ``value_to`` is a range's high end ("2-3 mnkr": value 2e6, value_to 3e6),
+    None for one number. ``text`` must have its fixed-width spaces normalised
+    (``normalize_spaces``)."""
+    from .figure_ranges import ranges as range_figures
+    from .figure_ranges import signed
+
+    ranges = list(range_figures(text))
+    covered = [(r[0], r[1]) for r in ranges]
+    out = list(ranges)
     for m in _NUMBER_RE.finditer(text):
-        value = _number_value(m)
-        if value is None:
-            continue
-        end = m.end()
-        word = m.group("word")
-        raw = m.group("num") or ""
-        kind: str | None = None
-        unit = ""
-        mult = 1.0
-        for rx, k, mul in _UNITS:
-            um = rx.match(text, end)
-            if um:
-                kind, mult, end = k, mul, um.end()
-                unit = "SEK" if k == "amount" else ("procentenhet" if "enhet" in um.group().lower() else "%")
-                break
-        if kind is None:
-            sm = _BARE_SCALE.match(text, end)
-            if sm:
-                mult = _SCALE_VALUES[sm.group("scale").lower()]
-                end = sm.end()
-        sign = m.group("sign")
-        if sign and kind not in ("amount", "percent"):
-            continue  # "-3 platser", "+2": a signed number is a figure only as kronor or percent
-        if sign and sign != "+":
-            value = -value
-        if kind is None and word and word.lower() in _ONE and mult == 1.0:
-            continue  # "en", "ett": the article, unless a unit follows
-        prev = _words_before(text, m.start())
-        if kind is None or kind == "percent":
-            # identifiers: § 9, nr 3, sida 4, kl 9, Storgatan 12, 13 april, år 2021 ...
-            strong = prev and prev[0][1].lower().rstrip(".") in ("§", "nr", "sida", "sidan", "kl")
-            if _is_identifier_context(prev) and (kind is None or strong):
-                continue
-            if raw and text[m.end():m.end() + 1] in ".)" and kind is None:
-                continue  # list numbering "1." / "2)"
-        if kind is None:
-            nm = _NOUN_RE.match(text, end)
-            skipped = 0
-            while nm and skipped < 2 and _looks_like_adjective(nm.group("noun")):
-                nxt = _NOUN_RE.match(text, nm.end())
-                if not nxt or nxt.group("noun").lower() in _NOT_COUNTED or _looks_like_verb(nxt.group("noun")):
-                    break  # a noun made of an adjective: "300 anställda", "fem boende flyttar"
-                nm, skipped = nxt, skipped + 1
-            if nm and _is_plain_adjective(nm.group("noun")):
-                continue  # "medan två nya har tillkommit": the counted noun is elsewhere
-            if not nm:
-                if mult > 1:  # "2 miljarder": an amount in kronor
+        if any(s <= m.start() < e for s, e in covered):
+            continue  # a range's low or high end: the range is the figure
+        fig = _figure(text, m, m.start())
+        if fig is not None:
+            out.append((*signed(text, m, fig), None))
+    yield from sorted(out, key=lambda f: (f[0], f[1]))
+
+
+def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, float, str, str | None, str | None] | None:
+    """The figure the number ``m`` makes, or None; ``lead`` is where its words start (the
+    number itself, or a range's first number): the words before it are its context."""
+    value = _number_value(m)
+    if value is None:
+        return None
+    end = m.end()
+    word = m.group("word")
+    raw = m.group("num") or ""
+    kind: str | None = None
+    unit = ""
+    mult = 1.0
+    for rx, k, mul in _UNITS:
+        um = rx.match(text, end)
+        if um:
+            kind, mult, end = k, mul, um.end()
+            unit = "SEK" if k == "amount" else ("procentenhet" if "enhet" in um.group().lower() else "%")
+            break
+    if kind is None:
+        sm = _BARE_SCALE.match(text, end)
+        if sm:
+            mult = _SCALE_VALUES[sm.group("scale").lower()]
+            end = sm.end()
+    sign = m.group("sign")
+    if sign and kind not in ("amount", "percent"):
+        return None  # "-3 platser", "+2": a signed number is a figure only as kronor or percent
+    if sign and sign != "+":
+        value = -value
+    if kind is None and word and word.lower() in _ONE and mult == 1.0:
+        return None  # "en", "ett": the article, unless a unit follows
+    prev = _words_before(text, lead)
+    if kind is None or kind == "percent":
+        # identifiers: § 9, nr 3, sida 4, kl 9, Storgatan 12, 13 april, år 2021 ...
+        strong = prev and prev[0][1].lower().rstrip(".") in ("§", "nr", "sida", "sidan", "kl")
+        if _is_identifier_context(prev) and (kind is None or strong):
+            return None
+        if raw and text[m.end():m.end() + 1] in ".)" and kind is None:
+            return None  # list numbering "1." / "2)"
+    if kind is None:
+        nm = _NOUN_RE.match(text, end)
+        skipped = 0
+        while nm and skipped < 2 and _looks_like_adjective(nm.group("noun")):
+            nxt = _NOUN_RE.match(text, nm.end())
+            if not nxt or nxt.group("noun").lower() in _NOT_COUNTED or _looks_like_verb(nxt.group("noun")):
+                break  # a noun made of an adjective: "300 anställda", "fem boende flyttar"
+            nm, skipped = nxt, skipped + 1
+        if nm and _is_plain_adjective(nm.group("noun")):
+            return None  # "medan två nya har tillkommit": the counted noun is elsewhere
+        if not nm:
+            if mult > 1:  # "2 miljarder": an amount in kronor
+                kind, unit = "amount", "SEK"
+            else:
+                return None
+        else:
+            noun = nm.group("noun")
+            lem = lemma(noun)
+            low = noun.lower()
+            if (low in _NOT_COUNTED or lem in _NOT_COUNTED or lem in _MONTHS
+                    or lem.endswith(_TIME_TAILS) or _looks_like_verb(noun) or len(lem) < 2):
+                if mult > 1:
                     kind, unit = "amount", "SEK"
                 else:
-                    continue
+                    return None
             else:
-                noun = nm.group("noun")
-                lem = lemma(noun)
-                low = noun.lower()
-                if (low in _NOT_COUNTED or lem in _NOT_COUNTED or lem in _MONTHS
-                        or lem.endswith(_TIME_TAILS) or _looks_like_verb(noun) or len(lem) < 2):
-                    if mult > 1:
-                        kind, unit = "amount", "SEK"
-                    else:
-                        continue
-                else:
-                    if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
-                        continue  # "Budget 2023 kommunstyrelsen": a year; "ca 2000 personer" is written "2 000"
-                    kind, unit, end = "count", lem, nm.end()
-        if raw and is_year(raw) and kind == "amount" and prev and prev[0][1].lower() in ("år", "året", "budget", "under", "för"):
-            continue
-        qualifier = None
-        start = m.start()
-        if prev:
-            two = f"{prev[1][1]} {prev[0][1]}".lower() if len(prev) > 1 else ""
-            if two in _QUALIFIERS:
-                qualifier, start = _QUALIFIERS[two], prev[1][0]
-            elif prev[0][1].lower() in _QUALIFIERS:
-                qualifier, start = _QUALIFIERS[prev[0][1].lower()], prev[0][0]
-            if qualifier == "under" and kind == "count":
-                qualifier, start = None, m.start()
-        per = None
-        pm = _PER_RE.match(text, end)
-        if pm:
-            p = (pm.group("per") or pm.group("per2") or "").lower()
-            per = _PER_SHORT.get(p) or lemma(p)
-            end = pm.end() if p in _PER_SHORT or not pm.group("dot") else pm.end() - 1
-        yield start, end, kind, value * mult, unit, qualifier, per
+                if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
+                    return None  # "Budget 2023 kommunstyrelsen": a year; "ca 2000 personer" is written "2 000"
+                kind, unit, end = "count", lem, nm.end()
+    if raw and is_year(raw) and kind == "amount" and prev and prev[0][1].lower() in ("år", "året", "budget", "under", "för"):
+        return None
+    qualifier = None
+    start = lead
+    if prev:
+        two = f"{prev[1][1]} {prev[0][1]}".lower() if len(prev) > 1 else ""
+        if two in _QUALIFIERS:
+            qualifier, start = _QUALIFIERS[two], prev[1][0]
+        elif prev[0][1].lower() in _QUALIFIERS:
+            qualifier, start = _QUALIFIERS[prev[0][1].lower()], prev[0][0]
+        if qualifier == "under" and kind == "count":
+            qualifier, start = None, lead
+    per = None
+    pm = _PER_RE.match(text, end)
+    if pm:
+        p = (pm.group("per") or pm.group("per2") or "").lower()
+        per = _PER_SHORT.get(p) or lemma(p)
+        end = pm.end() if p in _PER_SHORT or not pm.group("dot") else pm.end() - 1
+    return start, end, kind, value * mult, unit, qualifier, per
 
 
 # ---- sentences ------------------------------------------------------------------------

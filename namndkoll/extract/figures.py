@@ -28,8 +28,8 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
         body = normalize_spaces(page.text)
         text_figs = [
             Figure(kind, value, unit, " ".join(body[s:e].split()), sentence_around(body, s, e),  # type: ignore[arg-type]
-                   page.number, page.start + s, page.start + e, qual, per)
-            for s, e, kind, value, unit, qual, per in iter_figures(body)
+                   page.number, page.start + s, page.start + e, qual, per, value_to=value_to)
+            for s, e, kind, value, unit, qual, per, value_to in iter_figures(body)
         ]
         table_figs = [f for i, t in enumerate(page.tables) for f in table_figures(page, t, body, i)]
         if table_figs:

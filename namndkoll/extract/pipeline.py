@@ -50,7 +50,7 @@ def extraction_json(doc: Document, ext: Extraction) -> dict[str, Any]:
         },
         "figures": [
             {"kind": f.kind, "value": _num(f.value), "unit": f.unit, "qualifier": f.qualifier, "per": f.per,
-             "text": f.text, "sentence": f.sentence, "page": f.page, "start": f.start, "end": f.end}
+             "value_to": None if f.value_to is None else _num(f.value_to), "text": f.text, "sentence": f.sentence, "page": f.page, "start": f.start, "end": f.end}
             for f in ext.figures
         ],
         "parties": [{"code": p.code, "text": p.text, "page": p.page, "original": p.original, "local": p.local}

@@ -41,6 +41,7 @@ TABLES: dict[str, dict[str, Any]] = {
         + [
             ("kind", "slag"),
             ("value", "värde"),
+            ("value_to", "till (intervall)"),
             ("unit", "enhet"),
             ("qualifier", "förbehåll"),
             ("per", "per"),

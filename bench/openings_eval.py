@@ -1,6 +1,6 @@
 """Document metadata on the openings of other municipalities' protocols (bench/openings.json).
 
-    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout] [--show]
+    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2] [--show]
 
 The openings are the first pages of real protocols of municipalities, regions and förbund we have
 no PDFs of, as public web pages keep them (docplayer.se, dokumen.tips, a förbund's anslag page);
@@ -10,6 +10,10 @@ before namndkoll was first run on them; a list of values means each is accepted.
 flattened the PDF's lines and dropped its dates (``flattened``): a PDF reads better than that.
 
 Held-out openings are scored only with ``--split heldout`` (run once, for the report).
+The second batch (``dev2``/``heldout2``, seed ``seed2``) adds what the first lacked: regions'
+committees, kommunalförbund (räddningstjänst, samordningsförbund, gymnasieförbund), tjänste-
+skrivelser of several municipalities, a revisionsrapport and kallelser; ``heldout2`` likewise
+runs once. ``org_kind`` is scored as well: a region or förbund is never its seat's kommun.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-FIELDS = ("municipality", "committee", "date", "doc_type")
+FIELDS = ("municipality", "org_kind", "committee", "date", "doc_type")
 
 
 def _norm(v: Any) -> Any:
@@ -40,7 +44,7 @@ def matches(got: Any, gold: Any) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", default="/work/gold-pdfs/openings")
-    ap.add_argument("--split", default="dev", choices=("dev", "heldout"))
+    ap.add_argument("--split", default="dev", choices=("dev", "heldout", "dev2", "heldout2"))
     ap.add_argument("--show", action="store_true", help="print every miss")
     a = ap.parse_args()
     from namndkoll.ingest import read_document

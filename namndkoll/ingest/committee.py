@@ -60,26 +60,77 @@ def _joined(lines: Sequence[str]) -> list[str]:
 _CAPS_RUN = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ-]+(?![a-zåäö])(?:,? +[A-ZÅÄÖ][A-ZÅÄÖ-]*(?![a-zåäö]))*")
 
 
+# a document word in capitals ends one name and starts the next ("FÖREDRAGNINGSLISTA SOCIALNÄMNDEN")
+_CAPS_DOC_WORD = re.compile(r"(?<=[A-ZÅÄÖ]) (?=(?:SAMMANTRÄDES)?PROTOKOLL|KALLELSE|FÖREDRAGNINGSLISTA|"
+                            r"TJÄNSTESKRIVELSE|DAGORDNING)|(?:(?<=PROTOKOLL)|(?<=KALLELSE)|(?<=LISTA)|(?<=SKRIVELSE)|"
+                            r"(?<=ORDNING)) ")
+
+
 def _uncapped(line: str) -> str:
     """'BARN- OCH UTBILDNINGSNÄMNDEN Sidan 1' -> 'Barn- och utbildningsnämnden Sidan 1': older
     letterheads set the body's name in capitals."""
-    return _CAPS_RUN.sub(lambda m: m.group(0).capitalize() if len(m.group(0)) >= 6 else m.group(0), line)
+    def cap(m: re.Match[str]) -> str:
+        parts = _CAPS_DOC_WORD.split(m.group(0))
+        return " ".join(p.capitalize() if len(p) >= 6 else p for p in parts)
+    return _CAPS_RUN.sub(cap, line)
 
 
 def _header_like(line: str, m: re.Match[str]) -> bool:
     """True when ``line`` is essentially the committee's name (a letterhead line), not a sentence
     or a table row that happens to name it."""
-    rest = line[:m.start()] + " " + line[m.end():]
+    rest = _stripped(line[:m.start()] + " " + line[m.end():])
+    words = rest.split()
+    return not any(ch.isdigit() for ch in rest) and len(words) <= 2
+
+
+# what may stand before the body in a letterhead flattened into one long line: the page number,
+# the kind of document, "Sammanträdesdatum" and the date, the förvaltning that sends a kallelse
+_FRONT_WORD = re.compile(r"\b(?:Tid|Plats|Beslutande|Ledamöter|Sammanträde\w*|SAMMANTRÄDES\w*|Protokoll\w*|"
+                         r"PROTOKOLL\w*|Kallelse|KALLELSE|Föredragningslista|Utses|Justera\w*|Sekreterare)\b")
+_NEXT_OK = re.compile(r"\s*(?:$|[A-ZÅÄÖ0-9(])")
+_DISTRICT = re.compile(r" ((?:[A-ZÅÄÖ][a-zåäö]+)(?: [A-ZÅÄÖ][a-zåäö]+)?)(?= (?:Sammanträdesprotokoll|Protokoll|"
+                       r"Kallelse|Föredragningslista)\b|\s*$)")
+
+
+def _leading(line: str) -> str | None:
+    """The body that opens a first line the web page or the PDF flattened ("1 Trafiknämnden Tid
+    Plats ...", "Protokoll Sammanträdesdatum 2014-04-30 Regionstyrelsen 65 87 Tid ..."): at most
+    one word that is not a page number, a date or a document word before it, and the next word
+    not a sentence's ("Socialnämnden beslutar ..." is running text)."""
+    if not _FRONT_WORD.search(line):
+        return None  # a table row ("Kommunstyrelsen 157 429 0 15 330") is no front page
+    m = next((c for c in _COMMITTEE.finditer(line) if not _NOT_COMMITTEE.match(c.group(1))), None)
+    if m is None or not _NEXT_OK.match(line, m.end()):
+        return None
+    before = _stripped(line[:m.start()])
+    if any(ch.isdigit() for ch in before) or len(before.split()) > 1:
+        return None
+    return _with_district(line, m)
+
+
+def _with_district(line: str, m: re.Match[str]) -> str:
+    """The body ``m`` finds in a letterhead ``line``; "Barn- och skolnämnd Lund Öster
+    Sammanträdesprotokoll": a district's nämnd, named in the indefinite form, keeps its area."""
+    name = m.group(1)
+    d = _DISTRICT.match(line, m.end()) if name.endswith("nämnd") else None
+    if d and not re.match(r"(?:Sida|Sidan|Datum|Plats|Tid|Dnr)\b", d.group(1)):
+        return name[0].upper() + name[1:] + " " + d.group(1)
+    return _canon_committee(name)
+
+
+def _stripped(rest: str) -> str:
+    """``rest`` without field labels, document words, dates, page numbers and case numbers."""
     rest = _LABEL.sub(" ", rest)
     rest = re.sub(r"\b(?:sammanträdes|justerat |möte[s]?)?protokoll(?:sutdrag)?\b|\butdrag\b|"
-                  r"\btjänsteskrivelse\b|\btjänsteutlåtande\b|\bkallelse\b|\bföredragningslista\b",
+                  r"\btjänsteskrivelse\b|\btjänsteutlåtande\b|\bkallelse\b|\bföredragningslista\b|"
+                  r"\bsammanträdesdatum\b",
                   " ", rest, flags=re.IGNORECASE)
     rest = re.sub(r"\b(?:19|20)\d\d[-–.]\d{1,2}[-–.]\d{1,4}\b|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d", " ", rest)
     rest = re.sub(r"\bsida\s+\d+(?:\s*\(\d+\))?|\d+\s*\(\d+\)|\b\d{1,3}/(?:19|20)\d\d\b", " ", rest,
                   flags=re.IGNORECASE)
-    rest = re.sub(r"^\s*\d{1,3}\b|\b\d{1,3}\s*$|[,:;|/()–-]", " ", rest)  # a page number at either end
-    words = rest.split()
-    return not any(ch.isdigit() for ch in rest) and len(words) <= 2
+    # the case number beside the date in a letterhead's value row ("2018-08-28 SN 18/0098 Socialnämnden")
+    rest = re.sub(r"\b[A-ZÅÄÖ]{1,6}[ -]?(?:19|20)?\d\d[/-]\d{1,5}\b", " ", rest)
+    return re.sub(r"^\s*\d{1,3}\b|\b\d{1,3}\s*$|[,:;|/()–-]", " ", rest)  # a page number at either end
 
 
 def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
@@ -112,7 +163,12 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
                 if doc_type == "revisionsrapport" and m.group(1).endswith("fullmäktige"):
                     continue  # the assembly an audit report is handed to ("Handling 2026 nr 80")
                 if _header_like(line, m):
-                    return _canon_committee(m.group(1))
+                    return _with_district(line, m)
+    if doc_type not in ("motion", "initiativarende", "revisionsrapport"):
+        for line in lines[:2]:
+            lead = _leading(_uncapped(line.strip()))
+            if lead:
+                return lead
     if doc_type == "revisionsrapport":
         m = re.search(r"\b(Stadsrevisionen|Kommunrevisionen|Regionrevisionen)\b", text)
         if m:

@@ -88,6 +88,8 @@ def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | Non
     justering, posting or signature date."""
     top = list(lines[:60])
     for i, line in enumerate(top):
+        if i and re.search(r"juster\w*\s*$", top[i - 1], re.IGNORECASE):
+            continue  # "Justeringens" / "plats och tid": the label wrapped, it is the adjustment's
         if _MEETING_LABEL.match(line) and not _NOT_MEETING.search(line):
             d = _first(line) or (_first(top[i + 1]) if i + 1 < len(top) and len(top[i + 1]) < 60
                                  and not _NOT_MEETING.search(top[i + 1]) else None)

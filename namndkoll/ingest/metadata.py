@@ -87,7 +87,8 @@ _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
 _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.IGNORECASE)) for t, p in (
     ("protokollsutdrag", (r"^(?:justerat\s+)?protokollsutdrag\b|^utdrag\s+ur\s+(?:sammanträdes|besluts)?"
                          r"protokoll|\bprotokollsutdrag\s*$|^(?:protokoll)?utdrag\s*$")),
-    ("kallelse", r"^(?:kallelse|föredragningslista|dagordning)\b|\b(?:kallelse|föredragningslista)\s*$"),
+    ("kallelse", (r"^(?:kallelse|föredragningslista|dagordning)\b|\b(?:kallelse|föredragningslista)\s*$|"
+                  r"\bkallelse\s*/\s*föredragningslista\b")),
     # "FÖRVALTNINGENS UTLÅTANDE": a förvaltning's statement to its nämnd, an officer's report
     ("tjansteutlatande", r"^\s*tjänsteutlåtande\b|\btjänsteutlåtande\s*$|^\s*förvaltningens\s+utlåtande\s*$"),
     ("tjansteskrivelse", r"^\s*tjänsteskrivelse\b|\btjänsteskrivelse\s*$"),
@@ -225,8 +226,13 @@ def find_date(header: str, lines: Sequence[str], doc_type: str | None = None, ki
     head = [h for h in header.splitlines() if h.strip()]
     whole = list(all_lines) or list(lines)
     top = head + list(lines[:25])
-    if doc_type in ("protokoll", "protokollsutdrag") or kind == "kallelse":
+    if doc_type in ("protokoll", "protokollsutdrag"):
         return _dates.meeting_date(head, lines)
+    if kind == "kallelse":
+        # a notice names no adjustment or posting; in a letterhead flattened into one line its
+        # date sits among "Ordförande: Sekreterare:" labels, which meeting_date distrusts
+        return _dates.meeting_date(head, lines) or next(
+            (d for ln in lines[:5] for _, d in _dates.dates_in(ln)), None)
     if doc_type in _SIGNED_TYPES:
         return (_dates.closing_date(whole) or _dates.labelled_date(top)
                 or _dates.labelled_date(whole[-15:]) or _dates.top_date(top, n=12))
@@ -288,7 +294,10 @@ def find_municipality(lines: Sequence[str]) -> str | None:
 # Gotland, which does a kommun's work, names itself in its records, so it is found above.)
 _KOMMUN_ONLY_BODY = re.compile(
     r"(?:^|\s)(?:Överförmyndarnämnd|Valnämnd|Socialnämnd|Byggnadsnämnd|Bygg- och miljönämnd"
-    r"|Miljö- och byggnadsnämnd|Samhällsbyggnadsnämnd)", re.IGNORECASE)
+    r"|Miljö- och byggnadsnämnd|Samhällsbyggnadsnämnd"
+    # the school below the gymnasium, leisure and the care of the old are a kommun's alone too
+    r"|Barn- och (?:utbildnings|ungdoms|skol)nämnd|Grundskolenämnd|Förskolenämnd|Kultur- och fritidsnämnd"
+    r"|Fritidsnämnd|Vård- och omsorgsnämnd|Äldrenämnd|Äldreomsorgsnämnd)", re.IGNORECASE)
 
 
 # an extract is certified ("Utdragsbestyrkande", "Rätt utdraget betygar") and lacks the protocol's
@@ -297,7 +306,10 @@ _EXTRACT_MARK = re.compile(r"utdragsbestyrkande|rätt\s+utdraget\s+(?:betygar|in
                            r"^\s*(?:protokolls)?utdrag\s*$", re.IGNORECASE | re.MULTILINE)
 _FRONT_PAGE = re.compile(r"^\s*(?:plats\s+och\s+tid|tid\s+och\s+plats|beslutande|närvarande|ledamöter|"
                          r"utses\s+att\s+justera|justerare|justeringens\s+(?:plats|tid)|paragrafer)\b|"
-                         r"\butses\s+att\s+justera\b|\bjusteringens\s+plats\s+och\s+tid\b",
+                         r"\butses\s+att\s+justera\b|\bjusteringens\s+plats\s+och\s+tid\b|"
+                         # a front page flattened into long lines keeps its field names mid-line
+                         r"\bplats\s+och\s+tid\b|\btid\s+och\s+plats\b|\bbeslutande\s+ledamöter\b|"
+                         r"\bej\s+tjänstgörande\s+ersättare\b",
                          re.IGNORECASE | re.MULTILINE)
 
 

@@ -137,9 +137,13 @@ _KF_SUFFIXED = re.compile(rf"\b((?:{_WORD} ){{1,3}}[Kk]ommunalförbund)\b")
 _KF_COMPOUND = re.compile(rf"\b([A-ZÅÄÖ][a-zåäö]+förbundet(?: {_WORD}){{1,3}})\b")
 # "Alingsås och Vårgårda Räddningstjänstförbund", "Södra Älvsborgs Räddningstjänstförbund": the
 # members' or the area's names before the compound (a letterhead may wrap it over two lines)
-_KF_PLACES = re.compile(rf"(?<![\wåäö])({_WORD}(?:(?:\s+och\s+|,\s*|\s+){_WORD})*\s+[A-ZÅÄÖ][a-zåäö]*"
-                        r"(?:tjänst|miljö|samordnings|avfalls?|vatten|renhållnings|gymnasie|utbildnings)förbund)"
-                        r"(?![\wåäö])(?:\s*\(([A-ZÅÄÖ]{2,6})\))?")
+# "Söderåsens Miljöförbund": the compound may itself be the capitalised word
+_KF_KIND = r"(?:tjänst|miljö|samordnings|avfalls?|vatten|renhållnings|gymnasie|utbildnings)förbund"
+_KF_PLACES = re.compile(rf"(?<![\wåäö])({_WORD}(?:(?:\s+och\s+|,\s*|\s+){_WORD})*\s+"
+                        rf"(?:[A-ZÅÄÖ][a-zåäö]*{_KF_KIND}|(?:Miljö|Samordnings|Avfalls?|Vatten|Renhållnings|"
+                        r"Gymnasie|Utbildnings)förbund))(?![\wåäö])(?:\s*\(([A-ZÅÄÖ]{2,6})\))?")
+# "Medelpads räddningstjänstförbund (MRF)": an area's genitive before the compound in small letters
+_KF_GENITIVE = re.compile(rf"(?<![\wåäö])({_WORD}s\s+[a-zåäö]*{_KF_KIND})(?![\wåäö])(?:\s*\(([A-ZÅÄÖ]{{2,6}})\))?")
 # a state authority naming itself in a letterhead or running header (decisions of a länsstyrelse or
 # a court are filed among a kommun's papers): its documents are not the kommun's
 _NOT_COUNTY = r"(?!Beslut|Datum|Dnr|Diarienummer|Sida|Yttrande|Protokoll)"
@@ -159,7 +163,8 @@ _NOT_PLACE = {"Den", "Denna", "Varje", "Hela", "Vår", "Egen", "Annan", "Samma",
               "Er", "Vilka", "Respektive", "Aktuell", "Berörd", "Berörda", "Enskild", "Annen", "Större",
               "Mindre", "Liten", "Stor", "En", "Ett", "Svensk", "Svenska", "Finsk", "Finska", "Vilket",
               "Anslutande", "Närliggande", "Annat", "Medlem", "Ägande", "Hemort", "Förbundet", "Det", "Vi",
-              "Detta", "Som", "Där", "Här"}
+              "Detta", "Som", "Där", "Här", "Kommunens", "Kommunernas", "Medlemskommunernas", "Regionens",
+              "Förbundets", "Länets", "Sveriges"}
 # "tillkännagivits på Alingsås kommuns digitala anslagstavla": a protocol naming its own body
 _SELF_CONTEXT = re.compile(r"anslagstavla|webbplats|hemsida|diarium|registrator|förvaltning", re.IGNORECASE)
 
@@ -185,10 +190,29 @@ def _add(found: dict[str, OrgEvidence], name: str, kind: OrgKind, *, self_w: flo
 
 
 _MAY_NAME = re.compile(r"kommun|stad|region|vgr", re.IGNORECASE)  # every form holds one of these
+# "Östhammars socialnämnd", "Åtvidabergs kommunstyrelse": a municipality's genitive before one of
+# its bodies names the municipality as surely as "Östhammars kommun" does
+_GENITIVE_BODY = re.compile(r"(?<![\wåäö-])([A-ZÅÄÖ][\wåäö-]*s)\s+[a-zåäö-]*(?:nämnd|styrelse|fullmäktige|utskott)"
+                            r"(?:en|ens|s)?(?![\wåäö])")
+
+
+@lru_cache(maxsize=1)
+def _genitives() -> dict[str, Organisation]:
+    """A municipality's genitive ("Östhammars", "Lunds") -> the municipality; a genitive two share
+    is left out."""
+    seen: dict[str, list[Organisation]] = {}
+    for o in organisations():
+        if o.kind == "kommun" and o.genitive.endswith("s"):
+            seen.setdefault(o.genitive, []).append(o)
+    return {g: os[0] for g, os in seen.items() if len(os) == 1}
 
 
 def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: float, order: int,
           unknown_ok: bool) -> None:
+    for m in _GENITIVE_BODY.finditer(line):
+        o = _genitives().get(m.group(1))
+        if o is not None:
+            _add(found, o.name, o.kind, self_w=self_w, mention=mention, order=order)
     if not _MAY_NAME.search(line):
         return  # most lines name no body; the big alternation is slow
     rx, forms = _known()
@@ -235,7 +259,7 @@ def _scan_kf(text: str, found: dict[str, OrgEvidence], *, declared: float, named
     """Joint bodies: "X är ett kommunalförbund" declares the author (``declared``); "Kommunalförbundet
     X" and "X kommunalförbund" name one (``named``: self weight in a letterhead, 0 in the text).
     ``abbrs`` collects the short names given in brackets ("... Räddningstjänstförbund (AVRF)")."""
-    for m in _KF_PLACES.finditer(text):
+    for m in (*_KF_PLACES.finditer(text), *_KF_GENITIVE.finditer(text)):
         name = re.sub(r"\s+", " ", m.group(1)).strip()
         if name.split()[0] in _NOT_PLACE:
             continue

@@ -148,6 +148,10 @@ def find_positions(
             kind = "protokollsanteckning"
         elif verb.startswith("reserver") or re.match(r"\w+\s+följande\s+(?:skriftlig(?:a)?\s+)?reservation", text[m.start():en]):
             kind = "reservation"
+        elif not verb.startswith(("yrka", "föresl")) and _ANNOUNCED_RE.match(text, m.start(), en):
+            # "Ulf Richeberg (F) meddelar att Fokus vill lämna en skriftlig reservation mot beslutet.":
+            # the announcing party's reservation, whether or not its text is attached
+            kind = "reservation"
         elif verb.startswith("yrka") or (protocol and (
                 verb.startswith("föresl") or (verb.startswith("inkom") and _HANDED_IN_RE.match(text, m.start())))):
             kind = "yrkande"
@@ -313,6 +317,12 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 # ---- what follows a statement ------------------------------------------------------------------
 
+# a written reservation announced and handed in later: "vill lämna en skriftlig reservation",
+# "lämnar en skriftlig reservation", "vill inkomma med en skriftlig reservation", "kommer att
+# lämna in skriftliga reservationer" (not "en skriftlig reservation har lämnats": nobody's own)
+_ANNOUNCED_RE = re.compile(
+    r"[^.]{0,80}?(?<![\wåäö])(?:lämna|lämnar|inkomma[ \t\n]+med|inkommer[ \t\n]+med|ge[ \t\n]+in|ger[ \t\n]+in)"
+    r"(?:[ \t\n]+in)?[ \t\n]+(?:en[ \t\n]+)?skriftliga?[ \t\n]+reservation(?:er)?(?![\wåäö])", re.IGNORECASE)
 # a line that only points to an attachment: "Bilaga", "Bilaga A", "Bilaga 2"
 _POINTER_RE = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*Bilag(?:a|or)(?:[ \t]+(?:[A-Z]|\d{1,2}))?[ \t]*(?=[\n\f]|\Z)")
 _STOP_RE = re.compile(

@@ -365,7 +365,7 @@ def find_roll_calls(doc: Document, known: dict[str, str] | None = None) -> list[
         if not any(a <= c.start < b for a, b in taken):
             calls.append(c)
     calls.sort(key=lambda c: c.start)
-    from .rollcall_names import as_elsewhere, substitutes
+    from .rollcall_names import as_elsewhere, one_code_per_party, substitutes
 
     subs = substitutes(doc.text, local)
-    return [as_elsewhere(c, local, known or {}, subs) for c in calls]
+    return one_code_per_party([as_elsewhere(c, local, known or {}, subs) for c in calls], doc.text, local)

@@ -9,8 +9,10 @@ every list the readers found.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
+from ..registry import INDEPENDENT, canonical_code
 from .people import party_value
 from .rollcall import RollCall
 
@@ -104,3 +106,36 @@ def _fuller_or_shorter(seat: frozenset[str], party: str | None, local: dict[str,
                     said is None or known[name] in (None, said)):
                 found.append(name)
     return found[0] if len(set(found)) == 1 else None
+
+
+def one_code_per_party(calls: list[RollCall], text: str, local: dict[str, str]) -> list[RollCall]:
+    """The lists' own local code ("Bo Nors (FB)" in Lomma's vote lists) as the code the rest of
+    the document gives the same members ("Bo Nors (F)" in the attendance list, "Ulf Richeberg
+    (F) yrkar …"), when it gives them that code more often than the lists' own: compare and the
+    vote's party columns then count one party once, not as "F" beside "FB". Only a code neither
+    the registry nor "(-)" knows is read so; counting outside the lists, because every vote
+    repeats its list and would outvote what the protocol's own sentences say. The list's code is
+    kept in the note."""
+    lists = [(c.start, c.end) for c in calls if c.form != "prose"]
+    members: dict[str, set[str]] = {}
+    for c in calls:
+        for e in c.entries:
+            if e.party and e.party != INDEPENDENT and canonical_code(e.party) is None:
+                members.setdefault(e.party, set()).add(e.name)
+    mapped: dict[str, str] = {}
+    for code, names in members.items():
+        seen: Counter[str] = Counter()
+        for name in names:
+            words = r"[ \t\n]+".join(re.escape(w) for w in name.split())
+            for m in re.finditer(rf"(?<![\wåäö]){words}[ \t\n]*\((?P<code>[^()\d\n]{{1,6}}?),?\)", text):
+                if not any(a <= m.start() < b for a, b in lists):
+                    seen[party_value(m.group("code"), local)[0] or m.group("code").strip()] += 1
+        if seen:
+            top, n = seen.most_common(1)[0]
+            if top != code and top != INDEPENDENT and n > seen[code]:
+                mapped[code] = top
+    if not mapped:
+        return calls
+    return [replace(c, entries=tuple(
+        replace(e, party=mapped[e.party], note="; ".join(x for x in (e.note, f"{e.party} in the list") if x))
+        if e.party in mapped else e for e in c.entries)) for c in calls]

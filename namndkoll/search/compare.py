@@ -10,6 +10,10 @@ reservation, särskilt uttalande, protokollsanteckning) quoted once in the party
 its page, else the passage that names the party. One § is one row however many of its passages
 matched, so a reservation is never repeated per passage.
 
+An independent member (politisk vilde, "Gun Larsson (-)") is no party: each stands in a column of
+their own named after them ("Gun Larsson (politisk vilde)"), never under a "-" column that would
+add up the stances of unrelated people as if they were one party's.
+
 ``Comparison.items`` is that matrix (rows: §§; columns: ``Comparison.parties``), plain
 dataclasses for the web page and ``comparison_json`` for journalists; ``Comparison.groups``
 gathers the same rows by party, committee or year.
@@ -24,7 +28,7 @@ from typing import Any, Literal
 
 from ..corpus import as_store
 from ..corpus.base import Store
-from ..registry import PARTIES, code_pattern
+from ..registry import INDEPENDENT, PARTIES, code_pattern
 from ..types import Hit
 from .cite import format_citation, pages_label, quote
 from .embedder import Embedder
@@ -37,6 +41,12 @@ _CODES = f"({code_pattern()})"
 # "Anna Andersson (V)", "Ledamöterna från SD", "tilläggsyrkande från SD", "SD:s yrkande"
 _CODE = re.compile(rf"\({_CODES}\)|\b(?:från|för)\s+{_CODES}\b|\b{_CODES}:s\b")
 # what a passage of a section kind states, when no position was stored for it
+INDEPENDENT_LABEL = "politisk vilde"
+# "Gun Larsson (-)", "Ordförande Gun Larsson (–)": the name before an independent's "(-)"
+_INDEPENDENT_RE = re.compile(
+    r"(?P<name>[A-ZÅÄÖÉÜ][\wåäöéü'’-]+(?:[ \t\n]+[A-ZÅÄÖÉÜ][\wåäöéü'’-]+){1,3})[ \t\n]*\([ \t]*[-–][ \t]*\)")
+_ROLE_WORDS = {"ordförande", "ordföranden", "ledamot", "ledamoten", "ersättare", "ersättaren", "vice",
+               "tjänstgörande", "kommunalråd", "kommunalrådet", "oppositionsråd", "oppositionsrådet"}
 _SECTION_STANCE = {"reservation": "reservation", "sarskilt_uttalande": "sarskilt_uttalande",
                    "yrkanden": "yrkande", "protokollsanteckning": "protokollsanteckning", "omrostning": "omrostning"}
 
@@ -53,6 +63,7 @@ class Stance:
     end: int
     citation: str
     stored: bool = True  # False: the matching passage naming the party (no stored position)
+    member: str | None = None  # an independent member's name ("Gun Larsson"): ``party`` is their column
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,27 @@ def parties_named_in(hit: Hit) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda c: (-found[c], c)))
 
 
+def independent_column(name: str | None) -> str:
+    """The column of an independent member: "Gun Larsson (politisk vilde)", or "politisk vilde"
+    when the statement does not name them."""
+    return f"{name} ({INDEPENDENT_LABEL})" if name else INDEPENDENT_LABEL
+
+
+def independents_named(text: str) -> tuple[str, ...]:
+    """The members a statement writes "(-)" after ("Gun Larsson (-) yrkar …"), roles left out."""
+    out = []
+    for m in _INDEPENDENT_RE.finditer(text):
+        words = m.group("name").split()
+        while len(words) > 2 and words[0].casefold() in _ROLE_WORDS:
+            words = words[1:]
+        out.append(" ".join(words))
+    return tuple(dict.fromkeys(out))
+
+
+def _is_independent_column(key: str) -> bool:
+    return key == INDEPENDENT_LABEL or key.endswith(f" ({INDEPENDENT_LABEL})")
+
+
 def compare(
     store: Store | Any, topic: str, embedder: Embedder | None, *, by: GroupBy = "party", municipality: str | None = None,
     committee: str | None = None, party: str | None = None, year: int | None = None,
@@ -146,7 +178,8 @@ def compare(
     for row in rows:
         parties = tuple(row.stances)
         if by == "party":
-            keys = [p for p in parties if wanted is None or p == wanted] or list(parties)
+            keys = [p for p in parties if wanted is None or p == wanted
+                    or (wanted == INDEPENDENT and _is_independent_column(p))] or list(parties)
             if not keys:  # an attendance list or a vote table with no party named: no one's position
                 unattributed += 1
                 continue
@@ -197,8 +230,13 @@ def matrix_row(store: Store, document_id: int, item: str | None, hits: list[Hit]
 
     for pos in found["positions"]:
         for code in pos["parties"]:
-            add(Stance(code, pos["kind"], pos["text"], pos["page"], pos["start"], pos["end"],
-                       _cite(first, item, pos["page"], pos["page"])))
+            cite = _cite(first, item, pos["page"], pos["page"])
+            if code == INDEPENDENT:  # each independent member in a column of their own
+                for name in independents_named(pos["text"]) or (None,):
+                    add(Stance(independent_column(name), pos["kind"], pos["text"], pos["page"], pos["start"],
+                               pos["end"], cite, member=name))
+                continue
+            add(Stance(code, pos["kind"], pos["text"], pos["page"], pos["start"], pos["end"], cite))
     for h in hits:  # a matching passage states a party's position no stored one covers
         if any(p["start"] < h.end and p["end"] > h.start for p in found["positions"]):
             continue
@@ -210,7 +248,7 @@ def matrix_row(store: Store, document_id: int, item: str | None, hits: list[Hit]
                 add(Stance(code, kind, h.text, h.page, h.start, h.end, h.citation, stored=False))
     for v in found["votes"]:  # how each party's members voted, where the protocol lists them
         for code, tally in (v.get("by_party") or {}).items():
-            if code == "-":
+            if code == INDEPENDENT:  # the roll call's independents, added up: no one member's vote
                 continue
             said = ", ".join(f"{tally[k]} {_VOTE_WORDS[k]}" for k in _VOTE_WORDS if tally.get(k))
             what = f" ({v['proposition']})" if v.get("proposition") else ""

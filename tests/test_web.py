@@ -550,3 +550,14 @@ def test_a_bad_parameter_is_explained_in_swedish(client):
     assert "limit: ska vara ett heltal" in page.text and "Input should" not in page.text
     api_error = client.get("/api/search", params={"q": "skola", "limit": 0}).json()["error"]
     assert api_error == "Ogiltiga parametrar (limit: ska vara minst 1)"
+
+
+def test_compare_cells_show_their_quote_without_a_mouse(client):
+    """A phone has no hover: each cell's quote is one tap away, escaped like all document text."""
+    m = client.get("/api/compare", params={"topic": "budget 2024"}).json()
+    quotes = [c["quote"] for r in m["rows"] for cells in r["cells"].values() for c in cells]
+    html = client.get("/compare", params={"topic": "budget 2024"}).text
+    assert html.count('<details class="quote">') == len(quotes) > 0
+    from markupsafe import escape
+
+    assert f"<q>{escape(quotes[0])}</q>" in html

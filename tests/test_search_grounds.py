@@ -230,3 +230,42 @@ def test_a_calendars_dates_and_references_are_no_figure():
     assert figure_in("Under okt 2025 hade förvaltningen 45 elever i kö.")
     stated = CALENDAR + "\nSkattesatsen för 2027 är oförändrad, 21,24 kronor."
     assert figure_in(stated) and states(q, stated) and figure_beside(q, stated, None, focus)
+
+
+# Simrishamn's budget instructions 2027-2031, its "Underlag ramar 2027-2029" (../shared/data/
+# pdf-other): a table row of the nämnders' ramar, close in meaning (cosine 0.871) to the near miss
+# "Hur stora avskrivningar räknar Simrishamn med för 2029?" (dev, batch s8), which it never names
+RAMAR = """Kommunstyrelsen 183 637 0 0 183 637 0 183 637
+Kommunstyrelsen · 2029 Ram inkl PKV · 183 637
+Kommunstyrelsen · 2029 Resurs kompensation · 0
+Kommunstyrelsen · 2029 Ram förändringar · 0
+Kommunstyrelsen · 2029 Ram inkl förändringar · 183 637"""
+
+
+def test_meaning_alone_shows_a_figure_query_a_figure_beside_what_it_asks():
+    from namndkoll.search.grounds import thing_beside, thing_of
+    from namndkoll.search.terms import query_terms
+
+    def beside_thing(query: str, text: str) -> bool:
+        q = read_question(query)
+        return thing_beside(q, text, thing_of(q, query_terms(query)))
+
+    asked = "Hur stora avskrivningar räknar Simrishamn med för 2029?"
+    assert not beside_thing(asked, RAMAR)  # figures and the year, of ramar, not of avskrivningar
+    # what it is not: a sentence that states the avskrivningar (another year in it is asked.py's)
+    assert beside_thing(asked, RAMAR + "\nAvskrivningarna beräknas till 48,2 mnkr för 2029.")
+    # a word of what is asked without a figure in its sentence is not it either
+    assert not beside_thing(asked, "Avskrivningarna redovisas i bilaga. Ramen är 183 637 tkr.")
+    # a keyword query's place, year and unit are not what it asks ("procent" beside any figure)
+    assert not beside_thing("personalomkostnader procent 2028 simrishamn", "Simrishamn höjer 2028 med 3 procent.")
+    # a question that asks no figure is not checked
+    assert beside_thing("Vem är kommundirektör i Simrishamn?", RAMAR)
+
+    # the judge: shown on meaning alone (similarity over the weak bar, few of the query's words,
+    # the reranker 0.03) only with that evidence; the other ways in still show it
+    cal = CALIBRATIONS["multilingual-e5-small"]
+    alone = Ranked(8488, 0.4, 0.871, 3, None, keywords=0.16, answer=0.032, thing_beside=False)
+    assert judge([alone], cal, mode="hybrid") == []
+    assert [r.confidence for r in judge([replace(alone, thing_beside=True)], cal, mode="hybrid")] == ["weak"]
+    assert [r.confidence for r in judge([replace(alone, rare=True)], cal, mode="hybrid")] == ["weak"]
+    assert [r.confidence for r in judge([replace(alone, keywords=0.6)], cal, mode="hybrid")] == ["weak"]

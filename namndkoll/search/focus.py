@@ -8,7 +8,7 @@ import re
 
 from .terms import IRREGULAR_VERBS, STOPWORDS, words
 
-__all__ = ["QUANTITY", "focus_of"]
+__all__ = ["MEASURES", "QUANTITY", "focus_of"]
 
 # Read from the words alone, without a parser: Swedish puts the counted or priced noun right
 # after "hur många/mycket/stor", "vad kostar" ("Hur många tolkuppdrag …", "Vad kostar hyran …").
@@ -19,7 +19,7 @@ _WHICH = frozenset(["vilken", "vilket", "vilka"])
 _ARTICLES = frozenset(["en", "ett", "den", "det", "de"])
 # "andel av cheferna" asks about the chefs: the measure itself is seldom written beside the figure
 # ("63 procent av cheferna"), nor is a unit ("Hur många kronor …": "tkr", "mnkr")
-_MEASURES = frozenset(["andel", "andelen", "antal", "antalet", "del", "delen", "summa", "summan", "mängd",
+MEASURES = frozenset(["andel", "andelen", "antal", "antalet", "del", "delen", "summa", "summan", "mängd",
                        "mängden", "procent", "procentenheter", "belopp", "beloppet", "kronor", "kr", "tkr", "mnkr",
                        "miljoner", "miljarder", "tusen"])
 _OF = frozenset(["av", "för", "på"])  # a phrase that narrows the noun: "hyran för X", "uppdrag på polska"
@@ -112,7 +112,7 @@ def focus_of(query: str) -> tuple[str, ...]:
         j = _past_owner(toks, _skip_articles(toks, j + 1))
     if j >= len(toks) or not _content(toks[j]):
         return ()
-    if toks[j] in _MEASURES:
+    if toks[j] in MEASURES:
         if j + 1 >= len(toks) or toks[j + 1] != "av":
             return ()
         # "Hur stor andel av Lunds kommuns anställda …" asks about the anställda, not Lund

@@ -45,6 +45,8 @@ from .grounds import (
     names_own_place,
     stated_around,
     states,
+    thing_beside,
+    thing_of,
     year_in_own_words,
 )
 from .order import settle
@@ -178,6 +180,7 @@ class Ranked:
     figure_beside: bool = True  # a sentence naming what a figure question asks holds a figure (grounds)
     asked: bool = True  # states the thing asked of the body, year, post or decision asked (asked.asked_of)
     kind_stated: bool = True  # states the kind of answer asked itself (grounds.states; ``stated`` less lists)
+    thing_beside: bool = True  # a figure beside a word of what a figure query asks (grounds.thing_beside)
 
 
 _FIELDS = frozenset(Ranked.__dataclass_fields__)
@@ -341,6 +344,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     # the query terms that name a place it asks about -> the stored bodies that place stands for
     place_terms = {i: p.names for i, t in enumerate(terms) for p in question.places if mentions_place(p, t.word)}
     focus = [focus_pattern(w, terms, store.term_doc_counts) for w in question.focus]
+    thing = thing_of(question, terms)  # what a figure query asks, in its own words (grounds.thing_beside)
     texts = {cid: row["text"] + "\n" + (row["context"] or "") for cid, row in rows.items()}
     # which focus words each candidate names itself; for those it lacks, the passage before
     focus_in = {cid: [bool(f.search(t.lower())) for f in focus] for cid, t in texts.items()} if focus else {}
@@ -379,6 +383,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
             year_own=year_in_own_words(question, row["text"]),
             figure_beside=figure_beside(question, row["text"], row["section"], focus[0] if focus else None),
+            thing_beside=thing_beside(question, row["text"], thing),
             asked=asked_of(question, row["text"], row["context"], row["section"], row["committee"],
                            focus[0] if focus else None, holds_rare),
             place_ok=place_consistent(question, row, doc_mentions),
@@ -426,7 +431,9 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     question asks hold no figure (``Ranked.figure_beside``; round 10, ``grounds.py``), or that
     states it of another body, year, post or decision than the one asked (``Ranked.asked``; round
     12, ``asked.py``). A passage the reranker gives at least ``ANSWER_SHOW`` chance of answering
-    is shown, at least as weak, whatever the similarity and keyword bars say."""
+    is shown, at least as weak, whatever the similarity and keyword bars say. A figure query's
+    passage shown on meaning alone needs a figure in a sentence holding a word of what is asked
+    (``Ranked.thing_beside``; issue 11: "lomma skattesats 2026" and Lomma's avfallstaxa 2026)."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     for r in ranked:
@@ -452,7 +459,7 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
                 k >= KEYWORD_FULL or (r.focus_ok and (
                     s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
             high.append(replace(r, confidence="high"))
-        elif (kp >= KEYWORD_WEAK or r.rare or s >= weak_bar
+        elif (kp >= KEYWORD_WEAK or r.rare or (s >= weak_bar and r.thing_beside)
               or (kp >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin) or likely):
             weak.append(replace(r, confidence="weak"))
     return high + weak

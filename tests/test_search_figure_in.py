@@ -39,7 +39,7 @@ TRICKY = [
     "2024-01-012025-02-02 3",
     "Ärende 10 (12) 11(13) 12 (ab)",
     "Anslaget är ٣٤ miljoner och ١٢ maj ٢٠٢٥",
-    "ſ. 20 och K 2024 och İstanbul 1:2",
+    "\u017f. 20 och \u212a 2024 och \u0130stanbul 1:2 och \u212aS-2024-3",
     "Totalt 3,5 procent av 2 500 platser år 2024",
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ-2024-1 sista 9",
     "Mötet 1 januari 2025 . 2025-01-01 - § 3 - s. 4 - Figur 5",

@@ -238,7 +238,8 @@ def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-un
     each side, the best similarity, and what abstention decides (to set the bars on dev)."""
 
     from namndkoll.corpus import as_store
-    from namndkoll.search.hybrid import calibration_for, evidence, judge, keyword_evidence
+    from namndkoll.search.hybrid import evidence, keyword_evidence
+    from namndkoll.search.judge import calibration_for, judge
 
     conn = open_db(db)
     store = as_store(conn)

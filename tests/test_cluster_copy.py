@@ -18,7 +18,7 @@ from test_store_backends import extraction_for
 from namndkoll.api import copy_corpus, ingest
 from namndkoll.corpus import opened
 from namndkoll.search import index_corpus, search
-from namndkoll.search.hybrid import CALIBRATIONS, Calibration
+from namndkoll.search.judge import CALIBRATIONS, Calibration
 
 KS = [
     ("Kommunstyrelsen\nProtokoll\nSammanträdesdatum: 2024-03-12\n"

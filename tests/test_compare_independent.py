@@ -20,7 +20,7 @@ from namndkoll.extract.pipeline import extract_document
 from namndkoll.ingest import read_document
 from namndkoll.search import compare, index_corpus
 from namndkoll.search.compare import comparison_json, independents_named
-from namndkoll.search.hybrid import CALIBRATIONS, Calibration
+from namndkoll.search.judge import CALIBRATIONS, Calibration
 
 
 def _pdf(path: Path) -> Path:

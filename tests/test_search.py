@@ -22,7 +22,8 @@ from namndkoll.corpus.store import replace_document
 from namndkoll.errors import ModelError
 from namndkoll.search import chunk_document, compare, index_corpus, search
 from namndkoll.search.cite import citation_pack_csv, citation_pack_markdown
-from namndkoll.search.hybrid import CALIBRATIONS, STOPWORDS, Calibration, stem
+from namndkoll.search.hybrid import STOPWORDS, stem
+from namndkoll.search.judge import CALIBRATIONS, Calibration
 from namndkoll.types import Document, Item, Metadata, Page, Section, with_offsets
 
 
@@ -345,7 +346,8 @@ def test_a_passage_holding_the_querys_rare_terms_is_always_shown():
     meaning side and the reranker think little of it; without it the same evidence is refused."""
     from dataclasses import replace as dc_replace
 
-    from namndkoll.search.hybrid import Ranked, judge
+    from namndkoll.search.judge import judge
+    from namndkoll.search.ranked import Ranked
 
     cal = Calibration(0.9, 0.88, 0.005, weak_similarity=0.865)
     base = Ranked(1, 0.5, 0.815, 27, 0, keywords=0.5, answer=0.001)

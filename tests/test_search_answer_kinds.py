@@ -178,7 +178,7 @@ def test_the_place_asked_is_held_by_its_own_bodys_documents(db_path: Path):
 
     from test_search import report
 
-    from namndkoll.search.hybrid import CALIBRATIONS, judge
+    from namndkoll.search.judge import CALIBRATIONS, judge
 
     conn = open_db(db_path)
     for d in (report("simrishamn-budget.pdf", [SIMRISHAMN], Metadata(

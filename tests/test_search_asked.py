@@ -32,7 +32,8 @@ from namndkoll.search.asked import (
     successor_named,
 )
 from namndkoll.search.grounds import states, without_axes
-from namndkoll.search.hybrid import CALIBRATIONS, evidence, judge, rank
+from namndkoll.search.hybrid import evidence, rank
+from namndkoll.search.judge import CALIBRATIONS, judge
 from namndkoll.search.question import focus_of, read_question
 from namndkoll.types import Metadata
 

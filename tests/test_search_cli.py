@@ -13,7 +13,7 @@ from namndkoll.cli import app
 from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
-from namndkoll.search.hybrid import CALIBRATIONS, Calibration
+from namndkoll.search.judge import CALIBRATIONS, Calibration
 
 runner = CliRunner()
 

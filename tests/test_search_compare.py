@@ -14,7 +14,7 @@ from namndkoll.corpus.store import replace_document
 from namndkoll.extract.pipeline import extract_document
 from namndkoll.search import compare, index_corpus
 from namndkoll.search.compare import comparison_json
-from namndkoll.search.hybrid import CALIBRATIONS, Calibration
+from namndkoll.search.judge import CALIBRATIONS, Calibration
 
 
 @pytest.fixture

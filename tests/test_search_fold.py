@@ -17,7 +17,7 @@ from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus, search
 from namndkoll.search.evaluation import is_answer
 from namndkoll.search.fold import fold_copies, passage_key
-from namndkoll.search.hybrid import CALIBRATIONS, Calibration
+from namndkoll.search.judge import CALIBRATIONS, Calibration
 from namndkoll.types import Metadata
 
 EXTRACT_MD = Metadata("Protokollsutdrag § 18 Förskoleplatser i centrum", "Göteborg", "Kommunfullmäktige",

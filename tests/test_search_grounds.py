@@ -21,8 +21,10 @@ from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
 from namndkoll.search.grounds import beside, names_own_place, stated_around
-from namndkoll.search.hybrid import CALIBRATIONS, Ranked, evidence, judge, rank, search
+from namndkoll.search.hybrid import evidence, rank, search
+from namndkoll.search.judge import CALIBRATIONS, judge
 from namndkoll.search.question import read_question, same_body, voter_of
+from namndkoll.search.ranked import Ranked
 from namndkoll.types import Metadata
 
 NOLHAGA = """§ 39 2026.131 TEN

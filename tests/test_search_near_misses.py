@@ -21,7 +21,8 @@ from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
 from namndkoll.search.grounds import figure_beside, states, year_in_own_words
-from namndkoll.search.hybrid import CALIBRATIONS, evidence, judge, rank
+from namndkoll.search.hybrid import evidence, rank
+from namndkoll.search.judge import CALIBRATIONS, judge
 from namndkoll.search.question import rate_of, read_question
 from namndkoll.types import Metadata
 

@@ -24,7 +24,8 @@ from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import hybrid, index_corpus
 from namndkoll.search.grounds import states
-from namndkoll.search.hybrid import CALIBRATIONS, Calibration, evidence, rank, search
+from namndkoll.search.hybrid import evidence, rank, search
+from namndkoll.search.judge import CALIBRATIONS, Calibration
 from namndkoll.search.order import SETTLE_DEPTH, settle
 from namndkoll.search.passage import MONEY, PERCENT
 from namndkoll.search.question import read_question

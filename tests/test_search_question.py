@@ -20,7 +20,8 @@ from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus, search
-from namndkoll.search.hybrid import CALIBRATIONS, evidence, judge, rank
+from namndkoll.search.hybrid import evidence, rank
+from namndkoll.search.judge import CALIBRATIONS, judge
 from namndkoll.search.question import (
     focus_of,
     mentions_place,

@@ -17,7 +17,7 @@ from test_search import DOCS, FakeEmbedder
 from namndkoll.corpus import open_store, opened
 from namndkoll.errors import CorpusError, ModelError, NotFoundError
 from namndkoll.search import compare, index_corpus, search
-from namndkoll.search.hybrid import CALIBRATIONS, Calibration
+from namndkoll.search.judge import CALIBRATIONS, Calibration
 from namndkoll.types import (
     Decision,
     Document,

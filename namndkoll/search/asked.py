@@ -1,7 +1,7 @@
 """Whether a passage states the thing asked *of the thing asked*: the rules of round 12 of issue
 11, read on the near misses of dev (batches s8 and s9, ``bench/questions/dev2.json``) that were
 answered "high" by a passage holding a figure, a name or a decision of something else. Each rule
-only withholds "high" (``hybrid.judge``): such a passage is still shown, as a weak match, when
+only withholds "high" (``judge.judge``): such a passage is still shown, as a weak match, when
 the other evidence shows it — the issue's rule that a strong keyword match is never hidden.
 
 - **the figure of the body asked.** "Hur stort överskott visar barn- och ungdomsnämndens

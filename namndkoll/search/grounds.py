@@ -1,5 +1,5 @@
 """What a passage must hold to be shown at all, or trusted, beyond the keyword and meaning bars
-(``hybrid.judge``). Round 9 of issue 11, read on the dev near misses and checked on test:
+(``judge.judge``). Round 9 of issue 11, read on the dev near misses and checked on test:
 
 - **the kind of answer, here or beside it.** A passage that states no figure for "Vad kostar
   hyran …", no name for "Vilka ledamöter röstade nej …" (``rerank.states_kind``), and whose
@@ -214,7 +214,7 @@ def thing_beside(question: Question, text: str, thing: Matcher | None) -> bool:
     is asked (``thing``, ``thing_of``: a word of the query's own, not a place, year or unit);
     True for other questions and a query of places, years and units only.
 
-    What only the meaning side shows needs it (``hybrid.judge``; issue 11, the near misses shown
+    What only the meaning side shows needs it (``judge.judge``; issue 11, the near misses shown
     on meaning alone): "Hur stora avskrivningar räknar Simrishamn med för 2029?" is close in
     meaning to Simrishamn's table of the nämnders' ramar 2029, which never names avskrivningar;
     "lomma skattesats 2026" to Lomma's avfallstaxa 2026. The year asked need not stand in the

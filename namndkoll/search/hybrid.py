@@ -1,32 +1,20 @@
 """Hybrid search: dense (sqlite-vec) and keywords (FTS5) fused by reciprocal rank, filtered,
 and honest about how good the match is.
 
-Query terms (Swedish stems, compounds, party names, typo repair) are made in ``terms.py``.
-
-Abstention weighs two kinds of evidence for each passage and never lets one hide what the other
-found:
-
-- keywords: the share of the query's terms the passage (with its § title) holds, each term
-  weighted by its rarity in the corpus (IDF). Question words and function words are no terms, and
-  words in more than 5 % of the passages are left out, so "Hur …", "Vilka …" and "Vad beslutade …"
-  never count against a passage. A passage holding the rare terms of the query is always shown;
-  a place the query names is held by every passage of that body's own documents (a town's budget
-  instructions signed "Diana Olsson Kommundirektör" need not repeat the town's name), for showing
-  a passage, not for trusting it.
-- meaning: the cosine similarity of the passage to the query, against bars calibrated per model.
-  A close passage is shown even with no query word in it (the dense side adds); a far one is
-  still shown when its keywords hold (the dense side cannot veto).
-
-Each hit is ``high`` or ``weak`` confidence (weak: some evidence, not enough to trust; the CLI
-shows those under "weak matches"). Only when neither side finds anything relevant is the answer
-"no good match" (an empty list).
+The flow of ``search``: ``rank`` (both sides, fused; a second keyword pass inside the best
+documents) -> ``evidence`` (each candidate's keyword share and what it states of the places,
+years, bodies and figures the query asks: ``grounds.py``, ``asked.py``) -> ``candidate_features``
+and ``rerank`` (the fitted reranker, ``rerank.py``; ``order.settle``) -> ``judge`` (high, weak
+or dropped against the calibrated bars: ``judge.py``, where abstention is described) ->
+``fold_copies`` -> hits with citations. The candidate record is ``ranked.Ranked``; query terms
+(Swedish stems, compounds, party names, typo repair) are made in ``terms.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from dataclasses import replace
+from typing import Any
 
 import numpy as np
 
@@ -49,6 +37,7 @@ from .grounds import (
     thing_of,
     year_in_own_words,
 )
+from .judge import KEYWORD_FULL, KEYWORD_WEIGHT, NO_CALIBRATION, calibration_for, judge
 from .order import settle
 from .plan import fts_terms, keyword_plan
 from .question import (
@@ -59,6 +48,7 @@ from .question import (
     place_consistent,
     read_question,
 )
+from .ranked import Confidence, Mode, Ranked, _with
 from .rerank import Reranker, features, holds_vote, reranker_for
 from .terms import (
     STOPWORDS,
@@ -74,9 +64,7 @@ from .terms import (
 )
 
 __all__ = [
-    "CALIBRATIONS",
     "STOPWORDS",
-    "Calibration",
     "Mode",
     "Ranked",
     "Term",
@@ -90,112 +78,15 @@ __all__ = [
     "words",
 ]
 
-Mode = Literal["hybrid", "dense", "keyword"]
-Confidence = Literal["high", "weak"]
-
-
-# ---- the query ----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Calibration:
-    """Cosine-similarity bars for one embedding model (bench/search_eval.py --calibrate)."""
-
-    min_similarity: float  # a passage this close to the query is a good match by meaning alone
-    keyword_similarity: float  # ... and from this bar if it also holds KEYWORD_HIGH of the query
-    margin: float  # a partial keyword match (KEYWORD_PARTIAL) is weak from weak_similarity - margin
-    keyword_weight: float = 1.5  # weight of the keyword list in the fusion (dense: 1.0)
-    weak_similarity: float | None = None  # meaning alone, a weak match (default: min_similarity)
-    answer_weak: float = 0.01  # a reranker's chance of answering below which a passage is no evidence
-
-
-# round 7's fit of the default model's reranker, dev: 0.002-0.005 answer all 87 and refuse 20 of 28
-# (the lowest, which hides least: round 5's 0.005 hid a test answer the refit put at 0.0049);
-# 0.007 shows one answer weak only, 0.001 refuses one fewer (round 2's 0.01: the fast model, still
-# its best dev point: 0.005 refuses two fewer, 0.02 hides a dev answer)
-ANSWER_WEAK = 0.002
-# ... and from this chance on a passage is always shown, at least as weak: the reranker reads
-# both sides and can add what each bar alone misses ("Vilka ledamöter röstade för återremiss i
-# barn- och ungdomsnämnden?" over Alingsås BUN 2026-06-16: its votes at cosine 0.864, 0.001 under
-# the bar, with 0.46 of the keyword weight, the reranker 0.76 — refused). No dev or dev2 near miss
-# that passes the other gates has a chance above 0.1: 0.1, 0.2 and 0.5 refuse the same 40 of 89.
-ANSWER_SHOW = 0.5
-# Fitted on bench/questions/dev.json only (docs/benchmarks.md, Search; the grid is in
-# bench/search_eval.py --calibrate): e5 shows a passage from 0.865 (0.86 with half the query's
-# keyword weight), trusts it from 0.90 alone or 0.88 with 60 % of the keyword weight.
-CALIBRATIONS: dict[str, Calibration] = {
-    "multilingual-e5-small-static": Calibration(0.46, 0.35, 0.05, keyword_weight=2.0),
-    "multilingual-e5-small": Calibration(0.90, 0.88, 0.005, weak_similarity=0.865, answer_weak=ANSWER_WEAK),
-}
 RRF_K = 60
-DENSE_WEIGHT = 1.0  # reciprocal-rank weights of the two sides (bench/search_eval.py)
-KEYWORD_WEIGHT = 1.5
-NO_CALIBRATION = Calibration(-1.0, -1.0, 2.0, KEYWORD_WEIGHT)  # unknown model: keep what ranks
-# keyword evidence: the IDF-weighted share of the query's terms a passage holds
-KEYWORD_FULL = 0.99  # all of them: a good match whatever the meaning side says
-KEYWORD_HIGH = 0.6  # with keyword_similarity: a good match
-KEYWORD_WEAK = 0.6  # alone: a weak match (always shown: the dense side cannot veto it)
-KEYWORD_PARTIAL = 0.5  # with weak_similarity - margin: a weak match
-KEYWORD_COVERAGE = KEYWORD_WEAK  # keyword-only mode shows nothing below this
+DENSE_WEIGHT = 1.0  # reciprocal-rank weights of the two sides (bench/search_eval.py; the keywords'
+# default weight: judge.KEYWORD_WEIGHT, a model's own: its Calibration.keyword_weight)
+
 # a query term in at most this share of the passages (or in one: a small corpus) is a rare one
 # (a name, a place, a case's own word): a passage holding all of the query's rare terms is always shown, at least as weak
 # (dev: "Varför skrev Bengt Bivall under missivet …": the passage naming him held half the
 # query's weight, and the meaning side put it at 0.815, so it was refused)
 RARE_SHARE = 0.002
-STATED_FOR_HIGH = True
-
-
-def calibration_for(model_id: str) -> Calibration:
-    for key, cal in CALIBRATIONS.items():
-        if key in model_id:
-            return cal
-    return NO_CALIBRATION
-
-
-@dataclass(frozen=True)
-class Ranked:
-    """One candidate with the evidence behind its rank (what bench and --explain show)."""
-
-    chunk_id: int
-    score: float  # fused reciprocal-rank score, 1.0 = first on both lists
-    similarity: float | None  # cosine similarity to the query (None in keyword-only mode)
-    dense_rank: int | None
-    keyword_rank: int | None
-    keywords: float = 0.0  # IDF-weighted share of the query's terms the passage holds
-    confidence: Confidence | None = None  # set by ``judge``; None = not shown
-    place_ok: bool = True  # from a body the query names, or naming it (question.place_consistent)
-    year_ok: bool = True  # about a year the query names (its text, title or document date)
-    answer: float | None = None  # the reranker's probability that it answers the query
-    kind_ok: bool = True  # holds what the query asks for where that is checked (a vote for "Hur röstade …")
-    rare: bool = False  # holds every query term that few passages hold (RARE_SHARE), one at least
-    focus_ok: bool = True  # names what a figure question asks the figure of (Question.focus), or no focus
-    stated: bool = True  # states the kind of answer asked (a name, a figure, a date: rerank.states_kind)
-    # the keyword share with the query's place counted as held by every passage of that body's own
-    # documents (what abstention weighs; ``keywords`` is the passage's own, what the reranker reads)
-    place_keywords: float | None = None
-    inside: bool = False  # found again inside the best documents with the query's common words (``rank``)
-    stated_near: bool = True  # it or a neighbour states the kind of answer asked (grounds.stated_around)
-    own_place: bool = True  # names the query's places itself or is their body's (grounds.names_own_place)
-    body_ok: bool = True  # its document can record the vote of the body the query names (grounds.by_own_body)
-    year_own: bool = True  # its own text names the query's year, or no year (grounds.year_in_own_words)
-    figure_beside: bool = True  # a sentence naming what a figure question asks holds a figure (grounds)
-    asked: bool = True  # states the thing asked of the body, year, post or decision asked (asked.asked_of)
-    kind_stated: bool = True  # states the kind of answer asked itself (grounds.states; ``stated`` less lists)
-    thing_beside: bool = True  # a figure beside a word of what a figure query asks (grounds.thing_beside)
-
-
-_FIELDS = frozenset(Ranked.__dataclass_fields__)
-
-
-def _with(r: Ranked, **changes: Any) -> Ranked:
-    """``dataclasses.replace(r, **changes)`` for the evidence and the rerank, which make one per
-    candidate (~110 a query): the same frozen value, without the generic replace's cost (a
-    fifth of the reranker's Python). Ranked has no ``__post_init__`` to run."""
-    if not changes.keys() <= _FIELDS:
-        raise TypeError(f"Ranked has no field {sorted(changes.keys() - _FIELDS)}")
-    new = object.__new__(Ranked)
-    new.__dict__.update(r.__dict__)
-    new.__dict__.update(changes)
-    return new
 
 
 def rank(
@@ -407,64 +298,6 @@ def _passages_before(prev: Mapping[int, Any], rows: dict[int, Any], lacking: Seq
     return out
 
 
-def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]:
-    """Each candidate's confidence from its evidence; those with none are dropped. High
-    confidence first (in rank order), then weak; [] when nothing is relevant.
-
-    Evidence about something else is none: a passage from another body or year than the query
-    names, or one without any vote when the query asks how a body voted, unless it holds every
-    query term. With a fitted reranker, a passage it gives less than ``cal.answer_weak`` chance of
-    answering is not shown either (again unless it holds every term, or all of the query's rare
-    terms: ``Ranked.rare``, which is always at least a weak match).
-
-    A figure question's passage that never names what the figure is of (``Ranked.focus_ok``:
-    "Hur många tolkuppdrag på polska …" and a passage on tolkuppdrag without "polska") does not
-    state it: not shown, or, when it holds the query's rare terms, shown as weak only. One without
-    the kind of answer asked, itself or beside it (``Ranked.stated_near``: no figure at all for
-    "Vad kostar …") is not shown, unless it holds the query's rare terms (then weak at most: a
-    strong match on rare terms is never hidden) or every term (round 9). Where the query names a
-    place, a passage neither of that body nor naming it is weak at most (``Ranked.own_place``),
-    and "Hur röstade kommunstyrelsen …" is answered by its own records only (``Ranked.body_ok``;
-    ``grounds.py``). A passage only the search inside the best
-    documents brought (``Ranked.inside``) is weak at most, and so is one whose own words name
-    other years than the query's (``Ranked.year_own``) or whose sentences naming what a figure
-    question asks hold no figure (``Ranked.figure_beside``; round 10, ``grounds.py``), or that
-    states it of another body, year, post or decision than the one asked (``Ranked.asked``; round
-    12, ``asked.py``). A passage the reranker gives at least ``ANSWER_SHOW`` chance of answering
-    is shown, at least as weak, whatever the similarity and keyword bars say. A figure query's
-    passage shown on meaning alone needs a figure in a sentence holding a word of what is asked
-    (``Ranked.thing_beside``; issue 11: "lomma skattesats 2026" and Lomma's avfallstaxa 2026)."""
-    weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
-    high, weak = [], []
-    for r in ranked:
-        # no similarity (keyword-only mode): only the keyword evidence counts
-        s = r.similarity if mode != "keyword" and r.similarity is not None else float("-inf")
-        k = r.keywords
-        # what shows a passage counts the query's place as held by its body's documents; what
-        # makes it "high" is the passage's own words
-        kp = k if r.place_keywords is None else max(k, r.place_keywords)
-        if not (r.place_ok and r.year_ok and r.body_ok):
-            continue  # the query names a body, a year or a voting body this passage is not about
-        # the thing asked of the thing asked (rounds 10, 12): else no answer, or weak with rare terms
-        of_asked = r.year_own and r.figure_beside and r.asked
-        # a likely answer (the reranker's ANSWER_SHOW) whose figure stands a sentence away from the
-        # word asked is shown, weak: "Hur stor andel av politikerna …" and "… uppger 47 procent …"
-        likely = r.answer is not None and r.answer >= ANSWER_SHOW
-        shown_asked = r.year_own and (r.figure_beside or likely) and r.asked
-        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (
-                not r.stated_near or not shown_asked or not r.focus_ok
-                or (r.answer is not None and r.answer < cal.answer_weak)))):
-            continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
-        if not r.inside and r.own_place and of_asked and (r.stated or not STATED_FOR_HIGH) and (
-                k >= KEYWORD_FULL or (r.focus_ok and (
-                    s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
-            high.append(replace(r, confidence="high"))
-        elif (kp >= KEYWORD_WEAK or r.rare or (s >= weak_bar and r.thing_beside)
-              or (kp >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin) or likely):
-            weak.append(replace(r, confidence="weak"))
-    return high + weak
-
-
 def search(
     store: Store | Any, query: str, embedder: Embedder | None, *, municipality: str | None = None,
     committee: str | None = None, doc_type: str | None = None, party: str | None = None,
@@ -540,6 +373,3 @@ def hits_for_chunks(store: Store | Any, chunk_ids: Sequence[int]) -> list[Hit]:
     rows = store.chunk_rows(list(chunk_ids))
     dnrs = store.diarienummer_many([(rows[c]["document_id"], rows[c]["item"]) for c in chunk_ids if c in rows])
     return [make_hit(store, rows[c], 0.0, [], dnrs=dnrs) for c in chunk_ids if c in rows]
-
-
-# ---- evaluation ---------------------------------------------------------------------------

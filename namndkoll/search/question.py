@@ -9,7 +9,7 @@ mycket/många …" a figure, "När …" a date; a passage holding that kind of t
 the answer (a prior for the order, never a filter). **Focus**: the thing a figure question asks
 the figure of, the noun phrase after "Hur många/mycket/stor …", "Vad kostar …" or "Vilken/Vilket
 …" with a quantity noun ("tolkuppdrag på polska", "hyran", "driftram"): a passage that never
-names it does not state that figure (``hybrid.judge``).
+names it does not state that figure (``judge.judge``).
 
 The places are Sweden's 290 municipalities and 21 regions (``ingest/data/organisations.tsv``,
 read as data) plus every body the corpus itself holds (a kommunalförbund, a Finnish town).

@@ -11,7 +11,7 @@ names, or a table row asked a figure, weighs as the fit found. A question type i
 here, never a filter: the weights decide how much it counts.
 
 The model's output is also the probability that a passage answers the question, which the
-abstention reads beside the keyword and meaning bars (``hybrid.judge``).
+abstention reads beside the keyword and meaning bars (``judge.judge``).
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def states_kind(question: Question, text: str, section: str | None = None) -> bo
     for "Vem …" (a person's name for "Vilka ledamöter …"), a figure for "Hur många/mycket …" (an
     amount of money when a price is asked, a percentage for a share), a date or a year for "När …".
     True when the question asks none of these. A passage that does not is shown as weak at most
-    (``hybrid.judge``): "Vilka ledamöter röstade nej …" and an Omröstning whose names are "framgår
+    (``judge.judge``): "Vilka ledamöter röstade nej …" and an Omröstning whose names are "framgår
     av bilaga 7"; "Vad kostar det att parkera vid Nolhaga per timme?" and a § counting the
     parking places. A table row states its unit in the table's head, not in the row."""
     k = question.kinds

@@ -1,0 +1,59 @@
+"""One search candidate and the evidence behind its rank (``Ranked``): what ``hybrid.rank``
+fuses, ``hybrid.evidence`` and the rerank fill in, ``judge.judge`` weighs, and bench and
+--explain show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Mode = Literal["hybrid", "dense", "keyword"]  # the sides a search asks
+Confidence = Literal["high", "weak"]
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One candidate with the evidence behind its rank (what bench and --explain show)."""
+
+    chunk_id: int
+    score: float  # fused reciprocal-rank score, 1.0 = first on both lists
+    similarity: float | None  # cosine similarity to the query (None in keyword-only mode)
+    dense_rank: int | None
+    keyword_rank: int | None
+    keywords: float = 0.0  # IDF-weighted share of the query's terms the passage holds
+    confidence: Confidence | None = None  # set by ``judge``; None = not shown
+    place_ok: bool = True  # from a body the query names, or naming it (question.place_consistent)
+    year_ok: bool = True  # about a year the query names (its text, title or document date)
+    answer: float | None = None  # the reranker's probability that it answers the query
+    kind_ok: bool = True  # holds what the query asks for where that is checked (a vote for "Hur röstade …")
+    rare: bool = False  # holds every query term that few passages hold (hybrid.RARE_SHARE), one at least
+    focus_ok: bool = True  # names what a figure question asks the figure of (Question.focus), or no focus
+    stated: bool = True  # states the kind of answer asked (a name, a figure, a date: rerank.states_kind)
+    # the keyword share with the query's place counted as held by every passage of that body's own
+    # documents (what abstention weighs; ``keywords`` is the passage's own, what the reranker reads)
+    place_keywords: float | None = None
+    inside: bool = False  # found again inside the best documents with the query's common words (``rank``)
+    stated_near: bool = True  # it or a neighbour states the kind of answer asked (grounds.stated_around)
+    own_place: bool = True  # names the query's places itself or is their body's (grounds.names_own_place)
+    body_ok: bool = True  # its document can record the vote of the body the query names (grounds.by_own_body)
+    year_own: bool = True  # its own text names the query's year, or no year (grounds.year_in_own_words)
+    figure_beside: bool = True  # a sentence naming what a figure question asks holds a figure (grounds)
+    asked: bool = True  # states the thing asked of the body, year, post or decision asked (asked.asked_of)
+    kind_stated: bool = True  # states the kind of answer asked itself (grounds.states; ``stated`` less lists)
+    thing_beside: bool = True  # a figure beside a word of what a figure query asks (grounds.thing_beside)
+
+
+_FIELDS = frozenset(Ranked.__dataclass_fields__)
+
+
+def _with(r: Ranked, **changes: Any) -> Ranked:
+    """``dataclasses.replace(r, **changes)`` for the evidence and the rerank, which make one per
+    candidate (~110 a query): the same frozen value, without the generic replace's cost (a
+    fifth of the reranker's Python). Ranked has no ``__post_init__`` to run."""
+    if not changes.keys() <= _FIELDS:
+        raise TypeError(f"Ranked has no field {sorted(changes.keys() - _FIELDS)}")
+    new = object.__new__(Ranked)
+    new.__dict__.update(r.__dict__)
+    new.__dict__.update(changes)
+    return new
+

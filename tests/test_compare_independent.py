@@ -10,17 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_search import FakeEmbedder
+from test_search import indexed
 from test_structure_templates import draw
 
-from namndkoll.corpus.db import open_db, transaction
-from namndkoll.corpus.extractions import save_extraction
-from namndkoll.corpus.store import replace_document
-from namndkoll.extract.pipeline import extract_document
 from namndkoll.ingest import read_document
-from namndkoll.search import compare, index_corpus
+from namndkoll.search import compare
 from namndkoll.search.compare import comparison_json, independents_named
-from namndkoll.search.judge import CALIBRATIONS, Calibration
 
 
 def _pdf(path: Path) -> Path:
@@ -41,17 +36,8 @@ def _pdf(path: Path) -> Path:
 
 @pytest.fixture
 def stored(db_path: Path, tmp_path: Path):
-    conn = open_db(db_path)
-    doc = read_document(_pdf(tmp_path / "lomma-kf-2025-10-16.pdf"))
-    with transaction(conn):
-        doc_id = replace_document(conn, doc)
-        save_extraction(conn, doc_id, doc, extract_document(doc))
-    emb = FakeEmbedder()
-    CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
-    index_corpus(conn, emb)
-    yield conn, emb
-    CALIBRATIONS.pop("fake-hash", None)
-    conn.close()
+    with indexed(db_path, [read_document(_pdf(tmp_path / "lomma-kf-2025-10-16.pdf"))], extract=True) as built:
+        yield built
 
 
 def test_an_independent_members_yrkande_has_a_column_of_their_own(stored):

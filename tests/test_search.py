@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -143,18 +145,33 @@ DOCS = [
 ]
 
 
+@contextmanager
+def indexed(db_path: Path, docs: Sequence[Document], *, extract: bool = False) -> Iterator[tuple[Any, FakeEmbedder]]:
+    """``docs`` stored in a real SQLite file (with what extract/ finds in them when ``extract``),
+    indexed with the fake embedder under its test calibration: (connection, embedder)."""
+    from namndkoll.corpus.extractions import save_extraction
+    from namndkoll.extract.pipeline import extract_document
+
+    conn = open_db(db_path)
+    try:
+        for d in docs:
+            with transaction(conn):
+                doc_id = replace_document(conn, d)
+                if extract:
+                    save_extraction(conn, doc_id, d, extract_document(d))
+        emb = FakeEmbedder()
+        CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
+        index_corpus(conn, emb)
+        yield conn, emb
+    finally:
+        CALIBRATIONS.pop("fake-hash", None)
+        conn.close()
+
+
 @pytest.fixture
 def corpus(db_path: Path):
-    conn = open_db(db_path)
-    for d in DOCS:
-        with transaction(conn):
-            replace_document(conn, d)
-    emb = FakeEmbedder()
-    CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
-    index_corpus(conn, emb)
-    yield conn, emb
-    CALIBRATIONS.pop("fake-hash", None)
-    conn.close()
+    with indexed(db_path, DOCS) as built:
+        yield built
 
 
 def test_chunks_follow_items_and_sections_and_quote_exactly():

@@ -6,30 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_search import DOCS, FakeEmbedder
+from test_search import DOCS, indexed
 
-from namndkoll.corpus.db import open_db, transaction
-from namndkoll.corpus.extractions import save_extraction
-from namndkoll.corpus.store import replace_document
-from namndkoll.extract.pipeline import extract_document
-from namndkoll.search import compare, index_corpus
+from namndkoll.search import compare
 from namndkoll.search.compare import comparison_json
-from namndkoll.search.judge import CALIBRATIONS, Calibration
 
 
 @pytest.fixture
 def extracted(db_path: Path):
-    conn = open_db(db_path)
-    for d in DOCS:
-        with transaction(conn):
-            doc_id = replace_document(conn, d)
-            save_extraction(conn, doc_id, d, extract_document(d))
-    emb = FakeEmbedder()
-    CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
-    index_corpus(conn, emb)
-    yield conn, emb
-    CALIBRATIONS.pop("fake-hash", None)
-    conn.close()
+    with indexed(db_path, DOCS, extract=True) as built:
+        yield built
 
 
 def test_matrix_has_the_right_parties_in_the_right_item(extracted):

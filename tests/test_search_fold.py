@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_search import DOCS, KF_18, FakeEmbedder, protocol
+from test_search import DOCS, KF_18, FakeEmbedder, indexed, protocol
 from typer.testing import CliRunner
 
 from namndkoll.cli import app
@@ -27,16 +27,8 @@ QUERY = "förskoleplatser i centrala Göteborg 120 platser"
 
 @pytest.fixture
 def corpus(db_path: Path):
-    conn = open_db(db_path)
-    docs = [*DOCS, protocol("kf-2023-01-26-utdrag-18.pdf", [KF_18], EXTRACT_MD)]
-    for d in docs:
-        with transaction(conn):
-            replace_document(conn, d)
-    CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
-    index_corpus(conn, FakeEmbedder())
-    yield conn
-    CALIBRATIONS.pop("fake-hash", None)
-    conn.close()
+    with indexed(db_path, [*DOCS, protocol("kf-2023-01-26-utdrag-18.pdf", [KF_18], EXTRACT_MD)]) as (conn, _emb):
+        yield conn
 
 
 def test_a_passage_and_its_copy_are_one_hit(corpus) -> None:  # type: ignore[no-untyped-def]
@@ -135,17 +127,8 @@ def test_two_meetings_with_the_same_words_under_other_titles_are_two_hits(db_pat
     other = ("§ 4 0990/22\nFörskoleplatser i Angered\nBeslut\n\nKommunfullmäktige beslutar att bygga en"
              " ny förskola i Angered med 80 platser.\n\nReservation\n\n" + RESERVATION)
     assert RESERVATION in KF_18
-    conn = open_db(db_path)
-    for d in [*DOCS, protocol("kf-2023-02-23.pdf", [other], TAXA_MD)]:
-        with transaction(conn):
-            replace_document(conn, d)
-    CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
-    try:
-        index_corpus(conn, FakeEmbedder())
-        hits = search(conn, "Vänsterpartiet reserverar sig mindre barngrupper förskolan", FakeEmbedder(), limit=10)
-    finally:
-        CALIBRATIONS.pop("fake-hash", None)
-        conn.close()
+    with indexed(db_path, [*DOCS, protocol("kf-2023-02-23.pdf", [other], TAXA_MD)]) as (conn, emb):
+        hits = search(conn, "Vänsterpartiet reserverar sig mindre barngrupper förskolan", emb, limit=10)
     reservations = [h for h in hits if "mindre barngrupper" in h.text]
     assert {h.source for h in reservations} == {"kf-2023-01-26.pdf", "kf-2023-02-23.pdf"}
     assert all(not h.also_in for h in reservations)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_search import FakeEmbedder, report
+from test_search import FakeEmbedder, indexed, report
 
 from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db, transaction
@@ -25,7 +25,6 @@ from namndkoll.corpus.store import replace_document
 from namndkoll.search import hybrid, index_corpus
 from namndkoll.search.grounds import states
 from namndkoll.search.hybrid import evidence, rank, search
-from namndkoll.search.judge import CALIBRATIONS, Calibration
 from namndkoll.search.order import SETTLE_DEPTH, settle
 from namndkoll.search.passage import MONEY, PERCENT
 from namndkoll.search.question import read_question
@@ -117,18 +116,11 @@ def test_settle_what_is_asked_before_what_is_not():
 
 @pytest.fixture
 def corpus(db_path: Path):
-    conn = open_db(db_path)
     kf = Metadata("Kommunfullmäktige protokoll", "Alingsås", "Kommunfullmäktige", "protokoll", "2018-03-28")
     tn = Metadata("Tekniska nämnden protokoll", "Alingsås", "Tekniska nämnden", "protokoll", "2026-06-15")
-    for d in (protocol("alingsas-kf-2018.pdf", KF_32_45, kf), protocol("alingsas-tn-2026.pdf", TN_38, tn)):
-        with transaction(conn):
-            replace_document(conn, d)
-    emb = FakeEmbedder()
-    CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
-    index_corpus(conn, emb)
-    yield conn, emb
-    CALIBRATIONS.pop("fake-hash", None)
-    conn.close()
+    with indexed(db_path, (protocol("alingsas-kf-2018.pdf", KF_32_45, kf),
+                           protocol("alingsas-tn-2026.pdf", TN_38, tn))) as built:
+        yield built
 
 
 def test_the_successor_before_the_one_who_left(corpus):

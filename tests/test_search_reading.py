@@ -91,3 +91,16 @@ def test_the_focus_read_right(query: str, focus: tuple[str, ...]):
 def test_vad_ar_with_an_amount_asks_a_figure():
     q = read_question("Vad är arvodet för kommunstyrelsens ordförande i Göteborg 2025?")
     assert "figure" in q.kinds and q.unit == "money"
+
+
+def test_the_word_that_asks_how_big_is_not_what_is_asked():
+    from namndkoll.search.grounds import thing_beside, thing_of
+    from namndkoll.search.terms import query_terms
+
+    query = "Hur stora avskrivningar räknar Simrishamn med för 2029?"
+    q = read_question(query)
+    assert q.degree == "stora"
+    thing = thing_of(q, query_terms(query))
+    # a figure beside "stora" is no figure of the avskrivningar
+    assert not thing_beside(q, "Stora satsningar görs på förskolan 2029 med 12,5 mnkr.", thing)
+    assert thing_beside(q, "Avskrivningar 2029 beräknas till 41,2 mnkr.", thing)

@@ -32,7 +32,7 @@ from .focus import QUANTITY as _QUANTITY
 from .focus import focus_of
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold
 
-__all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "focus_of", "mentions_place", "mentions_year", "place_consistent",
+__all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "degree_of", "focus_of", "mentions_place", "mentions_year", "place_consistent",
            "post_of", "rate_of", "read_question", "replaced_of", "role_of", "same_body", "sentence_form", "unit_of", "voter_of", "years_in"]
 
 
@@ -75,6 +75,9 @@ class Question:
     query_words: frozenset[str] = field(default_factory=frozenset)  # the query's words, lower case
     said_by: str | None = None  # the person whose words "Vad svarade X om …" asks
     label: tuple[str, str] | None = None  # "alternativ E": its kind (three letters) and label
+    # issue 11: the word after "hur" that asks a degree ("stora" in "Hur stora avskrivningar …"):
+    # part of the question, not of what it asks about; None when none
+    degree: str | None = None
 
 
 _KINDS = {
@@ -186,7 +189,17 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     post_of(query), count="figure" in kinds and bool(_COUNT_Q.search(query)),
                     post_for=detail.post_qualifier(query, post_of(query)), name_of=detail.name_asked(query),
                     query_words=detail.query_words(query), said_by=detail.said_by(query),
-                    label=detail.label_asked(query))
+                    label=detail.label_asked(query), degree=degree_of(query))
+
+
+_DEGREE = re.compile(r"\bhur\s+(stor|stort|stora|hög|högt|höga|lång|långt|långa|länge|dyr|dyrt|dyra|ofta|gammal|"
+                     r"gammalt|gamla|jämn|jämnt)\b", re.IGNORECASE)
+
+
+def degree_of(query: str) -> str | None:
+    """The word after "hur" that asks a degree ("Hur stora …": "stora"), lower case; None when none."""
+    m = _DEGREE.search(query)
+    return m.group(1).casefold() if m else None
 
 
 # how a query asks: "Ska …", "Har …", "Finns det …", "Upphävdes beslutet …?" ask yes or no; a

@@ -22,6 +22,18 @@ _ARTICLES = frozenset(["en", "ett", "den", "det", "de"])
 MEASURES = frozenset(["andel", "andelen", "antal", "antalet", "del", "delen", "summa", "summan", "mängd",
                        "mängden", "procent", "procentenheter", "belopp", "beloppet", "kronor", "kr", "tkr", "mnkr",
                        "miljoner", "miljarder", "tusen"])
+# "stora", "höga": a plural adjective, whose noun is plural ("Hur stora avskrivningar räknar …"),
+# as after "många"; the -ar/-er word after them is no verb
+_PLURAL_HOW = frozenset(["många", "stora", "höga", "långa", "dyra"])
+# finite verbs that stand after the noun asked ("Hur mycket pengar får biblioteken")
+_FINITE = frozenset(["får", "fick", "ska", "skall", "skulle", "har", "hade", "kan", "kunde", "är", "var", "blir",
+                     "blev", "finns", "fanns", "kommer", "gick", "går", "behövs", "krävs", "väntas", "beräknas"])
+# an adjective that stands between an indefinite article and its noun ("en ny tågstation")
+_ADJECTIVES = frozenset(["ny", "nytt", "stor", "stort", "liten", "litet", "gammal", "gammalt", "egen", "eget",
+                         "hel", "helt", "annan", "annat", "extra", "särskild", "särskilt", "vanlig", "vanligt",
+                         "genomsnittlig", "genomsnittligt", "normal", "normalt", "enskild", "enskilt"])
+# words that are no noun asked: "per" in "för en villa per år"
+_FUNCTION = frozenset(["per", "samt", "cirka", "ca", "drygt", "knappt", "totalt"])
 _OF = frozenset(["av", "för", "på"])  # a phrase that narrows the noun: "hyran för X", "uppdrag på polska"
 _COPULAS = frozenset(["är", "var", "blir", "blev"])
 # "Vilken/Vilket X" asks a figure when X is (a compound of) an amount: "Vilken driftram …"
@@ -46,7 +58,14 @@ def _passive(toks: list[str], i: int) -> bool:
 
 
 def _content(w: str) -> bool:
-    return w not in STOPWORDS and w not in IRREGULAR_VERBS and not w.isdigit()
+    return w not in STOPWORDS and w not in IRREGULAR_VERBS and not w.isdigit() and w not in _FUNCTION
+
+
+def _verb_after(toks: list[str], i: int) -> bool:
+    """Whether a finite verb follows ``toks[i]``, so that it is the noun asked, not the verb:
+    "Hur mycket pengar får …", "Hur mycket avgifter tar …" (a verb in -ar/-er is followed by
+    its subject: "Hur mycket ökar kostnaderna")."""
+    return i + 1 < len(toks) and (toks[i + 1] in _FINITE or toks[i + 1] in IRREGULAR_VERBS)
 
 
 def _head(toks: list[str], j: int, adjective: bool) -> int | None:
@@ -54,10 +73,16 @@ def _head(toks: list[str], j: int, adjective: bool) -> int | None:
     article, a genitive or "hur många") an adjective in -a ("det nya kommunhuset"); None for a verb."""
     if toks[j].endswith(_VERB_ENDS) and not QUANTITY.search(toks[j]):  # "skattesats" is no verb
         return None
+    indefinite = j > 0 and toks[j - 1] in ("en", "ett")
     for _ in range(2):
         w = toks[j]
+        # after "en/ett" an adjective has no -a ("en villa per år": a noun) but may be "ny", "stor";
+        # after "det/den/de", a genitive or "hur stor" it ends in -a or is a participle in -ade
+        # ("Alingsås kommuns samlade driftsprognos")
         if j + 1 < len(toks) and _content(toks[j + 1]) and (
-                w.endswith(_GENITIVE) or (adjective and w.endswith("a") and not w.endswith("na"))):
+                w.endswith(_GENITIVE) or (indefinite and w in _ADJECTIVES)
+                or (adjective and not indefinite and (w.endswith(("ade", "ande")) or
+                                                     (w.endswith("a") and not w.endswith("na"))))):
             adjective = adjective or w.endswith(_GENITIVE)
             j += 1
         else:
@@ -78,7 +103,13 @@ def _past_owner(toks: list[str], j: int) -> int:
         if not _content(toks[k]) or toks[k] in _OF:
             break
         if toks[k].endswith("s") and not toks[k].endswith("ss") and _content(toks[k + 1]):
-            return j if QUANTITY.search(toks[k]) else k + 1
+            if QUANTITY.search(toks[k]):
+                return j
+            k += 1  # an owner of an owner: "Göteborgs Stads koncerns resultat"
+            while (k + 1 < len(toks) and toks[k].endswith("s") and not toks[k].endswith("ss")
+                   and _content(toks[k + 1]) and not QUANTITY.search(toks[k])):
+                k += 1
+            return k
     return j
 
 
@@ -94,13 +125,16 @@ def focus_of(query: str) -> tuple[str, ...]:
             start, how = i + 2, toks[i + 1]
             if w == "hur" and start < len(toks) and toks[start] in _COSTS:
                 start += 1  # "Hur mycket kostar X" asks the price of X
-            elif (w == "hur" and toks[i + 1] != "många" and start < len(toks)
-                  and (toks[start].endswith(("ar", "er")) or _passive(toks, start))
+            elif (w == "hur" and toks[i + 1] not in _PLURAL_HOW and start < len(toks)
+                  and ((toks[start].endswith(("ar", "er")) and not _verb_after(toks, start))
+                       or _passive(toks, start))
                   and toks[start] not in _COPULAS):
                 return ()  # "Hur mycket ökar/höjs …": a verb (a plural noun follows "många", not "mycket")
             break
-        if w in _WHICH:
-            start, which = i + 1, True
+        if w in _WHICH or (w == "vad" and i == 0 and toks[i + 1] in _COPULAS):
+            # "Vad är arvodet för …", "Vad blir avgiften …" ask an amount as "Vilken" does
+            start, which = i + 1 + (w == "vad"), True
+            how = "vad" if w == "vad" else ""
             break
     if start is None:
         return ()
@@ -110,6 +144,8 @@ def focus_of(query: str) -> tuple[str, ...]:
     if j < len(toks) and ((toks[j] == "av" and how in ("mycket", "många"))
                           or (toks[j] in _COPULAS and how not in ("många", "mycket", "länge"))):
         j = _past_owner(toks, _skip_articles(toks, j + 1))
+    if how == "vad":  # "Vad är Lomma kommuns prognostiserade resultat": the thing owned is asked
+        j = _past_owner(toks, j)
     if j >= len(toks) or not _content(toks[j]):
         return ()
     if toks[j] in MEASURES:

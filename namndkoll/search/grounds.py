@@ -203,8 +203,9 @@ def figure_beside(question: Question, text: str, section: str | None, focus: re.
 
 def thing_of(question: Question, terms: Sequence[Term]) -> Matcher | None:
     """What a query asks, in its own terms: not its places, years, or the units and measures a
-    figure is given in ("procent", "antal", "kronor"); None when nothing else is left."""
-    thing = [t for t in terms if not t.word.isdigit() and t.word not in MEASURES
+    figure is given in ("procent", "antal", "kronor"), nor the word that asks how big ("Hur
+    stora avskrivningar …": "stora" is in any passage); None when nothing else is left."""
+    thing = [t for t in terms if not t.word.isdigit() and t.word not in MEASURES and t.word != question.degree
              and not any(mentions_place(p, t.word) for p in question.places)]
     return Matcher(thing) if thing else None
 

@@ -32,8 +32,8 @@ from .focus import QUANTITY as _QUANTITY
 from .focus import focus_of
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold
 
-__all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "focus_of", "mentions_place", "mentions_year", "place_consistent",
-           "post_of", "rate_of", "read_question", "replaced_of", "role_of", "same_body", "unit_of", "voter_of", "years_in"]
+__all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "degree_of", "focus_of", "mentions_place", "mentions_year", "place_consistent",
+           "post_of", "rate_of", "read_question", "replaced_of", "role_of", "same_body", "sentence_form", "unit_of", "voter_of", "years_in"]
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,9 @@ class Question:
     query_words: frozenset[str] = field(default_factory=frozenset)  # the query's words, lower case
     said_by: str | None = None  # the person whose words "Vad svarade X om …" asks
     label: tuple[str, str] | None = None  # "alternativ E": its kind (three letters) and label
+    # issue 11: the word after "hur" that asks a degree ("stora" in "Hur stora avskrivningar …"):
+    # part of the question, not of what it asks about; None when none
+    degree: str | None = None
 
 
 _KINDS = {
@@ -156,6 +159,11 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
             found.append((i, i + n, Place(phrase, forms[key], _forms_of(forms[key], key))))
     years = {int(y) for y in _YEAR.findall(query)}
     kinds = frozenset(k for k, rx in _KINDS.items() if rx.search(query))
+    form = sentence_form(query)
+    # a money or share word asks a figure only where nothing else asks the question: "Varför höjs
+    # avgiften med 3,2 procent?" asks a reason, "Ska nämnderna räkna med löneökningar …?" yes or no
+    if form in ("yes/no", "other") and "figure" in kinds and not _FIGURE_ASKED.search(query):
+        kinds -= {"figure"}
     places = tuple(p for _, _, p in sorted(found, key=lambda f: f[0]))
     # a place in the focus ("kostnaden för Alingsås") is the place rule's to check, not the focus's;
     # a vote's figures are "40 Ja mot 38 Nej", whatever it counts ("Hur många ledamöter röstade ja?"):
@@ -168,7 +176,10 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
     # "Vilken skattesats …", "Vilken internränta …" ask a figure as "Hur hög …" does; so does a rate
     if (focus and _WHICH_Q.search(query) and _QUANTITY.search(focus[0])) or rate:
         kinds |= {"figure"}
-    unit = unit_of(query)
+    # a unit is what a figure is asked in: a sentence that asks no figure ("Hur röstade … om
+    # budgeten", "Ska nämnderna räkna med löneökningar i sina budgetförslag?") asks it in none; a
+    # keyword query ("lomma skattesats 2026") says no more than its words, and keeps it
+    unit = unit_of(query) if form == "keywords" or "figure" in kinds else None
     # (a tax rate is money's kin but no price: "21:12 öre per skattekrona" names no kronor amount)
     price = "figure" in kinds and unit == "money" and not _COUNT_Q.search(query) and (
         bool(_COST_Q.search(query)) or bool(focus and _MONEY_Q.fullmatch(focus[0])
@@ -178,7 +189,47 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     post_of(query), count="figure" in kinds and bool(_COUNT_Q.search(query)),
                     post_for=detail.post_qualifier(query, post_of(query)), name_of=detail.name_asked(query),
                     query_words=detail.query_words(query), said_by=detail.said_by(query),
-                    label=detail.label_asked(query))
+                    label=detail.label_asked(query), degree=degree_of(query))
+
+
+_DEGREE = re.compile(r"\bhur\s+(stor|stort|stora|hög|högt|höga|lång|långt|långa|länge|dyr|dyrt|dyra|ofta|gammal|"
+                     r"gammalt|gamla|jämn|jämnt)\b", re.IGNORECASE)
+
+
+def degree_of(query: str) -> str | None:
+    """The word after "hur" that asks a degree ("Hur stora …": "stora"), lower case; None when none."""
+    m = _DEGREE.search(query)
+    return m.group(1).casefold() if m else None
+
+
+# how a query asks: "Ska …", "Har …", "Finns det …", "Upphävdes beslutet …?" ask yes or no; a
+# question word ("Vad", "Hur många", "Varför") asks a thing; words without either are keywords
+_QUESTION_WORDS = frozenset(["vad", "vem", "vems", "vilken", "vilket", "vilka", "när", "hur", "var", "vart",
+                             "varför", "varifrån"])
+# a finite verb that opens a yes/no question ("Var" opens "Var ska det byggas …", where: not one)
+_YES_NO = frozenset(["ska", "skall", "skulle", "har", "hade", "finns", "fanns", "kommer", "kom", "kan", "kunde",
+                     "får", "fick", "blir", "blev", "är", "ville", "vill", "bör", "borde", "måste", "behöver",
+                     "behövde", "gäller", "gällde", "brukar", "stämmer", "stämde", "innebär", "påverkar"])
+# the question words that ask a figure whatever else the question says
+_FIGURE_ASKED = re.compile(r"\bhur\s+(många|mycket|stor|stort|stora|hög|högt|höga|lång|långt|länge)\b|"
+                           r"\bvad\s+(kostar|kostade)\b|^\W*(vad|vilken|vilket|vilka)\b", re.IGNORECASE)
+
+
+def sentence_form(query: str) -> str:
+    """How ``query`` asks: "yes/no" ("Ska nämnderna räkna med …?", "finns det nattvandring i
+    alingsås"), "figure" ("Hur många …", "Vad kostar …", "Vad/Vilken …"), "other" for the other
+    question words ("Varför …", "När …", "Vem …", "Hur röstade …"), or "keywords"."""
+    toks = [w.casefold() for w in _TOKEN.findall(query)]
+    if not toks:
+        return "keywords"
+    if toks[0] in _YES_NO or (toks[0] not in _QUESTION_WORDS and query.rstrip().endswith("?")
+                              and not _QUESTION_WORDS.intersection(toks[:3])):
+        return "yes/no"
+    if _FIGURE_ASKED.search(query):
+        return "figure"
+    if _QUESTION_WORDS.intersection(toks[:3]) or query.rstrip().endswith("?"):
+        return "other"
+    return "keywords"
 
 
 # a part of an organisation named with its own name ("socialnämndens", "barn- och ungdomsnämnden",
@@ -267,7 +318,7 @@ def same_body(voter: str | None, committee: str | None) -> bool:
 # a price asked ("Vad kostar …", "Hur mycket kostade …"); a count is never one ("Hur många tävlingsbidrag …")
 # ("Hur mycket har cyberangreppet mot Miljödata kostat …": the verb may stand a few words later)
 _COST_Q = re.compile(r"\b(?:vad|hur\s+mycket)\s+(?:\S+\s+){0,5}?(?:kostar|kostade|kostat)\b", re.IGNORECASE)
-_WHICH_Q = re.compile(r"^\W*(vilken|vilket|vilka)\b", re.IGNORECASE)
+_WHICH_Q = re.compile(r"^\W*(vilken|vilket|vilka|vad\s+(?:är|var|blir|blev))\b", re.IGNORECASE)
 _COUNT_Q = re.compile(r"\bhur\s+många\b", re.IGNORECASE)
 
 
@@ -325,9 +376,10 @@ def rate_of(query: str) -> str | None:
 # what unit a figure question wants: a share, or an amount of money
 _PERCENT_Q = re.compile(r"\b(andel\w*|procent\w*)\b|%", re.IGNORECASE)
 _MONEY_Q = re.compile(
-    r"\b(kostar|kostade|kostat|kostnad\w*|\w*bidrag\w*|budget\w*|\w*ram(en|ar|arna)?|belopp\w*|\w*avgift\w*|"
+    r"\b(kostar|kostade|kostat|kostnad\w*|\w*bidrag\w*|budget\w*|(?!fram\b|\w*program)\w*ram(en|ar|arna)?|belopp\w*|\w*avgift\w*|"
     r"\w*hyr(a|an|or|orna)|\w*intäkt\w*|pris(et|er)?|kronor|tkr|mnkr|mkr|anslag\w*|ersättning\w*|"
-    r"arvode\w*|\w*lön(en|er)?|skattesats\w*|överskott\w*|underskott\w*|investering\w*|pengar\w*)\b",
+    r"arvode\w*|\w*lön(en|er)?|skattesats\w*|överskott\w*|underskott\w*|investering\w*|investera\w*|"
+    r"betala\w*|pengar\w*)\b",
     re.IGNORECASE)
 
 

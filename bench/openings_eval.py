@@ -1,6 +1,6 @@
 """Document metadata on the openings of other municipalities' protocols (bench/openings.json).
 
-    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2] [--show]
+    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3] [--show]
 
 The openings are the first pages of real protocols of municipalities, regions and förbund we have
 no PDFs of, as public web pages keep them (docplayer.se, dokumen.tips, a förbund's anslag page);
@@ -14,6 +14,10 @@ The second batch (``dev2``/``heldout2``, seed ``seed2``) adds what the first lac
 committees, kommunalförbund (räddningstjänst, samordningsförbund, gymnasieförbund), tjänste-
 skrivelser of several municipalities, a revisionsrapport and kallelser; ``heldout2`` likewise
 runs once. ``org_kind`` is scored as well: a region or förbund is never its seat's kommun.
+The third batch (``dev3``/``heldout3``, seed ``seed3``) is regions only known by their bodies
+or address, landsting papers (a landsting is labelled with today's region name, its own name
+also accepted), a regionförbund, kommunalförbund and regions' kallelser and decision pages;
+``heldout3`` likewise runs once.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ def matches(got: Any, gold: Any) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", default="/work/gold-pdfs/openings")
-    ap.add_argument("--split", default="dev", choices=("dev", "heldout", "dev2", "heldout2"))
+    ap.add_argument("--split", default="dev", choices=("dev", "heldout", "dev2", "heldout2", "dev3", "heldout3"))
     ap.add_argument("--show", action="store_true", help="print every miss")
     a = ap.parse_args()
     from namndkoll.ingest import read_document

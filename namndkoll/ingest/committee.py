@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..types import OrgKind
 
-__all__ = ["COMMITTEE", "LABEL", "find_committee"]
+__all__ = ["COMMITTEE", "LABEL", "find_committee", "titled_meeting"]
 
 _BODY = (r"(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|direktionen|revisionen|"
          r"beredningen|presidiet|presidium)")
@@ -152,6 +152,10 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         decided = _deciding_body(lines[:30])
         if decided:
             return decided
+    if doc_type in (None, "other", "protokoll"):
+        titled = titled_meeting(lines[:2])
+        if titled:
+            return titled
     # a protocol's letterhead can sit below a § that ran over from the previous page
     depth = 25 if doc_type in ("protokoll", "protokollsutdrag") else 10
     for src in (_joined(header.splitlines()), _joined(lines[:depth])):
@@ -208,6 +212,9 @@ _NOTICE_FIELD = re.compile(r"\b(?:Organ|Instans|Beslutsinstans|Nämnd/styrelse)\
 _NOTICE_SENTENCE = re.compile(r"(?<=[a-zåäö])s\s+protokoll(?:et)?\s+(?:är|har)\s+(?:nu\s+)?justera")
 
 
+_INDEFINITE_BOARD = re.compile(r"([A-ZÅÄÖ][a-zåäö]+styrelse)(?![\wåäö])")
+
+
 def _noticed_body(lines: Sequence[str]) -> str | None:
     """The body the front page's notice of adjustment names, when no letterhead line does."""
     text = " ".join(ln.strip() for ln in lines)
@@ -215,6 +222,9 @@ def _noticed_body(lines: Sequence[str]) -> str | None:
         c = _COMMITTEE.match(text, m.end())
         if c and not _NOT_COMMITTEE.match(c.group(1)):
             return _canon_committee(c.group(1))
+        c = _INDEFINITE_BOARD.match(text, m.end())
+        if c:  # "Organ Regionstyrelse": the field may name the board without its article
+            return c.group(1) + "n"
     for m in _NOTICE_SENTENCE.finditer(text):
         for c in _COMMITTEE.finditer(text, max(0, m.start() - 60), m.start()):
             if c.end() == m.start() and not _NOT_COMMITTEE.match(c.group(1)):
@@ -324,3 +334,22 @@ def _initials_skip(abbr: str, name: str) -> int | None:
     if m is None:
         return None
     return sum(g is None for g in m.groups())
+
+
+# a meeting's own page (a web agenda, a page of decisions) is titled by its body and day:
+# "Regionfullmäktige 27 februari 2024", "Kulturnämndens sammanträde onsdagen den 22 februari",
+# "Landstingsfullmäktige den 10 februari 2009 med tillägg", "Kulturnämnden 2017-12-11"
+_MONTHS = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+_TITLED = re.compile(
+    r"^([A-ZÅÄÖ][a-zåäö-]*(?:nämnd|styrelse|fullmäktige|utskott|direktion)(?:en|et)?)(s\s+(?:sammanträde|möte))?"
+    r"\s+(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?"
+    r"(?:\d{1,2}\s+" + _MONTHS + r"\b|\d{4}-\d{2}-\d{2}\b)")
+
+
+def titled_meeting(lines: Sequence[str]) -> str | None:
+    """The body a meeting's page is titled by ("Regionfullmäktige 27 februari 2024"), or None."""
+    for line in lines:
+        m = _TITLED.match(line.strip())
+        if m and not _NOT_COMMITTEE.match(m.group(1)):
+            return _canon_committee(m.group(1))
+    return None

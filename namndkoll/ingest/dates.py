@@ -73,7 +73,9 @@ def _first(text: str) -> str | None:
 # lines whose dates are not the meeting's: adjusting, posting and removing the notice, signatures
 _NOT_MEETING = re.compile(
     r"juster|anslag|tas ned|nedtag|uppsättande|underskrift|sekreterare|bevis|överklag|"
-    r"publicer|intygar|signer|elektroniskt|utdrag|bestyrk|skickat|expedier|\bkl\b.*\bsenast\b|senast",
+    r"publicer|intygar|signer|elektroniskt|utdrag|bestyrk|skickat|expedier|\bkl\b.*\bsenast\b|senast|"
+    # the notice of the meeting ("Kungörelsen ... utsändes den 25 september 2003") came before it
+    r"kungör|kungjor|utsändes|utsänts|annonser",
     re.IGNORECASE)
 _MEETING_LABEL = re.compile(
     r"^\s*(?:sammanträdes(?:datum|dag|tid|tid och plats)|sammanträde\w*|mötesdatum|mötestid|möte|"
@@ -100,7 +102,9 @@ def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | Non
             d = _first(line)
             if d:
                 return d
-    for line in top[:40]:
+    for i, line in enumerate(top[:40]):
+        if i and re.search(r"\bjusterat\b", top[i - 1], re.IGNORECASE) and not top[i - 1].rstrip().endswith("."):
+            continue  # "Justerat tisdagen den 7 oktober ... / i övrigt den 21 oktober 2003": still the adjustment's
         if not _NOT_MEETING.search(line):
             d = _first(line)
             if d:

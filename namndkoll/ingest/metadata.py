@@ -14,9 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..types import DocType, Item, Metadata, Page
+from ..types import DocType, Item, Metadata, OrgKind, Page
 from . import dates as _dates
-from .committee import find_committee
+from .committee import find_committee, titled_meeting
 from .dates import MONTHS
 from .orgs import find_organisation, org_by_name
 from .titles import COVER_LETTER as _COVER_LETTER
@@ -74,6 +74,9 @@ _AUDITOR = re.compile(r"\b(?:revisor(?:er|erna|sgrupp\w*)?|stadsrevisionen|kommu
                       r"Grant Thornton|BDO)\b", re.IGNORECASE)
 _PROTOCOL_STRONG = re.compile(
     r"^(?:justerat\s+)?(?:sammanträdes|möte[s]?|besluts)?protokoll\b(?!\s+(?:från|över)\b.*\bsom\b)|"
+    # "1 PROTOKOLL Landstingsfullmäktige Justerat ...": a web copy keeps the page's number before
+    # the letterhead's kind word (in capitals, never an agenda's "5 Protokoll från ...")
+    r"^\d{1,3}\s+(?-i:PROTOKOLL|SAMMANTRÄDESPROTOKOLL)\b|"
     r"\bsammanträdesprotokoll\b|\bprotokoll\s*$|^protokoll\s+(?:nr\.?\s*)?\d|"
     # "VILHELMINA KOMMUN PROTOKOLL 1(54) Socialnämnden": the kind beside the page count
     r"\bprotokoll\s+(?:sida\s+)?\d{1,3}\s*\(\d{1,3}\)", re.IGNORECASE)
@@ -300,6 +303,35 @@ _KOMMUN_ONLY_BODY = re.compile(
     r"|Fritidsnämnd|Vård- och omsorgsnämnd|Äldrenämnd|Äldreomsorgsnämnd)", re.IGNORECASE)
 
 
+# Bodies only a region (formerly a landsting) has: health care, dental care and patients'
+# complaints are the regions' by law (hälso- och sjukvårdslagen, tandvårdslagen, lagen om
+# patientnämndsverksamhet); a kommunalförbund is led by a direktion or a förbundsstyrelse
+_REGION_ONLY_BODY = re.compile(
+    r"(?:^|\s)(?:(?:Regional|Operativ|Strategisk|Norra|Södra|Västra|Östra)a\s+)?(?:Hälso- och sjukvårdsnämnd"
+    r"|Hälso- och sjukvårdsstyrelse|Patientnämnd|Tandvårdsnämnd|Primärvårdsnämnd|Psykiatrinämnd"
+    r"|Nämnden för folkhälsa och sjukvård|Regionala utvecklingsnämnd)", re.IGNORECASE)
+_FORBUND_BODY = re.compile(r"(?:Förbunds)?direktion(?:en)?\b|Förbundsstyrelse|Förbundsfullmäktige",
+                           re.IGNORECASE)
+
+
+# words a body uses only of its own officers and premises: a document that names no body but
+# has its förbundsdirektör or "Regionförbundets kansli" is a förbund's; its regiondirektör,
+# landstingsråd or "Regionens hus" a region's (formerly a landsting's)
+_OWN_FORBUND = re.compile(r"\b(?:förbundsdirektör|förbundschef|förbundssekreterare|regionförbunde[nt]s?|"
+                          r"kommunalförbundet|förbundsdirektionen)\b", re.IGNORECASE)
+_OWN_REGION = re.compile(r"\b(?:regiondirektör(?:en)?|regionråd(?:et)?|landstingsdirektör(?:en)?|landstingsråd(?:et)?|"
+                         r"landstingsrevisor\w*|regionkontoret|landstingshuset|landstingets\s+kansli|"
+                         r"regionens\s+hus)\b", re.IGNORECASE)
+
+
+def _kind_by_own_words(text: str) -> OrgKind | None:
+    if _OWN_FORBUND.search(text):
+        return "kommunalforbund"
+    if _OWN_REGION.search(text):
+        return "region"
+    return None
+
+
 # an extract is certified ("Utdragsbestyrkande", "Rätt utdraget betygar") and lacks the protocol's
 # front page (where and when, who decided, who adjusts); a whole protocol has both
 _EXTRACT_MARK = re.compile(r"utdragsbestyrkande|rätt\s+utdraget\s+(?:betygar|intygar)|utdraget\s+bestyrks|"
@@ -336,7 +368,8 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     page1 = [ln.strip() for ln in (first_page[0].text.splitlines() if first_page else []) if ln.strip()]
     org_args = (page1[:15], z.all_lines[min(15, len(page1)):])
     header_lines = [h for p in pages for h in (p.header + "\n" + p.footer).splitlines() if h.strip()]
-    org = find_organisation(*org_args, header_lines=header_lines)
+    own_kind = _kind_by_own_words("\n".join(z.all_lines[:80]))
+    org = find_organisation(*org_args, header_lines=header_lines, joint_body=own_kind == "kommunalforbund")
     municipality, org_kind = org if org else (None, None)
     short_first = len(page1) < 12 and doc_type in ("protokoll", "protokollsutdrag")
     committee = find_committee(z.header, z.lines if short_first else page1 or z.lines, doc_type,
@@ -347,11 +380,19 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
         own = find_organisation(*org_args, header_lines=header_lines, kommun_body=True)
         if own:
             municipality, org_kind = own
+    if doc_type is None and titled_meeting(page1[:2] or z.lines[:2]):
+        doc_type = "other"  # a meeting's own page, titled by body and day: its agenda or decisions
     if org_kind is None and committee:
-        if committee.startswith(("Region", "Kommun")):
-            org_kind = "region" if committee.startswith("Region") else "kommun"
+        if committee.startswith(("Region", "Kommun", "Landsting")):
+            org_kind = "kommun" if committee.startswith("Kommun") else "region"
         elif _KOMMUN_ONLY_BODY.search(committee):
             org_kind = "kommun"
+        elif _REGION_ONLY_BODY.search(committee):
+            org_kind = "region"
+        elif _FORBUND_BODY.match(committee):
+            org_kind = "kommunalforbund"
+    if org_kind is None:
+        org_kind = own_kind
     date = find_date(z.header, z.lines, doc_type, kind, all_lines=z.all_lines, first_page=page1)
     if doc_type == "protokollsutdrag" and len(items) == 1:
         title = items[0].title or None  # an extract of one § is named by that §'s title

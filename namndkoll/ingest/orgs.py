@@ -207,8 +207,54 @@ def _genitives() -> dict[str, Organisation]:
     return {g: os[0] for g, os in seen.items() if len(os) == 1}
 
 
+# a region's old name, before the landsting became a region (2019 at the latest): "Landstinget
+# Kronoberg", "Landstinget i Östergötland", "Stockholms läns landsting", "ÖREBRO LÄNS LANDSTING",
+# "Jämtlands läns landstingsstyrelse". Stored as the document names itself (the gold of bench/gold
+# names a landsting's papers so), written the way the landsting wrote it: its region's county
+# in the table confirms that a landsting is meant. (Metadata has no field for the region it became.)
+_LANDSTING = re.compile(r"\blandstinget\s+(?:i\s+)?([A-ZÅÄÖ][\wåäö]+(?:\s+län)?)|"
+                        r"(?<![\wåäö])([A-ZÅÄÖ][\wåäö]+)\s+läns\s+landsting(?:et|s[a-zåäö]*)?(?![\wåäö])",
+                        re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _landsting_names() -> dict[str, Organisation]:
+    """How a landsting named its county ("kronoberg", "kronobergs", "kalmar län", "sörmland") ->
+    the region it became (the county's confirmation that a landsting is meant)."""
+    out: dict[str, Organisation] = {}
+    for o in organisations():
+        if o.kind != "region":
+            continue
+        stem = o.county.removesuffix(" län")
+        keys = {stem, stem.removesuffix("s"), o.county, o.name.removeprefix("Region ")}
+        for k in keys:
+            if k and k != o.name:
+                out[k.casefold()] = o
+    return out
+
+
+def _scan_landsting(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: float,
+                    order: int) -> None:
+    if "andsting" not in line and "ANDSTING" not in line:
+        return
+    for m in _LANDSTING.finditer(line):
+        word = m.group(1) or m.group(2)
+        o = _landsting_names().get(word.casefold()) or _landsting_names().get(word.split()[0].casefold())
+        if o is None:
+            continue
+        place = word.split()[0]
+        place = place[0].upper() + place[1:].lower()
+        if m.group(2):
+            name = f"{place} läns landsting"
+        else:
+            i = " i" if re.match(r"landstinget\s+i\s", m.group(0), re.IGNORECASE) else ""
+            name = f"Landstinget{i} {place}" + (" län" if len(word.split()) > 1 else "")
+        _add(found, name, "region", self_w=self_w, mention=mention, order=order)
+
+
 def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: float, order: int,
           unknown_ok: bool) -> None:
+    _scan_landsting(line, found, self_w=self_w, mention=mention, order=order)
     for m in _GENITIVE_BODY.finditer(line):
         o = _genitives().get(m.group(1))
         if o is not None:
@@ -279,7 +325,7 @@ def _scan_kf(text: str, found: dict[str, OrgEvidence], *, declared: float, named
 
 def find_organisation(
     self_lines: Sequence[str], body_lines: Sequence[str], *, header_lines: Sequence[str] = (),
-    kommun_body: bool = False,
+    kommun_body: bool = False, joint_body: bool = False,
 ) -> tuple[str, OrgKind] | None:
     """The body that wrote the document.
 
@@ -287,7 +333,9 @@ def find_organisation(
     letterhead, i.e. the first lines of the first page, where a document names its body;
     ``body_lines``: everything else. ``kommun_body``: the document is a kommun body's (put to
     kommunstyrelsen, kommunfullmäktige): when nothing names itself, a region or förbund it only
-    mentions is not its author. Returns (name, kind) or None when nothing names a body."""
+    mentions is not its author. ``joint_body``: the document speaks of its förbundsdirektör or
+    förbund office: a municipality it only mentions (a member's delegate) is not its author.
+    Returns (name, kind) or None when nothing names a body."""
     found: dict[str, OrgEvidence] = {}
     order = 0
     for line in header_lines:
@@ -333,6 +381,8 @@ def find_organisation(
     cands = [e for e in found.values() if e.mention >= 0.5]
     if kommun_body and any(e.kind == "kommun" for e in cands):
         cands = [e for e in cands if e.kind == "kommun"]
+    if joint_body:
+        cands = [e for e in cands if e.kind != "kommun"]
     if not cands:
         return None
     # a region or joint body mentioned as often as a municipality is the likelier author: a

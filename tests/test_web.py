@@ -552,6 +552,23 @@ def test_a_bad_parameter_is_explained_in_swedish(client):
     assert api_error == "Ogiltiga parametrar (limit: ska vara minst 1)"
 
 
+def test_a_missing_document_or_choice_is_explained_in_swedish(client):
+    """The corpus's English messages ("no document with id 999: `namndkoll documents` lists
+    them", "document 1 has 3 pages, not 999") and pydantic's "String should match pattern
+    '^(md|csv|docx|txt)$'" were shown as they are on the Swedish pages."""
+    page = client.get("/documents/999")
+    assert page.status_code == 404
+    assert "Dokument 999 finns inte i korpusen" in page.text and "namndkoll documents" not in page.text
+    doc_id = client.get("/api/documents").json()[0]["id"]
+    page = client.get(f"/documents/{doc_id}", params={"page": 999})
+    assert page.status_code == 404 and "sidor, inte 999" in page.text and "pages" not in page.text
+    api_error = client.get("/api/documents/999").json()["error"]
+    assert api_error.startswith("Dokument 999 finns inte")
+    page = client.get("/compare", params={"topic": "budget", "by": "foo"})
+    assert page.status_code == 422 and "by: ska vara en av party, committee, year" in page.text
+    assert "String should" not in page.text
+
+
 def test_compare_cells_show_their_quote_without_a_mouse(client):
     """A phone has no hover: each cell's quote is one tap away, escaped like all document text."""
     m = client.get("/api/compare", params={"topic": "budget 2024"}).json()

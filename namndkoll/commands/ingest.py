@@ -15,6 +15,7 @@ from ._output import (
     DocTypeOption,
     WideOption,
     console,
+    counted,
     echo,
     fail,
     out_width,
@@ -207,7 +208,7 @@ def documents_cmd(
     shown = [{**r, **{f: MISSING for f in r["missing"]},
               "source": Path(r["source"]).name if fitted else r["source"]} for r in rows]
     print_table(shown, ["id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
-                        "source"], title=f"{len(rows)} documents", wide=wide)
+                        "source"], title=counted(len(rows), "documents"), wide=wide)
     incomplete = [r for r in rows if r["missing"]]
     if incomplete:
         echo(f"{MISSING} = not found in the document: check it with `namndkoll show ID`")

@@ -271,6 +271,26 @@ def test_documents_list_json_and_missing_document(client, corpus):
 # ---- tables ----------------------------------------------------------------------------------
 
 
+def test_figures_table_writes_decimals_the_swedish_way_and_scrolls_in_its_own_box(tmp_path):
+    """Alingsås BUN 2026-06-16 § 44 ('ska vara 66,6 % legitimerade förskollärare') showed
+    '66.6' in the figures table; its twelve columns pushed the page to 1759 px at 1280."""
+    make_pdf(tmp_path / "bun.pdf", ["""Alingsås kommun
+Barn- och ungdomsnämnden
+Protokoll 2026-06-16
+§ 44 Dnr 2026.100 BUN
+Kompetensförsörjning
+Andelen legitimerade förskollärare ska vara 66,6 % och bufferten 4,25 mnkr.
+"""])
+    db = tmp_path / "c.db"
+    assert not api.ingest([tmp_path / "bun.pdf"], db=db, index=False).failed
+    app = create_app(db, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as c:
+        html = c.get("/figures").text
+    values = re.findall(r'<td class="c-value">([^<]*)</td>', html)
+    assert "66,6" in values and "4 250 000" in values and not any("." in v for v in values), values
+    assert '<div class="scroll">\n<table class="data">' in html
+
+
 def test_tables_render_filter_and_download_csv_and_xlsx(client):
     from openpyxl import load_workbook
 

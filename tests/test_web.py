@@ -589,6 +589,14 @@ def test_a_missing_document_or_choice_is_explained_in_swedish(client):
     assert "String should" not in page.text
 
 
+def test_compare_counts_one_item_in_the_singular(client):
+    """Lomma KF 2025-06-05's 'investeringsprocessen' (one §) was headed '1 ärenden'."""
+    params = {"topic": "budget 2024", "committee": "Kommunstyrelsen"}
+    assert len(client.get("/api/compare", params=params).json()["rows"]) == 1
+    html = client.get("/compare", params=params).text
+    assert '<p class="count">1 ärende, ' in html and "1 ärenden" not in html
+
+
 def test_compare_cells_show_their_quote_without_a_mouse(client):
     """A phone has no hover: each cell's quote is one tap away, escaped like all document text."""
     m = client.get("/api/compare", params={"topic": "budget 2024"}).json()

@@ -59,6 +59,14 @@ _env.globals["copy_label"] = copy_label
 # a figure's value as a Swedish reader writes it: "66,6", "838 500 000" (not "66.6")
 _env.globals["swedish_number"] = swedish_number
 
+
+def counted(n: int, one: str, many: str) -> str:
+    """ "1 ärende", "3 ärenden": a count with its noun in the right number."""
+    return f"{n} {one if n == 1 else many}"
+
+
+_env.globals["counted"] = counted
+
 TYPE_NAMES = {**DOC_TYPE_NAMES, "other": "övrigt"}  # the filter's names: every kind
 
 

@@ -597,6 +597,18 @@ def test_compare_counts_one_item_in_the_singular(client):
     assert '<p class="count">1 ärende, ' in html and "1 ärenden" not in html
 
 
+def test_socialdemokraterna_is_no_mention_of_demokraterna(client):
+    """Lomma KF 2025-06-05's roll call ('Socialdemokraterna Nej') was counted under 'D'
+    (Demokraterna, a Göteborg party) in the search facets and hit badges: its stem
+    'demokraterna' was looked for anywhere in the text, inside 'Socialdemokraterna' too."""
+    res = client.get("/api/search", params={"q": "Socialdemokraternas förslag till budget 2024"}).json()
+    named = [h for h in res["hits"] if "Socialdemokraternas" in h["text"]]
+    assert named and all("S" in h["parties"] and "D" not in h["parties"] for h in named)
+    assert "D" not in dict(res["facets"].get("party", []))
+    m = client.get("/api/compare", params={"topic": "budget 2024"}).json()
+    assert "D" not in m["parties"]
+
+
 def test_compare_cells_show_their_quote_without_a_mouse(client):
     """A phone has no hover: each cell's quote is one tap away, escaped like all document text."""
     m = client.get("/api/compare", params={"topic": "budget 2024"}).json()

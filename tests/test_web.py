@@ -607,6 +607,9 @@ def test_socialdemokraterna_is_no_mention_of_demokraterna(client):
     assert "D" not in dict(res["facets"].get("party", []))
     m = client.get("/api/compare", params={"topic": "budget 2024"}).json()
     assert "D" not in m["parties"]
+    # nor does the party filter find it (the corpus names no Demokraterna)
+    d = client.get("/api/search", params={"q": "Socialdemokraternas förslag till budget 2024", "party": "D"})
+    assert not [h for h in d.json()["hits"] if "Socialdemokraternas" in h["text"]]
 
 
 def test_compare_cells_show_their_quote_without_a_mouse(client):

@@ -27,6 +27,16 @@ def test_a_document_of_kind_other_is_named_by_its_kind_word() -> None:
     assert doc_title(unknown) == "Kommunfullmäktige, Botkyrka, 2023-02-23"
 
 
+def test_a_policy_without_a_body_is_named_by_its_title() -> None:
+    """Botkyrka's Bemanningspolicy (decided by its förvaltning's managers: no committee found)
+    was cited 'policy 2023-09-19, s. 1', which names no policy at all."""
+    md = Metadata("BEMANNINGSPOLICY", None, None, "other", "2023-09-19", kind="policy")
+    assert format_citation(md, item=None, page=1, page_end=1) == "”BEMANNINGSPOLICY”, policy 2023-09-19, s. 1"
+    with_body = Metadata("Bemanningspolicy", "Botkyrka", "Kommunfullmäktige", "other", "2023-09-19", kind="policy")
+    assert format_citation(with_body, item=None, page=1, page_end=1) == \
+        "Kommunfullmäktige, Botkyrka, policy 2023-09-19, s. 1"
+
+
 def test_the_web_filter_names_every_kind() -> None:
     from typing import get_args
 

@@ -69,3 +69,12 @@ def test_the_lists_cite_a_policy_by_its_kind_word(tmp_path) -> None:
     rows = extracted("figures", db=db)
     assert rows and rows[0]["citation"] == "Kommunfullmäktige, Botkyrka, policy 2023-02-23, s. 1"
     assert "doc_kind" not in rows[0]
+    # the documents list says what the document is ('other' alone was all it said of a policy)
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+
+    out = CliRunner().invoke(app, ["documents", "--db", str(db), "--wide"])
+    assert out.exit_code == 0 and "other: policy" in out.stdout, out.stdout
+    csv_out = CliRunner().invoke(app, ["documents", "--db", str(db), "--csv"]).stdout
+    assert csv_out.splitlines()[0].endswith(",kind") and csv_out.splitlines()[1].endswith(",policy")

@@ -202,10 +202,12 @@ def documents_cmd(
         return
     if as_csv:
         print_csv(rows, ["id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
-                         "source", "diarienummer", "sha256", "missing"])
+                         "source", "diarienummer", "sha256", "missing", "kind"])
         return
     fitted = out_width(wide) is not None
+    # a document of type "other" says what it is by its kind word: "other: policy", not "other"
     shown = [{**r, **{f: MISSING for f in r["missing"]},
+              **({"doc_type": f"other: {r['kind']}"} if r["doc_type"] == "other" and r.get("kind") else {}),
               "source": Path(r["source"]).name if fitted else r["source"]} for r in rows]
     print_table(shown, ["id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
                         "source"], title=counted(len(rows), "documents"), wide=wide)

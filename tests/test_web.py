@@ -265,7 +265,7 @@ def test_documents_list_json_and_missing_document(client, corpus):
     one = client.get(f"/api/documents/{docs[0]['id']}").json()
     assert one["pages"][0]["text"] and one["items"]
     assert client.get("/documents/999999").status_code == 404
-    assert client.get("/api/documents/999999").json()["error"].startswith("no document")
+    assert client.get("/api/documents/999999").json()["error"].startswith("Dokument 999999 finns inte")
 
 
 # ---- tables ----------------------------------------------------------------------------------

@@ -102,6 +102,13 @@ def names_pattern() -> re.Pattern[str]:
     return _NAMES_RE
 
 
+def parties_by_stem(text: str) -> set[str]:
+    """Codes of the parties whose word stem begins a word of ``text`` ("Vänsterpartiets",
+    "moderata"): Demokraterna's stem inside "Socialdemokraterna", "Kristdemokraterna" or
+    "Sverigedemokraterna" is no mention of Demokraterna."""
+    return {code for code, rx in _STEM_RES.items() if rx.search(text)}
+
+
 def local_here(code: str, municipality: str | None) -> bool:
     """Is ``code`` a local party of ``municipality`` (by the registry's places)?"""
     p = PARTIES.get(code)
@@ -115,3 +122,4 @@ _NAMES_RE = re.compile(
     + r")(?![\wåäöÅÄÖ])",
     re.IGNORECASE,
 )
+_STEM_RES = {p.code: re.compile(rf"(?<![\wåäöÅÄÖ]){re.escape(p.stem)}", re.IGNORECASE) for p in PARTIES.values()}

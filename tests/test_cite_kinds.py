@@ -27,6 +27,16 @@ def test_a_document_of_kind_other_is_named_by_its_kind_word() -> None:
     assert doc_title(unknown) == "Kommunfullmäktige, Botkyrka, 2023-02-23"
 
 
+def test_a_policy_without_a_body_is_named_by_its_title() -> None:
+    """Botkyrka's Bemanningspolicy (decided by its förvaltning's managers: no committee found)
+    was cited 'policy 2023-09-19, s. 1', which names no policy at all."""
+    md = Metadata("BEMANNINGSPOLICY", None, None, "other", "2023-09-19", kind="policy")
+    assert format_citation(md, item=None, page=1, page_end=1) == "”BEMANNINGSPOLICY”, policy 2023-09-19, s. 1"
+    with_body = Metadata("Bemanningspolicy", "Botkyrka", "Kommunfullmäktige", "other", "2023-09-19", kind="policy")
+    assert format_citation(with_body, item=None, page=1, page_end=1) == \
+        "Kommunfullmäktige, Botkyrka, policy 2023-09-19, s. 1"
+
+
 def test_the_web_filter_names_every_kind() -> None:
     from typing import get_args
 
@@ -59,3 +69,12 @@ def test_the_lists_cite_a_policy_by_its_kind_word(tmp_path) -> None:
     rows = extracted("figures", db=db)
     assert rows and rows[0]["citation"] == "Kommunfullmäktige, Botkyrka, policy 2023-02-23, s. 1"
     assert "doc_kind" not in rows[0]
+    # the documents list says what the document is ('other' alone was all it said of a policy)
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+
+    out = CliRunner().invoke(app, ["documents", "--db", str(db), "--wide"])
+    assert out.exit_code == 0 and "other: policy" in out.stdout, out.stdout
+    csv_out = CliRunner().invoke(app, ["documents", "--db", str(db), "--csv"]).stdout
+    assert csv_out.splitlines()[0].endswith(",kind") and csv_out.splitlines()[1].endswith(",policy")

@@ -204,3 +204,21 @@ def test_the_demo_reads_at_80_columns(sample_db, args):
         assert "1 550 000 kr" in every and "1\u00a0550\u00a0t\u00a0kr" in every and "1550000" not in every
     if args[0] == "votes":
         assert "committee" in out and "committ…" not in out
+
+
+def test_help_paragraphs_wrap_at_the_terminal_not_at_the_source_lines():
+    """`namndkoll --help` at 80 columns broke blocs' sentence where its docstring's line ended
+    ("… how often each two parties voted the same" / "way in the stored roll calls"), and
+    `ingest --help` "a file beyond" / "them": each paragraph is one line for the help to wrap;
+    examples keep a line each."""
+    import typer.main
+
+    from namndkoll.cli import app
+
+    cli = typer.main.get_command(app)
+    blocs = cli.commands["blocs"].help.split("\n\n")[0]  # type: ignore[attr-defined]
+    assert "\n" not in blocs and "voted the same way in the stored roll calls" in blocs
+    ingest = cli.commands["ingest"].help  # type: ignore[attr-defined]
+    assert "a file beyond them" in ingest
+    examples = [ln for ln in ingest.splitlines() if ln.startswith("Example:")]
+    assert len(examples) == 2 and examples[0] == "Example: namndkoll ingest protokoll/ --db lund.db --jobs 2"

@@ -123,7 +123,16 @@ def test_people_by_party(corpus):
 
 def test_table_output_for_people(corpus):
     result = runner.invoke(app, ["votes", "--db", str(corpus)])
-    assert result.exit_code == 0 and "1 votes" in result.stdout and "70" in result.stdout
+    assert result.exit_code == 0 and "1 vote\n" in result.stdout and "70" in result.stdout
+
+
+def test_a_list_of_one_row_says_it_in_the_singular(corpus):
+    """'1 figures', '1 votes', '1 documents' headed lists of one row (Alingsås TN's one
+    '20-30 mopeder'); two or more keep the plural."""
+    one = runner.invoke(app, ["figures", "--db", str(corpus), "--municipality", "Lund", "--unit", "SEK"])
+    assert one.exit_code == 0 and one.stdout.startswith("1 figure\n"), one.stdout
+    docs = runner.invoke(app, ["documents", "--db", str(corpus)])
+    assert docs.exit_code == 0 and docs.stdout.startswith("3 documents\n"), docs.stdout
 
 
 def test_storing_again_replaces_rows(tmp_path):

@@ -95,6 +95,12 @@ def test_tricky_names(name, genitive, suffix, code):
     ([], ["Falu kommun"], [], ("Falun", "kommun")),
     ([], ["Lilla Edets kommun"], [], ("Lilla Edet", "kommun")),
     ([], ["Håbo kommun"], [], ("Håbo", "kommun")),
+    # a cover with a title and the municipality's web address alone (Alingsås' Fördjupad
+    # månadsuppföljning april 2026: nothing else on page 1 names a body)
+    ([], ["Fördjupad", "månadsuppföljning 2026", "alingsas.se"], ["Driftsprognos", "Socialnämnden 0,0 0,0 -3,0"],
+     ("Alingsås", "kommun")),
+    # a bare address that is no known body's names nobody
+    ([], ["Rapport 2026", "exempelbolaget.se"], [], None),
     # nothing names a body: nothing is guessed
     ([], ["Underlag ramar", "2027-2029"], ["Kommunstyrelsen 157 429 0 15 330"], None),
     ([], ["Motion: Vegetabilisk kost", "Till: Regionfullmäktige"], ["Orionskolan i Visby."], None),

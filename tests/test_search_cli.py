@@ -110,3 +110,24 @@ def test_weak_matches_are_marked_in_json_and_under_a_heading(db: Path, monkeypat
     assert json.loads(r.output)[0]["confidence"] == "high" and json.loads(r.output)[0]["item"] == "17"
     r = runner.invoke(app, ["search", "klimatanpassningsplan fotbollsdomare division", "--db", str(db)])
     assert "weak matches" in r.output or "no good match" in r.output
+
+
+def test_compare_text_says_stance_kinds_in_swedish(db: Path, monkeypatch: pytest.MonkeyPatch):
+    """Lomma KF 2025-06-05 § 38's roll call was printed 'omrostning: ”2 ja (…)”' (the stored
+    ASCII key), a särskilt uttalande 'sarskilt uttalande'; the web page's cells say 'omröstning'."""
+    from namndkoll.search.compare import Comparison, Group, MatrixItem, PositionHit, Stance
+
+    cite = "Kommunfullmäktige, Lomma, protokoll 2025-06-05 § 38, s. 29"
+    stances = (Stance("C", "omrostning", "2 ja (Den som önskar bifalla Robert Wengléns yrkande röstar ja)",
+                      29, 0, 10, cite),
+               Stance("C", "sarskilt_uttalande", "Centerpartiet vill understryka vikten av investeringar.",
+                      29, 10, 20, cite))
+    row = MatrixItem(1, "lomma-kf.pdf", "38", "Policy för investeringsprocessen", "2025-06-05",
+                     "Kommunfullmäktige", "Lomma", cite, None, (), {"C": stances})
+    group = Group("C", 1, {"2025": 1}, [PositionHit(hit=None, parties=("C",), row=row)])  # type: ignore[arg-type]
+    res = Comparison("investeringar", "party", {"C": group}, 1, items=(row,), parties=("C",))
+    monkeypatch.setattr("namndkoll.search.compare_db", lambda *a, **k: res)
+    r = runner.invoke(app, ["compare", "investeringar", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert "omröstning: ”2 ja" in r.output and "särskilt uttalande: ”Centerpartiet" in r.output
+    assert "omrostning" not in r.output and "sarskilt" not in r.output

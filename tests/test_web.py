@@ -265,10 +265,30 @@ def test_documents_list_json_and_missing_document(client, corpus):
     one = client.get(f"/api/documents/{docs[0]['id']}").json()
     assert one["pages"][0]["text"] and one["items"]
     assert client.get("/documents/999999").status_code == 404
-    assert client.get("/api/documents/999999").json()["error"].startswith("no document")
+    assert client.get("/api/documents/999999").json()["error"].startswith("Dokument 999999 finns inte")
 
 
 # ---- tables ----------------------------------------------------------------------------------
+
+
+def test_figures_table_writes_decimals_the_swedish_way_and_scrolls_in_its_own_box(tmp_path):
+    """Alingsås BUN 2026-06-16 § 44 ('ska vara 66,6 % legitimerade förskollärare') showed
+    '66.6' in the figures table; its twelve columns pushed the page to 1759 px at 1280."""
+    make_pdf(tmp_path / "bun.pdf", ["""Alingsås kommun
+Barn- och ungdomsnämnden
+Protokoll 2026-06-16
+§ 44 Dnr 2026.100 BUN
+Kompetensförsörjning
+Andelen legitimerade förskollärare ska vara 66,6 % och bufferten 4,25 mnkr.
+"""])
+    db = tmp_path / "c.db"
+    assert not api.ingest([tmp_path / "bun.pdf"], db=db, index=False).failed
+    app = create_app(db, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as c:
+        html = c.get("/figures").text
+    values = re.findall(r'<td class="c-value">([^<]*)</td>', html)
+    assert "66,6" in values and "4 250 000" in values and not any("." in v for v in values), values
+    assert '<div class="scroll">\n<table class="data">' in html
 
 
 def test_tables_render_filter_and_download_csv_and_xlsx(client):
@@ -550,6 +570,46 @@ def test_a_bad_parameter_is_explained_in_swedish(client):
     assert "limit: ska vara ett heltal" in page.text and "Input should" not in page.text
     api_error = client.get("/api/search", params={"q": "skola", "limit": 0}).json()["error"]
     assert api_error == "Ogiltiga parametrar (limit: ska vara minst 1)"
+
+
+def test_a_missing_document_or_choice_is_explained_in_swedish(client):
+    """The corpus's English messages ("no document with id 999: `namndkoll documents` lists
+    them", "document 1 has 3 pages, not 999") and pydantic's "String should match pattern
+    '^(md|csv|docx|txt)$'" were shown as they are on the Swedish pages."""
+    page = client.get("/documents/999")
+    assert page.status_code == 404
+    assert "Dokument 999 finns inte i korpusen" in page.text and "namndkoll documents" not in page.text
+    doc_id = client.get("/api/documents").json()[0]["id"]
+    page = client.get(f"/documents/{doc_id}", params={"page": 999})
+    assert page.status_code == 404 and "sidor, inte 999" in page.text and "pages" not in page.text
+    api_error = client.get("/api/documents/999").json()["error"]
+    assert api_error.startswith("Dokument 999 finns inte")
+    page = client.get("/compare", params={"topic": "budget", "by": "foo"})
+    assert page.status_code == 422 and "by: ska vara en av party, committee, year" in page.text
+    assert "String should" not in page.text
+
+
+def test_compare_counts_one_item_in_the_singular(client):
+    """Lomma KF 2025-06-05's 'investeringsprocessen' (one §) was headed '1 ärenden'."""
+    params = {"topic": "budget 2024", "committee": "Kommunstyrelsen"}
+    assert len(client.get("/api/compare", params=params).json()["rows"]) == 1
+    html = client.get("/compare", params=params).text
+    assert '<p class="count">1 ärende, ' in html and "1 ärenden" not in html
+
+
+def test_socialdemokraterna_is_no_mention_of_demokraterna(client):
+    """Lomma KF 2025-06-05's roll call ('Socialdemokraterna Nej') was counted under 'D'
+    (Demokraterna, a Göteborg party) in the search facets and hit badges: its stem
+    'demokraterna' was looked for anywhere in the text, inside 'Socialdemokraterna' too."""
+    res = client.get("/api/search", params={"q": "Socialdemokraternas förslag till budget 2024"}).json()
+    named = [h for h in res["hits"] if "Socialdemokraternas" in h["text"]]
+    assert named and all("S" in h["parties"] and "D" not in h["parties"] for h in named)
+    assert "D" not in dict(res["facets"].get("party", []))
+    m = client.get("/api/compare", params={"topic": "budget 2024"}).json()
+    assert "D" not in m["parties"]
+    # nor does the party filter find it (the corpus names no Demokraterna)
+    d = client.get("/api/search", params={"q": "Socialdemokraternas förslag till budget 2024", "party": "D"})
+    assert not [h for h in d.json()["hits"] if "Socialdemokraternas" in h["text"]]
 
 
 def test_compare_cells_show_their_quote_without_a_mouse(client):

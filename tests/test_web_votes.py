@@ -275,6 +275,11 @@ def test_notes_are_put_in_swedish():
         "namnuppropet räknar 2 ja; listan anger 3 ja")
     assert swedish_note("kvittad; in the seat of Per Ek") == "kvittad; på platsen för Per Ek"
     assert swedish_note("FP in the list") == "FP i listan" and swedish_note(None) == ""
+    # every member of Lomma KF 2025-06-05's Voteringsprotokoll (a Party/Vote column read by row)
+    # carried '(vote read in row order, party checked)' in English on the Swedish page
+    assert swedish_note("vote read in row order, party checked; FB in the list") == (
+        "rösten läst i radordning, partiet kontrollerat; FB i listan")
+    assert swedish_note("mark read in row order") == "markeringen läst i radordning"
 
 
 def test_members_page_shows_the_other_ways_a_members_name_is_written(tmp_path: Path):

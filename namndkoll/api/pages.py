@@ -81,14 +81,13 @@ def _embedder(store: Store, embedder: Any) -> Any:
 def _hit_parties(store: Store, hits: list[Any]) -> dict[int, tuple[str, ...]]:
     """Parties per hit, as the party filter of search finds them: stored positions and
     mentions inside the passage, "(S)" after a name, or the party's name in the text."""
-    from ..registry import PARTIES
+    from ..registry import PARTIES, parties_by_stem
 
     stored = store.chunk_party_codes([h.chunk_id for h in hits])
     out: dict[int, tuple[str, ...]] = {}
     for h in hits:
-        low = h.text.casefold()
-        found = set(stored.get(h.chunk_id, ())) | {
-            c for c, p in PARTIES.items() if f"({c})" in h.text or p.stem in low}
+        found = set(stored.get(h.chunk_id, ())) | parties_by_stem(h.text) | {
+            c for c in PARTIES if f"({c})" in h.text}
         out[h.chunk_id] = tuple(sorted(found))
     return out
 

@@ -283,6 +283,16 @@ def _cut(text: str, width: int) -> str:
 MISSING = "?"  # what a table shows for a field the document does not give
 
 
+_SINGULAR = {"people": "person", "entities": "entity"}
+
+
+def counted(n: int, plural: str) -> str:
+    """ "3 figures", "1 figure", "1 person": a list's title counts its rows."""
+    if n != 1:
+        return f"{n} {plural}"
+    return f"1 {_SINGULAR.get(plural, plural.removesuffix('s'))}"
+
+
 def print_table(
     rows: Sequence[Mapping[str, Any]], columns: Sequence[str | Col], *, title: str | None = None,
     wide: bool = False, width: int | None = None, empty_columns: bool = False,

@@ -15,6 +15,7 @@ from ._output import (
     DocTypeOption,
     WideOption,
     console,
+    counted,
     echo,
     fail,
     out_width,
@@ -201,13 +202,15 @@ def documents_cmd(
         return
     if as_csv:
         print_csv(rows, ["id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
-                         "source", "diarienummer", "sha256", "missing"])
+                         "source", "diarienummer", "sha256", "missing", "kind"])
         return
     fitted = out_width(wide) is not None
+    # a document of type "other" says what it is by its kind word: "other: policy", not "other"
     shown = [{**r, **{f: MISSING for f in r["missing"]},
+              **({"doc_type": f"other: {r['kind']}"} if r["doc_type"] == "other" and r.get("kind") else {}),
               "source": Path(r["source"]).name if fitted else r["source"]} for r in rows]
     print_table(shown, ["id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
-                        "source"], title=f"{len(rows)} documents", wide=wide)
+                        "source"], title=counted(len(rows), "documents"), wide=wide)
     incomplete = [r for r in rows if r["missing"]]
     if incomplete:
         echo(f"{MISSING} = not found in the document: check it with `namndkoll show ID`")

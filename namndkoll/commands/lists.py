@@ -17,6 +17,7 @@ from ._output import (
     DbOption,
     PartyOption,
     WideOption,
+    counted,
     fail,
     out_width,
     print_csv,
@@ -69,7 +70,7 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
                   csv_cols)
     else:
         fitted = out_width(wide) is not None
-        print_table([_shown(what, r, fitted) for r in rows], table_cols, title=f"{len(rows)} {what}", wide=wide)
+        print_table([_shown(what, r, fitted) for r in rows], table_cols, title=counted(len(rows), what), wide=wide)
 
 
 def _shown(what: str, row: dict[str, Any], fitted: bool) -> dict[str, Any]:
@@ -230,7 +231,7 @@ def members_cmd(
     elif as_csv:
         print_csv(rows, csv_cols)
     else:
-        print_table(rows, table_cols, title=f"{len(rows)} members", wide=wide)
+        print_table(rows, table_cols, title=counted(len(rows), "members"), wide=wide)
 
 
 def register(app: typer.Typer) -> None:

@@ -174,6 +174,7 @@ def compare_cmd(
 
     Example: namndkoll compare "arbetsmarknadsåtgärder" --by party --municipality Lund
     """
+    from ..api.pages import KIND_LABELS  # the kind words the web page's cells show
     from ..search import check_query, compare_db
 
     try:
@@ -213,7 +214,8 @@ def compare_cmd(
                        else [s for st in (row.stances.values() if row else ()) for s in st])
             for st in stances:
                 who = "" if by == "party" else f"{st.party}: "
-                echo(f"    {who}{st.kind.replace('_', ' ')}: ”{one_line(quote(st.text, max_chars=300))}”\n"
+                echo(f"    {who}{KIND_LABELS.get(st.kind, st.kind.replace('_', ' '))}: "
+                     f"”{one_line(quote(st.text, max_chars=300))}”\n"
                      f"      — {one_line(st.citation)}")
             if not stances:
                 echo(f"    ”{one_line(quote(p.hit.text, max_chars=300))}”\n      — {one_line(p.hit.citation)}")

@@ -123,6 +123,7 @@ def _domains() -> dict[str, Organisation]:
     return out
 
 
+_BARE_DOMAIN = re.compile(r"^\s*([a-z0-9-]{2,40})\.(?:se|fi)\s*$")
 _DOMAIN = re.compile(r"(?:www\.|@|https?://)(?:[a-z0-9-]+\.)*?([a-z0-9-]{2,40})\.(?:se|fi|f)\b")
 _UNKNOWN_MUNI = re.compile(rf"\b({_WORD}(?:[ -]{_WORD})?)\s+(kommun|stad)(?:s)?\b")
 _UPPER_MUNI = re.compile(r"\b([A-ZÅÄÖ]{3,}(?:[ -][A-ZÅÄÖ]{3,})?)\s+(KOMMUN|STAD)S?\b")
@@ -414,6 +415,12 @@ def _scan_abbr_self(self_lines: Sequence[str], body: str, found: dict[str, OrgEv
 
 def _scan_domains(line: str, found: dict[str, OrgEvidence], weight: float, order: int) -> None:
     if "www." not in line and "@" not in line and "http" not in line:
+        # a line that is a web address alone, as a cover prints its logo's ("alingsas.se" under
+        # Alingsås' Fördjupad månadsuppföljning): a known municipality's, a region's or förbund's
+        bare = _BARE_DOMAIN.match(line.lower())
+        o = _domains().get(bare.group(1).replace("-", "")) if bare else None
+        if o:
+            _add(found, o.name, o.kind, self_w=weight, order=order)
         return
     doms = _domains()
     for m in _DOMAIN.finditer(line.lower()):

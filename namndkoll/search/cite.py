@@ -34,7 +34,9 @@ def format_citation(
     if item:
         what += f" § {item}"
     parts = head + [what]
-    if not md.committee and not md.date and md.title:
+    # without a body the title says which document it is: "policy 2023-09-19, s. 1" alone named
+    # no policy (Botkyrka's Bemanningspolicy, decided by its förvaltning's managers)
+    if not md.committee and md.title:
         parts.insert(0, f"”{md.title}”")
     if not head and not md.title and source:
         parts.insert(0, source.rsplit("/", 1)[-1])

@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from ..corpus import as_store
 from ..corpus.base import Store
-from ..registry import INDEPENDENT, PARTIES, code_pattern
+from ..registry import INDEPENDENT, PARTIES, code_pattern, parties_by_stem
 from ..types import Hit
 from .cite import format_citation, pages_label, quote
 from .embedder import Embedder
@@ -130,10 +130,8 @@ def parties_named_in(hit: Hit) -> tuple[str, ...]:
     """Parties a passage names ("Martin Stensson (V)", "från SD", "Vänsterpartiet"), most named
     first: who it speaks for when no stored position overlaps it."""
     found = Counter(next(g for g in m.groups() if g) for m in _CODE.finditer(hit.text))
-    low = hit.text.casefold()
-    for code, party in PARTIES.items():
-        if party.stem in low:
-            found[code] += 1
+    for code in parties_by_stem(hit.text):
+        found[code] += 1
     return tuple(sorted(found, key=lambda c: (-found[c], c)))
 
 

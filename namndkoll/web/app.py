@@ -7,6 +7,7 @@ renders a template; nothing here runs SQL or loads a model itself.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -141,7 +142,7 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(NamndkollError)
     async def namndkoll_error(request: Request, exc: NamndkollError) -> Response:
-        return respond(request, 404 if isinstance(exc, NotFoundError) else 400, str(exc))
+        return respond(request, 404 if isinstance(exc, NotFoundError) else 400, swedish_message(str(exc)))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -168,7 +169,31 @@ _ERRORS = {
     "string_too_long": "får vara högst {max_length} tecken",
     "string_too_short": "ska vara minst {min_length} tecken",
     "literal_error": "ska vara en av {expected}", "enum": "ska vara en av {expected}",
+    "string_pattern_mismatch": "ska vara en av {choices}",
 }
+# a choice's pattern as the routes write it: ^(thumb|page|large)$
+_CHOICES = re.compile(r"^\^\(([\w|]+)\)\$$")
+
+# the corpus's messages (English, naming CLI commands) that a page of the web app can meet,
+# as the page says them; any other is shown as it is
+_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), t) for p, t in (
+    (r"^no document with id (\d+)\b", "Dokument {0} finns inte i korpusen: Dokument listar dem som finns."),
+    (r"^document (\d+) has (\d+) pages, not (\d+)", "Dokument {0} har {1} sidor, inte {2}."),
+    (r"^document (\d+) has no § ?(.+)$", "Dokument {0} har ingen § {1}."),
+    (r"^document (\d+) has no pages", "Dokument {0} har inga sidor."),
+    (r"^the original PDF of document (\d+) is no longer at",
+     "Originalets PDF för dokument {0} finns inte längre där den lästes in; läs in den igen."),
+    (r"^the PDF has (\d+) pages, not (\d+)", "PDF-filen har {0} sidor, inte {1}."),
+))
+
+
+def swedish_message(message: str) -> str:
+    """A corpus error's message as a page of the web app says it (see ``_MESSAGES``)."""
+    for rx, text in _MESSAGES:
+        m = rx.match(message)
+        if m:
+            return text.format(*m.groups())
+    return message
 
 
 def swedish_error(error: Any) -> str:
@@ -176,8 +201,14 @@ def swedish_error(error: Any) -> str:
     text = _ERRORS.get(error.get("type", ""))
     if text is None:
         return str(error.get("msg", "ogiltigt värde"))
+    ctx = dict(error.get("ctx") or {})
+    if "pattern" in ctx:
+        choices = _CHOICES.match(str(ctx["pattern"]))
+        if choices is None:
+            return "har fel form"
+        ctx["choices"] = ", ".join(choices.group(1).split("|"))
     try:
-        return text.format(**(error.get("ctx") or {}))
+        return text.format(**ctx)
     except (KeyError, IndexError):
         return text.split(" {", 1)[0]
 

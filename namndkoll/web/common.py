@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from ..display import copy_label
+from ..display import copy_label, swedish_number
 from ..search.cite import doc_kind_name
 from ..types import DOC_TYPE_NAMES
 
@@ -56,6 +56,16 @@ _env = Environment(
 templates = Jinja2Templates(env=_env)
 # a copy of a hit named by its file when its citation reads as the hit's own
 _env.globals["copy_label"] = copy_label
+# a figure's value as a Swedish reader writes it: "66,6", "838 500 000" (not "66.6")
+_env.globals["swedish_number"] = swedish_number
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """ "1 ärende", "3 ärenden": a count with its noun in the right number."""
+    return f"{n} {one if n == 1 else many}"
+
+
+_env.globals["counted"] = counted
 
 TYPE_NAMES = {**DOC_TYPE_NAMES, "other": "övrigt"}  # the filter's names: every kind
 

@@ -77,6 +77,8 @@ _NOTE_WORDS = [
     (r"\bno mark\b", "ingen markering"),
     (r"\bparty as the document states it elsewhere\b", "partiet som dokumentet anger på annat ställe"),
     (r"\bin the list\b", "i listan"),
+    (r"\bvote read in row order, party checked\b", "rösten läst i radordning, partiet kontrollerat"),
+    (r"\bmark read in row order\b", "markeringen läst i radordning"),
 ]
 
 

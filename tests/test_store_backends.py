@@ -783,3 +783,26 @@ def test_diarienummer_many_is_diarienummer_for_each(store):
     kf = st.resolve("kf-2023")
     assert many[(kf, "17")] == ("0120/22",) and many[(st.resolve("lund-ts"), None)] == ("SO 2020/0129",)
     assert st.diarienummer_many([]) == {}
+
+
+def test_a_party_filter_does_not_take_socialdemokraterna_for_demokraterna(db: str) -> None:
+    """`--party D` (Demokraterna) on both backends: a passage naming Socialdemokraterna or
+    Sverigedemokraterna is not about D; one naming Demokraterna or "(D)" is."""
+    from test_search import protocol
+
+    texts = {"s-sd": "Socialdemokraterna och Sverigedemokraterna yrkar avslag på förslaget om taxa.",
+             "d-name": "Demokraterna yrkar bifall till förslaget om ny taxa för parkering.",
+             "d-code": "Martin Wannholt (D) yrkar att motionen om taxa ska bifallas."}
+    st = open_store(db, write=True)
+    try:
+        for name, text in texts.items():
+            md = Metadata(name, "Göteborg", "Kommunfullmäktige", "protokoll", "2024-01-25")
+            with st.transaction():
+                st.replace_document(protocol(f"{name}.pdf", [text], md))
+        CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
+        index_corpus(st, FakeEmbedder())
+        hits = search(st, "yrkar taxa", FakeEmbedder(), party="D", mode="keyword", abstention=False)
+    finally:
+        CALIBRATIONS.pop("fake-hash", None)
+        st.close()
+    assert {h.source for h in hits} == {"d-name.pdf", "d-code.pdf"}

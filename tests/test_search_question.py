@@ -344,3 +344,42 @@ def test_a_passage_not_stating_what_is_asked_is_not_an_answer(corpus):  # noqa: 
     ranked, terms = rank(store, query, emb, store.resolve_filters())
     ranked, rows, _q = evidence(store, query, ranked, terms)
     assert next(r for r in ranked if r.chunk_id == v.chunk_id).stated
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # issue 11: the degree word after "hur" asks how much, the answer holds a figure
+    ("Hur stor andel av tolkarna är auktoriserade?", ["andel", "tolkarna", "auktoriserade"]),
+    ("Hur stort kommunbidrag får stadsrevisionen 2024?", ["kommunbidrag", "stadsrevisionen", "2024"]),
+    ("Hur hög frisknärvaro ska kommunen ha?", ["frisknärvaro", "kommunen"]),
+    ("Hur ofta följer Göteborg Energi upp sina bilar?", ["följer", "göteborg", "energi", "bilar"]),
+    ("Hur jämn var omröstningen om Higabs köp?", ["omröstningen", "higabs", "köp"]),
+    ("hur långt i förväg beställa vikarie", ["förväg", "beställa", "vikarie"]),
+    ("hur manga finansiella mal uppfylldes", ["finansiella", "mal", "uppfylldes"]),  # typed without å
+    ("hur pass stor är skulden", ["skulden"]),
+])
+def test_a_degree_word_after_hur_is_no_query_term(query: str, expected: list[str]) -> None:
+    assert [t.word for t in query_terms(query)] == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Vad händer med en ny tågstation i Brålanda?", ["ny", "tågstation", "brålanda"]),
+    ("Vad har hänt med motionen om nattvandring?", ["motionen", "nattvandring"]),
+])
+def test_a_verb_of_happening_after_vad_is_no_query_term(query: str, expected: list[str]) -> None:
+    assert [t.word for t in query_terms(query)] == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # the same words as the thing asked stay: a name, a place, a word later in the question
+    ("Hur stor är Storsjön?", ["storsjön"]),
+    ("Hur stor är stora scenen?", ["stora", "scenen"]),
+    ("Hur högt ligger Höga kusten?", ["ligger", "höga", "kusten"]),
+    ("Hur många elever går i högstadiet?", ["elever", "högstadiet"]),
+    ("Hur ofta händer det att stora bilar kör?", ["händer", "stora", "bilar", "kör"]),
+    ("Hur mycket lägre blir kostnaden?", ["lägre", "kostnaden"]),  # "2 mkr lägre" is said
+    ("HUR STOR ÄR SKULDEN", ["skulden"]),
+    # the answer says what a thing means: "Förslaget innebär att räntepåslaget höjs"
+    ("Vad innebär räntepåslaget?", ["innebär", "räntepåslaget"]),
+])
+def test_a_frame_word_stays_where_it_is_the_thing_asked(query: str, expected: list[str]) -> None:
+    assert [t.word for t in query_terms(query)] == expected

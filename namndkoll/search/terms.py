@@ -10,7 +10,8 @@ not hold is replaced by the nearest one it does when that is one letter away
 
 Question words and other function words are no terms at all: "Vem blev ny ersättare för
 Vänsterpartiet?" asks about ny, ersättare and Vänsterpartiet, and a passage holding those is a
-full match although it never says "vem" or "blev".
+full match although it never says "vem" or "blev". Nor are the words of a question's frame:
+"Hur stor andel …" asks for a share, and the passage stating it never says "stor".
 """
 
 from __future__ import annotations
@@ -97,14 +98,56 @@ _ANY_PARTY = frozenset({"parti", "partier", "partiet", "partierna", "partiets", 
 _PARTY_LETTER = re.compile(r"(?<![\w-])([SMCVLD])(?![\w-])")
 
 
+# the question's frame (issue 11): "Hur stor andel …", "Hur ofta …", "Hur jämn var omröstningen":
+# the word after "hur" says how much is asked, not of what; the answer holds a figure, not "stor".
+# Only there: "stora scenen", "Höga kusten", "högstadiet" are things asked. Comparatives
+# ("högre", "lägre") stay: "kostnaden blir 2 mkr lägre" holds them. Folded forms as typed
+# without å/ä/ö ("hur manga")
+_DEGREE = frozenset([
+    "stor", "stort", "stora", "hög", "högt", "höga", "hog", "hogt", "hoga", "låg", "lågt", "låga",
+    "lång", "långt", "långa", "lang", "langt", "langa", "länge", "lange",
+    "kort", "korta", "ofta", "sällan", "mycket", "många", "manga", "få", "lite", "jämn", "jämnt",
+    "jämna", "jamn", "jamnt", "dyr", "dyrt", "dyra", "billig", "billigt", "billiga", "liten",
+    "litet", "små", "gammal", "gammalt", "gamla", "tidigt", "sent", "snabbt", "fort", "snart",
+    "bred", "brett", "breda", "djup", "djupt", "djupa", "tung", "tungt", "tunga", "nära", "vanlig",
+    "vanligt", "vanliga", "bra", "pass", "dags",
+])
+# "Vad händer med …": what is asked is the thing after the verb, and no record says "händer".
+# Not "innebär", "betyder", "avses": the answer says them ("vilket innebär att", "Med X avses")
+_VAD_FRAME = frozenset(["händer", "hände", "hänt", "hander", "hande", "hant"])
+
+
+def frame_words(query: str) -> set[int]:
+    """Indices (among the words of ``query``, as ``_WORD`` finds them) of the words that belong
+    to the question's frame rather than to what it asks: a degree word right after "hur"
+    ("Hur stor andel", "hur pass stor"), a verb of happening after "vad" ("Vad
+    händer med", "Vad har hänt med"). A word typed with a capital inside the question
+    is a name ("Hur Höga kusten-bron …") and stays."""
+    raw = _WORD.findall(query)
+    low = [w.casefold() for w in raw]
+    shouting = query.upper() == query
+    out: set[int] = set()
+    for i in range(1, len(raw)):
+        if raw[i] != low[i] and not shouting:
+            continue
+        degree = low[i] in _DEGREE and (low[i - 1] == "hur" or (i - 1 in out and low[i - 1] == "pass"))
+        happening = low[i] in _VAD_FRAME and "vad" in low[max(0, i - 3):i]
+        if degree or happening:
+            out.add(i)
+    return out
+
+
 def query_terms(query: str) -> list[Term]:
     """The words of ``query`` that say what it is about. A word the keyword index cannot hold
     whole ("va-taxa", "SD:s", "2021-2025", "1:55": the index splits at every such sign) is
-    taken as its pieces."""
+    taken as its pieces; a word of the question's frame (``frame_words``) is none."""
     seen: set[str] = set()
     out = []
     letters = {m.group(1) for m in _PARTY_LETTER.finditer(query) if m.group(1) in PARTIES}
-    for whole in words(query):
+    frame = frame_words(query)
+    for i, whole in enumerate(words(query)):
+        if i in frame:
+            continue
         for w in _PIECE.split(whole.strip(".:/-")):
             if w in STOPWORDS or w in IRREGULAR_VERBS or len(w) < 2 or w in seen:
                 continue

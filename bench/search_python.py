@@ -219,6 +219,7 @@ def copy_db() -> Path:
 def side_by_side(base: Path, rounds: int) -> None:
     """Each round: this script in a fresh process with each checkout's namndkoll."""
     per: dict[str, list[float]] = {"base": [], "branch": []}
+    evidence: dict[str, list[float]] = {"base": [], "branch": []}  # the stage with the longest tail
     answers: dict[str, Any] = {}
     for r in range(rounds):
         order = [("base", base), ("branch", REPO)]
@@ -231,14 +232,21 @@ def side_by_side(base: Path, rounds: int) -> None:
                            env=env, check=True, stdout=subprocess.DEVNULL)
             got = json.loads(out.read_text("utf-8"))
             per[name] += got["times"]["python (search less store calls)"]
+            evidence[name] += got["times"]["  python in evidence"]
             answers[name] = got
             s = summary({"x": got["times"]["python (search less store calls)"]})["x"]
-            print(f"round {r + 1} {name}: python p50 {s['p50_ms']} p95 {s['p95_ms']} ms", file=sys.stderr)
+            e = summary({"x": got["times"]["  python in evidence"]})["x"]
+            print(f"round {r + 1} {name}: python p50 {s['p50_ms']} p95 {s['p95_ms']} ms; evidence p50 "
+                  f"{e['p50_ms']} p95 {e['p95_ms']} ms", file=sys.stderr)
     sb, sr = summary({"x": per["base"]})["x"], summary({"x": per["branch"]})["x"]
+    eb, er = summary({"x": evidence["base"]})["x"], summary({"x": evidence["branch"]})["x"]
     print(json.dumps({"base": sb, "branch": sr,
                       "ratio_p50": round(sr["p50_ms"] / sb["p50_ms"], 3),
                       "ratio_p95": round(sr["p95_ms"] / sb["p95_ms"], 3),
                       "ratio_mean": round(sr["mean_ms"] / sb["mean_ms"], 3),
+                      "evidence": {"base": eb, "branch": er,
+                                   "ratio_p50": round(er["p50_ms"] / eb["p50_ms"], 3),
+                                   "ratio_p95": round(er["p95_ms"] / eb["p95_ms"], 3)},
                       "answers": compare(answers["base"], answers["branch"])}, indent=1))
 
 

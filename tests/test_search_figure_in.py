@@ -75,3 +75,15 @@ def test_figure_in_still_tells_figures_from_dates() -> None:
     assert not figure_in("Protokoll 2025-05-13 § 74, 4 (14)")
     assert figure_in("Det gäller tre personer.")  # a count written out
     assert not figure_in("Sammanträde den 13 maj 2026, dnr KS 2025.319")
+
+
+def test_the_remembered_cuts_are_the_plain_ones() -> None:
+    # sentences() and counts_focus's cut text are remembered per text: the same answer as cut
+    # afresh, and a caller changing its list of sentences changes nothing remembered
+    for text in TRICKY + ["Första meningen. Andra meningen!\n\nEtt stycke • en punkt", "a. B", "x\n \ny"]:
+        plain_sentences = [s for s in grounds._SENTENCE_END.split(text) if s]
+        got = grounds.sentences(text)
+        assert got == plain_sentences
+        got.append("ändrad")
+        assert grounds.sentences(text) == plain_sentences
+        assert grounds._figures_left(text) == grounds._NOT_FIGURES.sub(" ", without_axes(text))

@@ -240,7 +240,7 @@ def counts_focus(sentence: str, focus: re.Pattern[str]) -> bool:
     """Whether a number in ``sentence`` counts what ``focus`` names: the focus within three words
     after it ("45 BPSD-administratörer", "120 nya platser"), or no word of its own after it
     ("uppgick till 45."); not a number that counts another noun ("två heldagar")."""
-    text = _NOT_FIGURES.sub(" ", without_axes(sentence))
+    text = _figures_left(sentence)
     for m in _COUNT_AT.finditer(text):
         after = [w.lower() for w in _AFTER.findall(text[m.end():m.end() + 80])][:3]
         if not after or after[0] in STOPWORDS or after[0] in _COUNT_NOUNS:
@@ -250,10 +250,25 @@ def counts_focus(sentence: str, focus: re.Pattern[str]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=2048)
+def _figures_left(sentence: str) -> str:
+    """``sentence`` without a chart's axis and the numbers that are no figures (``_NOT_FIGURES``),
+    for ``counts_focus``; remembered (a pure function of its text): a count question asks it of
+    the same sentences for every candidate that names the focus, and across its neighbours."""
+    return _NOT_FIGURES.sub(" ", without_axes(sentence))
+
+
 def sentences(text: str) -> list[str]:
     """``text`` cut into sentences (and list items), roughly: enough to tell what a figure stands
-    beside."""
-    return [s for s in _SENTENCE_END.split(text) if s]
+    beside. A new list each call (the cut is remembered, ``_sentences``)."""
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _sentences(text: str) -> tuple[str, ...]:
+    # (a figure question cuts one passage up to five times: ``figure_beside``, ``thing_beside``
+    # and ``asked.py``'s rules; the split tries its three ways at every character)
+    return tuple(s for s in _SENTENCE_END.split(text) if s)
 
 
 def names_own_place(question: Question, row: Mapping[str, Any]) -> bool:

@@ -109,6 +109,24 @@ def by_party(roll_call: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(groups.values())
 
 
+def _note_parts(note: str | None) -> list[str]:
+    return [part.strip() for part in (note or "").split(";") if part.strip()]
+
+
+def shared_notes(roll_call: list[dict[str, Any]]) -> list[str]:
+    """The parts of a note ("; "-separated) that every entry of a roll call carries, in the
+    first entry's order: said once above the list, not on each of its 45 rows."""
+    if len(roll_call) < 2:
+        return []
+    first, *others = [_note_parts(entry.get("note")) for entry in roll_call]
+    return [part for part in first if all(part in parts for parts in others)]
+
+
+def own_note(note: str | None, shared: list[str]) -> str:
+    """An entry's note without the parts every entry of its roll call shares."""
+    return "; ".join(part for part in _note_parts(note) if part not in shared)
+
+
 def bloc_tables(res: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """Per municipality the parties × parties matrix of ``api.blocs``: the parties by votes
     (most first), each row a party with its votes, cohesion and its pair with every party."""
@@ -128,7 +146,7 @@ def bloc_tables(res: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
 
 templates.env.globals.update(
     choice_name=lambda v: CHOICES.get(v or "", v or ""), swedish_note=swedish_note, by_party=by_party,
-    member_url=member_url,
+    member_url=member_url, shared_notes=shared_notes, own_note=own_note,
 )
 
 

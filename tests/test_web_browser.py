@@ -271,14 +271,14 @@ def test_the_marked_passage_is_scrolled_into_the_text_box(page):
 
 
 def test_a_phone_scrolls_a_wide_table_not_the_page(browser, server):
-    """On a 390 px phone the votes table pushed the whole page (header, filters) sideways and
-    its result and source columns were out of reach: the table scrolls in its own box; the
+    """On a 390 px phone a wide table (the figures') pushed the whole page (header, filters)
+    sideways and its last columns were out of reach: the table scrolls in its own box; the
     search page shows its first hit on the first screen, nothing wider than the screen."""
     context = browser.new_context(viewport={"width": 390, "height": 800}, base_url=server["url"],
                                   bypass_csp=True)
     pg = context.new_page()
     try:
-        for url, table in (("/votes", "table.votes"), ("/figures", "table.data")):
+        for url, table in (("/figures", "table.data"),):
             pg.goto(url)
             pg.wait_for_selector(table)
             assert pg.evaluate("document.documentElement.scrollWidth") <= 390, url
@@ -292,5 +292,40 @@ def test_a_phone_scrolls_a_wide_table_not_the_page(browser, server):
         pg.wait_for_selector("li.hit")
         assert pg.evaluate("document.documentElement.scrollWidth") <= 390
         assert pg.locator("li.hit").first.bounding_box()["y"] < 800
+    finally:
+        context.close()
+
+
+def test_a_phone_shows_each_vote_as_a_card_with_its_result_in_sight(browser, server):
+    """At 390 px the votes table showed date, kommun and nämnd and left what was voted on and
+    the result past the edge of a scroll box: each vote is a card, the § and proposition and
+    the result on screen, the roll call one tap away; at 1280 px the table stays a table."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=server["url"],
+                                  bypass_csp=True)
+    pg = context.new_page()
+    try:
+        pg.goto("/votes")
+        pg.wait_for_selector("table.votes")
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+        assert not pg.evaluate("(() => { const e = document.querySelector('table.votes');"
+                               " return e.scrollWidth > e.clientWidth; })()")
+        card = pg.locator("table.votes tbody tr[id]").filter(has_text="Yttrande till Trafikverket")
+        card.scroll_into_view_if_needed()
+        for cell in ("td.c-item", "td.c-proposition", "td.c-result", "td.c-citation a"):
+            box = card.locator(cell).first.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, (cell, box)
+        result, item, date = (card.locator(c).bounding_box() for c in ("td.c-result", "td.c-item", "td.c-date"))
+        assert item["y"] < result["y"] < date["y"]  # what was voted on, the result, then the date
+        assert "7 ja – 5 nej – 1 avstår" in card.locator("td.c-result").inner_text()
+        assert pg.locator("table.votes thead").bounding_box()["height"] <= 1  # read out, not shown
+        pg.locator("tr.rollcall summary").first.click()
+        groups = pg.locator("tr.rollcall details[open] .party-group")
+        assert groups.count() >= 2
+        for i in range(groups.count()):
+            box = groups.nth(i).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        pg.set_viewport_size({"width": 1280, "height": 900})
+        assert pg.evaluate("getComputedStyle(document.querySelector('table.votes tbody tr[id]')).display") == "table-row"
+        assert pg.locator("table.votes thead th").first.is_visible()
     finally:
         context.close()

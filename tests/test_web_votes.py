@@ -29,7 +29,7 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
 
 from namndkoll.web import create_app
-from namndkoll.web.votes import swedish_note
+from namndkoll.web.votes import own_note, shared_notes, swedish_note
 
 EVIL = "<script>alert(1)</script>"
 LOMMA = """§ 5 Skolstruktur i Bjärred
@@ -38,17 +38,20 @@ Omröstningen utfaller med 3 Ja mot 2 Nej.
 § 6 Budget 2026
 Omröstning begärs och verkställs. Ja för bifall till budgeten.
 Omröstningen utfaller med 2 Ja mot 3 Nej."""
+ROW = "vote read in row order, party checked"
 ALINGSAS = """§ 44 Förskola i Hemsjö
 Omröstning begärs och verkställs.
 Omröstningen utfaller med 1 Ja mot 2 Nej."""
 
 
-def _vote(text: str, item: str, said: tuple[int, int], calls: list[tuple[str, str, str]],
+def _vote(text: str, item: str, said: tuple[int, int], calls: list[tuple[str, ...]],
           proposition: str | None = None, note: str | None = None) -> Vote:
-    """A vote at its result sentence in ``text``, with its roll call (listed on page 1)."""
+    """A vote at its result sentence in ``text``, with its roll call (listed on page 1); a
+    call's fourth element is its entry's note."""
     at = text.index(sentence := f"utfaller med {said[0]} Ja mot {said[1]} Nej")
     return Vote(item, said[0], said[1], 0, None, proposition, 1, at, at + len(sentence), note=note, roll_call=tuple(
-        RollCallEntry(n, p, v, "ledamot", 1) for n, p, v in calls))  # type: ignore[arg-type]
+        RollCallEntry(c[0], c[1], c[2], "ledamot", 1, note=c[3] if len(c) > 3 else None)  # type: ignore[arg-type]
+        for c in calls))
 
 
 def _docs() -> list[tuple[Document, Extraction]]:
@@ -57,8 +60,10 @@ def _docs() -> list[tuple[Document, Extraction]]:
                      (Item("5", "Skolstruktur i Bjärred", 0, LOMMA.index("§ 6"), 1, 1),
                       Item("6", "Budget 2026", LOMMA.index("§ 6"), len(LOMMA), 1, 1)))
     lomma_votes = Extraction(votes=(
-        _vote(LOMMA, "5", (3, 2), [("Anna M", "M", "ja"), ("Bo M", "M", "ja"), ("Cia C", "C", "ja"),
-                                   ("Dan S", "S", "nej"), ("Eva S", "S", "nej")],
+        # every entry read the same way (as the Lomma table reader notes it), one also more
+        _vote(LOMMA, "5", (3, 2), [("Anna M", "M", "ja", ROW), ("Bo M", "M", "ja", ROW),
+                                   ("Cia C", "C", "ja", ROW + "; FP in the list"),
+                                   ("Dan S", "S", "nej", ROW), ("Eva S", "S", "nej", ROW)],
               "Ja för bifall till kommunstyrelsens förslag"),
         # the members add up to 3 ja, 2 nej; the protocol says 2 ja, 3 nej
         _vote(LOMMA, "6", (2, 3), [("Anna M", "M", "nej"), ("Bo M", "M", "ja"), ("Cia C", "C", "nej"),
@@ -134,6 +139,33 @@ def test_votes_page_lists_each_vote_with_its_page_result_and_roll_call_by_party(
     s_group = calls[1].split("<h3>S ")[1]
     assert "2 nej" in s_group and "Dan S" in s_group and "Eva S" in s_group
     assert re.search(r"Pia S</a> <small>ledamot</small>: <span class=\"vote-franvarande\">frånvarande", calls[0])
+
+
+def test_a_note_every_roll_call_entry_shares_is_said_once_above_the_list(client):
+    calls = re.findall(r'<tr class="rollcall">(.*?)</tr>', client.get("/votes").text, re.DOTALL)
+    said = "rösten läst i radordning, partiet kontrollerat"
+    # Lomma § 5: once, above the party groups, not on each of the five members
+    assert calls[1].count(said) == 1
+    assert calls[1].index(said) < calls[1].index("<h3>")
+    assert re.search(r'<p class="info shared-note">Gäller alla 5: ' + said + "</p>", calls[1])
+    # the part only one entry has stays on its row
+    assert re.search(r'Cia C</a> <small>ledamot</small>: <span class="vote-ja">ja</span> '
+                     r'<small class="info">\(FP i listan\)</small>', calls[1])
+    assert calls[1].count('<small class="info">') == 1
+    # roll calls without notes say nothing of the kind
+    assert "shared-note" not in calls[0] and "shared-note" not in calls[2]
+
+
+def test_shared_notes_are_the_parts_every_entry_carries():
+    row = "vote read in row order, party checked"
+    call = [{"note": row}, {"note": f"{row}; FP in the list"}, {"note": f"kvittad; {row}"}]
+    assert shared_notes(call) == [row]
+    assert [own_note(e["note"], [row]) for e in call] == ["", "FP in the list", "kvittad"]
+    # one entry lacking it: nothing is shared, every note stays on its row
+    assert shared_notes([*call, {"note": None}]) == []
+    assert own_note(f"{row}; FP in the list", []) == f"{row}; FP in the list"
+    # a single entry's note is its own, not the list's
+    assert shared_notes([{"note": row}]) == [] and shared_notes([]) == []
 
 
 def test_votes_filters_by_municipality_committee_and_year(client):

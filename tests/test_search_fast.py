@@ -94,3 +94,72 @@ def test_ranked_changed_as_dataclasses_replace_does() -> None:
     assert a == b and hash(a) == hash(b) and r.keywords == 0.4  # the original unchanged
     with pytest.raises(TypeError):
         _with(r, answr=0.3)
+
+
+# ---- the focus pattern searched from its stems (issue 13) -----------------------------------
+
+_L = "[\\wåäöÅÄÖ]"
+_VOCAB = {"resa", "resan", "bidrag", "kort", "plats", "platser", "avgift"}
+
+
+def _doc_counts(words: list[str]) -> dict[str, int]:
+    return {w: 3 for w in words if w in _VOCAB}
+
+
+def _old_focus_pattern(word: str, terms: list[Term]) -> re.Pattern[str]:
+    """``terms.focus_pattern`` as a plain regex, as it was before it searched its stems first."""
+    from namndkoll.search.terms import _TAIL_ENDINGS, compound_tail, stem
+    term = next((t for t in terms if t.word == word), None)
+    stems = sorted({stem(word), *(term.alts if term else ())}, key=len, reverse=True)
+    if len(word) < MIN_STEM:
+        return re.compile(rf"(?<!{_L}){re.escape(word.lower())}(?!{_L})")
+    pat = rf"(?<!{_L})(?:{_L}{{3,}})?(?:" + "|".join(re.escape(s.lower()) for s in stems) + ")"
+    tail = compound_tail(word, _doc_counts)
+    if tail:
+        pat += rf"|(?<!{_L})(?:" + "|".join(re.escape(tail + e) for e in _TAIL_ENDINGS) + rf")(?!{_L})"
+    return re.compile(pat)
+
+
+FOCUS_TEXTS = [
+    "utvecklingsbidrag om 249 488 kr; bidraget beviljas men bidrog inte",
+    "kostnaden per resa är 82 kr, tågresandet ska tredubblas; omresa, resande, ombidrag",
+    "bidrag-bidrag, stats-bidrag och EU-bidraget; ab bidrag abcbidrag x_bidrag 12bidrag",
+    "Bidrag med stor bokstav, BIDRAGET, Utvecklingsbidrag",  # upper case: the callers lower it
+    "årsbidrag, åäöbidrag, äbidrag, öbidragsram; månadskortet, seniorkort, korta resor, ett kort",
+    "bidragbidragbidrag och bidragsbidrag; förskoleplatser, platsen, 120 nya platser.",
+    "tågresor/resa\nresa\tresan resans resorna tågresa-resa",
+    "ist administration, en specialist, IST-stöd, ist",
+    "",
+    "bidrag",
+    "xbidra",
+    "lokalhyran höjs, hyran, ramökning 6 000 tkr, avgiften, avgiftsfri, taxeavgift",
+]
+FOCUS_WORDS = [("bidrag", ()), ("tågresa", ()), ("månadskort", ()), ("ist", ()), ("hyran", ()),
+               ("förskoleplatser", ()), ("avgiften", ("avgift",)), ("bidraget", ("bidrog",))]
+
+
+@pytest.mark.parametrize(("word", "alts"), FOCUS_WORDS)
+def test_the_focus_pattern_finds_every_span_the_plain_regex_finds(word: str, alts: tuple[str, ...]) -> None:
+    from namndkoll.search.terms import focus_pattern, stem
+    terms = [Term(word, stem(word), alts=alts, df=3)]
+    old, new = _old_focus_pattern(word, terms), focus_pattern(word, terms, _doc_counts)
+    assert new.pattern.pattern == old.pattern
+    found = 0
+    for text in FOCUS_TEXTS:
+        for t in (text, text.lower()):
+            for pos in range(len(t) + 1):  # every start, as a search from a position asks
+                a, b = old.search(t, pos), new.search(t, pos)
+                assert (a and a.span()) == (b and b.span()), (word, t, pos)
+                found += a is not None
+    assert found  # each word is found somewhere: the comparison is not of two misses
+
+
+def test_the_focus_pattern_skips_a_text_without_its_stems() -> None:
+    from namndkoll.search.terms import focus_pattern
+    resa = focus_pattern("tågresa", [Term("tågresa", "tågres", df=5)], _doc_counts)
+    assert resa.literals == ("tågres", "resa")
+    assert resa.search("nämnden noterar informationen") is None
+    m = resa.search("kostnaden för tågresor och per resa")
+    assert m is not None and m.group() == "tågres"
+    m = resa.search("järnvägstågresor", 1)  # the word starts before pos: no match from inside it
+    assert m is None and resa.pattern.search("järnvägstågresor", 1) is None

@@ -44,6 +44,7 @@ from .detail import label_named, name_stated, post_for_asked, words_stated
 from .grounds import figure_in, sentences, without_axes
 from .passage import is_listing
 from .question import Question, same_body, years_in
+from .terms import Finds
 
 __all__ = ["asked_of", "decided_by", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_named",
            "lists_no_holder", "outcome_not_goal",
@@ -76,7 +77,7 @@ def _body_rx(body: str) -> re.Pattern[str]:
 
 
 def figure_of_body(question: Question, text: str, context: str, section: str | None, committee: str | None,
-                   focus: re.Pattern[str] | None) -> bool:
+                   focus: Finds | None) -> bool:
     """Whether a figure question that names a body (``Question.body``) is answered by the figure
     of that body: the document is the body's own, or a sentence holds the body and a figure (and
     what is asked, where the passage names it); the § title naming the body counts for every
@@ -121,7 +122,7 @@ def figure_of_year(question: Question, text: str, section: str | None) -> bool:
     return any(not years_in(s) or years_in(s) & asked for s in figures)
 
 
-def outcome_not_goal(question: Question, text: str, focus: re.Pattern[str] | None) -> bool:
+def outcome_not_goal(question: Question, text: str, focus: Finds | None) -> bool:
     """Whether a question asking an outcome (``Question.past``) finds in the passage a figure
     that is not a goal, a plan, a forecast or a proposal, beside what is asked where the passage
     names it. True for other questions and passages with no figure."""
@@ -206,7 +207,7 @@ def lists_no_holder(question: Question, text: str, context: str | None, section:
 
 
 def asked_of(question: Question, text: str, context: str | None, section: str | None, committee: str | None,
-             focus: re.Pattern[str] | None, holds_rare: Callable[[str], bool] | None = None) -> bool:
+             focus: Finds | None, holds_rare: Callable[[str], bool] | None = None) -> bool:
     """Whether a passage may be trusted ("high") as stating the thing asked of the thing asked
     (every rule above); False makes it a weak match at most."""
     ctx = context or ""

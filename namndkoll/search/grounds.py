@@ -59,7 +59,7 @@ from .focus import MEASURES
 from .passage import is_listing
 from .question import Question, mentions_place, same_body
 from .rerank import states_kind
-from .terms import STOPWORDS, Matcher, Term
+from .terms import STOPWORDS, Finds, Matcher, Term
 
 __all__ = ["beside", "by_own_body", "figure_beside", "figure_in", "names_own_place", "sentences", "stated_around", "states",
            "thing_beside", "thing_of", "without_axes", "year_in_own_words"]
@@ -188,7 +188,7 @@ def year_in_own_words(question: Question, text: str) -> bool:
     return not named or any(y in named for y in question.years)
 
 
-def figure_beside(question: Question, text: str, section: str | None, focus: re.Pattern[str] | None) -> bool:
+def figure_beside(question: Question, text: str, section: str | None, focus: Finds | None) -> bool:
     """Whether a figure question's passage that names what is asked (``focus``, lower case) has a
     figure in a sentence that names it; True for other questions, table rows, and a passage that
     does not name the focus itself (the heading before it does: ``hybrid._passages_before``)."""
@@ -236,7 +236,7 @@ _AFTER = re.compile(r"[^\W\d_][\w-]*")
 _COUNT_NOUNS = frozenset({"st", "stycken", "personer", "individer", "totalt", "sammanlagt", "stycke"})
 
 
-def counts_focus(sentence: str, focus: re.Pattern[str]) -> bool:
+def counts_focus(sentence: str, focus: Finds) -> bool:
     """Whether a number in ``sentence`` counts what ``focus`` names: the focus within three words
     after it ("45 BPSD-administratörer", "120 nya platser"), or no word of its own after it
     ("uppgick till 45."); not a number that counts another noun ("två heldagar")."""

@@ -20,6 +20,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from ..registry import PARTIES
 
@@ -356,6 +357,7 @@ class Matcher:
 # not "-a", which makes an adjective of it ("månadskort" is not "korta resor")
 _TAIL_ENDINGS = ("", "en", "n", "et", "er", "ar", "or", "na", "erna", "arna", "orna", "s", "ns", "ens", "ets")
 _L = "[\\wåäöÅÄÖ]"
+_LETTER = re.compile(_L)
 
 
 def compound_tail(word: str, doc_counts: Callable[[list[str]], dict[str, int]]) -> str | None:
@@ -369,20 +371,66 @@ def compound_tail(word: str, doc_counts: Callable[[list[str]], dict[str, int]]) 
     return next((t for t in tails if t not in STOPWORDS and any(counts.get(f, 0) for f in forms[t])), None)
 
 
+class Finds(Protocol):
+    """What searches a text for the focus of a figure question: a ``FocusPattern`` or a regex."""
+
+    def search(self, string: str, pos: int = 0) -> re.Match[str] | None: ...
+
+
+class FocusPattern:
+    """A focus pattern (``focus_pattern``) searched from the letters it must hold.
+
+    The pattern itself starts with a look-behind and a run of letters (a compound's head before
+    the stem), so the regex engine tries it at every character of a text; a figure question
+    searches it in every candidate, the passage before and each sentence (issue 13: ~160 ms of the
+    evidence of the slowest figure questions). Every match holds one of ``literals`` (the stems,
+    the compound's tail), so the text is searched for those first (most sentences hold none);
+    where one stands, the only place a match holding it can start is the start of its word (the
+    letters before it run back to a non-letter) or the literal itself, and the pattern is matched
+    there alone: the same match, the same span, as ``pattern.search``."""
+
+    __slots__ = ("literals", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], literals: Sequence[str]) -> None:
+        self.pattern = pattern
+        self.literals = tuple(literals)
+
+    def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
+        starts = set()
+        for lit in self.literals:
+            q = string.find(lit, pos)
+            while q >= 0:
+                p = q
+                while p > 0 and _LETTER.match(string, p - 1):
+                    p -= 1
+                # the compound's head is 3 letters at least; else the stem must start its word
+                if p >= pos and (p == q or q - p >= 3):
+                    starts.add(p)
+                q = string.find(lit, q + 1)
+        for p in sorted(starts):
+            m = self.pattern.match(string, p)  # (its look-behind sees the text before p)
+            if m:
+                return m
+        return None
+
+
 def focus_pattern(word: str, terms: Sequence[Term], doc_counts: Callable[[list[str]], dict[str, int]]
-                  ) -> re.Pattern[str]:
+                  ) -> FocusPattern:
     """What holds a focus word in lower-cased text: its stem (or its repaired typo) at a word's
     start or as the last part of a compound ("bidrag" in "utvecklingsbidraget"), or, for a
     compound, its own last part as a word ("tågresa": "kostnaden per resa")."""
     term = next((t for t in terms if t.word == word), None)
     stems = sorted({stem(word), *(term.alts if term else ())}, key=len, reverse=True)
     if len(word) < MIN_STEM:  # "ist", "va": the word itself, as the keyword side takes it
-        return re.compile(rf"(?<!{_L}){re.escape(word.lower())}(?!{_L})")
-    pat = rf"(?<!{_L})(?:{_L}{{3,}})?(?:" + "|".join(re.escape(s.lower()) for s in stems) + ")"
+        lit = word.lower()
+        return FocusPattern(re.compile(rf"(?<!{_L}){re.escape(lit)}(?!{_L})"), [lit])
+    lits = [s.lower() for s in stems]
+    pat = rf"(?<!{_L})(?:{_L}{{3,}})?(?:" + "|".join(re.escape(s) for s in lits) + ")"
     tail = compound_tail(word, doc_counts)
     if tail:
         pat += rf"|(?<!{_L})(?:" + "|".join(re.escape(tail + e) for e in _TAIL_ENDINGS) + rf")(?!{_L})"
-    return re.compile(pat)
+        lits.append(tail)  # every form of it starts with the tail itself
+    return FocusPattern(re.compile(pat), lits)
 
 
 def highlight_spans(text: str, terms: Sequence[Term]) -> tuple[tuple[int, int], ...]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..types import Line
+from .ocr_margins import OcrMargins
 
 __all__ = [
     "RawLine",
@@ -297,6 +298,7 @@ class PageLines:
     tops: list[float] | None = None
     bottoms: list[float] | None = None
     height: float = 0.0
+    ocr: bool = False  # read by OCR: its running lines are found by likeness (``ocr_margins``)
 
 
 def _norm(line: str) -> str:
@@ -324,7 +326,9 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
     15.09.2022 Sida") when they hold the page number or, with layout known, stand near the
     page's edge at the same height on those pages — but not sentences that differ in a
     number ("Budgeten omfattar 377 tkr."). Without layout, margins are the runs of such lines
-    at the very top and bottom of the text."""
+    at the very top and bottom of the text. On OCR'd pages, which Tesseract reads a little
+    differently each time, lines alike at the same height on most OCR'd pages count too
+    (``ocr_margins``)."""
     n = len(pages)
     zones = [_zones(p) for p in pages]
     # counts over the first/last few lines (edge) and over the lines near the edges (zone)
@@ -366,21 +370,33 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
         mid = ys[len(ys) // 2]
         return sum(abs(y - mid) <= 4 for y in ys) >= need and abs(p.tops[i] - mid) <= 4
 
+    def at_top(p: PageLines, i: int, no: int) -> bool:
+        return ((i < _EDGE and margin(p, i, no, "top", True, False))
+                or (i in zones[no - 1][2] and margin(p, i, no, "top", False, True)))
+
+    def at_bottom(p: PageLines, i: int, no: int) -> bool:
+        return ((i >= len(p.texts) - _EDGE and margin(p, i, no, "bottom", True, False))
+                or (i in zones[no - 1][3] and margin(p, i, no, "bottom", False, True)))
+
+    fuzzy = OcrMargins(pages, [(z[2], z[3]) for z in zones], [p.ocr for p in pages]) \
+        if sum(p.ocr for p in pages) >= 2 else None
     out = []
-    for no, (p, (top, bottom, ztop, zbottom)) in enumerate(zip(pages, zones), 1):
+    for no, (p, (top, bottom, _, _)) in enumerate(zip(pages, zones), 1):
         head: set[int] = set()
-        for i in top:  # the stack of margin lines at the top
-            if not ((i < _EDGE and margin(p, i, no, "top", True, False))
-                    or (i in ztop and margin(p, i, no, "top", False, True))):
-                break
-            head.add(i)
         foot: set[int] = set()
-        last = len(p.texts) - _EDGE
-        for i in reversed(bottom):
-            if i in head or not ((i >= last and margin(p, i, no, "bottom", True, False))
-                                 or (i in zbottom and margin(p, i, no, "bottom", False, True))):
-                break
-            foot.add(i)
+        if fuzzy is not None and fuzzy.applies(no - 1):
+            head = fuzzy.stack(no - 1, top, "top", lambda i, p=p, no=no: at_top(p, i, no))
+            inward = [i for i in reversed(bottom) if i > max(head, default=-1)]  # head: a prefix of top
+            foot = fuzzy.stack(no - 1, inward, "bottom", lambda i, p=p, no=no: at_bottom(p, i, no))
+        else:
+            for i in top:  # the stack of margin lines at the top
+                if not at_top(p, i, no):
+                    break
+                head.add(i)
+            for i in reversed(bottom):
+                if i in head or not at_bottom(p, i, no):
+                    break
+                foot.add(i)
         out.append((sorted(head), [i for i in range(len(p.texts)) if i not in head | foot], sorted(foot)))
     return out
 

@@ -273,7 +273,7 @@ def _pages(reads: list[_PageRead]) -> list[Page]:
     for r, t in zip(reads, texts):
         if r.lines:
             plines.append(PageLines(t, [r.height - ln.top for ln in r.lines],
-                                    [r.height - ln.bottom for ln in r.lines], r.height))
+                                    [r.height - ln.bottom for ln in r.lines], r.height, r.state == "ocr"))
         else:
             plines.append(PageLines(t))
     pages = []

@@ -50,6 +50,7 @@ from .question import (
 )
 from .ranked import Confidence, Mode, Ranked, _with
 from .rerank import Reranker, features, holds_vote, reranker_for
+from .subject import with_item_votes, with_subject
 from .terms import (
     STOPWORDS,
     Matcher,
@@ -91,7 +92,7 @@ RARE_SHARE = 0.002
 
 def rank(
     store: Store, query: str, embedder: Embedder | None, filters: Filters, *, candidates: int = 50,
-    mode: Mode = "hybrid", terms: list[Term] | None = None, inside: int = 0,
+    mode: Mode = "hybrid", terms: list[Term] | None = None, inside: int = 0, votes: bool = False,
 ) -> tuple[list[Ranked], list[Term]]:
     """All candidates of both sides, fused, best first (no abstention yet). With ``inside``
     (hybrid), the chunks of the first ``inside`` documents are searched again for the query's
@@ -130,6 +131,8 @@ def rank(
     fused.sort(key=lambda r: (-r.score, -(r.similarity or 0.0)))
     if inside and mode == "hybrid" and dense and len(fts) < len(terms):
         fused = _inside_documents(store, fused, [t for t in terms if t not in fts], filters, inside, qv)
+    if votes and mode == "hybrid" and dense:
+        fused = with_item_votes(store, fused, filters, qv)
     return fused, terms
 
 
@@ -212,6 +215,8 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     rows = store.chunk_rows([r.chunk_id for r in ranked])
     total = store.chunk_total() if total is None else total
     question = read_question(query, store.bodies())
+    if "vote" in question.kinds:  # a vote passage holds the words of its § subject too
+        rows = with_subject(store, rows)
     mentions: dict[tuple[str, int], bool] = {}
     # the documents that may be asked (not a municipality's own, of another body than the
     # place): looked up for all candidates at once, not one query per document
@@ -320,7 +325,7 @@ def search(
                                     year_from=year_from, year_to=year_to, sections=sections, chunk_ids=chunk_ids)
     wide = limit if breadth is None else breadth
     ranked, terms = rank(store, query, embedder, filters, candidates=max(100, wide * 5), mode=mode,
-                         inside=INSIDE_DOCUMENTS)
+                         inside=INSIDE_DOCUMENTS, votes="vote" in read_question(query, store.bodies()).kinds)
     total = store.chunk_total()
     # the reranker sees the first candidates and what the search inside the best documents found
     depth = max(wide * 5, RERANK_DEPTH, limit)

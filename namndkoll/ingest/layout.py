@@ -196,7 +196,12 @@ def _gutter(lines: list[RawLine], width: float) -> float | None:
     line_of = np.repeat(np.arange(len(lines)), [len(ln.runs) for ln in lines])
     across = np.zeros((len(lines), len(xs)), dtype=bool)
     np.logical_or.at(across, line_of, (r0[:, None] < xs) & (r1[:, None] > xs))
-    both_m = (lx0[:, None] < xs) & (lx1[:, None] > xs) & ~across
+    # a table row ("Arvoden och ersättning tolkar   -147 505   -142 823") has a label left and
+    # only figures right: its label and values are one line, not two columns side by side
+    words_right = np.zeros((len(lines), len(xs)), dtype=bool)
+    wordy = np.array([not _figures(r.text) for ln in lines for r in ln.runs])
+    np.logical_or.at(words_right, line_of, (r0[:, None] >= xs) & wordy[:, None])
+    both_m = (lx0[:, None] < xs) & (lx1[:, None] > xs) & ~across & words_right
     both = both_m.sum(0)
     # where the left part of such a line ends: a column of text runs up to its gutter, a
     # form's labels ("Justerande", "KF § 57" beside "Utdragsbestyrkande", "KS KF/2025:6") stop short
@@ -220,12 +225,35 @@ def _gutter(lines: list[RawLine], width: float) -> float | None:
     return float(xs[int(np.argmax(score))])
 
 
+_FIGURE = re.compile(r"^(?:[-−–+]?\(?\d[\d,.]*\)?%?|[-−–]|%)$")
+
+
+def _figures(text: str) -> bool:
+    """Whether a run holds only figures ("-147 505", "231 858 220 452", "4,5 %", "–"): a
+    table's value cells, never a column of prose."""
+    tokens = text.split()
+    return bool(tokens) and all(_FIGURE.match(t) for t in tokens)
+
+
+def _table_rows(lines: list[RawLine], gutter: float) -> set[int]:
+    """Indexes of the lines that are table rows across the gutter: words left of it and only
+    figures right of it, two such lines in a row at least (one figure beside a column of
+    prose, a year or an amount that happens to stand there, is no table)."""
+    row = [any(r.x1 <= gutter and not _figures(r.text) for r in ln.runs)
+           and any(r.x0 >= gutter for r in ln.runs)
+           and all(_figures(r.text) for r in ln.runs if r.x0 >= gutter) for ln in lines]
+    return {i for i, ok in enumerate(row)
+            if ok and ((i > 0 and row[i - 1]) or (i + 1 < len(row) and row[i + 1]))}
+
+
 def reading_order(lines: list[RawLine], width: float) -> list[RawLine]:
     """Lines in reading order: for a two-column page, full-width lines split the page into
-    bands, and each band is read left column first."""
+    bands, and each band is read left column first. A table's rows (a label left of the
+    gutter, figures right of it) stay whole lines, as full-width lines do."""
     gutter = _gutter(lines, width)
     if gutter is None:
         return lines
+    rows = _table_rows(lines, gutter)
     out: list[RawLine] = []
     left: list[RawLine] = []
     right: list[RawLine] = []
@@ -236,8 +264,8 @@ def reading_order(lines: list[RawLine], width: float) -> list[RawLine]:
         left.clear()
         right.clear()
 
-    for ln in lines:
-        if any(r.x0 < gutter < r.x1 for r in ln.runs):
+    for i, ln in enumerate(lines):
+        if i in rows or any(r.x0 < gutter < r.x1 for r in ln.runs):
             flush()
             out.append(ln)
             continue

@@ -14,6 +14,7 @@ import unicodedata
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import pairwise
 
 from ..types import Line
@@ -413,9 +414,9 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
         head: set[int] = set()
         foot: set[int] = set()
         if fuzzy is not None and fuzzy.applies(no - 1):
-            head = fuzzy.stack(no - 1, top, "top", lambda i, p=p, no=no: at_top(p, i, no))
+            head = fuzzy.stack(no - 1, top, "top", partial(at_top, p, no=no))
             inward = [i for i in reversed(bottom) if i > max(head, default=-1)]  # head: a prefix of top
-            foot = fuzzy.stack(no - 1, inward, "bottom", lambda i, p=p, no=no: at_bottom(p, i, no))
+            foot = fuzzy.stack(no - 1, inward, "bottom", partial(at_bottom, p, no=no))
         else:
             for i in top:  # the stack of margin lines at the top
                 if not at_top(p, i, no):

@@ -208,13 +208,15 @@ def candidate_features(ranked: Sequence[Ranked], rows: Any, terms: Sequence[Term
                       "place_ok": r.place_ok, "year_ok": r.year_ok} for r in ranked], rows, terms, total, question)
 
 
-def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Term], total: int | None = None
-             ) -> tuple[list[Ranked], dict[int, Any], Question]:
+def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Term], total: int | None = None,
+             question: Question | None = None) -> tuple[list[Ranked], dict[int, Any], Question]:
     """The candidates with their keyword evidence and whether they fit the places and years
-    the query names; their rows; and what the query asks (``question.read_question``)."""
+    the query names; their rows; and what the query asks (``question``: ``read_question`` of
+    it, read here when the caller has not)."""
     rows = store.chunk_rows([r.chunk_id for r in ranked])
     total = store.chunk_total() if total is None else total
-    question = read_question(query, store.bodies())
+    if question is None:
+        question = read_question(query, store.bodies())
     if "vote" in question.kinds:  # a vote passage holds the words of its § subject too
         rows = with_subject(store, rows)
     mentions: dict[tuple[str, int], bool] = {}
@@ -324,14 +326,15 @@ def search(
     filters = store.resolve_filters(municipality=municipality, committee=committee, doc_type=doc_type,
                                     year_from=year_from, year_to=year_to, sections=sections, chunk_ids=chunk_ids)
     wide = limit if breadth is None else breadth
+    asked = read_question(query, store.bodies())
     ranked, terms = rank(store, query, embedder, filters, candidates=max(100, wide * 5), mode=mode,
-                         inside=INSIDE_DOCUMENTS, votes="vote" in read_question(query, store.bodies()).kinds)
+                         inside=INSIDE_DOCUMENTS, votes="vote" in asked.kinds)
     total = store.chunk_total()
     # the reranker sees the first candidates and what the search inside the best documents found
     depth = max(wide * 5, RERANK_DEPTH, limit)
     # (``inside`` stays on those only the second pass brought: shown as weak matches at most)
     ranked = [replace(r, inside=False) if r.inside else r for r in ranked[:depth]] + [r for r in ranked[depth:] if r.inside]
-    ranked, rows, question = evidence(store, query, ranked, terms, total)
+    ranked, rows, question = evidence(store, query, ranked, terms, total, asked)
     if mode == "hybrid":
         model = reranker_for(embedder.model_id) if embedder is not None else None
         x = candidate_features(ranked, rows, terms, total, question) if model is not None else None

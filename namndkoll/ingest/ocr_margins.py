@@ -48,7 +48,7 @@ class OcrMargins:
         # side -> height bucket -> letters -> [(page index, height)]
         self.pool: dict[str, dict[int, dict[str, list[tuple[int, float]]]]] = {
             "top": defaultdict(lambda: defaultdict(list)), "bottom": defaultdict(lambda: defaultdict(list))}
-        used = [k for k, p in enumerate(pages) if ocr[k] and p.texts and self._layout(p)]
+        used = [k for k in range(len(pages)) if self.applies(k)]
         self.need = max(2, (len(used) + 1) // 2)
         for k in used:
             for side, idx in zip(("top", "bottom"), zones[k]):

@@ -19,6 +19,7 @@ from .figure_text import (
     _is_identifier_context,
     _number_value,
     _words_before,
+    digits_value,
     is_year,
 )
 
@@ -54,10 +55,8 @@ def _plain_value(raw: str) -> float | None:
     w = raw.lower()
     if w in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[w])
-    if "." in raw:
-        raw = raw.replace(".", "")
     try:
-        return float(re.sub(r"\s", "", raw).replace(",", "."))
+        return digits_value(raw)
     except ValueError:
         return None
 

@@ -283,7 +283,11 @@ def _number_value(m: re.Match[str]) -> float | None:
     if m.group("word"):
         w = m.group("word").lower()
         return float(_WORD_NUMBERS.get(w) or _ONE.get(w) or 0) or None
-    raw = m.group("num")
+    return digits_value(m.group("num"))
+
+
+def digits_value(raw: str) -> float:
+    """A number as written in Swedish: "1 550", "1.550" (a thousands point), "2,75"."""
     if "." in raw:
         raw = raw.replace(".", "")
     return float(re.sub(r"\s", "", raw).replace(",", "."))

@@ -109,6 +109,13 @@ def parties_by_stem(text: str) -> set[str]:
     return {code for code, rx in _STEM_RES.items() if rx.search(text)}
 
 
+def named_by_stem(code: str, text: str) -> bool:
+    """Whether the party ``code``'s word stem begins a word of ``text`` (``parties_by_stem``
+    for one party)."""
+    rx = _STEM_RES.get(code)
+    return rx is not None and rx.search(text) is not None
+
+
 def local_here(code: str, municipality: str | None) -> bool:
     """Is ``code`` a local party of ``municipality`` (by the registry's places)?"""
     p = PARTIES.get(code)

@@ -121,7 +121,7 @@ def party_spans(conn: Any, code: str, tables: Sequence[str] = ("positions", "par
 def party_chunk_ids(conn: Any, code: str) -> list[int]:
     """Chunks that state or mention a party: stored positions/mentions overlapping the chunk,
     or, in the chunk's own text, "(S)" after a name or the party's name."""
-    from ..registry import PARTIES, canonical_code, parties_by_stem
+    from ..registry import PARTIES, canonical_code, named_by_stem
     from .store import like_contains
 
     code = canonical_code(code) or code
@@ -133,7 +133,7 @@ def party_chunk_ids(conn: Any, code: str) -> list[int]:
         ids.update(r[0] for r in conn.execute(
             "SELECT id, text FROM chunks WHERE instr(text, ?) > 0 OR text LIKE ? ESCAPE '\\'",
             (f"({code})", like_contains(PARTIES[code].stem)))
-            if f"({code})" in r[1] or code in parties_by_stem(r[1]))
+            if f"({code})" in r[1] or named_by_stem(code, r[1]))
     else:
         ids.update(r[0] for r in conn.execute("SELECT id FROM chunks WHERE instr(text, ?) > 0", (f"({code})",)))
     return sorted(ids)

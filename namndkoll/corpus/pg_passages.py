@@ -98,7 +98,7 @@ def party_spans(conn: Any, code: str, tables: Sequence[str] = ("positions", "par
 
 def party_chunk_ids(conn: Any, code: str) -> list[int]:
     """Chunks that state or mention a party (as ``passages.party_chunk_ids`` in SQLite)."""
-    from ..registry import PARTIES, canonical_code, parties_by_stem
+    from ..registry import PARTIES, canonical_code, named_by_stem
 
     code = canonical_code(code) or code
     ids: set[int] = set()
@@ -109,7 +109,7 @@ def party_chunk_ids(conn: Any, code: str) -> list[int]:
     # the name's stem must begin a word: Demokraterna's is inside "Socialdemokraterna"
     ids.update(int(r[0]) for r in conn.execute(
         "SELECT id, text FROM chunks WHERE strpos(text, %s) > 0 OR text ILIKE %s", (f"({code})", like))
-        if f"({code})" in r[1] or code not in PARTIES or code in parties_by_stem(r[1]))
+        if f"({code})" in r[1] or code not in PARTIES or named_by_stem(code, r[1]))
     return sorted(ids)
 
 

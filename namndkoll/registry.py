@@ -130,3 +130,22 @@ _NAMES_RE = re.compile(
     re.IGNORECASE,
 )
 _STEM_RES = {p.code: re.compile(rf"(?<![\wåäöÅÄÖ]){re.escape(p.stem)}", re.IGNORECASE) for p in PARTIES.values()}
+
+
+# The titles a protocol writes before a member's name ("Ordföranden Anna Berg (S)", "Förste vice
+# ordförande …", "Ledamöterna från SD"): extract/ strips them from a position's authors and
+# search/ from the independents a statement names, so both keep one list.
+ROLE_WORDS = frozenset({
+    "ordförande", "ordföranden", "ledamot", "ledamoten", "ledamöterna", "ersättare", "ersättaren",
+    "vice", "tjänstgörande", "förste", "andre", "kommunalråd", "kommunalrådet", "oppositionsråd",
+    "oppositionsrådet", "gruppledaren",
+})
+
+
+def without_roles(name: str) -> str:
+    """``name`` without the titles before it ("Ordföranden Anna Berg" -> "Anna Berg"); a name of
+    two words is left whole (a title is never all that is left of a person's name)."""
+    words = name.split()
+    while len(words) > 2 and words[0].casefold() in ROLE_WORDS:
+        words = words[1:]
+    return " ".join(words)

@@ -11,16 +11,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..registry import canonical_code, code_pattern
+from ..registry import canonical_code, code_pattern, without_roles
 from ..types import Document, Person
 from .parties import iter_party_spans as _party_spans
 from .parties import local_parties
 from .people import GENITIVE_OWNED
 
-_ROLE_WORDS = (
-    "Ordföranden", "Ordförande", "Ledamoten", "Ledamot", "Ersättaren", "Kommunalrådet", "Kommunalråd",
-    "Tjänstgörande", "Förste", "Andre", "Vice", "Oppositionsrådet", "Gruppledaren", "Ledamöterna",
-)
 _UP = "A-ZÀ-ÖØ-ÞŠŽČĆĐŁŚŹŻ"
 _NAME = rf"[{_UP}][\w'’.-]+(?:[ \t\n]+(?:(?:af|av|von|van|de|der|al|el|bin)[ \t\n]+)?[{_UP}][\w'’-]+){{1,3}}"
 _ANY_CODE = code_pattern(former=True, lower=True)
@@ -119,10 +115,7 @@ _DOC_PREFIX = re.compile(r"(?:Svar på |Besvarande av )?(?:[Mm]otion|Interpellat
 
 def _strip_role(name: str) -> str:
     name = _DOC_PREFIX.sub("", name, count=1) if _DOC_PREFIX.match(name) else name
-    words = name.split()
-    while len(words) > 2 and words[0] in _ROLE_WORDS:
-        words = words[1:]
-    return " ".join(words)
+    return without_roles(name)
 
 
 def _norm(name: str) -> str:

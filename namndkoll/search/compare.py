@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from ..corpus import as_store
 from ..corpus.base import Store
-from ..registry import INDEPENDENT, PARTIES, code_pattern, parties_by_stem
+from ..registry import INDEPENDENT, PARTIES, code_pattern, parties_by_stem, without_roles
 from ..types import Hit
 from .cite import format_citation, pages_label, quote
 from .embedder import Embedder
@@ -45,8 +45,6 @@ INDEPENDENT_LABEL = "politisk vilde"
 # "Gun Larsson (-)", "Ordförande Gun Larsson (–)": the name before an independent's "(-)"
 _INDEPENDENT_RE = re.compile(
     r"(?P<name>[A-ZÅÄÖÉÜ][\wåäöéü'’-]+(?:[ \t\n]+[A-ZÅÄÖÉÜ][\wåäöéü'’-]+){1,3})[ \t\n]*\([ \t]*[-–][ \t]*\)")
-_ROLE_WORDS = {"ordförande", "ordföranden", "ledamot", "ledamoten", "ersättare", "ersättaren", "vice",
-               "tjänstgörande", "kommunalråd", "kommunalrådet", "oppositionsråd", "oppositionsrådet"}
 _SECTION_STANCE = {"reservation": "reservation", "sarskilt_uttalande": "sarskilt_uttalande",
                    "yrkanden": "yrkande", "protokollsanteckning": "protokollsanteckning", "omrostning": "omrostning"}
 
@@ -145,10 +143,7 @@ def independents_named(text: str) -> tuple[str, ...]:
     """The members a statement writes "(-)" after ("Gun Larsson (-) yrkar …"), roles left out."""
     out = []
     for m in _INDEPENDENT_RE.finditer(text):
-        words = m.group("name").split()
-        while len(words) > 2 and words[0].casefold() in _ROLE_WORDS:
-            words = words[1:]
-        out.append(" ".join(words))
+        out.append(without_roles(m.group("name")))
     return tuple(dict.fromkeys(out))
 
 

@@ -11,7 +11,15 @@ import os
 import re
 from typing import Any
 
-__all__ = ["format_figure", "one_line", "shown_path", "swedish_number", "terminal_safe"]
+__all__ = ["STANCE_LABELS", "format_figure", "one_line", "shown_path", "swedish_number", "terminal_safe"]
+
+# a stored position or section kind as the CLI, the web pages and the compare matrix say it
+STANCE_LABELS = {
+    "reservation": "reservation", "sarskilt_uttalande": "särskilt uttalande",
+    "sarskilt_yttrande": "särskilt yttrande", "protokollsanteckning": "anteckning",
+    "yrkande": "yrkande", "yrkanden": "yrkande", "omrostning": "omröstning", "motion": "motion",
+    "skrivelse": "skrivelse",
+}
 
 # What can drive a terminal or reorder what a reader sees: C0 controls except tab and newline
 # (ESC starts CSI/OSC sequences, CR and BS overwrite), DEL, C1 controls (U+009B is an 8-bit

@@ -13,6 +13,7 @@ from typing import Any
 from ..corpus import opened
 from ..corpus.base import Store
 from ..corpus.store import StoredDocument
+from ..display import STANCE_LABELS
 from ..errors import NamndkollError
 from ..types import Document
 from .batch import IngestReport, Progress, ingest
@@ -209,13 +210,8 @@ def _page_citation(store: Store, stored: StoredDocument, doc: Document, pages: t
                            diarienummer=store.diarienummer_for(stored.id, number), source=stored.source)
 
 
-# the original file is checked against the stored hash once per (path, size, mtime)
-KIND_LABELS = {
-    "reservation": "reservation", "sarskilt_uttalande": "särskilt uttalande",
-    "sarskilt_yttrande": "särskilt yttrande", "protokollsanteckning": "anteckning",
-    "yrkande": "yrkande", "yrkanden": "yrkande", "omrostning": "omröstning", "motion": "motion",
-    "skrivelse": "skrivelse",
-}
+# position kinds as people read them; the API's name for display.STANCE_LABELS
+KIND_LABELS = STANCE_LABELS
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from ..display import copy_label, swedish_number
+from ..display import STANCE_LABELS, copy_label, swedish_number
 from ..search.cite import doc_kind_name
 from ..types import DOC_TYPE_NAMES
 
@@ -140,8 +140,7 @@ def doc_title(doc: Any, source: str | None = None) -> str:
 # what the pages show for stored (English or ASCII) kinds; the downloads keep the stored value
 KIND_NAMES = {
     "amount": "belopp", "count": "antal", "percent": "andel (%)",
-    "decided": "beslut", "proposed": "förslag till beslut",
-    "sarskilt_uttalande": "särskilt uttalande", "sarskilt_yttrande": "särskilt yttrande",
+    "decided": "beslut", "proposed": "förslag till beslut", **STANCE_LABELS,
 }
 
 

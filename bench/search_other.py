@@ -61,7 +61,7 @@ DOCUMENTS = (
     "alingsas-bun-2018-01-30.pdf",
     "alingsas-biblioteksplan-2027-2030.pdf",
 )
-SPLITS = ("other-dev", "other-heldout", "other-dev3", "other-dev4")
+SPLITS = ("other-dev", "other-heldout", "other-dev3", "other-dev4", "other-dev5")
 
 
 def sources(pdf_dir: Path) -> list[Path]:

@@ -1,6 +1,6 @@
 """Document metadata on the openings of other municipalities' protocols (bench/openings.json).
 
-    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3] [--show]
+    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3|dev4|heldout4] [--show]
 
 The openings are the first pages of real protocols of municipalities, regions and förbund we have
 no PDFs of, as public web pages keep them (docplayer.se, dokumen.tips, a förbund's anslag page);
@@ -18,6 +18,10 @@ The third batch (``dev3``/``heldout3``, seed ``seed3``) is regions only known by
 or address, landsting papers (a landsting is labelled with today's region name, its own name
 also accepted), a regionförbund, kommunalförbund and regions' kallelser and decision pages;
 ``heldout3`` likewise runs once.
+The fourth batch (``dev4``/``heldout4``, alternating in the order listed, fixed before any run)
+is small municipalities' nämnder and utskott (Orust, Älvsbyn, Mellerud, Tranås ...), a
+regionförbund, a landsting's utskott, revisionsrapporter, kallelser, meeting web pages and press
+notes written after a meeting; ``heldout4`` likewise runs once.
 """
 
 from __future__ import annotations
@@ -48,7 +52,8 @@ def matches(got: Any, gold: Any) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", default="/work/gold-pdfs/openings")
-    ap.add_argument("--split", default="dev", choices=("dev", "heldout", "dev2", "heldout2", "dev3", "heldout3"))
+    ap.add_argument("--split", default="dev", choices=("dev", "heldout", "dev2", "heldout2", "dev3", "heldout3", "dev4",
+                             "heldout4"))
     ap.add_argument("--show", action="store_true", help="print every miss")
     a = ap.parse_args()
     from namndkoll.ingest import read_document

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..types import OrgKind
 
-__all__ = ["COMMITTEE", "LABEL", "find_committee", "titled_meeting"]
+__all__ = ["COMMITTEE", "LABEL", "breadcrumb_meeting", "find_committee", "titled_meeting"]
 
 _BODY = (r"(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|direktionen|revisionen|"
          r"beredningen|presidiet|presidium)")
@@ -86,7 +86,8 @@ def _header_like(line: str, m: re.Match[str]) -> bool:
 # what may stand before the body in a letterhead flattened into one long line: the page number,
 # the kind of document, "Sammanträdesdatum" and the date, the förvaltning that sends a kallelse
 _FRONT_WORD = re.compile(r"\b(?:Tid|Plats|Beslutande|Ledamöter|Sammanträde\w*|SAMMANTRÄDES\w*|Protokoll\w*|"
-                         r"PROTOKOLL\w*|Kallelse|KALLELSE|Föredragningslista|Utses|Justera\w*|Sekreterare)\b")
+                         r"PROTOKOLL\w*|Kallelse|KALLELSE|Föredragningslista|Utses|Justera\w*|Sekreterare|"
+                         r"Presskonferens|Pressmeddelande|PRESSMEDDELANDE)\b")
 _NEXT_OK = re.compile(r"\s*(?:$|[A-ZÅÄÖ0-9(])")
 _DISTRICT = re.compile(r" ((?:[A-ZÅÄÖ][a-zåäö]+)(?: [A-ZÅÄÖ][a-zåäö]+)?)(?= (?:Sammanträdesprotokoll|Protokoll|"
                        r"Kallelse|Föredragningslista)\b|\s*$)")
@@ -156,6 +157,12 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         titled = titled_meeting(lines[:2])
         if titled:
             return titled
+    if doc_type in (None, "other"):
+        # a note about one meeting (a press note, a kallelse) names its body in the genitive:
+        # "information från kommunstyrelsens sammanträde", "inför barn- och ungdomsnämndens sammanträde"
+        m = _ABOUT_MEETING.search(" ".join(ln.strip() for ln in lines[:10]))
+        if m and not _NOT_COMMITTEE.match(_canon_committee(m.group(1))):
+            return _canon_committee(m.group(1))
     # a protocol's letterhead can sit below a § that ran over from the previous page
     depth = 25 if doc_type in ("protokoll", "protokollsutdrag") else 10
     for src in (_joined(header.splitlines()), _joined(lines[:depth])):
@@ -203,6 +210,11 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     if doc_type in ("motion", "skrivelse", "reservation"):
         return None
     return _writing_office(list(lines[:30]) + list(more_lines[:40]), last_lines)
+
+
+_ABOUT_MEETING = re.compile(r"\b(?:från|inför|till)\s+((?:[a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) )?[a-zåäö]*"
+                            r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))s\s+(?:sammanträde|möte)\b",
+                            re.IGNORECASE)
 
 
 # the notice of a protocol's adjustment (ANSLAG/BEVIS) names the body in a field ("Organ
@@ -346,8 +358,25 @@ _TITLED = re.compile(
     r"(?:\d{1,2}\s+" + _MONTHS + r"\b|\d{4}-\d{2}-\d{2}\b)")
 
 
+# a web page's breadcrumb trail down to one meeting: "Din position: Hem > Tyresö kommun >
+# Barn- och utbildningsnämnden > Sammanträde 2023-08-30"; the crumb before the meeting is its body
+_CRUMB_MEETING = re.compile(r"(?:^|>)\s*([^>]+?)\s*>\s*Sammanträde(?:t|n)?\b")
+
+
+def breadcrumb_meeting(lines: Sequence[str]) -> str | None:
+    """The body of the meeting a web page's breadcrumb trail ends at, or None."""
+    m = _CRUMB_MEETING.search(" ".join(ln.strip() for ln in lines))
+    if m is None:
+        return None
+    c = _COMMITTEE.fullmatch(m.group(1))
+    return _canon_committee(c.group(1)) if c and not _NOT_COMMITTEE.match(c.group(1)) else None
+
+
 def titled_meeting(lines: Sequence[str]) -> str | None:
     """The body a meeting's page is titled by ("Regionfullmäktige 27 februari 2024"), or None."""
+    crumb = breadcrumb_meeting(lines)
+    if crumb:
+        return crumb
     for line in lines:
         m = _TITLED.match(line.strip())
         if m and not _NOT_COMMITTEE.match(m.group(1)):

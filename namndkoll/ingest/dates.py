@@ -83,6 +83,9 @@ _MEETING_LABEL = re.compile(
     re.IGNORECASE)
 
 
+_INLINE_MEETING_LABEL = re.compile(r"\bsammanträdes(?:datum|dag)\s*:?\s*", re.IGNORECASE)
+
+
 def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | None:
     """The date a protocol's meeting was held: a labelled meeting date ("Sammanträdesdatum",
     "Plats och tid ... 2023-11-09", Finnish "Sammanträdestid 15.9.2022 kl. 18.00"), else the date
@@ -102,6 +105,13 @@ def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | Non
             d = _first(line)
             if d:
                 return d
+    # a notice flattened into running lines keeps "Sammanträdesdatum 17 september 2014" among
+    # its adjustment and posting words (and may wrap the year): the label names its own date
+    joined = " ".join(ln.strip() for ln in top[:40])
+    for m in _INLINE_MEETING_LABEL.finditer(joined):
+        d = next((d for at, d in dates_in(joined[m.end():m.end() + 30]) if at == 0), None)
+        if d:
+            return d
     for i, line in enumerate(top[:40]):
         if i and re.search(r"\bjusterat\b", top[i - 1], re.IGNORECASE) and not top[i - 1].rstrip().endswith("."):
             continue  # "Justerat tisdagen den 7 oktober ... / i övrigt den 21 oktober 2003": still the adjustment's

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..types import DocType, Item, Metadata, OrgKind, Page
 from . import dates as _dates
-from .committee import find_committee, titled_meeting
+from .committee import breadcrumb_meeting, find_committee, titled_meeting
 from .dates import MONTHS
 from .orgs import find_organisation, org_by_name
 from .titles import COVER_LETTER as _COVER_LETTER
@@ -85,8 +85,11 @@ _PROTOCOL_STRONG = re.compile(
 _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
                   re.compile(r"\bjusteringens\s+(?:plats|tid)\b|\b(?:tid\s+och\s+plats|plats\s+och\s+tid)\s+för\s+"
                              r"justering\b", re.IGNORECASE),
-                  re.compile(r"\banslag\s*/\s*bevis\b|\bbevis\s+om\s+anslag\b|\banslagsbevis\b", re.IGNORECASE),
-                  re.compile(r"\bprotokoll(?:et)?\s+(?:är|har)\s+(?:nu\s+)?justera", re.IGNORECASE))
+                  re.compile(r"\banslag\s*/\s*bevis\b|\bbevis\s*/\s*anslag\b|\bbevis\s+om\s+anslag\b|"
+                             r"\banslagsbevis\b", re.IGNORECASE),
+                  # "Protokollet är justerat", "Justering har tillkännagivits genom anslag"
+                  re.compile(r"\bprotokoll(?:et)?\s+(?:är|har)\s+(?:nu\s+)?justera|"
+                             r"\bjustering(?:en)?\s+har\s+tillkännagivits\b", re.IGNORECASE))
 _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.IGNORECASE)) for t, p in (
     ("protokollsutdrag", (r"^(?:justerat\s+)?protokollsutdrag\b|^utdrag\s+ur\s+(?:sammanträdes|besluts)?"
                          r"protokoll|\bprotokollsutdrag\s*$|^(?:protokoll)?utdrag\s*$")),
@@ -116,6 +119,9 @@ _CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)
 # kind words for doc_type "other", most specific first
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in (
     ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b"),
+    # a note to the press before or after a meeting ("Presskonferens inför barn- och
+    # ungdomsnämndens sammanträde", "PRESSMEDDELANDE ... information från kommunstyrelsen")
+    ("pressmeddelande", r"\b(?:pressmeddelande|presskonferens|pressinformation)\w*"),
     ("delårsrapport", (r"\b(?:delårsrapport|delårsbokslut|tertialrapport|tertialuppföljning|"
                       r"månadsuppföljning|månadsrapport|uppföljningsrapport)\w*")),
     ("budget", r"\b(?:budget\w*|\w*ramar|ramberedning|flerårsplan|mål och budget|investering\w*)\b"),
@@ -177,6 +183,8 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
     the first lines of page 1), its layout and, for unlabelled motions and statements, how it is
     signed (``last_lines``). ``first_text``: the first pages' text, for the auditor test."""
     top = list(lines[:20])
+    if not has_items and breadcrumb_meeting(top[:3]):
+        return "other"  # a web page's trail ends at a meeting: its agenda, whatever its items say
     if has_items:
         # in a protocol, "Reservation", "Motion …" below the first § heading are the item's
         # sections and titles, not what the document is

@@ -50,7 +50,7 @@ from .question import (
 )
 from .ranked import Confidence, Mode, Ranked, _with
 from .rerank import Reranker, features, holds_vote, reranker_for
-from .subject import with_item_votes, with_subject
+from .subject import holds_position, states_position, with_item_votes, with_subject
 from .terms import (
     STOPWORDS,
     Matcher,
@@ -93,6 +93,7 @@ RARE_SHARE = 0.002
 def rank(
     store: Store, query: str, embedder: Embedder | None, filters: Filters, *, candidates: int = 50,
     mode: Mode = "hybrid", terms: list[Term] | None = None, inside: int = 0, votes: bool = False,
+    positions: bool = False,
 ) -> tuple[list[Ranked], list[Term]]:
     """All candidates of both sides, fused, best first (no abstention yet). With ``inside``
     (hybrid), the chunks of the first ``inside`` documents are searched again for the query's
@@ -131,8 +132,8 @@ def rank(
     fused.sort(key=lambda r: (-r.score, -(r.similarity or 0.0)))
     if inside and mode == "hybrid" and dense and len(fts) < len(terms):
         fused = _inside_documents(store, fused, [t for t in terms if t not in fts], filters, inside, qv)
-    if votes and mode == "hybrid" and dense:
-        fused = with_item_votes(store, fused, filters, qv)
+    if (votes or positions) and mode == "hybrid" and dense:
+        fused = with_item_votes(store, fused, filters, qv, holds_position if positions else holds_vote)
     return fused, terms
 
 
@@ -217,8 +218,9 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     total = store.chunk_total() if total is None else total
     if question is None:
         question = read_question(query, store.bodies())
-    if "vote" in question.kinds:  # a vote passage holds the words of its § subject too
-        rows = with_subject(store, rows)
+    if "vote" in question.kinds or question.position:  # a vote or a stance holds its § subject's words too
+        rows = with_subject(store, rows, holds_vote if "vote" in question.kinds and not question.position
+                            else holds_position)
     mentions: dict[tuple[str, int], bool] = {}
     # the documents that may be asked (not a municipality's own, of another body than the
     # place): looked up for all candidates at once, not one query per document
@@ -276,7 +278,8 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
             stated=stated[r.chunk_id] and not lists_no_holder(question, row["text"], row["context"], row["section"]),
-            kind_stated=stated[r.chunk_id],
+            # a stance asked by its subject: the § text that names it states no stance (order.settle)
+            kind_stated=stated[r.chunk_id] and (not question.position or states_position(row)),
             stated_near=near.get(r.chunk_id, True),
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
             year_own=year_in_own_words(question, row["text"]),
@@ -328,7 +331,7 @@ def search(
     wide = limit if breadth is None else breadth
     asked = read_question(query, store.bodies())
     ranked, terms = rank(store, query, embedder, filters, candidates=max(100, wide * 5), mode=mode,
-                         inside=INSIDE_DOCUMENTS, votes="vote" in asked.kinds)
+                         inside=INSIDE_DOCUMENTS, votes="vote" in asked.kinds, positions=asked.position)
     total = store.chunk_total()
     # the reranker sees the first candidates and what the search inside the best documents found
     depth = max(wide * 5, RERANK_DEPTH, limit)

@@ -78,6 +78,9 @@ class Question:
     # issue 11: the word after "hur" that asks a degree ("stora" in "Hur stora avskrivningar …"):
     # part of the question, not of what it asks about; None when none
     degree: str | None = None
+    # a party's or member's stance asked ("Vilka partier reserverade sig mot …", "Vem yrkade …",
+    # "Ville Liberalerna …"): the § is asked by its subject, which the stance seldom names (subject.py)
+    position: bool = False
 
 
 _KINDS = {
@@ -189,7 +192,20 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     post_of(query), count="figure" in kinds and bool(_COUNT_Q.search(query)),
                     post_for=detail.post_qualifier(query, post_of(query)), name_of=detail.name_asked(query),
                     query_words=detail.query_words(query), said_by=detail.said_by(query),
-                    label=detail.label_asked(query), degree=degree_of(query))
+                    label=detail.label_asked(query), degree=degree_of(query),
+                    position=bool(_POSITION_Q.search(query)))
+
+
+# a stance asked: a reservation, a yrkande, a särskilt yttrande, a protokollsanteckning, what a
+# party ("Ville Liberalerna …", "Vad ville SD …"; not "Hur mycket ville Magdalena Sundqvist …",
+# a figure of her motion) or its members "ville" (wanted) in the §; and, asked of who, a bifall, an avslag or a
+# proposal ("Vilka ville bifalla …", "Vem föreslog att …"; not "Vad skulle det kosta att bifalla …",
+# "Vilka sju nya tågstationer föreslog Västtågsutredningen?", which ask the matter)
+_POSITION_Q = re.compile(r"(?i:\b(reserver\w*|reservation\w*|yrka\w*|yrkade|yrkande\w*|motsätt\w*|"
+                         r"särskil(t|da)\s+yttrande\w*|protokollsanteckning\w*)\b)|"
+                         r"\b[Vv]ille\s+(\w+-)?([A-ZÅÄÖ]{1,3}|\w+(partiet|erna|arna|isterna))\b|"
+                         r"(?i:^\W*(vem|vilka|vilket\s+parti)\s+(ville\s+|vill\s+)?(föreslog|bifall\w*|avslag\w*|"
+                         r"yrka\w*)\b)")
 
 
 _DEGREE = re.compile(r"\bhur\s+(stor|stort|stora|hög|högt|höga|lång|långt|långa|länge|dyr|dyrt|dyra|ofta|gammal|"

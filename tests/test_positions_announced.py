@@ -50,11 +50,15 @@ def test_an_announced_written_reservation_is_the_announcers_partys(tmp_path, lin
     assert res[:3] == (("F",), "§ 41", 1) and res[3] == line[:40]
 
 
-def test_the_announcement_and_the_attached_text_are_each_stated_once(tmp_path):
+def test_the_announcement_and_the_attached_text_are_one_stance(tmp_path):
+    """F's one reservation of § 41: the announcing sentence, then the written text it announces."""
     line = "Ulf Richeberg (F) meddelar att Fokus vill lämna en skriftlig reservation mot beslutet. Bilaga C."
-    found = _reservations(tmp_path, line, attached=True)
-    assert [(r[0], r[1], r[2]) for r in found] == [(("F",), "§ 41", 1), (("F",), "§ 41", 2)]
-    assert found[0][3] == line[:40] and found[1][3].startswith("Bilaga C §41/25")
+    page = [s.replace("{line}", line).replace("{line2}", "") for s in P1]
+    _doc, ex = extract_file(str(_pdf(tmp_path / "bun.pdf", [page, ATTACHED])))
+    (res,) = [p for p in ex.positions if p.kind == "reservation"]
+    assert (res.parties, res.item, res.page) == (("F",), "§ 41", 1)
+    said, written = res.text.split(" … ")
+    assert said == line.removesuffix(" Bilaga C.") and written.startswith("Bilaga C §41/25") and "Vi i Fokus reserverar oss" in written
 
 
 def test_a_member_who_only_says_a_reservation_is_coming_from_another_party_is_not_its_author(tmp_path):

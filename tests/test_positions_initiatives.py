@@ -124,3 +124,38 @@ def test_a_citizens_initiative_and_the_right_of_initiative_are_no_party_motion()
     text = ("§ 3 KS 2023/12\nFolkinitiativ om kommunhuset\nBeslut\nÄrendet remitteras.\n\f"
             "§ 4 KS 2023/13\nInitiativrätt i direktionen\nÄrenden i direktionen får väckas av ledamot (S).\n")
     assert motions(text, items=True, municipality="Lomma", doc_type="protokoll") == []
+
+
+# Göteborg inköps- och upphandlingsnämnden's tjänsteutlåtande under § 31 of 2025-04-03 (stadsrevisionen's
+# revisionsberättelse bundle), which quotes the parties' initiative of 2024 without calling it one
+IUN_31 = """§ 31 Yttrande över revisionens anmärkning
+Tjänsteutlåtande
+Beskrivning av ärendet
+Inköps- och upphandlingsnämnden beslutade den 13 juni 2024, § 71 om bojkott av varor
+från vissa stater efter att Socialdemokraterna, Vänsterpartiet och Miljöpartiet väckt
+ärendet genom att lämna in följande yrkande.
+1. ”Förvaltningen får i uppdrag att sluta köpa in produkter ursprungsmärkta från stater
+som bedriver illegal ockupation av andra stater.
+2. Förvaltningen får i uppdrag att återkomma med förslag på hur inköp av varor
+producerade i stater som bedriver illegal ockupation av andra stater kan minimeras.”
+Förvaltningens bedömning
+Nämnden har att yttra sig över kritiken.
+"""
+
+
+def test_parties_that_raised_the_matter_with_a_quoted_yrkande_hold_it_as_their_initiative(tmp_path):
+    from namndkoll.extract import extract_document
+    from namndkoll.extract.evaluate import render_pdf
+    from namndkoll.ingest import read_document
+
+    doc = read_document(render_pdf(IUN_31, tmp_path / "iun.pdf"))
+    got = [p for p in extract_document(doc).positions if p.kind == "motion"]
+    assert [(p.parties, p.item) for p in got] == [(("S", "V", "MP"), "§ 31")]
+    assert "väckt ärendet genom att lämna in följande yrkande" in got[0].text
+    # the quoted yrkande is the parties' own words, up to the next heading
+    assert got[0].text.endswith("kan minimeras.”") and "Förvaltningens bedömning" not in got[0].text
+
+
+def test_a_body_or_an_unnamed_member_that_raises_a_matter_is_no_party():
+    for text in ("Kommunstyrelsen väckte ärendet i mars.\n", "En ledamot har väckt ärendet genom en skrivelse.\n"):
+        assert motions(text, municipality="Göteborg", doc_type="protokoll") == []

@@ -66,5 +66,7 @@ def test_a_local_party_keeps_the_code_of_its_statements_not_of_the_vote_list(tmp
     pos = _positions(tmp_path)
     ur = [p for p in pos if p.kind == "yrkande" and "Ulf Richeberg" in p.people]
     assert len(ur) == 1 and ur[0].parties == ("F",)
-    written = [p for p in pos if p.kind == "reservation" and p.text.startswith("Bilaga B")]
+    # the written reservation, one stance with the sentence that announces it
+    written = [p for p in pos if p.kind == "reservation" and "Bilaga B §40/25" in p.text]
     assert len(written) == 1 and written[0].parties == ("F",) and written[0].item == "§ 40"
+    assert written[0].text.startswith("Jenny Morau (F) och Ulf Richeberg (F) meddelar att Fokus vill lämna")

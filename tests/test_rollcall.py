@@ -494,3 +494,22 @@ def test_markdown_line_breaks_in_table_cells_are_spaces(tmp_path):
         (v,) = find_votes(d)
         assert (v.item, v.yes, v.no, v.abstain) == ("§ 8", 3, 2, 2)
         assert [(e.name, e.party, e.vote) for e in v.roll_call] == FG_8_ROLL and v.note is None
+
+
+def test_a_slip_in_the_result_sentence_gives_way_to_the_list_its_rows_bear_out(tmp_path):
+    """Lomma KF 2025-01-30 § 6 writes "Ja: 20, Nej: 5." over a list whose Resultat box and 45
+    rows both say 40 ja: the list's counts stand, and the note keeps the sentence's."""
+    slipped = GBG.replace("med 4 Ja mot 2 Nej", "med 2 Ja mot 2 Nej")
+    doc = read_document(render_pdf(slipped, tmp_path / "kf.pdf", page_marker=r"^(?:§ \d|Bilaga \d)"))
+    (v,) = extract_document(doc).votes
+    assert (v.item, v.yes, v.no, v.abstain) == ("§ 9", 4, 2, 1)
+    assert v.note == ("the result sentence says 2 ja, 2 nej; the list's result and its members' votes "
+                      "say 4 ja, 2 nej")
+    assert [(e.name, e.vote) for e in v.roll_call] == [(n, vote) for n, _p, vote, _r, _note in GBG_ROLL]
+
+
+def test_a_list_that_disagrees_with_its_own_rows_does_not_outweigh_the_sentence():
+    doc = make_doc(BUN_TEXT.replace("Med 6 ja-röster och 7 nej-röster", "Med 5 ja-röster och 8 nej-röster"),
+                   items=True, tables={2: [_bun_table(("7", "6", "0"))]})
+    (v,) = find_votes(doc)
+    assert (v.yes, v.no) == (5, 8) and v.note.startswith("the roll call counts 6 ja, 7 nej")

@@ -141,7 +141,42 @@ def merge_attached(found: list[Position], attached: Sequence[Position], doc: Doc
                 continue
             p = replace(p, end=e, text=" ".join(text[s:e].split()))
         out.append(p)
-    return [*out, *attached]
+    return _announced_with_written(out, list(attached))
+
+
+# the protocol's sentence says the statement is handed in written: "reserverar sig skriftligt",
+# "lämnar en skriftlig reservation", "… till förmån för sitt yrkande, se bilaga B"
+_WRITTEN_RE = re.compile(r"(?<![\wåäö])(?:skriftlig\w*|[Bb]ilag(?:a|or))(?![\wåäö])")
+
+
+def _announced_with_written(found: list[Position], attached: list[Position]) -> list[Position]:
+    """One stance where the protocol's sentence announces a written statement that is attached:
+    "Sandra Pilemalm (L) reserverar sig skriftligt. Bilaga" in § 42 and the attached "Bilaga KS §
+    42/25 Reservation …" signed by her are L's one reservation of § 42, not two. The sentence
+    and the written text are both quoted ("… " between them), from the sentence's page; the span
+    runs from the sentence to the end of the written text. A written statement pairs with the
+    sentence of the same kind and § before it whose parties all sign it (of several, the one whose
+    "Bilaga A/B" letter its head repeats, else the nearest); one that pairs with none, a sentence
+    that announces nothing written, or a joint one whose written text only one party signs ("X (FB)
+    och Y (SD) reserverar sig … Skriftlig reservation har inkommit från X"), stays as it is."""
+    used: set[int] = set()
+    merged: dict[int, Position] = {}
+    rest: list[Position] = []
+    for a in attached:
+        cands = [i for i, p in enumerate(found) if i not in used and p.kind == a.kind and p.item == a.item
+                 and p.end <= a.start and set(p.parties) <= set(a.parties) and _WRITTEN_RE.search(p.text)]
+        if not cands:
+            rest.append(a)
+            continue
+        letter = re.match(r"(?:[A-ZÅÄÖ]{2,8}[ \t]+)?[Bb]ilaga[ \t]+([A-Z])\b", a.text)
+        same = [i for i in cands if letter and re.search(rf"\b[Bb]ilaga[ \t]+{letter.group(1)}\b", found[i].text)]
+        i = (same or cands)[-1]
+        p = found[i]
+        used.add(i)
+        merged[i] = replace(p, parties=tuple(dict.fromkeys(p.parties + a.parties)),
+                            people=tuple(dict.fromkeys(p.people + a.people)), end=a.end,
+                            text=f"{p.text} … {a.text}")
+    return [merged.get(i, p) for i, p in enumerate(found)] + rest
 
 
 def _first_lines(text: str, pos: int, end: int, n: int) -> Iterator[tuple[int, int, str]]:

@@ -72,6 +72,17 @@ _WHERE_RE = re.compile(
     rf"|{_NAMED}(?:[ \t]+{_NAMED}){{0,3}})"
     r"(?=[ \t\n]+(?:lämnar|yrkar|föreslår|vill|begär|hemställer)(?![\wåäö]))"
 )
+# "… efter att Socialdemokraterna, Vänsterpartiet och Miljöpartiet väckt ärendet genom att lämna in
+# följande yrkande. 1. ”…”": to raise a matter (väcka ärende, KL 4 kap. 20 §) is what an initiative
+# does, whatever the document calls the text handed in; the raisers are the parties or members
+# named right before the verb
+_RAISED_RE = re.compile(
+    rf"(?P<actor>(?:{_ANY_PERSON}|{_NAMED})(?:[ \t\n]*(?:,|och|samt)[ \t\n]*(?:{_ANY_PERSON}|{_NAMED}))*)"
+    r"[ \t\n]+(?:har[ \t\n]+|hade[ \t\n]+)?(?P<verb>väck(?:er|t|te))[ \t\n]+(?:ett[ \t\n]+)?"
+    r"(?P<kind>ärende(?:t)?)(?![\wåäö])"
+)
+# the sentence ends announcing what is quoted after it: "… genom att lämna in följande yrkande."
+_ANNOUNCES_RE = re.compile(r"följande[ \t\n]+[\wåäö]+[ \t]*[.:][ \t]*$")
 _BULLET_RE = re.compile(r"[ \t]*(?:[•\-–*\uf0b7\uf0a7]|\d{1,2}[.)]|[Aa]tt\b)")
 # "med följande nämndinitiativ:" / "följande motion:": the document itself is quoted after the colon
 _FOLLOWING_RE = re.compile(r"följande[ \t\n]+(?:\w+[ \t\n]+)?$")
@@ -107,7 +118,7 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
     muni = doc.metadata.municipality
     out: list[Position] = []
     found = sorted([*_SUBMITTED_RE.finditer(text), *_IN_MOTION_RE.finditer(text), *_INVERTED_RE.finditer(text),
-                    *_WHERE_RE.finditer(text)], key=lambda m: m.start())
+                    *_WHERE_RE.finditer(text), *_RAISED_RE.finditer(text)], key=lambda m: m.start())
     for m in found:
         lo = max(0, m.start() - 600)
         stops = list(re.finditer(r"[.!?][”\"]?\s+(?=[A-ZÅÄÖ§])|\n[ \t]*\n", text[lo:m.start()]))
@@ -133,6 +144,8 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
                 end = max(end, _quoted_end(text, m.end(), min(item.end if item else len(text), m.end() + 4000)))
             else:
                 end = max(end, _list_end(text, m.end()))  # "… har i motion föreslagit:" and its points
+        elif _ANNOUNCES_RE.search(text, m.end(), en):
+            end = max(end, _list_end(text, en - 1))  # "… lämna in följande yrkande." and its points
         s, e = _trim(text, st, end)
         label = item_label(doc, s)
         if any(o.start == s or o.start <= s < o.end and o.item == label and set(codes) <= set(o.parties) for o in out):

@@ -287,6 +287,13 @@ def attach(doc: Document, votes: Sequence[Vote], calls: Sequence[RollCall]) -> l
         v = replace(v, item=c.item or v.item, roll_call=c.entries,
                     abstain=v.abstain if v.abstain is not None else abstain,
                     absent=v.absent if v.absent is not None else s[3])
+        if _list_outweighs(v, c):
+            # "Ja: 20, Nej: 5." over a list whose Resultat box says 40 and 5 and whose 45 rows
+            # give 40 ja and 5 nej: two sources of the list agree, the sentence is a slip
+            out[vi] = replace(v, yes=s[0], no=s[1], abstain=s[2] if s[2] is not None else v.abstain,
+                              note=f"the result sentence says {v.yes} ja, {v.no} nej; the list's result "
+                                   f"and its members' votes say {s[0]} ja, {s[1]} nej")
+            continue
         out[vi] = replace(v, note=_check(v, c, own=False))
     for ci, c in enumerate(calls):
         if ci not in pair:
@@ -308,6 +315,16 @@ def _call_vote(doc: Document, c: RollCall) -> Vote:
 
 
 _CHOICE_NAMES = ("ja", "nej", "avstår", "frånvarande")
+
+
+def _list_outweighs(v: Vote, c: RollCall) -> bool:
+    """Whether a list's own stated result, which its members' votes bear out, should stand
+    over the § sentence's different ja/nej counts (a slip in the sentence)."""
+    if c.stated is None or not c.entries or c.stated[0] is None or c.stated[1] is None:
+        return False
+    t = c.tally()
+    agrees = all(c.stated[i] is None or c.stated[i] == t[i] for i in range(3))
+    return agrees and (v.yes, v.no) != (c.stated[0], c.stated[1])
 
 
 def _check(v: Vote, c: RollCall, *, own: bool) -> str | None:

@@ -806,3 +806,40 @@ def test_a_party_filter_does_not_take_socialdemokraterna_for_demokraterna(db: st
         CALIBRATIONS.pop("fake-hash", None)
         st.close()
     assert {h.source for h in hits} == {"d-name.pdf", "d-code.pdf"}
+
+
+def test_postgres_keyword_candidates_come_from_the_rarer_words_on_a_big_corpus(
+        pg_url: str, monkeypatch: pytest.MonkeyPatch):
+    """When all of a question's words would find more than ``PRESELECT`` passages, the GIN
+    preselection asks only the rarer words (at 1M passages one common word made the ranking read
+    ~60k passages; docs/scaling.md, 2026-12-01); the candidates are still scored on every word.
+    Below that bound the candidates are every passage that holds a word, as before."""
+    from test_search import report
+
+    from namndkoll.corpus import pg_keywords
+    from namndkoll.search.terms import query_terms
+
+    towns = ["Alingsås", "Borås", "Kalmar", "Lerum", "Mölndal", "Nacka", "Piteå", "Skövde", "Umeå"]
+    texts = [f"Kommunstyrelsen i {t} behandlade budgeten för år {2010 + i} utan ändringar." for i, t in enumerate(towns)]
+    texts[0] += " Vattenverket i budgeten behöver nya filter."
+    texts[1] += " Vattenverket nämns i budgeten en gång."
+    texts.append("Tekniska nämnden besökte vattenverket vid sjön under hösten.")
+    with opened(pg_url, write=True) as st:
+        for i, text in enumerate(texts):
+            with st.transaction():
+                st.replace_document(report(f"doc-{i}.pdf", [text], Metadata(
+                    f"Protokoll {i}", "Lund", "Kommunstyrelsen", "protokoll", f"20{10 + i}-03-01")))
+        index_corpus(st, FakeEmbedder())
+        terms = query_terms("budgeten vattenverket")
+
+        def sources(hits: list[tuple[int, float]]) -> list[str]:
+            return [st.conn.execute("SELECT d.source FROM chunks c JOIN documents d ON d.id = c.document_id"
+                                    " WHERE c.id = %s", (cid,)).fetchone()[0] for cid, _ in hits]
+
+        every = sources(st.keyword(terms, 20, st.resolve_filters()))
+        assert sorted(every) == sorted(f"doc-{i}.pdf" for i in range(len(texts)))
+        monkeypatch.setattr(pg_keywords, "PRESELECT", 4)  # as on a big corpus: 11 matches are too many
+        rarer = sources(st.keyword(terms, 20, st.resolve_filters()))
+    # the passages that hold only "budgeten" are not candidates; the others keep their order
+    assert sorted(rarer) == ["doc-0.pdf", "doc-1.pdf", "doc-9.pdf"]
+    assert rarer == [s for s in every if s in rarer]

@@ -17,20 +17,28 @@ from typing import Any
 
 from .index import Filters
 from .keywords import MIN_STEM
-from .pg_index import COUNT_BELOW, TOKEN, cached, estimate, filters_where, forget
+from .pg_index import COUNT_BELOW, TOKEN, cached, estimate, filtered_rows, filters_where, forget
 
 TEXT_WEIGHTS = "{0, 0, 0.5, 1.0}"  # ts_rank weights D, C, B (the § title), A (the text)
 K1, B = 1.2, 0.75  # BM25, as SQLite's FTS5 computes it
 RERANK = 4  # keyword candidates ranked cheaply per one scored exactly (BM25 reads each row's words)
+PRESELECT = 20_000  # passages a question's keyword side ranks at most, about (see _preselection)
 
 
 def _phrases(terms: Sequence[Any]) -> tuple[str, list[tuple[str, bool]]]:
     """A tsquery (text for to_tsquery('simple', …)) of the query terms and its phrases
     (word, prefix?) — the same query ``keywords.fts_query`` gives FTS5: each word's stem as a
     prefix (a short word whole), or all the parts of a split compound."""
-    alts: list[str] = []
-    phrases: list[tuple[str, bool]] = []
+    groups = _term_queries(terms)
+    phrases = [p for _, ps in groups for p in ps]
+    return " | ".join(alt for alt, _ in groups), list(dict.fromkeys(phrases))
+
+
+def _term_queries(terms: Sequence[Any]) -> list[tuple[str, list[tuple[str, bool]]]]:
+    """Per query term: its tsquery (its forms OR-ed) and its phrases (word, prefix?)."""
+    groups: list[tuple[str, list[tuple[str, bool]]]] = []
     for t in terms:
+        phrases: list[tuple[str, bool]] = []
         prefix = t.stem != t.word or len(t.word) >= MIN_STEM
         words = TOKEN.findall((t.stem if prefix else t.word).lower())
         ors = []
@@ -52,8 +60,8 @@ def _phrases(terms: Sequence[Any]) -> tuple[str, list[tuple[str, bool]]]:
                 ors.append(f"'{ws[0]}'" + (":*" if pre else ""))
                 phrases.append((ws[0], pre))
         if ors:
-            alts.append("(" + " | ".join(dict.fromkeys(ors)) + ")")
-    return " | ".join(alts), list(dict.fromkeys(phrases))
+            groups.append(("(" + " | ".join(dict.fromkeys(ors)) + ")", phrases))
+    return groups
 
 
 def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
@@ -72,18 +80,21 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
         return []
     total = max(estimate(conn, "chunks", "SELECT count(*) FROM chunks"), 1)
     idf = []
+    held: dict[tuple[str, bool], int] = {}
     for word, prefix in phrases:
-        n = _phrase_chunks(conn, word, prefix, total)
+        n = held[(word, prefix)] = _phrase_chunks(conn, word, prefix, total)
         v = math.log((total - n + 0.5) / (n + 0.5))
         idf.append(v if v > 0 else 1e-6)
+    match = _preselection(conn, _term_queries(terms), held, total, f) or match
     avg = _avg_tokens(conn, total)
     where, args = filters_where(f, "c.", "id")
     pre = " + ".join(f"{w!r} * ts_rank('{TEXT_WEIGHTS}', c.tsv, to_tsquery('simple', %s), 1)" for w in idf)
     pre_args = [f"'{w}'" + (":*" if p else "") for w, p in phrases]
     words = [w for w, _ in phrases]
     rows = conn.execute(
-        "WITH cand AS (SELECT c.id, c.tsv, c.ntokens FROM chunks c WHERE c.tsv @@ to_tsquery('simple', %s)"
-        + "".join(f" AND {w}" for w in where) + f" ORDER BY {pre} DESC, c.id LIMIT %s),"
+        "WITH cand AS (SELECT c.id, c.tsv, c.ntokens FROM (SELECT c.id, c.tsv || ''::tsvector AS tsv, c.ntokens"
+        " FROM chunks c WHERE c.tsv @@ to_tsquery('simple', %s)"
+        + "".join(f" AND {w}" for w in where) + f" OFFSET 0) c ORDER BY {pre} DESC, c.id LIMIT %s),"
         " ph AS (SELECT * FROM unnest(%s::text[], %s::bool[], %s::float8[]) WITH ORDINALITY AS p(pat, pre, idf, i)),"
         " tf AS (SELECT cand.id, ph.i, ph.idf, cand.ntokens,"
         "        sum(CASE w WHEN 'A' THEN 1.0 ELSE 0.5 END) AS tf"
@@ -96,6 +107,34 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
         [match, *args, *pre_args, RERANK * k, words, [p for _, p in phrases], idf, words, avg, k],
     ).fetchall()
     return [(int(r[0]), float(r[1])) for r in rows]
+
+
+def _preselection(conn: Any, groups: Sequence[tuple[str, list[tuple[str, bool]]]],
+                  held: dict[tuple[str, bool], int], total: int, f: Filters) -> str | None:
+    """The tsquery that finds the candidates when all the query's words would find more than
+    ``PRESELECT`` passages (under the filter, estimated): the rarest words', as many as stay
+    under it (at least one). None: all the words.
+
+    Ranking reads every candidate's words, so on a big corpus one common word (one passage in
+    50) made the ranking read tens of thousands of passages; a passage that holds none of the
+    rarer words seldom ranks among the best, and every candidate is still scored on all the
+    words. A different candidate set on a big corpus only (below ``PRESELECT`` matches nothing
+    changes)."""
+    counts = [sum(held.get(p, 0) for p in ps) for _, ps in groups]
+    if len(groups) < 2 or sum(counts) <= PRESELECT:
+        return None
+    rows = filtered_rows(conn, f)
+    share = min(1.0, rows / total) if rows is not None else 1.0
+    if sum(counts) * share <= PRESELECT:
+        return None
+    kept: set[int] = set()
+    found = 0.0
+    for i in sorted(range(len(groups)), key=lambda i: counts[i]):
+        if kept and found + counts[i] * share > PRESELECT:
+            break
+        kept.add(i)
+        found += counts[i] * share
+    return " | ".join(alt for i, (alt, _) in enumerate(groups) if i in kept)
 
 
 def _phrase_chunks(conn: Any, word: str, prefix: bool, total: int) -> int:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..types import Figure, Page, Table
+from .figure_measures import measure_unit
 from .figure_text import is_year, iter_figures, lemma, normalize_spaces
 
 # minus signs and dashes that mean "minus" in a table cell
@@ -116,8 +117,12 @@ def _table_figures_unplaced(page: Page, table: Table, body: str,
             elif re.search(r"(?<![\wåäö])antal(?![\wåäö])", heads, re.IGNORECASE):
                 rest = re.sub(r"(?i)(?<![\wåäö])antal(?![\wåäö])", "", label).split() or \
                     re.sub(r"(?i)(?<![\wåäö])antal(?![\wåäö])", "", col_head).replace("|", " ").split()
-                unit = lemma(rest[0].strip(",.:()")) if rest else "styck"
-                yield _table_figure(span, page, body, cell, label, where, "count", value, unit, None, None)
+                word = rest[0].strip(",.:()") if rest else ""
+                # "Antal km": a column of lengths is measured, not counted
+                measured = measure_unit(word) if word else None
+                unit = measured or (lemma(word) if word else "styck")
+                yield _table_figure(span, page, body, cell, label, where, "measure" if measured else "count",
+                                    value, unit, None, None)
             elif _MONEY_HDR.search(col_head) and re.search(r"\bkr\b|kronor|sek\b", heads, re.IGNORECASE):
                 yield _table_figure(span, page, body, cell, label, where, "amount", value, "SEK", None, None)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -131,3 +132,23 @@ def _web_checks(client: Any) -> None:
         down = client.get("/figures", params={"kind": kind, "format": "csv"})
         rows = list(csv.DictReader(io.StringIO(down.content.decode("utf-8-sig"))))
         assert [(r["värde"], r["enhet"]) for r in rows] == want
+
+
+def test_a_count_question_is_not_answered_by_a_length_but_a_length_question_may_be() -> None:
+    # "Hur många cykelvägar …": "12 km cykelväg" measures a cykelväg and counts none; "3 nya
+    # cykelvägar" counts them; "Hur många kilometer …" asks the kilometres themselves
+    from namndkoll.search.grounds import counts_focus, figure_beside
+    from namndkoll.search.question import read_question
+
+    focus = re.compile(r"(?<![\wåäöÅÄÖ])(?:[\wåäöÅÄÖ]{3,})?(?:cykelväg)")
+    q = read_question("Hur många cykelvägar byggs i Lund?")
+    assert q.count
+    length = "Under året byggs 12 km cykelväg i Lund."
+    assert not counts_focus(length, focus) and not figure_beside(q, length, None, focus)
+    counted = "Under året byggs 3 nya cykelvägar i Lund."
+    assert counts_focus(counted, focus) and figure_beside(q, counted, None, focus)
+    km = re.compile(r"(?<![\wåäöÅÄÖ])(?:kilometer)")
+    assert counts_focus(length, km)
+    # "Hur lång …" is no count question: any figure beside the thing asked will do
+    long_q = read_question("Hur lång cykelväg byggs i Lund?")
+    assert not long_q.count and figure_beside(long_q, length, None, focus)

@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ..measures import measure_unit
 from ..types import Figure, Page, Table
-from .figure_measures import measure_unit
 from .figure_text import is_year, iter_figures, lemma, normalize_spaces
 
 # minus signs and dashes that mean "minus" in a table cell

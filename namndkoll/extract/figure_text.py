@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .figure_measures import measure_at
+from ..measures import measure_at
 
 # NBSP, narrow NBSP, thin, figure and other fixed-width spaces: Swedish groups thousands with them
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"), " ")

@@ -4,6 +4,9 @@
 kind ``measure`` with the unit normalised ("kvm", "kvadratmeter" -> "m²"), not counts: a reader
 who lists or sums the places, posts and households of a record must not get kilometres among
 them. The text keeps the unit as written.
+
+Shared by extraction (``extract/figure_text.py``, ``figure_tables.py``) and search
+(``search/grounds.py``: a "Hur många …" question is not answered by "12 km cykelväg").
 """
 
 from __future__ import annotations
@@ -43,6 +46,12 @@ def measure_at(text: str, pos: int) -> tuple[str, int] | None:
     if m is None:
         return None
     return measure_unit(m.group("unit")), m.end()
+
+
+def spellings(unit: str) -> list[str]:
+    """The ways to write a normalised unit, lower case: "km" -> ["km", "kilometer", …]."""
+    table = {**_WORDS, **_SYMBOLS}
+    return sorted({w.lower() for w, u in table.items() if u == unit} | {unit.lower()})
 
 
 def measure_unit(word: str) -> str | None:

@@ -35,7 +35,7 @@ _ALTERNATIVES = sorted([*_SYMBOLS, *_WORDS], key=len, reverse=True)
 _MEASURE_RE = re.compile(
     r"\s*(?P<unit>" + "|".join(
         (re.escape(u) if u in _SYMBOLS else f"(?i:{re.escape(u)})") for u in _ALTERNATIVES
-    ) + r")(?![\wåäöÅÄÖ²³])"
+    ) + r")(?![\wåäöÅÄÖ²³]|\.[a-zåäö])"  # not "m.fl.", "m.m.": abbreviations, no metres
 )
 
 
@@ -43,9 +43,8 @@ def measure_at(text: str, pos: int) -> tuple[str, int] | None:
     """The normalised unit of measure that follows ``pos`` in ``text`` and where it ends, or
     None: ``measure_at(" 3 500 m² yta", 6)`` -> ("m²", 9)."""
     m = _MEASURE_RE.match(text, pos)
-    if m is None:
-        return None
-    return measure_unit(m.group("unit")), m.end()
+    unit = measure_unit(m.group("unit")) if m else None
+    return (unit, m.end()) if m and unit else None
 
 
 def spellings(unit: str) -> list[str]:

@@ -152,3 +152,7 @@ def test_a_count_question_is_not_answered_by_a_length_but_a_length_question_may_
     # "Hur lång …" is no count question: any figure beside the thing asked will do
     long_q = read_question("Hur lång cykelväg byggs i Lund?")
     assert not long_q.count and figure_beside(long_q, length, None, focus)
+
+
+def test_an_abbreviation_after_a_number_is_no_metre() -> None:
+    assert found("Ärendet gäller 3 m.fl. fastigheter, se 2 m.m.") == []

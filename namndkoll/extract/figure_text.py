@@ -1,6 +1,6 @@
-"""Figures in running Swedish text: the numbers with a unit (a currency, a percent, a
-unit of measure, a counted noun), the numbers ruled out by their context, and the sentence a figure stands in.
-``figures.py`` reads a document with these and ``figure_tables.py``.
+"""Figures in running Swedish text: the numbers with a unit (a currency, a percent, a unit of
+measure, a counted noun), the numbers ruled out by their context, and the sentence a figure
+stands in. ``figures.py`` reads a document with these and ``figure_tables.py``.
 
 Matching runs on the document text with regular expressions: spaCy's tokenizer splits
 "1 500 000" and "t kr" apart, and plain regexes over the whole text are several times faster.

@@ -36,6 +36,8 @@ _MEASURE_RE = re.compile(
     r"\s*(?P<unit>" + "|".join(
         (re.escape(u) if u in _SYMBOLS else f"(?i:{re.escape(u)})") for u in _ALTERNATIVES
     ) + r")(?![\wåäöÅÄÖ²³]|\.[a-zåäö])"  # not "m.fl.", "m.m.": abbreviations, no metres
+    # nor "15,12 m€", "3 m kr": a million in a currency (Finland-Swedish budget frames)
+    + r"(?!\s*(?:[€$£]|(?i:kr|kronor|sek|euro|eur)(?![\wåäö])))"
 )
 
 

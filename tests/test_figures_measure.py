@@ -156,3 +156,8 @@ def test_a_count_question_is_not_answered_by_a_length_but_a_length_question_may_
 
 def test_an_abbreviation_after_a_number_is_no_metre() -> None:
     assert found("Ärendet gäller 3 m.fl. fastigheter, se 2 m.m.") == []
+
+
+def test_a_million_in_a_currency_is_no_metre() -> None:
+    # Nykarleby's budget frame: "RAM KEHYS 15,12 m€"
+    assert all(f[0] != "measure" for f in found("Skatter 15,12 m€ och 3 m kr."))

@@ -73,7 +73,7 @@ def swedish_number(value: float, *, decimals: int = 2) -> str:
 
 def format_figure(fig: Any) -> str:
     """A stored figure (a row with kind, value, value_to, unit, qualifier, per, text) as a reader
-    writes it: ``1 550 000 kr``, ``ca 8 000 kr/månad``, ``66,6 %``, ``12 platser``, a range
+    writes it: ``1 550 000 kr``, ``ca 8 000 kr/månad``, ``66,6 %``, ``12 platser``, ``1 200 m²``, a range
     ``2 000 000–3 000 000 kr``."""
     get = fig.get if isinstance(fig, dict) else lambda k: getattr(fig, k, None)
     value = get("value")
@@ -86,6 +86,8 @@ def format_figure(fig: Any) -> str:
         shown = f"{number} kr"
     elif kind == "percent" or unit == "%":
         shown = f"{number} %"
+    elif kind == "measure":
+        shown = f"{number} {unit}".strip()  # the normalised unit: "50–60 km", "1 200 m²"
     else:
         noun = _counted_noun(unit, get("text") or "", value if high is None else high)
         shown = f"{number} {noun}".strip()

@@ -228,9 +228,11 @@ class Span:
 
 @dataclass(frozen=True)
 class Figure:
-    kind: Literal["amount", "count", "percent"]
+    kind: Literal["amount", "count", "percent", "measure"]
     value: float
-    unit: str  # "SEK", "%", or the counted noun's lemma ("plats", "tjänst", ...)
+    # "SEK", "%", the counted noun's lemma ("plats", "tjänst", ...), or for a measure its
+    # normalised unit ("km", "m²", "ha", "ton", "MWh", ...)
+    unit: str
     text: str  # the matched words, e.g. "1 550 t kr"
     sentence: str
     page: int

@@ -103,11 +103,13 @@ def _around(quote: str, words: str, fitted: bool, lead: int = 2) -> str:
 
 def figures_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
-    kind: Annotated[Literal["amount", "count", "percent"] | None, typer.Option(help="amount, count or percent")] = None,
-    unit: Annotated[str | None, typer.Option(help="SEK, %, or the counted noun: plats, tjänst, hushåll ...")] = None,
+    kind: Annotated[Literal["amount", "count", "percent", "measure"] | None,
+               typer.Option(help="amount, count, percent or measure (km, m², ha, ton, MWh …)")] = None,
+    unit: Annotated[str | None, typer.Option(
+        help="SEK, %, the counted noun (plats, tjänst, hushåll ...) or a measure's unit (km, m², ha ...)")] = None,
     limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
 ) -> None:
-    """List the figures found in stored documents: amounts (SEK), counts, percentages.
+    """List the figures found in stored documents: amounts (SEK), counts, percentages, measures.
 
     Example: namndkoll figures --kind amount --committee Socialnämnden --year 2021 --csv > belopp.csv
     """

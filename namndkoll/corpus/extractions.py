@@ -251,7 +251,8 @@ def list_figures(
     conn: Any, *, municipality: str | None = None, committee: str | None = None, year: int | None = None,
     kind: str | None = None, unit: str | None = None, document: int | None = None, limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Stored figures; ``kind`` amount/count/percent, ``unit`` SEK, %, or a noun (plats, tjänst)."""
+    """Stored figures; ``kind`` amount/count/percent/measure, ``unit`` SEK, %, a noun (plats,
+    tjänst) or a measure's unit (km, m²)."""
     where, args = _filters(municipality, committee, year, document)
     if kind:
         where.append("x.kind = ?")

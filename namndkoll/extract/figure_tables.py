@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ..measures import measure_unit
 from ..types import Figure, Page, Table
 from .figure_text import is_year, iter_figures, lemma, normalize_spaces
 
@@ -116,10 +117,22 @@ def _table_figures_unplaced(page: Page, table: Table, body: str,
             elif re.search(r"(?<![\wåäö])antal(?![\wåäö])", heads, re.IGNORECASE):
                 rest = re.sub(r"(?i)(?<![\wåäö])antal(?![\wåäö])", "", label).split() or \
                     re.sub(r"(?i)(?<![\wåäö])antal(?![\wåäö])", "", col_head).replace("|", " ").split()
-                unit = lemma(rest[0].strip(",.:()")) if rest else "styck"
-                yield _table_figure(span, page, body, cell, label, where, "count", value, unit, None, None)
+                # "Antal km", "Antal kvm": a row or column of lengths or areas is measured, not counted
+                measured = _measured_by(label) or _measured_by(col_head)
+                unit = measured or (lemma(rest[0].strip(",.:()")) if rest else "styck")
+                yield _table_figure(span, page, body, cell, label, where, "measure" if measured else "count",
+                                    value, unit, None, None)
             elif _MONEY_HDR.search(col_head) and re.search(r"\bkr\b|kronor|sek\b", heads, re.IGNORECASE):
                 yield _table_figure(span, page, body, cell, label, where, "amount", value, "SEK", None, None)
+
+
+_ANTAL_OF = re.compile(r"(?i)(?<![\wåäö])antal\s+(?P<unit>[^\s|]+)")
+
+
+def _measured_by(head: str) -> str | None:
+    """The unit of measure an "Antal …" header names ("Antal km" -> "km"), or None."""
+    m = _ANTAL_OF.search(head)
+    return measure_unit(m.group("unit").strip(",.:()")) if m else None
 
 
 def _cell_spans(table: Table) -> dict[tuple[int, int], tuple[int, int]]:

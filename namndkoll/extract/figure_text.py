@@ -1,6 +1,6 @@
-"""Figures in running Swedish text: the numbers with a unit (a currency, a percent, a
-counted noun), the numbers ruled out by their context, and the sentence a figure stands in.
-``figures.py`` reads a document with these and ``figure_tables.py``.
+"""Figures in running Swedish text: the numbers with a unit (a currency, a percent, a unit of
+measure, a counted noun), the numbers ruled out by their context, and the sentence a figure
+stands in. ``figures.py`` reads a document with these and ``figure_tables.py``.
 
 Matching runs on the document text with regular expressions: spaCy's tokenizer splits
 "1 500 000" and "t kr" apart, and plain regexes over the whole text are several times faster.
@@ -13,6 +13,8 @@ import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+
+from ..measures import measure_at
 
 # NBSP, narrow NBSP, thin, figure and other fixed-width spaces: Swedish groups thousands with them
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"), " ")
@@ -355,6 +357,11 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
             return None
         if raw and text[m.end():m.end() + 1] in ".)" and kind is None:
             return None  # list numbering "1." / "2)"
+    if kind is None and (ms := measure_at(text, end)) is not None:
+        # a length, area, volume, weight or energy: measured, not counted
+        if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
+            return None  # as for a count: "2 000 m²" is written with its space
+        kind, unit, end = "measure", ms[0], ms[1]
     if kind is None:
         nm = _NOUN_RE.match(text, end)
         skipped = 0
@@ -394,7 +401,7 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
             qualifier, start = _QUALIFIERS[two], prev[1][0]
         elif prev[0][1].lower() in _QUALIFIERS:
             qualifier, start = _QUALIFIERS[prev[0][1].lower()], prev[0][0]
-        if qualifier == "under" and kind == "count":
+        if qualifier == "under" and kind in ("count", "measure"):
             qualifier, start = None, lead
     per = None
     pm = _PER_RE.match(text, end)

@@ -1,4 +1,6 @@
-"""Figures in Swedish records: amounts normalised to SEK, counts with the counted noun, percents.
+"""Figures in Swedish records: amounts normalised to SEK, counts with the counted noun, percents,
+measures (a length, area, volume, weight or energy) with their unit normalised
+(``namndkoll.measures``).
 
 A number becomes a figure only with a unit: a currency (``1 550 t kr``, ``24 mkr``,
 ``3,2 miljoner kronor``), a percent sign or word, or a counted noun (``tre tjänster``,

@@ -55,6 +55,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..measures import measure_at, spellings
 from .focus import MEASURES
 from .passage import is_listing
 from .question import Question, mentions_place, same_body
@@ -239,10 +240,17 @@ _COUNT_NOUNS = frozenset({"st", "stycken", "personer", "individer", "totalt", "s
 def counts_focus(sentence: str, focus: Finds) -> bool:
     """Whether a number in ``sentence`` counts what ``focus`` names: the focus within three words
     after it ("45 BPSD-administratörer", "120 nya platser"), or no word of its own after it
-    ("uppgick till 45."); not a number that counts another noun ("två heldagar")."""
+    ("uppgick till 45."); not a number that counts another noun ("två heldagar"), nor a measure
+    ("12 km cykelväg", ``namndkoll.measures``) unless its unit is what is asked."""
     text = _figures_left(sentence)
     for m in _COUNT_AT.finditer(text):
         after = [w.lower() for w in _AFTER.findall(text[m.end():m.end() + 80])][:3]
+        measured = measure_at(text, m.end())
+        if measured is not None:
+            # "12 km cykelväg" measures the cykelväg and counts none, unless the km are asked
+            if any(focus.search(w) for w in spellings(measured[0])):
+                return True
+            continue
         if not after or after[0] in STOPWORDS or after[0] in _COUNT_NOUNS:
             return True
         if any(focus.search(w) for w in after):

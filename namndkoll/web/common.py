@@ -139,7 +139,7 @@ def doc_title(doc: Any, source: str | None = None) -> str:
 
 # what the pages show for stored (English or ASCII) kinds; the downloads keep the stored value
 KIND_NAMES = {
-    "amount": "belopp", "count": "antal", "percent": "andel (%)",
+    "amount": "belopp", "count": "antal", "percent": "andel (%)", "measure": "mått",
     "decided": "beslut", "proposed": "förslag till beslut", **STANCE_LABELS,
 }
 

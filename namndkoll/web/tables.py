@@ -78,7 +78,7 @@ TABLES: dict[str, dict[str, Any]] = {
     },
 }
 KIND_CHOICES = {
-    "figures": ["amount", "count", "percent"],
+    "figures": ["amount", "count", "percent", "measure"],
     "decisions": ["decided", "proposed"],
     "positions": [
         "reservation",

@@ -24,6 +24,7 @@ from namndkoll.search.asked import successor_named
 from namndkoll.search.hybrid import evidence, rank
 from namndkoll.search.judge import KEYWORD_FULL
 from namndkoll.search.order import settle
+from namndkoll.search.passage import lists_titles
 from namndkoll.search.question import read_question
 from namndkoll.types import Document, Item, Metadata, Page, Section, with_offsets
 
@@ -146,3 +147,15 @@ def test_the_successor_in_the_fyllnadsval_titled_by_the_resignation(db_path: Pat
     ranked = [replace(r, answer=0.24 if "Anders Thomasson" in rows[r.chunk_id]["text"] else 0.003) for r in ranked]
     first = settle(ranked, KEYWORD_FULL)[0]
     assert "väljs ersättaren Anders Thomasson (SD)" in rows[first.chunk_id]["text"]
+
+
+def test_a_list_is_not_a_statement_citing_paragraphs():
+    arendet = """§ 103 2025.446 KS
+Svar på motion gällande att införa laddstationer för Alingsås cyklister
+Amanda Andersson (MP) har till kommunfullmäktige den 24 september 2025, § 204 lämnat
+en motion gällande att införa laddstationer för Alingsås cyklister.
+Kommunfullmäktige lämnade motionen till kommunstyrelsen för beredning den 24
+september, § 204. Tekniska nämnden beslutade den 15 december, § 65 att avstyrka motionen."""
+    assert not lists_titles(arendet, "arendet")
+    assert lists_titles("§ 51 Val av justerare\n§ 52 Information\n§ 53 Delårsrapport", None)
+    assert lists_titles("Beslutsunderlag\n• TS Kompetensförsörjningsplan", "beslutsunderlag")

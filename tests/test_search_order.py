@@ -85,6 +85,8 @@ class Cand:
     own_place: bool = True
     kind_stated: bool = True
     focus_ok: bool = True
+    figure_beside: bool = True
+    listing: bool = False
 
 
 def names(cands: list[Cand]) -> list[str]:

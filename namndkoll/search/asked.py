@@ -134,6 +134,11 @@ def outcome_not_goal(question: Question, text: str, focus: Finds | None) -> bool
     return not figures or any(not _GOAL.search(s) for s in figures)
 
 
+# a successor chosen in the passage's own text ("väljs", "utses till ledamot", "fyllnadsval")
+_ELECTS = re.compile(r"\b(?:väljs|valdes|utses|utsågs|utsedd|vald|fyllnadsval\w*|kompletteringsval\w*)\b",
+                     re.IGNORECASE)
+
+
 def successor_named(question: Question, text: str, context: str) -> bool:
     """Whether "Vem ersatte X …" may be answered by a passage: one naming X as the one replaced
     ("i stället för X", "efter X") or not naming X; not one where X is the one appointed."""
@@ -143,6 +148,14 @@ def successor_named(question: Question, text: str, context: str) -> bool:
     both = f"{text}\n{context}"
     who = r"\s+".join(re.escape(w) for w in name.split())
     if re.search(r"\b(?:i\s+stället\s+för|efter|ersätter|ersätta)\s+" + who, both, re.IGNORECASE):
+        return True
+    # the one who resigns is the one replaced, where the passage elects the successor: a
+    # fyllnadsval's § is titled by the resignation ("§ 7 Avsägelse från Tony Ljungström (SD) av
+    # uppdrag som ledamot … samt fyllnadsval", its Beslut "… väljs ersättaren Anders Thomasson
+    # (SD)"); the passage recording the resignation alone names no one chosen and stays out
+    if _ELECTS.search(text) and re.search(
+            r"\b(?:avsägelse|entledigande|befrielse|avgång)\s+(?:från|av|för)\s+" + who + r"|" + who
+            + r"(?:\s*\([^)]{1,12}\))?\s+(?:har\s+)?(?:avsäger|avsagt|avgår|avgått|entledigas)", both, re.IGNORECASE):
         return True
     return not re.search(who, both, re.IGNORECASE)
 

@@ -136,8 +136,11 @@ def words_stated(question: Question, text: str) -> bool:
     return any(who.search(s) and _SAYS.search(s) for s in re.split(r"(?<=[.!?])\s+", flat))
 
 
-# "alternativ E", "etapp 2", "scenario B": a labelled one of several
-_LABEL = r"(alternativ|alternativet|etapp|etappen|fas|fasen|scenario|scenariot|variant|varianten|förslag)\s+([A-ZÅÄÖ]|\d{1,2})"
+# "alternativ E", "etapp 2", "scenario B": a labelled one of several; and the numbered reports of
+# one year ("delårsrapport 2", "tertialrapport 1": Lomma's KF § 32 and § 78 are delårsrapport 1 and
+# 2 for 2025, the same words and year otherwise)
+_LABEL = (r"(alternativ|alternativet|etapp|etappen|fas|fasen|scenario|scenariot|variant|varianten|förslag|"
+          r"delårsrapport|delårsrapporten|tertialrapport|tertialrapporten)\s+([A-ZÅÄÖ]|\d{1,2})")
 
 
 def label_asked(query: str) -> tuple[str, str] | None:

@@ -39,6 +39,7 @@ from .grounds import (
 )
 from .judge import KEYWORD_FULL, KEYWORD_WEIGHT, NO_CALIBRATION, calibration_for, judge
 from .order import settle
+from .passage import lists_titles
 from .plan import fts_terms, keyword_plan
 from .question import (
     Place,
@@ -285,6 +286,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             year_own=year_in_own_words(question, row["text"]),
             figure_beside=figure_beside(question, row["text"], row["section"], focus[0] if focus else None),
             thing_beside=thing_beside(question, row["text"], thing),
+            listing=lists_titles(row["text"], row["section"]),
             asked=asked_of(question, row["text"], row["context"], row["section"], row["committee"],
                            focus[0] if focus else None, holds_rare),
             place_ok=place_consistent(question, row, doc_mentions),

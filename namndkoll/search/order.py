@@ -58,6 +58,10 @@ class Candidate(Protocol):
     def kind_stated(self) -> bool: ...
     @property
     def focus_ok(self) -> bool: ...
+    @property
+    def figure_beside(self) -> bool: ...
+    @property
+    def listing(self) -> bool: ...
 
 
 C = TypeVar("C", bound=Candidate)
@@ -72,10 +76,21 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
     head, rest = list(ranked[:depth]), list(ranked[depth:])
     if head and head[0].keywords < every_term and head[0].answer is not None:
         bar = EVERY_TERM_SHARE * head[0].answer
-        full = next((r for r in head[1:] if r.keywords >= every_term and (r.answer or 0.0) >= bar), None)
+        lacks = _lacking(head[0])
+        full = next((r for r in head[1:] if r.keywords >= every_term and (r.answer or 0.0) >= bar
+                     and _lacking(r) <= lacks), None)
         if full is not None:
             head.remove(full)
             head.insert(0, full)
     # stable: the order otherwise kept
     head.sort(key=lambda r: (not r.asked) + (not r.own_place) + (not r.kind_stated) + (not r.focus_ok))
     return head + rest
+
+
+def _lacking(r: Candidate) -> frozenset[str]:
+    """What a candidate fails of what the every-term rule must not overrule: a list of § titles
+    or documents (a Beslutsunderlag holds every word of its § title and states nothing), a figure
+    question's figure not beside what is asked, and the checks of what is asked."""
+    return frozenset(name for name, ok in (
+        ("listing", not r.listing), ("figure_beside", r.figure_beside), ("asked", r.asked),
+        ("own_place", r.own_place), ("kind_stated", r.kind_stated), ("focus_ok", r.focus_ok)) if not ok)

@@ -106,6 +106,16 @@ def is_listing(text: str, section: str | None) -> bool:
     return section in LISTING_SECTIONS or len(_PARAGRAPH.findall(text)) >= 3
 
 
+_LINE_PARAGRAPH = re.compile(r"(?m)^\s*§\s*\d+")
+
+
+def lists_titles(text: str, section: str | None) -> bool:
+    """A list that states nothing: a Beslutsunderlag or Expedieras list, or § titles one a line (a
+    table of contents). Stricter than ``is_listing``: an Ärendebeskrivning citing "§ 204", "§ 65"
+    in its sentences is a statement (order.settle's every-term rule reads this one)."""
+    return section in LISTING_SECTIONS or len(_LINE_PARAGRAPH.findall(text)) >= 3
+
+
 # a noun's endings: "språk", "språken", "tolkarna", "bidraget" (not "bidragit", "språktolk")
 _ENDINGS = r"(?:|a|an|e|en|n|et|t|er|ar|or|na|erna|arna|orna|s|ns|ens|ets|ers|ars|ors|ernas|arnas|ornas)"
 _NOUN_ENDS = sorted(_ENDINGS[3:-1].split("|")[1:], key=len, reverse=True)

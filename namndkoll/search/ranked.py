@@ -41,6 +41,7 @@ class Ranked:
     asked: bool = True  # states the thing asked of the body, year, post or decision asked (asked.asked_of)
     kind_stated: bool = True  # states the kind of answer asked itself (grounds.states; ``stated`` less lists)
     thing_beside: bool = True  # a figure beside a word of what a figure query asks (grounds.thing_beside)
+    listing: bool = False  # a list of documents or § titles, no statement (passage.lists_titles: a Beslutsunderlag)
 
 
 _FIELDS = frozenset(Ranked.__dataclass_fields__)

@@ -18,6 +18,7 @@ from ._output import (
     PartyOption,
     WideOption,
     counted,
+    echo,
     fail,
     out_width,
     print_csv,
@@ -71,6 +72,18 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
     else:
         fitted = out_width(wide) is not None
         print_table([_shown(what, r, fitted) for r in rows], table_cols, title=counted(len(rows), what), wide=wide)
+        if what == "votes":
+            _print_notes(rows)
+
+
+def _print_notes(rows: list[dict[str, Any]]) -> None:
+    """Under the votes table, each vote whose note says its roll call and its stated result
+    disagree: the table's counts alone would read as settled (the note was in --json and
+    --csv only)."""
+    for r in rows:
+        if r.get("note"):
+            where = " ".join(str(x) for x in (r.get("date"), r.get("committee"), r.get("item")) if x)
+            echo(f"note, {one_line(where)}: {one_line(r['note'])}")
 
 
 def _shown(what: str, row: dict[str, Any], fitted: bool) -> dict[str, Any]:

@@ -198,3 +198,28 @@ def test_a_unit_is_found_as_a_reader_types_it(tmp_path):
     result = runner.invoke(app, ["figures", "--db", str(db), "--unit", "m2"])
     assert result.exit_code == 0 and result.stdout.startswith("1 figure\n"), result.output
     assert namndkoll.extracted("figures", db=db, unit="ton") == []
+
+
+def test_positions_table_says_each_kind_as_read_at_80_columns(corpus):
+    """At 80 columns the positions table dropped the kind, so a reservation read as a yrkande;
+    wider, it showed the stored 'protokollsanteckning'/'sarskilt_uttalande' (STANCE_LABELS
+    are what the web pages say)."""
+    result = runner.invoke(app, ["positions", "--db", str(corpus), "--party", "SD"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "kind" in lines[1] and "parties" in lines[1] and max(len(line) for line in lines) <= 80
+    assert any("yrkande" in line for line in lines) and any("reservation" in line for line in lines)
+
+
+
+def test_positions_table_says_the_kinds_in_swedish(tmp_path):
+    db = tmp_path / "kinds.db"
+    _store_all(db, [make_doc("§ 3\nBudget\nBeslut\nKommunstyrelsen beslutar att godkänna budgeten.\n"
+                             "Särskilt uttalande\nAnna Ek (V) lämnar ett särskilt uttalande: Mer till skolan.\n"
+                             "Protokollsanteckning\nBo Ek (MP) lämnar en protokollsanteckning: Vi noterar.",
+                             items=True)])
+    assert [r["kind"] for r in _json(["positions", "--db", str(db)])] == [
+        "sarskilt_uttalande", "protokollsanteckning"]  # the machines keep the stored kinds
+    table = runner.invoke(app, ["positions", "--db", str(db), "--wide"]).stdout
+    assert "särskilt uttalande" in table and "anteckning" in table
+    assert "sarskilt_uttalande" not in table and "protokollsanteckning  " not in table

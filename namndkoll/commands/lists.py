@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from ..display import format_figure, one_line
+from ..display import STANCE_LABELS, format_figure, one_line
 from ..errors import NamndkollError
 from ._output import (
     Col,
@@ -46,7 +46,9 @@ _COLUMNS: dict[str, tuple[list[str | Col], list[str]]] = {  # (table columns, cs
                   _DOC + _WHERE + ["status", "body", "decision_date", "clauses", "quote", "citation"]),
     "votes": (_PLACE + ["yes", "no", "abstain", "absent", "proposition"],
               _DOC + _WHERE + ["yes", "no", "abstain", "absent", "proposition", "quote", "citation"]),
-    "positions": (_PLACE + ["kind", "parties", "people", "quote"],
+    # the kind kept at 80 columns: "reservation" or "yrkande" is what a reader of positions asks
+    "positions": (_PLACE + [Col("kind", kind="short", keep=7, min=9, max=14),
+                            Col("parties", kind="short", keep=5, min=7, max=20), "people", "quote"],
                   _DOC + _WHERE + ["kind", "parties", "people", "quote", "citation"]),
     "people": (_PLACE + ["name", "party", "role"],
                _DOC + _WHERE + ["name", "party", "role", "quote", "citation"]),
@@ -92,6 +94,8 @@ def _shown(what: str, row: dict[str, Any], fitted: bool) -> dict[str, Any]:
     if what == "figures":
         return {**row, "value": format_figure(row), "quote": _around(row.get("quote") or row.get("text") or "",
                                                                       row.get("text") or "", fitted)}
+    if what == "positions":
+        return {**row, "kind": STANCE_LABELS.get(row.get("kind") or "", row.get("kind"))}
     if what == "decisions" and (row.get("body") or "") == (row.get("committee") or ""):
         return {**row, "body": None}
     return row

@@ -75,7 +75,7 @@ def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> lis
         md = Metadata(r["title"], r["municipality"], r["committee"], r["doc_type"], r["date"],
                       kind=r.pop("doc_kind", None))
         r["citation"] = format_citation(md, item=item_number(r["item"]), page=r["page"],
-                                        page_end=r["page"], diarienummer=dnr, source=r["source"])
+                                        page_end=max(r["page"], r.get("page_end") or r["page"]), diarienummer=dnr, source=r["source"])
     return rows
 
 

@@ -161,3 +161,15 @@ def _store_all_clean(tmp_path: Path) -> Path:
     db = tmp_path / "clean.db"
     _store_all(db, _docs())
     return db
+
+
+def test_votes_member_table_shows_the_members_vote_at_80_columns(corpus):
+    """`votes --member` asks how one member voted: at 80 columns that column, the last, was the
+    first dropped, and the table showed only the counts."""
+    result = runner.invoke(app, ["votes", "--db", str(corpus), "--member", "Bo Ek"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1].split()[:5] == ["date", "committee", "§", "page", "vote"]
+    rows = [line.split() for line in lines if line.startswith("2024-")]
+    assert [r[r.index("§") + 3] for r in rows] == ["ja", "nej"]
+    assert max(len(line) for line in lines) <= 80

@@ -65,7 +65,11 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
         fail(exc)
     table_cols, csv_cols = _COLUMNS[what]
     if filters.get("member"):
-        table_cols = table_cols + ["member_vote"]
+        # the member's own vote is what `votes --member` asks: beside the counts, never the
+        # column dropped at 80 columns (it was the last column, and the first to go)
+        at = next(i for i, c in enumerate(table_cols) if c == "yes")
+        table_cols = [*table_cols[:at], Col("member_vote", header="vote", kind="short", keep=9, min=4, max=12),
+                      *table_cols[at:]]
     if as_json:
         print_json(rows)
     elif as_csv:

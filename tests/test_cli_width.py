@@ -120,6 +120,8 @@ def test_search_hits_show_title_item_date_citation_and_no_ids(tmp_path, monkeypa
     out = run(["search", "förskoleplatser", "--db", str(db), "--mode", "keyword"], 80)
     assert hits
     assert not [ln for ln in out.splitlines() if cell_len(ln) > 80]
+    # each wrapped passage line was padded with blanks to the full width (in a file, a pipe)
+    assert not [ln for ln in out.splitlines() if ln.endswith(" ")]
     assert "chunk" not in out and "score" not in out
     first = hits[0]
     assert out.startswith("1. ") and f"§ {first['item']}" in out.splitlines()[0]

@@ -224,3 +224,15 @@ def test_help_paragraphs_wrap_at_the_terminal_not_at_the_source_lines():
     assert "a file beyond them" in ingest
     examples = [ln for ln in ingest.splitlines() if ln.startswith("Example:")]
     assert len(examples) == 2 and examples[0] == "Example: namndkoll ingest protokoll/ --db lund.db --jobs 2"
+
+
+def test_a_title_longer_than_its_narrow_table_reads_on_one_line(capsys):
+    """`compare "grundskolans organisation" --by party` at 80 columns printed its title over
+    three lines ('grundskolans' / 'organisation — by' / 'party'): rich wrapped it to the
+    width of the table under it."""
+    from namndkoll.commands._output import print_table
+
+    print_table([{"party": "F", "passages": 1}, {"party": "M", "passages": 1}], ["party", "passages"],
+                title="grundskolans organisation — by party", width=80)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "grundskolans organisation — by party" and lines[1].split() == ["party", "passages"]

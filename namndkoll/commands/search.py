@@ -222,8 +222,11 @@ def compare_cmd(
                        else [s for st in (row.stances.values() if row else ()) for s in st])
             for st in stances:
                 who = "" if by == "party" else f"{st.party}: "
-                echo(f"    {who}{KIND_LABELS.get(st.kind, st.kind.replace('_', ' '))}: "
-                     f"”{one_line(quote(st.text, max_chars=300))}”\n"
+                said = one_line(quote(st.text, max_chars=300))
+                # a party's tally in a roll call ("1 nej (proposition)") is namndkoll's count,
+                # not the protocol's words: no quotation marks to copy it by
+                said = said if st.kind == "omrostning" else f"”{said}”"
+                echo(f"    {who}{KIND_LABELS.get(st.kind, st.kind.replace('_', ' '))}: {said}\n"
                      f"      — {one_line(st.citation)}")
             if not stances:
                 echo(f"    ”{one_line(quote(p.hit.text, max_chars=300))}”\n      — {one_line(p.hit.citation)}")

@@ -120,6 +120,8 @@ def test_search_hits_show_title_item_date_citation_and_no_ids(tmp_path, monkeypa
     out = run(["search", "förskoleplatser", "--db", str(db), "--mode", "keyword"], 80)
     assert hits
     assert not [ln for ln in out.splitlines() if cell_len(ln) > 80]
+    # each wrapped passage line was padded with blanks to the full width (in a file, a pipe)
+    assert not [ln for ln in out.splitlines() if ln.endswith(" ")]
     assert "chunk" not in out and "score" not in out
     first = hits[0]
     assert out.startswith("1. ") and f"§ {first['item']}" in out.splitlines()[0]
@@ -222,3 +224,15 @@ def test_help_paragraphs_wrap_at_the_terminal_not_at_the_source_lines():
     assert "a file beyond them" in ingest
     examples = [ln for ln in ingest.splitlines() if ln.startswith("Example:")]
     assert len(examples) == 2 and examples[0] == "Example: namndkoll ingest protokoll/ --db lund.db --jobs 2"
+
+
+def test_a_title_longer_than_its_narrow_table_reads_on_one_line(capsys):
+    """`compare "grundskolans organisation" --by party` at 80 columns printed its title over
+    three lines ('grundskolans' / 'organisation — by' / 'party'): rich wrapped it to the
+    width of the table under it."""
+    from namndkoll.commands._output import print_table
+
+    print_table([{"party": "F", "passages": 1}, {"party": "M", "passages": 1}], ["party", "passages"],
+                title="grundskolans organisation — by party", width=80)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "grundskolans organisation — by party" and lines[1].split() == ["party", "passages"]

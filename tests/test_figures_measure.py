@@ -161,3 +161,24 @@ def test_an_abbreviation_after_a_number_is_no_metre() -> None:
 def test_a_million_in_a_currency_is_no_metre() -> None:
     # Nykarleby's budget frame: "RAM KEHYS 15,12 m€"
     assert all(f[0] != "measure" for f in found("Skatter 15,12 m€ och 3 m kr."))
+
+
+def test_a_sentence_begun_mid_line_is_quoted_from_its_start(tmp_path: Path) -> None:
+    """VGR's Målbild tåg 2035 evaluation, p. 12: the sentence begins after another ends mid-line,
+    and its first line is short; '250 km/h' was quoted from 'dock', the line break taken for a
+    heading's end."""
+    text = ("Banor som har genomgått en hastighetsökning är Västkustbanan från och med\n"
+            "2025, på grund av Varbergstunneln. Den ökade hastigheten på banan (200 km/h) är\n"
+            "dock inte i linje med målet enligt målbilden (250 km/h). Viskadalsbanan har å andra\n"
+            "sidan lägre hastighet.")
+    db = tmp_path / "vgr.db"
+    ingest([make_pdf(tmp_path / "vgr-utvardering-2025.pdf", [text])], db=db, index=False)
+    quotes = {f["text"]: f["quote"] for f in namndkoll_figures(db)}
+    whole = "Den ökade hastigheten på banan (200 km/h) är dock inte i linje med målet enligt målbilden (250 km/h)."
+    assert quotes["250 km/h"] == whole and quotes["200 km/h"] == whole
+
+
+def namndkoll_figures(db: Path) -> list[dict[str, Any]]:
+    from namndkoll import extracted
+
+    return extracted("figures", db=db, kind="measure")

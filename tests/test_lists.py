@@ -13,6 +13,7 @@ import pytest
 from test_decisions_votes_positions import KF_17, LUND_RES, LUND_TS, make_doc
 from typer.testing import CliRunner
 
+import namndkoll
 from namndkoll.cli import app
 from namndkoll.corpus import extractions, store
 from namndkoll.corpus.db import open_db, transaction
@@ -179,3 +180,46 @@ def test_document_outside_items_has_no_item(tmp_path):
     _store_all(db, [Document("/r/plain.pdf", "f" * 64, pages, Metadata(municipality="Göteborg"))])
     (row,) = _json(["positions", "--db", str(db)])
     assert row["item"] is None and row["parties"] == ["SD"]
+
+
+def test_a_unit_is_found_as_a_reader_types_it(tmp_path):
+    """`figures --unit m2` found nothing where the record writes "5 000 m2" (stored "m²"), nor
+    did "kr" (stored "SEK") or "platser" (stored "plats"): a keyboard has no "²"."""
+    text = ("§ 4\nMarkanvisning\nMaximalt fast egendom om 5 000 m2 per ärende. Kostnaden är 120 000 kr "
+            "för 12 platser, 4 procent av budgeten.")
+    db = tmp_path / "units.db"
+    _store_all(db, [make_doc(text, items=True)])
+    assert [r["unit"] for r in namndkoll.extracted("figures", db=db, kind="measure")] == ["m²"]
+    for typed, stored in [("m2", "m²"), ("kvm", "m²"), ("kvadratmeter", "m²"), ("kr", "SEK"),
+                          ("kronor", "SEK"), ("platser", "plats"), ("plats", "plats"), ("procent", "%"),
+                          ("%", "%")]:
+        rows = namndkoll.extracted("figures", db=db, unit=typed)
+        assert [r["unit"] for r in rows] == [stored], typed
+    result = runner.invoke(app, ["figures", "--db", str(db), "--unit", "m2"])
+    assert result.exit_code == 0 and result.stdout.startswith("1 figure\n"), result.output
+    assert namndkoll.extracted("figures", db=db, unit="ton") == []
+
+
+def test_positions_table_says_each_kind_as_read_at_80_columns(corpus):
+    """At 80 columns the positions table dropped the kind, so a reservation read as a yrkande;
+    wider, it showed the stored 'protokollsanteckning'/'sarskilt_uttalande' (STANCE_LABELS
+    are what the web pages say)."""
+    result = runner.invoke(app, ["positions", "--db", str(corpus), "--party", "SD"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "kind" in lines[1] and "parties" in lines[1] and max(len(line) for line in lines) <= 80
+    assert any("yrkande" in line for line in lines) and any("reservation" in line for line in lines)
+
+
+
+def test_positions_table_says_the_kinds_in_swedish(tmp_path):
+    db = tmp_path / "kinds.db"
+    _store_all(db, [make_doc("§ 3\nBudget\nBeslut\nKommunstyrelsen beslutar att godkänna budgeten.\n"
+                             "Särskilt uttalande\nAnna Ek (V) lämnar ett särskilt uttalande: Mer till skolan.\n"
+                             "Protokollsanteckning\nBo Ek (MP) lämnar en protokollsanteckning: Vi noterar.",
+                             items=True)])
+    assert [r["kind"] for r in _json(["positions", "--db", str(db)])] == [
+        "sarskilt_uttalande", "protokollsanteckning"]  # the machines keep the stored kinds
+    table = runner.invoke(app, ["positions", "--db", str(db), "--wide"]).stdout
+    assert "särskilt uttalande" in table and "anteckning" in table
+    assert "sarskilt_uttalande" not in table and "protokollsanteckning  " not in table

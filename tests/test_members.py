@@ -139,3 +139,37 @@ def test_roll_call_goes_with_its_document(tmp_path):
 def test_members_of_an_empty_corpus(tmp_path):
     open_db(tmp_path / "empty.db").close()
     assert _json(["members", "--db", str(tmp_path / "empty.db")]) == []
+
+
+def test_votes_table_says_when_the_roll_call_and_the_result_disagree(tmp_path):
+    """The note was in --json and --csv only: the terminal table showed the stated counts as
+    if settled."""
+    d = make_doc(KS_1.replace("röstar Ja (2)", "röstar Ja (3)"), items=True, municipality="Göteborg",
+                 committee="Kommunstyrelsen", date="2024-01-24", doc_type="protokoll")
+    db = tmp_path / "note.db"
+    _store_all(db, [Document("/records/ks.pdf", "9" * 64, d.pages, d.metadata, d.items)])
+    (v,) = _json(["votes", "--db", str(db)])
+    assert v["note"]
+    result = runner.invoke(app, ["votes", "--db", str(db)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert f"note, 2024-01-24 Kommunstyrelsen § 1: {v['note']}" in result.stdout
+    clean = runner.invoke(app, ["votes", "--db", str(_store_all_clean(tmp_path))])
+    assert "note," not in clean.stdout
+
+
+def _store_all_clean(tmp_path: Path) -> Path:
+    db = tmp_path / "clean.db"
+    _store_all(db, _docs())
+    return db
+
+
+def test_votes_member_table_shows_the_members_vote_at_80_columns(corpus):
+    """`votes --member` asks how one member voted: at 80 columns that column, the last, was the
+    first dropped, and the table showed only the counts."""
+    result = runner.invoke(app, ["votes", "--db", str(corpus), "--member", "Bo Ek"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1].split()[:5] == ["date", "committee", "§", "page", "vote"]
+    rows = [line.split() for line in lines if line.startswith("2024-")]
+    assert [r[r.index("§") + 3] for r in rows] == ["ja", "nej"]
+    assert max(len(line) for line in lines) <= 80

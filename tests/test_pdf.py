@@ -364,3 +364,15 @@ def test_two_table_cells_set_touching_are_two_words(tmp_path):
     text = read_pdf(pdf).pages[0].text
     assert "kommunen Minskat utbetalt" in text and "kommunenMinskat" not in text
     assert "GöteborgsLokaler" in text
+
+
+def test_word_symbol_font_bullets_are_the_characters_they_draw():
+    """Alingsås KF 2018-03-28 lists a motion's att-satser with Word's Symbol bullet, which a
+    PDF gives as U+F0B7 (private use): quotes showed a box in the terminal and the browser."""
+    from namndkoll.extract.positions_motions import _BULLET_RE
+    from namndkoll.ingest.layout import clean_text
+
+    text = clean_text("resurser vid extremväder \uf0b7 Att infrastrukturen planeras \uf0a7 Att …")
+    assert text == "resurser vid extremväder • Att infrastrukturen planeras ▪ Att …"
+    assert not any(0xE000 <= ord(ch) <= 0xF8FF for ch in text)
+    assert _BULLET_RE.match("▪ Att kommunen utreder") and _BULLET_RE.match("• Att kommunen utreder")

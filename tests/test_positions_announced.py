@@ -66,3 +66,27 @@ def test_a_member_who_only_says_a_reservation_is_coming_from_another_party_is_no
     found = _reservations(tmp_path, "Ordföranden meddelar att en skriftlig reservation har lämnats.",
                           "Ida Alm (L) yrkar bifall till förvaltningens förslag.")
     assert found == []
+
+
+def test_the_one_stance_is_cited_on_both_its_pages(tmp_path):
+    """The announcing sentence stands on page 1, the written text on page 2: the stored row's
+    citation said 's. 1' only, in `positions`, the web tables, the basket and compare."""
+    from test_lists import _store_all
+
+    import namndkoll
+    from namndkoll.corpus import opened
+    from namndkoll.ingest import read_document
+
+    line = "Ulf Richeberg (F) meddelar att Fokus vill lämna en skriftlig reservation mot beslutet. Bilaga C."
+    page = [s.replace("{line}", line).replace("{line2}", "") for s in P1]
+    db = tmp_path / "bun.db"
+    _store_all(db, [read_document(_pdf(tmp_path / "bun.pdf", [page, ATTACHED]))])
+    rows = namndkoll.extracted("positions", db=db, kind="reservation")
+    (res,) = rows
+    assert (res["page"], res["page_end"]) == (1, 2) and res["citation"].endswith("§ 41, dnr BUN/2025:12, s. 1–2")
+    (yrkande, *_) = namndkoll.extracted("positions", db=db, kind="yrkande")
+    assert yrkande["citation"].endswith(", s. 1")  # a one-page stance keeps its one page
+    with opened(db) as store:
+        found = store.item_extractions(res["document_id"], 0, 10**6)
+    assert [(p["kind"], p["page"], p["page_end"]) for p in found["positions"] if p["kind"] == "reservation"] == [
+        ("reservation", 1, 2)]

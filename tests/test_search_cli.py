@@ -129,5 +129,8 @@ def test_compare_text_says_stance_kinds_in_swedish(db: Path, monkeypatch: pytest
     monkeypatch.setattr("namndkoll.search.compare_db", lambda *a, **k: res)
     r = runner.invoke(app, ["compare", "investeringar", "--db", str(db)])
     assert r.exit_code == 0, r.output
-    assert "omröstning: ”2 ja" in r.output and "särskilt uttalande: ”Centerpartiet" in r.output
+    # the party's tally is namndkoll's count, not the protocol's words: said without quotation
+    # marks; the särskilt uttalande is a quote
+    assert "omröstning: 2 ja (Den som" in r.output and "”2 ja" not in r.output
+    assert "särskilt uttalande: ”Centerpartiet" in r.output
     assert "omrostning" not in r.output and "sarskilt" not in r.output

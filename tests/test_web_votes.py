@@ -332,3 +332,43 @@ def test_members_page_shows_the_other_ways_a_members_name_is_written(tmp_path: P
         assert html.count(">Bo M</a>") == 1 and "även skrivet Bo Anders M" in html
         for name in ("Bo M", "Bo Anders M"):
             assert len(_rows(c.get("/votes", params={"member": name}).text)) == 3
+
+
+def test_a_result_sentence_the_list_outweighs_is_said_in_swedish_on_the_page(tmp_path: Path):
+    """extract/votes.py keeps a slipped result sentence's counts in the note when the list's
+    own result stands (Lomma KF 2025-01-30 § 6): the page showed that note in English, under
+    a heading that blamed the roll call, which is the part that adds up."""
+    slip = ("the result sentence says 2 ja, 3 nej; the list's result and its members' votes "
+            "say 3 ja, 2 nej")
+    assert swedish_note(slip) == ("paragrafens resultatmening anger 2 ja, 3 nej; listans resultat och "
+                                  "ledamöternas röster anger 3 ja, 2 nej")
+    (lomma, ext), _ = _docs()
+    ext = dataclasses.replace(ext, votes=(ext.votes[0], dataclasses.replace(ext.votes[1], note=slip)))
+    db = tmp_path / "slip.db"
+    with opened(db, write=True) as st, st.transaction():
+        st.save_extraction(st.replace_document(lomma), lomma, ext)
+    app = create_app(db, warm=False, cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as c:
+        rows = _rows(c.get("/votes").text)
+    assert "Paragrafens text anger ett annat resultat än listan" in rows[1]
+    assert "Namnuppropet stämmer inte" not in rows[1] and "the result" not in rows[1]
+    assert "listans resultat och ledamöternas röster anger 3 ja, 2 nej" in rows[1]
+
+
+def test_a_press_note_is_named_by_its_kind_on_the_documents_pages(tmp_path: Path):
+    """A press note is stored as doc_type "other" with kind "pressmeddelande": the CLI's
+    `documents` said "other: pressmeddelande" and the citation "pressmeddelande", the web
+    pages only "övrigt"."""
+    text = "Pressmeddelande\nKommunstyrelsen beslutade att bygga en förskola."
+    doc = Document("lomma-press-2025-03-13.pdf", "c" * 64, with_offsets([Page(1, text)]),
+                   Metadata("Nyheter från kommunstyrelsen", "Lomma", "Kommunstyrelsen", "other", "2025-03-13",
+                            kind="pressmeddelande"))
+    db = tmp_path / "press.db"
+    with opened(db, write=True) as st, st.transaction():
+        st.save_extraction(st.replace_document(doc), doc, Extraction())
+    app = create_app(db, warm=False, cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as c:
+        listing = c.get("/documents").text
+        page = c.get(f"/documents/{_doc_id(c, 'lomma-press-2025-03-13.pdf')}").text
+    assert "<td>övrigt: pressmeddelande</td>" in listing
+    assert "<dd>övrigt: pressmeddelande</dd>" in page

@@ -357,7 +357,8 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
                          "p": KIND_LABELS.get(row.get("kind", ""), row.get("kind", ""))}[k]
                 found[f"{k}{row['id']}"] = {
                     "kind": BASKET_KINDS[k], "label": label, "quote": quote(text, max_chars=1200),
-                    "citation": format_citation(md, item=item, page=row["page"], page_end=row["page"],
+                    "citation": format_citation(md, item=item, page=row["page"],
+                                                page_end=max(row["page"], row.get("page_end") or row["page"]),
                                                 diarienummer=dnr, source=row["source"]),
                     "document_id": row["document_id"], "page": row["page"], "start": row["start"], "end": row["end"],
                     "title": row["title"], "source": row["source"]}

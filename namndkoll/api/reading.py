@@ -63,15 +63,44 @@ def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> lis
 
     if what not in LISTS:
         raise NamndkollError(f"cannot list {what!r}: choose one of {', '.join(LISTS)}")
+    typed = filters.get("unit")
+    if typed:
+        filters["unit"] = stored_unit(typed)
     with opened(db) as store:
         rows = store.list_extracted(what, **filters)
+        if not rows and typed and filters["unit"] != typed:  # a unit stored as typed after all
+            rows = store.list_extracted(what, **{**filters, "unit": typed})
         dnrs = case_numbers(store, rows)
     for r, dnr in zip(rows, dnrs, strict=True):
         md = Metadata(r["title"], r["municipality"], r["committee"], r["doc_type"], r["date"],
                       kind=r.pop("doc_kind", None))
         r["citation"] = format_citation(md, item=item_number(r["item"]), page=r["page"],
-                                        page_end=r["page"], diarienummer=dnr, source=r["source"])
+                                        page_end=max(r["page"], r.get("page_end") or r["page"]), diarienummer=dnr, source=r["source"])
     return rows
+
+
+_CURRENCY = {"kr", "kr.", "kronor", "krona", "sek", "tkr", "mkr", "mnkr"}
+_PERCENT = {"%", "procent", "pct"}
+
+
+def stored_unit(unit: str) -> str:
+    """A unit as a reader types it, as extract/ stores it: "kr", "kronor" -> "SEK"; "procent"
+    -> "%"; "m2", "kvm" -> "m²", "kilometer" -> "km"; a counted noun as its lemma ("platser"
+    -> "plats"). `figures --unit m2` found nothing where the document writes "5 000 m2"."""
+    from ..extract.figure_text import lemma
+    from ..measures import measure_unit
+
+    word = " ".join(unit.split())
+    if word.casefold() in _CURRENCY:
+        return "SEK"
+    if word.casefold() in _PERCENT:
+        return "%"
+    measure = measure_unit(word)
+    if measure:
+        return measure
+    if word.casefold() in ("procentenhet", "procentenheter"):
+        return "procentenhet"
+    return lemma(word) if word.isalpha() else word
 
 
 def item_number(item: str | None) -> str | None:

@@ -316,8 +316,7 @@ def print_table(
     index = {c.key: i for i, c in enumerate(cols)}
     total = sum(w for _, w in plan) + GAP * max(len(plan) - 1, 0)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0),
-                  collapse_padding=False, title=Text(one_line(title)) if title else None,
-                  title_justify="left", header_style="bold")
+                  collapse_padding=False, header_style="bold")
     for c, w in plan:
         table.add_column(Text(c.heading(w)), width=w, no_wrap=True, overflow="crop",
                          justify="right" if c.right else "left")
@@ -330,6 +329,8 @@ def print_table(
         table.add_row(*out)
     con = console(width=max(total, fitted or 0, 20))
     with con.capture() as captured:
+        if title:  # above the table, not its title: rich wraps a title to the table's width
+            con.print(Text(one_line(title)))
         con.print(table)
     # rich pads every line to the full width: no trailing blanks in a file or a pipe
     sys.stdout.write("".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines()))

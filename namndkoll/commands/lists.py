@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from ..display import format_figure, one_line
+from ..display import STANCE_LABELS, format_figure, one_line
 from ..errors import NamndkollError
 from ._output import (
     Col,
@@ -18,6 +18,7 @@ from ._output import (
     PartyOption,
     WideOption,
     counted,
+    echo,
     fail,
     out_width,
     print_csv,
@@ -45,7 +46,9 @@ _COLUMNS: dict[str, tuple[list[str | Col], list[str]]] = {  # (table columns, cs
                   _DOC + _WHERE + ["status", "body", "decision_date", "clauses", "quote", "citation"]),
     "votes": (_PLACE + ["yes", "no", "abstain", "absent", "proposition"],
               _DOC + _WHERE + ["yes", "no", "abstain", "absent", "proposition", "quote", "citation"]),
-    "positions": (_PLACE + ["kind", "parties", "people", "quote"],
+    # the kind kept at 80 columns: "reservation" or "yrkande" is what a reader of positions asks
+    "positions": (_PLACE + [Col("kind", kind="short", keep=7, min=9, max=14),
+                            Col("parties", kind="short", keep=5, min=7, max=20), "people", "quote"],
                   _DOC + _WHERE + ["kind", "parties", "people", "quote", "citation"]),
     "people": (_PLACE + ["name", "party", "role"],
                _DOC + _WHERE + ["name", "party", "role", "quote", "citation"]),
@@ -62,7 +65,11 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
         fail(exc)
     table_cols, csv_cols = _COLUMNS[what]
     if filters.get("member"):
-        table_cols = table_cols + ["member_vote"]
+        # the member's own vote is what `votes --member` asks: beside the counts, never the
+        # column dropped at 80 columns (it was the last column, and the first to go)
+        at = next(i for i, c in enumerate(table_cols) if c == "yes")
+        table_cols = [*table_cols[:at], Col("member_vote", header="vote", kind="short", keep=9, min=4, max=12),
+                      *table_cols[at:]]
     if as_json:
         print_json(rows)
     elif as_csv:
@@ -71,6 +78,18 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
     else:
         fitted = out_width(wide) is not None
         print_table([_shown(what, r, fitted) for r in rows], table_cols, title=counted(len(rows), what), wide=wide)
+        if what == "votes":
+            _print_notes(rows)
+
+
+def _print_notes(rows: list[dict[str, Any]]) -> None:
+    """Under the votes table, each vote whose note says its roll call and its stated result
+    disagree: the table's counts alone would read as settled (the note was in --json and
+    --csv only)."""
+    for r in rows:
+        if r.get("note"):
+            where = " ".join(str(x) for x in (r.get("date"), r.get("committee"), r.get("item")) if x)
+            echo(f"note, {one_line(where)}: {one_line(r['note'])}")
 
 
 def _shown(what: str, row: dict[str, Any], fitted: bool) -> dict[str, Any]:
@@ -79,6 +98,8 @@ def _shown(what: str, row: dict[str, Any], fitted: bool) -> dict[str, Any]:
     if what == "figures":
         return {**row, "value": format_figure(row), "quote": _around(row.get("quote") or row.get("text") or "",
                                                                       row.get("text") or "", fitted)}
+    if what == "positions":
+        return {**row, "kind": STANCE_LABELS.get(row.get("kind") or "", row.get("kind"))}
     if what == "decisions" and (row.get("body") or "") == (row.get("committee") or ""):
         return {**row, "body": None}
     return row

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -85,11 +86,18 @@ def _flat(text: str, spans: tuple[tuple[int, int], ...], max_chars: int | None =
 
 def _print_hits(hits: list[Any], *, wide: bool = False) -> None:
     """Each hit: its number, the document's title, §, date; the passage; the citation."""
+    width = out_width(wide)
+    con = console(width=width or 10_000)
+    # rich pads every wrapped line to the full width: no trailing blanks in a file or a pipe
+    with con.capture() as captured:
+        _render_hits(con, hits, width)
+    sys.stdout.write("".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines()))
+
+
+def _render_hits(con: Any, hits: list[Any], width: int | None) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
-    width = out_width(wide)
-    con = console(width=width or 10_000)
     for n, h in enumerate(hits, 1):
         if h.confidence == "weak" and (n == 1 or hits[n - 2].confidence != "weak"):
             con.print(Text("weak matches", style="bold") + Text(
@@ -214,8 +222,11 @@ def compare_cmd(
                        else [s for st in (row.stances.values() if row else ()) for s in st])
             for st in stances:
                 who = "" if by == "party" else f"{st.party}: "
-                echo(f"    {who}{KIND_LABELS.get(st.kind, st.kind.replace('_', ' '))}: "
-                     f"”{one_line(quote(st.text, max_chars=300))}”\n"
+                said = one_line(quote(st.text, max_chars=300))
+                # a party's tally in a roll call ("1 nej (proposition)") is namndkoll's count,
+                # not the protocol's words: no quotation marks to copy it by
+                said = said if st.kind == "omrostning" else f"”{said}”"
+                echo(f"    {who}{KIND_LABELS.get(st.kind, st.kind.replace('_', ' '))}: {said}\n"
                      f"      — {one_line(st.citation)}")
             if not stances:
                 echo(f"    ”{one_line(quote(p.hit.text, max_chars=300))}”\n      — {one_line(p.hit.citation)}")

@@ -219,6 +219,10 @@ _DOC_COLS = ("d.id AS document_id, d.source, d.title, d.municipality,"
              f" {ORIGIN['committee']} AS committee, d.doc_type, d.kind AS doc_kind, {ORIGIN['date']} AS date,"
              f" {ORIGIN['year']} AS year")
 _ITEM_JOIN = "LEFT JOIN items i ON i.id = x.item_id"
+# the page a stored row's span ends on: a reservation announced on one page and written out on
+# the next quotes both, and its citation must name both pages (same SQL in PostgreSQL)
+PAGE_END = ('(SELECT max(pg.number) FROM pages pg WHERE pg.document_id = x.document_id'
+            ' AND pg.start < x."end") AS page_end')
 
 
 def _filters(municipality: str | None, committee: str | None, year: int | None,
@@ -233,7 +237,7 @@ def _filters(municipality: str | None, committee: str | None, year: int | None,
 
 def _run(conn: Any, table: str, cols: str, where: list[str], args: list[Any], limit: int | None,
          extra_join: str = "") -> list[dict[str, Any]]:
-    sql = (f"SELECT x.*, {_DOC_COLS} {cols} FROM {table} x JOIN documents d ON d.id = x.document_id"
+    sql = (f"SELECT x.*, {PAGE_END}, {_DOC_COLS} {cols} FROM {table} x JOIN documents d ON d.id = x.document_id"
            f" {_ITEM_JOIN} {extra_join}" + (" WHERE " + " AND ".join(where) if where else "")
            + f" ORDER BY {ORIGIN['date']} IS NULL, {ORIGIN['date']}, d.source, x.start")
     if limit:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .extractions import PAGE_END
+
 # A hit's chunk with its document and § title, as both backends read it (search/ reads the
 # columns by name): the backend adds its own "WHERE c.id in these ids"
 # (a § of a protocol extract bundled in the document is cited with its own body and meeting date)
@@ -168,8 +170,9 @@ def item_extractions(conn: Any, document_id: int, start: int, end: int) -> dict[
     out: dict[str, list[dict[str, Any]]] = {"positions": [], "decisions": [], "votes": []}
     if table_exists(conn, "positions"):
         out["positions"] = [
-            {"kind": r[0], "parties": json.loads(r[1]), "text": r[2], "page": r[3], "start": r[4], "end": r[5]}
-            for r in conn.execute('SELECT kind, parties, text, page, start, "end" FROM positions'
+            {"kind": r[0], "parties": json.loads(r[1]), "text": r[2], "page": r[3], "start": r[4], "end": r[5],
+             "page_end": r[6] or r[3]}
+            for r in conn.execute(f'SELECT kind, parties, text, page, start, "end", {PAGE_END} FROM positions x'
                                   ' WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
                                   (document_id, start, end))]
     if table_exists(conn, "decisions"):

@@ -9,6 +9,7 @@ from typing import Any
 
 from psycopg.rows import dict_row
 
+from .extractions import PAGE_END
 from .passages import CHUNK_ROWS
 from .pg_index import cached
 
@@ -36,8 +37,10 @@ def item_extractions(conn: Any, document_id: int, start: int, end: int) -> dict[
     inside = ' WHERE document_id = %s AND start >= %s AND "end" <= %s ORDER BY start, id'
     out: dict[str, list[dict[str, Any]]] = {}
     out["positions"] = [
-        {"kind": r[0], "parties": json.loads(r[1]), "text": r[2], "page": r[3], "start": r[4], "end": r[5]}
-        for r in conn.execute('SELECT kind, parties, text, page, start, "end" FROM positions' + inside, span)]
+        {"kind": r[0], "parties": json.loads(r[1]), "text": r[2], "page": r[3], "start": r[4], "end": r[5],
+         "page_end": r[6] or r[3]}
+        for r in conn.execute(f'SELECT kind, parties, text, page, start, "end", {PAGE_END} FROM positions x' + inside,
+                              span)]
     out["decisions"] = [
         {"status": r[0], "text": r[1], "page": r[2], "start": r[3], "end": r[4]}
         for r in conn.execute('SELECT status, text, page, start, "end" FROM decisions' + inside, span)]

@@ -15,6 +15,7 @@ from ..errors import NotFoundError
 from ..types import Document, Extraction, Item, Metadata, Page, Section, Table
 from .extractions import ORIGIN as _SQLITE_ORIGIN
 from .extractions import (
+    PAGE_END,
     _line_around,
     _quote,
     _vote_where,
@@ -427,7 +428,7 @@ def list_extracted(conn: Any, what: str, *, municipality: str | None = None, com
         args.append(party)
     # the SQLite rows hold x.* then the document's columns (its id again as document_id)
     title = ", i.title AS item_title" if what == "votes" else ""  # the § a vote is in, by name
-    sql = (f"SELECT x.*, {_DOC_COLS}{title} FROM {what} x JOIN documents d ON d.id = x.document_id"
+    sql = (f"SELECT x.*, {PAGE_END}, {_DOC_COLS}{title} FROM {what} x JOIN documents d ON d.id = x.document_id"
            " LEFT JOIN items i ON i.id = x.item_id" + (" WHERE " + " AND ".join(where) if where else "")
            + f" ORDER BY {ORIGIN['date']} IS NULL, {ORIGIN['date']}, d.source, x.start, x.id")
     if limit:

@@ -428,10 +428,13 @@ def sentence_around(text: str, start: int, end: int, *, limit: int = 400) -> str
     right = text[end:end + limit]
     nm = _SENT_END.search(right)
     e = end + (nm.start() if nm else len(right))
-    # a short line without closing punctuation before the figure is a heading, not the sentence
+    # a short line without closing punctuation before the figure is a heading, not the sentence;
+    # the tail of a line whose earlier sentence ended mid-line is the sentence's start ("… (200
+    # km/h) är\ndock inte i linje med målet (250 km/h)." was quoted from "dock")
     while (nl := text.find("\n", s, start)) >= 0:
         line = text[s:nl].strip()
-        if len(line) < 55 and not line.endswith((",", "-", "–", "och", "att")):
+        starts_line = not text[text.rfind("\n", 0, s) + 1:s].strip()
+        if starts_line and len(line) < 55 and not line.endswith((",", "-", "–", "och", "att")):
             s = nl + 1
         else:
             break

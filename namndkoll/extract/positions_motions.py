@@ -83,7 +83,7 @@ _RAISED_RE = re.compile(
 )
 # the sentence ends announcing what is quoted after it: "… genom att lämna in följande yrkande."
 _ANNOUNCES_RE = re.compile(r"följande[ \t\n]+[\wåäö]+[ \t]*[.:][ \t]*$")
-_BULLET_RE = re.compile(r"[ \t]*(?:[•\-–*\uf0b7\uf0a7]|\d{1,2}[.)]|[Aa]tt\b)")
+_BULLET_RE = re.compile(r"[ \t]*(?:[•▪\-–*\uf0b7\uf0a7]|\d{1,2}[.)]|[Aa]tt\b)")
 # "med följande nämndinitiativ:" / "följande motion:": the document itself is quoted after the colon
 _FOLLOWING_RE = re.compile(r"följande[ \t\n]+(?:\w+[ \t\n]+)?$")
 

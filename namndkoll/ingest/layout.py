@@ -37,6 +37,11 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u20
                                  "\u202f\u205f\u3000"), " ")
 _SPACES.update({ord("\x02"): "-", ord("\ufffe"): "-", ord("\u00ad"): "", ord("\u200b"): "", ord("\ufeff"): "",
                 ord("\u2010"): "-", ord("\u2011"): "-", ord("\r"): "\n", ord("\ufb01"): "fi", ord("\ufb02"): "fl"})
+# Word's list bullets in the Symbol and Wingdings fonts come out of a PDF as private-use code
+# points (U+F0B7 is Symbol's bullet): a box in a terminal, a browser and a quote (Alingsås KF
+# 2018-03-28's motions list their att-satser with U+F0B7); each is the character it draws
+_SPACES.update({ord("\uf0b7"): "•", ord("\uf0a7"): "▪", ord("\uf0d8"): "➢", ord("\uf076"): "❖",
+                ord("\uf0fc"): "✓", ord("\uf02d"): "-", ord("\uf06e"): "■"})
 
 
 def clean_text(text: str) -> str:

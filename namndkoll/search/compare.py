@@ -223,7 +223,7 @@ def matrix_row(store: Store, document_id: int, item: str | None, hits: list[Hit]
 
     for pos in found["positions"]:
         for code in pos["parties"]:
-            cite = _cite(first, item, pos["page"], pos["page"])
+            cite = _cite(first, item, pos["page"], max(pos["page"], pos.get("page_end") or pos["page"]))
             if code == INDEPENDENT:  # each independent member in a column of their own
                 for name in independents_named(pos["text"]) or (None,):
                     add(Stance(independent_column(name), pos["kind"], pos["text"], pos["page"], pos["start"],

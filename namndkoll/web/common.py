@@ -70,6 +70,18 @@ _env.globals["counted"] = counted
 TYPE_NAMES = {**DOC_TYPE_NAMES, "other": "övrigt"}  # the filter's names: every kind
 
 
+def doc_type_label(doc: Any) -> str:
+    """A stored document's type as the pages show it: an "other" with its own word ("övrigt:
+    pressmeddelande"), as the CLI's `documents` ("other: pressmeddelande") and the citation do."""
+    doc_type = getattr(doc, "doc_type", None) or ""
+    name = TYPE_NAMES.get(doc_type, doc_type)
+    kind = getattr(doc, "kind", None)
+    return f"{name}: {kind}" if doc_type == "other" and kind else name
+
+
+_env.globals["doc_type_label"] = doc_type_label
+
+
 def passage(text: str, spans: Any = (), *, max_chars: int = 700) -> list[tuple[str, bool]]:
     """A passage as (text, marked) segments for a template, whitespace collapsed, cut to
     ``max_chars`` around the first marked word. The template escapes every segment."""

@@ -69,6 +69,8 @@ PAIR_COLUMNS = [
 
 # the notes extract/ writes are English; the pages are Swedish (the JSON keeps the original)
 _NOTE_WORDS = [
+    (r"\bthe result sentence says\b", "paragrafens resultatmening anger"),
+    (r"\bthe list's result and its members' votes say\b", "listans resultat och ledamöternas röster anger"),
     (r"\bthe roll call counts\b", "namnuppropet räknar"),
     (r"\bthe result says\b", "resultatet anger"),
     (r"\bthe list says\b", "listan anger"),
@@ -88,6 +90,15 @@ def swedish_note(note: str | None) -> str:
     for pattern, words in _NOTE_WORDS:
         out = re.sub(pattern, words, out)
     return out
+
+
+def note_heading(note: str | None) -> str:
+    """What a vote's note warns of, in a few Swedish words: the result sentence that the list
+    outweighed (extract/votes.py's ``_list_outweighs``: the result shown is the list's), or a
+    roll call that does not add up to the result shown."""
+    if (note or "").startswith("the result sentence says"):
+        return "Paragrafens text anger ett annat resultat än listan"
+    return "Namnuppropet stämmer inte med resultatet"
 
 
 def member_url(name: str, municipality: str | None = None) -> str:
@@ -145,7 +156,7 @@ def bloc_tables(res: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
 
 
 templates.env.globals.update(
-    choice_name=lambda v: CHOICES.get(v or "", v or ""), swedish_note=swedish_note, by_party=by_party,
+    choice_name=lambda v: CHOICES.get(v or "", v or ""), swedish_note=swedish_note, note_heading=note_heading, by_party=by_party,
     member_url=member_url, shared_notes=shared_notes, own_note=own_note,
 )
 

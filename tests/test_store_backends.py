@@ -843,3 +843,51 @@ def test_postgres_keyword_candidates_come_from_the_rarer_words_on_a_big_corpus(
     # the passages that hold only "budgeten" are not candidates; the others keep their order
     assert sorted(rarer) == ["doc-0.pdf", "doc-1.pdf", "doc-9.pdf"]
     assert rarer == [s for s in every if s in rarer]
+
+
+def test_postgres_municipality_filter_searches_that_municipalitys_words(pg_url: str,
+                                                                         monkeypatch: pytest.MonkeyPatch):
+    """A keyword search filtered on municipalities goes through the index of words qualified by
+    their municipality (migration 0013: a prefix walks that municipality's words only, not the
+    whole corpus's; docs/scaling.md, 2026-12-01) and finds exactly what the plain index finds."""
+    from test_search import report
+
+    from namndkoll.corpus import pg_keywords
+    from namndkoll.search.terms import query_terms
+
+    towns = ["Lund", "Malmö", "Lund", "Ström's", "Malmö"]
+    texts = ["Byggnadsnämnden i budgeten: bygglov för tomma fastigheter.",
+             "Bygglov och byggnader i Malmö, budgeten oförändrad.",
+             "Nämnden beslutade om byggnation av bostäder på tomten.",
+             "Budgeten för byggnaden i Ström's hamn.",
+             "Skolan och förskolan utan ändringar."]
+    with opened(pg_url, write=True) as st:
+        assert st.conn.execute("SELECT to_regclass('chunks_municipality_words')").fetchone()[0]
+        for i, (town, text) in enumerate(zip(towns, texts)):
+            with st.transaction():
+                st.replace_document(report(f"doc-{i}.pdf", [text], Metadata(
+                    f"Protokoll {i}", town, "Byggnadsnämnden", "protokoll", f"20{10 + i}-03-01")))
+        index_corpus(st, FakeEmbedder())
+        terms = query_terms("byggnader budgeten")
+        sent: list[str] = []
+        execute = st.conn.execute
+
+        def recording(query, *a, **kw):  # type: ignore[no-untyped-def]
+            sent.append(str(query))
+            return execute(query, *a, **kw)
+
+        monkeypatch.setattr(st.conn, "execute", recording)
+        for towns_asked in (["Lund"], ["Malmö", "Ström's"], ["Lund", "Ström's"]):
+            f = replace(st.resolve_filters(), municipalities=tuple(towns_asked))
+            sent.clear()
+            qualified = st.keyword(terms, 10, f)
+            assert any("namndkoll_municipality_words(c.municipality" in q for q in sent)
+            monkeypatch.setattr(pg_keywords, "MUNICIPALITY_WORDS_UP_TO", 0)  # the plain index
+            sent.clear()
+            plain = st.keyword(terms, 10, f)
+            assert not any("namndkoll_municipality_words(c.municipality" in q for q in sent)
+            monkeypatch.setattr(pg_keywords, "MUNICIPALITY_WORDS_UP_TO", 8)
+            assert qualified == plain and qualified
+            docs = {st.conn.execute("SELECT d.municipality FROM chunks c JOIN documents d ON d.id = c.document_id"
+                                    " WHERE c.id = %s", (cid,)).fetchone()[0] for cid, _ in qualified}
+            assert docs <= set(towns_asked)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from test_search import DOCS, FakeEmbedder
@@ -855,12 +856,14 @@ def test_postgres_municipality_filter_searches_that_municipalitys_words(pg_url: 
     from namndkoll.corpus import pg_keywords
     from namndkoll.search.terms import query_terms
 
-    towns = ["Lund", "Malmö", "Lund", "Ström's", "Malmö"]
+    towns = ["Lund", "Malmö", "Lund", "Ström's", "Malmö", "Lund", "Lund"]
     texts = ["Byggnadsnämnden i budgeten: bygglov för tomma fastigheter.",
              "Bygglov och byggnader i Malmö, budgeten oförändrad.",
              "Nämnden beslutade om byggnation av bostäder på tomten.",
              "Budgeten för byggnaden i Ström's hamn.",
-             "Skolan och förskolan utan ändringar."]
+             "Skolan och förskolan utan ändringar.",
+             "Lund får nya e-tjänster för bygglov i budgeten.",
+             "Tjänster i Lund: e och bygglov."]
     with opened(pg_url, write=True) as st:
         assert st.conn.execute("SELECT to_regclass('chunks_municipality_words')").fetchone()[0]
         for i, (town, text) in enumerate(zip(towns, texts)):
@@ -868,7 +871,9 @@ def test_postgres_municipality_filter_searches_that_municipalitys_words(pg_url: 
                 st.replace_document(report(f"doc-{i}.pdf", [text], Metadata(
                     f"Protokoll {i}", town, "Byggnadsnämnden", "protokoll", f"20{10 + i}-03-01")))
         index_corpus(st, FakeEmbedder())
-        terms = query_terms("byggnader budgeten")
+        # a term whose stem is two words asks for a phrase: 'e' <-> 'tjänst':*
+        phrase = [SimpleNamespace(word="e-tjänster", stem="e-tjänst", parts=(), alts=(), party=None)]
+        asked = [query_terms("byggnader budgeten"), phrase]
         sent: list[str] = []
         execute = st.conn.execute
 
@@ -877,17 +882,22 @@ def test_postgres_municipality_filter_searches_that_municipalitys_words(pg_url: 
             return execute(query, *a, **kw)
 
         monkeypatch.setattr(st.conn, "execute", recording)
-        for towns_asked in (["Lund"], ["Malmö", "Ström's"], ["Lund", "Ström's"]):
+        for terms, towns_asked in [(t, ts) for t in asked for ts in (["Lund"], ["Malmö", "Ström's"], ["Lund", "Ström's"])]:
             f = replace(st.resolve_filters(), municipalities=tuple(towns_asked))
             sent.clear()
             qualified = st.keyword(terms, 10, f)
             assert any("namndkoll_municipality_words(c.municipality" in q for q in sent)
+            # a phrase is tested on the passage's own words (the qualified ones have no positions)
+            assert any("ts_match_vq" in q for q in sent) == (terms is asked[1])
             monkeypatch.setattr(pg_keywords, "MUNICIPALITY_WORDS_UP_TO", 0)  # the plain index
             sent.clear()
             plain = st.keyword(terms, 10, f)
             assert not any("namndkoll_municipality_words(c.municipality" in q for q in sent)
             monkeypatch.setattr(pg_keywords, "MUNICIPALITY_WORDS_UP_TO", 8)
-            assert qualified == plain and qualified
+            assert qualified == plain
+            assert qualified or (terms is asked[1] and "Lund" not in towns_asked)
             docs = {st.conn.execute("SELECT d.municipality FROM chunks c JOIN documents d ON d.id = c.document_id"
                                     " WHERE c.id = %s", (cid,)).fetchone()[0] for cid, _ in qualified}
             assert docs <= set(towns_asked)
+            if terms is phrase and "Lund" in towns_asked:  # the phrase, not both words apart
+                assert len(qualified) == 1

@@ -90,10 +90,13 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
     where, args = filters_where(f, "c.", "id")
     found, found_args = "c.tsv @@ to_tsquery('simple', %s)", [match]
     qualified = _municipality_query(conn, match, f)
-    if qualified:  # the GIN walks the filter's municipalities' words only; the exact test stays
-        found = ("namndkoll_municipality_words(c.municipality, c.tsv) @@ %s::tsquery"
-                 " AND ts_match_vq(c.tsv, to_tsquery('simple', %s))")
-        found_args = [qualified, match]
+    if qualified:  # the GIN walks the filter's municipalities' words only
+        found, found_args = "namndkoll_municipality_words(c.municipality, c.tsv) @@ %s::tsquery", [qualified]
+        if "<" in qualified:  # those words have no positions (no phrase matches there): their
+            # index finds the passages with all of a phrase's words, the passage's own words the phrase
+            found_args = [re.sub(r"<\d*-?>", "&", qualified)]
+            found += " AND ts_match_vq(c.tsv, to_tsquery('simple', %s))"  # (not through its index)
+            found_args.append(match)
     pre = " + ".join(f"{w!r} * ts_rank('{TEXT_WEIGHTS}', c.tsv, to_tsquery('simple', %s), 1)" for w in idf)
     pre_args = [f"'{w}'" + (":*" if p else "") for w, p in phrases]
     words = [w for w, _ in phrases]

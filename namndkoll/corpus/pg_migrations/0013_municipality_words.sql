@@ -11,3 +11,5 @@ CREATE FUNCTION namndkoll_municipality_words(m TEXT, v TSVECTOR) RETURNS TSVECTO
     RETURN array_to_tsvector(ARRAY(SELECT m || '|' || w FROM unnest(tsvector_to_array(v)) AS w));
 CREATE INDEX chunks_municipality_words ON chunks
     USING gin (namndkoll_municipality_words(municipality, tsv));
+-- the planner's statistics of the new expression (its estimate of a match sizes the ranking's plan)
+ANALYZE chunks;

@@ -370,6 +370,8 @@ def test_postgres_corpus_of_the_previous_schema_keeps_what_waits_for_vectors(pg_
                     FOR EACH ROW WHEN (OLD.embedded = 1) EXECUTE FUNCTION namndkoll_recycle_vector();
                 ALTER TABLE items DROP COLUMN committee, DROP COLUMN meeting_date;
                 ALTER TABLE figures DROP COLUMN value_to;
+                DROP INDEX chunks_municipality_words;
+                DROP FUNCTION namndkoll_municipality_words;
                 DELETE FROM _migrations WHERE number > 9;""")
         assert st.conn.execute("SELECT count(*) FROM chunks WHERE embedded = 0").fetchone()[0] == len(chunks) > 0
     with opened(pg_url, write=True) as st:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from test_search import DOCS, FakeEmbedder
@@ -369,6 +370,8 @@ def test_postgres_corpus_of_the_previous_schema_keeps_what_waits_for_vectors(pg_
                     FOR EACH ROW WHEN (OLD.embedded = 1) EXECUTE FUNCTION namndkoll_recycle_vector();
                 ALTER TABLE items DROP COLUMN committee, DROP COLUMN meeting_date;
                 ALTER TABLE figures DROP COLUMN value_to;
+                DROP INDEX chunks_municipality_words;
+                DROP FUNCTION namndkoll_municipality_words;
                 DELETE FROM _migrations WHERE number > 9;""")
         assert st.conn.execute("SELECT count(*) FROM chunks WHERE embedded = 0").fetchone()[0] == len(chunks) > 0
     with opened(pg_url, write=True) as st:
@@ -843,3 +846,60 @@ def test_postgres_keyword_candidates_come_from_the_rarer_words_on_a_big_corpus(
     # the passages that hold only "budgeten" are not candidates; the others keep their order
     assert sorted(rarer) == ["doc-0.pdf", "doc-1.pdf", "doc-9.pdf"]
     assert rarer == [s for s in every if s in rarer]
+
+
+def test_postgres_municipality_filter_searches_that_municipalitys_words(pg_url: str,
+                                                                         monkeypatch: pytest.MonkeyPatch):
+    """A keyword search filtered on municipalities goes through the index of words qualified by
+    their municipality (migration 0013: a prefix walks that municipality's words only, not the
+    whole corpus's; docs/scaling.md, 2026-12-01) and finds exactly what the plain index finds."""
+    from test_search import report
+
+    from namndkoll.corpus import pg_keywords
+    from namndkoll.search.terms import query_terms
+
+    towns = ["Lund", "Malmö", "Lund", "Ström's", "Malmö", "Lund", "Lund"]
+    texts = ["Byggnadsnämnden i budgeten: bygglov för tomma fastigheter.",
+             "Bygglov och byggnader i Malmö, budgeten oförändrad.",
+             "Nämnden beslutade om byggnation av bostäder på tomten.",
+             "Budgeten för byggnaden i Ström's hamn.",
+             "Skolan och förskolan utan ändringar.",
+             "Lund får nya e-tjänster för bygglov i budgeten.",
+             "Tjänster i Lund: e och bygglov."]
+    with opened(pg_url, write=True) as st:
+        assert st.conn.execute("SELECT to_regclass('chunks_municipality_words')").fetchone()[0]
+        for i, (town, text) in enumerate(zip(towns, texts)):
+            with st.transaction():
+                st.replace_document(report(f"doc-{i}.pdf", [text], Metadata(
+                    f"Protokoll {i}", town, "Byggnadsnämnden", "protokoll", f"20{10 + i}-03-01")))
+        index_corpus(st, FakeEmbedder())
+        # a term whose stem is two words asks for a phrase: 'e' <-> 'tjänst':*
+        phrase = [SimpleNamespace(word="e-tjänster", stem="e-tjänst", parts=(), alts=(), party=None)]
+        asked = [query_terms("byggnader budgeten"), phrase]
+        sent: list[str] = []
+        execute = st.conn.execute
+
+        def recording(query, *a, **kw):  # type: ignore[no-untyped-def]
+            sent.append(str(query))
+            return execute(query, *a, **kw)
+
+        monkeypatch.setattr(st.conn, "execute", recording)
+        for terms, towns_asked in [(t, ts) for t in asked for ts in (["Lund"], ["Malmö", "Ström's"], ["Lund", "Ström's"])]:
+            f = replace(st.resolve_filters(), municipalities=tuple(towns_asked))
+            sent.clear()
+            qualified = st.keyword(terms, 10, f)
+            assert any("namndkoll_municipality_words(c.municipality" in q for q in sent)
+            # a phrase is tested on the passage's own words (the qualified ones have no positions)
+            assert any("ts_match_vq" in q for q in sent) == (terms is asked[1])
+            monkeypatch.setattr(pg_keywords, "MUNICIPALITY_WORDS_UP_TO", 0)  # the plain index
+            sent.clear()
+            plain = st.keyword(terms, 10, f)
+            assert not any("namndkoll_municipality_words(c.municipality" in q for q in sent)
+            monkeypatch.setattr(pg_keywords, "MUNICIPALITY_WORDS_UP_TO", 8)
+            assert qualified == plain
+            assert qualified or (terms is asked[1] and "Lund" not in towns_asked)
+            docs = {st.conn.execute("SELECT d.municipality FROM chunks c JOIN documents d ON d.id = c.document_id"
+                                    " WHERE c.id = %s", (cid,)).fetchone()[0] for cid, _ in qualified}
+            assert docs <= set(towns_asked)
+            if terms is phrase and "Lund" in towns_asked:  # the phrase, not both words apart
+                assert len(qualified) == 1

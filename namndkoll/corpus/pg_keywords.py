@@ -88,12 +88,21 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
     match = _preselection(conn, _term_queries(terms), held, total, f) or match
     avg = _avg_tokens(conn, total)
     where, args = filters_where(f, "c.", "id")
+    found, found_args = "c.tsv @@ to_tsquery('simple', %s)", [match]
+    qualified = _municipality_query(conn, match, f)
+    if qualified:  # the GIN walks the filter's municipalities' words only
+        found, found_args = "namndkoll_municipality_words(c.municipality, c.tsv) @@ %s::tsquery", [qualified]
+        if "<" in qualified:  # those words have no positions (no phrase matches there): their
+            # index finds the passages with all of a phrase's words, the passage's own words the phrase
+            found_args = [re.sub(r"<\d*-?>", "&", qualified)]
+            found += " AND ts_match_vq(c.tsv, to_tsquery('simple', %s))"  # (not through its index)
+            found_args.append(match)
     pre = " + ".join(f"{w!r} * ts_rank('{TEXT_WEIGHTS}', c.tsv, to_tsquery('simple', %s), 1)" for w in idf)
     pre_args = [f"'{w}'" + (":*" if p else "") for w, p in phrases]
     words = [w for w, _ in phrases]
     rows = conn.execute(
         "WITH cand AS (SELECT c.id, c.tsv, c.ntokens FROM (SELECT c.id, c.tsv || ''::tsvector AS tsv, c.ntokens"
-        " FROM chunks c WHERE c.tsv @@ to_tsquery('simple', %s)"
+        " FROM chunks c WHERE " + found
         + "".join(f" AND {w}" for w in where) + f" OFFSET 0) c ORDER BY {pre} DESC, c.id LIMIT %s),"
         " ph AS (SELECT * FROM unnest(%s::text[], %s::bool[], %s::float8[]) WITH ORDINALITY AS p(pat, pre, idf, i)),"
         " tf AS (SELECT cand.id, ph.i, ph.idf, cand.ntokens,"
@@ -104,9 +113,32 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
         "   GROUP BY cand.id, ph.i, ph.idf, cand.ntokens)"
         f" SELECT id, sum(idf * tf * {K1 + 1} / (tf + {K1} * ({1 - B} + {B} * ntokens / %s::float8))) AS r"
         " FROM tf GROUP BY id ORDER BY r DESC, id LIMIT %s",
-        [match, *args, *pre_args, RERANK * k, words, [p for _, p in phrases], idf, words, avg, k],
+        [*found_args, *args, *pre_args, RERANK * k, words, [p for _, p in phrases], idf, words, avg, k],
     ).fetchall()
     return [(int(r[0]), float(r[1])) for r in rows]
+
+
+MUNICIPALITY_WORDS_UP_TO = 8  # municipalities a filter names for which their own words are searched
+
+
+def _municipality_query(conn: Any, match: str, f: Filters) -> str | None:
+    """The tsquery over the words qualified by municipality (``'Lund|bygg':*``, migration 0013)
+    that finds what ``match`` finds in the filter's municipalities, or None: no municipality
+    filter (or a long list), or a corpus without that index. The words are normalised by the
+    server's ``to_tsquery`` as the plain query is, so both find the same passages."""
+    munis = f.municipalities
+    if not munis or len(munis) > MUNICIPALITY_WORDS_UP_TO or not cached(conn, "municipality_words", lambda: bool(
+            conn.execute("SELECT to_regclass('chunks_municipality_words')").fetchone()[0])):
+        return None
+    text = conn.execute("SELECT to_tsquery('simple', %s)::text", (match,)).fetchone()[0]
+    if not text:
+        return None
+    lexeme = re.compile(r"'((?:[^'\\]|''|\\.)*)'")  # a quoted lexeme of tsquery's output
+    parts = []
+    for m in sorted(munis):
+        m_esc = m.replace("\\", "\\\\").replace("'", "''")
+        parts.append("(" + lexeme.sub(lambda x, m_esc=m_esc: f"'{m_esc}|{x.group(1)}'", text) + ")")
+    return " | ".join(parts)
 
 
 def _preselection(conn: Any, groups: Sequence[tuple[str, list[tuple[str, bool]]]],

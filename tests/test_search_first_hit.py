@@ -9,12 +9,12 @@ kommunfullmäktige 2026-03-12 § 7 and 2023-12-07 § 106."""
 
 from __future__ import annotations
 
-import hashlib
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from test_search import FakeEmbedder
+from test_search_order import Cand, names
+from test_search_order import protocol as order_protocol
 
 from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db, transaction
@@ -26,7 +26,7 @@ from namndkoll.search.judge import KEYWORD_FULL
 from namndkoll.search.order import settle
 from namndkoll.search.passage import lists_titles
 from namndkoll.search.question import read_question
-from namndkoll.types import Document, Item, Metadata, Page, Section, with_offsets
+from namndkoll.types import Document, Metadata
 
 BUN_44 = """§ 44 2026.156 BUN
 Kompetensförsörjningsplan
@@ -62,34 +62,8 @@ HEADINGS = {"Omröstningsresultat": "omrostning", "Beslutsunderlag": "beslutsund
 
 
 def protocol(source: str, text: str, md: Metadata) -> Document:
-    """A one-page Document with its § items and their sections, as ingest finds them."""
-    doc = Document(source, hashlib.sha256(text.encode()).hexdigest(), with_offsets([Page(1, text)]), md)
-    starts = [(m.start(), m.group(1)) for m in re.finditer(r"(?m)^§ (\d+)", text)]
-    items = []
-    for n, (s, num) in enumerate(starts):
-        e = starts[n + 1][0] if n + 1 < len(starts) else len(text)
-        heads = [(m.start(), HEADINGS[m.group(1)]) for m in re.finditer(r"(?m)^(\w+)$", text[s:e]) if m.group(1) in HEADINGS]
-        secs = tuple(Section(kind, kind, s + hs, s + (heads[j + 1][0] if j + 1 < len(heads) else e - s), 1, 1)
-                     for j, (hs, kind) in enumerate(heads))
-        items.append(Item(num, text[s:e].split("\n")[1], s, e, 1, 1, secs))
-    return Document(doc.source, doc.sha256, doc.pages, md, tuple(items))
-
-
-@dataclass(frozen=True)
-class Cand:
-    name: str
-    keywords: float = 0.5
-    answer: float | None = 0.5
-    asked: bool = True
-    own_place: bool = True
-    kind_stated: bool = True
-    focus_ok: bool = True
-    figure_beside: bool = True
-    listing: bool = False
-
-
-def names(cands: list[Cand]) -> list[str]:
-    return [c.name for c in cands]
+    """A one-page Document with its § items and these sections."""
+    return order_protocol(source, text, md, HEADINGS)
 
 
 def test_every_term_rule_lifts_no_list_and_no_figure_apart():

@@ -62,14 +62,15 @@ försvinner. På den föreslagna mopedparkeringsytan bedöms det få plats runt 
 HEADINGS = {"Ärendebeskrivning": "arendet", "Beredning": "beredning", "Beslut": "beslut"}
 
 
-def protocol(source: str, text: str, md: Metadata) -> Document:
-    """A one-page Document with its § items and their sections, as ingest finds them."""
+def protocol(source: str, text: str, md: Metadata, headings: dict[str, str] = HEADINGS) -> Document:
+    """A one-page Document with its § items and their sections (the lines that are a key of
+    ``headings``), as ingest finds them."""
     doc = Document(source, hashlib.sha256(text.encode()).hexdigest(), with_offsets([Page(1, text)]), md)
     starts = [(m.start(), m.group(1)) for m in re.finditer(r"(?m)^§ (\d+)", text)]
     items = []
     for n, (s, num) in enumerate(starts):
         e = starts[n + 1][0] if n + 1 < len(starts) else len(text)
-        heads = [(m.start(), HEADINGS[m.group(1)]) for m in re.finditer(r"(?m)^(\w+)$", text[s:e]) if m.group(1) in HEADINGS]
+        heads = [(m.start(), headings[m.group(1)]) for m in re.finditer(r"(?m)^(\w+)$", text[s:e]) if m.group(1) in headings]
         secs = tuple(Section(kind, kind, s + hs, s + (heads[j + 1][0] if j + 1 < len(heads) else e - s), 1, 1)
                      for j, (hs, kind) in enumerate(heads))
         items.append(Item(num, text[s:e].split("\n")[1], s, e, 1, 1, secs))

@@ -94,12 +94,9 @@ def find_positions(
     taken: list[tuple[int, int]] = []
     protocol = bool(doc.items) or doc.metadata.doc_type in ("protokoll", "protokollsutdrag")
 
-    def emit(kind: str, start: int, end: int, actor_end: int | None, *, noted: bool = False) -> None:
+    def emit(kind: str, start: int, end: int, actor_end: int | None) -> None:
         start, end = _trim(text, start, end)
-        # "Med anledning av jäv har Bo Nors (F) inte deltagit" (under a "Jäv" heading or in running
-        # text) states no stance; written under "Protokollsanteckning" ("Jessica Blixt (D) deltar
-        # inte … på grund av jäv") it is the party's note to the protocol and is kept as one
-        if end <= start or (not noted and re.search(r"\bjäv\b", text[start:end], re.IGNORECASE)):
+        if end <= start or re.search(r"\bjäv\b", text[start:end], re.IGNORECASE):
             return
         if kind == "yrkande" and _PROCEDURAL_RE.search(text, start, end):
             return  # "Axel Darvik (L) yrkar på ajournering.": a pause asked for, no position
@@ -130,7 +127,7 @@ def find_positions(
             if actor_end is not None and re.search(r"följande\s*$", text[st:en]):
                 # "… lämnar följande" + a "protokollsanteckning:" line the sections took for a heading
                 en = max(en, _following(text, st, min(len(text), en + 60), known, doc.metadata.municipality))
-            emit(k, st, en, actor_end, noted=k == "protokollsanteckning")
+            emit(k, st, en, actor_end)
         if kind != "yrkanden" and not any(s <= a < e for a, _ in taken):
             emit(_KINDS[kind], s, e, None)  # a signed block: the parties of its signatories
 

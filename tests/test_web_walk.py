@@ -174,3 +174,19 @@ def test_a_name_no_roll_call_lists_is_not_headed_as_if_it_had_voted(client):
     html = client.get("/votes", params={"member": "Kalle Anka"}).text
     assert "Inget namnupprop listar ”Kalle Anka”" in html
     assert "Så röstade" not in html and "<h1>Omröstningar</h1>" in html
+
+
+def test_a_partys_roll_call_tally_is_not_shown_as_a_quote(client, monkeypatch):
+    """The matrix put a party's tally in a vote ("2 ja, 1 nej") inside <q> behind the ” button, as
+    if the protocol said it; it is namndkoll's count (the CLI prints it without quotation marks)."""
+    from namndkoll.api.pages import CompareMatrix, MatrixCell, MatrixRow
+    from namndkoll.web import compare
+
+    row = MatrixRow("", 1, "Budget 2026", "Kommunfullmäktige", "2026-03-12", "6", "KF § 6", cells={
+        "M": [MatrixCell("omröstning", "2 ja, 1 nej", 1, 1, 0, 10)],
+        "S": [MatrixCell("reservation", "Ledamöterna från S reserverar sig.", 1, 1, 20, 50)]})
+    matrix = CompareMatrix("budget", "party", ["M", "S"], [row], 2, 0)
+    monkeypatch.setattr(compare.api, "compare_matrix", lambda *a, **k: matrix)
+    html = client.get("/compare", params={"topic": "budget"}).text
+    assert "<q>2 ja, 1 nej</q>" not in html and '<small class="tally">2 ja, 1 nej</small>' in html
+    assert "<q>Ledamöterna från S reserverar sig.</q>" in html

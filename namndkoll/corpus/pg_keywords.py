@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .index import Filters
@@ -137,8 +137,13 @@ def _municipality_query(conn: Any, match: str, f: Filters) -> str | None:
     parts = []
     for m in sorted(munis):
         m_esc = m.replace("\\", "\\\\").replace("'", "''")
-        parts.append("(" + lexeme.sub(lambda x, m_esc=m_esc: f"'{m_esc}|{x.group(1)}'", text) + ")")
+        parts.append("(" + lexeme.sub(_qualified(m_esc), text) + ")")
     return " | ".join(parts)
+
+
+def _qualified(municipality: str) -> Callable[[re.Match[str]], str]:
+    """A tsquery lexeme ``'bygg'`` as the same word of ``municipality`` (``'Lund|bygg'``)."""
+    return lambda x: f"'{municipality}|{x.group(1)}'"
 
 
 def _preselection(conn: Any, groups: Sequence[tuple[str, list[tuple[str, bool]]]],

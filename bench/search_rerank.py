@@ -25,7 +25,7 @@ import json
 import pickle
 import sys
 import time
-from dataclasses import replace
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -40,8 +40,11 @@ from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db
 from namndkoll.search import rerank as rr
 from namndkoll.search.evaluation import is_answer
-from namndkoll.search.hybrid import INSIDE_DOCUMENTS, RERANK_DEPTH, evidence, rank
+from namndkoll.search.fold import fold_copies, rows_matter, rows_text
+from namndkoll.search.hybrid import RERANK_DEPTH, final_order, gather
 from namndkoll.search.question import read_question
+
+SHOWN = 10  # the hits a search shows and bench/search_eval.py counts (its ``limit``)
 
 
 def candidates(db: Path, emb, qs: list[dict], depth: int = RERANK_DEPTH) -> list[dict]:  # type: ignore[no-untyped-def]
@@ -50,17 +53,18 @@ def candidates(db: Path, emb, qs: list[dict], depth: int = RERANK_DEPTH) -> list
     bodies = store.bodies()
     out = []
     for q in qs:
-        ranked, terms = rank(store, q["q"], emb, store.resolve_filters(), candidates=100, inside=INSIDE_DOCUMENTS)
-        # as ``hybrid.search``: the first ``depth`` and what the search inside the best documents found
-        ranked = [replace(r, inside=False) for r in ranked[:depth]] + [r for r in ranked[depth:] if r.inside]
-        ranked, rows, _question = evidence(store, q["q"], ranked, terms)
+        # ``hybrid.search``'s own candidates for a search of SHOWN hits (votes and stances
+        # included), a deeper cut with ``--depth``
+        ranked, rows, terms, _total, _question = gather(store, q["q"], emb, store.resolve_filters(),
+                                                        wide=max(SHOWN, depth // 5), limit=SHOWN)
         ans = q.get("answerable", True)
         y = np.array([ans and is_answer(SimpleNamespace(source=rows[r.chunk_id]["source"], text=rows[r.chunk_id]["text"],
                                                         also_in=()),
                                         q.get("doc", ""), q["passage"], q.get("alt_docs", ())) for r in ranked], dtype=bool)
         # what the features are computed from, so that --cached recomputes them after a change
         out.append({"q": q["q"], "answerable": ans, "kind": q.get("kind"), "batch": q.get("batch"), "y": y, "ranked": ranked,
-                    "rows": {cid: dict(zip(row.keys(), row, strict=True)) for cid, row in rows.items()},
+                    "gold": (q.get("doc", ""), q.get("passage", ""), tuple(q.get("alt_docs", ()))),
+                    "rows": {cid: {k: row[k] for k in row.keys()} for cid, row in rows.items()},  # noqa: SIM118
                     "terms": terms, "total": total, "bodies": bodies})
     store.close()
     return [with_features(q) for q in out]
@@ -119,11 +123,40 @@ def ranking(qs: list[dict], model: tuple[np.ndarray, ...] | None) -> dict[str, f
     return {"recall@1": r1 / n, "recall@5": r5 / n, "mrr": mrr / n}
 
 
-def cross_validate(qs: list[dict], l2: float, k: int = 5, seeds: int = 5, batch: str | None = None
-                   ) -> dict[str, float]:
+def shown(qs: list[dict], model: rr.Reranker | None) -> dict[str, float]:
+    """recall@1/@5 and MRR@10 of the order a user sees, before abstention: the product's own
+    ``hybrid.final_order`` (the reranker ``model``, then ``order.settle``) and ``fold_copies``,
+    the answer told by ``evaluation.is_answer`` on each hit and its copies, as
+    bench/search_eval.py counts ``search(..., limit=10, abstention=False)``."""
+    r1 = r5 = mrr = 0.0
+    pos = [q for q in qs if q["answerable"]]
+    for q in pos:
+        rows = q["rows"]
+        ordered = final_order(q["ranked"], model, q.get("xfull", q["x"]) if model is not None else None)
+        hits = fold_copies(ordered, rows_text(rows), SHOWN, rows_matter(rows))
+        doc, passage, alt = q["gold"]
+        first = next((i for i, (r, copies) in enumerate(hits) if is_answer(SimpleNamespace(
+            source=rows[r.chunk_id]["source"], text=rows[r.chunk_id]["text"],
+            also_in=tuple(SimpleNamespace(source=rows[c.chunk_id]["source"]) for c in copies)),
+            doc, passage, alt)), None)
+        if first is not None:
+            r1 += first == 0
+            r5 += first < 5
+            mrr += 1 / (first + 1)
+    n = max(len(pos), 1)
+    return {"recall@1": r1 / n, "recall@5": r5 / n, "mrr": mrr / n}
+
+
+def cross_validate(qs: list[dict], l2: float, k: int = 5, seeds: int = 5, batch: str | None = None,
+                   wrap: Callable[[tuple[np.ndarray, ...]], rr.Reranker] | None = None
+                   ) -> tuple[dict[str, float], dict[str, float] | None]:
     """k-fold by question, averaged over ``seeds`` shuffles (one split is noisy on 87 questions);
-    with ``batch``, scored on that batch's questions only (still trained on every other fold)."""
-    tot = {"recall@1": 0.0, "recall@5": 0.0, "mrr": 0.0}
+    with ``batch``, scored on that batch's questions only (still trained on every other fold).
+    Two scores: the reranker's order alone, and (with ``wrap``, which makes a fit a
+    ``rerank.Reranker``) the order a user sees (``shown``)."""
+    keys = ("recall@1", "recall@5", "mrr")
+    tot = dict.fromkeys(keys, 0.0)
+    fin = dict.fromkeys(keys, 0.0)
     n = 0
     for seed in range(seeds):
         idx = np.random.RandomState(seed).permutation(len(qs))
@@ -133,11 +166,14 @@ def cross_validate(qs: list[dict], l2: float, k: int = 5, seeds: int = 5, batch:
             model = fit([q["x"] for q in train], [q["y"] for q in train], l2)
             test = [qs[i] for i in fold if batch is None or qs[i].get("batch") == batch]
             m = ranking(test, model)
+            f = shown(test, wrap(model)) if wrap is not None else m
             na = sum(q["answerable"] for q in test)
-            for key in tot:
+            for key in keys:
                 tot[key] += m[key] * na
+                fin[key] += f[key] * na
             n += na
-    return {key: v / max(n, 1) for key, v in tot.items()}
+    return ({key: v / max(n, 1) for key, v in tot.items()},
+            {key: v / max(n, 1) for key, v in fin.items()} if wrap is not None else None)
 
 
 def shipped(qs: list[dict], emb_id: str, cols: list[int]) -> dict[str, float] | None:
@@ -178,32 +214,44 @@ def main() -> None:
                                         for s, qs in data.items()}))
         print(f"candidates in {time.time() - t:.0f} s", file=sys.stderr)
     cols = [i for i, f in enumerate(rr.FEATURES) if f not in args.drop]
-    if args.drop:
-        data = {s: [{**q, "x": q["x"][:, cols]} for q in qs] for s, qs in data.items()}
+    if args.drop:  # the fit sees the kept columns; the product's Reranker takes them all (its ``columns``)
+        data = {s: [{**q, "x": q["x"][:, cols], "xfull": q["x"]} for q in qs] for s, qs in data.items()}
     dev, test = data["dev"], data["test"]
+
+    def wrap(m: tuple[np.ndarray, ...]) -> rr.Reranker:
+        mean, scale, coef, icpt = m
+        return rr.Reranker(emb.model_id, mean, scale, coef, float(icpt),
+                           None if len(cols) == len(rr.FEATURES) else tuple(cols))
+
     def fmt(m: dict[str, float] | None) -> str:
         return "—" if m is None else ", ".join(f"{k} {v:.3f}" for k, v in m.items())
 
-    print(f"fixed order: dev {ranking(dev, None)} test {ranking(test, None)}")
+    ship = rr.reranker_for(emb.model_id)
+    print(f"fixed order: dev {fmt(ranking(dev, None))} | test {fmt(ranking(test, None))}")
     new = [q for q in dev if q.get("batch") == "s8"]
-    print(f"shipped weights: dev {fmt(shipped(dev, emb.model_id, cols))} (in-sample but for s8) | "
+    print(f"shipped weights, reranker's order: dev {fmt(shipped(dev, emb.model_id, cols))} (in-sample but for s8) | "
           f"s8 {fmt(shipped(new, emb.model_id, cols))} | test {fmt(shipped(test, emb.model_id, cols))}")
-    model = None
+    print(f"shipped weights, as shown (final_order): dev {fmt(shown(dev, ship))} | s8 {fmt(shown(new, ship))} | "
+          f"test {fmt(shown(test, ship))}")
+    fits = {}
     for l2 in args.l2:
         model = fit([q["x"] for q in dev], [q["y"] for q in dev], l2)
-        cv = cross_validate(dev, l2)
-        print(f"l2={l2}: dev 5-fold {fmt(cv)} | s8 5-fold {fmt(cross_validate(dev, l2, batch='s8'))} | "
-              f"test {fmt(ranking(test, model))}")
-    assert model is not None
+        cv, cv_shown = cross_validate(dev, l2, wrap=wrap)
+        assert cv_shown is not None
+        fits[l2] = (cv_shown["recall@1"], cv_shown["mrr"], model)
+        print(f"l2={l2}: dev 5-fold reranker {fmt(cv)} | as shown {fmt(cv_shown)} | "
+              f"test reranker {fmt(ranking(test, model))} | as shown {fmt(shown(test, wrap(model)))}")
+    # the fit chosen: the best dev cross-validation of the order a user sees (recall@1, then MRR)
+    best = max(fits, key=lambda k: fits[k][:2])
+    model = fits[best][2]
+    print(f"chosen: l2={best} (dev 5-fold as shown: recall@1 {fits[best][0]:.3f}, mrr {fits[best][1]:.3f})")
     for f, c in sorted(zip([rr.FEATURES[i] for i in cols], model[2], strict=True), key=lambda t: -abs(t[1])):
         print(f"  {f:16s} {c:+.3f}")
     if args.write:
-        mean, scale, coef, icpt = model
-        fitted = rr.Reranker(emb.model_id, mean, scale, coef, float(icpt),
-                             None if len(cols) == len(rr.FEATURES) else tuple(cols))
+        fitted = wrap(model)
         target = REPO / "namndkoll/search/models" / rr.WEIGHT_FILES[
             next(k for k in rr.WEIGHT_FILES if k in emb.model_id)]
-        target.write_text(fitted.to_json(fitted_on="bench/questions/dev.json", l2=args.l2[-1],
+        target.write_text(fitted.to_json(fitted_on="bench/questions/dev.json", l2=best,
                                          questions=len(dev), candidates=int(sum(len(q["y"]) for q in dev))) + "\n",
                           encoding="utf-8")
         print(f"wrote {target.relative_to(REPO)}")

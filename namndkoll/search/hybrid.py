@@ -310,6 +310,32 @@ def _passages_before(prev: Mapping[int, Any], rows: dict[int, Any], lacking: Seq
     return out
 
 
+def gather(store: Store, query: str, embedder: Embedder | None, filters: Filters, *, wide: int, limit: int,
+           mode: Mode = "hybrid") -> tuple[list[Ranked], dict[int, Any], list[Term], int, Question]:
+    """The candidates ``search`` orders, with their evidence: both sides fused (``rank``, for a
+    search as wide as ``wide`` hits), the first of them and what the search inside the best
+    documents found, each with its ``evidence``; their rows, the query's terms, the number of
+    passages and what the query asks. bench/search_rerank.py fits the reranker on these."""
+    asked = read_question(query, store.bodies())
+    ranked, terms = rank(store, query, embedder, filters, candidates=max(100, wide * 5), mode=mode,
+                         inside=INSIDE_DOCUMENTS, votes="vote" in asked.kinds, positions=asked.position)
+    total = store.chunk_total()
+    # the reranker sees the first candidates and what the search inside the best documents found
+    depth = max(wide * 5, RERANK_DEPTH, limit)
+    # (``inside`` stays on those only the second pass brought: shown as weak matches at most)
+    ranked = [replace(r, inside=False) if r.inside else r for r in ranked[:depth]] + [r for r in ranked[depth:] if r.inside]
+    ranked, rows, question = evidence(store, query, ranked, terms, total, asked)
+    return ranked, rows, terms, total, question
+
+
+def final_order(ranked: list[Ranked], model: Reranker | None, x: np.ndarray | None) -> list[Ranked]:
+    """The hybrid order before abstention: the reranker's (``model`` over the candidates'
+    features ``x``), its first places settled by rule (``order.settle``). bench/search_rerank.py
+    scores a fit by this order, the one a user sees, not by the reranker's alone: the rules were
+    tuned on top of the shipped weights."""
+    return settle(rerank(ranked, model, x), KEYWORD_FULL)
+
+
 def search(
     store: Store | Any, query: str, embedder: Embedder | None, *, municipality: str | None = None,
     committee: str | None = None, doc_type: str | None = None, party: str | None = None,
@@ -331,19 +357,12 @@ def search(
     filters = store.resolve_filters(municipality=municipality, committee=committee, doc_type=doc_type,
                                     year_from=year_from, year_to=year_to, sections=sections, chunk_ids=chunk_ids)
     wide = limit if breadth is None else breadth
-    asked = read_question(query, store.bodies())
-    ranked, terms = rank(store, query, embedder, filters, candidates=max(100, wide * 5), mode=mode,
-                         inside=INSIDE_DOCUMENTS, votes="vote" in asked.kinds, positions=asked.position)
-    total = store.chunk_total()
-    # the reranker sees the first candidates and what the search inside the best documents found
-    depth = max(wide * 5, RERANK_DEPTH, limit)
-    # (``inside`` stays on those only the second pass brought: shown as weak matches at most)
-    ranked = [replace(r, inside=False) if r.inside else r for r in ranked[:depth]] + [r for r in ranked[depth:] if r.inside]
-    ranked, rows, question = evidence(store, query, ranked, terms, total, asked)
+    ranked, rows, terms, total, question = gather(store, query, embedder, filters, wide=wide, limit=limit,
+                                                  mode=mode)
     if mode == "hybrid":
         model = reranker_for(embedder.model_id) if embedder is not None else None
         x = candidate_features(ranked, rows, terms, total, question) if model is not None else None
-        ranked = settle(rerank(ranked, model, x), KEYWORD_FULL)
+        ranked = final_order(ranked, model, x)
     if abstention:
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION
         ranked = judge(ranked, cal, mode=mode)

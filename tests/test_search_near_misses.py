@@ -21,7 +21,7 @@ from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
 from namndkoll.search.grounds import figure_beside, states, year_in_own_words
-from namndkoll.search.hybrid import evidence, rank
+from namndkoll.search.hybrid import evidence, rank, search
 from namndkoll.search.judge import CALIBRATIONS, judge
 from namndkoll.search.question import rate_of, read_question
 from namndkoll.types import Metadata
@@ -157,10 +157,27 @@ def test_a_passage_about_another_year_is_not_trusted(store):
     assert r.year_ok and not r.year_own
     close = replace(r, similarity=0.95, answer=0.5, keywords=0.7, place_keywords=0.7, rare=False)
     assert judge([close], cal, mode="hybrid") == []  # shown only on the query's rare terms ...
-    assert [x.confidence for x in judge([replace(close, rare=True)], cal, mode="hybrid")] == ["weak"]
+    undated = replace(close, chunk_id=-1, year_own=True, rare=True)  # (a passage naming no year)
+    assert [x.confidence for x in judge([replace(close, rare=True), undated], cal, mode="hybrid")] == ["weak"] * 2
     # ... or every term (here with the title's year), and never trusted
-    assert [x.confidence for x in judge([replace(close, keywords=1.0)], cal, mode="hybrid")] == ["weak"]
+    assert [x.confidence for x in judge([replace(close, keywords=1.0), undated], cal, mode="hybrid")] == ["weak"] * 2
     ranked, rows = _evidence(store, "Vilken internränta gäller i Göteborgs Stad 2025?")
     r = next(r for r in ranked if "Internräntan" in rows[r.chunk_id]["text"])
     assert r.year_own
     assert [x.confidence for x in judge([replace(r, similarity=0.95, answer=0.5)], cal, mode="hybrid")] == ["high"]
+
+
+def test_nothing_of_the_year_asked_is_no_good_match(store):
+    """Round 13 (eleventh session): when every passage left names other years only, none is about
+    the year asked, and the answer is "no good match" ("personalomkostnader procent 2028
+    simrishamn" and the 2026 rate, dev); a passage naming no year beside it keeps them shown."""
+    cal = CALIBRATIONS["multilingual-e5-small"]
+    ranked, rows = _evidence(store, "Vilken internränta gäller i Göteborgs Stad 2026?")
+    r = next(r for r in ranked if "Internräntan" in rows[r.chunk_id]["text"])
+    assert not r.year_own
+    assert judge([replace(r, similarity=0.95, answer=0.5, rare=True)], cal, mode="hybrid") == []
+    assert judge([replace(r, similarity=0.95, answer=0.5, keywords=1.0)], cal, mode="hybrid") == []
+    # the whole search, keyword side: the rate of 2025 is no answer for 2026, and is one for 2025
+    assert search(store, "internränta Göteborgs Stad 2026", None, mode="keyword") == []
+    hits = search(store, "internränta Göteborgs Stad 2025", None, mode="keyword")
+    assert hits and "2,25 procent" in hits[0].text

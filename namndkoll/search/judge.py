@@ -100,7 +100,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     other years than the query's (``Ranked.year_own``) or whose sentences naming what a figure
     question asks hold no figure (``Ranked.figure_beside``; round 10, ``grounds.py``), or that
     states it of another body, year, post or decision than the one asked (``Ranked.asked``; round
-    12, ``asked.py``). A passage the reranker gives at least ``ANSWER_SHOW`` chance of answering
+    12, ``asked.py``); when every passage left is of that kind (names other years only), the
+    answer is "no good match". A passage the reranker gives at least ``ANSWER_SHOW`` chance of answering
     is shown, at least as weak, whatever the similarity and keyword bars say. A figure query's
     passage shown on meaning alone needs a figure in a sentence holding a word of what is asked
     (``Ranked.thing_beside``; issue 11: "lomma skattesats 2026" and Lomma's avfallstaxa 2026)."""
@@ -132,5 +133,11 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         elif (kp >= KEYWORD_WEAK or r.rare or (s >= weak_bar and r.thing_beside)
               or (kp >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin) or likely):
             weak.append(replace(r, confidence="weak"))
+    # (round 13, eleventh session) a query naming a year, and every passage left names other
+    # years only (shown on the query's rare terms or every term): none is about the year asked,
+    # so nothing answers ("personalomkostnader procent 2028 simrishamn" and the 2026 rate; the
+    # market share 2010-2024 for "… 2025?"). One passage of that year, or naming none, keeps all.
+    if weak and not high and not any(r.year_own for r in weak):
+        return []
     return high + weak
 

@@ -140,8 +140,54 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     """The body that wrote or decided: the committee in the running header or letterhead
     (``lines``: the first page's lines); for a motion the assembly it is addressed to; else the
     committee a proposal is put to ("Socialnämnden föreslås besluta"); for an audit report the
-    auditors; for a report without any of these, the office that signs it."""
+    auditors; for a report without any of these, the office that signs it; failing all of these,
+    the one body the opening names at all."""
     text = text or "\n".join(lines)
+    found = _found_committee(header, lines, doc_type, text=text, org_kind=org_kind,
+                             last_lines=last_lines, more_lines=more_lines)
+    return found or _only_body_named(text)
+
+
+# a body named in running text, in either case ("för kulturnämnden", "uppdrag i Patientnämnden",
+# "Patientnämndens förvaltning", "Direktionen för kommunalförbundet"); the bare words
+# ("nämnden", "styrelsen", "fullmäktige") name no body; "Direktionen" is a förbund's
+_NAMED_BODY = re.compile(
+    r"(?<![\wåäö-])((?:[A-ZÅÄÖa-zåäö][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) )?[A-ZÅÄÖa-zåäö]?[a-zåäö]*"
+    r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))s?(?![\wåäö])", re.IGNORECASE)
+_BARE_BODY = {"nämnden", "styrelsen", "fullmäktige", "utskottet"}
+# a state authority a municipality's paper cites ("enligt Socialstyrelsen") is none of its bodies
+_STATE_BODY = re.compile(r"(?:Social|Läns|Transport|Skogs|Rikspolis|Kriminalvårds|Sjöfarts|Arbetsmarknads|"
+                         r"Jordbruks|Fiskeri)styrelsen$")
+_OPENING_LINES = 60  # the front page and the first of the contents or §§ of a flattened page
+
+
+def _only_body_named(text: str) -> str | None:
+    """The body an opening names in its running text when it is the only one it names: a
+    protocol whose letterhead the web page dropped names its own body where it lists its cases
+    ("Tertialbokslut 2 år 2014 för kulturnämnden"); with two bodies named, neither is taken, and
+    a body named only outside a sentence (a budget's row "Kommunstyrelsen 157 429") is not."""
+    names: set[str] = set()
+    in_sentence = False
+    for m in _NAMED_BODY.finditer(opening := "\n".join(text.splitlines()[:_OPENING_LINES])):
+        name = _canon_committee(m.group(1))
+        if name.casefold() in _BARE_BODY or _STATE_BODY.match(name):
+            continue
+        names.add(name.casefold())
+        if len(names) > 1:
+            return None
+        in_sentence = in_sentence or bool(_SENTENCE_BEFORE.search(opening, 0, m.start())
+                                          or _SENTENCE_AFTER.match(opening, m.end()))
+    return _canon_committee(names.pop()) if names and in_sentence else None
+
+
+# a word in small letters just before or after the name: the name stands in a sentence
+_SENTENCE_BEFORE = re.compile(r"(?<![\wåäö])[a-zåäö]+ $")
+_SENTENCE_AFTER = re.compile(r" [a-zåäö]+(?![\wåäö])")
+
+
+def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
+                     text: str, org_kind: OrgKind | None,
+                     last_lines: Sequence[str], more_lines: Sequence[str]) -> str | None:
     if doc_type in ("motion", "initiativarende"):
         m = re.search(r"(?:^\s*Till\s*:?\s*|motion till |förslag till beslut i |^\s*initiativ (?:i|till) |"
                       r"^\s*Till\s+)"

@@ -129,22 +129,27 @@ def scores(model: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:
     return ((x - mean) / scale) @ coef + icpt
 
 
+def _recall(firsts: list[int | None]) -> dict[str, float]:
+    """recall@1/@5 and MRR@10 from each answerable question's first answering place (None: not
+    in the first ten)."""
+    found = [f for f in firsts if f is not None]
+    n = max(len(firsts), 1)
+    return {"recall@1": sum(f == 0 for f in found) / n, "recall@5": sum(f < 5 for f in found) / n,
+            "mrr": sum(1 / (f + 1) for f in found) / n}
+
+
 def ranking(qs: list[dict], model: tuple[np.ndarray, ...] | None) -> dict[str, float]:
-    r1 = r5 = mrr = 0.0
-    pos = [q for q in qs if q["answerable"]]
-    for q in pos:
+    firsts = []
+    for q in qs:
+        if not q["answerable"]:
+            continue
         if model is None:  # the fixed order without weights
             key = np.array([(r.similarity or 0) + 0.3 * r.keywords + 0.5 * r.score for r in q["ranked"]])
         else:
             key = scores(model, q["x"])
         order = np.argsort(-key, kind="stable")[:10]
-        first = next((i for i, j in enumerate(order) if q["y"][j]), None)
-        if first is not None:
-            r1 += first == 0
-            r5 += first < 5
-            mrr += 1 / (first + 1)
-    n = max(len(pos), 1)
-    return {"recall@1": r1 / n, "recall@5": r5 / n, "mrr": mrr / n}
+        firsts.append(next((i for i, j in enumerate(order) if q["y"][j]), None))
+    return _recall(firsts)
 
 
 def shown(qs: list[dict], model: rr.Reranker | None) -> dict[str, float]:
@@ -152,23 +157,19 @@ def shown(qs: list[dict], model: rr.Reranker | None) -> dict[str, float]:
     ``hybrid.final_order`` (the reranker ``model``, then ``order.settle``) and ``fold_copies``,
     the answer told by ``evaluation.is_answer`` on each hit and its copies, as
     bench/search_eval.py counts ``search(..., limit=10, abstention=False)``."""
-    r1 = r5 = mrr = 0.0
-    pos = [q for q in qs if q["answerable"]]
-    for q in pos:
+    firsts = []
+    for q in qs:
+        if not q["answerable"]:
+            continue
         rows = q["rows"]
         ordered = final_order(q["ranked"], model, q.get("xfull", q["x"]) if model is not None else None)
         hits = fold_copies(ordered, rows_text(rows), SHOWN, rows_matter(rows))
         doc, passage, alt = q["gold"]
-        first = next((i for i, (r, copies) in enumerate(hits) if is_answer(SimpleNamespace(
+        firsts.append(next((i for i, (r, copies) in enumerate(hits) if is_answer(SimpleNamespace(
             source=rows[r.chunk_id]["source"], text=rows[r.chunk_id]["text"],
             also_in=tuple(SimpleNamespace(source=rows[c.chunk_id]["source"]) for c in copies)),
-            doc, passage, alt)), None)
-        if first is not None:
-            r1 += first == 0
-            r5 += first < 5
-            mrr += 1 / (first + 1)
-    n = max(len(pos), 1)
-    return {"recall@1": r1 / n, "recall@5": r5 / n, "mrr": mrr / n}
+            doc, passage, alt)), None))
+    return _recall(firsts)
 
 
 def cross_validate(qs: list[dict], l2: float, k: int = 5, seeds: int = 5, batch: str | None = None,

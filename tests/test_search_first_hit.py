@@ -66,6 +66,19 @@ def protocol(source: str, text: str, md: Metadata) -> Document:
     return order_protocol(source, text, md, HEADINGS)
 
 
+def candidates(db_path: Path, doc: Document, query: str) -> tuple[list, dict]:
+    """``doc`` stored and indexed alone, then the keyword candidates of ``query`` with their
+    evidence (before the reranker) and their rows."""
+    conn = open_db(db_path)
+    with transaction(conn):
+        replace_document(conn, doc)
+    index_corpus(conn, FakeEmbedder())
+    store = as_store(conn)
+    ranked, terms = rank(store, query, None, store.resolve_filters(), mode="keyword")
+    ranked, rows, _q = evidence(store, query, ranked, terms)
+    return ranked, rows
+
+
 def test_every_term_rule_lifts_no_list_and_no_figure_apart():
     first = Cand("a", 0.8, 0.9)
     assert names(settle([first, Cand("list", 1.0, 0.6, listing=True)], 0.99)) == ["a", "list"]
@@ -79,16 +92,10 @@ def test_every_term_rule_lifts_no_list_and_no_figure_apart():
 
 
 def test_a_vote_before_the_list_that_repeats_the_query(db_path: Path):
-    conn = open_db(db_path)
     md = Metadata("Barn- och ungdomsnämnden protokoll", "Alingsås", "Barn- och ungdomsnämnden", "protokoll",
                   "2026-06-16")
-    with transaction(conn):
-        replace_document(conn, protocol("alingsas-bun-2026.pdf", BUN_44, md))
-    index_corpus(conn, FakeEmbedder())
-    store = as_store(conn)
-    query = "omröstning återremiss kompetensförsörjningsplanen barn och ungdomsnämnden"
-    ranked, terms = rank(store, query, None, store.resolve_filters(), mode="keyword")
-    ranked, rows, _q = evidence(store, query, ranked, terms)
+    ranked, rows = candidates(db_path, protocol("alingsas-bun-2026.pdf", BUN_44, md),
+                              "omröstning återremiss kompetensförsörjningsplanen barn och ungdomsnämnden")
     by = {rows[r.chunk_id]["section"]: r for r in ranked}
     vote, listing = by["omrostning"], by["beslutsunderlag"]
     # the list holds every word (its § title, the Voteringslista's heading), the vote lacks "återremiss"
@@ -107,15 +114,9 @@ def test_the_successor_in_the_fyllnadsval_titled_by_the_resignation(db_path: Pat
     assert successor_named(q, beslut, title)
     # the passage recording the resignation alone names no successor
     assert not successor_named(q, "Tony Ljungström (SD) har avsagt sig uppdraget som ledamot.", title)
-    conn = open_db(db_path)
     md = Metadata("Kommunfullmäktige protokoll", "Lomma", "Kommunfullmäktige", "protokoll", "2026-03-12")
-    with transaction(conn):
-        replace_document(conn, protocol("lomma-kf-2026.pdf", KF_7 + KF_106, md))
-    index_corpus(conn, FakeEmbedder())
-    store = as_store(conn)
-    query = "Vem ersätter Tony Ljungström i samhällsbyggnadsnämnden?"
-    ranked, terms = rank(store, query, None, store.resolve_filters(), mode="keyword")
-    ranked, rows, _q = evidence(store, query, ranked, terms)
+    ranked, rows = candidates(db_path, protocol("lomma-kf-2026.pdf", KF_7 + KF_106, md),
+                              "Vem ersätter Tony Ljungström i samhällsbyggnadsnämnden?")
     # as the reranker had it: another § 's fyllnadsval first, Tony Ljungström's far more likely
     ranked.sort(key=lambda r: "Anders Thomasson" in rows[r.chunk_id]["text"])
     ranked = [replace(r, answer=0.24 if "Anders Thomasson" in rows[r.chunk_id]["text"] else 0.003) for r in ranked]
@@ -149,15 +150,9 @@ uppgår till +136,2 mnkr och det prognostiserade resultatet uppgår för helåre
 
 
 def test_the_numbered_report_asked(db_path: Path):
-    conn = open_db(db_path)
     md = Metadata("Kommunfullmäktige protokoll", "Lomma", "Kommunfullmäktige", "protokoll", "2025-10-16")
-    with transaction(conn):
-        replace_document(conn, protocol("lomma-kf-2025.pdf", KF_32_78, md))
-    index_corpus(conn, FakeEmbedder())
-    store = as_store(conn)
-    query = "Vad är Lomma kommuns prognostiserade resultat i delårsrapport 2 för 2025?"
-    ranked, terms = rank(store, query, None, store.resolve_filters(), mode="keyword")
-    ranked, rows, _q = evidence(store, query, ranked, terms)
+    ranked, rows = candidates(db_path, protocol("lomma-kf-2025.pdf", KF_32_78, md),
+                              "Vad är Lomma kommuns prognostiserade resultat i delårsrapport 2 för 2025?")
     # as the reranker had it on the evaluation corpus: delårsrapport 1 first (0.47), 2 close (0.46)
     ranked.sort(key=lambda r: "delårsrapport 2" in rows[r.chunk_id]["text"])
     ranked = [replace(r, answer=0.46 if "delårsrapport 2" in rows[r.chunk_id]["text"] else 0.47) for r in ranked]

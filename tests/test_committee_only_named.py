@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_metadata_policy import _pdf
-
-from namndkoll.ingest import read_document
+from test_metadata_policy import metadata_of as _read
 
 _FRONT = ["1 1 (22) Plats och tid Nacka stadshus Kl BESLUTANDE Hans Peters (C) ordförande Susann",
           "Markow (M) 1:e v ordförande Mattias Qvarsell (S) 2:e v ordförande Ewa Jäderberg (S)",
@@ -19,9 +17,6 @@ _FRONT = ["1 1 (22) Plats och tid Nacka stadshus Kl BESLUTANDE Hans Peters (C) o
           "ANSLAGSDAG s protokoll är justerat Justeringen har tillkännagivits genom anslag",
           "Sammanträdesdatum 17 september 2014 Anslaget sätts upp 23 september 2014"]
 
-
-def _read(tmp_path: Path, pages: list[list[str]]):
-    return read_document(str(_pdf(tmp_path / "p.pdf", pages))).metadata
 
 
 def test_a_protocol_names_its_body_only_in_its_contents(tmp_path: Path) -> None:

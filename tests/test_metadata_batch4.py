@@ -10,13 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_metadata_policy import _pdf
-
-from namndkoll.ingest import read_document
-
-
-def _read(tmp_path: Path, pages: list[list[str]]):
-    return read_document(str(_pdf(tmp_path / "p.pdf", pages))).metadata
+from test_metadata_policy import metadata_of as _read
 
 
 def test_a_notice_written_bevis_anslag_marks_a_protocols_front_page(tmp_path: Path) -> None:

@@ -12,13 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_metadata_policy import _pdf
-
-from namndkoll.ingest import read_document
-
-
-def _read(tmp_path: Path, pages: list[list[str]]):
-    return read_document(str(_pdf(tmp_path / "p.pdf", pages))).metadata
+from test_metadata_policy import metadata_of as _read
 
 
 def test_a_landsting_is_a_region_named_as_it_names_itself(tmp_path: Path) -> None:

@@ -36,6 +36,11 @@ def _pdf(path: Path, pages: list[list[str]], size: int = 10) -> Path:
     return path
 
 
+def metadata_of(tmp_path: Path, pages: list[list[str]]):
+    """The metadata ingest reads from a PDF of these pages (one list of lines a page)."""
+    return read_document(str(_pdf(tmp_path / "p.pdf", pages))).metadata
+
+
 _BODY = ["BPSD (Beteendemässiga och Psykiska Symtom vid Demenssjukdom)",
          "drabbar ca 90 % av alla personer med kognitiv sjukdom/demenssjukdom",
          "någon gång under sjukdomsförloppet.",

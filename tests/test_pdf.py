@@ -333,6 +333,15 @@ FINNISH = ("Talousarvion laatimiseen vaikuttaa aina yhteiskunnan talous, tulevat
     ("protokojjet medjemmarna ejektroniskt", False),  # too few words to judge
     ("Ledamot Ja Nej Avstår\nThomas Thim (M) X\nCamilla Stensson (S) X", False),
     ("\ue001\ue002\ue003 \ue004\ue005\ue006\ue007 " * 10, True),  # glyphs that map to no letter
+    # a short page that quotes markup and web addresses is read, not sent to OCR: its text
+    # layer is exact (it was judged unreadable, and without Tesseract its people were lost)
+    (("Lunds kommun\nSocialnämnden\nSkrivelse\n2022-03-01\n<script>alert('xss')</script> om "
+     "förskoleplatser i Lund\nVi vill ha fler förskoleplatser. <img src=x onerror=alert(1)> 300 platser "
+     "behövs.\n=HYPERLINK(\"http://example.invalid\") Anna Andersson (S) yrkar bifall."), False),
+    (("Bilagor\nhttps://vgregion.se/ov/dhs/tolkformedling/arsredovisning-tfv-2025.pdf\n"
+     "https://www.alingsas.se/wp-content/uploads/sites/3/kallelse-bun-jun.pdf\n"
+     "kontakt: nämndsekreterare bun.kansli@alingsas.se, tfv.registrator@vgregion.se\n"
+     "www.tolkformedlingvast.se/om-oss/styrdokument · www.alingsas.se/kommun-och-politik"), False),
 ])
 def test_unreadable_text(text, expected):
     from namndkoll.ingest.readable import unreadable

@@ -7,7 +7,7 @@ nonsense in quotes. Such a page is treated like one without text (OCR'd when Tes
 there, else marked ``unreadable``).
 
 The test is on the page's lower-case words of three letters or more (names and headings
-are capitalised, numbers are not words): a page with fewer than 20 of them is never judged.
+are capitalised, numbers are not words; web and e-mail addresses and markup left out): a page with fewer than 20 of them is never judged.
 Most of a Swedish page's words are among the 5,000 commonest of Swedish council speech
 (``data/sv_common.txt``); when fewer than 70 % are, every word is looked up in spaCy's Swedish
 and English lemma tables (spacy-lookups-data; compounds as two known parts, with or without a
@@ -37,6 +37,11 @@ MIN_WORDS = 20
 COMMON_SHARE = 0.7  # at least this share among the common words: readable, no lexicon needed
 KNOWN_SHARE = 0.8  # below this share of words in the lexicon: unreadable
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# web addresses, e-mail addresses and markup are no words of a language, and a text layer that
+# shows them correctly is no broken font: left out before the words are counted (a short page
+# that quotes "<img src=x onerror=…>" or "http://example.invalid" was OCR'd, or without
+# Tesseract left out as unreadable, though its text layer was exact)
+_NOT_PROSE = re.compile(r"<[^<>\n]{1,200}>|\b(?:https?|ftp)://\S+|\bwww\.\S+|\S+@\S+\.[a-z]{2,}")
 _JUNK = re.compile("[\ue000-\uf8ff\ufffd\x00-\x08\x0b\x0e-\x1f]")
 _FINNISH = {"että", "tai", "ovat", "kanssa", "mukaan", "sekä", "kuin", "myös", "joka", "jotka", "vuonna",
             "tämä", "tässä", "olla", "ollut", "voidaan", "sitä", "siitä", "niin", "mutta", "koska"}
@@ -112,7 +117,7 @@ def unreadable(lines: list[str]) -> bool:
     visible = len(text) - text.count(" ") - text.count("\n")
     if visible >= 50 and len(_JUNK.findall(text)) > 0.3 * visible:
         return True
-    words = [w for w in _WORD.findall(text) if w.islower()]
+    words = [w for w in _WORD.findall(_NOT_PROSE.sub(" ", text)) if w.islower()]
     if len(words) < MIN_WORDS:
         return False
     common = _common()

@@ -91,8 +91,10 @@ _PROP_RE = re.compile(
     r"(?:voteringsproposition|propositionen|omröstningsproposition|omröstningsordning|voteringsordning)"
     r"[^:”\"\n]{0,40}:?[\s\f]*[”\"]?"
     r"(?P<p>(?:Ja|ja)[\s-][^”\"]{5,400}?)(?:[”\"]|\n\s*\n|$)"
-    r"|(?P<q>(?:Ja|ja)-röst(?:[^.\n]|\.(?=[\wåäö])){3,200}[,.;][\s\f]*(?:[−–•-][ \t]*)?(?:nej|Nej)-röst"
-    r"(?:[^.\n]|\.(?=[\wåäö])|(?<=m\.fl)\.(?=[ \t]+[a-zåäö])){3,200}\.)"
+    # (a Ja-röst or Nej-röst line that wraps goes on on the next line, not past a blank line)
+    r"|(?P<q>(?:Ja|ja)-röst(?:[^.\n]|\.(?=[\wåäö])|\n(?![ \t]*\n)){3,200}[,.;][\s\f]*(?:[−–•-][ \t]*)?"
+    r"(?:nej|Nej)-röst"
+    r"(?:[^.\n]|\.(?=[\wåäö])|(?<=m\.fl)\.(?=[ \t]+[a-zåäö])|\n(?![ \t]*\n)){3,200}\.)"
     # "Den som önskar bifalla Aron Regnélls yrkande röstar ja och den som önskar bifalla Oscar
     # Sediras yrkande röstar nej." (NetPublicator's protocols, and many a secretary's own words)
     rf"|(?P<r>(?<![\wåäö])[Dd]en[ \t\n]+som[ \t\n]{_IN_SENTENCE}{{3,300}}?röstar[ \t\n]+(?:[Jj]a|JA|[Nn]ej|NEJ)"

@@ -188,3 +188,15 @@ def test_a_bundled_protocol_with_the_city_before_its_body(tmp_path: Path) -> Non
         ("42", "Grundskolenämnden", "2025-04-07"), ("27", _SFN, "2025-02-26")]
     # it ends with the last page under its head: the förvaltning's paper after it is not § 42
     assert (doc.items[0].page_start, doc.items[0].page_end) == (2, 2)
+
+
+def test_each_vote_says_what_was_voted_on(bundle: tuple[Document, Extraction]) -> None:
+    """A colon list's heading is the proposition where the text states no Ja/Nej one; an unquoted
+    voteringsproposition ends with its sentence, not with the roll call after it."""
+    _, ext = bundle
+    assert [v.proposition for v in ext.votes] == [
+        "Omröstning gällande yttrande från (SD) mot yttrande från (C)",
+        "Omröstning gällande (S), (V) mot yttrande från (C).",
+        "Ja för att bifalla yrkande S, V, MP och nej för att bifalla yrkande M, L, KD.",
+        "Ja för avslag till yrkande M, L, KD och nej för bifall till yrkande M, L, KD.",
+    ]

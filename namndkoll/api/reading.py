@@ -38,6 +38,25 @@ def stats(*, db: str | Path | None = None) -> dict[str, Any]:
         return store.corpus_stats()
 
 
+def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
+    """Why ``--municipality`` found nothing, when no stored document is from a body of that
+    exact name (any case): the stored bodies whose names contain it ("Tolkförmedling" ->
+    "Tolkförmedling Väst"), or else all of them (at most a dozen). None when the name is stored."""
+    with opened(db) as store:
+        names = sorted(store.bodies())
+    wanted = municipality.casefold().strip()
+    if any(n.casefold() == wanted for n in names):
+        return None
+    near = [n for n in names if wanted and wanted in n.casefold()]
+    if near:
+        return (f"no document is from {municipality!r} (--municipality takes the whole name); "
+                f"did you mean {' or '.join(near[:12])}?")
+    if not names:
+        return f"no document is from {municipality!r}: no stored document names its municipality or body"
+    listed = ", ".join(names[:12]) + (f" … ({len(names)} in all)" if len(names) > 12 else "")
+    return f"no document is from {municipality!r}; stored: {listed}"
+
+
 def read_document(path: str | Path, *, ocr: bool | None = None) -> Document:
     """Read one PDF (nothing stored): pages, metadata, § items."""
     from ..ingest import read_document as _read

@@ -63,6 +63,13 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
         rows = extracted(what, db=db, **filters)
     except NamndkollError as exc:
         fail(exc)
+    if not rows and filters.get("municipality"):
+        from ..api.reading import body_hint
+
+        # --municipality compares whole names: say which stored body was meant
+        hint = body_hint(filters["municipality"], db=db)
+        if hint:
+            echo(hint, err=True)
     table_cols, csv_cols = _COLUMNS[what]
     if filters.get("member"):
         # the member's own vote is what `votes --member` asks: beside the counts, never the

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..measures import measure_unit
 from ..types import Figure, Page, Table
-from .figure_text import is_year, iter_figures, lemma, normalize_spaces
+from .figure_text import _looks_like_adjective, is_year, iter_figures, lemma, normalize_spaces
 
 # minus signs and dashes that mean "minus" in a table cell
 _MINUS = dict.fromkeys(map(ord, "\u2212\u2013"), "-")
@@ -115,15 +115,44 @@ def _table_figures_unplaced(page: Page, table: Table, body: str,
                 mult = col_scale or table_scale or {"tkr": 1e3, "mkr": 1e6, "mnkr": 1e6}.get(cell_unit or "", 1.0)
                 yield _table_figure(span, page, body, cell, label, where, "amount", value * mult, "SEK", None, None)
             elif re.search(r"(?<![\wåäö])antal(?![\wåäö])", heads, re.IGNORECASE):
-                rest = re.sub(r"(?i)(?<![\wåäö])antal(?![\wåäö])", "", label).split() or \
-                    re.sub(r"(?i)(?<![\wåäö])antal(?![\wåäö])", "", col_head).replace("|", " ").split()
                 # "Antal km", "Antal kvm": a row or column of lengths or areas is measured, not counted
                 measured = _measured_by(label) or _measured_by(col_head)
-                unit = measured or (lemma(rest[0].strip(",.:()")) if rest else "styck")
+                unit = measured or _counted_noun(label, col_head)
                 yield _table_figure(span, page, body, cell, label, where, "measure" if measured else "count",
                                     value, unit, None, None)
             elif _MONEY_HDR.search(col_head) and re.search(r"\bkr\b|kronor|sek\b", heads, re.IGNORECASE):
                 yield _table_figure(span, page, body, cell, label, where, "amount", value, "SEK", None, None)
+
+
+_ANTAL = re.compile(r"(?i)(?<![\wåäö])antal(?![\wåäö])")
+# words of a header that name no counted thing: "Totalt antal", "Antal st", "Summa"
+_NOT_NOUNS = {"totalt", "total", "totala", "summa", "st", "styck", "stycken", "varav", "inom", "utan",
+              "i", "av", "per", "och", "för", "med", "under"}
+
+
+_BROKEN_WORD = re.compile(r"([a-zåäö])-\s*(?:\|\s*)?(?!(?:och|eller|samt)(?![\wåäö]))([a-zåäö])")
+
+
+def _counted_noun(label: str, col_head: str) -> str:
+    """The lemma of what a cell under an "Antal" header counts: the noun after "antal" in the
+    header that says it ("Arabiska | Antal uppdrag" counts uppdrag, not "arabisk"; "Antal utförda
+    uppdrag" counts uppdrag, not "utförd"), else the noun before it there ("Anställda lärare |
+    Totalt antal"), else the other header's ("Elever | Antal"); "styck" when none says."""
+    heads = [h for h in (label, col_head) if _ANTAL.search(h)]
+    order: list[str] = []
+    for h in heads:
+        before, after = _ANTAL.split(h, maxsplit=1)
+        order += [after, before]
+    order += [h for h in (label, col_head) if h not in heads]
+    for text in order:
+        # a header word broken over two lines: "översättnings- | uppdrag" (not "Barn- och ungdom")
+        text = _BROKEN_WORD.sub(r"\1\2", text)
+        words = [w.strip(",.:;()") for w in text.replace("|", " ").split()]
+        words = [w for w in words if w and not any(c.isdigit() for c in w) and w.lower() not in _NOT_NOUNS]
+        if words:
+            noun = next((w for w in words if not _looks_like_adjective(w)), words[0])
+            return lemma(noun)
+    return "styck"
 
 
 _ANTAL_OF = re.compile(r"(?i)(?<![\wåäö])antal\s+(?P<unit>[^\s|]+)")

@@ -51,8 +51,11 @@ _WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-−–+])(?=\d)|(?<![\w§/:.,\-−–+]))"
 # a currency glued to the number ("40mnkr", "500kr") ends it as a space would
 _GLUED = r"(?=(?:t|m|mn|md|mdr)?kr(?![\wåäö])|sek(?![\wåäö]))"
+# a footnote mark glued to a number in thousands groups: "nära 313 0004 uppdrag" is 313 000
+# and footnote 4 (a group of four digits is no thousands group)
+_FOOTNOTE = r"(?<=\d \d{3})(?=[1-9][ \t]+[a-zåäö])"
 _NUMBER_RE = re.compile(
-    rf"{_SIGN}{_NUM}(?:{_GLUED}|(?![\w/:\-−]|[.,]\d))"
+    rf"{_SIGN}{_NUM}(?:{_GLUED}|(?![\w/:\-−]|[.,]\d)|{_FOOTNOTE})"
     rf"|(?<![\w\-])(?P<word>{_WORDS}|(?:en|ett)(?=\s+(?:procent|%|miljon|miljard|tusen)))(?![\w\-])",
     re.IGNORECASE,
 )
@@ -215,9 +218,9 @@ def lemma(word: str) -> str:
         return w
     if w in table:
         lt = table[w]
-        if w.endswith(("da", "ta")) and lt == w[:-2] + "a":
+        if w.endswith(("da", "ta")) and lt == w[:-2] + "a" or w.endswith("ade") and lt == w[:-3] + "a":
             return w[:-1]  # a participle used as a noun: "anställda" -> "anställd", not "anställa"
-        if lt == w + "a":
+        if lt == w + "a" or _is_strong_past(w, lt):
             return w  # the table's verb reading of a noun: "10 mål" counts mål, not "måla"
         if lt == w[:-1] and w.endswith("ar") and len(w) >= 5:
             # the table's verb reading of a plural: "bilar" -> "bila", "cyklar" -> "cykla"
@@ -234,12 +237,20 @@ def lemma(word: str) -> str:
         tail = w[i:]
         lt = table.get(tail, "")
         # only a tail whose lemma shortens it ("platser" -> "plats"), not a verb reading of it
-        if lt and tail.startswith(lt) and lt != tail:
+        if tail.endswith("ade") and lt == tail[:-3] + "a":
+            return w[:-1]  # a compound participle used as a noun: "timavlönade" -> "timavlönad"
+        if lt and tail.startswith(lt) and lt != tail and not _is_strong_past(tail, lt):
             return w[:i] + lt
     for suf, rep in _SUFFIX_RULES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             return w[: -len(suf)] + rep
     return w
+
+
+def _is_strong_past(word: str, lem: str) -> bool:
+    """The table's old past-tense reading of a noun in -ag: "uppdrag" -> "uppdra", "bidrag" ->
+    "bidra"; "313 000 uppdrag" counts uppdrag."""
+    return word.endswith("ag") and lem == word[:-1]
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -249,6 +260,8 @@ def _looks_like_verb(word: str) -> bool:
     lem = _lemmas().get(w)
     if not lem or lem == w:
         return False
+    if len(w) >= 3 and (lem.endswith("a") and not w.startswith(lem[:-1]) or lem in _SHORT_VERBS):
+        return True  # a strong past tense: "två anställda erhöll", "tre elever fick" (not "kvinnor")
     if len(w) >= 5 and w.endswith(("it", "at")) and (lem.endswith("a") or lem in _SHORT_VERBS):
         return True  # a supine: "2 varit öppen", "har 2025 ökat"
     if not lem.endswith("a"):
@@ -256,7 +269,37 @@ def _looks_like_verb(word: str) -> bool:
     return w.endswith(("r", "s")) and not w.endswith("or")
 
 
+def _is_definite_singular(word: str) -> bool:
+    """A neuter noun in its definite singular ("kapitlet", "stycket", "avsnittet"): after a
+    number it names the one numbered ("6 kapitlet", "2 stycket"), it counts nothing."""
+    w = word.lower()
+    lem = _lemmas().get(w, "")
+    return len(w) >= 5 and w.endswith("et") and bool(lem) and lem != w and not lem.endswith("et")
+
+
 _SHORT_VERBS = {"bli", "ha", "få", "gå", "se", "stå", "slå", "ge", "dö", "dra", "ta", "tas"}
+
+
+def _is_comparative(word: str) -> bool:
+    """A comparative ("längre", "större", "tidigare"): it qualifies a noun and counts none
+    ("21 längre tid än", "tre tidigare beslut"); an agent noun in -are ("lärare") is its own lemma."""
+    w = word.lower()
+    lem = _lemmas().get(w, "")
+    return len(w) >= 5 and w.endswith("re") and bool(lem) and lem != w and not lem.endswith("re")
+
+
+def _is_past_participle(word: str) -> bool:
+    """A past participle of a verb in its plural or definite form ("prioriterade", "utförda",
+    "auktoriserade", "köpta"), which the lemma table reads as the verb itself."""
+    w = word.lower()
+    table = _lemmas()
+    for i in range(max(1, len(w) - 5)):  # the word, or a compound's tail ("timavlönade")
+        tail = w[i:]
+        lem = table.get(tail, "")
+        if lem and ((tail.endswith("ade") and lem == tail[:-3] + "a")
+                    or (tail.endswith(("da", "ta", "na")) and lem == tail[:-2] + "a")):
+            return True
+    return False
 
 
 def _looks_like_adjective(word: str) -> bool:
@@ -265,6 +308,8 @@ def _looks_like_adjective(word: str) -> bool:
         return True
     if len(w) >= 7 and w.endswith(("ande", "ende")):
         return True  # a present participle: "fem övergripande mål" (but "fem boende" alone is a noun)
+    if _is_comparative(w) or _is_past_participle(w):
+        return True  # "tre tidigare beslut", "351 auktoriserade tolkar", "tre prioriterade områden"
     table = _lemmas()
     lem = table.get(w, "")
     if lem:
@@ -277,6 +322,8 @@ def _is_plain_adjective(word: str) -> bool:
     """An adjective that names no one when it stands alone ("nya", "stora"), unlike a
     participle ("anställda", "inskrivna")."""
     w = word.lower()
+    if _is_comparative(w):
+        return True  # "38 längre än tillåten tid": a list's number before a comparative
     lem = _lemmas().get(w, "")
     return bool(lem) and w == lem + "a" and not lem.endswith(("d", "t", "en"))
 
@@ -326,6 +373,8 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
     if value is None:
         return None
     end = m.end()
+    if text[end:end + 1].isdigit():
+        end += 1  # the footnote mark of "313 0004 uppdrag" (see _FOOTNOTE)
     word = m.group("word")
     raw = m.group("num") or ""
     kind: str | None = None
@@ -382,7 +431,8 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
             lem = lemma(noun)
             low = noun.lower()
             if (low in _NOT_COUNTED or lem in _NOT_COUNTED or lem in _MONTHS
-                    or lem.endswith(_TIME_TAILS) or _looks_like_verb(noun) or len(lem) < 2):
+                    or lem.endswith(_TIME_TAILS) or _looks_like_verb(noun) or len(lem) < 2
+                    or _is_definite_singular(noun)):
                 if mult > 1:
                     kind, unit = "amount", "SEK"
                 else:

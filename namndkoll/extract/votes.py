@@ -90,9 +90,14 @@ _IN_SENTENCE = r"(?:[^.]|\.(?=[\wåäö])|(?<=m\.fl)\.(?=\s+[a-zåäö]))"
 _PROP_RE = re.compile(
     r"(?:voteringsproposition|propositionen|omröstningsproposition|omröstningsordning|voteringsordning)"
     r"[^:”\"\n]{0,40}:?[\s\f]*[”\"]?"
-    r"(?P<p>(?:Ja|ja)[\s-][^”\"]{5,400}?)(?:[”\"]|\n\s*\n|$)"
-    r"|(?P<q>(?:Ja|ja)-röst(?:[^.\n]|\.(?=[\wåäö])){3,200}[,.;][\s\f]*(?:[−–•-][ \t]*)?(?:nej|Nej)-röst"
-    r"(?:[^.\n]|\.(?=[\wåäö])|(?<=m\.fl)\.(?=[ \t]+[a-zåäö])){3,200}\.)"
+    # (unquoted, it ends with the sentence that says what nej means, not with the roll call after it)
+    r"(?P<p>(?:Ja|ja)[\s-][^”\"]{5,400}?(?<![\wåäö])[Nn]ej(?![\wåäö])[^”\"]{2,300}?\.(?=[ \t]*\n)"
+    r"|(?:Ja|ja)[\s-][^”\"]{5,400}?)(?:(?<=\.)|[”\"]|\n\s*\n|$)"
+    # (a Ja-röst or Nej-röst line that wraps goes on on the next line, not past a blank line)
+    # ("Ja-röster: Anna Skarsjö (S), …" is the roll call, not what ja means)
+    r"|(?P<q>(?:Ja|ja)-röst(?![\wåäö])(?:[^.\n]|\.(?=[\wåäö])|\n(?![ \t]*\n)){3,200}[,.;][\s\f]*(?:[−–•-][ \t]*)?"
+    r"(?:nej|Nej)-röst(?![\wåäö])"
+    r"(?:[^.\n]|\.(?=[\wåäö])|(?<=m\.fl)\.(?=[ \t]+[a-zåäö])|\n(?![ \t]*\n)){3,200}\.)"
     # "Den som önskar bifalla Aron Regnélls yrkande röstar ja och den som önskar bifalla Oscar
     # Sediras yrkande röstar nej." (NetPublicator's protocols, and many a secretary's own words)
     rf"|(?P<r>(?<![\wåäö])[Dd]en[ \t\n]+som[ \t\n]{_IN_SENTENCE}{{3,300}}?röstar[ \t\n]+(?:[Jj]a|JA|[Nn]ej|NEJ)"
@@ -284,7 +289,9 @@ def attach(doc: Document, votes: Sequence[Vote], calls: Sequence[RollCall]) -> l
         # list of every member's vote (a table with an Avstår column): the list says how many
         # abstained, none included
         abstain = s[2] if s[2] is not None else (c.tally()[2] if c.form != "prose" and c.entries else None)
-        v = replace(v, item=c.item or v.item, roll_call=c.entries,
+        # the list's own heading ("Omröstning gällande yttrande (C) mot yttrande från (M)") says
+        # what was voted on where the text states no Ja/Nej proposition
+        v = replace(v, item=c.item or v.item, roll_call=c.entries, proposition=v.proposition or c.title,
                     abstain=v.abstain if v.abstain is not None else abstain,
                     absent=v.absent if v.absent is not None else s[3])
         if _list_outweighs(v, c):

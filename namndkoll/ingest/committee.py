@@ -33,10 +33,19 @@ _LABEL = re.compile(
     r"uppdragsgivare|projektledare)\s*:)", re.IGNORECASE)
 
 
+# "Vård och omsorgsnämnden": the first part of a coordinated compound lost its hyphen
+_UNHYPHENATED = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+) (och|samt) (?=[a-zåäö]+" + _BODY + r"s?(?![\wåäö]))")
+_BODY_END = re.compile(_BODY + r"$", re.IGNORECASE)
+
+
 def _canon_committee(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip()
     if re.search(r"nämnd$", name) and not name.startswith("Nämnden"):
         name += "en"
+    if (m := _UNHYPHENATED.match(name)) and not _BODY_END.search(m.group(1)):
+        # one committee under one name: "Vård och omsorgsnämnden" is "Vård- och omsorgsnämnden"
+        # (but "Kommunstyrelsen och socialnämnden" are two bodies)
+        name = f"{m.group(1)}- {m.group(2)} {name[m.end():]}"
     return name[0].upper() + name[1:]
 
 

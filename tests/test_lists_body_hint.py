@@ -1,0 +1,52 @@
+"""`namndkoll figures --municipality Tolkförmedling` printed "0 figures" and nothing else: the
+option compares whole names, and the table had cut the stored name to "Tolkförmedlin…", so the
+user could not tell the filter from an empty corpus. An empty list under a municipality no
+document has now says which stored body was meant. A real PDF made with reportlab."""
+
+from __future__ import annotations
+
+import pytest
+from test_ingest_batch import make_pdf
+from typer.testing import CliRunner
+
+from namndkoll.api import ingest
+from namndkoll.cli import app
+
+runner = CliRunner()
+
+PROTOCOL = (
+    "Lunds kommun\nSocialnämnden\nProtokoll\nSammanträdesdatum: 2025-03-12\n"
+    "§ 21 Dnr SN 2025/14\nVerksamhetsplan\n"
+    "Förvaltningen har 312 tolkar och 40 platser i Lunds kommun.\n"
+    "Beslut\nSocialnämnden beslutar att godkänna verksamhetsplanen.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    tmp = tmp_path_factory.mktemp("hint")
+    pdf = make_pdf(tmp / "lund-sn-2025-03-12-protokoll.pdf", [PROTOCOL])
+    path = tmp / "h.db"
+    rep = ingest([pdf], db=path, index=False)
+    assert rep.count("ingested") == 1, rep.results
+    return str(path)
+
+
+def test_a_part_of_a_stored_name_is_answered_with_the_whole_name(db: str) -> None:
+    out = runner.invoke(app, ["figures", "--db", db, "--municipality", "lun"])
+    assert out.exit_code == 0, out.output
+    assert "0 figures" in out.output
+    assert "did you mean Lund?" in out.output
+    assert "--municipality takes the whole name" in out.output
+
+
+def test_an_unknown_name_lists_the_stored_bodies(db: str) -> None:
+    out = runner.invoke(app, ["decisions", "--db", db, "--municipality", "Göteborg"])
+    assert out.exit_code == 0, out.output
+    assert "no document is from 'Göteborg'; stored: Lund" in out.output
+
+
+def test_the_whole_name_any_case_lists_and_says_nothing_more(db: str) -> None:
+    out = runner.invoke(app, ["figures", "--db", db, "--municipality", "LUND"])
+    assert out.exit_code == 0, out.output
+    assert "no document is from" not in out.output and "40 platser" in out.output

@@ -181,3 +181,45 @@ def test_nothing_of_the_year_asked_is_no_good_match(store):
     assert search(store, "internränta Göteborgs Stad 2026", None, mode="keyword") == []
     hits = search(store, "internränta Göteborgs Stad 2025", None, mode="keyword")
     assert hits and "2,25 procent" in hits[0].text
+
+
+KF_FORMANER = """Fastställande av värdet för personalförmåner
+• Det ekonomiska värdet gällande personalförmåner fastställs till 3 100 kronor per medarbetare."""
+IS_VOLYM = """Nämnden för Intraservice redovisar att personalvolymen har minskat med 12 årsarbetare
+jämfört med samma period föregående år."""
+
+
+@pytest.fixture
+def budgets(db_path: Path):
+    conn = open_db(db_path)
+    for d in (report("kf-2024-11-07.pdf", [KF_FORMANER], Metadata(
+                  "Förslag till budget 2025 och flerårsplaner 2026–2027", "Göteborg", "Kommunfullmäktige",
+                  "protokoll", "2024-11-07")),
+              report("is-2026-04-20.pdf", [IS_VOLYM], Metadata(
+                  "Delårsrapport mars 2026", "Göteborg", "Nämnden för Intraservice", "rapport", "2026-04-20"))):
+        with transaction(conn):
+            replace_document(conn, d)
+    index_corpus(conn, FakeEmbedder())
+    yield as_store(conn)
+    conn.close()
+
+
+def test_a_passage_naming_no_year_is_of_its_titles_first_year(budgets):
+    """Issue 11 (dev, shown with high confidence): "personalförmåner värde per medarbetare
+    göteborg 2026" and the value fixed in the budget for 2025, whose title names 2026 as a plan
+    year; the passage itself names no year. It is shown (it may be the value still in force), but
+    not trusted; asked for 2025 it is."""
+    cal = CALIBRATIONS["multilingual-e5-small"]
+
+    def confidence(query: str, start: str) -> list[str | None]:
+        ranked, rows = _evidence(budgets, query)
+        r = next(r for r in ranked if rows[r.chunk_id]["text"].startswith(start))
+        assert r.year_ok  # the title holds the year asked
+        close = replace(r, similarity=0.95, answer=0.5)
+        return [x.confidence for x in judge([close], cal, mode="hybrid")]
+
+    assert confidence("personalförmåner värde per medarbetare göteborg 2026", "Fastställande") == ["weak"]
+    assert confidence("personalförmåner värde per medarbetare göteborg 2025", "Fastställande") == ["high"]
+    assert confidence("Vilket värde har personalförmåner i Göteborg?", "Fastställande") == ["high"]
+    # an interim report for 2026 is about 2026 in every passage, naming the year or not
+    assert confidence("personalvolym intraservice 2026", "Nämnden för Intraservice") == ["high"]

@@ -62,7 +62,7 @@ from .question import Question, mentions_place, same_body
 from .rerank import states_kind
 from .terms import STOPWORDS, Finds, Matcher, Term
 
-__all__ = ["beside", "by_own_body", "figure_beside", "figure_in", "names_own_place", "sentences", "stated_around", "states",
+__all__ = ["beside", "by_own_body", "figure_beside", "figure_in", "names_asked_year", "names_own_place", "sentences", "stated_around", "states",
            "thing_beside", "thing_of", "without_axes", "year_in_own_words"]
 
 # a year as a word: not part of a figure ("1 2025,5"), a case number ("2025.319") or an SFS ("2025:400")
@@ -187,6 +187,20 @@ def year_in_own_words(question: Question, text: str) -> bool:
         return True
     named = {int(y) for y in _YEAR.findall(without_axes(text))}
     return not named or any(y in named for y in question.years)
+
+
+def names_asked_year(question: Question, text: str, title: str | None) -> bool:
+    """Whether a passage is about the year the question names by its own words, or, naming no
+    year itself, by the first year its § title (else its document's title) names: "§ 451 Förslag
+    till budget 2025 och flerårsplaner 2026–2027" is the budget for 2025, whose passages name
+    2026 only as a plan year. True when the question names no year, or the titles none."""
+    if not question.years:
+        return True
+    own = [int(y) for y in _YEAR.findall(without_axes(text))]
+    if own:
+        return any(y in question.years for y in own)
+    first = _YEAR.search(title or "")
+    return first is None or int(first.group(1)) in question.years
 
 
 def figure_beside(question: Question, text: str, section: str | None, focus: Finds | None) -> bool:

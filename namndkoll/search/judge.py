@@ -104,7 +104,11 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     answer is "no good match". A passage the reranker gives at least ``ANSWER_SHOW`` chance of answering
     is shown, at least as weak, whatever the similarity and keyword bars say. A figure query's
     passage shown on meaning alone needs a figure in a sentence holding a word of what is asked
-    (``Ranked.thing_beside``; issue 11: "lomma skattesats 2026" and Lomma's avfallstaxa 2026)."""
+    (``Ranked.thing_beside``; issue 11: "lomma skattesats 2026" and Lomma's avfallstaxa 2026). A
+    passage whose own words name no year stands for the year its § title (else its document's
+    title) names first: of another year it is weak at most (``Ranked.year_named``; issue 11:
+    "personalförmåner värde per medarbetare göteborg 2026" and the value fixed in "§ 451 Förslag
+    till budget 2025 och flerårsplaner 2026–2027")."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     for r in ranked:
@@ -126,7 +130,9 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
                 not r.stated_near or not shown_asked or not r.focus_ok
                 or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
-        if not r.inside and r.own_place and of_asked and (r.stated or not STATED_FOR_HIGH) and (
+        # (issue 11) a passage naming no year is trusted only where its title's first year is the
+        # one asked: a budget for 2025 is not the answer for the plan year 2026 its title names
+        if r.year_named and not r.inside and r.own_place and of_asked and (r.stated or not STATED_FOR_HIGH) and (
                 k >= KEYWORD_FULL or (r.focus_ok and (
                     s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
             high.append(replace(r, confidence="high"))

@@ -58,7 +58,7 @@ from typing import Any
 from ..measures import measure_at, spellings
 from .focus import MEASURES
 from .passage import is_listing
-from .question import Question, mentions_place, same_body
+from .question import PLACE_SUFFIXES, Question, mentions_place, same_body
 from .rerank import states_kind
 from .terms import STOPWORDS, Finds, Matcher, Term
 
@@ -217,11 +217,13 @@ def figure_beside(question: Question, text: str, section: str | None, focus: Fin
 
 
 def thing_of(question: Question, terms: Sequence[Term]) -> Matcher | None:
-    """What a query asks, in its own terms: not its places, years, or the units and measures a
-    figure is given in ("procent", "antal", "kronor"), nor the word that asks how big ("Hur
-    stora avskrivningar …": "stora" is in any passage); None when nothing else is left."""
+    """What a query asks, in its own terms: not its places ("stad" of "Göteborgs Stad" either),
+    years, or the units and measures a figure is given in ("procent", "antal", "kronor"), nor the
+    word that asks how big ("Hur stora avskrivningar …": "stora" is in any passage); None when
+    nothing else is left."""
     thing = [t for t in terms if not t.word.isdigit() and t.word not in MEASURES and t.word != question.degree
-             and not any(mentions_place(p, t.word) for p in question.places)]
+             and not any(mentions_place(p, t.word) for p in question.places)
+             and not (question.places and t.word.lower() in PLACE_SUFFIXES)]
     return Matcher(thing) if thing else None
 
 

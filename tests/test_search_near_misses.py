@@ -223,3 +223,45 @@ def test_a_passage_naming_no_year_is_of_its_titles_first_year(budgets):
     assert confidence("Vilket värde har personalförmåner i Göteborg?", "Fastställande") == ["high"]
     # an interim report for 2026 is about 2026 in every passage, naming the year or not
     assert confidence("personalvolym intraservice 2026", "Nämnden för Intraservice") == ["high"]
+
+
+FLEET = """Stadsrevisionen rekommenderar socialnämnd Sydväst att slutföra det pågående arbetet med att ta
+fram förvaltningsövergripande rutiner för användningen av verksamhetsfordon i Göteborgs Stad."""
+
+
+@pytest.fixture
+def every_term(db_path: Path):
+    conn = open_db(db_path)
+    # (each word of the question in two passages: not a rare term, which is always shown)
+    for d in (report("ks-2026-06-01.pdf", [KS_TOC, KS_NATT], Metadata(
+                  "Kommunstyrelsen protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01")),
+              report("sr-2025-03-01.pdf", [FLEET], Metadata(
+                  "Användning av verksamhetsfordon", "Göteborg", "Stadsrevisionen", "rapport", "2025-03-01"))):
+        with transaction(conn):
+            replace_document(conn, d)
+    index_corpus(conn, FakeEmbedder())
+    yield as_store(conn)
+    conn.close()
+
+
+def test_every_term_held_does_not_excuse_a_figure_never_stated(every_term):
+    """Issue 11 (dev near misses, shown weak): a "Hur många …" question's passage that holds every
+    word of the query but no figure, here or beside it, or none beside what is asked, is no answer
+    (round 9 showed it for holding every term)."""
+    assert search(every_term, "Hur många nattvandrare finns det i Alingsås?", None, mode="keyword") == []
+    # asked without a figure, the same passage is what is asked
+    assert search(every_term, "organiserad nattvandring Alingsås kommunen", None, mode="keyword")
+    # an audit of the fleet's routines that counts no cars (dev: "Hur många verksamhetsfordon har
+    # Göteborgs Stad?"), close in meaning, the reranker 0.07
+    cal = CALIBRATIONS["multilingual-e5-small"]
+    ranked, rows = _evidence(every_term, "Hur många verksamhetsfordon har Göteborgs Stad?")
+    fleet = replace(next(r for r in ranked if "verksamhetsfordon" in rows[r.chunk_id]["text"]),
+                    similarity=0.87, answer=0.07, rare=False)
+    assert fleet.keywords >= 0.99 and not fleet.figure_beside
+    assert judge([fleet], cal, mode="hybrid") == []
+    # a count beside what is asked is shown; so is a figure a sentence away where the reranker
+    # finds it likely to answer, and a passage holding the query's rare terms
+    stated = replace(fleet, stated_near=True)
+    assert judge([stated], cal, mode="hybrid") == []
+    for shown in (replace(stated, figure_beside=True), replace(stated, answer=0.6), replace(fleet, rare=True)):
+        assert [x.confidence for x in judge([shown], cal, mode="hybrid")] == ["weak"]

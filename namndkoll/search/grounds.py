@@ -9,7 +9,8 @@
   the parking places for "Vad kostar det att parkera …"). The neighbours count so that a chunk
   border between a heading and its figure hides nothing. Holding the query's rare words it is
   still shown, as a weak match (a strong match on rare terms is never hidden); holding every
-  term of the query, as before.
+  term of the query it was too, until issue 11 (dev: "Hur många nattvandrare finns det i
+  Alingsås?" and "Idag finns det ingen organiserad nattvandring i Alingsås …").
 - **the place, in the passage's own words.** A question naming a town is trusted ("high") only
   from that town's own documents or a passage that names it; a kommunalförbund's annual report
   that lists the town among its members somewhere is shown, as weak at most ("sjukfrånvaro

@@ -92,7 +92,9 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     state it: not shown, or, when it holds the query's rare terms, shown as weak only. One without
     the kind of answer asked, itself or beside it (``Ranked.stated_near``: no figure at all for
     "Vad kostar …") is not shown, unless it holds the query's rare terms (then weak at most: a
-    strong match on rare terms is never hidden) or every term (round 9). Where the query names a
+    strong match on rare terms is never hidden); holding every term of the query is not enough
+    (round 9 let it: issue 11, "Hur många nattvandrare finns det i Alingsås?" and "Idag finns det
+    ingen organiserad nattvandring i Alingsås …", shown with no figure anywhere near). Where the query names a
     place, a passage neither of that body nor naming it is weak at most (``Ranked.own_place``),
     and "Hur röstade kommunstyrelsen …" is answered by its own records only (``Ranked.body_ok``;
     ``grounds.py``). A passage only the search inside the best
@@ -127,9 +129,14 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         likely = r.answer is not None and r.answer >= ANSWER_SHOW
         shown_asked = r.year_own and (r.figure_beside or likely) and r.asked
         if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (
-                not r.stated_near or not shown_asked or not r.focus_ok
-                or (r.answer is not None and r.answer < cal.answer_weak)))):
+                not shown_asked or not r.focus_ok or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
+        if not r.rare and (not r.stated_near or not (r.figure_beside or likely)):
+            # (round 9; issue 11: holding every term of the query no longer excuses it) a passage
+            # without the kind of answer asked, here or beside it, or a figure query's passage whose
+            # sentences naming what is asked hold no figure, is no answer: "Hur många verksamhets-
+            # fordon har Göteborgs Stad?" and an audit of the fleet's routines that counts no cars
+            continue
         # (issue 11) a passage naming no year is trusted only where its title's first year is the
         # one asked: a budget for 2025 is not the answer for the plan year 2026 its title names
         if r.year_named and not r.inside and r.own_place and of_asked and (r.stated or not STATED_FOR_HIGH) and (

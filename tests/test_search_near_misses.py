@@ -157,7 +157,8 @@ def test_a_passage_about_another_year_is_not_trusted(store):
     assert r.year_ok and not r.year_own
     close = replace(r, similarity=0.95, answer=0.5, keywords=0.7, place_keywords=0.7, rare=False)
     assert judge([close], cal, mode="hybrid") == []  # shown only on the query's rare terms ...
-    undated = replace(close, chunk_id=-1, year_own=True, rare=True)  # (a passage naming no year)
+    # (a passage naming no year, of a document whose title's first year is 2026)
+    undated = replace(close, chunk_id=-1, year_own=True, year_named=True, rare=True)
     assert [x.confidence for x in judge([replace(close, rare=True), undated], cal, mode="hybrid")] == ["weak"] * 2
     # ... or every term (here with the title's year), and never trusted
     assert [x.confidence for x in judge([replace(close, keywords=1.0), undated], cal, mode="hybrid")] == ["weak"] * 2
@@ -207,22 +208,28 @@ def budgets(db_path: Path):
 def test_a_passage_naming_no_year_is_of_its_titles_first_year(budgets):
     """Issue 11 (dev, shown with high confidence): "personalförmåner värde per medarbetare
     göteborg 2026" and the value fixed in the budget for 2025, whose title names 2026 as a plan
-    year; the passage itself names no year. It is shown (it may be the value still in force), but
-    not trusted; asked for 2025 it is."""
+    year; the passage itself names no year. It is never trusted, and when nothing of the year
+    asked is left beside it the answer is "no good match"; asked for 2025 it is trusted."""
     cal = CALIBRATIONS["multilingual-e5-small"]
 
-    def confidence(query: str, start: str) -> list[str | None]:
+    def close(query: str, start: str):
         ranked, rows = _evidence(budgets, query)
         r = next(r for r in ranked if rows[r.chunk_id]["text"].startswith(start))
         assert r.year_ok  # the title holds the year asked
-        close = replace(r, similarity=0.95, answer=0.5)
-        return [x.confidence for x in judge([close], cal, mode="hybrid")]
+        return replace(r, similarity=0.95, answer=0.5)
 
-    assert confidence("personalförmåner värde per medarbetare göteborg 2026", "Fastställande") == ["weak"]
-    assert confidence("personalförmåner värde per medarbetare göteborg 2025", "Fastställande") == ["high"]
-    assert confidence("Vilket värde har personalförmåner i Göteborg?", "Fastställande") == ["high"]
+    def confidence(*ranked) -> list[str | None]:
+        return [x.confidence for x in judge(list(ranked), cal, mode="hybrid")]
+
+    values_2026 = close("personalförmåner värde per medarbetare göteborg 2026", "Fastställande")
+    assert not values_2026.year_named and confidence(values_2026) == []
+    # beside a passage of the year asked it is still shown, as a weak match
+    of_2026 = replace(values_2026, chunk_id=-1, year_named=True, keywords=0.7, place_keywords=0.7)
+    assert confidence(of_2026, values_2026) == ["high", "weak"]
+    assert confidence(close("personalförmåner värde per medarbetare göteborg 2025", "Fastställande")) == ["high"]
+    assert confidence(close("Vilket värde har personalförmåner i Göteborg?", "Fastställande")) == ["high"]
     # an interim report for 2026 is about 2026 in every passage, naming the year or not
-    assert confidence("personalvolym intraservice 2026", "Nämnden för Intraservice") == ["high"]
+    assert confidence(close("personalvolym intraservice 2026", "Nämnden för Intraservice")) == ["high"]
 
 
 FLEET = """Stadsrevisionen rekommenderar socialnämnd Sydväst att slutföra det pågående arbetet med att ta

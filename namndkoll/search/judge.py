@@ -149,8 +149,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     # (round 13, eleventh session) a query naming a year, and every passage left names other
     # years only (shown on the query's rare terms or every term): none is about the year asked,
     # so nothing answers ("personalomkostnader procent 2028 simrishamn" and the 2026 rate; the
-    # market share 2010-2024 for "… 2025?"). One passage of that year, or naming none, keeps all.
-    if weak and not high and not any(r.year_own for r in weak):
+    # market share 2010-2024 for "… 2025?"). One passage of that year keeps all, and so does one
+    # naming none whose title's first year is it (issue 11: not the budget for 2025 for "…
+    # personalförmåner … 2026", whose title names 2026 as a plan year: ``Ranked.year_named``).
+    if weak and not high and not any(r.year_named for r in weak):
         return []
     return high + weak
 

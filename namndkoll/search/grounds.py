@@ -9,7 +9,8 @@
   the parking places for "Vad kostar det att parkera …"). The neighbours count so that a chunk
   border between a heading and its figure hides nothing. Holding the query's rare words it is
   still shown, as a weak match (a strong match on rare terms is never hidden); holding every
-  term of the query, as before.
+  term of the query it was too, until issue 11 (dev: "Hur många nattvandrare finns det i
+  Alingsås?" and "Idag finns det ingen organiserad nattvandring i Alingsås …").
 - **the place, in the passage's own words.** A question naming a town is trusted ("high") only
   from that town's own documents or a passage that names it; a kommunalförbund's annual report
   that lists the town among its members somewhere is shown, as weak at most ("sjukfrånvaro
@@ -58,11 +59,11 @@ from typing import Any
 from ..measures import measure_at, spellings
 from .focus import MEASURES
 from .passage import is_listing
-from .question import Question, mentions_place, same_body
+from .question import PLACE_SUFFIXES, Question, mentions_place, same_body
 from .rerank import states_kind
 from .terms import STOPWORDS, Finds, Matcher, Term
 
-__all__ = ["beside", "by_own_body", "figure_beside", "figure_in", "names_own_place", "sentences", "stated_around", "states",
+__all__ = ["beside", "by_own_body", "figure_beside", "figure_in", "names_asked_year", "names_own_place", "sentences", "stated_around", "states",
            "thing_beside", "thing_of", "without_axes", "year_in_own_words"]
 
 # a year as a word: not part of a figure ("1 2025,5"), a case number ("2025.319") or an SFS ("2025:400")
@@ -189,6 +190,20 @@ def year_in_own_words(question: Question, text: str) -> bool:
     return not named or any(y in named for y in question.years)
 
 
+def names_asked_year(question: Question, text: str, title: str | None) -> bool:
+    """Whether a passage is about the year the question names by its own words, or, naming no
+    year itself, by the first year its § title (else its document's title) names: "§ 451 Förslag
+    till budget 2025 och flerårsplaner 2026–2027" is the budget for 2025, whose passages name
+    2026 only as a plan year. True when the question names no year, or the titles none."""
+    if not question.years:
+        return True
+    own = [int(y) for y in _YEAR.findall(without_axes(text))]
+    if own:
+        return any(y in question.years for y in own)
+    first = _YEAR.search(title or "")
+    return first is None or int(first.group(1)) in question.years
+
+
 def figure_beside(question: Question, text: str, section: str | None, focus: Finds | None) -> bool:
     """Whether a figure question's passage that names what is asked (``focus``, lower case) has a
     figure in a sentence that names it; True for other questions, table rows, and a passage that
@@ -203,11 +218,13 @@ def figure_beside(question: Question, text: str, section: str | None, focus: Fin
 
 
 def thing_of(question: Question, terms: Sequence[Term]) -> Matcher | None:
-    """What a query asks, in its own terms: not its places, years, or the units and measures a
-    figure is given in ("procent", "antal", "kronor"), nor the word that asks how big ("Hur
-    stora avskrivningar …": "stora" is in any passage); None when nothing else is left."""
+    """What a query asks, in its own terms: not its places ("stad" of "Göteborgs Stad" either),
+    years, or the units and measures a figure is given in ("procent", "antal", "kronor"), nor the
+    word that asks how big ("Hur stora avskrivningar …": "stora" is in any passage); None when
+    nothing else is left."""
     thing = [t for t in terms if not t.word.isdigit() and t.word not in MEASURES and t.word != question.degree
-             and not any(mentions_place(p, t.word) for p in question.places)]
+             and not any(mentions_place(p, t.word) for p in question.places)
+             and not (question.places and t.word.lower() in PLACE_SUFFIXES)]
     return Matcher(thing) if thing else None
 
 

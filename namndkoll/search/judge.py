@@ -92,7 +92,9 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     state it: not shown, or, when it holds the query's rare terms, shown as weak only. One without
     the kind of answer asked, itself or beside it (``Ranked.stated_near``: no figure at all for
     "Vad kostar …") is not shown, unless it holds the query's rare terms (then weak at most: a
-    strong match on rare terms is never hidden) or every term (round 9). Where the query names a
+    strong match on rare terms is never hidden); holding every term of the query is not enough
+    (round 9 let it: issue 11, "Hur många nattvandrare finns det i Alingsås?" and "Idag finns det
+    ingen organiserad nattvandring i Alingsås …", shown with no figure anywhere near). Where the query names a
     place, a passage neither of that body nor naming it is weak at most (``Ranked.own_place``),
     and "Hur röstade kommunstyrelsen …" is answered by its own records only (``Ranked.body_ok``;
     ``grounds.py``). A passage only the search inside the best
@@ -104,7 +106,11 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     answer is "no good match". A passage the reranker gives at least ``ANSWER_SHOW`` chance of answering
     is shown, at least as weak, whatever the similarity and keyword bars say. A figure query's
     passage shown on meaning alone needs a figure in a sentence holding a word of what is asked
-    (``Ranked.thing_beside``; issue 11: "lomma skattesats 2026" and Lomma's avfallstaxa 2026)."""
+    (``Ranked.thing_beside``; issue 11: "lomma skattesats 2026" and Lomma's avfallstaxa 2026). A
+    passage whose own words name no year stands for the year its § title (else its document's
+    title) names first: of another year it is weak at most (``Ranked.year_named``; issue 11:
+    "personalförmåner värde per medarbetare göteborg 2026" and the value fixed in "§ 451 Förslag
+    till budget 2025 och flerårsplaner 2026–2027")."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     for r in ranked:
@@ -123,10 +129,17 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         likely = r.answer is not None and r.answer >= ANSWER_SHOW
         shown_asked = r.year_own and (r.figure_beside or likely) and r.asked
         if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (
-                not r.stated_near or not shown_asked or not r.focus_ok
-                or (r.answer is not None and r.answer < cal.answer_weak)))):
+                not shown_asked or not r.focus_ok or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
-        if not r.inside and r.own_place and of_asked and (r.stated or not STATED_FOR_HIGH) and (
+        if not r.rare and (not r.stated_near or not (r.figure_beside or likely)):
+            # (round 9; issue 11: holding every term of the query no longer excuses it) a passage
+            # without the kind of answer asked, here or beside it, or a figure query's passage whose
+            # sentences naming what is asked hold no figure, is no answer: "Hur många verksamhets-
+            # fordon har Göteborgs Stad?" and an audit of the fleet's routines that counts no cars
+            continue
+        # (issue 11) a passage naming no year is trusted only where its title's first year is the
+        # one asked: a budget for 2025 is not the answer for the plan year 2026 its title names
+        if r.year_named and not r.inside and r.own_place and of_asked and (r.stated or not STATED_FOR_HIGH) and (
                 k >= KEYWORD_FULL or (r.focus_ok and (
                     s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
             high.append(replace(r, confidence="high"))
@@ -136,8 +149,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     # (round 13, eleventh session) a query naming a year, and every passage left names other
     # years only (shown on the query's rare terms or every term): none is about the year asked,
     # so nothing answers ("personalomkostnader procent 2028 simrishamn" and the 2026 rate; the
-    # market share 2010-2024 for "… 2025?"). One passage of that year, or naming none, keeps all.
-    if weak and not high and not any(r.year_own for r in weak):
+    # market share 2010-2024 for "… 2025?"). One passage of that year keeps all, and so does one
+    # naming none whose title's first year is it (issue 11: not the budget for 2025 for "…
+    # personalförmåner … 2026", whose title names 2026 as a plan year: ``Ranked.year_named``).
+    if weak and not high and not any(r.year_named for r in weak):
         return []
     return high + weak
 

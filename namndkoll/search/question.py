@@ -101,6 +101,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+")
 _SUFFIXES = ("kommun", "stad", "kommuns", "stads")
+# the words after a place's name that make it the body's ("Göteborgs Stad", "Alingsås kommun")
+PLACE_SUFFIXES = frozenset(_SUFFIXES)
 # place names that are also everyday words ("en lund", "ett berg", "boden"); names of four letters
 # or fewer ("Ale", "Hjo", "Umeå") and the common words of ingest/data/sv_common.txt count the same way
 _WORDS = frozenset(["berg", "boden", "kil", "lund", "skara", "säter", "sala", "tanum", "mora"])

@@ -41,6 +41,8 @@ class Ranked:
     asked: bool = True  # states the thing asked of the body, year, post or decision asked (asked.asked_of)
     kind_stated: bool = True  # states the kind of answer asked itself (grounds.states; ``stated`` less lists)
     thing_beside: bool = True  # a figure beside a word of what a figure query asks (grounds.thing_beside)
+    # its own text names the query's year, or, naming none, its title's first year is it (grounds.names_asked_year)
+    year_named: bool = True
     listing: bool = False  # a list of documents or § titles, no statement (passage.lists_titles: a Beslutsunderlag)
 
 

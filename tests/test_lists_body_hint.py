@@ -50,3 +50,16 @@ def test_the_whole_name_any_case_lists_and_says_nothing_more(db: str) -> None:
     out = runner.invoke(app, ["figures", "--db", db, "--municipality", "LUND"])
     assert out.exit_code == 0, out.output
     assert "no document is from" not in out.output and "40 platser" in out.output
+
+
+def test_search_and_compare_say_which_body_was_meant(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from namndkoll.search.compare import Comparison
+
+    # `search --municipality "Lunds kommun"` answered "no good match" as if nothing were there
+    out = runner.invoke(app, ["search", "tolkar", "--db", db, "--municipality", "Lunds kommun", "--mode", "keyword"])
+    assert out.exit_code == 0, out.output
+    assert "no good match" in out.output and "did you mean Lund?" in out.output
+    # (compare's own search is another test's: here it finds nothing under the filter)
+    monkeypatch.setattr("namndkoll.search.compare_db", lambda *a, **k: Comparison("verksamhetsplan", "party", {}, 0))
+    out = runner.invoke(app, ["compare", "verksamhetsplan", "--db", db, "--municipality", "Malmö"])
+    assert "no document is from 'Malmö'; stored: Lund" in out.output, out.output

@@ -41,13 +41,15 @@ def stats(*, db: str | Path | None = None) -> dict[str, Any]:
 def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
     """Why ``--municipality`` found nothing, when no stored document is from a body of that
     exact name (any case): the stored bodies whose names contain it ("Tolkförmedling" ->
-    "Tolkförmedling Väst"), or else all of them (at most a dozen). None when the name is stored."""
+    "Tolkförmedling Väst") or are contained in it ("Lunds kommun" -> "Lund"), or else all of them (at most a dozen). None when the name is stored."""
     with opened(db) as store:
         names = sorted(store.bodies())
     wanted = municipality.casefold().strip()
     if any(n.casefold() == wanted for n in names):
         return None
-    near = [n for n in names if wanted and wanted in n.casefold()]
+    # a part of a stored name ("Tolkförmedling"), or a stored name inside the one typed
+    # ("Göteborgs Stad", "Lunds kommun")
+    near = [n for n in names if wanted and (wanted in n.casefold() or n.casefold() in wanted)]
     if near:
         return (f"no document is from {municipality!r} (--municipality takes the whole name); "
                 f"did you mean {' or '.join(near[:12])}?")

@@ -122,6 +122,18 @@ def _render_hits(con: Any, hits: list[Any], width: int | None) -> None:
         con.print()
 
 
+def _say_body_hint(municipality: str | None, db: str | None) -> None:
+    """When nothing was found under a --municipality that names no stored body ("Göteborgs"),
+    say which was meant, as the list commands do: the filter compares whole names."""
+    if not municipality:
+        return
+    from ..api.reading import body_hint
+
+    hint = body_hint(municipality, db=db)
+    if hint:
+        echo(hint, err=True)
+
+
 def also_in_line(hit: Any, shown: int = 3) -> str:
     """Where else a passage stands, on one line: the first few citations and how many more."""
     copies = hit.also_in
@@ -163,6 +175,7 @@ def search_cmd(
                   ["rank", "score", "citation", "title", "date", "item", "page", "source", "text", "also_in"])
     elif not hits:
         echo("no good match (try other words or fewer filters)")
+        _say_body_hint(municipality, db)
     else:
         _print_hits(hits, wide=wide)
 
@@ -202,6 +215,7 @@ def compare_cmd(
         return
     if not res.groups:
         echo("no good match among reservations, yrkanden, votes or party documents")
+        _say_body_hint(municipality, db)
         return
     years = sorted({y for g in res.groups.values() for y in g.by_year})
     print_table([{by: k, "passages": g.count, **{str(y): n for y, n in g.by_year.items()}}

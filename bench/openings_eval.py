@@ -1,6 +1,6 @@
 """Document metadata on the openings of other municipalities' protocols (bench/openings.json).
 
-    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3|dev4|heldout4] [--show]
+    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3|dev4|heldout4|dev5|heldout5] [--show]
 
 The openings are the first pages of real protocols of municipalities, regions and förbund we have
 no PDFs of, as public web pages keep them (docplayer.se, dokumen.tips, a förbund's anslag page);
@@ -22,6 +22,12 @@ The fourth batch (``dev4``/``heldout4``, alternating in the order listed, fixed 
 is small municipalities' nämnder and utskott (Orust, Älvsbyn, Mellerud, Tranås ...), a
 regionförbund, a landsting's utskott, revisionsrapporter, kallelser, meeting web pages and press
 notes written after a meeting; ``heldout4`` likewise runs once.
+The fifth batch (``dev5``/``heldout5``, ``seed5``, alternating in the order found, fixed before any
+run) is 20 bodies new to the openings: valnämnd, miljönämnder, tekniska nämnder, kultur- och
+fritidsnämnder, an allmänna utskott, audit reports of a valnämnd and a krisledningsnämnd, a
+landsting council, a region's and a samordningsförbund's and a brandkår förbund's web pages, a
+gymnasieförbund, a county association of kommuner, kallelser and a party's motion page;
+``heldout5`` likewise runs once.
 """
 
 from __future__ import annotations
@@ -53,7 +59,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", default="/work/gold-pdfs/openings")
     ap.add_argument("--split", default="dev", choices=("dev", "heldout", "dev2", "heldout2", "dev3", "heldout3", "dev4",
-                             "heldout4"))
+                             "heldout4", "dev5", "heldout5"))
     ap.add_argument("--show", action="store_true", help="print every miss")
     a = ap.parse_args()
     from namndkoll.ingest import read_document

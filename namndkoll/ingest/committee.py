@@ -18,7 +18,7 @@ _COMMITTEE = re.compile(
     r"Nämnden för [A-ZÅÄÖa-zåäö][a-zåäö]+(?:(?:,| och| samt| &) [A-ZÅÄÖa-zåäö][a-zåäö]+)*"
     r"|(?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)" + _BODY +
     r"(?:s (?:arbetsutskott|[a-zåäö]+utskott|[a-zåäö]+a utskott)(?:et)?)?"  # "s sociala utskott"
-    r"|[A-ZÅÄÖ][a-zåäö]+a (?:nämnden|nämnd)"
+    r"|[A-ZÅÄÖ][a-zåäö]+a (?:nämnden|nämnd|utskottet)"
     r"|Revisorerna|Stadsrevisionen|Kommunrevisionen|Regionrevisionen|Direktionen"
     r")(?![\wåäö])")
 _NOT_COMMITTEE = re.compile(r"^(?:Nämnd|Styrelsen|Utskott|Presidiet|Presidium|Fullmäktige|Nämnden|"
@@ -165,7 +165,7 @@ _NAMED_BODY = re.compile(
     r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))s?(?![\wåäö])", re.IGNORECASE)
 _BARE_BODY = {"nämnden", "styrelsen", "fullmäktige", "utskottet"}
 # a state authority a municipality's paper cites ("enligt Socialstyrelsen") is none of its bodies
-_STATE_BODY = re.compile(r"(?:Social|Läns|Transport|Skogs|Rikspolis|Kriminalvårds|Sjöfarts|Arbetsmarknads|"
+_STATE_BODY = re.compile(r"(?:Social|Läns?|Transport|Skogs|Rikspolis|Kriminalvårds|Sjöfarts|Arbetsmarknads|"
                          r"Jordbruks|Fiskeri)styrelsen$")
 _OPENING_LINES = 60  # the front page and the first of the contents or §§ of a flattened page
 
@@ -204,6 +204,12 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
                       text, re.IGNORECASE | re.MULTILINE)
         if m:
             return _canon_committee(m.group(1))
+        if (doc_type == "motion" and re.search(r"\bfullmäktige\b", text, re.IGNORECASE)
+                and re.search(r"\bkommun", text, re.IGNORECASE)
+                and not re.search(r"\bregion|\blandsting", text, re.IGNORECASE)):
+            # "Motion om att öka antalet ledamöter i fullmäktige": a motion is always put to the
+            # assembly; one that speaks of kommuner and of no region is a kommun's
+            return "Kommunfullmäktige"
     if doc_type in (None, "other"):
         decided = _deciding_body(lines[:30])
         if decided:
@@ -260,8 +266,15 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         m = re.search(r"\b(förbundsdirektionen|direktionen|förbundsstyrelsen)\b", text, re.IGNORECASE)
         if m:
             return _canon_committee(m.group(1))
+        # headed by its meeting only ("Direktionsmöte", "Valdirektionsmöte Protokoll 230118": the
+        # first meeting of the direktion after an election)
+        m = re.search(r"(?<![\wåäö])(?:val)?(förbundsdirektion|direktion)s(?:möte|sammanträde)", text, re.IGNORECASE)
+        if m:
+            return _canon_committee(m.group(1).lower() + "en")
     if doc_type in ("protokoll", "protokollsutdrag"):
-        return _noticed_body(lines[:40]) or _abbreviated(list(header.splitlines()) + list(lines[:depth]), text)
+        # the notice of adjustment often has a page of its own after the front page (Anslag / Bevis)
+        return (_noticed_body(lines[:40]) or _noticed_body(more_lines[:60])
+                or _abbreviated(list(header.splitlines()) + list(lines[:depth]), text))
     if doc_type in ("motion", "skrivelse", "reservation"):
         return None
     return _writing_office(list(lines[:30]) + list(more_lines[:40]), last_lines)
@@ -275,7 +288,8 @@ _ABOUT_MEETING = re.compile(r"\b(?:från|inför|till)\s+((?:[a-zåäö]+-(?:, [a
 # the notice of a protocol's adjustment (ANSLAG/BEVIS) names the body in a field ("Organ
 # Socialnämnden", "Instans", "Nämnd/styrelse") or in its sentence ("Kommunfullmäktiges protokoll
 # är justerat", "Socialnämndens protokoll har justerats")
-_NOTICE_FIELD = re.compile(r"\b(?:Organ|Instans|Beslutsinstans|Nämnd/styrelse)\s*:?\s+(?:och\s+)?(?=[A-ZÅÄÖ])")
+_NOTICE_FIELD = re.compile(r"\b(?:Organ|Instans|Beslutsinstans|Nämnd/styrelse)\s*:?\s+(?:och\s+)?"
+                           r"(?:[A-ZÅÄÖ][\wåäö-]*(?:\s[A-ZÅÄÖ][\wåäö-]*)?\s(?:kommun|stad),\s*)?(?=[A-ZÅÄÖ])")
 _NOTICE_SENTENCE = re.compile(r"(?<=[a-zåäö])s\s+protokoll(?:et)?\s+(?:är|har)\s+(?:nu\s+)?justera")
 
 

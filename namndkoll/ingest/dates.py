@@ -83,7 +83,16 @@ _MEETING_LABEL = re.compile(
     re.IGNORECASE)
 
 
-_INLINE_MEETING_LABEL = re.compile(r"\bsammanträdes(?:datum|dag)\s*:?\s*", re.IGNORECASE)
+_INLINE_MEETING_LABEL = re.compile(r"\bsammanträdes(?:datum|dag)\s*:?\s*|"
+                                   # a notice's sentence: "Valnämnden har haft sammanträde den 5 mars 2014"
+                                   r"\b(?:har\s+haft|hade|höll)\s+sammanträde\s+(?:den\s+)?", re.IGNORECASE)
+# "Tid: 20230118 9.00-10.00": a web form's date written without separators, taken only after a label
+_COMPACT = re.compile(r"(?<![\d.:/-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d/-])")
+
+
+def _compact(text: str) -> str | None:
+    m = _COMPACT.search(text)
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
 def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | None:
@@ -97,7 +106,7 @@ def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | Non
             continue  # "Justeringens" / "plats och tid": the label wrapped, it is the adjustment's
         if _MEETING_LABEL.match(line) and not _NOT_MEETING.search(line):
             d = _first(line) or (_first(top[i + 1]) if i + 1 < len(top) and len(top[i + 1]) < 60
-                                 and not _NOT_MEETING.search(top[i + 1]) else None)
+                                 and not _NOT_MEETING.search(top[i + 1]) else None) or _compact(line)
             if d:
                 return d
     for line in header_lines:

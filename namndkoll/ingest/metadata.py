@@ -79,7 +79,10 @@ _PROTOCOL_STRONG = re.compile(
     r"^\d{1,3}\s+(?-i:PROTOKOLL|SAMMANTRÄDESPROTOKOLL)\b|"
     r"\bsammanträdesprotokoll\b|\bprotokoll\s*$|^protokoll\s+(?:nr\.?\s*)?\d|"
     # "VILHELMINA KOMMUN PROTOKOLL 1(54) Socialnämnden": the kind beside the page count
-    r"\bprotokoll\s+(?:sida\s+)?\d{1,3}\s*\(\d{1,3}\)", re.IGNORECASE)
+    r"\bprotokoll\s+(?:sida\s+)?\d{1,3}\s*\(\d{1,3}\)|"
+    # "Landstingsstyrelsen PROTOKOLL. 14 december", "PROTOKOLL Sammanträde med ...": the kind word in
+    # capitals after the body's name or before the meeting's (an agenda's "5 Protokoll från" is not)
+    r"(?-i:[a-zåäö] PROTOKOLL\b)(?!\s+(?:från|över)\b)|(?-i:\bPROTOKOLL\s+Sammanträde)\b", re.IGNORECASE)
 # phrases only a protocol's front page has (who adjusts it, where and when, the notice of its
 # adjustment); a web copy or an old template may run them into one line, so searched anywhere
 _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
@@ -88,8 +91,10 @@ _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
                   re.compile(r"\banslag\s*/\s*bevis\b|\bbevis\s*/\s*anslag\b|\bbevis\s+om\s+anslag\b|"
                              r"\banslagsbevis\b", re.IGNORECASE),
                   # "Protokollet är justerat", "Justering har tillkännagivits genom anslag"
+                  # "Protokollet, som justerats den 7 mars 2014, finns tillgängligt i Stadshuset"
                   re.compile(r"\bprotokoll(?:et)?\s+(?:är|har)\s+(?:nu\s+)?justera|"
-                             r"\bjustering(?:en)?\s+har\s+tillkännagivits\b", re.IGNORECASE))
+                             r"\bjustering(?:en)?\s+har\s+tillkännagivits\b|"
+                             r"\bprotokollet,?\s+som\s+(?:har\s+)?justerats\b", re.IGNORECASE))
 _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.IGNORECASE)) for t, p in (
     ("protokollsutdrag", (r"^(?:justerat\s+)?protokollsutdrag\b|^utdrag\s+ur\s+(?:sammanträdes|besluts)?"
                          r"protokoll|\bprotokollsutdrag\s*$|^(?:protokoll)?utdrag\s*$")),
@@ -121,7 +126,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b"),
     # a note to the press before or after a meeting ("Presskonferens inför barn- och
     # ungdomsnämndens sammanträde", "PRESSMEDDELANDE ... information från kommunstyrelsen")
-    ("pressmeddelande", r"\b(?:pressmeddelande|presskonferens|pressinformation)\w*"),
+    # a förbund's or region's news article after a meeting: "Artikeln är skriven av ..., Förbundschef"
+    ("pressmeddelande", r"\b(?:pressmeddelande|presskonferens|pressinformation)\w*|\bartikeln\s+är\s+skriven\s+av\b"),
     ("delårsrapport", (r"\b(?:delårsrapport|delårsbokslut|tertialrapport|tertialuppföljning|"
                       r"månadsuppföljning|månadsrapport|uppföljningsrapport)\w*")),
     ("budget", r"\b(?:budget\w*|\w*ramar|ramberedning|flerårsplan|mål och budget|investering\w*)\b"),
@@ -332,11 +338,20 @@ _OWN_REGION = re.compile(r"\b(?:regiondirektör(?:en)?|regionråd(?:et)?|landsti
                          r"regionens\s+hus)\b", re.IGNORECASE)
 
 
+# and a kommun's: its kommunchef or kommundirektör, its kommunledningskontor, its kommunrevisor
+# (a region's and a förbund's own words are looked for first: they may name their members' officers)
+_OWN_KOMMUN = re.compile(r"\b(?:kommunchef(?:en)?|kommundirektör(?:en)?|kommunrevisor\w*|"
+                         r"kommunledningskontor(?:et)?|kommunledningsförvaltning(?:en)?|kommunkansli(?:et)?)\b",
+                         re.IGNORECASE)
+
+
 def _kind_by_own_words(text: str) -> OrgKind | None:
     if _OWN_FORBUND.search(text):
         return "kommunalforbund"
     if _OWN_REGION.search(text):
         return "region"
+    if _OWN_KOMMUN.search(text):
+        return "kommun"
     return None
 
 

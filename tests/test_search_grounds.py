@@ -276,3 +276,32 @@ def test_meaning_alone_shows_a_figure_query_a_figure_beside_what_it_asks():
     assert [r.confidence for r in judge([replace(alone, thing_beside=True)], cal, mode="hybrid")] == ["weak"]
     assert [r.confidence for r in judge([replace(alone, rare=True)], cal, mode="hybrid")] == ["weak"]
     assert [r.confidence for r in judge([replace(alone, keywords=0.6)], cal, mode="hybrid")] == ["weak"]
+
+
+def test_a_figure_query_trusts_only_a_figure_beside_what_it_asks():
+    """Issue 11 (dev: "tolkförmedling väst verksamhetens intäkter 2021-2025 tabell"): prose of
+    the annual report close by meaning ("Tolkförmedling Väst ska bedriva en hållbar verksamhet
+    … 72,2 %") was trusted while the table row "Verksamhetens intäkter 231 858 …" was weak, so
+    the answer stood seventh. A figure query's passage with no figure beside what is asked is
+    weak at most; and the words of a place named by several ("Tolkförmedling Väst") are the
+    place, not what is asked, each word alone as much as the phrase."""
+    from namndkoll.search.grounds import thing_beside, thing_of
+    from namndkoll.search.question import place_word
+    from namndkoll.search.terms import query_terms
+
+    query = "tolkförmedling väst verksamhetens intäkter 2021-2025 tabell"
+    q = read_question(query, ["Tolkförmedling Väst"])
+    assert q.places and place_word(q.places[0], "tolkförmedling") and place_word(q.places[0], "väst")
+    assert not place_word(q.places[0], "tolkar")
+    thing = thing_of(q, query_terms(query))
+    prose = ("Tolkförmedling Väst ska bedriva en hållbar verksamhet. Under 2025 utfördes 72,2 % av "
+             "uppdragen på distans inom Tolkförmedling Väst.")
+    assert not thing_beside(q, prose, thing)
+    assert thing_beside(q, "Verksamhetens intäkter 231 858 220 452 221 686 223 851 206 925", thing)
+
+    # the judge: close by meaning alone (over the bar that trusts it), yet no figure beside what
+    # is asked: shown, as weak; with it, trusted
+    cal = CALIBRATIONS["multilingual-e5-small"]
+    close = Ranked(8488, 0.4, 0.906, 0, 5, keywords=0.62, answer=0.012, thing_beside=False)
+    assert [r.confidence for r in judge([close], cal, mode="hybrid")] == ["weak"]
+    assert [r.confidence for r in judge([replace(close, thing_beside=True)], cal, mode="hybrid")] == ["high"]

@@ -59,7 +59,7 @@ from typing import Any
 from ..measures import measure_at, spellings
 from .focus import MEASURES
 from .passage import is_listing
-from .question import PLACE_SUFFIXES, Question, mentions_place, same_body
+from .question import PLACE_SUFFIXES, Question, mentions_place, place_word, same_body
 from .rerank import states_kind
 from .terms import STOPWORDS, Finds, Matcher, Term
 
@@ -223,7 +223,7 @@ def thing_of(question: Question, terms: Sequence[Term]) -> Matcher | None:
     word that asks how big ("Hur stora avskrivningar …": "stora" is in any passage); None when
     nothing else is left."""
     thing = [t for t in terms if not t.word.isdigit() and t.word not in MEASURES and t.word != question.degree
-             and not any(mentions_place(p, t.word) for p in question.places)
+             and not any(place_word(p, t.word) for p in question.places)
              and not (question.places and t.word.lower() in PLACE_SUFFIXES)]
     return Matcher(thing) if thing else None
 

@@ -106,7 +106,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     answer is "no good match". A passage the reranker gives at least ``ANSWER_SHOW`` chance of answering
     is shown, at least as weak, whatever the similarity and keyword bars say. A figure query's
     passage shown on meaning alone needs a figure in a sentence holding a word of what is asked
-    (``Ranked.thing_beside``; issue 11: "lomma skattesats 2026" and Lomma's avfallstaxa 2026). A
+    (``Ranked.thing_beside``; issue 11: "lomma skattesats 2026" and Lomma's avfallstaxa 2026), and
+    without it is never trusted, however close (issue 11: "tolkförmedling väst verksamhetens
+    intäkter 2021-2025 tabell" and six passages of prose from the report trusted before the table
+    row "Verksamhetens intäkter 231 858 …"). A
     passage whose own words name no year stands for the year its § title (else its document's
     title) names first: of another year it is weak at most (``Ranked.year_named``; issue 11:
     "personalförmåner värde per medarbetare göteborg 2026" and the value fixed in "§ 451 Förslag
@@ -138,8 +141,9 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
             # fordon har Göteborgs Stad?" and an audit of the fleet's routines that counts no cars
             continue
         # (issue 11) a passage naming no year is trusted only where its title's first year is the
-        # one asked: a budget for 2025 is not the answer for the plan year 2026 its title names
-        if r.year_named and not r.inside and r.own_place and of_asked and (r.stated or not STATED_FOR_HIGH) and (
+        # one asked: a budget for 2025 is not the answer for the plan year 2026 its title names;
+        # and a figure query's passage only with a figure beside what is asked (thing_beside)
+        if r.year_named and not r.inside and r.own_place and of_asked and r.thing_beside and (r.stated or not STATED_FOR_HIGH) and (
                 k >= KEYWORD_FULL or (r.focus_ok and (
                     s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)))):
             high.append(replace(r, confidence="high"))

@@ -428,6 +428,15 @@ def mentions_place(place: Place, text: str) -> bool:
     return _place_rx(place.forms).search(_folded(text)) is not None
 
 
+def place_word(place: Place, word: str) -> bool:
+    """Whether a query's ``word`` names ``place``: a form of it, or one word of a place named by
+    several ("tolkförmedling" and "väst" of "Tolkförmedling Väst": no word alone mentions it)."""
+    if mentions_place(place, word):
+        return True
+    w = _folded(word)
+    return any(w in f.split() for f in place.forms if " " in f)
+
+
 @lru_cache(maxsize=2048)
 def _folded(text: str) -> str:
     # remembered: a query asks it of each candidate's text twice or more (``place_consistent``,

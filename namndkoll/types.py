@@ -178,6 +178,7 @@ class Document:
     items: tuple[Item, ...] = ()
     size: int = 0  # bytes of the file
     warnings: tuple[str, ...] = ()  # e.g. "3 pages need OCR: install tesseract-ocr-swe"
+    reader: str = ""  # the namndkoll that read it (ingest.version.reader_version); "" when unknown
 
     @property
     def text(self) -> str:

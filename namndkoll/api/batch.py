@@ -51,6 +51,7 @@ class IngestReport:
     seconds: float  # reading, extracting and storing (the search index not counted)
     pages: int  # pages read this run (unchanged files not counted)
     index: Any = None  # the search stage's report when the index was refreshed
+    older_reader: int = 0  # unchanged files an older namndkoll read, left as they were (see ``reread``)
 
     def count(self, status: Status) -> int:
         return sum(r.status == status for r in self.results)
@@ -212,12 +213,15 @@ def ingest(
     max_file_seconds: float | None = None,
     max_file_memory_mb: int | None = None,
     cluster: str | None = None,
+    reread: bool = False,
 ) -> IngestReport:
     """Ingest PDFs (files or folders) into the corpus at ``db`` (a SQLite file or a
     ``postgresql://`` URL).
 
     Idempotent: a file whose content is already stored under the same path is skipped, a
-    changed file replaces its old version. Each document is written in one transaction, so
+    changed file replaces its old version. ``reread``: also read again an unchanged file that
+    another version of namndkoll read (``ingest.version``: a newer reader's §§, metadata and
+    figures replace the old ones); without it such files are counted in ``older_reader``. Each document is written in one transaction, so
     an interrupted batch leaves every finished document whole and no partial one.
 
     Files are read in worker processes, each file within ``max_file_seconds`` and
@@ -233,6 +237,9 @@ def ingest(
     progress = progress or Progress()
     results: list[FileResult] = []
     todo: list[Task] = []
+    older = 0
+    from ..ingest.version import reader_version
+
     with opened(db, write=True) as store:
         seen_sha: dict[str, str] = {}
         for path, early in find_files(paths):
@@ -251,8 +258,14 @@ def ingest(
                 continue
             old = store.lookup_source(source)
             if old and old[1] == sha:
-                results.append(FileResult(shown, "unchanged", "already ingested", document_id=old[0]))
-                continue
+                if store.reader_of(old[0]) == reader_version():
+                    results.append(FileResult(shown, "unchanged", "already ingested", document_id=old[0]))
+                    continue
+                if not reread:
+                    older += 1
+                    results.append(FileResult(shown, "unchanged", "already ingested, by an older namndkoll",
+                                              document_id=old[0]))
+                    continue
             dup = seen_sha.get(sha) or store.source_with_sha(sha, exclude=source)
             if dup:
                 results.append(FileResult(shown, "unchanged", f"same content as {shown_path(dup)}"))
@@ -313,7 +326,7 @@ def ingest(
         if index and any(r.status in ("ingested", "replaced") for r in results):
             index_report = _refresh_index(store, model=model, progress=progress,
                                           done=(embedded[0], embedded[1], read_seconds) if cluster else None)
-    return IngestReport(tuple(results), read_seconds, pages_read, index_report)
+    return IngestReport(tuple(results), read_seconds, pages_read, index_report, older)
 
 
 def _display_path(source: str) -> str:

@@ -120,6 +120,9 @@ def ingest_cmd(
         "--cluster", metavar="local:N|tcp://HOST:8786",
         help="Read, extract and embed on Dask workers (pip install 'namndkoll[cluster]'): N local worker "
              "processes, or a running scheduler. With a postgresql:// --db the workers write themselves.")] = None,
+    reread: Annotated[bool, typer.Option(
+        "--reread", help="Also read again unchanged files that an older namndkoll read (after an upgrade: "
+                         "its §§, metadata, figures and votes replace the old ones).")] = False,
 ) -> None:
     """Read PDFs into the corpus: text per page, § items, metadata, figures, parties, decisions.
 
@@ -139,7 +142,8 @@ def ingest_cmd(
     try:
         report = ingest(paths, db=db, jobs=jobs, ocr=ocr, extract=not no_extract, index=not no_index, model=model,
                         progress=_progress_bar(enabled=not quiet and sys.stderr.isatty()),
-                        max_file_seconds=max_seconds, max_file_memory_mb=max_memory, cluster=cluster)
+                        max_file_seconds=max_seconds, max_file_memory_mb=max_memory, cluster=cluster,
+                        reread=reread)
     except NamndkollError as exc:
         fail(exc)
     if as_json:
@@ -147,7 +151,7 @@ def ingest_cmd(
             "results": report.results,
             "summary": {s: report.count(s) for s in ("ingested", "replaced", "unchanged", "skipped", "failed")},
             "pages": report.pages, "seconds": round(report.seconds, 2),
-            "index": report.index,
+            "index": report.index, "older_reader": report.older_reader,
         })
     else:
         for r in report.results:
@@ -163,6 +167,10 @@ def ingest_cmd(
         )
         for r in report.failed:
             echo(f"failed   {r.path}: {one_line(r.message)}", err=True)
+        if report.older_reader:
+            n = report.older_reader
+            echo(f"{n} unchanged {'file was' if n == 1 else 'files were'} read by an older namndkoll: "
+                 "add --reread to read them again with this one")
         if report.index is not None:
             ix = report.index
             echo(f"search index: {ix.embedded} new passages embedded ({ix.reused} reused, "

@@ -45,6 +45,10 @@ class Store(Protocol):
         """(id, sha256) of the document stored for ``source``."""
         ...
 
+    def reader_of(self, document_id: int) -> str | None:
+        """The fingerprint of the namndkoll that read a stored document (None: not recorded)."""
+        ...
+
     def source_with_sha(self, sha: str, *, exclude: str) -> str | None:
         """Another stored document's source with the same content hash."""
         ...

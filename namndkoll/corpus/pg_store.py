@@ -29,6 +29,11 @@ from .extractions import (
 from .store import StoredDocument, like_contains, pack_lines, table_from, table_values, unpack_lines
 
 
+def reader_of(conn: Any, document_id: int) -> str | None:
+    row = conn.execute("SELECT reader FROM documents WHERE id = %s", (document_id,)).fetchone()
+    return row[0] if row else None
+
+
 def lookup_source(conn: Any, source: str) -> tuple[int, str] | None:
     row = conn.execute("SELECT id, sha256 FROM documents WHERE source = %s", (source,)).fetchone()
     return (int(row[0]), row[1]) if row else None
@@ -49,11 +54,11 @@ def replace_document(conn: Any, doc: Document) -> int:
     year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else None
     doc_id = int(conn.execute(
         "INSERT INTO documents (source, sha256, size, pages, title, municipality, committee,"
-        " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings, org_kind, kind)"
-        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+        " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings, org_kind, kind, reader)"
+        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
         (doc.source, doc.sha256, doc.size, len(doc.pages), md.title, md.municipality, md.committee,
          md.doc_type, md.date, year, sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),
-         json.dumps(list(doc.warnings), ensure_ascii=False), md.org_kind, md.kind),
+         json.dumps(list(doc.warnings), ensure_ascii=False), md.org_kind, md.kind, doc.reader or None),
     ).fetchone()[0])
     with conn.cursor() as cur:
         cur.executemany(
@@ -198,7 +203,7 @@ def _stored(conn: Any, row: dict[str, Any]) -> StoredDocument:
         doc_type=row["doc_type"], date=row["date"], year=row["year"], ocr_pages=row["ocr_pages"],
         needs_ocr_pages=row["needs_ocr_pages"], items=int(n_items), diarienummer=dnrs,
         warnings=tuple(json.loads(row["warnings"] or "[]")), ingested_at=row["ingested_at"],
-        org_kind=row.get("org_kind"), kind=row.get("kind"),
+        org_kind=row.get("org_kind"), kind=row.get("kind"), reader=row.get("reader"),
     )
 
 
@@ -286,7 +291,7 @@ def load_document(conn: Any, document_id: int) -> Document:
     item_dnrs = {d for it in items for d in it.diarienummer}
     md = Metadata(sd.title, sd.municipality, sd.committee, sd.doc_type, sd.date,  # type: ignore[arg-type]
                   tuple(d for d in sd.diarienummer if d not in item_dnrs), sd.org_kind, sd.kind)  # type: ignore[arg-type]
-    return Document(sd.source, sd.sha256, pages, md, tuple(items), sd.size, sd.warnings)
+    return Document(sd.source, sd.sha256, pages, md, tuple(items), sd.size, sd.warnings, sd.reader or "")
 
 
 def corpus_stats(conn: Any) -> dict[str, Any]:

@@ -100,6 +100,9 @@ class SqliteStore:
     def lookup_source(self, source: str) -> tuple[int, str] | None:
         return store.lookup_source(self.conn, source)
 
+    def reader_of(self, document_id: int) -> str | None:
+        return store.reader_of(self.conn, document_id)
+
     def source_with_sha(self, sha: str, *, exclude: str) -> str | None:
         return store.source_with_sha(self.conn, sha, exclude=exclude)
 

@@ -91,6 +91,13 @@ class StoredDocument:
     ingested_at: str
     org_kind: str | None = None  # kommun, region, kommunalforbund, other: the body ``municipality`` names
     kind: str | None = None  # for doc_type "other": policy, plan, budget, delårsrapport ...
+    reader: str | None = None  # the namndkoll that read it (ingest.version); None: before migration 0014
+
+
+def reader_of(conn: Any, document_id: int) -> str | None:
+    """The fingerprint of the namndkoll that read a stored document (None: not recorded)."""
+    row = conn.execute("SELECT reader FROM documents WHERE id = ?", (document_id,)).fetchone()
+    return row[0] if row else None
 
 
 def lookup_source(conn: Any, source: str) -> tuple[int, str] | None:
@@ -114,13 +121,13 @@ def replace_document(conn: Any, doc: Document) -> int:
     year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else None
     cur = conn.execute(
         "INSERT INTO documents (source, sha256, size, pages, title, municipality, committee,"
-        " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings, org_kind, kind)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings, org_kind, kind, reader)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             doc.source, doc.sha256, doc.size, len(doc.pages), md.title, md.municipality,
             md.committee, md.doc_type, md.date, year,
             sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),  # unreadable pages want OCR too
-            json.dumps(list(doc.warnings), ensure_ascii=False), md.org_kind, md.kind,
+            json.dumps(list(doc.warnings), ensure_ascii=False), md.org_kind, md.kind, doc.reader or None,
         ),
     )
     doc_id = int(cur.lastrowid)
@@ -201,7 +208,7 @@ def _stored(conn: Any, row: Any) -> StoredDocument:
         doc_type=row["doc_type"], date=row["date"], year=row["year"], ocr_pages=row["ocr_pages"],
         needs_ocr_pages=row["needs_ocr_pages"], items=n_items, diarienummer=dnrs,
         warnings=tuple(json.loads(row["warnings"] or "[]")), ingested_at=row["ingested_at"],
-        org_kind=row["org_kind"], kind=row["kind"],
+        org_kind=row["org_kind"], kind=row["kind"], reader=row["reader"],
     )
 
 
@@ -308,7 +315,7 @@ def load_document(conn: Any, document_id: int) -> Document:
     md = Metadata(sd.title, sd.municipality, sd.committee, sd.doc_type, sd.date,  # type: ignore[arg-type]
                   tuple(d for d in sd.diarienummer if d not in item_dnrs),
                   sd.org_kind, sd.kind)  # type: ignore[arg-type]
-    return Document(sd.source, sd.sha256, pages, md, tuple(items), sd.size, sd.warnings)
+    return Document(sd.source, sd.sha256, pages, md, tuple(items), sd.size, sd.warnings, sd.reader or "")
 
 
 def corpus_stats(conn: Any) -> dict[str, Any]:

@@ -29,7 +29,9 @@ def read_document(path: str | Path, *, ocr: bool | None = None, limits: Limits |
     # control characters made visible before structure and metadata are read from the text
     doc = sanitize_document(read_pdf(path, ocr=ocr, limits=limits))
     metadata, items = analyze(doc.pages, source=doc.source)
-    return dataclasses.replace(doc, metadata=metadata, items=items)
+    from .version import reader_version
+
+    return dataclasses.replace(doc, metadata=metadata, items=items, reader=reader_version())
 
 
 def page_count(path: str | Path) -> int:

@@ -161,9 +161,13 @@ def pdf_sources() -> list[Path]:
 
 
 def build(db: Path, embedder, rebuild_docs: bool = False, from_text: bool = False) -> dict:  # type: ignore[no-untyped-def]
-    """Store every corpus document not stored yet, then (with an embedder) index what is new."""
+    """Store every corpus document not stored yet or read by another namndkoll (the index of an
+    earlier session kept its documents as the reader of their day read them: its figures were
+    not today's), then (with an embedder) index what is new."""
+    from namndkoll.ingest.version import reader_version
+
     conn = open_db(db)
-    have = {r[0]: r[1] for r in conn.execute("SELECT source, sha256 FROM documents")}
+    have = {r[0]: r[1] for r in conn.execute("SELECT source, reader FROM documents")}
     if from_text:
         sources = ([(p, seed_document) for p in sorted((SHARED / "data/seeds").glob("*.txt"))]
                    + [(p, protocol_document) for p in sorted((SHARED / "data/protocols/goteborg-kf").glob("*.txt"))]
@@ -171,7 +175,7 @@ def build(db: Path, embedder, rebuild_docs: bool = False, from_text: bool = Fals
     else:
         sources = [(p, ingested) for p in pdf_sources()]
     for path, make in sources:
-        if str(path) in have and not rebuild_docs:
+        if str(path) in have and not rebuild_docs and (from_text or have[str(path)] == reader_version()):
             continue
         t = time.time()
         doc = make(path)

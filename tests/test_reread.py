@@ -84,6 +84,10 @@ def test_the_cli_says_how_many_and_reads_them_with_reread(tmp_path: Path) -> Non
     assert out.exit_code == 0, out.output
     assert "1 replaced" in out.output and "older namndkoll" not in out.output
     assert _committee(db) == "Socialnämnden"
+    assert "read by an older" not in runner.invoke(app, ["stats", "--db", db]).output
+    _as_if_an_older_reader(db)
+    out = runner.invoke(app, ["stats", "--db", db])
+    assert "1 document was read by an older namndkoll: `namndkoll ingest PATH --reread`" in out.output, out.output
 
 
 def test_a_document_stored_before_the_reader_was_recorded_counts_as_older(tmp_path: Path) -> None:
@@ -110,3 +114,21 @@ def test_postgresql_records_the_reader_and_a_copy_keeps_it(tmp_path: Path, pg_ur
     with opened(pg_url) as st:
         assert st.reader_of(st.list_documents()[0].id) == reader_version()
     assert _committee(pg_url) == "Socialnämnden"
+
+
+def test_the_status_page_says_so_in_swedish(tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from test_search import FakeEmbedder
+
+    from namndkoll.web import create_app
+
+    pdf = make_pdf(tmp_path / "lund-sn-2025-03-12.pdf", [PROTOCOL])
+    db = tmp_path / "c.db"
+    ingest([pdf], db=db, index=False)
+    app = create_app(db, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as c:
+        assert "äldre version" not in c.get("/status").text
+        _as_if_an_older_reader(db)
+        assert "1 dokument lästes av en äldre version av namndkoll" in c.get("/status").text
+        assert c.get("/api/status").json()["read_by_older"] == 1

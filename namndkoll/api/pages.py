@@ -384,7 +384,10 @@ def corpus_status(*, db: str | Path | None = None) -> dict[str, Any]:
     file = not location.startswith(("postgresql:", "postgres:"))  # a served corpus has no file to measure
     size = sum(p.stat().st_size for p in Path(location).parent.glob(Path(location).name + "*")
                if p.is_file()) if file and location and Path(location).exists() else 0
-    return {**st, "index": idx, "missing_metadata": missing, "db_bytes": size, "db": location}
+    from .reading import read_by_older
+
+    return {**st, "index": idx, "missing_metadata": missing, "db_bytes": size, "db": location,
+            "read_by_older": read_by_older(st)}
 
 
 # ---- uploads --------------------------------------------------------------------------------

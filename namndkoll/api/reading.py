@@ -34,8 +34,19 @@ def show(ref: str, *, db: str | Path | None = None) -> Document:
 
 
 def stats(*, db: str | Path | None = None) -> dict[str, Any]:
+    """Counts by municipality, committee, type, year and reader; what needs OCR; and
+    ``read_by_older``: documents another namndkoll read (``ingest --reread`` reads them again)."""
     with opened(db) as store:
-        return store.corpus_stats()
+        s = store.corpus_stats()
+    s["read_by_older"] = read_by_older(s)
+    return s
+
+
+def read_by_older(corpus_stats: dict[str, Any]) -> int:
+    """How many stored documents another namndkoll read (from a store's ``corpus_stats``)."""
+    from ..ingest.version import reader_version
+
+    return int(corpus_stats["documents"]) - int(corpus_stats.get("by_reader", {}).get(reader_version(), 0))
 
 
 def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:

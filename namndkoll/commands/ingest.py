@@ -300,6 +300,10 @@ def stats_cmd(db: DbOption = None, as_json: JsonOption = False) -> None:
         echo(f"\n{label}:")
         for k, n in s[key].items():
             echo(f"  {n:6d}  {one_line(k)}")
+    if s["read_by_older"]:
+        n = s["read_by_older"]
+        echo(f"\n{n} {'document was' if n == 1 else 'documents were'} read by an older namndkoll: "
+             "`namndkoll ingest PATH --reread` reads them again with this one")
     if s["needing_ocr"]:
         echo("\nneeds OCR (install tesseract-ocr tesseract-ocr-swe, then ingest again with --ocr):")
         for d in s["needing_ocr"]:

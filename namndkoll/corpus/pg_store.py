@@ -310,6 +310,7 @@ def corpus_stats(conn: Any) -> dict[str, Any]:
         "items": int(conn.execute("SELECT count(*) FROM items").fetchone()[0]),
         "by_municipality": by("municipality"), "by_committee": by("committee"),
         "by_type": by("doc_type"), "by_year": by("year"), "needing_ocr": needing,
+        "by_reader": by("reader"),
     }
 
 

@@ -1,6 +1,6 @@
 """Document metadata on the openings of other municipalities' protocols (bench/openings.json).
 
-    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3|dev4|heldout4|dev5|heldout5] [--show]
+    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6] [--show]
 
 The openings are the first pages of real protocols of municipalities, regions and förbund we have
 no PDFs of, as public web pages keep them (docplayer.se, dokumen.tips, a förbund's anslag page);
@@ -28,6 +28,11 @@ fritidsnämnder, an allmänna utskott, audit reports of a valnämnd and a krisle
 landsting council, a region's and a samordningsförbund's and a brandkår förbund's web pages, a
 gymnasieförbund, a county association of kommuner, kallelser and a party's motion page;
 ``heldout5`` likewise runs once.
+The sixth batch (``dev6``/``heldout6``, ``seed6``, alternating in the order found, fixed before any
+run) is 19 bodies new to the openings: small and mid-size kommuner's nämnder and utskott (several
+unnamed), a meeting web page, a KS tjänsteutlåtande, an audit report, KF handlingar, a
+räddningstjänstförbund's förbundsfullmäktige, a regionförbund's primärkommunala nämnd and an avfall
+kommunalförbund's direktion; ``heldout6`` likewise runs once.
 """
 
 from __future__ import annotations
@@ -59,7 +64,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", default="/work/gold-pdfs/openings")
     ap.add_argument("--split", default="dev", choices=("dev", "heldout", "dev2", "heldout2", "dev3", "heldout3", "dev4",
-                             "heldout4", "dev5", "heldout5"))
+                             "heldout4", "dev5", "heldout5", "dev6", "heldout6"))
     ap.add_argument("--show", action="store_true", help="print every miss")
     a = ap.parse_args()
     from namndkoll.ingest import read_document

@@ -84,6 +84,9 @@ _MEETING_LABEL = re.compile(
 
 
 _INLINE_MEETING_LABEL = re.compile(r"\bsammanträdes(?:datum|dag)\s*:?\s*|"
+                                   # "Dag och tid Onsdag den 10 oktober 2012 kl. 14.00": the label's
+                                   # weekday and "den" before the date
+                                   r"\b(?:dag|datum)\s+och\s+tid\s*:?\s*(?:[a-zåäö]+dag(?:en)?\s+)?(?:den\s+)?|"
                                    # a notice's sentence: "Valnämnden har haft sammanträde den 5 mars 2014"
                                    r"\b(?:har\s+haft|hade|höll)\s+sammanträde\s+(?:den\s+)?", re.IGNORECASE)
 # "Tid: 20230118 9.00-10.00": a web form's date written without separators, taken only after a label
@@ -215,6 +218,23 @@ def closing_date(lines: Sequence[str]) -> str | None:
             if d:
                 found = d
     return found
+
+
+# a case number right after a date: "1 september 2014 KS-2014/742.912", "2019-03-04 Dnr 2019/12"
+_CASE_NO_AFTER = re.compile(r"\s+(?:dnr\.?\s*:?\s*)?(?:[A-ZÅÄÖ]{2,6}[ -–]?)?(?:19|20)\d\d[/\-–.:]\d", re.IGNORECASE)
+
+
+def leading_date(lines: Sequence[str], *, n: int = 3) -> str | None:
+    """The date that opens one of the first lines and is followed by the case number: a web copy
+    runs a report's letterhead ("1 september 2014 / KS-2014/742.912 / 1 (11) / HANDLÄGGARE") into
+    one line, too long for ``top_date``."""
+    for line in lines[:n]:
+        s = line.strip()
+        for rx in (_ISO, _WRITTEN, _DOTTED):
+            m = rx.match(s)
+            if m and _CASE_NO_AFTER.match(s[m.end():]):
+                return _first(s[:m.end()])
+    return None
 
 
 def top_date(lines: Sequence[str], *, n: int = 25, revised: bool = True) -> str | None:

@@ -86,14 +86,16 @@ _PROTOCOL_STRONG = re.compile(
 # phrases only a protocol's front page has (who adjusts it, where and when, the notice of its
 # adjustment); a web copy or an old template may run them into one line, so searched anywhere
 _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
+                  # "Justerade paragrafer 1-12": the adjusted §§ are listed on the front page only
                   re.compile(r"\bjusteringens\s+(?:plats|tid)\b|\b(?:tid\s+och\s+plats|plats\s+och\s+tid)\s+för\s+"
-                             r"justering\b", re.IGNORECASE),
+                             r"justering\b|\bjusterade\s+paragrafer\b", re.IGNORECASE),
                   re.compile(r"\banslag\s*/\s*bevis\b|\bbevis\s*/\s*anslag\b|\bbevis\s+om\s+anslag\b|"
                              r"\banslagsbevis\b", re.IGNORECASE),
                   # "Protokollet är justerat", "Justering har tillkännagivits genom anslag"
                   # "Protokollet, som justerats den 7 mars 2014, finns tillgängligt i Stadshuset"
                   re.compile(r"\bprotokoll(?:et)?\s+(?:är|har)\s+(?:nu\s+)?justera|"
-                             r"\bjustering(?:en)?\s+har\s+tillkännagivits\b|"
+                             # "Justeringen av protokollet har tillkännagivits genom anslag på ..."
+                             r"\bjustering(?:en)?(?:\s+av\s+protokollet)?\s+har\s+tillkännagivits\b|"
                              r"\bprotokollet,?\s+som\s+(?:har\s+)?justerats\b", re.IGNORECASE))
 _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.IGNORECASE)) for t, p in (
     ("protokollsutdrag", (r"^(?:justerat\s+)?protokollsutdrag\b|^utdrag\s+ur\s+(?:sammanträdes|besluts)?"
@@ -120,6 +122,11 @@ _AUDIT_WEAK = re.compile(r"^\s*(?:uppföljande\s+granskning|granskning\s+av|uppf
                          r"granskning|missiv|revisionsrapporter|(?:[a-zåäö]+s\s+)?årsredogörelse)\b",
                          re.IGNORECASE)
 _OFFICER_BLOCK = re.compile(r"^\s*handläggare\b", re.IGNORECASE)
+_OFFICER_INLINE = re.compile(r"\bhandläggare\b", re.IGNORECASE)
+# a document whose first line names it a protocol ("SAMMANTRÄDESPROTOKOLL Sammanträdesdatum
+# Kommunstyrelsen", "Protokoll Barn- och utbildningsnämnden"); never "Protokoll från ... som ..." text
+_OPENS_AS_PROTOCOL = re.compile(r"^(?:justerat\s+)?(?:sammanträdes|besluts)?protokoll\b"
+                                r"(?!\s+(?:från|över)\b.*\bsom\b)(?!\s*,)", re.IGNORECASE)
 _CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)\b", re.IGNORECASE)
 # kind words for doc_type "other", most specific first
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in (
@@ -184,10 +191,11 @@ def find_kind(lines: Sequence[str]) -> str | None:
 
 
 def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = "",
-                  last_lines: Sequence[str] = ()) -> DocType | None:
+                  last_lines: Sequence[str] = (), first_line: str = "") -> DocType | None:
     """The document's type from its header and letterhead words (``lines``: running headers and
     the first lines of page 1), its layout and, for unlabelled motions and statements, how it is
-    signed (``last_lines``). ``first_text``: the first pages' text, for the auditor test."""
+    signed (``last_lines``). ``first_text``: the first pages' text, for the auditor test;
+    ``first_line``: the first line of page 1's text (below any running header)."""
     top = list(lines[:20])
     if not has_items and breadcrumb_meeting(top[:3]):
         return "other"  # a web page's trail ends at a meeting: its agenda, whatever its items say
@@ -197,6 +205,10 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
         first = next((i for i, ln in enumerate(top) if _ITEM_HEAD.match(ln)), None)
         if first:
             top = top[:first]
+    if _OPENS_AS_PROTOCOL.match(first_line.strip()):
+        # the first line names the document a protocol ("SAMMANTRÄDESPROTOKOLL Kommunstyrelsen"): a
+        # ToC line below it that opens with "Motion om ..." or "Tjänsteskrivelse ..." is an item's title
+        return "protokoll"
     for kind, rx in _TYPES:
         if any(rx.search(line) for line in top):
             if kind == "kallelse":
@@ -206,6 +218,10 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
             return kind  # type: ignore[return-value]
     if any(_OFFICER_BLOCK.match(ln) for ln in top) and any(_CASE_LABEL.match(ln) for ln in top):
         return "tjansteskrivelse"  # "Datum: / Handläggare: / Diarienr:" heads an officer's report
+    if not has_items and any(_OFFICER_INLINE.search(ln) and find_diarienummer(ln) for ln in top[:3]):
+        # the same head run into one line by a web copy: "1 september 2014 KS-2014/742.912 1 (11)
+        # HANDLÄGGARE Åsa Brunkvist": the case number and its officer open the report
+        return "tjansteskrivelse"
     if any(_AUDIT_WEAK.match(ln) for ln in top) and _AUDITOR.search(first_text or "\n".join(lines)):
         return "revisionsrapport"
     if has_items and sum(1 for ln in top if re.match(r"^\s*(?:plats och tid|beslutande|justerare|"
@@ -265,7 +281,8 @@ def find_date(header: str, lines: Sequence[str], doc_type: str | None = None, ki
     if doc_type is None:
         return (_dates.labelled_date(top) or _labelled_meeting(top) or _dates.top_date(top, n=10)
                 or _dates.closing_date(whole))
-    return _dates.labelled_date(top) or _dates.top_date(top) or _dates.closing_date(whole)
+    return (_dates.labelled_date(top) or _dates.top_date(top) or _dates.leading_date(lines)
+            or _dates.closing_date(whole))
 
 
 def _labelled_meeting(lines: Sequence[str]) -> str | None:
@@ -345,6 +362,11 @@ _OWN_KOMMUN = re.compile(r"\b(?:kommunchef(?:en)?|kommundirektör(?:en)?|kommunr
                          re.IGNORECASE)
 
 
+# a förbund's own officers: a document that has them is the förbund's, and the kommuner's
+# anslagstavlor it names are its members' (a kommun's paper rarely lists a förbund's officers)
+_FORBUND_OFFICER = re.compile(r"\b(?:förbundsdirektör|förbundschef|förbundssekreterare)(?:en)?\b", re.IGNORECASE)
+
+
 def _kind_by_own_words(text: str) -> OrgKind | None:
     if _OWN_FORBUND.search(text):
         return "kommunalforbund"
@@ -381,7 +403,8 @@ def is_extract(pages: Sequence[Page], n_items: int = 1) -> bool:
 def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str = "") -> Metadata:
     """Metadata of a document made of clean ``pages`` with § ``items`` found by structure.py."""
     z = _zones(pages)
-    doc_type = find_doc_type(z.top, bool(items), first_text=z.first_text, last_lines=z.last)
+    doc_type = find_doc_type(z.top, bool(items), first_text=z.first_text, last_lines=z.last,
+                             first_line=z.lines[0] if z.lines else "")
     if doc_type == "protokoll" and is_extract(pages, len(items)):
         doc_type = "protokollsutdrag"
     kind = find_kind(z.top) if doc_type == "other" else None
@@ -392,7 +415,8 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     org_args = (page1[:15], z.all_lines[min(15, len(page1)):])
     header_lines = [h for p in pages for h in (p.header + "\n" + p.footer).splitlines() if h.strip()]
     own_kind = _kind_by_own_words("\n".join(z.all_lines[:80]))
-    org = find_organisation(*org_args, header_lines=header_lines, joint_body=own_kind == "kommunalforbund")
+    org = find_organisation(*org_args, header_lines=header_lines, joint_body=own_kind == "kommunalforbund",
+                            members_boards=bool(_FORBUND_OFFICER.search("\n".join(z.all_lines[:80]))))
     municipality, org_kind = org if org else (None, None)
     short_first = len(page1) < 12 and doc_type in ("protokoll", "protokollsutdrag")
     committee = find_committee(z.header, z.lines if short_first else page1 or z.lines, doc_type,

@@ -254,7 +254,7 @@ def _scan_landsting(line: str, found: dict[str, OrgEvidence], *, self_w: float, 
 
 
 def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: float, order: int,
-          unknown_ok: bool) -> None:
+          unknown_ok: bool, own_board: bool = True) -> None:
     _scan_landsting(line, found, self_w=self_w, mention=mention, order=order)
     for m in _GENITIVE_BODY.finditer(line):
         o = _genitives().get(m.group(1))
@@ -274,7 +274,7 @@ def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: f
         if o.kind == "kommun" and o.name == "Gotland" and "region" in line[max(0, m.start() - 8):m.start()].lower():
             o = org_by_name("Region Gotland") or o
         w = self_w
-        if o.kind == "kommun" and _SELF_CONTEXT.search(line[m.end():m.end() + 40]):
+        if own_board and o.kind == "kommun" and _SELF_CONTEXT.search(line[m.end():m.end() + 40]):
             w = max(w, 3.0)
         _add(found, o.name, o.kind, self_w=w, mention=mention, order=order)
         taken.append(m.span())
@@ -326,7 +326,7 @@ def _scan_kf(text: str, found: dict[str, OrgEvidence], *, declared: float, named
 
 def find_organisation(
     self_lines: Sequence[str], body_lines: Sequence[str], *, header_lines: Sequence[str] = (),
-    kommun_body: bool = False, joint_body: bool = False,
+    kommun_body: bool = False, joint_body: bool = False, members_boards: bool = False,
 ) -> tuple[str, OrgKind] | None:
     """The body that wrote the document.
 
@@ -336,7 +336,9 @@ def find_organisation(
     kommunstyrelsen, kommunfullmäktige): when nothing names itself, a region or förbund it only
     mentions is not its author. ``joint_body``: the document speaks of its förbundsdirektör or
     förbund office: a municipality it only mentions (a member's delegate) is not its author.
-    Returns (name, kind) or None when nothing names a body."""
+    ``members_boards``: the document is a förbund's (its förbundsdirektör, förbundssekreterare):
+    "anslag på Göteborgs Stads anslagstavla" is a member's board the förbund posts on, not its
+    own name. Returns (name, kind) or None when nothing names a body."""
     found: dict[str, OrgEvidence] = {}
     order = 0
     for line in header_lines:
@@ -348,7 +350,7 @@ def find_organisation(
         # a letterhead line is short; a sentence near the top is text that mentions places
         short = len(line.split()) <= 8 and not line.rstrip().endswith((".", ",", ";"))
         _scan(line, found, self_w=(3.0 if i < 10 else 1.5) if short else 0.0, mention=1.0, order=order,
-              unknown_ok=True)
+              unknown_ok=True, own_board=not members_boards)
         _scan_domains(line, found, 2.0, order)
         if short:
             _scan_state(line, found, 3.0, order)
@@ -365,10 +367,11 @@ def find_organisation(
         found[name].mention += len(re.findall(rf"(?<![\wåäö]){abbr}(?![\wåäö])", body))
     _scan_abbr_self(self_lines, body, found)
     for line in body_lines:
-        _scan(line, found, self_w=0.0, mention=1.0, order=order, unknown_ok=True)
+        _scan(line, found, self_w=0.0, mention=1.0, order=order, unknown_ok=True, own_board=not members_boards)
         _scan_domains(line, found, 0.5, order)
         order += 1
     _merge_unknown_with_domains(found)
+    _join_cut_names(found)
     if not found:
         return None
     strong = [e for e in found.values() if e.self_score > 0]
@@ -391,6 +394,25 @@ def find_organisation(
     # the municipalities it serves
     best = max(cands, key=lambda e: (e.mention * (1.5 if e.kind != "kommun" else 1.0), -e.first))
     return best.name, best.kind
+
+
+def _join_cut_names(found: dict[str, OrgEvidence]) -> None:
+    """A förbund's name read once with its last word cut by OCR ("Kommunalförbundet Avfallshantering
+    Östra Skara borg") and once whole ("... Östra Skaraborg"): the cut form is the whole name."""
+    kf = [e for e in found.values() if e.kind == "kommunalforbund"]
+    for short in kf:
+        words = short.name.split()
+        if len(words) < 2 or len(words[-1]) < 4:
+            continue
+        for whole in kf:
+            w2 = whole.name.split()
+            if (whole is not short and w2[:-1] == words[:-1] and w2[-1].startswith(words[-1])
+                    and len(w2[-1]) - len(words[-1]) >= 3 and w2[-1][len(words[-1])].islower()):
+                whole.self_score += short.self_score
+                whole.mention += short.mention
+                whole.first = min(whole.first, short.first)
+                del found[short.name]
+                break
 
 
 def _scan_state(line: str, found: dict[str, OrgEvidence], weight: float, order: int) -> None:

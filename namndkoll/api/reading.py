@@ -55,12 +55,14 @@ def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
     "Tolkförmedling Väst") or are contained in it ("Lunds kommun" -> "Lund"), or else all of them (at most a dozen). None when the name is stored."""
     with opened(db) as store:
         names = sorted(store.bodies())
-    wanted = municipality.casefold().strip()
-    if any(n.casefold() == wanted for n in names):
+    from ..corpus.names import fold_name
+
+    wanted = fold_name(municipality)  # any case, with or without å ä ö, as the filters compare
+    if any(fold_name(n) == wanted for n in names):
         return None
     # a part of a stored name ("Tolkförmedling"), or a stored name inside the one typed
     # ("Göteborgs Stad", "Lunds kommun")
-    near = [n for n in names if wanted and (wanted in n.casefold() or n.casefold() in wanted)]
+    near = [n for n in names if wanted and (wanted in fold_name(n) or fold_name(n) in wanted)]
     if near:
         return (f"no document is from {municipality!r} (--municipality takes the whole name); "
                 f"did you mean {' or '.join(near[:12])}?")

@@ -251,18 +251,15 @@ def resolve_filters(
     doc_type: str | None = None, year_from: int | None = None, year_to: int | None = None,
     sections: Sequence[str] | None = None, chunk_ids: Sequence[int] | None = None,
 ) -> Filters:
-    """Turn what a user typed (any case; committee as a part of the name) into stored values,
-    since vec0 metadata columns only compare exactly."""
-    from .store import like_contains
+    """Turn what a user typed (any case, with or without å ä ö; committee as a part of the
+    name) into stored values, since vec0 metadata columns only compare exactly."""
+    from .names import names_like
 
-    def values(col: str, pattern: str, like: bool) -> tuple[str, ...]:
-        # a committee by part of its name, its own % and _ taken literally
-        op = "LIKE ? ESCAPE '\\'" if like else "= ? COLLATE NOCASE"
-        arg = like_contains(pattern) if like else pattern
+    def values(col: str, typed: str, part: bool) -> tuple[str, ...]:
         # a committee may also be a bundled protocol extract's, on its §§ (and their chunks)
-        also = f" UNION SELECT DISTINCT {col} FROM items WHERE {col} {op}" if col == "committee" else ""
-        return tuple(r[0] for r in conn.execute(
-            f"SELECT DISTINCT {col} FROM documents WHERE {col} {op}{also}", (arg, arg) if also else (arg,)))
+        also = f" UNION SELECT DISTINCT {col} FROM items" if col == "committee" else ""
+        stored = [r[0] for r in conn.execute(f"SELECT DISTINCT {col} FROM documents{also}")]
+        return names_like(stored, typed, part=part)
 
     return Filters(
         municipalities=values("municipality", municipality, False) if municipality else None,

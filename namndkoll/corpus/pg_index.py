@@ -306,19 +306,22 @@ def resolve_filters(
     doc_type: str | None = None, year_from: int | None = None, year_to: int | None = None,
     sections: Sequence[str] | None = None, chunk_ids: Sequence[int] | None = None,
 ) -> Filters:
-    """What a user typed (any case; committee as part of the name) as stored values."""
-    def values(col: str, cond: str, arg: str) -> tuple[str, ...]:
+    """What a user typed (any case, with or without å ä ö; committee as part of the name) as
+    stored values (``names.names_like``)."""
+    from .names import names_like
+
+    def values(col: str, typed: str, part: bool) -> tuple[str, ...]:
         # a scan of the documents (~2 ms at 1M passages) for every query: kept CACHE_S as counts are
         # a committee may also be a bundled protocol extract's, on its §§ (and their chunks)
-        also = f" UNION SELECT {col} FROM items WHERE {cond}" if col == "committee" else ""
-        return cached(conn, ("values", col, arg), lambda: tuple(r[0] for r in conn.execute(  # type: ignore[no-any-return]
-            f"SELECT DISTINCT {col} FROM documents WHERE {cond}{also} ORDER BY 1", (arg, arg) if also else (arg,))))
+        also = f" UNION SELECT {col} FROM items" if col == "committee" else ""
+        stored = cached(conn, ("values", col), lambda: tuple(r[0] for r in conn.execute(
+            f"SELECT DISTINCT {col} FROM documents{also}")))
+        return names_like(stored, typed, part=part)
 
     return Filters(
-        municipalities=values("municipality", "lower(municipality) = lower(%s)", municipality)
-        if municipality else None,
-        committees=values("committee", "committee ILIKE %s", f"%{committee}%") if committee else None,
-        doc_types=values("doc_type", "lower(doc_type) = lower(%s)", doc_type) if doc_type else None,
+        municipalities=values("municipality", municipality, False) if municipality else None,
+        committees=values("committee", committee, True) if committee else None,
+        doc_types=values("doc_type", doc_type, False) if doc_type else None,
         year_from=year_from, year_to=year_to,
         sections=tuple(sections) if sections is not None else None,
         chunk_ids=tuple(chunk_ids) if chunk_ids is not None else None,

@@ -26,6 +26,7 @@ from .extractions import (
     name_key,
     shape_figure_row,
 )
+from .names import FOLD_FROM, FOLD_TO, fold_name
 from .store import StoredDocument, like_contains, pack_lines, table_from, table_values, unpack_lines
 
 
@@ -215,12 +216,12 @@ def document_where(prefix: str = "", *, municipality: str | None = None, committ
     col = {f: f"{prefix}{f}" for f in ("committee", "year")} | (columns or {})
     where: list[str] = []
     args: list[Any] = []
-    if municipality:
-        where.append(f"lower({prefix}municipality) = lower(%s)")
-        args.append(municipality)
-    if committee:
-        where.append(f"{col['committee']} ILIKE %s")  # (backslash escapes: %% and _ taken literally)
-        args.append(like_contains(committee))
+    if municipality:  # any case, with or without å ä ö (names.py)
+        where.append(f"translate(lower({prefix}municipality), '{FOLD_FROM}', '{FOLD_TO}') = %s")
+        args.append(fold_name(municipality))
+    if committee:  # (backslash escapes: %% and _ taken literally)
+        where.append(f"translate(lower({col['committee']}), '{FOLD_FROM}', '{FOLD_TO}') LIKE %s")
+        args.append(like_contains(fold_name(committee)))
     if doc_type:
         where.append(f"{prefix}doc_type = %s")
         args.append(doc_type)

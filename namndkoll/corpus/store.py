@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import NotFoundError
 from ..types import Document, Item, Line, Metadata, Page, Section, Table
+from .names import fold_name
 
 _LINES_V1 = b"\x01"
 
@@ -228,17 +229,17 @@ def document_where(
 ) -> tuple[list[str], list[Any]]:
     """SQL conditions on the documents table (``prefix``: its alias, e.g. ``"d."``): municipality
     case-insensitive, committee by substring (``%`` and ``_`` taken literally), type and year
-    exact. Shared by every listing. ``columns``: other expressions for "committee" and "year"
+    exact; names compared any case, with or without å ä ö. Shared by every listing. ``columns``: other expressions for "committee" and "year"
     (the body and year of a bundled extract's §, where the document's are the fallback)."""
     col = {f: f"{prefix}{f}" for f in ("committee", "year")} | (columns or {})
     where: list[str] = []
     args: list[Any] = []
-    if municipality:
-        where.append(f"{prefix}municipality = ? COLLATE NOCASE")
-        args.append(municipality)
+    if municipality:  # any case, with or without å ä ö (names.py; the function is db.connect's)
+        where.append(f"nk_name_key({prefix}municipality) = ?")
+        args.append(fold_name(municipality))
     if committee:
-        where.append(f"{col['committee']} LIKE ? ESCAPE '\\'")
-        args.append(like_contains(committee))
+        where.append(f"instr(nk_name_key({col['committee']}), ?) > 0")
+        args.append(fold_name(committee))
     if doc_type:
         where.append(f"{prefix}doc_type = ?")
         args.append(doc_type)

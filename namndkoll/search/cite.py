@@ -55,8 +55,10 @@ def quote(text: str, *, max_chars: int = 400) -> str:
     return flat[: cut if cut > max_chars // 2 else max_chars] + " …"
 
 
-def citation_pack_markdown(hits: Sequence[Hit], *, title: str | None = None, max_quote: int = 400) -> str:
-    """Quotes with numbered footnotes carrying the citations (and the source file)."""
+def citation_pack_markdown(hits: Sequence[Hit], *, title: str | None = None, max_quote: int = 2000) -> str:
+    """Quotes with numbered footnotes carrying the citations (and the source file). Each
+    passage is quoted whole, as the CSV pack does (a passage is at most a chunk): the pack is
+    what a statement quotes, and its footnote names the passage's whole character range."""
     from ..export import markdown_text  # document text is untrusted in Markdown too
 
     lines = [f"# {markdown_text(title)}", ""] if title else []

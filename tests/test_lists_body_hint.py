@@ -63,3 +63,25 @@ def test_search_and_compare_say_which_body_was_meant(db: str, monkeypatch: pytes
     monkeypatch.setattr("namndkoll.search.compare_db", lambda *a, **k: Comparison("verksamhetsplan", "party", {}, 0))
     out = runner.invoke(app, ["compare", "verksamhetsplan", "--db", db, "--municipality", "Malmö"])
     assert "no document is from 'Malmö'; stored: Lund" in out.output, out.output
+
+
+def test_a_year_filter_says_how_many_undated_documents_it_left_out(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `search ... --municipality Lund --to 2016` answered "no good match" where the 2016
+    # reservation had no date in its PDF: left out by the year filter without a word
+    from namndkoll.search.compare import Comparison
+
+    undated = make_pdf(tmp_path / "lund-v-reservation.pdf", [
+        ("Lunds kommun\nSocialnämnden\nReservation\nÄrende 7: Åtgärder avseende arbetsmarknadsåtgärder\n"
+        "Vänsterpartiet reserverar sig mot beslutet om minskningen av arbetsmarknadskonsulenter.\n")])
+    dated = make_pdf(tmp_path / "lund-sn-2025-03-12-protokoll.pdf", [PROTOCOL])
+    db = str(tmp_path / "u.db")
+    assert not ingest([undated, dated], db=db, index=False).failed
+    out = runner.invoke(app, ["search", "arbetsmarknadskonsulenter", "--db", db, "--municipality", "Lund",
+                              "--to", "2016", "--mode", "keyword"])
+    assert out.exit_code == 0, out.output
+    assert "note: 1 document has no date and was left out by the year filter" in out.output
+    out = runner.invoke(app, ["search", "arbetsmarknadskonsulenter", "--db", db, "--mode", "keyword"])
+    assert "no date" not in out.output  # no year filter, nothing left out
+    monkeypatch.setattr("namndkoll.search.compare_db", lambda *a, **k: Comparison("x", "party", {}, 0))
+    out = runner.invoke(app, ["compare", "arbetsmarknadskonsulenter", "--db", db, "--from", "2020"])
+    assert "1 document has no date" in out.output, out.output

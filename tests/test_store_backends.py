@@ -904,3 +904,15 @@ def test_postgres_municipality_filter_searches_that_municipalitys_words(pg_url: 
             assert docs <= set(towns_asked)
             if terms is phrase and "Lund" in towns_asked:  # the phrase, not both words apart
                 assert len(qualified) == 1
+
+
+def test_undated_documents_are_counted_under_the_other_filters(store):
+    """A year filter leaves out what has no date; both backends count them alike (the CLI says so)."""
+    st, _ = store
+    d = DOCS[1]
+    with st.transaction():
+        st.replace_document(replace(d, source="lund-undated.pdf", sha256="u" * 64,
+                                    metadata=replace(d.metadata, date=None)))
+    assert st.count_undated(municipality="LUND") == 1
+    assert st.count_undated(municipality="Göteborg") == 0
+    assert st.count_undated() == 1

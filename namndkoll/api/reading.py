@@ -49,6 +49,14 @@ def read_by_older(corpus_stats: dict[str, Any]) -> int:
     return int(corpus_stats["documents"]) - int(corpus_stats.get("by_reader", {}).get(reader_version(), 0))
 
 
+def undated_count(*, db: str | Path | None = None, municipality: str | None = None,
+                  committee: str | None = None, doc_type: str | None = None) -> int:
+    """How many stored documents matching the filters have no date: a year filter (--year,
+    --from, --to) leaves them out, whatever they say."""
+    with opened(db) as store:
+        return store.count_undated(municipality=municipality, committee=committee, doc_type=doc_type)
+
+
 def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
     """Why ``--municipality`` found nothing, when no stored document is from a body of that
     exact name (any case): the stored bodies whose names contain it ("Tolkförmedling" ->

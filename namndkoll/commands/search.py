@@ -122,6 +122,21 @@ def _render_hits(con: Any, hits: list[Any], width: int | None) -> None:
         con.print()
 
 
+def _say_undated(db: str | None, **filters: Any) -> None:
+    """A year filter leaves out the documents whose date was not found: say how many (on
+    stderr, so --json and --csv stay clean), never silently."""
+    from ..api.reading import undated_count
+
+    try:
+        n = undated_count(db=db, **filters)
+    except NamndkollError:
+        return
+    if n:
+        echo(f"note: {n} {'document has' if n == 1 else 'documents have'} no date and "
+             f"{'was' if n == 1 else 'were'} left out by the year filter (`namndkoll documents` marks "
+             "them ?)", err=True)
+
+
 def _say_body_hint(municipality: str | None, db: str | None) -> None:
     """When nothing was found under a --municipality that names no stored body ("Göteborgs"),
     say which was meant, as the list commands do: the filter compares whole names."""
@@ -178,6 +193,8 @@ def search_cmd(
         _say_body_hint(municipality, db)
     else:
         _print_hits(hits, wide=wide)
+    if year is not None or year_from is not None or year_to is not None:
+        _say_undated(db, municipality=municipality, committee=committee, doc_type=doc_type)
 
 
 def compare_cmd(
@@ -213,6 +230,8 @@ def compare_cmd(
 
         print_json(comparison_json(res))
         return
+    if year is not None or year_from is not None or year_to is not None:
+        _say_undated(db, municipality=municipality, committee=committee)
     if not res.groups:
         echo("no good match among reservations, yrkanden, votes or party documents")
         _say_body_hint(municipality, db)

@@ -231,6 +231,13 @@ def document_where(prefix: str = "", *, municipality: str | None = None, committ
     return where, args
 
 
+def count_undated(conn: Any, *, municipality: str | None = None, committee: str | None = None,
+                  doc_type: str | None = None) -> int:
+    where, args = document_where(municipality=municipality, committee=committee, doc_type=doc_type)
+    sql = "SELECT count(*) FROM documents WHERE " + " AND ".join([*where, "year IS NULL"])
+    return int(conn.execute(sql, args).fetchone()[0])
+
+
 def list_documents(conn: Any, *, municipality: str | None = None, committee: str | None = None,
                    doc_type: str | None = None, year: int | None = None, dnr: str | None = None,
                    ) -> list[StoredDocument]:

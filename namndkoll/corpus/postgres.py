@@ -274,6 +274,9 @@ class PostgresStore:
     def get_stored(self, document_id: int) -> StoredDocument:
         return pg_store.get_stored(self.conn, document_id)
 
+    def count_undated(self, **filters: Any) -> int:
+        return pg_store.count_undated(self.conn, **filters)
+
     def page_tables(self, document_id: int, page: int) -> list[Table]:
         return pg_store.page_tables(self.conn, document_id, page)
 

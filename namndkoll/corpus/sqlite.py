@@ -127,6 +127,9 @@ class SqliteStore:
     def get_stored(self, document_id: int) -> StoredDocument:
         return store.get_stored(self.conn, document_id)
 
+    def count_undated(self, **filters: Any) -> int:
+        return store.count_undated(self.conn, **filters)
+
     def page_tables(self, document_id: int, page: int) -> list[Table]:
         return store.page_tables(self.conn, document_id, page)
 

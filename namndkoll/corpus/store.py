@@ -272,6 +272,14 @@ def list_documents(
     return [_stored(conn, r) for r in conn.execute(sql, args).fetchall()]
 
 
+def count_undated(conn: Any, *, municipality: str | None = None, committee: str | None = None,
+                  doc_type: str | None = None) -> int:
+    """Documents matching the filters that have no date (a year filter leaves them out)."""
+    where, args = document_where(municipality=municipality, committee=committee, doc_type=doc_type)
+    sql = "SELECT count(*) FROM documents WHERE " + " AND ".join([*where, "year IS NULL"])
+    return int(conn.execute(sql, args).fetchone()[0])
+
+
 def get_stored(conn: Any, document_id: int) -> StoredDocument:
     row = conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
     if row is None:

@@ -242,9 +242,22 @@ def thing_beside(question: Question, text: str, thing: Matcher | None) -> bool:
     asking the year too hides that answer)."""
     if thing is None or not ("figure" in question.kinds or question.unit is not None):
         return True
-    if not (figure_in(text) and any(thing.held(text))):  # most candidates: no sentence to cut
+    # (issue 11) a vote's tally is the figure a "hur många röster …" question asks, in the
+    # vote's own words: "Omröstningen utfaller med 40 Ja mot 41 Nej" names neither the röster nor
+    # the förslag voted on (the sentence before does, or the § title)
+    tally = "vote" in question.kinds and bool(_TALLY.search(text))
+    if not tally and not (figure_in(text) and any(thing.held(text))):  # most: no sentence to cut
         return False
-    return any(figure_in(s) and any(thing.held(s)) for s in sentences(text))
+    return any((tally and bool(_TALLY.search(s))) or (figure_in(s) and any(thing.held(s))) for s in sentences(text))
+
+
+# how a vote went, in its numbers: "40 Ja mot 41 Nej", "Ja 40, Nej 41", "Antal Ja: 40 Antal Nej:
+# 41", "med fem ja-röster mot sex nej-röster", "med 41 röster mot 40"
+_TALLY_COUNT = r"(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\w+ton|\w*tio|\w*tio\w+|\w*hundra\w*)"
+_TALLY = re.compile(
+    r"\b\d+\s+ja\b[^.]{0,40}?\b\d+\s+nej\b|\bja\s*[:=]?\s*\d+\b[^.]{0,40}?\bnej\s*[:=]?\s*\d+\b|"
+    r"\b" + _TALLY_COUNT + r"\s+(?:ja|nej)-röst|\b" + _TALLY_COUNT + r"\s+röster\s+mot\s+" + _TALLY_COUNT + r"\b",
+    re.IGNORECASE)
 
 
 # a number in a sentence, digits or a count written out, and the words after it

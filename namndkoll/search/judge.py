@@ -50,6 +50,10 @@ ANSWER_WEAK = 0.002
 # the bar, with 0.46 of the keyword weight, the reranker 0.76 — refused). No dev or dev2 near miss
 # that passes the other gates has a chance above 0.1: 0.1, 0.2 and 0.5 refuse the same 40 of 89.
 ANSWER_SHOW = 0.5
+# the reranker's likely first choice with at least this many times the chance of every other
+# candidate is decisive (issue 11; dev: the likely first choices 2.3-2.5 times the next were
+# no answers, the answers 7.9 and 26.8 times it)
+DECISIVE = 4.0
 # Fitted on bench/questions/dev.json only (docs/benchmarks.md, Search; the grid is in
 # bench/search_eval.py --calibrate): e5 shows a passage from 0.865 (0.86 with half the query's
 # keyword weight), trusts it from 0.90 alone or 0.88 with 60 % of the keyword weight.
@@ -108,7 +112,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     highest chance of all candidates), when that likely, is trusted from ``weak_similarity - margin``
     holding ``KEYWORD_HIGH`` of the query's weight, the query's place held by its body's documents
     (issue 11: "Vilka nyckeltal ska socialnämnden i Lund få varje månad?" and the list of them at
-    cosine 0.8648, weak under a trusted passage on other measures). A figure query's
+    cosine 0.8648, weak under a trusted passage on other measures), and, standing ``DECISIVE``
+    times as likely as any other candidate, holding ``KEYWORD_PARTIAL`` at any similarity it is
+    shown at (issue 11: "Vad händer med en ny tågstation i Brålanda?" and "… en ny station i
+    Brålanda", chance 0.57 against 0.07, 0.54 of the keyword weight). A figure query's
     passage shown on meaning alone needs a figure in a sentence holding a word of what is asked
     (``Ranked.thing_beside``; issue 11: "lomma skattesats 2026" and Lomma's avfallstaxa 2026), and
     without it is never trusted, however close (issue 11: "tolkförmedling väst verksamhetens
@@ -122,6 +129,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     high, weak = [], []
     # the reranker's first choice (its highest chance of answering, among all candidates)
     top = max((r.answer for r in ranked if r.answer is not None), default=None)
+    # ... and the chance of the next likeliest after it (None with no other to weigh it against)
+    second = max((r.answer for r in ranked if r.answer is not None and r.answer != top), default=None)
     for r in ranked:
         # no similarity (keyword-only mode): only the keyword evidence counts
         s = r.similarity if mode != "keyword" and r.similarity is not None else float("-inf")
@@ -143,6 +152,12 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         # them at cosine 0.8648, chance 0.58, weak under a high list of other measures at 0.881).
         # Only its first choice: several likely passages cannot all be the answer.
         chosen = likely and r.answer == top
+        # (issue 11) ... and when it stands DECISIVE times as likely as any other candidate, it is
+        # trusted holding KEYWORD_PARTIAL of the query's weight at any similarity it is shown at:
+        # the reranker has read the passage as the answer and no other as one ("Vad händer med en
+        # ny tågstation i Brålanda?" and "… möjliggöra en ny station i Brålanda", chance 0.57
+        # against 0.07, 0.54 of the keyword weight: "tågstation" is not "station")
+        decisive = chosen and second is not None and r.answer is not None and r.answer >= DECISIVE * second
         shown_asked = r.year_own and (r.figure_beside or likely) and r.asked
         if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (
                 not shown_asked or not r.focus_ok or (r.answer is not None and r.answer < cal.answer_weak)))):
@@ -159,7 +174,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         if r.year_named and not r.inside and r.own_place and of_asked and r.thing_beside and (r.stated or not STATED_FOR_HIGH) and (
                 k >= KEYWORD_FULL or (r.focus_ok and (
                     s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)
-                    or (chosen and kp >= KEYWORD_HIGH and s >= weak_bar - cal.margin)))):
+                    or (chosen and kp >= KEYWORD_HIGH and s >= weak_bar - cal.margin)
+                    or (decisive and kp >= KEYWORD_PARTIAL)))):
             high.append(replace(r, confidence="high"))
         elif (kp >= KEYWORD_WEAK or r.rare or (s >= weak_bar and r.thing_beside)
               or (kp >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin) or likely):

@@ -19,6 +19,9 @@ SPLITS = ("dev", "test", "heldout")
 # more dev questions written later (batch s9; dev3-dev5: fresh batches s23, s28, s29, never tuned on), kept apart so that the three thirds stay thirds: they
 # are checked like every other entry (fields, passages, no leaks) but not counted in the shares
 EXTRA = ("dev2", "dev3", "dev4", "dev5")
+# questions a user walk found search faults on, added to dev.json by a helper (batch "w46"):
+# checked like every other entry but, like EXTRA, not counted in the thirds' shares
+WALK_BATCHES = {"w46"}
 STYLES = {"question", "keywords", "typo"}
 TOPICS = {"vote", "reservation", "figure", "table", "decision", "person", "date", "other"}
 KINDS = {"off-topic", "near-miss"}
@@ -76,6 +79,8 @@ def test_counts_reach_the_targets_of_issue_11(sets: dict[str, list[dict]],
                                               everything: list[dict]) -> None:
     assert len(everything) >= 250
     assert sum(not e["answerable"] for e in everything) >= 80
+    sets = {split: [e for e in entries if e.get("batch") not in WALK_BATCHES]
+            for split, entries in sets.items()}
     thirds = sum(len(entries) for entries in sets.values())
     for split, entries in sets.items():
         assert sum(not e["answerable"] for e in entries) >= 25, split

@@ -434,9 +434,13 @@ def focus_pattern(word: str, terms: Sequence[Term], doc_counts: Callable[[list[s
 
 
 def highlight_spans(text: str, terms: Sequence[Term]) -> tuple[tuple[int, int], ...]:
-    """Spans of ``text`` holding a word that starts with one of the query stems or parts."""
+    """Spans of ``text`` holding a word that starts with one of the query stems or parts. A
+    compound's parts only where the text holds them all, as ``Matcher`` counts it: "vind" in
+    "inredning av vind" is no match for "vindkraft" in a passage that never says "kraft"."""
+    low = text.lower()
     stems = sorted({t.stem for t in terms} | {a for t in terms for a in t.alts}
-                   | {p for t in terms for p in t.parts}, key=len, reverse=True)
+                   | {p for t in terms if all(q.lower() in low for q in t.parts) for p in t.parts},
+                   key=len, reverse=True)
     if not stems:
         return ()
     whole = {t.word for t in terms if len(t.word) < MIN_STEM}  # "sd", "v": the word itself only

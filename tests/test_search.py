@@ -26,6 +26,7 @@ from namndkoll.search import chunk_document, compare, index_corpus, search
 from namndkoll.search.cite import citation_pack_csv, citation_pack_markdown
 from namndkoll.search.hybrid import STOPWORDS, stem
 from namndkoll.search.judge import CALIBRATIONS, Calibration
+from namndkoll.search.terms import Matcher, Term, highlight_spans
 from namndkoll.types import Document, Item, Metadata, Page, Section, with_offsets
 
 
@@ -217,6 +218,19 @@ def test_keyword_side_handles_swedish_compounds_and_case(corpus):
     hits = search(conn, "FÖRSKOLEPLATSER", None, mode="keyword")
     assert hits and hits[0].item == "18"  # found "platser i förskolan" through förskol* AND plats*
     assert search(conn, "introduktionsjobb kostnad", None, mode="keyword")[0].source == "lund-ts-2021.pdf"
+
+
+def test_a_compounds_first_part_alone_is_no_match_for_it():
+    # Alingsås KS 2026-06-01 § 99: attics ("inredning av vind") in a passage on bygglov. The
+    # query's "vindkraft" (split into vind + kraft, the corpus lacking it) is not held there
+    text = ("Detta gäller till exempel vid inredande av vind trots att gällande detaljplan innebär "
+            "förbud om vindsinredning. Det krävs dock att vissa förutsättningar uppfylls för att "
+            "fastighetsägaren ska kunna inreda vind. Ansökan om bygglov prövas.")
+    terms = [Term("bygglov", "bygglov", df=5), Term("vindkraft", "vindkraft", parts=("vind", "kraft"), df=17)]
+    assert [text[a:b] for a, b in highlight_spans(text, terms)] == ["bygglov"]
+    assert Matcher(terms).held(text) == [True, False]
+    both = "Vinden över kommunen ger kraft åt de nya verken; bygglov krävs."
+    assert [both[a:b] for a, b in highlight_spans(both, terms)] == ["Vinden", "kraft", "bygglov"]
 
 
 def test_abstains_on_unrelated_query(corpus):

@@ -18,10 +18,12 @@ from test_search import (
 
 from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db, transaction
+from namndkoll.corpus.keywords import fts_query
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus, search
 from namndkoll.search.hybrid import evidence, rank
 from namndkoll.search.judge import CALIBRATIONS, judge
+from namndkoll.search.plan import fts_terms
 from namndkoll.search.question import (
     focus_of,
     mentions_place,
@@ -132,6 +134,23 @@ def test_a_compound_typed_apart_is_found_joined():
     terms = [Term("bidrags", "bidrag", df=53), Term("portalen", "portal", df=0)]
     out = joined_compounds(terms, lambda s: counts.get(s, 0))
     assert out[1].alts == ("bidragsportal",) and out[1].df == 6 and out[0] == terms[0]
+
+
+def test_a_compound_typed_apart_is_found_joined_though_its_last_word_is_held_alone():
+    # "kompetens försörjning" (counts of a 23-document corpus): "kompetens" is too common to ask
+    # the index for, and "försörjning"* finds försörjningsstöd, never kompetensförsörjning
+    counts = {"kompet": 84, "försörjning": 37, "kompetensförsörjning": 15}
+    terms = [Term("kompetens", "kompet", df=84), Term("försörjning", "försörjning", df=37)]
+    out = joined_compounds(terms, lambda s: counts.get(s, 0))
+    assert out[1].alts == ("kompetensförsörjning",) and out[1].df == 37 and out[0] == terms[0]
+    assert fts_query(fts_terms(out, 895)) == '"försörjning"* OR "kompetensförsörjning"*'
+    assert Matcher(out).held("uppföljning av kompetensförsörjning") == [True, True]
+    assert Matcher(out).held("personer med försörjningsstöd") == [False, True]
+    # with the linking -s- the compound takes ("bostad försörjning": bostadsförsörjningsprogram)
+    counts = {"bostadsförsörjning": 3}
+    out = joined_compounds([Term("bostad", "bostad", df=13), Term("försörjning", "försörjning", df=37)],
+                           lambda s: counts.get(s, 0))
+    assert out[1].alts == ("bostadsförsörjning",)
 
 
 def test_vote_evidence():

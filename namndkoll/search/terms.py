@@ -161,17 +161,22 @@ def query_terms(query: str) -> list[Term]:
 
 
 def joined_compounds(terms: Sequence[Term], df: Callable[[str], int]) -> list[Term]:
-    """Compounds typed apart ("bidrags portalen", "förskole platser"): a word the corpus lacks
-    is also found joined to the word before it, when the corpus holds that compound."""
+    """Compounds typed apart ("bidrags portalen", "förskole platser", "kompetens försörjning"):
+    a word is also found joined to the word before it, when the corpus holds that compound.
+    Also a word the corpus holds on its own: "försörjning" alone finds "försörjningsstöd",
+    never the "kompetensförsörjning" asked for (a word's start is all the index matches)."""
     out = list(terms)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if b.df or b.party or not (a.word + b.word).isalpha():
+        if b.party or a.party or not (a.word + b.word).isalpha():
             continue
-        joined = stem(a.word + b.word)
-        n = df(joined)
-        if n:
-            out[i] = replace(b, alts=(*b.alts, joined), df=n)
+        # as written, or with a linking -s- ("bostad försörjning" -> "bostadsförsörjning")
+        for link in ("", "s") if not a.word.endswith("s") else ("",):
+            joined = stem(a.word + link + b.word)
+            n = df(joined)
+            if n:
+                out[i] = replace(b, alts=(*b.alts, joined), df=b.df or n)
+                break
     return out
 
 
@@ -434,9 +439,13 @@ def focus_pattern(word: str, terms: Sequence[Term], doc_counts: Callable[[list[s
 
 
 def highlight_spans(text: str, terms: Sequence[Term]) -> tuple[tuple[int, int], ...]:
-    """Spans of ``text`` holding a word that starts with one of the query stems or parts."""
+    """Spans of ``text`` holding a word that starts with one of the query stems or parts. A
+    compound's parts only where the text holds them all, as ``Matcher`` counts it: "vind" in
+    "inredning av vind" is no match for "vindkraft" in a passage that never says "kraft"."""
+    low = text.lower()
     stems = sorted({t.stem for t in terms} | {a for t in terms for a in t.alts}
-                   | {p for t in terms for p in t.parts}, key=len, reverse=True)
+                   | {p for t in terms if all(q.lower() in low for q in t.parts) for p in t.parts},
+                   key=len, reverse=True)
     if not stems:
         return ()
     whole = {t.word for t in terms if len(t.word) < MIN_STEM}  # "sd", "v": the word itself only

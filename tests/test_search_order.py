@@ -88,6 +88,8 @@ class Cand:
     focus_ok: bool = True
     figure_beside: bool = True
     listing: bool = False
+    item_of: tuple[int, str] | None = None  # (the decision rule: test_search_decision.py)
+    decides: bool = False
 
 
 def names(cands: list[Cand]) -> list[str]:

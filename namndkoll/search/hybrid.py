@@ -39,7 +39,7 @@ from .grounds import (
     year_in_own_words,
 )
 from .judge import KEYWORD_FULL, KEYWORD_WEIGHT, NO_CALIBRATION, calibration_for, judge
-from .order import settle
+from .order import DECISION_SECTION, settle
 from .passage import lists_titles
 from .plan import fts_terms, keyword_plan
 from .question import (
@@ -289,6 +289,8 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             figure_beside=figure_beside(question, row["text"], row["section"], focus[0] if focus else None),
             thing_beside=thing_beside(question, row["text"], thing),
             listing=lists_titles(row["text"], row["section"]),
+            item_of=(int(row["document_id"]), str(row["item"])) if row["item"] is not None else None,
+            decides=question.decision and row["section"] == DECISION_SECTION,
             asked=asked_of(question, row["text"], row["context"], row["section"], row["committee"],
                            focus[0] if focus else None, holds_rare),
             place_ok=place_consistent(question, row, doc_mentions),

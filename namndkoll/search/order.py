@@ -29,6 +29,15 @@ reranker put on the first screen, it does not dig one up):
   above the table row "Resultat 22,5 3,0 19,5 …"), goes below those failing fewer of these
   checks. The abstention never trusts such a passage; the order now says so too.
 
+- **the decision, for what was decided.** A question asking what was decided ("Vad beslutade
+  kommunstyrelsen om förprojekteringen …", "vad har beslutats om laddstationer för cyklar";
+  ``Question.decision``) is answered by its §'s Beslut, the section stating the decision
+  (``Ranked.decides``). The reranker finds the § but puts its heading, Beredning,
+  Beslutsunderlag or Beslutsgång first, words of the question all; the Beslut, terse, stood
+  sixth to eighth. When the first candidate stands in a § and is not its Beslut, that § 's Beslut
+  goes first, from wherever it stands among the candidates: it is no other matter dug up, but the
+  part of the chosen § that answers.
+
 The share and the depth are round numbers, not a fit: half the first's chance, the first ten
 (a user's first screen; on dev the first five gave the same order but for the Intraservice row,
 and the fast model's order gains more from ten).
@@ -39,10 +48,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-__all__ = ["EVERY_TERM_SHARE", "SETTLE_DEPTH", "settle"]
+__all__ = ["DECISION_SECTION", "EVERY_TERM_SHARE", "SETTLE_DEPTH", "settle"]
 
 SETTLE_DEPTH = 10  # the candidates these rules may reorder
 EVERY_TERM_SHARE = 0.5  # a passage holding every term goes first from this share of the first's chance
+DECISION_SECTION = "beslut"  # the section of a § stating its decision (namndkoll.ingest.sections)
 
 
 class Candidate(Protocol):
@@ -62,6 +72,10 @@ class Candidate(Protocol):
     def figure_beside(self) -> bool: ...
     @property
     def listing(self) -> bool: ...
+    @property
+    def decides(self) -> bool: ...
+    @property
+    def item_of(self) -> tuple[int, str] | None: ...
 
 
 C = TypeVar("C", bound=Candidate)
@@ -72,7 +86,9 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
     of them holding every query term (keyword share ≥ ``every_term``) first when the first lacks
     one and it has at least ``EVERY_TERM_SHARE`` of the first's chance of answering; then those
     failing more of the checks of what is asked (``asked``, ``own_place``, ``kind_stated``,
-    ``focus_ok``) below those failing fewer, in order otherwise. Without the reranker's chances (``answer`` None) only the checks."""
+    ``focus_ok``) below those failing fewer, in order otherwise; for a question asking what was
+    decided, the Beslut of the first's § (``decides``, from anywhere in ``ranked``) before all of
+    them. Without the reranker's chances (``answer`` None) only the checks and the decision."""
     head, rest = list(ranked[:depth]), list(ranked[depth:])
     if head and head[0].keywords < every_term and head[0].answer is not None:
         bar = EVERY_TERM_SHARE * head[0].answer
@@ -84,7 +100,16 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
             head.insert(0, full)
     # stable: the order otherwise kept
     head.sort(key=lambda r: (not r.asked) + (not r.own_place) + (not r.kind_stated) + (not r.focus_ok))
-    return head + rest
+    return _decision_first(head + rest)
+
+
+def _decision_first(ranked: list[C]) -> list[C]:
+    """``ranked`` with the Beslut of its first candidate's § first (``decides``: set for a question
+    asking what was decided only), when the first stands in a § and is not it."""
+    if not ranked or ranked[0].item_of is None or ranked[0].decides:
+        return ranked
+    at = next((i for i, r in enumerate(ranked) if r.decides and r.item_of == ranked[0].item_of), None)
+    return ranked if at is None else [ranked[at], *ranked[:at], *ranked[at + 1:]]
 
 
 def _lacking(r: Candidate) -> frozenset[str]:

@@ -81,6 +81,9 @@ class Question:
     # a party's or member's stance asked ("Vilka partier reserverade sig mot …", "Vem yrkade …",
     # "Ville Liberalerna …"): the § is asked by its subject, which the stance seldom names (subject.py)
     position: bool = False
+    # asks what was decided ("Vad beslutade kommunstyrelsen om …", "vad har beslutats om …", "Vad
+    # blev beslutet …"): the § 's Beslut answers it, not its heading, Beredning or Beslutsgång
+    decision: bool = False
 
 
 _KINDS = {
@@ -195,7 +198,14 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     post_for=detail.post_qualifier(query, post_of(query)), name_of=detail.name_asked(query),
                     query_words=detail.query_words(query), said_by=detail.said_by(query),
                     label=detail.label_asked(query), degree=degree_of(query),
-                    position=bool(_POSITION_Q.search(query)))
+                    position=bool(_POSITION_Q.search(query)), decision=bool(_DECISION_Q.search(query)))
+
+
+# what was decided asked: "Vad beslutade kommunstyrelsen om …", "Vad beslutades om …", "vad har
+# beslutats om …", "Vad har nämnden beslutat …", "Vad blev beslutet om …", "Vilket beslut fattades …"
+# (not "När beslutade …", a date, nor "Vem beslutade …", a body)
+_DECISION_Q = re.compile(r"\bvad\b[^?.]{0,40}?\b(beslut(ade|ades|ats|at)|beslöts?)\b|"
+                         r"\bvad\s+blev\s+beslutet\b|\bvilket\s+beslut\b", re.IGNORECASE)
 
 
 # a stance asked: a reservation, a yrkande, a särskilt yttrande, a protokollsanteckning, what a

@@ -43,6 +43,9 @@ class Ranked:
     thing_beside: bool = True  # a figure beside a word of what a figure query asks (grounds.thing_beside)
     # its own text names the query's year, or, naming none, its title's first year is it (grounds.names_asked_year)
     year_named: bool = True
+    # the § it stands in (document id, item number); None outside a §
+    item_of: tuple[int, str] | None = None
+    decides: bool = False  # its §'s Beslut, for a question asking what was decided (Question.decision)
     listing: bool = False  # a list of documents or § titles, no statement (passage.lists_titles: a Beslutsunderlag)
 
 

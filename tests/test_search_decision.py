@@ -1,0 +1,116 @@
+"""A question asking what was decided is answered by the §'s Beslut (search/order.py): the
+reranker finds the § but puts its heading, Beredning or Beslutsgång first, words of the question
+all, and the terse Beslut stood sixth to eighth (dev batch w46).
+
+Text (excerpt, ../shared): Alingsås kommunstyrelse 2026-06-01 § 103, Svar på motion gällande att
+införa laddstationer för Alingsås cyklister."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+from test_search import indexed
+from test_search_order import protocol
+
+from namndkoll.search import hybrid
+from namndkoll.search.hybrid import search
+from namndkoll.search.order import settle
+from namndkoll.search.question import read_question
+from namndkoll.search.rerank import FEATURES, Reranker
+from namndkoll.types import Metadata
+
+KS_103 = """§ 103 2025.446 KS
+Svar på motion gällande att införa laddstationer för Alingsås cyklister
+Ärendebeskrivning
+Motionen föreslår att kommunen ska införa laddstationer för cyklar och elcyklar vid
+resecentrum och i centrala Alingsås, så att cyklister kan ladda sina elcyklar.
+Beredning
+Kommunledningskontoret har i skrivelse den 11 maj 2026 lämnat följande yttrande om
+laddstationer för cyklar: en elcykel med standardbatteri har normalt en räckvidd på 50–60 km
+per laddning, och de flesta cyklister laddar sina cyklar hemma.
+Beslut
+Förslag till beslut i kommunfullmäktige
+Motionen avslås i sin helhet.
+"""
+HEADINGS = {"Ärendebeskrivning": "arendet", "Beredning": "beredning", "Beslut": "beslut"}
+
+
+@pytest.mark.parametrize("query", [
+    "vad har beslutats om laddstationer för cyklar",
+    "Vad beslutade kommunstyrelsen om förprojekteringen av ledningarna till Bjärke?",
+    "Vad beslutades om detaljplanen för Skolgatan i Sollebrunn?",
+    "Vad har nämnden beslutat om skolskjutsen?",
+    "Vad blev beslutet om badhuset?",
+    "Vilket beslut fattade fullmäktige om budgeten?",
+])
+def test_a_question_asking_what_was_decided(query):
+    assert read_question(query).decision
+
+
+@pytest.mark.parametrize("query", [
+    "När beslutade fullmäktige om den nuvarande renhållningstaxan i Alingsås?",
+    "Vem beslutar om taxorna?",
+    "Hur röstade kommunstyrelsen om laddstationer?",
+    "laddstationer cyklar",
+    "Upphävdes beslutet om en handlingsplan för de demografiska utmaningarna?",
+])
+def test_not_a_question_asking_what_was_decided(query):
+    assert not read_question(query).decision
+
+
+@dataclass(frozen=True)
+class Cand:
+    name: str
+    item_of: tuple[int, str] | None = (1, "103")
+    decides: bool = False
+    keywords: float = 0.5
+    answer: float | None = 0.5
+    asked: bool = True
+    own_place: bool = True
+    kind_stated: bool = True
+    focus_ok: bool = True
+    figure_beside: bool = True
+    listing: bool = False
+
+
+def names(ranked):
+    return [r.name for r in ranked]
+
+
+def test_settle_the_decision_of_the_first_section_first():
+    beredning, arendet, other = Cand("beredning"), Cand("arendet"), Cand("other", item_of=(1, "98"))
+    beslut, other_beslut = Cand("beslut", decides=True), Cand("other beslut", item_of=(1, "98"), decides=True)
+    assert names(settle([beredning, other_beslut, arendet, other, beslut], 0.99)) == \
+        ["beslut", "beredning", "other beslut", "arendet", "other"]
+    # from wherever it stands: the chosen §'s own part that answers
+    deep = [beredning, *(Cand(str(i), item_of=(2, str(i))) for i in range(12)), beslut]
+    assert names(settle(deep, 0.99))[:2] == ["beslut", "beredning"]
+    # not another §'s decision, nor when the first stands in no § or is its Beslut already
+    assert names(settle([beredning, other_beslut], 0.99)) == ["beredning", "other beslut"]
+    loose = Cand("loose", item_of=None)
+    assert names(settle([loose, beslut], 0.99)) == ["loose", "beslut"]
+    assert names(settle([beslut, other_beslut], 0.99)) == ["beslut", "other beslut"]
+
+
+@pytest.fixture
+def corpus(db_path: Path):
+    ks = Metadata("Kommunstyrelsen protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01")
+    with indexed(db_path, (protocol("alingsas-ks-2026.pdf", KS_103, ks, HEADINGS),)) as built:
+        yield built
+
+
+def test_what_was_decided_answered_by_the_beslut(corpus, monkeypatch):
+    conn, emb = corpus
+    # a reranker that weighs the meaning side only (the fake embedder's); the end-to-end path:
+    # the Beslut's section read into ``Ranked.decides`` (the reordering itself: the settle test)
+    coef = np.array([4.0 if f == "similarity" else 0.0 for f in FEATURES])
+    fit = Reranker("fake-hash", np.zeros(len(FEATURES)), np.ones(len(FEATURES)), coef, -2.0)
+    monkeypatch.setattr(hybrid, "reranker_for", lambda model_id: fit)
+    hits = search(conn, "vad har beslutats om laddstationer för cyklar", emb, abstention=False)
+    assert "Motionen avslås i sin helhet" in hits[0].text
+    # a question asking something else of the § keeps the reranker's order
+    other = search(conn, "laddstationer för cyklar räckvidd", emb, abstention=False)
+    assert "Motionen avslås" not in other[0].text

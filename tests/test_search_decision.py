@@ -45,6 +45,9 @@ HEADINGS = {"Ärendebeskrivning": "arendet", "Beredning": "beredning", "Beslut":
     "Vad har nämnden beslutat om skolskjutsen?",
     "Vad blev beslutet om badhuset?",
     "Vilket beslut fattade fullmäktige om budgeten?",
+    # a keyword query naming a decision and its matter (dev s8)
+    "kollektivtrafikdialog initiativärende liberalerna beslut kommunstyrelsen",
+    "badhuset beslutet fullmäktige",
 ])
 def test_a_question_asking_what_was_decided(query):
     assert read_question(query).decision
@@ -56,6 +59,8 @@ def test_a_question_asking_what_was_decided(query):
     "Hur röstade kommunstyrelsen om laddstationer?",
     "laddstationer cyklar",
     "Upphävdes beslutet om en handlingsplan för de demografiska utmaningarna?",
+    "beslutsunderlag laddstationer",
+    "beslut",
 ])
 def test_not_a_question_asking_what_was_decided(query):
     assert not read_question(query).decision
@@ -111,6 +116,8 @@ def test_what_was_decided_answered_by_the_beslut(corpus, monkeypatch):
     monkeypatch.setattr(hybrid, "reranker_for", lambda model_id: fit)
     hits = search(conn, "vad har beslutats om laddstationer för cyklar", emb, abstention=False)
     assert "Motionen avslås i sin helhet" in hits[0].text
+    keywords = search(conn, "laddstationer cyklar beslut", emb, abstention=False)
+    assert "Motionen avslås i sin helhet" in keywords[0].text
     # a question asking something else of the § keeps the reranker's order
     other = search(conn, "laddstationer för cyklar räckvidd", emb, abstention=False)
     assert "Motionen avslås" not in other[0].text

@@ -45,6 +45,9 @@ HEADINGS = {"Ärendebeskrivning": "arendet", "Beredning": "beredning", "Beslut":
     "Vad har nämnden beslutat om skolskjutsen?",
     "Vad blev beslutet om badhuset?",
     "Vilket beslut fattade fullmäktige om budgeten?",
+    # a keyword query naming a decision and its matter (dev s8)
+    "kollektivtrafikdialog initiativärende liberalerna beslut kommunstyrelsen",
+    "badhuset beslutet fullmäktige",
 ])
 def test_a_question_asking_what_was_decided(query):
     assert read_question(query).decision
@@ -56,6 +59,8 @@ def test_a_question_asking_what_was_decided(query):
     "Hur röstade kommunstyrelsen om laddstationer?",
     "laddstationer cyklar",
     "Upphävdes beslutet om en handlingsplan för de demografiska utmaningarna?",
+    "beslutsunderlag laddstationer",
+    "beslut",
 ])
 def test_not_a_question_asking_what_was_decided(query):
     assert not read_question(query).decision
@@ -111,6 +116,34 @@ def test_what_was_decided_answered_by_the_beslut(corpus, monkeypatch):
     monkeypatch.setattr(hybrid, "reranker_for", lambda model_id: fit)
     hits = search(conn, "vad har beslutats om laddstationer för cyklar", emb, abstention=False)
     assert "Motionen avslås i sin helhet" in hits[0].text
+    keywords = search(conn, "laddstationer cyklar beslut", emb, abstention=False)
+    assert "Motionen avslås i sin helhet" in keywords[0].text
     # a question asking something else of the § keeps the reranker's order
     other = search(conn, "laddstationer för cyklar räckvidd", emb, abstention=False)
     assert "Motionen avslås" not in other[0].text
+
+
+def judged(ranked):
+    from namndkoll.search.judge import CALIBRATIONS, judge
+
+    return [(r.chunk_id, r.confidence) for r in judge(ranked, CALIBRATIONS["multilingual-e5-small"], mode="hybrid")]
+
+
+def test_the_decision_moved_first_is_as_confident_as_its_section():
+    """Dev w46, "Vad beslutade kommunstyrelsen om förprojekteringen av ledningarna till Bjärke?":
+    the § 98 Beslut ("Ärendet återremitteras …", few words of the question, chance 0.03) moved
+    above the § 's Ärendet (chance 0.61, trusted) was judged weak, and shown below the Ärendet."""
+    from namndkoll.search.ranked import Ranked
+
+    beslut = Ranked(1, 0.9, 0.856, 5, 3, keywords=0.67, answer=0.032, item_of=(98, "98"), decides=True)
+    arendet = Ranked(2, 0.9, 0.885, 1, 1, keywords=0.94, answer=0.605, item_of=(98, "98"))
+    other = Ranked(3, 0.8, 0.86, 2, 2, keywords=0.67, answer=0.2, item_of=(98, "94"))
+    assert judged([beslut, arendet, other]) == [(1, "high"), (2, "high"), (3, "weak")]
+    # not from another § 's section, nor for a question asking something else (no ``decides``)
+    moved_other = Ranked(2, 0.9, 0.885, 1, 1, keywords=0.94, answer=0.605, item_of=(98, "94"))
+    assert judged([beslut, moved_other, other]) == [(2, "high"), (1, "weak"), (3, "weak")]
+    plain = Ranked(1, 0.9, 0.856, 5, 3, keywords=0.67, answer=0.032, item_of=(98, "98"))
+    assert judged([plain, arendet, other]) == [(2, "high"), (1, "weak"), (3, "weak")]
+    # a Beslut the evidence drops is shown with the section it stands above
+    mute = Ranked(1, 0.9, 0.80, 40, 30, keywords=0.1, answer=0.001, item_of=(98, "98"), decides=True)
+    assert judged([mute, arendet, other]) == [(1, "high"), (2, "high"), (3, "weak")]

@@ -124,7 +124,9 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     passage whose own words name no year stands for the year its § title (else its document's
     title) names first: of another year it is weak at most (``Ranked.year_named``; issue 11:
     "personalförmåner värde per medarbetare göteborg 2026" and the value fixed in "§ 451 Förslag
-    till budget 2025 och flerårsplaner 2026–2027")."""
+    till budget 2025 och flerårsplaner 2026–2027"). The Beslut that stands first for a question
+    asking what was decided (``order.settle``) is at least as confident as the section of its §
+    it stands above (``_decision_carries``)."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     # the reranker's first choice (its highest chance of answering, among all candidates)
@@ -180,6 +182,7 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         elif (kp >= KEYWORD_WEAK or r.rare or (s >= weak_bar and r.thing_beside)
               or (kp >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin) or likely):
             weak.append(replace(r, confidence="weak"))
+    high, weak = _decision_carries(ranked, high, weak)
     # (round 13, eleventh session) a query naming a year, and every passage left names other
     # years only (shown on the query's rare terms or every term): none is about the year asked,
     # so nothing answers ("personalomkostnader procent 2028 simrishamn" and the 2026 rate; the
@@ -190,3 +193,24 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         return []
     return high + weak
 
+
+def _decision_carries(ranked: list[Ranked], high: list[Ranked], weak: list[Ranked]) -> tuple[list[Ranked], list[Ranked]]:
+    """``high`` and ``weak`` with the Beslut that stands first for a question asking what was
+    decided (``Ranked.decides``; ``order.settle`` moves it above the other sections of its §)
+    at least as confident as the candidate it stands above, when that is another section of the
+    same §: the question asks for that §'s decision, and the Beslut states it, in few words of
+    the question and at a low chance of the reranker, which reads the § in its Ärendet or
+    Beredning ("Vad beslutade kommunstyrelsen om förprojekteringen av ledningarna till Bjärke?":
+    the Ärendet high at chance 0.61, the Beslut "Ärendet återremitteras …" weak at 0.03 and
+    shown below it)."""
+    if len(ranked) < 2 or not ranked[0].decides or ranked[1].decides or ranked[1].item_of is None \
+            or ranked[1].item_of != ranked[0].item_of:
+        return high, weak
+    lead, under = ranked[0].chunk_id, ranked[1].chunk_id
+    if any(r.chunk_id == lead for r in high):
+        return high, weak  # as confident as any already
+    if any(r.chunk_id == under for r in high):
+        return [replace(ranked[0], confidence="high"), *high], [r for r in weak if r.chunk_id != lead]
+    if any(r.chunk_id == under for r in weak) and not any(r.chunk_id == lead for r in weak):
+        return high, [replace(ranked[0], confidence="weak"), *weak]
+    return high, weak

@@ -30,8 +30,9 @@ reranker put on the first screen, it does not dig one up):
   checks. The abstention never trusts such a passage; the order now says so too.
 
 - **the decision, for what was decided.** A question asking what was decided ("Vad beslutade
-  kommunstyrelsen om förprojekteringen …", "vad har beslutats om laddstationer för cyklar";
-  ``Question.decision``) is answered by its §'s Beslut, the section stating the decision
+  kommunstyrelsen om förprojekteringen …", "vad har beslutats om laddstationer för cyklar", a
+  keyword query naming a decision and its matter, "… initiativärende liberalerna beslut
+  kommunstyrelsen"; ``Question.decision``) is answered by its §'s Beslut, the section stating the decision
   (``Ranked.decides``). The reranker finds the § but puts its heading, Beredning,
   Beslutsunderlag or Beslutsgång first, words of the question all; the Beslut, terse, stood
   sixth to eighth. When the first candidate stands in a § and is not its Beslut, that § 's Beslut

@@ -198,7 +198,7 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     post_for=detail.post_qualifier(query, post_of(query)), name_of=detail.name_asked(query),
                     query_words=detail.query_words(query), said_by=detail.said_by(query),
                     label=detail.label_asked(query), degree=degree_of(query),
-                    position=bool(_POSITION_Q.search(query)), decision=bool(_DECISION_Q.search(query)))
+                    position=bool(_POSITION_Q.search(query)), decision=asks_decision(query, form))
 
 
 # what was decided asked: "Vad beslutade kommunstyrelsen om …", "Vad beslutades om …", "vad har
@@ -206,6 +206,22 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
 # (not "När beslutade …", a date, nor "Vem beslutade …", a body)
 _DECISION_Q = re.compile(r"\bvad\b[^?.]{0,40}?\b(beslut(ade|ades|ats|at)|beslöts?)\b|"
                          r"\bvad\s+blev\s+beslutet\b|\bvilket\s+beslut\b", re.IGNORECASE)
+# ... and a keyword query naming a decision beside a topic: "kollektivtrafikdialog initiativärende
+# liberalerna beslut kommunstyrelsen", "badhuset beslutet fullmäktige" (not the words of a §'s
+# parts: "beslutsunderlag", "beslutsgång"; nor "beslut" alone, which names no matter)
+_DECISION_WORD = re.compile(r"\b(beslut(et|ade|ades|at|ats)?|beslöts?)\b", re.IGNORECASE)
+
+
+def asks_decision(query: str, form: str | None = None) -> bool:
+    """Whether ``query`` asks what was decided: a question "Vad beslutade …", "Vilket beslut …",
+    or a keyword query (``sentence_form``) naming a decision ("beslut", "beslutet", "beslutade")
+    and at least one word more, the matter it was taken on."""
+    if _DECISION_Q.search(query):
+        return True
+    if (form or sentence_form(query)) != "keywords":
+        return False
+    said = _DECISION_WORD.findall(query)
+    return bool(said) and len(_TOKEN.findall(query)) > len(said)
 
 
 # a stance asked: a reservation, a yrkande, a särskilt yttrande, a protokollsanteckning, what a

@@ -31,7 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["unknown_words", "unreadable"]
+__all__ = ["is_word", "unknown_words", "unreadable"]
 
 MIN_WORDS = 20
 COMMON_SHARE = 0.7  # at least this share among the common words: readable, no lexicon needed
@@ -100,6 +100,12 @@ def _known(word: str, lexicon: frozenset[str]) -> bool:
         if tail in lexicon and (head in lexicon or (head.endswith("s") and head[:-1] in lexicon)):
             return True
     return False
+
+
+def is_word(word: str) -> bool:
+    """Whether ``word`` is a word of the language: in the lexicon (any case), or a compound of
+    two words it holds, maybe joined by an s ("vindkraft", "arbetsmarknadsåtgärder")."""
+    return _known(word.casefold(), _lexicon())
 
 
 def unknown_words(lines: list[str]) -> tuple[int, int]:

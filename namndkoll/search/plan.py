@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..corpus.base import Store
+from ..ingest.readable import is_word
 from .terms import Term, fold, joined_compounds, query_terms, repair, split_compound, stem
 
 __all__ = ["COMMON_SHARE", "RARE_TYPO", "SPLIT_BELOW", "fts_terms", "keyword_plan"]
@@ -40,6 +41,8 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
             # a word the corpus lacks is a typo of the nearest one it holds; a word it holds a
             # few times may be a typo too ("tolkformedling" once, "tolkförmedling" 43 times)
             vocab = _vocabulary(store, t.word)
+            if n == 0 and len(t.word) >= 5 and is_word(t.word):  # a real word, maybe no typo
+                vocab = [(w, c) for w, c in vocab if _same_word(t.word, w)]
             fixed = repair(t.word, vocab) if n == 0 else repair(t.word, [
                 (w, c) for w, c in vocab if c >= RARE_TYPO * max(n, 1) and fold(w) == fold(t.word)])
             if fixed:
@@ -53,6 +56,25 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
             n = store.term_doc_counts([t.party.casefold()]).get(t.party.casefold(), 0)
         planned.append(replace(t, parts=parts, alts=alts, df=n))
     return _with_bodies(store, joined_compounds(planned, df), df)
+
+
+def _same_word(word: str, cand: str) -> bool:
+    """Whether corpus word ``cand`` may stand for ``word``, a correctly spelled word of the
+    language that the corpus lacks. Not any word a letter away: "månen" (the moon) is no typo
+    of "målen", and a real word the corpus lacks says the answer is not there. Only the same
+    letters with å/ä/ö (typed on a keyboard without them: "lanevolym"), another form of the
+    same word (its stem begins the word, but for an ending of three letters at most:
+    "upphävdes" / "upphäver"), or a compound with a letter added or left out at its joint, where
+    the rest is a word ("arbetsökande" / "arbetssökande", "förskolelärare" / "förskollärare")."""
+    if fold(cand) == fold(word):
+        return True
+    head = stem(cand)
+    if word.startswith(head) and len(head) >= len(word) - 3:
+        return True
+    if abs(len(cand) - len(word)) != 1:
+        return False
+    long, short = (word, cand) if len(word) > len(cand) else (cand, word)
+    return any(long[:i] + long[i + 1:] == short and is_word(short[i:]) for i in range(3, len(short) - 2))
 
 
 def _with_bodies(store: Store, terms: list[Term], df: Callable[[str], int]) -> list[Term]:

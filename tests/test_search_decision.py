@@ -10,16 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pytest
 from test_search import indexed
-from test_search_order import protocol
+from test_search_order import protocol, rerank_on_meaning
 
-from namndkoll.search import hybrid
 from namndkoll.search.hybrid import search
 from namndkoll.search.order import settle
 from namndkoll.search.question import read_question
-from namndkoll.search.rerank import FEATURES, Reranker
 from namndkoll.types import Metadata
 
 KS_103 = """§ 103 2025.446 KS
@@ -109,11 +106,9 @@ def corpus(db_path: Path):
 
 def test_what_was_decided_answered_by_the_beslut(corpus, monkeypatch):
     conn, emb = corpus
-    # a reranker that weighs the meaning side only (the fake embedder's); the end-to-end path:
-    # the Beslut's section read into ``Ranked.decides`` (the reordering itself: the settle test)
-    coef = np.array([4.0 if f == "similarity" else 0.0 for f in FEATURES])
-    fit = Reranker("fake-hash", np.zeros(len(FEATURES)), np.ones(len(FEATURES)), coef, -2.0)
-    monkeypatch.setattr(hybrid, "reranker_for", lambda model_id: fit)
+    # the end-to-end path: the Beslut's section read into ``Ranked.decides`` (the reordering
+    # itself: the settle test)
+    rerank_on_meaning(monkeypatch)
     hits = search(conn, "vad har beslutats om laddstationer för cyklar", emb, abstention=False)
     assert "Motionen avslås i sin helhet" in hits[0].text
     keywords = search(conn, "laddstationer cyklar beslut", emb, abstention=False)

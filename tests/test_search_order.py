@@ -135,12 +135,16 @@ def test_the_successor_before_the_one_who_left(corpus):
     assert "avsagt sig" in hits[1].text
 
 
-def test_every_word_of_the_query_first(corpus, monkeypatch):
-    conn, emb = corpus
-    # a reranker that weighs only the meaning side (the fake embedder's): both passages close
+def rerank_on_meaning(monkeypatch) -> None:
+    """A reranker that weighs only the meaning side (the fake embedder's similarity)."""
     coef = np.array([4.0 if f == "similarity" else 0.0 for f in FEATURES])
     fit = Reranker("fake-hash", np.zeros(len(FEATURES)), np.ones(len(FEATURES)), coef, -2.0)
     monkeypatch.setattr(hybrid, "reranker_for", lambda model_id: fit)
+
+
+def test_every_word_of_the_query_first(corpus, monkeypatch):
+    conn, emb = corpus
+    rerank_on_meaning(monkeypatch)  # both passages close
     hits = search(conn, "mopedparkering nolhaga hur många mopeder får plats", emb, abstention=False)
     assert "få plats runt 25 stycken mopeder" in hits[0].text
 

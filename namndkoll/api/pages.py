@@ -330,7 +330,7 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
     """The basket's entries in the order given: ``refs`` like "c12" (a search passage by chunk
     id), "f3" (figure), "d4" (decision), "v5" (vote), "p6" (position). Each with quote,
     citation, document, page and span; a ref no longer in the corpus comes back ``missing``."""
-    from ..search.cite import format_citation, quote
+    from ..search.cite import format_citation, last_page, quote
     from ..search.hybrid import hits_for_chunks
     from ..types import Metadata
 
@@ -358,7 +358,7 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
                 found[f"{k}{row['id']}"] = {
                     "kind": BASKET_KINDS[k], "label": label, "quote": quote(text, max_chars=1200),
                     "citation": format_citation(md, item=item, page=row["page"],
-                                                page_end=max(row["page"], row.get("page_end") or row["page"]),
+                                                page_end=last_page(row),
                                                 diarienummer=dnr, source=row["source"]),
                     "document_id": row["document_id"], "page": row["page"], "start": row["start"], "end": row["end"],
                     "title": row["title"], "source": row["source"]}

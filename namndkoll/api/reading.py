@@ -100,7 +100,7 @@ def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> lis
     """Stored ``what`` (one of ``LISTS``) matching ``filters`` (municipality, committee, year,
     party, kind, unit, document, limit — those that apply), each row with its document, §
     item, page, quote and a copy-ready citation."""
-    from ..search.cite import format_citation
+    from ..search.cite import format_citation, last_page
     from ..types import Metadata
 
     if what not in LISTS:
@@ -117,7 +117,7 @@ def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> lis
         md = Metadata(r["title"], r["municipality"], r["committee"], r["doc_type"], r["date"],
                       kind=r.pop("doc_kind", None))
         r["citation"] = format_citation(md, item=item_number(r["item"]), page=r["page"],
-                                        page_end=max(r["page"], r.get("page_end") or r["page"]), diarienummer=dnr, source=r["source"])
+                                        page_end=last_page(r), diarienummer=dnr, source=r["source"])
     return rows
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from ..types import DOC_TYPE_NAMES, Hit, Metadata
 
@@ -22,6 +23,13 @@ def doc_kind_name(md: object) -> str | None:
 
 def pages_label(page: int, page_end: int) -> str:
     return f"s. {page}" if page_end <= page else f"s. {page}–{page_end}"
+
+
+def last_page(row: dict[str, Any]) -> int:
+    """The page a stored row's span ends on (its ``page_end``, ``corpus.extractions.PAGE_END``),
+    never before the page it starts on: a reservation announced on one page and written out on
+    the next is cited over both."""
+    return max(row["page"], row.get("page_end") or row["page"])
 
 
 def format_citation(

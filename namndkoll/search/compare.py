@@ -30,7 +30,7 @@ from ..corpus import as_store
 from ..corpus.base import Store
 from ..registry import INDEPENDENT, PARTIES, code_pattern, parties_by_stem, without_roles
 from ..types import Hit
-from .cite import format_citation, pages_label, quote
+from .cite import format_citation, last_page, pages_label, quote
 from .embedder import Embedder
 from .hybrid import Mode, search
 
@@ -223,7 +223,7 @@ def matrix_row(store: Store, document_id: int, item: str | None, hits: list[Hit]
 
     for pos in found["positions"]:
         for code in pos["parties"]:
-            cite = _cite(first, item, pos["page"], max(pos["page"], pos.get("page_end") or pos["page"]))
+            cite = _cite(first, item, pos["page"], last_page(pos))
             if code == INDEPENDENT:  # each independent member in a column of their own
                 for name in independents_named(pos["text"]) or (None,):
                     add(Stance(independent_column(name), pos["kind"], pos["text"], pos["page"], pos["start"],

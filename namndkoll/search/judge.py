@@ -160,16 +160,16 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         # ny tågstation i Brålanda?" and "… möjliggöra en ny station i Brålanda", chance 0.57
         # against 0.07, 0.54 of the keyword weight: "tågstation" is not "station")
         decisive = chosen and second is not None and r.answer is not None and r.answer >= DECISIVE * second
-        shown_asked = r.year_own and (r.figure_beside or likely) and r.asked
-        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (
-                not shown_asked or not r.focus_ok or (r.answer is not None and r.answer < cal.answer_weak)))):
-            continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
         if not r.rare and (not r.stated_near or not (r.figure_beside or likely)):
             # (round 9; issue 11: holding every term of the query no longer excuses it) a passage
             # without the kind of answer asked, here or beside it, or a figure query's passage whose
             # sentences naming what is asked hold no figure, is no answer: "Hur många verksamhets-
             # fordon har Göteborgs Stad?" and an audit of the fleet's routines that counts no cars
             continue
+        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (
+                not (r.year_own and r.asked) or not r.focus_ok
+                or (r.answer is not None and r.answer < cal.answer_weak)))):
+            continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
         # (issue 11) a passage naming no year is trusted only where its title's first year is the
         # one asked: a budget for 2025 is not the answer for the plan year 2026 its title names;
         # and a figure query's passage only with a figure beside what is asked (thing_beside)

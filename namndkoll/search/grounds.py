@@ -186,8 +186,13 @@ def year_in_own_words(question: Question, text: str) -> bool:
     names no year at all (then its title and document date stand in, ``question.mentions_year``)."""
     if not question.years:
         return True
-    named = {int(y) for y in _YEAR.findall(without_axes(text))}
+    named = _own_years(text)
     return not named or any(y in named for y in question.years)
+
+
+def _own_years(text: str) -> set[int]:
+    """The years a passage's own text names (not a chart's axis: ``without_axes``)."""
+    return {int(y) for y in _YEAR.findall(without_axes(text))}
 
 
 def names_asked_year(question: Question, text: str, title: str | None) -> bool:
@@ -197,7 +202,7 @@ def names_asked_year(question: Question, text: str, title: str | None) -> bool:
     2026 only as a plan year. True when the question names no year, or the titles none."""
     if not question.years:
         return True
-    own = [int(y) for y in _YEAR.findall(without_axes(text))]
+    own = _own_years(text)
     if own:
         return any(y in question.years for y in own)
     first = _YEAR.search(title or "")

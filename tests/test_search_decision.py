@@ -7,11 +7,11 @@ införa laddstationer för Alingsås cyklister."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from test_search import indexed
+from test_search_order import Cand as OrderCand
 from test_search_order import protocol, rerank_on_meaning
 
 from namndkoll.search.hybrid import search
@@ -63,19 +63,9 @@ def test_not_a_question_asking_what_was_decided(query):
     assert not read_question(query).decision
 
 
-@dataclass(frozen=True)
-class Cand:
-    name: str
-    item_of: tuple[int, str] | None = (1, "103")
-    decides: bool = False
-    keywords: float = 0.5
-    answer: float | None = 0.5
-    asked: bool = True
-    own_place: bool = True
-    kind_stated: bool = True
-    focus_ok: bool = True
-    figure_beside: bool = True
-    listing: bool = False
+def Cand(name: str, **kw: object) -> OrderCand:
+    """test_search_order's stand-in candidate, standing in § 103 unless told otherwise."""
+    return OrderCand(name, **{"item_of": (1, "103"), **kw})  # type: ignore[arg-type]
 
 
 def names(ranked):

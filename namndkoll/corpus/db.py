@@ -77,11 +77,6 @@ def connect(path: str | Path, *, readonly: bool = False) -> Any:
     except (ImportError, AttributeError, mod.Error) as exc:
         conn.close()
         raise ExtensionLoadError(f"cannot load sqlite-vec ({exc}): `pip install sqlite-vec`; {_FIX}") from exc
-    # filters compare names as a user types them: any case, with or without å ä ö (names.py)
-    from .names import fold_name
-
-    conn.create_function("nk_name_key", 1, lambda v: None if v is None else fold_name(str(v)),
-                         deterministic=True)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")

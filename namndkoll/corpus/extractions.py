@@ -225,9 +225,9 @@ PAGE_END = ('(SELECT max(pg.number) FROM pages pg WHERE pg.document_id = x.docum
             ' AND pg.start < x."end") AS page_end')
 
 
-def _filters(municipality: str | None, committee: str | None, year: int | None,
+def _filters(conn: Any, municipality: str | None, committee: str | None, year: int | None,
              document: int | None) -> tuple[list[str], list[Any]]:
-    where, args = document_where("d.", municipality=municipality, committee=committee, year=year,
+    where, args = document_where(conn, "d.", municipality=municipality, committee=committee, year=year,
                                  columns=ORIGIN)
     if document is not None:
         where.append("d.id = ?")
@@ -257,7 +257,7 @@ def list_figures(
 ) -> list[dict[str, Any]]:
     """Stored figures; ``kind`` amount/count/percent/measure, ``unit`` SEK, %, a noun (plats,
     tjänst) or a measure's unit (km, m²)."""
-    where, args = _filters(municipality, committee, year, document)
+    where, args = _filters(conn, municipality, committee, year, document)
     if kind:
         where.append("x.kind = ?")
         args.append(kind)
@@ -275,7 +275,7 @@ def list_decisions(
     kind: str | None = None, document: int | None = None, limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Stored decisions with their clauses; ``kind`` decided/proposed."""
-    where, args = _filters(municipality, committee, year, document)
+    where, args = _filters(conn, municipality, committee, year, document)
     if kind:
         where.append("x.status = ?")
         args.append(kind)
@@ -296,7 +296,7 @@ def list_votes(
     lists them. ``member``: only the votes whose roll call has that name (whole, any case and
     spacing, or another way the lists write the same member: members.alias_map), each with
     ``member_vote``, ``member_party`` and ``member_role``."""
-    where, args = _filters(municipality, committee, year, document)
+    where, args = _filters(conn, municipality, committee, year, document)
     keys = member_name_keys(conn, member, "?") if member else None
     if keys is not None:
         where.append("EXISTS (SELECT 1 FROM roll_call rc WHERE rc.vote_id = x.id AND rc.name_key IN"
@@ -349,7 +349,7 @@ def list_positions(
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Stored positions; ``party`` a code (S, M, SD, …), ``kind`` reservation, yrkande, …"""
-    where, args = _filters(municipality, committee, year, document)
+    where, args = _filters(conn, municipality, committee, year, document)
     if party:
         where.append("EXISTS (SELECT 1 FROM position_parties pp WHERE pp.position_id = x.id"
                      " AND pp.code = ? COLLATE NOCASE)")
@@ -370,7 +370,7 @@ def list_people(
     party: str | None = None, document: int | None = None, limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Stored mentions of people with party and role."""
-    where, args = _filters(municipality, committee, year, document)
+    where, args = _filters(conn, municipality, committee, year, document)
     if party:
         where.append("x.party = ? COLLATE NOCASE")
         args.append(party)

@@ -253,13 +253,10 @@ def resolve_filters(
 ) -> Filters:
     """Turn what a user typed (any case, with or without å ä ö; committee as a part of the
     name) into stored values, since vec0 metadata columns only compare exactly."""
-    from .names import names_like
+    from .names import names_like, stored_names
 
     def values(col: str, typed: str, part: bool) -> tuple[str, ...]:
-        # a committee may also be a bundled protocol extract's, on its §§ (and their chunks)
-        also = f" UNION SELECT DISTINCT {col} FROM items" if col == "committee" else ""
-        stored = [r[0] for r in conn.execute(f"SELECT DISTINCT {col} FROM documents{also}")]
-        return names_like(stored, typed, part=part)
+        return names_like(stored_names(conn, col), typed, part=part)
 
     return Filters(
         municipalities=values("municipality", municipality, False) if municipality else None,

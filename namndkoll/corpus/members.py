@@ -44,7 +44,7 @@ def roll_rows(conn: Any, *, municipality: str | None = None, committee: str | No
     """Roll-call rows (vote_id, name, name_key, party, vote, municipality, committee, date) of
     the votes matching the filters, in date order (a bundled extract's vote under its own body
     and date)."""
-    where, args = document_where("d.", municipality=municipality, committee=committee, year=year,
+    where, args = document_where(conn, "d.", municipality=municipality, committee=committee, year=year,
                                  columns=ORIGIN)
     return conn.execute(roll_sql(ORIGIN, where), args)
 

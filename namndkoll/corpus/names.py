@@ -4,7 +4,9 @@ A user types ``--municipality Goteborg`` on a keyboard without å, ä and ö, ``
 caps lock, or ``--committee barn- och ungdomsnamnden``. SQLite's ``NOCASE`` and ``LIKE`` fold
 only A-Z, so such a filter matched nothing and the answer in the corpus was reported as "no good
 match". Names are compared by ``fold_name``: case folded, diacritics dropped (å ä → a, ö → o,
-é → e, ü → u), runs of spaces as one. The stored value is what the filter then selects.
+é → e, ü → u), runs of spaces as one, in Python on the stored names (``stored_names``), on
+either backend alike; the stored values are what the search's filters and the listings'
+conditions (``name_condition``) then select, exactly.
 """
 
 from __future__ import annotations
@@ -12,13 +14,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
-__all__ = ["FOLD_FROM", "FOLD_TO", "fold_name", "names_like"]
+__all__ = ["fold_name", "name_condition", "names_like", "stored_names"]
 
 _SPACE = re.compile(r"\s+")
-# the same folding as translate() in SQL (PostgreSQL), applied after lower()
-FOLD_FROM = "åäöéèêëüáàæøóòíìúù"
-FOLD_TO = "aaoeeeeuaaaooooiiuu"
 
 
 def fold_name(name: str) -> str:
@@ -34,3 +34,21 @@ def names_like(stored: Iterable[str | None], typed: str, *, part: bool) -> tuple
     want = fold_name(typed)
     out = {s for s in stored if s and (want in fold_name(s) if part else fold_name(s) == want)}
     return tuple(sorted(out))
+
+
+def stored_names(conn: Any, column: str) -> list[str]:
+    """The distinct names a corpus stores in ``column`` of its documents ("municipality",
+    "committee", "doc_type"); a committee also a bundled protocol extract's, on its §§."""
+    also = f" UNION SELECT {column} FROM items" if column == "committee" else ""
+    return [r[0] for r in conn.execute(f"SELECT DISTINCT {column} FROM documents{also}") if r[0]]
+
+
+def name_condition(conn: Any, expr: str, column: str, typed: str, *, part: bool,
+                   placeholder: str) -> tuple[str, list[str]]:
+    """A SQL condition on ``expr`` (``column``'s value, or an expression of it) and its
+    arguments: one of the stored names that are ``typed`` (``part``: contain it), as
+    ``names_like`` compares; a condition nothing meets when none is."""
+    names = names_like(stored_names(conn, column), typed, part=part)
+    if not names:
+        return "1 = 0", []
+    return f"{expr} IN ({', '.join([placeholder] * len(names))})", list(names)

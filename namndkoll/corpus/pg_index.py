@@ -308,14 +308,11 @@ def resolve_filters(
 ) -> Filters:
     """What a user typed (any case, with or without å ä ö; committee as part of the name) as
     stored values (``names.names_like``)."""
-    from .names import names_like
+    from .names import names_like, stored_names
 
     def values(col: str, typed: str, part: bool) -> tuple[str, ...]:
         # a scan of the documents (~2 ms at 1M passages) for every query: kept CACHE_S as counts are
-        # a committee may also be a bundled protocol extract's, on its §§ (and their chunks)
-        also = f" UNION SELECT {col} FROM items" if col == "committee" else ""
-        stored = cached(conn, ("values", col), lambda: tuple(r[0] for r in conn.execute(
-            f"SELECT DISTINCT {col} FROM documents{also}")))
+        stored = cached(conn, ("values", col), lambda: tuple(stored_names(conn, col)))
         return names_like(stored, typed, part=part)
 
     return Filters(

@@ -26,7 +26,7 @@ from .extractions import (
     name_key,
     shape_figure_row,
 )
-from .names import FOLD_FROM, FOLD_TO, fold_name
+from .names import name_condition
 from .store import StoredDocument, like_contains, pack_lines, table_from, table_values, unpack_lines
 
 
@@ -208,7 +208,7 @@ def _stored(conn: Any, row: dict[str, Any]) -> StoredDocument:
     )
 
 
-def document_where(prefix: str = "", *, municipality: str | None = None, committee: str | None = None,
+def document_where(conn: Any, prefix: str = "", *, municipality: str | None = None, committee: str | None = None,
                    doc_type: str | None = None, year: int | None = None,
                    columns: dict[str, str] | None = None) -> tuple[list[str], list[Any]]:
     """``store.document_where`` in PostgreSQL: municipality case-insensitive, committee by
@@ -216,12 +216,12 @@ def document_where(prefix: str = "", *, municipality: str | None = None, committ
     col = {f: f"{prefix}{f}" for f in ("committee", "year")} | (columns or {})
     where: list[str] = []
     args: list[Any] = []
-    if municipality:  # any case, with or without å ä ö (names.py)
-        where.append(f"translate(lower({prefix}municipality), '{FOLD_FROM}', '{FOLD_TO}') = %s")
-        args.append(fold_name(municipality))
-    if committee:  # (backslash escapes: %% and _ taken literally)
-        where.append(f"translate(lower({col['committee']}), '{FOLD_FROM}', '{FOLD_TO}') LIKE %s")
-        args.append(like_contains(fold_name(committee)))
+    for expr, column, typed, part in ((f"{prefix}municipality", "municipality", municipality, False),
+                                      (col["committee"], "committee", committee, True)):
+        if typed:  # any case, with or without å ä ö, as in SQLite (names.py)
+            cond, names = name_condition(conn, expr, column, typed, part=part, placeholder="%s")
+            where.append(cond)
+            args.extend(names)
     if doc_type:
         where.append(f"{prefix}doc_type = %s")
         args.append(doc_type)
@@ -233,7 +233,7 @@ def document_where(prefix: str = "", *, municipality: str | None = None, committ
 
 def count_undated(conn: Any, *, municipality: str | None = None, committee: str | None = None,
                   doc_type: str | None = None) -> int:
-    where, args = document_where(municipality=municipality, committee=committee, doc_type=doc_type)
+    where, args = document_where(conn, municipality=municipality, committee=committee, doc_type=doc_type)
     sql = "SELECT count(*) FROM documents WHERE " + " AND ".join([*where, "year IS NULL"])
     return int(conn.execute(sql, args).fetchone()[0])
 
@@ -241,7 +241,7 @@ def count_undated(conn: Any, *, municipality: str | None = None, committee: str 
 def list_documents(conn: Any, *, municipality: str | None = None, committee: str | None = None,
                    doc_type: str | None = None, year: int | None = None, dnr: str | None = None,
                    ) -> list[StoredDocument]:
-    where, args = document_where(municipality=municipality, committee=committee, doc_type=doc_type, year=year)
+    where, args = document_where(conn, municipality=municipality, committee=committee, doc_type=doc_type, year=year)
     if dnr:
         where.append("id IN (SELECT document_id FROM diarienummer WHERE "
                      "starts_with(replace(replace(upper(dnr), ' ', ''), '-', ''), %s))")  # no wildcards
@@ -404,7 +404,7 @@ def list_extracted(conn: Any, what: str, *, municipality: str | None = None, com
                    ) -> list[dict[str, Any]]:
     """The rows ``extractions.list_<what>`` gives from SQLite, with the same keys and order
     (``ids``, ``item_id``: the web pages' picks, as corpus/web.py makes them)."""
-    where, args = document_where("d.", municipality=municipality, committee=committee, year=year,
+    where, args = document_where(conn, "d.", municipality=municipality, committee=committee, year=year,
                                  columns=ORIGIN)
     if document is not None:
         where.append("d.id = %s")

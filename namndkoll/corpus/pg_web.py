@@ -74,7 +74,7 @@ def chunk_party_codes(conn: Any, chunk_ids: Sequence[int]) -> dict[int, set[str]
 def roll_rows(conn: Any, *, municipality: str | None = None, committee: str | None = None,
               year: int | None = None) -> list[Any]:
     """members.roll_rows in PostgreSQL."""
-    where, args = document_where("d.", municipality=municipality, committee=committee, year=year,
+    where, args = document_where(conn, "d.", municipality=municipality, committee=committee, year=year,
                                  columns=ORIGIN)
     return conn.execute(roll_sql(ORIGIN, where), args).fetchall()
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import NotFoundError
 from ..types import Document, Item, Line, Metadata, Page, Section, Table
-from .names import fold_name
+from .names import name_condition
 
 _LINES_V1 = b"\x01"
 
@@ -224,7 +224,7 @@ def like_escape(text: str) -> str:
 
 
 def document_where(
-    prefix: str = "", *, municipality: str | None = None, committee: str | None = None,
+    conn: Any, prefix: str = "", *, municipality: str | None = None, committee: str | None = None,
     doc_type: str | None = None, year: int | None = None, columns: dict[str, str] | None = None,
 ) -> tuple[list[str], list[Any]]:
     """SQL conditions on the documents table (``prefix``: its alias, e.g. ``"d."``): municipality
@@ -234,12 +234,12 @@ def document_where(
     col = {f: f"{prefix}{f}" for f in ("committee", "year")} | (columns or {})
     where: list[str] = []
     args: list[Any] = []
-    if municipality:  # any case, with or without å ä ö (names.py; the function is db.connect's)
-        where.append(f"nk_name_key({prefix}municipality) = ?")
-        args.append(fold_name(municipality))
-    if committee:
-        where.append(f"instr(nk_name_key({col['committee']}), ?) > 0")
-        args.append(fold_name(committee))
+    for expr, column, typed, part in ((f"{prefix}municipality", "municipality", municipality, False),
+                                      (col["committee"], "committee", committee, True)):
+        if typed:  # any case, with or without å ä ö: the stored names it means (names.py)
+            cond, names = name_condition(conn, expr, column, typed, part=part, placeholder="?")
+            where.append(cond)
+            args.extend(names)
     if doc_type:
         where.append(f"{prefix}doc_type = ?")
         args.append(doc_type)
@@ -261,7 +261,7 @@ def list_documents(
     """Documents matching every filter given (case-insensitive, committee by substring; a
     diarienummer matches however it is spaced or hyphenated, and as a prefix:
     "SLK-2023-00027" finds "SLK-2023-00027:45")."""
-    where, args = document_where(municipality=municipality, committee=committee, doc_type=doc_type,
+    where, args = document_where(conn, municipality=municipality, committee=committee, doc_type=doc_type,
                                  year=year)
     if dnr:
         where.append("id IN (SELECT document_id FROM diarienummer WHERE "
@@ -275,7 +275,7 @@ def list_documents(
 def count_undated(conn: Any, *, municipality: str | None = None, committee: str | None = None,
                   doc_type: str | None = None) -> int:
     """Documents matching the filters that have no date (a year filter leaves them out)."""
-    where, args = document_where(municipality=municipality, committee=committee, doc_type=doc_type)
+    where, args = document_where(conn, municipality=municipality, committee=committee, doc_type=doc_type)
     sql = "SELECT count(*) FROM documents WHERE " + " AND ".join([*where, "year IS NULL"])
     return int(conn.execute(sql, args).fetchone()[0])
 

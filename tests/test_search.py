@@ -447,3 +447,18 @@ def test_how_people_ask_for_a_stance_is_not_a_query_term():
         assert not words & {"tyckte", "anser", "ge"}
     assert {t.word for t in query_terms("Vad tyckte Moderaterna om skolorganisationen?")} == {
         "moderaterna", "skolorganisationen"}
+
+
+def test_a_short_rooted_verb_of_the_first_conjugation_finds_its_other_forms():
+    # batch s50 (dev6): "Vilka yrkade att biblioteksplanen skulle återremitteras?" never found
+    # "yrkar" ("yrkade" was cut to "yrkad", a root of three letters being too short), so the
+    # passage naming who made the yrkande held half the question's keyword weight
+    from namndkoll.search.terms import Matcher, query_terms
+
+    assert stem("yrkade") == stem("yrkar") == stem("yrkande") == "yrka"
+    terms = query_terms("Vilka yrkade att biblioteksplanen skulle återremitteras?")
+    text = ("Patrik Höstmad (D) och Rasmus Ragnarsson (SD) yrkar att ärendet ska återremitteras till "
+            "kommunstyrelsen. Göteborgs Stads biblioteksplan 2024-2028")
+    assert Matcher(terms).held(text) == [True, True, True]
+    # a longer root keeps its usual stem, and a noun's "-et" is left alone
+    assert stem("reserverade") == "reserv" and stem("röstade") == "röst" and stem("valet") == "valet"

@@ -42,7 +42,7 @@ from collections.abc import Callable
 
 from .detail import label_named, name_stated, post_for_asked, words_stated
 from .grounds import figure_in, sentences, without_axes
-from .passage import is_listing
+from .passage import is_listing, lists_titles
 from .question import Question, same_body, years_in
 from .terms import Finds
 
@@ -205,14 +205,23 @@ def figure_beside_rare(question: Question, text: str, section: str | None,
     return not naming or any(figure_in(s) for s in naming)
 
 
+# a protocol's page of who took part, with their roles: "Beslutande Thomas Thim (M) (ordförande)",
+# "Utses att justera Camilla Stensson (S)", "Sekreterare … Justerande …"
+_PRESENCE = re.compile(r"\b(?:Beslutande|Justerande|Utses\s+att\s+justera|Ej\s+tjänstgörande|Närvarande)\b")
+
+
 def lists_no_holder(question: Question, text: str, context: str | None, section: str | None) -> bool:
     """Whether a "Vem …" question's passage cannot be trusted ("high") for the holder asked,
     though it may still be shown: a list of § titles (a table of contents names people in its
-    titles but states nothing of them; a protocol's first page also lists "§§94-98" beside who
-    chaired), or one that never names the post asked ("Vem var ordförande …" and a § on deficits)."""
+    titles but states nothing of them), or one that never names the post asked ("Vem var
+    ordförande …" and a § on deficits). Naming § numbers does not make a list of one: not a
+    section of a § citing them in its sentences ("Kommunfullmäktige utsåg den 22 februari 2017,
+    § 50 Pär-Göran Björkman (S) …", ``lists_titles``), nor a protocol's page of who took part
+    ("Paragrafer §§41-49", a member's "§§32-33"), which states who chaired, who was secretary
+    and who justerar beside each one's name."""
     if "who" not in question.kinds:
         return False
-    if is_listing(text, section):
+    if lists_titles(text, section) or (section is None and is_listing(text, section) and not _PRESENCE.search(text)):
         return True
     post = question.post
     return post is not None and not re.search(r"(?<![\wåäö])" + re.escape(post.split()[-1]), f"{text}\n{context or ''}",

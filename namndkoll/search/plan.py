@@ -55,7 +55,7 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         if t.party and n == 0:
             n = store.term_doc_counts([t.party.casefold()]).get(t.party.casefold(), 0)
         planned.append(replace(t, parts=parts, alts=alts, df=n))
-    return _with_bodies(store, joined_compounds(planned, df), df)
+    return _with_abbreviations(_with_bodies(store, joined_compounds(planned, df), df), df)
 
 
 def _same_word(word: str, cand: str) -> bool:
@@ -87,6 +87,23 @@ def _with_bodies(store: Store, terms: list[Term], df: Callable[[str], int]) -> l
         full = [stem(p + t.word) for p in BODY_PREFIXES if held.get(p + t.word)]
         if full:
             t = replace(t, alts=(*t.alts, *full), df=t.df + sum(df(f) for f in full))
+        out.append(t)
+    return out
+
+
+# the bodies' names as people abbreviate them ("kf-protokollet", "beslut i KS"); the records write
+# them out ("Kommunfullmäktige", "kommunstyrelsens förslag")
+ABBREVIATIONS = {"kf": ("kommunfullmäktig",), "ks": ("kommunstyrels",), "rf": ("regionfullmäktig",),
+                 "rs": ("regionstyrels",)}
+
+
+def _with_abbreviations(terms: list[Term], df: Callable[[str], int]) -> list[Term]:
+    """A body's abbreviation ("kf", "ks") also as its name written out."""
+    out = []
+    for t in terms:
+        full = [a for a in ABBREVIATIONS.get(t.word, ()) if a not in t.alts]
+        if full:
+            t = replace(t, alts=(*t.alts, *full), df=t.df + sum(df(a) for a in full))
         out.append(t)
     return out
 

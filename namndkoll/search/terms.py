@@ -71,9 +71,14 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A crude Swedish stem: the longest listed suffix removed, keeping ``MIN_STEM`` letters."""
+    """A crude Swedish stem: the longest listed suffix removed, keeping ``MIN_STEM`` letters. A
+    verb of the first conjugation with a short root keeps its "a" ("yrkade", "yrkar", "yrkande"
+    -> "yrka"): "yrkad" would never find "yrkar", the word protocols write."""
     if not word.isalpha():
         return word
+    first = next((suf for suf in _SUFFIXES if word.endswith(suf)), None)
+    if first is not None and first[0] == "a" and len(word) - len(first) == MIN_STEM - 1:
+        return word[: MIN_STEM - 1] + "a"
     for suf in _SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= MIN_STEM:
             return word[: -len(suf)]

@@ -67,6 +67,24 @@ def test_the_year_asked_must_be_in_the_passages_own_words():
     assert year_in_own_words(q, "Ärende 2025.319 enligt socialtjänstlagen (2025:400).")
 
 
+def test_the_end_of_a_term_of_office_is_no_year_the_passage_is_about():
+    # "Vem blev ersättare i Göteborgsregionens förbundsfullmäktige efter Ann-Christine Andersson
+    # 2024?" and KF 2024-02-29 § 64 (raw rank 1) was hidden: the passage names 2026, the end of
+    # the term, and no other year, so it read as a passage about 2026
+    from namndkoll.search.grounds import names_asked_year
+
+    q = read_question("Vem blev ersättare i Göteborgsregionens förbundsfullmäktige efter Ann-Christine Andersson 2024?")
+    val = ("Till ersättare i förbundsfullmäktige i Göteborgsregionens kommunalförbund i stället för\n"
+           "Ann-Christine Andersson (S) för tiden till och med 2026 utses Claes Söderling (S).")
+    assert year_in_own_words(q, val) and names_asked_year(q, val, "Kommunfullmäktige 2024-02-29")
+    elf = ("Till ledamot i kommunfullmäktiges valberedning i stället för Andreas Hernbo (MP) för\n"
+           "tiden fr o m den 1 januari 2024 t o m den 14 oktober 2026 utses Petra Elf (MP).")
+    assert year_in_own_words(read_question("Vem valdes till valberedningen 2023?"), elf)
+    # the term's year still answers a question asking it, and other years still count
+    assert year_in_own_words(read_question("Vem är ersättare till och med 2026?"), val)
+    assert not year_in_own_words(q, "Avtalet gäller från år 2025 till längst år 2040.")
+
+
 def test_dates_references_and_lists_are_no_figures():
     q = read_question("Hur många nattvandrare finns det i Alingsås?")
     assert not states(q, KS_NATT)  # "den 13 maj 2026" says when, not how many

@@ -190,9 +190,19 @@ def year_in_own_words(question: Question, text: str) -> bool:
     return not named or any(y in named for y in question.years)
 
 
+# the term of an appointment ("… för tiden till och med den 14 oktober 2026 utses Emmyly Bönfors",
+# "för tiden fr o m den 1 januari 2024 t o m den 14 oktober 2026", "under mandatperioden 2023-2026"):
+# when a term ends is no year the passage is about; "Vem valdes … 2024?" is answered by the
+# election held in 2024 of someone whose term runs to 2026
+_TERM = re.compile(r"\bför\s+tiden\b[^.;]{0,90}?(?:19|20)\d\d(?:[^.;]{0,40}?(?:t\s*\.?\s*o\s*\.?\s*m\.?|till\s+och\s+med|"
+                   r"intill)[^.;]{0,30}?(?:19|20)\d\d)?|\bmandatperiod(?:en)?\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d",
+                   re.IGNORECASE)
+
+
 def _own_years(text: str) -> set[int]:
-    """The years a passage's own text names (not a chart's axis: ``without_axes``)."""
-    return {int(y) for y in _YEAR.findall(without_axes(text))}
+    """The years a passage's own text names (not a chart's axis: ``without_axes``, nor the end of
+    an appointment's term: ``_TERM``)."""
+    return {int(y) for y in _YEAR.findall(_TERM.sub(" ", without_axes(text)))}
 
 
 def names_asked_year(question: Question, text: str, title: str | None) -> bool:

@@ -12,7 +12,6 @@ or dropped against the calibrated bars: ``judge.py``, where abstention is descri
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -50,7 +49,6 @@ from .question import (
     mentions_year,
     place_consistent,
     read_question,
-    same_body,
 )
 from .ranked import Confidence, Mode, Ranked, _with
 from .rerank import Reranker, features, holds_vote, reranker_for
@@ -179,16 +177,6 @@ def keyword_evidence(terms: Sequence[Term], total: int, text: str, matcher: Matc
     return held_share([idf(t.df, total) for t in terms], (matcher or Matcher(terms)).held(text))
 
 
-def _body_terms(body: str | None, terms: Sequence[Term]) -> set[int]:
-    """The query terms (their indices) that are words of the body it names (``Question.body``:
-    "barn- och ungdomsnämnd" for "barn- och ungdomsnämnden"); none when it names none."""
-    if not body:
-        return set()
-    words = [w for w in re.findall(r"[\wåäö]+", body.casefold()) if w not in STOPWORDS]
-    return {i for i, t in enumerate(terms) if not t.party
-            and any(w.startswith(t.stem.casefold()) or t.stem.casefold().startswith(w) for w in words)}
-
-
 def held_share(weights: Sequence[float], held: Sequence[bool]) -> float:
     """The share of the terms' ``weights`` (IDF) that the ``held`` terms carry (0 for no terms)."""
     return sum(w for w, h in zip(weights, held) if h) / sum(weights) if weights else 0.0
@@ -272,18 +260,12 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     neighbours = store.chunk_rows(sorted({cid - 1 for cid in no_focus} | beside(no_kind)))
     before = _passages_before(neighbours, rows, no_focus)
     near = stated_around(question, rows, no_kind, neighbours)
-    # the words of the body the query names ("barn- och ungdomsnämnden", "tekniska nämndens"):
-    # its own records print them at the head of every page, which the reader strips as a running
-    # header, so a passage of the body's own record holds them
-    body_words = _body_terms(question.body, terms)
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
             continue
         text = texts[r.chunk_id]
         held = matcher.held(text)
-        if body_words and row["committee"] and same_body(question.body, row["committee"]):
-            held = [h or i in body_words for i, h in enumerate(held)]
         # "Vem är kommundirektör i Simrishamn?": Simrishamn's budget instructions need not repeat
         # "Simrishamn" beside "Diana Olsson Kommundirektör"
         by_body = [h or i in place_terms and row["municipality"] in place_terms[i] for i, h in enumerate(held)]

@@ -88,7 +88,12 @@ _INLINE_MEETING_LABEL = re.compile(r"\bsammanträdes(?:datum|dag)\s*:?\s*|"
                                    # weekday and "den" before the date
                                    r"\b(?:dag|datum)\s+och\s+tid\s*:?\s*(?:[a-zåäö]+dag(?:en)?\s+)?(?:den\s+)?|"
                                    # a notice's sentence: "Valnämnden har haft sammanträde den 5 mars 2014"
-                                   r"\b(?:har\s+haft|hade|höll)\s+sammanträde\s+(?:den\s+)?", re.IGNORECASE)
+                                   r"\b(?:har\s+haft|hade|höll)\s+sammanträde\s+(?:den\s+)?|"
+                                   # a front page's field run into its line: "Plats Stora sessionssalen
+                                   # Tid Tisdagen den 26 februari 2013, kl"; a field label is capitalised
+                                   # ("Justeringens plats och tid 2017-05-23" is the adjustment's)
+                                   r"(?-i:\b(?:Tid|Datum))\s*:?\s+(?:[a-zåäö]+dag(?:en)?\s+)?(?:den\s+)?",
+                                   re.IGNORECASE)
 # "Tid: 20230118 9.00-10.00": a web form's date written without separators, taken only after a label
 _COMPACT = re.compile(r"(?<![\d.:/-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d/-])")
 

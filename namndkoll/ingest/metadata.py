@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from ..types import DocType, Item, Metadata, OrgKind, Page
 from . import dates as _dates
-from .committee import breadcrumb_meeting, find_committee, titled_meeting
+from .committee import (
+    CALLED_TO_MEETING,
+    breadcrumb_meeting,
+    find_committee,
+    titled_meeting,
+    titled_meeting_day,
+)
 from .dates import MONTHS
 from .orgs import find_organisation, org_by_name
 from .titles import COVER_LETTER as _COVER_LETTER
@@ -101,7 +107,7 @@ _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile
     ("protokollsutdrag", (r"^(?:justerat\s+)?protokollsutdrag\b|^utdrag\s+ur\s+(?:sammanträdes|besluts)?"
                          r"protokoll|\bprotokollsutdrag\s*$|^(?:protokoll)?utdrag\s*$")),
     ("kallelse", (r"^(?:kallelse|föredragningslista|dagordning)\b|\b(?:kallelse|föredragningslista)\s*$|"
-                  r"\bkallelse\s*/\s*föredragningslista\b")),
+                  r"\bkallelse\s*/\s*föredragningslista\b|" + CALLED_TO_MEETING.pattern)),
     # "FÖRVALTNINGENS UTLÅTANDE": a förvaltning's statement to its nämnd, an officer's report
     ("tjansteutlatande", r"^\s*tjänsteutlåtande\b|\btjänsteutlåtande\s*$|^\s*förvaltningens\s+utlåtande\s*$"),
     ("tjansteskrivelse", r"^\s*tjänsteskrivelse\b|\btjänsteskrivelse\s*$"),
@@ -130,7 +136,7 @@ _OPENS_AS_PROTOCOL = re.compile(r"^(?:justerat\s+)?(?:sammanträdes|besluts)?pro
 _CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)\b", re.IGNORECASE)
 # kind words for doc_type "other", most specific first
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in (
-    ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b"),
+    ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b|" + CALLED_TO_MEETING.pattern),
     # a note to the press before or after a meeting ("Presskonferens inför barn- och
     # ungdomsnämndens sammanträde", "PRESSMEDDELANDE ... information från kommunstyrelsen")
     # a förbund's or region's news article after a meeting: "Artikeln är skriven av ..., Förbundschef"
@@ -331,7 +337,10 @@ _KOMMUN_ONLY_BODY = re.compile(
     r"|Miljö- och byggnadsnämnd|Samhällsbyggnadsnämnd"
     # the school below the gymnasium, leisure and the care of the old are a kommun's alone too
     r"|Barn- och (?:utbildnings|ungdoms|skol)nämnd|Grundskolenämnd|Förskolenämnd|Kultur- och fritidsnämnd"
-    r"|Fritidsnämnd|Vård- och omsorgsnämnd|Äldrenämnd|Äldreomsorgsnämnd)", re.IGNORECASE)
+    r"|Fritidsnämnd|Vård- och omsorgsnämnd|Äldrenämnd|Äldreomsorgsnämnd"
+    # and so are the school's and the social services' bodies under other names ("Bildningsnämnden",
+    # "Omsorgs- och arbetsmarknadsnämnden", "Socialutskottet")
+    r"|Bildningsnämnd|Omsorgsnämnd|Omsorgs- och [a-zåäö]+nämnd|Socialutskott)", re.IGNORECASE)
 
 
 # Bodies only a region (formerly a landsting) has: health care, dental care and patients'
@@ -345,11 +354,16 @@ _FORBUND_BODY = re.compile(r"(?:Förbunds)?direktion(?:en)?\b|Förbundsstyrelse|
                            re.IGNORECASE)
 
 
+# an officer titled by the förbund he heads ("Per Liljebäck, förbundschef för Samordningsförbundet
+# Kungälv") is a guest of the body whose paper it is, not its own
+_OF_NAMED_BODY = r"(?!\s+(?:för|i|vid|på)\s+(?-i:[A-ZÅÄÖ]))"
+
+
 # words a body uses only of its own officers and premises: a document that names no body but
 # has its förbundsdirektör or "Regionförbundets kansli" is a förbund's; its regiondirektör,
 # landstingsråd or "Regionens hus" a region's (formerly a landsting's)
-_OWN_FORBUND = re.compile(r"\b(?:förbundsdirektör|förbundschef|förbundssekreterare|regionförbunde[nt]s?|"
-                          r"kommunalförbundet|förbundsdirektionen)\b", re.IGNORECASE)
+_OWN_FORBUND = re.compile(r"\b(?:(?:förbundsdirektör|förbundschef|förbundssekreterare)(?:en)?\b" + _OF_NAMED_BODY + "|"
+                          r"regionförbunde[nt]s?|kommunalförbundet|förbundsdirektionen)\b", re.IGNORECASE)
 _OWN_REGION = re.compile(r"\b(?:regiondirektör(?:en)?|regionråd(?:et)?|landstingsdirektör(?:en)?|landstingsråd(?:et)?|"
                          r"landstingsrevisor\w*|regionkontoret|landstingshuset|landstingets\s+kansli|"
                          r"regionens\s+hus)\b", re.IGNORECASE)
@@ -364,7 +378,8 @@ _OWN_KOMMUN = re.compile(r"\b(?:kommunchef(?:en)?|kommundirektör(?:en)?|kommunr
 
 # a förbund's own officers: a document that has them is the förbund's, and the kommuner's
 # anslagstavlor it names are its members' (a kommun's paper rarely lists a förbund's officers)
-_FORBUND_OFFICER = re.compile(r"\b(?:förbundsdirektör|förbundschef|förbundssekreterare)(?:en)?\b", re.IGNORECASE)
+_FORBUND_OFFICER = re.compile(r"\b(?:förbundsdirektör|förbundschef|förbundssekreterare)(?:en)?\b" + _OF_NAMED_BODY,
+                              re.IGNORECASE)
 
 
 def _kind_by_own_words(text: str) -> OrgKind | None:
@@ -441,6 +456,9 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     if org_kind is None:
         org_kind = own_kind
     date = find_date(z.header, z.lines, doc_type, kind, all_lines=z.all_lines, first_page=page1)
+    if doc_type in (None, "other") and (day := titled_meeting_day(page1[:2] or z.lines[:2])):
+        # a meeting's own page is titled by its body and day: the title's day is the meeting's
+        date = next((d for _, d in _dates.dates_in(day)), None) or date
     if doc_type == "protokollsutdrag" and len(items) == 1:
         title = items[0].title or None  # an extract of one § is named by that §'s title
     elif doc_type in ("protokoll", "protokollsutdrag") or kind == "kallelse":

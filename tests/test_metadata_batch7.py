@@ -123,3 +123,31 @@ def test_a_body_called_to_a_meeting_is_the_kallelses(tmp_path: Path) -> None:
                            "justeringsmän 4. Anmälan av jäv 5. Allmänhetens frågestund"]])
     assert (md.doc_type, md.kind, md.committee) == ("other", "kallelse", "Kommunfullmäktige")
     assert md.date == "2013-06-20"
+
+
+def test_a_justering_date_wrapped_onto_the_next_line_is_still_the_adjustments(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["Protokoll. Barn- och utbildningsnämnden Sammanträdesdatum",
+                           "1 1 Innehållsförteckning sid. 77 Val av justerare Fastställande av ärendelista",
+                           "2 2 Plats och tid Timrå kommunhus 13:00 ande Övriga närvarande Utses att justera Maritza",
+                           "Villanueva Contreras (V) Lisbeth Eklund (S) Rigmor Edelryd, sekreterare Justeringens plats och tid",
+                           "Barn- och utbildningskontoret tisdag 18 september 2018 klockan 08:30 Ordförande Lisbeth Eklund"]])
+    assert md.doc_type == "protokoll"
+    assert md.date is None  # the meeting's own date was dropped by the web copy
+
+
+def test_a_meeting_agenda_page_opens_with_its_standing_points(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["Hoppa över navigering", "• 1", "Val av justerare", "• 2", "Fastställande av dagordningen",
+                           "• Från ordförande föreslås att utvecklingsutskottet håller ett extra sammanträde den 7 juni.",
+                           "• 5", "Projekt Team Gävleborg",
+                           "• Region Gävleborg söker stöd för att genomföra projektet Team Gävleborg."]])
+    assert md.doc_type == "other"
+    assert md.committee == "Utvecklingsutskottet"
+
+
+def test_a_report_letterhead_run_into_one_line_after_the_writing_office(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["Stadsledningskontoret Tjänsteutlåtande Utfärdat 2018-02-19 Diarienummer 1900/16",
+                           "Handläggare Bo Carlryd, Henrik Levin Telefon: 031-3680329 Nytt reglemente",
+                           "för Göteborgs fastighetsnämnd Förslag till beslut I kommunstyrelse och",
+                           "kommunalfullmäktige: Reglemente för Göteborgs fastighetsnämnd antas. Sammanfattning",
+                           "Kommunstyrelsen behandlade 2018-01-10 § 20 förslag till nytt reglemente."]])
+    assert (md.doc_type, md.date) == ("tjansteutlatande", "2018-02-19")

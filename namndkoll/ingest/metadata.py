@@ -109,8 +109,10 @@ _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile
     ("kallelse", (r"^(?:kallelse|föredragningslista|dagordning)\b|\b(?:kallelse|föredragningslista)\s*$|"
                   r"\bkallelse\s*/\s*föredragningslista\b|" + CALLED_TO_MEETING.pattern)),
     # "FÖRVALTNINGENS UTLÅTANDE": a förvaltning's statement to its nämnd, an officer's report
-    ("tjansteutlatande", r"^\s*tjänsteutlåtande\b|\btjänsteutlåtande\s*$|^\s*förvaltningens\s+utlåtande\s*$"),
-    ("tjansteskrivelse", r"^\s*tjänsteskrivelse\b|\btjänsteskrivelse\s*$"),
+    # the writing office may head it on the same line: "Stadsledningskontoret Tjänsteutlåtande Utfärdat ..."
+    ("tjansteutlatande", (r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+(?:kontoret|förvaltningen)\s+)?tjänsteutlåtande\b|"
+                         r"\btjänsteutlåtande\s*$|^\s*förvaltningens\s+utlåtande\s*$")),
+    ("tjansteskrivelse", r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+(?:kontoret|förvaltningen)\s+)?tjänsteskrivelse\b|\btjänsteskrivelse\s*$"),
     ("sarskilt_yttrande", r"^\s*särskil(?:t|da)\s+(?:yttrande|uttalande)\b"),
     ("reservation", r"^\s*reservation\b"),
     # "Initiativ i kommunstyrelsen": a member's initiative put to the body it names
@@ -123,6 +125,12 @@ _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile
                          r"revisionsberättelse|revisionsredogörelse|revisionsplan)\b")),
     ("arsredovisning", r"^\s*årsredovisning\b|^\s*årsredovisning\s+(?:19|20)\d\d"),
 ))
+# the points every agenda opens with, each standing alone on its line ("1 / Val av justerare / 2 /
+# Fastställande av dagordningen"); a protocol's front page comes before them
+_AGENDA_OPENER = re.compile(r"^\s*(?:[•\-–]?\s*\d{1,2}\.?\s+)?(?:val\s+av\s+(?:protokoll)?justerare?(?:\s+och\s+tid\s+för"
+                            r"\s+justering)?|fastställande\s+av\s+(?:dagordning|föredragningslista|ärendelista)(?:en)?|"
+                            r"upprop|sammanträdets\s+öppnande(?:\s+och\s+formalia)?|föregående\s+protokoll|"
+                            r"godkännande\s+av\s+(?:dagordning|föredragningslista)(?:en)?)\s*$", re.IGNORECASE)
 _ITEM_HEAD = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*\d|^\s*\d{1,4}\s*§(?:\s|$)")
 _AUDIT_WEAK = re.compile(r"^\s*(?:uppföljande\s+granskning|granskning\s+av|uppföljning\s+av\s+(?:tidigare\s+)?"
                          r"granskning|missiv|revisionsrapporter|(?:[a-zåäö]+s\s+)?årsredogörelse)\b",
@@ -236,6 +244,8 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
     front = first_text or "\n".join(lines[:40])
     if not has_items and sum(1 for rx in _FRONT_PHRASES if rx.search(front)) >= 2:
         return "protokoll"  # a protocol's front page (its first § on a later page)
+    if not has_items and sum(1 for ln in front.splitlines()[:40] if _AGENDA_OPENER.match(ln)) >= 2:
+        return "other"  # a meeting's agenda: its first points stand alone, with no front page
     signed = [ln for ln in last_lines[-8:] if _SIGNED_BY_MEMBER.search(ln) or _PARTY_NAME.fullmatch(ln.strip())]
     if signed and not has_items and _MOTION_BODY.search(first_text):
         return "motion"

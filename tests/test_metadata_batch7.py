@@ -29,6 +29,7 @@ def test_a_running_head_at_the_start_of_each_flattened_page_names_the_body(tmp_p
                            "Malmgren 13 Redovisning delegationsärende februari - mars 2015/ Redovisning",
                            "4 Kultur- och fritidsnämnden Redovisning delegationsärende. Dnr 2015/5 1 anteckna lämnad"]])
     assert md.committee == "Kultur- och fritidsnämnden"
+    assert md.doc_type == "protokoll"  # "1 Protokoll Nr 2": a numbered protocol after the page's number
     # in capitals, with the page count after the page number
     md = _read(tmp_path, [["Transkript",
                            "1 Kommunstyrelsen 3 (22) Ärendelista Ärenden till kommunfullmäktige: 12-13, Upprop och",
@@ -151,3 +152,20 @@ def test_a_report_letterhead_run_into_one_line_after_the_writing_office(tmp_path
                            "kommunalfullmäktige: Reglemente för Göteborgs fastighetsnämnd antas. Sammanfattning",
                            "Kommunstyrelsen behandlade 2018-01-10 § 20 förslag till nytt reglemente."]])
     assert (md.doc_type, md.date) == ("tjansteutlatande", "2018-02-19")
+
+
+def test_a_forbunds_news_of_a_meeting_names_its_board(tmp_path: Path) -> None:
+    # a samordningsförbund's article after a board meeting: no förbund named, its förbundschef writes
+    md = _read(tmp_path, [["Styrelsesammanträdet 2022-09-21",
+                           "Artikeln är skriven av Sophia Dahlgren, Förbundschef",
+                           "Förbundet hade ett styrelsesammanträde den 21 september. Här kan du läsa en kort",
+                           "summering om vilka beslut som togs och vilka uppdrag som gavs.",
+                           "Styrelsen gav följande beslut",
+                           "Styrelsen beslutade att skriva en viljeinriktning om att delta i kommande projekt."]])
+    assert (md.org_kind, md.committee) == ("kommunalforbund", "Styrelsen")
+    md = _read(tmp_path, [["Förbundsdirektionens ordförande Oskar Weinmar avtackas",
+                           "Idag har Brandkåren Attunda tackat av Oskar Weinmar då han avslutar sin roll som ordförande.",
+                           "Ny ordförande blir Emma Feldman, kommunstyrelsens ordförande i Järfälla.",
+                           "Vid dagens möte avhandlades tertial 1. Vid direktionsmötet fattades det även beslut om",
+                           "att flytta ramuppräkningen till i höst. Artikeln är skriven av Anna Berg, förbundsdirektör"]])
+    assert (md.org_kind, md.committee) == ("kommunalforbund", "Direktionen")

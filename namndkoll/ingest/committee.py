@@ -299,6 +299,20 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         m = re.search(r"(?<![\wåäö])(?:val)?(förbundsdirektion|direktion)s(?:möte|sammanträde)", text, re.IGNORECASE)
         if m:
             return _canon_committee(m.group(1).lower() + "en")
+        # a samordningsförbund or an association of kommuner is led by its styrelse: "Protokoll
+        # från styrelsens sammanträde" (a member's kommunstyrelse is one word, never matched here)
+        m = re.search(r"\b(styrelsen)s?\s+(?:sammanträde|möte|beslutade|beslutar|har\s+beslutat)\b", text, re.IGNORECASE)
+        if m:
+            return "Styrelsen"
+    if org_kind == "kommunalforbund" and doc_type in (None, "other"):
+        # a förbund's news of a meeting: "Vid direktionsmötet fattades det även beslut", "Förbundet
+        # hade ett styrelsesammanträde ... Styrelsen beslutade"
+        m = re.search(r"(?<![\wåäö])(förbundsdirektion|direktion|förbundsstyrelse|styrelse)s?(?:mötet|möte|sammanträdet|"
+                      r"sammanträde)\b|\b(förbundsdirektionen|direktionen|förbundsstyrelsen|styrelsen)\s+"
+                      r"(?:beslutade|beslutar|har\s+beslutat|fattade)\b", text, re.IGNORECASE)
+        if m:
+            word = (m.group(1) or m.group(2)).lower()
+            return _canon_committee(word if word.endswith("en") else word + ("n" if word.endswith("e") else "en"))
     if doc_type in ("protokoll", "protokollsutdrag"):
         # the notice of adjustment often has a page of its own after the front page (Anslag / Bevis)
         return (_noticed_body(lines[:40]) or _noticed_body(more_lines[:60])

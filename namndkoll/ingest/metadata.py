@@ -84,6 +84,8 @@ _PROTOCOL_STRONG = re.compile(
     # the letterhead's kind word (in capitals, never an agenda's "5 Protokoll från ...")
     r"^\d{1,3}\s+(?-i:PROTOKOLL|SAMMANTRÄDESPROTOKOLL)\b|"
     r"\bsammanträdesprotokoll\b|\bprotokoll\s*$|^protokoll\s+(?:nr\.?\s*)?\d|"
+    # "1 Protokoll Nr 2 Sammanträdesdatum": a numbered protocol after the web copy's page number
+    r"^\d{1,3}\s+protokoll\s+nr\.?\s*\d|"
     # "VILHELMINA KOMMUN PROTOKOLL 1(54) Socialnämnden": the kind beside the page count
     r"\bprotokoll\s+(?:sida\s+)?\d{1,3}\s*\(\d{1,3}\)|"
     # "Landstingsstyrelsen PROTOKOLL. 14 december", "PROTOKOLL Sammanträde med ...": the kind word in
@@ -446,7 +448,7 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     short_first = len(page1) < 12 and doc_type in ("protokoll", "protokollsutdrag")
     committee = find_committee(z.header, z.lines if short_first else page1 or z.lines, doc_type,
                                text="\n".join(z.all_lines[:400]),
-                               org_kind=org_kind, last_lines=z.last, more_lines=z.lines)
+                               org_kind=org_kind or own_kind, last_lines=z.last, more_lines=z.lines)
     if org_kind in ("region", "kommunalforbund") and re.match(r"Kommun(?:styrelsen|fullmäktige)", committee or ""):
         # put to a kommun's assembly or board: a region or förbund it only mentions is not its author
         own = find_organisation(*org_args, header_lines=header_lines, kommun_body=True)

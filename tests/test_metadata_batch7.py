@@ -169,3 +169,36 @@ def test_a_forbunds_news_of_a_meeting_names_its_board(tmp_path: Path) -> None:
                            "Vid dagens möte avhandlades tertial 1. Vid direktionsmötet fattades det även beslut om",
                            "att flytta ramuppräkningen till i höst. Artikeln är skriven av Anna Berg, förbundsdirektör"]])
     assert (md.org_kind, md.committee) == ("kommunalforbund", "Direktionen")
+
+
+def test_an_audit_report_for_the_kommuns_own_auditors(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["Granskningsrapport Helena Carlson Louise Cedemar Granskning av delårsrapport 2014",
+                           "Sandvikens kommun",
+                           "1 Sammanfattande bedömning Vi har på uppdrag av kommunens förtroendevalda revisorer",
+                           "översiktligt granskat kommunens delårsrapport. Syftet är att ge kommunens revisorer ett",
+                           "underlag för sin bedömning av om resultatet är förenligt med de mål som",
+                           "kommunfullmäktige fastställt."]])
+    assert md.doc_type == "revisionsrapport"
+    assert md.committee == "Revisorerna"  # not the assembly the report names in a sentence
+
+
+def test_an_agenda_headed_by_its_day_after_a_first_page_of_a_few_lines(tmp_path: Path) -> None:
+    # the web copy's title and buttons fill the first page; the letterhead, run into one line,
+    # opens the next: "Kommunstyrelsen 3 (22) Ärendelista 11 maj 2015"
+    md = _read(tmp_path, [["Ärenden till kommunfullmäktige: 12-13, Upprop och val av justerare.",
+                           "Save this PDF as:"],
+                          ["WORD PNG TXT JPG", "Storlek: px", "Transkript",
+                           "1 Kommunstyrelsen 3 (22) Ärendelista 11 maj 2015 Ärenden till kommunfullmäktige: 12-13,",
+                           "Upprop och val av justerare 2. Anmälan om delegationsbeslut 3. Kommundirektören",
+                           "informerar 4. Sommaravstängning Fiskaretorget i Västervik lokal trafikföreskrift",
+                           "2 Kommunstyrelsen 4 (22) 1. Upprop och val av justerare Tommy Ivarsson (SD) är i tur att",
+                           "justera. 2. Anmälan om delegationsbeslut Kommundirektörens beslut Dnr 2015/"]])
+    assert (md.doc_type, md.kind) == ("other", "kallelse")
+    assert (md.committee, md.date) == ("Kommunstyrelsen", "2015-05-11")
+    # a protocol's contents headed "Ärendelista" stay a protocol's
+    md = _read(tmp_path, [["1(36) Plats och tid Jan Sahléns tjänsterum, kommunhuset, 09.00-11.00 Beslutande ledamöter",
+                           "Jan Sahlén (S) Justerare Justeringens plats och tid Ida Stafrin (C) Förvaltningen 6 mars",
+                           "Underskrifter Sekreterare Paragrafer 26 -- 38 Maria Hedman ANSLAG/BEVIS Protokollet är",
+                           "justerat. Organ Kommunstyrelsens arbetsutskott Protokollet anslås",
+                           "2(36) Kommunstyrelsens arbetsutskott Ärendelista 26 Dnr KS 2018/14 Information... 3"]])
+    assert md.doc_type == "protokoll"

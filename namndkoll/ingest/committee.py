@@ -273,7 +273,7 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         m = re.search(r"\b(Stadsrevisionen|Kommunrevisionen|Regionrevisionen)\b", text)
         if m:
             return m.group(1)
-        if re.search(r"\b(?:kommuns|regionens|regions|förbundets|de förtroendevalda) revisorer\b|"
+        if re.search(r"\b(?:kommuns|kommunens|regionens|regions|förbundets|(?:de|kommunens|regionens) förtroendevalda) revisorer\b|"
                      r"\b[Rr]evisorerna\b", text):
             return "Revisorerna"
     m = re.search(r"(?<![\wåäö-])((?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)"

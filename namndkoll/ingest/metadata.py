@@ -105,11 +105,15 @@ _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
                              # "Justeringen av protokollet har tillkännagivits genom anslag på ..."
                              r"\bjustering(?:en)?(?:\s+av\s+protokollet)?\s+har\s+tillkännagivits\b|"
                              r"\bprotokollet,?\s+som\s+(?:har\s+)?justerats\b", re.IGNORECASE))
+# an agenda headed by its meeting's day in a letterhead run into one line ("Kommunstyrelsen 3 (22)
+# Ärendelista 11 maj 2015"); a protocol's contents headed "Ärendelista" carry no date
+_AGENDA_DATED = (r"\bärendelista\s+(?:\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
+                 r"oktober|november|december)\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b")
 _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.IGNORECASE)) for t, p in (
     ("protokollsutdrag", (r"^(?:justerat\s+)?protokollsutdrag\b|^utdrag\s+ur\s+(?:sammanträdes|besluts)?"
                          r"protokoll|\bprotokollsutdrag\s*$|^(?:protokoll)?utdrag\s*$")),
     ("kallelse", (r"^(?:kallelse|föredragningslista|dagordning)\b|\b(?:kallelse|föredragningslista)\s*$|"
-                  r"\bkallelse\s*/\s*föredragningslista\b|" + CALLED_TO_MEETING.pattern)),
+                  r"\bkallelse\s*/\s*föredragningslista\b|" + CALLED_TO_MEETING.pattern + "|" + _AGENDA_DATED)),
     # "FÖRVALTNINGENS UTLÅTANDE": a förvaltning's statement to its nämnd, an officer's report
     # the writing office may head it on the same line: "Stadsledningskontoret Tjänsteutlåtande Utfärdat ..."
     ("tjansteutlatande", (r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+(?:kontoret|förvaltningen)\s+)?tjänsteutlåtande\b|"
@@ -146,7 +150,7 @@ _OPENS_AS_PROTOCOL = re.compile(r"^(?:justerat\s+)?(?:sammanträdes|besluts)?pro
 _CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)\b", re.IGNORECASE)
 # kind words for doc_type "other", most specific first
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in (
-    ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b|" + CALLED_TO_MEETING.pattern),
+    ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b|" + CALLED_TO_MEETING.pattern + "|" + _AGENDA_DATED),
     # a note to the press before or after a meeting ("Presskonferens inför barn- och
     # ungdomsnämndens sammanträde", "PRESSMEDDELANDE ... information från kommunstyrelsen")
     # a förbund's or region's news article after a meeting: "Artikeln är skriven av ..., Förbundschef"
@@ -326,6 +330,10 @@ def _zones(pages: Sequence[Page]) -> _Zones:
     header = "\n".join(dict.fromkeys(h for p in pages[:3] for h in (p.header, p.footer) if h))
     lines = [ln.strip() for p in firsts for ln in p.text.splitlines() if ln.strip()]
     page1 = [ln.strip() for ln in (firsts[0].text.splitlines() if firsts else []) if ln.strip()]
+    if len(page1) < 5 and len(firsts) > 1:
+        # a first page of a few lines (a web copy's title and buttons, a bare cover): the
+        # letterhead that says what the document is goes on over the next page
+        page1 = page1 + [ln.strip() for ln in firsts[1].text.splitlines() if ln.strip()]
     top = [h for h in header.splitlines() if h.strip()] + page1[:15]
     last = [ln.strip() for p in pages[-1:] for ln in p.text.splitlines() if ln.strip()]
     all_lines = [ln.strip() for p in pages for ln in p.text.splitlines() if ln.strip()]

@@ -1,6 +1,6 @@
 """Document metadata on the openings of other municipalities' protocols (bench/openings.json).
 
-    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6] [--show]
+    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7] [--show]
 
 The openings are the first pages of real protocols of municipalities, regions and förbund we have
 no PDFs of, as public web pages keep them (docplayer.se, dokumen.tips, a förbund's anslag page);
@@ -33,6 +33,13 @@ run) is 19 bodies new to the openings: small and mid-size kommuner's nämnder an
 unnamed), a meeting web page, a KS tjänsteutlåtande, an audit report, KF handlingar, a
 räddningstjänstförbund's förbundsfullmäktige, a regionförbund's primärkommunala nämnd and an avfall
 kommunalförbund's direktion; ``heldout6`` likewise runs once.
+The seventh batch (``dev7``/``heldout7``, ``seed7``, alternating in the order found, fixed before any
+run) is 21 bodies new to the openings: omsorgs-, äldre-, bildnings-, fritids- and miljö- och
+byggnadsnämnder of small and mid-size kommuner (several never naming their kommun), a
+kommunledningsutskott, a KF protocol named only "KF", an Arboga KS § page, tjänsteskrivelser and
+tjänsteutlåtanden of Kalmar, Södertälje, Stockholm and Göteborg, and meeting web pages of other
+systems (insynsverige, Meetings Plus) for regions' and kommuner's nämnder and utskott; ``heldout7``
+likewise runs once.
 """
 
 from __future__ import annotations
@@ -64,7 +71,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", default="/work/gold-pdfs/openings")
     ap.add_argument("--split", default="dev", choices=("dev", "heldout", "dev2", "heldout2", "dev3", "heldout3", "dev4",
-                             "heldout4", "dev5", "heldout5", "dev6", "heldout6"))
+                             "heldout4", "dev5", "heldout5", "dev6", "heldout6", "dev7", "heldout7"))
     ap.add_argument("--show", action="store_true", help="print every miss")
     a = ap.parse_args()
     from namndkoll.ingest import read_document

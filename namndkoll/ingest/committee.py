@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..types import OrgKind
 
-__all__ = ["COMMITTEE", "LABEL", "breadcrumb_meeting", "find_committee", "titled_meeting"]
+__all__ = ["CALLED_TO_MEETING", "COMMITTEE", "LABEL", "breadcrumb_meeting", "find_committee", "titled_meeting", "titled_meeting_day"]
 
 _BODY = (r"(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|direktionen|revisionen|"
          r"beredningen|presidiet|presidium)")
@@ -97,7 +97,7 @@ def _header_like(line: str, m: re.Match[str]) -> bool:
 _FRONT_WORD = re.compile(r"\b(?:Tid|Plats|Beslutande|Ledamöter|Sammanträde\w*|SAMMANTRÄDES\w*|Protokoll\w*|"
                          r"PROTOKOLL\w*|Kallelse|KALLELSE|Föredragningslista|Utses|Justera\w*|Sekreterare|"
                          r"Presskonferens|Pressmeddelande|PRESSMEDDELANDE)\b")
-_NEXT_OK = re.compile(r"\s*(?:$|[A-ZÅÄÖ0-9(])")
+_NEXT_OK = re.compile(r"\.?\s*(?:$|[A-ZÅÄÖ0-9(])")  # "Samhällsbyggnadsnämnden. Plats och tid"
 _DISTRICT = re.compile(r" ((?:[A-ZÅÄÖ][a-zåäö]+)(?: [A-ZÅÄÖ][a-zåäö]+)?)(?= (?:Sammanträdesprotokoll|Protokoll|"
                        r"Kallelse|Föredragningslista)\b|\s*$)")
 
@@ -154,7 +154,30 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     text = text or "\n".join(lines)
     found = _found_committee(header, lines, doc_type, text=text, org_kind=org_kind,
                              last_lines=last_lines, more_lines=more_lines)
-    return found or _only_body_named(text)
+    return found or _running_body(text.splitlines()) or _only_body_named(text)
+
+
+# a page of a web copy that ran each page into one paragraph opens with the page's number and
+# its running head: "2 Kultur- och fritidsnämnden Justerare ...", "2 Kommunstyrelsen 4 (22) 1.
+# Upprop", "3 VÅRD- OCH OMSORGSNÄMNDEN Information"
+_PAGE_OPENING = re.compile(r"^\s*(\d{1,3})\s+(?:\d{1,3}\s*\(\d{1,3}\)\s+)?(?=[A-ZÅÄÖ])")
+
+
+def _running_body(lines: Sequence[str]) -> str | None:
+    """The body that opens two or more pages right after their page number: the running head a
+    copy that flattened each page kept at the start of it. One body only; a body a single page
+    opens with ("5 Kommunstyrelsen beslutar ...") may be that page's sentence."""
+    pages: dict[str, set[str]] = {}
+    for line in lines:
+        m = _PAGE_OPENING.match(line)
+        if m is None:
+            continue
+        rest = _uncapped(line[m.end():m.end() + 80])
+        c = _COMMITTEE.match(rest)
+        if c and not _NOT_COMMITTEE.match(c.group(1)) and _NEXT_OK.match(rest, c.end()):
+            pages.setdefault(_canon_committee(c.group(1)), set()).add(m.group(1))
+    heads = [name for name, nos in pages.items() if len(nos) >= 2]
+    return heads[0] if len(heads) == 1 else None
 
 
 # a body named in running text, in either case ("för kulturnämnden", "uppdrag i Patientnämnden",
@@ -214,6 +237,11 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         decided = _deciding_body(lines[:30])
         if decided:
             return decided
+    if doc_type in (None, "other"):
+        # a notice's sentence: "Kommunfullmäktige kallas till sammanträde"
+        m = CALLED_TO_MEETING.search(" ".join(ln.strip() for ln in lines[:10]))
+        if m and not _NOT_COMMITTEE.match(_canon_committee(m.group(1))):
+            return _canon_committee(m.group(1))
     if doc_type in (None, "other", "protokoll"):
         titled = titled_meeting(lines[:2])
         if titled:
@@ -245,7 +273,7 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         m = re.search(r"\b(Stadsrevisionen|Kommunrevisionen|Regionrevisionen)\b", text)
         if m:
             return m.group(1)
-        if re.search(r"\b(?:kommuns|regionens|regions|förbundets|de förtroendevalda) revisorer\b|"
+        if re.search(r"\b(?:kommuns|kommunens|regionens|regions|förbundets|(?:de|kommunens|regionens) förtroendevalda) revisorer\b|"
                      r"\b[Rr]evisorerna\b", text):
             return "Revisorerna"
     m = re.search(r"(?<![\wåäö-])((?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)"
@@ -271,6 +299,20 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         m = re.search(r"(?<![\wåäö])(?:val)?(förbundsdirektion|direktion)s(?:möte|sammanträde)", text, re.IGNORECASE)
         if m:
             return _canon_committee(m.group(1).lower() + "en")
+        # a samordningsförbund or an association of kommuner is led by its styrelse: "Protokoll
+        # från styrelsens sammanträde" (a member's kommunstyrelse is one word, never matched here)
+        m = re.search(r"\b(styrelsen)s?\s+(?:sammanträde|möte|beslutade|beslutar|har\s+beslutat)\b", text, re.IGNORECASE)
+        if m:
+            return "Styrelsen"
+    if org_kind == "kommunalforbund" and doc_type in (None, "other"):
+        # a förbund's news of a meeting: "Vid direktionsmötet fattades det även beslut", "Förbundet
+        # hade ett styrelsesammanträde ... Styrelsen beslutade"
+        m = re.search(r"(?<![\wåäö])(förbundsdirektion|direktion|förbundsstyrelse|styrelse)s?(?:mötet|möte|sammanträdet|"
+                      r"sammanträde)\b|\b(förbundsdirektionen|direktionen|förbundsstyrelsen|styrelsen)\s+"
+                      r"(?:beslutade|beslutar|har\s+beslutat|fattade)\b", text, re.IGNORECASE)
+        if m:
+            word = (m.group(1) or m.group(2)).lower()
+            return _canon_committee(word if word.endswith("en") else word + ("n" if word.endswith("e") else "en"))
     if doc_type in ("protokoll", "protokollsutdrag"):
         # the notice of adjustment often has a page of its own after the front page (Anslag / Bevis)
         return (_noticed_body(lines[:40]) or _noticed_body(more_lines[:60])
@@ -280,6 +322,10 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     return _writing_office(list(lines[:30]) + list(more_lines[:40]), last_lines)
 
 
+# the sentence that calls a body's members to a meeting: the paper is that body's kallelse
+CALLED_TO_MEETING = re.compile(r"(?<![\wåäö-])((?:[A-ZÅÄÖa-zåäö][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) )?[A-ZÅÄÖa-zåäö]?[a-zåäö]*"
+                               r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))\s+kallas\s+(?:härmed\s+)?"
+                               r"till\s+(?:extra\s+)?(?:sammanträde|möte)\b", re.IGNORECASE)
 _ABOUT_MEETING = re.compile(r"\b(?:från|inför|till)\s+((?:[a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) )?[a-zåäö]*"
                             r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))s\s+(?:sammanträde|möte)\b",
                             re.IGNORECASE)
@@ -293,12 +339,16 @@ _NOTICE_FIELD = re.compile(r"\b(?:Organ|Instans|Beslutsinstans|Nämnd/styrelse)\
 _NOTICE_SENTENCE = re.compile(r"(?<=[a-zåäö])s\s+protokoll(?:et)?\s+(?:är|har)\s+(?:nu\s+)?justera")
 
 
+_NOTICE_WORDS = re.compile(r"(?:(?<=Organ )|(?<=Instans ))\s*(?:Protokollet\s+(?:är|har(?:\s+blivit)?)\s+justera\w*\.?\s*)?"
+                           r"Justeringen\s+har\s+tillkännagivits\s+genom\s+anslag\.?\s*")
 _INDEFINITE_BOARD = re.compile(r"([A-ZÅÄÖ][a-zåäö]+styrelse)(?![\wåäö])")
 
 
 def _noticed_body(lines: Sequence[str]) -> str | None:
     """The body the front page's notice of adjustment names, when no letterhead line does."""
-    text = " ".join(ln.strip() for ln in lines)
+    # the notice's own sentences may sit between the field and its value ("Organ Protokollet är
+    # justerat. Justeringen har tillkännagivits genom anslag. Kommunstyrelsen (KS)")
+    text = _NOTICE_WORDS.sub("", " ".join(ln.strip() for ln in lines))
     for m in _NOTICE_FIELD.finditer(text):
         c = _COMMITTEE.match(text, m.end())
         if c and not _NOT_COMMITTEE.match(c.group(1)):
@@ -422,9 +472,12 @@ def _initials_skip(abbr: str, name: str) -> int | None:
 # "Landstingsfullmäktige den 10 februari 2009 med tillägg", "Kulturnämnden 2017-12-11"
 _MONTHS = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
 _TITLED = re.compile(
-    r"^([A-ZÅÄÖ][a-zåäö-]*(?:nämnd|styrelse|fullmäktige|utskott|direktion)(?:en|et)?)(s\s+(?:sammanträde|möte))?"
+    # a heading before a dash may name what the page holds: "Beslut i korthet - regionstyrelsen 30 mars 2022"
+    r"^(?:(?P<pre>[A-ZÅÄÖ][\wåäö]*(?: [\wåäö]+){0,4}) [-–] )?"
+    r"(?P<body>(?(pre)[A-ZÅÄÖa-zåäö]|[A-ZÅÄÖ])[a-zåäö-]*(?:nämnd(?:en)?|styrelsen?|fullmäktige|utskott(?:et)?|direktion(?:en)?))"
+    r"(s\s+(?:sammanträde|möte))?"
     r"\s+(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?"
-    r"(?:\d{1,2}\s+" + _MONTHS + r"\b|\d{4}-\d{2}-\d{2}\b)")
+    r"(?P<day>\d{1,2}\s+" + _MONTHS + r"(?:\s+(?:19|20)\d\d)?\b|\d{4}-\d{2}-\d{2}\b)")
 
 
 # a web page's breadcrumb trail down to one meeting: "Din position: Hem > Tyresö kommun >
@@ -448,6 +501,16 @@ def titled_meeting(lines: Sequence[str]) -> str | None:
         return crumb
     for line in lines:
         m = _TITLED.match(line.strip())
-        if m and not _NOT_COMMITTEE.match(m.group(1)):
-            return _canon_committee(m.group(1))
+        if m and not _NOT_COMMITTEE.match(m.group("body")):
+            return _canon_committee(m.group("body"))
+    return None
+
+
+def titled_meeting_day(lines: Sequence[str]) -> str | None:
+    """The day in the title of a meeting's own page ("Beslut i korthet - regionstyrelsen 30 mars
+    2022", "Regionfullmäktige 24 februari 2015") as written, or None: the meeting's date."""
+    for line in lines:
+        m = _TITLED.match(line.strip())
+        if m and not _NOT_COMMITTEE.match(m.group("body")):
+            return m.group("day")
     return None

@@ -88,7 +88,12 @@ _INLINE_MEETING_LABEL = re.compile(r"\bsammanträdes(?:datum|dag)\s*:?\s*|"
                                    # weekday and "den" before the date
                                    r"\b(?:dag|datum)\s+och\s+tid\s*:?\s*(?:[a-zåäö]+dag(?:en)?\s+)?(?:den\s+)?|"
                                    # a notice's sentence: "Valnämnden har haft sammanträde den 5 mars 2014"
-                                   r"\b(?:har\s+haft|hade|höll)\s+sammanträde\s+(?:den\s+)?", re.IGNORECASE)
+                                   r"\b(?:har\s+haft|hade|höll)\s+sammanträde\s+(?:den\s+)?|"
+                                   # a front page's field run into its line: "Plats Stora sessionssalen
+                                   # Tid Tisdagen den 26 februari 2013, kl"; a field label is capitalised
+                                   # ("Justeringens plats och tid 2017-05-23" is the adjustment's)
+                                   r"(?-i:\b(?:Tid|Datum))\s*:?\s+(?:[a-zåäö]+dag(?:en)?\s+)?(?:den\s+)?",
+                                   re.IGNORECASE)
 # "Tid: 20230118 9.00-10.00": a web form's date written without separators, taken only after a label
 _COMPACT = re.compile(r"(?<![\d.:/-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d/-])")
 
@@ -128,15 +133,23 @@ def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | Non
         if i and re.search(r"\bjusterat\b", top[i - 1], re.IGNORECASE) and not top[i - 1].rstrip().endswith("."):
             continue  # "Justerat tisdagen den 7 oktober ... / i övrigt den 21 oktober 2003": still the adjustment's
         if not _NOT_MEETING.search(line):
-            d = _first(line)
-            if d:
-                return d
+            for at, d in dates_in(line):
+                # a front page flattened and wrapped: "Justeringens plats och tid Barn- och
+                # utbildningskontoret / tisdag 18 september 2018": the words just before the date,
+                # across the wrap, still say whose it is (a date that opens its line is a column's
+                # value under a row of labels: "Sammanträdesdatum Justeringsdatum / 2023-05-10 2023-05-17")
+                before = (top[i - 1][-50:] if i and line[:at].strip() else "") + " " + line[:at]
+                if not _NOT_MEETING.search(before[-70:]):
+                    return d
     return None
 
 
 # ---- reports, policies, statements -------------------------------------------------------------
 _DATE_LABEL = re.compile(
-    r"^\s*(?:datum|dokumentdatum|upprättad|upprättat|daterad|rapportdatum|skrivelsens datum)\s*:?\s*",
+    r"^\s*(?:datum|dokumentdatum|upprättad|upprättat|daterad|rapportdatum|skrivelsens datum)\s*:?\s*"
+    # a letterhead run into one line keeps its issue field after the type word: "Stadsledningskontoret
+    # Tjänsteutlåtande Utfärdat 2018-02-19 Diarienummer 1900/16"
+    r"|^.{0,60}?\b(?:utfärdad|utfärdat)\s*:?\s*(?=(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+(?:19|20)\d\d)",
     re.IGNORECASE)
 
 

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from ..types import DocType, Item, Metadata, OrgKind, Page
 from . import dates as _dates
-from .committee import breadcrumb_meeting, find_committee, titled_meeting
+from .committee import (
+    CALLED_TO_MEETING,
+    breadcrumb_meeting,
+    find_committee,
+    titled_meeting,
+    titled_meeting_day,
+)
 from .dates import MONTHS
 from .orgs import find_organisation, org_by_name
 from .titles import COVER_LETTER as _COVER_LETTER
@@ -78,6 +84,8 @@ _PROTOCOL_STRONG = re.compile(
     # the letterhead's kind word (in capitals, never an agenda's "5 Protokoll från ...")
     r"^\d{1,3}\s+(?-i:PROTOKOLL|SAMMANTRÄDESPROTOKOLL)\b|"
     r"\bsammanträdesprotokoll\b|\bprotokoll\s*$|^protokoll\s+(?:nr\.?\s*)?\d|"
+    # "1 Protokoll Nr 2 Sammanträdesdatum": a numbered protocol after the web copy's page number
+    r"^\d{1,3}\s+protokoll\s+nr\.?\s*\d|"
     # "VILHELMINA KOMMUN PROTOKOLL 1(54) Socialnämnden": the kind beside the page count
     r"\bprotokoll\s+(?:sida\s+)?\d{1,3}\s*\(\d{1,3}\)|"
     # "Landstingsstyrelsen PROTOKOLL. 14 december", "PROTOKOLL Sammanträde med ...": the kind word in
@@ -97,14 +105,20 @@ _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
                              # "Justeringen av protokollet har tillkännagivits genom anslag på ..."
                              r"\bjustering(?:en)?(?:\s+av\s+protokollet)?\s+har\s+tillkännagivits\b|"
                              r"\bprotokollet,?\s+som\s+(?:har\s+)?justerats\b", re.IGNORECASE))
+# an agenda headed by its meeting's day in a letterhead run into one line ("Kommunstyrelsen 3 (22)
+# Ärendelista 11 maj 2015"); a protocol's contents headed "Ärendelista" carry no date
+_AGENDA_DATED = (r"\bärendelista\s+(?:\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
+                 r"oktober|november|december)\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b")
 _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.IGNORECASE)) for t, p in (
     ("protokollsutdrag", (r"^(?:justerat\s+)?protokollsutdrag\b|^utdrag\s+ur\s+(?:sammanträdes|besluts)?"
                          r"protokoll|\bprotokollsutdrag\s*$|^(?:protokoll)?utdrag\s*$")),
     ("kallelse", (r"^(?:kallelse|föredragningslista|dagordning)\b|\b(?:kallelse|föredragningslista)\s*$|"
-                  r"\bkallelse\s*/\s*föredragningslista\b")),
+                  r"\bkallelse\s*/\s*föredragningslista\b|" + CALLED_TO_MEETING.pattern + "|" + _AGENDA_DATED)),
     # "FÖRVALTNINGENS UTLÅTANDE": a förvaltning's statement to its nämnd, an officer's report
-    ("tjansteutlatande", r"^\s*tjänsteutlåtande\b|\btjänsteutlåtande\s*$|^\s*förvaltningens\s+utlåtande\s*$"),
-    ("tjansteskrivelse", r"^\s*tjänsteskrivelse\b|\btjänsteskrivelse\s*$"),
+    # the writing office may head it on the same line: "Stadsledningskontoret Tjänsteutlåtande Utfärdat ..."
+    ("tjansteutlatande", (r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+(?:kontoret|förvaltningen)\s+)?tjänsteutlåtande\b|"
+                         r"\btjänsteutlåtande\s*$|^\s*förvaltningens\s+utlåtande\s*$")),
+    ("tjansteskrivelse", r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+(?:kontoret|förvaltningen)\s+)?tjänsteskrivelse\b|\btjänsteskrivelse\s*$"),
     ("sarskilt_yttrande", r"^\s*särskil(?:t|da)\s+(?:yttrande|uttalande)\b"),
     ("reservation", r"^\s*reservation\b"),
     # "Initiativ i kommunstyrelsen": a member's initiative put to the body it names
@@ -117,6 +131,12 @@ _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile
                          r"revisionsberättelse|revisionsredogörelse|revisionsplan)\b")),
     ("arsredovisning", r"^\s*årsredovisning\b|^\s*årsredovisning\s+(?:19|20)\d\d"),
 ))
+# the points every agenda opens with, each standing alone on its line ("1 / Val av justerare / 2 /
+# Fastställande av dagordningen"); a protocol's front page comes before them
+_AGENDA_OPENER = re.compile(r"^\s*(?:[•\-–]?\s*\d{1,2}\.?\s+)?(?:val\s+av\s+(?:protokoll)?justerare?(?:\s+och\s+tid\s+för"
+                            r"\s+justering)?|fastställande\s+av\s+(?:dagordning|föredragningslista|ärendelista)(?:en)?|"
+                            r"upprop|sammanträdets\s+öppnande(?:\s+och\s+formalia)?|föregående\s+protokoll|"
+                            r"godkännande\s+av\s+(?:dagordning|föredragningslista)(?:en)?)\s*$", re.IGNORECASE)
 _ITEM_HEAD = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*\d|^\s*\d{1,4}\s*§(?:\s|$)")
 _AUDIT_WEAK = re.compile(r"^\s*(?:uppföljande\s+granskning|granskning\s+av|uppföljning\s+av\s+(?:tidigare\s+)?"
                          r"granskning|missiv|revisionsrapporter|(?:[a-zåäö]+s\s+)?årsredogörelse)\b",
@@ -130,7 +150,7 @@ _OPENS_AS_PROTOCOL = re.compile(r"^(?:justerat\s+)?(?:sammanträdes|besluts)?pro
 _CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)\b", re.IGNORECASE)
 # kind words for doc_type "other", most specific first
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in (
-    ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b"),
+    ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b|" + CALLED_TO_MEETING.pattern + "|" + _AGENDA_DATED),
     # a note to the press before or after a meeting ("Presskonferens inför barn- och
     # ungdomsnämndens sammanträde", "PRESSMEDDELANDE ... information från kommunstyrelsen")
     # a förbund's or region's news article after a meeting: "Artikeln är skriven av ..., Förbundschef"
@@ -230,6 +250,8 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
     front = first_text or "\n".join(lines[:40])
     if not has_items and sum(1 for rx in _FRONT_PHRASES if rx.search(front)) >= 2:
         return "protokoll"  # a protocol's front page (its first § on a later page)
+    if not has_items and sum(1 for ln in front.splitlines()[:40] if _AGENDA_OPENER.match(ln)) >= 2:
+        return "other"  # a meeting's agenda: its first points stand alone, with no front page
     signed = [ln for ln in last_lines[-8:] if _SIGNED_BY_MEMBER.search(ln) or _PARTY_NAME.fullmatch(ln.strip())]
     if signed and not has_items and _MOTION_BODY.search(first_text):
         return "motion"
@@ -308,6 +330,10 @@ def _zones(pages: Sequence[Page]) -> _Zones:
     header = "\n".join(dict.fromkeys(h for p in pages[:3] for h in (p.header, p.footer) if h))
     lines = [ln.strip() for p in firsts for ln in p.text.splitlines() if ln.strip()]
     page1 = [ln.strip() for ln in (firsts[0].text.splitlines() if firsts else []) if ln.strip()]
+    if len(page1) < 5 and len(firsts) > 1:
+        # a first page of a few lines (a web copy's title and buttons, a bare cover): the
+        # letterhead that says what the document is goes on over the next page
+        page1 = page1 + [ln.strip() for ln in firsts[1].text.splitlines() if ln.strip()]
     top = [h for h in header.splitlines() if h.strip()] + page1[:15]
     last = [ln.strip() for p in pages[-1:] for ln in p.text.splitlines() if ln.strip()]
     all_lines = [ln.strip() for p in pages for ln in p.text.splitlines() if ln.strip()]
@@ -331,7 +357,10 @@ _KOMMUN_ONLY_BODY = re.compile(
     r"|Miljö- och byggnadsnämnd|Samhällsbyggnadsnämnd"
     # the school below the gymnasium, leisure and the care of the old are a kommun's alone too
     r"|Barn- och (?:utbildnings|ungdoms|skol)nämnd|Grundskolenämnd|Förskolenämnd|Kultur- och fritidsnämnd"
-    r"|Fritidsnämnd|Vård- och omsorgsnämnd|Äldrenämnd|Äldreomsorgsnämnd)", re.IGNORECASE)
+    r"|Fritidsnämnd|Vård- och omsorgsnämnd|Äldrenämnd|Äldreomsorgsnämnd"
+    # and so are the school's and the social services' bodies under other names ("Bildningsnämnden",
+    # "Omsorgs- och arbetsmarknadsnämnden", "Socialutskottet")
+    r"|Bildningsnämnd|Omsorgsnämnd|Omsorgs- och [a-zåäö]+nämnd|Socialutskott)", re.IGNORECASE)
 
 
 # Bodies only a region (formerly a landsting) has: health care, dental care and patients'
@@ -345,11 +374,16 @@ _FORBUND_BODY = re.compile(r"(?:Förbunds)?direktion(?:en)?\b|Förbundsstyrelse|
                            re.IGNORECASE)
 
 
+# an officer titled by the förbund he heads ("Per Liljebäck, förbundschef för Samordningsförbundet
+# Kungälv") is a guest of the body whose paper it is, not its own
+_OF_NAMED_BODY = r"(?!\s+(?:för|i|vid|på)\s+(?-i:[A-ZÅÄÖ]))"
+
+
 # words a body uses only of its own officers and premises: a document that names no body but
 # has its förbundsdirektör or "Regionförbundets kansli" is a förbund's; its regiondirektör,
 # landstingsråd or "Regionens hus" a region's (formerly a landsting's)
-_OWN_FORBUND = re.compile(r"\b(?:förbundsdirektör|förbundschef|förbundssekreterare|regionförbunde[nt]s?|"
-                          r"kommunalförbundet|förbundsdirektionen)\b", re.IGNORECASE)
+_OWN_FORBUND = re.compile(r"\b(?:(?:förbundsdirektör|förbundschef|förbundssekreterare)(?:en)?\b" + _OF_NAMED_BODY + "|"
+                          r"regionförbunde[nt]s?|kommunalförbundet|förbundsdirektionen)\b", re.IGNORECASE)
 _OWN_REGION = re.compile(r"\b(?:regiondirektör(?:en)?|regionråd(?:et)?|landstingsdirektör(?:en)?|landstingsråd(?:et)?|"
                          r"landstingsrevisor\w*|regionkontoret|landstingshuset|landstingets\s+kansli|"
                          r"regionens\s+hus)\b", re.IGNORECASE)
@@ -364,7 +398,8 @@ _OWN_KOMMUN = re.compile(r"\b(?:kommunchef(?:en)?|kommundirektör(?:en)?|kommunr
 
 # a förbund's own officers: a document that has them is the förbund's, and the kommuner's
 # anslagstavlor it names are its members' (a kommun's paper rarely lists a förbund's officers)
-_FORBUND_OFFICER = re.compile(r"\b(?:förbundsdirektör|förbundschef|förbundssekreterare)(?:en)?\b", re.IGNORECASE)
+_FORBUND_OFFICER = re.compile(r"\b(?:förbundsdirektör|förbundschef|förbundssekreterare)(?:en)?\b" + _OF_NAMED_BODY,
+                              re.IGNORECASE)
 
 
 def _kind_by_own_words(text: str) -> OrgKind | None:
@@ -421,7 +456,7 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     short_first = len(page1) < 12 and doc_type in ("protokoll", "protokollsutdrag")
     committee = find_committee(z.header, z.lines if short_first else page1 or z.lines, doc_type,
                                text="\n".join(z.all_lines[:400]),
-                               org_kind=org_kind, last_lines=z.last, more_lines=z.lines)
+                               org_kind=org_kind or own_kind, last_lines=z.last, more_lines=z.lines)
     if org_kind in ("region", "kommunalforbund") and re.match(r"Kommun(?:styrelsen|fullmäktige)", committee or ""):
         # put to a kommun's assembly or board: a region or förbund it only mentions is not its author
         own = find_organisation(*org_args, header_lines=header_lines, kommun_body=True)
@@ -441,6 +476,9 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     if org_kind is None:
         org_kind = own_kind
     date = find_date(z.header, z.lines, doc_type, kind, all_lines=z.all_lines, first_page=page1)
+    if doc_type in (None, "other") and (day := titled_meeting_day(page1[:2] or z.lines[:2])):
+        # a meeting's own page is titled by its body and day: the title's day is the meeting's
+        date = next((d for _, d in _dates.dates_in(day)), None) or date
     if doc_type == "protokollsutdrag" and len(items) == 1:
         title = items[0].title or None  # an extract of one § is named by that §'s title
     elif doc_type in ("protokoll", "protokollsutdrag") or kind == "kallelse":

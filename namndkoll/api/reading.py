@@ -135,6 +135,8 @@ def stored_unit(unit: str) -> str:
     word = " ".join(unit.split())
     if word.casefold() in _CURRENCY:
         return "SEK"
+    if word.casefold() in ("euro", "eur", "€"):
+        return "EUR"
     if word.casefold() in _PERCENT:
         return "%"
     measure = measure_unit(word)

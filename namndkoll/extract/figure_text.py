@@ -73,10 +73,13 @@ _UNITS: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
         (r"%|procent", "percent", 1.0, True),
     )
 )
+# an amount in euro (a Finland-Swedish municipality's budget, an EU grant): an amount, its unit
+# "EUR", never summed with kronor; "m€" is a million euro
+_EURO = re.compile(r"\s*(?:(?P<million>m€|meur)|€|(?i:euro|eur))(?![\wåäö])")
 _BARE_SCALE = re.compile(r"\s*(?P<scale>miljoner|miljon|miljarder|miljard|mdr)(?![\wåäö])", re.IGNORECASE)
 _SCALE_VALUES = {"miljoner": 1e6, "miljon": 1e6, "miljarder": 1e9, "miljard": 1e9, "mdr": 1e9}
 _PER_RE = re.compile(
-    r"(?:\s*(?:per|/)\s*(?P<per>[a-zåäö]+)(?P<dot>\.)?|\s+(?:i|om)\s+(?P<per2>månaden|året|veckan|dagen|timmen|timme))(?![\wåäö])",
+    r"(?:(?:\s*/\s*|\s+per\s+)(?P<per>[a-zåäö]+)(?P<dot>\.)?|\s+(?:i|om)\s+(?P<per2>månaden|året|veckan|dagen|timmen|timme))(?![\wåäö])",
     re.IGNORECASE,
 )
 _PER_SHORT = {"mån": "månad", "mån.": "månad", "år.": "år", "st": "styck", "st.": "styck",
@@ -240,6 +243,10 @@ def lemma(word: str) -> str:
         if tail.endswith("ade") and lt == tail[:-3] + "a":
             return w[:-1]  # a compound participle used as a noun: "timavlönade" -> "timavlönad"
         if lt and tail.startswith(lt) and lt != tail and not _is_strong_past(tail, lt):
+            if tail == lt + "n" or tail == lt + "t":
+                # only a definite article off the tail: "person" is no "per" + "son" (the table's
+                # definite form of "so"); a plural in -en is left to the suffix rules ("möten")
+                break
             return w[:i] + lt
     for suf, rep in _SUFFIX_RULES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
@@ -313,7 +320,12 @@ def _looks_like_adjective(word: str) -> bool:
     table = _lemmas()
     lem = table.get(w, "")
     if lem:
-        return w == lem + "a"  # "nya" <- "ny", "befintliga" <- "befintlig"
+        if w == lem + "a":
+            return True  # "nya" <- "ny", "befintliga" <- "befintlig"
+        if lem.endswith(("en", "el", "er")) and w == lem[:-2] + lem[-1] + "a":
+            return True  # contracted: "sex öppna tidsresor" <- "öppen", "två enkla" <- "enkel"
+        # a superlative: "rikets 5 bästa kommuner" <- "god", "3 största" <- "stor"
+        return w.endswith("sta") and len(w) >= 5 and not lem.endswith("a")
     # a compound whose tail is one: "fullstora" <- "stor", "nybyggda" <- "byggd"
     return any(table.get(w[i:], "") + "a" == w[i:] for i in range(2, len(w) - 3))
 
@@ -391,6 +403,9 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
         if sm:
             mult = _SCALE_VALUES[sm.group("scale").lower()]
             end = sm.end()
+        if em := _EURO.match(text, end):
+            kind, unit, end = "amount", "EUR", em.end()
+            mult *= 1e6 if em.group("million") else 1.0
     sign = m.group("sign")
     if sign and kind not in ("amount", "percent"):
         return None  # "-3 platser", "+2": a signed number is a figure only as kronor or percent

@@ -1,0 +1,99 @@
+"""Units a researcher filters and sums by, as a user walk over real records found them wrong:
+"1 person" and "kr per person" were stored with the unit "perso" (the lemma table's "son" -> "so"
+read as a compound tail), so `figures --unit person` missed every "personer"; "4% Persiska"
+(a language table) got the rate "per siska"; "3,5 miljoner euro" (a Finland-Swedish budget
+frame) was a *count* of 3 500 000 "euro"; "6 öppna tidsresor" counted "öppen", "rikets 5 bästa
+kommuner" counted "god". Read from text and from a real PDF made with reportlab."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_ingest_batch import make_pdf
+from typer.testing import CliRunner
+
+from namndkoll.api import ingest
+from namndkoll.cli import app
+from namndkoll.display import format_figure
+from namndkoll.extract.figures import iter_figures, normalize_spaces
+
+runner = CliRunner()
+
+
+def found(text: str) -> list[tuple[str, float, str, str | None]]:
+    t = normalize_spaces(text)
+    return [(kind, value, unit, per) for _s, _e, kind, value, unit, _q, per, _to in iter_figures(t)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Avgiften är 100 kr per person och år", [("amount", 100.0, "SEK", "person")]),
+    ("Endast 1 person deltog", [("count", 1.0, "person", None)]),
+    ("Totalt 12 personer deltog", [("count", 12.0, "person", None)]),
+    ("från ungefär 20 kilo till över 40 kilo per person", [("measure", 20.0, "kg", None),
+                                                           ("measure", 40.0, "kg", "person")]),
+    # still: a compound's known tail gives its base form, a plural in -en its singular
+    ("Staden har 300 lundabor och 4 arbetsmöten", [("count", 300.0, "lundabo", None),
+                                                   ("count", 4.0, "arbetsmöte", None)]),
+])
+def test_person_is_no_compound_of_son(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+def test_a_rate_needs_the_word_per_not_a_word_beginning_with_it() -> None:
+    assert found("Dari 4% Persiska 7%") == [("percent", 4.0, "%", None), ("percent", 7.0, "%", None)]
+    assert found("Tigrinska 4 % Persiska") == [("percent", 4.0, "%", None)]
+    # unchanged: "per" and "/" still name what it is per
+    assert found("5 400 kr/månad och 62 kr per månad") == [("amount", 5400.0, "SEK", "månad"),
+                                                          ("amount", 62.0, "SEK", "månad")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("en nivå på årsbidraget som är 3,6 miljoner euro år 2023", 3_600_000.0),
+    ("Investeringarna uppgår till 250 000 euro", 250_000.0),
+    ("ramen är 15,12 m€ för nämnden", 15_120_000.0),
+    ("ett bidrag om 500 EUR per ansökan", 500.0),
+])
+def test_euro_is_an_amount_in_euro_not_a_count(text: str, value: float) -> None:
+    figs = found(text)
+    assert [(k, v, u) for k, v, u, _p in figs] == [("amount", value, "EUR")]
+
+
+def test_euro_is_shown_as_euro_not_kronor() -> None:
+    fig = {"kind": "amount", "value": 3_600_000.0, "unit": "EUR", "text": "3,6 miljoner euro"}
+    assert format_figure(fig) == "3 600 000 euro"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Under sommaren har det ordnats 6 öppna tidsresor för barn", [("count", 6.0, "tidsresa", None)]),
+    ("att Alingsås ska vara en av rikets 5 bästa kommuner", [("count", 5.0, "kommun", None)]),
+    ("Nämnden har 3 största verksamheter", [("count", 3.0, "verksamhet", None)]),
+])
+def test_an_adjective_before_the_noun_is_not_what_is_counted(text: str, want: list) -> None:
+    assert found(text) == want
+
+
+BUDGET = (
+    "Välfärdsnämnden\nProtokoll 2022-09-15\n"
+    "Stadens mål är att årsbidraget ska vara 3,6 miljoner euro år 2023.\n"
+    "Avgiften för lägerskolan är 100 kr per person och dag.\n"
+    "Språkfördelning: Dari 4% Persiska 7%\n"
+)
+
+
+def test_figures_of_a_real_pdf_keep_currency_and_rate(tmp_path) -> None:
+    pdf = make_pdf(tmp_path / "valfardsnamnden-2022-09-15.pdf", [BUDGET])
+    db = tmp_path / "t.db"
+    rep = ingest([pdf], db=db, index=False)
+    assert rep.count("ingested") == 1, rep.results
+    out = runner.invoke(app, ["figures", "--db", str(db), "--json"])
+    assert out.exit_code == 0, out.output
+    rows = {(r["kind"], r["value"], r["unit"], r["per"]) for r in json.loads(out.output)}
+    assert ("amount", 3_600_000.0, "EUR", None) in rows
+    assert ("amount", 100.0, "SEK", "person") in rows
+    assert not any(r[2] == "euro" or r[3] in ("perso", "siska") for r in rows), rows
+    # `--unit person` finds the rate per person; `--unit euro` the amount in euro
+    out = runner.invoke(app, ["figures", "--db", str(db), "--unit", "euro", "--json"])
+    assert [r["value"] for r in json.loads(out.output)] == [3_600_000.0]
+    out = runner.invoke(app, ["figures", "--db", str(db), "--kind", "amount"])
+    assert "3 600 000 euro" in out.output, out.output

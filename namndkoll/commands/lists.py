@@ -260,8 +260,10 @@ def members_cmd(
         print_json(rows)
     elif as_csv:
         print_csv(rows, csv_cols)
-    else:
-        print_table(rows, table_cols, title=counted(len(rows), "members"), wide=wide)
+    else:  # the share as a percentage, as `blocs` shows it ("0.5" read as a count)
+        shown = [{**r, "with_party_share": "" if r.get("with_party_share") is None
+                  else f"{r['with_party_share']:.0%}"} for r in rows]
+        print_table(shown, table_cols, title=counted(len(rows), "members"), wide=wide)
 
 
 def register(app: typer.Typer) -> None:

@@ -331,7 +331,7 @@ def index_cmd(
             echo("building the vector graph in one pass (at 1M passages ~30 min on 2 cores) …", err=True)
             out = rebuild_graph_db(db=db)
         else:
-            bar = _index_bar(console(stderr=True), sys.stderr.isatty())
+            bar = _index_bar(console(stderr=True), sys.stderr.isatty(), plain=not sys.stderr.isatty())
             out = index_db(db=db, model=model, rebuild=rebuild, progress=bar)
     except NamndkollError as exc:
         fail(exc)

@@ -150,3 +150,13 @@ def test_signatures_side_by_side_over_bare_titles_and_a_party_with_its_place():
                                         ("Lennart Mattsson", None, "vice ordförande")]
     assert people("i större boendeområde.\n\nAmanda Andersson\nMiljöpartiet de gröna Alingsås\n",
                   "Alingsås") == [("Amanda Andersson", "MP", None)]
+
+
+def test_two_signatures_over_lowercase_titles_are_two_people():
+    """Göteborg Stadsrevisionen's rapportsammandrag 2023-09-01 signs "Jonas Ransgård Torbjörn
+    Rigemar" over "ordförande vice ordförande": `namndkoll people` listed one person "Jonas
+    Ransgård Torbjörn Rigemar" with the role "ordförande vice ordförande"."""
+    text = ("Göteborg den 1 september 2023\nFör revisorsgruppen,\nenligt uppdrag\n"
+            "Jonas Ransgård Torbjörn Rigemar\nordförande vice ordförande\n")
+    assert people(text, "Göteborg") == [("Jonas Ransgård", None, "ordförande"),
+                                        ("Torbjörn Rigemar", None, "vice ordförande")]

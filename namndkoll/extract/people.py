@@ -235,6 +235,13 @@ def _titles(line: str) -> list[str]:
     parts = re.findall(_ONE_TITLE, line.strip())
     if parts and " ".join(parts) == " ".join(line.split()) and all(_TITLE_LINE.fullmatch(p) for p in parts):
         return [p.strip() for p in parts]
+    # written in lower case ("ordförande vice ordförande"): each title ends at its title word; a
+    # line joined by "och" is one title ("kanslichef och kommunjurist")
+    words = line.split()
+    if words and words[0][:1].islower() and not {"och", "samt"} & set(words):
+        low = re.findall(rf"(?:[{_LOW}-]+[ \t]+)??[{_LOW}-]*?{_TITLE_WORDS}(?=[ \t]|$)", " ".join(words))
+        if len(low) > 1 and " ".join(low) == " ".join(words):
+            return low
     return []
 
 

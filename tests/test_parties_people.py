@@ -160,3 +160,10 @@ def test_two_signatures_over_lowercase_titles_are_two_people():
             "Jonas Ransgård Torbjörn Rigemar\nordförande vice ordförande\n")
     assert people(text, "Göteborg") == [("Jonas Ransgård", None, "ordförande"),
                                         ("Torbjörn Rigemar", None, "vice ordförande")]
+
+
+def test_a_verb_after_the_chair_s_name_is_no_part_of_it():
+    """Nykarleby välfärdsnämnd 2022-09-15 (OCR): "Ordförande\nMikael Lindwall rapporterar från
+    mötet" gave the person "Mikael Lindwall rapporterar"."""
+    text = "Arbetsgruppen har kallats till möte 7.6.2022. Ordförande\nMikael Lindwall rapporterar från mötet.\n"
+    assert people(text) == [("Mikael Lindwall", None, "ordförande")]

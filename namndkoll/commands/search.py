@@ -183,11 +183,15 @@ def search_cmd(
     if as_json:
         print_json([hit_json(h) for h in hits])
     elif as_csv:
-        print_csv([{"rank": i, "score": round(h.score, 4), "citation": h.citation, "title": h.metadata.title,
-                    "date": h.metadata.date, "item": h.item, "page": h.page, "source": h.source,
+        # confidence: a weak hit (under "weak matches" in the table) must not read as a sure one
+        # in a sheet, as in the web's CSV; document_id as every other CSV gives it
+        print_csv([{"rank": i, "score": round(h.score, 4), "confidence": h.confidence, "citation": h.citation,
+                    "title": h.metadata.title, "date": h.metadata.date, "item": h.item, "page": h.page,
+                    "page_end": h.page_end, "document_id": h.document_id, "source": h.source,
                     "text": " ".join(h.text.split()), "also_in": " | ".join(copy_label(h.citation, c.citation, c.source) for c in h.also_in)}
                    for i, h in enumerate(hits, 1)],
-                  ["rank", "score", "citation", "title", "date", "item", "page", "source", "text", "also_in"])
+                  ["rank", "score", "confidence", "citation", "title", "date", "item", "page", "page_end",
+                   "document_id", "source", "text", "also_in"])
     elif not hits:
         echo("no good match (try other words or fewer filters)")
         _say_body_hint(municipality, db)

@@ -73,6 +73,15 @@ def test_an_adjective_before_the_noun_is_not_what_is_counted(text: str, want: li
     assert found(text) == want
 
 
+@pytest.mark.parametrize("text", [
+    # Alingsås tekniska nämnd 2026-06-15 § 40: a clock time before a conjunction, no count of "båda"
+    "med en tidsreglering på 4 timmar mellan klockan 8 och 18 både vardag och helg godkänns",
+    "Bidraget ges till 3 antingen i år eller nästa år",
+])
+def test_a_conjunction_after_a_number_is_no_counted_noun(text: str) -> None:
+    assert [f for f in found(text) if f[0] == "count"] == []
+
+
 BUDGET = (
     "Välfärdsnämnden\nProtokoll 2022-09-15\n"
     "Stadens mål är att årsbidraget ska vara 3,6 miljoner euro år 2023.\n"

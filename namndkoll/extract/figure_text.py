@@ -172,6 +172,7 @@ _NOT_COUNTED = {
     "upp", "ut", "in", "ner", "bort", "fram", "tillbaka", "igen", "dessa", "detta", "denna",
     "års", "åren", "årig", "åriga", "årigt", "mån", "tim", "min", "sek", "st.", "kap",
     "ovan", "nedan", "ovanstående", "nedanstående", "ff", "resp.", "osv", "etc",
+    "både", "båda", "antingen", "varken",  # "klockan 8 och 18 både vardag och helg": no 18 "båda"
 }
 # compounds of time units are durations too: "kalenderdagar", "arbetsveckor", "läsår"
 _TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år",

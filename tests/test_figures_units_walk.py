@@ -106,3 +106,28 @@ def test_figures_of_a_real_pdf_keep_currency_and_rate(tmp_path) -> None:
     assert [r["value"] for r in json.loads(out.output)] == [3_600_000.0]
     out = runner.invoke(app, ["figures", "--db", str(db), "--kind", "amount"])
     assert "3 600 000 euro" in out.output, out.output
+
+
+TN_PROTOCOL = (
+    "Tekniska nämnden\nProtokoll 2026-06-15\nInnehållsförteckning\n"
+    "§ 38 Mopedparkering i Nolhaga\n§ 39 Tidsreglering av 30 parkeringsplatser i Nolhaga\n"
+    "§ 40 Delegerade beslut 2026\n\f"
+    "§ 38 2026.130 TEN\nMopedparkering i Nolhaga\nÄrendebeskrivning\nDet finns 4 parkeringsrutor i dag.\n"
+    "§ 39 2026.131 TEN\nTidsreglering av 30 parkeringsplatser i Nolhaga\nBeslut\n"
+    "Tidsreglering av 30 parkeringsplatser godkänns.\n"
+    "§ 40 2026.001 TEN\nDelegerade beslut 2026\nBeslut\nRedovisningen godkänns.\n"
+)
+
+
+def test_a_table_of_contents_line_is_no_second_figure() -> None:
+    """Alingsås tekniska nämnd 2026-06-15: "30 parkeringsplatser" of § 39's title was listed from
+    the table of contents on page 3 too, one figure more in every count a researcher sums; the §
+    itself (its title and its decision) keeps its figures."""
+    from test_decisions_walk import make_doc
+
+    from namndkoll.extract.figures import find_figures
+
+    doc = make_doc(TN_PROTOCOL, committee="Tekniska nämnden", doc_type="protokoll")
+    assert [i.number for i in doc.items] == ["38", "39", "40"]
+    figs = [(f.page, f.value, f.unit) for f in find_figures(doc)]
+    assert figs == [(2, 4.0, "parkeringsruta"), (2, 30.0, "parkeringsplats"), (2, 30.0, "parkeringsplats")]

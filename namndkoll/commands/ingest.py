@@ -254,6 +254,10 @@ def documents_cmd(
     except NamndkollError as exc:
         fail(exc)
     rows = [{**vars(d), "missing": [f for f in MISSING_FIELDS if not getattr(d, f)]} for d in docs]
+    if not rows and (municipality or committee):
+        from .search import _say_body_hint
+
+        _say_body_hint(municipality, db, committee)
     if as_json:
         print_json(rows)
         return

@@ -70,6 +70,11 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
         hint = body_hint(filters["municipality"], db=db)
         if hint:
             echo(hint, err=True)
+    if not rows and filters.get("committee"):
+        from ..api.reading import committee_hint
+
+        if hint := committee_hint(filters["committee"], db=db):
+            echo(hint, err=True)
     table_cols, csv_cols = _COLUMNS[what]
     if filters.get("member"):
         # the member's own vote is what `votes --member` asks: beside the counts, never the

@@ -137,14 +137,16 @@ def _say_undated(db: str | None, **filters: Any) -> None:
              "them ?)", err=True)
 
 
-def _say_body_hint(municipality: str | None, db: str | None) -> None:
+def _say_body_hint(municipality: str | None, db: str | None, committee: str | None = None) -> None:
     """When nothing was found under a --municipality that names no stored body ("Göteborgs"),
-    say which was meant, as the list commands do: the filter compares whole names."""
-    if not municipality:
-        return
-    from ..api.reading import body_hint
+    or a --committee no stored committee's name contains, say which are stored, as the list
+    commands do."""
+    from ..api.reading import body_hint, committee_hint
 
-    hint = body_hint(municipality, db=db)
+    hint = body_hint(municipality, db=db) if municipality else None
+    if hint:
+        echo(hint, err=True)
+    hint = committee_hint(committee, db=db) if committee else None
     if hint:
         echo(hint, err=True)
 
@@ -194,7 +196,7 @@ def search_cmd(
                    "document_id", "source", "text", "also_in"])
     elif not hits:
         echo("no good match (try other words or fewer filters)")
-        _say_body_hint(municipality, db)
+        _say_body_hint(municipality, db, committee)
     else:
         _print_hits(hits, wide=wide)
     if year is not None or year_from is not None or year_to is not None:
@@ -238,7 +240,7 @@ def compare_cmd(
         _say_undated(db, municipality=municipality, committee=committee)
     if not res.groups:
         echo("no good match among reservations, yrkanden, votes or party documents")
-        _say_body_hint(municipality, db)
+        _say_body_hint(municipality, db, committee)
         return
     years = sorted({y for g in res.groups.values() for y in g.by_year})
     print_table([{by: k, "passages": g.count, **{str(y): n for y, n in g.by_year.items()}}

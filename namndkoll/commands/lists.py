@@ -139,7 +139,7 @@ def figures_cmd(
     kind: Annotated[Literal["amount", "count", "percent", "measure"] | None,
                typer.Option(help="amount, count, percent or measure (km, m², ha, ton, MWh …)")] = None,
     unit: Annotated[str | None, typer.Option(
-        help="SEK, %, the counted noun (plats, tjänst, hushåll ...) or a measure's unit (km, m², ha ...)")] = None,
+        help="SEK, EUR (euro), %, the counted noun (plats, tjänst, hushåll ...) or a measure's unit (km, m², ha ...)")] = None,
     limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
 ) -> None:
     """List the figures found in stored documents: amounts (SEK), counts, percentages, measures.

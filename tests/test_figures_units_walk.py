@@ -131,3 +131,17 @@ def test_a_table_of_contents_line_is_no_second_figure() -> None:
     assert [i.number for i in doc.items] == ["38", "39", "40"]
     figs = [(f.page, f.value, f.unit) for f in find_figures(doc)]
     assert figs == [(2, 4.0, "parkeringsruta"), (2, 30.0, "parkeringsplats"), (2, 30.0, "parkeringsplats")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Alingsås tekniska nämnd 2026-06-15 § 39: "Tidsreglering av 30st parkeringsplatser"
+    ("Tidsreglering av 30st parkeringsplatser med en tidsreglering", [("count", 30.0, "parkeringsplats", None)]),
+    ("Nämnden köper 30 st parkeringsplatser", [("count", 30.0, "parkeringsplats", None)]),
+    ("Vi anställer 5 st. fritidsledare i år", [("count", 5.0, "fritidsledare", None)]),
+    ("totalt 12 stycken lägenheter", [("count", 12.0, "lägenhet", None)]),
+    # no noun after "st.": nothing is counted; a law's "2 st." is an identifier
+    ("Bilarna är 5 st.\nNästa stycke.", []),
+    ("enligt 6 kap. 1 § 2 st. kommunallagen", []),
+])
+def test_styck_between_the_number_and_its_noun(text: str, want: list) -> None:
+    assert found(text) == want

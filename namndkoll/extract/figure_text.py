@@ -50,7 +50,7 @@ _WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 # "2-3 mnkr" and "1-6" have a digit before the dash and stay unsigned (and unread)
 _SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-−–+])(?=\d)|(?<![\w§/:.,\-−–+]))"
 # a currency glued to the number ("40mnkr", "500kr") ends it as a space would
-_GLUED = r"(?=(?:t|m|mn|md|mdr)?kr(?![\wåäö])|sek(?![\wåäö]))"
+_GLUED = r"(?=(?:t|m|mn|md|mdr)?kr(?![\wåäö])|sek(?![\wåäö])|st\.?[ \t]+[a-zåäö])"  # and "30st parkeringsplatser"
 # a footnote mark glued to a number in thousands groups: "nära 313 0004 uppdrag" is 313 000
 # and footnote 4 (a group of four digits is no thousands group)
 _FOOTNOTE = r"(?<=\d \d{3})(?=[1-9][ \t]+[a-zåäö])"
@@ -177,6 +177,7 @@ _NOT_COUNTED = {
 # compounds of time units are durations too: "kalenderdagar", "arbetsveckor", "läsår"
 _TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år",
                "intervall")  # "med 1–3 årsintervall": how often, not how many
+_STYCK = re.compile(r"[ \t]*(?:st\.?|styck|stycken)(?=[ \t])", re.IGNORECASE)
 _NOUN_RE = re.compile(
     r"\s+(?P<noun>(?:[A-ZÅÄÖ]{2,}-?)?[a-zåäöéü][a-zåäöéü]*(?:-[a-zåäöéü]+)*)(?![\wåäö])"
 )
@@ -427,6 +428,8 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
         if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
             return None  # as for a count: "2 000 m²" is written with its space
         kind, unit, end = "measure", ms[0], ms[1]
+    if kind is None and (st := _STYCK.match(text, end)) and _NOUN_RE.match(text, st.end()):
+        end = st.end()  # "30 st parkeringsplatser", "12 stycken lägenheter": the noun after "st" counts
     if kind is None:
         nm = _NOUN_RE.match(text, end)
         skipped = 0

@@ -661,3 +661,16 @@ def test_serve_says_when_it_starts_a_new_empty_corpus(tmp_path, monkeypatch):
     assert "no corpus at" in result.output and "empty" in result.output and started
     result = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "typo.db"), "--port", port])
     assert "no corpus at" not in result.output  # the second time it is the corpus made the first
+
+
+def test_search_csv_has_the_columns_of_the_cli_csv(client):
+    """/api/search?format=csv had no document id and no last page, which `search --csv` and
+    every list's CSV give; a sheet of hits could not be joined to the figures of a document."""
+    import csv
+    import io
+
+    hits = client.get("/api/search", params={"q": "förskoleplatser"}).json()["hits"]
+    r = client.get("/api/search", params={"q": "förskoleplatser", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows and [(row["document_id"], row["page"], row["page_end"], row["confidence"]) for row in rows] == [
+        (str(h["document"]["id"]), str(h["page"]), str(h["page_end"]), h["confidence"]) for h in hits]

@@ -145,3 +145,18 @@ def test_a_table_of_contents_line_is_no_second_figure() -> None:
 ])
 def test_styck_between_the_number_and_its_noun(text: str, want: list) -> None:
     assert found(text) == want
+
+
+def test_the_quote_of_a_figure_in_a_title_stops_at_the_next_section_heading() -> None:
+    """Alingsås tekniska nämnd 2026-06-15 § 39: the figure of its title was quoted "Tidsreglering
+    av 30 parkeringsplatser i Nolhaga Ärendebeskrivning På Nolhagaparkeringen finns cirka 170
+    parkeringsplatser …", the section heading and the next sentence run in."""
+    from namndkoll.extract.figures import sentence_around
+
+    text = ("§ 39 2026.131 TEN\nTidsreglering av 30 parkeringsplatser i Nolhaga\nÄrendebeskrivning\n"
+            "På Nolhagaparkeringen finns cirka 170 parkeringsplatser och 4 platser för rörelsehindrade.\n")
+    at = text.index("30 park")
+    assert sentence_around(text, at, at + 20) == "Tidsreglering av 30 parkeringsplatser i Nolhaga"
+    at = text.index("170")
+    assert sentence_around(text, at, at + 20) == (
+        "På Nolhagaparkeringen finns cirka 170 parkeringsplatser och 4 platser för rörelsehindrade.")

@@ -497,6 +497,17 @@ def sentence_around(text: str, start: int, end: int, *, limit: int = 400) -> str
     right = text[end:end + limit]
     nm = _SENT_END.search(right)
     e = end + (nm.start() if nm else len(right))
+    # a section heading on a line of its own ends it: a figure in a § title without a full stop
+    # ran on into "Ärendebeskrivning På Nolhagaparkeringen finns …"
+    from ..ingest.sections import section_kind
+
+    nl = text.find("\n", end, e)
+    while nl != -1:
+        line_end = text.find("\n", nl + 1, e)
+        if section_kind(text[nl + 1:e if line_end == -1 else line_end]):
+            e = nl
+            break
+        nl = line_end
     # a short line without closing punctuation before the figure is a heading, not the sentence;
     # the tail of a line whose earlier sentence ended mid-line is the sentence's start ("… (200
     # km/h) är\ndock inte i linje med målet (250 km/h)." was quoted from "dock")

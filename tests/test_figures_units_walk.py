@@ -160,3 +160,22 @@ def test_the_quote_of_a_figure_in_a_title_stops_at_the_next_section_heading() ->
     at = text.index("170")
     assert sentence_around(text, at, at + 20) == (
         "På Nolhagaparkeringen finns cirka 170 parkeringsplatser och 4 platser för rörelsehindrade.")
+
+
+def test_a_row_label_holding_andel_inside_a_word_is_no_share() -> None:
+    """Nykarleby välfärdsnämnd 2022-09-15 § 49, budget frame: the row "Statsandelar" (state
+    grants) made its cell "-15 151" (thousands of euro) a percentage, -15 151 %; a column or row
+    of shares is headed "Andel …" or "%"."""
+    from namndkoll.extract.figure_tables import table_figures
+    from namndkoll.types import Page, Table
+
+    rows = (("RESULTATRÄKNING", "RAM", "FÖRÄNDRINGS %*", "FÖRÄNDRING (22 => 23) 1000€"),
+            ("Skatter Verot", "15,12 m€", "-47,3", "-13 572"),
+            ("Statsandelar Valtionosuudet", "8,91 m€", "-63,0", "-15 151"),
+            ("Andel behöriga", "", "", "61,5"))
+    text = "\n".join(" ".join(r) for r in rows) + "\n"
+    page = Page(number=1, text=text, start=0, tables=(Table(page=1, rows=rows),))
+    figs = [(f.kind, f.value, f.unit) for f in table_figures(page, page.tables[0], normalize_spaces(text))]
+    assert ("percent", -15151.0, "%") not in figs, figs
+    assert ("percent", -63.0, "%") in figs and ("amount", 8_910_000.0, "EUR") in figs
+    assert ("percent", 61.5, "%") in figs  # "Andel …" heads a share

@@ -82,7 +82,9 @@ def format_figure(fig: Any) -> str:
     kind, unit = get("kind"), get("unit") or ""
     high = get("value_to")
     number = swedish_number(value) + ("" if high is None else f"–{swedish_number(high)}")
-    if kind == "amount" or unit == "SEK":
+    if unit == "EUR":
+        shown = f"{number} euro"
+    elif kind == "amount" or unit == "SEK":
         shown = f"{number} kr"
     elif kind == "percent" or unit == "%":
         shown = f"{number} %"

@@ -142,10 +142,16 @@ ROLE_WORDS = frozenset({
 })
 
 
+# the protocol's headings above a statement, on a line of their own ("Tilläggsyrkande",
+# "Ändringsyrkande", "Reservation", "Protokollsanteckning"): never a person's first name
+_HEADING_TAILS = ("yrkande", "yrkanden", "reservation", "anteckning", "uttalande", "yttrande", "förslag")
+
+
 def without_roles(name: str) -> str:
-    """``name`` without the titles before it ("Ordföranden Anna Berg" -> "Anna Berg"); a name of
-    two words is left whole (a title is never all that is left of a person's name)."""
+    """``name`` without the titles or the heading before it ("Ordföranden Anna Berg" -> "Anna
+    Berg", "Tilläggsyrkande Heidi Hankanen Ängberg" -> "Heidi Hankanen Ängberg"); a name of two
+    words is left whole (a title is never all that is left of a person's name)."""
     words = name.split()
-    while len(words) > 2 and words[0].casefold() in ROLE_WORDS:
+    while len(words) > 2 and (words[0].casefold() in ROLE_WORDS or words[0].casefold().endswith(_HEADING_TAILS)):
         words = words[1:]
     return " ".join(words)

@@ -57,7 +57,7 @@ def test_listings_find_a_body_typed_without_a_ring_or_dots(tmp_path: Path, db_pa
     def listed(*args: str) -> list[dict]:
         out = runner.invoke(app, ["documents", "--db", str(db_path), "--json", *args])
         assert out.exit_code == 0, out.output
-        return json.loads(out.output)
+        return json.loads(out.stdout)  # a hint on stderr when nothing is listed
 
     stored = listed()
     assert len(stored) == 1 and stored[0]["municipality"] == "Göteborg", stored
@@ -76,3 +76,20 @@ def test_both_backends_fold_the_filters(store):  # noqa: F811 - the SQLite / Pos
     want = search(st, "förskoleplatser", emb, municipality="Göteborg")
     assert want and [h.chunk_id for h in search(st, "förskoleplatser", emb, municipality="GOTEBORG")] == [
         h.chunk_id for h in want]
+
+
+def test_a_committee_no_stored_name_contains_is_named_with_the_stored_ones(tmp_path: Path, db_path: Path):
+    """`--committee Finansnämnden` in a corpus without it said "0 documents", "[]" or "no good
+    match" with no word on why, where `--municipality Malmö` names the stored bodies: now the
+    committees stored are named on stderr (stdout stays clean for --json); a committee that is
+    stored but has nothing to list gets no such line."""
+    make_pdf(tmp_path / "bun.pdf", PROTOCOL)
+    result = runner.invoke(app, ["ingest", str(tmp_path / "bun.pdf"), "--db", str(db_path), "--no-index",
+                                 "--quiet"])
+    assert result.exit_code == 0, result.output
+    for cmd in (["documents"], ["figures"], ["decisions"], ["votes"]):
+        out = runner.invoke(app, [*cmd, "--db", str(db_path), "--committee", "Finansnämnden", "--json"])
+        assert out.exit_code == 0 and json.loads(out.stdout) == [], (cmd, out.output)
+        assert "no stored committee's name contains 'Finansnämnden'; stored: Barn- och ungdomsnämnden" in out.stderr, cmd
+    out = runner.invoke(app, ["votes", "--db", str(db_path), "--committee", "ungdomsnämnden", "--json"])
+    assert json.loads(out.stdout) == [] and "no stored committee" not in out.stderr

@@ -173,3 +173,16 @@ def test_votes_member_table_shows_the_members_vote_at_80_columns(corpus):
     rows = [line.split() for line in lines if line.startswith("2024-")]
     assert [r[r.index("§") + 3] for r in rows] == ["ja", "nej"]
     assert max(len(line) for line in lines) <= 80
+
+
+def test_members_table_shows_the_share_as_a_percentage_as_blocs_does(corpus):
+    """The table read "with_party_share 1" and "0.5" beside blocs' "100%" and "50%"; a reader
+    took 1 for one vote. JSON and CSV keep the plain fraction."""
+    result = runner.invoke(app, ["members", "--db", str(corpus), "--wide"])
+    assert result.exit_code == 0, result.output
+    shares = {r["name"]: r["with_party_share"] for r in _json(["members", "--db", str(corpus)])}
+    lines = {n: line for line in result.stdout.splitlines() for n in shares if line.startswith(n + " ")}
+    for name, share in shares.items():
+        if share is not None:
+            assert lines[name].rstrip().endswith(f"{share:.0%}"), lines[name]
+    assert any(s is not None and 0 < s < 1 for s in shares.values()), shares

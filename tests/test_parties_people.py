@@ -150,3 +150,20 @@ def test_signatures_side_by_side_over_bare_titles_and_a_party_with_its_place():
                                         ("Lennart Mattsson", None, "vice ordförande")]
     assert people("i större boendeområde.\n\nAmanda Andersson\nMiljöpartiet de gröna Alingsås\n",
                   "Alingsås") == [("Amanda Andersson", "MP", None)]
+
+
+def test_two_signatures_over_lowercase_titles_are_two_people():
+    """Göteborg Stadsrevisionen's rapportsammandrag 2023-09-01 signs "Jonas Ransgård Torbjörn
+    Rigemar" over "ordförande vice ordförande": `namndkoll people` listed one person "Jonas
+    Ransgård Torbjörn Rigemar" with the role "ordförande vice ordförande"."""
+    text = ("Göteborg den 1 september 2023\nFör revisorsgruppen,\nenligt uppdrag\n"
+            "Jonas Ransgård Torbjörn Rigemar\nordförande vice ordförande\n")
+    assert people(text, "Göteborg") == [("Jonas Ransgård", None, "ordförande"),
+                                        ("Torbjörn Rigemar", None, "vice ordförande")]
+
+
+def test_a_verb_after_the_chair_s_name_is_no_part_of_it():
+    """Nykarleby välfärdsnämnd 2022-09-15 (OCR): "Ordförande\nMikael Lindwall rapporterar från
+    mötet" gave the person "Mikael Lindwall rapporterar"."""
+    text = "Arbetsgruppen har kallats till möte 7.6.2022. Ordförande\nMikael Lindwall rapporterar från mötet.\n"
+    assert people(text) == [("Mikael Lindwall", None, "ordförande")]

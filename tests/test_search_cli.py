@@ -134,3 +134,21 @@ def test_compare_text_says_stance_kinds_in_swedish(db: Path, monkeypatch: pytest
     assert "omröstning: 2 ja (Den som" in r.output and "”2 ja" not in r.output
     assert "särskilt uttalande: ”Centerpartiet" in r.output
     assert "omrostning" not in r.output and "sarskilt" not in r.output
+
+
+def test_search_csv_says_which_hits_are_weak_as_the_web_csv_does(db: Path, monkeypatch: pytest.MonkeyPatch):
+    """`search --csv` dropped the confidence that the table (under "weak matches"), --json and the
+    web's /api/search?format=csv all give: in a spreadsheet a weak hit read as a sure one. It
+    also gave no document id (every other CSV does) and no last page of a passage over two."""
+    import csv
+    import io
+
+    monkeypatch.setitem(CALIBRATIONS, "fake-hash", Calibration(1.01, 1.01, 0.0))
+    args = ["search", "Vad beslutades om klimatanpassningsplanen och dess återrapportering?", "--db", str(db)]
+    hits = json.loads(runner.invoke(app, [*args, "--json"]).output)
+    r = runner.invoke(app, [*args, "--csv"])
+    assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert [row["confidence"] for row in rows] == [h["confidence"] for h in hits]
+    assert [(row["document_id"], row["page"], row["page_end"]) for row in rows] == [
+        (str(h["document"]["id"]), str(h["page"]), str(h["page_end"])) for h in hits]

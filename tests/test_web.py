@@ -621,3 +621,56 @@ def test_compare_cells_show_their_quote_without_a_mouse(client):
     from markupsafe import escape
 
     assert f"<q>{escape(quotes[0])}</q>" in html
+
+
+def test_serve_says_what_to_do_when_its_port_is_taken(tmp_path, monkeypatch):
+    """`serve --port 8853` with another server on 8853 printed the address it would listen on,
+    then uvicorn's "[Errno 98] error while attempting to bind …": now one line says the port is
+    in use and which --port to try, and nothing is started."""
+    import socket
+
+    from typer.testing import CliRunner
+
+    import namndkoll.commands.serve  # noqa: F401 - the module whose uvicorn.run must not be reached
+
+    started = []
+    monkeypatch.setattr("uvicorn.run", lambda *a, **k: started.append(a))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "c.db"), "--port", str(port)])
+    assert result.exit_code == 1, result.output
+    assert f"port {port} on 127.0.0.1 is in use" in result.output and "--port" in result.output
+    assert not started
+
+
+def test_serve_says_when_it_starts_a_new_empty_corpus(tmp_path, monkeypatch):
+    """A mistyped --db started the app over a new, empty corpus without a word."""
+    import socket
+
+    from typer.testing import CliRunner
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = str(free.getsockname()[1])
+    started = []
+    monkeypatch.setattr("uvicorn.run", lambda *a, **k: started.append(k))
+    result = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "typo.db"), "--port", port])
+    assert result.exit_code == 0, result.output
+    assert "no corpus at" in result.output and "empty" in result.output and started
+    result = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "typo.db"), "--port", port])
+    assert "no corpus at" not in result.output  # the second time it is the corpus made the first
+
+
+def test_search_csv_has_the_columns_of_the_cli_csv(client):
+    """/api/search?format=csv had no document id and no last page, which `search --csv` and
+    every list's CSV give; a sheet of hits could not be joined to the figures of a document."""
+    import csv
+    import io
+
+    hits = client.get("/api/search", params={"q": "förskoleplatser"}).json()["hits"]
+    r = client.get("/api/search", params={"q": "förskoleplatser", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows and [(row["document_id"], row["page"], row["page_end"], row["confidence"]) for row in rows] == [
+        (str(h["document"]["id"]), str(h["page"]), str(h["page_end"]), h["confidence"]) for h in hits]

@@ -80,6 +80,21 @@ def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
     return f"no document is from {municipality!r}; stored: {listed}"
 
 
+def committee_hint(committee: str, *, db: str | Path | None = None) -> str | None:
+    """Why ``--committee`` found nothing, when no stored document (nor a bundled protocol's §)
+    is from a committee whose name contains it: the committees stored (at most a dozen). None
+    when one is, and the emptiness has another cause."""
+    with opened(db) as store:
+        if store.list_documents(committee=committee):
+            return None
+        names = sorted(str(k) for k in store.corpus_stats().get("by_committee", {}) if k and k != "unknown")
+    if not names:
+        return f"no document is from {committee!r}: no stored document names its committee"
+    # "; " between them: a committee's name may hold a comma ("Koncernkontoret, Regional …")
+    listed = "; ".join(names[:12]) + (f" … ({len(names)} in all)" if len(names) > 12 else "")
+    return f"no stored committee's name contains {committee!r}; stored: {listed}"
+
+
 def read_document(path: str | Path, *, ocr: bool | None = None) -> Document:
     """Read one PDF (nothing stored): pages, metadata, § items."""
     from ..ingest import read_document as _read
@@ -135,6 +150,8 @@ def stored_unit(unit: str) -> str:
     word = " ".join(unit.split())
     if word.casefold() in _CURRENCY:
         return "SEK"
+    if word.casefold() in ("euro", "eur", "€"):
+        return "EUR"
     if word.casefold() in _PERCENT:
         return "%"
     measure = measure_unit(word)

@@ -27,8 +27,45 @@ from ._output import (
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 
 
-def _progress_bar(enabled: bool) -> Any:
-    """A rich bar on stderr: files and pages done, pages/s and ETA."""
+# seconds between two plain progress lines where stderr is no terminal (a log file, cron, a pipe)
+_PLAIN_EVERY = 30.0
+
+
+class _PlainLines:
+    """Progress where no bar can be drawn: a plain line on stderr at most every ``_PLAIN_EVERY``
+    seconds ("ingest: 1200/25000 pages · 40/800 files, 2 failed, 5 min elapsed, about 1 h 40 min
+    left"), so that a long run into a log file is not silent until its end."""
+
+    def __init__(self, what: str) -> None:
+        import time
+
+        self.what = what
+        self.t0 = self.last = time.monotonic()
+
+    def __call__(self, done: int, total: int, unit: str, extra: str = "") -> None:
+        import sys
+        import time
+
+        now = time.monotonic()
+        if now - self.last < _PLAIN_EVERY:
+            return
+        self.last = now
+        elapsed = now - self.t0
+        left = f", about {_duration(elapsed * (total - done) / done)} left" if 0 < done < total else ""
+        print(f"{self.what}: {done}/{total} {unit}{extra}, {_duration(elapsed)} elapsed{left}",
+              file=sys.stderr, flush=True)
+
+
+def _duration(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60} min"
+
+
+def _progress_bar(enabled: bool, plain: bool = False) -> Any:
+    """A rich bar on stderr: files and pages done, pages/s and ETA; where stderr is no terminal
+    (``plain``), a plain line now and then instead."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -54,12 +91,20 @@ def _progress_bar(enabled: bool) -> Any:
             return
         bar.start()
         state["task"] = bar.add_task("ingest", total=max(pages, 1), files=f"0/{files}")
-        state["files"], state["done"] = files, 0
+        state["files"], state["done"], state["pages"], state["total"], state["failed"] = files, 0, 0, pages, 0
+        if plain:
+            state["lines"] = _PlainLines("ingest")
 
     def advance(result: Any) -> None:
         if "task" not in state:
             return
         state["done"] += 1
+        state["pages"] += result.pages
+        state["failed"] += result.status == "failed"
+        if "lines" in state:
+            failed = f", {state['failed']} failed" if state["failed"] else ""
+            state["lines"](state["pages"], max(state["total"], state["pages"]), "pages",
+                           f" · {state['done']}/{state['files']} files{failed}")
         bar.update(state["task"], advance=result.pages, files=f"{state['done']}/{state['files']}")
         if result.status == "failed" and enabled:  # live, above the bar; the summary repeats it
             line = Text("failed", style="red")
@@ -71,10 +116,10 @@ def _progress_bar(enabled: bool) -> Any:
             bar.update(state["task"], completed=bar.tasks[0].total)
             bar.stop()
 
-    return Callbacks(start=start, advance=advance, done=done, extra={"index": _index_bar(out, enabled)})
+    return Callbacks(start=start, advance=advance, done=done, extra={"index": _index_bar(out, enabled, plain)})
 
 
-def _index_bar(con: Any, enabled: bool) -> Any:
+def _index_bar(con: Any, enabled: bool, plain: bool = False) -> Any:
     """Progress callback for the search index: called with (done, total) chunks."""
     from rich.progress import (
         BarColumn,
@@ -87,8 +132,11 @@ def _index_bar(con: Any, enabled: bool) -> Any:
     bar = Progress(TextColumn("[bold]index"), BarColumn(), MofNCompleteColumn(), TextColumn("chunks"),
                    TextColumn("ETA"), TimeRemainingColumn(), console=con, disable=not enabled)
     state: dict[str, Any] = {}
+    lines = _PlainLines("index") if plain else None
 
     def update(done: int, total: int) -> None:
+        if lines is not None:
+            lines(done, total, "passages embedded")
         if "task" not in state:
             bar.start()
             state["task"] = bar.add_task("index", total=max(total, 1))
@@ -118,7 +166,7 @@ def ingest_cmd(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     cluster: Annotated[str | None, typer.Option(
         "--cluster", metavar="local:N|tcp://HOST:8786",
-        help="Read, extract and embed on Dask workers (pip install 'namndkoll[cluster]'): N local worker "
+        help="Read, extract and embed on Dask workers (pip install 'namndkoll\\[cluster]'): N local worker "
              "processes, or a running scheduler. With a postgresql:// --db the workers write themselves.")] = None,
     reread: Annotated[bool, typer.Option(
         "--reread", help="Also read again unchanged files that an older namndkoll read (after an upgrade: "
@@ -141,7 +189,8 @@ def ingest_cmd(
 
     try:
         report = ingest(paths, db=db, jobs=jobs, ocr=ocr, extract=not no_extract, index=not no_index, model=model,
-                        progress=_progress_bar(enabled=not quiet and sys.stderr.isatty()),
+                        progress=_progress_bar(enabled=not quiet and sys.stderr.isatty(),
+                                               plain=not quiet and not sys.stderr.isatty()),
                         max_file_seconds=max_seconds, max_file_memory_mb=max_memory, cluster=cluster,
                         reread=reread)
     except NamndkollError as exc:
@@ -205,6 +254,10 @@ def documents_cmd(
     except NamndkollError as exc:
         fail(exc)
     rows = [{**vars(d), "missing": [f for f in MISSING_FIELDS if not getattr(d, f)]} for d in docs]
+    if not rows and (municipality or committee):
+        from .search import _say_body_hint
+
+        _say_body_hint(municipality, db, committee)
     if as_json:
         print_json(rows)
         return

@@ -70,6 +70,11 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
         hint = body_hint(filters["municipality"], db=db)
         if hint:
             echo(hint, err=True)
+    if not rows and filters.get("committee"):
+        from ..api.reading import committee_hint
+
+        if hint := committee_hint(filters["committee"], db=db):
+            echo(hint, err=True)
     table_cols, csv_cols = _COLUMNS[what]
     if filters.get("member"):
         # the member's own vote is what `votes --member` asks: beside the counts, never the
@@ -134,7 +139,7 @@ def figures_cmd(
     kind: Annotated[Literal["amount", "count", "percent", "measure"] | None,
                typer.Option(help="amount, count, percent or measure (km, m², ha, ton, MWh …)")] = None,
     unit: Annotated[str | None, typer.Option(
-        help="SEK, %, the counted noun (plats, tjänst, hushåll ...) or a measure's unit (km, m², ha ...)")] = None,
+        help="SEK, EUR (euro), %, the counted noun (plats, tjänst, hushåll ...) or a measure's unit (km, m², ha ...)")] = None,
     limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
 ) -> None:
     """List the figures found in stored documents: amounts (SEK), counts, percentages, measures.
@@ -260,8 +265,10 @@ def members_cmd(
         print_json(rows)
     elif as_csv:
         print_csv(rows, csv_cols)
-    else:
-        print_table(rows, table_cols, title=counted(len(rows), "members"), wide=wide)
+    else:  # the share as a percentage, as `blocs` shows it ("0.5" read as a count)
+        shown = [{**r, "with_party_share": "" if r.get("with_party_share") is None
+                  else f"{r['with_party_share']:.0%}"} for r in rows]
+        print_table(shown, table_cols, title=counted(len(rows), "members"), wide=wide)
 
 
 def register(app: typer.Typer) -> None:

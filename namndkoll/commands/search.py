@@ -137,14 +137,16 @@ def _say_undated(db: str | None, **filters: Any) -> None:
              "them ?)", err=True)
 
 
-def _say_body_hint(municipality: str | None, db: str | None) -> None:
+def _say_body_hint(municipality: str | None, db: str | None, committee: str | None = None) -> None:
     """When nothing was found under a --municipality that names no stored body ("Göteborgs"),
-    say which was meant, as the list commands do: the filter compares whole names."""
-    if not municipality:
-        return
-    from ..api.reading import body_hint
+    or a --committee no stored committee's name contains, say which are stored, as the list
+    commands do."""
+    from ..api.reading import body_hint, committee_hint
 
-    hint = body_hint(municipality, db=db)
+    hint = body_hint(municipality, db=db) if municipality else None
+    if hint:
+        echo(hint, err=True)
+    hint = committee_hint(committee, db=db) if committee else None
     if hint:
         echo(hint, err=True)
 
@@ -183,14 +185,18 @@ def search_cmd(
     if as_json:
         print_json([hit_json(h) for h in hits])
     elif as_csv:
-        print_csv([{"rank": i, "score": round(h.score, 4), "citation": h.citation, "title": h.metadata.title,
-                    "date": h.metadata.date, "item": h.item, "page": h.page, "source": h.source,
+        # confidence: a weak hit (under "weak matches" in the table) must not read as a sure one
+        # in a sheet, as in the web's CSV; document_id as every other CSV gives it
+        print_csv([{"rank": i, "score": round(h.score, 4), "confidence": h.confidence, "citation": h.citation,
+                    "title": h.metadata.title, "date": h.metadata.date, "item": h.item, "page": h.page,
+                    "page_end": h.page_end, "document_id": h.document_id, "source": h.source,
                     "text": " ".join(h.text.split()), "also_in": " | ".join(copy_label(h.citation, c.citation, c.source) for c in h.also_in)}
                    for i, h in enumerate(hits, 1)],
-                  ["rank", "score", "citation", "title", "date", "item", "page", "source", "text", "also_in"])
+                  ["rank", "score", "confidence", "citation", "title", "date", "item", "page", "page_end",
+                   "document_id", "source", "text", "also_in"])
     elif not hits:
         echo("no good match (try other words or fewer filters)")
-        _say_body_hint(municipality, db)
+        _say_body_hint(municipality, db, committee)
     else:
         _print_hits(hits, wide=wide)
     if year is not None or year_from is not None or year_to is not None:
@@ -234,7 +240,7 @@ def compare_cmd(
         _say_undated(db, municipality=municipality, committee=committee)
     if not res.groups:
         echo("no good match among reservations, yrkanden, votes or party documents")
-        _say_body_hint(municipality, db)
+        _say_body_hint(municipality, db, committee)
         return
     years = sorted({y for g in res.groups.values() for y in g.by_year})
     print_table([{by: k, "passages": g.count, **{str(y): n for y, n in g.by_year.items()}}
@@ -331,7 +337,7 @@ def index_cmd(
             echo("building the vector graph in one pass (at 1M passages ~30 min on 2 cores) …", err=True)
             out = rebuild_graph_db(db=db)
         else:
-            bar = _index_bar(console(stderr=True), sys.stderr.isatty())
+            bar = _index_bar(console(stderr=True), sys.stderr.isatty(), plain=not sys.stderr.isatty())
             out = index_db(db=db, model=model, rebuild=rebuild, progress=bar)
     except NamndkollError as exc:
         fail(exc)

@@ -47,6 +47,7 @@ def serve_cmd(
     from ..corpus.db import default_db_path
 
     path: str | Path = str(db) if is_url(db) else Path(db or default_db_path())
+    new = isinstance(path, Path) and not path.exists()
     try:
         with opened(
             path, write=not read_only
@@ -62,6 +63,10 @@ def serve_cmd(
             fg="yellow",
         )
     shown = f"[{host}]" if ":" in host else host
+    if new:  # a mistyped --db served an empty corpus without a word
+        typer.echo(f"namndkoll: no corpus at {path} yet: started an empty one (add PDFs on /upload, "
+                   "or stop and give the right --db)", err=True)
+    _port_free(host, port)
     typer.echo(f"namndkoll: {db_label(path)} on http://{shown}:{port}/ (Ctrl+C stops)", err=True)
     uvicorn.run(
         create_app(path, read_only=read_only, max_upload_mb=max_upload_mb),
@@ -69,6 +74,29 @@ def serve_cmd(
         port=port,
         log_level="warning",
     )
+
+
+def _port_free(host: str, port: int) -> None:
+    """Fail with what to do when ``port`` is taken, before the server starts: uvicorn's own
+    "[Errno 98] error while attempting to bind" came after the line announcing the address."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError:
+        return  # uvicorn says what is wrong with the address
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                fail(f"port {port} on {host} is in use (another namndkoll serve?): stop that, or choose "
+                     f"another port with --port {port + 1}")
+            if exc.errno == errno.EACCES:
+                fail(f"no permission to listen on port {port}: choose one above 1024 with --port")
 
 
 def register(app: typer.Typer) -> None:

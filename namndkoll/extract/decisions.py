@@ -221,7 +221,7 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
         s = _skip_space(text, s)
         if e - s < 3:
             continue
-        e = _section_end(text, s, e)
+        e = _before_signatures(text, s, _section_end(text, s, e))
         body_text = text[s:e]
         m = _PROPOSED_RE.match(body_text) or _DECIDED_RE.match(body_text)
         body = m.group("body") if m else _body_from_section(body_text) or doc.metadata.committee
@@ -257,6 +257,23 @@ def _section_end(text: str, start: int, end: int) -> int:
         if text[start:at].rstrip().endswith((".", "”")) and nxt \
                 and not re.match(rf"(?:{_BULLET}|\d{{1,2}}[.)]\s|att\b)", nxt):
             return at
+    return end
+
+
+_CAP_WORD = r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?"
+_NAMES_LINE = re.compile(rf"[ \t]*(?:{_CAP_WORD}[ \t]+){{1,7}}{_CAP_WORD}[ \t]*(?:\n|$)")
+
+
+def _before_signatures(text: str, start: int, end: int) -> int:
+    """Where a section's statement ends before the signatures under it: a line of names alone
+    ("Jerker Gustafsson Cecilia Knutsson", "Anna Berg") after a finished sentence starts the
+    officials' signature block of an officer report, no clause of its proposal."""
+    pos = start
+    while (nl := text.find("\n", pos, end)) != -1:
+        names = _NAMES_LINE.match(text, nl + 1)
+        if names and names.end() <= end + 1 and text[pos:nl].rstrip().endswith((".", "”")):
+            return nl
+        pos = nl + 1
     return end
 
 

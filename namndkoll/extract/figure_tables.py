@@ -109,7 +109,9 @@ def _table_figures_unplaced(page: Page, table: Table, body: str,
             value, cell_unit = cv
             heads = f"{col_head} {label}"
             col_scale = _scale_of(heads)
-            if cell_unit == "%" or re.search(r"%|procent|andel", heads, re.IGNORECASE):
+            # a share is headed "%", "procent" or "Andel …", not a word that holds "andel"
+            # ("Statsandelar", state grants: its thousands of euro were read as -15 151 %)
+            if cell_unit == "%" or re.search(r"%|procent|(?<![\wåäö])andel", heads, re.IGNORECASE):
                 yield _table_figure(span, page, body, cell, label, where, "percent", value, "%", None, None)
             elif col_scale or table_scale or (cell_unit and cell_unit != "%"):
                 mult = col_scale or table_scale or {"tkr": 1e3, "mkr": 1e6, "mnkr": 1e6}.get(cell_unit or "", 1.0)

@@ -50,7 +50,7 @@ _WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 # "2-3 mnkr" and "1-6" have a digit before the dash and stay unsigned (and unread)
 _SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-−–+])(?=\d)|(?<![\w§/:.,\-−–+]))"
 # a currency glued to the number ("40mnkr", "500kr") ends it as a space would
-_GLUED = r"(?=(?:t|m|mn|md|mdr)?kr(?![\wåäö])|sek(?![\wåäö]))"
+_GLUED = r"(?=(?:t|m|mn|md|mdr)?kr(?![\wåäö])|sek(?![\wåäö])|st\.?[ \t]+[a-zåäö])"  # and "30st parkeringsplatser"
 # a footnote mark glued to a number in thousands groups: "nära 313 0004 uppdrag" is 313 000
 # and footnote 4 (a group of four digits is no thousands group)
 _FOOTNOTE = r"(?<=\d \d{3})(?=[1-9][ \t]+[a-zåäö])"
@@ -73,10 +73,13 @@ _UNITS: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
         (r"%|procent", "percent", 1.0, True),
     )
 )
+# an amount in euro (a Finland-Swedish municipality's budget, an EU grant): an amount, its unit
+# "EUR", never summed with kronor; "m€" is a million euro
+_EURO = re.compile(r"\s*(?:(?P<million>m€|meur)|€|(?i:euro|eur))(?![\wåäö])")
 _BARE_SCALE = re.compile(r"\s*(?P<scale>miljoner|miljon|miljarder|miljard|mdr)(?![\wåäö])", re.IGNORECASE)
 _SCALE_VALUES = {"miljoner": 1e6, "miljon": 1e6, "miljarder": 1e9, "miljard": 1e9, "mdr": 1e9}
 _PER_RE = re.compile(
-    r"(?:\s*(?:per|/)\s*(?P<per>[a-zåäö]+)(?P<dot>\.)?|\s+(?:i|om)\s+(?P<per2>månaden|året|veckan|dagen|timmen|timme))(?![\wåäö])",
+    r"(?:(?:\s*/\s*|\s+per\s+)(?P<per>[a-zåäö]+)(?P<dot>\.)?|\s+(?:i|om)\s+(?P<per2>månaden|året|veckan|dagen|timmen|timme))(?![\wåäö])",
     re.IGNORECASE,
 )
 _PER_SHORT = {"mån": "månad", "mån.": "månad", "år.": "år", "st": "styck", "st.": "styck",
@@ -169,10 +172,12 @@ _NOT_COUNTED = {
     "upp", "ut", "in", "ner", "bort", "fram", "tillbaka", "igen", "dessa", "detta", "denna",
     "års", "åren", "årig", "åriga", "årigt", "mån", "tim", "min", "sek", "st.", "kap",
     "ovan", "nedan", "ovanstående", "nedanstående", "ff", "resp.", "osv", "etc",
+    "både", "båda", "antingen", "varken",  # "klockan 8 och 18 både vardag och helg": no 18 "båda"
 }
 # compounds of time units are durations too: "kalenderdagar", "arbetsveckor", "läsår"
 _TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år",
                "intervall")  # "med 1–3 årsintervall": how often, not how many
+_STYCK = re.compile(r"[ \t]*(?:st\.?|styck|stycken)(?=[ \t])", re.IGNORECASE)
 _NOUN_RE = re.compile(
     r"\s+(?P<noun>(?:[A-ZÅÄÖ]{2,}-?)?[a-zåäöéü][a-zåäöéü]*(?:-[a-zåäöéü]+)*)(?![\wåäö])"
 )
@@ -240,6 +245,10 @@ def lemma(word: str) -> str:
         if tail.endswith("ade") and lt == tail[:-3] + "a":
             return w[:-1]  # a compound participle used as a noun: "timavlönade" -> "timavlönad"
         if lt and tail.startswith(lt) and lt != tail and not _is_strong_past(tail, lt):
+            if tail == lt + "n" or tail == lt + "t":
+                # only a definite article off the tail: "person" is no "per" + "son" (the table's
+                # definite form of "so"); a plural in -en is left to the suffix rules ("möten")
+                break
             return w[:i] + lt
     for suf, rep in _SUFFIX_RULES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
@@ -313,7 +322,12 @@ def _looks_like_adjective(word: str) -> bool:
     table = _lemmas()
     lem = table.get(w, "")
     if lem:
-        return w == lem + "a"  # "nya" <- "ny", "befintliga" <- "befintlig"
+        if w == lem + "a":
+            return True  # "nya" <- "ny", "befintliga" <- "befintlig"
+        if lem.endswith(("en", "el", "er")) and w == lem[:-2] + lem[-1] + "a":
+            return True  # contracted: "sex öppna tidsresor" <- "öppen", "två enkla" <- "enkel"
+        # a superlative: "rikets 5 bästa kommuner" <- "god", "3 största" <- "stor"
+        return w.endswith("sta") and len(w) >= 5 and not lem.endswith("a")
     # a compound whose tail is one: "fullstora" <- "stor", "nybyggda" <- "byggd"
     return any(table.get(w[i:], "") + "a" == w[i:] for i in range(2, len(w) - 3))
 
@@ -391,6 +405,9 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
         if sm:
             mult = _SCALE_VALUES[sm.group("scale").lower()]
             end = sm.end()
+        if em := _EURO.match(text, end):
+            kind, unit, end = "amount", "EUR", em.end()
+            mult *= 1e6 if em.group("million") else 1.0
     sign = m.group("sign")
     if sign and kind not in ("amount", "percent"):
         return None  # "-3 platser", "+2": a signed number is a figure only as kronor or percent
@@ -411,6 +428,8 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
         if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
             return None  # as for a count: "2 000 m²" is written with its space
         kind, unit, end = "measure", ms[0], ms[1]
+    if kind is None and (st := _STYCK.match(text, end)) and _NOUN_RE.match(text, st.end()):
+        end = st.end()  # "30 st parkeringsplatser", "12 stycken lägenheter": the noun after "st" counts
     if kind is None:
         nm = _NOUN_RE.match(text, end)
         skipped = 0
@@ -478,6 +497,17 @@ def sentence_around(text: str, start: int, end: int, *, limit: int = 400) -> str
     right = text[end:end + limit]
     nm = _SENT_END.search(right)
     e = end + (nm.start() if nm else len(right))
+    # a section heading on a line of its own ends it: a figure in a § title without a full stop
+    # ran on into "Ärendebeskrivning På Nolhagaparkeringen finns …"
+    from ..ingest.sections import section_kind
+
+    nl = text.find("\n", end, e)
+    while nl != -1:
+        line_end = text.find("\n", nl + 1, e)
+        if section_kind(text[nl + 1:e if line_end == -1 else line_end]):
+            e = nl
+            break
+        nl = line_end
     # a short line without closing punctuation before the figure is a heading, not the sentence;
     # the tail of a line whose earlier sentence ended mid-line is the sentence's start ("… (200
     # km/h) är\ndock inte i linje med målet (250 km/h)." was quoted from "dock")

@@ -16,6 +16,8 @@ document's figures together.
 
 from __future__ import annotations
 
+import re
+
 from ..types import Document, Figure
 from .figure_tables import table_figures
 from .figure_text import iter_figures, lemma, normalize_spaces, sentence_around
@@ -26,6 +28,7 @@ __all__ = ["find_figures", "iter_figures", "lemma", "normalize_spaces", "sentenc
 def find_figures(doc: Document) -> tuple[Figure, ...]:
     """Every figure in ``doc``: text figures in reading order, then table cells per page."""
     out: list[Figure] = []
+    spans = [(i.start, i.end) for i in doc.items]
     for page in doc.pages:
         body = normalize_spaces(page.text)
         text_figs = [
@@ -39,5 +42,20 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
             covered = {(f.start, f.end) for f in table_figs if f.end > f.start}
             text_figs = [f for f in text_figs
                          if not any(s <= f.start < e or f.start <= s < f.end for s, e in covered)]
+        if spans:
+            text_figs = [f for f in text_figs if not _listed_item(doc.text, f.start, spans)]
         out.extend(sorted(text_figs + table_figs, key=lambda f: (f.start, f.end)))
     return tuple(out)
+
+
+_ITEM_LINE = re.compile(r"[ \t]*§[ \t]*\d+\b")
+
+
+def _listed_item(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``at`` stands on a "§ 39 Tidsreglering av 30 parkeringsplatser" line outside every
+    § item: a table of contents or agenda naming the item, whose figures the item itself holds
+    (counted there, not twice)."""
+    if any(s <= at < e for s, e in spans):
+        return False
+    line = max(text.rfind("\n", 0, at), text.rfind("\f", 0, at)) + 1
+    return bool(_ITEM_LINE.match(text, line))

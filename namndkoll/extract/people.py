@@ -171,7 +171,13 @@ def iter_people(text: str, *, municipality: str | None = None, local: dict[str, 
         start = m.start("name")
         if start in seen or not m.group("name")[0].isupper():
             continue
-        trimmed = _trim_name(m.group("name"), start)
+        # the name's words are capitalised: "Ordförande Mikael Lindwall rapporterar från mötet"
+        # names "Mikael Lindwall" (the pattern ignores case for the role word before it)
+        words = list(re.finditer(r"\S+", m.group("name")))
+        upper = next((i for i, w in enumerate(words) if not w.group()[0].isupper()), len(words))
+        if upper < 2:
+            continue
+        trimmed = _trim_name(m.group("name")[:words[upper - 1].end()], start)
         if trimmed:
             seen.add(trimmed[1])
             yield trimmed[1], trimmed[1] + len(trimmed[0]), trimmed[0], None, _role(text[max(0, start - 60):start]), None
@@ -235,6 +241,13 @@ def _titles(line: str) -> list[str]:
     parts = re.findall(_ONE_TITLE, line.strip())
     if parts and " ".join(parts) == " ".join(line.split()) and all(_TITLE_LINE.fullmatch(p) for p in parts):
         return [p.strip() for p in parts]
+    # written in lower case ("ordförande vice ordförande"): each title ends at its title word; a
+    # line joined by "och" is one title ("kanslichef och kommunjurist")
+    words = line.split()
+    if words and words[0][:1].islower() and not {"och", "samt"} & set(words):
+        low = re.findall(rf"(?:[{_LOW}-]+[ \t]+)??[{_LOW}-]*?{_TITLE_WORDS}(?=[ \t]|$)", " ".join(words))
+        if len(low) > 1 and " ".join(low) == " ".join(words):
+            return low
     return []
 
 

@@ -414,8 +414,22 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
 
     fuzzy = OcrMargins(pages, [(z[2], z[3]) for z in zones], [p.ocr for p in pages]) \
         if sum(p.ocr for p in pages) >= 2 else None
+    def stack(p: PageLines, no: int) -> set[int]:
+        head: set[int] = set()
+        for i in top_of[no - 1]:  # the stack of margin lines at the top
+            if not at_top(p, i, no):
+                break
+            head.add(i)
+        return head
+
+    top_of = [z[0] for z in zones]
+    stacks = [stack(p, no) for no, p in enumerate(pages, 1)]
+    # the running header's lines as the pages' top stacks hold them: on a page where the layout
+    # put a heading above them ("Reservationer" over "Protokoll nr 9 / Sammanträdesdatum …",
+    # Göteborg's continuation pages) they are still the header, not the start of the body
+    stacked = Counter(k for p, h in zip(pages, stacks) for k in {_norm(p.texts[i]) for i in h})
     out = []
-    for no, (p, (top, bottom, _, _)) in enumerate(zip(pages, zones), 1):
+    for no, (p, (top, bottom, ztop, _)) in enumerate(zip(pages, zones), 1):
         head: set[int] = set()
         foot: set[int] = set()
         if fuzzy is not None and fuzzy.applies(no - 1):
@@ -423,10 +437,13 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
             inward = [i for i in reversed(bottom) if i > max(head, default=-1)]  # head: a prefix of top
             foot = fuzzy.stack(no - 1, inward, "bottom", partial(at_bottom, p, no=no))
         else:
-            for i in top:  # the stack of margin lines at the top
-                if not at_top(p, i, no):
-                    break
-                head.add(i)
+            head = set(stacks[no - 1])
+            rest = [i for i in top if i > max(head, default=-1)]
+            if rest and rest[0] in ztop:  # a heading in the top zone above the header's lines
+                for i in rest[1:]:
+                    if i not in ztop or stacked[_norm(p.texts[i])] < need or not at_top(p, i, no):
+                        break
+                    head.add(i)
             for i in reversed(bottom):
                 if i in head or not at_bottom(p, i, no):
                     break

@@ -127,11 +127,14 @@ def search_api(
                 "title": h["document"]["title"],
                 "date": h["document"]["date"],
                 "text": " ".join(h["text"].split()),
+                "document_id": h["document"]["id"],
             }
             for i, h in enumerate(hits, 1)
         ]
-        # confidence: a weak hit (shown apart on the page) must not read as a sure one in a sheet
-        cols = ["rank", "score", "confidence", "citation", "title", "date", "item", "page", "source", "text"]
+        # confidence: a weak hit (shown apart on the page) must not read as a sure one in a sheet;
+        # the columns of `namndkoll search --csv`
+        cols = ["rank", "score", "confidence", "citation", "title", "date", "item", "page", "page_end",
+                "document_id", "source", "text"]
         return Response(
             csv_bytes(rows, cols),
             media_type="text/csv; charset=utf-8",

@@ -203,6 +203,12 @@ def party_code(word: str) -> str | None:
 _PART_ENDINGS = ("", "a", "an", "en", "n", "et", "er", "ar", "or", "na", "erna", "arna")
 
 
+def _part_forms(base: str) -> set[str]:
+    """The word forms a compound part ``base`` may stand alone in: ``_PART_ENDINGS``, and for a
+    noun in -e the definite singular in -t ("minnes|tal" -> "minnet", "områdes|chef" -> "området")."""
+    return {base + e for e in _PART_ENDINGS} | ({base + "t"} if base.endswith("e") else set())
+
+
 def compound_candidates(word: str) -> list[tuple[str, str, list[str], list[str]]]:
     """Every two-way split of ``word``: (head, tail, head word forms, tail word forms) to look up."""
     out = []
@@ -210,8 +216,8 @@ def compound_candidates(word: str) -> list[tuple[str, str, list[str], list[str]]
         head, tail = word[:i], word[i:]
         # a linking -s- ("arbetsmarknad|s|konsulent") or a head's -e/-a/-o ("förskol|e|plats")
         bases = {head} | ({head[:-1]} if head[-1] in "seao" and len(head) > MIN_STEM else set())
-        heads = sorted({b + e for b in bases for e in _PART_ENDINGS})
-        tails = sorted({tail} | {stem(tail) + e for e in _PART_ENDINGS if len(stem(tail)) >= MIN_STEM})
+        heads = sorted({f for b in bases for f in _part_forms(b)})
+        tails = sorted({tail} | (_part_forms(stem(tail)) if len(stem(tail)) >= MIN_STEM else set()))
         out.append((head, tail, heads, tails))
     return out
 

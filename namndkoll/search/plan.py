@@ -9,9 +9,9 @@ from dataclasses import replace
 
 from ..corpus.base import Store
 from ..ingest.readable import is_word
-from .terms import Term, fold, joined_compounds, query_terms, repair, split_compound, stem
+from .terms import MIN_STEM, Term, fold, joined_compounds, query_terms, repair, split_compound, stem
 
-__all__ = ["COMMON_SHARE", "RARE_TYPO", "SPLIT_BELOW", "fts_terms", "keyword_plan"]
+__all__ = ["COMMON_SHARE", "RARE_TYPO", "SPLIT_BELOW", "fts_terms", "keyword_plan", "short_root"]
 
 COMMON_SHARE = 0.05  # keyword terms in more than this share of chunks are left out of the FTS query
 SPLIT_BELOW = 5  # a query word in fewer chunks than this is also looked for in parts
@@ -54,8 +54,30 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
             n = min(df(p) for p in parts)
         if t.party and n == 0:
             n = store.term_doc_counts([t.party.casefold()]).get(t.party.casefold(), 0)
+        root = short_root(t.word) if not t.party and not alts else None
+        held = store.term_doc_counts([root]).get(root, 0) if root else 0
+        if root and held:
+            alts, n = (root,), max(n, held)
         planned.append(replace(t, parts=parts, alts=alts, df=n))
     return _with_abbreviations(_with_bodies(store, joined_compounds(planned, df), df), df)
+
+
+# a noun's definite and plural endings (not a verb's "-ar", "-er": "visar" is not "vis")
+_DEFINITE = ("arna", "erna", "orna", "ets", "ens", "et", "en")
+_NOT_NOUNS = frozenset(["egen", "eget"])  # "i egen regi": an adjective, not "EG"
+
+
+def short_root(word: str) -> str | None:
+    """The root of a short noun's definite form ("valet" -> "val", "talet" -> "tal", "året" ->
+    "år"), which ``stem`` keeps whole: its root is shorter than ``MIN_STEM``, and a prefix that
+    short would find every word starting with it ("val" in "valde", "valberedningen"). The
+    keyword side and the evidence take the root as a word of its own; None for other words."""
+    if not word.isalpha() or stem(word) != word or word in _NOT_NOUNS:
+        return None
+    end = next((e for e in _DEFINITE if word.endswith(e)), None)
+    if end is None or not 2 <= len(word) - len(end) < MIN_STEM:
+        return None
+    return word[: -len(end)]
 
 
 def _same_word(word: str, cand: str) -> bool:

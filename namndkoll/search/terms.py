@@ -203,6 +203,12 @@ def party_code(word: str) -> str | None:
 _PART_ENDINGS = ("", "a", "an", "en", "n", "et", "er", "ar", "or", "na", "erna", "arna")
 
 
+def _part_forms(base: str) -> set[str]:
+    """The word forms a compound part ``base`` may stand alone in: ``_PART_ENDINGS``, and for a
+    noun in -e the definite singular in -t ("minnes|tal" -> "minnet", "områdes|chef" -> "området")."""
+    return {base + e for e in _PART_ENDINGS} | ({base + "t"} if base.endswith("e") else set())
+
+
 def compound_candidates(word: str) -> list[tuple[str, str, list[str], list[str]]]:
     """Every two-way split of ``word``: (head, tail, head word forms, tail word forms) to look up."""
     out = []
@@ -210,8 +216,8 @@ def compound_candidates(word: str) -> list[tuple[str, str, list[str], list[str]]
         head, tail = word[:i], word[i:]
         # a linking -s- ("arbetsmarknad|s|konsulent") or a head's -e/-a/-o ("förskol|e|plats")
         bases = {head} | ({head[:-1]} if head[-1] in "seao" and len(head) > MIN_STEM else set())
-        heads = sorted({b + e for b in bases for e in _PART_ENDINGS})
-        tails = sorted({tail} | {stem(tail) + e for e in _PART_ENDINGS if len(stem(tail)) >= MIN_STEM})
+        heads = sorted({f for b in bases for f in _part_forms(b)})
+        tails = sorted({tail} | (_part_forms(stem(tail)) if len(stem(tail)) >= MIN_STEM else set()))
         out.append((head, tail, heads, tails))
     return out
 
@@ -326,7 +332,7 @@ class Matcher:
             # character: several times faster over a passage)
             body = "(?:" + "|".join(
                 re.escape(s) + r"(?<![\wÅÄÖåäö]" + re.escape(s) + ")"
-                + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM and s == t.word.lower() else "")
+                + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM else "")
                 for s in stems) + ")"
             parts = [re.compile(re.escape(p.lower())) for p in t.parts]
             party = _party_rx(t.party) if t.party else _party_rx(_ANY_CODE) if t.any_party else None
@@ -435,7 +441,9 @@ def focus_pattern(word: str, terms: Sequence[Term], doc_counts: Callable[[list[s
         lit = word.lower()
         return FocusPattern(re.compile(rf"(?<!{_L}){re.escape(lit)}(?!{_L})"), [lit])
     lits = [s.lower() for s in stems]
-    pat = rf"(?<!{_L})(?:{_L}{{3,}})?(?:" + "|".join(re.escape(s) for s in lits) + ")"
+    # a short root ("val" for "valet") as a word, or a compound's last part ("kommunval")
+    pat = rf"(?<!{_L})(?:{_L}{{3,}})?(?:" + "|".join(
+        re.escape(s) + (rf"(?!{_L})" if len(s) < MIN_STEM else "") for s in lits) + ")"
     tail = compound_tail(word, doc_counts)
     if tail:
         pat += rf"|(?<!{_L})(?:" + "|".join(re.escape(tail + e) for e in _TAIL_ENDINGS) + rf")(?!{_L})"
@@ -453,7 +461,8 @@ def highlight_spans(text: str, terms: Sequence[Term]) -> tuple[tuple[int, int], 
                    key=len, reverse=True)
     if not stems:
         return ()
-    whole = {t.word for t in terms if len(t.word) < MIN_STEM}  # "sd", "v": the word itself only
+    # "sd", "v", a short noun's root ("val" for "valet"): the word itself only
+    whole = {w for t in terms for w in (t.word, *t.alts) if len(w) < MIN_STEM}
     pat = re.compile(r"(?<![\wÅÄÖåäö])(?:" + "|".join(
         re.escape(s) + (r"(?![\wÅÄÖåäö])" if s in whole else r"[\wÅÄÖåäö]*") for s in stems) + ")",
         re.IGNORECASE)

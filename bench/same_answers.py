@@ -80,13 +80,21 @@ def same_ingest(base: str) -> dict:
     return result
 
 
-def same_search(base: str) -> dict:
-    lite = str(OUT / "search-eval.db")
+def same_search(base: str, db: str | None = None, splits: tuple[str, ...] = ()) -> dict:
+    """Top-5 overlap and recall per backend. By default the older calibration corpus and its
+    questions; with ``db`` and ``splits`` an issue-11 index (bench/search_eval.py's) and the
+    question files bench/questions/<split>.json (the held-out one is better left out: nothing
+    here tunes, but its figures are reported once, by search_eval)."""
+    lite = db or str(OUT / "search-eval.db")
     url = scale.schema_url(base, "same_search")
     rep = copy_corpus(lite, url)
     print(f"copied: {rep}", file=sys.stderr, flush=True)
-    qs = (json.loads((HERE / "questions.json").read_text(encoding="utf-8"))
-          + json.loads((HERE / "questions_heldout.json").read_text(encoding="utf-8")))
+    if splits:
+        qs = [q for s in splits
+              for q in json.loads((HERE / "questions" / f"{s}.json").read_text(encoding="utf-8"))]
+    else:
+        qs = (json.loads((HERE / "questions.json").read_text(encoding="utf-8"))
+              + json.loads((HERE / "questions_heldout.json").read_text(encoding="utf-8")))
     vecs = sqlite_bench.query_vectors([q["q"] for q in qs])
     out: dict = {}
     with opened(lite) as a, opened(url) as b:
@@ -118,11 +126,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--skip-ingest", action="store_true")
     ap.add_argument("--skip-search", action="store_true")
+    ap.add_argument("--db", help="the SQLite index to compare (default bench/out/search-eval.db, the "
+                                 "older calibration corpus); e.g. bench/out/search-eval-default-pdf.db")
+    ap.add_argument("--splits", nargs="+", default=[],
+                    help="question files of bench/questions/ to search with --db (e.g. dev dev2 test)")
     args = ap.parse_args()
     base = scale.server_url()
     report = {}
     if not args.skip_search:
-        report["search"] = same_search(base)
+        report["search"] = same_search(base, args.db, tuple(args.splits))
         print(json.dumps(report["search"], indent=1), flush=True)
     if not args.skip_ingest:
         report["ingest"] = same_ingest(base)

@@ -118,7 +118,7 @@ def ingest_cmd(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     cluster: Annotated[str | None, typer.Option(
         "--cluster", metavar="local:N|tcp://HOST:8786",
-        help="Read, extract and embed on Dask workers (pip install 'namndkoll[cluster]'): N local worker "
+        help="Read, extract and embed on Dask workers (pip install 'namndkoll\\[cluster]'): N local worker "
              "processes, or a running scheduler. With a postgresql:// --db the workers write themselves.")] = None,
     reread: Annotated[bool, typer.Option(
         "--reread", help="Also read again unchanged files that an older namndkoll read (after an upgrade: "

@@ -292,6 +292,8 @@ def ingest(
             else:
                 assert pool is not None  # readers exist whenever no cluster reads
                 runner = pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract))
+            given = {id(t): i for i, t in enumerate(todo)}
+            read: list[tuple[int, FileResult]] = []  # as the readers finish; reported in the order given
             for task, out in runner:
                 shown = shown_path(_display_path(task.source))
                 status: Status = "replaced" if task.old_id else "ingested"
@@ -317,8 +319,9 @@ def ingest(
                         if part and part[0] is not None:
                             embedded[0] += 1
                             embedded[1] += len(part[0].chunks)
-                results.append(res)
+                read.append((given[id(task)], res))
                 progress.advance(res)
+            results.extend(res for _, res in sorted(read, key=lambda x: x[0]))
         progress.done()
         read_seconds = time.perf_counter() - t0
 

@@ -135,3 +135,21 @@ def test_local_cluster_workers_embed_and_failures_come_back(pg_url: str, tmp_pat
 
         hits = search(st, "platser i förskolan", get_embedder("fast"), limit=3)
         assert hits and hits[0].source.endswith("ks-2024-03-12.pdf")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_an_ingest_stopped_before_its_index_is_finished_by_the_next(backend: str, request: pytest.FixtureRequest,
+                                                                    tmp_path: Path, pdfs: list[Path]):
+    """An ingest killed while it embedded (or one run with --no-index) left documents out of the
+    search; the next plain ingest said "0 ingested, 2 unchanged" and indexed nothing, so search
+    kept answering "no good match" for them. An ingest now finishes what the index lacks."""
+    db = str(tmp_path / "corpus.db") if backend == "sqlite" else request.getfixturevalue("pg_url")
+    ingest(pdfs, db=db, index=False, extract=False)
+    again = ingest(pdfs, db=db, extract=False, model="fast")
+    assert [r.status for r in again.results] == ["unchanged"] * 2
+    assert again.index is not None and again.index.embedded > 0
+    with opened(db) as st:
+        counts = st.index_counts()
+        assert counts["chunks"] == counts["embedded"] == counts["vectors"] > 0
+    third = ingest(pdfs, db=db, extract=False, model="fast")  # nothing left: the model is not loaded
+    assert third.index is None

@@ -326,7 +326,8 @@ def ingest(
         read_seconds = time.perf_counter() - t0
 
         index_report = None
-        if index and any(r.status in ("ingested", "replaced") for r in results):
+        # also what an earlier ingest left unindexed (killed while it embedded, or --no-index)
+        if index and (any(r.status in ("ingested", "replaced") for r in results) or _index_behind(store)):
             index_report = _refresh_index(store, model=model, progress=progress,
                                           done=(embedded[0], embedded[1], read_seconds) if cluster else None)
     return IngestReport(tuple(results), read_seconds, pages_read, index_report, older)
@@ -361,6 +362,13 @@ def _tasks(todo: list[Task], *, jobs: int, ocr: bool | None, extract: bool) -> l
     alone at the end of the batch."""
     order = sorted(todo, key=lambda t: -t.pages) if jobs > 1 else todo
     return [(t, (t.path, ocr, extract)) for t in order]
+
+
+def _index_behind(store: Store) -> bool:
+    """Whether stored documents wait to be chunked or passages to be embedded."""
+    from ..search.chunking import CHUNKER
+
+    return bool(store.documents_to_chunk(CHUNKER)) or store.count_unembedded() > 0
 
 
 def _refresh_index(store: Store, *, model: str | None, progress: Progress,

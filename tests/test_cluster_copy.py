@@ -153,3 +153,22 @@ def test_an_ingest_stopped_before_its_index_is_finished_by_the_next(backend: str
         assert counts["chunks"] == counts["embedded"] == counts["vectors"] > 0
     third = ingest(pdfs, db=db, extract=False, model="fast")  # nothing left: the model is not loaded
     assert third.index is None
+
+
+def test_a_copy_lists_each_documents_diarienummer_in_the_same_order(pg_url: str, tmp_path: Path):
+    """`documents` after `copy` listed the Göteborg protocol's numbers as "1396/17; SLK-2023-00027:45;
+    …" where the original said "SLK-2023-00027:45; …; 1396/17": the copy wrote only the numbers
+    outside any § as the document's own, so those came first. Both ways, the list is kept."""
+    from conftest import SAMPLE
+
+    first = str(tmp_path / "first.db")
+    ingest([SAMPLE / "goteborg-kf-2023-11-09.pdf"], db=first, index=False, extract=False)
+    back = str(tmp_path / "back.db")
+    copy_corpus(first, pg_url)
+    copy_corpus(pg_url, back)
+    with opened(first) as a:
+        want = [d.diarienummer for d in a.list_documents()]
+    assert len(want[0]) > 2
+    for db in (pg_url, back):
+        with opened(db) as st:
+            assert [d.diarienummer for d in st.list_documents()] == want

@@ -430,6 +430,10 @@ def copy_corpus(src: str | Path, dst: str | Path, *, progress: Progress | None =
                 res = FileResult(_display_path(sd.source), "unchanged", "already in the target", 0, old[0])
             else:
                 doc = a.load_document(sd.id)
+                # the document's numbers as stored (load_document gives those outside any § only,
+                # which would be written first and change the order `documents` lists them in)
+                doc = dataclasses.replace(doc, metadata=dataclasses.replace(doc.metadata,
+                                                                            diarienummer=sd.diarienummer))
                 ext = a.load_extraction(sd.id)
                 chunker, chunks = a.load_chunks(sd.id)
                 with b.transaction():

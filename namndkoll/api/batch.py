@@ -438,6 +438,7 @@ def copy_corpus(src: str | Path, dst: str | Path, *, progress: Progress | None =
                 chunker, chunks = a.load_chunks(sd.id)
                 with b.transaction():
                     doc_id = b.replace_document(doc)
+                    b.set_ingested_at(doc_id, sd.ingested_at)  # when it was read, not when copied
                     b.save_extraction(doc_id, doc, ext)
                     if chunker is not None:
                         b.replace_chunks(doc_id, [c[0] for c in chunks], [c[1] for c in chunks], chunker,

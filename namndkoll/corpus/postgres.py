@@ -265,6 +265,9 @@ class PostgresStore:
         pg_index.forget(self.conn)  # cached counts are stale after a write
         self.conn.execute("DELETE FROM documents WHERE id = %s", (document_id,))
 
+    def set_ingested_at(self, document_id: int, when: str) -> None:
+        self.conn.execute("UPDATE documents SET ingested_at = %s WHERE id = %s", (when, document_id))
+
     def resolve(self, ref: str | int) -> int:
         return pg_store.resolve(self.conn, ref)
 

@@ -118,6 +118,9 @@ class SqliteStore:
     def delete_document(self, document_id: int) -> None:
         store.delete_document(self.conn, document_id)
 
+    def set_ingested_at(self, document_id: int, when: str) -> None:
+        self.conn.execute("UPDATE documents SET ingested_at = ? WHERE id = ?", (when, document_id))
+
     def resolve(self, ref: str | int) -> int:
         return store.resolve(self.conn, ref)
 

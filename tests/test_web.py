@@ -525,6 +525,17 @@ def test_the_pages_work_over_a_postgresql_corpus(pg_url: str, tmp_path: Path):
         votes = c.get("/api/votes", params={"format": "csv"})
         assert votes.status_code == 200 and "ja,nej,avstår" in votes.text.splitlines()[0]
         assert c.get(f"/documents/{doc}/pages/99.png").status_code == 404
+        # the footer names the corpus (it said "namndkoll ·  · " over a URL)
+        assert "<footer>namndkoll · postgres (t" in c.get("/").text
+
+
+def test_the_footer_names_a_served_corpus_without_host_or_password(tmp_path: Path):
+    from namndkoll.web.common import WebConfig
+
+    url = "postgresql://namndkoll:hemligt@db.example:5433/kommuner?options=-csearch_path%3Dlund%2Cpublic"
+    assert WebConfig(db=url).db_name == "kommuner (lund)"
+    assert WebConfig(db="postgresql://namndkoll@db.example/arkiv").db_name == "arkiv"
+    assert WebConfig(db=str(tmp_path / "lund.db")).db_name == "lund.db"
 
 
 def test_a_table_rows_hit_shows_its_page_image(tmp_path: Path):

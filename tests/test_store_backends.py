@@ -931,3 +931,15 @@ def test_stats_list_counts_in_the_same_order_on_both_backends(store):
     stats = st.corpus_stats()
     assert list(stats["by_municipality"].items()) == [
         ("Lund", 2), ("unknown", 1), ("Alingsås", 1), ("Göteborg", 1), ("Malmö", 1)]
+
+
+def test_a_picked_vote_has_the_listings_shape_on_both_backends(store):
+    """A vote picked by id (the citation basket) or shown in a case's timeline came without its
+    § title and roll call from SQLite, with them from PostgreSQL (/api/cases/… differed between
+    the backends): both now give what `votes` lists."""
+    st, _ = store
+    listed = st.list_extracted("votes")
+    assert listed and listed[0]["roll_call"]
+    picked = st.extracted_by_ids("votes", [listed[0]["id"]])
+    assert picked == [{k: v for k, v in listed[0].items() if k in picked[0]}]
+    assert set(picked[0]) == set(listed[0]) and picked[0]["roll_call"] == listed[0]["roll_call"]

@@ -522,6 +522,8 @@ def test_the_pages_work_over_a_postgresql_corpus(pg_url: str, tmp_path: Path):
         img = c.get(kf["image"])
         assert img.status_code == 200 and img.headers["content-type"] == "image/png"
         assert c.get("/status").status_code == 200
+        # what the corpus takes on the server (it said "databasen 0.0 MB": no file to measure)
+        assert c.get("/api/status").json()["db_bytes"] > 100_000
         votes = c.get("/api/votes", params={"format": "csv"})
         assert votes.status_code == 200 and "ja,nej,avstår" in votes.text.splitlines()[0]
         assert c.get(f"/documents/{doc}/pages/99.png").status_code == 404

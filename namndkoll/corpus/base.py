@@ -93,6 +93,11 @@ class Store(Protocol):
 
     def corpus_stats(self) -> dict[str, Any]: ...
 
+    def size_bytes(self) -> int:
+        """What the corpus takes on disk: the SQLite file (and its WAL), or the PostgreSQL tables
+        with their indexes."""
+        ...
+
     def list_extracted(self, what: str, **filters: Any) -> list[dict[str, Any]]:
         """figures | decisions | votes | positions | people, each row with its document."""
         ...

@@ -289,6 +289,13 @@ class PostgresStore:
     def corpus_stats(self) -> dict[str, Any]:
         return pg_store.corpus_stats(self.conn)
 
+    def size_bytes(self) -> int:
+        # the tables of the corpus's schema (the first on the search path), indexes and TOAST included
+        return int(self.conn.execute(
+            "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+            " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')").fetchone()[0])
+
     def list_extracted(self, what: str, **filters: Any) -> list[dict[str, Any]]:
         if what not in LISTS:
             raise NamndkollError(f"cannot list {what!r}: choose one of {', '.join(LISTS)}")

@@ -142,6 +142,12 @@ class SqliteStore:
     def corpus_stats(self) -> dict[str, Any]:
         return store.corpus_stats(self.conn)
 
+    def size_bytes(self) -> int:
+        where = Path(self.location)
+        if not self.location or not where.exists():
+            return 0
+        return sum(p.stat().st_size for p in where.parent.glob(where.name + "*") if p.is_file())
+
     def list_extracted(self, what: str, **filters: Any) -> list[dict[str, Any]]:
         if what not in LISTS:
             raise NamndkollError(f"cannot list {what!r}: choose one of {', '.join(LISTS)}")

@@ -634,3 +634,24 @@ def test_compare_cells_show_their_quote_without_a_mouse(client):
     from markupsafe import escape
 
     assert f"<q>{escape(quotes[0])}</q>" in html
+
+
+def test_a_database_server_that_is_down_is_a_503_that_names_no_host(tmp_path: Path):
+    """`serve --db postgresql://…` while the server was down answered every page, /api/health
+    included, with 400 (the client's fault) and the database's address and socket path: a
+    load balancer read it as a bad request, a visitor saw where the database runs. It is 503
+    (try again later), and the address stays in the server's log."""
+    pytest.importorskip("psycopg")
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"postgresql://namndkoll:hemligt@127.0.0.1:{port}/kommuner"
+    app = create_app(url, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as c:
+        for path in ("/api/health", "/api/search?q=budget", "/documents", "/search?q=budget"):
+            res = c.get(path)
+            assert res.status_code == 503, (path, res.status_code)
+            assert "127.0.0.1" not in res.text and str(port) not in res.text and "hemligt" not in res.text
+            assert "Databasen" in res.text

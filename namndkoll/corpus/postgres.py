@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import CorpusError, NamndkollError
+from ..errors import CorpusError, NamndkollError, UnavailableError
 from ..types import Chunk, Document, Extraction, Table
 from . import redact
 from .beside import PARALLEL_FROM, Beside
@@ -62,8 +62,8 @@ def connect(url: str, *, read_only: bool = False) -> Any:
         conn = psycopg.connect(autocommit=True, **params)
     except psycopg.Error as exc:
         msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise CorpusError(f"cannot connect to {redact(url)}: {msg}; check the URL, that the server runs "
-                          "and that this user may log in") from exc
+        raise UnavailableError(f"cannot connect to {redact(url)}: {msg}; check the URL, that the server runs "
+                               "and that this user may log in") from exc
     return conn
 
 

@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import NamndkollError, NotFoundError
+from ..errors import NamndkollError, NotFoundError, UnavailableError
 from .common import HERE, WebConfig, render
 from .jobs import UploadJobs
 
@@ -142,6 +142,9 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(NamndkollError)
     async def namndkoll_error(request: Request, exc: NamndkollError) -> Response:
+        if isinstance(exc, UnavailableError):  # not the visitor's fault; where the database runs stays here
+            logging.getLogger("namndkoll.web").error("%s", exc)
+            return respond(request, 503, "Databasen går inte att nå just nu: försök igen om en stund.")
         return respond(request, 404 if isinstance(exc, NotFoundError) else 400, swedish_message(str(exc)))
 
     @app.exception_handler(StarletteHTTPException)

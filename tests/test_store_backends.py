@@ -943,3 +943,37 @@ def test_a_picked_vote_has_the_listings_shape_on_both_backends(store):
     picked = st.extracted_by_ids("votes", [listed[0]["id"]])
     assert picked == [{k: v for k, v in listed[0].items() if k in picked[0]}]
     assert set(picked[0]) == set(listed[0]) and picked[0]["roll_call"] == listed[0]["roll_call"]
+
+
+def test_a_server_refusing_a_query_midway_is_one_line_not_a_traceback(pg_url: str):
+    """A read-only role without SELECT on one table (or a statement_timeout, or a server that
+    restarts under a command) gave `namndkoll votes` a psycopg traceback: one line now, that
+    says what to do."""
+    import psycopg
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+
+    st = open_store(pg_url, write=True)
+    with st.transaction():
+        doc_id = st.replace_document(DOCS[0])
+        st.save_extraction(doc_id, DOCS[0], extraction_for(DOCS[0]))
+    st.close()
+    schema = pg_url.split("search_path%3D")[1].split("%2C")[0]
+    role = f"reader_{schema}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN")
+        conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}")
+        conn.execute(f"REVOKE SELECT ON {schema}.votes FROM {role}")
+    try:
+        url = pg_url.replace("postgresql://postgres:@", f"postgresql://{role}@", 1)
+        assert url != pg_url
+        res = CliRunner().invoke(app, ["votes", "--db", url])
+        assert res.exit_code == 1 and not isinstance(res.exception, psycopg.Error), res.exception
+        assert res.output.count("\n") == 1 and "permission denied for table votes" in res.output
+        assert "Traceback" not in res.output
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {role}")
+            conn.execute(f"DROP ROLE {role}")

@@ -177,3 +177,30 @@ def test_a_copy_lists_each_documents_diarienummer_in_the_same_order(pg_url: str,
     for db in (pg_url, back):
         with opened(db) as st:
             assert [(d.diarienummer, d.ingested_at) for d in st.list_documents()] == want
+
+
+def test_a_cluster_that_cannot_work_is_one_line_not_a_hang_or_a_traceback(tmp_path: Path, pdfs: list[Path],
+                                                                           monkeypatch: pytest.MonkeyPatch):
+    """`--cluster local:0` and a scheduler without workers waited for ever; `--cluster bogus`
+    and a machine without Dask's extra ended in a traceback. Each is one NamndkollError now."""
+    distributed = pytest.importorskip("distributed")
+    import logging
+    import sys
+
+    from namndkoll import cluster as dask_cluster
+    from namndkoll.errors import NamndkollError
+
+    db = str(tmp_path / "c.db")
+    for address, said in (("local:0", "local:N"), ("bogus", "cannot reach the Dask scheduler")):
+        with pytest.raises(NamndkollError, match=said):
+            ingest(pdfs, db=db, index=False, cluster=address)
+    monkeypatch.setattr(dask_cluster, "WAIT_FOR_WORKERS", 1.0)
+    empty = distributed.LocalCluster(n_workers=0, dashboard_address=":0", silence_logs=logging.ERROR)
+    try:
+        with pytest.raises(NamndkollError, match="has no workers"):
+            ingest(pdfs, db=db, index=False, cluster=empty.scheduler_address)
+    finally:
+        empty.close()
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(NamndkollError, match=r"pip install 'namndkoll\[cluster\]'"):
+        ingest(pdfs, db=db, index=False, cluster="local:2")

@@ -977,3 +977,43 @@ def test_a_server_refusing_a_query_midway_is_one_line_not_a_traceback(pg_url: st
         with psycopg.connect(pg_url, autocommit=True) as conn:
             conn.execute(f"DROP OWNED BY {role}")
             conn.execute(f"DROP ROLE {role}")
+
+
+def test_the_web_app_answers_a_refused_query_with_its_own_error_page(pg_url: str, tmp_path: Path):
+    """The same refusal under `serve` was a bare English "Internal Server Error"; a statement
+    timeout likewise. The Swedish error page now, 503 where trying again may help."""
+    import psycopg
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web import create_app
+
+    st = open_store(pg_url, write=True)
+    with st.transaction():
+        doc_id = st.replace_document(DOCS[0])
+        st.save_extraction(doc_id, DOCS[0], extraction_for(DOCS[0]))
+    st.close()
+    schema = pg_url.split("search_path%3D")[1].split("%2C")[0]
+    role = f"webreader_{schema}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN")
+        conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}")
+        conn.execute(f"REVOKE SELECT ON {schema}.votes FROM {role}")
+    try:
+        url = pg_url.replace("postgresql://postgres:@", f"postgresql://{role}@", 1)
+        app = create_app(url, read_only=True, embedder=FakeEmbedder(), cache_dir=tmp_path / "c",
+                         upload_dir=tmp_path / "u")
+        with TestClient(app, raise_server_exceptions=False) as c:
+            api, page = c.get("/api/votes"), c.get("/votes")
+            assert api.status_code == page.status_code == 500
+            assert "Databasen" in api.json()["error"] and "Databasen" in page.text and "<footer>" in page.text
+            assert "votes" not in api.json()["error"]  # the table and the grant are for the log
+        slow = create_app(pg_url + "%20-cstatement_timeout%3D1", read_only=True, embedder=FakeEmbedder(),
+                          cache_dir=tmp_path / "c", upload_dir=tmp_path / "u")
+        with TestClient(slow, raise_server_exceptions=False) as c:
+            res = c.get("/api/votes")
+            assert res.status_code in (200, 503) and (res.status_code == 200 or "försök igen" in res.json()["error"])
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {role}")
+            conn.execute(f"DROP ROLE {role}")

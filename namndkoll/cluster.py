@@ -23,6 +23,9 @@ from typing import Any
 from .errors import NamndkollError
 
 _INSTALL = "Dask is not installed: pip install 'namndkoll[cluster]'"
+# how long a scheduler without workers is given for its first one to join (a script that
+# starts the scheduler and the workers together), then the ingest stops and says so
+WAIT_FOR_WORKERS = 60.0
 PLUGIN = "namndkoll"
 
 
@@ -115,16 +118,23 @@ def connect(address: str) -> tuple[Any, Any]:
         raise NamndkollError(_INSTALL) from exc
     if address.startswith("local"):
         _, _, n = address.partition(":")
-        if n and not n.isdigit():
+        if n and (not n.isdigit() or int(n) == 0):
             raise NamndkollError(f"--cluster {address}: write local:N with N the number of workers, e.g. local:4")
         cluster = LocalCluster(n_workers=int(n or 1), threads_per_worker=1, processes=True,
                                dashboard_address=":0", silence_logs=logging.ERROR)
         return Client(cluster), cluster
     try:
-        return Client(address, timeout="20s"), None
-    except (OSError, TimeoutError) as exc:
+        client = Client(address, timeout="20s")
+    except (OSError, TimeoutError, ValueError) as exc:  # ValueError: no address ("missing port number")
         raise NamndkollError(f"cannot reach the Dask scheduler at {address} ({exc}): start it with "
                              "`dask scheduler` and workers with `dask worker ADDRESS`, or use --cluster local:N") from exc
+    try:  # tasks sent to a scheduler without workers would wait for ever
+        client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+    except (OSError, TimeoutError) as exc:
+        client.close()
+        raise NamndkollError(f"the Dask scheduler at {address} has no workers (none joined in "
+                             f"{WAIT_FOR_WORKERS:g} s): start them with `dask worker {address}`") from exc
+    return client, None
 
 
 def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
@@ -133,7 +143,10 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
     worker in flight (biggest first), so memory stays bounded on a big batch."""
     if not todo:
         return
-    from distributed import as_completed
+    try:
+        from distributed import as_completed
+    except ImportError as exc:
+        raise NamndkollError(_INSTALL) from exc
 
     client, cluster = connect(address)
     try:

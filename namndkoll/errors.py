@@ -27,6 +27,10 @@ class CorpusError(NamndkollError):
     """The database could not be opened, migrated or written."""
 
 
+class UnavailableError(CorpusError):
+    """The database server could not be reached (down, restarting, wrong address)."""
+
+
 class ExtensionLoadError(CorpusError):
     """sqlite-vec could not be loaded into SQLite."""
 

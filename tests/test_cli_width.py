@@ -236,3 +236,10 @@ def test_a_title_longer_than_its_narrow_table_reads_on_one_line(capsys):
                 title="grundskolans organisation — by party", width=80)
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "grundskolans organisation — by party" and lines[1].split() == ["party", "passages"]
+
+
+def test_help_shows_the_extras_in_square_brackets():
+    """`ingest --help` said "pip install 'namndkoll'" for --cluster: the help is read as rich
+    markup, where `[cluster]` is a tag and vanished; the command a user copies must be whole."""
+    out = " ".join(run(["ingest", "--help"], 200).split())
+    assert "pip install 'namndkoll[cluster]'" in out

@@ -135,3 +135,72 @@ def test_local_cluster_workers_embed_and_failures_come_back(pg_url: str, tmp_pat
 
         hits = search(st, "platser i förskolan", get_embedder("fast"), limit=3)
         assert hits and hits[0].source.endswith("ks-2024-03-12.pdf")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_an_ingest_stopped_before_its_index_is_finished_by_the_next(backend: str, request: pytest.FixtureRequest,
+                                                                    tmp_path: Path, pdfs: list[Path]):
+    """An ingest killed while it embedded (or one run with --no-index) left documents out of the
+    search; the next plain ingest said "0 ingested, 2 unchanged" and indexed nothing, so search
+    kept answering "no good match" for them. An ingest now finishes what the index lacks."""
+    db = str(tmp_path / "corpus.db") if backend == "sqlite" else request.getfixturevalue("pg_url")
+    ingest(pdfs, db=db, index=False, extract=False)
+    again = ingest(pdfs, db=db, extract=False, model="fast")
+    assert [r.status for r in again.results] == ["unchanged"] * 2
+    assert again.index is not None and again.index.embedded > 0
+    with opened(db) as st:
+        counts = st.index_counts()
+        assert counts["chunks"] == counts["embedded"] == counts["vectors"] > 0
+    third = ingest(pdfs, db=db, extract=False, model="fast")  # nothing left: the model is not loaded
+    assert third.index is None
+
+
+def test_a_copy_lists_each_documents_diarienummer_in_the_same_order(pg_url: str, tmp_path: Path):
+    """`documents` after `copy` listed the Göteborg protocol's numbers as "1396/17; SLK-2023-00027:45;
+    …" where the original said "SLK-2023-00027:45; …; 1396/17": the copy wrote only the numbers
+    outside any § as the document's own, so those came first. Both ways, the list is kept; and
+    each document's ingested_at stays when it was read (a copy made every one "ingested" at
+    the time of the copy)."""
+    from conftest import SAMPLE
+
+    first = str(tmp_path / "first.db")
+    ingest([SAMPLE / "goteborg-kf-2023-11-09.pdf"], db=first, index=False, extract=False)
+    back = str(tmp_path / "back.db")
+    import time
+
+    time.sleep(1.1)  # ingested_at counts seconds
+    copy_corpus(first, pg_url)
+    copy_corpus(pg_url, back)
+    with opened(first) as a:
+        want = [(d.diarienummer, d.ingested_at) for d in a.list_documents()]
+    assert len(want[0][0]) > 2
+    for db in (pg_url, back):
+        with opened(db) as st:
+            assert [(d.diarienummer, d.ingested_at) for d in st.list_documents()] == want
+
+
+def test_a_cluster_that_cannot_work_is_one_line_not_a_hang_or_a_traceback(tmp_path: Path, pdfs: list[Path],
+                                                                           monkeypatch: pytest.MonkeyPatch):
+    """`--cluster local:0` and a scheduler without workers waited for ever; `--cluster bogus`
+    and a machine without Dask's extra ended in a traceback. Each is one NamndkollError now."""
+    distributed = pytest.importorskip("distributed")
+    import logging
+    import sys
+
+    from namndkoll import cluster as dask_cluster
+    from namndkoll.errors import NamndkollError
+
+    db = str(tmp_path / "c.db")
+    for address, said in (("local:0", "local:N"), ("bogus", "cannot reach the Dask scheduler")):
+        with pytest.raises(NamndkollError, match=said):
+            ingest(pdfs, db=db, index=False, cluster=address)
+    monkeypatch.setattr(dask_cluster, "WAIT_FOR_WORKERS", 1.0)
+    empty = distributed.LocalCluster(n_workers=0, dashboard_address=":0", silence_logs=logging.ERROR)
+    try:
+        with pytest.raises(NamndkollError, match="has no workers"):
+            ingest(pdfs, db=db, index=False, cluster=empty.scheduler_address)
+    finally:
+        empty.close()
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(NamndkollError, match=r"pip install 'namndkoll\[cluster\]'"):
+        ingest(pdfs, db=db, index=False, cluster="local:2")

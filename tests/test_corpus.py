@@ -105,3 +105,25 @@ def test_sqlite_without_extensions_gives_the_fix(monkeypatch):
         pytest.skip("this Python's sqlite3 can load extensions")
     with pytest.raises(ExtensionLoadError, match="pip install sqlean-py"):
         corpus_db._sqlite_module()
+
+
+@pytest.mark.parametrize("url", ["postgresql+psycopg://namndkoll:hemligt@dbhost/kommuner", "pgsql://dbhost/kommuner",
+                                 "postgresql:/dbhost/kommuner", "postgresql//dbhost/kommuner"])
+def test_a_url_that_is_not_postgresql_is_refused_not_made_a_file(url, tmp_path, monkeypatch):
+    """`ingest --db postgresql+psycopg://…` (as SQLAlchemy writes it) or a mistyped
+    `postgresql:/host/db` made a new SQLite corpus in folders named after the URL and reported
+    "1 ingested": the newsroom's documents never reached its server. One line says how to write it."""
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(b"%PDF-1.4 not really")
+    for args in (["ingest", str(pdf), "--db", url, "--no-index"], ["stats", "--db", url]):
+        res = CliRunner().invoke(app, args)
+        assert res.exit_code == 1, res.output
+        assert "neither a SQLite file nor a postgresql:// URL" in res.output and "hemligt" not in res.output
+    monkeypatch.setenv("NAMNDKOLL_DB", url)
+    assert CliRunner().invoke(app, ["stats"]).exit_code == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pdf"]

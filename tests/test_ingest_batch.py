@@ -152,6 +152,21 @@ def test_jobs_2_gives_the_same_corpus(tmp_path):
     assert _counts(tmp_path / "one.db") == _counts(tmp_path / "two.db")
 
 
+def test_the_summary_lists_files_in_the_order_given_whatever_finishes_first(tmp_path):
+    """With --jobs 2 (or --cluster) the report listed files as their readers finished: a broken
+    file after a long one came first, and the same batch printed its failures in another order
+    on each run and backend. The report keeps the order of the files given."""
+    big = make_pdf(tmp_path / "a-long.pdf", PROTOCOL * 30)
+    bad = tmp_path / "b-broken.pdf"
+    bad.write_bytes(big.read_bytes()[:4000])
+    small = make_pdf(tmp_path / "c-short.pdf", ["Nämnd\nText."])
+    files = [big, bad, small]
+    one = ingest(files, db=tmp_path / "one.db", jobs=1, index=False, extract=False)
+    two = ingest(files, db=tmp_path / "two.db", jobs=2, index=False, extract=False)
+    assert [r.path for r in one.results] == [r.path for r in two.results]
+    assert [Path(r.path).name for r in two.results] == ["a-long.pdf", "b-broken.pdf", "c-short.pdf"]
+
+
 def test_kill_9_mid_batch_leaves_only_whole_documents(tmp_path, db_path):
     folder = tmp_path / "many"
     folder.mkdir()

@@ -916,3 +916,104 @@ def test_undated_documents_are_counted_under_the_other_filters(store):
     assert st.count_undated(municipality="LUND") == 1
     assert st.count_undated(municipality="Göteborg") == 0
     assert st.count_undated() == 1
+
+
+def test_stats_list_counts_in_the_same_order_on_both_backends(store):
+    """`namndkoll stats` on PostgreSQL put "unknown" after the other municipalities with as many
+    documents, SQLite before them (NULL sorts last there, first here): the same corpus read in
+    two orders. Ties go by name, unknown first, on both."""
+    st, _ = store
+    d = DOCS[1]
+    for source, town in (("x-unknown.pdf", None), ("x-malmo.pdf", "Malmö"), ("x-alingsas.pdf", "Alingsås")):
+        with st.transaction():
+            st.replace_document(replace(d, source=source, sha256=source * 4,
+                                        metadata=replace(d.metadata, municipality=town, date=None)))
+    stats = st.corpus_stats()
+    assert list(stats["by_municipality"].items()) == [
+        ("Lund", 2), ("unknown", 1), ("Alingsås", 1), ("Göteborg", 1), ("Malmö", 1)]
+
+
+def test_a_picked_vote_has_the_listings_shape_on_both_backends(store):
+    """A vote picked by id (the citation basket) or shown in a case's timeline came without its
+    § title and roll call from SQLite, with them from PostgreSQL (/api/cases/… differed between
+    the backends): both now give what `votes` lists."""
+    st, _ = store
+    listed = st.list_extracted("votes")
+    assert listed and listed[0]["roll_call"]
+    picked = st.extracted_by_ids("votes", [listed[0]["id"]])
+    assert picked == [{k: v for k, v in listed[0].items() if k in picked[0]}]
+    assert set(picked[0]) == set(listed[0]) and picked[0]["roll_call"] == listed[0]["roll_call"]
+
+
+def test_a_server_refusing_a_query_midway_is_one_line_not_a_traceback(pg_url: str):
+    """A read-only role without SELECT on one table (or a statement_timeout, or a server that
+    restarts under a command) gave `namndkoll votes` a psycopg traceback: one line now, that
+    says what to do."""
+    import psycopg
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+
+    st = open_store(pg_url, write=True)
+    with st.transaction():
+        doc_id = st.replace_document(DOCS[0])
+        st.save_extraction(doc_id, DOCS[0], extraction_for(DOCS[0]))
+    st.close()
+    schema = pg_url.split("search_path%3D")[1].split("%2C")[0]
+    role = f"reader_{schema}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN")
+        conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}")
+        conn.execute(f"REVOKE SELECT ON {schema}.votes FROM {role}")
+    try:
+        url = pg_url.replace("postgresql://postgres:@", f"postgresql://{role}@", 1)
+        assert url != pg_url
+        res = CliRunner().invoke(app, ["votes", "--db", url])
+        assert res.exit_code == 1 and not isinstance(res.exception, psycopg.Error), res.exception
+        assert res.output.count("\n") == 1 and "permission denied for table votes" in res.output
+        assert "Traceback" not in res.output
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {role}")
+            conn.execute(f"DROP ROLE {role}")
+
+
+def test_the_web_app_answers_a_refused_query_with_its_own_error_page(pg_url: str, tmp_path: Path):
+    """The same refusal under `serve` was a bare English "Internal Server Error"; a statement
+    timeout likewise. The Swedish error page now, 503 where trying again may help."""
+    import psycopg
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web import create_app
+
+    st = open_store(pg_url, write=True)
+    with st.transaction():
+        doc_id = st.replace_document(DOCS[0])
+        st.save_extraction(doc_id, DOCS[0], extraction_for(DOCS[0]))
+    st.close()
+    schema = pg_url.split("search_path%3D")[1].split("%2C")[0]
+    role = f"webreader_{schema}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN")
+        conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}")
+        conn.execute(f"REVOKE SELECT ON {schema}.votes FROM {role}")
+    try:
+        url = pg_url.replace("postgresql://postgres:@", f"postgresql://{role}@", 1)
+        app = create_app(url, read_only=True, embedder=FakeEmbedder(), cache_dir=tmp_path / "c",
+                         upload_dir=tmp_path / "u")
+        with TestClient(app, raise_server_exceptions=False) as c:
+            api, page = c.get("/api/votes"), c.get("/votes")
+            assert api.status_code == page.status_code == 500
+            assert "Databasen" in api.json()["error"] and "Databasen" in page.text and "<footer>" in page.text
+            assert "votes" not in api.json()["error"]  # the table and the grant are for the log
+        slow = create_app(pg_url + "%20-cstatement_timeout%3D1", read_only=True, embedder=FakeEmbedder(),
+                          cache_dir=tmp_path / "c", upload_dir=tmp_path / "u")
+        with TestClient(slow, raise_server_exceptions=False) as c:
+            res = c.get("/api/votes")
+            assert res.status_code in (200, 503) and (res.status_code == 200 or "försök igen" in res.json()["error"])
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {role}")
+            conn.execute(f"DROP ROLE {role}")

@@ -522,9 +522,22 @@ def test_the_pages_work_over_a_postgresql_corpus(pg_url: str, tmp_path: Path):
         img = c.get(kf["image"])
         assert img.status_code == 200 and img.headers["content-type"] == "image/png"
         assert c.get("/status").status_code == 200
+        # what the corpus takes on the server (it said "databasen 0.0 MB": no file to measure)
+        assert c.get("/api/status").json()["db_bytes"] > 100_000
         votes = c.get("/api/votes", params={"format": "csv"})
         assert votes.status_code == 200 and "ja,nej,avstår" in votes.text.splitlines()[0]
         assert c.get(f"/documents/{doc}/pages/99.png").status_code == 404
+        # the footer names the corpus (it said "namndkoll ·  · " over a URL)
+        assert "<footer>namndkoll · postgres (t" in c.get("/").text
+
+
+def test_the_footer_names_a_served_corpus_without_host_or_password(tmp_path: Path):
+    from namndkoll.web.common import WebConfig
+
+    url = "postgresql://namndkoll:hemligt@db.example:5433/kommuner?options=-csearch_path%3Dlund%2Cpublic"
+    assert WebConfig(db=url).db_name == "kommuner (lund)"
+    assert WebConfig(db="postgresql://namndkoll@db.example/arkiv").db_name == "arkiv"
+    assert WebConfig(db=str(tmp_path / "lund.db")).db_name == "lund.db"
 
 
 def test_a_table_rows_hit_shows_its_page_image(tmp_path: Path):
@@ -674,3 +687,24 @@ def test_search_csv_has_the_columns_of_the_cli_csv(client):
     rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
     assert rows and [(row["document_id"], row["page"], row["page_end"], row["confidence"]) for row in rows] == [
         (str(h["document"]["id"]), str(h["page"]), str(h["page_end"]), h["confidence"]) for h in hits]
+
+
+def test_a_database_server_that_is_down_is_a_503_that_names_no_host(tmp_path: Path):
+    """`serve --db postgresql://…` while the server was down answered every page, /api/health
+    included, with 400 (the client's fault) and the database's address and socket path: a
+    load balancer read it as a bad request, a visitor saw where the database runs. It is 503
+    (try again later), and the address stays in the server's log."""
+    pytest.importorskip("psycopg")
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"postgresql://namndkoll:hemligt@127.0.0.1:{port}/kommuner"
+    app = create_app(url, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as c:
+        for path in ("/api/health", "/api/search?q=budget", "/documents", "/search?q=budget"):
+            res = c.get(path)
+            assert res.status_code == 503, (path, res.status_code)
+            assert "127.0.0.1" not in res.text and str(port) not in res.text and "hemligt" not in res.text
+            assert "Databasen" in res.text

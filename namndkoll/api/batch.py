@@ -292,6 +292,8 @@ def ingest(
             else:
                 assert pool is not None  # readers exist whenever no cluster reads
                 runner = pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract))
+            given = {id(t): i for i, t in enumerate(todo)}
+            read: list[tuple[int, FileResult]] = []  # as the readers finish; reported in the order given
             for task, out in runner:
                 shown = shown_path(_display_path(task.source))
                 status: Status = "replaced" if task.old_id else "ingested"
@@ -317,13 +319,15 @@ def ingest(
                         if part and part[0] is not None:
                             embedded[0] += 1
                             embedded[1] += len(part[0].chunks)
-                results.append(res)
+                read.append((given[id(task)], res))
                 progress.advance(res)
+            results.extend(res for _, res in sorted(read, key=lambda x: x[0]))
         progress.done()
         read_seconds = time.perf_counter() - t0
 
         index_report = None
-        if index and any(r.status in ("ingested", "replaced") for r in results):
+        # also what an earlier ingest left unindexed (killed while it embedded, or --no-index)
+        if index and (any(r.status in ("ingested", "replaced") for r in results) or _index_behind(store)):
             index_report = _refresh_index(store, model=model, progress=progress,
                                           done=(embedded[0], embedded[1], read_seconds) if cluster else None)
     return IngestReport(tuple(results), read_seconds, pages_read, index_report, older)
@@ -358,6 +362,13 @@ def _tasks(todo: list[Task], *, jobs: int, ocr: bool | None, extract: bool) -> l
     alone at the end of the batch."""
     order = sorted(todo, key=lambda t: -t.pages) if jobs > 1 else todo
     return [(t, (t.path, ocr, extract)) for t in order]
+
+
+def _index_behind(store: Store) -> bool:
+    """Whether stored documents wait to be chunked or passages to be embedded."""
+    from ..search.chunking import CHUNKER
+
+    return bool(store.documents_to_chunk(CHUNKER)) or store.count_unembedded() > 0
 
 
 def _refresh_index(store: Store, *, model: str | None, progress: Progress,
@@ -419,10 +430,15 @@ def copy_corpus(src: str | Path, dst: str | Path, *, progress: Progress | None =
                 res = FileResult(_display_path(sd.source), "unchanged", "already in the target", 0, old[0])
             else:
                 doc = a.load_document(sd.id)
+                # the document's numbers as stored (load_document gives those outside any § only,
+                # which would be written first and change the order `documents` lists them in)
+                doc = dataclasses.replace(doc, metadata=dataclasses.replace(doc.metadata,
+                                                                            diarienummer=sd.diarienummer))
                 ext = a.load_extraction(sd.id)
                 chunker, chunks = a.load_chunks(sd.id)
                 with b.transaction():
                     doc_id = b.replace_document(doc)
+                    b.set_ingested_at(doc_id, sd.ingested_at)  # when it was read, not when copied
                     b.save_extraction(doc_id, doc, ext)
                     if chunker is not None:
                         b.replace_chunks(doc_id, [c[0] for c in chunks], [c[1] for c in chunks], chunker,

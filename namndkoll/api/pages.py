@@ -375,15 +375,13 @@ def corpus_status(*, db: str | Path | None = None) -> dict[str, Any]:
         idx = index_status(store)
         docs = store.list_documents()
         location = store.location
+        size = store.size_bytes()
     missing = []
     for d in docs:
         lacks = [name for name, v in (("kommun", d.municipality), ("nämnd", d.committee),
                                       ("typ", d.doc_type), ("datum", d.date)) if not v]
         if lacks:
             missing.append({"id": d.id, "title": d.title, "source": d.source, "missing": lacks})
-    file = not location.startswith(("postgresql:", "postgres:"))  # a served corpus has no file to measure
-    size = sum(p.stat().st_size for p in Path(location).parent.glob(Path(location).name + "*")
-               if p.is_file()) if file and location and Path(location).exists() else 0
     from .reading import read_by_older
 
     return {**st, "index": idx, "missing_metadata": missing, "db_bytes": size, "db": location,

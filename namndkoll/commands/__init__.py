@@ -3,9 +3,12 @@ the commands so that ``namndkoll --help`` stays instant."""
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import re
+from collections.abc import Callable
+from typing import Any
 
 import typer
 
@@ -25,6 +28,27 @@ def register_all(app: typer.Typer) -> None:
     for cmd in app.registered_commands:
         if cmd.help is None and cmd.callback is not None and cmd.callback.__doc__:
             cmd.help = unwrapped(inspect.cleandoc(cmd.callback.__doc__))
+        if cmd.callback is not None:
+            cmd.callback = database_errors_on_one_line(cmd.callback)
+
+
+def database_errors_on_one_line(command: Callable[..., Any]) -> Callable[..., Any]:
+    """What a PostgreSQL server answers in the middle of a command (a permission it lacks, a
+    statement_timeout, a connection lost while the server restarts) as one line that says what
+    to do, not a traceback; namndkoll's own errors are already lines of their own."""
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except Exception as exc:
+            if not type(exc).__module__.startswith("psycopg"):
+                raise
+            from ._output import fail
+
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            fail(f"the PostgreSQL server refused or broke off this command: {first}; run it again, and if it "
+                 "fails again ask whoever runs the server (the user's grants, statement_timeout, that it runs)")
+    return run
 
 
 # a line that starts a line of its own in help text: an example, a list item

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 __all__ = ["as_store", "db_label", "is_url", "open_store", "opened"]
 
 _URL_SCHEMES = ("postgresql://", "postgres://")
+# what would be taken for a file name and made a new SQLite corpus in folders named after it: a
+# URL of another scheme ("postgresql+psycopg://", "pgsql://") or a postgresql URL mistyped
+# ("postgresql:/host/db", "postgresql//host/db"); "C:/…" (one letter) is a Windows path
+_NOT_A_FILE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]+:/|postgres(?:ql)?(?::|//))", re.IGNORECASE)
 
 
 def open_store(db: str | Path | None = None, *, write: bool = False, create: bool = True) -> Store:
@@ -31,11 +35,14 @@ def open_store(db: str | Path | None = None, *, write: bool = False, create: boo
         from .db import default_db_path
 
         env = str(default_db_path())
-        db = env if env.startswith(_URL_SCHEMES) else None
+        db = env if env.startswith(_URL_SCHEMES) or _NOT_A_FILE.match(env) else None
     if isinstance(db, str) and db.startswith(_URL_SCHEMES):
         from .postgres import PostgresStore
 
         return PostgresStore.open(db, write=write, create=create)
+    if db is not None and _NOT_A_FILE.match(str(db)):
+        raise CorpusError(f"--db {redact(str(db))} is neither a SQLite file nor a postgresql:// URL: write a "
+                          "served corpus as postgresql://USER@HOST/DB (or postgres://…), a SQLite corpus as a path")
     from .sqlite import SqliteStore
 
     if write and not create:

@@ -66,6 +66,10 @@ class Store(Protocol):
 
     def delete_document(self, document_id: int) -> None: ...
 
+    def set_ingested_at(self, document_id: int, when: str) -> None:
+        """Record when the document was first read (a copy keeps its source's time)."""
+        ...
+
     def resolve(self, ref: str | int) -> int:
         """A document id from an id, a source path or a unique part of the path or title."""
         ...
@@ -88,6 +92,11 @@ class Store(Protocol):
         ...
 
     def corpus_stats(self) -> dict[str, Any]: ...
+
+    def size_bytes(self) -> int:
+        """What the corpus takes on disk: the SQLite file (and its WAL), or the PostgreSQL tables
+        with their indexes."""
+        ...
 
     def list_extracted(self, what: str, **filters: Any) -> list[dict[str, Any]]:
         """figures | decisions | votes | positions | people, each row with its document."""

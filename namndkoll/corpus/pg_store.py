@@ -302,10 +302,16 @@ def load_document(conn: Any, document_id: int) -> Document:
     return Document(sd.source, sd.sha256, pages, md, tuple(items), sd.size, sd.warnings, sd.reader or "")
 
 
+_BYTES = {c: ' COLLATE "C"' for c in ("municipality", "committee", "doc_type", "reader")}
+
+
 def corpus_stats(conn: Any) -> dict[str, Any]:
     def by(col: str) -> dict[str, int]:
+        # SQLite's order: most first, then NULL (unknown) before the values, values by code point
+        # (PostgreSQL puts NULL last and orders text by the server's collation)
         return {(str(k) if k is not None else "unknown"): int(n) for k, n in conn.execute(
-            f"SELECT {col}, count(*) FROM documents GROUP BY {col} ORDER BY count(*) DESC, {col}")}
+            f"SELECT {col}, count(*) FROM documents GROUP BY {col}"
+            f" ORDER BY count(*) DESC, {col} IS NOT NULL, {col}{_BYTES.get(col, '')}")}
 
     totals = conn.execute(
         "SELECT count(*), coalesce(sum(pages),0), coalesce(sum(ocr_pages),0),"

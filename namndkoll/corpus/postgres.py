@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import CorpusError, NamndkollError
+from ..errors import CorpusError, NamndkollError, UnavailableError
 from ..types import Chunk, Document, Extraction, Table
 from . import redact
 from .beside import PARALLEL_FROM, Beside
@@ -62,8 +62,8 @@ def connect(url: str, *, read_only: bool = False) -> Any:
         conn = psycopg.connect(autocommit=True, **params)
     except psycopg.Error as exc:
         msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise CorpusError(f"cannot connect to {redact(url)}: {msg}; check the URL, that the server runs "
-                          "and that this user may log in") from exc
+        raise UnavailableError(f"cannot connect to {redact(url)}: {msg}; check the URL, that the server runs "
+                               "and that this user may log in") from exc
     return conn
 
 
@@ -265,6 +265,9 @@ class PostgresStore:
         pg_index.forget(self.conn)  # cached counts are stale after a write
         self.conn.execute("DELETE FROM documents WHERE id = %s", (document_id,))
 
+    def set_ingested_at(self, document_id: int, when: str) -> None:
+        self.conn.execute("UPDATE documents SET ingested_at = %s WHERE id = %s", (when, document_id))
+
     def resolve(self, ref: str | int) -> int:
         return pg_store.resolve(self.conn, ref)
 
@@ -285,6 +288,13 @@ class PostgresStore:
 
     def corpus_stats(self) -> dict[str, Any]:
         return pg_store.corpus_stats(self.conn)
+
+    def size_bytes(self) -> int:
+        # the tables of the corpus's schema (the first on the search path), indexes and TOAST included
+        return int(self.conn.execute(
+            "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+            " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')").fetchone()[0])
 
     def list_extracted(self, what: str, **filters: Any) -> list[dict[str, Any]]:
         if what not in LISTS:

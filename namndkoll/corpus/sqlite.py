@@ -118,6 +118,9 @@ class SqliteStore:
     def delete_document(self, document_id: int) -> None:
         store.delete_document(self.conn, document_id)
 
+    def set_ingested_at(self, document_id: int, when: str) -> None:
+        self.conn.execute("UPDATE documents SET ingested_at = ? WHERE id = ?", (when, document_id))
+
     def resolve(self, ref: str | int) -> int:
         return store.resolve(self.conn, ref)
 
@@ -138,6 +141,12 @@ class SqliteStore:
 
     def corpus_stats(self) -> dict[str, Any]:
         return store.corpus_stats(self.conn)
+
+    def size_bytes(self) -> int:
+        where = Path(self.location)
+        if not self.location or not where.exists():
+            return 0
+        return sum(p.stat().st_size for p in where.parent.glob(where.name + "*") if p.is_file())
 
     def list_extracted(self, what: str, **filters: Any) -> list[dict[str, Any]]:
         if what not in LISTS:

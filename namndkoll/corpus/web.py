@@ -9,7 +9,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .extractions import _quote, _run
+from .extractions import _quote, _roll_calls, _run
 
 _TABLES = {
     "figures": "figures",
@@ -17,6 +17,8 @@ _TABLES = {
     "votes": "votes",
     "positions": "positions",
 }
+# what the listings add to a row of the table (extractions.list_votes: the § item's title)
+_COLS = {"votes": ", i.title AS item_title"}
 
 
 def dnr_key(dnr: str) -> str:
@@ -62,7 +64,14 @@ def case_entries(conn: Any, dnr: str) -> list[dict[str, Any]]:
 
 
 def _rows(conn: Any, what: str, cond: str, arg: Any) -> list[dict[str, Any]]:
-    rows = _run(conn, _TABLES[what], "", [cond], [arg], None)
+    return _finish_all(conn, what, _run(conn, _TABLES[what], _COLS.get(what, ""), [cond], [arg], None))
+
+
+def _finish_all(conn: Any, what: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if what == "votes":  # every member's vote, as `votes` lists them
+        calls = _roll_calls(conn, [r["id"] for r in rows])
+        for r in rows:
+            r["roll_call"] = calls.get(r["id"], [])
     return [_finish(conn, what, r) for r in rows]
 
 
@@ -92,7 +101,7 @@ def extracted_by_ids(conn: Any, what: str, ids: Sequence[int]) -> list[dict[str,
         return []
     ids = list(ids)[:1000]
     cond = f"x.id IN ({','.join('?' * len(ids))})"
-    return [_finish(conn, what, r) for r in _run(conn, _TABLES[what], "", [cond], ids, None)]
+    return _finish_all(conn, what, _run(conn, _TABLES[what], _COLS.get(what, ""), [cond], ids, None))
 
 
 def chunk_party_codes(conn: Any, chunk_ids: Sequence[int]) -> dict[int, set[str]]:

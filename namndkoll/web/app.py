@@ -15,11 +15,11 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import NamndkollError, NotFoundError
+from ..errors import NamndkollError, NotFoundError, UnavailableError
 from .common import HERE, WebConfig, render
 from .jobs import UploadJobs
 
@@ -142,7 +142,23 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(NamndkollError)
     async def namndkoll_error(request: Request, exc: NamndkollError) -> Response:
+        if isinstance(exc, UnavailableError):  # not the visitor's fault; where the database runs stays here
+            logging.getLogger("namndkoll.web").error("%s", exc)
+            return respond(request, 503, "Databasen går inte att nå just nu: försök igen om en stund.")
         return respond(request, 404 if isinstance(exc, NotFoundError) else 400, swedish_message(str(exc)))
+
+    @app.exception_handler(Exception)
+    async def database_error(request: Request, exc: Exception) -> Response:
+        """What PostgreSQL refuses or breaks off mid-request (a lost connection, statement_timeout,
+        a missing grant): the Swedish error page, 503 when trying again may help; the details
+        go to the server's log. Anything else stays the plain 500 it was."""
+        if not type(exc).__module__.startswith("psycopg"):
+            return PlainTextResponse("Internal Server Error", status_code=500)
+        logging.getLogger("namndkoll.web").error("the database refused a request: %s", exc)
+        if type(exc).__name__ in _TRY_AGAIN or any(c.__name__ in _TRY_AGAIN for c in type(exc).__mro__):
+            return respond(request, 503, "Databasen svarade inte just nu: försök igen om en stund.")
+        return respond(request, 500, "Databasen vägrade svara på frågan: be den som driver tjänsten se över "
+                                     "databasens behörigheter och inställningar.")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -158,6 +174,9 @@ def _errors(app: FastAPI) -> None:
         )
         return respond(request, 422, f"Ogiltiga parametrar ({where})")
 
+
+# psycopg's errors after which the same request may well succeed (a restart, a timeout)
+_TRY_AGAIN = frozenset({"OperationalError", "QueryCanceled"})
 
 # what pydantic says of a parameter, as the page says it (its own messages are English)
 _ERRORS = {

@@ -39,6 +39,21 @@ class WebConfig:
     cache_dir: Path | None = None  # page images; None: $NAMNDKOLL_HOME/cache/pages
     upload_dir: Path | None = None  # uploaded PDFs; None: $NAMNDKOLL_HOME/uploads
 
+    @property
+    def db_name(self) -> str:
+        """What the pages name the corpus by: the file's name, or a PostgreSQL database (and its
+        schema), without host, user or password."""
+        from ..corpus import is_url
+
+        if not is_url(self.db):
+            return Path(self.db).name
+        from urllib.parse import parse_qs, unquote, urlsplit
+
+        u = urlsplit(str(self.db))
+        name = unquote(u.path.lstrip("/")) or "postgres"
+        schema = re.search(r"search_path\s*=\s*([^,\s]+)", " ".join(parse_qs(u.query).get("options", [])))
+        return f"{name} ({schema.group(1)})" if schema else name
+
 
 def config(request: Request) -> WebConfig:
     return request.app.state.cfg  # type: ignore[no-any-return]

@@ -8,6 +8,8 @@ another application's tables, a newer schema, read-only users.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
@@ -945,6 +947,34 @@ def test_a_picked_vote_has_the_listings_shape_on_both_backends(store):
     assert set(picked[0]) == set(listed[0]) and picked[0]["roll_call"] == listed[0]["roll_call"]
 
 
+@contextmanager
+def _reader_without_votes(pg_url: str, prefix: str) -> Iterator[str]:
+    """A URL of a login role that may read every table of a corpus (one document stored) but
+    votes; the role is dropped afterwards."""
+    import psycopg
+
+    st = open_store(pg_url, write=True)
+    with st.transaction():
+        doc_id = st.replace_document(DOCS[0])
+        st.save_extraction(doc_id, DOCS[0], extraction_for(DOCS[0]))
+    st.close()
+    schema = pg_url.split("search_path%3D")[1].split("%2C")[0]
+    role = f"{prefix}_{schema}"
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN")
+        conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}")
+        conn.execute(f"REVOKE SELECT ON {schema}.votes FROM {role}")
+    try:
+        url = pg_url.replace("postgresql://postgres:@", f"postgresql://{role}@", 1)
+        assert url != pg_url
+        yield url
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {role}")
+            conn.execute(f"DROP ROLE {role}")
+
+
 def test_a_server_refusing_a_query_midway_is_one_line_not_a_traceback(pg_url: str):
     """A read-only role without SELECT on one table (or a statement_timeout, or a server that
     restarts under a command) gave `namndkoll votes` a psycopg traceback: one line now, that
@@ -954,53 +984,21 @@ def test_a_server_refusing_a_query_midway_is_one_line_not_a_traceback(pg_url: st
 
     from namndkoll.cli import app
 
-    st = open_store(pg_url, write=True)
-    with st.transaction():
-        doc_id = st.replace_document(DOCS[0])
-        st.save_extraction(doc_id, DOCS[0], extraction_for(DOCS[0]))
-    st.close()
-    schema = pg_url.split("search_path%3D")[1].split("%2C")[0]
-    role = f"reader_{schema}"
-    with psycopg.connect(pg_url, autocommit=True) as conn:
-        conn.execute(f"CREATE ROLE {role} LOGIN")
-        conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
-        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}")
-        conn.execute(f"REVOKE SELECT ON {schema}.votes FROM {role}")
-    try:
-        url = pg_url.replace("postgresql://postgres:@", f"postgresql://{role}@", 1)
-        assert url != pg_url
+    with _reader_without_votes(pg_url, "reader") as url:
         res = CliRunner().invoke(app, ["votes", "--db", url])
         assert res.exit_code == 1 and not isinstance(res.exception, psycopg.Error), res.exception
         assert res.output.count("\n") == 1 and "permission denied for table votes" in res.output
         assert "Traceback" not in res.output
-    finally:
-        with psycopg.connect(pg_url, autocommit=True) as conn:
-            conn.execute(f"DROP OWNED BY {role}")
-            conn.execute(f"DROP ROLE {role}")
 
 
 def test_the_web_app_answers_a_refused_query_with_its_own_error_page(pg_url: str, tmp_path: Path):
     """The same refusal under `serve` was a bare English "Internal Server Error"; a statement
     timeout likewise. The Swedish error page now, 503 where trying again may help."""
-    import psycopg
     from fastapi.testclient import TestClient
 
     from namndkoll.web import create_app
 
-    st = open_store(pg_url, write=True)
-    with st.transaction():
-        doc_id = st.replace_document(DOCS[0])
-        st.save_extraction(doc_id, DOCS[0], extraction_for(DOCS[0]))
-    st.close()
-    schema = pg_url.split("search_path%3D")[1].split("%2C")[0]
-    role = f"webreader_{schema}"
-    with psycopg.connect(pg_url, autocommit=True) as conn:
-        conn.execute(f"CREATE ROLE {role} LOGIN")
-        conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
-        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}")
-        conn.execute(f"REVOKE SELECT ON {schema}.votes FROM {role}")
-    try:
-        url = pg_url.replace("postgresql://postgres:@", f"postgresql://{role}@", 1)
+    with _reader_without_votes(pg_url, "webreader") as url:
         app = create_app(url, read_only=True, embedder=FakeEmbedder(), cache_dir=tmp_path / "c",
                          upload_dir=tmp_path / "u")
         with TestClient(app, raise_server_exceptions=False) as c:
@@ -1013,7 +1011,3 @@ def test_the_web_app_answers_a_refused_query_with_its_own_error_page(pg_url: str
         with TestClient(slow, raise_server_exceptions=False) as c:
             res = c.get("/api/votes")
             assert res.status_code in (200, 503) and (res.status_code == 200 or "försök igen" in res.json()["error"])
-    finally:
-        with psycopg.connect(pg_url, autocommit=True) as conn:
-            conn.execute(f"DROP OWNED BY {role}")
-            conn.execute(f"DROP ROLE {role}")

@@ -16,7 +16,7 @@ reach the database at the URL given with --db.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +37,7 @@ class Written:
     pages: int
     warnings: tuple[str, ...]
     passages: int = 0  # passages embedded and stored with it
+    reused: int = 0  # passages that kept the vector of their old version (not embedded again)
 
 
 try:
@@ -74,10 +75,13 @@ class NamndkollWorker(_PluginBase):  # type: ignore[misc,valid-type]
             self.store.close()
 
 
-def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, index: bool) -> Any:
+def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, index: bool,
+                      old_id: int | None = None, known: Any = None) -> Any:
     """Read one file on a worker: (Document, Extraction, IndexPart | None) for the client to
     write, or Written when the worker stored it (as ``source``); an error comes back as its
-    message."""
+    message. The passages of the version it replaces (``old_id``; ``known``: their vectors by
+    text hash, sent by a client that writes itself) keep their vectors: a changed file or a
+    ``--reread`` after an upgrade embeds only the passages whose text changed."""
     import dataclasses
 
     from distributed import get_worker
@@ -96,9 +100,11 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
     part = None
     try:
         if index and state.embedder is not None:
-            from .search.index import embed_document
+            from .search.index import embed_document, stored_vectors
 
-            part = embed_document(doc, state.embedder)
+            if known is None and old_id is not None and state.store is not None:
+                known = stored_vectors(state.store, old_id, state.embedder.model_id)
+            part = embed_document(doc, state.embedder, known)
         if state.store is None:
             return doc, ext, part
         doc_id = _store(state.store, doc, ext, part)
@@ -106,7 +112,8 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
         return f"not stored: {exc}"
     except Exception as exc:  # noqa: BLE001 - one file must not stop the batch
         return f"not stored ({type(exc).__name__}: {exc}); ingest it alone to see more"
-    return Written(doc_id, len(doc.pages), doc.warnings, len(part.chunks) if part is not None else 0)
+    return Written(doc_id, len(doc.pages), doc.warnings, len(part.chunks) - part.reused if part is not None else 0,
+                   part.reused if part is not None else 0)
 
 
 def connect(address: str) -> tuple[Any, Any]:
@@ -138,9 +145,12 @@ def connect(address: str) -> tuple[Any, Any]:
 
 
 def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
-        extract: bool, index: bool, model: str | None, writes: bool) -> Iterator[tuple[Any, Any]]:
+        extract: bool, index: bool, model: str | None, writes: bool,
+        known: Callable[[Any], Any] | None = None) -> Iterator[tuple[Any, Any]]:
     """Process files on the cluster in order of completion, like api._run: a few files per
-    worker in flight (biggest first), so memory stays bounded on a big batch."""
+    worker in flight (biggest first), so memory stays bounded on a big batch. ``known``: for
+    a task replacing a document, the old version's vectors by text hash (a client that
+    writes itself has the store; workers that write look them up themselves)."""
     if not todo:
         return
     try:
@@ -160,8 +170,9 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
             t = next(queue, None)
             if t is None:
                 return None
-            fut = client.submit(process_on_worker, t.path, t.source, ocr, extract, index, pure=False,
-                                key=f"ingest-{t.sha}")
+            old_vectors = known(t) if known is not None and index and t.old_id is not None else None
+            fut = client.submit(process_on_worker, t.path, t.source, ocr, extract, index, t.old_id, old_vectors,
+                                pure=False, key=f"ingest-{t.sha}")
             running[fut] = t
             return fut
 

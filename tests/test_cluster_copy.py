@@ -204,3 +204,39 @@ def test_a_cluster_that_cannot_work_is_one_line_not_a_hang_or_a_traceback(tmp_pa
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(NamndkollError, match=r"pip install 'namndkoll\[cluster\]'"):
         ingest(pdfs, db=db, index=False, cluster="local:2")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_changed_file_on_the_cluster_embeds_only_its_changed_passages(backend: str, request: pytest.FixtureRequest,
+                                                                        tmp_path: Path, pdfs: list[Path],
+                                                                        scheduler: str):
+    """A changed file (or `--reread` after an upgrade) read on the cluster had every passage
+    embedded again, where a local ingest keeps the vectors of passages whose text is unchanged:
+    for the whole country's archive that is the difference between a night and GPU-days. The
+    workers now re-use the old version's vectors (looked up by the workers that write, sent
+    along by a client that writes), and the summary counts them."""
+    db = str(tmp_path / "corpus.db") if backend == "sqlite" else request.getfixturevalue("pg_url")
+    first = ingest(pdfs, db=db, extract=False, model="fast", cluster=scheduler)
+    assert first.index is not None and first.index.embedded == first.index.chunks > 0
+    changed = KS[:1] + [KS[1].replace("9 Ja mot 4 Nej", "8 Ja mot 5 Nej")]
+    make_pdf(pdfs[0], changed)
+    again = ingest(pdfs, db=db, extract=False, cluster=scheduler)
+    assert {Path(r.path).name: r.status for r in again.results} == {"ks-2024-03-12.pdf": "replaced",
+                                                                     "ts-2023.pdf": "unchanged"}
+    assert again.index is not None and again.index.reused > 0 and 0 < again.index.embedded < first.index.chunks
+    with opened(db) as st:
+        counts = st.index_counts()
+        assert counts["chunks"] == counts["vectors"] == counts["embedded"]
+        from namndkoll.search.embed import get_embedder
+
+        fast = get_embedder("fast")
+        hits = search(st, "platser i förskolan", fast, limit=1, abstention=False)
+        assert hits and hits[0].source.endswith("ks-2024-03-12.pdf")
+        doc = next(d for d in st.list_documents() if d.source.endswith("ks-2024-03-12.pdf"))
+        _chunker, rows = st.load_chunks(doc.id)
+        texts = [c.text for c, _h, _x, _v in rows]
+        vecs = np.stack([v for _c, _h, _x, v in rows])
+    from namndkoll.search.index import embed_text
+
+    fresh = np.asarray(fast.embed([embed_text(t, x) for t, (_c, _h, x, _v) in zip(texts, rows)], kind="passage"))
+    assert np.allclose(vecs, fresh, atol=1e-5)  # kept or new, each vector is its passage's own

@@ -276,7 +276,7 @@ def ingest(
             todo.append(Task(os.fspath(path), source, sha, page_count(path), old[0] if old else None))
 
         pages_read = 0
-        embedded = [0, 0]  # documents and passages a cluster's workers embedded
+        embedded = [0, 0, 0]  # documents and passages a cluster's workers embedded, passages they re-used
         # the readers start before the progress bar's thread: a fork is then of one thread
         with (contextlib.nullcontext() if cluster else
               _readers(len(todo), jobs=jobs, extract=extract, limits=limits)) as pool:
@@ -285,10 +285,21 @@ def ingest(
                 from .. import cluster as dask_cluster
 
                 rec = store.get_model() if index else None
+                writes = store.backend != "sqlite"
+                known = None
+                if rec is not None and model is None and not writes:
+                    # the client writes: it sends each replaced document's vectors along, so the
+                    # workers embed only the passages whose text changed (as a local ingest)
+                    from ..search.index import stored_vectors
+
+                    model_id = rec.model_id
+
+                    def known(t: Task) -> Any:
+                        return stored_vectors(store, t.old_id, model_id) if t.old_id is not None else None
                 # workers embed with the model the index holds unless --model says otherwise
                 runner = dask_cluster.run(todo, address=cluster, db=str(db) if db is not None else None, ocr=ocr,
                                           extract=extract, index=index, model=model or (rec.model_id if rec else None),
-                                          writes=store.backend != "sqlite")
+                                          writes=writes, known=known)
             else:
                 assert pool is not None  # readers exist whenever no cluster reads
                 runner = pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract))
@@ -303,6 +314,7 @@ def ingest(
                     pages_read += out.pages
                     embedded[0] += 1
                     embedded[1] += out.passages
+                    embedded[2] += out.reused
                     res = FileResult(shown, status, "", out.pages, out.document_id,
                                      tuple(_message(w) for w in out.warnings))
                 else:
@@ -318,7 +330,8 @@ def ingest(
                                          tuple(_message(w) for w in doc.warnings))
                         if part and part[0] is not None:
                             embedded[0] += 1
-                            embedded[1] += len(part[0].chunks)
+                            embedded[1] += len(part[0].chunks) - part[0].reused
+                            embedded[2] += part[0].reused
                 read.append((given[id(task)], res))
                 progress.advance(res)
             results.extend(res for _, res in sorted(read, key=lambda x: x[0]))
@@ -329,7 +342,8 @@ def ingest(
         # also what an earlier ingest left unindexed (killed while it embedded, or --no-index)
         if index and (any(r.status in ("ingested", "replaced") for r in results) or _index_behind(store)):
             index_report = _refresh_index(store, model=model, progress=progress,
-                                          done=(embedded[0], embedded[1], read_seconds) if cluster else None)
+                                          done=(embedded[0], embedded[1], read_seconds, embedded[2]) if cluster
+                                          else None)
     return IngestReport(tuple(results), read_seconds, pages_read, index_report, older)
 
 
@@ -372,10 +386,10 @@ def _index_behind(store: Store) -> bool:
 
 
 def _refresh_index(store: Store, *, model: str | None, progress: Progress,
-                   done: tuple[int, int, float] | None = None) -> Any:
+                   done: tuple[int, int, float, int] | None = None) -> Any:
     """Chunk and embed what the index lacks. After a cluster run (``done``: documents and
-    passages its workers embedded, seconds) that is usually nothing: the model is not loaded
-    here unless something is left."""
+    passages its workers embedded, seconds, passages that kept their old vectors) that is
+    usually nothing: the model is not loaded here unless something is left."""
     from ..search import embedder_for, index_corpus
     from ..search.chunking import CHUNKER
 
@@ -385,7 +399,7 @@ def _refresh_index(store: Store, *, model: str | None, progress: Progress,
         rec = store.get_model()
         if rec is not None:
             store.optimize()
-            return IndexReport(rec.model_id, rec.dimensions, done[0], store.chunk_total(), done[1], 0, done[2])
+            return IndexReport(rec.model_id, rec.dimensions, done[0], store.chunk_total(), done[1], done[3], done[2])
     # no --model: keep the model the index was built with (the default one for a new index)
     return index_corpus(store, embedder_for(store, model), progress=progress.extra.get("index"))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,16 +66,40 @@ class IndexPart:
     hashes: tuple[str, ...]
     contexts: tuple[str, ...]
     vectors: np.ndarray
+    reused: int = 0  # passages that kept the vector of the same text in the document's old version
 
 
-def embed_document(doc: Document, embedder: Embedder) -> IndexPart:
-    """Chunk ``doc`` and embed its passages, as index_corpus would (same chunks, hashes, texts)."""
+def embed_document(doc: Document, embedder: Embedder, known: Mapping[str, np.ndarray] | None = None) -> IndexPart:
+    """Chunk ``doc`` and embed its passages, as index_corpus would (same chunks, hashes, texts).
+    ``known``: vectors by text hash (the passages of the version this one replaces); a passage
+    whose text is among them keeps its vector and is not embedded again, as index_corpus
+    re-uses the vectors of a replaced document."""
     chunks = chunk_document(doc)
     ctx = chunk_contexts(doc, chunks)
     hashes = [chunk_hash(c, x) for c, x in zip(chunks, ctx)]
-    vecs = (_embed(embedder, [embed_text(c.text, x) for c, x in zip(chunks, ctx)]) if chunks
-            else np.zeros((0, embedder.dimensions), dtype=np.float32))
-    return IndexPart(embedder.model_id, embedder.dimensions, CHUNKER, tuple(chunks), tuple(hashes), tuple(ctx), vecs)
+    vecs = np.zeros((len(chunks), embedder.dimensions), dtype=np.float32)
+    known = known or {}
+    new = []
+    for i, h in enumerate(hashes):
+        v = known.get(h)
+        if v is not None and v.shape == (embedder.dimensions,):
+            vecs[i] = v
+        else:
+            new.append(i)
+    if new:
+        vecs[new] = _embed(embedder, [embed_text(chunks[i].text, ctx[i]) for i in new])
+    return IndexPart(embedder.model_id, embedder.dimensions, CHUNKER, tuple(chunks), tuple(hashes), tuple(ctx),
+                     vecs, len(chunks) - len(new))
+
+
+def stored_vectors(store: Store, document_id: int, model_id: str) -> dict[str, np.ndarray]:
+    """The vectors of a stored document's passages by text hash (for ``embed_document``'s
+    ``known``); none when the index holds another model's vectors."""
+    rec = store.get_model()
+    if rec is None or rec.model_id != model_id:
+        return {}
+    _chunker, rows = store.load_chunks(document_id)
+    return {h: np.asarray(v, dtype=np.float32) for _c, h, _x, v in rows if v is not None}
 
 
 def store_index_part(store: Store, document_id: int, part: IndexPart) -> None:

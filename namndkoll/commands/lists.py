@@ -224,6 +224,10 @@ def people_cmd(
 # ---- roll calls (issue 8) -----------------------------------------------------------------
 
 _COLUMNS["votes"][1].extend(["note", "roll_call", "member_vote"])
+# the § as search, compare and case entries give it ("44"; `item` is "§ 44"): the key to join on,
+# last so that a sheet reading the columns by position still finds the others where they were
+for _table, _csv_cols in _COLUMNS.values():
+    _csv_cols.append("item_number")
 
 
 def _members_cell(entries: list[dict[str, Any]]) -> str:

@@ -31,6 +31,8 @@ TAIL_COLUMNS = [
     ("start", "start"),
     ("end", "slut"),
     ("source", "fil"),
+    # the § as search, compare and case entries give it ("44"; "§" is "§ 44"): the key to join on
+    ("item_number", "item_number"),
 ]
 TABLES: dict[str, dict[str, Any]] = {
     "figures": {

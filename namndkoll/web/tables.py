@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
+from ..api.reading import other_units
 from .common import blank, config, render, year_param
 from .export import csv_bytes, xlsx_bytes
 
@@ -149,6 +150,9 @@ def _page(what: str) -> Any:
         rows = _rows(request, what, None if format != "html" else SHOWN + 1, **args)
         if format != "html":
             return _download(what, rows, format)
+        # a unit no stored figure has ("bananer"): which units there are, not only "no figures"
+        typed = blank(unit) if what == "figures" and not rows else None
+        units = other_units(typed, kind=blank(kind), db=config(request).db) if typed else None
         return render(
             request,
             "table.html",
@@ -159,6 +163,7 @@ def _page(what: str) -> Any:
                 "more": len(rows) > SHOWN,
                 "args": {k: v or "" for k, v in args.items()},
                 "kinds": KIND_CHOICES.get(what, []),
+                "units": units,
             },
         )
 

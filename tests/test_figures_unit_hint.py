@@ -64,3 +64,21 @@ def test_the_figures_page_lists_the_stored_units(db: str, tmp_path) -> None:
         assert "Ingen lagrad siffra har enheten ”bananer”" in html
         assert 'href="?unit=SEK">SEK</a>' in html
         assert "Lagrade enheter" not in client.get("/figures", params={"unit": "plats"}).text
+
+
+def test_the_api_says_it_in_a_header_and_keeps_its_list(db: str, tmp_path) -> None:
+    pytest.importorskip("fastapi")
+    from urllib.parse import unquote
+
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web import create_app
+
+    with TestClient(create_app(db, cache_dir=tmp_path / "c", upload_dir=tmp_path / "u")) as client:
+        r = client.get("/api/figures", params={"unit": "bananer"})
+        assert r.status_code == 200 and r.json() == []
+        hint = unquote(r.headers["x-namndkoll-hint"])
+        assert hint.startswith("no stored figure has the unit 'bananer'; stored units: ") and "plats" in hint
+        csv_r = client.get("/api/figures", params={"unit": "bananer", "format": "csv"})
+        assert "stored units" in csv_r.headers["x-namndkoll-hint"]
+        assert "x-namndkoll-hint" not in client.get("/api/figures", params={"unit": "platser"}).headers

@@ -90,3 +90,17 @@ def test_a_tkr_column_is_still_kronor(tmp_path: Path) -> None:
     doc = read_document(_table(tmp_path, "tkr.pdf", ("Verksamhet", "Budget tkr", "Utfall tkr")))
     figs = [f for f in extract_document(doc).figures if f.table]
     assert {(f.unit, f.value) for f in figs} >= {("SEK", 12_500_000.0), ("SEK", 7_950_000.0)}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # thousands and millions of euro in running text, as the table headers write them
+    ("Kostnaden är 120 tEUR per år.", [("amount", 120_000.0, "EUR", None)]),
+    ("Kostnaden är 120 t€.", [("amount", 120_000.0, "EUR", None)]),
+    ("Ramen är 1,2 MEUR.", [("amount", 1_200_000.0, "EUR", None)]),
+    ("Anslaget är 120-150 tEUR.", [("amount", 120_000.0, "EUR", 150_000.0)]),
+    # "120 tusen kronor" is one figure: its "tusen" was read again as 1 000 kr
+    ("Bidraget är 120 tusen kronor.", [("amount", 120_000.0, "SEK", None)]),
+    ("Bidraget är 120 tusen euro.", [("amount", 120_000.0, "EUR", None)]),
+])
+def test_scaled_euro_in_text_and_one_figure_for_tusen(text: str, want: list) -> None:
+    assert found(text) == want

@@ -74,8 +74,9 @@ _UNITS: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
     )
 )
 # an amount in euro (a Finland-Swedish municipality's budget, an EU grant): an amount, its unit
-# "EUR", never summed with kronor; "m€" is a million euro
-_EURO = re.compile(r"\s*(?:(?P<million>m€|meur)|€|(?i:euro|eur))(?![\wåäö])")
+# "EUR", never summed with kronor; "m€", "MEUR" are a million euro, "t€", "tEUR", "k€" a thousand
+_EURO = re.compile(r"\s*(?:(?P<million>(?i:m€|meur|mn€))|(?P<thousand>(?i:t€|teur|k€|keur|tusen\s+euro))"
+                   r"|€|(?i:euro|eur))(?![\wåäö])")
 _BARE_SCALE = re.compile(r"\s*(?P<scale>miljoner|miljon|miljarder|miljard|mdr)(?![\wåäö])", re.IGNORECASE)
 _SCALE_VALUES = {"miljoner": 1e6, "miljon": 1e6, "miljarder": 1e9, "miljard": 1e9, "mdr": 1e9}
 _PER_RE = re.compile(
@@ -466,10 +467,11 @@ def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | N
     out = list(ranges)
     for m in _NUMBER_RE.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
-            continue  # a range's low or high end: the range is the figure
+            continue  # a range's low or high end, or the "tusen" of "120 tusen kronor": one figure
         fig = _figure(text, m, m.start())
         if fig is not None:
             out.append((*signed(text, m, fig), None))
+            covered.append((m.start(), fig[1]))
     yield from sorted(out, key=lambda f: (f[0], f[1]))
 
 
@@ -500,7 +502,7 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
             end = sm.end()
         if em := _EURO.match(text, end):
             kind, unit, end = "amount", "EUR", em.end()
-            mult *= 1e6 if em.group("million") else 1.0
+            mult *= 1e6 if em.group("million") else 1e3 if em.group("thousand") else 1.0
     sign = m.group("sign")
     if sign and kind not in ("amount", "percent"):
         return None  # "-3 platser", "+2": a signed number is a figure only as kronor or percent

@@ -133,6 +133,12 @@ def test_extractions_listed_with_document_and_quote(store):
     assert st.list_extracted("decisions")[0]["clauses"] == ["att utöka antalet platser"]
     assert st.list_extracted("people", party="MP")[0]["name"] == "Helena Norin"
     assert st.list_extracted("figures", year=2016) == []
+    # `figures --unit bananer` says which units are stored: the same on both backends
+    units = st.figure_units()
+    assert ("plats", 1) in units and units == sorted(units, key=lambda u: (-u[1], u[0]))
+    assert ("plats", 1) in st.figure_units("count") and "plats" not in dict(st.figure_units("amount"))
+    # every listed row carries the § to join on as search and cases give it
+    assert figs[0]["item_number"] == "18" and votes[0]["item_number"] == "17"
 
 
 def test_a_hit_carries_the_documents_org_kind_and_kind(db: str):

@@ -235,6 +235,11 @@ class MatrixRow:
     citation: str
     cells: dict[str, list[MatrixCell]] = field(default_factory=dict)  # party code -> what it did
     municipality: str | None = None  # two bodies of one name (Lomma's and Alingsås' KF) told apart
+    item_number: str | None = None  # the § to join on, as every output gives it ("44")
+
+    def __post_init__(self) -> None:
+        if self.item_number is None:
+            self.item_number = item_number(self.item)
 
 
 @dataclass(frozen=True)
@@ -314,6 +319,9 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     for e in entries:
         rank, stage = _stage(e["committee"], e["doc_type"])
         e["stage"], e["rank"] = stage, rank
+        # the entry's own "item" is "44" while its decisions, votes and positions say "§ 44":
+        # item_number is the one form every output gives (README, "Output")
+        e["item_number"] = item_number(e["item"])
         md = Metadata(e["title"], e["municipality"], e["committee"], e["doc_type"], e["date"])
         page = e["page_start"] or 1
         e["citation"] = format_citation(md, item=e["item"], page=page, page_end=page,

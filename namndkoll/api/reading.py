@@ -95,6 +95,28 @@ def committee_hint(committee: str, *, db: str | Path | None = None) -> str | Non
     return f"no stored committee's name contains {committee!r}; stored: {listed}"
 
 
+def other_units(unit: str, *, kind: str | None = None, db: str | Path | None = None) -> list[str] | None:
+    """The units of the stored figures (of ``kind``), the most common first, when none has
+    ``unit`` (as typed, or as it is stored: "platser" is "plats", "kr" is "SEK"); None when one
+    has it, and an empty list of figures has another cause (another filter)."""
+    with opened(db) as store:
+        units = [u for u, _ in store.figure_units(kind)]
+    return None if unit in units or stored_unit(unit) in units else units
+
+
+def unit_hint(unit: str, *, kind: str | None = None, db: str | Path | None = None) -> str | None:
+    """Why ``figures --unit`` found nothing, when no stored figure (of ``kind``) has that unit:
+    the units stored (at most a dozen). None when one has."""
+    units = other_units(unit, kind=kind, db=db)
+    if units is None:
+        return None
+    what = f"{kind} figure" if kind else "figure"
+    if not units:
+        return f"no stored {what} has the unit {unit!r}: no {what}s are stored"
+    listed = ", ".join(units[:12]) + (f" … ({len(units)} in all)" if len(units) > 12 else "")
+    return f"no stored {what} has the unit {unit!r}; stored units: {listed}"
+
+
 def read_document(path: str | Path, *, ocr: bool | None = None) -> Document:
     """Read one PDF (nothing stored): pages, metadata, § items."""
     from ..ingest import read_document as _read

@@ -75,6 +75,12 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
 
         if hint := committee_hint(filters["committee"], db=db):
             echo(hint, err=True)
+    if not rows and filters.get("unit"):
+        from ..api.reading import unit_hint
+
+        # a unit no stored figure has ("bananer", "mkr" for SEK is understood): say which are
+        if hint := unit_hint(filters["unit"], kind=filters.get("kind"), db=db):
+            echo(hint, err=True)
     table_cols, csv_cols = _COLUMNS[what]
     if filters.get("member"):
         # the member's own vote is what `votes --member` asks: beside the counts, never the
@@ -224,6 +230,10 @@ def people_cmd(
 # ---- roll calls (issue 8) -----------------------------------------------------------------
 
 _COLUMNS["votes"][1].extend(["note", "roll_call", "member_vote"])
+# the § as search, compare and case entries give it ("44"; `item` is "§ 44"): the key to join on,
+# last so that a sheet reading the columns by position still finds the others where they were
+for _table, _csv_cols in _COLUMNS.values():
+    _csv_cols.append("item_number")
 
 
 def _members_cell(entries: list[dict[str, Any]]) -> str:

@@ -43,8 +43,12 @@ ModeOption = Annotated[Literal["hybrid", "dense", "keyword"], typer.Option(
 
 
 def hit_json(h: Any) -> dict[str, Any]:
+    from ..api.reading import item_number
+
     md = to_jsonable(h.metadata)
-    return {"source": h.source, "document": {"id": h.document_id, **md}, "item": h.item, "section": h.section,
+    # document_id and item_number flat, as every list gives them: the keys a script joins on
+    return {"source": h.source, "document_id": h.document_id, "document": {"id": h.document_id, **md},
+            "item": h.item, "item_number": item_number(h.item), "section": h.section,
             "page": h.page, "page_end": h.page_end, "start": h.start, "end": h.end, "text": h.text,
             "score": h.score, "citation": h.citation, "chunk_id": h.chunk_id,
             "highlights": [list(s) for s in h.highlights], "confidence": h.confidence,
@@ -185,15 +189,18 @@ def search_cmd(
     if as_json:
         print_json([hit_json(h) for h in hits])
     elif as_csv:
+        from ..api.reading import item_number
+
         # confidence: a weak hit (under "weak matches" in the table) must not read as a sure one
         # in a sheet, as in the web's CSV; document_id as every other CSV gives it
         print_csv([{"rank": i, "score": round(h.score, 4), "confidence": h.confidence, "citation": h.citation,
                     "title": h.metadata.title, "date": h.metadata.date, "item": h.item, "page": h.page,
                     "page_end": h.page_end, "document_id": h.document_id, "source": h.source,
+                    "item_number": item_number(h.item),
                     "text": " ".join(h.text.split()), "also_in": " | ".join(copy_label(h.citation, c.citation, c.source) for c in h.also_in)}
                    for i, h in enumerate(hits, 1)],
                   ["rank", "score", "confidence", "citation", "title", "date", "item", "page", "page_end",
-                   "document_id", "source", "text", "also_in"])
+                   "document_id", "source", "text", "also_in", "item_number"])
     elif not hits:
         echo("no good match (try other words or fewer filters)")
         _say_body_hint(municipality, db, committee)

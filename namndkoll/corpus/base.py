@@ -260,6 +260,10 @@ class Store(Protocol):
         """The municipalities, regions and other bodies the stored documents come from."""
         ...
 
+    def figure_units(self, kind: str | None = None) -> list[tuple[str, int]]:
+        """(unit, figures) of the stored figures (of ``kind``), the most common first."""
+        ...
+
     def item_record(self, document_id: int, item: str) -> dict[str, Any] | None:
         """A § item's number, title, start, end, page_start, page_end."""
         ...

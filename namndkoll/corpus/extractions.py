@@ -246,9 +246,23 @@ def _run(conn: Any, table: str, cols: str, where: list[str], args: list[Any], li
     for r in conn.execute(sql, args).fetchall():
         row = {k: r[k] for k in r.keys()}  # noqa: SIM118 - a sqlite Row iterates values
         row.pop("item_id", None)
-        row["item"] = f"§ {row['item']}" if row.get("item") else None
-        rows.append(row)
+        rows.append(item_keys(row))
     return rows
+
+
+def item_keys(row: dict[str, Any]) -> dict[str, Any]:
+    """A listed row's § as both keys: ``item`` as the tables show it ("§ 44", kept for those who
+    read it) and, right after it, ``item_number`` ("44") — the § as search hits, compare and
+    case entries give it, the key a script joins them on (README, "Output")."""
+    number = row.get("item") or None
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if key == "item":
+            out["item"] = f"§ {number}" if number else None
+            out["item_number"] = str(number) if number else None
+        elif key != "item_number":
+            out[key] = value
+    return out
 
 
 def list_figures(

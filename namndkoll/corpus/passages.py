@@ -60,6 +60,12 @@ def bodies(conn: Any) -> list[str]:
     return [r[0] for r in conn.execute("SELECT DISTINCT municipality FROM documents WHERE municipality IS NOT NULL")]
 
 
+def figure_units(conn: Any, kind: str | None = None) -> list[tuple[str, int]]:
+    """(unit, figures) of the stored figures (of ``kind``), the most common first."""
+    where, args = ("WHERE kind = ?", (kind,)) if kind else ("", ())
+    return [(r[0], int(r[1])) for r in conn.execute(
+        f"SELECT unit, count(*) AS n FROM figures {where} GROUP BY unit ORDER BY n DESC, unit", args)]
+
 
 def table_exists(conn: Any, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None

@@ -21,6 +21,7 @@ from .extractions import (
     _vote_where,
     extraction_from_rows,
     figure_place,
+    item_keys,
     item_locator,
     member_name_keys,
     name_key,
@@ -461,9 +462,9 @@ def list_extracted(conn: Any, what: str, *, municipality: str | None = None, com
 def finish_rows(conn: Any, what: str, rows: list[dict[str, Any]], *, member_keys: set[str] | None = None
                 ) -> list[dict[str, Any]]:
     """Listed rows shaped as extractions.py shapes them."""
-    for row in rows:
+    for i, row in enumerate(rows):
         row.pop("item_id", None)
-        row["item"] = f"§ {row['item']}" if row.get("item") else None
+        row = rows[i] = item_keys(row)
         for key in ("id", "document_id"):
             row[key] = int(row[key])
     if what == "figures":

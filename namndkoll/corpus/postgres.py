@@ -487,6 +487,9 @@ class PostgresStore:
     def bodies(self) -> list[str]:
         return pg_passages.bodies(self.conn)
 
+    def figure_units(self, kind: str | None = None) -> list[tuple[str, int]]:
+        return pg_passages.figure_units(self.conn, kind)
+
     def item_record(self, document_id: int, item: str) -> dict[str, Any] | None:
         return pg_passages.item_record(self.conn, document_id, item)
 

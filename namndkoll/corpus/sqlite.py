@@ -327,6 +327,9 @@ class SqliteStore:
         return list(self._remembered(("vocabulary", prefix, limit),
                                      lambda: tuple(keywords.vocabulary(self.conn, prefix, limit))))
 
+    def figure_units(self, kind: str | None = None) -> list[tuple[str, int]]:
+        return passages.figure_units(self.conn, kind)
+
     def item_record(self, document_id: int, item: str) -> dict[str, Any] | None:
         return passages.item_record(self.conn, document_id, item)
 

@@ -30,11 +30,12 @@ __all__ = ["ranges", "signed"]
 
 _PLAIN_NUM = _NUM.replace("(?P<num>", "(?:")
 _WORD_NUM = rf"(?:{_WORDS})(?![\wåäö])"
-# the low end, a dash (unspaced, or spaced on both sides: "15 -3" is a table's minus) or a word,
-# and the high end's first digit; "mellan ... och", "från ... till" bring their words
+# the low end, a dash (unspaced, spaced on both sides, or glued to the low end and spaced
+# after it: "2,5- 3,5 miljoner euro"; "15 -3" is a table's minus) or a word, and the high
+# end's first digit; "mellan ... och", "från ... till" bring their words
 _RANGE_RE = re.compile(
     rf"(?:(?<![\wåäö\-])(?P<kw>mellan|från)\s+)?(?<![\w§/:.,\-−–+])(?P<a>{_PLAIN_NUM}|{_WORD_NUM})"
-    rf"(?P<conn>[-–]| [-–] |\s+(?:och|till)\s+)(?=\d|{_WORD_NUM})",
+    rf"(?P<conn>[-–][ \t]?| [-–] |\s+(?:och|till)\s+)(?=\d|{_WORD_NUM})",
     re.IGNORECASE,
 )
 # the high end: a number as _NUMBER_RE reads it, with no sign and no look behind it

@@ -15,21 +15,31 @@ from .figure_text import _looks_like_adjective, is_year, iter_figures, lemma, no
 # minus signs and dashes that mean "minus" in a table cell
 _MINUS = dict.fromkeys(map(ord, "\u2212\u2013"), "-")
 _CELL_NUM = re.compile(r"^(?P<sign>-)?\s*(?P<n>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<d>\d+))?\s*(?P<unit>%|kr|tkr|mkr|mnkr)?$")
+# thousands and millions of euro, as a Finland-Swedish or EU table heads them: "1000€",
+# "1 000 €", "tEUR", "t€", "k€", "tusen euro"; "MEUR", "m€", "miljoner euro"
+_T_EUR = r"1\s?000\s?(?:€|eur|euro)|t€|teur|k€|keur|tusen(?:tals)? euro"
+_M_EUR = r"m€|meur|mn€|miljoner euro"
+# (header words, the multiplier, the currency) of a column or table whose cells are scaled amounts
 _SCALE_HDR = (
-    (re.compile(r"(?<![\wåäö])(?:tkr|t\s?kr|tsek|ksek|tusentals kronor|tusen kronor)(?![\wåäö])", re.IGNORECASE), 1e3),
-    (re.compile(r"(?<![\wåäö])(?:mkr|mnkr|mn\s?kr|msek|miljoner kronor|mkr\.)(?![\wåäö])", re.IGNORECASE), 1e6),
-    (re.compile(r"(?<![\wåäö])(?:mdkr|mdr\s?kr|miljarder kronor)(?![\wåäö])", re.IGNORECASE), 1e9),
+    (re.compile(r"(?<![\wåäö])(?:tkr|t\s?kr|tsek|ksek|tusentals kronor|tusen kronor)(?![\wåäö])", re.IGNORECASE), 1e3,
+     "SEK"),
+    (re.compile(r"(?<![\wåäö])(?:mkr|mnkr|mn\s?kr|msek|miljoner kronor|mkr\.)(?![\wåäö])", re.IGNORECASE), 1e6, "SEK"),
+    (re.compile(r"(?<![\wåäö])(?:mdkr|mdr\s?kr|miljarder kronor)(?![\wåäö])", re.IGNORECASE), 1e9, "SEK"),
+    (re.compile(rf"(?<![\wåäö\d])(?:{_T_EUR})(?![\wåäö])", re.IGNORECASE), 1e3, "EUR"),
+    (re.compile(rf"(?<![\wåäö\d])(?:{_M_EUR})(?![\wåäö])", re.IGNORECASE), 1e6, "EUR"),
 )
-_CAPTION = re.compile(r"(?im)^\s*(?:belopp\s+i\s+|\()?(tkr|mkr|mnkr|tusentals kronor|miljoner kronor)\)?\s*$"
-                      r"|belopp\s+i\s+(tkr|mkr|mnkr)")
+_CAPTION = re.compile(rf"(?im)^\s*(?:belopp\s+i\s+|\()?(tkr|mkr|mnkr|tusentals kronor|miljoner kronor|{_T_EUR}|{_M_EUR})"
+                      rf"\)?\s*$|belopp\s+i\s+(tkr|mkr|mnkr|{_T_EUR}|{_M_EUR})")
 _MONEY_HDR = re.compile(r"kostnad|belopp|budget|utfall|intäkt|prognos|avvikelse|bokslut|resultat|anslag|"
                         r"kr\b|kronor|sek\b|ram\b|netto|lön", re.IGNORECASE)
 
 
-def _scale_of(text: str) -> float | None:
-    for rx, mult in _SCALE_HDR:
+def _scale_of(text: str) -> tuple[float, str] | None:
+    """(multiplier, currency) of a header or caption that scales its cells: "tkr" (1e3, SEK),
+    "1000€" (1e3, EUR)."""
+    for rx, mult, currency in _SCALE_HDR:
         if rx.search(text):
-            return mult
+            return mult, currency
     return None
 
 
@@ -114,8 +124,9 @@ def _table_figures_unplaced(page: Page, table: Table, body: str,
             if cell_unit == "%" or re.search(r"%|procent|(?<![\wåäö])andel", heads, re.IGNORECASE):
                 yield _table_figure(span, page, body, cell, label, where, "percent", value, "%", None, None)
             elif col_scale or table_scale or (cell_unit and cell_unit != "%"):
-                mult = col_scale or table_scale or {"tkr": 1e3, "mkr": 1e6, "mnkr": 1e6}.get(cell_unit or "", 1.0)
-                yield _table_figure(span, page, body, cell, label, where, "amount", value * mult, "SEK", None, None)
+                mult, currency = col_scale or table_scale or (
+                    {"tkr": 1e3, "mkr": 1e6, "mnkr": 1e6}.get(cell_unit or "", 1.0), "SEK")
+                yield _table_figure(span, page, body, cell, label, where, "amount", value * mult, currency, None, None)
             elif re.search(r"(?<![\wåäö])antal(?![\wåäö])", heads, re.IGNORECASE):
                 # "Antal km", "Antal kvm": a row or column of lengths or areas is measured, not counted
                 measured = _measured_by(label) or _measured_by(col_head)

@@ -74,8 +74,9 @@ _UNITS: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
     )
 )
 # an amount in euro (a Finland-Swedish municipality's budget, an EU grant): an amount, its unit
-# "EUR", never summed with kronor; "m€" is a million euro
-_EURO = re.compile(r"\s*(?:(?P<million>m€|meur)|€|(?i:euro|eur))(?![\wåäö])")
+# "EUR", never summed with kronor; "m€", "MEUR" are a million euro, "t€", "tEUR", "k€" a thousand
+_EURO = re.compile(r"\s*(?:(?P<million>(?i:m€|meur|mn€))|(?P<thousand>(?i:t€|teur|k€|keur|tusen\s+euro))"
+                   r"|€|(?i:euro|eur))(?![\wåäö])")
 _BARE_SCALE = re.compile(r"\s*(?P<scale>miljoner|miljon|miljarder|miljard|mdr)(?![\wåäö])", re.IGNORECASE)
 _SCALE_VALUES = {"miljoner": 1e6, "miljon": 1e6, "miljarder": 1e9, "miljard": 1e9, "mdr": 1e9}
 _PER_RE = re.compile(
@@ -250,10 +251,103 @@ def lemma(word: str) -> str:
                 # definite form of "so"); a plural in -en is left to the suffix rules ("möten")
                 break
             return w[:i] + lt
+    if w.endswith("ier") and (by := _by_analogy(w)):
+        return by  # "webbinarier" -> "webbinarium", as "seminarier" -> "seminarium"
     for suf, rep in _SUFFIX_RULES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             return w[: -len(suf)] + rep
     return w
+
+
+_PLURAL_S = re.compile(r"[ \t]+(?P<noun>[a-z]{3,}s)(?![\wåäö\-])")
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, str]:
+    """spaCy's English lemma lookup table (inflected form -> base form), loaded once."""
+    try:
+        from importlib.resources import files
+
+        import spacy_lookups_data  # noqa: F401 - only for its data files
+
+        path = files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
+        with gzip.open(str(path), "rt", encoding="utf-8") as f:
+            return json.load(f)
+    except (ImportError, OSError):  # pragma: no cover - a declared dependency
+        return {}
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    en = _english()
+    return frozenset(en) | frozenset(en.values())
+
+
+def _english_head(text: str, nm: re.Match[str]) -> tuple[str, int] | None:
+    """(the head noun's base form, where it ends) when the words after a number are an English
+    noun phrase, as Swedish records quote one ("3 major incidents", "12 key findings"): an
+    English word that is no Swedish form, then an English plural. Counted as its head
+    ("incident"), not as the first word's Swedish lemma ("major" -> "maja")."""
+    first = nm.group("noun")
+    if not first.isascii() or not first.islower() or len(first) < 3 or first in _lemmas():
+        return None
+    if first not in _english_words():
+        return None
+    pm = _PLURAL_S.match(text, nm.end())
+    if pm is None:
+        return None
+    head = pm.group("noun")
+    single = _english().get(head)
+    if not single or single == head or not head.startswith(single[:-1]):
+        return None  # no English plural ("finns", "prioriteras", "kontorets" are no English words)
+    sv = _lemmas()
+    if sv.get(head, head[:-1]) != head[:-1] or head in _swedish_bases():
+        return None  # a Swedish word as well, and not as a genitive: "tio barn vars" (vara)
+    return single, pm.end()
+
+
+@lru_cache(maxsize=1)
+def _swedish_bases() -> frozenset[str]:
+    return frozenset(_lemmas().values())
+
+
+def _by_analogy(word: str) -> str | None:
+    """The base form of a plural in -ier the table lacks, changed as the table's plurals with
+    the longest same ending (5 to 12 letters) mostly change: "webbinarier" ends as
+    "seminarier" -> "seminarium" does, not "webbinari" (the suffix rule's "-er"), while
+    "teknologier" ends as "teorier" -> "teori" does. None when no ending has a clear majority."""
+    changes = _ier_changes()
+    for k in range(min(len(word) - 2, 12), 4, -1):
+        change = changes.get(word[-k:])
+        if change is not None:
+            drop, add = change
+            return word[:len(word) - drop] + add
+    return None
+
+
+@lru_cache(maxsize=1)
+def _ier_changes() -> dict[str, tuple[int, str]]:
+    """Ending (5-12 letters, the whole word too) of the table's plurals in -ier -> (letters dropped, letters added)
+    that more than half of them share: "inarier" -> (2, "um") (seminarier, proseminarier,
+    postseminarier; not extraordinarier -> extraordinarie)."""
+    from collections import Counter
+
+    votes: dict[str, Counter[tuple[int, str]]] = {}
+    for word, lem in _lemmas().items():
+        if not word.endswith("ier") or lem == word or not word.islower():
+            continue
+        same = 0
+        while same < min(len(word), len(lem)) and word[same] == lem[same]:
+            same += 1
+        change = (len(word) - same, lem[same:])
+        for k in range(5, min(len(word), 12) + 1):  # the whole word too: a compound's tail
+            votes.setdefault(word[-k:], Counter())[change] += 1
+    out = {}
+    for end, c in votes.items():
+        (change, n), = c.most_common(1)
+        if 2 * n > sum(c.values()):
+            out[end] = change
+    return out
 
 
 def _is_strong_past(word: str, lem: str) -> bool:
@@ -373,10 +467,11 @@ def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | N
     out = list(ranges)
     for m in _NUMBER_RE.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
-            continue  # a range's low or high end: the range is the figure
+            continue  # a range's low or high end, or the "tusen" of "120 tusen kronor": one figure
         fig = _figure(text, m, m.start())
         if fig is not None:
             out.append((*signed(text, m, fig), None))
+            covered.append((m.start(), fig[1]))
     yield from sorted(out, key=lambda f: (f[0], f[1]))
 
 
@@ -407,7 +502,7 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
             end = sm.end()
         if em := _EURO.match(text, end):
             kind, unit, end = "amount", "EUR", em.end()
-            mult *= 1e6 if em.group("million") else 1.0
+            mult *= 1e6 if em.group("million") else 1e3 if em.group("thousand") else 1.0
     sign = m.group("sign")
     if sign and kind not in ("amount", "percent"):
         return None  # "-3 platser", "+2": a signed number is a figure only as kronor or percent
@@ -445,6 +540,10 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
                 kind, unit = "amount", "SEK"
             else:
                 return None
+        elif english := _english_head(text, nm):
+            if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
+                return None
+            kind, unit, end = "count", english[0], english[1]  # "3 major incidents": incident
         else:
             noun = nm.group("noun")
             lem = lemma(noun)

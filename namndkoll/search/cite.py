@@ -80,7 +80,7 @@ def citation_pack_markdown(hits: Sequence[Hit], *, title: str | None = None, max
 
 
 CSV_COLUMNS = ("n", "citation", "quote", "source", "page", "page_end", "item", "section", "start", "end",
-               "municipality", "committee", "doc_type", "date", "score")
+               "municipality", "committee", "doc_type", "date", "score", "document_id", "item_number")
 
 
 def citation_pack_csv(hits: Sequence[Hit], *, max_quote: int = 2000) -> str:
@@ -94,5 +94,6 @@ def citation_pack_csv(hits: Sequence[Hit], *, max_quote: int = 2000) -> str:
                      "source": h.source, "page": h.page, "page_end": h.page_end, "item": h.item,
                      "section": h.section, "start": h.start, "end": h.end, "municipality": md.municipality,
                      "committee": md.committee, "doc_type": md.doc_type, "date": md.date,
-                     "score": round(h.score, 4)})
+                     "score": round(h.score, 4), "document_id": h.document_id,
+                     "item_number": (h.item or "").lstrip("§ ") or None})
     return csv_text(rows, CSV_COLUMNS)

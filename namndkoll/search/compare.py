@@ -268,7 +268,8 @@ def comparison_json(res: Comparison, *, max_quote: int = 2000) -> dict[str, Any]
     journalists: every stance with its quote, page, character span and citation."""
     def item_json(row: MatrixItem) -> dict[str, Any]:
         return {
-            "document_id": row.document_id, "source": row.source, "item": row.item, "title": row.title,
+            "document_id": row.document_id, "source": row.source, "item": row.item,
+            "item_number": (row.item or "").lstrip("§ ") or None, "title": row.title,
             "date": row.date, "committee": row.committee, "municipality": row.municipality,
             "citation": row.citation, "decision": row.decision, "votes": list(row.votes),
             "stances": {p: [{**{k: v for k, v in asdict(s).items() if k != "party"},

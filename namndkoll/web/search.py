@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
+from ..api.reading import item_number
 from ..display import copy_label
 from .common import blank, config, image_url, jsonable, page_url, render, year_param
 from .export import csv_bytes
@@ -78,9 +79,12 @@ def hit_json(h: Any, parties: tuple[str, ...] = (), box: tuple[float, ...] | Non
     md = h.metadata
     return {
         "chunk_id": h.chunk_id,
+        # document_id and item_number flat, as every list gives them: the keys a script joins on
+        "document_id": h.document_id,
         "document": {"id": h.document_id, **jsonable(md)},
         "source": h.source,
         "item": h.item,
+        "item_number": item_number(h.item),
         "section": h.section,
         "page": h.page,
         "page_end": h.page_end,
@@ -134,7 +138,7 @@ def search_api(
         # confidence: a weak hit (shown apart on the page) must not read as a sure one in a sheet;
         # the columns of `namndkoll search --csv`
         cols = ["rank", "score", "confidence", "citation", "title", "date", "item", "page", "page_end",
-                "document_id", "source", "text"]
+                "document_id", "source", "text", "item_number"]
         return Response(
             csv_bytes(rows, cols),
             media_type="text/csv; charset=utf-8",

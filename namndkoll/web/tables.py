@@ -6,11 +6,13 @@ their own (web/votes.py) that download through ``download`` here."""
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
+from ..api.reading import other_units, unit_hint
 from .common import blank, config, render, year_param
 from .export import csv_bytes, xlsx_bytes
 
@@ -31,6 +33,8 @@ TAIL_COLUMNS = [
     ("start", "start"),
     ("end", "slut"),
     ("source", "fil"),
+    # the § as search, compare and case entries give it ("44"; "§" is "§ 44"): the key to join on
+    ("item_number", "item_number"),
 ]
 TABLES: dict[str, dict[str, Any]] = {
     "figures": {
@@ -147,6 +151,9 @@ def _page(what: str) -> Any:
         rows = _rows(request, what, None if format != "html" else SHOWN + 1, **args)
         if format != "html":
             return _download(what, rows, format)
+        # a unit no stored figure has ("bananer"): which units there are, not only "no figures"
+        typed = blank(unit) if what == "figures" and not rows else None
+        units = other_units(typed, kind=blank(kind), db=config(request).db) if typed else None
         return render(
             request,
             "table.html",
@@ -157,6 +164,7 @@ def _page(what: str) -> Any:
                 "more": len(rows) > SHOWN,
                 "args": {k: v or "" for k, v in args.items()},
                 "kinds": KIND_CHOICES.get(what, []),
+                "units": units,
             },
         )
 
@@ -187,14 +195,21 @@ def _api(what: str) -> Any:
             kind=kind,
             unit=unit,
         )
-        if format != "json":
-            return _download(what, rows, format)
-        return JSONResponse(rows)
+        response = _download(what, rows, format) if format != "json" else JSONResponse(rows)
+        # a unit no stored figure has ("bananer"): the answer stays a plain list, and a header
+        # says which units are stored (a unit's letters outside ASCII percent-encoded: "m%C2%B2")
+        typed = blank(unit) if what == "figures" and not rows else None
+        if typed and (hint := unit_hint(typed, kind=blank(kind), db=config(request).db)):
+            response.headers["X-Namndkoll-Hint"] = "".join(
+                c if c.isascii() and c.isprintable() else quote(c) for c in hint)
+        return response
 
     endpoint.__name__ = f"{what}_api"
     endpoint.__doc__ = (
         f"{TABLES[what]['title']} med dokument, §, sida, citat och källa. Filter som i "
         f"`namndkoll {what}`; `format=csv|xlsx` för kalkylblad."
+        + (" En enhet som ingen lagrad siffra har ger en tom lista och rubriken `X-Namndkoll-Hint` med de "
+           "lagrade enheterna." if what == "figures" else "")
     )
     return endpoint
 

@@ -12,6 +12,7 @@ from typing import Any
 from psycopg.rows import dict_row
 
 from ..errors import NotFoundError
+from ..ingest.metadata import with_file_name
 from ..types import Document, Extraction, Item, Metadata, Page, Section, Table
 from .extractions import ORIGIN as _SQLITE_ORIGIN
 from .extractions import (
@@ -52,7 +53,7 @@ def replace_document(conn: Any, doc: Document) -> int:
     # two workers given the same file: the second waits for the first to commit, then replaces
     conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (doc.source,))
     conn.execute("DELETE FROM documents WHERE source = %s", (doc.source,))
-    md = doc.metadata
+    md = with_file_name(doc.metadata, doc.source)  # the file's name fills a municipality the text lacks
     year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else None
     doc_id = int(conn.execute(
         "INSERT INTO documents (source, sha256, size, pages, title, municipality, committee,"

@@ -71,7 +71,7 @@ _CAPS_RUN = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ-]+(?![a-zåäö])(?:,? +[A-ZÅÄ�
 
 # a document word in capitals ends one name and starts the next ("FÖREDRAGNINGSLISTA SOCIALNÄMNDEN")
 _CAPS_DOC_WORD = re.compile(r"(?<=[A-ZÅÄÖ]) (?=(?:SAMMANTRÄDES)?PROTOKOLL|KALLELSE|FÖREDRAGNINGSLISTA|"
-                            r"TJÄNSTESKRIVELSE|DAGORDNING)|(?:(?<=PROTOKOLL)|(?<=KALLELSE)|(?<=LISTA)|(?<=SKRIVELSE)|"
+                            r"TJÄNSTESKRIVELSE|DAGORDNING|BEHANDLADE)|(?:(?<=PROTOKOLL)|(?<=KALLELSE)|(?<=LISTA)|(?<=SKRIVELSE)|"
                             r"(?<=ORDNING)) ")
 
 
@@ -96,7 +96,7 @@ def _header_like(line: str, m: re.Match[str]) -> bool:
 # the kind of document, "Sammanträdesdatum" and the date, the förvaltning that sends a kallelse
 _FRONT_WORD = re.compile(r"\b(?:Tid|Plats|Beslutande|Ledamöter|Sammanträde\w*|SAMMANTRÄDES\w*|Protokoll\w*|"
                          r"PROTOKOLL\w*|Kallelse|KALLELSE|Föredragningslista|Utses|Justera\w*|Sekreterare|"
-                         r"Presskonferens|Pressmeddelande|PRESSMEDDELANDE)\b")
+                         r"Presskonferens|Pressmeddelande|PRESSMEDDELANDE|BEHANDLADE\s?ÄRENDEN|[Bb]ehandlade\s?ärenden)")
 _NEXT_OK = re.compile(r"\.?\s*(?:$|[A-ZÅÄÖ0-9(])")  # "Samhällsbyggnadsnämnden. Plats och tid"
 _DISTRICT = re.compile(r" ((?:[A-ZÅÄÖ][a-zåäö]+)(?: [A-ZÅÄÖ][a-zåäö]+)?)(?= (?:Sammanträdesprotokoll|Protokoll|"
                        r"Kallelse|Föredragningslista)\b|\s*$)")
@@ -113,6 +113,8 @@ def _leading(line: str) -> str | None:
     if m is None or not _NEXT_OK.match(line, m.end()):
         return None
     before = _stripped(line[:m.start()])
+    # OCR's specks before the letterhead ("1 vv,vv ===--=--~ ~ 1(2) BARN- OCH ...") are no words
+    before = " ".join(w for w in before.split() if re.search(r"[A-Za-zÅÄÖåäö]{3}", w))
     if any(ch.isdigit() for ch in before) or len(before.split()) > 1:
         return None
     return _with_district(line, m)
@@ -154,13 +156,54 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     text = text or "\n".join(lines)
     found = _found_committee(header, lines, doc_type, text=text, org_kind=org_kind,
                              last_lines=last_lines, more_lines=more_lines)
-    return found or _running_body(text.splitlines()) or _only_body_named(text)
+    found = found or _running_body(text.splitlines()) or _only_body_named(text)
+    return _ocr_spelling(found, text) if found else None
+
+
+_BODY_WORD_END = re.compile(r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen)$")
+
+
+def _stem_elsewhere(stem: str, text: str) -> int:
+    """How often ``stem`` stands in ``text`` other than as the body's own name ("gymnasie" of
+    "gymnasieskola" beside "Gymnasienämnden")."""
+    return len(re.findall(re.escape(stem) + r"(?!nämnd|styrelse|fullmäktig|utskott|direktion)", text))
+
+
+def _ocr_spelling(name: str, text: str) -> str:
+    """``name``, or the body OCR misspelt it as ("Gyronasienämnden" for "Gymnasienämnden"): when
+    its stem stands nowhere else in the text and the text also names a body a letter or two apart
+    whose stem does (the school's "gymnasieskola")."""
+    low = text.casefold()
+    stem = _BODY_WORD_END.sub("", name.casefold())
+    if len(stem) < 5 or _stem_elsewhere(stem, low):
+        return name
+    for m in _COMMITTEE.finditer(_uncapped(text)):
+        other = _canon_committee(m.group(1))
+        o_stem = _BODY_WORD_END.sub("", other.casefold())
+        if (other.casefold() != name.casefold() and not _NOT_COMMITTEE.match(other)
+                and _edits(stem, o_stem) <= 2 and _stem_elsewhere(o_stem, low)):
+            return other
+    return name
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short strings."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 # a page of a web copy that ran each page into one paragraph opens with the page's number and
 # its running head: "2 Kultur- och fritidsnämnden Justerare ...", "2 Kommunstyrelsen 4 (22) 1.
 # Upprop", "3 VÅRD- OCH OMSORGSNÄMNDEN Information"
 _PAGE_OPENING = re.compile(r"^\s*(\d{1,3})\s+(?:\d{1,3}\s*\(\d{1,3}\)\s+)?(?=[A-ZÅÄÖ])")
+
+
+_FIRST_PAGE_OPENING = re.compile(r"^\s*1\s+(?=\S)")
 
 
 def _running_body(lines: Sequence[str]) -> str | None:
@@ -269,6 +312,12 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
             lead = _leading(_uncapped(line.strip()))
             if lead:
                 return lead
+        # a web copy's transcript under its page title: page 1 opens with its number and the
+        # letterhead run into one line ("1 Socialnämnden Ordförande/ N N Sekreterare/ N N KALLELSE")
+        first = next((ln for ln in lines[:depth] if _FIRST_PAGE_OPENING.match(ln)), None)
+        lead = _leading(_uncapped(first.strip())) if first else None
+        if lead:
+            return lead
     if doc_type == "revisionsrapport":
         m = re.search(r"\b(Stadsrevisionen|Kommunrevisionen|Regionrevisionen)\b", text)
         if m:
@@ -277,8 +326,10 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
                      r"\b[Rr]evisorerna\b", text):
             return "Revisorerna"
     m = re.search(r"(?<![\wåäö-])((?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)"
-                  r"(?:nämnden|styrelsen|fullmäktige|direktionen))\s+(?:föreslås|beslutar|beslöt|"
-                  r"beslutade|föreslår|har att ta ställning)", text)
+                  r"(?:nämnden|styrelsen|fullmäktige|direktionen))"
+                  # "Trafik- och renhållningsnämnden och exploateringsnämnden godkänner": the first of two
+                  r"(?:\s+(?:och|samt)\s+[a-zåäö-]+(?:nämnden|styrelsen))?\s+(?:föreslås|beslutar|beslöt|"
+                  r"beslutade|föreslår|har att ta ställning|godkänner|antar|fastställer)\b", text)
     if m and not _NOT_COMMITTEE.match(m.group(1)) and (doc_type in ("tjansteskrivelse", "tjansteutlatande", None)
                                                        or "föreslås" in m.group(0)):
         return _canon_committee(m.group(1))
@@ -341,6 +392,8 @@ _NOTICE_SENTENCE = re.compile(r"(?<=[a-zåäö])s\s+protokoll(?:et)?\s+(?:är|ha
 
 _NOTICE_WORDS = re.compile(r"(?:(?<=Organ )|(?<=Instans ))\s*(?:Protokollet\s+(?:är|har(?:\s+blivit)?)\s+justera\w*\.?\s*)?"
                            r"Justeringen\s+har\s+tillkännagivits\s+genom\s+anslag\.?\s*")
+_OWNER_COMMA = re.compile(r"(\b(?:kommun|stad|region),\s*)([a-zåäö])(?=[a-zåäö-]*(?:nämnden|styrelsen|"
+                          r"fullmäktige|utskottet|direktionen)\b)")
 _INDEFINITE_BOARD = re.compile(r"([A-ZÅÄÖ][a-zåäö]+styrelse)(?![\wåäö])")
 
 
@@ -349,6 +402,8 @@ def _noticed_body(lines: Sequence[str]) -> str | None:
     # the notice's own sentences may sit between the field and its value ("Organ Protokollet är
     # justerat. Justeringen har tillkännagivits genom anslag. Kommunstyrelsen (KS)")
     text = _NOTICE_WORDS.sub("", " ".join(ln.strip() for ln in lines))
+    # "Organ Hässleholms kommun, omsorgsnämnden": after its kommun the body may be in small letters
+    text = _OWNER_COMMA.sub(lambda m: m.group(1) + m.group(2).upper(), text)
     for m in _NOTICE_FIELD.finditer(text):
         c = _COMMITTEE.match(text, m.end())
         if c and not _NOT_COMMITTEE.match(c.group(1)):
@@ -427,7 +482,7 @@ def _abbreviated(lines: Sequence[str], text: str) -> str | None:
     samhällsbyggnadsnämnden), the initials stay as written."""
     abbr = next((m.group(1) for ln in lines if (m := _ABBR_HEAD.match(ln))), None)
     if abbr is None:
-        return None
+        return _item_prefix_body(text)
     fits: dict[str, int] = {}
     judged: set[str] = set()  # a body the text names 22 times is matched against the initials once
     for m in _COMMITTEE.finditer(text):
@@ -443,6 +498,28 @@ def _abbreviated(lines: Sequence[str], text: str) -> str | None:
     best = min(fits.values())
     names = [n for n, k in fits.items() if k == best]
     return names[0] if len(names) == 1 else abbr
+
+
+# a § numbered under the body's initials before its case number ("Bunau 26 Dnr BUN 2012/234",
+# "GyN 103 Dnr"): initials ending in "au" are the arbetsutskott of the body whose initials precede
+_ITEM_PREFIX = re.compile(r"(?<![\wåäö])([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6})\s+\d{1,4}\s+Dnr\b")
+
+
+def _item_prefix_body(text: str) -> str | None:
+    """The body a protocol's §§ are numbered under, when its initials spell the one body the
+    text names in full (an arbetsutskott's: the initials of its nämnd and "au"); None otherwise."""
+    m = _ITEM_PREFIX.search(text)
+    if m is None:
+        return None
+    abbr = m.group(1)
+    committee_au = abbr.casefold().endswith("au") and len(abbr) >= 4
+    base = abbr[:-2] if committee_au else abbr
+    names = {_canon_committee(c.group(1)) for c in _COMMITTEE.finditer(text)}
+    fits = sorted(n for n in names if not _NOT_COMMITTEE.match(n) and _initials_skip(base, n) is not None)
+    if len(fits) != 1:
+        return None
+    name = fits[0]
+    return f"{name}s arbetsutskott" if committee_au and name.endswith(("nämnden", "styrelsen")) else name
 
 
 def _initials_skip(abbr: str, name: str) -> int | None:

@@ -31,7 +31,7 @@ _ISO_SPACED = re.compile(rf"^\s*((?:19|20)\d\d){_SP}(0[1-9]|1[0-2]){_SP}(0[1-9]|
 # Finland-Swedish and older Swedish: 15.9.2022, 15.09.2022
 _DOTTED = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?![\d])")
 _WRITTEN = re.compile(r"(?<!\d)(\d{1,2})(?:\s*:e|\s*:a)?\s+(" + "|".join(MONTHS) + r"|"
-                      + "|".join(_MON_ABBR) + r")\.?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+                      + "|".join(_MON_ABBR) + r")\.?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _valid(y: int, m: int, d: int) -> bool:

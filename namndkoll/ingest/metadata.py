@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..types import DocType, Item, Metadata, OrgKind, Page
 from . import dates as _dates
@@ -24,7 +24,7 @@ from .committee import (
     titled_meeting_day,
 )
 from .dates import MONTHS
-from .orgs import find_organisation, org_by_name
+from .orgs import find_organisation, org_by_name, org_in_file_name
 from .titles import COVER_LETTER as _COVER_LETTER
 from .titles import find_title
 
@@ -90,7 +90,12 @@ _PROTOCOL_STRONG = re.compile(
     r"\bprotokoll\s+(?:sida\s+)?\d{1,3}\s*\(\d{1,3}\)|"
     # "Landstingsstyrelsen PROTOKOLL. 14 december", "PROTOKOLL Sammanträde med ...": the kind word in
     # capitals after the body's name or before the meeting's (an agenda's "5 Protokoll från" is not)
-    r"(?-i:[a-zåäö] PROTOKOLL\b)(?!\s+(?:från|över)\b)|(?-i:\bPROTOKOLL\s+Sammanträde)\b", re.IGNORECASE)
+    r"(?-i:[a-zåäö] PROTOKOLL\b)(?!\s+(?:från|över)\b)|(?-i:\bPROTOKOLL\s+Sammanträde)\b|"
+    # "KARLSHAMNS KOMMUN PROTOKOLL", "PROTOKOLL FRÅN SAMMANTRÄDE MED GYMNASIENÄMNDEN": the letterhead's
+    # organisation and kind word in capitals, or the heading of the meeting's record in capitals
+    # (an agenda's point is set in small letters: "5 Protokoll från sammanträde med pensionärsrådet")
+    r"(?-i:\b(?:KOMMUN|STAD|REGION|LANDSTING) (?:SAMMANTRÄDES)?PROTOKOLL\b)|(?-i:\bPROTOKOLL FRÅN SAMMANTRÄDE)",
+    re.IGNORECASE)
 # phrases only a protocol's front page has (who adjusts it, where and when, the notice of its
 # adjustment); a web copy or an old template may run them into one line, so searched anywhere
 _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
@@ -116,9 +121,13 @@ _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile
                   r"\bkallelse\s*/\s*föredragningslista\b|" + CALLED_TO_MEETING.pattern + "|" + _AGENDA_DATED)),
     # "FÖRVALTNINGENS UTLÅTANDE": a förvaltning's statement to its nämnd, an officer's report
     # the writing office may head it on the same line: "Stadsledningskontoret Tjänsteutlåtande Utfärdat ..."
+    # "1 TJÄNSTESKRIVELSE Handläggare ...", "2012-12-19 TJÄNSTEUTLÅTANDE DNR T2012-...": the kind word in
+    # capitals after the web copy's page number or the report's date (a ToC's line is in small letters)
     ("tjansteutlatande", (r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+(?:kontoret|förvaltningen)\s+)?tjänsteutlåtande\b|"
+                         r"^\s*(?:\d{1,3}|(?:19|20)\d\d-\d\d-\d\d)\s+(?-i:TJÄNSTEUTLÅTANDE)\b|"
                          r"\btjänsteutlåtande\s*$|^\s*förvaltningens\s+utlåtande\s*$")),
-    ("tjansteskrivelse", r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+(?:kontoret|förvaltningen)\s+)?tjänsteskrivelse\b|\btjänsteskrivelse\s*$"),
+    ("tjansteskrivelse", (r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+(?:kontoret|förvaltningen)\s+)?tjänsteskrivelse\b|"
+                         r"\btjänsteskrivelse\s*$|^\s*(?:\d{1,3}|(?:19|20)\d\d-\d\d-\d\d)\s+(?-i:TJÄNSTESKRIVELSE)\b")),
     ("sarskilt_yttrande", r"^\s*särskil(?:t|da)\s+(?:yttrande|uttalande)\b"),
     ("reservation", r"^\s*reservation\b"),
     # "Initiativ i kommunstyrelsen": a member's initiative put to the body it names
@@ -147,6 +156,13 @@ _OFFICER_INLINE = re.compile(r"\bhandläggare\b", re.IGNORECASE)
 # Kommunstyrelsen", "Protokoll Barn- och utbildningsnämnden"); never "Protokoll från ... som ..." text
 _OPENS_AS_PROTOCOL = re.compile(r"^(?:justerat\s+)?(?:sammanträdes|besluts)?protokoll\b"
                                 r"(?!\s+(?:från|över)\b.*\bsom\b)(?!\s*,)", re.IGNORECASE)
+# a page of a web copy that ran each page into one paragraph: its number, then the kind word in capitals
+_PAGE_OPENS_AS_PROTOCOL = re.compile(r"^\s*\d{1,3}\s+(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLL)\b")
+# the link a web page opens with for screen readers: the text is a web page, not a PDF
+_SKIP_LINK = re.compile(r"^\s*(?:hoppa\s+över\s+navigering(?:en)?|gå\s+direkt\s+till\s+(?:huvud)?innehållet|"
+                        r"till\s+(?:huvud)?innehållet|hoppa\s+till\s+(?:huvud)?innehållet)\s*$", re.IGNORECASE)
+# an officer's report's kind word in capitals after its date or the web copy's page number
+_REPORT_KIND_LINE = re.compile(r"^\s*(?:\d{1,3}|(?:19|20)\d\d-\d\d-\d\d)\s+(TJÄNSTEUTLÅTANDE|TJÄNSTESKRIVELSE)\b")
 _CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)\b", re.IGNORECASE)
 # kind words for doc_type "other", most specific first
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in (
@@ -236,6 +252,11 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
             if kind == "protokoll" and not has_items and not any(_PROTOCOL_STRONG.search(ln) for ln in top):
                 continue
             return kind  # type: ignore[return-value]
+    front_lines = (first_text or "\n".join(lines)).splitlines()[:45]
+    report = next((m.group(1) for ln in front_lines if (m := _REPORT_KIND_LINE.match(ln))), None)
+    if report and not has_items:
+        # below a web copy's buttons and attachment list: "2012-12-19 TJÄNSTEUTLÅTANDE DNR T2012-..."
+        return "tjansteutlatande" if report.endswith("UTLÅTANDE") else "tjansteskrivelse"
     if any(_OFFICER_BLOCK.match(ln) for ln in top) and any(_CASE_LABEL.match(ln) for ln in top):
         return "tjansteskrivelse"  # "Datum: / Handläggare: / Diarienr:" heads an officer's report
     if not has_items and any(_OFFICER_INLINE.search(ln) and find_diarienummer(ln) for ln in top[:3]):
@@ -252,6 +273,10 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
         return "protokoll"  # a protocol's front page (its first § on a later page)
     if not has_items and sum(1 for ln in front.splitlines()[:40] if _AGENDA_OPENER.match(ln)) >= 2:
         return "other"  # a meeting's agenda: its first points stand alone, with no front page
+    if not has_items and any(_PAGE_OPENS_AS_PROTOCOL.match(ln) for ln in front.splitlines()[:80]):
+        # a page of the web copy opens with the kind word after its number ("3 SAMMANTRÄDESPROTOKOLL
+        # 1(40) Plats och tid"): the protocol, after a list of its cases the page put first
+        return "protokoll"
     signed = [ln for ln in last_lines[-8:] if _SIGNED_BY_MEMBER.search(ln) or _PARTY_NAME.fullmatch(ln.strip())]
     if signed and not has_items and _MOTION_BODY.search(first_text):
         return "motion"
@@ -274,6 +299,9 @@ _POLICY_KINDS = {"policy", "plan", "strategi", "riktlinje", "program", "reglemen
 _SIGNED_TYPES = {"motion", "skrivelse", "reservation", "sarskilt_yttrande", "initiativarende"}
 
 
+_NOTICE_WORD = re.compile(r"(?-i:\bKALLELSE\b)|^\s*kallelse\b", re.IGNORECASE | re.MULTILINE)
+
+
 def find_date(header: str, lines: Sequence[str], doc_type: str | None = None, kind: str | None = None, *,
               all_lines: Sequence[str] = (), first_page: Sequence[str] = ()) -> str | None:
     """The document's date, by kind: a protocol's meeting date; a report's ``Datum:``; a policy's
@@ -284,6 +312,13 @@ def find_date(header: str, lines: Sequence[str], doc_type: str | None = None, ki
     if doc_type in ("protokoll", "protokollsutdrag"):
         return _dates.meeting_date(head, lines)
     if kind == "kallelse":
+        # the day the notice's heading names ("KALLELSE 1 (2) Onsdagen den 28 mars, 2011 kl"), before
+        # the dates of the papers it encloses (an earlier meeting's minutes)
+        opening = "\n".join(lines[:15])
+        called = next((d for k in _NOTICE_WORD.finditer(opening)
+                       for _, d in _dates.dates_in(opening[k.end():k.end() + 60])), None)
+        if called:
+            return called
         # a notice names no adjustment or posting; in a letterhead flattened into one line its
         # date sits among "Ordförande: Sekreterare:" labels, which meeting_date distrusts
         return _dates.meeting_date(head, lines) or next(
@@ -300,6 +335,11 @@ def find_date(header: str, lines: Sequence[str], doc_type: str | None = None, ki
         # closing lines of the attachments a report is often bundled with
         return (_dates.labelled_date(top) or _dates.closing_date(first_page) or _dates.closing_date(lines)
                 or _dates.closing_date(whole) or _dates.top_date(top))
+    if doc_type in ("tjansteskrivelse", "tjansteutlatande"):
+        # "2012-12-19 TJÄNSTEUTLÅTANDE DNR ...": the report's date beside its kind word
+        dated = next((d for ln in lines[:45] if _REPORT_KIND_LINE.match(ln) for _, d in _dates.dates_in(ln)), None)
+        if dated:
+            return dated
     if doc_type is None:
         return (_dates.labelled_date(top) or _labelled_meeting(top) or _dates.top_date(top, n=10)
                 or _dates.closing_date(whole))
@@ -357,7 +397,7 @@ _KOMMUN_ONLY_BODY = re.compile(
     r"|Miljö- och byggnadsnämnd|Samhällsbyggnadsnämnd"
     # the school below the gymnasium, leisure and the care of the old are a kommun's alone too
     r"|Barn- och (?:utbildnings|ungdoms|skol)nämnd|Grundskolenämnd|Förskolenämnd|Kultur- och fritidsnämnd"
-    r"|Fritidsnämnd|Vård- och omsorgsnämnd|Äldrenämnd|Äldreomsorgsnämnd"
+    r"|Fritidsnämnd|Fritids- och [a-zåäö]+nämnd|Vård- och omsorgsnämnd|Äldrenämnd|Äldreomsorgsnämnd"
     # and so are the school's and the social services' bodies under other names ("Bildningsnämnden",
     # "Omsorgs- och arbetsmarknadsnämnden", "Socialutskottet")
     r"|Bildningsnämnd|Omsorgsnämnd|Omsorgs- och [a-zåäö]+nämnd|Socialutskott)", re.IGNORECASE)
@@ -464,6 +504,9 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
             municipality, org_kind = own
     if doc_type is None and titled_meeting(page1[:2] or z.lines[:2]):
         doc_type = "other"  # a meeting's own page, titled by body and day: its agenda or decisions
+    if (doc_type is None and not items and any(_SKIP_LINK.match(ln) for ln in z.lines[:3])
+            and any(_AGENDA_OPENER.match(ln) for ln in z.first_text.splitlines()[:40])):
+        doc_type = "other"  # a meeting's web page (it opens with the site's skip link): its agenda
     if org_kind is None and committee:
         if committee.startswith(("Region", "Kommun", "Landsting")):
             org_kind = "kommun" if committee.startswith("Kommun") else "region"
@@ -475,6 +518,16 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
             org_kind = "kommunalforbund"
     if org_kind is None:
         org_kind = own_kind
+    if org_kind is None and (doc_type in ("protokoll", "protokollsutdrag")
+                             or (doc_type == "other" and kind in (None, "kallelse"))):
+        # a meeting's paper (protocol, agenda, web page) whose body named itself nowhere: the bodies
+        # its cases name ("Budgetuppföljning för Fritids- och folkhälsonämnden") tell a kommun's from
+        # a region's when of one kind only (a budget's rows "Barn- och ungdomsnämnden (6 000 tkr)"
+        # name the bodies it funds, not its own)
+        opening = "\n".join(z.all_lines[:150])
+        kommun_only, region_only = _KOMMUN_ONLY_BODY.search(opening), _REGION_ONLY_BODY.search(opening)
+        if bool(kommun_only) != bool(region_only):
+            org_kind = "kommun" if kommun_only else "region"
     date = find_date(z.header, z.lines, doc_type, kind, all_lines=z.all_lines, first_page=page1)
     if doc_type in (None, "other") and (day := titled_meeting_day(page1[:2] or z.lines[:2])):
         # a meeting's own page is titled by its body and day: the title's day is the meeting's
@@ -506,3 +559,16 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     text = "\n".join(p.header + "\n" + p.text for p in pages)
     dnr = find_diarienummer(text)
     return Metadata(title, municipality, committee, doc_type, date, dnr, org_kind, kind)
+
+
+def with_file_name(md: Metadata, source: str) -> Metadata:
+    """``md`` as a corpus stores it: where the text names no municipality, the one the file's
+    name gives ("alingsas_ramar_2027-2029.pdf": slides whose only mention of Alingsås is its logo;
+    "motion-regionfullmaktige-gotland-...": a motion to the regionfullmäktige of Gotland). The
+    reader's own metadata stays what the text says."""
+    if md.municipality or not source:
+        return md
+    o = org_in_file_name(source, md.org_kind)
+    if o is None:
+        return md
+    return replace(md, municipality=o.name, org_kind=md.org_kind or o.kind)

@@ -70,6 +70,36 @@ def _by_name() -> dict[str, Organisation]:
     return {o.name.casefold(): o for o in organisations()}
 
 
+# a file's name puts the municipality first ("alingsas_ramar_2027-2029.pdf") or after the body
+# whose paper it is ("motion-regionfullmaktige-gotland-vegetabilisk-kost-2016.pdf")
+_WORDS = {"mark", "vara"}  # municipalities named by common words ("mark-och-exploatering.pdf")
+_BODY_TOKEN = re.compile(r"(?:kommun|region|landsting|stad)\w*")
+
+
+def org_in_file_name(source: str, org_kind: str | None = None) -> Organisation | None:
+    """The municipality a file's name gives where the text names none: the name's first word,
+    or the word after a body word, spelled as a web address spells a table municipality; with
+    ``org_kind`` "region" the region of that name (Gotland: Region Gotland), else none."""
+    stem = re.split(r"[/\\]", source)[-1].rsplit(".", 1)[0]
+    tokens = [t for t in re.split(r"[-_.\s]+", stem.casefold()) if t]
+    places = [0] + [i + 1 for i, t in enumerate(tokens) if _BODY_TOKEN.fullmatch(t)]
+    kommuner = {_fold(o.name): o for o in organisations() if o.kind == "kommun" and _fold(o.name) not in _WORDS}
+    hits: set[str] = set()
+    for i in places:
+        for n in (3, 2, 1):  # "upplands-bro", "malung-salen": a name of several words
+            if i + n <= len(tokens) and (o := kommuner.get("".join(tokens[i:i + n]))) is not None:
+                hits.add(o.name)
+                break
+    if len(hits) != 1:
+        return None
+    o = kommuner[_fold(hits.pop())]
+    if org_kind in (None, "kommun"):
+        return o
+    if org_kind == "region":
+        return org_by_name(f"Region {o.name}")
+    return None
+
+
 def _fold(s: str) -> str:
     """'Malung-Sälen' -> 'malungsalen': how names look in web addresses."""
     s = unicodedata.normalize("NFKD", s.casefold())
@@ -167,6 +197,10 @@ _NOT_PLACE = {"Den", "Denna", "Varje", "Hela", "Vår", "Egen", "Annan", "Samma",
               "Detta", "Som", "Där", "Här", "Kommunens", "Kommunernas", "Medlemskommunernas", "Regionens",
               "Förbundets", "Länets", "Sveriges"}
 # "tillkännagivits på Alingsås kommuns digitala anslagstavla": a protocol naming its own body
+# a name after "med", "mellan" or "och" in a letterhead-like line is a counterpart, not the sender
+_COUNTERPART = re.compile(r"(?<![\wåäö])(?:med|mellan|och|samt)\s+$", re.IGNORECASE)
+# the sender's postal address in a footer: "Adress Box 611, Kalmar", "Box 601, 391 26 Kalmar"
+_POSTAL_BOX = re.compile(r"(?<![\wåäö])Box\s+\d{1,5},?\s+(?:\d{3}\s?\d{2}\s+)?([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)\b")
 _SELF_CONTEXT = re.compile(r"anslagstavla|webbplats|hemsida|diarium|registrator|förvaltning", re.IGNORECASE)
 
 
@@ -274,6 +308,8 @@ def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: f
         if o.kind == "kommun" and o.name == "Gotland" and "region" in line[max(0, m.start() - 8):m.start()].lower():
             o = org_by_name("Region Gotland") or o
         w = self_w
+        if w and _COUNTERPART.search(line, 0, m.start()):
+            w = 0.0  # "Gemensam verksamhet med Borgholms kommun och Mörbylånga kommun": a partner
         if own_board and o.kind == "kommun" and _SELF_CONTEXT.search(line[m.end():m.end() + 40]):
             w = max(w, 3.0)
         _add(found, o.name, o.kind, self_w=w, mention=mention, order=order)
@@ -370,6 +406,12 @@ def find_organisation(
         _scan(line, found, self_w=0.0, mention=1.0, order=order, unknown_ok=True, own_board=not members_boards)
         _scan_domains(line, found, 0.5, order)
         order += 1
+    for line in list(header_lines) + list(self_lines) + list(body_lines):
+        for m in _POSTAL_BOX.finditer(line):
+            o = org_by_name(m.group(1))
+            if o is not None and o.kind == "kommun" and not any(e.kind != "kommun" and e.self_score > 0
+                                                                for e in found.values()):
+                _add(found, o.name, o.kind, self_w=1.5, mention=0.0, order=order)
     _merge_unknown_with_domains(found)
     _join_cut_names(found)
     if not found:

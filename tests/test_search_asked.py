@@ -22,10 +22,12 @@ from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
 from namndkoll.search.asked import (
+    asked_of,
     decided_by,
     figure_beside_rare,
     figure_of_body,
     figure_of_year,
+    holder_beside,
     holder_named,
     lists_no_holder,
     outcome_not_goal,
@@ -172,6 +174,58 @@ def test_the_successor_not_the_one_who_left():
     assert q.replaced == "Maja Bentzer"
     assert not successor_named(q, KF_BENTZER, "")
     assert successor_named(read_question("Vem ersatte Alexander Aldäng i kommunfullmäktige?"), KF_BENTZER, "")
+
+
+# Göteborg kommunfullmäktige 2024-10-10 § 388 and 2024-02-01 § 7 (excerpts, as stored)
+KF_388 = """§ 388 Ärendenummer SLK-2024-00009
+Anmälan av länsstyrelsens beslut att utse Özlem Sigirci (V)
+till ny ersättare i kommunfullmäktige i stället för Jenny Perez
+Grannas (V)
+Länsstyrelsen har den 18 september 2024 beslutat utse Özlem Sigirci (V) till ny ersättare i
+kommunfullmäktige i stället för Jenny Perez Grannas (V)."""
+KF_7 = """§ 7 Ärendenummer SLK-2024-00006
+Valberedningens förslag till vid sammanträdet
+förekommande val
+Beslut
+Enligt valberedningens förslag och yrkande från Martin Wannholt (D):
+1. Fullmäktige godkänner de i handling 2024 nr 10 redovisade avsägelserna.
+3. Val av bolagsstyrelse i Business Region Göteborg AB, BRG AB (Bilaga C)
+bordläggs till sammanträdet den 29 februari 2024.
+6. I styrelser med sju eller fler ledamöter väljer styrelsen ordförande, 1:e vice
+ordförande och 2:e vice ordförande."""
+
+
+def test_the_one_replaced_named_after_i_stallet_for():
+    """dev6 (batch s50): "Vem blev ny ersättare i fullmäktige i stället för Özlem Sigirci?" was
+    trusted from the § appointing Özlem Sigirci herself in another's place: the one replaced
+    was read from "ersatte X" only."""
+    q = read_question("Vem blev ny ersättare i fullmäktige i stället för Özlem Sigirci?")
+    assert q.replaced == "Özlem Sigirci"
+    assert not successor_named(q, KF_388, "")
+    after = read_question("Vem kom in som ersättare i fullmäktige efter Jenny Perez Grannas?")
+    assert after.replaced == "Jenny Perez Grannas" and successor_named(after, KF_388, "")
+    # "efter" names the one replaced only before a person's name, in a question asking who
+    assert read_question("Vem blev ordförande efter Kommunfullmäktiges beslut?").replaced is None
+    assert read_question("Vad hände efter Anna Berg avgick?").replaced is None
+
+
+def test_the_post_held_by_someone_beside_it():
+    """dev6 (batch s50): "Vem valdes till ordförande i styrelsen för Business Region Göteborg?"
+    was trusted from a § that names the post only as a rule ("väljer styrelsen ordförande"),
+    its only name the member who moved the proposal."""
+    q = read_question("Vem valdes till ordförande i styrelsen för Business Region Göteborg?")
+    assert q.post == "ordförande"
+    assert not holder_beside(q, KF_7)
+    assert not asked_of(q, KF_7, "§ 7 Valberedningens förslag till vid sammanträdet förekommande val", "beslut",
+                        "Kommunfullmäktige", None)
+    assert holder_beside(q, "Fullmäktige utser Anna Berg (S) till ordförande i styrelsen.")
+    assert holder_beside(q, "Beslutande Thomas Thim (M) (ordförande)")
+    # a signature: the name alone on its line, the post under it (Lund socialnämnd 2021-01-05)
+    director = read_question("Vem är socialdirektör i Lund?")
+    assert holder_beside(director, "för anställningar med stöd.\nAnnika Pettersson\nsocialdirektör\nKarin Säfström")
+    assert not holder_beside(director, "Socialdirektören ska återkomma med en redovisning.")
+    # a passage not naming the post is left to lists_no_holder
+    assert holder_beside(q, KS_95)
 
 
 def test_the_decision_of_the_body_asked():

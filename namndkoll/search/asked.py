@@ -39,14 +39,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .detail import label_named, name_stated, post_for_asked, words_stated
 from .grounds import figure_in, sentences, without_axes
-from .passage import is_listing, lists_titles
+from .passage import NEAR_NAME, is_listing, lists_titles, role_pattern_of
 from .question import Question, same_body, years_in
 from .terms import Finds
 
-__all__ = ["asked_of", "decided_by", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_named",
+__all__ = ["asked_of", "decided_by", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_beside", "holder_named",
            "lists_no_holder", "outcome_not_goal",
            "successor_named"]
 
@@ -191,6 +192,32 @@ def holder_named(question: Question, text: str, context: str, section: str | Non
     return not named or any((m.group(1) is not None) == vice for m in named)
 
 
+# a holder's name: two capitalised words or more, also where a line or a sentence starts ("Per
+# Ek utses till …", a signature's "Annika Pettersson" over "socialdirektör", which
+# ``passage.NAME`` leaves out), or a name and a party ("Thim (M)")
+_HOLDER = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\b[A-ZÅÄÖ][a-zåäöéü]+\s*\((?:S|M|SD|C|V|KD|L|MP|D|Fi)\)")
+
+
+def holder_beside(question: Question, text: str) -> bool:
+    """Whether a "Vem är/blev <post> …" or "Vem valdes till <post> …" question's passage names
+    someone as the post's holder where its own words name the post: a person's name within
+    ``passage.NEAR_NAME`` characters of it ("Kristina Grapenholm (L) (ordförande)", "utse Anna
+    Berg (S) till ordförande"). A passage naming the post only as a rule or a task, with no one
+    beside it, names no holder (issue 11: "Vem valdes till ordförande i styrelsen för Business
+    Region Göteborg?" and "I styrelser med sju eller fler ledamöter väljer styrelsen ordförande,
+    1:e vice ordförande …", in a § whose only name is the one who moved it). One whose own words
+    do not name the post (its § title does, or nothing does) is left to ``lists_no_holder``."""
+    if "who" not in question.kinds or question.post is None:
+        return True
+    post = role_pattern_of(replace(question, role=question.post))
+    low = text.lower()
+    if post is None or len(low) != len(text) or not post.search(low):
+        return True
+    names = [(m.start(), m.end()) for m in _HOLDER.finditer(text)]
+    return any(-NEAR_NAME <= m.start() - e <= NEAR_NAME or -NEAR_NAME <= s - m.end() <= NEAR_NAME
+               for m in post.finditer(low) for s, e in names)
+
+
 def figure_beside_rare(question: Question, text: str, section: str | None,
                        holds_rare: Callable[[str], bool] | None) -> bool:
     """For a figure question without a focus (keywords: "lönekartläggning … osakliga
@@ -240,6 +267,7 @@ def asked_of(question: Question, text: str, context: str | None, section: str | 
             and successor_named(question, text, ctx)
             and decided_by(question, text, committee)
             and holder_named(question, text, ctx, section)
+            and holder_beside(question, text)
             # the detail asked beyond the topic (ninth session, ``detail.py``)
             and post_for_asked(question, text) and name_stated(question, text)
             and words_stated(question, text) and label_named(question, text))

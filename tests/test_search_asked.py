@@ -228,6 +228,18 @@ def test_the_post_held_by_someone_beside_it():
     assert holder_beside(q, KS_95)
 
 
+def test_a_stance_asked_is_trusted_only_from_one_stated():
+    """dev6 (batch s50): "vilka partier reserverade sig mot vision 2040 i alingsås" was trusted
+    from the § 's Beslut adopting the vision, which records no stance (``Ranked.stance``)."""
+    from namndkoll.search.ranked import Ranked
+
+    cal = CALIBRATIONS["multilingual-e5-small"]
+    beslut = Ranked(1, 0.9, 0.896, 1, 1, keywords=0.69, answer=0.21, stance=False)
+    reservation = Ranked(2, 0.8, 0.896, 2, 2, keywords=0.69, answer=0.2)
+    shown = judge([beslut, reservation], cal, mode="hybrid")
+    assert [(r.chunk_id, r.confidence) for r in shown] == [(2, "high"), (1, "weak")]
+
+
 def test_the_decision_of_the_body_asked():
     q = read_question("När avslog kommunfullmäktige i Alingsås motionen om laddstationer för elcyklar?")
     assert q.decider == "kommunfullmäktige"

@@ -282,6 +282,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             stated=stated[r.chunk_id] and not lists_no_holder(question, row["text"], row["context"], row["section"]),
             # a stance asked by its subject: the § text that names it states no stance (order.settle)
             kind_stated=stated[r.chunk_id] and (not question.position or states_position(row)),
+            stance=not question.position or states_position(row),
             stated_near=near.get(r.chunk_id, True),
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
             year_own=year_in_own_words(question, row["text"]),

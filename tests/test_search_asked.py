@@ -30,6 +30,7 @@ from namndkoll.search.asked import (
     holder_beside,
     holder_named,
     lists_no_holder,
+    outcome_after,
     outcome_not_goal,
     successor_named,
 )
@@ -167,6 +168,44 @@ def test_an_outcome_is_not_a_goal():
     energy = read_question("Hur mycket har energianvändningen i Göteborgs Stads lokaler minskat sedan 2010?")
     assert energy.past and not outcome_not_goal(energy, ENERGI, None)  # footnote numbers are no figures
     assert outcome_not_goal(energy, "Energianvändningen har minskat med 12 procent sedan 2010.", None)
+
+
+LUND_STOD = """Exempel på lönekostnader för anställningar med stöd
+Anställning med stöd Antal Kostnad för kommunen Minskat utbetalt försörjningsstöd
+Extratjänst 100 0 12 000 000 kr
+Introduktionsjobb 100 9 600 000 kr 12 000 000 kr
+Det ska även beaktas att anställningarna både kan och kommer att vara mer än ett år
+vilket innebär att lönebudget och antal anställda ackumuleras över åren. Vid årsskiftet
+2021/2022 ska det enligt uppsatt mål finnas minst 200 anställningar med stöd inom
+kommunen.
+Utredning förordar att:
+- Socialförvaltningen återkommer med en beräkningar av lönekostnader för anställningar
+med stöd i samband med ärendet om fördelning av tilläggsanslaget på 24 mkr för
+försörjningsstöd och arbetsmarknadsåtgärder.
+Uppföljningsmodell
+Följande nyckeltal ska redovisas månatligen till nämnden. Nyckeltalen är målsatta för år
+2021 och ska målsättas för år 2022 och 2023.
+- Antal anställningar med stöd i kommunen (totalt)
+- Antal nya anställningar med stöd senaste månaden
+- Antal praktikplatser"""
+
+
+def test_an_outcome_is_not_read_from_a_document_written_before_its_year():
+    """dev: "Hur många anställningar med stöd fanns i Lund i slutet av 2022?" was trusted from
+    the socialnämnd's tjänsteskrivelse of 2021-01-05, whose table of example costs holds no goal
+    word: a record written before 2022 began cannot say what there was at its end."""
+    q = read_question("Hur många anställningar med stöd fanns i Lund i slutet av 2022?")
+    focus = _focus("Hur många anställningar med stöd fanns")
+    assert q.past and q.years == (2022,)
+    assert not asked_of(q, LUND_STOD, "Stärkt arbetsmarknadsfokus i Lund", None, None, focus, date="2021-01-05")
+    assert asked_of(q, LUND_STOD, "Stärkt arbetsmarknadsfokus i Lund", None, None, focus)  # as before: no date
+    outcome = "Vid årsskiftet 2022/2023 fanns 214 anställningar med stöd i kommunen."
+    assert asked_of(q, outcome, "", None, None, focus, date="2023-02-01")
+    assert not asked_of(q, outcome, "", None, None, focus, date="2021-01-05")
+    assert outcome_after(q, None) and outcome_after(q, "2022-12-31")
+    # a goal, a plan or a forecast for that year may stand in an earlier record
+    plan = read_question("Hur många anställningar med stöd ska finnas i Lund i slutet av 2022?")
+    assert not plan.past and outcome_after(plan, "2021-01-05")
 
 
 def test_the_successor_not_the_one_who_left():

@@ -48,7 +48,7 @@ from .question import Question, same_body, years_in
 from .terms import Finds
 
 __all__ = ["asked_of", "decided_by", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_beside", "holder_named",
-           "lists_no_holder", "outcome_not_goal",
+           "lists_no_holder", "outcome_after", "outcome_not_goal",
            "successor_named"]
 
 # what makes a sentence a goal, a plan, a forecast or a proposal rather than an outcome
@@ -133,6 +133,18 @@ def outcome_not_goal(question: Question, text: str, focus: Finds | None) -> bool
     if focus is not None and any(focus.search(s.lower()) for s in figures):
         figures = [s for s in figures if focus.search(s.lower())]
     return not figures or any(not _GOAL.search(s) for s in figures)
+
+
+def outcome_after(question: Question, date: str | None) -> bool:
+    """Whether a question asking an outcome of a year (``Question.past`` and ``Question.years``:
+    "Hur många anställningar med stöd fanns i Lund i slutet av 2022?") may be answered by a
+    document of ``date`` (its ISO date): not by one written before every year asked began, which
+    can hold a goal, a plan or a forecast for it, never what came of it (the socialnämnd's
+    tjänsteskrivelse of 2021-01-05 and its 200 anställningar med stöd "vid årsskiftet
+    2021/2022"). True when the date is not known."""
+    if not question.past or not question.years or not date or not date[:4].isdigit():
+        return True
+    return int(date[:4]) >= min(question.years)
 
 
 # a successor chosen in the passage's own text ("väljs", "utses till ledamot", "fyllnadsval")
@@ -256,11 +268,12 @@ def lists_no_holder(question: Question, text: str, context: str | None, section:
 
 
 def asked_of(question: Question, text: str, context: str | None, section: str | None, committee: str | None,
-             focus: Finds | None, holds_rare: Callable[[str], bool] | None = None) -> bool:
+             focus: Finds | None, holds_rare: Callable[[str], bool] | None = None, date: str | None = None) -> bool:
     """Whether a passage may be trusted ("high") as stating the thing asked of the thing asked
-    (every rule above); False makes it a weak match at most."""
+    (every rule above); False makes it a weak match at most. ``date``: its document's."""
     ctx = context or ""
-    return (figure_of_body(question, text, ctx, section, committee, focus)
+    return (outcome_after(question, date)
+            and figure_of_body(question, text, ctx, section, committee, focus)
             and figure_beside_rare(question, text, section, holds_rare)
             and figure_of_year(question, text, section)
             and outcome_not_goal(question, text, focus)

@@ -293,7 +293,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             item_of=(int(row["document_id"]), str(row["item"])) if row["item"] is not None else None,
             decides=question.decision and row["section"] == DECISION_SECTION,
             asked=asked_of(question, row["text"], row["context"], row["section"], row["committee"],
-                           focus[0] if focus else None, holds_rare),
+                           focus[0] if focus else None, holds_rare, row["date"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))

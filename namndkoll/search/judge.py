@@ -177,7 +177,7 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         # (issue 11) a passage naming no year is trusted only where its title's first year is the
         # one asked: a budget for 2025 is not the answer for the plan year 2026 its title names;
         # and a figure query's passage only with a figure beside what is asked (thing_beside)
-        if r.year_named and not r.inside and r.own_place and of_asked and r.thing_beside and stated_here and (
+        if r.year_named and not r.inside and r.own_place and of_asked and r.thing_beside and r.topic and stated_here and (
                 k >= KEYWORD_FULL or (r.focus_ok and (
                     s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)
                     or (chosen and kp >= KEYWORD_HIGH and s >= weak_bar - cal.margin)

@@ -47,7 +47,7 @@ from .passage import NEAR_NAME, is_listing, lists_titles, role_pattern_of
 from .question import Question, same_body, years_in
 from .terms import Finds
 
-__all__ = ["asked_of", "decided_by", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_beside", "holder_named",
+__all__ = ["asked_of", "decided_by", "doer_beside_rare", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_beside", "holder_named",
            "lists_no_holder", "outcome_after", "outcome_not_goal",
            "successor_named"]
 
@@ -244,6 +244,41 @@ def figure_beside_rare(question: Question, text: str, section: str | None,
     return not naming or any(figure_in(s) for s in naming)
 
 
+# a name, a party or a body that may be the one who did what a "Vem …" question asks
+# ("Anna Berg (S)", "Berg (S)", "kommunstyrelsen", "Liberalerna")
+_DOER = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\((?:S|M|SD|C|V|KD|L|MP|D|Fi)\)|"
+                   r"(?i:\b\w*(?:nämnden|styrelsen|förvaltningen|fullmäktige|kontoret|utskottet|direktionen|förbundet|"
+                   r"bolaget|enheten|avdelningen|direktör\w*|ordförande\w*|chef\w*|partiet|erna|arna)\b)")
+# a task given, not an act done ("Kommunstyrelsen får i uppdrag utarbeta …", "uppdras att …")
+_TASK = re.compile(r"\b(?:får|fick|ges|gavs|ge|ger)\s+(?:\w+\s+)?i\s+uppdrag\b|\buppdras\b|\buppdrag\s+att\b",
+                   re.IGNORECASE)
+# where a list's next item starts, inside what ``grounds.sentences`` keeps as one sentence ("b) …")
+_ITEM = re.compile(r"\n(?=(?:[a-zåäö]|\d{1,2})\)\s|[-•–]\s?\S)")
+
+
+def doer_beside_rare(question: Question, text: str, holds_rare: Callable[[str], bool] | None) -> bool:
+    """Whether a "Vem …" question asking who did something (no post, no one replaced, not a list
+    of people) finds its doer where the passage names what was done: a sentence holding the
+    query's rare terms (``holds_rare``) names a person, a party or a body, and, where an act done
+    is asked ("Vem har skrivit …", "Vem föreslog …"), not only as the one given the task. True
+    where no sentence holds the rare terms.
+
+    Issue 11 (dev): "Vem har skrivit Alingsås 'Brev från framtiden' till vision 2040?" was
+    answered high by the § adopting the vision ("Kommunstyrelsen får i uppdrag utarbeta ett
+    'Brev från framtiden'": who is to write it), its Beredning ("ca 200 personer … skrivit var
+    sitt 'brev från framtiden'": no one by name) and "Brevet från framtiden blir en visuell …
+    sammanfattning", whose names are those who spoke on the §."""
+    if ("who" not in question.kinds or question.post is not None or question.replaced is not None
+            or question.people or holds_rare is None):
+        return True
+    # each list item its own statement: "… i framtiden.\nb) Öppna dialogmöten … vid Attraktiva
+    # Alingsåsmässan" names no one of the item before it
+    naming = [item for s in sentences(text) for item in _ITEM.split(s) if holds_rare(item)]
+    if not naming:
+        return True
+    return any(_DOER.search(s) and not (question.done and _TASK.search(s)) for s in naming)
+
+
 # a protocol's page of who took part, with their roles: "Beslutande Thomas Thim (M) (ordförande)",
 # "Utses att justera Camilla Stensson (S)", "Sekreterare … Justerande …"
 _PRESENCE = re.compile(r"\b(?:Beslutande|Justerande|Utses\s+att\s+justera|Ej\s+tjänstgörande|Närvarande)\b")
@@ -281,6 +316,7 @@ def asked_of(question: Question, text: str, context: str | None, section: str | 
             and decided_by(question, text, committee)
             and holder_named(question, text, ctx, section)
             and holder_beside(question, text)
+            and doer_beside_rare(question, text, holds_rare)
             # the detail asked beyond the topic (ninth session, ``detail.py``)
             and post_for_asked(question, text) and name_stated(question, text)
             and words_stated(question, text) and label_named(question, text))

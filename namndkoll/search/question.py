@@ -84,6 +84,9 @@ class Question:
     # asks what was decided ("Vad beslutade kommunstyrelsen om …", "vad har beslutats om …", "Vad
     # blev beslutet …"): the § 's Beslut answers it, not its heading, Beredning or Beslutsgång
     decision: bool = False
+    # asks who did an act done ("Vem har skrivit …", "Vem skrev …", "Vem föreslog …"), not who is to
+    # do it ("Vem ska utreda …"): ``asked.doer_beside_rare``
+    done: bool = False
 
 
 _KINDS = {
@@ -198,7 +201,13 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     post_for=detail.post_qualifier(query, post_of(query)), name_of=detail.name_asked(query),
                     query_words=detail.query_words(query), said_by=detail.said_by(query),
                     label=detail.label_asked(query), degree=degree_of(query),
-                    position=bool(_POSITION_Q.search(query)), decision=asks_decision(query, form))
+                    position=bool(_POSITION_Q.search(query)), decision=asks_decision(query, form),
+                    done=bool(_DONE_Q.search(query)))
+
+
+# "Vem har skrivit …", "Vem skrev …", "Vem föreslog …", "Vem anmälde …": an act done, asked of its doer
+_DONE_Q = re.compile(r"^\W*vem\s+(?:har|hade)\s+[\wåäö]+(?:at|it|tt|t)\b|"
+                     r"^\W*vem\s+(?:skrev|[\wåäö]+(?:ade|de|te|dde))\b", re.IGNORECASE)
 
 
 # what was decided asked: "Vad beslutade kommunstyrelsen om …", "Vad beslutades om …", "vad har

@@ -33,6 +33,21 @@ the other evidence shows it — the issue's rule that a strong keyword match is 
   people in § titles but holds no statement (``lists_no_holder``, which also withholds trust from a
   passage never naming the post: "high" only, as a protocol's first page lists its § numbers
   beside who chaired).
+
+Issue 11's near misses shown "high" on dev and dev6 (the person questions of batch s50) add:
+
+- **the one replaced, however asked.** "Vem blev ny ersättare … i stället för X?" and "Vem …
+  efter X Y?" ask X's successor as "Vem ersatte X" does (``Question.replaced``,
+  ``successor_named``).
+- **a holder beside the post.** Where a passage names the post asked, a person's name stands
+  within ``passage.NEAR_NAME`` characters of it ("utse Anna Berg (S) till ordförande", a
+  signature's "Annika Pettersson" over "socialdirektör"); "väljer styrelsen ordförande" as a
+  rule names no holder (``holder_beside``; "Vem valdes till <post> …" asks a post too).
+- **an outcome after its year began.** A question asking what there was in a year is not
+  answered by a document written before that year began (``outcome_after``).
+- **the doer beside the deed.** "Vem har skrivit X?" is answered where a sentence on X (its rare
+  terms) names a person, a party or a body, not only as the one given the task
+  (``doer_beside_rare``).
 """
 
 from __future__ import annotations

@@ -43,6 +43,9 @@ and checked on test:
   Simrishamns kommun …") or names a rare place in passing ("närmaste kontor finns i Malmö" for
   "Hur många hushåll får försörjningsstöd i Malmö?") is no strong keyword match: one rare term
   that is not a place must be held for it to be always shown (``hybrid.evidence``).
+- **a keyword query's own topic.** A keyword query's passage holding only the words its
+  document's title, body or municipality hold too ("intraservice", "2026" of "sjukfrånvaro
+  intraservice 2026") is not trusted (``topic_held``; issue 11).
 
 Round 12 (``asked.py`` holds its rules) adds here what every figure and year rule reads: a chart's
 axis ("2,5 2 1,5 1 0,5 0", "2010 2011 … 2035") is no figure and names no year (``without_axes``),

@@ -126,7 +126,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     "personalförmåner värde per medarbetare göteborg 2026" and the value fixed in "§ 451 Förslag
     till budget 2025 och flerårsplaner 2026–2027"). The Beslut that stands first for a question
     asking what was decided (``order.settle``) is at least as confident as the section of its §
-    it stands above (``_decision_carries``)."""
+    it stands above (``_decision_carries``). A question asking a stance ("vilka partier
+    reserverade sig …") trusts only a passage stating one (``Ranked.stance``), and a keyword
+    query only a passage holding a word of what it asks beyond its document's title and body
+    (``Ranked.topic``; issue 11: "sjukfrånvaro intraservice 2026")."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     # the reranker's first choice (its highest chance of answering, among all candidates)

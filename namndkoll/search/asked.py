@@ -157,9 +157,10 @@ def outcome_after(question: Question, date: str | None) -> bool:
     can hold a goal, a plan or a forecast for it, never what came of it (the socialnämnd's
     tjänsteskrivelse of 2021-01-05 and its 200 anställningar med stöd "vid årsskiftet
     2021/2022"). True when the date is not known."""
-    if not question.past or not question.years or not date or not date[:4].isdigit():
+    year = str(date or "")[:4]  # (ISO text in both stores; a date object reads the same)
+    if not question.past or not question.years or not year.isdigit():
         return True
-    return int(date[:4]) >= min(question.years)
+    return int(year) >= min(question.years)
 
 
 # a successor chosen in the passage's own text ("väljs", "utses till ledamot", "fyllnadsval")

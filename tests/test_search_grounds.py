@@ -307,6 +307,40 @@ def test_a_figure_query_trusts_only_a_figure_beside_what_it_asks():
     assert [r.confidence for r in judge([replace(close, thing_beside=True)], cal, mode="hybrid")] == ["high"]
 
 
+INTRA_VALLOKALER = """Alla nämnder och bolagsstyrelser Halvår 1 2026 får i uppdrag att upplåta de
+förtidsröstningslokaler och vallokaler Intraservice ser till att rätt utrustning finns i de lokaler
+som efterfrågas av valnämnden."""
+
+
+def test_a_keyword_querys_passage_holding_only_its_documents_words_is_not_trusted():
+    """Issue 11 (dev): "sjukfrånvaro intraservice 2026" was answered high by Intraservice's
+    delårsrapport mars 2026 on vallokaler, at cosine 0.906 (the bar that trusts meaning alone):
+    it holds "Intraservice" and "2026", which its document's body and title hold too, never
+    "sjukfrånvaro", the one word saying what is asked."""
+    from namndkoll.search.grounds import thing_of, topic_held
+    from namndkoll.search.question import sentence_form
+    from namndkoll.search.terms import query_terms
+
+    document = "Delårsrapport mars 2026-nämnder och styrelser Nämnden för Intraservice Göteborg"
+
+    def held(query: str, text: str) -> bool:
+        q = read_question(query)
+        return topic_held(q, sentence_form(query), text, document, thing_of(q, query_terms(query)))
+
+    assert not held("sjukfrånvaro intraservice 2026", INTRA_VALLOKALER)
+    assert held("sjukfrånvaro intraservice 2026", "Sjukfrånvaron var 5,1 procent under perioden.")
+    # the query's words naming the document only: any of its passages may be what is asked
+    assert held("intraservice 2026 delårsrapport", INTRA_VALLOKALER)
+    # a question says what it asks in more than its words: left to the other rules
+    assert held("Hur hög var sjukfrånvaron inom Intraservice 2026?", INTRA_VALLOKALER)
+
+    # the judge: trusted on meaning alone before, now shown as weak
+    cal = CALIBRATIONS["multilingual-e5-small"]
+    close = Ranked(3715, 0.4, 0.906, 0, 5, keywords=0.55, answer=0.063, topic=False)
+    assert [r.confidence for r in judge([close], cal, mode="hybrid")] == ["weak"]
+    assert [r.confidence for r in judge([replace(close, topic=True)], cal, mode="hybrid")] == ["high"]
+
+
 def test_the_rerankers_likely_first_choice_is_trusted_from_a_lower_bar():
     """Issue 11 (dev: "Vilka nyckeltal ska socialnämnden i Lund få varje månad?"): the list of
     key figures, the reranker's first choice at a 0.58 chance of answering, holding 0.83 of the

@@ -33,21 +33,37 @@ the other evidence shows it — the issue's rule that a strong keyword match is 
   people in § titles but holds no statement (``lists_no_holder``, which also withholds trust from a
   passage never naming the post: "high" only, as a protocol's first page lists its § numbers
   beside who chaired).
+
+Issue 11's near misses shown "high" on dev and dev6 (the person questions of batch s50) add:
+
+- **the one replaced, however asked.** "Vem blev ny ersättare … i stället för X?" and "Vem …
+  efter X Y?" ask X's successor as "Vem ersatte X" does (``Question.replaced``,
+  ``successor_named``).
+- **a holder beside the post.** Where a passage names the post asked, a person's name stands
+  within ``passage.NEAR_NAME`` characters of it ("utse Anna Berg (S) till ordförande", a
+  signature's "Annika Pettersson" over "socialdirektör"); "väljer styrelsen ordförande" as a
+  rule names no holder (``holder_beside``; "Vem valdes till <post> …" asks a post too).
+- **an outcome after its year began.** A question asking what there was in a year is not
+  answered by a document written before that year began (``outcome_after``).
+- **the doer beside the deed.** "Vem har skrivit X?" is answered where a sentence on X (its rare
+  terms) names a person, a party or a body, not only as the one given the task
+  (``doer_beside_rare``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .detail import label_named, name_stated, post_for_asked, words_stated
 from .grounds import figure_in, sentences, without_axes
-from .passage import is_listing, lists_titles
+from .passage import NEAR_NAME, is_listing, lists_titles, role_pattern_of
 from .question import Question, same_body, years_in
 from .terms import Finds
 
-__all__ = ["asked_of", "decided_by", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_named",
-           "lists_no_holder", "outcome_not_goal",
+__all__ = ["asked_of", "decided_by", "doer_beside_rare", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_beside", "holder_named",
+           "lists_no_holder", "outcome_after", "outcome_not_goal",
            "successor_named"]
 
 # what makes a sentence a goal, a plan, a forecast or a proposal rather than an outcome
@@ -134,6 +150,19 @@ def outcome_not_goal(question: Question, text: str, focus: Finds | None) -> bool
     return not figures or any(not _GOAL.search(s) for s in figures)
 
 
+def outcome_after(question: Question, date: str | None) -> bool:
+    """Whether a question asking an outcome of a year (``Question.past`` and ``Question.years``:
+    "Hur många anställningar med stöd fanns i Lund i slutet av 2022?") may be answered by a
+    document of ``date`` (its ISO date): not by one written before every year asked began, which
+    can hold a goal, a plan or a forecast for it, never what came of it (the socialnämnd's
+    tjänsteskrivelse of 2021-01-05 and its 200 anställningar med stöd "vid årsskiftet
+    2021/2022"). True when the date is not known."""
+    year = str(date or "")[:4]  # (ISO text in both stores; a date object reads the same)
+    if not question.past or not question.years or not year.isdigit():
+        return True
+    return int(year) >= min(question.years)
+
+
 # a successor chosen in the passage's own text ("väljs", "utses till ledamot", "fyllnadsval")
 _ELECTS = re.compile(r"\b(?:väljs|valdes|utses|utsågs|utsedd|vald|fyllnadsval\w*|kompletteringsval\w*)\b",
                      re.IGNORECASE)
@@ -191,6 +220,32 @@ def holder_named(question: Question, text: str, context: str, section: str | Non
     return not named or any((m.group(1) is not None) == vice for m in named)
 
 
+# a holder's name: two capitalised words or more, also where a line or a sentence starts ("Per
+# Ek utses till …", a signature's "Annika Pettersson" over "socialdirektör", which
+# ``passage.NAME`` leaves out), or a name and a party ("Thim (M)")
+_HOLDER = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\b[A-ZÅÄÖ][a-zåäöéü]+\s*\((?:S|M|SD|C|V|KD|L|MP|D|Fi)\)")
+
+
+def holder_beside(question: Question, text: str) -> bool:
+    """Whether a "Vem är/blev <post> …" or "Vem valdes till <post> …" question's passage names
+    someone as the post's holder where its own words name the post: a person's name within
+    ``passage.NEAR_NAME`` characters of it ("Kristina Grapenholm (L) (ordförande)", "utse Anna
+    Berg (S) till ordförande"). A passage naming the post only as a rule or a task, with no one
+    beside it, names no holder (issue 11: "Vem valdes till ordförande i styrelsen för Business
+    Region Göteborg?" and "I styrelser med sju eller fler ledamöter väljer styrelsen ordförande,
+    1:e vice ordförande …", in a § whose only name is the one who moved it). One whose own words
+    do not name the post (its § title does, or nothing does) is left to ``lists_no_holder``."""
+    if "who" not in question.kinds or question.post is None:
+        return True
+    post = role_pattern_of(replace(question, role=question.post))
+    low = text.lower()
+    if post is None or len(low) != len(text) or not post.search(low):
+        return True
+    names = [(m.start(), m.end()) for m in _HOLDER.finditer(text)]
+    return any(-NEAR_NAME <= m.start() - e <= NEAR_NAME or -NEAR_NAME <= s - m.end() <= NEAR_NAME
+               for m in post.finditer(low) for s, e in names)
+
+
 def figure_beside_rare(question: Question, text: str, section: str | None,
                        holds_rare: Callable[[str], bool] | None) -> bool:
     """For a figure question without a focus (keywords: "lönekartläggning … osakliga
@@ -203,6 +258,41 @@ def figure_beside_rare(question: Question, text: str, section: str | None,
         return True
     naming = [s for s in sentences(without_axes(text)) if holds_rare(s)]
     return not naming or any(figure_in(s) for s in naming)
+
+
+# a name, a party or a body that may be the one who did what a "Vem …" question asks
+# ("Anna Berg (S)", "Berg (S)", "kommunstyrelsen", "Liberalerna")
+_DOER = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\((?:S|M|SD|C|V|KD|L|MP|D|Fi)\)|"
+                   r"(?i:\b\w*(?:nämnden|styrelsen|förvaltningen|fullmäktige|kontoret|utskottet|direktionen|förbundet|"
+                   r"bolaget|enheten|avdelningen|direktör\w*|ordförande\w*|chef\w*|partiet|erna|arna)\b)")
+# a task given, not an act done ("Kommunstyrelsen får i uppdrag utarbeta …", "uppdras att …")
+_TASK = re.compile(r"\b(?:får|fick|ges|gavs|ge|ger)\s+(?:\w+\s+)?i\s+uppdrag\b|\buppdras\b|\buppdrag\s+att\b",
+                   re.IGNORECASE)
+# where a list's next item starts, inside what ``grounds.sentences`` keeps as one sentence ("b) …")
+_ITEM = re.compile(r"\n(?=(?:[a-zåäö]|\d{1,2})\)\s|[-•–]\s?\S)")
+
+
+def doer_beside_rare(question: Question, text: str, holds_rare: Callable[[str], bool] | None) -> bool:
+    """Whether a "Vem …" question asking who did something (no post, no one replaced, not a list
+    of people) finds its doer where the passage names what was done: a sentence holding the
+    query's rare terms (``holds_rare``) names a person, a party or a body, and, where an act done
+    is asked ("Vem har skrivit …", "Vem föreslog …"), not only as the one given the task. True
+    where no sentence holds the rare terms.
+
+    Issue 11 (dev): "Vem har skrivit Alingsås 'Brev från framtiden' till vision 2040?" was
+    answered high by the § adopting the vision ("Kommunstyrelsen får i uppdrag utarbeta ett
+    'Brev från framtiden'": who is to write it), its Beredning ("ca 200 personer … skrivit var
+    sitt 'brev från framtiden'": no one by name) and "Brevet från framtiden blir en visuell …
+    sammanfattning", whose names are those who spoke on the §."""
+    if ("who" not in question.kinds or question.post is not None or question.replaced is not None
+            or question.people or holds_rare is None):
+        return True
+    # each list item its own statement: "… i framtiden.\nb) Öppna dialogmöten … vid Attraktiva
+    # Alingsåsmässan" names no one of the item before it
+    naming = [item for s in sentences(text) for item in _ITEM.split(s) if holds_rare(item)]
+    if not naming:
+        return True
+    return any(_DOER.search(s) and not (question.done and _TASK.search(s)) for s in naming)
 
 
 # a protocol's page of who took part, with their roles: "Beslutande Thomas Thim (M) (ordförande)",
@@ -229,17 +319,20 @@ def lists_no_holder(question: Question, text: str, context: str | None, section:
 
 
 def asked_of(question: Question, text: str, context: str | None, section: str | None, committee: str | None,
-             focus: Finds | None, holds_rare: Callable[[str], bool] | None = None) -> bool:
+             focus: Finds | None, holds_rare: Callable[[str], bool] | None = None, date: str | None = None) -> bool:
     """Whether a passage may be trusted ("high") as stating the thing asked of the thing asked
-    (every rule above); False makes it a weak match at most."""
+    (every rule above); False makes it a weak match at most. ``date``: its document's."""
     ctx = context or ""
-    return (figure_of_body(question, text, ctx, section, committee, focus)
+    return (outcome_after(question, date)
+            and figure_of_body(question, text, ctx, section, committee, focus)
             and figure_beside_rare(question, text, section, holds_rare)
             and figure_of_year(question, text, section)
             and outcome_not_goal(question, text, focus)
             and successor_named(question, text, ctx)
             and decided_by(question, text, committee)
             and holder_named(question, text, ctx, section)
+            and holder_beside(question, text)
+            and doer_beside_rare(question, text, holds_rare)
             # the detail asked beyond the topic (ninth session, ``detail.py``)
             and post_for_asked(question, text) and name_stated(question, text)
             and words_stated(question, text) and label_named(question, text))

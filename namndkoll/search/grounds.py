@@ -43,6 +43,9 @@ and checked on test:
   Simrishamns kommun …") or names a rare place in passing ("närmaste kontor finns i Malmö" for
   "Hur många hushåll får försörjningsstöd i Malmö?") is no strong keyword match: one rare term
   that is not a place must be held for it to be always shown (``hybrid.evidence``).
+- **a keyword query's own topic.** A keyword query's passage holding only the words its
+  document's title, body or municipality hold too ("intraservice", "2026" of "sjukfrånvaro
+  intraservice 2026") is not trusted (``topic_held``; issue 11).
 
 Round 12 (``asked.py`` holds its rules) adds here what every figure and year rule reads: a chart's
 axis ("2,5 2 1,5 1 0,5 0", "2010 2011 … 2035") is no figure and names no year (``without_axes``),
@@ -64,7 +67,7 @@ from .rerank import states_kind
 from .terms import STOPWORDS, Finds, Matcher, Term
 
 __all__ = ["beside", "by_own_body", "figure_beside", "figure_in", "names_asked_year", "names_own_place", "sentences", "stated_around", "states",
-           "thing_beside", "thing_of", "without_axes", "year_in_own_words"]
+           "thing_beside", "thing_of", "topic_held", "without_axes", "year_in_own_words"]
 
 # a year as a word: not part of a figure ("1 2025,5"), a case number ("2025.319") or an SFS ("2025:400")
 _YEAR = re.compile(r"(?<![\d.,:/-])((?:19|20)\d\d)(?!\d|[.,:]\d)")
@@ -264,6 +267,27 @@ def thing_beside(question: Question, text: str, thing: Matcher | None) -> bool:
     if not tally and not (figure_in(text) and any(thing.held(text))):  # most: no sentence to cut
         return False
     return any((tally and bool(_TALLY.search(s))) or (figure_in(s) and any(thing.held(s))) for s in sentences(text))
+
+
+def topic_held(question: Question, form: str, text: str, document: str, thing: Matcher | None) -> bool:
+    """Whether a keyword query's passage (``form``: ``question.sentence_form`` of the query) holds
+    a word of what it asks about: the query's own words (``thing``, ``thing_of``) less those its
+    document's title, body and municipality hold (``document``), which name the document asked,
+    not what is asked in it. True for questions, and where every word of the query names the
+    document.
+
+    A keyword query says what it asks only in its words (issue 11, dev: "sjukfrånvaro
+    intraservice 2026" and Intraservice's delårsrapport mars 2026: its passages on vallokaler
+    and budgets hold "Intraservice" and "2026", never "sjukfrånvaro", at cosine 0.90 to the query,
+    the bar that trusts a passage on meaning alone)."""
+    if thing is None or form != "keywords":
+        return True
+    of_document = thing.held(document)
+    asked = [i for i, held in enumerate(of_document) if not held]
+    if not asked:
+        return True
+    here = thing.held(text)
+    return any(here[i] for i in asked)
 
 
 # how a vote went, in its numbers: "40 Ja mot 41 Nej", "Ja 40, Nej 41", "Antal Ja: 40 Antal Nej:

@@ -36,6 +36,7 @@ from .grounds import (
     states,
     thing_beside,
     thing_of,
+    topic_held,
     year_in_own_words,
 )
 from .judge import KEYWORD_FULL, KEYWORD_WEIGHT, NO_CALIBRATION, calibration_for, judge
@@ -49,6 +50,7 @@ from .question import (
     mentions_year,
     place_consistent,
     read_question,
+    sentence_form,
 )
 from .ranked import Confidence, Mode, Ranked, _with
 from .rerank import Reranker, features, holds_vote, reranker_for
@@ -247,6 +249,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     place_terms = {i: p.names for i, t in enumerate(terms) for p in question.places if mentions_place(p, t.word)}
     focus = [focus_pattern(w, terms, store.term_doc_counts) for w in question.focus]
     thing = thing_of(question, terms)  # what a figure query asks, in its own words (grounds.thing_beside)
+    form = sentence_form(query)  # a keyword query says what it asks in its words only (grounds.topic_held)
     texts = {cid: row["text"] + "\n" + (row["context"] or "") for cid, row in rows.items()}
     # which focus words each candidate names itself; for those it lacks, the passage before
     focus_in = {cid: [bool(f.search(t.lower())) for f in focus] for cid, t in texts.items()} if focus else {}
@@ -282,17 +285,20 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             stated=stated[r.chunk_id] and not lists_no_holder(question, row["text"], row["context"], row["section"]),
             # a stance asked by its subject: the § text that names it states no stance (order.settle)
             kind_stated=stated[r.chunk_id] and (not question.position or states_position(row)),
+            stance=not question.position or states_position(row),
             stated_near=near.get(r.chunk_id, True),
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
             year_own=year_in_own_words(question, row["text"]),
             year_named=names_asked_year(question, row["text"], row["context"] or row["title"]),
             figure_beside=figure_beside(question, row["text"], row["section"], focus[0] if focus else None),
             thing_beside=thing_beside(question, row["text"], thing),
+            topic=topic_held(question, form, text, " ".join(str(row[f] or "") for f in ("title", "committee", "municipality")),
+                             thing),
             listing=lists_titles(row["text"], row["section"]),
             item_of=(int(row["document_id"]), str(row["item"])) if row["item"] is not None else None,
             decides=question.decision and row["section"] == DECISION_SECTION,
             asked=asked_of(question, row["text"], row["context"], row["section"], row["committee"],
-                           focus[0] if focus else None, holds_rare),
+                           focus[0] if focus else None, holds_rare, row["date"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))

@@ -126,7 +126,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     "personalförmåner värde per medarbetare göteborg 2026" and the value fixed in "§ 451 Förslag
     till budget 2025 och flerårsplaner 2026–2027"). The Beslut that stands first for a question
     asking what was decided (``order.settle``) is at least as confident as the section of its §
-    it stands above (``_decision_carries``)."""
+    it stands above (``_decision_carries``). A question asking a stance ("vilka partier
+    reserverade sig …") trusts only a passage stating one (``Ranked.stance``), and a keyword
+    query only a passage holding a word of what it asks beyond its document's title and body
+    (``Ranked.topic``; issue 11: "sjukfrånvaro intraservice 2026")."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     # the reranker's first choice (its highest chance of answering, among all candidates)
@@ -170,10 +173,14 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
                 not (r.year_own and r.asked) or not r.focus_ok
                 or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
+        # (issue 11) a stance asked ("vilka partier reserverade sig mot vision 2040 i alingsås")
+        # is trusted only from a passage stating one (``Ranked.stance``: a reservation, a
+        # yrkande, a vote), not from its §'s Beslut or Ärende that names the matter only
+        stated_here = (r.stated or not STATED_FOR_HIGH) and r.stance
         # (issue 11) a passage naming no year is trusted only where its title's first year is the
         # one asked: a budget for 2025 is not the answer for the plan year 2026 its title names;
         # and a figure query's passage only with a figure beside what is asked (thing_beside)
-        if r.year_named and not r.inside and r.own_place and of_asked and r.thing_beside and (r.stated or not STATED_FOR_HIGH) and (
+        if r.year_named and not r.inside and r.own_place and of_asked and r.thing_beside and r.topic and stated_here and (
                 k >= KEYWORD_FULL or (r.focus_ok and (
                     s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)
                     or (chosen and kp >= KEYWORD_HIGH and s >= weak_bar - cal.margin)

@@ -84,6 +84,9 @@ class Question:
     # asks what was decided ("Vad beslutade kommunstyrelsen om …", "vad har beslutats om …", "Vad
     # blev beslutet …"): the § 's Beslut answers it, not its heading, Beredning or Beslutsgång
     decision: bool = False
+    # asks who did an act done ("Vem har skrivit …", "Vem skrev …", "Vem föreslog …"), not who is to
+    # do it ("Vem ska utreda …"): ``asked.doer_beside_rare``
+    done: bool = False
 
 
 _KINDS = {
@@ -198,7 +201,13 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     post_for=detail.post_qualifier(query, post_of(query)), name_of=detail.name_asked(query),
                     query_words=detail.query_words(query), said_by=detail.said_by(query),
                     label=detail.label_asked(query), degree=degree_of(query),
-                    position=bool(_POSITION_Q.search(query)), decision=asks_decision(query, form))
+                    position=bool(_POSITION_Q.search(query)), decision=asks_decision(query, form),
+                    done=bool(_DONE_Q.search(query)))
+
+
+# "Vem har skrivit …", "Vem skrev …", "Vem föreslog …", "Vem anmälde …": an act done, asked of its doer
+_DONE_Q = re.compile(r"^\W*vem\s+(?:har|hade)\s+[\wåäö]+(?:at|it|tt|t)\b|"
+                     r"^\W*vem\s+(?:skrev|[\wåäö]+(?:ade|de|te|dde))\b", re.IGNORECASE)
 
 
 # what was decided asked: "Vad beslutade kommunstyrelsen om …", "Vad beslutades om …", "vad har
@@ -313,12 +322,23 @@ def decider_of(query: str) -> str | None:
 
 _REPLACED = re.compile(r"\b(?:ersatte|ersätter|efterträdde|efterträder|ersättare\s+för|efterträdare\s+till)\s+"
                        r"((?:[A-ZÅÄÖ][\wåäö-]+\s+){0,2}[A-ZÅÄÖ][\wåäö-]+)")
+# (issue 11) "Vem blev ny ersättare i fullmäktige i stället för Özlem Sigirci?", "Vem valdes till
+# ledamot efter Anna Berg?": the one replaced named after the relation, in a question asking who
+# (a person's name of two words or more after "efter": not "efter Kommunfullmäktiges beslut")
+_REPLACED_WHO = re.compile(r"^\W*vem\b.*?(?:\bi\s+stället\s+för|\bistället\s+för|\bi\s+st\.\s*f\.)\s+"
+                           r"((?-i:(?:[A-ZÅÄÖ][\wåäöéü-]+\s+){0,2}[A-ZÅÄÖ][\wåäöéü-]+))|"
+                           r"^\W*vem\b.*?\befter\s+((?-i:(?:[A-ZÅÄÖ][\wåäöéü-]+\s+){1,2}[A-ZÅÄÖ][\wåäöéü-]+))",
+                           re.IGNORECASE)
 
 
 def replaced_of(query: str) -> str | None:
-    """The person (a capitalised name) whose successor "Vem ersatte/efterträdde X" asks about."""
+    """The person (a capitalised name) whose successor "Vem ersatte/efterträdde X" or "Vem blev
+    ny ersättare … i stället för X" asks about."""
     m = _REPLACED.search(query)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    m = _REPLACED_WHO.search(query)
+    return (m.group(1) or m.group(2)) if m else None
 
 
 # an outcome asked in the past ("fanns", "gjordes", "genomförde", "har … minskat"); a question about a
@@ -376,10 +396,17 @@ _AS_POST = re.compile(r"^\W*vem\b.*?\bsom\s+((?:vice\s+)?(?:ordförande|ledamot|
                       r"[\wåäö]*chef|[\wåäö]*direktör|sekreterare))\b", re.IGNORECASE)
 
 
+# "Vem valdes till ordförande i styrelsen för …", "Vem utsågs till ny kommundirektör …": the post
+# someone was chosen for
+_CHOSEN_POST = re.compile(r"^\W*vem\s+(?:valdes|utsågs|väljs|utses|blev\s+vald|blev\s+utsedd|har\s+valts|"
+                          r"har\s+utsetts)\s+(?:till|som)\s+(?:(?:ny|nya|nytt)\s+)?((?:vice\s+)?(?:ordförande|ledamot|"
+                          r"ersättare|suppleant|revisor|[\wåäö]*chef|[\wåäö]*direktör|sekreterare))\b", re.IGNORECASE)
+
+
 def post_of(query: str) -> str | None:
-    """The post a "Vem är/var/blev <post> …" or "Vem … som <post> …" question asks about, lower
-    case; None for other questions (``asked.holder_named``)."""
-    m = _AS_POST.search(query)
+    """The post a "Vem är/var/blev <post> …", "Vem … som <post> …" or "Vem valdes till <post> …"
+    question asks about, lower case; None for other questions (``asked.holder_named``)."""
+    m = _AS_POST.search(query) or _CHOSEN_POST.search(query)
     return m.group(1).casefold() if m else role_of(query)
 
 

@@ -11,7 +11,7 @@ from ..corpus.base import Store
 from ..ingest.readable import is_word
 from .terms import MIN_STEM, Term, fold, joined_compounds, query_terms, repair, split_compound, stem
 
-__all__ = ["COMMON_SHARE", "RARE_TYPO", "SPLIT_BELOW", "fts_terms", "keyword_plan", "short_root"]
+__all__ = ["COMMON_SHARE", "RARE_TYPO", "SPLIT_BELOW", "fts_terms", "keyword_plan", "present_stem", "short_root"]
 
 COMMON_SHARE = 0.05  # keyword terms in more than this share of chunks are left out of the FTS query
 SPLIT_BELOW = 5  # a query word in fewer chunks than this is also looked for in parts
@@ -58,6 +58,9 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         held = store.term_doc_counts([root]).get(root, 0) if root else 0
         if root and held:
             alts, n = (root,), max(n, held)
+        present = present_stem(t.word) if not t.party and not alts else None
+        if present and df(present):
+            alts, n = (present,), max(n, df(present))
         planned.append(replace(t, parts=parts, alts=alts, df=n))
     return _with_abbreviations(_with_bodies(store, joined_compounds(planned, df), df), df)
 
@@ -65,6 +68,29 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
 # a noun's definite and plural endings (not a verb's "-ar", "-er": "visar" is not "vis")
 _DEFINITE = ("arna", "erna", "orna", "ets", "ens", "et", "en")
 _NOT_NOUNS = frozenset(["egen", "eget"])  # "i egen regi": an adjective, not "EG"
+
+
+def present_stem(word: str) -> str | None:
+    """The stem of a strong verb's other forms, where its past changed the root's vowel or
+    consonant: "ersatte" -> "ersätt" (the records write "Roland Alm (KD) ersätter Andreas
+    Idén"), "valde" -> "välj", "lade" -> "lägg", "beslöt" -> "beslut", "utsågs" -> "utse". The
+    stem never finds those forms. From the lemma table (spacy-lookups-data); None where the
+    lemma's stem already begins the word (a weak verb: "röstade"), is another word family, or
+    is no verb's infinitive."""
+    from ..extract.figure_text import _lemmas
+
+    if not word.isalpha():
+        return None
+    lem = _lemmas().get(word)
+    # a verb's infinitive ends in a vowel; a noun's plural ("ledamöter" / "ledamot") is left to
+    # the ranking, as it was: the root it adds matched near misses' passages with confidence
+    if not lem or lem == word or lem[0] != word[0] or lem[-1] not in "aåe":
+        return None
+    alt = stem(lem)
+    own = stem(word)
+    if len(alt) < MIN_STEM or word.startswith(alt) or alt.startswith(own):
+        return None
+    return alt
 
 
 def short_root(word: str) -> str | None:

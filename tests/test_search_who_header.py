@@ -18,7 +18,11 @@ from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
+from namndkoll.search.asked import lists_no_holder
+from namndkoll.search.grounds import body_terms, by_own_committee
+from namndkoll.search.hybrid import evidence, rank
 from namndkoll.search.plan import keyword_plan
+from namndkoll.search.question import read_question
 from namndkoll.types import Metadata
 
 TN_PRESENCE = """Jonas Karlsson (punkt K, L, trafikingenjör) §32
@@ -70,9 +74,44 @@ def store(db_path: Path):  # type: ignore[no-untyped-def]
     conn.close()
 
 
+def _keywords(store, query: str, source: str) -> float:  # type: ignore[no-untyped-def]
+    ranked, terms = rank(store, query, None, store.resolve_filters(), mode="keyword", candidates=20)
+    ranked, rows, _q = evidence(store, query, ranked, terms)
+    return next(r.keywords for r in ranked if rows[r.chunk_id]["source"] == source and "Sekreterare" in rows[r.chunk_id]["text"])
+
+
 def test_a_verbs_particle_is_no_word_the_answer_must_hold(store):
     # "Vem kom in som ersättare i fullmäktige efter Jenny Perez Grannas?": the answer says "till
     # ny ersättare … i stället för"; "in" weighed as a term left it at 0.989 of the keyword
     # weight, under the bar of every term (0.99), and weak (dev6)
     words = [t.word for t in keyword_plan(store, "Vem kom in som ersättare i fullmäktige efter Jenny Perez Grannas?")]
     assert "in" not in words and "ersättare" in words
+
+
+def test_the_page_of_who_took_part_runs_on_into_the_table_of_contents():
+    # "vem justerade tekniska nämndens protokoll i juni 2026": the page names the justerare beside
+    # "Justerande", and the § titles after it on the same chunk made it a list (never trusted)
+    q = read_question("vem justerade tekniska nämndens protokoll i juni 2026")
+    assert not lists_no_holder(q, TN_PRESENCE, "", None)
+    assert lists_no_holder(q, TOC, "", None)  # a table of contents alone stays one
+    assert lists_no_holder(q, TN_PRESENCE, "", "beslutsunderlag")  # and so does a list of documents
+
+
+def test_the_body_asked_is_held_by_its_own_records_header():
+    q = read_question("Vem är sekreterare i barn- och ungdomsnämnden i Alingsås?")
+    words = ["sekreterare", "barn", "ungdomsnämnden", "alingsås"]
+    assert body_terms(q, words) == {1, 2}
+    assert by_own_committee(q, "Barn- och ungdomsnämnden") and not by_own_committee(q, "Kommunstyrelsen")
+    tn = read_question("vem justerade tekniska nämndens protokoll i juni 2026")
+    assert body_terms(tn, ["justerade", "tekniska", "nämndens", "protokoll"]) == {1, 2}
+    # not for a figure: an arvode is stated of the body beside its name, not on the page of who took part
+    arvode = read_question("arvode ordförande barn- och ungdomsnämnden alingsås")
+    assert body_terms(arvode, ["arvode", "ordförande", "barn", "ungdomsnämnden", "alingsås"]) == set()
+
+
+def test_the_secretary_of_the_body_asked_holds_every_word_on_its_own_page(store):
+    query = "Vem är sekreterare i barn- och ungdomsnämnden i Alingsås?"
+    # the nämnd's own page (before: "barn", "ungdomsnämnden" not held, the header stripped)
+    assert _keywords(store, query, "alingsas_bun_2026-06-16.pdf") == pytest.approx(1.0)
+    # the same page in kommunstyrelsen's protocol names no barn- och ungdomsnämnd
+    assert _keywords(store, query, "alingsas_ks_2026-06-01.pdf") < 0.6

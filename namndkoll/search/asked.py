@@ -58,7 +58,7 @@ from dataclasses import replace
 
 from .detail import label_named, name_stated, post_for_asked, words_stated
 from .grounds import figure_in, sentences, without_axes
-from .passage import NEAR_NAME, is_listing, lists_titles, role_pattern_of
+from .passage import LISTING_SECTIONS, NEAR_NAME, is_listing, lists_titles, role_pattern_of
 from .question import Question, same_body, years_in
 from .terms import Finds
 
@@ -311,7 +311,12 @@ def lists_no_holder(question: Question, text: str, context: str | None, section:
     and who justerar beside each one's name."""
     if "who" not in question.kinds:
         return False
-    if lists_titles(text, section) or (section is None and is_listing(text, section) and not _PRESENCE.search(text)):
+    if section in LISTING_SECTIONS:
+        return True
+    # (issue 11) the page of who took part may run on into the table of contents after it ("…
+    # Justerande Lars-Ivan Gustafsson (S) … § 32 Information och föredragningar / § 33 …"): it
+    # still states who chaired, who was secretary and who justerar beside each one's name
+    if (lists_titles(text, section) or (section is None and is_listing(text, section))) and not _PRESENCE.search(text):
         return True
     post = question.post
     return post is not None and not re.search(r"(?<![\wåäö])" + re.escape(post.split()[-1]), f"{text}\n{context or ''}",

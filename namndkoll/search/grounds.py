@@ -66,7 +66,7 @@ from .question import PLACE_SUFFIXES, Question, mentions_place, place_word, same
 from .rerank import states_kind
 from .terms import STOPWORDS, Finds, Matcher, Term
 
-__all__ = ["beside", "by_own_body", "figure_beside", "figure_in", "names_asked_year", "names_own_place", "sentences", "stated_around", "states",
+__all__ = ["beside", "body_terms", "by_own_body", "by_own_committee", "figure_beside", "figure_in", "names_asked_year", "names_own_place", "sentences", "stated_around", "states",
            "thing_beside", "thing_of", "topic_held", "without_axes", "year_in_own_words"]
 
 # a year as a word: not part of a figure ("1 2025,5"), a case number ("2025.319") or an SFS ("2025:400")
@@ -356,6 +356,33 @@ def names_own_place(question: Question, row: Mapping[str, Any]) -> bool:
         return True
     text = f"{row['text']}\n{row['context'] or ''}"
     return all(body in p.names or mentions_place(p, text) for p in question.places)
+
+
+def body_terms(question: Question, words: Sequence[str]) -> set[int]:
+    """Which of a "Vem …" question's term ``words`` name the body it asks about (``question.body``:
+    "tekniska nämnd" for "tekniska", "nämndens"; "barn- och ungdomsnämnd" for "barn",
+    "ungdomsnämnden"); none for other questions.
+
+    They are held by every passage of that body's own records (``by_own_committee``): a
+    protocol's running header names its body on every page, and the reader strips it, so the
+    page of who took part ("Beslutande Thomas Thim (M) (ordförande) …", "Sekreterare Karin Berg",
+    "Justerande Lars-Ivan Gustafsson (S)") never names the nämnd in its own words (issue 11:
+    "Vem är sekreterare i barn- och ungdomsnämnden i Alingsås?", weak at 0.59 of the keyword
+    weight). Only for who holds a post or did something there: a figure is stated of a body
+    beside its name ("Barn- och ungdomsnämnden 1 178 344 …", ``asked.figure_of_body``), and the
+    page of who took part is no answer to "arvode ordförande barn- och ungdomsnämnden alingsås"
+    (test: a near miss trusted when the header counted for it too)."""
+    if "who" not in question.kinds or question.body is None or question.body.startswith("område "):
+        return set()
+    parts = [w for w in re.findall(r"[\wåäö]+", question.body) if len(w) >= 3 and w not in STOPWORDS]
+    return {i for i, w in enumerate(words) if any(w.lower().startswith(p) for p in parts)}
+
+
+def by_own_committee(question: Question, committee: str | None) -> bool:
+    """Whether a passage's document is the own record of the body the question names
+    (``question.body`` in its committee: "barn- och ungdomsnämnd" in "Barn- och
+    ungdomsnämnden"), whose running header names that body on every page (``body_terms``)."""
+    return question.body is not None and committee is not None and question.body in committee.casefold()
 
 
 def by_own_body(question: Question, row: Mapping[str, Any]) -> bool:

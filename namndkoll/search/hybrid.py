@@ -28,7 +28,9 @@ from .embedder import Embedder
 from .fold import fold_copies, rows_matter, rows_text
 from .grounds import (
     beside,
+    body_terms,
     by_own_body,
+    by_own_committee,
     figure_beside,
     names_asked_year,
     names_own_place,
@@ -247,6 +249,9 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     rare = [i for i, t in enumerate(terms) if t.df <= max(1.0, RARE_SHARE * total)]
     # the query terms that name a place it asks about -> the stored bodies that place stands for
     place_terms = {i: p.names for i, t in enumerate(terms) for p in question.places if mentions_place(p, t.word)}
+    # ... and those that name the body a "Vem …" question asks about, held by that body's own
+    # records (``grounds.body_terms``)
+    of_body = body_terms(question, [t.word for t in terms])
     focus = [focus_pattern(w, terms, store.term_doc_counts) for w in question.focus]
     thing = thing_of(question, terms)  # what a figure query asks, in its own words (grounds.thing_beside)
     form = sentence_form(query)  # a keyword query says what it asks in its words only (grounds.topic_held)
@@ -269,6 +274,10 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             continue
         text = texts[r.chunk_id]
         held = matcher.held(text)
+        # "Vem är sekreterare i barn- och ungdomsnämnden …": the nämnd's own protocol names it in
+        # the running header of every page, which the reader strips from the page of who took part
+        if of_body and by_own_committee(question, row["committee"]):
+            held = [h or i in of_body for i, h in enumerate(held)]
         # "Vem är kommundirektör i Simrishamn?": Simrishamn's budget instructions need not repeat
         # "Simrishamn" beside "Diana Olsson Kommundirektör"
         by_body = [h or i in place_terms and row["municipality"] in place_terms[i] for i, h in enumerate(held)]

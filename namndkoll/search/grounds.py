@@ -66,7 +66,7 @@ from .question import PLACE_SUFFIXES, Question, mentions_place, place_word, same
 from .rerank import states_kind
 from .terms import STOPWORDS, Finds, Matcher, Term
 
-__all__ = ["beside", "body_terms", "by_own_body", "by_own_committee", "figure_beside", "figure_in", "names_asked_year", "names_own_place", "sentences", "stated_around", "states",
+__all__ = ["beside", "body_terms", "by_own_body", "by_own_committee", "figure_beside", "figure_in", "names_asked_year", "names_own_place", "record_terms", "sentences", "stated_around", "states",
            "thing_beside", "thing_of", "topic_held", "without_axes", "year_in_own_words"]
 
 # a year as a word: not part of a figure ("1 2025,5"), a case number ("2025.319") or an SFS ("2025:400")
@@ -376,6 +376,22 @@ def body_terms(question: Question, words: Sequence[str]) -> set[int]:
         return set()
     parts = [w for w in re.findall(r"[\wåäö]+", question.body) if len(w) >= 3 and w not in STOPWORDS]
     return {i for i, w in enumerate(words) if any(w.lower().startswith(p) for p in parts)}
+
+
+# the words that name a meeting or its record ("på tekniska nämndens sammanträde", "… möte",
+# "… protokoll"): a protocol's running header names it ("Protokoll", "Sammanträdesdatum")
+_RECORD_WORDS = frozenset({"sammanträde", "sammanträdet", "sammanträdes", "sammanträden", "möte", "mötet", "mötes",
+                           "protokoll", "protokollet", "protokollets"})
+
+
+def record_terms(question: Question, words: Sequence[str]) -> set[int]:
+    """Which of a "Vem …" question's term ``words`` name the meeting or its record ("Vem ersatte
+    Andreas Idén på tekniska nämndens sammanträde?"): held by every page of a protocol, whose
+    running header names it, as ``body_terms`` are by the body's own records. None for other
+    questions (as ``body_terms``)."""
+    if "who" not in question.kinds:
+        return set()
+    return {i for i, w in enumerate(words) if w.lower() in _RECORD_WORDS}
 
 
 def by_own_committee(question: Question, committee: str | None) -> bool:

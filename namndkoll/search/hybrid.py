@@ -34,6 +34,7 @@ from .grounds import (
     figure_beside,
     names_asked_year,
     names_own_place,
+    record_terms,
     stated_around,
     states,
     thing_beside,
@@ -252,6 +253,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     # ... and those that name the body a "Vem …" question asks about, held by that body's own
     # records (``grounds.body_terms``)
     of_body = body_terms(question, [t.word for t in terms])
+    of_record = record_terms(question, [t.word for t in terms])
     focus = [focus_pattern(w, terms, store.term_doc_counts) for w in question.focus]
     thing = thing_of(question, terms)  # what a figure query asks, in its own words (grounds.thing_beside)
     form = sentence_form(query)  # a keyword query says what it asks in its words only (grounds.topic_held)
@@ -278,6 +280,8 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         # the running header of every page, which the reader strips from the page of who took part
         if of_body and by_own_committee(question, row["committee"]):
             held = [h or i in of_body for i, h in enumerate(held)]
+        if of_record and row["doc_type"] == "protokoll":
+            held = [h or i in of_record for i, h in enumerate(held)]
         # "Vem är kommundirektör i Simrishamn?": Simrishamn's budget instructions need not repeat
         # "Simrishamn" beside "Diana Olsson Kommundirektör"
         by_body = [h or i in place_terms and row["municipality"] in place_terms[i] for i, h in enumerate(held)]

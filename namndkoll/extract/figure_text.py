@@ -186,19 +186,24 @@ _ADJ_EXTRA = {"olika", "extra", "nya", "hela", "fler", "nyanlända", "heltids", 
               "ytterligare", "särskilda", "egna", "lediga", "nuvarande", "befintliga", "tillfälliga"}
 
 
-@lru_cache(maxsize=1)
-def _lemmas() -> dict[str, str]:
-    """spaCy's Swedish lemma lookup table (spacy-lookups-data), loaded once per process."""
+@lru_cache(maxsize=2)
+def lemma_table(lang: str) -> dict[str, str]:
+    """spaCy's lemma lookup table of ``lang`` ("sv", "en"; spacy-lookups-data): inflected form
+    -> base form, loaded once per process."""
     try:
         from importlib.resources import files
 
         import spacy_lookups_data  # noqa: F401 - only for its data files
 
-        path = files("spacy_lookups_data") / "data" / "sv_lemma_lookup.json.gz"
+        path = files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"
         with gzip.open(str(path), "rt", encoding="utf-8") as f:
             return json.load(f)
     except (ImportError, OSError):  # pragma: no cover - a declared dependency
         return {}
+
+
+def _lemmas() -> dict[str, str]:
+    return lemma_table("sv")
 
 
 # nouns whose plural is their singular (agent nouns in -are, units of length and volume)
@@ -262,19 +267,8 @@ def lemma(word: str) -> str:
 _PLURAL_S = re.compile(r"[ \t]+(?P<noun>[a-z]{3,}s)(?![\wåäö\-])")
 
 
-@lru_cache(maxsize=1)
 def _english() -> dict[str, str]:
-    """spaCy's English lemma lookup table (inflected form -> base form), loaded once."""
-    try:
-        from importlib.resources import files
-
-        import spacy_lookups_data  # noqa: F401 - only for its data files
-
-        path = files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
-        with gzip.open(str(path), "rt", encoding="utf-8") as f:
-            return json.load(f)
-    except (ImportError, OSError):  # pragma: no cover - a declared dependency
-        return {}
+    return lemma_table("en")
 
 
 @lru_cache(maxsize=1)

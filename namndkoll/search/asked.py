@@ -58,7 +58,14 @@ from dataclasses import replace
 
 from .detail import label_named, name_stated, post_for_asked, words_stated
 from .grounds import figure_in, sentences, without_axes
-from .passage import LISTING_SECTIONS, NEAR_NAME, is_listing, lists_titles, role_pattern_of
+from .passage import (
+    LISTING_SECTIONS,
+    NEAR_NAME,
+    PARTY_CODES,
+    is_listing,
+    lists_titles,
+    role_pattern_of,
+)
 from .question import Question, same_body, years_in
 from .terms import Finds
 
@@ -223,7 +230,8 @@ def holder_named(question: Question, text: str, context: str, section: str | Non
 # a holder's name: two capitalised words or more, also where a line or a sentence starts ("Per
 # Ek utses till …", a signature's "Annika Pettersson" over "socialdirektör", which
 # ``passage.NAME`` leaves out), or a name and a party ("Thim (M)")
-_HOLDER = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\b[A-ZÅÄÖ][a-zåäöéü]+\s*\((?:S|M|SD|C|V|KD|L|MP|D|Fi)\)")
+_FULL_NAME = r"\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+"
+_HOLDER = re.compile(_FULL_NAME + r"|\b[A-ZÅÄÖ][a-zåäöéü]+\s*\((?:" + PARTY_CODES + r")\)")
 
 
 def holder_beside(question: Question, text: str) -> bool:
@@ -262,7 +270,7 @@ def figure_beside_rare(question: Question, text: str, section: str | None,
 
 # a name, a party or a body that may be the one who did what a "Vem …" question asks
 # ("Anna Berg (S)", "Berg (S)", "kommunstyrelsen", "Liberalerna")
-_DOER = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\((?:S|M|SD|C|V|KD|L|MP|D|Fi)\)|"
+_DOER = re.compile(_FULL_NAME + r"|\((?:" + PARTY_CODES + r")\)|"
                    r"(?i:\b\w*(?:nämnden|styrelsen|förvaltningen|fullmäktige|kontoret|utskottet|direktionen|förbundet|"
                    r"bolaget|enheten|avdelningen|direktör\w*|ordförande\w*|chef\w*|partiet|erna|arna)\b)")
 # a task given, not an act done ("Kommunstyrelsen får i uppdrag utarbeta …", "uppdras att …")

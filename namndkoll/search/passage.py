@@ -75,10 +75,11 @@ _YEARLIKE = re.compile(r"^(19|20)\d\d$")
 _PARAGRAPH = re.compile(r"§\s*\d+")
 LISTING_SECTIONS = frozenset(["beslutsunderlag", "expedieras"])
 NEAR = 30  # characters between a focus word and its figure ("149 olika språk", "25 stycken mopeder")
-_CODES = r"S|M|SD|C|V|KD|L|MP|D|Fi"
+# the party codes a name is followed by in parentheses ("Berg (S)"), as the search reads them
+PARTY_CODES = r"S|M|SD|C|V|KD|L|MP|D|Fi"
 # a person's name: "Anna Berg", "Berg (S)" (not a body: "Vilka ledamöter …" asks for people)
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\b[A-ZÅÄÖ][a-zåäöéü]+\s*\((?:"
-                  + _CODES + r")\)", re.MULTILINE)
+                  + PARTY_CODES + r")\)", re.MULTILINE)
 # an item put off to a later meeting ("Ärendet bordläggs till sammanträdet den 23 november"): the
 # same case's substantive decision is in another protocol. Not "Bordlagt den 12 oktober 2023, § 27",
 # the history a decided item's own paragraph tells

@@ -30,6 +30,7 @@ import numpy as np
 
 from .passage import (
     MONEY,
+    PARTY_CODES,
     PASSAGE_FEATURES,
     PERCENT,
     document_text,
@@ -58,14 +59,13 @@ _UNIT = re.compile(r"\d\s*(%|procent|kr\b|kronor|tkr|mnkr|mkr|mdkr|miljon|miljar
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(januari|februari|mars|april|maj|juni|juli|augusti|"
                    r"september|oktober|november|december)\b|\b(januari|februari|mars|april|maj|juni|juli|"
                    r"augusti|september|oktober|november|december)\s+\d{4}\b", re.IGNORECASE)
-_CODES = r"S|M|SD|C|V|KD|L|MP|D|Fi"
 # a name ("Anna Berg (S)", "Jessica Persdotter Keding") or a body or post that may be the "who"
-_PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\((?:" + _CODES
+_PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\((?:" + PARTY_CODES
                      + r"|-)\)|\b\w*(nämnden|styrelsen|förvaltningen|direktör|ordförande|chef)\b", re.MULTILINE)
 _VOTE = re.compile(r"\b\d+\s+(ja|nej)\b|\bomröstning|\bvotering|\bavstår\b|\bröst(ar|ade|er)\b|"
                    r"\b(ja|nej)-röst", re.IGNORECASE)
-_PARTY = re.compile(r"\((?:" + _CODES + r")\)|\b(?:från|för|av|och)\s+(?:" + _CODES + r")\b|"
-                    r"\b(?:" + _CODES + r")(?:,|\s+och)\s|(?i:\b(socialdemokrat|moderat|sverigedemokrat|"
+_PARTY = re.compile(r"\((?:" + PARTY_CODES + r")\)|\b(?:från|för|av|och)\s+(?:" + PARTY_CODES + r")\b|"
+                    r"\b(?:" + PARTY_CODES + r")(?:,|\s+och)\s|(?i:\b(socialdemokrat|moderat|sverigedemokrat|"
                     r"centerpartiet|vänsterpartiet|kristdemokrat|liberalerna|miljöpartiet))")
 _SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n\s*\n")
 _YEAR = re.compile(r"^(19|20)\d\d$")

@@ -285,6 +285,8 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         # "Vem är kommundirektör i Simrishamn?": Simrishamn's budget instructions need not repeat
         # "Simrishamn" beside "Diana Olsson Kommundirektör"
         by_body = [h or i in place_terms and row["municipality"] in place_terms[i] for i, h in enumerate(held)]
+        # a stance asked by its subject: the § text that names it states no stance (order.settle)
+        stance = not question.position or states_position(row)
         out.append(_with(
             # the rare terms held, one at least not a place: a rare place name, held by the passage's
             # body or named in passing, is no strong keyword match on what is asked (round 10:
@@ -296,9 +298,8 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
             stated=stated[r.chunk_id] and not lists_no_holder(question, row["text"], row["context"], row["section"]),
-            # a stance asked by its subject: the § text that names it states no stance (order.settle)
-            kind_stated=stated[r.chunk_id] and (not question.position or states_position(row)),
-            stance=not question.position or states_position(row),
+            kind_stated=stated[r.chunk_id] and stance,
+            stance=stance,
             stated_near=near.get(r.chunk_id, True),
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
             year_own=year_in_own_words(question, row["text"]),

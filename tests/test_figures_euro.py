@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_pdf import draw
+from test_pdf import draw, ruled_table
 from typer.testing import CliRunner
 
 from namndkoll.cli import app
@@ -60,17 +60,8 @@ def test_a_euro_range_in_a_pdf_is_one_figure_with_both_ends(tmp_path: Path) -> N
 
 
 def _table(tmp_path: Path, name: str, heads: tuple[str, str, str]) -> Path:
-    page = [(60, 60, "Driftsbudget per verksamhet"), (60, 300, "Kommentar efter tabellen.")]
-    rows = [heads, ("Hemvården", "12 500", "13 100"), ("Småbarnspedagogik", "8 200", "7 950")]
-    rule = []
-    for r, row in enumerate(rows):
-        y = 100 + 30 * r
-        for c, cell in enumerate(row):
-            page.append((65 + 150 * c, y + 18, cell))
-        rule.append((60, y, 510, y))
-    rule.append((60, 190, 510, 190))
-    rule += [(x, 100, x, 190) for x in (60, 210, 360, 510)]
-    return draw(tmp_path / name, [page], lines=[rule])
+    return ruled_table(tmp_path / name, "Driftsbudget per verksamhet",
+                       [heads, ("Hemvården", "12 500", "13 100"), ("Småbarnspedagogik", "8 200", "7 950")])
 
 
 @pytest.mark.parametrize("heads", [

@@ -86,19 +86,26 @@ def test_two_columns_are_read_column_by_column(tmp_path):
     assert lines[1:13] == left and lines[13:25] == right
 
 
-def _table_pdf(tmp_path: Path) -> Path:
-    page = [(60, 60, "Ekonomiskt utfall per verksamhet"), (60, 300, "Kommentar efter tabellen.")]
-    rows = [("Verksamhet", "Budget tkr", "Utfall tkr"), ("Hemtjänst", "12 500", "13 100"),
-            ("Förskola", "8 200", "7 950"), ("Totalt", "20 700", "21 050")]
+def ruled_table(path: Path, title: str, rows: list[tuple[str, str, str]]) -> Path:
+    """A one-page PDF: ``title``, a table of three columns ruled on every side (a row 30 pt
+    high), and a line of prose after it."""
+    page = [(60, 60, title), (60, 300, "Kommentar efter tabellen.")]
     rule = []
     for r, row in enumerate(rows):
         y = 100 + 30 * r
         for c, cell in enumerate(row):
             page.append((65 + 150 * c, y + 18, cell))
         rule.append((60, y, 510, y))
-    rule.append((60, 220, 510, 220))
-    rule += [(x, 100, x, 220) for x in (60, 210, 360, 510)]
-    return draw(tmp_path / "t.pdf", [page], lines=[rule])
+    bottom = 100 + 30 * len(rows)
+    rule.append((60, bottom, 510, bottom))
+    rule += [(x, 100, x, bottom) for x in (60, 210, 360, 510)]
+    return draw(path, [page], lines=[rule])
+
+
+def _table_pdf(tmp_path: Path) -> Path:
+    return ruled_table(tmp_path / "t.pdf", "Ekonomiskt utfall per verksamhet",
+                       [("Verksamhet", "Budget tkr", "Utfall tkr"), ("Hemtjänst", "12 500", "13 100"),
+                        ("Förskola", "8 200", "7 950"), ("Totalt", "20 700", "21 050")])
 
 
 def test_ruled_table_becomes_rows_and_cells_not_body_text(tmp_path):

@@ -91,3 +91,32 @@ def test_the_auditors_missiv_to_a_kommuns_bodies_is_a_kommuns(tmp_path: Path) ->
                            "Anita Andersson Lennart Mattsson",
                            "Revisionens ordförande Vice ordförande"]])
     assert (md.committee, md.org_kind, md.doc_type) == ("Revisorerna", "kommun", "revisionsrapport")
+
+
+def test_text_set_beyond_the_page_is_no_part_of_the_cover(tmp_path: Path) -> None:
+    """A consultant's report template names its colour swatches left of the page ("DARK BLUE",
+    "CYAN 40", "CORAL"): unseen, they are not the report's title."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from namndkoll.ingest import read_document
+
+    path = tmp_path / "cover.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 5)
+    for k, swatch in enumerate(("DARK BLUE", "CYAN 40", "CORAL", "LIGHT GREY")):
+        c.drawString(-30, 780 - 35 * k, swatch)
+    c.setFont("Helvetica", 12)
+    c.drawString(60, 700, "2026-03-26")
+    c.setFont("Helvetica-Bold", 36)
+    c.drawString(60, 640, "RAPPORT")
+    c.drawString(60, 600, "BORGENSAVGIFTER")
+    c.setFont("Helvetica", 14)
+    c.drawString(60, 560, "AB Alingsås Rådhus")
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 500, "Borgensavgiften har beräknats till 0,46%. Denna rapport är framtagen för att bistå")
+    c.drawString(60, 486, "med ett beslutsunderlag avseende fastställande av påslag för interna lån.")
+    c.save()
+    doc = read_document(str(path))
+    assert "DARK BLUE" not in doc.pages[0].text and "CORAL" not in doc.pages[0].text
+    assert doc.metadata.title is not None and "BORGENSAVGIFTER" in doc.metadata.title.upper()

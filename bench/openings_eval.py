@@ -1,6 +1,6 @@
 """Document metadata on the openings of other municipalities' protocols (bench/openings.json).
 
-    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7|dev8|heldout8] [--show]
+    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7|dev8|heldout8|dev9|heldout9] [--show]
 
 The openings are the first pages of real protocols of municipalities, regions and förbund we have
 no PDFs of, as public web pages keep them (docplayer.se, dokumen.tips, a förbund's anslag page);
@@ -47,6 +47,14 @@ naming its kommun), a KS utskott's delegeringsbeslut, kallelser of a socialnämn
 Stockholm KS protokollsbilaga, a Vallentuna BUN tjänsteskrivelse, a Göteborg Stadsrevisionen
 revisionsredogörelse, regions' nämnd, regionstyrelse, a landstingsfullmäktige, an unnamed region's
 ärende and a decisions web page; ``heldout8`` likewise runs once.
+The ninth batch (``dev9``/``heldout9``, ``seed9``, alternating in the order found, fixed before any
+run) is 41 front pages of real PDFs, not web copies: ``<slug>.pdf`` is the first two pages of the
+file at ``url`` (a meeting system's attachments archived on GitHub), ``<slug>.txt`` their
+``pdftotext -layout`` text. Arbetsutskott § pages of five nämnder, § pages of KS, KF and nämnder,
+tjänsteskrivelser, initiativärenden, motions, plans and reviews of one kommun that often never
+names itself, a räddningstjänstförbund's direktion, budget and letters, a regional kommunalförbund's
+paper, a region's nämnd's agreement, a region officer's letter to three bodies, municipal
+companies and audit papers; ``heldout9`` likewise runs once.
 """
 
 from __future__ import annotations
@@ -79,7 +87,7 @@ def main() -> None:
     ap.add_argument("--dir", default="/work/gold-pdfs/openings")
     ap.add_argument("--split", default="dev", choices=("dev", "heldout", "dev2", "heldout2", "dev3", "heldout3", "dev4",
                              "heldout4", "dev5", "heldout5", "dev6", "heldout6", "dev7", "heldout7",
-                             "dev8", "heldout8"))
+                             "dev8", "heldout8", "dev9", "heldout9"))
     ap.add_argument("--show", action="store_true", help="print every miss")
     a = ap.parse_args()
     from namndkoll.ingest import read_document

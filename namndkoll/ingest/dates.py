@@ -25,9 +25,10 @@ _MON_ABBR = {m[:3]: i for m, i in MONTHS.items()}
 
 _DASH = "[-–‐‑]"  # hyphen, en dash and the Unicode hyphens some templates print: "2025–10–08"
 _ISO = re.compile(rf"(?<![\d/.])((?:19|20)\d\d){_DASH}(0[1-9]|1[0-2]){_DASH}(0[1-9]|[12]\d|3[01])(?![\d])")
-# a date alone on its line with its parts spaced out, as covers set it: "2026 03 26", "2026 - 03 - 26"
+# a date alone on its line with its parts spaced out, as covers set it: "2026 03 26", "2026 - 03 - 26",
+# the year letter-spaced too ("2 0 2 6 - 03 - 26")
 _SP = "(?: | [-–] )"
-_ISO_SPACED = re.compile(rf"^\s*((?:19|20)\d\d){_SP}(0[1-9]|1[0-2]){_SP}(0[1-9]|[12]\d|3[01])\s*$")
+_ISO_SPACED = re.compile(rf"^\s*((?:19|20)\d\d|[12] [09] \d \d){_SP}(0[1-9]|1[0-2]){_SP}(0[1-9]|[12]\d|3[01])\s*$")
 # Finland-Swedish and older Swedish: 15.9.2022, 15.09.2022
 _DOTTED = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?![\d])")
 _WRITTEN = re.compile(r"(?<!\d)(\d{1,2})(?:\s*:e|\s*:a)?\s+(" + "|".join(MONTHS) + r"|"
@@ -51,7 +52,7 @@ def dates_in(text: str) -> Iterator[tuple[int, str]]:
         found.append((m.start(), f"{m.group(1)}-{m.group(2)}-{m.group(3)}"))
     m2 = _ISO_SPACED.match(text)
     if m2:
-        found.append((m2.start(1), f"{m2.group(1)}-{m2.group(2)}-{m2.group(3)}"))
+        found.append((m2.start(1), f"{m2.group(1).replace(' ', '')}-{m2.group(2)}-{m2.group(3)}"))
     for m in _DOTTED.finditer(text):
         y, mo, d = int(m.group(3)), int(m.group(2)), int(m.group(1))
         if _valid(y, mo, d):

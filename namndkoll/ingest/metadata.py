@@ -192,7 +192,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     ("verksamhetsberättelse", r"\bverksamhetsberättelse\w*"),
     ("bokslut", r"\b(?:bokslut|årsbokslut)\b"),
     ("plan", r"\w*plan(?:en|er|erna)?\b"),
-    ("utredning", r"\b(?:utredning|utvärdering|förstudie|kartläggning|analys|rapport|promemoria|PM)\w*"),
+    # an agreement titled by its parties ("Avtal mellan Västra hälso- och sjukvårdsnämnden och ...",
+    # "Idéburet offentligt partnerskap mellan Alingsås kommun och ..."), by its first words only
+    ("avtal", (r"^\s*(?:\w*avtal(?:et)?|(?:idéburet\s+offentligt\s+)?partnerskap)(?:\s+(?:mellan|om|avseende)\b|\s*$)|"
+               r"^\s*idéburet\s+offentligt(?:\s+partnerskap)?\s*$")),
+    # a nämnd's review of its own work ("Genomlysning 2026–2027 Bygg- och miljönämnden") is an inquiry
+    ("utredning", r"\b(?:utredning|utvärdering|förstudie|kartläggning|analys|rapport|promemoria|PM|genomlysning)\w*"),
     ("yttrande", r"^\s*(?:yttrande|remissvar|remissyttrande)\b"),
     ("interpellation", r"^\s*interpellation\b"),
     ("medborgarförslag", r"^\s*medborgarförslag\b"),
@@ -431,7 +436,7 @@ _OWN_REGION = re.compile(r"\b(?:regiondirektör(?:en)?|regionråd(?:et)?|landsti
 
 # and a kommun's: its kommunchef or kommundirektör, its kommunledningskontor, its kommunrevisor
 # (a region's and a förbund's own words are looked for first: they may name their members' officers)
-_OWN_KOMMUN = re.compile(r"\b(?:kommunchef(?:en)?|kommundirektör(?:en)?|kommunrevisor\w*|"
+_OWN_KOMMUN = re.compile(r"\b(?:kommunchef(?:en)?|kommundirektör(?:en)?|kommunrevisor\w*|kommunrevision(?:en|ens)?|"
                          r"kommunledningskontor(?:et)?|kommunledningsförvaltning(?:en)?|kommunkansli(?:et)?)\b",
                          re.IGNORECASE)
 

@@ -199,6 +199,7 @@ _NOT_PLACE = {"Den", "Denna", "Varje", "Hela", "Vår", "Egen", "Annan", "Samma",
 # "tillkännagivits på Alingsås kommuns digitala anslagstavla": a protocol naming its own body
 # a name after "med", "mellan" or "och" in a letterhead-like line is a counterpart, not the sender
 _COUNTERPART = re.compile(r"(?<![\wåäö])(?:med|mellan|och|samt)\s+$", re.IGNORECASE)
+_LONE_CONJUNCTION = re.compile(r"^\s*(?:med|mellan|och|samt)\s*$", re.IGNORECASE)
 # the sender's postal address in a footer: "Adress Box 611, Kalmar", "Box 601, 391 26 Kalmar"
 _POSTAL_BOX = re.compile(r"(?<![\wåäö])Box\s+\d{1,5},?\s+(?:\d{3}\s?\d{2}\s+)?([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)\b")
 _SELF_CONTEXT = re.compile(r"anslagstavla|webbplats|hemsida|diarium|registrator|förvaltning", re.IGNORECASE)
@@ -288,7 +289,7 @@ def _scan_landsting(line: str, found: dict[str, OrgEvidence], *, self_w: float, 
 
 
 def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: float, order: int,
-          unknown_ok: bool, own_board: bool = True) -> None:
+          unknown_ok: bool, own_board: bool = True, after_counterpart: bool = False) -> None:
     _scan_landsting(line, found, self_w=self_w, mention=mention, order=order)
     for m in _GENITIVE_BODY.finditer(line):
         o = _genitives().get(m.group(1))
@@ -308,8 +309,11 @@ def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: f
         if o.kind == "kommun" and o.name == "Gotland" and "region" in line[max(0, m.start() - 8):m.start()].lower():
             o = org_by_name("Region Gotland") or o
         w = self_w
-        if w and _COUNTERPART.search(line, 0, m.start()):
-            w = 0.0  # "Gemensam verksamhet med Borgholms kommun och Mörbylånga kommun": a partner
+        if w and (_COUNTERPART.search(line, 0, m.start()) or (after_counterpart and not line[:m.start()].strip())):
+            # "Gemensam verksamhet med Borgholms kommun och Mörbylånga kommun": a partner; also
+            # when a cover sets the conjunction on a line of its own ("Västra hälso- och
+            # sjukvårdsnämnden / och / Alingsås kommun")
+            w = 0.0
         if own_board and o.kind == "kommun" and _SELF_CONTEXT.search(line[m.end():m.end() + 40]):
             w = max(w, 3.0)
         _add(found, o.name, o.kind, self_w=w, mention=mention, order=order)
@@ -385,8 +389,9 @@ def find_organisation(
     for i, line in enumerate(self_lines):
         # a letterhead line is short; a sentence near the top is text that mentions places
         short = len(line.split()) <= 8 and not line.rstrip().endswith((".", ",", ";"))
+        after = i > 0 and bool(_LONE_CONJUNCTION.match(self_lines[i - 1]))
         _scan(line, found, self_w=(3.0 if i < 10 else 1.5) if short else 0.0, mention=1.0, order=order,
-              unknown_ok=True, own_board=not members_boards)
+              unknown_ok=True, own_board=not members_boards, after_counterpart=after)
         _scan_domains(line, found, 2.0, order)
         if short:
             _scan_state(line, found, 3.0, order)

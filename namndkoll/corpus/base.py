@@ -57,6 +57,13 @@ class Store(Protocol):
         """Store ``doc`` (replacing the same source's earlier version); inside a transaction."""
         ...
 
+    def hold_content(self, sha: str) -> bool:
+        """Inside a transaction: another writer of a document with this content hash waits here
+        until the transaction ends. Whether other writers may have stored documents since this
+        one looked (PostgreSQL: several ingests at once, so look again); False where the corpus
+        has one writer and nothing is done (SQLite)."""
+        ...
+
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None: ...
 
     def load_extraction(self, document_id: int) -> Extraction:
@@ -119,6 +126,12 @@ class Store(Protocol):
 
     def documents_to_chunk(self, chunker: str) -> list[int]: ...
 
+    def needs_chunks(self, document_id: int, chunker: str) -> bool:
+        """Inside a transaction, before ``replace_chunks``: whether the document still waits to
+        be chunked by ``chunker`` (another index run may have chunked it since
+        ``documents_to_chunk``; PostgreSQL makes a second one wait for the first to commit)."""
+        ...
+
     def replace_chunks(self, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
                        chunker: str, contexts: Sequence[str] | None = None) -> None: ...
 
@@ -135,6 +148,13 @@ class Store(Protocol):
 
     def unembedded(self, limit: int) -> list[tuple[int, str, str, str]]:
         """(id, text, hash, context) of chunks without a vector, oldest first."""
+        ...
+
+    def claim_unembedded(self, limit: int) -> AbstractContextManager[list[tuple[int, str, str, str]]]:
+        """``with store.claim_unembedded(n) as batch:`` ``unembedded(n)`` for this writer to
+        embed and store inside the block. PostgreSQL: the block is a transaction and the rows are
+        this writer's until it ends (another writer's claim skips them: two ingests or index runs
+        at once never embed the same passage twice); SQLite: the rows only (one writer)."""
         ...
 
     def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]: ...

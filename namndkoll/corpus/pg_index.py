@@ -192,6 +192,28 @@ def chunk_words(text: str, context: str) -> set[str]:
     return set(TOKEN.findall(text.lower())) | set(TOKEN.findall(context.lower()))
 
 
+def needs_chunks(conn: Any, document_id: int, chunker: str) -> bool:
+    """Whether the document still waits to be chunked by ``chunker``; the document's row is held
+    until the transaction ends, so a second index run asking the same waits and then finds it
+    chunked (rather than chunking it again, which would send its passages to be embedded again
+    or through ``recycled_vectors`` just as the first run clears them)."""
+    if conn.execute("SELECT 1 FROM documents WHERE id = %s FOR NO KEY UPDATE", (document_id,)).fetchone() is None:
+        return False  # replaced or deleted meanwhile: its new version is chunked by whoever sees it
+    row = conn.execute("SELECT chunker FROM chunked_documents WHERE document_id = %s", (document_id,)).fetchone()
+    return row is None or row[0] != chunker
+
+
+def claim_unembedded(conn: Any, limit: int) -> list[tuple[int, str, str, str]]:
+    """(id, text, hash, context) of passages waiting for a vector that no other writer holds,
+    oldest first; held until the caller's transaction ends, in which ``insert_vectors`` takes them
+    off the list. A second writer skips them rather than waiting for them or embedding them too.
+    The chunk rows are held as a vector's reference holds them (KEY SHARE): a document replaced
+    meanwhile waits for this batch instead of deadlocking with its vectors' insert."""
+    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(
+        "SELECT c.id, c.text, c.hash, c.context FROM chunks_todo t JOIN chunks c ON c.id = t.chunk_id"
+        " ORDER BY t.chunk_id LIMIT %s FOR UPDATE OF t SKIP LOCKED FOR KEY SHARE OF c SKIP LOCKED", (limit,))]
+
+
 def replace_chunks(conn: Any, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
                    chunker: str, contexts: Sequence[str] | None = None) -> None:
     conn.execute("DELETE FROM chunks WHERE document_id = %s", (document_id,))

@@ -253,7 +253,7 @@ def vocabulary(conn: Any, prefix: str, limit: int = 50_000) -> list[tuple[str, i
     """(word, chunks holding it) of the indexed words starting with ``prefix``."""
     return [(r[0], int(r[1])) for r in conn.execute(
         f"SELECT term, sum(chunks) FROM {_stats_table(conn)} WHERE term >= %s AND term < %s GROUP BY term"
-        " ORDER BY term LIMIT %s", (prefix, prefix + "\uffff", limit))]
+        " ORDER BY term COLLATE \"C\" LIMIT %s", (prefix, prefix + "\uffff", limit))]
 
 
 def document_mentions(conn: Any, document_id: int, names: Sequence[str]) -> bool:

@@ -25,7 +25,7 @@ def figure_units(conn: Any, kind: str | None = None) -> list[tuple[str, int]]:
     """(unit, figures) of the stored figures (of ``kind``), the most common first."""
     where, args = ("WHERE kind = %s", (kind,)) if kind else ("", ())
     return [(r[0], int(r[1])) for r in conn.execute(
-        f"SELECT unit, count(*) AS n FROM figures {where} GROUP BY unit ORDER BY n DESC, unit", args)]
+        f"SELECT unit, count(*) AS n FROM figures {where} GROUP BY unit ORDER BY n DESC, unit COLLATE \"C\"", args)]
 
 
 def item_record(conn: Any, document_id: int, item: str) -> dict[str, Any] | None:

@@ -31,6 +31,13 @@ from .extractions import (
 from .names import name_condition
 from .store import StoredDocument, like_contains, pack_lines, table_from, table_values, unpack_lines
 
+# Text is ordered byte by byte, as SQLite's BINARY collation orders it (UTF-8 bytes: code points),
+# whatever the server's or the database's default collation: a database made with sv_SE or an
+# ICU locale would otherwise list "Zon" after "kr" and "å" before "ä". The columns a listing sorts
+# on are declared COLLATE "C" (pg_migrations/0001_core.sql), but not every one (figures.unit, a
+# COALESCE with items.meeting_date): each ORDER BY on text says so itself.
+C = ' COLLATE "C"'
+
 
 def reader_of(conn: Any, document_id: int) -> str | None:
     row = conn.execute("SELECT reader FROM documents WHERE id = %s", (document_id,)).fetchone()
@@ -46,6 +53,14 @@ def source_with_sha(conn: Any, sha: str, *, exclude: str) -> str | None:
     row = conn.execute("SELECT source FROM documents WHERE sha256 = %s AND source != %s LIMIT 1",
                        (sha, exclude)).fetchone()
     return row[0] if row else None
+
+
+def hold_content(conn: Any, sha: str) -> None:
+    """Two ingests given the same file (or the same content under two names) at once: the second
+    waits here, inside its document's transaction, until the first has committed, and then finds
+    it stored instead of embedding and writing it again. Taken before ``replace_document``'s lock
+    on the source, always in that order."""
+    conn.execute("SELECT pg_advisory_xact_lock(hashtextextended('namndkoll content ' || %s, 0))", (sha,))
 
 
 def replace_document(conn: Any, doc: Document) -> int:
@@ -249,7 +264,7 @@ def list_documents(conn: Any, *, municipality: str | None = None, committee: str
                      "starts_with(replace(replace(upper(dnr), ' ', ''), '-', ''), %s))")  # no wildcards
         args.append(dnr.upper().replace(" ", "").replace("-", "").removeprefix("DNR"))
     sql = ("SELECT * FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY date IS NULL, date, source")
+           + f" ORDER BY date IS NULL, date{C}, source{C}")
     with conn.cursor(row_factory=dict_row) as cur:
         rows = cur.execute(sql, args).fetchall()
     return [_stored(conn, r) for r in rows]
@@ -304,7 +319,7 @@ def load_document(conn: Any, document_id: int) -> Document:
     return Document(sd.source, sd.sha256, pages, md, tuple(items), sd.size, sd.warnings, sd.reader or "")
 
 
-_BYTES = {c: ' COLLATE "C"' for c in ("municipality", "committee", "doc_type", "reader")}
+_BYTES = {c: C for c in ("municipality", "committee", "doc_type", "reader")}
 
 
 def corpus_stats(conn: Any) -> dict[str, Any]:
@@ -319,7 +334,7 @@ def corpus_stats(conn: Any) -> dict[str, Any]:
         "SELECT count(*), coalesce(sum(pages),0), coalesce(sum(ocr_pages),0),"
         " coalesce(sum(needs_ocr_pages),0) FROM documents").fetchone()
     needing = [{"id": int(r[0]), "source": r[1], "pages": r[2]} for r in conn.execute(
-        "SELECT id, source, needs_ocr_pages FROM documents WHERE needs_ocr_pages > 0 ORDER BY source")]
+        "SELECT id, source, needs_ocr_pages FROM documents WHERE needs_ocr_pages > 0 ORDER BY source" + C)]
     return {
         "documents": int(totals[0]), "pages": int(totals[1]), "ocr_pages": int(totals[2]),
         "needs_ocr_pages": int(totals[3]),
@@ -452,7 +467,7 @@ def list_extracted(conn: Any, what: str, *, municipality: str | None = None, com
     title = ", i.title AS item_title" if what == "votes" else ""  # the § a vote is in, by name
     sql = (f"SELECT x.*, {PAGE_END}, {_DOC_COLS}{title} FROM {what} x JOIN documents d ON d.id = x.document_id"
            " LEFT JOIN items i ON i.id = x.item_id" + (" WHERE " + " AND ".join(where) if where else "")
-           + f" ORDER BY {ORIGIN['date']} IS NULL, {ORIGIN['date']}, d.source, x.start, x.id")
+           + f" ORDER BY {ORIGIN['date']} IS NULL, {ORIGIN['date']}{C}, d.source{C}, x.start, x.id")
     if limit:
         sql += f" LIMIT {int(limit)}"
     with conn.cursor(row_factory=dict_row) as cur:

@@ -255,6 +255,10 @@ class PostgresStore:
         pg_index.forget(self.conn)  # cached counts are stale after a write
         return pg_store.replace_document(self.conn, doc)
 
+    def hold_content(self, sha: str) -> bool:
+        pg_store.hold_content(self.conn, sha)
+        return True
+
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
         pg_store.save_extraction(self.conn, document_id, doc, ext)
 
@@ -337,6 +341,9 @@ class PostgresStore:
             "SELECT d.id FROM documents d LEFT JOIN chunked_documents c ON c.document_id = d.id"
             " WHERE c.chunker IS NULL OR c.chunker != %s ORDER BY d.id", (chunker,))]
 
+    def needs_chunks(self, document_id: int, chunker: str) -> bool:
+        return pg_index.needs_chunks(self.conn, document_id, chunker)
+
     def replace_chunks(self, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
                        chunker: str, contexts: Sequence[str] | None = None) -> None:
         pg_index.forget(self.conn)  # cached counts are stale after a write
@@ -356,6 +363,11 @@ class PostgresStore:
         return [(r[0], r[1], r[2], r[3]) for r in self.conn.execute(
             "SELECT c.id, c.text, c.hash, c.context FROM chunks_todo t JOIN chunks c ON c.id = t.chunk_id"
             " ORDER BY t.chunk_id LIMIT %s", (limit,))]
+
+    @contextlib.contextmanager
+    def claim_unembedded(self, limit: int) -> Iterator[list[tuple[int, str, str, str]]]:
+        with self.transaction():
+            yield pg_index.claim_unembedded(self.conn, limit)
 
     def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         rows = self.conn.execute("SELECT hash, embedding FROM recycled_vectors WHERE hash = ANY(%s)",

@@ -109,6 +109,9 @@ class SqliteStore:
     def replace_document(self, doc: Document) -> int:
         return store.replace_document(self.conn, doc)
 
+    def hold_content(self, sha: str) -> bool:
+        return False  # one writer at a time (BEGIN IMMEDIATE): what the ingest looked up holds
+
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
         extractions.save_extraction(self.conn, document_id, doc, ext)
 
@@ -176,6 +179,9 @@ class SqliteStore:
     def documents_to_chunk(self, chunker: str) -> list[int]:
         return index.documents_to_chunk(self.conn, chunker)
 
+    def needs_chunks(self, document_id: int, chunker: str) -> bool:
+        return True  # one writer at a time: documents_to_chunk still holds
+
     def replace_chunks(self, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
                        chunker: str, contexts: Sequence[str] | None = None) -> None:
         index.replace_chunks(self.conn, document_id, chunks, hashes, chunker, contexts)
@@ -192,6 +198,9 @@ class SqliteStore:
 
     def unembedded(self, limit: int) -> list[tuple[int, str, str, str]]:
         return index.unembedded(self.conn, limit)
+
+    def claim_unembedded(self, limit: int) -> contextlib.AbstractContextManager[list[tuple[int, str, str, str]]]:
+        return contextlib.nullcontext(self.unembedded(limit))
 
     def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         return index.recycled(self.conn, hashes)

@@ -142,13 +142,17 @@ def index_corpus(
         assert rec is not None
 
     todo_docs = store.documents_to_chunk(CHUNKER)
+    chunked = 0
     for doc_id in todo_docs:
         doc = store.load_document(doc_id)
         chunks = chunk_document(doc)
         ctx = chunk_contexts(doc, chunks)
         hashes = [chunk_hash(c, x) for c, x in zip(chunks, ctx)]
         with store.transaction():
-            store.replace_chunks(doc_id, chunks, hashes, CHUNKER, ctx)
+            # another index run (a second ingest at once, PostgreSQL) may have chunked it since
+            if store.needs_chunks(doc_id, CHUNKER):
+                store.replace_chunks(doc_id, chunks, hashes, CHUNKER, ctx)
+                chunked += 1
 
     total = store.count_unembedded()
     done = embedded = reused = 0
@@ -156,28 +160,30 @@ def index_corpus(
         progress(0, total)
     center = rec.center
     while True:
-        batch = store.unembedded(CENTER_SAMPLE if center is None else batch_size)
-        if not batch:
-            break
-        ids = [b[0] for b in batch]
-        old = store.recycled(b[2] for b in batch)
-        vecs = np.zeros((len(batch), embedder.dimensions), dtype=np.float32)
-        new = [i for i, b in enumerate(batch) if b[2] not in old]
-        for i, b in enumerate(batch):
-            if b[2] in old and old[b[2]].shape[0] == embedder.dimensions:
-                vecs[i] = old[b[2]]
-        if new:
-            out = _embed(embedder, [embed_text(batch[i][1], batch[i][3]) for i in new])
-            vecs[new] = out
-        with store.transaction():
-            if center is None:
-                # e5 vectors share a large common component; the sign bits of the raw
-                # vectors are nearly all alike, those of (vector - mean) discriminate
-                center = vecs.mean(axis=0).astype(np.float32)
-                store.set_center(center)
-            # an `ingest` may have replaced documents since the batch was read: vectors of
-            # chunks that are gone are kept by text hash, nothing embedded is thrown away
-            store.insert_vectors(ids, vecs, center, [b[2] for b in batch])
+        # the batch is this run's until its vectors are stored: a second ingest or index run at
+        # once takes other passages, none is embedded twice (PostgreSQL; SQLite has one writer)
+        with store.claim_unembedded(CENTER_SAMPLE if center is None else batch_size) as batch:
+            if not batch:
+                break
+            ids = [b[0] for b in batch]
+            old = store.recycled(b[2] for b in batch)
+            vecs = np.zeros((len(batch), embedder.dimensions), dtype=np.float32)
+            new = [i for i, b in enumerate(batch) if b[2] not in old]
+            for i, b in enumerate(batch):
+                if b[2] in old and old[b[2]].shape[0] == embedder.dimensions:
+                    vecs[i] = old[b[2]]
+            if new:
+                out = _embed(embedder, [embed_text(batch[i][1], batch[i][3]) for i in new])
+                vecs[new] = out
+            with store.transaction():
+                if center is None:
+                    # e5 vectors share a large common component; the sign bits of the raw
+                    # vectors are nearly all alike, those of (vector - mean) discriminate
+                    center = vecs.mean(axis=0).astype(np.float32)
+                    store.set_center(center)
+                # an `ingest` may have replaced documents since the batch was read: vectors of
+                # chunks that are gone are kept by text hash, nothing embedded is thrown away
+                store.insert_vectors(ids, vecs, center, [b[2] for b in batch])
         embedded += len(new)
         reused += len(batch) - len(new)
         done += len(batch)
@@ -187,9 +193,9 @@ def index_corpus(
         # kept vectors wait for documents replaced (by a concurrent ingest) but not chunked yet
         if not store.documents_to_chunk(CHUNKER):
             store.clear_recycled()
-    if todo_docs or embedded or reused:
+    if chunked or embedded or reused:
         store.optimize()
-    return IndexReport(embedder.model_id, embedder.dimensions, len(todo_docs), store.chunk_total(),
+    return IndexReport(embedder.model_id, embedder.dimensions, chunked, store.chunk_total(),
                        embedded, reused, time.perf_counter() - t0)
 
 

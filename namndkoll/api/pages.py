@@ -262,6 +262,7 @@ def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = Non
 
     from ..search import compare
     from ..search.cite import quote
+    from ..search.compare import committee_key
 
     if by not in ("party", "committee", "year"):
         raise NamndkollError("by must be party, committee or year")
@@ -273,7 +274,7 @@ def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = Non
     rows: list[MatrixRow] = []
     active: Counter[str] = Counter()
     for item in res.items:  # one row per matching § item, each party's stances quoted once
-        group = "" if by == "party" else (item.committee or "okänd nämnd") if by == "committee" else (
+        group = "" if by == "party" else committee_key(item.committee, item.municipality) if by == "committee" else (
             (item.date or "")[:4] or "okänt år")
         row = MatrixRow(group, item.document_id, item.title or Path(item.source).name, item.committee,
                         item.date, item.item, item.citation, municipality=item.municipality)

@@ -177,7 +177,7 @@ def compare(
                 unattributed += 1
                 continue
         elif by == "committee":
-            keys = [row.committee or "okänd nämnd"]
+            keys = [committee_key(row.committee, row.municipality)]
         else:
             keys = [(row.date or "")[:4] or "okänt år"]
         year_key = (row.date or "")[:4] or "okänt år"
@@ -192,6 +192,15 @@ def compare(
     columns = Counter(p for row in rows for p in row.stances)
     return Comparison(topic, by, ordered, len(hits), unattributed, tuple(rows),
                       tuple(sorted(columns, key=lambda p: (-columns[p], p))))
+
+
+def committee_key(committee: str | None, municipality: str | None) -> str:
+    """A committee's group in ``--by committee``: its name and the body it belongs to, as a
+    citation names them ("Kommunstyrelsen, Alingsås"): every municipality has a
+    Kommunstyrelsen, and a researcher comparing municipalities must not see two of them
+    counted as one."""
+    name = committee or "okänd nämnd"
+    return f"{name}, {municipality}" if municipality else name
 
 
 def _code(party: str) -> str:

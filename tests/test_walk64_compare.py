@@ -1,0 +1,71 @@
+"""A researcher's walk over the records of several municipalities: `compare` by committee
+and as a spreadsheet.
+
+Two short protocols in the form of real ones (Meetings Plus: § heading, Yrkanden,
+Reservation), from two municipalities that both have a Kommunstyrelsen, each with a
+reservation on the same topic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_search import indexed, protocol
+
+from namndkoll.search import compare
+from namndkoll.types import Metadata
+
+KS_ALINGSAS = """§ 114 2026.230
+Utökad parkeringskapacitet vid Nolhaga
+Beslut
+Kommunstyrelsen avslår initiativärendet om parkeringskapacitet.
+
+Reservation
+
+Jan-Erik Wallin (M) reserverar sig mot beslutet om parkeringskapacitet vid Nolhaga.
+"""
+KS_LERUM = """§ 41 KS2026.77
+Parkeringskapacitet vid Lerums station
+Beslut
+Kommunstyrelsen avslår motionen om parkeringskapacitet.
+
+Reservation
+
+Anna Berg (S) reserverar sig mot beslutet om parkeringskapacitet vid stationen.
+"""
+
+
+def _docs() -> list:
+    return [
+        protocol("alingsas-ks.pdf", [KS_ALINGSAS],
+                 Metadata("Kommunstyrelsen protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-15")),
+        protocol("lerum-ks.pdf", [KS_LERUM],
+                 Metadata("Kommunstyrelsen protokoll", "Lerum", "Kommunstyrelsen", "protokoll", "2026-05-20")),
+    ]
+
+
+@pytest.fixture
+def two_municipalities(db_path: Path):
+    with indexed(db_path, _docs(), extract=True) as built:
+        yield built
+
+
+def test_by_committee_keeps_two_municipalities_kommunstyrelse_apart(two_municipalities):
+    """`compare parkeringskapacitet --by committee` counted Alingsås' and Lerum's
+    Kommunstyrelsen as one committee with 2 passages: a researcher could not tell whose
+    committee said what. Each group names the body it belongs to, as a citation does."""
+    conn, emb = two_municipalities
+    res = compare(conn, "parkeringskapacitet", emb, by="committee", mode="keyword")
+    assert set(res.groups) == {"Kommunstyrelsen, Alingsås", "Kommunstyrelsen, Lerum"}
+    assert all(g.count == 1 for g in res.groups.values())
+    by_party = compare(conn, "parkeringskapacitet", emb, by="party", mode="keyword")
+    assert {"M", "S"} <= set(by_party.groups)
+
+
+def test_web_matrix_groups_by_committee_and_municipality(two_municipalities, db_path: Path):
+    """The web page's matrix (`/compare?by=committee`) grouped its rows the same way."""
+    from namndkoll import api
+
+    _conn, emb = two_municipalities
+    m = api.compare_matrix("parkeringskapacitet", by="committee", db=db_path, embedder=emb)
+    assert {r.group for r in m.rows} == {"Kommunstyrelsen, Alingsås", "Kommunstyrelsen, Lerum"}

@@ -69,3 +69,31 @@ def test_web_matrix_groups_by_committee_and_municipality(two_municipalities, db_
     _conn, emb = two_municipalities
     m = api.compare_matrix("parkeringskapacitet", by="committee", db=db_path, embedder=emb)
     assert {r.group for r in m.rows} == {"Kommunstyrelsen, Alingsås", "Kommunstyrelsen, Lerum"}
+
+
+def test_compare_csv_gives_one_row_per_stance_with_join_keys(two_municipalities, monkeypatch: pytest.MonkeyPatch,
+                                                             db_path: Path):
+    """`compare TOPIC --csv` was refused ("No such option: --csv"): a journalist who wanted
+    the parties' positions in a spreadsheet had to flatten the JSON matrix by hand. One row
+    per stance: group, party, kind, quote, citation, body, date, and the join keys last."""
+    import csv
+    import io
+
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+
+    conn, emb = two_municipalities
+    res = compare(conn, "parkeringskapacitet", emb, by="committee", mode="keyword")
+    monkeypatch.setattr("namndkoll.search.compare_db", lambda *a, **k: res)
+    out = CliRunner().invoke(app, ["compare", "parkeringskapacitet", "--by", "committee", "--csv",
+                                   "--db", str(db_path)])
+    assert out.exit_code == 0, out.output
+    rows = list(csv.DictReader(io.StringIO(out.output)))
+    assert list(rows[0])[-1] == "item_number" and "document_id" in rows[0]
+    got = {(r["group"], r["party"], r["kind"], r["item_number"], r["page"]) for r in rows}
+    assert got == {("Kommunstyrelsen, Alingsås", "M", "reservation", "114", "1"),
+                   ("Kommunstyrelsen, Lerum", "S", "reservation", "41", "1")}
+    lerum = next(r for r in rows if r["party"] == "S")
+    assert lerum["quote"].startswith("Anna Berg (S) reserverar sig")
+    assert "§ 41" in lerum["citation"] and lerum["municipality"] == "Lerum"

@@ -216,7 +216,9 @@ def compare_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, party: Party = None,
     year: Year = None, year_from: YearFrom = None, year_to: YearTo = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most passages in all.")] = 50,
-    model: ModelOption = None, as_json: JsonOption = False, wide: WideOption = False,
+    model: ModelOption = None, as_json: JsonOption = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV: one row per party stance, for a spreadsheet.")] = False,
+    wide: WideOption = False,
 ) -> None:
     """Positions on a topic grouped by party, committee or year, with quotes and counts.
 
@@ -242,6 +244,13 @@ def compare_cmd(
         from ..search.compare import comparison_json
 
         print_json(comparison_json(res))
+        return
+    if as_csv:
+        from ..search.compare import COMPARISON_COLUMNS, comparison_rows
+
+        print_csv(comparison_rows(res), COMPARISON_COLUMNS)
+        if not res.groups:
+            _say_body_hint(municipality, db, committee)
         return
     if year is not None or year_from is not None or year_to is not None:
         _say_undated(db, municipality=municipality, committee=committee)

@@ -448,6 +448,16 @@ def is_year(raw: str) -> bool:
     return len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100
 
 
+# a Swedish phone number: an area code with a dash and the subscriber's digits in groups
+# ("0322-61 69 32", "031-365 00 00", "08-123 456 78", "070-1234567") or "+46 322 61 69 32".
+# Its last groups read like a count of the next word ("… 69 32 alternativt 0724-…" was 32
+# "alternativ", "031-365 00 00 stadsrevisionen@…" 0 "stadsrevision"): no number in it is a figure
+_PHONE = re.compile(
+    r"(?<![\w,.])(?:0\d{1,3}[ \t]?[-–][ \t]?(?:\d{2,3}(?:[ \t]\d{2,3}){1,3}|\d{5,8})"
+    r"|\+46[ \t]?(?:\(0\)[ \t]?)?\d{1,3}(?:[ \t]?[-–][ \t]?|[ \t])\d{2,3}(?:[ \t]\d{2,3}){1,3})(?![\d,])"
+)
+
+
 def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, str | None, float | None]]:
     """(start, end, kind, value, unit, qualifier, per, value_to) of every figure in ``text``,
     in reading order; ``value_to`` is a range's high end ("2-3 mnkr": value 2e6, value_to 3e6),
@@ -457,7 +467,7 @@ def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | N
     from .figure_ranges import signed
 
     ranges = list(range_figures(text))
-    covered = [(r[0], r[1]) for r in ranges]
+    covered = [(r[0], r[1]) for r in ranges] + [m.span() for m in _PHONE.finditer(text)]
     out = list(ranges)
     for m in _NUMBER_RE.finditer(text):
         if any(s <= m.start() < e for s, e in covered):

@@ -40,3 +40,12 @@ def test_numbers_beside_a_phone_number_still_count() -> None:
     got = found("Ring 031-365 00 00 om de 12 platserna; kostnaden är 0,5 mkr för 0-5 år.")
     assert ("12 platserna", "count", 12.0, "plats") in got
     assert ("0,5 mkr", "amount", 500_000.0, "SEK") in got
+
+
+def test_a_swedish_krona_is_an_amount() -> None:
+    assert found("Varje medlem tillskjuter 1 svensk krona per kommuninvånare som andelskapital.") == [
+        ("1 svensk krona per kommuninvånare", "amount", 1.0, "SEK")]
+    assert found("Bidraget är 5 miljoner svenska kronor.") == [
+        ("5 miljoner svenska kronor", "amount", 5_000_000.0, "SEK")]
+    assert found("Beloppet är 100 danska kronor.") == []  # no amount in SEK
+    assert found("Där deltog 3 svenska medborgare.") == [("3 svenska medborgare", "count", 3.0, "medborgare")]

@@ -178,6 +178,8 @@ _NOT_COUNTED = {
 # compounds of time units are durations too: "kalenderdagar", "arbetsveckor", "läsår"
 _TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år",
                "intervall")  # "med 1–3 årsintervall": how often, not how many
+_KRONA_ADJECTIVES = {"svensk", "svenska", "danska", "dansk", "norska", "norsk", "isländska", "isländsk"}
+_KRONA = re.compile(r"[ \t]+(?:kronor|krona|kr)(?![\wåäö])", re.IGNORECASE)
 _STYCK = re.compile(r"[ \t]*(?:st\.?|styck|stycken)(?=[ \t])", re.IGNORECASE)
 _NOUN_RE = re.compile(
     r"\s+(?P<noun>(?:[A-ZÅÄÖ]{2,}-?)?[a-zåäöéü][a-zåäöéü]*(?:-[a-zåäöéü]+)*)(?![\wåäö])"
@@ -529,6 +531,13 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
         kind, unit, end = "measure", ms[0], ms[1]
     if kind is None and (st := _STYCK.match(text, end)) and _NOUN_RE.match(text, st.end()):
         end = st.end()  # "30 st parkeringsplatser", "12 stycken lägenheter": the noun after "st" counts
+    if kind is None and (nm := _NOUN_RE.match(text, end)) and nm.group("noun").lower() in _KRONA_ADJECTIVES and (
+            cur := _KRONA.match(text, nm.end())):
+        # "1 svensk krona per kommuninvånare", "5 miljoner svenska kronor": an amount, not a
+        # count of "svensk"; "100 danska kronor" is no amount in SEK and is left out
+        if not nm.group("noun").lower().startswith("svensk"):
+            return None
+        kind, unit, end = "amount", "SEK", cur.end()
     if kind is None:
         nm = _NOUN_RE.match(text, end)
         skipped = 0

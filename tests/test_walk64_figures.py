@@ -14,9 +14,14 @@ Stockholm's calicivirus programme, Göteborg's funktionsstöd roll call):
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from test_ingest_batch import make_pdf
 from typer.testing import CliRunner
 
+from namndkoll.api import ingest
+from namndkoll.cli import app
 from namndkoll.extract.figures import iter_figures, normalize_spaces
 
 runner = CliRunner()
@@ -49,3 +54,32 @@ def test_a_swedish_krona_is_an_amount() -> None:
         ("5 miljoner svenska kronor", "amount", 5_000_000.0, "SEK")]
     assert found("Beloppet är 100 danska kronor.") == []  # no amount in SEK
     assert found("Där deltog 3 svenska medborgare.") == [("3 svenska medborgare", "count", 3.0, "medborgare")]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Antalet skolledare har utökats med volymökning under 2016 1,3 åa och 2017 med 1,0 åa.", "årsarbetare"),
+    ("Huset har 12 lgh.", "lägenhet"),
+])
+def test_counted_nouns_are_stored_under_their_word(text: str, unit: str) -> None:
+    got = found(text)
+    assert got and all(u == unit for _t, kind, _v, u in got if kind == "count"), got
+
+
+def test_figures_unit_arsarbetare_finds_the_abbreviation_in_a_real_pdf(tmp_path) -> None:
+    page = ("Alingsås kommun\nBarn- och ungdomsnämnden\nProtokoll\nSammanträdesdatum: 2018-01-30\n"
+            "§ 5 Dnr 2017.640 BUN\nSkolledarnas arbetsmiljö\n"
+            "Antalet skolledare har utökats med volymökning under 2016 1,3 åa och 2017 med 1,0 åa,\n"
+            "totalt 2,3 åa. Förbundet motsvarade 39,8 årsarbetare.\n"
+            "Kontakt: 0322-61 69 32 alternativt 0724-65 62 49.\n")
+    pdf = make_pdf(tmp_path / "alingsas-bun-2018-01-30.pdf", [page])
+    db = str(tmp_path / "f.db")
+    assert not ingest([pdf], db=db, index=False).failed
+    out = runner.invoke(app, ["figures", "--db", db, "--unit", "årsarbetare", "--json"])
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.output)
+    assert sorted(r["value"] for r in rows) == [1.0, 1.3, 2.3, 39.8]
+    assert all(r["page"] == 1 and r["item_number"] == "5" for r in rows)
+    # the abbreviation as typed finds them too, and the phone number gave no figure
+    assert len(json.loads(runner.invoke(app, ["figures", "--db", db, "--unit", "åa", "--json"]).output)) == 4
+    units = {r["unit"] for r in json.loads(runner.invoke(app, ["figures", "--db", db, "--json"]).output)}
+    assert "alternativ" not in units

@@ -166,7 +166,7 @@ def stored_unit(unit: str) -> str:
     """A unit as a reader types it, as extract/ stores it: "kr", "kronor" -> "SEK"; "procent"
     -> "%"; "m2", "kvm" -> "m²", "kilometer" -> "km"; a counted noun as its lemma ("platser"
     -> "plats"). `figures --unit m2` found nothing where the document writes "5 000 m2"."""
-    from ..extract.figure_text import lemma
+    from ..extract.figure_text import count_unit, lemma
     from ..measures import measure_unit
 
     word = " ".join(unit.split())
@@ -181,7 +181,7 @@ def stored_unit(unit: str) -> str:
         return measure
     if word.casefold() in ("procentenhet", "procentenheter"):
         return "procentenhet"
-    return lemma(word) if word.isalpha() else word
+    return count_unit(lemma(word)) if word.isalpha() else word
 
 
 def item_number(item: str | None) -> str | None:

@@ -178,6 +178,16 @@ _NOT_COUNTED = {
 # compounds of time units are durations too: "kalenderdagar", "arbetsveckor", "läsår"
 _TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år",
                "intervall")  # "med 1–3 årsintervall": how often, not how many
+# counted nouns as the records abbreviate them: stored under the word, so that `--unit
+# årsarbetare` finds "2,3 åa" as well as "39,8 årsarbetare"
+_COUNT_ABBREVIATIONS = {"åa": "årsarbetare", "lgh": "lägenhet", "pers": "person"}
+
+
+def count_unit(lem: str) -> str:
+    """The unit a counted noun is stored under: its lemma, or the word an abbreviation stands for."""
+    return _COUNT_ABBREVIATIONS.get(lem, lem)
+
+
 _KRONA_ADJECTIVES = {"svensk", "svenska", "danska", "dansk", "norska", "norsk", "isländska", "isländsk"}
 _KRONA = re.compile(r"[ \t]+(?:kronor|krona|kr)(?![\wåäö])", re.IGNORECASE)
 _STYCK = re.compile(r"[ \t]*(?:st\.?|styck|stycken)(?=[ \t])", re.IGNORECASE)
@@ -571,7 +581,7 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
             else:
                 if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
                     return None  # "Budget 2023 kommunstyrelsen": a year; "ca 2000 personer" is written "2 000"
-                kind, unit, end = "count", lem, nm.end()
+                kind, unit, end = "count", count_unit(lem), nm.end()
     if raw and is_year(raw) and kind == "amount" and prev and prev[0][1].lower() in ("år", "året", "budget", "under", "för"):
         return None
     qualifier = None

@@ -58,6 +58,9 @@ def test_a_swedish_krona_is_an_amount() -> None:
 
 @pytest.mark.parametrize(("text", "unit"), [
     ("Antalet skolledare har utökats med volymökning under 2016 1,3 åa och 2017 med 1,0 åa.", "årsarbetare"),
+    ("Det finns 2 st rektor tillika förskolechef.", "rektor"),
+    ("Med 6 ja-röster mot 1 nej-röst vinner yttrande från (C).", "röst"),
+    ("I en milliliter från en diarré kan det finnas fler än en miljard viruspartiklar.", "viruspartikel"),
     ("Huset har 12 lgh.", "lägenhet"),
 ])
 def test_counted_nouns_are_stored_under_their_word(text: str, unit: str) -> None:

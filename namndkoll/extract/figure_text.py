@@ -255,10 +255,16 @@ def lemma(word: str) -> str:
             # "tolkar" is the table's compound stem of "tolkare" ("tolkarutbildning"); a word of
             # its own it is the plural of "tolk": "320 tolkar", "3 domar", "fem fiskar"
             return w[:-2]
+        if lt == w + "e" and len(w) >= 4 and not w.endswith("ar"):
+            return w  # the table's "röst" -> "röste" (no word): "1 nej-röst" counts röst
         return lt
+    if w in _swedish_bases():
+        return w  # a base form the table has no entry of its own for: "2 st rektor", not "rekta"
     for i in range(1, len(w) - 2):  # the longest known tail of a compound
         tail = w[i:]
         lt = table.get(tail, "")
+        if len(tail) >= 6 and lt == tail[:-3] + "e" + tail[-3] and tail.endswith("ar"):
+            return w[:i] + lt  # a plural that drops the e of -el/-er/-en: "viruspartiklar" -> "viruspartikel"
         # only a tail whose lemma shortens it ("platser" -> "plats"), not a verb reading of it
         if tail.endswith("ade") and lt == tail[:-3] + "a":
             return w[:-1]  # a compound participle used as a noun: "timavlönade" -> "timavlönad"

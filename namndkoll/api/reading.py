@@ -210,6 +210,7 @@ def votes(*, db: str | Path | None = None, member: str | None = None, municipali
     spacing ("aslan akbas"), each row with ``member_vote``; a part of a name ("Akbas") matches
     nothing, and a name no roll call lists is an error that names the members it is part of.
     """
+    member = member_as_stored(db, member) if member else member
     rows = extracted("votes", db=db, member=member, municipality=municipality, committee=committee,
                      year=year, document=document, limit=limit)
     if member and not rows:
@@ -225,6 +226,7 @@ def members(*, db: str | Path | None = None, party: str | None = None, committee
     members of their party present in the same vote (``with_party``, ``against_party``,
     ``with_party_share``; a vote where no other party member voted, or they split evenly, is not
     counted). ``party`` picks the members shown, not the votes the majorities come from."""
+    member = member_as_stored(db, member) if member else member
     with opened(db) as store:
         rows = _remembered(store, db, ("members", party, committee, municipality, year, member, limit),
                            lambda: store.list_members(party=party, committee=committee, municipality=municipality,
@@ -268,6 +270,24 @@ def _remembered(store: Any, db: str | Path | None, key: tuple[Any, ...], compute
         while len(_ROLL_ANSWERS) > _ROLL_ANSWERS_MAX:
             _ROLL_ANSWERS.popitem(last=False)
     return value
+
+
+def member_as_stored(db: str | Path | None, member: str) -> str:
+    """The name as the roll calls store it when ``member`` is typed without its å ä ö or
+    accents ("Asa Hartzell" for "Åsa Hartzell", "Jorgen" for "Jörgen"), as every other filter
+    takes a name; else ``member`` itself (a name matched in any case and spacing already)."""
+    from ..corpus.extractions import name_key
+    from ..corpus.names import fold_name
+
+    with opened(db) as store:
+        if any(name_key(n) == name_key(member) for n in store.member_names(member)):
+            return member
+        want = fold_name(member)
+        for row in store.list_members():
+            for name in (row["name"], *row.get("also_written", ())):
+                if fold_name(name) == want:
+                    return str(name)
+    return member
 
 
 def check_member(db: str | Path | None, member: str) -> None:

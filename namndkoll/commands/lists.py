@@ -172,7 +172,7 @@ def decisions_cmd(
 def votes_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
     member: Annotated[str | None, typer.Option(
-        help="Only the votes whose roll call lists this member (whole name, any case), with their vote.")] = None,
+        help="Only the votes whose roll call lists this member (whole name, any case, with or without å ä ö), with their vote.")] = None,
     limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
 ) -> None:
     """List votes (omröstningar): Ja, Nej, Avstår, frånvarande and the proposition.
@@ -187,8 +187,10 @@ def votes_cmd(
     """
     if member:
         from ..api import check_member
+        from ..api.reading import member_as_stored
 
         try:
+            member = member_as_stored(db, member)  # "Asa Hartzell" is Åsa Hartzell, as other filters fold
             check_member(db, member)
         except NamndkollError as exc:
             fail(exc)
@@ -251,7 +253,7 @@ _MEMBER_COLUMNS = (["name", "party", "municipality", "votes", "ja", "nej", "avst
 def members_cmd(
     db: DbOption = None, party: Party = None, committee: Committee = None, municipality: Municipality = None,
     year: Year = None,
-    member: Annotated[str | None, typer.Option(help="Only this member (whole name, any case).")] = None,
+    member: Annotated[str | None, typer.Option(help="Only this member (whole name, any case, with or without å ä ö).")] = None,
     limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
 ) -> None:
     """List the members of the stored roll calls and how often each voted with their party.

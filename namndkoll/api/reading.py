@@ -68,9 +68,11 @@ def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
     wanted = fold_name(municipality)  # any case, with or without å ä ö, as the filters compare
     if any(fold_name(n) == wanted for n in names):
         return None
-    # a part of a stored name ("Tolkförmedling"), or a stored name inside the one typed
-    # ("Göteborgs Stad", "Lunds kommun")
-    near = [n for n in names if wanted and (wanted in fold_name(n) or fold_name(n) in wanted)]
+    # the name a body uses of itself or its short form ("Göteborgs Stad", "VGR"), then a part
+    # of a stored name at a word's start ("Tolkförmedling"), or a stored name starting a word of
+    # the one typed ("Lunds kommun"): "VGR" is no "GR" (Göteborgsregionen)
+    near = _official(wanted, names) or [n for n in names if wanted and (
+        _at_word_start(wanted, fold_name(n)) or _at_word_start(fold_name(n), wanted))]
     if near:
         return (f"no document is from {municipality!r} (--municipality takes the whole name); "
                 f"did you mean {' or '.join(near[:12])}?")
@@ -78,6 +80,30 @@ def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
         return f"no document is from {municipality!r}: no stored document names its municipality or body"
     listed = ", ".join(names[:12]) + (f" … ({len(names)} in all)" if len(names) > 12 else "")
     return f"no document is from {municipality!r}; stored: {listed}"
+
+
+def _at_word_start(part: str, whole: str) -> bool:
+    """``part`` stands in ``whole`` from the start of one of its words."""
+    import re
+
+    return re.search(r"(?<![\w])" + re.escape(part), whole) is not None
+
+
+def _official(wanted: str, names: list[str]) -> list[str]:
+    """The stored names of the bodies (the shipped table of municipalities and regions) that
+    call themselves ``wanted`` (folded): "göteborgs stad", "alingsas kommun", "vgr"."""
+    from ..corpus.names import fold_name
+    from ..ingest.orgs import organisations
+
+    stored = {fold_name(n): n for n in names}
+    out = []
+    for org in organisations():
+        forms = {org.name, *org.aliases}
+        if org.genitive and org.suffix:
+            forms |= {f"{org.genitive} {org.suffix}", f"{org.genitive}"}
+        if wanted in {fold_name(f) for f in forms} and fold_name(org.name) in stored:
+            out.append(stored[fold_name(org.name)])
+    return out
 
 
 def committee_hint(committee: str, *, db: str | Path | None = None) -> str | None:

@@ -57,10 +57,21 @@ def undated_count(*, db: str | Path | None = None, municipality: str | None = No
         return store.count_undated(municipality=municipality, committee=committee, doc_type=doc_type)
 
 
-def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
-    """Why ``--municipality`` found nothing, when no stored document is from a body of that
-    exact name (any case): the stored bodies whose names contain it ("Tolkförmedling" ->
-    "Tolkförmedling Väst") or are contained in it ("Lunds kommun" -> "Lund"), or else all of them (at most a dozen). None when the name is stored."""
+@dataclasses.dataclass(frozen=True)
+class BodyMiss:
+    """A ``municipality`` filter that names no stored body: the stored bodies it most likely
+    meant (``near``), else every stored body (``stored``, sorted)."""
+
+    typed: str
+    near: tuple[str, ...]
+    stored: tuple[str, ...]
+
+
+def body_miss(municipality: str, *, db: str | Path | None = None) -> BodyMiss | None:
+    """None when a stored document is from a body of that name (any case, with or without å ä
+    ö); else which stored bodies were meant: the name a body uses of itself or its short form
+    ("Göteborgs Stad", "VGR"), a part of a stored name from a word's start ("Tolkförmedling" ->
+    "Tolkförmedling Väst"), or a stored name starting a word of the one typed ("Lunds kommun")."""
     with opened(db) as store:
         names = sorted(store.bodies())
     from ..corpus.names import fold_name
@@ -68,14 +79,23 @@ def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
     wanted = fold_name(municipality)  # any case, with or without å ä ö, as the filters compare
     if any(fold_name(n) == wanted for n in names):
         return None
-    # the name a body uses of itself or its short form ("Göteborgs Stad", "VGR"), then a part
-    # of a stored name at a word's start ("Tolkförmedling"), or a stored name starting a word of
-    # the one typed ("Lunds kommun"): "VGR" is no "GR" (Göteborgsregionen)
+    # "VGR" is no "GR" (Göteborgsregionen): a part counts from a word's start only
     near = _official(wanted, names) or [n for n in names if wanted and (
         _at_word_start(wanted, fold_name(n)) or _at_word_start(fold_name(n), wanted))]
-    if near:
+    return BodyMiss(municipality, tuple(near), tuple(names))
+
+
+def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
+    """Why ``--municipality`` found nothing, when no stored document is from a body of that
+    exact name (any case): the stored bodies it meant (``body_miss``), or else all of them (at
+    most a dozen). None when the name is stored."""
+    miss = body_miss(municipality, db=db)
+    if miss is None:
+        return None
+    if miss.near:
         return (f"no document is from {municipality!r} (--municipality takes the whole name); "
-                f"did you mean {' or '.join(near[:12])}?")
+                f"did you mean {' or '.join(miss.near[:12])}?")
+    names = miss.stored
     if not names:
         return f"no document is from {municipality!r}: no stored document names its municipality or body"
     listed = ", ".join(names[:12]) + (f" … ({len(names)} in all)" if len(names) > 12 else "")

@@ -184,6 +184,19 @@ _env.globals.update(
 )
 
 
+def body_miss(request: Request, municipality: str | None) -> Any:
+    """A Kommun filter that names no stored body ("Göteborgs Stad", "VGR"): the bodies it
+    most likely meant, else all (``api.reading.body_miss``); None when the name is stored or
+    blank. Asked by a page only when its list came back empty."""
+    from ..api.reading import body_miss as miss
+
+    typed = (municipality or "").strip()
+    return miss(typed, db=config(request).db) if typed else None
+
+
+_env.globals["body_miss"] = body_miss
+
+
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     cfg = config(request)
     token = csrf_token(request)

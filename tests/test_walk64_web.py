@@ -52,7 +52,17 @@ def test_an_unknown_name_lists_the_stored_bodies(client: TestClient) -> None:
 
 
 def test_compare_says_the_filter_not_the_corpus_left_it_out(client: TestClient) -> None:
-    page = client.get("/compare", params={"topic": "budget", "municipality": "Göteborgs"})
+    page = client.get("/compare", params={"topic": "budget", "municipality": "Göteborgs Stad"})
     assert page.status_code == 200
     assert "i korpusen" not in page.text and "med de filtren" in page.text
     assert "Menade du <a" in page.text and ">Göteborg</a>?" in page.text
+
+
+def test_a_genitive_is_the_bodys_name(client: TestClient) -> None:
+    """"Göteborgs" and "Kommunstyrelsens", as Swedish writes a body before what it owns
+    ("Kommunstyrelsens beslut"), found nothing on the page or the command line."""
+    page = client.get("/decisions", params={"municipality": "Göteborgs", "committee": "Kommunstyrelsens"})
+    assert "3,5 mkr" in page.text or "förskoleplatser" in page.text
+    assert "Inget dokument är från" not in page.text
+    rows = client.get("/api/votes", params={"municipality": "goteborgs", "committee": "kommunstyrelsens"}).json()
+    assert [r["item"] for r in rows] == ["§ 12"]

@@ -74,10 +74,10 @@ def body_miss(municipality: str, *, db: str | Path | None = None) -> BodyMiss | 
     "Tolkförmedling Väst"), or a stored name starting a word of the one typed ("Lunds kommun")."""
     with opened(db) as store:
         names = sorted(store.bodies())
-    from ..corpus.names import fold_name
+    from ..corpus.names import fold_name, names_like
 
     wanted = fold_name(municipality)  # any case, with or without å ä ö, as the filters compare
-    if any(fold_name(n) == wanted for n in names):
+    if names_like(names, municipality, part=False):
         return None
     # "VGR" is no "GR" (Göteborgsregionen): a part counts from a word's start only
     near = _official(wanted, names) or [n for n in names if wanted and (

@@ -342,9 +342,9 @@ def party_code(value: str | None) -> str | None:
     """``--party`` checked against the registry: today's code ("fp" -> "L"), or a usage error."""
     if value is None:
         return None
-    from ..registry import PARTIES, canonical_code
+    from ..registry import PARTIES, canonical_code, party_of_name
 
-    code = canonical_code(value)
+    code = canonical_code(value) or party_of_name(value)  # "S", "fp", or "Socialdemokraterna"
     if code is None:
         raise typer.BadParameter(f"{one_line(value)!r} is no party code namndkoll knows; "
                                  f"use one of {' '.join(PARTIES)}")
@@ -354,5 +354,24 @@ def party_code(value: str | None) -> str | None:
 PartyOption = Annotated[str | None, typer.Option(
     help="Party code: S M SD C V KD L MP Fi D (older codes such as FP are understood).",
     callback=party_code)]
-DocTypeOption = Annotated[DocType | None, typer.Option(
-    "--type", help="Document type: protokoll, tjansteskrivelse, reservation, motion, ...")]
+def doc_type_code(value: str | None) -> str | None:
+    """``--type`` as the documents store it, typed as Swedish writes it: any case, with or
+    without å ä ö, a space or dash for the underscore ("Tjänsteskrivelse", "årsredovisning",
+    "särskilt yttrande"); a usage error naming the types otherwise."""
+    if value is None:
+        return None
+    from typing import get_args
+
+    from ..corpus.names import fold_name
+
+    types = get_args(DocType)
+    code = fold_name(value).replace("-", " ").replace(" ", "_")
+    if code not in types:
+        raise typer.BadParameter(f"{one_line(value)!r} is no document type namndkoll stores; "
+                                 f"use one of {', '.join(types)}")
+    return code
+
+
+DocTypeOption = Annotated[str | None, typer.Option(
+    "--type", help="Document type: protokoll, tjänsteskrivelse, reservation, motion, årsredovisning, ... "
+                   "(any case, with or without å ä ö).", callback=doc_type_code)]

@@ -1,0 +1,75 @@
+"""Filters typed as a Swedish researcher writes them: `--type tjänsteskrivelse` (or
+"Årsredovisning", "särskilt yttrande") was refused with a list of ASCII codes
+("'tjänsteskrivelse' is not one of … 'tjansteskrivelse' …"), and `--party Socialdemokraterna`
+with "no party code namndkoll knows", though the party's name is what the records write.
+Both are now read as the stored code; anything else is still a usage error that lists them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_decisions_votes_positions import make_doc
+from test_lists import _store_all
+from typer.testing import CliRunner
+
+from namndkoll.cli import app
+from namndkoll.types import Document
+
+runner = CliRunner()
+
+TS = """Tjänsteskrivelse
+Svar på motion gällande att stärka stödet till det ukrainska folket
+Förvaltningen föreslår att motionen anses besvarad.
+"""
+KS = """§ 102
+Motion om stöd till det ukrainska folket
+Beslut
+Kommunstyrelsen föreslår att motionen anses besvarad.
+Reservation
+Anton César (S) och Leif Hansson (S) reserverar sig mot beslutet.
+"""
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("w64filters") / "corpus.db"
+    ts = make_doc(TS, municipality="Alingsås", committee="Kommunstyrelsen", date="2026-05-11",
+                  doc_type="tjansteskrivelse", title="Svar på motion")
+    ks = make_doc(KS, items=True, municipality="Alingsås", committee="Kommunstyrelsen", date="2026-06-01",
+                  doc_type="protokoll", title="Kommunstyrelsen, protokoll 2026-06-01")
+    _store_all(path, [Document("/records/ts.pdf", "1" * 64, ts.pages, ts.metadata, ts.items),
+                      Document("/records/ks.pdf", "2" * 64, ks.pages, ks.metadata, ks.items)])
+    return str(path)
+
+
+@pytest.mark.parametrize("typed", ["tjänsteskrivelse", "Tjänsteskrivelse", "TJANSTESKRIVELSE", "tjansteskrivelse"])
+def test_type_as_swedish_writes_it(db: str, typed: str) -> None:
+    out = runner.invoke(app, ["documents", "--db", db, "--type", typed, "--json"])
+    assert out.exit_code == 0, out.output
+    assert [d["doc_type"] for d in json.loads(out.stdout)] == ["tjansteskrivelse"]
+
+
+def test_an_unknown_type_is_still_a_usage_error(db: str) -> None:
+    out = runner.invoke(app, ["documents", "--db", db, "--type", "protokol"])
+    assert out.exit_code == 2 and "tjansteskrivelse" in out.output
+
+
+@pytest.mark.parametrize("typed", ["S", "s", "Socialdemokraterna", "socialdemokraterna"])
+def test_party_by_its_name(db: str, typed: str) -> None:
+    out = runner.invoke(app, ["positions", "--db", db, "--party", typed, "--json"])
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.stdout)
+    assert rows and all("S" in r["parties"] for r in rows)
+
+
+def test_an_unknown_party_is_still_a_usage_error(db: str) -> None:
+    out = runner.invoke(app, ["positions", "--db", db, "--party", "Piratpartiet"])
+    assert out.exit_code == 2 and "S M SD C V KD L MP" in out.output
+
+
+def test_search_takes_them_too(db: str, tmp_path: Path) -> None:
+    out = runner.invoke(app, ["search", "ukrainska", "--db", db, "--type", "Tjänsteskrivelse",
+                              "--party", "Socialdemokraterna", "--mode", "keyword"])
+    assert "Invalid value" not in out.output, out.output

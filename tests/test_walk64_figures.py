@@ -86,3 +86,29 @@ def test_figures_unit_arsarbetare_finds_the_abbreviation_in_a_real_pdf(tmp_path)
     assert len(json.loads(runner.invoke(app, ["figures", "--db", db, "--unit", "åa", "--json"]).output)) == 4
     units = {r["unit"] for r in json.loads(runner.invoke(app, ["figures", "--db", db, "--json"]).output)}
     assert "alternativ" not in units
+
+
+NYKARLEBY = """Ekonomisk prognos
+Stadens har som målsättning att nivån på årsbidraget skall vara mellan 2,5- 3,5 miljoner euro.
+På intäktssidan pekar prognoserna på att utfallet för 2023 blir kring 15,1 miljoner för skatterna
+och för statsandelarna kring 8,9 miljoner.
+1. en nivå på årsbidraget som är 3,6 miljoner euro år 2023;
+"""
+
+
+def test_a_document_that_counts_in_euro_has_its_bare_millions_in_euro() -> None:
+    """Nykarleby's välfärdsnämnd (Finland) writes "3,6 miljoner euro" and then "kring 15,1
+    miljoner för skatterna": the bare millions were stored as SEK, so a researcher's sum of
+    kronor took in 27 million euro."""
+    from test_decisions_votes_positions import make_doc
+
+    from namndkoll.extract.figures import find_figures
+
+    figs = find_figures(make_doc(NYKARLEBY, municipality="Nykarleby"))
+    amounts = {f.text: f.unit for f in figs if f.kind == "amount"}
+    assert amounts["kring 15,1 miljoner"] == "EUR" and amounts["kring 8,9 miljoner"] == "EUR"
+    assert "SEK" not in amounts.values()
+    # a Swedish document that names kronor keeps its bare millions in kronor
+    swedish = NYKARLEBY.replace("3,6 miljoner euro", "3,6 miljoner kronor")
+    figs = find_figures(make_doc(swedish, municipality="Alingsås"))
+    assert {f.text: f.unit for f in figs if f.kind == "amount"}["kring 15,1 miljoner"] == "SEK"

@@ -7,6 +7,7 @@ Both are now read as the stored code; anything else is still a usage error that 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from test_lists import _store_all
 from typer.testing import CliRunner
 
 from namndkoll.cli import app
-from namndkoll.types import Document
+from namndkoll.types import Document, Item
 
 runner = CliRunner()
 
@@ -73,3 +74,38 @@ def test_search_takes_them_too(db: str, tmp_path: Path) -> None:
     out = runner.invoke(app, ["search", "ukrainska", "--db", db, "--type", "Tjänsteskrivelse",
                               "--party", "Socialdemokraterna", "--mode", "keyword"])
     assert "Invalid value" not in out.output, out.output
+
+
+FI = """39 §
+Sammanträdets laglighet och beslutförhet
+Ordförande öppnar sammanträdet och konstaterar att välfärdsnämnden är lagligt sammankallad.
+Välfärdsnämndens beslut:
+Välfärdsnämnden konstaterar att sammanträdet är lagligt sammankallat och beslutfört.
+40 §
+Val av protokolljusterare
+Välfärdsnämndens beslut:
+Till protokolljusterare valdes Anna Berg och Bo Ek.
+"""
+
+
+def test_show_item_as_the_protocol_writes_it(tmp_path: Path) -> None:
+    """A Finland-Swedish protocol writes "39 §": `show DOC --item "39 §"` answered "no § 39 §
+    in this document; it has §§ 39, 40 …". The § sign and spaces are left out on both sides."""
+    db = str(tmp_path / "fi.db")
+    d = make_doc(FI, municipality="Nykarleby", committee="Välfärdsnämnden", date="2022-09-15",
+                 doc_type="protokoll", title="Välfärdsnämnden, protokoll 2022-09-15")
+    starts = [(m.start(), m.group(1)) for m in re.finditer(r"(?m)^(\d+) §$", FI)]
+    items = tuple(Item(num, FI[s:].split("\n")[1], s, starts[n + 1][0] if n + 1 < len(starts) else len(FI), 1, 1)
+                  for n, (s, num) in enumerate(starts))
+    assert [i.number for i in items] == ["39", "40"]
+    _store_all(db, [Document("/records/nykarleby.pdf", "3" * 64, d.pages, d.metadata, items)])
+    for typed in ("40 §", "§ 40", "§40", "40"):
+        out = runner.invoke(app, ["show", "1", "--db", db, "--item", typed])
+        assert out.exit_code == 0, (typed, out.output)
+        assert "Val av protokolljusterare" in out.output and "laglighet" not in out.output
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web.app import create_app
+
+    page = TestClient(create_app(db, read_only=True, warm=False)).get("/documents/1", params={"item": "40 §"})
+    assert page.status_code == 200 and "Val av protokolljusterare" in page.text

@@ -166,7 +166,9 @@ def document_view(document_id: int, *, db: str | Path | None = None, page: int |
         if not doc.pages:
             raise NotFoundError(f"document {document_id} has no pages")
         if page is None and item is not None:
-            it = next((i for i in doc.items if i.number == item.lstrip("§ ")), None)
+            from .reading import same_item
+
+            it = next((i for i in doc.items if same_item(i.number, item)), None)
             if it is None:
                 raise NotFoundError(f"document {document_id} has no § {item}")
             page, highlight = it.page_start, highlight or (it.start, it.end)

@@ -235,6 +235,16 @@ def item_number(item: str | None) -> str | None:
     return (item or "").lstrip("§ ") or None
 
 
+def same_item(stored: str, typed: str) -> bool:
+    """Whether ``typed`` names the § item numbered ``stored``, as people write a § ("§ 39",
+    "39 §" in Finland-Swedish protocols, "§ 3 a", "3A"): the § sign and spaces left out,
+    any case."""
+    def norm(s: str) -> str:
+        return "".join(s.replace("§", " ").split()).casefold()
+
+    return norm(stored) == norm(typed)
+
+
 def case_numbers(store: Any, rows: list[dict[str, Any]]) -> list[tuple[str, ...]]:
     """The diarienummer each stored row (a figure, decision, vote, position) may cite, as a
     search hit's citation does (its § item's own): a quote copied from a table or the basket

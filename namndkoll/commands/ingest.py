@@ -296,8 +296,10 @@ def show_cmd(
         fail(exc)
     start, end = 0, len(d.text)
     if item is not None:
-        wanted = item.strip().lstrip("§").strip()
-        found = [it for it in d.items if it.number == wanted]
+        from ..api.reading import same_item
+
+        wanted = " ".join(item.replace("§", " ").split())
+        found = [it for it in d.items if same_item(it.number, item)]  # "39", "§ 39", "39 §", "3 a"
         if not found:
             fail(f"no § {wanted} in this document; it has §§ {', '.join(it.number for it in d.items) or 'none'}")
         start, end = found[0].start, found[0].end

@@ -21,11 +21,12 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Annotated, Any, Literal, NoReturn
 
 import typer
 
-from ..display import one_line, terminal_safe
+from ..display import one_line, shown_path, terminal_safe
 from ..errors import NamndkollError
 
 # the corpus: a SQLite file, or a PostgreSQL URL for a served one (a str, not a Path: a URL
@@ -68,6 +69,18 @@ def print_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None
     from ..export import write_csv
 
     write_csv(sys.stdout, rows, columns)
+
+
+def write_xlsx_file(path: Path, rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, sheet: str) -> None:
+    """``--xlsx FILE``: the rows a ``--csv`` gives, as an Excel workbook (cells neutralised as in
+    CSV, ``namndkoll.export``), and one line on stderr saying where. A CSV opens in one column
+    in an Excel set to Swedish (its list separator is ";") and with å ä ö garbled without a
+    byte order mark; a workbook opens right everywhere."""
+    from ..export import write_xlsx
+
+    rows = list(rows)
+    write_xlsx(path, rows, columns, sheet=sheet)
+    echo(f"wrote {len(rows)} {'row' if len(rows) == 1 else 'rows'} to {shown_path(path)}", err=True)
 
 
 def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
@@ -375,3 +388,8 @@ def doc_type_code(value: str | None) -> str | None:
 DocTypeOption = Annotated[str | None, typer.Option(
     "--type", help="Document type: protokoll, tjänsteskrivelse, reservation, motion, årsredovisning, ... "
                    "(any case, with or without å ä ö).", callback=doc_type_code)]
+
+
+XlsxOption = Annotated[Path | None, typer.Option(
+    "--xlsx", dir_okay=False, metavar="FILE",
+    help="Write the rows --csv gives to an Excel workbook FILE (opens right in an Excel set to Swedish).")]

@@ -17,6 +17,7 @@ from ._output import (
     DocTypeOption,
     PartyOption,
     WideOption,
+    XlsxOption,
     console,
     echo,
     eval_group,
@@ -26,6 +27,7 @@ from ._output import (
     print_json,
     print_table,
     to_jsonable,
+    write_xlsx_file,
 )
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
@@ -218,7 +220,7 @@ def compare_cmd(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most passages in all.")] = 50,
     model: ModelOption = None, as_json: JsonOption = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV: one row per party stance, for a spreadsheet.")] = False,
-    wide: WideOption = False,
+    wide: WideOption = False, xlsx: XlsxOption = None,
 ) -> None:
     """Positions on a topic grouped by party, committee or year, with quotes and counts.
 
@@ -240,6 +242,17 @@ def compare_cmd(
                          limit=limit)
     except NamndkollError as exc:
         fail(exc)
+    if xlsx is not None:
+        from ..search.compare import COMPARISON_COLUMNS, comparison_rows
+
+        try:
+            write_xlsx_file(xlsx, comparison_rows(res), COMPARISON_COLUMNS, sheet="compare")
+        except (NamndkollError, OSError) as exc:
+            fail(f"cannot write {xlsx}: {exc}" if isinstance(exc, OSError) else exc)
+        if not as_json and not as_csv:
+            if not res.groups:
+                _say_body_hint(municipality, db, committee)
+            return
     if as_json:
         from ..search.compare import comparison_json
 

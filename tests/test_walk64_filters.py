@@ -109,3 +109,30 @@ def test_show_item_as_the_protocol_writes_it(tmp_path: Path) -> None:
 
     page = TestClient(create_app(db, read_only=True, warm=False)).get("/documents/1", params={"item": "40 §"})
     assert page.status_code == 200 and "Val av protokolljusterare" in page.text
+
+
+@pytest.mark.parametrize("cmd", [["search", "budget"], ["compare", "budget"], ["cite", "budget"]])
+def test_a_year_range_that_runs_backwards_is_a_usage_error(db: str, cmd: list[str]) -> None:
+    """`search budget --from 2027 --to 2020` answered "no good match" (exit 0), as if the corpus
+    held nothing on the topic, where the range itself held no year."""
+    out = runner.invoke(app, [*cmd, "--db", db, "--from", "2027", "--to", "2020"])
+    assert out.exit_code == 2, out.output
+    assert "--from 2027 is after --to 2020" in out.output and "no good match" not in out.output
+
+
+@pytest.mark.parametrize("cmd", [["search", "  "], ["compare", ""]])
+def test_an_empty_query_is_a_usage_error(db: str, cmd: list[str]) -> None:
+    out = runner.invoke(app, [*cmd, "--db", db])
+    assert out.exit_code == 2 and "no good match" not in out.output, out.output
+
+
+def test_the_web_says_so_in_swedish(db: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web.app import create_app
+
+    client = TestClient(create_app(db, read_only=True, warm=False))
+    for path, q in (("/search", "q"), ("/compare", "topic")):
+        page = client.get(path, params={q: "budget", "from": "2027", "to": "2020"})
+        assert page.status_code == 400 and "Från 2027 är efter Till 2020" in page.text
+    assert "Från 2027" in client.get("/api/search", params={"q": "budget", "from": "2027", "to": "2020"}).json()["error"]

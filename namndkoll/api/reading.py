@@ -235,6 +235,14 @@ def item_number(item: str | None) -> str | None:
     return (item or "").lstrip("§ ") or None
 
 
+def check_years(year_from: int | None = None, year_to: int | None = None) -> None:
+    """A NamndkollError for a year range that runs backwards (--from 2027 --to 2020): nothing
+    lies between them, and "no good match" would read as if the corpus held nothing."""
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise NamndkollError(f"--from {year_from} is after --to {year_to}: no year lies between them; "
+                             "swap them")
+
+
 def same_item(stored: str, typed: str) -> bool:
     """Whether ``typed`` names the § item numbered ``stored``, as people write a § ("§ 39",
     "39 §" in Finland-Swedish protocols, "§ 3 a", "3A"): the § sign and spaces left out,

@@ -176,10 +176,14 @@ def search_cmd(
 
     Example: namndkoll search "förskoleplatser" --municipality Göteborg --from 2023 --to 2024
     """
+    from ..api.reading import check_years
     from ..search import check_query, search_db
 
+    if not query.strip():
+        fail("give words to search for, e.g. namndkoll search \"förskoleplatser\"", code=2)
     try:
         check_query(query)
+        check_years(year_from, year_to)
     except NamndkollError as exc:
         fail(exc, code=2)
     try:
@@ -230,10 +234,14 @@ def compare_cmd(
     Example: namndkoll compare "arbetsmarknadsåtgärder" --by party --municipality Lund
     """
     from ..api.pages import KIND_LABELS  # the kind words the web page's cells show
+    from ..api.reading import check_years
     from ..search import check_query, compare_db
 
+    if not topic.strip():
+        fail("give a topic, e.g. namndkoll compare \"budget\" --by party", code=2)
     try:
         check_query(topic)
+        check_years(year_from, year_to)
     except NamndkollError as exc:
         fail(exc, code=2)
     try:
@@ -319,8 +327,11 @@ def cite_cmd(
 
     if not query and not chunk:
         fail("give a QUERY or --chunk ID (see `namndkoll search --json` for chunk ids)", code=2)
+    from ..api.reading import check_years
+
     try:
         check_query(query or "")
+        check_years(year_from, year_to)
     except NamndkollError as exc:
         fail(exc, code=2)
     try:

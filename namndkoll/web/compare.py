@@ -28,6 +28,9 @@ def _matrix(
     year_from: str | None,
     year_to: str | None,
 ) -> api.CompareMatrix:
+    from ..api.reading import check_years
+
+    check_years(year_param(year_from), year_param(year_to))
     cfg = config(request)
     return api.compare_matrix(
         topic,

@@ -31,6 +31,9 @@ def _search(
     year_to: str | None,
     limit: int,
 ) -> api.SearchPage:
+    from ..api.reading import check_years
+
+    check_years(year_param(year_from), year_param(year_to))
     cfg = config(request)
     return api.search_page(
         q,

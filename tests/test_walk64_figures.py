@@ -112,3 +112,23 @@ def test_a_document_that_counts_in_euro_has_its_bare_millions_in_euro() -> None:
     swedish = NYKARLEBY.replace("3,6 miljoner euro", "3,6 miljoner kronor")
     figs = find_figures(make_doc(swedish, municipality="Alingsås"))
     assert {f.text: f.unit for f in figs if f.kind == "amount"}["kring 15,1 miljoner"] == "SEK"
+
+
+@pytest.mark.parametrize("text", [
+    "Med 6 ja-röster mot 1 nej-röst vinner yttrande från (C). 4 stycken avstod från att rösta.",
+    "Med 5 ja-röster mot 1 nej-röst vinner yttrandet. 5 stycken avstår från att rösta.",
+    "Årets eNPS 80 nådde den imponerande nivån 67 på skalan.",
+    "Ambitionsnivån att medarbetarengagemanget skulle överstiga 90 uppnåddes.",
+    "Bidraget baseras på ett genomsnitt av de tre senaste årens förutsättningar.",
+    "För att minska antalet årsarbetare per skolledare till ca 30 utifrån nuvarande personaltäthet.",
+])
+def test_verbs_superlatives_and_prepositions_count_nothing(text: str) -> None:
+    """A researcher's count column held 4 'avstå', 80 'nå', 90 'uppnå', 3 'sen' ("tre
+    senaste") and 30 'utifrån': a verb's past or present, a superlative or a preposition after
+    a number names nothing counted."""
+    assert [f for f in found(text) if f[1] == "count" and f[3] != "röst"] == []
+
+
+def test_a_superlative_before_its_noun_counts_the_noun() -> None:
+    assert found("Strategin beskriver de fyra viktigaste områdena för gemensamma insatser.") == [
+        ("fyra viktigaste områdena", "count", 4.0, "område")]

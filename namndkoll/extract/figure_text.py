@@ -174,6 +174,7 @@ _NOT_COUNTED = {
     "års", "åren", "årig", "åriga", "årigt", "mån", "tim", "min", "sek", "st.", "kap",
     "ovan", "nedan", "ovanstående", "nedanstående", "ff", "resp.", "osv", "etc",
     "både", "båda", "antingen", "varken",  # "klockan 8 och 18 både vardag och helg": no 18 "båda"
+    "utifrån", "bland", "mellan", "kring", "runt", "hos", "genom", "trots", "sedan", "dock",  # "ca 30 utifrån"
 }
 # compounds of time units are durations too: "kalenderdagar", "arbetsveckor", "läsår"
 _TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år",
@@ -379,6 +380,10 @@ def _looks_like_verb(word: str) -> bool:
         return True  # a strong past tense: "två anställda erhöll", "tre elever fick" (not "kvinnor")
     if len(w) >= 5 and w.endswith(("it", "at")) and (lem.endswith("a") or lem in _SHORT_VERBS):
         return True  # a supine: "2 varit öppen", "har 2025 ökat"
+    if w.endswith(("dde", "ddes", "tte", "ttes")) and w.startswith(lem):
+        return True  # the past of a verb in a long vowel: "80 nådde", "90 uppnåddes" (nå, uppnå)
+    if lem.endswith("å") and len(w) >= 4 and (not w.startswith(lem) or w == lem + "r"):
+        return True  # a verb in -å: "4 stycken avstod", "5 stycken avstår" (avstå), "uppgick" (uppgå)
     if not lem.endswith("a"):
         return False
     return w.endswith(("r", "s")) and not w.endswith("or")
@@ -417,9 +422,17 @@ def _is_past_participle(word: str) -> bool:
     return False
 
 
+def _is_superlative(word: str) -> bool:
+    """A superlative in -aste ("de tre senaste åren", "fyra viktigaste områdena"): it qualifies a
+    noun, and alone it counts none (not "sen", "viktig")."""
+    w = word.lower()
+    lem = _lemmas().get(w, "")
+    return len(w) >= 6 and w.endswith("aste") and bool(lem) and lem != w and w.startswith(lem)
+
+
 def _looks_like_adjective(word: str) -> bool:
     w = word.lower()
-    if w in _ADJ_EXTRA:
+    if w in _ADJ_EXTRA or _is_superlative(w):
         return True
     if len(w) >= 7 and w.endswith(("ande", "ende")):
         return True  # a present participle: "fem övergripande mål" (but "fem boende" alone is a noun)
@@ -442,7 +455,7 @@ def _is_plain_adjective(word: str) -> bool:
     """An adjective that names no one when it stands alone ("nya", "stora"), unlike a
     participle ("anställda", "inskrivna")."""
     w = word.lower()
-    if _is_comparative(w):
+    if _is_comparative(w) or _is_superlative(w):
         return True  # "38 längre än tillåten tid": a list's number before a comparative
     lem = _lemmas().get(w, "")
     return bool(lem) and w == lem + "a" and not lem.endswith(("d", "t", "en"))

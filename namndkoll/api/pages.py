@@ -309,16 +309,21 @@ class CaseView:
     dnr: str
     entries: list[dict[str, Any]]  # one per document or § item naming the case, oldest first
     bodies: list[str]  # the bodies it passed through, in order
+    # the diarienummer as the documents write them, each once: more than one when the number
+    # typed is the beginning of several ("2026.131" of "2026.131 TEN" and "2026.131 BUN")
+    numbers: list[dict[str, Any]] = field(default_factory=list)
 
 
 def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     """A case followed by its diarienummer through every document and body that names it,
     oldest first (same date: nämnd before KS before KF), with its decisions and votes."""
+    from ..corpus.web import dnr_matches
     from ..search.cite import format_citation
     from ..types import Metadata
 
     with opened(db) as store:
-        entries = store.case_entries(dnr)
+        # the store matches a prefix ("2026.13" also finds "2026.131 TEN"): a whole number only
+        entries = [e for e in store.case_entries(dnr) if dnr_matches(e["dnr"], dnr)]
     for e in entries:
         rank, stage = _stage(e["committee"], e["doc_type"])
         e["stage"], e["rank"] = stage, rank
@@ -331,7 +336,15 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
                                         diarienummer=(e["dnr"],), source=e["source"])
     entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["rank"]))
     bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in entries))
-    return CaseView(dnr, entries, bodies)
+    from ..corpus.web import dnr_key
+
+    numbers: dict[str, dict[str, Any]] = {}
+    for e in entries:
+        n = numbers.setdefault(dnr_key(e["dnr"]), {"dnr": e["dnr"], "bodies": []})
+        body = ", ".join(x for x in (e["committee"], e["municipality"]) if x)
+        if body and body not in n["bodies"]:
+            n["bodies"].append(body)
+    return CaseView(dnr, entries, bodies, list(numbers.values()))
 
 
 BASKET_KINDS = {"c": "passage", "f": "figures", "d": "decisions", "v": "votes", "p": "positions"}

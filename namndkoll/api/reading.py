@@ -23,8 +23,14 @@ def documents(
 ) -> list[StoredDocument]:
     """Stored documents matching every filter given (``dnr``: follow a case by diarienummer)."""
     with opened(db) as store:
-        return store.list_documents(municipality=municipality, committee=committee,
+        docs = store.list_documents(municipality=municipality, committee=committee,
                                     doc_type=doc_type, year=year, dnr=dnr)
+    if dnr:
+        from ..corpus.web import dnr_matches
+
+        # the store matches a prefix ("2026.13" also finds "2026.131 TEN"): a whole number only
+        docs = [d for d in docs if any(dnr_matches(x, dnr) for x in d.diarienummer)]
+    return docs
 
 
 def show(ref: str, *, db: str | Path | None = None) -> Document:

@@ -136,3 +136,20 @@ def test_the_web_says_so_in_swedish(db: str) -> None:
         page = client.get(path, params={q: "budget", "from": "2027", "to": "2020"})
         assert page.status_code == 400 and "Från 2027 är efter Till 2020" in page.text
     assert "Från 2027" in client.get("/api/search", params={"q": "budget", "from": "2027", "to": "2020"}).json()["error"]
+
+
+def test_no_match_says_when_the_documents_are_not_indexed(db: str) -> None:
+    """A researcher who ingested with --no-index (or whose ingest stopped while it embedded)
+    got "no good match" from search and compare, as if the records held nothing on the topic,
+    and the compare page said so "i korpusen"."""
+    for cmd in (["search", "ukrainska"], ["compare", "ukrainska"]):
+        out = runner.invoke(app, [*cmd, "--db", db])
+        assert out.exit_code == 0, out.output
+        assert "note: 2 stored documents are not in the search index yet" in out.output
+        assert "run `namndkoll index`" in out.output
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web.app import create_app
+
+    page = TestClient(create_app(db, read_only=True, warm=False)).get("/compare", params={"topic": "ukrainska"})
+    assert "Korpusen har inget sökindex ännu" in page.text and "i korpusen." not in page.text

@@ -252,6 +252,7 @@ class CompareMatrix:
     rows: list[MatrixRow]  # items, grouped by ``by`` and oldest first within a group
     total: int  # passages found on the topic
     unattributed: int  # of which no party could be told
+    indexed: bool = True  # False: the corpus has no search index yet (`namndkoll index`)
 
 
 def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = None, embedder: Any = None,
@@ -270,7 +271,7 @@ def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = Non
         raise NamndkollError("by must be party, committee or year")
     with opened(db) as store:
         if store.get_model() is None and embedder is None:
-            return CompareMatrix(topic, by, [], [], 0, 0)
+            return CompareMatrix(topic, by, [], [], 0, 0, indexed=False)
         res = compare(store, topic, _embedder(store, embedder), by="party", municipality=municipality,
                       committee=committee, party=party, year_from=year_from, year_to=year_to, limit=limit)
     rows: list[MatrixRow] = []

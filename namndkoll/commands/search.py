@@ -143,6 +143,26 @@ def _say_undated(db: str | None, **filters: Any) -> None:
              "them ?)", err=True)
 
 
+def _say_unindexed(db: str | None) -> None:
+    """After "no good match": when stored documents are not in the search index yet (an
+    ingest with --no-index, or one stopped while it embedded), say so on stderr: the answer
+    may be in them."""
+    from ..search import status_db
+
+    try:
+        st = status_db(db=db)
+    except NamndkollError:
+        return
+    docs, chunks = int(st.get("documents_to_chunk") or 0), int(st.get("chunks_to_embed") or 0)
+    if st.get("model") is None and not st.get("chunks") and not docs:
+        return  # an empty corpus: nothing to index
+    if st.get("model") is None or docs or chunks:
+        left = (f"{docs} stored {'document is' if docs == 1 else 'documents are'} not in the search index"
+                if docs else f"{chunks} passages are not embedded" if chunks else "the corpus has no search index")
+        echo(f"note: {left} yet (ingested with --no-index, or stopped while it embedded): "
+             "run `namndkoll index` and search again", err=True)
+
+
 def _say_body_hint(municipality: str | None, db: str | None, committee: str | None = None) -> None:
     """When nothing was found under a --municipality that names no stored body ("Göteborgs"),
     or a --committee no stored committee's name contains, say which are stored, as the list
@@ -210,6 +230,7 @@ def search_cmd(
     elif not hits:
         echo("no good match (try other words or fewer filters)")
         _say_body_hint(municipality, db, committee)
+        _say_unindexed(db)
     else:
         _print_hits(hits, wide=wide)
     if year is not None or year_from is not None or year_to is not None:
@@ -278,6 +299,7 @@ def compare_cmd(
     if not res.groups:
         echo("no good match among reservations, yrkanden, votes or party documents")
         _say_body_hint(municipality, db, committee)
+        _say_unindexed(db)
         return
     years = sorted({y for g in res.groups.values() for y in g.by_year})
     print_table([{by: k, "passages": g.count, **{str(y): n for y, n in g.by_year.items()}}

@@ -153,3 +153,21 @@ def test_no_match_says_when_the_documents_are_not_indexed(db: str) -> None:
 
     page = TestClient(create_app(db, read_only=True, warm=False)).get("/compare", params={"topic": "ukrainska"})
     assert "Korpusen har inget sökindex ännu" in page.text and "i korpusen." not in page.text
+
+
+def test_a_year_filter_on_a_list_says_what_it_left_out(tmp_path: Path) -> None:
+    """`figures --year 2026` left out Alingsås' "Underlag ramar 2027-2029", whose PDF states no
+    date, without a word; search and compare already said how many undated documents a year
+    filter leaves out."""
+    db = str(tmp_path / "y.db")
+    undated = make_doc("Underlag ramar 2027-2029\nRamen för tekniska nämnden är 45 mkr.\n",
+                       municipality="Alingsås", committee=None, date=None, doc_type="other", title="Underlag ramar")
+    dated = make_doc(TS, municipality="Alingsås", committee="Kommunstyrelsen", date="2026-05-11",
+                     doc_type="tjansteskrivelse", title="Svar på motion")
+    _store_all(db, [Document("/records/ramar.pdf", "5" * 64, undated.pages, undated.metadata, ()),
+                    Document("/records/ts.pdf", "6" * 64, dated.pages, dated.metadata, ())])
+    for cmd in (["figures"], ["decisions"], ["documents"], ["positions", "--csv"]):
+        out = runner.invoke(app, [*cmd, "--db", db, "--year", "2026"])
+        assert out.exit_code == 0, out.output
+        assert "note: 1 document has no date and was left out by the year filter" in out.output, cmd
+    assert "no date" not in runner.invoke(app, ["figures", "--db", db]).output

@@ -253,6 +253,10 @@ def documents_cmd(
                          dnr=dnr)
     except NamndkollError as exc:
         fail(exc)
+    if year is not None:
+        from .search import _say_undated
+
+        _say_undated(db, municipality=municipality, committee=committee, doc_type=doc_type)
     rows = [{**vars(d), "missing": [f for f in MISSING_FIELDS if not getattr(d, f)]} for d in docs]
     if not rows and (municipality or committee):
         from .search import _say_body_hint

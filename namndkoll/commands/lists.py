@@ -86,6 +86,12 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
         # a unit no stored figure has ("bananer", "mkr" for SEK is understood): say which are
         if hint := unit_hint(filters["unit"], kind=filters.get("kind"), db=db):
             echo(hint, err=True)
+    if filters.get("year") is not None:
+        from .search import _say_undated
+
+        # a year filter leaves out the documents whose date was not found: say how many, as
+        # search and compare do ("figures --year 2026" left out Alingsås' undated budget frame)
+        _say_undated(db, municipality=filters.get("municipality"), committee=filters.get("committee"))
     table_cols, csv_cols = _COLUMNS[what]
     if filters.get("member"):
         # the member's own vote is what `votes --member` asks: beside the counts, never the

@@ -171,3 +171,17 @@ def test_a_year_filter_on_a_list_says_what_it_left_out(tmp_path: Path) -> None:
         assert out.exit_code == 0, out.output
         assert "note: 1 document has no date and was left out by the year filter" in out.output, cmd
     assert "no date" not in runner.invoke(app, ["figures", "--db", db]).output
+
+
+def test_the_web_tables_say_it_too(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web.app import create_app
+
+    db = str(tmp_path / "yw.db")
+    undated = make_doc("Underlag ramar 2027-2029\nRamen för tekniska nämnden är 45 mkr.\n",
+                       municipality="Alingsås", committee=None, date=None, doc_type="other", title="Underlag ramar")
+    _store_all(db, [Document("/records/ramar.pdf", "7" * 64, undated.pages, undated.metadata, ())])
+    client = TestClient(create_app(db, read_only=True, warm=False))
+    assert "1 dokument saknar datum" in client.get("/figures", params={"year": "2026"}).text
+    assert "saknar datum" not in client.get("/figures").text

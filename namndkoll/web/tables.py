@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
-from ..api.reading import other_units, unit_hint
+from ..api.reading import other_units, undated_count, unit_hint
 from .common import blank, config, render, year_param
 from .export import csv_bytes, xlsx_bytes
 
@@ -154,6 +154,9 @@ def _page(what: str) -> Any:
         # a unit no stored figure has ("bananer"): which units there are, not only "no figures"
         typed = blank(unit) if what == "figures" and not rows else None
         units = other_units(typed, kind=blank(kind), db=config(request).db) if typed else None
+        # a year filter leaves out the documents whose date was not found: say how many
+        undated = (undated_count(db=config(request).db, municipality=blank(municipality),
+                                 committee=blank(committee)) if year_param(year) is not None else 0)
         return render(
             request,
             "table.html",
@@ -165,6 +168,7 @@ def _page(what: str) -> Any:
                 "args": {k: v or "" for k, v in args.items()},
                 "kinds": KIND_CHOICES.get(what, []),
                 "units": units,
+                "undated": undated,
             },
         )
 

@@ -80,6 +80,12 @@ def canonical_code(code: str) -> str | None:
     return _BY_FOLDED.get(code.strip().strip("()").strip().casefold())
 
 
+def party_code_of(text: str) -> str | None:
+    """Today's code for a party typed as a code ("s", "fp") or by its name ("Socialdemokraterna",
+    "vänsterpartiet"); None when it is neither."""
+    return canonical_code(text) or party_of_name(text)
+
+
 def code_pattern(*, former: bool = False, lower: bool = False) -> str:
     """A regex alternation of the codes, longest first (``SD`` before ``S``); with ``former``
     the older codes too, with ``lower`` their lower-case forms ("s", "fp") as well."""

@@ -185,3 +185,18 @@ def test_the_web_tables_say_it_too(tmp_path: Path) -> None:
     client = TestClient(create_app(db, read_only=True, warm=False))
     assert "1 dokument saknar datum" in client.get("/figures", params={"year": "2026"}).text
     assert "saknar datum" not in client.get("/figures").text
+
+
+def test_the_web_filters_take_a_partys_name_and_a_type_as_written(db: str) -> None:
+    """The web's Parti and Typ fields are free text: "Socialdemokraterna" and "tjänsteskrivelse"
+    listed nothing ("Inga ståndpunkter med de filtren")."""
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web.app import create_app
+
+    client = TestClient(create_app(db, read_only=True, warm=False))
+    by_code = client.get("/api/positions", params={"party": "S"}).json()
+    assert by_code and client.get("/api/positions", params={"party": "Socialdemokraterna"}).json() == by_code
+    assert "Anton César" in client.get("/positions", params={"party": "socialdemokraterna"}).text
+    docs = client.get("/api/documents", params={"type": "Tjänsteskrivelse"}).json()
+    assert [d["doc_type"] for d in docs] == ["tjansteskrivelse"]

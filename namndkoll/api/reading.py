@@ -241,6 +241,19 @@ def item_number(item: str | None) -> str | None:
     return (item or "").lstrip("§ ") or None
 
 
+def doc_type_of(text: str) -> str | None:
+    """The stored document type typed as Swedish writes it: any case, with or without å ä ö,
+    a space or dash for the underscore ("Tjänsteskrivelse", "årsredovisning", "särskilt
+    yttrande" -> "sarskilt_yttrande"); None when it is no type namndkoll stores."""
+    from typing import get_args
+
+    from ..corpus.names import fold_name
+    from ..types import DocType
+
+    code = fold_name(text).replace("-", " ").replace(" ", "_")
+    return code if code in get_args(DocType) else None
+
+
 def check_years(year_from: int | None = None, year_to: int | None = None) -> None:
     """A NamndkollError for a year range that runs backwards (--from 2027 --to 2020): nothing
     lies between them, and "no good match" would read as if the corpus held nothing."""

@@ -355,9 +355,9 @@ def party_code(value: str | None) -> str | None:
     """``--party`` checked against the registry: today's code ("fp" -> "L"), or a usage error."""
     if value is None:
         return None
-    from ..registry import PARTIES, canonical_code, party_of_name
+    from ..registry import PARTIES, party_code_of
 
-    code = canonical_code(value) or party_of_name(value)  # "S", "fp", or "Socialdemokraterna"
+    code = party_code_of(value)  # "S", "fp", or "Socialdemokraterna"
     if code is None:
         raise typer.BadParameter(f"{one_line(value)!r} is no party code namndkoll knows; "
                                  f"use one of {' '.join(PARTIES)}")
@@ -375,11 +375,11 @@ def doc_type_code(value: str | None) -> str | None:
         return None
     from typing import get_args
 
-    from ..corpus.names import fold_name
+    from ..api.reading import doc_type_of
 
     types = get_args(DocType)
-    code = fold_name(value).replace("-", " ").replace(" ", "_")
-    if code not in types:
+    code = doc_type_of(value)
+    if code is None:
         raise typer.BadParameter(f"{one_line(value)!r} is no document type namndkoll stores; "
                                  f"use one of {', '.join(types)}")
     return code

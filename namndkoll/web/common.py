@@ -317,6 +317,23 @@ def box_param(value: str | None) -> tuple[float, float, float, float] | None:
     return x0, top, x1, bottom
 
 
+def party_param(value: str | None) -> str | None:
+    """A Parti field as typed: a code ("s", "fp") or a party's name ("Socialdemokraterna") as
+    its code; anything else as it is (it then matches nothing, as before)."""
+    from ..registry import party_code_of
+
+    typed = blank(value)
+    return (party_code_of(typed) or typed) if typed else None
+
+
+def type_param(value: str | None) -> str | None:
+    """A Typ field as typed ("tjänsteskrivelse", "Årsredovisning") as the stored code."""
+    from ..api.reading import doc_type_of
+
+    typed = blank(value)
+    return (doc_type_of(typed) or typed) if typed else None
+
+
 def year_param(value: str | None) -> int | None:
     if value is None or not value.strip():
         return None

@@ -10,7 +10,17 @@ from fastapi.responses import JSONResponse, Response
 from .. import api
 from ..api.reading import item_number
 from ..display import copy_label
-from .common import blank, config, image_url, jsonable, page_url, render, year_param
+from .common import (
+    blank,
+    config,
+    image_url,
+    jsonable,
+    page_url,
+    party_param,
+    render,
+    type_param,
+    year_param,
+)
 from .export import csv_bytes
 
 router = APIRouter()
@@ -41,8 +51,8 @@ def _search(
         embedder=cfg.embedder,
         municipality=blank(municipality),
         committee=blank(committee),
-        party=blank(party),
-        doc_type=blank(doc_type),
+        party=party_param(party),
+        doc_type=type_param(doc_type),
         year_from=year_param(year_from),
         year_to=year_param(year_to),
         limit=limit,

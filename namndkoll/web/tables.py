@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 
 from .. import api
 from ..api.reading import other_units, undated_count, unit_hint
-from .common import blank, config, render, year_param
+from .common import blank, config, party_param, render, year_param
 from .export import csv_bytes, xlsx_bytes
 
 router = APIRouter()
@@ -102,6 +102,8 @@ def _rows(request: Request, what: str, limit: int | None, **raw: Any) -> list[di
         for k, v in raw.items()
         if k in ("municipality", "committee") or k in TABLES[what]["filters"]
     }
+    if filters.get("party"):
+        filters["party"] = party_param(filters["party"])  # "Socialdemokraterna" is S
     return api.extracted(
         what, db=config(request).db, year=year_param(raw.get("year")), limit=limit, **filters
     )

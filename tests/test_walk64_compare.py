@@ -97,3 +97,26 @@ def test_compare_csv_gives_one_row_per_stance_with_join_keys(two_municipalities,
     lerum = next(r for r in rows if r["party"] == "S")
     assert lerum["quote"].startswith("Anna Berg (S) reserverar sig")
     assert "§ 41" in lerum["citation"] and lerum["municipality"] == "Lerum"
+
+
+def test_the_web_compare_downloads_one_row_per_stance(two_municipalities, db_path: Path):
+    """The web's compare page offered JSON only; a journalist who does not use a terminal had
+    no way to a spreadsheet of the parties' positions. `/api/compare?format=csv|xlsx` gives the
+    rows `compare --csv` gives, and the page links them."""
+    import csv
+    import io
+
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web.app import create_app
+
+    _conn, emb = two_municipalities
+    client = TestClient(create_app(db_path, read_only=True, embedder=emb, warm=False))
+    got = client.get("/api/compare", params={"topic": "parkeringskapacitet", "by": "committee", "format": "csv"})
+    assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(got.content.decode("utf-8-sig"))))
+    assert {(r["group"], r["party"], r["kind"]) for r in rows} == {
+        ("Kommunstyrelsen, Alingsås", "M", "reservation"), ("Kommunstyrelsen, Lerum", "S", "reservation")}
+    xlsx = client.get("/api/compare", params={"topic": "parkeringskapacitet", "format": "xlsx"})
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    assert "format=csv" in client.get("/compare", params={"topic": "parkeringskapacitet"}).text

@@ -255,6 +255,24 @@ class CompareMatrix:
     indexed: bool = True  # False: the corpus has no search index yet (`namndkoll index`)
 
 
+def compare_rows(topic: str, *, by: str = "party", db: str | Path | None = None, embedder: Any = None,
+                 municipality: str | None = None, committee: str | None = None, party: str | None = None,
+                 year_from: int | None = None, year_to: int | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """The comparison as one row per party stance, as `compare --csv` gives it
+    (``search.compare.comparison_rows``): for the web's CSV and XLSX downloads."""
+    from ..search import compare
+    from ..search.compare import comparison_rows
+
+    if by not in ("party", "committee", "year"):
+        raise NamndkollError("by must be party, committee or year")
+    with opened(db) as store:
+        if store.get_model() is None and embedder is None:
+            return []
+        res = compare(store, topic, _embedder(store, embedder), by=by, municipality=municipality,  # type: ignore[arg-type]
+                      committee=committee, party=party, year_from=year_from, year_to=year_to, limit=limit)
+    return comparison_rows(res)
+
+
 def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = None, embedder: Any = None,
                    municipality: str | None = None, committee: str | None = None, party: str | None = None,
                    year_from: int | None = None, year_to: int | None = None, limit: int = 50) -> CompareMatrix:

@@ -200,3 +200,20 @@ def test_the_web_filters_take_a_partys_name_and_a_type_as_written(db: str) -> No
     assert "Anton César" in client.get("/positions", params={"party": "socialdemokraterna"}).text
     docs = client.get("/api/documents", params={"type": "Tjänsteskrivelse"}).json()
     assert [d["doc_type"] for d in docs] == ["tjansteskrivelse"]
+
+
+def test_members_without_a_party_can_be_asked_for(tmp_path: Path) -> None:
+    """`people --party -` was refused ("'-' is no party code namndkoll knows"), though the
+    lists store an independent's party as "-" (Boris Jernskiegg (-) in Alingsås 2026)."""
+    db = str(tmp_path / "ind.db")
+    d = make_doc("§ 116\nDetaljplan för förskola vid Nolhaga allé\nYrkanden\n"
+                 "Boris Jernskiegg (-) och Anna Berg (S) föreslår att planförslaget antas.\n",
+                 items=True, municipality="Alingsås", committee="Kommunfullmäktige", date="2026-06-10",
+                 doc_type="protokoll", title="Kommunfullmäktige, protokoll 2026-06-10")
+    _store_all(db, [Document("/records/kf.pdf", "8" * 64, d.pages, d.metadata, d.items)])
+    for typed in ("-", "(-)", "politisk vilde"):
+        out = runner.invoke(app, ["people", "--db", db, "--party", typed, "--json"])
+        assert out.exit_code == 0, out.output
+        assert {(r["name"], r["party"]) for r in json.loads(out.stdout)} == {("Boris Jernskiegg", "-")}
+    out = runner.invoke(app, ["people", "--db", db, "--party", "Piratpartiet"])
+    assert out.exit_code == 2 and "or - for members without a party" in out.output

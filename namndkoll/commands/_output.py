@@ -360,7 +360,7 @@ def party_code(value: str | None) -> str | None:
     code = party_code_of(value)  # "S", "fp", or "Socialdemokraterna"
     if code is None:
         raise typer.BadParameter(f"{one_line(value)!r} is no party code namndkoll knows; "
-                                 f"use one of {' '.join(PARTIES)}")
+                                 f"use one of {' '.join(PARTIES)}, or - for members without a party")
     return code
 
 

@@ -217,3 +217,20 @@ def test_members_without_a_party_can_be_asked_for(tmp_path: Path) -> None:
         assert {(r["name"], r["party"]) for r in json.loads(out.stdout)} == {("Boris Jernskiegg", "-")}
     out = runner.invoke(app, ["people", "--db", db, "--party", "Piratpartiet"])
     assert out.exit_code == 2 and "or - for members without a party" in out.output
+
+
+def test_an_untitled_protocols_hit_is_named_by_its_body_and_date(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`search` headed a hit in Nykarleby's välfärdsnämnd protocol (no title read) with its file
+    name, "nykarleby_FI_valfardsnamnden_2022-09-15.pdf"; the web names it "Välfärdsnämnden,
+    Nykarleby, protokoll 2022-09-15", as the citation does."""
+    from namndkoll.types import Hit, Metadata
+
+    md = Metadata(None, "Nykarleby", "Välfärdsnämnden", "protokoll", "2022-09-15")
+    hit = Hit(chunk_id=1, document_id=1, source="/x/nykarleby_FI_valfardsnamnden_2022-09-15.pdf", metadata=md,
+              item="44", section=None, page=11, page_end=11, start=0, end=10, text="Rekrytering av välfärdschef",
+              score=0.9, citation="Välfärdsnämnden, Nykarleby, protokoll 2022-09-15 § 44, s. 11")
+    monkeypatch.setattr("namndkoll.search.search_db", lambda *a, **k: [hit])
+    out = runner.invoke(app, ["search", "välfärdschef", "--db", db])
+    assert out.exit_code == 0, out.output
+    assert out.output.splitlines()[0].startswith("1. Välfärdsnämnden, Nykarleby, protokoll 2022-09-15")
+    assert ".pdf" not in out.output.splitlines()[0]

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from ..display import copy_label, one_line, shown_path, terminal_safe
+from ..display import copy_label, doc_title, one_line, shown_path, terminal_safe
 from ..errors import NamndkollError
 from ._output import (
     Col,
@@ -111,7 +111,8 @@ def _render_hits(con: Any, hits: list[Any], width: int | None) -> None:
             con.print()
         md = h.metadata
         head = Text(f"{n}. ", style="bold")
-        head.append(one_line(md.title or h.source.rsplit("/", 1)[-1]), style="bold")
+        # an untitled protocol by its body and date, as the web names it, not its file name
+        head.append(one_line(doc_title(md, h.source)), style="bold")
         facts = [f"§ {h.item}" if h.item else "", md.date or ""]
         if any(facts):
             head.append("  " + " · ".join(f for f in facts if f), style="cyan")

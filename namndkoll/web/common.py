@@ -17,8 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from ..display import STANCE_LABELS, copy_label, swedish_number
-from ..search.cite import doc_kind_name
+from ..display import STANCE_LABELS, copy_label, doc_title, swedish_number
 from ..types import DOC_TYPE_NAMES
 
 HERE = Path(__file__).resolve().parent
@@ -149,19 +148,6 @@ def image_url(doc_id: int, page: int, start: int | None = None, end: int | None 
     """The page image with a passage (or a table row or cell) boxed."""
     query = [*_marks(start, end, box, "highlight"), *([f"size={size}"] if size else [])]
     return f"/documents/{doc_id}/pages/{page}.png" + ("?" + "&".join(query) if query else "")
-
-
-def doc_title(doc: Any, source: str | None = None) -> str:
-    """A document's name for a heading or a hit: its title, else (a protocol's title is often
-    not read) its body, municipality, kind and date as a citation names them
-    ("Kommunfullmäktige, Göteborg, protokoll 2023-11-09"), else its file name. ``doc``: a
-    StoredDocument or a hit's Metadata."""
-    if getattr(doc, "title", None):
-        return str(doc.title)
-    what = " ".join(p for p in (doc_kind_name(doc), getattr(doc, "date", None)) if p)
-    if getattr(doc, "committee", None) and what:
-        return ", ".join(p for p in (doc.committee, getattr(doc, "municipality", None), what) if p)
-    return (source or getattr(doc, "source", None) or "").rsplit("/", 1)[-1] or "dokument"
 
 
 # what the pages show for stored (English or ASCII) kinds; the downloads keep the stored value

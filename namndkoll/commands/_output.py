@@ -340,7 +340,9 @@ def print_table(
             text = s if c.kind == "fixed" else fit(s, w, c.lines if c.kind == "text" else 1)
             out.append(Text(text, style="bold yellow" if s == MISSING else ""))
         table.add_row(*out)
-    con = console(width=max(total, fitted or 0, 20))
+    # to a file or pipe (nothing fitted) the title keeps its line: not wrapped to a narrow table
+    whole_title = _width(one_line(title)) if title and fitted is None else 0
+    con = console(width=max(total, fitted or 0, 20, whole_title))
     with con.capture() as captured:
         if title:  # above the table, not its title: rich wraps a title to the table's width
             con.print(Text(one_line(title)))

@@ -162,3 +162,5 @@ def test_cite_says_when_a_picked_hit_or_any_hit_is_missing(db: Path):
     assert r.exit_code == 1 and "no hit 9: the search gave" in r.output and "--limit" in r.output
     r = runner.invoke(app, ["cite", "fiskekvoter torsk Östersjön", "--db", str(db)])
     assert r.exit_code == 1 and "nothing to cite" in r.output
+    r = runner.invoke(app, ["cite", "--chunk", "999999", "--db", str(db)])
+    assert r.exit_code == 1 and "no passage 999999 in this corpus" in r.output

@@ -168,8 +168,8 @@ def cite_db(query: str | None, *, chunk_ids: list[int] | None = None, pick: list
             hits = hits_for_chunks(store, chunk_ids)
             gone = sorted(set(chunk_ids) - {h.chunk_id for h in hits})
             if gone:  # a chunk id of another corpus, or of a document read again since
-                raise NamndkollError(f"no passage {', '.join(map(str, gone))} in this corpus: chunk ids change "
-                                     "when a document is read again; take them from a new `namndkoll search --json`")
+                raise NamndkollError(f"no passage {', '.join(map(str, gone))} in this corpus: take the chunk ids "
+                                     "from `namndkoll search --json` on this --db")
         else:
             hits = search(store, query or "", embedder_for(store, model), **kwargs)
         if not chunk_ids and not hits:

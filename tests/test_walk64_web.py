@@ -28,11 +28,14 @@ Cia Berg (M) röstar Nej (1).
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    from test_search import FakeEmbedder
+
     db = tmp_path_factory.mktemp("w64web") / "corpus.db"
     d = make_doc(KS, items=True, municipality="Göteborg", committee="Kommunstyrelsen", date="2026-05-20",
                  doc_type="protokoll", title="Kommunstyrelsen, protokoll 2026-05-20")
     _store_all(db, [Document("/records/ks-2026-05-20.pdf", "5" * 64, d.pages, d.metadata, d.items)])
-    return TestClient(create_app(db, read_only=True, warm=False))
+    # an embedder: the compare page searches (a corpus with no index says so instead)
+    return TestClient(create_app(db, read_only=True, warm=False, embedder=FakeEmbedder()))
 
 
 @pytest.mark.parametrize("path", ["/figures", "/decisions", "/votes", "/members", "/blocs"])

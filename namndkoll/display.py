@@ -130,3 +130,18 @@ def copy_label(citation: str, copy_citation: str, copy_source: str, file_word: s
         return copy_citation
     name = copy_source.replace("\\", "/").rsplit("/", 1)[-1]
     return f"{copy_citation} ({file_word} {name})"
+
+
+def doc_title(doc: Any, source: str | None = None) -> str:
+    """A document's name for a heading or a hit: its title, else (a protocol's title is often
+    not read) its body, municipality, kind and date as a citation names them
+    ("Kommunfullmäktige, Göteborg, protokoll 2023-11-09"), else its file name. ``doc``: a
+    StoredDocument or a hit's Metadata."""
+    from .search.cite import doc_kind_name
+
+    if getattr(doc, "title", None):
+        return str(doc.title)
+    what = " ".join(p for p in (doc_kind_name(doc), getattr(doc, "date", None)) if p)
+    if getattr(doc, "committee", None) and what:
+        return ", ".join(p for p in (doc.committee, getattr(doc, "municipality", None), what) if p)
+    return (source or getattr(doc, "source", None) or "").rsplit("/", 1)[-1] or "dokument"

@@ -33,6 +33,8 @@ def neutralise(text: str) -> str:
     ``'`` when the cell (after leading spaces) would start a formula."""
     text = _CONTROL.sub("", text)
     stripped = text.lstrip(" ")
+    if text == "-":
+        return text  # an independent's party ("(-)" in the protocol): no formula, and "'-" in a party column misreads
     if text[:1] in _FORMULA_START or stripped[:1] in _FORMULA_START:
         return "'" + text
     return text

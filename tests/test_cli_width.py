@@ -243,3 +243,16 @@ def test_help_shows_the_extras_in_square_brackets():
     markup, where `[cluster]` is a tag and vanished; the command a user copies must be whole."""
     out = " ".join(run(["ingest", "--help"], 200).split())
     assert "pip install 'namndkoll[cluster]'" in out
+
+
+
+def test_a_title_keeps_its_line_in_a_pipe_too(capsys):
+    """Piped or written to a file (walk64), `compare "initiativärende parkering Nolhaga" --by
+    party` printed its title over three lines ('initiativärende' / 'parkering Nolhaga —' / 'by
+    party'): with nothing to fit, the console took the narrow table's width."""
+    from namndkoll.commands._output import print_table
+
+    print_table([{"party": "L", "passages": 5}], ["party", "passages"],
+                title="initiativärende parkering Nolhaga — by party", wide=True)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "initiativärende parkering Nolhaga — by party" and lines[1].split() == ["party", "passages"]

@@ -5,6 +5,8 @@ document has now says which stored body was meant. A real PDF made with reportla
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from test_ingest_batch import make_pdf
 from typer.testing import CliRunner
@@ -85,3 +87,21 @@ def test_a_year_filter_says_how_many_undated_documents_it_left_out(tmp_path, mon
     monkeypatch.setattr("namndkoll.search.compare_db", lambda *a, **k: Comparison("x", "party", {}, 0))
     out = runner.invoke(app, ["compare", "arbetsmarknadskonsulenter", "--db", db, "--from", "2020"])
     assert "1 document has no date" in out.output, out.output
+
+
+def test_a_short_form_is_the_body_it_stands_for_not_a_name_inside_it(tmp_path) -> None:
+    # `decisions --municipality VGR` answered "did you mean GR?": Göteborgsregionen, another
+    # body, because "GR" stands inside "VGR"; the region calls itself VGR (the shipped table)
+    vgr = make_pdf(tmp_path / "vgr-rus.pdf", [
+        ("Västra Götalandsregionen\nRegionfullmäktige\nRegional utvecklingsstrategi 2021-2030\n"
+        "Västra Götalandsregionen har 49 kommuner och 1,8 miljoner invånare.\n")])
+    gr = make_pdf(tmp_path / "gr-kollektivtrafik.pdf", [
+        ("Göteborgsregionen (GR)\nStrategiska vägval för storregional kollektivtrafik\n"
+        "GR är ett kommunalförbund med 13 medlemskommuner.\n")])
+    db = str(tmp_path / "v.db")
+    assert not ingest([vgr, gr], db=db, index=False).failed
+    stored = {r["municipality"] for r in json.loads(runner.invoke(app, ["documents", "--db", db, "--json"]).stdout)}
+    assert "Västra Götalandsregionen" in stored
+    out = runner.invoke(app, ["figures", "--db", db, "--municipality", "VGR"])
+    assert "did you mean Västra Götalandsregionen?" in out.output, out.output
+    assert "GR?" not in out.output and " or " not in out.output

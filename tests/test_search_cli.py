@@ -152,3 +152,15 @@ def test_search_csv_says_which_hits_are_weak_as_the_web_csv_does(db: Path, monke
     assert [row["confidence"] for row in rows] == [h["confidence"] for h in hits]
     assert [(row["document_id"], row["page"], row["page_end"]) for row in rows] == [
         (str(h["document"]["id"]), str(h["page"]), str(h["page_end"])) for h in hits]
+
+
+def test_cite_says_when_a_picked_hit_or_any_hit_is_missing(db: Path):
+    """`cite "förskoleplatser" --pick 9` wrote a pack with its heading and nothing else (exit 0)
+    when the search gave fewer hits (walk64); a query that found nothing did the same. A
+    secretary pasting the pack into a statement had no quote and no word why."""
+    r = runner.invoke(app, ["cite", "förskoleplatser", "--pick", "1,9", "--db", str(db)])
+    assert r.exit_code == 1 and "no hit 9: the search gave" in r.output and "--limit" in r.output
+    r = runner.invoke(app, ["cite", "fiskekvoter torsk Östersjön", "--db", str(db)])
+    assert r.exit_code == 1 and "nothing to cite" in r.output
+    r = runner.invoke(app, ["cite", "--chunk", "999999", "--db", str(db)])
+    assert r.exit_code == 1 and "no passage 999999 in this corpus" in r.output

@@ -329,3 +329,16 @@ def test_a_phone_shows_each_vote_as_a_card_with_its_result_in_sight(browser, ser
         assert pg.locator("table.votes thead th").first.is_visible()
     finally:
         context.close()
+
+
+def test_a_roll_call_tally_wraps_inside_its_party_column(page):
+    """The compare matrix of a topic with a roll call (walk64): each party's tally quotes the
+    proposition voted on ("1 ja (Ja för bifall till …)") and stood on one line, so every party
+    column was as wide as the longest proposition — 1,360 px each on Alingsås' Nolhaga
+    parkering, one party in sight at a time on a laptop. A tally wraps within its column."""
+    page.goto("/compare?topic=Yttrande+till+Trafikverket&by=party")
+    page.wait_for_selector("table.matrix small.tally")
+    widths = page.evaluate(
+        "() => [...document.querySelectorAll('table.matrix thead th.party-col')]"
+        ".map(t => t.getBoundingClientRect().width)")
+    assert widths and max(widths) <= 320, widths

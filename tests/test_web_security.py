@@ -271,6 +271,9 @@ def test_csv_and_xlsx_cells_that_would_be_formulas_are_neutralised(client):
         ("=1+2", "'=1+2"),
         ("+46 31 123", "'+46 31 123"),
         ("-5 mkr", "'-5 mkr"),
+        ("-", "-"),  # an independent's party code: no formula (walk64)
+        ("- 5", "'- 5"),
+        ("-=1+2", "'-=1+2"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=cmd", "'\t=cmd"),
         ("budget", "budget"),

@@ -166,7 +166,9 @@ def document_view(document_id: int, *, db: str | Path | None = None, page: int |
         if not doc.pages:
             raise NotFoundError(f"document {document_id} has no pages")
         if page is None and item is not None:
-            it = next((i for i in doc.items if i.number == item.lstrip("§ ")), None)
+            from .reading import same_item
+
+            it = next((i for i in doc.items if same_item(i.number, item)), None)
             if it is None:
                 raise NotFoundError(f"document {document_id} has no § {item}")
             page, highlight = it.page_start, highlight or (it.start, it.end)
@@ -250,6 +252,25 @@ class CompareMatrix:
     rows: list[MatrixRow]  # items, grouped by ``by`` and oldest first within a group
     total: int  # passages found on the topic
     unattributed: int  # of which no party could be told
+    indexed: bool = True  # False: the corpus has no search index yet (`namndkoll index`)
+
+
+def compare_rows(topic: str, *, by: str = "party", db: str | Path | None = None, embedder: Any = None,
+                 municipality: str | None = None, committee: str | None = None, party: str | None = None,
+                 year_from: int | None = None, year_to: int | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """The comparison as one row per party stance, as `compare --csv` gives it
+    (``search.compare.comparison_rows``): for the web's CSV and XLSX downloads."""
+    from ..search import compare
+    from ..search.compare import comparison_rows
+
+    if by not in ("party", "committee", "year"):
+        raise NamndkollError("by must be party, committee or year")
+    with opened(db) as store:
+        if store.get_model() is None and embedder is None:
+            return []
+        res = compare(store, topic, _embedder(store, embedder), by=by, municipality=municipality,  # type: ignore[arg-type]
+                      committee=committee, party=party, year_from=year_from, year_to=year_to, limit=limit)
+    return comparison_rows(res)
 
 
 def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = None, embedder: Any = None,
@@ -262,18 +283,19 @@ def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = Non
 
     from ..search import compare
     from ..search.cite import quote
+    from ..search.compare import committee_key
 
     if by not in ("party", "committee", "year"):
         raise NamndkollError("by must be party, committee or year")
     with opened(db) as store:
         if store.get_model() is None and embedder is None:
-            return CompareMatrix(topic, by, [], [], 0, 0)
+            return CompareMatrix(topic, by, [], [], 0, 0, indexed=False)
         res = compare(store, topic, _embedder(store, embedder), by="party", municipality=municipality,
                       committee=committee, party=party, year_from=year_from, year_to=year_to, limit=limit)
     rows: list[MatrixRow] = []
     active: Counter[str] = Counter()
     for item in res.items:  # one row per matching § item, each party's stances quoted once
-        group = "" if by == "party" else (item.committee or "okänd nämnd") if by == "committee" else (
+        group = "" if by == "party" else committee_key(item.committee, item.municipality) if by == "committee" else (
             (item.date or "")[:4] or "okänt år")
         row = MatrixRow(group, item.document_id, item.title or Path(item.source).name, item.committee,
                         item.date, item.item, item.citation, municipality=item.municipality)
@@ -306,16 +328,21 @@ class CaseView:
     dnr: str
     entries: list[dict[str, Any]]  # one per document or § item naming the case, oldest first
     bodies: list[str]  # the bodies it passed through, in order
+    # the diarienummer as the documents write them, each once: more than one when the number
+    # typed is the beginning of several ("2026.131" of "2026.131 TEN" and "2026.131 BUN")
+    numbers: list[dict[str, Any]] = field(default_factory=list)
 
 
 def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     """A case followed by its diarienummer through every document and body that names it,
     oldest first (same date: nämnd before KS before KF), with its decisions and votes."""
+    from ..corpus.web import dnr_matches
     from ..search.cite import format_citation
     from ..types import Metadata
 
     with opened(db) as store:
-        entries = store.case_entries(dnr)
+        # the store matches a prefix ("2026.13" also finds "2026.131 TEN"): a whole number only
+        entries = [e for e in store.case_entries(dnr) if dnr_matches(e["dnr"], dnr)]
     for e in entries:
         rank, stage = _stage(e["committee"], e["doc_type"])
         e["stage"], e["rank"] = stage, rank
@@ -328,7 +355,15 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
                                         diarienummer=(e["dnr"],), source=e["source"])
     entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["rank"]))
     bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in entries))
-    return CaseView(dnr, entries, bodies)
+    from ..corpus.web import dnr_key
+
+    numbers: dict[str, dict[str, Any]] = {}
+    for e in entries:
+        n = numbers.setdefault(dnr_key(e["dnr"]), {"dnr": e["dnr"], "bodies": []})
+        body = ", ".join(x for x in (e["committee"], e["municipality"]) if x)
+        if body and body not in n["bodies"]:
+            n["bodies"].append(body)
+    return CaseView(dnr, entries, bodies, list(numbers.values()))
 
 
 BASKET_KINDS = {"c": "passage", "f": "figures", "d": "decisions", "v": "votes", "p": "positions"}

@@ -23,8 +23,14 @@ def documents(
 ) -> list[StoredDocument]:
     """Stored documents matching every filter given (``dnr``: follow a case by diarienummer)."""
     with opened(db) as store:
-        return store.list_documents(municipality=municipality, committee=committee,
+        docs = store.list_documents(municipality=municipality, committee=committee,
                                     doc_type=doc_type, year=year, dnr=dnr)
+    if dnr:
+        from ..corpus.web import dnr_matches
+
+        # the store matches a prefix ("2026.13" also finds "2026.131 TEN"): a whole number only
+        docs = [d for d in docs if any(dnr_matches(x, dnr) for x in d.diarienummer)]
+    return docs
 
 
 def show(ref: str, *, db: str | Path | None = None) -> Document:
@@ -57,27 +63,73 @@ def undated_count(*, db: str | Path | None = None, municipality: str | None = No
         return store.count_undated(municipality=municipality, committee=committee, doc_type=doc_type)
 
 
-def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
-    """Why ``--municipality`` found nothing, when no stored document is from a body of that
-    exact name (any case): the stored bodies whose names contain it ("Tolkförmedling" ->
-    "Tolkförmedling Väst") or are contained in it ("Lunds kommun" -> "Lund"), or else all of them (at most a dozen). None when the name is stored."""
+@dataclasses.dataclass(frozen=True)
+class BodyMiss:
+    """A ``municipality`` filter that names no stored body: the stored bodies it most likely
+    meant (``near``), else every stored body (``stored``, sorted)."""
+
+    typed: str
+    near: tuple[str, ...]
+    stored: tuple[str, ...]
+
+
+def body_miss(municipality: str, *, db: str | Path | None = None) -> BodyMiss | None:
+    """None when a stored document is from a body of that name (any case, with or without å ä
+    ö); else which stored bodies were meant: the name a body uses of itself or its short form
+    ("Göteborgs Stad", "VGR"), a part of a stored name from a word's start ("Tolkförmedling" ->
+    "Tolkförmedling Väst"), or a stored name starting a word of the one typed ("Lunds kommun")."""
     with opened(db) as store:
         names = sorted(store.bodies())
-    from ..corpus.names import fold_name
+    from ..corpus.names import fold_name, names_like
 
     wanted = fold_name(municipality)  # any case, with or without å ä ö, as the filters compare
-    if any(fold_name(n) == wanted for n in names):
+    if names_like(names, municipality, part=False):
         return None
-    # a part of a stored name ("Tolkförmedling"), or a stored name inside the one typed
-    # ("Göteborgs Stad", "Lunds kommun")
-    near = [n for n in names if wanted and (wanted in fold_name(n) or fold_name(n) in wanted)]
-    if near:
+    # "VGR" is no "GR" (Göteborgsregionen): a part counts from a word's start only
+    near = _official(wanted, names) or [n for n in names if wanted and (
+        _at_word_start(wanted, fold_name(n)) or _at_word_start(fold_name(n), wanted))]
+    return BodyMiss(municipality, tuple(near), tuple(names))
+
+
+def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
+    """Why ``--municipality`` found nothing, when no stored document is from a body of that
+    exact name (any case): the stored bodies it meant (``body_miss``), or else all of them (at
+    most a dozen). None when the name is stored."""
+    miss = body_miss(municipality, db=db)
+    if miss is None:
+        return None
+    if miss.near:
         return (f"no document is from {municipality!r} (--municipality takes the whole name); "
-                f"did you mean {' or '.join(near[:12])}?")
+                f"did you mean {' or '.join(miss.near[:12])}?")
+    names = miss.stored
     if not names:
         return f"no document is from {municipality!r}: no stored document names its municipality or body"
     listed = ", ".join(names[:12]) + (f" … ({len(names)} in all)" if len(names) > 12 else "")
     return f"no document is from {municipality!r}; stored: {listed}"
+
+
+def _at_word_start(part: str, whole: str) -> bool:
+    """``part`` stands in ``whole`` from the start of one of its words."""
+    import re
+
+    return re.search(r"(?<![\w])" + re.escape(part), whole) is not None
+
+
+def _official(wanted: str, names: list[str]) -> list[str]:
+    """The stored names of the bodies (the shipped table of municipalities and regions) that
+    call themselves ``wanted`` (folded): "göteborgs stad", "alingsas kommun", "vgr"."""
+    from ..corpus.names import fold_name
+    from ..ingest.orgs import organisations
+
+    stored = {fold_name(n): n for n in names}
+    out = []
+    for org in organisations():
+        forms = {org.name, *org.aliases}
+        if org.genitive and org.suffix:
+            forms |= {f"{org.genitive} {org.suffix}", f"{org.genitive}"}
+        if wanted in {fold_name(f) for f in forms} and fold_name(org.name) in stored:
+            out.append(stored[fold_name(org.name)])
+    return out
 
 
 def committee_hint(committee: str, *, db: str | Path | None = None) -> str | None:
@@ -166,7 +218,7 @@ def stored_unit(unit: str) -> str:
     """A unit as a reader types it, as extract/ stores it: "kr", "kronor" -> "SEK"; "procent"
     -> "%"; "m2", "kvm" -> "m²", "kilometer" -> "km"; a counted noun as its lemma ("platser"
     -> "plats"). `figures --unit m2` found nothing where the document writes "5 000 m2"."""
-    from ..extract.figure_text import lemma
+    from ..extract.figure_text import count_unit, lemma
     from ..measures import measure_unit
 
     word = " ".join(unit.split())
@@ -181,12 +233,43 @@ def stored_unit(unit: str) -> str:
         return measure
     if word.casefold() in ("procentenhet", "procentenheter"):
         return "procentenhet"
-    return lemma(word) if word.isalpha() else word
+    return count_unit(lemma(word)) if word.isalpha() else word
 
 
 def item_number(item: str | None) -> str | None:
     """A stored row's § item as a citation names it: "§ 12" and "12" are both "12"."""
     return (item or "").lstrip("§ ") or None
+
+
+def doc_type_of(text: str) -> str | None:
+    """The stored document type typed as Swedish writes it: any case, with or without å ä ö,
+    a space or dash for the underscore ("Tjänsteskrivelse", "årsredovisning", "särskilt
+    yttrande" -> "sarskilt_yttrande"); None when it is no type namndkoll stores."""
+    from typing import get_args
+
+    from ..corpus.names import fold_name
+    from ..types import DocType
+
+    code = fold_name(text).replace("-", " ").replace(" ", "_")
+    return code if code in get_args(DocType) else None
+
+
+def check_years(year_from: int | None = None, year_to: int | None = None) -> None:
+    """A NamndkollError for a year range that runs backwards (--from 2027 --to 2020): nothing
+    lies between them, and "no good match" would read as if the corpus held nothing."""
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise NamndkollError(f"--from {year_from} is after --to {year_to}: no year lies between them; "
+                             "swap them")
+
+
+def same_item(stored: str, typed: str) -> bool:
+    """Whether ``typed`` names the § item numbered ``stored``, as people write a § ("§ 39",
+    "39 §" in Finland-Swedish protocols, "§ 3 a", "3A"): the § sign and spaces left out,
+    any case."""
+    def norm(s: str) -> str:
+        return "".join(s.replace("§", " ").split()).casefold()
+
+    return norm(stored) == norm(typed)
 
 
 def case_numbers(store: Any, rows: list[dict[str, Any]]) -> list[tuple[str, ...]]:
@@ -210,6 +293,7 @@ def votes(*, db: str | Path | None = None, member: str | None = None, municipali
     spacing ("aslan akbas"), each row with ``member_vote``; a part of a name ("Akbas") matches
     nothing, and a name no roll call lists is an error that names the members it is part of.
     """
+    member = member_as_stored(db, member) if member else member
     rows = extracted("votes", db=db, member=member, municipality=municipality, committee=committee,
                      year=year, document=document, limit=limit)
     if member and not rows:
@@ -225,6 +309,7 @@ def members(*, db: str | Path | None = None, party: str | None = None, committee
     members of their party present in the same vote (``with_party``, ``against_party``,
     ``with_party_share``; a vote where no other party member voted, or they split evenly, is not
     counted). ``party`` picks the members shown, not the votes the majorities come from."""
+    member = member_as_stored(db, member) if member else member
     with opened(db) as store:
         rows = _remembered(store, db, ("members", party, committee, municipality, year, member, limit),
                            lambda: store.list_members(party=party, committee=committee, municipality=municipality,
@@ -268,6 +353,24 @@ def _remembered(store: Any, db: str | Path | None, key: tuple[Any, ...], compute
         while len(_ROLL_ANSWERS) > _ROLL_ANSWERS_MAX:
             _ROLL_ANSWERS.popitem(last=False)
     return value
+
+
+def member_as_stored(db: str | Path | None, member: str) -> str:
+    """The name as the roll calls store it when ``member`` is typed without its å ä ö or
+    accents ("Asa Hartzell" for "Åsa Hartzell", "Jorgen" for "Jörgen"), as every other filter
+    takes a name; else ``member`` itself (a name matched in any case and spacing already)."""
+    from ..corpus.extractions import name_key
+    from ..corpus.names import fold_name
+
+    with opened(db) as store:
+        if any(name_key(n) == name_key(member) for n in store.member_names(member)):
+            return member
+        want = fold_name(member)
+        for row in store.list_members():
+            for name in (row["name"], *row.get("also_written", ())):
+                if fold_name(name) == want:
+                    return str(name)
+    return member
 
 
 def check_member(db: str | Path | None, member: str) -> None:

@@ -21,11 +21,12 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Annotated, Any, Literal, NoReturn
 
 import typer
 
-from ..display import one_line, terminal_safe
+from ..display import one_line, shown_path, terminal_safe
 from ..errors import NamndkollError
 
 # the corpus: a SQLite file, or a PostgreSQL URL for a served one (a str, not a Path: a URL
@@ -68,6 +69,18 @@ def print_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None
     from ..export import write_csv
 
     write_csv(sys.stdout, rows, columns)
+
+
+def write_xlsx_file(path: Path, rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, sheet: str) -> None:
+    """``--xlsx FILE``: the rows a ``--csv`` gives, as an Excel workbook (cells neutralised as in
+    CSV, ``namndkoll.export``), and one line on stderr saying where. A CSV opens in one column
+    in an Excel set to Swedish (its list separator is ";") and with å ä ö garbled without a
+    byte order mark; a workbook opens right everywhere."""
+    from ..export import write_xlsx
+
+    rows = list(rows)
+    write_xlsx(path, rows, columns, sheet=sheet)
+    echo(f"wrote {len(rows)} {'row' if len(rows) == 1 else 'rows'} to {shown_path(path)}", err=True)
 
 
 def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
@@ -327,7 +340,9 @@ def print_table(
             text = s if c.kind == "fixed" else fit(s, w, c.lines if c.kind == "text" else 1)
             out.append(Text(text, style="bold yellow" if s == MISSING else ""))
         table.add_row(*out)
-    con = console(width=max(total, fitted or 0, 20))
+    # to a file or pipe (nothing fitted) the title keeps its line: not wrapped to a narrow table
+    whole_title = _width(one_line(title)) if title and fitted is None else 0
+    con = console(width=max(total, fitted or 0, 20, whole_title))
     with con.capture() as captured:
         if title:  # above the table, not its title: rich wraps a title to the table's width
             con.print(Text(one_line(title)))
@@ -342,17 +357,41 @@ def party_code(value: str | None) -> str | None:
     """``--party`` checked against the registry: today's code ("fp" -> "L"), or a usage error."""
     if value is None:
         return None
-    from ..registry import PARTIES, canonical_code
+    from ..registry import PARTIES, party_code_of
 
-    code = canonical_code(value)
+    code = party_code_of(value)  # "S", "fp", or "Socialdemokraterna"
     if code is None:
         raise typer.BadParameter(f"{one_line(value)!r} is no party code namndkoll knows; "
-                                 f"use one of {' '.join(PARTIES)}")
+                                 f"use one of {' '.join(PARTIES)}, or - for members without a party")
     return code
 
 
 PartyOption = Annotated[str | None, typer.Option(
     help="Party code: S M SD C V KD L MP Fi D (older codes such as FP are understood).",
     callback=party_code)]
-DocTypeOption = Annotated[DocType | None, typer.Option(
-    "--type", help="Document type: protokoll, tjansteskrivelse, reservation, motion, ...")]
+def doc_type_code(value: str | None) -> str | None:
+    """``--type`` as the documents store it, typed as Swedish writes it: any case, with or
+    without å ä ö, a space or dash for the underscore ("Tjänsteskrivelse", "årsredovisning",
+    "särskilt yttrande"); a usage error naming the types otherwise."""
+    if value is None:
+        return None
+    from typing import get_args
+
+    from ..api.reading import doc_type_of
+
+    types = get_args(DocType)
+    code = doc_type_of(value)
+    if code is None:
+        raise typer.BadParameter(f"{one_line(value)!r} is no document type namndkoll stores; "
+                                 f"use one of {', '.join(types)}")
+    return code
+
+
+DocTypeOption = Annotated[str | None, typer.Option(
+    "--type", help="Document type: protokoll, tjänsteskrivelse, reservation, motion, årsredovisning, ... "
+                   "(any case, with or without å ä ö).", callback=doc_type_code)]
+
+
+XlsxOption = Annotated[Path | None, typer.Option(
+    "--xlsx", dir_okay=False, metavar="FILE",
+    help="Write the rows --csv gives to an Excel workbook FILE (opens right in an Excel set to Swedish).")]

@@ -253,6 +253,10 @@ def documents_cmd(
                          dnr=dnr)
     except NamndkollError as exc:
         fail(exc)
+    if year is not None:
+        from .search import _say_undated
+
+        _say_undated(db, municipality=municipality, committee=committee, doc_type=doc_type)
     rows = [{**vars(d), "missing": [f for f in MISSING_FIELDS if not getattr(d, f)]} for d in docs]
     if not rows and (municipality or committee):
         from .search import _say_body_hint
@@ -296,8 +300,10 @@ def show_cmd(
         fail(exc)
     start, end = 0, len(d.text)
     if item is not None:
-        wanted = item.strip().lstrip("§").strip()
-        found = [it for it in d.items if it.number == wanted]
+        from ..api.reading import same_item
+
+        wanted = " ".join(item.replace("§", " ").split())
+        found = [it for it in d.items if same_item(it.number, item)]  # "39", "§ 39", "39 §", "3 a"
         if not found:
             fail(f"no § {wanted} in this document; it has §§ {', '.join(it.number for it in d.items) or 'none'}")
         start, end = found[0].start, found[0].end

@@ -6,6 +6,7 @@ its document, § item, page, quote and a citation.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
@@ -17,6 +18,7 @@ from ._output import (
     DbOption,
     PartyOption,
     WideOption,
+    XlsxOption,
     counted,
     echo,
     fail,
@@ -24,6 +26,7 @@ from ._output import (
     print_csv,
     print_json,
     print_table,
+    write_xlsx_file,
 )
 
 Municipality = Annotated[str | None, typer.Option(help="e.g. Göteborg")]
@@ -33,6 +36,7 @@ Party = PartyOption
 Limit = Annotated[int | None, typer.Option(help="At most this many rows.", min=1)]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 AsCsv = Annotated[bool, typer.Option("--csv", help="Print CSV (one row each, for a spreadsheet).")]
+AsXlsx = XlsxOption
 Wide = WideOption
 
 _DOC = ["document_id", "source", "title", "municipality", "committee", "doc_type", "date"]
@@ -56,7 +60,8 @@ _COLUMNS: dict[str, tuple[list[str | Col], list[str]]] = {  # (table columns, cs
 PositionKind = Literal["reservation", "sarskilt_uttalande", "protokollsanteckning", "yrkande", "motion", "skrivelse"]
 
 
-def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = False, **filters: Any) -> None:
+def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = False,
+          xlsx: Path | None = None, **filters: Any) -> None:
     from ..api import extracted
 
     try:
@@ -81,6 +86,12 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
         # a unit no stored figure has ("bananer", "mkr" for SEK is understood): say which are
         if hint := unit_hint(filters["unit"], kind=filters.get("kind"), db=db):
             echo(hint, err=True)
+    if filters.get("year") is not None:
+        from .search import _say_undated
+
+        # a year filter leaves out the documents whose date was not found: say how many, as
+        # search and compare do ("figures --year 2026" left out Alingsås' undated budget frame)
+        _say_undated(db, municipality=filters.get("municipality"), committee=filters.get("committee"))
     table_cols, csv_cols = _COLUMNS[what]
     if filters.get("member"):
         # the member's own vote is what `votes --member` asks: beside the counts, never the
@@ -88,11 +99,18 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
         at = next(i for i, c in enumerate(table_cols) if c == "yes")
         table_cols = [*table_cols[:at], Col("member_vote", header="vote", kind="short", keep=9, min=4, max=12),
                       *table_cols[at:]]
+    flat = [{**r, "roll_call": _members_cell(r["roll_call"])} if "roll_call" in r else r for r in rows]
+    if xlsx is not None:
+        try:
+            write_xlsx_file(xlsx, flat, csv_cols, sheet=what)
+        except (NamndkollError, OSError) as exc:
+            fail(f"cannot write {xlsx}: {exc}" if isinstance(exc, OSError) else exc)
     if as_json:
         print_json(rows)
     elif as_csv:
-        print_csv([{**r, "roll_call": _members_cell(r["roll_call"])} if "roll_call" in r else r for r in rows],
-                  csv_cols)
+        print_csv(flat, csv_cols)
+    elif xlsx is not None:
+        return
     else:
         fitted = out_width(wide) is not None
         print_table([_shown(what, r, fitted) for r in rows], table_cols, title=counted(len(rows), what), wide=wide)
@@ -147,12 +165,13 @@ def figures_cmd(
     unit: Annotated[str | None, typer.Option(
         help="SEK, EUR (euro), %, the counted noun (plats, tjänst, hushåll ...) or a measure's unit (km, m², ha ...)")] = None,
     limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
+    xlsx: AsXlsx = None,
 ) -> None:
     """List the figures found in stored documents: amounts (SEK), counts, percentages, measures.
 
     Example: namndkoll figures --kind amount --committee Socialnämnden --year 2021 --csv > belopp.csv
     """
-    _list("figures", db, as_json, as_csv, wide, municipality=municipality, committee=committee, year=year,
+    _list("figures", db, as_json, as_csv, wide, xlsx, municipality=municipality, committee=committee, year=year,
           kind=kind, unit=unit, limit=limit)
 
 
@@ -160,20 +179,22 @@ def decisions_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
     kind: Annotated[Literal["decided", "proposed"] | None, typer.Option(help="decided or proposed")] = None,
     limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
+    xlsx: AsXlsx = None,
 ) -> None:
     """List decisions (and proposed decisions) with body, date, § item and att-clauses.
 
     Example: namndkoll decisions --committee Kommunfullmäktige --year 2024 --json
     """
-    _list("decisions", db, as_json, as_csv, wide, municipality=municipality, committee=committee, year=year,
+    _list("decisions", db, as_json, as_csv, wide, xlsx, municipality=municipality, committee=committee, year=year,
           kind=kind, limit=limit)
 
 
 def votes_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
     member: Annotated[str | None, typer.Option(
-        help="Only the votes whose roll call lists this member (whole name, any case), with their vote.")] = None,
+        help="Only the votes whose roll call lists this member (whole name, any case, with or without å ä ö), with their vote.")] = None,
     limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
+    xlsx: AsXlsx = None,
 ) -> None:
     """List votes (omröstningar): Ja, Nej, Avstår, frånvarande and the proposition.
 
@@ -187,12 +208,14 @@ def votes_cmd(
     """
     if member:
         from ..api import check_member
+        from ..api.reading import member_as_stored
 
         try:
+            member = member_as_stored(db, member)  # "Asa Hartzell" is Åsa Hartzell, as other filters fold
             check_member(db, member)
         except NamndkollError as exc:
             fail(exc)
-    _list("votes", db, as_json, as_csv, wide, municipality=municipality, committee=committee, year=year,
+    _list("votes", db, as_json, as_csv, wide, xlsx, municipality=municipality, committee=committee, year=year,
           member=member, limit=limit)
 
 
@@ -202,6 +225,7 @@ def positions_cmd(
     kind: Annotated[PositionKind | None, typer.Option(
         help="reservation, sarskilt_uttalande, protokollsanteckning, yrkande, motion or skrivelse")] = None,
     limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
+    xlsx: AsXlsx = None,
 ) -> None:
     """List party positions (reservations, yrkanden, särskilda uttalanden, party documents ...).
 
@@ -210,20 +234,20 @@ def positions_cmd(
 
     Example: namndkoll positions --party SD --kind reservation --year 2024
     """
-    _list("positions", db, as_json, as_csv, wide, municipality=municipality, committee=committee, year=year,
+    _list("positions", db, as_json, as_csv, wide, xlsx, municipality=municipality, committee=committee, year=year,
           party=party, kind=kind, limit=limit)
 
 
 def people_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
     party: Party = None, limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False,
-    wide: Wide = False,
+    wide: Wide = False, xlsx: AsXlsx = None,
 ) -> None:
     """List the people named in stored documents with their party and role.
 
     Example: namndkoll people --party MP --committee Kommunfullmäktige --csv
     """
-    _list("people", db, as_json, as_csv, wide, municipality=municipality, committee=committee, year=year,
+    _list("people", db, as_json, as_csv, wide, xlsx, municipality=municipality, committee=committee, year=year,
           party=party, limit=limit)
 
 
@@ -251,8 +275,9 @@ _MEMBER_COLUMNS = (["name", "party", "municipality", "votes", "ja", "nej", "avst
 def members_cmd(
     db: DbOption = None, party: Party = None, committee: Committee = None, municipality: Municipality = None,
     year: Year = None,
-    member: Annotated[str | None, typer.Option(help="Only this member (whole name, any case).")] = None,
+    member: Annotated[str | None, typer.Option(help="Only this member (whole name, any case, with or without å ä ö).")] = None,
     limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
+    xlsx: AsXlsx = None,
 ) -> None:
     """List the members of the stored roll calls and how often each voted with their party.
 
@@ -271,6 +296,13 @@ def members_cmd(
     except NamndkollError as exc:
         fail(exc)
     table_cols, csv_cols = _MEMBER_COLUMNS
+    if xlsx is not None:
+        try:
+            write_xlsx_file(xlsx, rows, csv_cols, sheet="members")
+        except (NamndkollError, OSError) as exc:
+            fail(f"cannot write {xlsx}: {exc}" if isinstance(exc, OSError) else exc)
+        if not as_json and not as_csv:
+            return
     if as_json:
         print_json(rows)
     elif as_csv:

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from ..display import copy_label, one_line, shown_path, terminal_safe
+from ..display import copy_label, doc_title, one_line, shown_path, terminal_safe
 from ..errors import NamndkollError
 from ._output import (
     Col,
@@ -17,6 +17,7 @@ from ._output import (
     DocTypeOption,
     PartyOption,
     WideOption,
+    XlsxOption,
     console,
     echo,
     eval_group,
@@ -26,6 +27,7 @@ from ._output import (
     print_json,
     print_table,
     to_jsonable,
+    write_xlsx_file,
 )
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
@@ -109,7 +111,8 @@ def _render_hits(con: Any, hits: list[Any], width: int | None) -> None:
             con.print()
         md = h.metadata
         head = Text(f"{n}. ", style="bold")
-        head.append(one_line(md.title or h.source.rsplit("/", 1)[-1]), style="bold")
+        # an untitled protocol by its body and date, as the web names it, not its file name
+        head.append(one_line(doc_title(md, h.source)), style="bold")
         facts = [f"§ {h.item}" if h.item else "", md.date or ""]
         if any(facts):
             head.append("  " + " · ".join(f for f in facts if f), style="cyan")
@@ -139,6 +142,26 @@ def _say_undated(db: str | None, **filters: Any) -> None:
         echo(f"note: {n} {'document has' if n == 1 else 'documents have'} no date and "
              f"{'was' if n == 1 else 'were'} left out by the year filter (`namndkoll documents` marks "
              "them ?)", err=True)
+
+
+def _say_unindexed(db: str | None) -> None:
+    """After "no good match": when stored documents are not in the search index yet (an
+    ingest with --no-index, or one stopped while it embedded), say so on stderr: the answer
+    may be in them."""
+    from ..search import status_db
+
+    try:
+        st = status_db(db=db)
+    except NamndkollError:
+        return
+    docs, chunks = int(st.get("documents_to_chunk") or 0), int(st.get("chunks_to_embed") or 0)
+    if st.get("model") is None and not st.get("chunks") and not docs:
+        return  # an empty corpus: nothing to index
+    if st.get("model") is None or docs or chunks:
+        left = (f"{docs} stored {'document is' if docs == 1 else 'documents are'} not in the search index"
+                if docs else f"{chunks} passages are not embedded" if chunks else "the corpus has no search index")
+        echo(f"note: {left} yet (ingested with --no-index, or stopped while it embedded): "
+             "run `namndkoll index` and search again", err=True)
 
 
 def _say_body_hint(municipality: str | None, db: str | None, committee: str | None = None) -> None:
@@ -174,10 +197,14 @@ def search_cmd(
 
     Example: namndkoll search "förskoleplatser" --municipality Göteborg --from 2023 --to 2024
     """
+    from ..api.reading import check_years
     from ..search import check_query, search_db
 
+    if not query.strip():
+        fail("give words to search for, e.g. namndkoll search \"förskoleplatser\"", code=2)
     try:
         check_query(query)
+        check_years(year_from, year_to)
     except NamndkollError as exc:
         fail(exc, code=2)
     try:
@@ -204,6 +231,7 @@ def search_cmd(
     elif not hits:
         echo("no good match (try other words or fewer filters)")
         _say_body_hint(municipality, db, committee)
+        _say_unindexed(db)
     else:
         _print_hits(hits, wide=wide)
     if year is not None or year_from is not None or year_to is not None:
@@ -216,7 +244,9 @@ def compare_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, party: Party = None,
     year: Year = None, year_from: YearFrom = None, year_to: YearTo = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most passages in all.")] = 50,
-    model: ModelOption = None, as_json: JsonOption = False, wide: WideOption = False,
+    model: ModelOption = None, as_json: JsonOption = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV: one row per party stance, for a spreadsheet.")] = False,
+    wide: WideOption = False, xlsx: XlsxOption = None,
 ) -> None:
     """Positions on a topic grouped by party, committee or year, with quotes and counts.
 
@@ -226,10 +256,14 @@ def compare_cmd(
     Example: namndkoll compare "arbetsmarknadsåtgärder" --by party --municipality Lund
     """
     from ..api.pages import KIND_LABELS  # the kind words the web page's cells show
+    from ..api.reading import check_years
     from ..search import check_query, compare_db
 
+    if not topic.strip():
+        fail("give a topic, e.g. namndkoll compare \"budget\" --by party", code=2)
     try:
         check_query(topic)
+        check_years(year_from, year_to)
     except NamndkollError as exc:
         fail(exc, code=2)
     try:
@@ -238,16 +272,35 @@ def compare_cmd(
                          limit=limit)
     except NamndkollError as exc:
         fail(exc)
+    if xlsx is not None:
+        from ..search.compare import COMPARISON_COLUMNS, comparison_rows
+
+        try:
+            write_xlsx_file(xlsx, comparison_rows(res), COMPARISON_COLUMNS, sheet="compare")
+        except (NamndkollError, OSError) as exc:
+            fail(f"cannot write {xlsx}: {exc}" if isinstance(exc, OSError) else exc)
+        if not as_json and not as_csv:
+            if not res.groups:
+                _say_body_hint(municipality, db, committee)
+            return
     if as_json:
         from ..search.compare import comparison_json
 
         print_json(comparison_json(res))
+        return
+    if as_csv:
+        from ..search.compare import COMPARISON_COLUMNS, comparison_rows
+
+        print_csv(comparison_rows(res), COMPARISON_COLUMNS)
+        if not res.groups:
+            _say_body_hint(municipality, db, committee)
         return
     if year is not None or year_from is not None or year_to is not None:
         _say_undated(db, municipality=municipality, committee=committee)
     if not res.groups:
         echo("no good match among reservations, yrkanden, votes or party documents")
         _say_body_hint(municipality, db, committee)
+        _say_unindexed(db)
         return
     years = sorted({y for g in res.groups.values() for y in g.by_year})
     print_table([{by: k, "passages": g.count, **{str(y): n for y, n in g.by_year.items()}}
@@ -297,8 +350,11 @@ def cite_cmd(
 
     if not query and not chunk:
         fail("give a QUERY or --chunk ID (see `namndkoll search --json` for chunk ids)", code=2)
+    from ..api.reading import check_years
+
     try:
         check_query(query or "")
+        check_years(year_from, year_to)
     except NamndkollError as exc:
         fail(exc, code=2)
     try:

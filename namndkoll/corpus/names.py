@@ -30,9 +30,18 @@ def fold_name(name: str) -> str:
 
 def names_like(stored: Iterable[str | None], typed: str, *, part: bool) -> tuple[str, ...]:
     """The stored names (sorted, each once) that are ``typed`` (``part``: that contain it),
-    compared by ``fold_name``."""
+    compared by ``fold_name``; when none is, those that are ``typed`` without a genitive -s, as
+    Swedish writes a body's name before what it owns ("Kommunstyrelsens", "tekniska nämndens",
+    "Lunds"): never when the name as typed is stored ("Alingsås", "Borås")."""
+    names = [s for s in stored if s]
     want = fold_name(typed)
-    out = {s for s in stored if s and (want in fold_name(s) if part else fold_name(s) == want)}
+
+    def like(w: str) -> set[str]:
+        return {s for s in names if (w in fold_name(s) if part else fold_name(s) == w)}
+
+    out = like(want)
+    if not out and len(want) > 3 and want.endswith("s") and not want.endswith("ss"):
+        out = like(want[:-1])
     return tuple(sorted(out))
 
 

@@ -27,6 +27,29 @@ def dnr_key(dnr: str) -> str:
     return dnr.upper().replace(" ", "").replace("-", "").removeprefix("DNR")
 
 
+def dnr_matches(stored: str, typed: str) -> bool:
+    """Whether the diarienummer ``typed`` names ``stored``: the same in any case and spacing,
+    with or without hyphens ("slk 2023 00068" is "SLK-2023-00068"), or its beginning up to a
+    separator ("AMN 2020-0104" names "AMN 2020-0104-1.4", "2026.131" names "2026.131 TEN"), never
+    a longer number ("2026.13" is not "2026.131 TEN", "2020/01" not "2020/0104")."""
+    key = dnr_key(typed)
+    if not key:
+        return False
+    text = stored.upper()
+    text = text.removeprefix("DNR")
+    i = n = 0
+    while n < len(key):  # walk the stored text, skipping what the key leaves out
+        if i >= len(text):
+            return False
+        if text[i] in " -":
+            i += 1
+            continue
+        if text[i] != key[n]:
+            return False
+        i, n = i + 1, n + 1
+    return not (i < len(text) and text[i].isdigit() and key[-1].isdigit())
+
+
 def case_entries(conn: Any, dnr: str) -> list[dict[str, Any]]:
     """Every document and § item naming ``dnr`` (any spacing, or as a prefix), oldest first,
     each with the decisions, votes and positions stored inside that item (or, for a

@@ -224,12 +224,17 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
         e = _before_signatures(text, s, _section_end(text, s, e))
         body_text = text[s:e]
         m = _PROPOSED_RE.match(body_text) or _DECIDED_RE.match(body_text)
-        body = m.group("body") if m else _body_from_section(body_text) or doc.metadata.committee
+        # a § of another body's protocol bundled in the document (an extract appended to an
+        # audit report) was decided by that body at its meeting, not by the document's
+        it = doc.item_of(s)
+        own_body = (it.committee if it is not None and it.committee else None) or doc.metadata.committee
+        own_date = (it.date if it is not None and it.date else None) or doc.metadata.date
+        body = m.group("body") if m else _body_from_section(body_text) or own_body
         status = "proposed" if kind == "forslag" or (m and m.re is _PROPOSED_RE) else "decided"
         # a date between the body and its verb ("beslutade den 3 maj 2024 att"), not one in
         # the clauses ("… gäller från och med 2026-07-01")
         said = body_text[m.start("body"):m.start("verb")] if m and m.re is _DECIDED_RE else ""
-        date = swedish_date(said) or (doc.metadata.date if status == "decided" else None)
+        date = swedish_date(said) or (own_date if status == "decided" else None)
         add(body, status, date, s, e, section=True)
 
     # 2. decisions written out in running text

@@ -10,7 +10,14 @@ from dataclasses import replace
 
 from ..measures import measure_unit
 from ..types import Figure, Page, Table
-from .figure_text import _looks_like_adjective, is_year, iter_figures, lemma, normalize_spaces
+from .figure_text import (
+    _looks_like_adjective,
+    count_unit,
+    is_year,
+    iter_figures,
+    lemma,
+    normalize_spaces,
+)
 
 # minus signs and dashes that mean "minus" in a table cell
 _MINUS = dict.fromkeys(map(ord, "\u2212\u2013"), "-")
@@ -164,7 +171,7 @@ def _counted_noun(label: str, col_head: str) -> str:
         words = [w for w in words if w and not any(c.isdigit() for c in w) and w.lower() not in _NOT_NOUNS]
         if words:
             noun = next((w for w in words if not _looks_like_adjective(w)), words[0])
-            return lemma(noun)
+            return count_unit(lemma(noun))
     return "styck"
 
 

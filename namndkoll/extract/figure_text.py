@@ -174,10 +174,23 @@ _NOT_COUNTED = {
     "års", "åren", "årig", "åriga", "årigt", "mån", "tim", "min", "sek", "st.", "kap",
     "ovan", "nedan", "ovanstående", "nedanstående", "ff", "resp.", "osv", "etc",
     "både", "båda", "antingen", "varken",  # "klockan 8 och 18 både vardag och helg": no 18 "båda"
+    "utifrån", "bland", "mellan", "kring", "runt", "hos", "genom", "trots", "sedan", "dock",  # "ca 30 utifrån"
 }
 # compounds of time units are durations too: "kalenderdagar", "arbetsveckor", "läsår"
 _TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år",
                "intervall")  # "med 1–3 årsintervall": how often, not how many
+# counted nouns as the records abbreviate them: stored under the word, so that `--unit
+# årsarbetare` finds "2,3 åa" as well as "39,8 årsarbetare"
+_COUNT_ABBREVIATIONS = {"åa": "årsarbetare", "lgh": "lägenhet", "pers": "person"}
+
+
+def count_unit(lem: str) -> str:
+    """The unit a counted noun is stored under: its lemma, or the word an abbreviation stands for."""
+    return _COUNT_ABBREVIATIONS.get(lem, lem)
+
+
+_KRONA_ADJECTIVES = {"svensk", "svenska", "danska", "dansk", "norska", "norsk", "isländska", "isländsk"}
+_KRONA = re.compile(r"[ \t]+(?:kronor|krona|kr)(?![\wåäö])", re.IGNORECASE)
 _STYCK = re.compile(r"[ \t]*(?:st\.?|styck|stycken)(?=[ \t])", re.IGNORECASE)
 _NOUN_RE = re.compile(
     r"\s+(?P<noun>(?:[A-ZÅÄÖ]{2,}-?)?[a-zåäöéü][a-zåäöéü]*(?:-[a-zåäöéü]+)*)(?![\wåäö])"
@@ -243,10 +256,16 @@ def lemma(word: str) -> str:
             # "tolkar" is the table's compound stem of "tolkare" ("tolkarutbildning"); a word of
             # its own it is the plural of "tolk": "320 tolkar", "3 domar", "fem fiskar"
             return w[:-2]
+        if lt == w + "e" and len(w) >= 4 and not w.endswith("ar"):
+            return w  # the table's "röst" -> "röste" (no word): "1 nej-röst" counts röst
         return lt
+    if w in _swedish_bases():
+        return w  # a base form the table has no entry of its own for: "2 st rektor", not "rekta"
     for i in range(1, len(w) - 2):  # the longest known tail of a compound
         tail = w[i:]
         lt = table.get(tail, "")
+        if len(tail) >= 6 and lt == tail[:-3] + "e" + tail[-3] and tail.endswith("ar"):
+            return w[:i] + lt  # a plural that drops the e of -el/-er/-en: "viruspartiklar" -> "viruspartikel"
         # only a tail whose lemma shortens it ("platser" -> "plats"), not a verb reading of it
         if tail.endswith("ade") and lt == tail[:-3] + "a":
             return w[:-1]  # a compound participle used as a noun: "timavlönade" -> "timavlönad"
@@ -361,6 +380,10 @@ def _looks_like_verb(word: str) -> bool:
         return True  # a strong past tense: "två anställda erhöll", "tre elever fick" (not "kvinnor")
     if len(w) >= 5 and w.endswith(("it", "at")) and (lem.endswith("a") or lem in _SHORT_VERBS):
         return True  # a supine: "2 varit öppen", "har 2025 ökat"
+    if w.endswith(("dde", "ddes", "tte", "ttes")) and w.startswith(lem):
+        return True  # the past of a verb in a long vowel: "80 nådde", "90 uppnåddes" (nå, uppnå)
+    if lem.endswith("å") and len(w) >= 4 and (not w.startswith(lem) or w == lem + "r"):
+        return True  # a verb in -å: "4 stycken avstod", "5 stycken avstår" (avstå), "uppgick" (uppgå)
     if not lem.endswith("a"):
         return False
     return w.endswith(("r", "s")) and not w.endswith("or")
@@ -399,9 +422,17 @@ def _is_past_participle(word: str) -> bool:
     return False
 
 
+def _is_superlative(word: str) -> bool:
+    """A superlative in -aste ("de tre senaste åren", "fyra viktigaste områdena"): it qualifies a
+    noun, and alone it counts none (not "sen", "viktig")."""
+    w = word.lower()
+    lem = _lemmas().get(w, "")
+    return len(w) >= 6 and w.endswith("aste") and bool(lem) and lem != w and w.startswith(lem)
+
+
 def _looks_like_adjective(word: str) -> bool:
     w = word.lower()
-    if w in _ADJ_EXTRA:
+    if w in _ADJ_EXTRA or _is_superlative(w):
         return True
     if len(w) >= 7 and w.endswith(("ande", "ende")):
         return True  # a present participle: "fem övergripande mål" (but "fem boende" alone is a noun)
@@ -424,7 +455,7 @@ def _is_plain_adjective(word: str) -> bool:
     """An adjective that names no one when it stands alone ("nya", "stora"), unlike a
     participle ("anställda", "inskrivna")."""
     w = word.lower()
-    if _is_comparative(w):
+    if _is_comparative(w) or _is_superlative(w):
         return True  # "38 längre än tillåten tid": a list's number before a comparative
     lem = _lemmas().get(w, "")
     return bool(lem) and w == lem + "a" and not lem.endswith(("d", "t", "en"))
@@ -448,6 +479,16 @@ def is_year(raw: str) -> bool:
     return len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100
 
 
+# a Swedish phone number: an area code with a dash and the subscriber's digits in groups
+# ("0322-61 69 32", "031-365 00 00", "08-123 456 78", "070-1234567") or "+46 322 61 69 32".
+# Its last groups read like a count of the next word ("… 69 32 alternativt 0724-…" was 32
+# "alternativ", "031-365 00 00 stadsrevisionen@…" 0 "stadsrevision"): no number in it is a figure
+_PHONE = re.compile(
+    r"(?<![\w,.])(?:0\d{1,3}[ \t]?[-–][ \t]?(?:\d{2,3}(?:[ \t]\d{2,3}){1,3}|\d{5,8})"
+    r"|\+46[ \t]?(?:\(0\)[ \t]?)?\d{1,3}(?:[ \t]?[-–][ \t]?|[ \t])\d{2,3}(?:[ \t]\d{2,3}){1,3})(?![\d,])"
+)
+
+
 def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, str | None, float | None]]:
     """(start, end, kind, value, unit, qualifier, per, value_to) of every figure in ``text``,
     in reading order; ``value_to`` is a range's high end ("2-3 mnkr": value 2e6, value_to 3e6),
@@ -457,7 +498,7 @@ def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | N
     from .figure_ranges import signed
 
     ranges = list(range_figures(text))
-    covered = [(r[0], r[1]) for r in ranges]
+    covered = [(r[0], r[1]) for r in ranges] + [m.span() for m in _PHONE.finditer(text)]
     out = list(ranges)
     for m in _NUMBER_RE.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
@@ -519,6 +560,13 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
         kind, unit, end = "measure", ms[0], ms[1]
     if kind is None and (st := _STYCK.match(text, end)) and _NOUN_RE.match(text, st.end()):
         end = st.end()  # "30 st parkeringsplatser", "12 stycken lägenheter": the noun after "st" counts
+    if kind is None and (nm := _NOUN_RE.match(text, end)) and nm.group("noun").lower() in _KRONA_ADJECTIVES and (
+            cur := _KRONA.match(text, nm.end())):
+        # "1 svensk krona per kommuninvånare", "5 miljoner svenska kronor": an amount, not a
+        # count of "svensk"; "100 danska kronor" is no amount in SEK and is left out
+        if not nm.group("noun").lower().startswith("svensk"):
+            return None
+        kind, unit, end = "amount", "SEK", cur.end()
     if kind is None:
         nm = _NOUN_RE.match(text, end)
         skipped = 0
@@ -552,7 +600,7 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
             else:
                 if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
                     return None  # "Budget 2023 kommunstyrelsen": a year; "ca 2000 personer" is written "2 000"
-                kind, unit, end = "count", lem, nm.end()
+                kind, unit, end = "count", count_unit(lem), nm.end()
     if raw and is_year(raw) and kind == "amount" and prev and prev[0][1].lower() in ("år", "året", "budget", "under", "för"):
         return None
     qualifier = None

@@ -17,6 +17,7 @@ document's figures together.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..types import Document, Figure
 from .figure_tables import table_figures
@@ -45,7 +46,23 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
         if spans:
             text_figs = [f for f in text_figs if not _listed_item(doc.text, f.start, spans)]
         out.extend(sorted(text_figs + table_figs, key=lambda f: (f.start, f.end)))
-    return tuple(out)
+    return tuple(_in_the_documents_currency(out))
+
+
+# an amount that names kronor: "kr", "kronor", "krona", "tkr", "mkr", "mnkr", "mdkr", "SEK", ":-"
+_KRONOR = re.compile(r"kr\b|kron|sek\b|:-", re.IGNORECASE)
+
+
+def _in_the_documents_currency(figs: list[Figure]) -> list[Figure]:
+    """A document that counts in euro (a Finland-Swedish municipality's budget: "3,6 miljoner
+    euro", "15,12 m€") and never names kronor writes its other amounts without the currency
+    too ("utfallet blir kring 15,1 miljoner för skatterna"): those are euro, not kronor. Only
+    running text's amounts that name no currency are changed; a document naming kronor
+    anywhere keeps them in SEK."""
+    euro = sum(1 for f in figs if f.kind == "amount" and f.unit == "EUR")
+    if euro < 2 or any(f.kind == "amount" and f.unit == "SEK" and _KRONOR.search(f.text) for f in figs):
+        return figs
+    return [replace(f, unit="EUR") if f.kind == "amount" and f.unit == "SEK" and not f.table else f for f in figs]
 
 
 _ITEM_LINE = re.compile(r"[ \t]*§[ \t]*\d+\b")

@@ -166,10 +166,22 @@ def cite_db(query: str | None, *, chunk_ids: list[int] | None = None, pick: list
     with opened(db) as store:
         if chunk_ids:
             hits = hits_for_chunks(store, chunk_ids)
+            gone = sorted(set(chunk_ids) - {h.chunk_id for h in hits})
+            if gone:  # a chunk id of another corpus, or of a document read again since
+                raise NamndkollError(f"no passage {', '.join(map(str, gone))} in this corpus: take the chunk ids "
+                                     "from `namndkoll search --json` on this --db")
         else:
             hits = search(store, query or "", embedder_for(store, model), **kwargs)
+        if not chunk_ids and not hits:
+            raise NamndkollError(f"no good match for {query!r}: nothing to cite (try other words or fewer filters)")
         if pick:
-            hits = [hits[i - 1] for i in pick if 1 <= i <= len(hits)]
+            missing = [i for i in pick if not 1 <= i <= len(hits)]
+            if missing:
+                # an empty or shorter pack without a word read as if those hits had nothing in them
+                raise NamndkollError(
+                    f"no hit {', '.join(map(str, missing))}: the search gave {len(hits)} "
+                    f"{'hit' if len(hits) == 1 else 'hits'} (--limit N gives more; `namndkoll search` numbers them)")
+            hits = [hits[i - 1] for i in pick]
     if fmt == "csv":
         return citation_pack_csv(hits)
     return citation_pack_markdown(hits, title=query)

@@ -177,7 +177,7 @@ def compare(
                 unattributed += 1
                 continue
         elif by == "committee":
-            keys = [row.committee or "okänd nämnd"]
+            keys = [committee_key(row.committee, row.municipality)]
         else:
             keys = [(row.date or "")[:4] or "okänt år"]
         year_key = (row.date or "")[:4] or "okänt år"
@@ -192,6 +192,15 @@ def compare(
     columns = Counter(p for row in rows for p in row.stances)
     return Comparison(topic, by, ordered, len(hits), unattributed, tuple(rows),
                       tuple(sorted(columns, key=lambda p: (-columns[p], p))))
+
+
+def committee_key(committee: str | None, municipality: str | None) -> str:
+    """A committee's group in ``--by committee``: its name and the body it belongs to, as a
+    citation names them ("Kommunstyrelsen, Alingsås"): every municipality has a
+    Kommunstyrelsen, and a researcher comparing municipalities must not see two of them
+    counted as one."""
+    name = committee or "okänd nämnd"
+    return f"{name}, {municipality}" if municipality else name
 
 
 def _code(party: str) -> str:
@@ -287,3 +296,41 @@ def comparison_json(res: Comparison, *, max_quote: int = 2000) -> dict[str, Any]
                            "items": [index[id(p.row)] for p in g.hits if p.row is not None]}
                        for k, g in res.groups.items()},
             "unattributed": res.unattributed}
+
+
+COMPARISON_COLUMNS = ("group", "party", "member", "kind", "quote", "citation", "municipality", "committee",
+                      "date", "title", "decision", "page", "start", "end", "document_id", "source", "item",
+                      "item_number")
+
+
+def comparison_rows(res: Comparison, *, max_quote: int = 2000) -> list[dict[str, Any]]:
+    """The comparison as one row per stance, for a spreadsheet (``compare --csv``): the group
+    it is shown under, the party and what it did, the quote with page and citation, and the
+    §'s body, date, title and decision; ``document_id`` and ``item_number`` to join the other
+    lists on. Groups, items and parties in the order the text output gives them."""
+    out: list[dict[str, Any]] = []
+    for key, g in res.groups.items():
+        for p in g.hits:
+            row = p.row
+            if row is None:
+                continue
+            parties = [key] if res.by == "party" else list(row.stances)
+            if not any(row.stances.get(party) for party in parties):
+                h = p.hit  # no party's own words here: the passage found, as the text output shows it
+                out.append({"group": key, "party": None, "member": None, "kind": "passage",
+                            "quote": quote(h.text, max_chars=max_quote), "citation": h.citation,
+                            "municipality": row.municipality, "committee": row.committee, "date": row.date,
+                            "title": row.title, "decision": row.decision, "page": h.page, "start": h.start,
+                            "end": h.end, "document_id": row.document_id, "source": row.source,
+                            "item": row.item, "item_number": (row.item or "").lstrip("§ ") or None})
+            for party in parties:
+                for st in row.stances.get(party, ()):
+                    out.append({
+                        "group": key, "party": party, "member": st.member, "kind": st.kind,
+                        "quote": quote(st.text, max_chars=max_quote), "citation": st.citation,
+                        "municipality": row.municipality, "committee": row.committee, "date": row.date,
+                        "title": row.title, "decision": row.decision, "page": st.page, "start": st.start,
+                        "end": st.end, "document_id": row.document_id, "source": row.source,
+                        "item": row.item, "item_number": (row.item or "").lstrip("§ ") or None,
+                    })
+    return out

@@ -200,6 +200,7 @@ _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), t) fo
     (r"^document (\d+) has (\d+) pages, not (\d+)", "Dokument {0} har {1} sidor, inte {2}."),
     (r"^document (\d+) has no § ?(.+)$", "Dokument {0} har ingen § {1}."),
     (r"^document (\d+) has no pages", "Dokument {0} har inga sidor."),
+    (r"^--from (\d+) is after --to (\d+)", "Från {0} är efter Till {1}: inget år ligger mellan dem. Byt plats på dem."),
     (r"^the original PDF of document (\d+) is no longer at",
      "Originalets PDF för dokument {0} finns inte längre där den lästes in; läs in den igen."),
     (r"^the PDF has (\d+) pages, not (\d+)", "PDF-filen har {0} sidor, inte {1}."),

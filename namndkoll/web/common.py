@@ -17,8 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from ..display import STANCE_LABELS, copy_label, swedish_number
-from ..search.cite import doc_kind_name
+from ..display import STANCE_LABELS, copy_label, doc_title, swedish_number
 from ..types import DOC_TYPE_NAMES
 
 HERE = Path(__file__).resolve().parent
@@ -151,19 +150,6 @@ def image_url(doc_id: int, page: int, start: int | None = None, end: int | None 
     return f"/documents/{doc_id}/pages/{page}.png" + ("?" + "&".join(query) if query else "")
 
 
-def doc_title(doc: Any, source: str | None = None) -> str:
-    """A document's name for a heading or a hit: its title, else (a protocol's title is often
-    not read) its body, municipality, kind and date as a citation names them
-    ("Kommunfullmäktige, Göteborg, protokoll 2023-11-09"), else its file name. ``doc``: a
-    StoredDocument or a hit's Metadata."""
-    if getattr(doc, "title", None):
-        return str(doc.title)
-    what = " ".join(p for p in (doc_kind_name(doc), getattr(doc, "date", None)) if p)
-    if getattr(doc, "committee", None) and what:
-        return ", ".join(p for p in (doc.committee, getattr(doc, "municipality", None), what) if p)
-    return (source or getattr(doc, "source", None) or "").rsplit("/", 1)[-1] or "dokument"
-
-
 # what the pages show for stored (English or ASCII) kinds; the downloads keep the stored value
 KIND_NAMES = {
     "amount": "belopp", "count": "antal", "percent": "andel (%)", "measure": "mått",
@@ -182,6 +168,19 @@ _env.globals.update(
     passage=passage, type_name=lambda t: TYPE_NAMES.get(t or "", t or ""), query_with=query_with,
     page_url=page_url, image_url=image_url,
 )
+
+
+def body_miss(request: Request, municipality: str | None) -> Any:
+    """A Kommun filter that names no stored body ("Göteborgs Stad", "VGR"): the bodies it
+    most likely meant, else all (``api.reading.body_miss``); None when the name is stored or
+    blank. Asked by a page only when its list came back empty."""
+    from ..api.reading import body_miss as miss
+
+    typed = (municipality or "").strip()
+    return miss(typed, db=config(request).db) if typed else None
+
+
+_env.globals["body_miss"] = body_miss
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
@@ -302,6 +301,23 @@ def box_param(value: str | None) -> tuple[float, float, float, float] | None:
     if x0 >= x1 or top >= bottom:
         raise HTTPException(400, "box: X0 < X1 och TOPP < BOTTEN")
     return x0, top, x1, bottom
+
+
+def party_param(value: str | None) -> str | None:
+    """A Parti field as typed: a code ("s", "fp") or a party's name ("Socialdemokraterna") as
+    its code; anything else as it is (it then matches nothing, as before)."""
+    from ..registry import party_code_of
+
+    typed = blank(value)
+    return (party_code_of(typed) or typed) if typed else None
+
+
+def type_param(value: str | None) -> str | None:
+    """A Typ field as typed ("tjänsteskrivelse", "Årsredovisning") as the stored code."""
+    from ..api.reading import doc_type_of
+
+    typed = blank(value)
+    return (doc_type_of(typed) or typed) if typed else None
 
 
 def year_param(value: str | None) -> int | None:

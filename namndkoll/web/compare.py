@@ -28,6 +28,9 @@ def _matrix(
     year_from: str | None,
     year_to: str | None,
 ) -> api.CompareMatrix:
+    from ..api.reading import check_years
+
+    check_years(year_param(year_from), year_param(year_to))
     cfg = config(request)
     return api.compare_matrix(
         topic,
@@ -82,9 +85,22 @@ def compare_api(
     committee: Text = None,
     year_from: Annotated[YearQ, Query(alias="from")] = None,
     year_to: Annotated[YearQ, Query(alias="to")] = None,
-) -> JSONResponse:
+    format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json",
+) -> Response:
     """En rad per §-ärende, en kolumn per parti; varje cell vad partiet gjorde där (reservation,
-    yrkande, omröstning, anteckning …) med sida och citat."""
+    yrkande, omröstning, anteckning …) med sida och citat. `format=csv|xlsx`: en rad per
+    ståndpunkt för kalkylblad, som `namndkoll compare --csv`."""
+    if format != "json":
+        from ..api.reading import check_years
+        from ..search.compare import COMPARISON_COLUMNS
+        from .tables import download
+
+        check_years(year_param(year_from), year_param(year_to))
+        cfg = config(request)
+        rows = api.compare_rows(topic, by=by, db=cfg.db, embedder=cfg.embedder, municipality=blank(municipality),
+                                committee=blank(committee), year_from=year_param(year_from),
+                                year_to=year_param(year_to))
+        return download("jamforelse", "Jämförelse", [(c, c) for c in COMPARISON_COLUMNS], rows, format)
     return JSONResponse(
         jsonable(_matrix(request, topic, by, municipality, committee, year_from, year_to))
     )

@@ -11,7 +11,17 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 
 from .. import api
 from ..corpus.store import StoredDocument
-from .common import TYPE_NAMES, blank, box_param, config, jsonable, render, span_param, year_param
+from .common import (
+    TYPE_NAMES,
+    blank,
+    box_param,
+    config,
+    jsonable,
+    render,
+    span_param,
+    type_param,
+    year_param,
+)
 
 router = APIRouter()
 
@@ -25,7 +35,7 @@ def _documents(request: Request, municipality: str | None, committee: str | None
         db=config(request).db,
         municipality=blank(municipality),
         committee=blank(committee),
-        doc_type=blank(doc_type),
+        doc_type=type_param(doc_type),
         year=year_param(year),
         dnr=blank(dnr),
     )

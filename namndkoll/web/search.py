@@ -10,7 +10,17 @@ from fastapi.responses import JSONResponse, Response
 from .. import api
 from ..api.reading import item_number
 from ..display import copy_label
-from .common import blank, config, image_url, jsonable, page_url, render, year_param
+from .common import (
+    blank,
+    config,
+    image_url,
+    jsonable,
+    page_url,
+    party_param,
+    render,
+    type_param,
+    year_param,
+)
 from .export import csv_bytes
 
 router = APIRouter()
@@ -31,6 +41,9 @@ def _search(
     year_to: str | None,
     limit: int,
 ) -> api.SearchPage:
+    from ..api.reading import check_years
+
+    check_years(year_param(year_from), year_param(year_to))
     cfg = config(request)
     return api.search_page(
         q,
@@ -38,8 +51,8 @@ def _search(
         embedder=cfg.embedder,
         municipality=blank(municipality),
         committee=blank(committee),
-        party=blank(party),
-        doc_type=blank(doc_type),
+        party=party_param(party),
+        doc_type=type_param(doc_type),
         year_from=year_param(year_from),
         year_to=year_param(year_to),
         limit=limit,

@@ -12,8 +12,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
-from ..api.reading import other_units, unit_hint
-from .common import blank, config, render, year_param
+from ..api.reading import other_units, undated_count, unit_hint
+from .common import blank, config, party_param, render, year_param
 from .export import csv_bytes, xlsx_bytes
 
 router = APIRouter()
@@ -102,6 +102,8 @@ def _rows(request: Request, what: str, limit: int | None, **raw: Any) -> list[di
         for k, v in raw.items()
         if k in ("municipality", "committee") or k in TABLES[what]["filters"]
     }
+    if filters.get("party"):
+        filters["party"] = party_param(filters["party"])  # "Socialdemokraterna" is S
     return api.extracted(
         what, db=config(request).db, year=year_param(raw.get("year")), limit=limit, **filters
     )
@@ -154,6 +156,9 @@ def _page(what: str) -> Any:
         # a unit no stored figure has ("bananer"): which units there are, not only "no figures"
         typed = blank(unit) if what == "figures" and not rows else None
         units = other_units(typed, kind=blank(kind), db=config(request).db) if typed else None
+        # a year filter leaves out the documents whose date was not found: say how many
+        undated = (undated_count(db=config(request).db, municipality=blank(municipality),
+                                 committee=blank(committee)) if year_param(year) is not None else 0)
         return render(
             request,
             "table.html",
@@ -165,6 +170,7 @@ def _page(what: str) -> Any:
                 "args": {k: v or "" for k, v in args.items()},
                 "kinds": KIND_CHOICES.get(what, []),
                 "units": units,
+                "undated": undated,
             },
         )
 

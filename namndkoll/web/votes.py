@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse, Response
 
 from .. import api
 from ..errors import NamndkollError
-from .common import blank, config, render, templates, year_param
+from .common import blank, config, party_param, render, templates, year_param
 from .tables import DOC_COLUMNS, TAIL_COLUMNS, download
 
 router = APIRouter()
@@ -171,7 +171,7 @@ def _members(request: Request, municipality: str | None, committee: str | None, 
              party: str | None = None, member: str | None = None, limit: int | None = None,
              ) -> list[dict[str, Any]]:
     rows = api.members(db=config(request).db, municipality=blank(municipality), committee=blank(committee),
-                       year=year_param(year), party=blank(party), member=blank(member), limit=limit)
+                       year=year_param(year), party=party_param(party), member=blank(member), limit=limit)
     for r in rows:
         r["url"] = member_url(r["name"], r["municipality"])
     return rows

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..types import OrgKind
 
-__all__ = ["CALLED_TO_MEETING", "COMMITTEE", "LABEL", "breadcrumb_meeting", "find_committee", "titled_meeting", "titled_meeting_day"]
+__all__ = ["CALLED_TO_MEETING", "COMMITTEE", "LABEL", "addressee_block", "breadcrumb_meeting", "find_committee", "joined_lines", "titled_meeting", "titled_meeting_day"]
 
 _BODY = (r"(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|direktionen|revisionen|"
          r"beredningen|presidiet|presidium)")
@@ -17,8 +17,11 @@ _COMMITTEE = re.compile(
     r"(?<![\wåäö-])("
     r"Nämnden för [A-ZÅÄÖa-zåäö][a-zåäö]+(?:(?:,| och| samt| &) [A-ZÅÄÖa-zåäö][a-zåäö]+)*"
     r"|(?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)" + _BODY +
-    r"(?:s (?:arbetsutskott|[a-zåäö]+utskott|[a-zåäö]+a utskott)(?:et)?)?"  # "s sociala utskott"
-    r"|[A-ZÅÄÖ][a-zåäö]+a (?:nämnden|nämnd|utskottet)"
+    # "s sociala utskott", "s utbildnings- och näringslivsutskott"
+    r"(?:s (?:arbetsutskott|[a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*utskott|[a-zåäö]+utskott|"
+    r"[a-zåäö]+a utskott)(?:et)?)?"
+    # "Tekniska nämnden", and its committee "Tekniska nämndens arbetsutskott"
+    r"|[A-ZÅÄÖ][a-zåäö]+a (?:(?:nämnden|styrelsen)s [a-zåäö]*utskott(?:et)?|nämnden|nämnd|utskottet)"
     r"|Revisorerna|Stadsrevisionen|Kommunrevisionen|Regionrevisionen|Direktionen"
     r")(?![\wåäö])")
 _NOT_COMMITTEE = re.compile(r"^(?:Nämnd|Styrelsen|Utskott|Presidiet|Presidium|Fullmäktige|Nämnden|"
@@ -49,11 +52,20 @@ def _canon_committee(name: str) -> str:
     return name[0].upper() + name[1:]
 
 
+# the rest of a body word a narrow running head wrapped to the next line ("den", "nden", "lsen")
+_CUT_BODY = re.compile(r"[a-zåäö]{1,6}(?=\s|$)")
+
+
 def _joined(lines: Sequence[str]) -> list[str]:
     """Lines with "Barn- och" + "ungdomsnämnden" (+ "arbetsutskott") put back together (a
     header wrapped narrow)."""
     out: list[str] = []
     for line in (ln.strip() for ln in lines):
+        cut = _CUT_BODY.match(line)
+        if out and cut and _BODY_END.search(out[-1] + cut.group(0)) and not _BODY_END.search(out[-1]):
+            # a body word cut mid-word by a narrow header ("Samhällsbyggnadsnämn" / "den")
+            out[-1] = out[-1] + line
+            continue
         if out and line[:1].islower() and (
                 re.search(r"(?:\b(?:och|samt)|-|,)$", out[-1])
                 or (re.search(r"(?:nämndens|styrelsens|fullmäktiges)$", out[-1])
@@ -145,6 +157,36 @@ def _stripped(rest: str) -> str:
     return re.sub(r"^\s*\d{1,3}\b|\b\d{1,3}\s*$|[,:;|/()–-]", " ", rest)  # a page number at either end
 
 
+# a letter's address block: "Till:" and the bodies it is sent to, one a line ("Västra
+# Götalandsregionen VGR – Delregional / nämnd västra / Kommunstyrelsen Alingsås kommun")
+_TO_LABEL = re.compile(r"^\s*(?:till|mottagare|sändlista)\s*:\s*", re.IGNORECASE)
+_ADDRESSEE_WORD = re.compile(r"nämnd|styrelse|fullmäktige|utskott|kommun|region|förvaltning|förbund|kontor",
+                             re.IGNORECASE)
+
+
+def addressee_block(lines: Sequence[str]) -> list[int]:
+    """The indices of the lines of a letter's address block (the label line and the addressees
+    after it), or none."""
+    for i, line in enumerate(lines[:30]):
+        m = _TO_LABEL.match(line)
+        if m is None:
+            continue
+        block = [i]
+        for j in range(i + 1, min(len(lines), i + 7)):
+            nxt = lines[j].strip()
+            if len(nxt.split()) > 8 or not _ADDRESSEE_WORD.search(nxt):
+                break
+            block.append(j)
+        if len(block) > 1 or _ADDRESSEE_WORD.search(line[m.end():]):
+            return block
+    return []
+
+
+def _without_addressees(lines: Sequence[str]) -> list[str]:
+    drop = set(addressee_block(lines))
+    return [ln for i, ln in enumerate(lines) if i not in drop]
+
+
 def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
                    text: str = "", org_kind: OrgKind | None = None,
                    last_lines: Sequence[str] = (), more_lines: Sequence[str] = ()) -> str | None:
@@ -154,9 +196,17 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     auditors; for a report without any of these, the office that signs it; failing all of these,
     the one body the opening names at all."""
     text = text or "\n".join(lines)
+    if doc_type not in ("motion", "initiativarende"):
+        # the bodies a letter is sent to are its addressees, not its author ("Till: ...
+        # Kommunstyrelsen Alingsås kommun / Kommunstyrelsen Lerums kommun")
+        lines, more_lines = _without_addressees(lines), _without_addressees(more_lines)
+        text = "\n".join(_without_addressees(text.splitlines()))
     found = _found_committee(header, lines, doc_type, text=text, org_kind=org_kind,
                              last_lines=last_lines, more_lines=more_lines)
-    found = found or _running_body(text.splitlines()) or _only_body_named(text)
+    # an audit report names the bodies it audits ("Grundläggande granskning av kommunstyrelsen"): a
+    # body named alone in its text is the audited one, not the author
+    found = found or _running_body(text.splitlines()) or (
+        _only_body_named(text) if doc_type != "revisionsrapport" else None)
     return _ocr_spelling(found, text) if found else None
 
 
@@ -462,6 +512,7 @@ def _writing_office(lines: Sequence[str], last_lines: Sequence[str]) -> str | No
 
 
 COMMITTEE = _COMMITTEE  # a committee's name, for the title reader
+joined_lines = _joined  # a wrapped running head's lines put back together
 LABEL = _LABEL  # a letterhead field label ("Datum:", "Handläggare:", "Diarienr:")
 
 

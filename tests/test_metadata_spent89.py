@@ -184,3 +184,51 @@ def test_a_kommunstyrelses_utskott_of_two_coordinated_words() -> None:
     lines = ["ARVIDSJAURS KOMMUN DELEGERINGSBESLUT Sammanträdesprotokoll",
              "Organ Kommunstyrelsens utbildnings- och näringslivsutskott - delegation"]
     assert find_committee("", lines, "protokoll") == "Kommunstyrelsens utbildnings- och näringslivsutskott"
+
+
+def test_an_enclosure_to_a_bodys_protocol_is_that_bodys_of_that_meeting(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["1 Bilaga 6:7 till kommunstyrelsens protokoll den 19 mars 2003, 8 PM 2003 RI+VII (Dnr",
+                           "/2002) Riktlinjer för ärendeansvar mellan stadsdelsnämnderna Borgarrådsberedningen",
+                           "föreslår kommunstyrelsen besluta följande 1. Riktlinjer för ärendeansvar mellan",
+                           "stadsdelsnämnderna godkänns. 2. Riktlinjerna gäller fr.o.m. den 1 april 2003. Stockholms stad"]])
+    assert (md.committee, md.date) == ("Kommunstyrelsen", "2003-03-19")
+
+
+def test_a_nämnd_without_its_article_before_the_range_of_its_paragraphs() -> None:
+    lines = ["Nämnd för trafik, infrastruktur och miljö 53-65",
+             "1 PROTOKOLL 1(10) Diarienummer Plats: Rosensalen, Rosenlunds vårdcentrum Närvarande:"]
+    assert find_committee("", lines, "protokoll", org_kind="region") == "Nämnd för trafik, infrastruktur och miljö"
+
+
+def test_a_forms_row_of_labels_in_capitals_with_handlaggare_heads_an_officers_report(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["ÄRENDE TILL SAMMANTRÄDESDATUM",
+                           "Regionstyrelsen 2017-12-19 Sida 1 (1)",
+                           "ANSVARIG AVDELNING DOKUMENT-ID VERSION",
+                           "[Gäller för verksamhet] ARBGRP583-382524020-293 0.1",
+                           "ANSVARIG CHEF HANDLÄGGARE",
+                           "Anneli Granberg Henrik Berg",
+                           "Återrapportering av regionstyrelsens uppdrag till regiondirektören",
+                           "Dnr 4468-2017",
+                           "Förslag till beslut",
+                           "1. Regionstyrelsen beslutar att lägga informationen till handlingarna."]])
+    assert md.doc_type == "tjansteskrivelse" and md.committee == "Regionstyrelsen"
+
+
+def test_a_meetings_web_page_titled_below_the_skip_link(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["Webbplatsen använder teknik som troligen inte stöds av din webbläsare som exempelvis",
+                           "Internet Explorer 11. Vissa saker kan se konstiga ut eller inte fungera. Vi",
+                           "rekommenderar att du byter till en modern webbläsare istället.",
+                           "Gå direkt till huvudinnehållet",
+                           "Regionstyrelsen 16 mars 2021",
+                           "Ärenden till regionfullmäktige",
+                           "1. Västra Götalandsregionens årsredovisning 2020",
+                           "År 2020 innebar stora utmaningar för VGR:s verksamheter."]])
+    assert (md.doc_type, md.committee, md.date) == ("other", "Regionstyrelsen", "2021-03-16")
+
+
+def test_the_body_that_hemstaller_is_the_reports_committee(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["2 VALLENTUNA KOMMUN TJÄNSTESKRIVELSE FÖRVALTING DNR BUN ANDERS FORSBERG SID 1/2 BARN-",
+                           "OCH UNGDOMSNÄMNDEN Tjänsteskrivelse Beställning temporär lösning förskoleplatser i Karby",
+                           "Förslag till beslut Barn- och ungdomsnämnden hemställer hos kommunfullmäktige om 5",
+                           "miljoner kronor för projektet temporär lösning förskoleplatser i Karby."]])
+    assert md.committee == "Barn- och ungdomsnämnden"

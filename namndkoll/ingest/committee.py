@@ -15,7 +15,8 @@ _BODY = (r"(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|direktion
          r"beredningen|presidiet|presidium)")
 _COMMITTEE = re.compile(
     r"(?<![\wåäö-])("
-    r"Nämnden för [A-ZÅÄÖa-zåäö][a-zåäö]+(?:(?:,| och| samt| &) [A-ZÅÄÖa-zåäö][a-zåäö]+)*"
+    # "Nämnden för ...", also without its article ("Nämnd för trafik, infrastruktur och miljö")
+    r"Nämnd(?:en)? för [A-ZÅÄÖa-zåäö][a-zåäö]+(?:(?:,| och| samt| &) [A-ZÅÄÖa-zåäö][a-zåäö]+)*"
     r"|(?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)" + _BODY +
     # "s sociala utskott", "s utbildnings- och näringslivsutskott"
     r"(?:s (?:arbetsutskott|[a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*utskott|[a-zåäö]+utskott|"
@@ -152,6 +153,8 @@ def _stripped(rest: str) -> str:
     rest = re.sub(r"\b(?:19|20)\d\d[-–.]\d{1,2}[-–.]\d{1,4}\b|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d", " ", rest)
     rest = re.sub(r"\bsida\s+\d+(?:\s*\(\d+\))?|\d+\s*\(\d+\)|\b\d{1,3}/(?:19|20)\d\d\b", " ", rest,
                   flags=re.IGNORECASE)
+    # the range of §§ a protocol's title gives after the body ("Nämnd för trafik ... 53-65")
+    rest = re.sub(r"(?:§\s*)?\b\d{1,3}\s*[-–]\s*\d{1,3}\s*$", " ", rest)
     # the case number beside the date in a letterhead's value row ("2018-08-28 SN 18/0098 Socialnämnden")
     rest = re.sub(r"\b[A-ZÅÄÖ]{1,6}[ -]?(?:19|20)?\d\d[/-]\d{1,5}\b", " ", rest)
     return re.sub(r"^\s*\d{1,3}\b|\b\d{1,3}\s*$|[,:;|/()–-]", " ", rest)  # a page number at either end
@@ -379,7 +382,8 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
                   r"(?:nämnden|styrelsen|fullmäktige|direktionen))"
                   # "Trafik- och renhållningsnämnden och exploateringsnämnden godkänner": the first of two
                   r"(?:\s+(?:och|samt)\s+[a-zåäö-]+(?:nämnden|styrelsen))?\s+(?:föreslås|beslutar|beslöt|"
-                  r"beslutade|föreslår|har att ta ställning|godkänner|antar|fastställer)\b", text)
+                  # "Barn- och ungdomsnämnden hemställer hos kommunfullmäktige": the body that asks
+                  r"beslutade|föreslår|har att ta ställning|godkänner|antar|fastställer|hemställer)\b", text)
     if m and not _NOT_COMMITTEE.match(m.group(1)) and (doc_type in ("tjansteskrivelse", "tjansteutlatande", None)
                                                        or "föreslås" in m.group(0)):
         return _canon_committee(m.group(1))

@@ -152,7 +152,8 @@ _ITEM_HEAD = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*\d|^\s*\d{1,4}\s*§(?
 _AUDIT_WEAK = re.compile(r"^\s*(?:uppföljande\s+granskning|granskning\s+av|uppföljning\s+av\s+(?:tidigare\s+)?"
                          r"granskning|missiv|revisionsrapporter|(?:[a-zåäö]+s\s+)?årsredogörelse)\b",
                          re.IGNORECASE)
-_OFFICER_BLOCK = re.compile(r"^\s*handläggare\b", re.IGNORECASE)
+# "Handläggare: N N", or a form's row of labels in capitals ("ANSVARIG CHEF HANDLÄGGARE")
+_OFFICER_BLOCK = re.compile(r"^\s*handläggare\b|^\s*(?-i:(?:[A-ZÅÄÖ-]{3,}\s+){1,3}HANDLÄGGARE)\s*$", re.IGNORECASE)
 _OFFICER_INLINE = re.compile(r"\bhandläggare\b", re.IGNORECASE)
 # a document whose first line names it a protocol ("SAMMANTRÄDESPROTOKOLL Sammanträdesdatum
 # Kommunstyrelsen", "Protokoll Barn- och utbildningsnämnden"); never "Protokoll från ... som ..." text
@@ -506,6 +507,15 @@ def is_extract(pages: Sequence[Page], n_items: int = 1) -> bool:
     return bool(_EXTRACT_MARK.search(text)) and not _FRONT_PAGE.search(text)
 
 
+_ENCLOSURE = re.compile(r"\bBilaga\s+[\d:.]+\s+till\s+((?:[a-zåäö]+-(?: och| samt) )?[a-zåäö]*(?:nämnden|styrelsen|"
+                        r"fullmäktige|utskottet|direktionen))s\s+protokoll\s+(?:den\s+)?"
+                        r"(\d{1,2}\s+[a-zåäö]+\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)", re.IGNORECASE)
+
+
+def _canon_body(name: str) -> str:
+    return name[0].upper() + name[1:].lower()
+
+
 def _heads_pages(committee: str, header: str) -> bool:
     """Whether the running head of the pages names ``committee`` (wrapped lines joined)."""
     return committee.casefold() in " ".join(joined_lines(header.splitlines())).casefold()
@@ -581,6 +591,12 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     to = addressee_block(page1)
     if doc_type is None and len(named_bodies(" ".join(page1[i] for i in to))) >= 2:
         doc_type = "other"  # sent to the bodies of several organisations: a letter between them
+    skip = next((i for i, ln in enumerate(z.lines[:6]) if _SKIP_LINK.match(ln)), None)
+    below_skip = z.lines[skip + 1:skip + 3] if skip is not None else []
+    if doc_type in (None, "other") and (skipped_body := titled_meeting(below_skip)):
+        # below a web page's skip link, the page's title: a meeting's body and day ("Regionstyrelsen
+        # 16 mars 2021" under a browser warning and "Gå direkt till huvudinnehållet")
+        doc_type, committee = "other", committee or skipped_body
     if doc_type is None and titled_meeting(page1[:2] or z.lines[:2]):
         doc_type = "other"  # a meeting's own page, titled by body and day: its agenda or decisions
     if (doc_type is None and not items and any(_SKIP_LINK.match(ln) for ln in z.lines[:3])
@@ -607,8 +623,16 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
         kommun_only, region_only = _KOMMUN_ONLY_BODY.search(opening), _REGION_ONLY_BODY.search(opening)
         if bool(kommun_only) != bool(region_only):
             org_kind = "kommun" if kommun_only else "region"
+    enclosed = _ENCLOSURE.search(" ".join(z.lines[:20]))
+    if enclosed and committee is None and doc_type not in ("protokoll", "protokollsutdrag"):
+        # "Bilaga 6:7 till kommunstyrelsens protokoll den 19 mars 2003": an enclosure of that body's
+        # protocol, of that meeting
+        committee = _canon_body(enclosed.group(1))
     date = find_date(z.header, z.lines, doc_type, kind, all_lines=z.all_lines, first_page=page1)
-    if doc_type in (None, "other") and (day := titled_meeting_day(page1[:2] or z.lines[:2])):
+    if enclosed and date is None and doc_type not in ("protokoll", "protokollsutdrag"):
+        date = next((d for _, d in _dates.dates_in(enclosed.group(2))), None)
+    if doc_type in (None, "other") and (day := titled_meeting_day(page1[:2] or z.lines[:2])
+                                        or titled_meeting_day(below_skip)):
         # a meeting's own page is titled by its body and day: the title's day is the meeting's
         date = next((d for _, d in _dates.dates_in(day)), None) or date
     if doc_type == "protokollsutdrag" and len(items) == 1:

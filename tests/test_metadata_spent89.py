@@ -232,3 +232,33 @@ def test_the_body_that_hemstaller_is_the_reports_committee(tmp_path: Path) -> No
                            "Förslag till beslut Barn- och ungdomsnämnden hemställer hos kommunfullmäktige om 5",
                            "miljoner kronor för projektet temporär lösning förskoleplatser i Karby."]])
     assert md.committee == "Barn- och ungdomsnämnden"
+
+
+def test_the_web_address_of_a_kommun_that_is_its_own_region_is_the_regions(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["Tekniska nämnden Kallelse Sammanträdesdatum 2017-06-28 TN 2017/763 Sekreterare Marianne",
+                           "Norrby",
+                           "Kallelse till tekniska nämndens presskonferens",
+                           "28 juni 2017, klockan 13.30 Rådhuset lokal Rügen",
+                           "Föredragningslista",
+                           "1 Information om större projekt 2 Information om vattensituationen",
+                           "Besöksadress Visborgsallén 19 SE-621 81 Webbplats www.gotland.se"]])
+    # gotland.se: Gotland is its county's only kommun, does the region's work and names itself so
+    assert md.municipality == "Region Gotland"
+
+
+def test_a_forbunds_news_names_it_by_its_services_name(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["Förbundsdirektionens ordförande Oskar Weinmar avtackas",
+                           "Idag har Brandkåren Attunda tackat av Oskar Weinmar då han avslutar sin roll som",
+                           "Förbundsdirektionens ordförande. Ny ordförande blir Emma Feldman, kommunstyrelsens",
+                           "ordförande i Järfälla. Förbundsdirektionen och Brandkåren Attunda tackar Oskar Weinmar.",
+                           "Vid direktionsmötet fattades det även beslut om att flytta ramuppräkningen till i höst,",
+                           "på grund av det osäkra läget i våra medlemskommuner i Järfälla kommun och Knivsta kommun."]])
+    assert (md.municipality, md.org_kind) == ("Brandkåren Attunda", "kommunalforbund")
+
+
+def test_a_regionforbund_named_by_its_county_is_not_the_papers_own_word(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["1 Kommunstyrelsen 3 (22) Ärendelista 11 maj 2015 Ärenden till kommunfullmäktige: 12-13,",
+                           "14. Budget 2016 och ekonomisk planering för Västerviks kommun majoritetens förslag 15.",
+                           "Årsredovisning 2014 och ansvarsfrihet för regionförbundet i Kalmar län 16. Rapporter",
+                           "2 Kommunstyrelsen 4 (22) 1. Upprop och val av justerare. Västerviks kommun"]])
+    assert (md.municipality, md.org_kind) == ("Västervik", "kommun")

@@ -453,7 +453,8 @@ _OF_NAMED_BODY = r"(?!\s+(?:för|i|vid|på)\s+(?-i:[A-ZÅÄÖ]))"
 # table's head) and speak of its members ("Medlemskommunernas driftbidrag"): the kommuner it names
 # then are its members, not its author
 _OWN_FORBUND = re.compile(r"\b(?:(?:förbundsdirektör|förbundschef|förbundssekreterare)(?:en)?\b" + _OF_NAMED_BODY + "|"
-                          r"regionförbunde[nt]s?|kommunalförbundet|förbundsdirektionen|"
+                          # (not one it names by its county: "ansvarsfrihet för regionförbundet i Kalmar län")
+                          r"regionförbunde[nt]s?(?!\s+i\s+(?-i:[A-ZÅÄÖ]))|kommunalförbundet|förbundsdirektionen|"
                           r"medlemskommun(?:er|erna|ernas)?)\b|"
                           r"^(?-i:[A-ZÅÄÖ][a-zåäö]+förbundet)$", re.IGNORECASE | re.MULTILINE)
 _OWN_REGION = re.compile(r"\b(?:regiondirektör(?:en)?|regionråd(?:et)?|landstingsdirektör(?:en)?|landstingsråd(?:et)?|"

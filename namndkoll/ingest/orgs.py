@@ -150,6 +150,16 @@ def _domains() -> dict[str, Organisation]:
         for s in stems:
             seen.setdefault(s, []).append(o)
     out = {s: os[0] for s, os in seen.items() if len(os) == 1}
+    # a kommun that is its county's only kommun does the region's work and names itself the
+    # region (Region Gotland): its web address is the region's
+    per_county: dict[str, list[Organisation]] = {}
+    for o in organisations():
+        per_county.setdefault(o.county, []).append(o)
+    for members in per_county.values():
+        kommuner = [o for o in members if o.kind == "kommun"]
+        regions = [o for o in members if o.kind == "region"]
+        if len(kommuner) == 1 and len(regions) == 1:
+            out[_fold(kommuner[0].name)] = regions[0]
     vgr = org_by_name("Västra Götalandsregionen")
     skane = org_by_name("Region Skåne")
     if vgr:
@@ -201,6 +211,8 @@ _COMPANY = re.compile(r"^((?:AB\s+[A-ZÅÄÖ][\wåäö&-]*(?:\s+[\wåäö&-]+){0
 _LETTERHEAD_ORGNR = re.compile(r"^((?:[A-ZÅÄÖ][\wåäö&-]+)(?:\s+[A-ZÅÄÖ][\wåäö&-]+){0,2})\s+"
                                r"(?:Box\s+\d|\d{3}\s?\d{2}\s|[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen)\s+\d)"
                                r".*\bOrg(?:anisations)?\.?\s?(?:nr|nummer)\.?\s*:?\s*(\d)")
+_SERVICE_NAME = re.compile(rf"(?<![\wåäö])((?:Brandkåren|Räddningstjänsten|Brandförsvaret)\s+{_WORD}(?:[ -]{_WORD})?)"
+                           r"(?![\wåäö])")
 # "GR:s diarienummer" in the letterhead and "GR:s förbundsstyrelse" in the text: a förbund
 # writing under its short name
 _ABBR_DNR = re.compile(r"\b([A-ZÅÄÖ]{2,6}):s\s+(?:diarienummer|dnr)\b")
@@ -428,6 +440,11 @@ def find_organisation(
     for abbr, name in abbrs.items():  # "AVRF är kommunens sakkunniga": the short name is the body
         found[name].mention += len(re.findall(rf"(?<![\wåäö]){abbr}(?![\wåäö])", body))
     _scan_abbr_self(self_lines, body, found)
+    if joint_body:
+        # a förbund's paper (its own officers and direktion) may name the förbund only by its
+        # service's name: "Idag har Brandkåren Attunda tackat av ...", "Räddningstjänsten Storgöteborg"
+        for m in _SERVICE_NAME.finditer("\n".join(list(self_lines) + list(body_lines))):
+            _add(found, re.sub(r"\s+", " ", m.group(1)), "kommunalforbund", mention=1.0, order=order)
     for line in body_lines:
         _scan(line, found, self_w=0.0, mention=1.0, order=order, unknown_ok=True, own_board=not members_boards)
         _scan_domains(line, found, 0.5, order)

@@ -9,16 +9,20 @@ from collections.abc import Sequence
 
 from ..types import OrgKind
 
-__all__ = ["CALLED_TO_MEETING", "COMMITTEE", "LABEL", "breadcrumb_meeting", "find_committee", "titled_meeting", "titled_meeting_day"]
+__all__ = ["CALLED_TO_MEETING", "COMMITTEE", "LABEL", "addressee_block", "breadcrumb_meeting", "find_committee", "joined_lines", "titled_meeting", "titled_meeting_day"]
 
 _BODY = (r"(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|direktionen|revisionen|"
          r"beredningen|presidiet|presidium)")
 _COMMITTEE = re.compile(
     r"(?<![\wåäö-])("
-    r"Nämnden för [A-ZÅÄÖa-zåäö][a-zåäö]+(?:(?:,| och| samt| &) [A-ZÅÄÖa-zåäö][a-zåäö]+)*"
+    # "Nämnden för ...", also without its article ("Nämnd för trafik, infrastruktur och miljö")
+    r"Nämnd(?:en)? för [A-ZÅÄÖa-zåäö][a-zåäö]+(?:(?:,| och| samt| &) [A-ZÅÄÖa-zåäö][a-zåäö]+)*"
     r"|(?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)" + _BODY +
-    r"(?:s (?:arbetsutskott|[a-zåäö]+utskott|[a-zåäö]+a utskott)(?:et)?)?"  # "s sociala utskott"
-    r"|[A-ZÅÄÖ][a-zåäö]+a (?:nämnden|nämnd|utskottet)"
+    # "s sociala utskott", "s utbildnings- och näringslivsutskott"
+    r"(?:s (?:arbetsutskott|[a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*utskott|[a-zåäö]+utskott|"
+    r"[a-zåäö]+a utskott)(?:et)?)?"
+    # "Tekniska nämnden", and its committee "Tekniska nämndens arbetsutskott"
+    r"|[A-ZÅÄÖ][a-zåäö]+a (?:(?:nämnden|styrelsen)s [a-zåäö]*utskott(?:et)?|nämnden|nämnd|utskottet)"
     r"|Revisorerna|Stadsrevisionen|Kommunrevisionen|Regionrevisionen|Direktionen"
     r")(?![\wåäö])")
 _NOT_COMMITTEE = re.compile(r"^(?:Nämnd|Styrelsen|Utskott|Presidiet|Presidium|Fullmäktige|Nämnden|"
@@ -49,11 +53,20 @@ def _canon_committee(name: str) -> str:
     return name[0].upper() + name[1:]
 
 
+# the rest of a body word a narrow running head wrapped to the next line ("den", "nden", "lsen")
+_CUT_BODY = re.compile(r"[a-zåäö]{1,6}(?=\s|$)")
+
+
 def _joined(lines: Sequence[str]) -> list[str]:
     """Lines with "Barn- och" + "ungdomsnämnden" (+ "arbetsutskott") put back together (a
     header wrapped narrow)."""
     out: list[str] = []
     for line in (ln.strip() for ln in lines):
+        cut = _CUT_BODY.match(line)
+        if out and cut and _BODY_END.search(out[-1] + cut.group(0)) and not _BODY_END.search(out[-1]):
+            # a body word cut mid-word by a narrow header ("Samhällsbyggnadsnämn" / "den")
+            out[-1] = out[-1] + line
+            continue
         if out and line[:1].islower() and (
                 re.search(r"(?:\b(?:och|samt)|-|,)$", out[-1])
                 or (re.search(r"(?:nämndens|styrelsens|fullmäktiges)$", out[-1])
@@ -140,9 +153,41 @@ def _stripped(rest: str) -> str:
     rest = re.sub(r"\b(?:19|20)\d\d[-–.]\d{1,2}[-–.]\d{1,4}\b|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d", " ", rest)
     rest = re.sub(r"\bsida\s+\d+(?:\s*\(\d+\))?|\d+\s*\(\d+\)|\b\d{1,3}/(?:19|20)\d\d\b", " ", rest,
                   flags=re.IGNORECASE)
+    # the range of §§ a protocol's title gives after the body ("Nämnd för trafik ... 53-65")
+    rest = re.sub(r"(?:§\s*)?\b\d{1,3}\s*[-–]\s*\d{1,3}\s*$", " ", rest)
     # the case number beside the date in a letterhead's value row ("2018-08-28 SN 18/0098 Socialnämnden")
     rest = re.sub(r"\b[A-ZÅÄÖ]{1,6}[ -]?(?:19|20)?\d\d[/-]\d{1,5}\b", " ", rest)
     return re.sub(r"^\s*\d{1,3}\b|\b\d{1,3}\s*$|[,:;|/()–-]", " ", rest)  # a page number at either end
+
+
+# a letter's address block: "Till:" and the bodies it is sent to, one a line ("Västra
+# Götalandsregionen VGR – Delregional / nämnd västra / Kommunstyrelsen Alingsås kommun")
+_TO_LABEL = re.compile(r"^\s*(?:till|mottagare|sändlista)\s*:\s*", re.IGNORECASE)
+_ADDRESSEE_WORD = re.compile(r"nämnd|styrelse|fullmäktige|utskott|kommun|region|förvaltning|förbund|kontor",
+                             re.IGNORECASE)
+
+
+def addressee_block(lines: Sequence[str]) -> list[int]:
+    """The indices of the lines of a letter's address block (the label line and the addressees
+    after it), or none."""
+    for i, line in enumerate(lines[:30]):
+        m = _TO_LABEL.match(line)
+        if m is None:
+            continue
+        block = [i]
+        for j in range(i + 1, min(len(lines), i + 7)):
+            nxt = lines[j].strip()
+            if len(nxt.split()) > 8 or not _ADDRESSEE_WORD.search(nxt):
+                break
+            block.append(j)
+        if len(block) > 1 or _ADDRESSEE_WORD.search(line[m.end():]):
+            return block
+    return []
+
+
+def _without_addressees(lines: Sequence[str]) -> list[str]:
+    drop = set(addressee_block(lines))
+    return [ln for i, ln in enumerate(lines) if i not in drop]
 
 
 def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
@@ -154,9 +199,17 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     auditors; for a report without any of these, the office that signs it; failing all of these,
     the one body the opening names at all."""
     text = text or "\n".join(lines)
+    if doc_type not in ("motion", "initiativarende"):
+        # the bodies a letter is sent to are its addressees, not its author ("Till: ...
+        # Kommunstyrelsen Alingsås kommun / Kommunstyrelsen Lerums kommun")
+        lines, more_lines = _without_addressees(lines), _without_addressees(more_lines)
+        text = "\n".join(_without_addressees(text.splitlines()))
     found = _found_committee(header, lines, doc_type, text=text, org_kind=org_kind,
                              last_lines=last_lines, more_lines=more_lines)
-    found = found or _running_body(text.splitlines()) or _only_body_named(text)
+    # an audit report names the bodies it audits ("Grundläggande granskning av kommunstyrelsen"): a
+    # body named alone in its text is the audited one, not the author
+    found = found or _running_body(text.splitlines()) or (
+        _only_body_named(text) if doc_type != "revisionsrapport" else None)
     return _ocr_spelling(found, text) if found else None
 
 
@@ -329,7 +382,8 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
                   r"(?:nämnden|styrelsen|fullmäktige|direktionen))"
                   # "Trafik- och renhållningsnämnden och exploateringsnämnden godkänner": the first of two
                   r"(?:\s+(?:och|samt)\s+[a-zåäö-]+(?:nämnden|styrelsen))?\s+(?:föreslås|beslutar|beslöt|"
-                  r"beslutade|föreslår|har att ta ställning|godkänner|antar|fastställer)\b", text)
+                  # "Barn- och ungdomsnämnden hemställer hos kommunfullmäktige": the body that asks
+                  r"beslutade|föreslår|har att ta ställning|godkänner|antar|fastställer|hemställer)\b", text)
     if m and not _NOT_COMMITTEE.match(m.group(1)) and (doc_type in ("tjansteskrivelse", "tjansteutlatande", None)
                                                        or "föreslås" in m.group(0)):
         return _canon_committee(m.group(1))
@@ -462,6 +516,7 @@ def _writing_office(lines: Sequence[str], last_lines: Sequence[str]) -> str | No
 
 
 COMMITTEE = _COMMITTEE  # a committee's name, for the title reader
+joined_lines = _joined  # a wrapped running head's lines put back together
 LABEL = _LABEL  # a letterhead field label ("Datum:", "Handläggare:", "Diarienr:")
 
 

@@ -181,6 +181,21 @@ def labelled_date(lines: Sequence[str]) -> str | None:
     return None
 
 
+# a document form's footer keeps its fields on one line: "Dokumenttyp: Motionssvar KF § 228 2025.493 KS
+# Upprättad: 2026-01-28" (the date the document was drawn up, beside the other fields)
+_FORM_DATE = re.compile(r"^\s*(?:dokumenttyp|dokumentansvarig|diarie\s?nr|dnr|beteckning)\s*:.*?\s"
+                        r"(?:upprättad|upprättat|dokumentdatum)\s*:\s*", re.IGNORECASE)
+
+
+def form_date(lines: Sequence[str]) -> str | None:
+    """The ``Upprättad:`` date of a form footer whose fields share one line, or None."""
+    for line in lines:
+        m = _FORM_DATE.match(line)
+        if m and (d := _first(line[m.end():m.end() + 20])):
+            return d
+    return None
+
+
 _ADOPTED = re.compile(
     r"\b(?:antagen|antaget|antogs|antagna|fastställd|fastställt|fastställdes|beslutad|beslutat|"
     r"beslutsdatum|beslutades|godkänd|godkänt|datum för beslut)\b", re.IGNORECASE)

@@ -18,13 +18,15 @@ from ..types import DocType, Item, Metadata, OrgKind, Page
 from . import dates as _dates
 from .committee import (
     CALLED_TO_MEETING,
+    addressee_block,
     breadcrumb_meeting,
     find_committee,
+    joined_lines,
     titled_meeting,
     titled_meeting_day,
 )
 from .dates import MONTHS
-from .orgs import find_organisation, org_by_name, org_in_file_name
+from .orgs import find_organisation, named_bodies, org_by_name, org_in_file_name
 from .titles import COVER_LETTER as _COVER_LETTER
 from .titles import find_title
 
@@ -150,7 +152,8 @@ _ITEM_HEAD = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*\d|^\s*\d{1,4}\s*§(?
 _AUDIT_WEAK = re.compile(r"^\s*(?:uppföljande\s+granskning|granskning\s+av|uppföljning\s+av\s+(?:tidigare\s+)?"
                          r"granskning|missiv|revisionsrapporter|(?:[a-zåäö]+s\s+)?årsredogörelse)\b",
                          re.IGNORECASE)
-_OFFICER_BLOCK = re.compile(r"^\s*handläggare\b", re.IGNORECASE)
+# "Handläggare: N N", or a form's row of labels in capitals ("ANSVARIG CHEF HANDLÄGGARE")
+_OFFICER_BLOCK = re.compile(r"^\s*handläggare\b|^\s*(?-i:(?:[A-ZÅÄÖ-]{3,}\s+){1,3}HANDLÄGGARE)\s*$", re.IGNORECASE)
 _OFFICER_INLINE = re.compile(r"\bhandläggare\b", re.IGNORECASE)
 # a document whose first line names it a protocol ("SAMMANTRÄDESPROTOKOLL Sammanträdesdatum
 # Kommunstyrelsen", "Protokoll Barn- och utbildningsnämnden"); never "Protokoll från ... som ..." text
@@ -163,6 +166,7 @@ _SKIP_LINK = re.compile(r"^\s*(?:hoppa\s+över\s+navigering(?:en)?|gå\s+direkt\
                         r"till\s+(?:huvud)?innehållet|hoppa\s+till\s+(?:huvud)?innehållet)\s*$", re.IGNORECASE)
 # an officer's report's kind word in capitals after its date or the web copy's page number
 _REPORT_KIND_LINE = re.compile(r"^\s*(?:\d{1,3}|(?:19|20)\d\d-\d\d-\d\d)\s+(TJÄNSTEUTLÅTANDE|TJÄNSTESKRIVELSE)\b")
+_DELEGATION_HEAD = re.compile(r"^\s*(?:Delegations(?:beslut|lista)|DELEGATIONS(?:BESLUT|LISTA))(?:\s*$|\s+[A-ZÅÄÖ][a-zåäö])")
 _CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)\b", re.IGNORECASE)
 # kind words for doc_type "other", most specific first
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in (
@@ -174,6 +178,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     ("delårsrapport", (r"\b(?:delårsrapport|delårsbokslut|tertialrapport|tertialuppföljning|"
                       r"månadsuppföljning|månadsrapport|uppföljningsrapport)\w*")),
     ("budget", r"\b(?:budget\w*|\w*ramar|ramberedning|flerårsplan|mål och budget|investering\w*)\b"),
+    # a decision taken under delegation, or the list of such decisions reported to the nämnd
+    # (a heading: capitalised, alone or before a name; not a wrapped agenda line's "delegationsbeslut")
+    ("delegationsbeslut", r"^\s*(?-i:Delegations(?:beslut|lista)|DELEGATIONS(?:BESLUT|LISTA))(?:\s*$|\s+(?-i:[A-ZÅÄÖ][a-zåäö]))"),
     ("beslut", r"^\s*beslut(?:\s+\d+\s*\(\d+\))?\s*$"),  # an authority's decision: "Beslut 1 (20)" heads it
     # a body's statute: reglemente, förbundsordning, bolagsordning, arbetsordning, stadgar
     ("reglemente", r"\breglemente\w*|\b(?:förbunds|bolags|arbets)ordning\w*|\bstadgar?\b"),
@@ -257,6 +264,12 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
             if kind == "protokoll" and not has_items and not any(_PROTOCOL_STRONG.search(ln) for ln in top):
                 continue
             return kind  # type: ignore[return-value]
+    if not has_items and any(_DELEGATION_HEAD.match(ln) for ln in top[:4]):
+        # "Delegationsbeslut / Delegationsnr: 6.4 / Datum: / Handläggare:", "DELEGATIONSLISTA
+        # Barn- och ungdomsförvaltningen": an officer's decision under delegation (or the list of
+        # them) reported to the nämnd, headed as such above its officer's form: not a report
+        # asking the nämnd to decide
+        return "other"
     front_lines = (first_text or "\n".join(lines)).splitlines()[:45]
     report = next((m.group(1) for ln in front_lines if (m := _REPORT_KIND_LINE.match(ln))), None)
     if report and not has_items:
@@ -310,7 +323,16 @@ _NOTICE_WORD = re.compile(r"(?-i:\bKALLELSE\b)|^\s*kallelse\b", re.IGNORECASE | 
 def find_date(header: str, lines: Sequence[str], doc_type: str | None = None, kind: str | None = None, *,
               all_lines: Sequence[str] = (), first_page: Sequence[str] = ()) -> str | None:
     """The document's date, by kind: a protocol's meeting date; a report's ``Datum:``; a policy's
-    or plan's adoption date; a signed statement's closing "Ort den ..." line."""
+    or plan's adoption date; a signed statement's closing "Ort den ..." line; failing those, the
+    ``Upprättad:`` of a form footer ("Dokumenttyp: Motionssvar ... Upprättad: 2026-01-28")."""
+    found = _find_date(header, lines, doc_type, kind, all_lines=all_lines, first_page=first_page)
+    if found or doc_type in ("protokoll", "protokollsutdrag") or kind == "kallelse":
+        return found
+    return _dates.form_date(header.splitlines() + list(lines))
+
+
+def _find_date(header: str, lines: Sequence[str], doc_type: str | None = None, kind: str | None = None, *,
+               all_lines: Sequence[str] = (), first_page: Sequence[str] = ()) -> str | None:
     head = [h for h in header.splitlines() if h.strip()]
     whole = list(all_lines) or list(lines)
     top = head + list(lines[:25])
@@ -427,8 +449,14 @@ _OF_NAMED_BODY = r"(?!\s+(?:för|i|vid|på)\s+(?-i:[A-ZÅÄÖ]))"
 # words a body uses only of its own officers and premises: a document that names no body but
 # has its förbundsdirektör or "Regionförbundets kansli" is a förbund's; its regiondirektör,
 # landstingsråd or "Regionens hus" a region's (formerly a landsting's)
+# A förbund's paper may name itself only by its kind ("Räddningstjänstförbundet" alone on a line, a
+# table's head) and speak of its members ("Medlemskommunernas driftbidrag"): the kommuner it names
+# then are its members, not its author
 _OWN_FORBUND = re.compile(r"\b(?:(?:förbundsdirektör|förbundschef|förbundssekreterare)(?:en)?\b" + _OF_NAMED_BODY + "|"
-                          r"regionförbunde[nt]s?|kommunalförbundet|förbundsdirektionen)\b", re.IGNORECASE)
+                          # (not one it names by its county: "ansvarsfrihet för regionförbundet i Kalmar län")
+                          r"regionförbunde[nt]s?(?!\s+i\s+(?-i:[A-ZÅÄÖ]))|kommunalförbundet|förbundsdirektionen|"
+                          r"medlemskommun(?:er|erna|ernas)?)\b|"
+                          r"^(?-i:[A-ZÅÄÖ][a-zåäö]+förbundet)$", re.IGNORECASE | re.MULTILINE)
 _OWN_REGION = re.compile(r"\b(?:regiondirektör(?:en)?|regionråd(?:et)?|landstingsdirektör(?:en)?|landstingsråd(?:et)?|"
                          r"landstingsrevisor\w*|regionkontoret|landstingshuset|landstingets\s+kansli|"
                          r"regionens\s+hus)\b", re.IGNORECASE)
@@ -480,6 +508,42 @@ def is_extract(pages: Sequence[Page], n_items: int = 1) -> bool:
     return bool(_EXTRACT_MARK.search(text)) and not _FRONT_PAGE.search(text)
 
 
+_ENCLOSURE = re.compile(r"\bBilaga\s+[\d:.]+\s+till\s+((?:[a-zåäö]+-(?: och| samt) )?[a-zåäö]*(?:nämnden|styrelsen|"
+                        r"fullmäktige|utskottet|direktionen))s\s+protokoll\s+(?:den\s+)?"
+                        r"(\d{1,2}\s+[a-zåäö]+\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)", re.IGNORECASE)
+
+
+def _canon_body(name: str) -> str:
+    return name[0].upper() + name[1:].lower()
+
+
+def _heads_pages(committee: str, header: str) -> bool:
+    """Whether the running head of the pages names ``committee`` (wrapped lines joined)."""
+    return committee.casefold() in " ".join(joined_lines(header.splitlines())).casefold()
+
+
+def _own_body_of(committee: str, *kinds: OrgKind) -> bool:
+    """Whether ``committee``'s name alone says it is a body of one of ``kinds``."""
+    if "region" in kinds and (committee.startswith(("Region", "Landsting")) or _REGION_ONLY_BODY.search(committee)):
+        return True
+    return "kommunalforbund" in kinds and bool(_FORBUND_BODY.match(committee))
+
+
+_ITEM_LINE = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*\d|^\s*\d{1,4}\s*§(?:\s|$)")
+
+
+def _named_before_items(name: str | None, header_lines: Sequence[str], page1: Sequence[str]) -> bool:
+    """Whether ``name`` stands in the running head or the letterhead above the first § heading."""
+    if not name:
+        return False
+    head = list(header_lines)
+    for ln in page1:
+        if _ITEM_LINE.match(ln):
+            break
+        head.append(ln)
+    return name.casefold() in "\n".join(head).casefold()
+
+
 def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str = "") -> Metadata:
     """Metadata of a document made of clean ``pages`` with § ``items`` found by structure.py."""
     z = _zones(pages)
@@ -507,6 +571,33 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
         own = find_organisation(*org_args, header_lines=header_lines, kommun_body=True)
         if own:
             municipality, org_kind = own
+    if (org_kind in ("region", "kommunalforbund") and doc_type in ("protokoll", "protokollsutdrag") and committee
+            and _heads_pages(committee, z.header) and not _own_body_of(committee, "region", "kommunalforbund")
+            and not _named_before_items(municipality, header_lines, page1)):
+        # a § page whose running head names the body whose §§ these are (a kommun's nämnd or its
+        # utskott): a region or förbund its case speaks of ("Västra Götalandsregionen (VGR) har
+        # beslutat ...") is not the page's author; the kommun it names is
+        own = find_organisation(*org_args, header_lines=header_lines, kommun_body=True)
+        if own and own[1] == "kommun":
+            municipality, org_kind = own
+        else:
+            municipality, org_kind = None, None
+    if (doc_type in ("tjansteskrivelse", "tjansteutlatande") and org_kind in ("kommunalforbund", "region", "other")
+            and committee and _KOMMUN_ONLY_BODY.search(committee)):
+        # a förbund's or region's officer writing to a kommun's nämnd (a räddningstjänst's yttrande to
+        # the byggnadsnämnd's bygglov unit): a statement sent to another organisation, not a report to
+        # a body of its own, which the addressee's nämnd is not
+        doc_type, committee = "other", None
+        kind = find_kind(z.top) or find_kind(z.lines[:25])
+    to = addressee_block(page1)
+    if doc_type is None and len(named_bodies(" ".join(page1[i] for i in to))) >= 2:
+        doc_type = "other"  # sent to the bodies of several organisations: a letter between them
+    skip = next((i for i, ln in enumerate(z.lines[:6]) if _SKIP_LINK.match(ln)), None)
+    below_skip = z.lines[skip + 1:skip + 3] if skip is not None else []
+    if doc_type in (None, "other") and (skipped_body := titled_meeting(below_skip)):
+        # below a web page's skip link, the page's title: a meeting's body and day ("Regionstyrelsen
+        # 16 mars 2021" under a browser warning and "Gå direkt till huvudinnehållet")
+        doc_type, committee = "other", committee or skipped_body
     if doc_type is None and titled_meeting(page1[:2] or z.lines[:2]):
         doc_type = "other"  # a meeting's own page, titled by body and day: its agenda or decisions
     if (doc_type is None and not items and any(_SKIP_LINK.match(ln) for ln in z.lines[:3])
@@ -533,8 +624,16 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
         kommun_only, region_only = _KOMMUN_ONLY_BODY.search(opening), _REGION_ONLY_BODY.search(opening)
         if bool(kommun_only) != bool(region_only):
             org_kind = "kommun" if kommun_only else "region"
+    enclosed = _ENCLOSURE.search(" ".join(z.lines[:20]))
+    if enclosed and committee is None and doc_type not in ("protokoll", "protokollsutdrag"):
+        # "Bilaga 6:7 till kommunstyrelsens protokoll den 19 mars 2003": an enclosure of that body's
+        # protocol, of that meeting
+        committee = _canon_body(enclosed.group(1))
     date = find_date(z.header, z.lines, doc_type, kind, all_lines=z.all_lines, first_page=page1)
-    if doc_type in (None, "other") and (day := titled_meeting_day(page1[:2] or z.lines[:2])):
+    if enclosed and date is None and doc_type not in ("protokoll", "protokollsutdrag"):
+        date = next((d for _, d in _dates.dates_in(enclosed.group(2))), None)
+    if doc_type in (None, "other") and (day := titled_meeting_day(page1[:2] or z.lines[:2])
+                                        or titled_meeting_day(below_skip)):
         # a meeting's own page is titled by its body and day: the title's day is the meeting's
         date = next((d for _, d in _dates.dates_in(day)), None) or date
     if doc_type == "protokollsutdrag" and len(items) == 1:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..types import OrgKind
 
-__all__ = ["OrgEvidence", "Organisation", "find_organisation", "is_self_name", "org_by_name", "organisations",
+__all__ = ["OrgEvidence", "Organisation", "find_organisation", "is_self_name", "named_bodies", "org_by_name", "organisations",
            "without_self_names"]
 
 
@@ -58,6 +58,12 @@ def without_self_names(line: str) -> str:
     """``line`` with every body's name taken out ("Lunds kommun Socialförvaltningen" ->
     " Socialförvaltningen")."""
     return _known()[0].sub(" ", line)
+
+
+def named_bodies(text: str) -> set[str]:
+    """The table bodies ``text`` names ("Kommunstyrelsen Alingsås kommun" -> {"Alingsås"})."""
+    rx, forms = _known()
+    return {forms[m.group(1).casefold()].name for m in rx.finditer(text) if m.group(1)[:1].isupper()}
 
 
 def org_by_name(name: str) -> Organisation | None:
@@ -144,6 +150,16 @@ def _domains() -> dict[str, Organisation]:
         for s in stems:
             seen.setdefault(s, []).append(o)
     out = {s: os[0] for s, os in seen.items() if len(os) == 1}
+    # a kommun that is its county's only kommun does the region's work and names itself the
+    # region (Region Gotland): its web address is the region's
+    per_county: dict[str, list[Organisation]] = {}
+    for o in organisations():
+        per_county.setdefault(o.county, []).append(o)
+    for members in per_county.values():
+        kommuner = [o for o in members if o.kind == "kommun"]
+        regions = [o for o in members if o.kind == "region"]
+        if len(kommuner) == 1 and len(regions) == 1:
+            out[_fold(kommuner[0].name)] = regions[0]
     vgr = org_by_name("Västra Götalandsregionen")
     skane = org_by_name("Region Skåne")
     if vgr:
@@ -153,8 +169,10 @@ def _domains() -> dict[str, Organisation]:
     return out
 
 
-_BARE_DOMAIN = re.compile(r"^\s*([a-z0-9-]{2,40})\.(?:se|fi)\s*$")
-_DOMAIN = re.compile(r"(?:www\.|@|https?://)(?:[a-z0-9-]+\.)*?([a-z0-9-]{2,40})\.(?:se|fi|f)\b")
+# a domain may be written with its letters å, ä, ö ("alingsås.se", the name's IDN form): folded
+# to the ASCII stem its table name gives ("alingsas")
+_BARE_DOMAIN = re.compile(r"^\s*([a-z0-9åäö-]{2,40})\.(?:se|fi)\s*$")
+_DOMAIN = re.compile(r"(?:www\.|@|https?://)(?:[a-z0-9åäö-]+\.)*?([a-z0-9åäö-]{2,40})\.(?:se|fi|f)\b")
 _UNKNOWN_MUNI = re.compile(rf"\b({_WORD}(?:[ -]{_WORD})?)\s+(kommun|stad)(?:s)?\b")
 _UPPER_MUNI = re.compile(r"\b([A-ZÅÄÖ]{3,}(?:[ -][A-ZÅÄÖ]{3,})?)\s+(KOMMUN|STAD)S?\b")
 # "Tolkförmedling Väst är ett kommunalförbund", "Kommunalförbundet Sjuhärad", "Fyrbodals kommunalförbund"
@@ -186,6 +204,15 @@ _STATE = re.compile(rf"\b(Länsstyrelsen(?:\s+i)?\s+{_COUNTY_WORD}(?:[ -]{_COUNT
 # report, not its owner's
 _COMPANY = re.compile(r"^((?:AB\s+[A-ZÅÄÖ][\wåäö&-]*(?:\s+[\wåäö&-]+){0,3})|"
                       r"(?:[A-ZÅÄÖ][\wåäö&-]*(?:\s+[\wåäö&-]+){0,3}\s+AB))(?:\s*\([^)]*\))?\s*$")
+# a letterhead line of name, postal address and organisation number: "Alingsåshem Box 146 441 23
+# Alingsås www.alingsåshem.se Org.nr 55642374". An organisation number opening with 5 is an
+# aktiebolag's (2: the state's, a kommun's, a region's, a förbund's): the name is a company's, which
+# may write itself without its "AB" (the text's "Alingsåshem AB", "bolagets")
+_LETTERHEAD_ORGNR = re.compile(r"^((?:[A-ZÅÄÖ][\wåäö&-]+)(?:\s+[A-ZÅÄÖ][\wåäö&-]+){0,2})\s+"
+                               r"(?:Box\s+\d|\d{3}\s?\d{2}\s|[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen)\s+\d)"
+                               r".*\bOrg(?:anisations)?\.?\s?(?:nr|nummer)\.?\s*:?\s*(\d)")
+_SERVICE_NAME = re.compile(rf"(?<![\wåäö])((?:Brandkåren|Räddningstjänsten|Brandförsvaret)\s+{_WORD}(?:[ -]{_WORD})?)"
+                           r"(?![\wåäö])")
 # "GR:s diarienummer" in the letterhead and "GR:s förbundsstyrelse" in the text: a förbund
 # writing under its short name
 _ABBR_DNR = re.compile(r"\b([A-ZÅÄÖ]{2,6}):s\s+(?:diarienummer|dnr)\b")
@@ -398,6 +425,12 @@ def find_organisation(
         m = _COMPANY.match(line.strip()) if i < 10 else None
         if m:  # weaker than a municipality's letterhead: a kommun's paper may list its companies
             _add(found, re.sub(r"\s+", " ", m.group(1)), "other", self_w=2.0, mention=1.0, order=order)
+        m = _LETTERHEAD_ORGNR.match(line.strip()) if i < 3 else None
+        if m and m.group(2) == "5":
+            name = m.group(1)
+            whole = re.search(rf"(?<![\wåäö])(?:AB {re.escape(name)}|{re.escape(name)} AB)(?![\wåäö])",
+                              "\n".join(list(self_lines) + list(body_lines)))
+            _add(found, whole.group(0) if whole else name, "other", self_w=4.0, mention=1.0, order=order)
         order += 1
     body = "\n".join(body_lines)
     abbrs: dict[str, str] = {}
@@ -407,6 +440,11 @@ def find_organisation(
     for abbr, name in abbrs.items():  # "AVRF är kommunens sakkunniga": the short name is the body
         found[name].mention += len(re.findall(rf"(?<![\wåäö]){abbr}(?![\wåäö])", body))
     _scan_abbr_self(self_lines, body, found)
+    if joint_body:
+        # a förbund's paper (its own officers and direktion) may name the förbund only by its
+        # service's name: "Idag har Brandkåren Attunda tackat av ...", "Räddningstjänsten Storgöteborg"
+        for m in _SERVICE_NAME.finditer("\n".join(list(self_lines) + list(body_lines))):
+            _add(found, re.sub(r"\s+", " ", m.group(1)), "kommunalforbund", mention=1.0, order=order)
     for line in body_lines:
         _scan(line, found, self_w=0.0, mention=1.0, order=order, unknown_ok=True, own_board=not members_boards)
         _scan_domains(line, found, 0.5, order)
@@ -487,18 +525,33 @@ def _scan_domains(line: str, found: dict[str, OrgEvidence], weight: float, order
         # a line that is a web address alone, as a cover prints its logo's ("alingsas.se" under
         # Alingsås' Fördjupad månadsuppföljning): a known municipality's, a region's or förbund's
         bare = _BARE_DOMAIN.match(line.lower())
-        o = _domains().get(bare.group(1).replace("-", "")) if bare else None
+        o = _domains().get(_fold(bare.group(1))) if bare else None
         if o:
             _add(found, o.name, o.kind, self_w=weight, order=order)
         return
     doms = _domains()
     for m in _DOMAIN.finditer(line.lower()):
-        stem = m.group(1).replace("-", "")
+        stem = _fold(m.group(1))
         o = doms.get(stem)
         if o:
             _add(found, o.name, o.kind, self_w=weight, order=order)
         else:  # an unknown stem may confirm an unknown municipality named in the text
             found.setdefault("\0" + stem, OrgEvidence("\0" + stem, "other", self_score=weight, first=order))
+
+
+def _initials(name: str) -> str:
+    """A joint body's initials as its web address spells them: each word's first letter, and
+    "f" for the förbund a compound ends in ("Alingsås och Vårgårda Räddningstjänstförbund" ->
+    "avrf", "Södra Älvsborgs Räddningstjänstförbund" -> "särf" folded "sarf")."""
+    out = ""
+    for w in name.split():
+        if w.casefold() in ("och", "i", "för", "samt"):
+            continue
+        out += w[0]
+        low = w.casefold()
+        if re.search(r".förbund(?:et)?$", low):
+            out += "f"
+    return _fold(out)
 
 
 def _merge_unknown_with_domains(found: dict[str, OrgEvidence]) -> None:
@@ -509,5 +562,9 @@ def _merge_unknown_with_domains(found: dict[str, OrgEvidence]) -> None:
             del found[k]
     for ev in found.values():
         s = stems.get(_fold(ev.name))
+        if s is None and ev.kind == "kommunalforbund":
+            # "www.avrf.se", "raddningstjansten@avrf.se": a förbund's address under its initials
+            # ("Alingsås och Vårgårda Räddningstjänstförbund") is its own
+            s = stems.get(_initials(ev.name))
         if s:
             ev.self_score += s.self_score

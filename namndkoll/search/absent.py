@@ -1,0 +1,164 @@
+"""What a question constrains that a passage's whole context lacks (issue 11, near misses shown).
+
+Most near misses left on screen hold every rare word of the query: the topic is there, but the
+question also names *whose* or *which* — a person, a party, a municipality, a nämnd — and that is
+nowhere near the passage. Such a passage cannot answer, however well it matches the rest:
+"Vem ersätter Lars-Ivan Gustafsson som vice ordförande i tekniska nämnden?" and a § in which
+Pär-Göran Björkman leaves that post; "sjukfrånvaro alingsås kommun 2025" and Tolkförmedling
+Väst's own sick-leave table (the förbund's report names Alingsås only in its list of members).
+
+The test is made against the widest honest context of the passage, so that a chunk border never
+hides an answer: the passage, its § title, the rest of its § (every passage of the same § of the
+same document), or, outside a §, the passages right around it; and the document's own metadata
+(its body, its committee, its title). A constraint counts as *absent* only when none of that
+names it. ``judge.judge`` drops such a candidate even when it holds the query's rare terms: what
+it holds is about someone or somewhere else.
+
+Constraints read from the question (each general, none keyed to a document):
+- **a person or another proper name** written as two or more capitalised words ("Jan-Erik
+  Wallin", "Elisabet Lann", "Norra Stenebyvägen"), not a place the question names; each word
+  must be held (a genitive "-s" allowed).
+- **a party**, by its name ("Centerpartiet", "Sverigedemokraternas") or its code ("SD", "KD"; a
+  single letter only in capitals): its name or its code as protocols write it ("(C)", "från C",
+  "C, M och L", "C:s", a vote list's "C 12").
+- **a municipality or region** the question names: the document is that body's own, or the
+  context names it (also in the genitive: "Alingsås kommuns").
+- **the nämnd, styrelse, förvaltning or koncern** a question asks a figure or a person of
+  (``Question.body``): the document is that body's, or the context names it (or refers back to
+  it: "nämnden").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .asked import _body_rx as body_rx
+from .question import Place, Question, mentions_place, same_body
+from .terms import STOPWORDS, fold, party_code
+
+__all__ = ["Constraints", "absent_from", "constraints_of", "scope_ids", "scope_text"]
+
+# a proper name written as two or more capitalised words: "Jan-Erik Wallin", "Norra Stenebyvägen"
+_PROPER = re.compile(r"(?<![\wåäöÅÄÖ])[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+                     r"(?:\s+[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?)+")
+_TOKEN = re.compile(r"[\wåäöÅÄÖéü]+(?:-[\wåäöÅÄÖéü]+)*")
+# words after a place that make it its body's name ("Göteborgs Stad", "Alingsås kommun")
+_PLACE_WORDS = frozenset(["stad", "stads", "kommun", "kommuns", "region", "regionen", "regionens"])
+# the passages on either side of a passage outside a § read as its context
+AROUND = 2
+# the passages of a § read before and after a candidate (a § is seldom longer)
+ITEM_SPAN = 40
+
+
+@dataclass(frozen=True)
+class Constraints:
+    names: tuple[tuple[str, ...], ...] = ()  # proper names, each as its folded words
+    parties: tuple[str, ...] = ()  # party codes ("C", "SD")
+    places: tuple[Place, ...] = ()
+    body: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.names or self.parties or self.places or self.body)
+
+
+def constraints_of(query: str, question: Question) -> Constraints:
+    """What ``query`` (read as ``question``) constrains a passage to name."""
+    place_words = {fold(w.casefold()) for p in question.places for w in _TOKEN.findall(p.phrase)}
+    names = []
+    for m in _PROPER.finditer(query):
+        words = [fold(w.casefold()) for w in _TOKEN.findall(m.group(0))]
+        # a question's first word ("Vem", "Hur") and words such as "Stad" are no part of a name
+        if m.start() == 0 or query[:m.start()].strip() == "":
+            words = words[1:]
+        words = [w for w in words if w not in STOPWORDS]
+        if len(words) < 2 or all(w in place_words or w in _PLACE_WORDS for w in words):
+            continue
+        names.append(tuple(words))
+    parties = []
+    for tok in _TOKEN.findall(query):
+        code = party_code(tok.casefold())
+        if code is None and len(tok) == 1 and tok.isupper() and tok in _SINGLE:
+            code = tok
+        if code is not None and code not in parties:
+            parties.append(code)
+    body = question.body if question.body and question.kinds & {"figure", "who"} else None
+    return Constraints(tuple(names), tuple(parties), question.places, body)
+
+
+_SINGLE = frozenset("SMCVLD")
+_PARTY_NAMES = {"S": "socialdemokrat", "M": "moderat", "SD": "sverigedemokrat", "C": "centerpart",
+                "V": "vänsterpart", "KD": "kristdemokrat", "L": "liberal", "MP": "miljöpart",
+                "D": "demokraterna", "Fi": "feministiskt initiativ"}
+
+
+@lru_cache(maxsize=64)
+def _party_rx(code: str) -> re.Pattern[str]:
+    """A party held by a text: its name, or its code as protocols write it."""
+    c = re.escape(code)
+    name = _PARTY_NAMES.get(code)
+    named = r"|(?i:\b" + re.escape(name) + r")" if name else ""
+    if len(code) >= 2:
+        return re.compile(r"(?<![\wåäöÅÄÖ])" + c + r"(?![\wåäöÅÄÖ])" + named)
+    # a one-letter code only where a party stands: "(C)", "från C", "C, M och L", "C:s", "C 12"
+    return re.compile(r"\(" + c + r"\)|\b(?:från|för|av|och|samt|partiet)\s+" + c + r"\b|(?<![\wåäöÅÄÖ])" + c
+                      + r"(?:,|\s+och\b|\s+samt\b|:s\b|\s+\d)" + named)
+
+
+def _holds_name(words: tuple[str, ...], folded: str) -> bool:
+    """Every word of a name in ``folded`` text, either in the genitive ("Dennis Jalonens plats" and
+    "Dennis Jalonen (V)")."""
+    return all(re.search(r"(?<![\w])" + re.escape(w.removesuffix("s") if w.endswith("s") else w)
+                         + r"(?:s|:s)?(?![\w])", folded) for w in words)
+
+
+def absent_from(c: Constraints, text: str, row: Mapping[str, Any]) -> tuple[str, ...]:
+    """The kinds of constraint (``"name"``, ``"party"``, ``"place"``, ``"body"``) that neither
+    ``text`` (the passage's whole context: ``scope_text``) nor its document's metadata in ``row``
+    holds; () when the passage may answer."""
+    meta = " ".join(str(row[f] or "") for f in ("title", "committee", "municipality"))
+    whole = text + "\n" + meta
+    folded = fold(whole.casefold())
+    out = []
+    if any(not _holds_name(n, folded) for n in c.names):
+        out.append("name")
+    if any(not _party_rx(p).search(whole) for p in c.parties):
+        out.append("party")
+    body = row["municipality"]
+    if any(not (body is not None and body in p.names) and not mentions_place(p, whole) for p in c.places):
+        out.append("place")
+    if c.body is not None and not (row["committee"] and same_body(c.body.split()[-1], row["committee"])) \
+            and not body_rx(c.body).search(whole):
+        out.append("body")
+    return tuple(out)
+
+
+def scope_ids(rows: Mapping[int, Any], ids: Sequence[int]) -> set[int]:
+    """The chunk ids to read for the context of each of ``ids`` (rows of those in ``rows``)."""
+    out: set[int] = set()
+    for cid in ids:
+        row = rows.get(cid)
+        if row is None:
+            continue
+        span = ITEM_SPAN if row["item"] is not None else AROUND
+        out.update(range(max(cid - span, 0), cid + span + 1))
+    return out
+
+
+def scope_text(cid: int, rows: Mapping[int, Any], around: Mapping[int, Any]) -> str:
+    """The context of candidate ``cid``: its passage and § title, every passage of its § (the same
+    document and item) among ``around``, or outside a § the ``AROUND`` passages on either side."""
+    row = rows[cid]
+    parts = [row["text"], row["context"] or ""]
+    doc, item = row["document_id"], row["item"]
+    span = ITEM_SPAN if item is not None else AROUND
+    for step in (-1, 1):
+        for i in range(1, span + 1):
+            other = around.get(cid + step * i)
+            if other is None or other["document_id"] != doc or (item is not None and other["item"] != item):
+                break
+            parts.append(other["text"])
+    return "\n".join(parts)

@@ -67,6 +67,8 @@ L”. Omröstningen utfaller med 43 Ja mot 38 Nej. Hur var och en röstar framg�
 KF_350_C = KF_350.replace("§ 350 SLK-2024-00486", "§ 351 SLK-2024-00487").replace(
     "från KD, M, D och\nL”", "från C”").replace("bilaga 6", "bilaga 7")
 
+VGR_KUNGSBACKA = """Varberg-Hamra dubbelspår, inkl ny station i Varberg med vändmöjlighet för tåg från Kungsbacka -
+Möjlighet att trafikera ny pendeltågslinje Varberg- Kungsbacka. 2020 Genomfört"""
 KS_MD = Metadata("Kommunstyrelsen protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01")
 KF_MD = Metadata("Kommunfullmäktige protokoll", "Alingsås", "Kommunfullmäktige", "protokoll", "2018-03-28")
 GBG_MD = Metadata("Kommunfullmäktige protokoll", "Göteborg", "Kommunfullmäktige", "protokoll", "2024-11-07")
@@ -83,7 +85,10 @@ def store(db_path: Path):
     tfv = report("tfv_arsredovisning_2025.pdf", [TFV_MEDLEMMAR, *between, TFV_SJUK], TFV_MD)
     for d in (protocol("alingsas_kf_2018.pdf", [KF_2018], KF_MD), protocol("alingsas_ks_2026.pdf", [KS_2026], KS_MD),
               protocol("kf-2024-11-07.pdf", [KF_451], GBG_MD),
-              protocol("kf-2024-09-12.pdf", [KF_350 + KF_350_C], replace(GBG_MD, date="2024-09-12")), tfv):
+              protocol("kf-2024-09-12.pdf", [KF_350 + KF_350_C], replace(GBG_MD, date="2024-09-12")), tfv,
+              report("vgr_malbild_tag_2035.pdf", [VGR_KUNGSBACKA], Metadata(
+                  "Utvärdering av Målbild tåg 2035", "Västra Götalandsregionen", "Koncernkontoret", "rapport",
+                  "2025-10-08"))):
         with transaction(conn):
             replace_document(conn, d)
     index_corpus(conn, FakeEmbedder())
@@ -149,6 +154,20 @@ def test_a_town_named_only_in_a_forbunds_list_of_members_is_not_its_figure(store
     ranked, rows = _evidence(store, "sjukfrånvaro tolkförmedling väst 2025")
     table = next(r for r in ranked if "Total sjukfrånvaro" in rows[r.chunk_id]["text"])
     assert table.absent == () and _shown(table) == ["weak"]
+
+
+def test_a_town_named_where_its_assembly_is_not_names_no_member_of_it(store):
+    """dev7 "Vem är ordförande i kommunfullmäktige i Kungsbacka?" was shown a regional report's
+    table of railway works that names Kungsbacka but no fullmäktige; a fullmäktige's own
+    protocol is its assembly's record whether or not the passage repeats the word."""
+    ranked, rows = _evidence(store, "Vem är ordförande i kommunfullmäktige i Kungsbacka?")
+    works = next(r for r in ranked if "Kungsbacka" in rows[r.chunk_id]["text"])
+    assert works.place_ok and works.absent == ("body",) and _shown(works) == []
+    ranked, rows = _evidence(store, "Vem är ersättare i kommunstyrelsen i Alingsås?")
+    lindberg = next(r for r in ranked if "Martin Lindberg (V) utses" in rows[r.chunk_id]["text"])
+    assert lindberg.absent == ()
+    ranked, rows = _evidence(store, "Vem utsågs till ledamot av kommunfullmäktige i Alingsås?")
+    assert all(r.absent == () for r in ranked if rows[r.chunk_id]["committee"] == "Kommunfullmäktige")
 
 
 def test_a_budgets_plan_years_are_not_the_year_it_is_for(store):

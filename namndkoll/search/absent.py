@@ -25,7 +25,10 @@ Constraints read from the question (each general, none keyed to a document):
   context names it (also in the genitive: "Alingsås kommuns").
 - **the nämnd, styrelse, förvaltning or koncern** a question asks a figure or a person of
   (``Question.body``): the document is that body's, or the context names it (or refers back to
-  it: "nämnden").
+  it: "nämnden"); and the assembly or board a "Vem …" question asks a post in ("ordförande i
+  kommunfullmäktige", "i regionstyrelsen", "i valberedningen"): its own records, or a context
+  naming it ("Vem är ordförande i kommunfullmäktige i Kungsbacka?" and a regional report naming
+  Kungsbacka among railway works).
 """
 
 from __future__ import annotations
@@ -60,9 +63,11 @@ class Constraints:
     parties: tuple[str, ...] = ()  # party codes ("C", "SD")
     places: tuple[Place, ...] = ()
     body: str | None = None
+    # the assembly or board a "Vem …" question asks about ("fullmäktige", "regionstyrels"), a stem
+    assembly: str | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.names or self.parties or self.places or self.body)
+        return bool(self.names or self.parties or self.places or self.body or self.assembly)
 
 
 def constraints_of(query: str, question: Question) -> Constraints:
@@ -86,10 +91,19 @@ def constraints_of(query: str, question: Question) -> Constraints:
         if code is not None and code not in parties:
             parties.append(code)
     body = question.body if question.body and question.kinds & {"figure", "who"} else None
-    return Constraints(tuple(names), tuple(parties), question.places, body)
+    assembly = None
+    if "who" in question.kinds and (board := _WHO_BODY.search(query)):
+        found = board.group(1).casefold()
+        assembly = "fullmäktige" if found.endswith("fullmäktige") else found.removesuffix("en")
+    return Constraints(tuple(names), tuple(parties), question.places, body, assembly)
 
 
 _SINGLE = frozenset("SMCVLD")
+# the assembly or board a "Vem …" question asks a member or post of ("ordförande i
+# regionstyrelsen", "ersättare i kommunfullmäktige"): Question.body leaves these to the voter and
+# decider rules
+_WHO_BODY = re.compile(r"\b(?:i|för|till)\s+((?:kommun|region|stads)?(?:fullmäktige|styrelsen)|valberedningen|"
+                       r"direktionen)(?![\wåäö])", re.IGNORECASE)
 _PARTY_NAMES = {"S": "socialdemokrat", "M": "moderat", "SD": "sverigedemokrat", "C": "centerpart",
                 "V": "vänsterpart", "KD": "kristdemokrat", "L": "liberal", "MP": "miljöpart",
                 "D": "demokraterna", "Fi": "feministiskt initiativ"}
@@ -132,6 +146,8 @@ def absent_from(c: Constraints, text: str, row: Mapping[str, Any]) -> tuple[str,
         out.append("place")
     if c.body is not None and not (row["committee"] and same_body(c.body.split()[-1], row["committee"])) \
             and not body_rx(c.body).search(whole):
+        out.append("body")
+    if c.assembly is not None and c.assembly not in f"{row['committee'] or ''}\n{whole}".casefold():
         out.append("body")
     return tuple(out)
 

@@ -69,6 +69,19 @@ KF_350_C = KF_350.replace("§ 350 SLK-2024-00486", "§ 351 SLK-2024-00487").repl
 
 VGR_KUNGSBACKA = """Varberg-Hamra dubbelspår, inkl ny station i Varberg med vändmöjlighet för tåg från Kungsbacka -
 Möjlighet att trafikera ny pendeltågslinje Varberg- Kungsbacka. 2020 Genomfört"""
+KF_BATAR = """§ 5 1313/22
+Redovisning av uppdrag gällande båtuppläggning på Saltholmen
+Beslut
+Enligt kommunstyrelsens förslag: Redovisningen antecknas.
+§ 39 0012/23
+Förteckning över anmälningsärenden
+Beslut
+2023-01-20 Motion av Stina Svensson (FI), Helena Norin (MP) och Gertrud Ingelman (V) om en miljö- och
+klimatanpassad avgiftsmodell för båtplatser och uppläggningsplatser. Motionen återtagen av motionärerna.
+"""
+TS_UKRAINA = """Det finns inom socialförvaltningen redan idag ett upparbetat samarbete med ”Mötesplats
+Alingsås/Alingsås stöttar Ukraina” både kring stöd till enskilda individer och gruppen som helhet.
+Att bifalla motionen innebär kostnader som inte går att uppskatta."""
 KS_MD = Metadata("Kommunstyrelsen protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01")
 KF_MD = Metadata("Kommunfullmäktige protokoll", "Alingsås", "Kommunfullmäktige", "protokoll", "2018-03-28")
 GBG_MD = Metadata("Kommunfullmäktige protokoll", "Göteborg", "Kommunfullmäktige", "protokoll", "2024-11-07")
@@ -86,6 +99,8 @@ def store(db_path: Path):
     for d in (protocol("alingsas_kf_2018.pdf", [KF_2018], KF_MD), protocol("alingsas_ks_2026.pdf", [KS_2026], KS_MD),
               protocol("kf-2024-11-07.pdf", [KF_451], GBG_MD),
               protocol("kf-2024-09-12.pdf", [KF_350 + KF_350_C], replace(GBG_MD, date="2024-09-12")), tfv,
+              protocol("kf-2023-01-26.pdf", [KF_BATAR], replace(GBG_MD, date="2023-01-26")),
+              report("alingsas_ts_svar_motion_ukraina.pdf", [TS_UKRAINA], replace(KS_MD, doc_type="tjansteskrivelse")),
               report("vgr_malbild_tag_2035.pdf", [VGR_KUNGSBACKA], Metadata(
                   "Utvärdering av Målbild tåg 2035", "Västra Götalandsregionen", "Koncernkontoret", "rapport",
                   "2025-10-08"))):
@@ -124,6 +139,22 @@ def test_a_person_nowhere_in_the_paragraph_cannot_be_the_one_asked(store):
     ranked, rows = _evidence(store, "Vem tog över Dennis Jalonens plats i samhällsbyggnadsnämnden?")
     adrell = next(r for r in ranked if "Maria Adrell" in rows[r.chunk_id]["text"])
     assert adrell.absent == () and _shown(adrell) == ["weak"]
+
+
+def test_a_name_nowhere_near_is_not_what_is_asked(store):
+    """dev5 "Hur många båtplatser finns på Saltholmen?" was shown a motion on a fee model for
+    båtplatser, in a list of anmälningsärenden that never names Saltholmen (its own § does,
+    elsewhere in the protocol). A capitalised word is held by its first letters, in a compound or
+    in the genitive too ("Ukrainamotionen", "Higabs")."""
+    ranked, rows = _evidence(store, "Hur många båtplatser finns på Saltholmen?")
+    fees = next(r for r in ranked if "avgiftsmodell" in rows[r.chunk_id]["text"])
+    assert fees.absent == ("name",) and _shown(fees) == []
+    ranked, rows = _evidence(store, "Vad skulle det kosta att bifalla Ukrainamotionen?")
+    cost = next(r for r in ranked if "kostnader som inte går" in rows[r.chunk_id]["text"])
+    assert cost.absent == () and _shown(cost)
+    q = "Hur jämn var omröstningen om Higabs köp av Odinsskolan?"
+    row = {"title": "", "committee": "Kommunfullmäktige", "municipality": "Göteborg"}
+    assert absent_from(constraints_of(q, read_question(q)), "Higab förvärvar Odinsskolan", row) == ()
 
 
 def test_a_party_nowhere_in_the_paragraph_did_not_vote_there(store):

@@ -17,7 +17,9 @@ it holds is about someone or somewhere else.
 Constraints read from the question (each general, none keyed to a document):
 - **a person or another proper name** written as two or more capitalised words ("Jan-Erik
   Wallin", "Elisabet Lann", "Norra Stenebyvägen"), not a place the question names; each word
-  must be held (a genitive "-s" allowed).
+  must be held (a genitive "-s" allowed); and a single capitalised word inside the question
+  ("Saltholmen", "Ukrainamotionen"), not a place or a party, held by its first ``NAME_PREFIX``
+  letters (in a compound, in the genitive, inflected: "Ukraina", "ukrainska").
 - **a party**, by its name ("Centerpartiet", "Sverigedemokraternas") or its code ("SD", "KD"; a
   single letter only in capitals): its name or its code as protocols write it ("(C)", "från C",
   "C, M och L", "C:s", a vote list's "C 12").
@@ -83,6 +85,14 @@ def constraints_of(query: str, question: Question) -> Constraints:
         if len(words) < 2 or all(w in place_words or w in _PLACE_WORDS for w in words):
             continue
         names.append(tuple(words))
+    covered = {w for n in names for w in n}
+    for m in _CAPITAL.finditer(query):
+        w = fold(m.group(0).casefold())
+        if (query[:m.start()].strip() and w not in covered and w not in STOPWORDS and w not in place_words
+                and w not in _PLACE_WORDS and party_code(w) is None and len(w) >= 4):
+            # its first six letters: a name in a compound ("Ukrainamotionen" and "Ukraina", "ukrainska")
+            # (in the genitive, without its -s: "Higabs köp" and "Higab")
+            names.append((w.removesuffix("s")[:NAME_PREFIX] + "*",))
     parties = []
     for tok in _TOKEN.findall(query):
         code = party_code(tok.casefold())
@@ -99,6 +109,8 @@ def constraints_of(query: str, question: Question) -> Constraints:
 
 
 _SINGLE = frozenset("SMCVLD")
+NAME_PREFIX = 6
+_CAPITAL = re.compile(r"(?<![\wåäöÅÄÖ-])[A-ZÅÄÖ][a-zåäöéü]+(?![\wåäöÅÄÖ-])")
 # the assembly or board a "Vem …" question asks a member or post of ("ordförande i
 # regionstyrelsen", "ersättare i kommunfullmäktige"): Question.body leaves these to the voter and
 # decider rules
@@ -125,7 +137,8 @@ def _party_rx(code: str) -> re.Pattern[str]:
 def _holds_name(words: tuple[str, ...], folded: str) -> bool:
     """Every word of a name in ``folded`` text, either in the genitive ("Dennis Jalonens plats" and
     "Dennis Jalonen (V)")."""
-    return all(re.search(r"(?<![\w])" + re.escape(w.removesuffix("s") if w.endswith("s") else w)
+    return all(re.search(r"(?<![\w])" + re.escape(w[:-1]), folded) if w.endswith("*") else
+               re.search(r"(?<![\w])" + re.escape(w.removesuffix("s") if w.endswith("s") else w)
                          + r"(?:s|:s)?(?![\w])", folded) for w in words)
 
 

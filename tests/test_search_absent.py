@@ -82,6 +82,20 @@ klimatanpassad avgiftsmodell för båtplatser och uppläggningsplatser. Motionen
 TS_UKRAINA = """Det finns inom socialförvaltningen redan idag ett upparbetat samarbete med ”Mötesplats
 Alingsås/Alingsås stöttar Ukraina” både kring stöd till enskilda individer och gruppen som helhet.
 Att bifalla motionen innebär kostnader som inte går att uppskatta."""
+KF_388 = """§ 388 SLK-2024-00009
+Anmälan av länsstyrelsens beslut att utse Özlem Sigirci (V) till ny ersättare i kommunfullmäktige i
+stället för Jenny Perez Grannas (V)
+Beslut
+Länsstyrelsen har den 18 september 2024 beslutat utse Özlem Sigirci (V) till ny ersättare i
+kommunfullmäktige i stället för Jenny Perez Grannas (V).
+"""
+KF_51 = """§ 51 2018.217 KS
+Val av ny ledamot och vice ordförande i vård- och äldreomsorgsnämnden
+Beslut
+Anders Sandberg (S) har i skrivelse den 26 mars 2018 avsagt sig sitt uppdrag som ledamot och vice
+ordförande vård- och äldreomsorgsnämnden. Pär-Göran Björkman (S) utses till vice ordförande i vård-
+och äldreomsorgsnämnden för tiden fram till och med den 31 december 2018.
+"""
 KS_MD = Metadata("Kommunstyrelsen protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01")
 KF_MD = Metadata("Kommunfullmäktige protokoll", "Alingsås", "Kommunfullmäktige", "protokoll", "2018-03-28")
 GBG_MD = Metadata("Kommunfullmäktige protokoll", "Göteborg", "Kommunfullmäktige", "protokoll", "2024-11-07")
@@ -101,6 +115,8 @@ def store(db_path: Path):
               protocol("kf-2024-09-12.pdf", [KF_350 + KF_350_C], replace(GBG_MD, date="2024-09-12")), tfv,
               protocol("kf-2023-01-26.pdf", [KF_BATAR], replace(GBG_MD, date="2023-01-26")),
               report("alingsas_ts_svar_motion_ukraina.pdf", [TS_UKRAINA], replace(KS_MD, doc_type="tjansteskrivelse")),
+              protocol("kf-2024-10-10.pdf", [KF_388], replace(GBG_MD, date="2024-10-10")),
+              protocol("alingsas_kf_2018_51.pdf", [KF_51], KF_MD),
               report("vgr_malbild_tag_2035.pdf", [VGR_KUNGSBACKA], Metadata(
                   "Utvärdering av Målbild tåg 2035", "Västra Götalandsregionen", "Koncernkontoret", "rapport",
                   "2025-10-08"))):
@@ -126,11 +142,11 @@ def _shown(r) -> list[str | None]:
 def test_a_person_nowhere_in_the_paragraph_cannot_be_the_one_asked(store):
     """dev8 "Vem ersatte Jan-Erik Wallin i kommunstyrelsen i Alingsås?" was shown the 2018
     replacement of Anders Dahl in kommunstyrelsen; the § that names Jan-Erik Wallin in its
-    Yrkanden counts for its Beslut too."""
-    query = "Vem ersatte Jan-Erik Wallin i kommunstyrelsen i Alingsås?"
-    ranked, rows = _evidence(store, query)
+    Yrkanden counts for its Beslut too (asked what he proposed: no one replaced him there)."""
+    ranked, rows = _evidence(store, "Vem ersatte Jan-Erik Wallin i kommunstyrelsen i Alingsås?")
     dahl = next(r for r in ranked if "Martin Lindberg (V) utses" in rows[r.chunk_id]["text"])
-    assert dahl.absent == ("name",) and _shown(dahl) == []
+    assert "name" in dahl.absent and _shown(dahl) == []
+    ranked, rows = _evidence(store, "Vad föreslog Jan-Erik Wallin om markanvisningen i kommunstyrelsen?")
     beslut = next(r for r in ranked if rows[r.chunk_id]["text"].startswith("Beslut\nKommunstyrelsens"))
     assert "Wallin" not in rows[beslut.chunk_id]["text"] and beslut.absent == ()
     assert _shown(beslut) == ["weak"]
@@ -155,6 +171,20 @@ def test_a_name_nowhere_near_is_not_what_is_asked(store):
     q = "Hur jämn var omröstningen om Higabs köp av Odinsskolan?"
     row = {"title": "", "committee": "Kommunfullmäktige", "municipality": "Göteborg"}
     assert absent_from(constraints_of(q, read_question(q)), "Higab förvärvar Odinsskolan", row) == ()
+
+
+def test_the_one_appointed_has_no_successor_in_that_paragraph(store):
+    """dev6 "Vem blev ny ersättare i fullmäktige i stället för Özlem Sigirci?" was shown the § that
+    appoints her in place of Jenny Perez Grannas: no part of it names anyone in her place. A § in
+    which the one asked about leaves the post and someone is elected names the successor."""
+    ranked, rows = _evidence(store, "Vem blev ny ersättare i fullmäktige i stället för Özlem Sigirci?")
+    appointed = [r for r in ranked if rows[r.chunk_id]["item"] == "388"]
+    assert appointed and all(r.absent == ("successor",) and _shown(r) == [] for r in appointed)
+    ranked, rows = _evidence(store, "Vem blev ny ersättare i fullmäktige i stället för Jenny Perez Grannas?")
+    assert all(r.absent == () for r in ranked if rows[r.chunk_id]["item"] == "388")
+    ranked, rows = _evidence(store, "Vem är ny vice ordförande för vård- och äldreomsorgsnämnden efter Anders Sandberg?")
+    elected = next(r for r in ranked if "Björkman (S) utses" in rows[r.chunk_id]["text"])
+    assert elected.absent == () and _shown(elected)
 
 
 def test_a_party_nowhere_in_the_paragraph_did_not_vote_there(store):
@@ -198,7 +228,8 @@ def test_a_town_named_where_its_assembly_is_not_names_no_member_of_it(store):
     lindberg = next(r for r in ranked if "Martin Lindberg (V) utses" in rows[r.chunk_id]["text"])
     assert lindberg.absent == ()
     ranked, rows = _evidence(store, "Vem utsågs till ledamot av kommunfullmäktige i Alingsås?")
-    assert all(r.absent == () for r in ranked if rows[r.chunk_id]["committee"] == "Kommunfullmäktige")
+    assert all(r.absent == () for r in ranked if rows[r.chunk_id]["committee"] == "Kommunfullmäktige"
+               and rows[r.chunk_id]["municipality"] == "Alingsås")
 
 
 def test_a_budgets_plan_years_are_not_the_year_it_is_for(store):

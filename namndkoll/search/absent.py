@@ -25,6 +25,10 @@ Constraints read from the question (each general, none keyed to a document):
   "C, M och L", "C:s", a vote list's "C 12").
 - **a municipality or region** the question names: the document is that body's own, or the
   context names it (also in the genitive: "Alingsås kommuns").
+- **the one replaced**, for "Vem ersatte X …" (``Question.replaced``): some part of the context
+  names X as the one replaced ("i stället för X", "efter X", "ersätter X", or X leaving the post
+  where someone is elected); a § that names X only as the one appointed, or present, names no
+  successor of X.
 - **the nämnd, styrelse, förvaltning or koncern** a question asks a figure or a person of
   (``Question.body``): the document is that body's, or the context names it (or refers back to
   it: "nämnden"); and the assembly or board a "Vem …" question asks a post in ("ordförande i
@@ -41,6 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .asked import _ELECTS, successor_named
 from .asked import _body_rx as body_rx
 from .question import Place, Question, mentions_place, same_body
 from .terms import STOPWORDS, fold, party_code
@@ -67,9 +72,10 @@ class Constraints:
     body: str | None = None
     # the assembly or board a "Vem …" question asks about ("fullmäktige", "regionstyrels"), a stem
     assembly: str | None = None
+    replaced: str | None = None  # the one whose successor "Vem ersatte X …" asks (Question.replaced)
 
     def __bool__(self) -> bool:
-        return bool(self.names or self.parties or self.places or self.body or self.assembly)
+        return bool(self.names or self.parties or self.places or self.body or self.assembly or self.replaced)
 
 
 def constraints_of(query: str, question: Question) -> Constraints:
@@ -105,7 +111,7 @@ def constraints_of(query: str, question: Question) -> Constraints:
     if "who" in question.kinds and (board := _WHO_BODY.search(query)):
         found = board.group(1).casefold()
         assembly = "fullmäktige" if found.endswith("fullmäktige") else found.removesuffix("en")
-    return Constraints(tuple(names), tuple(parties), question.places, body, assembly)
+    return Constraints(tuple(names), tuple(parties), question.places, body, assembly, question.replaced)
 
 
 _SINGLE = frozenset("SMCVLD")
@@ -142,7 +148,7 @@ def _holds_name(words: tuple[str, ...], folded: str) -> bool:
                          + r"(?:s|:s)?(?![\w])", folded) for w in words)
 
 
-def absent_from(c: Constraints, text: str, row: Mapping[str, Any]) -> tuple[str, ...]:
+def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Question | None = None) -> tuple[str, ...]:
     """The kinds of constraint (``"name"``, ``"party"``, ``"place"``, ``"body"``) that neither
     ``text`` (the passage's whole context: ``scope_text``) nor its document's metadata in ``row``
     holds; () when the passage may answer."""
@@ -162,7 +168,22 @@ def absent_from(c: Constraints, text: str, row: Mapping[str, Any]) -> tuple[str,
         out.append("body")
     if c.assembly is not None and c.assembly not in f"{row['committee'] or ''}\n{whole}".casefold():
         out.append("body")
+    # "Vem ersatte X …": a context naming X only as the one appointed, or present, names no
+    # successor of X (``asked.successor_named``, there for the passage alone)
+    if question is not None and question.replaced and not successor_named(question, whole, "") \
+            and not _left_and_elected(question.replaced, whole):
+        out.append("successor")
     return tuple(out)
+
+
+def _left_and_elected(name: str, text: str) -> bool:
+    """Whether ``text`` says that ``name`` left a post ("Anders Sandberg (S) har i skrivelse den
+    26 mars 2018 avsagt sig sitt uppdrag …") and elects someone ("… utses till ny ledamot"): the
+    § of a fyllnadsval names the successor of the one who left."""
+    who = r"\s+".join(re.escape(w) for w in name.split())
+    return bool(_ELECTS.search(text)) and bool(re.search(
+        who + r"(?:\s*\([^)]{1,12}\))?\s+(?:har\s+)?[^.]{0,60}?\b(?:avsäger|avsagt|avgår|avgått|entledigas)\b",
+        text, re.IGNORECASE))
 
 
 def scope_ids(rows: Mapping[int, Any], ids: Sequence[int]) -> set[int]:

@@ -274,11 +274,11 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     # what the question names (a person, a party, a place, a body) that a passage lacks is looked
     # for in its § and around it, read in one query, before the passage is taken to lack it
     asks = constraints_of(query, question)
-    lacks = {cid: absent_from(asks, texts[cid], row) for cid, row in rows.items()} if asks else {}
+    lacks = {cid: absent_from(asks, texts[cid], row, question) for cid, row in rows.items()} if asks else {}
     if any(lacks.values()):
         wider = [cid for cid, miss in lacks.items() if miss]
         around = store.chunk_rows(sorted(scope_ids(rows, wider) - set(wider))) | {c: rows[c] for c in wider}
-        lacks.update({cid: absent_from(asks, scope_text(cid, rows, around), rows[cid]) for cid in wider})
+        lacks.update({cid: absent_from(asks, scope_text(cid, rows, around), rows[cid], question) for cid in wider})
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:

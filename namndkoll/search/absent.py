@@ -24,7 +24,9 @@ Constraints read from the question (each general, none keyed to a document):
   single letter only in capitals): its name or its code as protocols write it ("(C)", "från C",
   "C, M och L", "C:s", a vote list's "C 12").
 - **a municipality or region** the question names: the document is that body's own, or the
-  context names it (also in the genitive: "Alingsås kommuns").
+  context names it (also in the genitive: "Alingsås kommuns"); one of them is enough where the
+  question names several, as for ``question.place_consistent`` ("Hur mycket av Tolkförmedling
+  Västs överskott får Alingsås …": the förbund's own report may state what all members get).
 - **the one replaced**, for "Vem ersatte X …" (``Question.replaced``): some part of the context
   names X as the one replaced ("i stället för X", "efter X", "ersätter X", or X leaving the post
   where someone is elected); a § that names X only as the one appointed, or present, names no
@@ -161,7 +163,7 @@ def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Que
     if any(not _party_rx(p).search(whole) for p in c.parties):
         out.append("party")
     body = row["municipality"]
-    if any(not (body is not None and body in p.names) and not mentions_place(p, whole) for p in c.places):
+    if c.places and all(not (body is not None and body in p.names) and not mentions_place(p, whole) for p in c.places):
         out.append("place")
     if c.body is not None and not (row["committee"] and same_body(c.body.split()[-1], row["committee"])) \
             and not body_rx(c.body).search(whole):

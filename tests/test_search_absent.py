@@ -96,6 +96,17 @@ Anders Sandberg (S) har i skrivelse den 26 mars 2018 avsagt sig sitt uppdrag som
 ordförande vård- och äldreomsorgsnämnden. Pär-Göran Björkman (S) utses till vice ordförande i vård-
 och äldreomsorgsnämnden för tiden fram till och med den 31 december 2018.
 """
+LUND_TS = """Jessica Persdotter Keding Biträdande verksamhetschef Stärkt arbetsmarknadsfokus i Lund
+Förslag till beslut Socialnämnden föreslås besluta - att godkänna inriktningen och förslagen i ärendet
+- att finansiering sker genom delar av den förstärkta budgeten för socialnämnden"""
+BUN_FIRST = """Plats och tid Campus Alingsås/Utbildningens Hus, Paragrafer §§41-49
+Beslutande Thomas Thim (M) (ordförande) Camilla Stensson (S) (vice ordförande) Carin Östh (M)"""
+KF_50 = """§ 50 2018.216 KS
+Val av ny ledamot och vice ordförande i tekniska nämnden
+Beslut
+Kommunfullmäktiges beslut: Anders Sandberg (S) utses till vice ordförande i tekniska nämnden för
+tiden fram till och med den 31 december 2018.
+"""
 KS_MD = Metadata("Kommunstyrelsen protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01")
 KF_MD = Metadata("Kommunfullmäktige protokoll", "Alingsås", "Kommunfullmäktige", "protokoll", "2018-03-28")
 GBG_MD = Metadata("Kommunfullmäktige protokoll", "Göteborg", "Kommunfullmäktige", "protokoll", "2024-11-07")
@@ -117,6 +128,12 @@ def store(db_path: Path):
               report("alingsas_ts_svar_motion_ukraina.pdf", [TS_UKRAINA], replace(KS_MD, doc_type="tjansteskrivelse")),
               protocol("kf-2024-10-10.pdf", [KF_388], replace(GBG_MD, date="2024-10-10")),
               protocol("alingsas_kf_2018_51.pdf", [KF_51], KF_MD),
+              report("lund-socialnamnden-2021-tjansteskrivelse.pdf", [LUND_TS], Metadata(
+                  "Stärkt arbetsmarknadsfokus i Lund", "Lund", "Socialnämnden", "tjansteskrivelse", "2021-01-05")),
+              report("alingsas_bun_2026-06-16_protokoll.pdf", [BUN_FIRST], Metadata(
+                  "Barn- och ungdomsnämnden protokoll", "Alingsås", "Barn- och ungdomsnämnden", "protokoll",
+                  "2026-06-16")),
+              protocol("alingsas_kf_2018_50.pdf", [KF_50], KF_MD),
               report("vgr_malbild_tag_2035.pdf", [VGR_KUNGSBACKA], Metadata(
                   "Utvärdering av Målbild tåg 2035", "Västra Götalandsregionen", "Koncernkontoret", "rapport",
                   "2025-10-08"))):
@@ -185,6 +202,19 @@ def test_the_one_appointed_has_no_successor_in_that_paragraph(store):
     ranked, rows = _evidence(store, "Vem är ny vice ordförande för vård- och äldreomsorgsnämnden efter Anders Sandberg?")
     elected = next(r for r in ranked if "Björkman (S) utses" in rows[r.chunk_id]["text"])
     assert elected.absent == () and _shown(elected)
+
+
+def test_a_post_asked_of_a_body_is_named_of_it(store):
+    """dev7 "Vem är ordförande i socialnämnden i Lund?" was shown the socialnämnd's own
+    tjänsteskrivelse, which names no ordförande: a "Vem är <post> i <body>" question is answered
+    where the body's own record names the post, or the post stands beside the body."""
+    ranked, rows = _evidence(store, "Vem är ordförande i socialnämnden i Lund?")
+    lund = next(r for r in ranked if "Persdotter" in rows[r.chunk_id]["text"])
+    assert lund.absent == ("post",) and _shown(lund) == []
+    ranked, rows = _evidence(store, "Vem är ordförande i barn- och ungdomsnämnden i Alingsås?")
+    assert next(r for r in ranked if "Thomas Thim" in rows[r.chunk_id]["text"]).absent == ()
+    ranked, rows = _evidence(store, "Vem blev ny vice ordförande i tekniska nämnden i Alingsås 2018?")
+    assert next(r for r in ranked if "utses till vice ordförande i tekniska" in rows[r.chunk_id]["text"]).absent == ()
 
 
 def test_a_party_nowhere_in_the_paragraph_did_not_vote_there(store):

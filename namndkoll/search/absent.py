@@ -27,6 +27,9 @@ Constraints read from the question (each general, none keyed to a document):
   context names it (also in the genitive: "Alingsås kommuns"); one of them is enough where the
   question names several, as for ``question.place_consistent`` ("Hur mycket av Tolkförmedling
   Västs överskott får Alingsås …": the förbund's own report may state what all members get).
+- **the post asked of a body** ("Vem är ordförande i socialnämnden …", ``Question.post``): the
+  body's own record naming the post, or the post within ``POST_NEAR`` characters of the body
+  ("utses till vice ordförande i tekniska nämnden").
 - **the one replaced**, for "Vem ersatte X …" (``Question.replaced``): some part of the context
   names X as the one replaced ("i stället för X", "efter X", "ersätter X", or X leaving the post
   where someone is elected); a § that names X only as the one appointed, or present, names no
@@ -175,7 +178,19 @@ def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Que
     if question is not None and question.replaced and not successor_named(question, whole, "") \
             and not _left_and_elected(question.replaced, whole):
         out.append("successor")
+    if question is not None and question.post and "body" not in out and (c.body or c.assembly):
+        rx = body_rx(c.body) if c.body else re.compile(re.escape(c.assembly or ""), re.IGNORECASE)
+        own = c.body is not None and bool(row["committee"]) and same_body(c.body.split()[-1], row["committee"]) \
+            or c.assembly is not None and c.assembly in str(row["committee"] or "").casefold()
+        post = re.compile(r"(?<![\wåäö])" + re.escape(question.post), re.IGNORECASE)
+        if not (own and post.search(whole)) and not any(
+                rx.search(whole[max(m.start() - POST_NEAR, 0):m.end() + POST_NEAR]) for m in post.finditer(whole)):
+            out.append("post")
     return tuple(out)
+
+
+# characters between a post and the body it is of ("vice ordförande i tekniska nämnden")
+POST_NEAR = 60
 
 
 def _left_and_elected(name: str, text: str) -> bool:

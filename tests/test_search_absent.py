@@ -107,6 +107,17 @@ Beslut
 Kommunfullmäktiges beslut: Anders Sandberg (S) utses till vice ordförande i tekniska nämnden för
 tiden fram till och med den 31 december 2018.
 """
+KS_101 = """§ 101 2025.319 KS
+Svar på motion gällande stöd till föreningar som nattvandrar - Irene Jonsson (S) med flera
+Kommunledningskontoret har i skrivelse den 13 maj 2026 lämnat följande yttrande:
+Idag finns det ingen organiserad nattvandring i Alingsås som finansieras av kommunen.
+I Borås Stad arbetar man med något som kallas för Vuxenvandra, där staden tillsammans
+med polisen arbetar förebyggande i samband med olika högtider och sammanhang såsom
+skolavslutningar, skolstarter och valborg.
+Beslut
+Förslag till beslut i kommunfullmäktige
+Motionen anses vara besvarad.
+"""
 KS_MD = Metadata("Kommunstyrelsen protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01")
 KF_MD = Metadata("Kommunfullmäktige protokoll", "Alingsås", "Kommunfullmäktige", "protokoll", "2018-03-28")
 GBG_MD = Metadata("Kommunfullmäktige protokoll", "Göteborg", "Kommunfullmäktige", "protokoll", "2024-11-07")
@@ -134,6 +145,10 @@ def store(db_path: Path):
                   "Barn- och ungdomsnämnden protokoll", "Alingsås", "Barn- och ungdomsnämnden", "protokoll",
                   "2026-06-16")),
               protocol("alingsas_kf_2018_50.pdf", [KF_50], KF_MD),
+              protocol("alingsas_ks_2026_101.pdf", [KS_101], KS_MD),
+              protocol("alingsas_ks_2026_101b.pdf", [KS_101.replace("Motionen anses vara besvarad.",
+                  "Borås Stad lägger 300 000 kronor per år på Vuxenvandra. Motionen anses vara besvarad.")],
+                  replace(KS_MD, date="2026-06-02")),
               report("vgr_malbild_tag_2035.pdf", [VGR_KUNGSBACKA], Metadata(
                   "Utvärdering av Målbild tåg 2035", "Västra Götalandsregionen", "Koncernkontoret", "rapport",
                   "2025-10-08"))):
@@ -215,6 +230,16 @@ def test_a_post_asked_of_a_body_is_named_of_it(store):
     assert next(r for r in ranked if "Thomas Thim" in rows[r.chunk_id]["text"]).absent == ()
     ranked, rows = _evidence(store, "Vem blev ny vice ordförande i tekniska nämnden i Alingsås 2018?")
     assert next(r for r in ranked if "utses till vice ordförande i tekniska" in rows[r.chunk_id]["text"]).absent == ()
+
+
+def test_a_figure_asked_of_a_paragraph_stating_none(store):
+    """dev "Hur mycket lägger Borås Stad på Vuxenvandra?" was shown, on its rare terms, the §
+    of the nattvandring motion that tells what Vuxenvandra is and states no figure anywhere (its
+    dates and § numbers are none); the same § stating an amount in its Beslut is shown."""
+    ranked, rows = _evidence(store, "Hur mycket lägger Borås Stad på Vuxenvandra?")
+    told = {rows[r.chunk_id]["source"]: r for r in ranked if "kallas för Vuxenvandra" in rows[r.chunk_id]["text"]}
+    assert told["alingsas_ks_2026_101.pdf"].absent == ("figure",) and _shown(told["alingsas_ks_2026_101.pdf"]) == []
+    assert told["alingsas_ks_2026_101b.pdf"].absent == () and _shown(told["alingsas_ks_2026_101b.pdf"])
 
 
 def test_a_party_nowhere_in_the_paragraph_did_not_vote_there(store):

@@ -27,6 +27,8 @@ Constraints read from the question (each general, none keyed to a document):
   context names it (also in the genitive: "Alingsås kommuns"); one of them is enough where the
   question names several, as for ``question.place_consistent`` ("Hur mycket av Tolkförmedling
   Västs överskott får Alingsås …": the förbund's own report may state what all members get).
+- **a figure**, for a figure question: some sentence of the context holds one (``grounds.figure_in``:
+  not a date, a § number, a case number or a year).
 - **the post asked of a body** ("Vem är ordförande i socialnämnden …", ``Question.post``): the
   body's own record naming the post, or the post within ``POST_NEAR`` characters of the body
   ("utses till vice ordförande i tekniska nämnden").
@@ -52,6 +54,7 @@ from typing import Any
 
 from .asked import _ELECTS, successor_named
 from .asked import _body_rx as body_rx
+from .grounds import figure_in, sentences
 from .question import Place, Question, mentions_place, same_body
 from .terms import STOPWORDS, fold, party_code
 
@@ -78,9 +81,11 @@ class Constraints:
     # the assembly or board a "Vem …" question asks about ("fullmäktige", "regionstyrels"), a stem
     assembly: str | None = None
     replaced: str | None = None  # the one whose successor "Vem ersatte X …" asks (Question.replaced)
+    figure: bool = False  # a figure is asked
 
     def __bool__(self) -> bool:
-        return bool(self.names or self.parties or self.places or self.body or self.assembly or self.replaced)
+        return bool(self.names or self.parties or self.places or self.body or self.assembly or self.replaced
+                    or self.figure)
 
 
 def constraints_of(query: str, question: Question) -> Constraints:
@@ -116,7 +121,8 @@ def constraints_of(query: str, question: Question) -> Constraints:
     if "who" in question.kinds and (board := _WHO_BODY.search(query)):
         found = board.group(1).casefold()
         assembly = "fullmäktige" if found.endswith("fullmäktige") else found.removesuffix("en")
-    return Constraints(tuple(names), tuple(parties), question.places, body, assembly, question.replaced)
+    return Constraints(tuple(names), tuple(parties), question.places, body, assembly, question.replaced,
+                       "figure" in question.kinds)
 
 
 _SINGLE = frozenset("SMCVLD")
@@ -186,6 +192,8 @@ def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Que
         if not (own and post.search(whole)) and not any(
                 rx.search(whole[max(m.start() - POST_NEAR, 0):m.end() + POST_NEAR]) for m in post.finditer(whole)):
             out.append("post")
+    if c.figure and not any(figure_in(s) for s in sentences(whole)):
+        out.append("figure")
     return tuple(out)
 
 

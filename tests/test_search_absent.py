@@ -118,6 +118,15 @@ Beslut
 Förslag till beslut i kommunfullmäktige
 Motionen anses vara besvarad.
 """
+TN_35 = """§ 35 2026.112 TEN
+Renhållningstaxa
+Beredning
+Förvaltningen har tagit fram förslag till renhållningstaxa för 2027. Föreslagna förändringar i den nya
+taxan: Grundavgiften för villor, fritidshus och flerbostadshus höjs med 5%. Hämtningsavgiften höjs
+generellt med 5%.
+Beslut
+Tekniska nämndens beslut: Förslaget till renhållningstaxa för 2027 antas.
+"""
 KS_MD = Metadata("Kommunstyrelsen protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01")
 KF_MD = Metadata("Kommunfullmäktige protokoll", "Alingsås", "Kommunfullmäktige", "protokoll", "2018-03-28")
 GBG_MD = Metadata("Kommunfullmäktige protokoll", "Göteborg", "Kommunfullmäktige", "protokoll", "2024-11-07")
@@ -149,6 +158,8 @@ def store(db_path: Path):
               protocol("alingsas_ks_2026_101b.pdf", [KS_101.replace("Motionen anses vara besvarad.",
                   "Borås Stad lägger 300 000 kronor per år på Vuxenvandra. Motionen anses vara besvarad.")],
                   replace(KS_MD, date="2026-06-02")),
+              protocol("alingsas_tn_2026-06-15.pdf", [TN_35.replace("Beredning\n", "")],
+                       replace(KS_MD, committee="Tekniska nämnden", date="2026-06-15")),
               report("vgr_malbild_tag_2035.pdf", [VGR_KUNGSBACKA], Metadata(
                   "Utvärdering av Målbild tåg 2035", "Västra Götalandsregionen", "Koncernkontoret", "rapport",
                   "2025-10-08"))):
@@ -238,8 +249,19 @@ def test_a_figure_asked_of_a_paragraph_stating_none(store):
     dates and § numbers are none); the same § stating an amount in its Beslut is shown."""
     ranked, rows = _evidence(store, "Hur mycket lägger Borås Stad på Vuxenvandra?")
     told = {rows[r.chunk_id]["source"]: r for r in ranked if "kallas för Vuxenvandra" in rows[r.chunk_id]["text"]}
-    assert told["alingsas_ks_2026_101.pdf"].absent == ("figure",) and _shown(told["alingsas_ks_2026_101.pdf"]) == []
+    assert told["alingsas_ks_2026_101.pdf"].absent == ("kind",) and _shown(told["alingsas_ks_2026_101.pdf"]) == []
     assert told["alingsas_ks_2026_101b.pdf"].absent == () and _shown(told["alingsas_ks_2026_101b.pdf"])
+
+
+def test_a_price_asked_of_a_paragraph_stating_only_shares(store):
+    """dev "Vad kostar sophämtningen för en villa per år i Alingsås 2027?" was shown the
+    renhållningstaxa's §, which states its changes in per cent and no amount in any part: a
+    price is asked, and the § states none."""
+    ranked, rows = _evidence(store, "Vad kostar sophämtningen för en villa per år i Alingsås 2027?")
+    taxa = [r for r in ranked if rows[r.chunk_id]["item"] == "35"]
+    assert taxa and all(r.absent == ("kind",) and _shown(r) == [] for r in taxa)
+    ranked, rows = _evidence(store, "Hur mycket höjs grundavgiften för villor i Alingsås 2027?")
+    assert all(r.absent == () for r in ranked if rows[r.chunk_id]["item"] == "35")
 
 
 def test_a_party_nowhere_in_the_paragraph_did_not_vote_there(store):

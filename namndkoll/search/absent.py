@@ -54,11 +54,11 @@ from typing import Any
 
 from .asked import _ELECTS, successor_named
 from .asked import _body_rx as body_rx
-from .grounds import figure_in, sentences
+from .grounds import states
 from .question import Place, Question, mentions_place, same_body
 from .terms import STOPWORDS, fold, party_code
 
-__all__ = ["Constraints", "absent_from", "constraints_of", "scope_ids", "scope_text"]
+__all__ = ["Constraints", "absent_from", "absent_in_context", "constraints_of"]
 
 # a proper name written as two or more capitalised words: "Jan-Erik Wallin", "Norra Stenebyvägen"
 _PROPER = re.compile(r"(?<![\wåäöÅÄÖ])[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
@@ -81,11 +81,11 @@ class Constraints:
     # the assembly or board a "Vem …" question asks about ("fullmäktige", "regionstyrels"), a stem
     assembly: str | None = None
     replaced: str | None = None  # the one whose successor "Vem ersatte X …" asks (Question.replaced)
-    figure: bool = False  # a figure is asked
+    kind: bool = False  # a figure or a date is asked
 
     def __bool__(self) -> bool:
         return bool(self.names or self.parties or self.places or self.body or self.assembly or self.replaced
-                    or self.figure)
+                    or self.kind)
 
 
 def constraints_of(query: str, question: Question) -> Constraints:
@@ -122,7 +122,7 @@ def constraints_of(query: str, question: Question) -> Constraints:
         found = board.group(1).casefold()
         assembly = "fullmäktige" if found.endswith("fullmäktige") else found.removesuffix("en")
     return Constraints(tuple(names), tuple(parties), question.places, body, assembly, question.replaced,
-                       "figure" in question.kinds)
+                       bool(question.kinds & {"figure", "date"}))
 
 
 _SINGLE = frozenset("SMCVLD")
@@ -159,15 +159,16 @@ def _holds_name(words: tuple[str, ...], folded: str) -> bool:
                          + r"(?:s|:s)?(?![\w])", folded) for w in words)
 
 
-def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Question | None = None) -> tuple[str, ...]:
-    """The kinds of constraint (``"name"``, ``"party"``, ``"place"``, ``"body"``) that neither
-    ``text`` (the passage's whole context: ``scope_text``) nor its document's metadata in ``row``
-    holds; () when the passage may answer."""
+def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Question | None = None,
+                parts: Sequence[tuple[str, str | None]] | None = None) -> tuple[str, ...]:
+    """The kinds of constraint (``"name"``, ``"party"``, ``"place"``, ``"body"``, ``"successor"``,
+    ``"post"``, ``"kind"``) that neither ``text`` (the passage's whole context, its § title first)
+    nor its document's metadata in ``row`` holds; () when the passage may answer. ``parts``: the
+    context's passages with their sections (default: the passage of ``row`` alone)."""
     meta = " ".join(str(row[f] or "") for f in ("title", "committee", "municipality"))
     whole = text + "\n" + meta
-    folded = fold(whole.casefold())
     out = []
-    if any(not _holds_name(n, folded) for n in c.names):
+    if c.names and any(not _holds_name(n, fold(whole.casefold())) for n in c.names):
         out.append("name")
     if any(not _party_rx(p).search(whole) for p in c.parties):
         out.append("party")
@@ -192,9 +193,18 @@ def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Que
         if not (own and post.search(whole)) and not any(
                 rx.search(whole[max(m.start() - POST_NEAR, 0):m.end() + POST_NEAR]) for m in post.finditer(whole)):
             out.append("post")
-    if c.figure and not any(figure_in(s) for s in sentences(whole)):
-        out.append("figure")
+    # a figure or a date asked: some passage of the context states one (of the unit asked: an
+    # amount for "Vad kostar …", a share for "Hur stor andel …"; grounds.states)
+    if c.kind and question is not None and not any(
+            _states(question, t, sec) for t, sec in (parts if parts is not None else [(row["text"], row["section"])])):
+        out.append("kind")
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _states(question: Question, text: str, section: str | None) -> bool:
+    # remembered: the passages of a § stand in the context of each of its candidates
+    return states(question, text, section)
 
 
 # characters between a post and the body it is of ("vice ordförande i tekniska nämnden")
@@ -211,7 +221,31 @@ def _left_and_elected(name: str, text: str) -> bool:
         text, re.IGNORECASE))
 
 
-def scope_ids(rows: Mapping[int, Any], ids: Sequence[int]) -> set[int]:
+def absent_in_context(store: Any, c: Constraints, question: Question, rows: Mapping[int, Any],
+                      texts: Mapping[int, str]) -> dict[int, tuple[str, ...]]:
+    """``absent_from`` for every candidate of ``rows`` (``texts``: each one's passage with its §
+    title): first its own words, then, for those lacking something, its whole context, read in one
+    query of ``store`` and judged once per § (every passage of a § has the same context)."""
+    if not c:
+        return {}
+    lacks = {cid: absent_from(c, texts[cid], row, question) for cid, row in rows.items()}
+    wider = [cid for cid, miss in lacks.items() if miss]
+    if not wider:
+        return lacks
+    around = dict(store.chunk_rows(sorted(_scope_ids(rows, wider) - set(wider)))) | {cid: rows[cid] for cid in wider}
+    judged: dict[Any, tuple[str, ...]] = {}
+    for cid in wider:
+        row = rows[cid]
+        key = (row["document_id"], row["item"]) if row["item"] is not None else cid
+        if key not in judged:
+            parts = _scope_parts(cid, rows, around)
+            text = "\n".join([row["context"] or "", *(t for t, _s in parts)])
+            judged[key] = absent_from(c, text, row, question, parts)
+        lacks[cid] = judged[key]
+    return lacks
+
+
+def _scope_ids(rows: Mapping[int, Any], ids: Sequence[int]) -> set[int]:
     """The chunk ids to read for the context of each of ``ids`` (rows of those in ``rows``)."""
     out: set[int] = set()
     for cid in ids:
@@ -223,17 +257,14 @@ def scope_ids(rows: Mapping[int, Any], ids: Sequence[int]) -> set[int]:
     return out
 
 
-def scope_text(cid: int, rows: Mapping[int, Any], around: Mapping[int, Any]) -> str:
-    """The context of candidate ``cid``: its passage and § title, every passage of its § (the same
-    document and item) among ``around``, or outside a § the ``AROUND`` passages on either side."""
+def _scope_parts(cid: int, rows: Mapping[int, Any], around: Mapping[int, Any]) -> list[tuple[str, str | None]]:
+    """The passages of candidate ``cid``'s context, each with its section, in their order: every
+    passage of its § (the same document and item) among ``around``, or outside a § itself and the
+    ``AROUND`` passages on either side."""
     row = rows[cid]
-    parts = [row["text"], row["context"] or ""]
     doc, item = row["document_id"], row["item"]
-    span = ITEM_SPAN if item is not None else AROUND
-    for step in (-1, 1):
-        for i in range(1, span + 1):
-            other = around.get(cid + step * i)
-            if other is None or other["document_id"] != doc or (item is not None and other["item"] != item):
-                break
-            parts.append(other["text"])
-    return "\n".join(parts)
+    if item is not None:
+        ids = sorted(i for i, r in around.items() if r["document_id"] == doc and r["item"] == item)
+    else:
+        ids = [i for i in range(cid - AROUND, cid + AROUND + 1) if i in around and around[i]["document_id"] == doc]
+    return [(around[i]["text"], around[i]["section"]) for i in ids]

@@ -22,7 +22,7 @@ from ..corpus import as_store
 from ..corpus.base import Store
 from ..corpus.index import Filters
 from ..types import Hit, HitCopy, Metadata
-from .absent import absent_from, constraints_of, scope_ids, scope_text
+from .absent import absent_in_context, constraints_of
 from .asked import asked_of, lists_no_holder
 from .cite import format_citation
 from .embedder import Embedder
@@ -273,12 +273,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     near = stated_around(question, rows, no_kind, neighbours)
     # what the question names (a person, a party, a place, a body) that a passage lacks is looked
     # for in its § and around it, read in one query, before the passage is taken to lack it
-    asks = constraints_of(query, question)
-    lacks = {cid: absent_from(asks, texts[cid], row, question) for cid, row in rows.items()} if asks else {}
-    if any(lacks.values()):
-        wider = [cid for cid, miss in lacks.items() if miss]
-        around = store.chunk_rows(sorted(scope_ids(rows, wider) - set(wider))) | {c: rows[c] for c in wider}
-        lacks.update({cid: absent_from(asks, scope_text(cid, rows, around), rows[cid], question) for cid in wider})
+    lacks = absent_in_context(store, constraints_of(query, question), question, rows, texts)
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:

@@ -225,6 +225,16 @@ def test_the_one_appointed_has_no_successor_in_that_paragraph(store):
     assert appointed and all(r.absent == ("successor",) and _shown(r) == [] for r in appointed)
     ranked, rows = _evidence(store, "Vem blev ny ersättare i fullmäktige i stället för Jenny Perez Grannas?")
     assert all(r.absent == () for r in ranked if rows[r.chunk_id]["item"] == "388")
+    # a list of who attended names her surname first, beside no one in her place (dev2: "Vem
+    # ersatte Maja Bentzer i Göteborgs kommunfullmäktige?"); a fyllnadsval's § titled by the
+    # resignation names the one elected in her place
+    q = "Vem ersatte Maja Bentzer i Göteborgs kommunfullmäktige?"
+    c, row = constraints_of(q, read_question(q)), {"title": "", "committee": "Kommunfullmäktige",
+                                                    "municipality": "Göteborg", "section": None}
+    assert absent_from(c, "Nilsson, Jonas V 15:50 21:48 42 Bentzer, Maja V 15:51 21:48 61", row,
+                       read_question(q)) == ("successor",)
+    assert absent_from(c, "§ 7 Avsägelse från Maja Bentzer (V) av uppdrag som ersättare samt fyllnadsval\n"
+                          "Till ny ersättare väljs Anders Thomasson (V).", row, read_question(q)) == ()
     ranked, rows = _evidence(store, "Vem är ny vice ordförande för vård- och äldreomsorgsnämnden efter Anders Sandberg?")
     elected = next(r for r in ranked if "Björkman (S) utses" in rows[r.chunk_id]["text"])
     assert elected.absent == () and _shown(elected)

@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .asked import _ELECTS, successor_named
+from .asked import _ELECTS
 from .asked import _body_rx as body_rx
 from .grounds import states
 from .question import Place, Question, mentions_place, same_body
@@ -180,9 +180,10 @@ def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Que
         out.append("body")
     if c.assembly is not None and c.assembly not in f"{row['committee'] or ''}\n{whole}".casefold():
         out.append("body")
-    # "Vem ersatte X …": a context naming X only as the one appointed, or present, names no
-    # successor of X (``asked.successor_named``, there for the passage alone)
-    if question is not None and question.replaced and not successor_named(question, whole, "") \
+    # "Vem ersatte X …": a context naming X only as the one appointed, or present (a list of who
+    # attended writes "Bentzer, Maja"), names no successor of X (``asked.successor_named``'s cues,
+    # there for the passage alone)
+    if question is not None and question.replaced and not _replaced_in(question.replaced, whole) \
             and not _left_and_elected(question.replaced, whole):
         out.append("successor")
     if question is not None and question.post and "body" not in out and (c.body or c.assembly):
@@ -211,13 +212,23 @@ def _states(question: Question, text: str, section: str | None) -> bool:
 POST_NEAR = 60
 
 
+def _replaced_in(name: str, text: str) -> bool:
+    """Whether ``text`` names ``name`` as the one replaced: "i stället för X", "efter X",
+    "ersätter X" (``asked.successor_named``'s cues)."""
+    who = r"\s+".join(re.escape(w) for w in name.split())
+    return bool(re.search(r"\b(?:i\s+stället\s+för|istället\s+för|efter|ersätter|ersätta|ersatte|efterträder|efterträdde)\s+"
+                          + who, text, re.IGNORECASE))
+
+
 def _left_and_elected(name: str, text: str) -> bool:
     """Whether ``text`` says that ``name`` left a post ("Anders Sandberg (S) har i skrivelse den
-    26 mars 2018 avsagt sig sitt uppdrag …") and elects someone ("… utses till ny ledamot"): the
-    § of a fyllnadsval names the successor of the one who left."""
+    26 mars 2018 avsagt sig sitt uppdrag …", "Avsägelse från X av uppdrag som ledamot") and elects
+    someone ("… utses till ny ledamot"): the § of a fyllnadsval names the successor of the one
+    who left."""
     who = r"\s+".join(re.escape(w) for w in name.split())
     return bool(_ELECTS.search(text)) and bool(re.search(
-        who + r"(?:\s*\([^)]{1,12}\))?\s+(?:har\s+)?[^.]{0,60}?\b(?:avsäger|avsagt|avgår|avgått|entledigas)\b",
+        r"\b(?:avsägelse|entledigande|befrielse|avgång)\s+(?:från|av|för)\s+" + who + "|" + who
+        + r"(?:\s*\([^)]{1,12}\))?\s+(?:har\s+)?[^.]{0,60}?\b(?:avsäger|avsagt|avgår|avgått|entledigas)\b",
         text, re.IGNORECASE))
 
 

@@ -98,9 +98,14 @@ def test_a_price_never_stated_near_the_place_is_no_match(alingsas):
     parking = next(r for r in ranked if rows[r.chunk_id]["text"].startswith("§ 39"))
     near = replace(parking, rare=False, similarity=0.80, answer=0.08)
     assert judge([near], CALIBRATIONS["multilingual-e5-small"], mode="hybrid") == []
-    # holding all the query's rare terms it is still shown (the rule: a strong match on
-    # rare terms is never hidden), as a weak match only
-    far = replace(parking, rare=True, similarity=0.80, answer=0.08)
+    # no passage of its context states a price: holding the query's rare terms does not excuse
+    # that (search/absent.py) ...
+    assert parking.absent == ("kind",)
+    assert judge([replace(parking, rare=True, similarity=0.80, answer=0.08)], CALIBRATIONS["multilingual-e5-small"],
+                 mode="hybrid") == []
+    # ... where one does, holding all the query's rare terms it is still shown (the rule:
+    # a strong match on rare terms is never hidden), as a weak match only
+    far = replace(parking, rare=True, similarity=0.80, answer=0.08, absent=())
     assert [r.confidence for r in judge([far], CALIBRATIONS["multilingual-e5-small"], mode="hybrid")] == ["weak"]
     hits = search(alingsas, "Vad kostar marken i Stadsskogen etapp 4?", None, mode="keyword")
     assert hits and any("kr/kvm" in h.text or h.text.startswith("§ 105") for h in hits)
@@ -126,7 +131,8 @@ def test_a_place_named_elsewhere_in_the_document_is_weak_at_most(alingsas):
     ranked, terms = rank(alingsas, q, None, alingsas.resolve_filters(), mode="keyword", candidates=20)
     ranked, _rows, _question = evidence(alingsas, q, ranked, terms)
     cal = CALIBRATIONS["multilingual-e5-small"]
-    strong = replace(ranked[0], similarity=0.95, keywords=1.0, stated=True, stated_near=True, focus_ok=True)
+    # (as for a passage whose context states a price: search/absent.py)
+    strong = replace(ranked[0], similarity=0.95, keywords=1.0, stated=True, stated_near=True, focus_ok=True, absent=())
     assert [r.confidence for r in judge([strong], cal, mode="hybrid")] == ["high"]
     assert [r.confidence for r in judge([replace(strong, own_place=False)], cal, mode="hybrid")] == ["weak"]
 

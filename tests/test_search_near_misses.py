@@ -283,6 +283,10 @@ def test_every_term_held_does_not_excuse_a_figure_never_stated(every_term):
     fleet = replace(next(r for r in ranked if "verksamhetsfordon" in rows[r.chunk_id]["text"]),
                     similarity=0.87, answer=0.07, rare=False)
     assert fleet.keywords >= 0.99 and not fleet.figure_beside
+    # its whole context states no figure, so it is dropped whatever else it holds (search/absent.py);
+    # below, the judge's other evidence, as for a passage whose § states a figure somewhere
+    assert fleet.absent == ("kind",) and judge([replace(fleet, rare=True)], cal, mode="hybrid") == []
+    fleet = replace(fleet, absent=())
     assert judge([fleet], cal, mode="hybrid") == []
     # a count beside what is asked is shown; so is a figure a sentence away where the reranker
     # finds it likely to answer, and a passage holding the query's rare terms

@@ -202,10 +202,18 @@ _TERM = re.compile(r"\bför\s+tiden\b[^.;]{0,90}?(?:19|20)\d\d(?:[^.;]{0,40}?(?:
                    re.IGNORECASE)
 
 
+# the plan years a budget names beside the year it is for ("budget för 2025 … inklusive
+# flerårsplaner för 2026 och 2027", "budget 2024 och flerårsplaner 2025–2026"): the budget is that
+# year's, and a vote on it or a figure of it is no answer for a plan year. A figure stated for a
+# plan year keeps its year ("i flerårsplaner med 43 753 tkr för år 2025": no year right after)
+_PLAN_YEARS = re.compile(r"\bflerårsplan\w*\s+(?:för\s+)?(?:åren\s+)?(?:19|20)\d\d(?:\s*(?:[-–—]|och)\s*(?:19|20)\d\d)?",
+                         re.IGNORECASE)
+
+
 def _own_years(text: str) -> set[int]:
     """The years a passage's own text names (not a chart's axis: ``without_axes``, nor the end of
-    an appointment's term: ``_TERM``)."""
-    return {int(y) for y in _YEAR.findall(_TERM.sub(" ", without_axes(text)))}
+    an appointment's term: ``_TERM``, nor a budget's plan years: ``_PLAN_YEARS``)."""
+    return {int(y) for y in _YEAR.findall(_PLAN_YEARS.sub(" ", _TERM.sub(" ", without_axes(text))))}
 
 
 def names_asked_year(question: Question, text: str, title: str | None) -> bool:

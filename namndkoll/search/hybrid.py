@@ -22,6 +22,7 @@ from ..corpus import as_store
 from ..corpus.base import Store
 from ..corpus.index import Filters
 from ..types import Hit, HitCopy, Metadata
+from .absent import absent_in_context, constraints_of
 from .asked import asked_of, lists_no_holder
 from .cite import format_citation
 from .embedder import Embedder
@@ -270,6 +271,9 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     neighbours = store.chunk_rows(sorted({cid - 1 for cid in no_focus} | beside(no_kind)))
     before = _passages_before(neighbours, rows, no_focus)
     near = stated_around(question, rows, no_kind, neighbours)
+    # what the question names (a person, a party, a place, a body) that a passage lacks is looked
+    # for in its § and around it, read in one query, before the passage is taken to lack it
+    lacks = absent_in_context(store, constraints_of(query, question), question, rows, texts)
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
@@ -309,6 +313,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             topic=topic_held(question, form, text, " ".join(str(row[f] or "") for f in ("title", "committee", "municipality")),
                              thing),
             listing=lists_titles(row["text"], row["section"]),
+            absent=lacks.get(r.chunk_id, ()),
             item_of=(int(row["document_id"]), str(row["item"])) if row["item"] is not None else None,
             decides=question.decision and row["section"] == DECISION_SECTION,
             asked=asked_of(question, row["text"], row["context"], row["section"], row["committee"],

@@ -72,6 +72,7 @@ KEYWORD_WEAK = 0.6  # alone: a weak match (always shown: the dense side cannot v
 KEYWORD_PARTIAL = 0.5  # with weak_similarity - margin: a weak match
 KEYWORD_COVERAGE = KEYWORD_WEAK  # keyword-only mode shows nothing below this
 STATED_FOR_HIGH = True
+ABSENT_DROPS = True
 
 
 def calibration_for(model_id: str) -> Calibration:
@@ -145,6 +146,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         kp = k if r.place_keywords is None else max(k, r.place_keywords)
         if not (r.place_ok and r.year_ok and r.body_ok):
             continue  # the query names a body, a year or a voting body this passage is not about
+        if r.absent and ABSENT_DROPS:
+            continue  # ... or a person, party, place or body that neither it, its § nor its document names
         # the thing asked of the thing asked (rounds 10, 12): else no answer, or weak with rare terms
         of_asked = r.year_own and r.figure_beside and r.asked
         # a likely answer (the reranker's ANSWER_SHOW) whose figure stands a sentence away from the
@@ -211,7 +214,7 @@ def _decision_carries(ranked: list[Ranked], high: list[Ranked], weak: list[Ranke
     the Ärendet high at chance 0.61, the Beslut "Ärendet återremitteras …" weak at 0.03 and
     shown below it)."""
     if len(ranked) < 2 or not ranked[0].decides or ranked[1].decides or ranked[1].item_of is None \
-            or ranked[1].item_of != ranked[0].item_of:
+            or ranked[1].item_of != ranked[0].item_of or (ranked[0].absent and ABSENT_DROPS):
         return high, weak
     lead, under = ranked[0].chunk_id, ranked[1].chunk_id
     if any(r.chunk_id == lead for r in high):

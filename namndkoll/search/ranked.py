@@ -49,6 +49,9 @@ class Ranked:
     item_of: tuple[int, str] | None = None
     decides: bool = False  # its §'s Beslut, for a question asking what was decided (Question.decision)
     listing: bool = False  # a list of documents or § titles, no statement (passage.lists_titles: a Beslutsunderlag)
+    # what the question names that neither the passage, its § nor its document names: "name",
+    # "party", "place", "body" (absent.absent_from); such a passage cannot answer
+    absent: tuple[str, ...] = ()
 
 
 _FIELDS = frozenset(Ranked.__dataclass_fields__)

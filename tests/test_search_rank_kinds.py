@@ -1,5 +1,5 @@
 """Ranking answerable questions (issue 11, h-rank67): the kind of answer a question asks decides
-between passages of one §.
+between passages of one §, and each side's first candidates reach the reranker.
 
 Texts: Göteborg kommunfullmäktige's protocol of 2024-10-10, § 405
 (../shared/data/protocols/goteborg-kf/kf-2024-10-10.txt), copied as the protocol gives it but for
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_search import indexed, protocol
+from test_search import FakeEmbedder, indexed, protocol
 
 from namndkoll.search import hybrid
 from namndkoll.search.hybrid import search
@@ -66,3 +66,56 @@ def test_which_parties_first_the_yrkanden(kf, monkeypatch):
     hits = search(conn, "vilka partier stod bakom överenskommelsen göteborg borås", emb, abstention=False)
     assert hits[0].section == "yrkanden", [h.section for h in hits]
 
+
+# Alingsås kommunfullmäktige 2018-03-28, page 1 (who took part) and § titles of the same protocol
+# (../shared/data/pdf: alingsas_kf_2018-03-28_protokoll.pdf)
+KF_FRONT = """Plats och tid Grand Hotel, Alingsås Paragrafer §§27-68
+kl. 18:00-22:40
+Beslutande Kristina Grapenholm (L) (ordförande)
+Lennart Allbro (S) (vice ordförande)"""
+KF_TITLES = ["Avsägelse av kommunalt uppdrag som ledamot i kommunfullmäktige",
+             "Kommunalt kompletteringsval - Ledamot i samhällsbyggnadsnämnden",
+             "Revisionsberättelse för år 2017 Alingsås kommun",
+             "Årsredovisning för 2017 Alingsås kommun",
+             "Tillsynsavgifter för vissa receptfria läkemedel, folköl, tobak och e-cigaretter",
+             "Revidering av reglemente och organisation för ungdomsfullmäktige"]
+
+
+class MeaningOf(FakeEmbedder):
+    """The fake embedder, but a query means ``target``: a meaning side that puts that passage
+    first whatever words it shares with the query."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__()
+        self.target = target
+
+    def embed(self, texts, *, kind: str = "passage"):  # type: ignore[no-untyped-def,override]
+        return super().embed([self.target] * len(texts) if kind == "query" else texts, kind=kind)
+
+
+def test_the_meaning_sides_first_passage_is_judged(db_path: Path, monkeypatch):
+    """"Vem var ordförande i kommunfullmäktige i Alingsås 2018?": the page of who took part was
+    fourth on the meaning side, but the keywords ("alingsås", "2018", "kommunfullmäktige") found
+    a hundred passages of the protocol that the fusion put above it, so the reranker never saw it."""
+    md = Metadata("Kommunfullmäktige protokoll", "Alingsås", "Kommunfullmäktige", "protokoll", "2018-03-28")
+    # (a corpus under fifty passages: every query word is searched, none left out as common)
+    pages = [KF_FRONT] + [f"§ {27 + i} 2018.{100 + i} KS\n{KF_TITLES[i % len(KF_TITLES)]}\nOrdföranden finner att "
+                          f"kommunfullmäktige i Alingsås beslutar den 28 mars 2018 enligt förslaget." for i in range(40)]
+    emb = MeaningOf(KF_FRONT)
+    with indexed(db_path, [protocol("alingsas_kf_2018-03-28_protokoll.pdf", pages, md)]) as (conn, _fake):
+        monkeypatch.setattr(hybrid, "RERANK_DEPTH", 5)  # the first five of forty, as fifty of a big corpus
+        weighed: list[set[int]] = []
+        real = hybrid.evidence
+
+        def spy(store_, query, ranked, *args, **kwargs):  # type: ignore[no-untyped-def]
+            weighed.append({r.chunk_id for r in ranked})
+            return real(store_, query, ranked, *args, **kwargs)
+
+        monkeypatch.setattr(hybrid, "evidence", spy)
+        query = "Vem var ordförande i kommunfullmäktige i Alingsås 2018?"
+        store = hybrid.as_store(conn)
+        ranked, _terms = hybrid.rank(store, query, emb, store.resolve_filters(), candidates=100)
+        front = next(r for r in ranked if r.dense_rank == 0)
+        assert ranked.index(front) >= 5, ranked.index(front)  # the fusion puts it below the depth judged
+        search(conn, query, emb, limit=1)
+        assert front.chunk_id in weighed[0]

@@ -119,3 +119,39 @@ def test_the_meaning_sides_first_passage_is_judged(db_path: Path, monkeypatch):
         assert ranked.index(front) >= 5, ranked.index(front)  # the fusion puts it below the depth judged
         search(conn, query, emb, limit=1)
         assert front.chunk_id in weighed[0]
+
+
+# Göteborg kommunfullmäktige 2024-02-01, § 31 (../shared/data/protocols/goteborg-kf/kf-2024-02-01.txt;
+# the § title joined on one line, as the reader joins it)
+KF_31 = """§ 31 Ärendenummer SLK-2023-00416
+Motion av Simona Mohamsson (L) och Axel Darvik (L) om att införa utbildningsgaranti för placerade barn
+Beslut
+Enligt kommunstyrelsens förslag:
+Den av Simona Mohamsson och Axel Darvik väckta motionen avslås.
+Yrkanden
+Jonas Nilsson (V) och Hillevi Werring (MP) yrkar bifall till kommunstyrelsens förslag.
+Simona Mohamsson (L), Jessica Blixt (D), Jörgen Fogelklou (SD) och
+Rickard Eriksson (M) yrkar bifall till förslaget från M, D, L och KD i kommunstyrelsen.
+Omröstning
+Godkänd voteringsproposition: "Ja för bifall till kommunstyrelsens förslag. Nej för bifall
+till yrkandet från Simona Mohamsson m.fl."
+Omröstningen utfaller med 43 Ja mot 38 Nej. Hur var och en röstar framgår av bilaga 9.
+"""
+
+
+def test_what_came_of_a_matter_is_asked_of_its_decision(db_path: Path, monkeypatch):
+    """"Hur gick det med …" asks what was decided, as "Vad beslutade …" does: the § 's Beslut
+    ("motionen avslås") first, not its Omröstning, which the reranker put first (dev5)."""
+    query = "Hur gick det med Liberalernas motion om utbildningsgaranti för placerade barn?"
+    assert read_question(query).decision
+    assert read_question("Vad hände med SD:s motion om högre ersättning till vigselförrättare?").decision
+    assert not read_question("Hur gick omröstningen om motionen om utbildningsgaranti?").decision
+    md = Metadata("Kommunfullmäktige protokoll", "Göteborg", "Kommunfullmäktige", "protokoll", "2024-02-01")
+    omrostning = KF_31[KF_31.index("Omröstning\n"):]
+    with indexed(db_path, [protocol("kf-2024-02-01.pdf", [KF_31], md)]) as (conn, _fake):
+        coef = np.array([4.0 if f == "similarity" else 0.0 for f in FEATURES])
+        fit = Reranker("fake-hash", np.zeros(len(FEATURES)), np.ones(len(FEATURES)), coef, -2.0)
+        monkeypatch.setattr(hybrid, "reranker_for", lambda model_id: fit)  # the meaning side decides
+        hits = search(conn, query, MeaningOf(omrostning), abstention=False)
+        assert hits[0].section == "beslut", [h.section for h in hits]
+        assert "omrostning" in [h.section for h in hits]

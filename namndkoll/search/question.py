@@ -211,10 +211,12 @@ _DONE_Q = re.compile(r"^\W*vem\s+(?:har|hade)\s+[\wåäö]+(?:at|it|tt|t)\b|"
 
 
 # what was decided asked: "Vad beslutade kommunstyrelsen om …", "Vad beslutades om …", "vad har
-# beslutats om …", "Vad har nämnden beslutat …", "Vad blev beslutet om …", "Vilket beslut fattades …"
-# (not "När beslutade …", a date, nor "Vem beslutade …", a body)
+# beslutats om …", "Vad har nämnden beslutat …", "Vad blev beslutet om …", "Vilket beslut fattades …",
+# and what came of a matter: "Hur gick det med motionen om …", "Vad hände med …" (not "När
+# beslutade …", a date, nor "Vem beslutade …", a body)
 _DECISION_Q = re.compile(r"\bvad\b[^?.]{0,40}?\b(beslut(ade|ades|ats|at)|beslöts?)\b|"
-                         r"\bvad\s+blev\s+beslutet\b|\bvilket\s+beslut\b", re.IGNORECASE)
+                         r"\bvad\s+blev\s+beslutet\b|\bvilket\s+beslut\b|"
+                         r"\bhur\s+gick\s+det\s+(?:med|för)\b|\bvad\s+hände\s+(?:med|sedan)\b", re.IGNORECASE)
 # ... and a keyword query naming a decision beside a topic: "kollektivtrafikdialog initiativärende
 # liberalerna beslut kommunstyrelsen", "badhuset beslutet fullmäktige" (not the words of a §'s
 # parts: "beslutsunderlag", "beslutsgång"; nor "beslut" alone, which names no matter)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_search import FakeEmbedder, indexed, protocol
+from test_search import FakeEmbedder, indexed, protocol, report
 
 from namndkoll.search import hybrid
 from namndkoll.search.hybrid import search
-from namndkoll.search.question import read_question
+from namndkoll.search.question import on_day, read_question
 from namndkoll.search.rerank import FEATURES, Reranker, states_kind
 from namndkoll.types import Metadata
 
@@ -155,3 +155,47 @@ def test_what_came_of_a_matter_is_asked_of_its_decision(db_path: Path, monkeypat
         hits = search(conn, query, MeaningOf(omrostning), abstention=False)
         assert hits[0].section == "beslut", [h.section for h in hits]
         assert "omrostning" in [h.section for h in hits]
+
+
+# the pages of who took part in Alingsås kommunstyrelse's meeting of 2026-06-01 and barn- och
+# ungdomsnämnden's of 2026-06-16 (../shared/data/pdf: alingsas_ks_2026-06-01_protokoll.pdf,
+# alingsas_bun_2026-06-16_protokoll.pdf, page 1; as the reader stores them)
+KS_SIGN = """Utses att justera Anton César
+Justeringens plats och Protokollet justeras på distans.
+tidSekreterare
+Ulrika Månsson
+Ordförande
+Jan-Erik Wallin (M)
+Justerande
+Anton César
+Protokollet är justerat. Justeringen har tillkännagivits på Alingsås kommuns digitala anslagstavla."""
+BUN_SIGN = """Utses att justera Camilla Stensson (S)
+Justeringens plats och Protokollet justeras på distans.
+tid
+Sekreterare
+Karin Berg
+Ordförande
+Thomas Thim (M)
+Justerande
+Camilla Stensson (S)
+Protokollet är justerat. Justeringen har tillkännagivits på Alingsås kommuns digitala anslagstavla."""
+
+
+def test_the_day_a_question_names_is_its_meetings(db_path: Path, monkeypatch):
+    query = "Vem var sekreterare på kommunstyrelsens sammanträde i Alingsås 1 juni 2026?"
+    assert read_question(query).day == "06-01"
+    assert read_question("vem justerar kf protokollet 2024-10-10").day == "10-10"
+    assert read_question("Vem var ordförande i kommunfullmäktige i Alingsås 2018?").day is None
+    assert on_day("06-01", "beslutade den 1 juni 2026 att", "2026-06-16")
+    assert not on_day("06-01", BUN_SIGN, "2026-06-16") and on_day("06-01", KS_SIGN, "2026-06-01")
+    docs = [report("alingsas_ks_2026-06-01_protokoll.pdf", [KS_SIGN],
+                   Metadata("Kommunstyrelsen protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01")),
+            report("alingsas_bun_2026-06-16_protokoll.pdf", [BUN_SIGN],
+                   Metadata("Barn- och ungdomsnämnden protokoll", "Alingsås", "Barn- och ungdomsnämnden",
+                            "protokoll", "2026-06-16"))]
+    with indexed(db_path, docs) as (conn, _fake):
+        coef = np.array([4.0 if f == "similarity" else 0.0 for f in FEATURES])
+        fit = Reranker("fake-hash", np.zeros(len(FEATURES)), np.ones(len(FEATURES)), coef, -2.0)
+        monkeypatch.setattr(hybrid, "reranker_for", lambda model_id: fit)  # the meaning side decides
+        hits = search(conn, query, MeaningOf(BUN_SIGN), abstention=False)  # ... and likes the other day
+        assert "Ulrika Månsson" in hits[0].text, [h.source for h in hits]

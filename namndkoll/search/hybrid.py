@@ -51,6 +51,7 @@ from .question import (
     Question,
     mentions_place,
     mentions_year,
+    on_day,
     place_consistent,
     read_question,
     sentence_form,
@@ -313,6 +314,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             decides=question.decision and row["section"] == DECISION_SECTION,
             asked=asked_of(question, row["text"], row["context"], row["section"], row["committee"],
                            focus[0] if focus else None, holds_rare, row["date"]),
+            day_ok=on_day(question.day, text, row["date"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))

@@ -87,6 +87,9 @@ class Question:
     # asks who did an act done ("Vem har skrivit …", "Vem skrev …", "Vem föreslog …"), not who is to
     # do it ("Vem ska utreda …"): ``asked.doer_beside_rare``
     done: bool = False
+    # the day a query names, "MM-DD" ("… sammanträde i Alingsås 1 juni 2026": "06-01"), a meeting's
+    # day most often: ``on_day``; None when it names none
+    day: str | None = None
 
 
 _KINDS = {
@@ -202,12 +205,38 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     query_words=detail.query_words(query), said_by=detail.said_by(query),
                     label=detail.label_asked(query), degree=degree_of(query),
                     position=bool(_POSITION_Q.search(query)), decision=asks_decision(query, form),
-                    done=bool(_DONE_Q.search(query)))
+                    done=bool(_DONE_Q.search(query)), day=day_of(query))
 
 
 # "Vem har skrivit …", "Vem skrev …", "Vem föreslog …", "Vem anmälde …": an act done, asked of its doer
 _DONE_Q = re.compile(r"^\W*vem\s+(?:har|hade)\s+[\wåäö]+(?:at|it|tt|t)\b|"
                      r"^\W*vem\s+(?:skrev|[\wåäö]+(?:ade|de|te|dde))\b", re.IGNORECASE)
+
+
+_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december")
+_DAY = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
+_ISO_DAY = re.compile(r"\b(?:19|20)\d\d-(\d\d)-(\d\d)\b")
+
+
+def day_of(query: str) -> str | None:
+    """The day of a month a query names, "MM-DD" ("1 juni 2026", "2026-06-01": "06-01"); None
+    when it names none or more than one."""
+    days = {f"{_MONTHS.index(m.lower()) + 1:02d}-{int(d):02d}" for d, m in _DAY.findall(query)}
+    days |= {f"{mm}-{dd}" for mm, dd in _ISO_DAY.findall(query)}
+    return next(iter(days)) if len(days) == 1 else None
+
+
+def on_day(day: str | None, text: str, date: str | None) -> bool:
+    """Whether a passage is of the day a query names (``Question.day``): its document is dated
+    that day (a protocol: its meeting) or its text names the day ("beslutade den 1 juni 2026").
+    True when the query names no day. "Vem var sekreterare på kommunstyrelsens sammanträde i
+    Alingsås 1 juni 2026?" is answered by the page of who took part in the protocol of that day,
+    not by the same page of barn- och ungdomsnämnden's of 16 June."""
+    if day is None or (date is not None and date[5:10] == day):
+        return True
+    return any(f"{_MONTHS.index(m.lower()) + 1:02d}-{int(d):02d}" == day for d, m in _DAY.findall(text)) or any(
+        f"{mm}-{dd}" == day for mm, dd in _ISO_DAY.findall(text))
 
 
 # what was decided asked: "Vad beslutade kommunstyrelsen om …", "Vad beslutades om …", "vad har

@@ -49,6 +49,7 @@ class Ranked:
     item_of: tuple[int, str] | None = None
     decides: bool = False  # its §'s Beslut, for a question asking what was decided (Question.decision)
     listing: bool = False  # a list of documents or § titles, no statement (passage.lists_titles: a Beslutsunderlag)
+    day_ok: bool = True  # of the day the query names, or it names none (question.on_day)
 
 
 _FIELDS = frozenset(Ranked.__dataclass_fields__)

@@ -199,3 +199,36 @@ def test_the_day_a_question_names_is_its_meetings(db_path: Path, monkeypatch):
         monkeypatch.setattr(hybrid, "reranker_for", lambda model_id: fit)  # the meaning side decides
         hits = search(conn, query, MeaningOf(BUN_SIGN), abstention=False)  # ... and likes the other day
         assert "Ulrika Månsson" in hits[0].text, [h.source for h in hits]
+
+
+# Alingsås kommunfullmäktige 2018-03-28, § 34 and § 44 (../shared/data/pdf:
+# alingsas_kf_2018-03-28_protokoll.pdf; § titles joined on one line)
+KF_34_44 = """§ 34 2018.142 KS
+Avsägelse av kommunalt uppdrag som ledamot vid samhällsbyggnadsnämnden - Dennis Jalonen (V)
+Ärendebeskrivning
+Dennis Jalonen (V) har i skrivelse den 8 mars 2018 avsagt sig uppdraget som
+ledamot i samhällsbyggnadsnämnden.
+§ 44 2018.218 KS
+Kommunalt kompletteringsval - Ledamot i samhällsbyggnadsnämnden efter Dennis Jalonen (V), Martin Persson (S)
+Beslut
+Kommunfullmäktiges beslut:
+Martin Pehrsson (S) utses till ledamot i samhällsbyggnadsnämnden för tiden fram till
+och med den 31 december 2018.
+"""
+
+
+def test_whose_place_was_taken_is_the_one_replaced(db_path: Path, monkeypatch):
+    """"Vem tog över Dennis Jalonens plats …" asks his successor, as "Vem ersatte Dennis Jalonen"
+    does: the election "efter Dennis Jalonen (V)" first, not the § of his resignation (dev6)."""
+    query = "Vem tog över Dennis Jalonens plats i samhällsbyggnadsnämnden?"
+    assert read_question(query).replaced == "Dennis Jalonen"
+    assert read_question("Vem blev Anna Bergs efterträdare i nämnden?").replaced == "Anna Berg"
+    assert read_question("Vem är Göteborgs Stads ordförande?").replaced is None
+    md = Metadata("Kommunfullmäktige protokoll", "Alingsås", "Kommunfullmäktige", "protokoll", "2018-03-28")
+    resigns = KF_34_44[:KF_34_44.index("§ 44")]
+    with indexed(db_path, [protocol("alingsas_kf_2018-03-28_protokoll.pdf", [KF_34_44], md)]) as (conn, _fake):
+        coef = np.array([4.0 if f == "similarity" else 0.0 for f in FEATURES])
+        fit = Reranker("fake-hash", np.zeros(len(FEATURES)), np.ones(len(FEATURES)), coef, -2.0)
+        monkeypatch.setattr(hybrid, "reranker_for", lambda model_id: fit)  # the meaning side decides
+        hits = search(conn, query, MeaningOf(resigns), abstention=False)  # ... and likes the resignation
+        assert "Martin Pehrsson (S) utses" in hits[0].text, [h.text[:30] for h in hits]

@@ -358,18 +358,22 @@ _REPLACED = re.compile(r"\b(?:ersatte|ersätter|efterträdde|efterträder|ersät
 # (a person's name of two words or more after "efter": not "efter Kommunfullmäktiges beslut")
 _REPLACED_WHO = re.compile(r"^\W*vem\b.*?(?:\bi\s+stället\s+för|\bistället\s+för|\bi\s+st\.\s*f\.)\s+"
                            r"((?-i:(?:[A-ZÅÄÖ][\wåäöéü-]+\s+){0,2}[A-ZÅÄÖ][\wåäöéü-]+))|"
-                           r"^\W*vem\b.*?\befter\s+((?-i:(?:[A-ZÅÄÖ][\wåäöéü-]+\s+){1,2}[A-ZÅÄÖ][\wåäöéü-]+))",
+                           r"^\W*vem\b.*?\befter\s+((?-i:(?:[A-ZÅÄÖ][\wåäöéü-]+\s+){1,2}[A-ZÅÄÖ][\wåäöéü-]+))|"
+                           # "Vem tog över Dennis Jalonens plats …", "Vem blev Anna Bergs efterträdare?": the
+                           # name in the genitive
+                           r"^\W*vem\b.*?(?-i:\b((?:[A-ZÅÄÖ][\wåäöéü-]+\s+){1,2}[A-ZÅÄÖ][\wåäöéü-]+?)):?s\s+"
+                           r"(?:plats|platser|uppdrag|post|stol|efterträdare|ersättare)\b",
                            re.IGNORECASE)
 
 
 def replaced_of(query: str) -> str | None:
-    """The person (a capitalised name) whose successor "Vem ersatte/efterträdde X" or "Vem blev
-    ny ersättare … i stället för X" asks about."""
+    """The person (a capitalised name) whose successor "Vem ersatte/efterträdde X", "Vem blev
+    ny ersättare … i stället för X" or "Vem tog över X:s plats" asks about."""
     m = _REPLACED.search(query)
     if m:
         return m.group(1)
     m = _REPLACED_WHO.search(query)
-    return (m.group(1) or m.group(2)) if m else None
+    return (m.group(1) or m.group(2) or m.group(3)) if m else None
 
 
 # an outcome asked in the past ("fanns", "gjordes", "genomförde", "har … minskat"); a question about a

@@ -31,6 +31,7 @@ from namndkoll.search.hybrid import INSIDE_DOCUMENTS, RERANK_DEPTH, rank, search
 from namndkoll.search.plan import fts_terms
 
 DEEP = 5000  # rank the whole corpus on each side
+TUNABLE = ("dev", "dev2", "test", "dev5", "dev6", "dev7", "dev8")  # splits already spent on tuning
 
 
 def gold_ids(conn, q: dict) -> set[int]:  # type: ignore[no-untyped-def]
@@ -75,6 +76,9 @@ def where(db: Path, emb, qs: list[dict]) -> list[dict]:  # type: ignore[no-untyp
             "fused": first(fused, gold), "judged": any(r.chunk_id in gold for r in judged),
             "inside": any(r.chunk_id in gold and r.inside for r in ranked),
             "final": final,
+            "top5": [{"gold": is_answer(h, q.get("doc", ""), q["passage"], q.get("alt_docs", ())),
+                      "source": Path(h.source).name, "item": h.item, "section": h.section,
+                      "page": h.page, "text": h.text[:140]} for h in hits[:5]],
             "top": None if top is None else {"source": Path(top.source).name, "item": top.item,
                                              "section": top.section, "same_doc": any(
                                                  Path(d).stem in top.source
@@ -91,7 +95,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=None)
     ap.add_argument("--db", type=Path, required=True)
-    ap.add_argument("--splits", nargs="+", default=["dev"], choices=("dev", "dev2", "test"))
+    ap.add_argument("--splits", nargs="+", default=["dev"], choices=TUNABLE,
+                    help="tunable splits only: never dev3, dev4, dev9 (fresh) nor heldout")
     ap.add_argument("--all", action="store_true", help="every answerable question, not only those below rank 1")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
@@ -109,6 +114,9 @@ def main() -> None:
             fin = "—" if r["final"] is None else r["final"] + 1
             print(f"final {fin!s:>3} fused {r['fused']} kw {r['keyword']} kw_all {r['keyword_all_terms']} "
                   f"dense {r['dense']} judged {r['judged']} inside {r['inside']} | {r['q']}")
+            for i, h in enumerate(r.get("top5", []), 1):
+                print(f"      {i}{'*' if h['gold'] else ' '} {h['source']} §{h['item']} {h['section']} "
+                      f"p{h['page']}: {h['text']!r}")
             print(f"    terms {' '.join(r['terms'])}; gold {len(r['gold_chunks'])} chunk(s): {r['gold_text']!r}")
             if r["top"]:
                 print(f"    top ({'same doc' if r['top']['same_doc'] else 'other doc'}) {r['top']['source']} "

@@ -90,6 +90,7 @@ class Cand:
     listing: bool = False
     item_of: tuple[int, str] | None = None  # (the decision rule: test_search_decision.py)
     decides: bool = False
+    day_ok: bool = True
 
 
 def names(cands: list[Cand]) -> list[str]:

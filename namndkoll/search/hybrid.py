@@ -52,6 +52,7 @@ from .question import (
     Question,
     mentions_place,
     mentions_year,
+    on_day,
     place_consistent,
     read_question,
     sentence_form,
@@ -318,6 +319,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             decides=question.decision and row["section"] == DECISION_SECTION,
             asked=asked_of(question, row["text"], row["context"], row["section"], row["committee"],
                            focus[0] if focus else None, holds_rare, row["date"]),
+            day_ok=on_day(question.day, text, row["date"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))
@@ -352,9 +354,21 @@ def gather(store: Store, query: str, embedder: Embedder | None, filters: Filters
     # the reranker sees the first candidates and what the search inside the best documents found
     depth = max(wide * 5, RERANK_DEPTH, limit)
     # (``inside`` stays on those only the second pass brought: shown as weak matches at most)
-    ranked = [replace(r, inside=False) if r.inside else r for r in ranked[:depth]] + [r for r in ranked[depth:] if r.inside]
+    # ... and each side's own first SIDE_FIRST, wherever the fusion put them: a passage the meaning
+    # side ranks fourth and the keywords rank 200th ("Vem var ordförande i kommunfullmäktige i
+    # Alingsås 2018?" and the page of who took part) fell below fifty candidates both sides found
+    # at middling ranks, and the reranker, which weighs how close it is, never saw it
+    ranked = ([replace(r, inside=False) if r.inside else r for r in ranked[:depth]]
+              + [r for r in ranked[depth:] if r.inside or _side_first(r)])
     ranked, rows, question = evidence(store, query, ranked, terms, total, asked)
     return ranked, rows, terms, total, question
+
+
+SIDE_FIRST = 5  # each side's first five are always judged (as many as recall@5 counts)
+
+
+def _side_first(r: Ranked) -> bool:
+    return any(x is not None and x < SIDE_FIRST for x in (r.dense_rank, r.keyword_rank))
 
 
 def final_order(ranked: list[Ranked], model: Reranker | None, x: np.ndarray | None) -> list[Ranked]:

@@ -76,6 +76,8 @@ class Candidate(Protocol):
     @property
     def decides(self) -> bool: ...
     @property
+    def day_ok(self) -> bool: ...
+    @property
     def item_of(self) -> tuple[int, str] | None: ...
 
 
@@ -100,7 +102,8 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
             head.remove(full)
             head.insert(0, full)
     # stable: the order otherwise kept
-    head.sort(key=lambda r: (not r.asked) + (not r.own_place) + (not r.kind_stated) + (not r.focus_ok))
+    head.sort(key=lambda r: (not r.asked) + (not r.own_place) + (not r.kind_stated) + (not r.focus_ok)
+              + (not r.day_ok))
     return _decision_first(head + rest)
 
 

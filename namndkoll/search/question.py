@@ -87,6 +87,9 @@ class Question:
     # asks who did an act done ("Vem har skrivit …", "Vem skrev …", "Vem föreslog …"), not who is to
     # do it ("Vem ska utreda …"): ``asked.doer_beside_rare``
     done: bool = False
+    # the day a query names, "MM-DD" ("… sammanträde i Alingsås 1 juni 2026": "06-01"), a meeting's
+    # day most often: ``on_day``; None when it names none
+    day: str | None = None
 
 
 _KINDS = {
@@ -202,7 +205,7 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     query_words=detail.query_words(query), said_by=detail.said_by(query),
                     label=detail.label_asked(query), degree=degree_of(query),
                     position=bool(_POSITION_Q.search(query)), decision=asks_decision(query, form),
-                    done=bool(_DONE_Q.search(query)))
+                    done=bool(_DONE_Q.search(query)), day=day_of(query))
 
 
 # "Vem har skrivit …", "Vem skrev …", "Vem föreslog …", "Vem anmälde …": an act done, asked of its doer
@@ -210,11 +213,39 @@ _DONE_Q = re.compile(r"^\W*vem\s+(?:har|hade)\s+[\wåäö]+(?:at|it|tt|t)\b|"
                      r"^\W*vem\s+(?:skrev|[\wåäö]+(?:ade|de|te|dde))\b", re.IGNORECASE)
 
 
+_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december")
+_DAY = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
+_ISO_DAY = re.compile(r"\b(?:19|20)\d\d-(\d\d)-(\d\d)\b")
+
+
+def day_of(query: str) -> str | None:
+    """The day of a month a query names, "MM-DD" ("1 juni 2026", "2026-06-01": "06-01"); None
+    when it names none or more than one."""
+    days = {f"{_MONTHS.index(m.lower()) + 1:02d}-{int(d):02d}" for d, m in _DAY.findall(query)}
+    days |= {f"{mm}-{dd}" for mm, dd in _ISO_DAY.findall(query)}
+    return next(iter(days)) if len(days) == 1 else None
+
+
+def on_day(day: str | None, text: str, date: str | None) -> bool:
+    """Whether a passage is of the day a query names (``Question.day``): its document is dated
+    that day (a protocol: its meeting) or its text names the day ("beslutade den 1 juni 2026").
+    True when the query names no day. "Vem var sekreterare på kommunstyrelsens sammanträde i
+    Alingsås 1 juni 2026?" is answered by the page of who took part in the protocol of that day,
+    not by the same page of barn- och ungdomsnämnden's of 16 June."""
+    if day is None or (date is not None and date[5:10] == day):
+        return True
+    return any(f"{_MONTHS.index(m.lower()) + 1:02d}-{int(d):02d}" == day for d, m in _DAY.findall(text)) or any(
+        f"{mm}-{dd}" == day for mm, dd in _ISO_DAY.findall(text))
+
+
 # what was decided asked: "Vad beslutade kommunstyrelsen om …", "Vad beslutades om …", "vad har
-# beslutats om …", "Vad har nämnden beslutat …", "Vad blev beslutet om …", "Vilket beslut fattades …"
-# (not "När beslutade …", a date, nor "Vem beslutade …", a body)
+# beslutats om …", "Vad har nämnden beslutat …", "Vad blev beslutet om …", "Vilket beslut fattades …",
+# and what came of a matter: "Hur gick det med motionen om …", "Vad hände med …" (not "När
+# beslutade …", a date, nor "Vem beslutade …", a body)
 _DECISION_Q = re.compile(r"\bvad\b[^?.]{0,40}?\b(beslut(ade|ades|ats|at)|beslöts?)\b|"
-                         r"\bvad\s+blev\s+beslutet\b|\bvilket\s+beslut\b", re.IGNORECASE)
+                         r"\bvad\s+blev\s+beslutet\b|\bvilket\s+beslut\b|"
+                         r"\bhur\s+gick\s+det\s+(?:med|för)\b|\bvad\s+hände\s+(?:med|sedan)\b", re.IGNORECASE)
 # ... and a keyword query naming a decision beside a topic: "kollektivtrafikdialog initiativärende
 # liberalerna beslut kommunstyrelsen", "badhuset beslutet fullmäktige" (not the words of a §'s
 # parts: "beslutsunderlag", "beslutsgång"; nor "beslut" alone, which names no matter)
@@ -327,18 +358,22 @@ _REPLACED = re.compile(r"\b(?:ersatte|ersätter|efterträdde|efterträder|ersät
 # (a person's name of two words or more after "efter": not "efter Kommunfullmäktiges beslut")
 _REPLACED_WHO = re.compile(r"^\W*vem\b.*?(?:\bi\s+stället\s+för|\bistället\s+för|\bi\s+st\.\s*f\.)\s+"
                            r"((?-i:(?:[A-ZÅÄÖ][\wåäöéü-]+\s+){0,2}[A-ZÅÄÖ][\wåäöéü-]+))|"
-                           r"^\W*vem\b.*?\befter\s+((?-i:(?:[A-ZÅÄÖ][\wåäöéü-]+\s+){1,2}[A-ZÅÄÖ][\wåäöéü-]+))",
+                           r"^\W*vem\b.*?\befter\s+((?-i:(?:[A-ZÅÄÖ][\wåäöéü-]+\s+){1,2}[A-ZÅÄÖ][\wåäöéü-]+))|"
+                           # "Vem tog över Dennis Jalonens plats …", "Vem blev Anna Bergs efterträdare?": the
+                           # name in the genitive
+                           r"^\W*vem\b.*?(?-i:\b((?:[A-ZÅÄÖ][\wåäöéü-]+\s+){1,2}[A-ZÅÄÖ][\wåäöéü-]+?)):?s\s+"
+                           r"(?:plats|platser|uppdrag|post|stol|efterträdare|ersättare)\b",
                            re.IGNORECASE)
 
 
 def replaced_of(query: str) -> str | None:
-    """The person (a capitalised name) whose successor "Vem ersatte/efterträdde X" or "Vem blev
-    ny ersättare … i stället för X" asks about."""
+    """The person (a capitalised name) whose successor "Vem ersatte/efterträdde X", "Vem blev
+    ny ersättare … i stället för X" or "Vem tog över X:s plats" asks about."""
     m = _REPLACED.search(query)
     if m:
         return m.group(1)
     m = _REPLACED_WHO.search(query)
-    return (m.group(1) or m.group(2)) if m else None
+    return (m.group(1) or m.group(2) or m.group(3)) if m else None
 
 
 # an outcome asked in the past ("fanns", "gjordes", "genomförde", "har … minskat"); a question about a

@@ -52,6 +52,7 @@ class Ranked:
     # what the question names that neither the passage, its § nor its document names: "name",
     # "party", "place", "body" (absent.absent_from); such a passage cannot answer
     absent: tuple[str, ...] = ()
+    day_ok: bool = True  # of the day the query names, or it names none (question.on_day)
 
 
 _FIELDS = frozenset(Ranked.__dataclass_fields__)

@@ -87,7 +87,8 @@ _NUMBER_WORD = re.compile(r"\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv
 
 def states_kind(question: Question, text: str, section: str | None = None) -> bool:
     """Whether a passage states the kind of answer the question asks: a name, a body or a party
-    for "Vem …" (a person's name for "Vilka ledamöter …"), a figure for "Hur många/mycket …" (an
+    for "Vem …" (a person's name for "Vilka ledamöter …"), a party for "Vilka partier …" / "Vilket
+    parti …", a figure for "Hur många/mycket …" (an
     amount of money when a price is asked, a percentage for a share), a date or a year for "När …".
     True when the question asks none of these. A passage that does not is shown as weak at most
     (``judge.judge``): "Vilka ledamöter röstade nej …" and an Omröstning whose names are "framgår
@@ -96,6 +97,10 @@ def states_kind(question: Question, text: str, section: str | None = None) -> bo
     k = question.kinds
     if "who" in k and not (_NAME.search(text) if question.people
                            else _PERSON.search(text) or _PARTY.search(text)):
+        return False
+    # "Vilka partier stod bakom …" is answered by a passage naming parties ("Jonas Attenius (S), …
+    # yrkar bifall"), not by the § 's Beslut "Enligt kommunstyrelsens förslag"
+    if "party" in k and not _PARTY.search(text):
         return False
     if "figure" in k and not (has_figure(text) or _NUMBER_WORD.search(text)):
         return False

@@ -75,11 +75,15 @@ def write_xlsx_file(path: Path, rows: Iterable[Mapping[str, Any]], columns: Sequ
     """``--xlsx FILE``: the rows a ``--csv`` gives, as an Excel workbook (cells neutralised as in
     CSV, ``namndkoll.export``), and one line on stderr saying where. A CSV opens in one column
     in an Excel set to Swedish (its list separator is ";") and with å ä ö garbled without a
-    byte order mark; a workbook opens right everywhere."""
+    byte order mark; a workbook opens right everywhere. A file that cannot be written ends the
+    command with an error naming it."""
     from ..export import write_xlsx
 
     rows = list(rows)
-    write_xlsx(path, rows, columns, sheet=sheet)
+    try:
+        write_xlsx(path, rows, columns, sheet=sheet)
+    except (NamndkollError, OSError) as exc:
+        fail(f"cannot write {path}: {exc}" if isinstance(exc, OSError) else exc)
     echo(f"wrote {len(rows)} {'row' if len(rows) == 1 else 'rows'} to {shown_path(path)}", err=True)
 
 

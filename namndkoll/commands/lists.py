@@ -101,10 +101,7 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
                       *table_cols[at:]]
     flat = [{**r, "roll_call": _members_cell(r["roll_call"])} if "roll_call" in r else r for r in rows]
     if xlsx is not None:
-        try:
-            write_xlsx_file(xlsx, flat, csv_cols, sheet=what)
-        except (NamndkollError, OSError) as exc:
-            fail(f"cannot write {xlsx}: {exc}" if isinstance(exc, OSError) else exc)
+        write_xlsx_file(xlsx, flat, csv_cols, sheet=what)
     if as_json:
         print_json(rows)
     elif as_csv:
@@ -297,10 +294,7 @@ def members_cmd(
         fail(exc)
     table_cols, csv_cols = _MEMBER_COLUMNS
     if xlsx is not None:
-        try:
-            write_xlsx_file(xlsx, rows, csv_cols, sheet="members")
-        except (NamndkollError, OSError) as exc:
-            fail(f"cannot write {xlsx}: {exc}" if isinstance(exc, OSError) else exc)
+        write_xlsx_file(xlsx, rows, csv_cols, sheet="members")
         if not as_json and not as_csv:
             return
     if as_json:

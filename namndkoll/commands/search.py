@@ -275,10 +275,7 @@ def compare_cmd(
     if xlsx is not None:
         from ..search.compare import COMPARISON_COLUMNS, comparison_rows
 
-        try:
-            write_xlsx_file(xlsx, comparison_rows(res), COMPARISON_COLUMNS, sheet="compare")
-        except (NamndkollError, OSError) as exc:
-            fail(f"cannot write {xlsx}: {exc}" if isinstance(exc, OSError) else exc)
+        write_xlsx_file(xlsx, comparison_rows(res), COMPARISON_COLUMNS, sheet="compare")
         if not as_json and not as_csv:
             if not res.groups:
                 _say_body_hint(municipality, db, committee)

@@ -344,7 +344,7 @@ class CaseView:
 def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     """A case followed by its diarienummer through every document and body that names it,
     oldest first (same date: nämnd before KS before KF), with its decisions and votes."""
-    from ..corpus.web import dnr_matches
+    from ..corpus.web import dnr_key, dnr_matches
     from ..search.cite import format_citation
     from ..types import Metadata
 
@@ -363,8 +363,6 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
                                         diarienummer=(e["dnr"],), source=e["source"])
     entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["rank"]))
     bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in entries))
-    from ..corpus.web import dnr_key
-
     numbers: dict[str, dict[str, Any]] = {}
     for e in entries:
         n = numbers.setdefault(dnr_key(e["dnr"]), {"dnr": e["dnr"], "bodies": []})

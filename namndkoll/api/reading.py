@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -110,8 +111,6 @@ def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
 
 def _at_word_start(part: str, whole: str) -> bool:
     """``part`` stands in ``whole`` from the start of one of its words."""
-    import re
-
     return re.search(r"(?<![\w])" + re.escape(part), whole) is not None
 
 

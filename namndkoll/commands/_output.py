@@ -87,6 +87,35 @@ def write_xlsx_file(path: Path, rows: Iterable[Mapping[str, Any]], columns: Sequ
     echo(f"wrote {len(rows)} {'row' if len(rows) == 1 else 'rows'} to {shown_path(path)}", err=True)
 
 
+def say_undated(db: str | None, **filters: Any) -> None:
+    """A year filter leaves out the documents whose date was not found: say how many (on
+    stderr, so --json and --csv stay clean), never silently."""
+    from ..api.reading import undated_count
+
+    try:
+        n = undated_count(db=db, **filters)
+    except NamndkollError:
+        return
+    if n:
+        echo(f"note: {n} {'document has' if n == 1 else 'documents have'} no date and "
+             f"{'was' if n == 1 else 'were'} left out by the year filter (`namndkoll documents` marks "
+             "them ?)", err=True)
+
+
+def say_body_hint(municipality: str | None, db: str | None, committee: str | None = None) -> None:
+    """When nothing was found under a --municipality that names no stored body ("Göteborgs"),
+    or a --committee no stored committee's name contains, say which are stored, as the list
+    commands do."""
+    from ..api.reading import body_hint, committee_hint
+
+    hint = body_hint(municipality, db=db) if municipality else None
+    if hint:
+        echo(hint, err=True)
+    hint = committee_hint(committee, db=db) if committee else None
+    if hint:
+        echo(hint, err=True)
+
+
 def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
     """typer.echo of text that may hold document text or file names: nothing in it can
     drive the terminal."""

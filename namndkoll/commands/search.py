@@ -26,6 +26,8 @@ from ._output import (
     print_csv,
     print_json,
     print_table,
+    say_body_hint,
+    say_undated,
     to_jsonable,
     write_xlsx_file,
 )
@@ -129,21 +131,6 @@ def _render_hits(con: Any, hits: list[Any], width: int | None) -> None:
         con.print()
 
 
-def _say_undated(db: str | None, **filters: Any) -> None:
-    """A year filter leaves out the documents whose date was not found: say how many (on
-    stderr, so --json and --csv stay clean), never silently."""
-    from ..api.reading import undated_count
-
-    try:
-        n = undated_count(db=db, **filters)
-    except NamndkollError:
-        return
-    if n:
-        echo(f"note: {n} {'document has' if n == 1 else 'documents have'} no date and "
-             f"{'was' if n == 1 else 'were'} left out by the year filter (`namndkoll documents` marks "
-             "them ?)", err=True)
-
-
 def _say_unindexed(db: str | None) -> None:
     """After "no good match": when stored documents are not in the search index yet (an
     ingest with --no-index, or one stopped while it embedded), say so on stderr: the answer
@@ -162,20 +149,6 @@ def _say_unindexed(db: str | None) -> None:
                 if docs else f"{chunks} passages are not embedded" if chunks else "the corpus has no search index")
         echo(f"note: {left} yet (ingested with --no-index, or stopped while it embedded): "
              "run `namndkoll index` and search again", err=True)
-
-
-def _say_body_hint(municipality: str | None, db: str | None, committee: str | None = None) -> None:
-    """When nothing was found under a --municipality that names no stored body ("Göteborgs"),
-    or a --committee no stored committee's name contains, say which are stored, as the list
-    commands do."""
-    from ..api.reading import body_hint, committee_hint
-
-    hint = body_hint(municipality, db=db) if municipality else None
-    if hint:
-        echo(hint, err=True)
-    hint = committee_hint(committee, db=db) if committee else None
-    if hint:
-        echo(hint, err=True)
 
 
 def also_in_line(hit: Any, shown: int = 3) -> str:
@@ -230,12 +203,12 @@ def search_cmd(
                    "document_id", "source", "text", "also_in", "item_number"])
     elif not hits:
         echo("no good match (try other words or fewer filters)")
-        _say_body_hint(municipality, db, committee)
+        say_body_hint(municipality, db, committee)
         _say_unindexed(db)
     else:
         _print_hits(hits, wide=wide)
     if year is not None or year_from is not None or year_to is not None:
-        _say_undated(db, municipality=municipality, committee=committee, doc_type=doc_type)
+        say_undated(db, municipality=municipality, committee=committee, doc_type=doc_type)
 
 
 def compare_cmd(
@@ -278,7 +251,7 @@ def compare_cmd(
         write_xlsx_file(xlsx, comparison_rows(res), COMPARISON_COLUMNS, sheet="compare")
         if not as_json and not as_csv:
             if not res.groups:
-                _say_body_hint(municipality, db, committee)
+                say_body_hint(municipality, db, committee)
             return
     if as_json:
         from ..search.compare import comparison_json
@@ -290,13 +263,13 @@ def compare_cmd(
 
         print_csv(comparison_rows(res), COMPARISON_COLUMNS)
         if not res.groups:
-            _say_body_hint(municipality, db, committee)
+            say_body_hint(municipality, db, committee)
         return
     if year is not None or year_from is not None or year_to is not None:
-        _say_undated(db, municipality=municipality, committee=committee)
+        say_undated(db, municipality=municipality, committee=committee)
     if not res.groups:
         echo("no good match among reservations, yrkanden, votes or party documents")
-        _say_body_hint(municipality, db, committee)
+        say_body_hint(municipality, db, committee)
         _say_unindexed(db)
         return
     years = sorted({y for g in res.groups.values() for y in g.by_year})

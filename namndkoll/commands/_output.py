@@ -402,6 +402,8 @@ def party_code(value: str | None) -> str | None:
 PartyOption = Annotated[str | None, typer.Option(
     help="Party code: S M SD C V KD L MP Fi D (older codes such as FP are understood).",
     callback=party_code)]
+
+
 def doc_type_code(value: str | None) -> str | None:
     """``--type`` as the documents store it, typed as Swedish writes it: any case, with or
     without å ä ö, a space or dash for the underscore ("Tjänsteskrivelse", "årsredovisning",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -31,6 +31,9 @@ from ._output import (
     to_jsonable,
     write_xlsx_file,
 )
+
+if TYPE_CHECKING:
+    from ..search.compare import Comparison
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 ModelOption = Annotated[str | None, typer.Option("--model", help="Embedding model (default: the index's).")]
@@ -228,7 +231,6 @@ def compare_cmd(
 
     Example: namndkoll compare "arbetsmarknadsåtgärder" --by party --municipality Lund
     """
-    from ..api.pages import KIND_LABELS  # the kind words the web page's cells show
     from ..api.reading import check_years
     from ..search import check_query, compare_db
 
@@ -245,23 +247,16 @@ def compare_cmd(
                          limit=limit)
     except NamndkollError as exc:
         fail(exc)
+    from ..search.compare import COMPARISON_COLUMNS, comparison_json, comparison_rows
+
     if xlsx is not None:
-        from ..search.compare import COMPARISON_COLUMNS, comparison_rows
-
         write_xlsx_file(xlsx, comparison_rows(res), COMPARISON_COLUMNS, sheet="compare")
-        if not as_json and not as_csv:
-            if not res.groups:
-                say_body_hint(municipality, db, committee)
-            return
     if as_json:
-        from ..search.compare import comparison_json
-
         print_json(comparison_json(res))
         return
-    if as_csv:
-        from ..search.compare import COMPARISON_COLUMNS, comparison_rows
-
-        print_csv(comparison_rows(res), COMPARISON_COLUMNS)
+    if as_csv or xlsx is not None:
+        if as_csv:
+            print_csv(comparison_rows(res), COMPARISON_COLUMNS)
         if not res.groups:
             say_body_hint(municipality, db, committee)
         return
@@ -272,14 +267,21 @@ def compare_cmd(
         say_body_hint(municipality, db, committee)
         _say_unindexed(db)
         return
+    _print_comparison(res, by, wide=wide)
+
+
+def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
+    """The comparison as text: the counts per group and year, then each group's first §§ with
+    what was decided and each stance quoted with its citation."""
+    from ..api.pages import KIND_LABELS  # the kind words the web page's cells show
+    from ..search.cite import quote
+
     years = sorted({y for g in res.groups.values() for y in g.by_year})
     print_table([{by: k, "passages": g.count, **{str(y): n for y, n in g.by_year.items()}}
                  for k, g in res.groups.items()],
                 [by, "passages", *(Col(str(y), kind="fixed", keep=9 - i // 4, right=True)
                                    for i, y in enumerate(reversed(years)))],
                 title=f"{res.topic} — by {by}", wide=wide)
-    from ..search.cite import quote
-
     for k, g in res.groups.items():
         typer.secho(f"\n{one_line(str(k))}", bold=True)
         for p in g.hits[:5]:

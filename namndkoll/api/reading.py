@@ -125,7 +125,7 @@ def _official(wanted: str, names: list[str]) -> list[str]:
     for org in organisations():
         forms = {org.name, *org.aliases}
         if org.genitive and org.suffix:
-            forms |= {f"{org.genitive} {org.suffix}", f"{org.genitive}"}
+            forms |= {f"{org.genitive} {org.suffix}", org.genitive}
         if wanted in {fold_name(f) for f in forms} and fold_name(org.name) in stored:
             out.append(stored[fold_name(org.name)])
     return out

@@ -182,8 +182,7 @@ def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Que
     body = row["municipality"]
     if c.places and all(not (body is not None and body in p.names) and not mentions_place(p, whole) for p in c.places):
         out.append("place")
-    if c.body is not None and not (row["committee"] and same_body(c.body.split()[-1], row["committee"])) \
-            and not body_rx(c.body).search(whole):
+    if c.body is not None and not _records_of(c.body, row["committee"]) and not body_rx(c.body).search(whole):
         out.append("body")
     if c.assembly is not None and c.assembly not in f"{row['committee'] or ''}\n{whole}".casefold():
         out.append("body")
@@ -195,11 +194,9 @@ def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Que
         out.append("successor")
     if question is not None and question.post and "body" not in out and (c.body or c.assembly):
         rx = body_rx(c.body) if c.body else re.compile(re.escape(c.assembly or ""), re.IGNORECASE)
-        own = c.body is not None and bool(row["committee"]) and same_body(c.body.split()[-1], row["committee"]) \
+        own = c.body is not None and _records_of(c.body, row["committee"]) \
             or c.assembly is not None and c.assembly in str(row["committee"] or "").casefold()
-        post = re.compile(r"(?<![\wåäö])" + re.escape(question.post), re.IGNORECASE)
-        if not (own and post.search(whole)) and not any(
-                rx.search(whole[max(m.start() - POST_NEAR, 0):m.end() + POST_NEAR]) for m in post.finditer(whole)):
+        if not _post_named(question.post, rx, whole, own=own):
             out.append("post")
     # a figure or a date asked: some passage of the context states one (of the unit asked: an
     # amount for "Vad kostar …", a share for "Hur stor andel …"; grounds.states)
@@ -207,6 +204,21 @@ def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Que
             _states(question, t, sec) for t, sec in (parts if parts is not None else [(row["text"], row["section"])])):
         out.append("kind")
     return tuple(out)
+
+
+def _records_of(body: str, committee: str | None) -> bool:
+    """Whether a document of ``committee`` is the record of ``body`` (a question's nämnd or
+    styrelse, ``Question.body``)."""
+    return bool(committee) and same_body(body.split()[-1], committee)
+
+
+def _post_named(post: str, body: re.Pattern[str], whole: str, *, own: bool) -> bool:
+    """Whether ``whole`` names ``post`` of the body ``body`` finds: anywhere, in the body's own
+    record (``own``), else within ``POST_NEAR`` characters of the body's name ("utses till vice
+    ordförande i tekniska nämnden")."""
+    named = re.compile(r"(?<![\wåäö])" + re.escape(post), re.IGNORECASE)
+    return own and bool(named.search(whole)) or any(
+        body.search(whole[max(m.start() - POST_NEAR, 0):m.end() + POST_NEAR]) for m in named.finditer(whole))
 
 
 @lru_cache(maxsize=4096)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
-from .common import blank, config, jsonable, render, year_param
+from .common import blank, config, jsonable, render, year_range
 
 router = APIRouter()
 
@@ -23,12 +23,10 @@ def _filters(request: Request, municipality: str | None, committee: str | None, 
              year_to: str | None) -> dict[str, Any]:
     """The form's fields as ``api.compare_matrix`` and ``api.compare_rows`` take them; a year
     range that runs backwards is an error."""
-    from ..api.reading import check_years
-
-    check_years(year_param(year_from), year_param(year_to))
+    first, last = year_range(year_from, year_to)
     cfg = config(request)
     return {"db": cfg.db, "embedder": cfg.embedder, "municipality": blank(municipality),
-            "committee": blank(committee), "year_from": year_param(year_from), "year_to": year_param(year_to)}
+            "committee": blank(committee), "year_from": first, "year_to": last}
 
 
 def _matrix(

@@ -80,15 +80,17 @@ def canonical_code(code: str) -> str | None:
     return _BY_FOLDED.get(code.strip().strip("()").strip().casefold())
 
 
+# "(-)" in words: a member without a party
+_INDEPENDENT_WORDS = {"vilde", "vildar", "politisk vilde", "politiska vildar", "independent", "partilös"}
+
+
 def party_code_of(text: str) -> str | None:
     """Today's code for a party typed as a code ("s", "fp") or by its name ("Socialdemokraterna",
-    "vänsterpartiet"); None when it is neither."""
+    "vänsterpartiet"); ``INDEPENDENT`` for "-", "(-)" or a word for a member without a party
+    ("vilde", "partilös"); None when it is none of these."""
     if text.strip().strip("()").strip() == INDEPENDENT or " ".join(text.casefold().split()) in _INDEPENDENT_WORDS:
         return INDEPENDENT  # "(-)" in the protocols: a member without a party
     return canonical_code(text) or party_of_name(text)
-
-
-_INDEPENDENT_WORDS = {"vilde", "vildar", "politisk vilde", "politiska vildar", "independent", "partilös"}
 
 
 def code_pattern(*, former: bool = False, lower: bool = False) -> str:

@@ -245,7 +245,6 @@ def test_help_shows_the_extras_in_square_brackets():
     assert "pip install 'namndkoll[cluster]'" in out
 
 
-
 def test_a_title_keeps_its_line_in_a_pipe_too(capsys):
     """Piped or written to a file (walk64), `compare "initiativärende parkering Nolhaga" --by
     party` printed its title over three lines ('initiativärende' / 'parkering Nolhaga —' / 'by

@@ -64,8 +64,8 @@ def test_a_swedish_krona_is_an_amount() -> None:
     ("Huset har 12 lgh.", "lägenhet"),
 ])
 def test_counted_nouns_are_stored_under_their_word(text: str, unit: str) -> None:
-    got = found(text)
-    assert got and all(u == unit for _t, kind, _v, u in got if kind == "count"), got
+    counts = [u for _t, kind, _v, u in found(text) if kind == "count"]
+    assert counts and all(u == unit for u in counts), counts
 
 
 def test_figures_unit_arsarbetare_finds_the_abbreviation_in_a_real_pdf(tmp_path) -> None:

@@ -357,15 +357,15 @@ def ingest(
                     doc, ext, *part = out
                     doc = dataclasses.replace(doc, source=task.source)
                     try:
-                        doc_id = _store(store, doc, ext, *part)
+                        stored = _store(store, doc, ext, *part)
                     except NamndkollError as exc:
                         res = FileResult(shown, "failed", f"not stored: {exc}", pages=len(doc.pages))
                     else:
-                        if isinstance(doc_id, Unchanged):  # another ingest stored it meanwhile
-                            res = FileResult(shown, "unchanged", doc_id.message, document_id=doc_id.document_id)
+                        if isinstance(stored, Unchanged):  # another ingest stored it meanwhile
+                            res = FileResult(shown, "unchanged", stored.message, document_id=stored.document_id)
                         else:
                             pages_read += len(doc.pages)
-                            res = FileResult(shown, status, "", len(doc.pages), doc_id,
+                            res = FileResult(shown, status, "", len(doc.pages), stored,
                                              tuple(_message(w) for w in doc.warnings))
                             if part and part[0] is not None:
                                 embedded[0] += 1

@@ -8,7 +8,7 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..corpus import opened
 from ..corpus.base import Store
@@ -19,6 +19,9 @@ from ..types import Document
 from .batch import IngestReport, Progress, ingest
 from .images import Box, clip_span, data_home, original_ok, row_boxes
 from .reading import case_numbers, item_number
+
+if TYPE_CHECKING:
+    from ..search.compare import Comparison
 
 # ---- the web pages (namndkoll serve) ------------------------------------------------------
 # One function per page: each opens the corpus, asks the stages and returns plain data that a
@@ -255,22 +258,30 @@ class CompareMatrix:
     indexed: bool = True  # False: the corpus has no search index yet (`namndkoll index`)
 
 
-def compare_rows(topic: str, *, by: str = "party", db: str | Path | None = None, embedder: Any = None,
-                 municipality: str | None = None, committee: str | None = None, party: str | None = None,
-                 year_from: int | None = None, year_to: int | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    """The comparison as one row per party stance, as `compare --csv` gives it
-    (``search.compare.comparison_rows``): for the web's CSV and XLSX downloads."""
+def _compared(topic: str, *, by: str, group_by: str, db: str | Path | None, embedder: Any,
+              **filters: Any) -> Comparison | None:
+    """``search.compare`` of ``topic`` grouped by ``group_by``, once ``by`` is checked; None when the
+    corpus has no search index yet (and no embedder was given)."""
     from ..search import compare
-    from ..search.compare import comparison_rows
 
     if by not in ("party", "committee", "year"):
         raise NamndkollError("by must be party, committee or year")
     with opened(db) as store:
         if store.get_model() is None and embedder is None:
-            return []
-        res = compare(store, topic, _embedder(store, embedder), by=by, municipality=municipality,  # type: ignore[arg-type]
-                      committee=committee, party=party, year_from=year_from, year_to=year_to, limit=limit)
-    return comparison_rows(res)
+            return None
+        return compare(store, topic, _embedder(store, embedder), by=group_by, **filters)  # type: ignore[arg-type]
+
+
+def compare_rows(topic: str, *, by: str = "party", db: str | Path | None = None, embedder: Any = None,
+                 municipality: str | None = None, committee: str | None = None, party: str | None = None,
+                 year_from: int | None = None, year_to: int | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """The comparison as one row per party stance, as `compare --csv` gives it
+    (``search.compare.comparison_rows``): for the web's CSV and XLSX downloads."""
+    from ..search.compare import comparison_rows
+
+    res = _compared(topic, by=by, group_by=by, db=db, embedder=embedder, municipality=municipality,
+                    committee=committee, party=party, year_from=year_from, year_to=year_to, limit=limit)
+    return comparison_rows(res) if res is not None else []
 
 
 def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = None, embedder: Any = None,
@@ -281,17 +292,14 @@ def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = Non
     with the page to cite; rows grouped by committee or year when ``by`` says so."""
     from collections import Counter
 
-    from ..search import compare
     from ..search.cite import quote
     from ..search.compare import committee_key
 
-    if by not in ("party", "committee", "year"):
-        raise NamndkollError("by must be party, committee or year")
-    with opened(db) as store:
-        if store.get_model() is None and embedder is None:
-            return CompareMatrix(topic, by, [], [], 0, 0, indexed=False)
-        res = compare(store, topic, _embedder(store, embedder), by="party", municipality=municipality,
-                      committee=committee, party=party, year_from=year_from, year_to=year_to, limit=limit)
+    # grouped by party: each row's cells are the parties; ``by`` groups the rows below
+    res = _compared(topic, by=by, group_by="party", db=db, embedder=embedder, municipality=municipality,
+                    committee=committee, party=party, year_from=year_from, year_to=year_to, limit=limit)
+    if res is None:
+        return CompareMatrix(topic, by, [], [], 0, 0, indexed=False)
     rows: list[MatrixRow] = []
     active: Counter[str] = Counter()
     for item in res.items:  # one row per matching § item, each party's stances quoted once
@@ -336,7 +344,7 @@ class CaseView:
 def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     """A case followed by its diarienummer through every document and body that names it,
     oldest first (same date: nämnd before KS before KF), with its decisions and votes."""
-    from ..corpus.web import dnr_matches
+    from ..corpus.web import dnr_key, dnr_matches
     from ..search.cite import format_citation
     from ..types import Metadata
 
@@ -355,8 +363,6 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
                                         diarienummer=(e["dnr"],), source=e["source"])
     entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["rank"]))
     bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in entries))
-    from ..corpus.web import dnr_key
-
     numbers: dict[str, dict[str, Any]] = {}
     for e in entries:
         n = numbers.setdefault(dnr_key(e["dnr"]), {"dnr": e["dnr"], "bodies": []})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -110,8 +111,6 @@ def body_hint(municipality: str, *, db: str | Path | None = None) -> str | None:
 
 def _at_word_start(part: str, whole: str) -> bool:
     """``part`` stands in ``whole`` from the start of one of its words."""
-    import re
-
     return re.search(r"(?<![\w])" + re.escape(part), whole) is not None
 
 
@@ -126,7 +125,7 @@ def _official(wanted: str, names: list[str]) -> list[str]:
     for org in organisations():
         forms = {org.name, *org.aliases}
         if org.genitive and org.suffix:
-            forms |= {f"{org.genitive} {org.suffix}", f"{org.genitive}"}
+            forms |= {f"{org.genitive} {org.suffix}", org.genitive}
         if wanted in {fold_name(f) for f in forms} and fold_name(org.name) in stored:
             out.append(stored[fold_name(org.name)])
     return out

@@ -75,12 +75,45 @@ def write_xlsx_file(path: Path, rows: Iterable[Mapping[str, Any]], columns: Sequ
     """``--xlsx FILE``: the rows a ``--csv`` gives, as an Excel workbook (cells neutralised as in
     CSV, ``namndkoll.export``), and one line on stderr saying where. A CSV opens in one column
     in an Excel set to Swedish (its list separator is ";") and with å ä ö garbled without a
-    byte order mark; a workbook opens right everywhere."""
+    byte order mark; a workbook opens right everywhere. A file that cannot be written ends the
+    command with an error naming it."""
     from ..export import write_xlsx
 
     rows = list(rows)
-    write_xlsx(path, rows, columns, sheet=sheet)
+    try:
+        write_xlsx(path, rows, columns, sheet=sheet)
+    except (NamndkollError, OSError) as exc:
+        fail(f"cannot write {path}: {exc}" if isinstance(exc, OSError) else exc)
     echo(f"wrote {len(rows)} {'row' if len(rows) == 1 else 'rows'} to {shown_path(path)}", err=True)
+
+
+def say_undated(db: str | None, **filters: Any) -> None:
+    """A year filter leaves out the documents whose date was not found: say how many (on
+    stderr, so --json and --csv stay clean), never silently."""
+    from ..api.reading import undated_count
+
+    try:
+        n = undated_count(db=db, **filters)
+    except NamndkollError:
+        return
+    if n:
+        echo(f"note: {n} {'document has' if n == 1 else 'documents have'} no date and "
+             f"{'was' if n == 1 else 'were'} left out by the year filter (`namndkoll documents` marks "
+             "them ?)", err=True)
+
+
+def say_body_hint(municipality: str | None, db: str | None, committee: str | None = None) -> None:
+    """When nothing was found under a --municipality that names no stored body ("Göteborgs"),
+    or a --committee no stored committee's name contains, say which are stored, as the list
+    commands do."""
+    from ..api.reading import body_hint, committee_hint
+
+    hint = body_hint(municipality, db=db) if municipality else None
+    if hint:
+        echo(hint, err=True)
+    hint = committee_hint(committee, db=db) if committee else None
+    if hint:
+        echo(hint, err=True)
 
 
 def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
@@ -369,6 +402,8 @@ def party_code(value: str | None) -> str | None:
 PartyOption = Annotated[str | None, typer.Option(
     help="Party code: S M SD C V KD L MP Fi D (older codes such as FP are understood).",
     callback=party_code)]
+
+
 def doc_type_code(value: str | None) -> str | None:
     """``--type`` as the documents store it, typed as Swedish writes it: any case, with or
     without å ä ö, a space or dash for the underscore ("Tjänsteskrivelse", "årsredovisning",

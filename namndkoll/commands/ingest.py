@@ -22,6 +22,8 @@ from ._output import (
     print_csv,
     print_json,
     print_table,
+    say_body_hint,
+    say_undated,
 )
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
@@ -254,14 +256,10 @@ def documents_cmd(
     except NamndkollError as exc:
         fail(exc)
     if year is not None:
-        from .search import _say_undated
-
-        _say_undated(db, municipality=municipality, committee=committee, doc_type=doc_type)
+        say_undated(db, municipality=municipality, committee=committee, doc_type=doc_type)
     rows = [{**vars(d), "missing": [f for f in MISSING_FIELDS if not getattr(d, f)]} for d in docs]
     if not rows and (municipality or committee):
-        from .search import _say_body_hint
-
-        _say_body_hint(municipality, db, committee)
+        say_body_hint(municipality, db, committee)
     if as_json:
         print_json(rows)
         return

@@ -26,6 +26,8 @@ from ._output import (
     print_csv,
     print_json,
     print_table,
+    say_body_hint,
+    say_undated,
     write_xlsx_file,
 )
 
@@ -68,18 +70,9 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
         rows = extracted(what, db=db, **filters)
     except NamndkollError as exc:
         fail(exc)
-    if not rows and filters.get("municipality"):
-        from ..api.reading import body_hint
-
-        # --municipality compares whole names: say which stored body was meant
-        hint = body_hint(filters["municipality"], db=db)
-        if hint:
-            echo(hint, err=True)
-    if not rows and filters.get("committee"):
-        from ..api.reading import committee_hint
-
-        if hint := committee_hint(filters["committee"], db=db):
-            echo(hint, err=True)
+    if not rows:
+        # --municipality and --committee compare whole names: say which stored body was meant
+        say_body_hint(filters.get("municipality"), db, filters.get("committee"))
     if not rows and filters.get("unit"):
         from ..api.reading import unit_hint
 
@@ -87,11 +80,9 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
         if hint := unit_hint(filters["unit"], kind=filters.get("kind"), db=db):
             echo(hint, err=True)
     if filters.get("year") is not None:
-        from .search import _say_undated
-
         # a year filter leaves out the documents whose date was not found: say how many, as
         # search and compare do ("figures --year 2026" left out Alingsås' undated budget frame)
-        _say_undated(db, municipality=filters.get("municipality"), committee=filters.get("committee"))
+        say_undated(db, municipality=filters.get("municipality"), committee=filters.get("committee"))
     table_cols, csv_cols = _COLUMNS[what]
     if filters.get("member"):
         # the member's own vote is what `votes --member` asks: beside the counts, never the
@@ -101,10 +92,7 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
                       *table_cols[at:]]
     flat = [{**r, "roll_call": _members_cell(r["roll_call"])} if "roll_call" in r else r for r in rows]
     if xlsx is not None:
-        try:
-            write_xlsx_file(xlsx, flat, csv_cols, sheet=what)
-        except (NamndkollError, OSError) as exc:
-            fail(f"cannot write {xlsx}: {exc}" if isinstance(exc, OSError) else exc)
+        write_xlsx_file(xlsx, flat, csv_cols, sheet=what)
     if as_json:
         print_json(rows)
     elif as_csv:
@@ -297,10 +285,7 @@ def members_cmd(
         fail(exc)
     table_cols, csv_cols = _MEMBER_COLUMNS
     if xlsx is not None:
-        try:
-            write_xlsx_file(xlsx, rows, csv_cols, sheet="members")
-        except (NamndkollError, OSError) as exc:
-            fail(f"cannot write {xlsx}: {exc}" if isinstance(exc, OSError) else exc)
+        write_xlsx_file(xlsx, rows, csv_cols, sheet="members")
         if not as_json and not as_csv:
             return
     if as_json:

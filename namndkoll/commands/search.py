@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -26,9 +26,14 @@ from ._output import (
     print_csv,
     print_json,
     print_table,
+    say_body_hint,
+    say_undated,
     to_jsonable,
     write_xlsx_file,
 )
+
+if TYPE_CHECKING:
+    from ..search.compare import Comparison
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 ModelOption = Annotated[str | None, typer.Option("--model", help="Embedding model (default: the index's).")]
@@ -129,21 +134,6 @@ def _render_hits(con: Any, hits: list[Any], width: int | None) -> None:
         con.print()
 
 
-def _say_undated(db: str | None, **filters: Any) -> None:
-    """A year filter leaves out the documents whose date was not found: say how many (on
-    stderr, so --json and --csv stay clean), never silently."""
-    from ..api.reading import undated_count
-
-    try:
-        n = undated_count(db=db, **filters)
-    except NamndkollError:
-        return
-    if n:
-        echo(f"note: {n} {'document has' if n == 1 else 'documents have'} no date and "
-             f"{'was' if n == 1 else 'were'} left out by the year filter (`namndkoll documents` marks "
-             "them ?)", err=True)
-
-
 def _say_unindexed(db: str | None) -> None:
     """After "no good match": when stored documents are not in the search index yet (an
     ingest with --no-index, or one stopped while it embedded), say so on stderr: the answer
@@ -162,20 +152,6 @@ def _say_unindexed(db: str | None) -> None:
                 if docs else f"{chunks} passages are not embedded" if chunks else "the corpus has no search index")
         echo(f"note: {left} yet (ingested with --no-index, or stopped while it embedded): "
              "run `namndkoll index` and search again", err=True)
-
-
-def _say_body_hint(municipality: str | None, db: str | None, committee: str | None = None) -> None:
-    """When nothing was found under a --municipality that names no stored body ("Göteborgs"),
-    or a --committee no stored committee's name contains, say which are stored, as the list
-    commands do."""
-    from ..api.reading import body_hint, committee_hint
-
-    hint = body_hint(municipality, db=db) if municipality else None
-    if hint:
-        echo(hint, err=True)
-    hint = committee_hint(committee, db=db) if committee else None
-    if hint:
-        echo(hint, err=True)
 
 
 def also_in_line(hit: Any, shown: int = 3) -> str:
@@ -230,12 +206,12 @@ def search_cmd(
                    "document_id", "source", "text", "also_in", "item_number"])
     elif not hits:
         echo("no good match (try other words or fewer filters)")
-        _say_body_hint(municipality, db, committee)
+        say_body_hint(municipality, db, committee)
         _say_unindexed(db)
     else:
         _print_hits(hits, wide=wide)
     if year is not None or year_from is not None or year_to is not None:
-        _say_undated(db, municipality=municipality, committee=committee, doc_type=doc_type)
+        say_undated(db, municipality=municipality, committee=committee, doc_type=doc_type)
 
 
 def compare_cmd(
@@ -255,7 +231,6 @@ def compare_cmd(
 
     Example: namndkoll compare "arbetsmarknadsåtgärder" --by party --municipality Lund
     """
-    from ..api.pages import KIND_LABELS  # the kind words the web page's cells show
     from ..api.reading import check_years
     from ..search import check_query, compare_db
 
@@ -272,44 +247,41 @@ def compare_cmd(
                          limit=limit)
     except NamndkollError as exc:
         fail(exc)
+    from ..search.compare import COMPARISON_COLUMNS, comparison_json, comparison_rows
+
     if xlsx is not None:
-        from ..search.compare import COMPARISON_COLUMNS, comparison_rows
-
-        try:
-            write_xlsx_file(xlsx, comparison_rows(res), COMPARISON_COLUMNS, sheet="compare")
-        except (NamndkollError, OSError) as exc:
-            fail(f"cannot write {xlsx}: {exc}" if isinstance(exc, OSError) else exc)
-        if not as_json and not as_csv:
-            if not res.groups:
-                _say_body_hint(municipality, db, committee)
-            return
+        write_xlsx_file(xlsx, comparison_rows(res), COMPARISON_COLUMNS, sheet="compare")
     if as_json:
-        from ..search.compare import comparison_json
-
         print_json(comparison_json(res))
         return
-    if as_csv:
-        from ..search.compare import COMPARISON_COLUMNS, comparison_rows
-
-        print_csv(comparison_rows(res), COMPARISON_COLUMNS)
+    if as_csv or xlsx is not None:
+        if as_csv:
+            print_csv(comparison_rows(res), COMPARISON_COLUMNS)
         if not res.groups:
-            _say_body_hint(municipality, db, committee)
+            say_body_hint(municipality, db, committee)
         return
     if year is not None or year_from is not None or year_to is not None:
-        _say_undated(db, municipality=municipality, committee=committee)
+        say_undated(db, municipality=municipality, committee=committee)
     if not res.groups:
         echo("no good match among reservations, yrkanden, votes or party documents")
-        _say_body_hint(municipality, db, committee)
+        say_body_hint(municipality, db, committee)
         _say_unindexed(db)
         return
+    _print_comparison(res, by, wide=wide)
+
+
+def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
+    """The comparison as text: the counts per group and year, then each group's first §§ with
+    what was decided and each stance quoted with its citation."""
+    from ..api.pages import KIND_LABELS  # the kind words the web page's cells show
+    from ..search.cite import quote
+
     years = sorted({y for g in res.groups.values() for y in g.by_year})
     print_table([{by: k, "passages": g.count, **{str(y): n for y, n in g.by_year.items()}}
                  for k, g in res.groups.items()],
                 [by, "passages", *(Col(str(y), kind="fixed", keep=9 - i // 4, right=True)
                                    for i, y in enumerate(reversed(years)))],
                 title=f"{res.topic} — by {by}", wide=wide)
-    from ..search.cite import quote
-
     for k, g in res.groups.items():
         typer.secho(f"\n{one_line(str(k))}", bold=True)
         for p in g.hits[:5]:

@@ -18,6 +18,7 @@ from typing import Any
 from .index import Filters
 from .keywords import MIN_STEM
 from .pg_index import COUNT_BELOW, TOKEN, cached, estimate, filtered_rows, filters_where, forget
+from .pg_store import C
 
 TEXT_WEIGHTS = "{0, 0, 0.5, 1.0}"  # ts_rank weights D, C, B (the § title), A (the text)
 K1, B = 1.2, 0.75  # BM25, as SQLite's FTS5 computes it
@@ -253,7 +254,7 @@ def vocabulary(conn: Any, prefix: str, limit: int = 50_000) -> list[tuple[str, i
     """(word, chunks holding it) of the indexed words starting with ``prefix``."""
     return [(r[0], int(r[1])) for r in conn.execute(
         f"SELECT term, sum(chunks) FROM {_stats_table(conn)} WHERE term >= %s AND term < %s GROUP BY term"
-        " ORDER BY term COLLATE \"C\" LIMIT %s", (prefix, prefix + "\uffff", limit))]
+        f" ORDER BY term{C} LIMIT %s", (prefix, prefix + "\uffff", limit))]
 
 
 def document_mentions(conn: Any, document_id: int, names: Sequence[str]) -> bool:

@@ -12,6 +12,7 @@ from psycopg.rows import dict_row
 from .extractions import PAGE_END
 from .passages import CHUNK_ROWS
 from .pg_index import cached
+from .pg_store import C
 
 
 def bodies(conn: Any) -> list[str]:
@@ -25,7 +26,7 @@ def figure_units(conn: Any, kind: str | None = None) -> list[tuple[str, int]]:
     """(unit, figures) of the stored figures (of ``kind``), the most common first."""
     where, args = ("WHERE kind = %s", (kind,)) if kind else ("", ())
     return [(r[0], int(r[1])) for r in conn.execute(
-        f"SELECT unit, count(*) AS n FROM figures {where} GROUP BY unit ORDER BY n DESC, unit COLLATE \"C\"", args)]
+        f"SELECT unit, count(*) AS n FROM figures {where} GROUP BY unit ORDER BY n DESC, unit{C}", args)]
 
 
 def item_record(conn: Any, document_id: int, item: str) -> dict[str, Any] | None:

@@ -11,7 +11,7 @@ from psycopg.rows import dict_row
 
 from .extractions import name_key
 from .members import roll_sql
-from .pg_store import ORIGIN, document_where, list_extracted
+from .pg_store import ORIGIN, C, document_where, list_extracted
 from .web import dnr_key
 
 _WHAT = ("figures", "decisions", "votes", "positions")
@@ -31,7 +31,7 @@ def case_entries(conn: Any, dnr: str) -> list[dict[str, Any]]:
             " FROM diarienummer x JOIN documents d ON d.id = x.document_id"
             " LEFT JOIN items i ON i.id = x.item_id"
             " WHERE starts_with(replace(replace(upper(x.dnr), ' ', ''), '-', ''), %s)) AS t"
-            " ORDER BY date IS NULL, date COLLATE \"C\", document_id, start", (key,)).fetchall()
+            f" ORDER BY date IS NULL, date{C}, document_id, start", (key,)).fetchall()
     with_items = {r["document_id"] for r in rows if r["item_id"] is not None}
     out: list[dict[str, Any]] = []
     seen: set[tuple[int, int | None]] = set()
@@ -82,6 +82,6 @@ def roll_rows(conn: Any, *, municipality: str | None = None, committee: str | No
 def member_names(conn: Any, fragment: str, limit: int = 5) -> list[str]:
     from .store import like_contains
 
-    rows = conn.execute("SELECT min(name COLLATE \"C\"), count(*) AS n FROM roll_call WHERE name_key LIKE %s GROUP BY name_key"
-                        " ORDER BY n DESC, min(name COLLATE \"C\") LIMIT %s", (like_contains(name_key(fragment)), limit)).fetchall()
+    rows = conn.execute(f"SELECT min(name{C}), count(*) AS n FROM roll_call WHERE name_key LIKE %s GROUP BY name_key"
+                        f" ORDER BY n DESC, min(name{C}) LIMIT %s", (like_contains(name_key(fragment)), limit)).fetchall()
     return [r[0] for r in rows]

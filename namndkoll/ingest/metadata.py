@@ -166,7 +166,10 @@ _SKIP_LINK = re.compile(r"^\s*(?:hoppa\s+över\s+navigering(?:en)?|gå\s+direkt\
                         r"till\s+(?:huvud)?innehållet|hoppa\s+till\s+(?:huvud)?innehållet)\s*$", re.IGNORECASE)
 # an officer's report's kind word in capitals after its date or the web copy's page number
 _REPORT_KIND_LINE = re.compile(r"^\s*(?:\d{1,3}|(?:19|20)\d\d-\d\d-\d\d)\s+(TJÄNSTEUTLÅTANDE|TJÄNSTESKRIVELSE)\b")
-_DELEGATION_HEAD = re.compile(r"^\s*(?:Delegations(?:beslut|lista)|DELEGATIONS(?:BESLUT|LISTA))(?:\s*$|\s+[A-ZÅÄÖ][a-zåäö])")
+# the heading of a decision under delegation or of their list, for find_doc_type and as a kind in
+# _KINDS (case-sensitive inside: the same under _KINDS' IGNORECASE)
+_DELEGATION = r"^\s*(?-i:Delegations(?:beslut|lista)|DELEGATIONS(?:BESLUT|LISTA))(?:\s*$|\s+(?-i:[A-ZÅÄÖ][a-zåäö]))"
+_DELEGATION_HEAD = re.compile(_DELEGATION)
 _CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)\b", re.IGNORECASE)
 # kind words for doc_type "other", most specific first
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in (
@@ -180,7 +183,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     ("budget", r"\b(?:budget\w*|\w*ramar|ramberedning|flerårsplan|mål och budget|investering\w*)\b"),
     # a decision taken under delegation, or the list of such decisions reported to the nämnd
     # (a heading: capitalised, alone or before a name; not a wrapped agenda line's "delegationsbeslut")
-    ("delegationsbeslut", r"^\s*(?-i:Delegations(?:beslut|lista)|DELEGATIONS(?:BESLUT|LISTA))(?:\s*$|\s+(?-i:[A-ZÅÄÖ][a-zåäö]))"),
+    ("delegationsbeslut", _DELEGATION),
     ("beslut", r"^\s*beslut(?:\s+\d+\s*\(\d+\))?\s*$"),  # an authority's decision: "Beslut 1 (20)" heads it
     # a body's statute: reglemente, förbundsordning, bolagsordning, arbetsordning, stadgar
     ("reglemente", r"\breglemente\w*|\b(?:förbunds|bolags|arbets)ordning\w*|\bstadgar?\b"),
@@ -529,16 +532,13 @@ def _own_body_of(committee: str, *kinds: OrgKind) -> bool:
     return "kommunalforbund" in kinds and bool(_FORBUND_BODY.match(committee))
 
 
-_ITEM_LINE = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*\d|^\s*\d{1,4}\s*§(?:\s|$)")
-
-
 def _named_before_items(name: str | None, header_lines: Sequence[str], page1: Sequence[str]) -> bool:
     """Whether ``name`` stands in the running head or the letterhead above the first § heading."""
     if not name:
         return False
     head = list(header_lines)
     for ln in page1:
-        if _ITEM_LINE.match(ln):
+        if _ITEM_HEAD.match(ln):
             break
         head.append(ln)
     return name.casefold() in "\n".join(head).casefold()

@@ -52,6 +52,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..corpus.base import Store
+from ..registry import PARTIES
 from .asked import _ELECTS
 from .asked import _body_rx as body_rx
 from .grounds import states
@@ -70,6 +72,23 @@ _PLACE_WORDS = frozenset(["stad", "stads", "kommun", "kommuns", "region", "regio
 AROUND = 2
 # the passages of a § read before and after a candidate (a § is seldom longer)
 ITEM_SPAN = 40
+# a single capitalised word inside a question ("Saltholmen", "Ukrainamotionen"), held by its first
+# NAME_PREFIX letters
+_CAPITAL = re.compile(r"(?<![\wåäöÅÄÖ-])[A-ZÅÄÖ][a-zåäöéü]+(?![\wåäöÅÄÖ-])")
+NAME_PREFIX = 6
+# the party codes of one letter: a party only where written in capitals ("C", not "c")
+_SINGLE = frozenset(code for code in PARTIES if len(code) == 1)
+# the start of a party's name in running text, beside its code
+_PARTY_NAMES = {"S": "socialdemokrat", "M": "moderat", "SD": "sverigedemokrat", "C": "centerpart",
+                "V": "vänsterpart", "KD": "kristdemokrat", "L": "liberal", "MP": "miljöpart",
+                "D": "demokraterna", "Fi": "feministiskt initiativ"}
+# the assembly or board a "Vem …" question asks a member or post of ("ordförande i
+# regionstyrelsen", "ersättare i kommunfullmäktige"): Question.body leaves these to the voter and
+# decider rules
+_WHO_BODY = re.compile(r"\b(?:i|för|till)\s+((?:kommun|region|stads)?(?:fullmäktige|styrelsen)|valberedningen|"
+                       r"direktionen)(?![\wåäö])", re.IGNORECASE)
+# characters between a post and the body it is of ("vice ordförande i tekniska nämnden")
+POST_NEAR = 60
 
 
 @dataclass(frozen=True)
@@ -125,19 +144,6 @@ def constraints_of(query: str, question: Question) -> Constraints:
                        bool(question.kinds & {"figure", "date"}))
 
 
-_SINGLE = frozenset("SMCVLD")
-NAME_PREFIX = 6
-_CAPITAL = re.compile(r"(?<![\wåäöÅÄÖ-])[A-ZÅÄÖ][a-zåäöéü]+(?![\wåäöÅÄÖ-])")
-# the assembly or board a "Vem …" question asks a member or post of ("ordförande i
-# regionstyrelsen", "ersättare i kommunfullmäktige"): Question.body leaves these to the voter and
-# decider rules
-_WHO_BODY = re.compile(r"\b(?:i|för|till)\s+((?:kommun|region|stads)?(?:fullmäktige|styrelsen)|valberedningen|"
-                       r"direktionen)(?![\wåäö])", re.IGNORECASE)
-_PARTY_NAMES = {"S": "socialdemokrat", "M": "moderat", "SD": "sverigedemokrat", "C": "centerpart",
-                "V": "vänsterpart", "KD": "kristdemokrat", "L": "liberal", "MP": "miljöpart",
-                "D": "demokraterna", "Fi": "feministiskt initiativ"}
-
-
 @lru_cache(maxsize=64)
 def _party_rx(code: str) -> re.Pattern[str]:
     """A party held by a text: its name, or its code as protocols write it."""
@@ -152,11 +158,12 @@ def _party_rx(code: str) -> re.Pattern[str]:
 
 
 def _holds_name(words: tuple[str, ...], folded: str) -> bool:
-    """Every word of a name in ``folded`` text, either in the genitive ("Dennis Jalonens plats" and
-    "Dennis Jalonen (V)")."""
+    """Every word of a name in ``folded`` text, with or without a genitive -s ("Dennis Jalonens
+    plats" and "Dennis Jalonen (V)"); a word ending in "*" (``NAME_PREFIX`` letters of a single
+    capitalised word) from the start of any word."""
     return all(re.search(r"(?<![\w])" + re.escape(w[:-1]), folded) if w.endswith("*") else
-               re.search(r"(?<![\w])" + re.escape(w.removesuffix("s") if w.endswith("s") else w)
-                         + r"(?:s|:s)?(?![\w])", folded) for w in words)
+               re.search(r"(?<![\w])" + re.escape(w.removesuffix("s")) + r"(?:s|:s)?(?![\w])", folded)
+               for w in words)
 
 
 def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Question | None = None,
@@ -175,8 +182,7 @@ def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Que
     body = row["municipality"]
     if c.places and all(not (body is not None and body in p.names) and not mentions_place(p, whole) for p in c.places):
         out.append("place")
-    if c.body is not None and not (row["committee"] and same_body(c.body.split()[-1], row["committee"])) \
-            and not body_rx(c.body).search(whole):
+    if c.body is not None and not _records_of(c.body, row["committee"]) and not body_rx(c.body).search(whole):
         out.append("body")
     if c.assembly is not None and c.assembly not in f"{row['committee'] or ''}\n{whole}".casefold():
         out.append("body")
@@ -188,11 +194,9 @@ def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Que
         out.append("successor")
     if question is not None and question.post and "body" not in out and (c.body or c.assembly):
         rx = body_rx(c.body) if c.body else re.compile(re.escape(c.assembly or ""), re.IGNORECASE)
-        own = c.body is not None and bool(row["committee"]) and same_body(c.body.split()[-1], row["committee"]) \
+        own = c.body is not None and _records_of(c.body, row["committee"]) \
             or c.assembly is not None and c.assembly in str(row["committee"] or "").casefold()
-        post = re.compile(r"(?<![\wåäö])" + re.escape(question.post), re.IGNORECASE)
-        if not (own and post.search(whole)) and not any(
-                rx.search(whole[max(m.start() - POST_NEAR, 0):m.end() + POST_NEAR]) for m in post.finditer(whole)):
+        if not _post_named(question.post, rx, whole, own=own):
             out.append("post")
     # a figure or a date asked: some passage of the context states one (of the unit asked: an
     # amount for "Vad kostar …", a share for "Hur stor andel …"; grounds.states)
@@ -202,20 +206,36 @@ def absent_from(c: Constraints, text: str, row: Mapping[str, Any], question: Que
     return tuple(out)
 
 
+def _records_of(body: str, committee: str | None) -> bool:
+    """Whether a document of ``committee`` is the record of ``body`` (a question's nämnd or
+    styrelse, ``Question.body``)."""
+    return bool(committee) and same_body(body.split()[-1], committee)
+
+
+def _post_named(post: str, body: re.Pattern[str], whole: str, *, own: bool) -> bool:
+    """Whether ``whole`` names ``post`` of the body ``body`` finds: anywhere, in the body's own
+    record (``own``), else within ``POST_NEAR`` characters of the body's name ("utses till vice
+    ordförande i tekniska nämnden")."""
+    named = re.compile(r"(?<![\wåäö])" + re.escape(post), re.IGNORECASE)
+    return own and bool(named.search(whole)) or any(
+        body.search(whole[max(m.start() - POST_NEAR, 0):m.end() + POST_NEAR]) for m in named.finditer(whole))
+
+
 @lru_cache(maxsize=4096)
 def _states(question: Question, text: str, section: str | None) -> bool:
     # remembered: the passages of a § stand in the context of each of its candidates
     return states(question, text, section)
 
 
-# characters between a post and the body it is of ("vice ordförande i tekniska nämnden")
-POST_NEAR = 60
+def _name_rx(name: str) -> str:
+    """A regex of ``name`` with any white space between its words."""
+    return r"\s+".join(re.escape(w) for w in name.split())
 
 
 def _replaced_in(name: str, text: str) -> bool:
     """Whether ``text`` names ``name`` as the one replaced: "i stället för X", "efter X",
     "ersätter X" (``asked.successor_named``'s cues)."""
-    who = r"\s+".join(re.escape(w) for w in name.split())
+    who = _name_rx(name)
     return bool(re.search(r"\b(?:i\s+stället\s+för|istället\s+för|efter|ersätter|ersätta|ersatte|efterträder|efterträdde)\s+"
                           + who, text, re.IGNORECASE))
 
@@ -225,14 +245,14 @@ def _left_and_elected(name: str, text: str) -> bool:
     26 mars 2018 avsagt sig sitt uppdrag …", "Avsägelse från X av uppdrag som ledamot") and elects
     someone ("… utses till ny ledamot"): the § of a fyllnadsval names the successor of the one
     who left."""
-    who = r"\s+".join(re.escape(w) for w in name.split())
+    who = _name_rx(name)
     return bool(_ELECTS.search(text)) and bool(re.search(
         r"\b(?:avsägelse|entledigande|befrielse|avgång)\s+(?:från|av|för)\s+" + who + "|" + who
         + r"(?:\s*\([^)]{1,12}\))?\s+(?:har\s+)?[^.]{0,60}?\b(?:avsäger|avsagt|avgår|avgått|entledigas)\b",
         text, re.IGNORECASE))
 
 
-def absent_in_context(store: Any, c: Constraints, question: Question, rows: Mapping[int, Any],
+def absent_in_context(store: Store, c: Constraints, question: Question, rows: Mapping[int, Any],
                       texts: Mapping[int, str]) -> dict[int, tuple[str, ...]]:
     """``absent_from`` for every candidate of ``rows`` (``texts``: each one's passage with its §
     title): first its own words, then, for those lacking something, its whole context, read in one
@@ -257,13 +277,10 @@ def absent_in_context(store: Any, c: Constraints, question: Question, rows: Mapp
 
 
 def _scope_ids(rows: Mapping[int, Any], ids: Sequence[int]) -> set[int]:
-    """The chunk ids to read for the context of each of ``ids`` (rows of those in ``rows``)."""
+    """The chunk ids to read for the context of each of ``ids`` (each a key of ``rows``)."""
     out: set[int] = set()
     for cid in ids:
-        row = rows.get(cid)
-        if row is None:
-            continue
-        span = ITEM_SPAN if row["item"] is not None else AROUND
+        span = ITEM_SPAN if rows[cid]["item"] is not None else AROUND
         out.update(range(max(cid - span, 0), cid + span + 1))
     return out
 

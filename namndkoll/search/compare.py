@@ -314,23 +314,19 @@ def comparison_rows(res: Comparison, *, max_quote: int = 2000) -> list[dict[str,
             row = p.row
             if row is None:
                 continue
+            # the §'s own fields, the same on each of its rows
+            of_item = {"municipality": row.municipality, "committee": row.committee, "date": row.date,
+                       "title": row.title, "decision": row.decision, "document_id": row.document_id,
+                       "source": row.source, "item": row.item, "item_number": (row.item or "").lstrip("§ ") or None}
             parties = [key] if res.by == "party" else list(row.stances)
             if not any(row.stances.get(party) for party in parties):
                 h = p.hit  # no party's own words here: the passage found, as the text output shows it
                 out.append({"group": key, "party": None, "member": None, "kind": "passage",
                             "quote": quote(h.text, max_chars=max_quote), "citation": h.citation,
-                            "municipality": row.municipality, "committee": row.committee, "date": row.date,
-                            "title": row.title, "decision": row.decision, "page": h.page, "start": h.start,
-                            "end": h.end, "document_id": row.document_id, "source": row.source,
-                            "item": row.item, "item_number": (row.item or "").lstrip("§ ") or None})
+                            "page": h.page, "start": h.start, "end": h.end, **of_item})
             for party in parties:
                 for st in row.stances.get(party, ()):
-                    out.append({
-                        "group": key, "party": party, "member": st.member, "kind": st.kind,
-                        "quote": quote(st.text, max_chars=max_quote), "citation": st.citation,
-                        "municipality": row.municipality, "committee": row.committee, "date": row.date,
-                        "title": row.title, "decision": row.decision, "page": st.page, "start": st.start,
-                        "end": st.end, "document_id": row.document_id, "source": row.source,
-                        "item": row.item, "item_number": (row.item or "").lstrip("§ ") or None,
-                    })
-    return out
+                    out.append({"group": key, "party": party, "member": st.member, "kind": st.kind,
+                                "quote": quote(st.text, max_chars=max_quote), "citation": st.citation,
+                                "page": st.page, "start": st.start, "end": st.end, **of_item})
+    return [{c: r[c] for c in COMPARISON_COLUMNS} for r in out]  # each row's keys in the columns' order

@@ -49,8 +49,9 @@ class Ranked:
     item_of: tuple[int, str] | None = None
     decides: bool = False  # its §'s Beslut, for a question asking what was decided (Question.decision)
     listing: bool = False  # a list of documents or § titles, no statement (passage.lists_titles: a Beslutsunderlag)
-    # what the question names that neither the passage, its § nor its document names: "name",
-    # "party", "place", "body" (absent.absent_from); such a passage cannot answer
+    # what the question asks that neither the passage, its § nor its document holds: "name",
+    # "party", "place", "body", "successor", "post", "kind" (absent.absent_from); such a passage
+    # cannot answer
     absent: tuple[str, ...] = ()
     day_ok: bool = True  # of the day the query names, or it names none (question.on_day)
 

@@ -9,7 +9,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import HTTPException, Request
@@ -19,6 +19,9 @@ from jinja2 import Environment, FileSystemLoader
 
 from ..display import STANCE_LABELS, copy_label, doc_title, swedish_number
 from ..types import DOC_TYPE_NAMES
+
+if TYPE_CHECKING:
+    from ..api.reading import BodyMiss
 
 HERE = Path(__file__).resolve().parent
 CSRF_COOKIE = "nk_csrf"
@@ -170,7 +173,7 @@ _env.globals.update(
 )
 
 
-def body_miss(request: Request, municipality: str | None) -> Any:
+def body_miss(request: Request, municipality: str | None) -> BodyMiss | None:
     """A Kommun filter that names no stored body ("Göteborgs Stad", "VGR"): the bodies it
     most likely meant, else all (``api.reading.body_miss``); None when the name is stored or
     blank. Asked by a page only when its list came back empty."""
@@ -326,6 +329,16 @@ def year_param(value: str | None) -> int | None:
     if not re.fullmatch(r"\d{4}", value.strip()):
         raise HTTPException(400, f"årtal ska vara fyra siffror, inte {value[:20]!r}")
     return int(value)
+
+
+def year_range(year_from: str | None, year_to: str | None) -> tuple[int | None, int | None]:
+    """The Från and Till fields as years (``year_param``); a range that runs backwards is an
+    error (``api.reading.check_years``), not an empty page."""
+    from ..api.reading import check_years
+
+    first, last = year_param(year_from), year_param(year_to)
+    check_years(first, last)
+    return first, last
 
 
 def blank(value: str | None) -> str | None:

@@ -3,13 +3,13 @@ by its diarienummer through every body, as a timeline. Both also as JSON under /
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
-from .common import blank, config, jsonable, render, year_param
+from .common import blank, config, jsonable, render, year_range
 
 router = APIRouter()
 
@@ -17,6 +17,16 @@ Text = Annotated[str | None, Query(max_length=200)]
 By = Annotated[str, Query(pattern="^(party|committee|year)$")]
 YearQ = Annotated[str | None, Query(max_length=4)]
 Dnr = Annotated[str, Path(min_length=1, max_length=80)]
+
+
+def _filters(request: Request, municipality: str | None, committee: str | None, year_from: str | None,
+             year_to: str | None) -> dict[str, Any]:
+    """The form's fields as ``api.compare_matrix`` and ``api.compare_rows`` take them; a year
+    range that runs backwards is an error."""
+    first, last = year_range(year_from, year_to)
+    cfg = config(request)
+    return {"db": cfg.db, "embedder": cfg.embedder, "municipality": blank(municipality),
+            "committee": blank(committee), "year_from": first, "year_to": last}
 
 
 def _matrix(
@@ -28,20 +38,7 @@ def _matrix(
     year_from: str | None,
     year_to: str | None,
 ) -> api.CompareMatrix:
-    from ..api.reading import check_years
-
-    check_years(year_param(year_from), year_param(year_to))
-    cfg = config(request)
-    return api.compare_matrix(
-        topic,
-        by=by,
-        db=cfg.db,
-        embedder=cfg.embedder,
-        municipality=blank(municipality),
-        committee=blank(committee),
-        year_from=year_param(year_from),
-        year_to=year_param(year_to),
-    )
+    return api.compare_matrix(topic, by=by, **_filters(request, municipality, committee, year_from, year_to))
 
 
 @router.get("/compare", include_in_schema=False)
@@ -91,15 +88,10 @@ def compare_api(
     yrkande, omröstning, anteckning …) med sida och citat. `format=csv|xlsx`: en rad per
     ståndpunkt för kalkylblad, som `namndkoll compare --csv`."""
     if format != "json":
-        from ..api.reading import check_years
         from ..search.compare import COMPARISON_COLUMNS
         from .tables import download
 
-        check_years(year_param(year_from), year_param(year_to))
-        cfg = config(request)
-        rows = api.compare_rows(topic, by=by, db=cfg.db, embedder=cfg.embedder, municipality=blank(municipality),
-                                committee=blank(committee), year_from=year_param(year_from),
-                                year_to=year_param(year_to))
+        rows = api.compare_rows(topic, by=by, **_filters(request, municipality, committee, year_from, year_to))
         return download("jamforelse", "Jämförelse", [(c, c) for c in COMPARISON_COLUMNS], rows, format)
     return JSONResponse(
         jsonable(_matrix(request, topic, by, municipality, committee, year_from, year_to))

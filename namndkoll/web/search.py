@@ -19,7 +19,7 @@ from .common import (
     party_param,
     render,
     type_param,
-    year_param,
+    year_range,
 )
 from .export import csv_bytes
 
@@ -41,9 +41,7 @@ def _search(
     year_to: str | None,
     limit: int,
 ) -> api.SearchPage:
-    from ..api.reading import check_years
-
-    check_years(year_param(year_from), year_param(year_to))
+    first, last = year_range(year_from, year_to)
     cfg = config(request)
     return api.search_page(
         q,
@@ -53,8 +51,8 @@ def _search(
         committee=blank(committee),
         party=party_param(party),
         doc_type=type_param(doc_type),
-        year_from=year_param(year_from),
-        year_to=year_param(year_to),
+        year_from=first,
+        year_to=last,
         limit=limit,
     )
 

@@ -120,6 +120,20 @@ def test_a_year_range_that_runs_backwards_is_a_usage_error(db: str, cmd: list[st
     assert "--from 2027 is after --to 2020" in out.output and "no good match" not in out.output
 
 
+@pytest.mark.parametrize("call", ["search_db", "compare_db", "cite_db", "search_page"])
+def test_the_python_api_refuses_a_backwards_year_range_too(db: str, call: str) -> None:
+    """A script's ``search_db("budget", year_from=2027, year_to=2020)`` returned ``[]`` (and
+    ``compare_db`` an empty comparison), read as "the corpus holds nothing on it", where the CLI
+    and the web already said the range held no year."""
+    from namndkoll import search
+    from namndkoll.api import pages
+    from namndkoll.errors import NamndkollError
+
+    fn = getattr(pages if call == "search_page" else search, call)
+    with pytest.raises(NamndkollError, match="--from 2027 is after --to 2020"):
+        fn("budget", db=db, year_from=2027, year_to=2020)
+
+
 @pytest.mark.parametrize("cmd", [["search", "  "], ["compare", ""]])
 def test_an_empty_query_is_a_usage_error(db: str, cmd: list[str]) -> None:
     out = runner.invoke(app, [*cmd, "--db", db])

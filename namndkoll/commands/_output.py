@@ -400,7 +400,7 @@ def party_code(value: str | None) -> str | None:
 
 
 PartyOption = Annotated[str | None, typer.Option(
-    help="Party code: S M SD C V KD L MP Fi D (older codes such as FP are understood).",
+    help="Party code or name: S M SD C V KD L MP Fi D or Socialdemokraterna…; - for members without a party (older codes such as FP are understood).",
     callback=party_code)]
 
 

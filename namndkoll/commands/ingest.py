@@ -257,7 +257,9 @@ def documents_cmd(
         from .search import _say_undated
 
         _say_undated(db, municipality=municipality, committee=committee, doc_type=doc_type)
-    rows = [{**vars(d), "missing": [f for f in MISSING_FIELDS if not getattr(d, f)]} for d in docs]
+    # document_id, the key every other list and search gives (a script joins on it); id kept
+    rows = [{"document_id": d.id, **vars(d), "missing": [f for f in MISSING_FIELDS if not getattr(d, f)]}
+            for d in docs]
     if not rows and (municipality or committee):
         from .search import _say_body_hint
 
@@ -266,7 +268,7 @@ def documents_cmd(
         print_json(rows)
         return
     if as_csv:
-        print_csv(rows, ["id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
+        print_csv(rows, ["document_id", "id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
                          "source", "diarienummer", "sha256", "missing", "kind"])
         return
     fitted = out_width(wide) is not None

@@ -117,7 +117,8 @@ def _at_word_start(part: str, whole: str) -> bool:
 
 def _official(wanted: str, names: list[str]) -> list[str]:
     """The stored names of the bodies (the shipped table of municipalities and regions) that
-    call themselves ``wanted`` (folded): "göteborgs stad", "alingsas kommun", "vgr"."""
+    call themselves ``wanted`` (folded): "göteborgs stad", "alingsas kommun", "vgr", or that
+    their county's name makes of them ("region vastra gotaland", see _region_forms)."""
     from ..corpus.names import fold_name
     from ..ingest.orgs import organisations
 
@@ -127,9 +128,24 @@ def _official(wanted: str, names: list[str]) -> list[str]:
         forms = {org.name, *org.aliases}
         if org.genitive and org.suffix:
             forms |= {f"{org.genitive} {org.suffix}", f"{org.genitive}"}
+        if org.kind == "region":
+            forms |= _region_forms(org.county)
         if wanted in {fold_name(f) for f in forms} and fold_name(org.name) in stored:
             out.append(stored[fold_name(org.name)])
     return out
+
+
+def _region_forms(county: str) -> set[str]:
+    """The names a region goes by, made from its county the way the other regions name
+    themselves: "Västra Götalands län" -> "Region Västra Götaland", "Västra Götalandsregionen",
+    "Region Västra Götalands län", "Västra Götalands län" (the county's name without "län" and
+    its genitive s)."""
+    if not county.endswith(" län"):
+        return set()
+    gen = county.removesuffix(" län")
+    stem = gen.removesuffix("s")
+    return {f"Region {stem}", f"Region {county}", f"{stem}sregionen", f"{gen}regionen", county,
+            f"{gen} läns landsting", f"Landstinget {stem}"}
 
 
 def committee_hint(committee: str, *, db: str | Path | None = None) -> str | None:

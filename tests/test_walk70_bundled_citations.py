@@ -80,3 +80,15 @@ def test_the_cli_json_gives_the_same_citation(db: Path) -> None:
                               "keyword", "--json"])
     assert out.exit_code == 0, out.output
     assert WANT in {h["citation"] for h in json.loads(out.stdout)}
+
+
+def test_the_lists_cite_the_extract_too(db: Path) -> None:
+    out = runner.invoke(app, ["decisions", "--db", str(db), "--json"])
+    assert out.exit_code == 0, out.output
+    rows = [r for r in json.loads(out.stdout) if r["item_number"] == "27"]
+    assert rows and all(r["citation"].startswith(
+        "Stadsfastighetsnämnden, Göteborg, protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens revisionsrapport "
+        "2026-04-13") for r in rows), [r["citation"] for r in rows]
+    positions = json.loads(runner.invoke(app, ["positions", "--db", str(db), "--json"]).stdout)
+    assert positions and all("protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens" in p["citation"]
+                             for p in positions if p["item_number"] == "27")

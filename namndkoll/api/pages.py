@@ -196,7 +196,7 @@ def _page_citation(store: Store, stored: StoredDocument, doc: Document, pages: t
                    span: tuple[int, int] | None) -> str:
     """The reference a reader copies for what the page shows: the marked passage's § item (else
     the page's only §), its diarienummer, the page — as a search hit's citation reads."""
-    from ..search.cite import format_citation
+    from ..search.cite import bundled_in, format_citation
     from ..types import Metadata
 
     page = pages[0]
@@ -209,7 +209,8 @@ def _page_citation(store: Store, stored: StoredDocument, doc: Document, pages: t
                   stored.doc_type, (it and it.date) or stored.date)  # type: ignore[arg-type]
     number = it.number if it else None
     return format_citation(md, item=number, page=page, page_end=pages[1],
-                           diarienummer=store.diarienummer_for(stored.id, number), source=stored.source)
+                           diarienummer=store.diarienummer_for(stored.id, number), source=stored.source,
+                           within=bundled_in(md.committee, stored))
 
 
 # position kinds as people read them; the API's name for display.STANCE_LABELS
@@ -373,7 +374,7 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
     """The basket's entries in the order given: ``refs`` like "c12" (a search passage by chunk
     id), "f3" (figure), "d4" (decision), "v5" (vote), "p6" (position). Each with quote,
     citation, document, page and span; a ref no longer in the corpus comes back ``missing``."""
-    from ..search.cite import format_citation, last_page, quote
+    from ..search.cite import bundled_in, format_citation, last_page, quote
     from ..search.hybrid import hits_for_chunks
     from ..types import Metadata
 
@@ -401,8 +402,9 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
                 found[f"{k}{row['id']}"] = {
                     "kind": BASKET_KINDS[k], "label": label, "quote": quote(text, max_chars=1200),
                     "citation": format_citation(md, item=item, page=row["page"],
-                                                page_end=last_page(row),
-                                                diarienummer=dnr, source=row["source"]),
+                                                page_end=last_page(row), diarienummer=dnr, source=row["source"],
+                                                within=bundled_in(row["committee"],
+                                                                  store.get_stored(row["document_id"]))),
                     "document_id": row["document_id"], "page": row["page"], "start": row["start"], "end": row["end"],
                     "title": row["title"], "source": row["source"]}
     return [{"ref": r, **found[r]} if r in found else {"ref": r, "missing": True} for r in refs]

@@ -205,7 +205,7 @@ def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> lis
     """Stored ``what`` (one of ``LISTS``) matching ``filters`` (municipality, committee, year,
     party, kind, unit, document, limit — those that apply), each row with its document, §
     item, page, quote and a copy-ready citation."""
-    from ..search.cite import format_citation, last_page
+    from ..search.cite import bundled_in, format_citation, last_page
     from ..types import Metadata
 
     if what not in LISTS:
@@ -218,11 +218,15 @@ def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> lis
         if not rows and typed and filters["unit"] != typed:  # a unit stored as typed after all
             rows = store.list_extracted(what, **{**filters, "unit": typed})
         dnrs = case_numbers(store, rows)
+        # a row of another body's protocol extract bundled in the document is cited as that
+        # extract in the document ("protokollsutdrag … § 27 i Stadsrevisionens revisionsrapport …")
+        stored = {d: store.get_stored(d) for d in {r["document_id"] for r in rows}}
     for r, dnr in zip(rows, dnrs, strict=True):
         md = Metadata(r["title"], r["municipality"], r["committee"], r["doc_type"], r["date"],
                       kind=r.pop("doc_kind", None))
         r["citation"] = format_citation(md, item=item_number(r["item"]), page=r["page"],
-                                        page_end=last_page(r), diarienummer=dnr, source=r["source"])
+                                        page_end=last_page(r), diarienummer=dnr, source=r["source"],
+                                        within=bundled_in(r["committee"], stored[r["document_id"]]))
     return rows
 
 

@@ -62,6 +62,16 @@ def format_citation(
     return ", ".join(parts)
 
 
+def bundled_in(committee: str | None, stored: Any) -> Metadata | None:
+    """The document (``stored``: a StoredDocument) that a row of another body's protocol extract
+    bundled in it stands in, for ``format_citation(within=…)``: a row whose body (``committee``,
+    the §'s own where it has one) is not the document's. None for the document's own rows."""
+    if not committee or committee == stored.committee:
+        return None
+    return Metadata(stored.title, stored.municipality, stored.committee, stored.doc_type, stored.date,
+                    org_kind=stored.org_kind, kind=stored.kind)
+
+
 def genitive(name: str) -> str:
     """A body's name in the genitive: "Stadsrevisionen" -> "Stadsrevisionens"; a name ending in
     s, x or z takes no s ("Revisionskontoret Västra Götalands" stays)."""

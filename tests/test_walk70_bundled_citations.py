@@ -92,3 +92,15 @@ def test_the_lists_cite_the_extract_too(db: Path) -> None:
     positions = json.loads(runner.invoke(app, ["positions", "--db", str(db), "--json"]).stdout)
     assert positions and all("protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens" in p["citation"]
                              for p in positions if p["item_number"] == "27")
+
+
+def test_the_page_view_and_the_basket_cite_the_extract(db: Path) -> None:
+    from namndkoll.api.pages import basket_items, document_view
+
+    view = document_view(1, db=db, item="27")
+    assert "protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens revisionsrapport 2026-04-13" in view.citation
+    cover = document_view(1, db=db, page=1)
+    assert cover.citation.startswith("Stadsrevisionen, Göteborg, revisionsrapport 2026-04-13"), cover.citation
+    decisions = json.loads(runner.invoke(app, ["decisions", "--db", str(db), "--json"]).stdout)
+    (entry,) = basket_items([f"d{decisions[0]['id']}"], db=db)
+    assert "protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens" in entry["citation"], entry

@@ -104,3 +104,13 @@ def test_the_page_view_and_the_basket_cite_the_extract(db: Path) -> None:
     decisions = json.loads(runner.invoke(app, ["decisions", "--db", str(db), "--json"]).stdout)
     (entry,) = basket_items([f"d{decisions[0]['id']}"], db=db)
     assert "protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens" in entry["citation"], entry
+
+
+def test_the_case_follows_the_extract_to_its_own_body_and_meeting(db: Path) -> None:
+    """`/cases/SFF-2025-00146` showed Stadsrevisionen's step on 2026-04-13 (a revision) for what
+    Stadsfastighetsnämnden decided on 2025-02-26."""
+    from namndkoll.api.pages import case_view
+
+    (entry,) = case_view("SFF-2025-00146", db=db).entries
+    assert (entry["committee"], entry["date"], entry["stage"]) == ("Stadsfastighetsnämnden", "2025-02-26", "nämnd")
+    assert entry["citation"].startswith("Stadsfastighetsnämnden, Göteborg, protokollsutdrag 2025-02-26 § 27 i ")

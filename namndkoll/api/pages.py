@@ -338,14 +338,18 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     """A case followed by its diarienummer through every document and body that names it,
     oldest first (same date: nämnd before KS before KF), with its decisions and votes."""
     from ..corpus.web import dnr_matches
-    from ..search.cite import format_citation
+    from ..search.cite import bundled_in, format_citation
     from ..types import Metadata
 
     with opened(db) as store:
         # the store matches a prefix ("2026.13" also finds "2026.131 TEN"): a whole number only
         entries = [e for e in store.case_entries(dnr) if dnr_matches(e["dnr"], dnr)]
+        stored = {d: store.get_stored(d) for d in {e["document_id"] for e in entries}}
     for e in entries:
-        rank, stage = _stage(e["committee"], e["doc_type"])
+        # a § of another body's protocol extract bundled in the document (an audit report's
+        # appendix): that body's step in the case, cited as its extract in the document
+        within = bundled_in(e["committee"], stored[e["document_id"]])
+        rank, stage = _stage(e["committee"], "protokollsutdrag" if within else e["doc_type"])
         e["stage"], e["rank"] = stage, rank
         # the entry's own "item" is "44" while its decisions, votes and positions say "§ 44":
         # item_number is the one form every output gives (README, "Output")
@@ -353,7 +357,8 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
         md = Metadata(e["title"], e["municipality"], e["committee"], e["doc_type"], e["date"])
         page = e["page_start"] or 1
         e["citation"] = format_citation(md, item=e["item"], page=page, page_end=page,
-                                        diarienummer=(e["dnr"],), source=e["source"])
+                                        diarienummer=(e["dnr"],), source=e["source"],
+                                        within=within)
     entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["rank"]))
     bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in entries))
     from ..corpus.web import dnr_key

@@ -400,3 +400,6 @@ class Hit:
     highlights: tuple[tuple[int, int], ...] = ()  # spans in ``text`` that matched the query
     confidence: Literal["high", "weak"] = "high"  # weak: shown under "weak matches"
     also_in: tuple[HitCopy, ...] = ()  # the same text elsewhere, best-ranked first
+    # a § of another body's protocol bundled in the document (an extract appended to an audit
+    # report): the document it stands in (its body, type, date); ``metadata`` is the §'s own
+    within: Metadata | None = None

@@ -201,7 +201,7 @@ def _page_citation(store: Store, stored: StoredDocument, doc: Document, pages: t
                    span: tuple[int, int] | None) -> str:
     """The reference a reader copies for what the page shows: the marked passage's § item (else
     the page's only §), its diarienummer, the page — as a search hit's citation reads."""
-    from ..search.cite import format_citation
+    from ..search.cite import bundled_in, format_citation
     from ..types import Metadata
 
     page = pages[0]
@@ -214,7 +214,8 @@ def _page_citation(store: Store, stored: StoredDocument, doc: Document, pages: t
                   stored.doc_type, (it and it.date) or stored.date)  # type: ignore[arg-type]
     number = it.number if it else None
     return format_citation(md, item=number, page=page, page_end=pages[1],
-                           diarienummer=store.diarienummer_for(stored.id, number), source=stored.source)
+                           diarienummer=store.diarienummer_for(stored.id, number), source=stored.source,
+                           within=bundled_in(md.committee, stored))
 
 
 # position kinds as people read them; the API's name for display.STANCE_LABELS
@@ -347,14 +348,18 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     """A case followed by its diarienummer through every document and body that names it,
     oldest first (same date: nämnd before KS before KF), with its decisions and votes."""
     from ..corpus.web import dnr_key, dnr_matches
-    from ..search.cite import format_citation
+    from ..search.cite import bundled_in, format_citation
     from ..types import Metadata
 
     with opened(db) as store:
         # the store matches a prefix ("2026.13" also finds "2026.131 TEN"): a whole number only
         entries = [e for e in store.case_entries(dnr) if dnr_matches(e["dnr"], dnr)]
+        stored = {d: store.get_stored(d) for d in {e["document_id"] for e in entries}}
     for e in entries:
-        rank, stage = _stage(e["committee"], e["doc_type"])
+        # a § of another body's protocol extract bundled in the document (an audit report's
+        # appendix): that body's step in the case, cited as its extract in the document
+        within = bundled_in(e["committee"], stored[e["document_id"]])
+        rank, stage = _stage(e["committee"], "protokollsutdrag" if within else e["doc_type"])
         e["stage"], e["rank"] = stage, rank
         # the entry's own "item" is "44" while its decisions, votes and positions say "§ 44":
         # item_number is the one form every output gives (README, "Output")
@@ -362,7 +367,8 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
         md = Metadata(e["title"], e["municipality"], e["committee"], e["doc_type"], e["date"])
         page = e["page_start"] or 1
         e["citation"] = format_citation(md, item=e["item"], page=page, page_end=page,
-                                        diarienummer=(e["dnr"],), source=e["source"])
+                                        diarienummer=(e["dnr"],), source=e["source"],
+                                        within=within)
     entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["rank"]))
     bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in entries))
     numbers: dict[str, dict[str, Any]] = {}
@@ -381,7 +387,7 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
     """The basket's entries in the order given: ``refs`` like "c12" (a search passage by chunk
     id), "f3" (figure), "d4" (decision), "v5" (vote), "p6" (position). Each with quote,
     citation, document, page and span; a ref no longer in the corpus comes back ``missing``."""
-    from ..search.cite import format_citation, last_page, quote
+    from ..search.cite import bundled_in, format_citation, last_page, quote
     from ..search.hybrid import hits_for_chunks
     from ..types import Metadata
 
@@ -409,8 +415,9 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
                 found[f"{k}{row['id']}"] = {
                     "kind": BASKET_KINDS[k], "label": label, "quote": quote(text, max_chars=1200),
                     "citation": format_citation(md, item=item, page=row["page"],
-                                                page_end=last_page(row),
-                                                diarienummer=dnr, source=row["source"]),
+                                                page_end=last_page(row), diarienummer=dnr, source=row["source"],
+                                                within=bundled_in(row["committee"],
+                                                                  store.get_stored(row["document_id"]))),
                     "document_id": row["document_id"], "page": row["page"], "start": row["start"], "end": row["end"],
                     "title": row["title"], "source": row["source"]}
     return [{"ref": r, **found[r]} if r in found else {"ref": r, "missing": True} for r in refs]

@@ -116,7 +116,8 @@ def _at_word_start(part: str, whole: str) -> bool:
 
 def _official(wanted: str, names: list[str]) -> list[str]:
     """The stored names of the bodies (the shipped table of municipalities and regions) that
-    call themselves ``wanted`` (folded): "göteborgs stad", "alingsas kommun", "vgr"."""
+    call themselves ``wanted`` (folded): "göteborgs stad", "alingsas kommun", "vgr", or that
+    their county's name makes of them ("region vastra gotaland", see _region_forms)."""
     from ..corpus.names import fold_name
     from ..ingest.orgs import organisations
 
@@ -126,9 +127,24 @@ def _official(wanted: str, names: list[str]) -> list[str]:
         forms = {org.name, *org.aliases}
         if org.genitive and org.suffix:
             forms |= {f"{org.genitive} {org.suffix}", org.genitive}
+        if org.kind == "region":
+            forms |= _region_forms(org.county)
         if wanted in {fold_name(f) for f in forms} and fold_name(org.name) in stored:
             out.append(stored[fold_name(org.name)])
     return out
+
+
+def _region_forms(county: str) -> set[str]:
+    """The names a region goes by, made from its county the way the other regions name
+    themselves: "Västra Götalands län" -> "Region Västra Götaland", "Västra Götalandsregionen",
+    "Region Västra Götalands län", "Västra Götalands län" (the county's name without "län" and
+    its genitive s)."""
+    if not county.endswith(" län"):
+        return set()
+    gen = county.removesuffix(" län")
+    stem = gen.removesuffix("s")
+    return {f"Region {stem}", f"Region {county}", f"{stem}sregionen", f"{gen}regionen", county,
+            f"{gen} läns landsting", f"Landstinget {stem}"}
 
 
 def committee_hint(committee: str, *, db: str | Path | None = None) -> str | None:
@@ -188,7 +204,7 @@ def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> lis
     """Stored ``what`` (one of ``LISTS``) matching ``filters`` (municipality, committee, year,
     party, kind, unit, document, limit — those that apply), each row with its document, §
     item, page, quote and a copy-ready citation."""
-    from ..search.cite import format_citation, last_page
+    from ..search.cite import bundled_in, format_citation, last_page
     from ..types import Metadata
 
     if what not in LISTS:
@@ -201,11 +217,15 @@ def extracted(what: str, *, db: str | Path | None = None, **filters: Any) -> lis
         if not rows and typed and filters["unit"] != typed:  # a unit stored as typed after all
             rows = store.list_extracted(what, **{**filters, "unit": typed})
         dnrs = case_numbers(store, rows)
+        # a row of another body's protocol extract bundled in the document is cited as that
+        # extract in the document ("protokollsutdrag … § 27 i Stadsrevisionens revisionsrapport …")
+        stored = {d: store.get_stored(d) for d in {r["document_id"] for r in rows}}
     for r, dnr in zip(rows, dnrs, strict=True):
         md = Metadata(r["title"], r["municipality"], r["committee"], r["doc_type"], r["date"],
                       kind=r.pop("doc_kind", None))
         r["citation"] = format_citation(md, item=item_number(r["item"]), page=r["page"],
-                                        page_end=last_page(r), diarienummer=dnr, source=r["source"])
+                                        page_end=last_page(r), diarienummer=dnr, source=r["source"],
+                                        within=bundled_in(r["committee"], stored[r["document_id"]]))
     return rows
 
 

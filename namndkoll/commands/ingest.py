@@ -257,14 +257,16 @@ def documents_cmd(
         fail(exc)
     if year is not None:
         say_undated(db, municipality=municipality, committee=committee, doc_type=doc_type)
-    rows = [{**vars(d), "missing": [f for f in MISSING_FIELDS if not getattr(d, f)]} for d in docs]
+    # document_id, the key every other list and search gives (a script joins on it); id kept
+    rows = [{"document_id": d.id, **vars(d), "missing": [f for f in MISSING_FIELDS if not getattr(d, f)]}
+            for d in docs]
     if not rows and (municipality or committee):
         say_body_hint(municipality, db, committee)
     if as_json:
         print_json(rows)
         return
     if as_csv:
-        print_csv(rows, ["id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
+        print_csv(rows, ["document_id", "id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
                          "source", "diarienummer", "sha256", "missing", "kind"])
         return
     fitted = out_width(wide) is not None

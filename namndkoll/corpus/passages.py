@@ -20,7 +20,11 @@ CHUNK_ROWS = (
     " c.text, d.source, d.title, d.municipality,"
     f" COALESCE({_ITEM_OF_CHUNK.format(col='committee')}, d.committee) AS committee, d.doc_type,"
     f" COALESCE({_ITEM_OF_CHUNK.format(col='meeting_date')}, d.date) AS date, c.context, d.org_kind, d.kind,"
-    f" {_ITEM_OF_CHUNK.format(col='title')} AS item_title"
+    f" {_ITEM_OF_CHUNK.format(col='title')} AS item_title,"
+    # the bundled §'s own body (None for the document's own §§), and the document's own body and
+    # date: the citation names the extract and the document it stands in
+    f" {_ITEM_OF_CHUNK.format(col='committee')} AS item_committee, d.committee AS doc_committee,"
+    " d.date AS doc_date"
     " FROM chunks c JOIN documents d ON d.id = c.document_id")
 
 

@@ -9,7 +9,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .extractions import _quote, _roll_calls, _run
+from .extractions import ORIGIN, _quote, _roll_calls, _run
 
 _TABLES = {
     "figures": "figures",
@@ -58,13 +58,15 @@ def case_entries(conn: Any, dnr: str) -> list[dict[str, Any]]:
     if not key:
         return []
     rows = conn.execute(
-        "SELECT DISTINCT d.id AS document_id, d.source, d.title, d.municipality, d.committee,"
-        " d.doc_type, d.date, d.pages, x.dnr, i.id AS item_id, i.number AS item, i.title AS item_title,"
-        ' i.page_start, i.start, i."end"'
+        # a § of another body's protocol extract bundled in the document: that body's, of its
+        # meeting (extractions.ORIGIN), as the lists and decisions give it
+        "SELECT DISTINCT d.id AS document_id, d.source, d.title, d.municipality,"
+        f" {ORIGIN['committee']} AS committee, d.doc_type, {ORIGIN['date']} AS date, d.pages, x.dnr,"
+        ' i.id AS item_id, i.number AS item, i.title AS item_title, i.page_start, i.start, i."end"'
         " FROM diarienummer x JOIN documents d ON d.id = x.document_id"
         " LEFT JOIN items i ON i.id = x.item_id"
         " WHERE replace(replace(upper(x.dnr), ' ', ''), '-', '') LIKE ? || '%'"
-        " ORDER BY d.date IS NULL, d.date, d.id, i.start",
+        f" ORDER BY {ORIGIN['date']} IS NULL, {ORIGIN['date']}, d.id, i.start",
         (key,),
     ).fetchall()
     # a document that names the case in a § item is shown through that item only

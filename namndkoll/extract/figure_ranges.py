@@ -31,13 +31,15 @@ __all__ = ["ranges", "signed"]
 _PLAIN_NUM = _NUM.replace("(?P<num>", "(?:")
 _WORD_NUM = rf"(?:{_WORDS})(?![\wåäö])"
 # the low end, a dash (unspaced, spaced on both sides, or glued to the low end and spaced
-# after it: "2,5- 3,5 miljoner euro"; "15 -3" is a table's minus) or a word, and the high
-# end's first digit; "mellan ... och", "från ... till" bring their words
+# after it: "2,5- 3,5 miljoner euro"; spaced before it and glued to the high end, "2,5 -3,5
+# mkr", only in running text, see _in_running_text: "15 -3" in a table row is a minus) or a
+# word, and the high end's first digit; "mellan ... och", "från ... till" bring their words
 _RANGE_RE = re.compile(
     rf"(?:(?<![\wåäö\-])(?P<kw>mellan|från)\s+)?(?<![\w§/:.,\-−–+])(?P<a>{_PLAIN_NUM}|{_WORD_NUM})"
-    rf"(?P<conn>[-–][ \t]?| [-–] |\s+(?:och|till)\s+)(?=\d|{_WORD_NUM})",
+    rf"(?P<conn>[-–][ \t]?| [-–] |[ \t][-–](?=\d)|\s+(?:och|till)\s+)(?=\d|{_WORD_NUM})",
     re.IGNORECASE,
 )
+_NUMBER_TOKEN = re.compile(r"[-–−+]?\d[\d\s,.]*$")
 # the high end: a number as _NUMBER_RE reads it, with no sign and no look behind it
 _HIGH_RE = re.compile(
     rf"(?P<sign>(?!))?{_NUM}(?:{_GLUED}|(?![\w/:\-−–]|[.,]\d))|(?P<word>{_WORDS})(?![\w\-])",
@@ -91,6 +93,9 @@ def ranges(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, s
             w = prev[0][1].lower().rstrip(".:,")
             if w in _RANGE_ID_WORDS or _is_identifier_context(prev):
                 continue
+        raw_conn = r.group("conn")
+        if raw_conn[0] in " \t" and raw_conn[-1] in "-–" and not _in_running_text(text, r.start()):
+            continue  # "Budget 2,5 -3,5 mnkr" in a table row: a value and a signed one
         if kw == "från" and any(x.lower().startswith(_CHANGE)
                                 for x in re.findall(r"[\wåäö]+", text[max(0, r.start() - 60):r.start()])[-3:]):
             continue
@@ -99,6 +104,19 @@ def ranges(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, s
             continue
         start, end, kind, value, unit, qual, per = fig
         yield start, end, kind, a * (value / b), unit, qual, per, value
+
+
+def _in_running_text(text: str, start: int) -> bool:
+    """The number at ``start`` stands in a sentence, not in a table row: a word of running text
+    (lower case, no label of an outcome) comes right before it on its line ("beräknas till 2,5
+    -3,5 mkr"), no number ("12,0 2,5 -3,5") and no row label ("Socialnämnden 2,5 -3,5 mnkr",
+    "Resultat 2,5 -3,5 mnkr")."""
+    line = text[text.rfind("\n", 0, start) + 1:start].rstrip()
+    words = line.split()
+    if not words or _NUMBER_TOKEN.match(words[-1]):
+        return False
+    last = words[-1].strip("(),:;")
+    return last.isalpha() and last.islower() and not last.endswith(_SIGNED_LABELS)
 
 
 # ---- a spaced minus: "Avvikelse mot budget - 3,5 mnkr", "Prognos: - 3 mnkr" -------------------

@@ -373,7 +373,8 @@ def _looks_like_verb(word: str) -> bool:
     """Present/passive verbs and supines after a number ('2023 visar', 'Under 2021 bedöms', '2
     varit') are no counted nouns."""
     w = word.lower()
-    lem = _lemmas().get(w)
+    table = _lemmas()
+    lem = table.get(w)
     if not lem or lem == w:
         return False
     if len(w) >= 3 and (lem.endswith("a") and not w.startswith(lem[:-1]) or lem in _SHORT_VERBS):
@@ -384,9 +385,30 @@ def _looks_like_verb(word: str) -> bool:
         return True  # the past of a verb in a long vowel: "80 nådde", "90 uppnåddes" (nå, uppnå)
     if lem.endswith("å") and len(w) >= 4 and (not w.startswith(lem) or w == lem + "r"):
         return True  # a verb in -å: "4 stycken avstod", "5 stycken avstår" (avstå), "uppgick" (uppgå)
+    if w == lem + "r" and any(lem.endswith(v) and table.get(lem[:-len(v)] + past) == lem
+                              for v, past in _STRONG_PASTS.items()):
+        return True  # a compound of ge, se, bli whose past the table knows: "23 uppger", "8 anser" (ange, anse)
+    if _is_first_conjugation_present(w, lem):
+        return True  # "4 visar att" (visa, not "vise"), "3 arbetar deltid" (arbeta, not "arbetare")
     if not lem.endswith("a"):
         return False
     return w.endswith(("r", "s")) and not w.endswith("or")
+
+
+def _is_first_conjugation_present(w: str, lem: str) -> bool:
+    """``w`` in -ar is the present of a verb in -a the table knows by its past and supine
+    (visade, visat -> visa), and the noun the table reads instead has no plural in -ar of its
+    own: an agent noun in -are ("granskar" -> granskare, whose plural is granskare; not when the
+    stem is a noun of its own, "tolken" -> tolk, as lemma reads "tolkar") or a noun whose base form the
+    table itself reads as that verb ("visar" -> vise -> visa). A noun of its own stays counted:
+    "30 tankar" (tanke), "4 killar" (kille), "54 tolkar" (tolk)."""
+    if len(w) < 5 or not w.endswith("ar") or lem.endswith("a"):
+        return False
+    table = _lemmas()
+    verb = w[:-1]
+    if table.get(w[:-2] + "ade") != verb or table.get(w[:-2] + "at") != verb:
+        return False
+    return lem == w + "e" and table.get(w[:-2] + "en") != w[:-2] or table.get(lem) == verb
 
 
 def _is_definite_singular(word: str) -> bool:
@@ -397,6 +419,8 @@ def _is_definite_singular(word: str) -> bool:
     return len(w) >= 5 and w.endswith("et") and bool(lem) and lem != w and not lem.endswith("et")
 
 
+# the short verbs' strong pasts, by which the table knows a compound as a verb ("uppgav" -> uppge)
+_STRONG_PASTS = {"ge": "gav", "se": "såg", "bli": "blev"}
 _SHORT_VERBS = {"bli", "ha", "få", "gå", "se", "stå", "slå", "ge", "dö", "dra", "ta", "tas"}
 
 

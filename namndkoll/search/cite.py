@@ -34,13 +34,21 @@ def last_page(row: dict[str, Any]) -> int:
 
 def format_citation(
     md: Metadata, *, item: str | None, page: int, page_end: int, diarienummer: Sequence[str] = (),
-    source: str | None = None,
+    source: str | None = None, within: Metadata | None = None,
 ) -> str:
-    kind = doc_kind_name(md) or "dokument"
+    """``within``: the document a § of another body's protocol stands in (a protocol extract
+    bundled in an audit report), ``md`` then the §'s own body and meeting date: "Stadsfastighets-
+    nämnden, Göteborg, protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens revisionsrapport
+    2026-04-13, s. 14" (the pages are the document's)."""
+    kind = "protokollsutdrag" if within is not None else doc_kind_name(md) or "dokument"
     head = [p for p in (md.committee, md.municipality) if p]
     what = kind + (f" {md.date}" if md.date else "")
     if item:
         what += f" § {item}"
+    if within is not None:
+        host = doc_kind_name(within) or "dokument"
+        what += " i " + (f"{genitive(within.committee)} {host}" if within.committee else host)
+        what += f" {within.date}" if within.date else ""
     parts = head + [what]
     # without a body the title says which document it is: "policy 2023-09-19, s. 1" alone named
     # no policy (Botkyrka's Bemanningspolicy, decided by its förvaltning's managers)
@@ -52,6 +60,22 @@ def format_citation(
         parts.append("dnr " + ", ".join(diarienummer))
     parts.append(pages_label(page, page_end))
     return ", ".join(parts)
+
+
+def bundled_in(committee: str | None, stored: Any) -> Metadata | None:
+    """The document (``stored``: a StoredDocument) that a row of another body's protocol extract
+    bundled in it stands in, for ``format_citation(within=…)``: a row whose body (``committee``,
+    the §'s own where it has one) is not the document's. None for the document's own rows."""
+    if not committee or committee == stored.committee:
+        return None
+    return Metadata(stored.title, stored.municipality, stored.committee, stored.doc_type, stored.date,
+                    org_kind=stored.org_kind, kind=stored.kind)
+
+
+def genitive(name: str) -> str:
+    """A body's name in the genitive: "Stadsrevisionen" -> "Stadsrevisionens"; a name ending in
+    s, x or z takes no s ("Revisionskontoret Västra Götalands" stays)."""
+    return name if name[-1:].lower() in "sxz" else name + "s"
 
 
 def quote(text: str, *, max_chars: int = 400) -> str:

@@ -258,7 +258,7 @@ def matrix_row(store: Store, document_id: int, item: str | None, hits: list[Hit]
                        _cite(first, item, v["page"], v["page"])))
     decision = next((d["text"] for d in found["decisions"] if d["status"] == "decided"), None)
     citation = format_citation(md, item=item, page=page, page_end=page_end, diarienummer=md.diarienummer,
-                               source=first.source)
+                               source=first.source, within=first.within)
     return MatrixItem(document_id, first.source, item, title, md.date, md.committee, md.municipality, citation,
                       decision, tuple(found["votes"]), {p: tuple(v) for p, v in stances.items()}, tuple(hits))
 

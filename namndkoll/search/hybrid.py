@@ -431,14 +431,18 @@ def make_hit(store: Store, row: Any, score: float, terms: list[Term], confidence
                   doc_type=row["doc_type"], date=row["date"], org_kind=row["org_kind"], kind=row["kind"])
     key = (row["document_id"], row["item"])
     numbers = dnrs[key] if dnrs is not None and key in dnrs else store.diarienummer_for(*key)
+    # a § of another body's protocol bundled in the document: cited as that body's protocol
+    # extract in the document ("protokollsutdrag … i Stadsrevisionens revisionsrapport …")
+    within = (replace(md, committee=row["doc_committee"], date=row["doc_date"])
+              if row["item_committee"] else None)
     citation = format_citation(md, item=row["item"], page=row["page_start"], page_end=row["page_end"],
-                               diarienummer=numbers, source=row["source"])
+                               diarienummer=numbers, source=row["source"], within=within)
     return Hit(
         chunk_id=row["id"], document_id=row["document_id"], source=row["source"], text=row["text"],
         score=round(score, 4), page=row["page_start"], page_end=row["page_end"], item=row["item"],
         section=row["section"], start=row["start"], end=row["end"], citation=citation,
         metadata=replace(md, diarienummer=numbers),
-        highlights=highlight_spans(row["text"], terms), confidence=confidence,
+        highlights=highlight_spans(row["text"], terms), confidence=confidence, within=within,
     )
 
 

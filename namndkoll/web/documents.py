@@ -68,7 +68,8 @@ def documents_api(
 ) -> JSONResponse:
     """Dokument som matchar alla filter; `dnr` följer ett ärende via diarienummer."""
     docs = _documents(request, municipality, committee, type, year, dnr)
-    return JSONResponse([{**jsonable(d), "url": f"/documents/{d.id}"} for d in docs])
+    # document_id as every other list gives it (id kept: the page's own links use it)
+    return JSONResponse([{"document_id": d.id, **jsonable(d), "url": f"/documents/{d.id}"} for d in docs])
 
 
 @router.get("/documents/{document_id}", include_in_schema=False)

@@ -274,6 +274,20 @@ def test_a_price_asked_of_a_paragraph_stating_only_shares(store):
     assert all(r.absent == () for r in ranked if rows[r.chunk_id]["item"] == "35")
 
 
+def test_a_party_code_is_held_as_the_protocol_cases_it():
+    """Göteborg's protocols write Feministiskt initiativ "(FI)", the registry and the typist "Fi"
+    or "fi": a fresh question, "slottskogen djurpark avveckla motion fi", lost its answer (KF
+    2023-06-19 § 19, "Motion av Stina Svensson (FI) och Teysir Subhi (FI)") as if Fi were absent.
+    Only codes of two letters or more; "s" or "m" in running text is no party."""
+    row = {"title": "", "committee": "Kommunfullmäktige", "municipality": "Göteborg"}
+    motion = "Motion av Stina Svensson (FI) och Teysir Subhi (FI) om att utveckla Slottsskogen"
+    for q in ("slottskogen djurpark avveckla motion fi", "Vad tyckte Fi om djurparken i Slottsskogen?"):
+        c = constraints_of(q, read_question(q))
+        assert c.parties == ("Fi",), q
+        assert "party" not in absent_from(c, motion, row), q
+        assert "party" in absent_from(c, "Motion av Karin Karlsson (V) om djurparken", row), q
+
+
 def test_a_party_nowhere_in_the_paragraph_did_not_vote_there(store):
     """A party is held by its name or its code as protocols write it ("från C", "(C)", "C, M och
     L", a vote list's "C 12"), never by a letter inside another party's list."""

@@ -151,7 +151,8 @@ def _party_rx(code: str) -> re.Pattern[str]:
     name = _PARTY_NAMES.get(code)
     named = r"|(?i:\b" + re.escape(name) + r")" if name else ""
     if len(code) >= 2:
-        return re.compile(r"(?<![\wåäöÅÄÖ])" + c + r"(?![\wåäöÅÄÖ])" + named)
+        # any case: Göteborg's protocols write Feministiskt initiativ "(FI)", the registry "Fi"
+        return re.compile(r"(?<![\wåäöÅÄÖ])(?i:" + c + r")(?![\wåäöÅÄÖ])" + named)
     # a one-letter code only where a party stands: "(C)", "från C", "C, M och L", "C:s", "C 12"
     return re.compile(r"\(" + c + r"\)|\b(?:från|för|av|och|samt|partiet)\s+" + c + r"\b|(?<![\wåäöÅÄÖ])" + c
                       + r"(?:,|\s+och\b|\s+samt\b|:s\b|\s+\d)" + named)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -333,6 +334,39 @@ class CaseView:
     numbers: list[dict[str, Any]] = field(default_factory=list)
 
 
+def _dnr_in_text(dnr: str) -> re.Pattern[str]:
+    """A stored diarienummer as the text may write it: any case, spaces or hyphens anywhere (as
+    ``corpus.web.dnr_matches`` compares), never the beginning of a longer number."""
+    chars = [re.escape(c) for c in dnr.upper() if c not in " -"]
+    tail = r"(?!\d)" if dnr[-1:].isdigit() else ""
+    return re.compile(r"(?<![\w.])" + r"[\s-]*".join(chars) + tail, re.IGNORECASE)
+
+
+def _place_mention(store: Store, e: dict[str, Any]) -> None:
+    """A document with § items that names the case only in passing — inside another § (a list of
+    meddelanden or delegationsbeslut, a Beslutsunderlag) or outside every § — is shown through
+    the § (and page) where it names it, with that §'s decisions, votes and positions only: a
+    Tekniska nämnden protocol listing 'KS § 105 2026.220 KS' among its meddelanden is not a
+    timeline step whose decisions are every VA-taxa and renhållningstaxa of the meeting."""
+    doc = store.load_document(e["document_id"])
+    if not doc.items:
+        return  # a tjänsteskrivelse, a motion: the whole document is about its case
+    e["mentioned"] = True
+    m = _dnr_in_text(e["dnr"]).search(doc.text)
+    item = doc.item_of(m.start()) if m else None
+    if m is not None:
+        e["page_start"], e["start"], e["end"] = doc.page_of(m.start()), m.start(), m.end()
+    own: tuple[str, ...] = ()
+    if item is not None and m is not None:
+        e["item"], e["item_title"] = item.number, item.title
+        own = store.diarienummer_for(e["document_id"], item.number)
+        if doc.text[item.start:m.start()].count("\n") <= 1:  # in the §'s heading: its own case
+            e["mentioned"], own = False, own or (e["dnr"],)
+    e["own_dnr"] = own
+    for what in ("decisions", "votes", "positions"):
+        e[what] = [r for r in e[what] if item is not None and item.start <= r["start"] < item.end]
+
+
 def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     """A case followed by its diarienummer through every document and body that names it,
     oldest first (same date: nämnd before KS before KF), with its decisions and votes."""
@@ -343,16 +377,23 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     with opened(db) as store:
         # the store matches a prefix ("2026.13" also finds "2026.131 TEN"): a whole number only
         entries = [e for e in store.case_entries(dnr) if dnr_matches(e["dnr"], dnr)]
+        for e in entries:
+            e["mentioned"] = False
+            if e["item_id"] is None:
+                _place_mention(store, e)
     for e in entries:
         rank, stage = _stage(e["committee"], e["doc_type"])
         e["stage"], e["rank"] = stage, rank
         # the entry's own "item" is "44" while its decisions, votes and positions say "§ 44":
         # item_number is the one form every output gives (README, "Output")
         e["item_number"] = item_number(e["item"])
-        md = Metadata(e["title"], e["municipality"], e["committee"], e["doc_type"], e["date"])
+        md = Metadata(e["title"], e["municipality"], e["committee"], e["doc_type"], e["date"],
+                      kind=e.get("kind"))
         page = e["page_start"] or 1
+        # a § that only names the case is cited with its own numbers, never as if it were the case
+        cited = e.pop("own_dnr") if "own_dnr" in e else (e["dnr"],)
         e["citation"] = format_citation(md, item=e["item"], page=page, page_end=page,
-                                        diarienummer=(e["dnr"],), source=e["source"])
+                                        diarienummer=cited, source=e["source"])
     entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["rank"]))
     bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in entries))
     from ..corpus.web import dnr_key

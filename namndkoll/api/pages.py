@@ -207,7 +207,7 @@ def _page_citation(store: Store, stored: StoredDocument, doc: Document, pages: t
         items = [i for i in doc.items if i.page_start <= page <= i.page_end]
     it = items[0] if len(items) == 1 else None
     md = Metadata(stored.title, stored.municipality, (it and it.committee) or stored.committee,
-                  stored.doc_type, (it and it.date) or stored.date)  # type: ignore[arg-type]
+                  stored.doc_type, (it and it.date) or stored.date, kind=stored.kind)  # type: ignore[arg-type]
     number = it.number if it else None
     return format_citation(md, item=number, page=page, page_end=pages[1],
                            diarienummer=store.diarienummer_for(stored.id, number), source=stored.source)
@@ -433,7 +433,7 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
             rows = store.extracted_by_ids(BASKET_KINDS[k], wanted.get(k, []))
             for row, dnr in zip(rows, case_numbers(store, rows), strict=True):
                 md = Metadata(row["title"], row["municipality"], row["committee"], row["doc_type"],  # type: ignore[arg-type]
-                              row["date"])
+                              row["date"], kind=row.get("doc_kind"))
                 item = item_number(row["item"])
                 text = {"f": row.get("quote") or row.get("text"), "d": row.get("quote"),
                         "v": row.get("quote"), "p": row.get("quote")}[k] or ""

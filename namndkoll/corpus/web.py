@@ -59,7 +59,7 @@ def case_entries(conn: Any, dnr: str) -> list[dict[str, Any]]:
         return []
     rows = conn.execute(
         "SELECT DISTINCT d.id AS document_id, d.source, d.title, d.municipality, d.committee,"
-        " d.doc_type, d.date, d.pages, x.dnr, i.id AS item_id, i.number AS item, i.title AS item_title,"
+        " d.doc_type, d.kind, d.date, d.pages, x.dnr, i.id AS item_id, i.number AS item, i.title AS item_title,"
         ' i.page_start, i.start, i."end"'
         " FROM diarienummer x JOIN documents d ON d.id = x.document_id"
         " LEFT JOIN items i ON i.id = x.item_id"

@@ -1,0 +1,67 @@
+"""A nämndsekreterare who uses the keyboard only (or a screen reader) on the web page: every page
+made them tab through the twelve menu links before reaching the page's own content, with no way
+past them; a search's results page had no main heading (its headings began with the facets'
+'Kommun', a level below the hits' titles); and the menu did not say which page was open."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from namndkoll import api
+
+pytest.importorskip("fastapi")
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory):
+    from fastapi.testclient import TestClient
+    from test_ingest_batch import make_pdf
+    from test_search import FakeEmbedder
+
+    from namndkoll.corpus import opened
+    from namndkoll.search import index_corpus
+    from namndkoll.web.app import create_app
+
+    tmp = tmp_path_factory.mktemp("w69web")
+    text = ("Alingsås kommun\nKommunstyrelsen\nProtokoll\nSammanträdesdatum: 2026-05-11\n"
+            "§ 77 Dnr 2026.013 KS\nMarknadsmässiga räntepåslag 2027\nBeslut\n"
+            "Kommunstyrelsen föreslår att räntepåslaget fastställs till 0,46 procent.\n")
+    make_pdf(tmp / "ks.pdf", [text])
+    db = tmp / "c.db"
+    assert not api.ingest([tmp / "ks.pdf"], db=db, index=False).failed
+    emb = FakeEmbedder()
+    with opened(db, write=True) as store:
+        index_corpus(store, emb)
+    return TestClient(create_app(Path(db), embedder=emb, cache_dir=tmp / "cache", upload_dir=tmp / "up", warm=False))
+
+
+def _body(html: str) -> str:
+    return html.split("<body>", 1)[1]
+
+
+@pytest.mark.parametrize("url", ["/", "/search?q=räntepåslag", "/documents", "/documents/1", "/figures",
+                                 "/cases/2026.013 KS", "/basket", "/status"])
+def test_the_first_tab_stop_skips_to_the_page_content(client, url: str) -> None:
+    html = client.get(url).text
+    first = re.search(r"<(a|button|input|select|textarea|summary)\b[^>]*>", _body(html))
+    assert first and 'href="#main"' in first.group(0), first and first.group(0)
+    assert re.search(r'<main id="main"', html)
+    assert '<html lang="sv">' in html
+
+
+def test_a_results_page_has_one_main_heading_above_the_hits(client) -> None:
+    html = client.get("/search?q=räntepåslag").text
+    levels = [int(n) for n in re.findall(r"<h([1-6])\b", html)]
+    assert levels.count(1) == 1 and levels[0] == 1, levels
+    assert "räntepåslag" in re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL).group(1)
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels  # no level skipped
+
+
+def test_the_menu_says_which_page_is_open(client) -> None:
+    html = client.get("/figures").text
+    nav = re.search(r'<nav aria-label="Huvudmeny">(.*?)</nav>', html, re.DOTALL)
+    assert nav and re.findall(r'<a href="([^"]+)"[^>]*aria-current="page"', nav.group(1)) == ["/figures"]

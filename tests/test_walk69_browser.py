@@ -1,0 +1,34 @@
+"""A nämndsekreterare in a small kommun on the web page, in a real Chromium (Playwright over
+Debian's chromium; skipped without it, as tests/test_web_browser.py): printing a document page
+for a politician cut the page's text at its scroll box (the printout of Tolkförmedling Väst's
+årsredovisning s. 2 stopped at 'Balanskravsresultat', half the page's contents left out) and
+printed the menu and every button."""
+
+from __future__ import annotations
+
+import pytest
+from test_web_browser import browser, page, server  # noqa: F401 - the fixtures, shared
+
+pytestmark = pytest.mark.browser
+
+
+def _a_long_page(page) -> str:  # noqa: F811 - a fixture
+    """A document page whose text is longer than its scroll box."""
+    page.goto("/documents")
+    for href in page.locator("main table a[href^='/documents/']").evaluate_all("as => as.map(a => a.getAttribute('href'))"):
+        for n in (1, 2, 3):
+            page.goto(f"{href.split('?')[0]}?page={n}")
+            if page.evaluate("() => { const p = document.querySelector('pre.clean'); return p && p.scrollHeight > p.clientHeight + 20 }"):
+                return page.url
+    pytest.fail("no document page in the corpus has more text than its box")
+
+
+def test_a_printed_document_page_holds_the_whole_page_text_and_no_menu(page) -> None:  # noqa: F811
+    page.set_viewport_size({"width": 1000, "height": 700})
+    _a_long_page(page)
+    page.emulate_media(media="print")
+    box = page.evaluate("() => { const p = document.querySelector('pre.clean'); return [p.scrollHeight, p.clientHeight] }")
+    assert box[0] <= box[1] + 1, box  # nothing of the text hidden below a scroll box
+    assert not page.locator("header.top nav").is_visible()
+    assert not page.locator("button.copy").first.is_visible()
+    assert page.locator("p.cite .citation").is_visible()  # the reference is printed

@@ -2,7 +2,8 @@
 Debian's chromium; skipped without it, as tests/test_web_browser.py): printing a document page
 for a politician cut the page's text at its scroll box (the printout of Tolkförmedling Väst's
 årsredovisning s. 2 stopped at 'Balanskravsresultat', half the page's contents left out) and
-printed the menu and every button."""
+printed the menu and every button; on a phone the search filter's Kommun list ran past the
+window's edge ('Alingsås och Vårgårda Räddningstjänstförbund'), its arrow out of reach."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import pytest
 from test_web_browser import browser, page, server  # noqa: F401 - the fixtures, shared
 
 pytestmark = pytest.mark.browser
+
+LONG_KOMMUN = "Alingsås och Vårgårda Räddningstjänstförbund"
 
 
 def _a_long_page(page) -> str:  # noqa: F811 - a fixture
@@ -32,3 +35,15 @@ def test_a_printed_document_page_holds_the_whole_page_text_and_no_menu(page) -> 
     assert not page.locator("header.top nav").is_visible()
     assert not page.locator("button.copy").first.is_visible()
     assert page.locator("p.cite .citation").is_visible()  # the reference is printed
+
+
+def test_on_a_phone_no_filter_field_runs_past_the_window(page, server) -> None:  # noqa: F811
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/search?q=budget")
+    # a body with a long name among the Kommun options, as a förbund's records bring one
+    page.evaluate("name => { const o = document.createElement('option'); o.textContent = name;"
+                  " document.querySelector('select[name=municipality]').appendChild(o) }", LONG_KOMMUN)
+    page.locator("details.filters summary").click()
+    rights = page.locator("details.filters select").evaluate_all(
+        "ss => ss.map(s => s.getBoundingClientRect().right)")
+    assert rights and max(rights) <= 360, rights

@@ -115,3 +115,36 @@ def test_the_document_page_the_basket_and_the_case_cite_a_budget_by_its_kind(tmp
     figure = api.extracted("figures", db=db)[0]["id"]
     assert api.basket_items([f"f{figure}"], db=db)[0]["citation"].startswith(want)
     assert api.case_view("2026.100 KS", db=db).entries[0]["citation"].startswith(want)
+
+
+def test_documents_and_stats_name_a_type_as_swedish_writes_it(tmp_path) -> None:
+    """A secretary pasting `namndkoll documents --type tjänsteskrivelse` into an email got
+    'tjansteskrivelse', 'arsredovisning', 'initiativarende' (the stored codes, no å ä ö) in the
+    table, as in `stats`; the tables now say what the citations say. --json/--csv keep the code."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+    from namndkoll.corpus import store
+    from namndkoll.corpus.db import open_db, transaction
+    from namndkoll.types import Document, Page
+
+    db = tmp_path / "t.db"
+    conn = open_db(db)
+    try:
+        with transaction(conn):
+            for n, (doc_type, title) in enumerate([("tjansteskrivelse", "Svar på motion"),
+                                                   ("arsredovisning", "Årsredovisning 2025")]):
+                md = Metadata(title, "Alingsås", "Kommunstyrelsen", doc_type, "2026-05-11")  # type: ignore[arg-type]
+                store.replace_document(conn, Document(str(tmp_path / f"{n}.pdf"), str(n) * 64,
+                                                      [Page(1, "Text.")], md))
+    finally:
+        conn.close()
+    run = CliRunner().invoke
+    out = run(app, ["documents", "--db", str(db), "--wide"]).stdout
+    assert "tjänsteskrivelse" in out and "årsredovisning" in out and "tjansteskrivelse" not in out, out
+    stats = run(app, ["stats", "--db", str(db)]).stdout
+    assert "tjänsteskrivelse" in stats and "arsredovisning" not in stats, stats
+    rows = json.loads(run(app, ["documents", "--db", str(db), "--json"]).stdout)
+    assert sorted(r["doc_type"] for r in rows) == ["arsredovisning", "tjansteskrivelse"]

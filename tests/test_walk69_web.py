@@ -17,14 +17,12 @@ pytest.importorskip("fastapi")
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory):
-    from fastapi.testclient import TestClient
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from test_ingest_batch import make_pdf
     from test_search import FakeEmbedder
 
     from namndkoll.corpus import opened
     from namndkoll.search import index_corpus
-    from namndkoll.web.app import create_app
 
     tmp = tmp_path_factory.mktemp("w69web")
     text = ("Alingsås kommun\nKommunstyrelsen\nProtokoll\nSammanträdesdatum: 2026-05-11\n"
@@ -33,10 +31,21 @@ def client(tmp_path_factory: pytest.TempPathFactory):
     make_pdf(tmp / "ks.pdf", [text])
     db = tmp / "c.db"
     assert not api.ingest([tmp / "ks.pdf"], db=db, index=False).failed
-    emb = FakeEmbedder()
     with opened(db, write=True) as store:
-        index_corpus(store, emb)
-    return TestClient(create_app(Path(db), embedder=emb, cache_dir=tmp / "cache", upload_dir=tmp / "up", warm=False))
+        index_corpus(store, FakeEmbedder())
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(corpus: Path):
+    from fastapi.testclient import TestClient
+    from test_search import FakeEmbedder
+
+    from namndkoll.web.app import create_app
+
+    tmp = corpus.parent
+    return TestClient(create_app(corpus, embedder=FakeEmbedder(), cache_dir=tmp / "cache", upload_dir=tmp / "up",
+                                 warm=False))
 
 
 def _body(html: str) -> str:
@@ -65,3 +74,12 @@ def test_the_menu_says_which_page_is_open(client) -> None:
     html = client.get("/figures").text
     nav = re.search(r'<nav aria-label="Huvudmeny">(.*?)</nav>', html, re.DOTALL)
     assert nav and re.findall(r'<a href="([^"]+)"[^>]*aria-current="page"', nav.group(1)) == ["/figures"]
+
+
+def test_the_baskets_text_field_is_named(client, corpus: Path) -> None:
+    """A screen reader announced the basket's text to copy as a bare 'text field, read only'."""
+    figure = api.extracted("figures", db=corpus)[0]["id"]
+    html = client.get(f"/basket?items=f{figure}").text
+    field = re.search(r'<textarea id="basket-text"[^>]*>', html)
+    assert field and 'aria-labelledby="basket-text-label"' in field.group(0)
+    assert re.search(r'<h2 id="basket-text-label">Som text</h2>', html)

@@ -83,3 +83,22 @@ def test_the_baskets_text_field_is_named(client, corpus: Path) -> None:
     field = re.search(r'<textarea id="basket-text"[^>]*>', html)
     assert field and 'aria-labelledby="basket-text-label"' in field.group(0)
     assert re.search(r'<h2 id="basket-text-label">Som text</h2>', html)
+
+
+def test_the_original_pdf_opens_at_the_page_shown(client, corpus: Path) -> None:
+    """A secretary on page 21 of a protocol who wanted the PDF itself to show a politician had
+    only 'Ladda ner PDF' (an attachment, opened at page 1). The page now links the original to
+    the browser's PDF viewer at #page=N, answered inline under a policy that lets the viewer show
+    the PDF (the pages' object-src 'none' blocks it: Chromium never finished loading) and
+    allows nothing else."""
+    html = client.get("/documents/1?page=1").text
+    link = re.search(r'<a href="(/documents/1/original\.pdf\?inline=1#page=1)">Öppna PDF:en på s\. 1</a>', html)
+    assert link, re.findall(r'<a href="/documents/1/original[^>]*>[^<]*', html)
+    r = client.get(link.group(1).split("#")[0])
+    assert r.status_code == 200 and r.content.startswith(b"%PDF")
+    assert r.headers["content-disposition"].startswith("inline")
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "object-src 'self'" in csp and "script-src" not in csp
+    download = client.get("/documents/1/original.pdf")
+    assert download.headers["content-disposition"].startswith("attachment")
+    assert "object-src 'none'" in download.headers["content-security-policy"]

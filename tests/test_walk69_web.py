@@ -102,3 +102,31 @@ def test_the_original_pdf_opens_at_the_page_shown(client, corpus: Path) -> None:
     download = client.get("/documents/1/original.pdf")
     assert download.headers["content-disposition"].startswith("attachment")
     assert "object-src 'none'" in download.headers["content-security-policy"]
+
+
+def _upload(client, files: list[tuple[str, bytes]]) -> str:
+    import time
+
+    token = re.search(r'name="csrf-token" content="([^"]+)"', client.get("/upload").text).group(1)
+    r = client.post("/upload", data={"csrf": token}, follow_redirects=False,
+                    files=[("files", (name, data, "application/pdf")) for name, data in files])
+    assert r.status_code == 303, r.text
+    job = r.headers["location"].rsplit("/", 1)[1]
+    for _ in range(300):
+        if client.get(f"/api/uploads/{job}").json()["done"]:
+            break
+        time.sleep(0.1)
+    return client.get(f"/upload/{job}").text
+
+
+def test_the_upload_page_says_in_swedish_what_became_of_each_file(client, corpus: Path) -> None:
+    """A municipal officer uploading a protocol that was already in, with a Word file by mistake,
+    read 'anteckningar.docx: not a PDF (no %PDF header); only PDF files can be ingested' and
+    'ks.pdf: redan inläst – already ingested' on the Swedish page."""
+    pdf = next(corpus.parent.glob("ks.pdf")).read_bytes()
+    page = _upload(client, [("ks.pdf", pdf), ("anteckningar.docx", b"PK\x03\x04 not a pdf")])
+    said = re.sub(r"<[^>]+>", "", page.split("<main", 1)[1])
+    assert "anteckningar.docx: inte en PDF" in said, said
+    assert "redan inläst" in said or "samma innehåll som" in said, said
+    for english in ("not a PDF", "already ingested", "only PDF files", "same content as"):
+        assert english not in said, said

@@ -89,3 +89,15 @@ def test_the_case_page_says_where_the_case_is_only_named(db: Path) -> None:
     page = client.get("/cases/2026.220 KS").text
     assert "Nämner 2026.220 KS i § 41" in page
     assert "VA-taxa för 2027 godkänns" not in page
+
+
+def test_a_protocol_extract_with_its_number_in_the_letterhead_stays_that_case(tmp_path: Path) -> None:
+    """A protokollsutdrag whose diarienummer stands above its one § (in the letterhead) is that
+    §'s case, not a passing mention."""
+    text = KS.replace("§ 105 Dnr 2026.220 KS\n", "Dnr 2026.220 KS\nProtokollsutdrag\n§ 105\n")
+    make_pdf(tmp_path / "utdrag.pdf", [text])
+    db = tmp_path / "c.db"
+    assert not api.ingest([tmp_path / "utdrag.pdf"], db=db, index=False).failed
+    (entry,) = api.case_view("2026.220 KS", db=db).entries
+    assert not entry.get("mentioned") and entry["decisions"]
+    assert "dnr 2026.220 KS" in entry["citation"]

@@ -354,6 +354,13 @@ def _place_mention(store: Store, e: dict[str, Any]) -> None:
     e["mentioned"] = True
     m = _dnr_in_text(e["dnr"]).search(doc.text)
     item = doc.item_of(m.start()) if m else None
+    if item is None and len(doc.items) == 1:
+        # a protocol extract's number in its letterhead, above its one §: that §'s case
+        item = doc.items[0]
+        e["item"], e["item_title"], e["page_start"] = item.number, item.title, item.page_start
+        e["start"], e["end"], e["mentioned"], e["own_dnr"] = item.start, item.end, False, (e["dnr"],)
+        e.update({w: [r for r in e[w] if item.start <= r["start"] < item.end] for w in ("decisions", "votes", "positions")})
+        return
     if m is not None:
         e["page_start"], e["start"], e["end"] = doc.page_of(m.start()), m.start(), m.end()
     own: tuple[str, ...] = ()

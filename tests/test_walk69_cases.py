@@ -78,6 +78,7 @@ def test_a_protocol_naming_the_case_in_passing_is_shown_through_that_paragraph(d
     assert tn.get("mentioned") and tn["item"] == "41" and tn["page_start"] == 2
     assert not any("VA-taxa" in " ".join(d["clauses"]) + (d["quote"] or "") for d in tn["decisions"])
     assert tn["citation"] == "Tekniska nämnden, Alingsås, protokoll 2026-06-15 § 41, dnr 2026.002 TEN, s. 2"
+    assert case.bodies == ["Kommunstyrelsen"]  # the path it took: not 'Kommunstyrelsen → Tekniska nämnden'
 
 
 def test_the_case_page_says_where_the_case_is_only_named(db: Path) -> None:

@@ -402,7 +402,9 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
         e["citation"] = format_citation(md, item=e["item"], page=page, page_end=page,
                                         diarienummer=cited, source=e["source"])
     entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["rank"]))
-    bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in entries))
+    # the path the case took: a body whose records only name it in passing did not handle it
+    handled = [e for e in entries if not e["mentioned"]] or entries
+    bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in handled))
     from ..corpus.web import dnr_key
 
     numbers: dict[str, dict[str, Any]] = {}

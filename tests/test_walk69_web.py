@@ -130,3 +130,30 @@ def test_the_upload_page_says_in_swedish_what_became_of_each_file(client, corpus
     assert "redan inläst" in said or "samma innehåll som" in said, said
     for english in ("not a PDF", "already ingested", "only PDF files", "same content as"):
         assert english not in said, said
+
+
+def test_a_page_read_by_ocr_says_so_beside_its_text(tmp_path: Path) -> None:
+    """A secretary quoting Nykarleby's välfärdsnämnd (21 of 25 pages read by OCR from broken
+    fonts) got the text and the 'Kopiera källa' button with no word that the text was read from
+    the image and may hold misread words and figures; an unreadable page said nothing either."""
+    from fastapi.testclient import TestClient
+
+    from namndkoll.corpus import store
+    from namndkoll.corpus.db import open_db, transaction
+    from namndkoll.types import Document, Metadata, Page
+    from namndkoll.web.app import create_app
+
+    md = Metadata(None, "Nykarleby", "Välfärdsnämnden", "protokoll", "2022-09-15")
+    pages = [Page(1, "Välfärdsnämnden sammanträder."), Page(2, "Budgeten ökar med 3,6 miljoner euro.", ocr="ocr"),
+             Page(3, "", ocr="unreadable")]
+    db = tmp_path / "o.db"
+    conn = open_db(db)
+    try:
+        with transaction(conn):
+            doc_id = store.replace_document(conn, Document(str(tmp_path / "n.pdf"), "c" * 64, tuple(pages), md))
+    finally:
+        conn.close()
+    client = TestClient(create_app(db, read_only=True, warm=False))
+    assert "OCR-läst" not in client.get(f"/documents/{doc_id}?page=1").text
+    assert "Texten på sidan är OCR-läst" in client.get(f"/documents/{doc_id}?page=2").text
+    assert "textlager går inte att läsa" in client.get(f"/documents/{doc_id}?page=3").text

@@ -4,6 +4,8 @@ lists' citations and the web page's heading alike."""
 
 from __future__ import annotations
 
+import re
+
 from namndkoll.search.cite import format_citation
 from namndkoll.types import Metadata
 from namndkoll.web.common import TYPE_NAMES, doc_title
@@ -78,3 +80,71 @@ def test_the_lists_cite_a_policy_by_its_kind_word(tmp_path) -> None:
     assert out.exit_code == 0 and "other: policy" in out.stdout, out.stdout
     csv_out = CliRunner().invoke(app, ["documents", "--db", str(db), "--csv"]).stdout
     assert csv_out.splitlines()[0].endswith(",kind") and csv_out.splitlines()[1].endswith(",policy")
+
+
+def test_the_document_page_the_basket_and_the_case_cite_a_budget_by_its_kind(tmp_path) -> None:
+    """Alingsås' 'Underlag ramar 2027-2029' (a budget, type other): the search and `figures` cite
+    it '”Underlag ramar 2027-2029”, Alingsås, budget, s. 2', but the document page a secretary
+    copies the reference from, a figure in the citation basket and the case page said
+    'dokument'."""
+    from fastapi.testclient import TestClient
+
+    from namndkoll import api
+    from namndkoll.corpus import extractions, store
+    from namndkoll.corpus.db import open_db, transaction
+    from namndkoll.extract import extract_document
+    from namndkoll.types import Document, Page
+    from namndkoll.web.app import create_app
+
+    md = Metadata("Underlag ramar 2027-2029", "Alingsås", None, "other", None, ("2026.100 KS",), kind="budget")
+    doc = Document(str(tmp_path / "ramar.pdf"), "b" * 64,
+                   [Page(1, "Ram 2027\nKommunstyrelsen, lokalkostnad kommunhuset (4 000 tkr)\nDnr 2026.100 KS")], md)
+    db = tmp_path / "c.db"
+    conn = open_db(db)
+    try:
+        with transaction(conn):
+            doc_id = store.replace_document(conn, doc)
+            extractions.save_extraction(conn, doc_id, doc, extract_document(doc))
+    finally:
+        conn.close()
+    want = "”Underlag ramar 2027-2029”, Alingsås, budget"
+    assert api.extracted("figures", db=db)[0]["citation"].startswith(want)
+    client = TestClient(create_app(db, read_only=True, warm=False))
+    page = client.get(f"/documents/{doc_id}?page=1").text
+    assert re.findall(r'class="citation">([^<]*)', page) == [want + ", dnr 2026.100 KS, s. 1"]
+    figure = api.extracted("figures", db=db)[0]["id"]
+    assert api.basket_items([f"f{figure}"], db=db)[0]["citation"].startswith(want)
+    assert api.case_view("2026.100 KS", db=db).entries[0]["citation"].startswith(want)
+
+
+def test_documents_and_stats_name_a_type_as_swedish_writes_it(tmp_path) -> None:
+    """A secretary pasting `namndkoll documents --type tjänsteskrivelse` into an email got
+    'tjansteskrivelse', 'arsredovisning', 'initiativarende' (the stored codes, no å ä ö) in the
+    table, as in `stats`; the tables now say what the citations say. --json/--csv keep the code."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+    from namndkoll.corpus import store
+    from namndkoll.corpus.db import open_db, transaction
+    from namndkoll.types import Document, Page
+
+    db = tmp_path / "t.db"
+    conn = open_db(db)
+    try:
+        with transaction(conn):
+            for n, (doc_type, title) in enumerate([("tjansteskrivelse", "Svar på motion"),
+                                                   ("arsredovisning", "Årsredovisning 2025")]):
+                md = Metadata(title, "Alingsås", "Kommunstyrelsen", doc_type, "2026-05-11")  # type: ignore[arg-type]
+                store.replace_document(conn, Document(str(tmp_path / f"{n}.pdf"), str(n) * 64,
+                                                      [Page(1, "Text.")], md))
+    finally:
+        conn.close()
+    run = CliRunner().invoke
+    out = run(app, ["documents", "--db", str(db), "--wide"]).stdout
+    assert "tjänsteskrivelse" in out and "årsredovisning" in out and "tjansteskrivelse" not in out, out
+    stats = run(app, ["stats", "--db", str(db)]).stdout
+    assert "tjänsteskrivelse" in stats and "arsredovisning" not in stats, stats
+    rows = json.loads(run(app, ["documents", "--db", str(db), "--json"]).stdout)
+    assert sorted(r["doc_type"] for r in rows) == ["arsredovisning", "tjansteskrivelse"]

@@ -180,7 +180,7 @@ def test_only_pdfs_are_taken(client, tmp_path):
     r = client.post(
         "/upload", data={"csrf": token}, files={"files": ("notes.pdf", b"hello", "application/pdf")}
     )
-    assert r.status_code == 400 and "not a PDF" in r.text
+    assert r.status_code == 400 and "notes.pdf: inte en PDF" in r.text  # the page says it in Swedish
     assert not any((tmp_path / "uploads").rglob("*")) if (tmp_path / "uploads").exists() else True
 
 

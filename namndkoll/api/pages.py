@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -211,7 +212,7 @@ def _page_citation(store: Store, stored: StoredDocument, doc: Document, pages: t
         items = [i for i in doc.items if i.page_start <= page <= i.page_end]
     it = items[0] if len(items) == 1 else None
     md = Metadata(stored.title, stored.municipality, (it and it.committee) or stored.committee,
-                  stored.doc_type, (it and it.date) or stored.date)  # type: ignore[arg-type]
+                  stored.doc_type, (it and it.date) or stored.date, kind=stored.kind)  # type: ignore[arg-type]
     number = it.number if it else None
     return format_citation(md, item=number, page=page, page_end=pages[1],
                            diarienummer=store.diarienummer_for(stored.id, number), source=stored.source,
@@ -344,6 +345,46 @@ class CaseView:
     numbers: list[dict[str, Any]] = field(default_factory=list)
 
 
+def _dnr_in_text(dnr: str) -> re.Pattern[str]:
+    """A stored diarienummer as the text may write it: any case, spaces or hyphens anywhere (as
+    ``corpus.web.dnr_matches`` compares), never the beginning of a longer number."""
+    chars = [re.escape(c) for c in dnr.upper() if c not in " -"]
+    tail = r"(?!\d)" if dnr[-1:].isdigit() else ""
+    return re.compile(r"(?<![\w.])" + r"[\s-]*".join(chars) + tail, re.IGNORECASE)
+
+
+def _place_mention(store: Store, e: dict[str, Any]) -> None:
+    """A document with § items that names the case only in passing — inside another § (a list of
+    meddelanden or delegationsbeslut, a Beslutsunderlag) or outside every § — is shown through
+    the § (and page) where it names it, with that §'s decisions, votes and positions only: a
+    Tekniska nämnden protocol listing 'KS § 105 2026.220 KS' among its meddelanden is not a
+    timeline step whose decisions are every VA-taxa and renhållningstaxa of the meeting."""
+    doc = store.load_document(e["document_id"])
+    if not doc.items:
+        return  # a tjänsteskrivelse, a motion: the whole document is about its case
+    e["mentioned"] = True
+    m = _dnr_in_text(e["dnr"]).search(doc.text)
+    item = doc.item_of(m.start()) if m else None
+    if item is None and len(doc.items) == 1:
+        # a protocol extract's number in its letterhead, above its one §: that §'s case
+        item = doc.items[0]
+        e["item"], e["item_title"], e["page_start"] = item.number, item.title, item.page_start
+        e["start"], e["end"], e["mentioned"], e["own_dnr"] = item.start, item.end, False, (e["dnr"],)
+        e.update({w: [r for r in e[w] if item.start <= r["start"] < item.end] for w in ("decisions", "votes", "positions")})
+        return
+    if m is not None:
+        e["page_start"], e["start"], e["end"] = doc.page_of(m.start()), m.start(), m.end()
+    own: tuple[str, ...] = ()
+    if item is not None and m is not None:
+        e["item"], e["item_title"] = item.number, item.title
+        own = store.diarienummer_for(e["document_id"], item.number)
+        if doc.text[item.start:m.start()].count("\n") <= 1:  # in the §'s heading: its own case
+            e["mentioned"], own = False, own or (e["dnr"],)
+    e["own_dnr"] = own
+    for what in ("decisions", "votes", "positions"):
+        e[what] = [r for r in e[what] if item is not None and item.start <= r["start"] < item.end]
+
+
 def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     """A case followed by its diarienummer through every document and body that names it,
     oldest first (same date: nämnd before KS before KF), with its decisions and votes."""
@@ -355,6 +396,10 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
         # the store matches a prefix ("2026.13" also finds "2026.131 TEN"): a whole number only
         entries = [e for e in store.case_entries(dnr) if dnr_matches(e["dnr"], dnr)]
         stored = {d: store.get_stored(d) for d in {e["document_id"] for e in entries}}
+        for e in entries:
+            e["mentioned"] = False
+            if e["item_id"] is None:
+                _place_mention(store, e)
     for e in entries:
         # a § of another body's protocol extract bundled in the document (an audit report's
         # appendix): that body's step in the case, cited as its extract in the document
@@ -364,13 +409,17 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
         # the entry's own "item" is "44" while its decisions, votes and positions say "§ 44":
         # item_number is the one form every output gives (README, "Output")
         e["item_number"] = item_number(e["item"])
-        md = Metadata(e["title"], e["municipality"], e["committee"], e["doc_type"], e["date"])
+        md = Metadata(e["title"], e["municipality"], e["committee"], e["doc_type"], e["date"],
+                      kind=e.get("kind"))
         page = e["page_start"] or 1
+        # a § that only names the case is cited with its own numbers, never as if it were the case
+        cited = e.pop("own_dnr") if "own_dnr" in e else (e["dnr"],)
         e["citation"] = format_citation(md, item=e["item"], page=page, page_end=page,
-                                        diarienummer=(e["dnr"],), source=e["source"],
-                                        within=within)
+                                        diarienummer=cited, source=e["source"], within=within)
     entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["rank"]))
-    bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in entries))
+    # the path the case took: a body whose records only name it in passing did not handle it
+    handled = [e for e in entries if not e["mentioned"]] or entries
+    bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in handled))
     numbers: dict[str, dict[str, Any]] = {}
     for e in entries:
         n = numbers.setdefault(dnr_key(e["dnr"]), {"dnr": e["dnr"], "bodies": []})
@@ -406,7 +455,7 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
             rows = store.extracted_by_ids(BASKET_KINDS[k], wanted.get(k, []))
             for row, dnr in zip(rows, case_numbers(store, rows), strict=True):
                 md = Metadata(row["title"], row["municipality"], row["committee"], row["doc_type"],  # type: ignore[arg-type]
-                              row["date"])
+                              row["date"], kind=row.get("doc_kind"))
                 item = item_number(row["item"])
                 text = {"f": row.get("quote") or row.get("text"), "d": row.get("quote"),
                         "v": row.get("quote"), "p": row.get("quote")}[k] or ""

@@ -9,6 +9,7 @@ import typer
 
 from ..display import one_line, shown_path
 from ..errors import NamndkollError
+from ..types import DOC_TYPE_NAMES
 from ._output import (
     MISSING,
     DbOption,
@@ -272,7 +273,8 @@ def documents_cmd(
     fitted = out_width(wide) is not None
     # a document of type "other" says what it is by its kind word: "other: policy", not "other"
     shown = [{**r, **{f: MISSING for f in r["missing"]},
-              **({"doc_type": f"other: {r['kind']}"} if r["doc_type"] == "other" and r.get("kind") else {}),
+              **({"doc_type": f"other: {r['kind']}"} if r["doc_type"] == "other" and r.get("kind")
+                 else {"doc_type": DOC_TYPE_NAMES.get(r["doc_type"], r["doc_type"])} if r["doc_type"] else {}),
               "source": Path(r["source"]).name if fitted else r["source"]} for r in rows]
     print_table(shown, ["id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
                         "source"], title=counted(len(rows), "documents"), wide=wide)
@@ -358,7 +360,8 @@ def stats_cmd(db: DbOption = None, as_json: JsonOption = False) -> None:
                        ("by_type", "type"), ("by_year", "year")):
         echo(f"\n{label}:")
         for k, n in s[key].items():
-            echo(f"  {n:6d}  {one_line(k)}")
+            # a type as Swedish writes it, as --type takes it and every citation names it
+            echo(f"  {n:6d}  {one_line(DOC_TYPE_NAMES.get(k, k) if key == 'by_type' else k)}")
     if s["read_by_older"]:
         n = s["read_by_older"]
         echo(f"\n{n} {'document was' if n == 1 else 'documents were'} read by an older namndkoll: "

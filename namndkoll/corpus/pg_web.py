@@ -26,7 +26,7 @@ def case_entries(conn: Any, dnr: str) -> list[dict[str, Any]]:
     with conn.cursor(row_factory=dict_row) as cur:
         rows = cur.execute(
             "SELECT * FROM (SELECT DISTINCT d.id AS document_id, d.source, d.title, d.municipality,"
-            f" {ORIGIN['committee']} AS committee, d.doc_type, {ORIGIN['date']} AS date, d.pages, x.dnr,"
+            f" {ORIGIN['committee']} AS committee, d.doc_type, d.kind, {ORIGIN['date']} AS date, d.pages, x.dnr,"
             " i.id AS item_id, i.number AS item, i.title AS item_title,"
             ' i.page_start, i.start, i."end"'
             " FROM diarienummer x JOIN documents d ON d.id = x.document_id"

@@ -61,7 +61,7 @@ def case_entries(conn: Any, dnr: str) -> list[dict[str, Any]]:
         # a § of another body's protocol extract bundled in the document: that body's, of its
         # meeting (extractions.ORIGIN), as the lists and decisions give it
         "SELECT DISTINCT d.id AS document_id, d.source, d.title, d.municipality,"
-        f" {ORIGIN['committee']} AS committee, d.doc_type, {ORIGIN['date']} AS date, d.pages, x.dnr,"
+        f" {ORIGIN['committee']} AS committee, d.doc_type, d.kind, {ORIGIN['date']} AS date, d.pages, x.dnr,"
         ' i.id AS item_id, i.number AS item, i.title AS item_title, i.page_start, i.start, i."end"'
         " FROM diarienummer x JOIN documents d ON d.id = x.document_id"
         " LEFT JOIN items i ON i.id = x.item_id"

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from .. import api
 from ..errors import IngestError
-from .common import check_csrf, check_writable, config, jsonable, render
+from .common import check_csrf, check_writable, config, jsonable, render, upload_message
 
 router = APIRouter()
 
@@ -52,7 +52,7 @@ async def upload(
         except IngestError as exc:
             rejected.append(str(exc))
     if not paths and rejected:
-        raise HTTPException(400, "Inget att läsa in: " + "; ".join(rejected))
+        raise HTTPException(400, "Inget att läsa in: " + "; ".join(upload_message(r) for r in rejected))
     job = request.app.state.jobs.submit(names, paths, rejected, db=cfg.db, embedder=cfg.embedder)
     if request.headers.get("x-requested-with") == "fetch":
         return JSONResponse(job.as_dict(), status_code=202)

@@ -185,6 +185,29 @@ def body_miss(request: Request, municipality: str | None) -> BodyMiss | None:
 
 _env.globals["body_miss"] = body_miss
 
+# what ingest says of an uploaded file (English, for the command line), as the upload page says
+# it; "" where the file's Swedish status ('redan inläst') already says it all; any other as it is
+_UPLOAD_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), t) for p, t in (
+    (r"^(.*?):? ?not a PDF \(no %PDF header\)", "{0}: inte en PDF (filen börjar inte med %PDF); bara PDF-filer kan läsas in"),
+    (r"^(.*?):? ?empty file \(0 bytes\)", "{0}: tom fil (0 byte); ladda ner eller exportera den igen"),
+    (r"^already ingested, by an older namndkoll", "läst av en äldre namndkoll (läses om med ingest --reread)"),
+    (r"^already ingested", ""),
+    (r"^same content as (.+)$", "samma innehåll som {0}, som redan är inläst"),
+    (r"^cannot read file: (.+)$", "filen kan inte läsas: {0}"),
+))
+
+
+def upload_message(message: str | None) -> str:
+    """An ingest message about an uploaded file in Swedish (see ``_UPLOAD_MESSAGES``)."""
+    for rx, text in _UPLOAD_MESSAGES:
+        m = rx.match(message or "")
+        if m:
+            return text.format(*m.groups()).removeprefix(": ")
+    return message or ""
+
+
+_env.globals["upload_message"] = upload_message
+
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     cfg = config(request)

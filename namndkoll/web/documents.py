@@ -156,6 +156,16 @@ def page_png(
     summary="Originalets PDF",
     response_class=FileResponse,
 )
-def original(request: Request, document_id: DocId) -> FileResponse:
+def original(
+    request: Request,
+    document_id: DocId,
+    inline: Annotated[bool, Query(description="Visa i webbläsarens PDF-läsare (länka med #page=N) i stället för att ladda ner")] = False,
+) -> FileResponse:
     path, name = api.original_pdf(document_id, db=config(request).db)
-    return FileResponse(path, media_type="application/pdf", filename=name)
+    if not inline:
+        return FileResponse(path, media_type="application/pdf", filename=name)
+    # the browser's own PDF viewer opens it at #page=N; the page's policy (object-src 'none')
+    # would block that viewer, so this answer allows the PDF itself and nothing else
+    return FileResponse(path, media_type="application/pdf", filename=name, content_disposition_type="inline",
+                        headers={"Content-Security-Policy": "default-src 'none'; object-src 'self'; "
+                                 "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"})

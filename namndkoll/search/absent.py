@@ -274,7 +274,19 @@ def absent_in_context(store: Store, c: Constraints, question: Question, rows: Ma
             text = "\n".join([row["context"] or "", *(t for t, _s in parts)])
             judged[key] = absent_from(c, text, row, question, parts)
         lacks[cid] = judged[key]
+        if row["item"] is None and "party" in lacks[cid] and _signed_by(store, row["document_id"], c.parties):
+            lacks[cid] = tuple(k for k in lacks[cid] if k != "party")
     return lacks
+
+
+def _signed_by(store: Store, document_id: int, parties: Sequence[str]) -> bool:
+    """Whether a document without § items (a motion, a reservation, a party's budget) names each
+    of ``parties`` by its name anywhere: such a paper is one party's, and it signs with its name
+    pages after the passage that answers (Region Gotland's motion on vegetabilisk kost, its
+    figure on page 1, "Elin Bååth, Feministiskt initiativ" on page 2). By name only: the
+    keyword index finds a code such as "Fi" only as the start of other words ("finns")."""
+    return all(store.document_mentions(document_id, sorted({PARTIES[p].name, PARTIES[p].stem}))
+               for p in parties if p in PARTIES)
 
 
 def _scope_ids(rows: Mapping[int, Any], ids: Sequence[int]) -> set[int]:

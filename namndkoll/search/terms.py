@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from ..registry import PARTIES
+from ..registry import INDEPENDENT, PARTIES, party_code_of
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-/.:][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 # strong verbs' past forms: a prefix of "vann" never finds "vinnare", nor "skrev" "undertecknat";
@@ -185,16 +185,28 @@ def joined_compounds(terms: Sequence[Term], df: Callable[[str], int]) -> list[Te
     return out
 
 
+# what people call a party in speech ("sossarna", "vänstern"), never how a record names it
+_PARTY_SPOKEN = {"sosse": "S", "sossen": "S", "sossar": "S", "sossarna": "S", "sossarnas": "S",
+                 "vänstern": "V", "vänsterns": "V", "centern": "C", "centerns": "C"}
+
+
 def party_code(word: str) -> str | None:
-    """The code a party name stands for ("vänsterpartiets" -> "V"), or a party code itself
-    typed in a query ("sd" -> "SD"); None for other words."""
+    """The code a party name stands for ("vänsterpartiets" -> "V"), an older name or code
+    ("folkpartiet", "fp" -> "L"), a spoken one ("sossarna" -> "S"), or a party code itself typed
+    in a query, in the genitive too ("sd", "mp:s" -> "MP"); None for other words (a one-letter
+    code alone is a letter: "s", "m")."""
+    word = word.removesuffix(":s")
     for s, code in _PARTY_STEMS.items():
         if word.startswith(s):
             return code
     for code in PARTIES:
         if len(code) >= 2 and word == code.casefold():
             return code
-    return None
+    if word in _PARTY_SPOKEN:
+        return _PARTY_SPOKEN[word]
+    # the registry's older names and codes: "folkpartiet", "fp", "vpk"
+    known = party_code_of(word) if len(word) >= 2 else None
+    return known if known != INDEPENDENT else None
 
 
 # ---- compounds ----------------------------------------------------------------------------

@@ -79,3 +79,5 @@ def test_votes_members_and_compare_to_workbooks(db: str, tmp_path: Path, monkeyp
 def test_a_file_that_cannot_be_written_is_one_line(db: str, tmp_path: Path) -> None:
     out = runner.invoke(app, ["figures", "--db", db, "--xlsx", str(tmp_path / "no" / "such" / "f.xlsx")])
     assert out.exit_code == 1 and out.output.startswith("error: cannot write") and "Traceback" not in out.output
+    # the line says what to do, not only the system's errno ("[Errno 2] No such file or directory")
+    assert "a folder that exists" in out.output and "[Errno" not in out.output, out.output

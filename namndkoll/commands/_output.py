@@ -83,7 +83,10 @@ def write_xlsx_file(path: Path, rows: Iterable[Mapping[str, Any]], columns: Sequ
     try:
         write_xlsx(path, rows, columns, sheet=sheet)
     except (NamndkollError, OSError) as exc:
-        fail(f"cannot write {path}: {exc}" if isinstance(exc, OSError) else exc)
+        if not isinstance(exc, OSError):
+            fail(exc)
+        why = exc.strerror or str(exc)
+        fail(f"cannot write {path}: {why}; give --xlsx a file in a folder that exists and you may write to")
     echo(f"wrote {len(rows)} {'row' if len(rows) == 1 else 'rows'} to {shown_path(path)}", err=True)
 
 

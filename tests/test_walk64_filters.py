@@ -161,6 +161,12 @@ def test_no_match_says_when_the_documents_are_not_indexed(db: str) -> None:
         assert out.exit_code == 0, out.output
         assert "note: 2 stored documents are not in the search index yet" in out.output
         assert "run `namndkoll index`" in out.output
+    # ... and compare's spreadsheet and JSON outputs too, on stderr, their own output clean: an
+    # empty CSV with no word had looked like "no party said anything"
+    for flag in ("--csv", "--json"):
+        out = runner.invoke(app, ["compare", "ukrainska", "--db", db, flag])
+        assert out.exit_code == 0, out.output
+        assert "not in the search index yet" in out.stderr and "not in the search index" not in out.stdout
     from fastapi.testclient import TestClient
 
     from namndkoll.web.app import create_app

@@ -249,19 +249,20 @@ def compare_cmd(
         fail(exc)
     from ..search.compare import COMPARISON_COLUMNS, comparison_json, comparison_rows
 
+    # the notes go to stderr, so --json, --csv and --xlsx give them too and stay clean
+    if year is not None or year_from is not None or year_to is not None:
+        say_undated(db, municipality=municipality, committee=committee)
     if xlsx is not None:
         write_xlsx_file(xlsx, comparison_rows(res), COMPARISON_COLUMNS, sheet="compare")
-    if as_json:
-        print_json(comparison_json(res))
-        return
-    if as_csv or xlsx is not None:
-        if as_csv:
+    if as_json or as_csv or xlsx is not None:
+        if as_json:
+            print_json(comparison_json(res))
+        elif as_csv:
             print_csv(comparison_rows(res), COMPARISON_COLUMNS)
         if not res.groups:
             say_body_hint(municipality, db, committee)
+            _say_unindexed(db)
         return
-    if year is not None or year_from is not None or year_to is not None:
-        say_undated(db, municipality=municipality, committee=committee)
     if not res.groups:
         echo("no good match among reservations, yrkanden, votes or party documents")
         say_body_hint(municipality, db, committee)

@@ -50,6 +50,7 @@ from .plan import fts_terms, keyword_plan
 from .question import (
     Place,
     Question,
+    dated_query,
     mentions_place,
     mentions_year,
     on_day,
@@ -392,6 +393,7 @@ def search(
     search for that many hits does (default ``limit``) and return up to ``limit`` of what it
     finds: the web page counts facets over 50 hits but ranks as the CLI's 10, the same first ten."""
     store = as_store(store)
+    query = dated_query(query)  # "förra året": the year it is, as if typed
     if year is not None:
         year_from = year_to = year
     if party:

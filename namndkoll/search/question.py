@@ -24,6 +24,7 @@ import importlib.resources
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -151,6 +152,25 @@ def _place_forms(bodies: Iterable[str]) -> dict[str, frozenset[str]]:
         forms[key] = forms.get(key, frozenset()) | {b}
         forms.setdefault(key + "s", frozenset({b}))
     return forms
+
+
+# a year named relative to today ("Vad beslutade nämnden om biblioteksplanen förra året?"), and
+# the years from it; not after "jämfört med", "än", "mot", "sedan" (a change against a report's
+# own last year: "kostnaderna jämfört med förra året")
+_RELATIVE_YEAR = re.compile(r"(?<!jämfört med )(?<!jämfört mot )(?<!\bän )(?<!\bmot )(?<!\bsedan )"
+                            r"\b(i fjol|förra året|i år|nästa år)\b", re.IGNORECASE)
+_RELATIVE_SHIFT = {"i fjol": -1, "förra året": -1, "i år": 0, "nästa år": 1}
+
+
+def dated_query(query: str, today: date | None = None) -> str:
+    """``query`` with a year named relative to today written as that year ("förra året" in 2026:
+    "2025"), as if typed: the year rules and the keyword side then read it as any year. A query
+    that names a year of its own keeps its words (its "förra året" is that year's last year)."""
+    if _YEAR.search(query):
+        return query
+    year = (today or date.today()).year
+    return _RELATIVE_YEAR.sub(lambda m: str(year + _RELATIVE_SHIFT[" ".join(m.group(1).casefold().split())]),
+                              query)
 
 
 def read_question(query: str, bodies: Iterable[str] = ()) -> Question:

@@ -119,9 +119,7 @@ def search_page(
     from collections import Counter
 
     from ..search import search
-    from .reading import check_years
 
-    check_years(year_from, year_to)
     with opened(db) as store:
         options = _options(store)
         rec = store.get_model()

@@ -273,12 +273,6 @@ def doc_type_of(text: str) -> str | None:
     return code if code in get_args(DocType) else None
 
 
-def check_years(year_from: int | None = None, year_to: int | None = None) -> None:
-    """A NamndkollError for a year range that runs backwards (--from 2027 --to 2020): nothing
-    lies between them, and "no good match" would read as if the corpus held nothing."""
-    if year_from is not None and year_to is not None and year_from > year_to:
-        raise NamndkollError(f"--from {year_from} is after --to {year_to}: no year lies between them; "
-                             "swap them")
 
 
 def same_item(stored: str, typed: str) -> bool:

@@ -173,7 +173,7 @@ def search_cmd(
 
     Example: namndkoll search "förskoleplatser" --municipality Göteborg --from 2023 --to 2024
     """
-    from ..api.reading import check_years
+    from ..corpus.index import check_years
     from ..search import check_query, search_db
 
     if not query.strip():
@@ -231,7 +231,7 @@ def compare_cmd(
 
     Example: namndkoll compare "arbetsmarknadsåtgärder" --by party --municipality Lund
     """
-    from ..api.reading import check_years
+    from ..corpus.index import check_years
     from ..search import check_query, compare_db
 
     if not topic.strip():
@@ -323,7 +323,7 @@ def cite_cmd(
 
     if not query and not chunk:
         fail("give a QUERY or --chunk ID (see `namndkoll search --json` for chunk ids)", code=2)
-    from ..api.reading import check_years
+    from ..corpus.index import check_years
 
     try:
         check_query(query or "")

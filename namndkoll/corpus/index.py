@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ModelError
+from ..errors import ModelError, NamndkollError
 from ..types import Chunk
 from .passages import ORIGIN_ITEMS, chunk_origins
 
@@ -31,6 +31,14 @@ class ModelRecord:
     model_id: str
     dimensions: int
     center: np.ndarray | None
+
+
+def check_years(year_from: int | None = None, year_to: int | None = None) -> None:
+    """A NamndkollError for a year range that runs backwards (--from 2027 --to 2020): nothing
+    lies between them, and "no good match" would read as if the corpus held nothing."""
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise NamndkollError(f"--from {year_from} is after --to {year_to}: no year lies between them; "
+                             "swap them")
 
 
 @dataclass(frozen=True)

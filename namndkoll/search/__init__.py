@@ -76,14 +76,6 @@ def _check_mode(mode: str) -> None:
         raise NamndkollError(f"no search mode {mode!r}: use one of {', '.join(get_args(Mode))}")
 
 
-def _check_years(filters: dict[str, Any]) -> None:
-    """The API refuses a year range that runs backwards as the CLI and the web do: a script's
-    ``search_db(q, year_from=2027, year_to=2020)`` got ``[]``, read as "nothing on it"."""
-    from ..api.reading import check_years
-
-    check_years(filters.get("year_from"), filters.get("year_to"))
-
-
 def embedder_for(store: Any, model: str | None = None) -> Embedder:
     """The embedder to query this index with: ``model`` if given, else the one the index was
     built with (``get_embedder`` accepts every model id it records), else the default."""
@@ -107,7 +99,6 @@ def search_db(query: str, *, db: str | Path | None = None, model: str | None = N
 
     check_query(query)
     _check_mode(mode)
-    _check_years(kwargs)
     with opened(db) as store:
         emb = embedder_for(store, model) if mode != "keyword" else None
         return search(store, query, emb, mode=mode, **kwargs)
@@ -119,7 +110,6 @@ def compare_db(topic: str, *, db: str | Path | None = None, model: str | None = 
 
     check_query(topic)
     _check_mode(mode)
-    _check_years(kwargs)
     with opened(db) as store:
         emb = embedder_for(store, model) if mode != "keyword" else None
         return compare(store, topic, emb, mode=mode, **kwargs)
@@ -173,7 +163,6 @@ def cite_db(query: str | None, *, chunk_ids: list[int] | None = None, pick: list
     from .hybrid import hits_for_chunks
 
     check_query(query or "")
-    _check_years(kwargs)
     with opened(db) as store:
         if chunk_ids:
             hits = hits_for_chunks(store, chunk_ids)

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..corpus import as_store
 from ..corpus.base import Store
-from ..corpus.index import Filters
+from ..corpus.index import Filters, check_years
 from ..types import Hit, HitCopy, Metadata
 from .absent import absent_in_context, constraints_of
 from .asked import asked_of, lists_no_holder
@@ -396,6 +396,9 @@ def search(
     query = dated_query(query)  # "förra året": the year it is, as if typed
     if year is not None:
         year_from = year_to = year
+    # a range that runs backwards holds no year: an error, not [] read as "nothing on it" (every
+    # search, compare, cite and web search passes here)
+    check_years(year_from, year_to)
     if party:
         ids = set(store.party_chunk_ids(party))
         chunk_ids = sorted(ids & set(chunk_ids) if chunk_ids is not None else ids)

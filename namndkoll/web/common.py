@@ -356,8 +356,8 @@ def year_param(value: str | None) -> int | None:
 
 def year_range(year_from: str | None, year_to: str | None) -> tuple[int | None, int | None]:
     """The Från and Till fields as years (``year_param``); a range that runs backwards is an
-    error (``api.reading.check_years``), not an empty page."""
-    from ..api.reading import check_years
+    error (``corpus.index.check_years``), not an empty page."""
+    from ..corpus.index import check_years
 
     first, last = year_param(year_from), year_param(year_to)
     check_years(first, last)

@@ -266,6 +266,7 @@ def absent_in_context(store: Store, c: Constraints, question: Question, rows: Ma
         return lacks
     around = dict(store.chunk_rows(sorted(_scope_ids(rows, wider) - set(wider)))) | {cid: rows[cid] for cid in wider}
     judged: dict[Any, tuple[str, ...]] = {}
+    signed: dict[int, bool] = {}  # per document: the search asks one paper for several passages
     for cid in wider:
         row = rows[cid]
         key = (row["document_id"], row["item"]) if row["item"] is not None else cid
@@ -274,8 +275,12 @@ def absent_in_context(store: Store, c: Constraints, question: Question, rows: Ma
             text = "\n".join([row["context"] or "", *(t for t, _s in parts)])
             judged[key] = absent_from(c, text, row, question, parts)
         lacks[cid] = judged[key]
-        if row["item"] is None and "party" in lacks[cid] and _signed_by(store, row["document_id"], c.parties):
-            lacks[cid] = tuple(k for k in lacks[cid] if k != "party")
+        if row["item"] is None and "party" in lacks[cid]:
+            doc = row["document_id"]
+            if doc not in signed:
+                signed[doc] = _signed_by(store, doc, c.parties)
+            if signed[doc]:
+                lacks[cid] = tuple(k for k in lacks[cid] if k != "party")
     return lacks
 
 

@@ -12,7 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from test_search import FakeEmbedder, protocol, report
+from test_search import FakeEmbedder, indexed, protocol, report
+from test_search_near_misses import _evidence
 
 from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db, transaction
@@ -20,7 +21,7 @@ from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
 from namndkoll.search.absent import absent_from, constraints_of
 from namndkoll.search.grounds import names_asked_year, year_in_own_words
-from namndkoll.search.hybrid import evidence, rank, search
+from namndkoll.search.hybrid import search
 from namndkoll.search.judge import CALIBRATIONS, judge
 from namndkoll.search.question import read_question
 from namndkoll.types import Metadata
@@ -168,12 +169,6 @@ def store(db_path: Path):
     index_corpus(conn, FakeEmbedder())
     yield as_store(conn)
     conn.close()
-
-
-def _evidence(store, query: str):
-    ranked, terms = rank(store, query, None, store.resolve_filters(), mode="keyword", candidates=20)
-    ranked, rows, _q = evidence(store, query, ranked, terms)
-    return ranked, rows
 
 
 def _shown(r) -> list[str | None]:
@@ -364,16 +359,12 @@ Datum 2017-01-30"""
 def motion_store(db_path: Path):
     """Region Gotland's motion: its figure on page 1, its party only in the signature on page 2,
     more than ``absent.AROUND`` passages after it."""
-    conn = open_db(db_path)
     filler = [" ".join(f"Skolmaten del {i}, stycke {j}: menyer, råvaror och tillagning i köken." for j in range(25))
               for i in range(4)]
     md = Metadata("Motion: Vegetabilisk kost som grund i skolbespisningen", "Region Gotland", None, "motion",
                   "2017-01-30")
-    with transaction(conn):
-        replace_document(conn, report("motion-gotland-2016.pdf", [GOTLAND_P1, *filler, GOTLAND_P2], md))
-    index_corpus(conn, FakeEmbedder())
-    yield as_store(conn)
-    conn.close()
+    with indexed(db_path, [report("motion-gotland-2016.pdf", [GOTLAND_P1, *filler, GOTLAND_P2], md)]) as (conn, _emb):
+        yield as_store(conn)
 
 
 def test_a_motion_outside_any_paragraph_is_its_signers_party_throughout(motion_store):

@@ -5,16 +5,15 @@ year (issue 11; h-walk69: "Vad beslutade nämnden om biblioteksplanen förra år
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
-from test_search import FakeEmbedder, protocol
+from test_search import indexed, protocol
 
 from namndkoll.corpus import as_store
-from namndkoll.corpus.db import open_db, transaction
-from namndkoll.corpus.store import replace_document
-from namndkoll.search import hybrid, index_corpus, search
+from namndkoll.search import hybrid, search
 from namndkoll.search.question import dated_query
 from namndkoll.types import Metadata
 
@@ -43,14 +42,10 @@ Barn- och ungdomsnämndens beslut: Biblioteksplanen {what}.
 
 
 def test_search_reads_last_year_as_the_year_before_today(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    conn = open_db(tmp_path / "c.db")
-    md = Metadata("Barn- och ungdomsnämnden protokoll", "Alingsås", "Barn- och ungdomsnämnden", "protokoll", "")
-    for y, n, what in ((2025, 46, "antas för åren 2025-2027"), (2026, 47, "följs upp och redovisas i december")):
-        with transaction(conn):
-            replace_document(conn, protocol(f"bun-{y}.pdf", [BIB.format(n=n, what=what)],
-                                            Metadata(md.title, md.municipality, md.committee, md.doc_type, f"{y}-05-12")))
-    index_corpus(conn, FakeEmbedder())
+    md = Metadata("Barn- och ungdomsnämnden protokoll", "Alingsås", "Barn- och ungdomsnämnden", "protokoll")
+    docs = [protocol(f"bun-{y}.pdf", [BIB.format(n=n, what=what)], replace(md, date=f"{y}-05-12"))
+            for y, n, what in ((2025, 46, "antas för åren 2025-2027"), (2026, 47, "följs upp och redovisas i december"))]
     monkeypatch.setattr(hybrid, "dated_query", lambda q: dated_query(q, TODAY))
-    hits = search(as_store(conn), "Vad beslutade nämnden om biblioteksplanen förra året?", FakeEmbedder())
+    with indexed(tmp_path / "c.db", docs) as (conn, emb):
+        hits = search(as_store(conn), "Vad beslutade nämnden om biblioteksplanen förra året?", emb)
     assert hits and hits[0].metadata.date == "2025-05-12", [(h.metadata.date, h.text) for h in hits]
-    conn.close()

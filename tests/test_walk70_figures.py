@@ -15,6 +15,7 @@ import json
 
 import pytest
 from test_ingest_batch import make_pdf
+from test_walk64_figures import found
 from typer.testing import CliRunner
 
 from namndkoll.api import ingest
@@ -22,11 +23,6 @@ from namndkoll.cli import app
 from namndkoll.extract.figures import iter_figures, normalize_spaces
 
 runner = CliRunner()
-
-
-def found(text: str) -> list[tuple[str, str, float, str]]:
-    t = normalize_spaces(text)
-    return [(t[s:e], kind, value, unit) for s, e, kind, value, unit, _q, _per, _to in iter_figures(t)]
 
 
 @pytest.mark.parametrize("text", [

@@ -31,7 +31,7 @@ from namndkoll.search.hybrid import INSIDE_DOCUMENTS, RERANK_DEPTH, rank, search
 from namndkoll.search.plan import fts_terms
 
 DEEP = 5000  # rank the whole corpus on each side
-TUNABLE = ("dev", "dev2", "test", "dev5", "dev6", "dev7", "dev8")  # splits already spent on tuning
+TUNABLE = ("dev", "dev2", "test", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")  # splits already spent on tuning
 
 
 def gold_ids(conn, q: dict) -> set[int]:  # type: ignore[no-untyped-def]

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 _INSTALL = "install the PostgreSQL backend: pip install 'namndkoll[postgres]'"
 try:
-    from . import pg_index, pg_keywords, pg_passages, pg_pool, pg_store
+    from . import pg_claims, pg_index, pg_keywords, pg_passages, pg_pool, pg_store
 except ImportError as _exc:  # psycopg is an optional extra
     raise CorpusError(f"cannot open a PostgreSQL corpus: {_exc}; {_INSTALL}") from _exc
 
@@ -258,6 +258,15 @@ class PostgresStore:
     def hold_content(self, sha: str) -> bool:
         pg_store.hold_content(self.conn, sha)
         return True
+
+    def claim_content(self, sha: str) -> bool:
+        return pg_claims.claim(self.conn, sha)
+
+    def release_content(self, sha: str) -> None:
+        # after a lost connection the claim dies with the session: the error that lost it is
+        # the one to report
+        with contextlib.suppress(self._psycopg.Error):
+            pg_claims.release(self.conn, sha)
 
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
         pg_store.save_extraction(self.conn, document_id, doc, ext)

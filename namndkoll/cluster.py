@@ -4,8 +4,9 @@ Files, not pages, are handed out (``client.map``-style futures, collected with
 ``as_completed``); each worker loads the NER pipeline and the embedding model once (a
 ``WorkerPlugin``), then reads, extracts and, when indexing, chunks and embeds each file it is
 given. Who writes: with PostgreSQL every worker writes its documents straight to the
-database, one transaction per document; with a SQLite file the results travel back and the
-client is the one writer. Either way api.ingest keeps the progress bar, the summary, the
+database, one short transaction per document once it has embedded it (no transaction is open
+while it reads or embeds); with a SQLite file the results travel back and the client is the
+one writer. Either way api.ingest keeps the progress bar, the summary, the
 skip-by-hash and the failure messages of a local ingest: this module only replaces the
 process pool.
 

@@ -149,7 +149,7 @@ def test_a_claim_left_by_a_crashed_worker_holds_nobody_up(pg_url: str, tmp_path:
     next night's, or a re-run) must not wait for a session that is gone."""
     pdf = make_pdf(tmp_path / "ks-2024-03-12.pdf", KS)
     with opened(pg_url, write=True) as st:
-        st.conn.execute("INSERT INTO content_claims (sha256, pid) VALUES (%s, 2147483000)", (sha256_file(pdf),))
+        st.conn.execute("INSERT INTO content_claims (sha256, owner, pid) VALUES (%s, 'gone', 2147483000)", (sha256_file(pdf),))
     t0 = time.monotonic()
     report = ingest([pdf], db=pg_url, extract=False, cluster=scheduler)
     assert [r.status for r in report.results] == ["ingested"]

@@ -19,23 +19,24 @@ from typing import Any
 CLAIM_LIFETIME = "1 hour"
 
 
-def claim(conn: Any, sha: str) -> bool:
-    """Inside a transaction holding the content's advisory lock: claim ``sha`` for this session.
-    False when another live session holds it (wait, then look again)."""
+def claim(conn: Any, sha: str, owner: str) -> bool:
+    """Inside a transaction holding the content's advisory lock: claim ``sha`` for ``owner`` (a
+    token of the claiming store). False when another owner's claim is live (wait, then look
+    again)."""
     row = conn.execute(
-        "SELECT c.pid FROM content_claims c WHERE c.sha256 = %s AND c.pid != pg_backend_pid()"
+        "SELECT c.pid FROM content_claims c WHERE c.sha256 = %s AND c.owner != %s"
         f" AND c.claimed_at > now() - interval '{CLAIM_LIFETIME}'"
         " AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = c.pid"
         "             AND (a.backend_start IS NULL OR a.backend_start <= c.claimed_at))",
-        (sha,)).fetchone()
+        (sha, owner)).fetchone()
     if row is not None:
         return False
-    conn.execute("INSERT INTO content_claims (sha256, pid) VALUES (%s, pg_backend_pid())"
-                 " ON CONFLICT (sha256) DO UPDATE SET pid = excluded.pid, claimed_at = excluded.claimed_at",
-                 (sha,))
+    conn.execute("INSERT INTO content_claims (sha256, owner, pid) VALUES (%s, %s, pg_backend_pid())"
+                 " ON CONFLICT (sha256) DO UPDATE SET owner = excluded.owner, pid = excluded.pid,"
+                 " claimed_at = excluded.claimed_at", (sha, owner))
     return True
 
 
-def release(conn: Any, sha: str) -> None:
-    """This session's claim on ``sha``, if any, removed (autocommit: one statement)."""
-    conn.execute("DELETE FROM content_claims WHERE sha256 = %s AND pid = pg_backend_pid()", (sha,))
+def release(conn: Any, sha: str, owner: str) -> None:
+    """``owner``'s claim on ``sha``, if it still holds it, removed (autocommit: one statement)."""
+    conn.execute("DELETE FROM content_claims WHERE sha256 = %s AND owner = %s", (sha, owner))

@@ -4,8 +4,9 @@ Files, not pages, are handed out (``client.map``-style futures, collected with
 ``as_completed``); each worker loads the NER pipeline and the embedding model once (a
 ``WorkerPlugin``), then reads, extracts and, when indexing, chunks and embeds each file it is
 given. Who writes: with PostgreSQL every worker writes its documents straight to the
-database, one transaction per document; with a SQLite file the results travel back and the
-client is the one writer. Either way api.ingest keeps the progress bar, the summary, the
+database, one short transaction per document once it has embedded it (no transaction is open
+while it reads or embeds); with a SQLite file the results travel back and the client is the
+one writer. Either way api.ingest keeps the progress bar, the summary, the
 skip-by-hash and the failure messages of a local ingest: this module only replaces the
 process pool.
 
@@ -76,21 +77,37 @@ class NamndkollWorker(_PluginBase):  # type: ignore[misc,valid-type]
 
 
 def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, index: bool,
-                      old_id: int | None = None, known: Any = None) -> Any:
+                      old_id: int | None = None, known: Any = None, sha: str | None = None) -> Any:
     """Read one file on a worker: (Document, Extraction, IndexPart | None) for the client to
     write, Written when the worker stored it (as ``source``), ``api.batch.Unchanged`` when
-    another ingest running at the same time stored the same content first (nothing embedded);
-    an error comes back as its message. The passages of the version it replaces keep their
-    vectors (``known``: by text hash, sent by a client that writes itself; a worker that writes
-    looks up the version stored when it writes, which may be newer than the client's ``old_id``):
-    a changed file or a ``--reread`` after an upgrade embeds only the passages whose text changed."""
+    another ingest running at the same time stored the same content first. The passages of the
+    version it replaces keep their vectors (``known``: by text hash, sent by a client that
+    writes itself; a worker that writes looks up the version stored when it embeds, which may be
+    newer than the client's ``old_id``): a changed file or a ``--reread`` after an upgrade
+    embeds only the passages whose text changed.
+
+    A worker that writes keeps no transaction open while it reads, extracts or embeds: it
+    looks whether ``sha`` (the file's hash, taken by the client) is stored by now and then does
+    not read the file; after reading it claims the content (``api.batch._claim``: another
+    writer embedding the same content is waited for, so it is embedded once), embeds, and
+    writes the document in one short transaction that looks again under the content's lock."""
     import dataclasses
 
     from distributed import get_worker
 
-    from .api.batch import _safe_process, _store
+    from .api.batch import Unchanged, _claim, _safe_process, _store, _stored_now
 
     state: Any = get_worker().plugins[PLUGIN]
+    store = state.store
+    if store is not None and sha is not None:
+        from .ingest.version import reader_version
+
+        try:
+            stored = _stored_now(store, source, sha, reader_version())
+        except Exception:  # noqa: BLE001 - the look only saves work: the write says what is wrong
+            stored = None
+        if stored is not None:
+            return stored  # not read: another ingest stored it since the client looked
     try:
         out = _safe_process(path, ocr, extract)
     except MemoryError:
@@ -99,36 +116,45 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
         return out
     doc, ext = out
     doc = dataclasses.replace(doc, source=source)
-    made: list[Any] = []
-
-    def embed() -> Any:
-        """The document's passages and vectors; where this worker writes, made inside the
-        document's transaction once no other writer holds the same content (``api.batch._store``),
-        with the vectors of the version stored now (another ingest may have replaced it since
-        the client looked)."""
-        from .search.index import embed_document, stored_vectors
-
-        have = known
-        if have is None and state.store is not None:
-            old = state.store.lookup_source(source)
-            have = stored_vectors(state.store, old[0], state.embedder.model_id) if old else None
-        made.append(embed_document(doc, state.embedder, have))
-        return made[-1]
-
     embeds = index and state.embedder is not None
+    if store is None:  # the client writes (SQLite): the vectors go back with the document
+        return doc, ext, _embed(doc, state.embedder, known) if embeds else None
+    part = None
     try:
-        if state.store is None:  # the client writes (SQLite): the vectors go back with the document
-            return doc, ext, embed() if embeds else None
-        doc_id = _store(state.store, doc, ext, embed=embed if embeds else None)
+        if embeds:
+            claimed = _claim(store, doc)
+            if isinstance(claimed, Unchanged):
+                return claimed  # another ingest running at the same time stored it: nothing embedded
+        try:
+            if embeds:
+                part = _embed(doc, state.embedder, _vectors_now(store, source, state.embedder.model_id))
+            doc_id = _store(store, doc, ext, part)
+        finally:
+            if embeds:
+                store.release_content(doc.sha256)
     except NamndkollError as exc:
         return f"not stored: {exc}"
     except Exception as exc:  # noqa: BLE001 - one file must not stop the batch
         return f"not stored ({type(exc).__name__}: {exc}); ingest it alone to see more"
     if not isinstance(doc_id, int):
-        return doc_id  # another ingest running at the same time stored it: nothing embedded here
-    part = made[-1] if made else None
+        return doc_id  # stored by another writer whose claim had lapsed: this embedding is not kept
     return Written(doc_id, len(doc.pages), doc.warnings, len(part.chunks) - part.reused if part is not None else 0,
                    part.reused if part is not None else 0)
+
+
+def _embed(doc: Any, embedder: Any, known: Any) -> Any:
+    from .search.index import embed_document
+
+    return embed_document(doc, embedder, known)
+
+
+def _vectors_now(store: Any, source: str, model_id: str) -> Any:
+    """The vectors of the version of ``source`` stored now, by text hash (another ingest may
+    have replaced it since the client looked)."""
+    from .search.index import stored_vectors
+
+    old = store.lookup_source(source)
+    return stored_vectors(store, old[0], model_id) if old else None
 
 
 def connect(address: str) -> tuple[Any, Any]:
@@ -187,7 +213,7 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
                 return None
             old_vectors = known(t) if known is not None and index and t.old_id is not None else None
             fut = client.submit(process_on_worker, t.path, t.source, ocr, extract, index, t.old_id, old_vectors,
-                                pure=False, key=f"ingest-{t.sha}")
+                                t.sha, pure=False, key=f"ingest-{t.sha}")
             running[fut] = t
             return fut
 

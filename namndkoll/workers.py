@@ -155,20 +155,35 @@ class Pool(Generic[K]):
         theirs.close()
         return _Worker(proc, ours)
 
-    def map(self, tasks: Iterable[tuple[K, tuple[Any, ...]]]) -> Iterator[tuple[K, Any]]:
+    def map(self, tasks: Iterable[tuple[K, tuple[Any, ...]]], *,
+            before: Callable[[K], Any] | None = None) -> Iterator[tuple[K, Any]]:
         """``func(*args)`` for each ``(key, args)``, yielded as ``(key, result)`` in order of
         completion (in task order with one worker). A file that broke a limit or killed its
-        worker comes back as a one-line message (a ``str``); its worker is replaced."""
+        worker comes back as a one-line message (a ``str``); its worker is replaced.
+        ``before(key)``, called when a worker is free for a task: a result other than None is
+        that task's result, and the task is not given to a worker."""
         from multiprocessing.connection import wait
 
         queue = deque(tasks)
         workers, limits = self._workers, self.limits
+        settled: list[tuple[K, Any]] = []  # answered by ``before``
+
+        def give(w: _Worker[K]) -> None:
+            while queue:
+                key, args = queue.popleft()
+                out = before(key) if before is not None else None
+                if out is None:
+                    w.give(key, args, limits.seconds)
+                    return
+                settled.append((key, out))
+
         if queue and not workers:
             workers.append(self._start())
         for w in workers:
-            if queue:
-                w.give(*queue.popleft(), limits.seconds)
+            give(w)
         while True:
+            yield from settled
+            settled.clear()
             busy = [w for w in workers if w.task is not None]
             if not busy:
                 return
@@ -186,8 +201,7 @@ class Pool(Generic[K]):
                 if replace:
                     w.kill()
                     workers[workers.index(w)] = w = self._start()
-                if queue:
-                    w.give(*queue.popleft(), limits.seconds)
+                give(w)
             yield from done
 
 

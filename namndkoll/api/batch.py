@@ -198,32 +198,51 @@ def _warm(extract: bool) -> None:
 def _stored_meanwhile(store: Store, doc: Document) -> Unchanged | None:
     """Inside the document's transaction, where several writers share the corpus (PostgreSQL):
     after waiting for any other writer of the same content, whether that content is stored by
-    now — under this name by the reader that runs here, or under another name — as another
-    ingest running at the same time left it. The ingest looked before it read the file; this
-    looks again where it counts, so that two ingests of one file embed and write it once."""
+    now (``_stored_now``). The ingest looked before it read the file; this looks again where it
+    counts, so that two ingests of one file write it once."""
     if not store.hold_content(doc.sha256):
         return None  # one writer (SQLite): what the ingest looked up still holds
-    old = store.lookup_source(doc.source)
-    if old and old[1] == doc.sha256 and store.reader_of(old[0]) == (doc.reader or None):
+    return _stored_now(store, doc.source, doc.sha256, doc.reader or None)
+
+
+def _stored_now(store: Store, source: str, sha: str, reader: str | None) -> Unchanged | None:
+    """Whether content ``sha`` is stored by now — under ``source`` by the reader ``reader``, or
+    under another name — as another ingest running at the same time left it. Outside a
+    transaction it is a cheap look before reading a file (a file is never read under a lock: a
+    slow or hung reader must not hold up other writers); inside one, after ``hold_content``,
+    it decides."""
+    old = store.lookup_source(source)
+    if old and old[1] == sha and store.reader_of(old[0]) == reader:
         return Unchanged(old[0], "already ingested (by another ingest running at the same time)")
-    dup = store.source_with_sha(doc.sha256, exclude=doc.source)
+    dup = store.source_with_sha(sha, exclude=source)
     if dup:
         return Unchanged(None, f"same content as {shown_path(dup)} (stored by another ingest running at the same time)")
     return None
 
 
-def _store(store: Store, doc: Document, ext: Extraction | None, part: Any = None, *,
-           embed: Callable[[], Any] | None = None) -> int | Unchanged:
-    """Write one document and everything found in it (and, from a cluster worker, its
-    passages and vectors: ``search.index.IndexPart``, or ``embed()`` to make them once it is
-    sure that no other writer stored the same content meanwhile) in one transaction. Unchanged
-    when another ingest running at the same time stored it first."""
+def _claim(store: Store, doc: Document, *, poll: float = 0.5) -> Unchanged | None:
+    """Before embedding ``doc`` outside any transaction: None once this writer has claimed its
+    content (``Store.claim_content``), Unchanged when another writer stored it meanwhile. While
+    another writer's claim is live this waits, polling with no transaction open, so that two
+    ingests of one file at once embed it once."""
+    while True:
+        with store.transaction():
+            already = _stored_meanwhile(store, doc)
+            if already is not None:
+                return already
+            if store.claim_content(doc.sha256):
+                return None
+        time.sleep(poll)
+
+
+def _store(store: Store, doc: Document, ext: Extraction | None, part: Any = None) -> int | Unchanged:
+    """Write one document and everything found in it (and, from a cluster worker, its passages
+    and vectors: ``search.index.IndexPart``) in one short transaction. Unchanged, and nothing
+    written, when another ingest running at the same time stored it first."""
     with store.transaction():
         already = _stored_meanwhile(store, doc)
         if already is not None:
             return already
-        if embed is not None:
-            part = embed()
         doc_id = store.replace_document(doc)
         if ext is not None:
             store.save_extraction(doc_id, doc, ext)
@@ -336,7 +355,11 @@ def ingest(
                                           writes=writes, known=known)
             else:
                 assert pool is not None  # readers exist whenever no cluster reads
-                runner = pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract))
+                # several writers (PostgreSQL): a file another ingest stored since it was listed
+                # is not read again; looked up when a reader is free for it, under no lock
+                fresh = None if store.backend == "sqlite" else (
+                    lambda t: _stored_now(store, t.source, t.sha, reader_version()))
+                runner = pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract), before=fresh)
             given = {id(t): i for i, t in enumerate(todo)}
             read: list[tuple[int, FileResult]] = []  # as the readers finish; reported in the order given
             for task, out in runner:

@@ -64,6 +64,17 @@ class Store(Protocol):
         has one writer and nothing is done (SQLite)."""
         ...
 
+    def claim_content(self, sha: str) -> bool:
+        """Inside a transaction, after ``hold_content``: mark this content as being embedded by
+        this writer, which embeds it outside any transaction and then writes it. False when
+        another writer's claim is live (wait, then look again); True where the corpus has one
+        writer (SQLite)."""
+        ...
+
+    def release_content(self, sha: str) -> None:
+        """This writer's claim on ``sha`` removed, outside a transaction (nothing on SQLite)."""
+        ...
+
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None: ...
 
     def load_extraction(self, document_id: int) -> Extraction:

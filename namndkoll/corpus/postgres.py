@@ -18,6 +18,7 @@ import contextlib
 import functools
 import importlib.resources
 import re
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 _INSTALL = "install the PostgreSQL backend: pip install 'namndkoll[postgres]'"
 try:
-    from . import pg_index, pg_keywords, pg_passages, pg_pool, pg_store
+    from . import pg_claims, pg_index, pg_keywords, pg_passages, pg_pool, pg_store
 except ImportError as _exc:  # psycopg is an optional extra
     raise CorpusError(f"cannot open a PostgreSQL corpus: {_exc}; {_INSTALL}") from _exc
 
@@ -207,6 +208,7 @@ class PostgresStore:
         self._psycopg = _psycopg()
         self._url: str | None = None  # to open a second connection (``keyword_beside``)
         self._beside: Beside | None = None
+        self._owner = uuid.uuid4().hex  # whose claims on content being embedded (pg_claims)
 
     @classmethod
     def open(cls, url: str, *, write: bool, create: bool = True) -> PostgresStore:
@@ -258,6 +260,15 @@ class PostgresStore:
     def hold_content(self, sha: str) -> bool:
         pg_store.hold_content(self.conn, sha)
         return True
+
+    def claim_content(self, sha: str) -> bool:
+        return pg_claims.claim(self.conn, sha, self._owner)
+
+    def release_content(self, sha: str) -> None:
+        # after a lost connection the claim dies with the session: the error that lost it is
+        # the one to report
+        with contextlib.suppress(self._psycopg.Error):
+            pg_claims.release(self.conn, sha, self._owner)
 
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
         pg_store.save_extraction(self.conn, document_id, doc, ext)

@@ -112,6 +112,12 @@ class SqliteStore:
     def hold_content(self, sha: str) -> bool:
         return False  # one writer at a time (BEGIN IMMEDIATE): what the ingest looked up holds
 
+    def claim_content(self, sha: str) -> bool:
+        return True  # one writer: nobody else embeds it meanwhile
+
+    def release_content(self, sha: str) -> None:
+        pass
+
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
         extractions.save_extraction(self.conn, document_id, doc, ext)
 

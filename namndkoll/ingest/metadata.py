@@ -26,7 +26,13 @@ from .committee import (
     titled_meeting_day,
 )
 from .dates import MONTHS
-from .orgs import find_organisation, named_bodies, org_by_name, org_in_file_name
+from .orgs import (
+    find_organisation,
+    kommuner_of_members,
+    named_bodies,
+    org_by_name,
+    org_in_file_name,
+)
 from .titles import COVER_LETTER as _COVER_LETTER
 from .titles import find_title
 
@@ -562,10 +568,16 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     org = find_organisation(*org_args, header_lines=header_lines, joint_body=own_kind == "kommunalforbund",
                             members_boards=bool(_FORBUND_OFFICER.search("\n".join(z.all_lines[:80]))))
     municipality, org_kind = org if org else (None, None)
+    # a board whose members each sit for their own kommun ("Eva Lind, (S), Sundsvall / Per Ek, (M),
+    # Härnösand / ..."), where nothing names the body: a joint body of those kommuner, not one
+    # kommun's nämnd (the region its guests come from is not named: see without_guests_employers)
+    joint_members = (municipality is None and doc_type in ("protokoll", "protokollsutdrag")
+                     and len(kommuner_of_members("\n".join(z.all_lines[:80]))) >= 3)
     short_first = len(page1) < 12 and doc_type in ("protokoll", "protokollsutdrag")
     committee = find_committee(z.header, z.lines if short_first else page1 or z.lines, doc_type,
                                text="\n".join(z.all_lines[:400]),
-                               org_kind=org_kind or own_kind, last_lines=z.last, more_lines=z.lines)
+                               org_kind=org_kind or own_kind or ("kommunalforbund" if joint_members else None),
+                               last_lines=z.last, more_lines=z.lines)
     if org_kind in ("region", "kommunalforbund") and re.match(r"Kommun(?:styrelsen|fullmäktige)", committee or ""):
         # put to a kommun's assembly or board: a region or förbund it only mentions is not its author
         own = find_organisation(*org_args, header_lines=header_lines, kommun_body=True)
@@ -614,6 +626,8 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
             org_kind = "kommunalforbund"
     if org_kind is None:
         org_kind = own_kind
+    if org_kind is None and joint_members:
+        org_kind = "kommunalforbund"
     if org_kind is None and (doc_type in ("protokoll", "protokollsutdrag")
                              or (doc_type == "other" and kind in (None, "kallelse"))):
         # a meeting's paper (protocol, agenda, web page) whose body named itself nowhere: the bodies

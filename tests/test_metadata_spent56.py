@@ -62,3 +62,15 @@ def test_an_association_of_kommuner_that_names_itself_is_read_as_itself(tmp_path
                                  "Styrelsen utser Per Ek att justera protokollet."]])
     assert md.municipality == "Kommunförbundet Västernorrland" and md.org_kind == "kommunalforbund"
 
+
+def test_a_web_copy_of_the_assemblys_papers_that_announces_the_meeting_is_its_notice(tmp_path: Path) -> None:
+    title = "Kommunfullmäktige Sammanträdet kommer att webbsändas via kommunens hemsida."
+    md = metadata_of(tmp_path, [[title, "", "Storlek: px", "Starta visningen från sidan:", "",
+                                 'Download "Kommunfullmäktige 2014-03-27. Sammanträdet kommer att webbsändas',
+                                 'via kommunens hemsida."', "", "Transkript", "", f"1 {title}", "", "2", "",
+                                 "3 LYSEKILS KOMMUN Kommunfullmäktige Mandattid: 2011-2014",
+                                 "SOCIALDEMOKRATERNA Ledamöter Tfn Ersättare Tfn Eva Lind Per Ek Ann Berg",
+                                 "CENTERPARTIET Ledamöter Tfn Ersättare Tfn Ola Sjö, Ordförande Kim Dahl"]])
+    assert md.doc_type == "other" and md.kind == "kallelse"  # was untyped
+    assert md.committee == "Kommunfullmäktige" and md.municipality == "Lysekil"
+    assert md.date == "2014-03-27"  # the day in the title the copy's download button repeats

@@ -122,11 +122,16 @@ _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
 # Ärendelista 11 maj 2015"); a protocol's contents headed "Ärendelista" carry no date
 _AGENDA_DATED = (r"\bärendelista\s+(?:\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
                  r"oktober|november|december)\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b")
+# a notice of a meeting to come: "Sammanträdet kommer att direktsändas via kommunens webbplats",
+# "Sammanträdet är öppet för allmänheten" (a protocol tells of a meeting that has been held)
+_MEETING_NOTICE = (r"\bsammanträdet\s+(?:kommer\s+att\s+(?:(?:direkt|webb)?sändas|hållas|äga\s+rum)|"
+                   r"(?:direkt|webb)sänds|är\s+öppet\s+för\s+allmänheten)\b")
 _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.IGNORECASE)) for t, p in (
     ("protokollsutdrag", (r"^(?:justerat\s+)?protokollsutdrag\b|^utdrag\s+ur\s+(?:sammanträdes|besluts)?"
                          r"protokoll|\bprotokollsutdrag\s*$|^(?:protokoll)?utdrag\s*$")),
     ("kallelse", (r"^(?:kallelse|föredragningslista|dagordning)\b|\b(?:kallelse|föredragningslista)\s*$|"
-                  r"\bkallelse\s*/\s*föredragningslista\b|" + CALLED_TO_MEETING.pattern + "|" + _AGENDA_DATED)),
+                  r"\bkallelse\s*/\s*föredragningslista\b|" + CALLED_TO_MEETING.pattern + "|" + _AGENDA_DATED + "|"
+                  + _MEETING_NOTICE)),
     # "FÖRVALTNINGENS UTLÅTANDE": a förvaltning's statement to its nämnd, an officer's report
     # the writing office may head it on the same line: "Stadsledningskontoret Tjänsteutlåtande Utfärdat ..."
     # "1 TJÄNSTESKRIVELSE Handläggare ...", "2012-12-19 TJÄNSTEUTLÅTANDE DNR T2012-...": the kind word in
@@ -179,7 +184,8 @@ _DELEGATION_HEAD = re.compile(_DELEGATION)
 _CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)\b", re.IGNORECASE)
 # kind words for doc_type "other", most specific first
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in (
-    ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b|" + CALLED_TO_MEETING.pattern + "|" + _AGENDA_DATED),
+    ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b|" + CALLED_TO_MEETING.pattern + "|" + _AGENDA_DATED + "|"
+     + _MEETING_NOTICE),
     # a note to the press before or after a meeting ("Presskonferens inför barn- och
     # ungdomsnämndens sammanträde", "PRESSMEDDELANDE ... information från kommunstyrelsen")
     # a förbund's or region's news article after a meeting: "Artikeln är skriven av ..., Förbundschef"

@@ -618,9 +618,12 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
         doc_type, committee = "other", committee or skipped_body
     if doc_type is None and titled_meeting(page1[:2] or z.lines[:2]):
         doc_type = "other"  # a meeting's own page, titled by body and day: its agenda or decisions
-    if (doc_type is None and not items and any(_SKIP_LINK.match(ln) for ln in z.lines[:3])
+    if (doc_type in (None, "other") and not items and any(_SKIP_LINK.match(ln) for ln in z.lines[:3])
             and any(_AGENDA_OPENER.match(ln) for ln in z.first_text.splitlines()[:40])):
-        doc_type = "other"  # a meeting's web page (it opens with the site's skip link): its agenda
+        # a meeting's web page (it opens with the site's skip link, then the agenda's points): its
+        # agenda, named like a meeting's other papers by body and day (its points' words, "Regional
+        # utvecklingsstrategi", say what is on the agenda, not what the page is)
+        doc_type, kind = "other", "kallelse"
     if org_kind is None and committee:
         if committee.startswith(("Region", "Kommun", "Landsting")):
             org_kind = "kommun" if committee.startswith("Kommun") else "region"

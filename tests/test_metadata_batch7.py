@@ -202,3 +202,15 @@ def test_an_agenda_headed_by_its_day_after_a_first_page_of_a_few_lines(tmp_path:
                            "justerat. Organ Kommunstyrelsens arbetsutskott Protokollet anslås",
                            "2(36) Kommunstyrelsens arbetsutskott Ärendelista 26 Dnr KS 2018/14 Information... 3"]])
     assert md.doc_type == "protokoll"
+
+
+def test_a_meeting_web_page_is_not_titled_by_its_skip_link(tmp_path: Path) -> None:
+    # a Meetings Plus meeting page copied as text opens with the link screen readers use to skip
+    # the site's menu, then the agenda's points: the meeting's agenda, named (like its other papers)
+    # by body and day, never by that link nor by a point ("Val av justerare", "... strategi")
+    md = _read(tmp_path, [["Hoppa över navigering", " •   1", "", "  Val av justerare", "", " •   2", "",
+                           "  Fastställande av dagordningen", "",
+                           " • Från ordförande föreslås att utvecklingsutskottet håller ett extra sammanträde",
+                           "   den 7 juni 2023, kl 13-15.", "", " •   4", "", "  Regional utvecklingsstrategi"]])
+    assert md.title is None  # was "Hoppa över navigering"
+    assert md.doc_type == "other" and md.kind == "kallelse" and md.committee == "Utvecklingsutskottet"

@@ -26,7 +26,13 @@ from .committee import (
     titled_meeting_day,
 )
 from .dates import MONTHS
-from .orgs import find_organisation, named_bodies, org_by_name, org_in_file_name
+from .orgs import (
+    find_organisation,
+    kommuner_of_members,
+    named_bodies,
+    org_by_name,
+    org_in_file_name,
+)
 from .titles import COVER_LETTER as _COVER_LETTER
 from .titles import find_title
 
@@ -116,11 +122,16 @@ _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
 # Ärendelista 11 maj 2015"); a protocol's contents headed "Ärendelista" carry no date
 _AGENDA_DATED = (r"\bärendelista\s+(?:\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
                  r"oktober|november|december)\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b")
+# a notice of a meeting to come: "Sammanträdet kommer att direktsändas via kommunens webbplats",
+# "Sammanträdet är öppet för allmänheten" (a protocol tells of a meeting that has been held)
+_MEETING_NOTICE = (r"\bsammanträdet\s+(?:kommer\s+att\s+(?:(?:direkt|webb)?sändas|hållas|äga\s+rum)|"
+                   r"(?:direkt|webb)sänds|är\s+öppet\s+för\s+allmänheten)\b")
 _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile(p, re.IGNORECASE)) for t, p in (
     ("protokollsutdrag", (r"^(?:justerat\s+)?protokollsutdrag\b|^utdrag\s+ur\s+(?:sammanträdes|besluts)?"
                          r"protokoll|\bprotokollsutdrag\s*$|^(?:protokoll)?utdrag\s*$")),
     ("kallelse", (r"^(?:kallelse|föredragningslista|dagordning)\b|\b(?:kallelse|föredragningslista)\s*$|"
-                  r"\bkallelse\s*/\s*föredragningslista\b|" + CALLED_TO_MEETING.pattern + "|" + _AGENDA_DATED)),
+                  r"\bkallelse\s*/\s*föredragningslista\b|" + CALLED_TO_MEETING.pattern + "|" + _AGENDA_DATED + "|"
+                  + _MEETING_NOTICE)),
     # "FÖRVALTNINGENS UTLÅTANDE": a förvaltning's statement to its nämnd, an officer's report
     # the writing office may head it on the same line: "Stadsledningskontoret Tjänsteutlåtande Utfärdat ..."
     # "1 TJÄNSTESKRIVELSE Handläggare ...", "2012-12-19 TJÄNSTEUTLÅTANDE DNR T2012-...": the kind word in
@@ -173,7 +184,8 @@ _DELEGATION_HEAD = re.compile(_DELEGATION)
 _CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)\b", re.IGNORECASE)
 # kind words for doc_type "other", most specific first
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in (
-    ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b|" + CALLED_TO_MEETING.pattern + "|" + _AGENDA_DATED),
+    ("kallelse", r"\b(?:kallelse|föredragningslista|dagordning)\b|" + CALLED_TO_MEETING.pattern + "|" + _AGENDA_DATED + "|"
+     + _MEETING_NOTICE),
     # a note to the press before or after a meeting ("Presskonferens inför barn- och
     # ungdomsnämndens sammanträde", "PRESSMEDDELANDE ... information från kommunstyrelsen")
     # a förbund's or region's news article after a meeting: "Artikeln är skriven av ..., Förbundschef"
@@ -562,10 +574,16 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     org = find_organisation(*org_args, header_lines=header_lines, joint_body=own_kind == "kommunalforbund",
                             members_boards=bool(_FORBUND_OFFICER.search("\n".join(z.all_lines[:80]))))
     municipality, org_kind = org if org else (None, None)
+    # a board whose members each sit for their own kommun ("Eva Lind, (S), Sundsvall / Per Ek, (M),
+    # Härnösand / ..."), where nothing names the body: a joint body of those kommuner, not one
+    # kommun's nämnd (the region its guests come from is not named: see without_guests_employers)
+    joint_members = (municipality is None and doc_type in ("protokoll", "protokollsutdrag")
+                     and len(kommuner_of_members("\n".join(z.all_lines[:80]))) >= 3)
     short_first = len(page1) < 12 and doc_type in ("protokoll", "protokollsutdrag")
     committee = find_committee(z.header, z.lines if short_first else page1 or z.lines, doc_type,
                                text="\n".join(z.all_lines[:400]),
-                               org_kind=org_kind or own_kind, last_lines=z.last, more_lines=z.lines)
+                               org_kind=org_kind or own_kind or ("kommunalforbund" if joint_members else None),
+                               last_lines=z.last, more_lines=z.lines)
     if org_kind in ("region", "kommunalforbund") and re.match(r"Kommun(?:styrelsen|fullmäktige)", committee or ""):
         # put to a kommun's assembly or board: a region or förbund it only mentions is not its author
         own = find_organisation(*org_args, header_lines=header_lines, kommun_body=True)
@@ -600,9 +618,12 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
         doc_type, committee = "other", committee or skipped_body
     if doc_type is None and titled_meeting(page1[:2] or z.lines[:2]):
         doc_type = "other"  # a meeting's own page, titled by body and day: its agenda or decisions
-    if (doc_type is None and not items and any(_SKIP_LINK.match(ln) for ln in z.lines[:3])
+    if (doc_type in (None, "other") and not items and any(_SKIP_LINK.match(ln) for ln in z.lines[:3])
             and any(_AGENDA_OPENER.match(ln) for ln in z.first_text.splitlines()[:40])):
-        doc_type = "other"  # a meeting's web page (it opens with the site's skip link): its agenda
+        # a meeting's web page (it opens with the site's skip link, then the agenda's points): its
+        # agenda, named like a meeting's other papers by body and day (its points' words, "Regional
+        # utvecklingsstrategi", say what is on the agenda, not what the page is)
+        doc_type, kind = "other", "kallelse"
     if org_kind is None and committee:
         if committee.startswith(("Region", "Kommun", "Landsting")):
             org_kind = "kommun" if committee.startswith("Kommun") else "region"
@@ -614,6 +635,8 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
             org_kind = "kommunalforbund"
     if org_kind is None:
         org_kind = own_kind
+    if org_kind is None and joint_members:
+        org_kind = "kommunalforbund"
     if org_kind is None and (doc_type in ("protokoll", "protokollsutdrag")
                              or (doc_type == "other" and kind in (None, "kallelse"))):
         # a meeting's paper (protocol, agenda, web page) whose body named itself nowhere: the bodies

@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from ..types import OrgKind
 
-__all__ = ["OrgEvidence", "Organisation", "find_organisation", "is_self_name", "named_bodies", "org_by_name", "organisations",
-           "without_self_names"]
+__all__ = ["OrgEvidence", "Organisation", "find_organisation", "is_self_name", "kommuner_of_members", "named_bodies",
+           "org_by_name", "organisations", "without_guests_employers", "without_self_names"]
 
 
 @dataclass(frozen=True)
@@ -211,6 +211,11 @@ _COMPANY = re.compile(r"^((?:AB\s+[A-ZÅÄÖ][\wåäö&-]*(?:\s+[\wåäö&-]+){0
 _LETTERHEAD_ORGNR = re.compile(r"^((?:[A-ZÅÄÖ][\wåäö&-]+)(?:\s+[A-ZÅÄÖ][\wåäö&-]+){0,2})\s+"
                                r"(?:Box\s+\d|\d{3}\s?\d{2}\s|[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen)\s+\d)"
                                r".*\bOrg(?:anisations)?\.?\s?(?:nr|nummer)\.?\s*:?\s*(\d)")
+# an association of a county's kommuner under its own name ("Skånes Kommuner", "Kommunförbundet
+# Västernorrland", "Dalarnas kommunförbund"): a joint body of kommuner, never the national SKR
+# ("Sveriges Kommuner och Regioner") nor the county's region
+_ASSOCIATION = re.compile(rf"(?<![\wåäö])({_WORD}s\s+Kommuner(?!\s+och\s+(?:Regioner|Landsting))|"
+                          rf"Kommunförbundet\s+{_WORD}(?:-{_WORD})?(?:\s+län)?|{_WORD}s\s+[Kk]ommunförbund)(?![\wåäö])")
 _SERVICE_NAME = re.compile(rf"(?<![\wåäö])((?:Brandkåren|Räddningstjänsten|Brandförsvaret)\s+{_WORD}(?:[ -]{_WORD})?)"
                            r"(?![\wåäö])")
 # "GR:s diarienummer" in the letterhead and "GR:s förbundsstyrelse" in the text: a förbund
@@ -230,6 +235,54 @@ _LONE_CONJUNCTION = re.compile(r"^\s*(?:med|mellan|och|samt)\s*$", re.IGNORECASE
 # the sender's postal address in a footer: "Adress Box 611, Kalmar", "Box 601, 391 26 Kalmar"
 _POSTAL_BOX = re.compile(r"(?<![\wåäö])Box\s+\d{1,5},?\s+(?:\d{3}\s?\d{2}\s+)?([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)\b")
 _SELF_CONTEXT = re.compile(r"anslagstavla|webbplats|hemsida|diarium|registrator|förvaltning", re.IGNORECASE)
+
+
+# a protocol's list of those present who do not decide ("Övriga deltagare", "Övriga närvarande",
+# "Adjungerade", "Inbjudna"): "Anna Vik, utvecklingsdirektör, Region Västernorrland" names where a
+# guest works, not the body whose meeting it is. The list runs to the next field of the front page
+# (the signatures, who adjusts, the §§, where and when) or the first § heading.
+_GUEST_HEAD = re.compile(r"^\s*(?i:övriga\s+(?:deltagare|deltagande|närvarande)|närvarande\s+tjänstem[aä]n|"
+                         r"dessutom\s+närvarande|adjungerade?|inbjudna|gäster)(?![\wåäö])|"
+                         # a web copy that ran the front page into one paragraph keeps its capitals
+                         r"(?<![\wåäö])(?:ÖVRIGA\s+(?:DELTAGARE|DELTAGANDE|NÄRVARANDE)|NÄRVARANDE\s+TJÄNSTEMÄN|"
+                         r"DESSUTOM\s+NÄRVARANDE|ADJUNGERADE?|INBJUDNA|GÄSTER)(?![\wåäö])", re.MULTILINE)
+_GUEST_END = re.compile(r"(?i:(?<![\wåäö])(?:underskrifter|utses\s+att\s+justera|justerare|justering(?:ens)?\s+"
+                        r"(?:plats|tid)|paragrafer|plats\s+och\s+tid|tid\s+och\s+plats|beslutande|"
+                        r"ej\s+tjänstgörande)(?![\wåäö]))|^\s*§", re.MULTILINE)
+_GUEST_SPAN = 1500
+
+
+def without_guests_employers(lines: Sequence[str]) -> list[str]:
+    """``lines`` with the bodies named in a protocol's list of guests blanked out (the same
+    lines, the same lengths): the employers of those present who do not decide."""
+    text = "\n".join(lines)
+    if not _GUEST_HEAD.search(text):
+        return list(lines)
+    chars = list(text)
+    for head in _GUEST_HEAD.finditer(text):
+        end = _GUEST_END.search(text, head.end(), head.end() + _GUEST_SPAN)
+        stop = end.start() if end else min(len(text), head.end() + _GUEST_SPAN)
+        for m in _known()[0].finditer(text, head.end(), stop):
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
+        for m in _LANDSTING.finditer(text, head.end(), stop):
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(chars).split("\n")
+
+
+# a member listed with the kommun she sits for: "Eva Lind, (S), Sundsvall", "Per Ek (M), Härnösand"
+_MEMBER_FOR = re.compile(r"\((?:[A-ZÅÄÖ]{1,4}|[a-zåäö]{1,4}|-)\)[,.]?\s+([A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?)")
+
+
+def kommuner_of_members(text: str) -> set[str]:
+    """The table's kommuner that ``text``'s members are listed with ("Eva Lind, (S), Sundsvall"):
+    several, and the body that decides is a joint body of theirs."""
+    out: set[str] = set()
+    for m in _MEMBER_FOR.finditer(text):
+        name = m.group(1)
+        o = org_by_name(name) or org_by_name(name.split()[0].split("-")[0])
+        if o is not None and o.kind == "kommun":
+            out.add(o.name)
+    return out
 
 
 @dataclass
@@ -383,6 +436,12 @@ def _scan_kf(text: str, found: dict[str, OrgEvidence], *, declared: float, named
         _add(found, name, "kommunalforbund", self_w=named if alone else 0.0, mention=1.0, order=order)
         if m.group(2) and abbrs is not None:
             abbrs.setdefault(m.group(2), name)
+    for m in _ASSOCIATION.finditer(text):
+        name = re.sub(r"\s+", " ", m.group(1)).strip()
+        if name.split()[0] in _NOT_PLACE:
+            continue
+        alone = (m.start() == 0 or text[m.start() - 1] == "\n") and (m.end() == len(text) or text[m.end()] == "\n")
+        _add(found, name, "kommunalforbund", self_w=named if alone else 0.0, mention=1.0, order=order)
     for rx, w in ((_KF_DECLARED, declared), (_KF_PREFIXED, named), (_KF_SUFFIXED, named),
                   (_KF_COMPOUND, named)):
         for m in rx.finditer(text):
@@ -408,6 +467,8 @@ def find_organisation(
     own name. Returns (name, kind) or None when nothing names a body."""
     found: dict[str, OrgEvidence] = {}
     order = 0
+    guarded = without_guests_employers([*self_lines, *body_lines])
+    self_lines, body_lines = guarded[:len(self_lines)], guarded[len(self_lines):]
     for line in header_lines:
         _scan(line, found, self_w=4.0, mention=1.0, order=order, unknown_ok=True)
         _scan_domains(line, found, 4.0, order)

@@ -60,6 +60,10 @@ _DNR_ONLY = re.compile(r"^\(?(?:dnr\.?\s*:?\s*)?[A-ZÅÄÖ]{2,6}\s?[/ -]\s?\d{1,
 _UNIT_LINE = re.compile(
     r"^(?:[A-ZÅÄÖ][\wåäö]*-?(?:, [\wåäö]+-?)* (?:och|samt) )?[A-ZÅÄÖ]?[\wåäö]*"
     r"(?:förvaltning|förvaltningen|kontoret|avdelning|avdelningen|enheten|sektionen|staben|kansliet)$")
+# the link a web page opens with for screen readers ("Hoppa över navigering", "Gå direkt till
+# innehållet"): the site's, never the page's title
+_SKIP_LINK = re.compile(r"^(?:hoppa\s+(?:över|till)\s+(?:navigering(?:en)?|(?:huvud)?innehållet)|"
+                        r"gå\s+direkt\s+till\s+(?:huvud)?innehållet|till\s+(?:huvud)?innehållet)$", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:[ -](?:[A-ZÅÄÖ][a-zåäöéü]+|[A-ZÅÄÖ]\.)){1,3}$")
 
 
@@ -67,7 +71,7 @@ def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool
     low = s.casefold()
     if len(s) < 4 or not re.search(r"[A-Za-zÅÄÖåäö]{3}", s) or _LABEL.match(s):
         return True
-    if _CONTROL.match(s) or _DNR_ONLY.match(s) or _UNIT_LINE.match(s):
+    if _CONTROL.match(s) or _DNR_ONLY.match(s) or _UNIT_LINE.match(s) or _SKIP_LINK.match(s):
         return True
     if re.search(r"@|https?://|www\.|\b\d{3}[- ]\d{2,3} ?\d{2}", s):
         return True

@@ -46,7 +46,8 @@ candidates, which puts its mass on those that answer, then a logistic calibratio
 with the question's own columns such as ``figure_q``, so the output stays a chance of answering
 for the abstention). Measured 2026-12-01 (fifteenth session, docs/benchmarks.md "Reranker refit on
 eight splits"): pointwise refits lose out of sample at every l2 (0.3-300), the prior ties, the
-listwise fit wins on the seven splits the shipped weights never saw.
+listwise fit wins on the seven splits the shipped weights never saw but loses test's first places
+and, with its chances, refuses fewer near misses in the product, so the shipped weights stay.
 
 ``--cached`` reuses the last run's candidates and computes their features anew (after a change to
 rerank.py, passage.py or question.py; the order rules run anew too; a change to the candidate

@@ -204,9 +204,9 @@ def committee_key(committee: str | None, municipality: str | None) -> str:
 
 
 def _code(party: str) -> str:
-    from ..registry import canonical_code
+    from ..registry import party_code_of
 
-    return canonical_code(party) or party
+    return party_code_of(party) or party  # as the search's party filter reads it
 
 
 def matrix_row(store: Store, document_id: int, item: str | None, hits: list[Hit]) -> MatrixItem:

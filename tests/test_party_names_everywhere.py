@@ -8,6 +8,7 @@ import pytest
 
 from namndkoll.commands._output import party_code as party_option
 from namndkoll.extract.parties import find_parties, party_code
+from namndkoll.ingest.metadata import find_doc_type
 from namndkoll.registry import parties_by_stem
 from namndkoll.search.absent import absent_from, constraints_of
 from namndkoll.search.question import read_question
@@ -68,3 +69,14 @@ def test_the_extract_reads_the_names_the_search_reads(written: str, code: str) -
     text = f"Mot beslutet reserverade sig {written}."
     doc = Document("x.pdf", "h", (Page(1, text),), Metadata("x", "Lund", None, "protokoll", None))
     assert [m.code for m in find_parties(doc)] == [code]
+
+
+def test_a_motion_signed_with_an_older_code_or_name_is_a_motion_or_a_party_statement() -> None:
+    """An older motion signed "Anna Berg (fp)" is a motion and a statement signed "Folkpartiet
+    liberalerna" a party's statement, as with today's codes and names: the signature test knew
+    today's codes and names only."""
+    first = "Fler platser i förskolan\nFörslag till beslut i kommunfullmäktige:\n1. Kommunen bygger"
+    assert find_doc_type(["Fler platser i förskolan"], False, first_text=first,
+                         last_lines=["Anna Berg (fp)"]) == "motion"
+    assert find_doc_type(["Om matsvinnet"], False, first_text="Vi anser att ...",
+                         last_lines=["Per Ek", "Folkpartiet liberalerna"]) == "skrivelse"

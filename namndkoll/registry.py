@@ -76,8 +76,9 @@ PARTIES: dict[str, Party] = {p.code: p for p in (
           spoken=("vänstern", "vänsterns"), older=("vänsterpartiet kommunist",)),
     # Kristdemokratiska samhällspartiet (KDS) renamed itself Kristdemokraterna in 1996
     Party("KD", "Kristdemokraterna", ("kristdemokrat",), former=("KDS",),
-          forms=r"kristdemokrat(?:erna|ernas|en|ens|er|ers|isk|iska|iskt)?"
-                r"|kristdemokratiska\s+samhällspartiet?s?",
+          # the older name first: "Kristdemokratiska" alone is only its first word
+          forms=r"kristdemokratiska\s+samhällspartiet?s?"
+                r"|kristdemokrat(?:erna|ernas|en|ens|er|ers|isk|iska|iskt)?",
           older=("kristdemokratiska samhällsparti",)),
     # Folkpartiet liberalerna (FP) renamed itself Liberalerna (L) in 2015. "liberal", "liberala"
     # and "liberalisering" are other words: the party is "liberaler…" or "liberalen…"

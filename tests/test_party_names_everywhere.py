@@ -80,3 +80,17 @@ def test_a_motion_signed_with_an_older_code_or_name_is_a_motion_or_a_party_state
                          last_lines=["Anna Berg (fp)"]) == "motion"
     assert find_doc_type(["Om matsvinnet"], False, first_text="Vi anser att ...",
                          last_lines=["Per Ek", "Folkpartiet liberalerna"]) == "skrivelse"
+
+
+def test_an_older_name_of_several_words_is_read_whole() -> None:
+    """"Kristdemokratiska samhällspartiet" (KD before 1996) is one mention kept as written, and
+    a signature line naming it beside another party names both; its first word alone was taken
+    for the party and the rest of the line for no party."""
+    from namndkoll.extract.people import _party_line
+
+    text = "Mot beslutet reserverade sig Kristdemokratiska samhällspartiet."
+    doc = Document("x.pdf", "h", (Page(1, text),), Metadata("x", "Lund", None, "protokoll", None))
+    assert [(m.code, m.text, m.original) for m in find_parties(doc)] == [
+        ("KD", "Kristdemokratiska samhällspartiet", "Kristdemokratiska samhällspartiet")]
+    assert _party_line("Kristdemokratiska samhällspartiet Moderaterna") == ["KD", "M"]
+

@@ -96,7 +96,7 @@ _PIECE = re.compile(r"[-/.:]")
 # från M, D, L och KD reserverar sig"), rarely with the word itself
 _ANY_PARTY = frozenset({"parti", "partier", "partiet", "partierna", "partiets", "partiernas", "partis"})
 # a party's one-letter code only counts typed as a capital standing alone ("M, L och KD")
-_PARTY_LETTER = re.compile(r"(?<![\w-])([SMCVLD])(?![\w-])")
+_PARTY_LETTER = re.compile(r"(?<![\w-])([" + "".join(c for c in PARTIES if len(c) == 1) + r"])(?![\w-])")
 
 
 # the question's frame (issue 11): "Hur stor andel …", "Hur ofta …", "Hur jämn var omröstningen":

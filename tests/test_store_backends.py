@@ -821,14 +821,16 @@ def test_a_party_filter_does_not_take_socialdemokraterna_for_demokraterna(db: st
 
 
 def test_a_party_filter_reads_older_names_members_and_local_codes_alike_on_both_backends(db: str) -> None:
-    """`--party L` finds a passage naming Folkpartiet (L's older name) and `--party C` one naming
-    centerpartister, with no stored mention to lean on; `--party KV` (a local party the registry
+    """`--party L` finds a passage naming Folkpartiet (L's older name), `--party C` one naming
+    centerpartister and `--party V` a heading "RESERVATION FRÅN VÄNSTERPARTIET" (SQLite's LIKE
+    folds no "Ä"), with no stored mention to lean on; `--party KV` (a local party the registry
     does not know) finds "(KV)" only, never "kvm" or "kvalitet" (PostgreSQL matched the code
     anywhere in a word, SQLite only "(KV)")."""
     from test_search import protocol
 
     texts = {"fp": "Folkpartiet yrkar bifall till förslaget om taxa för parkering.",
              "c": "Centerpartisterna reserverar sig mot beslutet om taxa.",
+             "v": "RESERVATION FRÅN VÄNSTERPARTIET\nVi reserverar oss mot beslutet om taxa.",
              "kv": "Per Olsson (KV) yrkar att taxan sänks.",
              "kvm": "Taxan för parkering är 12 kronor per kvm och kvaliteten ska följas upp."}
     st = open_store(db, write=True)
@@ -840,11 +842,11 @@ def test_a_party_filter_reads_older_names_members_and_local_codes_alike_on_both_
         CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
         index_corpus(st, FakeEmbedder())
         found = {p: {h.source for h in search(st, "taxa", FakeEmbedder(), party=p, mode="keyword", abstention=False)}
-                 for p in ("L", "C", "KV", "Folkpartiet", "centerpartister")}
+                 for p in ("L", "C", "V", "KV", "Folkpartiet", "centerpartister")}
     finally:
         CALIBRATIONS.pop("fake-hash", None)
         st.close()
-    assert found == {"L": {"fp.pdf"}, "C": {"c.pdf"}, "KV": {"kv.pdf"},
+    assert found == {"L": {"fp.pdf"}, "C": {"c.pdf"}, "V": {"v.pdf"}, "KV": {"kv.pdf"},
                      "Folkpartiet": {"fp.pdf"}, "centerpartister": {"c.pdf"}}  # as `--party` reads them
 
 

@@ -142,7 +142,9 @@ def party_chunk_ids(conn: Any, code: str) -> list[int]:
         ids.update(found)
     if code in PARTIES:  # an unknown code matches its stored positions and "(code)", no name
         # a stem must begin a word: Demokraterna's is inside "Socialdemokraterna"
-        starts = [s.split()[0] for s in PARTIES[code].stems]  # "liberaler", "folkparti" for L
+        # "liberaler", "folkparti" for L; SQLite's LIKE folds ASCII letters only, so a heading's
+        # "VÄNSTERPARTIET" needs the upper-case stem (PostgreSQL's ILIKE finds both)
+        starts = list(dict.fromkeys(f for s in PARTIES[code].stems for f in (s.split()[0], s.split()[0].upper())))
         ids.update(r[0] for r in conn.execute(
             "SELECT id, text FROM chunks WHERE instr(text, ?) > 0"
             + " OR text LIKE ? ESCAPE '\\'" * len(starts), (f"({code})", *map(like_contains, starts)))

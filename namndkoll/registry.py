@@ -184,13 +184,14 @@ def stems_pattern(code: str | None = None) -> str:
     return (r"(?i:(?<![\wåäöÅÄÖ])(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in stems) + "))")
 
 
-def code_in_text(code: str | None = None) -> str:
+def code_in_text(code: str | None = None, *, alone: bool = True) -> str:
     """A regex for party ``code`` (with its older codes; every party's when None) where a record
     writes a code as a party's: after a name ("(V)", older records in lower case: "Berg (fp)"),
     after "från", "för", "av", "och", "samt" or "partiet" ("från M"), in a list ("M, L och KD"), in the
-    genitive or a compound ("SD:s", "KD-gruppen"), before a count in a vote table ("C 12"), and
-    today's code of two letters or more standing alone in any case ("SD", "FI"). A code of one letter
-    standing alone is a letter ("punkt C", "S:t")."""
+    genitive or a compound ("SD:s", "KD-gruppen"); with ``alone`` also a code on its own: before a
+    count in a vote table ("C 12") and today's code of two letters or more in any case ("SD",
+    "FI") -- enough to say a passage names the party, not that it speaks for it (an attendance
+    list names every party). A code of one letter standing alone is a letter ("punkt C", "S:t")."""
     parties = [PARTIES[code]] if code is not None else list(PARTIES.values())
     codes = {c for p in parties for c in (p.code, p.code.upper(), *p.former)}
     alt = "|".join(re.escape(c) for c in sorted(codes, key=lambda c: (-len(c), c)))
@@ -200,8 +201,8 @@ def code_in_text(code: str | None = None) -> str:
     end = r"(?![\wåäöÅÄÖ]|:t\b)"
     return (rf"\((?:{alt})\)|(?<=[a-zåäöéü] )\((?:{low})\)"
             rf"|\b(?:från|för|av|och|samt|partiet)\s+(?:{alt}){end}"
-            rf"|(?<![\wåäöÅÄÖ])(?:{alt})(?:,|\s+och\b|\s+samt\b|:s\b|-(?=[a-zåäö])|\s+\d)"
-            + (rf"|(?<![\wåäöÅÄÖ])(?i:{long})(?![\wåäöÅÄÖ])" if long else ""))
+            rf"|(?<![\wåäöÅÄÖ])(?:{alt})(?:,|\s+och\b|\s+samt\b|:s\b|-(?=[a-zåäö])" + (r"|\s+\d)" if alone else ")")
+            + (rf"|(?<![\wåäöÅÄÖ])(?i:{long})(?![\wåäöÅÄÖ])" if long and alone else ""))
 
 
 def members_pattern() -> str:

@@ -94,3 +94,26 @@ def test_an_older_name_of_several_words_is_read_whole() -> None:
         ("KD", "Kristdemokratiska samhällspartiet", "Kristdemokratiska samhällspartiet")]
     assert _party_line("Kristdemokratiska samhällspartiet Moderaterna") == ["KD", "M"]
 
+
+
+@pytest.mark.parametrize("text, parties", [
+    # Göteborg writes Feministiskt initiativ "(FI)": one column with the stored positions' "Fi"
+    ("Motion av Stina Svensson (FI) och Teysir Subhi (FI) om Slottsskogen", ("Fi",)),
+    # every party of a list, not the first only
+    ("Ledamöterna från M, L och KD reserverar sig mot beslutet.", ("KD", "L", "M")),
+    # an older record: "(fp)" is L's column
+    ("Anna Berg (fp) och Per Ek (fp) yrkar avslag.", ("L",)),
+])
+def test_compare_puts_a_passage_under_the_parties_the_search_reads_in_it(text: str, parties: tuple[str, ...]) -> None:
+    """`compare TOPIC --by party` gives a matching passage to the parties it names by the same
+    rule as the search's refusal check and party filter: today's code whatever the case, every
+    party of a list, older codes. An attendance list, which writes every party's code on its own,
+    speaks for none."""
+    from namndkoll.search.compare import parties_named_in
+    from namndkoll.types import Hit
+
+    def named(t: str) -> tuple[str, ...]:
+        return parties_named_in(Hit(1, 1, "x.pdf", t, 1.0, 1, 1, None, None, 0, len(t), "x", Metadata()))
+
+    assert named(text) == parties
+    assert named("Andersson, Bettan\nV\n11:20\n21:08\nArby, Hans\nC\n9:00\nElf, Petra\nMP\n15:41") == ()

@@ -821,6 +821,36 @@ def test_a_party_filter_does_not_take_socialdemokraterna_for_demokraterna(db: st
     assert {h.source for h in hits} == {"d-name.pdf", "d-code.pdf"}
 
 
+def test_a_party_filter_reads_older_names_members_and_local_codes_alike_on_both_backends(db: str) -> None:
+    """`--party L` finds a passage naming Folkpartiet (L's older name), `--party C` one naming
+    centerpartister and `--party V` a heading "RESERVATION FRÅN VÄNSTERPARTIET" (SQLite's LIKE
+    folds no "Ä"), with no stored mention to lean on; `--party KV` (a local party the registry
+    does not know) finds "(KV)" only, never "kvm" or "kvalitet" (PostgreSQL matched the code
+    anywhere in a word, SQLite only "(KV)")."""
+    from test_search import protocol
+
+    texts = {"fp": "Folkpartiet yrkar bifall till förslaget om taxa för parkering.",
+             "c": "Centerpartisterna reserverar sig mot beslutet om taxa.",
+             "v": "RESERVATION FRÅN VÄNSTERPARTIET\nVi reserverar oss mot beslutet om taxa.",
+             "kv": "Per Olsson (KV) yrkar att taxan sänks.",
+             "kvm": "Taxan för parkering är 12 kronor per kvm och kvaliteten ska följas upp."}
+    st = open_store(db, write=True)
+    try:
+        for name, text in texts.items():
+            md = Metadata(name, "Lund", "Kommunfullmäktige", "protokoll", "2024-01-25")
+            with st.transaction():
+                st.replace_document(protocol(f"{name}.pdf", [text], md))
+        CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
+        index_corpus(st, FakeEmbedder())
+        found = {p: {h.source for h in search(st, "taxa", FakeEmbedder(), party=p, mode="keyword", abstention=False)}
+                 for p in ("L", "C", "V", "KV", "Folkpartiet", "centerpartister")}
+    finally:
+        CALIBRATIONS.pop("fake-hash", None)
+        st.close()
+    assert found == {"L": {"fp.pdf"}, "C": {"c.pdf"}, "V": {"v.pdf"}, "KV": {"kv.pdf"},
+                     "Folkpartiet": {"fp.pdf"}, "centerpartister": {"c.pdf"}}  # as `--party` reads them
+
+
 def test_postgres_keyword_candidates_come_from_the_rarer_words_on_a_big_corpus(
         pg_url: str, monkeypatch: pytest.MonkeyPatch):
     """When all of a question's words would find more than ``PRESELECT`` passages, the GIN

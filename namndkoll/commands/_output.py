@@ -395,7 +395,7 @@ def party_code(value: str | None) -> str | None:
         return None
     from ..registry import PARTIES, party_code_of
 
-    code = party_code_of(value)  # "S", "fp", or "Socialdemokraterna"
+    code = party_code_of(value)  # "S", "fp", "Socialdemokraterna", "moderater", "sossarna"
     if code is None:
         raise typer.BadParameter(f"{one_line(value)!r} is no party code namndkoll knows; "
                                  f"use one of {' '.join(PARTIES)}, or - for members without a party")
@@ -403,7 +403,8 @@ def party_code(value: str | None) -> str | None:
 
 
 PartyOption = Annotated[str | None, typer.Option(
-    help="Party code or name: S M SD C V KD L MP Fi D or Socialdemokraterna…; - for members without a party (older codes such as FP are understood).",
+    help="Party: a code (S M SD C V KD L MP Fi D), a name (Socialdemokraterna), an older code or name (FP, Folkpartiet), "
+         "a word for its members (moderater) or as people say it (sossarna); - for members without a party.",
     callback=party_code)]
 
 

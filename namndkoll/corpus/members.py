@@ -63,7 +63,7 @@ def aggregate_members(roll_rows: Any, *, party: str | None = None, member: str |
                       limit: int | None = None) -> list[dict[str, Any]]:
     """The member rows from roll-call rows (vote_id, name, name_key, party, vote, municipality,
     committee, date) in date order — the counting both backends share."""
-    from ..registry import canonical_code
+    from ..registry import party_code_of
 
     by_vote: dict[int, list[Any]] = defaultdict(list)
     for r in roll_rows:
@@ -114,7 +114,7 @@ def aggregate_members(roll_rows: Any, *, party: str | None = None, member: str |
         h["first_date"] = min((d for d in (h["first_date"], s["first_date"]) if d), default=None)
         h["last_date"] = max((d for d in (h["last_date"], s["last_date"]) if d), default=None)
 
-    want = (canonical_code(party) or party).casefold() if party else None
+    want = (party_code_of(party) or party).casefold() if party else None
     key = name_key(member) if member else None
     out = []
     for (k, muni), s in stats.items():

@@ -133,18 +133,21 @@ def party_spans(conn: Any, code: str, tables: Sequence[str] = ("positions", "par
 def party_chunk_ids(conn: Any, code: str) -> list[int]:
     """Chunks that state or mention a party: stored positions/mentions overlapping the chunk,
     or, in the chunk's own text, "(S)" after a name or the party's name."""
-    from ..registry import PARTIES, canonical_code, named_by_stem
+    from ..registry import PARTIES, named_by_stem, party_code_of
     from .store import like_contains
 
-    code = canonical_code(code) or code
+    code = party_code_of(code) or code  # "fp", "Folkpartiet", "sossarna": as --party reads them
     ids: set[int] = set()
     for found in chunks_overlapping(conn, party_spans(conn, code)).values():
         ids.update(found)
     if code in PARTIES:  # an unknown code matches its stored positions and "(code)", no name
-        # the name's stem must begin a word: Demokraterna's is inside "Socialdemokraterna"
+        # a stem must begin a word: Demokraterna's is inside "Socialdemokraterna"
+        # "liberaler", "folkparti" for L; SQLite's LIKE folds ASCII letters only, so a heading's
+        # "VÄNSTERPARTIET" needs the upper-case stem (PostgreSQL's ILIKE finds both)
+        starts = list(dict.fromkeys(f for s in PARTIES[code].stems for f in (s.split()[0], s.split()[0].upper())))
         ids.update(r[0] for r in conn.execute(
-            "SELECT id, text FROM chunks WHERE instr(text, ?) > 0 OR text LIKE ? ESCAPE '\\'",
-            (f"({code})", like_contains(PARTIES[code].stem)))
+            "SELECT id, text FROM chunks WHERE instr(text, ?) > 0"
+            + " OR text LIKE ? ESCAPE '\\'" * len(starts), (f"({code})", *map(like_contains, starts)))
             if f"({code})" in r[1] or named_by_stem(code, r[1]))
     else:
         ids.update(r[0] for r in conn.execute("SELECT id FROM chunks WHERE instr(text, ?) > 0", (f"({code})",)))

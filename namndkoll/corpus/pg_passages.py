@@ -109,18 +109,23 @@ def party_spans(conn: Any, code: str, tables: Sequence[str] = ("positions", "par
 
 def party_chunk_ids(conn: Any, code: str) -> list[int]:
     """Chunks that state or mention a party (as ``passages.party_chunk_ids`` in SQLite)."""
-    from ..registry import PARTIES, canonical_code, named_by_stem
+    from ..registry import PARTIES, named_by_stem, party_code_of
 
-    code = canonical_code(code) or code
+    code = party_code_of(code) or code  # "fp", "Folkpartiet", "sossarna": as --party reads them
     ids: set[int] = set()
     for found in chunks_overlapping(conn, party_spans(conn, code)).values():
         ids.update(found)
-    stem = PARTIES[code].stem if code in PARTIES else code
-    like = "%" + stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    # the name's stem must begin a word: Demokraterna's is inside "Socialdemokraterna"
+    if code not in PARTIES:  # an unknown code: its stored positions and "(code)", no name (as SQLite)
+        ids.update(int(r[0]) for r in conn.execute("SELECT id FROM chunks WHERE strpos(text, %s) > 0",
+                                                    (f"({code})",)))
+        return sorted(ids)
+    # a stem must begin a word: Demokraterna's is inside "Socialdemokraterna"
+    likes = ["%" + s.split()[0].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+             for s in PARTIES[code].stems]
     ids.update(int(r[0]) for r in conn.execute(
-        "SELECT id, text FROM chunks WHERE strpos(text, %s) > 0 OR text ILIKE %s", (f"({code})", like))
-        if f"({code})" in r[1] or code not in PARTIES or named_by_stem(code, r[1]))
+        "SELECT id, text FROM chunks WHERE strpos(text, %s) > 0" + " OR text ILIKE %s" * len(likes),
+        (f"({code})", *likes))
+        if f"({code})" in r[1] or named_by_stem(code, r[1]))
     return sorted(ids)
 
 

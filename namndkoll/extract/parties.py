@@ -27,6 +27,7 @@ from ..registry import (
     PARTIES,
     canonical_code,
     code_pattern,
+    is_older_name,
     local_here,
     names_pattern,
     party_of_name,
@@ -258,7 +259,7 @@ def iter_party_mentions(text: str, *, municipality: str | None = None,
         if code is None:
             continue
         written = m.group()
-        original = written if _is_former_name(written, code) else None
+        original = written if is_older_name(written) else None
         found.append(Mention(m.start(), m.end(), code, original))
     for rx in (_PAREN_RE, _PAREN_LOWER_RE):
         for m in rx.finditer(text):
@@ -295,13 +296,6 @@ def iter_party_mentions(text: str, *, municipality: str | None = None,
 def _code_mention(start: int, end: int, written: str) -> Mention:
     code = canonical_code(written) or written
     return Mention(start, end, code, written if written not in (code, code.upper()) else None)
-
-
-def _is_former_name(written: str, code: str) -> bool:
-    low = " ".join(written.casefold().split())
-    return any(low.startswith(f) for f in ("folkpartiet", "kristdemokratiska samhällsparti",
-                                             "vänsterpartiet kommunist", "moderata samlingsparti",
-                                             "arbetarepartiet", "socialdemokratiska arbetareparti"))
 
 
 def _local_mentions(text: str, local: dict[str, str]) -> Iterator[Mention]:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from itertools import product
 
-from ..registry import INDEPENDENT, canonical_code, code_pattern, party_of_name
+from ..registry import INDEPENDENT, canonical_code, code_pattern, names_pattern, party_of_name
 from ..types import Document, Person
 from .parties import _local_ok, local_parties
 
@@ -225,7 +225,7 @@ def _party_line(line: str) -> list[str]:
     out: list[str] = []
     rest = s
     while rest:
-        m = re.match(r"\S+(?:\s+(?:de\s+gröna|initiativ|liberalerna|kommunisterna))?", rest)
+        m = names_pattern().match(rest)  # the registry's names, of one word or more
         if not m:
             return []
         code = party_of_name(m.group())

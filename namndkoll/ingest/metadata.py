@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..registry import code_pattern, party_of_name
 from ..types import DocType, Item, Metadata, OrgKind, Page
 from . import dates as _dates
 from .committee import (
@@ -224,9 +225,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     ("interpellation", r"^\s*interpellation\b"),
     ("medborgarförslag", r"^\s*medborgarförslag\b"),
 ))
-_PARTY_NAME = re.compile(r"(Socialdemokraterna|Moderaterna|Sverigedemokraterna|Centerpartiet|Vänsterpartiet|"
-                         r"Kristdemokraterna|Liberalerna|Miljöpartiet( de gröna)?|Feministiskt initiativ)", re.IGNORECASE)
-_SIGNED_BY_MEMBER = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)+\s*\((?:S|M|SD|C|V|KD|L|MP|Fi)\)")
+# a member's name and party code as a signature ("Anna Berg (S)", an older record's "Per Ek (fp)")
+_SIGNED_BY_MEMBER = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)+\s*\((?:"
+                               + code_pattern(former=True, lower=True) + r")\)")
 # a document that names its own kind in its text ("Vi skickar detta PM", "Denna rapport är ...")
 _SELF_KIND = re.compile(r"\b(?:detta|denna|vårt|vår)\s+(?:PM|promemoria|rapport|utredning)\b", re.IGNORECASE)
 _LETTER_CLOSE = re.compile(r"^\s*(?:med\s+)?vänlig(?:a)?\s+hälsning(?:ar)?\b", re.IGNORECASE)
@@ -310,14 +311,14 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
         # a page of the web copy opens with the kind word after its number ("3 SAMMANTRÄDESPROTOKOLL
         # 1(40) Plats och tid"): the protocol, after a list of its cases the page put first
         return "protokoll"
-    signed = [ln for ln in last_lines[-8:] if _SIGNED_BY_MEMBER.search(ln) or _PARTY_NAME.fullmatch(ln.strip())]
+    signed = [ln for ln in last_lines[-8:] if _SIGNED_BY_MEMBER.search(ln) or party_of_name(ln)]
     if signed and not has_items and _MOTION_BODY.search(first_text):
         return "motion"
     if find_kind(top):
         return "other"
     if has_items:
         return "protokoll"
-    if any(_PARTY_NAME.fullmatch(x.strip()) for x in last_lines[-6:]):
+    if any(party_of_name(x) for x in last_lines[-6:]):
         return "skrivelse"  # signed by a party: the party's own statement
     if _SELF_KIND.search(first_text):
         return "other"  # "Vi skickar detta PM": it says what it is, a kind without a type

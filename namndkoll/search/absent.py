@@ -53,7 +53,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..corpus.base import Store
-from ..registry import PARTIES
+from ..registry import PARTIES, party_in_text
 from .asked import _ELECTS
 from .asked import _body_rx as body_rx
 from .grounds import states
@@ -78,10 +78,6 @@ _CAPITAL = re.compile(r"(?<![\wåäöÅÄÖ-])[A-ZÅÄÖ][a-zåäöéü]+(?![\w�
 NAME_PREFIX = 6
 # the party codes of one letter: a party only where written in capitals ("C", not "c")
 _SINGLE = frozenset(code for code in PARTIES if len(code) == 1)
-# the start of a party's name in running text, beside its code
-_PARTY_NAMES = {"S": "socialdemokrat", "M": "moderat", "SD": "sverigedemokrat", "C": "centerpart",
-                "V": "vänsterpart", "KD": "kristdemokrat", "L": "liberal", "MP": "miljöpart",
-                "D": "demokraterna", "Fi": "feministiskt initiativ"}
 # the assembly or board a "Vem …" question asks a member or post of ("ordförande i
 # regionstyrelsen", "ersättare i kommunfullmäktige"): Question.body leaves these to the voter and
 # decider rules
@@ -146,16 +142,11 @@ def constraints_of(query: str, question: Question) -> Constraints:
 
 @lru_cache(maxsize=64)
 def _party_rx(code: str) -> re.Pattern[str]:
-    """A party held by a text: its name, or its code as protocols write it."""
-    c = re.escape(code)
-    name = _PARTY_NAMES.get(code)
-    named = r"|(?i:\b" + re.escape(name) + r")" if name else ""
-    if len(code) >= 2:
-        # any case: Göteborg's protocols write Feministiskt initiativ "(FI)", the registry "Fi"
-        return re.compile(r"(?<![\wåäöÅÄÖ])(?i:" + c + r")(?![\wåäöÅÄÖ])" + named)
-    # a one-letter code only where a party stands: "(C)", "från C", "C, M och L", "C:s", "C 12"
-    return re.compile(r"\(" + c + r"\)|\b(?:från|för|av|och|samt|partiet)\s+" + c + r"\b|(?<![\wåäöÅÄÖ])" + c
-                      + r"(?:,|\s+och\b|\s+samt\b|:s\b|\s+\d)" + named)
+    """A party held by a text: its name, or its code as records write it (the registry's
+    ``party_in_text``: "(C)", "från C", "C, M och L", "C:s", "C 12", "(FI)", "Berg (fp)")."""
+    if code in PARTIES:
+        return party_in_text(code)
+    return re.compile(r"\(" + re.escape(code) + r"\)")
 
 
 def _holds_name(words: tuple[str, ...], folded: str) -> bool:
@@ -290,7 +281,7 @@ def _signed_by(store: Store, document_id: int, parties: Sequence[str]) -> bool:
     pages after the passage that answers (Region Gotland's motion on vegetabilisk kost, its
     figure on page 1, "Elin Bååth, Feministiskt initiativ" on page 2). By name only: the
     keyword index finds a code such as "Fi" only as the start of other words ("finns")."""
-    return all(store.document_mentions(document_id, sorted({PARTIES[p].name, PARTIES[p].stem}))
+    return all(store.document_mentions(document_id, sorted({PARTIES[p].name, *PARTIES[p].stems}))
                for p in parties if p in PARTIES)
 
 

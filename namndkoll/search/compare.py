@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from ..corpus import as_store
 from ..corpus.base import Store
-from ..registry import INDEPENDENT, PARTIES, code_pattern, parties_by_stem, without_roles
+from ..registry import INDEPENDENT, PARTIES, code_in_text, parties_by_stem, without_roles
 from ..types import Hit
 from .cite import format_citation, last_page, pages_label, quote
 from .embedder import Embedder
@@ -37,9 +37,10 @@ from .hybrid import Mode, search
 GroupBy = Literal["party", "committee", "year"]
 POSITION_SECTIONS = ("reservation", "sarskilt_uttalande", "yrkanden", "protokollsanteckning", "omrostning")
 POSITION_DOC_TYPES = ("reservation", "sarskilt_yttrande", "motion", "skrivelse")
-_CODES = f"({code_pattern()})"
-# "Anna Andersson (V)", "Ledamöterna från SD", "tilläggsyrkande från SD", "SD:s yrkande"
-_CODE = re.compile(rf"\({_CODES}\)|\b(?:från|för)\s+{_CODES}\b|\b{_CODES}:s\b")
+# "Anna Andersson (V)", "Ledamöterna från M, L och KD", "SD:s yrkande", "(FI)", "Berg (fp)": each
+# party's code as records write it (the registry's rule), counted under today's code; not a code
+# on its own, as an attendance list or a vote table writes every party's
+_CODE = {code: re.compile(code_in_text(code, alone=False)) for code in PARTIES}
 # what a passage of a section kind states, when no position was stored for it
 INDEPENDENT_LABEL = "politisk vilde"
 # "Gun Larsson (-)", "Ordförande Gun Larsson (–)": the name before an independent's "(-)"
@@ -127,7 +128,7 @@ def position_chunk_ids(store: Store) -> list[int]:
 def parties_named_in(hit: Hit) -> tuple[str, ...]:
     """Parties a passage names ("Martin Stensson (V)", "från SD", "Vänsterpartiet"), most named
     first: who it speaks for when no stored position overlaps it."""
-    found = Counter(next(g for g in m.groups() if g) for m in _CODE.finditer(hit.text))
+    found = Counter({code: n for code, rx in _CODE.items() if (n := len(rx.findall(hit.text)))})
     for code in parties_by_stem(hit.text):
         found[code] += 1
     return tuple(sorted(found, key=lambda c: (-found[c], c)))
@@ -204,9 +205,9 @@ def committee_key(committee: str | None, municipality: str | None) -> str:
 
 
 def _code(party: str) -> str:
-    from ..registry import canonical_code
+    from ..registry import party_code_of
 
-    return canonical_code(party) or party
+    return party_code_of(party) or party  # as the search's party filter reads it
 
 
 def matrix_row(store: Store, document_id: int, item: str | None, hits: list[Hit]) -> MatrixItem:

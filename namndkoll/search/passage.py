@@ -37,6 +37,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..registry import code_pattern
 from .question import Question, years_in
 from .terms import MIN_STEM, stem
 
@@ -76,7 +77,7 @@ _PARAGRAPH = re.compile(r"§\s*\d+")
 LISTING_SECTIONS = frozenset(["beslutsunderlag", "expedieras"])
 NEAR = 30  # characters between a focus word and its figure ("149 olika språk", "25 stycken mopeder")
 # the party codes a name is followed by in parentheses ("Berg (S)"), as the search reads them
-PARTY_CODES = r"S|M|SD|C|V|KD|L|MP|D|Fi"
+PARTY_CODES = code_pattern(former=True)  # today's and older codes: "(V)", "(FI)", "(FP)"
 # a person's name: "Anna Berg", "Berg (S)" (not a body: "Vilka ledamöter …" asks for people)
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\b[A-ZÅÄÖ][a-zåäöéü]+\s*\((?:"
                   + PARTY_CODES + r")\)", re.MULTILINE)

@@ -28,6 +28,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from ..registry import members_pattern
 from . import detail
 from .focus import QUANTITY as _QUANTITY
 from .focus import focus_of
@@ -96,11 +97,11 @@ class Question:
 _KINDS = {
     "vote": re.compile(r"\b(röstade|röstar|rösta|omröstning\w*|votering\w*|röster|röstsiffr\w*|"
                        r"ja-röst\w*|nej-röst\w*)\b", re.IGNORECASE),
-    # "Vilka ville bifalla …", "Vilka SD-politiker …", "Vilka socialdemokrater skrev …": people
+    # "Vilka ville bifalla …", "Vilka SD-politiker …", "Vilka socialdemokrater skrev …",
+    # "Vilka folkpartister …": people (a party's members as the registry names them)
     "who": re.compile(r"^\W*(vem|vems)\b|\bvilka\s+(\w+-)?(ledamöter|ledamot|politiker|personer|ersättare|"
-                      r"ordförande|socialdemokrater|moderater|sverigedemokrater|vänsterpartister|miljöpartister|"
-                      r"kristdemokrater|liberaler|centerpartister)\b|^\W*vilka\s+(ville|vill|ska|skulle|har|hade|"
-                      r"\w+(ade|de|te))\b", re.IGNORECASE),
+                      r"ordförande)\b|\bvilka\s+" + members_pattern() + r"|^\W*vilka\s+(ville|vill|ska|skulle|"
+                      r"har|hade|\w+(ade|de|te))\b", re.IGNORECASE),
     "figure": re.compile(r"\bhur\s+(många|mycket|stor|stort|stora|hög|högt|höga|lång|långt|länge)\b|"
                          r"\bvad\s+(kostar|kostade)\b|\b(kostnad\w*|belopp\w*|antal\w*|andel\w*|procent\w*|"
                          r"mnkr|tkr|kronor|summa|ram|ramar|resultat\w*)\b", re.IGNORECASE),

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from ..registry import party_in_text
 from .passage import (
     MONEY,
     PARTY_CODES,
@@ -64,9 +65,8 @@ _PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-
                      + r"|-)\)|\b\w*(nämnden|styrelsen|förvaltningen|direktör|ordförande|chef)\b", re.MULTILINE)
 _VOTE = re.compile(r"\b\d+\s+(ja|nej)\b|\bomröstning|\bvotering|\bavstår\b|\bröst(ar|ade|er)\b|"
                    r"\b(ja|nej)-röst", re.IGNORECASE)
-_PARTY = re.compile(r"\((?:" + PARTY_CODES + r")\)|\b(?:från|för|av|och)\s+(?:" + PARTY_CODES + r")\b|"
-                    r"\b(?:" + PARTY_CODES + r")(?:,|\s+och)\s|(?i:\b(socialdemokrat|moderat|sverigedemokrat|"
-                    r"centerpartiet|vänsterpartiet|kristdemokrat|liberalerna|miljöpartiet))")
+# a passage naming a party, by its code as records write it or by its name (the registry's rule)
+_PARTY = party_in_text()
 _SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n\s*\n")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _YEAR_IN = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from ..registry import INDEPENDENT, PARTIES, party_code_of
+from ..registry import PARTIES, code_in_text, party_of_word
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-/.:][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 # strong verbs' past forms: a prefix of "vann" never finds "vinnare", nor "skrev" "undertecknat";
@@ -59,11 +59,6 @@ _SUFFIXES = tuple(sorted(["arnas", "ernas", "ornas", "andet", "andes", "arna", "
                           "ar", "er", "or", "an", "na", "as", "es", "a", "e", "s", "n"],
                          key=len, reverse=True))
 MIN_STEM = 4
-# the start of a party's name in any form ("Vänsterpartiets", "moderaterna") -> its code;
-# "demokraterna" stays whole (a local party; "demokrati" is another word)
-_PARTY_STEMS = {"socialdemokrat": "S", "moderat": "M", "sverigedemokrat": "SD", "centerparti": "C",
-                "vänsterparti": "V", "kristdemokrat": "KD", "liberalern": "L", "miljöparti": "MP",
-                "feministiskt": "Fi", "demokraterna": "D"}
 
 
 def words(text: str) -> list[str]:
@@ -101,7 +96,7 @@ _PIECE = re.compile(r"[-/.:]")
 # från M, D, L och KD reserverar sig"), rarely with the word itself
 _ANY_PARTY = frozenset({"parti", "partier", "partiet", "partierna", "partiets", "partiernas", "partis"})
 # a party's one-letter code only counts typed as a capital standing alone ("M, L och KD")
-_PARTY_LETTER = re.compile(r"(?<![\w-])([SMCVLD])(?![\w-])")
+_PARTY_LETTER = re.compile(r"(?<![\w-])([" + "".join(c for c in PARTIES if len(c) == 1) + r"])(?![\w-])")
 
 
 # the question's frame (issue 11): "Hur stor andel …", "Hur ofta …", "Hur jämn var omröstningen":
@@ -185,28 +180,11 @@ def joined_compounds(terms: Sequence[Term], df: Callable[[str], int]) -> list[Te
     return out
 
 
-# what people call a party in speech ("sossarna", "vänstern"), never how a record names it
-_PARTY_SPOKEN = {"sosse": "S", "sossen": "S", "sossar": "S", "sossarna": "S", "sossarnas": "S",
-                 "vänstern": "V", "vänsterns": "V", "centern": "C", "centerns": "C"}
-
-
 def party_code(word: str) -> str | None:
-    """The code a party name stands for ("vänsterpartiets" -> "V"), an older name or code
-    ("folkpartiet", "fp" -> "L"), a spoken one ("sossarna" -> "S"), or a party code itself typed
-    in a query, in the genitive too ("sd", "mp:s" -> "MP"); None for other words (a one-letter
-    code alone is a letter: "s", "m")."""
-    word = word.removesuffix(":s")
-    for s, code in _PARTY_STEMS.items():
-        if word.startswith(s):
-            return code
-    for code in PARTIES:
-        if len(code) >= 2 and word == code.casefold():
-            return code
-    if word in _PARTY_SPOKEN:
-        return _PARTY_SPOKEN[word]
-    # the registry's older names and codes: "folkpartiet", "fp", "vpk"
-    known = party_code_of(word) if len(word) >= 2 else None
-    return known if known != INDEPENDENT else None
+    """The code a typed word names ("vänsterpartiets" -> "V", "folkpartiet", "fp" -> "L",
+    "sossarna" -> "S", "mp:s" -> "MP"), as the registry reads a word (``party_of_word``); None
+    for other words (a one-letter code alone is a letter: "s", "m")."""
+    return party_of_word(word)
 
 
 # ---- compounds ----------------------------------------------------------------------------
@@ -310,14 +288,13 @@ def idf(df: int, total: int) -> float:
     return math.log((total + 1) / (max(df, 1) + 0.5))
 
 
-def _party_rx(code: str) -> re.Pattern[str]:
-    """A party code as protocols write it: "(V)", "från M", "SD:s", "KD-"; ``code`` may be an
-    alternation of codes (any party)."""
-    c = code if "|" in code else re.escape(code)
-    return re.compile(rf"\((?:{c})\)|\b(?:från|för|av)\s+(?:{c})\b|\b(?:{c}):s\b|\b(?:{c})-")
+# a party's code as records write it ("(V)", "från M", "SD:s", "KD-gruppen", "Berg (fp)"): the
+# registry's rule, built once per party (None: any party)
+_CODE_RX: dict[str | None, re.Pattern[str]] = {c: re.compile(code_in_text(c)) for c in (*PARTIES, None)}
 
 
-_ANY_CODE = "|".join(re.escape(c) for c in sorted(PARTIES, key=len, reverse=True))
+def _party_rx(code: str | None) -> re.Pattern[str]:
+    return _CODE_RX[code] if code in _CODE_RX else re.compile(r"\(" + re.escape(code or "") + r"\)")
 
 
 class Matcher:
@@ -347,7 +324,7 @@ class Matcher:
                 + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM else "")
                 for s in stems) + ")"
             parts = [re.compile(re.escape(p.lower())) for p in t.parts]
-            party = _party_rx(t.party) if t.party else _party_rx(_ANY_CODE) if t.any_party else None
+            party = _party_rx(t.party) if t.party else _party_rx(None) if t.any_party else None
             self._rx.append((re.compile(body), parts, party))
             self._lits.append(stems)
             self._ci.append(re.compile(body, re.IGNORECASE))

@@ -227,6 +227,12 @@ def ingest_cmd(
             ix = report.index
             echo(f"search index: {ix.embedded} new passages embedded ({ix.reused} reused, "
                        f"{ix.chunks} in all) with {ix.model_id} in {ix.seconds:.1f} s")
+            if ix.documents_left:
+                n = ix.documents_left
+                echo(f"search index: {n} {'document was' if n == 1 else 'documents were'} replaced by another "
+                     f"ingest while this one indexed {'it' if n == 1 else 'them'}: the new "
+                     f"{'version is' if n == 1 else 'versions are'} left to that ingest (or the next "
+                     "`namndkoll index`)")
     raise typer.Exit(1 if report.failed else 0)
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from ..types import Chunk, Document, Extraction, Table
-from .index import Filters, ModelRecord
+from .index import ChunkState, Filters, ModelRecord
 from .store import StoredDocument
 
 if TYPE_CHECKING:
@@ -137,10 +137,12 @@ class Store(Protocol):
 
     def documents_to_chunk(self, chunker: str) -> list[int]: ...
 
-    def needs_chunks(self, document_id: int, chunker: str) -> bool:
-        """Inside a transaction, before ``replace_chunks``: whether the document still waits to
-        be chunked by ``chunker`` (another index run may have chunked it since
-        ``documents_to_chunk``; PostgreSQL makes a second one wait for the first to commit)."""
+    def chunk_state(self, document_id: int, chunker: str, *, sha256: str, reader: str) -> ChunkState:
+        """Inside a transaction, before ``replace_chunks`` of the version read (``sha256``,
+        ``reader``): "todo" if that version still waits to be chunked by ``chunker``; "done" if
+        another index run chunked it since ``documents_to_chunk`` (PostgreSQL makes a second one
+        wait for the first to commit); "gone" if another writer replaced or removed it since it
+        was read (SQLite may give the new version the same id)."""
         ...
 
     def replace_chunks(self, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -138,6 +138,21 @@ def documents_to_chunk(conn: Any, chunker: str) -> list[int]:
     return [r[0] for r in conn.execute(
         "SELECT d.id FROM documents d LEFT JOIN chunked_documents c ON c.document_id = d.id"
         " WHERE c.chunker IS NULL OR c.chunker != ? ORDER BY d.id", (chunker,))]
+
+
+ChunkState = Literal["todo", "done", "gone"]
+
+
+def chunk_state(conn: Any, document_id: int, chunker: str, *, sha256: str, reader: str) -> ChunkState:
+    """Whether the version of a document an index run read (``sha256``, ``reader``) still waits
+    to be chunked, inside the transaction that would chunk it. Another process may have replaced
+    it since it was read: SQLite then gives the new version the old one's id when it was the
+    highest, so the id alone does not tell the old version from the new."""
+    row = conn.execute("SELECT sha256, coalesce(reader, '') FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if row is None or (row[0], row[1]) != (sha256, reader):
+        return "gone"
+    done = conn.execute("SELECT chunker FROM chunked_documents WHERE document_id = ?", (document_id,)).fetchone()
+    return "done" if done is not None and done[0] == chunker else "todo"
 
 
 def replace_chunks(conn: Any, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],

@@ -192,15 +192,17 @@ def chunk_words(text: str, context: str) -> set[str]:
     return set(TOKEN.findall(text.lower())) | set(TOKEN.findall(context.lower()))
 
 
-def needs_chunks(conn: Any, document_id: int, chunker: str) -> bool:
-    """Whether the document still waits to be chunked by ``chunker``; the document's row is held
-    until the transaction ends, so a second index run asking the same waits and then finds it
-    chunked (rather than chunking it again, which would send its passages to be embedded again
-    or through ``recycled_vectors`` just as the first run clears them)."""
-    if conn.execute("SELECT 1 FROM documents WHERE id = %s FOR NO KEY UPDATE", (document_id,)).fetchone() is None:
-        return False  # replaced or deleted meanwhile: its new version is chunked by whoever sees it
-    row = conn.execute("SELECT chunker FROM chunked_documents WHERE document_id = %s", (document_id,)).fetchone()
-    return row is None or row[0] != chunker
+def chunk_state(conn: Any, document_id: int, chunker: str, *, sha256: str, reader: str) -> index.ChunkState:
+    """``index.chunk_state``; the document's row is held until the transaction ends, so a second
+    index run asking the same waits and then finds it chunked ("done", rather than chunking it
+    again, which would send its passages to be embedded again or through ``recycled_vectors``
+    just as the first run clears them), and a replace waits for the chunks to be written."""
+    row = conn.execute("SELECT sha256, coalesce(reader, '') FROM documents WHERE id = %s FOR NO KEY UPDATE",
+                       (document_id,)).fetchone()
+    if row is None or (row[0], row[1]) != (sha256, reader):
+        return "gone"  # replaced or removed since it was read: its new version is chunked by whoever sees it
+    done = conn.execute("SELECT chunker FROM chunked_documents WHERE document_id = %s", (document_id,)).fetchone()
+    return "done" if done is not None and done[0] == chunker else "todo"
 
 
 def claim_unembedded(conn: Any, limit: int) -> list[tuple[int, str, str, str]]:

@@ -28,7 +28,7 @@ from ..errors import CorpusError, NamndkollError, UnavailableError
 from ..types import Chunk, Document, Extraction, Table
 from . import redact
 from .beside import PARALLEL_FROM, Beside
-from .index import Filters, ModelRecord
+from .index import ChunkState, Filters, ModelRecord
 from .store import StoredDocument
 
 if TYPE_CHECKING:
@@ -352,8 +352,8 @@ class PostgresStore:
             "SELECT d.id FROM documents d LEFT JOIN chunked_documents c ON c.document_id = d.id"
             " WHERE c.chunker IS NULL OR c.chunker != %s ORDER BY d.id", (chunker,))]
 
-    def needs_chunks(self, document_id: int, chunker: str) -> bool:
-        return pg_index.needs_chunks(self.conn, document_id, chunker)
+    def chunk_state(self, document_id: int, chunker: str, *, sha256: str, reader: str) -> ChunkState:
+        return pg_index.chunk_state(self.conn, document_id, chunker, sha256=sha256, reader=reader)
 
     def replace_chunks(self, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
                        chunker: str, contexts: Sequence[str] | None = None) -> None:

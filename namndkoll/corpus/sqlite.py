@@ -21,7 +21,7 @@ from ..types import Chunk, Document, Extraction, Table
 from . import extractions, index, keywords, passages, store
 from .beside import PARALLEL_FROM, Beside
 from .db import open_db, transaction
-from .index import Filters, ModelRecord
+from .index import ChunkState, Filters, ModelRecord
 from .store import StoredDocument
 
 if TYPE_CHECKING:
@@ -185,8 +185,8 @@ class SqliteStore:
     def documents_to_chunk(self, chunker: str) -> list[int]:
         return index.documents_to_chunk(self.conn, chunker)
 
-    def needs_chunks(self, document_id: int, chunker: str) -> bool:
-        return True  # one writer at a time: documents_to_chunk still holds
+    def chunk_state(self, document_id: int, chunker: str, *, sha256: str, reader: str) -> ChunkState:
+        return index.chunk_state(self.conn, document_id, chunker, sha256=sha256, reader=reader)
 
     def replace_chunks(self, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
                        chunker: str, contexts: Sequence[str] | None = None) -> None:

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..corpus import as_store
 from ..corpus.base import Store
-from ..errors import ModelError
+from ..errors import ModelError, NotFoundError
 from ..types import Chunk, Document
 from .chunking import CHUNKER, chunk_document, chunk_hash
 from .embedder import Embedder
@@ -36,6 +36,9 @@ class IndexReport:
     embedded: int  # chunks embedded by the model in this run
     reused: int  # chunks that got the vector of an identical earlier passage
     seconds: float
+    # listed to chunk, then replaced or removed by another writer (a second ingest) before this
+    # run wrote their passages: not chunked here, the new version is the other writer's
+    documents_left: int = 0
 
 
 def embed_text(text: str, context: str = "") -> str:
@@ -141,18 +144,7 @@ def index_corpus(
         rec = store.check_model(embedder.model_id, embedder.dimensions)
         assert rec is not None
 
-    todo_docs = store.documents_to_chunk(CHUNKER)
-    chunked = 0
-    for doc_id in todo_docs:
-        doc = store.load_document(doc_id)
-        chunks = chunk_document(doc)
-        ctx = chunk_contexts(doc, chunks)
-        hashes = [chunk_hash(c, x) for c, x in zip(chunks, ctx)]
-        with store.transaction():
-            # another index run (a second ingest at once, PostgreSQL) may have chunked it since
-            if store.needs_chunks(doc_id, CHUNKER):
-                store.replace_chunks(doc_id, chunks, hashes, CHUNKER, ctx)
-                chunked += 1
+    chunked, left = _chunk_documents(store)
 
     total = store.count_unembedded()
     done = embedded = reused = 0
@@ -196,7 +188,34 @@ def index_corpus(
     if chunked or embedded or reused:
         store.optimize()
     return IndexReport(embedder.model_id, embedder.dimensions, chunked, store.chunk_total(),
-                       embedded, reused, time.perf_counter() - t0)
+                       embedded, reused, time.perf_counter() - t0, left)
+
+
+def _chunk_documents(store: Store) -> tuple[int, int]:
+    """Chunk the documents that wait for it, each in a transaction of its own; (documents
+    chunked, documents another writer replaced or removed meanwhile). Reading and chunking are
+    done outside the transaction, so a second ingest may replace a document in between: the
+    version read is then not written (its passages would stand for text the corpus no longer
+    holds) and the new version is left to whoever stored it, or the next index run."""
+    chunked = left = 0
+    for doc_id in store.documents_to_chunk(CHUNKER):
+        try:
+            doc = store.load_document(doc_id)
+        except NotFoundError:
+            left += 1  # replaced (under a new id) or removed since it was listed
+            continue
+        chunks = chunk_document(doc)
+        ctx = chunk_contexts(doc, chunks)
+        hashes = [chunk_hash(c, x) for c, x in zip(chunks, ctx)]
+        with store.transaction():
+            # another index run (a second ingest at once) may have chunked it since: "done"
+            state = store.chunk_state(doc_id, CHUNKER, sha256=doc.sha256, reader=doc.reader)
+            if state == "todo":
+                store.replace_chunks(doc_id, chunks, hashes, CHUNKER, ctx)
+                chunked += 1
+            elif state == "gone":
+                left += 1
+    return chunked, left
 
 
 def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
-from ..api.reading import other_units, undated_count, unit_hint
+from ..api.reading import other_units, undated_count, unit_hint, year_spans, years_missed
 from .common import blank, config, party_param, render, year_param
 from .export import csv_bytes, xlsx_bytes
 
@@ -159,6 +159,8 @@ def _page(what: str) -> Any:
         # a year filter leaves out the documents whose date was not found: say how many
         undated = (undated_count(db=config(request).db, municipality=blank(municipality),
                                  committee=blank(committee)) if year_param(year) is not None else 0)
+        # a year no stored document is from: which years there are, not only "no rows"
+        missed = years_missed(db=config(request).db, year=year_param(year)) if not rows else None
         return render(
             request,
             "table.html",
@@ -171,6 +173,7 @@ def _page(what: str) -> Any:
                 "kinds": KIND_CHOICES.get(what, []),
                 "units": units,
                 "undated": undated,
+                "stored_years": year_spans(missed) if missed else ("–" if missed is not None else None),
             },
         )
 

@@ -58,3 +58,16 @@ def test_the_web_tables_name_the_stored_years(db: str) -> None:
     page = client.get("/figures", params={"year": "2019"}).text
     assert "Inget dokument är från 2019; lagrade år: 2025." in page
     assert "lagrade år" not in client.get("/figures", params={"year": "2025"}).text
+
+
+def test_the_api_names_them_in_its_hint_header(db: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web.app import create_app
+
+    client = TestClient(create_app(db, read_only=True, warm=False))
+    got = client.get("/api/decisions", params={"year": "2019"})
+    assert got.json() == [] and got.headers["X-Namndkoll-Hint"] == "no stored document is from 2019; stored years: 2025"
+    got = client.get("/api/figures", params={"municipality": "Malmö"})
+    assert got.json() == [] and got.headers["X-Namndkoll-Hint"] == "no document is from 'Malm%C3%B6'; stored: Lund"
+    assert "X-Namndkoll-Hint" not in client.get("/api/figures", params={"year": "2025"}).headers

@@ -52,3 +52,12 @@ def test_a_signature_block_labels_each_name_from_above():
     assert ("Karin Berg", "ordförande") not in found
     assert ("Thomas Thim", "ordförande") in found
 
+
+
+def test_a_role_in_parentheses_after_the_party_is_that_person_s():
+    """Alingsås BUN 2026-06-16 opens "Beslutande Thomas Thim (M) (ordförande) / Camilla
+    Stensson (S) (vice ordförande)": the attendance list gave the chair and vice chair no role."""
+    text = ("Beslutande Thomas Thim (M) (ordförande)\nCamilla Stensson (S) (vice ordförande)\n"
+            "Annika Olofsson (S)\n")
+    assert people(text) == [("Thomas Thim", "M", "ordförande"), ("Camilla Stensson", "S", "vice ordförande"),
+                            ("Annika Olofsson", "S", None)]

@@ -49,12 +49,15 @@ _ROLE_RE = re.compile(
     r"nämndsekreteraren|kommundirektören|stadsdirektören|förvaltningschefen|revisorn))\s+$",
     re.IGNORECASE,
 )
-# a role that follows "(P), " belongs to the name before the party, not to the one after it
+# a role that follows "(P), " belongs to the name before the party, not to the one after it;
+# so does one in parentheses after the party, as an attendance list writes it: "Kent Perciwall
+# (KD) (ordförande)"
 _ROLE_OF_PREVIOUS = re.compile(r"\)[ \t]*,[ \t]*$")
+_AFTER_ROLE = (r"(?:(?:förste|första|andre|andra|tredje)[ \t]+)?(?:vice[ \t]+)?"
+               r"(?:ordförande|ledamot|(?:tjänstgörande[ \t]+)?ersättare|kommunalråd|oppositionsråd|"
+               r"gruppledare|sekreterare|justerare)")
 _ROLE_AFTER_RE = re.compile(
-    r"[ \t]*,[ \t]*(?P<role>(?:(?:förste|första|andre|andra|tredje)[ \t]+)?(?:vice[ \t]+)?"
-    r"(?:ordförande|ledamot|(?:tjänstgörande[ \t]+)?ersättare|kommunalråd|oppositionsråd|gruppledare|"
-    r"sekreterare|justerare))(?![\wåäö])",
+    rf"[ \t]*(?:,[ \t]*(?P<role>{_AFTER_ROLE})(?![\wåäö])|\([ \t]*(?P<paren>{_AFTER_ROLE})[ \t]*\))",
     re.IGNORECASE,
 )
 _DEFINITE = (("ordföranden", "ordförande"), ("ersättaren", "ersättare"), ("ersättarna", "ersättare"),
@@ -119,9 +122,10 @@ def _base_role(written: str) -> str:
 
 
 def _role_after(text: str, end: int) -> str | None:
-    """The role written after a name's party and a comma: "Anna Berg (S), vice ordförande"."""
+    """The role written after a name's party, after a comma or in parentheses: "Anna Berg (S),
+    vice ordförande", "Kent Perciwall (KD) (ordförande)"."""
     m = _ROLE_AFTER_RE.match(text, end, min(len(text), end + 60))
-    return _base_role(m.group("role")) if m else None
+    return _base_role(m.group("role") or m.group("paren")) if m else None
 
 
 def _trim_name(name: str, offset: int) -> tuple[str, int] | None:

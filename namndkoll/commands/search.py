@@ -406,6 +406,8 @@ def eval_search_cmd(
         print_json(res)
     else:
         def cell(v: Any) -> Any:  # refused / weak only / high per kind of unanswerable question
+            if v is None:  # a share of no questions (no unanswerable one in the set)
+                return "-"
             return f"{v:.3f}" if isinstance(v, float) else " / ".join(map(str, v)) if isinstance(v, list) else v
 
         print_table([{"mode": m, **{k: cell(v) for k, v in r.items()}} for m, r in res.items()],

@@ -64,6 +64,20 @@ def undated_count(*, db: str | Path | None = None, municipality: str | None = No
         return store.count_undated(municipality=municipality, committee=committee, doc_type=doc_type)
 
 
+def empty_corpus_hint(*, db: str | Path | None = None) -> str | None:
+    """When the corpus holds no document at all (an ingest that read nothing still made the
+    file), what to do: every list is empty and every search "no good match" for that reason,
+    not the filters. None when it holds one."""
+    from ..corpus import db_label
+    from ..corpus.db import default_db_path
+
+    with opened(db) as store:
+        if int(store.corpus_stats().get("documents", 0)):
+            return None
+    where = db_label(db or default_db_path())
+    return f"the corpus at {where} holds no documents yet: run `namndkoll ingest PDF... --db {where}`"
+
+
 def years_missed(*, db: str | Path | None = None, year: int | None = None, year_from: int | None = None,
                  year_to: int | None = None) -> list[int] | None:
     """The years of the stored documents, when none is dated in the years a filter asks

@@ -111,11 +111,18 @@ def say_undated(db: str | None, *, year: int | None = None, year_from: int | Non
 
 
 def say_body_hint(municipality: str | None, db: str | None, committee: str | None = None) -> None:
-    """When nothing was found under a --municipality that names no stored body ("Göteborgs"),
-    or a --committee no stored committee's name contains, say which are stored, as the list
-    commands do."""
-    from ..api.reading import body_hint, committee_hint
+    """When nothing was found: that the corpus holds no document at all, if so; else, under a
+    --municipality that names no stored body ("Göteborgs") or a --committee no stored
+    committee's name contains, which are stored, as the list commands do."""
+    from ..api.reading import body_hint, committee_hint, empty_corpus_hint
 
+    try:
+        empty = empty_corpus_hint(db=db)
+    except NamndkollError:
+        empty = None
+    if empty:  # nothing stored at all: that, not a filter, is why nothing was found
+        echo(empty, err=True)
+        return
     hint = body_hint(municipality, db=db) if municipality else None
     if hint:
         echo(hint, err=True)

@@ -261,7 +261,7 @@ def documents_cmd(
     # document_id, the key every other list and search gives (a script joins on it); id kept
     rows = [{"document_id": d.id, **vars(d), "missing": [f for f in MISSING_FIELDS if not getattr(d, f)]}
             for d in docs]
-    if not rows and (municipality or committee):
+    if not rows:
         say_body_hint(municipality, db, committee)
     if as_json:
         print_json(rows)

@@ -211,6 +211,13 @@ def committee_hint(committee: str, *, db: str | Path | None = None) -> str | Non
         names = sorted(str(k) for k in store.corpus_stats().get("by_committee", {}) if k and k != "unknown")
     if not names:
         return f"no document is from {committee!r}: no stored document names its committee"
+    from ..ingest.committee import spells_initials
+
+    # "BUN", as the protocols abbreviate it (in their running heads and diarienummer)
+    near = [n for n in names if spells_initials(committee.strip(), n)]
+    if near:
+        return (f"no stored committee's name contains {committee!r} (--committee takes a part of the name); "
+                f"did you mean {' or '.join(near[:12])}?")
     # "; " between them: a committee's name may hold a comma ("Koncernkontoret, Regional …")
     listed = "; ".join(names[:12]) + (f" … ({len(names)} in all)" if len(names) > 12 else "")
     return f"no stored committee's name contains {committee!r}; stored: {listed}"

@@ -283,6 +283,10 @@ def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-un
     conn.close()
 
 
+def _share(v: float | None) -> str:
+    return "—" if v is None else f"{v:.3f}"
+
+
 def table(title: str, res: dict) -> list[str]:
     first = next(iter(res.values()))
     lines = [f"**{title}** ({first['questions']} answerable, {first['unanswerable']} unanswerable)", "",
@@ -297,7 +301,7 @@ def table(title: str, res: dict) -> list[str]:
     for mode, r in res.items():
         lines.append(f"| {mode} | {r['recall@1']:.3f} | {r['recall@5']:.3f} | {r['mrr']:.3f} | "
                      f"{r['answered_when_answerable']:.3f} | {r.get('weak_when_answered', float('nan')):.3f} | "
-                     f"{r['abstained_when_unanswerable']:.3f} | {kind(r, 'off-topic')} | {kind(r, 'near-miss')} |")
+                     f"{_share(r['abstained_when_unanswerable'])} | {kind(r, 'off-topic')} | {kind(r, 'near-miss')} |")
     if "item_recall@1" in res.get("hybrid", {}):
         h = res["hybrid"]
         lines += ["", (f"hybrid, a hit in the gold passage's § counting (secondary view): recall@1 "

@@ -14,6 +14,8 @@ Heavy libraries (spaCy, torch, pdfplumber) load only when a function needs them.
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
@@ -22,6 +24,23 @@ __all__ = ["__version__", "blocs", "compare_db", "documents", "extract_document"
            "members", "read_document", "search_db", "show", "stats", "votes"]
 
 _API = {"blocs", "documents", "extracted", "ingest", "members", "read_document", "show", "stats", "votes"}
+
+
+class _Package(types.ModuleType):
+    """The package module, whose API names stay the API's functions. Importing a subpackage
+    binds it to its parent's attribute of that name: the first ``namndkoll.ingest(...)`` or
+    ``namndkoll.read_document(...)`` of a session imported ``namndkoll/ingest/`` (the PDF stage)
+    and so replaced the function ``namndkoll.ingest``, and the next ``namndkoll.ingest([...])``
+    failed with "'module' object is not callable". The subpackage stays in ``sys.modules``
+    (``from namndkoll.ingest import read_document`` works as before)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _API and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:  # lazy, so `import namndkoll` stays instant

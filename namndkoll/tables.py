@@ -16,7 +16,7 @@ from .types import Table
 
 CELL_SEP = " | "
 _MINUS = str.maketrans({"\u2212": "-", "–": "-", "‒": "-"})
-_CELL_NUM = re.compile(r"^(?P<sign>-)?\s*(?P<n>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<d>\d+))?\s*(?P<unit>%|kr|tkr|mkr|mnkr)?$")
+_CELL_NUM = re.compile(r"^(?P<sign>[-+])?\s*(?P<n>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<d>\d+))?\s*(?P<unit>%|kr|tkr|mkr|mnkr)?$")
 _SPACES = re.compile(r"[\u00a0\u2009\u202f\u2007]")
 
 
@@ -42,7 +42,7 @@ def cell_value(cell: str) -> tuple[float, str | None] | None:
     if not m:
         return None
     v = float(m.group("n").replace(" ", "").replace(".", "") + ("." + m.group("d") if m.group("d") else ""))
-    return (-v if m.group("sign") else v), m.group("unit")
+    return (-v if m.group("sign") == "-" else v), m.group("unit")
 
 
 def is_year(cell: str) -> bool:

@@ -124,3 +124,32 @@ Beslutsunderlag
 def test_a_date_in_the_clause_is_not_the_date_of_the_decision() -> None:
     [d] = find_decisions(make_doc(ALINGSAS_SN_38, date="2026-06-16", committee="Socialnämnden"))
     assert d.date == "2026-06-16" and d.body == "Socialnämnden"
+
+
+NYKARLEBY_41_42 = """41 § Godkännande av föredragningslistan
+Bildningsdirektör/tf välfärdschef Teresia Tötterman-Engströms förslag:
+Välfärdsnämnden godkänner föredragningslistan och beslutar om eventuella
+tilläggsärenden.
+Välfärdsnämndens beslut:
+Föredragningslistan godkändes.
+\fNKBY/497/12.03.01/2022
+42 § Presentation av verksamheten: International Club 2022
+Välfärdsnämnden 15.9.2022, 42 §
+Bildningsdirektör/tf välfärdschef Teresia Tötterman-Engströms förslag:
+Presentationen antecknas för kännedom.
+Välfärdsnämndens beslut:
+Nämnden tackade ungdomarna för en utmärkt presentation och den
+antecknades för kännedom.
+"""
+
+
+def test_the_next_items_case_number_is_no_part_of_a_decision() -> None:
+    """A Finland-Swedish protocol (Nykarleby välfärdsnämnd 2022-09-15) writes each §'s case
+    number alone above its heading: `namndkoll decisions` quoted § 41's decision as
+    "Föredragningslistan godkändes. NKBY/497/12.03.01/2022", the next §'s number."""
+    found = find_decisions(make_doc(NYKARLEBY_41_42, date="2022-09-15", committee="Välfärdsnämnden"))
+    decided = [d for d in found if d.status == "decided"]
+    assert [d.text for d in decided] == [
+        "Föredragningslistan godkändes.",
+        "Nämnden tackade ungdomarna för en utmärkt presentation och den antecknades för kännedom."]
+    assert all("NKBY" not in d.text and all("NKBY" not in c for c in d.clauses) for d in found)

@@ -103,3 +103,17 @@ def test_a_counted_noun_is_not_read_as_a_verb():
     for text in ("Kommunen har 10 mål för god ekonomisk hushållning.", "I bokslutet uppfylldes tio mål."):
         assert [f[4] for f in iter_figures(text)] == ["mål"]
     assert [f[4] for f in iter_figures("Nämnden har 12 tjänster.")] == ["tjänst"]
+
+
+def test_a_table_cell_with_a_plus_sign_is_a_figure():
+    """Tolkförmedling Väst's annual report 2025, driftsredovisning (p. 33, "Belopp i tkr"):
+    the row "ÅRETS RESULTAT +315 0 -3 950" gave the budget's 0 and last year's -3 950 tkr, but
+    not the year's own result, +315 tkr, the figure the page is about."""
+    from namndkoll.types import Table
+
+    table = Table(1, rows=(("Belopp i tkr", "Utfall 2025", "Budget 2025", "Utfall 2024"),
+                           ("Summa verksamhetens kostnader", "231 543", "233 760", "224 402"),
+                           ("ÅRETS RESULTAT", "+315", "0", "-3 950")))
+    doc = Document("t.pdf", "0" * 64, with_offsets([Page(1, "Driftsredovisning\n", tables=(table,))]), Metadata())
+    result = [f.value for f in find_figures(doc) if f.table and "RESULTAT" in f.text]
+    assert result == [315_000, 0, -3_950_000]

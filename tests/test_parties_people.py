@@ -132,7 +132,8 @@ def test_names_with_diacritics_from_beyond_sweden():
 
 def test_attendance_label_is_no_part_of_the_name():
     text = "kl. 14:00-16:20\nBeslutande Kent Perciwall (KD) (ordförande)\nLeif Hansson (S) (vice ordförande)\n"
-    assert people(text, "Alingsås")[:2] == [("Kent Perciwall", "KD", None), ("Leif Hansson", "S", None)]
+    assert people(text, "Alingsås")[:2] == [("Kent Perciwall", "KD", "ordförande"),
+                                            ("Leif Hansson", "S", "vice ordförande")]
 
 
 def test_signature_lines_with_title_between_name_and_party():

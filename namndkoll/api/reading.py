@@ -64,6 +64,60 @@ def undated_count(*, db: str | Path | None = None, municipality: str | None = No
         return store.count_undated(municipality=municipality, committee=committee, doc_type=doc_type)
 
 
+def empty_corpus_hint(*, db: str | Path | None = None) -> str | None:
+    """When the corpus holds no document at all (an ingest that read nothing still made the
+    file), what to do: every list is empty and every search "no good match" for that reason,
+    not the filters. None when it holds one."""
+    from ..corpus import db_label
+    from ..corpus.db import default_db_path
+
+    with opened(db) as store:
+        if int(store.corpus_stats().get("documents", 0)):
+            return None
+    where = db_label(db or default_db_path())
+    return f"the corpus at {where} holds no documents yet: run `namndkoll ingest PDF... --db {where}`"
+
+
+def years_missed(*, db: str | Path | None = None, year: int | None = None, year_from: int | None = None,
+                 year_to: int | None = None) -> list[int] | None:
+    """The years of the stored documents, when none is dated in the years a filter asks
+    (``year``, or ``year_from``..``year_to``); None when one is, or no year was asked."""
+    lo, hi = (year, year) if year is not None else (year_from, year_to)
+    if lo is None and hi is None:
+        return None
+    with opened(db) as store:
+        years = sorted(int(y) for y in store.corpus_stats().get("by_year", {}) if str(y).isdigit())
+    if any((lo is None or y >= lo) and (hi is None or y <= hi) for y in years):
+        return None
+    return years
+
+
+def year_hint(*, db: str | Path | None = None, year: int | None = None, year_from: int | None = None,
+              year_to: int | None = None) -> str | None:
+    """Why a year filter found nothing, when no stored document is dated in those years: the
+    years stored. None when one is (the emptiness has another cause)."""
+    years = years_missed(db=db, year=year, year_from=year_from, year_to=year_to)
+    if years is None:
+        return None
+    lo, hi = (year, year) if year is not None else (year_from, year_to)
+    asked = (str(lo) if lo == hi else f"{hi} or earlier" if lo is None else f"{lo} or later" if hi is None
+             else f"{lo}–{hi}")
+    if not years:
+        return f"no stored document is from {asked}: no stored document has a date"
+    return f"no stored document is from {asked}; stored years: {year_spans(years)}"
+
+
+def year_spans(years: list[int]) -> str:
+    """2018, 2021, 2022, 2023 -> "2018, 2021–2023"."""
+    spans: list[list[int]] = []
+    for y in years:
+        if spans and y == spans[-1][1] + 1:
+            spans[-1][1] = y
+        else:
+            spans.append([y, y])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
+
+
 @dataclasses.dataclass(frozen=True)
 class BodyMiss:
     """A ``municipality`` filter that names no stored body: the stored bodies it most likely
@@ -157,6 +211,13 @@ def committee_hint(committee: str, *, db: str | Path | None = None) -> str | Non
         names = sorted(str(k) for k in store.corpus_stats().get("by_committee", {}) if k and k != "unknown")
     if not names:
         return f"no document is from {committee!r}: no stored document names its committee"
+    from ..ingest.committee import spells_initials
+
+    # "BUN", as the protocols abbreviate it (in their running heads and diarienummer)
+    near = [n for n in names if spells_initials(committee.strip(), n)]
+    if near:
+        return (f"no stored committee's name contains {committee!r} (--committee takes a part of the name); "
+                f"did you mean {' or '.join(near[:12])}?")
     # "; " between them: a committee's name may hold a comma ("Koncernkontoret, Regional …")
     listed = "; ".join(names[:12]) + (f" … ({len(names)} in all)" if len(names) > 12 else "")
     return f"no stored committee's name contains {committee!r}; stored: {listed}"

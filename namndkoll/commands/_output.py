@@ -90,15 +90,20 @@ def write_xlsx_file(path: Path, rows: Iterable[Mapping[str, Any]], columns: Sequ
     echo(f"wrote {len(rows)} {'row' if len(rows) == 1 else 'rows'} to {shown_path(path)}", err=True)
 
 
-def say_undated(db: str | None, **filters: Any) -> None:
+def say_undated(db: str | None, *, year: int | None = None, year_from: int | None = None,
+                year_to: int | None = None, **filters: Any) -> None:
     """A year filter leaves out the documents whose date was not found: say how many (on
-    stderr, so --json and --csv stay clean), never silently."""
-    from ..api.reading import undated_count
+    stderr, so --json and --csv stay clean), never silently; and when no stored document is
+    from the years asked at all, which years are stored."""
+    from ..api.reading import undated_count, year_hint
 
     try:
+        hint = year_hint(db=db, year=year, year_from=year_from, year_to=year_to)
         n = undated_count(db=db, **filters)
     except NamndkollError:
         return
+    if hint:
+        echo(hint, err=True)
     if n:
         echo(f"note: {n} {'document has' if n == 1 else 'documents have'} no date and "
              f"{'was' if n == 1 else 'were'} left out by the year filter (`namndkoll documents` marks "
@@ -106,11 +111,18 @@ def say_undated(db: str | None, **filters: Any) -> None:
 
 
 def say_body_hint(municipality: str | None, db: str | None, committee: str | None = None) -> None:
-    """When nothing was found under a --municipality that names no stored body ("Göteborgs"),
-    or a --committee no stored committee's name contains, say which are stored, as the list
-    commands do."""
-    from ..api.reading import body_hint, committee_hint
+    """When nothing was found: that the corpus holds no document at all, if so; else, under a
+    --municipality that names no stored body ("Göteborgs") or a --committee no stored
+    committee's name contains, which are stored, as the list commands do."""
+    from ..api.reading import body_hint, committee_hint, empty_corpus_hint
 
+    try:
+        empty = empty_corpus_hint(db=db)
+    except NamndkollError:
+        empty = None
+    if empty:  # nothing stored at all: that, not a filter, is why nothing was found
+        echo(empty, err=True)
+        return
     hint = body_hint(municipality, db=db) if municipality else None
     if hint:
         echo(hint, err=True)

@@ -7,7 +7,16 @@ from typing import Any
 import typer
 
 from ..errors import NamndkollError
-from ._output import Col, DbOption, fail, print_csv, print_json, print_table
+from ._output import (
+    Col,
+    DbOption,
+    fail,
+    print_csv,
+    print_json,
+    print_table,
+    say_body_hint,
+    say_undated,
+)
 from .lists import AsCsv, AsJson, Committee, Municipality, Wide, Year
 
 _PAIR_CSV = ["municipality", "party_a", "party_b", "votes", "together", "share"]
@@ -34,6 +43,10 @@ def blocs_cmd(
         res = blocs(db=db, committee=committee, municipality=municipality, year=year)
     except NamndkollError as exc:
         fail(exc)
+    if not res["parties"]:
+        say_body_hint(municipality, db, committee)
+    if year is not None:
+        say_undated(db, year=year, municipality=municipality, committee=committee)
     if as_json:
         print_json(res)
         return

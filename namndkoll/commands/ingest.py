@@ -263,11 +263,11 @@ def documents_cmd(
     except NamndkollError as exc:
         fail(exc)
     if year is not None:
-        say_undated(db, municipality=municipality, committee=committee, doc_type=doc_type)
+        say_undated(db, year=year, municipality=municipality, committee=committee, doc_type=doc_type)
     # document_id, the key every other list and search gives (a script joins on it); id kept
     rows = [{"document_id": d.id, **vars(d), "missing": [f for f in MISSING_FIELDS if not getattr(d, f)]}
             for d in docs]
-    if not rows and (municipality or committee):
+    if not rows:
         say_body_hint(municipality, db, committee)
     if as_json:
         print_json(rows)

@@ -82,7 +82,8 @@ def _list(what: str, db: str | None, as_json: bool, as_csv: bool, wide: bool = F
     if filters.get("year") is not None:
         # a year filter leaves out the documents whose date was not found: say how many, as
         # search and compare do ("figures --year 2026" left out Alingsås' undated budget frame)
-        say_undated(db, municipality=filters.get("municipality"), committee=filters.get("committee"))
+        say_undated(db, year=filters["year"], municipality=filters.get("municipality"),
+                    committee=filters.get("committee"))
     table_cols, csv_cols = _COLUMNS[what]
     if filters.get("member"):
         # the member's own vote is what `votes --member` asks: beside the counts, never the
@@ -283,6 +284,10 @@ def members_cmd(
                        member=member, limit=limit)
     except NamndkollError as exc:
         fail(exc)
+    if not rows:
+        say_body_hint(municipality, db, committee)
+    if year is not None:
+        say_undated(db, year=year, municipality=municipality, committee=committee)
     table_cols, csv_cols = _MEMBER_COLUMNS
     if xlsx is not None:
         write_xlsx_file(xlsx, rows, csv_cols, sheet="members")

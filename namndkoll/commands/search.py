@@ -211,7 +211,8 @@ def search_cmd(
     else:
         _print_hits(hits, wide=wide)
     if year is not None or year_from is not None or year_to is not None:
-        say_undated(db, municipality=municipality, committee=committee, doc_type=doc_type)
+        say_undated(db, year=year, year_from=year_from, year_to=year_to, municipality=municipality,
+                    committee=committee, doc_type=doc_type)
 
 
 def compare_cmd(
@@ -251,7 +252,8 @@ def compare_cmd(
 
     # the notes go to stderr, so --json, --csv and --xlsx give them too and stay clean
     if year is not None or year_from is not None or year_to is not None:
-        say_undated(db, municipality=municipality, committee=committee)
+        say_undated(db, year=year, year_from=year_from, year_to=year_to, municipality=municipality,
+                    committee=committee)
     if xlsx is not None:
         write_xlsx_file(xlsx, comparison_rows(res), COMPARISON_COLUMNS, sheet="compare")
     if as_json or as_csv or xlsx is not None:
@@ -404,6 +406,8 @@ def eval_search_cmd(
         print_json(res)
     else:
         def cell(v: Any) -> Any:  # refused / weak only / high per kind of unanswerable question
+            if v is None:  # a share of no questions (no unanswerable one in the set)
+                return "-"
             return f"{v:.3f}" if isinstance(v, float) else " / ".join(map(str, v)) if isinstance(v, list) else v
 
         print_table([{"mode": m, **{k: cell(v) for k, v in r.items()}} for m, r in res.items()],

@@ -221,7 +221,7 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
         s = _skip_space(text, s)
         if e - s < 3:
             continue
-        e = _before_signatures(text, s, _section_end(text, s, e))
+        e = _before_next_case(text, s, _before_signatures(text, s, _section_end(text, s, e)))
         body_text = text[s:e]
         m = _PROPOSED_RE.match(body_text) or _DECIDED_RE.match(body_text)
         # a § of another body's protocol bundled in the document (an extract appended to an
@@ -279,6 +279,25 @@ def _before_signatures(text: str, start: int, end: int) -> int:
         if names and names.end() <= end + 1 and text[pos:nl].rstrip().endswith((".", "”")):
             return nl
         pos = nl + 1
+    return end
+
+
+# a line that is a case number alone ("NKBY/497/12.03.01/2022", "Dnr KS 2023/512"): in a
+# Finland-Swedish protocol it stands above the next § heading and is that §'s
+_CASE_LINE = re.compile(r"[ \t]*(?:Dnr\.?:?[ \t]*)?[A-ZÅÄÖ]{2,6}[ /-]?\d{1,5}[/.:-][\d./:-]*\d[ \t]*")
+
+
+def _before_next_case(text: str, start: int, end: int) -> int:
+    """Where a section ends before the next §'s case number, alone on the section's last line
+    (the decision of § 41 read "Föredragningslistan godkändes. NKBY/497/12.03.01/2022")."""
+    while end > start:
+        trimmed = end
+        while trimmed > start and text[trimmed - 1] in " \t\n\f":
+            trimmed -= 1
+        line = max(text.rfind("\n", start, trimmed), text.rfind("\f", start, trimmed)) + 1
+        if line <= start or not _CASE_LINE.fullmatch(text, line, trimmed):
+            return end
+        end = line
     return end
 
 

@@ -21,7 +21,7 @@ from .figure_text import (
 
 # minus signs and dashes that mean "minus" in a table cell
 _MINUS = dict.fromkeys(map(ord, "\u2212\u2013"), "-")
-_CELL_NUM = re.compile(r"^(?P<sign>-)?\s*(?P<n>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<d>\d+))?\s*(?P<unit>%|kr|tkr|mkr|mnkr)?$")
+_CELL_NUM = re.compile(r"^(?P<sign>[-+])?\s*(?P<n>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<d>\d+))?\s*(?P<unit>%|kr|tkr|mkr|mnkr)?$")
 # thousands and millions of euro, as a Finland-Swedish or EU table heads them: "1000€",
 # "1 000 €", "tEUR", "t€", "k€", "tusen euro"; "MEUR", "m€", "miljoner euro"
 _T_EUR = r"1\s?000\s?(?:€|eur|euro)|t€|teur|k€|keur|tusen(?:tals)? euro"
@@ -56,7 +56,7 @@ def _cell_value(cell: str) -> tuple[float, str | None] | None:
     if not m:
         return None
     v = float(m.group("n").replace(" ", "").replace(".", "") + ("." + m.group("d") if m.group("d") else ""))
-    return (-v if m.group("sign") else v), m.group("unit")
+    return (-v if m.group("sign") == "-" else v), m.group("unit")
 
 
 def _is_numeric_cell(cell: str) -> bool:

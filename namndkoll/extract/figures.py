@@ -45,6 +45,7 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
                          if not any(s <= f.start < e or f.start <= s < f.end for s, e in covered)]
         if spans:
             text_figs = [f for f in text_figs if not _listed_item(doc.text, f.start, spans)]
+        text_figs = _without_axis_ticks(text_figs, body, page.start)
         out.extend(sorted(text_figs + table_figs, key=lambda f: (f.start, f.end)))
     return tuple(_in_the_documents_currency(out))
 
@@ -76,3 +77,40 @@ def _listed_item(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
         return False
     line = max(text.rfind("\n", 0, at), text.rfind("\f", 0, at)) + 1
     return bool(_ITEM_LINE.match(text, line))
+
+
+# between two tick labels of a chart's axis: nothing but space and the other axis's bare numbers
+_TICK_GAP = re.compile(r"[\s\d]*")
+
+
+def _without_axis_ticks(figs: list[Figure], body: str, offset: int) -> list[Figure]:
+    """Leave out a chart's axis labels that the text layer reads as percentages: four or more
+    in a row with only spaces (or the other axis's bare numbers) between them, evenly spaced
+    and reaching 0 % ("45 % 40 % 35 % … 0 %", "80% 60% 40% 20% 0%"). A reader wants the
+    chart's figures, not its scale; data labels are not evenly spaced and stay."""
+    drop: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        # the group's evenly spaced stretches ("120 100%" before "90% … 0%" is another label)
+        i = 0
+        while i < len(run):
+            j = i + 1
+            if j < len(run):
+                step = round(figs[run[j]].value - figs[run[i]].value, 6)
+                while j + 1 < len(run) and round(figs[run[j + 1]].value - figs[run[j]].value, 6) == step:
+                    j += 1
+                stretch = run[i:j + 1]
+                if len(stretch) >= 4 and step != 0 and any(figs[k].value == 0 for k in stretch):
+                    drop.update(stretch)
+            i = j
+
+    for i, f in enumerate(figs):
+        tick = f.kind == "percent" and f.value_to is None
+        if tick and run and _TICK_GAP.fullmatch(body, figs[run[-1]].end - offset, f.start - offset):
+            run.append(i)
+            continue
+        close()
+        run = [i] if tick else []
+    close()
+    return [f for i, f in enumerate(figs) if i not in drop]

@@ -65,6 +65,11 @@ _BARE_RE = re.compile(rf"(?<![\wåäöÅÄÖ(-])(?P<code>{_BARE})(?![\wåäöÅ�
 _NOT_LOCAL = ("regerings", "oppositions", "majoritets", "minoritets", "samarbets", "stöd", "riksdags",
               "moder", "syster", "broder", "koalitions", "arbetar", "borgerliga", "största", "mitten",
               "ett", "vilket", "varje", "det", "detta", "samma", "andra", "ena", "egna")
+# words that start a sentence before a party's name, never part of it
+_LEADING_WORDS = frozenset((
+    "för", "enligt", "även", "och", "men", "att", "från", "till", "med", "av", "om", "när", "då",
+    "så", "nu", "hos", "mot", "inom", "under", "efter", "som", "dock", "både", "vi", "i", "på",
+))
 _LOCAL_NAME_RE = re.compile(r"(?<![\wåäö-])(?P<name>(?:[A-ZÅÄÖ][a-zåäöé]+[ -])?[A-ZÅÄÖ][a-zåäöé]{2,}partiet)s?(?![\wåäö])")
 # "(KV)": a code in parentheses; what stands before it says whether it follows a member's name
 # ("Per Olsson (KV)") or defines a party ("Kommunens Väl (KV)")
@@ -129,6 +134,11 @@ def _local_parties(text: str) -> tuple[tuple[str, str], ...]:
     if "partiet" in text:
         for m in _LOCAL_NAME_RE.finditer(text):
             name = m.group("name")
+            first, _, last = name.rpartition(" ")
+            if first and (first.casefold() in _LEADING_WORDS or party_of_name(last)):
+                # "För Centerpartiet är det …", "Enligt Skövdepartiet …": a sentence's first
+                # word before the party's own name
+                name = last
             low = name.casefold()
             if party_of_name(name) or any(low.startswith(p) for p in _NOT_LOCAL):
                 continue

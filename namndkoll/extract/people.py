@@ -49,6 +49,17 @@ _ROLE_RE = re.compile(
     r"nämndsekreteraren|kommundirektören|stadsdirektören|förvaltningschefen|revisorn))\s+$",
     re.IGNORECASE,
 )
+# a role that follows "(P), " belongs to the name before the party, not to the one after it;
+# so does one in parentheses after the party, as an attendance list writes it: "Kent Perciwall
+# (KD) (ordförande)"
+_ROLE_OF_PREVIOUS = re.compile(r"\)[ \t]*,[ \t]*$")
+_AFTER_ROLE = (r"(?:(?:förste|första|andre|andra|tredje)[ \t]+)?(?:vice[ \t]+)?"
+               r"(?:ordförande|ledamot|(?:tjänstgörande[ \t]+)?ersättare|kommunalråd|oppositionsråd|"
+               r"gruppledare|sekreterare|justerare)")
+_ROLE_AFTER_RE = re.compile(
+    rf"[ \t]*(?:,[ \t]*(?P<role>{_AFTER_ROLE})(?![\wåäö])|\([ \t]*(?P<paren>{_AFTER_ROLE})[ \t]*\))",
+    re.IGNORECASE,
+)
 _DEFINITE = (("ordföranden", "ordförande"), ("ersättaren", "ersättare"), ("ersättarna", "ersättare"),
              ("ledamoten", "ledamot"), ("rådet", "råd"), ("ledaren", "ledare"), ("eraren", "erare"),
              ("ören", "ör"), ("chefen", "chef"), ("revisorn", "revisor"))
@@ -94,11 +105,27 @@ def _role(before: str) -> str | None:
     m = _ROLE_RE.search(before[-60:])
     if not m:
         return None
-    role = " ".join(m.group("role").lower().split())
+    role = _base_role(m.group("role"))
+    if role == " ".join(m.group("role").lower().split()) and _ROLE_OF_PREVIOUS.search(before[-60:][:m.start()]):
+        # "Anna Berg (S), ordförande Per Olsson (M)": a role in the bare form after a comma is
+        # Anna Berg's; the definite form names the next one ("(V), andre vice ordföranden Margareta …")
+        return None
+    return role
+
+
+def _base_role(written: str) -> str:
+    role = " ".join(written.lower().split())
     for definite, base in _DEFINITE:
         if role.endswith(definite):
             return role[: -len(definite)] + base
     return role
+
+
+def _role_after(text: str, end: int) -> str | None:
+    """The role written after a name's party, after a comma or in parentheses: "Anna Berg (S),
+    vice ordförande", "Kent Perciwall (KD) (ordförande)"."""
+    m = _ROLE_AFTER_RE.match(text, end, min(len(text), end + 60))
+    return _base_role(m.group("role") or m.group("paren")) if m else None
 
 
 def _trim_name(name: str, offset: int) -> tuple[str, int] | None:
@@ -163,7 +190,8 @@ def iter_people(text: str, *, municipality: str | None = None, local: dict[str, 
         seen.add(start)
         named.add(name)
         end = line_start + nm.end("name")
-        yield start, end, name, code, title or _role(text[max(0, start - 60):start]), original
+        role = title or _role_after(text, m.end()) or _role(text[max(0, start - 60):start])
+        yield start, end, name, code, role, original
     # 2. a role word before a name without a party: "ordföranden Annika Pettersson"; "Nina
     #    Miskovsky m.fl." without a party
     for m in re.finditer(rf"(?<![\w])(?:ordföranden?|ledamoten|ersättaren|kommunalrådet|borgarrådet)\s+"
@@ -275,8 +303,12 @@ def _signatures(text: str, seen: set[int], named: set[str]
             parties = _party_line(nxt)
             party = parties[0] if len(parties) == 1 else None
             title = _TITLE_LINE.fullmatch(nxt)
-            if not (party or title) and (tp := _TITLE_LINE.fullmatch(prev)) and _is_short(prev):
-                title = tp
+            above = _TITLE_LINE.fullmatch(prev) if _is_short(prev) else None
+            after = lines[i + 2][1] if i + 2 < len(lines) else ""
+            if above and not party and (not title or _labels_next(after)):
+                # "Sekreterare / Karin Berg / Ordförande / Thomas Thim (M)": each label stands
+                # above its name, so the one under this name is the next name's
+                title = above
             if not (party or (title and _is_short(title.group())) or closing):
                 continue
             start = s + m.start("name")
@@ -293,6 +325,13 @@ def _signatures(text: str, seen: set[int], named: set[str]
                 seen.add(start)
                 yield start, start + len(c.group("name")), c.group("name"), code, None, None
             continue
+
+
+def _labels_next(line: str) -> bool:
+    """A line that is a name alone or a name with its party ("Thomas Thim (M)"): a title line
+    above it labels it."""
+    bare = _CODE_PAREN.sub("", line).strip()
+    return bool(_NAME_LINE.fullmatch(bare)) and not any(w.lower() in _NOT_NAME for w in bare.split())
 
 
 def _several(offset: int, names: str, nxt: str, seen: set[int], named: set[str], closing: bool = False

@@ -577,6 +577,12 @@ def _item_prefix_body(text: str) -> str | None:
     return f"{name}s arbetsutskott" if committee_au and name.endswith(("nämnden", "styrelsen")) else name
 
 
+def spells_initials(abbr: str, name: str) -> bool:
+    """Whether ``abbr`` is ``name``'s initials as a protocol abbreviates it: "BUN" for "Barn-
+    och ungdomsnämnden", "KS" for "Kommunstyrelsen", "SBN" for "Samhällsbyggnadsnämnden"."""
+    return len(abbr) >= 2 and _initials_skip(abbr, name) is not None
+
+
 def _initials_skip(abbr: str, name: str) -> int | None:
     """Whether ``abbr`` spells ``name``'s initials: each word's first letter, and letters where a
     compound joins ("utbildnings|nämnden", "kommun|styrelsen"), some of which an abbreviation may

@@ -294,6 +294,11 @@ class StaticEmbedder:
             raise ModelError("the fast model needs model2vec: `pip install 'namndkoll[fast]'`") from exc
         self.model_id = model_id
         self.path = Path(path)
+        import logging
+
+        # the shipped model's README has no Hub metadata block, and huggingface_hub said so on
+        # stderr at every `--model fast` ("Repo card metadata block was not found …")
+        logging.getLogger("huggingface_hub.repocard").setLevel(logging.ERROR)
         self._m = StaticModel.from_pretrained(str(path), force_download=False)
         self.dimensions = int(self._m.dim)
 

@@ -85,7 +85,8 @@ def evaluate(
                      "mrr": mrr / n, "answered_when_answerable": answered / n,
                      "shown_recall@1": s1 / n, "shown_recall@5": s5 / n, "shown_mrr": smrr / n,
                      "weak_when_answered": weak / max(answered, 1),
-                     "abstained_when_unanswerable": refused / len(neg) if neg else float("nan"),
+                     # None (JSON null), not NaN, where no question is unanswerable: NaN is no JSON
+                     "abstained_when_unanswerable": refused / len(neg) if neg else None,
                      **{f"unanswerable_{k}": v for k, v in sorted(kinds.items())}}
         if mode == "hybrid":
             out[mode] |= {"item_recall@1": i1 / n, "item_recall@5": i5 / n}

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
-from ..api.reading import other_units, undated_count, unit_hint
+from ..api.reading import other_units, undated_count, unit_hint, year_spans, years_missed
 from .common import blank, config, party_param, render, year_param
 from .export import csv_bytes, xlsx_bytes
 
@@ -159,6 +159,8 @@ def _page(what: str) -> Any:
         # a year filter leaves out the documents whose date was not found: say how many
         undated = (undated_count(db=config(request).db, municipality=blank(municipality),
                                  committee=blank(committee)) if year_param(year) is not None else 0)
+        # a year no stored document is from: which years there are, not only "no rows"
+        missed = years_missed(db=config(request).db, year=year_param(year)) if not rows else None
         return render(
             request,
             "table.html",
@@ -171,11 +173,22 @@ def _page(what: str) -> Any:
                 "kinds": KIND_CHOICES.get(what, []),
                 "units": units,
                 "undated": undated,
+                "stored_years": year_spans(missed) if missed else ("–" if missed is not None else None),
             },
         )
 
     page.__name__ = f"{what}_html"
     return page
+
+
+def _filter_hint(db: Any, municipality: str | None, committee: str | None, year: str | None) -> str | None:
+    """Why a list under these filters is empty, when a filter names a year, municipality or
+    committee no stored document has (``api.reading``'s hints); None otherwise."""
+    from ..api.reading import body_hint, committee_hint, year_hint
+
+    return (year_hint(db=db, year=year_param(year))
+            or (body_hint(m, db=db) if (m := blank(municipality)) else None)
+            or (committee_hint(c, db=db) if (c := blank(committee)) else None))
 
 
 def _api(what: str) -> Any:
@@ -205,7 +218,12 @@ def _api(what: str) -> Any:
         # a unit no stored figure has ("bananer"): the answer stays a plain list, and a header
         # says which units are stored (a unit's letters outside ASCII percent-encoded: "m%C2%B2")
         typed = blank(unit) if what == "figures" and not rows else None
-        if typed and (hint := unit_hint(typed, kind=blank(kind), db=config(request).db)):
+        hint = unit_hint(typed, kind=blank(kind), db=config(request).db) if typed else None
+        if not rows and not hint:
+            # an empty list under a year, municipality or committee no stored document has: say
+            # which are stored, as the CLI does on stderr
+            hint = _filter_hint(config(request).db, municipality, committee, year)
+        if hint:
             response.headers["X-Namndkoll-Hint"] = "".join(
                 c if c.isascii() and c.isprintable() else quote(c) for c in hint)
         return response

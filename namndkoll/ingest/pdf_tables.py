@@ -63,21 +63,21 @@ def _continued(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None, ...]
                ) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]]]:
     """Rows joined with the lines that continue their labels: a label of two lines ("Allvarlig"
     over "arbetsolycka" beside a "0" drawn across both) is read by the ruling as two rows, the
-    second without the cells that span it (pdfplumber draws no box there). A row of text only,
-    under a row of values whose figures all span it, with its text in the columns of that row's
-    text, each no wider than the cell above it, is the next line of those cells ("Allvarlig
-    arbetsolycka | 0"); not a caption ("Tabell 4 …") or a heading across the row, and not under a
-    row without figures (a heading of several lines, a row of a timeline:
-    what stands under it may be the next entry)."""
+    second without the cells that span it (pdfplumber draws no box there). A row whose only text
+    stands under the label of a row of values whose figures all span it, no wider than the label's
+    cell, is the label's next line ("Allvarlig arbetsolycka | 0"); not a caption ("Tabell 4 …") or
+    a heading across the row, not under a row without figures (a heading of several lines, a row
+    of a timeline: what stands under it may be the next entry), and not the lines of a comment
+    column, left as they were read."""
     rows: list[list[str]] = []
     out_boxes: list[tuple[_Box | None, ...]] = []
     for r, (row, bx) in enumerate(zip(texts, boxes, strict=True)):
         if rows and bx and len(bx) == len(row) and len(boxes[r - 1]) == len(row) == len(rows[-1]):
             above = rows[-1]
-            words = [j for j, c in enumerate(above) if c and not _NUMCELL.match(c)]
+            label = next((j for j, c in enumerate(above) if c), None)
             figures = [j for j, c in enumerate(above) if c and _NUMCELL.match(c)]
             mine = [j for j, c in enumerate(row) if c]
-            if (figures and mine and set(mine) <= set(words) and all(bx[j] is None for j in figures)
+            if (figures and label not in figures and mine == [label] and all(bx[j] is None for j in figures)
                     and not any(_NUMCELL.match(row[j]) or _CAPTION.match(row[j]) for j in mine)
                     and all(_within(bx[j], out_boxes[-1][j]) for j in mine)):
                 rows[-1] = [f"{a} {c}".strip() if c else a for a, c in zip(above, row, strict=True)]

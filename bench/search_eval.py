@@ -38,7 +38,7 @@ sys.path.insert(0, str(REPO))
 from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
-from namndkoll.search.evaluation import evaluate, is_answer
+from namndkoll.search.evaluation import answers, evaluate
 from namndkoll.search.hybrid import rank, search
 from namndkoll.types import Document, Item, Metadata, Page, Section, with_offsets
 
@@ -262,7 +262,7 @@ def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-un
         if DUMP is not None:
             allterms = [t for t in keyword_plan_all(store, q["q"])]
             golds = {h.chunk_id for h in search(conn, q["q"], embedder, limit=50, abstention=False)
-                     if q.get("answerable", True) and is_answer(h, q.get("doc", ""), q["passage"], q.get("alt_docs", ()))}
+                     if q.get("answerable", True) and answers(h, q)}
             DUMP.append({"q": q["q"], "answerable": q.get("answerable", True), "cands": [
                 [r.similarity or 0.0, r.keywords,
                  keyword_evidence(allterms, total, rows[r.chunk_id]["text"] + "\n" + rows[r.chunk_id]["context"]),
@@ -270,8 +270,7 @@ def calibrate(db: Path, embedder, qs: list[dict]) -> None:  # type: ignore[no-un
                 for r in ranked]})
         hits = search(conn, q["q"], embedder, limit=10, abstention=False)
         ans = q.get("answerable", True)
-        gold = next((i for i, h in enumerate(hits) if ans and is_answer(h, q.get("doc", ""), q["passage"],
-                                                                        q.get("alt_docs", ()))), None)
+        gold = next((i for i, h in enumerate(hits) if ans and answers(h, q)), None)
         g = next((r for r in ranked if gold is not None and r.chunk_id == hits[gold].chunk_id), None)
         best = max((r.similarity or 0 for r in ranked), default=0)
         bestk = max((r.keywords for r in ranked), default=0)

@@ -30,7 +30,12 @@ TOPICS = {"vote", "reservation", "figure", "table", "decision", "person", "date"
 KINDS = {"off-topic", "near-miss"}
 ANSWERABLE_KEYS = {"q", "doc", "passage", "answerable", "municipality", "style", "topic", "page"}
 UNANSWERABLE_KEYS = {"q", "answerable", "style", "why", "kind", "municipality", "absent_regex"}
-OPTIONAL_KEYS = {"alt_docs", "absent_in", "batch"}
+OPTIONAL_KEYS = {"alt_docs", "alt_passages", "absent_in", "batch"}
+# a table row or one entry of a list may be shorter than a sentence: the reader stores one row (or
+# one column of a list) per passage, so a gold passage spanning two of them can match none; such a
+# short passage must occur only once in its document (test_questions_passages.py)
+SHORT_TOPICS = {"table", "person"}
+MIN_WORDS, MIN_SHORT_WORDS = 8, 3
 
 
 def words(text: str) -> list[str]:
@@ -72,10 +77,14 @@ def test_every_entry_has_the_fields_of_its_kind(everything: list[dict]) -> None:
 
 def test_passages_are_long_single_runs_of_text(everything: list[dict]) -> None:
     for e in (e for e in everything if e["answerable"]):
-        assert len(words(e["passage"])) >= 8, e["passage"]
-        # one run of text: no page break, no line structure, no leading/trailing space
-        assert "\f" not in e["passage"] and "\n" not in e["passage"], e["passage"]
-        assert e["passage"] == e["passage"].strip(), e["passage"]
+        least = MIN_SHORT_WORDS if e["topic"] in SHORT_TOPICS else MIN_WORDS
+        for alt in [{"page": e["page"], "passage": e["passage"]}, *e.get("alt_passages", [])]:
+            p = alt["passage"]
+            assert isinstance(alt["page"], int) and alt["page"] >= 1, alt
+            assert len(words(p)) >= least, p
+            # one run of text: no page break, no line structure, no leading/trailing space
+            assert "\f" not in p and "\n" not in p, p
+            assert p == p.strip(), p
 
 
 def test_counts_reach_the_targets_of_issue_11(sets: dict[str, list[dict]],

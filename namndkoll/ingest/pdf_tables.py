@@ -29,11 +29,13 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
                                  "min_words_vertical": 3, "min_words_horizontal": 2}
     out = []
     words: list[dict[str, object]] | None = None
-    for t in page.find_tables(table_settings=settings):
-        texts = [tuple(clean_text(c or "").replace("\n", " ").strip() for c in row) for row in t.extract()]
-        boxes = [tuple(_box(b) for b in r.cells) for r in t.rows]
-        if len(boxes) != len(texts):  # (pdfplumber gives both per row, in the same order)
-            boxes = [()] * len(texts)
+    found = [_grid(t) for t in page.find_tables(table_settings=settings)]
+    if ruled:
+        found = _join_stripes(page, found)
+    for texts, boxes, bbox, t in found:
+        texts, boxes, bbox = _without_caption(texts, boxes, bbox)
+        if ruled:
+            texts, boxes = _continued(texts, boxes)
         kept = [(r, b) for r, b in zip(texts, boxes, strict=True) if any(r)]
         rows = tuple(r for r, _ in kept)
         cells: tuple[tuple[tuple[float, float, float, float] | None, ...], ...] = ()
@@ -52,9 +54,165 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
             words = page.extract_words() if words is None else words
             if _cuts_words(t, words):
                 continue
-        x0, top, x1, bottom = (float(x) for x in t.bbox)
+        x0, top, x1, bottom = bbox
         out.append(Table(number, rows, (x0, top, x1, bottom), cells))
     return out
+
+
+def _continued(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None, ...]]
+               ) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]]]:
+    """Rows joined with the lines that continue their labels: a label of two lines ("Allvarlig"
+    over "arbetsolycka" beside a "0" drawn across both) is read by the ruling as two rows, the
+    second without the cells that span it (pdfplumber draws no box there). A row whose only text
+    stands under the label of a row of values whose figures all span it, no wider than the label's
+    cell, is the label's next line ("Allvarlig arbetsolycka | 0"); not a caption ("Tabell 4 …") or
+    a heading across the row, not under a row without figures (a heading of several lines, a row
+    of a timeline: what stands under it may be the next entry), and not the lines of a comment
+    column, left as they were read."""
+    rows: list[list[str]] = []
+    out_boxes: list[tuple[_Box | None, ...]] = []
+    for r, (row, bx) in enumerate(zip(texts, boxes, strict=True)):
+        if rows and bx and len(bx) == len(row) and len(boxes[r - 1]) == len(row) == len(rows[-1]):
+            above = rows[-1]
+            label = next((j for j, c in enumerate(above) if c), None)
+            figures = [j for j, c in enumerate(above) if c and _NUMCELL.match(c)]
+            mine = [j for j, c in enumerate(row) if c]
+            if (figures and label not in figures and mine == [label] and all(bx[j] is None for j in figures)
+                    and not any(_NUMCELL.match(row[j]) or _CAPTION.match(row[j]) for j in mine)
+                    and all(_within(bx[j], out_boxes[-1][j]) for j in mine)):
+                rows[-1] = [f"{a} {c}".strip() if c else a for a, c in zip(above, row, strict=True)]
+                continue
+        rows.append(list(row))
+        out_boxes.append(bx)
+    return [tuple(r) for r in rows], out_boxes
+
+
+def _within(box: _Box | None, above: _Box | None) -> bool:
+    """Whether a cell is no wider than the cell above it: a heading drawn across the row
+    ("Kinnekullebanan, Gårdsjö-Håkantorp" over every column) starts something new."""
+    return box is not None and above is not None and box[2] <= above[2] + 1
+
+
+# a table's caption: "Tabell 7 Faktisk arbetad tid omvandlat till årsarbetare (åa)", "Figur 12 …"
+_CAPTION = re.compile(r"^(?:Tabell|Tab\.|Figur|Diagram|Bild)\s+\d+\b")
+
+
+def _without_caption(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None, ...]], bbox: _Box
+                     ) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]], _Box]:
+    """A table without the caption its ruling drew in as its last row (one cell: "Tabell 7 …"):
+    the caption is text about the table, left in the page body where it is read and found, and
+    no row whose empty other cells would make an empty first column of row labels."""
+    if len(texts) < 3:
+        return texts, boxes, bbox
+    filled = [c for c in texts[-1] if c]
+    if len(filled) != 1 or not _CAPTION.match(filled[0]):
+        return texts, boxes, bbox
+    top = min((b[1] for b in boxes[-1] if b), default=None)
+    if top is None:
+        return texts, boxes, bbox
+    return texts[:-1], boxes[:-1], (bbox[0], bbox[1], bbox[2], top)
+
+
+_Box = tuple[float, float, float, float]
+# a table as found: its rows' cell texts, their cells' boxes, its box, and pdfplumber's table
+_Grid = tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]], _Box, object]
+# the most a gap between two parts of one striped table may be, in rows of the part above
+STRIPE_GAP_ROWS = 2.5
+
+
+def _grid(t: object) -> _Grid:
+    texts = [tuple(clean_text(c or "").replace("\n", " ").strip() for c in row) for row in t.extract()]  # type: ignore[attr-defined]
+    boxes = [tuple(_box(b) for b in r.cells) for r in t.rows]  # type: ignore[attr-defined]
+    if len(boxes) != len(texts):  # (pdfplumber gives both per row, in the same order)
+        boxes = [()] * len(texts)
+    x0, top, x1, bottom = (float(x) for x in t.bbox)  # type: ignore[attr-defined]
+    return texts, boxes, (x0, top, x1, bottom), t
+
+
+def _edges(g: _Grid) -> tuple[float, ...] | None:
+    """The column edges of a table part (from its first row of boxes), None without boxes."""
+    row = next((r for r in g[1] if r and all(r)), None)
+    return None if row is None else tuple(round(b[0]) for b in row if b) + (round(row[-1][2]),)  # type: ignore[index]
+
+
+def _join_stripes(page: object, grids: list[_Grid]) -> list[_Grid]:
+    """A table whose rows are shaded every other row (zebra stripes) is found by its ruling as
+    one table per shaded run, the plain rows between them lost to the body text and the parts
+    after the first without their header row (Tolkförmedling Väst's "År | Tills vidare (åa) | …"
+    over "2025 39,8 …" and, apart, "2021 52,9 …"). Parts stacked one under the other with the
+    same column edges and a gap of at most ``STRIPE_GAP_ROWS`` rows between them, holding rows
+    of values only, are one table: the words in each gap become rows, each word in the column it
+    stands in (a caption, a heading or a line of text between two tables keeps them apart); so does a plain
+    row right under the last part that fills a value cell (the last row, when a plain one)."""
+    out: list[_Grid] = []
+    joined: set[int] = set()
+    for g in sorted(grids, key=lambda g: g[2][1]):
+        prev = out[-1] if out else None
+        edges = _edges(g)
+        if prev is not None and edges is not None and _edges(prev) == edges and edges:
+            height = (prev[2][3] - prev[2][1]) / max(len(prev[0]), 1)
+            gap = (prev[2][3], g[2][1])
+            rows, boxes = _gap_rows(page, edges, gap) if 0 <= gap[1] - gap[0] <= STRIPE_GAP_ROWS * height else ([], [])
+            # only plain rows of values between them (not a caption, a heading or text between tables)
+            if rows and all(_value_row(r) for r in rows):
+                x0, top, x1, _ = prev[2]
+                out[-1] = (prev[0] + rows + g[0], prev[1] + boxes + g[1],
+                           (min(x0, g[2][0]), top, max(x1, g[2][2]), g[2][3]), prev[3])
+                joined.add(len(out) - 1)
+                continue
+        out.append(g)
+    for i in joined:
+        out[i] = _with_plain_last_row(page, out[i])
+    return out
+
+
+def _value_row(row: tuple[str, ...]) -> bool:
+    """A row of a table of values: a label or value and another, a figure among them."""
+    return sum(bool(c) for c in row) >= 2 and any(_NUMCELL.match(c) for c in row if c)
+
+
+def _with_plain_last_row(page: object, g: _Grid) -> _Grid:
+    """A striped table with the plain row right under its last shaded part, when that row's
+    words stand in its columns and fill a value cell and another."""
+    edges = _edges(g)
+    if edges is None:
+        return g
+    height = max(b[3] - b[1] for b in g[1][-1] if b) if g[1][-1] else 0.0  # type: ignore[index]
+    band = (g[2][3], g[2][3] + 1.5 * height)
+    rows, boxes = _gap_rows(page, edges, band)
+    if len(rows) != 1 or not _value_row(rows[0]):
+        return g
+    x0, top, x1, _ = g[2]
+    bottom = max(b[3] for b in boxes[0] if b)  # type: ignore[index]
+    return g[0] + rows, g[1] + boxes, (x0, top, x1, bottom), g[3]
+
+
+def _gap_rows(page: object, edges: tuple[float, ...], gap: tuple[float, float]
+              ) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]]]:
+    """The words between two parts of a striped table as rows (one a line), each word in the
+    column between the edges its middle stands between."""
+    words = [w for w in page.extract_words()  # type: ignore[attr-defined]
+             if gap[0] <= (w["top"] + w["bottom"]) / 2 <= gap[1] and edges[0] <= (w["x0"] + w["x1"]) / 2 <= edges[-1]]
+    lines: list[list[dict[str, object]]] = []
+    for w in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):  # type: ignore[arg-type]
+        if lines and abs(float(lines[-1][0]["top"]) - float(w["top"])) <= 3:  # type: ignore[arg-type]
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    rows: list[tuple[str, ...]] = []
+    boxes: list[tuple[_Box | None, ...]] = []
+    n = len(edges) - 1
+    for line in lines:
+        cells: list[list[str]] = [[] for _ in range(n)]
+        for w in sorted(line, key=lambda w: float(w["x0"])):  # type: ignore[arg-type]
+            mid = (float(w["x0"]) + float(w["x1"])) / 2  # type: ignore[arg-type]
+            col = next((i for i in range(n) if edges[i] <= mid <= edges[i + 1]), n - 1)
+            cells[col].append(str(w["text"]))
+        top = min(float(w["top"]) for w in line)  # type: ignore[arg-type]
+        bottom = max(float(w["bottom"]) for w in line)  # type: ignore[arg-type]
+        rows.append(tuple(clean_text(" ".join(c)).strip() for c in cells))
+        boxes.append(tuple((float(edges[i]), top, float(edges[i + 1]), bottom) for i in range(n)))
+    return rows, boxes
 
 
 def _cuts_words(table: object, words: list[dict[str, object]]) -> bool:

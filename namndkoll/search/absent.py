@@ -120,7 +120,9 @@ def constraints_of(query: str, question: Question) -> Constraints:
     for m in _CAPITAL.finditer(query):
         w = fold(m.group(0).casefold())
         if (query[:m.start()].strip() and w not in covered and w not in STOPWORDS and w not in place_words
-                and w not in _PLACE_WORDS and party_code(w) is None and len(w) >= 4):
+                and w not in _PLACE_WORDS and party_code(w) is None and len(w) >= 4
+                # a party's name in any form ("Miljöpartiets motion") is the party rule's to check
+                and party_code(m.group(0).casefold()) is None):
             # its first six letters: a name in a compound ("Ukrainamotionen" and "Ukraina", "ukrainska")
             # (in the genitive, without its -s: "Higabs köp" and "Higab")
             names.append((w.removesuffix("s")[:NAME_PREFIX] + "*",))

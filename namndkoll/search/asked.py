@@ -93,9 +93,13 @@ def _body_rx(body: str) -> re.Pattern[str]:
     if body.startswith("område "):
         name = re.escape(body.split(" ", 1)[1])
         return re.compile(r"(?<![\wåäö])(?:" + name + r"(?![\wåäö])|(?-i:[Oo]mrådet(?!\s+[A-ZÅÄÖ])))", re.IGNORECASE)
-    parts = [re.escape(p) for p in re.split(r"[\s-]+", body) if p]
+    # a first part's linking s is written both ways: "Idrotts- och föreningsnämnden", "Idrott- och …"
+    parts = [re.escape(p[:-1]) + "s?" if p.endswith("s") and f"{p}-" in body else re.escape(p)
+             for p in re.split(r"[\s-]+", body) if p]
     head = next((h for h in _HEADS if body.endswith(h)), None)
-    back = r"|(?-i:\b" + head + r"en\b(?!\s+(?:för\s+)?[A-ZÅÄÖ]))" if head else ""
+    # (the kind referring back may open its sentence: "Nämnden tilldelas 2 mnkr för uppdraget.")
+    back = (r"|(?-i:\b[" + head[0].upper() + head[0] + "]" + head[1:] + r"en\b(?!\s+(?:för\s+)?[A-ZÅÄÖ]))"
+            if head else "")
     return re.compile(r"(?<![\wåäö])(?:" + r"[\s-]+".join(parts) + r"[\wåäö]*" + back + ")", re.IGNORECASE)
 
 
@@ -254,18 +258,35 @@ def holder_beside(question: Question, text: str) -> bool:
                for m in post.finditer(low) for s, e in names)
 
 
+# the sentences after one naming what a figure is asked of that may state its figure (in its entry)
+FOLLOWING = 2
+# where an entry of a list or a paragraph starts: a blank line, a bullet, "p." or "14." opening a line
+_ENTRY = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[•▪◦\-–]|[a-zåäö]\.|\d{1,2}\.)\s)")
+
+
 def figure_beside_rare(question: Question, text: str, section: str | None,
                        holds_rare: Callable[[str], bool] | None) -> bool:
     """For a figure question without a focus (keywords: "lönekartläggning … osakliga
     löneskillnader … procent"), whether a sentence holding the query's rare terms holds a
     figure, when any sentence holds them: they name what the figure is asked of, and "(1–11
     procent)" of kränkningar two sentences before "Lönekartläggningar genomförs …" is no answer.
+    The two sentences after one naming them, in the same entry of a list or paragraph, count as
+    its own: they go on about the same thing (an uppdrag in a list: "p. … att anlägga ett
+    skateboardtorg vid Slottsskogsvallen. Utredningen ska göras tillsammans med berörda
+    föreningar. Nämnden tilldelas 2 mnkr för uppdraget."), where the next bullet does not
+    ("• Lönekartläggningar genomförs … • Medarbetarundersökningen visar … (medelvärde 3,9)").
     ``holds_rare``: whether a sentence holds one of the query's rare terms (not a place)."""
     # (a rate's unit says what its figure is of: "per kvadratmeter" is checked by grounds.states)
     if holds_rare is None or "figure" not in question.kinds or question.focus or question.rate or section == "table":
         return True
-    naming = [s for s in sentences(without_axes(text)) if holds_rare(s)]
-    return not naming or any(figure_in(s) for s in naming)
+    naming = False
+    for entry in _ENTRY.split(without_axes(text)):
+        parts = sentences(entry)
+        at = [i for i, s in enumerate(parts) if holds_rare(s)]
+        if any(figure_in(s) for i in at for s in parts[i:i + 1 + FOLLOWING]):
+            return True
+        naming = naming or bool(at)
+    return not naming
 
 
 # a name, a party or a body that may be the one who did what a "Vem …" question asks

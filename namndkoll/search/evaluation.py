@@ -34,6 +34,14 @@ def is_answer(hit: Hit, doc: str, passage: str, alt_docs: Sequence[str] = ()) ->
     return n > 0 and bool(_shingles(hit.text, n) & _shingles(passage, n))
 
 
+def answers(hit: Hit, q: dict[str, Any]) -> bool:
+    """Whether a hit answers question ``q``: by its gold ``passage`` or by one of its
+    ``alt_passages`` (the same answer stated again in the gold document, e.g. an amount in the
+    § text and again in the decision on the next page)."""
+    passages = [q["passage"], *(a["passage"] for a in q.get("alt_passages", ()))]
+    return any(is_answer(hit, q.get("doc", ""), p, q.get("alt_docs", ())) for p in passages)
+
+
 def evaluate(
     store: Store | Any, embedder: Embedder | None, questions: Sequence[dict[str, Any]], *,
     modes: Sequence[Mode] = ("keyword", "dense", "hybrid"), k: int = 10,
@@ -96,7 +104,7 @@ def evaluate(
 def _first_answer(hits: Sequence[Hit], q: dict[str, Any]) -> int | None:
     """The rank of the first hit that answers ``q`` (None when none does)."""
     return next((i for i, h in enumerate(hits)
-                 if is_answer(h, q.get("doc", ""), q["passage"], q.get("alt_docs", ()))), None)
+                 if answers(h, q)), None)
 
 
 def _count_rank(rank: int | None, acc: list[float]) -> int | None:
@@ -113,7 +121,7 @@ def _item_rank(store: Any, embedder: Embedder | None, q: dict[str, Any], ranked:
     """The rank of the first hit in the gold passage's § of its document (or of the gold
     passage itself): the § is that of the gold passage's hit among the first 50."""
     deep = search(store, q["q"], embedder, mode="hybrid", limit=50, abstention=False)
-    gold = next((h for h in deep if is_answer(h, q.get("doc", ""), q["passage"], q.get("alt_docs", ()))), None)
+    gold = next((h for h in deep if answers(h, q)), None)
     if gold is None or gold.item is None:
         return first
     return next((i for i, h in enumerate(ranked) if (h.document_id, h.item) == (gold.document_id, gold.item)

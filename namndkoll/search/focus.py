@@ -8,7 +8,7 @@ import re
 
 from .terms import IRREGULAR_VERBS, STOPWORDS, words
 
-__all__ = ["MEASURES", "QUANTITY", "focus_of"]
+__all__ = ["MEASURES", "MONEY", "QUANTITY", "focus_of"]
 
 # Read from the words alone, without a parser: Swedish puts the counted or priced noun right
 # after "hur många/mycket/stor", "vad kostar" ("Hur många tolkuppdrag …", "Vad kostar hyran …").
@@ -22,6 +22,9 @@ _ARTICLES = frozenset(["en", "ett", "den", "det", "de"])
 MEASURES = frozenset(["andel", "andelen", "antal", "antalet", "del", "delen", "summa", "summan", "mängd",
                        "mängden", "procent", "procentenheter", "belopp", "beloppet", "kronor", "kr", "tkr", "mnkr",
                        "miljoner", "miljarder", "tusen"])
+# money itself: "Hur mycket pengar fick nämnden …" asks an amount ("Nämndens ansökan om 6 mnkr …
+# godkänns"), of nothing the passage names "pengar"; the noun asked, but no focus of the search
+MONEY = frozenset(["pengar", "pengarna"])
 # "stora", "höga": a plural adjective, whose noun is plural ("Hur stora avskrivningar räknar …"),
 # as after "många"; the -ar/-er word after them is no verb
 _PLURAL_HOW = frozenset(["många", "stora", "höga", "långa", "dyra"])

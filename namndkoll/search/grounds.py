@@ -60,8 +60,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..measures import measure_at, spellings
-from .focus import MEASURES
-from .passage import is_listing
+from .focus import MEASURES, MONEY
+from .passage import lists_items
 from .question import PLACE_SUFFIXES, Question, mentions_place, place_word, same_body
 from .rerank import states_kind
 from .terms import STOPWORDS, Finds, Matcher, Term
@@ -178,7 +178,7 @@ def states(question: Question, text: str, section: str | None = None) -> bool:
     if not states_kind(question, text, section):
         return False
     # (a list of § titles, a protocol's table of contents, states no figure: "Erska 1:55", "§ 95 …")
-    if "figure" in question.kinds and section != "table" and (is_listing(text, section) or not figure_in(text)):
+    if "figure" in question.kinds and section != "table" and (lists_items(text, section) or not figure_in(text)):
         return False
     return question.rate is None or bool(re.search(r"(?<![\wåäö])(?:[\wåäö]*)(?:" + question.rate + ")",
                                                    text, re.IGNORECASE))
@@ -248,7 +248,8 @@ def thing_of(question: Question, terms: Sequence[Term]) -> Matcher | None:
     years, or the units and measures a figure is given in ("procent", "antal", "kronor"), nor the
     word that asks how big ("Hur stora avskrivningar …": "stora" is in any passage); None when
     nothing else is left."""
-    thing = [t for t in terms if not t.word.isdigit() and t.word not in MEASURES and t.word != question.degree
+    thing = [t for t in terms if not t.word.isdigit() and t.word not in MEASURES and t.word not in MONEY
+             and t.word != question.degree
              and not any(place_word(p, t.word) for p in question.places)
              and not (question.places and t.word.lower() in PLACE_SUFFIXES)]
     return Matcher(thing) if thing else None

@@ -108,6 +108,17 @@ def is_listing(text: str, section: str | None) -> bool:
     return section in LISTING_SECTIONS or len(_PARAGRAPH.findall(text)) >= 3
 
 
+# a § cited in a sentence after its meeting's date: "givet av kommunfullmäktige 2022-05-19 § 22"
+_CITED_PARAGRAPH = re.compile(r"\d{4}-\d\d-\d\d,?\s*§\s*\d+")
+
+
+def lists_items(text: str, section: str | None) -> bool:
+    """``is_listing`` without the §§ cited in sentences after their meeting's date: a list of
+    uppdrag each "givet av kommunfullmäktige 2022-05-19 § 22" states what each is given ("Nämnden
+    tilldelas 2 mnkr för uppdraget"), where a table of contents states nothing."""
+    return section in LISTING_SECTIONS or len(_PARAGRAPH.findall(_CITED_PARAGRAPH.sub(" ", text))) >= 3
+
+
 _LINE_PARAGRAPH = re.compile(r"(?m)^\s*§\s*\d+")
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from ..registry import members_pattern
 from . import detail
+from .focus import MONEY as _MONEY
 from .focus import QUANTITY as _QUANTITY
 from .focus import focus_of
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold
@@ -217,8 +218,10 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
     unit = unit_of(query) if form == "keywords" or "figure" in kinds else None
     # (a tax rate is money's kin but no price: "21:12 öre per skattekrona" names no kronor amount)
     price = "figure" in kinds and unit == "money" and not _COUNT_Q.search(query) and (
-        bool(_COST_Q.search(query)) or bool(focus and _MONEY_Q.fullmatch(focus[0])
-                                            and not focus[0].startswith("skattesats")))
+        bool(_COST_Q.search(query)) or bool(_MONEY_ASKED_Q.search(query))
+        or bool(focus and _MONEY_Q.fullmatch(focus[0]) and not focus[0].startswith("skattesats")))
+    # ("Hur mycket pengar fick …" asks a price; "pengar" is not what the passage must name)
+    focus = tuple(w for w in focus if w not in _MONEY)
     return Question(places, tuple(sorted(years)), kinds, focus, unit, people, role_of(query), price,
                     voter_of(query), rate, body_of(query), decider_of(query), replaced_of(query), asks_past(query),
                     post_of(query), count="figure" in kinds and bool(_COUNT_Q.search(query)),
@@ -440,6 +443,9 @@ def same_body(voter: str | None, committee: str | None) -> bool:
 _COST_Q = re.compile(r"\b(?:vad|hur\s+mycket)\s+(?:\S+\s+){0,5}?(?:kostar|kostade|kostat)\b", re.IGNORECASE)
 _WHICH_Q = re.compile(r"^\W*(vilken|vilket|vilka|vad\s+(?:är|var|blir|blev))\b", re.IGNORECASE)
 _COUNT_Q = re.compile(r"\bhur\s+många\b", re.IGNORECASE)
+# "Hur mycket pengar …" asks an amount of money, whatever focus_of reads after it ("Hur mycket pengar
+# delades ut ur …": "pengar" before a passive is read as no noun)
+_MONEY_ASKED_Q = re.compile(r"\bhur\s+mycket\s+pengar", re.IGNORECASE)
 
 
 # "Vem är ordförande …", "Vem blev ny vice ordförande …", "Vem var kommundirektör …"

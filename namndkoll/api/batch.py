@@ -253,6 +253,27 @@ def _store(store: Store, doc: Document, ext: Extraction | None, part: Any = None
     return doc_id
 
 
+@dataclass
+class _Listing:
+    """The files of one ingest sorted out before any is read: a result for each that will not
+    be read, a task for each that will."""
+
+    results: list[FileResult] = field(default_factory=list)
+    todo: list[Task] = field(default_factory=list)
+    older: int = 0  # unchanged files an older namndkoll read, left as they were
+    seen_sha: dict[str, str] = field(default_factory=dict)  # content listed for reading -> its source
+
+
+@dataclass
+class _Tally:
+    """What the files read this run add up to, for the report and the index's summary."""
+
+    pages: int = 0  # pages read and stored
+    documents: int = 0  # documents a cluster's workers embedded
+    passages: int = 0  # passages they embedded
+    reused: int = 0  # passages that kept the vectors of the document they replace
+
+
 def ingest(
     paths: Iterable[str | Path],
     *,
@@ -288,125 +309,185 @@ def ingest(
     t0 = time.perf_counter()
     limits = Limits.resolve(max_file_seconds, max_file_memory_mb)
     progress = progress or Progress()
-    results: list[FileResult] = []
-    todo: list[Task] = []
-    older = 0
-    from ..ingest.version import reader_version
-
+    tally = _Tally()
     with opened(db, write=True) as store:
-        seen_sha: dict[str, str] = {}
-        for path, early in find_files(paths):
-            if early is not None:
-                results.append(early)
-                continue
-            shown = shown_path(path)
-            try:
-                source = source_name(path)
-                if path.stat().st_size == 0:
-                    results.append(FileResult(shown, "failed", "empty file (0 bytes): re-download or re-export it"))
-                    continue
-                sha = sha256_file(path)
-            except OSError as exc:
-                results.append(FileResult(shown, "failed", f"cannot read file: {exc.strerror or exc}"))
-                continue
-            old = store.lookup_source(source)
-            if old and old[1] == sha:
-                if store.reader_of(old[0]) == reader_version():
-                    results.append(FileResult(shown, "unchanged", "already ingested", document_id=old[0]))
-                    continue
-                if not reread:
-                    older += 1
-                    results.append(FileResult(shown, "unchanged", "already ingested, by an older namndkoll",
-                                              document_id=old[0]))
-                    continue
-            dup = seen_sha.get(sha) or store.source_with_sha(sha, exclude=source)
-            if dup:
-                results.append(FileResult(shown, "unchanged", f"same content as {shown_path(dup)}"))
-                continue
-            seen_sha[sha] = source
-            from ..ingest import page_count
-
-            todo.append(Task(os.fspath(path), source, sha, page_count(path), old[0] if old else None))
-
-        pages_read = 0
-        embedded = [0, 0, 0]  # documents and passages a cluster's workers embedded, passages they re-used
+        listing = _list_files(store, paths, reread=reread)
+        todo = listing.todo
         # the readers start before the progress bar's thread: a fork is then of one thread
         with (contextlib.nullcontext() if cluster else
               _readers(len(todo), jobs=jobs, extract=extract, limits=limits)) as pool:
             progress.start(len(todo), sum(t.pages for t in todo))
             if cluster:
-                from .. import cluster as dask_cluster
-
-                rec = store.get_model() if index else None
-                writes = store.backend != "sqlite"
-                known = None
-                if rec is not None and model is None and not writes:
-                    # the client writes: it sends each replaced document's vectors along, so the
-                    # workers embed only the passages whose text changed (as a local ingest)
-                    from ..search.index import stored_vectors
-
-                    model_id = rec.model_id
-
-                    def known(t: Task) -> Any:
-                        return stored_vectors(store, t.old_id, model_id) if t.old_id is not None else None
-                # workers embed with the model the index holds unless --model says otherwise
-                runner = dask_cluster.run(todo, address=cluster, db=str(db) if db is not None else None, ocr=ocr,
-                                          extract=extract, index=index, model=model or (rec.model_id if rec else None),
-                                          writes=writes, known=known)
+                runner = _cluster_runner(store, todo, address=cluster, db=db, ocr=ocr, extract=extract, index=index,
+                                         model=model)
             else:
                 assert pool is not None  # readers exist whenever no cluster reads
-                # several writers (PostgreSQL): a file another ingest stored since it was listed
-                # is not read again; looked up when a reader is free for it, under no lock
-                fresh = None if store.backend == "sqlite" else (
-                    lambda t: _stored_now(store, t.source, t.sha, reader_version()))
-                runner = pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract), before=fresh)
-            given = {id(t): i for i, t in enumerate(todo)}
-            read: list[tuple[int, FileResult]] = []  # as the readers finish; reported in the order given
-            for task, out in runner:
-                shown = shown_path(_display_path(task.source))
-                status: Status = "replaced" if task.old_id else "ingested"
-                if isinstance(out, str):
-                    res = FileResult(shown, "failed", _message(out), pages=task.pages)
-                elif isinstance(out, Unchanged):  # a cluster worker found it stored meanwhile
-                    res = FileResult(shown, "unchanged", out.message, document_id=out.document_id)
-                elif hasattr(out, "document_id"):  # a cluster worker stored it (PostgreSQL)
-                    pages_read += out.pages
-                    embedded[0] += 1
-                    embedded[1] += out.passages
-                    embedded[2] += out.reused
-                    res = FileResult(shown, status, "", out.pages, out.document_id,
-                                     tuple(_message(w) for w in out.warnings))
-                else:
-                    doc, ext, *part = out
-                    doc = dataclasses.replace(doc, source=task.source)
-                    try:
-                        stored = _store(store, doc, ext, *part)
-                    except NamndkollError as exc:
-                        res = FileResult(shown, "failed", f"not stored: {exc}", pages=len(doc.pages))
-                    else:
-                        if isinstance(stored, Unchanged):  # another ingest stored it meanwhile
-                            res = FileResult(shown, "unchanged", stored.message, document_id=stored.document_id)
-                        else:
-                            pages_read += len(doc.pages)
-                            res = FileResult(shown, status, "", len(doc.pages), stored,
-                                             tuple(_message(w) for w in doc.warnings))
-                            if part and part[0] is not None:
-                                embedded[0] += 1
-                                embedded[1] += len(part[0].chunks) - part[0].reused
-                                embedded[2] += part[0].reused
-                read.append((given[id(task)], res))
-                progress.advance(res)
-            results.extend(res for _, res in sorted(read, key=lambda x: x[0]))
+                runner = _local_runner(store, pool, todo, jobs=jobs, ocr=ocr, extract=extract)
+            listing.results.extend(_read_all(store, runner, todo, progress=progress, tally=tally))
         progress.done()
         read_seconds = time.perf_counter() - t0
+        index_report = _index_after(store, listing.results, index=index, model=model, progress=progress,
+                                    done=(tally.documents, tally.passages, read_seconds, tally.reused) if cluster
+                                    else None)
+    return IngestReport(tuple(listing.results), read_seconds, tally.pages, index_report, listing.older)
 
-        index_report = None
-        # also what an earlier ingest left unindexed (killed while it embedded, or --no-index)
-        if index and (any(r.status in ("ingested", "replaced") for r in results) or _index_behind(store)):
-            index_report = _refresh_index(store, model=model, progress=progress,
-                                          done=(embedded[0], embedded[1], read_seconds, embedded[2]) if cluster
-                                          else None)
-    return IngestReport(tuple(results), read_seconds, pages_read, index_report, older)
+
+def _list_files(store: Store, paths: Iterable[str | Path], *, reread: bool) -> _Listing:
+    """Every file under ``paths`` sorted out before any reader starts (``find_files``, then
+    ``_sort_out``): listing hashes the files and counts their pages, and writes nothing."""
+    listing = _Listing()
+    for path, early in find_files(paths):
+        if early is not None:
+            listing.results.append(early)
+        else:
+            _sort_out(store, path, listing, reread=reread)
+    return listing
+
+
+def _sort_out(store: Store, path: Path, listing: _Listing, *, reread: bool) -> None:
+    """Whether the file at ``path`` is read, added to ``listing``: not when it cannot be hashed,
+    when its content is stored under its name by this reader (or by an older one, unless
+    ``reread``: counted in ``older``), or when the same content is stored or listed under
+    another name (a copy is stored once); otherwise a task, which replaces the document stored
+    under its name if there is one."""
+    from ..ingest.version import reader_version
+
+    shown = shown_path(path)
+    hashed = _hashed(path, shown)
+    if isinstance(hashed, FileResult):
+        listing.results.append(hashed)
+        return
+    source, sha = hashed
+    old = store.lookup_source(source)
+    if old and old[1] == sha:
+        if store.reader_of(old[0]) == reader_version():
+            listing.results.append(FileResult(shown, "unchanged", "already ingested", document_id=old[0]))
+            return
+        if not reread:
+            listing.older += 1
+            listing.results.append(FileResult(shown, "unchanged", "already ingested, by an older namndkoll",
+                                              document_id=old[0]))
+            return
+    dup = listing.seen_sha.get(sha) or store.source_with_sha(sha, exclude=source)
+    if dup:
+        listing.results.append(FileResult(shown, "unchanged", f"same content as {shown_path(dup)}"))
+        return
+    listing.seen_sha[sha] = source
+    from ..ingest import page_count
+
+    listing.todo.append(Task(os.fspath(path), source, sha, page_count(path), old[0] if old else None))
+
+
+def _hashed(path: Path, shown: str) -> tuple[str, str] | FileResult:
+    """The name the file at ``path`` is stored under and its content's hash, or a failed result
+    saying why it cannot be read (an empty file is not hashed: it is never a PDF)."""
+    try:
+        source = source_name(path)
+        if path.stat().st_size == 0:
+            return FileResult(shown, "failed", "empty file (0 bytes): re-download or re-export it")
+        sha = sha256_file(path)
+    except OSError as exc:
+        return FileResult(shown, "failed", f"cannot read file: {exc.strerror or exc}")
+    return source, sha
+
+
+def _cluster_runner(store: Store, todo: list[Task], *, address: str, db: str | Path | None, ocr: bool | None,
+                    extract: bool, index: bool, model: str | None) -> Iterator[tuple[Task, Any]]:
+    """The tasks read, extracted and embedded on the Dask cluster at ``address``
+    (namndkoll/cluster.py), as they finish. Workers embed with the model the index holds unless
+    ``model`` says otherwise. With PostgreSQL the workers write themselves; with SQLite the
+    client writes, and sends each replaced document's vectors along, so that the workers embed
+    only the passages whose text changed (as a local ingest)."""
+    from .. import cluster as dask_cluster
+
+    rec = store.get_model() if index else None
+    writes = store.backend != "sqlite"
+    known = None
+    if rec is not None and model is None and not writes:
+        from ..search.index import stored_vectors
+
+        model_id = rec.model_id
+
+        def known(t: Task) -> Any:
+            return stored_vectors(store, t.old_id, model_id) if t.old_id is not None else None
+    return dask_cluster.run(todo, address=address, db=str(db) if db is not None else None, ocr=ocr,
+                            extract=extract, index=index, model=model or (rec.model_id if rec else None),
+                            writes=writes, known=known)
+
+
+def _local_runner(store: Store, pool: Any, todo: list[Task], *, jobs: int, ocr: bool | None,
+                  extract: bool) -> Iterator[tuple[Task, Any]]:
+    """The tasks read by the worker processes of ``pool``, as they finish. With several writers
+    (PostgreSQL) a file another ingest stored since it was listed is not read again: looked up
+    when a reader is free for it, under no lock."""
+    from ..ingest.version import reader_version
+
+    fresh = None if store.backend == "sqlite" else (
+        lambda t: _stored_now(store, t.source, t.sha, reader_version()))
+    return pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract), before=fresh)
+
+
+def _read_all(store: Store, runner: Iterator[tuple[Task, Any]], todo: list[Task], *, progress: Progress,
+              tally: _Tally) -> list[FileResult]:
+    """Each task's result as its reader finishes it (advancing ``progress``), listed in the
+    order the tasks were given, whichever finished first."""
+    given = {id(t): i for i, t in enumerate(todo)}
+    read: list[tuple[int, FileResult]] = []
+    for task, out in runner:
+        res = _outcome(store, task, out, tally)
+        read.append((given[id(task)], res))
+        progress.advance(res)
+    return [res for _, res in sorted(read, key=lambda x: x[0])]
+
+
+def _outcome(store: Store, task: Task, out: Any, tally: _Tally) -> FileResult:
+    """The result of one task from what its reader sent back: a message (the file failed), an
+    Unchanged (a cluster worker found it stored meanwhile), a cluster worker's report that it
+    stored it (PostgreSQL), or the document read, which is stored here (``_write``)."""
+    shown = shown_path(_display_path(task.source))
+    status: Status = "replaced" if task.old_id else "ingested"
+    if isinstance(out, str):
+        return FileResult(shown, "failed", _message(out), pages=task.pages)
+    if isinstance(out, Unchanged):
+        return FileResult(shown, "unchanged", out.message, document_id=out.document_id)
+    if hasattr(out, "document_id"):
+        tally.pages += out.pages
+        tally.documents += 1
+        tally.passages += out.passages
+        tally.reused += out.reused
+        return FileResult(shown, status, "", out.pages, out.document_id, tuple(_message(w) for w in out.warnings))
+    return _write(store, task, out, shown=shown, status=status, tally=tally)
+
+
+def _write(store: Store, task: Task, out: Any, *, shown: str, status: Status, tally: _Tally) -> FileResult:
+    """Store a document read here, or on a cluster's worker for a client that writes (SQLite:
+    with its passages and vectors), in one transaction (``_store``). A store error fails this
+    file only; a document another ingest stored meanwhile is unchanged."""
+    doc, ext, *part = out
+    doc = dataclasses.replace(doc, source=task.source)
+    try:
+        stored = _store(store, doc, ext, *part)
+    except NamndkollError as exc:
+        return FileResult(shown, "failed", f"not stored: {exc}", pages=len(doc.pages))
+    if isinstance(stored, Unchanged):  # another ingest stored it meanwhile
+        return FileResult(shown, "unchanged", stored.message, document_id=stored.document_id)
+    tally.pages += len(doc.pages)
+    res = FileResult(shown, status, "", len(doc.pages), stored, tuple(_message(w) for w in doc.warnings))
+    if part and part[0] is not None:
+        tally.documents += 1
+        tally.passages += len(part[0].chunks) - part[0].reused
+        tally.reused += part[0].reused
+    return res
+
+
+def _index_after(store: Store, results: list[FileResult], *, index: bool, model: str | None, progress: Progress,
+                 done: tuple[int, int, float, int] | None) -> Any:
+    """The index refreshed (``_refresh_index``) when this run stored a document, or an earlier
+    one left documents unchunked or passages unembedded (killed while it embedded, or
+    --no-index); None when ``index`` is off or nothing waits."""
+    if index and (any(r.status in ("ingested", "replaced") for r in results) or _index_behind(store)):
+        return _refresh_index(store, model=model, progress=progress, done=done)
+    return None
 
 
 def _display_path(source: str) -> str:

@@ -557,9 +557,37 @@ def _named_before_items(name: str | None, header_lines: Sequence[str], page1: Se
     return name.casefold() in "\n".join(head).casefold()
 
 
-def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str = "") -> Metadata:
-    """Metadata of a document made of clean ``pages`` with § ``items`` found by structure.py."""
-    z = _zones(pages)
+_MEETING_PAPERS = ("protokoll", "protokollsutdrag")
+
+
+@dataclass(frozen=True)
+class _Front:
+    """What read_metadata's steps read besides the zones: the first page with text, the running
+    heads of every page and the opening lines where a body names its own officers."""
+
+    first_page: Page | None  # the first page with text
+    page1: list[str]  # its non-empty lines, stripped
+    letterhead: list[str]  # page 1's first lines: where a document names its body
+    body_lines: list[str]  # every line of text after them
+    header_lines: list[str]  # every page's running head and foot, line by line
+    opening: str  # the first 80 lines of text
+    below_skip: list[str]  # the two lines below a web page's skip link (none without one)
+
+
+def _front(pages: Sequence[Page], z: _Zones) -> _Front:
+    """The views of ``pages`` the steps share, each made once."""
+    first_page = next((p for p in pages if p.text.strip()), None)
+    page1 = [ln.strip() for ln in (first_page.text.splitlines() if first_page else []) if ln.strip()]
+    skip = next((i for i, ln in enumerate(z.lines[:6]) if _SKIP_LINK.match(ln)), None)
+    return _Front(first_page, page1, page1[:15], z.all_lines[min(15, len(page1)):],
+                  [h for p in pages for h in (p.header + "\n" + p.footer).splitlines() if h.strip()],
+                  "\n".join(z.all_lines[:80]), z.lines[skip + 1:skip + 3] if skip is not None else [])
+
+
+def _type_and_kind(pages: Sequence[Page], items: Sequence[Item], z: _Zones) -> tuple[DocType | None, str | None]:
+    """The type the head and letterhead give (``find_doc_type``), a protocol of a few certified
+    §§ without a front page being an extract; for type "other" its kind word, from the head and
+    letterhead or else the first lines."""
     doc_type = find_doc_type(z.top, bool(items), first_text=z.first_text, last_lines=z.last,
                              first_line=z.lines[0] if z.lines else "")
     if doc_type == "protokoll" and is_extract(pages, len(items)):
@@ -567,125 +595,232 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     kind = find_kind(z.top) if doc_type == "other" else None
     if doc_type == "other" and kind is None:
         kind = find_kind(z.lines[:25])
-    first_page = [p for p in pages if p.text.strip()][:1]
-    page1 = [ln.strip() for ln in (first_page[0].text.splitlines() if first_page else []) if ln.strip()]
-    org_args = (page1[:15], z.all_lines[min(15, len(page1)):])
-    header_lines = [h for p in pages for h in (p.header + "\n" + p.footer).splitlines() if h.strip()]
-    own_kind = _kind_by_own_words("\n".join(z.all_lines[:80]))
-    org = find_organisation(*org_args, header_lines=header_lines, joint_body=own_kind == "kommunalforbund",
-                            members_boards=bool(_FORBUND_OFFICER.search("\n".join(z.all_lines[:80]))))
-    municipality, org_kind = org if org else (None, None)
-    # a board whose members each sit for their own kommun ("Eva Lind, (S), Sundsvall / Per Ek, (M),
-    # Härnösand / ..."), where nothing names the body: a joint body of those kommuner, not one
-    # kommun's nämnd (the region its guests come from is not named: see without_guests_employers)
-    joint_members = (municipality is None and doc_type in ("protokoll", "protokollsutdrag")
-                     and len(kommuner_of_members("\n".join(z.all_lines[:80]))) >= 3)
-    short_first = len(page1) < 12 and doc_type in ("protokoll", "protokollsutdrag")
-    committee = find_committee(z.header, z.lines if short_first else page1 or z.lines, doc_type,
-                               text="\n".join(z.all_lines[:400]),
-                               org_kind=org_kind or own_kind or ("kommunalforbund" if joint_members else None),
-                               last_lines=z.last, more_lines=z.lines)
-    if org_kind in ("region", "kommunalforbund") and re.match(r"Kommun(?:styrelsen|fullmäktige)", committee or ""):
-        # put to a kommun's assembly or board: a region or förbund it only mentions is not its author
-        own = find_organisation(*org_args, header_lines=header_lines, kommun_body=True)
+    return doc_type, kind
+
+
+def _organisation(front: _Front, own_kind: OrgKind | None) -> tuple[str | None, OrgKind | None]:
+    """The organisation the text names as its author, before the committee is known: a förbund's
+    paper (by its own words or officers) may name its member kommuner, which are then not its
+    author."""
+    org = find_organisation(front.letterhead, front.body_lines, header_lines=front.header_lines,
+                            joint_body=own_kind == "kommunalforbund",
+                            members_boards=bool(_FORBUND_OFFICER.search(front.opening)))
+    return org if org else (None, None)
+
+
+def _joint_members(municipality: str | None, doc_type: DocType | None, front: _Front) -> bool:
+    """Whether a meeting's paper that names no organisation has a board whose members each sit
+    for their own kommun ("Eva Lind, (S), Sundsvall / Per Ek, (M), Härnösand / ..."): a joint
+    body of those kommuner, not one kommun's nämnd (the region its guests come from is not
+    named: see without_guests_employers)."""
+    return (municipality is None and doc_type in _MEETING_PAPERS
+            and len(kommuner_of_members(front.opening)) >= 3)
+
+
+def _committee(z: _Zones, front: _Front, doc_type: DocType | None, org_kind: OrgKind | None) -> str | None:
+    """The body that wrote or decided (``find_committee``), looked for in page 1's lines, or in
+    the first two pages' when a protocol's first page is short (a cover)."""
+    short_first = len(front.page1) < 12 and doc_type in _MEETING_PAPERS
+    return find_committee(z.header, z.lines if short_first else front.page1 or z.lines, doc_type,
+                          text="\n".join(z.all_lines[:400]), org_kind=org_kind, last_lines=z.last,
+                          more_lines=z.lines)
+
+
+def _put_to_kommun(front: _Front, committee: str | None,
+                   org: tuple[str | None, OrgKind | None]) -> tuple[str | None, OrgKind | None]:
+    """The author of a paper put to a kommun's assembly or board: a region or förbund it only
+    mentions is not its author; the kommun it names, where it names one, is."""
+    if org[1] in ("region", "kommunalforbund") and re.match(r"Kommun(?:styrelsen|fullmäktige)", committee or ""):
+        own = find_organisation(front.letterhead, front.body_lines, header_lines=front.header_lines,
+                                kommun_body=True)
         if own:
-            municipality, org_kind = own
-    if (org_kind in ("region", "kommunalforbund") and doc_type in ("protokoll", "protokollsutdrag") and committee
+            return own
+    return org
+
+
+def _kommun_pages(z: _Zones, front: _Front, doc_type: DocType | None, committee: str | None,
+                  org: tuple[str | None, OrgKind | None]) -> tuple[str | None, OrgKind | None]:
+    """The author of § pages whose running head names the body whose §§ these are (a kommun's
+    nämnd or its utskott): a region or förbund its case speaks of ("Västra Götalandsregionen
+    (VGR) har beslutat ...") is not the pages' author; the kommun it names is, and without one
+    the author stays unknown."""
+    municipality, org_kind = org
+    if (org_kind in ("region", "kommunalforbund") and doc_type in _MEETING_PAPERS and committee
             and _heads_pages(committee, z.header) and not _own_body_of(committee, "region", "kommunalforbund")
-            and not _named_before_items(municipality, header_lines, page1)):
-        # a § page whose running head names the body whose §§ these are (a kommun's nämnd or its
-        # utskott): a region or förbund its case speaks of ("Västra Götalandsregionen (VGR) har
-        # beslutat ...") is not the page's author; the kommun it names is
-        own = find_organisation(*org_args, header_lines=header_lines, kommun_body=True)
-        if own and own[1] == "kommun":
-            municipality, org_kind = own
-        else:
-            municipality, org_kind = None, None
+            and not _named_before_items(municipality, front.header_lines, front.page1)):
+        own = find_organisation(front.letterhead, front.body_lines, header_lines=front.header_lines,
+                                kommun_body=True)
+        return own if own and own[1] == "kommun" else (None, None)
+    return org
+
+
+def _statement_to_kommun(z: _Zones, doc_type: DocType | None, org_kind: OrgKind | None, committee: str | None,
+                         kind: str | None) -> tuple[DocType | None, str | None, str | None]:
+    """A förbund's or region's officer writing to a kommun's nämnd (a räddningstjänst's yttrande
+    to the byggnadsnämnd's bygglov unit) sends a statement to another organisation (type "other"
+    with its kind word), not a report to a body of its own, which the addressee's nämnd is not."""
     if (doc_type in ("tjansteskrivelse", "tjansteutlatande") and org_kind in ("kommunalforbund", "region", "other")
             and committee and _KOMMUN_ONLY_BODY.search(committee)):
-        # a förbund's or region's officer writing to a kommun's nämnd (a räddningstjänst's yttrande to
-        # the byggnadsnämnd's bygglov unit): a statement sent to another organisation, not a report to
-        # a body of its own, which the addressee's nämnd is not
-        doc_type, committee = "other", None
-        kind = find_kind(z.top) or find_kind(z.lines[:25])
-    to = addressee_block(page1)
-    if doc_type is None and len(named_bodies(" ".join(page1[i] for i in to))) >= 2:
-        doc_type = "other"  # sent to the bodies of several organisations: a letter between them
-    skip = next((i for i, ln in enumerate(z.lines[:6]) if _SKIP_LINK.match(ln)), None)
-    below_skip = z.lines[skip + 1:skip + 3] if skip is not None else []
-    if doc_type in (None, "other") and (skipped_body := titled_meeting(below_skip)):
-        # below a web page's skip link, the page's title: a meeting's body and day ("Regionstyrelsen
-        # 16 mars 2021" under a browser warning and "Gå direkt till huvudinnehållet")
+        return "other", None, find_kind(z.top) or find_kind(z.lines[:25])
+    return doc_type, committee, kind
+
+
+def _meeting_page(z: _Zones, front: _Front, items: Sequence[Item], doc_type: DocType | None,
+                  committee: str | None, kind: str | None) -> tuple[DocType | None, str | None, str | None]:
+    """Type "other" for what is still untyped or "other" yet says what it is by its layout: a
+    letter to the bodies of several organisations, a web page titled below its skip link by a
+    meeting's body and day (the body then its committee where none was found), a meeting's page
+    titled by its body and day, and a meeting's web page that opens with the site's skip link
+    and then the agenda's points (its agenda: kind "kallelse", named like a meeting's other
+    papers by body and day; its points' words, "Regional utvecklingsstrategi", say what is on
+    the agenda, not what the page is)."""
+    to = addressee_block(front.page1)
+    if doc_type is None and len(named_bodies(" ".join(front.page1[i] for i in to))) >= 2:
+        doc_type = "other"
+    if doc_type in (None, "other") and (skipped_body := titled_meeting(front.below_skip)):
+        # "Regionstyrelsen 16 mars 2021" under a browser warning and "Gå direkt till huvudinnehållet"
         doc_type, committee = "other", committee or skipped_body
-    if doc_type is None and titled_meeting(page1[:2] or z.lines[:2]):
-        doc_type = "other"  # a meeting's own page, titled by body and day: its agenda or decisions
+    if doc_type is None and titled_meeting(front.page1[:2] or z.lines[:2]):
+        doc_type = "other"
     if (doc_type in (None, "other") and not items and any(_SKIP_LINK.match(ln) for ln in z.lines[:3])
             and any(_AGENDA_OPENER.match(ln) for ln in z.first_text.splitlines()[:40])):
-        # a meeting's web page (it opens with the site's skip link, then the agenda's points): its
-        # agenda, named like a meeting's other papers by body and day (its points' words, "Regional
-        # utvecklingsstrategi", say what is on the agenda, not what the page is)
         doc_type, kind = "other", "kallelse"
-    if org_kind is None and committee:
-        if committee.startswith(("Region", "Kommun", "Landsting")):
-            org_kind = "kommun" if committee.startswith("Kommun") else "region"
-        elif _KOMMUN_ONLY_BODY.search(committee):
-            org_kind = "kommun"
-        elif _REGION_ONLY_BODY.search(committee):
-            org_kind = "region"
-        elif _FORBUND_BODY.match(committee):
-            org_kind = "kommunalforbund"
-    if org_kind is None:
-        org_kind = own_kind
-    if org_kind is None and joint_members:
-        org_kind = "kommunalforbund"
-    if org_kind is None and (doc_type in ("protokoll", "protokollsutdrag")
-                             or (doc_type == "other" and kind in (None, "kallelse"))):
-        # a meeting's paper (protocol, agenda, web page) whose body named itself nowhere: the bodies
-        # its cases name ("Budgetuppföljning för Fritids- och folkhälsonämnden") tell a kommun's from
-        # a region's when of one kind only (a budget's rows "Barn- och ungdomsnämnden (6 000 tkr)"
-        # name the bodies it funds, not its own)
-        opening = "\n".join(z.all_lines[:150])
-        kommun_only, region_only = _KOMMUN_ONLY_BODY.search(opening), _REGION_ONLY_BODY.search(opening)
-        if bool(kommun_only) != bool(region_only):
-            org_kind = "kommun" if kommun_only else "region"
-    enclosed = _ENCLOSURE.search(" ".join(z.lines[:20]))
-    if enclosed and committee is None and doc_type not in ("protokoll", "protokollsutdrag"):
-        # "Bilaga 6:7 till kommunstyrelsens protokoll den 19 mars 2003": an enclosure of that body's
-        # protocol, of that meeting
-        committee = _canon_body(enclosed.group(1))
-    date = find_date(z.header, z.lines, doc_type, kind, all_lines=z.all_lines, first_page=page1)
-    if enclosed and date is None and doc_type not in ("protokoll", "protokollsutdrag"):
+    return doc_type, committee, kind
+
+
+def _kind_of_body(committee: str | None) -> OrgKind | None:
+    """The kind of organisation ``committee``'s name alone gives ("Regionstyrelsen", a valnämnd
+    only a kommun has, a förbund's direktion), or None."""
+    if not committee:
+        return None
+    if committee.startswith(("Region", "Kommun", "Landsting")):
+        return "kommun" if committee.startswith("Kommun") else "region"
+    if _KOMMUN_ONLY_BODY.search(committee):
+        return "kommun"
+    if _REGION_ONLY_BODY.search(committee):
+        return "region"
+    if _FORBUND_BODY.match(committee):
+        return "kommunalforbund"
+    return None
+
+
+def _kind_of_bodies_named(z: _Zones, doc_type: DocType | None, kind: str | None) -> OrgKind | None:
+    """For a meeting's paper (protocol, agenda, web page) whose body named itself nowhere: the
+    bodies its cases name ("Budgetuppföljning för Fritids- och folkhälsonämnden") tell a kommun's
+    from a region's when of one kind only (a budget's rows "Barn- och ungdomsnämnden (6 000 tkr)"
+    name the bodies it funds, not its own, so other papers are not read so)."""
+    if not (doc_type in _MEETING_PAPERS or (doc_type == "other" and kind in (None, "kallelse"))):
+        return None
+    opening = "\n".join(z.all_lines[:150])
+    kommun_only, region_only = _KOMMUN_ONLY_BODY.search(opening), _REGION_ONLY_BODY.search(opening)
+    if bool(kommun_only) != bool(region_only):
+        return "kommun" if kommun_only else "region"
+    return None
+
+
+def _org_kind(z: _Zones, org_kind: OrgKind | None, *, committee: str | None, own_kind: OrgKind | None,
+              joint_members: bool, doc_type: DocType | None, kind: str | None) -> OrgKind | None:
+    """The kind of organisation when the text named none: from the committee's name, else the
+    words a body uses of its own officers, else a board of several kommuners' members (a
+    kommunalförbund), else the bodies a meeting's paper names."""
+    if org_kind is not None:
+        return org_kind
+    return (_kind_of_body(committee) or own_kind or ("kommunalforbund" if joint_members else None)
+            or _kind_of_bodies_named(z, doc_type, kind))
+
+
+def _enclosing_body(enclosed: re.Match[str] | None, committee: str | None, doc_type: DocType | None) -> str | None:
+    """The committee of an enclosure ("Bilaga 6:7 till kommunstyrelsens protokoll den 19 mars
+    2003"): the body whose protocol it belongs to, where the enclosure named none itself."""
+    if enclosed and committee is None and doc_type not in _MEETING_PAPERS:
+        return _canon_body(enclosed.group(1))
+    return committee
+
+
+def _read_date(z: _Zones, front: _Front, doc_type: DocType | None, kind: str | None,
+               enclosed: re.Match[str] | None) -> str | None:
+    """The document's date (``find_date``); an enclosure without one has its protocol's meeting
+    day, and a meeting's own page the day its title names (the meeting's, whatever else it is
+    dated)."""
+    date = find_date(z.header, z.lines, doc_type, kind, all_lines=z.all_lines, first_page=front.page1)
+    if enclosed and date is None and doc_type not in _MEETING_PAPERS:
         date = next((d for _, d in _dates.dates_in(enclosed.group(2))), None)
-    if doc_type in (None, "other") and (day := titled_meeting_day(page1[:2] or z.lines[:2])
-                                        or titled_meeting_day(below_skip)):
-        # a meeting's own page is titled by its body and day: the title's day is the meeting's
+    if doc_type in (None, "other") and (day := titled_meeting_day(front.page1[:2] or z.lines[:2])
+                                        or titled_meeting_day(front.below_skip)):
         date = next((d for _, d in _dates.dates_in(day)), None) or date
+    return date
+
+
+def _org_names(municipality: str | None) -> list[str]:
+    """The names the author goes by (a kommun's also as "Alingsås kommun", "Göteborgs stad"):
+    a heading that is one of them is the letterhead, not the title."""
+    o = org_by_name(municipality) if municipality else None
+    names = {municipality} if municipality else set()
+    if o is not None and o.kind == "kommun":
+        names |= {f"{o.genitive} {o.suffix}", f"{o.name} kommun", f"{o.genitive} kommun", f"{o.genitive} stad"}
+    return sorted(names)
+
+
+def _read_title(pages: Sequence[Page], items: Sequence[Item], z: _Zones, front: _Front, *,
+                doc_type: DocType | None, kind: str | None, municipality: str | None,
+                committee: str | None) -> str | None:
+    """The title: an extract of one § is named by that §'s title; a meeting's papers have none
+    (they are named by committee and date, stored as such); anything else has the heading
+    ``find_title`` finds on page 1, where that is no cover letter's."""
     if doc_type == "protokollsutdrag" and len(items) == 1:
-        title = items[0].title or None  # an extract of one § is named by that §'s title
-    elif doc_type in ("protokoll", "protokollsutdrag") or kind == "kallelse":
-        title = None  # a meeting's papers are named by committee and date, stored as such
-    else:
-        o = org_by_name(municipality) if municipality else None
-        names = {municipality} if municipality else set()
-        if o is not None and o.kind == "kommun":
-            names |= {f"{o.genitive} {o.suffix}", f"{o.name} kommun", f"{o.genitive} kommun", f"{o.genitive} stad"}
-        title = find_title(page1 or z.lines, committee=committee, org_names=sorted(names),
-                           page=first_page[0] if first_page and first_page[0].lines else None)
-        if title and _COVER_LETTER.match(title):
-            # "Missiv till ansvariga nämnder": a cover letter before the report, whose own
-            # heading opens the next page; a letter's heading is not the report's title, so
-            # without that heading the title stays empty
-            title = None
-            for nxt in [p for p in pages if p.text.strip()][1:4]:
-                first_lines = [ln.strip() for ln in nxt.text.splitlines() if ln.strip()]
-                if first_lines and len(first_lines[0]) <= 75 and not first_lines[0].endswith("."):
-                    title = find_title(first_lines, committee=committee, org_names=sorted(names),
-                                       page=nxt if nxt.lines else None)
-                    break
-            if title and _COVER_LETTER.match(title):
-                title = None
-    text = "\n".join(p.header + "\n" + p.text for p in pages)
-    dnr = find_diarienummer(text)
+        return items[0].title or None
+    if doc_type in _MEETING_PAPERS or kind == "kallelse":
+        return None
+    names = _org_names(municipality)
+    page = front.first_page if front.first_page is not None and front.first_page.lines else None
+    title = find_title(front.page1 or z.lines, committee=committee, org_names=names, page=page)
+    if title and _COVER_LETTER.match(title):
+        return _title_after_cover_letter(pages, committee=committee, org_names=names)
+    return title
+
+
+def _title_after_cover_letter(pages: Sequence[Page], *, committee: str | None, org_names: list[str]) -> str | None:
+    """The title of a report behind a cover letter ("Missiv till ansvariga nämnder"): the heading
+    that opens one of the next pages with text (a short line, no sentence). A letter's heading is
+    not the report's title, so without that heading the title stays empty."""
+    title = None
+    for nxt in [p for p in pages if p.text.strip()][1:4]:
+        first_lines = [ln.strip() for ln in nxt.text.splitlines() if ln.strip()]
+        if first_lines and len(first_lines[0]) <= 75 and not first_lines[0].endswith("."):
+            title = find_title(first_lines, committee=committee, org_names=org_names, page=nxt if nxt.lines else None)
+            break
+    if title and _COVER_LETTER.match(title):
+        return None
+    return title
+
+
+def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str = "") -> Metadata:
+    """Metadata of a document made of clean ``pages`` with § ``items`` found by structure.py.
+
+    The steps run in this order because each reads what the earlier ones decided: the type, the
+    author as the text names it, the committee (which may correct the author), the type again
+    for papers whose layout says what they are, the kind of author where none was named, then
+    the date and title (which depend on all of these)."""
+    z = _zones(pages)
+    front = _front(pages, z)
+    doc_type, kind = _type_and_kind(pages, items, z)
+    own_kind = _kind_by_own_words(front.opening)
+    municipality, org_kind = _organisation(front, own_kind)
+    joint_members = _joint_members(municipality, doc_type, front)
+    committee = _committee(z, front, doc_type,
+                           org_kind or own_kind or ("kommunalforbund" if joint_members else None))
+    municipality, org_kind = _put_to_kommun(front, committee, (municipality, org_kind))
+    municipality, org_kind = _kommun_pages(z, front, doc_type, committee, (municipality, org_kind))
+    doc_type, committee, kind = _statement_to_kommun(z, doc_type, org_kind, committee, kind)
+    doc_type, committee, kind = _meeting_page(z, front, items, doc_type, committee, kind)
+    org_kind = _org_kind(z, org_kind, committee=committee, own_kind=own_kind, joint_members=joint_members,
+                         doc_type=doc_type, kind=kind)
+    enclosed = _ENCLOSURE.search(" ".join(z.lines[:20]))
+    committee = _enclosing_body(enclosed, committee, doc_type)
+    date = _read_date(z, front, doc_type, kind, enclosed)
+    title = _read_title(pages, items, z, front, doc_type=doc_type, kind=kind, municipality=municipality,
+                        committee=committee)
+    dnr = find_diarienummer("\n".join(p.header + "\n" + p.text for p in pages))
     return Metadata(title, municipality, committee, doc_type, date, dnr, org_kind, kind)
 
 

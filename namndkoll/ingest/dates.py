@@ -31,8 +31,11 @@ _SP = "(?: | [-–] )"
 _ISO_SPACED = re.compile(rf"^\s*((?:19|20)\d\d|[12] [09] \d \d){_SP}(0[1-9]|1[0-2]){_SP}(0[1-9]|[12]\d|3[01])\s*$")
 # Finland-Swedish and older Swedish: 15.9.2022, 15.09.2022
 _DOTTED = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?![\d])")
+# OCR sets a narrow "1" apart from its neighbours: "14 december 20 1 1", "3 maj 201 1" (a lone "1"
+# among the year's digits; "20 11" or "2 011" are not taken, nor a year that runs on into more digits)
+_OCR_YEAR = r"(?:19|20) ?(?:\d 1|1 \d)(?! ?\d)"
 _WRITTEN = re.compile(r"(?<!\d)(\d{1,2})(?:\s*:e|\s*:a)?\s+(" + "|".join(MONTHS) + r"|"
-                      + "|".join(_MON_ABBR) + r")\.?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+                      + "|".join(_MON_ABBR) + r")\.?,?\s+((?:19|20)\d\d\b|" + _OCR_YEAR + ")", re.IGNORECASE)
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -60,7 +63,7 @@ def dates_in(text: str) -> Iterator[tuple[int, str]]:
     for m in _WRITTEN.finditer(text):
         word = m.group(2).lower()
         mo = MONTHS.get(word) or _MON_ABBR.get(word[:3], 0)
-        y, d = int(m.group(3)), int(m.group(1))
+        y, d = int(m.group(3).replace(" ", "")), int(m.group(1))
         if mo and _valid(y, mo, d):
             found.append((m.start(), f"{y}-{mo:02d}-{d:02d}"))
     yield from sorted(found)

@@ -1,0 +1,46 @@
+"""Metadata left open by the spent splits of batches 5-7 of bench/openings.json (issue 8's notes): an
+OCR'd date whose year the scanner spaced around a narrow "1" ("14 december 20 1 1"); a protocol
+whose notice of adjustment, the only place its meeting date stands, fell on a page after the first
+two; a meeting web page that names its body only in its items, beside the utskott it elects a
+member to, and whose only date is the adjustment's in the item "Val av justerare". The pages below
+are written for these tests in the forms those records use (a docplayer copy's title and transcript,
+a 5dok copy's front page, a Meetings Plus page's items), with other bodies, people and dates, drawn
+with reportlab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_metadata_policy import metadata_of
+
+from namndkoll.ingest.dates import dates_in
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("PROTOKOLL. 8 november 20 1 2.", "2012-11-08"),
+    ("Sammanträde den 3 maj 201 1", "2011-05-03"),
+    ("30 juni 20 1 5, kl 13.00", "2015-06-30"),
+])
+def test_a_year_ocr_spaced_around_a_narrow_one_is_read(text: str, iso: str) -> None:
+    assert [d for _, d in dates_in(text)] == [iso]
+
+
+def test_an_ocrd_landsting_protocol_dated_only_in_its_copys_title(tmp_path: Path) -> None:
+    # the scanned front page keeps the day and month without the year; the copy's title repeats
+    # the date with the year's digits set apart
+    md = metadata_of(tmp_path, [[
+        "LANDSTINGET I VARMLAND. Sammanträde med landstingsstyrelsens handikappråd.",
+        "Landstingsstyrelsen PROTOKOLL. 8 november",
+        "Storlek: px",
+        "Starta visningen från sidan:",
+        'Download "LANDSTINGET I VARMLAND. Sammanträde med landstingsstyrelsens handikappråd.',
+        'Landstingsstyrelsen PROTOKOLL. 8 november 20 1 2."',
+        "Transkript",
+        "1 Landstingsstyrelsen HANDLAGGARE Eva Sundin, LS-LED12-044 PROTOKOLL Sammanträde med",
+        "landstingsstyrelsens handikappråd Datum: Plats: Ledamöter: Ersättare: Sekreterare:",
+        "8 november Landstingshuset, Karlstad Per Ek (S) ordf Ann Lind (M) vice ordf",
+    ]])
+    assert md.doc_type == "protokoll"
+    assert md.date == "2012-11-08"
+

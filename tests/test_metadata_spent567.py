@@ -44,3 +44,30 @@ def test_an_ocrd_landsting_protocol_dated_only_in_its_copys_title(tmp_path: Path
     assert md.doc_type == "protokoll"
     assert md.date == "2012-11-08"
 
+
+def test_a_protocols_notice_of_adjustment_on_its_third_page_dates_it(tmp_path: Path) -> None:
+    front = ["Miljönämnden. Plats och tid Rådhuset, Höör, kl Beslutande.",
+             "Justerare Utdragsbestyrkande",
+             "Beslutande",
+             "Karin Holm (C), ordf",
+             "Lars Berg (S), vice ordf",
+             "Övriga deltagare",
+             "Nils Ek, miljöchef Anna Sjö, nämndsekreterare"]
+    second = ["Utses att justera",
+              "Lars Berg",
+              "Justeringens tid",
+              "och plats",
+              "Rådhuset, 2019-03-14 kl 15.00",
+              "Justerade",
+              "paragrafer",
+              "§§ 12 – 20",
+              "ANSLAG/BEVIS"]
+    notice = ["Protokollet är justerat. Justeringen har tillkännagivits genom anslag.",
+              "Organ Miljönämnden",
+              "Sammanträdesdatum 2019-03-12 Anslaget under tiden",
+              "Förvaringsplats",
+              "för protokollet Rådhuset Underskrift"]
+    md = metadata_of(tmp_path, [front, second, notice])
+    assert md.doc_type == "protokoll"
+    assert md.date == "2019-03-12"
+

@@ -15,6 +15,7 @@ __all__ = [
     "dates_in",
     "labelled_date",
     "meeting_date",
+    "noticed_meeting_date",
     "top_date",
 ]
 
@@ -143,10 +144,36 @@ def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | Non
                 # across the wrap, still say whose it is (a date that opens its line is a column's
                 # value under a row of labels: "Sammanträdesdatum Justeringsdatum / 2023-05-10 2023-05-17")
                 before = (top[i - 1][-50:] if i and line[:at].strip() else "") + " " + line[:at]
+                if i > 1 and line[:at].strip() and top[i - 1][:1].islower() and len(top[i - 1]) < 25:
+                    # the label itself wrapped over two lines: "Justeringens tid / och plats / Rådhuset, ..."
+                    before = top[i - 2][-50:] + " " + before
                 if not _NOT_MEETING.search(before[-70:]):
                     return d
     return None
 
+
+
+# the notice of adjustment (ANSLAG/BEVIS) repeats the meeting's date in a field of its own ("Organ
+# Samhällsbyggnadsnämnden / Sammanträdesdatum 2017-05-23 Anslaget under tiden"); the notice may sit
+# on a page after the front page
+_NOTICE_HEAD = re.compile(r"\banslag\s*/\s*bevis\b|\bbevis\s*/\s*anslag\b|\bprotokollet\s+är\s+justerat\b|"
+                          r"\bjusteringen\s+har\s+tillkännag", re.IGNORECASE)
+_NOTICE_MEETING = re.compile(r"\bsammanträdesdatum\s*:?\s*", re.IGNORECASE)
+
+
+def noticed_meeting_date(lines: Sequence[str]) -> str | None:
+    """The date in the ``Sammanträdesdatum`` field of a protocol's notice of adjustment: the date
+    that stands right after the label, never one of the notice's later fields (the days the notice
+    is put up and taken down)."""
+    for i, line in enumerate(lines):
+        if not _NOTICE_HEAD.search(line):
+            continue
+        block = " ".join(ln.strip() for ln in lines[i:i + 8])
+        for m in _NOTICE_MEETING.finditer(block):
+            d = next((d for at, d in dates_in(block[m.end():m.end() + 30]) if at == 0), None)
+            if d:
+                return d
+    return None
 
 # ---- reports, policies, statements -------------------------------------------------------------
 _DATE_LABEL = re.compile(

@@ -353,7 +353,8 @@ def _find_date(header: str, lines: Sequence[str], doc_type: str | None = None, k
     whole = list(all_lines) or list(lines)
     top = head + list(lines[:25])
     if doc_type in ("protokoll", "protokollsutdrag"):
-        return _dates.meeting_date(head, lines)
+        # the notice of adjustment may stand on a page after the first two
+        return _dates.meeting_date(head, lines) or _dates.noticed_meeting_date(whole[:200])
     if kind == "kallelse":
         # the day the notice's heading names ("KALLELSE 1 (2) Onsdagen den 28 mars, 2011 kl"), before
         # the dates of the papers it encloses (an earlier meeting's minutes)

@@ -71,3 +71,20 @@ def test_a_protocols_notice_of_adjustment_on_its_third_page_dates_it(tmp_path: P
     assert md.doc_type == "protokoll"
     assert md.date == "2019-03-12"
 
+
+def test_a_meeting_page_names_its_body_beside_its_utskott_and_dates_only_the_adjustment(
+        tmp_path: Path) -> None:
+    md = metadata_of(tmp_path, [
+        ["Hoppa över navigering"],
+        ["• Lokal: Sammanträdesrum Ekan i Stadshuset",
+         "Datum: 14 mars 2021 kl. 10:00",
+         "Förslag: Karin Lund (C)"],
+        ["• 2", "Fastställande av föredragningslista"],
+        ["• Kultur- och fritidsnämnden ska välja en ersättare till arbetsutskottet då Per Holm (V)",
+         "har avsagt sig sina uppdrag i Kultur- och fritidsnämnden. Hans plats i arbetsutskottet",
+         "är därför vakant."],
+        ["• Förvaltningen har lämnat ett förslag på sammanträdesdagar för år 2022.",
+         "Kultur- och fritidsnämndens sammanträden startar kl 13.00."],
+    ])
+    assert md.committee == "Kultur- och fritidsnämnden"
+    assert md.date is None

@@ -17,6 +17,7 @@ __all__ = [
     "meeting_date",
     "noticed_meeting_date",
     "top_date",
+    "without_adjustment_proposals",
 ]
 
 MONTHS = {m: i for i, m in enumerate(
@@ -174,6 +175,26 @@ def noticed_meeting_date(lines: Sequence[str]) -> str | None:
             if d:
                 return d
     return None
+
+
+# a meeting web page's item "Val av justerare" lists the adjustment's room, day and the member
+# proposed to adjust: "Lokal: Sessionssalen / Datum: 29 oktober 2019 kl. 11:00 / Förslag: N N (M)";
+# its day is the adjustment's, not the meeting's or the page's
+_PROPOSED_ADJUSTER = re.compile(r"^\W*förslag\s*:\s*[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)+\s*"
+                                r"\((?-i:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3})\)\s*$", re.IGNORECASE)
+_FIELD_LINE = re.compile(r"^\W*(?:lokal|plats|datum|tid|dag)\s*:", re.IGNORECASE)
+
+
+def without_adjustment_proposals(lines: Sequence[str]) -> list[str]:
+    """``lines`` with the place and day fields of an adjuster's proposal blanked out."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if _PROPOSED_ADJUSTER.match(line):
+            j = i - 1
+            while j >= 0 and i - j <= 3 and _FIELD_LINE.match(out[j]):
+                out[j] = ""
+                j -= 1
+    return out
 
 # ---- reports, policies, statements -------------------------------------------------------------
 _DATE_LABEL = re.compile(

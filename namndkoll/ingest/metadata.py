@@ -350,7 +350,8 @@ def find_date(header: str, lines: Sequence[str], doc_type: str | None = None, ki
 def _find_date(header: str, lines: Sequence[str], doc_type: str | None = None, kind: str | None = None, *,
                all_lines: Sequence[str] = (), first_page: Sequence[str] = ()) -> str | None:
     head = [h for h in header.splitlines() if h.strip()]
-    whole = list(all_lines) or list(lines)
+    whole = _dates.without_adjustment_proposals(list(all_lines) or list(lines))
+    lines = _dates.without_adjustment_proposals(lines)
     top = head + list(lines[:25])
     if doc_type in ("protokoll", "protokollsutdrag"):
         # the notice of adjustment may stand on a page after the first two

@@ -296,9 +296,13 @@ def _only_body_named(text: str) -> str | None:
     a body named only outside a sentence (a budget's row "Kommunstyrelsen 157 429") is not."""
     names: set[str] = set()
     in_sentence = False
-    for m in _NAMED_BODY.finditer(opening := "\n".join(text.splitlines()[:_OPENING_LINES])):
+    opening = "\n".join(text.splitlines()[:_OPENING_LINES])
+    # an utskott a member is elected to is a part of the body that elects ("Nämnden ska välja en
+    # ledamot till trafikutskottet"), not a second body the opening speaks for
+    elected_to = {_canon_committee(m.group(1)).casefold() for m in _ELECTED_TO.finditer(opening)}
+    for m in _NAMED_BODY.finditer(opening):
         name = _canon_committee(m.group(1))
-        if name.casefold() in _BARE_BODY or _STATE_BODY.match(name):
+        if name.casefold() in _BARE_BODY or _STATE_BODY.match(name) or name.casefold() in elected_to:
             continue
         names.add(name.casefold())
         if len(names) > 1:
@@ -306,6 +310,11 @@ def _only_body_named(text: str) -> str | None:
         in_sentence = in_sentence or bool(_SENTENCE_BEFORE.search(opening, 0, m.start())
                                           or _SENTENCE_AFTER.match(opening, m.end()))
     return _canon_committee(names.pop()) if names and in_sentence else None
+
+
+_ELECTED_TO = re.compile(r"\b(?:välja|väljer|valde|val\s+av|utse|utser|utsåg|fyllnadsval\s+av)\s+(?:en\s+|ny\s+|två\s+)?"
+                         r"(?:[a-zåäö]+\s+){0,2}(?:ledamot|ledamöter|ersättare|ordförande)\s+(?:till|i)\s+"
+                         r"([a-zåäö]*utskottet)\b", re.IGNORECASE)
 
 
 # a word in small letters just before or after the name: the name stands in a sentence

@@ -15,7 +15,9 @@ __all__ = [
     "dates_in",
     "labelled_date",
     "meeting_date",
+    "noticed_meeting_date",
     "top_date",
+    "without_adjustment_proposals",
 ]
 
 MONTHS = {m: i for i, m in enumerate(
@@ -31,8 +33,11 @@ _SP = "(?: | [-–] )"
 _ISO_SPACED = re.compile(rf"^\s*((?:19|20)\d\d|[12] [09] \d \d){_SP}(0[1-9]|1[0-2]){_SP}(0[1-9]|[12]\d|3[01])\s*$")
 # Finland-Swedish and older Swedish: 15.9.2022, 15.09.2022
 _DOTTED = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)(?![\d])")
+# OCR sets a narrow "1" apart from its neighbours: "14 december 20 1 1", "3 maj 201 1" (a lone "1"
+# among the year's digits; "20 11" or "2 011" are not taken, nor a year that runs on into more digits)
+_OCR_YEAR = r"(?:19|20) ?(?:\d 1|1 \d)(?! ?\d)"
 _WRITTEN = re.compile(r"(?<!\d)(\d{1,2})(?:\s*:e|\s*:a)?\s+(" + "|".join(MONTHS) + r"|"
-                      + "|".join(_MON_ABBR) + r")\.?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+                      + "|".join(_MON_ABBR) + r")\.?,?\s+((?:19|20)\d\d\b|" + _OCR_YEAR + ")", re.IGNORECASE)
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -60,7 +65,7 @@ def dates_in(text: str) -> Iterator[tuple[int, str]]:
     for m in _WRITTEN.finditer(text):
         word = m.group(2).lower()
         mo = MONTHS.get(word) or _MON_ABBR.get(word[:3], 0)
-        y, d = int(m.group(3)), int(m.group(1))
+        y, d = int(m.group(3).replace(" ", "")), int(m.group(1))
         if mo and _valid(y, mo, d):
             found.append((m.start(), f"{y}-{mo:02d}-{d:02d}"))
     yield from sorted(found)
@@ -140,10 +145,56 @@ def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | Non
                 # across the wrap, still say whose it is (a date that opens its line is a column's
                 # value under a row of labels: "Sammanträdesdatum Justeringsdatum / 2023-05-10 2023-05-17")
                 before = (top[i - 1][-50:] if i and line[:at].strip() else "") + " " + line[:at]
+                if i > 1 and line[:at].strip() and top[i - 1][:1].islower() and len(top[i - 1]) < 25:
+                    # the label itself wrapped over two lines: "Justeringens tid / och plats / Rådhuset, ..."
+                    before = top[i - 2][-50:] + " " + before
                 if not _NOT_MEETING.search(before[-70:]):
                     return d
     return None
 
+
+
+# the notice of adjustment (ANSLAG/BEVIS) repeats the meeting's date in a field of its own ("Organ
+# Samhällsbyggnadsnämnden / Sammanträdesdatum 2017-05-23 Anslaget under tiden"); the notice may sit
+# on a page after the front page
+_NOTICE_HEAD = re.compile(r"\banslag\s*/\s*bevis\b|\bbevis\s*/\s*anslag\b|\bprotokollet\s+är\s+justerat\b|"
+                          r"\bjusteringen\s+har\s+tillkännag", re.IGNORECASE)
+_NOTICE_MEETING = re.compile(r"\bsammanträdesdatum\s*:?\s*", re.IGNORECASE)
+
+
+def noticed_meeting_date(lines: Sequence[str]) -> str | None:
+    """The date in the ``Sammanträdesdatum`` field of a protocol's notice of adjustment: the date
+    that stands right after the label, never one of the notice's later fields (the days the notice
+    is put up and taken down)."""
+    for i, line in enumerate(lines):
+        if not _NOTICE_HEAD.search(line):
+            continue
+        block = " ".join(ln.strip() for ln in lines[i:i + 8])
+        for m in _NOTICE_MEETING.finditer(block):
+            d = next((d for at, d in dates_in(block[m.end():m.end() + 30]) if at == 0), None)
+            if d:
+                return d
+    return None
+
+
+# a meeting web page's item "Val av justerare" lists the adjustment's room, day and the member
+# proposed to adjust: "Lokal: Sessionssalen / Datum: 29 oktober 2019 kl. 11:00 / Förslag: N N (M)";
+# its day is the adjustment's, not the meeting's or the page's
+_PROPOSED_ADJUSTER = re.compile(r"^\W*förslag\s*:\s*[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)+\s*"
+                                r"\((?-i:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3})\)\s*$", re.IGNORECASE)
+_FIELD_LINE = re.compile(r"^\W*(?:lokal|plats|datum|tid|dag)\s*:", re.IGNORECASE)
+
+
+def without_adjustment_proposals(lines: Sequence[str]) -> list[str]:
+    """``lines`` with the place and day fields of an adjuster's proposal blanked out."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if _PROPOSED_ADJUSTER.match(line):
+            j = i - 1
+            while j >= 0 and i - j <= 3 and _FIELD_LINE.match(out[j]):
+                out[j] = ""
+                j -= 1
+    return out
 
 # ---- reports, policies, statements -------------------------------------------------------------
 _DATE_LABEL = re.compile(

@@ -350,10 +350,12 @@ def find_date(header: str, lines: Sequence[str], doc_type: str | None = None, ki
 def _find_date(header: str, lines: Sequence[str], doc_type: str | None = None, kind: str | None = None, *,
                all_lines: Sequence[str] = (), first_page: Sequence[str] = ()) -> str | None:
     head = [h for h in header.splitlines() if h.strip()]
-    whole = list(all_lines) or list(lines)
+    whole = _dates.without_adjustment_proposals(list(all_lines) or list(lines))
+    lines = _dates.without_adjustment_proposals(lines)
     top = head + list(lines[:25])
     if doc_type in ("protokoll", "protokollsutdrag"):
-        return _dates.meeting_date(head, lines)
+        # the notice of adjustment may stand on a page after the first two
+        return _dates.meeting_date(head, lines) or _dates.noticed_meeting_date(whole[:200])
     if kind == "kallelse":
         # the day the notice's heading names ("KALLELSE 1 (2) Onsdagen den 28 mars, 2011 kl"), before
         # the dates of the papers it encloses (an earlier meeting's minutes)

@@ -255,10 +255,11 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
                             else holds_position)
     mentions: dict[tuple[str, int], bool] = {}
     # the documents that may be asked (not a municipality's own, of another body than the
-    # place): looked up for all candidates at once, not one query per document
+    # place; any, where the query names several places): looked up for all candidates at once,
+    # not one query per document
     for p in question.places:
         docs = {int(row["document_id"]) for row in rows.values()
-                if row["org_kind"] != "kommun" and row["municipality"] is not None
+                if (row["org_kind"] != "kommun" or len(question.places) > 1) and row["municipality"] is not None
                 and row["municipality"] not in p.names}
         if len(docs) > 1:
             named = store.documents_mentioning(sorted(docs), sorted(p.names | {p.phrase}))

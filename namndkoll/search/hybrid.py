@@ -12,7 +12,7 @@ or dropped against the calibrated bars: ``judge.py``, where abstention is descri
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -190,6 +190,28 @@ def held_share(weights: Sequence[float], held: Sequence[bool]) -> float:
     return sum(w for w, h in zip(weights, held) if h) / sum(weights) if weights else 0.0
 
 
+def beyond_places(weights: Sequence[float], held: Sequence[bool], places: Collection[int]) -> float | None:
+    """The share of the query's weight, its ``places`` (term indexes) left out, that the ``held``
+    terms carry: how much of what the query asks about, not where, a passage holds (None when
+    the query names no place, or nothing but places)."""
+    rest = [i for i in range(len(weights)) if i not in places]
+    if not places or not rest:
+        return None
+    return held_share([weights[i] for i in rest], [held[i] for i in rest])
+
+
+def rare_in_context(held: Sequence[bool], places: Collection[int], rare: Collection[int], titled: Sequence[bool]) -> bool:
+    """Whether a passage holding the query's ``rare`` terms holds them in the query's context: two
+    of the query's terms that are no place, every term, or a rare one its document's or §'s
+    title holds too (``titled``: the matter's own word, "skolbespisningen" of the motion
+    "Vegetabilisk kost som grund i skolbespisningen"). One rare word alone
+    may be a word the corpus happens to hold once (issue 11: "Vilket är världens högsta berg?"
+    and a motion's "15 procent av världens utsläpp"); a name is asked with what it did
+    ("Bengt Bivall" … "missivet"), a case word with its subject."""
+    return (all(held) or sum(1 for i, h in enumerate(held) if h and i not in places) >= 2
+            or any(titled[i] for i in rare if i not in places))
+
+
 # the final order of hybrid candidates: similarity, plus the keyword evidence, plus the fused
 # rank (fitted on the dev questions: MRR 0.655 -> 0.758, recall@5 0.839 -> 0.862)
 RERANK_KEYWORDS = 0.3
@@ -233,10 +255,11 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
                             else holds_position)
     mentions: dict[tuple[str, int], bool] = {}
     # the documents that may be asked (not a municipality's own, of another body than the
-    # place): looked up for all candidates at once, not one query per document
+    # place; any, where the query names several places): looked up for all candidates at once,
+    # not one query per document
     for p in question.places:
         docs = {int(row["document_id"]) for row in rows.values()
-                if row["org_kind"] != "kommun" and row["municipality"] is not None
+                if (row["org_kind"] != "kommun" or len(question.places) > 1) and row["municipality"] is not None
                 and row["municipality"] not in p.names}
         if len(docs) > 1:
             named = store.documents_mentioning(sorted(docs), sorted(p.names | {p.phrase}))
@@ -298,8 +321,11 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             # body or named in passing, is no strong keyword match on what is asked (round 10:
             # "Vilken skattesats har Simrishamns kommun …", "… försörjningsstöd i Malmö?")
             r, keywords=held_share(weights, held),
-            rare=any(i not in place_terms for i in rare) and all(by_body[i] for i in rare),
+            # (issue 11) ... and held in the query's context (``rare_in_context``)
+            rare=any(i not in place_terms for i in rare) and all(by_body[i] for i in rare)
+            and rare_in_context(by_body, place_terms, rare, matcher.held(f"{row['title'] or ''}\n{row['context'] or ''}")),
             place_keywords=held_share(weights, by_body),
+            beyond_place=beyond_places(weights, held, place_terms),
             focus_ok=all(h or bool(f.search(before.get(r.chunk_id, "")))
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
             kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),

@@ -7,10 +7,15 @@ found:
 - keywords: the share of the query's terms the passage (with its § title) holds, each term
   weighted by its rarity in the corpus (IDF). Question words and function words are no terms, and
   words in more than 5 % of the passages are left out, so "Hur …", "Vilka …" and "Vad beslutade …"
-  never count against a passage. A passage holding the rare terms of the query is always shown;
-  a place the query names is held by every passage of that body's own documents (a town's budget
-  instructions signed "Diana Olsson Kommundirektör" need not repeat the town's name), for showing
-  a passage, not for trusting it (but for the reranker's likely first choice, below).
+  never count against a passage. A passage holding the rare terms of the query is always shown,
+  where it holds them in the query's context (another word of the query beside them, or the rare
+  word in its document's or §'s title: ``hybrid.rare_in_context``; issue 11: not "världens" of
+  "Vilket är världens högsta berg?" in a motion's "15 procent av världens utsläpp") and, for a
+  figure question, with a figure beside what is asked; a place the query names is held by every
+  passage of that body's own documents (a town's budget instructions signed "Diana Olsson
+  Kommundirektör" need not repeat the town's name), for showing a passage beside half the weight
+  of what the query asks about (``Ranked.beyond_place``), not for trusting it (but for the
+  reranker's likely first choice, below).
 - meaning: the cosine similarity of the passage to the query, against bars calibrated per model.
   A close passage is shown even with no query word in it (the dense side adds); a far one is
   still shown when its keywords hold (the dense side cannot veto).
@@ -166,13 +171,22 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         # ny tågstation i Brålanda?" and "… möjliggöra en ny station i Brålanda", chance 0.57
         # against 0.07, 0.54 of the keyword weight: "tågstation" is not "station")
         decisive = chosen and second is not None and r.answer is not None and r.answer >= DECISIVE * second
-        if not r.rare and (not r.stated_near or not (r.figure_beside or likely)):
+        # (issue 11) a figure question's rare-term match with no figure beside what it asks,
+        # in a sentence naming it or beside a word of it, is no strong match on what is asked: the
+        # rare word names what the figure is of, not the figure ("Hur många skolor på Gotland
+        # serverar vegetarisk mat i dag?" and the motion on vegetarian school meals, no count)
+        rare = r.rare and (k >= KEYWORD_FULL or r.figure_beside or r.thing_beside)
+        # (issue 11) what the query's place adds shows a passage only beside half of the weight
+        # of what it asks about: "Vilken nämnd ger stöd till anhöriga i Lund?" and Lund's
+        # socialnämnd on stöd, without "anhöriga"
+        matter = r.beyond_place is None or r.beyond_place >= KEYWORD_PARTIAL
+        if not rare and (not r.stated_near or not (r.figure_beside or likely)):
             # (round 9; issue 11: holding every term of the query no longer excuses it) a passage
             # without the kind of answer asked, here or beside it, or a figure query's passage whose
             # sentences naming what is asked hold no figure, is no answer: "Hur många verksamhets-
             # fordon har Göteborgs Stad?" and an audit of the fleet's routines that counts no cars
             continue
-        if k < KEYWORD_FULL and (not r.kind_ok or (not r.rare and (
+        if k < KEYWORD_FULL and (not r.kind_ok or (not rare and (
                 not (r.year_own and r.asked) or not r.focus_ok
                 or (r.answer is not None and r.answer < cal.answer_weak)))):
             continue  # (round 9: what does not state the thing asked, here or beside, is no answer)
@@ -189,8 +203,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
                     or (chosen and kp >= KEYWORD_HIGH and s >= weak_bar - cal.margin)
                     or (decisive and kp >= KEYWORD_PARTIAL)))):
             high.append(replace(r, confidence="high"))
-        elif (kp >= KEYWORD_WEAK or r.rare or (s >= weak_bar and r.thing_beside)
-              or (kp >= KEYWORD_PARTIAL and s >= weak_bar - cal.margin) or likely):
+        elif ((kp >= KEYWORD_WEAK and matter) or rare or (s >= weak_bar and r.thing_beside)
+              or (kp >= KEYWORD_PARTIAL and matter and s >= weak_bar - cal.margin) or likely):
             weak.append(replace(r, confidence="weak"))
     high, weak = _decision_carries(ranked, high, weak)
     # (round 13, eleventh session) a query naming a year, and every passage left names other

@@ -592,16 +592,21 @@ def place_consistent(q: Question, row: Mapping[str, Any],
                      doc_mentions: Callable[[Place, int], bool] | None = None) -> bool:
     """Whether a passage can be about the places the question names: its document is that
     body's, or the passage names the place, or its document is not one municipality's (a
-    region's, a kommunalförbund's) and names it somewhere (``doc_mentions(place, document_id)``)."""
+    region's, a kommunalförbund's) and names it somewhere (``doc_mentions(place, document_id)``).
+    One place that fits is enough, but where the question names several, a document that never
+    names one of the others, and is not its body's, cannot be about it (issue 11, dev10: "vem
+    sitter för malmö i tolkförmedling västs direktion" and the förbund's report, which names its
+    member towns only)."""
     if not q.places:
         return True
     body = row["municipality"]
     if body is None:
         return True  # who wrote it is not known: nothing contradicts the question
     text = f"{row['text']}\n{row['context'] or ''}"
-    for p in q.places:
-        if body in p.names or mentions_place(p, text):
-            return True
-        if row["org_kind"] != "kommun" and doc_mentions is not None and doc_mentions(p, int(row["document_id"])):
-            return True
-    return False
+    doc = int(row["document_id"])
+    if not any(body in p.names or mentions_place(p, text)
+               or (row["org_kind"] != "kommun" and doc_mentions is not None and doc_mentions(p, doc))
+               for p in q.places):
+        return False
+    return len(q.places) < 2 or doc_mentions is None or all(
+        body in p.names or mentions_place(p, text) or doc_mentions(p, doc) for p in q.places)

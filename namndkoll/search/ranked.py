@@ -32,6 +32,9 @@ class Ranked:
     # the keyword share with the query's place counted as held by every passage of that body's own
     # documents (what abstention weighs; ``keywords`` is the passage's own, what the reranker reads)
     place_keywords: float | None = None
+    # the keyword share of what the query asks about, its places left out (None: it names no
+    # place, ``hybrid.beyond_places``): a place held shows a passage only beside half of the rest
+    beyond_place: float | None = None
     inside: bool = False  # found again inside the best documents with the query's common words (``rank``)
     stated_near: bool = True  # it or a neighbour states the kind of answer asked (grounds.stated_around)
     own_place: bool = True  # names the query's places itself or is their body's (grounds.names_own_place)

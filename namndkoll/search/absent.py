@@ -24,9 +24,10 @@ Constraints read from the question (each general, none keyed to a document):
   single letter only in capitals): its name or its code as protocols write it ("(C)", "från C",
   "C, M och L", "C:s", a vote list's "C 12").
 - **a municipality or region** the question names: the document is that body's own, or the
-  context names it (also in the genitive: "Alingsås kommuns"); one of them is enough where the
-  question names several, as for ``question.place_consistent`` ("Hur mycket av Tolkförmedling
-  Västs överskott får Alingsås …": the förbund's own report may state what all members get).
+  context names it (also in the genitive: "Alingsås kommuns"); one of them is enough here where
+  the question names several ("Hur mycket av Tolkförmedling Västs överskott får Alingsås …": the
+  förbund's own report may state what all members get); ``question.place_consistent`` asks
+  besides that the document name every one of them somewhere.
 - **a figure**, for a figure question: some sentence of the context holds one (``grounds.figure_in``:
   not a date, a § number, a case number or a year).
 - **the post asked of a body** ("Vem är ordförande i socialnämnden …", ``Question.post``): the

@@ -79,6 +79,8 @@ def _listed_item(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
     return bool(_ITEM_LINE.match(text, line))
 
 
+# "120 100%": a bare number and a percent tick side by side, read as one grouped number
+_GROUPED_TICK = re.compile(r"\d{1,3} (\d{3}) ?%")
 # between two tick labels of a chart's axis: nothing but space and the other axis's bare numbers
 _TICK_GAP = re.compile(r"[\s\d]*")
 
@@ -90,6 +92,10 @@ def _without_axis_ticks(figs: list[Figure], body: str, offset: int) -> list[Figu
     chart's figures, not its scale; data labels are not evenly spaced and stay."""
     drop: set[int] = set()
     run: list[int] = []
+    # a tick set beside the other axis's label reads as one grouped number: "120 100%" (the left
+    # axis's 120, the right axis's 100 %) was 120 100 %; in a run of ticks it is its last group
+    values = [float(m.group(1)) if f.kind == "percent" and (m := _GROUPED_TICK.fullmatch(f.text)) else f.value
+              for f in figs]
 
     def close() -> None:
         # the group's evenly spaced stretches ("120 100%" before "90% … 0%" is another label)
@@ -97,11 +103,11 @@ def _without_axis_ticks(figs: list[Figure], body: str, offset: int) -> list[Figu
         while i < len(run):
             j = i + 1
             if j < len(run):
-                step = round(figs[run[j]].value - figs[run[i]].value, 6)
-                while j + 1 < len(run) and round(figs[run[j + 1]].value - figs[run[j]].value, 6) == step:
+                step = round(values[run[j]] - values[run[i]], 6)
+                while j + 1 < len(run) and round(values[run[j + 1]] - values[run[j]], 6) == step:
                     j += 1
                 stretch = run[i:j + 1]
-                if len(stretch) >= 4 and step != 0 and any(figs[k].value == 0 for k in stretch):
+                if len(stretch) >= 4 and step != 0 and any(values[k] == 0 for k in stretch):
                     drop.update(stretch)
             i = j
 

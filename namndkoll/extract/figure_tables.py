@@ -75,28 +75,66 @@ def _headers(rows: list[tuple[str, ...]], width: int) -> tuple[list[str], int]:
     return headers(rows, width, value=_cell_value, year=lambda c: is_year(c.strip()))
 
 
-def table_figures(page: Page, table: Table, body: str, t_idx: int = 0) -> Iterator[Figure]:
+def table_figures(page: Page, table: Table, body: str, t_idx: int = 0,
+                  hint: tuple[float, str] | None = None) -> Iterator[Figure]:
     """The figures of a table's cells, each with the cell's box (the table's where the reader
-    kept no cell boxes)."""
+    kept no cell boxes). ``hint``: the scale the text around says its amounts are in (see
+    ``figures.find_figures``), taken by a table of money columns that states none itself."""
     spans = _cell_spans(table)
     cell_at = {span: ij for ij, span in spans.items()}
-    for f in _table_figures_unplaced(page, table, body, spans):
+    for f in _table_figures_unplaced(page, table, body, spans, hint):
         ij = cell_at.get(f.table_span) if f.table_span else None
         box = table.cell_box(*ij) if ij else None
         yield replace(f, table_index=t_idx, bbox=box or table.bbox)
 
 
-def _table_figures_unplaced(page: Page, table: Table, body: str,
-                            spans: dict[tuple[int, int], tuple[int, int]]) -> Iterator[Figure]:
+def own_scale(table: Table, body: str) -> tuple[float, str] | None:
+    """The scale a table states itself: in its header rows, its first two columns, or a caption
+    line on its page ("Belopp i tkr")."""
+    rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
+    if len(rows) < 2:
+        return None
+    _cols, n_header = _headers(rows, max(len(r) for r in rows))
+    everything = " ".join(" ".join(r) for r in rows[:n_header])
+    scale = _scale_of(everything) or _scale_of(" ".join(c for r in rows for c in r[:2]))
+    if scale is None and (cap := _CAPTION.search(body)):
+        scale = _scale_of(cap.group(0))
+    return scale
+
+
+def header_key(table: Table) -> tuple[str, ...]:
+    """A table's column headers with years left out: the same table for another year ("2027"
+    over "NÄMND | Ram inkl PKV | …", then "2028" over the same) has the same key; () when the
+    table has no header row."""
+    rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
+    if len(rows) < 2:
+        return ()
+    _cols, n_header = _headers(rows, max(len(r) for r in rows))
+    return tuple(c.casefold() for r in rows[:n_header] for c in r if c and not is_year(c))
+
+
+def money_columns(table: Table) -> bool:
+    """Whether at least half of a table's value columns are headed by money words ("Ram inkl
+    PKV", "Budget", "Utfall", "Kostnad")."""
+    rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
+    if len(rows) < 2:
+        return False
+    cols, n_header = _headers(rows, max(len(r) for r in rows))
+    valued = [j for j in range(len(cols)) if any(j < len(r) and _cell_value(r[j]) is not None for r in rows[n_header:])]
+    money = [j for j in valued if _MONEY_HDR.search(cols[j])]
+    return bool(valued) and 2 * len(money) >= len(valued)
+
+
+def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tuple[int, int], tuple[int, int]],
+                            hint: tuple[float, str] | None = None) -> Iterator[Figure]:
     rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
     if len(rows) < 2:
         return
     width = max(len(r) for r in rows)
     cols, n_header = _headers(rows, width)
-    everything = " ".join(" ".join(r) for r in rows[:n_header])
-    table_scale = _scale_of(everything) or _scale_of(" ".join(c for r in rows for c in r[:2]))
-    if table_scale is None and (cap := _CAPTION.search(body)):
-        table_scale = _scale_of(cap.group(0))
+    table_scale = own_scale(table, body)
+    if table_scale is None and hint is not None and money_columns(table):
+        table_scale = hint
     for i, row in enumerate(rows[n_header:], n_header):
         label = next((c for c in row if c and _cell_value(c) is None and not iter_figures_first(c)), "")
         prev = None
@@ -105,8 +143,8 @@ def _table_figures_unplaced(page: Page, table: Table, body: str,
             if not cell or cell == label:
                 prev = cell or prev
                 continue
-            if cell == prev and j and row[j - 1] == cell:
-                continue  # the same value drawn twice (a PDF's fake bold)
+            if cell == prev and j and row[j - 1] == cell and _col(cols, j) == _col(cols, j - 1):
+                continue  # the same value drawn twice (a PDF's fake bold), not "0 | 0" in two columns
             prev = cell
             col_head = cols[j] if j < len(cols) else ""
             where = f"{label} | {col_head}".strip(" |")
@@ -142,6 +180,10 @@ def _table_figures_unplaced(page: Page, table: Table, body: str,
                                     value, unit, None, None)
             elif _MONEY_HDR.search(col_head) and re.search(r"\bkr\b|kronor|sek\b", heads, re.IGNORECASE):
                 yield _table_figure(span, page, body, cell, label, where, "amount", value, "SEK", None, None)
+
+
+def _col(cols: list[str], j: int) -> str:
+    return cols[j] if j < len(cols) else ""
 
 
 _ANTAL = re.compile(r"(?i)(?<![\wåäö])antal(?![\wåäö])")

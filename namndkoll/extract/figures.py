@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from ..types import Document, Figure
-from .figure_tables import table_figures
+from .figure_tables import _scale_of, header_key, money_columns, own_scale, table_figures
 from .figure_text import iter_figures, lemma, normalize_spaces, sentence_around
 
 __all__ = ["find_figures", "iter_figures", "lemma", "normalize_spaces", "sentence_around"]
@@ -30,6 +30,9 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
     """Every figure in ``doc``: text figures in reading order, then table cells per page."""
     out: list[Figure] = []
     spans = [(i.start, i.end) for i in doc.items]
+    # the scale each table layout (its column headers, years aside) was read in: the same table
+    # for the next year, on a page of its own, is in the same unit
+    layouts: dict[tuple[str, ...], tuple[float, str]] = {}
     for page in doc.pages:
         body = normalize_spaces(page.text)
         text_figs = [
@@ -37,7 +40,15 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
                    page.number, page.start + s, page.start + e, qual, per, value_to=value_to)
             for s, e, kind, value, unit, qual, per, value_to in iter_figures(body)
         ]
-        table_figs = [f for i, t in enumerate(page.tables) for f in table_figures(page, t, body, i)]
+        table_figs: list[Figure] = []
+        text_scale = _text_scale(text_figs)
+        for i, t in enumerate(page.tables):
+            key = header_key(t)
+            hint = layouts.get(key) if key else None
+            hint = hint or text_scale
+            if key and (scale := own_scale(t, body) or (hint if money_columns(t) else None)):
+                layouts.setdefault(key, scale)
+            table_figs += table_figures(page, t, body, i, hint)
         if table_figs:
             # a table whose text is also in the body: keep the table reading (it has headers)
             covered = {(f.start, f.end) for f in table_figs if f.end > f.start}
@@ -48,6 +59,18 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
         text_figs = _without_axis_ticks(text_figs, body, page.start)
         out.extend(sorted(text_figs + table_figs, key=lambda f: (f.start, f.end)))
     return tuple(_in_the_documents_currency(out))
+
+
+def _text_scale(figs: list[Figure]) -> tuple[float, str] | None:
+    """The scale a page's text writes all its amounts in, when it names one ("Ingaredsskolan
+    (6 000 tkr)", "(4 000 tkr)"): a table of money columns on the page that states no unit of
+    its own is in it. None when the text has no such amount, or amounts in more than one scale
+    or in plain kronor."""
+    scales = {_scale_of(f.text) or (1.0, f.unit) for f in figs if f.kind == "amount"}
+    if len(scales) != 1:
+        return None
+    scale = scales.pop()
+    return scale if scale[0] > 1 else None
 
 
 # an amount that names kronor: "kr", "kronor", "krona", "tkr", "mkr", "mnkr", "mdkr", "SEK", ":-"

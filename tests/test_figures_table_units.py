@@ -44,3 +44,51 @@ def test_no_unit_taken_from_text_that_mixes_scales_or_for_a_table_of_counts():
     counts = Table(1, (("Enhet", "Antal elever", "Antal lärare"), ("Skola A", "274", "19")), (0.0, 0.0, 1.0, 1.0))
     d = doc(Page(1, BULLETS, tables=(counts,)))
     assert all(f.kind == "count" for f in find_figures(d) if f.table)
+
+
+def _page_with_lines(lines: list[tuple[str, float, float, float]], table: Table) -> Page:
+    """A page whose text is ``lines`` (text, x0, top, x1), each 10 points high."""
+    from namndkoll.types import Line
+
+    text, laid, pos = "", [], 0
+    for t, x0, top, x1 in lines:
+        laid.append(Line(pos, pos + len(t), x0, top, x1, top + 10))
+        text += t + "\n"
+        pos += len(t) + 1
+    return Page(1, text, tables=(table,), lines=tuple(laid))
+
+
+def test_a_table_without_header_rows_takes_the_header_lines_above_its_columns():
+    # TFV's driftsredovisning: only the sum rows are ruled; the headers stand above as text
+    cols = ((74.0, 335.0), (336.0, 379.0), (384.0, 427.0), (432.0, 476.0))
+    rows = (("Summa verksamhetens kostnader", "231 543", "233 760", "224 402"),
+            ("ÅRETS RESULTAT", "+315", "0", "-3 950"))
+    cells = tuple(tuple((x0, 652.0 + 34 * i, x1, 669.0 + 34 * i) for x0, x1 in cols) for i in range(2))
+    table = Table(1, rows, (71.0, 652.0, 479.0, 703.0), cells)
+    page = _page_with_lines([
+        ("Årets resultat blev 315 tkr att jämföra med budgeterat nollresultat.", 71, 303, 290),
+        ("Utfall Budget Utfall", 356, 332, 476),
+        ("Belopp i tkr", 74, 339, 122),
+        ("2025 2025 2024", 359, 347, 476),
+        ("INTÄKTER", 74, 364, 116),
+        ("Försäljning av förmedlingstjänster 248 789 233 760 228 992", 74, 381, 476),
+        ("Finansiella kostnader 1 872 1 825 1 809", 74, 640, 476),
+    ], table)
+    cells_read = {f.text: f.value for f in find_figures(doc(page)) if f.table}
+    assert cells_read["Summa verksamhetens kostnader | Utfall | 2025: 231 543"] == 231_543_000
+    assert cells_read["Summa verksamhetens kostnader | Budget | 2025: 233 760"] == 233_760_000
+    assert cells_read["ÅRETS RESULTAT | Utfall | 2024: -3 950"] == -3_950_000
+
+
+def test_a_value_drawn_twice_is_one_figure_under_its_header_two_equal_values_are_two():
+    # Intraservice's nyckeltal: the finder split each value column in two, "87,5% | 87,5%"
+    drawn = Table(1, (("Mått", "", "Utfall perioden 2026", "", "Prognos helår 2026"),
+                      ("Incidenter lösta inom 4 timmar", "87,5%", "87,5%", "85 %", "85 %")), (0.0, 0.0, 1.0, 1.0))
+    # Göteborg's stadsrevision: the outcome equals the budget
+    equal = Table(1, (("tkr", "Utfall 2024", "Budget 2024", "Utfall 2023"),
+                      ("Kommunbidrag", "42 296", "42 296", "39 926")), (0.0, 0.0, 1.0, 1.0))
+    got = [f.text for f in find_figures(doc(Page(1, "Nyckeltal", tables=(drawn, equal))))]
+    assert got == ["Incidenter lösta inom 4 timmar | Utfall perioden 2026: 87,5%",
+                   "Incidenter lösta inom 4 timmar | Prognos helår 2026: 85 %",
+                   "Kommunbidrag | Utfall 2024: 42 296", "Kommunbidrag | Budget 2024: 42 296",
+                   "Kommunbidrag | Utfall 2023: 39 926"]

@@ -135,17 +135,18 @@ def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tup
     table_scale = own_scale(table, body)
     if table_scale is None and hint is not None and money_columns(table):
         table_scale = hint
+    valued = [j for j in range(width) if any(j < len(r) and _cell_value(r[j]) is not None for r in rows[n_header:])]
+    headed = {j for j in range(width) if any(j < len(r) and r[j] for r in rows[:n_header])}
+    if valued and not any(cols[j] for j in valued) and (above := _headers_above(page, table, valued)):
+        cols = [above.get(j, c) for j, c in enumerate(cols)]
+        headed |= set(above)
     for i, row in enumerate(rows[n_header:], n_header):
         label = next((c for c in row if c and _cell_value(c) is None and not iter_figures_first(c)), "")
-        prev = None
+        doubled = _doubled(row, headed)
         for j, cell in enumerate(row):
             span = spans.get((i, j))
-            if not cell or cell == label:
-                prev = cell or prev
+            if not cell or cell == label or j in doubled:
                 continue
-            if cell == prev and j and row[j - 1] == cell and _col(cols, j) == _col(cols, j - 1):
-                continue  # the same value drawn twice (a PDF's fake bold), not "0 | 0" in two columns
-            prev = cell
             col_head = cols[j] if j < len(cols) else ""
             where = f"{label} | {col_head}".strip(" |")
             explicit = list(iter_figures(normalize_spaces(cell)))
@@ -182,8 +183,56 @@ def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tup
                 yield _table_figure(span, page, body, cell, label, where, "amount", value, "SEK", None, None)
 
 
-def _col(cols: list[str], j: int) -> str:
-    return cols[j] if j < len(cols) else ""
+# how far (PDF points) a header line may stand outside its table's value columns
+_EDGE = 6.0
+
+
+def _headers_above(page: Page, table: Table, valued: list[int]) -> dict[int, str]:
+    """Column headers set as text lines above a table that has none of its own: a table whose
+    ruling holds only its last rows (the sums) leaves the rest, headers included, as page text
+    ("Utfall Budget Utfall" over "2025 2025 2024" over "Summa verksamhetens kostnader | 231 543
+    | …"). Going up from the table, a line that stands over its value columns only, with one
+    word or year per value column and no other number, is a header line; lines of the label
+    column (group headings, "Belopp i tkr") and rows of values ending in a number are passed;
+    any other line (prose across the page) ends the search. {column index: header}."""
+    boxes = [table.cell_box(i, j) for i in range(len(table.rows)) for j in valued]
+    if not table.bbox or not page.lines or any(b is None for b in boxes):
+        return {}
+    x_lo = min(b[0] for b in boxes if b)
+    x_hi = max(b[2] for b in boxes if b)
+    found: list[list[str]] = []
+    for ln in sorted((ln for ln in page.lines if ln.bottom <= table.bbox[1] + 1), key=lambda ln: -ln.top):
+        words = normalize_spaces(page.text[ln.start:ln.end]).split()
+        if not words:
+            continue
+        over_values = ln.x0 >= x_lo - _EDGE and ln.x1 <= x_hi + _EDGE
+        if over_values and len(words) == len(valued) and all(
+                is_year(w) or _cell_value(w) is None and not any(c.isdigit() for c in w) for w in words):
+            found.append(words)
+            continue
+        if ln.x1 <= x_lo - _EDGE or (not found and _cell_value(words[-1]) is not None):
+            continue  # the label column's own lines; a row of values the ruling left out
+        break
+    if not found:
+        return {}
+    return {j: " | ".join(line[k] for line in reversed(found)) for k, j in enumerate(valued)}
+
+
+def _doubled(row: tuple[str, ...], headed: set[int]) -> set[int]:
+    """The columns of a row that repeat the value beside them as a second drawing of it (a
+    PDF's fake bold, or a value the table finder split into two columns: "87,5% | 87,5%" under
+    one header "Utfall perioden 2026"): of two equal cells side by side, the one whose column
+    has no header of its own. Two equal values under two headers of their own ("Utfall 2024 |
+    Budget 2024": "42 296 | 42 296"; "0 | 0") are two figures. ``headed``: the columns with a
+    header of their own."""
+    out: set[int] = set()
+    for j in range(1, len(row)):
+        if row[j] and row[j] == row[j - 1] and j - 1 not in out:
+            if j not in headed:
+                out.add(j)
+            elif j - 1 not in headed:
+                out.add(j - 1)
+    return out
 
 
 _ANTAL = re.compile(r"(?i)(?<![\wåäö])antal(?![\wåäö])")

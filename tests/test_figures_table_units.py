@@ -92,3 +92,29 @@ def test_a_value_drawn_twice_is_one_figure_under_its_header_two_equal_values_are
                    "Incidenter lösta inom 4 timmar | Prognos helår 2026: 85 %",
                    "Kommunbidrag | Utfall 2024: 42 296", "Kommunbidrag | Budget 2024: 42 296",
                    "Kommunbidrag | Utfall 2023: 39 926"]
+
+
+def test_rows_the_ruling_left_as_text_are_read_into_the_tables_columns():
+    # TFV's "Översikt": a zebra-striped table whose plain rows are page text and whose lower
+    # part has no header row
+    cols = ((71.0, 240.0), (249.0, 292.0), (303.0, 346.0), (357.0, 400.0))
+    def cells(top: float, n: int) -> tuple[tuple[tuple[float, float, float, float], ...], ...]:
+        return tuple(tuple((x0, top + 16 * i, x1, top + 16 * i + 15) for x0, x1 in cols) for i in range(n))
+    upper = Table(1, (("Förbundet (tkr)", "2025", "2024", "2023"),
+                      ("Verksamhetens intäkter", "231 858", "220 452", "221 686")), (71.0, 411.0, 400.0, 442.0),
+                  cells(411.0, 2))
+    lower = Table(1, (("Likviditet (%)", "147%", "171%", "176%"), ("Långfristig skuld", "0", "0", "0")),
+                  (71.0, 496.0, 400.0, 528.0), cells(496.0, 2))
+    page = _page_with_lines([
+        ("Verksamhetens kostnader 231 543 -224 402 -221 901", 71, 448, 400),
+        ("Årets resultat 315 -3 950 -215", 71, 465, 400),
+        ("Övriga intäkter 29 160", 71, 481, 400),  # 29 160, or 29 and 160 in two of the columns?
+    ], upper)
+    page = Page(1, page.text, tables=(upper, lower), lines=page.lines)
+    got = {f.text: f.value for f in find_figures(doc(page)) if f.table}
+    assert got["Årets resultat | 2025: 315"] == 315_000
+    assert got["Årets resultat | 2024: -3 950"] == -3_950_000
+    assert got["Årets resultat | 2023: -215"] == -215_000
+    assert got["Verksamhetens kostnader | 2023: -221 901"] == -221_901_000
+    assert got["Likviditet (%) | 2024: 171%"] == 171
+    assert not any(t.startswith("Övriga intäkter") for t in got)

@@ -31,3 +31,12 @@ def test_two_axes_side_by_side_and_a_label_before_them():
             "10%\n0 0%\nKostnad per resa* Andel Resor\nFigur 13 Kostnad per resa.\n")
     assert percents(text) == []
 
+
+
+def test_a_tick_beside_the_other_axis_label_is_no_thousands():
+    # "120 100%": the left axis's 120 and the right axis's 100 % on one line, not 120 100 %
+    text = ("utförs med respektive tågslag.\n120 100%\n90%\n100 80%\n80 70%\n60%\n60 50%\n40%\n40 30%\n"
+            "20 20%\n10%\n0 0%\nKostnad per resa* Andel Resor\nFigur 13 Kostnad per resa.\n")
+    assert percents(text) == []
+    # a grouped percent in a sentence stays one number
+    assert percents("Kostnaden har ökat med 1 200 % sedan 1990.") == [1200.0]

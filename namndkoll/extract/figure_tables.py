@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import NamedTuple
 
 from ..measures import measure_unit
-from ..types import Figure, Page, Table
+from ..types import Figure, Line, Page, Table
 from .figure_text import (
     _looks_like_adjective,
     count_unit,
@@ -75,73 +76,303 @@ def _headers(rows: list[tuple[str, ...]], width: int) -> tuple[list[str], int]:
     return headers(rows, width, value=_cell_value, year=lambda c: is_year(c.strip()))
 
 
-def table_figures(page: Page, table: Table, body: str, t_idx: int = 0) -> Iterator[Figure]:
+def table_figures(page: Page, table: Table, body: str, t_idx: int = 0,
+                  hint: tuple[float, str] | None = None) -> Iterator[Figure]:
     """The figures of a table's cells, each with the cell's box (the table's where the reader
-    kept no cell boxes)."""
+    kept no cell boxes). ``hint``: the scale the text around says its amounts are in (see
+    ``figures.find_figures``), taken by a table of money columns that states none itself."""
+    lay = _layout(page, table, body, hint)
+    if lay is None:
+        return
     spans = _cell_spans(table)
     cell_at = {span: ij for ij, span in spans.items()}
-    for f in _table_figures_unplaced(page, table, body, spans):
+    for f in _table_figures_unplaced(page, table, body, spans, lay):
         ij = cell_at.get(f.table_span) if f.table_span else None
         box = table.cell_box(*ij) if ij else None
         yield replace(f, table_index=t_idx, bbox=box or table.bbox)
+    for f in _text_row_figures(page, table, body, lay):
+        yield replace(f, table_index=t_idx)
 
 
-def _table_figures_unplaced(page: Page, table: Table, body: str,
-                            spans: dict[tuple[int, int], tuple[int, int]]) -> Iterator[Figure]:
+# a number in a row of values set as text: "248 789", "-3 950", "+315", "36%", "1,5"
+_TOKEN = re.compile(r"[-−–+]?\d+(?:,\d+)?%?")
+
+
+def _fewest_numbers(tokens: list[str]) -> list[str]:
+    """A row's numbers as the text gives them (split at spaces) read as the fewest numbers they
+    can be: a token of three digits continues the number before it as its thousands group
+    ("231 543"); a signed token, or one of other length, starts a number ("315 -3 950" is 315
+    and -3 950). When that reading has one number per value column it is the only reading (any
+    other has more numbers than columns); with fewer ("0 -8 700": 0 and -8 700, or 0, -8 and
+    700?; "248 789 233 760 228 992" in three columns) only the characters' places on the page
+    could tell, which the stored text does not keep."""
+    out: list[str] = []
+    for t in tokens:
+        if out and len(t) == 3 and t.isdigit() and re.fullmatch(r"[-−–+]?\d{1,3}(?: \d{3})*", out[-1]):
+            out[-1] = f"{out[-1]} {t}"
+        else:
+            out.append(t)
+    return out
+
+
+def _value_columns(table: Table, valued: list[int]) -> list[tuple[float, float]] | None:
+    """The x range of each value column, from the cells' boxes."""
+    out = []
+    for j in valued:
+        boxes = [b for i in range(len(table.rows)) if (b := table.cell_box(i, j))]
+        if not boxes:
+            return None
+        out.append((min(b[0] for b in boxes), max(b[2] for b in boxes)))
+    return out
+
+
+def _text_row_figures(page: Page, table: Table, body: str, lay: _Layout) -> Iterator[Figure]:
+    """The rows of a table that its ruling left out, read from the page's text lines: a line
+    beside the table, its label in the label column and its last number ending at the right edge
+    of the last value column, whose numbers read as one per value column in exactly one way
+    ("Årets resultat 315 -3 950 -215 4 177 5 442" under five year columns; "Övriga intäkter 29 160"
+    under three columns could be 29 160 or 29 and 160 in any two of them, and is left as text).
+    The row belongs to the nearest such table on the page; each figure has the column's box on
+    the row's line."""
+    if not page.lines or not table.bbox or not lay.valued:
+        return
+    xs = _value_columns(table, lay.valued)
+    if xs is None:
+        return
+    for ln in page.lines:
+        if abs(ln.x1 - xs[-1][1]) > _EDGE or ln.x0 >= xs[0][0] - _EDGE:
+            continue
+        if _nearest_table(page, ln) is not table:
+            continue
+        line = normalize_spaces(page.text[ln.start:ln.end])
+        words = line.split(" ")
+        n = len(words)
+        while n > 0 and _TOKEN.fullmatch(words[n - 1]):
+            n -= 1
+        label = " ".join(words[:n]).strip()
+        if not n or not re.search(r"[A-Za-zÅÄÖåäö]", label):
+            continue
+        numbers = _fewest_numbers(words[n:])
+        if len(numbers) != len(lay.valued):
+            continue
+        pos = ln.start + len(" ".join(words[:n])) + 1
+        for (j, (x0, x1)), num in zip(zip(lay.valued, xs, strict=True), numbers, strict=True):
+            at = page.text.index(num, pos) if num in page.text[pos:ln.end] else -1
+            if at < 0:
+                break
+            pos = at + len(num)
+            for f in _cell_figures(None, page, body, num, label, lay.cols[j], lay.scale):
+                yield replace(f, start=page.start + at, end=page.start + at + len(num),
+                              bbox=(x0, ln.top, x1, ln.bottom))
+
+
+def _nearest_table(page: Page, ln: Line) -> Table | None:
+    """The table on the page whose value columns end where the line ends, nearest above or below it."""
+    best, dist = None, float("inf")
+    for t in page.tables:
+        if not t.bbox or (t.bbox[1] - 1 <= ln.top <= t.bbox[3] + 1):
+            continue
+        right = max((b[2] for r in t.cells for b in r if b), default=None)
+        if right is None or abs(ln.x1 - right) > _EDGE:
+            continue
+        d = t.bbox[1] - ln.bottom if ln.bottom <= t.bbox[1] else ln.top - t.bbox[3]
+        if d < dist:
+            best, dist = t, d
+    return best
+
+
+def own_scale(table: Table, body: str) -> tuple[float, str] | None:
+    """The scale a table states itself: in its header rows, its first two columns, or a caption
+    line on its page ("Belopp i tkr")."""
     rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
     if len(rows) < 2:
-        return
+        return None
+    _cols, n_header = _headers(rows, max(len(r) for r in rows))
+    everything = " ".join(" ".join(r) for r in rows[:n_header])
+    scale = _scale_of(everything) or _scale_of(" ".join(c for r in rows for c in r[:2]))
+    if scale is None and (cap := _CAPTION.search(body)):
+        scale = _scale_of(cap.group(0))
+    return scale
+
+
+def header_key(table: Table) -> tuple[str, ...]:
+    """A table's column headers with years left out: the same table for another year ("2027"
+    over "NÄMND | Ram inkl PKV | …", then "2028" over the same) has the same key; () when the
+    table has no header row."""
+    rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
+    if len(rows) < 2:
+        return ()
+    _cols, n_header = _headers(rows, max(len(r) for r in rows))
+    return tuple(c.casefold() for r in rows[:n_header] for c in r if c and not is_year(c))
+
+
+def money_columns(table: Table) -> bool:
+    """Whether at least half of a table's value columns are headed by money words ("Ram inkl
+    PKV", "Budget", "Utfall", "Kostnad")."""
+    rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
+    if len(rows) < 2:
+        return False
+    cols, n_header = _headers(rows, max(len(r) for r in rows))
+    valued = [j for j in range(len(cols)) if any(j < len(r) and _cell_value(r[j]) is not None for r in rows[n_header:])]
+    money = [j for j in valued if _MONEY_HDR.search(cols[j])]
+    return bool(valued) and 2 * len(money) >= len(valued)
+
+
+class _Layout(NamedTuple):
+    rows: list[tuple[str, ...]]
+    cols: list[str]  # each column's header(s)
+    n_header: int
+    valued: list[int]  # the columns that hold values
+    headed: set[int]  # the columns with a header of their own
+    scale: tuple[float, str] | None
+
+
+def _layout(page: Page, table: Table, body: str, hint: tuple[float, str] | None) -> _Layout | None:
+    rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
+    if len(rows) < 2:
+        return None
     width = max(len(r) for r in rows)
     cols, n_header = _headers(rows, width)
-    everything = " ".join(" ".join(r) for r in rows[:n_header])
-    table_scale = _scale_of(everything) or _scale_of(" ".join(c for r in rows for c in r[:2]))
-    if table_scale is None and (cap := _CAPTION.search(body)):
-        table_scale = _scale_of(cap.group(0))
+    table_scale = own_scale(table, body)
+    if table_scale is None and hint is not None and money_columns(table):
+        table_scale = hint
+    valued = [j for j in range(width) if any(j < len(r) and _cell_value(r[j]) is not None for r in rows[n_header:])]
+    headed = {j for j in range(width) if any(j < len(r) and r[j] for r in rows[:n_header])}
+    if valued and not any(cols[j] for j in valued) and (above := _headers_above(page, table, valued)):
+        cols = [above.get(j, c) for j, c in enumerate(cols)]
+        headed |= set(above)
+    if valued and not any(cols[j] for j in valued) and (upper := _part_above(page, table, valued, body, hint)):
+        # the lower part of a table the ruling cut in two: the upper part's headers and unit
+        mapped = dict(zip(valued, (upper.cols[j] for j in upper.valued), strict=True))
+        cols = [mapped.get(j, c) for j, c in enumerate(cols)]
+        headed |= {j for j, c in mapped.items() if c}
+        table_scale = table_scale or upper.scale
+    return _Layout(rows, cols, n_header, valued, headed, table_scale)
+
+
+def _part_above(page: Page, table: Table, valued: list[int], body: str,
+                hint: tuple[float, str] | None) -> _Layout | None:
+    """The table above this one on the page whose value columns stand where this one's do (the
+    same columns, within ``_EDGE``), when it has headers for them."""
+    xs = _value_columns(table, valued)
+    if xs is None or not table.bbox:
+        return None
+    for t in sorted(page.tables, key=lambda t: -(t.bbox[3] if t.bbox else 0)):
+        if t is table or not t.bbox or t.bbox[3] > table.bbox[1] + 1:
+            continue
+        lay = _layout(page, t, body, hint)
+        if lay is None or len(lay.valued) != len(valued):
+            continue
+        other = _value_columns(t, lay.valued)
+        if other and all(abs(a[0] - b[0]) <= _EDGE and abs(a[1] - b[1]) <= _EDGE for a, b in zip(xs, other, strict=True)) \
+                and any(lay.cols[j] for j in lay.valued):
+            return lay
+        return None  # the nearest table above is another table
+    return None
+
+
+def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tuple[int, int], tuple[int, int]],
+                            lay: _Layout) -> Iterator[Figure]:
+    rows, cols, n_header, _valued, headed, table_scale = lay
     for i, row in enumerate(rows[n_header:], n_header):
         label = next((c for c in row if c and _cell_value(c) is None and not iter_figures_first(c)), "")
-        prev = None
+        doubled = _doubled(row, headed)
         for j, cell in enumerate(row):
             span = spans.get((i, j))
-            if not cell or cell == label:
-                prev = cell or prev
+            if not cell or cell == label or j in doubled:
                 continue
-            if cell == prev and j and row[j - 1] == cell:
-                continue  # the same value drawn twice (a PDF's fake bold)
-            prev = cell
             col_head = cols[j] if j < len(cols) else ""
-            where = f"{label} | {col_head}".strip(" |")
-            explicit = list(iter_figures(normalize_spaces(cell)))
-            if explicit:
-                spaced_minus = len(explicit) == 1 and bool(
-                    re.match(r"-\s+\d", normalize_spaces(cell).translate(_MINUS).lstrip()))
-                for _s, _e, kind, value, unit, qual, per, value_to in explicit:
-                    if spaced_minus and kind in ("amount", "percent") and value > 0 and value_to is None:
-                        value = -value  # a cell "- 3,5 mnkr": the cell holds one signed value
-                    yield _table_figure(span, page, body, cell, label, where, kind, value, unit, qual, per,
-                                        value_to)
-                continue
-            cv = _cell_value(cell)
-            if cv is None:
-                continue
-            value, cell_unit = cv
-            heads = f"{col_head} {label}"
-            col_scale = _scale_of(heads)
-            # a share is headed "%", "procent" or "Andel …", not a word that holds "andel"
-            # ("Statsandelar", state grants: its thousands of euro were read as -15 151 %)
-            if cell_unit == "%" or re.search(r"%|procent|(?<![\wåäö])andel", heads, re.IGNORECASE):
-                yield _table_figure(span, page, body, cell, label, where, "percent", value, "%", None, None)
-            elif col_scale or table_scale or (cell_unit and cell_unit != "%"):
-                mult, currency = col_scale or table_scale or (
-                    {"tkr": 1e3, "mkr": 1e6, "mnkr": 1e6}.get(cell_unit or "", 1.0), "SEK")
-                yield _table_figure(span, page, body, cell, label, where, "amount", value * mult, currency, None, None)
-            elif re.search(r"(?<![\wåäö])antal(?![\wåäö])", heads, re.IGNORECASE):
-                # "Antal km", "Antal kvm": a row or column of lengths or areas is measured, not counted
-                measured = _measured_by(label) or _measured_by(col_head)
-                unit = measured or _counted_noun(label, col_head)
-                yield _table_figure(span, page, body, cell, label, where, "measure" if measured else "count",
-                                    value, unit, None, None)
-            elif _MONEY_HDR.search(col_head) and re.search(r"\bkr\b|kronor|sek\b", heads, re.IGNORECASE):
-                yield _table_figure(span, page, body, cell, label, where, "amount", value, "SEK", None, None)
+            yield from _cell_figures(span, page, body, cell, label, col_head, table_scale)
+
+
+def _cell_figures(span: tuple[int, int] | None, page: Page, body: str, cell: str, label: str, col_head: str,
+                  table_scale: tuple[float, str] | None) -> Iterator[Figure]:
+    """The figures of one value cell under its row label and column header."""
+    where = f"{label} | {col_head}".strip(" |")
+    explicit = list(iter_figures(normalize_spaces(cell)))
+    if explicit:
+        spaced_minus = len(explicit) == 1 and bool(
+            re.match(r"-\s+\d", normalize_spaces(cell).translate(_MINUS).lstrip()))
+        for _s, _e, kind, value, unit, qual, per, value_to in explicit:
+            if spaced_minus and kind in ("amount", "percent") and value > 0 and value_to is None:
+                value = -value  # a cell "- 3,5 mnkr": the cell holds one signed value
+            yield _table_figure(span, page, body, cell, label, where, kind, value, unit, qual, per,
+                                value_to)
+        return
+    cv = _cell_value(cell)
+    if cv is None:
+        return
+    value, cell_unit = cv
+    heads = f"{col_head} {label}"
+    col_scale = _scale_of(heads)
+    # a share is headed "%", "procent" or "Andel …", not a word that holds "andel"
+    # ("Statsandelar", state grants: its thousands of euro were read as -15 151 %)
+    if cell_unit == "%" or re.search(r"%|procent|(?<![\wåäö])andel", heads, re.IGNORECASE):
+        yield _table_figure(span, page, body, cell, label, where, "percent", value, "%", None, None)
+    elif col_scale or table_scale or (cell_unit and cell_unit != "%"):
+        mult, currency = col_scale or table_scale or (
+            {"tkr": 1e3, "mkr": 1e6, "mnkr": 1e6}.get(cell_unit or "", 1.0), "SEK")
+        yield _table_figure(span, page, body, cell, label, where, "amount", value * mult, currency, None, None)
+    elif re.search(r"(?<![\wåäö])antal(?![\wåäö])", heads, re.IGNORECASE):
+        # "Antal km", "Antal kvm": a row or column of lengths or areas is measured, not counted
+        measured = _measured_by(label) or _measured_by(col_head)
+        unit = measured or _counted_noun(label, col_head)
+        yield _table_figure(span, page, body, cell, label, where, "measure" if measured else "count",
+                            value, unit, None, None)
+    elif _MONEY_HDR.search(col_head) and re.search(r"\bkr\b|kronor|sek\b", heads, re.IGNORECASE):
+        yield _table_figure(span, page, body, cell, label, where, "amount", value, "SEK", None, None)
+
+
+# how far (PDF points) a header line may stand outside its table's value columns
+_EDGE = 6.0
+
+
+def _headers_above(page: Page, table: Table, valued: list[int]) -> dict[int, str]:
+    """Column headers set as text lines above a table that has none of its own: a table whose
+    ruling holds only its last rows (the sums) leaves the rest, headers included, as page text
+    ("Utfall Budget Utfall" over "2025 2025 2024" over "Summa verksamhetens kostnader | 231 543
+    | …"). Going up from the table, a line that stands over its value columns only, with one
+    word or year per value column and no other number, is a header line; lines of the label
+    column (group headings, "Belopp i tkr") and rows of values ending in a number are passed;
+    any other line (prose across the page) ends the search. {column index: header}."""
+    boxes = [table.cell_box(i, j) for i in range(len(table.rows)) for j in valued]
+    if not table.bbox or not page.lines or any(b is None for b in boxes):
+        return {}
+    x_lo = min(b[0] for b in boxes if b)
+    x_hi = max(b[2] for b in boxes if b)
+    found: list[list[str]] = []
+    for ln in sorted((ln for ln in page.lines if ln.bottom <= table.bbox[1] + 1), key=lambda ln: -ln.top):
+        words = normalize_spaces(page.text[ln.start:ln.end]).split()
+        if not words:
+            continue
+        over_values = ln.x0 >= x_lo - _EDGE and ln.x1 <= x_hi + _EDGE
+        if over_values and len(words) == len(valued) and all(
+                is_year(w) or _cell_value(w) is None and not any(c.isdigit() for c in w) for w in words):
+            found.append(words)
+            continue
+        if ln.x1 <= x_lo - _EDGE or (not found and _cell_value(words[-1]) is not None):
+            continue  # the label column's own lines; a row of values the ruling left out
+        break
+    if not found:
+        return {}
+    return {j: " | ".join(line[k] for line in reversed(found)) for k, j in enumerate(valued)}
+
+
+def _doubled(row: tuple[str, ...], headed: set[int]) -> set[int]:
+    """The columns of a row that repeat the value beside them as a second drawing of it (a
+    PDF's fake bold, or a value the table finder split into two columns: "87,5% | 87,5%" under
+    one header "Utfall perioden 2026"): of two equal cells side by side, the one whose column
+    has no header of its own. Two equal values under two headers of their own ("Utfall 2024 |
+    Budget 2024": "42 296 | 42 296"; "0 | 0") are two figures. ``headed``: the columns with a
+    header of their own."""
+    out: set[int] = set()
+    for j in range(1, len(row)):
+        if row[j] and row[j] == row[j - 1] and j - 1 not in out:
+            if j not in headed:
+                out.add(j)
+            elif j - 1 not in headed:
+                out.add(j - 1)
+    return out
 
 
 _ANTAL = re.compile(r"(?i)(?<![\wåäö])antal(?![\wåäö])")

@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from ..types import Document, Figure
-from .figure_tables import table_figures
+from .figure_tables import _scale_of, header_key, money_columns, own_scale, table_figures
 from .figure_text import iter_figures, lemma, normalize_spaces, sentence_around
 
 __all__ = ["find_figures", "iter_figures", "lemma", "normalize_spaces", "sentence_around"]
@@ -30,6 +30,9 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
     """Every figure in ``doc``: text figures in reading order, then table cells per page."""
     out: list[Figure] = []
     spans = [(i.start, i.end) for i in doc.items]
+    # the scale each table layout (its column headers, years aside) was read in: the same table
+    # for the next year, on a page of its own, is in the same unit
+    layouts: dict[tuple[str, ...], tuple[float, str]] = {}
     for page in doc.pages:
         body = normalize_spaces(page.text)
         text_figs = [
@@ -37,7 +40,15 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
                    page.number, page.start + s, page.start + e, qual, per, value_to=value_to)
             for s, e, kind, value, unit, qual, per, value_to in iter_figures(body)
         ]
-        table_figs = [f for i, t in enumerate(page.tables) for f in table_figures(page, t, body, i)]
+        table_figs: list[Figure] = []
+        text_scale = _text_scale(text_figs)
+        for i, t in enumerate(page.tables):
+            key = header_key(t)
+            hint = layouts.get(key) if key else None
+            hint = hint or text_scale
+            if key and (scale := own_scale(t, body) or (hint if money_columns(t) else None)):
+                layouts.setdefault(key, scale)
+            table_figs += table_figures(page, t, body, i, hint)
         if table_figs:
             # a table whose text is also in the body: keep the table reading (it has headers)
             covered = {(f.start, f.end) for f in table_figs if f.end > f.start}
@@ -48,6 +59,18 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
         text_figs = _without_axis_ticks(text_figs, body, page.start)
         out.extend(sorted(text_figs + table_figs, key=lambda f: (f.start, f.end)))
     return tuple(_in_the_documents_currency(out))
+
+
+def _text_scale(figs: list[Figure]) -> tuple[float, str] | None:
+    """The scale a page's text writes all its amounts in, when it names one ("Ingaredsskolan
+    (6 000 tkr)", "(4 000 tkr)"): a table of money columns on the page that states no unit of
+    its own is in it. None when the text has no such amount, or amounts in more than one scale
+    or in plain kronor."""
+    scales = {_scale_of(f.text) or (1.0, f.unit) for f in figs if f.kind == "amount"}
+    if len(scales) != 1:
+        return None
+    scale = scales.pop()
+    return scale if scale[0] > 1 else None
 
 
 # an amount that names kronor: "kr", "kronor", "krona", "tkr", "mkr", "mnkr", "mdkr", "SEK", ":-"
@@ -79,6 +102,8 @@ def _listed_item(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
     return bool(_ITEM_LINE.match(text, line))
 
 
+# "120 100%": a bare number and a percent tick side by side, read as one grouped number
+_GROUPED_TICK = re.compile(r"\d{1,3} (\d{3}) ?%")
 # between two tick labels of a chart's axis: nothing but space and the other axis's bare numbers
 _TICK_GAP = re.compile(r"[\s\d]*")
 
@@ -90,6 +115,10 @@ def _without_axis_ticks(figs: list[Figure], body: str, offset: int) -> list[Figu
     chart's figures, not its scale; data labels are not evenly spaced and stay."""
     drop: set[int] = set()
     run: list[int] = []
+    # a tick set beside the other axis's label reads as one grouped number: "120 100%" (the left
+    # axis's 120, the right axis's 100 %) was 120 100 %; in a run of ticks it is its last group
+    values = [float(m.group(1)) if f.kind == "percent" and (m := _GROUPED_TICK.fullmatch(f.text)) else f.value
+              for f in figs]
 
     def close() -> None:
         # the group's evenly spaced stretches ("120 100%" before "90% … 0%" is another label)
@@ -97,11 +126,11 @@ def _without_axis_ticks(figs: list[Figure], body: str, offset: int) -> list[Figu
         while i < len(run):
             j = i + 1
             if j < len(run):
-                step = round(figs[run[j]].value - figs[run[i]].value, 6)
-                while j + 1 < len(run) and round(figs[run[j + 1]].value - figs[run[j]].value, 6) == step:
+                step = round(values[run[j]] - values[run[i]], 6)
+                while j + 1 < len(run) and round(values[run[j + 1]] - values[run[j]], 6) == step:
                     j += 1
                 stretch = run[i:j + 1]
-                if len(stretch) >= 4 and step != 0 and any(figs[k].value == 0 for k in stretch):
+                if len(stretch) >= 4 and step != 0 and any(values[k] == 0 for k in stretch):
                     drop.update(stretch)
             i = j
 

@@ -409,8 +409,12 @@ def party_code(value: str | None) -> str | None:
 
     code = party_code_of(value)  # "S", "fp", "Socialdemokraterna", "moderater", "sossarna"
     if code is None:
+        from ._usage import did_you_mean
+
+        near = did_you_mean(value, [p.name for p in PARTIES.values()])  # "Socialdemokaterna"
+        hint = f"did you mean {near} ({party_code_of(near)})? Or " if near else ""
         raise typer.BadParameter(f"{one_line(value)!r} is no party code namndkoll knows; "
-                                 f"use one of {' '.join(PARTIES)}, or - for members without a party")
+                                 f"{hint}use one of {' '.join(PARTIES)}, or - for members without a party")
     return code
 
 
@@ -433,8 +437,11 @@ def doc_type_code(value: str | None) -> str | None:
     types = get_args(DocType)
     code = doc_type_of(value)
     if code is None:
+        from ._usage import did_you_mean
+
+        near = did_you_mean(value, types)  # "protokol"
         raise typer.BadParameter(f"{one_line(value)!r} is no document type namndkoll stores; "
-                                 f"use one of {', '.join(types)}")
+                                 + (f"did you mean {near}? Or " if near else "") + f"use one of {', '.join(types)}")
     return code
 
 

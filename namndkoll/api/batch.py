@@ -285,6 +285,10 @@ def ingest(
     """
     from ..workers import Limits
 
+    if cluster:  # a typo ("lokal:2") fails now, not after Dask tried to reach it for 20 s
+        from ..cluster import check_address
+
+        cluster = check_address(cluster)
     paths = list(paths)
     if paths and not any(os.path.lexists(p) for p in paths):
         # nothing to read: say so before the store is opened, so a typo makes no empty database

@@ -40,9 +40,13 @@ def _name(param: Any) -> str:
 
 def _example(ctx: Any, option: str) -> str | None:
     """The value the command's own example gives ``option`` ("--year 2021"), if it gives one."""
-    examples = re.findall(r"Example: (.+)", getattr(ctx.command, "help", None) or "")
+    examples = re.findall(r"Example: (.+)", _help(ctx))
     m = re.search(rf"{re.escape(option)}[ =]([^\s-]\S*)", "\n".join(examples))
     return m.group(1) if m else None
+
+
+def _help(ctx: Any) -> str:
+    return getattr(getattr(ctx, "command", None), "help", None) or ""
 
 
 def _choices(param: Any) -> tuple[str, ...] | None:
@@ -85,7 +89,7 @@ def _bad_value(exc: Any, ctx: Any, where: str) -> str:
         example = _example(ctx, name)
         return f"{where} {name}: {shown} is not {what}; give {what}" + (f", e.g. {name} {example}" if example else "")
     if isinstance(exc, _cx.MissingParameter):
-        shown_as = re.search(r"Example: (.+)", getattr(ctx.command, "help", None) or "")
+        shown_as = re.search(r"Example: (.+)", _help(ctx))
         return f"{where}: give {name}" + (f", e.g. {shown_as.group(1)}" if shown_as else "")
     return f"{where} {name}: {one_line(exc.message).removeprefix('Value error, ').rstrip('.')}"
 

@@ -162,7 +162,8 @@ def _vectors_now(store: Any, source: str, model_id: str) -> Any:
 # the schemes a Dask scheduler listens on (distributed.comm's backends)
 SCHEMES = ("tcp", "tls", "ucx", "inproc", "ws", "wss")
 _LOCAL = re.compile(r"local(?::(\d+))?")
-_URL = re.compile(rf"(?:{'|'.join(SCHEMES)})://[^\s/:]+(?::\d+)?/?")
+# HOST[:PORT] for tcp and tls, "[::1]:8786" too, a path for inproc ("inproc://10.0.0.2/5338/1")
+_URL = re.compile(rf"(?:{'|'.join(SCHEMES)})://[^\s/]\S*")
 
 
 def check_address(address: str) -> str:
@@ -187,7 +188,7 @@ def _nearest(address: str) -> str:
     head, _, n = address.partition(":")
     if n.isdigit() and int(n) > 0 and difflib.get_close_matches(head.casefold(), ["local"], cutoff=0.75):
         return f"did you mean local:{n}? "  # "lokal:2"
-    if _URL.fullmatch(f"tcp://{address}") and n and head.casefold() != "local":
+    if re.fullmatch(r"[^\s:/]+:\d+", address) and head.casefold() != "local":
         return f"did you mean tcp://{address}? "  # "sched:8786": Dask's default scheme, written out
     return ""
 

@@ -42,3 +42,11 @@ def test_the_api_refuses_a_bad_address_before_it_opens_the_database(tmp_path: Pa
     with pytest.raises(NamndkollError, match="'lokal:2' is no cluster address: did you mean local:2"):
         ingest([tmp_path], db=db, cluster="lokal:2")
     assert time.monotonic() - t0 < 5 and not db.exists()
+
+
+@pytest.mark.parametrize("address", ["local", "local:3", "tcp://sched:8786", "tcp://[::1]:8786", "tls://10.0.0.5:8786",
+                                     "inproc://192.0.2.2/5338/1"])
+def test_every_form_dask_takes_still_passes_the_check(address: str) -> None:
+    from namndkoll.cluster import check_address
+
+    assert check_address(address) == address

@@ -5,9 +5,11 @@ from __future__ import annotations
 import typer
 
 from .commands import register_all
+from .commands._usage import OneLineUsageErrors
 
 app = typer.Typer(
     name="namndkoll",
+    cls=OneLineUsageErrors,
     help="Search, quote and count Swedish municipal committee records.",
     no_args_is_help=True,
     add_completion=False,

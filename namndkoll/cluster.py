@@ -16,7 +16,9 @@ reach the database at the URL given with --db.
 
 from __future__ import annotations
 
+import difflib
 import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -157,6 +159,40 @@ def _vectors_now(store: Any, source: str, model_id: str) -> Any:
     return stored_vectors(store, old[0], model_id) if old else None
 
 
+# the schemes a Dask scheduler listens on (distributed.comm's backends)
+SCHEMES = ("tcp", "tls", "ucx", "inproc", "ws", "wss")
+_LOCAL = re.compile(r"local(?::(\d+))?")
+# HOST[:PORT] for tcp and tls, "[::1]:8786" too, a path for inproc ("inproc://10.0.0.2/5338/1")
+_URL = re.compile(rf"(?:{'|'.join(SCHEMES)})://[^\s/]\S*")
+
+
+def check_address(address: str) -> str:
+    """``address`` if it is ``local``, ``local:N`` (N > 0) or a scheduler URL
+    (``tcp://HOST:8786``); a NamndkollError naming the accepted forms otherwise, at once: Dask
+    would read "lokal:2" as host lokal, port 2, and try to reach it for 20 s."""
+    m = _LOCAL.fullmatch(address.strip())
+    if m and (m.group(1) is None or int(m.group(1)) > 0):
+        return address.strip()
+    if _URL.fullmatch(address.strip()):
+        return address.strip()
+    raise NamndkollError(f"--cluster {address!r} is no cluster address: {_nearest(address.strip())}write local:N (N worker "
+                         "processes here, e.g. local:4) or a scheduler's URL, e.g. tcp://HOST:8786")
+
+
+def _nearest(address: str) -> str:
+    """"did you mean …? " for an address one slip from an accepted one, else ""."""
+    scheme, sep, rest = address.partition("://")
+    if sep:  # "tpc://host:8786"
+        near = difflib.get_close_matches(scheme.casefold(), SCHEMES, n=1, cutoff=0.6)
+        return f"did you mean {near[0]}://{rest}? " if near and _URL.fullmatch(f"{near[0]}://{rest}") else ""
+    head, _, n = address.partition(":")
+    if n.isdigit() and int(n) > 0 and difflib.get_close_matches(head.casefold(), ["local"], cutoff=0.75):
+        return f"did you mean local:{n}? "  # "lokal:2"
+    if re.fullmatch(r"[^\s:/]+:\d+", address) and head.casefold() != "local":
+        return f"did you mean tcp://{address}? "  # "sched:8786": Dask's default scheme, written out
+    return ""
+
+
 def connect(address: str) -> tuple[Any, Any]:
     """(client, cluster or None) for ``local:N`` (N worker processes on this machine) or a
     scheduler address (``tcp://HOST:8786``)."""
@@ -164,10 +200,9 @@ def connect(address: str) -> tuple[Any, Any]:
         from distributed import Client, LocalCluster
     except ImportError as exc:
         raise NamndkollError(_INSTALL) from exc
+    address = check_address(address)
     if address.startswith("local"):
         _, _, n = address.partition(":")
-        if n and (not n.isdigit() or int(n) == 0):
-            raise NamndkollError(f"--cluster {address}: write local:N with N the number of workers, e.g. local:4")
         cluster = LocalCluster(n_workers=int(n or 1), threads_per_worker=1, processes=True,
                                dashboard_address=":0", silence_logs=logging.ERROR)
         return Client(cluster), cluster

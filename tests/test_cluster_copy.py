@@ -191,7 +191,8 @@ def test_a_cluster_that_cannot_work_is_one_line_not_a_hang_or_a_traceback(tmp_pa
     from namndkoll.errors import NamndkollError
 
     db = str(tmp_path / "c.db")
-    for address, said in (("local:0", "local:N"), ("bogus", "cannot reach the Dask scheduler")):
+    for address, said in (("local:0", "local:N"), ("bogus", "no cluster address"),
+                          ("tcp://nosuchhost.invalid:8786", "cannot reach the Dask scheduler")):
         with pytest.raises(NamndkollError, match=said):
             ingest(pdfs, db=db, index=False, cluster=address)
     monkeypatch.setattr(dask_cluster, "WAIT_FOR_WORKERS", 1.0)

@@ -659,7 +659,8 @@ def test_a_document_reference_with_wildcards_matches_literally(listed):
 def test_unknown_choices_are_usage_errors(listed, args):
     r = cli(*args, "--db", str(listed))
     assert r.exit_code == 2, r.output
-    assert "Invalid value" in r.output
+    # one line naming the option, the value and what it accepts (was a box: "Invalid value for …")
+    assert f"{args[-2]}: '{args[-1]}' is" in one_error_line(r.output) and "one of" in r.output
 
 
 @pytest.mark.parametrize("query, said", [("a" * 10_000, "letters"), (" ".join(f"ord{i}" for i in range(60)), "words")])

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from ..corpus import opened
 from ..corpus.base import Store
 from ..display import shown_path
-from ..errors import NamndkollError
+from ..errors import IngestError, NamndkollError
 from ..types import Document, Extraction
 
 Status = Literal["ingested", "replaced", "unchanged", "skipped", "failed"]
@@ -306,6 +306,16 @@ def ingest(
     """
     from ..workers import Limits
 
+    if cluster:  # a typo ("lokal:2") fails now, not after Dask tried to reach it for 20 s
+        from ..cluster import check_address
+
+        cluster = check_address(cluster)
+    paths = list(paths)
+    if paths and not any(os.path.lexists(p) for p in paths):
+        # nothing to read: say so before the store is opened, so a typo makes no empty database
+        # that every later command then reads as "0 documents"
+        named = ", ".join(shown_path(Path(p)) for p in paths[:3]) + (", …" if len(paths) > 3 else "")
+        raise IngestError(f"no such file or folder: {named}; check the path (nothing was ingested)")
     t0 = time.perf_counter()
     limits = Limits.resolve(max_file_seconds, max_file_memory_mb)
     progress = progress or Progress()

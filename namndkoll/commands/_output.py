@@ -354,6 +354,19 @@ def counted(n: int, plural: str) -> str:
     return f"1 {_SINGULAR.get(plural, plural.removesuffix('s'))}"
 
 
+def _telling(cols: list[Col], cells: Sequence[Sequence[str]]) -> list[Col]:
+    """A committee's name ("Socialnämnden", "Kommunstyrelsen") repeats in every municipality:
+    when the rows come from more than one, the municipality column says which, and ranks with
+    the committee's. The document type then gives way first, before the title is cut: the
+    title mostly says what a document is ("Protokoll …", "Svar på motion …"), --type filters
+    by it and `show ID` gives it. Rows of one municipality leave both as they were."""
+    at = next((i for i, c in enumerate(cols) if c.key == "municipality"), None)
+    if at is None or len({row[at] for row in cells if row[at] and row[at] != MISSING}) < 2:
+        return cols
+    ranks = {"municipality": max(KNOWN["municipality"].keep, KNOWN["committee"].keep), "doc_type": OPTIONAL}
+    return [dataclasses.replace(c, keep=ranks[c.key]) if c.key in ranks else c for c in cols]
+
+
 def print_table(
     rows: Sequence[Mapping[str, Any]], columns: Sequence[str | Col], *, title: str | None = None,
     wide: bool = False, width: int | None = None, empty_columns: bool = False,
@@ -372,6 +385,7 @@ def print_table(
         keep = [i for i in range(len(cols)) if any(row[i] for row in cells)]
         cols = [cols[i] for i in keep]
         cells = [[row[i] for i in keep] for row in cells]
+    cols = _telling(cols, cells)
     fitted = width if width is not None else out_width(wide)
     plan = layout(cols, cells, fitted)
     index = {c.key: i for i, c in enumerate(cols)}
@@ -409,8 +423,12 @@ def party_code(value: str | None) -> str | None:
 
     code = party_code_of(value)  # "S", "fp", "Socialdemokraterna", "moderater", "sossarna"
     if code is None:
+        from ._usage import did_you_mean
+
+        near = did_you_mean(value, [p.name for p in PARTIES.values()])  # "Socialdemokaterna"
+        hint = f"did you mean {near} ({party_code_of(near)})? Or " if near else ""
         raise typer.BadParameter(f"{one_line(value)!r} is no party code namndkoll knows; "
-                                 f"use one of {' '.join(PARTIES)}, or - for members without a party")
+                                 f"{hint}use one of {' '.join(PARTIES)}, or - for members without a party")
     return code
 
 
@@ -433,8 +451,11 @@ def doc_type_code(value: str | None) -> str | None:
     types = get_args(DocType)
     code = doc_type_of(value)
     if code is None:
+        from ._usage import did_you_mean
+
+        near = did_you_mean(value, types)  # "protokol"
         raise typer.BadParameter(f"{one_line(value)!r} is no document type namndkoll stores; "
-                                 f"use one of {', '.join(types)}")
+                                 + (f"did you mean {near}? Or " if near else "") + f"use one of {', '.join(types)}")
     return code
 
 

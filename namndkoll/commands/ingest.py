@@ -150,6 +150,18 @@ def _index_bar(con: Any, enabled: bool, plain: bool = False) -> Any:
     return update
 
 
+def _cluster_address(value: str | None) -> str | None:
+    """``--cluster`` checked before anything is read: a usage error naming the accepted forms."""
+    if value is None:
+        return None
+    from ..cluster import check_address
+
+    try:
+        return check_address(value)
+    except NamndkollError as exc:
+        raise typer.BadParameter(str(exc).removeprefix("--cluster ")) from None
+
+
 def ingest_cmd(
     paths: Annotated[list[Path], typer.Argument(help="PDF files or folders (searched recursively).")],
     db: DbOption = None,
@@ -168,7 +180,7 @@ def ingest_cmd(
     as_json: JsonOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     cluster: Annotated[str | None, typer.Option(
-        "--cluster", metavar="local:N|tcp://HOST:8786",
+        "--cluster", metavar="local:N|tcp://HOST:8786", callback=_cluster_address,
         help="Read, extract and embed on Dask workers (pip install 'namndkoll\\[cluster]'): N local worker "
              "processes, or a running scheduler. With a postgresql:// --db the workers write themselves.")] = None,
     reread: Annotated[bool, typer.Option(

@@ -16,10 +16,13 @@ trained from a blank ``sv`` pipeline on
 
 from __future__ import annotations
 
+import contextlib
+import os
 import random
 import shutil
+import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -259,13 +262,39 @@ def train(data_dir: Path, output: Path, *, max_steps: int = 6000, eval_every: in
                 with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
                     spacy_train(t / "config.cfg", t / "out", overrides=overrides)
             else:
-                spacy_train(t / "config.cfg", t / "out", overrides=overrides)
+                with _colour_only_on_a_terminal():
+                    spacy_train(t / "config.cfg", t / "out", overrides=overrides)
         except Exception as exc:  # spaCy raises plain errors; say what failed
             raise ModelError(f"NER training failed: {exc}") from exc
         best = t / "out" / "model-best"
         dev_f1 = _finalise(best, output)
     size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
     return TrainResult(output, len(gold_train), len(dev), len(silver_docs), suc_n, dev_f1, size)
+
+
+@contextlib.contextmanager
+def _colour_only_on_a_terminal() -> Iterator[None]:
+    """spaCy's printer (wasabi) colours its lines whatever they are written to, so a log of
+    `ner train > log` or `| tee` held ANSI codes: no colour unless both stdout and stderr are
+    terminals and NO_COLOR is unset (no-color.org). wasabi reads ANSI_COLORS_DISABLED when a
+    printer is made; spaCy's module-level ``msg`` was made at import and is told directly, plain
+    (not pretty) too: its section dividers are bold whatever ``show_color`` says."""
+    import wasabi
+
+    if sys.stdout.isatty() and sys.stderr.isatty() and not os.environ.get("NO_COLOR"):
+        yield
+        return
+    before, shown, pretty = os.environ.get("ANSI_COLORS_DISABLED"), wasabi.msg.show_color, wasabi.msg.pretty
+    os.environ["ANSI_COLORS_DISABLED"] = "1"
+    wasabi.msg.show_color = wasabi.msg.pretty = False
+    try:
+        yield
+    finally:
+        wasabi.msg.show_color, wasabi.msg.pretty = shown, pretty
+        if before is None:
+            os.environ.pop("ANSI_COLORS_DISABLED", None)
+        else:
+            os.environ["ANSI_COLORS_DISABLED"] = before
 
 
 def _finalise(best: Path, output: Path) -> float | None:

@@ -32,7 +32,7 @@ from test_ingest_batch import make_pdf
 from test_search import FakeEmbedder
 from typer.testing import CliRunner
 
-from namndkoll.api import ingest
+from namndkoll.api import copy_corpus, ingest
 from namndkoll.api.batch import source_name
 from namndkoll.cli import app
 from namndkoll.corpus import opened
@@ -167,3 +167,55 @@ def test_a_document_removed_from_the_source_while_the_copy_runs_is_skipped_and_c
     assert "1 document was removed from the source while copying" in run.output, run.output
     with opened(dst) as st:
         assert [d.source for d in st.list_documents()] == [source_name(b)]
+
+
+def test_the_sources_wal_shrinks_back_after_a_copy_held_it_open(pg_url: str, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch):
+    """While a copy holds its snapshot of a SQLite file, the WAL grows with all an ingest writes
+    meanwhile (SQLite cannot checkpoint past a reader). After the copy it is checkpointed and
+    starts again, and now shrinks back to 64 MiB; before, it kept its largest size on disk for as
+    long as any process kept the file open."""
+    src = tmp_path / "corpus.db"
+    with opened(str(src), write=True) as st:
+        for i in range(2):
+            with st.transaction():
+                st.replace_document(big_document(i, 0))
+    real = PostgresStore.lookup_source
+    sizes: list[int] = []
+
+    def lookup_source(self: Any, name: str) -> Any:  # the target's, while the copy holds its snapshot
+        if not sizes:
+            with opened(str(src), write=True) as w:  # the nightly ingest replacing every document
+                for version in range(1, 5):
+                    for i in range(200):
+                        with w.transaction():
+                            w.replace_document(big_document(i, version))
+            sizes.append(wal_size(src))
+        return real(self, name)
+
+    monkeypatch.setattr(PostgresStore, "lookup_source", lookup_source)
+    assert copy_corpus(str(src), pg_url).copied == 2
+    monkeypatch.undo()
+    assert sizes[0] > 80 * 2**20  # it grew while the snapshot was held
+    # the next commits (a checkpoint, then a restart) while the file stays open (`namndkoll serve`,
+    # a long ingest): SQLite deletes the WAL only when its last connection closes
+    with opened(str(src)) as serving, opened(str(src), write=True) as w:
+        for version in (5, 6):
+            with w.transaction():
+                w.replace_document(big_document(0, version))
+        assert serving.lookup_source("kommun-0.pdf") is not None
+        assert wal_size(src) <= 64 * 2**20  # was: as large as it grew
+
+
+def big_document(i: int, version: int) -> Any:
+    from namndkoll.types import Document, Metadata, Page, with_offsets
+
+    pages = [Page(p + 1, f"§ {p} Kommunstyrelsen beslutar om {i} platser, version {version} sidan {p}.\n" * 40)
+             for p in range(20)]
+    return Document(f"kommun-{i}.pdf", f"{i:032x}{version:032x}", with_offsets(pages),
+                    Metadata("Protokoll", "Kommun", "Kommunstyrelsen", "protokoll", "2024-03-12"), ())
+
+
+def wal_size(db: Path) -> int:
+    wal = db.with_name(db.name + "-wal")
+    return wal.stat().st_size if wal.exists() else 0

@@ -2,26 +2,25 @@
 data behind the web pages.
 
 The CLI and the web app are thin layers over these functions. Stages do not import each other;
-this package is where they meet: ingest -> extract -> corpus (-> search index). ``batch`` ingests
-and copies, ``reading`` lists and shows, ``pages`` serves ``namndkoll serve``.
+this package is where they meet: ingest -> extract -> corpus (-> search index). ``batch`` ingests,
+``copying`` copies a corpus between backends, ``reading`` lists and shows, ``pages`` serves ``namndkoll serve``.
 """
 
 from __future__ import annotations
 
 from .batch import (
-    CopyReport,
     FileResult,
     IngestReport,
     Progress,
     Status,
     Task,
-    copy_corpus,
     find_files,
     ingest,
     process_file,
     sha256_file,
     source_name,
 )
+from .copying import CopyReport, copy_corpus
 from .images import PAGE_SCALES, original_pdf, page_image, span_boxes
 from .pages import (
     BASKET_KINDS,

@@ -399,7 +399,8 @@ def copy_cmd(
     """Copy a corpus between a SQLite file and PostgreSQL (either way), vectors included.
 
     Documents already in the target with the same content are skipped: run it again after an
-    interruption, or to bring the target up to date.
+    interruption, or to bring the target up to date. The source may be in use by an ingest
+    meanwhile: each document is copied whole, one version of it.
 
     Example: namndkoll copy --from lund.db --to postgresql://namndkoll@dbhost/kommuner
     """
@@ -416,6 +417,13 @@ def copy_cmd(
         return
     typer.echo(f"{rep.copied} documents copied, {rep.unchanged} already there · {rep.vectors} passage vectors "
                f"copied in {rep.seconds:.1f} s")
+    if rep.newer:
+        typer.echo(f"{rep.newer} {'document' if rep.newer == 1 else 'documents'} changed in the source while copying: "
+                   "the newer version was copied as the source had it (`namndkoll index --db TARGET` chunks "
+                   "and embeds what it lacks)")
+    if rep.gone:
+        typer.echo(f"{rep.gone} {'document was' if rep.gone == 1 else 'documents were'} removed from the source "
+                   "while copying and not copied")
     if rep.to_embed:
         typer.echo(f"{rep.to_embed} passages have no vector in the target (its index uses another model): "
                    "run `namndkoll index --db TARGET`")

@@ -38,6 +38,16 @@ class Store(Protocol):
         """All or nothing: the writes inside commit together or not at all."""
         ...
 
+    def snapshot(self) -> AbstractContextManager[None]:
+        """The reads inside see the corpus as it was at one moment, whatever other writers
+        commit meanwhile (outside a write transaction; one inside another joins it)."""
+        ...
+
+    def long_snapshots(self) -> bool:
+        """Whether one snapshot may be held for a long read (a whole copy) without holding up
+        other writers or the database's clean-up."""
+        ...
+
     def close(self) -> None: ...
 
     # ---- documents ------------------------------------------------------------------------

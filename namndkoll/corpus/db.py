@@ -42,6 +42,7 @@ def _sqlite_module() -> Any:
 
 # PRAGMA application_id of a namndkoll corpus ("NKLL"): tells our files from other SQLite files
 APPLICATION_ID = 0x4E4B4C4C
+WAL_SIZE_LIMIT = 64 * 2**20  # bytes of WAL kept on disk after a checkpoint restarts it
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -84,6 +85,9 @@ def connect(path: str | Path, *, readonly: bool = False) -> Any:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            # a WAL that grew while a long read held it (a copy's snapshot) shrinks back to
+            # this when it restarts, instead of keeping its largest size on disk for good
+            conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
     except mod.Error as exc:
         conn.close()
         raise _open_error(path, exc) from exc

@@ -235,6 +235,28 @@ class PostgresStore:
         finally:
             pg_index.forget(self.conn)  # counts and statistics cached for searches are stale now
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A REPEATABLE READ, READ ONLY transaction: the reads inside see the corpus as of the
+        first one (a read-only transaction never fails to serialize)."""
+        if self.conn.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE:
+            yield
+            return
+        self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(Exception):  # a lost connection: the error inside says more
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def long_snapshots(self) -> bool:
+        # held for a whole copy of a big corpus (hours), a snapshot keeps VACUUM from removing
+        # any row deleted meanwhile: every nightly replace's old passages, vectors and their
+        # HNSW entries would stay until it ends
+        return False
+
     def close(self) -> None:
         if self._beside is not None:
             self._beside.close()

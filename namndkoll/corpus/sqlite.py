@@ -69,6 +69,27 @@ class SqliteStore:
         with transaction(self.conn) as conn:
             yield conn
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: in WAL mode the reads inside see the file as of its first
+        read while writers go on committing (to the WAL, which cannot be checkpointed past
+        this reader's mark until it ends); with a rollback journal a writer waits for it."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def long_snapshots(self) -> bool:
+        # WAL: a long read holds up no writer; a rollback journal: every writer's commit would wait
+        return str(self.conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal"
+
     def close(self) -> None:
         if self._beside is not None:
             self._beside.close()

@@ -1,6 +1,7 @@
 """The first places of the hybrid order (``order.settle``) on fresh questions (issue 11, dev8–dev10):
 a passage holding every word of the query that the reranker is far surer of is not put below
-passages the checks of what is asked merely pass."""
+passages the checks of what is asked merely pass, and a party's view is answered by its own
+reservation or yrkande, not by the § 's decision or vote records."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from test_search_rank_kinds import MeaningOf
 
 from namndkoll.search import hybrid
 from namndkoll.search.hybrid import search
+from namndkoll.search.question import read_question
 from namndkoll.search.rerank import FEATURES, Reranker
 from namndkoll.types import Metadata
 
@@ -54,3 +56,41 @@ def test_a_passage_holding_every_word_the_reranker_is_far_surer_of_stays_first(d
         _similarity_decides(monkeypatch)
         hits = search(conn, query, MeaningOf(KF_451), abstention=False)
         assert "46 756 för år 2027" in hits[0].text, [h.text[:40] for h in hits]
+
+
+# Göteborg KF 2024-09-12 § 350 (kf-2024-09-12.pdf pp. 20–22, shortened)
+KF_350 = """§ 350 Ärendenummer SLK-2024-00486
+Göteborgs Stads delårsrapport mars 2024
+Beslut
+Enligt yrkande från M, D, L och KD och tilläggsyrkande från C:
+1. Delårsrapport mars 2024 godkänns.
+2. Inköp- och upphandlingsnämnden får i uppdrag att inte verkställa beslutet i ärende
+“Initiativyrkande från V, S och MP om att bojkotta varor från stater som bedriver
+illegal ockupation av andra stater“.
+Omröstning
+Godkänd voteringsproposition: ”Ja för avslag och Nej för bifall till tilläggsyrkandet från
+KD, M, D och L”.
+Omröstningen utfaller med 41 Ja mot 40 Nej.
+Reservation
+Ledamöterna från SD reserverar sig mot beslutet till förmån för tilläggsyrkandet
+beträffande kommunal mark.
+Ledamöterna från V reserverar sig mot beslutet till förmån för eget yrkandet.
+"""
+
+
+def test_a_partys_view_is_its_reservation_not_the_decision(db_path: Path, monkeypatch):
+    """"Vad tyckte V om beslutet …" asks V's view: the § 's Beslut names V's initiativyrkande and
+    the reranker put it first; V's reservation states what V thought (dev8)."""
+    query = "Vad tyckte V om beslutet om Göteborgs delårsrapport mars 2024?"
+    assert read_question(query).opinion == "V" and read_question(query).position
+    assert read_question("Vad anser Moderaterna om skolan?").opinion == "M"
+    assert read_question("Vad anser revisorerna om bisysslor?").opinion is None
+    assert read_question("Vad tyckte KS om förslaget?").opinion is None
+    md = Metadata("Kommunfullmäktige protokoll", "Göteborg", "Kommunfullmäktige", "protokoll", "2024-09-12")
+    with indexed(db_path, [protocol("kf-2024-09-12.pdf", [KF_350], md)]) as (conn, _fake):
+        _similarity_decides(monkeypatch)
+        beslut = KF_350[:KF_350.index("Omröstning\n")]
+        hits = search(conn, query, MeaningOf(beslut), abstention=False)
+        assert hits[0].section == "reservation", [h.section for h in hits]
+        assert "från V reserverar" in hits[0].text
+

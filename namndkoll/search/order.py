@@ -46,6 +46,11 @@ reranker put on the first screen, it does not dig one up):
   rare one, is put back above any the checks moved over it that the reranker rates less than a
   tenth as likely (``DOMINANT``). (A limit on every candidate, helper settle28's ratio, lost
   dev's Intraservice "Resultat" row; none of the six above that row holds every word.)
+- **the party's view, for a party's view asked.** "Vad tyckte V om beslutet …" (``Question.opinion``)
+  is answered by the reservation, yrkande or särskilt yttrande of the chosen § naming V
+  (``Ranked.views``), not by its Beslut (naming V's initiativyrkande) or its vote records: a
+  formal vote is not the position. It goes first from wherever it stands, as the Beslut does.
+
 The share and the depth are round numbers, not a fit: half the first's chance, the first ten
 (a user's first screen; on dev the first five gave the same order but for the Intraservice row,
 and the fast model's order gains more from ten).
@@ -84,6 +89,8 @@ class Candidate(Protocol):
     @property
     def decides(self) -> bool: ...
     @property
+    def views(self) -> bool: ...
+    @property
     def rare(self) -> bool: ...
     @property
     def day_ok(self) -> bool: ...
@@ -102,8 +109,9 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
     ``focus_ok``) below those failing fewer, in order otherwise, but never a passage holding every
     term (or every rare one) below one the reranker rates ``DOMINANT`` times less likely; for a
     question asking what was decided, the Beslut of the first's § (``decides``, from anywhere in
-    ``ranked``) before all of them. Without the reranker's chances (``answer`` None) only the
-    checks and the decision."""
+    ``ranked``) before all of them, and for a party's view asked, the passage of the first's §
+    stating it (``views``). Without the reranker's chances (``answer`` None) only the checks, the
+    decision and the view."""
     head, rest = list(ranked[:depth]), list(ranked[depth:])
     if head and head[0].keywords < every_term and head[0].answer is not None:
         bar = EVERY_TERM_SHARE * head[0].answer
@@ -116,7 +124,7 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
     before = list(head)
     # stable: the order otherwise kept
     head.sort(key=_failed)
-    return _decision_first(_keep_dominant(before, head, every_term) + rest)
+    return _view_first(_decision_first(_keep_dominant(before, head, every_term) + rest))
 
 
 def _failed(r: Candidate) -> int:
@@ -150,6 +158,16 @@ def _decision_first(ranked: list[C]) -> list[C]:
     if not ranked or ranked[0].item_of is None or ranked[0].decides:
         return ranked
     at = next((i for i, r in enumerate(ranked) if r.decides and r.item_of == ranked[0].item_of), None)
+    return ranked if at is None else [ranked[at], *ranked[:at], *ranked[at + 1:]]
+
+
+def _view_first(ranked: list[C]) -> list[C]:
+    """``ranked`` with the passage of its first candidate's § stating the view of the party the
+    question asks (``views``: set for "Vad tyckte V om …" only) first, when the first is not one:
+    the reservation or yrkande, not the decision or the vote records of the § the reranker chose."""
+    if not ranked or ranked[0].item_of is None or ranked[0].views:
+        return ranked
+    at = next((i for i, r in enumerate(ranked) if r.views and r.item_of == ranked[0].item_of), None)
     return ranked if at is None else [ranked[at], *ranked[:at], *ranked[at + 1:]]
 
 

@@ -91,6 +91,8 @@ class Cand:
     item_of: tuple[int, str] | None = None  # (the decision rule: test_search_decision.py)
     decides: bool = False
     day_ok: bool = True
+    rare: bool = False  # holds every rare query term (order._keep_dominant)
+    views: bool = False  # states the view of the party asked (order._view_first)
 
 
 def names(cands: list[Cand]) -> list[str]:

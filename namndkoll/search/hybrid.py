@@ -60,7 +60,14 @@ from .question import (
 )
 from .ranked import Confidence, Mode, Ranked, _with
 from .rerank import Reranker, features, holds_vote, reranker_for
-from .subject import holds_position, states_position, with_item_votes, with_subject
+from .subject import (
+    holds_position,
+    names_party,
+    states_position,
+    states_view,
+    with_item_votes,
+    with_subject,
+)
 from .terms import (
     STOPWORDS,
     Matcher,
@@ -344,6 +351,9 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             absent=lacks.get(r.chunk_id, ()),
             item_of=(int(row["document_id"]), str(row["item"])) if row["item"] is not None else None,
             decides=question.decision and row["section"] == DECISION_SECTION,
+            # (not the Beslut: it states the body's decision, naming the yrkanden it follows)
+            views=(question.opinion is not None and row["section"] != DECISION_SECTION and states_view(row)
+                   and names_party(row["text"], question.opinion)),
             asked=asked_of(question, row["text"], row["context"], row["section"], row["committee"],
                            focus[0] if focus else None, holds_rare, row["date"]),
             day_ok=on_day(question.day, text, row["date"]),

@@ -39,6 +39,18 @@ reranker put on the first screen, it does not dig one up):
   goes first, from wherever it stands among the candidates: it is no other matter dug up, but the
   part of the chosen § that answers.
 
+- **not below a far less likely passage** (issue 11, dev8–dev10). The checks read words by rule
+  and misread some: "Hur stort kommunbidrag fick stadsrevisionen år 2027?" and the budget's own
+  sentence, read as a plan for 2027 (a 2024 budget), went below a table row of another body the
+  reranker rated hundreds of times less likely. A passage holding every query term, or every
+  rare one, is put back above any the checks moved over it that the reranker rates less than a
+  tenth as likely (``DOMINANT``). (A limit on every candidate, helper settle28's ratio, lost
+  dev's Intraservice "Resultat" row; none of the six above that row holds every word.)
+- **the party's view, for a party's view asked.** "Vad tyckte V om beslutet …" (``Question.opinion``)
+  is answered by the reservation, yrkande or särskilt yttrande of the chosen § naming V
+  (``Ranked.views``), not by its Beslut (naming V's initiativyrkande) or its vote records: a
+  formal vote is not the position. It goes first from wherever it stands, as the Beslut does.
+
 The share and the depth are round numbers, not a fit: half the first's chance, the first ten
 (a user's first screen; on dev the first five gave the same order but for the Intraservice row,
 and the fast model's order gains more from ten).
@@ -53,6 +65,7 @@ __all__ = ["DECISION_SECTION", "EVERY_TERM_SHARE", "SETTLE_DEPTH", "settle"]
 
 SETTLE_DEPTH = 10  # the candidates these rules may reorder
 EVERY_TERM_SHARE = 0.5  # a passage holding every term goes first from this share of the first's chance
+DOMINANT = 10  # ... and the checks move it below none the reranker rates ten times less likely
 DECISION_SECTION = "beslut"  # the section of a § stating its decision (namndkoll.ingest.sections)
 
 
@@ -76,6 +89,10 @@ class Candidate(Protocol):
     @property
     def decides(self) -> bool: ...
     @property
+    def views(self) -> bool: ...
+    @property
+    def rare(self) -> bool: ...
+    @property
     def day_ok(self) -> bool: ...
     @property
     def item_of(self) -> tuple[int, str] | None: ...
@@ -89,9 +106,12 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
     of them holding every query term (keyword share ≥ ``every_term``) first when the first lacks
     one and it has at least ``EVERY_TERM_SHARE`` of the first's chance of answering; then those
     failing more of the checks of what is asked (``asked``, ``own_place``, ``kind_stated``,
-    ``focus_ok``) below those failing fewer, in order otherwise; for a question asking what was
-    decided, the Beslut of the first's § (``decides``, from anywhere in ``ranked``) before all of
-    them. Without the reranker's chances (``answer`` None) only the checks and the decision."""
+    ``focus_ok``) below those failing fewer, in order otherwise, but never a passage holding every
+    term (or every rare one) below one the reranker rates ``DOMINANT`` times less likely; for a
+    question asking what was decided, the Beslut of the first's § (``decides``, from anywhere in
+    ``ranked``) before all of them, and for a party's view asked, the passage of the first's §
+    stating it (``views``). Without the reranker's chances (``answer`` None) only the checks, the
+    decision and the view."""
     head, rest = list(ranked[:depth]), list(ranked[depth:])
     if head and head[0].keywords < every_term and head[0].answer is not None:
         bar = EVERY_TERM_SHARE * head[0].answer
@@ -101,10 +121,35 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
         if full is not None:
             head.remove(full)
             head.insert(0, full)
+    before = list(head)
     # stable: the order otherwise kept
-    head.sort(key=lambda r: (not r.asked) + (not r.own_place) + (not r.kind_stated) + (not r.focus_ok)
-              + (not r.day_ok))
-    return _decision_first(head + rest)
+    head.sort(key=_failed)
+    return _view_first(_decision_first(_keep_dominant(before, head, every_term) + rest))
+
+
+def _failed(r: Candidate) -> int:
+    """How many of the checks of what is asked ``r`` fails."""
+    return (not r.asked) + (not r.own_place) + (not r.kind_stated) + (not r.focus_ok) + (not r.day_ok)
+
+
+def _keep_dominant(before: list[C], after: list[C], every_term: float) -> list[C]:
+    """``after`` (``before`` sorted by the checks) with each passage holding every query term, or
+    every rare one (``rare``: a name, a case's own word), put back above those the checks moved
+    over it that the reranker rates less than 1/``DOMINANT`` as likely: the checks read a
+    passage's words by rule and misread some (a budget's 2027 figure read as a plan, a
+    percentage beside another body's name), and a passage holding the query's words that the
+    reranker is that much surer of is no misread match."""
+    out = list(after)
+    for r in before:
+        if not (r.keywords >= every_term or r.rare) or not r.answer or not _failed(r):
+            continue
+        at = out.index(r)
+        out.remove(r)
+        # of those now above it, the ones entitled to stay: above it before, or not that much less likely
+        entitled = [i for i, s in enumerate(out[:at]) if before.index(s) < before.index(r)
+                    or (s.answer or 0.0) * DOMINANT >= r.answer]
+        out.insert(entitled[-1] + 1 if entitled else 0, r)
+    return out
 
 
 def _decision_first(ranked: list[C]) -> list[C]:
@@ -113,6 +158,16 @@ def _decision_first(ranked: list[C]) -> list[C]:
     if not ranked or ranked[0].item_of is None or ranked[0].decides:
         return ranked
     at = next((i for i, r in enumerate(ranked) if r.decides and r.item_of == ranked[0].item_of), None)
+    return ranked if at is None else [ranked[at], *ranked[:at], *ranked[at + 1:]]
+
+
+def _view_first(ranked: list[C]) -> list[C]:
+    """``ranked`` with the passage of its first candidate's § stating the view of the party the
+    question asks (``views``: set for "Vad tyckte V om …" only) first, when the first is not one:
+    the reservation or yrkande, not the decision or the vote records of the § the reranker chose."""
+    if not ranked or ranked[0].item_of is None or ranked[0].views:
+        return ranked
+    at = next((i for i, r in enumerate(ranked) if r.views and r.item_of == ranked[0].item_of), None)
     return ranked if at is None else [ranked[at], *ranked[:at], *ranked[at + 1:]]
 
 

@@ -28,7 +28,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from ..registry import members_pattern
+from ..registry import code_pattern, members_pattern, party_of_word
 from . import detail
 from .focus import MONEY as _MONEY
 from .focus import QUANTITY as _QUANTITY
@@ -93,6 +93,9 @@ class Question:
     # the day a query names, "MM-DD" ("… sammanträde i Alingsås 1 juni 2026": "06-01"), a meeting's
     # day most often: ``on_day``; None when it names none
     day: str | None = None
+    # a party's view asked ("Vad tyckte V om beslutet …"): its reservation, yrkande or särskilt
+    # yttrande states it; a vote record says how it voted, not what it thought (``subject.states_view``)
+    opinion: str | None = None  # the party's code
 
 
 _KINDS = {
@@ -228,7 +231,8 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     post_for=detail.post_qualifier(query, post_of(query)), name_of=detail.name_asked(query),
                     query_words=detail.query_words(query), said_by=detail.said_by(query),
                     label=detail.label_asked(query), degree=degree_of(query),
-                    position=bool(_POSITION_Q.search(query)), decision=asks_decision(query, form),
+                    position=bool(_POSITION_Q.search(query)) or party_opinion(query) is not None,
+                    opinion=party_opinion(query), decision=asks_decision(query, form),
                     done=bool(_DONE_Q.search(query)), day=day_of(query))
 
 
@@ -298,6 +302,23 @@ _POSITION_Q = re.compile(r"(?i:\b(reserver\w*|reservation\w*|yrka\w*|yrkade|yrka
                          r"\b[Vv]ille\s+(\w+-)?([A-ZÅÄÖ]{1,3}|\w+(partiet|erna|arna|isterna))\b|"
                          r"(?i:^\W*(vem|vilka|vilket\s+parti)\s+(ville\s+|vill\s+)?(föreslog|bifall\w*|avslag\w*|"
                          r"yrka\w*)\b)")
+
+
+# "Vad tyckte V om beslutet …", "Vad anser Moderaterna om …": a party's view, asked of the party
+_OPINION_Q = re.compile(r"^\W*vad\s+(?:tyckte|tycker|ansåg|anser)\s+(?P<who>[\wåäö:]+)", re.IGNORECASE)
+_CODE = re.compile(code_pattern(former=True))
+
+
+def party_opinion(query: str) -> str | None:
+    """The party whose view ``query`` asks ("Vad tyckte V om …" -> "V"): a stance, answered by
+    the party's reservation, yrkande or särskilt yttrande, not by the decision; None for another query."""
+    m = _OPINION_Q.search(query)
+    if m is None:
+        return None
+    who = m.group("who")
+    # a code as the parties write it ("V", "SD"; a one-letter code typed alone is a letter to
+    # ``party_of_word``), or a party's name in any form
+    return party_of_word(who) or (who if _CODE.fullmatch(who) else None)
 
 
 _DEGREE = re.compile(r"\bhur\s+(stor|stort|stora|hög|högt|höga|lång|långt|långa|länge|dyr|dyrt|dyra|ofta|gammal|"

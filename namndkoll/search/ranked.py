@@ -51,6 +51,7 @@ class Ranked:
     # the § it stands in (document id, item number); None outside a §
     item_of: tuple[int, str] | None = None
     decides: bool = False  # its §'s Beslut, for a question asking what was decided (Question.decision)
+    views: bool = False  # states the view of the party a question asks it of (Question.opinion)
     listing: bool = False  # a list of documents or § titles, no statement (passage.lists_titles: a Beslutsunderlag)
     # what the question asks that neither the passage, its § nor its document holds: "name",
     # "party", "place", "body", "successor", "post", "kind" (absent.absent_from); such a passage

@@ -51,6 +51,18 @@ def states_position(row: Any) -> bool:
     return holds_position(row["text"], row["section"]) or row["doc_type"] in POSITION_DOC_TYPES
 
 
+def states_view(row: Any) -> bool:
+    """Whether a stored passage states a stance in words (``states_position`` but a vote record):
+    a vote says how a party voted, not what it thought ("Vad tyckte V om …")."""
+    return (row["section"] in POSITION_SECTIONS or bool(_POSITION.search(row["text"]))
+            or row["doc_type"] in POSITION_DOC_TYPES)
+
+
+def names_party(text: str, code: str) -> bool:
+    """Whether ``text`` names the party ``code`` as protocols do: "Ledamöterna från V", "(V)"."""
+    return re.search(rf"(?<![\wåäöÅÄÖ-]){re.escape(code)}(?![\wåäöÅÄÖ-])", text) is not None
+
+
 def _same_item(a: Any, b: Any) -> bool:
     return a["document_id"] == b["document_id"] and a["item"] is not None and a["item"] == b["item"]
 

@@ -175,9 +175,13 @@ class Store(Protocol):
 
     def claim_unembedded(self, limit: int) -> AbstractContextManager[list[tuple[int, str, str, str]]]:
         """``with store.claim_unembedded(n) as batch:`` ``unembedded(n)`` for this writer to
-        embed and store inside the block. PostgreSQL: the block is a transaction and the rows are
-        this writer's until it ends (another writer's claim skips them: two ingests or index runs
-        at once never embed the same passage twice); SQLite: the rows only (one writer)."""
+        embed and store inside the block. PostgreSQL: the rows are claimed for this writer in a
+        short transaction of their own (another writer skips them: two ingests or index runs at
+        once never embed the same passage twice) and the block runs with no transaction open;
+        store the vectors with ``insert_vectors(..., hashes)``, which gives a vector only to a
+        passage that still holds the text embedded; what is not stored is given up at the
+        block's end, a crashed writer's claims once its session is gone. SQLite: the rows only
+        (one writer)."""
         ...
 
     def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]: ...

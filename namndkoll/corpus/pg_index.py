@@ -205,15 +205,32 @@ def chunk_state(conn: Any, document_id: int, chunker: str, *, sha256: str, reade
     return "done" if done is not None and done[0] == chunker else "todo"
 
 
-def claim_unembedded(conn: Any, limit: int) -> list[tuple[int, str, str, str]]:
-    """(id, text, hash, context) of passages waiting for a vector that no other writer holds,
-    oldest first; held until the caller's transaction ends, in which ``insert_vectors`` takes them
-    off the list. A second writer skips them rather than waiting for them or embedding them too.
-    The chunk rows are held as a vector's reference holds them (KEY SHARE): a document replaced
-    meanwhile waits for this batch instead of deadlocking with its vectors' insert."""
+def claim_unembedded(conn: Any, limit: int, owner: str) -> list[tuple[int, str, str, str]]:
+    """(id, text, hash, context) of passages waiting for a vector that no other live writer has
+    claimed, oldest first, now claimed for ``owner`` (inside a short transaction: the claim is a
+    row, not a lock, and outlives it). A second writer skips them rather than embedding them too;
+    a claim whose session is gone, or older than ``CLAIM_LIFETIME``, is taken over. Whoever stores
+    the vectors checks again that each passage still holds the text embedded (``insert_vectors``
+    with hashes): a document replaced meanwhile is not held up and gets no stale vector."""
+    from .pg_claims import CLAIM_LIFETIME
+
+    ids = [r[0] for r in conn.execute(
+        "WITH pick AS (SELECT t.chunk_id FROM chunks_todo t WHERE t.claimed_by IS NULL"
+        f" OR t.claimed_at <= now() - interval '{CLAIM_LIFETIME}'"
+        " OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = t.claimed_pid"
+        "                AND (a.backend_start IS NULL OR a.backend_start <= t.claimed_at))"
+        " ORDER BY t.chunk_id LIMIT %s FOR UPDATE OF t SKIP LOCKED)"
+        " UPDATE chunks_todo t SET claimed_by = %s, claimed_pid = pg_backend_pid(), claimed_at = now()"
+        " FROM pick WHERE t.chunk_id = pick.chunk_id RETURNING t.chunk_id", (limit, owner))]
     return [(r[0], r[1], r[2], r[3]) for r in conn.execute(
-        "SELECT c.id, c.text, c.hash, c.context FROM chunks_todo t JOIN chunks c ON c.id = t.chunk_id"
-        " ORDER BY t.chunk_id LIMIT %s FOR UPDATE OF t SKIP LOCKED FOR KEY SHARE OF c SKIP LOCKED", (limit,))]
+        "SELECT id, text, hash, context FROM chunks WHERE id = ANY(%s) ORDER BY id", (ids,))]
+
+
+def release_unembedded(conn: Any, ids: Sequence[int], owner: str) -> None:
+    """``owner``'s claims on the passages ``ids`` that still wait for a vector (not stored: the
+    run failed, or a replace held the passage when the vectors were written) given up."""
+    conn.execute("UPDATE chunks_todo SET claimed_by = NULL, claimed_pid = NULL, claimed_at = NULL"
+                 " WHERE chunk_id = ANY(%s) AND claimed_by = %s", ([int(i) for i in ids], owner))
 
 
 def replace_chunks(conn: Any, document_id: int, chunks: Sequence[Chunk], hashes: Sequence[str],
@@ -265,9 +282,14 @@ def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray,
     re-use."""
     vecs = np.ascontiguousarray(vectors, dtype=np.float32)
     ids = [int(i) for i in ids]
+    # with ``hashes`` the vectors were made outside this transaction: a passage that another
+    # writer is deleting now (a replace) is locked by it and skipped, its vector kept by hash,
+    # rather than waited for; the rows read are held (KEY SHARE, as a vector's reference holds
+    # them) until the vectors are in
+    lock = " ORDER BY id FOR KEY SHARE SKIP LOCKED" if hashes is not None else ""
     meta = {int(r[0]): r[1:] for r in conn.execute(
-        "SELECT id, municipality, committee, doc_type, year, section, hash FROM chunks WHERE id = ANY(%s)",
-        (ids,))}
+        "SELECT id, municipality, committee, doc_type, year, section, hash FROM chunks WHERE id = ANY(%s)"
+        + lock, (ids,))}
     keep, gone = [], []
     for n, (cid, v) in enumerate(zip(ids, vecs)):
         m = meta.get(cid)

@@ -399,8 +399,17 @@ class PostgresStore:
 
     @contextlib.contextmanager
     def claim_unembedded(self, limit: int) -> Iterator[list[tuple[int, str, str, str]]]:
+        # claimed in a short transaction of its own: the caller embeds with none open, then
+        # stores the vectors in another (``insert_vectors`` with hashes checks each passage again)
         with self.transaction():
-            yield pg_index.claim_unembedded(self.conn, limit)
+            batch = pg_index.claim_unembedded(self.conn, limit, self._owner)
+        try:
+            yield batch
+        finally:
+            if batch:  # what was not stored waits for the next run; after a lost connection the
+                # claims die with the session, and the error that lost it is the one to report
+                with contextlib.suppress(self._psycopg.Error):
+                    pg_index.release_unembedded(self.conn, [b[0] for b in batch], self._owner)
 
     def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         rows = self.conn.execute("SELECT hash, embedding FROM recycled_vectors WHERE hash = ANY(%s)",

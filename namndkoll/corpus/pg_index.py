@@ -283,10 +283,10 @@ def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray,
     vecs = np.ascontiguousarray(vectors, dtype=np.float32)
     ids = [int(i) for i in ids]
     # with ``hashes`` the vectors were made outside this transaction: a passage that another
-    # writer is deleting now (a replace) is locked by it and skipped, its vector kept by hash,
-    # rather than waited for; the rows read are held (KEY SHARE, as a vector's reference holds
-    # them) until the vectors are in
-    lock = " ORDER BY id FOR KEY SHARE SKIP LOCKED" if hashes is not None else ""
+    # writer holds now (a replace deleting it, or a second index run storing its vector: a claim
+    # taken over while its run lived on) is skipped, its vector kept by hash, rather than waited
+    # for or stored twice; the rows read are held until the vectors are in
+    lock = " ORDER BY id FOR NO KEY UPDATE SKIP LOCKED" if hashes is not None else ""
     meta = {int(r[0]): r[1:] for r in conn.execute(
         "SELECT id, municipality, committee, doc_type, year, section, hash FROM chunks WHERE id = ANY(%s)"
         + lock, (ids,))}

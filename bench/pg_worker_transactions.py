@@ -7,8 +7,12 @@ open transaction seen (now - xact_start) and the longest time seen idle in a tra
 transaction held across the embedding of a document lasts as long as the embedding; one that
 only writes lasts as long as the write.
 
-usage: nice python bench/pg_worker_transactions.py [PDF_OR_FOLDER...] [--model e5-small]
-(default: ../shared/data/pdf, the default model on CPU). Writes bench/out/pg-worker-transactions.json.
+With ``--local`` the ingest runs without a cluster: its index stage embeds in this process (the
+longest transaction of ``namndkoll ingest`` / ``namndkoll index`` into PostgreSQL).
+
+usage: nice python bench/pg_worker_transactions.py [PDF_OR_FOLDER...] [--model e5-small] [--local]
+(default: ../shared/data/pdf, the default model on CPU). Writes bench/out/pg-worker-transactions.json
+(pg-local-transactions.json with --local).
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ def main() -> None:
     ap.add_argument("paths", nargs="*", default=[str(REPO.parent / "shared/data/pdf")])
     ap.add_argument("--model", default=None)
     ap.add_argument("--schema", default="worker_xact")
+    ap.add_argument("--local", action="store_true", help="no cluster: the local ingest and its index stage")
     args = ap.parse_args()
     import psycopg
 
@@ -63,16 +68,16 @@ def main() -> None:
     mon = threading.Thread(target=monitor, args=(base, stop, seen), daemon=True)
     mon.start()
     t0 = time.perf_counter()
-    rep = ingest(args.paths, db=url, cluster="local:1", model=args.model, extract=False)
+    rep = ingest(args.paths, db=url, cluster=None if args.local else "local:1", model=args.model, extract=False)
     seconds = time.perf_counter() - t0
     stop.set()
     mon.join()
     out = {"code": str(Path(namndkoll.__file__).parent.parent), "files": len(rep.results),
            "statuses": {s: rep.count(s) for s in ("ingested", "unchanged", "failed")}, "pages": rep.pages,
-           "passages": rep.index.embedded if rep.index is not None else None, "seconds": round(seconds, 1),
+           "passages": rep.index.embedded if rep.index is not None else None, "seconds": round(seconds, 1), "local": args.local,
            **{k: round(v, 3) for k, v in seen.items()}}
     OUT.mkdir(exist_ok=True)
-    (OUT / "pg-worker-transactions.json").write_text(json.dumps(out, indent=1))
+    (OUT / ("pg-local-transactions.json" if args.local else "pg-worker-transactions.json")).write_text(json.dumps(out, indent=1))
     print(json.dumps(out, indent=1))
 
 

@@ -19,15 +19,22 @@ from typing import Any
 CLAIM_LIFETIME = "1 hour"
 
 
+def live(alias: str, pid: str) -> str:
+    """SQL: the claim in row ``alias`` (its ``claimed_at`` and the claiming session's ``pid``
+    column) is still live: younger than ``CLAIM_LIFETIME`` and its session still connected (a
+    backend of that pid started no later than the claim). The one rule for a content claim
+    (``claim``) and a passage's (``pg_index.claim_unembedded``)."""
+    return (f"{alias}.claimed_at > now() - interval '{CLAIM_LIFETIME}'"
+            f" AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = {alias}.{pid}"
+            f" AND (a.backend_start IS NULL OR a.backend_start <= {alias}.claimed_at))")
+
+
 def claim(conn: Any, sha: str, owner: str) -> bool:
     """Inside a transaction holding the content's advisory lock: claim ``sha`` for ``owner`` (a
     token of the claiming store). False when another owner's claim is live (wait, then look
     again)."""
     row = conn.execute(
-        "SELECT c.pid FROM content_claims c WHERE c.sha256 = %s AND c.owner != %s"
-        f" AND c.claimed_at > now() - interval '{CLAIM_LIFETIME}'"
-        " AND EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = c.pid"
-        "             AND (a.backend_start IS NULL OR a.backend_start <= c.claimed_at))",
+        "SELECT c.pid FROM content_claims c WHERE c.sha256 = %s AND c.owner != %s AND " + live("c", "pid"),
         (sha, owner)).fetchone()
     if row is not None:
         return False

@@ -212,13 +212,11 @@ def claim_unembedded(conn: Any, limit: int, owner: str) -> list[tuple[int, str, 
     a claim whose session is gone, or older than ``CLAIM_LIFETIME``, is taken over. Whoever stores
     the vectors checks again that each passage still holds the text embedded (``insert_vectors``
     with hashes): a document replaced meanwhile is not held up and gets no stale vector."""
-    from .pg_claims import CLAIM_LIFETIME
+    from .pg_claims import live
 
     ids = [r[0] for r in conn.execute(
         "WITH pick AS (SELECT t.chunk_id FROM chunks_todo t WHERE t.claimed_by IS NULL"
-        f" OR t.claimed_at <= now() - interval '{CLAIM_LIFETIME}'"
-        " OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = t.claimed_pid"
-        "                AND (a.backend_start IS NULL OR a.backend_start <= t.claimed_at))"
+        " OR NOT (" + live("t", "claimed_pid") + ")"
         " ORDER BY t.chunk_id LIMIT %s FOR UPDATE OF t SKIP LOCKED)"
         " UPDATE chunks_todo t SET claimed_by = %s, claimed_pid = pg_backend_pid(), claimed_at = now()"
         " FROM pick WHERE t.chunk_id = pick.chunk_id RETURNING t.chunk_id", (limit, owner))]

@@ -225,14 +225,15 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
         or bool(focus and _MONEY_Q.fullmatch(focus[0]) and not focus[0].startswith("skattesats")))
     # ("Hur mycket pengar fick …" asks a price; "pengar" is not what the passage must name)
     focus = tuple(w for w in focus if w not in _MONEY)
+    opinion = party_opinion(query)
     return Question(places, tuple(sorted(years)), kinds, focus, unit, people, role_of(query), price,
                     voter_of(query), rate, body_of(query), decider_of(query), replaced_of(query), asks_past(query),
                     post_of(query), count="figure" in kinds and bool(_COUNT_Q.search(query)),
                     post_for=detail.post_qualifier(query, post_of(query)), name_of=detail.name_asked(query),
                     query_words=detail.query_words(query), said_by=detail.said_by(query),
                     label=detail.label_asked(query), degree=degree_of(query),
-                    position=bool(_POSITION_Q.search(query)) or party_opinion(query) is not None,
-                    opinion=party_opinion(query), decision=asks_decision(query, form),
+                    position=bool(_POSITION_Q.search(query)) or opinion is not None,
+                    opinion=opinion, decision=asks_decision(query, form),
                     done=bool(_DONE_Q.search(query)), day=day_of(query))
 
 

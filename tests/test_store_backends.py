@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from test_search import DOCS, FakeEmbedder
@@ -798,26 +799,34 @@ def test_diarienummer_many_is_diarienummer_for_each(store):
     assert st.diarienummer_many([]) == {}
 
 
-def test_a_party_filter_does_not_take_socialdemokraterna_for_demokraterna(db: str) -> None:
-    """`--party D` (Demokraterna) on both backends: a passage naming Socialdemokraterna or
-    Sverigedemokraterna is not about D; one naming Demokraterna or "(D)" is."""
+@contextmanager
+def _protocols_indexed(db: str, texts: dict[str, str], municipality: str) -> Iterator[Any]:
+    """A store on ``db`` holding one one-page kommunfullmäktige protocol of ``municipality`` per
+    text (named ``<key>.pdf``), indexed with the fake embedder under a calibration for it."""
     from test_search import protocol
 
-    texts = {"s-sd": "Socialdemokraterna och Sverigedemokraterna yrkar avslag på förslaget om taxa.",
-             "d-name": "Demokraterna yrkar bifall till förslaget om ny taxa för parkering.",
-             "d-code": "Martin Wannholt (D) yrkar att motionen om taxa ska bifallas."}
     st = open_store(db, write=True)
     try:
         for name, text in texts.items():
-            md = Metadata(name, "Göteborg", "Kommunfullmäktige", "protokoll", "2024-01-25")
+            md = Metadata(name, municipality, "Kommunfullmäktige", "protokoll", "2024-01-25")
             with st.transaction():
                 st.replace_document(protocol(f"{name}.pdf", [text], md))
         CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
         index_corpus(st, FakeEmbedder())
-        hits = search(st, "yrkar taxa", FakeEmbedder(), party="D", mode="keyword", abstention=False)
+        yield st
     finally:
         CALIBRATIONS.pop("fake-hash", None)
         st.close()
+
+
+def test_a_party_filter_does_not_take_socialdemokraterna_for_demokraterna(db: str) -> None:
+    """`--party D` (Demokraterna) on both backends: a passage naming Socialdemokraterna or
+    Sverigedemokraterna is not about D; one naming Demokraterna or "(D)" is."""
+    texts = {"s-sd": "Socialdemokraterna och Sverigedemokraterna yrkar avslag på förslaget om taxa.",
+             "d-name": "Demokraterna yrkar bifall till förslaget om ny taxa för parkering.",
+             "d-code": "Martin Wannholt (D) yrkar att motionen om taxa ska bifallas."}
+    with _protocols_indexed(db, texts, "Göteborg") as st:
+        hits = search(st, "yrkar taxa", FakeEmbedder(), party="D", mode="keyword", abstention=False)
     assert {h.source for h in hits} == {"d-name.pdf", "d-code.pdf"}
 
 
@@ -827,26 +836,14 @@ def test_a_party_filter_reads_older_names_members_and_local_codes_alike_on_both_
     folds no "Ä"), with no stored mention to lean on; `--party KV` (a local party the registry
     does not know) finds "(KV)" only, never "kvm" or "kvalitet" (PostgreSQL matched the code
     anywhere in a word, SQLite only "(KV)")."""
-    from test_search import protocol
-
     texts = {"fp": "Folkpartiet yrkar bifall till förslaget om taxa för parkering.",
              "c": "Centerpartisterna reserverar sig mot beslutet om taxa.",
              "v": "RESERVATION FRÅN VÄNSTERPARTIET\nVi reserverar oss mot beslutet om taxa.",
              "kv": "Per Olsson (KV) yrkar att taxan sänks.",
              "kvm": "Taxan för parkering är 12 kronor per kvm och kvaliteten ska följas upp."}
-    st = open_store(db, write=True)
-    try:
-        for name, text in texts.items():
-            md = Metadata(name, "Lund", "Kommunfullmäktige", "protokoll", "2024-01-25")
-            with st.transaction():
-                st.replace_document(protocol(f"{name}.pdf", [text], md))
-        CALIBRATIONS["fake-hash"] = Calibration(0.2, 0.1, 0.2)
-        index_corpus(st, FakeEmbedder())
+    with _protocols_indexed(db, texts, "Lund") as st:
         found = {p: {h.source for h in search(st, "taxa", FakeEmbedder(), party=p, mode="keyword", abstention=False)}
                  for p in ("L", "C", "V", "KV", "Folkpartiet", "centerpartister")}
-    finally:
-        CALIBRATIONS.pop("fake-hash", None)
-        st.close()
     assert found == {"L": {"fp.pdf"}, "C": {"c.pdf"}, "V": {"v.pdf"}, "KV": {"kv.pdf"},
                      "Folkpartiet": {"fp.pdf"}, "centerpartister": {"c.pdf"}}  # as `--party` reads them
 

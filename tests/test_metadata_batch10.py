@@ -57,3 +57,15 @@ def test_a_heading_that_runs_the_kind_word_into_the_kommuns_name_keeps_the_name(
                            "Beslutande: Sjögård, Olav Jerkku, Sven Eklund, Tanja"]])
     assert md.municipality == "Närpes"
 
+
+def test_a_finland_swedish_sammantradestid_is_the_meeting_not_the_wrapped_adjustment(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["SAMMANTRÄDESPROTOKOLL KRONOBY KOMMUN. Nr 5/2016. Organ. Sammanträdesdatum Sida 5/105",
+                           "KOMMUNSTYRELSEN. Kommungården",
+                           "1 SAMMANTRÄDESPROTOKOLL Nr 5/2016 5/105 Sammanträdestid Måndagen den 4 april 2016, kl.",
+                           "18:00-21:43 Sammanträdesplats Kommungården Beslutande: Ersättare: Byggmästar, Liane",
+                           "Skullbacka, Bengt-Johan Dalvik, Sixten Dahlbacka, Mikaela Forsberg, Anders Hagström,",
+                           "Paragrafer: Underskrifter: Ordförande: Protokollförare: Protokolljustering plats och",
+                           "tid: Liane Byggmästar Kronoby, den 6 april 2016 Inger Bjon Protokollet framlagt till",
+                           "påseende, plats och tid: Intygar, underskrift, tjänsteställning Karin Saarukka Kronoby,",
+                           "den 12 april 2016 Inger Bjon, förvaltningschef Bengt-Johan Skullbacka"]])
+    assert (md.municipality, md.date) == ("Kronoby", "2016-04-04")

@@ -14,7 +14,7 @@ from test_search import DOCS, indexed
 
 from namndkoll.search import hybrid
 from namndkoll.search.hybrid import search
-from namndkoll.search.rerank import FEATURES, Reranker
+from namndkoll.search.rerank import FEATURES, Reranker, reranker_for
 
 QUERY = "arbetsmarknadsåtgärder socialnämnden lund"
 N = len(FEATURES)
@@ -55,3 +55,11 @@ def test_the_order_head_orders_and_the_chance_decides_what_is_shown(corpus, monk
     assert two_shown == shown and shown[0][0].startswith("Ärende 7") and shown[0][1] == "high"
     assert len(alone_shown) > len(shown)
 
+
+def test_the_default_model_ships_an_order_head_beside_its_chance():
+    model = reranker_for("namndkoll/multilingual-e5-small-int8")
+    assert model is not None and model.order is not None
+    x = np.random.RandomState(0).normal(size=(5, N))
+    # the chance is the pointwise fit's own, the order the order head's
+    assert np.allclose(model.probability(x), 1 / (1 + np.exp(-model.logits(x))))
+    assert np.allclose(model.order_key(x), model.order.logits(x))

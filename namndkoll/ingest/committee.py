@@ -325,19 +325,46 @@ _SENTENCE_AFTER = re.compile(r" [a-zåäö]+(?![\wåäö])")
 def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
                      text: str, org_kind: OrgKind | None,
                      last_lines: Sequence[str], more_lines: Sequence[str]) -> str | None:
-    if doc_type in ("motion", "initiativarende"):
-        m = re.search(r"(?:^\s*Till\s*:?\s*|motion till |förslag till beslut i |^\s*initiativ (?:i|till) |"
-                      r"^\s*Till\s+)"
-                      r"((?:kommun|region)fullmäktige|(?:kommun|region)styrelsen|[a-zåäö]+nämnden)\b",
-                      text, re.IGNORECASE | re.MULTILINE)
-        if m:
-            return _canon_committee(m.group(1))
-        if (doc_type == "motion" and re.search(r"\bfullmäktige\b", text, re.IGNORECASE)
-                and re.search(r"\bkommun", text, re.IGNORECASE)
-                and not re.search(r"\bregion|\blandsting", text, re.IGNORECASE)):
-            # "Motion om att öka antalet ledamöter i fullmäktige": a motion is always put to the
-            # assembly; one that speaks of kommuner and of no region is a kommun's
-            return "Kommunfullmäktige"
+    """The body the steps below find, the first that finds one; each step applies to some
+    document types only, and their order is the order of trust."""
+    # a protocol's letterhead can sit below a § that ran over from the previous page
+    depth = 25 if doc_type in ("protokoll", "protokollsutdrag") else 10
+    return (_motion_assembly(text, doc_type)
+            or _meeting_named(lines, doc_type)
+            or _letterhead_body(header, lines, doc_type, depth=depth)
+            or _auditors(text, doc_type)
+            or _proposing_body(text, doc_type)
+            or _adopting_body(lines, more_lines, doc_type)
+            or _forbund_body(text, doc_type, org_kind)
+            or _last_resort_body(header, lines, doc_type, text=text, depth=depth, last_lines=last_lines,
+                                 more_lines=more_lines))
+
+
+def _motion_assembly(text: str, doc_type: str | None) -> str | None:
+    """A motion's or initiative's body: the one it is addressed to ("Till kommunfullmäktige",
+    "Initiativ i kommunstyrelsen"), else the kommun's assembly for a motion that speaks of
+    fullmäktige and kommuner and of no region."""
+    if doc_type not in ("motion", "initiativarende"):
+        return None
+    m = re.search(r"(?:^\s*Till\s*:?\s*|motion till |förslag till beslut i |^\s*initiativ (?:i|till) |"
+                  r"^\s*Till\s+)"
+                  r"((?:kommun|region)fullmäktige|(?:kommun|region)styrelsen|[a-zåäö]+nämnden)\b",
+                  text, re.IGNORECASE | re.MULTILINE)
+    if m:
+        return _canon_committee(m.group(1))
+    if (doc_type == "motion" and re.search(r"\bfullmäktige\b", text, re.IGNORECASE)
+            and re.search(r"\bkommun", text, re.IGNORECASE)
+            and not re.search(r"\bregion|\blandsting", text, re.IGNORECASE)):
+        # "Motion om att öka antalet ledamöter i fullmäktige": a motion is always put to the
+        # assembly; one that speaks of kommuner and of no region is a kommun's
+        return "Kommunfullmäktige"
+    return None
+
+
+def _meeting_named(lines: Sequence[str], doc_type: str | None) -> str | None:
+    """For an untyped paper or one of type "other" (a protocol too, for a page title): the body
+    its form names as deciding it, the body a notice calls to a meeting, the body and day a
+    meeting's page is titled by, or the body whose meeting a note is about."""
     if doc_type in (None, "other"):
         decided = _deciding_body(lines[:30])
         if decided:
@@ -357,8 +384,13 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         m = _ABOUT_MEETING.search(" ".join(ln.strip() for ln in lines[:10]))
         if m and not _NOT_COMMITTEE.match(_canon_committee(m.group(1))):
             return _canon_committee(m.group(1))
-    # a protocol's letterhead can sit below a § that ran over from the previous page
-    depth = 25 if doc_type in ("protokoll", "protokollsutdrag") else 10
+    return None
+
+
+def _letterhead_body(header: str, lines: Sequence[str], doc_type: str | None, *, depth: int) -> str | None:
+    """The body the running head or the letterhead names on a line of its own; else (not for a
+    motion, an initiative or an audit report) the body that opens a first line a web page or
+    the PDF flattened."""
     for src in (_joined(header.splitlines()), _joined(lines[:depth])):
         for line in src:
             line = _uncapped(line)
@@ -380,13 +412,26 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         lead = _leading(_uncapped(first.strip())) if first else None
         if lead:
             return lead
-    if doc_type == "revisionsrapport":
-        m = re.search(r"\b(Stadsrevisionen|Kommunrevisionen|Regionrevisionen)\b", text)
-        if m:
-            return m.group(1)
-        if re.search(r"\b(?:kommuns|kommunens|regionens|regions|förbundets|(?:de|kommunens|regionens) förtroendevalda) revisorer\b|"
-                     r"\b[Rr]evisorerna\b", text):
-            return "Revisorerna"
+    return None
+
+
+def _auditors(text: str, doc_type: str | None) -> str | None:
+    """An audit report's author: the audit office it names, else its elected auditors."""
+    if doc_type != "revisionsrapport":
+        return None
+    m = re.search(r"\b(Stadsrevisionen|Kommunrevisionen|Regionrevisionen)\b", text)
+    if m:
+        return m.group(1)
+    if re.search(r"\b(?:kommuns|kommunens|regionens|regions|förbundets|(?:de|kommunens|regionens) förtroendevalda) revisorer\b|"
+                 r"\b[Rr]evisorerna\b", text):
+        return "Revisorerna"
+    return None
+
+
+def _proposing_body(text: str, doc_type: str | None) -> str | None:
+    """The body a proposal is put to or that decides in the text ("Socialnämnden föreslås
+    besluta"): for an officer's report or an untyped paper any such verb, for others only
+    "föreslås"."""
     m = re.search(r"(?<![\wåäö-])((?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)"
                   r"(?:nämnden|styrelsen|fullmäktige|direktionen))"
                   # "Trafik- och renhållningsnämnden och exploateringsnämnden godkänner": the first of two
@@ -396,11 +441,23 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     if m and not _NOT_COMMITTEE.match(m.group(1)) and (doc_type in ("tjansteskrivelse", "tjansteutlatande", None)
                                                        or "föreslås" in m.group(0)):
         return _canon_committee(m.group(1))
+    return None
+
+
+def _adopting_body(lines: Sequence[str], more_lines: Sequence[str], doc_type: str | None) -> str | None:
+    """For an untyped paper or one of type "other": the body that adopted it ("Antagen i
+    regionfullmäktige 17 februari 2026")."""
     m = None
     if doc_type in (None, "other"):
         m = _ADOPTED_BY.search("\n".join(list(lines[:30]) + list(more_lines[:40])))
     if m:
         return _canon_committee(m.group(1))  # "Antagen i regionfullmäktige 17 februari 2026"
+    return None
+
+
+def _forbund_body(text: str, doc_type: str | None, org_kind: OrgKind | None) -> str | None:
+    """A kommunalförbund's deciding body, its direktion or styrelse, for its protocols, annual
+    report and (by their meeting or decision words) its news of a meeting."""
     if org_kind == "kommunalforbund" and doc_type in ("protokoll", "protokollsutdrag", "arsredovisning"):
         # a kommunalförbund's deciding body is its direktion (or förbundsstyrelse); its protocols
         # print the förbund's name where a kommun's print the nämnd ("finner att direktionen beslutar");
@@ -427,6 +484,14 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         if m:
             word = (m.group(1) or m.group(2)).lower()
             return _canon_committee(word if word.endswith("en") else word + ("n" if word.endswith("e") else "en"))
+    return None
+
+
+def _last_resort_body(header: str, lines: Sequence[str], doc_type: str | None, *, text: str, depth: int,
+                      last_lines: Sequence[str], more_lines: Sequence[str]) -> str | None:
+    """What is left by type: a protocol's notice of adjustment or the initials in its running
+    head; a motion, a statement or a reservation stays without a body; anything else the office
+    that signs it."""
     if doc_type in ("protokoll", "protokollsutdrag"):
         # the notice of adjustment often has a page of its own after the front page (Anslag / Bevis)
         return (_noticed_body(lines[:40]) or _noticed_body(more_lines[:60])

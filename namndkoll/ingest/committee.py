@@ -299,9 +299,9 @@ def _meeting_named(lines: Sequence[str], doc_type: str | None) -> str | None:
             return decided
     if doc_type in (None, "other"):
         # a notice's sentence: "Kommunfullmäktige kallas till sammanträde"
-        m = CALLED_TO_MEETING.search(" ".join(ln.strip() for ln in lines[:10]))
-        if m and not _NOT_COMMITTEE.match(_canon_committee(m.group(1))):
-            return _canon_committee(m.group(1))
+        called = _body_in_sentence(CALLED_TO_MEETING, lines)
+        if called:
+            return called
     if doc_type in (None, "other", "protokoll"):
         titled = titled_meeting(lines[:2])
         if titled:
@@ -309,9 +309,16 @@ def _meeting_named(lines: Sequence[str], doc_type: str | None) -> str | None:
     if doc_type in (None, "other"):
         # a note about one meeting (a press note, a kallelse) names its body in the genitive:
         # "information från kommunstyrelsens sammanträde", "inför barn- och ungdomsnämndens sammanträde"
-        m = _ABOUT_MEETING.search(" ".join(ln.strip() for ln in lines[:10]))
-        if m and not _NOT_COMMITTEE.match(_canon_committee(m.group(1))):
-            return _canon_committee(m.group(1))
+        return _body_in_sentence(_ABOUT_MEETING, lines)
+    return None
+
+
+def _body_in_sentence(rx: re.Pattern[str], lines: Sequence[str]) -> str | None:
+    """The body ``rx``'s first group names in the first ten lines run together (a sentence about
+    a meeting), unless it is a bare body word."""
+    m = rx.search(" ".join(ln.strip() for ln in lines[:10]))
+    if m and not _NOT_COMMITTEE.match(_canon_committee(m.group(1))):
+        return _canon_committee(m.group(1))
     return None
 
 

@@ -140,10 +140,13 @@ def _type_and_kind(pages: Sequence[Page], items: Sequence[Item], z: _Zones) -> t
                              first_line=z.lines[0] if z.lines else "")
     if doc_type == "protokoll" and is_extract(pages, len(items)):
         doc_type = "protokollsutdrag"
-    kind = find_kind(z.top) if doc_type == "other" else None
-    if doc_type == "other" and kind is None:
-        kind = find_kind(z.lines[:25])
-    return doc_type, kind
+    return doc_type, _kind_word(z) if doc_type == "other" else None
+
+
+def _kind_word(z: _Zones) -> str | None:
+    """The kind word of a document of type "other": from the head and letterhead, or else the
+    first lines."""
+    return find_kind(z.top) or find_kind(z.lines[:25])
 
 
 def _organisation(front: _Front, own_kind: OrgKind | None) -> tuple[str | None, OrgKind | None]:
@@ -179,11 +182,17 @@ def _put_to_kommun(front: _Front, committee: str | None,
     """The author of a paper put to a kommun's assembly or board: a region or förbund it only
     mentions is not its author; the kommun it names, where it names one, is."""
     if org[1] in ("region", "kommunalforbund") and re.match(r"Kommun(?:styrelsen|fullmäktige)", committee or ""):
-        own = find_organisation(front.letterhead, front.body_lines, header_lines=front.header_lines,
-                                kommun_body=True)
+        own = _kommun_named(front)
         if own:
             return own
     return org
+
+
+def _kommun_named(front: _Front) -> tuple[str, OrgKind] | None:
+    """The author the text names when it is read as a kommun body's paper (``find_organisation``
+    with ``kommun_body``): a region or förbund it only mentions is not its author."""
+    return find_organisation(front.letterhead, front.body_lines, header_lines=front.header_lines,
+                             kommun_body=True)
 
 
 def _kommun_pages(z: _Zones, front: _Front, doc_type: DocType | None, committee: str | None,
@@ -196,8 +205,7 @@ def _kommun_pages(z: _Zones, front: _Front, doc_type: DocType | None, committee:
     if (org_kind in ("region", "kommunalforbund") and doc_type in _MEETING_PAPERS and committee
             and _heads_pages(committee, z.header) and not _own_body_of(committee, "region", "kommunalforbund")
             and not _named_before_items(municipality, front.header_lines, front.page1)):
-        own = find_organisation(front.letterhead, front.body_lines, header_lines=front.header_lines,
-                                kommun_body=True)
+        own = _kommun_named(front)
         return own if own and own[1] == "kommun" else (None, None)
     return org
 
@@ -209,7 +217,7 @@ def _statement_to_kommun(z: _Zones, doc_type: DocType | None, org_kind: OrgKind 
     with its kind word), not a report to a body of its own, which the addressee's nämnd is not."""
     if (doc_type in ("tjansteskrivelse", "tjansteutlatande") and org_kind in ("kommunalforbund", "region", "other")
             and committee and _KOMMUN_ONLY_BODY.search(committee)):
-        return "other", None, find_kind(z.top) or find_kind(z.lines[:25])
+        return "other", None, _kind_word(z)
     return doc_type, committee, kind
 
 

@@ -190,16 +190,33 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
     """The document's type from its header and letterhead words (``lines``: running headers and
     the first lines of page 1), its layout and, for unlabelled motions and statements, how it is
     signed (``last_lines``). ``first_text``: the first pages' text, for the auditor test;
-    ``first_line``: the first line of page 1's text (below any running header)."""
+    ``first_line``: the first line of page 1's text (below any running header).
+
+    The steps run in the order of trust, the first that answers deciding: the head's own words,
+    a report's head, a meeting's layout, then the signature and kind words."""
     top = list(lines[:20])
     if not has_items and breadcrumb_meeting(top[:3]):
         return "other"  # a web page's trail ends at a meeting: its agenda, whatever its items say
     if has_items:
-        # in a protocol, "Reservation", "Motion …" below the first § heading are the item's
-        # sections and titles, not what the document is
-        first = next((i for i, ln in enumerate(top) if ITEM_HEAD.match(ln)), None)
-        if first:
-            top = top[:first]
+        top = _above_items(top)
+    return (_by_head_words(top, has_items, first_line=first_line)
+            or _by_report_head(lines, top, has_items, first_text=first_text)
+            or _by_meeting_layout(lines, top, has_items, first_text=first_text)
+            or _by_signature_and_kind(top, has_items, first_text=first_text, last_lines=last_lines))
+
+
+def _above_items(top: list[str]) -> list[str]:
+    """The head lines above the first § heading: in a protocol, "Reservation", "Motion …" below
+    it are the item's sections and titles, not what the document is."""
+    first = next((i for i, ln in enumerate(top) if ITEM_HEAD.match(ln)), None)
+    if first:
+        top = top[:first]
+    return top
+
+
+def _by_head_words(top: list[str], has_items: bool, *, first_line: str) -> DocType | None:
+    """The type the first line or the head's kind words name ("SAMMANTRÄDESPROTOKOLL",
+    "Tjänsteskrivelse", "Motion"); a kallelse and a decision under delegation are "other"."""
     if _OPENS_AS_PROTOCOL.match(first_line.strip()):
         # the first line names the document a protocol ("SAMMANTRÄDESPROTOKOLL Kommunstyrelsen"): a
         # ToC line below it that opens with "Motion om ..." or "Tjänsteskrivelse ..." is an item's title
@@ -217,6 +234,13 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
         # them) reported to the nämnd, headed as such above its officer's form: not a report
         # asking the nämnd to decide
         return "other"
+    return None
+
+
+def _by_report_head(lines: Sequence[str], top: list[str], has_items: bool, *, first_text: str) -> DocType | None:
+    """An officer's report by its head (its kind word in capitals beside its date, the
+    "Datum: / Handläggare: / Diarienr:" block, a case number beside its officer) or an audit
+    report by an audit heading and the auditors named."""
     front_lines = (first_text or "\n".join(lines)).splitlines()[:45]
     report = next((m.group(1) for ln in front_lines if (m := REPORT_KIND_LINE.match(ln))), None)
     if report and not has_items:
@@ -230,6 +254,12 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
         return "tjansteskrivelse"
     if any(_AUDIT_WEAK.match(ln) for ln in top) and _AUDITOR.search(first_text or "\n".join(lines)):
         return "revisionsrapport"
+    return None
+
+
+def _by_meeting_layout(lines: Sequence[str], top: list[str], has_items: bool, *, first_text: str) -> DocType | None:
+    """A protocol by its front page's fields or phrases, or by a web copy's page opening with
+    the kind word; an agenda ("other") by its opening points standing alone."""
     if has_items and sum(1 for ln in top if re.match(r"^\s*(?:plats och tid|beslutande|justerare|"
                                                      r"närvarande|ledamöter)\b", ln, re.IGNORECASE)) >= 1:
         return "protokoll"
@@ -242,6 +272,14 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
         # a page of the web copy opens with the kind word after its number ("3 SAMMANTRÄDESPROTOKOLL
         # 1(40) Plats och tid"): the protocol, after a list of its cases the page put first
         return "protokoll"
+    return None
+
+
+def _by_signature_and_kind(top: list[str], has_items: bool, *, first_text: str,
+                           last_lines: Sequence[str]) -> DocType | None:
+    """What is left: a motion signed by a member that proposes a decision; a kind word
+    ("other"); §§ (a protocol); a party's or a letter's signature (a skrivelse); a text that
+    names its own kind ("other")."""
     signed = [ln for ln in last_lines[-8:] if _SIGNED_BY_MEMBER.search(ln) or party_of_name(ln)]
     if signed and not has_items and _MOTION_BODY.search(first_text):
         return "motion"
@@ -256,7 +294,6 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
     if any(_LETTER_CLOSE.match(x) for x in last_lines):
         return "skrivelse"  # "Med vänliga hälsningar": a letter
     return None
-
 
 
 # an extract is certified ("Utdragsbestyrkande", "Rätt utdraget betygar") and lacks the protocol's

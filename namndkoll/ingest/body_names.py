@@ -1,13 +1,15 @@
 """A body's name as documents write it: the pattern of a committee's name (nämnd, styrelse,
 fullmäktige, utskott, direktion, revision ...), its canonical form, a letterhead's field labels,
-wrapped running heads put back together and names set in capitals set in small letters."""
+wrapped running heads put back together, names set in capitals set in small letters, and a
+name OCR misspelt read as the body the text names otherwise."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-__all__ = ["COMMITTEE", "LABEL", "NOT_COMMITTEE", "canon_committee", "joined_lines", "uncapped"]
+__all__ = ["COMMITTEE", "LABEL", "NOT_COMMITTEE", "canon_committee", "joined_lines", "ocr_spelling",
+           "uncapped"]
 
 _BODY = (r"(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|direktionen|revisionen|"
          r"beredningen|presidiet|presidium)")
@@ -93,3 +95,40 @@ def uncapped(line: str) -> str:
         parts = _CAPS_DOC_WORD.split(m.group(0))
         return " ".join(p.capitalize() if len(p) >= 6 else p for p in parts)
     return _CAPS_RUN.sub(cap, line)
+
+
+_BODY_WORD_END = re.compile(r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen)$")
+
+
+def _stem_elsewhere(stem: str, text: str) -> int:
+    """How often ``stem`` stands in ``text`` other than as the body's own name ("gymnasie" of
+    "gymnasieskola" beside "Gymnasienämnden")."""
+    return len(re.findall(re.escape(stem) + r"(?!nämnd|styrelse|fullmäktig|utskott|direktion)", text))
+
+
+def ocr_spelling(name: str, text: str) -> str:
+    """``name``, or the body OCR misspelt it as ("Gyronasienämnden" for "Gymnasienämnden"): when
+    its stem stands nowhere else in the text and the text also names a body a letter or two apart
+    whose stem does (the school's "gymnasieskola")."""
+    low = text.casefold()
+    stem = _BODY_WORD_END.sub("", name.casefold())
+    if len(stem) < 5 or _stem_elsewhere(stem, low):
+        return name
+    for m in COMMITTEE.finditer(uncapped(text)):
+        other = canon_committee(m.group(1))
+        o_stem = _BODY_WORD_END.sub("", other.casefold())
+        if (other.casefold() != name.casefold() and not NOT_COMMITTEE.match(other)
+                and _edits(stem, o_stem) <= 2 and _stem_elsewhere(o_stem, low)):
+            return other
+    return name
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short strings."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

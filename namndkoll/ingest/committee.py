@@ -16,6 +16,7 @@ from .body_names import LABEL as _LABEL
 from .body_names import NOT_COMMITTEE as _NOT_COMMITTEE
 from .body_names import canon_committee as _canon_committee
 from .body_names import joined_lines as _joined
+from .body_names import ocr_spelling as _ocr_spelling
 from .body_names import uncapped as _uncapped
 from .committee_initials import abbreviated as _abbreviated
 from .committee_initials import spells_initials
@@ -139,43 +140,6 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     found = found or _running_body(text.splitlines()) or (
         _only_body_named(text) if doc_type != "revisionsrapport" else None)
     return _ocr_spelling(found, text) if found else None
-
-
-_BODY_WORD_END = re.compile(r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen)$")
-
-
-def _stem_elsewhere(stem: str, text: str) -> int:
-    """How often ``stem`` stands in ``text`` other than as the body's own name ("gymnasie" of
-    "gymnasieskola" beside "Gymnasienämnden")."""
-    return len(re.findall(re.escape(stem) + r"(?!nämnd|styrelse|fullmäktig|utskott|direktion)", text))
-
-
-def _ocr_spelling(name: str, text: str) -> str:
-    """``name``, or the body OCR misspelt it as ("Gyronasienämnden" for "Gymnasienämnden"): when
-    its stem stands nowhere else in the text and the text also names a body a letter or two apart
-    whose stem does (the school's "gymnasieskola")."""
-    low = text.casefold()
-    stem = _BODY_WORD_END.sub("", name.casefold())
-    if len(stem) < 5 or _stem_elsewhere(stem, low):
-        return name
-    for m in _COMMITTEE.finditer(_uncapped(text)):
-        other = _canon_committee(m.group(1))
-        o_stem = _BODY_WORD_END.sub("", other.casefold())
-        if (other.casefold() != name.casefold() and not _NOT_COMMITTEE.match(other)
-                and _edits(stem, o_stem) <= 2 and _stem_elsewhere(o_stem, low)):
-            return other
-    return name
-
-
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance of two short strings."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 # a page of a web copy that ran each page into one paragraph opens with the page's number and

@@ -1,0 +1,49 @@
+"""The order a user sees (high before weak) keeps what the final order knows (issue 11,
+sixteenth session): a passage of another day than the query names is never trusted, and a high
+passage the final order ranks below a weak one the reranker rates at least twice as likely is
+not trusted either. The candidates carry the evidence measured on the dev questions named."""
+
+from __future__ import annotations
+
+from namndkoll.search.judge import CALIBRATIONS, judge
+from namndkoll.search.ranked import Ranked
+
+
+def judged(ranked: list[Ranked]) -> list[tuple[int, str | None]]:
+    return [(r.chunk_id, r.confidence) for r in judge(ranked, CALIBRATIONS["multilingual-e5-small"], mode="hybrid")]
+
+
+def test_a_passage_of_another_day_is_weak_at_most():
+    """Dev6, "Vem var sekreterare på kommunstyrelsens sammanträde i Alingsås 1 juni 2026?": the
+    page of who took part on 1 June (cosine 0.859, weak) stood first in the final order, and the
+    same page of the meeting of 16 June (cosine 0.882, 0.78 of the keyword weight) was shown
+    above it as a sure match."""
+    first_june = Ranked(1, 0.8, 0.859, 3, 2, keywords=0.65, answer=0.504, rare=True)
+    other_day = Ranked(2, 0.9, 0.882, 1, 1, keywords=0.78, answer=0.603, rare=True, day_ok=False)
+    assert judged([first_june, other_day]) == [(1, "weak"), (2, "weak")]
+    # the same passage of the day asked stays trusted
+    same_day = Ranked(2, 0.9, 0.882, 1, 1, keywords=0.78, answer=0.603, rare=True)
+    assert judged([first_june, same_day]) == [(2, "high"), (1, "weak")]
+
+
+def test_a_sure_match_far_less_likely_than_a_weak_one_above_it_is_weak():
+    """Dev, "tolkförmedling väst verksamhetens intäkter 2021-2025 tabell": the table row
+    "Verksamhetens intäkter 231 858 …" first in the final order (chance 0.14, weak at cosine
+    0.874) was shown fourth, under three passages of prose trusted at cosine 0.91 that the
+    reranker rates a third as likely."""
+    row = Ranked(1, 0.7, 0.874, 6, 2, keywords=0.48, answer=0.139)
+    prose = [Ranked(2, 0.9, 0.913, 1, 1, keywords=0.69, answer=0.045),
+             Ranked(3, 0.9, 0.912, 2, 4, keywords=0.47, answer=0.040),
+             Ranked(4, 0.9, 0.913, 0, 8, keywords=0.33, answer=0.037)]
+    assert judged([row, *prose]) == [(1, "weak"), (2, "weak"), (3, "weak"), (4, "weak")]
+    # a sure match holding every query term keeps its trust
+    every = Ranked(2, 0.9, 0.913, 1, 1, keywords=1.0, answer=0.045)
+    assert judged([row, every, *prose[1:]]) == [(2, "high"), (1, "weak"), (3, "weak"), (4, "weak")]
+    # ... and so does one the weak passage is not twice as likely as, or that stands above it
+    close = [Ranked(2, 0.9, 0.913, 1, 1, keywords=0.69, answer=0.08)]
+    assert judged([row, *close]) == [(2, "high"), (1, "weak")]
+    assert judged([*prose, row]) == [(2, "high"), (3, "high"), (4, "high"), (1, "weak")]
+    # without the reranker's chances (another model) nothing is doubted
+    bare = [Ranked(r.chunk_id, r.score, r.similarity, r.dense_rank, r.keyword_rank, keywords=r.keywords)
+            for r in (row, *prose)]
+    assert judged(bare) == [(2, "high"), (3, "high"), (4, "high"), (1, "weak")]

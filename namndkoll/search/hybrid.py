@@ -21,6 +21,7 @@ import numpy as np
 from ..corpus import as_store
 from ..corpus.base import Store
 from ..corpus.index import Filters, check_years
+from ..registry import party_in_text
 from ..types import Hit, HitCopy, Metadata
 from .absent import absent_in_context, constraints_of
 from .asked import asked_of, lists_no_holder
@@ -323,6 +324,9 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         by_body = [h or i in place_terms and row["municipality"] in place_terms[i] for i, h in enumerate(held)]
         # a stance asked by its subject: the § text that names it states no stance (order.settle)
         stance = not question.position or states_position(row)
+        # (issue 11, sixteenth session) a party's view asked is stated only where that party is
+        # named: a vote's count ("Omröstningen utfaller med 72 Ja mot 9 Nej") names no party's
+        party_named = question.opinion is None or bool(party_in_text(question.opinion).search(row["text"]))
         out.append(_with(
             # the rare terms held, one at least not a place: a rare place name, held by the passage's
             # body or named in passing, is no strong keyword match on what is asked (round 10:
@@ -339,6 +343,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             stated=stated[r.chunk_id] and not lists_no_holder(question, row["text"], row["context"], row["section"]),
             kind_stated=stated[r.chunk_id] and stance,
             stance=stance,
+            party_named=party_named,
             stated_near=near.get(r.chunk_id, True),
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
             year_own=year_in_own_words(question, row["text"]),

@@ -198,7 +198,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         # (issue 11) a stance asked ("vilka partier reserverade sig mot vision 2040 i alingsås")
         # is trusted only from a passage stating one (``Ranked.stance``: a reservation, a
         # yrkande, a vote), not from its §'s Beslut or Ärende that names the matter only
-        stated_here = (r.stated or not STATED_FOR_HIGH) and r.stance
+        # (sixteenth session) ... and a party's view asked only from a passage naming that party
+        stated_here = (r.stated or not STATED_FOR_HIGH) and r.stance and r.party_named
         # (issue 11) a passage naming no year is trusted only where its title's first year is the
         # one asked: a budget for 2025 is not the answer for the plan year 2026 its title names;
         # and a figure query's passage only with a figure beside what is asked (thing_beside)

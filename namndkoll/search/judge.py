@@ -140,7 +140,12 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     it stands above (``_decision_carries``). A question asking a stance ("vilka partier
     reserverade sig …") trusts only a passage stating one (``Ranked.stance``), and a keyword
     query only a passage holding a word of what it asks beyond its document's title and body
-    (``Ranked.topic``; issue 11: "sjukfrånvaro intraservice 2026")."""
+    (``Ranked.topic``; issue 11: "sjukfrånvaro intraservice 2026"). A party's view asked ("Vad
+    tyckte KD om …") is trusted only from a passage naming that party (``Ranked.party_named``), a
+    passage of another day than the query names is weak at most (``Ranked.day_ok``), and a high
+    passage the final order ranks below a weak one the reranker rates ``DOUBT`` times as likely
+    is weak too (``_doubted``; sixteenth session: the order a user sees keeps what the ranking
+    knows)."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     # the reranker's first choice (its highest chance of answering, among all candidates)

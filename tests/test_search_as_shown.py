@@ -101,3 +101,45 @@ def test_a_party_s_view_is_trusted_only_where_the_party_is_named(tmp_path):
         sd = read("vad tyckte SD om motionen om fornlämningsvården")
         assert any(r.party_named for key, r in sd.items() if key.startswith("Reservatio"))
         assert not any(r.party_named for key, r in sd.items() if key.startswith("Omröstnin"))
+
+
+# KF Göteborg 2023-12-14 § 44 as printed (bench corpus): decided without a vote on the taxa itself
+KF_44 = """§ 44 0633/23
+Göteborgs Stads vatten- och avloppstaxa för år 2024
+Beslut
+Enligt kommunstyrelsens förslag:
+1. Kretslopp och vattennämndens förslag till brukningstaxa för vatten och avlopp,
+i enlighet med nämndens bilaga 1, fastställs och ska gälla från och med
+den 1 januari 2024.
+Yrkanden
+Helena Norin (MP), Emmyly Bönfors (C), Linnea Wikström (S), Emma Altenhammar (SD)
+och Karin Karlsson (V) yrkar bifall till kommunstyrelsens förslag."""
+
+
+def test_how_a_party_voted_without_a_vote_is_its_yrkande(tmp_path):
+    """Dev8 "Hur röstade SD om vatten- och avloppstaxan för 2024?": the § was decided without a
+    vote, and the Yrkanden naming "Emma Altenhammar (SD) … yrkar bifall" was dropped as holding
+    no vote (first with abstention off at rank 7, not shown). A yrkande naming the party asked
+    states how it stood; one naming no such party does not."""
+    from test_search import indexed
+    from test_search_order import protocol
+
+    from namndkoll.corpus import as_store
+    from namndkoll.search.hybrid import evidence, rank
+    from namndkoll.types import Metadata
+
+    md = Metadata("Kommunfullmäktige protokoll", "Göteborg", "Kommunfullmäktige", "protokoll", "2023-12-14")
+    headings = {"Beslut": "beslut", "Yrkanden": "yrkanden"}
+    with indexed(tmp_path / "kf.db", (protocol("kf-2023-12-14.pdf", KF_44, md, headings),)) as (conn, _emb):
+        store = as_store(conn)
+
+        def yrkande(query: str) -> Ranked:
+            ranked, terms = rank(store, query, None, store.resolve_filters(), mode="keyword")
+            ranked, rows, _q = evidence(store, query, ranked, terms)
+            return next(r for r in ranked if rows[r.chunk_id]["section"] == "yrkanden")
+
+        sd = yrkande("Hur röstade SD om vatten- och avloppstaxan för 2024?")
+        # with the evidence measured on the evaluation corpus, it is shown
+        measured = replace(sd, similarity=0.870, keywords=0.82, rare=True, answer=0.016)
+        assert judged([measured]) == [(sd.chunk_id, "weak")]
+        assert not yrkande("Hur röstade KD om vatten- och avloppstaxan för 2024?").kind_ok

@@ -400,3 +400,27 @@ def test_a_party_asked_by_an_older_or_spoken_name_is_that_party(typed: str, code
     assert absent_from(c, named, row) == (), named
     q = "Vad tycker s om m?"
     assert constraints_of(q, read_question(q)).parties == ()
+
+
+# Alingsås KF 2018-03-28 § 35 as printed (data/pdf-other): the § of the one asked, spelt "Pehrsson"
+KF_35 = """§ 35 2018.213 KS
+Avsägelse av kommunalt uppdrag som ersättare i
+samhällsbyggnadsnämnden - Martin Pehrsson (S)
+Ärendebeskrivning
+Martin Pehrsson (S) har i skrivelse den 26 mars 2018 avsagt sig uppdraget som
+ersättare i samhällsbyggnadsnämnden."""
+
+
+@pytest.mark.parametrize(("asked", "held"), [
+    ("Martin Persson", True),  # dev10: the protocol spells him both ways (§ 35 and § 44)
+    ("Martin Pearson", False),  # another name, not another spelling of his
+    ("Martin Pettersson", False),
+])
+def test_a_name_is_held_however_it_is_spelt(asked, held):
+    """dev10 "När avsade sig Martin Persson som ersättare i samhällsbyggnadsnämnden?": the § of his
+    resignation names "Martin Pehrsson (S)" and was dropped as naming someone else; the answer
+    stood first with abstention off and was not shown. Two spellings of one Swedish name (a
+    silent h, c for k, w for v) hold it; another name does not."""
+    q = f"När avsade sig {asked} som ersättare i samhällsbyggnadsnämnden?"
+    row = {"title": "", "committee": "Kommunfullmäktige", "municipality": "Alingsås", "section": "arendet", "text": KF_35}
+    assert ("name" not in absent_from(constraints_of(q, read_question(q)), KF_35, row, read_question(q))) is held

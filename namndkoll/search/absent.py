@@ -152,10 +152,29 @@ def _party_rx(code: str) -> re.Pattern[str]:
     return re.compile(r"\(" + re.escape(code) + r"\)")
 
 
+# the spellings of one Swedish name sound alike (``spoken``): a silent h after a vowel ("Pehrsson",
+# "Ohlsson", "Dahl"), c for k ("Carlsson"), w for v ("Wallin"), ph for f ("Philip")
+_SILENT_H = re.compile(r"(?<=[aeiouy])h(?=[bcdfgjklmnpqrstvwxz])")
+_C_AS_K = re.compile(r"ck|c(?=[aoukl])")
+_SPOKEN = str.maketrans({"w": "v", "z": "s"})
+
+
+def spoken(folded: str) -> str:
+    """``folded`` (lower case, rings and dots off) with the letters two spellings of one name
+    differ by written one way: a question typing "Martin Persson" names the "Martin Pehrsson (S)"
+    of the protocol, which itself spells him both ways (Alingsås KF 2018-03-28, § 35 and § 44)."""
+    return _C_AS_K.sub("k", _SILENT_H.sub("", folded.replace("ph", "f"))).translate(_SPOKEN)
+
+
 def _holds_name(words: tuple[str, ...], folded: str) -> bool:
     """Every word of a name in ``folded`` text, with or without a genitive -s ("Dennis Jalonens
-    plats" and "Dennis Jalonen (V)"); a word ending in "*" (``NAME_PREFIX`` letters of a single
-    capitalised word) from the start of any word."""
+    plats" and "Dennis Jalonen (V)"), as spelt or as it sounds (``spoken``: "Persson" and
+    "Pehrsson"); a word ending in "*" (``NAME_PREFIX`` letters of a single capitalised word)
+    from the start of any word."""
+    return _holds_spelt(words, folded) or _holds_spelt(tuple(spoken(w) for w in words), spoken(folded))
+
+
+def _holds_spelt(words: tuple[str, ...], folded: str) -> bool:
     return all(re.search(r"(?<![\w])" + re.escape(w[:-1]), folded) if w.endswith("*") else
                re.search(r"(?<![\w])" + re.escape(w.removesuffix("s")) + r"(?:s|:s)?(?![\w])", folded)
                for w in words)

@@ -21,6 +21,7 @@ import numpy as np
 from ..corpus import as_store
 from ..corpus.base import Store
 from ..corpus.index import Filters, check_years
+from ..registry import PARTIES, party_in_text
 from ..types import Hit, HitCopy, Metadata
 from .absent import absent_in_context, constraints_of
 from .asked import asked_of, lists_no_holder
@@ -307,7 +308,8 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     near = stated_around(question, rows, no_kind, neighbours)
     # what the question names (a person, a party, a place, a body) that a passage lacks is looked
     # for in its § and around it, read in one query, before the passage is taken to lack it
-    lacks = absent_in_context(store, constraints_of(query, question), question, rows, texts)
+    constraints = constraints_of(query, question)
+    lacks = absent_in_context(store, constraints, question, rows, texts)
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
@@ -325,6 +327,9 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         by_body = [h or i in place_terms and row["municipality"] in place_terms[i] for i, h in enumerate(held)]
         # a stance asked by its subject: the § text that names it states no stance (order.settle)
         stance = not question.position or states_position(row)
+        # (issue 11, sixteenth session) a party's view asked is stated only where that party is
+        # named: a vote's count ("Omröstningen utfaller med 72 Ja mot 9 Nej") names no party's
+        party_named = question.opinion is None or bool(party_in_text(question.opinion).search(row["text"]))
         out.append(_with(
             # the rare terms held, one at least not a place: a rare place name, held by the passage's
             # body or named in passing, is no strong keyword match on what is asked (round 10:
@@ -337,10 +342,16 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             beyond_place=beyond_places(weights, held, place_terms),
             focus_ok=all(h or bool(f.search(before.get(r.chunk_id, "")))
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
-            kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"]),
+            # (sixteenth session) how a party voted, where a § was decided without a vote: the
+            # yrkande naming that party states what it stood for ("Hur röstade SD om vatten- och
+            # avloppstaxan …" and "… Emma Altenhammar (SD) … yrkar bifall")
+            kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"])
+            or (row["section"] == "yrkanden" and any(party_in_text(p).search(row["text"]) for p in constraints.parties
+                                                     if p in PARTIES)),
             stated=stated[r.chunk_id] and not lists_no_holder(question, row["text"], row["context"], row["section"]),
             kind_stated=stated[r.chunk_id] and stance,
             stance=stance,
+            party_named=party_named,
             stated_near=near.get(r.chunk_id, True),
             own_place=names_own_place(question, row), body_ok=by_own_body(question, row),
             year_own=year_in_own_words(question, row["text"]),

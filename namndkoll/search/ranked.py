@@ -45,6 +45,8 @@ class Ranked:
     kind_stated: bool = True  # states the kind of answer asked itself (grounds.states; ``stated`` less lists)
     topic: bool = True  # a keyword query's passage holds a word of what it asks, not of its document only (grounds.topic_held)
     stance: bool = True  # states a stance where the query asks one (subject.states_position), or none is asked
+    # names the party whose view the query asks ("Vad tyckte KD om …": Question.opinion), or none is asked
+    party_named: bool = True
     thing_beside: bool = True  # a figure beside a word of what a figure query asks (grounds.thing_beside)
     # its own text names the query's year, or, naming none, its title's first year is it (grounds.names_asked_year)
     year_named: bool = True

@@ -25,3 +25,39 @@ def test_a_one_page_scan_is_reported_as_one_page(tmp_path):
     two = make_pdf(tmp_path / "tva.pdf", ["", ""], image_only=True)
     rep = ingest([two], db=tmp_path / "d.db", index=False, extract=False, ocr=False)
     assert any("2 of 2 pages have no text layer and need OCR (pages 1-2)" in w for w in rep.results[0].warnings)
+
+
+def _counts(text: str) -> list[tuple[str, float, str]]:
+    from namndkoll.extract.figures import iter_figures, normalize_spaces
+
+    t = normalize_spaces(text)
+    return [(kind, value, unit) for _s, _e, kind, value, unit, _q, _p, _to in iter_figures(t)]
+
+
+def test_a_floor_a_file_size_and_a_numbered_point_are_no_counts():
+    """`figures --kind count` listed a meeting room's floor ("Swedenborgsgatan 20, 3 tr": 3 "tr"),
+    a linked file's size ("Närvaro.pdf (118 kb)": 118 "kb") and a § whose sign a web copy lost
+    ("deltar ej vid 59 punkt 2 pga. jäv": 59 "punkt") as things counted."""
+    assert _counts("Plats: Lilla salen, Kyrkvägen 7, 4 tr. Tid: kl 13.00") == []
+    assert _counts("Kontoret ligger på plan 2, 2 trappor upp.") == []
+    assert _counts("Bilagor till protokollet: Närvarolista.pdf (245 kb), Budget.pdf (2 mb)") == []
+    assert _counts("Lena Ek (KD) deltar inte vid 12 punkt 3 på grund av jäv.") == []
+    # what is counted stays counted
+    assert _counts("Huset har 3 trappor.") == [("count", 3.0, "trappa")]
+    assert _counts("Ärendet har 3 bilagor 2 av dem nya.") == [("count", 3.0, "bilaga")]
+    assert _counts("Listan har fem punkter.") == [("count", 5.0, "punkt")]
+
+
+def test_figures_of_a_stored_agenda_count_no_floor_and_no_point(tmp_path):
+    pdf = make_pdf(tmp_path / "kallelse.pdf", [
+        ("Kultur- och fritidsnämnden\nKallelse\nSammanträde 2019-03-12\n"
+        "Plats: Sammanträdesrum Ekan, Torggatan 4, 2 tr\n"
+        "Bilagor: Föredragningslista.pdf (96 kb)\n"
+        "Per Holm (C) deltar inte vid 7 punkt 2 på grund av jäv.\n"
+        "Nämnden föreslås inrätta 3 nya tjänster.\n")])
+    db = tmp_path / "c.db"
+    ingest([pdf], db=db, index=False)
+    result = runner.invoke(app, ["figures", "--db", str(db), "--kind", "count", "--csv"])
+    assert result.exit_code == 0
+    units = [line.split(",")[14] for line in result.stdout.splitlines()[1:]]
+    assert units == ["tjänst"]

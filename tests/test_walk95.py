@@ -4,6 +4,8 @@ Small reportlab PDFs, other names and bodies than the real pages."""
 
 from __future__ import annotations
 
+import json
+
 from test_ingest_batch import make_pdf
 from typer.testing import CliRunner
 
@@ -61,3 +63,30 @@ def test_figures_of_a_stored_agenda_count_no_floor_and_no_point(tmp_path):
     assert result.exit_code == 0
     units = [line.split(",")[14] for line in result.stdout.splitlines()[1:]]
     assert units == ["tjänst"]
+
+
+BRIEF = ("Beslut i korthet - kommunstyrelsen 4 maj 2023\n"
+         "Kommunstyrelsen beslutade bland annat att anta en ny avfallsplan.\n"
+         "Beslut i korthet\n"
+         "Här redovisas de flesta besluten från mötet. För fullständiga beslut hänvisas till protokollet.\n"
+         "Avfallsplanen gäller 2024-2030 och ersätter den tidigare planen.\n"
+         "Kommunstyrelsen beslutar att\n"
+         "Föreslå kommunfullmäktige besluta att anta avfallsplan 2024-2030.\n"
+         "Bolagets årsredovisning har granskats av revisorerna.\n"
+         "Kommunstyrelsen beslutar att\n"
+         "Godkänna Vattenbolagets årsredovisning 2022.\n")
+
+
+def test_a_page_of_decisions_in_brief_gives_its_decisions_not_its_introduction(tmp_path):
+    """A region's "Beslut i korthet" page listed one decision: its introduction ("Nedan redovisas
+    besluten … hänvisas till protokollet"), and none of the "Regionstyrelsen beslutar att …" below."""
+    pdf = make_pdf(tmp_path / "beslut-i-korthet.pdf", [BRIEF])
+    db = tmp_path / "c.db"
+    ingest([pdf], db=db, index=False)
+    result = runner.invoke(app, ["decisions", "--db", str(db), "--json"])
+    rows = json.loads(result.stdout)
+    texts = " ".join(r["quote"] for r in rows)
+    assert "hänvisas till protokollet" not in texts
+    clauses = [c for r in rows for c in r["clauses"]]
+    assert any("anta avfallsplan 2024-2030" in c for c in clauses)
+    assert any("Vattenbolagets årsredovisning 2022" in c for c in clauses)

@@ -90,3 +90,21 @@ def test_a_page_of_decisions_in_brief_gives_its_decisions_not_its_introduction(t
     clauses = [c for r in rows for c in r["clauses"]]
     assert any("anta avfallsplan 2024-2030" in c for c in clauses)
     assert any("Vattenbolagets årsredovisning 2022" in c for c in clauses)
+
+
+def test_a_proposed_decision_ends_at_the_description_of_the_case(tmp_path):
+    """Tyresö's utskott writes "Kommunledningsutskottets förslag till beslut / - Informationen
+    noteras. / Beskrivning av ärendet / …": the proposal ran on into the description."""
+    pdf = make_pdf(tmp_path / "utskott.pdf", [
+        ("Sammanträde med Fritidsutskottet 2021-10-05\n"
+         "Ärende 3 Diarienummer 2021/FRU 0142\n"
+         "Fritidsutskottets förslag till beslut\n"
+         "- Rapporten läggs till handlingarna.\n"
+         "Beskrivning av ärendet\n"
+         "Förvaltningen redovisar hur badhuset har använts under sommaren.\n")])
+    db = tmp_path / "c.db"
+    ingest([pdf], db=db, index=False)
+    rows = json.loads(runner.invoke(app, ["decisions", "--db", str(db), "--json"]).stdout)
+    assert [r["status"] for r in rows] == ["proposed"]
+    assert "badhuset" not in rows[0]["quote"] and "Beskrivning" not in " ".join(rows[0]["clauses"])
+    assert "Rapporten läggs till handlingarna" in rows[0]["quote"]

@@ -38,7 +38,7 @@ _HEADINGS: tuple[tuple[str, str], ...] = (
     # "other" ends with a rule of underscores: the end of a § in Lomma's protocols
     ("other", (r"handling(?:ar)?|protokollsutdrag skickas till|beslutet skickas till|expedieras till"
               r"|justering|sammanfattning(?: av ärendet)?|beslutsunderlag|underlag för beslutet"
-              r"|ärendet|ärendebeskrivning|tidigare behandling|information|bakgrund|styrande dokument"
+              r"|ärendet|ärendebeskrivning|beskrivning av ärendet|tidigare behandling|information|bakgrund|styrande dokument"
               r"|bilag(?:a|or)(?: \d+)?|_{5,}|skäl för beslutet|motivering|bedömning|förvaltningens bedömning"
               r"|ordningsfråga|anteckning|yttrande|fråga \d+|interpellation(?: \d+)?|justerandes signatur"
               r"|deltar inte i beslut(?:et)?")),

@@ -108,3 +108,42 @@ def test_a_proposed_decision_ends_at_the_description_of_the_case(tmp_path):
     assert [r["status"] for r in rows] == ["proposed"]
     assert "badhuset" not in rows[0]["quote"] and "Beskrivning" not in " ".join(rows[0]["clauses"])
     assert "Rapporten läggs till handlingarna" in rows[0]["quote"]
+
+
+def _joint_yrkande_pdf(path):
+    from test_structure_templates import draw
+
+    page = [(40, 40, "BYGGNADSNÄMNDEN"), (330, 40, "SAMMANTRÄDESPROTOKOLL"), (330, 52, "2024-03-14"),
+            (40, 70, "Beslutande"), (40, 82, "Sara Lind (V)"), (40, 94, "Olle Berg (MP)"),
+            (40, 106, "Karin Ås (M)"),
+            (40, 150, "BN § 31"), (330, 150, "BN 2024/77"),
+            (40, 165, "Motion om gång- och cykelbro över Ljusån"),
+            (40, 185, "Yrkanden"),
+            (40, 200, "Sara Lind (V) och Olle Berg (MP) yrkar att motionen om cykelbron bifalls."),
+            (40, 220, "Karin Ås (M) yrkar att motionen om cykelbron avslås."),
+            (40, 240, "Beslut"),
+            (40, 255, "Byggnadsnämnden föreslår kommunfullmäktige att avslå motionen.")]
+    return draw(path, [page])
+
+
+def test_compare_by_committee_quotes_a_joint_yrkande_once(tmp_path, capsys):
+    """`compare … --by committee` printed a yrkande made by MP, V and C together three times in a
+    row ("MP: yrkande: ”…”", "V: yrkande: ”…”", "C: yrkande: ”…”"); now once, "V, MP: yrkande"."""
+    from test_search import indexed
+
+    from namndkoll.commands.search import _print_comparison
+    from namndkoll.ingest import read_document
+    from namndkoll.search import compare
+
+    db = tmp_path / "c.db"
+    with indexed(db, [read_document(_joint_yrkande_pdf(tmp_path / "bn.pdf"))], extract=True) as (conn, emb):
+        for by in ("committee", "year"):
+            res = compare(conn, "motionen om cykelbron", emb, by=by, mode="keyword")
+            _print_comparison(res, by, wide=True)
+            out = capsys.readouterr().out
+            assert out.count("Sara Lind (V) och Olle Berg (MP) yrkar") == 1
+            assert "V, MP: yrkande:" in out and "M: yrkande:" in out
+        # by party each party's own column still quotes it
+        res = compare(conn, "motionen om cykelbron", emb, by="party", mode="keyword")
+        _print_comparison(res, "party", wide=True)
+        assert capsys.readouterr().out.count("Sara Lind (V) och Olle Berg (MP) yrkar") == 2

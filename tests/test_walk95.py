@@ -147,3 +147,24 @@ def test_compare_by_committee_quotes_a_joint_yrkande_once(tmp_path, capsys):
         res = compare(conn, "motionen om cykelbron", emb, by="party", mode="keyword")
         _print_comparison(res, "party", wide=True)
         assert capsys.readouterr().out.count("Sara Lind (V) och Olle Berg (MP) yrkar") == 2
+
+
+def test_a_role_after_the_party_in_a_list_without_commas_is_that_members(tmp_path):
+    """Attendance lists that run on without commas ("Thom Rasmusson (s) ordförande Solbritt
+    Lindborg (mp) 1:e v ordf …", Hässleholm, Ludvika, Storuman, Trollhättan) gave the chair's role
+    to the next member and none to the chair; "Ledamöter" was read as a first name."""
+    pdf = make_pdf(tmp_path / "narvaro.pdf", [
+        ("Fritidsnämnden\nSammanträdesprotokoll 2016-04-12\n"
+         "Beslutande Ledamöter Märta Holm (s) ordförande Jonas Ek (m) 1:e v ordf Lisa Berg (c)\n"
+         "Olle Lind (v) ledamot Kim Sjö (kd) Ersättare Eva Strand (mp)\n"
+         "Sten Ås (s) ordförande 1:e vice ordförande ledamot ledamot\n"
+         "§ 12 Bidrag till föreningar\nBeslut\nNämnden beviljar bidragen.\n")])
+    db = tmp_path / "c.db"
+    ingest([pdf], db=db, index=False)
+    rows = json.loads(runner.invoke(app, ["people", "--db", str(db), "--json"]).stdout)
+    roles = {r["name"]: r["role"] for r in rows}
+    assert roles["Märta Holm"] == "ordförande" and roles["Jonas Ek"] is None
+    assert roles["Olle Lind"] == "ledamot"
+    assert roles["Kim Sjö"] is None  # "Ersättare" heads the names after it
+    assert roles["Sten Ås"] is None  # a column of roles flattened after the last name
+    assert not any(n.startswith("Ledamöter") for n in roles)

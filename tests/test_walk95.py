@@ -168,3 +168,36 @@ def test_a_role_after_the_party_in_a_list_without_commas_is_that_members(tmp_pat
     assert roles["Kim Sjö"] is None  # "Ersättare" heads the names after it
     assert roles["Sten Ås"] is None  # a column of roles flattened after the last name
     assert not any(n.startswith("Ledamöter") for n in roles)
+
+
+def test_compare_shows_what_a_styrelse_proposed_to_fullmaktige(tmp_path, capsys):
+    """Alingsås KS § 103 decided "Beslut / Förslag till beslut i kommunfullmäktige / Motionen
+    avslås i sin helhet": stored as a proposal, so `compare` showed no line for what KS did while
+    KF's § showed its Beslut. Now "Förslag till beslut: …" (JSON `proposal`); `decision` stays
+    what was decided."""
+    from test_search import indexed
+    from test_structure_templates import draw
+
+    from namndkoll.commands.search import _print_comparison
+    from namndkoll.ingest import read_document
+    from namndkoll.search import compare
+    from namndkoll.search.compare import comparison_json
+
+    page = [(40, 40, "REGIONSTYRELSEN"), (330, 40, "PROTOKOLL"), (330, 52, "2025-11-20"),
+            (40, 90, "§ 212"), (330, 90, "RS 2025/301"),
+            (40, 105, "Svar på motion om solceller på vårdcentralernas tak"),
+            (40, 125, "Förslag till beslut på sammanträdet"),
+            (40, 140, "Nils Alm (V) föreslår att motionen om solceller bifalls."),
+            (40, 160, "Beslutsgång"),
+            (40, 175, "Ordföranden finner att regionstyrelsen beslutar enligt arbetsutskottets förslag."),
+            (40, 195, "Beslut"),
+            (40, 210, "Förslag till beslut i regionfullmäktige"),
+            (40, 225, "Motionen om solceller avslås.")]
+    pdf = draw(tmp_path / "rs.pdf", [page])
+    with indexed(tmp_path / "c.db", [read_document(pdf)], extract=True) as (conn, emb):
+        res = compare(conn, "motionen om solceller", emb, by="committee", mode="keyword")
+        _print_comparison(res, "committee", wide=True)
+        out = capsys.readouterr().out
+        assert "Förslag till beslut: Motionen om solceller avslås." in out
+        (item,) = comparison_json(res)["items"]
+        assert item["decision"] is None and item["proposal"] == "Motionen om solceller avslås."

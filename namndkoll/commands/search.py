@@ -305,7 +305,9 @@ def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
             row = p.row
             if row is not None:  # which §, what it is about and what was decided
                 echo(f"  {one_line(row.title)}"
-                     + (f"\n    Beslut: {one_line(quote(row.decision, max_chars=200))}" if row.decision else ""))
+                     + (f"\n    Beslut: {one_line(quote(row.decision, max_chars=200))}" if row.decision else "")
+                     + (f"\n    Förslag till beslut: {one_line(quote(row.proposal, max_chars=200))}"
+                        if row.proposal else ""))
             stances = (row.stances.get(k, ()) if row is not None and by == "party"
                        else [s for st in (row.stances.values() if row else ()) for s in st])
             for st, parties in _once(stances):

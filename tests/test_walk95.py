@@ -201,3 +201,13 @@ def test_compare_shows_what_a_styrelse_proposed_to_fullmaktige(tmp_path, capsys)
         assert "Förslag till beslut: Motionen om solceller avslås." in out
         (item,) = comparison_json(res)["items"]
         assert item["decision"] is None and item["proposal"] == "Motionen om solceller avslås."
+
+
+def test_a_count_names_its_noun_past_a_participle_and_mest():
+    """A researcher's count column held 10 "inhyrda" ("10 inhyrda fordon", VGR), 3 and 12 "mycket"
+    ("de tre mest aktuella hoten": the lemma of "mest") and 100 "vardera" ("flera hundra vardera")."""
+    assert _counts("De ersattes av 10 inhyrda fordon från grannregionen.") == [("count", 10.0, "fordon")]
+    assert _counts("Det är ett av de tre mest aktuella hoten mot verksamheten.") == [("count", 3.0, "hot")]
+    assert _counts("Marknaden och loppisen samlade flera hundra vardera.") == []
+    assert _counts("Vinnarna fick 3 vardera.") == []
+    assert _counts("Av dem var 27 auktoriserade tolkar.") == [("count", 27.0, "tolk")]

@@ -175,6 +175,7 @@ _NOT_COUNTED = {
     "ovan", "nedan", "ovanstående", "nedanstående", "ff", "resp.", "osv", "etc",
     "både", "båda", "antingen", "varken",  # "klockan 8 och 18 både vardag och helg": no 18 "båda"
     "utifrån", "bland", "mellan", "kring", "runt", "hos", "genom", "trots", "sedan", "dock",  # "ca 30 utifrån"
+    "vardera", "mest",  # "flera hundra vardera", "de tolv mest …": the counted noun, if any, is elsewhere
 }
 # the size of a linked file ("Närvaro.pdf (118 kb)") counts nothing a reader tallies
 _FILE_SIZES = {"kb", "kbyte", "kib", "mb", "mbyte", "mib", "gb", "byte", "bytes"}
@@ -211,7 +212,7 @@ _STYCK = re.compile(r"[ \t]*(?:st\.?|styck|stycken)(?=[ \t])", re.IGNORECASE)
 _NOUN_RE = re.compile(
     r"\s+(?P<noun>(?:[A-ZÅÄÖ]{2,}-?)?[a-zåäöéü][a-zåäöéü]*(?:-[a-zåäöéü]+)*)(?![\wåäö])"
 )
-_ADJ_EXTRA = {"olika", "extra", "nya", "hela", "fler", "nyanlända", "heltids", "deltids", "ordinarie",
+_ADJ_EXTRA = {"olika", "extra", "nya", "hela", "fler", "mest", "nyanlända", "heltids", "deltids", "ordinarie",
               "ytterligare", "särskilda", "egna", "lediga", "nuvarande", "befintliga", "tillfälliga"}
 
 
@@ -453,7 +454,7 @@ def _is_past_participle(word: str) -> bool:
     "auktoriserade", "köpta"), which the lemma table reads as the verb itself."""
     w = word.lower()
     table = _lemmas()
-    for i in range(max(1, len(w) - 5)):  # the word, or a compound's tail ("timavlönade")
+    for i in range(max(1, len(w) - 4)):  # the word, or a compound's tail ("timavlönade", "inhyrda")
         tail = w[i:]
         lem = table.get(tail, "")
         if lem and ((tail.endswith("ade") and lem == tail[:-3] + "a")

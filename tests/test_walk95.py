@@ -23,7 +23,7 @@ def test_a_one_page_scan_is_reported_as_one_page(tmp_path):
     result = runner.invoke(app, ["ingest", str(pdf), "--db", str(db), "--no-ocr", "--no-index"])
     out = result.stdout + (result.stderr or "")
     assert "1 of 1 page has no text layer and needs OCR (page 1)" in out
-    assert "1 pages" not in out and "pages 1)" not in out
+    assert "1 page in " in out and "1 pages in " not in out and "pages 1)" not in out
     two = make_pdf(tmp_path / "tva.pdf", ["", ""], image_only=True)
     rep = ingest([two], db=tmp_path / "d.db", index=False, extract=False, ocr=False)
     assert any("2 of 2 pages have no text layer and need OCR (pages 1-2)" in w for w in rep.results[0].warnings)
@@ -163,7 +163,7 @@ def test_a_role_after_the_party_in_a_list_without_commas_is_that_members(tmp_pat
     ingest([pdf], db=db, index=False)
     rows = json.loads(runner.invoke(app, ["people", "--db", str(db), "--json"]).stdout)
     roles = {r["name"]: r["role"] for r in rows}
-    assert roles["Märta Holm"] == "ordförande" and roles["Jonas Ek"] is None
+    assert roles["Märta Holm"] == "ordförande" and roles["Jonas Ek"] == "förste vice ordförande"
     assert roles["Olle Lind"] == "ledamot"
     assert roles["Kim Sjö"] is None  # "Ersättare" heads the names after it
     assert roles["Sten Ås"] is None  # a column of roles flattened after the last name
@@ -211,3 +211,16 @@ def test_a_count_names_its_noun_past_a_participle_and_mest():
     assert _counts("Marknaden och loppisen samlade flera hundra vardera.") == []
     assert _counts("Vinnarna fick 3 vardera.") == []
     assert _counts("Av dem var 27 auktoriserade tolkar.") == [("count", 27.0, "tolk")]
+
+
+def test_the_chairs_abbreviated_roles_are_read():
+    """Attendance lists abbreviate the chairs ("Olof Röstin (M), ordf", "Per Hansson (L) 1:e vice
+    ordf.", "Cecilia Andersson (C) v. ordf.", Svalöv, RJL, Borås, Katrineholm, Trollhättan …):
+    `people` gave them no role."""
+    from namndkoll.extract.people import iter_people
+
+    text = ("Beslutande Lars Dahl (M), ordf\nMaja Ek (C) 1:e vice ordf. Jan Ros (S) 2:e v ordf Eva Ho (V)\n"
+            "Lena Åberg (L) v. ordf.\n")
+    roles = {n: r for _s, _e, n, _p, r, _o in iter_people(text)}
+    assert roles == {"Lars Dahl": "ordförande", "Maja Ek": "förste vice ordförande",
+                     "Jan Ros": "andre vice ordförande", "Eva Ho": None, "Lena Åberg": "vice ordförande"}

@@ -57,9 +57,14 @@ _ROLE_OF_PREVIOUS = re.compile(r"\)[ \t]*,[ \t]*$")
 # on without commas: "Thom Rasmusson (s) ordförande Solbritt Lindborg (mp) 1:e v ordf"; a
 # capitalised one there heads the next names ("(SD) Ersättare Anders Roos (NP)")
 _BARE_ROLE_OF_PREVIOUS = re.compile(r"\)[ \t]*\Z")
-_AFTER_ROLE = (r"(?:(?:förste|första|andre|andra|tredje)[ \t]+)?(?:vice[ \t]+)?"
+_AFTER_ROLE = (r"(?:(?:(?:förste|första|andre|andra|tredje)[ \t]+)?(?:vice[ \t]+)?"
                r"(?:ordförande|ledamot|(?:tjänstgörande[ \t]+)?ersättare|kommunalråd|oppositionsråd|"
-               r"gruppledare|sekreterare|justerare)")
+               r"gruppledare|sekreterare|justerare)"
+               # as attendance lists abbreviate the chairs: "1:e v ordf", "2:e vice ordf.", "v. ordf"
+               r"|(?:[123]:[ae][ \t]+)?(?:v(?:ice)?\.?[ \t]*)?ordf\.?(?![\wåäö]))")
+# the abbreviations' words in full
+_ROLE_WORDS = (("1:a", "första"), ("1:e", "förste"), ("2:a", "andra"), ("2:e", "andre"), ("3:e", "tredje"),
+               ("vice", "vice"), ("v.", "vice"), ("v", "vice"), ("ordf.", "ordförande"), ("ordf", "ordförande"))
 _ROLE_AFTER_RE = re.compile(
     rf"[ \t]*(?:,[ \t]*(?P<role>{_AFTER_ROLE})(?![\wåäö])|\([ \t]*(?P<paren>{_AFTER_ROLE})[ \t]*\))"
     # the bare form, not a heading ("Tjänstgörande ersättare:") nor a column of roles flattened
@@ -127,7 +132,8 @@ def _role(before: str) -> str | None:
 
 
 def _base_role(written: str) -> str:
-    role = " ".join(written.lower().split())
+    words = re.sub(r"\b(v\.|ordf\.)", r"\1 ", written.lower()).split()  # "v.ordf" -> "v. ordf"
+    role = " ".join(dict(_ROLE_WORDS).get(w, w) for w in words)
     for definite, base in _DEFINITE:
         if role.endswith(definite):
             return role[: -len(definite)] + base
@@ -138,7 +144,7 @@ def _role_after(text: str, end: int) -> str | None:
     """The role written after a name's party, after a comma or in parentheses: "Anna Berg (S),
     vice ordförande", "Kent Perciwall (KD) (ordförande)"."""
     m = _ROLE_AFTER_RE.match(text, end, min(len(text), end + 60))
-    if m and m.group("bare") and not m.group("bare")[0].islower():
+    if m and m.group("bare") and not next(c for c in m.group("bare") if c.isalpha()).islower():
         return None  # "(SD) Ersättare Anders Roos": a heading of the names after it
     return _base_role(m.group("role") or m.group("paren") or m.group("bare")) if m else None
 

@@ -363,7 +363,7 @@ def test_unreadable_page_is_left_out_and_counted(tmp_path):
     doc = read_pdf(draw(tmp_path / "g.pdf", pages), ocr=False)
     assert [p.ocr for p in doc.pages] == ["text", "unreadable"]
     assert doc.pages[1].text == "" and "protokojjet" not in doc.text
-    assert "1 of 2 pages have a text layer that does not read as words" in doc.warnings[0]
+    assert "1 of 2 pages has a text layer that does not read as words" in doc.warnings[0]
 
 
 def test_two_table_cells_set_touching_are_two_words(tmp_path):

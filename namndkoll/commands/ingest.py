@@ -227,7 +227,8 @@ def ingest_cmd(
         echo(
             f"{report.count('ingested')} ingested, {report.count('unchanged')} unchanged (skipped), "
             f"{report.count('replaced')} replaced, {report.count('failed')} failed"
-            f" · {report.pages} pages in {report.seconds:.1f} s ({rate:.0f} pages/s)"
+            f" · {report.pages} {'page' if report.pages == 1 else 'pages'} in {report.seconds:.1f} s"
+            f" ({rate:.0f} pages/s)"
         )
         for r in report.failed:
             echo(f"failed   {r.path}: {one_line(r.message)}", err=True)

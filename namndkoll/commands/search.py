@@ -273,6 +273,20 @@ def compare_cmd(
     _print_comparison(res, by, wide=wide)
 
 
+def _once(stances: Any) -> list[tuple[Any, list[str]]]:
+    """Each stance once with the parties that share it: one yrkande made by MP, V and C together
+    is quoted once as "MP, V, C: yrkande: …", not three times in a row."""
+    out: dict[tuple[str, str, str], tuple[Any, list[str]]] = {}
+    for st in stances:
+        key = (st.kind, st.text, st.citation)
+        if key in out and st.kind != "omrostning":  # a roll call's tally is each party's own
+            out[key][1].append(st.party)
+        else:
+            out.setdefault(key if st.kind != "omrostning" else (st.kind, st.text + st.party, st.citation),
+                           (st, [st.party]))
+    return list(out.values())
+
+
 def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
     """The comparison as text: the counts per group and year, then each group's first §§ with
     what was decided and each stance quoted with its citation."""
@@ -291,11 +305,13 @@ def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
             row = p.row
             if row is not None:  # which §, what it is about and what was decided
                 echo(f"  {one_line(row.title)}"
-                     + (f"\n    Beslut: {one_line(quote(row.decision, max_chars=200))}" if row.decision else ""))
+                     + (f"\n    Beslut: {one_line(quote(row.decision, max_chars=200))}" if row.decision else "")
+                     + (f"\n    Förslag till beslut: {one_line(quote(row.proposal, max_chars=200))}"
+                        if row.proposal else ""))
             stances = (row.stances.get(k, ()) if row is not None and by == "party"
                        else [s for st in (row.stances.values() if row else ()) for s in st])
-            for st in stances:
-                who = "" if by == "party" else f"{st.party}: "
+            for st, parties in _once(stances):
+                who = "" if by == "party" else f"{', '.join(parties)}: "
                 said = one_line(quote(st.text, max_chars=300))
                 # a party's tally in a roll call ("1 nej (proposition)") is namndkoll's count,
                 # not the protocol's words: no quotation marks to copy it by

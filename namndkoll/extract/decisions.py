@@ -38,7 +38,7 @@ _HEADINGS: tuple[tuple[str, str], ...] = (
     # "other" ends with a rule of underscores: the end of a § in Lomma's protocols
     ("other", (r"handling(?:ar)?|protokollsutdrag skickas till|beslutet skickas till|expedieras till"
               r"|justering|sammanfattning(?: av ärendet)?|beslutsunderlag|underlag för beslutet"
-              r"|ärendet|ärendebeskrivning|tidigare behandling|information|bakgrund|styrande dokument"
+              r"|ärendet|ärendebeskrivning|beskrivning av ärendet|tidigare behandling|information|bakgrund|styrande dokument"
               r"|bilag(?:a|or)(?: \d+)?|_{5,}|skäl för beslutet|motivering|bedömning|förvaltningens bedömning"
               r"|ordningsfråga|anteckning|yttrande|fråga \d+|interpellation(?: \d+)?|justerandes signatur"
               r"|deltar inte i beslut(?:et)?")),
@@ -224,6 +224,11 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
         e = _before_next_case(text, s, _before_signatures(text, s, _section_end(text, s, e)))
         body_text = text[s:e]
         m = _PROPOSED_RE.match(body_text) or _DECIDED_RE.match(body_text)
+        if m is None and _writes_out_decisions(body_text):
+            # a page of decisions in brief ("Beslut i korthet: Nedan redovisas besluten …
+            # Regionstyrelsen beslutar att …"): its opening is an introduction, the decisions are
+            # the ones it writes out (found below, each with its own clauses)
+            continue
         # a § of another body's protocol bundled in the document (an extract appended to an
         # audit report) was decided by that body at its meeting, not by the document's
         it = doc.item_of(s)
@@ -248,6 +253,13 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
         add(m.group("body"), "decided", date, m.start(), _clause_block_end(text, m.end()))
     found.sort(key=lambda d: d.start)
     return tuple(found)
+
+
+def _writes_out_decisions(section: str) -> bool:
+    """Whether a section that does not open with a decision writes out decisions of a body
+    further on, each at the start of a line ("\nRegionstyrelsen beslutar att")."""
+    return any(section[m.start() - 1:m.start()] in ("\n", "\f")
+               for m in (*_DECIDED_RE.finditer(section, 1), *_PROPOSED_RE.finditer(section, 1)))
 
 
 def _section_end(text: str, start: int, end: int) -> int:

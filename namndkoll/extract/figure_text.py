@@ -175,7 +175,24 @@ _NOT_COUNTED = {
     "ovan", "nedan", "ovanstående", "nedanstående", "ff", "resp.", "osv", "etc",
     "både", "båda", "antingen", "varken",  # "klockan 8 och 18 både vardag och helg": no 18 "båda"
     "utifrån", "bland", "mellan", "kring", "runt", "hos", "genom", "trots", "sedan", "dock",  # "ca 30 utifrån"
+    "vardera", "mest",  # "flera hundra vardera", "de tolv mest …": the counted noun, if any, is elsewhere
 }
+# the size of a linked file ("Närvaro.pdf (118 kb)") counts nothing a reader tallies
+_FILE_SIZES = {"kb", "kbyte", "kib", "mb", "mbyte", "mib", "gb", "byte", "bytes"}
+# a number before an identifier word that is itself numbered refers to a place: "vid 59 punkt 2"
+# is § 59 point 2 with its sign lost (web copies, OCR), not 59 points; singular forms only, so
+# that "3 bilagor 2 av dem nya" still counts three
+_NUMBERED_PARTS = {"punkt", "bilaga", "kap", "kap.", "kapitel", "paragraf", "mom", "mom.", "moment"}
+_NEXT_NUMBER = re.compile(r"[ \t]+\d")
+_FLOOR_AFTER = re.compile(r"[ \t]+(?:upp|ned|ner)(?![\wåäö])", re.IGNORECASE)
+
+
+def _is_floor(text: str, nm: re.Match[str]) -> bool:
+    """A floor in an address: "Storgatan 20, 3 tr", "2 trappor upp" (trappor = floors), no count."""
+    low = nm.group("noun").lower()
+    return low in ("tr", "trp") or (low in ("trappor", "trappa", "tr.") and bool(_FLOOR_AFTER.match(text, nm.end())))
+
+
 # compounds of time units are durations too: "kalenderdagar", "arbetsveckor", "läsår"
 _TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år",
                "intervall")  # "med 1–3 årsintervall": how often, not how many
@@ -195,7 +212,7 @@ _STYCK = re.compile(r"[ \t]*(?:st\.?|styck|stycken)(?=[ \t])", re.IGNORECASE)
 _NOUN_RE = re.compile(
     r"\s+(?P<noun>(?:[A-ZÅÄÖ]{2,}-?)?[a-zåäöéü][a-zåäöéü]*(?:-[a-zåäöéü]+)*)(?![\wåäö])"
 )
-_ADJ_EXTRA = {"olika", "extra", "nya", "hela", "fler", "nyanlända", "heltids", "deltids", "ordinarie",
+_ADJ_EXTRA = {"olika", "extra", "nya", "hela", "fler", "mest", "nyanlända", "heltids", "deltids", "ordinarie",
               "ytterligare", "särskilda", "egna", "lediga", "nuvarande", "befintliga", "tillfälliga"}
 
 
@@ -437,7 +454,7 @@ def _is_past_participle(word: str) -> bool:
     "auktoriserade", "köpta"), which the lemma table reads as the verb itself."""
     w = word.lower()
     table = _lemmas()
-    for i in range(max(1, len(w) - 5)):  # the word, or a compound's tail ("timavlönade")
+    for i in range(max(1, len(w) - 4)):  # the word, or a compound's tail ("timavlönade", "inhyrda")
         tail = w[i:]
         lem = table.get(tail, "")
         if lem and ((tail.endswith("ade") and lem == tail[:-3] + "a")
@@ -616,7 +633,8 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
             low = noun.lower()
             if (low in _NOT_COUNTED or lem in _NOT_COUNTED or lem in _MONTHS
                     or lem.endswith(_TIME_TAILS) or _looks_like_verb(noun) or len(lem) < 2
-                    or _is_definite_singular(noun)):
+                    or _is_definite_singular(noun) or low in _FILE_SIZES or _is_floor(text, nm)
+                    or (low in _NUMBERED_PARTS and _NEXT_NUMBER.match(text, nm.end()))):
                 if mult > 1:
                     kind, unit = "amount", "SEK"
                 else:

@@ -40,7 +40,7 @@ _NOT_NAME = {
     "datum", "diarienr", "ärendebeskrivning", "bilaga", "sida", "protokoll", "kommunen", "kommun",
     # the labels of a protocol's attendance block: "Beslutande  Kent Perciwall (KD) (ordförande)"
     "beslutande", "övriga", "deltagande", "justerande", "underskrifter",
-    "tjänstepersoner", "tjänstemän",
+    "tjänstepersoner", "tjänstemän", "ledamöter",
 }
 _ROLE_RE = re.compile(
     r"(?P<role>(?:(?:förste|första|andre|andra|tredje)\s+)?(?:vice\s+)?(?:ordföranden?|ledamoten|ledamot|"
@@ -53,11 +53,23 @@ _ROLE_RE = re.compile(
 # so does one in parentheses after the party, as an attendance list writes it: "Kent Perciwall
 # (KD) (ordförande)"
 _ROLE_OF_PREVIOUS = re.compile(r"\)[ \t]*,[ \t]*$")
-_AFTER_ROLE = (r"(?:(?:förste|första|andre|andra|tredje)[ \t]+)?(?:vice[ \t]+)?"
+# so does a role in lower case right after the party on the same line, as an attendance list runs
+# on without commas: "Thom Rasmusson (s) ordförande Solbritt Lindborg (mp) 1:e v ordf"; a
+# capitalised one there heads the next names ("(SD) Ersättare Anders Roos (NP)")
+_BARE_ROLE_OF_PREVIOUS = re.compile(r"\)[ \t]*\Z")
+_AFTER_ROLE = (r"(?:(?:(?:förste|första|andre|andra|tredje)[ \t]+)?(?:vice[ \t]+)?"
                r"(?:ordförande|ledamot|(?:tjänstgörande[ \t]+)?ersättare|kommunalråd|oppositionsråd|"
-               r"gruppledare|sekreterare|justerare)")
+               r"gruppledare|sekreterare|justerare)"
+               # as attendance lists abbreviate the chairs: "1:e v ordf", "2:e vice ordf.", "v. ordf"
+               r"|(?:[123]:[ae][ \t]+)?(?:v(?:ice)?\.?[ \t]*)?ordf\.?(?![\wåäö]))")
+# the abbreviations' words in full
+_ROLE_WORDS = (("1:a", "första"), ("1:e", "förste"), ("2:a", "andra"), ("2:e", "andre"), ("3:e", "tredje"),
+               ("vice", "vice"), ("v.", "vice"), ("v", "vice"), ("ordf.", "ordförande"), ("ordf", "ordförande"))
 _ROLE_AFTER_RE = re.compile(
-    rf"[ \t]*(?:,[ \t]*(?P<role>{_AFTER_ROLE})(?![\wåäö])|\([ \t]*(?P<paren>{_AFTER_ROLE})[ \t]*\))",
+    rf"[ \t]*(?:,[ \t]*(?P<role>{_AFTER_ROLE})(?![\wåäö])|\([ \t]*(?P<paren>{_AFTER_ROLE})[ \t]*\))"
+    # the bare form, not a heading ("Tjänstgörande ersättare:") nor a column of roles flattened
+    # after the last name ("Stig Svensson (S) ordförande 1:e vice ordförande ledamot ledamot")
+    rf"|[ \t]+(?P<bare>{_AFTER_ROLE})(?![\wåäö:])(?![ \t]+(?:\d:[ae]|{_AFTER_ROLE}|v[ \t.]))",
     re.IGNORECASE,
 )
 _DEFINITE = (("ordföranden", "ordförande"), ("ersättaren", "ersättare"), ("ersättarna", "ersättare"),
@@ -106,7 +118,13 @@ def _role(before: str) -> str | None:
     if not m:
         return None
     role = _base_role(m.group("role"))
-    if role == " ".join(m.group("role").lower().split()) and _ROLE_OF_PREVIOUS.search(before[-60:][:m.start()]):
+    tail = before[-60:]
+    prefix = tail[:m.start()]
+    # "Anna Berg (s) ordförande Per Olsson (m)": Anna Berg's, read as _role_after reads it (the
+    # name that follows stands in as "X")
+    if _BARE_ROLE_OF_PREVIOUS.search(prefix) and _role_after(tail + "X", len(prefix.rstrip(" \t"))):
+        return None
+    if role == " ".join(m.group("role").lower().split()) and _ROLE_OF_PREVIOUS.search(prefix):
         # "Anna Berg (S), ordförande Per Olsson (M)": a role in the bare form after a comma is
         # Anna Berg's; the definite form names the next one ("(V), andre vice ordföranden Margareta …")
         return None
@@ -114,7 +132,8 @@ def _role(before: str) -> str | None:
 
 
 def _base_role(written: str) -> str:
-    role = " ".join(written.lower().split())
+    words = re.sub(r"\b(v\.|ordf\.)", r"\1 ", written.lower()).split()  # "v.ordf" -> "v. ordf"
+    role = " ".join(dict(_ROLE_WORDS).get(w, w) for w in words)
     for definite, base in _DEFINITE:
         if role.endswith(definite):
             return role[: -len(definite)] + base
@@ -125,7 +144,9 @@ def _role_after(text: str, end: int) -> str | None:
     """The role written after a name's party, after a comma or in parentheses: "Anna Berg (S),
     vice ordförande", "Kent Perciwall (KD) (ordförande)"."""
     m = _ROLE_AFTER_RE.match(text, end, min(len(text), end + 60))
-    return _base_role(m.group("role") or m.group("paren")) if m else None
+    if m and m.group("bare") and not next(c for c in m.group("bare") if c.isalpha()).islower():
+        return None  # "(SD) Ersättare Anders Roos": a heading of the names after it
+    return _base_role(m.group("role") or m.group("paren") or m.group("bare")) if m else None
 
 
 def _trim_name(name: str, offset: int) -> tuple[str, int] | None:

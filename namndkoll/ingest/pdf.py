@@ -299,24 +299,36 @@ def _pages(reads: list[_PageRead]) -> list[Page]:
     return pages
 
 
+def _n_pages(n: int) -> str:
+    """"1 page", "3 pages": a one-page scan is not reported as "1 pages"."""
+    return f"{n} page" if n == 1 else f"{n} pages"
+
+
+def _page_word(nums: list[int]) -> str:
+    return "page" if len(nums) == 1 else "pages"
+
+
 def _state_warnings(reads: list[_PageRead]) -> list[str]:
     out = []
     n = len(reads)
     missing = [no for no, r in enumerate(reads, 1) if r.state == "needs_ocr"]
     if missing:
-        out.append(f"{len(missing)} of {n} pages have no text layer and need OCR "
-                   f"(pages {_ranges(missing)}): {OCR_HINT}")
+        has, need = ("has", "needs") if len(missing) == 1 else ("have", "need")
+        out.append(f"{len(missing)} of {_n_pages(n)} {has} no text layer and {need} OCR "
+                   f"({_page_word(missing)} {_ranges(missing)}): {OCR_HINT}")
     bad = [no for no, r in enumerate(reads, 1) if r.state == "unreadable"]
     if bad:
-        out.append(f"{len(bad)} of {n} pages have a text layer that does not read as words (a broken "
-                   f"font encoding; pages {_ranges(bad)}), left out: {OCR_HINT}")
+        has = "has" if len(bad) == 1 else "have"
+        out.append(f"{len(bad)} of {_n_pages(n)} {has} a text layer that does not read as words (a broken "
+                   f"font encoding; {_page_word(bad)} {_ranges(bad)}), left out: {OCR_HINT}")
     switched = [no for no, r in enumerate(reads, 1) if r.switched]
     if switched:
-        out.append(f"{len(switched)} pages whose text layer reads partly wrong (the same broken fonts; "
-                   f"pages {_ranges(switched)}) were read by OCR instead")
+        were = "was" if len(switched) == 1 else "were"
+        out.append(f"{_n_pages(len(switched))} whose text layer reads partly wrong (the same broken fonts; "
+                   f"{_page_word(switched)} {_ranges(switched)}) {were} read by OCR instead")
     ocrd = sum(r.state == "ocr" for r in reads)
     if ocrd:
-        out.append(f"{ocrd} pages read by OCR (Tesseract, swe): check quotes against the page")
+        out.append(f"{_n_pages(ocrd)} read by OCR (Tesseract, swe): check quotes against the page")
     return out
 
 

@@ -81,6 +81,9 @@ class MatrixItem:
     votes: tuple[dict[str, Any], ...]  # {yes, no, abstain, absent, proposition, page}
     stances: dict[str, tuple[Stance, ...]]  # party code -> its stances in this §
     hits: tuple[Hit, ...] = ()  # the passages that matched the topic
+    # where the § states no decision of its own, the last proposed one in it: a kommunstyrelse's
+    # "Beslut / Förslag till beslut i kommunfullmäktige: Motionen avslås" is stored as a proposal
+    proposal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -258,10 +261,13 @@ def matrix_row(store: Store, document_id: int, item: str | None, hits: list[Hit]
             add(Stance(code, "omrostning", f"{said}{what}", v["page"], v["start"], v["end"],
                        _cite(first, item, v["page"], v["page"])))
     decision = next((d["text"] for d in found["decisions"] if d["status"] == "decided"), None)
+    proposed = [d["text"] for d in found["decisions"] if d["status"] == "proposed"]
+    proposal = proposed[-1] if decision is None and proposed else None
     citation = format_citation(md, item=item, page=page, page_end=page_end, diarienummer=md.diarienummer,
                                source=first.source, within=first.within)
     return MatrixItem(document_id, first.source, item, title, md.date, md.committee, md.municipality, citation,
-                      decision, tuple(found["votes"]), {p: tuple(v) for p, v in stances.items()}, tuple(hits))
+                      decision, tuple(found["votes"]), {p: tuple(v) for p, v in stances.items()}, tuple(hits),
+                      proposal)
 
 
 _VOTE_WORDS = {"ja": "ja", "nej": "nej", "avstar": "avstår", "franvarande": "frånvarande"}
@@ -281,7 +287,7 @@ def comparison_json(res: Comparison, *, max_quote: int = 2000) -> dict[str, Any]
             "document_id": row.document_id, "source": row.source, "item": row.item,
             "item_number": (row.item or "").lstrip("§ ") or None, "title": row.title,
             "date": row.date, "committee": row.committee, "municipality": row.municipality,
-            "citation": row.citation, "decision": row.decision, "votes": list(row.votes),
+            "citation": row.citation, "decision": row.decision, "proposal": row.proposal, "votes": list(row.votes),
             "stances": {p: [{**{k: v for k, v in asdict(s).items() if k != "party"},
                              "text": quote(s.text, max_chars=max_quote)} for s in st]
                         for p, st in row.stances.items()},

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..errors import CorpusError, NamndkollError
 from ..types import Chunk, Document, Extraction, Table
-from . import extractions, index, keywords, passages, store
+from . import claims, extractions, index, keywords, passages, store
 from .beside import PARALLEL_FROM, Beside
 from .db import open_db, transaction
 from .index import ChunkState, Filters, ModelRecord
@@ -54,6 +54,7 @@ class SqliteStore:
         self.location = location
         self.read_only = read_only
         self._beside: Beside | None = None
+        self._claimer: claims.Claimer | None = None  # set at this store's first claim
 
     @classmethod
     def open(cls, path: str | Path | None, *, write: bool) -> SqliteStore:
@@ -93,6 +94,8 @@ class SqliteStore:
     def close(self) -> None:
         if self._beside is not None:
             self._beside.close()
+        if self._claimer is not None:
+            claims.leave(self.conn, self._claimer)
         self.conn.close()
 
     def _remembered(self, key: tuple[Any, ...], compute: Any) -> Any:
@@ -226,8 +229,20 @@ class SqliteStore:
     def unembedded(self, limit: int) -> list[tuple[int, str, str, str]]:
         return index.unembedded(self.conn, limit)
 
-    def claim_unembedded(self, limit: int) -> contextlib.AbstractContextManager[list[tuple[int, str, str, str]]]:
-        return contextlib.nullcontext(self.unembedded(limit))
+    @contextlib.contextmanager
+    def claim_unembedded(self, limit: int) -> Iterator[list[tuple[int, str, str, str]]]:
+        # claimed in a short write transaction of its own (``claims``): the caller embeds with no
+        # transaction open, so another run or an ingest writes meanwhile and skips these passages
+        if self._claimer is None:
+            self._claimer = claims.Claimer.here()
+        with self.transaction():
+            batch = claims.claim_unembedded(self.conn, limit, self._claimer)
+        try:
+            yield batch
+        finally:
+            if batch:  # stored, or left for the next run
+                with contextlib.suppress(Exception):  # the error that stopped the run is the one to report
+                    claims.release(self.conn, [b[0] for b in batch], self._claimer)
 
     def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         return index.recycled(self.conn, hashes)

@@ -1,4 +1,4 @@
-"""Claims on passages being embedded (SQLite, ``migrations/0017_claims.sql``; PostgreSQL's are
+"""Claims on passages being embedded and content being read (SQLite, ``migrations/0017_claims.sql``; PostgreSQL's are
 ``pg_claims.py``).
 
 An index run claims a batch of waiting passages in a short write transaction, embeds it with no
@@ -6,9 +6,11 @@ transaction open (the write lock is free meanwhile: an ingest or another run wri
 stores the vectors in another short one and gives the claims up. A second run skips passages a
 live run claimed. SQLite has no session to ask about, so a run names itself by its process: the
 host, the pid and the process's start time (a pid the system gave to another process since does
-not count), and a heartbeat it refreshes at every batch. A claim is dead when its process is
-gone from this host, or when its heartbeat is older than ``LAPSE_S`` (a run on another host that
-shares the file, or one that hangs). Claims only save work: ``index.insert_vectors`` with hashes
+not count), and a heartbeat it refreshes at every batch and every file. On the claimer's own
+host its process decides (gone, or its pid now another process's: dead at once); from another
+host that shares the file (or where the system tells no start time) a claim is dead once its
+heartbeat is older than ``LAPSE_S``. An ingest claims a file's content the same way before
+reading it (``claim_content``). Claims only save work: ``index.insert_vectors`` with hashes
 stores a vector only where the passage still holds the text embedded and has none yet, so a
 claim lost or taken over costs an embedding, never a wrong vector or a failed run.
 """
@@ -23,9 +25,9 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-# a claim whose run has not beaten for this long is taken over: well above one batch's embedding
-# (32 passages, or the 256 of the first batch, take seconds to a minute on a CPU) and the model's
-# loading before it
+# a claim from another host whose run has not beaten for this long is taken over: well above one
+# batch's embedding (32 passages, or the 256 of the first batch: seconds to a minute on a CPU)
+# with the model's loading before it, and above most files' reading
 LAPSE_S = 600.0
 
 
@@ -84,14 +86,11 @@ def alive(row: Any, me: Claimer, now: float) -> bool:
     owner, host, pid, started, beat = row
     if owner == me.owner:
         return True
+    if host == me.host and started:  # the process itself tells: gone, or its pid given to another
+        return pid_alive(int(pid)) and process_started(int(pid)) == started
     if now - float(beat) > LAPSE_S:
-        return False  # no heartbeat for too long: crashed elsewhere, or hung
-    if host == me.host:  # the fast path: a crashed run's process is gone at once
-        if not pid_alive(int(pid)):
-            return False
-        if started and started != process_started(int(pid)):
-            return False  # the pid was given to another process since
-    return True
+        return False  # no heartbeat for too long: crashed on another host that shares the file
+    return host != me.host or pid_alive(int(pid))
 
 
 def beat(conn: Any, me: Claimer) -> None:
@@ -104,8 +103,8 @@ def beat(conn: Any, me: Claimer) -> None:
     dead = [r[0] for r in conn.execute("SELECT owner, host, pid, started, beat FROM claimers").fetchall()
             if not alive(tuple(r), me, now)]
     for owner in dead:
-        conn.execute("DELETE FROM chunk_claims WHERE owner = ?", (owner,))
-        conn.execute("DELETE FROM claimers WHERE owner = ?", (owner,))
+        for table in ("chunk_claims", "content_claims", "claimers"):
+            conn.execute(f"DELETE FROM {table} WHERE owner = ?", (owner,))
 
 
 def claim_unembedded(conn: Any, limit: int, me: Claimer) -> list[tuple[int, str, str, str]]:
@@ -128,8 +127,24 @@ def release(conn: Any, ids: list[int], me: Claimer) -> None:
                      [me.owner, *part])
 
 
+def claim_content(conn: Any, sha: str, me: Claimer) -> bool:
+    """Inside a write transaction: content ``sha`` claimed for ``me`` (to read and embed it);
+    False when a live claimer holds it."""
+    beat(conn, me)
+    row = conn.execute("SELECT owner FROM content_claims WHERE sha256 = ?", (sha,)).fetchone()
+    if row is not None and row[0] != me.owner:
+        return False  # ``beat`` removed the claims of claimers no longer at work: this one is
+    conn.execute("INSERT OR REPLACE INTO content_claims (sha256, owner) VALUES (?, ?)", (sha, me.owner))
+    return True
+
+
+def release_content(conn: Any, sha: str, me: Claimer) -> None:
+    """``me``'s claim on ``sha``, if it holds it, removed (a statement of its own)."""
+    conn.execute("DELETE FROM content_claims WHERE sha256 = ? AND owner = ?", (sha, me.owner))
+
+
 def leave(conn: Any, me: Claimer) -> None:
     """``me`` is done (its store closes): its row, and any claim left, removed."""
     with contextlib.suppress(Exception):  # a closing store reports nothing; the next run cleans up
-        conn.execute("DELETE FROM chunk_claims WHERE owner = ?", (me.owner,))
-        conn.execute("DELETE FROM claimers WHERE owner = ?", (me.owner,))
+        for table in ("chunk_claims", "content_claims", "claimers"):
+            conn.execute(f"DELETE FROM {table} WHERE owner = ?", (me.owner,))

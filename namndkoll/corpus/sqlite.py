@@ -134,13 +134,20 @@ class SqliteStore:
         return store.replace_document(self.conn, doc)
 
     def hold_content(self, sha: str) -> bool:
-        return False  # one writer at a time (BEGIN IMMEDIATE): what the ingest looked up holds
+        return False  # one writer at a time (BEGIN IMMEDIATE): the transaction itself holds
 
     def claim_content(self, sha: str) -> bool:
-        return True  # one writer: nobody else embeds it meanwhile
+        return claims.claim_content(self.conn, sha, self._claimer_here())
 
     def release_content(self, sha: str) -> None:
-        pass
+        if self._claimer is not None:
+            with contextlib.suppress(Exception):  # a claim left is dead once this process is
+                claims.release_content(self.conn, sha, self._claimer)
+
+    def _claimer_here(self) -> claims.Claimer:
+        if self._claimer is None:
+            self._claimer = claims.Claimer.here()
+        return self._claimer
 
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
         extractions.save_extraction(self.conn, document_id, doc, ext)
@@ -233,16 +240,15 @@ class SqliteStore:
     def claim_unembedded(self, limit: int) -> Iterator[list[tuple[int, str, str, str]]]:
         # claimed in a short write transaction of its own (``claims``): the caller embeds with no
         # transaction open, so another run or an ingest writes meanwhile and skips these passages
-        if self._claimer is None:
-            self._claimer = claims.Claimer.here()
+        me = self._claimer_here()
         with self.transaction():
-            batch = claims.claim_unembedded(self.conn, limit, self._claimer)
+            batch = claims.claim_unembedded(self.conn, limit, me)
         try:
             yield batch
         finally:
             if batch:  # stored, or left for the next run
                 with contextlib.suppress(Exception):  # the error that stopped the run is the one to report
-                    claims.release(self.conn, [b[0] for b in batch], self._claimer)
+                    claims.release(self.conn, [b[0] for b in batch], me)
 
     def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         return index.recycled(self.conn, hashes)

@@ -153,7 +153,7 @@ def index_corpus(
     center = rec.center
     while True:
         # the batch is this run's until its vectors are stored: a second ingest or index run at
-        # once takes other passages, none is embedded twice (PostgreSQL; SQLite has one writer)
+        # once takes other passages, none is embedded twice (both backends: claims as rows)
         with store.claim_unembedded(CENTER_SAMPLE if center is None else batch_size) as batch:
             if not batch:
                 break

@@ -145,7 +145,7 @@ def _read_and_store(state: Any, store: Any, path: str, source: str, ocr: bool | 
                 return got  # another ingest running at the same time stored it: nothing embedded
         try:
             if embeds:
-                part = _embed(doc, state.embedder, _vectors_now(store, source, state.embedder.model_id))
+                part = _embed(doc, state.embedder, _vectors_now(store, source, state.embedder.model_id), store.beat)
             doc_id = _store(store, doc, ext, part)
         finally:
             if late:
@@ -160,10 +160,10 @@ def _read_and_store(state: Any, store: Any, path: str, source: str, ocr: bool | 
                    part.reused if part is not None else 0)
 
 
-def _embed(doc: Any, embedder: Any, known: Any) -> Any:
+def _embed(doc: Any, embedder: Any, known: Any, beat: Any = None) -> Any:
     from .search.index import embed_document
 
-    return embed_document(doc, embedder, known)
+    return embed_document(doc, embedder, known, beat=beat)
 
 
 def _vectors_now(store: Any, source: str, model_id: str) -> Any:

@@ -39,6 +39,7 @@ class _Later:
 
 LATER = _Later()
 LATER_POLL_S = 0.5  # how often tasks put off are offered again while nothing else is left
+BEAT_S = 60.0  # how often ``Pool.map`` calls ``beat`` while its workers read (a claim lapses after minutes)
 
 # the slowest real PDF here (a 160-page annual report) reads in 24 s; OCR of a long scan takes more
 DEFAULT_SECONDS = 900.0
@@ -164,14 +165,16 @@ class Pool(Generic[K]):
         return _Worker(proc, ours)
 
     def map(self, tasks: Iterable[tuple[K, tuple[Any, ...]]], *,
-            before: Callable[[K], Any] | None = None) -> Iterator[tuple[K, Any]]:
+            before: Callable[[K], Any] | None = None,
+            beat: Callable[[], None] | None = None) -> Iterator[tuple[K, Any]]:
         """``func(*args)`` for each ``(key, args)``, yielded as ``(key, result)`` in order of
         completion (in task order with one worker). A file that broke a limit or killed its
         worker comes back as a one-line message (a ``str``); its worker is replaced.
         ``before(key)``, called when a worker is free for a task: a result other than None is
         that task's result, and the task is not given to a worker; ``LATER`` puts the task off
         (another process is reading the same file): it is offered again after the others, every
-        ``LATER_POLL_S`` once nothing else is left."""
+        ``LATER_POLL_S`` once nothing else is left. ``beat()``, every ``BEAT_S`` while tasks are
+        out: the caller is at work still (its claims on the files being read live on)."""
         from multiprocessing.connection import wait
 
         queue = deque(tasks)
@@ -198,6 +201,7 @@ class Pool(Generic[K]):
             workers.append(self._start())
         for w in workers:
             give(w)
+        beaten = time.monotonic()
         while True:
             yield from settled
             settled.clear()
@@ -208,6 +212,12 @@ class Pool(Generic[K]):
             timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
             if queue and len(busy) < len(workers):  # tasks put off, a worker idle: offer them again soon
                 timeout = LATER_POLL_S if timeout is None else min(timeout, LATER_POLL_S)
+            if beat is not None:
+                if time.monotonic() - beaten >= BEAT_S:
+                    beat()
+                    beaten = time.monotonic()
+                until = max(0.0, beaten + BEAT_S - time.monotonic())
+                timeout = until if timeout is None else min(timeout, until)
             if busy:
                 wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout)
             else:

@@ -440,7 +440,7 @@ def _local_runner(store: Store, pool: Any, todo: list[Task], *, jobs: int, ocr: 
     for a file its content is claimed first (``_claim``, added to ``claimed``): a file another
     ingest stored since it was listed is not read again, and one another ingest is reading now
     is put off until the other files are given out, then found stored (or read here, should the
-    other ingest fail or die)."""
+    other ingest fail or die). The claims' heartbeat goes on while the readers read."""
     from ..ingest.version import reader_version
     from ..workers import LATER
 
@@ -454,7 +454,7 @@ def _local_runner(store: Store, pool: Any, todo: list[Task], *, jobs: int, ocr: 
             claimed.add(t.sha)
         return got
 
-    return pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract), before=before)
+    return pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract), before=before, beat=store.beat)
 
 
 def _read_all(store: Store, runner: Iterator[tuple[Task, Any]], todo: list[Task], *, progress: Progress,

@@ -85,6 +85,12 @@ class Store(Protocol):
         """This writer's claim on ``sha`` removed, outside a transaction."""
         ...
 
+    def beat(self) -> None:
+        """Outside a transaction: this writer is at work still, its claims' heartbeat refreshed
+        (called between embedding batches and while readers read; a claim that misses beats
+        for ``claims.LAPSE_S`` is taken over by another writer)."""
+        ...
+
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None: ...
 
     def load_extraction(self, document_id: int) -> Extraction:

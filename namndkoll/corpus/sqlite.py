@@ -144,6 +144,12 @@ class SqliteStore:
             with contextlib.suppress(Exception):  # a claim left is dead once this process is
                 claims.release_content(self.conn, sha, self._claimer)
 
+    def beat(self) -> None:
+        if self._claimer is None or self.conn.in_transaction:
+            return
+        with contextlib.suppress(Exception), self.transaction():  # busy: the next beat will do
+            claims.beat(self.conn, self._claimer)
+
     def _claimer_here(self) -> claims.Claimer:
         if self._claimer is None:
             self._claimer = claims.Claimer.here()

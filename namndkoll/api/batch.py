@@ -447,7 +447,10 @@ def _local_runner(store: Store, pool: Any, todo: list[Task], *, jobs: int, ocr: 
     reader = reader_version()
 
     def before(t: Task) -> Any:
-        got = _claim(store, t.source, t.sha, reader, wait=False)
+        try:
+            got = _claim(store, t.source, t.sha, reader, wait=False)
+        except Exception:  # noqa: BLE001 - the claim only saves work: read it, the write says what is wrong
+            return None
         if got == "busy":
             return LATER
         if got is None:

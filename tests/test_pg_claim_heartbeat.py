@@ -197,8 +197,17 @@ def test_a_pooled_claimer_records_no_pid_and_lives_by_its_heartbeat(pg_url: str,
 def test_a_local_ingest_beats_while_its_readers_read(pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A file that takes long to read: the ingest's claim on it is refreshed meanwhile (was: a
     local ingest made no claim, and a claim was only as fresh as when it was made)."""
+    from namndkoll.api import batch
+
     monkeypatch.setattr("namndkoll.workers.BEAT_S", 0.5)
-    big = make_pdf(tmp_path / "big.pdf", [KS[0].replace("§ 41", f"§ {n}") for n in range(1, 121)])
+    real = batch._safe_process
+
+    def slow(path: str, ocr: bool | None, extract: bool) -> Any:  # in the reader process: a long file
+        time.sleep(3)
+        return real(path, ocr, extract)
+
+    monkeypatch.setattr(batch, "_safe_process", slow)
+    big = make_pdf(tmp_path / "big.pdf", KS)
     with opened(pg_url, write=True):
         pass
     seen: list[Any] = []
@@ -215,7 +224,7 @@ def test_a_local_ingest_beats_while_its_readers_read(pg_url: str, tmp_path: Path
     t = threading.Thread(target=look, daemon=True)
     t.start()
     try:
-        report = ingest([big], db=pg_url, index=False)
+        report = ingest([big], db=pg_url, extract=False, index=False)
     finally:
         done.set()
         t.join(5)

@@ -5,18 +5,22 @@
 Gold files (bench/gold/<split>/*.json) carry ``metadata`` with municipality, org_kind, committee,
 doc_type, kind, date, title (and sometimes diarienummer); a value may be a list of accepted
 values. Each document is read once (pdf.py); the metadata reader of this checkout and that of
-``--baseline`` (a git ref, read with ``git show``) both run on the same pages, so the two columns
-differ only by metadata.py. Held-out gold is refused: it is for the final measurement only.
+``--baseline`` (a git ref: its ``namndkoll/ingest``, read with ``git archive``) both run on the
+same pages, so the two columns differ only by the metadata reader. Held-out gold is refused: it
+is for the final measurement only.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import importlib.util
+import io
 import json
 import re
 import subprocess
 import sys
+import tarfile
 import tempfile
 import unicodedata
 from collections import defaultdict
@@ -49,21 +53,25 @@ def matches(field: str, got: Any, gold: Any) -> bool:
 
 
 def baseline_module(ref: str) -> ModuleType | None:
-    """metadata.py as it is at git ``ref``, loaded inside the namndkoll.ingest package."""
+    """metadata.py as it is at git ``ref``, with the rest of that ref's ``namndkoll/ingest`` (the
+    reader's rules stand in several modules: doc_type.py, doc_date.py, authors.py, committee.py
+    ...), loaded as a package of its own beside this checkout's."""
     try:
-        src = subprocess.run(["git", "-C", str(ROOT), "show", f"{ref}:namndkoll/ingest/metadata.py"],
-                             capture_output=True, text=True, check=True).stdout
+        tar = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "namndkoll/ingest"],
+                             capture_output=True, check=True).stdout
     except subprocess.CalledProcessError:
         return None
-    path = Path(tempfile.mkdtemp()) / "metadata_baseline.py"
-    path.write_text(src, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("namndkoll.ingest._metadata_baseline", path)
+    tmp = Path(tempfile.mkdtemp())
+    with tarfile.open(fileobj=io.BytesIO(tar)) as tf:
+        tf.extractall(tmp, filter="data")
+    pkg = tmp / "namndkoll" / "ingest"
+    name = "namndkoll._ingest_baseline"
+    spec = importlib.util.spec_from_file_location(name, pkg / "__init__.py", submodule_search_locations=[str(pkg)])
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
-    mod.__package__ = "namndkoll.ingest"
-    sys.modules[spec.name] = mod
+    sys.modules[name] = mod
     spec.loader.exec_module(mod)
-    return mod
+    return importlib.import_module(f"{name}.metadata")
 
 
 def source_pdf(gold: dict[str, Any], pdfs: Path, tmp: Path) -> Path | None:

@@ -1,6 +1,6 @@
 """Document metadata on the openings of other municipalities' protocols (bench/openings.json).
 
-    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7|dev8|heldout8|dev9|heldout9] [--show]
+    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7|dev8|heldout8|dev9|heldout9|dev10|heldout10] [--show]
 
 The openings are the first pages of real protocols of municipalities, regions and förbund we have
 no PDFs of, as public web pages keep them (docplayer.se, dokumen.tips, a förbund's anslag page);
@@ -55,6 +55,13 @@ tjänsteskrivelser, initiativärenden, motions, plans and reviews of one kommun 
 names itself, a räddningstjänstförbund's direktion, budget and letters, a regional kommunalförbund's
 paper, a region's nämnd's agreement, a region officer's letter to three bodies, municipal
 companies and audit papers; ``heldout9`` likewise runs once.
+The tenth batch (``dev10``/``heldout10``, ``seed10``, split at random before any run) is 24
+Finland-Swedish and Åland bodies, the first of the openings: kommunstyrelser, fullmäktige,
+stadsstyrelser (a stad is a kommun), a social- och hälsovårdsnämnd, a revisionsnämnd's
+utvärderingsberättelse, two samkommuner (Finland's kommunalförbund), a landskapsförbund and Ålands
+kommunförbund, from the web-page corpus; their heads put labels and values apart
+('Organ Sammanträdesdatum Nr Kommunstyrelsen'), write dates d.m.yyyy and often open with the
+kallelse; ``heldout10`` likewise runs once, and not by the round that labelled it.
 ``heldout5``–``heldout9`` have each been run and reported, and are spent: later rounds read their
 misses as dev (heldout8 and heldout9 in h-open66), so their scores are no longer unseen figures.
 """
@@ -89,7 +96,7 @@ def main() -> None:
     ap.add_argument("--dir", default="/work/gold-pdfs/openings")
     ap.add_argument("--split", default="dev", choices=("dev", "heldout", "dev2", "heldout2", "dev3", "heldout3", "dev4",
                              "heldout4", "dev5", "heldout5", "dev6", "heldout6", "dev7", "heldout7",
-                             "dev8", "heldout8", "dev9", "heldout9"))
+                             "dev8", "heldout8", "dev9", "heldout9", "dev10", "heldout10"))
     ap.add_argument("--show", action="store_true", help="print every miss")
     a = ap.parse_args()
     from namndkoll.ingest import read_document

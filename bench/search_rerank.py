@@ -34,7 +34,7 @@ Until 2026-12-01 the candidates' rows of vote and stance questions (``subject.wi
 widens them into dicts) were stored with their column names as values (a dict zipped with its
 keys), so their features were nonsense: part of why refits scored below the shipped weights.
 
-``--splits`` gathers more splits (the tunable dev, dev2, dev5-dev10, and test; never held-out or the
+``--splits`` gathers more splits (the tunable dev, dev2, dev5-dev11, and test; never held-out or the
 fresh ones) and ``--loso`` fits with **leave-one-split-out** cross-validation over the tunable ones:
 each split in turn is scored as shown by a fit on all the others, beside the shipped weights on the
 same questions, per split and pooled (also without dev, where the shipped weights are in sample),
@@ -49,13 +49,27 @@ eight splits"): pointwise refits lose out of sample at every l2 (0.3-300), the p
 listwise fit wins on the seven splits the shipped weights never saw but loses test's first places
 and, with its chances, refuses fewer near misses in the product, so the shipped weights stay.
 
+Two more fits serve as an **order head** beside the shipped chance (``rerank.Reranker.order``,
+written by ``--write`` to the ``-order`` weights file, the chance file left as it is): the product
+sorts by the head and every bar and order rule reading a chance reads the shipped fit's, so
+answered and refused move only through the order. ``listwise-order``: the listwise softmax from
+zero, as above; ``listwise-offset``: the same softmax over the shipped score plus a correction
+whose L2 pulls it to zero, on the shipped fit's standardisation (a high L2 is the shipped order).
+``--abstention`` scores each fold with the abstention on too: as shown (high before weak),
+answered, weak of answered, refused and near misses shown high, shipped → fit. Measured
+2026-12-01 (sixteenth session, docs/benchmarks.md "Listwise order, pointwise bars"): the offset
+head at l2 50 wins out of sample (pooled without dev MRR 0.814 → 0.825, all nine 0.835 → 0.841,
+6 of 9 folds higher, test 0.862 → 0.873) with answered and refused the same on every fold, and
+ships for the default model; from zero it loses dev and test; for the fast model neither ships.
+
 ``--cached`` reuses the last run's candidates and computes their features anew (after a change to
 rerank.py, passage.py or question.py; the order rules run anew too; a change to the candidate
 stage or the evidence, e.g. grounds.py or asked.py, needs a run without it); ``--drop FEATURE …``
 fits without some features.
 
 usage: python bench/search_rerank.py [--model NAME] [--l2 0.3 1 3] [--write] [--cached] [--drop FEATURE ...]
-       python bench/search_rerank.py --splits dev dev2 dev5 dev6 dev7 dev8 dev9 dev10 test --loso [--fit listwise]
+       python bench/search_rerank.py --splits dev dev2 dev5 dev6 dev7 dev8 dev9 dev10 dev11 test --loso
+           [--fit listwise | listwise-order | listwise-offset] [--abstention] [--cached]
 """
 
 from __future__ import annotations
@@ -66,6 +80,7 @@ import pickle
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -82,6 +97,7 @@ from namndkoll.search import rerank as rr
 from namndkoll.search.evaluation import is_answer
 from namndkoll.search.fold import fold_copies, rows_matter, rows_text
 from namndkoll.search.hybrid import RERANK_DEPTH, final_order, gather
+from namndkoll.search.judge import Calibration, calibration_for, judge
 from namndkoll.search.question import read_question
 
 SHOWN = 10  # the hits a search shows and bench/search_eval.py counts (its ``limit``)
@@ -201,6 +217,31 @@ def fit_listwise(xs: list[np.ndarray], ys: list[np.ndarray], l2: float) -> tuple
     return mean, scale, out, float(c - cc @ (cm / cs))
 
 
+def fit_listwise_offset(xs: list[np.ndarray], ys: list[np.ndarray], l2: float, prior: rr.Reranker
+                        ) -> tuple[np.ndarray, ...]:
+    """The listwise loss of ``fit_listwise`` on the prior's score plus a correction: per
+    answerable question a softmax over ``prior.logits + z @ b`` (z standardised as the prior
+    is), L2 pulling ``b`` toward zero, so the order moves from the shipped one only as far as the
+    questions ask. No calibration: it is meant for the order head, beside the prior's chance."""
+    from scipy.optimize import minimize
+
+    mean, scale = prior.mean, prior.scale
+    groups = [((xq - mean) / scale, yq) for xq, yq in zip(xs, ys, strict=True) if yq.any() and not yq.all()]
+
+    def loss(b: np.ndarray) -> tuple[float, np.ndarray]:
+        total, grad = 0.5 * l2 * b @ b, l2 * b
+        for z, y in groups:
+            s = z @ (prior.coef + b)
+            s = s - s.max()
+            e = np.exp(s)
+            total += np.log(e.sum()) - np.log(e[y].sum())
+            grad = grad + z.T @ (e / e.sum() - np.where(y, e, 0.0) / e[y].sum())
+        return float(total), grad
+
+    b = minimize(loss, np.zeros(len(prior.coef)), jac=True, method="L-BFGS-B").x
+    return mean, scale, prior.coef + b, prior.intercept
+
+
 def scores(model: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:
     mean, scale, coef, icpt = model
     return ((x - mean) / scale) @ coef + icpt
@@ -242,14 +283,18 @@ def shown(qs: list[dict], model: rr.Reranker | None) -> dict[str, float]:
     return _recall(shown_firsts(qs, model))
 
 
-def shown_firsts(qs: list[dict], model: rr.Reranker | None) -> list[int | None]:
-    """Each answerable question's first answering place in the order shown (``shown``)."""
+def shown_firsts(qs: list[dict], model: rr.Reranker | None, cal: Calibration | None = None) -> list[int | None]:
+    """Each answerable question's first answering place in the order shown (``shown``); with
+    ``cal``, after the abstention (``judge.judge``: high before weak, what lacks evidence dropped),
+    as ``search(..., limit=10)`` returns it and bench/search_eval.py's "as shown" counts."""
     firsts = []
     for q in qs:
         if not q["answerable"]:
             continue
         rows = q["rows"]
         ordered = final_order(q["ranked"], model, q.get("xfull", q["x"]) if model is not None else None)
+        if cal is not None:
+            ordered = judge(ordered, cal, mode="hybrid")
         hits = fold_copies(ordered, rows_text(rows), SHOWN, rows_matter(rows))
         doc, passage, alt = q["gold"]
         firsts.append(next((i for i, (r, copies) in enumerate(hits) if is_answer(SimpleNamespace(
@@ -257,6 +302,26 @@ def shown_firsts(qs: list[dict], model: rr.Reranker | None) -> list[int | None]:
             also_in=tuple(SimpleNamespace(source=rows[c.chunk_id]["source"]) for c in copies)),
             doc, passage, alt)), None))
     return firsts
+
+
+def abstained(qs: list[dict], model: rr.Reranker | None, cal: Calibration) -> dict[str, float]:
+    """The abstention of ``search(...)`` with ``model`` as bench/search_eval.py counts it: the
+    share of answerable questions answered (and of those, first hit weak), of unanswerable ones
+    refused, and the near misses whose first hit is high (the count)."""
+    pos = neg = answered = weak = refused = high = 0
+    for q in qs:
+        ordered = final_order(q["ranked"], model, q.get("xfull", q["x"]) if model is not None else None)
+        judged = judge(ordered, cal, mode="hybrid")
+        if q["answerable"]:
+            pos += 1
+            answered += bool(judged)
+            weak += bool(judged) and judged[0].confidence == "weak"
+        else:
+            neg += 1
+            refused += not judged
+            high += bool(judged) and judged[0].confidence == "high" and q.get("kind") == "near-miss"
+    return {"answered": answered / max(pos, 1), "weak": weak / max(answered, 1),
+            "refused": refused / max(neg, 1), "near_high": float(high)}
 
 
 def cross_validate(qs: list[dict], l2: float, k: int = 5, seeds: int = 5, batch: str | None = None,
@@ -301,8 +366,8 @@ def ranking_by(qs: list[dict], key: object) -> dict[str, float]:
 
 
 # the splits whose candidates may be gathered: the tunable ones (folds of ``--loso``) and test (scored,
-# never fitted on); held-out and the fresh or held-back splits (dev3, dev4, dev11, ...) never
-TUNABLE = ("dev", "dev2", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
+# never fitted on); held-out and the fresh or held-back splits (dev3, dev4, dev12, dev13, ...) never
+TUNABLE = ("dev", "dev2", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")
 SCORED = (*TUNABLE, "test")
 
 
@@ -326,7 +391,8 @@ def gathered(splits: list[str], db: Path, emb, name: str, depth: int, cached: bo
 
 def leave_one_split_out(data: dict[str, list[dict]], folds: list[str], l2s: list[float],
                         wrap: Callable[[tuple[np.ndarray, ...]], rr.Reranker], ship: rr.Reranker | None,
-                        fitter: Callable[..., tuple[np.ndarray, ...]] = fit) -> dict[float, dict[str, float]]:
+                        fitter: Callable[..., tuple[np.ndarray, ...]] = fit,
+                        cal: Calibration | None = None) -> dict[float, dict[str, float]]:
     """Fit on every fold but one, score the one left out as shown, beside the shipped weights on
     the same questions; print per fold and pooled (every fold's answerable questions together).
     The shipped weights were fitted on dev, so their dev fold is in sample: the pooled figures are
@@ -367,6 +433,22 @@ def leave_one_split_out(data: dict[str, list[dict]], folds: list[str], l2s: list
         wins = sum(_recall(refit_firsts[f])["mrr"] > _recall(ship_firsts[f])["mrr"] + 1e-9 for f in folds)
         losses = sum(_recall(refit_firsts[f])["mrr"] < _recall(ship_firsts[f])["mrr"] - 1e-9 for f in folds)
         print(f"  folds where the refit's MRR is higher / lower: {wins} / {losses}")
+        if cal is not None:  # the same folds' fits with the abstention on, as a user sees them
+            print("  with the abstention, as shown (high before weak) r@1 / @5 / MRR; answered, weak of answered, "
+                  "refused, near misses high: shipped → refit")
+            pooled: dict[str, list[int | None]] = {"ship": [], "refit": []}
+            for f in folds:
+                train = [q for g in folds if g != f for q in data[g]]
+                model = wrap(fitter([q["x"] for q in train], [q["y"] for q in train], l2))
+                a, b = shown_firsts(data[f], ship, cal), shown_firsts(data[f], model, cal)
+                pooled["ship"] += a if f != "dev" else []
+                pooled["refit"] += b if f != "dev" else []
+                x, y = abstained(data[f], ship, cal), abstained(data[f], model, cal)
+                print(f"  {f:6s} {fmt(_recall(a))} → {fmt(_recall(b))}; "
+                      + ", ".join(f"{k} {x[k]:.3f} → {y[k]:.3f}" if k != "near_high" else f"{k} {x[k]:.0f} → {y[k]:.0f}"
+                                  for k in x))
+            print(f"  pooled without dev, with the abstention: {fmt(_recall(pooled['ship']))} → "
+                  f"{fmt(_recall(pooled['refit']))}")
         out[l2] = _recall([x for f in folds if f != "dev" for x in refit_firsts[f]])
     return out
 
@@ -386,9 +468,14 @@ def main() -> None:
                     help="the splits gathered (test is scored, never fitted on)")
     ap.add_argument("--loso", action="store_true",
                     help="leave-one-split-out cross-validation over the tunable --splits, fit on all of them")
-    ap.add_argument("--fit", choices=("pointwise", "prior", "listwise"), default="pointwise",
+    ap.add_argument("--fit", choices=("pointwise", "prior", "listwise", "listwise-order", "listwise-offset"),
+                    default="pointwise",
                     help="with --loso: logistic per candidate (pointwise), the same pulled toward the shipped "
-                         "weights (prior), or softmax per question, calibrated (listwise)")
+                         "weights (prior), softmax per question, calibrated (listwise), or that softmax as "
+                         "the order head beside the shipped chance (listwise-order; --write writes the head), or a "
+                         "listwise correction of the shipped score as that head (listwise-offset)")
+    ap.add_argument("--abstention", action="store_true",
+                    help="with --loso: also score each fold with the abstention on (answered, refused, as shown)")
     args = ap.parse_args()
     import search_eval
 
@@ -402,25 +489,39 @@ def main() -> None:
         data = {s: [{**q, "x": q["x"][:, cols], "xfull": q["x"]} for q in qs] for s, qs in data.items()}
     dev, test = data["dev"], data["test"]
 
-    def wrap(m: tuple[np.ndarray, ...]) -> rr.Reranker:
+    def wrap_one(m: tuple[np.ndarray, ...]) -> rr.Reranker:
         mean, scale, coef, icpt = m
         return rr.Reranker(emb.model_id, mean, scale, coef, float(icpt),
                            None if len(cols) == len(rr.FEATURES) else tuple(cols))
+
+    wrap = wrap_one
 
     def fmt(m: dict[str, float] | None) -> str:
         return "—" if m is None else ", ".join(f"{k} {v:.3f}" for k, v in m.items())
 
     ship = rr.reranker_for(emb.model_id)
+    if ship is not None and ship.order is not None:
+        # the baseline is the chance's own order: a shipped order head was fitted on these splits
+        print("shipped: the chance fit alone (its order head left out)")
+        ship = replace(ship, order=None)
     fits = {}
     if args.loso:
         folds = [s for s in TUNABLE if s in splits]
         train = [q for f in folds for q in data[f]]
-        if args.fit == "prior" and (ship is None or ship.columns is not None or args.drop):
-            sys.exit("--fit prior needs shipped weights over every feature, and no --drop")
+        if args.fit in ("prior", "listwise-offset") and (ship is None or ship.columns is not None or args.drop):
+            sys.exit(f"--fit {args.fit} needs shipped weights over every feature, and no --drop")
+        if args.fit == "listwise-order" and ship is None:
+            sys.exit("--fit listwise-order needs shipped weights for the chance (namndkoll/search/models/)")
         fitter: Callable[..., tuple[np.ndarray, ...]] = {
-            "pointwise": fit, "listwise": fit_listwise,
-            "prior": lambda xs, ys, l2: fit_prior(xs, ys, l2, ship)}[args.fit]
-        pooled = leave_one_split_out(data, folds, args.l2, wrap, ship, fitter)
+            "pointwise": fit, "listwise": fit_listwise, "listwise-order": fit_listwise,
+            "prior": lambda xs, ys, l2: fit_prior(xs, ys, l2, ship),
+            "listwise-offset": lambda xs, ys, l2: fit_listwise_offset(xs, ys, l2, ship)}[args.fit]
+        if args.fit in ("listwise-order", "listwise-offset"):
+            def wrap(m: tuple[np.ndarray, ...]) -> rr.Reranker:  # the shipped chance, the fit's order
+                assert ship is not None
+                return replace(ship, order=wrap_one(m))
+        pooled = leave_one_split_out(data, folds, args.l2, wrap, ship, fitter,
+                                     calibration_for(emb.model_id) if args.abstention else None)
         print(f"test, shipped as shown: {fmt(shown(test, ship))}")
         for l2 in args.l2:
             model = fitter([q["x"] for q in train], [q["y"] for q in train], l2)
@@ -449,10 +550,12 @@ def main() -> None:
     for f, c in sorted(zip([rr.FEATURES[i] for i in cols], model[2], strict=True), key=lambda t: -abs(t[1])):
         print(f"  {f:16s} {c:+.3f}")
     if args.write:
-        fitted = wrap(model)
-        target = REPO / "namndkoll/search/models" / rr.WEIGHT_FILES[
-            next(k for k in rr.WEIGHT_FILES if k in emb.model_id)]
-        target.write_text(fitted.to_json(fitted_on=", ".join(f"bench/questions/{f}.json" for f in fitted_on), l2=best,
+        fitted = wrap_one(model)
+        weights = rr.WEIGHT_FILES[next(k for k in rr.WEIGHT_FILES if k in emb.model_id)]
+        # an order head is written beside the shipped chance, which stays as it is
+        target = REPO / "namndkoll/search/models" / (
+            rr.order_file(weights) if args.fit in ("listwise-order", "listwise-offset") else weights)
+        target.write_text(fitted.to_json(fit=args.fit, fitted_on=", ".join(f"bench/questions/{f}.json" for f in fitted_on), l2=best,
                                          questions=len(questions),
                                          candidates=int(sum(len(q["y"]) for q in questions))) + "\n",
                           encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 from test_metadata_policy import _pdf
 
 from namndkoll.ingest import read_document
-from namndkoll.ingest.committee import _initials_skip
+from namndkoll.ingest.committee_initials import initials_skip as _initials_skip
 
 _HEAD = ["BUN SAMMANTRÄDESPROTOKOLL", "Plats: Sida 1 av 20", "Tid:", "Sammanträdesdatum", "2024-02-06",
          "Lomma kommun, Strandskolans matsal", "2024-02-06, klockan 18:30-21:45",

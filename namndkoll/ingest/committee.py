@@ -1,6 +1,8 @@
 """Which committee wrote or decided a document: the body in its running header or letterhead, the
 assembly a motion is put to, the committee a proposal is addressed to, the auditors of an audit
-report, or the office that signs a report that names no committee."""
+report, or the office that signs a report that names no committee. ``body_names.py`` holds how a
+body's name is written, ``committee_initials.py`` a body named by its initials and
+``meeting_pages.py`` a meeting's page titled by its body and day."""
 
 from __future__ import annotations
 
@@ -8,93 +10,20 @@ import re
 from collections.abc import Sequence
 
 from ..types import OrgKind
+from .body_names import COMMITTEE, LABEL, joined_lines
+from .body_names import COMMITTEE as _COMMITTEE
+from .body_names import LABEL as _LABEL
+from .body_names import NOT_COMMITTEE as _NOT_COMMITTEE
+from .body_names import canon_committee as _canon_committee
+from .body_names import joined_lines as _joined
+from .body_names import ocr_spelling as _ocr_spelling
+from .body_names import uncapped as _uncapped
+from .committee_initials import abbreviated as _abbreviated
+from .committee_initials import spells_initials
+from .meeting_pages import breadcrumb_meeting, titled_meeting, titled_meeting_day
 
-__all__ = ["CALLED_TO_MEETING", "COMMITTEE", "LABEL", "addressee_block", "breadcrumb_meeting", "find_committee", "joined_lines", "titled_meeting", "titled_meeting_day"]
-
-_BODY = (r"(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|direktionen|revisionen|"
-         r"beredningen|presidiet|presidium)")
-_COMMITTEE = re.compile(
-    r"(?<![\wåäö-])("
-    # "Nämnden för ...", also without its article ("Nämnd för trafik, infrastruktur och miljö")
-    r"Nämnd(?:en)? för [A-ZÅÄÖa-zåäö][a-zåäö]+(?:(?:,| och| samt| &) [A-ZÅÄÖa-zåäö][a-zåäö]+)*"
-    r"|(?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)" + _BODY +
-    # "s sociala utskott", "s utbildnings- och näringslivsutskott"
-    r"(?:s (?:arbetsutskott|[a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*utskott|[a-zåäö]+utskott|"
-    r"[a-zåäö]+a utskott)(?:et)?)?"
-    # "Tekniska nämnden", and its committee "Tekniska nämndens arbetsutskott"
-    r"|[A-ZÅÄÖ][a-zåäö]+a (?:(?:nämnden|styrelsen)s [a-zåäö]*utskott(?:et)?|nämnden|nämnd|utskottet)"
-    r"|Revisorerna|Stadsrevisionen|Kommunrevisionen|Regionrevisionen|Direktionen"
-    r")(?![\wåäö])")
-_NOT_COMMITTEE = re.compile(r"^(?:Nämnd|Styrelsen|Utskott|Presidiet|Presidium|Fullmäktige|Nämnden|"
-                            r"Revisionen|Beredningen)$")
-_LABEL = re.compile(
-    r"^\s*(?:(?:datum|handläggare|diarienr|diarienummer|dnr|ärendenummer|sida|mottagare|"
-    r"vår referens|er referens|beteckning|dokumentnamn|dokumenttyp|kontaktperson|foto\w*|"
-    r"telefon|tel|e-post|epost|postadress|besöksadress|organisationsnummer|org\.?\s?nr|antal sidor|"
-    r"dokumentansvarig|page|penneo dokumentnyckel|sekretess|godkännare\w*|fastställd av|"
-    r"beslutad av|antagen av|gäller för|gäller från|giltig\w*|handling \d{4} nr|justerandes sign|"
-    r"utdragsbestyrkande)\b\s*:?|(?:till|från|kopia|status|version|ansvarig|referens|bilaga|författare|"
-    r"uppdragsgivare|projektledare)\s*:)", re.IGNORECASE)
-
-
-# "Vård och omsorgsnämnden": the first part of a coordinated compound lost its hyphen
-_UNHYPHENATED = re.compile(r"^([A-ZÅÄÖ][a-zåäö]+) (och|samt) (?=[a-zåäö]+" + _BODY + r"s?(?![\wåäö]))")
-_BODY_END = re.compile(_BODY + r"$", re.IGNORECASE)
-
-
-def _canon_committee(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip()
-    if re.search(r"nämnd$", name) and not name.startswith("Nämnden"):
-        name += "en"
-    if (m := _UNHYPHENATED.match(name)) and not _BODY_END.search(m.group(1)):
-        # one committee under one name: "Vård och omsorgsnämnden" is "Vård- och omsorgsnämnden"
-        # (but "Kommunstyrelsen och socialnämnden" are two bodies)
-        name = f"{m.group(1)}- {m.group(2)} {name[m.end():]}"
-    return name[0].upper() + name[1:]
-
-
-# the rest of a body word a narrow running head wrapped to the next line ("den", "nden", "lsen")
-_CUT_BODY = re.compile(r"[a-zåäö]{1,6}(?=\s|$)")
-
-
-def _joined(lines: Sequence[str]) -> list[str]:
-    """Lines with "Barn- och" + "ungdomsnämnden" (+ "arbetsutskott") put back together (a
-    header wrapped narrow)."""
-    out: list[str] = []
-    for line in (ln.strip() for ln in lines):
-        cut = _CUT_BODY.match(line)
-        if out and cut and _BODY_END.search(out[-1] + cut.group(0)) and not _BODY_END.search(out[-1]):
-            # a body word cut mid-word by a narrow header ("Samhällsbyggnadsnämn" / "den")
-            out[-1] = out[-1] + line
-            continue
-        if out and line[:1].islower() and (
-                re.search(r"(?:\b(?:och|samt)|-|,)$", out[-1])
-                or (re.search(r"(?:nämndens|styrelsens|fullmäktiges)$", out[-1])
-                    and re.match(r"[a-zåäö]*utskott(?:et)?\b", line))):
-            out[-1] = out[-1] + " " + line
-        elif line:
-            out.append(line)
-    return out
-
-
-# a run of words in capitals; a word that goes on in small letters ("Kultur-" of "Kultur- och
-# fritidsnämnden") is not part of it, lest "PROTOKOLL Kultur-" lose the name's capital
-_CAPS_RUN = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ-]+(?![a-zåäö])(?:,? +[A-ZÅÄÖ][A-ZÅÄÖ-]*(?![a-zåäö]))*")
-
-
-# a document word in capitals ends one name and starts the next ("FÖREDRAGNINGSLISTA SOCIALNÄMNDEN")
-_CAPS_DOC_WORD = re.compile(r"(?<=[A-ZÅÄÖ]) (?=(?:SAMMANTRÄDES)?PROTOKOLL|KALLELSE|FÖREDRAGNINGSLISTA|"
-                            r"TJÄNSTESKRIVELSE|DAGORDNING|BEHANDLADE)|(?:(?<=PROTOKOLL)|(?<=KALLELSE)|(?<=LISTA)|(?<=SKRIVELSE)|"
-                            r"(?<=ORDNING)) ")
-
-
-def _uncapped(line: str) -> str:
-    """'BARN- OCH UTBILDNINGSNÄMNDEN Sidan 1' -> 'Barn- och utbildningsnämnden Sidan 1': older
-    letterheads set the body's name in capitals."""
-    def cap(m: re.Match[str]) -> str:
-        parts = _CAPS_DOC_WORD.split(m.group(0))
-        return " ".join(p.capitalize() if len(p) >= 6 else p for p in parts)
-    return _CAPS_RUN.sub(cap, line)
+__all__ = ["CALLED_TO_MEETING", "COMMITTEE", "LABEL", "addressee_block", "breadcrumb_meeting", "find_committee",
+           "joined_lines", "spells_initials", "titled_meeting", "titled_meeting_day"]
 
 
 def _header_like(line: str, m: re.Match[str]) -> bool:
@@ -213,43 +142,6 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     return _ocr_spelling(found, text) if found else None
 
 
-_BODY_WORD_END = re.compile(r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen)$")
-
-
-def _stem_elsewhere(stem: str, text: str) -> int:
-    """How often ``stem`` stands in ``text`` other than as the body's own name ("gymnasie" of
-    "gymnasieskola" beside "Gymnasienämnden")."""
-    return len(re.findall(re.escape(stem) + r"(?!nämnd|styrelse|fullmäktig|utskott|direktion)", text))
-
-
-def _ocr_spelling(name: str, text: str) -> str:
-    """``name``, or the body OCR misspelt it as ("Gyronasienämnden" for "Gymnasienämnden"): when
-    its stem stands nowhere else in the text and the text also names a body a letter or two apart
-    whose stem does (the school's "gymnasieskola")."""
-    low = text.casefold()
-    stem = _BODY_WORD_END.sub("", name.casefold())
-    if len(stem) < 5 or _stem_elsewhere(stem, low):
-        return name
-    for m in _COMMITTEE.finditer(_uncapped(text)):
-        other = _canon_committee(m.group(1))
-        o_stem = _BODY_WORD_END.sub("", other.casefold())
-        if (other.casefold() != name.casefold() and not _NOT_COMMITTEE.match(other)
-                and _edits(stem, o_stem) <= 2 and _stem_elsewhere(o_stem, low)):
-            return other
-    return name
-
-
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance of two short strings."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 # a page of a web copy that ran each page into one paragraph opens with the page's number and
 # its running head: "2 Kultur- och fritidsnämnden Justerare ...", "2 Kommunstyrelsen 4 (22) 1.
 # Upprop", "3 VÅRD- OCH OMSORGSNÄMNDEN Information"
@@ -325,28 +217,55 @@ _SENTENCE_AFTER = re.compile(r" [a-zåäö]+(?![\wåäö])")
 def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
                      text: str, org_kind: OrgKind | None,
                      last_lines: Sequence[str], more_lines: Sequence[str]) -> str | None:
-    if doc_type in ("motion", "initiativarende"):
-        m = re.search(r"(?:^\s*Till\s*:?\s*|motion till |förslag till beslut i |^\s*initiativ (?:i|till) |"
-                      r"^\s*Till\s+)"
-                      r"((?:kommun|region)fullmäktige|(?:kommun|region)styrelsen|[a-zåäö]+nämnden)\b",
-                      text, re.IGNORECASE | re.MULTILINE)
-        if m:
-            return _canon_committee(m.group(1))
-        if (doc_type == "motion" and re.search(r"\bfullmäktige\b", text, re.IGNORECASE)
-                and re.search(r"\bkommun", text, re.IGNORECASE)
-                and not re.search(r"\bregion|\blandsting", text, re.IGNORECASE)):
-            # "Motion om att öka antalet ledamöter i fullmäktige": a motion is always put to the
-            # assembly; one that speaks of kommuner and of no region is a kommun's
-            return "Kommunfullmäktige"
+    """The body the steps below find, the first that finds one; each step applies to some
+    document types only, and their order is the order of trust."""
+    # a protocol's letterhead can sit below a § that ran over from the previous page
+    depth = 25 if doc_type in ("protokoll", "protokollsutdrag") else 10
+    return (_motion_assembly(text, doc_type)
+            or _meeting_named(lines, doc_type)
+            or _letterhead_body(header, lines, doc_type, depth=depth)
+            or _auditors(text, doc_type)
+            or _proposing_body(text, doc_type)
+            or _adopting_body(lines, more_lines, doc_type)
+            or _forbund_body(text, doc_type, org_kind)
+            or _last_resort_body(header, lines, doc_type, text=text, depth=depth, last_lines=last_lines,
+                                 more_lines=more_lines))
+
+
+def _motion_assembly(text: str, doc_type: str | None) -> str | None:
+    """A motion's or initiative's body: the one it is addressed to ("Till kommunfullmäktige",
+    "Initiativ i kommunstyrelsen"), else the kommun's assembly for a motion that speaks of
+    fullmäktige and kommuner and of no region."""
+    if doc_type not in ("motion", "initiativarende"):
+        return None
+    m = re.search(r"(?:^\s*Till\s*:?\s*|motion till |förslag till beslut i |^\s*initiativ (?:i|till) |"
+                  r"^\s*Till\s+)"
+                  r"((?:kommun|region)fullmäktige|(?:kommun|region)styrelsen|[a-zåäö]+nämnden)\b",
+                  text, re.IGNORECASE | re.MULTILINE)
+    if m:
+        return _canon_committee(m.group(1))
+    if (doc_type == "motion" and re.search(r"\bfullmäktige\b", text, re.IGNORECASE)
+            and re.search(r"\bkommun", text, re.IGNORECASE)
+            and not re.search(r"\bregion|\blandsting", text, re.IGNORECASE)):
+        # "Motion om att öka antalet ledamöter i fullmäktige": a motion is always put to the
+        # assembly; one that speaks of kommuner and of no region is a kommun's
+        return "Kommunfullmäktige"
+    return None
+
+
+def _meeting_named(lines: Sequence[str], doc_type: str | None) -> str | None:
+    """For an untyped paper or one of type "other" (a protocol too, for a page title): the body
+    its form names as deciding it, the body a notice calls to a meeting, the body and day a
+    meeting's page is titled by, or the body whose meeting a note is about."""
     if doc_type in (None, "other"):
         decided = _deciding_body(lines[:30])
         if decided:
             return decided
     if doc_type in (None, "other"):
         # a notice's sentence: "Kommunfullmäktige kallas till sammanträde"
-        m = CALLED_TO_MEETING.search(" ".join(ln.strip() for ln in lines[:10]))
-        if m and not _NOT_COMMITTEE.match(_canon_committee(m.group(1))):
-            return _canon_committee(m.group(1))
+        called = _body_in_sentence(CALLED_TO_MEETING, lines)
+        if called:
+            return called
     if doc_type in (None, "other", "protokoll"):
         titled = titled_meeting(lines[:2])
         if titled:
@@ -354,11 +273,23 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     if doc_type in (None, "other"):
         # a note about one meeting (a press note, a kallelse) names its body in the genitive:
         # "information från kommunstyrelsens sammanträde", "inför barn- och ungdomsnämndens sammanträde"
-        m = _ABOUT_MEETING.search(" ".join(ln.strip() for ln in lines[:10]))
-        if m and not _NOT_COMMITTEE.match(_canon_committee(m.group(1))):
-            return _canon_committee(m.group(1))
-    # a protocol's letterhead can sit below a § that ran over from the previous page
-    depth = 25 if doc_type in ("protokoll", "protokollsutdrag") else 10
+        return _body_in_sentence(_ABOUT_MEETING, lines)
+    return None
+
+
+def _body_in_sentence(rx: re.Pattern[str], lines: Sequence[str]) -> str | None:
+    """The body ``rx``'s first group names in the first ten lines run together (a sentence about
+    a meeting), unless it is a bare body word."""
+    m = rx.search(" ".join(ln.strip() for ln in lines[:10]))
+    if m and not _NOT_COMMITTEE.match(_canon_committee(m.group(1))):
+        return _canon_committee(m.group(1))
+    return None
+
+
+def _letterhead_body(header: str, lines: Sequence[str], doc_type: str | None, *, depth: int) -> str | None:
+    """The body the running head or the letterhead names on a line of its own; else (not for a
+    motion, an initiative or an audit report) the body that opens a first line a web page or
+    the PDF flattened."""
     for src in (_joined(header.splitlines()), _joined(lines[:depth])):
         for line in src:
             line = _uncapped(line)
@@ -380,13 +311,26 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         lead = _leading(_uncapped(first.strip())) if first else None
         if lead:
             return lead
-    if doc_type == "revisionsrapport":
-        m = re.search(r"\b(Stadsrevisionen|Kommunrevisionen|Regionrevisionen)\b", text)
-        if m:
-            return m.group(1)
-        if re.search(r"\b(?:kommuns|kommunens|regionens|regions|förbundets|(?:de|kommunens|regionens) förtroendevalda) revisorer\b|"
-                     r"\b[Rr]evisorerna\b", text):
-            return "Revisorerna"
+    return None
+
+
+def _auditors(text: str, doc_type: str | None) -> str | None:
+    """An audit report's author: the audit office it names, else its elected auditors."""
+    if doc_type != "revisionsrapport":
+        return None
+    m = re.search(r"\b(Stadsrevisionen|Kommunrevisionen|Regionrevisionen)\b", text)
+    if m:
+        return m.group(1)
+    if re.search(r"\b(?:kommuns|kommunens|regionens|regions|förbundets|(?:de|kommunens|regionens) förtroendevalda) revisorer\b|"
+                 r"\b[Rr]evisorerna\b", text):
+        return "Revisorerna"
+    return None
+
+
+def _proposing_body(text: str, doc_type: str | None) -> str | None:
+    """The body a proposal is put to or that decides in the text ("Socialnämnden föreslås
+    besluta"): for an officer's report or an untyped paper any such verb, for others only
+    "föreslås"."""
     m = re.search(r"(?<![\wåäö-])((?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)"
                   r"(?:nämnden|styrelsen|fullmäktige|direktionen))"
                   # "Trafik- och renhållningsnämnden och exploateringsnämnden godkänner": the first of two
@@ -396,11 +340,23 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     if m and not _NOT_COMMITTEE.match(m.group(1)) and (doc_type in ("tjansteskrivelse", "tjansteutlatande", None)
                                                        or "föreslås" in m.group(0)):
         return _canon_committee(m.group(1))
+    return None
+
+
+def _adopting_body(lines: Sequence[str], more_lines: Sequence[str], doc_type: str | None) -> str | None:
+    """For an untyped paper or one of type "other": the body that adopted it ("Antagen i
+    regionfullmäktige 17 februari 2026")."""
     m = None
     if doc_type in (None, "other"):
         m = _ADOPTED_BY.search("\n".join(list(lines[:30]) + list(more_lines[:40])))
     if m:
         return _canon_committee(m.group(1))  # "Antagen i regionfullmäktige 17 februari 2026"
+    return None
+
+
+def _forbund_body(text: str, doc_type: str | None, org_kind: OrgKind | None) -> str | None:
+    """A kommunalförbund's deciding body, its direktion or styrelse, for its protocols, annual
+    report and (by their meeting or decision words) its news of a meeting."""
     if org_kind == "kommunalforbund" and doc_type in ("protokoll", "protokollsutdrag", "arsredovisning"):
         # a kommunalförbund's deciding body is its direktion (or förbundsstyrelse); its protocols
         # print the förbund's name where a kommun's print the nämnd ("finner att direktionen beslutar");
@@ -427,6 +383,14 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
         if m:
             word = (m.group(1) or m.group(2)).lower()
             return _canon_committee(word if word.endswith("en") else word + ("n" if word.endswith("e") else "en"))
+    return None
+
+
+def _last_resort_body(header: str, lines: Sequence[str], doc_type: str | None, *, text: str, depth: int,
+                      last_lines: Sequence[str], more_lines: Sequence[str]) -> str | None:
+    """What is left by type: a protocol's notice of adjustment or the initials in its running
+    head; a motion, a statement or a reservation stays without a body; anything else the office
+    that signs it."""
     if doc_type in ("protokoll", "protokollsutdrag"):
         # the notice of adjustment often has a page of its own after the front page (Anslag / Bevis)
         return (_noticed_body(lines[:40]) or _noticed_body(more_lines[:60])
@@ -521,143 +485,4 @@ def _writing_office(lines: Sequence[str], last_lines: Sequence[str]) -> str | No
         m = _OFFICE.match(line.strip())
         if m:
             return m.group(0)
-    return None
-
-
-COMMITTEE = _COMMITTEE  # a committee's name, for the title reader
-joined_lines = _joined  # a wrapped running head's lines put back together
-LABEL = _LABEL  # a letterhead field label ("Datum:", "Handläggare:", "Diarienr:")
-
-
-# ---- a body named by its abbreviation ("BUN SAMMANTRÄDESPROTOKOLL") ---------------------------
-
-# a running head that names the body by its initials before the kind of document
-_ABBR_HEAD = re.compile(r"^\s*([A-ZÅÄÖ]{2,6})\s+(?:SAMMANTRÄDES|JUSTERAT\s+)?PROTOKOLL(?:SUTDRAG)?\b")
-# where a body's name is compounded, the part after the joint starts a letter of its initials
-_HEADS = ("nämnd", "styrelse", "fullmäktige", "utskott", "direktion", "beredning", "bygg", "revision")
-_SMALL_WORDS = {"och", "samt", "för", "&"}
-
-
-def _abbreviated(lines: Sequence[str], text: str) -> str | None:
-    """The body a protocol names only by its initials in its running head ("BUN
-    SAMMANTRÄDESPROTOKOLL"): the body the document itself names in full whose initials these are
-    ("Barn- och utbildningsnämnden" 22 times in the text), else the initials as written. Never a
-    body the document does not name: with two that fit equally ("SN": socialnämnden and
-    samhällsbyggnadsnämnden), the initials stay as written."""
-    abbr = next((m.group(1) for ln in lines if (m := _ABBR_HEAD.match(ln))), None)
-    if abbr is None:
-        return _item_prefix_body(text)
-    fits: dict[str, int] = {}
-    judged: set[str] = set()  # a body the text names 22 times is matched against the initials once
-    for m in _COMMITTEE.finditer(text):
-        name = _canon_committee(m.group(1))
-        if name in judged or _NOT_COMMITTEE.match(name):
-            continue
-        judged.add(name)
-        skipped = _initials_skip(abbr, name)
-        if skipped is not None:
-            fits[name] = skipped
-    if not fits:
-        return abbr
-    best = min(fits.values())
-    names = [n for n, k in fits.items() if k == best]
-    return names[0] if len(names) == 1 else abbr
-
-
-# a § numbered under the body's initials before its case number ("Bunau 26 Dnr BUN 2012/234",
-# "GyN 103 Dnr"): initials ending in "au" are the arbetsutskott of the body whose initials precede
-_ITEM_PREFIX = re.compile(r"(?<![\wåäö])([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6})\s+\d{1,4}\s+Dnr\b")
-
-
-def _item_prefix_body(text: str) -> str | None:
-    """The body a protocol's §§ are numbered under, when its initials spell the one body the
-    text names in full (an arbetsutskott's: the initials of its nämnd and "au"); None otherwise."""
-    m = _ITEM_PREFIX.search(text)
-    if m is None:
-        return None
-    abbr = m.group(1)
-    committee_au = abbr.casefold().endswith("au") and len(abbr) >= 4
-    base = abbr[:-2] if committee_au else abbr
-    names = {_canon_committee(c.group(1)) for c in _COMMITTEE.finditer(text)}
-    fits = sorted(n for n in names if not _NOT_COMMITTEE.match(n) and _initials_skip(base, n) is not None)
-    if len(fits) != 1:
-        return None
-    name = fits[0]
-    return f"{name}s arbetsutskott" if committee_au and name.endswith(("nämnden", "styrelsen")) else name
-
-
-def spells_initials(abbr: str, name: str) -> bool:
-    """Whether ``abbr`` is ``name``'s initials as a protocol abbreviates it: "BUN" for "Barn-
-    och ungdomsnämnden", "KS" for "Kommunstyrelsen", "SBN" for "Samhällsbyggnadsnämnden"."""
-    return len(abbr) >= 2 and _initials_skip(abbr, name) is not None
-
-
-def _initials_skip(abbr: str, name: str) -> int | None:
-    """Whether ``abbr`` spells ``name``'s initials: each word's first letter, and letters where a
-    compound joins ("utbildnings|nämnden", "kommun|styrelsen"), some of which an abbreviation may
-    leave out; the body word's own letter (the N of nämnden) is never left out. The number of
-    joints left out (fewer: a closer fit), or None when it does not spell them."""
-    words = [w for w in re.split(r"[\s-]+", name.casefold()) if w and w not in _SMALL_WORDS]
-    pattern = ""
-    for n, w in enumerate(words):
-        pattern += re.escape(w[0])
-        joints = [i for i in range(2, len(w) - 2) if w[i - 1] == "s" and w[i] not in "aeiouyåäö"
-                  or w.startswith(_HEADS, i)]
-        head = max((i for i in joints if w.startswith(_HEADS, i)), default=None) if n == len(words) - 1 else None
-        for i in joints:
-            if head is not None and i > head:
-                break  # inside the body word itself ("s|tyrelsen")
-            pattern += re.escape(w[i]) if i == head else f"({re.escape(w[i])})?"
-    m = re.fullmatch(pattern, abbr.casefold())
-    if m is None:
-        return None
-    return sum(g is None for g in m.groups())
-
-
-# a meeting's own page (a web agenda, a page of decisions) is titled by its body and day:
-# "Regionfullmäktige 27 februari 2024", "Kulturnämndens sammanträde onsdagen den 22 februari",
-# "Landstingsfullmäktige den 10 februari 2009 med tillägg", "Kulturnämnden 2017-12-11"
-_MONTHS = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
-_TITLED = re.compile(
-    # a heading before a dash may name what the page holds: "Beslut i korthet - regionstyrelsen 30 mars 2022"
-    r"^(?:(?P<pre>[A-ZÅÄÖ][\wåäö]*(?: [\wåäö]+){0,4}) [-–] )?"
-    r"(?P<body>(?(pre)[A-ZÅÄÖa-zåäö]|[A-ZÅÄÖ])[a-zåäö-]*(?:nämnd(?:en)?|styrelsen?|fullmäktige|utskott(?:et)?|direktion(?:en)?))"
-    r"(s\s+(?:sammanträde|möte))?"
-    r"\s+(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?"
-    r"(?P<day>\d{1,2}\s+" + _MONTHS + r"(?:\s+(?:19|20)\d\d)?\b|\d{4}-\d{2}-\d{2}\b)")
-
-
-# a web page's breadcrumb trail down to one meeting: "Din position: Hem > Tyresö kommun >
-# Barn- och utbildningsnämnden > Sammanträde 2023-08-30"; the crumb before the meeting is its body
-_CRUMB_MEETING = re.compile(r"(?:^|>)\s*([^>]+?)\s*>\s*Sammanträde(?:t|n)?\b")
-
-
-def breadcrumb_meeting(lines: Sequence[str]) -> str | None:
-    """The body of the meeting a web page's breadcrumb trail ends at, or None."""
-    m = _CRUMB_MEETING.search(" ".join(ln.strip() for ln in lines))
-    if m is None:
-        return None
-    c = _COMMITTEE.fullmatch(m.group(1))
-    return _canon_committee(c.group(1)) if c and not _NOT_COMMITTEE.match(c.group(1)) else None
-
-
-def titled_meeting(lines: Sequence[str]) -> str | None:
-    """The body a meeting's page is titled by ("Regionfullmäktige 27 februari 2024"), or None."""
-    crumb = breadcrumb_meeting(lines)
-    if crumb:
-        return crumb
-    for line in lines:
-        m = _TITLED.match(line.strip())
-        if m and not _NOT_COMMITTEE.match(m.group("body")):
-            return _canon_committee(m.group("body"))
-    return None
-
-
-def titled_meeting_day(lines: Sequence[str]) -> str | None:
-    """The day in the title of a meeting's own page ("Beslut i korthet - regionstyrelsen 30 mars
-    2022", "Regionfullmäktige 24 februari 2015") as written, or None: the meeting's date."""
-    for line in lines:
-        m = _TITLED.match(line.strip())
-        if m and not _NOT_COMMITTEE.match(m.group("body")):
-            return m.group("day")
     return None

@@ -89,7 +89,12 @@ _MEETING_LABEL = re.compile(
     re.IGNORECASE)
 
 
+# the end of a line whose adjustment label wrapped onto the next: "Justeringens", "Protokolljustering
+# plats och", "Justering, plats och tid:"
+_ADJUSTMENT_LABEL_END = re.compile(r"juster\w*(?:[\s,]+(?:plats|tid|ort|datum|och))*\s*:?\s*$", re.IGNORECASE)
 _INLINE_MEETING_LABEL = re.compile(r"\bsammanträdes(?:datum|dag)\s*:?\s*|"
+                                   # Finland-Swedish "Sammanträdestid Måndagen den 4 april 2016, kl. 18:00"
+                                   r"\bsammanträdestid\s*:?\s*(?:[a-zåäö]+dag(?:en)?\s+)?(?:den\s+)?|"
                                    # "Dag och tid Onsdag den 10 oktober 2012 kl. 14.00": the label's
                                    # weekday and "den" before the date
                                    r"\b(?:dag|datum)\s+och\s+tid\s*:?\s*(?:[a-zåäö]+dag(?:en)?\s+)?(?:den\s+)?|"
@@ -116,8 +121,10 @@ def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | Non
     justering, posting or signature date."""
     top = list(lines[:60])
     for i, line in enumerate(top):
-        if i and re.search(r"juster\w*\s*$", top[i - 1], re.IGNORECASE):
-            continue  # "Justeringens" / "plats och tid": the label wrapped, it is the adjustment's
+        if i and _ADJUSTMENT_LABEL_END.search(top[i - 1]):
+            # "Justeringens" / "plats och tid", "Protokolljustering plats och" / "tid: Kronoby, den
+            # 6 april 2016": the label wrapped, it is the adjustment's
+            continue
         if _MEETING_LABEL.match(line) and not _NOT_MEETING.search(line):
             d = _first(line) or (_first(top[i + 1]) if i + 1 < len(top) and len(top[i + 1]) < 60
                                  and not _NOT_MEETING.search(top[i + 1]) else None) or _compact(line)

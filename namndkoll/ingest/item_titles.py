@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..types import PAGE_SEP
-from .metadata import find_diarienummer
+from .diarienummer import find_diarienummer
 from .sections import section_kind
 
 if TYPE_CHECKING:

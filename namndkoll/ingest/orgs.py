@@ -216,6 +216,15 @@ _LETTERHEAD_ORGNR = re.compile(r"^((?:[A-ZÅÄÖ][\wåäö&-]+)(?:\s+[A-ZÅÄÖ]
 # ("Sveriges Kommuner och Regioner") nor the county's region
 _ASSOCIATION = re.compile(rf"(?<![\wåäö])({_WORD}s\s+Kommuner(?!\s+och\s+(?:Regioner|Landsting))|"
                           rf"Kommunförbundet\s+{_WORD}(?:-{_WORD})?(?:\s+län)?|{_WORD}s\s+[Kk]ommunförbund)(?![\wåäö])")
+# Finland's joint bodies. A samkommun is Finland's kommunalförbund ("Kårkulla samkommun"); a
+# landskapsförbund names itself by its region's genitive ("Österbottens förbund", "Mellersta
+# Österbottens förbund"); a heading may set either in capitals ("MELLERSTA ÖSTERBOTTENS FÖRBUND",
+# "ÅLANDS KOMMUNFÖRBUNDS LAGSTADGADE UPPGIFTER")
+_SAMKOMMUN = re.compile(rf"(?<![\wåäö])({_WORD}(?:[ -]{_WORD}){{0,2}})\s+samkommun(?:en|s)?(?![\wåäö])")
+_REGION_WORD = r"(?:Mellersta|Södra|Norra|Östra|Västra|Egentliga)"
+_LANDSKAP = re.compile(rf"(?<![\wåäö])((?:{_REGION_WORD}\s+)?{_WORD}s)\s+förbund(?![\wåäö])")
+_LANDSKAP_UPPER = re.compile(r"(?<![\wÅÄÖ])((?:(?:MELLERSTA|SÖDRA|NORRA|ÖSTRA|VÄSTRA|EGENTLIGA)\s+)?[A-ZÅÄÖ]{3,}S)\s+"
+                             r"(FÖRBUND|KOMMUNFÖRBUND)(?:ET|S)?(?![\wÅÄÖ])")
 _SERVICE_NAME = re.compile(rf"(?<![\wåäö])((?:Brandkåren|Räddningstjänsten|Brandförsvaret)\s+{_WORD}(?:[ -]{_WORD})?)"
                            r"(?![\wåäö])")
 # "GR:s diarienummer" in the letterhead and "GR:s förbundsstyrelse" in the text: a förbund
@@ -405,6 +414,10 @@ def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: f
             if any(s <= m.start() < e for s, e in taken):
                 continue
             name = m.group(1).title() if m.group(1).isupper() else m.group(1)
+            words = name.split()
+            if len(words) == 2 and _DOC_WORD.match(words[0]):
+                # a heading run into the name: "SAMMANTRÄDESPROTOKOLL KRONOBY KOMMUN"
+                name = words[1]
             name = _base(name)  # "Jakobstads stad" -> "Jakobstad"; "Närpes stad" stays
             first = name.split()[0].split("-")[0]
             if first in _NOT_PLACE or name.casefold() in _known()[1]:
@@ -412,6 +425,11 @@ def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: f
             # not in the table: a municipality only where it names itself (Nykarleby stad), so
             # only the self zones and repeated mentions count
             _add(found, name, "kommun", self_w=self_w, mention=mention * 0.5, order=order)
+
+
+# a document's kind word that a heading sets before its body's name
+_DOC_WORD = re.compile(r"^(?:sammanträdes)?(?:protokoll|kallelse)\w*$|^(?:föredragningslista|kungörelse|"
+                       r"tjänsteskrivelse|tjänsteutlåtande|utdrag|beslut|protokollsutdrag)$", re.IGNORECASE)
 
 
 def _base(name: str) -> str:
@@ -442,12 +460,35 @@ def _scan_kf(text: str, found: dict[str, OrgEvidence], *, declared: float, named
             continue
         alone = (m.start() == 0 or text[m.start() - 1] == "\n") and (m.end() == len(text) or text[m.end()] == "\n")
         _add(found, name, "kommunalforbund", self_w=named if alone else 0.0, mention=1.0, order=order)
+    for name, m in _finnish_joint_bodies(text):
+        if name.split()[0] in _NOT_PLACE:
+            continue
+        # a heading that opens its line names the body it heads ("Kårkulla samkommun. Styrelsen.
+        # Protokoll"); elsewhere it is a mention
+        alone = (m.start() == 0 or text[m.start() - 1] == "\n") and (
+            m.end() == len(text) or text[m.end()] in "\n.")
+        _add(found, name, "kommunalforbund", self_w=named if alone else 0.0, mention=1.0, order=order)
     for rx, w in ((_KF_DECLARED, declared), (_KF_PREFIXED, named), (_KF_SUFFIXED, named),
                   (_KF_COMPOUND, named)):
         for m in rx.finditer(text):
             name = re.sub(r"\s+", " ", m.group(1)).strip()
             if name and name.split()[0] not in _NOT_PLACE and len(name) > 2:
                 _add(found, name, "kommunalforbund", self_w=w, mention=1.0, order=order)
+
+
+def _finnish_joint_bodies(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Finland's joint bodies named in ``text``, as (name, match): "Kårkulla samkommun",
+    "Mellersta Österbottens förbund", and the capitals of a heading written as the body writes
+    itself ("ÅLANDS KOMMUNFÖRBUNDS" -> "Ålands kommunförbund")."""
+    out: list[tuple[str, re.Match[str]]] = []
+    for m in _SAMKOMMUN.finditer(text):
+        out.append((re.sub(r"\s+", " ", m.group(1)) + " samkommun", m))
+    for m in _LANDSKAP.finditer(text):
+        out.append((re.sub(r"\s+", " ", m.group(1)) + " förbund", m))
+    for m in _LANDSKAP_UPPER.finditer(text):
+        place = " ".join(w.capitalize() for w in m.group(1).split())
+        out.append((f"{place} {m.group(2).lower()}", m))
+    return out
 
 
 def find_organisation(

@@ -229,11 +229,13 @@ RERANK_DEPTH = 50  # candidates judged and re-ordered (100 changed nothing on de
 def rerank(ranked: list[Ranked], model: Reranker | None = None, x: np.ndarray | None = None) -> list[Ranked]:
     """Candidates in the order of their evidence: the fused rank alone weighs a passage found
     by both sides, but not how much of the query's rare terms it holds nor how close it is.
-    With a fitted ``model`` (and the candidates' ``features`` in ``x``) its probability that a
-    passage answers the query decides; without one, a fixed mix of similarity, keywords and rank."""
+    With a fitted ``model`` (and the candidates' ``features`` in ``x``) its order decides
+    (``Reranker.order_key``) and its probability that a passage answers the query is each one's
+    ``answer``; without one, a fixed mix of similarity, keywords and rank."""
     if model is not None and x is not None and len(ranked):
-        p = model.probability(x)
-        return [_with(r, answer=float(pr)) for pr, r in sorted(zip(p, ranked), key=lambda t: -t[0])]
+        p, by = model.probability(x), model.order_key(x)
+        order = sorted(range(len(ranked)), key=lambda i: -by[i])
+        return [_with(ranked[i], answer=float(p[i])) for i in order]
 
     def key(r: Ranked) -> float:
         return (r.similarity or 0.0) + RERANK_KEYWORDS * r.keywords + RERANK_FUSED * r.score

@@ -11,7 +11,12 @@ names, or a table row asked a figure, weighs as the fit found. A question type i
 here, never a filter: the weights decide how much it counts.
 
 The model's output is also the probability that a passage answers the question, which the
-abstention reads beside the keyword and meaning bars (``judge.judge``).
+abstention reads beside the keyword and meaning bars (``judge.judge``). A model may carry a second
+head for the order alone (``Reranker.order``, its own weights file): a fit of which candidate of a
+question answers (a softmax over each question's candidates, ``bench/search_rerank.py --fit
+listwise``) ranks, and the first head's chance still sets every bar and every order rule that
+reads a chance (``order.settle``), so that which questions are answered or refused, and how
+surely, moves only through the order.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -43,7 +48,7 @@ from .passage import NAME as _NAME
 from .question import Question
 from .terms import Matcher, Term, idf
 
-__all__ = ["FEATURES", "Reranker", "features", "from_json", "holds_vote", "reranker_for", "states_kind"]
+__all__ = ["FEATURES", "Reranker", "features", "from_json", "holds_vote", "order_file", "reranker_for", "states_kind"]
 
 FEATURES = (
     "similarity", "below_best", "keywords", "keywords_text", "keywords_title", "fused", "dense_rank",
@@ -226,6 +231,9 @@ class Reranker:
     # the columns of ``features`` it was fitted on, when that is fewer than all of FEATURES
     # (weights fitted before a feature was added keep working without it)
     columns: tuple[int, ...] | None = None
+    # a second fit that orders the candidates (``order_key``), when one was shipped; this one's
+    # ``probability`` stays the chance of answering that the abstention and the order rules read
+    order: Reranker | None = None
 
     def logits(self, x: np.ndarray) -> np.ndarray:
         if self.columns is not None:
@@ -234,6 +242,11 @@ class Reranker:
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.logits(x)))
+
+    def order_key(self, x: np.ndarray) -> np.ndarray:
+        """What the candidates are sorted by, highest first: the order head's score where there
+        is one, else this fit's chance (``probability``; its ties keep the fused order)."""
+        return self.probability(x) if self.order is None else self.order.logits(x)
 
     def to_json(self, **info: Any) -> str:
         names = list(FEATURES) if self.columns is None else [FEATURES[i] for i in self.columns]
@@ -244,6 +257,14 @@ class Reranker:
 
 WEIGHT_FILES = {"multilingual-e5-small-static": "rerank-e5-small-static.json",
                 "multilingual-e5-small": "rerank-e5-small.json"}
+# the order head beside a model's chance (``Reranker.order``), where one is shipped: the weights
+# file's name with this before ".json"
+ORDER_SUFFIX = "-order"
+
+
+def order_file(name: str) -> str:
+    """The weights file of the order head shipped beside the chance's ``name``."""
+    return name.removesuffix(".json") + ORDER_SUFFIX + ".json"
 
 
 def from_json(text: str) -> Reranker | None:
@@ -258,15 +279,23 @@ def from_json(text: str) -> Reranker | None:
                     float(d["intercept"]), columns)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _load(name: str) -> Reranker | None:
     res = importlib.resources.files(__package__).joinpath("models", name)
     return from_json(res.read_text("utf-8")) if res.is_file() else None
 
 
+@lru_cache(maxsize=4)
+def _load_with_order(name: str) -> Reranker | None:
+    chance = _load(name)
+    order = _load(order_file(name))
+    return chance if chance is None or order is None else replace(chance, order=order)
+
+
 def reranker_for(model_id: str) -> Reranker | None:
-    """The weights fitted for this embedding model's similarities, if any were shipped."""
+    """The weights fitted for this embedding model's similarities, if any were shipped, with
+    their order head (``Reranker.order``) where one was shipped beside them."""
     for key, name in WEIGHT_FILES.items():
         if key in model_id:
-            return _load(name)
+            return _load_with_order(name)
     return None

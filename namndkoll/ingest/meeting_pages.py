@@ -1,0 +1,61 @@
+"""A meeting's own page (a web agenda, a page of decisions) titled by its body and day, or a web
+page whose breadcrumb trail ends at a meeting: the body and the day it names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .body_names import COMMITTEE as _COMMITTEE
+from .body_names import NOT_COMMITTEE as _NOT_COMMITTEE
+from .body_names import canon_committee as _canon_committee
+
+__all__ = ["breadcrumb_meeting", "titled_meeting", "titled_meeting_day"]
+
+# a meeting's own page (a web agenda, a page of decisions) is titled by its body and day:
+# "Regionfullmäktige 27 februari 2024", "Kulturnämndens sammanträde onsdagen den 22 februari",
+# "Landstingsfullmäktige den 10 februari 2009 med tillägg", "Kulturnämnden 2017-12-11"
+_MONTHS = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+_TITLED = re.compile(
+    # a heading before a dash may name what the page holds: "Beslut i korthet - regionstyrelsen 30 mars 2022"
+    r"^(?:(?P<pre>[A-ZÅÄÖ][\wåäö]*(?: [\wåäö]+){0,4}) [-–] )?"
+    r"(?P<body>(?(pre)[A-ZÅÄÖa-zåäö]|[A-ZÅÄÖ])[a-zåäö-]*(?:nämnd(?:en)?|styrelsen?|fullmäktige|utskott(?:et)?|direktion(?:en)?))"
+    r"(s\s+(?:sammanträde|möte))?"
+    r"\s+(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?"
+    r"(?P<day>\d{1,2}\s+" + _MONTHS + r"(?:\s+(?:19|20)\d\d)?\b|\d{4}-\d{2}-\d{2}\b)")
+
+
+# a web page's breadcrumb trail down to one meeting: "Din position: Hem > Tyresö kommun >
+# Barn- och utbildningsnämnden > Sammanträde 2023-08-30"; the crumb before the meeting is its body
+_CRUMB_MEETING = re.compile(r"(?:^|>)\s*([^>]+?)\s*>\s*Sammanträde(?:t|n)?\b")
+
+
+def breadcrumb_meeting(lines: Sequence[str]) -> str | None:
+    """The body of the meeting a web page's breadcrumb trail ends at, or None."""
+    m = _CRUMB_MEETING.search(" ".join(ln.strip() for ln in lines))
+    if m is None:
+        return None
+    c = _COMMITTEE.fullmatch(m.group(1))
+    return _canon_committee(c.group(1)) if c and not _NOT_COMMITTEE.match(c.group(1)) else None
+
+
+def titled_meeting(lines: Sequence[str]) -> str | None:
+    """The body a meeting's page is titled by ("Regionfullmäktige 27 februari 2024"), or None."""
+    crumb = breadcrumb_meeting(lines)
+    if crumb:
+        return crumb
+    for line in lines:
+        m = _TITLED.match(line.strip())
+        if m and not _NOT_COMMITTEE.match(m.group("body")):
+            return _canon_committee(m.group("body"))
+    return None
+
+
+def titled_meeting_day(lines: Sequence[str]) -> str | None:
+    """The day in the title of a meeting's own page ("Beslut i korthet - regionstyrelsen 30 mars
+    2022", "Regionfullmäktige 24 februari 2015") as written, or None: the meeting's date."""
+    for line in lines:
+        m = _TITLED.match(line.strip())
+        if m and not _NOT_COMMITTEE.match(m.group("body")):
+            return m.group("day")
+    return None

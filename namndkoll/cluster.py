@@ -88,28 +88,43 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
     newer than the client's ``old_id``): a changed file or a ``--reread`` after an upgrade
     embeds only the passages whose text changed.
 
-    A worker that writes keeps no transaction open while it reads, extracts or embeds: it
-    looks whether ``sha`` (the file's hash, taken by the client) is stored by now and then does
-    not read the file; after reading it claims the content (``api.batch._claim``: another
-    writer embedding the same content is waited for, so it is embedded once), embeds, and
-    writes the document in one short transaction that looks again under the content's lock."""
-    import dataclasses
-
+    A worker that writes keeps no transaction open while it reads, extracts or embeds: before
+    reading it claims ``sha`` (the file's hash, taken by the client; ``api.batch._claim``): a
+    file stored by now is not read, one another writer is reading or embedding is waited for
+    and then, stored, not read again, so that it is read and embedded once; then it reads,
+    embeds, and writes the document in one short transaction that looks again under the
+    content's lock."""
     from distributed import get_worker
 
-    from .api.batch import Unchanged, _claim, _safe_process, _store, _stored_now
+    from .api.batch import Unchanged, _claim
 
     state: Any = get_worker().plugins[PLUGIN]
     store = state.store
+    claimed: str | None = None  # the content this worker claimed: given up once written (or not)
     if store is not None and sha is not None:
         from .ingest.version import reader_version
 
         try:
-            stored = _stored_now(store, source, sha, reader_version())
-        except Exception:  # noqa: BLE001 - the look only saves work: the write says what is wrong
-            stored = None
-        if stored is not None:
-            return stored  # not read: another ingest stored it since the client looked
+            got = _claim(store, source, sha, reader_version())
+        except Exception:  # noqa: BLE001 - the claim only saves work: the write says what is wrong
+            got = "busy"
+        if isinstance(got, Unchanged):
+            return got  # not read: another ingest stored it since the client looked, or while this waited
+        claimed = sha if got is None else None
+    try:
+        return _read_and_store(state, store, path, source, ocr, extract, index, known, claimed)
+    finally:
+        if claimed is not None:
+            store.release_content(claimed)
+
+
+def _read_and_store(state: Any, store: Any, path: str, source: str, ocr: bool | None, extract: bool, index: bool,
+                    known: Any, claimed: str | None) -> Any:
+    """``process_on_worker`` once the content is claimed (``claimed``) or was not looked up."""
+    import dataclasses
+
+    from .api.batch import Unchanged, _claim, _safe_process, _store
+
     try:
         out = _safe_process(path, ocr, extract)
     except MemoryError:
@@ -122,17 +137,18 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
     if store is None:  # the client writes (SQLite): the vectors go back with the document
         return doc, ext, _embed(doc, state.embedder, known) if embeds else None
     part = None
+    late = embeds and claimed is None  # not claimed before reading (no hash from the client)
     try:
-        if embeds:
-            claimed = _claim(store, doc)
-            if isinstance(claimed, Unchanged):
-                return claimed  # another ingest running at the same time stored it: nothing embedded
+        if late:
+            got = _claim(store, doc.source, doc.sha256, doc.reader or None)
+            if isinstance(got, Unchanged):
+                return got  # another ingest running at the same time stored it: nothing embedded
         try:
             if embeds:
-                part = _embed(doc, state.embedder, _vectors_now(store, source, state.embedder.model_id))
+                part = _embed(doc, state.embedder, _vectors_now(store, source, state.embedder.model_id), store.beat)
             doc_id = _store(store, doc, ext, part)
         finally:
-            if embeds:
+            if late:
                 store.release_content(doc.sha256)
     except NamndkollError as exc:
         return f"not stored: {exc}"
@@ -144,10 +160,10 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
                    part.reused if part is not None else 0)
 
 
-def _embed(doc: Any, embedder: Any, known: Any) -> Any:
+def _embed(doc: Any, embedder: Any, known: Any, beat: Any = None) -> Any:
     from .search.index import embed_document
 
-    return embed_document(doc, embedder, known)
+    return embed_document(doc, embedder, known, beat=beat)
 
 
 def _vectors_now(store: Any, source: str, model_id: str) -> Any:

@@ -32,6 +32,15 @@ from typing import Any, Generic, TypeVar
 
 K = TypeVar("K")
 
+
+class _Later:
+    """``before``'s answer for a task to give a worker after the others (``Pool.map``)."""
+
+
+LATER = _Later()
+LATER_POLL_S = 0.5  # how often tasks put off are offered again while nothing else is left
+BEAT_S = 60.0  # how often ``Pool.map`` calls ``beat`` while its workers read (a claim lapses after minutes)
+
 # the slowest real PDF here (a 160-page annual report) reads in 24 s; OCR of a long scan takes more
 DEFAULT_SECONDS = 900.0
 # reading a real PDF here grows a reader by at most 290 MB; a 1 MB flate bomb by 2 GB
@@ -156,12 +165,16 @@ class Pool(Generic[K]):
         return _Worker(proc, ours)
 
     def map(self, tasks: Iterable[tuple[K, tuple[Any, ...]]], *,
-            before: Callable[[K], Any] | None = None) -> Iterator[tuple[K, Any]]:
+            before: Callable[[K], Any] | None = None,
+            beat: Callable[[], None] | None = None) -> Iterator[tuple[K, Any]]:
         """``func(*args)`` for each ``(key, args)``, yielded as ``(key, result)`` in order of
         completion (in task order with one worker). A file that broke a limit or killed its
         worker comes back as a one-line message (a ``str``); its worker is replaced.
         ``before(key)``, called when a worker is free for a task: a result other than None is
-        that task's result, and the task is not given to a worker."""
+        that task's result, and the task is not given to a worker; ``LATER`` puts the task off
+        (another process is reading the same file): it is offered again after the others, every
+        ``LATER_POLL_S`` once nothing else is left. ``beat()``, every ``BEAT_S`` while tasks are
+        out: the caller is at work still (its claims on the files being read live on)."""
         from multiprocessing.connection import wait
 
         queue = deque(tasks)
@@ -169,27 +182,46 @@ class Pool(Generic[K]):
         settled: list[tuple[K, Any]] = []  # answered by ``before``
 
         def give(w: _Worker[K]) -> None:
-            while queue:
-                key, args = queue.popleft()
-                out = before(key) if before is not None else None
-                if out is None:
-                    w.give(key, args, limits.seconds)
-                    return
-                settled.append((key, out))
+            later: list[tuple[K, tuple[Any, ...]]] = []
+            try:
+                while queue:
+                    key, args = queue.popleft()
+                    out = before(key) if before is not None else None
+                    if out is None:
+                        w.give(key, args, limits.seconds)
+                        return
+                    if out is LATER:
+                        later.append((key, args))
+                    else:
+                        settled.append((key, out))
+            finally:
+                queue.extend(later)
 
         if queue and not workers:
             workers.append(self._start())
         for w in workers:
             give(w)
+        beaten = time.monotonic()
         while True:
             yield from settled
             settled.clear()
             busy = [w for w in workers if w.task is not None]
-            if not busy:
+            if not busy and not queue:
                 return
             deadlines = [w.deadline for w in busy if w.deadline is not None]
             timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
-            wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout)
+            if queue and len(busy) < len(workers):  # tasks put off, a worker idle: offer them again soon
+                timeout = LATER_POLL_S if timeout is None else min(timeout, LATER_POLL_S)
+            if beat is not None:
+                if time.monotonic() - beaten >= BEAT_S:
+                    beat()
+                    beaten = time.monotonic()
+                until = max(0.0, beaten + BEAT_S - time.monotonic())
+                timeout = until if timeout is None else min(timeout, until)
+            if busy:
+                wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout)
+            else:
+                time.sleep(timeout or 0.0)
             done: list[tuple[K, Any]] = []
             for w in busy:
                 out, replace = _collect(w, limits)
@@ -202,6 +234,9 @@ class Pool(Generic[K]):
                     w.kill()
                     workers[workers.index(w)] = w = self._start()
                 give(w)
+            for w in workers:
+                if w.task is None and queue:
+                    give(w)
             yield from done
 
 

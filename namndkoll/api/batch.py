@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ..corpus import opened
 from ..corpus.base import Store
@@ -34,8 +34,8 @@ class Task:
 
 @dataclass(frozen=True)
 class Unchanged:
-    """A file another writer stored while this ingest read it (two ingests at once into one
-    PostgreSQL corpus): nothing was embedded or written for it."""
+    """A file another writer stored while this ingest read it or waited to read it (two ingests
+    at once into one corpus): nothing was embedded or written for it."""
 
     document_id: int | None
     message: str
@@ -107,12 +107,12 @@ def _warm(extract: bool) -> None:
 
 
 def _stored_meanwhile(store: Store, doc: Document) -> Unchanged | None:
-    """Inside the document's transaction, where several writers share the corpus (PostgreSQL):
-    after waiting for any other writer of the same content, whether that content is stored by
-    now (``_stored_now``). The ingest looked before it read the file; this looks again where it
-    counts, so that two ingests of one file write it once."""
-    if not store.hold_content(doc.sha256):
-        return None  # one writer (SQLite): what the ingest looked up still holds
+    """Inside the document's transaction: after waiting for any other writer of the same content
+    (PostgreSQL: ``hold_content``; SQLite's write transaction waits for every other writer),
+    whether that content is stored by now (``_stored_now``). The ingest looked before it read
+    the file; another ingest (a process of its own, on either backend) may have stored it since:
+    this looks again where it counts, so that two ingests of one file write it once."""
+    store.hold_content(doc.sha256)
     return _stored_now(store, doc.source, doc.sha256, doc.reader or None)
 
 
@@ -131,18 +131,26 @@ def _stored_now(store: Store, source: str, sha: str, reader: str | None) -> Unch
     return None
 
 
-def _claim(store: Store, doc: Document, *, poll: float = 0.5) -> Unchanged | None:
-    """Before embedding ``doc`` outside any transaction: None once this writer has claimed its
-    content (``Store.claim_content``), Unchanged when another writer stored it meanwhile. While
-    another writer's claim is live this waits, polling with no transaction open, so that two
-    ingests of one file at once embed it once."""
+NOT_READ = ": not read again"  # said of a file another ingest stored while this one waited to read it
+
+
+def _claim(store: Store, source: str, sha: str, reader: str | None, *, poll: float = 0.5,
+           wait: bool = True) -> Unchanged | None | Literal["busy"]:
+    """Before reading the file of content ``sha`` (to be stored under ``source`` by ``reader``)
+    and embedding it, outside any transaction: None once this writer has claimed the content
+    (``Store.claim_content``), Unchanged when another writer stored it meanwhile. While another
+    writer's claim is live this waits, polling with no transaction open (or, not ``wait``, says
+    "busy"), so that two ingests of one file at once read and embed it once."""
     while True:
         with store.transaction():
-            already = _stored_meanwhile(store, doc)
+            store.hold_content(sha)
+            already = _stored_now(store, source, sha, reader)
             if already is not None:
-                return already
-            if store.claim_content(doc.sha256):
+                return Unchanged(already.document_id, already.message + NOT_READ)
+            if store.claim_content(sha):
                 return None
+        if not wait:
+            return "busy"
         time.sleep(poll)
 
 
@@ -231,6 +239,7 @@ def ingest(
     limits = Limits.resolve(max_file_seconds, max_file_memory_mb)
     progress = progress or Progress()
     tally = _Tally()
+    claimed: set[str] = set()  # content this ingest claimed before reading it: released once written
     with opened(db, write=True) as store:
         listing = _list_files(store, paths, reread=reread)
         todo = listing.todo
@@ -243,8 +252,8 @@ def ingest(
                                          model=model)
             else:
                 assert pool is not None  # readers exist whenever no cluster reads
-                runner = _local_runner(store, pool, todo, jobs=jobs, ocr=ocr, extract=extract)
-            listing.results.extend(_read_all(store, runner, todo, progress=progress, tally=tally))
+                runner = _local_runner(store, pool, todo, jobs=jobs, ocr=ocr, extract=extract, claimed=claimed)
+            listing.results.extend(_read_all(store, runner, todo, progress=progress, tally=tally, claimed=claimed))
         progress.done()
         read_seconds = time.perf_counter() - t0
         index_report = _index_after(store, listing.results, index=index, model=model, progress=progress,
@@ -337,27 +346,52 @@ def _cluster_runner(store: Store, todo: list[Task], *, address: str, db: str | P
 
 
 def _local_runner(store: Store, pool: Any, todo: list[Task], *, jobs: int, ocr: bool | None,
-                  extract: bool) -> Iterator[tuple[Task, Any]]:
-    """The tasks read by the worker processes of ``pool``, as they finish. With several writers
-    (PostgreSQL) a file another ingest stored since it was listed is not read again: looked up
-    when a reader is free for it, under no lock."""
+                  extract: bool, claimed: set[str]) -> Iterator[tuple[Task, Any]]:
+    """The tasks read by the worker processes of ``pool``, as they finish. When a reader is free
+    for a file its content is claimed first (``_claim``, added to ``claimed``): a file another
+    ingest stored since it was listed is not read again, and one another ingest is reading now
+    is put off until the other files are given out, then found stored (or read here, should the
+    other ingest fail or die). The claims' heartbeat goes on while the readers read."""
     from ..ingest.version import reader_version
+    from ..workers import LATER
 
-    fresh = None if store.backend == "sqlite" else (
-        lambda t: _stored_now(store, t.source, t.sha, reader_version()))
-    return pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract), before=fresh)
+    reader = reader_version()
+
+    def before(t: Task) -> Any:
+        try:
+            got = _claim(store, t.source, t.sha, reader, wait=False)
+        except Exception:  # noqa: BLE001 - the claim only saves work: read it, the write says what is wrong
+            return None
+        if got == "busy":
+            return LATER
+        if got is None:
+            claimed.add(t.sha)
+        return got
+
+    return pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract), before=before, beat=store.beat)
 
 
 def _read_all(store: Store, runner: Iterator[tuple[Task, Any]], todo: list[Task], *, progress: Progress,
-              tally: _Tally) -> list[FileResult]:
+              tally: _Tally, claimed: set[str] | None = None) -> list[FileResult]:
     """Each task's result as its reader finishes it (advancing ``progress``), listed in the
-    order the tasks were given, whichever finished first."""
+    order the tasks were given, whichever finished first. The claim on each file's content
+    (``claimed``) is given up once its result is written, and every one left at the end."""
+    claimed = claimed if claimed is not None else set()
     given = {id(t): i for i, t in enumerate(todo)}
     read: list[tuple[int, FileResult]] = []
-    for task, out in runner:
-        res = _outcome(store, task, out, tally)
-        read.append((given[id(task)], res))
-        progress.advance(res)
+    try:
+        for task, out in runner:
+            try:
+                res = _outcome(store, task, out, tally)
+            finally:
+                if task.sha in claimed:
+                    claimed.discard(task.sha)
+                    store.release_content(task.sha)
+            read.append((given[id(task)], res))
+            progress.advance(res)
+    finally:
+        for sha in claimed:
+            store.release_content(sha)
     return [res for _, res in sorted(read, key=lambda x: x[0])]
 
 

@@ -69,20 +69,26 @@ class Store(Protocol):
 
     def hold_content(self, sha: str) -> bool:
         """Inside a transaction: another writer of a document with this content hash waits here
-        until the transaction ends. Whether other writers may have stored documents since this
-        one looked (PostgreSQL: several ingests at once, so look again); False where the corpus
-        has one writer and nothing is done (SQLite)."""
+        until the transaction ends (PostgreSQL: True); False where the write transaction itself
+        waits for every other writer and nothing is done (SQLite). Either way, look again
+        afterwards whether the content is stored (``api.batch._stored_now``)."""
         ...
 
     def claim_content(self, sha: str) -> bool:
-        """Inside a transaction, after ``hold_content``: mark this content as being embedded by
-        this writer, which embeds it outside any transaction and then writes it. False when
-        another writer's claim is live (wait, then look again); True where the corpus has one
-        writer (SQLite)."""
+        """Inside a transaction, after ``hold_content``: mark this content as being read and
+        embedded by this writer, which does both outside any transaction and then writes it.
+        False when another writer's claim is live (do other work or wait, then look again).
+        PostgreSQL: ``pg_claims``; SQLite: ``claims`` (the claiming process's liveness)."""
         ...
 
     def release_content(self, sha: str) -> None:
-        """This writer's claim on ``sha`` removed, outside a transaction (nothing on SQLite)."""
+        """This writer's claim on ``sha`` removed, outside a transaction."""
+        ...
+
+    def beat(self) -> None:
+        """Outside a transaction: this writer is at work still, its claims' heartbeat refreshed
+        (called between embedding batches and while readers read; a claim that misses beats
+        for ``claims.LAPSE_S`` is taken over by another writer)."""
         ...
 
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None: ...
@@ -180,8 +186,8 @@ class Store(Protocol):
         once never embed the same passage twice) and the block runs with no transaction open;
         store the vectors with ``insert_vectors(..., hashes)``, which gives a vector only to a
         passage that still holds the text embedded; what is not stored is given up at the
-        block's end, a crashed writer's claims once its session is gone. SQLite: the rows only
-        (one writer)."""
+        block's end, a crashed writer's claims once its session is gone. SQLite the same, in
+        ``claims`` (a claim's run is known by its process and a heartbeat)."""
         ...
 
     def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]: ...

@@ -217,11 +217,13 @@ def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray, center: n
     replacing a document) may have deleted some, and SQLite may even have given a deleted
     chunk's id to a new one. With ``hashes`` (the text hashes the vectors were made from) a
     vector goes only to a chunk that still has that text; the others are kept by hash in
-    ``recycled_vectors``, so that the passage, when it comes back, is not embedded again."""
+    ``recycled_vectors``, so that the passage, when it comes back, is not embedded again. A
+    chunk that got its vector meanwhile (another run took over a claim it thought dead) keeps it:
+    vec0 cannot replace a row, and the text and the model are the same."""
     vecs = np.ascontiguousarray(vectors, dtype=np.float32)
     centred = vecs - center if center is not None else vecs
     meta = {r[0]: r[1:] for r in conn.execute(
-        f"SELECT id, municipality, committee, doc_type, year, section, hash FROM chunks"
+        f"SELECT id, municipality, committee, doc_type, year, section, hash, embedded FROM chunks"
         f" WHERE id IN ({','.join('?' * len(ids))})", list(ids))}
     rows, gone = [], []
     for n, (cid, v, c) in enumerate(zip(ids, vecs, centred)):
@@ -229,6 +231,8 @@ def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray, center: n
         if m is None or (hashes is not None and m[5] != hashes[n]):
             if hashes is not None:
                 gone.append((hashes[n], v.tobytes()))
+            continue
+        if hashes is not None and m[6]:
             continue
         rows.append((cid, v.tobytes(), np.ascontiguousarray(c).tobytes(),
                      m[0] or "", m[1] or "", m[2] or "", int(m[3] or 0), m[4] or ""))

@@ -209,17 +209,17 @@ def claim_unembedded(conn: Any, limit: int, owner: str) -> list[tuple[int, str, 
     """(id, text, hash, context) of passages waiting for a vector that no other live writer has
     claimed, oldest first, now claimed for ``owner`` (inside a short transaction: the claim is a
     row, not a lock, and outlives it). A second writer skips them rather than embedding them too;
-    a claim whose session is gone, or older than ``CLAIM_LIFETIME``, is taken over. Whoever stores
+    a claim whose session is gone, or whose heartbeat is older than ``pg_claims.LAPSE``, is taken over. Whoever stores
     the vectors checks again that each passage still holds the text embedded (``insert_vectors``
     with hashes): a document replaced meanwhile is not held up and gets no stale vector."""
-    from .pg_claims import live
+    from .pg_claims import SESSION_PID, client_pid, live
 
     ids = [r[0] for r in conn.execute(
         "WITH pick AS (SELECT t.chunk_id FROM chunks_todo t WHERE t.claimed_by IS NULL"
         " OR NOT (" + live("t", "claimed_pid") + ")"
         " ORDER BY t.chunk_id LIMIT %s FOR UPDATE OF t SKIP LOCKED)"
-        " UPDATE chunks_todo t SET claimed_by = %s, claimed_pid = pg_backend_pid(), claimed_at = now()"
-        " FROM pick WHERE t.chunk_id = pick.chunk_id RETURNING t.chunk_id", (limit, owner))]
+        " UPDATE chunks_todo t SET claimed_by = %s, claimed_pid = " + SESSION_PID + ", claimed_at = now()"
+        " FROM pick WHERE t.chunk_id = pick.chunk_id RETURNING t.chunk_id", (limit, owner, client_pid(conn)))]
     return [(r[0], r[1], r[2], r[3]) for r in conn.execute(
         "SELECT id, text, hash, context FROM chunks WHERE id = ANY(%s) ORDER BY id", (ids,))]
 

@@ -292,6 +292,12 @@ class PostgresStore:
         with contextlib.suppress(self._psycopg.Error):
             pg_claims.release(self.conn, sha, self._owner)
 
+    def beat(self) -> None:
+        if self.conn.info.transaction_status.name != "IDLE":
+            return  # inside a transaction the claims' rows may be its own: no heartbeat from here
+        with contextlib.suppress(self._psycopg.Error):  # a lost connection is reported by what comes next
+            pg_claims.beat(self.conn, self._owner)
+
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
         pg_store.save_extraction(self.conn, document_id, doc, ext)
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..errors import CorpusError, NamndkollError
 from ..types import Chunk, Document, Extraction, Table
-from . import extractions, index, keywords, passages, store
+from . import claims, extractions, index, keywords, passages, store
 from .beside import PARALLEL_FROM, Beside
 from .db import open_db, transaction
 from .index import ChunkState, Filters, ModelRecord
@@ -54,6 +54,7 @@ class SqliteStore:
         self.location = location
         self.read_only = read_only
         self._beside: Beside | None = None
+        self._claimer: claims.Claimer | None = None  # set at this store's first claim
 
     @classmethod
     def open(cls, path: str | Path | None, *, write: bool) -> SqliteStore:
@@ -93,6 +94,8 @@ class SqliteStore:
     def close(self) -> None:
         if self._beside is not None:
             self._beside.close()
+        if self._claimer is not None:
+            claims.leave(self.conn, self._claimer)
         self.conn.close()
 
     def _remembered(self, key: tuple[Any, ...], compute: Any) -> Any:
@@ -131,13 +134,26 @@ class SqliteStore:
         return store.replace_document(self.conn, doc)
 
     def hold_content(self, sha: str) -> bool:
-        return False  # one writer at a time (BEGIN IMMEDIATE): what the ingest looked up holds
+        return False  # one writer at a time (BEGIN IMMEDIATE): the transaction itself holds
 
     def claim_content(self, sha: str) -> bool:
-        return True  # one writer: nobody else embeds it meanwhile
+        return claims.claim_content(self.conn, sha, self._claimer_here())
 
     def release_content(self, sha: str) -> None:
-        pass
+        if self._claimer is not None:
+            with contextlib.suppress(Exception):  # a claim left is dead once this process is
+                claims.release_content(self.conn, sha, self._claimer)
+
+    def beat(self) -> None:
+        if self._claimer is None or self.conn.in_transaction:
+            return
+        with contextlib.suppress(Exception), self.transaction():  # busy: the next beat will do
+            claims.beat(self.conn, self._claimer)
+
+    def _claimer_here(self) -> claims.Claimer:
+        if self._claimer is None:
+            self._claimer = claims.Claimer.here()
+        return self._claimer
 
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
         extractions.save_extraction(self.conn, document_id, doc, ext)
@@ -226,8 +242,19 @@ class SqliteStore:
     def unembedded(self, limit: int) -> list[tuple[int, str, str, str]]:
         return index.unembedded(self.conn, limit)
 
-    def claim_unembedded(self, limit: int) -> contextlib.AbstractContextManager[list[tuple[int, str, str, str]]]:
-        return contextlib.nullcontext(self.unembedded(limit))
+    @contextlib.contextmanager
+    def claim_unembedded(self, limit: int) -> Iterator[list[tuple[int, str, str, str]]]:
+        # claimed in a short write transaction of its own (``claims``): the caller embeds with no
+        # transaction open, so another run or an ingest writes meanwhile and skips these passages
+        me = self._claimer_here()
+        with self.transaction():
+            batch = claims.claim_unembedded(self.conn, limit, me)
+        try:
+            yield batch
+        finally:
+            if batch:  # stored, or left for the next run
+                with contextlib.suppress(Exception):  # the error that stopped the run is the one to report
+                    claims.release(self.conn, [b[0] for b in batch], me)
 
     def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         return index.recycled(self.conn, hashes)

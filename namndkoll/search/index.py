@@ -72,11 +72,13 @@ class IndexPart:
     reused: int = 0  # passages that kept the vector of the same text in the document's old version
 
 
-def embed_document(doc: Document, embedder: Embedder, known: Mapping[str, np.ndarray] | None = None) -> IndexPart:
+def embed_document(doc: Document, embedder: Embedder, known: Mapping[str, np.ndarray] | None = None, *,
+                   beat: Callable[[], None] | None = None, batch_size: int = 64) -> IndexPart:
     """Chunk ``doc`` and embed its passages, as index_corpus would (same chunks, hashes, texts).
     ``known``: vectors by text hash (the passages of the version this one replaces); a passage
     whose text is among them keeps its vector and is not embedded again, as index_corpus
-    re-uses the vectors of a replaced document."""
+    re-uses the vectors of a replaced document. ``beat()`` between batches of ``batch_size``
+    passages: the caller's claim on the document lives on while a long one is embedded."""
     chunks = chunk_document(doc)
     ctx = chunk_contexts(doc, chunks)
     hashes = [chunk_hash(c, x) for c, x in zip(chunks, ctx)]
@@ -89,8 +91,11 @@ def embed_document(doc: Document, embedder: Embedder, known: Mapping[str, np.nda
             vecs[i] = v
         else:
             new.append(i)
-    if new:
-        vecs[new] = _embed(embedder, [embed_text(chunks[i].text, ctx[i]) for i in new])
+    for a in range(0, len(new), batch_size if beat is not None else max(len(new), 1)):
+        if a and beat is not None:
+            beat()
+        part = new[a:a + batch_size] if beat is not None else new
+        vecs[part] = _embed(embedder, [embed_text(chunks[i].text, ctx[i]) for i in part])
     return IndexPart(embedder.model_id, embedder.dimensions, CHUNKER, tuple(chunks), tuple(hashes), tuple(ctx),
                      vecs, len(chunks) - len(new))
 
@@ -153,7 +158,7 @@ def index_corpus(
     center = rec.center
     while True:
         # the batch is this run's until its vectors are stored: a second ingest or index run at
-        # once takes other passages, none is embedded twice (PostgreSQL; SQLite has one writer)
+        # once takes other passages, none is embedded twice (both backends: claims as rows)
         with store.claim_unembedded(CENTER_SAMPLE if center is None else batch_size) as batch:
             if not batch:
                 break

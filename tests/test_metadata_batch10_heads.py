@@ -47,3 +47,19 @@ def test_a_samkommuns_bare_styrelsen_is_its_board(tmp_path: Path) -> None:
                            "Övriga närvarande",
                            "X Berg Per, samkommunsdirektör, föredragande"]])
     assert (md.org_kind, md.committee) == ("kommunalforbund", "Styrelsen")
+
+
+_NOTICE_FORM = ["1 VÅRDÖ KOMMUN SAMMANTRÄDESKALLELSE Organ Sammanträdesdatum Nr Socialnämnden Tid och",
+                "plats 12 maj 2020 Klockan 18:00 Plats: Kommunkansliet Ordinarie ledamot Närv. Suppleant,",
+                "personlig ersättare Närv. Beslutande Anna Ek, ordf {m} Per Ek - Eva Lind, vice ordf {m} Kaj Lind -",
+                "Ida Holm {m} Bo Holm - Lars Berg {m} Siv Berg - Namn Närv. Funktion Övriga Karin Sten {m}",
+                "Socialsekreterare Paragrafer Underskrifter Protokolljustering Vårdö, den Anna Ek, ordförande",
+                "Vårdö, den Karin Sten, sekreterare Protokollet framlagt till påseende Ida Holm Lars Berg"]
+
+
+def test_a_protocol_on_the_notice_form_with_attendance_marked_is_a_protocol_of_that_day(tmp_path: Path) -> None:
+    md = _read(tmp_path, [[ln.replace("{m}", "X") for ln in _NOTICE_FORM]])
+    assert (md.doc_type, md.date) == ("protokoll", "2020-05-12")
+    # the same form sent before the meeting: its fields are printed, its attendance unmarked
+    blank = _read(tmp_path, [[ln.replace(" {m}", "") for ln in _NOTICE_FORM]])
+    assert blank.doc_type != "protokoll"

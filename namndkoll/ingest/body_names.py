@@ -82,10 +82,12 @@ def joined_lines(lines: Sequence[str]) -> list[str]:
 _CAPS_RUN = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ-]+(?![a-zåäö])(?:,? +[A-ZÅÄÖ][A-ZÅÄÖ-]*(?![a-zåäö]))*")
 
 
-# a document word in capitals ends one name and starts the next ("FÖREDRAGNINGSLISTA SOCIALNÄMNDEN")
+# a document word in capitals ends one name and starts the next ("FÖREDRAGNINGSLISTA SOCIALNÄMNDEN"),
+# and so does the word "KOMMUN" or "STAD" that ends the organisation's name ("EDSBY KOMMUN
+# KOMMUNSTYRELSEN": the kommun's name, then its body's)
 _CAPS_DOC_WORD = re.compile(r"(?<=[A-ZÅÄÖ]) (?=(?:SAMMANTRÄDES)?PROTOKOLL|KALLELSE|FÖREDRAGNINGSLISTA|"
                             r"TJÄNSTESKRIVELSE|DAGORDNING|BEHANDLADE)|(?:(?<=PROTOKOLL)|(?<=KALLELSE)|(?<=LISTA)|(?<=SKRIVELSE)|"
-                            r"(?<=ORDNING)) ")
+                            r"(?<=ORDNING)|(?<=[A-ZÅÄÖ] KOMMUN)|(?<=[A-ZÅÄÖ] STAD)) ")
 
 
 def uncapped(line: str) -> str:

@@ -39,9 +39,14 @@ def _header_like(line: str, m: re.Match[str]) -> bool:
 _FRONT_WORD = re.compile(r"\b(?:Tid|Plats|Beslutande|Ledamöter|Sammanträde\w*|SAMMANTRÄDES\w*|Protokoll\w*|"
                          r"PROTOKOLL\w*|Kallelse|KALLELSE|Föredragningslista|Utses|Justera\w*|Sekreterare|"
                          r"Presskonferens|Pressmeddelande|PRESSMEDDELANDE|BEHANDLADE\s?ÄRENDEN|[Bb]ehandlade\s?ärenden)")
-_NEXT_OK = re.compile(r"\.?\s*(?:$|[A-ZÅÄÖ0-9(])")  # "Samhällsbyggnadsnämnden. Plats och tid"
+# "Samhällsbyggnadsnämnden. Plats och tid"; "Kommunstyrelsen /10": a row of labels ("Sammanträdesdatum
+# Nr") run before its values, the meeting's number the first value left after the body
+_NEXT_OK = re.compile(r"\.?\s*(?:$|[A-ZÅÄÖ0-9(]|/\d)")
 _DISTRICT = re.compile(r" ((?:[A-ZÅÄÖ][a-zåäö]+)(?: [A-ZÅÄÖ][a-zåäö]+)?)(?= (?:Sammanträdesprotokoll|Protokoll|"
                        r"Kallelse|Föredragningslista)\b|\s*$)")
+
+
+_OWN_ORG = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ]?[a-zåäö]+)? (?:kommun|stad)\b")
 
 
 def _leading(line: str) -> str | None:
@@ -57,6 +62,9 @@ def _leading(line: str) -> str | None:
     before = _stripped(line[:m.start()])
     # OCR's specks before the letterhead ("1 vv,vv ===--=--~ ~ 1(2) BARN- OCH ...") are no words
     before = " ".join(w for w in before.split() if re.search(r"[A-Za-zÅÄÖåäö]{3}", w))
+    # the organisation the body belongs to heads the letterhead before it ("1 EDSBY KOMMUN
+    # Kommunstyrelsen PROTOKOLL"): its name is not a word of the body's
+    before = _OWN_ORG.sub(" ", before).strip()
     if any(ch.isdigit() for ch in before) or len(before.split()) > 1:
         return None
     return _with_district(line, m)
@@ -354,9 +362,19 @@ def _adopting_body(lines: Sequence[str], more_lines: Sequence[str], doc_type: st
     return None
 
 
+_FORBUND_BOARD = re.compile(r"^[^\n]{0,60}?\b(?:samkommun|\w*förbund)(?:en|et)?[.,:]?[ \t]+"
+                            r"(Styrelsen|Direktionen|STYRELSEN|DIREKTIONEN)\b", re.MULTILINE)
+
+
 def _forbund_body(text: str, doc_type: str | None, org_kind: OrgKind | None) -> str | None:
     """A kommunalförbund's deciding body, its direktion or styrelse, for its protocols, annual
     report and (by their meeting or decision words) its news of a meeting."""
+    if org_kind == "kommunalforbund":
+        # the letterhead names the förbund and then its board, bare ("Sydby samkommun. Styrelsen.
+        # Protokoll", "Kustens kommunalförbund Direktionen Kallelse")
+        m = _FORBUND_BOARD.search("\n".join(text.splitlines()[:10]))
+        if m:
+            return m.group(1).capitalize()
     if org_kind == "kommunalforbund" and doc_type in ("protokoll", "protokollsutdrag", "arsredovisning"):
         # a kommunalförbund's deciding body is its direktion (or förbundsstyrelse); its protocols
         # print the förbund's name where a kommun's print the nämnd ("finner att direktionen beslutar");

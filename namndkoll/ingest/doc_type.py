@@ -50,6 +50,25 @@ _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
                              # "Justeringen av protokollet har tillkännagivits genom anslag på ..."
                              r"\bjustering(?:en)?(?:\s+av\s+protokollet)?\s+har\s+tillkännagivits\b|"
                              r"\bprotokollet,?\s+som\s+(?:har\s+)?justerats\b", re.IGNORECASE))
+# a Finland-Swedish front page's fields: "Protokolljustering" (where and when it is adjusted) and
+# "Protokollet framlagt till påseende"; the notice of a meeting prints the same form, so they tell a
+# protocol only where its attendance column is marked (one "X" or "-" a member: "Närv." / "Anna Ek X")
+_FI_FRONT_PHRASES = (re.compile(r"\bprotokolljustering\b", re.IGNORECASE),
+                     re.compile(r"\bprotokollet\s+(?:är\s+|finns\s+)?(?:framlagt|framläggs|framlades)\s+(?:till|för)\s+"
+                                r"(?:allmänt\s+)?påseende\b", re.IGNORECASE))
+_ATTENDANCE_HEAD = re.compile(r"\bnärv(?:\.|arande\b)", re.IGNORECASE)
+_ATTENDANCE_MARK = re.compile(r"(?:(?<=[a-zåäö.,])[ \t]+|^[ \t]*)[Xx](?=[ \t]+[A-ZÅÄÖ]|[ \t]*$)", re.MULTILINE)
+
+
+def _front_phrases(front: str) -> int:
+    """How many of a protocol's front-page phrases ``front`` has; the Finland-Swedish form's
+    fields count where members' attendance is marked (at least three marks)."""
+    n = sum(1 for rx in _FRONT_PHRASES if rx.search(front))
+    if _ATTENDANCE_HEAD.search(front) and len(_ATTENDANCE_MARK.findall(front)) >= 3:
+        n += sum(1 for rx in _FI_FRONT_PHRASES if rx.search(front))
+    return n
+
+
 # an agenda headed by its meeting's day in a letterhead run into one line ("Kommunstyrelsen 3 (22)
 # Ärendelista 11 maj 2015"); a protocol's contents headed "Ärendelista" carry no date
 _AGENDA_DATED = (r"\bärendelista\s+(?:\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|"
@@ -264,7 +283,7 @@ def _by_meeting_layout(lines: Sequence[str], top: list[str], has_items: bool, *,
                                                      r"närvarande|ledamöter)\b", ln, re.IGNORECASE)) >= 1:
         return "protokoll"
     front = first_text or "\n".join(lines[:40])
-    if not has_items and sum(1 for rx in _FRONT_PHRASES if rx.search(front)) >= 2:
+    if not has_items and _front_phrases(front) >= 2:
         return "protokoll"  # a protocol's front page (its first § on a later page)
     if not has_items and sum(1 for ln in front.splitlines()[:40] if AGENDA_OPENER.match(ln)) >= 2:
         return "other"  # a meeting's agenda: its first points stand alone, with no front page

@@ -3,7 +3,10 @@ the pages that look like tables), and the body text without what the tables hold
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
+from itertools import pairwise
 
 from ..types import Table
 from .layout import RawLine, clean_text
@@ -33,7 +36,7 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
     if ruled:
         found = _join_stripes(page, found)
     for texts, boxes, bbox, t in found:
-        texts, boxes, bbox = _without_caption(texts, boxes, bbox)
+        texts, boxes, bbox, caption = _without_caption(texts, boxes, bbox)
         if ruled:
             texts, boxes = _continued(texts, boxes)
         kept = [(r, b) for r, b in zip(texts, boxes, strict=True) if any(r)]
@@ -55,7 +58,7 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
             if _cuts_words(t, words):
                 continue
         x0, top, x1, bottom = bbox
-        out.append(Table(number, rows, (x0, top, x1, bottom), cells))
+        out.append(Table(number, rows, (x0, top, x1, bottom), cells, caption))
     return out
 
 
@@ -98,19 +101,105 @@ _CAPTION = re.compile(r"^(?:Tabell|Tab\.|Figur|Diagram|Bild)\s+\d+\b")
 
 
 def _without_caption(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None, ...]], bbox: _Box
-                     ) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]], _Box]:
-    """A table without the caption its ruling drew in as its last row (one cell: "Tabell 7 …"):
-    the caption is text about the table, left in the page body where it is read and found, and
-    no row whose empty other cells would make an empty first column of row labels."""
+                     ) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]], _Box, str]:
+    """A table without the caption its ruling drew in as its last row (one cell: "Tabell 7 …"),
+    and that caption ('' when none): the caption is text about the table, left in the page body
+    where it is read and found, kept as the table's caption, and no row whose empty other cells
+    would make an empty first column of row labels."""
     if len(texts) < 3:
-        return texts, boxes, bbox
+        return texts, boxes, bbox, ""
     filled = [c for c in texts[-1] if c]
     if len(filled) != 1 or not _CAPTION.match(filled[0]):
-        return texts, boxes, bbox
+        return texts, boxes, bbox, ""
     top = min((b[1] for b in boxes[-1] if b), default=None)
     if top is None:
-        return texts, boxes, bbox
-    return texts[:-1], boxes[:-1], (bbox[0], bbox[1], bbox[2], top)
+        return texts, boxes, bbox, ""
+    return texts[:-1], boxes[:-1], (bbox[0], bbox[1], bbox[2], top), filled[0]
+
+
+# a numbered table caption: "Tabell 3. Antal årsarbetare", "Tab. 2 …" (a "Figur" line is a chart's)
+_TABLE_CAPTION = re.compile(r"^(?:Tabell|Tab\.)\s*\d+\b")
+CAPTION_MAX_CHARS = 160  # a longer line is prose, not a title
+
+
+def with_captions(tables: list[Table], lines: list[RawLine], height: float) -> list[Table]:
+    """The tables with the title the page sets for each (``Table.caption``), so that a row's
+    passage can say what its numbers count ("Antal årsarbetare · Socialförvaltningen · 2025 ·
+    412"). A table's title is, in this order: the caption its ruling drew in as a row (kept by
+    ``find_tables``); a numbered caption line ("Tabell 3 …", "Tab. 3 …") right under or right over
+    the table, at most two of its line heights away; or a heading right above it, at most one and a
+    half of its line heights away: a short line that is not a sentence, set larger or bolder than
+    the table's own text (a title in bold over a plain table, a slide's title over its table), with
+    the line of the same font right above it when the heading wraps, or in any font when it stands
+    apart from the text above it, a paragraph of one line. A line of several cells (a header row
+    the finder left out) is no title. The caption stays in the page body too."""
+    out = []
+    for t in tables:
+        if t.caption or not t.bbox:
+            out.append(t)
+            continue
+        x0, _, x1, _ = t.bbox
+        ytop, ybot = height - t.bbox[1], height - t.bbox[3]
+        beside = [ln for ln in lines if ln.x1 > x0 and ln.x0 < x1 and not ybot - 1 <= (ln.top + ln.bottom) / 2 <= ytop + 1]
+        above = sorted((ln for ln in beside if ln.bottom >= ytop - 2), key=lambda ln: ln.bottom)
+        below = sorted((ln for ln in beside if ln.top <= ybot + 2), key=lambda ln: -ln.top)
+        near = [(ln, ybot - ln.top) for ln in below[:1]] + [(ln, ln.bottom - ytop) for ln in above[:1]]
+        caption = next((ln.text() for ln, gap in near
+                        if _TABLE_CAPTION.match(ln.text()) and gap <= 2 * _height(ln)), "")
+        if not caption and above and above[0].bottom - ytop <= 1.5 * _height(above[0]):
+            inside = [ln for ln in lines if ybot - 1 <= (ln.top + ln.bottom) / 2 <= ytop + 1 and ln.x1 > x0 and ln.x0 < x1]
+            head = [above[0]]
+            if len(above) > 1 and above[1].font() == above[0].font() and above[1].bottom - above[0].top <= 0.8 * _height(above[0]):
+                head.insert(0, above[1])
+            text = " ".join(ln.text() for ln in head)
+            if any(c.isalpha() for c in text) and all(_heading_over(ln, inside) for ln in head):
+                caption = text
+            elif _alone_over(above[0], above[1:2]):
+                caption = above[0].text()
+        out.append(dataclasses.replace(t, caption=clean_text(caption).strip()) if caption else t)
+    return out
+
+
+def _height(ln: RawLine) -> float:
+    return max(ln.top - ln.bottom, 1.0)
+
+
+def _alone_over(ln: RawLine, before: list[RawLine]) -> bool:
+    """Whether a line set in the text's own font is a title: a short line, not a sentence or a
+    list item, holding no figure but a year, that stands apart from the text above it (a paragraph of one line: "Nuvarande
+    avgifter för tillsyn" over its table; the last line of a paragraph is no title)."""
+    text = ln.text()
+    if (not text or len(text) > CAPTION_MAX_CHARS or text.endswith((".", ",", ";")) or not text[0].isupper()
+            or any(_FIGURE.fullmatch(w.strip("():")) and not _YEARS.fullmatch(w.strip("():")) for w in text.split())):
+        return False  # a sentence's end, a list item, a row of values or a chart's label
+    return not before or before[0].bottom - ln.top >= 0.5 * _height(ln)
+
+
+_FIGURE = re.compile(r"[-−–+]?\d[\d,.%/-]*")
+_YEARS = re.compile(r"(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?")
+
+
+def _heading_over(ln: RawLine, inside: list[RawLine]) -> bool:
+    """Whether a line reads as a title over the table whose lines are ``inside``."""
+    text = ln.text()
+    if not text or len(text) > CAPTION_MAX_CHARS or text.endswith((".", ",", ";")):
+        return False
+    runs = sorted(ln.runs, key=lambda r: r.x0)
+    size, bold = ln.font()
+    if any(b.x0 - a.x1 > 1.5 * max(size, 1.0) for a, b in pairwise(runs)):
+        return False  # cells with a column gap between them: a row, not a title
+    sizes: Counter[float] = Counter()
+    bolds = chars = 0
+    for t in inside:
+        for r in t.runs:
+            sizes[round(r.size, 1)] += len(r.text)
+            bolds += len(r.text) if r.bold else 0
+            chars += len(r.text)
+    if not chars:
+        return False
+    body = sizes.most_common(1)[0][0]
+    return size > body + 0.5 or (bold and bolds * 2 < chars)
+
 
 
 _Box = tuple[float, float, float, float]

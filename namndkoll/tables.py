@@ -58,10 +58,15 @@ def headers(rows: list[tuple[str, ...]], width: int, *,
             year: Callable[[str], bool] = is_year) -> tuple[list[str], int]:
     """Column headers from the leading rows that hold no values (years are headers), each
     row forward-filled to the right so a spanning header ("Period", "Helår") covers its columns;
-    and how many rows they take. ``value`` and ``year``: what a value and a year cell are
+    and how many rows they take. A row with only its first cell filled, under a header row, is
+    the heading of the first group of body rows ("INTÄKTER"), not a header, when the row under it
+    holds a value (in a table of text, a timeline, every row before a value stays a header row). ``value`` and ``year``: what a value and a year cell are
     (extract/figure_tables.py reads cells its own way)."""
     n = 0
     while n < len(rows) and not any(c and value(c) is not None and not year(c) for c in rows[n]):
+        if n and rows[n][:1] and rows[n][0] and not any(rows[n][1:]) and n + 1 < len(rows) and any(
+                c and value(c) is not None and not year(c) for c in rows[n + 1]):
+            break  # a label alone under the header ("INTÄKTER"): the heading of the body's first rows
         n += 1
     cols = ["" for _ in range(width)]
     for i, r in enumerate(rows[:n]):

@@ -78,6 +78,9 @@ class Table:
     # each cell's box, parallel to ``rows`` (None for a cell the reader drew no box for; () when
     # the table was read before cells kept their boxes)
     cells: tuple[tuple[tuple[float, float, float, float] | None, ...], ...] = ()
+    # the table's title as the page sets it: a "Tabell 3 …" line under or over it, or a heading
+    # right above it ("Antal årsarbetare per förvaltning"); '' when none (or read before captions)
+    caption: str = ""
 
     def cell_box(self, row: int, col: int) -> tuple[float, float, float, float] | None:
         if row < len(self.cells) and col < len(self.cells[row]):

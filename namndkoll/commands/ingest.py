@@ -354,7 +354,7 @@ def show_cmd(
         echo(p.text[max(start - p.start, 0): end - p.start])
         if item is None:
             for n, t in enumerate(p.tables, 1):
-                echo(f"[table {n} of page {p.number}]")
+                echo(f"[table {n} of page {p.number}" + (f": {one_line(t.caption)}]" if t.caption else "]"))
                 for row in t.rows:
                     echo(" | ".join(one_line(c) for c in row))
 

@@ -87,7 +87,8 @@ def replace_document(conn: Any, doc: Document) -> int:
             "INSERT INTO page_layout (document_id, page, width, height, lines) VALUES (%s, %s, %s, %s, %s)",
             [(doc_id, p.number, p.width, p.height, pack_lines(p.lines)) for p in doc.pages if p.lines or p.width])
         cur.executemany(
-            "INSERT INTO page_tables (document_id, page, idx, rows, bbox, cells) VALUES (%s, %s, %s, %s, %s, %s)",
+            "INSERT INTO page_tables (document_id, page, idx, rows, bbox, cells, caption)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s)",
             [(doc_id, t.page, i, *table_values(t)) for p in doc.pages for i, t in enumerate(p.tables)])
         cur.executemany("INSERT INTO diarienummer (document_id, item_id, dnr) VALUES (%s, NULL, %s)",
                         [(doc_id, d) for d in md.diarienummer])
@@ -281,7 +282,7 @@ def get_stored(conn: Any, document_id: int) -> StoredDocument:
 def page_tables(conn: Any, document_id: int, page: int) -> list[Table]:
     with conn.cursor(row_factory=dict_row) as cur:
         return [table_from(page, r) for r in cur.execute(
-            "SELECT rows, bbox, cells FROM page_tables WHERE document_id = %s AND page = %s ORDER BY idx",
+            "SELECT rows, bbox, cells, caption FROM page_tables WHERE document_id = %s AND page = %s ORDER BY idx",
             (document_id, page)).fetchall()]
 
 
@@ -289,7 +290,7 @@ def load_document(conn: Any, document_id: int) -> Document:
     sd = get_stored(conn, document_id)
     with conn.cursor(row_factory=dict_row) as cur:
         tables: dict[int, list[Table]] = {}
-        for r in cur.execute("SELECT page, rows, bbox, cells FROM page_tables WHERE document_id = %s"
+        for r in cur.execute("SELECT page, rows, bbox, cells, caption FROM page_tables WHERE document_id = %s"
                              " ORDER BY page, idx", (document_id,)).fetchall():
             tables.setdefault(r["page"], []).append(table_from(r["page"], r))
         layout = {r["page"]: (unpack_lines(r["lines"]), r["width"], r["height"]) for r in cur.execute(

@@ -17,20 +17,22 @@ from .names import name_condition
 _LINES_V1 = b"\x01"
 
 
-def table_values(t: Table) -> tuple[str, str | None, str | None]:
+def table_values(t: Table) -> tuple[str, str | None, str | None, str | None]:
     """A table as ``page_tables`` stores it (both backends): its rows, its box and its cells'
-    boxes as JSON (rows of [x0, top, x1, bottom] or null; None when unknown)."""
+    boxes as JSON (rows of [x0, top, x1, bottom] or null; None when unknown), and its caption."""
     return (json.dumps([list(r) for r in t.rows], ensure_ascii=False),
             json.dumps(t.bbox) if t.bbox else None,
-            json.dumps([[list(b) if b else None for b in row] for row in t.cells]) if t.cells else None)
+            json.dumps([[list(b) if b else None for b in row] for row in t.cells]) if t.cells else None,
+            t.caption or None)
 
 
 def table_from(page: int, r: Any) -> Table:
-    """A ``page_tables`` row (rows, bbox, cells) back as the Table ingest made."""
+    """A ``page_tables`` row (rows, bbox, cells, caption) back as the Table ingest made."""
     cells = tuple(tuple((b[0], b[1], b[2], b[3]) if b else None for b in row)
                   for row in json.loads(r["cells"])) if r["cells"] else ()
     return Table(page, tuple(tuple(c) for c in json.loads(r["rows"])),
-                 tuple(json.loads(r["bbox"])) if r["bbox"] else None, cells)  # type: ignore[arg-type]
+                 tuple(json.loads(r["bbox"])) if r["bbox"] else None, cells,  # type: ignore[arg-type]
+                 r["caption"] or "")
 
 
 def pack_lines(lines: tuple[Line, ...]) -> bytes | None:
@@ -144,7 +146,7 @@ def replace_document(conn: Any, doc: Document) -> int:
          if p.lines or p.width],
     )
     conn.executemany(
-        "INSERT INTO page_tables (document_id, page, idx, rows, bbox, cells) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO page_tables (document_id, page, idx, rows, bbox, cells, caption) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
             (doc_id, t.page, i, *table_values(t)) for p in doc.pages for i, t in enumerate(p.tables)
         ],
@@ -291,7 +293,7 @@ def get_stored(conn: Any, document_id: int) -> StoredDocument:
 def page_tables(conn: Any, document_id: int, page: int) -> list[Table]:
     """The tables of one page, as ``load_document`` gives them."""
     return [table_from(page, r) for r in conn.execute(
-        "SELECT rows, bbox, cells FROM page_tables WHERE document_id = ? AND page = ? ORDER BY idx",
+        "SELECT rows, bbox, cells, caption FROM page_tables WHERE document_id = ? AND page = ? ORDER BY idx",
         (document_id, page))]
 
 
@@ -300,7 +302,7 @@ def load_document(conn: Any, document_id: int) -> Document:
     sd = get_stored(conn, document_id)
     tables: dict[int, list[Table]] = {}
     for r in conn.execute(
-        "SELECT page, rows, bbox, cells FROM page_tables WHERE document_id = ? ORDER BY page, idx", (document_id,)
+        "SELECT page, rows, bbox, cells, caption FROM page_tables WHERE document_id = ? ORDER BY page, idx", (document_id,)
     ):
         tables.setdefault(r["page"], []).append(table_from(r["page"], r))
     layout = {r["page"]: (unpack_lines(r["lines"]), r["width"], r["height"]) for r in conn.execute(

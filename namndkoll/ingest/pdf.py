@@ -55,7 +55,7 @@ from .layout import (
 from .limits import Limits, check_inflated, limit_error
 from .ocr import OCR_HINT, OCR_INSTALL, OCR_MIN_DPI, ocr_available, ocr_dpi, ocr_page
 from .pdf_runs import page_runs
-from .pdf_tables import count_paths, find_tables, without_tables
+from .pdf_tables import count_paths, find_tables, with_captions, without_tables
 from .readable import unknown_words, unreadable
 
 __all__ = ["OCR_HINT", "Limits", "clean_text", "ocr_available", "read_pdf", "repair_hyphenation"]
@@ -202,6 +202,7 @@ class _Reader:
                 except Exception:  # noqa: BLE001 - a table we cannot read stays body text
                     tables = []
                 if tables:
+                    tables = with_captions(tables, lines, height)
                     lines = without_tables(lines, tables, height)
         return reading_order(lines, width), tables
 

@@ -3,8 +3,12 @@ the pages that look like tables), and the body text without what the tables hold
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
+from itertools import pairwise
 
+from ..tables import body_cells
 from ..types import Table
 from .layout import RawLine, clean_text
 
@@ -33,7 +37,7 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
     if ruled:
         found = _join_stripes(page, found)
     for texts, boxes, bbox, t in found:
-        texts, boxes, bbox = _without_caption(texts, boxes, bbox)
+        texts, boxes, bbox, caption = _without_caption(texts, boxes, bbox)
         if ruled:
             texts, boxes = _continued(texts, boxes)
         kept = [(r, b) for r, b in zip(texts, boxes, strict=True) if any(r)]
@@ -55,8 +59,33 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
             if _cuts_words(t, words):
                 continue
         x0, top, x1, bottom = bbox
-        out.append(Table(number, rows, (x0, top, x1, bottom), cells))
-    return out
+        out.append(Table(number, rows, (x0, top, x1, bottom), cells, caption))
+    if _monospaced(page):  # its letters, not its columns, align: its figures stay text
+        return out
+    # words split at any gap wider than a point and a half: a thousands group set apart by a thin
+    # gap and no space character ("152 804") is two words here, one for pdfplumber's default
+    return _with_aligned(out, aligned_tables(page.extract_words(x_tolerance=ALIGNED_X_TOLERANCE), number))
+
+
+def _monospaced(page: object) -> bool:
+    """Whether most of the page's letters are set in a monospaced font (Courier, "… Mono"): a
+    report printed as plain text, whose every line stands on one grid of letters."""
+    chars = page.chars  # type: ignore[attr-defined]
+    mono = sum(1 for ch in chars if re.search(r"mono|courier", str(ch.get("fontname", "")), re.IGNORECASE))
+    return bool(chars) and mono * 2 > len(chars)
+
+
+def _with_aligned(found: list[Table], aligned: list[Table]) -> list[Table]:
+    """The tables found, each block of right-aligned figures read by ``aligned_tables`` in place
+    of the tables it overlaps when it reads more value cells than they do together (the finder
+    read a part of it, or cut its numbers apart), or added when it overlaps none."""
+    out = list(found)
+    for a in aligned:
+        over = [t for t in out if t.bbox and a.bbox and t.bbox[1] < a.bbox[3] and a.bbox[1] < t.bbox[3]
+                and t.bbox[0] < a.bbox[2] and a.bbox[0] < t.bbox[2]]
+        if sum(len(c) for c in body_cells(a)) > sum(len(c) for t in over for c in body_cells(t)):
+            out = [t for t in out if t not in over] + [a]
+    return sorted(out, key=lambda t: (t.bbox or (0.0, 0.0))[1])
 
 
 def _continued(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None, ...]]
@@ -98,19 +127,105 @@ _CAPTION = re.compile(r"^(?:Tabell|Tab\.|Figur|Diagram|Bild)\s+\d+\b")
 
 
 def _without_caption(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None, ...]], bbox: _Box
-                     ) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]], _Box]:
-    """A table without the caption its ruling drew in as its last row (one cell: "Tabell 7 …"):
-    the caption is text about the table, left in the page body where it is read and found, and
-    no row whose empty other cells would make an empty first column of row labels."""
+                     ) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]], _Box, str]:
+    """A table without the caption its ruling drew in as its last row (one cell: "Tabell 7 …"),
+    and that caption ('' when none): the caption is text about the table, left in the page body
+    where it is read and found, kept as the table's caption, and no row whose empty other cells
+    would make an empty first column of row labels."""
     if len(texts) < 3:
-        return texts, boxes, bbox
+        return texts, boxes, bbox, ""
     filled = [c for c in texts[-1] if c]
     if len(filled) != 1 or not _CAPTION.match(filled[0]):
-        return texts, boxes, bbox
+        return texts, boxes, bbox, ""
     top = min((b[1] for b in boxes[-1] if b), default=None)
     if top is None:
-        return texts, boxes, bbox
-    return texts[:-1], boxes[:-1], (bbox[0], bbox[1], bbox[2], top)
+        return texts, boxes, bbox, ""
+    return texts[:-1], boxes[:-1], (bbox[0], bbox[1], bbox[2], top), filled[0]
+
+
+# a numbered table caption: "Tabell 3. Antal årsarbetare", "Tab. 2 …" (a "Figur" line is a chart's)
+_TABLE_CAPTION = re.compile(r"^(?:Tabell|Tab\.)\s*\d+\b")
+CAPTION_MAX_CHARS = 160  # a longer line is prose, not a title
+
+
+def with_captions(tables: list[Table], lines: list[RawLine], height: float) -> list[Table]:
+    """The tables with the title the page sets for each (``Table.caption``), so that a row's
+    passage can say what its numbers count ("Antal årsarbetare · Socialförvaltningen · 2025 ·
+    412"). A table's title is, in this order: the caption its ruling drew in as a row (kept by
+    ``find_tables``); a numbered caption line ("Tabell 3 …", "Tab. 3 …") right under or right over
+    the table, at most two of its line heights away; or a heading right above it, at most one and a
+    half of its line heights away: a short line that is not a sentence, set larger or bolder than
+    the table's own text (a title in bold over a plain table, a slide's title over its table), with
+    the line of the same font right above it when the heading wraps, or in any font when it stands
+    apart from the text above it, a paragraph of one line. A line of several cells (a header row
+    the finder left out) is no title. The caption stays in the page body too."""
+    out = []
+    for t in tables:
+        if t.caption or not t.bbox:
+            out.append(t)
+            continue
+        x0, _, x1, _ = t.bbox
+        ytop, ybot = height - t.bbox[1], height - t.bbox[3]
+        beside = [ln for ln in lines if ln.x1 > x0 and ln.x0 < x1 and not ybot - 1 <= (ln.top + ln.bottom) / 2 <= ytop + 1]
+        above = sorted((ln for ln in beside if ln.bottom >= ytop - 2), key=lambda ln: ln.bottom)
+        below = sorted((ln for ln in beside if ln.top <= ybot + 2), key=lambda ln: -ln.top)
+        near = [(ln, ybot - ln.top) for ln in below[:1]] + [(ln, ln.bottom - ytop) for ln in above[:1]]
+        caption = next((ln.text() for ln, gap in near
+                        if _TABLE_CAPTION.match(ln.text()) and gap <= 2 * _height(ln)), "")
+        if not caption and above and above[0].bottom - ytop <= 1.5 * _height(above[0]):
+            inside = [ln for ln in lines if ybot - 1 <= (ln.top + ln.bottom) / 2 <= ytop + 1 and ln.x1 > x0 and ln.x0 < x1]
+            head = [above[0]]
+            if len(above) > 1 and above[1].font() == above[0].font() and above[1].bottom - above[0].top <= 0.8 * _height(above[0]):
+                head.insert(0, above[1])
+            text = " ".join(ln.text() for ln in head)
+            if any(c.isalpha() for c in text) and all(_heading_over(ln, inside) for ln in head):
+                caption = text
+            elif _alone_over(above[0], above[1:2]):
+                caption = above[0].text()
+        out.append(dataclasses.replace(t, caption=clean_text(caption).strip()) if caption else t)
+    return out
+
+
+def _height(ln: RawLine) -> float:
+    return max(ln.top - ln.bottom, 1.0)
+
+
+def _alone_over(ln: RawLine, before: list[RawLine]) -> bool:
+    """Whether a line set in the text's own font is a title: a short line, not a sentence or a
+    list item, holding no figure but a year, that stands apart from the text above it (a paragraph of one line: "Nuvarande
+    avgifter för tillsyn" over its table; the last line of a paragraph is no title)."""
+    text = ln.text()
+    if (not text or len(text) > CAPTION_MAX_CHARS or text.endswith((".", ",", ";")) or not text[0].isupper()
+            or any(_FIGURE.fullmatch(w.strip("():")) and not _YEARS.fullmatch(w.strip("():")) for w in text.split())):
+        return False  # a sentence's end, a list item, a row of values or a chart's label
+    return not before or before[0].bottom - ln.top >= 0.5 * _height(ln)
+
+
+_FIGURE = re.compile(r"[-−–+]?\d[\d,.%/-]*")
+_YEARS = re.compile(r"(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?")
+
+
+def _heading_over(ln: RawLine, inside: list[RawLine]) -> bool:
+    """Whether a line reads as a title over the table whose lines are ``inside``."""
+    text = ln.text()
+    if not text or len(text) > CAPTION_MAX_CHARS or text.endswith((".", ",", ";")):
+        return False
+    runs = sorted(ln.runs, key=lambda r: r.x0)
+    size, bold = ln.font()
+    if any(b.x0 - a.x1 > 1.5 * max(size, 1.0) for a, b in pairwise(runs)):
+        return False  # cells with a column gap between them: a row, not a title
+    sizes: Counter[float] = Counter()
+    bolds = chars = 0
+    for t in inside:
+        for r in t.runs:
+            sizes[round(r.size, 1)] += len(r.text)
+            bolds += len(r.text) if r.bold else 0
+            chars += len(r.text)
+    if not chars:
+        return False
+    body = sizes.most_common(1)[0][0]
+    return size > body + 0.5 or (bold and bolds * 2 < chars)
+
 
 
 _Box = tuple[float, float, float, float]
@@ -261,3 +376,231 @@ def without_tables(lines: list[RawLine], tables: list[Table], height: float) -> 
         if keep:
             out.append(RawLine(keep))
     return out
+
+
+# a word of a figure ("248", "-16", "+315", "99,4%", "(12)") and a thousands group after it ("789")
+_NUM_WORD = re.compile(r"^[-−–+]?\(?\d+(?:[,.]\d+)?\)?\s*%?$")
+_GROUP = re.compile(r"^\d{3}(?:,\d+)?\)?%?$")
+_LEAD = re.compile(r"^[-−–+]?\(?\d{1,3}$")
+EDGE_TOLERANCE = 2.5  # points two right edges of one column may differ by
+ALIGNED_X_TOLERANCE = 1.5  # the widest gap inside a word, in points (a space is ~2.8 at 10 pt)
+MIN_VALUE_LINES = 3
+
+
+def aligned_tables(words: list[dict[str, object]], number: int) -> list[Table]:
+    """Tables whose columns are set by right-aligned figures and no ruling (an annual report's
+    "Försäljning av förmedlingstjänster   248 789   233 760   228 992" under "Utfall Budget
+    Utfall" / "2025 2025 2024"), read from the words' positions: a figure's thousands group set
+    after a narrow gap ("248 789") is one number, and each number belongs to the column whose
+    right edge it ends at, so a row with an empty cell ("Övriga intäkter 29 160": 29 under the
+    first column, 160 under the third) keeps its numbers apart and in their columns. A block is
+    at least three lines of a label then figures, a wide gap between them, whose figures end at
+    the right edges that three lines or more share, with lines of a label alone (a group's
+    heading, "KOSTNADER") among them; the lines right above it whose words end at those edges
+    ("Utfall Budget Utfall", "2025 2025 2024") are its header, read as one header row ("Utfall 2025",
+    "Budget 2025", "Utfall 2024"; the words left of the figures, "Belopp i tkr", head the labels)."""
+    lines = _word_lines(words)
+    parsed = [_figures_of(ln) for ln in lines]
+    ends = sorted(g[2] for p in parsed if p for g in p[1])
+    edges: list[list[float]] = []
+    for x in ends:
+        if edges and x - edges[-1][-1] <= EDGE_TOLERANCE:
+            edges[-1].append(x)
+        else:
+            edges.append([x])
+    columns = [sum(e) / len(e) for e in edges if len(e) >= MIN_VALUE_LINES]
+    if len(columns) < 2:
+        return []
+
+    def col(x1: float) -> int | None:
+        return next((i for i, c in enumerate(columns) if abs(x1 - c) <= EDGE_TOLERANCE), None)
+
+    out: list[Table] = []
+    i = 0
+    while i < len(lines):
+        block: list[int] = []
+        j = i
+        while j < len(lines):
+            p = parsed[j]
+            if block and float(lines[j][0]["top"]) - float(lines[block[-1]][-1]["bottom"]) > 2.5 * _word_height(lines[j]):  # type: ignore[arg-type]
+                break
+            if (p and all(col(g[2]) is not None for g in p[1])) or (block and _label_only(lines[j], lines[block[0]])):
+                block.append(j)
+            else:
+                break
+            j += 1
+        while block and not parsed[block[-1]]:
+            block.pop()  # a block ends on a row of figures
+        if sum(1 for k in block if parsed[k]) >= MIN_VALUE_LINES:
+            used = {col(g[2]) for k in block for g in (parsed[k] or ("", []))[1]}
+            if len(used) >= 2:
+                while block[0] > 0 and _label_only(lines[block[0] - 1], lines[block[0]]):
+                    block.insert(0, block[0] - 1)  # the heading of the first group of rows
+                # where the figures start: words ending right of it head columns, the rest the labels
+                left = min(g[1] for k in block for g in (parsed[k] or ("", []))[1]) - 1
+                head = _header_lines(lines, block[0], columns, col, left)
+                out.append(_aligned_table(number, [lines[k] for k in head], [lines[k] for k in block],
+                                          [parsed[k] for k in block], col, left))
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return out
+
+
+def _word_lines(words: list[dict[str, object]]) -> list[list[dict[str, object]]]:
+    lines: list[list[dict[str, object]]] = []
+    for w in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):  # type: ignore[arg-type]
+        if lines and abs(float(lines[-1][0]["top"]) - float(w["top"])) <= 3:  # type: ignore[arg-type]
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    for ln in lines:
+        ln.sort(key=lambda w: float(w["x0"]))  # type: ignore[arg-type]
+    return lines
+
+
+def _word_height(line: list[dict[str, object]]) -> float:
+    return max(max(float(w["bottom"]) - float(w["top"]) for w in line), 1.0)  # type: ignore[arg-type]
+
+
+# a figure on a line: (text, x0, x1)
+_Fig = tuple[str, float, float]
+
+
+def _figures_of(line: list[dict[str, object]]) -> tuple[str, list[_Fig]] | None:
+    """(label, figures) of a line of a label and then figures only, a wide gap between the label
+    and the first figure and between figures; None for any other line."""
+    h = _word_height(line)
+    k = 0
+    while k < len(line) and not _NUM_WORD.match(str(line[k]["text"])) and not (
+            str(line[k]["text"]) in ("-", "−", "–", "+") and k + 1 < len(line) and _NUM_WORD.match(str(line[k + 1]["text"]))
+            and float(line[k + 1]["x0"]) - float(line[k]["x1"]) <= 0.6 * _word_height(line)):  # type: ignore[arg-type]
+        k += 1
+    label_words, rest = line[:k], line[k:]
+    if not rest:
+        return None
+    figs: list[_Fig] = []
+    sign: dict[str, object] | None = None
+    for w in rest:
+        text, x0, x1 = str(w["text"]), float(w["x0"]), float(w["x1"])  # type: ignore[arg-type]
+        if sign is not None:  # "- 3 950": a sign set apart from its number
+            if not _LEAD.match(text) or x0 - float(sign["x1"]) > 0.6 * h:  # type: ignore[arg-type]
+                return None
+            text, x0, sign = f"{sign['text']}{text}", float(sign["x0"]), None  # type: ignore[arg-type]
+            figs.append((text, x0, x1))
+            continue
+        if text in ("-", "−", "–", "+") and (not figs or x0 - figs[-1][2] >= 1.0 * h):
+            sign = w
+            continue
+        if (figs and _GROUP.match(text) and x0 - figs[-1][2] <= 0.4 * h
+                and _LEAD.match(figs[-1][0].split(" ")[0]) and all(len(g) == 3 for g in figs[-1][0].split(" ")[1:])):
+            figs[-1] = (f"{figs[-1][0]} {text}", figs[-1][1], x1)
+        elif _NUM_WORD.match(text) and (not figs or x0 - figs[-1][2] >= 1.0 * h):
+            figs.append((text, x0, x1))
+        else:
+            return None  # prose with a number in it, or figures set close: not columns
+    if sign is not None or not figs:
+        return None
+    if not label_words or figs[0][1] - float(label_words[-1]["x1"]) < 2 * h:  # type: ignore[arg-type]
+        return None  # figures without a label (a header row of years), or a label run into them
+    return " ".join(str(w["text"]) for w in label_words), figs
+
+
+def _label_only(line: list[dict[str, object]], first: list[dict[str, object]]) -> bool:
+    """A heading of a group of rows inside the block: a short line of words only, no sentence,
+    starting where the block's labels start."""
+    text = " ".join(str(w["text"]) for w in line)
+    return (len(text) <= 60 and not text.endswith((".", ",", ":")) and not any(_NUM_WORD.match(str(w["text"])) for w in line)
+            and abs(float(line[0]["x0"]) - float(first[0]["x0"])) <= EDGE_TOLERANCE)  # type: ignore[arg-type]
+
+
+def _header_lines(lines: list[list[dict[str, object]]], first: int, columns: list[float],
+                  col: object, left: float) -> list[int]:
+    """The lines right above a block whose words right of its labels each end at a column's edge
+    (at most three; a line of label words only among them)."""
+    out: list[int] = []
+    k = first - 1
+    while k >= 0 and len(out) < 3:
+        line = lines[k]
+        below = lines[out[0] if out else first]
+        if float(below[0]["top"]) - float(line[-1]["bottom"]) > 2.5 * _word_height(line):  # type: ignore[arg-type]
+            break
+        right = [w for w in line if float(w["x1"]) > left]  # type: ignore[arg-type]
+        if right and not all(_heads_column(w, columns, left, col) for w in _merged(right)):
+            break
+        if not right and len(" ".join(str(w["text"]) for w in line)) > 60:
+            break
+        out.insert(0, k)
+        k -= 1
+    while out and not any(float(w["x1"]) > left for w in lines[out[0]]):  # type: ignore[arg-type]
+        out.pop(0)  # a label line alone on top is the table's heading, not its header
+    return out if out and any(any(float(w["x1"]) > left for w in lines[k]) for k in out) else []  # type: ignore[arg-type]
+
+
+def _heads_column(w: dict[str, object], columns: list[float], left: float, col: object) -> bool:
+    """Whether a header word (words set a space apart, merged) ends at a column's edge, starts
+    right of the column before it (a line of prose running across the columns does not) and
+    is no figure but a year."""
+    c = col(float(w["x1"]))  # type: ignore[arg-type, operator]
+    if c is None:
+        return False
+    start = columns[c - 1] if c else left  # type: ignore[operator]
+    text = str(w["text"])
+    figure = any(_NUM_WORD.match(t) and not re.fullmatch(r"(?:19|20)\d\d", t) for t in text.split())
+    return float(w["x0"]) > start and not figure  # type: ignore[arg-type]
+
+
+def _merged(words: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Words set a space apart as one ("Utfall helår"), as a header cell of several words."""
+    out: list[dict[str, object]] = []
+    for w in words:
+        h = float(w["bottom"]) - float(w["top"])  # type: ignore[arg-type]
+        if out and float(w["x0"]) - float(out[-1]["x1"]) <= 0.4 * h:  # type: ignore[arg-type]
+            out[-1] = {**out[-1], "text": f"{out[-1]['text']} {w['text']}", "x1": w["x1"]}
+        else:
+            out.append(dict(w))
+    return out
+
+
+def _aligned_table(number: int, head: list[list[dict[str, object]]], body: list[list[dict[str, object]]],
+                   parsed: list[tuple[str, list[_Fig]] | None], col: object, left: float) -> Table:
+    n = max((col(g[2]) for p in parsed if p for g in p[1]), default=0) + 2  # type: ignore[operator]
+    rows: list[tuple[str, ...]] = []
+    boxes: list[tuple[_Box | None, ...]] = []
+    if head:  # the header's lines are one header row: "Utfall" over "2025" heads its column as "Utfall 2025"
+        texts: list[list[str]] = [[] for _ in range(n)]
+        hb: list[_Box | None] = [None] * n
+        for line in head:
+            top, bottom = min(float(w["top"]) for w in line), max(float(w["bottom"]) for w in line)  # type: ignore[arg-type]
+            lab = [w for w in line if float(w["x1"]) <= left]  # type: ignore[arg-type]
+            parts = [(0, " ".join(str(w["text"]) for w in lab), float(lab[0]["x0"]), float(lab[-1]["x1"]))] if lab else []  # type: ignore[arg-type]
+            for w in _merged([w for w in line if float(w["x1"]) > left]):  # type: ignore[arg-type]
+                c = col(float(w["x1"]))  # type: ignore[arg-type, operator]
+                if c is not None and c + 1 < n:
+                    parts.append((c + 1, str(w["text"]), float(w["x0"]), float(w["x1"])))  # type: ignore[arg-type]
+            for c, text, x0, x1 in parts:
+                texts[c].append(text)
+                b = hb[c]
+                hb[c] = (min(b[0], x0), b[1], max(b[2], x1), bottom) if b else (x0, top, x1, bottom)
+        rows.append(tuple(clean_text(" ".join(t)) for t in texts))
+        boxes.append(tuple(hb))
+    for line, p in zip(body, parsed, strict=True):
+        top, bottom = min(float(w["top"]) for w in line), max(float(w["bottom"]) for w in line)  # type: ignore[arg-type]
+        cells: list[str] = [""] * n
+        bx: list[_Box | None] = [None] * n
+        label, figs = p if p else (" ".join(str(w["text"]) for w in line), [])
+        cells[0] = clean_text(label)
+        words = [w for w in line if float(w["x1"]) <= left] or line[:1]  # type: ignore[arg-type]
+        bx[0] = (float(words[0]["x0"]), top, float(words[-1]["x1"]), bottom) if label else None  # type: ignore[arg-type]
+        for text, x0, x1 in figs:
+            c = col(x1)  # type: ignore[operator]
+            cells[c + 1] = text  # type: ignore[operator]
+            bx[c + 1] = (x0, top, x1, bottom)  # type: ignore[operator]
+        rows.append(tuple(cells))
+        boxes.append(tuple(bx))
+    keep = [j for j in range(n) if any(r[j] for r in rows)]  # columns of another block: none here
+    rows = [tuple(r[j] for j in keep) for r in rows]
+    boxes = [tuple(b[j] for j in keep) for b in boxes]
+    every = [b for r in boxes for b in r if b]
+    bbox = (min(b[0] for b in every), min(b[1] for b in every), max(b[2] for b in every), max(b[3] for b in every))
+    return Table(number, tuple(rows), bbox, tuple(boxes))

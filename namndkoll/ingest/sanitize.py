@@ -41,7 +41,8 @@ def sanitize_document(doc: Document) -> Document:
     pages = tuple(
         dataclasses.replace(
             p, text=fix(p.text), header=fix(p.header), footer=fix(p.footer),
-            tables=tuple(Table(t.page, tuple(tuple(fix(x) for x in row) for row in t.rows), t.bbox, t.cells)
+            tables=tuple(Table(t.page, tuple(tuple(fix(x) for x in row) for row in t.rows), t.bbox, t.cells,
+                               fix(t.caption))
                          for t in p.tables))
         for p in doc.pages)
     md = doc.metadata

@@ -9,7 +9,10 @@ No chunk crosses a § item, a section or a document, and each chunk's text is ex
 Tables (``Page.tables``, whose text ingest leaves out of the page body) become one passage per
 row (section ``"table"``): the row as written ("Socialnämnden 274 077 -427 -50 273 600"),
 then each value cell with its row and column headers ("Socialnämnden · Ram inkl PKV · 274 077
-tkr"), so a cell is found by its row label and value. A table that holds no value cell at all
+tkr"), so a cell is found by its row label and value; after the table's caption when the page
+sets one ("Antal årsarbetare · Socialförvaltningen · 2025 · 412"), so that a question in the
+caption's words ("årsarbetare") reaches the row that holds the number (a caption longer than
+``CAPTION_EACH_CELL`` stands once, on its own line, before the cells). A table that holds no value cell at all
 (a timeline "26 okt | Kommunfullmäktige beslutar om skattesats …", a revision report's
 "Rekommendation | Bedömning", a list of measures "Åtgärd | Målår | Status | Kommentar") is text
 laid out in columns: its rows as written, packed like paragraphs, are its passages (section
@@ -28,10 +31,11 @@ from collections.abc import Iterator, Sequence
 from ..tables import body_cells, scale_words
 from ..types import Chunk, Document, Item, Table
 
-CHUNKER = "paragraphs-v2+tables+text-tables"  # stored with the chunks: a new version re-chunks every document
+CHUNKER = "paragraphs-v2+tables+text-tables+captions"  # stored with the chunks: a new version re-chunks every document
 TABLE_TEXT = "table_text"  # the section of a passage of a table without values
 MAX_CHARS = 1100  # ~180 Swedish words, ~300 e5 tokens: well inside the model's 512
 MIN_CHARS = 250  # a shorter tail is merged into the chunk before it (same region only)
+CAPTION_EACH_CELL = 80  # a table's caption up to this long opens each cell's line; a longer one, the cells
 
 _PARA = re.compile(r"\n[ \t]*\n+|\f")
 _SENT = re.compile(r"(?<=[.!?:;”\"])\s+(?=[A-ZÅÄÖ0-9”\"–-])")
@@ -76,12 +80,17 @@ def table_chunks(doc: Document) -> list[Chunk]:
         for t_idx, table in enumerate(page.tables):
             unit = scale_words(table)
             rows = body_cells(table)
+            caption = " ".join(table.caption.split())
             for cells in rows:
                 r = cells[0].row
-                lines = [row_text(table, r)] + [
-                    " · ".join(x for x in (c.label, c.column.replace(" | ", " "), c.text + (f" {unit}" if unit and
-                                                                                    not c.text.endswith(unit) else "")) if x)
-                    for c in cells]
+                said = [" · ".join(x for x in (c.label, c.column.replace(" | ", " "), c.text + (f" {unit}" if unit and
+                                                                                     not c.text.endswith(unit) else "")) if x)
+                        for c in cells]
+                if caption and len(caption) + 3 <= CAPTION_EACH_CELL:
+                    said = [f"{caption} · {x}" for x in said]
+                elif caption:  # a long caption is said once, not before every cell
+                    said = [caption, *said]
+                lines = [row_text(table, r), *said]
                 out.append(Chunk("\n".join(lines), page.start, page.start, page.number, page.number,
                                  found.number if found else None, "table", table=(t_idx, r)))
             if not rows:

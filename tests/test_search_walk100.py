@@ -1,5 +1,6 @@
-"""Search over other bodies' records (sixteenth session's walk, issue 11): a figure question is
-not trusted from an agenda whose only numbers are its items' numbers. Stored passages written for the test
+"""Search over other bodies' records (sixteenth session's walk, issue 11): a stance asked of a
+matter is not answered by a stance on another §'s matter, and a figure question is not trusted
+from an agenda whose only numbers are its items' numbers. Stored passages written for the test
 (other words than the walk's pages)."""
 
 from __future__ import annotations
@@ -8,12 +9,52 @@ from dataclasses import replace
 
 from test_search import indexed
 from test_search_as_shown import judged
+from test_search_order import protocol
 
 from namndkoll.corpus import as_store
 from namndkoll.search.grounds import without_numbering
-from namndkoll.search.hybrid import evidence, rank
+from namndkoll.search.hybrid import evidence, rank, search
 from namndkoll.search.ranked import Ranked
 from namndkoll.types import Document, Metadata, Page, with_offsets
+
+# two §§ of one meeting: a written reservation in § 12 only; § 13 has a yrkande and no reservation
+MEETING = """§ 12 2026.40 TEN
+Avfallsplan 2026-2030
+Ärendebeskrivning
+Nämnden ska anta en avfallsplan för perioden med mål för insamling och återvinning.
+Beslut
+Avfallsplanen antas med den ändring som tekniska nämnden beslutat.
+Reservation
+Per Ek (M) och Eva Lind (KD) lämnar följande skriftliga reservation: vi reserverar oss mot
+beslutet att sänka målet för matavfallets insamling, som vi anser saknar analys av kostnaden.
+§ 13 2026.41 TEN
+Cykelstrategi för tätorten
+Ärendebeskrivning
+Förvaltningen har tagit fram en cykelstrategi med nya cykelstråk och fler cykelparkeringar.
+Yrkanden
+Eva Lind (KD) yrkar bifall till förvaltningens förslag om cykelstrategin.
+Beslut
+Cykelstrategin antas.
+"""
+HEADINGS = {"Ärendebeskrivning": "arendet", "Beslut": "beslut", "Reservation": "reservation",
+            "Yrkanden": "yrkanden"}
+
+
+def _items(hits) -> list[str | None]:  # type: ignore[no-untyped-def]
+    return [h.item for h in hits]
+
+
+def test_a_reservation_in_another_paragraph_is_no_answer(tmp_path):
+    """Walk, "Vilka reservationer lämnades mot lokalförsörjningsplanen?": the only reservation
+    of the meeting, in the § on another plan, was shown (weak) as the answer; § 45 on the plan
+    asked holds none. Asked of the plan the reservation is on, it is still the first hit."""
+    md = Metadata("Tekniska nämnden protokoll", "Alingsås", "Tekniska nämnden", "protokoll", "2026-05-20")
+    with indexed(tmp_path / "ten.db", (protocol("ten-2026-05-20.pdf", MEETING, md, HEADINGS),)) as (conn, emb):
+        other = search(conn, "Vilka reservationer lämnades mot cykelstrategin?", emb)
+        assert "12" not in _items(other)  # § 12's reservation is on the avfallsplan
+        asked = search(conn, "Vilka reservationer lämnades mot avfallsplanen?", emb)
+        assert asked and asked[0].item == "12" and "reserverar" in asked[0].text
+
 
 # a web copy of an agenda (its lines run on) that names the matter and counts nothing, and a
 # report that counts it

@@ -49,7 +49,8 @@ and checked on test:
 
 Round 12 (``asked.py`` holds its rules) adds here what every figure and year rule reads: a chart's
 axis ("2,5 2 1,5 1 0,5 0", "2010 2011 … 2035") is no figure and names no year (``without_axes``),
-and neither are footnote numbers nor page references ("s. 20").
+and neither are footnote numbers nor page references ("s. 20"), nor (sixteenth session) the
+numbers of a numbered list run into its lines, an agenda's items (``without_numbering``).
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ from .rerank import states_kind
 from .terms import STOPWORDS, Finds, Matcher, Term
 
 __all__ = ["beside", "body_terms", "by_own_body", "by_own_committee", "figure_beside", "figure_in", "names_asked_year", "names_own_place", "record_terms", "sentences", "stated_around", "states",
-           "thing_beside", "thing_of", "topic_held", "without_axes", "year_in_own_words"]
+           "thing_beside", "thing_of", "topic_held", "without_axes", "without_numbering", "year_in_own_words"]
 
 # a year as a word: not part of a figure ("1 2025,5"), a case number ("2025.319") or an SFS ("2025:400")
 _YEAR = re.compile(r"(?<![\d.,:/-])((?:19|20)\d\d)(?!\d|[.,:]\d)")
@@ -92,6 +93,45 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\-–])|\n\s*\n|\s•\
 # under it ("45 % 40 % 35 % … 0 %", "2,5 2 1,5 1 0,5 0", "2010 2011 … 2035"), when evenly spaced
 _RUN = re.compile(r"(?<![\w,.])(?:-?\d+(?:,\d+)?\s?%?\s+){3,}-?\d+(?:,\d+)?(?:\s?%)?(?![\w,])")
 _RUN_NUMBER = re.compile(r"-?\d+(?:,\d+)?")
+
+
+# a number that may head an item of a numbered list: alone (not a decimal, a date, "25," or "§
+# 25"), a point after it at most, then a word ("94 Anmälan om …", "3. Val av …", "103 enligt …")
+_NUMBERING = re.compile(r"(?<![\w,.:/§-])(\d{1,4})\.?(?=\s+([^\W\d_]))")
+NUMBERING_RUN = 4  # numbers in a row, each at most NUMBERING_STEP above the last, make a list
+NUMBERING_STEP = 3  # (an agenda skips the items taken up elsewhere: "92 … 94 … 96 …")
+
+
+def without_numbering(text: str) -> str:
+    """``text`` without the numbers of a numbered list run into its lines (a web copy of an
+    agenda: "… BEHANDLADE ÄRENDEN 92 Ändring av föredragningslistan 93 Begäran om … 94 Anmälan
+    om kränkande behandling …"): at least ``NUMBERING_RUN`` numbers, each before a word and at
+    most ``NUMBERING_STEP`` above the last one of its run, three of them before a capital
+    letter; and the same numbers again before a capital within the run's span (the items quoted
+    above the list). An item's number counts nothing (sixteenth session: "Hur många ärenden om
+    kränkande behandling anmäldes i Hässleholm?" trusted from that agenda)."""
+    # (not a year: "2019 Budget 2020 Budget …" names years, ``_own_years``)
+    found = [(int(m.group(1)), m.group(2).isupper(), m.start(1), m.end(1)) for m in _NUMBERING.finditer(text)
+             if not 1900 <= int(m.group(1)) < 2100]
+    if len(found) < NUMBERING_RUN:
+        return text
+    runs: list[list[tuple[int, bool, int, int]]] = []
+    for f in found:
+        fits = [r for r in runs if r[-1][0] < f[0] <= r[-1][0] + NUMBERING_STEP]
+        if fits:
+            max(fits, key=len).append(f)
+        else:
+            runs.append([f])
+    lists = [r for r in runs if len(r) >= NUMBERING_RUN and sum(capital for _v, capital, _a, _b in r) >= 3]
+    if not lists:
+        return text
+    cut = {(a, b) for r in lists for _v, _c, a, b in r}
+    cut |= {(a, b) for v, capital, a, b in found if capital and any(r[0][0] <= v <= r[-1][0] for r in lists)}
+    out, at = [], 0
+    for a, b in sorted(cut):
+        out += [text[at:a], " "]
+        at = b
+    return "".join(out) + text[at:]
 
 
 @functools.lru_cache(maxsize=2048)
@@ -121,7 +161,7 @@ def without_axes(text: str) -> str:
             out += [run[at:a], " "]
             at = b
         return "".join(out) + run[at:]
-    return _RUN.sub(cut, text)
+    return _RUN.sub(cut, without_numbering(text))
 
 
 # Every way of ``_NOT_FIGURES`` holds a digit, and what comes before its first digit is at most
@@ -236,7 +276,7 @@ def figure_beside(question: Question, text: str, section: str | None, focus: Fin
     does not name the focus itself (the heading before it does: ``hybrid._passages_before``)."""
     if focus is None or "figure" not in question.kinds or section == "table":
         return True
-    parts = sentences(text)
+    parts = sentences(without_numbering(text))
     naming = [s for s in parts if focus.search(s.lower())]
     if naming and question.count:
         return any(counts_focus(s, focus) for s in naming)
@@ -272,6 +312,7 @@ def thing_beside(question: Question, text: str, thing: Matcher | None) -> bool:
     # (issue 11) a vote's tally is the figure a "hur många röster …" question asks, in the
     # vote's own words: "Omröstningen utfaller med 40 Ja mot 41 Nej" names neither the röster nor
     # the förslag voted on (the sentence before does, or the § title)
+    text = without_numbering(text)  # (an agenda's item numbers count nothing)
     tally = "vote" in question.kinds and bool(_TALLY.search(text))
     if not tally and not (figure_in(text) and any(thing.held(text))):  # most: no sentence to cut
         return False

@@ -12,6 +12,7 @@ or dropped against the calibrated bars: ``judge.py``, where abstention is descri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -58,6 +59,7 @@ from .question import (
     place_consistent,
     read_question,
     sentence_form,
+    stance_matter,
 )
 from .ranked import Confidence, Mode, Ranked, _with
 from .rerank import Reranker, features, holds_vote, reranker_for
@@ -310,6 +312,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     # for in its § and around it, read in one query, before the passage is taken to lack it
     constraints = constraints_of(query, question)
     lacks = absent_in_context(store, constraints, question, rows, texts)
+    matter = matter_term(query, question, terms, place_terms) if question.position else None
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
@@ -327,6 +330,10 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         by_body = [h or i in place_terms and row["municipality"] in place_terms[i] for i, h in enumerate(held)]
         # a stance asked by its subject: the § text that names it states no stance (order.settle)
         stance = not question.position or states_position(row)
+        # (sixteenth session) ... and a stance stated in a § whose text before it never names the
+        # matter asked is one on another matter: "Vilka reservationer lämnades mot
+        # lokalförsörjningsplanen?" and § 44's reservation on the Kompetensförsörjningsplan
+        on_matter = matter is None or not stance or row["item"] is None or held[matter]
         # (issue 11, sixteenth session) a party's view asked is stated only where that party is
         # named: a vote's count ("Omröstningen utfaller med 72 Ja mot 9 Nej") names no party's
         party_named = question.opinion is None or bool(party_in_text(question.opinion).search(row["text"]))
@@ -370,10 +377,28 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             asked=asked_of(question, row["text"], row["context"], row["section"], row["committee"],
                            focus[0] if focus else None, holds_rare, row["date"]),
             day_ok=on_day(question.day, text, row["date"]),
+            on_matter=on_matter,
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))
     return out, rows, question
+
+
+def matter_term(query: str, question: Question, terms: Sequence[Term], place_terms: Collection[int]) -> int | None:
+    """The query term that names what a stance question asks the stance on: of its words after
+    the stance (``question.stance_matter``), the rarest in the corpus that is no stance word, party,
+    place or number ("Vilka partier reserverade sig mot nedläggningen av Strandskolan?":
+    "strandskolan"); None when it names none. A word no passage holds names the matter in other
+    words than the records ("färjeavtalet" for "… avtal med Västtrafik AB gällande färjetrafik"):
+    the next rarest does."""
+    tail = stance_matter(query)
+    if tail is None:
+        return None
+    words = set(re.findall(r"[^\W_][\w-]*", tail.lower()))
+    of_matter = [i for i, t in enumerate(terms)
+                 if t.word.lower() in words and t.df > 0 and not t.word.isdigit() and t.party is None and not t.any_party
+                 and i not in place_terms and not holds_position(t.word, None)]
+    return min(of_matter, key=lambda i: terms[i].df) if of_matter else None
 
 
 def _passages_before(prev: Mapping[int, Any], rows: dict[int, Any], lacking: Sequence[int]) -> dict[int, str]:

@@ -145,7 +145,9 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     passage of another day than the query names is weak at most (``Ranked.day_ok``), and a high
     passage the final order ranks below a weak one the reranker rates ``DOUBT`` times as likely
     is weak too (``_doubted``; sixteenth session: the order a user sees keeps what the ranking
-    knows)."""
+    knows). A stance asked of a matter ("Vilka reservationer lämnades mot
+    lokalförsörjningsplanen?") is not answered by one stated in a § that never names it
+    (``Ranked.on_matter``: the reservation of the § before, on another plan, is not shown)."""
     weak_bar = cal.weak_similarity if cal.weak_similarity is not None else cal.min_similarity
     high, weak = [], []
     # the reranker's first choice (its highest chance of answering, among all candidates)
@@ -163,6 +165,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
             continue  # the query names a body, a year or a voting body this passage is not about
         if r.absent and ABSENT_DROPS:
             continue  # ... or a person, party, place or body that neither it, its § nor its document names
+        if not r.on_matter:
+            continue  # (sixteenth session) a stance asked of a matter its § never names: another matter's
         # the thing asked of the thing asked (rounds 10, 12): else no answer, or weak with rare terms
         of_asked = r.year_own and r.figure_beside and r.asked
         # a likely answer (the reranker's ANSWER_SHOW) whose figure stands a sentence away from the

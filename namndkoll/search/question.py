@@ -36,7 +36,7 @@ from .focus import focus_of
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold
 
 __all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "degree_of", "focus_of", "mentions_place", "mentions_year", "place_consistent",
-           "post_of", "rate_of", "read_question", "replaced_of", "role_of", "same_body", "sentence_form", "unit_of", "voter_of", "years_in"]
+           "post_of", "rate_of", "read_question", "replaced_of", "role_of", "same_body", "sentence_form", "stance_matter", "unit_of", "voter_of", "years_in"]
 
 
 @dataclass(frozen=True)
@@ -303,6 +303,23 @@ _POSITION_Q = re.compile(r"(?i:\b(reserver\w*|reservation\w*|yrka\w*|yrkade|yrka
                          r"\b[Vv]ille\s+(\w+-)?([A-ZÅÄÖ]{1,3}|\w+(partiet|erna|arna|isterna))\b|"
                          r"(?i:^\W*(vem|vilka|vilket\s+parti)\s+(ville\s+|vill\s+)?(föreslog|bifall\w*|avslag\w*|"
                          r"yrka\w*)\b)")
+
+
+def stance_matter(query: str) -> str | None:
+    """What a question asking a stance asks it on: its words after the stance, or after the party
+    whose view it asks ("Vad tyckte KD om …"), from the first preposition on where one follows
+    ("Vilka reservationer lämnades mot lokalförsörjningsplanen?": "lokalförsörjningsplanen?", not
+    "lämnades"); None for other questions."""
+    m = _POSITION_Q.search(query) or _OPINION_Q.search(query)
+    if m is None:
+        return None
+    tail = query[m.end():]
+    on = _MATTER_ON.search(tail)
+    return tail[on.end():] if on else tail
+
+
+# what a stance is on: "mot …", "om …", "till …", "på …", "angående …", "gällande …", "i frågan om …"
+_MATTER_ON = re.compile(r"\b(?:mot|om|till|på|angående|gällande|beträffande|kring|rörande)\b", re.IGNORECASE)
 
 
 # "Vad tyckte V om beslutet …", "Vad anser Moderaterna om …": a party's view, asked of the party

@@ -60,6 +60,9 @@ class Ranked:
     # cannot answer
     absent: tuple[str, ...] = ()
     day_ok: bool = True  # of the day the query names, or it names none (question.on_day)
+    # a stance stated in a § that names what the question asks the stance on (its rarest word
+    # there: ``hybrid.matter_term``), or none asked: a reservation in another § is on another matter
+    on_matter: bool = True
 
 
 _FIELDS = frozenset(Ranked.__dataclass_fields__)

@@ -294,3 +294,14 @@ def test_xlsx_holds_no_formula_whatever_the_text():
     ws = load_workbook(io.BytesIO(data)).active
     assert ws["A2"].value == "'=SUM(1,2)" and ws["A2"].data_type == "s" and ws["B2"].value == 3
     assert csv_bytes([{"a": "@x"}], ["a"]).decode("utf-8-sig").splitlines()[1] == "'@x"
+
+
+def test_the_browser_icon_is_served_so_no_visit_logs_a_404(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    assert 'rel="icon" href="/static/favicon.svg"' in page.text
+    for url in ("/static/favicon.svg", "/favicon.ico"):
+        r = client.get(url)
+        assert r.status_code == 200, url
+        assert r.headers["content-type"].startswith("image/svg+xml")
+        assert r.content.startswith(b"<svg")

@@ -99,6 +99,14 @@ def create_app(
         return response
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        # browsers ask for /favicon.ico before reading the page's icon link; a 404 there is
+        # an error in every visitor's console
+        from fastapi.responses import FileResponse
+
+        return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
     from . import admin, basket, compare, documents, search, tables, votes
 
     for module in (search, documents, tables, votes, compare, basket, admin):

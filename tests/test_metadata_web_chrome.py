@@ -45,3 +45,12 @@ def test_a_numbered_decision_point_after_the_chrome_is_no_title(tmp_path: Path) 
     md = metadata_of(tmp_path, [page])
     assert md.doc_type == "tjansteutlatande"
     assert md.title is None
+
+
+def test_a_heading_over_a_bullet_list_does_not_take_its_first_item(tmp_path: Path) -> None:
+    page = ["Underlag som granskats inför yttrandet om:",
+            "• Tillgänglighet för utryckningsfordon",
+            "• Släckvatten inom 75 meter",
+            "",
+            "Förbundet har inget att erinra mot ansökan under förutsättning att vägen hålls farbar."]
+    assert metadata_of(tmp_path, [page]).title == "Underlag som granskats inför yttrandet om"

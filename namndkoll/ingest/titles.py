@@ -71,6 +71,7 @@ _SKIP_LINK = re.compile(r"^(?:hoppa\s+(?:över|till)\s+(?:navigering(?:en)?|(?:h
 # widget's empty answer, a cookie or browser notice, a document-sharing site's viewer and share
 # buttons ("Storlek: px", "Download …", "Academic year: 2022", "Share …"): the site's text, never the
 # document's heading, whatever the site
+_BULLET = re.compile(r"^[•»›▪◦·]")
 _CHROME = re.compile(
     r"^[•»›▪◦·]\s*|"
     r"^(?:din\s+position|du\s+är\s+här|du\s+befinner\s+dig\s+här)\s*:|^hem\s*(?:>|»|›|/|$)|\S\s+[>»›]\s+\S.*\s[>»›]\s|"
@@ -223,7 +224,8 @@ def _blank_before(lines: Sequence[str], page: Page) -> set[int]:
 
 def _continue_title(title: str, following: Sequence[str]) -> str:
     for nxt in (ln.strip() for ln in following):
-        if not nxt or _LABEL.match(nxt) or _SECTION_HEAD.match(nxt) or _WEB.search(nxt) or len(title) > 200:
+        if (not nxt or _LABEL.match(nxt) or _SECTION_HEAD.match(nxt) or _WEB.search(nxt) or len(title) > 200
+                or _BULLET.match(nxt)):  # a list's item below a heading is not part of it
             break
         if title.endswith((".", "?", "!")):
             break

@@ -81,6 +81,13 @@ _CHROME = re.compile(
     r"^(?:storlek\s*:\s*\d*\s*px|starta\s+visningen\s+från\s+sidan|download\s+[\"“”]|share\s+[\"“”]|"
     r"academic\s+year\s*:|transkript|n/a|protected|kopiera\s+länk|dela\s+sidan|skriv\s+ut|lyssna)\b",
     re.IGNORECASE)
+# a letterhead's contact field ("Direktnr: 6654", "Tfn 0322-61 60 00"): its particulars, no title
+_PARTICULARS = re.compile(r"^(?:direktnr|direkttelefon|tfn|tel|telefon|mobil|fax|växel)\.?\s*:?\s*[\d+(]",
+                          re.IGNORECASE)
+# a document's kind as a heading's first word: no one is called "Avtal" or "Policy"
+_KIND_FIRST = re.compile(r"^(?:avtal|plan|policy|program|strategi|riktlinjer?|rutin|taxa|reglemente|budget|"
+                         r"utredning|rapport|yttrande|motion|interpellation|medborgarförslag|handlingsplan)\s",
+                         re.IGNORECASE)
 _NAME_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:[ -](?:[A-ZÅÄÖ][a-zåäöéü]+|[A-ZÅÄÖ]\.)){1,3}$")
 
 
@@ -88,7 +95,8 @@ def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool
     low = s.casefold()
     if len(s) < 4 or not re.search(r"[A-Za-zÅÄÖåäö]{3}", s) or _LABEL.match(s):
         return True
-    if _CONTROL.match(s) or _DNR_ONLY.match(s) or _UNIT_LINE.match(s) or _SKIP_LINK.match(s) or _CHROME.search(s):
+    if _CONTROL.match(s) or _DNR_ONLY.match(s) or _UNIT_LINE.match(s) or _SKIP_LINK.match(s) or _CHROME.search(s) or \
+            _PARTICULARS.match(s):
         return True
     if re.search(r"@|https?://|www\.|\b\d{3}[- ]\d{2,3} ?\d{2}", s):
         return True
@@ -98,8 +106,8 @@ def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool
             s.isupper() and _COMMITTEE.fullmatch(s.capitalize())) or re.fullmatch(
             r"[A-ZÅÄÖ]?[a-zåäö]*(?:förvaltningen|kontoret|avdelningen|enheten|sektionen|staben)", s):
         return True
-    if _NAME_LINE.match(s) and not re.search(r"\b(?:och|av|för|i|till|om)\b", s):
-        return True  # a person's name ("Jessica Persdotter Keding")
+    if _NAME_LINE.match(s) and not re.search(r"\b(?:och|av|för|i|till|om)\b", s) and not _KIND_FIRST.match(s):
+        return True  # a person's name ("Jessica Persdotter Keding"), not "Avtal Ungdomsmottagningen"
     if len(s.split()) <= 3 and _ROLE.search(s):
         return True  # "Biträdande verksamhetschef"
     if _TYPE_LABEL.match(re.sub(r"\s+\d+\s*\(\d+\)$", "", s).rstrip(" –-:")) is not None or _ADDRESS.match(s):

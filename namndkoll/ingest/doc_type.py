@@ -192,16 +192,39 @@ _KIND_WORD = re.compile(r"^\s*(?:strategi|program|plan|policy|riktlinje[r]?|regl
                         r"handlingsplan|rutin)\s*$", re.IGNORECASE)
 
 
-def find_kind(lines: Sequence[str]) -> str | None:
+def find_kind(lines: Sequence[str], *, not_in_sentences: bool = False) -> str | None:
     """The kind word of a document of type "other" (policy, plan, budget ...), from the first
-    line of ``lines`` that holds one."""
+    line of ``lines`` that holds one. ``not_in_sentences``: a document's kind, so not a word that
+    stands deep in a sentence of running text (what the text tells of: a news item's "… beslut om
+    att flytta ramuppräkningen (budget 2021) till i höst.")."""
     for i, line in enumerate(lines):
         if _KIND_WORD.match(line) and any(0 <= j < len(lines) and _KIND_WORD.match(lines[j]) for j in (i - 1, i + 1)):
             continue
         for kind, rx in _KINDS:
-            if rx.search(line):
+            m = rx.search(line)
+            if m and not (not_in_sentences and kind not in _PHRASE_KINDS and _deep_in_sentence(lines, i, m.start())):
                 return kind
     return None
+
+
+# kinds told by a phrase of running text ("kallas till sammanträde", "Artikeln är skriven av")
+_PHRASE_KINDS = ("kallelse", "pressmeddelande")
+_STOP = re.compile(r"[.!?:;](?:\s|$)")
+
+
+def _deep_in_sentence(lines: Sequence[str], i: int, at: int) -> bool:
+    """Whether the word at ``at`` of ``lines[i]`` follows eight words or more of a sentence that
+    ends with a stop (over the lines it wraps onto, where they go on in small letters): a heading,
+    or a page run on as one line, names its kind in its first words."""
+    before, k = lines[i][:at], i
+    # a line that goes on in small letters goes on with the sentence of the line above
+    while not _STOP.search(before) and k > 0 and lines[k].lstrip()[:1].islower() and \
+            not re.search(r"[.!?:;]$", lines[k - 1].rstrip()) and i - k < 3:
+        k -= 1
+        before = f"{lines[k]} {before}"
+    words = len(_STOP.split(before)[-1].split())
+    after = " ".join(lines[i:i + 2])[at:]
+    return words >= 5 and _STOP.search(after) is not None
 
 
 def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = "",

@@ -146,7 +146,7 @@ def _type_and_kind(pages: Sequence[Page], items: Sequence[Item], z: _Zones) -> t
 def _kind_word(z: _Zones) -> str | None:
     """The kind word of a document of type "other": from the head and letterhead, or else the
     first lines."""
-    return find_kind(z.top) or find_kind(z.lines[:25])
+    return find_kind(z.top, not_in_sentences=True) or find_kind(z.lines[:25], not_in_sentences=True)
 
 
 def _organisation(front: _Front, own_kind: OrgKind | None) -> tuple[str | None, OrgKind | None]:

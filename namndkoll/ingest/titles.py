@@ -23,7 +23,9 @@ _ROLE = re.compile(r"(?:chef|direktör|sekreterare|handläggare|strateg|controll
 _SECTION_HEAD = re.compile(
     r"^(?:sammanfattning|sammanfattande bedömning|samlad bedömning|ärendebeskrivning|ärendet|bakgrund|inledning|"
     r"förslag till beslut|beslutsunderlag|beslut|yrkande|innehåll|innehållsförteckning|syfte|"
-    r"förvaltningens (?:yttrande|bedömning|förslag)|beskrivning av ärendet|underlag|ekonomisk bedömning)"
+    r"förvaltningens (?:yttrande|bedömning|förslag)|beskrivning av ärendet|underlag|ekonomisk bedömning|"
+    # a notice of a meeting's section on absence: "Förhinder" over "Om du inte kan närvara …"
+    r"förhinder)"
     r"\s*:?$", re.IGNORECASE)
 _TYPE_LABEL = re.compile(
     r"^(?:tjänsteskrivelse|tjänsteutlåtande|protokoll|sammanträdesprotokoll|protokollsutdrag|rapport|"
@@ -64,6 +66,28 @@ _UNIT_LINE = re.compile(
 # innehållet"): the site's, never the page's title
 _SKIP_LINK = re.compile(r"^(?:hoppa\s+(?:över|till)\s+(?:navigering(?:en)?|(?:huvud)?innehållet)|"
                         r"gå\s+direkt\s+till\s+(?:huvud)?innehållet|till\s+(?:huvud)?innehållet)$", re.IGNORECASE)
+# a web page's own furniture, printed into a copy of it: a menu entry or trail set as a list item
+# ("• Hem", "» No results found"), a breadcrumb ("Din position: Hem > Kommun > Nämnd"), a search
+# widget's empty answer, a cookie or browser notice, a document-sharing site's viewer and share
+# buttons ("Storlek: px", "Download …", "Academic year: 2022", "Share …"): the site's text, never the
+# document's heading, whatever the site
+_BULLET = re.compile(r"^[•»›▪◦·]")
+_CHROME = re.compile(
+    r"^[•»›▪◦·]\s*|"
+    r"^(?:din\s+position|du\s+är\s+här|du\s+befinner\s+dig\s+här)\s*:|^hem\s*(?:>|»|›|/|$)|\S\s+[>»›]\s+\S.*\s[>»›]\s|"
+    r"\b(?:no\s+results?\s+found|inga\s+(?:sök)?(?:resultat|träffar)\s+(?:hittades|funna))\b|"
+    r"\b(?:använder|accepter\w*|godkänn\w*|tillåt\w*|om|hantera|inställningar\s+för)\s+kakor\b|\bcookies?\b|"
+    r"\b(?:din|en\s+modern|en\s+annan|uppdatera\s+din)\s+webbläsare\b|\binternet\s+explorer\b|"
+    r"^(?:storlek\s*:\s*\d*\s*px|starta\s+visningen\s+från\s+sidan|download\s+[\"“”]|share\s+[\"“”]|"
+    r"academic\s+year\s*:|transkript|n/a|protected|kopiera\s+länk|dela\s+sidan|skriv\s+ut|lyssna)\b",
+    re.IGNORECASE)
+# a letterhead's contact field ("Direktnr: 6654", "Tfn 0322-61 60 00"): its particulars, no title
+_PARTICULARS = re.compile(r"^(?:direktnr|direkttelefon|tfn|tel|telefon|mobil|fax|växel)\.?\s*:?\s*[\d+(]",
+                          re.IGNORECASE)
+# a document's kind as a heading's first word: no one is called "Avtal" or "Policy"
+_KIND_FIRST = re.compile(r"^(?:avtal|plan|policy|program|strategi|riktlinjer?|rutin|taxa|reglemente|budget|"
+                         r"utredning|rapport|yttrande|motion|interpellation|medborgarförslag|handlingsplan)\s",
+                         re.IGNORECASE)
 _NAME_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:[ -](?:[A-ZÅÄÖ][a-zåäöéü]+|[A-ZÅÄÖ]\.)){1,3}$")
 
 
@@ -71,7 +95,8 @@ def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool
     low = s.casefold()
     if len(s) < 4 or not re.search(r"[A-Za-zÅÄÖåäö]{3}", s) or _LABEL.match(s):
         return True
-    if _CONTROL.match(s) or _DNR_ONLY.match(s) or _UNIT_LINE.match(s) or _SKIP_LINK.match(s):
+    if _CONTROL.match(s) or _DNR_ONLY.match(s) or _UNIT_LINE.match(s) or _SKIP_LINK.match(s) or _CHROME.search(s) or \
+            _PARTICULARS.match(s):
         return True
     if re.search(r"@|https?://|www\.|\b\d{3}[- ]\d{2,3} ?\d{2}", s):
         return True
@@ -81,8 +106,8 @@ def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool
             s.isupper() and _COMMITTEE.fullmatch(s.capitalize())) or re.fullmatch(
             r"[A-ZÅÄÖ]?[a-zåäö]*(?:förvaltningen|kontoret|avdelningen|enheten|sektionen|staben)", s):
         return True
-    if _NAME_LINE.match(s) and not re.search(r"\b(?:och|av|för|i|till|om)\b", s):
-        return True  # a person's name ("Jessica Persdotter Keding")
+    if _NAME_LINE.match(s) and not re.search(r"\b(?:och|av|för|i|till|om)\b", s) and not _KIND_FIRST.match(s):
+        return True  # a person's name ("Jessica Persdotter Keding"), not "Avtal Ungdomsmottagningen"
     if len(s.split()) <= 3 and _ROLE.search(s):
         return True  # "Biträdande verksamhetschef"
     if _TYPE_LABEL.match(re.sub(r"\s+\d+\s*\(\d+\)$", "", s).rstrip(" –-:")) is not None or _ADDRESS.match(s):
@@ -139,6 +164,7 @@ def find_title(lines: Sequence[str], *, committee: str | None = None, org_names:
     lines = [_MD_HEAD.sub("", ln) for ln in lines]
     breaks = _blank_before(lines, page) if page is not None else set()
     i, n = 0, len(lines[:40])
+    running = -1  # the index of a line that continues a paragraph broken off above it
     while i < n:
         s = lines[i].strip()
         if _SECTION_HEAD.match(s):
@@ -156,17 +182,34 @@ def find_title(lines: Sequence[str], *, committee: str | None = None, org_names:
                 return f"{s} {lines[i + 1].strip()}"  # "Årsredovisning" / "2025"
             i += 1
             continue
-        if s[:1].islower() or (len(s.split()) == 1 and s.endswith(("-", "–"))):
-            i += 1  # a fragment of a heading the text layer broke apart
+        if s[:1].islower() or (len(s.split()) == 1 and s.endswith(("-", "–"))) or running == i:
+            # a fragment of a heading the text layer broke apart, or the rest of a paragraph of
+            # running text broken off at the line's end
+            if _running_on(s) and (s[:1].islower() or running == i):
+                running = i + 1
+            i += 1
             continue
         if len(s) > 160 or s.endswith(".") and len(s) > 60:
             return None  # a sentence: this document prints no title before its text
         stop = next((k for k in range(i + 1, i + 6) if k in breaks), i + 6)
-        return _continue_title(s, lines[i + 1:stop])
+        title = _continue_title(s, lines[i + 1:stop])
+        # a numbered point that ran on into a sentence ("1. Nämnden godkänner … / … som svar på
+        # remissen."), or a page run on as one paragraph over many lines: text, not a heading
+        if (re.match(r"\d{1,2}\.\s", title) and title.endswith(".") and len(title) > 60) or len(title) > 220:
+            return None
+        return title
     return None
 
 
 _MD_HEAD = re.compile(r"^\s*#{1,6}\s+")
+
+
+def _running_on(prev: str) -> bool:
+    """Whether ``prev`` is a line of running text broken off mid-sentence (a page of a web copy
+    that runs a protocol's front page on as one paragraph): as long as a text line and ending
+    without a stop, so the next line is the same paragraph."""
+    p = prev.strip()
+    return len(p.split()) >= 6 and not re.search(r"[.!?:;]$", p)
 
 
 def _blank_before(lines: Sequence[str], page: Page) -> set[int]:
@@ -189,7 +232,8 @@ def _blank_before(lines: Sequence[str], page: Page) -> set[int]:
 
 def _continue_title(title: str, following: Sequence[str]) -> str:
     for nxt in (ln.strip() for ln in following):
-        if not nxt or _LABEL.match(nxt) or _SECTION_HEAD.match(nxt) or _WEB.search(nxt) or len(title) > 200:
+        if (not nxt or _LABEL.match(nxt) or _SECTION_HEAD.match(nxt) or _WEB.search(nxt) or len(title) > 200
+                or _BULLET.match(nxt)):  # a list's item below a heading is not part of it
             break
         if title.endswith((".", "?", "!")):
             break

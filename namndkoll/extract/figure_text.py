@@ -160,7 +160,7 @@ _MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augus
 # nouns that count time (durations are not quantities a reader tallies) or are no noun at all
 _NOT_COUNTED = {
     "dag", "dygn", "vecka", "månad", "år", "kvartal", "termin", "läsår", "halvår", "timme", "minut",
-    "sekund", "gång", "tid", "procent", "procentenhet", "kr", "kronor", "krona", "tkr", "mkr",
+    "sekund", "gång", "ggr", "tid", "procent", "procentenhet", "kr", "kronor", "krona", "tkr", "mkr",
     "mnkr", "st", "styck", "stycken", "och", "eller", "till", "av", "i", "på", "med", "för", "som",
     "är", "var", "har", "hade", "om", "från", "per", "mot", "att", "en", "ett", "de", "den", "det",
     "inom", "under", "över", "efter", "före", "vid", "ska", "skall", "kan", "kommer", "blir", "blev",
@@ -428,6 +428,62 @@ def _is_first_conjugation_present(w: str, lem: str) -> bool:
     return lem == w + "e" and table.get(w[:-2] + "en") != w[:-2] or table.get(lem) == verb
 
 
+_WITH_OTHERS = re.compile(r"[ \t]+m\.?[ \t]?fl(?![\wåäö])", re.IGNORECASE)
+_VOWELS = frozenset("aeiouyåäöéü")
+_GLUED_WORDS = ("i", "på", "av", "och")
+
+
+_GLUED_NOISE = re.compile(r"[,;:=~_|][^\s]")
+
+
+def _is_debris(text: str, nm: re.Match[str]) -> bool:
+    """A "word" without a vowel glued to more marks ("1 vv,vv ===" of a scanned page): OCR
+    noise, no noun. An abbreviation standing free ("68 pbb.", "3 lgh") is left as it is."""
+    return not _VOWELS & set(nm.group("noun").lower()) and bool(_GLUED_NOISE.match(text, nm.end()))
+
+
+def _glued_preposition(word: str) -> str | None:
+    """The short word OCR or a web copy glued to a plural ("personeri" is "personer i",
+    "platserpå" "platser på"): the lemma table knows the word without it as a plural form and
+    does not know the whole."""
+    w = word.lower()
+    table = _lemmas()
+    if w in table or w in _swedish_bases():
+        return None
+    for g in _GLUED_WORDS:
+        head = w[:-len(g)]
+        if w.endswith(g) and len(head) >= 4 and head.endswith(("ar", "er", "or", "na", "en")) and (
+                table.get(head, head) != head):
+            return g
+    return None
+
+
+def _is_singular_with_plural(word: str) -> bool:
+    """A noun in its singular whose plural the lemma table knows as another word ("anläggning"
+    -> anläggningar, "svarsfrekvens" by its tail "frekvens" -> frekvenser, "kvinna" ->
+    kvinnor): after two or more it is no count, the number belongs to something else ("NTI 5
+    svarsfrekvens", an agenda's page "13 allmänna VA-anläggning"). A noun whose plural is its
+    singular ("10 mål", "3 rum", "5 lärare") is not one."""
+    w = word.lower().rsplit("-", 1)[-1]
+    table = _lemmas()
+    for i in range(len(w)):  # the word, or a compound's longest known tail of five letters or more
+        tail = w[i:]
+        if i and len(tail) < 5:
+            break  # "ända" is no tail of "nyanlända"
+        forms = [tail + "ar", tail + "er", tail + "or"]
+        if tail.endswith("a"):
+            forms.append(tail[:-1] + "or")  # "kvinna" -> kvinnor; "-ar", "-er" would be a verb's present
+        elif tail.endswith("e"):
+            forms += [tail[:-1] + "ar", tail[:-1] + "er"]  # "pojke" -> pojkar
+        if table.get(tail + "et") == tail:
+            return False  # a neuter reading whose plural is the word itself: "4 vindsplan" (plan, planet)
+        if any(table.get(f) == tail for f in forms):
+            return True
+        if tail in table or any(v == tail for v in (table.get(tail + "n"), table.get(tail + "en"))):
+            return False  # a known word without a plural of its own
+    return False
+
+
 def _is_definite_singular(word: str) -> bool:
     """A neuter noun in its definite singular ("kapitlet", "stycket", "avsnittet"): after a
     number it names the one numbered ("6 kapitlet", "2 stycket"), it counts nothing."""
@@ -482,8 +538,8 @@ def _looks_like_adjective(word: str) -> bool:
     table = _lemmas()
     lem = table.get(w, "")
     if lem:
-        if w == lem + "a":
-            return True  # "nya" <- "ny", "befintliga" <- "befintlig"
+        if w == lem + "a" or _doubles_its_consonant(w, lem):
+            return True  # "nya" <- "ny", "befintliga" <- "befintlig", "allmänna" <- "allmän"
         if lem.endswith(("en", "el", "er")) and w == lem[:-2] + lem[-1] + "a":
             return True  # contracted: "sex öppna tidsresor" <- "öppen", "två enkla" <- "enkel"
         # a superlative: "rikets 5 bästa kommuner" <- "god", "3 största" <- "stor"
@@ -499,7 +555,15 @@ def _is_plain_adjective(word: str) -> bool:
     if _is_comparative(w) or _is_superlative(w):
         return True  # "38 längre än tillåten tid": a list's number before a comparative
     lem = _lemmas().get(w, "")
+    if _doubles_its_consonant(w, lem):
+        return True  # "13 allmänna", "två gemensamma": an adjective in -m/-n, its consonant doubled
     return bool(lem) and w == lem + "a" and not lem.endswith(("d", "t", "en"))
+
+
+def _doubles_its_consonant(w: str, lem: str) -> bool:
+    """An adjective in -m or -n whose plural doubles it: "allmänna" <- "allmän", "gemensamma"
+    <- "gemensam", "tomma" <- "tom"."""
+    return bool(lem) and lem[-1] in "mn" and w == lem + lem[-1] + "a"
 
 
 def _number_value(m: re.Match[str]) -> float | None:
@@ -594,13 +658,16 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
             return None
         if raw and text[m.end():m.end() + 1] in ".)" and kind is None:
             return None  # list numbering "1." / "2)"
+    if kind is None and _WITH_OTHERS.match(text, end):
+        return None  # "Björksäter 1 m fl", "Tomten 4 m.fl.": a property's number "and others", no metre
     if kind is None and (ms := measure_at(text, end)) is not None:
         # a length, area, volume, weight or energy: measured, not counted
         if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
             return None  # as for a count: "2 000 m²" is written with its space
         kind, unit, end = "measure", ms[0], ms[1]
+    listed = False  # "2 st rektor": a list's singular after "st" counts as a plural does
     if kind is None and (st := _STYCK.match(text, end)) and _NOUN_RE.match(text, st.end()):
-        end = st.end()  # "30 st parkeringsplatser", "12 stycken lägenheter": the noun after "st" counts
+        end, listed = st.end(), True  # "30 st parkeringsplatser", "12 stycken lägenheter": the noun after "st" counts
     if kind is None and (nm := _NOUN_RE.match(text, end)) and nm.group("noun").lower() in _KRONA_ADJECTIVES and (
             cur := _KRONA.match(text, nm.end())):
         # "1 svensk krona per kommuninvånare", "5 miljoner svenska kronor": an amount, not a
@@ -629,12 +696,17 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
             kind, unit, end = "count", english[0], english[1]  # "3 major incidents": incident
         else:
             noun = nm.group("noun")
+            if glued := _glued_preposition(noun):
+                noun = noun[:-len(glued)]  # "400 personeri": OCR ran "personer i" together
             lem = lemma(noun)
             low = noun.lower()
             if (low in _NOT_COUNTED or lem in _NOT_COUNTED or lem in _MONTHS
                     or lem.endswith(_TIME_TAILS) or _looks_like_verb(noun) or len(lem) < 2
                     or _is_definite_singular(noun) or low in _FILE_SIZES or _is_floor(text, nm)
-                    or (low in _NUMBERED_PARTS and _NEXT_NUMBER.match(text, nm.end()))):
+                    or _is_debris(text, nm)
+                    or (low in _NUMBERED_PARTS and _NEXT_NUMBER.match(text, nm.end()))
+                    or (value >= 2 and value.is_integer() and not listed and low not in _english_words()
+                        and _is_singular_with_plural(noun))):
                 if mult > 1:
                     kind, unit = "amount", "SEK"
                 else:
@@ -642,7 +714,7 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
             else:
                 if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
                     return None  # "Budget 2023 kommunstyrelsen": a year; "ca 2000 personer" is written "2 000"
-                kind, unit, end = "count", count_unit(lem), nm.end()
+                kind, unit, end = "count", count_unit(lem), nm.start("noun") + len(noun)
     if raw and is_year(raw) and kind == "amount" and prev and prev[0][1].lower() in ("år", "året", "budget", "under", "för"):
         return None
     qualifier = None

@@ -103,8 +103,13 @@ def beat(conn: Any, me: Claimer) -> None:
     dead = [r[0] for r in conn.execute("SELECT owner, host, pid, started, beat FROM claimers").fetchall()
             if not alive(tuple(r), me, now)]
     for owner in dead:
-        for table in ("chunk_claims", "content_claims", "claimers"):
-            conn.execute(f"DELETE FROM {table} WHERE owner = ?", (owner,))
+        _forget(conn, owner)
+
+
+def _forget(conn: Any, owner: str) -> None:
+    """Claimer ``owner``'s row and every claim it holds, removed."""
+    for table in ("chunk_claims", "content_claims", "claimers"):
+        conn.execute(f"DELETE FROM {table} WHERE owner = ?", (owner,))
 
 
 def claim_unembedded(conn: Any, limit: int, me: Claimer) -> list[tuple[int, str, str, str]]:
@@ -146,5 +151,4 @@ def release_content(conn: Any, sha: str, me: Claimer) -> None:
 def leave(conn: Any, me: Claimer) -> None:
     """``me`` is done (its store closes): its row, and any claim left, removed."""
     with contextlib.suppress(Exception):  # a closing store reports nothing; the next run cleans up
-        for table in ("chunk_claims", "content_claims", "claimers"):
-            conn.execute(f"DELETE FROM {table} WHERE owner = ?", (me.owner,))
+        _forget(conn, me.owner)

@@ -308,18 +308,12 @@ def _gap_rows(page: object, edges: tuple[float, ...], gap: tuple[float, float]
     column between the edges its middle stands between."""
     words = [w for w in page.extract_words()  # type: ignore[attr-defined]
              if gap[0] <= (w["top"] + w["bottom"]) / 2 <= gap[1] and edges[0] <= (w["x0"] + w["x1"]) / 2 <= edges[-1]]
-    lines: list[list[dict[str, object]]] = []
-    for w in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):  # type: ignore[arg-type]
-        if lines and abs(float(lines[-1][0]["top"]) - float(w["top"])) <= 3:  # type: ignore[arg-type]
-            lines[-1].append(w)
-        else:
-            lines.append([w])
     rows: list[tuple[str, ...]] = []
     boxes: list[tuple[_Box | None, ...]] = []
     n = len(edges) - 1
-    for line in lines:
+    for line in _word_lines(words):  # each line's words left to right
         cells: list[list[str]] = [[] for _ in range(n)]
-        for w in sorted(line, key=lambda w: float(w["x0"])):  # type: ignore[arg-type]
+        for w in line:
             mid = (float(w["x0"]) + float(w["x1"])) / 2  # type: ignore[arg-type]
             col = next((i for i in range(n) if edges[i] <= mid <= edges[i + 1]), n - 1)
             cells[col].append(str(w["text"]))

@@ -102,6 +102,7 @@ NUMBERING_RUN = 4  # numbers in a row, each at most NUMBERING_STEP above the las
 NUMBERING_STEP = 3  # (an agenda skips the items taken up elsewhere: "92 … 94 … 96 …")
 
 
+@functools.lru_cache(maxsize=2048)
 def without_numbering(text: str) -> str:
     """``text`` without the numbers of a numbered list run into its lines (a web copy of an
     agenda: "… BEHANDLADE ÄRENDEN 92 Ändring av föredragningslistan 93 Begäran om … 94 Anmälan
@@ -109,7 +110,11 @@ def without_numbering(text: str) -> str:
     most ``NUMBERING_STEP`` above the last one of its run, three of them before a capital
     letter; and the same numbers again before a capital within the run's span (the items quoted
     above the list). An item's number counts nothing (sixteenth session: "Hur många ärenden om
-    kränkande behandling anmäldes i Hässleholm?" trusted from that agenda)."""
+    kränkande behandling anmäldes i Hässleholm?" trusted from that agenda).
+
+    Remembered for the last texts (a pure function of its text, like ``without_axes``): the
+    evidence asks it of one passage three times (``figure_beside``, ``thing_beside`` and
+    ``without_axes``)."""
     # (not a year: "2019 Budget 2020 Budget …" names years, ``_own_years``)
     found = [(int(m.group(1)), m.group(2).isupper(), m.start(1), m.end(1)) for m in _NUMBERING.finditer(text)
              if not 1900 <= int(m.group(1)) < 2100]

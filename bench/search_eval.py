@@ -211,9 +211,10 @@ def index_stored(conn, embedder) -> dict:  # type: ignore[no-untyped-def]
 # dev7 (batch s50): fresh, never run by the tuner; dev8 (batch s60): fresh, written without any search run;
 # dev9 (batch s70): fresh, written the same way
 # dev10 (batch s80): fresh, written the same way; dev11 (batch s90): fresh, written the same way;
-# dev12 (batch s100): fresh, written the same way; dev13 (batch s110): fresh and blind, written the same way
+# dev12 (batch s100): fresh, written the same way; dev13 (batch s110): fresh and blind, written the same way;
+# dev14 (batch s120): fresh and blind, written the same way
 SPLITS = ("dev", "test", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
-          "dev11", "dev12", "dev13")
+          "dev11", "dev12", "dev13", "dev14")
 
 
 def split_questions(split: str) -> list[dict]:

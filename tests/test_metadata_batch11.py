@@ -1,8 +1,8 @@
 """Openings of Swedish bodies, the eleventh batch of bench/openings.json (dev11): a scanned
 förbund protocol heads itself in capitals that OCR mixes with a small ö ("ÖSTERLENS
 UTBILDNINGSFöRBUND SAMMANTRÄDESPROTOKOLL") and posts its notice on a member kommun's board; a
-fullmäktige protocol that names itself only as "KF" lists an election to another body
-("Val av ny ordförande i överförmyndarnämnden"); a protocol lists another meeting's protocol
+fullmäktige protocol names itself only by the "KF" its cases are numbered under, and its list
+of cases elects to another body ("Val av ny ordförande i överförmyndarnämnden"); a protocol lists another meeting's protocol
 among its papers ("Arbetsutskottets protokoll"). Lines adapted from real records (Kalmarsunds
 gymnasieförbund, Karlsborg KF), set in other bodies' names where the rule is general."""
 
@@ -36,7 +36,19 @@ def test_a_fullmaktige_electing_to_a_namnd_is_not_that_namnds_protocol(tmp_path:
                            "Beslutande Enligt förteckning (bil. 3)",
                            "Utses att justera Karin Ahl (S) Bo Nyman (C)",
                            "ANSLAG/BEVIS Protokollet är justerat. Justeringen har tillkännagivits genom anslag",
-                           "Innehållsförteckning KF 12 Godkännande av dagordning KF 13 Allmänhetens frågestund",
-                           "KF 14 Val av ny ordförande i överförmyndarnämnden KF 15 Svar på medborgarförslag"]])
+                           "Innehållsförteckning § 12 Godkännande av dagordning § 13 Allmänhetens frågestund",
+                           "§ 14 Val av ny ordförande i överförmyndarnämnden § 15 Svar på medborgarförslag"]])
     # the case elects a member of the överförmyndarnämnd: the assembly's protocol is not its
     assert md.committee != "Överförmyndarnämnden"
+
+
+def test_a_protocol_numbering_its_cases_under_kf_is_fullmaktiges(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["SAMMANTRÄDESPROTOKOLL Sida 12",
+                           "Plats och tid Kommunhuset, måndagen den 14 mars 2016, kl 18.30",
+                           "Beslutande Enligt förteckning (bil. 3)",
+                           "Utses att justera Karin Ahl (S) Bo Nyman (C)",
+                           "ANSLAG/BEVIS Protokollet är justerat. Justeringen har tillkännagivits genom anslag",
+                           "Innehållsförteckning KF 12 Godkännande av dagordning KF 13 Allmänhetens frågestund",
+                           "KF 14 Val av ny ordförande i överförmyndarnämnden KF 15 Svar på medborgarförslag"]])
+    # the front page's 'Organ' is empty: the list of cases under KF names the assembly
+    assert md.committee == "Kommunfullmäktige"

@@ -75,8 +75,9 @@ _ITEM_UNDER = re.compile(r"(?<![\wåäö§/-])(KF|KS|Kf|Ks)\s+(\d{1,3})\s+(?=[A-
 
 def _item_run_body(text: str) -> str | None:
     """The assembly or board whose §§ a protocol numbers under its standard initials, three in
-    a row ("KF 59 ... KF 60 ... KF 61"), where the text never writes the body out: one item so
-    numbered may be another body's decision the text cites, a run of them is the list of cases."""
+    a row ("KF 59 ... KF 60 ... KF 61"), asked when neither its letterhead nor its notice of
+    adjustment names the body: one item so numbered may be another body's decision the text
+    cites, a run of them is the protocol's own list of cases."""
     numbers: dict[str, set[int]] = {}
     for m in _ITEM_UNDER.finditer(text):
         numbers.setdefault(m.group(1).casefold(), set()).add(int(m.group(2)))

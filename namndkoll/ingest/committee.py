@@ -146,7 +146,7 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     # an audit report names the bodies it audits ("Grundläggande granskning av kommunstyrelsen"): a
     # body named alone in its text is the audited one, not the author
     found = found or _running_body(text.splitlines()) or (
-        _only_body_named(text) if doc_type != "revisionsrapport" else None)
+        _only_body_named(text, doc_type) if doc_type != "revisionsrapport" else None)
     return _ocr_spelling(found, text) if found else None
 
 
@@ -189,7 +189,7 @@ _STATE_BODY = re.compile(r"(?:Social|Läns?|Transport|Skogs|Rikspolis|Kriminalv�
 _OPENING_LINES = 60  # the front page and the first of the contents or §§ of a flattened page
 
 
-def _only_body_named(text: str) -> str | None:
+def _only_body_named(text: str, doc_type: str | None = None) -> str | None:
     """The body an opening names in its running text when it is the only one it names: a
     protocol whose letterhead the web page dropped names its own body where it lists its cases
     ("Tertialbokslut 2 år 2014 för kulturnämnden"); with two bodies named, neither is taken, and
@@ -197,12 +197,18 @@ def _only_body_named(text: str) -> str | None:
     names: set[str] = set()
     in_sentence = False
     opening = "\n".join(text.splitlines()[:_OPENING_LINES])
-    # an utskott a member is elected to is a part of the body that elects ("Nämnden ska välja en
-    # ledamot till trafikutskottet"), not a second body the opening speaks for
+    # a body a meeting elects members to is another body ("Nämnden ska välja en ledamot till
+    # trafikutskottet", "Val av ny vice ordförande i valnämnden" in fullmäktige's list of cases),
+    # not the body the opening speaks for
     elected_to = {_canon_committee(m.group(1)).casefold() for m in _ELECTED_TO.finditer(opening)}
+    protocol = doc_type in ("protokoll", "protokollsutdrag")
     for m in _NAMED_BODY.finditer(opening):
         name = _canon_committee(m.group(1))
         if name.casefold() in _BARE_BODY or _STATE_BODY.match(name) or name.casefold() in elected_to:
+            continue
+        # a protocol citing another meeting's protocol among its papers ("Beslutsunderlag ...
+        # Arbetsutskottets protokoll"): that body prepared the case, it is not the meeting's own
+        if protocol and _CITED_PROTOCOL.match(opening, m.end()):
             continue
         names.add(name.casefold())
         if len(names) > 1:
@@ -214,7 +220,8 @@ def _only_body_named(text: str) -> str | None:
 
 _ELECTED_TO = re.compile(r"\b(?:välja|väljer|valde|val\s+av|utse|utser|utsåg|fyllnadsval\s+av)\s+(?:en\s+|ny\s+|två\s+)?"
                          r"(?:[a-zåäö]+\s+){0,2}(?:ledamot|ledamöter|ersättare|ordförande)\s+(?:till|i)\s+"
-                         r"([a-zåäö]*utskottet)\b", re.IGNORECASE)
+                         r"([a-zåäö]*(?:utskottet|nämnden|styrelsen|beredningen))\b", re.IGNORECASE)
+_CITED_PROTOCOL = re.compile(r"s?\s+(?:protokoll|protokollsutdrag)(?![\wåäö])", re.IGNORECASE)
 
 
 # a word in small letters just before or after the name: the name stands in a sentence

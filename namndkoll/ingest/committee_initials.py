@@ -27,7 +27,7 @@ def abbreviated(lines: Sequence[str], text: str) -> str | None:
     samhällsbyggnadsnämnden), the initials stay as written."""
     abbr = next((m.group(1) for ln in lines if (m := _ABBR_HEAD.match(ln))), None)
     if abbr is None:
-        return _item_prefix_body(text)
+        return _item_prefix_body(text) or _item_run_body(text)
     fits: dict[str, int] = {}
     judged: set[str] = set()  # a body the text names 22 times is matched against the initials once
     for m in _COMMITTEE.finditer(text):
@@ -65,6 +65,24 @@ def _item_prefix_body(text: str) -> str | None:
         return None
     name = fits[0]
     return f"{name}s arbetsutskott" if committee_au and name.endswith(("nämnden", "styrelsen")) else name
+
+
+# a list of cases numbering its §§ under fullmäktige's or the styrelse's initials: "KF 59
+# Godkännande av dagordning KF 60 Information KF 61 Allmänhetens frågestund"
+_STANDARD_INITIALS = {"kf": "Kommunfullmäktige", "ks": "Kommunstyrelsen"}
+_ITEM_UNDER = re.compile(r"(?<![\wåäö§/-])(KF|KS|Kf|Ks)\s+(\d{1,3})\s+(?=[A-ZÅÄÖ][a-zåäö])")
+
+
+def _item_run_body(text: str) -> str | None:
+    """The assembly or board whose §§ a protocol numbers under its standard initials, three in
+    a row ("KF 59 ... KF 60 ... KF 61"), asked when neither its letterhead nor its notice of
+    adjustment names the body: one item so numbered may be another body's decision the text
+    cites, a run of them is the protocol's own list of cases."""
+    numbers: dict[str, set[int]] = {}
+    for m in _ITEM_UNDER.finditer(text):
+        numbers.setdefault(m.group(1).casefold(), set()).add(int(m.group(2)))
+    runs = [a for a, ns in numbers.items() if any(n + 1 in ns and n + 2 in ns for n in ns)]
+    return _STANDARD_INITIALS[runs[0]] if len(runs) == 1 else None
 
 
 def spells_initials(abbr: str, name: str) -> bool:

@@ -193,6 +193,15 @@ _KF_PLACES = re.compile(rf"(?<![\wåäö])({_WORD}(?:(?:\s+och\s+|,\s*|\s+){_WOR
                         r"Gymnasie|Utbildnings)förbund))(?![\wåäö])(?:\s*\(([A-ZÅÄÖ]{2,6})\))?")
 # "Medelpads räddningstjänstförbund (MRF)": an area's genitive before the compound in small letters
 _KF_GENITIVE = re.compile(rf"(?<![\wåäö])({_WORD}s\s+[a-zåäö]*{_KF_KIND})(?![\wåäö])(?:\s*\(([A-ZÅÄÖ]{{2,6}})\))?")
+# the same in a heading's capitals: "KALMARSUNDS GYMNASIEFÖRBUND SAMMANTRÄDESPROTOKOLL", "SÖDRA
+# DALARNAS RÄDDNINGSTJÄNSTFÖRBUND" (the compound as the small-letter forms know it)
+_KF_UPPER = re.compile(r"(?<![\wÅÄÖ])((?:(?:SÖDRA|NORRA|ÖSTRA|VÄSTRA|MELLERSTA)\s+)?[A-ZÅÄÖ]{3,}S)\s+([A-ZÅÄÖ]*"
+                       r"(?:TJÄNST|MILJÖ|SAMORDNINGS|AVFALLS?|VATTEN|RENHÅLLNINGS|GYMNASIE|UTBILDNINGS)FÖRBUND)"
+                       r"(?:ET)?(?![\wÅÄÖ])")
+# OCR sets a capital Å, Ä or Ö of a word in capitals as its small letter ("GYMNASIEFöRBUND")
+_OCR_SMALL_IN_CAPS = re.compile(r"(?<![\wåäöÅÄÖ])[A-ZÅÄÖ]+(?:[åäö][A-ZÅÄÖ]+)+(?![\wåäöÅÄÖ])")
+# a web copy opens each page with its number: "1 KALMARSUNDS GYMNASIEFÖRBUND ..." still opens the line
+_PAGE_NUMBER_BEFORE = re.compile(r"(?:^|\n)\s*\d{1,3}\s+$")
 # a state authority naming itself in a letterhead or running header (decisions of a länsstyrelse or
 # a court are filed among a kommun's papers): its documents are not the kommun's
 _NOT_COUNTY = r"(?!Beslut|Datum|Dnr|Diarienummer|Sida|Yttrande|Protokoll)"
@@ -460,6 +469,9 @@ def _scan_kf(text: str, found: dict[str, OrgEvidence], *, declared: float, named
             continue
         alone = (m.start() == 0 or text[m.start() - 1] == "\n") and (m.end() == len(text) or text[m.end()] == "\n")
         _add(found, name, "kommunalforbund", self_w=named if alone else 0.0, mention=1.0, order=order)
+    for name, heads in _capitals_forbund(text):
+        if name.split()[0] not in _NOT_PLACE:
+            _add(found, name, "kommunalforbund", self_w=named if heads else 0.0, mention=1.0, order=order)
     for name, m in _finnish_joint_bodies(text):
         if name.split()[0] in _NOT_PLACE:
             continue
@@ -488,6 +500,23 @@ def _finnish_joint_bodies(text: str) -> list[tuple[str, re.Match[str]]]:
     for m in _LANDSKAP_UPPER.finditer(text):
         place = " ".join(w.capitalize() for w in m.group(1).split())
         out.append((f"{place} {m.group(2).lower()}", m))
+    return out
+
+
+def _capitals_forbund(text: str) -> list[tuple[str, bool]]:
+    """Swedish förbund a heading names in capitals ("KALMARSUNDS GYMNASIEFöRBUND
+    SAMMANTRÄDESPROTOKOLL" -> "Kalmarsunds gymnasieförbund"), each with whether the heading opens
+    its line (after a web copy's page number) and ends it or runs on into the document's kind word:
+    the body the heading heads; elsewhere a mention."""
+    caps = _OCR_SMALL_IN_CAPS.sub(lambda w: w.group(0).upper(), text)
+    out: list[tuple[str, bool]] = []
+    for m in _KF_UPPER.finditer(caps):
+        place = " ".join(w.capitalize() for w in m.group(1).split())
+        before = caps[max(0, m.start() - 8):m.start()]
+        opens = m.start() == 0 or caps[m.start() - 1] == "\n" or bool(_PAGE_NUMBER_BEFORE.search(before))
+        nxt = caps[m.end():].split(maxsplit=1)
+        ends = not nxt or caps[m.end():].startswith("\n") or bool(_DOC_WORD.match(nxt[0]))
+        out.append((f"{place} {m.group(2).lower()}", opens and ends))
     return out
 
 

@@ -9,27 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .figure_text import (
-    _GLUED,
-    _MONTHS,
-    _NUM,
-    _WORD_NUMBERS,
-    _WORDS,
-    _figure,
-    _is_identifier_context,
-    _number_value,
-    _words_before,
-    digits_value,
-    is_year,
-)
+from .figure_numbers import GLUED, NUM, WORD_NUMBERS, WORDS, digits_value, is_year, number_value
+from .figure_text import _MONTHS, _figure, _is_identifier_context, _words_before
 
 __all__ = ["ranges", "signed"]
 
 
 # ---- ranges: "2-3 mnkr", "15–20 platser", "mellan 2 och 3 miljoner kronor" -------------------
 
-_PLAIN_NUM = _NUM.replace("(?P<num>", "(?:")
-_WORD_NUM = rf"(?:{_WORDS})(?![\wåäö])"
+_PLAIN_NUM = NUM.replace("(?P<num>", "(?:")
+_WORD_NUM = rf"(?:{WORDS})(?![\wåäö])"
 # the low end, a dash (unspaced, spaced on both sides, or glued to the low end and spaced
 # after it: "2,5- 3,5 miljoner euro"; spaced before it and glued to the high end, "2,5 -3,5
 # mkr", only in running text, see _in_running_text: "15 -3" in a table row is a minus) or a
@@ -42,7 +31,7 @@ _RANGE_RE = re.compile(
 _NUMBER_TOKEN = re.compile(r"[-–−+]?\d[\d\s,.]*$")
 # the high end: a number as _NUMBER_RE reads it, with no sign and no look behind it
 _HIGH_RE = re.compile(
-    rf"(?P<sign>(?!))?{_NUM}(?:{_GLUED}|(?![\w/:\-−–]|[.,]\d))|(?P<word>{_WORDS})(?![\w\-])",
+    rf"(?P<sign>(?!))?{NUM}(?:{GLUED}|(?![\w/:\-−–]|[.,]\d))|(?P<word>{WORDS})(?![\w\-])",
     re.IGNORECASE,
 )
 # words before a dash pair that make it a span of identifiers: "åk 7-9", "§§ 12-14" (with _ID_WORDS)
@@ -56,8 +45,8 @@ _CHANGE = ("ök", "utök", "minsk", "reduc", "utvidg", "begräns", "förläng", 
 
 def _plain_value(raw: str) -> float | None:
     w = raw.lower()
-    if w in _WORD_NUMBERS:
-        return float(_WORD_NUMBERS[w])
+    if w in WORD_NUMBERS:
+        return float(WORD_NUMBERS[w])
     try:
         return digits_value(raw)
     except ValueError:
@@ -80,7 +69,7 @@ def ranges(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, s
         hm = _HIGH_RE.match(text, r.end())
         if a is None or hm is None:
             continue
-        b = _number_value(hm)
+        b = number_value(hm)
         if b is None or b <= a:
             continue  # "15-3": no range runs downwards
         a_digits = a_raw if a_raw[:1].isdigit() else ""

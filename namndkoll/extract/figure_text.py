@@ -15,50 +15,18 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..measures import measure_at
-
-# NBSP, narrow NBSP, thin, figure and other fixed-width spaces: Swedish groups thousands with them
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"), " ")
-
-
-def normalize_spaces(text: str) -> str:
-    """The same text with every fixed-width space as a plain space (offsets unchanged)."""
-    return text.translate(_SPACES)
-
-
-_WORD_NUMBERS = {
-    "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
-    "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17,
-    "arton": 18, "aderton": 18, "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50,
-    "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90, "hundra": 100, "etthundra": 100,
-    "tvåhundra": 200, "trehundra": 300, "tusen": 1000, "ettusen": 1000,
-}
-for _tens in ("tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio"):
-    for _one, _v in (("en", 1), ("ett", 1), ("två", 2), ("tre", 3), ("fyra", 4), ("fem", 5),
-                     ("sex", 6), ("sju", 7), ("åtta", 8), ("nio", 9)):
-        _WORD_NUMBERS[_tens + _one] = _WORD_NUMBERS[_tens] + _v
-_ONE = {"en": 1, "ett": 1}  # only before a unit (procent, miljoner kronor): "en" is also the article
-
-_NUM = (
-    r"(?P<num>\d{1,3}(?:\.\d{3})+(?=\s*(?:kr|kronor|tkr|t\s?kr|mkr|SEK|:-))"  # 1.550 kr
-    r"|\d{1,3}(?: \d{3})*(?:\n[ \t]*(?=0\d\d(?!\d)|\d{3}(?: \d{3})*(?:,\d+)?[ \t]*(?:t\s?kr|tkr|mkr|mnkr|kr\b|kronor))"
-    r"\d{3}(?: \d{3})*)(?:,\d+)?"  # a number a line break split: "flytta 1" / "040 tkr"
-    r"|\d{1,3}(?: \d{3})+(?:,\d+)?"  # 1 550 000,5
-    r"|\d+(?:,\d+)?)"
+from .figure_numbers import (
+    NUMBER_RE,
+    ONE,
+    PHONE,
+    digits_value,
+    is_year,
+    normalize_spaces,
+    number_value,
 )
-_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
-# a sign stuck to the number and standing free before it ("-3,0 mnkr", "−0,7 mnkr", "+5,0 mnkr");
-# "2-3 mnkr" and "1-6" have a digit before the dash and stay unsigned (and unread)
-_SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-−–+])(?=\d)|(?<![\w§/:.,\-−–+]))"
-# a currency glued to the number ("40mnkr", "500kr") ends it as a space would
-_GLUED = r"(?=(?:t|m|mn|md|mdr)?kr(?![\wåäö])|sek(?![\wåäö])|st\.?[ \t]+[a-zåäö])"  # and "30st parkeringsplatser"
-# a footnote mark glued to a number in thousands groups: "nära 313 0004 uppdrag" is 313 000
-# and footnote 4 (a group of four digits is no thousands group)
-_FOOTNOTE = r"(?<=\d \d{3})(?=[1-9][ \t]+[a-zåäö])"
-_NUMBER_RE = re.compile(
-    rf"{_SIGN}{_NUM}(?:{_GLUED}|(?![\w/:\-−]|[.,]\d)|{_FOOTNOTE})"
-    rf"|(?<![\w\-])(?P<word>{_WORDS}|(?:en|ett)(?=\s+(?:procent|%|miljon|miljard|tusen)))(?![\w\-])",
-    re.IGNORECASE,
-)
+
+__all__ = ["count_unit", "digits_value", "is_year", "iter_figures", "lemma", "lemma_table", "normalize_spaces",
+           "sentence_around"]
 
 # unit after the number: (regex, kind, multiplier); tried in order at the number's end
 _SCALE_WORDS = r"(?:miljoner|miljon|milj\.?|mn|miljarder|miljard|mdr|md|tusen)"
@@ -566,34 +534,6 @@ def _doubles_its_consonant(w: str, lem: str) -> bool:
     return bool(lem) and lem[-1] in "mn" and w == lem + lem[-1] + "a"
 
 
-def _number_value(m: re.Match[str]) -> float | None:
-    if m.group("word"):
-        w = m.group("word").lower()
-        return float(_WORD_NUMBERS.get(w) or _ONE.get(w) or 0) or None
-    return digits_value(m.group("num"))
-
-
-def digits_value(raw: str) -> float:
-    """A number as written in Swedish: "1 550", "1.550" (a thousands point), "2,75"."""
-    if "." in raw:
-        raw = raw.replace(".", "")
-    return float(re.sub(r"\s", "", raw).replace(",", "."))
-
-
-def is_year(raw: str) -> bool:
-    return len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100
-
-
-# a Swedish phone number: an area code with a dash and the subscriber's digits in groups
-# ("0322-61 69 32", "031-365 00 00", "08-123 456 78", "070-1234567") or "+46 322 61 69 32".
-# Its last groups read like a count of the next word ("… 69 32 alternativt 0724-…" was 32
-# "alternativ", "031-365 00 00 stadsrevisionen@…" 0 "stadsrevision"): no number in it is a figure
-_PHONE = re.compile(
-    r"(?<![\w,.])(?:0\d{1,3}[ \t]?[-–][ \t]?(?:\d{2,3}(?:[ \t]\d{2,3}){1,3}|\d{5,8})"
-    r"|\+46[ \t]?(?:\(0\)[ \t]?)?\d{1,3}(?:[ \t]?[-–][ \t]?|[ \t])\d{2,3}(?:[ \t]\d{2,3}){1,3})(?![\d,])"
-)
-
-
 def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, str | None, float | None]]:
     """(start, end, kind, value, unit, qualifier, per, value_to) of every figure in ``text``,
     in reading order; ``value_to`` is a range's high end ("2-3 mnkr": value 2e6, value_to 3e6),
@@ -603,9 +543,9 @@ def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | N
     from .figure_ranges import signed
 
     ranges = list(range_figures(text))
-    covered = [(r[0], r[1]) for r in ranges] + [m.span() for m in _PHONE.finditer(text)]
+    covered = [(r[0], r[1]) for r in ranges] + [m.span() for m in PHONE.finditer(text)]
     out = list(ranges)
-    for m in _NUMBER_RE.finditer(text):
+    for m in NUMBER_RE.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
             continue  # a range's low or high end, or the "tusen" of "120 tusen kronor": one figure
         fig = _figure(text, m, m.start())
@@ -618,12 +558,12 @@ def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | N
 def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, float, str, str | None, str | None] | None:
     """The figure the number ``m`` makes, or None; ``lead`` is where its words start (the
     number itself, or a range's first number): the words before it are its context."""
-    value = _number_value(m)
+    value = number_value(m)
     if value is None:
         return None
     end = m.end()
     if text[end:end + 1].isdigit():
-        end += 1  # the footnote mark of "313 0004 uppdrag" (see _FOOTNOTE)
+        end += 1  # the footnote mark of "313 0004 uppdrag" (see figure_numbers._FOOTNOTE)
     word = m.group("word")
     raw = m.group("num") or ""
     kind: str | None = None
@@ -648,7 +588,7 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
         return None  # "-3 platser", "+2": a signed number is a figure only as kronor or percent
     if sign and sign != "+":
         value = -value
-    if kind is None and word and word.lower() in _ONE and mult == 1.0:
+    if kind is None and word and word.lower() in ONE and mult == 1.0:
         return None  # "en", "ett": the article, unless a unit follows
     prev = _words_before(text, lead)
     if kind is None or kind == "percent":

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .figure_context import is_identifier_context, words_before
 from .figure_numbers import GLUED, NUM, WORD_NUMBERS, WORDS, digits_value, is_year, number_value
-from .figure_text import _MONTHS, _figure, _is_identifier_context, _words_before
+from .figure_text import _MONTHS, _figure
 
 __all__ = ["ranges", "signed"]
 
@@ -77,10 +78,10 @@ def ranges(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, s
             continue  # "08-123 45 67", "070-1234567": a phone number
         if is_year(a_digits):
             continue  # "2024-2026", "KS 2025-123", "fastställs för 2024 till 3 100 kronor": a year first
-        prev = _words_before(text, r.start())
+        prev = words_before(text, r.start())
         if prev:
             w = prev[0][1].lower().rstrip(".:,")
-            if w in _RANGE_ID_WORDS or _is_identifier_context(prev):
+            if w in _RANGE_ID_WORDS or is_identifier_context(prev):
                 continue
         raw_conn = r.group("conn")
         if raw_conn[0] in " \t" and raw_conn[-1] in "-–" and not _in_running_text(text, r.start()):

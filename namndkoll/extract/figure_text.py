@@ -15,6 +15,19 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..measures import measure_at
+from .figure_context import (
+    APPROX,
+    BARE_SCALE,
+    EURO,
+    PER_RE,
+    PER_SHORT,
+    QUALIFIERS,
+    SCALE_VALUES,
+    UNITS,
+    WITH_OTHERS,
+    is_identifier_context,
+    words_before,
+)
 from .figure_numbers import (
     NUMBER_RE,
     ONE,
@@ -27,99 +40,6 @@ from .figure_numbers import (
 
 __all__ = ["count_unit", "digits_value", "is_year", "iter_figures", "lemma", "lemma_table", "normalize_spaces",
            "sentence_around"]
-
-# unit after the number: (regex, kind, multiplier); tried in order at the number's end
-_SCALE_WORDS = r"(?:miljoner|miljon|milj\.?|mn|miljarder|miljard|mdr|md|tusen)"
-_UNITS: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
-    (re.compile(r"\s*(?:" + p + r")(?![\wåäö])", re.IGNORECASE if ci else 0), kind, mult)
-    for p, kind, mult, ci in (
-        (r"t\.?\s?kr|tkr|tusen\s+kr(?:onor)?|tsek|ksek|kkr", "amount", 1e3, True),
-        (r"m\.?\s?kr|mkr|mnkr|mn\s?kr|milj\.?\s?kr|miljon(?:er)?\s+kr(?:onor)?|msek", "amount", 1e6, True),
-        (r"md\.?\s?kr|mdkr|mdr\.?\s?kr|miljard(?:er)?\s+kr(?:onor)?|gsek", "amount", 1e9, True),
-        (r"kr|kronor|krona|SEK|:-", "amount", 1.0, False),
-        (r"procentenheter|procentenhet", "percent", 1.0, True),
-        (r"%|procent", "percent", 1.0, True),
-    )
-)
-# an amount in euro (a Finland-Swedish municipality's budget, an EU grant): an amount, its unit
-# "EUR", never summed with kronor; "m€", "MEUR" are a million euro, "t€", "tEUR", "k€" a thousand
-_EURO = re.compile(r"\s*(?:(?P<million>(?i:m€|meur|mn€))|(?P<thousand>(?i:t€|teur|k€|keur|tusen\s+euro))"
-                   r"|€|(?i:euro|eur))(?![\wåäö])")
-_BARE_SCALE = re.compile(r"\s*(?P<scale>miljoner|miljon|miljarder|miljard|mdr)(?![\wåäö])", re.IGNORECASE)
-_SCALE_VALUES = {"miljoner": 1e6, "miljon": 1e6, "miljarder": 1e9, "miljard": 1e9, "mdr": 1e9}
-_PER_RE = re.compile(
-    r"(?:(?:\s*/\s*|\s+per\s+)(?P<per>[a-zåäö]+)(?P<dot>\.)?|\s+(?:i|om)\s+(?P<per2>månaden|året|veckan|dagen|timmen|timme))(?![\wåäö])",
-    re.IGNORECASE,
-)
-_PER_SHORT = {"mån": "månad", "mån.": "månad", "år.": "år", "st": "styck", "st.": "styck",
-              "månaden": "månad", "året": "år", "veckan": "vecka", "dagen": "dag", "timmen": "timme",
-              "inv": "invånare", "inv.": "invånare", "capita": "invånare", "h": "timme", "tim": "timme"}
-
-_QUALIFIERS = {
-    "ca": "ca", "ca.": "ca", "c:a": "ca", "cirka": "ca", "circa": "ca", "ungefär": "ca", "omkring": "omkring",
-    "runt": "runt", "kring": "kring", "drygt": "drygt", "knappt": "knappt", "närmare": "närmare",
-    "nästan": "nästan", "minst": "minst", "högst": "högst", "max": "högst", "maximalt": "högst",
-    "över": "över", "uppemot": "uppemot", "totalt": "totalt", "sammanlagt": "totalt", "endast": "endast",
-    "bara": "endast", "ytterligare": "ytterligare", "mer än": "mer än", "mindre än": "mindre än",
-    "fler än": "fler än", "färre än": "färre än", "upp till": "upp till", "under": "under",
-}
-_APPROX = {"ca", "ca.", "c:a", "cirka", "circa", "ungefär", "omkring", "drygt", "knappt", "närmare", "nästan",
-           "minst", "högst", "uppemot"}
-
-# words right before a number that make it an identifier, not a quantity: § 9, nr 3, sida 4,
-# kl 9, 13 april, år 2021, bilaga 2 ...
-_ID_WORDS = {
-    "§", "§§", "nr", "nr.", "nummer", "no", "no.", "sida", "sidan", "sid", "sid.", "s.", "kap",
-    "kap.", "kapitel", "bilaga", "bilagor", "punkt", "punkterna", "punkten", "paragraf",
-    "paragrafen", "tabell", "figur", "diagram", "avsnitt", "fråga", "interpellation", "kl", "kl.",
-    "klockan", "box", "rapport", "version", "år", "året", "åren", "tel", "tel.", "telefon", "mobil",
-    "fax", "dnr", "dnr.", "diarienummer", "ärende", "ärendenummer", "steg", "fas", "etapp", "rad",
-    "att-sats", "att-satsen", "alternativ", "mål", "målet", "protokoll", "januari", "februari",
-    "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
-    "december", "jan", "jan.", "feb", "feb.", "apr", "apr.", "jun", "jun.", "jul", "jul.", "aug",
-    "aug.", "sep", "sep.", "sept", "okt", "okt.", "nov", "nov.", "dec", "dec.", "vecka", "v.",
-    "lagen", "lag", "sfs", "prop", "prop.", "dir", "dir.", "sou", "ds", "budgetåret",
-    "verksamhetsåret", "postnummer", "postgiro", "bankgiro", "plusgiro", "orgnr", "org.nr",
-    "organisationsnummer", "ledamot", "ersättare", "grupp", "zon", "område", "linje", "buss", "väg",
-    "gatan", "vägen", "torg", "torget", "plan", "platsen", "gränd", "allé", "backe", "backen",
-    "stig", "leden", "gata"
-}
-_STREET_END = ("gatan", "vägen", "gata", "väg", "torg", "torget", "plan", "platsen", "gränd", "allé",
-               "backe", "backen", "stigen", "leden", "gången", "kajen", "esplanaden")
-
-
-_ID_TAILS = ("område", "området", "etapp", "etappen", "fas", "fasen", "zon", "zonen", "nivå", "nivån",
-             "kategori", "kategorin", "alternativ", "alternativet")
-
-
-def _words_before(text: str, pos: int, n: int = 2) -> list[tuple[int, str]]:
-    """The last ``n`` words before ``pos`` (same or previous line), as (offset, word)."""
-    out: list[tuple[int, str]] = []
-    i = pos
-    while len(out) < n:
-        while i > 0 and text[i - 1] in " \t\n(":
-            i -= 1
-            if pos - i > 12:
-                return out
-        j = i
-        while j > 0 and not text[j - 1].isspace() and text[j - 1] != "(":
-            j -= 1
-        if j == i:
-            break
-        out.append((j, text[j:i]))
-        i = j
-    return out
-
-
-def _is_identifier_context(words: list[tuple[int, str]]) -> bool:
-    if not words:
-        return False
-    w = words[0][1]
-    low = w.lower()
-    if low in _ID_WORDS or low.startswith("§") or low.rstrip(".:,") in _ID_WORDS:
-        return True
-    # a compound ending in an identifier word numbers a thing: "tilldelningsområde 2", "deletapp 3"
-    return low.endswith(_ID_TAILS) or (w[:1].isupper() and low.endswith(_STREET_END))
 
 
 _MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
@@ -396,7 +316,6 @@ def _is_first_conjugation_present(w: str, lem: str) -> bool:
     return lem == w + "e" and table.get(w[:-2] + "en") != w[:-2] or table.get(lem) == verb
 
 
-_WITH_OTHERS = re.compile(r"[ \t]+m\.?[ \t]?fl(?![\wåäö])", re.IGNORECASE)
 _VOWELS = frozenset("aeiouyåäöéü")
 _GLUED_WORDS = ("i", "på", "av", "och")
 
@@ -569,18 +488,18 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
     kind: str | None = None
     unit = ""
     mult = 1.0
-    for rx, k, mul in _UNITS:
+    for rx, k, mul in UNITS:
         um = rx.match(text, end)
         if um:
             kind, mult, end = k, mul, um.end()
             unit = "SEK" if k == "amount" else ("procentenhet" if "enhet" in um.group().lower() else "%")
             break
     if kind is None:
-        sm = _BARE_SCALE.match(text, end)
+        sm = BARE_SCALE.match(text, end)
         if sm:
-            mult = _SCALE_VALUES[sm.group("scale").lower()]
+            mult = SCALE_VALUES[sm.group("scale").lower()]
             end = sm.end()
-        if em := _EURO.match(text, end):
+        if em := EURO.match(text, end):
             kind, unit, end = "amount", "EUR", em.end()
             mult *= 1e6 if em.group("million") else 1e3 if em.group("thousand") else 1.0
     sign = m.group("sign")
@@ -590,19 +509,19 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
         value = -value
     if kind is None and word and word.lower() in ONE and mult == 1.0:
         return None  # "en", "ett": the article, unless a unit follows
-    prev = _words_before(text, lead)
+    prev = words_before(text, lead)
     if kind is None or kind == "percent":
         # identifiers: § 9, nr 3, sida 4, kl 9, Storgatan 12, 13 april, år 2021 ...
         strong = prev and prev[0][1].lower().rstrip(".") in ("§", "nr", "sida", "sidan", "kl")
-        if _is_identifier_context(prev) and (kind is None or strong):
+        if is_identifier_context(prev) and (kind is None or strong):
             return None
         if raw and text[m.end():m.end() + 1] in ".)" and kind is None:
             return None  # list numbering "1." / "2)"
-    if kind is None and _WITH_OTHERS.match(text, end):
+    if kind is None and WITH_OTHERS.match(text, end):
         return None  # "Björksäter 1 m fl", "Tomten 4 m.fl.": a property's number "and others", no metre
     if kind is None and (ms := measure_at(text, end)) is not None:
         # a length, area, volume, weight or energy: measured, not counted
-        if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
+        if raw and is_year(raw) and not (prev and prev[0][1].lower() in APPROX):
             return None  # as for a count: "2 000 m²" is written with its space
         kind, unit, end = "measure", ms[0], ms[1]
     listed = False  # "2 st rektor": a list's singular after "st" counts as a plural does
@@ -631,7 +550,7 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
             else:
                 return None
         elif english := _english_head(text, nm):
-            if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
+            if raw and is_year(raw) and not (prev and prev[0][1].lower() in APPROX):
                 return None
             kind, unit, end = "count", english[0], english[1]  # "3 major incidents": incident
         else:
@@ -652,7 +571,7 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
                 else:
                     return None
             else:
-                if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
+                if raw and is_year(raw) and not (prev and prev[0][1].lower() in APPROX):
                     return None  # "Budget 2023 kommunstyrelsen": a year; "ca 2000 personer" is written "2 000"
                 kind, unit, end = "count", count_unit(lem), nm.start("noun") + len(noun)
     if raw and is_year(raw) and kind == "amount" and prev and prev[0][1].lower() in ("år", "året", "budget", "under", "för"):
@@ -661,18 +580,18 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
     start = lead
     if prev:
         two = f"{prev[1][1]} {prev[0][1]}".lower() if len(prev) > 1 else ""
-        if two in _QUALIFIERS:
-            qualifier, start = _QUALIFIERS[two], prev[1][0]
-        elif prev[0][1].lower() in _QUALIFIERS:
-            qualifier, start = _QUALIFIERS[prev[0][1].lower()], prev[0][0]
+        if two in QUALIFIERS:
+            qualifier, start = QUALIFIERS[two], prev[1][0]
+        elif prev[0][1].lower() in QUALIFIERS:
+            qualifier, start = QUALIFIERS[prev[0][1].lower()], prev[0][0]
         if qualifier == "under" and kind in ("count", "measure"):
             qualifier, start = None, lead
     per = None
-    pm = _PER_RE.match(text, end)
+    pm = PER_RE.match(text, end)
     if pm:
         p = (pm.group("per") or pm.group("per2") or "").lower()
-        per = _PER_SHORT.get(p) or lemma(p)
-        end = pm.end() if p in _PER_SHORT or not pm.group("dot") else pm.end() - 1
+        per = PER_SHORT.get(p) or lemma(p)
+        end = pm.end() if p in PER_SHORT or not pm.group("dot") else pm.end() - 1
     return start, end, kind, value * mult, unit, qualifier, per
 
 

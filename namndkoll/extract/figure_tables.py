@@ -11,8 +11,9 @@ from typing import NamedTuple
 
 from ..measures import measure_unit
 from ..types import Figure, Line, Page, Table
+from .figure_lemmas import lemma
 from .figure_numbers import is_year, normalize_spaces
-from .figure_text import _looks_like_adjective, count_unit, iter_figures, lemma
+from .figure_text import _looks_like_adjective, count_unit, iter_figures
 
 # minus signs and dashes that mean "minus" in a table cell
 _MINUS = dict.fromkeys(map(ord, "\u2212\u2013"), "-")

@@ -8,8 +8,6 @@ Matching runs on the document text with regular expressions: spaCy's tokenizer s
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -28,6 +26,7 @@ from .figure_context import (
     is_identifier_context,
     words_before,
 )
+from .figure_lemmas import lemma, lemma_table, lemmas, swedish_bases
 from .figure_numbers import (
     NUMBER_RE,
     ONE,
@@ -104,90 +103,6 @@ _ADJ_EXTRA = {"olika", "extra", "nya", "hela", "fler", "mest", "nyanlända", "he
               "ytterligare", "särskilda", "egna", "lediga", "nuvarande", "befintliga", "tillfälliga"}
 
 
-@lru_cache(maxsize=2)
-def lemma_table(lang: str) -> dict[str, str]:
-    """spaCy's lemma lookup table of ``lang`` ("sv", "en"; spacy-lookups-data): inflected form
-    -> base form, loaded once per process."""
-    try:
-        from importlib.resources import files
-
-        import spacy_lookups_data  # noqa: F401 - only for its data files
-
-        path = files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"
-        with gzip.open(str(path), "rt", encoding="utf-8") as f:
-            return json.load(f)
-    except (ImportError, OSError):  # pragma: no cover - a declared dependency
-        return {}
-
-
-def _lemmas() -> dict[str, str]:
-    return lemma_table("sv")
-
-
-# nouns whose plural is their singular (agent nouns in -are, units of length and volume)
-_INVARIANT = ("are", "meter", "liter")
-_SUFFIX_RULES = (("orna", "a"), ("arna", ""), ("erna", ""), ("ena", "e"), ("or", "a"), ("ar", ""),
-                 ("er", ""), ("en", "e"), ("na", ""))
-
-
-@lru_cache(maxsize=20000)
-def lemma(word: str) -> str:
-    """The base form of a Swedish noun, compound-aware: 'OSA-platser' -> 'plats',
-    'arbetsmarknadskonsulenter' -> 'arbetsmarknadskonsulent', 'lundabor' -> 'lundabo'."""
-    w = word.lower()
-    if "-" in w:
-        head = w.rsplit("-", 1)[1]
-        return lemma(head) if len(head) >= 2 else w
-    if len(w) >= 6 and w.endswith(("ande", "ende")):
-        return w  # a participle counted as a noun: "fem boende", "tre sökande" (not "bo", "söka")
-    table = _lemmas()
-    if w not in table and len(w) >= 5 and w.endswith(_INVARIANT):
-        # the same in the plural: "tolv lärare", "10 kvadratmeter" (not "lärar" from "rare" ->
-        # "rar", nor "met" by the suffix rules)
-        return w
-    if w in table:
-        lt = table[w]
-        if w.endswith(("da", "ta")) and lt == w[:-2] + "a" or w.endswith("ade") and lt == w[:-3] + "a":
-            return w[:-1]  # a participle used as a noun: "anställda" -> "anställd", not "anställa"
-        if lt == w + "a" or _is_strong_past(w, lt):
-            return w  # the table's verb reading of a noun: "10 mål" counts mål, not "måla"
-        if lt == w[:-1] and w.endswith("ar") and len(w) >= 5:
-            # the table's verb reading of a plural: "bilar" -> "bila", "cyklar" -> "cykla"
-            if w[:-2] in table:
-                return w[:-2]
-            if w[-3] in "lnr" and w[-4] not in "aeiouyåäö":
-                return w[:-3] + "e" + w[-3]  # "cyklar" -> "cykel", "åkrar" -> "åker"
-        if lt == w + "e" and w.endswith("ar") and w[:-2] in table:
-            # "tolkar" is the table's compound stem of "tolkare" ("tolkarutbildning"); a word of
-            # its own it is the plural of "tolk": "320 tolkar", "3 domar", "fem fiskar"
-            return w[:-2]
-        if lt == w + "e" and len(w) >= 4 and not w.endswith("ar"):
-            return w  # the table's "röst" -> "röste" (no word): "1 nej-röst" counts röst
-        return lt
-    if w in _swedish_bases():
-        return w  # a base form the table has no entry of its own for: "2 st rektor", not "rekta"
-    for i in range(1, len(w) - 2):  # the longest known tail of a compound
-        tail = w[i:]
-        lt = table.get(tail, "")
-        if len(tail) >= 6 and lt == tail[:-3] + "e" + tail[-3] and tail.endswith("ar"):
-            return w[:i] + lt  # a plural that drops the e of -el/-er/-en: "viruspartiklar" -> "viruspartikel"
-        # only a tail whose lemma shortens it ("platser" -> "plats"), not a verb reading of it
-        if tail.endswith("ade") and lt == tail[:-3] + "a":
-            return w[:-1]  # a compound participle used as a noun: "timavlönade" -> "timavlönad"
-        if lt and tail.startswith(lt) and lt != tail and not _is_strong_past(tail, lt):
-            if tail == lt + "n" or tail == lt + "t":
-                # only a definite article off the tail: "person" is no "per" + "son" (the table's
-                # definite form of "so"); a plural in -en is left to the suffix rules ("möten")
-                break
-            return w[:i] + lt
-    if w.endswith("ier") and (by := _by_analogy(w)):
-        return by  # "webbinarier" -> "webbinarium", as "seminarier" -> "seminarium"
-    for suf, rep in _SUFFIX_RULES:
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            return w[: -len(suf)] + rep
-    return w
-
-
 _PLURAL_S = re.compile(r"[ \t]+(?P<noun>[a-z]{3,}s)(?![\wåäö\-])")
 
 
@@ -207,7 +122,7 @@ def _english_head(text: str, nm: re.Match[str]) -> tuple[str, int] | None:
     English word that is no Swedish form, then an English plural. Counted as its head
     ("incident"), not as the first word's Swedish lemma ("major" -> "maja")."""
     first = nm.group("noun")
-    if not first.isascii() or not first.islower() or len(first) < 3 or first in _lemmas():
+    if not first.isascii() or not first.islower() or len(first) < 3 or first in lemmas():
         return None
     if first not in _english_words():
         return None
@@ -218,67 +133,17 @@ def _english_head(text: str, nm: re.Match[str]) -> tuple[str, int] | None:
     single = _english().get(head)
     if not single or single == head or not head.startswith(single[:-1]):
         return None  # no English plural ("finns", "prioriteras", "kontorets" are no English words)
-    sv = _lemmas()
-    if sv.get(head, head[:-1]) != head[:-1] or head in _swedish_bases():
+    sv = lemmas()
+    if sv.get(head, head[:-1]) != head[:-1] or head in swedish_bases():
         return None  # a Swedish word as well, and not as a genitive: "tio barn vars" (vara)
     return single, pm.end()
-
-
-@lru_cache(maxsize=1)
-def _swedish_bases() -> frozenset[str]:
-    return frozenset(_lemmas().values())
-
-
-def _by_analogy(word: str) -> str | None:
-    """The base form of a plural in -ier the table lacks, changed as the table's plurals with
-    the longest same ending (5 to 12 letters) mostly change: "webbinarier" ends as
-    "seminarier" -> "seminarium" does, not "webbinari" (the suffix rule's "-er"), while
-    "teknologier" ends as "teorier" -> "teori" does. None when no ending has a clear majority."""
-    changes = _ier_changes()
-    for k in range(min(len(word) - 2, 12), 4, -1):
-        change = changes.get(word[-k:])
-        if change is not None:
-            drop, add = change
-            return word[:len(word) - drop] + add
-    return None
-
-
-@lru_cache(maxsize=1)
-def _ier_changes() -> dict[str, tuple[int, str]]:
-    """Ending (5-12 letters, the whole word too) of the table's plurals in -ier -> (letters dropped, letters added)
-    that more than half of them share: "inarier" -> (2, "um") (seminarier, proseminarier,
-    postseminarier; not extraordinarier -> extraordinarie)."""
-    from collections import Counter
-
-    votes: dict[str, Counter[tuple[int, str]]] = {}
-    for word, lem in _lemmas().items():
-        if not word.endswith("ier") or lem == word or not word.islower():
-            continue
-        same = 0
-        while same < min(len(word), len(lem)) and word[same] == lem[same]:
-            same += 1
-        change = (len(word) - same, lem[same:])
-        for k in range(5, min(len(word), 12) + 1):  # the whole word too: a compound's tail
-            votes.setdefault(word[-k:], Counter())[change] += 1
-    out = {}
-    for end, c in votes.items():
-        (change, n), = c.most_common(1)
-        if 2 * n > sum(c.values()):
-            out[end] = change
-    return out
-
-
-def _is_strong_past(word: str, lem: str) -> bool:
-    """The table's old past-tense reading of a noun in -ag: "uppdrag" -> "uppdra", "bidrag" ->
-    "bidra"; "313 000 uppdrag" counts uppdrag."""
-    return word.endswith("ag") and lem == word[:-1]
 
 
 def _looks_like_verb(word: str) -> bool:
     """Present/passive verbs and supines after a number ('2023 visar', 'Under 2021 bedöms', '2
     varit') are no counted nouns."""
     w = word.lower()
-    table = _lemmas()
+    table = lemmas()
     lem = table.get(w)
     if not lem or lem == w:
         return False
@@ -309,7 +174,7 @@ def _is_first_conjugation_present(w: str, lem: str) -> bool:
     "30 tankar" (tanke), "4 killar" (kille), "54 tolkar" (tolk)."""
     if len(w) < 5 or not w.endswith("ar") or lem.endswith("a"):
         return False
-    table = _lemmas()
+    table = lemmas()
     verb = w[:-1]
     if table.get(w[:-2] + "ade") != verb or table.get(w[:-2] + "at") != verb:
         return False
@@ -334,8 +199,8 @@ def _glued_preposition(word: str) -> str | None:
     "platserpå" "platser på"): the lemma table knows the word without it as a plural form and
     does not know the whole."""
     w = word.lower()
-    table = _lemmas()
-    if w in table or w in _swedish_bases():
+    table = lemmas()
+    if w in table or w in swedish_bases():
         return None
     for g in _GLUED_WORDS:
         head = w[:-len(g)]
@@ -352,7 +217,7 @@ def _is_singular_with_plural(word: str) -> bool:
     svarsfrekvens", an agenda's page "13 allmänna VA-anläggning"). A noun whose plural is its
     singular ("10 mål", "3 rum", "5 lärare") is not one."""
     w = word.lower().rsplit("-", 1)[-1]
-    table = _lemmas()
+    table = lemmas()
     for i in range(len(w)):  # the word, or a compound's longest known tail of five letters or more
         tail = w[i:]
         if i and len(tail) < 5:
@@ -375,7 +240,7 @@ def _is_definite_singular(word: str) -> bool:
     """A neuter noun in its definite singular ("kapitlet", "stycket", "avsnittet"): after a
     number it names the one numbered ("6 kapitlet", "2 stycket"), it counts nothing."""
     w = word.lower()
-    lem = _lemmas().get(w, "")
+    lem = lemmas().get(w, "")
     return len(w) >= 5 and w.endswith("et") and bool(lem) and lem != w and not lem.endswith("et")
 
 
@@ -388,7 +253,7 @@ def _is_comparative(word: str) -> bool:
     """A comparative ("längre", "större", "tidigare"): it qualifies a noun and counts none
     ("21 längre tid än", "tre tidigare beslut"); an agent noun in -are ("lärare") is its own lemma."""
     w = word.lower()
-    lem = _lemmas().get(w, "")
+    lem = lemmas().get(w, "")
     return len(w) >= 5 and w.endswith("re") and bool(lem) and lem != w and not lem.endswith("re")
 
 
@@ -396,7 +261,7 @@ def _is_past_participle(word: str) -> bool:
     """A past participle of a verb in its plural or definite form ("prioriterade", "utförda",
     "auktoriserade", "köpta"), which the lemma table reads as the verb itself."""
     w = word.lower()
-    table = _lemmas()
+    table = lemmas()
     for i in range(max(1, len(w) - 4)):  # the word, or a compound's tail ("timavlönade", "inhyrda")
         tail = w[i:]
         lem = table.get(tail, "")
@@ -410,7 +275,7 @@ def _is_superlative(word: str) -> bool:
     """A superlative in -aste ("de tre senaste åren", "fyra viktigaste områdena"): it qualifies a
     noun, and alone it counts none (not "sen", "viktig")."""
     w = word.lower()
-    lem = _lemmas().get(w, "")
+    lem = lemmas().get(w, "")
     return len(w) >= 6 and w.endswith("aste") and bool(lem) and lem != w and w.startswith(lem)
 
 
@@ -422,7 +287,7 @@ def _looks_like_adjective(word: str) -> bool:
         return True  # a present participle: "fem övergripande mål" (but "fem boende" alone is a noun)
     if _is_comparative(w) or _is_past_participle(w):
         return True  # "tre tidigare beslut", "351 auktoriserade tolkar", "tre prioriterade områden"
-    table = _lemmas()
+    table = lemmas()
     lem = table.get(w, "")
     if lem:
         if w == lem + "a" or _doubles_its_consonant(w, lem):
@@ -441,7 +306,7 @@ def _is_plain_adjective(word: str) -> bool:
     w = word.lower()
     if _is_comparative(w) or _is_superlative(w):
         return True  # "38 längre än tillåten tid": a list's number before a comparative
-    lem = _lemmas().get(w, "")
+    lem = lemmas().get(w, "")
     if _doubles_its_consonant(w, lem):
         return True  # "13 allmänna", "två gemensamma": an adjective in -m/-n, its consonant doubled
     return bool(lem) and w == lem + "a" and not lem.endswith(("d", "t", "en"))

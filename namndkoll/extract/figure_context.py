@@ -23,7 +23,7 @@ UNITS: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
 # an amount in euro (a Finland-Swedish municipality's budget, an EU grant): an amount, its unit
 # "EUR", never summed with kronor; "m€", "MEUR" are a million euro, "t€", "tEUR", "k€" a thousand
 EURO = re.compile(r"\s*(?:(?P<million>(?i:m€|meur|mn€))|(?P<thousand>(?i:t€|teur|k€|keur|tusen\s+euro))"
-                   r"|€|(?i:euro|eur))(?![\wåäö])")
+                  r"|€|(?i:euro|eur))(?![\wåäö])")
 BARE_SCALE = re.compile(r"\s*(?P<scale>miljoner|miljon|miljarder|miljard|mdr)(?![\wåäö])", re.IGNORECASE)
 SCALE_VALUES = {"miljoner": 1e6, "miljon": 1e6, "miljarder": 1e9, "miljard": 1e9, "mdr": 1e9}
 PER_RE = re.compile(
@@ -31,8 +31,8 @@ PER_RE = re.compile(
     re.IGNORECASE,
 )
 PER_SHORT = {"mån": "månad", "mån.": "månad", "år.": "år", "st": "styck", "st.": "styck",
-              "månaden": "månad", "året": "år", "veckan": "vecka", "dagen": "dag", "timmen": "timme",
-              "inv": "invånare", "inv.": "invånare", "capita": "invånare", "h": "timme", "tim": "timme"}
+             "månaden": "månad", "året": "år", "veckan": "vecka", "dagen": "dag", "timmen": "timme",
+             "inv": "invånare", "inv.": "invånare", "capita": "invånare", "h": "timme", "tim": "timme"}
 
 QUALIFIERS = {
     "ca": "ca", "ca.": "ca", "c:a": "ca", "cirka": "ca", "circa": "ca", "ungefär": "ca", "omkring": "omkring",
@@ -43,7 +43,7 @@ QUALIFIERS = {
     "fler än": "fler än", "färre än": "färre än", "upp till": "upp till", "under": "under",
 }
 APPROX = {"ca", "ca.", "c:a", "cirka", "circa", "ungefär", "omkring", "drygt", "knappt", "närmare", "nästan",
-           "minst", "högst", "uppemot"}
+          "minst", "högst", "uppemot"}
 
 # words right before a number that make it an identifier, not a quantity: § 9, nr 3, sida 4,
 # kl 9, 13 april, år 2021, bilaga 2 ...

@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterator
 
 from .figure_context import is_identifier_context, words_before
+from .figure_nouns import MONTHS
 from .figure_numbers import GLUED, NUM, WORD_NUMBERS, WORDS, digits_value, is_year, number_value
-from .figure_text import _MONTHS, _figure
+from .figure_text import _figure
 
 __all__ = ["ranges", "signed"]
 
@@ -120,7 +121,7 @@ _SIGNED_LABELS = ("avvikelse", "avvikelsen", "prognos", "prognosen", "resultat",
 _LABEL_GLUE = {"mot", "för", "jämfört", "med", "i", "per", "av", "efter", "till", "och", "budget", "budgeten",
                "helår", "helåret", "år", "året", "perioden", "period", "tertial", "tertialet", "delår",
                "delåret", "månad", "månaden", "totalt", "netto", "nämnden", "nämndens", "kommunen",
-               "kommunens", "ackumulerat", "ack", "hittills", "t", "o", "m", "tom"} | _MONTHS
+               "kommunens", "ackumulerat", "ack", "hittills", "t", "o", "m", "tom"} | MONTHS
 _PAIRED_DASH = re.compile(r"[^.\n]{0,80}?\s[-–]\s")
 
 

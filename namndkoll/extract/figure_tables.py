@@ -12,8 +12,9 @@ from typing import NamedTuple
 from ..measures import measure_unit
 from ..types import Figure, Line, Page, Table
 from .figure_lemmas import lemma
+from .figure_nouns import count_unit
 from .figure_numbers import is_year, normalize_spaces
-from .figure_text import count_unit, iter_figures
+from .figure_text import iter_figures
 from .figure_words import looks_like_adjective
 
 # minus signs and dashes that mean "minus" in a table cell

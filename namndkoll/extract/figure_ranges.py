@@ -1,7 +1,7 @@
 """Ranges in running Swedish text ("2-3 mnkr", "15–20 platser", "mellan 2 och 3 miljoner
 kronor": one figure with a low and a high end) and a spaced minus that makes a labelled
 outcome negative ("Avvikelse mot budget - 3,5 mnkr"). ``figure_text.iter_figures`` reads
-these beside its single numbers; the high end of a range is read by its ``_figure``.
+these beside its single numbers; the high end of a range is read by its ``figure``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from .figure_context import is_identifier_context, words_before
 from .figure_nouns import MONTHS
 from .figure_numbers import GLUED, NUM, WORD_NUMBERS, WORDS, digits_value, is_year, number_value
-from .figure_text import _figure
+from .figure_text import figure
 
 __all__ = ["ranges", "signed"]
 
@@ -31,12 +31,13 @@ _RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_TOKEN = re.compile(r"[-–−+]?\d[\d\s,.]*$")
-# the high end: a number as _NUMBER_RE reads it, with no sign and no look behind it
+# the high end: a number as NUMBER_RE reads it, with no sign and no look behind it
 _HIGH_RE = re.compile(
     rf"(?P<sign>(?!))?{NUM}(?:{GLUED}|(?![\w/:\-−–]|[.,]\d))|(?P<word>{WORDS})(?![\w\-])",
     re.IGNORECASE,
 )
-# words before a dash pair that make it a span of identifiers: "åk 7-9", "§§ 12-14" (with _ID_WORDS)
+# words before a dash pair that make it a span of identifiers: "åk 7-9", "§§ 12-14" (with
+# figure_context._ID_WORDS)
 _RANGE_ID_WORDS = {"åk", "årskurs", "årskurserna", "klass", "klasserna", "sidorna", "s", "ss", "pp",
                    "paragraferna", "punkt", "punkterna", "bilagorna", "dnr", "kapitlen", "veckorna", "v"}
 # "ökar från 2 till 3 mnkr", "utöka skolorganisationen från tre till fyra skolor": a change
@@ -90,7 +91,7 @@ def ranges(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, s
         if kw == "från" and any(x.lower().startswith(_CHANGE)
                                 for x in re.findall(r"[\wåäö]+", text[max(0, r.start() - 60):r.start()])[-3:]):
             continue
-        fig = _figure(text, hm, r.start())
+        fig = figure(text, hm, r.start())
         if fig is None:
             continue
         start, end, kind, value, unit, qual, per = fig

@@ -4,6 +4,10 @@ stands in. ``figures.py`` reads a document with these and ``figure_tables.py``.
 
 Matching runs on the document text with regular expressions: spaCy's tokenizer splits
 "1 500 000" and "t kr" apart, and plain regexes over the whole text are several times faster.
+This module reads one figure from a number and its words; the rules it asks live beside it:
+``figure_numbers`` (the numbers), ``figure_context`` (units, qualifiers, identifier words),
+``figure_nouns`` (the counted noun), ``figure_words`` (verbs and adjectives after a number),
+``figure_lemmas`` (a noun's base form) and ``figure_ranges`` ("2-3 mnkr", a spaced minus).
 """
 
 from __future__ import annotations
@@ -79,14 +83,14 @@ def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | N
     for m in NUMBER_RE.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
             continue  # a range's low or high end, or the "tusen" of "120 tusen kronor": one figure
-        fig = _figure(text, m, m.start())
+        fig = figure(text, m, m.start())
         if fig is not None:
             out.append((*signed(text, m, fig), None))
             covered.append((m.start(), fig[1]))
     yield from sorted(out, key=lambda f: (f[0], f[1]))
 
 
-def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, float, str, str | None, str | None] | None:
+def figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, float, str, str | None, str | None] | None:
     """The figure the number ``m`` makes, or None; ``lead`` is where its words start (the
     number itself, or a range's first number): the words before it are its context."""
     value = number_value(m)

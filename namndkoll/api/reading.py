@@ -173,7 +173,7 @@ def _official(wanted: str, names: list[str]) -> list[str]:
     call themselves ``wanted`` (folded): "göteborgs stad", "alingsas kommun", "vgr", or that
     their county's name makes of them ("region vastra gotaland", see _region_forms)."""
     from ..corpus.names import fold_name
-    from ..ingest.orgs import organisations
+    from ..ingest.org_table import organisations
 
     stored = {fold_name(n): n for n in names}
     out = []

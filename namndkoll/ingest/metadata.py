@@ -35,13 +35,8 @@ from .diarienummer import find_diarienummer
 from .doc_date import find_date
 from .doc_type import AGENDA_OPENER, SKIP_LINK, find_doc_type, find_kind, is_extract
 from .meeting_pages import titled_meeting, titled_meeting_day
-from .orgs import (
-    find_organisation,
-    kommuner_of_members,
-    named_bodies,
-    org_by_name,
-    org_in_file_name,
-)
+from .org_table import named_bodies, org_by_name, org_in_file_name
+from .orgs import find_organisation, kommuner_of_members
 from .titles import COVER_LETTER, find_title
 
 __all__ = [

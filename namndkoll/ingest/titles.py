@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..types import Page
 from .body_names import COMMITTEE, LABEL
-from .orgs import is_self_name, without_self_names
+from .org_table import is_self_name, without_self_names
 
 __all__ = ["COVER_LETTER", "find_title"]
 

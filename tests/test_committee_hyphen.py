@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from test_metadata_policy import metadata_of
 
-from namndkoll.ingest.committee import _canon_committee
+from namndkoll.ingest.body_names import canon_committee
 
 
 def test_a_guideline_decided_by_an_unhyphenated_committee_names_it_hyphenated(tmp_path) -> None:
@@ -34,4 +34,4 @@ def test_a_guideline_decided_by_an_unhyphenated_committee_names_it_hyphenated(tm
     ("Kommunstyrelsen och socialnämnden", "Kommunstyrelsen och socialnämnden"),  # two bodies
 ])
 def test_canonical_committee_name(name: str, want: str) -> None:
-    assert _canon_committee(name) == want
+    assert canon_committee(name) == want

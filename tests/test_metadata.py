@@ -19,7 +19,8 @@ from namndkoll.ingest.metadata import (
     find_title,
     read_metadata,
 )
-from namndkoll.ingest.orgs import find_organisation, org_by_name, organisations
+from namndkoll.ingest.org_table import org_by_name, organisations
+from namndkoll.ingest.orgs import find_organisation
 from namndkoll.types import Line, Page, with_offsets
 
 # ---- the table ---------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from test_metadata_policy import metadata_of as _read
 
+from namndkoll.ingest.authors import kind_by_own_words
 from namndkoll.ingest.committee import _running_body
-from namndkoll.ingest.metadata import _kind_by_own_words
 
 
 def test_a_running_head_at_the_start_of_each_flattened_page_names_the_body(tmp_path: Path) -> None:
@@ -108,8 +108,8 @@ def test_bodies_only_a_kommun_has_and_a_guest_forbundschef(tmp_path: Path) -> No
     assert (md.committee, md.org_kind) == ("Omsorgs- och arbetsmarknadsnämnden", "kommun")
     # a förbund's chief titled by the förbund he heads is a guest at the nämnd's meeting: no
     # word of the paper's own; the förbund's own chief is titled without it
-    assert _kind_by_own_words("Per Liljebäck, förbundschef för Samordningsförbundet Kungälv 81") is None
-    assert _kind_by_own_words("Per Liljebäck, förbundschef") == "kommunalforbund"
+    assert kind_by_own_words("Per Liljebäck, förbundschef för Samordningsförbundet Kungälv 81") is None
+    assert kind_by_own_words("Per Liljebäck, förbundschef") == "kommunalforbund"
     md = _read(tmp_path, [["Protokoll från Socialutskottets sammanträde 2011-10-12",
                            "Plats och tid Förvaltningshuset, kl 09.00-17.00 Beslutande Annelie Hägg (C), ordförande",
                            "Utses att justera Marie-Louise Gunnarsson Justeringens plats och tid Förvaltningshuset"]])

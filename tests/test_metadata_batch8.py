@@ -17,7 +17,7 @@ from pathlib import Path
 from test_metadata_policy import metadata_of as _read
 
 from namndkoll.ingest.metadata import with_file_name
-from namndkoll.ingest.orgs import org_in_file_name
+from namndkoll.ingest.org_table import org_in_file_name
 from namndkoll.types import Metadata
 
 

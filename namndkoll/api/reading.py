@@ -173,7 +173,7 @@ def _official(wanted: str, names: list[str]) -> list[str]:
     call themselves ``wanted`` (folded): "göteborgs stad", "alingsas kommun", "vgr", or that
     their county's name makes of them ("region vastra gotaland", see _region_forms)."""
     from ..corpus.names import fold_name
-    from ..ingest.orgs import organisations
+    from ..ingest.org_table import organisations
 
     stored = {fold_name(n): n for n in names}
     out = []
@@ -211,7 +211,7 @@ def committee_hint(committee: str, *, db: str | Path | None = None) -> str | Non
         names = sorted(str(k) for k in store.corpus_stats().get("by_committee", {}) if k and k != "unknown")
     if not names:
         return f"no document is from {committee!r}: no stored document names its committee"
-    from ..ingest.committee import spells_initials
+    from ..ingest.committee_initials import spells_initials
 
     # "BUN", as the protocols abbreviate it (in their running heads and diarienummer)
     near = [n for n in names if spells_initials(committee.strip(), n)]

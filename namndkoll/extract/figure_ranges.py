@@ -1,7 +1,7 @@
 """Ranges in running Swedish text ("2-3 mnkr", "15–20 platser", "mellan 2 och 3 miljoner
 kronor": one figure with a low and a high end) and a spaced minus that makes a labelled
 outcome negative ("Avvikelse mot budget - 3,5 mnkr"). ``figure_text.iter_figures`` reads
-these beside its single numbers; the high end of a range is read by its ``_figure``.
+these beside its single numbers; the high end of a range is read by its ``figure``.
 """
 
 from __future__ import annotations
@@ -9,27 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .figure_text import (
-    _GLUED,
-    _MONTHS,
-    _NUM,
-    _WORD_NUMBERS,
-    _WORDS,
-    _figure,
-    _is_identifier_context,
-    _number_value,
-    _words_before,
-    digits_value,
-    is_year,
-)
+from .figure_context import is_identifier_context, words_before
+from .figure_nouns import MONTHS
+from .figure_numbers import GLUED, NUM, WORD_NUMBERS, WORDS, digits_value, is_year, number_value
+from .figure_text import figure
 
 __all__ = ["ranges", "signed"]
 
 
 # ---- ranges: "2-3 mnkr", "15–20 platser", "mellan 2 och 3 miljoner kronor" -------------------
 
-_PLAIN_NUM = _NUM.replace("(?P<num>", "(?:")
-_WORD_NUM = rf"(?:{_WORDS})(?![\wåäö])"
+_PLAIN_NUM = NUM.replace("(?P<num>", "(?:")
+_WORD_NUM = rf"(?:{WORDS})(?![\wåäö])"
 # the low end, a dash (unspaced, spaced on both sides, or glued to the low end and spaced
 # after it: "2,5- 3,5 miljoner euro"; spaced before it and glued to the high end, "2,5 -3,5
 # mkr", only in running text, see _in_running_text: "15 -3" in a table row is a minus) or a
@@ -40,12 +31,13 @@ _RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_TOKEN = re.compile(r"[-–−+]?\d[\d\s,.]*$")
-# the high end: a number as _NUMBER_RE reads it, with no sign and no look behind it
+# the high end: a number as NUMBER_RE reads it, with no sign and no look behind it
 _HIGH_RE = re.compile(
-    rf"(?P<sign>(?!))?{_NUM}(?:{_GLUED}|(?![\w/:\-−–]|[.,]\d))|(?P<word>{_WORDS})(?![\w\-])",
+    rf"(?P<sign>(?!))?{NUM}(?:{GLUED}|(?![\w/:\-−–]|[.,]\d))|(?P<word>{WORDS})(?![\w\-])",
     re.IGNORECASE,
 )
-# words before a dash pair that make it a span of identifiers: "åk 7-9", "§§ 12-14" (with _ID_WORDS)
+# words before a dash pair that make it a span of identifiers: "åk 7-9", "§§ 12-14" (with
+# figure_context._ID_WORDS)
 _RANGE_ID_WORDS = {"åk", "årskurs", "årskurserna", "klass", "klasserna", "sidorna", "s", "ss", "pp",
                    "paragraferna", "punkt", "punkterna", "bilagorna", "dnr", "kapitlen", "veckorna", "v"}
 # "ökar från 2 till 3 mnkr", "utöka skolorganisationen från tre till fyra skolor": a change
@@ -56,8 +48,8 @@ _CHANGE = ("ök", "utök", "minsk", "reduc", "utvidg", "begräns", "förläng", 
 
 def _plain_value(raw: str) -> float | None:
     w = raw.lower()
-    if w in _WORD_NUMBERS:
-        return float(_WORD_NUMBERS[w])
+    if w in WORD_NUMBERS:
+        return float(WORD_NUMBERS[w])
     try:
         return digits_value(raw)
     except ValueError:
@@ -80,7 +72,7 @@ def ranges(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, s
         hm = _HIGH_RE.match(text, r.end())
         if a is None or hm is None:
             continue
-        b = _number_value(hm)
+        b = number_value(hm)
         if b is None or b <= a:
             continue  # "15-3": no range runs downwards
         a_digits = a_raw if a_raw[:1].isdigit() else ""
@@ -88,10 +80,10 @@ def ranges(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, s
             continue  # "08-123 45 67", "070-1234567": a phone number
         if is_year(a_digits):
             continue  # "2024-2026", "KS 2025-123", "fastställs för 2024 till 3 100 kronor": a year first
-        prev = _words_before(text, r.start())
+        prev = words_before(text, r.start())
         if prev:
             w = prev[0][1].lower().rstrip(".:,")
-            if w in _RANGE_ID_WORDS or _is_identifier_context(prev):
+            if w in _RANGE_ID_WORDS or is_identifier_context(prev):
                 continue
         raw_conn = r.group("conn")
         if raw_conn[0] in " \t" and raw_conn[-1] in "-–" and not _in_running_text(text, r.start()):
@@ -99,7 +91,7 @@ def ranges(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, s
         if kw == "från" and any(x.lower().startswith(_CHANGE)
                                 for x in re.findall(r"[\wåäö]+", text[max(0, r.start() - 60):r.start()])[-3:]):
             continue
-        fig = _figure(text, hm, r.start())
+        fig = figure(text, hm, r.start())
         if fig is None:
             continue
         start, end, kind, value, unit, qual, per = fig
@@ -130,7 +122,7 @@ _SIGNED_LABELS = ("avvikelse", "avvikelsen", "prognos", "prognosen", "resultat",
 _LABEL_GLUE = {"mot", "för", "jämfört", "med", "i", "per", "av", "efter", "till", "och", "budget", "budgeten",
                "helår", "helåret", "år", "året", "perioden", "period", "tertial", "tertialet", "delår",
                "delåret", "månad", "månaden", "totalt", "netto", "nämnden", "nämndens", "kommunen",
-               "kommunens", "ackumulerat", "ack", "hittills", "t", "o", "m", "tom"} | _MONTHS
+               "kommunens", "ackumulerat", "ack", "hittills", "t", "o", "m", "tom"} | MONTHS
 _PAIRED_DASH = re.compile(r"[^.\n]{0,80}?\s[-–]\s")
 
 

@@ -11,14 +11,11 @@ from typing import NamedTuple
 
 from ..measures import measure_unit
 from ..types import Figure, Line, Page, Table
-from .figure_text import (
-    _looks_like_adjective,
-    count_unit,
-    is_year,
-    iter_figures,
-    lemma,
-    normalize_spaces,
-)
+from .figure_lemmas import lemma
+from .figure_nouns import count_unit
+from .figure_numbers import is_year, normalize_spaces
+from .figure_text import iter_figures
+from .figure_words import looks_like_adjective
 
 # minus signs and dashes that mean "minus" in a table cell
 _MINUS = dict.fromkeys(map(ord, "\u2212\u2013"), "-")
@@ -401,7 +398,7 @@ def _counted_noun(label: str, col_head: str) -> str:
         words = [w.strip(",.:;()") for w in text.replace("|", " ").split()]
         words = [w for w in words if w and not any(c.isdigit() for c in w) and w.lower() not in _NOT_NOUNS]
         if words:
-            noun = next((w for w in words if not _looks_like_adjective(w)), words[0])
+            noun = next((w for w in words if not looks_like_adjective(w)), words[0])
             return count_unit(lemma(noun))
     return "styck"
 

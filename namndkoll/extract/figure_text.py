@@ -4,594 +4,69 @@ stands in. ``figures.py`` reads a document with these and ``figure_tables.py``.
 
 Matching runs on the document text with regular expressions: spaCy's tokenizer splits
 "1 500 000" and "t kr" apart, and plain regexes over the whole text are several times faster.
+This module reads one figure from a number and its words; the rules it asks live beside it:
+``figure_numbers`` (the numbers), ``figure_context`` (units, qualifiers, identifier words),
+``figure_nouns`` (the counted noun), ``figure_words`` (verbs and adjectives after a number),
+``figure_lemmas`` (a noun's base form) and ``figure_ranges`` ("2-3 mnkr", a spaced minus).
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..measures import measure_at
-
-# NBSP, narrow NBSP, thin, figure and other fixed-width spaces: Swedish groups thousands with them
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"), " ")
-
-
-def normalize_spaces(text: str) -> str:
-    """The same text with every fixed-width space as a plain space (offsets unchanged)."""
-    return text.translate(_SPACES)
-
-
-_WORD_NUMBERS = {
-    "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
-    "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17,
-    "arton": 18, "aderton": 18, "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50,
-    "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90, "hundra": 100, "etthundra": 100,
-    "tvåhundra": 200, "trehundra": 300, "tusen": 1000, "ettusen": 1000,
-}
-for _tens in ("tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "åttio", "nittio"):
-    for _one, _v in (("en", 1), ("ett", 1), ("två", 2), ("tre", 3), ("fyra", 4), ("fem", 5),
-                     ("sex", 6), ("sju", 7), ("åtta", 8), ("nio", 9)):
-        _WORD_NUMBERS[_tens + _one] = _WORD_NUMBERS[_tens] + _v
-_ONE = {"en": 1, "ett": 1}  # only before a unit (procent, miljoner kronor): "en" is also the article
-
-_NUM = (
-    r"(?P<num>\d{1,3}(?:\.\d{3})+(?=\s*(?:kr|kronor|tkr|t\s?kr|mkr|SEK|:-))"  # 1.550 kr
-    r"|\d{1,3}(?: \d{3})*(?:\n[ \t]*(?=0\d\d(?!\d)|\d{3}(?: \d{3})*(?:,\d+)?[ \t]*(?:t\s?kr|tkr|mkr|mnkr|kr\b|kronor))"
-    r"\d{3}(?: \d{3})*)(?:,\d+)?"  # a number a line break split: "flytta 1" / "040 tkr"
-    r"|\d{1,3}(?: \d{3})+(?:,\d+)?"  # 1 550 000,5
-    r"|\d+(?:,\d+)?)"
+from .figure_context import (
+    APPROX,
+    BARE_SCALE,
+    EURO,
+    PER_RE,
+    PER_SHORT,
+    QUALIFIERS,
+    SCALE_VALUES,
+    UNITS,
+    WITH_OTHERS,
+    is_identifier_context,
+    words_before,
 )
-_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
-# a sign stuck to the number and standing free before it ("-3,0 mnkr", "−0,7 mnkr", "+5,0 mnkr");
-# "2-3 mnkr" and "1-6" have a digit before the dash and stay unsigned (and unread)
-_SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-−–+])(?=\d)|(?<![\w§/:.,\-−–+]))"
-# a currency glued to the number ("40mnkr", "500kr") ends it as a space would
-_GLUED = r"(?=(?:t|m|mn|md|mdr)?kr(?![\wåäö])|sek(?![\wåäö])|st\.?[ \t]+[a-zåäö])"  # and "30st parkeringsplatser"
-# a footnote mark glued to a number in thousands groups: "nära 313 0004 uppdrag" is 313 000
-# and footnote 4 (a group of four digits is no thousands group)
-_FOOTNOTE = r"(?<=\d \d{3})(?=[1-9][ \t]+[a-zåäö])"
-_NUMBER_RE = re.compile(
-    rf"{_SIGN}{_NUM}(?:{_GLUED}|(?![\w/:\-−]|[.,]\d)|{_FOOTNOTE})"
-    rf"|(?<![\w\-])(?P<word>{_WORDS}|(?:en|ett)(?=\s+(?:procent|%|miljon|miljard|tusen)))(?![\w\-])",
-    re.IGNORECASE,
+from .figure_lemmas import lemma, lemma_table
+from .figure_nouns import (
+    FILE_SIZES,
+    KRONA,
+    KRONA_ADJECTIVES,
+    MONTHS,
+    NEXT_NUMBER,
+    NOT_COUNTED,
+    NOUN_RE,
+    NUMBERED_PARTS,
+    STYCK,
+    TIME_TAILS,
+    count_unit,
+    english_head,
+    english_words,
+    glued_preposition,
+    is_debris,
+    is_floor,
+    is_singular_with_plural,
+)
+from .figure_numbers import (
+    NUMBER_RE,
+    ONE,
+    PHONE,
+    digits_value,
+    is_year,
+    normalize_spaces,
+    number_value,
+)
+from .figure_words import (
+    is_definite_singular,
+    is_plain_adjective,
+    looks_like_adjective,
+    looks_like_verb,
 )
 
-# unit after the number: (regex, kind, multiplier); tried in order at the number's end
-_SCALE_WORDS = r"(?:miljoner|miljon|milj\.?|mn|miljarder|miljard|mdr|md|tusen)"
-_UNITS: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
-    (re.compile(r"\s*(?:" + p + r")(?![\wåäö])", re.IGNORECASE if ci else 0), kind, mult)
-    for p, kind, mult, ci in (
-        (r"t\.?\s?kr|tkr|tusen\s+kr(?:onor)?|tsek|ksek|kkr", "amount", 1e3, True),
-        (r"m\.?\s?kr|mkr|mnkr|mn\s?kr|milj\.?\s?kr|miljon(?:er)?\s+kr(?:onor)?|msek", "amount", 1e6, True),
-        (r"md\.?\s?kr|mdkr|mdr\.?\s?kr|miljard(?:er)?\s+kr(?:onor)?|gsek", "amount", 1e9, True),
-        (r"kr|kronor|krona|SEK|:-", "amount", 1.0, False),
-        (r"procentenheter|procentenhet", "percent", 1.0, True),
-        (r"%|procent", "percent", 1.0, True),
-    )
-)
-# an amount in euro (a Finland-Swedish municipality's budget, an EU grant): an amount, its unit
-# "EUR", never summed with kronor; "m€", "MEUR" are a million euro, "t€", "tEUR", "k€" a thousand
-_EURO = re.compile(r"\s*(?:(?P<million>(?i:m€|meur|mn€))|(?P<thousand>(?i:t€|teur|k€|keur|tusen\s+euro))"
-                   r"|€|(?i:euro|eur))(?![\wåäö])")
-_BARE_SCALE = re.compile(r"\s*(?P<scale>miljoner|miljon|miljarder|miljard|mdr)(?![\wåäö])", re.IGNORECASE)
-_SCALE_VALUES = {"miljoner": 1e6, "miljon": 1e6, "miljarder": 1e9, "miljard": 1e9, "mdr": 1e9}
-_PER_RE = re.compile(
-    r"(?:(?:\s*/\s*|\s+per\s+)(?P<per>[a-zåäö]+)(?P<dot>\.)?|\s+(?:i|om)\s+(?P<per2>månaden|året|veckan|dagen|timmen|timme))(?![\wåäö])",
-    re.IGNORECASE,
-)
-_PER_SHORT = {"mån": "månad", "mån.": "månad", "år.": "år", "st": "styck", "st.": "styck",
-              "månaden": "månad", "året": "år", "veckan": "vecka", "dagen": "dag", "timmen": "timme",
-              "inv": "invånare", "inv.": "invånare", "capita": "invånare", "h": "timme", "tim": "timme"}
-
-_QUALIFIERS = {
-    "ca": "ca", "ca.": "ca", "c:a": "ca", "cirka": "ca", "circa": "ca", "ungefär": "ca", "omkring": "omkring",
-    "runt": "runt", "kring": "kring", "drygt": "drygt", "knappt": "knappt", "närmare": "närmare",
-    "nästan": "nästan", "minst": "minst", "högst": "högst", "max": "högst", "maximalt": "högst",
-    "över": "över", "uppemot": "uppemot", "totalt": "totalt", "sammanlagt": "totalt", "endast": "endast",
-    "bara": "endast", "ytterligare": "ytterligare", "mer än": "mer än", "mindre än": "mindre än",
-    "fler än": "fler än", "färre än": "färre än", "upp till": "upp till", "under": "under",
-}
-_APPROX = {"ca", "ca.", "c:a", "cirka", "circa", "ungefär", "omkring", "drygt", "knappt", "närmare", "nästan",
-           "minst", "högst", "uppemot"}
-
-# words right before a number that make it an identifier, not a quantity: § 9, nr 3, sida 4,
-# kl 9, 13 april, år 2021, bilaga 2 ...
-_ID_WORDS = {
-    "§", "§§", "nr", "nr.", "nummer", "no", "no.", "sida", "sidan", "sid", "sid.", "s.", "kap",
-    "kap.", "kapitel", "bilaga", "bilagor", "punkt", "punkterna", "punkten", "paragraf",
-    "paragrafen", "tabell", "figur", "diagram", "avsnitt", "fråga", "interpellation", "kl", "kl.",
-    "klockan", "box", "rapport", "version", "år", "året", "åren", "tel", "tel.", "telefon", "mobil",
-    "fax", "dnr", "dnr.", "diarienummer", "ärende", "ärendenummer", "steg", "fas", "etapp", "rad",
-    "att-sats", "att-satsen", "alternativ", "mål", "målet", "protokoll", "januari", "februari",
-    "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
-    "december", "jan", "jan.", "feb", "feb.", "apr", "apr.", "jun", "jun.", "jul", "jul.", "aug",
-    "aug.", "sep", "sep.", "sept", "okt", "okt.", "nov", "nov.", "dec", "dec.", "vecka", "v.",
-    "lagen", "lag", "sfs", "prop", "prop.", "dir", "dir.", "sou", "ds", "budgetåret",
-    "verksamhetsåret", "postnummer", "postgiro", "bankgiro", "plusgiro", "orgnr", "org.nr",
-    "organisationsnummer", "ledamot", "ersättare", "grupp", "zon", "område", "linje", "buss", "väg",
-    "gatan", "vägen", "torg", "torget", "plan", "platsen", "gränd", "allé", "backe", "backen",
-    "stig", "leden", "gata"
-}
-_STREET_END = ("gatan", "vägen", "gata", "väg", "torg", "torget", "plan", "platsen", "gränd", "allé",
-               "backe", "backen", "stigen", "leden", "gången", "kajen", "esplanaden")
-
-
-_ID_TAILS = ("område", "området", "etapp", "etappen", "fas", "fasen", "zon", "zonen", "nivå", "nivån",
-             "kategori", "kategorin", "alternativ", "alternativet")
-
-
-def _words_before(text: str, pos: int, n: int = 2) -> list[tuple[int, str]]:
-    """The last ``n`` words before ``pos`` (same or previous line), as (offset, word)."""
-    out: list[tuple[int, str]] = []
-    i = pos
-    while len(out) < n:
-        while i > 0 and text[i - 1] in " \t\n(":
-            i -= 1
-            if pos - i > 12:
-                return out
-        j = i
-        while j > 0 and not text[j - 1].isspace() and text[j - 1] != "(":
-            j -= 1
-        if j == i:
-            break
-        out.append((j, text[j:i]))
-        i = j
-    return out
-
-
-def _is_identifier_context(words: list[tuple[int, str]]) -> bool:
-    if not words:
-        return False
-    w = words[0][1]
-    low = w.lower()
-    if low in _ID_WORDS or low.startswith("§") or low.rstrip(".:,") in _ID_WORDS:
-        return True
-    # a compound ending in an identifier word numbers a thing: "tilldelningsområde 2", "deletapp 3"
-    return low.endswith(_ID_TAILS) or (w[:1].isupper() and low.endswith(_STREET_END))
-
-
-_MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-           "oktober", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-           "sep", "sept", "okt", "nov", "dec"}
-# nouns that count time (durations are not quantities a reader tallies) or are no noun at all
-_NOT_COUNTED = {
-    "dag", "dygn", "vecka", "månad", "år", "kvartal", "termin", "läsår", "halvår", "timme", "minut",
-    "sekund", "gång", "ggr", "tid", "procent", "procentenhet", "kr", "kronor", "krona", "tkr", "mkr",
-    "mnkr", "st", "styck", "stycken", "och", "eller", "till", "av", "i", "på", "med", "för", "som",
-    "är", "var", "har", "hade", "om", "från", "per", "mot", "att", "en", "ett", "de", "den", "det",
-    "inom", "under", "över", "efter", "före", "vid", "ska", "skall", "kan", "kommer", "blir", "blev",
-    "bör", "får", "samt", "men", "så", "än", "utan", "enligt", "då", "där", "när", "jämfört",
-    "respektive", "resp", "alt", "ca", "cirka", "mer", "fler", "färre", "mindre", "minst", "högst",
-    "sig", "inte", "också", "även", "nu", "totalt", "vilket", "vilka", "vilken", "ja", "nej",
-    "sammanlagt", "redan", "bara", "endast", "hela", "gånger", "olika", "andra", "första", "sista",
-    "år.", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-    "oktober", "november", "december", "tusen", "miljoner", "miljon", "miljarder", "miljard",
-    "upp", "ut", "in", "ner", "bort", "fram", "tillbaka", "igen", "dessa", "detta", "denna",
-    "års", "åren", "årig", "åriga", "årigt", "mån", "tim", "min", "sek", "st.", "kap",
-    "ovan", "nedan", "ovanstående", "nedanstående", "ff", "resp.", "osv", "etc",
-    "både", "båda", "antingen", "varken",  # "klockan 8 och 18 både vardag och helg": no 18 "båda"
-    "utifrån", "bland", "mellan", "kring", "runt", "hos", "genom", "trots", "sedan", "dock",  # "ca 30 utifrån"
-    "vardera", "mest",  # "flera hundra vardera", "de tolv mest …": the counted noun, if any, is elsewhere
-}
-# the size of a linked file ("Närvaro.pdf (118 kb)") counts nothing a reader tallies
-_FILE_SIZES = {"kb", "kbyte", "kib", "mb", "mbyte", "mib", "gb", "byte", "bytes"}
-# a number before an identifier word that is itself numbered refers to a place: "vid 59 punkt 2"
-# is § 59 point 2 with its sign lost (web copies, OCR), not 59 points; singular forms only, so
-# that "3 bilagor 2 av dem nya" still counts three
-_NUMBERED_PARTS = {"punkt", "bilaga", "kap", "kap.", "kapitel", "paragraf", "mom", "mom.", "moment"}
-_NEXT_NUMBER = re.compile(r"[ \t]+\d")
-_FLOOR_AFTER = re.compile(r"[ \t]+(?:upp|ned|ner)(?![\wåäö])", re.IGNORECASE)
-
-
-def _is_floor(text: str, nm: re.Match[str]) -> bool:
-    """A floor in an address: "Storgatan 20, 3 tr", "2 trappor upp" (trappor = floors), no count."""
-    low = nm.group("noun").lower()
-    return low in ("tr", "trp") or (low in ("trappor", "trappa", "tr.") and bool(_FLOOR_AFTER.match(text, nm.end())))
-
-
-# compounds of time units are durations too: "kalenderdagar", "arbetsveckor", "läsår"
-_TIME_TAILS = ("dag", "dygn", "vecka", "månad", "timme", "minut", "sekund", "kvartal", "termin", "år",
-               "intervall")  # "med 1–3 årsintervall": how often, not how many
-# counted nouns as the records abbreviate them: stored under the word, so that `--unit
-# årsarbetare` finds "2,3 åa" as well as "39,8 årsarbetare"
-_COUNT_ABBREVIATIONS = {"åa": "årsarbetare", "lgh": "lägenhet", "pers": "person"}
-
-
-def count_unit(lem: str) -> str:
-    """The unit a counted noun is stored under: its lemma, or the word an abbreviation stands for."""
-    return _COUNT_ABBREVIATIONS.get(lem, lem)
-
-
-_KRONA_ADJECTIVES = {"svensk", "svenska", "danska", "dansk", "norska", "norsk", "isländska", "isländsk"}
-_KRONA = re.compile(r"[ \t]+(?:kronor|krona|kr)(?![\wåäö])", re.IGNORECASE)
-_STYCK = re.compile(r"[ \t]*(?:st\.?|styck|stycken)(?=[ \t])", re.IGNORECASE)
-_NOUN_RE = re.compile(
-    r"\s+(?P<noun>(?:[A-ZÅÄÖ]{2,}-?)?[a-zåäöéü][a-zåäöéü]*(?:-[a-zåäöéü]+)*)(?![\wåäö])"
-)
-_ADJ_EXTRA = {"olika", "extra", "nya", "hela", "fler", "mest", "nyanlända", "heltids", "deltids", "ordinarie",
-              "ytterligare", "särskilda", "egna", "lediga", "nuvarande", "befintliga", "tillfälliga"}
-
-
-@lru_cache(maxsize=2)
-def lemma_table(lang: str) -> dict[str, str]:
-    """spaCy's lemma lookup table of ``lang`` ("sv", "en"; spacy-lookups-data): inflected form
-    -> base form, loaded once per process."""
-    try:
-        from importlib.resources import files
-
-        import spacy_lookups_data  # noqa: F401 - only for its data files
-
-        path = files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"
-        with gzip.open(str(path), "rt", encoding="utf-8") as f:
-            return json.load(f)
-    except (ImportError, OSError):  # pragma: no cover - a declared dependency
-        return {}
-
-
-def _lemmas() -> dict[str, str]:
-    return lemma_table("sv")
-
-
-# nouns whose plural is their singular (agent nouns in -are, units of length and volume)
-_INVARIANT = ("are", "meter", "liter")
-_SUFFIX_RULES = (("orna", "a"), ("arna", ""), ("erna", ""), ("ena", "e"), ("or", "a"), ("ar", ""),
-                 ("er", ""), ("en", "e"), ("na", ""))
-
-
-@lru_cache(maxsize=20000)
-def lemma(word: str) -> str:
-    """The base form of a Swedish noun, compound-aware: 'OSA-platser' -> 'plats',
-    'arbetsmarknadskonsulenter' -> 'arbetsmarknadskonsulent', 'lundabor' -> 'lundabo'."""
-    w = word.lower()
-    if "-" in w:
-        head = w.rsplit("-", 1)[1]
-        return lemma(head) if len(head) >= 2 else w
-    if len(w) >= 6 and w.endswith(("ande", "ende")):
-        return w  # a participle counted as a noun: "fem boende", "tre sökande" (not "bo", "söka")
-    table = _lemmas()
-    if w not in table and len(w) >= 5 and w.endswith(_INVARIANT):
-        # the same in the plural: "tolv lärare", "10 kvadratmeter" (not "lärar" from "rare" ->
-        # "rar", nor "met" by the suffix rules)
-        return w
-    if w in table:
-        lt = table[w]
-        if w.endswith(("da", "ta")) and lt == w[:-2] + "a" or w.endswith("ade") and lt == w[:-3] + "a":
-            return w[:-1]  # a participle used as a noun: "anställda" -> "anställd", not "anställa"
-        if lt == w + "a" or _is_strong_past(w, lt):
-            return w  # the table's verb reading of a noun: "10 mål" counts mål, not "måla"
-        if lt == w[:-1] and w.endswith("ar") and len(w) >= 5:
-            # the table's verb reading of a plural: "bilar" -> "bila", "cyklar" -> "cykla"
-            if w[:-2] in table:
-                return w[:-2]
-            if w[-3] in "lnr" and w[-4] not in "aeiouyåäö":
-                return w[:-3] + "e" + w[-3]  # "cyklar" -> "cykel", "åkrar" -> "åker"
-        if lt == w + "e" and w.endswith("ar") and w[:-2] in table:
-            # "tolkar" is the table's compound stem of "tolkare" ("tolkarutbildning"); a word of
-            # its own it is the plural of "tolk": "320 tolkar", "3 domar", "fem fiskar"
-            return w[:-2]
-        if lt == w + "e" and len(w) >= 4 and not w.endswith("ar"):
-            return w  # the table's "röst" -> "röste" (no word): "1 nej-röst" counts röst
-        return lt
-    if w in _swedish_bases():
-        return w  # a base form the table has no entry of its own for: "2 st rektor", not "rekta"
-    for i in range(1, len(w) - 2):  # the longest known tail of a compound
-        tail = w[i:]
-        lt = table.get(tail, "")
-        if len(tail) >= 6 and lt == tail[:-3] + "e" + tail[-3] and tail.endswith("ar"):
-            return w[:i] + lt  # a plural that drops the e of -el/-er/-en: "viruspartiklar" -> "viruspartikel"
-        # only a tail whose lemma shortens it ("platser" -> "plats"), not a verb reading of it
-        if tail.endswith("ade") and lt == tail[:-3] + "a":
-            return w[:-1]  # a compound participle used as a noun: "timavlönade" -> "timavlönad"
-        if lt and tail.startswith(lt) and lt != tail and not _is_strong_past(tail, lt):
-            if tail == lt + "n" or tail == lt + "t":
-                # only a definite article off the tail: "person" is no "per" + "son" (the table's
-                # definite form of "so"); a plural in -en is left to the suffix rules ("möten")
-                break
-            return w[:i] + lt
-    if w.endswith("ier") and (by := _by_analogy(w)):
-        return by  # "webbinarier" -> "webbinarium", as "seminarier" -> "seminarium"
-    for suf, rep in _SUFFIX_RULES:
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            return w[: -len(suf)] + rep
-    return w
-
-
-_PLURAL_S = re.compile(r"[ \t]+(?P<noun>[a-z]{3,}s)(?![\wåäö\-])")
-
-
-def _english() -> dict[str, str]:
-    return lemma_table("en")
-
-
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    en = _english()
-    return frozenset(en) | frozenset(en.values())
-
-
-def _english_head(text: str, nm: re.Match[str]) -> tuple[str, int] | None:
-    """(the head noun's base form, where it ends) when the words after a number are an English
-    noun phrase, as Swedish records quote one ("3 major incidents", "12 key findings"): an
-    English word that is no Swedish form, then an English plural. Counted as its head
-    ("incident"), not as the first word's Swedish lemma ("major" -> "maja")."""
-    first = nm.group("noun")
-    if not first.isascii() or not first.islower() or len(first) < 3 or first in _lemmas():
-        return None
-    if first not in _english_words():
-        return None
-    pm = _PLURAL_S.match(text, nm.end())
-    if pm is None:
-        return None
-    head = pm.group("noun")
-    single = _english().get(head)
-    if not single or single == head or not head.startswith(single[:-1]):
-        return None  # no English plural ("finns", "prioriteras", "kontorets" are no English words)
-    sv = _lemmas()
-    if sv.get(head, head[:-1]) != head[:-1] or head in _swedish_bases():
-        return None  # a Swedish word as well, and not as a genitive: "tio barn vars" (vara)
-    return single, pm.end()
-
-
-@lru_cache(maxsize=1)
-def _swedish_bases() -> frozenset[str]:
-    return frozenset(_lemmas().values())
-
-
-def _by_analogy(word: str) -> str | None:
-    """The base form of a plural in -ier the table lacks, changed as the table's plurals with
-    the longest same ending (5 to 12 letters) mostly change: "webbinarier" ends as
-    "seminarier" -> "seminarium" does, not "webbinari" (the suffix rule's "-er"), while
-    "teknologier" ends as "teorier" -> "teori" does. None when no ending has a clear majority."""
-    changes = _ier_changes()
-    for k in range(min(len(word) - 2, 12), 4, -1):
-        change = changes.get(word[-k:])
-        if change is not None:
-            drop, add = change
-            return word[:len(word) - drop] + add
-    return None
-
-
-@lru_cache(maxsize=1)
-def _ier_changes() -> dict[str, tuple[int, str]]:
-    """Ending (5-12 letters, the whole word too) of the table's plurals in -ier -> (letters dropped, letters added)
-    that more than half of them share: "inarier" -> (2, "um") (seminarier, proseminarier,
-    postseminarier; not extraordinarier -> extraordinarie)."""
-    from collections import Counter
-
-    votes: dict[str, Counter[tuple[int, str]]] = {}
-    for word, lem in _lemmas().items():
-        if not word.endswith("ier") or lem == word or not word.islower():
-            continue
-        same = 0
-        while same < min(len(word), len(lem)) and word[same] == lem[same]:
-            same += 1
-        change = (len(word) - same, lem[same:])
-        for k in range(5, min(len(word), 12) + 1):  # the whole word too: a compound's tail
-            votes.setdefault(word[-k:], Counter())[change] += 1
-    out = {}
-    for end, c in votes.items():
-        (change, n), = c.most_common(1)
-        if 2 * n > sum(c.values()):
-            out[end] = change
-    return out
-
-
-def _is_strong_past(word: str, lem: str) -> bool:
-    """The table's old past-tense reading of a noun in -ag: "uppdrag" -> "uppdra", "bidrag" ->
-    "bidra"; "313 000 uppdrag" counts uppdrag."""
-    return word.endswith("ag") and lem == word[:-1]
-
-
-def _looks_like_verb(word: str) -> bool:
-    """Present/passive verbs and supines after a number ('2023 visar', 'Under 2021 bedöms', '2
-    varit') are no counted nouns."""
-    w = word.lower()
-    table = _lemmas()
-    lem = table.get(w)
-    if not lem or lem == w:
-        return False
-    if len(w) >= 3 and (lem.endswith("a") and not w.startswith(lem[:-1]) or lem in _SHORT_VERBS):
-        return True  # a strong past tense: "två anställda erhöll", "tre elever fick" (not "kvinnor")
-    if len(w) >= 5 and w.endswith(("it", "at")) and (lem.endswith("a") or lem in _SHORT_VERBS):
-        return True  # a supine: "2 varit öppen", "har 2025 ökat"
-    if w.endswith(("dde", "ddes", "tte", "ttes")) and w.startswith(lem):
-        return True  # the past of a verb in a long vowel: "80 nådde", "90 uppnåddes" (nå, uppnå)
-    if lem.endswith("å") and len(w) >= 4 and (not w.startswith(lem) or w == lem + "r"):
-        return True  # a verb in -å: "4 stycken avstod", "5 stycken avstår" (avstå), "uppgick" (uppgå)
-    if w == lem + "r" and any(lem.endswith(v) and table.get(lem[:-len(v)] + past) == lem
-                              for v, past in _STRONG_PASTS.items()):
-        return True  # a compound of ge, se, bli whose past the table knows: "23 uppger", "8 anser" (ange, anse)
-    if _is_first_conjugation_present(w, lem):
-        return True  # "4 visar att" (visa, not "vise"), "3 arbetar deltid" (arbeta, not "arbetare")
-    if not lem.endswith("a"):
-        return False
-    return w.endswith(("r", "s")) and not w.endswith("or")
-
-
-def _is_first_conjugation_present(w: str, lem: str) -> bool:
-    """``w`` in -ar is the present of a verb in -a the table knows by its past and supine
-    (visade, visat -> visa), and the noun the table reads instead has no plural in -ar of its
-    own: an agent noun in -are ("granskar" -> granskare, whose plural is granskare; not when the
-    stem is a noun of its own, "tolken" -> tolk, as lemma reads "tolkar") or a noun whose base form the
-    table itself reads as that verb ("visar" -> vise -> visa). A noun of its own stays counted:
-    "30 tankar" (tanke), "4 killar" (kille), "54 tolkar" (tolk)."""
-    if len(w) < 5 or not w.endswith("ar") or lem.endswith("a"):
-        return False
-    table = _lemmas()
-    verb = w[:-1]
-    if table.get(w[:-2] + "ade") != verb or table.get(w[:-2] + "at") != verb:
-        return False
-    return lem == w + "e" and table.get(w[:-2] + "en") != w[:-2] or table.get(lem) == verb
-
-
-_WITH_OTHERS = re.compile(r"[ \t]+m\.?[ \t]?fl(?![\wåäö])", re.IGNORECASE)
-_VOWELS = frozenset("aeiouyåäöéü")
-_GLUED_WORDS = ("i", "på", "av", "och")
-
-
-_GLUED_NOISE = re.compile(r"[,;:=~_|][^\s]")
-
-
-def _is_debris(text: str, nm: re.Match[str]) -> bool:
-    """A "word" without a vowel glued to more marks ("1 vv,vv ===" of a scanned page): OCR
-    noise, no noun. An abbreviation standing free ("68 pbb.", "3 lgh") is left as it is."""
-    return not _VOWELS & set(nm.group("noun").lower()) and bool(_GLUED_NOISE.match(text, nm.end()))
-
-
-def _glued_preposition(word: str) -> str | None:
-    """The short word OCR or a web copy glued to a plural ("personeri" is "personer i",
-    "platserpå" "platser på"): the lemma table knows the word without it as a plural form and
-    does not know the whole."""
-    w = word.lower()
-    table = _lemmas()
-    if w in table or w in _swedish_bases():
-        return None
-    for g in _GLUED_WORDS:
-        head = w[:-len(g)]
-        if w.endswith(g) and len(head) >= 4 and head.endswith(("ar", "er", "or", "na", "en")) and (
-                table.get(head, head) != head):
-            return g
-    return None
-
-
-def _is_singular_with_plural(word: str) -> bool:
-    """A noun in its singular whose plural the lemma table knows as another word ("anläggning"
-    -> anläggningar, "svarsfrekvens" by its tail "frekvens" -> frekvenser, "kvinna" ->
-    kvinnor): after two or more it is no count, the number belongs to something else ("NTI 5
-    svarsfrekvens", an agenda's page "13 allmänna VA-anläggning"). A noun whose plural is its
-    singular ("10 mål", "3 rum", "5 lärare") is not one."""
-    w = word.lower().rsplit("-", 1)[-1]
-    table = _lemmas()
-    for i in range(len(w)):  # the word, or a compound's longest known tail of five letters or more
-        tail = w[i:]
-        if i and len(tail) < 5:
-            break  # "ända" is no tail of "nyanlända"
-        forms = [tail + "ar", tail + "er", tail + "or"]
-        if tail.endswith("a"):
-            forms.append(tail[:-1] + "or")  # "kvinna" -> kvinnor; "-ar", "-er" would be a verb's present
-        elif tail.endswith("e"):
-            forms += [tail[:-1] + "ar", tail[:-1] + "er"]  # "pojke" -> pojkar
-        if table.get(tail + "et") == tail:
-            return False  # a neuter reading whose plural is the word itself: "4 vindsplan" (plan, planet)
-        if any(table.get(f) == tail for f in forms):
-            return True
-        if tail in table or any(v == tail for v in (table.get(tail + "n"), table.get(tail + "en"))):
-            return False  # a known word without a plural of its own
-    return False
-
-
-def _is_definite_singular(word: str) -> bool:
-    """A neuter noun in its definite singular ("kapitlet", "stycket", "avsnittet"): after a
-    number it names the one numbered ("6 kapitlet", "2 stycket"), it counts nothing."""
-    w = word.lower()
-    lem = _lemmas().get(w, "")
-    return len(w) >= 5 and w.endswith("et") and bool(lem) and lem != w and not lem.endswith("et")
-
-
-# the short verbs' strong pasts, by which the table knows a compound as a verb ("uppgav" -> uppge)
-_STRONG_PASTS = {"ge": "gav", "se": "såg", "bli": "blev"}
-_SHORT_VERBS = {"bli", "ha", "få", "gå", "se", "stå", "slå", "ge", "dö", "dra", "ta", "tas"}
-
-
-def _is_comparative(word: str) -> bool:
-    """A comparative ("längre", "större", "tidigare"): it qualifies a noun and counts none
-    ("21 längre tid än", "tre tidigare beslut"); an agent noun in -are ("lärare") is its own lemma."""
-    w = word.lower()
-    lem = _lemmas().get(w, "")
-    return len(w) >= 5 and w.endswith("re") and bool(lem) and lem != w and not lem.endswith("re")
-
-
-def _is_past_participle(word: str) -> bool:
-    """A past participle of a verb in its plural or definite form ("prioriterade", "utförda",
-    "auktoriserade", "köpta"), which the lemma table reads as the verb itself."""
-    w = word.lower()
-    table = _lemmas()
-    for i in range(max(1, len(w) - 4)):  # the word, or a compound's tail ("timavlönade", "inhyrda")
-        tail = w[i:]
-        lem = table.get(tail, "")
-        if lem and ((tail.endswith("ade") and lem == tail[:-3] + "a")
-                    or (tail.endswith(("da", "ta", "na")) and lem == tail[:-2] + "a")):
-            return True
-    return False
-
-
-def _is_superlative(word: str) -> bool:
-    """A superlative in -aste ("de tre senaste åren", "fyra viktigaste områdena"): it qualifies a
-    noun, and alone it counts none (not "sen", "viktig")."""
-    w = word.lower()
-    lem = _lemmas().get(w, "")
-    return len(w) >= 6 and w.endswith("aste") and bool(lem) and lem != w and w.startswith(lem)
-
-
-def _looks_like_adjective(word: str) -> bool:
-    w = word.lower()
-    if w in _ADJ_EXTRA or _is_superlative(w):
-        return True
-    if len(w) >= 7 and w.endswith(("ande", "ende")):
-        return True  # a present participle: "fem övergripande mål" (but "fem boende" alone is a noun)
-    if _is_comparative(w) or _is_past_participle(w):
-        return True  # "tre tidigare beslut", "351 auktoriserade tolkar", "tre prioriterade områden"
-    table = _lemmas()
-    lem = table.get(w, "")
-    if lem:
-        if w == lem + "a" or _doubles_its_consonant(w, lem):
-            return True  # "nya" <- "ny", "befintliga" <- "befintlig", "allmänna" <- "allmän"
-        if lem.endswith(("en", "el", "er")) and w == lem[:-2] + lem[-1] + "a":
-            return True  # contracted: "sex öppna tidsresor" <- "öppen", "två enkla" <- "enkel"
-        # a superlative: "rikets 5 bästa kommuner" <- "god", "3 största" <- "stor"
-        return w.endswith("sta") and len(w) >= 5 and not lem.endswith("a")
-    # a compound whose tail is one: "fullstora" <- "stor", "nybyggda" <- "byggd"
-    return any(table.get(w[i:], "") + "a" == w[i:] for i in range(2, len(w) - 3))
-
-
-def _is_plain_adjective(word: str) -> bool:
-    """An adjective that names no one when it stands alone ("nya", "stora"), unlike a
-    participle ("anställda", "inskrivna")."""
-    w = word.lower()
-    if _is_comparative(w) or _is_superlative(w):
-        return True  # "38 längre än tillåten tid": a list's number before a comparative
-    lem = _lemmas().get(w, "")
-    if _doubles_its_consonant(w, lem):
-        return True  # "13 allmänna", "två gemensamma": an adjective in -m/-n, its consonant doubled
-    return bool(lem) and w == lem + "a" and not lem.endswith(("d", "t", "en"))
-
-
-def _doubles_its_consonant(w: str, lem: str) -> bool:
-    """An adjective in -m or -n whose plural doubles it: "allmänna" <- "allmän", "gemensamma"
-    <- "gemensam", "tomma" <- "tom"."""
-    return bool(lem) and lem[-1] in "mn" and w == lem + lem[-1] + "a"
-
-
-def _number_value(m: re.Match[str]) -> float | None:
-    if m.group("word"):
-        w = m.group("word").lower()
-        return float(_WORD_NUMBERS.get(w) or _ONE.get(w) or 0) or None
-    return digits_value(m.group("num"))
-
-
-def digits_value(raw: str) -> float:
-    """A number as written in Swedish: "1 550", "1.550" (a thousands point), "2,75"."""
-    if "." in raw:
-        raw = raw.replace(".", "")
-    return float(re.sub(r"\s", "", raw).replace(",", "."))
-
-
-def is_year(raw: str) -> bool:
-    return len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100
-
-
-# a Swedish phone number: an area code with a dash and the subscriber's digits in groups
-# ("0322-61 69 32", "031-365 00 00", "08-123 456 78", "070-1234567") or "+46 322 61 69 32".
-# Its last groups read like a count of the next word ("… 69 32 alternativt 0724-…" was 32
-# "alternativ", "031-365 00 00 stadsrevisionen@…" 0 "stadsrevision"): no number in it is a figure
-_PHONE = re.compile(
-    r"(?<![\w,.])(?:0\d{1,3}[ \t]?[-–][ \t]?(?:\d{2,3}(?:[ \t]\d{2,3}){1,3}|\d{5,8})"
-    r"|\+46[ \t]?(?:\(0\)[ \t]?)?\d{1,3}(?:[ \t]?[-–][ \t]?|[ \t])\d{2,3}(?:[ \t]\d{2,3}){1,3})(?![\d,])"
-)
+__all__ = ["count_unit", "digits_value", "is_year", "iter_figures", "lemma", "lemma_table", "normalize_spaces",
+           "sentence_around"]
 
 
 def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | None, str | None, float | None]]:
@@ -603,44 +78,44 @@ def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | N
     from .figure_ranges import signed
 
     ranges = list(range_figures(text))
-    covered = [(r[0], r[1]) for r in ranges] + [m.span() for m in _PHONE.finditer(text)]
+    covered = [(r[0], r[1]) for r in ranges] + [m.span() for m in PHONE.finditer(text)]
     out = list(ranges)
-    for m in _NUMBER_RE.finditer(text):
+    for m in NUMBER_RE.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
             continue  # a range's low or high end, or the "tusen" of "120 tusen kronor": one figure
-        fig = _figure(text, m, m.start())
+        fig = figure(text, m, m.start())
         if fig is not None:
             out.append((*signed(text, m, fig), None))
             covered.append((m.start(), fig[1]))
     yield from sorted(out, key=lambda f: (f[0], f[1]))
 
 
-def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, float, str, str | None, str | None] | None:
+def figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, float, str, str | None, str | None] | None:
     """The figure the number ``m`` makes, or None; ``lead`` is where its words start (the
     number itself, or a range's first number): the words before it are its context."""
-    value = _number_value(m)
+    value = number_value(m)
     if value is None:
         return None
     end = m.end()
     if text[end:end + 1].isdigit():
-        end += 1  # the footnote mark of "313 0004 uppdrag" (see _FOOTNOTE)
+        end += 1  # the footnote mark of "313 0004 uppdrag" (see figure_numbers._FOOTNOTE)
     word = m.group("word")
     raw = m.group("num") or ""
     kind: str | None = None
     unit = ""
     mult = 1.0
-    for rx, k, mul in _UNITS:
+    for rx, k, mul in UNITS:
         um = rx.match(text, end)
         if um:
             kind, mult, end = k, mul, um.end()
             unit = "SEK" if k == "amount" else ("procentenhet" if "enhet" in um.group().lower() else "%")
             break
     if kind is None:
-        sm = _BARE_SCALE.match(text, end)
+        sm = BARE_SCALE.match(text, end)
         if sm:
-            mult = _SCALE_VALUES[sm.group("scale").lower()]
+            mult = SCALE_VALUES[sm.group("scale").lower()]
             end = sm.end()
-        if em := _EURO.match(text, end):
+        if em := EURO.match(text, end):
             kind, unit, end = "amount", "EUR", em.end()
             mult *= 1e6 if em.group("million") else 1e3 if em.group("thousand") else 1.0
     sign = m.group("sign")
@@ -648,71 +123,71 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
         return None  # "-3 platser", "+2": a signed number is a figure only as kronor or percent
     if sign and sign != "+":
         value = -value
-    if kind is None and word and word.lower() in _ONE and mult == 1.0:
+    if kind is None and word and word.lower() in ONE and mult == 1.0:
         return None  # "en", "ett": the article, unless a unit follows
-    prev = _words_before(text, lead)
+    prev = words_before(text, lead)
     if kind is None or kind == "percent":
         # identifiers: § 9, nr 3, sida 4, kl 9, Storgatan 12, 13 april, år 2021 ...
         strong = prev and prev[0][1].lower().rstrip(".") in ("§", "nr", "sida", "sidan", "kl")
-        if _is_identifier_context(prev) and (kind is None or strong):
+        if is_identifier_context(prev) and (kind is None or strong):
             return None
         if raw and text[m.end():m.end() + 1] in ".)" and kind is None:
             return None  # list numbering "1." / "2)"
-    if kind is None and _WITH_OTHERS.match(text, end):
+    if kind is None and WITH_OTHERS.match(text, end):
         return None  # "Björksäter 1 m fl", "Tomten 4 m.fl.": a property's number "and others", no metre
     if kind is None and (ms := measure_at(text, end)) is not None:
         # a length, area, volume, weight or energy: measured, not counted
-        if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
+        if raw and is_year(raw) and not (prev and prev[0][1].lower() in APPROX):
             return None  # as for a count: "2 000 m²" is written with its space
         kind, unit, end = "measure", ms[0], ms[1]
     listed = False  # "2 st rektor": a list's singular after "st" counts as a plural does
-    if kind is None and (st := _STYCK.match(text, end)) and _NOUN_RE.match(text, st.end()):
+    if kind is None and (st := STYCK.match(text, end)) and NOUN_RE.match(text, st.end()):
         end, listed = st.end(), True  # "30 st parkeringsplatser", "12 stycken lägenheter": the noun after "st" counts
-    if kind is None and (nm := _NOUN_RE.match(text, end)) and nm.group("noun").lower() in _KRONA_ADJECTIVES and (
-            cur := _KRONA.match(text, nm.end())):
+    if kind is None and (nm := NOUN_RE.match(text, end)) and nm.group("noun").lower() in KRONA_ADJECTIVES and (
+            cur := KRONA.match(text, nm.end())):
         # "1 svensk krona per kommuninvånare", "5 miljoner svenska kronor": an amount, not a
         # count of "svensk"; "100 danska kronor" is no amount in SEK and is left out
         if not nm.group("noun").lower().startswith("svensk"):
             return None
         kind, unit, end = "amount", "SEK", cur.end()
     if kind is None:
-        nm = _NOUN_RE.match(text, end)
+        nm = NOUN_RE.match(text, end)
         skipped = 0
-        while nm and skipped < 2 and _looks_like_adjective(nm.group("noun")):
-            nxt = _NOUN_RE.match(text, nm.end())
-            if not nxt or nxt.group("noun").lower() in _NOT_COUNTED or _looks_like_verb(nxt.group("noun")):
+        while nm and skipped < 2 and looks_like_adjective(nm.group("noun")):
+            nxt = NOUN_RE.match(text, nm.end())
+            if not nxt or nxt.group("noun").lower() in NOT_COUNTED or looks_like_verb(nxt.group("noun")):
                 break  # a noun made of an adjective: "300 anställda", "fem boende flyttar"
             nm, skipped = nxt, skipped + 1
-        if nm and _is_plain_adjective(nm.group("noun")):
+        if nm and is_plain_adjective(nm.group("noun")):
             return None  # "medan två nya har tillkommit": the counted noun is elsewhere
         if not nm:
             if mult > 1:  # "2 miljarder": an amount in kronor
                 kind, unit = "amount", "SEK"
             else:
                 return None
-        elif english := _english_head(text, nm):
-            if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
+        elif english := english_head(text, nm):
+            if raw and is_year(raw) and not (prev and prev[0][1].lower() in APPROX):
                 return None
             kind, unit, end = "count", english[0], english[1]  # "3 major incidents": incident
         else:
             noun = nm.group("noun")
-            if glued := _glued_preposition(noun):
+            if glued := glued_preposition(noun):
                 noun = noun[:-len(glued)]  # "400 personeri": OCR ran "personer i" together
             lem = lemma(noun)
             low = noun.lower()
-            if (low in _NOT_COUNTED or lem in _NOT_COUNTED or lem in _MONTHS
-                    or lem.endswith(_TIME_TAILS) or _looks_like_verb(noun) or len(lem) < 2
-                    or _is_definite_singular(noun) or low in _FILE_SIZES or _is_floor(text, nm)
-                    or _is_debris(text, nm)
-                    or (low in _NUMBERED_PARTS and _NEXT_NUMBER.match(text, nm.end()))
-                    or (value >= 2 and value.is_integer() and not listed and low not in _english_words()
-                        and _is_singular_with_plural(noun))):
+            if (low in NOT_COUNTED or lem in NOT_COUNTED or lem in MONTHS
+                    or lem.endswith(TIME_TAILS) or looks_like_verb(noun) or len(lem) < 2
+                    or is_definite_singular(noun) or low in FILE_SIZES or is_floor(text, nm)
+                    or is_debris(text, nm)
+                    or (low in NUMBERED_PARTS and NEXT_NUMBER.match(text, nm.end()))
+                    or (value >= 2 and value.is_integer() and not listed and low not in english_words()
+                        and is_singular_with_plural(noun))):
                 if mult > 1:
                     kind, unit = "amount", "SEK"
                 else:
                     return None
             else:
-                if raw and is_year(raw) and not (prev and prev[0][1].lower() in _APPROX):
+                if raw and is_year(raw) and not (prev and prev[0][1].lower() in APPROX):
                     return None  # "Budget 2023 kommunstyrelsen": a year; "ca 2000 personer" is written "2 000"
                 kind, unit, end = "count", count_unit(lem), nm.start("noun") + len(noun)
     if raw and is_year(raw) and kind == "amount" and prev and prev[0][1].lower() in ("år", "året", "budget", "under", "för"):
@@ -721,18 +196,18 @@ def _figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, floa
     start = lead
     if prev:
         two = f"{prev[1][1]} {prev[0][1]}".lower() if len(prev) > 1 else ""
-        if two in _QUALIFIERS:
-            qualifier, start = _QUALIFIERS[two], prev[1][0]
-        elif prev[0][1].lower() in _QUALIFIERS:
-            qualifier, start = _QUALIFIERS[prev[0][1].lower()], prev[0][0]
+        if two in QUALIFIERS:
+            qualifier, start = QUALIFIERS[two], prev[1][0]
+        elif prev[0][1].lower() in QUALIFIERS:
+            qualifier, start = QUALIFIERS[prev[0][1].lower()], prev[0][0]
         if qualifier == "under" and kind in ("count", "measure"):
             qualifier, start = None, lead
     per = None
-    pm = _PER_RE.match(text, end)
+    pm = PER_RE.match(text, end)
     if pm:
         p = (pm.group("per") or pm.group("per2") or "").lower()
-        per = _PER_SHORT.get(p) or lemma(p)
-        end = pm.end() if p in _PER_SHORT or not pm.group("dot") else pm.end() - 1
+        per = PER_SHORT.get(p) or lemma(p)
+        end = pm.end() if p in PER_SHORT or not pm.group("dot") else pm.end() - 1
     return start, end, kind, value * mult, unit, qualifier, per
 
 

@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 
 from ..types import OrgKind
-from .committee import joined_lines
-from .doc_type import ITEM_HEAD as _ITEM_HEAD
+from .body_names import joined_lines
+from .doc_type import ITEM_HEAD
 
 __all__ = ["FORBUND_OFFICER", "KOMMUN_ONLY_BODY", "REGION_ONLY_BODY", "heads_pages", "kind_by_own_words", "kind_of_body",
            "named_before_items", "own_body_of"]
@@ -104,7 +104,7 @@ def named_before_items(name: str | None, header_lines: Sequence[str], page1: Seq
         return False
     head = list(header_lines)
     for ln in page1:
-        if _ITEM_HEAD.match(ln):
+        if ITEM_HEAD.match(ln):
             break
         head.append(ln)
     return name.casefold() in "\n".join(head).casefold()

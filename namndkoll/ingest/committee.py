@@ -10,20 +10,19 @@ import re
 from collections.abc import Sequence
 
 from ..types import OrgKind
-from .body_names import COMMITTEE, LABEL, joined_lines
-from .body_names import COMMITTEE as _COMMITTEE
-from .body_names import LABEL as _LABEL
-from .body_names import NOT_COMMITTEE as _NOT_COMMITTEE
-from .body_names import canon_committee as _canon_committee
-from .body_names import joined_lines as _joined
-from .body_names import ocr_spelling as _ocr_spelling
-from .body_names import uncapped as _uncapped
-from .committee_initials import abbreviated as _abbreviated
-from .committee_initials import spells_initials
-from .meeting_pages import breadcrumb_meeting, titled_meeting, titled_meeting_day
+from .body_names import (
+    COMMITTEE,
+    LABEL,
+    NOT_COMMITTEE,
+    canon_committee,
+    joined_lines,
+    ocr_spelling,
+    uncapped,
+)
+from .committee_initials import abbreviated
+from .meeting_pages import titled_meeting
 
-__all__ = ["CALLED_TO_MEETING", "COMMITTEE", "LABEL", "addressee_block", "breadcrumb_meeting", "find_committee",
-           "joined_lines", "spells_initials", "titled_meeting", "titled_meeting_day"]
+__all__ = ["CALLED_TO_MEETING", "addressee_block", "find_committee"]
 
 
 def _header_like(line: str, m: re.Match[str]) -> bool:
@@ -56,7 +55,7 @@ def _leading(line: str) -> str | None:
     not a sentence's ("Socialnämnden beslutar ..." is running text)."""
     if not _FRONT_WORD.search(line):
         return None  # a table row ("Kommunstyrelsen 157 429 0 15 330") is no front page
-    m = next((c for c in _COMMITTEE.finditer(line) if not _NOT_COMMITTEE.match(c.group(1))), None)
+    m = next((c for c in COMMITTEE.finditer(line) if not NOT_COMMITTEE.match(c.group(1))), None)
     if m is None or not _NEXT_OK.match(line, m.end()):
         return None
     before = _stripped(line[:m.start()])
@@ -77,12 +76,12 @@ def _with_district(line: str, m: re.Match[str]) -> str:
     d = _DISTRICT.match(line, m.end()) if name.endswith("nämnd") else None
     if d and not re.match(r"(?:Sida|Sidan|Datum|Plats|Tid|Dnr)\b", d.group(1)):
         return name[0].upper() + name[1:] + " " + d.group(1)
-    return _canon_committee(name)
+    return canon_committee(name)
 
 
 def _stripped(rest: str) -> str:
     """``rest`` without field labels, document words, dates, page numbers and case numbers."""
-    rest = _LABEL.sub(" ", rest)
+    rest = LABEL.sub(" ", rest)
     rest = re.sub(r"\b(?:sammanträdes|justerat |möte[s]?)?protokoll(?:sutdrag)?\b|\butdrag\b|"
                   r"\btjänsteskrivelse\b|\btjänsteutlåtande\b|\bkallelse\b|\bföredragningslista\b|"
                   r"\bsammanträdesdatum\b",
@@ -147,7 +146,7 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     # body named alone in its text is the audited one, not the author
     found = found or _running_body(text.splitlines()) or (
         _only_body_named(text, doc_type) if doc_type != "revisionsrapport" else None)
-    return _ocr_spelling(found, text) if found else None
+    return ocr_spelling(found, text) if found else None
 
 
 # a page of a web copy that ran each page into one paragraph opens with the page's number and
@@ -168,10 +167,10 @@ def _running_body(lines: Sequence[str]) -> str | None:
         m = _PAGE_OPENING.match(line)
         if m is None:
             continue
-        rest = _uncapped(line[m.end():m.end() + 80])
-        c = _COMMITTEE.match(rest)
-        if c and not _NOT_COMMITTEE.match(c.group(1)) and _NEXT_OK.match(rest, c.end()):
-            pages.setdefault(_canon_committee(c.group(1)), set()).add(m.group(1))
+        rest = uncapped(line[m.end():m.end() + 80])
+        c = COMMITTEE.match(rest)
+        if c and not NOT_COMMITTEE.match(c.group(1)) and _NEXT_OK.match(rest, c.end()):
+            pages.setdefault(canon_committee(c.group(1)), set()).add(m.group(1))
     heads = [name for name, nos in pages.items() if len(nos) >= 2]
     return heads[0] if len(heads) == 1 else None
 
@@ -200,10 +199,10 @@ def _only_body_named(text: str, doc_type: str | None = None) -> str | None:
     # a body a meeting elects members to is another body ("Nämnden ska välja en ledamot till
     # trafikutskottet", "Val av ny vice ordförande i valnämnden" in fullmäktige's list of cases),
     # not the body the opening speaks for
-    elected_to = {_canon_committee(m.group(1)).casefold() for m in _ELECTED_TO.finditer(opening)}
+    elected_to = {canon_committee(m.group(1)).casefold() for m in _ELECTED_TO.finditer(opening)}
     protocol = doc_type in ("protokoll", "protokollsutdrag")
     for m in _NAMED_BODY.finditer(opening):
-        name = _canon_committee(m.group(1))
+        name = canon_committee(m.group(1))
         if name.casefold() in _BARE_BODY or _STATE_BODY.match(name) or name.casefold() in elected_to:
             continue
         # a protocol citing another meeting's protocol among its papers ("Beslutsunderlag ...
@@ -215,7 +214,7 @@ def _only_body_named(text: str, doc_type: str | None = None) -> str | None:
             return None
         in_sentence = in_sentence or bool(_SENTENCE_BEFORE.search(opening, 0, m.start())
                                           or _SENTENCE_AFTER.match(opening, m.end()))
-    return _canon_committee(names.pop()) if names and in_sentence else None
+    return canon_committee(names.pop()) if names and in_sentence else None
 
 
 _ELECTED_TO = re.compile(r"\b(?:välja|väljer|valde|val\s+av|utse|utser|utsåg|fyllnadsval\s+av)\s+(?:en\s+|ny\s+|två\s+)?"
@@ -258,7 +257,7 @@ def _motion_assembly(text: str, doc_type: str | None) -> str | None:
                   r"((?:kommun|region)fullmäktige|(?:kommun|region)styrelsen|[a-zåäö]+nämnden)\b",
                   text, re.IGNORECASE | re.MULTILINE)
     if m:
-        return _canon_committee(m.group(1))
+        return canon_committee(m.group(1))
     if (doc_type == "motion" and re.search(r"\bfullmäktige\b", text, re.IGNORECASE)
             and re.search(r"\bkommun", text, re.IGNORECASE)
             and not re.search(r"\bregion|\blandsting", text, re.IGNORECASE)):
@@ -296,8 +295,8 @@ def _body_in_sentence(rx: re.Pattern[str], lines: Sequence[str]) -> str | None:
     """The body ``rx``'s first group names in the first ten lines run together (a sentence about
     a meeting), unless it is a bare body word."""
     m = rx.search(" ".join(ln.strip() for ln in lines[:10]))
-    if m and not _NOT_COMMITTEE.match(_canon_committee(m.group(1))):
-        return _canon_committee(m.group(1))
+    if m and not NOT_COMMITTEE.match(canon_committee(m.group(1))):
+        return canon_committee(m.group(1))
     return None
 
 
@@ -305,11 +304,11 @@ def _letterhead_body(header: str, lines: Sequence[str], doc_type: str | None, *,
     """The body the running head or the letterhead names on a line of its own; else (not for a
     motion, an initiative or an audit report) the body that opens a first line a web page or
     the PDF flattened."""
-    for src in (_joined(header.splitlines()), _joined(lines[:depth])):
+    for src in (joined_lines(header.splitlines()), joined_lines(lines[:depth])):
         for line in src:
-            line = _uncapped(line)
-            for m in _COMMITTEE.finditer(line):
-                if _NOT_COMMITTEE.match(m.group(1)):
+            line = uncapped(line)
+            for m in COMMITTEE.finditer(line):
+                if NOT_COMMITTEE.match(m.group(1)):
                     continue
                 if doc_type == "revisionsrapport" and m.group(1).endswith("fullmäktige"):
                     continue  # the assembly an audit report is handed to ("Handling 2026 nr 80")
@@ -317,13 +316,13 @@ def _letterhead_body(header: str, lines: Sequence[str], doc_type: str | None, *,
                     return _with_district(line, m)
     if doc_type not in ("motion", "initiativarende", "revisionsrapport"):
         for line in lines[:2]:
-            lead = _leading(_uncapped(line.strip()))
+            lead = _leading(uncapped(line.strip()))
             if lead:
                 return lead
         # a web copy's transcript under its page title: page 1 opens with its number and the
         # letterhead run into one line ("1 Socialnämnden Ordförande/ N N Sekreterare/ N N KALLELSE")
         first = next((ln for ln in lines[:depth] if _FIRST_PAGE_OPENING.match(ln)), None)
-        lead = _leading(_uncapped(first.strip())) if first else None
+        lead = _leading(uncapped(first.strip())) if first else None
         if lead:
             return lead
     return None
@@ -352,9 +351,9 @@ def _proposing_body(text: str, doc_type: str | None) -> str | None:
                   r"(?:\s+(?:och|samt)\s+[a-zåäö-]+(?:nämnden|styrelsen))?\s+(?:föreslås|beslutar|beslöt|"
                   # "Barn- och ungdomsnämnden hemställer hos kommunfullmäktige": the body that asks
                   r"beslutade|föreslår|har att ta ställning|godkänner|antar|fastställer|hemställer)\b", text)
-    if m and not _NOT_COMMITTEE.match(m.group(1)) and (doc_type in ("tjansteskrivelse", "tjansteutlatande", None)
-                                                       or "föreslås" in m.group(0)):
-        return _canon_committee(m.group(1))
+    if m and not NOT_COMMITTEE.match(m.group(1)) and (doc_type in ("tjansteskrivelse", "tjansteutlatande", None)
+                                                      or "föreslås" in m.group(0)):
+        return canon_committee(m.group(1))
     return None
 
 
@@ -365,7 +364,7 @@ def _adopting_body(lines: Sequence[str], more_lines: Sequence[str], doc_type: st
     if doc_type in (None, "other"):
         m = _ADOPTED_BY.search("\n".join(list(lines[:30]) + list(more_lines[:40])))
     if m:
-        return _canon_committee(m.group(1))  # "Antagen i regionfullmäktige 17 februari 2026"
+        return canon_committee(m.group(1))  # "Antagen i regionfullmäktige 17 februari 2026"
     return None
 
 
@@ -388,12 +387,12 @@ def _forbund_body(text: str, doc_type: str | None, org_kind: OrgKind | None) -> 
         # a PM or letter of the förbund's staff is not the direktion's
         m = re.search(r"\b(förbundsdirektionen|direktionen|förbundsstyrelsen)\b", text, re.IGNORECASE)
         if m:
-            return _canon_committee(m.group(1))
+            return canon_committee(m.group(1))
         # headed by its meeting only ("Direktionsmöte", "Valdirektionsmöte Protokoll 230118": the
         # first meeting of the direktion after an election)
         m = re.search(r"(?<![\wåäö])(?:val)?(förbundsdirektion|direktion)s(?:möte|sammanträde)", text, re.IGNORECASE)
         if m:
-            return _canon_committee(m.group(1).lower() + "en")
+            return canon_committee(m.group(1).lower() + "en")
         # a samordningsförbund or an association of kommuner is led by its styrelse: "Protokoll
         # från styrelsens sammanträde" (a member's kommunstyrelse is one word, never matched here)
         m = re.search(r"\b(styrelsen)s?\s+(?:sammanträde|möte|beslutade|beslutar|har\s+beslutat)\b", text, re.IGNORECASE)
@@ -407,7 +406,7 @@ def _forbund_body(text: str, doc_type: str | None, org_kind: OrgKind | None) -> 
                       r"(?:beslutade|beslutar|har\s+beslutat|fattade)\b", text, re.IGNORECASE)
         if m:
             word = (m.group(1) or m.group(2)).lower()
-            return _canon_committee(word if word.endswith("en") else word + ("n" if word.endswith("e") else "en"))
+            return canon_committee(word if word.endswith("en") else word + ("n" if word.endswith("e") else "en"))
     return None
 
 
@@ -419,7 +418,7 @@ def _last_resort_body(header: str, lines: Sequence[str], doc_type: str | None, *
     if doc_type in ("protokoll", "protokollsutdrag"):
         # the notice of adjustment often has a page of its own after the front page (Anslag / Bevis)
         return (_noticed_body(lines[:40]) or _noticed_body(more_lines[:60])
-                or _abbreviated(list(header.splitlines()) + list(lines[:depth]), text))
+                or abbreviated(list(header.splitlines()) + list(lines[:depth]), text))
     if doc_type in ("motion", "skrivelse", "reservation"):
         return None
     return _writing_office(list(lines[:30]) + list(more_lines[:40]), last_lines)
@@ -457,16 +456,16 @@ def _noticed_body(lines: Sequence[str]) -> str | None:
     # "Organ Hässleholms kommun, omsorgsnämnden": after its kommun the body may be in small letters
     text = _OWNER_COMMA.sub(lambda m: m.group(1) + m.group(2).upper(), text)
     for m in _NOTICE_FIELD.finditer(text):
-        c = _COMMITTEE.match(text, m.end())
-        if c and not _NOT_COMMITTEE.match(c.group(1)):
-            return _canon_committee(c.group(1))
+        c = COMMITTEE.match(text, m.end())
+        if c and not NOT_COMMITTEE.match(c.group(1)):
+            return canon_committee(c.group(1))
         c = _INDEFINITE_BOARD.match(text, m.end())
         if c:  # "Organ Regionstyrelse": the field may name the board without its article
             return c.group(1) + "n"
     for m in _NOTICE_SENTENCE.finditer(text):
-        for c in _COMMITTEE.finditer(text, max(0, m.start() - 60), m.start()):
-            if c.end() == m.start() and not _NOT_COMMITTEE.match(c.group(1)):
-                return _canon_committee(c.group(1))
+        for c in COMMITTEE.finditer(text, max(0, m.start() - 60), m.start()):
+            if c.end() == m.start() and not NOT_COMMITTEE.match(c.group(1)):
+                return canon_committee(c.group(1))
     return None
 
 
@@ -486,7 +485,7 @@ def _deciding_body(lines: Sequence[str]) -> str | None:
     for line in lines:
         m = _DECIDING.match(line)
         if m and m.group(1)[0].isupper():
-            return _canon_committee(m.group(1))
+            return canon_committee(m.group(1))
     return None
 
 

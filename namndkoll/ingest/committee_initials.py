@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .body_names import COMMITTEE as _COMMITTEE
-from .body_names import NOT_COMMITTEE as _NOT_COMMITTEE
-from .body_names import canon_committee as _canon_committee
+from .body_names import COMMITTEE, NOT_COMMITTEE, canon_committee
 
 __all__ = ["abbreviated", "initials_skip", "spells_initials"]
 
@@ -30,9 +28,9 @@ def abbreviated(lines: Sequence[str], text: str) -> str | None:
         return _item_prefix_body(text) or _item_run_body(text)
     fits: dict[str, int] = {}
     judged: set[str] = set()  # a body the text names 22 times is matched against the initials once
-    for m in _COMMITTEE.finditer(text):
-        name = _canon_committee(m.group(1))
-        if name in judged or _NOT_COMMITTEE.match(name):
+    for m in COMMITTEE.finditer(text):
+        name = canon_committee(m.group(1))
+        if name in judged or NOT_COMMITTEE.match(name):
             continue
         judged.add(name)
         skipped = initials_skip(abbr, name)
@@ -59,8 +57,8 @@ def _item_prefix_body(text: str) -> str | None:
     abbr = m.group(1)
     committee_au = abbr.casefold().endswith("au") and len(abbr) >= 4
     base = abbr[:-2] if committee_au else abbr
-    names = {_canon_committee(c.group(1)) for c in _COMMITTEE.finditer(text)}
-    fits = sorted(n for n in names if not _NOT_COMMITTEE.match(n) and initials_skip(base, n) is not None)
+    names = {canon_committee(c.group(1)) for c in COMMITTEE.finditer(text)}
+    fits = sorted(n for n in names if not NOT_COMMITTEE.match(n) and initials_skip(base, n) is not None)
     if len(fits) != 1:
         return None
     name = fits[0]

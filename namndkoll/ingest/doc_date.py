@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from . import dates as _dates
-from .doc_type import REPORT_KIND_LINE as _REPORT_KIND_LINE
+from .doc_type import REPORT_KIND_LINE
 
 __all__ = ["find_date"]
 
@@ -66,7 +66,7 @@ def _find_date(header: str, lines: Sequence[str], doc_type: str | None = None, k
                 or _dates.closing_date(whole) or _dates.top_date(top))
     if doc_type in ("tjansteskrivelse", "tjansteutlatande"):
         # "2012-12-19 TJÄNSTEUTLÅTANDE DNR ...": the report's date beside its kind word
-        dated = next((d for ln in lines[:45] if _REPORT_KIND_LINE.match(ln) for _, d in _dates.dates_in(ln)), None)
+        dated = next((d for ln in lines[:45] if REPORT_KIND_LINE.match(ln) for _, d in _dates.dates_in(ln)), None)
         if dated:
             return dated
     if doc_type is None:

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 
 from ..registry import code_pattern, party_of_name
 from ..types import DocType, Page
-from .committee import CALLED_TO_MEETING, breadcrumb_meeting
+from .committee import CALLED_TO_MEETING
 from .diarienummer import find_diarienummer
+from .meeting_pages import breadcrumb_meeting
 
 __all__ = ["AGENDA_OPENER", "ITEM_HEAD", "REPORT_KIND_LINE", "SKIP_LINK", "find_doc_type", "find_kind",
            "is_extract"]

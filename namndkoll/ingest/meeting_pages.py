@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .body_names import COMMITTEE as _COMMITTEE
-from .body_names import NOT_COMMITTEE as _NOT_COMMITTEE
-from .body_names import canon_committee as _canon_committee
+from .body_names import COMMITTEE, NOT_COMMITTEE, canon_committee
 
 __all__ = ["breadcrumb_meeting", "titled_meeting", "titled_meeting_day"]
 
@@ -35,8 +33,8 @@ def breadcrumb_meeting(lines: Sequence[str]) -> str | None:
     m = _CRUMB_MEETING.search(" ".join(ln.strip() for ln in lines))
     if m is None:
         return None
-    c = _COMMITTEE.fullmatch(m.group(1))
-    return _canon_committee(c.group(1)) if c and not _NOT_COMMITTEE.match(c.group(1)) else None
+    c = COMMITTEE.fullmatch(m.group(1))
+    return canon_committee(c.group(1)) if c and not NOT_COMMITTEE.match(c.group(1)) else None
 
 
 def titled_meeting(lines: Sequence[str]) -> str | None:
@@ -46,8 +44,8 @@ def titled_meeting(lines: Sequence[str]) -> str | None:
         return crumb
     for line in lines:
         m = _TITLED.match(line.strip())
-        if m and not _NOT_COMMITTEE.match(m.group("body")):
-            return _canon_committee(m.group("body"))
+        if m and not NOT_COMMITTEE.match(m.group("body")):
+            return canon_committee(m.group("body"))
     return None
 
 
@@ -56,6 +54,6 @@ def titled_meeting_day(lines: Sequence[str]) -> str | None:
     2022", "Regionfullmäktige 24 februari 2015") as written, or None: the meeting's date."""
     for line in lines:
         m = _TITLED.match(line.strip())
-        if m and not _NOT_COMMITTEE.match(m.group("body")):
+        if m and not NOT_COMMITTEE.match(m.group("body")):
             return m.group("day")
     return None

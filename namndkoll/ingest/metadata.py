@@ -19,35 +19,25 @@ from dataclasses import dataclass, replace
 
 from ..types import DocType, Item, Metadata, OrgKind, Page
 from . import dates as _dates
-from .authors import FORBUND_OFFICER as _FORBUND_OFFICER
-from .authors import KOMMUN_ONLY_BODY as _KOMMUN_ONLY_BODY
-from .authors import REGION_ONLY_BODY as _REGION_ONLY_BODY
-from .authors import heads_pages as _heads_pages
-from .authors import kind_by_own_words as _kind_by_own_words
-from .authors import kind_of_body as _kind_of_body
-from .authors import named_before_items as _named_before_items
-from .authors import own_body_of as _own_body_of
-from .committee import (
-    addressee_block,
-    find_committee,
-    titled_meeting,
-    titled_meeting_day,
+from .authors import (
+    FORBUND_OFFICER,
+    KOMMUN_ONLY_BODY,
+    REGION_ONLY_BODY,
+    heads_pages,
+    kind_by_own_words,
+    kind_of_body,
+    named_before_items,
+    own_body_of,
 )
+from .committee import addressee_block, find_committee
 from .dates import MONTHS
 from .diarienummer import find_diarienummer
 from .doc_date import find_date
-from .doc_type import AGENDA_OPENER as _AGENDA_OPENER
-from .doc_type import SKIP_LINK as _SKIP_LINK
-from .doc_type import find_doc_type, find_kind, is_extract
-from .orgs import (
-    find_organisation,
-    kommuner_of_members,
-    named_bodies,
-    org_by_name,
-    org_in_file_name,
-)
-from .titles import COVER_LETTER as _COVER_LETTER
-from .titles import find_title
+from .doc_type import AGENDA_OPENER, SKIP_LINK, find_doc_type, find_kind, is_extract
+from .meeting_pages import titled_meeting, titled_meeting_day
+from .org_table import named_bodies, org_by_name, org_in_file_name
+from .orgs import find_organisation, kommuner_of_members
+from .titles import COVER_LETTER, find_title
 
 __all__ = [
     "MONTHS",
@@ -126,7 +116,7 @@ def _front(pages: Sequence[Page], z: _Zones) -> _Front:
     """The views of ``pages`` the steps share, each made once."""
     first_page = next((p for p in pages if p.text.strip()), None)
     page1 = [ln.strip() for ln in (first_page.text.splitlines() if first_page else []) if ln.strip()]
-    skip = next((i for i, ln in enumerate(z.lines[:6]) if _SKIP_LINK.match(ln)), None)
+    skip = next((i for i, ln in enumerate(z.lines[:6]) if SKIP_LINK.match(ln)), None)
     return _Front(first_page, page1, page1[:15], z.all_lines[min(15, len(page1)):],
                   [h for p in pages for h in (p.header + "\n" + p.footer).splitlines() if h.strip()],
                   "\n".join(z.all_lines[:80]), z.lines[skip + 1:skip + 3] if skip is not None else [])
@@ -155,7 +145,7 @@ def _organisation(front: _Front, own_kind: OrgKind | None) -> tuple[str | None, 
     author."""
     org = find_organisation(front.letterhead, front.body_lines, header_lines=front.header_lines,
                             joint_body=own_kind == "kommunalforbund",
-                            members_boards=bool(_FORBUND_OFFICER.search(front.opening)))
+                            members_boards=bool(FORBUND_OFFICER.search(front.opening)))
     return org if org else (None, None)
 
 
@@ -203,8 +193,8 @@ def _kommun_pages(z: _Zones, front: _Front, doc_type: DocType | None, committee:
     the author stays unknown."""
     municipality, org_kind = org
     if (org_kind in ("region", "kommunalforbund") and doc_type in _MEETING_PAPERS and committee
-            and _heads_pages(committee, z.header) and not _own_body_of(committee, "region", "kommunalforbund")
-            and not _named_before_items(municipality, front.header_lines, front.page1)):
+            and heads_pages(committee, z.header) and not own_body_of(committee, "region", "kommunalforbund")
+            and not named_before_items(municipality, front.header_lines, front.page1)):
         own = _kommun_named(front)
         return own if own and own[1] == "kommun" else (None, None)
     return org
@@ -216,7 +206,7 @@ def _statement_to_kommun(z: _Zones, doc_type: DocType | None, org_kind: OrgKind 
     to the byggnadsnämnd's bygglov unit) sends a statement to another organisation (type "other"
     with its kind word), not a report to a body of its own, which the addressee's nämnd is not."""
     if (doc_type in ("tjansteskrivelse", "tjansteutlatande") and org_kind in ("kommunalforbund", "region", "other")
-            and committee and _KOMMUN_ONLY_BODY.search(committee)):
+            and committee and KOMMUN_ONLY_BODY.search(committee)):
         return "other", None, _kind_word(z)
     return doc_type, committee, kind
 
@@ -238,8 +228,8 @@ def _meeting_page(z: _Zones, front: _Front, items: Sequence[Item], doc_type: Doc
         doc_type, committee = "other", committee or skipped_body
     if doc_type is None and titled_meeting(front.page1[:2] or z.lines[:2]):
         doc_type = "other"
-    if (doc_type in (None, "other") and not items and any(_SKIP_LINK.match(ln) for ln in z.lines[:3])
-            and any(_AGENDA_OPENER.match(ln) for ln in z.first_text.splitlines()[:40])):
+    if (doc_type in (None, "other") and not items and any(SKIP_LINK.match(ln) for ln in z.lines[:3])
+            and any(AGENDA_OPENER.match(ln) for ln in z.first_text.splitlines()[:40])):
         doc_type, kind = "other", "kallelse"
     return doc_type, committee, kind
 
@@ -252,7 +242,7 @@ def _kind_of_bodies_named(z: _Zones, doc_type: DocType | None, kind: str | None)
     if not (doc_type in _MEETING_PAPERS or (doc_type == "other" and kind in (None, "kallelse"))):
         return None
     opening = "\n".join(z.all_lines[:150])
-    kommun_only, region_only = _KOMMUN_ONLY_BODY.search(opening), _REGION_ONLY_BODY.search(opening)
+    kommun_only, region_only = KOMMUN_ONLY_BODY.search(opening), REGION_ONLY_BODY.search(opening)
     if bool(kommun_only) != bool(region_only):
         return "kommun" if kommun_only else "region"
     return None
@@ -265,7 +255,7 @@ def _org_kind(z: _Zones, org_kind: OrgKind | None, *, committee: str | None, own
     kommunalförbund), else the bodies a meeting's paper names."""
     if org_kind is not None:
         return org_kind
-    return (_kind_of_body(committee) or own_kind or ("kommunalforbund" if joint_members else None)
+    return (kind_of_body(committee) or own_kind or ("kommunalforbund" if joint_members else None)
             or _kind_of_bodies_named(z, doc_type, kind))
 
 
@@ -314,7 +304,7 @@ def _read_title(pages: Sequence[Page], items: Sequence[Item], z: _Zones, front: 
     names = _org_names(municipality)
     page = front.first_page if front.first_page is not None and front.first_page.lines else None
     title = find_title(front.page1 or z.lines, committee=committee, org_names=names, page=page)
-    if title and _COVER_LETTER.match(title):
+    if title and COVER_LETTER.match(title):
         return _title_after_cover_letter(pages, committee=committee, org_names=names)
     return title
 
@@ -329,7 +319,7 @@ def _title_after_cover_letter(pages: Sequence[Page], *, committee: str | None, o
         if first_lines and len(first_lines[0]) <= 75 and not first_lines[0].endswith("."):
             title = find_title(first_lines, committee=committee, org_names=org_names, page=nxt if nxt.lines else None)
             break
-    if title and _COVER_LETTER.match(title):
+    if title and COVER_LETTER.match(title):
         return None
     return title
 
@@ -344,7 +334,7 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     z = _zones(pages)
     front = _front(pages, z)
     doc_type, kind = _type_and_kind(pages, items, z)
-    own_kind = _kind_by_own_words(front.opening)
+    own_kind = kind_by_own_words(front.opening)
     municipality, org_kind = _organisation(front, own_kind)
     joint_members = _joint_members(municipality, doc_type, front)
     committee = _committee(z, front, doc_type,

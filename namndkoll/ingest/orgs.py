@@ -1,6 +1,7 @@
 """Which body wrote a document: a municipality, a region or a kommunalförbund, as it names itself.
 
-Sweden's 290 municipalities and 21 regions ship in ``data/organisations.tsv``. A document names
+Sweden's 290 municipalities and 21 regions ship in ``data/organisations.tsv`` (``org_table.py``
+reads the table and the names it gives a body). A document names
 its own body in its letterhead, running header or footer, web address, self-descriptions ("X är
 ett kommunalförbund", "tillkännagivits på X kommuns anslagstavla") and, more weakly, in its text.
 Those *self* zones decide; places merely mentioned in the text only count when no zone names the
@@ -9,164 +10,26 @@ author, so a region's report is not stored as a municipality it sits in or menti
 
 from __future__ import annotations
 
-import importlib.resources
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..types import OrgKind
+from .org_table import (
+    domains,
+    fold,
+    genitives,
+    known,
+    landsting_names,
+    org_by_name,
+)
 
-__all__ = ["OrgEvidence", "Organisation", "find_organisation", "is_self_name", "kommuner_of_members", "named_bodies",
-           "org_by_name", "organisations", "without_guests_employers", "without_self_names"]
-
-
-@dataclass(frozen=True)
-class Organisation:
-    kind: OrgKind
-    code: str  # SCB kommunkod (4 digits) or länskod (2 digits)
-    name: str  # as stored: "Lund", "Göteborg", "Region Skåne", "Västra Götalandsregionen"
-    genitive: str  # "Lunds", "Göteborgs", "Falu" (empty for regions)
-    suffix: str  # the word the body uses after its genitive: "kommun", "stad", "region"
-    county: str
-    aliases: tuple[str, ...] = ()
-
-
-@lru_cache(maxsize=1)
-def organisations() -> tuple[Organisation, ...]:
-    """The table of municipalities and regions shipped with the package."""
-    text = importlib.resources.files(__package__).joinpath("data/organisations.tsv").read_text("utf-8")
-    out = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, code, name, gen, suffix, county, aliases = (line.split("\t") + [""] * 7)[:7]
-        out.append(Organisation(kind, code, name, gen, suffix, county,  # type: ignore[arg-type]
-                                tuple(a for a in aliases.split(";") if a)))
-    return tuple(out)
-
-
-def is_self_name(line: str) -> bool:
-    """True when ``line`` is nothing but a body's name ("Lunds kommun", "Göteborgs Stad",
-    "REGION SKÅNE", "Västra Götalandsregionen"): a letterhead, not a title."""
-    m = _known()[0].fullmatch(line.strip(" .,:;"))
-    return m is not None
-
-
-def without_self_names(line: str) -> str:
-    """``line`` with every body's name taken out ("Lunds kommun Socialförvaltningen" ->
-    " Socialförvaltningen")."""
-    return _known()[0].sub(" ", line)
-
-
-def named_bodies(text: str) -> set[str]:
-    """The table bodies ``text`` names ("Kommunstyrelsen Alingsås kommun" -> {"Alingsås"})."""
-    rx, forms = _known()
-    return {forms[m.group(1).casefold()].name for m in rx.finditer(text) if m.group(1)[:1].isupper()}
-
-
-def org_by_name(name: str) -> Organisation | None:
-    """The table's organisation called ``name`` (case-insensitive), if any."""
-    return _by_name().get(name.casefold())
-
-
-@lru_cache(maxsize=1)
-def _by_name() -> dict[str, Organisation]:
-    return {o.name.casefold(): o for o in organisations()}
-
-
-# a file's name puts the municipality first ("alingsas_ramar_2027-2029.pdf") or after the body
-# whose paper it is ("motion-regionfullmaktige-gotland-vegetabilisk-kost-2016.pdf")
-_WORDS = {"mark", "vara"}  # municipalities named by common words ("mark-och-exploatering.pdf")
-_BODY_TOKEN = re.compile(r"(?:kommun|region|landsting|stad)\w*")
-
-
-def org_in_file_name(source: str, org_kind: str | None = None) -> Organisation | None:
-    """The municipality a file's name gives where the text names none: the name's first word,
-    or the word after a body word, spelled as a web address spells a table municipality; with
-    ``org_kind`` "region" the region of that name (Gotland: Region Gotland), else none."""
-    stem = re.split(r"[/\\]", source)[-1].rsplit(".", 1)[0]
-    tokens = [t for t in re.split(r"[-_.\s]+", stem.casefold()) if t]
-    places = [0] + [i + 1 for i, t in enumerate(tokens) if _BODY_TOKEN.fullmatch(t)]
-    kommuner = {_fold(o.name): o for o in organisations() if o.kind == "kommun" and _fold(o.name) not in _WORDS}
-    hits: set[str] = set()
-    for i in places:
-        for n in (3, 2, 1):  # "upplands-bro", "malung-salen": a name of several words
-            if i + n <= len(tokens) and (o := kommuner.get("".join(tokens[i:i + n]))) is not None:
-                hits.add(o.name)
-                break
-    if len(hits) != 1:
-        return None
-    o = kommuner[_fold(hits.pop())]
-    if org_kind in (None, "kommun"):
-        return o
-    if org_kind == "region":
-        return org_by_name(f"Region {o.name}")
-    return None
-
-
-def _fold(s: str) -> str:
-    """'Malung-Sälen' -> 'malungsalen': how names look in web addresses."""
-    s = unicodedata.normalize("NFKD", s.casefold())
-    return re.sub(r"[^a-z0-9]", "", "".join(c for c in s if not unicodedata.combining(c)))
+__all__ = ["OrgEvidence", "find_organisation", "kommuner_of_members", "without_guests_employers"]
 
 
 # ---- patterns ----------------------------------------------------------------------------------
 _WORD = r"[A-ZÅÄÖ][a-zåäöéü]+"
 _SUFFIX = r"(?:kommun|stad|Kommun|Stad|KOMMUN|STAD)(?:s|en|ens)?"
-
-
-@lru_cache(maxsize=1)
-def _known() -> tuple[re.Pattern[str], dict[str, Organisation]]:
-    """One regex over every way a table body names itself, and the map from a form to its body."""
-    forms: dict[str, Organisation] = {}
-    for o in organisations():
-        if o.kind == "kommun":
-            for stem in {o.name, o.genitive}:
-                for suf in ("kommun", "stad"):
-                    forms[f"{stem} {suf}".casefold()] = o
-        else:
-            forms[o.name.casefold()] = o
-            if o.name.endswith("regionen"):  # "Västra Götalandsregionens"
-                forms[(o.name + "s").casefold()] = o
-        for a in o.aliases:
-            forms[a.casefold()] = o
-    alts = sorted(forms, key=len, reverse=True)
-    rx = re.compile(r"(?<![\wåäö])(" + "|".join(re.escape(a) for a in alts) + r")(?:s|en|ens|:s)?(?![\wåäö])",
-                    re.IGNORECASE)
-    return rx, forms
-
-
-@lru_cache(maxsize=1)
-def _domains() -> dict[str, Organisation]:
-    """Web-address stems: lund.se, goteborg.se, alingsas.se, vgregion.se, regionskane... Stems
-    shared by two bodies (Håbo and Habo both fold to 'habo') are dropped."""
-    seen: dict[str, list[Organisation]] = {}
-    for o in organisations():
-        stems = {_fold(o.name)}
-        if o.kind == "kommun":
-            stems |= {_fold(o.name) + "kommun", _fold(o.name) + "stad"}
-        for s in stems:
-            seen.setdefault(s, []).append(o)
-    out = {s: os[0] for s, os in seen.items() if len(os) == 1}
-    # a kommun that is its county's only kommun does the region's work and names itself the
-    # region (Region Gotland): its web address is the region's
-    per_county: dict[str, list[Organisation]] = {}
-    for o in organisations():
-        per_county.setdefault(o.county, []).append(o)
-    for members in per_county.values():
-        kommuner = [o for o in members if o.kind == "kommun"]
-        regions = [o for o in members if o.kind == "region"]
-        if len(kommuner) == 1 and len(regions) == 1:
-            out[_fold(kommuner[0].name)] = regions[0]
-    vgr = org_by_name("Västra Götalandsregionen")
-    skane = org_by_name("Region Skåne")
-    if vgr:
-        out["vgregion"] = vgr
-    if skane:
-        out["skane"] = skane
-    return out
 
 
 # a domain may be written with its letters å, ä, ö ("alingsås.se", the name's IDN form): folded
@@ -280,7 +143,7 @@ def without_guests_employers(lines: Sequence[str]) -> list[str]:
     for head in _GUEST_HEAD.finditer(text):
         end = _GUEST_END.search(text, head.end(), head.end() + _GUEST_SPAN)
         stop = end.start() if end else min(len(text), head.end() + _GUEST_SPAN)
-        for m in _known()[0].finditer(text, head.end(), stop):
+        for m in known()[0].finditer(text, head.end(), stop):
             chars[m.start():m.end()] = " " * (m.end() - m.start())
         for m in _LANDSTING.finditer(text, head.end(), stop):
             chars[m.start():m.end()] = " " * (m.end() - m.start())
@@ -330,17 +193,6 @@ _GENITIVE_BODY = re.compile(r"(?<![\wåäö-])([A-ZÅÄÖ][\wåäö-]*s)\s+[a-z�
                             r"(?:en|ens|s)?(?![\wåäö])")
 
 
-@lru_cache(maxsize=1)
-def _genitives() -> dict[str, Organisation]:
-    """A municipality's genitive ("Östhammars", "Lunds") -> the municipality; a genitive two share
-    is left out."""
-    seen: dict[str, list[Organisation]] = {}
-    for o in organisations():
-        if o.kind == "kommun" and o.genitive.endswith("s"):
-            seen.setdefault(o.genitive, []).append(o)
-    return {g: os[0] for g, os in seen.items() if len(os) == 1}
-
-
 # a region's old name, before the landsting became a region (2019 at the latest): "Landstinget
 # Kronoberg", "Landstinget i Östergötland", "Stockholms läns landsting", "ÖREBRO LÄNS LANDSTING",
 # "Jämtlands läns landstingsstyrelse". Stored as the document names itself (the gold of bench/gold
@@ -351,29 +203,13 @@ _LANDSTING = re.compile(r"\blandstinget\s+(?:i\s+)?([A-ZÅÄÖ][\wåäö]+(?:\s+
                         re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _landsting_names() -> dict[str, Organisation]:
-    """How a landsting named its county ("kronoberg", "kronobergs", "kalmar län", "sörmland") ->
-    the region it became (the county's confirmation that a landsting is meant)."""
-    out: dict[str, Organisation] = {}
-    for o in organisations():
-        if o.kind != "region":
-            continue
-        stem = o.county.removesuffix(" län")
-        keys = {stem, stem.removesuffix("s"), o.county, o.name.removeprefix("Region ")}
-        for k in keys:
-            if k and k != o.name:
-                out[k.casefold()] = o
-    return out
-
-
 def _scan_landsting(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: float,
                     order: int) -> None:
     if "andsting" not in line and "ANDSTING" not in line:
         return
     for m in _LANDSTING.finditer(line):
         word = m.group(1) or m.group(2)
-        o = _landsting_names().get(word.casefold()) or _landsting_names().get(word.split()[0].casefold())
+        o = landsting_names().get(word.casefold()) or landsting_names().get(word.split()[0].casefold())
         if o is None:
             continue
         place = word.split()[0]
@@ -390,12 +226,12 @@ def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: f
           unknown_ok: bool, own_board: bool = True, after_counterpart: bool = False) -> None:
     _scan_landsting(line, found, self_w=self_w, mention=mention, order=order)
     for m in _GENITIVE_BODY.finditer(line):
-        o = _genitives().get(m.group(1))
+        o = genitives().get(m.group(1))
         if o is not None:
             _add(found, o.name, o.kind, self_w=self_w, mention=mention, order=order)
     if not _MAY_NAME.search(line):
         return  # most lines name no body; the big alternation is slow
-    rx, forms = _known()
+    rx, forms = known()
     taken: list[tuple[int, int]] = []
     for m in rx.finditer(line):
         text = m.group(1)
@@ -429,7 +265,7 @@ def _scan(line: str, found: dict[str, OrgEvidence], *, self_w: float, mention: f
                 name = words[1]
             name = _base(name)  # "Jakobstads stad" -> "Jakobstad"; "Närpes stad" stays
             first = name.split()[0].split("-")[0]
-            if first in _NOT_PLACE or name.casefold() in _known()[1]:
+            if first in _NOT_PLACE or name.casefold() in known()[1]:
                 continue
             # not in the table: a municipality only where it names itself (Nykarleby stad), so
             # only the self zones and repeated mentions count
@@ -656,13 +492,13 @@ def _scan_domains(line: str, found: dict[str, OrgEvidence], weight: float, order
         # a line that is a web address alone, as a cover prints its logo's ("alingsas.se" under
         # Alingsås' Fördjupad månadsuppföljning): a known municipality's, a region's or förbund's
         bare = _BARE_DOMAIN.match(line.lower())
-        o = _domains().get(_fold(bare.group(1))) if bare else None
+        o = domains().get(fold(bare.group(1))) if bare else None
         if o:
             _add(found, o.name, o.kind, self_w=weight, order=order)
         return
-    doms = _domains()
+    doms = domains()
     for m in _DOMAIN.finditer(line.lower()):
-        stem = _fold(m.group(1))
+        stem = fold(m.group(1))
         o = doms.get(stem)
         if o:
             _add(found, o.name, o.kind, self_w=weight, order=order)
@@ -682,7 +518,7 @@ def _initials(name: str) -> str:
         low = w.casefold()
         if re.search(r".förbund(?:et)?$", low):
             out += "f"
-    return _fold(out)
+    return fold(out)
 
 
 def _merge_unknown_with_domains(found: dict[str, OrgEvidence]) -> None:
@@ -692,7 +528,7 @@ def _merge_unknown_with_domains(found: dict[str, OrgEvidence]) -> None:
         if k.startswith("\0"):
             del found[k]
     for ev in found.values():
-        s = stems.get(_fold(ev.name))
+        s = stems.get(fold(ev.name))
         if s is None and ev.kind == "kommunalforbund":
             # "www.avrf.se", "raddningstjansten@avrf.se": a förbund's address under its initials
             # ("Alingsås och Vårgårda Räddningstjänstförbund") is its own

@@ -30,9 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..types import PAGE_SEP, Item, Line, Metadata, Page, page_at
-from .bundles import EXTRACT_WORD as _EXTRACT_WORD
-from .bundles import HEAD_DATE as _HEAD_DATE
-from .bundles import extract_blocks, own_origins, page_origins, with_origin
+from .bundles import EXTRACT_WORD, HEAD_DATE, extract_blocks, own_origins, page_origins, with_origin
 from .item_titles import _META_LINE, _TITLE_STRIP, _item_dnr, _same_font, _title
 from .metadata import read_metadata
 from .sections import SECTION_HEADINGS, find_sections
@@ -199,7 +197,7 @@ def _title_above(lines: list[_Ln], k: int) -> list[_Ln] | None:
                 break
             j -= 1
             continue
-        if _EXTRACT_WORD.match(t) or _HEAD_DATE.search(t) or _META_LINE.match(t) or t.endswith((".", ":", ";")):
+        if EXTRACT_WORD.match(t) or HEAD_DATE.search(t) or _META_LINE.match(t) or t.endswith((".", ":", ";")):
             break
         if not out and (t.endswith(",") or _OPEN_END.search(t)):
             return None  # the sentence above runs on into the § it cites

@@ -7,9 +7,8 @@ import re
 from collections.abc import Sequence
 
 from ..types import Page
-from .committee import COMMITTEE as _COMMITTEE
-from .committee import LABEL as _LABEL
-from .orgs import is_self_name, without_self_names
+from .body_names import COMMITTEE, LABEL
+from .org_table import is_self_name, without_self_names
 
 __all__ = ["COVER_LETTER", "find_title"]
 
@@ -93,7 +92,7 @@ _NAME_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:[ -](?:[A-ZÅÄÖ][a-z�
 
 def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool:
     low = s.casefold()
-    if len(s) < 4 or not re.search(r"[A-Za-zÅÄÖåäö]{3}", s) or _LABEL.match(s):
+    if len(s) < 4 or not re.search(r"[A-Za-zÅÄÖåäö]{3}", s) or LABEL.match(s):
         return True
     if _CONTROL.match(s) or _DNR_ONLY.match(s) or _UNIT_LINE.match(s) or _SKIP_LINK.match(s) or _CHROME.search(s) or \
             _PARTICULARS.match(s):
@@ -102,8 +101,8 @@ def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool
         return True
     if committee and low == committee.casefold():
         return True
-    if low.rstrip(".") in org_names or is_self_name(s) or _COMMITTEE.fullmatch(s) or (
-            s.isupper() and _COMMITTEE.fullmatch(s.capitalize())) or re.fullmatch(
+    if low.rstrip(".") in org_names or is_self_name(s) or COMMITTEE.fullmatch(s) or (
+            s.isupper() and COMMITTEE.fullmatch(s.capitalize())) or re.fullmatch(
             r"[A-ZÅÄÖ]?[a-zåäö]*(?:förvaltningen|kontoret|avdelningen|enheten|sektionen|staben)", s):
         return True
     if _NAME_LINE.match(s) and not re.search(r"\b(?:och|av|för|i|till|om)\b", s) and not _KIND_FIRST.match(s):
@@ -140,9 +139,9 @@ def _is_letterhead(s: str) -> bool:
     type or date ("Lunds kommun Socialförvaltningen Tjänsteskrivelse", "Göteborgs Stad
     Stadsledningskontoret protokoll")."""
     rest = without_self_names(s)
-    if rest == s and not _COMMITTEE.search(s):
+    if rest == s and not COMMITTEE.search(s):
         return False
-    rest = _COMMITTEE.sub(" ", rest)
+    rest = COMMITTEE.sub(" ", rest)
     rest = _OFFICE_WORD.sub(" ", rest)
     rest = re.sub(r"(?i)\b(?:tjänsteskrivelse|tjänsteutlåtande|(?:sammanträdes)?protokoll(?:sutdrag)?|kallelse|"
                   r"rapport|sida|datum)\b", " ", rest)
@@ -178,7 +177,7 @@ def find_title(lines: Sequence[str], *, committee: str | None = None, org_names:
             s = m.group(1).strip()
         elif _skip_title_line(s, committee, names):
             if len(s.split()) == 1 and i + 1 < n and _YEARISH.match(lines[i + 1].strip()) and \
-                    not _LABEL.match(s) and re.search(r"[a-zåäö]{3}", s):
+                    not LABEL.match(s) and re.search(r"[a-zåäö]{3}", s):
                 return f"{s} {lines[i + 1].strip()}"  # "Årsredovisning" / "2025"
             i += 1
             continue
@@ -232,7 +231,7 @@ def _blank_before(lines: Sequence[str], page: Page) -> set[int]:
 
 def _continue_title(title: str, following: Sequence[str]) -> str:
     for nxt in (ln.strip() for ln in following):
-        if (not nxt or _LABEL.match(nxt) or _SECTION_HEAD.match(nxt) or _WEB.search(nxt) or len(title) > 200
+        if (not nxt or LABEL.match(nxt) or _SECTION_HEAD.match(nxt) or _WEB.search(nxt) or len(title) > 200
                 or _BULLET.match(nxt)):  # a list's item below a heading is not part of it
             break
         if title.endswith((".", "?", "!")):

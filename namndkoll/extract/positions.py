@@ -209,6 +209,11 @@ def _statements(text: str, s: int, e: int, known: dict[str, str], muni: str | No
     for st, en in iter_sentences(text, s, e):
         found = _actor_verbs(text, st, en, known, muni, first=True)
         m = found[0][1] if found else None
+        if m is None and out and (inv := _INVERTED_ACTOR_RE.match(text, st, en)):
+            # "Vidare yrkar Axel Josefson (M) bifall till …": a member named after the verb states
+            # a yrkande of their own, not one more of the sentence before (whose parties differ)
+            out.append([st, en, inv.end("actor")])
+            continue
         if m is not None:
             a = _scope_start(text, st, m.start())
             if a > st and out:  # the heading or list before the actor belongs to the statement before
@@ -430,6 +435,12 @@ _PAGE_COUNTER_RE = re.compile(r"(?<![\wåäö])(?i:protokoll|sida)[ \t]+\d{1,3}[
 # a line that is only members with their parties before the verb: "Ida Alm (L) yrkar …"
 _OWN_LINE_ACTOR_RE = re.compile(
     rf"[ \t]*{_PERSON_RE.pattern}(?:[ \t]*(?:,|och|samt)[ \t]*{_PERSON_RE.pattern.replace('?P<name>', '?:').replace('?P<code>', '?:')})*[ \t]*")
+# the verb before its actor after an adverb that goes on from the sentence before (Swedish word
+# order): "Vidare yrkar Axel Josefson (M) bifall till …", "Dessutom föreslår Eva Lind (S) och …"
+_ONE_PERSON = _PERSON_RE.pattern.replace('?P<name>', '?:').replace('?P<code>', '?:')
+_INVERTED_ACTOR_RE = re.compile(
+    rf"[ \t\n]*(?:Vidare|Dessutom|Därutöver|Därtill|Slutligen)[ \t\n]+(?:yrkar|föreslår)[ \t\n]+"
+    rf"(?P<actor>{_ONE_PERSON}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_ONE_PERSON})*)")
 _JOINING_END_RE = re.compile(r"(?:,|\b(?:och|samt|till|av|på|med|om|för|att|m\.fl\.?))[ \t]*$")
 
 

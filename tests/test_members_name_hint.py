@@ -44,3 +44,21 @@ def test_a_name_without_its_middle_name_is_pointed_to_the_listed_member(corpus):
     # words out of their order name no one ("Holm Lisa" is not how the list writes her)
     result = runner.invoke(app, ["votes", "--db", str(corpus), "--member", "Holm Lisa"])
     assert "check the spelling" in result.output
+
+
+def test_members_say_when_the_votes_found_list_no_member(tmp_path):
+    """Walk 17: `members --year 2023` over Göteborg KF answered "0 members" and nothing else,
+    though 46 votes of 2023 are stored — their protocols say only "Hur var och en röstar framgår
+    av bilaga 2" and the bilagor are not in them. A researcher must be told that, not left to
+    think nobody voted."""
+    d = make_doc("§ 5\nMotion om lekplatser\nOmröstning\nOmröstningen utfaller med 41 Ja mot 38 Nej. Hur var "
+                 "och en röstar framgår av bilaga 2.\n", items=True, municipality="Skogsby",
+                 committee="Kommunfullmäktige", date="2023-03-16", doc_type="protokoll",
+                 title="Kommunfullmäktige, protokoll 2023-03-16")
+    db = tmp_path / "corpus.db"
+    _store_all(db, [Document("/records/kf-2023-03-16.pdf", "8" * 64, d.pages, d.metadata, d.items)])
+    result = runner.invoke(app, ["members", "--db", str(db), "--year", "2023"])
+    assert result.exit_code == 0
+    assert "1 vote stored under these filters, none with each member's vote listed" in result.output
+    result = runner.invoke(app, ["members", "--db", str(db), "--year", "2023", "--json"])
+    assert result.stdout.strip() == "[]"  # the line goes to stderr: --json stays clean

@@ -30,7 +30,7 @@ def test_a_member_named_after_the_verb_states_a_yrkande_of_their_own(tmp_path):
     got = [(p.parties, p.text) for p in found if p.kind == "yrkande"]
     assert got == [
         (("S", "V"), "Eva Lind (S) och Mia Sand (V) yrkar bifall till regionstyrelsens förslag."),
-        (("M", "KD", "SD"), "Per Holm (M), Ola Berg (KD) och Siv Ek (SD) yrkar bifall till förslaget från M och KD i "
-                            "regionstyrelsen."),
+        (("M", "KD", "SD"), ("Per Holm (M), Ola Berg (KD) och Siv Ek (SD) yrkar bifall till förslaget från M och "
+                             "KD i regionstyrelsen.")),
         (("M",), "Vidare yrkar Per Holm (M) bifall till tilläggsyrkandet från M om färdtjänst."),
     ]

@@ -59,3 +59,23 @@ def test_a_party_filter_keeps_the_parties_stance_in_a_matching_item(stored):
     assert "Ledamöterna från SD reserverar sig" in row.stances["SD"][0].text
     # a party with no stance in the § is not given one by the filter
     assert compare(conn, "återremiss", emb, by="party", party="KD", mode="keyword").items == ()
+
+
+def test_the_web_page_takes_the_party_filter_too(stored, db_path: Path, tmp_path: Path):
+    """`/compare` had no party field and `/api/compare?party=SD` was ignored (walk 17): a
+    secretary could not ask the page what her own party said on a topic."""
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web import create_app
+
+    _conn, emb = stored
+    app = create_app(db_path, embedder=emb, cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as client:
+        page = client.get("/compare", params={"topic": "återremiss", "party": "SD"})
+        assert page.status_code == 200
+        assert 'name="party" value="SD"' in page.text
+        assert "reservation" in page.text and "Kommunfullmäktige § 41" in page.text
+        only = client.get("/api/compare", params={"topic": "återremiss", "party": "SD"}).json()
+        assert [r["item"] for r in only["rows"]] == ["41"] and "SD" in only["parties"]
+        none = client.get("/api/compare", params={"topic": "återremiss", "party": "KD"}).json()
+        assert none["rows"] == []

@@ -344,6 +344,20 @@ def test_a_roll_call_tally_wraps_inside_its_party_column(page):
     assert widths and max(widths) <= 320, widths
 
 
+def test_a_roll_call_tally_stays_inside_its_own_cell(page):
+    """Walk 17 (Göteborg KF 2024-11-07 § 451, compare "förslag till budget och flerårsplaner"):
+    each party's tally ("22 avstår (Förslag till budget 2025 och flerårsplaner 2026–2027)") was
+    drawn beside its 'omröstning' label as wide as the whole cell, so it ran over the next
+    party's column and the two parties' counts were printed on top of each other."""
+    page.goto("/compare?topic=Yttrande+till+Trafikverket&by=party")
+    page.wait_for_selector("table.matrix small.tally")
+    over = page.evaluate(
+        "() => [...document.querySelectorAll('table.matrix small.tally')].map(t => {"
+        " const c = t.closest('td').getBoundingClientRect(), r = t.getBoundingClientRect();"
+        " return r.right - c.right; }).filter(d => d > 1)")
+    assert over == [], f"tallies running past their cell's right edge by {over} px"
+
+
 # ---- a nämndsekreterare's walk (walk 69): printing a document page for a politician cut the
 # page's text at its scroll box (the printout of Tolkförmedling Väst's årsredovisning s. 2 stopped
 # at 'Balanskravsresultat') and printed the menu and every button; on a phone the search filter's

@@ -286,6 +286,8 @@ def members_cmd(
         fail(exc)
     if not rows:
         say_body_hint(municipality, db, committee)
+        if party is None and member is None:
+            _say_votes_without_lists(db, committee=committee, municipality=municipality, year=year)
     if year is not None:
         say_undated(db, year=year, municipality=municipality, committee=committee)
     table_cols, csv_cols = _MEMBER_COLUMNS
@@ -301,6 +303,23 @@ def members_cmd(
         shown = [{**r, "with_party_share": "" if r.get("with_party_share") is None
                   else f"{r['with_party_share']:.0%}"} for r in rows]
         print_table(shown, table_cols, title=counted(len(rows), "members"), wide=wide)
+
+
+def _say_votes_without_lists(db: str | None, *, committee: str | None, municipality: str | None,
+                             year: int | None) -> None:
+    """No member where the filters hold votes: that none of those protocols lists each
+    member's vote (Göteborg KF 2023 gives only "Hur var och en röstar framgår av bilaga 2"),
+    not that nobody voted."""
+    from ..api import votes
+
+    try:
+        n = len(votes(db=db, committee=committee, municipality=municipality, year=year))
+    except NamndkollError:
+        return
+    if n:
+        echo(f"{counted(n, 'votes')} stored under these filters, none with each member's vote listed: "
+             "`namndkoll votes` shows their results; a roll call is kept where a protocol lists each "
+             "member's vote", err=True)
 
 
 def register(app: typer.Typer) -> None:

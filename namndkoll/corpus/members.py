@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .extractions import ORIGIN, name_key
-from .store import document_where
+from .store import document_where, like_escape
 
 _PRESENT = ("ja", "nej", "avstar")
 
@@ -136,10 +136,16 @@ def aggregate_members(roll_rows: Any, *, party: str | None = None, member: str |
 
 
 def member_names(conn: Any, fragment: str, limit: int = 5) -> list[str]:
-    """Stored member names containing ``fragment`` (any case): suggestions for a name not found."""
-    rows = conn.execute("SELECT name, count(*) AS n FROM roll_call WHERE name_key LIKE ? GROUP BY name_key"
-                        " ORDER BY n DESC, name LIMIT ?", (f"%{name_key(fragment)}%", limit)).fetchall()
+    """Stored member names holding the words of ``fragment`` in its order (any case):
+    suggestions for a name not found ("Lisbeth Andersson": "Lisbeth Sundén Andersson")."""
+    rows = conn.execute("SELECT name, count(*) AS n FROM roll_call WHERE name_key LIKE ? ESCAPE '\\' GROUP BY name_key"
+                        " ORDER BY n DESC, name LIMIT ?", (words_in_order(fragment), limit)).fetchall()
     return [r[0] for r in rows]
+
+
+def words_in_order(fragment: str) -> str:
+    """A LIKE pattern (``ESCAPE '\\'``) for a name key holding ``fragment``'s words in its order."""
+    return "%" + "%".join(like_escape(w) for w in name_key(fragment).split()) + "%"
 
 
 def alias_map(entries: Iterable[tuple[str, str | None, str | None, Any]]) -> dict[tuple[str, str | None], str]:

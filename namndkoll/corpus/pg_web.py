@@ -9,8 +9,7 @@ from typing import Any
 
 from psycopg.rows import dict_row
 
-from .extractions import name_key
-from .members import roll_sql
+from .members import roll_sql, words_in_order
 from .pg_store import ORIGIN, C, document_where, list_extracted
 from .web import dnr_key
 
@@ -81,8 +80,6 @@ def roll_rows(conn: Any, *, municipality: str | None = None, committee: str | No
 
 
 def member_names(conn: Any, fragment: str, limit: int = 5) -> list[str]:
-    from .store import like_contains
-
     rows = conn.execute(f"SELECT min(name{C}), count(*) AS n FROM roll_call WHERE name_key LIKE %s GROUP BY name_key"
-                        f" ORDER BY n DESC, min(name{C}) LIMIT %s", (like_contains(name_key(fragment)), limit)).fetchall()
+                        f" ORDER BY n DESC, min(name{C}) LIMIT %s", (words_in_order(fragment), limit)).fetchall()
     return [r[0] for r in rows]

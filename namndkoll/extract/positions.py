@@ -209,6 +209,11 @@ def _statements(text: str, s: int, e: int, known: dict[str, str], muni: str | No
     for st, en in iter_sentences(text, s, e):
         found = _actor_verbs(text, st, en, known, muni, first=True)
         m = found[0][1] if found else None
+        if m is None and out and (inv := _INVERTED_ACTOR_RE.match(text, st, en)):
+            # "Vidare yrkar Axel Josefson (M) bifall till …": a member named after the verb states
+            # a yrkande of their own, not one more of the sentence before (whose parties differ)
+            out.append([st, en, inv.end("actor")])
+            continue
         if m is not None:
             a = _scope_start(text, st, m.start())
             if a > st and out:  # the heading or list before the actor belongs to the statement before
@@ -417,12 +422,25 @@ def _scope_start(text: str, st: int, verb: int) -> int:
                 or re.search(r"(?:med flera|m\.fl\.|\))[ \t]*$", line) and _TITLE_RE.search(text[start:pos + len(line)]):
             start = st + m.end()
         pos = st + m.end()
+    # a page's running counter ("STORUMANS KOMMUN PROTOKOLL 2 (18)", "Sida 3 (14)") left in a web
+    # copy's run-on text ends what stood before it: no sentence runs on over a page's head
+    for m in _PAGE_COUNTER_RE.finditer(text, start, verb):
+        start = m.end()
     return start
+
+
+_PAGE_COUNTER_RE = re.compile(r"(?<![\wåäö])(?i:protokoll|sida)[ \t]+\d{1,3}[ \t]*\(\d{1,3}\)[ \t]*")
 
 
 # a line that is only members with their parties before the verb: "Ida Alm (L) yrkar …"
 _OWN_LINE_ACTOR_RE = re.compile(
     rf"[ \t]*{_PERSON_RE.pattern}(?:[ \t]*(?:,|och|samt)[ \t]*{_PERSON_RE.pattern.replace('?P<name>', '?:').replace('?P<code>', '?:')})*[ \t]*")
+# the verb before its actor after an adverb that goes on from the sentence before (Swedish word
+# order): "Vidare yrkar Axel Josefson (M) bifall till …", "Dessutom föreslår Eva Lind (S) och …"
+_ONE_PERSON = _PERSON_RE.pattern.replace('?P<name>', '?:').replace('?P<code>', '?:')
+_INVERTED_ACTOR_RE = re.compile(
+    rf"[ \t\n]*(?:Vidare|Dessutom|Därutöver|Därtill|Slutligen)[ \t\n]+(?:yrkar|föreslår)[ \t\n]+"
+    rf"(?P<actor>{_ONE_PERSON}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_ONE_PERSON})*)")
 _JOINING_END_RE = re.compile(r"(?:,|\b(?:och|samt|till|av|på|med|om|för|att|m\.fl\.?))[ \t]*$")
 
 

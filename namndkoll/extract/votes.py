@@ -89,10 +89,14 @@ _BILAGA_RE = re.compile(r"(?:^|(?<=\f))Bilaga[ \t]+(\d+)[ \t]*$", re.MULTILINE)
 _IN_SENTENCE = r"(?:[^.]|\.(?=[\wåäö])|(?<=m\.fl)\.(?=\s+[a-zåäö]))"
 _PROP_RE = re.compile(
     r"(?:voteringsproposition|propositionen|omröstningsproposition|omröstningsordning|voteringsordning)"
-    r"[^:”\"\n]{0,40}:?[\s\f]*[”\"]?"
+    # ("voteringsproposition i omröstning om antagande av motförslag i huvudvotering:")
+    r"[^:”\"\n]{0,80}:?[\s\f]*"
+    # (quoted, it is all that stands between the quotes: "Ja för bifall till kommunstyrelsens
+    # förslag. Nej för bifall till yrkandet från Nina Miskovsky m fl", "… Marie Brynolfsson m.fl.")
+    r"(?:[”\"](?P<qt>(?:Ja|ja)[\s-][^”\"]{5,700}?)[”\"]|[”\"]?"
     # (unquoted, it ends with the sentence that says what nej means, not with the roll call after it)
     r"(?P<p>(?:Ja|ja)[\s-][^”\"]{5,400}?(?<![\wåäö])[Nn]ej(?![\wåäö])[^”\"]{2,300}?\.(?=[ \t]*\n)"
-    r"|(?:Ja|ja)[\s-][^”\"]{5,400}?)(?:(?<=\.)|[”\"]|\n\s*\n|$)"
+    r"|(?:Ja|ja)[\s-][^”\"]{5,400}?)(?:(?<=\.)|[”\"]|\n\s*\n|$))"
     # (a Ja-röst or Nej-röst line that wraps goes on on the next line, not past a blank line)
     # ("Ja-röster: Anna Skarsjö (S), …" is the roll call, not what ja means)
     r"|(?P<q>(?:Ja|ja)-röst(?![\wåäö])(?:[^.\n]|\.(?=[\wåäö])|\n(?![ \t]*\n)){3,200}[,.;][\s\f]*(?:[−–•-][ \t]*)?"
@@ -176,7 +180,7 @@ def _proposition(doc: Document, start: int, *, in_bilaga: bool) -> str | None:
     found = None
     for m in _PROP_RE.finditer(text, lo, start):
         # without the bullet of the Nej-röst line
-        found = m.group("p") or m.group("r") or re.sub(r"(?<=[.;,])\s*[−–•-]\s+", " ", m.group("q"))
+        found = m.group("qt") or m.group("p") or m.group("r") or re.sub(r"(?<=[.;,])\s*[−–•-]\s+", " ", m.group("q"))
     if found is None:
         return None
     return re.sub(r"\s+", " ", found).strip().rstrip(".") + "."

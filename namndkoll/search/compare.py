@@ -151,6 +151,11 @@ def independents_named(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _stands(row: MatrixItem, wanted: str) -> bool:
+    """Whether the party ``wanted`` (or, for "-", an independent member) has a stance in ``row``."""
+    return any(p == wanted or wanted == INDEPENDENT and _is_independent_column(p) for p in row.stances)
+
+
 def _is_independent_column(key: str) -> bool:
     return key == INDEPENDENT_LABEL or key.endswith(f" ({INDEPENDENT_LABEL})")
 
@@ -162,14 +167,26 @@ def compare(
 ) -> Comparison:
     """The topic's §§ with each party's stances, as a matrix and grouped by ``by``."""
     store = as_store(store)
-    hits = search(store, topic, embedder, municipality=municipality, committee=committee, party=party,
-                  year=year, year_from=year_from, year_to=year_to, chunk_ids=position_chunk_ids(store),
-                  limit=limit, mode=mode)
+    ids = position_chunk_ids(store)
+    kwargs: dict[str, Any] = {"municipality": municipality, "committee": committee, "year": year,
+                              "year_from": year_from, "year_to": year_to, "chunk_ids": ids, "limit": limit,
+                              "mode": mode}
+    hits = search(store, topic, embedder, party=party, **kwargs)
+    named = {(h.document_id, h.item) for h in hits}  # §§ whose matching passages name the party
+    wanted = _code(party) if party else None
+    if wanted is not None:
+        # a party's stance is what it said or how it voted in a § on the topic, and its own words
+        # need not repeat the topic ("Ledamöterna från SD reserverar sig mot beslutet." in a §
+        # whose vote was on "ärendets återremiss"): the §§ the topic finds count too, each kept
+        # below only where the party took a stance
+        seen = {h.chunk_id for h in hits}
+        hits += [h for h in search(store, topic, embedder, **kwargs) if h.chunk_id not in seen]
     by_item: dict[tuple[int, str | None], list[Hit]] = {}
     for h in hits:
         by_item.setdefault((h.document_id, h.item), []).append(h)
     rows = [matrix_row(store, doc_id, item, found) for (doc_id, item), found in by_item.items()]
-    wanted = _code(party) if party else None
+    if wanted is not None:
+        rows = [r for r in rows if _stands(r, wanted) or not r.stances and (r.document_id, r.item) in named]
     groups: dict[str, Group] = {}
     unattributed = 0
     for row in rows:

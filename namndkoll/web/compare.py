@@ -20,13 +20,14 @@ Dnr = Annotated[str, Path(min_length=1, max_length=80)]
 
 
 def _filters(request: Request, municipality: str | None, committee: str | None, year_from: str | None,
-             year_to: str | None) -> dict[str, Any]:
+             year_to: str | None, party: str | None = None) -> dict[str, Any]:
     """The form's fields as ``api.compare_matrix`` and ``api.compare_rows`` take them; a year
-    range that runs backwards is an error."""
+    range that runs backwards is an error. ``party``: only the §§ where that party took a stance
+    (as `compare --party`), every party's cells beside it."""
     first, last = year_range(year_from, year_to)
     cfg = config(request)
     return {"db": cfg.db, "embedder": cfg.embedder, "municipality": blank(municipality),
-            "committee": blank(committee), "year_from": first, "year_to": last}
+            "committee": blank(committee), "party": blank(party), "year_from": first, "year_to": last}
 
 
 def _matrix(
@@ -37,8 +38,9 @@ def _matrix(
     committee: str | None,
     year_from: str | None,
     year_to: str | None,
+    party: str | None = None,
 ) -> api.CompareMatrix:
-    return api.compare_matrix(topic, by=by, **_filters(request, municipality, committee, year_from, year_to))
+    return api.compare_matrix(topic, by=by, **_filters(request, municipality, committee, year_from, year_to, party))
 
 
 @router.get("/compare", include_in_schema=False)
@@ -48,11 +50,12 @@ def compare_html(
     by: By = "party",
     municipality: Text = None,
     committee: Text = None,
+    party: Text = None,
     year_from: Annotated[YearQ, Query(alias="from")] = None,
     year_to: Annotated[YearQ, Query(alias="to")] = None,
 ) -> Response:
     m = (
-        _matrix(request, topic, by, municipality, committee, year_from, year_to)
+        _matrix(request, topic, by, municipality, committee, year_from, year_to, party)
         if topic.strip()
         else None
     )
@@ -66,6 +69,7 @@ def compare_html(
             "args": {
                 "municipality": municipality or "",
                 "committee": committee or "",
+                "party": party or "",
                 "from": year_from or "",
                 "to": year_to or "",
             },
@@ -80,6 +84,7 @@ def compare_api(
     by: By = "party",
     municipality: Text = None,
     committee: Text = None,
+    party: Text = None,
     year_from: Annotated[YearQ, Query(alias="from")] = None,
     year_to: Annotated[YearQ, Query(alias="to")] = None,
     format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json",
@@ -91,10 +96,10 @@ def compare_api(
         from ..search.compare import COMPARISON_COLUMNS
         from .tables import download
 
-        rows = api.compare_rows(topic, by=by, **_filters(request, municipality, committee, year_from, year_to))
+        rows = api.compare_rows(topic, by=by, **_filters(request, municipality, committee, year_from, year_to, party))
         return download("jamforelse", "Jämförelse", [(c, c) for c in COMPARISON_COLUMNS], rows, format)
     return JSONResponse(
-        jsonable(_matrix(request, topic, by, municipality, committee, year_from, year_to))
+        jsonable(_matrix(request, topic, by, municipality, committee, year_from, year_to, party))
     )
 
 

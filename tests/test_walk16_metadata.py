@@ -60,6 +60,28 @@ def test_a_file_name_shown_as_the_page_title_is_no_title(tmp_path: Path) -> None
         assert doc.metadata.title == "UTVÄRDERINGSBERÄTTELSE FÖR ÅR 2018", name
 
 
+DECISIONS_IN_BRIEF = [
+    "Beslut i korthet - tekniska nämnden 12 maj 2021",
+    ("Tekniska nämnden beslutade bland annat att godkänna en ny plan för vinterväghållning 2021-2023. "
+    "Vidare beslutades att fastställa regler för upplåtelse av torgplatser."),
+    "Beslut i korthet",
+    ("Nedan redovisas besluten kring merparten av ärendena vid nämnden. För en komplett redovisning "
+    "hänvisas till handlingarna."),
+    ("Målet för kommunens vinterväghållning är framkomlighet på alla gator. Planen för "
+    "vinterväghållning ska bidra till ett helhetsperspektiv och en gemensam riktning framåt."),
+    "Tekniska nämnden beslutar att", "Godkänna planen för vinterväghållning 2021-2023.",
+]
+
+
+@pytest.mark.parametrize("width", [88, 300])
+def test_a_document_a_page_of_decisions_tells_of_is_not_its_kind(tmp_path: Path, width: int) -> None:
+    """A page that reports a meeting's decisions in brief and tells of a plan ("Planen för … ska
+    bidra till …", "Godkänna planen för …") is no plan: it tells of what was decided."""
+    lines = [ln for para in DECISIONS_IN_BRIEF for ln in [*textwrap.wrap(para, width), ""]]
+    md = read_document(lines_pdf(tmp_path / "k.pdf", lines)).metadata
+    assert md.doc_type == "other" and md.kind is None
+
+
 def test_a_field_label_with_its_values_over_two_lines_is_no_title(tmp_path: Path) -> None:
     head = ("TID - AIKA KL. - KLO 16:30-18:15 Lillholmens områdeskontor, Skärvägen 12, 21600 Lillholmen, "
             "Sammanträdet öppnades av ordföranden.")

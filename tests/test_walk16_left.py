@@ -1,0 +1,64 @@
+"""What the sixteenth session's walk left (docs/walks/sixteenth-session.md, checks 39 and 94), on
+PDFs drawn here in other names: web copies whose lines run on — an officer report's proposal run
+on after its heading — as a reader of other bodies' records meets them."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from test_pdf import draw
+
+from namndkoll.extract.decisions import find_decisions
+from namndkoll.ingest import read_document
+
+
+def run_on_pdf(path: Path, text: str, width: int = 88) -> Path:
+    """One page of ``text`` wrapped at ``width`` characters, as a web page's copy is printed."""
+    lines = textwrap.wrap(text, width)
+    return draw(path, [[(50, 60 + 13 * i, line) for i, line in enumerate(lines)]])
+
+
+REPORT_TO_TWO = (
+    "Samhällsbyggnadskontoret Tjänsteutlåtande Utfärdat 2021-03-08 Diarienummer 0412/20 Handläggare "
+    "Karin Ek Telefon: 0411-123456 Ny taxa för Sjöbo hamnar Förslag till beslut I kommunstyrelse och "
+    "kommunfullmäktige: Taxa för Sjöbo hamnar, i enlighet med bilaga 1 till samhällsbyggnadskontorets "
+    "tjänsteutlåtande, antas. Sammanfattning Kommunstyrelsen behandlade 2021-01-20 ett förslag till ny "
+    "taxa. Kommunstyrelsen beslöt att remittera förslaget till hamnstyrelsen. Hamnstyrelsen yttrade sig "
+    "över remissen 2021-02-15."
+)
+REPORT_GENITIVE = (
+    "2 mars 2020 TN-2020/118 1 (6) HANDLÄGGARE Olle Berg Tekniska nämnden Svar på revisionsskrivelse "
+    "om vinterväghållning Förslag till beslut Tekniska nämndens beslut Som svar på revisionsskrivelsen "
+    "från kommunens revisorer, daterad 2020-01-14, åberopas innehållet i förvaltningens "
+    "tjänsteutlåtande, daterat den 2 mars 2020. Bakgrund Kommunens revisorer har granskat "
+    "vinterväghållningen och önskar ta del av nämndens kommentarer."
+)
+
+
+def test_a_proposal_run_on_after_its_heading_is_read(tmp_path: Path) -> None:
+    doc = read_document(run_on_pdf(tmp_path / "tu.pdf", REPORT_TO_TWO))
+    proposed = [d for d in find_decisions(doc) if d.status == "proposed"]
+    assert [d.clauses for d in proposed] == [(
+        ("Taxa för Sjöbo hamnar, i enlighet med bilaga 1 till samhällsbyggnadskontorets "
+        "tjänsteutlåtande, antas"),)]
+    assert proposed[0].body == "Kommunstyrelse och kommunfullmäktige" and proposed[0].page == 1
+    # the earlier decision the summary retells stays what it was, and the summary is no proposal
+    decided = [d for d in find_decisions(doc) if d.status == "decided"]
+    assert [d.clauses for d in decided] == [("att remittera förslaget till hamnstyrelsen",)]
+
+
+def test_a_proposal_under_a_bodys_decision_heading_run_on(tmp_path: Path) -> None:
+    doc = read_document(run_on_pdf(tmp_path / "ts.pdf", REPORT_GENITIVE))
+    [d] = [d for d in find_decisions(doc) if d.status == "proposed"]
+    assert d.body == "Tekniska nämnden"
+    assert d.clauses == (("Som svar på revisionsskrivelsen från kommunens revisorer, daterad 2020-01-14, "
+                         "åberopas innehållet i förvaltningens tjänsteutlåtande, daterat den 2 mars 2020"),)
+
+
+def test_a_proposal_named_in_a_sentence_is_no_heading(tmp_path: Path) -> None:
+    text = ("Protokoll Kommunstyrelsen 2021-03-08. Ärendet gäller en ny taxa. Kontoret lämnar sitt "
+            "förslag till beslut i ett senare skede. Nämnden har tagit del av Förslag till beslut "
+            "som kontoret skrev förra året. Bakgrund Taxan är gammal.")
+    doc = read_document(run_on_pdf(tmp_path / "p.pdf", text))
+    assert [d for d in find_decisions(doc) if d.status == "proposed"] == []

@@ -1,6 +1,7 @@
-"""What the sixteenth session's walk left (docs/walks/sixteenth-session.md, checks 39 and 94), on
-PDFs drawn here in other names: web copies whose lines run on — an officer report's proposal run
-on after its heading — as a reader of other bodies' records meets them."""
+"""What the sixteenth session's walk left (docs/walks/sixteenth-session.md, checks 39, 52 and 94),
+on PDFs drawn here in other names: web copies whose lines run on — an officer report's proposal
+run on after its heading, a first name left at the end of the line above — as a reader of other
+bodies' records meets them."""
 
 from __future__ import annotations
 
@@ -62,3 +63,36 @@ def test_a_proposal_named_in_a_sentence_is_no_heading(tmp_path: Path) -> None:
             "som kontoret skrev förra året. Bakgrund Taxan är gammal.")
     doc = read_document(run_on_pdf(tmp_path / "p.pdf", text))
     assert [d for d in find_decisions(doc) if d.status == "proposed"] == []
+
+
+def lines_pdf(path: Path, lines: list[str]) -> Path:
+    return draw(path, [[(50, 60 + 16 * i, line) for i, line in enumerate(lines)]])
+
+
+def test_a_first_name_left_on_the_line_above_is_part_of_the_name(tmp_path: Path) -> None:
+    """An attendance list run on and wrapped: "… justera Yolanda / Fuentes Morales (V)" is Yolanda
+    Fuentes Morales, "(S) Ingvar / Holmgren Svedin (S)" Ingvar Holmgren Svedin."""
+    from namndkoll.extract.pipeline import extract_document
+
+    lines = ["2 2 Plats och tid Ljusdals kommunhus 13:00 Beslutande Övriga närvarande Utses att justera Yolanda",
+             "Fuentes Morales (V) Sören Ek (S) Kjell-Åke Brandt (S) Ove Lindqvist (S) Ingvar",
+             "Holmgren Svedin (S) Greta Nylander (M)"]
+    people = extract_document(read_document(lines_pdf(tmp_path / "n.pdf", lines))).people
+    assert [(p.name, p.party) for p in people] == [
+        ("Yolanda Fuentes Morales", "V"), ("Sören Ek", "S"), ("Kjell-Åke Brandt", "S"), ("Ove Lindqvist", "S"),
+        ("Ingvar Holmgren Svedin", "S"), ("Greta Nylander", "M")]
+
+
+def test_a_word_or_a_surname_on_the_line_above_is_no_first_name(tmp_path: Path) -> None:
+    from namndkoll.extract.pipeline import extract_document
+
+    lines = ["Närvarande ledamöter enligt upprop: Sören Ek (S), ordförande, Anna Olsson",
+             "Greta Nylander (M), Beslutande",
+             "Kommunstyrelsen",
+             "Holmgren Svedin (S), Plats: Tallbacka folkhögskola, Rönninge",
+             "Eva Lindgren (S) ordf, mötet hölls i Rönnåker",
+             "Lisa Sandberg (C)"]
+    people = [(p.name, p.party) for p in extract_document(read_document(lines_pdf(tmp_path / "n.pdf", lines))).people]
+    assert ("Greta Nylander", "M") in people and ("Holmgren Svedin", "S") in people
+    # a place after a comma or after "i" is no first name
+    assert ("Eva Lindgren", "S") in people and ("Lisa Sandberg", "C") in people

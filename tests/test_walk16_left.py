@@ -1,7 +1,7 @@
-"""What the sixteenth session's walk left (docs/walks/sixteenth-session.md, checks 39, 52 and 94),
-on PDFs drawn here in other names: web copies whose lines run on — an officer report's proposal
-run on after its heading, a first name left at the end of the line above — as a reader of other
-bodies' records meets them."""
+"""What the sixteenth session's walk left (docs/walks/sixteenth-session.md, checks 39, 52, 53 and
+94), on PDFs drawn here in other names: web copies whose lines run on — an officer report's
+proposal run on after its heading, a first name left at the end of the line above, a motion quoted
+from the front page a copy runs on into its § — as a reader of other bodies' records meets them."""
 
 from __future__ import annotations
 
@@ -96,3 +96,22 @@ def test_a_word_or_a_surname_on_the_line_above_is_no_first_name(tmp_path: Path) 
     assert ("Greta Nylander", "M") in people and ("Holmgren Svedin", "S") in people
     # a place after a comma or after "i" is no first name
     assert ("Eva Lindgren", "S") in people and ("Lisa Sandberg", "C") in people
+
+
+def test_a_motion_in_a_run_on_copy_is_quoted_from_its_own_page(tmp_path: Path) -> None:
+    """A web copy of a protocol runs its pages on: the motion of the § on page 2 is quoted from its
+    heading, not from the front page's certificate above it."""
+    from namndkoll.extract.pipeline import extract_document
+
+    text = ("1 LYCKSELE KOMMUN PROTOKOLL 1 (12) Plats och tid Kommunhuset, Lycksele Beslutande Per Holm (C) "
+            "ordförande Utses att justera Ulla Berg ANSLAG/BEVIS Protokollet är justerat. Justeringen har "
+            "tillkännagivits genom anslag på kommunens anslagstavla. Organ Kommunstyrelsens arbetsutskott "
+            "Sammanträdesdatum Datum då anslaget sätts upp Förvaringsplats för protokollet Kommunstyrelsens "
+            "kansli Underskrift Eva Lund Utdragsbestyrkande 2 LYCKSELE KOMMUN PROTOKOLL 2 (12) KSAU 44 KS/2012: "
+            "Motion - rökfria skolgårdar Lena Strand (V) har lämnat in rubricerad motion. I motionen skriver "
+            "Strand att skolgårdarna ska vara rökfria.")
+    doc = read_document(run_on_pdf(tmp_path / "m.pdf", text))
+    [pos] = [p for p in extract_document(doc).positions if p.kind == "motion"]
+    assert pos.parties == ("V",)
+    assert pos.text.startswith("KSAU 44 KS/2012: Motion - rökfria skolgårdar Lena Strand (V) har lämnat in")
+    assert "Sammanträdesdatum" not in pos.text

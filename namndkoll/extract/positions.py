@@ -417,7 +417,14 @@ def _scope_start(text: str, st: int, verb: int) -> int:
                 or re.search(r"(?:med flera|m\.fl\.|\))[ \t]*$", line) and _TITLE_RE.search(text[start:pos + len(line)]):
             start = st + m.end()
         pos = st + m.end()
+    # a web copy runs the pages on: a page's counter "2 (18)" in the text turns the page there
+    # ("… Utdragsbestyrkande 2 STORUMANS KOMMUN PROTOKOLL 2 (18) KSAU 91 …: Motion …")
+    for m in _PAGE_COUNTER.finditer(text, start, verb):
+        start = m.end()
     return start
+
+
+_PAGE_COUNTER = re.compile(r"(?<![\w(§/-])[1-9]\d{0,2}[ \t]*\([1-9]\d{0,2}\)[ \t\n]+(?=[A-ZÅÄÖ§])")
 
 
 # a line that is only members with their parties before the verb: "Ida Alm (L) yrkar …"

@@ -79,6 +79,14 @@ def test_a_wrapped_header_cell_is_one_header(tmp_path: Path) -> None:
     assert [(c.label, c.column, c.text) for c in first] == [
         ("Arabiska", "Antal uppdrag", "89 945"), ("Arabiska", "Antal tolkar", "227"),
         ("Arabiska", "Sjukvårdsauktoriserade", "54")]
+    # a row of boxes of its own under the header stays a row
+    head = [["Språk", "Alla"], ["Antal", "uppdrag"], ["Antal", "tolkar"], ["Auktoriserad", "tolk"]]
+    [table] = read_pdf(_grid_pdf(tmp_path / "t.pdf", head, ROWS, own_boxes=True)).pages[0].tables
+    assert table.rows[:2] == (("Språk", "Antal", "Antal", "Auktoriserad"), ("Alla", "uppdrag", "tolkar", "tolk"))
+    # so does a spanning header's lower level ("Utfall", "Budget" under "Period")
+    head = [["Språk", ""], ["Period", "Utfall"], ["", "Budget"], ["Helår", "Prognos"]]
+    [table] = read_pdf(_grid_pdf(tmp_path / "t.pdf", head, ROWS, spans={1: 2})).pages[0].tables
+    assert table.rows[:2] == (("Språk", "Period", "", "Helår"), ("", "Utfall", "Budget", "Prognos"))
 
 
 def test_a_header_of_three_lines_is_one_header(tmp_path: Path) -> None:
@@ -86,15 +94,3 @@ def test_a_header_of_three_lines_is_one_header(tmp_path: Path) -> None:
             ["Andel", "godkända", "SRHR-utbildning"]]
     [table] = read_pdf(_grid_pdf(tmp_path / "t.pdf", head, ROWS)).pages[0].tables
     assert table.rows[0] == ("Språk", "Antal utförda uppdrag", "Antal tolkar 2025", "Andel godkända SRHR-utbildning")
-
-
-def test_a_row_of_its_own_boxes_under_the_header_stays_a_row(tmp_path: Path) -> None:
-    head = [["Språk", "Alla"], ["Antal", "uppdrag"], ["Antal", "tolkar"], ["Auktoriserad", "tolk"]]
-    [table] = read_pdf(_grid_pdf(tmp_path / "t.pdf", head, ROWS, own_boxes=True)).pages[0].tables
-    assert table.rows[:2] == (("Språk", "Antal", "Antal", "Auktoriserad"), ("Alla", "uppdrag", "tolkar", "tolk"))
-
-
-def test_a_lower_level_of_a_spanning_header_stays_a_row(tmp_path: Path) -> None:
-    head = [["Språk", ""], ["Period", "Utfall"], ["", "Budget"], ["Helår", "Prognos"]]
-    [table] = read_pdf(_grid_pdf(tmp_path / "t.pdf", head, ROWS, spans={1: 2})).pages[0].tables
-    assert table.rows[:2] == (("Språk", "Period", "", "Helår"), ("", "Utfall", "Budget", "Prognos"))

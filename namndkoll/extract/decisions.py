@@ -243,6 +243,11 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
         add(body, status, date, s, e, section=True)
 
     # 2. decisions written out in running text
+    for m in _RUN_ON_PROPOSAL_RE.finditer(text):
+        stop = _RUN_ON_END_RE.search(text, m.end("text"), m.end("text") + 1500)
+        if stop is None or _HEADING_RE.match(text, text.rfind("\n", 0, m.start("head")) + 1):
+            continue
+        add(m.group("gen") or m.group("to"), "proposed", None, m.start("text"), stop.start() + 1, section=True)
     for m in _PROPOSED_RE.finditer(text):
         add(m.group("body"), "proposed", None, m.start(), _clause_block_end(text, m.end()))
     for m in _DECIDED_RE.finditer(text):
@@ -253,6 +258,25 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
         add(m.group("body"), "decided", date, m.start(), _clause_block_end(text, m.end()))
     found.sort(key=lambda d: d.start)
     return tuple(found)
+
+
+# a web copy runs an officer report's headings into its text: "… fastighetsnämnd Förslag till
+# beslut I kommunstyrelse och kommunfullmäktige: Reglemente … antas. Sammanfattning …",
+# "… revisionsskrivelse Förslag till beslut Kommunstyrelsens beslut Som svar på … Sammanfattning".
+# The heading stands after a word that ends no sentence; the proposal is its sentences up to the
+# next heading word of such a report.
+_RUN_ON_PROPOSAL_RE = re.compile(
+    r"(?<=[\wåäö)])[ \t\n]+(?P<head>Förslag)[ \t\n]+till[ \t\n]+beslut"
+    r"(?:[ \t\n]+[Ii][ \t\n]+(?P<to>[a-zåäö][^:.]{2,80}?)[ \t\n]*:"
+    r"|[ \t\n]+(?P<gen>(?:[A-ZÅÄÖ][a-zåäö]+a[ \t\n]+|[A-ZÅÄÖ][a-zåäö-]*)"
+    r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen)|Nämnden|Styrelsen|Direktionen)s[ \t\n]+beslut"
+    r"|[ \t\n]*:)?[ \t\n]+(?P<text>[A-ZÅÄÖ])"
+)
+_RUN_ON_END_RE = re.compile(
+    r"[.!?][ \t\n]+(?=(?:Sammanfattning|Ärendet|Bakgrund|Beskrivning[ \t\n]+av[ \t\n]+ärendet"
+    r"|Ärendebeskrivning|Beslutsunderlag|Bilag(?:a|or)|Ekonomiska[ \t\n]+konsekvenser|Förvaltningens"
+    r"[ \t\n]+bedömning|Bedömning|Motivering|Skäl[ \t\n]+för[ \t\n]+beslutet|Inledning)\b)"
+)
 
 
 def _writes_out_decisions(section: str) -> bool:

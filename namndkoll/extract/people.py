@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import product
 
 from ..registry import INDEPENDENT, canonical_code, code_pattern, names_pattern, party_of_name
@@ -149,6 +150,32 @@ def _role_after(text: str, end: int) -> str | None:
     return _base_role(m.group("role") or m.group("paren") or m.group("bare")) if m else None
 
 
+# the last word of a line after a list entry's end (")", ":") or a word in small letters, and the
+# two words of the next line: "justera Maritza / Villanueva Contreras", "(S) Erik / Bäckström
+# Andersson", "och Agneta / Grange Petrusson (SD)"; not after a comma or a preposition of place,
+# where a place stands ("Asa Folkhögskola, Sköldinge / Britta Bergström (S)", "i Sköldinge")
+_PLACE_WORDS = r"i|på|från|vid|till|mot|över|under|inom|utanför|mellan|genom|via|kring|nära"
+_WRAPPED_FIRST = re.compile(rf"(?:[):]|(?<![^\W\d])(?!(?:{_PLACE_WORDS})[ \t])[{_LOW}]+)[ \t]+(?P<first>{_TOKEN})[ \t]*$")
+_NAME_OVER_NL = re.compile(rf"(?P<name>{_TOKEN}[ \t]*\n[ \t]*{_TOKEN}[ \t]+{_TOKEN})[ \t]*$")
+
+
+@lru_cache(maxsize=1)
+def _swedish_words() -> frozenset[str]:
+    from importlib import resources
+
+    from .figure_lemmas import lemmas
+
+    common = resources.files("namndkoll.ingest").joinpath("data/sv_common.txt").read_text(encoding="utf-8").split()
+    table = lemmas()
+    return frozenset(common) | frozenset(table) | frozenset(table.values())
+
+
+def _no_word(token: str) -> bool:
+    """Whether ``token`` is no Swedish word (a given name: "Maritza", "Erik"), nor a label or role."""
+    low = token.lower()
+    return low not in _NOT_NAME and not any(part in _swedish_words() for part in (low, *low.split("-")))
+
+
 def _trim_name(name: str, offset: int) -> tuple[str, int] | None:
     """Drop leading words that are roles or phrase starters; keep 2-4 name words."""
     words = list(re.finditer(r"\S+", name))
@@ -194,6 +221,14 @@ def iter_people(text: str, *, municipality: str | None = None, local: dict[str, 
             two = _NAME_BEFORE_NL.search(text, prev_start, at)
             if two:
                 nm, line_start = two, 0
+        elif nm and not before[:nm.start("name")].strip() and len(nm.group("name").split()) == 2 and line_start > 1:
+            # "… Utses att justera Maritza\nVillanueva Contreras (V)": a first name left at the end
+            # of the line above a two-word surname
+            prev_start = max(text.rfind("\n", 0, line_start - 1), text.rfind("\f", 0, line_start - 1)) + 1
+            first = _WRAPPED_FIRST.search(text, prev_start, line_start - 1)
+            if first and _no_word(first.group("first")) and (
+                    three := _NAME_OVER_NL.search(text, first.start("first"), at)):
+                nm, line_start = three, 0
         title = None
         if not nm and (nt := _NAME_TITLE.fullmatch(before)):
             nm, title = nt, " ".join(nt.group("title").split()).lower()

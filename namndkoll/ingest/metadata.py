@@ -136,7 +136,14 @@ def _type_and_kind(pages: Sequence[Page], items: Sequence[Item], z: _Zones) -> t
 def _kind_word(z: _Zones) -> str | None:
     """The kind word of a document of type "other": from the head and letterhead, or else the
     first lines."""
+    if any(_DECISIONS_IN_BRIEF.match(ln) for ln in (*z.top[:3], *z.lines[:3])):
+        return None
     return find_kind(z.top, not_in_sentences=True) or find_kind(z.lines[:25], not_in_sentences=True)
+
+
+# a page that reports a meeting's decisions in brief ("Beslut i korthet - regionstyrelsen 30 mars
+# 2022", "Kort om besluten") tells of the strategies, plans and policies decided: none is its kind
+_DECISIONS_IN_BRIEF = re.compile(r"(?i)^\s*(?:beslut(?:en)?\s+i\s+korthet|kort\s+om\s+besluten)\b")
 
 
 def _organisation(front: _Front, own_kind: OrgKind | None) -> tuple[str | None, OrgKind | None]:

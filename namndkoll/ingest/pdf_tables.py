@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from ..tables import body_cells
 from ..types import Table
-from .layout import RawLine, clean_text
+from .layout import RawLine, clean_text, repair_lines
 
 _NUMCELL = re.compile(r"^[-−–+]?\(?\d[\d  ,.]*\)?\s*%?$")
 
@@ -39,7 +39,7 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
     for texts, boxes, bbox, t in found:
         texts, boxes, bbox, caption = _without_caption(texts, boxes, bbox)
         if ruled:
-            texts, boxes = _continued(texts, boxes)
+            texts, boxes = _continued(*_wrapped_heads(texts, boxes))
         kept = [(r, b) for r, b in zip(texts, boxes, strict=True) if any(r)]
         rows = tuple(r for r, _ in kept)
         cells: tuple[tuple[tuple[float, float, float, float] | None, ...], ...] = ()
@@ -114,6 +114,47 @@ def _continued(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None, ...]
         rows.append(list(row))
         out_boxes.append(bx)
     return [tuple(r) for r in rows], out_boxes
+
+
+def _wrapped_heads(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None, ...]]
+                   ) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]]]:
+    """Header rows joined with the lines their cells wrap onto. A header cell of two lines
+    ("Antal" over "uppdrag", "Sjukvårds-" over "auktoriserade" over "tolkar") is read by the
+    ruling as two rows when the line break splits its box: the row under it then holds text
+    only in boxes right under text of the row above, as wide as theirs, while the row above's
+    other headed cells are drawn across both (no box of their own below). Such a row, above the
+    first row that holds a value, is the next line of the cells above it ("Antal uppdrag",
+    "Sjukvårdsauktoriserade tolkar"); a row of its own boxes (a timeline's "År 2026" under
+    "Datum"), one under an empty cell (a lower level of a spanning header: "Utfall" under
+    "Period"), and the rows of a table without values (a timeline's entries, a legend's levels)
+    stay rows."""
+    valued = [i for i, r in enumerate(texts) if any(_NUMCELL.match(c) and not _YEARS.fullmatch(c) for c in r if c)]
+    if not valued:
+        return texts, boxes  # a table of text (a timeline, a legend): its rows are its entries
+    rows: list[list[str]] = []
+    out_boxes: list[list[_Box | None]] = []
+    for i, (row, bx) in enumerate(zip(texts, boxes, strict=True)):
+        if rows and i < valued[0] and len(bx) == len(row) == len(rows[-1]) == len(out_boxes[-1]):
+            above, abx = rows[-1], out_boxes[-1]
+            mine = [j for j, c in enumerate(row) if c]
+            spanning = [j for j, c in enumerate(above) if c and j not in mine]
+            if mine and spanning and all(above[j] and _right_under(bx[j], abx[j]) for j in mine) \
+                    and all(bx[j] is None for j in spanning):
+                for j in mine:
+                    first, rest = repair_lines([above[j], row[j]])
+                    rows[-1][j] = f"{first} {rest}".strip()
+                    a, b = abx[j], bx[j]
+                    out_boxes[-1][j] = (a[0], a[1], a[2], b[3]) if a and b else a
+                continue
+        rows.append(list(row))
+        out_boxes.append(list(bx))
+    return [tuple(r) for r in rows], [tuple(b) for b in out_boxes]
+
+
+def _right_under(box: _Box | None, above: _Box | None) -> bool:
+    """Whether ``box`` starts where ``above`` ends, as wide as it (one cell cut by a line break)."""
+    return box is not None and above is not None and abs(box[0] - above[0]) <= 1 and abs(box[2] - above[2]) <= 1 \
+        and abs(box[1] - above[3]) <= 1
 
 
 def _within(box: _Box | None, above: _Box | None) -> bool:

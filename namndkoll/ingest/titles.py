@@ -88,6 +88,26 @@ _KIND_FIRST = re.compile(r"^(?:avtal|plan|policy|program|strategi|riktlinjer?|ru
                          r"utredning|rapport|yttrande|motion|interpellation|medborgarförslag|handlingsplan)\s",
                          re.IGNORECASE)
 _NAME_LINE = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+(?:[ -](?:[A-ZÅÄÖ][a-zåäöéü]+|[A-ZÅÄÖ]\.)){1,3}$")
+# a meeting's field labels over their values, the values lost ("TID - AIKA KL.", "Plats/Paikka"):
+# Swedish labels and, in a bilingual Finnish protocol, their Finnish twins; a form, no title
+_FIELD_LABEL = re.compile(
+    r"(?i)\b(?:tid|plats|datum|kl|klockan|sammanträdestid|sammanträdesplats|mötestid|mötesplats|närvarande|"
+    r"aika|paikka|klo|päivämäärä|kokousaika|kokouspaikka|läsnä)\b")
+# the same label with its value ("TID - AIKA KL. - KLO 16:30-18:15 Houtskär …", "Tid: 18.00",
+# "Plats: Kommunhuset"), or a front page's form run on into one line ("1 X KOMMUN PROTOKOLLSIDA Nr
+# Sida Kommunstyrelsen 11/ Sammanträdestid Måndagen …"): the meeting's particulars, no title
+_FIELD_VALUE = re.compile(
+    r"(?i)^(?:\d+\s+)*(?:tid|plats|datum|kl|klockan|sammanträdestid|sammanträdesplats|mötestid|mötesplats)\.?"
+    r"(?:\s*:|\s*[-–/]?\s*(?:aika|paikka|klo|päivämäärä)\b|\s+\d)")
+_FORM_WORD = re.compile(r"(?i)\b(?:sammanträdestid|sammanträdesplats|sammanträdesdatum|justeringsdatum|"
+                        r"justeringens\s+tid|protokolljusterare|närvarande\s+ledamöter|"
+                        r"(?:tid|plats|kl)\.?\s*[-–/]?\s*(?:aika|paikka|klo))\b")
+# a file's name shown as the page's title by a site that has no other ("arviointikertomus2015_ruotsi
+# _netti" as "Arviointikertomus2015 ruotsi netti", "protokoll_ks_2014-03-10.pdf"): a name with a
+# file's extension or underscores, or a word run into its number followed by lower-case words only
+_FILE_NAME = re.compile(
+    r"^[^/\\]{1,120}\.(?i:pdf|docx?|odt|rtf|xlsx?|pptx?)$|^\w+_\w+(?:_\w+)*$|"
+    r"^[A-ZÅÄÖa-zåäö][a-zåäö]{5,}(?:19|20)\d\d(?: [a-zåäö0-9]+){1,5}$")
 
 
 def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool:
@@ -95,7 +115,9 @@ def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool
     if len(s) < 4 or not re.search(r"[A-Za-zÅÄÖåäö]{3}", s) or LABEL.match(s):
         return True
     if _CONTROL.match(s) or _DNR_ONLY.match(s) or _UNIT_LINE.match(s) or _SKIP_LINK.match(s) or _CHROME.search(s) or \
-            _PARTICULARS.match(s):
+            _PARTICULARS.match(s) or _FILE_NAME.match(s) or _FIELD_VALUE.match(s):
+        return True
+    if not re.sub(r"[\d\W_]+", " ", _FIELD_LABEL.sub(" ", s)).split():
         return True
     if re.search(r"@|https?://|www\.|\b\d{3}[- ]\d{2,3} ?\d{2}", s):
         return True
@@ -139,12 +161,16 @@ def _is_letterhead(s: str) -> bool:
     type or date ("Lunds kommun Socialförvaltningen Tjänsteskrivelse", "Göteborgs Stad
     Stadsledningskontoret protokoll")."""
     rest = without_self_names(s)
+    # a kommun or stad the table does not know is named by its form ("SUNDS KOMMUN", "Vasa stads")
+    rest = re.sub(r"(?<![\wåäö-])[A-ZÅÄÖ][\wåäö-]+\s+(?:kommuns?|stads?)(?![\wåäö])", " ", rest, flags=re.IGNORECASE)
     if rest == s and not COMMITTEE.search(s):
         return False
+    if rest.isupper():  # "KOMMUNSTYRELSEN" as "Kommunstyrelsen"
+        rest = " ".join(w.capitalize() for w in rest.split())
     rest = COMMITTEE.sub(" ", rest)
     rest = _OFFICE_WORD.sub(" ", rest)
     rest = re.sub(r"(?i)\b(?:tjänsteskrivelse|tjänsteutlåtande|(?:sammanträdes)?protokoll(?:sutdrag)?|kallelse|"
-                  r"rapport|sida|datum)\b", " ", rest)
+                  r"(?:protokolls?|kallelse)sida|sammanträdeskallelse|rapport|sida|datum)\b", " ", rest)
     rest = re.sub(r"[\d\W_]+", " ", rest)
     return len(rest.split()) == 0
 
@@ -176,6 +202,11 @@ def find_title(lines: Sequence[str], *, committee: str | None = None, org_names:
         if m and not lines[i].lower().startswith("ärende:"):
             s = m.group(1).strip()
         elif _skip_title_line(s, committee, names):
+            if (_FIELD_VALUE.match(s) and _running_on(s)) or (
+                    _CHROME.search(s) and sum(s.count(q) for q in "\"“”") % 2 == 1):
+                # the particulars, or a viewer's 'Download "…' quoting them, go on over the next
+                # line ("… Näsbyvägen / 214, 21670 Houtskär"")
+                running = i + 1
             if len(s.split()) == 1 and i + 1 < n and _YEARISH.match(lines[i + 1].strip()) and \
                     not LABEL.match(s) and re.search(r"[a-zåäö]{3}", s):
                 return f"{s} {lines[i + 1].strip()}"  # "Årsredovisning" / "2025"
@@ -194,7 +225,8 @@ def find_title(lines: Sequence[str], *, committee: str | None = None, org_names:
         title = _continue_title(s, lines[i + 1:stop])
         # a numbered point that ran on into a sentence ("1. Nämnden godkänner … / … som svar på
         # remissen."), or a page run on as one paragraph over many lines: text, not a heading
-        if (re.match(r"\d{1,2}\.\s", title) and title.endswith(".") and len(title) > 60) or len(title) > 220:
+        if (re.match(r"\d{1,2}\.\s", title) and title.endswith(".") and len(title) > 60) or len(title) > 220 \
+                or _FORM_WORD.search(title):
             return None
         return title
     return None

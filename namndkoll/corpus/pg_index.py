@@ -209,7 +209,7 @@ def claim_unembedded(conn: Any, limit: int, owner: str) -> list[tuple[int, str, 
     """(id, text, hash, context) of passages waiting for a vector that no other live writer has
     claimed, oldest first, now claimed for ``owner`` (inside a short transaction: the claim is a
     row, not a lock, and outlives it). A second writer skips them rather than embedding them too;
-    a claim whose session is gone, or whose heartbeat is older than ``pg_claims.LAPSE``, is taken over. Whoever stores
+    a claim whose session is gone, or whose heartbeat is older than ``pg_claims.lapse()``, is taken over. Whoever stores
     the vectors checks again that each passage still holds the text embedded (``insert_vectors``
     with hashes): a document replaced meanwhile is not held up and gets no stale vector."""
     from .pg_claims import SESSION_PID, client_pid, live

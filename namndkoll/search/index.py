@@ -136,6 +136,9 @@ def index_corpus(
 
     Raises ModelError if the index holds vectors of another model (unless ``rebuild``,
     which drops every vector and embeds everything again with ``embedder``)."""
+    from ..corpus.claims import lapse_s
+
+    lapse_s()  # a bad $NAMNDKOLL_CLAIM_LAPSE_S is said before anything is done
     t0 = time.perf_counter()
     store = as_store(store)
     if rebuild:

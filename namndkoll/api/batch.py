@@ -207,6 +207,7 @@ def ingest(
     max_file_memory_mb: int | None = None,
     cluster: str | None = None,
     reread: bool = False,
+    wait: bool = True,
 ) -> IngestReport:
     """Ingest PDFs (files or folders) into the corpus at ``db`` (a SQLite file or a
     ``postgresql://`` URL).
@@ -221,7 +222,9 @@ def ingest(
     ``max_file_memory_mb`` (None: ``$NAMNDKOLL_MAX_FILE_SECONDS`` /
     ``$NAMNDKOLL_MAX_FILE_MEMORY_MB`` or the defaults; 0: no limit); a file beyond them is
     reported and the batch goes on. ``cluster`` (``local:N`` or ``tcp://HOST:8786``): read,
-    extract and embed on Dask workers instead (namndkoll/cluster.py).
+    extract and embed on Dask workers instead (namndkoll/cluster.py). ``wait``: when another run
+    is embedding passages this one would (a second ingest or `index` at once), wait until they
+    are stored (``search.index_corpus``; ``progress.extra["note"]`` is told) or end at once.
     """
     from ..corpus.claims import lapse_s
     from ..workers import Limits
@@ -260,7 +263,7 @@ def ingest(
         read_seconds = time.perf_counter() - t0
         index_report = _index_after(store, listing.results, index=index, model=model, progress=progress,
                                     done=(tally.documents, tally.passages, read_seconds, tally.reused) if cluster
-                                    else None)
+                                    else None, wait=wait)
     return IngestReport(tuple(listing.results), read_seconds, tally.pages, index_report, listing.older)
 
 
@@ -451,12 +454,12 @@ def _write(store: Store, task: Task, out: Any, *, shown: str, status: Status, ta
 
 
 def _index_after(store: Store, results: list[FileResult], *, index: bool, model: str | None, progress: Progress,
-                 done: tuple[int, int, float, int] | None) -> Any:
+                 done: tuple[int, int, float, int] | None, wait: bool = True) -> Any:
     """The index refreshed (``_refresh_index``) when this run stored a document, or an earlier
     one left documents unchunked or passages unembedded (killed while it embedded, or
     --no-index); None when ``index`` is off or nothing waits."""
     if index and (any(r.status in ("ingested", "replaced") for r in results) or _index_behind(store)):
-        return _refresh_index(store, model=model, progress=progress, done=done)
+        return _refresh_index(store, model=model, progress=progress, done=done, wait=wait)
     return None
 
 
@@ -499,7 +502,7 @@ def _index_behind(store: Store) -> bool:
 
 
 def _refresh_index(store: Store, *, model: str | None, progress: Progress,
-                   done: tuple[int, int, float, int] | None = None) -> Any:
+                   done: tuple[int, int, float, int] | None = None, wait: bool = True) -> Any:
     """Chunk and embed what the index lacks. After a cluster run (``done``: documents and
     passages its workers embedded, seconds, passages that kept their old vectors) that is
     usually nothing: the model is not loaded here unless something is left."""
@@ -514,5 +517,6 @@ def _refresh_index(store: Store, *, model: str | None, progress: Progress,
             store.optimize()
             return IndexReport(rec.model_id, rec.dimensions, done[0], store.chunk_total(), done[1], done[3], done[2])
     # no --model: keep the model the index was built with (the default one for a new index)
-    return index_corpus(store, embedder_for(store, model), progress=progress.extra.get("index"))
+    return index_corpus(store, embedder_for(store, model), progress=progress.extra.get("index"), wait=wait,
+                        note=progress.extra.get("note"))
 

@@ -120,6 +120,30 @@ def alive(row: Any, me: Claimer, now: float) -> bool:
     return host != me.host or pid_alive(int(pid))
 
 
+@dataclass(frozen=True)
+class Held:
+    """Passages waiting for a vector that another live run is embedding now: how many, and the
+    run (the start of its token), its host and process (None where not known)."""
+
+    passages: int
+    run: str
+    host: str
+    pid: int | None
+
+    def __str__(self) -> str:
+        where = f" on host {self.host}" if self.host else ""
+        return f"run {self.run}{where}" + (f" (pid {self.pid})" if self.pid else "")
+
+
+def held(conn: Any, me: Claimer) -> list[Held]:
+    """Inside a write transaction: the waiting passages other live runs have claimed, by run,
+    most first (the claims of runs no longer at work removed first, by ``beat``)."""
+    beat(conn, me)
+    return [Held(int(r[0]), str(r[1])[:8], str(r[2]), int(r[3])) for r in conn.execute(
+        "SELECT count(*), k.owner, k.host, k.pid FROM chunk_claims c JOIN claimers k ON k.owner = c.owner"
+        " WHERE c.owner != ? GROUP BY k.owner ORDER BY count(*) DESC, k.owner", (me.owner,))]
+
+
 def beat(conn: Any, me: Claimer) -> None:
     """Inside a write transaction: ``me`` registered, its heartbeat now; the claims of claimers
     no longer at work removed, with them."""

@@ -17,7 +17,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib.resources
+import os
 import re
+import socket
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -208,7 +210,9 @@ class PostgresStore:
         self._psycopg = _psycopg()
         self._url: str | None = None  # to open a second connection (``keyword_beside``)
         self._beside: Beside | None = None
-        self._owner = uuid.uuid4().hex  # whose claims on content being embedded (pg_claims)
+        # whose claims on content and passages (pg_claims): a token of its own, then the client's
+        # host and pid, which another run waiting for its passages names (``claimed_elsewhere``)
+        self._owner = f"{uuid.uuid4().hex}/{socket.gethostname()}/{os.getpid()}"
 
     @classmethod
     def open(cls, url: str, *, write: bool, create: bool = True) -> PostgresStore:
@@ -416,6 +420,9 @@ class PostgresStore:
                 # claims die with the session, and the error that lost it is the one to report
                 with contextlib.suppress(self._psycopg.Error):
                     pg_index.release_unembedded(self.conn, [b[0] for b in batch], self._owner)
+
+    def claimed_elsewhere(self) -> list[Any]:
+        return pg_index.claimed_elsewhere(self.conn, self._owner)
 
     def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         rows = self.conn.execute("SELECT hash, embedding FROM recycled_vectors WHERE hash = ANY(%s)",

@@ -39,6 +39,9 @@ from namndkoll.search import index_corpus
 from namndkoll.search import index_corpus
 
 db, folder, hold = sys.argv[1], Path(sys.argv[2]), float(sys.argv[3])
+if len(sys.argv) > 4:  # a run on another machine that shares the corpus
+    import socket
+    socket.gethostname = lambda: sys.argv[4]
 
 class Slow(FakeEmbedder):
     def embed(self, texts, *, kind="passage"):
@@ -87,9 +90,10 @@ def _python(*args: str) -> subprocess.Popen[str]:
                             text=True, env=env)
 
 
-def _holding(db: str, folder: Path, hold: float) -> subprocess.Popen[str]:
-    """An index run in a process of its own, once it holds every waiting passage."""
-    p = _python(HOLD, db, str(folder), str(hold))
+def _holding(db: str, folder: Path, hold: float, host: str = "") -> subprocess.Popen[str]:
+    """An index run in a process of its own (on ``host``, named so, if given), once it holds
+    every waiting passage."""
+    p = _python(HOLD, db, str(folder), str(hold), *([host] if host else []))
     end = time.monotonic() + 60
     while not (folder / "holding").exists():
         assert p.poll() is None and time.monotonic() < end, p.communicate()[1][-2000:]
@@ -206,3 +210,23 @@ def test_a_run_on_another_host_that_stopped_beating_is_waited_for_until_the_laps
     assert time.monotonic() - t0 >= 1.5  # it waited for the lapse
     assert said == [("1 passage is being embedded by run gone on host elsewhere (pid 4242); waiting until it is"
                      " stored, or until that run stops and this one takes it over (--no-wait: end now) …")]
+
+
+def test_a_run_embedding_for_longer_than_the_lapse_keeps_its_passages(db: str, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch):
+    """The other run's batch takes longer to embed than the lapse (a slow model, a big first
+    batch): it beats meanwhile, so the waiting run does not take its passages over and embed
+    them again (was: its claims were as fresh as the batch's start). The lapse is 2 s here; the
+    holder runs as on another machine (SQLite: a claim of this host's lives by its process)."""
+    monkeypatch.setenv("NAMNDKOLL_CLAIM_LAPSE_S", "2")
+    waiting = chunked_corpus(db)  # type: ignore[arg-type]
+    holder = _holding(db, tmp_path, hold=8, host="elsewhere")
+    waiter = _python(CLI, str(tmp_path), "index", "--db", db)
+    _, err = waiter.communicate(timeout=120)
+    held_out, held_err = holder.communicate(timeout=120)
+    assert waiter.returncode == 0, err[-2000:]
+    assert holder.returncode == 0, held_err[-2000:]
+    assert "on host elsewhere" in err, err
+    mine = json.loads((tmp_path / "waiter.json").read_text())["texts"]
+    assert mine == 0 and json.loads(held_out)["texts"] == waiting, (mine, held_out)  # each passage once
+    assert _unembedded(db) == 0

@@ -69,9 +69,13 @@ def claim(conn: Any, sha: str, owner: str) -> bool:
     return True
 
 
-def beat(conn: Any, owner: str) -> None:
-    """``owner``'s content claims are live still: their heartbeat now (autocommit: one statement)."""
+def beat(conn: Any, owner: str, chunk_ids: list[int] | None = None) -> None:
+    """``owner``'s content claims are live still, and its claims on the passages ``chunk_ids``
+    (the batch it is embedding): their heartbeat now (autocommit: a statement each)."""
     conn.execute("UPDATE content_claims SET claimed_at = now() WHERE owner = %s", (owner,))
+    if chunk_ids:
+        conn.execute("UPDATE chunks_todo SET claimed_at = now() WHERE chunk_id = ANY(%s) AND claimed_by = %s",
+                     (chunk_ids, owner))
 
 
 def release(conn: Any, sha: str, owner: str) -> None:

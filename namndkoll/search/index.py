@@ -196,7 +196,12 @@ def index_corpus(
                 if b[2] in old and old[b[2]].shape[0] == embedder.dimensions:
                     vecs[i] = old[b[2]]
             if new:
-                out = _embed(embedder, [embed_text(batch[i][1], batch[i][3]) for i in new])
+                from ..workers import beating
+
+                # the batch's claims beat while it is embedded: a model slower than the lapse
+                # (or a short lapse) must not let a waiting run take them over and embed them again
+                with beating(store.beat):
+                    out = _embed(embedder, [embed_text(batch[i][1], batch[i][3]) for i in new])
                 vecs[new] = out
             with store.transaction():
                 if center is None:

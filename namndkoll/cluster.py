@@ -44,6 +44,16 @@ class Written:
     reused: int = 0  # passages that kept the vector of their old version (not embedded again)
 
 
+@dataclass(frozen=True)
+class Busy:
+    """A worker's answer for a file another ingest is reading now (its content claimed): not
+    read; the client offers it again once the other files are sent (``run``), and then finds it
+    stored, or reads it should the other ingest fail."""
+
+
+BUSY = Busy()
+
+
 try:
     from distributed.diagnostics.plugin import WorkerPlugin as _PluginBase
 except ImportError:  # Dask is an optional extra; connect() says how to install it
@@ -91,8 +101,9 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
 
     A worker that writes keeps no transaction open while it reads, extracts or embeds: before
     reading it claims ``sha`` (the file's hash, taken by the client; ``api.batch._claim``): a
-    file stored by now is not read, one another writer is reading or embedding is waited for
-    and then, stored, not read again, so that it is read and embedded once; then it reads,
+    file stored by now is not read; one another writer is reading or embedding comes back
+    ``BUSY`` at once (the worker is free for another file; the client sends it again later, when
+    it is found stored and not read again), so that it is read and embedded once; then it reads,
     embeds, and writes the document in one short transaction that looks again under the
     content's lock. The claim's heartbeat goes on while the file is read (``workers.beating``)
     and between embedding batches, so that a file read for longer than the lapse is not taken
@@ -109,12 +120,15 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
         from .ingest.version import reader_version
 
         try:
-            got = _claim(store, source, sha, reader_version())
-        except Exception:  # noqa: BLE001 - the claim only saves work: the write says what is wrong
-            got = "busy"
+            got = _claim(store, source, sha, reader_version(), wait=False)
+        except Exception:  # noqa: BLE001 - the claim only saves work: read it unclaimed, the write says what is wrong
+            got = None
+        else:
+            claimed = sha if got is None else None
         if isinstance(got, Unchanged):
-            return got  # not read: another ingest stored it since the client looked, or while this waited
-        claimed = sha if got is None else None
+            return got  # not read: another ingest stored it since the client looked
+        if got == "busy":
+            return BUSY  # another ingest reads it now: the worker goes on with another file
     try:
         return _read_and_store(state, store, path, source, ocr, extract, index, known, claimed)
     finally:
@@ -253,7 +267,8 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
 
     ``before(task)``, on the client just before a task is sent (a client that writes claims
     the file's content then): None sends it; ``workers.LATER`` puts it off (another ingest is
-    reading that file), to be offered again once the others are sent, every ``LATER_POLL_S``;
+    reading that file), to be offered again once the others are sent, every ``LATER_POLL_S``
+    (a worker that writes answers ``BUSY`` for such a file, which is put off the same way);
     anything else is that task's result, and it is not sent. ``beat()``, on the client every
     ``workers.beat_every()`` while tasks are out: its claims on the files being read live on."""
     if not todo:
@@ -270,7 +285,8 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
         client.register_plugin(plugin, name=PLUGIN)
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
         queue = deque(sorted(todo, key=lambda t: -t.pages))  # api.Task: biggest files first
-        later: list[Any] = []  # put off by ``before``: another ingest reads them now
+        later: list[Any] = []  # put off (``before``, or a worker's BUSY): another ingest reads them now
+        sent: dict[str, int] = {}  # how often each file was sent (a file sent again needs a new key)
         running: dict[Any, Any] = {}
         out: list[tuple[Any, Any]] = []  # answered, to be yielded
 
@@ -284,8 +300,10 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
                     out.append((t, got))
                 else:
                     old_vectors = known(t) if known is not None and index and t.old_id is not None else None
+                    n = sent[t.sha] = sent.get(t.sha, 0) + 1
                     fut = client.submit(process_on_worker, t.path, t.source, ocr, extract, index, t.old_id,
-                                        old_vectors, t.sha, pure=False, key=f"ingest-{t.sha}")
+                                        old_vectors, t.sha, pure=False,
+                                        key=f"ingest-{t.sha}" + (f"-{n}" if n > 1 else ""))
                     running[fut] = t
 
         every = beat_every() if beat is not None else None
@@ -310,7 +328,10 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
                     res = fut.result()
                 except Exception as exc:  # noqa: BLE001 - a worker killed by the OS, a lost connection
                     res = f"the worker reading this file failed ({type(exc).__name__}); try it alone with --jobs 1"
-                out.append((t, res))
+                if isinstance(res, Busy):
+                    later.append(t)  # another ingest reads it: sent again once the others are
+                else:
+                    out.append((t, res))
             if later and not queue:  # every other file sent: offer those put off again
                 queue.extend(later)
                 later.clear()

@@ -117,3 +117,41 @@ def test_a_lapse_that_is_no_number_of_seconds_is_said_in_one_line(tmp_path: Path
     if db_path.exists():
         with opened(db_path) as st:
             assert not st.list_documents()  # nothing read
+
+
+def test_a_cluster_worker_goes_on_with_other_files_while_another_ingest_reads_one(
+        pg_url: str, tmp_path: Path, scheduler: str):  # noqa: F811 - fixture
+    """PostgreSQL (the workers write): another ingest is reading the batch's biggest file. The
+    cluster's worker does not sit waiting for it: it reads the other files meanwhile, then comes
+    back to it (was: the worker polled the claim, every file behind it waiting, up to the lapse)."""
+    import psycopg
+
+    from namndkoll.api.files import sha256_file, source_name
+
+    big = make_pdf(tmp_path / "big.pdf", [KS[0].replace("§ 41", f"§ {n}") for n in range(1, 6)])  # sent first
+    small = make_pdf(tmp_path / "ks-2024-03-12.pdf", KS)
+    with opened(pg_url, write=True):
+        pass
+    other = psycopg.connect(pg_url, autocommit=True)  # the other ingest's session: it reads `big` now
+    other.execute("INSERT INTO content_claims (sha256, owner, pid) VALUES (%s, 'other', pg_backend_pid())",
+                  (sha256_file(big),))
+    done: list[Any] = []
+    t = threading.Thread(target=lambda: done.append(
+        ingest([big, small], db=pg_url, extract=False, index=False, cluster=scheduler)), daemon=True)
+    t.start()
+    small_stored = False
+    try:
+        with opened(pg_url) as st:
+            end = time.monotonic() + 40
+            while time.monotonic() < end and not small_stored:
+                small_stored = st.lookup_source(source_name(small)) is not None
+                time.sleep(0.2)
+        big_claimed_still = other.execute("SELECT count(*) FROM content_claims WHERE owner = 'other'").fetchone()
+    finally:
+        other.execute("DELETE FROM content_claims WHERE owner = 'other'")  # the other ingest failed: gave it up
+        other.close()
+    t.join(90)
+    assert small_stored and big_claimed_still == (1,)  # before: nothing stored while `big` was claimed
+    assert done and [r.status for r in done[0].results] == ["ingested", "ingested"], done  # `big` read here after all
+    with opened(pg_url) as st:
+        assert len(st.list_documents()) == 2

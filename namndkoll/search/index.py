@@ -168,7 +168,7 @@ def index_corpus(
 
     total = store.count_unembedded()
     done = embedded = reused = left_to_others = 0
-    said = ""  # the last line said about other runs' passages
+    said = ""  # the runs the last line about other runs' passages named
     if progress and total:
         progress(0, total)
     center = rec.center
@@ -231,7 +231,8 @@ def index_corpus(
 
 def _say_held(held: list[Any], wait: bool, said: str, note: Callable[[str], None] | None) -> str:
     """One line on the passages other runs are embedding (``claims.Held``, most first), given to
-    ``note`` unless it is the line ``said`` last; the line."""
+    ``note`` unless the same runs were named last (``said``: their tokens, returned): the count
+    alone changing as they store their batches is no news."""
     n = sum(h.passages for h in held)
     who = str(held[0]) if len(held) == 1 else f"{len(held)} other runs ({'; '.join(map(str, held[:3]))}" + (
         ", …)" if len(held) > 3 else ")")
@@ -240,9 +241,10 @@ def _say_held(held: list[Any], wait: bool, said: str, note: Callable[[str], None
             + (f"waiting until {they} {are} stored, or until that run stops and this one takes {them} over"
                " (--no-wait: end now) …" if wait
                else f"not waiting (--no-wait): that run stores {them}, `namndkoll index --status` shows what is left"))
-    if note is not None and what != said:
+    runs = " ".join(sorted(h.run for h in held))
+    if note is not None and runs != said:
         note(what)
-    return what
+    return runs
 
 
 def _chunk_documents(store: Store) -> tuple[int, int]:

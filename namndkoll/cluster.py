@@ -1,7 +1,6 @@
 """Ingest on a Dask cluster: ``namndkoll ingest PATH... --cluster local:N | tcp://HOST:8786``.
 
-Files, not pages, are handed out (``client.map``-style futures, collected with
-``as_completed``); each worker loads the NER pipeline and the embedding model once (a
+Files, not pages, are handed out (futures, collected as they finish); each worker loads the NER pipeline and the embedding model once (a
 ``WorkerPlugin``), then reads, extracts and, when indexing, chunks and embeds each file it is
 given. Who writes: with PostgreSQL every worker writes its documents straight to the
 database, one short transaction per document once it has embedded it (no transaction is open
@@ -19,6 +18,8 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +42,16 @@ class Written:
     warnings: tuple[str, ...]
     passages: int = 0  # passages embedded and stored with it
     reused: int = 0  # passages that kept the vector of their old version (not embedded again)
+
+
+@dataclass(frozen=True)
+class Busy:
+    """A worker's answer for a file another ingest is reading now (its content claimed): not
+    read; the client offers it again once the other files are sent (``run``), and then finds it
+    stored, or reads it should the other ingest fail."""
+
+
+BUSY = Busy()
 
 
 try:
@@ -90,10 +101,14 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
 
     A worker that writes keeps no transaction open while it reads, extracts or embeds: before
     reading it claims ``sha`` (the file's hash, taken by the client; ``api.batch._claim``): a
-    file stored by now is not read, one another writer is reading or embedding is waited for
-    and then, stored, not read again, so that it is read and embedded once; then it reads,
+    file stored by now is not read; one another writer is reading or embedding comes back
+    ``BUSY`` at once (the worker is free for another file; the client sends it again later, when
+    it is found stored and not read again), so that it is read and embedded once; then it reads,
     embeds, and writes the document in one short transaction that looks again under the
-    content's lock."""
+    content's lock. The claim's heartbeat goes on while the file is read (``workers.beating``)
+    and between embedding batches, so that a file read for longer than the lapse is not taken
+    over and read again by another ingest. (A client that writes, SQLite, claims before it
+    sends the file: ``api.batch._cluster_runner``.)"""
     from distributed import get_worker
 
     from .api.batch import Unchanged, _claim
@@ -105,12 +120,15 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
         from .ingest.version import reader_version
 
         try:
-            got = _claim(store, source, sha, reader_version())
-        except Exception:  # noqa: BLE001 - the claim only saves work: the write says what is wrong
-            got = "busy"
+            got = _claim(store, source, sha, reader_version(), wait=False)
+        except Exception:  # noqa: BLE001 - the claim only saves work: read it unclaimed, the write says what is wrong
+            got = None
+        else:
+            claimed = sha if got is None else None
         if isinstance(got, Unchanged):
-            return got  # not read: another ingest stored it since the client looked, or while this waited
-        claimed = sha if got is None else None
+            return got  # not read: another ingest stored it since the client looked
+        if got == "busy":
+            return BUSY  # another ingest reads it now: the worker goes on with another file
     try:
         return _read_and_store(state, store, path, source, ocr, extract, index, known, claimed)
     finally:
@@ -124,9 +142,11 @@ def _read_and_store(state: Any, store: Any, path: str, source: str, ocr: bool | 
     import dataclasses
 
     from .api.batch import Unchanged, _claim, _safe_process, _store
+    from .workers import beating
 
-    try:
-        out = _safe_process(path, ocr, extract)
+    try:  # a claim made before reading is kept alive while the file is read (minutes, for some)
+        with beating(store.beat if store is not None and claimed is not None else None):
+            out = _safe_process(path, ocr, extract)
     except MemoryError:
         return "out of memory while reading this file: ingest it alone, or give the workers more memory"
     if isinstance(out, str):
@@ -238,49 +258,100 @@ def connect(address: str) -> tuple[Any, Any]:
 
 def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
         extract: bool, index: bool, model: str | None, writes: bool,
-        known: Callable[[Any], Any] | None = None) -> Iterator[tuple[Any, Any]]:
+        known: Callable[[Any], Any] | None = None, before: Callable[[Any], Any] | None = None,
+        beat: Callable[[], None] | None = None) -> Iterator[tuple[Any, Any]]:
     """Process files on the cluster in order of completion, like api._run: a few files per
     worker in flight (biggest first), so memory stays bounded on a big batch. ``known``: for
     a task replacing a document, the old version's vectors by text hash (a client that
-    writes itself has the store; workers that write look them up themselves)."""
+    writes itself has the store; workers that write look them up themselves).
+
+    ``before(task)``, on the client just before a task is sent (a client that writes claims
+    the file's content then): None sends it; ``workers.LATER`` puts it off (another ingest is
+    reading that file), to be offered again once the others are sent, every ``LATER_POLL_S``
+    (a worker that writes answers ``BUSY`` for such a file, which is put off the same way);
+    anything else is that task's result, and it is not sent. ``beat()``, on the client every
+    ``workers.beat_every()`` while tasks are out: its claims on the files being read live on."""
     if not todo:
         return
     try:
-        from distributed import as_completed
+        from distributed import wait
     except ImportError as exc:
         raise NamndkollError(_INSTALL) from exc
+    from .workers import LATER, LATER_POLL_S, beat_every
 
     client, cluster = connect(address)
     try:
         plugin = NamndkollWorker(db=db, model=model, extract=extract, index=index, writes=writes)
         client.register_plugin(plugin, name=PLUGIN)
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
-        queue = iter(sorted(todo, key=lambda t: -t.pages))  # api.Task: biggest files first
+        queue = deque(sorted(todo, key=lambda t: -t.pages))  # api.Task: biggest files first
+        later: list[Any] = []  # put off (``before``, or a worker's BUSY): another ingest reads them now
+        sent: dict[str, int] = {}  # how often each file was sent (a file sent again needs a new key)
         running: dict[Any, Any] = {}
+        out: list[tuple[Any, Any]] = []  # answered, to be yielded
 
-        def submit_next() -> Any:
-            t = next(queue, None)
-            if t is None:
-                return None
-            old_vectors = known(t) if known is not None and index and t.old_id is not None else None
-            fut = client.submit(process_on_worker, t.path, t.source, ocr, extract, index, t.old_id, old_vectors,
-                                t.sha, pure=False, key=f"ingest-{t.sha}")
-            running[fut] = t
-            return fut
+        def send() -> None:
+            while queue and len(running) < workers * 2:
+                t = queue.popleft()
+                got = before(t) if before is not None else None
+                if got is LATER:
+                    later.append(t)
+                elif got is not None:
+                    out.append((t, got))
+                else:
+                    old_vectors = known(t) if known is not None and index and t.old_id is not None else None
+                    n = sent[t.sha] = sent.get(t.sha, 0) + 1
+                    fut = client.submit(process_on_worker, t.path, t.source, ocr, extract, index, t.old_id,
+                                        old_vectors, t.sha, pure=False,
+                                        key=f"ingest-{t.sha}" + (f"-{n}" if n > 1 else ""))
+                    running[fut] = t
 
-        first = [f for f in (submit_next() for _ in range(workers * 2)) if f is not None]
-        ac = as_completed(first)
-        for fut in ac:
-            t = running.pop(fut)
-            try:
-                out = fut.result()
-            except Exception as exc:  # noqa: BLE001 - a worker killed by the OS, a lost connection
-                out = f"the worker reading this file failed ({type(exc).__name__}); try it alone with --jobs 1"
-            nxt = submit_next()
-            if nxt is not None:
-                ac.add(nxt)
-            yield t, out
+        every = beat_every() if beat is not None else None
+        beaten = time.monotonic()
+        send()
+        while out or running or queue or later:
+            yield from out
+            out.clear()
+            if not (running or queue or later):
+                break
+            timeout = LATER_POLL_S if later and not queue else None
+            if every is not None:
+                until = max(0.0, beaten + every - time.monotonic())
+                timeout = until if timeout is None else min(timeout, until)
+            done = _first_done(wait, list(running), timeout)
+            if every is not None and beat is not None and time.monotonic() - beaten >= every:
+                beat()
+                beaten = time.monotonic()
+            for fut in done:
+                t = running.pop(fut)
+                try:
+                    res = fut.result()
+                except Exception as exc:  # noqa: BLE001 - a worker killed by the OS, a lost connection
+                    res = f"the worker reading this file failed ({type(exc).__name__}); try it alone with --jobs 1"
+                if isinstance(res, Busy):
+                    later.append(t)  # another ingest reads it: sent again once the others are
+                else:
+                    out.append((t, res))
+            if later and not queue:  # every other file sent: offer those put off again
+                queue.extend(later)
+                later.clear()
+            send()
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _first_done(wait: Callable[..., Any], futures: list[Any], timeout: float | None) -> list[Any]:
+    """The futures among ``futures`` that have finished, once one has or ``timeout`` seconds
+    have passed (``distributed.wait``); none when nothing is out (after sleeping the timeout)."""
+    if not futures:
+        time.sleep(timeout or 0.0)
+        return []
+    try:
+        wait(futures, timeout=timeout, return_when="FIRST_COMPLETED")
+    except TimeoutError:
+        return []
+    except Exception:  # noqa: BLE001 - a cancelled future: its result() says so to the caller
+        return [f for f in futures if f.status != "pending"]
+    return [f for f in futures if f.status != "pending"]

@@ -41,6 +41,40 @@ LATER = _Later()
 LATER_POLL_S = 0.5  # how often tasks put off are offered again while nothing else is left
 BEAT_S = 60.0  # how often ``Pool.map`` calls ``beat`` while its workers read (a claim lapses after minutes)
 
+
+def beat_every() -> float:
+    """Seconds between heartbeats of a claimer at work: ``BEAT_S``, or four per lapse where the
+    lapse (``corpus.claims.lapse_s``) is shorter."""
+    from .corpus.claims import lapse_s
+
+    return min(BEAT_S, lapse_s() / 4)
+
+
+@contextlib.contextmanager
+def beating(beat: Callable[[], None] | None) -> Iterator[None]:
+    """``beat()`` every ``beat_every()`` seconds on a thread of its own while the block runs
+    (one long read of a file, during which nothing else uses the claimer's connection); the
+    thread is stopped and joined when the block ends. ``beat`` must report nothing (the
+    stores' ``beat`` does not)."""
+    if beat is None:
+        yield
+        return
+    every = beat_every()
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.wait(every):
+            with contextlib.suppress(Exception):  # a lost connection is reported by what comes next
+                beat()
+
+    t = threading.Thread(target=run, daemon=True, name="namndkoll-beat")
+    t.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        t.join()
+
 # the slowest real PDF here (a 160-page annual report) reads in 24 s; OCR of a long scan takes more
 DEFAULT_SECONDS = 900.0
 # reading a real PDF here grows a reader by at most 290 MB; a 1 MB flate bomb by 2 GB
@@ -173,7 +207,7 @@ class Pool(Generic[K]):
         ``before(key)``, called when a worker is free for a task: a result other than None is
         that task's result, and the task is not given to a worker; ``LATER`` puts the task off
         (another process is reading the same file): it is offered again after the others, every
-        ``LATER_POLL_S`` once nothing else is left. ``beat()``, every ``BEAT_S`` while tasks are
+        ``LATER_POLL_S`` once nothing else is left. ``beat()``, every ``beat_every()`` while tasks are
         out: the caller is at work still (its claims on the files being read live on)."""
         from multiprocessing.connection import wait
 
@@ -202,6 +236,7 @@ class Pool(Generic[K]):
         for w in workers:
             give(w)
         beaten = time.monotonic()
+        every = beat_every() if beat is not None else BEAT_S
         while True:
             yield from settled
             settled.clear()
@@ -213,10 +248,10 @@ class Pool(Generic[K]):
             if queue and len(busy) < len(workers):  # tasks put off, a worker idle: offer them again soon
                 timeout = LATER_POLL_S if timeout is None else min(timeout, LATER_POLL_S)
             if beat is not None:
-                if time.monotonic() - beaten >= BEAT_S:
+                if time.monotonic() - beaten >= every:
                     beat()
                     beaten = time.monotonic()
-                until = max(0.0, beaten + BEAT_S - time.monotonic())
+                until = max(0.0, beaten + every - time.monotonic())
                 timeout = until if timeout is None else min(timeout, until)
             if busy:
                 wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout)

@@ -7,7 +7,7 @@ mode that pid is not the client's: the server connection that ran the claim live
 others, after the client crashed — its claim held the next ingest of the file up for an hour —
 or is closed while the client works on. Now the claimer refreshes ``claimed_at`` between
 embedding batches and while its readers read; a claim whose heartbeat is older than
-``pg_claims.LAPSE`` (ten minutes) is taken over whatever pg_stat_activity says, and the pid is
+``pg_claims.lapse()`` (ten minutes) is taken over whatever pg_stat_activity says, and the pid is
 recorded, as a fast path for a crashed claimer, only where the client's connection is its own
 server session.
 
@@ -36,7 +36,7 @@ from test_pg_short_transactions import WorkerWatch, scheduler, watch  # noqa: F4
 from namndkoll.api import ingest
 from namndkoll.api.batch import sha256_file
 from namndkoll.corpus import opened
-from namndkoll.corpus.pg_claims import LAPSE
+from namndkoll.corpus.pg_claims import lapse
 
 
 class Pooler:
@@ -144,7 +144,7 @@ def test_a_claim_that_stopped_beating_holds_nobody_up_though_its_pid_is_a_live_s
     """A worker behind a pooler crashed: the server connection whose pid its claim recorded
     serves other clients on. Its claim no longer beats, and is taken over once the lapse is
     past (was: waited for up to an hour). The lapse is made two seconds here (ten minutes)."""
-    monkeypatch.setattr("namndkoll.corpus.pg_claims.LAPSE", "2 seconds")
+    monkeypatch.setenv("NAMNDKOLL_CLAIM_LAPSE_S", "2")
     pdf = make_pdf(tmp_path / "ks-2024-03-12.pdf", KS)
     with opened(pg_url, write=True):
         pass
@@ -175,11 +175,11 @@ def test_a_pooled_claimer_records_no_pid_and_lives_by_its_heartbeat(pg_url: str,
             assert mine.claim_content("a" * 64)
         pid = theirs.conn.execute("SELECT pid FROM content_claims").fetchone()[0]
         assert pid is None  # was the server session's pid, which a pooler gives to others
-        theirs.conn.execute(f"UPDATE content_claims SET claimed_at = now() - interval '{LAPSE}' - interval '1 minute'")
+        theirs.conn.execute(f"UPDATE content_claims SET claimed_at = now() - interval '{lapse()}' - interval '1 minute'")
         mine.beat()  # the claimer is at work: its heartbeat now
         with theirs.transaction():
             assert not theirs.claim_content("a" * 64)
-        theirs.conn.execute(f"UPDATE content_claims SET claimed_at = now() - interval '{LAPSE}' - interval '1 minute'")
+        theirs.conn.execute(f"UPDATE content_claims SET claimed_at = now() - interval '{lapse()}' - interval '1 minute'")
         with theirs.transaction():
             assert theirs.claim_content("a" * 64)  # it stopped beating: taken over
     with opened(pg_url, write=True) as direct, opened(pg_url, write=True) as theirs:

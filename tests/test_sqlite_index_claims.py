@@ -158,11 +158,12 @@ def test_a_claim_its_run_left_behind_holds_up_no_passage(tmp_path: Path, case: s
 
 def test_a_live_claim_on_another_host_is_left_to_its_run(tmp_path: Path):
     """A run on another machine sharing the file, with a fresh heartbeat: its passage is not
-    embedded a second time (it waits for that run, or for the lapse)."""
+    embedded a second time (a run that does not wait leaves it to that run; one that waits
+    takes it over after the lapse: tests/test_index_waits.py)."""
     db = tmp_path / "corpus.db"
     waiting = chunked_corpus(db)
     first = _claim_left(db, host="elsewhere", pid=1, started="", beat_age=0)
     with opened(db, write=True) as st:
-        rep = index_corpus(st, FakeEmbedder(), batch_size=4)
-        assert rep.embedded == waiting - 1
+        rep = index_corpus(st, FakeEmbedder(), batch_size=4, wait=False)
+        assert rep.embedded == waiting - 1 and rep.left_to_others == 1
         assert [r[0] for r in st.conn.execute("SELECT id FROM chunks WHERE embedded = 0")] == [first]

@@ -207,6 +207,7 @@ def ingest(
     max_file_memory_mb: int | None = None,
     cluster: str | None = None,
     reread: bool = False,
+    wait: bool = True,
 ) -> IngestReport:
     """Ingest PDFs (files or folders) into the corpus at ``db`` (a SQLite file or a
     ``postgresql://`` URL).
@@ -221,10 +222,14 @@ def ingest(
     ``max_file_memory_mb`` (None: ``$NAMNDKOLL_MAX_FILE_SECONDS`` /
     ``$NAMNDKOLL_MAX_FILE_MEMORY_MB`` or the defaults; 0: no limit); a file beyond them is
     reported and the batch goes on. ``cluster`` (``local:N`` or ``tcp://HOST:8786``): read,
-    extract and embed on Dask workers instead (namndkoll/cluster.py).
+    extract and embed on Dask workers instead (namndkoll/cluster.py). ``wait``: when another run
+    is embedding passages this one would (a second ingest or `index` at once), wait until they
+    are stored (``search.index_corpus``; ``progress.extra["note"]`` is told) or end at once.
     """
+    from ..corpus.claims import lapse_s
     from ..workers import Limits
 
+    lapse_s()  # a bad $NAMNDKOLL_CLAIM_LAPSE_S is said now, not swallowed by a claim that only saves work
     if cluster:  # a typo ("lokal:2") fails now, not after Dask tried to reach it for 20 s
         from ..cluster import check_address
 
@@ -249,7 +254,7 @@ def ingest(
             progress.start(len(todo), sum(t.pages for t in todo))
             if cluster:
                 runner = _cluster_runner(store, todo, address=cluster, db=db, ocr=ocr, extract=extract, index=index,
-                                         model=model)
+                                         model=model, claimed=claimed)
             else:
                 assert pool is not None  # readers exist whenever no cluster reads
                 runner = _local_runner(store, pool, todo, jobs=jobs, ocr=ocr, extract=extract, claimed=claimed)
@@ -258,7 +263,7 @@ def ingest(
         read_seconds = time.perf_counter() - t0
         index_report = _index_after(store, listing.results, index=index, model=model, progress=progress,
                                     done=(tally.documents, tally.passages, read_seconds, tally.reused) if cluster
-                                    else None)
+                                    else None, wait=wait)
     return IngestReport(tuple(listing.results), read_seconds, tally.pages, index_report, listing.older)
 
 
@@ -322,12 +327,15 @@ def _hashed(path: Path, shown: str) -> tuple[str, str] | FileResult:
 
 
 def _cluster_runner(store: Store, todo: list[Task], *, address: str, db: str | Path | None, ocr: bool | None,
-                    extract: bool, index: bool, model: str | None) -> Iterator[tuple[Task, Any]]:
+                    extract: bool, index: bool, model: str | None, claimed: set[str]) -> Iterator[tuple[Task, Any]]:
     """The tasks read, extracted and embedded on the Dask cluster at ``address``
     (namndkoll/cluster.py), as they finish. Workers embed with the model the index holds unless
-    ``model`` says otherwise. With PostgreSQL the workers write themselves; with SQLite the
-    client writes, and sends each replaced document's vectors along, so that the workers embed
-    only the passages whose text changed (as a local ingest)."""
+    ``model`` says otherwise. With PostgreSQL the workers write themselves (and claim each
+    file's content before reading it); with SQLite the client writes, and sends each replaced
+    document's vectors along, so that the workers embed only the passages whose text changed
+    (as a local ingest). A client that writes claims each file's content before it sends it
+    (``_claimer``, added to ``claimed``) and beats while the workers read: another ingest or
+    cluster on the same file reads none of them again."""
     from .. import cluster as dask_cluster
 
     rec = store.get_model() if index else None
@@ -342,7 +350,8 @@ def _cluster_runner(store: Store, todo: list[Task], *, address: str, db: str | P
             return stored_vectors(store, t.old_id, model_id) if t.old_id is not None else None
     return dask_cluster.run(todo, address=address, db=str(db) if db is not None else None, ocr=ocr,
                             extract=extract, index=index, model=model or (rec.model_id if rec else None),
-                            writes=writes, known=known)
+                            writes=writes, known=known, before=None if writes else _claimer(store, claimed),
+                            beat=None if writes else store.beat)
 
 
 def _local_runner(store: Store, pool: Any, todo: list[Task], *, jobs: int, ocr: bool | None,
@@ -352,6 +361,15 @@ def _local_runner(store: Store, pool: Any, todo: list[Task], *, jobs: int, ocr: 
     ingest stored since it was listed is not read again, and one another ingest is reading now
     is put off until the other files are given out, then found stored (or read here, should the
     other ingest fail or die). The claims' heartbeat goes on while the readers read."""
+    return pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract), before=_claimer(store, claimed),
+                    beat=store.beat)
+
+
+def _claimer(store: Store, claimed: set[str]) -> Callable[[Task], Any]:
+    """``before(task)`` for a runner that gives files to readers: the file's content claimed
+    (``_claim``, without waiting; added to ``claimed``) when a reader is free for it. None: read
+    it; ``workers.LATER``: another ingest is reading it, put it off; Unchanged: stored by
+    another ingest since it was listed, not read."""
     from ..ingest.version import reader_version
     from ..workers import LATER
 
@@ -368,7 +386,7 @@ def _local_runner(store: Store, pool: Any, todo: list[Task], *, jobs: int, ocr: 
             claimed.add(t.sha)
         return got
 
-    return pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract), before=before, beat=store.beat)
+    return before
 
 
 def _read_all(store: Store, runner: Iterator[tuple[Task, Any]], todo: list[Task], *, progress: Progress,
@@ -436,12 +454,12 @@ def _write(store: Store, task: Task, out: Any, *, shown: str, status: Status, ta
 
 
 def _index_after(store: Store, results: list[FileResult], *, index: bool, model: str | None, progress: Progress,
-                 done: tuple[int, int, float, int] | None) -> Any:
+                 done: tuple[int, int, float, int] | None, wait: bool = True) -> Any:
     """The index refreshed (``_refresh_index``) when this run stored a document, or an earlier
     one left documents unchunked or passages unembedded (killed while it embedded, or
     --no-index); None when ``index`` is off or nothing waits."""
     if index and (any(r.status in ("ingested", "replaced") for r in results) or _index_behind(store)):
-        return _refresh_index(store, model=model, progress=progress, done=done)
+        return _refresh_index(store, model=model, progress=progress, done=done, wait=wait)
     return None
 
 
@@ -484,7 +502,7 @@ def _index_behind(store: Store) -> bool:
 
 
 def _refresh_index(store: Store, *, model: str | None, progress: Progress,
-                   done: tuple[int, int, float, int] | None = None) -> Any:
+                   done: tuple[int, int, float, int] | None = None, wait: bool = True) -> Any:
     """Chunk and embed what the index lacks. After a cluster run (``done``: documents and
     passages its workers embedded, seconds, passages that kept their old vectors) that is
     usually nothing: the model is not loaded here unless something is left."""
@@ -499,5 +517,6 @@ def _refresh_index(store: Store, *, model: str | None, progress: Progress,
             store.optimize()
             return IndexReport(rec.model_id, rec.dimensions, done[0], store.chunk_total(), done[1], done[3], done[2])
     # no --model: keep the model the index was built with (the default one for a new index)
-    return index_corpus(store, embedder_for(store, model), progress=progress.extra.get("index"))
+    return index_corpus(store, embedder_for(store, model), progress=progress.extra.get("index"), wait=wait,
+                        note=progress.extra.get("note"))
 

@@ -38,6 +38,12 @@ DbOption = Annotated[
 ]
 from ..types import DocType
 
+# another run (a second `index` or ingest at once) embedding the passages this one would: wait
+# for it (the default: the index is whole when the command ends) or not
+NoWaitOption = Annotated[bool, typer.Option(
+    "--no-wait", help="Passages another index run is embedding now are left to it: end at once, not when they "
+                      "are stored.")]
+
 GAP = 2  # spaces between two columns
 TEXT_COMFORT = 28  # a text column narrower than this reads badly
 OPTIONAL = 3  # columns this unimportant drop out before anything is cut

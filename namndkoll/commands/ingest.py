@@ -14,6 +14,7 @@ from ._output import (
     MISSING,
     DbOption,
     DocTypeOption,
+    NoWaitOption,
     WideOption,
     console,
     counted,
@@ -119,7 +120,8 @@ def _progress_bar(enabled: bool, plain: bool = False) -> Any:
             bar.update(state["task"], completed=bar.tasks[0].total)
             bar.stop()
 
-    return Callbacks(start=start, advance=advance, done=done, extra={"index": _index_bar(out, enabled, plain)})
+    return Callbacks(start=start, advance=advance, done=done, extra={"index": _index_bar(out, enabled, plain),
+                                                                     "note": _note(out)})
 
 
 def _index_bar(con: Any, enabled: bool, plain: bool = False) -> Any:
@@ -148,6 +150,18 @@ def _index_bar(con: Any, enabled: bool, plain: bool = False) -> Any:
             bar.stop()
 
     return update
+
+
+def _note(con: Any) -> Any:
+    """``note(line)``: a line on ``con`` (stderr), above any progress bar drawn there, saying
+    what the run waits for (``index_corpus``'s ``note``). It names another run's host, which is
+    shown made safe."""
+    from rich.text import Text
+
+    def note(line: str) -> None:
+        con.print(Text(one_line(line)), soft_wrap=True, highlight=False)
+
+    return note
 
 
 def _cluster_address(value: str | None) -> str | None:
@@ -186,6 +200,7 @@ def ingest_cmd(
     reread: Annotated[bool, typer.Option(
         "--reread", help="Also read again unchanged files that an older namndkoll read (after an upgrade: "
                          "its §§, metadata, figures and votes replace the old ones).")] = False,
+    no_wait: NoWaitOption = False,
 ) -> None:
     """Read PDFs into the corpus: text per page, § items, metadata, figures, parties, decisions.
 
@@ -207,7 +222,7 @@ def ingest_cmd(
                         progress=_progress_bar(enabled=not quiet and sys.stderr.isatty(),
                                                plain=not quiet and not sys.stderr.isatty()),
                         max_file_seconds=max_seconds, max_file_memory_mb=max_memory, cluster=cluster,
-                        reread=reread)
+                        reread=reread, wait=not no_wait)
     except NamndkollError as exc:
         fail(exc)
     if as_json:
@@ -240,6 +255,10 @@ def ingest_cmd(
             ix = report.index
             echo(f"search index: {ix.embedded} new passages embedded ({ix.reused} reused, "
                        f"{ix.chunks} in all) with {ix.model_id} in {ix.seconds:.1f} s")
+            if ix.left_to_others:
+                n = ix.left_to_others
+                echo(f"search index: {n} {'passage was' if n == 1 else 'passages were'} being embedded by another "
+                     "run, not waited for (--no-wait): that run stores them")
             if ix.documents_left:
                 n = ix.documents_left
                 echo(f"search index: {n} {'document was' if n == 1 else 'documents were'} replaced by another "

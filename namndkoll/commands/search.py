@@ -15,6 +15,7 @@ from ._output import (
     Col,
     DbOption,
     DocTypeOption,
+    NoWaitOption,
     PartyOption,
     WideOption,
     XlsxOption,
@@ -372,16 +373,20 @@ def index_cmd(
     rebuild_graph: Annotated[bool, typer.Option(
         "--rebuild-graph", help="PostgreSQL: build the vector graph again with today's settings; embeds nothing.")
     ] = False,
+    no_wait: NoWaitOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """(Re)build the search index: chunk new documents, embed only new or changed passages.
+
+    Passages another run is embedding now (a second `index` or ingest) are left to it, and this
+    one waits until they are stored, or takes them over if that run stops; --no-wait ends at once.
 
     Example: namndkoll index --db lund.db --model static --rebuild
     """
     import sys
 
     from ..search import index_db, rebuild_graph_db, status_db
-    from .ingest import _index_bar
+    from .ingest import _index_bar, _note
 
     try:
         out: Any
@@ -391,8 +396,9 @@ def index_cmd(
             echo("building the vector graph in one pass (at 1M passages ~30 min on 2 cores) …", err=True)
             out = rebuild_graph_db(db=db)
         else:
-            bar = _index_bar(console(stderr=True), sys.stderr.isatty(), plain=not sys.stderr.isatty())
-            out = index_db(db=db, model=model, rebuild=rebuild, progress=bar)
+            con = console(stderr=True)
+            bar = _index_bar(con, sys.stderr.isatty(), plain=not sys.stderr.isatty())
+            out = index_db(db=db, model=model, rebuild=rebuild, progress=bar, wait=not no_wait, note=_note(con))
     except NamndkollError as exc:
         fail(exc)
     if as_json:

@@ -9,7 +9,7 @@ host, the pid and the process's start time (a pid the system gave to another pro
 not count), and a heartbeat it refreshes at every batch and every file. On the claimer's own
 host its process decides (gone, or its pid now another process's: dead at once); from another
 host that shares the file (or where the system tells no start time) a claim is dead once its
-heartbeat is older than ``LAPSE_S``. An ingest claims a file's content the same way before
+heartbeat is older than the lapse (``lapse_s``: ``LAPSE_S``, or ``$NAMNDKOLL_CLAIM_LAPSE_S``). An ingest claims a file's content the same way before
 reading it (``claim_content``). Claims only save work: ``index.insert_vectors`` with hashes
 stores a vector only where the passage still holds the text embedded and has none yet, so a
 claim lost or taken over costs an embedding, never a wrong vector or a failed run.
@@ -25,10 +25,37 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import NamndkollError
+
 # a claim from another host whose run has not beaten for this long is taken over: well above one
 # batch's embedding (32 passages, or the 256 of the first batch: seconds to a minute on a CPU)
 # with the model's loading before it, and above most files' reading
 LAPSE_S = 600.0
+LAPSE_ENV = "NAMNDKOLL_CLAIM_LAPSE_S"  # another lapse, in seconds (tests; a cluster whose files read for longer)
+BEAT_S = 60.0  # a claimer at work beats this often at least (and four times per lapse where it is shorter)
+
+
+def lapse_s() -> float:
+    """How long a claim lives after its claimer's last heartbeat: ``$NAMNDKOLL_CLAIM_LAPSE_S``
+    where set (read at each use: a test, or every process of a cluster, sets it), else
+    ``LAPSE_S``."""
+    raw = os.environ.get(LAPSE_ENV, "").strip()
+    if not raw:
+        return LAPSE_S
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise NamndkollError(f"${LAPSE_ENV} is {raw!r}: set it to a number of seconds above 0 (default {LAPSE_S:g}),"
+                             " or unset it")
+    return value
+
+
+def beat_every() -> float:
+    """How often a claimer at work refreshes its claims' heartbeat: every ``BEAT_S``, or four
+    times per lapse where the lapse is shorter, so that a claim at work never looks lapsed."""
+    return min(BEAT_S, lapse_s() / 4)
 
 
 def _boot_id() -> str:
@@ -88,9 +115,33 @@ def alive(row: Any, me: Claimer, now: float) -> bool:
         return True
     if host == me.host and started:  # the process itself tells: gone, or its pid given to another
         return pid_alive(int(pid)) and process_started(int(pid)) == started
-    if now - float(beat) > LAPSE_S:
+    if now - float(beat) > lapse_s():
         return False  # no heartbeat for too long: crashed on another host that shares the file
     return host != me.host or pid_alive(int(pid))
+
+
+@dataclass(frozen=True)
+class Held:
+    """Passages waiting for a vector that another live run is embedding now: how many, and the
+    run (the start of its token), its host and process (None where not known)."""
+
+    passages: int
+    run: str
+    host: str
+    pid: int | None
+
+    def __str__(self) -> str:
+        where = f" on host {self.host}" if self.host else ""
+        return f"run {self.run}{where}" + (f" (pid {self.pid})" if self.pid else "")
+
+
+def held(conn: Any, me: Claimer) -> list[Held]:
+    """Inside a write transaction: the waiting passages other live runs have claimed, by run,
+    most first (the claims of runs no longer at work removed first, by ``beat``)."""
+    beat(conn, me)
+    return [Held(int(r[0]), str(r[1])[:8], str(r[2]), int(r[3])) for r in conn.execute(
+        "SELECT count(*), k.owner, k.host, k.pid FROM chunk_claims c JOIN claimers k ON k.owner = c.owner"
+        " WHERE c.owner != ? GROUP BY k.owner ORDER BY count(*) DESC, k.owner", (me.owner,))]
 
 
 def beat(conn: Any, me: Claimer) -> None:

@@ -12,8 +12,8 @@ transaction (``api.batch._stored_meanwhile``), so a claim that is lost or ignore
 and an embedding, never a wrong or a duplicate document.
 
 A claim is live while its claimer beats: ``claimed_at`` is refreshed (``beat``) between
-embedding batches and while a local ingest's readers read, and a claim older than ``LAPSE`` is
-taken over (a crashed claimer behind a pooler, or one that hangs). The session's pid is a fast
+embedding batches and while a local ingest's readers read, and a claim older than ``lapse()`` is
+taken over (a crashed claimer behind a pooler, or one that hangs; ``lapse``). The session's pid is a fast
 path for a crashed claimer, kept only where it can be trusted: recorded when the client's
 connection is its own server session (``pg_backend_pid()`` equals the pid the client was told at
 connect); behind PgBouncer in transaction mode it is not — the server connection that ran the
@@ -25,18 +25,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from .claims import LAPSE_S
+from .claims import lapse_s
 
-# a claim whose claimer has not beaten for this long is taken over (SQLite's claims: the same)
-LAPSE = f"{int(LAPSE_S)} seconds"
+
+def lapse() -> str:
+    """SQL interval: a claim whose claimer has not beaten for this long is taken over
+    (``claims.lapse_s``, SQLite's claims the same: ten minutes unless ``$NAMNDKOLL_CLAIM_LAPSE_S``)."""
+    return f"{lapse_s():.3f} seconds"
 
 
 def live(alias: str, pid: str) -> str:
     """SQL: the claim in row ``alias`` (its ``claimed_at`` and the claiming session's ``pid``
-    column) is still live: its heartbeat younger than ``LAPSE`` and, where its pid was recorded,
+    column) is still live: its heartbeat younger than ``lapse()`` and, where its pid was recorded,
     that session still connected (a backend of that pid started no later than the claim). The
     one rule for a content claim (``claim``) and a passage's (``pg_index.claim_unembedded``)."""
-    return (f"{alias}.claimed_at > now() - interval '{LAPSE}'"
+    return (f"{alias}.claimed_at > now() - interval '{lapse()}'"
             f" AND ({alias}.{pid} IS NULL OR EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = {alias}.{pid}"
             f" AND (a.backend_start IS NULL OR a.backend_start <= {alias}.claimed_at)))")
 
@@ -66,9 +69,13 @@ def claim(conn: Any, sha: str, owner: str) -> bool:
     return True
 
 
-def beat(conn: Any, owner: str) -> None:
-    """``owner``'s content claims are live still: their heartbeat now (autocommit: one statement)."""
+def beat(conn: Any, owner: str, chunk_ids: list[int] | None = None) -> None:
+    """``owner``'s content claims are live still, and its claims on the passages ``chunk_ids``
+    (the batch it is embedding): their heartbeat now (autocommit: a statement each)."""
     conn.execute("UPDATE content_claims SET claimed_at = now() WHERE owner = %s", (owner,))
+    if chunk_ids:
+        conn.execute("UPDATE chunks_todo SET claimed_at = now() WHERE chunk_id = ANY(%s) AND claimed_by = %s",
+                     (chunk_ids, owner))
 
 
 def release(conn: Any, sha: str, owner: str) -> None:

@@ -209,7 +209,7 @@ def claim_unembedded(conn: Any, limit: int, owner: str) -> list[tuple[int, str, 
     """(id, text, hash, context) of passages waiting for a vector that no other live writer has
     claimed, oldest first, now claimed for ``owner`` (inside a short transaction: the claim is a
     row, not a lock, and outlives it). A second writer skips them rather than embedding them too;
-    a claim whose session is gone, or whose heartbeat is older than ``pg_claims.LAPSE``, is taken over. Whoever stores
+    a claim whose session is gone, or whose heartbeat is older than ``pg_claims.lapse()``, is taken over. Whoever stores
     the vectors checks again that each passage still holds the text embedded (``insert_vectors``
     with hashes): a document replaced meanwhile is not held up and gets no stale vector."""
     from .pg_claims import SESSION_PID, client_pid, live
@@ -222,6 +222,23 @@ def claim_unembedded(conn: Any, limit: int, owner: str) -> list[tuple[int, str, 
         " FROM pick WHERE t.chunk_id = pick.chunk_id RETURNING t.chunk_id", (limit, owner, client_pid(conn)))]
     return [(r[0], r[1], r[2], r[3]) for r in conn.execute(
         "SELECT id, text, hash, context FROM chunks WHERE id = ANY(%s) ORDER BY id", (ids,))]
+
+
+def claimed_elsewhere(conn: Any, owner: str) -> list[Any]:
+    """The waiting passages other live runs have claimed, by run, most first (``claims.Held``:
+    its host and pid are read from its token, ``PostgresStore``'s ``uuid/host/pid``)."""
+    from .claims import Held
+    from .pg_claims import live
+
+    rows = conn.execute("SELECT count(*), t.claimed_by FROM chunks_todo t WHERE t.claimed_by IS NOT NULL"
+                        " AND t.claimed_by != %s AND " + live("t", "claimed_pid") +
+                        " GROUP BY t.claimed_by ORDER BY count(*) DESC, t.claimed_by", (owner,)).fetchall()
+    out = []
+    for n, token in rows:
+        run, _, rest = str(token).partition("/")
+        host, _, pid = rest.rpartition("/")
+        out.append(Held(int(n), run[:8], host, int(pid) if pid.isdigit() else None))
+    return out
 
 
 def release_unembedded(conn: Any, ids: Sequence[int], owner: str) -> None:

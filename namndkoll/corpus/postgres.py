@@ -17,7 +17,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib.resources
+import os
 import re
+import socket
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -208,7 +210,10 @@ class PostgresStore:
         self._psycopg = _psycopg()
         self._url: str | None = None  # to open a second connection (``keyword_beside``)
         self._beside: Beside | None = None
-        self._owner = uuid.uuid4().hex  # whose claims on content being embedded (pg_claims)
+        # whose claims on content and passages (pg_claims): a token of its own, then the client's
+        # host and pid, which another run waiting for its passages names (``claimed_elsewhere``)
+        self._owner = f"{uuid.uuid4().hex}/{socket.gethostname()}/{os.getpid()}"
+        self._embedding: list[int] = []  # the passages of the batch claimed now (``beat`` refreshes them)
 
     @classmethod
     def open(cls, url: str, *, write: bool, create: bool = True) -> PostgresStore:
@@ -296,7 +301,7 @@ class PostgresStore:
         if self.conn.info.transaction_status.name != "IDLE":
             return  # inside a transaction the claims' rows may be its own: no heartbeat from here
         with contextlib.suppress(self._psycopg.Error):  # a lost connection is reported by what comes next
-            pg_claims.beat(self.conn, self._owner)
+            pg_claims.beat(self.conn, self._owner, self._embedding)
 
     def save_extraction(self, document_id: int, doc: Document, ext: Extraction) -> None:
         pg_store.save_extraction(self.conn, document_id, doc, ext)
@@ -409,13 +414,18 @@ class PostgresStore:
         # stores the vectors in another (``insert_vectors`` with hashes checks each passage again)
         with self.transaction():
             batch = pg_index.claim_unembedded(self.conn, limit, self._owner)
+        self._embedding = [b[0] for b in batch]
         try:
             yield batch
         finally:
+            self._embedding = []
             if batch:  # what was not stored waits for the next run; after a lost connection the
                 # claims die with the session, and the error that lost it is the one to report
                 with contextlib.suppress(self._psycopg.Error):
                     pg_index.release_unembedded(self.conn, [b[0] for b in batch], self._owner)
+
+    def claimed_elsewhere(self) -> list[Any]:
+        return pg_index.claimed_elsewhere(self.conn, self._owner)
 
     def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         rows = self.conn.execute("SELECT hash, embedding FROM recycled_vectors WHERE hash = ANY(%s)",

@@ -256,6 +256,10 @@ class SqliteStore:
                 with contextlib.suppress(Exception):  # the error that stopped the run is the one to report
                     claims.release(self.conn, [b[0] for b in batch], me)
 
+    def claimed_elsewhere(self) -> list[claims.Held]:
+        with self.transaction():
+            return claims.held(self.conn, self._claimer_here())
+
     def recycled(self, hashes: Iterable[str]) -> dict[str, np.ndarray]:
         return index.recycled(self.conn, hashes)
 

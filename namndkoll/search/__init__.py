@@ -116,8 +116,9 @@ def compare_db(topic: str, *, db: str | Path | None = None, model: str | None = 
 
 
 def index_db(*, db: str | Path | None = None, model: str | None = None, rebuild: bool = False,
-             progress: Any = None) -> IndexReport:
-    """(Re)build the search index of the corpus at ``db``."""
+             progress: Any = None, wait: bool = True, note: Any = None) -> IndexReport:
+    """(Re)build the search index of the corpus at ``db`` (``wait``, ``note``: for passages
+    another run is embedding now, see ``index_corpus``)."""
     from ..corpus import opened
 
     with opened(db, write=True, create=False) as store:
@@ -127,7 +128,7 @@ def index_db(*, db: str | Path | None = None, model: str | None = None, rebuild:
             emb = get_embedder(model)
         else:
             emb = embedder_for(store, None)
-        return index_corpus(store, emb, progress=progress, rebuild=rebuild)
+        return index_corpus(store, emb, progress=progress, rebuild=rebuild, wait=wait, note=note)
 
 
 def rebuild_graph_db(*, db: str | Path | None = None) -> dict[str, Any]:

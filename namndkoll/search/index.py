@@ -39,6 +39,8 @@ class IndexReport:
     # listed to chunk, then replaced or removed by another writer (a second ingest) before this
     # run wrote their passages: not chunked here, the new version is the other writer's
     documents_left: int = 0
+    # passages other runs were embedding when this one ended without waiting for them (--no-wait)
+    left_to_others: int = 0
 
 
 def embed_text(text: str, context: str = "") -> str:
@@ -128,14 +130,27 @@ def store_index_part(store: Store, document_id: int, part: IndexPart) -> None:
         store.insert_vectors(store.chunk_ids(document_id), part.vectors, center)
 
 
+WAIT_POLL_S = 1.0  # how often a run waiting for other runs' passages looks again
+
+
 def index_corpus(
     store: Store | Any, embedder: Embedder, *, progress: ProgressFn | None = None, rebuild: bool = False,
-    batch_size: int = 32,
+    batch_size: int = 32, wait: bool = True, note: Callable[[str], None] | None = None,
 ) -> IndexReport:
     """Chunk documents not yet chunked and embed every chunk without a vector.
 
+    Passages another live run is embedding (a second `index` or ingest at once) are left to it;
+    once nothing else is left this run waits for them (``wait``), looking every
+    ``WAIT_POLL_S``, until they are stored or their run stops (a crash, or no heartbeat for the
+    lapse) and it takes them over, so that the index is whole when it returns. ``note(line)``
+    says so once per change of who holds them; without ``wait`` the run ends and
+    ``left_to_others`` counts them.
+
     Raises ModelError if the index holds vectors of another model (unless ``rebuild``,
     which drops every vector and embeds everything again with ``embedder``)."""
+    from ..corpus.claims import lapse_s
+
+    lapse_s()  # a bad $NAMNDKOLL_CLAIM_LAPSE_S is said before anything is done
     t0 = time.perf_counter()
     store = as_store(store)
     if rebuild:
@@ -152,7 +167,8 @@ def index_corpus(
     chunked, left = _chunk_documents(store)
 
     total = store.count_unembedded()
-    done = embedded = reused = 0
+    done = embedded = reused = left_to_others = 0
+    said = ""  # the runs the last line about other runs' passages named
     if progress and total:
         progress(0, total)
     center = rec.center
@@ -161,7 +177,17 @@ def index_corpus(
         # once takes other passages, none is embedded twice (both backends: claims as rows)
         with store.claim_unembedded(CENTER_SAMPLE if center is None else batch_size) as batch:
             if not batch:
-                break
+                held = store.claimed_elsewhere()
+                if not held:
+                    break
+                said = _say_held(held, wait, said, note)
+                if not wait:
+                    left_to_others = sum(h.passages for h in held)
+                    break
+                if progress:  # the other runs' passages stored count: the bar moves as they work
+                    progress(max(done, min(total, total - store.count_unembedded())), total)
+                time.sleep(WAIT_POLL_S)
+                continue
             ids = [b[0] for b in batch]
             old = store.recycled(b[2] for b in batch)
             vecs = np.zeros((len(batch), embedder.dimensions), dtype=np.float32)
@@ -170,7 +196,12 @@ def index_corpus(
                 if b[2] in old and old[b[2]].shape[0] == embedder.dimensions:
                     vecs[i] = old[b[2]]
             if new:
-                out = _embed(embedder, [embed_text(batch[i][1], batch[i][3]) for i in new])
+                from ..workers import beating
+
+                # the batch's claims beat while it is embedded: a model slower than the lapse
+                # (or a short lapse) must not let a waiting run take them over and embed them again
+                with beating(store.beat):
+                    out = _embed(embedder, [embed_text(batch[i][1], batch[i][3]) for i in new])
                 vecs[new] = out
             with store.transaction():
                 if center is None:
@@ -192,8 +223,28 @@ def index_corpus(
             store.clear_recycled()
     if chunked or embedded or reused:
         store.optimize()
+    if progress and total and done < total and not left_to_others:
+        progress(total, total)  # what other runs embedded while this one waited counts as done
     return IndexReport(embedder.model_id, embedder.dimensions, chunked, store.chunk_total(),
-                       embedded, reused, time.perf_counter() - t0, left)
+                       embedded, reused, time.perf_counter() - t0, left, left_to_others)
+
+
+def _say_held(held: list[Any], wait: bool, said: str, note: Callable[[str], None] | None) -> str:
+    """One line on the passages other runs are embedding (``claims.Held``, most first), given to
+    ``note`` unless the same runs were named last (``said``: their tokens, returned): the count
+    alone changing as they store their batches is no news."""
+    n = sum(h.passages for h in held)
+    who = str(held[0]) if len(held) == 1 else f"{len(held)} other runs ({'; '.join(map(str, held[:3]))}" + (
+        ", …)" if len(held) > 3 else ")")
+    they, are, them = ("it", "is", "it") if n == 1 else ("they", "are", "them")
+    what = (f"{n} {'passage is' if n == 1 else 'passages are'} being embedded by {who}; "
+            + (f"waiting until {they} {are} stored, or until that run stops and this one takes {them} over"
+               " (--no-wait: end now) …" if wait
+               else f"not waiting (--no-wait): that run stores {them}, `namndkoll index --status` shows what is left"))
+    runs = " ".join(sorted(h.run for h in held))
+    if note is not None and runs != said:
+        note(what)
+    return runs
 
 
 def _chunk_documents(store: Store) -> tuple[int, int]:

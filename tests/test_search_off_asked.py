@@ -70,3 +70,38 @@ def test_a_near_miss_of_passages_about_something_else_is_no_good_match(corpus, n
     assert search(conn, near_miss, emb) == [], [h.text[:60] for h in search(conn, near_miss, emb)]
     hits = search(conn, twin, emb, limit=5)
     assert hits and any(answer in " ".join(h.text.split()) for h in hits), [h.text[:60] for h in hits]
+
+
+KF_43 = """§ 43 SLK-2023-00801
+Fastställande av avfallstaxa för 2024
+Beslut
+Enligt kommunstyrelsens förslag: Avfallstaxa för 2024 fastställs enligt bilaga och gäller från
+och med den 1 januari 2024."""
+KF_44 = """§ 44 SLK-2023-00802
+Fastställande av taxa för vatten och avlopp för 2024
+Beslut
+Enligt kommunstyrelsens förslag: Taxan för vatten och avlopp för 2024 fastställs.
+Yrkanden
+Emma Altenhammar (SD) yrkar avslag på kommunstyrelsens förslag.
+Omröstning
+Godkänd voteringsproposition: ”Ja för bifall till kommunstyrelsens förslag. Nej för bifall till
+yrkandet från Emma Altenhammar.” Omröstningen utfaller med 70 Ja mot 11 Nej."""
+
+
+@pytest.fixture
+def taxes(tmp_path: Path):
+    docs = [protocol("kf-2023-11-23.pdf", [KF_43 + "\n" + KF_44], Metadata(
+        "Kommunfullmäktige protokoll", "Göteborg", "Kommunfullmäktige", "protokoll", "2023-11-23"))]
+    with indexed(tmp_path / "t.db", docs) as built:
+        yield built
+
+
+def test_a_vote_on_another_matter_is_no_answer(taxes) -> None:
+    """dev8 "Hur röstade SD om Göteborgs avfallstaxa för 2024?" was shown, weak, the votes of other
+    §§: the avfallstaxa was fixed without a vote, and a vote in a § that never names the matter
+    asked is a vote on another matter (``Ranked.on_matter``, as for a stance asked). The vote on
+    the VA-taxa is still the answer for it."""
+    conn, emb = taxes
+    assert search(conn, "Hur röstade SD om avfallstaxan för 2024?", emb) == []
+    hits = search(conn, "Hur röstade SD om taxan för vatten och avlopp 2024?", emb, limit=5)
+    assert hits and any("70 Ja mot 11 Nej" in " ".join(h.text.split()) for h in hits), [h.text[:60] for h in hits]

@@ -309,13 +309,24 @@ def stance_matter(query: str) -> str | None:
     """What a question asking a stance asks it on: its words after the stance, or after the party
     whose view it asks ("Vad tyckte KD om …"), from the first preposition on where one follows
     ("Vilka reservationer lämnades mot lokalförsörjningsplanen?": "lokalförsörjningsplanen?", not
-    "lämnades"); None for other questions."""
+    "lämnades"), or after the "om …" of a vote it asks ("Hur röstade SD om avfallstaxan …",
+    seventeenth session); None for other questions."""
     m = _POSITION_Q.search(query) or _OPINION_Q.search(query)
-    if m is None:
+    vote = _VOTE_Q.search(query) if m is None else None
+    found = m or vote
+    if found is None:
         return None
-    tail = query[m.end():]
+    tail = query[found.end():]
     on = _MATTER_ON.search(tail)
+    if vote is not None:
+        # a vote's matter only where the question names it after "om", "till", … (not the words of
+        # a keyword query: "omröstning tilläggsyrkande arvoden M D L KD november 2023")
+        return tail[on.end():] if on else None
     return tail[on.end():] if on else tail
+
+
+# how a body or a party voted on a matter ("Hur röstade SD om …", "Hur gick omröstningen om …")
+_VOTE_Q = re.compile(r"\b(?:röstade|röstar|rösta|omröstning\w*|votering\w*)\b", re.IGNORECASE)
 
 
 # what a stance is on: "mot …", "om …", "till …", "på …", "angående …", "gällande …", "i frågan om …"

@@ -250,8 +250,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
 # one is asked (``stance``). Not those that a passage may fail and still answer beside its
 # neighbours (``stated``, ``asked``, ``own_place``, ``day_ok``: on the tunable splits each is the
 # only failed check of a shown answer's passages), nor ``focus_ok`` (a passage holding the
-# query's rare terms is shown without the focus: "Vad kostar förskolan för Fontänhuset?")
-OFF_ASKED = ("year_own", "year_named", "topic", "stance")
+# query's rare terms is shown without the focus: "Vad kostar förskolan för Fontänhuset?"); and the
+# decision of the body asked, not another body's proposal to it (``decided``: "När avslog
+# kommunfullmäktige …" and kommunstyrelsen's proposal that the motion be rejected)
+OFF_ASKED = ("year_own", "year_named", "topic", "stance", "decided")
 # ... and a figure beside what a figure question asks (``figure_beside``, ``thing_beside``) where
 # the reranker, which reads the passage whole, finds it unlikely to answer (under ``ANSWER_SHOW``):
 # without a reranker a sum two sentences after what it is of may still be the answer, and a

@@ -414,15 +414,20 @@ def body_of(query: str) -> str | None:
 
 # "När avslog kommunfullmäktige …", "Vilket mål … beslutade kommunfullmäktige", "Vad beslutade
 # tekniska nämnden …": the body whose own decision is asked
-_DECIDER = re.compile(r"\b(?:beslutade|beslöt|avslog|antog|biföll|fastställde|godkände)\s+(kommunstyrelsen|regionstyrelsen|"
-                      r"[\wåäö]*fullmäktige|(?:[\wåäö]+-\s+och\s+|[\wåäö]+a\s+)?[\wåäö]*nämnden|direktionen)(?![\wåäö])",
-                      re.IGNORECASE)
+# (seventeenth session: also typed without å, ä, ö, "nar beslutade kommunfullmaktige i alingsas …")
+_DECIDER = re.compile(r"\b(?:beslutade|beslöt|beslot|avslog|antog|biföll|bifoll|fastställde|faststallde|godkände|godkande)\s+"
+                      r"(kommunstyrelsen|regionstyrelsen|[\wåäö]*fullm[äa]ktige|(?:[\wåäö]+-\s+och\s+|[\wåäö]+a\s+)?"
+                      r"[\wåäö]*n[äa]mnden|direktionen)(?![\wåäö])", re.IGNORECASE)
 
 
 def decider_of(query: str) -> str | None:
-    """The body whose own decision the query asks about, lower case; None for other questions."""
+    """The body whose own decision the query asks about, lower case (with its "ä" where the query
+    left it out); None for other questions."""
     m = _DECIDER.search(query)
-    return m.group(1).casefold() if m else None
+    if m is None:
+        return None
+    body = m.group(1).casefold()
+    return re.sub(r"fullmaktige$", "fullmäktige", re.sub(r"namnden$", "nämnden", body))
 
 
 _REPLACED = re.compile(r"\b(?:ersatte|ersätter|efterträdde|efterträder|ersättare\s+för|efterträdare\s+till)\s+"

@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from namndkoll.search.evaluation import answers
 from namndkoll.search.ranked import Ranked
 
-CHECKS = ("place_ok", "year_ok", "body_ok", "kind_ok", "focus_ok", "stated", "stated_near", "own_place",
+CHECKS = ("place_ok", "year_ok", "body_ok", "kind_ok", "focus_ok", "stated", "stated_near", "own_place", "decided",
           "year_own", "figure_beside", "asked", "kind_stated", "topic", "stance", "thing_beside", "year_named",
           "day_ok")
 

@@ -439,5 +439,15 @@ def test_another_bodys_figure_or_proposal_is_not_trusted(store):
     assert _judged(store, q, "kommungemensamma", rare=False, keywords=0.7) == []
     assert _judged(store, q, "kommungemensamma", rare=True) == ["weak"]
     assert _judged(store, "Hur stor är Alingsås kommuns samlade driftsprognos för 2026?", "driftsprognos") == ["high"]
-    # kommunstyrelsen proposes; fullmäktige's decision is not in its record
-    assert _judged(store, "När avslog kommunfullmäktige motionen om laddstationer?", "avslås", rare=True) == ["weak"]
+    # kommunstyrelsen proposes; fullmäktige's decision is not in its record: never trusted, and
+    # (seventeenth session) with no passage of fullmäktige's decision beside it, no good match
+    assert _judged(store, "När avslog kommunfullmäktige motionen om laddstationer?", "avslås", rare=True) == []
+    q = "När avslog kommunfullmäktige motionen om laddstationer?"
+    ranked, terms = rank(store, q, None, store.resolve_filters(), mode="keyword", candidates=20)
+    ranked, rows, _q = evidence(store, q, ranked, terms)
+    proposal = replace(next(r for r in ranked if "avslås" in rows[r.chunk_id]["text"]), similarity=0.95, answer=0.5,
+                       rare=True)
+    assert not proposal.decided
+    judged = judge([replace(proposal, chunk_id=-1, decided=True), proposal], CALIBRATIONS["multilingual-e5-small"],
+                   mode="hybrid")
+    assert [x.confidence for x in judged if x.chunk_id == proposal.chunk_id] == ["weak"]

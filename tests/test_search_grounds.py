@@ -280,8 +280,12 @@ def test_meaning_alone_shows_a_figure_query_a_figure_beside_what_it_asks():
     alone = Ranked(8488, 0.4, 0.871, 3, None, keywords=0.16, answer=0.032, thing_beside=False)
     assert judge([alone], cal, mode="hybrid") == []
     assert [r.confidence for r in judge([replace(alone, thing_beside=True)], cal, mode="hybrid")] == ["weak"]
-    assert [r.confidence for r in judge([replace(alone, rare=True)], cal, mode="hybrid")] == ["weak"]
-    assert [r.confidence for r in judge([replace(alone, keywords=0.6)], cal, mode="hybrid")] == ["weak"]
+    # (seventeenth session) the other ways in show it beside a passage with a figure beside what is
+    # asked; alone, no passage is about the figure asked, and the answer is "no good match"
+    about = replace(alone, chunk_id=-1, thing_beside=True)
+    for other in (replace(alone, rare=True), replace(alone, keywords=0.6)):
+        assert judge([other], cal, mode="hybrid") == []
+        assert [r.confidence for r in judge([about, other], cal, mode="hybrid")] == ["weak", "weak"]
 
 
 def test_a_figure_query_trusts_only_a_figure_beside_what_it_asks():
@@ -306,10 +310,13 @@ def test_a_figure_query_trusts_only_a_figure_beside_what_it_asks():
     assert thing_beside(q, "Verksamhetens intäkter 231 858 220 452 221 686 223 851 206 925", thing)
 
     # the judge: close by meaning alone (over the bar that trusts it), yet no figure beside what
-    # is asked: shown, as weak; with it, trusted
+    # is asked: shown, as weak, beside a passage about the figure asked (alone, no good match:
+    # seventeenth session); with it, trusted
     cal = CALIBRATIONS["multilingual-e5-small"]
     close = Ranked(8488, 0.4, 0.906, 0, 5, keywords=0.62, answer=0.012, thing_beside=False)
-    assert [r.confidence for r in judge([close], cal, mode="hybrid")] == ["weak"]
+    assert judge([close], cal, mode="hybrid") == []
+    row = replace(close, chunk_id=-1, similarity=0.87, thing_beside=True)
+    assert [r.confidence for r in judge([row, close], cal, mode="hybrid")] == ["weak", "weak"]
     assert [r.confidence for r in judge([replace(close, thing_beside=True)], cal, mode="hybrid")] == ["high"]
 
 
@@ -340,10 +347,13 @@ def test_a_keyword_querys_passage_holding_only_its_documents_words_is_not_truste
     # a question says what it asks in more than its words: left to the other rules
     assert held("Hur hög var sjukfrånvaron inom Intraservice 2026?", INTRA_VALLOKALER)
 
-    # the judge: trusted on meaning alone before, now shown as weak
+    # the judge: trusted on meaning alone before, now shown as weak beside a passage on what is
+    # asked, and alone no good match (seventeenth session: none is about what is asked)
     cal = CALIBRATIONS["multilingual-e5-small"]
     close = Ranked(3715, 0.4, 0.906, 0, 5, keywords=0.55, answer=0.063, topic=False)
-    assert [r.confidence for r in judge([close], cal, mode="hybrid")] == ["weak"]
+    assert judge([close], cal, mode="hybrid") == []
+    on_topic = replace(close, chunk_id=-1, similarity=0.88, topic=True)
+    assert [r.confidence for r in judge([on_topic, close], cal, mode="hybrid")] == ["weak", "weak"]
     assert [r.confidence for r in judge([replace(close, topic=True)], cal, mode="hybrid")] == ["high"]
 
 

@@ -292,5 +292,5 @@ def test_every_term_held_does_not_excuse_a_figure_never_stated(every_term):
     # finds it likely to answer, and a passage holding the query's rare terms
     stated = replace(fleet, stated_near=True)
     assert judge([stated], cal, mode="hybrid") == []
-    for shown in (replace(stated, figure_beside=True), replace(stated, answer=0.6), replace(fleet, rare=True)):
+    for shown in (replace(stated, figure_beside=True, thing_beside=True), replace(stated, answer=0.6), replace(fleet, rare=True)):
         assert [x.confidence for x in judge([shown], cal, mode="hybrid")] == ["weak"]

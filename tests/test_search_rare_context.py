@@ -107,4 +107,4 @@ def test_a_figure_questions_rare_words_without_a_figure_beside_what_it_counts(st
     motion = replace(motion, rare=True, similarity=0.869, answer=0.03)
     assert judge([motion], cal, mode="hybrid") == []
     # with the count beside what is asked, the same rare-word match is shown
-    assert [x.confidence for x in judge([replace(motion, thing_beside=True)], cal, mode="hybrid")] == ["weak"]
+    assert [x.confidence for x in judge([replace(motion, figure_beside=True, thing_beside=True)], cal, mode="hybrid")] == ["weak"]

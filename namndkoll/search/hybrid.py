@@ -25,7 +25,7 @@ from ..corpus.index import Filters, check_years
 from ..registry import PARTIES, party_in_text
 from ..types import Hit, HitCopy, Metadata
 from .absent import absent_in_context, constraints_of
-from .asked import asked_of, lists_no_holder
+from .asked import asked_of, decided_by, lists_no_holder
 from .cite import format_citation
 from .embedder import Embedder
 from .fold import fold_copies, rows_matter, rows_text
@@ -312,7 +312,9 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     # for in its § and around it, read in one query, before the passage is taken to lack it
     constraints = constraints_of(query, question)
     lacks = absent_in_context(store, constraints, question, rows, texts)
-    matter = matter_term(query, question, terms, place_terms) if question.position else None
+    # (the matter of a stance asked, or, seventeenth session, of a vote asked: ``on_matter``)
+    voted_on = "vote" in question.kinds and not question.position
+    matter = matter_term(query, question, terms, place_terms) if question.position or voted_on else None
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
@@ -333,7 +335,16 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         # (sixteenth session) ... and a stance stated in a § whose text before it never names the
         # matter asked is one on another matter: "Vilka reservationer lämnades mot
         # lokalförsörjningsplanen?" and § 44's reservation on the Kompetensförsörjningsplan
-        on_matter = matter is None or not stance or row["item"] is None or held[matter]
+        # (seventeenth session) ... and so is a vote in a § that never names the matter asked: "Hur
+        # röstade SD om Göteborgs avfallstaxa för 2024?" and a vote on the budget's tilläggsyrkanden
+        # (sixteenth session) how a party voted, where a § was decided without a vote: the
+        # yrkande naming that party states what it stood for ("Hur röstade SD om vatten- och
+        # avloppstaxan …" and "… Emma Altenhammar (SD) … yrkar bifall")
+        kind_ok = "vote" not in question.kinds or holds_vote(row["text"], row["section"]) or (
+            row["section"] == "yrkanden" and any(party_in_text(p).search(row["text"]) for p in constraints.parties
+                                                 if p in PARTIES))
+        stated_on = kind_ok if voted_on else stance
+        on_matter = matter is None or not stated_on or row["item"] is None or held[matter]
         # (issue 11, sixteenth session) a party's view asked is stated only where that party is
         # named: a vote's count ("Omröstningen utfaller med 72 Ja mot 9 Nej") names no party's
         party_named = question.opinion is None or bool(party_in_text(question.opinion).search(row["text"]))
@@ -349,12 +360,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             beyond_place=beyond_places(weights, held, place_terms),
             focus_ok=all(h or bool(f.search(before.get(r.chunk_id, "")))
                          for h, f in zip(focus_in.get(r.chunk_id, ()), focus)),
-            # (sixteenth session) how a party voted, where a § was decided without a vote: the
-            # yrkande naming that party states what it stood for ("Hur röstade SD om vatten- och
-            # avloppstaxan …" and "… Emma Altenhammar (SD) … yrkar bifall")
-            kind_ok="vote" not in question.kinds or holds_vote(row["text"], row["section"])
-            or (row["section"] == "yrkanden" and any(party_in_text(p).search(row["text"]) for p in constraints.parties
-                                                     if p in PARTIES)),
+            kind_ok=kind_ok,
             stated=stated[r.chunk_id] and not lists_no_holder(question, row["text"], row["context"], row["section"]),
             kind_stated=stated[r.chunk_id] and stance,
             stance=stance,
@@ -378,6 +384,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
                            focus[0] if focus else None, holds_rare, row["date"]),
             day_ok=on_day(question.day, text, row["date"]),
             on_matter=on_matter,
+            decided=decided_by(question, row["text"], row["committee"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))

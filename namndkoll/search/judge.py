@@ -232,10 +232,42 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     # market share 2010-2024 for "… 2025?"). One passage of that year keeps all, and so does one
     # naming none whose title's first year is it (issue 11: not the budget for 2025 for "…
     # personalförmåner … 2026", whose title names 2026 as a plan year: ``Ranked.year_named``).
-    if weak and not high and not any(r.year_named for r in weak):
+    # (seventeenth session) ... and, more generally, when nothing is trusted and every passage
+    # left fails a check that it is about what is asked (``off_asked``: another year, no figure
+    # beside what a figure question asks, a keyword query's document but not its topic, no stance
+    # where one is asked), none answers: each is shown for its words or its meaning, and each has
+    # a sign it is about something else ("sjukfrånvaro intraservice 2026" and the delårsrapport's
+    # passages on vallokaler; "vad kostar det att driva slottsskogsobservatoriet per år" and the
+    # budget's assignment of its huvudmannaskap, no figure beside it)
+    if weak and not high and all(off_asked(r) for r in weak):
         return []
     high, weak = _doubted(ranked, high, weak)
     return high + weak
+
+
+# the checks that a passage is about what is asked, beyond holding its words: its own year or its
+# title's (``year_own``, ``year_named``), a keyword query's own topic (``topic``), a stance where
+# one is asked (``stance``). Not those that a passage may fail and still answer beside its
+# neighbours (``stated``, ``asked``, ``own_place``, ``day_ok``: on the tunable splits each is the
+# only failed check of a shown answer's passages), nor ``focus_ok`` (a passage holding the
+# query's rare terms is shown without the focus: "Vad kostar förskolan för Fontänhuset?"); and the
+# decision of the body asked, not another body's proposal to it (``decided``: "När avslog
+# kommunfullmäktige …" and kommunstyrelsen's proposal that the motion be rejected)
+OFF_ASKED = ("year_own", "year_named", "topic", "stance", "decided")
+# ... and a figure beside what a figure question asks (``figure_beside``, ``thing_beside``) where
+# the reranker, which reads the passage whole, finds it unlikely to answer (under ``ANSWER_SHOW``):
+# without a reranker a sum two sentences after what it is of may still be the answer, and a
+# passage holding every term of the query, its rare terms among them, is always shown
+FIGURE_ASKED = ("figure_beside", "thing_beside")
+
+
+def off_asked(r: Ranked) -> bool:
+    """Whether a passage fails a check that it is about what the query asks (``OFF_ASKED``,
+    ``FIGURE_ASKED``): each is a sign that it is about another year, topic, stance or figure."""
+    if not all(getattr(r, check) for check in OFF_ASKED):
+        return True
+    doubted = r.answer is not None and r.answer < ANSWER_SHOW and not (r.rare and r.keywords >= KEYWORD_FULL)
+    return doubted and not all(getattr(r, check) for check in FIGURE_ASKED)
 
 
 def _doubted(ranked: list[Ranked], high: list[Ranked], weak: list[Ranked]) -> tuple[list[Ranked], list[Ranked]]:

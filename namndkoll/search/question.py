@@ -309,13 +309,24 @@ def stance_matter(query: str) -> str | None:
     """What a question asking a stance asks it on: its words after the stance, or after the party
     whose view it asks ("Vad tyckte KD om …"), from the first preposition on where one follows
     ("Vilka reservationer lämnades mot lokalförsörjningsplanen?": "lokalförsörjningsplanen?", not
-    "lämnades"); None for other questions."""
+    "lämnades"), or after the "om …" of a vote it asks ("Hur röstade SD om avfallstaxan …",
+    seventeenth session); None for other questions."""
     m = _POSITION_Q.search(query) or _OPINION_Q.search(query)
-    if m is None:
+    vote = _VOTE_Q.search(query) if m is None else None
+    found = m or vote
+    if found is None:
         return None
-    tail = query[m.end():]
+    tail = query[found.end():]
     on = _MATTER_ON.search(tail)
+    if vote is not None:
+        # a vote's matter only where the question names it after "om", "till", … (not the words of
+        # a keyword query: "omröstning tilläggsyrkande arvoden M D L KD november 2023")
+        return tail[on.end():] if on else None
     return tail[on.end():] if on else tail
+
+
+# how a body or a party voted on a matter ("Hur röstade SD om …", "Hur gick omröstningen om …")
+_VOTE_Q = re.compile(r"\b(?:röstade|röstar|rösta|omröstning\w*|votering\w*)\b", re.IGNORECASE)
 
 
 # what a stance is on: "mot …", "om …", "till …", "på …", "angående …", "gällande …", "i frågan om …"
@@ -403,15 +414,20 @@ def body_of(query: str) -> str | None:
 
 # "När avslog kommunfullmäktige …", "Vilket mål … beslutade kommunfullmäktige", "Vad beslutade
 # tekniska nämnden …": the body whose own decision is asked
-_DECIDER = re.compile(r"\b(?:beslutade|beslöt|avslog|antog|biföll|fastställde|godkände)\s+(kommunstyrelsen|regionstyrelsen|"
-                      r"[\wåäö]*fullmäktige|(?:[\wåäö]+-\s+och\s+|[\wåäö]+a\s+)?[\wåäö]*nämnden|direktionen)(?![\wåäö])",
-                      re.IGNORECASE)
+# (seventeenth session: also typed without å, ä, ö, "nar beslutade kommunfullmaktige i alingsas …")
+_DECIDER = re.compile(r"\b(?:beslutade|beslöt|beslot|avslog|antog|biföll|bifoll|fastställde|faststallde|godkände|godkande)\s+"
+                      r"(kommunstyrelsen|regionstyrelsen|[\wåäö]*fullm[äa]ktige|(?:[\wåäö]+-\s+och\s+|[\wåäö]+a\s+)?"
+                      r"[\wåäö]*n[äa]mnden|direktionen)(?![\wåäö])", re.IGNORECASE)
 
 
 def decider_of(query: str) -> str | None:
-    """The body whose own decision the query asks about, lower case; None for other questions."""
+    """The body whose own decision the query asks about, lower case (with its "ä" where the query
+    left it out); None for other questions."""
     m = _DECIDER.search(query)
-    return m.group(1).casefold() if m else None
+    if m is None:
+        return None
+    body = m.group(1).casefold()
+    return re.sub(r"fullmaktige$", "fullmäktige", re.sub(r"namnden$", "nämnden", body))
 
 
 _REPLACED = re.compile(r"\b(?:ersatte|ersätter|efterträdde|efterträder|ersättare\s+för|efterträdare\s+till)\s+"

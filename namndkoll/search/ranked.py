@@ -63,6 +63,10 @@ class Ranked:
     # a stance stated in a § that names what the question asks the stance on (its rarest word
     # there: ``hybrid.matter_term``), or none asked: a reservation in another § is on another matter
     on_matter: bool = True
+    # records the decision of the body a question asks the decision of ("När avslog
+    # kommunfullmäktige …"): its own record, or a sentence where that body decided, not another
+    # body's proposal to it (asked.decided_by), or no decider is asked
+    decided: bool = True
 
 
 _FIELDS = frozenset(Ranked.__dataclass_fields__)

@@ -1,0 +1,38 @@
+"""Finland-Swedish and Åland record forms the reader did not know: a front page headed
+"PROTOKOLLSIDA" with its row of labels before the values, a notice's head in capitals that runs
+the body into its kind word, a meeting system's short forms of fullmäktige and styrelse
+("INNEHÅLLSFÖRTECKNING SSTYR, 2015-04-14 18:00"), a bilingual Swedish/Finnish front page with
+the meeting's number before its body ("3/ Tekniska nämnden TID - AIKA"), the kommun's hall where
+the protocol is laid out, the notice's issue date on a protocol whose meeting day a web copy
+dropped, and a samkommun known by its short form. Lines adapted from real records of Åland,
+Ostrobothnia and Åboland, set in other bodies' and kommuner's names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_metadata_policy import metadata_of as _read
+
+
+def test_a_protokollsida_with_labels_before_values_is_that_bodys_protocol(tmp_path: Path) -> None:
+    md = _read(tmp_path, [
+        ["VÅRDÖ KOMMUN PROTOKOLLSIDA",
+         "1 VÅRDÖ KOMMUN PROTOKOLLSIDA Nr Sida Byggnadsnämnden 7/ Sammanträdestid Tisdagen den ,",
+         "kl Sammanträdeslokal Kommunkansliet Närvarande Anna Ek, ordförande Per Berg, medlem",
+         "Frånvarande Eva Lind, medlem Ärenden Underskrift Protokollet justerat Anna Ek Kaj Holm"],
+        ["2 VÅRDÖ KOMMUN SAMMANTRÄDESKALLELSE sida 2 Kallelsedatum Kallelsenummer Byggnadsnämnden",
+         "/2021 Sammanträdestid Tisdagen den 12 oktober 2021, kl Sammanträdesplats Kommunkansliet",
+         "Kallelsen utfärdad Vårdö den 5 oktober 2021 Anna Ek byggnadsnämndens ordf."]])
+    assert (md.doc_type, md.committee, md.date) == ("protokoll", "Byggnadsnämnden", "2021-10-12")
+
+
+def test_a_protocol_is_not_dated_by_its_notices_issue_date(tmp_path: Path) -> None:
+    md = _read(tmp_path, [
+        ["SAMMANTRÄDESPROTOKOLL 1 Sammanträdestid Tisdagen den kl. 18:00-20.10 Sammanträdesplats",
+         "Kommunkansliet Beslutande Ek Anna Berg Per Lind Eva Holm Kaj Övriga närvarande Sten Ida,",
+         "kommundirektör Paragrafer 30-36 Underskrift Ordförande Anna Ek Protokollförare Ida Sten",
+         "Justering, plats och tid Måndagen den 14.5.2018 kl. 16.00 på kommunkansliet",
+         "KALLELSESIDA Utfärdat den 02.05.2018 2 Sammanträdestid Tisdagen den kl. 18:00",
+         "Sammanträdesplats Kommunkansliet Ärendets nr Ärende 30 Laglighet och beslutförhet"]])
+    assert md.doc_type == "protokoll"
+    assert md.date is None

@@ -26,6 +26,30 @@ def test_a_protokollsida_with_labels_before_values_is_that_bodys_protocol(tmp_pa
     assert (md.doc_type, md.committee, md.date) == ("protokoll", "Byggnadsnämnden", "2021-10-12")
 
 
+def test_a_capitals_head_that_runs_the_body_into_its_kind_word_names_the_body(tmp_path: Path) -> None:
+    md = _read(tmp_path, [
+        ["SOCIALNÄMNDEN F Ö R E D R A G N I N G S L I S T A",
+         "1 SOCIALNÄMNDEN SAMMANTRÄDESKALLELSE SOCIALNÄMNDEN 4 Sammanträdestid Onsdagen den",
+         "3 mars 2021 kl Sammanträdesplats Kommungården 1. Sn 20 Kallelse och beslutförhet",
+         "2. Sn 21 Val av protokolljusterare 3. Sn 22 Budgetuppföljning Vårdö den 24 februari 2021"]])
+    assert md.committee == "Socialnämnden"
+
+
+def test_a_meeting_systems_short_form_of_styrelse_and_fullmaktige_names_the_body(tmp_path: Path) -> None:
+    contents = ["INNEHÅLLSFÖRTECKNING. {code}, :00, Protokoll",
+                "i INNEHÅLLSFÖRTECKNING {code}, 2019-03-11 19:00, Protokoll",
+                "§ -1 Närvarande ... 1",
+                "§ 12 Sammanträdets laglighet och beslutförhet ... 2",
+                "§ 13 Ekonomisk uppföljning per 28.2.2019 ... 3",
+                "-1, {code} 2019-03-11 19:00 Sida 2 SAMMANTRÄDESTID: kl. 19:00 SAMMANTRÄDESPLATS:",
+                "Stadshuset NÄRVARANDE MEDLEMMAR: Ordförande Anna Ek PROTOKOLLET HAR JUSTERATS"]
+    styrelse = _read(tmp_path, [[ln.format(code="SSTYR") for ln in contents]])
+    # a stad is a kommun
+    assert (styrelse.committee, styrelse.org_kind) == ("Stadsstyrelsen", "kommun")
+    fullmaktige = _read(tmp_path, [[ln.format(code="KFGE") for ln in contents]])
+    assert fullmaktige.committee == "Kommunfullmäktige"
+
+
 def test_a_protocol_is_not_dated_by_its_notices_issue_date(tmp_path: Path) -> None:
     md = _read(tmp_path, [
         ["SAMMANTRÄDESPROTOKOLL 1 Sammanträdestid Tisdagen den kl. 18:00-20.10 Sammanträdesplats",

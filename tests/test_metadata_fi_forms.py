@@ -50,6 +50,27 @@ def test_a_meeting_systems_short_form_of_styrelse_and_fullmaktige_names_the_body
     assert fullmaktige.committee == "Kommunfullmäktige"
 
 
+_BILINGUAL = [["TID - AIKA KL. - KLO 17:00-19:10 Västanfjärd skola, Skolvägen 3, Västanfjärd",
+               "Download \"TID - AIKA 04.09.2019 KL. - KLO 17:00-19:10 Västanfjärd skola\"",
+               "1 3/ Tekniska nämnden TID - AIKA KL. - KLO 17:00-19:10 PLATS - PAIKKA Västanfjärd",
+               "skola, Skolvägen 3 41 Sammanträdets laglighet Val av protokolljusterare Vägunderhåll",
+               "55 Det justerade protokollet med anvisning om rättelseyrkande och besvärsanvisning",
+               "hålls offentligt framlagt i original i stadshuset i Raseborg Ordförande: Anna Ek"],
+              ["2 3/ Tekniska nämnden TID - AIKA KL. - KLO 17:00-19:10 PLATS - PAIKKA Västanfjärd",
+               "{present} Ek Anna ordförande Berg Per viceordförande Lind Eva medlem Holm Kaj medlem",
+               "ÖVRIGA NÄRVARANDE - MUUT LÄSNÄ OLLEET Sten Ida protokollförare"]]
+
+
+def test_a_bilingual_front_page_names_its_body_kommun_and_day(tmp_path: Path) -> None:
+    present = "NÄRVARANDE LEDAMÖTER - LÄSNÄ OLLEET JÄSENET"
+    md = _read(tmp_path, [[ln.format(present=present) for ln in page] for page in _BILINGUAL])
+    assert (md.doc_type, md.committee, md.date) == ("protokoll", "Tekniska nämnden", "2019-09-04")
+    assert (md.municipality, md.org_kind) == ("Raseborg", "kommun")
+    # the same form before the meeting lists the members called, none present: no protocol yet
+    called = _read(tmp_path, [[ln.format(present="LEDAMÖTER - JÄSENET") for ln in page] for page in _BILINGUAL])
+    assert called.doc_type != "protokoll"
+
+
 def test_a_protocol_is_not_dated_by_its_notices_issue_date(tmp_path: Path) -> None:
     md = _read(tmp_path, [
         ["SAMMANTRÄDESPROTOKOLL 1 Sammanträdestid Tisdagen den kl. 18:00-20.10 Sammanträdesplats",
@@ -60,3 +81,13 @@ def test_a_protocol_is_not_dated_by_its_notices_issue_date(tmp_path: Path) -> No
          "Sammanträdesplats Kommunkansliet Ärendets nr Ärende 30 Laglighet och beslutförhet"]])
     assert md.doc_type == "protokoll"
     assert md.date is None
+
+
+def test_a_samkommun_named_only_by_its_short_form_wrote_its_boards_news(tmp_path: Path) -> None:
+    md = _read(tmp_path, [
+        ["Samkommunstyrelsen 12.03.2019",
+         "Enligt grundavtalet väljer samkommunstämman en samkommunstyrelse för NÖRUK.",
+         "Samkommunstyrelsen konstaterar att samkommunstämmans beslut från 20.2.2019 fattats i",
+         "lagenlig ordning och kan verkställas. Styrelsen godkände verksamhetsplanen.",
+         "Vasa 12.03.2019"]])
+    assert (md.municipality, md.org_kind) == ("NÖRUK", "kommunalforbund")

@@ -117,6 +117,8 @@ def kind_of_body(committee: str | None) -> OrgKind | None:
         return None
     if committee.startswith(("Region", "Kommun", "Landsting")):
         return "kommun" if committee.startswith("Kommun") else "region"
+    if committee.startswith("Stads"):
+        return "kommun"  # a stad is a kommun: "Stadsstyrelsen", "Stadsfullmäktige", "Stadsrevisionen"
     if KOMMUN_ONLY_BODY.search(committee):
         return "kommun"
     if REGION_ONLY_BODY.search(committee):

@@ -35,12 +35,18 @@ def _header_like(line: str, m: re.Match[str]) -> bool:
 
 # what may stand before the body in a letterhead flattened into one long line: the page number,
 # the kind of document, "Sammanträdesdatum" and the date, the förvaltning that sends a kallelse
-_FRONT_WORD = re.compile(r"\b(?:Tid|Plats|Beslutande|Ledamöter|Sammanträde\w*|SAMMANTRÄDES\w*|Protokoll\w*|"
+_FRONT_WORD = re.compile(r"\b(?:Tid|TID|Plats|PLATS|Beslutande|Ledamöter|Sammanträde\w*|SAMMANTRÄDES\w*|Protokoll\w*|"
                          r"PROTOKOLL\w*|Kallelse|KALLELSE|Föredragningslista|Utses|Justera\w*|Sekreterare|"
                          r"Presskonferens|Pressmeddelande|PRESSMEDDELANDE|BEHANDLADE\s?ÄRENDEN|[Bb]ehandlade\s?ärenden)")
 # "Samhällsbyggnadsnämnden. Plats och tid"; "Kommunstyrelsen /10": a row of labels ("Sammanträdesdatum
 # Nr") run before its values, the meeting's number the first value left after the body
 _NEXT_OK = re.compile(r"\.?\s*(?:$|[A-ZÅÄÖ0-9(]|/\d)")
+# "KOMMUNSTYRELSEN SAMMANTRÄDESKALLELSE": a heading in capitals runs the body into the document's
+# kind word, which uncapping leaves in small letters
+_NEXT_KIND = re.compile(r"\s+(?:sammanträdes|justerat\s+)?(?:protokoll|kallelse|föredragningslista)\w*(?![\wåäö])")
+# a Finland-Swedish head prints its row of labels before the values ("PROTOKOLLSIDA Nr Sida
+# Kommunstyrelsen 11/"): the labels are no words of the body's
+_LABEL_ROW = re.compile(r"(?<![\wåäö])(?:Protokollsida|Nr|Sida|Organ|Sammanträdesdatum)(?![\wåäö])")
 _DISTRICT = re.compile(r" ((?:[A-ZÅÄÖ][a-zåäö]+)(?: [A-ZÅÄÖ][a-zåäö]+)?)(?= (?:Sammanträdesprotokoll|Protokoll|"
                        r"Kallelse|Föredragningslista)\b|\s*$)")
 
@@ -56,14 +62,14 @@ def _leading(line: str) -> str | None:
     if not _FRONT_WORD.search(line):
         return None  # a table row ("Kommunstyrelsen 157 429 0 15 330") is no front page
     m = next((c for c in COMMITTEE.finditer(line) if not NOT_COMMITTEE.match(c.group(1))), None)
-    if m is None or not _NEXT_OK.match(line, m.end()):
+    if m is None or not (_NEXT_OK.match(line, m.end()) or _NEXT_KIND.match(line, m.end())):
         return None
     before = _stripped(line[:m.start()])
     # OCR's specks before the letterhead ("1 vv,vv ===--=--~ ~ 1(2) BARN- OCH ...") are no words
     before = " ".join(w for w in before.split() if re.search(r"[A-Za-zÅÄÖåäö]{3}", w))
     # the organisation the body belongs to heads the letterhead before it ("1 EDSBY KOMMUN
     # Kommunstyrelsen PROTOKOLL"): its name is not a word of the body's
-    before = _OWN_ORG.sub(" ", before).strip()
+    before = _LABEL_ROW.sub(" ", _OWN_ORG.sub(" ", before)).strip()
     if any(ch.isdigit() for ch in before) or len(before.split()) > 1:
         return None
     return _with_district(line, m)
@@ -87,7 +93,8 @@ def _stripped(rest: str) -> str:
                   r"\bsammanträdesdatum\b",
                   " ", rest, flags=re.IGNORECASE)
     rest = re.sub(r"\b(?:19|20)\d\d[-–.]\d{1,2}[-–.]\d{1,4}\b|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d", " ", rest)
-    rest = re.sub(r"\bsida\s+\d+(?:\s*\(\d+\))?|\d+\s*\(\d+\)|\b\d{1,3}/(?:19|20)\d\d\b", " ", rest,
+    # the meeting's number, its year dropped by a web copy ("5/ Social- och hälsovårdsnämnden")
+    rest = re.sub(r"\bsida\s+\d+(?:\s*\(\d+\))?|\d+\s*\(\d+\)|\b\d{1,3}/(?:(?:19|20)\d\d\b|(?![\d/]))", " ", rest,
                   flags=re.IGNORECASE)
     # the range of §§ a protocol's title gives after the body ("Nämnd för trafik ... 53-65")
     rest = re.sub(r"(?:§\s*)?\b\d{1,3}\s*[-–]\s*\d{1,3}\s*$", " ", rest)

@@ -25,7 +25,7 @@ def abbreviated(lines: Sequence[str], text: str) -> str | None:
     samhällsbyggnadsnämnden), the initials stay as written."""
     abbr = next((m.group(1) for ln in lines if (m := _ABBR_HEAD.match(ln))), None)
     if abbr is None:
-        return _item_prefix_body(text) or _item_run_body(text)
+        return _system_code_body(lines) or _item_prefix_body(text) or _item_run_body(text)
     fits: dict[str, int] = {}
     judged: set[str] = set()  # a body the text names 22 times is matched against the initials once
     for m in COMMITTEE.finditer(text):
@@ -41,6 +41,22 @@ def abbreviated(lines: Sequence[str], text: str) -> str | None:
     best = min(fits.values())
     names = [n for n, k in fits.items() if k == best]
     return names[0] if len(names) == 1 else abbr
+
+
+# a Finland-Swedish meeting system heads its contents and pages with the body's short form, the
+# meeting's day and hour ("INNEHÅLLSFÖRTECKNING SFGE, 2016-06-13 18:00, Protokoll", "§ 68, SSTYR
+# 2015-04-14 18:00 Sida 3"; a web copy may drop the day: "SSTYR, :00"); the short forms are the
+# kommun's (K) or stad's (S) fullmäktige ("fge", "fm") and styrelse ("styr", "st")
+_SYSTEM_HEAD = re.compile(r"(?<![\wÅÄÖåäö§-])([KS])(FGE|FM|STYR|ST),?\s+(?:(?:19|20)\d\d-\d\d-\d\d\s+)?\d{0,2}:\d\d(?!\d)")
+
+
+def _system_code_body(lines: Sequence[str]) -> str | None:
+    """The fullmäktige or styrelse a Finland-Swedish meeting system's head names by its short form."""
+    m = next((m for ln in lines if (m := _SYSTEM_HEAD.search(ln))), None)
+    if m is None:
+        return None
+    owner = "Kommun" if m.group(1) == "K" else "Stads"
+    return owner + ("fullmäktige" if m.group(2) in ("FGE", "FM") else "styrelsen")
 
 
 # a § numbered under the body's initials before its case number ("Bunau 26 Dnr BUN 2012/234",

@@ -81,7 +81,9 @@ _NOT_MEETING = re.compile(
     r"juster|anslag|tas ned|nedtag|uppsättande|underskrift|sekreterare|bevis|överklag|"
     r"publicer|intygar|signer|elektroniskt|utdrag|bestyrk|skickat|expedier|\bkl\b.*\bsenast\b|senast|"
     # the notice of the meeting ("Kungörelsen ... utsändes den 25 september 2003") came before it
-    r"kungör|kungjor|utsändes|utsänts|annonser",
+    r"kungör|kungjor|utsändes|utsänts|annonser|"
+    # the day the notice was issued ("KALLELSESIDA Utfärdat den 15.06.2016", "Kallelsen utfärdad Sund den ...")
+    r"utfärda",
     re.IGNORECASE)
 _MEETING_LABEL = re.compile(
     r"^\s*(?:sammanträdes(?:datum|dag|tid|tid och plats)|sammanträde\w*|mötesdatum|mötestid|möte|"

@@ -34,9 +34,13 @@ _PROTOCOL_STRONG = re.compile(
     r"(?-i:[a-zåäö] PROTOKOLL\b)(?!\s+(?:från|över)\b)|(?-i:\bPROTOKOLL\s+Sammanträde)\b|"
     # "KARLSHAMNS KOMMUN PROTOKOLL", "PROTOKOLL FRÅN SAMMANTRÄDE MED GYMNASIENÄMNDEN": the letterhead's
     # organisation and kind word in capitals, or the heading of the meeting's record in capitals
-    # (an agenda's point is set in small letters: "5 Protokoll från sammanträde med pensionärsrådet")
-    r"(?-i:\b(?:KOMMUN|STAD|REGION|LANDSTING) (?:SAMMANTRÄDES)?PROTOKOLL\b)|(?-i:\bPROTOKOLL FRÅN SAMMANTRÄDE)",
+    # (an agenda's point is set in small letters: "5 Protokoll från sammanträde med pensionärsrådet");
+    # "SUNDS KOMMUN PROTOKOLLSIDA": the Finland-Swedish form heads its front page "protokollsida"
+    r"(?-i:\b(?:KOMMUN|STAD|REGION|LANDSTING) (?:SAMMANTRÄDES)?PROTOKOLL(?:SIDA)?\b)|(?-i:\bPROTOKOLL FRÅN SAMMANTRÄDE)",
     re.IGNORECASE)
+# "NÄRVARANDE LEDAMÖTER", "Närvarande medlemmar": the field of those present at a meeting held (a
+# notice lists its "Ledamöter"; "de närvarande ledamöterna" is a sentence's)
+_PRESENT_FIELD = re.compile(r"\bnärvarande\s+(?:ledamöter|medlemmar)\b", re.IGNORECASE)
 # phrases only a protocol's front page has (who adjusts it, where and when, the notice of its
 # adjustment); a web copy or an old template may run them into one line, so searched anywhere
 _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
@@ -45,6 +49,7 @@ _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
                              r"justering\b|\bjusterade\s+paragrafer\b", re.IGNORECASE),
                   re.compile(r"\banslag\s*/\s*bevis\b|\bbevis\s*/\s*anslag\b|\bbevis\s+om\s+anslag\b|"
                              r"\banslagsbevis\b", re.IGNORECASE),
+                  _PRESENT_FIELD,
                   # "Protokollet är justerat", "Justering har tillkännagivits genom anslag"
                   # "Protokollet, som justerats den 7 mars 2014, finns tillgängligt i Stadshuset"
                   re.compile(r"\bprotokoll(?:et)?\s+(?:är|har)\s+(?:nu\s+)?justera|"
@@ -54,18 +59,24 @@ _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
 # a Finland-Swedish front page's fields: "Protokolljustering" (where and when it is adjusted) and
 # "Protokollet framlagt till påseende"; the notice of a meeting prints the same form, so they tell a
 # protocol only where its attendance column is marked (one "X" or "-" a member: "Närv." / "Anna Ek X")
+# or it lists those present
 _FI_FRONT_PHRASES = (re.compile(r"\bprotokolljustering\b", re.IGNORECASE),
                      re.compile(r"\bprotokollet\s+(?:är\s+|finns\s+)?(?:framlagt|framläggs|framlades)\s+(?:till|för)\s+"
-                                r"(?:allmänt\s+)?påseende\b", re.IGNORECASE))
+                                r"(?:allmänt\s+)?påseende\b|"
+                                # "Det justerade protokollet med anvisning om rättelseyrkande ... hålls
+                                # offentligt framlagt i stadshuset"
+                                r"\bjusterade\s+protokollet\b[^.]{0,120}?\bhålls\s+(?:offentligt\s+)?framlagt\b",
+                                re.IGNORECASE))
 _ATTENDANCE_HEAD = re.compile(r"\bnärv(?:\.|arande\b)", re.IGNORECASE)
 _ATTENDANCE_MARK = re.compile(r"(?:(?<=[a-zåäö.,])[ \t]+|^[ \t]*)[Xx](?=[ \t]+[A-ZÅÄÖ]|[ \t]*$)", re.MULTILINE)
 
 
 def _front_phrases(front: str) -> int:
     """How many of a protocol's front-page phrases ``front`` has; the Finland-Swedish form's
-    fields count where members' attendance is marked (at least three marks)."""
+    fields count where members' attendance is marked (at least three marks) or those present are listed."""
     n = sum(1 for rx in _FRONT_PHRASES if rx.search(front))
-    if _ATTENDANCE_HEAD.search(front) and len(_ATTENDANCE_MARK.findall(front)) >= 3:
+    marked = _ATTENDANCE_HEAD.search(front) and len(_ATTENDANCE_MARK.findall(front)) >= 3
+    if marked or _PRESENT_FIELD.search(front):
         n += sum(1 for rx in _FI_FRONT_PHRASES if rx.search(front))
     return n
 

@@ -407,6 +407,7 @@ def find_organisation(
     for abbr, name in abbrs.items():  # "AVRF är kommunens sakkunniga": the short name is the body
         found[name].mention += len(re.findall(rf"(?<![\wåäö]){abbr}(?![\wåäö])", body))
     _scan_abbr_self(self_lines, body, found)
+    _scan_joint_short_name("\n".join([*self_lines, *body_lines]), found, order)
     if joint_body:
         # a förbund's paper (its own officers and direktion) may name the förbund only by its
         # service's name: "Idag har Brandkåren Attunda tackat av ...", "Räddningstjänsten Storgöteborg"
@@ -416,6 +417,7 @@ def find_organisation(
         _scan(line, found, self_w=0.0, mention=1.0, order=order, unknown_ok=True, own_board=not members_boards)
         _scan_domains(line, found, 0.5, order)
         order += 1
+    _scan_display_place(" ".join([*self_lines, *body_lines]), found, order)
     for line in list(header_lines) + list(self_lines) + list(body_lines):
         for m in _POSTAL_BOX.finditer(line):
             o = org_by_name(m.group(1))
@@ -446,6 +448,25 @@ def find_organisation(
     # the municipalities it serves
     best = max(cands, key=lambda e: (e.mention * (1.5 if e.kind != "kommun" else 1.0), -e.first))
     return best.name, best.kind
+
+
+# where a protocol is adjusted or laid out for the public: the kommun's own hall ("Det justerade
+# protokollet ... hålls offentligt framlagt i stadshuset i Pargas", "PROTOKOLLET HAR VARIT FRAMLAGT
+# TILL PÅSEENDE Tid och plats 17.6.2016 ... Stadshuset i Närpes")
+_DISPLAY_PLACE = re.compile(r"(?i:\b(?:framlag[dt]|framläggs|påseende|anslagstavla|justering)\b)[^§]{0,150}?"
+                            r"(?i:\b(?:stadshuset|kommunhuset|kommunkansliet|stadskansliet|kommungården)\s+i\s+)"
+                            r"([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
+
+
+def _scan_display_place(text: str, found: dict[str, OrgEvidence], order: int) -> None:
+    """The kommun whose hall a protocol is laid out in, a mention worth half of one (a place
+    outside the table names a kommun only when nothing else is named)."""
+    for m in _DISPLAY_PLACE.finditer(text):
+        name = m.group(1)
+        o = org_by_name(name)
+        if name in _NOT_PLACE or (o is not None and o.kind != "kommun"):
+            continue
+        _add(found, o.name if o else name, "kommun", mention=0.5, order=order)
 
 
 def _join_cut_names(found: dict[str, OrgEvidence]) -> None:
@@ -485,6 +506,22 @@ def _scan_abbr_self(self_lines: Sequence[str], body: str, found: dict[str, OrgEv
                          text):
                 _add(found, abbr, "kommunalforbund", self_w=3.0,
                      mention=len(re.findall(rf"(?<![\wåäö]){abbr}(?![\wåäö])", text)), order=0)
+
+
+# a joint body's assembly or board of the förbund or samkommun it names only by its short form:
+# "väljer samkommunstämman ... samkommunstyrelse för SÖFUK", "förbundsdirektionen för SÄRF"
+_JOINT_BOARD_OF = re.compile(r"(?i:\b(?:samkommun|förbunds)(?:styrelse|stämma|fullmäktige|direktion)(?:n|en|ns)?\s+"
+                             r"(?:för|i)\s+)([A-ZÅÄÖ]{3,8})(?![\wÅÄÖåäö])")
+
+
+def _scan_joint_short_name(text: str, found: dict[str, OrgEvidence], order: int) -> None:
+    """A förbund or samkommun the text names by its short form after its own board's or
+    assembly's name, a mention for each time the short form stands in the text."""
+    for m in _JOINT_BOARD_OF.finditer(text):
+        abbr = m.group(1)
+        if org_by_name(abbr) is None and abbr not in found:
+            _add(found, abbr, "kommunalforbund", mention=len(re.findall(rf"(?<![\wåäö]){abbr}(?![\wåäö])", text)),
+                 order=order)
 
 
 def _scan_domains(line: str, found: dict[str, OrgEvidence], weight: float, order: int) -> None:

@@ -12,6 +12,7 @@ or dropped against the calibrated bars: ``judge.py``, where abstention is descri
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
@@ -48,7 +49,7 @@ from .grounds import (
 from .judge import KEYWORD_FULL, KEYWORD_WEIGHT, NO_CALIBRATION, calibration_for, judge
 from .order import DECISION_SECTION, settle
 from .passage import lists_titles
-from .plan import fts_terms, keyword_plan
+from .plan import fts_terms, keyword_plan, party_passages
 from .question import (
     Place,
     Question,
@@ -103,11 +104,23 @@ RRF_K = 60
 DENSE_WEIGHT = 1.0  # reciprocal-rank weights of the two sides (bench/search_eval.py; the keywords'
 # default weight: judge.KEYWORD_WEIGHT, a model's own: its Calibration.keyword_weight)
 
-# a query term in at most this share of the passages (or in one: a small corpus) is a rare one
-# (a name, a place, a case's own word): a passage holding all of the query's rare terms is always shown, at least as weak
-# (dev: "Varför skrev Bengt Bivall under missivet …": the passage naming him held half the
-# query's weight, and the meaning side put it at 0.815, so it was refused)
-RARE_SHARE = 0.002
+# a query term that few passages hold is a rare one (a name, a place, a case's own word): a
+# passage holding the query's rarest terms is always shown, at least as weak (``rare_match``;
+# dev: "Varför skrev Bengt Bivall under missivet …": the passage naming him held half the
+# query's weight, and the meaning side put it at 0.815, so it was refused). "Few" is
+# RARE_PASSAGES passages in a corpus of RARE_CORPUS, and grows as the square root of the corpus
+# (``rare_bar``): one passage up to about 60, 9 at 4,500, 130 at a million. Before, a share of
+# the corpus (0.2 %): one passage up to 1,000, and 2,000 at a million, where a town's name is
+# rare; and every document added moved it (issue 11: 87 table passages more made "servera", in
+# 9 of 4,567 passages, rare, and "Vad vill Fi att skolbespisningen på Gotland ska servera?" was
+# refused)
+RARE_PASSAGES = 9.0
+RARE_CORPUS = 4500
+
+
+def rare_bar(total: int) -> float:
+    """How many passages at most hold a rare word in a corpus of ``total`` passages."""
+    return max(1.0, RARE_PASSAGES * math.sqrt(total / RARE_CORPUS))
 
 
 def rank(
@@ -210,6 +223,36 @@ def beyond_places(weights: Sequence[float], held: Sequence[bool], places: Collec
     return held_share([weights[i] for i in rest], [held[i] for i in rest])
 
 
+def rare_match(held: Sequence[bool], dfs: Sequence[int], places: Collection[int], bar: float,
+               titled: Sequence[bool], parties: Collection[int] = (), states: bool = True) -> bool:
+    """Whether a passage holding the query terms ``held`` (each in ``dfs`` passages; ``bar``:
+    ``rare_bar``) is a match on the query's rare terms, always shown: it holds every term at most
+    ``bar`` passages hold, one at least no place (``places``: a rare place held by the passage's
+    body is no strong match on what is asked), in the query's context (``rare_in_context``);
+    or, where it states the kind of answer asked (``states``), the query's rarest terms: every
+    term fewer passages hold than a rare term it holds. So a word of the question the answer
+    does not use ("servera" for "… ska ha en vegetabilisk kost") hides no passage holding the
+    rarer words, and a word becoming rare as documents are added never hides a passage shown
+    before (a bar that grows with the corpus only adds rare matches); the near miss that
+    holds the rarest words and no figure ("Hur många deltagare fick jobb genom ESF-projektet
+    IRIS i Lund?" and a passage naming the project, without "jobb") is none. The party a query
+    names (``parties``: term indexes) is no rare word but must be held, whatever its spelling:
+    by the passage's own words, or by the paper it stands in, when that paper is one party's
+    (``hybrid.evidence``)."""
+    if not all(held[i] for i in parties):
+        return False
+    places = set(places) | set(parties)
+    rare = [i for i, d in enumerate(dfs) if d <= bar]
+    if (any(i not in places for i in rare) and all(held[i] for i in rare)
+            and rare_in_context(held, places, rare, titled)):
+        return True
+    if not states:
+        return False
+    levels = [dfs[i] for i, h in enumerate(held) if h and i not in places and dfs[i] <= bar
+              and all(held[j] for j, d in enumerate(dfs) if d <= dfs[i])]
+    return bool(levels) and rare_in_context(held, places, [i for i, d in enumerate(dfs) if d <= max(levels)], titled)
+
+
 def rare_in_context(held: Sequence[bool], places: Collection[int], rare: Collection[int], titled: Sequence[bool]) -> bool:
     """Whether a passage holding the query's ``rare`` terms holds them in the query's context: two
     of the query's terms that are no place, every term, or a rare one its document's or §'s
@@ -285,7 +328,11 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     out = []
     matcher = Matcher(terms)
     weights = [idf(t.df, total) for t in terms]
-    rare = [i for i, t in enumerate(terms) if t.df <= max(1.0, RARE_SHARE * total)]
+    bar = rare_bar(total)
+    # (issue 11) a party is held in any spelling, "(V)" for "Vänsterpartiet": it is as rare as the
+    # party (``plan.party_passages``), not as the name typed (12 passages: a rare word)
+    dfs = [party_passages(store, t.party, store.prefix_doc_count) if t.party else t.df for t in terms]
+    rare = [i for i, d in enumerate(dfs) if d <= bar]
     # the query terms that name a place it asks about -> the stored bodies that place stands for
     place_terms = {i: p.names for i, t in enumerate(terms) for p in question.places if mentions_place(p, t.word)}
     # ... and those that name the body a "Vem …" question asks about, held by that body's own
@@ -311,6 +358,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     # what the question names (a person, a party, a place, a body) that a passage lacks is looked
     # for in its § and around it, read in one query, before the passage is taken to lack it
     constraints = constraints_of(query, question)
+    party_terms = [i for i, t in enumerate(terms) if t.party and t.party in constraints.parties]
     lacks = absent_in_context(store, constraints, question, rows, texts)
     # (the matter of a stance asked, or, seventeenth session, of a vote asked: ``on_matter``)
     voted_on = "vote" in question.kinds and not question.position
@@ -354,8 +402,12 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             # "Vilken skattesats har Simrishamns kommun …", "… försörjningsstöd i Malmö?")
             r, keywords=held_share(weights, held),
             # (issue 11) ... and held in the query's context (``rare_in_context``)
-            rare=any(i not in place_terms for i in rare) and all(by_body[i] for i in rare)
-            and rare_in_context(by_body, place_terms, rare, matcher.held(f"{row['title'] or ''}\n{row['context'] or ''}")),
+            # (issue 11) ... the party the query names held by the passage, or by the paper it
+            # stands in where that is one party's (a motion, without § items: ``absent``)
+            rare=rare_match([h or (i in party_terms and row["item"] is None and "party" not in lacks.get(r.chunk_id, ()))
+                             for i, h in enumerate(by_body)] if party_terms else by_body, dfs, place_terms, bar,
+                            matcher.held(f"{row['title'] or ''}\n{row['context'] or ''}"), party_terms,
+                            stated[r.chunk_id]),
             place_keywords=held_share(weights, by_body),
             beyond_place=beyond_places(weights, held, place_terms),
             focus_ok=all(h or bool(f.search(before.get(r.chunk_id, "")))

@@ -9,9 +9,11 @@ from dataclasses import replace
 
 from ..corpus.base import Store
 from ..ingest.readable import is_word
+from ..registry import PARTIES
 from .terms import MIN_STEM, Term, fold, joined_compounds, query_terms, repair, split_compound, stem
 
-__all__ = ["COMMON_SHARE", "RARE_TYPO", "SPLIT_BELOW", "fts_terms", "keyword_plan", "present_stem", "short_root"]
+__all__ = ["COMMON_SHARE", "RARE_TYPO", "SPLIT_BELOW", "fts_terms", "keyword_plan", "party_passages", "present_stem",
+           "short_root"]
 
 COMMON_SHARE = 0.05  # keyword terms in more than this share of chunks are left out of the FTS query
 SPLIT_BELOW = 5  # a query word in fewer chunks than this is also looked for in parts
@@ -63,6 +65,20 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
             alts, n = (present,), max(n, df(present))
         planned.append(replace(t, parts=parts, alts=alts, df=n))
     return _with_abbreviations(_with_bodies(store, joined_compounds(planned, df), df), df)
+
+
+def party_passages(store: Store, code: str, df: Callable[[str], int]) -> int:
+    """About how many passages name party ``code`` in any spelling: its codes as words ("V",
+    older "VPK") and the words its stems begin (``df``: "Vänsterpartiet", "vänsterpartister"),
+    summed (an upper bound), at most every passage. A party typed by name, by code or as people
+    say it is one party (issue 11): the protocols write "(V)" where a query says
+    "Vänsterpartiet", and the name's own few passages made the party a rare word of the query
+    (``hybrid.evidence``)."""
+    party = PARTIES.get(code)
+    codes = {code.casefold(), *(f.casefold() for f in (party.former if party else ()))}
+    held = store.term_doc_counts(sorted(codes))
+    stems = {s.split()[0] for s in party.stems} if party else set()
+    return min(store.chunk_total(), sum(held.values()) + sum(df(s) for s in sorted(stems)))
 
 
 # a noun's definite and plural endings (not a verb's "-ar", "-er": "visar" is not "vis")

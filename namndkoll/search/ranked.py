@@ -26,7 +26,7 @@ class Ranked:
     year_ok: bool = True  # about a year the query names (its text, title or document date)
     answer: float | None = None  # the reranker's probability that it answers the query
     kind_ok: bool = True  # holds what the query asks for where that is checked (a vote for "Hur röstade …")
-    rare: bool = False  # holds every query term that few passages hold (hybrid.RARE_SHARE), one at least
+    rare: bool = False  # holds the query terms that few passages hold, or its rarest ones (hybrid.rare_match)
     focus_ok: bool = True  # names what a figure question asks the figure of (Question.focus), or no focus
     stated: bool = True  # states the kind of answer asked (a name, a figure, a date: rerank.states_kind)
     # the keyword share with the query's place counted as held by every passage of that body's own

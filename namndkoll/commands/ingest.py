@@ -120,11 +120,11 @@ def _progress_bar(enabled: bool, plain: bool = False) -> Any:
             bar.update(state["task"], completed=bar.tasks[0].total)
             bar.stop()
 
-    return Callbacks(start=start, advance=advance, done=done, extra={"index": _index_bar(out, enabled, plain),
-                                                                     "note": _note(out)})
+    return Callbacks(start=start, advance=advance, done=done, extra={"index": index_bar(out, enabled, plain),
+                                                                     "note": wait_note(out)})
 
 
-def _index_bar(con: Any, enabled: bool, plain: bool = False) -> Any:
+def index_bar(con: Any, enabled: bool, plain: bool = False) -> Any:
     """Progress callback for the search index: called with (done, total) chunks."""
     from rich.progress import (
         BarColumn,
@@ -152,7 +152,7 @@ def _index_bar(con: Any, enabled: bool, plain: bool = False) -> Any:
     return update
 
 
-def _note(con: Any) -> Any:
+def wait_note(con: Any) -> Any:
     """``note(line)``: a line on ``con`` (stderr), above any progress bar drawn there, saying
     what the run waits for (``index_corpus``'s ``note``). It names another run's host, which is
     shown made safe."""

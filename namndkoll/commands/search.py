@@ -386,7 +386,7 @@ def index_cmd(
     import sys
 
     from ..search import index_db, rebuild_graph_db, status_db
-    from .ingest import _index_bar, _note
+    from .ingest import index_bar, wait_note
 
     try:
         out: Any
@@ -397,8 +397,8 @@ def index_cmd(
             out = rebuild_graph_db(db=db)
         else:
             con = console(stderr=True)
-            bar = _index_bar(con, sys.stderr.isatty(), plain=not sys.stderr.isatty())
-            out = index_db(db=db, model=model, rebuild=rebuild, progress=bar, wait=not no_wait, note=_note(con))
+            bar = index_bar(con, sys.stderr.isatty(), plain=not sys.stderr.isatty())
+            out = index_db(db=db, model=model, rebuild=rebuild, progress=bar, wait=not no_wait, note=wait_note(con))
     except NamndkollError as exc:
         fail(exc)
     if as_json:

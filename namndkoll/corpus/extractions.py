@@ -58,7 +58,7 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
         " qualifier, per, in_table, text, quote, table_index, table_start, table_end, bbox, value_to)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(document_id, *where(f.start), f.page, f.start, f.end, f.kind, f.value, f.unit, f.qualifier,
-          f.per, int(f.table), f.text, _quote(f.sentence or f.text), *figure_place(f), f.value_to)
+          f.per, int(f.table), f.text, quote(f.sentence or f.text), *figure_place(f), f.value_to)
           for f in ext.figures],
     )
     conn.executemany(
@@ -71,7 +71,7 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
         'INSERT INTO people (document_id, item_id, item, page, start, "end", name, party, role, quote,'
         " party_original) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         [(document_id, *where(p.start), p.page, p.start, p.end, p.name, p.party, p.role,
-          _quote(_line_around(text, p.start, p.end)), p.party_original) for p in ext.people],
+          quote(line_around(text, p.start, p.end)), p.party_original) for p in ext.people],
     )
     for d in ext.decisions:
         cur = conn.execute(
@@ -88,8 +88,8 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
         cur = conn.execute(
             'INSERT INTO votes (document_id, item_id, item, page, start, "end", yes, no, abstain, absent,'
             " proposition, quote, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (document_id, *_vote_where(doc, v.item, v.start, where), v.page, v.start, v.end, v.yes, v.no,
-             v.abstain, v.absent, v.proposition, _quote(text[v.start:v.end]), v.note),
+            (document_id, *vote_where(doc, v.item, v.start, where), v.page, v.start, v.end, v.yes, v.no,
+             v.abstain, v.absent, v.proposition, quote(text[v.start:v.end]), v.note),
         )
         conn.executemany(
             'INSERT INTO roll_call (vote_id, idx, name, name_key, party, vote, role, note, page, start, "end", text)'
@@ -167,7 +167,7 @@ def extraction_from_rows(fetch: Callable[[str], list[Mapping[str, Any]]],
     return Extraction(figures, parties, people, decisions, votes, positions, entities)
 
 
-def _vote_where(doc: Document, item: str | None, start: int, where: Any) -> tuple[int | None, str | None]:
+def vote_where(doc: Document, item: str | None, start: int, where: Any) -> tuple[int | None, str | None]:
     # a vote read from a bilaga has no § (item None) even where the last § runs to the end
     return where(start) if item is not None else (None, None)
 
@@ -195,7 +195,7 @@ def shape_figure_row(r: dict[str, Any]) -> None:
     r["bbox"] = json.loads(r["bbox"]) if r.get("bbox") else None
 
 
-def _quote(s: str) -> str:
+def quote(s: str) -> str:
     flat = re.sub(r"\s+", " ", s).strip()
     if len(flat) <= _QUOTE_MAX or (flat.endswith(" …") and len(flat) <= _QUOTE_MAX + 2):
         return flat  # (a quote cut before stays as it is: a copied corpus keeps its quotes)
@@ -203,7 +203,7 @@ def _quote(s: str) -> str:
     return flat[: cut if cut > _QUOTE_MAX // 2 else _QUOTE_MAX] + " …"
 
 
-def _line_around(text: str, start: int, end: int) -> str:
+def line_around(text: str, start: int, end: int) -> str:
     a = max(text.rfind("\n", 0, start), text.rfind("\f", 0, start)) + 1
     b = min((i for i in (text.find("\n", end), text.find("\f", end)) if i != -1), default=len(text))
     return text[a:b]
@@ -235,7 +235,7 @@ def _filters(conn: Any, municipality: str | None, committee: str | None, year: i
     return where, args
 
 
-def _run(conn: Any, table: str, cols: str, where: list[str], args: list[Any], limit: int | None,
+def select_rows(conn: Any, table: str, cols: str, where: list[str], args: list[Any], limit: int | None,
          extra_join: str = "") -> list[dict[str, Any]]:
     sql = (f"SELECT x.*, {PAGE_END}, {_DOC_COLS} {cols} FROM {table} x JOIN documents d ON d.id = x.document_id"
            f" {_ITEM_JOIN} {extra_join}" + (" WHERE " + " AND ".join(where) if where else "")
@@ -278,7 +278,7 @@ def list_figures(
     if unit:
         where.append("x.unit = ? COLLATE NOCASE")
         args.append(unit)
-    rows = _run(conn, "figures", "", where, args, limit)
+    rows = select_rows(conn, "figures", "", where, args, limit)
     for r in rows:
         shape_figure_row(r)
     return rows
@@ -293,11 +293,11 @@ def list_decisions(
     if kind:
         where.append("x.status = ?")
         args.append(kind)
-    rows = _run(conn, "decisions", "", where, args, limit)
+    rows = select_rows(conn, "decisions", "", where, args, limit)
     for r in rows:
         r["clauses"] = [c[0] for c in conn.execute(
             "SELECT text FROM decision_clauses WHERE decision_id = ? ORDER BY idx", (r["id"],))]
-        r["quote"] = _quote(r["text"])
+        r["quote"] = quote(r["text"])
     return rows
 
 
@@ -316,8 +316,8 @@ def list_votes(
         where.append("EXISTS (SELECT 1 FROM roll_call rc WHERE rc.vote_id = x.id AND rc.name_key IN"
                      f" ({','.join('?' * len(keys))}))")
         args += sorted(keys)
-    rows = _run(conn, "votes", ", i.title AS item_title", where, args, limit)
-    calls = _roll_calls(conn, [r["id"] for r in rows])
+    rows = select_rows(conn, "votes", ", i.title AS item_title", where, args, limit)
+    calls = roll_calls_of_votes(conn, [r["id"] for r in rows])
     for r in rows:
         r["roll_call"] = calls.get(r["id"], [])
         if keys is not None:
@@ -328,7 +328,7 @@ def list_votes(
     return rows
 
 
-def _roll_calls(conn: Any, vote_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+def roll_calls_of_votes(conn: Any, vote_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     out: dict[int, list[dict[str, Any]]] = {}
     for i in range(0, len(vote_ids), 500):
         chunk = vote_ids[i:i + 500]
@@ -371,11 +371,11 @@ def list_positions(
     if kind:
         where.append("x.kind = ?")
         args.append(kind)
-    rows = _run(conn, "positions", "", where, args, limit)
+    rows = select_rows(conn, "positions", "", where, args, limit)
     for r in rows:
         r["parties"] = json.loads(r["parties"])
         r["people"] = json.loads(r["people"])
-        r["quote"] = _quote(r["text"])
+        r["quote"] = quote(r["text"])
     return rows
 
 
@@ -388,4 +388,4 @@ def list_people(
     if party:
         where.append("x.party = ? COLLATE NOCASE")
         args.append(party)
-    return _run(conn, "people", "", where, args, limit)
+    return select_rows(conn, "people", "", where, args, limit)

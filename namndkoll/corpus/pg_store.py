@@ -17,16 +17,16 @@ from ..types import Document, Extraction, Item, Metadata, Page, Section, Table
 from .extractions import ORIGIN as _SQLITE_ORIGIN
 from .extractions import (
     PAGE_END,
-    _line_around,
-    _quote,
-    _vote_where,
     extraction_from_rows,
     figure_place,
     item_keys,
     item_locator,
+    line_around,
     member_name_keys,
     name_key,
+    quote,
     shape_figure_row,
+    vote_where,
 )
 from .names import name_condition
 from .store import StoredDocument, like_contains, pack_lines, table_from, table_values, unpack_lines
@@ -121,7 +121,7 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
             " qualifier, per, in_table, text, quote, table_index, table_start, table_end, bbox, value_to)"
             " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
             [(document_id, *where(f.start), f.page, f.start, f.end, f.kind, f.value, f.unit, f.qualifier,
-              f.per, int(f.table), f.text, _quote(f.sentence or f.text), *figure_place(f), f.value_to)
+              f.per, int(f.table), f.text, quote(f.sentence or f.text), *figure_place(f), f.value_to)
               for f in ext.figures])
         cur.executemany(
             'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text, original,'
@@ -132,7 +132,7 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
             'INSERT INTO people (document_id, item_id, item, page, start, "end", name, party, role, quote,'
             " party_original) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
             [(document_id, *where(p.start), p.page, p.start, p.end, p.name, p.party, p.role,
-              _quote(_line_around(text, p.start, p.end)), p.party_original) for p in ext.people])
+              quote(line_around(text, p.start, p.end)), p.party_original) for p in ext.people])
         for d in ext.decisions:
             dec_id = conn.execute(
                 'INSERT INTO decisions (document_id, item_id, item, page, start, "end", body, status,'
@@ -145,8 +145,8 @@ def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction)
             vote_id = conn.execute(
                 'INSERT INTO votes (document_id, item_id, item, page, start, "end", yes, no, abstain, absent,'
                 " proposition, quote, note) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) RETURNING id",
-                (document_id, *_vote_where(doc, v.item, v.start, where), v.page, v.start, v.end, v.yes, v.no,
-                 v.abstain, v.absent, v.proposition, _quote(text[v.start:v.end]), v.note)).fetchone()[0]
+                (document_id, *vote_where(doc, v.item, v.start, where), v.page, v.start, v.end, v.yes, v.no,
+                 v.abstain, v.absent, v.proposition, quote(text[v.start:v.end]), v.note)).fetchone()[0]
             cur.executemany(
                 'INSERT INTO roll_call (vote_id, idx, name, name_key, party, vote, role, note, page, start, "end",'
                 " text) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
@@ -495,12 +495,12 @@ def finish_rows(conn: Any, what: str, rows: list[dict[str, Any]], *, member_keys
             clauses.setdefault(int(dec_id), []).append(text)
         for r in rows:
             r["clauses"] = clauses.get(r["id"], [])
-            r["quote"] = _quote(r["text"])
+            r["quote"] = quote(r["text"])
     elif what == "positions":
         for r in rows:
             r["parties"] = json.loads(r["parties"])
             r["people"] = json.loads(r["people"])
-            r["quote"] = _quote(r["text"])
+            r["quote"] = quote(r["text"])
     elif what == "votes":
         calls: dict[int, list[dict[str, Any]]] = {}
         for vid, *e in conn.execute("SELECT vote_id, name, party, vote, role, note, page FROM roll_call"

@@ -9,7 +9,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .extractions import ORIGIN, _quote, _roll_calls, _run
+from .extractions import ORIGIN, quote, roll_calls_of_votes, select_rows
 
 _TABLES = {
     "figures": "figures",
@@ -89,12 +89,12 @@ def case_entries(conn: Any, dnr: str) -> list[dict[str, Any]]:
 
 
 def _rows(conn: Any, what: str, cond: str, arg: Any) -> list[dict[str, Any]]:
-    return _finish_all(conn, what, _run(conn, _TABLES[what], _COLS.get(what, ""), [cond], [arg], None))
+    return _finish_all(conn, what, select_rows(conn, _TABLES[what], _COLS.get(what, ""), [cond], [arg], None))
 
 
 def _finish_all(conn: Any, what: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if what == "votes":  # every member's vote, as `votes` lists them
-        calls = _roll_calls(conn, [r["id"] for r in rows])
+        calls = roll_calls_of_votes(conn, [r["id"] for r in rows])
         for r in rows:
             r["roll_call"] = calls.get(r["id"], [])
     return [_finish(conn, what, r) for r in rows]
@@ -111,11 +111,11 @@ def _finish(conn: Any, what: str, r: dict[str, Any]) -> dict[str, Any]:
                 "SELECT text FROM decision_clauses WHERE decision_id = ? ORDER BY idx", (r["id"],)
             )
         ]
-        r["quote"] = _quote(r["text"])
+        r["quote"] = quote(r["text"])
     elif what == "positions":
         r["parties"] = json.loads(r["parties"])
         r["people"] = json.loads(r["people"])
-        r["quote"] = _quote(r["text"])
+        r["quote"] = quote(r["text"])
     return r
 
 
@@ -126,7 +126,7 @@ def extracted_by_ids(conn: Any, what: str, ids: Sequence[int]) -> list[dict[str,
         return []
     ids = list(ids)[:1000]
     cond = f"x.id IN ({','.join('?' * len(ids))})"
-    return _finish_all(conn, what, _run(conn, _TABLES[what], _COLS.get(what, ""), [cond], ids, None))
+    return _finish_all(conn, what, select_rows(conn, _TABLES[what], _COLS.get(what, ""), [cond], ids, None))
 
 
 def chunk_party_codes(conn: Any, chunk_ids: Sequence[int]) -> dict[int, set[str]]:

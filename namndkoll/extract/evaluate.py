@@ -27,7 +27,7 @@ from ..types import Document, Extraction
 
 # ---- rendering a gold text to PDF ---------------------------------------------------------
 
-def _fonts() -> tuple[str, str]:
+def fonts() -> tuple[str, str]:
     """Regular and bold font names registered with reportlab (DejaVu Serif when installed)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -72,7 +72,7 @@ def render_pdf(text: str, dst: Path, *, header: str = "", page_marker: str | Non
         from reportlab.pdfgen import canvas
     except ImportError as exc:
         raise NamndkollError("eval extract renders gold texts with reportlab: pip install reportlab") from exc
-    regular, bold = _fonts()
+    regular, bold = fonts()
     pages = _pages_of(text, lines, page_marker)
     c = canvas.Canvas(str(dst), pagesize=A4)
     w, h = A4

@@ -163,7 +163,7 @@ def locate(g: dict[str, Any], *, shared: Path, pdf_dirs: Iterable[Path], tmp: Pa
 def render_text(text: str, dst: Path, src: dict[str, Any]) -> Path:
     """Render an extracted text to a PDF: 'formfeed' makes one page per form-feed page (as
     bench/make_corpus.py does), 'text2pdf' follows shared/tools/text2pdf.py."""
-    from .evaluate import _fonts, render_pdf
+    from .evaluate import fonts, render_pdf
 
     if src["render"] == "text2pdf":
         return render_pdf(text, dst, header=src.get("header", ""), page_marker=src.get("page_marker"))
@@ -172,7 +172,7 @@ def render_text(text: str, dst: Path, src: dict[str, Any]) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    regular, _ = _fonts()
+    regular, _ = fonts()
     c = canvas.Canvas(str(dst), pagesize=A4)
     _, h = A4
     for page in text.split("\f"):

@@ -39,7 +39,7 @@ _MONEY_HDR = re.compile(r"kostnad|belopp|budget|utfall|intäkt|prognos|avvikelse
                         r"kr\b|kronor|sek\b|ram\b|netto|lön", re.IGNORECASE)
 
 
-def _scale_of(text: str) -> tuple[float, str] | None:
+def scale_of(text: str) -> tuple[float, str] | None:
     """(multiplier, currency) of a header or caption that scales its cells: "tkr" (1e3, SEK),
     "1000€" (1e3, EUR)."""
     for rx, mult, currency in _SCALE_HDR:
@@ -186,9 +186,9 @@ def own_scale(table: Table, body: str) -> tuple[float, str] | None:
         return None
     _cols, n_header = _headers(rows, max(len(r) for r in rows))
     everything = " ".join(" ".join(r) for r in rows[:n_header])
-    scale = _scale_of(everything) or _scale_of(" ".join(c for r in rows for c in r[:2]))
+    scale = scale_of(everything) or scale_of(" ".join(c for r in rows for c in r[:2]))
     if scale is None and (cap := _CAPTION.search(body)):
-        scale = _scale_of(cap.group(0))
+        scale = scale_of(cap.group(0))
     return scale
 
 
@@ -301,7 +301,7 @@ def _cell_figures(span: tuple[int, int] | None, page: Page, body: str, cell: str
         return
     value, cell_unit = cv
     heads = f"{col_head} {label}"
-    col_scale = _scale_of(heads)
+    col_scale = scale_of(heads)
     # a share is headed "%", "procent" or "Andel …", not a word that holds "andel"
     # ("Statsandelar", state grants: its thousands of euro were read as -15 151 %)
     if cell_unit == "%" or re.search(r"%|procent|(?<![\wåäö])andel", heads, re.IGNORECASE):

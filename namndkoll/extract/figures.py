@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 
 from ..types import Document, Figure
-from .figure_tables import _scale_of, header_key, money_columns, own_scale, table_figures
+from .figure_tables import header_key, money_columns, own_scale, scale_of, table_figures
 from .figure_text import iter_figures, lemma, normalize_spaces, sentence_around
 
 __all__ = ["find_figures", "iter_figures", "lemma", "normalize_spaces", "sentence_around"]
@@ -66,7 +66,7 @@ def _text_scale(figs: list[Figure]) -> tuple[float, str] | None:
     (6 000 tkr)", "(4 000 tkr)"): a table of money columns on the page that states no unit of
     its own is in it. None when the text has no such amount, or amounts in more than one scale
     or in plain kronor."""
-    scales = {_scale_of(f.text) or (1.0, f.unit) for f in figs if f.kind == "amount"}
+    scales = {scale_of(f.text) or (1.0, f.unit) for f in figs if f.kind == "amount"}
     if len(scales) != 1:
         return None
     scale = scales.pop()

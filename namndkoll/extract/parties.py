@@ -35,7 +35,7 @@ from ..registry import (
 from ..types import Document, PartyMention
 
 __all__ = ["INDEPENDENT", "PARTIES", "Mention", "find_parties", "iter_party_mentions", "iter_party_spans",
-           "local_parties", "party_code"]
+           "local_ok", "local_parties", "party_code"]
 
 _CODE = rf"(?:{code_pattern(former=True)})"
 _CODE_ANY = rf"(?:{code_pattern(former=True, lower=True)})"
@@ -113,7 +113,7 @@ def party_code(text: str, *, municipality: str | None = None) -> str | None:
     return code
 
 
-def _local_ok(code: str, doc_text: str, municipality: str | None) -> bool:
+def local_ok(code: str, doc_text: str, municipality: str | None) -> bool:
     """A bare local code counts where the municipality has that party or its name is in the text."""
     p = PARTIES.get(code)
     if p is None or p.national or local_here(code, municipality):
@@ -297,7 +297,7 @@ def iter_party_mentions(text: str, *, municipality: str | None = None,
     for f in found:
         if f.start < last_end:
             continue
-        if not f.local and not _local_ok(f.code, text, municipality):
+        if not f.local and not local_ok(f.code, text, municipality):
             continue
         last_end = f.end
         yield f

@@ -18,7 +18,7 @@ from itertools import product
 
 from ..registry import INDEPENDENT, canonical_code, code_pattern, names_pattern, party_of_name
 from ..types import Document, Person
-from .parties import _local_ok, local_parties
+from .parties import local_ok, local_parties
 
 # Latin letters with diacritics in names from across Europe and beyond ("Ermin Škorić",
 # "Łukasz", "Şahin"): Latin-1 and Latin Extended-A/B, each letter in its case's class
@@ -241,7 +241,7 @@ def iter_people(text: str, *, municipality: str | None = None, local: dict[str, 
         if not trimmed or trimmed[0] in local or trimmed[0].endswith(("partiet", "parti")):
             continue  # "Kommunens Väl (KV)" names a party, not a person
         name, start = trimmed
-        if code is not None and code != INDEPENDENT and not _local_ok(code, text, municipality):
+        if code is not None and code != INDEPENDENT and not local_ok(code, text, municipality):
             code = None
         seen.add(start)
         named.add(name)

@@ -31,21 +31,21 @@ from ..types import Document, PartyMention, Person, Position
 from .decisions import item_label, iter_sentences, regions
 from .parties import iter_party_spans as _party_spans
 from .positions_authors import (
-    _BARE_NAME_RE,
-    _NAME,
-    _PARTY_KEY,
-    _PERSON_RE,
-    _SLIP_KEY,
-    _UP,
-    _author_parties,
-    _code,
-    _genitive_owner,
-    _local_party_named,
-    _norm,
-    _party_motion,
-    _party_of_names,
-    _signatories,
-    _strip_role,
+    BARE_NAME_RE,
+    NAME,
+    PARTY_KEY,
+    PERSON_RE,
+    SLIP_KEY,
+    UP,
+    author_parties,
+    canonical_or_written,
+    genitive_owner,
+    local_party_named,
+    norm,
+    party_motion,
+    party_of_names,
+    signatories,
+    strip_role,
 )
 
 _KINDS = {"reservation": "reservation", "sarskilt_uttalande": "sarskilt_uttalande",
@@ -69,7 +69,7 @@ _COLLECTIVE_RE = re.compile(
     r"\b(?:[Ll]edamöterna|[Ll]edamoten|[Rr]epresentanterna|[Ee]rsättarna|[Ee]rsättaren|[Gg]ruppen"
     r"|[Pp]artierna|[Pp]artiet|[Ff]örträdarna|[Kk]ommunalråden)\b"
 )
-_LOCAL_CODE_PERSON_RE = re.compile(rf"(?P<name>{_NAME})[ \t\n]*\((?P<code>[A-ZÅÄÖ]{{1,4}}),?\)")
+_LOCAL_CODE_PERSON_RE = re.compile(rf"(?P<name>{NAME})[ \t\n]*\((?P<code>[A-ZÅÄÖ]{{1,4}}),?\)")
 _CODE = rf"(?:{code_pattern(former=True)})"
 # the parties' codes alone before the verb: "M, L och KD antecknar följande till protokollet:"
 _CODES_ONLY_RE = re.compile(rf"^\s*{_CODE}(?:\s*(?:,\s*och|,\s*samt|,|och|samt|&)\s*{_CODE})*\s*$")
@@ -77,7 +77,7 @@ _CODES_ONLY_RE = re.compile(rf"^\s*{_CODE}(?:\s*(?:,\s*och|,\s*samt|,|och|samt|&
 _PROCEDURAL_RE = re.compile(r"\byrka(?:r|de)[ \t\n]+(?:på[ \t\n]+)?(?:ajournering|paus)[ \t\n]*(?:\.|$)")
 # an official, who states a note of no party's but ends the party's before it ("M, L och KD
 # antecknar följande …" / "Förvaltningsdirektör Henrik Karlsson lägger protokollsanteckning …")
-_OFFICIAL_RE = re.compile(rf"\s*[{_UP}][a-zåäö]*(?:direktör|chef|sekreterare|jurist|controller)(?:en)?[ \t\n]+{_NAME}\s*")
+_OFFICIAL_RE = re.compile(rf"\s*[{UP}][a-zåäö]*(?:direktör|chef|sekreterare|jurist|controller)(?:en)?[ \t\n]+{NAME}\s*")
 # "från M, D, L, och KD": the serial comma before "och" is common in protocols
 _FROM_LIST_RE = re.compile(
     rf"\b(?:från|för)\s+(?P<list>{_CODE}(?:\s*(?:,\s*och|,\s*samt|,|och|samt|&)\s*{_CODE})*)(?![\wåäö])"
@@ -89,13 +89,13 @@ def find_positions(
 ) -> tuple[Position, ...]:
     """Every position stated in ``doc`` (see the module docstring), in text order."""
     text = doc.text
-    known = _party_of_names(doc, people)
+    known = party_of_names(doc, people)
     out: list[Position] = []
     taken: list[tuple[int, int]] = []
     protocol = bool(doc.items) or doc.metadata.doc_type in ("protokoll", "protokollsutdrag")
 
     def emit(kind: str, start: int, end: int, actor_end: int | None) -> None:
-        start, end = _trim(text, start, end)
+        start, end = trim(text, start, end)
         if end <= start or re.search(r"\bjäv\b", text[start:end], re.IGNORECASE):
             return
         if kind == "yrkande" and _PROCEDURAL_RE.search(text, start, end):
@@ -103,7 +103,7 @@ def find_positions(
         if any(a < end and start < b for a, b in taken):
             return
         scope = text[start:actor_end] if actor_end else text[start:end]
-        codes, names = _actors(scope, known, doc.metadata.municipality)
+        codes, names = actors(scope, known, doc.metadata.municipality)
         if actor_end is None and not codes:
             return
         if not codes and not names:
@@ -137,7 +137,7 @@ def find_positions(
     for i, (st, m, en) in enumerate(statements):
         nxt = statements[i + 1][0] if i + 1 < len(statements) else len(text)
         en = min(en, nxt)  # the next statement of the same "sentence" starts here
-        head = _STOP_RE.search(text, m.end(), en)
+        head = STOP_RE.search(text, m.end(), en)
         if head:  # a heading without a full stop before it ends the statement ("Beslutsgång")
             en = nxt = head.start()
         sentence = text[st:en]
@@ -186,15 +186,15 @@ def find_positions(
 
     # 3. a document written by a party: all of it is that party's position
     doc_kind = _DOC_KINDS.get(doc.metadata.doc_type or "")
-    if doc.metadata.doc_type is None and not doc.items and _party_motion(text, known):
+    if doc.metadata.doc_type is None and not doc.items and party_motion(text, known):
         doc_kind = "motion"  # the type was not read, but the text is a motion signed by a party's members
     if doc_kind and text.strip():
-        codes = _author_parties(doc, known)
+        codes = author_parties(doc, known)
         if codes:
-            s, e = _trim(text, 0, len(text))
+            s, e = trim(text, 0, len(text))
             out.append(Position(parties=codes, kind=doc_kind, text=" ".join(text[s:e].split()),  # type: ignore[arg-type]
                                 page=doc.page_of(s), start=s, end=e, item=None,
-                                people=_signatories(text, known)))
+                                people=signatories(text, known)))
     out.sort(key=lambda p: (p.start, -p.end))
     return tuple(out)
 
@@ -215,7 +215,7 @@ def _statements(text: str, s: int, e: int, known: dict[str, str], muni: str | No
             out.append([st, en, inv.end("actor")])
             continue
         if m is not None:
-            a = _scope_start(text, st, m.start())
+            a = scope_start(text, st, m.start())
             if a > st and out:  # the heading or list before the actor belongs to the statement before
                 out[-1][1] = a
                 st = a
@@ -237,7 +237,7 @@ def _actor_verbs(text: str, st: int, en: int, known: dict[str, str], muni: str |
     before its headings runs several statements into one "sentence"."""
     out: list[tuple[int, re.Match[str]]] = []
     for m in _VERB_RE.finditer(text, st, en):
-        s = _scope_start(text, st, m.start())
+        s = scope_start(text, st, m.start())
         if out and s <= out[-1][1].end():
             own = _own_line_actor(text, out[-1][1].end(), m.start())
             if own is None:
@@ -262,46 +262,46 @@ def _is_actor(actor: str, known: dict[str, str], muni: str | None) -> bool:
     return bool(actor.strip()) and not re.search(r"\b(?:att|som|när|om|finner|ställer)\b", actor) and bool(
         (_COLLECTIVE_RE.search(actor) and any(True for _ in _party_spans(actor, municipality=muni)))
         or _CODES_ONLY_RE.match(actor) or _OFFICIAL_RE.fullmatch(actor)
-        or _PERSON_RE.search(actor)
-        or any(_norm(n.group()) in known for n in _BARE_NAME_RE.finditer(actor))
-        or _local_party_named(actor, known))
+        or PERSON_RE.search(actor)
+        or any(norm(n.group()) in known for n in BARE_NAME_RE.finditer(actor))
+        or local_party_named(actor, known))
 
 
-def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(party codes, people) named in ``scope``, each in order of first mention."""
     codes: dict[str, None] = {}
     names: dict[str, None] = {}
     people_spans = []
-    for m in _PERSON_RE.finditer(scope):
-        name = _strip_role(m.group("name"))
-        if _genitive_owner(m, scope):
+    for m in PERSON_RE.finditer(scope):
+        name = strip_role(m.group("name"))
+        if genitive_owner(m, scope):
             continue  # "stödjer Johan Tolinssons (S) m.fl. yrkande": whose yrkande, not who states
         names[name] = None
-        code = _code(m.group("code"))
+        code = canonical_or_written(m.group("code"))
         # "Thomas Eneström (M) yrkar" where the document gives him (S) many times over: a slip
-        code = known.get(_SLIP_KEY + name + "|" + code, code)
+        code = known.get(SLIP_KEY + name + "|" + code, code)
         people_spans.append((m.start(), m.end(), code))
     # "Ulf Richeberg (F)": a code the registry does not know (a local party's), written after a
     # member whose party the document states elsewhere ("(FB)" in a vote list): the passage's own
     own = set()
     for m in _LOCAL_CODE_PERSON_RE.finditer(scope):
-        name = _strip_role(m.group("name"))
+        name = strip_role(m.group("name"))
         if name in known and canonical_code(m.group("code")) is None \
                 and not any(s <= m.start("code") < e for s, e, _c in people_spans):
             names[name] = None
             own.add(name)
             people_spans.append((m.start(), m.end(), m.group("code")))
-    listed = [(m.start("list") + c.start(), m.start("list") + c.end(), _code(c.group()))
+    listed = [(m.start("list") + c.start(), m.start("list") + c.end(), canonical_or_written(c.group()))
               for m in _FROM_LIST_RE.finditer(scope) for c in re.finditer(_CODE, m.group("list"))]
     # a "(P)" after a member's name counts as that member's party (a slip corrected above)
     spans = sorted([(s, e, c) for s, e, c in _party_spans(scope, municipality=muni)
                     if not any(a <= s < b for a, b, _c in people_spans)] + people_spans + listed)
     for _s, _e, c in spans:
         codes[c] = None
-    for m in _BARE_NAME_RE.finditer(scope):
-        n = _norm(m.group())
-        if _PARTY_KEY + n in known:  # "Fokus Bjärred": the document's name of its local party
-            codes.setdefault(known[_PARTY_KEY + n], None)
+    for m in BARE_NAME_RE.finditer(scope):
+        n = norm(m.group())
+        if PARTY_KEY + n in known:  # "Fokus Bjärred": the document's name of its local party
+            codes.setdefault(known[PARTY_KEY + n], None)
         elif n in known and n not in own and n not in names:
             # a member named with a party in the passage ("Ulf Richeberg (F)") keeps that party:
             # another code the document gives the same name elsewhere ("(FB)") is not added
@@ -310,7 +310,7 @@ def _actors(scope: str, known: dict[str, str], muni: str | None) -> tuple[tuple[
     return tuple(codes), tuple(names)
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
     """``s``–``e`` without the space around it, nor a rule of underscores after it (the line a
     protocol draws under a § before "Beslutet expedieras till")."""
     while s < e and text[s] in " \t\n\f":
@@ -330,7 +330,7 @@ _ANNOUNCED_RE = re.compile(
     r"(?:[ \t\n]+in)?[ \t\n]+(?:en[ \t\n]+)?skriftliga?[ \t\n]+reservation(?:er)?(?![\wåäö])", re.IGNORECASE)
 # a line that only points to an attachment: "Bilaga", "Bilaga A", "Bilaga 2"
 _POINTER_RE = re.compile(r"(?m)(?:^|(?<=\f))[ \t]*Bilag(?:a|or)(?:[ \t]+(?:[A-Z]|\d{1,2}))?[ \t]*(?=[\n\f]|\Z)")
-_STOP_RE = re.compile(
+STOP_RE = re.compile(
     r"(?:^|(?<=\f))[ \t]*(?:§[ \t]*\d+|Beslutsgång|Beslut(?:[ \t]*[–—-][ \t]*Förslag till \w+)?|Omröstning|Reservation(?:er)?|Anteckning(?:ar)?"
     r"|Protokollsanteckning(?:ar)?|Särskil(?:t|da) (?:yttrande|uttalande)n?|Beslutsunderlag|Expedieras till"
     r"|Protokollsutdrag skickas till|Beslutet skickas till|Paragrafen är justerad|Yrkanden?|Propositionsordning"
@@ -353,7 +353,7 @@ def _following(text: str, st: int, en: int, known: dict[str, str], muni: str | N
     if not colon:
         return en
     limit = min(len(text), st + colon.end() + 4000)
-    stop = _STOP_RE.search(text, st + colon.end(), limit)
+    stop = STOP_RE.search(text, st + colon.end(), limit)
     end = stop.start() if stop else limit
     for s2, e2 in iter_sentences(text, st + colon.end(), end):
         for a, _m in _actor_verbs(text, s2, e2, known, muni, first=True):
@@ -384,7 +384,7 @@ def _with_supporters(text: str, found: list[Position], known: dict[str, str], mu
             continue
         if m.group("mover") and not _moved_by(m.group("mover"), p.people):
             continue  # backs someone else's yrkande, not this one
-        codes, names = _actors(m.group("actor"), known, muni)
+        codes, names = actors(m.group("actor"), known, muni)
         if not codes:
             continue
         out[i] = Position(parties=tuple(dict.fromkeys(p.parties + codes)), kind=p.kind,
@@ -402,14 +402,14 @@ def _moved_by(genitive: str, people: tuple[str, ...]) -> bool:
 # a § about a party's motion or initiative: "Motion av X (P) om …", "Initiativ (S) Konsekvensanalys …",
 # "Nämndinitiativ från Ida Alm (L) …", "Initiativyrkande från V, S och MP om …" (not "Folkinitiativ",
 # "Initiativrätt": no party's)
-_TITLE_RE = re.compile(r"(?:Svar på |Besvarande av |Yttrande över |Yttrande på )?(?:[Mm]otion(?:en)?\b"
+TITLE_RE = re.compile(r"(?:Svar på |Besvarande av |Yttrande över |Yttrande på )?(?:[Mm]otion(?:en)?\b"
                        r"|(?<![\wåäö])(?:[Nn]ämnds?)?[Ii]nitiativ(?:ärende|yrkande)?(?:n|t|et|en)?(?![\wåäö]))")
 
 
-_HEADING_LINE = re.compile(r"[ \t]*[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[\wåäö-]+){0,3}[ \t]*")
+HEADING_LINE = re.compile(r"[ \t]*[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[\wåäö-]+){0,3}[ \t]*")
 
 
-def _scope_start(text: str, st: int, verb: int) -> int:
+def scope_start(text: str, st: int, verb: int) -> int:
     """Where the sentence before a verb really starts in a text without full stops before
     headings (Meetings Plus): after the last heading line, page break or § title line."""
     start = st
@@ -417,9 +417,9 @@ def _scope_start(text: str, st: int, verb: int) -> int:
     for m in re.finditer(r"[\n\f]", text[st:verb]):
         line = text[pos:st + m.start()]
         whole = pos == 0 or text[pos - 1] in "\n\f"  # a line of its own, not the tail of a sentence
-        if m.group() == "\f" or whole and (_HEADING_LINE.fullmatch(line) or _STOP_RE.fullmatch(line)) \
+        if m.group() == "\f" or whole and (HEADING_LINE.fullmatch(line) or STOP_RE.fullmatch(line)) \
                 or re.search(r"[.:;!?”\"»][ \t]*$", line) or re.match(r"[ \t]*(?:§|•)", line) \
-                or re.search(r"(?:med flera|m\.fl\.|\))[ \t]*$", line) and _TITLE_RE.search(text[start:pos + len(line)]):
+                or re.search(r"(?:med flera|m\.fl\.|\))[ \t]*$", line) and TITLE_RE.search(text[start:pos + len(line)]):
             start = st + m.end()
         pos = st + m.end()
     # a page's running counter left in a web copy's run-on text ends what stood before it: no
@@ -437,10 +437,10 @@ _PAGE_COUNTER = re.compile(r"(?<![\w(§/-])[1-9]\d{0,2}[ \t]*\([1-9]\d{0,2}\)[ \
 
 # a line that is only members with their parties before the verb: "Ida Alm (L) yrkar …"
 _OWN_LINE_ACTOR_RE = re.compile(
-    rf"[ \t]*{_PERSON_RE.pattern}(?:[ \t]*(?:,|och|samt)[ \t]*{_PERSON_RE.pattern.replace('?P<name>', '?:').replace('?P<code>', '?:')})*[ \t]*")
+    rf"[ \t]*{PERSON_RE.pattern}(?:[ \t]*(?:,|och|samt)[ \t]*{PERSON_RE.pattern.replace('?P<name>', '?:').replace('?P<code>', '?:')})*[ \t]*")
 # the verb before its actor after an adverb that goes on from the sentence before (Swedish word
 # order): "Vidare yrkar Axel Josefson (M) bifall till …", "Dessutom föreslår Eva Lind (S) och …"
-_ONE_PERSON = _PERSON_RE.pattern.replace('?P<name>', '?:').replace('?P<code>', '?:')
+_ONE_PERSON = PERSON_RE.pattern.replace('?P<name>', '?:').replace('?P<code>', '?:')
 _INVERTED_ACTOR_RE = re.compile(
     rf"[ \t\n]*(?:Vidare|Dessutom|Därutöver|Därtill|Slutligen)[ \t\n]+(?:yrkar|föreslår)[ \t\n]+"
     rf"(?P<actor>{_ONE_PERSON}(?:[ \t\n]*(?:,|och|samt)[ \t\n]*{_ONE_PERSON})*)")

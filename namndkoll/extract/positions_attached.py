@@ -29,8 +29,8 @@ from dataclasses import dataclass, replace
 from ..types import Document, Position
 from .decisions import item_label
 from .parties import iter_party_spans
-from .positions import _trim  # positions imports this module only when it runs
-from .positions_authors import _PARTY_KEY, _norm, _signatories
+from .positions import trim  # positions imports this module only when it runs
+from .positions_authors import PARTY_KEY, norm, signatories
 
 # "Bilaga KS § 51/25", "Bilaga A KS § 43/25", "Bilaga 1 till § 12", "Bilaga till protokoll § 12"
 # "BUN bilaga § 4/24", "BUN Bilaga A § 11/24": the body's abbreviation before it
@@ -97,19 +97,19 @@ def attached_positions(doc: Document, known: dict[str, str]) -> list[Position]:
     for a in attachments(doc):
         if a.kind is None:
             continue
-        s, e = _trim(text, a.start, a.end)
+        s, e = trim(text, a.start, a.end)
         body = text[s:e]
         head = body.split("\n", 1)[0]
         tail = _signature(body)
         said = head + "\n" + _subject(body) + "\n" + tail
         codes = list(dict.fromkeys(c for _s, _e, c in iter_party_spans(said, municipality=muni)))
         # "Reservation från Fokus Bjärred": the document's own name of a local party is a party
-        flat_said, flat_tail = _norm(said), _norm(tail)
-        local = {n for n in known if n.startswith(_PARTY_KEY) and n[len(_PARTY_KEY):] in flat_said}
+        flat_said, flat_tail = norm(said), norm(tail)
+        local = {n for n in known if n.startswith(PARTY_KEY) and n[len(PARTY_KEY):] in flat_said}
         codes += [known[n] for n in sorted(local) if known[n] not in codes]
-        names = [n for n in dict.fromkeys([*_signatories(body, known), *_signers(tail),
+        names = [n for n in dict.fromkeys([*signatories(body, known), *_signers(tail),
                                            *(n for n in known if len(n.split()) > 1 and n in flat_tail)])
-                 if _PARTY_KEY + _norm(n) not in known]
+                 if PARTY_KEY + norm(n) not in known]
         # the party the statement names itself stands; a signer's party from elsewhere in the
         # protocol only when it names none (a "(SD)" typo beside a FB member's name must not win)
         for n in names if not codes else ():
@@ -136,7 +136,7 @@ def merge_attached(found: list[Position], attached: Sequence[Position], doc: Doc
             continue
         cut = min((a.start for a in attached if p.start < a.start < p.end), default=None)
         if cut is not None:
-            s, e = _trim(text, p.start, cut)
+            s, e = trim(text, p.start, cut)
             if e <= s:
                 continue
             p = replace(p, end=e, text=" ".join(text[s:e].split()))

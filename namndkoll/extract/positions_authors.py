@@ -17,47 +17,47 @@ from .parties import iter_party_spans as _party_spans
 from .parties import local_parties
 from .people import GENITIVE_OWNED
 
-_UP = "A-ZÀ-ÖØ-ÞŠŽČĆĐŁŚŹŻ"
-_NAME = rf"[{_UP}][\w'’.-]+(?:[ \t\n]+(?:(?:af|av|von|van|de|der|al|el|bin)[ \t\n]+)?[{_UP}][\w'’-]+){{1,3}}"
+UP = "A-ZÀ-ÖØ-ÞŠŽČĆĐŁŚŹŻ"
+NAME = rf"[{UP}][\w'’.-]+(?:[ \t\n]+(?:(?:af|av|von|van|de|der|al|el|bin)[ \t\n]+)?[{UP}][\w'’-]+){{1,3}}"
 _ANY_CODE = code_pattern(former=True, lower=True)
 # "Ulf Richeberg (FB,) Thomas Eneström (S), …": a comma slipped inside the bracket is no party's
-_PERSON_RE = re.compile(
-    rf"(?P<name>{_NAME})(?:[ \t\n]+(?:m\.[ \t]?fl\.?|med[ \t]+flera))?[ \t\n]*\((?P<code>{_ANY_CODE}),?\)")
-_BARE_NAME_RE = re.compile(_NAME)
+PERSON_RE = re.compile(
+    rf"(?P<name>{NAME})(?:[ \t\n]+(?:m\.[ \t]?fl\.?|med[ \t]+flera))?[ \t\n]*\((?P<code>{_ANY_CODE}),?\)")
+BARE_NAME_RE = re.compile(NAME)
 # what follows a name in the genitive and its party ("Johan Tolinssons (S) m.fl. yrkande",
 # "Peter Lundins (C) förslag"): the member whose proposal a statement backs or opposes
 _GENITIVE_OWNER_RE = re.compile(r"[ \t\n]*" + GENITIVE_OWNED)
 
 
-def _genitive_owner(m: re.Match[str], text: str) -> bool:
+def genitive_owner(m: re.Match[str], text: str) -> bool:
     """Whether the "Name (P)" ``m`` is a member in the genitive whose yrkande, förslag or
     motion the sentence names ("stödjer Johan Tolinssons (S) m.fl. yrkande"): not who states it."""
     return m.group("name").rstrip().endswith("s") and _GENITIVE_OWNER_RE.match(text, m.end()) is not None
 
 
 # key prefix in ``known`` of a local party's name ("Fokus Bjärred" for FB): a party, not a person
-_PARTY_KEY = "party:"
+PARTY_KEY = "party:"
 # key prefix in ``known`` of a code written once or twice after a name the document gives
 # another party at least three times as often ("slip:Thomas Eneström|M" -> "S")
-_SLIP_KEY = "slip:"
+SLIP_KEY = "slip:"
 
 
-def _local_party_named(actor: str, known: dict[str, str]) -> bool:
+def local_party_named(actor: str, known: dict[str, str]) -> bool:
     """Whether ``actor`` is a name the document gives one of its local parties ("Fokus Bjärred")."""
-    return any(_PARTY_KEY + _norm(m.group()) in known for m in _BARE_NAME_RE.finditer(actor))
+    return any(PARTY_KEY + norm(m.group()) in known for m in BARE_NAME_RE.finditer(actor))
 
 
-def _party_of_names(doc: Document, people: Sequence[Person]) -> dict[str, str]:
+def party_of_names(doc: Document, people: Sequence[Person]) -> dict[str, str]:
     """Name -> party code of everyone whose party the document states somewhere, and
-    _PARTY_KEY + name -> code of the names the document gives its local parties."""
+    PARTY_KEY + name -> code of the names the document gives its local parties."""
     known: dict[str, str] = {}
     for name, code in local_parties(doc.text).items():
         if name != code and " " in name:
-            known[_PARTY_KEY + _norm(name)] = code
+            known[PARTY_KEY + norm(name)] = code
     written: dict[str, Counter[str]] = {}
-    for m in _PERSON_RE.finditer(doc.text):
-        if not _genitive_owner(m, doc.text):
-            written.setdefault(_strip_role(m.group("name")), Counter())[_code(m.group("code"))] += 1
+    for m in PERSON_RE.finditer(doc.text):
+        if not genitive_owner(m, doc.text):
+            written.setdefault(strip_role(m.group("name")), Counter())[canonical_or_written(m.group("code"))] += 1
     for name, seen in written.items():
         known[name] = seen.most_common(1)[0][0]
     # the party the document gives a name most often, not the last mention's: "Ulf Richeberg (F)"
@@ -65,18 +65,18 @@ def _party_of_names(doc: Document, people: Sequence[Person]) -> dict[str, str]:
     found: dict[str, Counter[str]] = {}
     for p in people:
         if p.party:
-            found.setdefault(_norm(p.name), Counter())[p.party] += 1
+            found.setdefault(norm(p.name), Counter())[p.party] += 1
     for name, seen in found.items():
         known[name] = seen.most_common(1)[0][0]
     for name, seen in (written | found).items():
         top, n = seen.most_common(1)[0]
         for code, k in seen.items():
             if code != top and n >= 3 * k and n >= 4:
-                known[_SLIP_KEY + name + "|" + code] = top
+                known[SLIP_KEY + name + "|" + code] = top
     return known
 
 
-def _author_parties(doc: Document, known: dict[str, str]) -> tuple[str, ...]:
+def author_parties(doc: Document, known: dict[str, str]) -> tuple[str, ...]:
     """The party that signed a party document: its signature, else its title, else the one
     party of the people named in it."""
     text = doc.text.rstrip()
@@ -89,7 +89,7 @@ def _author_parties(doc: Document, known: dict[str, str]) -> tuple[str, ...]:
         # "Initiativ i kommunstyrelsen / 11 maj 2026 / av Jens Christian Berlin (L)": the byline
         codes = list(dict.fromkeys(c for _s, _e, c in _party_spans(by.group("by"), municipality=muni)))
     if not codes:
-        codes = list(dict.fromkeys(known[n] for n in _signatories(text, known) if n in known))
+        codes = list(dict.fromkeys(known[n] for n in signatories(text, known) if n in known))
     return tuple(codes)
 
 
@@ -98,9 +98,9 @@ def _author_parties(doc: Document, known: dict[str, str]) -> tuple[str, ...]:
 _BYLINE = re.compile(r"(?im)^[ \t]*(?:inlämnad[ \t]+av|undertecknad[ \t]+av|av|från)[ \t]+(?P<by>[^\n]{3,160})$")
 
 
-def _signatories(text: str, known: dict[str, str]) -> tuple[str, ...]:
+def signatories(text: str, known: dict[str, str]) -> tuple[str, ...]:
     tail = text.rstrip()[-400:]
-    names = [_strip_role(m.group("name")) for m in _PERSON_RE.finditer(tail)]
+    names = [strip_role(m.group("name")) for m in PERSON_RE.finditer(tail)]
     for line in tail.splitlines()[-8:]:
         s = line.strip()
         if re.fullmatch(r"[A-ZÅÄÖÉ][a-zåäöé-]+(?: [A-ZÅÄÖÉ][a-zåäöé-]+){1,3}", s) and not any(
@@ -113,24 +113,24 @@ _DOC_PREFIX = re.compile(r"(?:Svar på |Besvarande av )?(?:[Mm]otion|Interpellat
                          r"|Yrkande|Reservation)(?:en)?[ \t\n]+(?:av|från)[ \t\n]+")
 
 
-def _strip_role(name: str) -> str:
+def strip_role(name: str) -> str:
     name = _DOC_PREFIX.sub("", name, count=1) if _DOC_PREFIX.match(name) else name
     return without_roles(name)
 
 
-def _norm(name: str) -> str:
+def norm(name: str) -> str:
     return " ".join(name.split())
 
 
-def _code(code: str) -> str:
+def canonical_or_written(code: str) -> str:
     return canonical_code(code) or code
 
 
-def _party_motion(text: str, known: dict[str, str]) -> bool:
+def party_motion(text: str, known: dict[str, str]) -> bool:
     """A document that proposes decisions to an assembly and is signed by a party's members
     ("Förslag till beslut i kommunfullmäktige: … / Anton César (S), Leif Hansson (S)")."""
     tail = text.rstrip()[-300:]
-    if not _PERSON_RE.search(tail) or re.search(_TITLE_WORDS_RE, tail):
+    if not PERSON_RE.search(tail) or re.search(_TITLE_WORDS_RE, tail):
         return False
     return bool(re.search(r"(?i)förslag till beslut i (?:kommun|region)?fullmäktige|\byrkar (?:vi|jag)\b"
                           r"|\bföreslår (?:vi|jag)\b|^\s*motion\b", text))

@@ -12,16 +12,16 @@ import re
 from ..registry import party_of_name
 from ..types import Document, Position
 from .decisions import item_label
+from .parties import iter_party_spans
 from .positions import (
-    _HEADING_LINE,
-    _STOP_RE,
-    _TITLE_RE,
-    _actors,
-    _party_spans,
-    _scope_start,
-    _trim,
+    HEADING_LINE,
+    STOP_RE,
+    TITLE_RE,
+    actors,
+    scope_start,
+    trim,
 )
-from .positions_authors import _PERSON_RE, _local_party_named
+from .positions_authors import PERSON_RE, local_party_named
 
 # an initiative as the protocols name it: "initiativärende", "initiativ", Lomma's "nämndinitiativ"
 _KIND = r"motion|(?:nämnds?)?initiativ(?:ärende)?|skrivelse"
@@ -50,7 +50,7 @@ _MOTIONER_RE = re.compile(
 # members after the verb (a sentence that opens with a time or place puts the subject there), or
 # the parties by name ("Den 22 november 2023 inkom Socialdemokraterna med ett initiativärende";
 # words that name no party, "inkom Kommunstyrelsen med en skrivelse", give no codes and no position)
-_ANY_PERSON = _PERSON_RE.pattern.replace("?P<name>", "?:").replace("?P<code>", "?:")
+_ANY_PERSON = PERSON_RE.pattern.replace("?P<name>", "?:").replace("?P<code>", "?:")
 _NAMED = r"[A-ZÅÄÖ][\wåäö-]+"
 # "inkom Oscar Sedira och Tony Ljungström, Sverigedemokraterna, med en motion": members without
 # codes, their party's name after them
@@ -122,15 +122,15 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
     for m in found:
         lo = max(0, m.start() - 600)
         stops = list(re.finditer(r"[.!?][”\"]?\s+(?=[A-ZÅÄÖ§])|\n[ \t]*\n", text[lo:m.start()]))
-        st = _scope_start(text, lo + stops[-1].end() if stops else lo, m.start())
+        st = scope_start(text, lo + stops[-1].end() if stops else lo, m.start())
         nxt = re.search(r"[.!?](?=\s|$)|\n[ \t]*\n", text[m.end():m.end() + 600])
         en = m.end() + (nxt.end() if nxt else 0)
         actor = m.group("actor") if "actor" in m.re.groupindex else text[st:m.start()]
-        if re.search(r"\b(?:att|som|när|om)\b", actor) and not _PERSON_RE.search(actor):
+        if re.search(r"\b(?:att|som|när|om)\b", actor) and not PERSON_RE.search(actor):
             continue
-        codes, names = _actors(actor, known, muni)
-        if not codes or not _PERSON_RE.search(actor) and not any(True for _ in _party_spans(actor, municipality=muni)) \
-                and not _local_party_named(actor, known) and not _members_only(actor, known):
+        codes, names = actors(actor, known, muni)
+        if not codes or not PERSON_RE.search(actor) and not any(True for _ in iter_party_spans(actor, municipality=muni)) \
+                and not local_party_named(actor, known) and not _members_only(actor, known):
             continue
         end = en
         quote = _MOTIONER_RE.search(text, en, min(len(text), en + 400))
@@ -146,7 +146,7 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
                 end = max(end, _list_end(text, m.end()))  # "… har i motion föreslagit:" and its points
         elif _ANNOUNCES_RE.search(text, m.end(), en):
             end = max(end, _list_end(text, en - 1))  # "… lämna in följande yrkande." and its points
-        s, e = _trim(text, st, end)
+        s, e = trim(text, st, end)
         label = item_label(doc, s)
         if any(o.start == s or o.start <= s < o.end and o.item == label and set(codes) <= set(o.parties) for o in out):
             # "har i en motion lämnat …": both forms read the same sentence; "Socialdemokraterna i
@@ -155,10 +155,10 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
         out.append(Position(parties=codes, kind=_doc_kind(m.group("kind")), text=" ".join(text[s:e].split()),  # type: ignore[arg-type]
                             page=doc.page_of(s), start=s, end=e, item=label, people=names))
     for item in doc.items:
-        if not _TITLE_RE.search(item.title):
+        if not TITLE_RE.search(item.title):
             continue
         s, e = _title_span(text, item.start, item.end, item.title)
-        codes, names = _actors(text[s:e], known, muni)
+        codes, names = actors(text[s:e], known, muni)
         if not codes or any(p.item == f"§ {item.number}" and p.kind == "motion" and set(codes) <= set(p.parties)
                             for p in out):
             continue
@@ -167,7 +167,7 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
         own = next((m for m in _PARTY_PROPOSES_RE.finditer(text, e, item.end)
                     if party_of_name(m.group("party")) in codes), None)
         if own:
-            os_, oe = _trim(text, own.start("party"), _list_end(text, own.start("party")))
+            os_, oe = trim(text, own.start("party"), _list_end(text, own.start("party")))
             out.append(Position(parties=codes, kind="motion", text=" ".join(text[os_:oe].split()),
                                 page=doc.page_of(os_), start=os_, end=oe, item=f"§ {item.number}", people=names))
         out.append(Position(parties=codes, kind="motion", text=" ".join(text[s:e].split()), page=doc.page_of(s),
@@ -189,7 +189,7 @@ def _list_end(text: str, start: int) -> int:
         runs_on = prev not in (".", ";", ":", "!", "?")  # a point wrapped over two lines
         if not line.strip() or not (_BULLET_RE.match(line) or line.lstrip()[:1].islower() or runs_on):
             break
-        if _STOP_RE.fullmatch(line) or (_HEADING_LINE.fullmatch(line) and len(line.split()) <= 2):
+        if STOP_RE.fullmatch(line) or (HEADING_LINE.fullmatch(line) and len(line.split()) <= 2):
             break  # "Beslut", "Beredning": the list has ended
         end = pos + len(line)
         pos = end + 1
@@ -210,7 +210,7 @@ def _quoted_end(text: str, start: int, limit: int) -> int:
     while pos < limit:
         line = re.match(r"[^\n\f]*", text[pos:limit]).group()  # type: ignore[union-attr]
         if line.strip():
-            if _STOP_RE.fullmatch(line) or closed and end > start and _HEADING_LINE.fullmatch(line):
+            if STOP_RE.fullmatch(line) or closed and end > start and HEADING_LINE.fullmatch(line):
                 break  # "Överläggning" alone on its line after a closed sentence ends the quote
             end = pos + len(line)
             closed = bool(re.search(r"[.!?:”\"][ \t]*$", line))
@@ -228,8 +228,8 @@ def _title_span(text: str, start: int, end: int, title: str) -> tuple[int, int]:
         m = re.search(r"[ \t\n]+".join(re.escape(w) for w in words), text[start:min(end, start + 600)])
         if m:
             s = start + m.start()
-            stop = _STOP_RE.search(text, s, min(end, s + 600))
+            stop = STOP_RE.search(text, s, min(end, s + 600))
             e = stop.start() if stop else min(end, s + len(title) + 40)
             nxt = re.search(r"\n[ \t]*(?:Ärendebeskrivning|Ärendet|Handling(?:ar)?|Sammanfattning)\b", text[s:e])
-            return _trim(text, s, s + nxt.start() if nxt else e)
-    return _trim(text, start, min(end, start + len(title) + 20))
+            return trim(text, s, s + nxt.start() if nxt else e)
+    return trim(text, start, min(end, start + len(title) + 20))

@@ -78,10 +78,10 @@ _CHOICES: dict[str, tuple[VoteChoice, str | None]] = {
     "kvittad": ("franvarande", "kvittad"), "kvittade": ("franvarande", "kvittad"),
     "kvittning": ("franvarande", "kvittad"), "kvitterad": ("franvarande", "kvittad"),
 }
-_CHOICE_RE = r"(?:[Jj]a|JA|[Nn]ej|NEJ|[Aa]vst(?:år|od|ått|å|\.)?|AVSTÅR|[Ff]rånv(?:arande|\.)?|FRÅNVARANDE|[Ee]j närv(?:arande)?|[Kk]vitt(?:ad|ade|ning|erad))"
+CHOICE_RE = r"(?:[Jj]a|JA|[Nn]ej|NEJ|[Aa]vst(?:år|od|ått|å|\.)?|AVSTÅR|[Ff]rånv(?:arande|\.)?|FRÅNVARANDE|[Ee]j närv(?:arande)?|[Kk]vitt(?:ad|ade|ning|erad))"
 # a party code as a list writes it (the list readers share it): the registry's, older ones and
 # lower case too, "-" for none, or a code of the list's own
-_CODE_RE = rf"(?:{code_pattern(former=True, lower=True)}|-|–|[A-ZÅÄÖ]{{2,5}})"
+CODE_RE = rf"(?:{code_pattern(former=True, lower=True)}|-|–|[A-ZÅÄÖ]{{2,5}})"
 _MARKS = {"x", "×", "✓", "✔", "☒", "1", "•", "*", "ja", "nej", "avstår"}
 _MARK_COLUMNS: dict[str, VoteChoice] = {
     "ja": "ja", "ja-röst": "ja", "nej": "nej", "nej-röst": "nej", "avstår": "avstar", "avstod": "avstar",
@@ -137,14 +137,14 @@ def member(cell: str, *, party: str = "", role: str = "", local: dict[str, str] 
             code = written  # a code the registry does not know: the list's own
         elif original and original.upper() != code.upper():
             note = f"{original} in the list"  # an older code (fp -> L), not a mere lower case
-    return " ".join(name.split()), code, _role(written_role) if written_role else None, note
+    return " ".join(name.split()), code, full_role(written_role) if written_role else None, note
 
 
 _ROLE_ABBREVIATIONS = ((re.compile(r"\bv\b"), "vice"), (re.compile(r"\bordf\b"), "ordförande"),
                        (re.compile(r"\btj\b"), "tjänstgörande"), (re.compile(r"\bers\b"), "ersättare"))
 
 
-def _role(role: str) -> str:
+def full_role(role: str) -> str:
     r = " ".join(role.lower().replace(".", " ").split())
     if r in ("ledamot", "ersättare", "ordförande"):
         return r
@@ -153,7 +153,7 @@ def _role(role: str) -> str:
     return r
 
 
-def _choice(word: str) -> tuple[VoteChoice, str | None] | None:
+def choice(word: str) -> tuple[VoteChoice, str | None] | None:
     return _CHOICES.get(" ".join(word.lower().split()).rstrip(":"))
 
 
@@ -166,7 +166,7 @@ _NAME_HEAD_RE = re.compile(r"(?:ledamot|ledamöter|namn|förtroendevald)\b(?:\s*
                            r"(?:tjänstgörande\s+)?(?:ersättare)?$")
 
 
-def _columns(row: Sequence[str]) -> dict[str, object] | None:
+def columns(row: Sequence[str]) -> dict[str, object] | None:
     """The roles of a header row's columns, or None when it is no roll-call header."""
     heads = [" ".join(c.lower().split()) for c in row]
     cols: dict[str, object] = {}
@@ -194,7 +194,7 @@ def _columns(row: Sequence[str]) -> dict[str, object] | None:
     return cols
 
 
-def _table_rows(cols: dict[str, object], rows: Sequence[Sequence[str]], page: int, local: dict[str, str],
+def table_rows(cols: dict[str, object], rows: Sequence[Sequence[str]], page: int, local: dict[str, str],
                 spans: Sequence[tuple[int, int]] = ()) -> tuple[list[RollCallEntry], Counts | None]:
     """The members of a table's rows (``spans``: where each row stands in the text, when the
     table is written in it)."""
@@ -213,7 +213,7 @@ def _table_rows(cols: dict[str, object], rows: Sequence[Sequence[str]], page: in
             if counts:
                 stated = (counts.get("ja"), counts.get("nej"), counts.get("avstar"), counts.get("franvarande"))
             continue
-        if _columns(row) is not None:
+        if columns(row) is not None:
             continue  # the header repeated on a new page
         who = member(name_cell, party=cell(row, "party"), role=cell(row, "role"), local=local)
         if who is None:
@@ -221,7 +221,7 @@ def _table_rows(cols: dict[str, object], rows: Sequence[Sequence[str]], page: in
         name, party, role, note = who
         vote: VoteChoice | None = None
         if "vote" in cols:
-            got = _choice(cell(row, "vote"))
+            got = choice(cell(row, "vote"))
             if got:
                 vote, extra = got
                 note = extra or note
@@ -244,26 +244,26 @@ def _table_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
     open_cols: dict[str, object] | None = None  # the columns of a list that may run on
     for page in doc.pages:
         for ti, table in enumerate(page.tables):
-            head = next((i for i, r in enumerate(table.rows[:3]) if _columns(r) is not None), None)
+            head = next((i for i, r in enumerate(table.rows[:3]) if columns(r) is not None), None)
             if head is None:
                 # a table that runs on has the header's columns: one with fewer (a column that is
                 # empty on this page left out by the reader) would shift the marks to other choices
                 if open_cols is not None and ti == 0 and out \
                         and max(len(r) for r in table.rows) == open_cols["width"]:
-                    entries, stated = _table_rows(open_cols, table.rows, page.number, local)
+                    entries, stated = table_rows(open_cols, table.rows, page.number, local)
                     if entries:
                         out[-1] = out[-1].run_on(entries, max(out[-1].end, page.start + 1), stated)
                         continue
                 open_cols = None
                 continue
-            cols = _columns(table.rows[head])
+            cols = columns(table.rows[head])
             assert cols is not None
-            entries, stated = _table_rows(cols, table.rows[head + 1:], page.number, local)
+            entries, stated = table_rows(cols, table.rows[head + 1:], page.number, local)
             open_cols = {**cols, "width": len(table.rows[head])}
             if not entries and stated is None:
                 continue
             at = page.start + _offset_above(page, table)
-            ctx = _context(doc, page, at)
+            ctx = context(doc, page, at)
             out.append(RollCall(tuple(entries), page.number, min(ctx.start, at), max(at, ctx.start + 1), "table",
                                 ctx.item, ctx.bilaga, stated or ctx.stated, ctx.title))
         if not page.tables:
@@ -293,7 +293,7 @@ class _Context:
 _VOTLISTA_RE = re.compile(r"(?:Voteringslista|Omröstningslista|Votering|Omröstning)[ \t]*:?[ \t]*§[ \t]*(?P<n>\d+(?:[ \t]*[a-z]\b)?)", re.IGNORECASE)
 _BILAGA_HEAD_RE = re.compile(r"(?:^|(?<=\f))[ \t]*Bilaga[ \t]+(?P<n>\d+)[ \t]*$", re.MULTILINE)
 _ARENDE_RE = re.compile(r"Ärendemening:[ \t]*(?P<t>.+?)(?=\n[ \t]*(?:Antal|Namn|Ledamot)|\n\s*\n|$)", re.DOTALL)
-_TOPIC_RE = re.compile(r"(?m)^[ \t]*(?P<t>(?:Omröstning|Votering)[ \t]+(?:angående|om|rörande|gällande|avseende)[^\n]{3,200})$")
+TOPIC_RE = re.compile(r"(?m)^[ \t]*(?P<t>(?:Omröstning|Votering)[ \t]+(?:angående|om|rörande|gällande|avseende)[^\n]{3,200})$")
 _N = r"(\d{1,3})"
 _STATED_RE = re.compile(
     rf"(?:Antal[ \t]+)?Ja:?[ \t]*\n?[ \t]*{_N}[,;]?\s+(?:Antal[ \t]+)?Nej:?[ \t]*\n?[ \t]*{_N}"
@@ -303,7 +303,7 @@ _STATED_RE = re.compile(
 )
 
 
-def _context(doc: Document, page: Page, at: int, back: int = 900) -> _Context:
+def context(doc: Document, page: Page, at: int, back: int = 900) -> _Context:
     """What stands above a list on its page: "Voteringslista: §44", "Bilaga 2", "Ärendemening:
     …", "Omröstning angående …", "Antal Ja: 43 …"."""
     text = doc.text
@@ -322,7 +322,7 @@ def _context(doc: Document, page: Page, at: int, back: int = 900) -> _Context:
         bilaga = int(b.group("n"))
     start = lo + min([x.start() for x in (v, b) if x is not None], default=len(above))
     title = None
-    if (t := _ARENDE_RE.search(above)) or (t := _TOPIC_RE.search(above)):
+    if (t := _ARENDE_RE.search(above)) or (t := TOPIC_RE.search(above)):
         title = " ".join(t.group("t").split())
     stated = None
     if (s := _STATED_RE.search(above)) and "Antal" in s.group(0):

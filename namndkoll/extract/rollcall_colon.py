@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 
 from ..types import Document, RollCallEntry
-from .rollcall import _CHOICE_RE, _CODE_RE, _TOPIC_RE, RollCall, _choice, member
+from .rollcall import CHOICE_RE, CODE_RE, TOPIC_RE, RollCall, choice, member
 
 _LINE_RE = re.compile(
     r"(?m)^[ \t]*(?P<name>[A-ZÅÄÖÉÜ][\wåäöéü'’.-]+(?:[ \t]+(?:af|av|von|van|de|al|el)?[ \t]*[A-ZÅÄÖÉÜ][\wåäöéü'’.-]+){1,4})"
-    rf"[ \t]*\((?P<party>{_CODE_RE})\)(?:,[ \t]*(?P<role>[a-zåäö][a-zåäö ]{{2,30}}))?[ \t]*:[ \t]*"
-    rf"(?P<vote>{_CHOICE_RE})[ \t]*$")
+    rf"[ \t]*\((?P<party>{CODE_RE})\)(?:,[ \t]*(?P<role>[a-zåäö][a-zåäö ]{{2,30}}))?[ \t]*:[ \t]*"
+    rf"(?P<vote>{CHOICE_RE})[ \t]*$")
 _MIN_MEMBERS = 3
 _GAP_LINES = 6  # footer and header lines a list may pass at a page break
 
@@ -43,7 +43,7 @@ def colon_list_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
             continue
         start = run[0].start()
         above = text[max(0, start - 300):start].rstrip().rsplit("\n", 1)[-1]
-        topic = _TOPIC_RE.search(above)
+        topic = TOPIC_RE.search(above)
         title = " ".join(topic.group("t").split()) if topic else None
         out.append(RollCall(tuple(entries), doc.page_of(start), start, run[-1].end(), "list", title=title))
     return out
@@ -59,7 +59,7 @@ def _continues(between: str) -> bool:
 
 def _entry(doc: Document, m: re.Match[str], local: dict[str, str]) -> RollCallEntry | None:
     who = member(m.group("name"), party=m.group("party"), role=m.group("role") or "", local=local)
-    got = _choice(m.group("vote"))
+    got = choice(m.group("vote"))
     if who is None or got is None:
         return None
     name, party, role, note = who

@@ -16,7 +16,7 @@ import re
 
 from ..types import Document, RollCallEntry
 from .people import party_value
-from .rollcall import _CHOICE_RE, _CODE_RE, RollCall, _choice, _context, _role, member
+from .rollcall import CHOICE_RE, CODE_RE, RollCall, choice, context, full_role, member
 
 _LIST_START_RE = re.compile(r"(?:^|(?<=\f))[ \t]*(?:Namn|Ledamot|Ledamöter)(?:[ \t]+(?:Parti|Plats|Funktion|Roll|Resultat|Röst)\b)*[ \t]*$",
                             re.MULTILINE)
@@ -27,10 +27,10 @@ _ROLE = (r"(?:(?:\d:e|förste|första|andre|andra|tredje)[ \t]+)?(?:[Vv](?:ice)?
          r"(?:[Oo]rdf(?:örande|\.)?|[Ll]edamot|[Ee]rsättare|[Tt]jänstgörande[ \t]+ersättare|[Tt]j\.?[ \t]*[Ee]rs(?:ättare|\.)?|[Ee]rs\.)")
 _MEMBER_RE = re.compile(
     rf"(?P<name>{_PERSON}(?:[ \t]*\n[ \t]*{_WORD}(?:[ \t]+{_WORD})?)?)"
-    rf"(?:\s+\(?(?P<party>{_CODE_RE})\)?)?,?"
+    rf"(?:\s+\(?(?P<party>{CODE_RE})\)?)?,?"
     rf"(?:\s+(?P<seat>\d{{1,3}}))?"
     rf"(?:,?\s+(?P<role>{_ROLE}))?"
-    rf"\s+(?P<vote>{_CHOICE_RE})(?=[ \t]*(?:\n|\f|$))"
+    rf"\s+(?P<vote>{CHOICE_RE})(?=[ \t]*(?:\n|\f|$))"
 )
 _SKIP_RE = re.compile(
     r"[ \t]*(?:Namn|Parti|Plats|Funktion|Roll|Resultat|Röst|Ledamot|Antal[ \t]+[\wåäö.]+:?[ \t]*\d+"
@@ -67,7 +67,7 @@ def text_list_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
         if len(entries) < 2:
             continue
         page = doc.pages[doc.page_of(h.start()) - 1]
-        ctx = _context(doc, page, h.start())
+        ctx = context(doc, page, h.start())
         if out and h.start() - end_of_last < 300 and not (ctx.item or ctx.bilaga or ctx.stated or ctx.title):
             # the same list running on after a break the reader could not pass
             out[-1] = out[-1].run_on(entries, pos)
@@ -107,10 +107,10 @@ def _list_entry(doc: Document, r: re.Match[str], local: dict[str, str]) -> RollC
             party = g["party"]
         note = f"{original} in the list" if original and party and original.upper() != party.upper() else None
         who: tuple[str, str | None, str | None, str | None] | None = (
-            " ".join(g["name"].split()), party, _role(g["role"]) if g.get("role") else None, note)
+            " ".join(g["name"].split()), party, full_role(g["role"]) if g.get("role") else None, note)
     else:
         who = member(g["name"], party=g.get("party") or "", role=g.get("role") or "", local=local)
-    got = _choice(g["vote"])
+    got = choice(g["vote"])
     if who is None or got is None:
         return None
     name, party, role, note = who

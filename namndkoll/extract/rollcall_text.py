@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..types import Document, Page
-from .rollcall import RollCall, _columns, _context, _table_rows
+from .rollcall import RollCall, columns, context, table_rows
 
 _ROW_RE = re.compile(r"^[ \t]*\|(?P<cells>[^\n\f]*)\|[ \t]*$", re.MULTILINE)
 _RULE_CELL_RE = re.compile(r"[ \t]*:?-{3,}:?[ \t]*")
@@ -62,22 +62,22 @@ def text_table_calls(doc: Document, local: dict[str, str]) -> list[RollCall]:
             cells = [row for _s, _e, row in block]
             spans = [(page.start + s, page.start + e) for s, e, _row in block]
             end = block[-1][1]
-            head = next((i for i, row in enumerate(cells[:3]) if _columns(row) is not None), None)
+            head = next((i for i, row in enumerate(cells[:3]) if columns(row) is not None), None)
             if head is None:
                 width = runs_on.get("width") if runs_on else None
                 if runs_on is not None and bi == 0 and out and len(cells[0]) == width:
-                    entries, stated = _table_rows(runs_on, cells, page.number, local, spans)
+                    entries, stated = table_rows(runs_on, cells, page.number, local, spans)
                     if entries:
                         out[-1] = out[-1].run_on(entries, page.start + end, stated)
                         open_cols = runs_on if _ends_page(page, end) else None
                 continue
-            cols = _columns(cells[head])
+            cols = columns(cells[head])
             assert cols is not None
-            entries, stated = _table_rows(cols, cells[head + 1:], page.number, local, spans[head + 1:])
+            entries, stated = table_rows(cols, cells[head + 1:], page.number, local, spans[head + 1:])
             if not entries and stated is None:
                 continue
             at = page.start + block[0][0]
-            ctx = _context(doc, page, at)
+            ctx = context(doc, page, at)
             out.append(RollCall(tuple(entries), page.number, min(ctx.start, at), page.start + end, "table",
                                 ctx.item, ctx.bilaga, stated or ctx.stated, ctx.title))
             open_cols = {**cols, "width": len(cells[head])} if _ends_page(page, end) else None

@@ -13,11 +13,11 @@ from .diarienummer import find_diarienummer
 from .sections import section_kind
 
 if TYPE_CHECKING:
-    from .structure import _Body, _Cand, _Ln
+    from .structure import Body, Cand, Ln
 
 # the diarienummer and codes a heading line carries before (or instead of) the title:
 # "0120/22", "2026.156 BUN", "Ärendenummer SLK-2023-00027:45", "Dnr KS 2023/123", "KS 2019.123"
-_TITLE_STRIP = re.compile(
+TITLE_STRIP = re.compile(
     r"^(?:(?:[ÄäAa]rendenummer|[Dd]iarienummer|[Dd]iarienr\.?|[Dd]nr\.?|DNR)\s*:?\s*)?"
     r"(?:(?:19|20)\d\d\.\d{1,5}(?:\s+[A-ZÅÄÖ]{2,6}(?:[ -]AU)?(?=\s|$))?"
     r"|(?:(?:[A-ZÅÄÖ]{1,6} )?[A-ZÅÄÖ]{1,6}[ /-]?\d[\d/:.\-]*\d|\d+[/:.\-]\d[\d/:.\-]*)(?:[-:.]\d+)*)\s*")
@@ -34,18 +34,18 @@ _DNR_JOIN = re.compile(r"^(?:,|;|och\b)\s*")
 _HEADER_TAIL = re.compile(r"(?:\s+(?:Sammanträdesdatum|SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll"
                           r"|Sid(?:a|an)\s+\d{1,4}\s*(?:av|/)\s*\d{1,4}))+$")
 _HEADER_ONLY = re.compile(r"^(?:Sammanträdesdatum|Sammanträdesdag|SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll)$")
-_META_LINE = re.compile(r"^(?:Protokoll nr|Sammanträdesdatum|Datum|Dnr|Diarienummer|Ärendenummer)\b")
+META_LINE = re.compile(r"^(?:Protokoll nr|Sammanträdesdatum|Datum|Dnr|Diarienummer|Ärendenummer)\b")
 _MP_DNR = re.compile(r"\b((?:19|20)\d\d\.\d{1,5}(?:\s+[A-ZÅÄÖ]{2,6}(?:[ -]AU)?)?)\b")
 _FI_DNR = re.compile(r"^[A-ZÅÄÖ]{2,6}/\d{1,5}/[\d.]+/\d{4}$")
 
 
-def _heading_title(c: _Cand) -> str:
+def _heading_title(c: Cand) -> str:
     if c.finnish:
         return c.rest
-    title = _TITLE_STRIP.sub("", c.rest, count=1)
+    title = TITLE_STRIP.sub("", c.rest, count=1)
     while title != c.rest and (j := _DNR_JOIN.match(title)):
         rest = title[j.end():]
-        more = _TITLE_STRIP.sub("", rest, count=1)
+        more = TITLE_STRIP.sub("", rest, count=1)
         if more == rest:
             break
         title = more
@@ -69,7 +69,7 @@ def _join_wrapped(parts: list[str]) -> str:
     return out
 
 
-def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]:
+def item_title(lines: list[Ln], c: Cand, end: int, body: Body) -> tuple[str, int]:
     """The § title and where the item's body starts: the heading line's words after number
     and dnr, else the next line(s) set as a title."""
     head = lines[c.idx]
@@ -79,15 +79,15 @@ def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]
         # a title set apart from the body may wrap onto lines in the same font
         if body.styled(head):
             parts = [title]
-            while k < len(lines) and lines[k].start < end and _same_font(lines[k], head) \
+            while k < len(lines) and lines[k].start < end and same_font(lines[k], head) \
                     and not section_kind(lines[k].text) and len(parts) < 4:
                 parts.append(lines[k].text.strip())
                 k += 1
             title = _join_wrapped(parts)
         return title, (lines[k].start if k < len(lines) and lines[k].start < end else head.end + 1)
     parts = []
-    first: _Ln | None = None
-    last: _Ln | None = None
+    first: Ln | None = None
+    last: Ln | None = None
     blank = False  # an empty line after the title's first line
     beside = False  # the running header stood beside the title: its date may follow
     while k < len(lines) and lines[k].start < end and len(parts) < 4:
@@ -101,14 +101,14 @@ def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]
             continue
         if section_kind(t):
             break
-        if _META_LINE.match(t) or ((first is None or beside) and (
-                _FI_DNR.match(t) or _DATE_ONLY.match(t) or not _TITLE_STRIP.sub("", t, count=1).strip())):
+        if META_LINE.match(t) or ((first is None or beside) and (
+                _FI_DNR.match(t) or _DATE_ONLY.match(t) or not TITLE_STRIP.sub("", t, count=1).strip())):
             # the header's date and the item's dnr, set under a heading whose line the header took
             k += 1
             continue
         if first is not None:
             if body.styled(first):
-                if not _same_font(ln, first):
+                if not same_font(ln, first):
                     break  # the title is set apart from the body: it ends where its font does
             elif not t[:1].islower() and len(parts[-1]) < 45:
                 break  # a short line ends the title unless the next plainly continues it
@@ -123,7 +123,7 @@ def _title(lines: list[_Ln], c: _Cand, end: int, body: _Body) -> tuple[str, int]
     return _join_wrapped(parts), (lines[k].start if k < len(lines) and lines[k].start < end else end)
 
 
-def _paragraph_break(a: _Ln | None, b: _Ln) -> bool:
+def _paragraph_break(a: Ln | None, b: Ln) -> bool:
     """Line ``b`` starts a new paragraph after line ``a``: the space between them is more than
     half a line (a wrapped title keeps its lines' spacing; the text under it follows a gap)."""
     if a is None or a.page != b.page or a.layout is None or b.layout is None:
@@ -132,7 +132,7 @@ def _paragraph_break(a: _Ln | None, b: _Ln) -> bool:
     return height > 0 and b.layout.top - a.layout.bottom > 0.6 * height
 
 
-def _sentence(lines: list[_Ln], k: int, end: int) -> bool:
+def _sentence(lines: list[Ln], k: int, end: int) -> bool:
     """A capitalised line that ends a sentence, alone or with the next line ("Protokoll för
     ärende om tillsyn … publiceras inte i sin helhet" / "på webben."): a note or the body
     under a title, where the layout is unknown (a title has no full stop)."""
@@ -147,13 +147,13 @@ def _sentence(lines: list[_Ln], k: int, end: int) -> bool:
 _FULL_STOP = re.compile(r"(?<!\bm\.fl)(?<!\bm\.m)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\betc)(?<!\bnr)(?<!\bkap)(?<!\bresp)\.$")
 
 
-def _same_font(a: _Ln, b: _Ln) -> bool:
+def same_font(a: Ln, b: Ln) -> bool:
     if a.layout is None or b.layout is None:
         return False
     return a.layout.bold == b.layout.bold and abs(a.layout.size - b.layout.size) < 0.6
 
 
-def _item_dnr(lines: list[_Ln], c: _Cand, title: str) -> tuple[str, ...]:
+def item_dnr(lines: list[Ln], c: Cand, title: str) -> tuple[str, ...]:
     """Diarienummer of a § item: on its heading line (any form metadata knows, and Meetings
     Plus's "2026.156 BUN"), or alone on the line just above a Finnish heading."""
     head = lines[c.idx].text
@@ -161,7 +161,7 @@ def _item_dnr(lines: list[_Ln], c: _Cand, title: str) -> tuple[str, ...]:
     if c.above and not found:
         found.append(c.rest[1:].strip())  # "§ 59, N609-4635/23"
     m = _MP_DNR.search(c.rest) if not c.finnish else None
-    if m and not found and _TITLE_STRIP.match(c.rest):
+    if m and not found and TITLE_STRIP.match(c.rest):
         found.append(m.group(1))
     if not found and not c.finnish:
         found.extend(_dnr_under(lines, c))
@@ -171,7 +171,7 @@ def _item_dnr(lines: list[_Ln], c: _Cand, title: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _dnr_under(lines: list[_Ln], c: _Cand) -> list[str]:
+def _dnr_under(lines: list[Ln], c: Cand) -> list[str]:
     """The diarienummer alone on a line under a heading whose line the running header took
     ("SN § 82   Sida 14 av 16" / "Sammanträdesdatum" / "2025-10-07" / "SN/2025:231" / title):
     the lines between the heading and the title are the header's and the item's own."""
@@ -183,13 +183,13 @@ def _dnr_under(lines: list[_Ln], c: _Cand) -> list[str]:
         if not t or _HEADER_ONLY.match(t) or _DATE_ONLY.match(t) or _PAGE_LABEL.match(t):
             continue
         dnrs = find_diarienummer(t)
-        if dnrs and not _TITLE_STRIP.sub("", t, count=1).strip():
+        if dnrs and not TITLE_STRIP.sub("", t, count=1).strip():
             out.extend(dnrs)  # "SN/2025:231" alone
             continue
-        if _META_LINE.match(t) and dnrs:
+        if META_LINE.match(t) and dnrs:
             out.extend(dnrs)  # "Dnr KS 2023/512" alone
             continue
-        if _META_LINE.match(t):
+        if META_LINE.match(t):
             continue
         break  # the title: what follows is the item's text, whose case numbers are others'
     return out

@@ -31,16 +31,16 @@ from dataclasses import dataclass
 
 from ..types import PAGE_SEP, Item, Line, Metadata, Page, page_at
 from .bundles import EXTRACT_WORD, HEAD_DATE, extract_blocks, own_origins, page_origins, with_origin
-from .item_titles import _META_LINE, _TITLE_STRIP, _item_dnr, _same_font, _title
+from .item_titles import META_LINE, TITLE_STRIP, item_dnr, item_title, same_font
 from .metadata import read_metadata
 from .sections import SECTION_HEADINGS, find_sections
 from .toc import find_toc
 
-__all__ = ["SECTION_HEADINGS", "analyze", "find_items", "find_sections", "find_toc"]
+__all__ = ["SECTION_HEADINGS", "Body", "Cand", "Ln", "analyze", "find_items", "find_sections", "find_toc"]
 
 
 @dataclass(frozen=True)
-class _Ln:
+class Ln:
     """A line of the document text: its span, page, and layout when known."""
 
     start: int
@@ -51,19 +51,19 @@ class _Ln:
     ocr: bool = False  # read by OCR, which takes "§" for "8" or "S" now and then
 
 
-def _lines(text: str, pages: Sequence[Page]) -> list[_Ln]:
-    out: list[_Ln] = []
+def _lines(text: str, pages: Sequence[Page]) -> list[Ln]:
+    out: list[Ln] = []
     for p in pages:
         by_start = {ln.start: ln for ln in p.lines}
         pos = 0
         for raw in p.text.split("\n"):
             s = p.start + pos
-            out.append(_Ln(s, s + len(raw), raw, p.number, by_start.get(pos), p.ocr == "ocr"))
+            out.append(Ln(s, s + len(raw), raw, p.number, by_start.get(pos), p.ocr == "ocr"))
             pos += len(raw) + 1
     if not pages:  # text alone
         pos = 0
         for raw in re.split(r"[\n\f]", text):
-            out.append(_Ln(pos, pos + len(raw), raw, 1, None))
+            out.append(Ln(pos, pos + len(raw), raw, 1, None))
             pos += len(raw) + 1
     return out
 
@@ -86,7 +86,7 @@ _END_MATTER = re.compile(
 
 
 @dataclass(frozen=True)
-class _Cand:
+class Cand:
     idx: int  # index into the lines
     num: int
     label: str  # "9", "12 a"
@@ -124,7 +124,7 @@ def _ocr_readings(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _candidates(lines: list[_Ln], blocks: dict[int, int] | None = None) -> list[_Cand]:
+def _candidates(lines: list[Ln], blocks: dict[int, int] | None = None) -> list[Cand]:
     """§ heading candidates; ``blocks`` (page -> bundled extract) admits an extract's
     "§ 59, N609-4635/23" line under its title, which elsewhere reads as a citation."""
     out = []
@@ -144,13 +144,13 @@ def _candidates(lines: list[_Ln], blocks: dict[int, int] | None = None) -> list[
     return out
 
 
-def _title_next(lines: list[_Ln], k: int) -> bool:
+def _title_next(lines: list[Ln], k: int) -> bool:
     """The next line with text on line ``k``'s page starts like a title (a capital letter)."""
     nxt = next((ln.text.strip() for ln in lines[k + 1:k + 3] if ln.text.strip() and ln.page == lines[k].page), "")
     return nxt[:1].isupper()
 
 
-def _candidate(lines: list[_Ln], k: int, text: str, blocks: dict[int, int] | None) -> _Cand | None:
+def _candidate(lines: list[Ln], k: int, text: str, blocks: dict[int, int] | None) -> Cand | None:
     """The § heading candidate that line ``k`` reads as ``text``, if it is one."""
     m = _HEAD.match(text)
     if not m:
@@ -170,7 +170,7 @@ def _candidate(lines: list[_Ln], k: int, text: str, blocks: dict[int, int] | Non
     if fin and not rest:
         return None  # "36 §" alone: a reference that wrapped
     label = num + (f" {letter}" if letter else "")
-    return _Cand(k, int(num), label, rest, fin, above)
+    return Cand(k, int(num), label, rest, fin, above)
 
 
 def _dnr_after_comma(rest: str) -> bool:
@@ -178,16 +178,16 @@ def _dnr_after_comma(rest: str) -> bool:
     if not rest.startswith(","):
         return False
     dnr = rest[1:].strip()
-    return bool(dnr) and _TITLE_STRIP.match(dnr) is not None and not _TITLE_STRIP.sub("", dnr, count=1).strip()
+    return bool(dnr) and TITLE_STRIP.match(dnr) is not None and not TITLE_STRIP.sub("", dnr, count=1).strip()
 
 
-def _title_above(lines: list[_Ln], k: int) -> list[_Ln] | None:
+def _title_above(lines: list[Ln], k: int) -> list[Ln] | None:
     """The title lines set over an extract's "§ N, dnr" line ("Yrkande från S, V och MP om" /
     "kompletteringsbudget" / "§ 59, N609-4635/23"): the lines just above it on its page, below
     the extract's running head, in one font where the layout is known; none when the line
     above ends a sentence or a clause (a § cited in running text) or is the head itself."""
     head = lines[k]
-    out: list[_Ln] = []
+    out: list[Ln] = []
     j = k - 1
     while j >= 0 and lines[j].page == head.page and len(out) < 4:
         ln = lines[j]
@@ -197,11 +197,11 @@ def _title_above(lines: list[_Ln], k: int) -> list[_Ln] | None:
                 break
             j -= 1
             continue
-        if EXTRACT_WORD.match(t) or HEAD_DATE.search(t) or _META_LINE.match(t) or t.endswith((".", ":", ";")):
+        if EXTRACT_WORD.match(t) or HEAD_DATE.search(t) or META_LINE.match(t) or t.endswith((".", ":", ";")):
             break
         if not out and (t.endswith(",") or _OPEN_END.search(t)):
             return None  # the sentence above runs on into the § it cites
-        if out and out[0].layout is not None and ln.layout is not None and not _same_font(ln, out[0]):
+        if out and out[0].layout is not None and ln.layout is not None and not same_font(ln, out[0]):
             break
         out.insert(0, ln)
         j -= 1
@@ -216,7 +216,7 @@ _OPEN_END = re.compile(r"(?:^|\s)(?:från|enligt|jämlikt|av|med|till|i|om|och|e
                        r"enl\.|kap\.|kapitlet|st\.|stycket)$", re.IGNORECASE)
 
 
-def _wrapped_reference(lines: list[_Ln], k: int) -> bool:
+def _wrapped_reference(lines: list[Ln], k: int) -> bool:
     """The § line ``k`` goes on with the sentence of the line just above it on its page."""
     if k == 0:
         return False
@@ -237,11 +237,11 @@ def table_of_contents(pages: Sequence[Page]) -> tuple[int, ...]:
 Style = tuple[float, bool]
 
 
-class _Body:
+class Body:
     """The (size, bold) of most characters of each page and of the document, when the layout
     is known: what a heading is set apart from (a page's own, since page fonts differ)."""
 
-    def __init__(self, lines: list[_Ln]) -> None:
+    def __init__(self, lines: list[Ln]) -> None:
         per: dict[int, Counter[Style]] = {}
         for ln in lines:
             if ln.layout is not None and ln.layout.size > 0:
@@ -255,7 +255,7 @@ class _Body:
     def known(self) -> bool:
         return self.doc is not None
 
-    def styled(self, ln: _Ln) -> bool:
+    def styled(self, ln: Ln) -> bool:
         """Set apart from the body text: bold where the body is not, or larger."""
         body = self.page.get(ln.page, self.doc)
         if body is None or ln.layout is None or ln.layout.size <= 0:
@@ -263,14 +263,14 @@ class _Body:
         return (ln.layout.bold and not body[1]) or ln.layout.size >= body[0] + 0.9
 
 
-def _weights(cands: list[_Cand], lines: list[_Ln], body: _Body) -> list[float]:
+def _weights(cands: list[Cand], lines: list[Ln], body: Body) -> list[float]:
     """1 per candidate (0.75 for one whose sign OCR misread, so that a line with the sign read
     wins over it), and up to 0.5 more for one set like most candidates (same font, same left
     edge) or whose line or next line stands out as a heading."""
     if not body.known():
         return [0.75 if c.guess else 1.0 for c in cands]
 
-    def style(c: _Cand) -> tuple[float, bool, int] | None:
+    def style(c: Cand) -> tuple[float, bool, int] | None:
         lay = lines[c.idx].layout
         return (lay.size, lay.bold, round(lay.x0 / 6)) if lay else None
 
@@ -287,7 +287,7 @@ def _weights(cands: list[_Cand], lines: list[_Ln], body: _Body) -> list[float]:
     return out
 
 
-def _chain(cands: list[_Cand], weights: list[float]) -> list[_Cand]:
+def _chain(cands: list[Cand], weights: list[float]) -> list[Cand]:
     """The heaviest run of candidates, in text order, whose § numbers grow by 1 to 40 each step
     (a protocol's §§ only grow; stray references in the text break the run and are dropped);
     "§ 3 a" may follow "§ 3"."""
@@ -309,7 +309,7 @@ def _chain(cands: list[_Cand], weights: list[float]) -> list[_Cand]:
     return chain[::-1]
 
 
-def _trusted(heads: list[_Cand]) -> list[_Cand]:
+def _trusted(heads: list[Cand]) -> list[Cand]:
     """The chain without the headings whose sign OCR misread and that neither run on from or
     into a neighbour's number (41 after 40, or before 42) nor look like a heading on their own:
     a title after a sign that OCR reads for "§" often ("41 8 Godkännande …"), not a digit it
@@ -356,9 +356,9 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
     one = [c for c in cands if not c.alt]  # a line that reads both ways votes once
     finnish = sum(c.finnish for c in one) * 2 > len(one)
     cands = [c for c in cands if c.finnish == finnish]  # one numbering style per protocol
-    body = _Body(lines)
+    body = Body(lines)
     weights = dict(zip((c.idx for c in cands), _weights(cands, lines, body), strict=True))
-    groups: dict[int | None, list[_Cand]] = {}
+    groups: dict[int | None, list[Cand]] = {}
     for c in cands:
         groups.setdefault(blocks.get(lines[c.idx].page), []).append(c)
     if len(groups) < 2:  # one protocol (or one extract): one numbering
@@ -391,9 +391,9 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
             # the heading as printed starts with its title over the "§ N, dnr" line
             title, body_start, start = " ".join(x.text.strip() for x in over), ln.end + 1, over[0].start
         else:
-            title, body_start = _title(lines, c, end, body)
+            title, body_start = item_title(lines, c, end, body)
         sections = find_sections(text, body_start, end, pages)
-        dnr = _item_dnr(lines, c, title)
+        dnr = item_dnr(lines, c, title)
         items.append(with_origin(Item(c.label, title, start, end, ln.page, page_at(pages, max(ln.start, end - 1)),
                                       sections, dnr), origins.get(ln.page)))
     return tuple(items)

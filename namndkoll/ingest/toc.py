@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .sections import section_kind
 
 if TYPE_CHECKING:
-    from .structure import _Cand, _Ln
+    from .structure import Cand, Ln
 
 _TOC_TITLE = re.compile(
     r"^(?:innehåll(?:sförteckning)?|ärendelista|ärendeförteckning|föredragningslista|dagordning|"
@@ -21,7 +21,7 @@ _TOC_TITLE = re.compile(
 _TOC_LEADER = re.compile(r"(?:\.{3,}|(?:\. ){3,}|…{2,}|_{3,})\s*\d{0,4}\s*$|\s\d{1,3}$")
 
 
-def _is_toc_run(run: list[_Cand], lines: list[_Ln], later: set[int]) -> bool:
+def _is_toc_run(run: list[Cand], lines: list[Ln], later: set[int]) -> bool:
     """A run of § lines without bodies is a table of contents when its numbers come back as
     headings later on, or most of them stand on consecutive lines, or it stands under a title
     like "Innehållsförteckning", or most of its lines end in page numbers or dotted leaders."""
@@ -42,12 +42,12 @@ def _is_toc_run(run: list[_Cand], lines: list[_Ln], later: set[int]) -> bool:
     return ends * 2 > len(run) and len(run) >= 3
 
 
-def find_toc(lines: list[_Ln], cands: list[_Cand]) -> list[list[_Cand]]:
+def find_toc(lines: list[Ln], cands: list[Cand]) -> list[list[Cand]]:
     """Runs of heading candidates that form tables of contents: three or more § lines in a
     row (two when numbers come back later), each at most three short lines from the next,
     with no section heading between them."""
-    runs: list[list[_Cand]] = []
-    cur: list[_Cand] = []
+    runs: list[list[Cand]] = []
+    cur: list[Cand] = []
     for c in cands:
         if cur and _close(cur[-1], c, lines):
             cur.append(c)
@@ -70,7 +70,7 @@ def find_toc(lines: list[_Ln], cands: list[_Cand]) -> list[list[_Cand]]:
     return out
 
 
-def _lone_toc_entry(c: _Cand, lines: list[_Ln]) -> bool:
+def _lone_toc_entry(c: Cand, lines: list[Ln]) -> bool:
     """The one § of an extract's index page ("Innehåll" / "§ 75 Dnr VO-2024-00167" / its title /
     "....... 3"): under an index title and ended by a dotted leader and page number, with the same
     § heading again further on."""
@@ -81,7 +81,7 @@ def _lone_toc_entry(c: _Cand, lines: list[_Ln]) -> bool:
     return any(re.search(r"(?:\.{3,}|…{2,}|_{3,})\s*\d{1,4}$", t) for t in after)
 
 
-def _close(a: _Cand, b: _Cand, lines: list[_Ln]) -> bool:
+def _close(a: Cand, b: Cand, lines: list[Ln]) -> bool:
     if b.num <= a.num or b.idx - a.idx > 4:
         return False
     between = [ln.text.strip() for ln in lines[a.idx + 1:b.idx] if ln.text.strip()]

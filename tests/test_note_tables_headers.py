@@ -16,6 +16,7 @@ from test_pdf import _font
 
 from namndkoll.extract.figures import find_figures
 from namndkoll.ingest.pdf import read_pdf
+from namndkoll.search.chunking import table_chunks
 
 EDGES = (400.0, 470.0)  # the right edges of the two value columns
 LABEL_X, NOTE_X = 93.0, 73.0
@@ -107,3 +108,10 @@ def test_each_note_table_takes_the_first_notes_years_and_unit(tmp_path: Path) ->
     f = _figure(figs, "Andelskapital, medlemmar", "2025")
     assert (f.kind, f.value, f.unit) == ("amount", 2_150_000, "SEK")
 
+
+def test_each_note_tables_passages_name_the_year_and_unit(tmp_path: Path) -> None:
+    doc = read_pdf(_notes(tmp_path / "noter.pdf"))
+    passages = {ch.text.split("\n", 1)[0]: ch.text for ch in table_chunks(doc)}
+    assert "Löner · Utfall 2025 · -8 120 tkr" in passages["Löner -8 120 -7 940"], passages
+    assert "Summa räntor · Utfall 2024 · 8 tkr" in passages["Summa räntor 6 8"], passages
+    assert "Kundfordringar · Utfall 2025 · 21 480 tkr" in passages["Kundfordringar 21 480 19 905"], passages

@@ -9,10 +9,10 @@ points into, and what ``namndkoll show`` can print.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .types import Table
+from .types import Page, Table
 
 CELL_SEP = " | "
 _MINUS = str.maketrans({"\u2212": "-", "–": "-", "‒": "-"})
@@ -115,3 +115,63 @@ def scale_words(table: Table) -> str | None:
     head = " ".join(clean(c) for r in table.rows[:3] for c in r).casefold()
     m = re.search(r"(?<![\wåäö])(tkr|tusentals kronor|mkr|mnkr|miljoner kronor|mdkr|procent|%)(?![\wåäö])", head)
     return m.group(1) if m else None
+
+
+# how far (PDF points) the edges of one column may differ between two tables
+_COLUMN_EDGE = 6.0
+
+
+def _value_columns(table: Table) -> tuple[list[int], list[str], set[int], list[tuple[float, float]] | None]:
+    """(value columns, column headers, columns with a header cell of their own, the value
+    columns' x ranges from the cells' boxes, None where a column has none)."""
+    rows = [tuple(clean(c) for c in r) for r in table.rows]
+    width = max((len(r) for r in rows), default=0)
+    cols, n = headers(rows, width)
+    valued = [j for j in range(width) if any(j < len(r) and cell_value(r[j]) is not None for r in rows[n:])]
+    headed = {j for j in range(width) if any(j < len(r) and r[j] for r in rows[:n])}
+    xs: list[tuple[float, float]] | None = []
+    for j in valued:
+        boxes = [b for i in range(len(rows)) if (b := table.cell_box(i, j))]
+        if not boxes:
+            xs = None
+            break
+        xs.append((min(b[0] for b in boxes), max(b[2] for b in boxes)))  # type: ignore[union-attr]
+    return valued, cols, headed, xs
+
+
+def _same_columns(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
+    """Value columns that stand in the same places: each pair overlapping and aligned on one
+    edge (right-aligned figures share only the right edge: "6" under "-229 672")."""
+    return len(a) == len(b) and all(
+        p[0] < q[1] and q[0] < p[1] and (abs(p[0] - q[0]) <= _COLUMN_EDGE or abs(p[1] - q[1]) <= _COLUMN_EDGE)
+        for p, q in zip(a, b, strict=True))
+
+
+def carried_headers(pages: Sequence[Page]) -> dict[tuple[int, int], tuple[dict[int, str], str | None]]:
+    """The column headers and unit a table without headers of its own takes from the table
+    before it: the nearest table above it on its page, or, for the first table of a page, the
+    last table of the page before, when that one has headers (its own or taken so) over value
+    columns that stand where this one's do. An annual report's notes are one table each and only
+    the first is headed "Bokslut 2025 | Bokslut 2024" over "(tkr)"; the others' rows name no year.
+    {(page number, table index): ({column: header}, unit)}; tables that keep their own, absent."""
+    out: dict[tuple[int, int], tuple[dict[int, str], str | None]] = {}
+    last: tuple[list[tuple[float, float]], list[str], str | None] | None = None  # xs, headers, unit
+    for page in pages:
+        order = sorted((t for t in enumerate(page.tables) if t[1].bbox),
+                       key=lambda t: t[1].bbox[1] if t[1].bbox else 0.0)
+        if not order:
+            last = None
+        for t_idx, table in order:
+            valued, cols, headed, xs = _value_columns(table)
+            if not valued or xs is None:
+                last = None
+            elif headed & set(valued):
+                heads = [cols[j] for j in valued]
+                last = (xs, heads, scale_words(table)) if any(heads) else None
+            elif last and _same_columns(xs, last[0]):
+                unit = scale_words(table) or last[2]
+                out[(page.number, t_idx)] = (dict(zip(valued, last[1], strict=True)), unit)
+                last = (xs, last[1], unit)
+            else:
+                last = None
+    return out

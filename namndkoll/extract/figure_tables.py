@@ -74,11 +74,12 @@ def _headers(rows: list[tuple[str, ...]], width: int) -> tuple[list[str], int]:
 
 
 def table_figures(page: Page, table: Table, body: str, t_idx: int = 0,
-                  hint: tuple[float, str] | None = None) -> Iterator[Figure]:
+                  hint: tuple[float, str] | None = None, carried: Carried | None = None) -> Iterator[Figure]:
     """The figures of a table's cells, each with the cell's box (the table's where the reader
     kept no cell boxes). ``hint``: the scale the text around says its amounts are in (see
-    ``figures.find_figures``), taken by a table of money columns that states none itself."""
-    lay = _layout(page, table, body, hint)
+    ``figures.find_figures``), taken by a table of money columns that states none itself.
+    ``carried``: the previous page's last headed table (see ``carried_layout``)."""
+    lay = _layout(page, table, body, hint, carried)
     if lay is None:
         return
     spans = _cell_spans(table)
@@ -224,7 +225,32 @@ class _Layout(NamedTuple):
     scale: tuple[float, str] | None
 
 
-def _layout(page: Page, table: Table, body: str, hint: tuple[float, str] | None) -> _Layout | None:
+class Carried(NamedTuple):
+    """A page's lowest table with headed value columns (its own headers or those it took from a
+    table above it): a headerless table at the top of the next page whose value columns stand
+    where its do takes its headers and unit (an annual report's notes, one table each, under the
+    first note's "Bokslut 2025 | Bokslut 2024" and "(tkr)")."""
+    columns: list[tuple[float, float]]
+    lay: _Layout
+
+
+def carried_layout(page: Page, body: str, hints: list[tuple[float, str] | None],
+                   carried: Carried | None) -> Carried | None:
+    """What the page's lowest table carries to the next page; None when it has no headers.
+    ``hints``: each table's scale hint, as ``table_figures`` was given it."""
+    tables = [(t, h) for t, h in zip(page.tables, hints, strict=False) if t.bbox]
+    if not tables:
+        return None
+    last, hint = max(tables, key=lambda th: th[0].bbox[3] if th[0].bbox else 0.0)
+    lay = _layout(page, last, body, hint, carried)
+    if lay is None or not set(lay.valued) & lay.headed:
+        return None  # a title spread over the columns from the first ("Överträdelse av …") heads none
+    xs = _value_columns(last, lay.valued)
+    return Carried(xs, lay) if xs else None
+
+
+def _layout(page: Page, table: Table, body: str, hint: tuple[float, str] | None,
+            carried: Carried | None = None) -> _Layout | None:
     rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
     if len(rows) < 2:
         return None
@@ -235,10 +261,15 @@ def _layout(page: Page, table: Table, body: str, hint: tuple[float, str] | None)
         table_scale = hint
     valued = [j for j in range(width) if any(j < len(r) and _cell_value(r[j]) is not None for r in rows[n_header:])]
     headed = {j for j in range(width) if any(j < len(r) and r[j] for r in rows[:n_header])}
-    if valued and not any(cols[j] for j in valued) and (above := _headers_above(page, table, valued)):
+    # a value column headed only by a label spread from the first column ("Ersättning för
+    # revisorer" alone on the top row: a note's heading, not its columns') has no header of its own
+    if valued and not headed & set(valued) and (above := _headers_above(page, table, valued)):
         cols = [above.get(j, c) for j, c in enumerate(cols)]
         headed |= set(above)
-    if valued and not any(cols[j] for j in valued) and (upper := _part_above(page, table, valued, body, hint)):
+    upper = None
+    if valued and not headed & set(valued):
+        upper = _part_above(page, table, valued, body, hint, carried) or _carried_above(page, table, valued, carried)
+    if upper is not None:
         # the lower part of a table the ruling cut in two: the upper part's headers and unit
         mapped = dict(zip(valued, (upper.cols[j] for j in upper.valued), strict=True))
         cols = [mapped.get(j, c) for j, c in enumerate(cols)]
@@ -247,25 +278,45 @@ def _layout(page: Page, table: Table, body: str, hint: tuple[float, str] | None)
     return _Layout(rows, cols, n_header, valued, headed, table_scale)
 
 
+def _carried_above(page: Page, table: Table, valued: list[int], carried: Carried | None) -> _Layout | None:
+    """The previous page's last headed table, for a table with no table above it on its page
+    whose value columns stand where that table's do."""
+    if carried is None or not table.bbox or len(carried.columns) != len(valued):
+        return None
+    if any(t is not table and t.bbox and t.bbox[3] <= table.bbox[1] + 1 for t in page.tables):
+        return None
+    xs = _value_columns(table, valued)
+    if xs is None or not all(_same_column(a, b) for a, b in zip(xs, carried.columns, strict=True)):
+        return None
+    return carried.lay
+
+
 def _part_above(page: Page, table: Table, valued: list[int], body: str,
-                hint: tuple[float, str] | None) -> _Layout | None:
+                hint: tuple[float, str] | None, carried: Carried | None = None) -> _Layout | None:
     """The table above this one on the page whose value columns stand where this one's do (the
-    same columns, within ``_EDGE``), when it has headers for them."""
+    same columns, see ``_same_column``), when it has headers for them."""
     xs = _value_columns(table, valued)
     if xs is None or not table.bbox:
         return None
     for t in sorted(page.tables, key=lambda t: -(t.bbox[3] if t.bbox else 0)):
         if t is table or not t.bbox or t.bbox[3] > table.bbox[1] + 1:
             continue
-        lay = _layout(page, t, body, hint)
+        lay = _layout(page, t, body, hint, carried)
         if lay is None or len(lay.valued) != len(valued):
             continue
         other = _value_columns(t, lay.valued)
-        if other and all(abs(a[0] - b[0]) <= _EDGE and abs(a[1] - b[1]) <= _EDGE for a, b in zip(xs, other, strict=True)) \
+        if other and all(_same_column(a, b) for a, b in zip(xs, other, strict=True)) \
                 and any(lay.cols[j] for j in lay.valued):
             return lay
         return None  # the nearest table above is another table
     return None
+
+
+def _same_column(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two value columns' x ranges are one column: overlapping and aligned on one edge
+    (within ``_EDGE``). Right-aligned figures share the right edge only: a column of "6", "0"
+    under one of "-229 672" starts 30 points further right."""
+    return a[0] < b[1] and b[0] < a[1] and (abs(a[0] - b[0]) <= _EDGE or abs(a[1] - b[1]) <= _EDGE)
 
 
 def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tuple[int, int], tuple[int, int]],
@@ -303,8 +354,9 @@ def _cell_figures(span: tuple[int, int] | None, page: Page, body: str, cell: str
     heads = f"{col_head} {label}"
     col_scale = scale_of(heads)
     # a share is headed "%", "procent" or "Andel …", not a word that holds "andel"
-    # ("Statsandelar", state grants: its thousands of euro were read as -15 151 %)
-    if cell_unit == "%" or re.search(r"%|procent|(?<![\wåäö])andel", heads, re.IGNORECASE):
+    # ("Statsandelar", state grants: its thousands of euro were read as -15 151 %;
+    # "Andelskapital", capital paid in for shares: 3 212 tkr was read as 3 212 %)
+    if cell_unit == "%" or re.search(r"%|procent|(?<![\wåäö])andel(?:en|ar|arna)?(?![\wåäö])", heads, re.IGNORECASE):
         yield _table_figure(span, page, body, cell, label, where, "percent", value, "%", None, None)
     elif col_scale or table_scale or (cell_unit and cell_unit != "%"):
         mult, currency = col_scale or table_scale or (

@@ -20,7 +20,15 @@ import re
 from dataclasses import replace
 
 from ..types import Document, Figure
-from .figure_tables import header_key, money_columns, own_scale, scale_of, table_figures
+from .figure_tables import (
+    Carried,
+    carried_layout,
+    header_key,
+    money_columns,
+    own_scale,
+    scale_of,
+    table_figures,
+)
 from .figure_text import iter_figures, lemma, normalize_spaces, sentence_around
 
 __all__ = ["find_figures", "iter_figures", "lemma", "normalize_spaces", "sentence_around"]
@@ -33,6 +41,7 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
     # the scale each table layout (its column headers, years aside) was read in: the same table
     # for the next year, on a page of its own, is in the same unit
     layouts: dict[tuple[str, ...], tuple[float, str]] = {}
+    carried: Carried | None = None  # the last headed table of the page before
     for page in doc.pages:
         body = normalize_spaces(page.text)
         text_figs = [
@@ -42,13 +51,16 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
         ]
         table_figs: list[Figure] = []
         text_scale = _text_scale(text_figs)
+        hints: list[tuple[float, str] | None] = []
         for i, t in enumerate(page.tables):
             key = header_key(t)
             hint = layouts.get(key) if key else None
             hint = hint or text_scale
             if key and (scale := own_scale(t, body) or (hint if money_columns(t) else None)):
                 layouts.setdefault(key, scale)
-            table_figs += table_figures(page, t, body, i, hint)
+            hints.append(hint)
+            table_figs += table_figures(page, t, body, i, hint, carried)
+        carried = carried_layout(page, body, hints, carried)
         if table_figs:
             # a table whose text is also in the body: keep the table reading (it has headers)
             covered = {(f.start, f.end) for f in table_figs if f.end > f.start}

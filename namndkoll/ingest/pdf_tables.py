@@ -552,10 +552,11 @@ def _label_only(line: list[dict[str, object]], first: list[dict[str, object]]) -
 def _header_lines(lines: list[list[dict[str, object]]], first: int, columns: list[float],
                   col: object, left: float) -> list[int]:
     """The lines right above a block whose words right of its labels each end at a column's edge
-    (at most three; a line of label words only among them)."""
+    (at most three such lines; a line of label words only among them, "(tkr)" between "Bokslut
+    Bokslut" and "2025 2024", does not count: it heads the labels and states the unit)."""
     out: list[int] = []
     k = first - 1
-    while k >= 0 and len(out) < 3:
+    while k >= 0 and sum(1 for i in out if _right_of(lines[i], left)) < 3 and len(out) < 5:
         line = lines[k]
         below = lines[out[0] if out else first]
         if float(below[0]["top"]) - float(line[-1]["bottom"]) > 2.5 * _word_height(line):  # type: ignore[arg-type]
@@ -570,6 +571,11 @@ def _header_lines(lines: list[list[dict[str, object]]], first: int, columns: lis
     while out and not any(float(w["x1"]) > left for w in lines[out[0]]):  # type: ignore[arg-type]
         out.pop(0)  # a label line alone on top is the table's heading, not its header
     return out if out and any(any(float(w["x1"]) > left for w in lines[k]) for k in out) else []  # type: ignore[arg-type]
+
+
+def _right_of(line: list[dict[str, object]], left: float) -> bool:
+    """Whether a line has a word right of where the block's figures start."""
+    return any(float(w["x1"]) > left for w in line)  # type: ignore[arg-type]
 
 
 def _heads_column(w: dict[str, object], columns: list[float], left: float, col: object) -> bool:

@@ -11,7 +11,10 @@ row (section ``"table"``): the row as written ("Socialnämnden 274 077 -427 -50 
 then each value cell with its row and column headers ("Socialnämnden · Ram inkl PKV · 274 077
 tkr"), so a cell is found by its row label and value; after the table's caption when the page
 sets one ("Antal årsarbetare · Socialförvaltningen · 2025 · 412"), so that a question in the
-caption's words ("årsarbetare") reaches the row that holds the number (a caption longer than
+caption's words ("årsarbetare") reaches the row that holds the number; a table without headers
+under another, or at the top of the next page, with its value columns in the same places takes
+that table's headers and unit (an annual report's notes: "Räntekostnad · Bokslut 2025 · -119 tkr",
+not "Räntekostnad · -119"). (A caption longer than
 ``CAPTION_EACH_CELL`` stands once, on its own line, before the cells). A table that holds no value cell at all
 (a timeline "26 okt | Kommunfullmäktige beslutar om skattesats …", a revision report's
 "Rekommendation | Bedömning", a list of measures "Åtgärd | Målår | Status | Kommentar") is text
@@ -27,11 +30,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
-from ..tables import body_cells, scale_words
+from ..tables import body_cells, carried_headers, scale_words
 from ..types import Chunk, Document, Item, Table
 
-CHUNKER = "paragraphs-v2+tables+text-tables+captions"  # stored with the chunks: a new version re-chunks every document
+CHUNKER = "paragraphs-v2+tables+text-tables+captions+carried-headers"  # stored with the chunks: a new version re-chunks every document
 TABLE_TEXT = "table_text"  # the section of a passage of a table without values
 MAX_CHARS = 1100  # ~180 Swedish words, ~300 e5 tokens: well inside the model's 512
 MIN_CHARS = 250  # a shorter tail is merged into the chunk before it (same region only)
@@ -73,13 +77,18 @@ def row_of(tables: Sequence[Table], passage: str) -> tuple[int, int] | None:
 
 
 def table_chunks(doc: Document) -> list[Chunk]:
-    """One passage per table row with a value: the row as written, then its cells with headers."""
+    """One passage per table row with a value: the row as written, then its cells with headers
+    (a table without headers takes those of the table before it, see ``tables.carried_headers``)."""
     out = []
+    carried = carried_headers(doc.pages)
     for page in doc.pages:
         found = doc.item_of(page.start)
         for t_idx, table in enumerate(page.tables):
             unit = scale_words(table)
             rows = body_cells(table)
+            if (page.number, t_idx) in carried:
+                heads, unit = carried[(page.number, t_idx)]
+                rows = [[replace(c, column=heads.get(c.col, c.column)) for c in cells] for cells in rows]
             caption = " ".join(table.caption.split())
             for cells in rows:
                 r = cells[0].row

@@ -385,6 +385,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             day_ok=on_day(question.day, text, row["date"]),
             on_matter=on_matter,
             decided=decided_by(question, row["text"], row["committee"]),
+            holder_asked=question.holder,
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))

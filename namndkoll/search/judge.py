@@ -263,8 +263,13 @@ FIGURE_ASKED = ("figure_beside", "thing_beside")
 
 def off_asked(r: Ranked) -> bool:
     """Whether a passage fails a check that it is about what the query asks (``OFF_ASKED``,
-    ``FIGURE_ASKED``): each is a sign that it is about another year, topic, stance or figure."""
+    ``FIGURE_ASKED``): each is a sign that it is about another year, topic, stance or figure;
+    and, where the question asks who holds a named post of a named body (``Ranked.holder_asked``:
+    "Vem är ordförande i samhällsbyggnadsnämnden i Alingsås?"), a passage naming no person
+    (``stated``: another nämnd's resignations, the body's other business) answers nothing."""
     if not all(getattr(r, check) for check in OFF_ASKED):
+        return True
+    if r.holder_asked and not (r.stated and r.asked):
         return True
     doubted = r.answer is not None and r.answer < ANSWER_SHOW and not (r.rare and r.keywords >= KEYWORD_FULL)
     return doubted and not all(getattr(r, check) for check in FIGURE_ASKED)

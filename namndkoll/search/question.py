@@ -35,7 +35,7 @@ from .focus import QUANTITY as _QUANTITY
 from .focus import focus_of
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold
 
-__all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "degree_of", "focus_of", "mentions_place", "mentions_year", "place_consistent",
+__all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "degree_of", "focus_of", "holder_asked", "mentions_place", "mentions_year", "place_consistent",
            "post_of", "rate_of", "read_question", "replaced_of", "role_of", "same_body", "sentence_form", "stance_matter", "unit_of", "voter_of", "years_in"]
 
 
@@ -96,6 +96,10 @@ class Question:
     # a party's view asked ("Vad tyckte V om beslutet …"): its reservation, yrkande or särskilt
     # yttrande states it; a vote record says how it voted, not what it thought (``subject.states_view``)
     opinion: str | None = None  # the party's code
+    # (seventeenth session) asks who holds a named post of a named body ("Vem är ordförande i
+    # samhällsbyggnadsnämnden …", "Vem valdes till ordförande i styrelsen för …"): only a passage
+    # naming a person can answer it (``holder_asked``)
+    holder: bool = False
 
 
 _KINDS = {
@@ -234,7 +238,7 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     label=detail.label_asked(query), degree=degree_of(query),
                     position=bool(_POSITION_Q.search(query)) or opinion is not None,
                     opinion=opinion, decision=asks_decision(query, form),
-                    done=bool(_DONE_Q.search(query)), day=day_of(query))
+                    done=bool(_DONE_Q.search(query)), day=day_of(query), holder=holder_asked(query))
 
 
 # "Vem har skrivit …", "Vem skrev …", "Vem föreslog …", "Vem anmälde …": an act done, asked of its doer
@@ -518,6 +522,21 @@ _AS_POST = re.compile(r"^\W*vem\b.*?\bsom\s+((?:vice\s+)?(?:ordförande|ledamot|
 _CHOSEN_POST = re.compile(r"^\W*vem\s+(?:valdes|utsågs|väljs|utses|blev\s+vald|blev\s+utsedd|har\s+valts|"
                           r"har\s+utsetts)\s+(?:till|som)\s+(?:(?:ny|nya|nytt)\s+)?((?:vice\s+)?(?:ordförande|ledamot|"
                           r"ersättare|suppleant|revisor|[\wåäö]*chef|[\wåäö]*direktör|sekreterare))\b", re.IGNORECASE)
+
+
+# (seventeenth session) "Vem är ordförande i …", "Vem var kommundirektör för …", "Vem valdes till
+# ordförande i styrelsen för …": who holds a post (a post's noun, not "Vem var jävig i …") of the
+# body named after it; not "Vem blev ersättare efter X" nor "Vem var ordförande när …"
+_HOLDER_Q = re.compile(r"^\W*vem\s+(?:är|var|blir|blev|(?:valdes|utsågs|väljs|utses)\s+(?:till|som))\s+"
+                       r"(?:(?:ny|nya|nytt|nuvarande|tidigare)\s+)?(?:vice\s+)?(?:ordförande|ledamot|ersättare|"
+                       r"suppleant|revisor|[\wåäö]*chef|[\wåäö]*direktör|sekreterare)\s+(?:i|för)\s", re.IGNORECASE)
+
+
+def holder_asked(query: str) -> bool:
+    """Whether ``query`` asks who holds a named post of a named body ("Vem är ordförande i
+    socialnämnden?"): the answer is a person's name, which a passage on the body's other business
+    does not state (``judge.off_asked``)."""
+    return bool(_HOLDER_Q.search(query))
 
 
 def post_of(query: str) -> str | None:

@@ -67,6 +67,9 @@ class Ranked:
     # kommunfullmäktige …"): its own record, or a sentence where that body decided, not another
     # body's proposal to it (asked.decided_by), or no decider is asked
     decided: bool = True
+    # the question asks who holds a named post of a named body (question.holder_asked): a passage
+    # stating no person (``stated``) is about the body's other business
+    holder_asked: bool = False
 
 
 _FIELDS = frozenset(Ranked.__dataclass_fields__)

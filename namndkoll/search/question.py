@@ -36,7 +36,7 @@ from .focus import focus_of
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold
 
 __all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "degree_of", "focus_of", "holder_asked", "mentions_place", "mentions_year", "place_consistent",
-           "post_of", "rate_of", "read_question", "replaced_of", "role_of", "same_body", "sentence_form", "stance_matter", "unit_of", "voter_of", "years_in"]
+           "post_body_of", "post_of", "rate_of", "read_question", "replaced_of", "role_of", "same_body", "sentence_form", "stance_matter", "unit_of", "voter_of", "years_in"]
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,9 @@ class Question:
     # samhällsbyggnadsnämnden …", "Vem valdes till ordförande i styrelsen för …"): only a passage
     # naming a person can answer it (``holder_asked``)
     holder: bool = False
+    # the body a post asked is of, as the query writes it ("barn- och ungdomsnämnden" of "Vem avsade
+    # sig uppdraget som vice ordförande i barn- och ungdomsnämnden …"): ``post_body_of``
+    post_body: str | None = None
 
 
 _KINDS = {
@@ -238,7 +241,8 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     label=detail.label_asked(query), degree=degree_of(query),
                     position=bool(_POSITION_Q.search(query)) or opinion is not None,
                     opinion=opinion, decision=asks_decision(query, form),
-                    done=bool(_DONE_Q.search(query)), day=day_of(query), holder=holder_asked(query))
+                    done=bool(_DONE_Q.search(query)), day=day_of(query), holder=holder_asked(query),
+                    post_body=post_body_of(query))
 
 
 # "Vem har skrivit …", "Vem skrev …", "Vem föreslog …", "Vem anmälde …": an act done, asked of its doer
@@ -537,6 +541,24 @@ def holder_asked(query: str) -> bool:
     socialnämnden?"): the answer is a person's name, which a passage on the body's other business
     does not state (``judge.off_asked``)."""
     return bool(_HOLDER_Q.search(query))
+
+
+# a body's name: up to three words before its head ("barn- och ungdomsnämnden", "räddningstjänstens
+# förbundsfullmäktige", "styrelsen", "direktionen")
+BODY_NAME = (r"(?:[\wåäö]+-?\s+(?:och\s+)?){0,3}?(?:[\wåäö]*nämnd[\wåäö]*|[\wåäö]*styrelse[\wåäö]*|"
+             r"[\wåäö]*fullmäktige[\wåäö]*|direktion[\wåäö]*|valberedning[\wåäö]*)")
+# (seventeenth session) the post asked of a body: "… som vice ordförande i barn- och
+# ungdomsnämnden", "Vem är ordförande i förskolenämnden …"
+_POST_BODY = re.compile(r"\b(?:som|är|var|blev|blir|till)\s+(?:(?:ny|nya|nytt|nuvarande|tidigare)\s+)?(?:vice\s+)?"
+                        r"(?:ordförande|ledamot|ersättare|suppleant|sekreterare)\s+(?:i|för)\s+(" + BODY_NAME + ")",
+                        re.IGNORECASE)
+
+
+def post_body_of(query: str) -> str | None:
+    """The body, as written, whose post a "Vem …" question asks ("Vem avsade sig uppdraget som vice
+    ordförande i barn- och ungdomsnämnden …": "barn- och ungdomsnämnden"); None for others."""
+    m = _POST_BODY.search(query) if re.match(r"^\W*vem\b", query, re.IGNORECASE) else None
+    return m.group(1) if m else None
 
 
 def post_of(query: str) -> str | None:

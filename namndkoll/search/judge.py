@@ -268,10 +268,11 @@ def off_asked(r: Ranked) -> bool:
     ``FIGURE_ASKED``): each is a sign that it is about another year, topic, stance or figure;
     and, where the question asks who holds a named post of a named body (``Ranked.holder_asked``:
     "Vem är ordförande i samhällsbyggnadsnämnden i Alingsås?"), a passage naming no person
-    (``stated``: another nämnd's resignations, the body's other business) answers nothing."""
+    (``stated``: another nämnd's resignations, the body's other business) or naming the post with
+    no one beside it (``holder_beside``: "… väljer styrelsen ordförande …") answers nothing."""
     if not all(getattr(r, check) for check in OFF_ASKED):
         return True
-    if r.holder_asked and not (r.stated and r.asked):
+    if r.holder_asked and not (r.stated and r.holder_beside):
         return True
     doubted = r.answer is not None and r.answer < ANSWER_SHOW and not (r.rare and r.keywords >= KEYWORD_FULL)
     return doubted and not all(getattr(r, check) for check in FIGURE_ASKED)

@@ -66,7 +66,7 @@ from .passage import (
     lists_titles,
     role_pattern_of,
 )
-from .question import Question, same_body, years_in
+from .question import BODY_NAME, Question, same_body, years_in
 from .terms import Finds
 
 __all__ = ["asked_of", "decided_by", "doer_beside_rare", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_beside", "holder_named",
@@ -370,3 +370,46 @@ def asked_of(question: Question, text: str, context: str | None, section: str | 
             # the detail asked beyond the topic (ninth session, ``detail.py``)
             and post_for_asked(question, text) and name_stated(question, text)
             and words_stated(question, text) and label_named(question, text))
+
+
+# a table of contents' "§ 40" on its own line inside a § title ("… vice ordförande i vård- och\n§ 40\n
+# äldreomsorgsnämnden")
+_TOC_NUMBER = re.compile(r"\s*\n§\s*\d+\s*\n\s*")
+_BODY_HEAD = re.compile(r"(nämnd|styrelse|fullmäktige|direktion|valberedning)[\wåäö]*$")
+
+
+def _body_words(name: str) -> tuple[str, list[str]]:
+    """A body's kind (its head: "nämnd", "fullmäktige", …) and the words naming which one, each
+    stripped of the head ("barn- och ungdomsnämnden": "nämnd", ["barn", "ungdoms"])."""
+    words = re.findall(r"[\wåäö]+", name.casefold())
+    head = _BODY_HEAD.search(words[-1]) if words else None
+    kind = head.group(1) if head else ""
+    which = [_BODY_HEAD.sub("", w) for w in words if w != "och"]
+    return kind, [w for w in which if len(w) >= 4]
+
+
+def post_of_body(question: Question, text: str) -> bool:
+    """Whether a passage may state the post a "Vem …" question asks of a body (``Question.post``
+    of ``Question.post_body``): False only where every time its own words name the post of a
+    body ("vice ordförande i tekniska nämnden") that body is another one than the one asked
+    ("Vem avsade sig uppdraget som vice ordförande i barn- och ungdomsnämnden …"). Bodies are
+    compared by the words naming which one, a word matching where one begins the other
+    ("äldrenämnden" and "vård- och äldreomsorgsnämnden"; a bare "fullmäktige" asked and
+    "kommunfullmäktige"), so that another name for the same body does not count as another."""
+    if question.post is None or question.post_body is None:
+        return True
+    kind, asked = _body_words(question.post_body)
+    own = _TOC_NUMBER.sub(" ", text)
+    post = re.compile(r"(?<![\wåäö])" + re.escape(question.post.split()[-1]) + r"\s+(?:i|för|vid)\s+(" + BODY_NAME + ")",
+                      re.IGNORECASE)
+    named = [_body_words(m.group(1)) for m in post.finditer(own)]
+    if not named:
+        return True
+    for other_kind, which in named:
+        if not asked or not which:
+            if other_kind == kind:
+                return True
+            continue
+        if any(w.startswith(a) or a.startswith(w) for a in asked for w in which):
+            return True
+    return False

@@ -26,7 +26,7 @@ from ..corpus.index import Filters, check_years
 from ..registry import PARTIES, party_in_text
 from ..types import Hit, HitCopy, Metadata
 from .absent import absent_in_context, constraints_of
-from .asked import asked_of, decided_by, lists_no_holder
+from .asked import asked_of, decided_by, holder_beside, lists_no_holder, post_of_body
 from .cite import format_citation
 from .embedder import Embedder
 from .fold import fold_copies, rows_matter, rows_text
@@ -437,6 +437,9 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             day_ok=on_day(question.day, text, row["date"]),
             on_matter=on_matter,
             decided=decided_by(question, row["text"], row["committee"]),
+            holder_asked=question.holder,
+            holder_beside=holder_beside(question, row["text"]),
+            post_of_body=post_of_body(question, row["text"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))

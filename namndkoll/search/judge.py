@@ -212,7 +212,7 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         # (issue 11) a passage naming no year is trusted only where its title's first year is the
         # one asked: a budget for 2025 is not the answer for the plan year 2026 its title names;
         # and a figure query's passage only with a figure beside what is asked (thing_beside)
-        trusted = r.year_named and not r.inside and r.own_place and of_asked and r.thing_beside and r.topic and stated_here and (
+        trusted = r.year_named and not r.inside and r.own_place and of_asked and r.thing_beside and r.topic and stated_here and r.post_of_body and (
             k >= KEYWORD_FULL or (r.focus_ok and (
                 s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)
                 or (chosen and kp >= KEYWORD_HIGH and s >= weak_bar - cal.margin)
@@ -252,8 +252,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
 # only failed check of a shown answer's passages), nor ``focus_ok`` (a passage holding the
 # query's rare terms is shown without the focus: "Vad kostar förskolan för Fontänhuset?"); and the
 # decision of the body asked, not another body's proposal to it (``decided``: "När avslog
-# kommunfullmäktige …" and kommunstyrelsen's proposal that the motion be rejected)
-OFF_ASKED = ("year_own", "year_named", "topic", "stance", "decided")
+# kommunfullmäktige …" and kommunstyrelsen's proposal that the motion be rejected); and the post
+# asked of the body asked, not of another (``post_of_body``: "Vem avsade sig uppdraget som vice
+# ordförande i barn- och ungdomsnämnden …" and "… som vice ordförande i tekniska nämnden")
+OFF_ASKED = ("year_own", "year_named", "topic", "stance", "decided", "post_of_body")
 # ... and a figure beside what a figure question asks (``figure_beside``, ``thing_beside``) where
 # the reranker, which reads the passage whole, finds it unlikely to answer (under ``ANSWER_SHOW``):
 # without a reranker a sum two sentences after what it is of may still be the answer, and a
@@ -263,8 +265,14 @@ FIGURE_ASKED = ("figure_beside", "thing_beside")
 
 def off_asked(r: Ranked) -> bool:
     """Whether a passage fails a check that it is about what the query asks (``OFF_ASKED``,
-    ``FIGURE_ASKED``): each is a sign that it is about another year, topic, stance or figure."""
+    ``FIGURE_ASKED``): each is a sign that it is about another year, topic, stance or figure;
+    and, where the question asks who holds a named post of a named body (``Ranked.holder_asked``:
+    "Vem är ordförande i samhällsbyggnadsnämnden i Alingsås?"), a passage naming no person
+    (``stated``: another nämnd's resignations, the body's other business) or naming the post with
+    no one beside it (``holder_beside``: "… väljer styrelsen ordförande …") answers nothing."""
     if not all(getattr(r, check) for check in OFF_ASKED):
+        return True
+    if r.holder_asked and not (r.stated and r.holder_beside):
         return True
     doubted = r.answer is not None and r.answer < ANSWER_SHOW and not (r.rare and r.keywords >= KEYWORD_FULL)
     return doubted and not all(getattr(r, check) for check in FIGURE_ASKED)

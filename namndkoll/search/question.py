@@ -35,8 +35,8 @@ from .focus import QUANTITY as _QUANTITY
 from .focus import focus_of
 from .terms import IRREGULAR_VERBS, STOPWORDS, fold
 
-__all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "degree_of", "focus_of", "mentions_place", "mentions_year", "place_consistent",
-           "post_of", "rate_of", "read_question", "replaced_of", "role_of", "same_body", "sentence_form", "stance_matter", "unit_of", "voter_of", "years_in"]
+__all__ = ["Place", "Question", "asks_past", "body_of", "decider_of", "degree_of", "focus_of", "holder_asked", "mentions_place", "mentions_year", "place_consistent",
+           "post_body_of", "post_of", "rate_of", "read_question", "replaced_of", "role_of", "same_body", "sentence_form", "stance_matter", "unit_of", "voter_of", "years_in"]
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,13 @@ class Question:
     # a party's view asked ("Vad tyckte V om beslutet …"): its reservation, yrkande or särskilt
     # yttrande states it; a vote record says how it voted, not what it thought (``subject.states_view``)
     opinion: str | None = None  # the party's code
+    # (seventeenth session) asks who holds a named post of a named body ("Vem är ordförande i
+    # samhällsbyggnadsnämnden …", "Vem valdes till ordförande i styrelsen för …"): only a passage
+    # naming a person can answer it (``holder_asked``)
+    holder: bool = False
+    # the body a post asked is of, as the query writes it ("barn- och ungdomsnämnden" of "Vem avsade
+    # sig uppdraget som vice ordförande i barn- och ungdomsnämnden …"): ``post_body_of``
+    post_body: str | None = None
 
 
 _KINDS = {
@@ -234,7 +241,8 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     label=detail.label_asked(query), degree=degree_of(query),
                     position=bool(_POSITION_Q.search(query)) or opinion is not None,
                     opinion=opinion, decision=asks_decision(query, form),
-                    done=bool(_DONE_Q.search(query)), day=day_of(query))
+                    done=bool(_DONE_Q.search(query)), day=day_of(query), holder=holder_asked(query),
+                    post_body=post_body_of(query))
 
 
 # "Vem har skrivit …", "Vem skrev …", "Vem föreslog …", "Vem anmälde …": an act done, asked of its doer
@@ -518,6 +526,39 @@ _AS_POST = re.compile(r"^\W*vem\b.*?\bsom\s+((?:vice\s+)?(?:ordförande|ledamot|
 _CHOSEN_POST = re.compile(r"^\W*vem\s+(?:valdes|utsågs|väljs|utses|blev\s+vald|blev\s+utsedd|har\s+valts|"
                           r"har\s+utsetts)\s+(?:till|som)\s+(?:(?:ny|nya|nytt)\s+)?((?:vice\s+)?(?:ordförande|ledamot|"
                           r"ersättare|suppleant|revisor|[\wåäö]*chef|[\wåäö]*direktör|sekreterare))\b", re.IGNORECASE)
+
+
+# (seventeenth session) "Vem är ordförande i …", "Vem var kommundirektör för …", "Vem valdes till
+# ordförande i styrelsen för …": who holds a post (a post's noun, not "Vem var jävig i …") of the
+# body named after it; not "Vem blev ersättare efter X" nor "Vem var ordförande när …"
+_HOLDER_Q = re.compile(r"^\W*vem\s+(?:är|var|blir|blev|(?:valdes|utsågs|väljs|utses)\s+(?:till|som))\s+"
+                       r"(?:(?:ny|nya|nytt|nuvarande|tidigare)\s+)?(?:vice\s+)?(?:ordförande|ledamot|ersättare|"
+                       r"suppleant|revisor|[\wåäö]*chef|[\wåäö]*direktör|sekreterare)\s+(?:i|för)\s", re.IGNORECASE)
+
+
+def holder_asked(query: str) -> bool:
+    """Whether ``query`` asks who holds a named post of a named body ("Vem är ordförande i
+    socialnämnden?"): the answer is a person's name, which a passage on the body's other business
+    does not state (``judge.off_asked``)."""
+    return bool(_HOLDER_Q.search(query))
+
+
+# a body's name: up to three words before its head ("barn- och ungdomsnämnden", "räddningstjänstens
+# förbundsfullmäktige", "styrelsen", "direktionen")
+BODY_NAME = (r"(?:[\wåäö]+-?\s+(?:och\s+)?){0,3}?(?:[\wåäö]*nämnd[\wåäö]*|[\wåäö]*styrelse[\wåäö]*|"
+             r"[\wåäö]*fullmäktige[\wåäö]*|direktion[\wåäö]*|valberedning[\wåäö]*)")
+# (seventeenth session) the post asked of a body: "… som vice ordförande i barn- och
+# ungdomsnämnden", "Vem är ordförande i förskolenämnden …"
+_POST_BODY = re.compile(r"\b(?:som|är|var|blev|blir|till)\s+(?:(?:ny|nya|nytt|nuvarande|tidigare)\s+)?(?:vice\s+)?"
+                        r"(?:ordförande|ledamot|ersättare|suppleant|sekreterare)\s+(?:i|för)\s+(" + BODY_NAME + ")",
+                        re.IGNORECASE)
+
+
+def post_body_of(query: str) -> str | None:
+    """The body, as written, whose post a "Vem …" question asks ("Vem avsade sig uppdraget som vice
+    ordförande i barn- och ungdomsnämnden …": "barn- och ungdomsnämnden"); None for others."""
+    m = _POST_BODY.search(query) if re.match(r"^\W*vem\b", query, re.IGNORECASE) else None
+    return m.group(1) if m else None
 
 
 def post_of(query: str) -> str | None:

@@ -67,6 +67,15 @@ class Ranked:
     # kommunfullmäktige …"): its own record, or a sentence where that body decided, not another
     # body's proposal to it (asked.decided_by), or no decider is asked
     decided: bool = True
+    # the question asks who holds a named post of a named body (question.holder_asked): a passage
+    # stating no person (``stated``) is about the body's other business
+    holder_asked: bool = False
+    # names someone beside the post a "Vem är <post> …" question asks, where its words name the
+    # post (asked.holder_beside): not a rule or a task naming the post with no one beside it
+    holder_beside: bool = True
+    # names the post asked beside the body asked, or never beside another body (asked.post_of_body):
+    # "vice ordförande i tekniska nämnden" is not the post asked of barn- och ungdomsnämnden
+    post_of_body: bool = True
 
 
 _FIELDS = frozenset(Ranked.__dataclass_fields__)

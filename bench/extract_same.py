@@ -20,12 +20,12 @@ without the document's municipality, so the people rules also run on pages outsi
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+
+from same import emit
 
 
 def read_docs(src: Path, out: Path) -> int:
@@ -54,26 +54,22 @@ def answers(pickled: Path) -> int:
         parties = find_parties(doc)
         people = find_people(doc)
         for x in parties:
-            _line(name, "find_parties", "", x)
+            emit(name, "find_parties", "", x)
         for x in people:
-            _line(name, "find_people", "", x)
+            emit(name, "find_people", "", x)
         for x in find_roll_calls(doc):
-            _line(name, "find_roll_calls", "", x)
+            emit(name, "find_roll_calls", "", x)
         for x in find_votes(doc, people):
-            _line(name, "find_votes", "", x)
+            emit(name, "find_votes", "", x)
         for x in find_positions(doc, people, parties):
-            _line(name, "find_positions", "", x)
+            emit(name, "find_positions", "", x)
         for x in find_figures(doc):
-            _line(name, "find_figures", "", x)
+            emit(name, "find_figures", "", x)
         for page in doc.pages:
             for municipality in (None, doc.metadata.municipality):
-                _line(name, "iter_people", f"{page.number} {municipality}",
+                emit(name, "iter_people", f"{page.number} {municipality}",
                       list(iter_people(page.text, municipality=municipality)))
     return 0
-
-
-def _line(name: str, call: str, variant: str, value: Any) -> None:
-    print(json.dumps([name, call, variant, repr(value)], ensure_ascii=False))
 
 
 def main() -> int:

@@ -26,7 +26,6 @@ stand before a word.
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
 import re
 import sys
@@ -34,42 +33,17 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from same import ROOT, emit, gold_pdfs, opening_texts
+
 DATA = ROOT.parent / "shared" / "data"
-GOLD = Path("/work/gold-pdfs")
-PDF_SOURCES = (DATA / "pdf", DATA / "pdf-other", GOLD / "dev", GOLD)
-TEXT_SOURCES = (DATA / "protocols" / "goteborg-kf", GOLD)
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+(?:-[A-Za-zÅÄÖåäöÉéÜü]+)*")
 
 
-def _reachable(p: Path) -> bool:
-    return "heldout" not in str(p)
-
-
-def _pdfs() -> list[Path]:
-    found: set[Path] = set()
-    for src in PDF_SOURCES:
-        if not src.is_dir():
-            continue
-        if src == GOLD:  # the openings' folders only, never heldout
-            paths = [p for d in sorted(src.glob("openings*")) for p in d.rglob("*.pdf")]
-        else:
-            paths = list(src.rglob("*.pdf"))
-        found |= {p for p in paths if _reachable(p)}
-    return sorted(found)
-
-
 def _texts() -> list[Path]:
-    found: set[Path] = set()
-    for src in TEXT_SOURCES:
-        if not src.is_dir():
-            continue
-        if src == GOLD:
-            paths = [p for d in sorted(src.glob("openings*")) for p in d.rglob("*.txt")]
-        else:
-            paths = list(src.rglob("*.txt"))
-        found |= {p for p in paths if _reachable(p)}
-    return sorted(found)
+    """The Göteborg KF protocols' texts and the openings' text copies."""
+    kf = DATA / "protocols" / "goteborg-kf"
+    found = set(kf.rglob("*.txt")) if kf.is_dir() else set()
+    return sorted(found | set(opening_texts()))
 
 
 def read_docs(out: Path) -> int:
@@ -83,7 +57,7 @@ def read_docs(out: Path) -> int:
     from namndkoll.types import PAGE_SEP, Document, Page, with_offsets
 
     docs: list[tuple[str, Any]] = []
-    for pdf in _pdfs():
+    for pdf in gold_pdfs():
         try:
             doc = sanitize_document(read_pdf(pdf, ocr=False))
         except NamndkollError as exc:
@@ -117,7 +91,7 @@ def answers(pickled: Path) -> int:
     pairs: set[tuple[str, str]] = set()
     for name, doc in docs:
         for f in find_figures(doc):
-            _line(name, "find_figures", "", f)
+            emit(name, "find_figures", "", f)
         for page in doc.pages:
             body = normalize_spaces(page.text)
             for line in body.splitlines():
@@ -125,20 +99,16 @@ def answers(pickled: Path) -> int:
                 words.update(found)
                 pairs.update(pairwise(found))
             for fig in iter_figures(body):
-                _line(name, "iter_figures", str(page.number), (fig, sentence_around(body, fig[0], fig[1])))
+                emit(name, "iter_figures", str(page.number), (fig, sentence_around(body, fig[0], fig[1])))
     for w in sorted(words):
         lem = lemma(w)
-        _line(w, "lemma", "", (lem, count_unit(lem)))
+        emit(w, "lemma", "", (lem, count_unit(lem)))
         for text in (f"3 {w}", f"1 {w}", f"tre nya {w}"):
-            _line(w, "iter_figures", text, list(iter_figures(text)))
+            emit(w, "iter_figures", text, list(iter_figures(text)))
     for w1, w2 in sorted(pairs):
         text = f"3 {w1} {w2}"
-        _line(w1, "iter_figures", text, list(iter_figures(text)))
+        emit(w1, "iter_figures", text, list(iter_figures(text)))
     return 0
-
-
-def _line(name: str, call: str, variant: str, value: Any) -> None:
-    print(json.dumps([name, call, variant, repr(value)], ensure_ascii=False))
 
 
 def main() -> int:

@@ -19,12 +19,12 @@ first page, so headings and titles that open a page are read in a second positio
 
 from __future__ import annotations
 
-import json
 import pickle
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+
+from same import emit
 
 
 def answers(pickled: Path) -> int:
@@ -38,17 +38,13 @@ def answers(pickled: Path) -> int:
             views.append(("after page 1", with_offsets(list(doc.pages[1:]))))
         for view, pages in views:
             for item in find_items(PAGE_SEP.join(p.text for p in pages), pages):
-                _line(name, "find_items", view, item)
+                emit(name, "find_items", view, item)
             md, items = analyze(pages, source=doc.source)
-            _line(name, "analyze", view, md)
+            emit(name, "analyze", view, md)
             for item in items:
-                _line(name, "analyze", view, item)
-            _line(name, "table_of_contents", view, table_of_contents(pages))
+                emit(name, "analyze", view, item)
+            emit(name, "table_of_contents", view, table_of_contents(pages))
     return 0
-
-
-def _line(name: str, call: str, variant: str, value: Any) -> None:
-    print(json.dumps([name, call, variant, repr(value)], ensure_ascii=False))
 
 
 if __name__ == "__main__":

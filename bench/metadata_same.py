@@ -21,34 +21,13 @@ so a rule a document's own type never reaches is still exercised on real text.
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, get_args
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = (ROOT.parent / "shared" / "data" / "pdf", ROOT.parent / "shared" / "data" / "pdf-other",
-           Path("/work/gold-pdfs/dev"), Path("/work/gold-pdfs"))
-
-
-def _pdfs() -> list[Path]:
-    found: set[Path] = set()
-    for src in SOURCES:
-        if not src.is_dir():
-            continue
-        if src.name == "gold-pdfs":  # the openings' folders only, never heldout
-            paths = [p for d in sorted(src.glob("openings*")) for p in d.rglob("*.pdf")]
-        else:
-            paths = list(src.rglob("*.pdf"))
-        found |= {p for p in paths if "heldout" not in str(p)}
-    return sorted(found)
-
-
-def _texts() -> list[Path]:
-    return sorted(p for d in Path("/work/gold-pdfs").glob("openings*") for p in d.rglob("*.txt")
-                  if "heldout" not in str(p))
+from same import emit, gold_pdfs, opening_texts
 
 
 def read_pages(out: Path) -> int:
@@ -60,7 +39,7 @@ def read_pages(out: Path) -> int:
     from namndkoll.types import PAGE_SEP, Page, with_offsets
 
     docs: list[tuple[str, str, tuple[Page, ...], tuple[Any, ...]]] = []
-    for pdf in _pdfs():
+    for pdf in gold_pdfs():
         try:
             pages = sanitize_document(read_pdf(pdf)).pages
         except NamndkollError as exc:
@@ -68,7 +47,7 @@ def read_pages(out: Path) -> int:
             continue
         docs.append((str(pdf), str(pdf), tuple(pages), find_items(PAGE_SEP.join(p.text for p in pages), pages)))
         print(f"{len(docs):4} {pdf.name}", file=sys.stderr)
-    for txt in _texts():
+    for txt in opening_texts():
         parts = txt.read_text(encoding="utf-8", errors="replace").split("\f")
         pages = with_offsets([Page(i + 1, t) for i, t in enumerate(parts) if t.strip()] or [Page(1, "")])
         docs.append((f"{txt} (text)", str(txt), pages, find_items(PAGE_SEP.join(p.text for p in pages), pages)))
@@ -96,8 +75,8 @@ def answers(pickled: Path) -> int:
             if not pp:
                 continue
             md = metadata.read_metadata(pp, ii, source=source)
-            _line(name, "read_metadata", view, md)
-            _line(name, "with_file_name", view, metadata.with_file_name(md, source))
+            emit(name, "read_metadata", view, md)
+            emit(name, "with_file_name", view, metadata.with_file_name(md, source))
         header = "\n".join(h for p in pages[:3] for h in (p.header, p.footer) if h)
         page1 = [ln.strip() for ln in pages[0].text.splitlines() if ln.strip()]
         lines = [ln.strip() for p in pages[:2] for ln in p.text.splitlines() if ln.strip()]
@@ -106,25 +85,21 @@ def answers(pickled: Path) -> int:
         text = "\n".join(all_lines[:400])
         first_text = "\n".join(p.text for p in pages[:3])
         top = header.splitlines() + page1[:15]
-        _line(name, "find_diarienummer", "", metadata.find_diarienummer(first_text))
-        _line(name, "find_kind", "", metadata.find_kind(top))
-        _line(name, "find_municipality", "", metadata.find_municipality(lines))
-        _line(name, "is_extract", "", metadata.is_extract(pages, len(items)))
+        emit(name, "find_diarienummer", "", metadata.find_diarienummer(first_text))
+        emit(name, "find_kind", "", metadata.find_kind(top))
+        emit(name, "find_municipality", "", metadata.find_municipality(lines))
+        emit(name, "is_extract", "", metadata.is_extract(pages, len(items)))
         for has in (True, False):
-            _line(name, "find_doc_type", str(has), metadata.find_doc_type(
+            emit(name, "find_doc_type", str(has), metadata.find_doc_type(
                 top, has, first_text=first_text, last_lines=last, first_line=page1[0] if page1 else ""))
         for dt in doc_types:
             for kind in (None, "kallelse", "policy"):
-                _line(name, "find_date", f"{dt} {kind}", metadata.find_date(
+                emit(name, "find_date", f"{dt} {kind}", metadata.find_date(
                     header, lines, dt, kind, all_lines=all_lines, first_page=page1))
             for org_kind in (None, "kommunalforbund"):
-                _line(name, "find_committee", f"{dt} {org_kind}", metadata.find_committee(
+                emit(name, "find_committee", f"{dt} {org_kind}", metadata.find_committee(
                     header, page1, dt, text=text, org_kind=org_kind, last_lines=last, more_lines=lines))
     return 0
-
-
-def _line(name: str, call: str, variant: str, value: Any) -> None:
-    print(json.dumps([name, call, variant, repr(value)], ensure_ascii=False))
 
 
 def main() -> int:

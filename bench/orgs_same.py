@@ -18,12 +18,12 @@ page's header and footer as running heads) under every combination of the three 
 
 from __future__ import annotations
 
-import json
 import pickle
 import sys
 from itertools import product
 from pathlib import Path
-from typing import Any
+
+from same import emit
 
 
 def answers(pickled: Path) -> int:
@@ -39,21 +39,17 @@ def answers(pickled: Path) -> int:
         heads = [h for p in doc.pages[:3] for h in (p.header, p.footer) if h]
         text = "\n".join(lines)
         for kommun, joint, members in product((False, True), repeat=3):
-            _line(name, "find_organisation", f"{kommun} {joint} {members}", orgs.find_organisation(
+            emit(name, "find_organisation", f"{kommun} {joint} {members}", orgs.find_organisation(
                 lines[:15], lines[15:], header_lines=heads, kommun_body=kommun, joint_body=joint,
                 members_boards=members))
-        _line(name, "kommuner_of_members", "", sorted(orgs.kommuner_of_members(text)))
-        _line(name, "named_bodies", "", sorted(table.named_bodies(text)))
-        _line(name, "without_guests_employers", "", orgs.without_guests_employers(lines))
+        emit(name, "kommuner_of_members", "", sorted(orgs.kommuner_of_members(text)))
+        emit(name, "named_bodies", "", sorted(table.named_bodies(text)))
+        emit(name, "without_guests_employers", "", orgs.without_guests_employers(lines))
         for kind in (None, "kommun", "region", "kommunalforbund"):
-            _line(name, "org_in_file_name", str(kind), table.org_in_file_name(doc.source, kind))
+            emit(name, "org_in_file_name", str(kind), table.org_in_file_name(doc.source, kind))
         for ln in lines:
-            _line(name, "self_name", ln, (table.is_self_name(ln), table.without_self_names(ln)))
+            emit(name, "self_name", ln, (table.is_self_name(ln), table.without_self_names(ln)))
     return 0
-
-
-def _line(name: str, call: str, variant: str, value: Any) -> None:
-    print(json.dumps([name, call, variant, repr(value)], ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -212,9 +212,10 @@ def index_stored(conn, embedder) -> dict:  # type: ignore[no-untyped-def]
 # dev9 (batch s70): fresh, written the same way
 # dev10 (batch s80): fresh, written the same way; dev11 (batch s90): fresh, written the same way;
 # dev12 (batch s100): fresh, written the same way; dev13 (batch s110): fresh and blind, written the same way;
-# dev14 (batch s120): fresh and blind, written the same way
+# dev14 (batch s120): fresh and blind, written the same way; dev15 (batch s130): fresh and blind, written the
+# same way
 SPLITS = ("dev", "test", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
-          "dev11", "dev12", "dev13", "dev14")
+          "dev11", "dev12", "dev13", "dev14", "dev15")
 
 
 def split_questions(split: str) -> list[dict]:

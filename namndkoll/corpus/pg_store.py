@@ -27,6 +27,7 @@ from .extractions import (
     quote,
     shape_figure_row,
     vote_where,
+    with_roll_calls,
 )
 from .names import name_condition
 from .store import StoredDocument, like_contains, pack_lines, table_from, table_values, unpack_lines
@@ -506,11 +507,5 @@ def finish_rows(conn: Any, what: str, rows: list[dict[str, Any]], *, member_keys
         for vid, *e in conn.execute("SELECT vote_id, name, party, vote, role, note, page FROM roll_call"
                                     " WHERE vote_id = ANY(%s) ORDER BY vote_id, idx", ([r["id"] for r in rows],)):
             calls.setdefault(int(vid), []).append(dict(zip(("name", "party", "vote", "role", "note", "page"), e)))
-        for r in rows:
-            r["roll_call"] = calls.get(r["id"], [])
-            if member_keys is not None:
-                me = next((e for e in r["roll_call"] if name_key(e["name"]) in member_keys), None)
-                r["member_vote"] = me["vote"] if me else None
-                r["member_party"] = me["party"] if me else None
-                r["member_role"] = me["role"] if me else None
+        with_roll_calls(rows, calls, member_keys)
     return rows

@@ -14,6 +14,7 @@ from psycopg.rows import dict_row
 from ..errors import NotFoundError
 from ..ingest.metadata import with_file_name
 from ..types import Document, Extraction, Item, Metadata, Page, Section, Table
+from . import store
 from .extractions import ORIGIN as _SQLITE_ORIGIN
 from .extractions import (
     PAGE_END,
@@ -30,7 +31,7 @@ from .extractions import (
     with_roll_calls,
 )
 from .names import name_condition
-from .store import StoredDocument, like_contains, pack_lines, table_from, table_values, unpack_lines
+from .store import StoredDocument, pack_lines, table_from, table_values, unpack_lines
 
 # Text is ordered byte by byte, as SQLite's BINARY collation orders it (UTF-8 bytes: code points),
 # whatever the server's or the database's default collation: a database made with sv_SE or an
@@ -194,23 +195,7 @@ def load_extraction(conn: Any, document_id: int) -> Extraction:
 
 def resolve(conn: Any, ref: str | int) -> int:
     """A document id from an id, a source path, or a unique part of the path or title."""
-    ref_s = str(ref)
-    if ref_s.isdigit():
-        row = conn.execute("SELECT id FROM documents WHERE id = %s", (int(ref_s),)).fetchone()
-        if row:
-            return int(row[0])
-    row = conn.execute("SELECT id FROM documents WHERE source = %s", (ref_s,)).fetchone()
-    if row:
-        return int(row[0])
-    like = like_contains(ref_s)
-    rows = conn.execute("SELECT id, source FROM documents WHERE source ILIKE %s OR title ILIKE %s"
-                        " ORDER BY id LIMIT 6", (like, like)).fetchall()
-    if len(rows) == 1:
-        return int(rows[0][0])
-    if not rows:
-        raise NotFoundError(f"no document matches {ref_s!r}: `namndkoll documents` lists them with ids")
-    names = ", ".join(f"{r[0]} ({r[1]})" for r in rows[:5])
-    raise NotFoundError(f"{ref_s!r} matches several documents: {names}; give the id instead")
+    return store.resolve(conn, ref, ph="%s", like="ILIKE %s")
 
 
 def _stored(conn: Any, row: dict[str, Any]) -> StoredDocument:

@@ -180,20 +180,19 @@ def delete_document(conn: Any, document_id: int) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
 
-def resolve(conn: Any, ref: str | int) -> int:
-    """A document id from an id, a source path, or a unique part of the path or title."""
+def resolve(conn: Any, ref: str | int, *, ph: str = "?", like: str = "LIKE ? ESCAPE '\\'") -> int:
+    """A document id from an id, a source path, or a unique part of the path or title; on
+    either backend (``ph``: its placeholder, ``like``: its case-blind match of a pattern)."""
     ref_s = str(ref)
     if ref_s.isdigit():
-        row = conn.execute("SELECT id FROM documents WHERE id = ?", (int(ref_s),)).fetchone()
+        row = conn.execute(f"SELECT id FROM documents WHERE id = {ph}", (int(ref_s),)).fetchone()
         if row:
             return int(row[0])
-    row = conn.execute("SELECT id FROM documents WHERE source = ?", (ref_s,)).fetchone()
+    row = conn.execute(f"SELECT id FROM documents WHERE source = {ph}", (ref_s,)).fetchone()
     if row:
         return int(row[0])
-    rows = conn.execute(
-        "SELECT id, source FROM documents WHERE source LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'"
-        " ORDER BY id LIMIT 6", (like_contains(ref_s), like_contains(ref_s)),
-    ).fetchall()
+    rows = conn.execute(f"SELECT id, source FROM documents WHERE source {like} OR title {like} ORDER BY id LIMIT 6",
+                        (like_contains(ref_s), like_contains(ref_s))).fetchall()
     if len(rows) == 1:
         return int(rows[0][0])
     if not rows:

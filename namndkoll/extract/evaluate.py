@@ -99,6 +99,35 @@ def render_pdf(text: str, dst: Path, *, header: str = "", page_marker: str | Non
     return dst
 
 
+def render_formfeed(text: str, dst: Path) -> int:
+    """Render an extracted text to a PDF one page per form-feed page, its lines (running
+    headers and "N (M)" counters included) wrapped at 95 characters and shrunk to fit a
+    page; the structure gold's 'formfeed' documents and bench/make_corpus.py. Returns the
+    number of pages."""
+    try:
+        from reportlab.lib.pagesizes import A4
+        from reportlab.pdfgen import canvas
+    except ImportError as exc:
+        raise NamndkollError("rendering gold texts needs reportlab: pip install reportlab") from exc
+    regular, _ = fonts()
+    c = canvas.Canvas(str(dst), pagesize=A4)
+    _, h = A4
+    pages = text.split("\f")
+    for page in pages:
+        lines: list[str] = []
+        for raw in page.strip("\n").split("\n"):
+            lines.extend(textwrap.wrap(raw, 95) or [""])
+        size = 10.0 if len(lines) <= 58 else max(5.0, 10.0 * 58 / len(lines))
+        c.setFont(regular, size)
+        y = h - 50
+        for line in lines:
+            c.drawString(55, y, line)
+            y -= size * 1.35
+        c.showPage()
+    c.save()
+    return len(pages)
+
+
 # ---- scoring ------------------------------------------------------------------------------
 
 def _norm(s: str | None) -> str:

@@ -161,32 +161,14 @@ def locate(g: dict[str, Any], *, shared: Path, pdf_dirs: Iterable[Path], tmp: Pa
 
 
 def render_text(text: str, dst: Path, src: dict[str, Any]) -> Path:
-    """Render an extracted text to a PDF: 'formfeed' makes one page per form-feed page (as
-    bench/make_corpus.py does), 'text2pdf' follows shared/tools/text2pdf.py."""
-    from .evaluate import fonts, render_pdf
+    """Render an extracted text to a PDF: 'formfeed' makes one page per form-feed page
+    (``evaluate.render_formfeed``, bench/make_corpus.py's too), 'text2pdf' follows
+    shared/tools/text2pdf.py."""
+    from .evaluate import render_formfeed, render_pdf
 
     if src["render"] == "text2pdf":
         return render_pdf(text, dst, header=src.get("header", ""), page_marker=src.get("page_marker"))
-    import textwrap
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    regular, _ = fonts()
-    c = canvas.Canvas(str(dst), pagesize=A4)
-    _, h = A4
-    for page in text.split("\f"):
-        lines: list[str] = []
-        for raw in page.strip("\n").split("\n"):
-            lines.extend(textwrap.wrap(raw, 95) or [""])
-        size = 10.0 if len(lines) <= 58 else max(5.0, 10.0 * 58 / len(lines))
-        c.setFont(regular, size)
-        y = h - 50
-        for line in lines:
-            c.drawString(55, y, line)
-            y -= size * 1.35
-        c.showPage()
-    c.save()
+    render_formfeed(text, dst)
     return dst
 
 

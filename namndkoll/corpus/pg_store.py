@@ -30,7 +30,6 @@ from .extractions import (
     vote_where,
     with_roll_calls,
 )
-from .names import name_condition
 from .store import StoredDocument, pack_lines, table_from, table_values, unpack_lines
 
 # Text is ordered byte by byte, as SQLite's BINARY collation orders it (UTF-8 bytes: code points),
@@ -217,22 +216,8 @@ def document_where(conn: Any, prefix: str = "", *, municipality: str | None = No
                    columns: dict[str, str] | None = None) -> tuple[list[str], list[Any]]:
     """``store.document_where`` in PostgreSQL: municipality case-insensitive, committee by
     substring (any case), type and year exact; ``columns`` as there."""
-    col = {f: f"{prefix}{f}" for f in ("committee", "year")} | (columns or {})
-    where: list[str] = []
-    args: list[Any] = []
-    for expr, column, typed, part in ((f"{prefix}municipality", "municipality", municipality, False),
-                                      (col["committee"], "committee", committee, True)):
-        if typed:  # any case, with or without å ä ö, as in SQLite (names.py)
-            cond, names = name_condition(conn, expr, column, typed, part=part, placeholder="%s")
-            where.append(cond)
-            args.extend(names)
-    if doc_type:
-        where.append(f"{prefix}doc_type = %s")
-        args.append(doc_type)
-    if year:
-        where.append(f"{col['year']} = %s")
-        args.append(year)
-    return where, args
+    return store.document_where(conn, prefix, municipality=municipality, committee=committee, doc_type=doc_type,
+                                year=year, columns=columns, ph="%s")
 
 
 def count_undated(conn: Any, *, municipality: str | None = None, committee: str | None = None,

@@ -139,14 +139,13 @@ def _key(kind: str, value: float) -> tuple[str, float]:
 
 
 @dataclass
-class Tally:
-    """Counts behind one score, summed over files."""
+class Counts:
+    """True and false positives and misses, with the precision, recall and F1 they give (None
+    where nothing was found or nothing was to be found); both evaluations count this way."""
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    misses: list[str] = field(default_factory=list)
-    extras: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float | None:
@@ -161,15 +160,24 @@ class Tally:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p is not None and r is not None and p + r else (0.0 if p is not None and r is not None else None)
 
+
+@dataclass
+class Tally(Counts):
+    """Counts behind one score, summed over files."""
+
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
     def as_dict(self, *, prf: bool = False) -> dict[str, Any]:
-        out: dict[str, Any] = {"recall": _r(self.recall), "found": self.tp, "missed": self.fn, "misses": self.misses}
+        out: dict[str, Any] = {"recall": rounded(self.recall), "found": self.tp, "missed": self.fn, "misses": self.misses}
         if prf:
-            out = {"precision": _r(self.precision), "recall": _r(self.recall), "f1": _r(self.f1),
+            out = {"precision": rounded(self.precision), "recall": rounded(self.recall), "f1": rounded(self.f1),
                    "tp": self.tp, "fp": self.fp, "fn": self.fn, "misses": self.misses, "false_positives": self.extras}
         return out
 
 
-def _r(x: float | None) -> float | None:
+def rounded(x: float | None) -> float | None:
+    """A score as reports give it: four decimals, None kept."""
     return None if x is None else round(x, 4)
 
 
@@ -303,6 +311,6 @@ def evaluate(gold_dir: str | Path) -> dict[str, Any]:
         "people": t["people"].as_dict(),
         "decisions": t["decisions"].as_dict(),
         "positions": t["positions"].as_dict(),
-        "metadata": {"accuracy": _r(md_counts["correct"] / md_counts["checked"]) if md_counts["checked"] else None,
+        "metadata": {"accuracy": rounded(md_counts["correct"] / md_counts["checked"]) if md_counts["checked"] else None,
                      "checked": md_counts["checked"], "errors": md_errors},
     }

@@ -10,44 +10,20 @@ usage: python bench/make_corpus.py OUT_DIR [TXT ...]   (default: ../shared/data/
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+from namndkoll.extract.evaluate import render_formfeed
 
-
-def _font(pattern: str) -> str:
-    return subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True,
-                          check=True).stdout
+SHARED = ROOT.parent / "shared"
 
 
 def render(txt: Path, pdf: Path) -> int:
     """Render ``txt`` to ``pdf``; returns the number of pages."""
-    if "Serif" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("Serif", _font("DejaVu Serif:style=Book")))
-    pages = txt.read_text(encoding="utf-8").split("\f")
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    _w, h = A4
-    for page in pages:
-        lines: list[str] = []
-        for raw in page.strip("\n").split("\n"):
-            lines.extend(textwrap.wrap(raw, 95) or [""])
-        size = 10.0 if len(lines) <= 58 else max(5.0, 10.0 * 58 / len(lines))
-        c.setFont("Serif", size)
-        y = h - 50
-        for line in lines:
-            c.drawString(55, y, line)
-            y -= size * 1.35
-        c.showPage()
-    c.save()
-    return len(pages)
+    return render_formfeed(txt.read_text(encoding="utf-8"), pdf)
 
 
 def main(argv: list[str]) -> None:

@@ -11,7 +11,8 @@ import os
 import re
 from typing import Any
 
-__all__ = ["STANCE_LABELS", "format_figure", "one_line", "shown_path", "swedish_number", "terminal_safe"]
+__all__ = ["STANCE_LABELS", "format_figure", "one_line", "relative_path", "shown_path", "swedish_number",
+           "terminal_safe"]
 
 # a stored position or section kind as the CLI, the web pages and the compare matrix say it
 STANCE_LABELS = {
@@ -52,6 +53,16 @@ def shown_path(path: str | os.PathLike[str]) -> str:
     except UnicodeError:  # a str with lone surrogates that never came from a file name
         text = os.fspath(path).encode("utf-8", errors="backslashreplace").decode("ascii")
     return _UNSAFE.sub(lambda m: _escape(m.group()), text).replace("\n", "\\n").replace("\t", "\\t")
+
+
+def relative_path(source: str) -> str:
+    """A stored source as a progress line names it: relative to the working directory when it
+    lies below it, else as stored."""
+    try:
+        rel = os.path.relpath(source)
+    except ValueError:  # another drive on Windows
+        return source
+    return source if rel.startswith("..") else rel
 
 
 def _escape(ch: str) -> str:

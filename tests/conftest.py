@@ -70,6 +70,15 @@ def pg_url(pg_server) -> str:  # type: ignore[no-untyped-def]
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a corpus goes: a SQLite file or a PostgreSQL URL (a schema of its own):
+    a test that takes it runs on both backends."""
+    if request.param == "sqlite":
+        return str(tmp_path / "corpus.db")
+    return str(request.getfixturevalue("pg_url"))
+
+
 @pytest.fixture(scope="session")
 def pg_server_swedish():  # type: ignore[no-untyped-def]
     """A second server whose database sorts text the Swedish way (libc's sv_SE.UTF-8: "kr" before

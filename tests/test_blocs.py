@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from test_store_backends import db  # noqa: F401 - the SQLite / PostgreSQL fixture
 from typer.testing import CliRunner
 
 from namndkoll.cli import app
@@ -67,7 +66,7 @@ def _doc() -> tuple[Document, Extraction]:
     return doc, ext
 
 
-def test_blocs_from_a_stored_corpus_on_both_backends(db: str) -> None:  # noqa: F811
+def test_blocs_from_a_stored_corpus_on_both_backends(db: str) -> None:
     doc, ext = _doc()
     with opened(db, write=True) as st, st.transaction():
         st.save_extraction(st.replace_document(doc), doc, ext)
@@ -131,7 +130,7 @@ def _alias_doc() -> tuple[Document, Extraction]:
     return doc, Extraction(votes=(v5, v6))
 
 
-def test_a_member_written_two_ways_is_one_member_and_has_all_their_votes(db: str) -> None:  # noqa: F811
+def test_a_member_written_two_ways_is_one_member_and_has_all_their_votes(db: str) -> None:
     doc, ext = _alias_doc()
     with opened(db, write=True) as st, st.transaction():
         st.save_extraction(st.replace_document(doc), doc, ext)
@@ -146,7 +145,7 @@ def test_a_member_written_two_ways_is_one_member_and_has_all_their_votes(db: str
         assert [m["votes"] for m in st.list_members(member="Anna Maria M")] == [2]
 
 
-def test_members_and_blocs_are_remembered_until_the_votes_change(db: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_members_and_blocs_are_remembered_until_the_votes_change(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A long-running process (the web app) counts the roll calls once per version of the
     corpus's votes: the same question again is answered from memory, a stored document's new
     votes are counted at once."""

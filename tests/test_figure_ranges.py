@@ -117,13 +117,6 @@ def _range_doc() -> Document:
                     Metadata("Nytt boende", "Lund", "Socialnämnden", "tjansteskrivelse", "2026-03-01"))
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "corpus.db")
-    return str(request.getfixturevalue("pg_url"))
-
-
 def _store(db: str) -> tuple[int, Extraction]:
     doc = _range_doc()
     ext = Extraction(figures=find_figures(doc))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from test_ingest_batch import make_pdf
 from test_search import DOCS, indexed
-from test_store_backends import db, store  # noqa: F401 - the SQLite / PostgreSQL fixtures
+from test_store_backends import store  # noqa: F401 - the SQLite / PostgreSQL store fixture
 from typer.testing import CliRunner
 
 from namndkoll.cli import app

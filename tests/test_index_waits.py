@@ -76,13 +76,6 @@ finally:
 """
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "corpus.db")
-    return str(request.getfixturevalue("pg_url"))
-
-
 def _python(*args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (str(ROOT), str(TESTS), os.environ.get("PYTHONPATH", "")) if p)}

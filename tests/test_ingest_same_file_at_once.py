@@ -21,7 +21,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from test_cluster_copy import KS
 from test_ingest_batch import make_pdf
 
@@ -29,13 +28,6 @@ from namndkoll.api.batch import NOT_READ
 from namndkoll.corpus import opened
 
 ROOT = Path(__file__).parents[1]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "corpus.db")
-    return str(request.getfixturevalue("pg_url"))
 
 
 def start(db: str, *files: Path) -> subprocess.Popen[str]:

@@ -20,7 +20,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from test_cluster_copy import KS
 from test_ingest_batch import make_pdf
 from test_sqlite_index_claims import ROOT, TESTS
@@ -46,13 +45,6 @@ with opened(db, write=True) as st:
     time.sleep(hold)
     st.release_content(sha256_file(pdf))
 """
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "corpus.db")
-    return str(request.getfixturevalue("pg_url"))
 
 
 def _python(*args: str) -> subprocess.Popen[str]:

@@ -40,14 +40,6 @@ from namndkoll.types import (
 )
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Where a corpus goes: a SQLite file or a PostgreSQL URL (a schema of its own)."""
-    if request.param == "sqlite":
-        return str(tmp_path / "corpus.db")
-    return str(request.getfixturevalue("pg_url"))
-
-
 def extraction_for(doc) -> Extraction:  # type: ignore[no-untyped-def]
     """A small extraction of the KF protocol, with spans into its text (as extract/ gives)."""
     text = doc.text

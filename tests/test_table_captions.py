@@ -14,7 +14,6 @@ from itertools import pairwise
 from pathlib import Path
 
 from test_pdf import _font
-from test_store_backends import db  # noqa: F401 - the fixture: a SQLite file and a PostgreSQL URL
 
 from namndkoll.corpus import opened
 from namndkoll.ingest.pdf import read_pdf
@@ -95,7 +94,7 @@ def test_the_last_line_of_a_paragraph_above_a_table_is_no_caption(tmp_path: Path
     assert _row(doc, "Kulturenheten").split("\n")[1].startswith("Kulturenheten · ")
 
 
-def test_a_caption_is_stored_and_read_back_on_both_backends(db: str) -> None:  # noqa: F811
+def test_a_caption_is_stored_and_read_back_on_both_backends(db: str) -> None:
     from test_search import report
 
     doc = report("c.pdf", ["Antal tjänster per enhet"], Metadata(

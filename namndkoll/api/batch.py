@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from ..corpus import opened
 from ..corpus.base import Store
-from ..display import shown_path
+from ..display import relative_path, shown_path
 from ..errors import IngestError, NamndkollError
 from ..types import Document, Extraction
 from .files import FileResult, Status, find_files, sha256_file, source_name
@@ -396,7 +396,7 @@ def _claimer(store: Store, claimed: set[str], note: Callable[[str], None] | None
             if t.sha in put_off and not said and note is not None:
                 note(_waiting_line(list(put_off.values())))
                 said = True
-            put_off.setdefault(t.sha, shown_path(_display_path(t.source)))
+            put_off.setdefault(t.sha, shown_path(relative_path(t.source)))
             return LATER
         if put_off.pop(t.sha, None) is not None and not put_off:
             said = False
@@ -444,7 +444,7 @@ def _outcome(store: Store, task: Task, out: Any, tally: _Tally) -> FileResult:
     """The result of one task from what its reader sent back: a message (the file failed), an
     Unchanged (a cluster worker found it stored meanwhile), a cluster worker's report that it
     stored it (PostgreSQL), or the document read, which is stored here (``_write``)."""
-    shown = shown_path(_display_path(task.source))
+    shown = shown_path(relative_path(task.source))
     status: Status = "replaced" if task.old_id else "ingested"
     if isinstance(out, str):
         return FileResult(shown, "failed", _message(out), pages=task.pages)
@@ -488,14 +488,6 @@ def _index_after(store: Store, results: list[FileResult], *, index: bool, model:
     if index and (any(r.status in ("ingested", "replaced") for r in results) or _index_behind(store)):
         return _refresh_index(store, model=model, progress=progress, done=done, wait=wait)
     return None
-
-
-def _display_path(source: str) -> str:
-    try:
-        rel = os.path.relpath(source)
-    except ValueError:
-        return source
-    return source if rel.startswith("..") else rel
 
 
 def _message(text: str) -> str:

@@ -12,8 +12,9 @@ from typing import Any
 from ..corpus import opened
 from ..corpus.base import Store
 from ..corpus.store import StoredDocument
+from ..display import relative_path
 from ..types import Document, Extraction
-from .batch import FileResult, Progress, _display_path
+from .batch import FileResult, Progress
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def copy_corpus(src: str | Path, dst: str | Path, *, progress: Progress | None =
         same_model, center = _prepare_model(a, b)
         progress.start(len(docs), sum(d.pages for d in docs))
         for listed in docs:
-            shown = _display_path(listed.source)
+            shown = relative_path(listed.source)
             old = b.lookup_source(listed.source)
             got = None
             if not (old and old[1] == listed.sha256):

@@ -44,6 +44,8 @@ NoWaitOption = Annotated[bool, typer.Option(
     "--no-wait", help="Passages another index run is embedding now are left to it: end at once, not when they "
                       "are stored.")]
 
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+
 GAP = 2  # spaces between two columns
 TEXT_COMFORT = 28  # a text column narrower than this reads badly
 OPTIONAL = 3  # columns this unimportant drop out before anything is cut

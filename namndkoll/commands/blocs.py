@@ -10,6 +10,7 @@ from ..errors import NamndkollError
 from ._output import (
     Col,
     DbOption,
+    JsonOption,
     fail,
     print_csv,
     print_json,
@@ -17,14 +18,14 @@ from ._output import (
     say_body_hint,
     say_undated,
 )
-from .lists import AsCsv, AsJson, Committee, Municipality, Wide, Year
+from .lists import AsCsv, Committee, Municipality, Wide, Year
 
 _PAIR_CSV = ["municipality", "party_a", "party_b", "votes", "together", "share"]
 
 
 def blocs_cmd(
     db: DbOption = None, committee: Committee = None, municipality: Municipality = None, year: Year = None,
-    as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
+    as_json: JsonOption = False, as_csv: AsCsv = False, wide: Wide = False,
 ) -> None:
     """Which parties vote together: per municipality, how often each two parties voted the same
     way in the stored roll calls, and how united each party voted.

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import NamndkollError
-from ._output import eval_group, fail, print_json, print_table
+from ._output import JsonOption, eval_group, fail, print_json, print_table
 
 
 def eval_structure_cmd(
@@ -21,7 +21,7 @@ def eval_structure_cmd(
     split: Annotated[str, typer.Option("--split", help="dev, heldout or all.")] = "all",
     shared: Annotated[Path | None, typer.Option("--shared", file_okay=False,
                                                 help="The shared development data (default ../shared).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Score § items, metadata, votes, roll calls and positions per template and split.
 

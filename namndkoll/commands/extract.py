@@ -9,9 +9,7 @@ import typer
 
 from ..display import format_figure, one_line
 from ..errors import NamndkollError
-from ._output import Col, console, echo, eval_group, fail, print_json, print_table
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+from ._output import Col, JsonOption, console, echo, eval_group, fail, print_json, print_table
 
 
 def extract_cmd(

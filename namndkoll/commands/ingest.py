@@ -14,6 +14,7 @@ from ._output import (
     MISSING,
     DbOption,
     DocTypeOption,
+    JsonOption,
     NoWaitOption,
     WideOption,
     console,
@@ -27,9 +28,6 @@ from ._output import (
     say_body_hint,
     say_undated,
 )
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
-
 
 # seconds between two plain progress lines where stderr is no terminal (a log file, cron, a pipe)
 _PLAIN_EVERY = 30.0

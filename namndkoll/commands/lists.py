@@ -16,6 +16,7 @@ from ..errors import NamndkollError
 from ._output import (
     Col,
     DbOption,
+    JsonOption,
     PartyOption,
     WideOption,
     XlsxOption,
@@ -36,7 +37,6 @@ Committee = Annotated[str | None, typer.Option(help="e.g. Socialnämnden (part o
 Year = Annotated[int | None, typer.Option(help="Year of the document (meeting date).")]
 Party = PartyOption
 Limit = Annotated[int | None, typer.Option(help="At most this many rows.", min=1)]
-AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 AsCsv = Annotated[bool, typer.Option("--csv", help="Print CSV (one row each, for a spreadsheet).")]
 AsXlsx = XlsxOption
 Wide = WideOption
@@ -153,7 +153,7 @@ def figures_cmd(
                typer.Option(help="amount, count, percent or measure (km, m², ha, ton, MWh …)")] = None,
     unit: Annotated[str | None, typer.Option(
         help="SEK, EUR (euro), %, the counted noun (plats, tjänst, hushåll ...) or a measure's unit (km, m², ha ...)")] = None,
-    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
+    limit: Limit = None, as_json: JsonOption = False, as_csv: AsCsv = False, wide: Wide = False,
     xlsx: AsXlsx = None,
 ) -> None:
     """List the figures found in stored documents: amounts (SEK), counts, percentages, measures.
@@ -167,7 +167,7 @@ def figures_cmd(
 def decisions_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
     kind: Annotated[Literal["decided", "proposed"] | None, typer.Option(help="decided or proposed")] = None,
-    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
+    limit: Limit = None, as_json: JsonOption = False, as_csv: AsCsv = False, wide: Wide = False,
     xlsx: AsXlsx = None,
 ) -> None:
     """List decisions (and proposed decisions) with body, date, § item and att-clauses.
@@ -182,7 +182,7 @@ def votes_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
     member: Annotated[str | None, typer.Option(
         help="Only the votes whose roll call lists this member (whole name, any case, with or without å ä ö), with their vote.")] = None,
-    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
+    limit: Limit = None, as_json: JsonOption = False, as_csv: AsCsv = False, wide: Wide = False,
     xlsx: AsXlsx = None,
 ) -> None:
     """List votes (omröstningar): Ja, Nej, Avstår, frånvarande and the proposition.
@@ -213,7 +213,7 @@ def positions_cmd(
     party: Party = None,
     kind: Annotated[PositionKind | None, typer.Option(
         help="reservation, sarskilt_uttalande, protokollsanteckning, yrkande, motion or skrivelse")] = None,
-    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
+    limit: Limit = None, as_json: JsonOption = False, as_csv: AsCsv = False, wide: Wide = False,
     xlsx: AsXlsx = None,
 ) -> None:
     """List party positions (reservations, yrkanden, särskilda uttalanden, party documents ...).
@@ -229,7 +229,7 @@ def positions_cmd(
 
 def people_cmd(
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, year: Year = None,
-    party: Party = None, limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False,
+    party: Party = None, limit: Limit = None, as_json: JsonOption = False, as_csv: AsCsv = False,
     wide: Wide = False, xlsx: AsXlsx = None,
 ) -> None:
     """List the people named in stored documents with their party and role.
@@ -265,7 +265,7 @@ def members_cmd(
     db: DbOption = None, party: Party = None, committee: Committee = None, municipality: Municipality = None,
     year: Year = None,
     member: Annotated[str | None, typer.Option(help="Only this member (whole name, any case, with or without å ä ö).")] = None,
-    limit: Limit = None, as_json: AsJson = False, as_csv: AsCsv = False, wide: Wide = False,
+    limit: Limit = None, as_json: JsonOption = False, as_csv: AsCsv = False, wide: Wide = False,
     xlsx: AsXlsx = None,
 ) -> None:
     """List the members of the stored roll calls and how often each voted with their party.

@@ -8,11 +8,10 @@ from typing import Annotated
 import typer
 
 from ..errors import NamndkollError
-from ._output import eval_group, fail, print_csv, print_json, print_table
+from ._output import JsonOption, eval_group, fail, print_csv, print_json, print_table
 
 DataOption = Annotated[Path, typer.Option("--data", help="Folder holding klintan-swedish-ner/ "
                                           "(and suc3-ner-disagreement-subset/).", file_okay=False)]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 DEFAULT_DATA = Path("../shared/data/ner")
 
 

@@ -15,6 +15,7 @@ from ._output import (
     Col,
     DbOption,
     DocTypeOption,
+    JsonOption,
     NoWaitOption,
     PartyOption,
     WideOption,
@@ -36,7 +37,6 @@ from ._output import (
 if TYPE_CHECKING:
     from ..search.compare import Comparison
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 ModelOption = Annotated[str | None, typer.Option("--model", help="Embedding model (default: the index's).")]
 Municipality = Annotated[str | None, typer.Option(help="e.g. Göteborg")]
 Committee = Annotated[str | None, typer.Option(help="Part of the body's name, e.g. Socialnämnden")]

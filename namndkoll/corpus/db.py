@@ -203,16 +203,23 @@ def check_corpus(conn: Any, path: Path, *, allow_new: bool) -> bool:
     have = (conn.execute("SELECT coalesce(max(number), 0) FROM _migrations").fetchone()[0]
             if "_migrations" in tables else 0)
     known = known_schema()
-    if have > known:
-        made_by = ""
-        if "corpus_info" in tables:
-            row = conn.execute("SELECT value FROM corpus_info WHERE key = 'namndkoll_version'").fetchone()
-            made_by = f" {row[0]}" if row else ""
-        from .. import __version__
-
-        raise CorpusError(f"{path} was made by a newer namndkoll{made_by} (schema {have}; namndkoll "
-                          f"{__version__} knows up to {known}): upgrade namndkoll to use it")
+    refuse_newer(conn, str(path), tables, have, known)
     return have < known
+
+
+def refuse_newer(conn: Any, where: str, tables: set[str], have: int, known: int) -> None:
+    """CorpusError when the corpus at ``where`` has migrations past the ``known`` ones (a newer
+    namndkoll made it), naming that version where the corpus recorded it; either backend."""
+    if have <= known:
+        return
+    made_by = ""
+    if "corpus_info" in tables:
+        row = conn.execute("SELECT value FROM corpus_info WHERE key = 'namndkoll_version'").fetchone()
+        made_by = f" {row[0]}" if row else ""
+    from .. import __version__
+
+    raise CorpusError(f"{where} was made by a newer namndkoll{made_by} (schema {have}; namndkoll "
+                      f"{__version__} knows up to {known}): upgrade namndkoll to use it")
 
 
 @contextlib.contextmanager

@@ -317,11 +317,18 @@ def list_votes(
                      f" ({','.join('?' * len(keys))}))")
         args += sorted(keys)
     rows = select_rows(conn, "votes", ", i.title AS item_title", where, args, limit)
-    calls = roll_calls_of_votes(conn, [r["id"] for r in rows])
+    return with_roll_calls(rows, roll_calls_of_votes(conn, [r["id"] for r in rows]), keys)
+
+
+def with_roll_calls(rows: list[dict[str, Any]], calls: Mapping[int, list[dict[str, Any]]],
+                    member_keys: set[str] | None) -> list[dict[str, Any]]:
+    """Vote rows with their ``roll_call`` (``calls``: vote id -> entries) and, when a member
+    was asked for (``member_keys``: name_key forms), that member's vote, party and role;
+    on either backend."""
     for r in rows:
         r["roll_call"] = calls.get(r["id"], [])
-        if keys is not None:
-            me = next((e for e in r["roll_call"] if name_key(e["name"]) in keys), None)
+        if member_keys is not None:
+            me = next((e for e in r["roll_call"] if name_key(e["name"]) in member_keys), None)
             r["member_vote"] = me["vote"] if me else None
             r["member_party"] = me["party"] if me else None
             r["member_role"] = me["role"] if me else None

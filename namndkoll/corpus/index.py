@@ -13,7 +13,7 @@ deletes a chunk's vectors with it (keeping the float vector by text hash in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -277,13 +277,15 @@ def resolve_filters(
     conn: Any, *, municipality: str | None = None, committee: str | None = None,
     doc_type: str | None = None, year_from: int | None = None, year_to: int | None = None,
     sections: Sequence[str] | None = None, chunk_ids: Sequence[int] | None = None,
+    stored: Callable[[str], Iterable[str]] | None = None,
 ) -> Filters:
     """Turn what a user typed (any case, with or without å ä ö; committee as a part of the
-    name) into stored values, since vec0 metadata columns only compare exactly."""
+    name) into stored values, since vec0 metadata columns only compare exactly. ``stored``:
+    a column's stored values, where a backend keeps them (``names.stored_names`` otherwise)."""
     from .names import names_like, stored_names
 
     def values(col: str, typed: str, part: bool) -> tuple[str, ...]:
-        return names_like(stored_names(conn, col), typed, part=part)
+        return names_like(stored(col) if stored else stored_names(conn, col), typed, part=part)
 
     return Filters(
         municipalities=values("municipality", municipality, False) if municipality else None,

@@ -14,6 +14,7 @@ from psycopg.rows import dict_row
 from ..errors import NotFoundError
 from ..ingest.metadata import with_file_name
 from ..types import Document, Extraction, Item, Metadata, Page, Section, Table
+from . import store
 from .extractions import ORIGIN as _SQLITE_ORIGIN
 from .extractions import (
     PAGE_END,
@@ -27,9 +28,9 @@ from .extractions import (
     quote,
     shape_figure_row,
     vote_where,
+    with_roll_calls,
 )
-from .names import name_condition
-from .store import StoredDocument, like_contains, pack_lines, table_from, table_values, unpack_lines
+from .store import StoredDocument, pack_lines, table_from, table_values, unpack_lines
 
 # Text is ordered byte by byte, as SQLite's BINARY collation orders it (UTF-8 bytes: code points),
 # whatever the server's or the database's default collation: a database made with sv_SE or an
@@ -193,23 +194,7 @@ def load_extraction(conn: Any, document_id: int) -> Extraction:
 
 def resolve(conn: Any, ref: str | int) -> int:
     """A document id from an id, a source path, or a unique part of the path or title."""
-    ref_s = str(ref)
-    if ref_s.isdigit():
-        row = conn.execute("SELECT id FROM documents WHERE id = %s", (int(ref_s),)).fetchone()
-        if row:
-            return int(row[0])
-    row = conn.execute("SELECT id FROM documents WHERE source = %s", (ref_s,)).fetchone()
-    if row:
-        return int(row[0])
-    like = like_contains(ref_s)
-    rows = conn.execute("SELECT id, source FROM documents WHERE source ILIKE %s OR title ILIKE %s"
-                        " ORDER BY id LIMIT 6", (like, like)).fetchall()
-    if len(rows) == 1:
-        return int(rows[0][0])
-    if not rows:
-        raise NotFoundError(f"no document matches {ref_s!r}: `namndkoll documents` lists them with ids")
-    names = ", ".join(f"{r[0]} ({r[1]})" for r in rows[:5])
-    raise NotFoundError(f"{ref_s!r} matches several documents: {names}; give the id instead")
+    return store.resolve(conn, ref, ph="%s", like="ILIKE %s")
 
 
 def _stored(conn: Any, row: dict[str, Any]) -> StoredDocument:
@@ -231,22 +216,8 @@ def document_where(conn: Any, prefix: str = "", *, municipality: str | None = No
                    columns: dict[str, str] | None = None) -> tuple[list[str], list[Any]]:
     """``store.document_where`` in PostgreSQL: municipality case-insensitive, committee by
     substring (any case), type and year exact; ``columns`` as there."""
-    col = {f: f"{prefix}{f}" for f in ("committee", "year")} | (columns or {})
-    where: list[str] = []
-    args: list[Any] = []
-    for expr, column, typed, part in ((f"{prefix}municipality", "municipality", municipality, False),
-                                      (col["committee"], "committee", committee, True)):
-        if typed:  # any case, with or without å ä ö, as in SQLite (names.py)
-            cond, names = name_condition(conn, expr, column, typed, part=part, placeholder="%s")
-            where.append(cond)
-            args.extend(names)
-    if doc_type:
-        where.append(f"{prefix}doc_type = %s")
-        args.append(doc_type)
-    if year:
-        where.append(f"{col['year']} = %s")
-        args.append(year)
-    return where, args
+    return store.document_where(conn, prefix, municipality=municipality, committee=committee, doc_type=doc_type,
+                                year=year, columns=columns, ph="%s")
 
 
 def count_undated(conn: Any, *, municipality: str | None = None, committee: str | None = None,
@@ -506,11 +477,5 @@ def finish_rows(conn: Any, what: str, rows: list[dict[str, Any]], *, member_keys
         for vid, *e in conn.execute("SELECT vote_id, name, party, vote, role, note, page FROM roll_call"
                                     " WHERE vote_id = ANY(%s) ORDER BY vote_id, idx", ([r["id"] for r in rows],)):
             calls.setdefault(int(vid), []).append(dict(zip(("name", "party", "vote", "role", "note", "page"), e)))
-        for r in rows:
-            r["roll_call"] = calls.get(r["id"], [])
-            if member_keys is not None:
-                me = next((e for e in r["roll_call"] if name_key(e["name"]) in member_keys), None)
-                r["member_vote"] = me["vote"] if me else None
-                r["member_party"] = me["party"] if me else None
-                r["member_role"] = me["role"] if me else None
+        with_roll_calls(rows, calls, member_keys)
     return rows

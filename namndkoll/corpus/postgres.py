@@ -30,6 +30,7 @@ from ..errors import CorpusError, NamndkollError, UnavailableError
 from ..types import Chunk, Document, Extraction, Table
 from . import redact
 from .beside import PARALLEL_FROM, Beside
+from .db import refuse_newer
 from .index import ChunkState, Filters, ModelRecord
 from .store import StoredDocument
 
@@ -122,15 +123,7 @@ def check_corpus(conn: Any, where: str, *, allow_new: bool) -> bool:
                           "corpus; it was left unchanged: give another database or schema with --db")
     have = conn.execute("SELECT coalesce(max(number), 0) FROM _migrations").fetchone()[0]
     known = known_schema()
-    if have > known:
-        made_by = ""
-        if "corpus_info" in tables:
-            row = conn.execute("SELECT value FROM corpus_info WHERE key = 'namndkoll_version'").fetchone()
-            made_by = f" {row[0]}" if row else ""
-        from .. import __version__
-
-        raise CorpusError(f"{where} was made by a newer namndkoll{made_by} (schema {have}; namndkoll "
-                          f"{__version__} knows up to {known}): upgrade namndkoll to use it")
+    refuse_newer(conn, where, tables, have, known)
     return bool(have < known)
 
 

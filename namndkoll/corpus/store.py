@@ -180,20 +180,19 @@ def delete_document(conn: Any, document_id: int) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
 
-def resolve(conn: Any, ref: str | int) -> int:
-    """A document id from an id, a source path, or a unique part of the path or title."""
+def resolve(conn: Any, ref: str | int, *, ph: str = "?", like: str = "LIKE ? ESCAPE '\\'") -> int:
+    """A document id from an id, a source path, or a unique part of the path or title; on
+    either backend (``ph``: its placeholder, ``like``: its case-blind match of a pattern)."""
     ref_s = str(ref)
     if ref_s.isdigit():
-        row = conn.execute("SELECT id FROM documents WHERE id = ?", (int(ref_s),)).fetchone()
+        row = conn.execute(f"SELECT id FROM documents WHERE id = {ph}", (int(ref_s),)).fetchone()
         if row:
             return int(row[0])
-    row = conn.execute("SELECT id FROM documents WHERE source = ?", (ref_s,)).fetchone()
+    row = conn.execute(f"SELECT id FROM documents WHERE source = {ph}", (ref_s,)).fetchone()
     if row:
         return int(row[0])
-    rows = conn.execute(
-        "SELECT id, source FROM documents WHERE source LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'"
-        " ORDER BY id LIMIT 6", (like_contains(ref_s), like_contains(ref_s)),
-    ).fetchall()
+    rows = conn.execute(f"SELECT id, source FROM documents WHERE source {like} OR title {like} ORDER BY id LIMIT 6",
+                        (like_contains(ref_s), like_contains(ref_s))).fetchall()
     if len(rows) == 1:
         return int(rows[0][0])
     if not rows:
@@ -228,11 +227,12 @@ def like_escape(text: str) -> str:
 
 def document_where(
     conn: Any, prefix: str = "", *, municipality: str | None = None, committee: str | None = None,
-    doc_type: str | None = None, year: int | None = None, columns: dict[str, str] | None = None,
+    doc_type: str | None = None, year: int | None = None, columns: dict[str, str] | None = None, ph: str = "?",
 ) -> tuple[list[str], list[Any]]:
     """SQL conditions on the documents table (``prefix``: its alias, e.g. ``"d."``): municipality
     case-insensitive, committee by substring (``%`` and ``_`` taken literally), type and year
-    exact; names compared any case, with or without å ä ö. Shared by every listing. ``columns``: other expressions for "committee" and "year"
+    exact; names compared any case, with or without å ä ö. Shared by every listing, on either
+    backend (``ph``: its placeholder). ``columns``: other expressions for "committee" and "year"
     (the body and year of a bundled extract's §, where the document's are the fallback)."""
     col = {f: f"{prefix}{f}" for f in ("committee", "year")} | (columns or {})
     where: list[str] = []
@@ -240,14 +240,14 @@ def document_where(
     for expr, column, typed, part in ((f"{prefix}municipality", "municipality", municipality, False),
                                       (col["committee"], "committee", committee, True)):
         if typed:  # any case, with or without å ä ö: the stored names it means (names.py)
-            cond, names = name_condition(conn, expr, column, typed, part=part, placeholder="?")
+            cond, names = name_condition(conn, expr, column, typed, part=part, placeholder=ph)
             where.append(cond)
             args.extend(names)
     if doc_type:
-        where.append(f"{prefix}doc_type = ?")
+        where.append(f"{prefix}doc_type = {ph}")
         args.append(doc_type)
     if year:
-        where.append(f"{col['year']} = ?")
+        where.append(f"{col['year']} = {ph}")
         args.append(year)
     return where, args
 

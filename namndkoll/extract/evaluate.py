@@ -99,6 +99,35 @@ def render_pdf(text: str, dst: Path, *, header: str = "", page_marker: str | Non
     return dst
 
 
+def render_formfeed(text: str, dst: Path) -> int:
+    """Render an extracted text to a PDF one page per form-feed page, its lines (running
+    headers and "N (M)" counters included) wrapped at 95 characters and shrunk to fit a
+    page; the structure gold's 'formfeed' documents and bench/make_corpus.py. Returns the
+    number of pages."""
+    try:
+        from reportlab.lib.pagesizes import A4
+        from reportlab.pdfgen import canvas
+    except ImportError as exc:
+        raise NamndkollError("rendering gold texts needs reportlab: pip install reportlab") from exc
+    regular, _ = fonts()
+    c = canvas.Canvas(str(dst), pagesize=A4)
+    _, h = A4
+    pages = text.split("\f")
+    for page in pages:
+        lines: list[str] = []
+        for raw in page.strip("\n").split("\n"):
+            lines.extend(textwrap.wrap(raw, 95) or [""])
+        size = 10.0 if len(lines) <= 58 else max(5.0, 10.0 * 58 / len(lines))
+        c.setFont(regular, size)
+        y = h - 50
+        for line in lines:
+            c.drawString(55, y, line)
+            y -= size * 1.35
+        c.showPage()
+    c.save()
+    return len(pages)
+
+
 # ---- scoring ------------------------------------------------------------------------------
 
 def _norm(s: str | None) -> str:
@@ -110,14 +139,13 @@ def _key(kind: str, value: float) -> tuple[str, float]:
 
 
 @dataclass
-class Tally:
-    """Counts behind one score, summed over files."""
+class Counts:
+    """True and false positives and misses, with the precision, recall and F1 they give (None
+    where nothing was found or nothing was to be found); both evaluations count this way."""
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    misses: list[str] = field(default_factory=list)
-    extras: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float | None:
@@ -132,15 +160,24 @@ class Tally:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p is not None and r is not None and p + r else (0.0 if p is not None and r is not None else None)
 
+
+@dataclass
+class Tally(Counts):
+    """Counts behind one score, summed over files."""
+
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
     def as_dict(self, *, prf: bool = False) -> dict[str, Any]:
-        out: dict[str, Any] = {"recall": _r(self.recall), "found": self.tp, "missed": self.fn, "misses": self.misses}
+        out: dict[str, Any] = {"recall": rounded(self.recall), "found": self.tp, "missed": self.fn, "misses": self.misses}
         if prf:
-            out = {"precision": _r(self.precision), "recall": _r(self.recall), "f1": _r(self.f1),
+            out = {"precision": rounded(self.precision), "recall": rounded(self.recall), "f1": rounded(self.f1),
                    "tp": self.tp, "fp": self.fp, "fn": self.fn, "misses": self.misses, "false_positives": self.extras}
         return out
 
 
-def _r(x: float | None) -> float | None:
+def rounded(x: float | None) -> float | None:
+    """A score as reports give it: four decimals, None kept."""
     return None if x is None else round(x, 4)
 
 
@@ -274,6 +311,6 @@ def evaluate(gold_dir: str | Path) -> dict[str, Any]:
         "people": t["people"].as_dict(),
         "decisions": t["decisions"].as_dict(),
         "positions": t["positions"].as_dict(),
-        "metadata": {"accuracy": _r(md_counts["correct"] / md_counts["checked"]) if md_counts["checked"] else None,
+        "metadata": {"accuracy": rounded(md_counts["correct"] / md_counts["checked"]) if md_counts["checked"] else None,
                      "checked": md_counts["checked"], "errors": md_errors},
     }

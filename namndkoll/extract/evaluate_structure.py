@@ -34,6 +34,7 @@ from typing import Any, cast
 
 from ..errors import NamndkollError
 from ..types import Document, Extraction, RollCallEntry, Vote
+from .evaluate import Counts, rounded
 
 SPLITS = ("dev", "heldout")
 META_FIELDS = ("municipality", "org_kind", "committee", "doc_type", "kind", "date", "title")
@@ -161,32 +162,14 @@ def locate(g: dict[str, Any], *, shared: Path, pdf_dirs: Iterable[Path], tmp: Pa
 
 
 def render_text(text: str, dst: Path, src: dict[str, Any]) -> Path:
-    """Render an extracted text to a PDF: 'formfeed' makes one page per form-feed page (as
-    bench/make_corpus.py does), 'text2pdf' follows shared/tools/text2pdf.py."""
-    from .evaluate import fonts, render_pdf
+    """Render an extracted text to a PDF: 'formfeed' makes one page per form-feed page
+    (``evaluate.render_formfeed``, bench/make_corpus.py's too), 'text2pdf' follows
+    shared/tools/text2pdf.py."""
+    from .evaluate import render_formfeed, render_pdf
 
     if src["render"] == "text2pdf":
         return render_pdf(text, dst, header=src.get("header", ""), page_marker=src.get("page_marker"))
-    import textwrap
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    regular, _ = fonts()
-    c = canvas.Canvas(str(dst), pagesize=A4)
-    _, h = A4
-    for page in text.split("\f"):
-        lines: list[str] = []
-        for raw in page.strip("\n").split("\n"):
-            lines.extend(textwrap.wrap(raw, 95) or [""])
-        size = 10.0 if len(lines) <= 58 else max(5.0, 10.0 * 58 / len(lines))
-        c.setFont(regular, size)
-        y = h - 50
-        for line in lines:
-            c.drawString(55, y, line)
-            y -= size * 1.35
-        c.showPage()
-    c.save()
+    render_formfeed(text, dst)
     return dst
 
 
@@ -229,21 +212,15 @@ def meta_ok(fld: str, want: Any, have: Any) -> bool:
 
 
 @dataclass
-class Tally:
+class Tally(Counts):
     """Counts for one score, summed over documents."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
 
     def add(self, other: Tally) -> None:
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
 
     def as_dict(self) -> dict[str, Any]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else None
-        f = 2 * p * r / (p + r) if p is not None and r is not None and p + r else (0.0 if p is not None and r is not None else None)
-        return {"precision": _r(p), "recall": _r(r), "f1": _r(f), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {"precision": rounded(self.precision), "recall": rounded(self.recall), "f1": rounded(self.f1),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
 @dataclass
@@ -275,7 +252,7 @@ class Score:
     def as_dict(self) -> dict[str, Any]:
         def rec(t: Tally) -> dict[str, Any]:
             n = t.tp + t.fn
-            return {"share": _r(t.tp / n) if n else None, "right": t.tp, "of": n}
+            return {"share": rounded(t.tp / n) if n else None, "right": t.tp, "of": n}
 
         meta_tp = sum(t.tp for t in self.meta.values())
         meta_n = sum(t.tp + t.fn for t in self.meta.values())
@@ -285,7 +262,7 @@ class Score:
             "item_numbers": rec(self.numbers),
             "item_titles": rec(self.titles),
             "item_origins": rec(self.origins),
-            "metadata": {"accuracy": _r(meta_tp / meta_n) if meta_n else None, "right": meta_tp, "of": meta_n,
+            "metadata": {"accuracy": rounded(meta_tp / meta_n) if meta_n else None, "right": meta_tp, "of": meta_n,
                          "fields": {f: rec(t) for f, t in self.meta.items()}},
             "votes": {**rec(self.votes), "extra": self.votes.fp},
             "roll_call": {**rec(self.roll_votes), "names_found": rec(self.roll_names)},
@@ -293,10 +270,6 @@ class Score:
             "parties": rec(self.parties),
             "people": rec(self.people),
         }
-
-
-def _r(x: float | None) -> float | None:
-    return None if x is None else round(x, 4)
 
 
 def score_items(doc: Document, gold: list[dict[str, Any]], s: Score, misses: list[str]) -> None:

@@ -425,14 +425,15 @@ def scope_start(text: str, st: int, verb: int) -> int:
     # a page's running counter left in a web copy's run-on text ends what stood before it: no
     # sentence runs on over a page's head ("STORUMANS KOMMUN PROTOKOLL 2 (18)", "Sida 3 (14)",
     # "… Utdragsbestyrkande 2 STORUMANS KOMMUN PROTOKOLL 2 (18) KSAU 91 …: Motion …")
-    for counter in (_PAGE_COUNTER_RE, _PAGE_COUNTER):
-        for m in counter.finditer(text, start, verb):
-            start = max(start, m.end())
+    for m in _PAGE_COUNTER_RE.finditer(text, start, verb):
+        start = m.end()
     return start
 
 
-_PAGE_COUNTER_RE = re.compile(r"(?<![\wåäö])(?i:protokoll|sida)[ \t]+\d{1,3}[ \t]*\(\d{1,3}\)[ \t]*")
-_PAGE_COUNTER = re.compile(r"(?<![\w(§/-])[1-9]\d{0,2}[ \t]*\([1-9]\d{0,2}\)[ \t\n]+(?=[A-ZÅÄÖ§])")
+# a page's counter: after its word anywhere ("PROTOKOLL 2 (18)", "Sida 3 (14)"); alone only
+# before a capital or § ("2 (18) KSAU 91"), so that "punkt 3 (4) i listan" stays text
+_PAGE_COUNTER_RE = re.compile(r"(?<![\w(§/-])(?:(?i:protokoll|sida)[ \t]+\d{1,3}[ \t]*\(\d{1,3}\)"
+                              r"|[1-9]\d{0,2}[ \t]*\([1-9]\d{0,2}\)(?=[ \t\n]+[A-ZÅÄÖ§]))[ \t\n]*")
 
 
 # a line that is only members with their parties before the verb: "Ida Alm (L) yrkar …"

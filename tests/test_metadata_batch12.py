@@ -1,0 +1,38 @@
+"""Openings of the twelfth batch of bench/openings.json (dev12): a styrelse's one utskott named
+"Kommunstyrelsens utskott" in the notice's field; a kallelse whose OCR dropped the ä of the body
+word ("Socialnamnden kallas härmed till sammanträde"); a company's board meeting on a web page
+whose breadcrumb passes through the owning kommun; a förbund's meeting page whose agenda points
+end with a period and that names its members "förbundsmedlemmar"; a meeting system's web page that
+opens with the skip link and its "Protokollsjustering" point. Lines adapted from real records
+(Simrishamn, Hedemora, Stockholm's companies, Sydarkivera, Region Örebro län), set in other
+bodies' names where the rule is general."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_metadata_policy import metadata_of as _read
+
+
+def test_kommunstyrelsens_utskott_in_the_notice_field_is_that_utskott_not_the_styrelse(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["1 (32) Plats och tid Stadshuset, kl 08.30-12.00 Beslutande Eva Lund (M), ordförande",
+                           "Per Holm (S) Anna Björk (C) Övriga närvarande Jan Ek, kommundirektör",
+                           "Utses att justera Per Holm Justeringens plats och tid Kommunledningskontoret",
+                           "Underskrifter Sekreterare Ordförande Justerande Protokollet är justerat.",
+                           "Justeringen har tillkännagivits genom anslag ANSLAG/BEVIS Organ Kommunstyrelsens",
+                           "utskott Sammanträdesdatum Datum för anslags uppsättande Förvaringsplats för protokollet",
+                           "2 Ändring av ärendelistan UTSKOTTETS BESLUT Följande ärende tillkommer på dagens",
+                           "ärendelista: 1. Planerad avveckling av fritidsgården (KsUb 412/2011).",
+                           "3 Trafiksäkerhetsarbetet i Sjöbo kommun Trafiksamordnaren informerar utskottet"]])
+    # the notice names the utskott that met, not the styrelse it belongs to
+    assert md.committee == "Kommunstyrelsens utskott"
+
+
+def test_a_kallelse_whose_ocr_lost_the_body_words_a_names_the_namnd(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["BJUVS KOMMUN Socialnamnden Lena Sjö KALLELSE Datum Sida 1(2)",
+                           "Socialnamnden kallas härmed till sammanträde tisdag den 12 april 2016 kl 13.00",
+                           "i kommunhuset, sammanträdesrum Linden, för att behandla följande ärenden:",
+                           "Ärenden 1. Val av justerare 2. Faststallande av dagordning 3. Information",
+                           "4. Budgetuppföljning 5. Delgivningar 6. Beslutsanmalan"]])
+    # "namnd" is no Swedish word: the OCR dropped the ä of "nämnd"
+    assert (md.committee, md.municipality) == ("Socialnämnden", "Bjuv")

@@ -36,3 +36,33 @@ def test_a_kallelse_whose_ocr_lost_the_body_words_a_names_the_namnd(tmp_path: Pa
                            "4. Budgetuppföljning 5. Delgivningar 6. Beslutsanmalan"]])
     # "namnd" is no Swedish word: the OCR dropped the ä of "nämnd"
     assert (md.committee, md.municipality) == ("Socialnämnden", "Bjuv")
+
+
+def test_a_company_board_meeting_page_is_the_companys_not_the_owning_kommuns(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["Din position: Hem > Malmö stad > MKB Fastighets AB > Sammanträde 2012-06-14",
+                           "Sammanträde 2012-06-14",
+                           "Datum Klockan 08.30 Plats MKB:s kontor, Rönnbladsgatan",
+                           "1 Val av justerare",
+                           "2 Resultatrapport per april 2012",
+                           "3 Beslutsunderlag för nyproduktion av lägenheter i kv Kastanjen",
+                           "Närvarande: Ordföranden Anna Lind (s) Vice ordföranden Per Berg (m)",
+                           "Verkställande direktören Lars Wik"]])
+    # the trail passes through the kommun that owns the company; the company's board met
+    assert (md.municipality, md.org_kind) == ("MKB Fastighets AB", "other")
+
+
+def test_a_kommuns_budget_naming_itself_only_by_its_bare_name_is_that_kommuns(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["Tillhör Kommunfullmäktige 112/2019. Budget 2020 Plan",
+                           "Budget 2020",
+                           "Plan 2021-2022",
+                           "Innehåll",
+                           "Vision för Tingsryd ... 3",
+                           "Driftbudget 2020 jämte plan 2021-2022 ... 18",
+                           "Vision för Tingsryd",
+                           "Tingsryd skall vara en framgångskommun där befolkningen ökar.",
+                           "Kommunen ska präglas av ett lyssnande ledarskap.",
+                           "Tingsryd behöver ett tydligt ledarskap och tydliga mål.",
+                           "Ansvarig: Eva Falkenberg, ekonomichef. Granskad av Per Falkenberg och Anna Falkenberg."]])
+    # no body is named in any of its forms; the kommun's bare name, throughout, is the author's
+    # (a person's surname that is another kommun's name, "Eva Falkenberg", names no kommun)
+    assert (md.municipality, md.org_kind) == ("Tingsryd", "kommun")

@@ -66,3 +66,32 @@ def test_a_kommuns_budget_naming_itself_only_by_its_bare_name_is_that_kommuns(tm
     # no body is named in any of its forms; the kommun's bare name, throughout, is the author's
     # (a person's surname that is another kommun's name, "Eva Falkenberg", names no kommun)
     assert (md.municipality, md.org_kind) == ("Tingsryd", "kommun")
+
+
+def test_a_forbunds_meeting_page_with_numbered_points_ending_in_a_period_is_its_agenda(tmp_path: Path) -> None:
+    md = _read(tmp_path, [["Underlag till ärenden 2019-04-12",
+                           "Information om sammanträdet",
+                           "Tid: Fredagen den 12 april 2019 kl. 10.00",
+                           "Plats: Arkivcentrum, sammanträdesrum, Storgatan 4, Kalmar.",
+                           "Ordförande: Eva Lund",
+                           "Ärenden",
+                           "1. Öppnande av dagens möte.",
+                           "2. Upprop.",
+                           "3. Godkännande av kungörelse och föredragningslista.",
+                           "4. Utseende av justeringspersoner.",
+                           "5. Mall för arkivreglemente för förbundsmedlemmar.",
+                           "6. Delårsbokslut 2019."]])
+    # the meeting's agenda (type "other"), and a förbund's: it names its members "förbundsmedlemmar"
+    assert (md.doc_type, md.org_kind) == ("other", "kommunalforbund")
+
+
+def test_a_meeting_systems_page_opening_with_the_skip_link_and_protokollsjustering_is_other(
+        tmp_path: Path) -> None:
+    md = _read(tmp_path, [["Hoppa över navigering",
+                           "1",
+                           "Protokollsjustering",
+                           "2. Information om läget inom primärvården",
+                           "Region Gävleborg har genomfört en upphandling av hörselhjälpmedel.",
+                           "Avtalstiden är från 2024-01-01 till 2026-12-31."]])
+    # a meeting's web page: its points, not a report
+    assert md.doc_type == "other"

@@ -1,6 +1,6 @@
 """Document metadata on the openings of other municipalities' protocols (bench/openings.json).
 
-    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7|dev8|heldout8|dev9|heldout9|dev10|heldout10|dev11|heldout11] [--show]
+    python bench/openings_eval.py [--dir /work/gold-pdfs/openings] [--split dev|heldout|dev2|heldout2|dev3|heldout3|dev4|heldout4|dev5|heldout5|dev6|heldout6|dev7|heldout7|dev8|heldout8|dev9|heldout9|dev10|heldout10|dev11|heldout11|dev12|heldout12] [--show]
 
 The openings are the first pages of real protocols of municipalities, regions and förbund we have
 no PDFs of, as public web pages keep them (docplayer.se, dokumen.tips, a förbund's anslag page);
@@ -69,6 +69,14 @@ naming their kommun), kallelser, a party's motion page, two audit reports of del
 reglemente, a kommun's delårsrapport, a gymnasieförbund's protocol, a räddningstjänstförbund's
 årsredovisning and a region's patientnämnd meeting page; ``heldout11`` likewise runs once, and
 not by the round that labelled it.
+The twelfth batch (``dev12``/``heldout12``, ``seed12``, split at random before any run) is 21 bodies
+new to the openings, chosen for what earlier batches had least of: regions' fullmäktige (a kallelse,
+a landstingsfullmäktige protocol, handlingar), a region's hälso- och sjukvårdsnämnd meeting page and
+a regional nämnd's protocol, kommunalförbund (two räddningstjänstförbund, a samordningsförbund's
+news page, Sydarkivera's förbundsfullmäktige), three municipal companies' board meetings (a
+company is labelled by its own name, org_kind "other"), kallelser, a party's motion page, a
+revisionsrapport, a delårsrapport, an årsredovisning, a budget and protocols of kommuner and bodies
+never in a batch; ``heldout12`` likewise runs once, and not by the round that labelled it.
 ``heldout5``–``heldout9`` have each been run and reported, and are spent: later rounds read their
 misses as dev (heldout8 and heldout9 in h-open66), so their scores are no longer unseen figures;
 ``heldout10``, run once at the end of the sixteenth session (46/60), was likewise spent and read as
@@ -106,7 +114,7 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=("dev", "heldout", "dev2", "heldout2", "dev3", "heldout3", "dev4",
                              "heldout4", "dev5", "heldout5", "dev6", "heldout6", "dev7", "heldout7",
                              "dev8", "heldout8", "dev9", "heldout9", "dev10", "heldout10", "dev11",
-                             "heldout11"))
+                             "heldout11", "dev12", "heldout12"))
     ap.add_argument("--show", action="store_true", help="print every miss")
     a = ap.parse_args()
     from namndkoll.ingest import read_document

@@ -52,11 +52,11 @@ _OF_NAMED_BODY = r"(?!\s+(?:för|i|vid|på)\s+(?-i:[A-ZÅÄÖ]))"
 # landstingsråd or "Regionens hus" a region's (formerly a landsting's)
 # A förbund's paper may name itself only by its kind ("Räddningstjänstförbundet" alone on a line, a
 # table's head) and speak of its members ("Medlemskommunernas driftbidrag"): the kommuner it names
-# then are its members, not its author
+# then are its members, not its author; "förbundsmedlemmar" is the förbund's word for them
 _OWN_FORBUND = re.compile(r"\b(?:(?:förbundsdirektör|förbundschef|förbundssekreterare)(?:en)?\b" + _OF_NAMED_BODY + "|"
                           # (not one it names by its county: "ansvarsfrihet för regionförbundet i Kalmar län")
                           r"regionförbunde[nt]s?(?!\s+i\s+(?-i:[A-ZÅÄÖ]))|kommunalförbundet|förbundsdirektionen|"
-                          r"medlemskommun(?:er|erna|ernas)?)\b|"
+                          r"medlemskommun(?:er|erna|ernas)?|förbundsmedlem(?:mar|marna|marnas)?)\b|"
                           r"^(?-i:[A-ZÅÄÖ][a-zåäö]+förbundet)$", re.IGNORECASE | re.MULTILINE)
 _OWN_REGION = re.compile(r"\b(?:regiondirektör(?:en)?|regionråd(?:et)?|landstingsdirektör(?:en)?|landstingsråd(?:et)?|"
                          r"landstingsrevisor\w*|regionkontoret|landstingshuset|landstingets\s+kansli|"

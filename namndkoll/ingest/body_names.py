@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 __all__ = ["COMMITTEE", "LABEL", "NOT_COMMITTEE", "canon_committee", "joined_lines", "ocr_spelling",
-           "uncapped"]
+           "restored_diaeresis", "uncapped"]
 
 _BODY = (r"(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet|utskott|direktionen|revisionen|"
          r"beredningen|presidiet|presidium)")
@@ -18,8 +18,9 @@ COMMITTEE = re.compile(
     # "Nämnden för ...", also without its article ("Nämnd för trafik, infrastruktur och miljö")
     r"Nämnd(?:en)? för [A-ZÅÄÖa-zåäö][a-zåäö]+(?:(?:,| och| samt| &) [A-ZÅÄÖa-zåäö][a-zåäö]+)*"
     r"|(?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)" + _BODY +
-    # "s sociala utskott", "s utbildnings- och näringslivsutskott"
-    r"(?:s (?:arbetsutskott|[a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*utskott|[a-zåäö]+utskott|"
+    # "s sociala utskott", "s utbildnings- och näringslivsutskott"; "Kommunstyrelsens utskott": a
+    # styrelse's one utskott, named by no other word
+    r"(?:s (?:arbetsutskott|utskott|[a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*utskott|[a-zåäö]+utskott|"
     r"[a-zåäö]+a utskott)(?:et)?)?"
     # "Tekniska nämnden", and its committee "Tekniska nämndens arbetsutskott"
     r"|[A-ZÅÄÖ][a-zåäö]+a (?:(?:nämnden|styrelsen)s [a-zåäö]*utskott(?:et)?|nämnden|nämnd|utskottet)"
@@ -51,6 +52,21 @@ def canon_committee(name: str) -> str:
         # (but "Kommunstyrelsen och socialnämnden" are two bodies)
         name = f"{m.group(1)}- {m.group(2)} {name[m.end():]}"
     return name[0].upper() + name[1:]
+
+
+# a body word whose ä an OCR or an old font's export read as a ("Omsorgsnamnden kallas härmed",
+# "KOMMUNFULLMAKTIGE"); neither "namnd" nor "fullmaktige" is a Swedish word of its own
+_LOST_DIAERESIS = re.compile(r"(?<=[A-Za-zÅÄÖåäö])([nN])([aA])([mM][nN][dD])(?=(?:en|ens|s|EN|ENS|S)?(?![\wåäöÅÄÖ]))|"
+                             r"([fF][uU][lL][lL][mM])([aA])([kK][tT][iI][gG][eE])")
+
+
+def restored_diaeresis(text: str) -> str:
+    """``text`` with a body word's lost ä put back: "Omsorgsnamnden" -> "Omsorgsnämnden",
+    "KOMMUNFULLMAKTIGE" -> "KOMMUNFULLMÄKTIGE"."""
+    def put_back(m: re.Match[str]) -> str:
+        head, a, tail = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        return head + ("ä" if a == "a" else "Ä") + tail
+    return _LOST_DIAERESIS.sub(put_back, text)
 
 
 # the rest of a body word a narrow running head wrapped to the next line ("den", "nden", "lsen")

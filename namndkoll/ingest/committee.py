@@ -17,6 +17,7 @@ from .body_names import (
     canon_committee,
     joined_lines,
     ocr_spelling,
+    restored_diaeresis,
     uncapped,
 )
 from .committee_initials import abbreviated
@@ -142,6 +143,10 @@ def find_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
     auditors; for a report without any of these, the office that signs it; failing all of these,
     the one body the opening names at all."""
     text = text or "\n".join(lines)
+    # a copy that lost the body word's ä ("Omsorgsnamnden kallas härmed till sammanträde") names
+    # the same body
+    header, text = restored_diaeresis(header), restored_diaeresis(text)
+    lines, last_lines, more_lines = ([restored_diaeresis(ln) for ln in src] for src in (lines, last_lines, more_lines))
     if doc_type not in ("motion", "initiativarende"):
         # the bodies a letter is sent to are its addressees, not its author ("Till: ...
         # Kommunstyrelsen Alingsås kommun / Kommunstyrelsen Lerums kommun")

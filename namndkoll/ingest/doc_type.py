@@ -118,10 +118,15 @@ _TYPES: tuple[tuple[DocType | str, re.Pattern[str]], ...] = tuple((t, re.compile
 ))
 # the points every agenda opens with, each standing alone on its line ("1 / Val av justerare / 2 /
 # Fastställande av dagordningen"); a protocol's front page comes before them
-AGENDA_OPENER = re.compile(r"^\s*(?:[•\-–]?\s*\d{1,2}\.?\s+)?(?:val\s+av\s+(?:protokoll)?justerare?(?:\s+och\s+tid\s+för"
-                            r"\s+justering)?|fastställande\s+av\s+(?:dagordning|föredragningslista|ärendelista)(?:en)?|"
-                            r"upprop|sammanträdets\s+öppnande(?:\s+och\s+formalia)?|föregående\s+protokoll|"
-                            r"godkännande\s+av\s+(?:dagordning|föredragningslista)(?:en)?)\s*$", re.IGNORECASE)
+# a numbered point may end with a period ("1. Öppnande av dagens möte.", "2. Upprop.", "4. Utseende
+# av justeringspersoner.")
+AGENDA_OPENER = re.compile(r"^\s*(?:[•\-–]?\s*\d{1,2}\.?\s+)?(?:(?:val|utseende)\s+av\s+(?:protokoll)?(?:justerare?|"
+                            r"justeringsm[äa]n|justeringspersoner?)(?:\s+och\s+tid\s+för\s+justering)?|"
+                            r"fastställande\s+av\s+(?:dagordning|föredragningslista|ärendelista)(?:en)?|"
+                            r"upprop|(?:sammanträdets|mötets)\s+öppnande(?:\s+och\s+formalia)?|"
+                            r"öppnande\s+av\s+(?:dagens\s+)?(?:möte|sammanträde)t?|föregående\s+protokoll|"
+                            r"godkännande\s+av\s+(?:kungörelse\s+och\s+)?(?:dagordning|föredragningslista)(?:en)?)"
+                            r"\.?\s*$", re.IGNORECASE)
 ITEM_HEAD = re.compile(r"^\s*(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*\d|^\s*\d{1,4}\s*§(?:\s|$)")
 _AUDIT_WEAK = re.compile(r"^\s*(?:uppföljande\s+granskning|granskning\s+av|uppföljning\s+av\s+(?:tidigare\s+)?"
                          r"granskning|missiv|revisionsrapporter|(?:[a-zåäö]+s\s+)?årsredogörelse)\b",

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .body_names import COMMITTEE, NOT_COMMITTEE, canon_committee
 
-__all__ = ["breadcrumb_meeting", "titled_meeting", "titled_meeting_day"]
+__all__ = ["breadcrumb_company", "breadcrumb_meeting", "titled_meeting", "titled_meeting_day"]
 
 # a meeting's own page (a web agenda, a page of decisions) is titled by its body and day:
 # "Regionfullmäktige 27 februari 2024", "Kulturnämndens sammanträde onsdagen den 22 februari",
@@ -35,6 +35,18 @@ def breadcrumb_meeting(lines: Sequence[str]) -> str | None:
         return None
     c = COMMITTEE.fullmatch(m.group(1))
     return canon_committee(c.group(1)) if c and not NOT_COMMITTEE.match(c.group(1)) else None
+
+
+# the same trail down to a company's board meeting: "Hem > Stockholms stad > AB Familjebostäder >
+# Sammanträde 2013-04-09"; the company before the meeting holds it, not the kommun that owns it
+_CRUMB_COMPANY = re.compile(r"(?:^|>)\s*((?:AB\s+[A-ZÅÄÖ][\wåäö&-]*(?:\s+[\wåäö&-]+){0,3}?)|"
+                            r"(?:[A-ZÅÄÖ][\wåäö&-]*(?:\s+[\wåäö&-]+){0,3}?\s+AB))\s*>\s*Sammanträde(?:t|n)?\b")
+
+
+def breadcrumb_company(lines: Sequence[str]) -> str | None:
+    """The company ("AB X", "X AB") whose meeting a web page's breadcrumb trail ends at, or None."""
+    m = _CRUMB_COMPANY.search(" ".join(ln.strip() for ln in lines))
+    return re.sub(r"\s+", " ", m.group(1)) if m else None
 
 
 def titled_meeting(lines: Sequence[str]) -> str | None:

@@ -218,6 +218,11 @@ def _statement_to_kommun(z: _Zones, doc_type: DocType | None, org_kind: OrgKind 
     return doc_type, committee, kind
 
 
+# a meeting system's first point on a meeting's web page: "Protokollsjustering" (who adjusts the
+# minutes); a front page's field of the same name is never below a skip link
+_WEB_ADJUSTMENT_POINT = re.compile(r"^\s*(?:[•\-–]?\s*\d{1,2}\.?\s+)?protokolls?justering\s*$", re.IGNORECASE)
+
+
 def _meeting_page(z: _Zones, front: _Front, items: Sequence[Item], doc_type: DocType | None,
                   committee: str | None, kind: str | None) -> tuple[DocType | None, str | None, str | None]:
     """Type "other" for what is still untyped or "other" yet says what it is by its layout: a
@@ -236,7 +241,7 @@ def _meeting_page(z: _Zones, front: _Front, items: Sequence[Item], doc_type: Doc
     if doc_type is None and titled_meeting(front.page1[:2] or z.lines[:2]):
         doc_type = "other"
     if (doc_type in (None, "other") and not items and any(SKIP_LINK.match(ln) for ln in z.lines[:3])
-            and any(AGENDA_OPENER.match(ln) for ln in z.first_text.splitlines()[:40])):
+            and any(AGENDA_OPENER.match(ln) or _WEB_ADJUSTMENT_POINT.match(ln) for ln in z.first_text.splitlines()[:40])):
         doc_type, kind = "other", "kallelse"
     return doc_type, committee, kind
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..types import OrgKind
+from .meeting_pages import breadcrumb_company
 from .org_table import (
     domains,
     fold,
@@ -22,6 +23,7 @@ from .org_table import (
     known,
     landsting_names,
     org_by_name,
+    organisations,
 )
 
 __all__ = ["OrgEvidence", "find_organisation", "kommuner_of_members", "without_guests_employers"]
@@ -399,6 +401,9 @@ def find_organisation(
                               "\n".join(list(self_lines) + list(body_lines)))
             _add(found, whole.group(0) if whole else name, "other", self_w=4.0, mention=1.0, order=order)
         order += 1
+    if crumb := breadcrumb_company(self_lines[:3]):
+        # a web page of a company's board meeting, its trail through the owning kommun
+        _add(found, crumb, "other", self_w=4.0, mention=1.0, order=0)
     body = "\n".join(body_lines)
     abbrs: dict[str, str] = {}
     _scan_kf("\n".join(list(self_lines) + list(header_lines)), found, declared=5.0, named=3.0, order=0,
@@ -427,7 +432,10 @@ def find_organisation(
     _merge_unknown_with_domains(found)
     _join_cut_names(found)
     if not found:
-        return None
+        # nothing names a body in any of its forms: a kommun's own steering paper may still use
+        # its bare name throughout ("Vision för Ronneby", "Ronneby skall vara en framgångskommun")
+        bare = _bare_kommun("\n".join([*header_lines, *self_lines, *body_lines]))
+        return (bare, "kommun") if bare else None
     strong = [e for e in found.values() if e.self_score > 0]
     if strong:
         best = max(strong, key=lambda e: (e.self_score + 0.25 * min(e.mention, 8), -e.first))
@@ -448,6 +456,33 @@ def find_organisation(
     # the municipalities it serves
     best = max(cands, key=lambda e: (e.mention * (1.5 if e.kind != "kommun" else 1.0), -e.first))
     return best.name, best.kind
+
+
+_BARE_MIN = 3  # a bare place name a paper uses this often is its subject, not a passing mention
+_KOMMUN_WORD = re.compile(r"kommun", re.IGNORECASE)
+_FIRST_NAME_BEFORE = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+ $")
+
+
+def _bare_kommun(text: str) -> str | None:
+    """The one table kommun a text that speaks of a kommun ("kommunen", "Kommunfullmäktige",
+    "framgångskommun") names by its bare name at least three times, where no other kommun's name
+    stands that often; never a name that is also a common word or a person's name ("Mark", "Vara",
+    "Berg"), nor a surname after a first name ("Eva Lund")."""
+    if not _KOMMUN_WORD.search(text):
+        return None
+    hits = []
+    for o in organisations():
+        if o.kind != "kommun" or fold(o.name) in _COMMON_WORD_NAMES or o.name not in text:
+            continue
+        bare = [m for m in re.finditer(rf"(?<![\wåäö-]){re.escape(o.name)}(?![\wåäö-])", text)
+                if not _FIRST_NAME_BEFORE.search(text, max(0, m.start() - 20), m.start())]
+        if len(bare) >= _BARE_MIN:
+            hits.append(o.name)
+    return hits[0] if len(hits) == 1 else None
+
+
+# kommuner whose names are also common words or people's names
+_COMMON_WORD_NAMES = {"mark", "vara", "berg", "kil", "boden", "nora", "salem", "eda", "lund", "ale"}
 
 
 # where a protocol is adjusted or laid out for the public: the kommun's own hall ("Det justerade

@@ -222,6 +222,7 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
         if e - s < 3:
             continue
         e = _before_next_case(text, s, _before_signatures(text, s, _section_end(text, s, e)))
+        e = _before_member_statement(text, s, _before_list_heading(text, s, e))
         body_text = text[s:e]
         m = _PROPOSED_RE.match(body_text) or _DECIDED_RE.match(body_text)
         if m is None and _writes_out_decisions(body_text):
@@ -335,6 +336,37 @@ def _before_next_case(text: str, start: int, end: int) -> int:
             return end
         end = line
     return end
+
+
+# a one-word line that titles a list ("Delegationsbeslut", "Anmälningar", "Motioner") after a
+# finished sentence, its first entry a bullet, a date or a case number on the next line
+_LIST_HEADING_RE = re.compile(
+    rf"(?<=[.”\"])[ \t]*\n[ \t]*(?P<head>[A-ZÅÄÖ][a-zåäöé]{{4,}})[ \t]*:?[ \t]*\n\s*"
+    rf"(?:{_BULLET}[ \t]|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{{4}}[./]\d)"
+)
+
+
+def _before_list_heading(text: str, start: int, end: int) -> int:
+    """Where a section's decision ends before a list titled by a word of its own: "Beslut /
+    Redovisningen godkänns. / Delegationsbeslut / • 2026.002 …" decided the first line; the
+    list under "Delegationsbeslut" is what was reported, no clause of the decision."""
+    m = _LIST_HEADING_RE.search(text, start, end)
+    return m.start("head") if m else end
+
+
+# a member's own proposal under the body's ("Anna Berg (C) föreslår följande tillägg:"): a name
+# and a party in parentheses at the start of a line, then the verb
+_MEMBER_STATEMENT_RE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:[A-ZÅÄÖÉ][\w'-]+[ \t]+){1,4}\([A-ZÅÄÖ][A-Za-zåäö]{0,5}\)[ \t]+"
+    r"(?:föreslår|yrkar|tillstyrker|instämmer|lämnar|ställer)\b"
+)
+
+
+def _before_member_statement(text: str, start: int, end: int) -> int:
+    """Where a section ends before a member's own statement on a line of its own (an "au:s
+    förslag till beslut:" followed by "Anna Berg (C) föreslår följande tillägg: …")."""
+    m = _MEMBER_STATEMENT_RE.search(text, start + 1, end)
+    return m.start() if m else end
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..measures import measure_unit
@@ -350,7 +351,7 @@ def _note_columns(rows: list[tuple[str, ...]], cols: list[str]) -> set[int]:
             continue
         cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
         if len(cells) >= 2 and all(re.fullmatch(r"\d{1,2}", c) for c in cells) \
-                and all(int(a) < int(b) for a, b in zip(cells, cells[1:], strict=False)):
+                and all(int(a) < int(b) for a, b in pairwise(cells)):
             out.add(j)
     return out
 

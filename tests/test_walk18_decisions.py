@@ -64,3 +64,20 @@ def test_a_proposal_ends_before_a_members_own_tillagg(tmp_path: Path) -> None:
     # the arbetsutskott's proposal is its own; the member's tillägg is no part of it
     assert [d.text for d in proposed] == ["Biblioteksplanen antas."]
     assert [d.text for d in find_decisions(doc) if d.status == "decided"] == ["Biblioteksplanen antas."]
+
+
+def test_a_decision_alone_under_the_items_title_is_found(tmp_path: Path) -> None:
+    doc = read_document(protocol(tmp_path / "p.pdf", [
+        "Fritidsnämnden", "Protokoll", "2025-09-09",
+        "§ 71",
+        "Anmälningar för kännedom",
+        "Meddelandena noteras.",
+        "Anmälningar",
+        "•  2025.010 FN-004 Länsstyrelsens beslut om bidrag till Norrby simhall",
+        "§ 72",
+        "Information om badsäsongen",
+        "Badsäsongen blev lång och besöken ökade jämfört med förra året.",
+    ]))
+    got = [(d.item, d.status, d.text, d.date) for d in find_decisions(doc)]
+    # the one sentence under § 71's title is its decision; § 72's information decides nothing
+    assert got == [("§ 71", "decided", "Meddelandena noteras.", "2025-09-09")]

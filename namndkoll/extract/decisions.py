@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..types import Decision, Document
+from ..types import Decision, Document, Item
 
 # ---- sections: from ingest when present, else from heading lines --------------------------
 
@@ -257,8 +257,43 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
     for m in _ASSIGN_RE.finditer(text):
         date = swedish_date(m.group("rest"))
         add(m.group("body"), "decided", date, m.start(), _clause_block_end(text, m.end()))
+    # 3. a § with no sections whose decision stands alone under its title ("§ 49 / Anmälningar
+    # för kännedom / Meddelandena noteras. / Anmälningar / • …")
+    for it in doc.items:
+        if it.sections or any(it.start <= d.start < it.end for d in found):
+            continue
+        at = _under_title(text, it)
+        if at is None:
+            continue
+        m = _PASSIVE_DECISION_RE.match(text, at, it.end)
+        if m:
+            body = it.committee or doc.metadata.committee
+            add(body, "decided", it.date or doc.metadata.date, m.start("text"), m.end("text"))
     found.sort(key=lambda d: d.start)
     return tuple(found)
+
+
+# a decision written as one sentence in the passive, alone on its line(s) ("Meddelandena
+# noteras.", "Redovisningen godkänns och läggs till handlingarna.")
+_PASSIVE_DECISION_RE = re.compile(
+    r"[ \t]*(?P<text>[A-ZÅÄÖ][^.\n§•]{2,140}?[ \t](?:noteras|godkänns|antas|antecknas|fastställs|beviljas"
+    r"|avslås|bifalls|återremitteras|läggs[ \t]+till[ \t]+handlingarna)\.)[ \t]*(?:\n|$)"
+)
+
+
+def _under_title(text: str, it: Item) -> int | None:
+    """Where the line after a § item's heading and title starts: the title's words are found
+    after the "§ N" line (a title may wrap onto more lines); None when they are not."""
+    title, start, end = it.title or "", it.start, it.end
+    words = title.split()
+    if not words:
+        return None
+    pattern = r"[ \t\n]+".join(re.escape(w) for w in words)
+    m = re.compile(pattern).search(text, start, min(end, start + 400))
+    if m is None:
+        return None
+    nl = text.find("\n", m.end(), end)
+    return None if nl == -1 else _skip_space(text, nl)
 
 
 # a web copy runs an officer report's headings into its text: "… fastighetsnämnd Förslag till

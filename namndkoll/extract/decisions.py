@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..types import Decision, Document
+from ..types import Decision, Document, Item
 
 # ---- sections: from ingest when present, else from heading lines --------------------------
 
@@ -222,6 +222,7 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
         if e - s < 3:
             continue
         e = _before_next_case(text, s, _before_signatures(text, s, _section_end(text, s, e)))
+        e = _before_member_statement(text, s, _before_list_heading(text, s, e))
         body_text = text[s:e]
         m = _PROPOSED_RE.match(body_text) or _DECIDED_RE.match(body_text)
         if m is None and _writes_out_decisions(body_text):
@@ -256,8 +257,43 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
     for m in _ASSIGN_RE.finditer(text):
         date = swedish_date(m.group("rest"))
         add(m.group("body"), "decided", date, m.start(), _clause_block_end(text, m.end()))
+    # 3. a § with no sections whose decision stands alone under its title ("§ 49 / Anmälningar
+    # för kännedom / Meddelandena noteras. / Anmälningar / • …")
+    for it in doc.items:
+        if it.sections or any(it.start <= d.start < it.end for d in found):
+            continue
+        at = _under_title(text, it)
+        if at is None:
+            continue
+        m = _PASSIVE_DECISION_RE.match(text, at, it.end)
+        if m:
+            body = it.committee or doc.metadata.committee
+            add(body, "decided", it.date or doc.metadata.date, m.start("text"), m.end("text"))
     found.sort(key=lambda d: d.start)
     return tuple(found)
+
+
+# a decision written as one sentence in the passive, alone on its line(s) ("Meddelandena
+# noteras.", "Redovisningen godkänns och läggs till handlingarna.")
+_PASSIVE_DECISION_RE = re.compile(
+    r"[ \t]*(?P<text>[A-ZÅÄÖ][^.\n§•]{2,140}?[ \t](?:noteras|godkänns|antas|antecknas|fastställs|beviljas"
+    r"|avslås|bifalls|återremitteras|läggs[ \t]+till[ \t]+handlingarna)\.)[ \t]*(?:\n|$)"
+)
+
+
+def _under_title(text: str, it: Item) -> int | None:
+    """Where the line after a § item's heading and title starts: the title's words are found
+    after the "§ N" line (a title may wrap onto more lines); None when they are not."""
+    title, start, end = it.title or "", it.start, it.end
+    words = title.split()
+    if not words:
+        return None
+    pattern = r"[ \t\n]+".join(re.escape(w) for w in words)
+    m = re.compile(pattern).search(text, start, min(end, start + 400))
+    if m is None:
+        return None
+    nl = text.find("\n", m.end(), end)
+    return None if nl == -1 else _skip_space(text, nl)
 
 
 # a web copy runs an officer report's headings into its text: "… fastighetsnämnd Förslag till
@@ -335,6 +371,37 @@ def _before_next_case(text: str, start: int, end: int) -> int:
             return end
         end = line
     return end
+
+
+# a one-word line that titles a list ("Delegationsbeslut", "Anmälningar", "Motioner") after a
+# finished sentence, its first entry a bullet, a date or a case number on the next line
+_LIST_HEADING_RE = re.compile(
+    rf"(?<=[.”\"])[ \t]*\n[ \t]*(?P<head>[A-ZÅÄÖ][a-zåäöé]{{4,}})[ \t]*:?[ \t]*\n\s*"
+    rf"(?:{_BULLET}[ \t]|(?:19|20)\d\d-[01]\d-[0-3]\d|\d{{4}}[./]\d)"
+)
+
+
+def _before_list_heading(text: str, start: int, end: int) -> int:
+    """Where a section's decision ends before a list titled by a word of its own: "Beslut /
+    Redovisningen godkänns. / Delegationsbeslut / • 2026.002 …" decided the first line; the
+    list under "Delegationsbeslut" is what was reported, no clause of the decision."""
+    m = _LIST_HEADING_RE.search(text, start, end)
+    return m.start("head") if m else end
+
+
+# a member's own proposal under the body's ("Anna Berg (C) föreslår följande tillägg:"): a name
+# and a party in parentheses at the start of a line, then the verb
+_MEMBER_STATEMENT_RE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:[A-ZÅÄÖÉ][\w'-]+[ \t]+){1,4}\([A-ZÅÄÖ][A-Za-zåäö]{0,5}\)[ \t]+"
+    r"(?:föreslår|yrkar|tillstyrker|instämmer|lämnar|ställer)\b"
+)
+
+
+def _before_member_statement(text: str, start: int, end: int) -> int:
+    """Where a section ends before a member's own statement on a line of its own (an "au:s
+    förslag till beslut:" followed by "Anna Berg (C) föreslår följande tillägg: …")."""
+    m = _MEMBER_STATEMENT_RE.search(text, start + 1, end)
+    return m.start() if m else end
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..measures import measure_unit
@@ -74,12 +75,15 @@ def _headers(rows: list[tuple[str, ...]], width: int) -> tuple[list[str], int]:
 
 
 def table_figures(page: Page, table: Table, body: str, t_idx: int = 0,
-                  hint: tuple[float, str] | None = None, carried: Carried | None = None) -> Iterator[Figure]:
+                  hint: tuple[float, str] | None = None, carried: Carried | None = None,
+                  *, any_columns: bool = False) -> Iterator[Figure]:
     """The figures of a table's cells, each with the cell's box (the table's where the reader
     kept no cell boxes). ``hint``: the scale the text around says its amounts are in (see
     ``figures.find_figures``), taken by a table of money columns that states none itself.
-    ``carried``: the previous page's last headed table (see ``carried_layout``)."""
-    lay = _layout(page, table, body, hint, carried)
+    ``carried``: the previous page's last headed table (see ``carried_layout``). ``any_columns``:
+    the hint holds whatever the columns are headed (the table repeats amounts the text writes in
+    that scale)."""
+    lay = _layout(page, table, body, hint, carried, any_columns=any_columns)
     if lay is None:
         return
     spans = _cell_spans(table)
@@ -250,14 +254,14 @@ def carried_layout(page: Page, body: str, hints: list[tuple[float, str] | None],
 
 
 def _layout(page: Page, table: Table, body: str, hint: tuple[float, str] | None,
-            carried: Carried | None = None) -> _Layout | None:
+            carried: Carried | None = None, *, any_columns: bool = False) -> _Layout | None:
     rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
     if len(rows) < 2:
         return None
     width = max(len(r) for r in rows)
     cols, n_header = _headers(rows, width)
     table_scale = own_scale(table, body)
-    if table_scale is None and hint is not None and money_columns(table):
+    if table_scale is None and hint is not None and (any_columns or money_columns(table)):
         table_scale = hint
     valued = [j for j in range(width) if any(j < len(r) and _cell_value(r[j]) is not None for r in rows[n_header:])]
     headed = {j for j in range(width) if any(j < len(r) and r[j] for r in rows[:n_header])}
@@ -322,15 +326,40 @@ def _same_column(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tuple[int, int], tuple[int, int]],
                             lay: _Layout) -> Iterator[Figure]:
     rows, cols, n_header, _valued, headed, table_scale = lay
+    notes = _note_columns(rows[n_header:], cols)
     for i, row in enumerate(rows[n_header:], n_header):
         label = next((c for c in row if c and _cell_value(c) is None and not iter_figures_first(c)), "")
+        if not label and sum(1 for c in row if c) > 1:
+            label = next((c for c in row if c and _cell_value(c) is None and _worded(c)), "")
         doubled = _doubled(row, headed)
         for j, cell in enumerate(row):
             span = spans.get((i, j))
-            if not cell or cell == label or j in doubled:
+            if not cell or cell == label or j in doubled or j in notes:
                 continue
             col_head = cols[j] if j < len(cols) else ""
             yield from _cell_figures(span, page, body, cell, label, col_head, table_scale)
+
+
+def _note_columns(rows: list[tuple[str, ...]], cols: list[str]) -> set[int]:
+    """The columns that number the notes, not values: unheaded (or headed "Not"), each cell
+    empty or a small whole number, rising down the table ("Verksamhetens intäkter | 1 |
+    233 760", "Verksamhetens kostnader | 2 | -231 935": the 1 and 2 are notes, not tkr)."""
+    out = set()
+    for j in range(max((len(r) for r in rows), default=0)):
+        head = (cols[j] if j < len(cols) else "").strip().casefold()
+        if head not in ("", "not", "noter", "not nr"):
+            continue
+        cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
+        if len(cells) >= 2 and all(re.fullmatch(r"\d{1,2}", c) for c in cells) \
+                and all(int(a) < int(b) for a, b in pairwise(cells)):
+            out.add(j)
+    return out
+
+
+def _worded(cell: str) -> bool:
+    """Whether a cell is a row's words with a figure inside, not a value: "04 på eller inom ett
+    avstånd av 10 m före ett övergångsställe" labels its row's "800 kr"."""
+    return len(re.findall(r"[^\W\d_]{2,}", cell)) >= 4
 
 
 def _cell_figures(span: tuple[int, int] | None, page: Page, body: str, cell: str, label: str, col_head: str,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..types import Document, Figure
+from ..types import Document, Figure, Table
 from .figure_tables import (
     Carried,
     carried_layout,
@@ -42,13 +42,14 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
     # for the next year, on a page of its own, is in the same unit
     layouts: dict[tuple[str, ...], tuple[float, str]] = {}
     carried: Carried | None = None  # the last headed table of the page before
-    for page in doc.pages:
-        body = normalize_spaces(page.text)
-        text_figs = [
-            Figure(kind, value, unit, " ".join(body[s:e].split()), sentence_around(body, s, e),  # type: ignore[arg-type]
-                   page.number, page.start + s, page.start + e, qual, per, value_to=value_to)
-            for s, e, kind, value, unit, qual, per, value_to in iter_figures(body)
-        ]
+    bodies = [normalize_spaces(page.text) for page in doc.pages]
+    all_text_figs = [[
+        Figure(kind, value, unit, " ".join(body[s:e].split()), sentence_around(body, s, e),  # type: ignore[arg-type]
+               page.number, page.start + s, page.start + e, qual, per, value_to=value_to)
+        for s, e, kind, value, unit, qual, per, value_to in iter_figures(body)
+    ] for page, body in zip(doc.pages, bodies, strict=True)]
+    stated = _scaled_in_text([f for figs in all_text_figs for f in figs])
+    for page, body, text_figs in zip(doc.pages, bodies, all_text_figs, strict=True):
         table_figs: list[Figure] = []
         text_scale = _text_scale(text_figs)
         hints: list[tuple[float, str] | None] = []
@@ -56,10 +57,11 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
             key = header_key(t)
             hint = layouts.get(key) if key else None
             hint = hint or text_scale
-            if key and (scale := own_scale(t, body) or (hint if money_columns(t) else None)):
+            echoed = None if hint or own_scale(t, body) else _echoed_scale(t, stated)
+            if key and (scale := own_scale(t, body) or (hint if money_columns(t) else None) or echoed):
                 layouts.setdefault(key, scale)
-            hints.append(hint)
-            table_figs += table_figures(page, t, body, i, hint, carried)
+            hints.append(hint or echoed)
+            table_figs += table_figures(page, t, body, i, hint or echoed, carried, any_columns=echoed is not None)
         carried = carried_layout(page, body, hints, carried)
         if table_figs:
             # a table whose text is also in the body: keep the table reading (it has headers)
@@ -83,6 +85,40 @@ def _text_scale(figs: list[Figure]) -> tuple[float, str] | None:
         return None
     scale = scales.pop()
     return scale if scale[0] > 1 else None
+
+
+# a number as written, for comparing a table's cell with the text: "90 362" and "90 362tkr" -> "90362"
+_WRITTEN = re.compile(r"[-−–+]?\s*(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d+))?")
+
+
+def _written(s: str) -> str | None:
+    m = _WRITTEN.search(normalize_spaces(s))
+    return (m.group(1).replace(" ", "").replace(".", "") + ("," + m.group(2) if m.group(2) else "")) if m else None
+
+
+def _scaled_in_text(figs: list[Figure]) -> dict[str, set[tuple[float, str]]]:
+    """The numbers of four or more digits the document's running text writes as scaled amounts
+    ("90 362tkr", "146,3 mnkr"), each with the scales it is written in."""
+    out: dict[str, set[tuple[float, str]]] = {}
+    for f in figs:
+        if f.kind == "amount" and (scale := scale_of(re.sub(r"(?<=\d)(?=[^\W\d])", " ", f.text))) and scale[0] > 1 \
+                and (w := _written(f.text)) and sum(c.isdigit() for c in w) >= 4:
+            out.setdefault(w, set()).add(scale)
+    return out
+
+
+def _echoed_scale(table: Table, stated: dict[str, set[tuple[float, str]]]) -> tuple[float, str] | None:
+    """The scale of a table that states none, neither does its page's text, when its cells repeat
+    amounts the document's text writes with one: a budget's table "Medlemsbidrag 2027 | 90 362"
+    on the page after "driftbidrag för 2027 uppgår samlat till 90 362tkr" is in tkr. None when no
+    cell repeats such an amount or they repeat amounts of different scales."""
+    scales: set[tuple[float, str]] = set()
+    for row in table.rows:
+        for cell in row:
+            c = normalize_spaces(cell or "").strip()
+            if c and _WRITTEN.fullmatch(c) and (w := _written(c)) in stated:
+                scales |= stated[w]
+    return scales.pop() if len(scales) == 1 else None
 
 
 # an amount that names kronor: "kr", "kronor", "krona", "tkr", "mkr", "mnkr", "mdkr", "SEK", ":-"

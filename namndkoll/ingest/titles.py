@@ -78,8 +78,13 @@ _CHROME = re.compile(
     r"\b(?:använder|accepter\w*|godkänn\w*|tillåt\w*|om|hantera|inställningar\s+för)\s+kakor\b|\bcookies?\b|"
     r"\b(?:din|en\s+modern|en\s+annan|uppdatera\s+din)\s+webbläsare\b|\binternet\s+explorer\b|"
     r"^(?:storlek\s*:\s*\d*\s*px|starta\s+visningen\s+från\s+sidan|download\s+[\"“”]|share\s+[\"“”]|"
-    r"academic\s+year\s*:|transkript|n/a|protected|kopiera\s+länk|dela\s+sidan|skriv\s+ut|lyssna)\b",
+    r"academic\s+year\s*:|save\s+this\s+(?:pdf|document|file)\s+as|transkript|n/a|protected|kopiera\s+länk|dela\s+sidan|skriv\s+ut|lyssna)\b",
     re.IGNORECASE)
+# a table of contents, as a viewer names a copy by its first line ("INNEHÅLLSFÖRTECKNING... Sid.
+# Förvaltningsberättelse … Driftredovisning...23"): a heading over the contents or an entry with a
+# dot leader to its page number, no title
+_CONTENTS = re.compile(r"^innehåll(?:sförteckning)?\b(?!\s+(?:och|i|av)\s)|\.{3,}\s*(?:sid(?:an)?\.?\s*)?\d{1,3}\b",
+                       re.IGNORECASE)
 # a letterhead's contact field ("Direktnr: 6654", "Tfn 0322-61 60 00"): its particulars, no title
 _PARTICULARS = re.compile(r"^(?:direktnr|direkttelefon|tfn|tel|telefon|mobil|fax|växel)\.?\s*:?\s*[\d+(]",
                           re.IGNORECASE)
@@ -192,8 +197,8 @@ def find_title(lines: Sequence[str], *, committee: str | None = None, org_names:
     running = -1  # the index of a line that continues a paragraph broken off above it
     while i < n:
         s = lines[i].strip()
-        if _SECTION_HEAD.match(s):
-            return None  # the body began without a title
+        if _SECTION_HEAD.match(s) or _CONTENTS.search(s):
+            return None  # the body (or its table of contents) began without a title
         if re.fullmatch(r"till\s*:?", s, re.IGNORECASE):
             i += 2  # "Till" over the addressee ("Fullmäktige i Västra Götalandsregionen")
             continue

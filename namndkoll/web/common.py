@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from ..display import STANCE_LABELS, copy_label, doc_title, swedish_number
+from ..display import STANCE_LABELS, copy_label, doc_title, format_figure, swedish_number
 from ..types import DOC_TYPE_NAMES
 
 if TYPE_CHECKING:
@@ -75,6 +75,8 @@ templates = Jinja2Templates(env=_env)
 _env.globals["copy_label"] = copy_label
 # a figure's value as a Swedish reader writes it: "66,6", "838 500 000" (not "66.6")
 _env.globals["swedish_number"] = swedish_number
+# a table cell's figure in its unit ("2,0" under "Miljoner kronor" is 2 000 000 kr)
+_env.globals["format_figure"] = format_figure
 
 
 def counted(n: int, one: str, many: str) -> str:

@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .grounds import _PLAN_YEARS, _TERM  # the spans of a text whose years are no year it is about
+from .grounds import PLAN_YEARS, TERM  # the spans of a text whose years are no year it is about
 from .passage import NEAR_NAME, PARTY_CODES
 from .question import Question
 from .ranked import Ranked
@@ -98,14 +98,14 @@ def year_surely_other(question: Question, text: str, context: str | None, title:
     date, and not in its § title or its document's title (dates and plan years aside)."""
     if not question.years:
         return True
-    own = _PLAN_YEARS.sub(" ", _TERM.sub(" ", _CASE_NUMBER.sub(" ", text)))
+    own = PLAN_YEARS.sub(" ", TERM.sub(" ", _CASE_NUMBER.sub(" ", text)))
     if set(question.years) & _relative_year(text, date):
         return False
     for year in question.years:
         forms = _years_of(year)
         if forms.search(own):
             return False
-        if any(forms.search(_PLAN_YEARS.sub(" ", _DATE.sub(" ", _CASE_NUMBER.sub(" ", t or "")))) for t in (context, title)):
+        if any(forms.search(PLAN_YEARS.sub(" ", _DATE.sub(" ", _CASE_NUMBER.sub(" ", t or "")))) for t in (context, title)):
             return False
     return True
 

@@ -58,6 +58,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..measures import measure_at, spellings
@@ -217,10 +218,19 @@ def figure_in(text: str) -> bool:
     return bool(_DIGITS.search(text) and _digit_left(without_axes(text))) or bool(_COUNT_WORD.search(text))
 
 
+# (eighteenth session) members named by their party, as a protocol records a stance: "Ledamöterna
+# från SD reserverar sig mot beslutet" answers "Vilka ledamöter reserverade sig …"
+_MEMBERS_OF = re.compile(r"\bledamöterna\s+(?:från|för|i)\s+[A-ZÅÄÖ]|\b[A-ZÅÄÖ]{1,3}:s\s+ledamöter", re.IGNORECASE)
+
+
 def states(question: Question, text: str, section: str | None = None) -> bool:
     """``rerank.states_kind`` and, for a figure question, a figure that is not a date or a
-    reference (a table row's numbers are its figures), and for a rate ("per timme") its unit."""
-    if not states_kind(question, text, section):
+    reference (a table row's numbers are its figures), and for a rate ("per timme") its unit. A
+    stance asked of members by name ("Vilka ledamöter reserverade sig …") is stated where the
+    protocol names them by their party ("Ledamöterna från SD reserverar sig")."""
+    if not states_kind(question, text, section) and not (
+            question.people and question.position and _MEMBERS_OF.search(text)
+            and states_kind(replace(question, people=False), text, section)):
         return False
     # (a list of § titles, a protocol's table of contents, states no figure: "Erska 1:55", "§ 95 …")
     if "figure" in question.kinds and section != "table" and (lists_items(text, section) or not figure_in(text)):

@@ -39,6 +39,22 @@ VARIANTS = [
     ("Vilka yrkade på återremiss av biblioteksplanen?", "yrkar att ärendet ska återremitteras"),
     ("När fastställde fullmäktige internräntan för 2025 i Göteborg?", "Internräntan fastställs till 2,25"),
     ("Hur mycket fick barn- och ungdomsnämnden i Alingsås ur flyktingfonden 2018?", "6 mnkr från kommunens flyktingfond"),
+    # counts written in words, a "who" holding "hur många", a year as "2025/26", abbreviations
+    ("Hur många utförare av hemtjänst hade avvikelser i granskningen?", "nio utförare hade avvikelser"),
+    ("vem ska utreda hur många intressenter som ville köpa jordbruksmarken", "hur många intressenter det funnits"),
+    ("Hur många fler persontåg ger dubbelspår mellan Göteborg och Oslo?", "tredubbla antalet persontåg"),
+    ("Hur många vattenverk finns det i Bjärke?", "tre vattenverk"),
+    ("Hur många socialförvaltningar har Göteborgs Stad?", "fyra socialförvaltningar"),
+    ("Hur många tillsvidareanställda hade Tolkförmedling Väst vid årsskiftet 2025/26?", "40 tillsvidareanställda"),
+    ("Hur högt var medarbetarengagemanget i Tolkförmedling Väst 2025?", "92 av 100"),
+    ("Vem ersatte Monica Djurner i Göteborgs kommunfullmäktige?", "Jesper Berglund"),
+    ("Vilka partier reserverade sig mot utdelningen ur Renströmska fonden?", "reserverar sig mot beslutet"),
+    ("Hur röstade KF om tilläggsyrkandet om Röhss donationsfond?", "43 Ja mot 29 Nej"),
+    ("Vem är sekreterare i BUN i Alingsås?", "Karin Berg"),
+    ("Hur stor ram fick tekniska nämnden i Alingsås för 2027?", "88 604"),
+    ("Vilken ledamot från V lämnade kommunfullmäktige i Alingsås 2018?", "Marita Barkhage Foster"),
+    ("Hur många ja-röster fick SD:s motion om att Göteborg ska följa Sveriges rikes lag?", "9 Ja mot 29 Nej"),
+    ("upplupna tolkkostnader tfv 2025", "17 840"),
 ]
 
 

@@ -1,12 +1,17 @@
-"""A passage failing a check that it is about what is asked only for want of evidence — a reader
-finding nothing, where the answer stands in a form it does not read — no longer refuses (issue
-11, eighteenth session, ``surely.unsure_checks``): each question below is answered by the one
-passage the corpus holds, in a form the checks of ``judge.off_asked`` miss, and was "no good
-match" before. The near misses those checks were made for are still refused
-(tests/test_search_off_asked.py).
+"""Present answers in a form a check's reader misses are shown (issue 11, eighteenth session).
+
+A passage failing a check that it is about what is asked only for want of evidence — a reader
+finding nothing, where the answer stands in a form it does not read — no longer refuses
+(``surely.unsure_checks``): each question of the first test is answered by the one passage the
+corpus holds, in a form the checks of ``judge.off_asked`` miss, and was "no good match" before.
+The second test holds the answers that hand-written variants of tunable questions
+(``bench/variants.py``) found hidden on main by other checks: a nämnd by a shorter name than its
+records', members named by their party, a "Vem …" question holding "hur många". The near misses
+the checks were made for are still refused (tests/test_search_off_asked.py).
 
 Texts: written for these tests after the forms of the real records (Göteborg nämnden för
-Intraservice's Delårsrapport mars 2026, Alingsås kommunstyrelse and tekniska nämnd protocols)."""
+Intraservice's Delårsrapport mars 2026, Alingsås kommunstyrelse, kommunfullmäktige and tekniska
+nämnd protocols, Göteborg kommunfullmäktige 2023-12-07 and 2024-06-19)."""
 
 from __future__ import annotations
 

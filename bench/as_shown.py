@@ -97,6 +97,8 @@ def failed(r: Ranked) -> str:
         fails.append("absent:" + "+".join(r.absent))
     if r.inside:
         fails.append("inside")
+    if r.unsure:  # failed for want of evidence: never refuses (surely.unsure_checks)
+        fails.append("unsure:" + "+".join(r.unsure))
     return ",".join(fails) or "-"
 
 

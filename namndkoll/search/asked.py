@@ -100,7 +100,11 @@ def _body_rx(body: str) -> re.Pattern[str]:
     # (the kind referring back may open its sentence: "Nämnden tilldelas 2 mnkr för uppdraget.")
     back = (r"|(?-i:\b[" + head[0].upper() + head[0] + "]" + head[1:] + r"en\b(?!\s+(?:för\s+)?[A-ZÅÄÖ]))"
             if head else "")
-    return re.compile(r"(?<![\wåäö])(?:" + r"[\s-]+".join(parts) + r"[\wåäö]*" + back + ")", re.IGNORECASE)
+    # (eighteenth session) a one-word body is also named by a longer compound of its first part
+    # and its kind: "äldrenämnden" asked, "vård- och äldreomsorgsnämnden" in the records
+    stem = body[:-len(head)] if head and " " not in body and "-" not in body else ""
+    longer = r"|" + re.escape(stem) + r"[\wåäö]*?" + (head or "") + r"[\wåäö]*" if len(stem) >= 4 else ""
+    return re.compile(r"(?<![\wåäö])(?:" + r"[\s-]+".join(parts) + r"[\wåäö]*" + longer + back + ")", re.IGNORECASE)
 
 
 def figure_of_body(question: Question, text: str, context: str, section: str | None, committee: str | None,

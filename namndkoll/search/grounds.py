@@ -58,6 +58,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..measures import measure_at, spellings
@@ -67,7 +68,7 @@ from .question import PLACE_SUFFIXES, Question, mentions_place, place_word, same
 from .rerank import states_kind
 from .terms import STOPWORDS, Finds, Matcher, Term
 
-__all__ = ["beside", "body_terms", "by_own_body", "by_own_committee", "figure_beside", "figure_in", "names_asked_year", "names_own_place", "record_terms", "sentences", "stated_around", "states",
+__all__ = ["PLAN_YEARS", "TERM", "beside", "body_terms", "by_own_body", "by_own_committee", "figure_beside", "figure_in", "names_asked_year", "names_own_place", "record_terms", "sentences", "stated_around", "states",
            "thing_beside", "thing_of", "topic_held", "without_axes", "without_numbering", "year_in_own_words"]
 
 # a year as a word: not part of a figure ("1 2025,5"), a case number ("2025.319") or an SFS ("2025:400")
@@ -217,10 +218,19 @@ def figure_in(text: str) -> bool:
     return bool(_DIGITS.search(text) and _digit_left(without_axes(text))) or bool(_COUNT_WORD.search(text))
 
 
+# (eighteenth session) members named by their party, as a protocol records a stance: "Ledamöterna
+# från SD reserverar sig mot beslutet" answers "Vilka ledamöter reserverade sig …"
+_MEMBERS_OF = re.compile(r"\bledamöterna\s+(?:från|för|i)\s+[A-ZÅÄÖ]|\b[A-ZÅÄÖ]{1,3}:s\s+ledamöter", re.IGNORECASE)
+
+
 def states(question: Question, text: str, section: str | None = None) -> bool:
     """``rerank.states_kind`` and, for a figure question, a figure that is not a date or a
-    reference (a table row's numbers are its figures), and for a rate ("per timme") its unit."""
-    if not states_kind(question, text, section):
+    reference (a table row's numbers are its figures), and for a rate ("per timme") its unit. A
+    stance asked of members by name ("Vilka ledamöter reserverade sig …") is stated where the
+    protocol names them by their party ("Ledamöterna från SD reserverar sig")."""
+    if not states_kind(question, text, section) and not (
+            question.people and question.position and _MEMBERS_OF.search(text)
+            and states_kind(replace(question, people=False), text, section)):
         return False
     # (a list of § titles, a protocol's table of contents, states no figure: "Erska 1:55", "§ 95 …")
     if "figure" in question.kinds and section != "table" and (lists_items(text, section) or not figure_in(text)):
@@ -242,7 +252,7 @@ def year_in_own_words(question: Question, text: str) -> bool:
 # "för tiden fr o m den 1 januari 2024 t o m den 14 oktober 2026", "under mandatperioden 2023-2026"):
 # when a term ends is no year the passage is about; "Vem valdes … 2024?" is answered by the
 # election held in 2024 of someone whose term runs to 2026
-_TERM = re.compile(r"\bför\s+tiden\b[^.;]{0,90}?(?:19|20)\d\d(?:[^.;]{0,40}?(?:t\s*\.?\s*o\s*\.?\s*m\.?|till\s+och\s+med|"
+TERM = re.compile(r"\bför\s+tiden\b[^.;]{0,90}?(?:19|20)\d\d(?:[^.;]{0,40}?(?:t\s*\.?\s*o\s*\.?\s*m\.?|till\s+och\s+med|"
                    r"intill)[^.;]{0,30}?(?:19|20)\d\d)?|\bmandatperiod(?:en)?\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d",
                    re.IGNORECASE)
 
@@ -251,14 +261,14 @@ _TERM = re.compile(r"\bför\s+tiden\b[^.;]{0,90}?(?:19|20)\d\d(?:[^.;]{0,40}?(?:
 # flerårsplaner för 2026 och 2027", "budget 2024 och flerårsplaner 2025–2026"): the budget is that
 # year's, and a vote on it or a figure of it is no answer for a plan year. A figure stated for a
 # plan year keeps its year ("i flerårsplaner med 43 753 tkr för år 2025": no year right after)
-_PLAN_YEARS = re.compile(r"\bflerårsplan\w*\s+(?:för\s+)?(?:åren\s+)?(?:19|20)\d\d(?:\s*(?:[-–—]|och)\s*(?:19|20)\d\d)?",
+PLAN_YEARS = re.compile(r"\bflerårsplan\w*\s+(?:för\s+)?(?:åren\s+)?(?:19|20)\d\d(?:\s*(?:[-–—]|och)\s*(?:19|20)\d\d)?",
                          re.IGNORECASE)
 
 
 def _own_years(text: str) -> set[int]:
     """The years a passage's own text names (not a chart's axis: ``without_axes``, nor the end of
-    an appointment's term: ``_TERM``, nor a budget's plan years: ``_PLAN_YEARS``)."""
-    return {int(y) for y in _YEAR.findall(_PLAN_YEARS.sub(" ", _TERM.sub(" ", without_axes(text))))}
+    an appointment's term: ``TERM``, nor a budget's plan years: ``PLAN_YEARS``)."""
+    return {int(y) for y in _YEAR.findall(PLAN_YEARS.sub(" ", TERM.sub(" ", without_axes(text))))}
 
 
 def names_asked_year(question: Question, text: str, title: str | None) -> bool:

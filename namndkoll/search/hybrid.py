@@ -72,6 +72,7 @@ from .subject import (
     with_item_votes,
     with_subject,
 )
+from .surely import unsure_checks
 from .terms import (
     STOPWORDS,
     Matcher,
@@ -443,6 +444,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))
+        out[-1] = _with(out[-1], unsure=unsure_checks(question, out[-1], row, thing, form))
     return out, rows, question
 
 

@@ -210,6 +210,12 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
     # avgiften med 3,2 procent?" asks a reason, "Ska nämnderna räkna med löneökningar …?" yes or no
     if form in ("yes/no", "other") and "figure" in kinds and not _FIGURE_ASKED.search(query):
         kinds -= {"figure"}
+    # (eighteenth session) a question opened by "Vem" asks who: a "hur många …" inside it is what
+    # the one asked is to find out ("vem ska utreda hur många intressenter som ville köpa
+    # jordbruksmarken" and "Exploateringsnämnden får i uppdrag att redovisa hur många
+    # intressenter …", which states no figure and was no answer), not a figure asked
+    if "figure" in kinds and _WHO_FIRST.match(query):
+        kinds -= {"figure"}
     places = tuple(p for _, _, p in sorted(found, key=lambda f: f[0]))
     # a place in the focus ("kostnaden för Alingsås") is the place rule's to check, not the focus's;
     # a vote's figures are "40 Ja mot 38 Nej", whatever it counts ("Hur många ledamöter röstade ja?"):
@@ -377,6 +383,8 @@ _YES_NO = frozenset(["ska", "skall", "skulle", "har", "hade", "finns", "fanns", 
                      "får", "fick", "blir", "blev", "är", "ville", "vill", "bör", "borde", "måste", "behöver",
                      "behövde", "gäller", "gällde", "brukar", "stämmer", "stämde", "innebär", "påverkar"])
 # the question words that ask a figure whatever else the question says
+# a question opened by "Vem"/"Vems" (after any quote or dash)
+_WHO_FIRST = re.compile(r"\W*vems?\b", re.IGNORECASE)
 _FIGURE_ASKED = re.compile(r"\bhur\s+(många|mycket|stor|stort|stora|hög|högt|höga|lång|långt|länge)\b|"
                            r"\bvad\s+(kostar|kostade)\b|^\W*(vad|vilken|vilket|vilka)\b", re.IGNORECASE)
 

@@ -76,6 +76,9 @@ class Ranked:
     # names the post asked beside the body asked, or never beside another body (asked.post_of_body):
     # "vice ordförande i tekniska nämnden" is not the post asked of barn- och ungdomsnämnden
     post_of_body: bool = True
+    # the checks of ``judge.off_asked`` it fails for want of evidence, not on positive evidence of
+    # something else (``surely.unsure_checks``): they withhold trust but never refuse
+    unsure: tuple[str, ...] = ()
 
 
 _FIELDS = frozenset(Ranked.__dataclass_fields__)

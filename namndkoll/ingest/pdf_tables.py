@@ -35,7 +35,7 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
     words: list[dict[str, object]] | None = None
     found = [_grid(t) for t in page.find_tables(table_settings=settings)]
     if ruled:
-        found = _join_stripes(page, found)
+        found = _join_stripes(page, [_caption_apart(g) for g in found])
     for texts, boxes, bbox, t in found:
         texts, boxes, bbox, caption = _without_caption(texts, boxes, bbox)
         if ruled:
@@ -173,15 +173,30 @@ def _without_caption(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None
     and that caption ('' when none): the caption is text about the table, left in the page body
     where it is read and found, kept as the table's caption, and no row whose empty other cells
     would make an empty first column of row labels."""
-    if len(texts) < 3:
+    k = _caption_rows(texts)
+    if not k or len(texts) - k < 2:
         return texts, boxes, bbox, ""
-    filled = [c for c in texts[-1] if c]
-    if len(filled) != 1 or not _CAPTION.match(filled[0]):
-        return texts, boxes, bbox, ""
-    top = min((b[1] for b in boxes[-1] if b), default=None)
+    top = min((b[1] for b in boxes[-k] if b), default=None) if len(boxes) == len(texts) else None
     if top is None:
         return texts, boxes, bbox, ""
-    return texts[:-1], boxes[:-1], (bbox[0], bbox[1], bbox[2], top), filled[0]
+    caption = " ".join(c for r in texts[-k:] for c in r if c)
+    return texts[:-k], boxes[:-k], (bbox[0], bbox[1], bbox[2], top), caption
+
+
+CAPTION_LINES = 3  # the most lines a caption drawn in as a table's last rows may take
+
+
+def _caption_rows(texts: list[tuple[str, ...]]) -> int:
+    """How many of a table's last rows are a caption its ruling drew in: a row of one cell
+    starting "Tabell 4 …" and the rows of one cell that continue it ("31 december 2025."), up
+    to ``CAPTION_LINES`` in all; 0 when the table does not end on one."""
+    for k in range(1, min(CAPTION_LINES, len(texts)) + 1):
+        filled = [c for c in texts[-k] if c]
+        if len(filled) != 1:
+            return 0
+        if _CAPTION.match(filled[0]):
+            return k
+    return 0
 
 
 # a numbered table caption: "Tabell 3. Antal årsarbetare", "Tab. 2 …" (a "Figur" line is a chart's)
@@ -291,6 +306,30 @@ def _edges(g: _Grid) -> tuple[float, ...] | None:
     return None if row is None else tuple(round(b[0]) for b in row if b) + (round(row[-1][2]),)  # type: ignore[index]
 
 
+def _caption_apart(g: _Grid) -> _Grid:
+    """A table part whose ruling drew in a caption as its last rows ("Tabell 4 …" over "31
+    december 2025.", in a box of its own a little wider than the table) with the caption as one
+    row of one cell, and without the columns that only the caption's box made (none of the rows
+    above it has a box there): its columns are then the table's, and a striped table's last part
+    joins the parts above it (see ``_join_stripes``)."""
+    texts, boxes, bbox, t = g
+    k = _caption_rows(texts)
+    if not k or len(texts) - k < 1 or len(boxes) != len(texts):
+        return g
+    width = max(len(r) for r in texts)
+    cols = [j for j in range(width) if any(j < len(b) and b[j] for b in boxes[:-k])]
+    if not cols or len(cols) == width:
+        return g
+    caption = " ".join(c for r in texts[-k:] for c in r if c)
+    inside = [b for r in boxes[-k:] for b in r if b]
+    box = (min(b[0] for b in inside), min(b[1] for b in inside), max(b[2] for b in inside),
+           max(b[3] for b in inside)) if inside else None
+    rows = [tuple(r[j] if j < len(r) else "" for j in cols) for r in texts[:-k]]
+    cells = [tuple(b[j] if j < len(b) else None for j in cols) for b in boxes[:-k]]
+    empty = ("",) * (len(cols) - 1)
+    return rows + [(caption, *empty)], cells + [(box, *(None,) * (len(cols) - 1))], bbox, t
+
+
 def _join_stripes(page: object, grids: list[_Grid]) -> list[_Grid]:
     """A table whose rows are shaded every other row (zebra stripes) is found by its ruling as
     one table per shaded run, the plain rows between them lost to the body text and the parts
@@ -318,7 +357,8 @@ def _join_stripes(page: object, grids: list[_Grid]) -> list[_Grid]:
                 continue
         out.append(g)
     for i in joined:
-        out[i] = _with_plain_last_row(page, out[i])
+        if not _caption_rows(out[i][0]):  # a caption under it ends it
+            out[i] = _with_plain_last_row(page, out[i])
     return out
 
 

@@ -52,7 +52,7 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
             continue
         if not ruled and not any(_NUMCELL.match(c) for r in rows for c in r if c):
             continue  # text strategy on prose: not a table
-        if _prose(rows):
+        if _prose(rows) or _bar_labels(rows):
             continue
         if not ruled:
             words = page.extract_words() if words is None else words
@@ -428,6 +428,17 @@ def _box(b: object) -> tuple[float, float, float, float] | None:
         return None
     x0, top, x1, bottom = (round(float(x), 2) for x in b)  # type: ignore[attr-defined]
     return (x0, top, x1, bottom)
+
+
+def _bar_labels(rows: tuple[tuple[str, ...], ...]) -> bool:
+    """The value labels of a bar chart read as a grid through its bars: figures alone, not a
+    word among them, and no column holding two ("95 | 94" over "84", each over its own bar).
+    Nothing in it says what its figures count: it is no table, and its rows no search passages."""
+    cells = [c for r in rows for c in r if c]
+    if not cells or any(not _NUMCELL.match(c) for c in cells):
+        return False
+    width = max(len(r) for r in rows)
+    return all(sum(1 for r in rows if j < len(r) and r[j]) <= 1 for j in range(width))
 
 
 def _prose(rows: tuple[tuple[str, ...], ...]) -> bool:

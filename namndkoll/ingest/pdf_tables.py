@@ -469,6 +469,9 @@ _NUM_WORD = re.compile(r"^[-−–+]?\(?\d+(?:[,.]\d+)?\)?\s*%?$")
 _GROUP = re.compile(r"^\d{3}(?:,\d+)?\)?%?$")
 _LEAD = re.compile(r"^[-−–+]?\(?\d{1,3}$")
 EDGE_TOLERANCE = 2.5  # points two right edges of one column may differ by
+# ... or, in a column of note numbers set centred, half a digit ("8" ends 2.5 pt left of "10" at
+# 10 pt): this share of the figures' line height
+CENTRED_SHARE = 0.35
 ALIGNED_X_TOLERANCE = 1.5  # the widest gap inside a word, in points (a space is ~2.8 at 10 pt)
 MIN_VALUE_LINES = 3
 
@@ -488,9 +491,11 @@ def aligned_tables(words: list[dict[str, object]], number: int) -> list[Table]:
     lines = _word_lines(words)
     parsed = [_figures_of(ln) for ln in lines]
     ends = sorted(g[2] for p in parsed if p for g in p[1])
+    heights = sorted(_word_height(ln) for ln, p in zip(lines, parsed, strict=True) if p)
+    tolerance = max(EDGE_TOLERANCE, CENTRED_SHARE * heights[len(heights) // 2]) if heights else EDGE_TOLERANCE
     edges: list[list[float]] = []
     for x in ends:
-        if edges and x - edges[-1][-1] <= EDGE_TOLERANCE:
+        if edges and x - edges[-1][-1] <= tolerance:
             edges[-1].append(x)
         else:
             edges.append([x])
@@ -499,7 +504,7 @@ def aligned_tables(words: list[dict[str, object]], number: int) -> list[Table]:
         return []
 
     def col(x1: float) -> int | None:
-        return next((i for i, c in enumerate(columns) if abs(x1 - c) <= EDGE_TOLERANCE), None)
+        return next((i for i, c in enumerate(columns) if abs(x1 - c) <= tolerance), None)
 
     out: list[Table] = []
     i = 0
@@ -508,7 +513,8 @@ def aligned_tables(words: list[dict[str, object]], number: int) -> list[Table]:
         j = i
         while j < len(lines):
             p = parsed[j]
-            if block and float(lines[j][0]["top"]) - float(lines[block[-1]][-1]["bottom"]) > 2.5 * _word_height(lines[j]):  # type: ignore[arg-type]
+            gap = float(lines[j][0]["top"]) - float(lines[block[-1]][-1]["bottom"]) if block else 0.0  # type: ignore[arg-type]
+            if gap > 2.5 * _word_height(lines[j]) and not _one_line_skipped(lines, block, j):
                 break
             if (p and all(col(g[2]) is not None for g in p[1])) or (block and _label_only(lines[j], lines[block[0]])):
                 block.append(j)
@@ -524,13 +530,30 @@ def aligned_tables(words: list[dict[str, object]], number: int) -> list[Table]:
                     block.insert(0, block[0] - 1)  # the heading of the first group of rows
                 # where the figures start: words ending right of it head columns, the rest the labels
                 left = min(g[1] for k in block for g in (parsed[k] or ("", []))[1]) - 1
-                head = _header_lines(lines, block[0], columns, col, left)
+                # each column's middle, where a heading set centred over centred figures ("Not") stands
+                mids: dict[int, list[float]] = {}
+                for k in block:
+                    for g in (parsed[k] or ("", []))[1]:
+                        mids.setdefault(col(g[2]) or 0, []).append((g[1] + g[2]) / 2)
+                centres = {c: sum(m) / len(m) for c, m in mids.items()}
+                head = _header_lines(lines, block[0], columns, col, left, centres)
                 out.append(_aligned_table(number, [lines[k] for k in head], [lines[k] for k in block],
-                                          [parsed[k] for k in block], col, left))
+                                          [parsed[k] for k in block], col, left, centres))
             i = max(j, i + 1)
         else:
             i += 1
     return out
+
+
+def _one_line_skipped(lines: list[list[dict[str, object]]], block: list[int], j: int) -> bool:
+    """Whether line ``j`` stands one empty line under the block's last: its top two of the block's
+    line pitches below the last line's (a balance sheet's groups, "Summa anläggningstillgångar"
+    then an empty line then "Omsättningstillgångar", are one table)."""
+    tops = [float(lines[k][0]["top"]) for k in block]  # type: ignore[arg-type]
+    if len(tops) < 2:
+        return False
+    pitch = min(b - a for a, b in pairwise(tops))
+    return pitch > 0 and float(lines[j][0]["top"]) - tops[-1] <= 2 * pitch + 1  # type: ignore[arg-type]
 
 
 def _word_lines(words: list[dict[str, object]]) -> list[list[dict[str, object]]]:
@@ -601,7 +624,7 @@ def _label_only(line: list[dict[str, object]], first: list[dict[str, object]]) -
 
 
 def _header_lines(lines: list[list[dict[str, object]]], first: int, columns: list[float],
-                  col: object, left: float) -> list[int]:
+                  col: object, left: float, centres: dict[int, float] | None = None) -> list[int]:
     """The lines right above a block whose words right of its labels each end at a column's edge
     (at most three such lines; a line of label words only among them, "(tkr)" between "Bokslut
     Bokslut" and "2025 2024", does not count: it heads the labels and states the unit)."""
@@ -613,7 +636,7 @@ def _header_lines(lines: list[list[dict[str, object]]], first: int, columns: lis
         if float(below[0]["top"]) - float(line[-1]["bottom"]) > 2.5 * _word_height(line):  # type: ignore[arg-type]
             break
         right = [w for w in line if float(w["x1"]) > left]  # type: ignore[arg-type]
-        if right and not all(_heads_column(w, columns, left, col) for w in _merged(right)):
+        if right and not all(_heads_column(w, columns, left, col, centres) for w in _merged(right)):
             break
         if not right and len(" ".join(str(w["text"]) for w in line)) > 60:
             break
@@ -629,17 +652,22 @@ def _right_of(line: list[dict[str, object]], left: float) -> bool:
     return any(float(w["x1"]) > left for w in line)  # type: ignore[arg-type]
 
 
-def _heads_column(w: dict[str, object], columns: list[float], left: float, col: object) -> bool:
+def _heads_column(w: dict[str, object], columns: list[float], left: float, col: object,
+                  centres: dict[int, float] | None = None) -> bool:
     """Whether a header word (words set a space apart, merged) ends at a column's edge, starts
     right of the column before it (a line of prose running across the columns does not) and
-    is no figure but a year."""
-    c = col(float(w["x1"]))  # type: ignore[arg-type, operator]
-    if c is None:
-        return False
-    start = columns[c - 1] if c else left  # type: ignore[operator]
+    is no figure but a year; or, a word no wider than two of its heights, stands centred over a
+    column of figures set centred ("Not" over the note numbers "8", "10": it starts left of them)."""
     text = str(w["text"])
-    figure = any(_NUM_WORD.match(t) and not re.fullmatch(r"(?:19|20)\d\d", t) for t in text.split())
-    return float(w["x0"]) > start and not figure  # type: ignore[arg-type]
+    if any(_NUM_WORD.match(t) and not re.fullmatch(r"(?:19|20)\d\d", t) for t in text.split()):
+        return False
+    x0, x1 = float(w["x0"]), float(w["x1"])  # type: ignore[arg-type]
+    c = col(x1)  # type: ignore[operator]
+    if c is not None and x0 > (columns[c - 1] if c else left):
+        return True
+    h = float(w["bottom"]) - float(w["top"])  # type: ignore[arg-type]
+    return x1 - x0 <= 2 * h and any(abs((x0 + x1) / 2 - m) <= EDGE_TOLERANCE and (not j or x0 > columns[j - 1])
+                                    for j, m in (centres or {}).items())
 
 
 def _merged(words: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -655,7 +683,8 @@ def _merged(words: list[dict[str, object]]) -> list[dict[str, object]]:
 
 
 def _aligned_table(number: int, head: list[list[dict[str, object]]], body: list[list[dict[str, object]]],
-                   parsed: list[tuple[str, list[_Fig]] | None], col: object, left: float) -> Table:
+                   parsed: list[tuple[str, list[_Fig]] | None], col: object, left: float,
+                   centres: dict[int, float] | None = None) -> Table:
     n = max((col(g[2]) for p in parsed if p for g in p[1]), default=0) + 2  # type: ignore[operator]
     rows: list[tuple[str, ...]] = []
     boxes: list[tuple[_Box | None, ...]] = []
@@ -668,6 +697,9 @@ def _aligned_table(number: int, head: list[list[dict[str, object]]], body: list[
             parts = [(0, " ".join(str(w["text"]) for w in lab), float(lab[0]["x0"]), float(lab[-1]["x1"]))] if lab else []  # type: ignore[arg-type]
             for w in _merged([w for w in line if float(w["x1"]) > left]):  # type: ignore[arg-type]
                 c = col(float(w["x1"]))  # type: ignore[arg-type, operator]
+                if c is None:  # a heading centred over its column ("Not")
+                    mid = (float(w["x0"]) + float(w["x1"])) / 2  # type: ignore[arg-type]
+                    c = next((j for j, m in (centres or {}).items() if abs(mid - m) <= EDGE_TOLERANCE), None)
                 if c is not None and c + 1 < n:
                     parts.append((c + 1, str(w["text"]), float(w["x0"]), float(w["x1"])))  # type: ignore[arg-type]
             for c, text, x0, x1 in parts:

@@ -328,6 +328,9 @@ def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tup
     rows, cols, n_header, _valued, headed, table_scale = lay
     for i, row in enumerate(rows[n_header:], n_header):
         label = next((c for c in row if c and _cell_value(c) is None and not iter_figures_first(c)), "")
+        first = next((c for c in row if c), "")
+        if not label and is_year(first.strip()):
+            label = first  # a row of a year ("2025 | 312 510 | 99,5%" under "År | Antal utförda uppdrag | …")
         doubled = _doubled(row, headed)
         for j, cell in enumerate(row):
             span = spans.get((i, j))

@@ -341,25 +341,35 @@ def _join_stripes(page: object, grids: list[_Grid]) -> list[_Grid]:
     row right under the last part that fills a value cell (the last row, when a plain one)."""
     out: list[_Grid] = []
     joined: set[int] = set()
+    last: int | None = None  # the part the next one may continue
     for g in sorted(grids, key=lambda g: g[2][1]):
-        prev = out[-1] if out else None
+        prev = out[last] if last is not None else None
+        if prev is not None and _within_box(g[2], prev[2]):
+            out.append(g)  # a header cell's own ruling inside the part ("Antal utförda" over "uppdrag")
+            continue
         edges = _edges(g)
-        if prev is not None and edges is not None and _edges(prev) == edges and edges:
+        if prev is not None and last is not None and edges is not None and _edges(prev) == edges and edges:
             height = (prev[2][3] - prev[2][1]) / max(len(prev[0]), 1)
             gap = (prev[2][3], g[2][1])
             rows, boxes = _gap_rows(page, edges, gap) if 0 <= gap[1] - gap[0] <= STRIPE_GAP_ROWS * height else ([], [])
             # only plain rows of values between them (not a caption, a heading or text between tables)
             if rows and all(_value_row(r) for r in rows):
                 x0, top, x1, _ = prev[2]
-                out[-1] = (prev[0] + rows + g[0], prev[1] + boxes + g[1],
-                           (min(x0, g[2][0]), top, max(x1, g[2][2]), g[2][3]), prev[3])
-                joined.add(len(out) - 1)
+                out[last] = (prev[0] + rows + g[0], prev[1] + boxes + g[1],
+                             (min(x0, g[2][0]), top, max(x1, g[2][2]), g[2][3]), prev[3])
+                joined.add(last)
                 continue
         out.append(g)
+        last = len(out) - 1
     for i in joined:
         if not _caption_rows(out[i][0]):  # a caption under it ends it
             out[i] = _with_plain_last_row(page, out[i])
     return out
+
+
+def _within_box(a: _Box, b: _Box) -> bool:
+    """Whether box ``a`` lies inside box ``b`` (a point's slack)."""
+    return a[0] >= b[0] - 1 and a[1] >= b[1] - 1 and a[2] <= b[2] + 1 and a[3] <= b[3] + 1
 
 
 def _value_row(row: tuple[str, ...]) -> bool:

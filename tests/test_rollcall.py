@@ -513,3 +513,30 @@ def test_a_list_that_disagrees_with_its_own_rows_does_not_outweigh_the_sentence(
                    items=True, tables={2: [_bun_table(("7", "6", "0"))]})
     (v,) = find_votes(doc)
     assert (v.yes, v.no) == (5, 8) and v.note.startswith("the roll call counts 6 ja, 7 nej")
+
+
+def test_goteborg_bilaga_whose_absent_count_is_read_among_its_rows(tmp_path):
+    """KF 2024-08-22's bilaga 13 as its text layer reads: "Antal Frånv: 0" is not with the other
+    counts above the list but after its first rows, between the column heads "Plats" and
+    "Resultat"; "Funktion" stands between "Antal Avstår" and "Antal Kvittade". The vote named no
+    absent members; the count is the list's own, wherever on its page the line is read."""
+    text = (GBG.replace("Antal Frånv: 1\n", "").replace("Antal Kvittade: 1\n", "Funktion\nAntal Kvittade: 1\n")
+            .replace("Plats\nFunktion\nResultat\n", "Plats\nAntal Frånv: 1\nResultat\n"))
+    doc = read_document(render_pdf(text, tmp_path / "kf.pdf", page_marker=r"^(?:§ \d|Bilaga \d)"))
+    (v,) = extract_document(doc).votes
+    assert (v.item, v.yes, v.no, v.abstain, v.absent) == ("§ 9", 4, 2, 1, 2)
+    assert [(e.name, e.vote) for e in v.roll_call] == [(n, c) for n, _p, c, _r, _x in GBG_ROLL]
+
+
+def test_a_list_that_writes_a_members_full_name_keeps_it(tmp_path):
+    """KF 2024-08-22's lists write "Lena Lindström Olinder" where a § names "Lena Olinder (M)":
+    the roll call said "Lena Olinder", a form the list on the page does not show. A list that
+    writes the name in full and in the document's order keeps its own form; one written surname
+    first still reads as the document writes it."""
+    text = GBG.replace("Omröstning\n", "Yrkanden\nRobert Hammarstrand (S) och Emma Altenhammar (SD) yrkar "
+                       "bifall till kommunstyrelsens förslag.\nOmröstning\n", 1)
+    doc = read_document(render_pdf(text, tmp_path / "kf.pdf", page_marker=r"^(?:§ \d|Bilaga \d)"))
+    (v,) = extract_document(doc).votes
+    names = [e.name for e in v.roll_call]
+    assert "Robert Andersson Hammarstrand" in names and "Robert Hammarstrand" not in names, names
+    assert "Emma Altenhammar" in names and "Altenhammar, Emma" not in names, names

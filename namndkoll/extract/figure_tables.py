@@ -36,6 +36,8 @@ _SCALE_HDR = (
 )
 _CAPTION = re.compile(rf"(?im)^\s*(?:belopp\s+i\s+|\()?(tkr|mkr|mnkr|tusentals kronor|miljoner kronor|{_T_EUR}|{_M_EUR})"
                       rf"\)?\s*$|belopp\s+i\s+(tkr|mkr|mnkr|{_T_EUR}|{_M_EUR})")
+# a column of the numbers of the notes that explain each row ("Not", "Noter", "Not nr")
+_NOTE_HDR = re.compile(r"(?:not|noter|not\s?nr\.?|notnr)", re.IGNORECASE)
 _MONEY_HDR = re.compile(r"kostnad|belopp|budget|utfall|intäkt|prognos|avvikelse|bokslut|resultat|anslag|"
                         r"kr\b|kronor|sek\b|ram\b|netto|lön", re.IGNORECASE)
 
@@ -163,6 +165,8 @@ def _text_row_figures(page: Page, table: Table, body: str, lay: _Layout) -> Iter
             if at < 0:
                 break
             pos = at + len(num)
+            if _NOTE_HDR.fullmatch(lay.cols[j].strip()):
+                continue
             for f in _cell_figures(None, page, body, num, label, lay.cols[j], lay.scale):
                 yield replace(f, start=page.start + at, end=page.start + at + len(num),
                               bbox=(x0, ln.top, x1, ln.bottom))
@@ -331,12 +335,17 @@ def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tup
         label = next((c for c in row if c and _cell_value(c) is None and not iter_figures_first(c)), "")
         if not label and sum(1 for c in row if c) > 1:
             label = next((c for c in row if c and _cell_value(c) is None and _worded(c)), "")
+        first = next((c for c in row if c), "")
+        if not label and is_year(first.strip()):
+            label = first  # a row of a year ("2025 | 312 510 | 99,5%" under "År | Antal utförda uppdrag | …")
         doubled = _doubled(row, headed)
         for j, cell in enumerate(row):
             span = spans.get((i, j))
             if not cell or cell == label or j in doubled or j in notes:
                 continue
             col_head = cols[j] if j < len(cols) else ""
+            if _NOTE_HDR.fullmatch(col_head.strip()):
+                continue  # a note's number ("Not | 11"), not an amount
             yield from _cell_figures(span, page, body, cell, label, col_head, table_scale)
 
 

@@ -326,11 +326,28 @@ def context(doc: Document, page: Page, at: int, back: int = 900) -> _Context:
         title = " ".join(t.group("t").split())
     stated = None
     if (s := _STATED_RE.search(above)) and "Antal" in s.group(0):
-        absent = _int(s.group(4))
-        if absent is not None and s.group(5):
-            absent += int(s.group(5))  # kvittade members vote no more than absent ones
+        absent, paired = _int(s.group(4)), _int(s.group(5))
+        if absent is None:  # the count's line set apart from the others by the page's reading order
+            absent = _count_on_page(text[page.start:page.end], _ANTAL_FRANV_RE)
+            paired = paired if paired is not None else _count_on_page(text[page.start:page.end], _ANTAL_KVITT_RE)
+        if absent is not None and paired:
+            absent += paired  # kvittade members vote no more than absent ones
         stated = (int(s.group(1)), int(s.group(2)), _int(s.group(3)), absent)
     return _Context(item, bilaga, stated, title, start)
+
+
+# a list's own count heads, on a line of their own: "Antal Frånv: 0", "Antal Kvittade: 0"
+_ANTAL_FRANV_RE = re.compile(r"(?m)^[ \t]*Antal[ \t]+Frånv(?:arande)?\.?:?[ \t]*(\d{1,3})[ \t]*$")
+_ANTAL_KVITT_RE = re.compile(r"(?m)^[ \t]*Antal[ \t]+Kvittade:?[ \t]*(\d{1,3})[ \t]*$")
+
+
+def _count_on_page(page_text: str, rx: re.Pattern[str]) -> int | None:
+    """A list's count that the page's text layer set apart from the counts above the list (a
+    Göteborg omröstningsbilaga whose "Antal Frånv: 0" is read after its first rows, among the
+    column heads "Plats" and "Resultat"): the one such line on the page; None when there is none
+    or more than one (two lists on a page: which is whose?)."""
+    found = rx.findall(page_text)
+    return int(found[0]) if len(found) == 1 else None
 
 
 def _int(s: str | None) -> int | None:

@@ -58,7 +58,9 @@ def as_elsewhere(call: RollCall, local: dict[str, str], known: dict[str, str],
       elsewhere ("Fredrik Karström (M)"), also with all given names ("Larsson Gun Yvonne",
       "Ekström Tingberg Jonna" are "Gun Larsson (-)", "Jonna Tingberg (M)" in the attendance
       list), or fewer of them, when one name the document states elsewhere fits
-      (``_fuller_or_shorter``);
+      (``_fuller_or_shorter``); a list that writes the name in the document's order and in full
+      ("Lena Lindström Olinder", "Lena Olinder (M)" in a § title) keeps its own form, as the page
+      shows it (the shorter form still finds the member: ``corpus.members`` joins the two);
     * the serving substitute in the seat of a member the attendance list says was replaced for
       this § ("Camilla Cronsjö (M) för Michelle Vithal Bergström (KD), § 41");
     * a code no registry or the document knows ("Bo Nors (FB)" in a vote list, "(F)" for Fokus
@@ -74,19 +76,30 @@ def as_elsewhere(call: RollCall, local: dict[str, str], known: dict[str, str],
     for e in call.entries:
         seat = _tokens(e.name)
         name = by_tokens.get(seat) or _fuller_or_shorter(seat, e.party, local, known, by_surname)
+        said = e.name  # the name as the rest of the document states it
         if name and name != e.name:  # (the list's own row stays in the entry's text)
-            e = replace(e, name=name)
-            seat = _tokens(name)
+            said, seat = name, _tokens(name)
+            if not _in_full(e.name, name):
+                e = replace(e, name=name)
         sub = next((s for s in subs if s[2] == seat and (s[3] is None or number in s[3])), None)
         if sub is not None:
             e = replace(e, name=sub[0], party=sub[1], role="tjänstgörande ersättare",
                         note="; ".join(x for x in (e.note, f"in the seat of {e.name}") if x))
-        other = known.get(e.name)
+            said = e.name
+        other = known.get(said)
         if other and other != e.party and (e.party is None or party_value(e.party, local)[0] is None):
             said = f"{e.party} in the list" if e.party else "party as the document states it elsewhere"
             e = replace(e, party=other, note="; ".join(x for x in (e.note, said) if x))
         fixed.append(e)
     return replace(call, entries=tuple(fixed))
+
+
+def _in_full(listed: str, said: str) -> bool:
+    """Whether a list's name is a fuller form of the name said elsewhere, in the same order: its
+    first and last words are the other's, and it holds every other word ("Lena Lindström
+    Olinder" of "Lena Olinder"; not "Larsson Gun Yvonne" of "Gun Larsson", written surname first)."""
+    a, b = listed.casefold().split(), said.casefold().split()
+    return len(a) > len(b) >= 2 and a[0] == b[0] and a[-1] == b[-1] and set(b) <= set(a)
 
 
 def _fuller_or_shorter(seat: frozenset[str], party: str | None, local: dict[str, str], known: dict[str, str],

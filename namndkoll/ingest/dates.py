@@ -27,6 +27,10 @@ _MON_ABBR = {m[:3]: i for m, i in MONTHS.items()}
 
 _DASH = "[-–‐‑]"  # hyphen, en dash and the Unicode hyphens some templates print: "2025–10–08"
 _ISO = re.compile(rf"(?<![\d/.])((?:19|20)\d\d){_DASH}(0[1-9]|1[0-2]){_DASH}(0[1-9]|[12]\d|3[01])(?![\d])")
+# a date in a scanned page's OCR text, a letter read for a digit: "20t7-04-2t" (2017-04-21), "2019-1O-O3";
+# the year's first two digits as printed, at most two letters in all
+_OCR_DIGIT = str.maketrans("tlIiOo", "111100")
+_OCR_ISO = re.compile(rf"(?<![\w/.])((?:19|20)[\dtlIiOo]{{2}}){_DASH}([\dtlIiOo]{{2}}){_DASH}([\dtlIiOo]{{2}})(?![\w])")
 # a date alone on its line with its parts spaced out, as covers set it: "2026 03 26", "2026 - 03 - 26",
 # the year letter-spaced too ("2 0 2 6 - 03 - 26")
 _SP = "(?: | [-–] )"
@@ -55,6 +59,11 @@ def dates_in(text: str) -> Iterator[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for m in _ISO.finditer(text):
         found.append((m.start(), f"{m.group(1)}-{m.group(2)}-{m.group(3)}"))
+    for m in _OCR_ISO.finditer(text):
+        letters = sum(c.isalpha() for c in m.group(0))
+        y, mo, d = (int(g.translate(_OCR_DIGIT)) for g in m.groups())
+        if 1 <= letters <= 2 and _valid(y, mo, d):
+            found.append((m.start(), f"{y}-{mo:02d}-{d:02d}"))
     m2 = _ISO_SPACED.match(text)
     if m2:
         found.append((m2.start(1), f"{m2.group(1).replace(' ', '')}-{m2.group(2)}-{m2.group(3)}"))

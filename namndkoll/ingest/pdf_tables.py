@@ -35,7 +35,7 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
     words: list[dict[str, object]] | None = None
     found = [_grid(t) for t in page.find_tables(table_settings=settings)]
     if ruled:
-        found = _join_stripes(page, found)
+        found = _join_stripes(page, [_caption_apart(g) for g in found])
     for texts, boxes, bbox, t in found:
         texts, boxes, bbox, caption = _without_caption(texts, boxes, bbox)
         if ruled:
@@ -52,7 +52,7 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
             continue
         if not ruled and not any(_NUMCELL.match(c) for r in rows for c in r if c):
             continue  # text strategy on prose: not a table
-        if _prose(rows):
+        if _prose(rows) or _bar_labels(rows):
             continue
         if not ruled:
             words = page.extract_words() if words is None else words
@@ -173,15 +173,30 @@ def _without_caption(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None
     and that caption ('' when none): the caption is text about the table, left in the page body
     where it is read and found, kept as the table's caption, and no row whose empty other cells
     would make an empty first column of row labels."""
-    if len(texts) < 3:
+    k = _caption_rows(texts)
+    if not k or len(texts) - k < 2:
         return texts, boxes, bbox, ""
-    filled = [c for c in texts[-1] if c]
-    if len(filled) != 1 or not _CAPTION.match(filled[0]):
-        return texts, boxes, bbox, ""
-    top = min((b[1] for b in boxes[-1] if b), default=None)
+    top = min((b[1] for b in boxes[-k] if b), default=None) if len(boxes) == len(texts) else None
     if top is None:
         return texts, boxes, bbox, ""
-    return texts[:-1], boxes[:-1], (bbox[0], bbox[1], bbox[2], top), filled[0]
+    caption = " ".join(c for r in texts[-k:] for c in r if c)
+    return texts[:-k], boxes[:-k], (bbox[0], bbox[1], bbox[2], top), caption
+
+
+CAPTION_LINES = 3  # the most lines a caption drawn in as a table's last rows may take
+
+
+def _caption_rows(texts: list[tuple[str, ...]]) -> int:
+    """How many of a table's last rows are a caption its ruling drew in: a row of one cell
+    starting "Tabell 4 …" and the rows of one cell that continue it ("31 december 2025."), up
+    to ``CAPTION_LINES`` in all; 0 when the table does not end on one."""
+    for k in range(1, min(CAPTION_LINES, len(texts)) + 1):
+        filled = [c for c in texts[-k] if c]
+        if len(filled) != 1:
+            return 0
+        if _CAPTION.match(filled[0]):
+            return k
+    return 0
 
 
 # a numbered table caption: "Tabell 3. Antal årsarbetare", "Tab. 2 …" (a "Figur" line is a chart's)
@@ -291,6 +306,30 @@ def _edges(g: _Grid) -> tuple[float, ...] | None:
     return None if row is None else tuple(round(b[0]) for b in row if b) + (round(row[-1][2]),)  # type: ignore[index]
 
 
+def _caption_apart(g: _Grid) -> _Grid:
+    """A table part whose ruling drew in a caption as its last rows ("Tabell 4 …" over "31
+    december 2025.", in a box of its own a little wider than the table) with the caption as one
+    row of one cell, and without the columns that only the caption's box made (none of the rows
+    above it has a box there): its columns are then the table's, and a striped table's last part
+    joins the parts above it (see ``_join_stripes``)."""
+    texts, boxes, bbox, t = g
+    k = _caption_rows(texts)
+    if not k or len(texts) - k < 1 or len(boxes) != len(texts):
+        return g
+    width = max(len(r) for r in texts)
+    cols = [j for j in range(width) if any(j < len(b) and b[j] for b in boxes[:-k])]
+    if not cols or len(cols) == width:
+        return g
+    caption = " ".join(c for r in texts[-k:] for c in r if c)
+    inside = [b for r in boxes[-k:] for b in r if b]
+    box = (min(b[0] for b in inside), min(b[1] for b in inside), max(b[2] for b in inside),
+           max(b[3] for b in inside)) if inside else None
+    rows = [tuple(r[j] if j < len(r) else "" for j in cols) for r in texts[:-k]]
+    cells = [tuple(b[j] if j < len(b) else None for j in cols) for b in boxes[:-k]]
+    empty = ("",) * (len(cols) - 1)
+    return rows + [(caption, *empty)], cells + [(box, *(None,) * (len(cols) - 1))], bbox, t
+
+
 def _join_stripes(page: object, grids: list[_Grid]) -> list[_Grid]:
     """A table whose rows are shaded every other row (zebra stripes) is found by its ruling as
     one table per shaded run, the plain rows between them lost to the body text and the parts
@@ -302,24 +341,35 @@ def _join_stripes(page: object, grids: list[_Grid]) -> list[_Grid]:
     row right under the last part that fills a value cell (the last row, when a plain one)."""
     out: list[_Grid] = []
     joined: set[int] = set()
+    last: int | None = None  # the part the next one may continue
     for g in sorted(grids, key=lambda g: g[2][1]):
-        prev = out[-1] if out else None
+        prev = out[last] if last is not None else None
+        if prev is not None and _within_box(g[2], prev[2]):
+            out.append(g)  # a header cell's own ruling inside the part ("Antal utförda" over "uppdrag")
+            continue
         edges = _edges(g)
-        if prev is not None and edges is not None and _edges(prev) == edges and edges:
+        if prev is not None and last is not None and edges is not None and _edges(prev) == edges and edges:
             height = (prev[2][3] - prev[2][1]) / max(len(prev[0]), 1)
             gap = (prev[2][3], g[2][1])
             rows, boxes = _gap_rows(page, edges, gap) if 0 <= gap[1] - gap[0] <= STRIPE_GAP_ROWS * height else ([], [])
             # only plain rows of values between them (not a caption, a heading or text between tables)
             if rows and all(_value_row(r) for r in rows):
                 x0, top, x1, _ = prev[2]
-                out[-1] = (prev[0] + rows + g[0], prev[1] + boxes + g[1],
-                           (min(x0, g[2][0]), top, max(x1, g[2][2]), g[2][3]), prev[3])
-                joined.add(len(out) - 1)
+                out[last] = (prev[0] + rows + g[0], prev[1] + boxes + g[1],
+                             (min(x0, g[2][0]), top, max(x1, g[2][2]), g[2][3]), prev[3])
+                joined.add(last)
                 continue
         out.append(g)
+        last = len(out) - 1
     for i in joined:
-        out[i] = _with_plain_last_row(page, out[i])
+        if not _caption_rows(out[i][0]):  # a caption under it ends it
+            out[i] = _with_plain_last_row(page, out[i])
     return out
+
+
+def _within_box(a: _Box, b: _Box) -> bool:
+    """Whether box ``a`` lies inside box ``b`` (a point's slack)."""
+    return a[0] >= b[0] - 1 and a[1] >= b[1] - 1 and a[2] <= b[2] + 1 and a[3] <= b[3] + 1
 
 
 def _value_row(row: tuple[str, ...]) -> bool:
@@ -390,6 +440,17 @@ def _box(b: object) -> tuple[float, float, float, float] | None:
     return (x0, top, x1, bottom)
 
 
+def _bar_labels(rows: tuple[tuple[str, ...], ...]) -> bool:
+    """The value labels of a bar chart read as a grid through its bars: figures alone, not a
+    word among them, and no column holding two ("95 | 94" over "84", each over its own bar).
+    Nothing in it says what its figures count: it is no table, and its rows no search passages."""
+    cells = [c for r in rows for c in r if c]
+    if not cells or any(not _NUMCELL.match(c) for c in cells):
+        return False
+    width = max(len(r) for r in rows)
+    return all(sum(1 for r in rows if j < len(r) and r[j]) <= 1 for j in range(width))
+
+
 def _prose(rows: tuple[tuple[str, ...], ...]) -> bool:
     """Lines of prose cut into one-word cells (a title in a bordered box, read as a grid)."""
     cells = [c for r in rows for c in r if c]
@@ -418,6 +479,9 @@ _NUM_WORD = re.compile(r"^[-−–+]?\(?\d+(?:[,.]\d+)?\)?\s*%?$")
 _GROUP = re.compile(r"^\d{3}(?:,\d+)?\)?%?$")
 _LEAD = re.compile(r"^[-−–+]?\(?\d{1,3}$")
 EDGE_TOLERANCE = 2.5  # points two right edges of one column may differ by
+# ... or, in a column of note numbers set centred, half a digit ("8" ends 2.5 pt left of "10" at
+# 10 pt): this share of the figures' line height
+CENTRED_SHARE = 0.35
 ALIGNED_X_TOLERANCE = 1.5  # the widest gap inside a word, in points (a space is ~2.8 at 10 pt)
 MIN_VALUE_LINES = 3
 
@@ -437,9 +501,11 @@ def aligned_tables(words: list[dict[str, object]], number: int) -> list[Table]:
     lines = _word_lines(words)
     parsed = [_figures_of(ln) for ln in lines]
     ends = sorted(g[2] for p in parsed if p for g in p[1])
+    heights = sorted(_word_height(ln) for ln, p in zip(lines, parsed, strict=True) if p)
+    tolerance = max(EDGE_TOLERANCE, CENTRED_SHARE * heights[len(heights) // 2]) if heights else EDGE_TOLERANCE
     edges: list[list[float]] = []
     for x in ends:
-        if edges and x - edges[-1][-1] <= EDGE_TOLERANCE:
+        if edges and x - edges[-1][-1] <= tolerance:
             edges[-1].append(x)
         else:
             edges.append([x])
@@ -448,7 +514,7 @@ def aligned_tables(words: list[dict[str, object]], number: int) -> list[Table]:
         return []
 
     def col(x1: float) -> int | None:
-        return next((i for i, c in enumerate(columns) if abs(x1 - c) <= EDGE_TOLERANCE), None)
+        return next((i for i, c in enumerate(columns) if abs(x1 - c) <= tolerance), None)
 
     out: list[Table] = []
     i = 0
@@ -457,7 +523,8 @@ def aligned_tables(words: list[dict[str, object]], number: int) -> list[Table]:
         j = i
         while j < len(lines):
             p = parsed[j]
-            if block and float(lines[j][0]["top"]) - float(lines[block[-1]][-1]["bottom"]) > 2.5 * _word_height(lines[j]):  # type: ignore[arg-type]
+            gap = float(lines[j][0]["top"]) - float(lines[block[-1]][-1]["bottom"]) if block else 0.0  # type: ignore[arg-type]
+            if gap > 2.5 * _word_height(lines[j]) and not _one_line_skipped(lines, block, j):
                 break
             if (p and all(col(g[2]) is not None for g in p[1])) or (block and _label_only(lines[j], lines[block[0]])):
                 block.append(j)
@@ -473,13 +540,30 @@ def aligned_tables(words: list[dict[str, object]], number: int) -> list[Table]:
                     block.insert(0, block[0] - 1)  # the heading of the first group of rows
                 # where the figures start: words ending right of it head columns, the rest the labels
                 left = min(g[1] for k in block for g in (parsed[k] or ("", []))[1]) - 1
-                head = _header_lines(lines, block[0], columns, col, left)
+                # each column's middle, where a heading set centred over centred figures ("Not") stands
+                mids: dict[int, list[float]] = {}
+                for k in block:
+                    for g in (parsed[k] or ("", []))[1]:
+                        mids.setdefault(col(g[2]) or 0, []).append((g[1] + g[2]) / 2)
+                centres = {c: sum(m) / len(m) for c, m in mids.items()}
+                head = _header_lines(lines, block[0], columns, col, left, centres)
                 out.append(_aligned_table(number, [lines[k] for k in head], [lines[k] for k in block],
-                                          [parsed[k] for k in block], col, left))
+                                          [parsed[k] for k in block], col, left, centres))
             i = max(j, i + 1)
         else:
             i += 1
     return out
+
+
+def _one_line_skipped(lines: list[list[dict[str, object]]], block: list[int], j: int) -> bool:
+    """Whether line ``j`` stands one empty line under the block's last: its top two of the block's
+    line pitches below the last line's (a balance sheet's groups, "Summa anläggningstillgångar"
+    then an empty line then "Omsättningstillgångar", are one table)."""
+    tops = [float(lines[k][0]["top"]) for k in block]  # type: ignore[arg-type]
+    if len(tops) < 2:
+        return False
+    pitch = min(b - a for a, b in pairwise(tops))
+    return pitch > 0 and float(lines[j][0]["top"]) - tops[-1] <= 2 * pitch + 1  # type: ignore[arg-type]
 
 
 def _word_lines(words: list[dict[str, object]]) -> list[list[dict[str, object]]]:
@@ -550,7 +634,7 @@ def _label_only(line: list[dict[str, object]], first: list[dict[str, object]]) -
 
 
 def _header_lines(lines: list[list[dict[str, object]]], first: int, columns: list[float],
-                  col: object, left: float) -> list[int]:
+                  col: object, left: float, centres: dict[int, float] | None = None) -> list[int]:
     """The lines right above a block whose words right of its labels each end at a column's edge
     (at most three such lines; a line of label words only among them, "(tkr)" between "Bokslut
     Bokslut" and "2025 2024", does not count: it heads the labels and states the unit)."""
@@ -562,7 +646,7 @@ def _header_lines(lines: list[list[dict[str, object]]], first: int, columns: lis
         if float(below[0]["top"]) - float(line[-1]["bottom"]) > 2.5 * _word_height(line):  # type: ignore[arg-type]
             break
         right = [w for w in line if float(w["x1"]) > left]  # type: ignore[arg-type]
-        if right and not all(_heads_column(w, columns, left, col) for w in _merged(right)):
+        if right and not all(_heads_column(w, columns, left, col, centres) for w in _merged(right)):
             break
         if not right and len(" ".join(str(w["text"]) for w in line)) > 60:
             break
@@ -578,17 +662,22 @@ def _right_of(line: list[dict[str, object]], left: float) -> bool:
     return any(float(w["x1"]) > left for w in line)  # type: ignore[arg-type]
 
 
-def _heads_column(w: dict[str, object], columns: list[float], left: float, col: object) -> bool:
+def _heads_column(w: dict[str, object], columns: list[float], left: float, col: object,
+                  centres: dict[int, float] | None = None) -> bool:
     """Whether a header word (words set a space apart, merged) ends at a column's edge, starts
     right of the column before it (a line of prose running across the columns does not) and
-    is no figure but a year."""
-    c = col(float(w["x1"]))  # type: ignore[arg-type, operator]
-    if c is None:
-        return False
-    start = columns[c - 1] if c else left  # type: ignore[operator]
+    is no figure but a year; or, a word no wider than two of its heights, stands centred over a
+    column of figures set centred ("Not" over the note numbers "8", "10": it starts left of them)."""
     text = str(w["text"])
-    figure = any(_NUM_WORD.match(t) and not re.fullmatch(r"(?:19|20)\d\d", t) for t in text.split())
-    return float(w["x0"]) > start and not figure  # type: ignore[arg-type]
+    if any(_NUM_WORD.match(t) and not re.fullmatch(r"(?:19|20)\d\d", t) for t in text.split()):
+        return False
+    x0, x1 = float(w["x0"]), float(w["x1"])  # type: ignore[arg-type]
+    c = col(x1)  # type: ignore[operator]
+    if c is not None and x0 > (columns[c - 1] if c else left):
+        return True
+    h = float(w["bottom"]) - float(w["top"])  # type: ignore[arg-type]
+    return x1 - x0 <= 2 * h and any(abs((x0 + x1) / 2 - m) <= EDGE_TOLERANCE and (not j or x0 > columns[j - 1])
+                                    for j, m in (centres or {}).items())
 
 
 def _merged(words: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -604,7 +693,8 @@ def _merged(words: list[dict[str, object]]) -> list[dict[str, object]]:
 
 
 def _aligned_table(number: int, head: list[list[dict[str, object]]], body: list[list[dict[str, object]]],
-                   parsed: list[tuple[str, list[_Fig]] | None], col: object, left: float) -> Table:
+                   parsed: list[tuple[str, list[_Fig]] | None], col: object, left: float,
+                   centres: dict[int, float] | None = None) -> Table:
     n = max((col(g[2]) for p in parsed if p for g in p[1]), default=0) + 2  # type: ignore[operator]
     rows: list[tuple[str, ...]] = []
     boxes: list[tuple[_Box | None, ...]] = []
@@ -617,6 +707,9 @@ def _aligned_table(number: int, head: list[list[dict[str, object]]], body: list[
             parts = [(0, " ".join(str(w["text"]) for w in lab), float(lab[0]["x0"]), float(lab[-1]["x1"]))] if lab else []  # type: ignore[arg-type]
             for w in _merged([w for w in line if float(w["x1"]) > left]):  # type: ignore[arg-type]
                 c = col(float(w["x1"]))  # type: ignore[arg-type, operator]
+                if c is None:  # a heading centred over its column ("Not")
+                    mid = (float(w["x0"]) + float(w["x1"])) / 2  # type: ignore[arg-type]
+                    c = next((j for j, m in (centres or {}).items() if abs(mid - m) <= EDGE_TOLERANCE), None)
                 if c is not None and c + 1 < n:
                     parts.append((c + 1, str(w["text"]), float(w["x0"]), float(w["x1"])))  # type: ignore[arg-type]
             for c, text, x0, x1 in parts:

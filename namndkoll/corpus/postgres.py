@@ -295,6 +295,9 @@ class PostgresStore:
     def claim_content(self, sha: str) -> bool:
         return pg_claims.claim(self.conn, sha, self._owner)
 
+    def content_holder(self, sha: str) -> Any:
+        return pg_claims.content_holder(self.conn, sha, self._owner)
+
     def release_content(self, sha: str) -> None:
         # after a lost connection the claim dies with the session: the error that lost it is
         # the one to report

@@ -16,8 +16,13 @@ passages and e5 vectors, replicated with a little noise over 10 municipalities, 
 10 years, 4 types), built in a schema of the bench server (bench/out/pg) if it is not there yet;
 its build time is reported. The documents written are removed at the end.
 
-usage: nice python bench/pg_prepare.py [--chunks 100000] [--rounds 3] [--writes 40]
-           [--source bench/out/search-eval-default-pdf.db]
+The server's CPU per search (``--cpu-only``: one client, its connections kept, by ``/proc`` per
+session; ``--crowd-only``: ``--clients`` at once, by the postmaster's ended children) tells the
+variants apart where the machine's load drowns the wall times.
+
+usage: nice python bench/pg_prepare.py [--chunks 100000] [--rounds 4] [--writes 40]
+           [--cpu-only | --crowd-only | --writes-only] [--source bench/out/search-eval-default-pdf.db]
+Writes bench/out/pg-prepare.json (-cpu, -crowd). 2026-12-01 (h-claims121): docs/benchmarks.md.
 """
 
 from __future__ import annotations

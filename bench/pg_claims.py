@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import time
 import uuid
@@ -33,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 sys.path.insert(0, str(HERE))
 
+import same  # bench/same.py: the claim benches' timing loop
 import scale  # bench/scale.py: the bench PostgreSQL server
 
 
@@ -60,27 +60,20 @@ def build(url: str, stored: int, waiting: int) -> dict[str, Any]:
 
 
 def timed(url: str, batch: int, rounds: int) -> dict[str, Any]:
-    """Median and worst of ``rounds`` claims of ``batch`` passages and their releases (a fresh
-    batch each round: the claims are given up, as after a failed embedding, so the next round
-    finds the same head)."""
+    """Median and worst of ``rounds`` claims of ``batch`` passages and their releases
+    (``same.claim_rounds``), then the claim's plan."""
     from namndkoll.corpus import opened, pg_index
 
-    claim_ms, release_ms, got = [], [], []
     owner = uuid.uuid4().hex
     with opened(url, write=True) as st:
-        for _ in range(rounds):
-            t0 = time.perf_counter()
+
+        def claim() -> list[Any]:
             with st.transaction():
-                rows = pg_index.claim_unembedded(st.conn, batch, owner)
-            claim_ms.append((time.perf_counter() - t0) * 1000)
-            got.append(len(rows))
-            t0 = time.perf_counter()
-            pg_index.release_unembedded(st.conn, [r[0] for r in rows], owner)
-            release_ms.append((time.perf_counter() - t0) * 1000)
+                return pg_index.claim_unembedded(st.conn, batch, owner)
+
+        out = same.claim_rounds(claim, lambda ids: pg_index.release_unembedded(st.conn, ids, owner), rounds)
         plan = explain(st.conn, batch, owner)
-    return {"claim_ms_median": round(statistics.median(claim_ms), 2), "claim_ms_max": round(max(claim_ms), 2),
-            "release_ms_median": round(statistics.median(release_ms), 2), "claimed": got[-1],
-            "plan": plan}
+    return {**out, "plan": plan}
 
 
 def explain(conn: Any, batch: int, owner: str) -> list[str]:

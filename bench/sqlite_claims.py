@@ -28,7 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -36,6 +36,9 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
+sys.path.insert(0, str(HERE))
+
+import same  # bench/same.py: the claim benches' timing loop
 
 
 def build(path: Path, stored: int, waiting: int) -> dict[str, Any]:
@@ -72,21 +75,17 @@ def _me(owner: str | None = None) -> Any:
 
 def timed(st: Any, batch: int, rounds: int) -> dict[str, Any]:
     """Median and worst of ``rounds`` claims of ``batch`` passages and their releases (a fresh
-    claimer each run; the claims given up each round, as after a failed embedding, so the next
-    round finds the same head); the first claim's time alone (it removes a crashed run's)."""
+    claimer each run; ``same.claim_rounds``); the first claim's time alone (it removes a crashed
+    run's); then what a waiting run asks: who holds the rest (``claims.held``) and how many wait."""
     from namndkoll.corpus import claims
 
     me = _me()
-    claim_ms, release_ms, got = [], [], []
-    for _ in range(rounds):
-        t0 = time.perf_counter()
+
+    def claim() -> list[Any]:
         with st.transaction():
-            rows = claims.claim_unembedded(st.conn, batch, me)
-        claim_ms.append((time.perf_counter() - t0) * 1000)
-        got.append(len(rows))
-        t0 = time.perf_counter()
-        claims.release(st.conn, [r[0] for r in rows], me)
-        release_ms.append((time.perf_counter() - t0) * 1000)
+            return claims.claim_unembedded(st.conn, batch, me)
+
+    out = same.claim_rounds(claim, lambda ids: claims.release(st.conn, ids, me), rounds)
     t0 = time.perf_counter()
     with st.transaction():
         held = claims.held(st.conn, me)
@@ -94,11 +93,8 @@ def timed(st: Any, batch: int, rounds: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     todo = st.count_unembedded()
     count_ms = (time.perf_counter() - t0) * 1000
-    with st.transaction():
-        claims._forget(st.conn, me.owner)
-    return {"claim_ms_first": round(claim_ms[0], 2), "claim_ms_median": round(statistics.median(claim_ms), 2),
-            "claim_ms_max": round(max(claim_ms), 2), "release_ms_median": round(statistics.median(release_ms), 2),
-            "claimed": got[-1], "held_ms": round(held_ms, 2), "held_by_others": sum(h.passages for h in held),
+    claims.leave(st.conn, me)  # this claimer's row gone, as when its store closes
+    return {**out, "held_ms": round(held_ms, 2), "held_by_others": sum(h.passages for h in held),
             "count_unembedded_ms": round(count_ms, 2), "waiting": todo}
 
 
@@ -132,7 +128,6 @@ def main() -> None:
     ap.add_argument("--label", default="")
     args = ap.parse_args()
     import subprocess
-    import sys
 
     import namndkoll
     from namndkoll.corpus import opened

@@ -50,10 +50,10 @@ class Written:
 class Busy:
     """A worker's answer for a file another ingest is reading now (its content claimed): not
     read; the client offers it again once the other files are sent (``run``), and then finds it
-    stored, or reads it should the other ingest fail."""
+    stored, or reads it should the other ingest fail. ``holder``: who reads it
+    (``corpus.claims.Holder``), for the line the client says while it waits."""
 
-
-BUSY = Busy()
+    holder: Any = None
 
 
 try:
@@ -189,8 +189,8 @@ def _claim_and_read(state: Any, store: Any, path: str, source: str, ocr: bool | 
             claimed = sha if got is None else None
         if isinstance(got, Unchanged):
             return got  # not read: another ingest stored it since the client looked
-        if got == "busy":
-            return BUSY  # another ingest reads it now: the worker goes on with another file
+        if got is not None:
+            return Busy(got)  # another ingest reads it now: the worker goes on with another file
     try:
         return _read_and_store(state, store, path, source, ocr, extract, index, known, claimed)
     finally:
@@ -321,7 +321,8 @@ def connect(address: str) -> tuple[Any, Any]:
 def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
         extract: bool, index: bool, model: str | None, writes: bool,
         known: Callable[[Any], Any] | None = None, before: Callable[[Any], Any] | None = None,
-        beat: Callable[[], None] | None = None) -> Iterator[tuple[Any, Any]]:
+        beat: Callable[[], None] | None = None,
+        busy: Callable[[Any, Any], None] | None = None) -> Iterator[tuple[Any, Any]]:
     """Process files on the cluster in order of completion, like api._run: two files per
     worker thread in flight (biggest first), so memory stays bounded on a big batch. ``known``: for
     a task replacing a document, the old version's vectors by text hash (a client that
@@ -332,7 +333,10 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
     reading that file), to be offered again once the others are sent, every ``LATER_POLL_S``
     (a worker that writes answers ``BUSY`` for such a file, which is put off the same way);
     anything else is that task's result, and it is not sent. ``beat()``, on the client every
-    ``workers.beat_every()`` while tasks are out: its claims on the files being read live on."""
+    ``workers.beat_every()`` while tasks are out: its claims on the files being read live on.
+    ``busy(task, holder)``, on each answer of a worker: who reads the file when the worker
+    answered ``BUSY`` (``Busy.holder``), else None (the client says once per waiting spell
+    what it waits for: ``api.batch._Waiting``)."""
     if not todo:
         return
     try:
@@ -390,6 +394,8 @@ def run(todo: list[Any], *, address: str, db: str | None, ocr: bool | None,
                     res = fut.result()
                 except Exception as exc:  # noqa: BLE001 - a worker killed by the OS, a lost connection
                     res = f"the worker reading this file failed ({type(exc).__name__}); try it alone with --jobs 1"
+                if busy is not None:
+                    busy(t, res.holder if isinstance(res, Busy) else None)
                 if isinstance(res, Busy):
                     later.append(t)  # another ingest reads it: sent again once the others are
                 else:

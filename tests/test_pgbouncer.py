@@ -126,3 +126,32 @@ def test_a_killed_index_runs_claims_lapse_through_pgbouncer(bouncer: Callable[[]
     waits.test_a_waiting_index_takes_over_the_passages_of_a_run_that_died(db, tmp_path)
     assert seen == [(None,)], seen  # no pid trusted behind the pooler: the heartbeat alone decides
     assert time.monotonic() - t0 < 120
+
+
+def test_no_prepared_statements_through_pgbouncer_but_on_a_direct_connection(bouncer: Callable[[], str], pg_url: str,
+                                                                            tmp_path: Path):
+    """Behind PgBouncer in transaction mode each transaction may run on another server
+    connection, which lacks a statement psycopg prepared on the last (or has another's of the
+    same name): namndkoll sees the pooler (the pid it was told is not its session's) and
+    prepares nothing there; a direct connection to the same server prepares the statements it
+    runs again and again (before: no connection did, tests/test_pg_prepare.py)."""
+    from test_cluster_copy import KS
+    from test_ingest_batch import make_pdf
+
+    from namndkoll.api import ingest
+    from namndkoll.api.files import source_name
+    from namndkoll.corpus.postgres import pooled
+
+    db = bouncer()
+    pdf = make_pdf(tmp_path / "ks-2024-03-12.pdf", KS)
+    for url in (db, pg_url):
+        ingest([pdf], db=url, extract=False, index=False)
+    with opened(db) as st, opened(pg_url) as direct:
+        assert pooled(st.conn) and not pooled(direct.conn)
+        for _ in range(20):  # each a transaction of its own through the pooler: any server connection
+            for s in (st, direct):
+                assert s.lookup_source(source_name(pdf)) is not None
+                assert len(s.list_documents()) == 1
+        assert st.conn.prepare_threshold is None
+        assert direct.conn.prepare_threshold is not None  # before: None
+        assert direct.conn.execute("SELECT count(*) FROM pg_prepared_statements").fetchone()[0] >= 2

@@ -11,10 +11,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from ..corpus import opened
 from ..corpus.base import Store
+from ..corpus.claims import Holder
 from ..display import relative_path, shown_path
 from ..errors import IngestError, NamndkollError
 from ..types import Document, Extraction
@@ -135,12 +136,13 @@ NOT_READ = ": not read again"  # said of a file another ingest stored while this
 
 
 def _claim(store: Store, source: str, sha: str, reader: str | None, *, poll: float = 0.5,
-           wait: bool = True) -> Unchanged | None | Literal["busy"]:
+           wait: bool = True) -> Unchanged | None | Holder:
     """Before reading the file of content ``sha`` (to be stored under ``source`` by ``reader``)
     and embedding it, outside any transaction: None once this writer has claimed the content
     (``Store.claim_content``), Unchanged when another writer stored it meanwhile. While another
-    writer's claim is live this waits, polling with no transaction open (or, not ``wait``, says
-    "busy"), so that two ingests of one file at once read and embed it once."""
+    writer's claim is live this waits, polling with no transaction open (or, not ``wait``,
+    answers who holds it: a ``claims.Holder``), so that two ingests of one file at once read and
+    embed it once."""
     while True:
         with store.transaction():
             store.hold_content(sha)
@@ -149,8 +151,8 @@ def _claim(store: Store, source: str, sha: str, reader: str | None, *, poll: flo
                 return Unchanged(already.document_id, already.message + NOT_READ)
             if store.claim_content(sha):
                 return None
-        if not wait:
-            return "busy"
+            if not wait:
+                return store.content_holder(sha) or Holder("", "", None)
         time.sleep(poll)
 
 
@@ -337,9 +339,12 @@ def _cluster_runner(store: Store, todo: list[Task], *, address: str, db: str | P
     document's vectors along, so that the workers embed only the passages whose text changed
     (as a local ingest). A client that writes claims each file's content before it sends it
     (``_claimer``, added to ``claimed``) and beats while the workers read: another ingest or
-    cluster on the same file reads none of them again."""
+    cluster on the same file reads none of them again. Either way a file that waits for another
+    ingest reading it is said once per waiting spell (``note``, ``_Waiting``): by the client's
+    claim, or by the workers' ``BUSY`` answers where they claim."""
     from .. import cluster as dask_cluster
 
+    waiting = _Waiting(note)
     rec = store.get_model() if index else None
     writes = store.backend != "sqlite"
     known = None
@@ -352,8 +357,8 @@ def _cluster_runner(store: Store, todo: list[Task], *, address: str, db: str | P
             return stored_vectors(store, t.old_id, model_id) if t.old_id is not None else None
     return dask_cluster.run(todo, address=address, db=str(db) if db is not None else None, ocr=ocr,
                             extract=extract, index=index, model=model or (rec.model_id if rec else None),
-                            writes=writes, known=known, before=None if writes else _claimer(store, claimed, note),
-                            beat=None if writes else store.beat)
+                            writes=writes, known=known, before=None if writes else _claimer(store, claimed, waiting),
+                            beat=None if writes else store.beat, busy=waiting.told if writes else None)
 
 
 def _local_runner(store: Store, pool: Any, todo: list[Task], *, jobs: int, ocr: bool | None,
@@ -365,41 +370,58 @@ def _local_runner(store: Store, pool: Any, todo: list[Task], *, jobs: int, ocr: 
     is put off until the other files are given out, then found stored (or read here, should the
     other ingest fail or die), saying so (``note``) once it waits for them. The claims'
     heartbeat goes on while the readers read."""
-    return pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract), before=_claimer(store, claimed, note),
-                    beat=store.beat)
+    return pool.map(_tasks(todo, jobs=jobs, ocr=ocr, extract=extract),
+                    before=_claimer(store, claimed, _Waiting(note)), beat=store.beat)
 
 
-def _claimer(store: Store, claimed: set[str], note: Callable[[str], None] | None = None) -> Callable[[Task], Any]:
+class _Waiting:
+    """The files of one ingest put off because another ingest is reading them, and what it says
+    of them: ``note(line)`` once per waiting spell. A spell begins when a file put off is offered
+    again and is still being read by another ingest (every other file given out by then, so
+    this ingest now waits for it): one line names the files it waits for and who reads them
+    (run, host and pid, as the claim records them). It ends when none is put off any more, and
+    the next one is told again. Not once per poll. The same for every runner: the local readers
+    and a cluster's client claim the files themselves, a cluster's workers that write answer
+    ``BUSY`` with the holder."""
+
+    def __init__(self, note: Callable[[str], None] | None) -> None:
+        self.note = note
+        self.put_off: dict[str, tuple[str, Holder]] = {}  # content put off -> its file, shown, and its holder
+        self.said = False  # this spell told
+
+    def told(self, t: Task, holder: Holder | None) -> None:
+        """The answer for ``t``: ``holder`` reads it now (put off), or None (read, or stored)."""
+        if holder is None:
+            if self.put_off.pop(t.sha, None) is not None and not self.put_off:
+                self.said = False
+            return
+        again = t.sha in self.put_off
+        self.put_off[t.sha] = (shown_path(relative_path(t.source)), holder)
+        if again and not self.said and self.note is not None:
+            self.note(_waiting_line(list(self.put_off.values())))
+            self.said = True
+
+
+def _claimer(store: Store, claimed: set[str], waiting: _Waiting | None = None) -> Callable[[Task], Any]:
     """``before(task)`` for a runner that gives files to readers: the file's content claimed
     (``_claim``, without waiting; added to ``claimed``) when a reader is free for it. None: read
-    it; ``workers.LATER``: another ingest is reading it, put it off; Unchanged: stored by
-    another ingest since it was listed, not read.
-
-    ``note(line)`` is told once per waiting spell: when a file put off is offered again and
-    is still being read by another ingest (every other file given out by then, so this ingest
-    now waits for it), one line names the files it waits for; the spell ends when none is put
-    off any more, and the next one is told again. Not once per poll."""
+    it; ``workers.LATER``: another ingest is reading it, put it off (``waiting`` is told, and says
+    so once per waiting spell); Unchanged: stored by another ingest since it was listed, not read."""
     from ..ingest.version import reader_version
     from ..workers import LATER
 
     reader = reader_version()
-    put_off: dict[str, str] = {}  # content put off -> its file, shown
-    said = False  # this spell told
+    waiting = waiting or _Waiting(None)
 
     def before(t: Task) -> Any:
-        nonlocal said
         try:
             got = _claim(store, t.source, t.sha, reader, wait=False)
         except Exception:  # noqa: BLE001 - the claim only saves work: read it, the write says what is wrong
             got = None
-        if got == "busy":
-            if t.sha in put_off and not said and note is not None:
-                note(_waiting_line(list(put_off.values())))
-                said = True
-            put_off.setdefault(t.sha, shown_path(relative_path(t.source)))
+        if isinstance(got, Holder):
+            waiting.told(t, got)
             return LATER
-        if put_off.pop(t.sha, None) is not None and not put_off:
-            said = False
+        waiting.told(t, None)
         if got is None:
             claimed.add(t.sha)
         return got
@@ -407,13 +429,22 @@ def _claimer(store: Store, claimed: set[str], note: Callable[[str], None] | None
     return before
 
 
-def _waiting_line(files: list[str]) -> str:
-    """What an ingest waiting for files another ingest is reading says, on one line."""
+def _waiting_line(files: list[tuple[str, Holder]]) -> str:
+    """What an ingest waiting for files other ingests are reading says, on one line: how many,
+    who reads them (``claims.Holder``: run, host, pid where the claim records them), which."""
     n = len(files)
-    named = ", ".join(files[:3]) + (", …" if n > 3 else "")
+    named = ", ".join(f for f, _ in files[:3]) + (", …" if n > 3 else "")
+    holders = list(dict.fromkeys(str(h) for _, h in files if h.run))
+    if not holders:
+        who, that = "another ingest", "that ingest stops"
+    elif len(holders) == 1:
+        who, that = f"another ingest, {holders[0]}", "that ingest stops"
+    else:
+        who = f"{len(holders)} other ingests ({'; '.join(holders[:3])}" + (", …)" if len(holders) > 3 else ")")
+        that = "those ingests stop"
     they, are, them = ("it", "is", "it") if n == 1 else ("they", "are", "them")
-    return (f"{n} {'file is' if n == 1 else 'files are'} being read by another ingest ({named}); waiting until "
-            f"{they} {are} stored, or until that ingest stops and this one reads {them} …")
+    return (f"{n} {'file is' if n == 1 else 'files are'} being read by {who}: {named}; waiting until "
+            f"{they} {are} stored, or until {that} and this one reads {them} …")
 
 
 def _read_all(store: Store, runner: Iterator[tuple[Task, Any]], todo: list[Task], *, progress: Progress,

@@ -81,6 +81,12 @@ class Store(Protocol):
         PostgreSQL: ``pg_claims``; SQLite: ``claims`` (the claiming process's liveness)."""
         ...
 
+    def content_holder(self, sha: str) -> Any:
+        """Inside the transaction in which ``claim_content`` returned False: who holds ``sha``
+        (``claims.Holder``: run, host, pid), for the line a waiting ingest says; None where
+        nobody else does by now."""
+        ...
+
     def release_content(self, sha: str) -> None:
         """This writer's claim on ``sha`` removed, outside a transaction."""
         ...

@@ -121,6 +121,20 @@ def alive(row: Any, me: Claimer, now: float) -> bool:
 
 
 @dataclass(frozen=True)
+class Holder:
+    """Who holds a claim: the run (the start of its token), its host and process (None where
+    not known), as a waiting run names it."""
+
+    run: str
+    host: str
+    pid: int | None
+
+    def __str__(self) -> str:
+        where = f" on host {self.host}" if self.host else ""
+        return f"run {self.run}{where}" + (f" (pid {self.pid})" if self.pid else "")
+
+
+@dataclass(frozen=True)
 class Held:
     """Passages waiting for a vector that another live run is embedding now: how many, and the
     run (the start of its token), its host and process (None where not known)."""
@@ -131,8 +145,7 @@ class Held:
     pid: int | None
 
     def __str__(self) -> str:
-        where = f" on host {self.host}" if self.host else ""
-        return f"run {self.run}{where}" + (f" (pid {self.pid})" if self.pid else "")
+        return str(Holder(self.run, self.host, self.pid))
 
 
 def held(conn: Any, me: Claimer) -> list[Held]:
@@ -192,6 +205,14 @@ def claim_content(conn: Any, sha: str, me: Claimer) -> bool:
         return False  # ``beat`` removed the claims of claimers no longer at work: this one is
     conn.execute("INSERT OR REPLACE INTO content_claims (sha256, owner) VALUES (?, ?)", (sha, me.owner))
     return True
+
+
+def content_holder(conn: Any, sha: str, me: Claimer) -> Holder | None:
+    """Inside the transaction in which ``claim_content`` found ``sha`` held: who holds it
+    (another claimer, alive: ``beat`` removed the others); None where no other claimer does."""
+    row = conn.execute("SELECT k.owner, k.host, k.pid FROM content_claims c JOIN claimers k ON k.owner = c.owner"
+                       " WHERE c.sha256 = ? AND c.owner != ?", (sha, me.owner)).fetchone()
+    return Holder(str(row[0])[:8], str(row[1]), int(row[2]) or None) if row is not None else None
 
 
 def release_content(conn: Any, sha: str, me: Claimer) -> None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .claims import lapse_s
+from .claims import Holder, lapse_s
 
 
 def lapse() -> str:
@@ -67,6 +67,23 @@ def claim(conn: Any, sha: str, owner: str) -> bool:
                  " ON CONFLICT (sha256) DO UPDATE SET owner = excluded.owner, pid = excluded.pid,"
                  " claimed_at = excluded.claimed_at", (sha, owner, client_pid(conn)))
     return True
+
+
+def holder(token: str) -> Holder:
+    """Who a claim's token names: ``PostgresStore``'s ``uuid/host/pid`` (the run is the token's
+    start; host and pid those of the client that claimed, not of its server session)."""
+    run, _, rest = str(token).partition("/")
+    host, _, pid = rest.rpartition("/")
+    return Holder(run[:8], host, int(pid) if pid.isdigit() else None)
+
+
+def content_holder(conn: Any, sha: str, owner: str) -> Holder | None:
+    """Inside the transaction in which ``claim`` found ``sha`` held (the content's advisory lock
+    held): who holds it; None where no live claim of another owner does."""
+    row = conn.execute(
+        "SELECT c.owner FROM content_claims c WHERE c.sha256 = %s AND c.owner != %s AND " + live("c", "pid"),
+        (sha, owner)).fetchone()
+    return holder(row[0]) if row is not None else None
 
 
 def beat(conn: Any, owner: str, chunk_ids: list[int] | None = None) -> None:

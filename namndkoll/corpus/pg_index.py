@@ -228,17 +228,12 @@ def claimed_elsewhere(conn: Any, owner: str) -> list[Any]:
     """The waiting passages other live runs have claimed, by run, most first (``claims.Held``:
     its host and pid are read from its token, ``PostgresStore``'s ``uuid/host/pid``)."""
     from .claims import Held
-    from .pg_claims import live
+    from .pg_claims import holder, live
 
     rows = conn.execute("SELECT count(*), t.claimed_by FROM chunks_todo t WHERE t.claimed_by IS NOT NULL"
                         " AND t.claimed_by != %s AND " + live("t", "claimed_pid") +
                         " GROUP BY t.claimed_by ORDER BY count(*) DESC, t.claimed_by", (owner,)).fetchall()
-    out = []
-    for n, token in rows:
-        run, _, rest = str(token).partition("/")
-        host, _, pid = rest.rpartition("/")
-        out.append(Held(int(n), run[:8], host, int(pid) if pid.isdigit() else None))
-    return out
+    return [Held(int(n), h.run, h.host, h.pid) for n, h in ((n, holder(token)) for n, token in rows)]
 
 
 def release_unembedded(conn: Any, ids: Sequence[int], owner: str) -> None:

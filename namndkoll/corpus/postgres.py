@@ -21,6 +21,7 @@ import os
 import re
 import socket
 import uuid
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -56,19 +57,57 @@ def _psycopg() -> Any:
     return psycopg
 
 
+# server-side prepared statements: psycopg prepares a query after this many runs on a connection
+# (its default), so that the server plans it once, not at every run
+PREPARE_AFTER = 5
+PREPARE_ENV = "NAMNDKOLL_PG_PREPARE"  # auto (default), on or off
+
+
+_made_as: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()  # connection -> its prepare setting
+
+
+def prepare_setting() -> str:
+    """``$NAMNDKOLL_PG_PREPARE``: ``auto`` (unset: prepared statements on a connection that is
+    its own server session, off behind a pooler), ``on`` or ``off``; a NamndkollError on one line
+    for anything else."""
+    raw = os.environ.get(PREPARE_ENV, "").strip()
+    value = {"": "auto", "auto": "auto", "on": "on", "off": "off"}.get(raw.casefold())
+    if value is None:
+        raise NamndkollError(f"${PREPARE_ENV} is {raw!r}: set it to auto (the default: prepared statements unless a "
+                             "pooler such as PgBouncer is in front), on or off, or unset it")
+    return value
+
+
+def pooled(conn: Any) -> bool:
+    """Whether a pooler stands between this client and its server session: the session's pid is
+    not the one the client was told at connect (PgBouncer tells one of its own)."""
+    return bool(conn.execute("SELECT pg_backend_pid()").fetchone()[0] != conn.info.backend_pid)
+
+
 def connect(url: str, *, read_only: bool = False) -> Any:
-    """A raw psycopg connection in autocommit mode (transactions are explicit, one per document)."""
+    """A raw psycopg connection in autocommit mode (transactions are explicit, one per document).
+
+    Server-side prepared statements (``PREPARE_AFTER``) on a connection that is its own server
+    session; none behind a pooler: behind PgBouncer in transaction mode the next transaction may
+    run on another server connection, which lacks them or has another's of the same name
+    ("prepared statement "_pg3_2" already exists"). ``$NAMNDKOLL_PG_PREPARE`` (``prepare_setting``)
+    decides instead where set: ``off`` for a pooler that is not seen (one that passes the
+    server's pid on), ``on`` for one that keeps prepared statements itself (PgBouncer >= 1.21 with
+    ``max_prepared_statements``)."""
     psycopg = _psycopg()
+    prepare = prepare_setting()
+    conn = None
     try:
         params = psycopg.conninfo.conninfo_to_dict(url)
         if read_only:  # the server refuses writes too, whatever a caller tries
             params["options"] = (str(params.get("options") or "") + " -c default_transaction_read_only=on").strip()
-        # no server-side prepared statements (psycopg's are made after 5 runs of a query): behind
-        # PgBouncer in transaction mode the next transaction may run on another server
-        # connection, which lacks them or has another's of the same name ("prepared statement
-        # "_pg3_2" already exists"); each query is planned anew instead (not measured here)
         conn = psycopg.connect(autocommit=True, prepare_threshold=None, **params)
+        if prepare == "on" or (prepare == "auto" and not pooled(conn)):
+            conn.prepare_threshold = PREPARE_AFTER
+        _made_as[conn] = prepare
     except psycopg.Error as exc:
+        if conn is not None:
+            conn.close()
         msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise UnavailableError(f"cannot connect to {redact(url)}: {msg}; check the URL, that the server runs "
                                "and that this user may log in") from exc
@@ -183,8 +222,9 @@ def open_pg(url: str, *, write: bool, create: bool = True) -> Any:
 
 
 def _still_ours(conn: Any) -> bool:
-    """May a kept read-only connection serve again: alive, and the schema this version knows?"""
-    return bool(conn.execute("SELECT coalesce(max(number), 0) FROM _migrations").fetchone()[0] == known_schema())
+    """May a kept read-only connection serve again: made under the prepare setting of now (a
+    process may change ``$NAMNDKOLL_PG_PREPARE``), alive, and the schema this version knows?"""
+    return _made_as.get(conn) == prepare_setting() and bool(conn.execute("SELECT coalesce(max(number), 0) FROM _migrations").fetchone()[0] == known_schema())
 
 
 # ---- the store ----------------------------------------------------------------------------
@@ -287,6 +327,9 @@ class PostgresStore:
 
     def claim_content(self, sha: str) -> bool:
         return pg_claims.claim(self.conn, sha, self._owner)
+
+    def content_holder(self, sha: str) -> Any:
+        return pg_claims.content_holder(self.conn, sha, self._owner)
 
     def release_content(self, sha: str) -> None:
         # after a lost connection the claim dies with the session: the error that lost it is

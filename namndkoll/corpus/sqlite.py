@@ -139,6 +139,9 @@ class SqliteStore:
     def claim_content(self, sha: str) -> bool:
         return claims.claim_content(self.conn, sha, self._claimer_here())
 
+    def content_holder(self, sha: str) -> claims.Holder | None:
+        return claims.content_holder(self.conn, sha, self._claimer_here())
+
     def release_content(self, sha: str) -> None:
         if self._claimer is not None:
             with contextlib.suppress(Exception):  # a claim left is dead once this process is

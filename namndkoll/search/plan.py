@@ -4,16 +4,30 @@ worth asking the keyword index (``fts_terms``). Used by ``hybrid.rank`` and the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..corpus.base import Store
 from ..ingest.readable import is_word
 from ..registry import PARTIES
-from .terms import MIN_STEM, Term, fold, joined_compounds, query_terms, repair, split_compound, stem
+from .terms import (
+    DEGREE_WORDS,
+    FOLDED_STOPWORDS,
+    MIN_STEM,
+    STOPWORDS,
+    Term,
+    fold,
+    joined_compounds,
+    query_terms,
+    repair,
+    split_compound,
+    stem,
+    typed_without_dots,
+)
 
-__all__ = ["COMMON_SHARE", "RARE_TYPO", "SPLIT_BELOW", "fts_terms", "keyword_plan", "party_passages", "present_stem",
-           "short_root"]
+__all__ = ["COMMON_SHARE", "RARE_TYPO", "SPLIT_BELOW", "as_spelled", "fts_terms", "keyword_plan", "party_passages",
+           "present_stem", "short_root"]
 
 COMMON_SHARE = 0.05  # keyword terms in more than this share of chunks are left out of the FTS query
 SPLIT_BELOW = 5  # a query word in fewer chunks than this is also looked for in parts
@@ -28,6 +42,7 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
     """The query's terms with their chunk counts: typos repaired and compound parts where a
     word is rare, party names with their codes (``fts_terms`` drops the common ones)."""
     terms = query_terms(query)
+    without_dots = typed_without_dots(query)
     counts: dict[str, int] = {}
 
     def df(s: str) -> int:
@@ -39,6 +54,7 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
     for t in terms:
         n = df(t.stem)
         alts: tuple[str, ...] = ()
+        spelled = ""
         if n < SPLIT_BELOW and not t.party:
             # a word the corpus lacks is a typo of the nearest one it holds; a word it holds a
             # few times may be a typo too ("tolkformedling" once, "tolkförmedling" 43 times)
@@ -50,6 +66,17 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
             if fixed:
                 alts = (stem(fixed),)
                 n = max(n, df(stem(fixed)))
+                spelled = fixed if fold(fixed) == t.word else ""
+        # a word typed without å/ä/ö is also its spelling with them, where the corpus writes it so
+        # far more often: in a query typed so, whatever its count ("goteborg" is in 33 passages,
+        # the web addresses, "göteborg" in 1,336), and a short word the corpus lacks ("vast",
+        # "mote"), which the repair above leaves (it asks five letters)
+        if not alts and not t.party and (without_dots or n == 0) and t.word.isalpha() and fold(t.word) == t.word:
+            dotted = dotted_spelling(store, t.word)
+            if dotted:
+                alts = (stem(dotted),)
+                n = max(n, df(stem(dotted)))
+                spelled = dotted
         # a word the corpus (nearly) lacks may still be there in parts: "platser i förskolan"
         parts = split_compound(t.word, store.term_doc_counts) if n < SPLIT_BELOW else ()
         if parts and n == 0:
@@ -63,7 +90,7 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         present = present_stem(t.word) if not t.party and not alts else None
         if present and df(present):
             alts, n = (present,), max(n, df(present))
-        planned.append(replace(t, parts=parts, alts=alts, df=n))
+        planned.append(replace(t, parts=parts, alts=alts, df=n, spelled=spelled))
     return _with_abbreviations(_with_bodies(store, joined_compounds(planned, df), df), df)
 
 
@@ -184,6 +211,21 @@ def fts_terms(terms: list[Term], total: int) -> list[Term]:
 _DOTTED = {"a": {"å", "ä"}, "o": {"ö"}, "e": {"ä"}}
 
 
+def dotted_spelling(store: Store, word: str) -> str | None:
+    """The corpus word that is ``word`` (typed without å/ä/ö) with its rings and dots, where
+    the corpus holds it more often than the word as typed ("goteborg" -> "göteborg": 382
+    passages to 33, its web addresses; "mote" -> "möte"); None when there is none, or the word as
+    typed is as common: "mal" is a word of its own, and the corpus says which one it writes."""
+    if len(word) < 3:
+        return None
+    vocab = [(w, c) for w, c in _vocabulary(store, word) if w != word and fold(w) == word]
+    if not vocab:
+        return None
+    best, count = max(vocab, key=lambda wc: wc[1])
+    own = store.term_doc_counts([word]).get(word, 0)
+    return best if count > own else None
+
+
 def _vocabulary(store: Store, word: str) -> list[tuple[str, int]]:
     """Indexed words that may be ``word`` mistyped: the first two letters as typed or with
     their rings or dots ("forskola" -> "förskola", "elvsborg" -> "älvsborg")."""
@@ -197,3 +239,36 @@ def _vocabulary(store: Store, word: str) -> list[tuple[str, int]]:
         for c in seconds:
             out += [(w, n) for w, n in vocab_fn(a + c) if abs(len(w) - len(word)) <= 2]
     return out
+
+
+# the function words with å/ä/ö by their spelling without them ("pa" -> "på"; no two share one)
+_UNFOLDED = {fold(w): w for w in STOPWORDS if fold(w) in FOLDED_STOPWORDS}
+# ... and the degree words of a question's frame, after "hur" ("hur lang" -> "hur lång"; only
+# there: "lag" is "låg" after "hur", a law anywhere else)
+_DEGREE_UNFOLDED = {fold(w): w for w in DEGREE_WORDS if fold(w) != w}
+_QUERY_WORD = re.compile(r"[^\W\d_]+")
+_AFTER_HUR = re.compile(r"(?<![^\W\d_])(hur\s+)([^\W\d_]+)", re.IGNORECASE)
+
+
+def as_spelled(query: str, terms: Sequence[Term]) -> str:
+    """``query`` as the records spell it, for the meaning side: each word typed without å/ä/ö
+    that the plan (``keyword_plan``) reads as a corpus word with them written so ("goteborg"
+    -> "göteborg", "tolkformedlingens" -> "tolkförmedlingens"), and in a query typed without
+    them (``typed_without_dots``) its function words too ("pa" -> "på"). The embedding model
+    reads "vilken skattesats gällde i göteborg 2025" as the Swedish it is; the keyword side
+    already matches both spellings. ``query`` itself where nothing is to be spelled."""
+    spelled = {t.word: t.spelled for t in terms if t.spelled}
+    if typed_without_dots(query):
+        spelled |= _UNFOLDED
+        query = _AFTER_HUR.sub(lambda m: m.group(1) + _DEGREE_UNFOLDED.get(m.group(2).casefold(), m.group(2)), query)
+    if not spelled:
+        return query
+
+    def one(m: re.Match[str]) -> str:
+        word = m.group(0)
+        new = spelled.get(word.casefold())
+        if new is None:
+            return word
+        return new.upper() if word.isupper() and len(word) > 1 else new[0].upper() + new[1:] if word[0].isupper() else new
+
+    return _QUERY_WORD.sub(one, query)

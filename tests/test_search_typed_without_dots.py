@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_search import FakeEmbedder, report
+from test_search import FakeEmbedder, indexed, report
 
 from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
@@ -64,3 +64,19 @@ def test_a_word_typed_apart_is_no_join_that_cuts_it_away(conn):
     # "mars" is not "permanent": the lease of § 88 is no keyword match, nor highlighted
     assert all("ermanent" not in h.text for h in hits)
 
+
+
+def test_a_count_asked_without_dots_is_a_count_asked(db_path: Path):
+    """"hur manga …" asks a count as "hur många …" does: a passage naming the thing without any
+    figure answers neither, and both are refused (before, the question typed without dots asked
+    no figure, and the passage was shown as a high match: tunable dev14's "hur manga anvandare har
+    behorighet i ist administration", which the corpus cannot answer, was shown)."""
+    docs = [report("tfv-2025.pdf", [
+        ("Tolkförmedling Väst rekryterar tolkar i flera språk. Tolkarna utbildas av förbundet och "
+        "tolkarnas arbetsmiljö följs upp varje år.")], Metadata("Årsredovisning", "Tolkförmedling Väst",
+                                                               "Direktionen", "rapport", "2025-12-31"))]
+    with indexed(db_path, docs) as (conn, emb):
+        dotted = search(conn, "hur många tolkar utbildas", emb)
+        folded = search(conn, "hur manga tolkar utbildas", emb)
+    assert dotted == []
+    assert folded == []  # before: the passage, as a high match

@@ -5,7 +5,7 @@ worth asking the keyword index (``fts_terms``). Used by ``hybrid.rank`` and the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..corpus.base import Store
@@ -13,9 +13,7 @@ from ..ingest.readable import is_word
 from ..registry import PARTIES
 from .terms import (
     DEGREE_WORDS,
-    FOLDED_STOPWORDS,
     MIN_STEM,
-    STOPWORDS,
     Term,
     fold,
     joined_compounds,
@@ -26,7 +24,7 @@ from .terms import (
     typed_without_dots,
 )
 
-__all__ = ["COMMON_SHARE", "RARE_TYPO", "SPLIT_BELOW", "as_spelled", "fts_terms", "keyword_plan", "party_passages",
+__all__ = ["COMMON_SHARE", "RARE_TYPO", "SPLIT_BELOW", "frame_spelled", "fts_terms", "keyword_plan", "party_passages",
            "present_stem", "short_root"]
 
 COMMON_SHARE = 0.05  # keyword terms in more than this share of chunks are left out of the FTS query
@@ -54,7 +52,6 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
     for t in terms:
         n = df(t.stem)
         alts: tuple[str, ...] = ()
-        spelled = ""
         if n < SPLIT_BELOW and not t.party:
             # a word the corpus lacks is a typo of the nearest one it holds; a word it holds a
             # few times may be a typo too ("tolkformedling" once, "tolkförmedling" 43 times)
@@ -66,7 +63,6 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
             if fixed:
                 alts = (stem(fixed),)
                 n = max(n, df(stem(fixed)))
-                spelled = fixed if fold(fixed) == t.word else ""
         # a word typed without å/ä/ö is also its spelling with them, where the corpus writes it so
         # far more often: in a query typed so, whatever its count ("goteborg" is in 33 passages,
         # the web addresses, "göteborg" in 1,336), and a short word the corpus lacks ("vast",
@@ -76,7 +72,6 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
             if dotted:
                 alts = (stem(dotted),)
                 n = max(n, df(stem(dotted)))
-                spelled = dotted
         # a word the corpus (nearly) lacks may still be there in parts: "platser i förskolan"
         parts = split_compound(t.word, store.term_doc_counts) if n < SPLIT_BELOW else ()
         if parts and n == 0:
@@ -90,7 +85,7 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         present = present_stem(t.word) if not t.party and not alts else None
         if present and df(present):
             alts, n = (present,), max(n, df(present))
-        planned.append(replace(t, parts=parts, alts=alts, df=n, spelled=spelled))
+        planned.append(replace(t, parts=parts, alts=alts, df=n))
     return _with_abbreviations(_with_bodies(store, joined_compounds(planned, df), df), df)
 
 
@@ -241,34 +236,17 @@ def _vocabulary(store: Store, word: str) -> list[tuple[str, int]]:
     return out
 
 
-# the function words with å/ä/ö by their spelling without them ("pa" -> "på"; no two share one)
-_UNFOLDED = {fold(w): w for w in STOPWORDS if fold(w) in FOLDED_STOPWORDS}
-# ... and the degree words of a question's frame, after "hur" ("hur lang" -> "hur lång"; only
-# there: "lag" is "låg" after "hur", a law anywhere else)
+# the degree words of a question's frame by their spelling without å/ä/ö ("manga" -> "många";
+# only after "hur": "lag" is "låg" there, a law anywhere else)
 _DEGREE_UNFOLDED = {fold(w): w for w in DEGREE_WORDS if fold(w) != w}
-_QUERY_WORD = re.compile(r"[^\W\d_]+")
 _AFTER_HUR = re.compile(r"(?<![^\W\d_])(hur\s+)([^\W\d_]+)", re.IGNORECASE)
 
 
-def as_spelled(query: str, terms: Sequence[Term]) -> str:
-    """``query`` as the records spell it, for the meaning side: each word typed without å/ä/ö
-    that the plan (``keyword_plan``) reads as a corpus word with them written so ("goteborg"
-    -> "göteborg", "tolkformedlingens" -> "tolkförmedlingens"), and in a query typed without
-    them (``typed_without_dots``) its function words too ("pa" -> "på"). The embedding model
-    reads "vilken skattesats gällde i göteborg 2025" as the Swedish it is; the keyword side
-    already matches both spellings. ``query`` itself where nothing is to be spelled."""
-    spelled = {t.word: t.spelled for t in terms if t.spelled}
-    if typed_without_dots(query):
-        spelled |= _UNFOLDED
-        query = _AFTER_HUR.sub(lambda m: m.group(1) + _DEGREE_UNFOLDED.get(m.group(2).casefold(), m.group(2)), query)
-    if not spelled:
-        return query
-
-    def one(m: re.Match[str]) -> str:
-        word = m.group(0)
-        new = spelled.get(word.casefold())
-        if new is None:
-            return word
-        return new.upper() if word.isupper() and len(word) > 1 else new[0].upper() + new[1:] if word[0].isupper() else new
-
-    return _QUERY_WORD.sub(one, query)
+def frame_spelled(query: str) -> str:
+    """``query`` with the degree word after "hur" as spelled with å/ä/ö ("hur manga" -> "hur
+    många", "hur lang" -> "hur lång"), where it was typed without them: the frame that says a
+    figure is asked, read by ``question.read_question`` (which knows the words with their dots
+    only); the rest as typed. Not the whole query as spelled: the question read from "när
+    ajournerades … möte" and "omröstning" moved two tunable answers down, and the meaning side
+    reading the query spelled showed three unanswerable questions that were refused."""
+    return _AFTER_HUR.sub(lambda m: m.group(1) + _DEGREE_UNFOLDED.get(m.group(2).casefold(), m.group(2)), query)

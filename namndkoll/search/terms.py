@@ -89,9 +89,6 @@ class Term:
     party: str | None = None  # the party code a party name stands for ("V")
     df: int = 0  # chunks holding the term (its stem, else its parts or its repair)
     any_party: bool = False  # "partier", "partiet": held by a passage naming any party ("(M)")
-    # the word as the corpus spells it, where it was typed without its å/ä/ö ("goteborg" ->
-    # "göteborg"; plan.keyword_plan): what the meaning side reads (plan.as_spelled)
-    spelled: str = ""
 
 
 _PIECE = re.compile(r"[-/.:]")

@@ -49,7 +49,7 @@ from .grounds import (
 from .judge import KEYWORD_FULL, KEYWORD_WEIGHT, NO_CALIBRATION, calibration_for, judge
 from .order import DECISION_SECTION, settle
 from .passage import lists_titles
-from .plan import fts_terms, keyword_plan, party_passages
+from .plan import frame_spelled, fts_terms, keyword_plan, party_passages
 from .question import (
     Place,
     Question,
@@ -486,7 +486,9 @@ def gather(store: Store, query: str, embedder: Embedder | None, filters: Filters
     search as wide as ``wide`` hits), the first of them and what the search inside the best
     documents found, each with its ``evidence``; their rows, the query's terms, the number of
     passages and what the query asks. bench/search_rerank.py fits the reranker on these."""
-    asked = read_question(query, store.bodies())
+    # (what it asks read with its frame as spelled: "hur manga anvandare …" asks a count as "hur
+    # många" does, ``plan.frame_spelled``)
+    asked = read_question(frame_spelled(query), store.bodies())
     ranked, terms = rank(store, query, embedder, filters, candidates=max(100, wide * 5), mode=mode,
                          inside=INSIDE_DOCUMENTS, votes="vote" in asked.kinds, positions=asked.position)
     total = store.chunk_total()

@@ -104,7 +104,7 @@ _PARTY_LETTER = re.compile(r"(?<![\w-])([" + "".join(c for c in PARTIES if len(c
 # Only there: "stora scenen", "Höga kusten", "högstadiet" are things asked. Comparatives
 # ("högre", "lägre") stay: "kostnaden blir 2 mkr lägre" holds them. Folded forms as typed
 # without å/ä/ö ("hur manga")
-_DEGREE = frozenset([
+DEGREE_WORDS = _DEGREE = frozenset([
     "stor", "stort", "stora", "hög", "högt", "höga", "hog", "hogt", "hoga", "låg", "lågt", "låga",
     "lång", "långt", "långa", "lang", "langt", "langa", "länge", "lange",
     "kort", "korta", "ofta", "sällan", "mycket", "många", "manga", "få", "lite", "jämn", "jämnt",
@@ -138,19 +138,36 @@ def frame_words(query: str) -> set[int]:
     return out
 
 
+def typed_without_dots(query: str) -> bool:
+    """Whether ``query`` was typed without å, ä and ö (a keyboard or a phone without them): it
+    holds none of them, and a word that is a Swedish function word with them ("pa" for "på",
+    "nar" for "när", "for" for "för")."""
+    return not _DOTTED_LETTER.search(query) and any(w in FOLDED_STOPWORDS for w in words(query))
+
+
+_DOTTED_LETTER = re.compile("[åäöÅÄÖ]")
+# the function words that hold å, ä or ö, as typed without them: "pa" is "på", "nar" "när"
+FOLDED_STOPWORDS = frozenset(f for f in (w.translate(str.maketrans("åäö", "aao")) for w in STOPWORDS)
+                             if f not in STOPWORDS)
+
+
 def query_terms(query: str) -> list[Term]:
     """The words of ``query`` that say what it is about. A word the keyword index cannot hold
     whole ("va-taxa", "SD:s", "2021-2025", "1:55": the index splits at every such sign) is
-    taken as its pieces; a word of the question's frame (``frame_words``) is none."""
+    taken as its pieces; a word of the question's frame (``frame_words``) is none, nor, in a
+    query typed without å/ä/ö (``typed_without_dots``), a function word typed so ("vem skrev
+    motionen om skolmat pa gotland": "pa" is "på", in a fifth of all passages, not a word of
+    what is asked)."""
     seen: set[str] = set()
     out = []
     letters = {m.group(1) for m in _PARTY_LETTER.finditer(query) if m.group(1) in PARTIES}
     frame = frame_words(query)
+    folded = FOLDED_STOPWORDS if typed_without_dots(query) else frozenset()
     for i, whole in enumerate(words(query)):
         if i in frame:
             continue
         for w in _PIECE.split(whole.strip(".:/-")):
-            if w in STOPWORDS or w in IRREGULAR_VERBS or len(w) < 2 or w in seen:
+            if w in STOPWORDS or w in folded or w in IRREGULAR_VERBS or len(w) < 2 or w in seen:
                 continue
             seen.add(w)
             out.append(Term(w, stem(w), party=party_code(w), any_party=w in _ANY_PARTY))
@@ -173,7 +190,10 @@ def joined_compounds(terms: Sequence[Term], df: Callable[[str], int]) -> list[Te
         # as written, or with a linking -s- ("bostad försörjning" -> "bostadsförsörjning")
         for link in ("", "s") if not a.word.endswith("s") else ("",):
             joined = stem(a.word + link + b.word)
-            n = df(joined)
+            # the stem of the compound keeps three letters of the word at least, or all of its
+            # stem ("va taxa" -> "vatax"): "tolkformedling vast" is not "tolkformedlingv" (the
+            # web address "tolkformedlingvast.se"), nor "per mars" "perm" (in "permanent")
+            n = df(joined) if len(joined) - len(a.word + link) >= min(len(b.stem), 3) else 0
             if n:
                 out[i] = replace(b, alts=(*b.alts, joined), df=b.df or n)
                 break

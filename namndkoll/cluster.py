@@ -88,10 +88,10 @@ class NamndkollWorker(_PluginBase):  # type: ignore[misc,valid-type]
     def setup(self, worker: Any = None) -> None:
         import threading
 
-        from .api.batch import _warm
+        from .api.batch import warm_worker
 
         self._lock, self._current = threading.Lock(), threading.local()
-        _warm(self.extract)  # the reader and the extract pipeline load now, not on the first file
+        warm_worker(self.extract)  # the reader and the extract pipeline load now, not on the first file
         if self.index:
             from .search.embed import get_embedder
 
@@ -156,7 +156,7 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
     embeds only the passages whose text changed.
 
     A worker that writes keeps no transaction open while it reads, extracts or embeds: before
-    reading it claims ``sha`` (the file's hash, taken by the client; ``api.batch._claim``): a
+    reading it claims ``sha`` (the file's hash, taken by the client; ``api.batch.claim_to_read``): a
     file stored by now is not read; one another writer is reading or embedding comes back
     ``BUSY`` at once (the worker is free for another file; the client sends it again later, when
     it is found stored and not read again), so that it is read and embedded once; then it reads,
@@ -175,14 +175,14 @@ def process_on_worker(path: str, source: str, ocr: bool | None, extract: bool, i
 def _claim_and_read(state: Any, store: Any, path: str, source: str, ocr: bool | None, extract: bool, index: bool,
                     known: Any, sha: str | None) -> Any:
     """``process_on_worker`` with the task's own store (None when the client writes)."""
-    from .api.batch import Unchanged, _claim
+    from .api.batch import Unchanged, claim_to_read
 
     claimed: str | None = None  # the content this worker claimed: given up once written (or not)
     if store is not None and sha is not None:
         from .ingest.version import reader_version
 
         try:
-            got = _claim(store, source, sha, reader_version(), wait=False)
+            got = claim_to_read(store, source, sha, reader_version(), wait=False)
         except Exception:  # noqa: BLE001 - the claim only saves work: read it unclaimed, the write says what is wrong
             got = None
         else:
@@ -203,12 +203,12 @@ def _read_and_store(state: Any, store: Any, path: str, source: str, ocr: bool | 
     """``process_on_worker`` once the content is claimed (``claimed``) or was not looked up."""
     import dataclasses
 
-    from .api.batch import Unchanged, _claim, _safe_process, _store
+    from .api.batch import Unchanged, claim_to_read, process_file_safely, store_document
     from .workers import beating
 
     try:  # a claim made before reading is kept alive while the file is read (minutes, for some)
         with beating(store.beat if store is not None and claimed is not None else None):
-            out = _safe_process(path, ocr, extract)
+            out = process_file_safely(path, ocr, extract)
     except MemoryError:
         return "out of memory while reading this file: ingest it alone, or give the workers more memory"
     if isinstance(out, str):
@@ -222,13 +222,13 @@ def _read_and_store(state: Any, store: Any, path: str, source: str, ocr: bool | 
     late = embeds and claimed is None  # not claimed before reading (no hash from the client)
     try:
         if late:
-            got = _claim(store, doc.source, doc.sha256, doc.reader or None)
+            got = claim_to_read(store, doc.source, doc.sha256, doc.reader or None)
             if isinstance(got, Unchanged):
                 return got  # another ingest running at the same time stored it: nothing embedded
         try:
             if embeds:
                 part = _embed(doc, state.embedder, _vectors_now(store, source, state.embedder.model_id), store.beat)
-            doc_id = _store(store, doc, ext, part)
+            doc_id = store_document(store, doc, ext, part)
         finally:
             if late:
                 store.release_content(doc.sha256)

@@ -60,7 +60,7 @@ def test_a_file_the_cluster_reads_for_long_is_not_read_again_by_another_ingest(
     pdf = make_pdf(tmp_path / "ks-2024-03-12.pdf", KS)
     with opened(db, write=True):
         pass  # the corpus made before either ingest starts
-    real = batch._safe_process
+    real = batch.process_file_safely
     other: list[Any] = []
     beats: list[Any] = []
     reading = threading.Event()
@@ -80,7 +80,7 @@ def test_a_file_the_cluster_reads_for_long_is_not_read_again_by_another_ingest(
                     beats.append(row[0])
                 time.sleep(0.1)
 
-    monkeypatch.setattr(batch, "_safe_process", slow)
+    monkeypatch.setattr(batch, "process_file_safely", slow)
     watcher = threading.Thread(target=look, daemon=True)
     watcher.start()
     report = ingest([pdf], db=db, extract=False, index=False, cluster=scheduler)

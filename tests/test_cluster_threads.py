@@ -61,7 +61,7 @@ def test_a_worker_with_several_threads_stores_every_file_it_reads_at_once(
     reading: set[str] = set()
     at_once: list[int] = []
     lock = threading.Lock()
-    real_read, real_replace = batch._safe_process, batch._store
+    real_read, real_replace = batch.process_file_safely, batch.store_document
 
     def read(path: str, ocr: bool | None, extract: bool) -> Any:  # the worker's threads read side by side
         with lock:
@@ -80,8 +80,8 @@ def test_a_worker_with_several_threads_stores_every_file_it_reads_at_once(
             time.sleep(0.4)  # still inside the document's transaction: another thread claims or writes now
         return out
 
-    monkeypatch.setattr(batch, "_safe_process", read)
-    monkeypatch.setattr(batch, "_store", store)
+    monkeypatch.setattr(batch, "process_file_safely", read)
+    monkeypatch.setattr(batch, "store_document", store)
     done: list[Any] = []
     run = threading.Thread(target=lambda: done.append(ingest(pdfs, db=pg_url, extract=False, cluster=threaded)),
                            daemon=True)

@@ -41,14 +41,14 @@ HOLD = 4.0  # seconds the other ingest "reads" once the waiting one has nothing 
 READER = r"""
 import sys, time
 from pathlib import Path
-from namndkoll.api.batch import _claim
+from namndkoll.api.batch import claim_to_read
 from namndkoll.api.files import sha256_file, source_name
 from namndkoll.corpus import opened
 from namndkoll.ingest.version import reader_version
 
 db, pdf, folder, hold, after = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), float(sys.argv[4]), Path(sys.argv[5])
 with opened(db, write=True) as st:
-    assert _claim(st, source_name(pdf), sha256_file(pdf), reader_version(), wait=False) is None
+    assert claim_to_read(st, source_name(pdf), sha256_file(pdf), reader_version(), wait=False) is None
     (folder / "reading").touch()
     end = time.monotonic() + 240
     with opened(db) as look:

@@ -86,13 +86,15 @@ def test_an_older_name_of_several_words_is_read_whole() -> None:
     """"Kristdemokratiska samhällspartiet" (KD before 1996) is one mention kept as written, and
     a signature line naming it beside another party names both; its first word alone was taken
     for the party and the rest of the line for no party."""
-    from namndkoll.extract.people import _party_line
+    from namndkoll.extract.people import find_people
 
     text = "Mot beslutet reserverade sig Kristdemokratiska samhällspartiet."
     doc = Document("x.pdf", "h", (Page(1, text),), Metadata("x", "Lund", None, "protokoll", None))
     assert [(m.code, m.text, m.original) for m in find_parties(doc)] == [
         ("KD", "Kristdemokratiska samhällspartiet", "Kristdemokratiska samhällspartiet")]
-    assert _party_line("Kristdemokratiska samhällspartiet Moderaterna") == ["KD", "M"]
+    signed = "Vi reserverar oss.\n\nAnna Andersson Bo Bengtsson\nKristdemokratiska samhällspartiet Moderaterna\n"
+    doc = Document("r.pdf", "h", (Page(1, signed),), Metadata("r", "Lund", None, "reservation", None))
+    assert [(p.name, p.party) for p in find_people(doc)] == [("Anna Andersson", "KD"), ("Bo Bengtsson", "M")]
 
 
 

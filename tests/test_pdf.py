@@ -385,10 +385,20 @@ def test_two_table_cells_set_touching_are_two_words(tmp_path):
 def test_word_symbol_font_bullets_are_the_characters_they_draw():
     """Alingsås KF 2018-03-28 lists a motion's att-satser with Word's Symbol bullet, which a
     PDF gives as U+F0B7 (private use): quotes showed a box in the terminal and the browser."""
-    from namndkoll.extract.positions_motions import _BULLET_RE
+    from test_decisions_votes_positions import make_doc
+
+    from namndkoll.extract.positions import find_positions
     from namndkoll.ingest.layout import clean_text
 
     text = clean_text("resurser vid extremväder \uf0b7 Att infrastrukturen planeras \uf0a7 Att …")
     assert text == "resurser vid extremväder • Att infrastrukturen planeras ▪ Att …"
     assert not any(0xE000 <= ord(ch) <= 0xF8FF for ch in text)
-    assert _BULLET_RE.match("▪ Att kommunen utreder") and _BULLET_RE.match("• Att kommunen utreder")
+    # the motion's points under either bullet are its own: the position quotes them all
+    motion = "\n".join(clean_text(line) for line in (
+        "§ 62 Dnr KS 2018/0129", "Svar på motion om klimatanpassning", "Sammanfattning av ärendet",
+        "Stefan Jägnert (SD) har i motion till fullmäktige föreslagit:",
+        "\uf0b7 Att kommunen utreder resurser vid extremväder.", "\uf0a7 Att infrastrukturen planeras för skyfall.",
+        "Kommunstyrelsens arbetsutskott har remitterat motionen."))
+    (got,) = [p for p in find_positions(make_doc(motion, items=True, municipality="Alingsås")) if p.kind == "motion"]
+    assert got.parties == ("SD",) and got.text.endswith(
+        "• Att kommunen utreder resurser vid extremväder. ▪ Att infrastrukturen planeras för skyfall.")

@@ -200,13 +200,13 @@ def test_a_local_ingest_beats_while_its_readers_read(pg_url: str, tmp_path: Path
     from namndkoll.api import batch
 
     monkeypatch.setattr("namndkoll.workers.BEAT_S", 0.5)
-    real = batch._safe_process
+    real = batch.process_file_safely
 
     def slow(path: str, ocr: bool | None, extract: bool) -> Any:  # in the reader process: a long file
         time.sleep(3)
         return real(path, ocr, extract)
 
-    monkeypatch.setattr(batch, "_safe_process", slow)
+    monkeypatch.setattr(batch, "process_file_safely", slow)
     big = make_pdf(tmp_path / "big.pdf", KS)
     with opened(pg_url, write=True):
         pass

@@ -151,7 +151,7 @@ def test_two_cluster_workers_given_one_file_at_once_embed_it_once(pg_url: str, t
 
     pdf = make_pdf(tmp_path / "ks-2024-03-12.pdf", KS)
     read = process_file(str(pdf), extract=False)  # pdfium is read in one thread at a time
-    monkeypatch.setattr("namndkoll.api.batch._safe_process", lambda path, ocr, extract: read)
+    monkeypatch.setattr("namndkoll.api.batch.process_file_safely", lambda path, ocr, extract: read)
     emb = MeetingEmbedder()
     with opened(pg_url, write=True):
         pass

@@ -102,13 +102,13 @@ def test_a_cluster_worker_does_not_read_a_file_stored_since_the_ingest_listed_it
     reads: list[str] = []
     from namndkoll.api import batch
 
-    real = batch._safe_process
+    real = batch.process_file_safely
 
     def counted(path: str, ocr: bool | None, extract: bool) -> Any:
         reads.append(path)
         return real(path, ocr, extract)
 
-    monkeypatch.setattr(batch, "_safe_process", counted)
+    monkeypatch.setattr(batch, "process_file_safely", counted)
     with opened(pg_url, write=True):
         pass
     report = ingest([pdf], db=pg_url, extract=False, cluster=scheduler, progress=Progress(start=start))
@@ -125,14 +125,14 @@ def test_a_local_ingest_does_not_read_a_file_stored_since_it_listed_it(pg_url: s
     marks = tmp_path / "reads.txt"  # the readers are processes of their own: they note each read here
     from namndkoll.api import batch
 
-    real = batch._safe_process
+    real = batch.process_file_safely
 
     def counted(path: str, ocr: bool | None, extract: bool) -> Any:
         with open(marks, "a") as f:
             f.write(path + "\n")
         return real(path, ocr, extract)
 
-    monkeypatch.setattr(batch, "_safe_process", counted)
+    monkeypatch.setattr(batch, "process_file_safely", counted)
     with opened(pg_url, write=True):
         pass
     report = ingest([pdf], db=pg_url, extract=False, index=False, progress=Progress(start=start))

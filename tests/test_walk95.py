@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from test_ingest_batch import make_pdf
 from typer.testing import CliRunner
 
@@ -126,27 +127,31 @@ def _joint_yrkande_pdf(path):
     return draw(path, [page])
 
 
-def test_compare_by_committee_quotes_a_joint_yrkande_once(tmp_path, capsys):
+def _compare_text(db, topic: str, by: str, emb) -> str:  # type: ignore[no-untyped-def]
+    """What `namndkoll compare TOPIC --by BY --wide` prints for the corpus at ``db``."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("namndkoll.search.embedder_for", lambda store, model=None: emb)
+        r = runner.invoke(app, ["compare", topic, "--by", by, "--db", str(db), "--wide"])
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def test_compare_by_committee_quotes_a_joint_yrkande_once(tmp_path):
     """`compare … --by committee` printed a yrkande made by MP, V and C together three times in a
     row ("MP: yrkande: ”…”", "V: yrkande: ”…”", "C: yrkande: ”…”"); now once, "V, MP: yrkande"."""
     from test_search import indexed
 
-    from namndkoll.commands.search import _print_comparison
     from namndkoll.ingest import read_document
-    from namndkoll.search import compare
 
     db = tmp_path / "c.db"
-    with indexed(db, [read_document(_joint_yrkande_pdf(tmp_path / "bn.pdf"))], extract=True) as (conn, emb):
+    with indexed(db, [read_document(_joint_yrkande_pdf(tmp_path / "bn.pdf"))], extract=True) as (_, emb):
         for by in ("committee", "year"):
-            res = compare(conn, "motionen om cykelbron", emb, by=by, mode="keyword")
-            _print_comparison(res, by, wide=True)
-            out = capsys.readouterr().out
+            out = _compare_text(db, "motionen om cykelbron", by, emb)
             assert out.count("Sara Lind (V) och Olle Berg (MP) yrkar") == 1
             assert "V, MP: yrkande:" in out and "M: yrkande:" in out
         # by party each party's own column still quotes it
-        res = compare(conn, "motionen om cykelbron", emb, by="party", mode="keyword")
-        _print_comparison(res, "party", wide=True)
-        assert capsys.readouterr().out.count("Sara Lind (V) och Olle Berg (MP) yrkar") == 2
+        out = _compare_text(db, "motionen om cykelbron", "party", emb)
+        assert out.count("Sara Lind (V) och Olle Berg (MP) yrkar") == 2
 
 
 def test_a_role_after_the_party_in_a_list_without_commas_is_that_members(tmp_path):
@@ -170,7 +175,7 @@ def test_a_role_after_the_party_in_a_list_without_commas_is_that_members(tmp_pat
     assert not any(n.startswith("Ledamöter") for n in roles)
 
 
-def test_compare_shows_what_a_styrelse_proposed_to_fullmaktige(tmp_path, capsys):
+def test_compare_shows_what_a_styrelse_proposed_to_fullmaktige(tmp_path):
     """Alingsås KS § 103 decided "Beslut / Förslag till beslut i kommunfullmäktige / Motionen
     avslås i sin helhet": stored as a proposal, so `compare` showed no line for what KS did while
     KF's § showed its Beslut. Now "Förslag till beslut: …" (JSON `proposal`); `decision` stays
@@ -178,7 +183,6 @@ def test_compare_shows_what_a_styrelse_proposed_to_fullmaktige(tmp_path, capsys)
     from test_search import indexed
     from test_structure_templates import draw
 
-    from namndkoll.commands.search import _print_comparison
     from namndkoll.ingest import read_document
     from namndkoll.search import compare
     from namndkoll.search.compare import comparison_json
@@ -195,10 +199,9 @@ def test_compare_shows_what_a_styrelse_proposed_to_fullmaktige(tmp_path, capsys)
             (40, 225, "Motionen om solceller avslås.")]
     pdf = draw(tmp_path / "rs.pdf", [page])
     with indexed(tmp_path / "c.db", [read_document(pdf)], extract=True) as (conn, emb):
-        res = compare(conn, "motionen om solceller", emb, by="committee", mode="keyword")
-        _print_comparison(res, "committee", wide=True)
-        out = capsys.readouterr().out
+        out = _compare_text(tmp_path / "c.db", "motionen om solceller", "committee", emb)
         assert "Förslag till beslut: Motionen om solceller avslås." in out
+        res = compare(conn, "motionen om solceller", emb, by="committee", mode="keyword")
         (item,) = comparison_json(res)["items"]
         assert item["decision"] is None and item["proposal"] == "Motionen om solceller avslås."
 

@@ -81,7 +81,7 @@ def process_file(path: str, ocr: bool | None = None, extract: bool = True) -> tu
     return doc, ext
 
 
-def _safe_process(path: str, ocr: bool | None, extract: bool) -> tuple[Document, Extraction | None] | str:
+def process_file_safely(path: str, ocr: bool | None, extract: bool) -> tuple[Document, Extraction | None] | str:
     """process_file, but an error comes back as its one-line message (workers must not die).
     MemoryError goes up: the worker reports the memory limit that was hit."""
     try:
@@ -94,7 +94,7 @@ def _safe_process(path: str, ocr: bool | None, extract: bool) -> tuple[Document,
         return f"could not read this PDF ({type(exc).__name__}: {exc}); it may be damaged: re-export or re-download it"
 
 
-def _warm(extract: bool) -> None:
+def warm_worker(extract: bool) -> None:
     """Load the reader and the extraction models in a new worker, once, before its first file
     (so that the memory allowed per file is what reading the file costs)."""
     from ..ingest import pdf  # noqa: F401 - the import is the point
@@ -135,7 +135,7 @@ def _stored_now(store: Store, source: str, sha: str, reader: str | None) -> Unch
 NOT_READ = ": not read again"  # said of a file another ingest stored while this one waited to read it
 
 
-def _claim(store: Store, source: str, sha: str, reader: str | None, *, poll: float = 0.5,
+def claim_to_read(store: Store, source: str, sha: str, reader: str | None, *, poll: float = 0.5,
            wait: bool = True) -> Unchanged | None | Holder:
     """Before reading the file of content ``sha`` (to be stored under ``source`` by ``reader``)
     and embedding it, outside any transaction: None once this writer has claimed the content
@@ -156,7 +156,7 @@ def _claim(store: Store, source: str, sha: str, reader: str | None, *, poll: flo
         time.sleep(poll)
 
 
-def _store(store: Store, doc: Document, ext: Extraction | None, part: Any = None) -> int | Unchanged:
+def store_document(store: Store, doc: Document, ext: Extraction | None, part: Any = None) -> int | Unchanged:
     """Write one document and everything found in it (and, from a cluster worker, its passages
     and vectors: ``search.index.IndexPart``) in one short transaction. Unchanged, and nothing
     written, when another ingest running at the same time stored it first."""
@@ -365,7 +365,7 @@ def _local_runner(store: Store, pool: Any, todo: list[Task], *, jobs: int, ocr: 
                   extract: bool, claimed: set[str], note: Callable[[str], None] | None = None
                   ) -> Iterator[tuple[Task, Any]]:
     """The tasks read by the worker processes of ``pool``, as they finish. When a reader is free
-    for a file its content is claimed first (``_claim``, added to ``claimed``): a file another
+    for a file its content is claimed first (``claim_to_read``, added to ``claimed``): a file another
     ingest stored since it was listed is not read again, and one another ingest is reading now
     is put off until the other files are given out, then found stored (or read here, should the
     other ingest fail or die), saying so (``note``) once it waits for them. The claims'
@@ -404,7 +404,7 @@ class _Waiting:
 
 def _claimer(store: Store, claimed: set[str], waiting: _Waiting | None = None) -> Callable[[Task], Any]:
     """``before(task)`` for a runner that gives files to readers: the file's content claimed
-    (``_claim``, without waiting; added to ``claimed``) when a reader is free for it. None: read
+    (``claim_to_read``, without waiting; added to ``claimed``) when a reader is free for it. None: read
     it; ``workers.LATER``: another ingest is reading it, put it off (``waiting`` is told, and says
     so once per waiting spell); Unchanged: stored by another ingest since it was listed, not read."""
     from ..ingest.version import reader_version
@@ -415,7 +415,7 @@ def _claimer(store: Store, claimed: set[str], waiting: _Waiting | None = None) -
 
     def before(t: Task) -> Any:
         try:
-            got = _claim(store, t.source, t.sha, reader, wait=False)
+            got = claim_to_read(store, t.source, t.sha, reader, wait=False)
         except Exception:  # noqa: BLE001 - the claim only saves work: read it, the write says what is wrong
             got = None
         if isinstance(got, Holder):
@@ -492,12 +492,12 @@ def _outcome(store: Store, task: Task, out: Any, tally: _Tally) -> FileResult:
 
 def _write(store: Store, task: Task, out: Any, *, shown: str, status: Status, tally: _Tally) -> FileResult:
     """Store a document read here, or on a cluster's worker for a client that writes (SQLite:
-    with its passages and vectors), in one transaction (``_store``). A store error fails this
+    with its passages and vectors), in one transaction (``store_document``). A store error fails this
     file only; a document another ingest stored meanwhile is unchanged."""
     doc, ext, *part = out
     doc = dataclasses.replace(doc, source=task.source)
     try:
-        stored = _store(store, doc, ext, *part)
+        stored = store_document(store, doc, ext, *part)
     except NamndkollError as exc:
         return FileResult(shown, "failed", f"not stored: {exc}", pages=len(doc.pages))
     if isinstance(stored, Unchanged):  # another ingest stored it meanwhile
@@ -534,7 +534,7 @@ def _readers(files: int, *, jobs: int, extract: bool, limits: Any) -> Any:
     for a smaller batch, none when there is nothing to read."""
     from ..workers import Pool
 
-    return Pool(_safe_process, jobs=min(jobs, files), limits=limits, warm=functools.partial(_warm, extract))
+    return Pool(process_file_safely, jobs=min(jobs, files), limits=limits, warm=functools.partial(warm_worker, extract))
 
 
 def _tasks(todo: list[Task], *, jobs: int, ocr: bool | None, extract: bool) -> list[tuple[Task, tuple[Any, ...]]]:

@@ -12,7 +12,7 @@ from typing import Any
 from ..corpus import opened
 from ..corpus.base import Store
 from ..corpus.store import StoredDocument
-from ..display import relative_path
+from ..display import relative_path, shown_path
 from ..types import Document, Extraction
 from .batch import FileResult, Progress
 
@@ -61,7 +61,7 @@ def copy_corpus(src: str | Path, dst: str | Path, *, progress: Progress | None =
         same_model, center = _prepare_model(a, b)
         progress.start(len(docs), sum(d.pages for d in docs))
         for listed in docs:
-            shown = relative_path(listed.source)
+            shown = shown_path(relative_path(listed.source))  # as an ingest names it: control characters escaped
             old = b.lookup_source(listed.source)
             got = None
             if not (old and old[1] == listed.sha256):

@@ -134,3 +134,33 @@ def test_an_answer_in_another_form_of_who_or_which_body_is_shown(forms, question
     conn, emb = forms
     hits = search(conn, question, emb, limit=5)
     assert hits and any(answer in " ".join(h.text.split()) for h in hits), [h.text[:60] for h in hits]
+
+# (judge129) the rules of a budget's economic steering: the length of time asked stands as a
+# duration, never as the word "tid"
+STYR = """Ekonomistyrning
+En nämnd får inte förbruka mer resurser än vad den blivit tilldelad. Om detta ändå sker ska
+nämnden täcka underskottet inom två år."""
+
+
+@pytest.fixture
+def focus_forms(tmp_path: Path):
+    docs = [report("alingsas-styrprinciper.pdf", [STYR], Metadata(
+                "Ekonomistyrprinciper", "Alingsås", "Kommunfullmäktige", "riktlinje", "2018-03-28"))]
+    with indexed(tmp_path / "focus.db", docs) as built:
+        yield built
+
+
+@pytest.mark.parametrize(("question", "answer", "twin"), [
+    # "tid" asks a duration: "inom två år" states it; the twin asks a share, which it does not state
+    ("Inom hur lång tid måste en nämnd i Alingsås täcka ett underskott?", "inom två år",
+     "Hur stor andel av underskottet måste en nämnd i Alingsås täcka?"),
+])
+def test_a_figure_whose_focus_stands_in_another_form_is_shown_and_its_twin_refused(
+        focus_forms, question: str, answer: str, twin: str) -> None:
+    """A figure question's passage that names what the figure is of in a form the focus reader
+    misses (a duration for "hur lång tid") is the only answer: shown, not dropped for "another
+    focus"; the near miss asking what the corpus does not state is still refused."""
+    conn, emb = focus_forms
+    hits = search(conn, question, emb, limit=5)
+    assert hits and any(answer in " ".join(h.text.split()) for h in hits), [h.text[:60] for h in hits]
+    assert search(conn, twin, emb, limit=5) == [], twin

@@ -23,6 +23,11 @@ form of what is asked:
   form ("KF", "fullmäktige"), or names it only as the one a proposal goes to ("föreslår
   kommunfullmäktige", "Förslag till beslut i kommunfullmäktige", "till kommunfullmäktige") or
   as passing the matter on ("lämnade motionen till kommunstyrelsen för beredning");
+- **another thing a figure is of** (``Ranked.focus_ok``, a figure question's focus): the focus in
+  no form anywhere in a word of the passage, its § title, the passage before it or its document's
+  title (a report on home care need not say "hemtjänst" in each count it gives), no capitals
+  that may abbreviate the words asked ("HME" for "Hållbart medarbetarengagemang"), and, where the
+  focus asks a length of time ("Inom hur lång tid …"), no duration ("inom två år");
 - **no holder of the post**: the passage and its § title name the post in no form ("ordf."
   counts), or name it only of another body (``asked.post_of_body``, which reads a body's name).
 
@@ -40,7 +45,7 @@ from .grounds import PLAN_YEARS, TERM  # the spans of a text whose years are no 
 from .passage import NEAR_NAME, PARTY_CODES
 from .question import Question
 from .ranked import Ranked
-from .terms import MIN_STEM, Matcher, Term
+from .terms import MIN_STEM, Matcher, Term, stem
 
 __all__ = ["unsure_checks"]
 
@@ -158,6 +163,34 @@ def stance_surely_absent(text: str) -> bool:
     return not _STANCE_ANY.search(text)
 
 
+# a focus asking a length of time, which a figure states in its unit, not in the word asked
+_TIME_FOCUS = frozenset({"tid", "tiden", "tidsperiod", "period", "perioden", "tidsfrist", "frist", "frister", "länge"})
+# a duration, in figures or words: "inom två år", "3 månader", "sex veckor"
+_DURATION = re.compile(r"(?<![\w,])(?:\d+(?:,\d+)?|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\w+ton|\w*tio)\s+(?:år|månad\w*|veck\w*|dag\w*|timm\w*|"
+                       r"minut\w*|kvartal\w*)(?![\wåäö])", re.IGNORECASE)
+
+
+def focus_surely_absent(question: Question, text: str, title: str | None, asked: Sequence[str] = ()) -> bool:
+    """Whether a figure question's passage that fails ``Ranked.focus_ok`` positively lacks what
+    the figure is of: a focus word whose stem stands nowhere in a word of the passage (``text``,
+    with its § title; ``hybrid`` read the passage before it) or of its document's ``title``, or,
+    for a focus asking a length of time, no duration in it; and no three capitals or more in the
+    passage that may abbreviate the focus with the words ``asked`` ("HME")."""
+    low = f"{text}\n{title or ''}".lower()
+
+    def held(word: str) -> bool:
+        if word in _TIME_FOCUS:
+            return bool(_DURATION.search(text))
+        return any(len(s) > MIN_STEM and s in low for s in {word, stem(word)})
+
+    focus = [w.lower() for w in question.focus]
+    if all(held(w) for w in focus):
+        return False
+    # (three capitals at least: two, "KS", "KF", "SD", name a body or a party in these records)
+    words = [*focus, *(w.lower() for w in asked if w.lower() not in focus)]
+    return not any(len(m.group(0)) >= 3 and _abbreviates(m.group(0), words, span=2) for m in _CAPITALS.finditer(text))
+
+
 def _body_forms(body: str) -> list[re.Pattern[str]]:
     """A body as a text may name it: its distinctive words anywhere in a word ("fullmäktige" of
     "kommunfullmäktige", "ungdoms" of "barn- och ungdomsnämnden"), the whole name."""
@@ -250,6 +283,9 @@ def unsure_checks(question: Question, r: Ranked, row: Mapping[str, Any], thing: 
         out.append("stance")
     if not r.decided and not decision_surely_other(question, text, row["committee"]):
         out.append("decided")
+    if not r.focus_ok and not focus_surely_absent(question, f"{text}\n{context or ''}", row["title"],
+                                                  [t.word for t in thing.terms] if thing is not None else ()):
+        out.append("focus_ok")
     if r.holder_asked and not (r.stated and r.holder_beside) and not holder_surely_absent(question, r, text, context):
         out.append("holder")
     return tuple(out)

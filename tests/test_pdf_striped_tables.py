@@ -97,7 +97,5 @@ def test_a_row_label_of_two_lines_stays_whole() -> None:
         pytest.skip("../shared is not present")
     doc = read_pdf(path)
     passages = [p for p in _passages(doc) if "arbetsolycka" in p or "personskada" in p]
-    firsts = {p.split("\n", 1)[0] for p in passages}
-    assert {"Dödsfall på grund av arbetsolycka 0", "Allvarlig arbetsolycka 0",
-            "Allvarligt tillbud utan personskada 0"} <= firsts, passages
-    assert any("Allvarlig arbetsolycka · Antal · 0" in p for p in passages), passages
+    for label in ("Dödsfall på grund av arbetsolycka", "Allvarlig arbetsolycka", "Allvarligt tillbud utan personskada"):
+        assert any(f" · {label} · Antal · 0" in p for p in passages), passages

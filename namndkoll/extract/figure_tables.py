@@ -331,6 +331,7 @@ def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tup
                             lay: _Layout) -> Iterator[Figure]:
     rows, cols, n_header, _valued, headed, table_scale = lay
     notes = _note_columns(rows[n_header:], cols)
+    when = caption_date(table.caption)
     for i, row in enumerate(rows[n_header:], n_header):
         label = next((c for c in row if c and _cell_value(c) is None and not iter_figures_first(c)), "")
         if not label and sum(1 for c in row if c) > 1:
@@ -346,7 +347,29 @@ def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tup
             col_head = cols[j] if j < len(cols) else ""
             if _NOTE_HDR.fullmatch(col_head.strip()):
                 continue  # a note's number ("Not | 11"), not an amount
-            yield from _cell_figures(span, page, body, cell, label, col_head, table_scale)
+            # the caption's date names the cell when its row and column name no year ("Arabiska |
+            # Antal tolkar | 31 december 2025" under "Tabell 4 … per 31 december 2025")
+            dated = when if when and not _YEAR_IN.search(f"{label} {col_head}") else ""
+            yield from _cell_figures(span, page, body, cell, label, col_head, table_scale, dated)
+
+
+_MONTH_NAMES = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+_CAPTION_DATE = re.compile(rf"(?<!\d)(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?!\d)",
+                           re.IGNORECASE)
+_CAPTION_YEAR = re.compile(r"(?<![\d-])(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?(?![\d-])")
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def caption_date(caption: str) -> str | None:
+    """The date or the one year a table's caption gives its figures ("… per 31 december 2025" ->
+    "31 december 2025"; "Tabell 2 Sjukfrånvaro 2025" -> "2025"); None when it gives none, or
+    several years (a caption over a table of years)."""
+    text = " ".join((caption or "").split())
+    m = _CAPTION_DATE.findall(text)
+    if len(set(m)) == 1:
+        return m[0]
+    years = set(_CAPTION_YEAR.findall(text))
+    return years.pop() if len(years) == 1 and not m else None
 
 
 def _note_columns(rows: list[tuple[str, ...]], cols: list[str]) -> set[int]:
@@ -372,9 +395,10 @@ def _worded(cell: str) -> bool:
 
 
 def _cell_figures(span: tuple[int, int] | None, page: Page, body: str, cell: str, label: str, col_head: str,
-                  table_scale: tuple[float, str] | None) -> Iterator[Figure]:
-    """The figures of one value cell under its row label and column header."""
-    where = f"{label} | {col_head}".strip(" |")
+                  table_scale: tuple[float, str] | None, dated: str = "") -> Iterator[Figure]:
+    """The figures of one value cell under its row label and column header (and ``dated``, the
+    caption's date, when they name no year)."""
+    where = " | ".join(x for x in (label, col_head, dated) if x.strip())
     explicit = list(iter_figures(normalize_spaces(cell)))
     if explicit:
         spaced_minus = len(explicit) == 1 and bool(

@@ -652,9 +652,24 @@ def _header_lines(lines: list[list[dict[str, object]]], first: int, columns: lis
             break
         out.insert(0, k)
         k -= 1
-    while out and not any(float(w["x1"]) > left for w in lines[out[0]]):  # type: ignore[arg-type]
+    while out and not any(float(w["x1"]) > left for w in lines[out[0]]) and not _unit_line(lines[out[0]]):  # type: ignore[arg-type]
         out.pop(0)  # a label line alone on top is the table's heading, not its header
+    # a line right above the header that only states the unit ("(tkr)" over "Bokslut | Bokslut",
+    # "2025 | 2024") is the header's too: the unit of every value of the table
+    if out and not _unit_line(lines[out[0]]) and out[0] > 0 and _unit_line(lines[out[0] - 1]):
+        above, top = lines[out[0] - 1], lines[out[0]]
+        if float(top[0]["top"]) - float(above[-1]["bottom"]) <= 2.5 * _word_height(above):  # type: ignore[arg-type]
+            out.insert(0, out[0] - 1)
     return out if out and any(any(float(w["x1"]) > left for w in lines[k]) for k in out) else []  # type: ignore[arg-type]
+
+
+_UNIT_LINE = re.compile(r"(?:belopp\s+(?:i\s+)?)?\(?(?:tkr|mnkr|mkr|mdkr|tusentals kronor|miljoner kronor)\)?",
+                        re.IGNORECASE)
+
+
+def _unit_line(line: list[dict[str, object]]) -> bool:
+    """Whether a line says nothing but the unit of a table's amounts ("(tkr)", "Belopp i mnkr")."""
+    return bool(_UNIT_LINE.fullmatch(" ".join(str(w["text"]) for w in line).strip()))
 
 
 def _right_of(line: list[dict[str, object]], left: float) -> bool:

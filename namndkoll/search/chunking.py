@@ -8,7 +8,10 @@ No chunk crosses a § item, a section or a document, and each chunk's text is ex
 
 Tables (``Page.tables``, whose text ingest leaves out of the page body) become one passage per
 row (section ``"table"``): the row as written ("Socialnämnden 274 077 -427 -50 273 600"),
-then each value cell with its row and column headers ("Socialnämnden · Ram inkl PKV · 274 077
+then each value cell with its row and column headers, the table's unit said once, after the value
+("Prognos 2026 · -3,0 mnkr", not "Prognos 2026, mnkr · -3,0 mnkr"; a note column's "Not · 11" takes
+none); a row that is only its label and one value is that cell's line alone ("Räntekostnad ·
+Bokslut 2025 · -119 tkr", not "Räntekostnad -119" before it, the number twice) ("Socialnämnden · Ram inkl PKV · 274 077
 tkr"), so a cell is found by its row label and value; after the table's caption when the page
 sets one ("Antal årsarbetare · Socialförvaltningen · 2025 · 412"), so that a question in the
 caption's words ("årsarbetare") reaches the row that holds the number; a table without headers
@@ -35,12 +38,13 @@ from dataclasses import replace
 from ..tables import body_cells, carried_headers, scale_words
 from ..types import Chunk, Document, Item, Table
 
-CHUNKER = "paragraphs-v2+tables+text-tables+captions+carried-headers"  # stored with the chunks: a new version re-chunks every document
+CHUNKER = "paragraphs-v2+tables+text-tables+captions+carried-headers+one-cell-rows"  # stored with the chunks: a new version re-chunks every document
 TABLE_TEXT = "table_text"  # the section of a passage of a table without values
 MAX_CHARS = 1100  # ~180 Swedish words, ~300 e5 tokens: well inside the model's 512
 MIN_CHARS = 250  # a shorter tail is merged into the chunk before it (same region only)
 CAPTION_EACH_CELL = 80  # a table's caption up to this long opens each cell's line; a longer one, the cells
 
+_NOTE = re.compile(r"(?i)not(?:er|nr|\.)?")  # a column of note numbers: references, not amounts in the unit
 _PARA = re.compile(r"\n[ \t]*\n+|\f")
 _SENT = re.compile(r"(?<=[.!?:;”\"])\s+(?=[A-ZÅÄÖ0-9”\"–-])")
 
@@ -66,12 +70,25 @@ def row_text(table: Table, r: int) -> str:
     return " ".join(c for c in (" ".join((cell or "").split()) for cell in table.rows[r]) if c)
 
 
+def label_and_value(table: Table, r: int) -> tuple[str, str] | None:
+    """(label, value) of a row that is nothing but its label and one cell ("Räntekostnad | -119"),
+    whose cell line says every word of it; None for any other row."""
+    filled = [" ".join(cell.split()) for cell in table.rows[r] if cell and cell.strip()]
+    return (filled[0], filled[1]) if len(filled) == 2 else None
+
+
 def row_of(tables: Sequence[Table], passage: str) -> tuple[int, int] | None:
-    """(table index, row) of a table row's passage on its page (its first line is the row)."""
+    """(table index, row) of a table row's passage on its page: its first line is the row as
+    written, or, for a row of a label and one value, that cell's line ("… · label · column · value")."""
     first = passage.split("\n", 1)[0]
+    # the first cell's line (a long caption may stand before it on a line of its own)
+    parts = next((ln for ln in passage.split("\n") if " · " in ln), "").split(" · ")
     for t, table in enumerate(tables):
         for r in range(len(table.rows)):
             if row_text(table, r) == first:
+                return t, r
+            pair = label_and_value(table, r) if len(parts) > 1 else None
+            if pair and pair[0] in parts[:-1] and (parts[-1] == pair[1] or parts[-1].startswith(pair[1] + " ")):
                 return t, r
     return None
 
@@ -92,14 +109,17 @@ def table_chunks(doc: Document) -> list[Chunk]:
             caption = " ".join(table.caption.split())
             for cells in rows:
                 r = cells[0].row
-                said = [" · ".join(x for x in (c.label, c.column.replace(" | ", " "), c.text + (f" {unit}" if unit and
-                                                                                     not c.text.endswith(unit) else "")) if x)
+                said = [" · ".join(x for x in (c.label, _without(c.column.replace(" | ", " "), unit),
+                                               c.text + (f" {unit}" if unit and not c.text.endswith(unit) and not _NOTE.fullmatch(c.column) else "")) if x)
                         for c in cells]
                 if caption and len(caption) + 3 <= CAPTION_EACH_CELL:
                     said = [f"{caption} · {x}" for x in said]
                 elif caption:  # a long caption is said once, not before every cell
                     said = [caption, *said]
-                lines = [row_text(table, r), *said]
+                # a row of a label and one value is its cell's line alone: the row as written would
+                # say the same number a second time and nothing else
+                one = len(cells) == 1 and label_and_value(table, r) is not None
+                lines = said if one else [row_text(table, r), *said]
                 out.append(Chunk("\n".join(lines), page.start, page.start, page.number, page.number,
                                  found.number if found else None, "table", table=(t_idx, r)))
             if not rows:
@@ -107,6 +127,15 @@ def table_chunks(doc: Document) -> list[Chunk]:
                               found.number if found else None, TABLE_TEXT, table=(t_idx, r))
                         for r, text in text_table_passages(table)]
     return out
+
+
+def _without(column: str, unit: str | None) -> str:
+    """A column header without the unit its cells are said in ("Prognos 2026, mnkr" -> "Prognos
+    2026", "Belopp (tkr)" -> "Belopp"), so the unit is said once, after the value."""
+    if not unit:
+        return column
+    left = re.sub(rf"(?:[\s,;:]+|^)\(?{re.escape(unit)}\)?$", "", column).strip(" ,;:")  # at its end only
+    return left or column
 
 
 def text_table_passages(table: Table, max_chars: int = MAX_CHARS) -> list[tuple[int, str]]:

@@ -1,7 +1,8 @@
 """What the eighteenth session's walk left for the owners (docs/walks/eighteenth-session.md),
 read from real PDFs made with reportlab in other names than the walk's documents: a copy of a
 protocol's front pages whose table of contents has titles that wrap over several lines became
-§ items with no text of their own."""
+§ items with no text of their own; a kommunfullmäktige protocol took its author from a region its
+table of contents names."""
 
 from __future__ import annotations
 
@@ -76,3 +77,26 @@ def test_items_after_a_table_of_contents_are_still_read(tmp_path: Path) -> None:
     doc = read_document(make_pdf(tmp_path / "whole.pdf", [_FRONT, _CONTENTS, *body]))
     assert [i.number for i in doc.items] == [str(n) for n in range(40, 50)]
     assert all(i.page_start >= 3 for i in doc.items)
+
+
+_KF_FRONT = "SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Sida 1-30"
+_KF_MEETING = """1 Kommunfullmäktige Sammanträdesdatum Sida 1-30 Plats och tid Folkets hus, Ljusdal, tisdagen
+den 14 maj 2019, kl. 18:00-21:10. Beslutande Ordförande Anna Berg samt ordinarie
+ledamöter och ersättare enligt bilagd närvaroförteckning. Övriga deltagare Lars Holm,
+kommundirektör. Utses att justera Eva Sund och Per Dahl. Paragrafer 40-58
+2 Kommunfullmäktige Sammanträdesdatum Sida 2 Dnr: KF Innehållsförteckning Allmänhetens
+frågestund... 3 Kommunalrådet har ordet... 4 Taxa för bygglov... 5
+Delårsrapport för kommunen... 9 Samverkan med Region Gävleborg om hjälpmedel,
+revidering av avtal Reglemente för gemensam nämnd med Region Gävleborg avseende
+kostfrågor Val till vakanta uppdrag Mottagande av motioner och medborgarförslag
+Delgivningar... 30"""
+
+
+def test_a_body_named_in_the_table_of_contents_is_not_the_author(tmp_path: Path) -> None:
+    """A kommunfullmäktige protocol whose letterhead names no body: the region its contents
+    list cases with ("Samverkan med Region … om …") is not its author; the kommun it met in
+    ("Plats och tid Folkets hus, Ljusdal, …") is."""
+    doc = read_document(make_pdf(tmp_path / "kf.pdf", [_KF_FRONT, _KF_MEETING]))
+    assert doc.metadata.municipality == "Ljusdal"
+    assert doc.metadata.org_kind == "kommun"
+

@@ -1,8 +1,7 @@
 """What the eighteenth session's walk left for the owners (docs/walks/eighteenth-session.md),
 read from real PDFs made with reportlab in other names than the walk's documents: a copy of a
 protocol's front pages whose table of contents has titles that wrap over several lines became
-§ items with no text of their own; a kommunfullmäktige protocol took its author from a region its
-table of contents names."""
+§ items with no text of their own."""
 
 from __future__ import annotations
 
@@ -100,3 +99,30 @@ def test_a_body_named_in_the_table_of_contents_is_not_the_author(tmp_path: Path)
     assert doc.metadata.municipality == "Ljusdal"
     assert doc.metadata.org_kind == "kommun"
 
+
+_ANMALAN = """NORRVIKS KOMMUN
+PROTOKOLL
+Kommunstyrelsen
+2021-04-20
+§ 88 Dnr KS 2021/41
+Anmälningsärenden
+Beslut
+Noteras.
+Sedan kommunstyrelsens förra sammanträde den 23 mars 2021 har följande
+medborgarförslag kommit in till kommunstyrelsen.
+Medborgarförslag
+2021-03-30
+Medborgarförslag om belysning längs gångvägen vid Strandskolan
+2021-04-08
+Medborgarförslag om en hundrastgård i Västra Norrvik
+Justerandes signatur"""
+
+
+def test_a_decision_before_a_titled_list_leaves_out_the_lists_introduction(tmp_path: Path) -> None:
+    """"Noteras." is the decision; "Sedan … har följande medborgarförslag kommit in" tells what
+    the list below holds, and the list is no part of the decision either."""
+    from namndkoll.extract.decisions import find_decisions
+
+    doc = read_document(make_pdf(tmp_path / "ks.pdf", [_ANMALAN]))
+    texts = [d.text for d in find_decisions(doc)]
+    assert texts == ["Noteras."], texts

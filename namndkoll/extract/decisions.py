@@ -222,7 +222,10 @@ def find_decisions(doc: Document) -> tuple[Decision, ...]:
         if e - s < 3:
             continue
         e = _before_next_case(text, s, _before_signatures(text, s, _section_end(text, s, e)))
-        e = _before_member_statement(text, s, _before_list_heading(text, s, e))
+        listed = _before_list_heading(text, s, e)
+        if listed < e:
+            listed = _before_list_intro(text, s, listed)
+        e = _before_member_statement(text, s, listed)
         body_text = text[s:e]
         m = _PROPOSED_RE.match(body_text) or _DECIDED_RE.match(body_text)
         if m is None and _writes_out_decisions(body_text):
@@ -387,6 +390,24 @@ def _before_list_heading(text: str, start: int, end: int) -> int:
     list under "Delegationsbeslut" is what was reported, no clause of the decision."""
     m = _LIST_HEADING_RE.search(text, start, end)
     return m.start("head") if m else end
+
+
+# the sentence that introduces a list ("Efter … har följande motioner inkommit till
+# kommunfullmäktige.", "Följande ärenden anmäls:"): it points at what comes after it
+_LIST_INTRO_RE = re.compile(r"\bföljande\b|:\s*$", re.IGNORECASE)
+
+
+def _before_list_intro(text: str, start: int, end: int) -> int:
+    """Where a decision cut before a titled list ends before the sentence that introduced that
+    list ("Antecknas. / Efter … har följande motioner inkommit …" decided "Antecknas."): that
+    sentence tells what the list holds, it decides nothing. Only a last sentence after a first
+    finished one is left out."""
+    span = text[start:end].rstrip()
+    ends = [m.end() for m in re.finditer(r"[.!]\s+(?=[A-ZÅÄÖ])", span)]
+    if not ends:
+        return end
+    last = ends[-1]
+    return start + len(span[:last].rstrip()) if _LIST_INTRO_RE.search(span[last:]) else end
 
 
 # a member's own proposal under the body's ("Anna Berg (C) föreslår följande tillägg:"): a name

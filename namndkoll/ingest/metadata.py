@@ -177,8 +177,8 @@ def _committee(z: _Zones, front: _Front, doc_type: DocType | None, org_kind: Org
 def _put_to_kommun(front: _Front, committee: str | None,
                    org: tuple[str | None, OrgKind | None]) -> tuple[str | None, OrgKind | None]:
     """The author of a paper put to a kommun's assembly or board: a region or förbund it only
-    mentions is not its author; the kommun it names, where it names one, is."""
-    if org[1] in ("region", "kommunalforbund") and re.match(r"Kommun(?:styrelsen|fullmäktige)", committee or ""):
+    mentions is not its author; the kommun it names (or met in), where it names one, is."""
+    if org[1] in ("region", "kommunalforbund", None) and re.match(r"Kommun(?:styrelsen|fullmäktige)", committee or ""):
         own = _kommun_named(front)
         if own:
             return own

@@ -375,6 +375,7 @@ def find_organisation(
     own name. Returns (name, kind) or None when nothing names a body."""
     found: dict[str, OrgEvidence] = {}
     order = 0
+    body_lines = without_contents(body_lines)
     guarded = without_guests_employers([*self_lines, *body_lines])
     self_lines, body_lines = guarded[:len(self_lines)], guarded[len(self_lines):]
     for line in header_lines:
@@ -422,7 +423,7 @@ def find_organisation(
         _scan(line, found, self_w=0.0, mention=1.0, order=order, unknown_ok=True, own_board=not members_boards)
         _scan_domains(line, found, 0.5, order)
         order += 1
-    _scan_display_place(" ".join([*self_lines, *body_lines]), found, order)
+    _scan_display_place(" ".join([*self_lines, *body_lines]), found, order, met_in=kommun_body)
     for line in list(header_lines) + list(self_lines) + list(body_lines):
         for m in _POSTAL_BOX.finditer(line):
             o = org_by_name(m.group(1))
@@ -456,6 +457,47 @@ def find_organisation(
     # the municipalities it serves
     best = max(cands, key=lambda e: (e.mention * (1.5 if e.kind != "kommun" else 1.0), -e.first))
     return best.name, best.kind
+
+
+# a table of contents or an agenda: its title, then the lines it lists (a page reference after a
+# dotted leader "Placeringspolicy... 9", a bare page reference "33 - 34", a "§ 12" line)
+_CONTENTS_TITLE = re.compile(r"(?<![\wåäö])(?:innehållsförteckning|innehåll|ärendelista|ärendeförteckning|"
+                             r"föredragningslista|dagordning)(?![\wåäö])\s*:?", re.IGNORECASE)
+_CONTENTS_MARK = re.compile(r"(?:\.{3,}|…{2,}|_{3,})\s*\d{1,4}\b|^\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*$|"
+                            r"^\s*§\s*\d{1,4}\s*$")
+_CONTENTS_GAP = 12  # lines between two of its marks: titles that wrap, run together in a copy
+
+
+def without_contents(lines: Sequence[str]) -> list[str]:
+    """``lines`` with their tables of contents and agendas blanked: a body an item's title names
+    ("Samverkan med Region X om …") is a case on the agenda, not the document's author. A
+    contents runs from its title to its last line with a page reference or "§ N", each within a
+    few lines of the one before (titles wrap, and run together in a web copy); it has two such
+    lines at least. The text before the title on its line stays; a title word without such
+    lines after it is a word in a sentence and stays too."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        m = _CONTENTS_TITLE.search(out[i])
+        if not m or (m.group(0).lower().startswith("innehåll ") or m.group(0).lower() == "innehåll") and out[i][:m.start()].strip():
+            i += 1
+            continue
+        marks = [i] if _CONTENTS_MARK.search(out[i][m.end():]) else []
+        k = i + 1
+        while k < len(out) and k - (marks[-1] if marks else i) <= _CONTENTS_GAP:
+            if _CONTENTS_TITLE.search(out[k]):
+                break  # another contents begins: what stands before its title is no entry
+            if _CONTENTS_MARK.search(out[k]):
+                marks.append(k)
+            k += 1
+        if len(marks) < 2:
+            i += 1
+            continue
+        out[i] = out[i][:m.start()]
+        for n in range(i + 1, marks[-1] + 1):
+            out[n] = ""
+        i = max(i + 1, marks[-1] + 1)
+    return out
 
 
 _BARE_MIN = 3  # a bare place name a paper uses this often is its subject, not a passing mention
@@ -493,9 +535,19 @@ _DISPLAY_PLACE = re.compile(r"(?i:\b(?:framlag[dt]|framläggs|påseende|anslagst
                             r"([A-ZÅÄÖ][a-zåäö]+)(?![\wåäö-])")
 
 
-def _scan_display_place(text: str, found: dict[str, OrgEvidence], order: int) -> None:
+# where the meeting was held: "Plats och tid Moraparken, Mora, måndagen …" (a table kommun only)
+_MEETING_PLACE = re.compile(r"\bPlats\s+och\s+tid:?\s+[^,\n§]{2,60},\s*([A-ZÅÄÖ][a-zåäö]+)(?=[,\s])")
+
+
+def _scan_display_place(text: str, found: dict[str, OrgEvidence], order: int, *, met_in: bool = False) -> None:
     """The kommun whose hall a protocol is laid out in, a mention worth half of one (a place
-    outside the table names a kommun only when nothing else is named)."""
+    outside the table names a kommun only when nothing else is named); with ``met_in`` (a kommun
+    body's paper: a joint body meets in its members' halls) also the table kommun its meeting
+    was held in."""
+    for m in _MEETING_PLACE.finditer(text) if met_in else ():
+        o = org_by_name(m.group(1))
+        if o is not None and o.kind == "kommun" and m.group(1) not in _NOT_PLACE:
+            _add(found, o.name, "kommun", mention=0.5, order=order)
     for m in _DISPLAY_PLACE.finditer(text):
         name = m.group(1)
         o = org_by_name(name)

@@ -57,17 +57,43 @@ def find_toc(lines: list[Ln], cands: list[Cand]) -> list[list[Cand]]:
         cur = [c]
     if cur:
         runs.append(cur)
-    out = []
+    out: list[list[Cand]] = []
+    chain: list[Cand] = []  # the table of contents read so far, to see whether it goes on
     for run in runs:
         after = run[-1].idx
         later = {c.num for c in cands if c.idx > after}
+        if chain and chain[-1].idx < run[0].idx and _goes_on(chain, run[0], lines):
+            out.append(run)  # the contents go on past a title that wrapped over several lines
+            chain += run
+            continue
+        chain = []
         if len(run) == 1:
             if run[0].num in later and _lone_toc_entry(run[0], lines):
                 out.append(run)
             continue
         if (len(run) >= 3 or all(c.num in later for c in run)) and _is_toc_run(run, lines, later):
             out.append(run)
+            chain = list(run)
     return out
+
+
+# a page reference in a table of contents: "7", "33 - 34", "12–14"
+_PAGE_REF = re.compile(r"^\d{1,4}(?:\s*[-–]\s*\d{1,4})?$")
+
+
+def _goes_on(toc: list[Cand], c: Cand, lines: list[Ln]) -> bool:
+    """A § line soon after a table of contents, on the same page, still belongs to it when only
+    a few short lines stand between — titles that wrapped and page references ("33 - 34") — and
+    no section heading, and the contents give page references (between these lines or between
+    their own): a body starts on its own text, not on a page number."""
+    last = toc[-1]
+    if c.num <= last.num or c.idx - last.idx > 7 or lines[c.idx].page != lines[last.idx].page:
+        return False
+    between = [ln.text.strip() for ln in lines[last.idx + 1:c.idx] if ln.text.strip()]
+    if any(len(t) > 100 or section_kind(t) for t in between):
+        return False
+    span = [ln.text.strip() for ln in lines[toc[0].idx:last.idx + 3]]
+    return any(_PAGE_REF.match(t) for t in between) or sum(bool(_PAGE_REF.match(t)) for t in span) >= 3
 
 
 def _lone_toc_entry(c: Cand, lines: list[Ln]) -> bool:

@@ -1,0 +1,128 @@
+"""What the eighteenth session's walk left for the owners (docs/walks/eighteenth-session.md),
+read from real PDFs made with reportlab in other names than the walk's documents: a copy of a
+protocol's front pages whose table of contents has titles that wrap over several lines became
+§ items with no text of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_ingest_batch import make_pdf
+
+from namndkoll.ingest import read_document
+
+_FRONT = """VÄSTERBY KOMMUN
+SAMMANTRÄDESPROTOKOLL
+Tekniska nämnden
+2019-03-12
+Plats och tid
+Nämndrummet, kl. 09:00-11:30
+Justerade paragrafer
+40-49
+Sekreterare
+Karin Ek
+INNEHÅLLSFÖRTECKNING
+Paragrafer
+Ärenden
+Sida
+§ 40
+Information om vattenverkets drift"""
+
+_CONTENTS = """§ 41
+Meddelanden tekniska nämnden 2019-03-12
+3 - 4
+§ 42
+Delegationsbeslut tekniska nämnden 2019-03-12
+5 - 6
+§ 43
+Gatubelysning i Norrby
+7 - 8
+§ 44
+Medborgarförslag om gång- och cykelväg mellan Norrby och Söderby
+under vinterhalvåret
+Upprustning av lekplatser
+9 - 10
+11 - 12
+§ 47
+Samverkansavtal mellan Västerby kommun och kommunerna i länet
+om gemensam upphandling av vinterväghållning efter beslut om
+Remiss om nya regler för enskilda vägar (Ds
+2018:31)
+Motion om fler laddstolpar
+§ 48
+Taxa för parkering på kvartersmark
+21 - 22
+§ 49
+Tekniska nämndens verksamhetsplan 2019-20"""
+
+
+def test_a_table_of_contents_with_wrapped_titles_gives_no_items(tmp_path: Path) -> None:
+    """Where the contents jump past §§ whose lines ran together ("§ 44 … 9 - 10 11 - 12 § 47"),
+    the §§ after the jump are still contents lines, not items: a copy of the front pages only
+    has no items at all."""
+    doc = read_document(make_pdf(tmp_path / "front.pdf", [_FRONT, _CONTENTS]))
+    assert [i.number for i in doc.items] == []
+
+
+def test_items_after_a_table_of_contents_are_still_read(tmp_path: Path) -> None:
+    """The same contents followed by the §§ themselves: the items are read from their headings,
+    with their own text."""
+    body = [f"§ {n}\nÄrendet nummer {n}\nÄrendebeskrivning\n"
+            "Förvaltningen har sammanställt en redovisning av ärendet och dess kostnader.\n"
+            "Redovisningen visar att arbetet har gått enligt plan under det senaste året.\n"
+            "Beslutsunderlag\nTjänsteskrivelse från förvaltningen.\n"
+            "Tekniska nämndens beslut\nRedovisningen godkänns och läggs till handlingarna."
+            for n in range(40, 50)]
+    doc = read_document(make_pdf(tmp_path / "whole.pdf", [_FRONT, _CONTENTS, *body]))
+    assert [i.number for i in doc.items] == [str(n) for n in range(40, 50)]
+    assert all(i.page_start >= 3 for i in doc.items)
+
+
+_KF_FRONT = "SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Sida 1-30"
+_KF_MEETING = """1 Kommunfullmäktige Sammanträdesdatum Sida 1-30 Plats och tid Folkets hus, Ljusdal, tisdagen
+den 14 maj 2019, kl. 18:00-21:10. Beslutande Ordförande Anna Berg samt ordinarie
+ledamöter och ersättare enligt bilagd närvaroförteckning. Övriga deltagare Lars Holm,
+kommundirektör. Utses att justera Eva Sund och Per Dahl. Paragrafer 40-58
+2 Kommunfullmäktige Sammanträdesdatum Sida 2 Dnr: KF Innehållsförteckning Allmänhetens
+frågestund... 3 Kommunalrådet har ordet... 4 Taxa för bygglov... 5
+Delårsrapport för kommunen... 9 Samverkan med Region Gävleborg om hjälpmedel,
+revidering av avtal Reglemente för gemensam nämnd med Region Gävleborg avseende
+kostfrågor Val till vakanta uppdrag Mottagande av motioner och medborgarförslag
+Delgivningar... 30"""
+
+
+def test_a_body_named_in_the_table_of_contents_is_not_the_author(tmp_path: Path) -> None:
+    """A kommunfullmäktige protocol whose letterhead names no body: the region its contents
+    list cases with ("Samverkan med Region … om …") is not its author; the kommun it met in
+    ("Plats och tid Folkets hus, Ljusdal, …") is."""
+    doc = read_document(make_pdf(tmp_path / "kf.pdf", [_KF_FRONT, _KF_MEETING]))
+    assert doc.metadata.municipality == "Ljusdal"
+    assert doc.metadata.org_kind == "kommun"
+
+
+_ANMALAN = """NORRVIKS KOMMUN
+PROTOKOLL
+Kommunstyrelsen
+2021-04-20
+§ 88 Dnr KS 2021/41
+Anmälningsärenden
+Beslut
+Noteras.
+Sedan kommunstyrelsens förra sammanträde den 23 mars 2021 har följande
+medborgarförslag kommit in till kommunstyrelsen.
+Medborgarförslag
+2021-03-30
+Medborgarförslag om belysning längs gångvägen vid Strandskolan
+2021-04-08
+Medborgarförslag om en hundrastgård i Västra Norrvik
+Justerandes signatur"""
+
+
+def test_a_decision_before_a_titled_list_leaves_out_the_lists_introduction(tmp_path: Path) -> None:
+    """"Noteras." is the decision; "Sedan … har följande medborgarförslag kommit in" tells what
+    the list below holds, and the list is no part of the decision either."""
+    from namndkoll.extract.decisions import find_decisions
+
+    doc = read_document(make_pdf(tmp_path / "ks.pdf", [_ANMALAN]))
+    texts = [d.text for d in find_decisions(doc)]
+    assert texts == ["Noteras."], texts

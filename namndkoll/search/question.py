@@ -463,10 +463,13 @@ _REPLACED_WHO = re.compile(r"^\W*vem\b.*?(?:\bi\s+stället\s+för|\bistället\s+
 
 def replaced_of(query: str) -> str | None:
     """The person (a capitalised name) whose successor "Vem ersatte/efterträdde X", "Vem blev
-    ny ersättare … i stället för X" or "Vem tog över X:s plats" asks about."""
+    ny ersättare … i stället för X" or "Vem tog över X:s plats" asks about; a party after
+    "ersättare för" ("Vem blev ny ersättare för Vänsterpartiet?") is whose post it is, no one
+    replaced."""
     m = _REPLACED.search(query)
     if m:
-        return m.group(1)
+        # "ny ersättare för Vänsterpartiet": a party's ersättare (the post), nobody replaced
+        return None if all(party_of_word(w) for w in m.group(1).split()) else m.group(1)
     m = _REPLACED_WHO.search(query)
     return (m.group(1) or m.group(2) or m.group(3)) if m else None
 

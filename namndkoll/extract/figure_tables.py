@@ -343,10 +343,8 @@ def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tup
         for j, cell in enumerate(row):
             span = spans.get((i, j))
             if not cell or cell == label or j in doubled or j in notes:
-                continue
+                continue  # notes: a note's number ("Not | 11"), not an amount
             col_head = cols[j] if j < len(cols) else ""
-            if _NOTE_HDR.fullmatch(col_head.strip()):
-                continue  # a note's number ("Not | 11"), not an amount
             # the caption's date names the cell when its row and column name no year ("Arabiska |
             # Antal tolkar | 31 december 2025" under "Tabell 4 … per 31 december 2025")
             dated = when if when and not _YEAR_IN.search(f"{label} {col_head}") else ""
@@ -373,13 +371,17 @@ def caption_date(caption: str) -> str | None:
 
 
 def _note_columns(rows: list[tuple[str, ...]], cols: list[str]) -> set[int]:
-    """The columns that number the notes, not values: unheaded (or headed "Not"), each cell
-    empty or a small whole number, rising down the table ("Verksamhetens intäkter | 1 |
-    233 760", "Verksamhetens kostnader | 2 | -231 935": the 1 and 2 are notes, not tkr)."""
+    """The columns that number the notes, not values: every column headed "Not" (``_NOTE_HDR``),
+    and an unheaded one whose cells are each empty or a small whole number, rising down the
+    table ("Verksamhetens intäkter | 1 | 233 760", "Verksamhetens kostnader | 2 | -231 935": the 1
+    and 2 are notes, not tkr)."""
     out = set()
     for j in range(max((len(r) for r in rows), default=0)):
-        head = (cols[j] if j < len(cols) else "").strip().casefold()
-        if head not in ("", "not", "noter", "not nr"):
+        head = (cols[j] if j < len(cols) else "").strip()
+        if _NOTE_HDR.fullmatch(head):
+            out.add(j)  # headed "Not": its cells are notes, whatever they hold
+            continue
+        if head:
             continue
         cells = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
         if len(cells) >= 2 and all(re.fullmatch(r"\d{1,2}", c) for c in cells) \

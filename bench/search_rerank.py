@@ -367,7 +367,7 @@ def ranking_by(qs: list[dict], key: object) -> dict[str, float]:
 
 # the splits whose candidates may be gathered: the tunable ones (folds of ``--loso``) and test (scored,
 # never fitted on); held-out and the fresh or held-back splits (dev3, dev4, dev12, dev13, dev14, dev15,
-# ...) never
+# dev17, ...) never
 TUNABLE = ("dev", "dev2", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")
 SCORED = (*TUNABLE, "test")
 

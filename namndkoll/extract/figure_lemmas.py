@@ -87,7 +87,7 @@ def _lemma_index(lang: str) -> sqlite3.Connection | None:
         path = data_home() / "cache" / f"lemmas-{lang}-{st.st_size}-{st.st_mtime_ns}-v{_INDEX_VERSION}.sqlite"
         if not path.is_file():
             _write_index(path, lemma_table(lang))
-        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
     except (OSError, sqlite3.Error, UnicodeError):
         return None
 

@@ -155,7 +155,7 @@ def page_image(document_id: int, number: int, *, db: str | Path | None = None,
 
 
 def data_home() -> Path:
-    from ..search.embed import data_home
+    from ..home import data_home
 
     return data_home()
 

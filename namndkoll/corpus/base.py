@@ -15,14 +15,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
-import numpy as np
-
 from ..types import Chunk, Document, Extraction, Table
 from .index import ChunkState, Filters, ModelRecord
 from .store import StoredDocument
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    import numpy as np
 
 Row = Mapping[str, Any]
 

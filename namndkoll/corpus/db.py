@@ -70,10 +70,8 @@ def connect(path: str | Path, *, readonly: bool = False) -> Any:
     conn.row_factory = mod.Row
     conn.isolation_level = None  # we issue BEGIN/COMMIT ourselves: one transaction per document
     try:
-        import sqlite_vec
-
         conn.enable_load_extension(True)
-        sqlite_vec.load(conn)
+        _load_sqlite_vec(conn, mod)
         conn.enable_load_extension(False)
     except (ImportError, AttributeError, mod.Error) as exc:
         conn.close()
@@ -132,6 +130,25 @@ def _open_error(path: Path, exc: Exception) -> CorpusError:
     if "notadatabase" in low or "malformed" in low:
         return CorpusError(f"{path} is not a usable SQLite database ({msg}): give another --db")
     return CorpusError(f"cannot use database {path}: {msg}")
+
+
+def _load_sqlite_vec(conn: Any, mod: Any) -> None:
+    """sqlite-vec's extension, loaded from the package's folder without importing the package,
+    whose ``__init__`` imports numpy (0.1-0.3 s a command that lists documents need not pay);
+    as the package loads it where that fails."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("sqlite_vec")
+    where = list(spec.submodule_search_locations or ()) if spec else []
+    if where:
+        try:
+            conn.load_extension(os.path.join(where[0], "vec0"))  # what sqlite_vec.loadable_path() names
+            return
+        except mod.Error:
+            pass
+    import sqlite_vec
+
+    sqlite_vec.load(conn)
 
 
 def open_db(path: str | Path | None = None, *, readonly: bool = False) -> Any:

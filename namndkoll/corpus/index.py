@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import ModelError, NamndkollError
 from ..types import Chunk
 from .passages import ORIGIN_ITEMS, chunk_origins
+
+if TYPE_CHECKING:  # numpy is imported where vectors are read or written: a list of documents needs none
+    import numpy as np
 
 VEC_TABLE = "chunk_vecs"
 
@@ -62,6 +63,8 @@ class Filters:
 # ---- the model record ---------------------------------------------------------------------
 
 def get_model(conn: Any) -> ModelRecord | None:
+    import numpy as np
+
     row = conn.execute("SELECT model_id, dimensions, center FROM embedding_model WHERE id = 1").fetchone()
     if row is None:
         return None
@@ -94,6 +97,8 @@ def set_model(conn: Any, model_id: str, dimensions: int) -> None:
 
 
 def set_center(conn: Any, center: np.ndarray) -> None:
+    import numpy as np
+
     conn.execute("UPDATE embedding_model SET center = ? WHERE id = 1",
                  (np.asarray(center, dtype=np.float32).tobytes(),))
 
@@ -173,6 +178,8 @@ def replace_chunks(conn: Any, document_id: int, chunks: Sequence[Chunk], hashes:
 
 
 def load_chunks(conn: Any, document_id: int) -> tuple[str | None, list[tuple[Chunk, str, str, np.ndarray | None]]]:
+    import numpy as np
+
     row = conn.execute("SELECT chunker FROM chunked_documents WHERE document_id = ?", (document_id,)).fetchone()
     rows = conn.execute(
         'SELECT c.text, c.start, c."end", c.page_start, c.page_end, c.item, c.section, c.hash, c.context,'
@@ -194,6 +201,8 @@ def unembedded(conn: Any, limit: int) -> list[tuple[int, str, str, str]]:
 
 
 def recycled(conn: Any, hashes: Iterable[str]) -> dict[str, np.ndarray]:
+    import numpy as np
+
     out: dict[str, np.ndarray] = {}
     hs = list(set(hashes))
     for i in range(0, len(hs), 500):
@@ -220,6 +229,8 @@ def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray, center: n
     ``recycled_vectors``, so that the passage, when it comes back, is not embedded again. A
     chunk that got its vector meanwhile (another run took over a claim it thought dead) keeps it:
     vec0 cannot replace a row, and the text and the model are the same."""
+    import numpy as np
+
     vecs = np.ascontiguousarray(vectors, dtype=np.float32)
     centred = vecs - center if center is not None else vecs
     meta = {r[0]: r[1:] for r in conn.execute(
@@ -247,12 +258,16 @@ def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray, center: n
 
 
 def sample_vectors(conn: Any, n: int) -> np.ndarray:
+    import numpy as np
+
     rows = conn.execute("SELECT embedding FROM chunk_embeddings ORDER BY random() LIMIT ?", (n,)).fetchall()
     return np.array([np.frombuffer(r[0], dtype=np.float32) for r in rows], dtype=np.float32)
 
 
 def requantize(conn: Any, center: np.ndarray) -> None:
     """Recompute every sign-bit vector against a new centre."""
+    import numpy as np
+
     c = np.asarray(center, dtype=np.float32)
     rows = conn.execute("SELECT chunk_id, embedding FROM chunk_embeddings").fetchall()
     conn.executemany(
@@ -346,6 +361,8 @@ def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, coarse: int | None 
     Without ``coarse``: exact, a scan of the float32 vectors (fine up to some 20k chunks).
     With ``coarse``: that many candidates by Hamming distance on the centred sign bits in
     vec0 (metadata filters applied inside the KNN), then rescored exactly on float32."""
+    import numpy as np
+
     if f.empty:
         return []
     q = np.ascontiguousarray(query, dtype=np.float32).tobytes()

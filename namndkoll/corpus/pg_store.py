@@ -12,7 +12,6 @@ from typing import Any
 from psycopg.rows import dict_row
 
 from ..errors import NotFoundError
-from ..ingest.metadata import with_file_name
 from ..types import Document, Extraction, Item, Metadata, Page, Section, Table
 from . import store
 from .extractions import ORIGIN as _SQLITE_ORIGIN
@@ -69,6 +68,9 @@ def replace_document(conn: Any, doc: Document) -> int:
     # two workers given the same file: the second waits for the first to commit, then replaces
     conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (doc.source,))
     conn.execute("DELETE FROM documents WHERE source = %s", (doc.source,))
+    # storing is ingest's work: a search or a list need not import the metadata readers' patterns
+    from ..ingest.metadata import with_file_name
+
     md = with_file_name(doc.metadata, doc.source)  # the file's name fills a municipality the text lacks
     year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else None
     doc_id = int(conn.execute(

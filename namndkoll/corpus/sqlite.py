@@ -14,8 +14,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from ..errors import CorpusError, NamndkollError
 from ..types import Chunk, Document, Extraction, Table
 from . import claims, extractions, index, keywords, passages, store
@@ -26,6 +24,8 @@ from .store import StoredDocument
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    import numpy as np
 
 EXACT_LIMIT = 20_000  # above this many vectors: sign-bit coarse pass, then exact rescoring
 OVERSAMPLE = 3  # coarse candidates per wanted one (vec0's KNN cost grows with k)

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import NotFoundError
-from ..ingest.metadata import with_file_name
 from ..types import Document, Item, Line, Metadata, Page, Section, Table
 from .names import name_condition
 
@@ -121,6 +120,9 @@ def replace_document(conn: Any, doc: Document) -> int:
     ``transaction(conn)`` together with whatever else belongs to the document, so that a
     crash leaves either the old version or the new one, never half of either."""
     conn.execute("DELETE FROM documents WHERE source = ?", (doc.source,))
+    # storing is ingest's work: a search or a list need not import the metadata readers' patterns
+    from ..ingest.metadata import with_file_name
+
     md = with_file_name(doc.metadata, doc.source)  # the file's name fills a municipality the text lacks
     year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else None
     cur = conn.execute(

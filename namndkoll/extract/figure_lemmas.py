@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import sqlite3
+import threading
 from functools import lru_cache
+from pathlib import Path
+
+from ..home import data_home
+
+_LOADED: set[str] = set()  # the tables read whole in this process
 
 
 @lru_cache(maxsize=2)
@@ -22,13 +30,82 @@ def lemma_table(lang: str) -> dict[str, str]:
 
         path = files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"
         with gzip.open(str(path), "rt", encoding="utf-8") as f:
-            return json.load(f)
+            table = json.load(f)
+        _LOADED.add(lang)
+        return table
     except (ImportError, OSError):  # pragma: no cover - a declared dependency
         return {}
 
 
 def lemmas() -> dict[str, str]:
     return lemma_table("sv")
+
+
+def lemma_of(lang: str, word: str) -> str | None:
+    """``lemma_table(lang).get(word)`` without loading the table: a search asks a few words, and
+    reading the whole table (660k entries) took 0.5-2 s of every cold ``namndkoll search``. The
+    words are looked up in a copy of the table kept as an SQLite file under the data folder
+    (``$NAMNDKOLL_HOME/cache``), written on the first lookup of a machine; where that file cannot
+    be written or read, or the table is already loaded in this process, from the table itself."""
+    if lang not in _LOADED:
+        index = _lemma_index(lang)
+        if index is not None:
+            with _INDEX_LOCK:
+                try:
+                    row = index.execute("SELECT v FROM lemma WHERE k = ?", (word,)).fetchone()
+                except sqlite3.Error:
+                    row = None
+                else:
+                    return row[0] if row else None
+    return lemma_table(lang).get(word)
+
+
+_INDEX_VERSION = 1
+_INDEX_LOCK = threading.Lock()
+
+
+def _table_file(lang: str) -> Path | None:
+    try:
+        from importlib.resources import files
+
+        import spacy_lookups_data  # noqa: F401 - only for its data files
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    path = Path(str(files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"))
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=2)
+def _lemma_index(lang: str) -> sqlite3.Connection | None:
+    """The SQLite copy of ``lemma_table(lang)``, named after the table file's size and time (a new
+    spacy-lookups-data writes a new copy); written once, atomically. None where it cannot be."""
+    src = _table_file(lang)
+    if src is None:
+        return None
+    try:
+        st = src.stat()
+        path = data_home() / "cache" / f"lemmas-{lang}-{st.st_size}-{st.st_mtime_ns}-v{_INDEX_VERSION}.sqlite"
+        if not path.is_file():
+            _write_index(path, lemma_table(lang))
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    except (OSError, sqlite3.Error, UnicodeError):
+        return None
+
+
+def _write_index(path: Path, table: dict[str, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("CREATE TABLE lemma (k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID")
+            conn.executemany("INSERT INTO lemma VALUES (?, ?)", sorted(table.items()))
+            conn.commit()
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 # nouns whose plural is their singular (agent nouns in -are, units of length and volume)

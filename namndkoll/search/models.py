@@ -6,17 +6,10 @@ paths; keeping them here lets neither import the other.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-
-def data_home() -> Path:
-    """``$NAMNDKOLL_HOME``, else ``$XDG_DATA_HOME/namndkoll``, else ``~/.local/share/namndkoll``."""
-    if os.environ.get("NAMNDKOLL_HOME"):
-        return Path(os.environ["NAMNDKOLL_HOME"]).expanduser()
-    xdg = os.environ.get("XDG_DATA_HOME")
-    return (Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share") / "namndkoll"
+from ..home import data_home
 
 
 def models_dir() -> Path:

@@ -115,11 +115,11 @@ def present_stem(word: str) -> str | None:
     stem never finds those forms. From the lemma table (spacy-lookups-data); None where the
     lemma's stem already begins the word (a weak verb: "röstade"), is another word family, or
     is no verb's infinitive."""
-    from ..extract.figure_text import lemma_table
+    from ..extract.figure_lemmas import lemma_of
 
     if not word.isalpha():
         return None
-    lem = lemma_table("sv").get(word)
+    lem = lemma_of("sv", word)
     # a verb's infinitive ends in a vowel; a noun's plural ("ledamöter" / "ledamot") is left to
     # the ranking, as it was: the root it adds matched near misses' passages with confidence
     if not lem or lem == word or lem[0] != word[0] or lem[-1] not in "aåe":

@@ -5,8 +5,9 @@ A budget page that boxes each block of lines ("Plan 2031" over "Bidrag 2030   51
 share in a box of its own beside the block's sum ("Bidrag 2031 | 53 080 | Kungsbyn | 40 010",
 and "Ålunda | 13 070" on the next block's first line), was read as rows whose one cell ran a
 block's labels and amounts together, and the members' shares were named by the sum's label
-("Bidrag 2031 | …: 40 010") or by the next block. Each line is now a row, each amount named by
-the label right before it (Alingsås Vårgårda räddningstjänstförbund's budget 2027, p. 2).
+alone ("Bidrag 2031 | …: 40 010") or by the next block. Each line is now a row, each amount named
+by the label right before it, after its row's ("Bidrag 2031 | Ålunda | …: 13 070") (Alingsås
+Vårgårda räddningstjänstförbund's budget 2027, p. 2).
 
 A striped table whose last shaded rows the ruling draws with other column edges than the rows
 above (Tolkförmedling Väst's årsredovisning 2025, p. 24: "Sjukfrånvaro i åldrarna …" under "År |
@@ -95,12 +96,12 @@ def _block_pdf(path: Path) -> Path:
     return path
 
 
-def _labels(doc) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
-    """Each table figure's cell text -> the row labels it was read under ("label | column")."""
+def _said(doc) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Each table figure's cell text -> the headers it was read under ("row | column")."""
     out: dict[str, list[str]] = {}
     for f in find_figures(doc):
         if f.table:
-            out.setdefault(f.text.rsplit(": ", 1)[-1], []).append(f.sentence.split(" | ")[0])
+            out.setdefault(f.text.rsplit(": ", 1)[-1], []).append(f.sentence)
     return out
 
 
@@ -110,20 +111,22 @@ def test_a_boxed_block_of_lines_is_a_row_a_line_and_each_share_is_named_by_its_m
     assert ("Bidrag 2030", "51 200", "", "") in table.rows, table.rows
     assert ("Indexering 2,5 %", "1 280", "", "") in table.rows, table.rows
     assert ("", "", "Ålunda", "13 070") in table.rows, table.rows
-    labels = _labels(doc)
-    # each member's share under the member's name, not the sum's or the next block's
-    assert labels["40 010"] == ["Kungsbyn"] and labels["41 300"] == ["Kungsbyn"], labels
-    assert labels["13 070"] == ["Ålunda"] and labels["13 486"] == ["Ålunda"], labels
-    assert labels["51 200"] == ["Bidrag 2030"] and labels["600"] == ["Nytt larmsystem"], labels
+    said = _said(doc)
+    # each member's share under the member's name and the year's sum, not the next block's
+    assert said["40 010"] == ["Bidrag 2031 | Kungsbyn | Förbundet"], said
+    assert said["13 070"] == ["Bidrag 2031 | Ålunda | Förbundet"], said
+    assert said["41 300"] == ["Bidrag 2032 | Kungsbyn | Förbundet"], said
+    assert said["13 486"] == ["Bidrag 2032 | Ålunda | Förbundet"], said
+    assert said["51 200"] == ["Bidrag 2030 | Förbundet"] and said["600"] == ["Nytt larmsystem | Förbundet"], said
     # an amount under a label that states a rate is an amount, in tkr, not a percentage
     share = next(f for f in find_figures(doc) if f.text.endswith(": 1 280"))
     assert (share.kind, share.value, share.unit) == ("amount", 1_280_000, "SEK"), share
     # and each cell's figure points at its own box and its own text in the stored table
     ring = next(f for f in find_figures(doc) if f.text.endswith(": 13 070"))
     assert ring.bbox is not None and ring.bbox[0] >= RIGHT[0] - 1
-    # search: the member's share is found by its member's name in the row's passage
+    # search: the member's share is found by its member's name and year in the row's passage
     passages = [ch.text for ch in table_chunks(doc)]
-    assert any("Ålunda · Förbundet · 13 070" in p for p in passages), passages
+    assert any("Bidrag 2031 · Ålunda · Förbundet · 13 070" in p for p in passages), passages
 
 
 def test_alingsas_vargarda_budget_shares_are_named_by_their_municipality() -> None:
@@ -132,9 +135,12 @@ def test_alingsas_vargarda_budget_shares_are_named_by_their_municipality() -> No
         pytest.skip("/work/gold-pdfs is not present")
     doc = read_pdf(path, ocr=False)
     figures = [f for f in find_figures(doc) if f.table and f.page == 2]
-    said = {(f.sentence.split(" | ")[0], f.value) for f in figures}
-    assert ("Alingsås", 69_994_000) in said and ("Vårgårda", 20_367_000) in said, said
-    assert ("Medlemsbidrag 2026", 86_759_000) in said and ("Ledningssystem", 1_000_000) in said, said
+    said = {(f.sentence, f.value) for f in figures}
+    assert ("Medlemsbidrag 2027 | Alingsås | Räddningstjänstförbundet", 69_994_000) in said, said
+    assert ("Medlemsbidrag 2027 | Vårgårda | Räddningstjänstförbundet", 20_367_000) in said, said
+    assert ("Medlemsbidrag 2029 | Vårgårda | Räddningstjänstförbundet", 21_215_000) in said, said
+    assert ("Medlemsbidrag 2026 | Räddningstjänstförbundet", 86_759_000) in said, said
+    assert ("Ledningssystem | Räddningstjänstförbundet", 1_000_000) in said, said
     assert not any(f.value == 20_367_000 and "Ram 2028" in f.sentence for f in figures)
 
 

@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from ..measures import measure_unit
-from ..tables import headers, labels_left
+from ..tables import headers, labels_left, pair_context
 from ..types import Figure, Line, Page, Table
 from .figure_lemmas import lemma
 from .figure_nouns import count_unit
@@ -341,6 +341,9 @@ def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tup
             if not cell or cell == row_label or j in doubled or j in notes:
                 continue  # notes: a note's number ("Not | 11"), not an amount
             label = row[own[j]] if j in own else row_label
+            # the row label a pair beside it stands under: "Medlemsbidrag 2027 | Alingsås"
+            if context := pair_context(rows, i, own.get(j, at), at, _plain_text):
+                label = f"{context} | {label}"
             col_head = cols[j] if j < len(cols) else ""
             # the caption's date names the cell when its row and column name no year ("Arabiska |
             # Antal tolkar | 31 december 2025" under "Tabell 4 … per 31 december 2025")

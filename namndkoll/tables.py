@@ -18,6 +18,7 @@ CELL_SEP = " | "
 _MINUS = str.maketrans({"\u2212": "-", "–": "-", "‒": "-"})
 _CELL_NUM = re.compile(r"^(?P<sign>[-+])?\s*(?P<n>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<d>\d+))?\s*(?P<unit>%|kr|tkr|mkr|mnkr)?$")
 _SPACES = re.compile(r"[\u00a0\u2009\u202f\u2007]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,50 @@ def headers(rows: list[tuple[str, ...]], width: int, *,
     return cols, n
 
 
+def labels_left(row: Sequence[str], is_label: Callable[[str], bool], first: int | None) -> dict[int, int]:
+    """Each value cell's label in a row, {cell: label cell}: the nearest label cell to its left,
+    so that a row of two label-value pairs side by side ("Medlemsbidrag 2027 | 90 362 | Alingsås
+    | 69 994") names the second value by its own label, not the first; ``first`` (the row's label
+    as the caller finds it, None when none) for a value with no label cell left of it.
+    ``is_label``: what a label cell is (extract/ and search/ read cells their own way); a cell
+    without a word ("-", "–" for nothing) labels nothing."""
+    out: dict[int, int] = {}
+    last = None
+    for j, c in enumerate(row):
+        if not c:
+            continue
+        if j == first or (is_label(c) and _WORD.search(c)):
+            last = j
+        elif last is not None or first is not None:
+            out[j] = last if last is not None else first  # type: ignore[assignment]
+    return out
+
+
+def pair_context(rows: Sequence[Sequence[str]], i: int, label: int | None, first: int | None,
+                 is_label: Callable[[str], bool]) -> str:
+    """The row label that a label-value pair set beside a row's own stands under: for a value
+    labelled by another cell than its row's first label ("Alingsås" in "Medlemsbidrag 2027 |
+    90 362 | Alingsås | 69 994"), that first label ("Medlemsbidrag 2027"); for a row whose label
+    stands in a later column with nothing left of it, right under a row with a label in that
+    column ("| | Vårgårda | 20 367" under the row above), the row above's. '' when none: the
+    share of each member then still says which year's contribution it is. ``label``: the value's
+    label cell, ``first``: the row's (``labels_left``)."""
+    row = rows[i]
+    if label is None:
+        return ""
+    if first is not None and first < label:
+        return row[first]
+    if label == 0 or any(row[:label]) or i == 0:
+        return ""
+    above = rows[i - 1]
+    if label >= len(above) or not above[label] or not is_label(above[label]):
+        return ""
+    lead = next((j for j, c in enumerate(above) if c and is_label(c)), None)
+    if lead is None or lead >= label:
+        return pair_context(rows, i - 1, label, lead, is_label) if lead == label else ""
+    return above[lead]
+
+
 def body_cells(table: Table) -> list[list[Cell]]:
     """The value cells of each body row (after the header rows), with row and column headers;
     rows without a value are left out."""
@@ -102,12 +147,22 @@ def body_cells(table: Table) -> list[list[Cell]]:
     out = []
     for i in range(n_header, len(rows)):
         row = rows[i]
-        label = next((c for c in row if c and cell_value(c) is None), "")
-        cells = [Cell(i, j, c, label, cols[j] if j < len(cols) else "", offsets[i][j], offsets[i][j] + len(c))
-                 for j, c in enumerate(row) if c and c != label and cell_value(c) is not None]
+        first = next((j for j, c in enumerate(row) if c and cell_value(c) is None), None)
+        own = labels_left(row, lambda c: cell_value(c) is None, first)
+        cells = [Cell(i, j, c, _pair_label(rows, i, own.get(j), first), cols[j] if j < len(cols) else "",
+                      offsets[i][j], offsets[i][j] + len(c))
+                 for j, c in enumerate(row) if c and j != first and cell_value(c) is not None]
         if cells:
             out.append(cells)
     return out
+
+
+def _pair_label(rows: list[tuple[str, ...]], i: int, label: int | None, first: int | None) -> str:
+    """A value cell's row header: its label, after the row label of its pair (``pair_context``)."""
+    if label is None:
+        return ""
+    context = pair_context(rows, i, label, first, lambda c: cell_value(c) is None)
+    return f"{context} · {rows[i][label]}" if context else rows[i][label]
 
 
 def scale_words(table: Table) -> str | None:

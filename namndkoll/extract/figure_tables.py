@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from ..measures import measure_unit
+from ..tables import headers, labels_left, pair_context
 from ..types import Figure, Line, Page, Table
 from .figure_lemmas import lemma
 from .figure_nouns import count_unit
@@ -71,8 +72,6 @@ def iter_figures_first(cell: str) -> bool:
 def _headers(rows: list[tuple[str, ...]], width: int) -> tuple[list[str], int]:
     """Column headers as ``tables.headers`` reads them, with this module's cells: its own
     value reading and years 1800-2100."""
-    from ..tables import headers
-
     return headers(rows, width, value=_cell_value, year=lambda c: is_year(c.strip()))
 
 
@@ -333,22 +332,42 @@ def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tup
     notes = _note_columns(rows[n_header:], cols)
     when = caption_date(table.caption)
     for i, row in enumerate(rows[n_header:], n_header):
-        label = next((c for c in row if c and _cell_value(c) is None and not iter_figures_first(c)), "")
-        if not label and sum(1 for c in row if c) > 1:
-            label = next((c for c in row if c and _cell_value(c) is None and _worded(c)), "")
-        first = next((c for c in row if c), "")
-        if not label and is_year(first.strip()):
-            label = first  # a row of a year ("2025 | 312 510 | 99,5%" under "År | Antal utförda uppdrag | …")
+        at = _row_label(row)
+        row_label = row[at] if at is not None else ""
+        own = labels_left(row, _plain_text, at)  # a pair beside the first: "… | Alingsås | 69 994"
         doubled = _doubled(row, headed)
         for j, cell in enumerate(row):
             span = spans.get((i, j))
-            if not cell or cell == label or j in doubled or j in notes:
+            if not cell or cell == row_label or j in doubled or j in notes:
                 continue  # notes: a note's number ("Not | 11"), not an amount
+            label = row[own[j]] if j in own else row_label
+            # the row label a pair beside it stands under: "Medlemsbidrag 2027 | Alingsås"
+            if context := pair_context(rows, i, own.get(j, at), at, _plain_text):
+                label = f"{context} | {label}"
             col_head = cols[j] if j < len(cols) else ""
             # the caption's date names the cell when its row and column name no year ("Arabiska |
             # Antal tolkar | 31 december 2025" under "Tabell 4 … per 31 december 2025")
             dated = when if when and not _YEAR_IN.search(f"{label} {col_head}") else ""
             yield from _cell_figures(span, page, body, cell, label, col_head, table_scale, dated)
+
+
+def _row_label(row: tuple[str, ...]) -> int | None:
+    """Where a row's label stands: its first cell of words without a figure; else, in a row of
+    several cells, its first cell of four words or more that holds one ("04 på eller inom ett
+    avstånd av 10 m …"); else its first cell when that is a year ("2025 | 312 510 | 99,5%" under
+    "År | Antal utförda uppdrag | …"); None when it has none."""
+    at = next((j for j, c in enumerate(row) if c and _plain_text(c)), None)
+    if at is None and sum(1 for c in row if c) > 1:
+        at = next((j for j, c in enumerate(row) if c and _cell_value(c) is None and _worded(c)), None)
+    first = next((j for j, c in enumerate(row) if c), None)
+    if at is None and first is not None and is_year(row[first].strip()):
+        at = first
+    return at
+
+
+def _plain_text(cell: str) -> bool:
+    """A cell of words without a figure: a label."""
+    return _cell_value(cell) is None and not iter_figures_first(cell)
 
 
 _MONTH_NAMES = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
@@ -420,7 +439,9 @@ def _cell_figures(span: tuple[int, int] | None, page: Page, body: str, cell: str
     # a share is headed "%", "procent" or "Andel …", not a word that holds "andel"
     # ("Statsandelar", state grants: its thousands of euro were read as -15 151 %;
     # "Andelskapital", capital paid in for shares: 3 212 tkr was read as 3 212 %)
-    if cell_unit == "%" or re.search(r"%|procent|(?<![\wåäö])andel(?:en|ar|arna)?(?![\wåäö])", heads, re.IGNORECASE):
+    # ("%" of a rate in the row's label, "Uppräkning med PKV : 3,0%", does not: its cells are amounts)
+    if cell_unit == "%" or re.search(r"(?<![\d\s])%|(?<!\d)\s%|procent|(?<![\wåäö])andel(?:en|ar|arna)?(?![\wåäö])",
+                                     heads, re.IGNORECASE):
         yield _table_figure(span, page, body, cell, label, where, "percent", value, "%", None, None)
     elif col_scale or table_scale or (cell_unit and cell_unit != "%"):
         mult, currency = col_scale or table_scale or (

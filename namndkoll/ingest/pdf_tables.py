@@ -35,7 +35,7 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
     words: list[dict[str, object]] | None = None
     found = [_grid(t) for t in page.find_tables(table_settings=settings)]
     if ruled:
-        found = _join_stripes(page, [_caption_apart(g) for g in found])
+        found = [_split_lines(page, g) for g in _join_stripes(page, [_caption_apart(g) for g in found])]
     for texts, boxes, bbox, t in found:
         texts, boxes, bbox, caption = _without_caption(texts, boxes, bbox)
         if ruled:
@@ -359,12 +359,110 @@ def _join_stripes(page: object, grids: list[_Grid]) -> list[_Grid]:
                              (min(x0, g[2][0]), top, max(x1, g[2][2]), g[2][3]), prev[3])
                 joined.add(last)
                 continue
+        if prev is not None and last is not None and (more := _read_on(page, prev, g)):
+            rows, boxes = more
+            x0, top, x1, _ = prev[2]
+            out[last] = (prev[0] + rows, prev[1] + boxes, (x0, top, x1, g[2][3]), prev[3])
+            joined.add(last)
+            continue
         out.append(g)
         last = len(out) - 1
     for i in joined:
         if not _caption_rows(out[i][0]):  # a caption under it ends it
             out[i] = _with_plain_last_row(page, out[i])
     return out
+
+
+def _read_on(page: object, above: _Grid, g: _Grid) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]]] | None:
+    """The rows of a table part that continues the part above it in that part's columns, when
+    the ruling drew it with other column edges (a striped table whose last shaded rows the finder
+    reads as a grid of their own, cut at the shading's own edges: Tolkförmedling Väst's
+    "Sjukfrånvaro i åldrarna 29 år eller yngre | 6,0% | 5,4% | 4,7%" under "År | 2025 | 2024 |
+    2023", read apart, its rows in eight columns and without the years over them). A part as wide
+    as the one above it, at most ``STRIPE_GAP_ROWS`` of its rows under it, whose words from the
+    part above's bottom to its own, read into the upper part's columns, are rows of values only
+    (then at most a caption, "Tabell 8 …", left as the last row), no word across a column's
+    edge, continues it: its rows read so. None when it does not."""
+    edges = _edges(above)
+    if edges is None or abs(g[2][0] - above[2][0]) > 1 or abs(g[2][2] - above[2][2]) > 1:
+        return None
+    height = (above[2][3] - above[2][1]) / max(len(above[0]), 1)
+    if not 0 <= g[2][1] - above[2][3] <= STRIPE_GAP_ROWS * height:
+        return None
+    band = (above[2][3], g[2][3])
+    words = [w for w in page.extract_words()  # type: ignore[attr-defined]
+             if band[0] <= (w["top"] + w["bottom"]) / 2 <= band[1] and edges[0] <= (w["x0"] + w["x1"]) / 2 <= edges[-1]]
+    if any(w["x0"] + 1 < x < w["x1"] - 1 for w in words for x in edges):
+        return None  # a word across an edge: the part has columns of its own
+    rows, boxes = _gap_rows(page, edges, band)
+    k = _caption_rows(rows)
+    values = rows[:len(rows) - k]
+    if len(values) < 1 or not all(_value_row(r) for r in values):
+        return None
+    if k:  # the caption as one cell, as ``_caption_apart`` leaves it
+        caption = " ".join(c for r in rows[-k:] for c in r if c)
+        rows = values + [(caption, *("",) * (len(edges) - 2))]
+        boxes = boxes[:len(values)] + [(boxes[-1][0], *(None,) * (len(edges) - 2))]
+    return rows, boxes
+
+
+def _split_lines(page: object, g: _Grid) -> _Grid:
+    """A ruled table whose rows of several lines, each a label and its value, are read as one
+    row a line. A ruling that boxes a block of lines (a budget's "Budget 2027" over "Medlemsbidrag
+    2026   86 759" over "Uppräkning …   2 603", one box across the label and value columns)
+    makes the block one cell, all its labels and values run together, and sets beside it the
+    boxes that stand on its lines (a member's share, "Vårgårda | 20 367", on the block's first
+    line): a row whose band holds two lines or more that are each a label and then a value, in
+    the table's columns, no line a value without a label, no word across a column's edge, is
+    those lines, each word in the column it stands in (a line of a label alone, "Ram 2028",
+    is a row of its own). A row whose label wraps onto a second line beside one value stays one
+    row."""
+    texts, boxes, bbox, t = g
+    edges = _edges(g)
+    if edges is None or len(edges) < 3 or len(boxes) != len(texts):
+        return g
+    out_t: list[tuple[str, ...]] = []
+    out_b: list[tuple[_Box | None, ...]] = []
+    words: list[dict[str, object]] | None = None
+    for row, bx in zip(texts, boxes, strict=True):
+        inside = [b for b in bx if b]
+        lines = None
+        # a cell with a figure and then more words, or several figures in the row's cells
+        if inside and any(_NUMCELL.match(w) for c in row for w in c.split(" ")[:-1]):
+            words = page.extract_words() if words is None else words  # type: ignore[attr-defined]
+            band = (min(b[1] for b in inside), max(b[3] for b in inside))
+            lines = _lines_in(page, words, edges, band)
+        if lines is None:
+            out_t.append(row)
+            out_b.append(bx)
+            continue
+        out_t.extend(lines[0])
+        out_b.extend(lines[1])
+    if len(out_t) == len(texts):
+        return g
+    return out_t, out_b, bbox, t
+
+
+def _lines_in(page: object, words: list[dict[str, object]], edges: tuple[float, ...], band: tuple[float, float]
+              ) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]]] | None:
+    """The lines of a ruled row's band as rows in the table's columns (see ``_split_lines``),
+    None when they are not two lines or more of a label and a value each."""
+    words = [w for w in words if band[0] <= (float(w["top"]) + float(w["bottom"])) / 2 <= band[1]  # type: ignore[arg-type]
+             and edges[0] <= (float(w["x0"]) + float(w["x1"])) / 2 <= edges[-1]]  # type: ignore[arg-type]
+    if any(float(w["x0"]) + 1 < x < float(w["x1"]) - 1 for w in words for x in edges):  # type: ignore[arg-type]
+        return None
+    rows, boxes = _gap_rows(page, edges, band, words)
+    if len(rows) < 2:
+        return None
+    pairs = 0
+    for r in rows:
+        figures = [j for j, c in enumerate(r) if c and _NUMCELL.match(c)]
+        if not figures:
+            continue
+        if not any(c and not _NUMCELL.match(c) for c in r[:figures[0]]):
+            return None  # a value without its label: the lines of one cell, not rows
+        pairs += 1
+    return (rows, boxes) if pairs >= 2 else None
 
 
 def _within_box(a: _Box, b: _Box) -> bool:
@@ -393,12 +491,13 @@ def _with_plain_last_row(page: object, g: _Grid) -> _Grid:
     return g[0] + rows, g[1] + boxes, (x0, top, x1, bottom), g[3]
 
 
-def _gap_rows(page: object, edges: tuple[float, ...], gap: tuple[float, float]
-              ) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]]]:
+def _gap_rows(page: object, edges: tuple[float, ...], gap: tuple[float, float],
+              words: list[dict[str, object]] | None = None) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]]]:
     """The words between two parts of a striped table as rows (one a line), each word in the
-    column between the edges its middle stands between."""
-    words = [w for w in page.extract_words()  # type: ignore[attr-defined]
-             if gap[0] <= (w["top"] + w["bottom"]) / 2 <= gap[1] and edges[0] <= (w["x0"] + w["x1"]) / 2 <= edges[-1]]
+    column between the edges its middle stands between (``words``: those words, when read)."""
+    if words is None:
+        words = [w for w in page.extract_words()  # type: ignore[attr-defined]
+                 if gap[0] <= (w["top"] + w["bottom"]) / 2 <= gap[1] and edges[0] <= (w["x0"] + w["x1"]) / 2 <= edges[-1]]
     rows: list[tuple[str, ...]] = []
     boxes: list[tuple[_Box | None, ...]] = []
     n = len(edges) - 1

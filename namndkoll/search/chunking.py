@@ -8,7 +8,9 @@ No chunk crosses a § item, a section or a document, and each chunk's text is ex
 
 Tables (``Page.tables``, whose text ingest leaves out of the page body) become one passage per
 row (section ``"table"``): the row as written ("Socialnämnden 274 077 -427 -50 273 600"),
-then each value cell with its row and column headers, the table's unit said once, after the value
+then each value cell with its row and column headers (its row header the nearest label left of
+it: "Alingsås · … · 69 994" in "Medlemsbidrag 2027 | 90 362 | Alingsås | 69 994"), the table's
+unit said once, after the value
 ("Prognos 2026 · -3,0 mnkr", not "Prognos 2026, mnkr · -3,0 mnkr"; a note column's "Not · 11" takes
 none); a row that is only its label and one value is that cell's line alone ("Räntekostnad ·
 Bokslut 2025 · -119 tkr", not "Räntekostnad -119" before it, the number twice) ("Socialnämnden · Ram inkl PKV · 274 077
@@ -38,7 +40,7 @@ from dataclasses import replace
 from ..tables import body_cells, carried_headers, scale_words
 from ..types import Chunk, Document, Item, Table
 
-CHUNKER = "paragraphs-v2+tables+text-tables+captions+carried-headers+one-cell-rows"  # stored with the chunks: a new version re-chunks every document
+CHUNKER = "paragraphs-v2+tables+text-tables+captions+carried-headers+one-cell-rows+pair-labels"  # stored with the chunks: a new version re-chunks every document
 TABLE_TEXT = "table_text"  # the section of a passage of a table without values
 MAX_CHARS = 1100  # ~180 Swedish words, ~300 e5 tokens: well inside the model's 512
 MIN_CHARS = 250  # a shorter tail is merged into the chunk before it (same region only)

@@ -21,7 +21,7 @@ from .body_names import (
     uncapped,
 )
 from .committee_initials import abbreviated
-from .meeting_pages import titled_meeting
+from .meeting_pages import meeting_sentence, titled_meeting
 
 __all__ = ["CALLED_TO_MEETING", "addressee_block", "find_committee"]
 
@@ -253,6 +253,11 @@ def _found_committee(header: str, lines: Sequence[str], doc_type: str | None, *,
             or _auditors(text, doc_type)
             or _proposing_body(text, doc_type)
             or _adopting_body(lines, more_lines, doc_type)
+            # a protocol's notice of adjustment names the body whose protocol it is ("Nämnd/Styrelse
+            # Kommunfullmäktige"): a förbund's board its §§ speak of ("Förbundsdirektionen har från
+            # kommunstyrelsen fått i uppdrag") is not that body
+            or (_noticed_body(lines[:40]) or _noticed_body(more_lines[:60])
+                if doc_type in ("protokoll", "protokollsutdrag") else None)
             or _forbund_body(text, doc_type, org_kind)
             or _last_resort_body(header, lines, doc_type, text=text, depth=depth, last_lines=last_lines,
                                  more_lines=more_lines))
@@ -298,8 +303,9 @@ def _meeting_named(lines: Sequence[str], doc_type: str | None) -> str | None:
             return titled
     if doc_type in (None, "other"):
         # a note about one meeting (a press note, a kallelse) names its body in the genitive:
-        # "information från kommunstyrelsens sammanträde", "inför barn- och ungdomsnämndens sammanträde"
-        return _body_in_sentence(_ABOUT_MEETING, lines)
+        # "information från kommunstyrelsens sammanträde", "inför barn- och ungdomsnämndens sammanträde",
+        # or in a sentence of its own: "Kulturnämnden sammanträder onsdagen den 6 februari 2013"
+        return _body_in_sentence(_ABOUT_MEETING, lines) or meeting_sentence(lines)[0]
     return None
 
 
@@ -359,6 +365,8 @@ def _proposing_body(text: str, doc_type: str | None) -> str | None:
     "föreslås"."""
     m = re.search(r"(?<![\wåäö-])((?:[A-ZÅÄÖ][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) [a-zåäö]*|[A-ZÅÄÖ][a-zåäö]*)"
                   r"(?:nämnden|styrelsen|fullmäktige|direktionen))"
+                  # "Kommunstyrelsens föreslås besluta": a slip of the pen's genitive before the passive
+                  r"(?:s(?=\s+föreslås\b))?"
                   # "Trafik- och renhållningsnämnden och exploateringsnämnden godkänner": the first of two
                   r"(?:\s+(?:och|samt)\s+[a-zåäö-]+(?:nämnden|styrelsen))?\s+(?:föreslås|beslutar|beslöt|"
                   # "Barn- och ungdomsnämnden hemställer hos kommunfullmäktige": the body that asks
@@ -440,7 +448,7 @@ def _last_resort_body(header: str, lines: Sequence[str], doc_type: str | None, *
 CALLED_TO_MEETING = re.compile(r"(?<![\wåäö-])((?:[A-ZÅÄÖa-zåäö][a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) )?[A-ZÅÄÖa-zåäö]?[a-zåäö]*"
                                r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))\s+kallas\s+(?:härmed\s+)?"
                                r"till\s+(?:extra\s+)?(?:sammanträde|möte)\b", re.IGNORECASE)
-_ABOUT_MEETING = re.compile(r"\b(?:från|inför|till)\s+((?:[a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) )?[a-zåäö]*"
+_ABOUT_MEETING = re.compile(r"\b(?:från|inför|till|kallelse(?:/underrättelse)?(?:\s+till)?)\s+((?:[a-zåäö]+-(?:, [a-zåäö]+-)* (?:och|samt) )?[a-zåäö]*"
                             r"(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))s\s+(?:sammanträde|möte)\b",
                             re.IGNORECASE)
 
@@ -448,7 +456,7 @@ _ABOUT_MEETING = re.compile(r"\b(?:från|inför|till)\s+((?:[a-zåäö]+-(?:, [a
 # the notice of a protocol's adjustment (ANSLAG/BEVIS) names the body in a field ("Organ
 # Socialnämnden", "Instans", "Nämnd/styrelse") or in its sentence ("Kommunfullmäktiges protokoll
 # är justerat", "Socialnämndens protokoll har justerats")
-_NOTICE_FIELD = re.compile(r"\b(?:Organ|Instans|Beslutsinstans|Nämnd/styrelse)\s*:?\s+(?:och\s+)?"
+_NOTICE_FIELD = re.compile(r"\b(?:Organ|Instans|Beslutsinstans|Nämnd/[Ss]tyrelse|Forum)\s*:?\s+(?:och\s+)?"
                            r"(?:[A-ZÅÄÖ][\wåäö-]*(?:\s[A-ZÅÄÖ][\wåäö-]*)?\s(?:kommun|stad),\s*)?(?=[A-ZÅÄÖ])")
 _NOTICE_SENTENCE = re.compile(r"(?<=[a-zåäö])s\s+protokoll(?:et)?\s+(?:är|har)\s+(?:nu\s+)?justera")
 
@@ -501,7 +509,8 @@ def _deciding_body(lines: Sequence[str]) -> str | None:
     return None
 
 
-_ADOPTED_BY = re.compile(r"^\s*(?:antagen|antaget|antagna|fastställd|fastställt|beslutad|beslutat)\s+(?:i|av)\s+"
+# "Antagen i regionfullmäktige 17 februari 2026", a web page's field "Antagen av: kommunfullmäktige"
+_ADOPTED_BY = re.compile(r"^\s*(?:antagen|antaget|antagna|fastställd|fastställt|beslutad|beslutat)\s+(?:i|av)\s*:?\s+"
                          r"((?:kommun|region|landstings)fullmäktige|(?:kommun|region|landstings)styrelsen|"
                          r"[a-zåäö-]+nämnden)\b",
                          re.IGNORECASE | re.MULTILINE)

@@ -166,9 +166,17 @@ def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | Non
                 if i > 1 and line[:at].strip() and top[i - 1][:1].islower() and len(top[i - 1]) < 25:
                     # the label itself wrapped over two lines: "Justeringens tid / och plats / Rådhuset, ..."
                     before = top[i - 2][-50:] + " " + before
-                if not _NOT_MEETING.search(before[-70:]):
+                if not _NOT_MEETING.search(before[-70:]) and not _PERIOD_BOUND.search(before[-30:]):
                     return d
     return None
+
+
+# a period's bound in a decision's text ("som ska gälla från och med den 1 januari 2019 till och
+# med 31 december 2022", "nu gällande arbetsordning upphävs den 1 januari 2019") is when a rule
+# takes or loses effect, not when the meeting was held
+_PERIOD_BOUND = re.compile(r"(?:från\s+och\s+med|till\s+och\s+med|fr\.\s*o\.?\s*m\.?|t\.\s*o\.?\s*m\.?|"
+                           r"(?:gäller|gälla|gällande)\s+från|upphävs|upphör(?:\s+att\s+gälla)?|"
+                           r"träder\s+i\s+kraft)\s+(?:den\s+)?$", re.IGNORECASE)
 
 
 

@@ -47,14 +47,15 @@ _FRONT_PHRASES = (re.compile(r"\butses\s+att\s+justera\b", re.IGNORECASE),
                   # "Justerade paragrafer 1-12": the adjusted §§ are listed on the front page only
                   re.compile(r"\bjusteringens\s+(?:plats|tid)\b|\b(?:tid\s+och\s+plats|plats\s+och\s+tid)\s+för\s+"
                              r"justering\b|\bjusterade\s+paragrafer\b", re.IGNORECASE),
-                  re.compile(r"\banslag\s*/\s*bevis\b|\bbevis\s*/\s*anslag\b|\bbevis\s+om\s+anslag\b|"
+                  # "ANSLAG/BEVIS", "BEVIS OM JUSTERING"
+                  re.compile(r"\banslag\s*/\s*bevis\b|\bbevis\s*/\s*anslag\b|\bbevis\s+om\s+(?:anslag|justering)\b|"
                              r"\banslagsbevis\b", re.IGNORECASE),
                   _PRESENT_FIELD,
-                  # "Protokollet är justerat", "Justering har tillkännagivits genom anslag"
+                  # "Protokollet är justerat", "Justering har tillkännagivits (tillkännagetts) genom anslag"
                   # "Protokollet, som justerats den 7 mars 2014, finns tillgängligt i Stadshuset"
                   re.compile(r"\bprotokoll(?:et)?\s+(?:är|har)\s+(?:nu\s+)?justera|"
                              # "Justeringen av protokollet har tillkännagivits genom anslag på ..."
-                             r"\bjustering(?:en)?(?:\s+av\s+protokollet)?\s+har\s+tillkännagivits\b|"
+                             r"\bjustering(?:en)?(?:\s+av\s+protokollet)?\s+har\s+tillkännag(?:ivits|etts)\b|"
                              r"\bprotokollet,?\s+som\s+(?:har\s+)?justerats\b", re.IGNORECASE))
 # a Finland-Swedish front page's fields: "Protokolljustering" (where and when it is adjusted) and
 # "Protokollet framlagt till påseende"; the notice of a meeting prints the same form, so they tell a
@@ -145,6 +146,10 @@ SKIP_LINK = re.compile(r"^\s*(?:hoppa\s+över\s+navigering(?:en)?|gå\s+direkt\s
                         r"till\s+(?:huvud)?innehållet|hoppa\s+till\s+(?:huvud)?innehållet)\s*$", re.IGNORECASE)
 # an officer's report's kind word in capitals after its date or the web copy's page number
 REPORT_KIND_LINE = re.compile(r"^\s*(?:\d{1,3}|(?:19|20)\d\d-\d\d-\d\d)\s+(TJÄNSTEUTLÅTANDE|TJÄNSTESKRIVELSE)\b")
+# a web copy's page that opens, after its number, with a report's kind word and its own first page
+# counter ("41 Tjänsteskrivelse Sida 1(2) Kommunledningsförvaltningen"): that report's first page
+_PAGE_KIND_HEAD = re.compile(r"^\s*\d{1,3}\s+(Tjänsteutlåtande|Tjänsteskrivelse)\s+Sida\s+1\s*\(\s*\d{1,3}\s*\)")
+_BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 # the heading of a decision under delegation or of their list, for find_doc_type and as a kind in
 # _KINDS (case-sensitive inside: the same under _KINDS' IGNORECASE)
 _DELEGATION = r"^\s*(?-i:Delegations(?:beslut|lista)|DELEGATIONS(?:BESLUT|LISTA))(?:\s*$|\s+(?-i:[A-ZÅÄÖ][a-zåäö]))"
@@ -165,8 +170,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     # (a heading: capitalised, alone or before a name; not a wrapped agenda line's "delegationsbeslut")
     ("delegationsbeslut", _DELEGATION),
     ("beslut", r"^\s*beslut(?:\s+\d+\s*\(\d+\))?\s*$"),  # an authority's decision: "Beslut 1 (20)" heads it
-    # a body's statute: reglemente, förbundsordning, bolagsordning, arbetsordning, stadgar
-    ("reglemente", r"\breglemente\w*|\b(?:förbunds|bolags|arbets)ordning\w*|\bstadgar?\b"),
+    # a body's statute: reglemente, förbundsordning, bolagsordning, arbetsordning, stadgar; and the
+    # owner's standing directive to its company (ägardirektiv), adopted like them by fullmäktige
+    ("reglemente", r"\breglemente\w*|\b(?:förbunds|bolags|arbets)ordning\w*|\bstadgar?\b|\bägardirektiv\w*"),
     ("delegationsordning", r"\bdelegationsordning\w*"),
     ("taxa", r"\b\w*taxa\b|\btaxor\b"),
     # kinds a document names by its first word only ("Regler för användande av betalkort",
@@ -300,11 +306,16 @@ def _by_report_head(lines: Sequence[str], top: list[str], has_items: bool, *, fi
     """An officer's report by its head (its kind word in capitals beside its date, the
     "Datum: / Handläggare: / Diarienr:" block, a case number beside its officer) or an audit
     report by an audit heading and the auditors named."""
-    front_lines = (first_text or "\n".join(lines)).splitlines()[:45]
-    report = next((m.group(1) for ln in front_lines if (m := REPORT_KIND_LINE.match(ln))), None)
+    # a transcript's pages that kept no text are bare page numbers ("1", "2", ... "40"): no line of
+    # the front
+    front_lines = [ln for ln in (first_text or "\n".join(lines)).splitlines()
+                   if ln.strip() and not _BARE_PAGE_NUMBER.match(ln)][:45]
+    report = next((m.group(1) for ln in front_lines
+                   if (m := REPORT_KIND_LINE.match(ln) or _PAGE_KIND_HEAD.match(ln))), None)
     if report and not has_items:
-        # below a web copy's buttons and attachment list: "2012-12-19 TJÄNSTEUTLÅTANDE DNR T2012-..."
-        return "tjansteutlatande" if report.endswith("UTLÅTANDE") else "tjansteskrivelse"
+        # below a web copy's buttons and attachment list: "2012-12-19 TJÄNSTEUTLÅTANDE DNR T2012-...",
+        # "41 Tjänsteskrivelse Sida 1(2) Kommunledningsförvaltningen"
+        return "tjansteutlatande" if report.upper().endswith("UTLÅTANDE") else "tjansteskrivelse"
     if any(_OFFICER_BLOCK.match(ln) for ln in top) and any(_CASE_LABEL.match(ln) for ln in top):
         return "tjansteskrivelse"  # "Datum: / Handläggare: / Diarienr:" heads an officer's report
     if not has_items and any(_OFFICER_INLINE.search(ln) and find_diarienummer(ln) for ln in top[:3]):

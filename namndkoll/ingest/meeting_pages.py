@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .body_names import COMMITTEE, NOT_COMMITTEE, canon_committee
 
-__all__ = ["breadcrumb_company", "breadcrumb_meeting", "titled_meeting", "titled_meeting_day"]
+__all__ = ["breadcrumb_company", "breadcrumb_meeting", "meeting_sentence", "titled_meeting", "titled_meeting_day"]
 
 # a meeting's own page (a web agenda, a page of decisions) is titled by its body and day:
 # "Regionfullmäktige 27 februari 2024", "Kulturnämndens sammanträde onsdagen den 22 februari",
@@ -69,3 +69,32 @@ def titled_meeting_day(lines: Sequence[str]) -> str | None:
         if m and not NOT_COMMITTEE.match(m.group("body")):
             return m.group("day")
     return None
+
+
+# a note about one meeting says in a sentence which body meets or decided, and on which day: "Kulturnämnden
+# sammanträder onsdagen den 6 februari 2013" (a press release before it), "Det beslutade kommunfullmäktige
+# 28 november 2022", "Kommunfullmäktige har beslutat om ..." (a news page after it)
+_BODY = r"(?P<body>[A-ZÅÄÖa-zåäö][a-zåäö-]*(?:nämnden|styrelsen|fullmäktige|utskottet|direktionen))"
+_DAY = (r"(?:\s+(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?"
+        r"(?P<day>\d{1,2}\s+" + _MONTHS + r"\s+(?:19|20)\d\d\b|\d{4}-\d{2}-\d{2}\b))?")
+_MEETING_SENTENCES = (
+    re.compile(r"(?<![\wåäö-])" + _BODY + r"\s+sammanträder\b" + _DAY),
+    re.compile(r"(?<![\wåäö-])(?:[Dd]et|[Dd]etta|[Vv]ilket)\s+beslutade\s+" + _BODY + _DAY),
+    re.compile(r"(?<![\wåäö-])" + _BODY + r"\s+har\s+beslutat\b"),
+)
+
+
+def meeting_sentence(lines: Sequence[str]) -> tuple[str | None, str | None]:
+    """The body a note's sentence says meets or decided, and the day it names with its year, from
+    the first lines run together; (None, None) where no such sentence is found. The first sentence
+    with a day gives the day; the first with a body the body."""
+    text = " ".join(ln.strip() for ln in lines[:15])
+    body = day = None
+    for rx in _MEETING_SENTENCES:
+        for m in rx.finditer(text):
+            if NOT_COMMITTEE.match(canon_committee(m.group("body"))):
+                continue
+            body = body or canon_committee(m.group("body"))
+            if "day" in rx.groupindex and m.group("day"):
+                day = day or m.group("day")
+    return body, day

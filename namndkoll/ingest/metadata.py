@@ -34,7 +34,7 @@ from .dates import MONTHS
 from .diarienummer import find_diarienummer
 from .doc_date import find_date
 from .doc_type import AGENDA_OPENER, SKIP_LINK, find_doc_type, find_kind, is_extract
-from .meeting_pages import titled_meeting, titled_meeting_day
+from .meeting_pages import meeting_sentence, titled_meeting, titled_meeting_day
 from .org_table import named_bodies, org_by_name, org_in_file_name
 from .orgs import find_organisation, kommuner_of_members
 from .titles import COVER_LETTER, find_title
@@ -182,6 +182,11 @@ def _put_to_kommun(front: _Front, committee: str | None,
         own = _kommun_named(front)
         if own:
             return own
+        if org[1] is not None:
+            # nothing names itself: the förbund or region its cases speak of ("information om
+            # avfallsföreskrifter för kommunalförbundet X") is not the kommun's paper's author,
+            # which stays unnamed
+            return None, None
     return org
 
 
@@ -290,6 +295,9 @@ def _read_date(z: _Zones, front: _Front, doc_type: DocType | None, kind: str | N
     if doc_type in (None, "other") and (day := titled_meeting_day(front.page1[:2] or z.lines[:2])
                                         or titled_meeting_day(front.below_skip)):
         date = next((d for _, d in _dates.dates_in(day)), None) or date
+    if doc_type in (None, "other") and date is None and (day := meeting_sentence(front.page1 or z.lines)[1]):
+        # a note about one meeting: "Kulturnämnden sammanträder onsdagen den 6 februari 2013"
+        date = next((d for _, d in _dates.dates_in(day)), None)
     return date
 
 

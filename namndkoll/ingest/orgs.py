@@ -76,6 +76,10 @@ _STATE = re.compile(rf"\b(Länsstyrelsen(?:\s+i)?\s+{_COUNTY_WORD}(?:[ -]{_COUNT
                     r"Mark- och miljödomstolen|Skolinspektionen|Inspektionen för vård och omsorg)\b")
 # "AB Alingsåshem (justerad soliditet)", "Alingsås Energi AB" alone on a cover line: a company's
 # report, not its owner's
+# the capitalised words that end a line, after its last sentence's end or any word in small letters
+# (a heading in capitals before the name, "BORGENSAVGIFTER", is no part of it)
+_WRAPPED_NAME_START = re.compile(r"(?:^|[.:;]\s+|\s)((?:[A-ZÅÄÖ][a-zåäö][\wåäö&-]*)"
+                                 r"(?:\s+[A-ZÅÄÖ][a-zåäö][\wåäö&-]*){0,2})\s*$")
 _COMPANY = re.compile(r"^((?:AB\s+[A-ZÅÄÖ][\wåäö&-]*(?:\s+[\wåäö&-]+){0,3})|"
                       r"(?:[A-ZÅÄÖ][\wåäö&-]*(?:\s+[\wåäö&-]+){0,3}\s+AB))(?:\s*\([^)]*\))?\s*$")
 # a letterhead line of name, postal address and organisation number: "Alingsåshem Box 146 441 23
@@ -287,10 +291,12 @@ def _base(name: str) -> str:
 
 
 def _scan_kf(text: str, found: dict[str, OrgEvidence], *, declared: float, named: float, order: int,
-             abbrs: dict[str, str] | None = None) -> None:
+             abbrs: dict[str, str] | None = None, spoken_of: bool = False) -> None:
     """Joint bodies: "X är ett kommunalförbund" declares the author (``declared``); "Kommunalförbundet
     X" and "X kommunalförbund" name one (``named``: self weight in a letterhead, 0 in the text).
-    ``abbrs`` collects the short names given in brackets ("... Räddningstjänstförbund (AVRF)")."""
+    ``abbrs`` collects the short names given in brackets ("... Räddningstjänstförbund (AVRF)").
+    ``spoken_of``: the text is a kommun body's, where "kommunalförbundet X" in small letters is a
+    förbund it speaks of."""
     for m in (*_KF_PLACES.finditer(text), *_KF_GENITIVE.finditer(text)):
         name = re.sub(r"\s+", " ", m.group(1)).strip()
         if name.split()[0] in _NOT_PLACE:
@@ -322,8 +328,11 @@ def _scan_kf(text: str, found: dict[str, OrgEvidence], *, declared: float, named
                   (_KF_COMPOUND, named)):
         for m in rx.finditer(text):
             name = re.sub(r"\s+", " ", m.group(1)).strip()
+            # a kommun body's paper: "ansvarsfrihet för direktionen för kommunalförbundet X" in small
+            # letters inside a sentence is the förbund the paper speaks of, not its name over it
+            w_here = 0.0 if spoken_of and rx is _KF_PREFIXED and m.group(0).startswith("k") else w
             if name and name.split()[0] not in _NOT_PLACE and len(name) > 2:
-                _add(found, name, "kommunalforbund", self_w=w, mention=1.0, order=order)
+                _add(found, name, "kommunalforbund", self_w=w_here, mention=1.0, order=order)
 
 
 def _finnish_joint_bodies(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -394,7 +403,13 @@ def find_organisation(
             _scan_state(line, found, 3.0, order)
         m = _COMPANY.match(line.strip()) if i < 10 else None
         if m:  # weaker than a municipality's letterhead: a kommun's paper may list its companies
-            _add(found, re.sub(r"\s+", " ", m.group(1)), "other", self_w=2.0, mention=1.0, order=order)
+            name = re.sub(r"\s+", " ", m.group(1))
+            # a name wrapped over two lines ("... Ägardirektiv. Borgholm Energi / Elnät AB"): the
+            # capitalised words that end the line before begin it
+            lead = _WRAPPED_NAME_START.search(self_lines[i - 1]) if i and not name.startswith("AB ") else None
+            if lead and _COMPANY.match(f"{lead.group(1)} {name}"):
+                name = f"{lead.group(1)} {name}"
+            _add(found, name, "other", self_w=2.0, mention=1.0, order=order)
         m = _LETTERHEAD_ORGNR.match(line.strip()) if i < 3 else None
         if m and m.group(2) == "5":
             name = m.group(1)
@@ -408,7 +423,7 @@ def find_organisation(
     body = "\n".join(body_lines)
     abbrs: dict[str, str] = {}
     _scan_kf("\n".join(list(self_lines) + list(header_lines)), found, declared=5.0, named=3.0, order=0,
-             abbrs=abbrs)
+             abbrs=abbrs, spoken_of=kommun_body)
     _scan_kf(body, found, declared=4.0, named=0.0, order=order, abbrs=abbrs)
     for abbr, name in abbrs.items():  # "AVRF är kommunens sakkunniga": the short name is the body
         found[name].mention += len(re.findall(rf"(?<![\wåäö]){abbr}(?![\wåäö])", body))
@@ -446,7 +461,9 @@ def find_organisation(
     # (a body outside the table counts half per mention: one "Nykarleby stad" in the text is
     # enough when nothing else is named, never enough against a table body)
     cands = [e for e in found.values() if e.mention >= 0.5]
-    if kommun_body and any(e.kind == "kommun" for e in cands):
+    if kommun_body:
+        # a kommun body's paper that names no author: a region or förbund it only mentions is
+        # not its author (a kommun it mentions may be)
         cands = [e for e in cands if e.kind == "kommun"]
     if joint_body:
         cands = [e for e in cands if e.kind != "kommun"]

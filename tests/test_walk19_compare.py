@@ -1,0 +1,51 @@
+"""Walk 19 (positions across bodies and years, as a political secretary): `compare` and the web
+page's matrix. Drawn with reportlab in other names and bodies than the real pages; stored, indexed
+with the fake embedder and searched by keyword."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_search import indexed
+from test_structure_templates import draw
+
+from namndkoll.ingest import read_document
+from namndkoll.search import compare
+
+# Göteborg KF 2023-03-23 § 17 p. 19: "Protokollsanteckning / Mats Arnsmar (S), Roshan Yigit (S) och
+# Patrik Höstmad (D) deltar inte i handläggningen av ärendet på grund av jäv." came out as D's
+# protokollsanteckning in `compare bostäder` (CLI, --json, --csv and the web matrix)
+LINES = [
+    "§ 52 Dnr BN 2024/311",
+    "Antagande av detaljplan för bostäder vid Tallbacken",
+    "Beslut",
+    "Detaljplanen för bostäder vid Tallbacken antas.",
+    "Yrkanden",
+    "Eva Lind (S) och Per Holm (M) yrkar bifall till byggnadsnämndens förslag om bostäder.",
+    "Lisa Ek (SD) yrkar att ärendet om bostäder ska återremitteras.",
+    "Reservation",
+    "Ledamöterna från SD reserverar sig mot beslutet.",
+    "Protokollsanteckning",
+    "Jonas Berg (KD) och Eva Lind (S) deltar inte i handläggningen av ärendet på grund av jäv.",
+]
+
+
+@pytest.fixture
+def stored(db_path: Path, tmp_path: Path):
+    page = [(450, 40, "Kommunfullmäktige"), (450, 55, "Protokoll"), (450, 70, "2024-04-18")]
+    page += [(60, 110 + 15 * i, line) for i, line in enumerate(LINES)]
+    doc = read_document(draw(tmp_path / "kf-2024-04-18.pdf", [page]))
+    with indexed(db_path, [doc], extract=True) as built:
+        yield built
+
+
+def test_a_member_stepping_aside_for_jav_is_no_stance_of_their_party(stored):
+    conn, emb = stored
+    res = compare(conn, "bostäder", emb, by="party", mode="keyword")
+    (row,) = [r for r in res.items if r.item == "52"]
+    assert "KD" not in row.stances  # KD's only mention is a member's jäv note
+    assert "KD" not in res.parties and "KD" not in res.groups
+    assert {s.kind for s in row.stances["SD"]} >= {"yrkande", "reservation"}
+    assert [s.kind for s in row.stances["M"]] == ["yrkande"]
+    assert all("jäv" not in s.text for st in row.stances.values() for s in st)

@@ -49,3 +49,23 @@ def test_a_member_stepping_aside_for_jav_is_no_stance_of_their_party(stored):
     assert {s.kind for s in row.stances["SD"]} >= {"yrkande", "reservation"}
     assert [s.kind for s in row.stances["M"]] == ["yrkande"]
     assert all("jäv" not in s.text for st in row.stances.values() for s in st)
+
+
+def test_the_web_matrix_says_what_each_item_decided_and_how_to_cite_it(stored, db_path: Path, tmp_path: Path):
+    """The web page's matrix showed each § by body, date and title only: a secretary reading the
+    parties' stances side by side could not see what was decided against them, nor copy the
+    reference (`compare` in the terminal prints both)."""
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web import create_app
+
+    _conn, emb = stored
+    app = create_app(db_path, embedder=emb, cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as client:
+        page = client.get("/compare", params={"topic": "bostäder", "by": "party"})
+        assert page.status_code == 200
+        assert "Beslut:</b> Detaljplanen för bostäder vid Tallbacken antas." in page.text
+        assert "Kommunfullmäktige, protokoll 2024-04-18 § 52, dnr BN 2024/311, s. 1" in page.text
+        (row,) = [r for r in client.get("/api/compare", params={"topic": "bostäder"}).json()["rows"]
+                  if r["item"] == "52"]
+        assert row["decision"] == "Detaljplanen för bostäder vid Tallbacken antas."

@@ -243,6 +243,10 @@ class MatrixRow:
     cells: dict[str, list[MatrixCell]] = field(default_factory=dict)  # party code -> what it did
     municipality: str | None = None  # two bodies of one name (Lomma's and Alingsås' KF) told apart
     item_number: str | None = None  # the § to join on, as every output gives it ("44")
+    # what the § decided, as written (else the last proposal in it: a KS's "Förslag till beslut i
+    # kommunfullmäktige"): the parties' stances read against it, as `compare` prints them
+    decision: str | None = None
+    proposal: str | None = None
 
     def __post_init__(self) -> None:
         if self.item_number is None:
@@ -308,7 +312,9 @@ def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = Non
         group = "" if by == "party" else committee_key(item.committee, item.municipality) if by == "committee" else (
             (item.date or "")[:4] or "okänt år")
         row = MatrixRow(group, item.document_id, item.title or Path(item.source).name, item.committee,
-                        item.date, item.item, item.citation, municipality=item.municipality)
+                        item.date, item.item, item.citation, municipality=item.municipality,
+                        decision=quote(item.decision, max_chars=300) if item.decision else None,
+                        proposal=quote(item.proposal, max_chars=300) if item.proposal else None)
         for code, stances in item.stances.items():
             row.cells[code] = [MatrixCell(KIND_LABELS.get(st.kind, st.kind), quote(st.text, max_chars=300),
                                           item.document_id, st.page, st.start, st.end) for st in stances]

@@ -69,3 +69,27 @@ def test_the_web_matrix_says_what_each_item_decided_and_how_to_cite_it(stored, d
         (row,) = [r for r in client.get("/api/compare", params={"topic": "bostäder"}).json()["rows"]
                   if r["item"] == "52"]
         assert row["decision"] == "Detaljplanen för bostäder vid Tallbacken antas."
+
+
+def test_the_basket_sheet_names_the_item_a_protocol_quote_comes_from(stored, db_path: Path, tmp_path: Path):
+    """The basket's CSV column "dokument" held the document's title, which a protocol does not
+    have: every quote from a protocol (a reservation, a decision, a passage) came out with it
+    empty, and a sheet of quotes from twenty §§ did not say which § each row was about."""
+    import csv
+    import io
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web import create_app
+
+    _conn, emb = stored
+    with sqlite3.connect(db_path) as con:
+        (pid,) = con.execute("select id from positions where kind = 'reservation'").fetchone()
+    app = create_app(db_path, embedder=emb, cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as client:
+        got = client.get("/basket/export", params={"format": "csv", "items": f"p{pid}"})
+        (row,) = csv.DictReader(io.StringIO(got.content.decode("utf-8-sig")))
+        assert row["slag"] == "reservation" and row["sida"] == "1"
+        assert row["dokument"] == "§ 52 Antagande av detaljplan för bostäder vid Tallbacken"
+        assert "§ 52, dnr BN 2024/311, s. 1" in row["källa"]

@@ -93,3 +93,31 @@ def test_the_basket_sheet_names_the_item_a_protocol_quote_comes_from(stored, db_
         assert row["slag"] == "reservation" and row["sida"] == "1"
         assert row["dokument"] == "§ 52 Antagande av detaljplan för bostäder vid Tallbacken"
         assert "§ 52, dnr BN 2024/311, s. 1" in row["källa"]
+
+
+def test_compare_says_how_many_items_of_a_group_it_did_not_print(db_path: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch):
+    """`compare budget --party C` counted 8 §§ for C and printed the first 5, saying nothing of
+    the other 3: a secretary who needs every reservation on a topic took the 5 for all."""
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+
+    lines = []
+    for n in range(7):
+        lines += [f"§ {60 + n} Dnr KS 2024/{400 + n}", f"Budget för förvaltning {n + 1}", "Beslut",
+                  f"Budgeten för förvaltning {n + 1} fastställs.", "Reservation",
+                  f"Ledamöterna från C reserverar sig mot beslutet om budget {n + 1}."]
+    pages = []
+    for first in range(0, len(lines), 12):  # two §§ a page
+        page = [(450, 40, "Kommunfullmäktige"), (450, 55, "Protokoll"), (450, 70, "2024-06-13")]
+        pages.append(page + [(60, 110 + 15 * i, line) for i, line in enumerate(lines[first:first + 12])])
+    doc = read_document(draw(tmp_path / "kf-2024-06-13.pdf", pages))
+    with indexed(db_path, [doc], extract=True) as (conn, emb):
+        res = compare(conn, "budget", emb, by="party", party="C", mode="keyword")
+        assert res.groups["C"].count == 7
+        monkeypatch.setattr("namndkoll.search.compare_db", lambda *a, **k: res)
+        out = CliRunner().invoke(app, ["compare", "budget", "--party", "C", "--db", str(db_path)])
+    assert out.exit_code == 0, out.output
+    assert out.output.count("reservation: ”Ledamöterna från C reserverar sig") == 5
+    assert "… 2 more §§ under C: --csv or --json gives every one" in out.output

@@ -288,6 +288,9 @@ def _once(stances: Any) -> list[tuple[Any, list[str]]]:
     return list(out.values())
 
 
+_SHOWN = 5  # §§ printed per group; the rest are counted, and --csv / --json give them
+
+
 def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
     """The comparison as text: the counts per group and year, then each group's first §§ with
     what was decided and each stance quoted with its citation."""
@@ -302,7 +305,7 @@ def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
                 title=f"{res.topic} — by {by}", wide=wide)
     for k, g in res.groups.items():
         typer.secho(f"\n{one_line(str(k))}", bold=True)
-        for p in g.hits[:5]:
+        for p in g.hits[:_SHOWN]:
             row = p.row
             if row is not None:  # which §, what it is about and what was decided
                 echo(f"  {one_line(row.title)}"
@@ -321,6 +324,10 @@ def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
                      f"      — {one_line(st.citation)}")
             if not stances:
                 echo(f"    ”{one_line(quote(p.hit.text, max_chars=300))}”\n      — {one_line(p.hit.citation)}")
+        if len(g.hits) > _SHOWN:  # the count above says more: say where the rest are, never drop them silently
+            more = len(g.hits) - _SHOWN
+            echo(f"  … {more} more {'§' if more == 1 else '§§'} under {one_line(str(k))}: "
+                 "--csv or --json gives every one")
     if res.unattributed:
         echo(f"\n({res.unattributed} passages on the topic name no party and are not shown)")
 

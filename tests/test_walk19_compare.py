@@ -121,3 +121,37 @@ def test_compare_says_how_many_items_of_a_group_it_did_not_print(db_path: Path, 
     assert out.exit_code == 0, out.output
     assert out.output.count("reservation: ”Ledamöterna från C reserverar sig") == 5
     assert "… 2 more §§ under C: --csv or --json gives every one" in out.output
+
+
+def test_compare_by_committee_gives_one_vote_one_line_with_every_partys_tally(monkeypatch: pytest.MonkeyPatch,
+                                                                             db_path: Path):
+    """`compare … --by committee|year` printed a roll-call vote as one line per party, each with
+    the proposition and the citation again: Göteborg KF 2024-05-23 § 219's two votes took 36 lines,
+    and which way the vote went could only be read by adding the lines up. One vote is one line:
+    every party's tally, then the proposition, cited once."""
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+    from namndkoll.search.compare import Comparison, Group, MatrixItem, PositionHit, Stance
+    from namndkoll.types import Hit, Metadata
+
+    cite = "Regionfullmäktige, Region Norrby, protokoll 2025-02-11 § 7, dnr RS 2024/88, s. 3"
+    prop = "Ja för bifall till regionstyrelsens förslag. Nej för bifall till yrkandet från Ola Ek m.fl."
+    tallies = [("S", "31 ja"), ("V", "6 ja, 1 frånvarande"), ("M", "20 nej"), ("SD", "12 nej")]
+    stances = {p: (Stance(p, "omrostning", f"{t} ({prop})", 3, 10, 20, cite),) for p, t in tallies}
+    stances["M"] = (Stance("M", "reservation", "Ledamöterna från M reserverar sig mot beslutet.", 3, 30, 60, cite),
+                    *stances["M"])
+    hit = Hit(1, 1, "rf.pdf", "Omröstning", 1.0, 3, 3, "§ 7", "omrostning", 0, 10, cite, Metadata())
+    row = MatrixItem(1, "rf.pdf", "7", "Tandvårdstaxa 2025", "2025-02-11", "Regionfullmäktige", "Region Norrby",
+                     cite, "Tandvårdstaxan fastställs.", (), stances, (hit,))
+    key = "Regionfullmäktige, Region Norrby"
+    res = Comparison("tandvård", "committee", {key: Group(key, 1, {"2025": 1}, [PositionHit(hit, tuple(stances),
+                                                                                            {}, row)])},
+                     1, 0, (row,), tuple(stances))
+    monkeypatch.setattr("namndkoll.search.compare_db", lambda *a, **k: res)
+    out = CliRunner().invoke(app, ["compare", "tandvård", "--by", "committee", "--db", str(db_path)])
+    assert out.exit_code == 0, out.output
+    assert (f"omröstning: S 31 ja · V 6 ja, 1 frånvarande · M 20 nej · SD 12 nej ({prop})\n      — {cite}"
+            in out.output)
+    assert out.output.count("omröstning") == 1 and out.output.count(prop) == 1
+    assert "M: reservation: ”Ledamöterna från M reserverar sig mot beslutet.”" in out.output

@@ -155,3 +155,30 @@ def test_compare_by_committee_gives_one_vote_one_line_with_every_partys_tally(mo
             in out.output)
     assert out.output.count("omröstning") == 1 and out.output.count(prop) == 1
     assert "M: reservation: ”Ledamöterna från M reserverar sig mot beslutet.”" in out.output
+
+
+def test_compare_counts_items_and_says_so(db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The counts table headed its column "passages" while it counts §§ (two matching passages
+    of one § count 1): `compare budget` showed "passages 8" above eight §§ — a researcher quoting
+    the number took it for eight passages of text."""
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+
+    lines = []
+    for n in range(2):
+        lines += [f"§ {70 + n} Dnr KS 2024/{500 + n}", f"Budget för nämnd {n + 1}", "Yrkanden",
+                  f"Eva Lind (S) yrkar bifall till budget {n + 1}.", "Beslut",
+                  f"Budget {n + 1} fastställs.", "Reservation",
+                  f"Ledamöterna från M reserverar sig mot beslutet om budget {n + 1}."]
+    page = [(450, 40, "Kommunfullmäktige"), (450, 55, "Protokoll"), (450, 70, "2024-06-13")]
+    page += [(60, 110 + 15 * i, line) for i, line in enumerate(lines)]
+    doc = read_document(draw(tmp_path / "kf-2024-06-13.pdf", [page]))
+    with indexed(db_path, [doc], extract=True) as (conn, emb):
+        res = compare(conn, "budget", emb, by="year", mode="keyword")
+        assert sum(len(r.hits) for r in res.items) > len(res.items) == res.groups["2024"].count == 2
+        monkeypatch.setattr("namndkoll.search.compare_db", lambda *a, **k: res)
+        out = CliRunner().invoke(app, ["compare", "budget", "--by", "year", "--db", str(db_path)])
+    assert out.exit_code == 0, out.output
+    head, _rule, row = out.output.splitlines()[1:4]
+    assert head.split() == ["year", "§§", "2024"] and row.split() == ["2024", "2", "2"]

@@ -316,9 +316,10 @@ def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
     from ..search.cite import quote
 
     years = sorted({y for g in res.groups.values() for y in g.by_year})
-    print_table([{by: k, "passages": g.count, **{str(y): n for y, n in g.by_year.items()}}
+    # a group's count is of §§ (a party document without §§ is one), however many passages matched
+    print_table([{by: k, "items": g.count, **{str(y): n for y, n in g.by_year.items()}}
                  for k, g in res.groups.items()],
-                [by, "passages", *(Col(str(y), kind="fixed", keep=9 - i // 4, right=True)
+                [by, "items", *(Col(str(y), kind="fixed", keep=9 - i // 4, right=True)
                                    for i, y in enumerate(reversed(years)))],
                 title=f"{res.topic} — by {by}", wide=wide)
     for k, g in res.groups.items():
@@ -347,7 +348,7 @@ def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
             echo(f"  … {more} more {'§' if more == 1 else '§§'} under {one_line(str(k))}: "
                  "--csv or --json gives every one")
     if res.unattributed:
-        echo(f"\n({res.unattributed} passages on the topic name no party and are not shown)")
+        echo(f"\n({res.unattributed} items on the topic name no party and are not shown)")
 
 
 def cite_cmd(

@@ -313,8 +313,8 @@ def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = Non
             (item.date or "")[:4] or "okänt år")
         row = MatrixRow(group, item.document_id, item.title or Path(item.source).name, item.committee,
                         item.date, item.item, item.citation, municipality=item.municipality,
-                        decision=quote(item.decision, max_chars=300) if item.decision else None,
-                        proposal=quote(item.proposal, max_chars=300) if item.proposal else None)
+                        decision=quote(item.decision, max_chars=200) if item.decision else None,
+                        proposal=quote(item.proposal, max_chars=200) if item.proposal else None)
         for code, stances in item.stances.items():
             row.cells[code] = [MatrixCell(KIND_LABELS.get(st.kind, st.kind), quote(st.text, max_chars=300),
                                           item.document_id, st.page, st.start, st.end) for st in stances]

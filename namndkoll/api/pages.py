@@ -243,6 +243,10 @@ class MatrixRow:
     cells: dict[str, list[MatrixCell]] = field(default_factory=dict)  # party code -> what it did
     municipality: str | None = None  # two bodies of one name (Lomma's and Alingsås' KF) told apart
     item_number: str | None = None  # the § to join on, as every output gives it ("44")
+    # what the § decided, as written (else the last proposal in it: a KS's "Förslag till beslut i
+    # kommunfullmäktige"): the parties' stances read against it, as `compare` prints them
+    decision: str | None = None
+    proposal: str | None = None
 
     def __post_init__(self) -> None:
         if self.item_number is None:
@@ -308,7 +312,9 @@ def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = Non
         group = "" if by == "party" else committee_key(item.committee, item.municipality) if by == "committee" else (
             (item.date or "")[:4] or "okänt år")
         row = MatrixRow(group, item.document_id, item.title or Path(item.source).name, item.committee,
-                        item.date, item.item, item.citation, municipality=item.municipality)
+                        item.date, item.item, item.citation, municipality=item.municipality,
+                        decision=quote(item.decision, max_chars=200) if item.decision else None,
+                        proposal=quote(item.proposal, max_chars=200) if item.proposal else None)
         for code, stances in item.stances.items():
             row.cells[code] = [MatrixCell(KIND_LABELS.get(st.kind, st.kind), quote(st.text, max_chars=300),
                                           item.document_id, st.page, st.start, st.end) for st in stances]
@@ -448,7 +454,7 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
             found[f"c{h.chunk_id}"] = {
                 "kind": "passage", "label": "citat", "quote": quote(h.text, max_chars=1200), "citation": h.citation,
                 "document_id": h.document_id, "page": h.page, "start": h.start, "end": h.end,
-                "title": h.metadata.title, "source": h.source}
+                "title": _entry_title(store, h.metadata.title, h.document_id, h.item), "source": h.source}
         for k in "fdvp":
             rows = store.extracted_by_ids(BASKET_KINDS[k], wanted.get(k, []))
             for row, dnr in zip(rows, case_numbers(store, rows), strict=True):
@@ -466,8 +472,18 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
                                                 within=bundled_in(row["committee"],
                                                                   store.get_stored(row["document_id"]))),
                     "document_id": row["document_id"], "page": row["page"], "start": row["start"], "end": row["end"],
-                    "title": row["title"], "source": row["source"]}
+                    "title": _entry_title(store, row["title"], row["document_id"], item), "source": row["source"]}
     return [{"ref": r, **found[r]} if r in found else {"ref": r, "missing": True} for r in refs]
+
+
+def _entry_title(store: Any, title: str | None, document_id: int, item: str | None) -> str | None:
+    """What a basket entry's "dokument" names: the document's title, else — a protocol has
+    none — its § and the §'s title ("§ 44 Kompetensförsörjningsplan"), so that a sheet of quotes
+    from protocols does not leave the column empty on every row."""
+    if title or not item:
+        return title
+    rec = store.item_record(document_id, item)
+    return f"§ {item} {rec['title']}".strip() if rec is not None and rec.get("title") else f"§ {item}"
 
 
 def corpus_status(*, db: str | Path | None = None) -> dict[str, Any]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -274,18 +276,37 @@ def compare_cmd(
     _print_comparison(res, by, wide=wide)
 
 
-def _once(stances: Any) -> list[tuple[Any, list[str]]]:
+# a party's tally in a roll call as compare words it: "12 ja, 1 frånvarande (Ja för …. Nej för ….)"
+_TALLY_RE = re.compile(r"^(?P<said>[^()]*?)(?: \((?P<what>.*)\))?$", re.DOTALL)
+
+
+def _once(stances: Any, *, votes_together: bool = True) -> list[tuple[Any, list[str]]]:
     """Each stance once with the parties that share it: one yrkande made by MP, V and C together
-    is quoted once as "MP, V, C: yrkande: …", not three times in a row."""
+    is quoted once as "MP, V, C: yrkande: …", not three times in a row; one vote is one line with
+    every party's tally ("S 22 ja · V 13 ja · M 15 nej (Ja för …)"), not a line per party."""
     out: dict[tuple[str, str, str], tuple[Any, list[str]]] = {}
     for st in stances:
+        if st.kind == "omrostning" and votes_together and (m := _TALLY_RE.match(st.text)):
+            key = (st.kind, m.group("what") or "", st.citation)
+            said = f"{st.party} {m.group('said')}"
+            if key in out:
+                first, parties = out[key]
+                parties.append(st.party)
+                out[key] = (replace(first, text=f"{first.text} · {said}"), parties)
+            else:
+                out[key] = (replace(st, text=said), [st.party])
+            continue
         key = (st.kind, st.text, st.citation)
-        if key in out and st.kind != "omrostning":  # a roll call's tally is each party's own
+        if key in out and st.kind != "omrostning":  # by party: a roll call's tally is the party's own
             out[key][1].append(st.party)
         else:
             out.setdefault(key if st.kind != "omrostning" else (st.kind, st.text + st.party, st.citation),
                            (st, [st.party]))
-    return list(out.values())
+    return [(replace(st, text=f"{st.text} ({key[1]})") if votes_together and key[0] == "omrostning" and key[1]
+             else st, parties) for key, (st, parties) in out.items()]
+
+
+_SHOWN = 5  # §§ printed per group; the rest are counted, and --csv / --json give them
 
 
 def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
@@ -295,14 +316,15 @@ def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
     from ..search.cite import quote
 
     years = sorted({y for g in res.groups.values() for y in g.by_year})
-    print_table([{by: k, "passages": g.count, **{str(y): n for y, n in g.by_year.items()}}
+    # a group's count is of §§ (a party document without §§ is one), however many passages matched
+    print_table([{by: k, "items": g.count, **{str(y): n for y, n in g.by_year.items()}}
                  for k, g in res.groups.items()],
-                [by, "passages", *(Col(str(y), kind="fixed", keep=9 - i // 4, right=True)
+                [by, "items", *(Col(str(y), kind="fixed", keep=9 - i // 4, right=True)
                                    for i, y in enumerate(reversed(years)))],
                 title=f"{res.topic} — by {by}", wide=wide)
     for k, g in res.groups.items():
         typer.secho(f"\n{one_line(str(k))}", bold=True)
-        for p in g.hits[:5]:
+        for p in g.hits[:_SHOWN]:
             row = p.row
             if row is not None:  # which §, what it is about and what was decided
                 echo(f"  {one_line(row.title)}"
@@ -311,9 +333,9 @@ def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
                         if row.proposal else ""))
             stances = (row.stances.get(k, ()) if row is not None and by == "party"
                        else [s for st in (row.stances.values() if row else ()) for s in st])
-            for st, parties in _once(stances):
-                who = "" if by == "party" else f"{', '.join(parties)}: "
-                said = one_line(quote(st.text, max_chars=300))
+            for st, parties in _once(stances, votes_together=by != "party"):
+                who = "" if by == "party" or st.kind == "omrostning" else f"{', '.join(parties)}: "
+                said = one_line(quote(st.text, max_chars=600 if st.kind == "omrostning" else 300))
                 # a party's tally in a roll call ("1 nej (proposition)") is namndkoll's count,
                 # not the protocol's words: no quotation marks to copy it by
                 said = said if st.kind == "omrostning" else f"”{said}”"
@@ -321,8 +343,12 @@ def _print_comparison(res: Comparison, by: str, *, wide: bool) -> None:
                      f"      — {one_line(st.citation)}")
             if not stances:
                 echo(f"    ”{one_line(quote(p.hit.text, max_chars=300))}”\n      — {one_line(p.hit.citation)}")
+        if len(g.hits) > _SHOWN:  # the count above says more: say where the rest are, never drop them silently
+            more = len(g.hits) - _SHOWN
+            echo(f"  … {more} more {'§' if more == 1 else '§§'} under {one_line(str(k))}: "
+                 "--csv or --json gives every one")
     if res.unattributed:
-        echo(f"\n({res.unattributed} passages on the topic name no party and are not shown)")
+        echo(f"\n({res.unattributed} items on the topic name no party and are not shown)")
 
 
 def cite_cmd(

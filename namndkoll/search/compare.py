@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from ..corpus import as_store
@@ -46,6 +46,10 @@ INDEPENDENT_LABEL = "politisk vilde"
 # "Gun Larsson (-)", "Ordförande Gun Larsson (–)": the name before an independent's "(-)"
 _INDEPENDENT_RE = re.compile(
     r"(?P<name>[A-ZÅÄÖÉÜ][\wåäöéü'’-]+(?:[ \t\n]+[A-ZÅÄÖÉÜ][\wåäöéü'’-]+){1,3})[ \t\n]*\([ \t]*[-–][ \t]*\)")
+# "… deltar inte i handläggningen av ärendet på grund av jäv.", "Anna Berg (C) anmäler jäv": a
+# member stepping aside for a conflict of interest takes no stance (the extract stage skips these)
+_JAV_RE = re.compile(r"\bjäv(?:ig[at]?|et)?\b", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _SECTION_STANCE = {"reservation": "reservation", "sarskilt_uttalande": "sarskilt_uttalande",
                    "yrkanden": "yrkande", "protokollsanteckning": "protokollsanteckning", "omrostning": "omrostning"}
 
@@ -135,6 +139,12 @@ def parties_named_in(hit: Hit) -> tuple[str, ...]:
     for code in parties_by_stem(hit.text):
         found[code] += 1
     return tuple(sorted(found, key=lambda c: (-found[c], c)))
+
+
+def without_jav_notes(text: str) -> str:
+    """``text`` without its sentences about jäv: who withdrew for a conflict of interest said
+    nothing for their party there."""
+    return " ".join(s for s in _SENTENCE_END_RE.split(text) if not _JAV_RE.search(s))
 
 
 def independent_column(name: str | None) -> str:
@@ -266,7 +276,9 @@ def matrix_row(store: Store, document_id: int, item: str | None, hits: list[Hit]
         kind = _SECTION_STANCE.get(h.section or "") or (md.doc_type if md.doc_type in POSITION_DOC_TYPES else None)
         if kind is None:
             continue
-        for code in parties_named_in(h):
+        # the parties the passage speaks for, its jäv notes left out ("Protokollsanteckning / X (S)
+        # och Y (D) deltar inte i handläggningen av ärendet på grund av jäv." is no one's stance)
+        for code in parties_named_in(replace(h, text=without_jav_notes(h.text))):
             if code not in stances or all(not s.stored for s in stances[code]):
                 add(Stance(code, kind, h.text, h.page, h.start, h.end, h.citation, stored=False))
     for v in found["votes"]:  # how each party's members voted, where the protocol lists them

@@ -1092,3 +1092,37 @@ def test_postgres_orders_text_as_sqlite_does_on_a_database_with_a_swedish_collat
     assert sqlite["members"][:2] == ["Yngve Ek", "Zara Ek"] and len(sqlite["vocabulary"]) > 10
     for key in sqlite:
         assert pg_answer[key] == sqlite[key], key
+
+
+def test_words_joined_by_punctuation_are_found_and_counted_alike_on_both_backends(pg_url: str, tmp_path: Path):
+    """PostgreSQL's text parser read '2022-2023' as '2022' and '-2023', a web address and
+    'm.fl.' as one word each, a double name as the whole besides its parts: a keyword search
+    for 2023 or for a word of the address found the passage on SQLite only, and the passages'
+    scores (BM25 counts each word) differed between the backends."""
+    from test_search import report
+
+    docs = [
+        report("plan.pdf", ["Verksamhetsplanen 2022-2023 för kulturnämnden antas."],
+               Metadata("Plan", "Alingsås", "Kulturnämnden", "tjansteskrivelse", "2022-03-01")),
+        report("webb.pdf", ["Rapporten finns på www.goteborg.se/stadsrevisionen, liksom bilagorna m.fl."],
+               Metadata("Rapport", "Göteborg", "Stadsrevisionen", "revisionsrapport", "2023-05-01")),
+        report("namn.pdf", [("Yrkande av Per-Eric Landén-Olsson (KD) om kulturnämndens plan och kulturnämndens "
+                             "budget; Landén yrkar bifall.")],
+               Metadata("Protokoll", "Alingsås", "Kulturnämnden", "protokoll", "2023-02-01")),
+    ]
+    got = []
+    for db in (str(tmp_path / "c.db"), pg_url):
+        with opened(db, write=True) as st:
+            for d in docs:
+                with st.transaction():
+                    st.replace_document(d)
+            index_corpus(st, FakeEmbedder())
+            answers = {}
+            for q in ("2023", "stadsrevisionen", "goteborg", "kulturnämnden plan", "Landén"):
+                hits = search(st, q, None, mode="keyword", limit=5, abstention=False)
+                answers[q] = [(Path(h.source).name, round(h.score, 6)) for h in hits]
+            got.append(answers)
+    sqlite, pg = got
+    assert [n for n, _ in sqlite["2023"]] == ["plan.pdf"] and [n for n, _ in pg["2023"]] == ["plan.pdf"]
+    assert [n for n, _ in pg["stadsrevisionen"]] == [n for n, _ in pg["goteborg"]] == ["webb.pdf"]
+    assert pg == sqlite

@@ -1126,3 +1126,31 @@ def test_words_joined_by_punctuation_are_found_and_counted_alike_on_both_backend
     assert [n for n, _ in sqlite["2023"]] == ["plan.pdf"] and [n for n, _ in pg["2023"]] == ["plan.pdf"]
     assert [n for n, _ in pg["stadsrevisionen"]] == [n for n, _ in pg["goteborg"]] == ["webb.pdf"]
     assert pg == sqlite
+
+
+def test_a_compounds_parts_count_only_where_all_are_found_on_both_backends(pg_url: str, tmp_path: Path):
+    """A rare compound is also looked for as the AND of its parts ('vattenverk': 'vatten' and
+    'verk'); FTS5 counts those parts only in passages that hold all of them, PostgreSQL counted
+    every 'vatten…' word of any passage the query found, so a passage about water in general
+    outranked the one naming Bjärke twice on PostgreSQL only."""
+    from test_search import report
+
+    md = Metadata("Protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01")
+    docs = [
+        report("verk.pdf", ["Ett nytt vattenverk byggs i Sollebrunn."], md),
+        report("vatten.pdf", ["Vattnet i Bjärke: vattentäkten, vattendragen och vattnets kvalitet följs upp."], md),
+        report("bjarke.pdf", ["Bjärke får ny förskola; i Bjärke byggs även en ny idrottshall."], md),
+        report("delar.pdf", ["Verket för vatten och avlopp svarar för ledningarna i kommunen."], md),
+    ]
+    got = []
+    for db in (str(tmp_path / "c.db"), pg_url):
+        with opened(db, write=True) as st:
+            for d in docs:
+                with st.transaction():
+                    st.replace_document(d)
+            index_corpus(st, FakeEmbedder())
+            hits = search(st, "vattenverk i Bjärke", None, mode="keyword", limit=5, abstention=False)
+            got.append([(Path(h.source).name, round(h.score, 6)) for h in hits])
+    sqlite, pg = got
+    assert [n for n, _ in sqlite].index("bjarke.pdf") < [n for n, _ in sqlite].index("vatten.pdf")
+    assert pg == sqlite

@@ -1154,3 +1154,29 @@ def test_a_compounds_parts_count_only_where_all_are_found_on_both_backends(pg_ur
     sqlite, pg = got
     assert [n for n, _ in sqlite].index("bjarke.pdf") < [n for n, _ in sqlite].index("vatten.pdf")
     assert pg == sqlite
+
+
+def test_a_copy_cites_the_same_document_for_a_passage_two_documents_share(pg_url: str, tmp_path: Path):
+    """The same passage in two documents (a protocol and its extract) ties exactly, and a tie
+    goes to the document stored first. `namndkoll copy` wrote the documents in the order
+    `documents` lists them (by date), so the copy cited the other document for the same hit."""
+    from test_search import report
+
+    from namndkoll.api import copy_corpus
+
+    text = "Kommunfullmäktige fastställer skattesatsen för 2024 till 21,12 kronor."
+    lite = str(tmp_path / "c.db")
+    with opened(lite, write=True) as st:
+        for name, date in (("utdrag.pdf", "2023-11-20"), ("protokoll.pdf", "2023-11-09")):
+            with st.transaction():
+                st.replace_document(report(name, [text], Metadata(
+                    "Protokoll", "Göteborg", "Kommunfullmäktige", "protokoll", date)))
+        index_corpus(st, FakeEmbedder())
+    copy_corpus(lite, pg_url)
+    cited = []
+    for db in (lite, pg_url):
+        with opened(db) as st:
+            cited.append([Path(h.source).name for h in search(st, "skattesatsen 2024", None, mode="keyword",
+                                                              limit=5, abstention=False)])
+    assert cited[0][0] == "utdrag.pdf"
+    assert cited[1] == cited[0]

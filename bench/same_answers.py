@@ -194,7 +194,8 @@ class Memo:
 
 
 def _key(h: Any) -> tuple:
-    return (Path(h.source).name, h.start, h.end)
+    """A hit by document, span and text (a table's rows share their table's span)."""
+    return (Path(h.source).name, h.start, h.end, hashlib.sha256(h.text.encode()).hexdigest()[:12])
 
 
 def same_search(lite: str, url: str, splits: tuple[str, ...], modes: tuple[str, ...]) -> dict:
@@ -255,6 +256,7 @@ def main() -> None:
     ap.add_argument("--modes", nargs="+", default=["hybrid", "keyword", "dense"],
                     choices=["hybrid", "keyword", "dense"])
     ap.add_argument("--out", default=str(OUT / "same-answers.json"))
+    ap.add_argument("--schema", default="same_search", help="the PostgreSQL schema the index is copied into")
     args = ap.parse_args()
     barred = [s for s in args.splits if s in NOT_HERE]
     if barred:
@@ -267,7 +269,7 @@ def main() -> None:
     url = None
     if not (args.skip_copy and args.skip_search):
         with tempfile.TemporaryDirectory() as tmp:
-            report["copy"], url = round_trip(base, args.db, "same_search", tmp)
+            report["copy"], url = round_trip(base, args.db, args.schema, tmp)
         print(json.dumps(report["copy"], indent=1, ensure_ascii=False)[:20000], flush=True)
     if not args.skip_search and url:
         report["search"] = same_search(args.db, url, tuple(args.splits), tuple(args.modes))

@@ -376,6 +376,11 @@ def test_postgres_corpus_of_the_previous_schema_keeps_what_waits_for_vectors(pg_
                 DROP TABLE content_claims;
                 DROP INDEX chunks_municipality_words;
                 DROP FUNCTION namndkoll_municipality_words;
+                ALTER TABLE chunks DROP COLUMN tsv;
+                ALTER TABLE chunks ADD COLUMN tsv TSVECTOR GENERATED ALWAYS AS (setweight(to_tsvector('simple', text),
+                    'A') || setweight(to_tsvector('simple', context), 'B')) STORED;
+                CREATE INDEX chunks_tsv ON chunks USING gin (tsv);
+                DROP FUNCTION namndkoll_words;
                 DELETE FROM _migrations WHERE number > 9;""")
         assert st.conn.execute("SELECT count(*) FROM chunks WHERE embedded = 0").fetchone()[0] == len(chunks) > 0
     with opened(pg_url, write=True) as st:
@@ -1092,3 +1097,91 @@ def test_postgres_orders_text_as_sqlite_does_on_a_database_with_a_swedish_collat
     assert sqlite["members"][:2] == ["Yngve Ek", "Zara Ek"] and len(sqlite["vocabulary"]) > 10
     for key in sqlite:
         assert pg_answer[key] == sqlite[key], key
+
+
+def test_words_joined_by_punctuation_are_found_and_counted_alike_on_both_backends(pg_url: str, tmp_path: Path):
+    """PostgreSQL's text parser read '2022-2023' as '2022' and '-2023', a web address and
+    'm.fl.' as one word each, a double name as the whole besides its parts: a keyword search
+    for 2023 or for a word of the address found the passage on SQLite only, and the passages'
+    scores (BM25 counts each word) differed between the backends."""
+    from test_search import report
+
+    docs = [
+        report("plan.pdf", ["Verksamhetsplanen 2022-2023 för kulturnämnden antas."],
+               Metadata("Plan", "Alingsås", "Kulturnämnden", "tjansteskrivelse", "2022-03-01")),
+        report("webb.pdf", ["Rapporten finns på www.goteborg.se/stadsrevisionen, liksom bilagorna m.fl."],
+               Metadata("Rapport", "Göteborg", "Stadsrevisionen", "revisionsrapport", "2023-05-01")),
+        report("namn.pdf", [("Yrkande av Per-Eric Landén-Olsson (KD) om kulturnämndens plan och kulturnämndens "
+                             "budget; Landén yrkar bifall.")],
+               Metadata("Protokoll", "Alingsås", "Kulturnämnden", "protokoll", "2023-02-01")),
+    ]
+    got = []
+    for db in (str(tmp_path / "c.db"), pg_url):
+        with opened(db, write=True) as st:
+            for d in docs:
+                with st.transaction():
+                    st.replace_document(d)
+            index_corpus(st, FakeEmbedder())
+            answers = {}
+            for q in ("2023", "stadsrevisionen", "goteborg", "kulturnämnden plan", "Landén"):
+                hits = search(st, q, None, mode="keyword", limit=5, abstention=False)
+                answers[q] = [(Path(h.source).name, round(h.score, 6)) for h in hits]
+            got.append(answers)
+    sqlite, pg = got
+    assert [n for n, _ in sqlite["2023"]] == ["plan.pdf"] and [n for n, _ in pg["2023"]] == ["plan.pdf"]
+    assert [n for n, _ in pg["stadsrevisionen"]] == [n for n, _ in pg["goteborg"]] == ["webb.pdf"]
+    assert pg == sqlite
+
+
+def test_a_compounds_parts_count_only_where_all_are_found_on_both_backends(pg_url: str, tmp_path: Path):
+    """A rare compound is also looked for as the AND of its parts ('vattenverk': 'vatten' and
+    'verk'); FTS5 counts those parts only in passages that hold all of them, PostgreSQL counted
+    every 'vatten…' word of any passage the query found, so a passage about water in general
+    outranked the one naming Bjärke twice on PostgreSQL only."""
+    from test_search import report
+
+    md = Metadata("Protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01")
+    docs = [
+        report("verk.pdf", ["Ett nytt vattenverk byggs i Sollebrunn."], md),
+        report("vatten.pdf", ["Vattnet i Bjärke: vattentäkten, vattendragen och vattnets kvalitet följs upp."], md),
+        report("bjarke.pdf", ["Bjärke får ny förskola; i Bjärke byggs även en ny idrottshall."], md),
+        report("delar.pdf", ["Verket för vatten och avlopp svarar för ledningarna i kommunen."], md),
+    ]
+    got = []
+    for db in (str(tmp_path / "c.db"), pg_url):
+        with opened(db, write=True) as st:
+            for d in docs:
+                with st.transaction():
+                    st.replace_document(d)
+            index_corpus(st, FakeEmbedder())
+            hits = search(st, "vattenverk i Bjärke", None, mode="keyword", limit=5, abstention=False)
+            got.append([(Path(h.source).name, round(h.score, 6)) for h in hits])
+    sqlite, pg = got
+    assert [n for n, _ in sqlite].index("bjarke.pdf") < [n for n, _ in sqlite].index("vatten.pdf")
+    assert pg == sqlite
+
+
+def test_a_copy_cites_the_same_document_for_a_passage_two_documents_share(pg_url: str, tmp_path: Path):
+    """The same passage in two documents (a protocol and its extract) ties exactly, and a tie
+    goes to the document stored first. `namndkoll copy` wrote the documents in the order
+    `documents` lists them (by date), so the copy cited the other document for the same hit."""
+    from test_search import report
+
+    from namndkoll.api import copy_corpus
+
+    text = "Kommunfullmäktige fastställer skattesatsen för 2024 till 21,12 kronor."
+    lite = str(tmp_path / "c.db")
+    with opened(lite, write=True) as st:
+        for name, date in (("utdrag.pdf", "2023-11-20"), ("protokoll.pdf", "2023-11-09")):
+            with st.transaction():
+                st.replace_document(report(name, [text], Metadata(
+                    "Protokoll", "Göteborg", "Kommunfullmäktige", "protokoll", date)))
+        index_corpus(st, FakeEmbedder())
+    copy_corpus(lite, pg_url)
+    cited = []
+    for db in (lite, pg_url):
+        with opened(db) as st:
+            cited.append([Path(h.source).name for h in search(st, "skattesatsen 2024", None, mode="keyword",
+                                                              limit=5, abstention=False)])
+    assert cited[0][0] == "utdrag.pdf"
+    assert cited[1] == cited[0]

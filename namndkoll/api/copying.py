@@ -57,7 +57,9 @@ def copy_corpus(src: str | Path, dst: str | Path, *, progress: Progress | None =
     copied = unchanged = vectors = to_embed = newer = gone = 0
     with opened(src) as a, opened(dst, write=True) as b, (
             a.snapshot() if a.long_snapshots() else contextlib.nullcontext()):
-        docs = a.list_documents()
+        # in the order they were stored: a passage found in two documents (an extract and its
+        # protocol) ties with its copy, and ties go to the first stored in both backends
+        docs = sorted(a.list_documents(), key=lambda d: d.id)
         same_model, center = _prepare_model(a, b)
         progress.start(len(docs), sum(d.pages for d in docs))
         for listed in docs:

@@ -26,31 +26,37 @@ RERANK = 4  # keyword candidates ranked cheaply per one scored exactly (BM25 rea
 PRESELECT = 20_000  # passages a question's keyword side ranks at most, about (see _preselection)
 
 
-def _phrases(terms: Sequence[Any]) -> tuple[str, list[tuple[str, bool]]]:
-    """A tsquery (text for to_tsquery('simple', …)) of the query terms and its phrases
-    (word, prefix?) — the same query ``keywords.fts_query`` gives FTS5: each word's stem as a
-    prefix (a short word whole), or all the parts of a split compound."""
+Phrase = tuple[str, bool]  # a word and whether it is a prefix
+
+
+def _phrases(terms: Sequence[Any]) -> tuple[str, list[tuple[int, Phrase]]]:
+    """A tsquery (text for to_tsquery('simple', …)) of the query terms and the phrases BM25
+    counts, each with the number of its alternative — the same query ``keywords.fts_query`` gives
+    FTS5: each word's stem as a prefix (a short word whole), or all the parts of a split compound.
+    As in FTS5's query, an alternative written twice is one, but a word in two alternatives is
+    counted in each (a part two compounds share), and the parts of a compound count only in
+    passages holding all of them (FTS5 scores the phrases of an AND that matched only)."""
     groups = _term_queries(terms)
-    phrases = [p for _, ps in groups for p in ps]
-    return " | ".join(alt for alt, _ in groups), list(dict.fromkeys(phrases))
+    alts = list(dict.fromkeys(alt for _, term_alts in groups for alt in term_alts))
+    return (" | ".join(q for q, _ in groups),
+            [(i, p) for i, (_, ps) in enumerate(alts) for p in ps])
 
 
-def _term_queries(terms: Sequence[Any]) -> list[tuple[str, list[tuple[str, bool]]]]:
-    """Per query term: its tsquery (its forms OR-ed) and its phrases (word, prefix?)."""
-    groups: list[tuple[str, list[tuple[str, bool]]]] = []
+def _term_queries(terms: Sequence[Any]) -> list[tuple[str, list[tuple[str, tuple[Phrase, ...]]]]]:
+    """Per query term: its tsquery (its forms OR-ed) and its alternatives, each its tsquery and
+    its phrases (word, prefix?): the word, the AND of a compound's parts, another form."""
+    groups: list[tuple[str, list[tuple[str, tuple[Phrase, ...]]]]] = []
     for t in terms:
-        phrases: list[tuple[str, bool]] = []
+        alts: list[tuple[str, tuple[Phrase, ...]]] = []
         prefix = t.stem != t.word or len(t.word) >= MIN_STEM
         words = TOKEN.findall((t.stem if prefix else t.word).lower())
-        ors = []
         if words:
-            ors.append(" <-> ".join(f"'{w}'" for w in words[:-1]) + (" <-> " if len(words) > 1 else "")
-                       + f"'{words[-1]}'" + (":*" if prefix else ""))
-            phrases += [(w, prefix and i == len(words) - 1) for i, w in enumerate(words)]
+            alts.append((" <-> ".join(f"'{w}'" for w in words[:-1]) + (" <-> " if len(words) > 1 else "")
+                         + f"'{words[-1]}'" + (":*" if prefix else ""),
+                         tuple((w, prefix and i == len(words) - 1) for i, w in enumerate(words))))
         parts = [p for part in t.parts for p in TOKEN.findall(part.lower())]
         if parts:
-            ors.append("(" + " & ".join(f"'{p}':*" for p in parts) + ")")
-            phrases += [(p, True) for p in parts]
+            alts.append(("(" + " & ".join(f"'{p}':*" for p in parts) + ")", tuple((p, True) for p in parts)))
         # other forms of the word (search/hybrid.py: typo repair) and a party's code for its name
         extra = [(a, len(a) >= MIN_STEM) for a in getattr(t, "alts", ())]
         if getattr(t, "party", None):  # "Vänsterpartiet" is "(V)" in a protocol
@@ -58,10 +64,10 @@ def _term_queries(terms: Sequence[Any]) -> list[tuple[str, list[tuple[str, bool]
         for word, pre in extra:
             ws = TOKEN.findall(word.lower())
             if len(ws) == 1:
-                ors.append(f"'{ws[0]}'" + (":*" if pre else ""))
-                phrases.append((ws[0], pre))
-        if ors:
-            groups.append(("(" + " | ".join(dict.fromkeys(ors)) + ")", phrases))
+                alts.append((f"'{ws[0]}'" + (":*" if pre else ""), ((ws[0], pre),)))
+        alts = list(dict.fromkeys(alts))
+        if alts:
+            groups.append(("(" + " | ".join(q for q, _ in alts) + ")", alts))
     return groups
 
 
@@ -76,16 +82,21 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
     passages, keyword side p50 41 -> 27 ms, p95 97 -> 64 ms, the same scores)."""
     if f.empty or not terms:
         return []
-    match, phrases = _phrases(terms)
-    if not phrases:
+    match, counted = _phrases(terms)
+    if not counted:
         return []
     total = max(estimate(conn, "chunks", "SELECT count(*) FROM chunks"), 1)
     idf = []
     held: dict[tuple[str, bool], int] = {}
-    for word, prefix in phrases:
-        n = held[(word, prefix)] = _phrase_chunks(conn, word, prefix, total)
+    for _, (word, prefix) in counted:
+        if (word, prefix) not in held:
+            held[(word, prefix)] = _phrase_chunks(conn, word, prefix, total)
+        n = held[(word, prefix)]
         v = math.log((total - n + 0.5) / (n + 0.5))
         idf.append(v if v > 0 else 1e-6)
+    phrases = [p for _, p in counted]
+    alt_of = [a for a, _ in counted]
+    alt_size = [alt_of.count(a) for a in alt_of]
     match = _preselection(conn, _term_queries(terms), held, total, f) or match
     avg = _avg_tokens(conn, total)
     where, args = filters_where(f, "c.", "id")
@@ -100,21 +111,25 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
             found_args.append(match)
     pre = " + ".join(f"{w!r} * ts_rank('{TEXT_WEIGHTS}', c.tsv, to_tsquery('simple', %s), 1)" for w in idf)
     pre_args = [f"'{w}'" + (":*" if p else "") for w, p in phrases]
-    words = [w for w, _ in phrases]
+    words = list(dict.fromkeys(w for w, _ in phrases))
+    # a phrase counts where every phrase of its alternative occurs (the parts of a compound)
     rows = conn.execute(
         "WITH cand AS (SELECT c.id, c.tsv, c.ntokens FROM (SELECT c.id, c.tsv || ''::tsvector AS tsv, c.ntokens"
         " FROM chunks c WHERE " + found
         + "".join(f" AND {w}" for w in where) + f" OFFSET 0) c ORDER BY {pre} DESC, c.id LIMIT %s),"
-        " ph AS (SELECT * FROM unnest(%s::text[], %s::bool[], %s::float8[]) WITH ORDINALITY AS p(pat, pre, idf, i)),"
-        " tf AS (SELECT cand.id, ph.i, ph.idf, cand.ntokens,"
+        " ph AS (SELECT * FROM unnest(%s::text[], %s::bool[], %s::float8[], %s::int[], %s::int[])"
+        "        WITH ORDINALITY AS p(pat, pre, idf, alt, size, i)),"
+        " tf AS (SELECT cand.id, ph.i, ph.idf, ph.alt, ph.size, cand.ntokens,"
         "        sum(CASE w WHEN 'A' THEN 1.0 ELSE 0.5 END) AS tf"
         "   FROM cand CROSS JOIN LATERAL (SELECT * FROM unnest(cand.tsv) x WHERE x.lexeme ^@ ANY(%s::text[])) u"
         "   CROSS JOIN LATERAL unnest(u.weights) w"
         "   JOIN ph ON CASE WHEN ph.pre THEN starts_with(u.lexeme, ph.pat) ELSE u.lexeme = ph.pat END"
-        "   GROUP BY cand.id, ph.i, ph.idf, cand.ntokens)"
+        "   GROUP BY cand.id, ph.i, ph.idf, ph.alt, ph.size, cand.ntokens),"
+        " whole AS (SELECT *, count(*) OVER (PARTITION BY id, alt) AS found FROM tf)"
         f" SELECT id, sum(idf * tf * {K1 + 1} / (tf + {K1} * ({1 - B} + {B} * ntokens / %s::float8))) AS r"
-        " FROM tf GROUP BY id ORDER BY r DESC, id LIMIT %s",
-        [*found_args, *args, *pre_args, RERANK * k, words, [p for _, p in phrases], idf, words, avg, k],
+        " FROM whole WHERE found = size GROUP BY id ORDER BY r DESC, id LIMIT %s",
+        [*found_args, *args, *pre_args, RERANK * k, [w for w, _ in phrases], [p for _, p in phrases], idf,
+         alt_of, alt_size, words, avg, k],
     ).fetchall()
     return [(int(r[0]), float(r[1])) for r in rows]
 
@@ -147,7 +162,7 @@ def _qualified(municipality: str) -> Callable[[re.Match[str]], str]:
     return lambda x: f"'{municipality}|{x.group(1)}'"
 
 
-def _preselection(conn: Any, groups: Sequence[tuple[str, list[tuple[str, bool]]]],
+def _preselection(conn: Any, groups: Sequence[tuple[str, list[tuple[str, tuple[Phrase, ...]]]]],
                   held: dict[tuple[str, bool], int], total: int, f: Filters) -> str | None:
     """The tsquery that finds the candidates when all the query's words would find more than
     ``PRESELECT`` passages (under the filter, estimated): the rarest words', as many as stay
@@ -158,7 +173,7 @@ def _preselection(conn: Any, groups: Sequence[tuple[str, list[tuple[str, bool]]]
     rarer words seldom ranks among the best, and every candidate is still scored on all the
     words. A different candidate set on a big corpus only (below ``PRESELECT`` matches nothing
     changes)."""
-    counts = [sum(held.get(p, 0) for p in ps) for _, ps in groups]
+    counts = [sum(held.get(p, 0) for _, ps in alts for p in ps) for _, alts in groups]
     if len(groups) < 2 or sum(counts) <= PRESELECT:
         return None
     rows = filtered_rows(conn, f)

@@ -62,14 +62,33 @@ head at l2 50 wins out of sample (pooled without dev MRR 0.814 → 0.825, all ni
 6 of 9 folds higher, test 0.862 → 0.873) with answered and refused the same on every fold, and
 ships for the default model; from zero it loses dev and test; for the fast model neither ships.
 
+Since the nineteenth session the folds are every split ``--splits`` names of dev, dev2, dev5-dev11,
+dev14, dev16 and test (test a fold too when named), each fold's line also gives the **product**
+(the shipped chance with its order head, in sample on dev-dev11) and the answers the refit puts into
+or out of the top five against it; after the LOSO, the fit on all folds is scored in sample against
+the product, split by split. ``--offset-features`` lets the listwise-offset correction move some
+weights only; ``--fit listwise-offset-head`` corrects the shipped order head itself. Measured
+2026-12-01 (nineteenth session, twelve folds, 465 answerable questions, candidates after the
+vote/stance rows fix; docs/benchmarks.md "Reranker refit on twelve splits"): the product pools
+0.778 / 0.948 / 0.850 as shown. Out of sample, pooled without dev (351): pointwise l2 1-30
+0.738-0.744 / 0.929-0.932 / 0.820-0.822; listwise-offset l2 10-300 0.752-0.764 / 0.934-0.937 /
+0.831-0.839 (13 ranking features only, l2 10-100: 0.752-0.758 / 0.932-0.940 / 0.832-0.836);
+offset of the shipped head l2 30-300 0.758-0.764 / 0.937-0.940 / 0.836-0.839; the product 0.769 /
+0.940 / 0.843 (in sample on 8 of those 11). On the three folds the product never saw (dev14,
+dev16, test) the head's offset at l2 300 gains one first place (dev14) and loses none; but every fit
+on all twelve folds scores below the product in sample (best: head offset l2 300, 0.776 / 0.948 /
+0.849; listwise-offset l2 100 0.774 / 0.946 / 0.848 and one answer out of dev8's top five): the
+listwise loss does not buy the first places the order rules settle, so the shipped weights stay.
+
 ``--cached`` reuses the last run's candidates and computes their features anew (after a change to
 rerank.py, passage.py or question.py; the order rules run anew too; a change to the candidate
 stage or the evidence, e.g. grounds.py or asked.py, needs a run without it); ``--drop FEATURE …``
 fits without some features.
 
 usage: python bench/search_rerank.py [--model NAME] [--l2 0.3 1 3] [--write] [--cached] [--drop FEATURE ...]
-       python bench/search_rerank.py --splits dev dev2 dev5 dev6 dev7 dev8 dev9 dev10 dev11 test --loso
-           [--fit listwise | listwise-order | listwise-offset] [--abstention] [--cached]
+       python bench/search_rerank.py --splits dev test dev2 dev5 dev6 dev7 dev8 dev9 dev10 dev11 dev14 dev16 --loso
+           [--fit listwise | listwise-order | listwise-offset | listwise-offset-head] [--offset-features F ...]
+           [--abstention] [--cached]
 """
 
 from __future__ import annotations
@@ -217,29 +236,34 @@ def fit_listwise(xs: list[np.ndarray], ys: list[np.ndarray], l2: float) -> tuple
     return mean, scale, out, float(c - cc @ (cm / cs))
 
 
-def fit_listwise_offset(xs: list[np.ndarray], ys: list[np.ndarray], l2: float, prior: rr.Reranker
-                        ) -> tuple[np.ndarray, ...]:
+def fit_listwise_offset(xs: list[np.ndarray], ys: list[np.ndarray], l2: float, prior: rr.Reranker,
+                        free: list[int] | None = None) -> tuple[np.ndarray, ...]:
     """The listwise loss of ``fit_listwise`` on the prior's score plus a correction: per
     answerable question a softmax over ``prior.logits + z @ b`` (z standardised as the prior
     is), L2 pulling ``b`` toward zero, so the order moves from the shipped one only as far as the
-    questions ask. No calibration: it is meant for the order head, beside the prior's chance."""
+    questions ask. No calibration: it is meant for the order head, beside the prior's chance.
+    ``free``: the features whose coefficient the correction may move (default all)."""
     from scipy.optimize import minimize
 
     mean, scale = prior.mean, prior.scale
+    cols = list(range(len(prior.coef))) if free is None else free
     groups = [((xq - mean) / scale, yq) for xq, yq in zip(xs, ys, strict=True) if yq.any() and not yq.all()]
+    groups = [(z, z[:, cols], y) for z, y in groups]
 
     def loss(b: np.ndarray) -> tuple[float, np.ndarray]:
         total, grad = 0.5 * l2 * b @ b, l2 * b
-        for z, y in groups:
-            s = z @ (prior.coef + b)
+        for z, zf, y in groups:
+            s = z @ prior.coef + zf @ b
             s = s - s.max()
             e = np.exp(s)
             total += np.log(e.sum()) - np.log(e[y].sum())
-            grad = grad + z.T @ (e / e.sum() - np.where(y, e, 0.0) / e[y].sum())
+            grad = grad + zf.T @ (e / e.sum() - np.where(y, e, 0.0) / e[y].sum())
         return float(total), grad
 
-    b = minimize(loss, np.zeros(len(prior.coef)), jac=True, method="L-BFGS-B").x
-    return mean, scale, prior.coef + b, prior.intercept
+    b = minimize(loss, np.zeros(len(cols)), jac=True, method="L-BFGS-B").x
+    coef = prior.coef.copy()
+    coef[cols] += b
+    return mean, scale, coef, prior.intercept
 
 
 def scores(model: tuple[np.ndarray, ...], x: np.ndarray) -> np.ndarray:
@@ -366,10 +390,18 @@ def ranking_by(qs: list[dict], key: object) -> dict[str, float]:
 
 
 # the splits whose candidates may be gathered: the tunable ones (folds of ``--loso``) and test (scored,
-# never fitted on); held-out and the fresh or held-back splits (dev3, dev4, dev12, dev13, dev14, dev15,
-# dev17, ...) never
-TUNABLE = ("dev", "dev2", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")
+# and a fold of ``--loso`` when ``--splits`` names it); held-out and the fresh or held-back splits
+# (dev3, dev4, dev12, dev13, dev15, dev17, ...) never. dev14 (spent after the seventeenth session's
+# blind runs) and dev16 (batch s140, twins, tunable from the start) are folds since the nineteenth.
+TUNABLE = ("dev", "dev2", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev14", "dev16")
 SCORED = (*TUNABLE, "test")
+
+
+def _top5(a: list[int | None], b: list[int | None]) -> str:
+    """Answers ``b`` puts in the top five that ``a`` does not (+), and the reverse (−)."""
+    inn = sum((y is not None and y < 5) and not (x is not None and x < 5) for x, y in zip(a, b, strict=True))
+    out = sum((x is not None and x < 5) and not (y is not None and y < 5) for x, y in zip(a, b, strict=True))
+    return f"+{inn}/−{out}"
 
 
 def gathered(splits: list[str], db: Path, emb, name: str, depth: int, cached: bool) -> dict[str, list[dict]]:  # type: ignore[no-untyped-def]
@@ -393,15 +425,19 @@ def gathered(splits: list[str], db: Path, emb, name: str, depth: int, cached: bo
 def leave_one_split_out(data: dict[str, list[dict]], folds: list[str], l2s: list[float],
                         wrap: Callable[[tuple[np.ndarray, ...]], rr.Reranker], ship: rr.Reranker | None,
                         fitter: Callable[..., tuple[np.ndarray, ...]] = fit,
-                        cal: Calibration | None = None) -> dict[float, dict[str, float]]:
+                        cal: Calibration | None = None, product: rr.Reranker | None = None
+                        ) -> dict[float, dict[str, float]]:
     """Fit on every fold but one, score the one left out as shown, beside the shipped weights on
     the same questions; print per fold and pooled (every fold's answerable questions together).
     The shipped weights were fitted on dev, so their dev fold is in sample: the pooled figures are
-    also given without dev. Returns each l2's pooled refit figures (without dev)."""
+    also given without dev. With ``product`` (the weights as the product ships them, an order head
+    included, which the baseline leaves out), its figures on each fold too, after the refit's.
+    Returns each l2's pooled refit figures (without dev)."""
     def fmt(m: dict[str, float]) -> str:
         return " / ".join(f"{v:.3f}" for v in m.values())
 
     ship_firsts = {f: shown_firsts(data[f], ship) for f in folds}
+    prod_firsts = {f: shown_firsts(data[f], product) for f in folds} if product is not None else None
     out = {}
     print("leave-one-split-out, as shown, recall@1 / @5 / MRR@10: shipped → refit (+ more answers first, − fewer)")
     for l2 in l2s:
@@ -417,12 +453,14 @@ def leave_one_split_out(data: dict[str, list[dict]], folds: list[str], l2s: list
             a, b = ship_firsts[f], refit_firsts[f]
             won = sum(x == 0 for x in b) - sum(x == 0 for x in a)
             mrr = _recall(b)["mrr"] - _recall(a)["mrr"]
+            p = f" | product {fmt(_recall(prod_firsts[f]))}, top five {_top5(prod_firsts[f], b)}" if prod_firsts else ""
             print(f"  {f:6s} ({len(a):3d}) {fmt(_recall(a))} → {fmt(_recall(b))}  first {won:+d}, mrr {mrr:+.3f}"
-                  + ("  (shipped in sample)" if f == "dev" else ""))
+                  + ("  (shipped in sample)" if f == "dev" else "") + p)
         for label, fs in (("pooled", folds), ("pooled without dev", [f for f in folds if f != "dev"])):
             a = [x for f in fs for x in ship_firsts[f]]
             b = [x for f in fs for x in refit_firsts[f]]
-            print(f"  {label}: ({len(a)}) {fmt(_recall(a))} → {fmt(_recall(b))}")
+            p = (f" | product {fmt(_recall([x for f in fs for x in prod_firsts[f]]))}" if prod_firsts else "")
+            print(f"  {label}: ({len(a)}) {fmt(_recall(a))} → {fmt(_recall(b))}{p}")
         if ship is not None and not any("xfull" in q for f in folds for q in data[f]):
             # the reranker's order alone (no order rules, no folding of copies): the rules were tuned
             # on top of the shipped weights, so this says whether the refit reranks better by itself
@@ -469,12 +507,15 @@ def main() -> None:
                     help="the splits gathered (test is scored, never fitted on)")
     ap.add_argument("--loso", action="store_true",
                     help="leave-one-split-out cross-validation over the tunable --splits, fit on all of them")
-    ap.add_argument("--fit", choices=("pointwise", "prior", "listwise", "listwise-order", "listwise-offset"),
+    ap.add_argument("--fit", choices=("pointwise", "prior", "listwise", "listwise-order", "listwise-offset",
+                                      "listwise-offset-head"),
                     default="pointwise",
                     help="with --loso: logistic per candidate (pointwise), the same pulled toward the shipped "
                          "weights (prior), softmax per question, calibrated (listwise), or that softmax as "
                          "the order head beside the shipped chance (listwise-order; --write writes the head), or a "
                          "listwise correction of the shipped score as that head (listwise-offset)")
+    ap.add_argument("--offset-features", nargs="+", default=[], choices=rr.FEATURES, metavar="FEATURE",
+                    help="with --fit listwise-offset: the features whose weight the correction may move (default all)")
     ap.add_argument("--abstention", action="store_true",
                     help="with --loso: also score each fold with the abstention on (answered, refused, as shown)")
     args = ap.parse_args()
@@ -500,15 +541,17 @@ def main() -> None:
     def fmt(m: dict[str, float] | None) -> str:
         return "—" if m is None else ", ".join(f"{k} {v:.3f}" for k, v in m.items())
 
-    ship = rr.reranker_for(emb.model_id)
+    ship = product = rr.reranker_for(emb.model_id)
     if ship is not None and ship.order is not None:
         # the baseline is the chance's own order: a shipped order head was fitted on these splits
         print("shipped: the chance fit alone (its order head left out)")
         ship = replace(ship, order=None)
     fits = {}
     if args.loso:
-        folds = [s for s in TUNABLE if s in splits]
+        folds = [s for s in SCORED if s in args.splits]
         train = [q for f in folds for q in data[f]]
+        if args.fit == "listwise-offset-head" and (product is None or product.order is None or args.drop):
+            sys.exit("--fit listwise-offset-head needs a shipped order head (namndkoll/search/models/), and no --drop")
         if args.fit in ("prior", "listwise-offset") and (ship is None or ship.columns is not None or args.drop):
             sys.exit(f"--fit {args.fit} needs shipped weights over every feature, and no --drop")
         if args.fit == "listwise-order" and ship is None:
@@ -516,18 +559,30 @@ def main() -> None:
         fitter: Callable[..., tuple[np.ndarray, ...]] = {
             "pointwise": fit, "listwise": fit_listwise, "listwise-order": fit_listwise,
             "prior": lambda xs, ys, l2: fit_prior(xs, ys, l2, ship),
-            "listwise-offset": lambda xs, ys, l2: fit_listwise_offset(xs, ys, l2, ship)}[args.fit]
-        if args.fit in ("listwise-order", "listwise-offset"):
+            "listwise-offset": lambda xs, ys, l2: fit_listwise_offset(
+                xs, ys, l2, ship, [rr.FEATURES.index(f) for f in args.offset_features] if args.offset_features else None),
+            # a correction of the shipped order head itself (fitted on dev-dev11: those folds are in its sample)
+            "listwise-offset-head": lambda xs, ys, l2: fit_listwise_offset(
+                xs, ys, l2, product.order, [rr.FEATURES.index(f) for f in args.offset_features] if args.offset_features else None),
+        }[args.fit]
+        if args.fit in ("listwise-order", "listwise-offset", "listwise-offset-head"):
             def wrap(m: tuple[np.ndarray, ...]) -> rr.Reranker:  # the shipped chance, the fit's order
                 assert ship is not None
                 return replace(ship, order=wrap_one(m))
         pooled = leave_one_split_out(data, folds, args.l2, wrap, ship, fitter,
-                                     calibration_for(emb.model_id) if args.abstention else None)
+                                     calibration_for(emb.model_id) if args.abstention else None, product)
         print(f"test, shipped as shown: {fmt(shown(test, ship))}")
         for l2 in args.l2:
             model = fitter([q["x"] for q in train], [q["y"] for q in train], l2)
             fits[l2] = (pooled[l2]["recall@1"], pooled[l2]["mrr"], model)
             print(f"l2={l2}: fit on {'+'.join(folds)}, test as shown {fmt(shown(test, wrap(model)))}")
+            if product is not None:  # in sample: the fit on every fold against the product, fold by fold
+                pa = {f: shown_firsts(data[f], product) for f in folds}
+                pb = {f: shown_firsts(data[f], wrap(model)) for f in folds}
+                print("  in sample, product → this fit, top five gained/lost: " + ", ".join(
+                    f"{f} {_top5(pa[f], pb[f])}" for f in folds))
+                print(f"  in sample, pooled: {fmt(_recall([x for f in folds for x in pa[f]]))} → "
+                      f"{fmt(_recall([x for f in folds for x in pb[f]]))}")
         fitted_on, questions = folds, train
     else:
         print(f"fixed order: dev {fmt(ranking(dev, None))} | test {fmt(ranking(test, None))}")
@@ -555,7 +610,7 @@ def main() -> None:
         weights = rr.WEIGHT_FILES[next(k for k in rr.WEIGHT_FILES if k in emb.model_id)]
         # an order head is written beside the shipped chance, which stays as it is
         target = REPO / "namndkoll/search/models" / (
-            rr.order_file(weights) if args.fit in ("listwise-order", "listwise-offset") else weights)
+            rr.order_file(weights) if args.fit.startswith("listwise-o") else weights)
         target.write_text(fitted.to_json(fit=args.fit, fitted_on=", ".join(f"bench/questions/{f}.json" for f in fitted_on), l2=best,
                                          questions=len(questions),
                                          candidates=int(sum(len(q["y"]) for q in questions))) + "\n",

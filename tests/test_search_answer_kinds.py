@@ -262,3 +262,23 @@ def test_item_recall_counts_a_hit_in_the_gold_passages_section_of_the_same_item(
     assert hybrid._item_rank(None, None, q, [other, gang], None) is None
     monkeypatch.setattr(hybrid, "search", lambda *a, **k: [other, gang, hit(3, 1, None, beslut)])
     assert hybrid._item_rank(None, None, q, [other, gang], 2) == 2  # a report's passage: strict
+
+
+def test_a_who_is_answered_by_a_fullmaktige_an_agency_or_a_post():
+    """"Vem …" is answered by a body or a post, not only by a person's name: a passage saying that
+    fullmäktige decides, that an agency pays or that the teachers carry the responsibility states
+    who, and is ranked and trusted as one that does (it was shown weak at most and put below
+    passages naming some nämnd)."""
+    from namndkoll.search.rerank import states_kind
+
+    decides = read_question("Vem beslutar om avgifterna för hemtjänsten 2028?")
+    assert states_kind(decides, "Efter valet ska det nya fullmäktige fastställa avgifterna för hemtjänsten.")
+    pays = read_question("vem betalar assistansen efter de första timmarna")
+    assert states_kind(pays, "När behovet överstiger 20 timmar i veckan tar Försäkringskassan över kostnaden.")
+    assert states_kind(pays, "Insatsen beviljas av Pensionsmyndigheten efter ansökan.")
+    duty = read_question("Vem har ansvaret för ordningen i klassrummen?")
+    assert states_kind(duty, "Ansvaret för ordningen läggs i praktiken på den enskilde läraren.")
+    assert states_kind(duty, "Rektorn ansvarar för att ordningsregler tas fram.")
+    # a passage naming no one still states no who
+    assert not states_kind(duty, "Ordningen i klassrummen har blivit sämre de senaste åren.")
+    assert not states_kind(pays, "Kostnaden för assistansen har ökat med 12 procent.")

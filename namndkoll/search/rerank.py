@@ -68,6 +68,16 @@ _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(januari|februari|mars|ap
 # a name ("Anna Berg (S)", "Jessica Persdotter Keding") or a body or post that may be the "who"
 _PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÅÄÖ][a-zåäöéü]+(?:[- ][A-ZÅÄÖ][a-zåäöéü]+)+|\((?:" + PARTY_CODES
                      + r"|-)\)|\b\w*(nämnden|styrelsen|förvaltningen|direktör|ordförande|chef)\b", re.MULTILINE)
+# a body or a post that may be the "who" besides those ``_PERSON`` names (a nämnd, a styrelse, a
+# chef): a fullmäktige, a state agency ("Försäkringskassan", "Skolinspektionen", "Trafikverket"), a
+# school's rektor or its teachers, a huvudman, the employer. "Vem beslutade om taxorna …" and "det
+# nyvalda fullmäktige ska besluta"; "vem betalar de första 20 timmarna …" and "Försäkringskassan tar
+# över först när …"; "Vem har ansvaret för studieron …" and "läggs oftast på den enskilde läraren".
+# Read for the evidence only (``states_kind``), not for the reranker's ``who_ok``, whose weights
+# were fitted on ``_PERSON``.
+_ACTOR = re.compile(r"\w*(?:fullmäktige|kassan|myndigheten|inspektionen|verket)\b|"
+                    r"\b(?:rektorn?|rektorerna|lärarna|läraren|lärare|huvudmannen|huvudmän(?:nen)?|arbetsgivaren)\b",
+                    re.IGNORECASE)
 _VOTE = re.compile(r"\b\d+\s+(ja|nej)\b|\bomröstning|\bvotering|\bavstår\b|\bröst(ar|ade|er)\b|"
                    r"\b(ja|nej)-röst", re.IGNORECASE)
 # a passage naming a party, by its code as records write it or by its name (the registry's rule)
@@ -101,7 +111,7 @@ def states_kind(question: Question, text: str, section: str | None = None) -> bo
     parking places. A table row states its unit in the table's head, not in the row."""
     k = question.kinds
     if "who" in k and not (_NAME.search(text) if question.people
-                           else _PERSON.search(text) or _PARTY.search(text)):
+                           else _PERSON.search(text) or _PARTY.search(text) or _ACTOR.search(text)):
         return False
     # "Vilka partier stod bakom …" is answered by a passage naming parties ("Jonas Attenius (S), …
     # yrkar bifall"), not by the § 's Beslut "Enligt kommunstyrelsens förslag"

@@ -126,3 +126,35 @@ def test_a_decision_before_a_titled_list_leaves_out_the_lists_introduction(tmp_p
     doc = read_document(make_pdf(tmp_path / "ks.pdf", [_ANMALAN]))
     texts = [d.text for d in find_decisions(doc)]
     assert texts == ["Noteras."], texts
+
+
+_SHARED_COVER = "PROTOKOLL Tekniska nämnden Sida 1-12\nSave this PDF as:"
+_SHARED_VIEWER = """WORD PNG TXT JPG
+Storlek: px
+Starta visningen från sidan:
+Download "Tekniska nämnden Sammanträdesdatum 2017-05-09
+Sida 1-12"
+Transkript
+1 Tekniska nämnden Sammanträdesdatum Sida 1-12 Plats och tid Kommunhuset
+§ 31 Dnr TN 2017/12
+Avfallstaxa för 2018
+Tekniska nämndens beslut
+Nämnden föreslår kommunfullmäktige att anta avfallstaxan för 2018."""
+
+
+def test_a_sharing_sites_viewer_is_no_text_of_the_document(tmp_path: Path) -> None:
+    """A web copy from a document-sharing site: its viewer's buttons and fields are neither page
+    text nor an item's text; the file name it shows keeps its words (and its date, which the
+    transcript below lost) without the button's word."""
+    doc = read_document(make_pdf(tmp_path / "copy.pdf", [_SHARED_COVER, _SHARED_VIEWER]))
+    text = "\n".join(p.text for p in doc.pages)
+    for chrome in ("Save this PDF", "WORD PNG", "Storlek: px", "Starta visningen", "Download", "Transkript"):
+        assert chrome not in text
+    assert "Tekniska nämnden Sammanträdesdatum 2017-05-09" in text
+    assert [i.number for i in doc.items] == ["31"]
+    item = doc.items[0]
+    assert "Storlek" not in text[item.start:item.end] and "avfallstaxan för 2018" in text[item.start:item.end]
+    # a report that says "Transkript" once, with no viewer around it, keeps it
+    page = "Revisionsrapport\nIntervjuerna spelades in.\nTranskript\nAv intervjuerna framgår att rutinerna följs."
+    doc = read_document(make_pdf(tmp_path / "r.pdf", [page]))
+    assert "Transkript" in doc.pages[0].text

@@ -299,8 +299,7 @@ def _pages(reads: list[_PageRead]) -> list[Page]:
     pages = []
     for no, (r, t, (head, body, foot)) in enumerate(zip(reads, texts, margins), 1):
         site = viewer[no - 1]
-        kept = [(k, site.get(n, t[k])) for n, k in enumerate(body)]
-        kept = [(k, s) for k, s in kept if s is not None]
+        kept = [(k, s) for n, k in enumerate(body) if (s := site.get(n, t[k])) is not None]
         text, lines = compose([r.lines[k] for k, _s in kept], [s for _k, s in kept], r.height)
         pages.append(Page(no, text, 0, "\n".join(t[k] for k in head), "\n".join(t[k] for k in foot),
                           r.state, tuple(r.tables), lines, round(r.width, 1), round(r.height, 1)))  # type: ignore[arg-type]

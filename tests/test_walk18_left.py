@@ -5,9 +5,11 @@ protocol's front pages whose table of contents has titles that wrap over several
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from test_ingest_batch import make_pdf
+from test_pdf import draw
 
 from namndkoll.ingest import read_document
 
@@ -158,3 +160,19 @@ def test_a_sharing_sites_viewer_is_no_text_of_the_document(tmp_path: Path) -> No
     page = "Revisionsrapport\nIntervjuerna spelades in.\nTranskript\nAv intervjuerna framgår att rutinerna följs."
     doc = read_document(make_pdf(tmp_path / "r.pdf", [page]))
     assert "Transkript" in doc.pages[0].text
+
+
+def test_a_viewers_copy_of_a_form_run_on_as_a_paragraph_has_no_title(tmp_path: Path) -> None:
+    """A sharing site's copy of a Finland-Swedish protocol: the file's page title (the form's
+    labels "PLATS - PAIKKA KL. - KLO"), the viewer, then the front page and agenda run on as one
+    paragraph. With the viewer gone from the text, the agenda's last point is still no title
+    (it was read as one when the labels ran on into the form below them)."""
+    head = "TID - AIKA KL. - KLO"
+    agenda = ("2 1 PROTOKOLLSIDA Utfärdad Sammanträdestid kl.18 - Sammanträdesplats; Österby kommungård. "
+              "1. MÖTETS LAGLIGHET. 2. VAL AV PROTOKOLLJUSTERARE. 3. FÖREDRAGNINGSLISTAN. "
+              "4. BUDGETUPPFÖLJNING. 5. VÄGUNDERHÅLL I NORRBY BY.")
+    lines = [head, "Save this PDF as:", "WORD PNG TXT JPG", "Storlek: px", "Starta visningen från sidan:",
+             f'Download "{head}"', "Transkript", *textwrap.wrap(agenda, 88)]
+    doc = read_document(draw(tmp_path / "copy.pdf", [[(50, 60 + 16 * i, ln) for i, ln in enumerate(lines)]]))
+    assert "Storlek" not in doc.pages[0].text and "WORD PNG" not in doc.pages[0].text
+    assert doc.metadata.title is None, doc.metadata.title

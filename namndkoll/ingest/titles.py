@@ -220,6 +220,11 @@ def find_title(lines: Sequence[str], *, committee: str | None = None, org_names:
         if s[:1].islower() or (len(s.split()) == 1 and s.endswith(("-", "–"))) or running == i:
             # a fragment of a heading the text layer broke apart, or the rest of a paragraph of
             # running text broken off at the line's end
+            if running == i and _FORM_WORD.search(s):
+                # a front page's form run on as one paragraph from the line above ("TID - AIKA
+                # KL. - KLO / 1 KALLELSESIDA Sammanträdestid …"): as a candidate holding these
+                # words, no title; a numbered point after it is the agenda's
+                return None
             if _running_on(s) and (s[:1].islower() or running == i):
                 running = i + 1
             i += 1

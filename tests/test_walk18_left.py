@@ -176,3 +176,16 @@ def test_a_viewers_copy_of_a_form_run_on_as_a_paragraph_has_no_title(tmp_path: P
     doc = read_document(draw(tmp_path / "copy.pdf", [[(50, 60 + 16 * i, ln) for i, ln in enumerate(lines)]]))
     assert "Storlek" not in doc.pages[0].text and "WORD PNG" not in doc.pages[0].text
     assert doc.metadata.title is None, doc.metadata.title
+
+
+_RUN_ON_COVER = ("Delårsrapport januari-juni 2021 Godkänd av förbundsdirektionen 2021-08-25 Dnr 12.2021-000431\n"
+                 "Innehåll Förbundschefens inledning... 1 Om förbundet... 2 Förvaltningsberättelse... 3\n"
+                 "Förbundschefens inledning Våren präglades av många larm och av arbetet med den nya\n"
+                 "ledningsorganisationen, som nu är på plats i hela förbundet och i alla medlemskommuner.")
+
+
+def test_a_report_cover_run_on_is_dated_by_its_approval(tmp_path: Path) -> None:
+    """A web copy runs a förbund's delårsrapport's cover into one line: the report is dated by
+    the approval it states."""
+    md = read_document(make_pdf(tmp_path / "dr.pdf", [_RUN_ON_COVER])).metadata
+    assert md.date == "2021-08-25", md

@@ -186,6 +186,7 @@ _RUN_ON_COVER = ("Delårsrapport januari-juni 2021 Godkänd av förbundsdirektio
 
 def test_a_report_cover_run_on_is_dated_by_its_approval(tmp_path: Path) -> None:
     """A web copy runs a förbund's delårsrapport's cover into one line: the report is dated by
-    the approval it states."""
+    the approval it states, and its title is the heading before it."""
     md = read_document(make_pdf(tmp_path / "dr.pdf", [_RUN_ON_COVER])).metadata
     assert md.date == "2021-08-25", md
+    assert md.title == "Delårsrapport januari-juni 2021", md

@@ -9,7 +9,7 @@ import textwrap
 from pathlib import Path
 
 from test_ingest_batch import make_pdf
-from test_pdf import draw
+from test_pdf import _font, draw
 
 from namndkoll.ingest import read_document
 
@@ -190,3 +190,39 @@ def test_a_report_cover_run_on_is_dated_by_its_approval(tmp_path: Path) -> None:
     md = read_document(make_pdf(tmp_path / "dr.pdf", [_RUN_ON_COVER])).metadata
     assert md.date == "2021-08-25", md
     assert md.title == "Delårsrapport januari-juni 2021", md
+
+
+def _boxed_page(path: Path) -> Path:
+    """A page of prose in 11 pt with a box's key figure in 22 pt beside one of its lines, as an
+    annual report sets an index ("NMI 71") in a box right of the paragraph."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=True)
+    _, h = A4
+    prose = ["Förbundet mäter varje år hur nöjda medlemmarna är med",
+             "servicen, och för 2024 uppgick indexet till 71 på en skala",
+             "från 1 till 100. Av de öppna svaren i enkäten samlades",
+             "värdefulla förslag om öppettider och om bemötandet i",
+             "kundtjänsten, och de används i nästa års verksamhetsplan."]
+    for i, line in enumerate(prose):
+        c.setFont(font, 11)
+        c.drawString(60, h - 100 - 14 * i, line)
+    c.setFont(font, 22)
+    c.drawString(470, h - 128 - 4, "71")  # level with the third line, far right of its words
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_boxs_key_figure_is_no_word_of_the_sentence_beside_it(tmp_path: Path) -> None:
+    """The box's figure is read apart from the sentence it stands level with: the sentence
+    reads as printed, and the figures hold no count of "förslag" the page never states."""
+    from namndkoll.extract.figures import find_figures
+
+    doc = read_document(_boxed_page(tmp_path / "ar.pdf"))
+    text = doc.pages[0].text
+    assert "samlades värdefulla förslag" in " ".join(text.split()), text
+    assert "71" in text.replace("till 71", "")  # the box's figure is still on the page
+    assert not [f for f in find_figures(doc) if f.value == 71 and "förslag" in f.text], find_figures(doc)

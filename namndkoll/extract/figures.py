@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..types import Document, Figure, Table
+from ..types import Document, Figure, Page, Table
 from .figure_tables import (
     Carried,
     carried_layout,
@@ -71,8 +71,31 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
         if spans:
             text_figs = [f for f in text_figs if not _listed_item(doc.text, f.start, spans)]
         text_figs = _without_axis_ticks(text_figs, body, page.start)
+        text_figs = _without_box_numbers(text_figs, page, body)
         out.extend(sorted(text_figs + table_figs, key=lambda f: (f.start, f.end)))
     return tuple(_in_the_documents_currency(out))
+
+
+_BOX_SIZE = 1.5  # times the page's body type
+
+
+def _without_box_numbers(figs: list[Figure], page: Page, body: str) -> list[Figure]:
+    """Leave out a figure whose number is a line of its own set in type half as large again as
+    the page's text: a chart's or box's key figure ("83" in a box beside the paragraph), read
+    apart from the sentence (``layout.py``), counts none of the words on the line below it
+    ("83 / skalan 1 till 100", "92 / organisationen under flera år")."""
+    sizes: dict[float, int] = {}
+    for ln in page.lines:
+        sizes[ln.size] = sizes.get(ln.size, 0) + ln.end - ln.start
+    if not figs or not sizes:
+        return figs
+    text_size = max(sizes, key=lambda k: sizes[k])
+    boxed = {(page.start + ln.start, page.start + ln.end) for ln in page.lines
+             if text_size > 0 and ln.size >= text_size * _BOX_SIZE
+             and re.fullmatch(r"[\d\s.,%−–+-]+", body[ln.start:ln.end]) is not None}
+    if not boxed:
+        return figs
+    return [f for f in figs if not any(s <= f.start < e < f.end for s, e in boxed)]
 
 
 def _text_scale(figs: list[Figure]) -> tuple[float, str] | None:

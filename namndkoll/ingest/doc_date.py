@@ -14,6 +14,7 @@ __all__ = ["find_date"]
 
 _POLICY_KINDS = {"policy", "plan", "strategi", "riktlinje", "program", "reglemente", "delegationsordning",
                  "taxa", "regler", "anvisning", "överenskommelse", "rutin"}
+_COVER_LINES = 5  # a cover's lines, its header's included
 _SIGNED_TYPES = {"motion", "skrivelse", "reservation", "sarskilt_yttrande", "initiativarende"}
 
 
@@ -72,8 +73,10 @@ def _find_date(header: str, lines: Sequence[str], doc_type: str | None = None, k
     if doc_type is None:
         return (_dates.labelled_date(top) or _labelled_meeting(top) or _dates.top_date(top, n=10)
                 or _dates.closing_date(whole))
+    # a report's cover that states the body's approval ("Delårsrapport januari-augusti 2018
+    # Godkänd av direktionen 2018-09-19 Dnr …", a web copy's one line) is dated by it
     return (_dates.labelled_date(top) or _dates.top_date(top) or _dates.leading_date(lines)
-            or _dates.closing_date(whole))
+            or _dates.adoption_date(top[:_COVER_LINES]) or _dates.closing_date(whole))
 
 
 def _labelled_meeting(lines: Sequence[str]) -> str | None:

@@ -178,7 +178,36 @@ def group_lines(runs: list[Run]) -> list[RawLine]:
             continue
         lines.append(RawLine([r]))
         bottom, top = r.y0, r.y1
-    return lines
+    sizes: Counter[float] = Counter()
+    for r in runs:
+        sizes[r.size] += len(r.text)
+    text_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    return [part for ln in lines for part in _without_callout(ln, text_size)]
+
+
+_CALLOUT_SIZE = 1.5  # times the page's text type: a box's key figure, not the sentence's word
+_CALLOUT_GAP = 2.0  # ems of the text type between the box and the sentence beside it
+_PROSE_WORDS = 5  # a line of running text, not a heading's words beside its number
+
+
+def _without_callout(line: RawLine, text_size: float) -> list[RawLine]:
+    """A line, or the line and a box's figure set beside it apart: a number in type half as
+    large again as the page's text, two ems or more away from the words of a line of that
+    text ("inhämtades ··· 83", an index in a box beside the paragraph), is no word of the
+    sentence it stands level with; it is a line of its own, above or below the sentence as it
+    stands higher or lower. A heading's number ("processer 03", "Räkenskapsrevision 04") is
+    left as it is."""
+    if len(line.runs) < 2 or text_size <= 0:
+        return [line]
+    big = [r for r in line.runs if r.size >= text_size * _CALLOUT_SIZE]
+    rest = [r for r in line.runs if r.size < text_size * _CALLOUT_SIZE]
+    if not big or not rest or not all(_figures(b.text) for b in big) \
+            or abs(RawLine(rest).font()[0] - text_size) > 0.5 or len(RawLine(rest).text().split()) < _PROSE_WORDS \
+            or any(min(abs(b.x0 - r.x1), abs(r.x0 - b.x1)) < text_size * _CALLOUT_GAP
+                   or (b.x0 < r.x1 and r.x0 < b.x1) for b in big for r in rest):
+        return [line]
+    box, sentence = RawLine(big), RawLine(rest)
+    return [box, sentence] if box.top > sentence.top else [sentence, box]
 
 
 def _gutter(lines: list[RawLine], width: float) -> float | None:

@@ -57,6 +57,7 @@ from .ocr import OCR_HINT, OCR_INSTALL, OCR_MIN_DPI, ocr_available, ocr_dpi, ocr
 from .pdf_runs import page_runs
 from .pdf_tables import count_paths, find_tables, with_captions, without_tables
 from .readable import unknown_words, unreadable
+from .site_chrome import viewer_lines
 
 __all__ = ["OCR_HINT", "Limits", "clean_text", "ocr_available", "read_pdf", "repair_hyphenation"]
 
@@ -292,9 +293,14 @@ def _pages(reads: list[_PageRead]) -> list[Page]:
                                     [r.height - ln.bottom for ln in r.lines], r.height, r.state == "ocr"))
         else:
             plines.append(PageLines(t))
+    margins = split_margins(plines)
+    # a sharing site's viewer printed above the text (site_chrome.py): neither text nor passage
+    viewer = viewer_lines([[t[k] for k in body] for t, (_h, body, _f) in zip(texts, margins)])
     pages = []
-    for no, (r, t, (head, body, foot)) in enumerate(zip(reads, texts, split_margins(plines)), 1):
-        text, lines = compose([r.lines[k] for k in body], [t[k] for k in body], r.height)
+    for no, (r, t, (head, body, foot)) in enumerate(zip(reads, texts, margins), 1):
+        site = viewer[no - 1]
+        kept = [(k, s) for n, k in enumerate(body) if (s := site.get(n, t[k])) is not None]
+        text, lines = compose([r.lines[k] for k, _s in kept], [s for _k, s in kept], r.height)
         pages.append(Page(no, text, 0, "\n".join(t[k] for k in head), "\n".join(t[k] for k in foot),
                           r.state, tuple(r.tables), lines, round(r.width, 1), round(r.height, 1)))  # type: ignore[arg-type]
     return pages

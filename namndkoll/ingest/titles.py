@@ -220,6 +220,11 @@ def find_title(lines: Sequence[str], *, committee: str | None = None, org_names:
         if s[:1].islower() or (len(s.split()) == 1 and s.endswith(("-", "–"))) or running == i:
             # a fragment of a heading the text layer broke apart, or the rest of a paragraph of
             # running text broken off at the line's end
+            if running == i and _FORM_WORD.search(s):
+                # a front page's form run on as one paragraph from the line above ("TID - AIKA
+                # KL. - KLO / 1 KALLELSESIDA Sammanträdestid …"): as a candidate holding these
+                # words, no title; a numbered point after it is the agenda's
+                return None
             if _running_on(s) and (s[:1].islower() or running == i):
                 running = i + 1
             i += 1
@@ -233,11 +238,23 @@ def find_title(lines: Sequence[str], *, committee: str | None = None, org_names:
         if (re.match(r"\d{1,2}\.\s", title) and title.endswith(".") and len(title) > 60) or len(title) > 220 \
                 or _FORM_WORD.search(title):
             return None
-        return title
+        return _without_control(title)
     return None
 
 
 _MD_HEAD = re.compile(r"^\s*#{1,6}\s+")
+# a cover run on into one line by a web copy, its control box after the heading: "Delårsrapport
+# januari-augusti 2018 Godkänd av direktionen 2018-09-19 Dnr 740.2018-000996"
+_RUN_ON_CONTROL = re.compile(
+    r"\s+(?:(?:godkänd|godkänt|antagen|antaget|fastställd|fastställt|beslutad|beslutat)\s+(?:av|i)\s+"
+    r"[\wåäö ]{3,60}?\s(?:19|20)\d\d[-–]\d\d[-–]\d\d\b|dnr\.?\s*:?\s*[\w.]*\d{2,}[/.:-]\d).*$", re.IGNORECASE)
+
+
+def _without_control(title: str) -> str:
+    """``title`` without the decision line or case number a web copy ran on after it (both
+    are the document's particulars, never its heading); the title itself when that is all."""
+    cut = _RUN_ON_CONTROL.sub("", title).strip(" :–-")
+    return cut if len(cut.split()) >= 2 else title
 
 
 def _running_on(prev: str) -> bool:

@@ -342,6 +342,12 @@ def _serve(conn: Any, func: Callable[..., Any], warm: Callable[[], None] | None,
     faulthandler.disable()  # a reader that crashes is reported by the parent, in one line
     if warm is not None:
         warm()
+    # garbage inherited from a forked parent is freed now, not while a file is read: the memory
+    # limit is relative to the size measured before each file, and memory freed during a read
+    # would let that file grow past it
+    import gc
+
+    gc.collect()
     while True:
         try:
             args = conn.recv()

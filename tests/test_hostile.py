@@ -85,8 +85,11 @@ HOSTILE_LINES = [
 
 def bomb_pdf(decoded_mb: int) -> bytes:
     """A page whose content stream inflates from ~1/1000 of its size to ``decoded_mb`` MB."""
-    raw = b" " * (decoded_mb * 2**20) + b"BT /F1 12 Tf 72 720 Td (Kommunfullmaktige) Tj ET"
-    return raw_pdf([], stream=zlib.compress(raw, 9))
+    z = zlib.compressobj(9)
+    chunk = b" " * 2**20
+    stream = b"".join(z.compress(chunk) for _ in range(decoded_mb))  # never all of it in memory
+    stream += z.compress(b"BT /F1 12 Tf 72 720 Td (Kommunfullmaktige) Tj ET") + z.flush()
+    return raw_pdf([], stream=stream)
 
 
 def assert_clean(text: str) -> None:
@@ -515,10 +518,14 @@ needs_proc = pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="m
 def test_a_decompression_bomb_is_stopped_by_the_memory_limit_and_the_batch_goes_on(tmp_path, db_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "bomb.pdf").write_bytes(bomb_pdf(250))  # ~250 KB inflating to 250 MB
+    # ~1 MB inflating to 1 GB: far beyond the memory limit even where the worker, forked from a
+    # big process (the whole suite), frees inherited memory while it reads; the check of what
+    # streams inflate to (256 MB) is raised so that the memory limit is what stops it
+    (folder / "bomb.pdf").write_bytes(bomb_pdf(1000))
     make_pdf(folder / "good.pdf", PROTOCOL)
+    inflated = {"NAMNDKOLL_MAX_INFLATED_MB": "4096"}
     r = cli("ingest", str(folder), "--db", str(db_path), "--no-index", "--no-extract", "-q",
-            "--max-file-memory", "100")
+            "--max-file-memory", "100", env=inflated)
     assert r.exit_code == 1, r.output
     bomb = [ln for ln in r.output.splitlines() if "bomb.pdf" in ln]
     assert len(bomb) == 1 and bomb[0].startswith("failed")
@@ -526,7 +533,7 @@ def test_a_decompression_bomb_is_stopped_by_the_memory_limit_and_the_batch_goes_
     assert "1 ingested" in r.output
     # the same limit from the environment
     r = cli("ingest", str(folder), "--db", str(db_path), "--no-index", "--no-extract", "-q",
-            env={"NAMNDKOLL_MAX_FILE_MEMORY_MB": "100"})
+            env={**inflated, "NAMNDKOLL_MAX_FILE_MEMORY_MB": "100"})
     assert r.exit_code == 1 and "bomb.pdf" in r.output
 
 

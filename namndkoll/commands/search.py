@@ -164,6 +164,19 @@ def also_in_line(hit: Any, shown: int = 3) -> str:
     return line + (f" and {len(copies) - shown} more" if len(copies) > shown else "")
 
 
+
+def _check_words(text: str, year_from: int | None, year_to: int | None) -> None:
+    """The query's length and the year range checked before any corpus is opened: a usage error
+    (exit code 2) with the check's own message, the same for search, compare and cite."""
+    from ..corpus.index import check_years
+    from ..search import check_query
+
+    try:
+        check_query(text)
+        check_years(year_from, year_to)
+    except NamndkollError as exc:
+        fail(exc, code=2)
+
 def search_cmd(
     query: Annotated[str, typer.Argument(help="What to look for, in Swedish.")],
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None, party: Party = None,
@@ -176,16 +189,11 @@ def search_cmd(
 
     Example: namndkoll search "förskoleplatser" --municipality Göteborg --from 2023 --to 2024
     """
-    from ..corpus.index import check_years
-    from ..search import check_query, search_db
+    from ..search import search_db
 
     if not query.strip():
         fail("give words to search for, e.g. namndkoll search \"förskoleplatser\"", code=2)
-    try:
-        check_query(query)
-        check_years(year_from, year_to)
-    except NamndkollError as exc:
-        fail(exc, code=2)
+    _check_words(query, year_from, year_to)
     try:
         hits = search_db(query, db=db, model=model, mode=mode, municipality=municipality,
                          committee=committee, party=party, doc_type=doc_type, year=year, year_from=year_from,
@@ -235,16 +243,11 @@ def compare_cmd(
 
     Example: namndkoll compare "arbetsmarknadsåtgärder" --by party --municipality Lund
     """
-    from ..corpus.index import check_years
-    from ..search import check_query, compare_db
+    from ..search import compare_db
 
     if not topic.strip():
         fail("give a topic, e.g. namndkoll compare \"budget\" --by party", code=2)
-    try:
-        check_query(topic)
-        check_years(year_from, year_to)
-    except NamndkollError as exc:
-        fail(exc, code=2)
+    _check_words(topic, year_from, year_to)
     try:
         res = compare_db(topic, db=db, model=model, by=by, municipality=municipality,
                          committee=committee, party=party, year=year, year_from=year_from, year_to=year_to,
@@ -364,17 +367,11 @@ def cite_cmd(
 
     Example: namndkoll cite "introduktionsjobb kostnad" --pick 1,2 --format markdown -o citat.md
     """
-    from ..search import check_query, cite_db
+    from ..search import cite_db
 
     if not query and not chunk:
         fail("give a QUERY or --chunk ID (see `namndkoll search --json` for chunk ids)", code=2)
-    from ..corpus.index import check_years
-
-    try:
-        check_query(query or "")
-        check_years(year_from, year_to)
-    except NamndkollError as exc:
-        fail(exc, code=2)
+    _check_words(query or "", year_from, year_to)
     try:
         picks = [int(x) for x in pick.split(",")] if pick else None
         text = cite_db(query, chunk_ids=chunk, pick=picks, fmt=fmt, db=db, model=model, limit=limit,

@@ -23,18 +23,16 @@ _LOADED: set[str] = set()  # the tables read whole in this process
 def lemma_table(lang: str) -> dict[str, str]:
     """spaCy's lemma lookup table of ``lang`` ("sv", "en"; spacy-lookups-data): inflected form
     -> base form, loaded once per process."""
-    try:
-        from importlib.resources import files
-
-        import spacy_lookups_data  # noqa: F401 - only for its data files
-
-        path = files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"
-        with gzip.open(str(path), "rt", encoding="utf-8") as f:
-            table = json.load(f)
-        _LOADED.add(lang)
-        return table
-    except (ImportError, OSError):  # pragma: no cover - a declared dependency
+    path = _table_file(lang)
+    if path is None:  # pragma: no cover - a declared dependency
         return {}
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            table = json.load(f)
+    except OSError:  # pragma: no cover
+        return {}
+    _LOADED.add(lang)
+    return table
 
 
 def lemmas() -> dict[str, str]:
@@ -65,6 +63,7 @@ _INDEX_LOCK = threading.Lock()
 
 
 def _table_file(lang: str) -> Path | None:
+    """Where spacy-lookups-data keeps ``lang``'s table; None where it is not installed."""
     try:
         from importlib.resources import files
 

@@ -178,10 +178,7 @@ def group_lines(runs: list[Run]) -> list[RawLine]:
             continue
         lines.append(RawLine([r]))
         bottom, top = r.y0, r.y1
-    sizes: Counter[float] = Counter()
-    for r in runs:
-        sizes[r.size] += len(r.text)
-    text_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    text_size = RawLine(runs).font()[0]  # the size of most of the page's characters
     return [part for ln in lines for part in _without_callout(ln, text_size)]
 
 

@@ -198,12 +198,13 @@ def _without_callout(line: RawLine, text_size: float) -> list[RawLine]:
         return [line]
     big = [r for r in line.runs if r.size >= text_size * _CALLOUT_SIZE]
     rest = [r for r in line.runs if r.size < text_size * _CALLOUT_SIZE]
-    if not big or not rest or not all(_figures(b.text) for b in big) \
-            or abs(RawLine(rest).font()[0] - text_size) > 0.5 or len(RawLine(rest).text().split()) < _PROSE_WORDS \
+    if not big or not rest or not all(_figures(b.text) for b in big):
+        return [line]
+    box, sentence = RawLine(big), RawLine(rest)
+    if abs(sentence.font()[0] - text_size) > 0.5 or len(sentence.text().split()) < _PROSE_WORDS \
             or any(min(abs(b.x0 - r.x1), abs(r.x0 - b.x1)) < text_size * _CALLOUT_GAP
                    or (b.x0 < r.x1 and r.x0 < b.x1) for b in big for r in rest):
         return [line]
-    box, sentence = RawLine(big), RawLine(rest)
     return [box, sentence] if box.top > sentence.top else [sentence, box]
 
 

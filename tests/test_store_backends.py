@@ -1099,6 +1099,27 @@ def test_postgres_orders_text_as_sqlite_does_on_a_database_with_a_swedish_collat
         assert pg_answer[key] == sqlite[key], key
 
 
+
+def _on_both_backends(docs: list[Any], dbs: tuple[str, str], ask: Any) -> tuple[Any, Any]:
+    """``docs`` stored and indexed (a fake embedder) in a SQLite file and in PostgreSQL;
+    ``ask(store)``'s answer on each, SQLite's first."""
+    got = []
+    for db in dbs:
+        with opened(db, write=True) as st:
+            for d in docs:
+                with st.transaction():
+                    st.replace_document(d)
+            index_corpus(st, FakeEmbedder())
+            got.append(ask(st))
+    return got[0], got[1]
+
+
+def _keyword_hits(st: Any, query: str) -> list[tuple[str, float]]:
+    """The keyword side's top five, by file name and score."""
+    hits = search(st, query, None, mode="keyword", limit=5, abstention=False)
+    return [(Path(h.source).name, round(h.score, 6)) for h in hits]
+
+
 def test_words_joined_by_punctuation_are_found_and_counted_alike_on_both_backends(pg_url: str, tmp_path: Path):
     """PostgreSQL's text parser read '2022-2023' as '2022' and '-2023', a web address and
     'm.fl.' as one word each, a double name as the whole besides its parts: a keyword search
@@ -1115,19 +1136,8 @@ def test_words_joined_by_punctuation_are_found_and_counted_alike_on_both_backend
                              "budget; Landén yrkar bifall.")],
                Metadata("Protokoll", "Alingsås", "Kulturnämnden", "protokoll", "2023-02-01")),
     ]
-    got = []
-    for db in (str(tmp_path / "c.db"), pg_url):
-        with opened(db, write=True) as st:
-            for d in docs:
-                with st.transaction():
-                    st.replace_document(d)
-            index_corpus(st, FakeEmbedder())
-            answers = {}
-            for q in ("2023", "stadsrevisionen", "goteborg", "kulturnämnden plan", "Landén"):
-                hits = search(st, q, None, mode="keyword", limit=5, abstention=False)
-                answers[q] = [(Path(h.source).name, round(h.score, 6)) for h in hits]
-            got.append(answers)
-    sqlite, pg = got
+    sqlite, pg = _on_both_backends(docs, (str(tmp_path / "c.db"), pg_url), lambda st: {
+        q: _keyword_hits(st, q) for q in ("2023", "stadsrevisionen", "goteborg", "kulturnämnden plan", "Landén")})
     assert [n for n, _ in sqlite["2023"]] == ["plan.pdf"] and [n for n, _ in pg["2023"]] == ["plan.pdf"]
     assert [n for n, _ in pg["stadsrevisionen"]] == [n for n, _ in pg["goteborg"]] == ["webb.pdf"]
     assert pg == sqlite
@@ -1147,16 +1157,8 @@ def test_a_compounds_parts_count_only_where_all_are_found_on_both_backends(pg_ur
         report("bjarke.pdf", ["Bjärke får ny förskola; i Bjärke byggs även en ny idrottshall."], md),
         report("delar.pdf", ["Verket för vatten och avlopp svarar för ledningarna i kommunen."], md),
     ]
-    got = []
-    for db in (str(tmp_path / "c.db"), pg_url):
-        with opened(db, write=True) as st:
-            for d in docs:
-                with st.transaction():
-                    st.replace_document(d)
-            index_corpus(st, FakeEmbedder())
-            hits = search(st, "vattenverk i Bjärke", None, mode="keyword", limit=5, abstention=False)
-            got.append([(Path(h.source).name, round(h.score, 6)) for h in hits])
-    sqlite, pg = got
+    sqlite, pg = _on_both_backends(docs, (str(tmp_path / "c.db"), pg_url),
+                                   lambda st: _keyword_hits(st, "vattenverk i Bjärke"))
     assert [n for n, _ in sqlite].index("bjarke.pdf") < [n for n, _ in sqlite].index("vatten.pdf")
     assert pg == sqlite
 

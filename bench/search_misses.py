@@ -31,10 +31,11 @@ from namndkoll.search.hybrid import INSIDE_DOCUMENTS, RERANK_DEPTH, rank, search
 from namndkoll.search.plan import fts_terms
 
 DEEP = 5000  # rank the whole corpus on each side
-# splits already spent on tuning (dev14: after its end-of-session blind run; dev16, batch s140: written as
-# twins to tune refusal on, tunable from the start)
+# splits already spent on tuning (dev14: after its end-of-session blind run; dev15, batch s130: after its
+# four blind runs of the eighteenth and nineteenth sessions; dev16, batch s140: written as twins to tune
+# refusal on, tunable from the start)
 TUNABLE = ("dev", "dev2", "test", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
-           "dev14", "dev16")
+           "dev14", "dev15", "dev16")
 
 
 def gold_ids(conn, q: dict) -> set[int]:  # type: ignore[no-untyped-def]

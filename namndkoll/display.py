@@ -148,7 +148,7 @@ def doc_title(doc: Any, source: str | None = None) -> str:
     not read) its body, municipality, kind and date as a citation names them
     ("Kommunfullmäktige, Göteborg, protokoll 2023-11-09"), else its file name. ``doc``: a
     StoredDocument or a hit's Metadata."""
-    from .search.cite import doc_kind_name
+    from .types import doc_kind_name
 
     if getattr(doc, "title", None):
         return str(doc.title)

@@ -46,6 +46,13 @@ DOC_TYPE_NAMES: dict[str, str] = {
     "initiativarende": "initiativärende",
     "arsredovisning": "årsredovisning",
 }
+
+
+def doc_kind_name(md: object) -> str | None:
+    """What a citation calls a document: its kind's Swedish name, a kind "other" by its own word
+    ("policy", "plan"), None when neither is known. ``md``: Metadata or a stored document."""
+    doc_type = getattr(md, "doc_type", None) or ""
+    return DOC_TYPE_NAMES.get(doc_type) or (getattr(md, "kind", None) if doc_type == "other" else None)
 # what kind of body a document comes from (Metadata.org_kind)
 OrgKind = Literal["kommun", "region", "kommunalforbund", "other"]
 VoteChoice = Literal["ja", "nej", "avstar", "franvarande"]

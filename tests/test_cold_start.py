@@ -70,6 +70,17 @@ def test_listing_documents_loads_no_model_and_no_reader(sample_db: Path, tmp_pat
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("what", ["figures", "votes", "positions"])
+def test_listing_what_was_extracted_loads_no_search_ranking(sample_db: Path, tmp_path: Path, what: str) -> None:
+    # they cite through namndkoll.search.cite; importing the package once loaded hybrid search,
+    # compare and numpy for that (~0.2 s of every such command)
+    text, seen = cold([what, "--db", str(sample_db), "--json"], tmp_path,
+                      also=("numpy", "namndkoll.search.hybrid", "namndkoll.search.compare"))
+    assert isinstance(json.loads(text), list)
+    assert seen["modules"] == []
+
+
+@pytest.mark.slow
 def test_a_search_reads_no_lemma_table_after_the_first(sample_db: Path, tmp_path: Path) -> None:
     # "ersatte": a strong verb's past, looked up in the lemma table to find "ersätter" too
     args = ["search", "Vem ersatte Alexander Aldäng?", "--mode", "keyword", "--db", str(sample_db), "-n", "1"]

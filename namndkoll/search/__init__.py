@@ -7,17 +7,58 @@ built with, which is what the CLI calls.
 
 from __future__ import annotations
 
+import importlib
+import sys
+import types
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError, NamndkollError
 from ..types import Hit
-from .chunking import chunk_document
-from .cite import citation_pack_csv, citation_pack_markdown, format_citation
-from .compare import Comparison, GroupBy, MatrixItem, Stance, compare, comparison_json
-from .embedder import Embedder
-from .hybrid import Mode, search
-from .index import IndexReport, index_corpus, index_status
+
+if TYPE_CHECKING:
+    from .chunking import chunk_document
+    from .cite import citation_pack_csv, citation_pack_markdown, format_citation
+    from .compare import Comparison, GroupBy, MatrixItem, Stance, compare, comparison_json
+    from .embedder import Embedder
+    from .hybrid import Mode, search
+    from .index import IndexReport, index_corpus, index_status
+
+# The public names of the stage's modules, imported on first use: `namndkoll figures`, `votes` and
+# `positions` cite through .cite, and importing the package must not load hybrid search, compare
+# and numpy for that (a quarter of a second of every such command).
+_LAZY = {
+    "chunk_document": "chunking",
+    "citation_pack_csv": "cite", "citation_pack_markdown": "cite", "format_citation": "cite",
+    "Comparison": "compare", "GroupBy": "compare", "MatrixItem": "compare", "Stance": "compare",
+    "compare": "compare", "comparison_json": "compare",
+    "Embedder": "embedder",
+    "Mode": "hybrid", "search": "hybrid",
+    "IndexReport": "index", "index_corpus": "index", "index_status": "index",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+class _Stage(types.ModuleType):
+    """The package keeps ``compare`` the function when its submodule ``compare`` is first imported
+    (the import system then sets the package's attribute to the module: loaded eagerly, the
+    ``from .compare import compare`` above it rebound the name; loaded lazily nothing would)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and name in _LAZY:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Stage
 
 __all__ = [
     "Comparison",
@@ -72,6 +113,8 @@ def check_query(query: str) -> None:
 def _check_mode(mode: str) -> None:
     from typing import get_args
 
+    from .hybrid import Mode
+
     if mode not in get_args(Mode):
         raise NamndkollError(f"no search mode {mode!r}: use one of {', '.join(get_args(Mode))}")
 
@@ -96,6 +139,7 @@ def search_db(query: str, *, db: str | Path | None = None, model: str | None = N
               mode: Mode = "hybrid", **kwargs: Any) -> list[Hit]:
     """``search`` on the corpus at ``db`` (filters as keyword arguments)."""
     from ..corpus import opened
+    from .hybrid import search
 
     check_query(query)
     _check_mode(mode)
@@ -107,6 +151,7 @@ def search_db(query: str, *, db: str | Path | None = None, model: str | None = N
 def compare_db(topic: str, *, db: str | Path | None = None, model: str | None = None,
                mode: Mode = "hybrid", **kwargs: Any) -> Comparison:
     from ..corpus import opened
+    from .compare import compare
 
     check_query(topic)
     _check_mode(mode)
@@ -120,6 +165,7 @@ def index_db(*, db: str | Path | None = None, model: str | None = None, rebuild:
     """(Re)build the search index of the corpus at ``db`` (``wait``, ``note``: for passages
     another run is embedding now, see ``index_corpus``)."""
     from ..corpus import opened
+    from .index import index_corpus
 
     with opened(db, write=True, create=False) as store:
         if model is not None or rebuild:
@@ -150,6 +196,7 @@ def rebuild_graph_db(*, db: str | Path | None = None) -> dict[str, Any]:
 
 def status_db(*, db: str | Path | None = None) -> dict[str, Any]:
     from ..corpus import opened
+    from .index import index_status
 
     with opened(db) as store:
         return index_status(store)
@@ -161,7 +208,8 @@ def cite_db(query: str | None, *, chunk_ids: list[int] | None = None, pick: list
     """A citation pack (Markdown with footnotes, or CSV) of chunks by id, or of the hits of
     ``query`` (``pick``: 1-based hit numbers to keep, as `namndkoll search` numbers them)."""
     from ..corpus import opened
-    from .hybrid import hits_for_chunks
+    from .cite import citation_pack_csv, citation_pack_markdown
+    from .hybrid import hits_for_chunks, search
 
     check_query(query or "")
     with opened(db) as store:

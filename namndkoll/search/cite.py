@@ -11,14 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..types import DOC_TYPE_NAMES, Hit, Metadata
-
-
-def doc_kind_name(md: object) -> str | None:
-    """What a citation calls a document: its kind's Swedish name, a kind "other" by its own word
-    ("policy", "plan"), None when neither is known. ``md``: Metadata or a stored document."""
-    doc_type = getattr(md, "doc_type", None) or ""
-    return DOC_TYPE_NAMES.get(doc_type) or (getattr(md, "kind", None) if doc_type == "other" else None)
+from ..types import Hit, Metadata, doc_kind_name
 
 
 def pages_label(page: int, page_end: int) -> str:

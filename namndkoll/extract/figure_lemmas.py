@@ -14,7 +14,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from ..home import data_home
+from ..home import cache_home
 
 _LOADED: set[str] = set()  # the tables read whole in this process
 
@@ -23,15 +23,25 @@ _LOADED: set[str] = set()  # the tables read whole in this process
 def lemma_table(lang: str) -> dict[str, str]:
     """spaCy's lemma lookup table of ``lang`` ("sv", "en"; spacy-lookups-data): inflected form
     -> base form, loaded once per process."""
-    path = _table_file(lang)
-    if path is None:  # pragma: no cover - a declared dependency
-        return {}
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            table = json.load(f)
-    except OSError:  # pragma: no cover
+    table = read_table(lang)
+    if table is None:  # pragma: no cover - a declared dependency
         return {}
     _LOADED.add(lang)
+    return table
+
+
+def read_table(lang: str) -> dict[str, str] | None:
+    """spaCy's lemma lookup table of ``lang`` read from its file, at each call (``lemma_table``
+    keeps it; the reader's lexicon, ``ingest.readable``, keeps only its words); None where the
+    table is not installed or cannot be read."""
+    path = _table_file(lang)
+    if path is None:  # pragma: no cover - a declared dependency
+        return None
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            table: dict[str, str] = json.load(f)
+    except OSError:  # pragma: no cover
+        return None
     return table
 
 
@@ -83,7 +93,7 @@ def _lemma_index(lang: str) -> sqlite3.Connection | None:
         return None
     try:
         st = src.stat()
-        path = data_home() / "cache" / f"lemmas-{lang}-{st.st_size}-{st.st_mtime_ns}-v{_INDEX_VERSION}.sqlite"
+        path = cache_home() / f"lemmas-{lang}-{st.st_size}-{st.st_mtime_ns}-v{_INDEX_VERSION}.sqlite"
         if not path.is_file():
             _write_index(path, lemma_table(lang))
         return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)

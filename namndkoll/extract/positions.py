@@ -96,6 +96,9 @@ def find_positions(
 
     def emit(kind: str, start: int, end: int, actor_end: int | None) -> None:
         start, end = trim(text, start, end)
+        # a statement that says jäv is someone stepping aside, no position; only the word itself
+        # (search.compare's wider _JAV_RE drops a sentence, this a whole statement, and a
+        # yrkande may well argue that someone is "jävig")
         if end <= start or re.search(r"\bjäv\b", text[start:end], re.IGNORECASE):
             return
         if kind == "yrkande" and _PROCEDURAL_RE.search(text, start, end):

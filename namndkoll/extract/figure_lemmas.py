@@ -6,8 +6,6 @@ plats) and suffix rules for the words the table lacks.
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 import sqlite3
 import threading
@@ -15,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..home import cache_home
+from ..lemma_tables import read_table, table_file
 
 _LOADED: set[str] = set()  # the tables read whole in this process
 
@@ -27,21 +26,6 @@ def lemma_table(lang: str) -> dict[str, str]:
     if table is None:  # pragma: no cover - a declared dependency
         return {}
     _LOADED.add(lang)
-    return table
-
-
-def read_table(lang: str) -> dict[str, str] | None:
-    """spaCy's lemma lookup table of ``lang`` read from its file, at each call (``lemma_table``
-    keeps it; the reader's lexicon, ``ingest.readable``, keeps only its words); None where the
-    table is not installed or cannot be read."""
-    path = _table_file(lang)
-    if path is None:  # pragma: no cover - a declared dependency
-        return None
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            table: dict[str, str] = json.load(f)
-    except OSError:  # pragma: no cover
-        return None
     return table
 
 
@@ -72,23 +56,11 @@ _INDEX_VERSION = 1
 _INDEX_LOCK = threading.Lock()
 
 
-def _table_file(lang: str) -> Path | None:
-    """Where spacy-lookups-data keeps ``lang``'s table; None where it is not installed."""
-    try:
-        from importlib.resources import files
-
-        import spacy_lookups_data  # noqa: F401 - only for its data files
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    path = Path(str(files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"))
-    return path if path.is_file() else None
-
-
 @lru_cache(maxsize=2)
 def _lemma_index(lang: str) -> sqlite3.Connection | None:
     """The SQLite copy of ``lemma_table(lang)``, named after the table file's size and time (a new
     spacy-lookups-data writes a new copy); written once, atomically. None where it cannot be."""
-    src = _table_file(lang)
+    src = table_file(lang)
     if src is None:
         return None
     try:

@@ -28,8 +28,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..extract.figure_lemmas import read_table
 from ..home import cache_home
+from ..lemma_tables import read_table
 
 __all__ = ["is_word", "unknown_words", "unreadable"]
 
@@ -55,7 +55,7 @@ def _common() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> frozenset[str]:
-    """Swedish and English word forms (spaCy's lemma lookup tables, ``figure_lemmas.read_table``),
+    """Swedish and English word forms (spaCy's lemma lookup tables, ``lemma_tables.read_table``),
     loaded once per process: ~1.5 s from the tables the first time, then ~0.2 s from a plain word
     list kept beside the tables' other copies (``cache_home()``: under ``$NAMNDKOLL_HOME``)."""
     try:

@@ -13,3 +13,9 @@ def data_home() -> Path:
         return Path(os.environ["NAMNDKOLL_HOME"]).expanduser()
     xdg = os.environ.get("XDG_DATA_HOME")
     return (Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share") / "namndkoll"
+
+
+def cache_home() -> Path:
+    """Where namndkoll keeps what it can make again (the lemma tables' copies, the reader's word
+    list, page images): ``data_home() / "cache"``, so a user's ``$NAMNDKOLL_HOME`` holds it too."""
+    return data_home() / "cache"

@@ -87,13 +87,13 @@ def test_the_stems_are_what_the_pattern_needs() -> None:
 def test_ranked_changed_as_dataclasses_replace_does() -> None:
     from dataclasses import replace
 
-    from namndkoll.search.ranked import Ranked, _with
+    from namndkoll.search.ranked import Ranked, with_changes
 
     r = Ranked(7, 0.5, 0.81, 2, None, keywords=0.4)
-    a, b = _with(r, answer=0.3, keywords=0.2, place_ok=False), replace(r, answer=0.3, keywords=0.2, place_ok=False)
+    a, b = with_changes(r, answer=0.3, keywords=0.2, place_ok=False), replace(r, answer=0.3, keywords=0.2, place_ok=False)
     assert a == b and hash(a) == hash(b) and r.keywords == 0.4  # the original unchanged
     with pytest.raises(TypeError):
-        _with(r, answr=0.3)
+        with_changes(r, answr=0.3)
 
 
 # ---- the focus pattern searched from its stems (issue 13) -----------------------------------

@@ -182,3 +182,18 @@ def test_compare_counts_items_and_says_so(db_path: Path, tmp_path: Path, monkeyp
     assert out.exit_code == 0, out.output
     head, _rule, row = out.output.splitlines()[1:4]
     assert head.split() == ["year", "§§", "2024"] and row.split() == ["2024", "2", "2"]
+
+
+
+@pytest.mark.parametrize("text", [
+    # the names on bullets of their own, the sentence that says jäv after them: all go with it
+    ("Protokollsanteckning\n• Anna Berg (S)\n• Per Ek (D)\ndeltar inte i handläggningen av ärendet på grund av jäv."
+     " Lars Ny (M) yrkar bifall."),
+    "Anna Berg (S) anser sig jävig och lämnar sammanträdet. Lars Ny (M) yrkar bifall.",
+])
+def test_a_jav_note_takes_every_name_it_lists_with_it(text: str) -> None:
+    from namndkoll.search.compare import parties_named_in, without_jav_notes
+    from namndkoll.types import Hit, Metadata
+
+    hit = Hit(1, 1, "x.pdf", without_jav_notes(text), 1.0, 1, 1, None, None, 0, len(text), "x", Metadata())
+    assert parties_named_in(hit) == ("M",)

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..corpus import opened
 from ..corpus.store import StoredDocument
+from ..home import cache_home
 from .batch import sha256_file
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points from the top-left corner
@@ -119,7 +120,7 @@ def page_image(document_id: int, number: int, *, db: str | Path | None = None,
     key = (stored.sha256, number, size, *span, *mark)
     if key in _image_cache:
         return _image_cache[key]
-    folder = Path(cache_dir) if cache_dir else data_home() / "cache" / "pages"
+    folder = Path(cache_dir) if cache_dir else cache_home() / "pages"
     cached = folder / stored.sha256 / (f"{number}-{size}-{span[0]}-{span[1]}"
                                        + "".join(f"-{x}" for x in mark) + ".png")
     try:
@@ -152,12 +153,6 @@ def page_image(document_id: int, number: int, *, db: str | Path | None = None,
         _image_cache.pop(next(iter(_image_cache)))
     _image_cache[key] = data
     return data
-
-
-def data_home() -> Path:
-    from ..home import data_home
-
-    return data_home()
 
 
 # ---- compare matrix, cases, basket, status ------------------------------------------------

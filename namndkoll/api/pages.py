@@ -16,9 +16,10 @@ from ..corpus.base import Store
 from ..corpus.store import StoredDocument
 from ..display import STANCE_LABELS
 from ..errors import NamndkollError
+from ..home import data_home
 from ..types import Document
 from .batch import IngestReport, Progress, ingest
-from .images import Box, clip_span, data_home, original_ok, row_boxes
+from .images import Box, clip_span, original_ok, row_boxes
 from .reading import case_numbers, item_number
 
 if TYPE_CHECKING:

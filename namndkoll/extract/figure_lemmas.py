@@ -6,15 +6,14 @@ plats) and suffix rules for the words the table lacks.
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 import sqlite3
 import threading
 from functools import lru_cache
 from pathlib import Path
 
-from ..home import data_home
+from ..home import cache_home
+from ..lemma_tables import read_table, table_file
 
 _LOADED: set[str] = set()  # the tables read whole in this process
 
@@ -23,13 +22,8 @@ _LOADED: set[str] = set()  # the tables read whole in this process
 def lemma_table(lang: str) -> dict[str, str]:
     """spaCy's lemma lookup table of ``lang`` ("sv", "en"; spacy-lookups-data): inflected form
     -> base form, loaded once per process."""
-    path = _table_file(lang)
-    if path is None:  # pragma: no cover - a declared dependency
-        return {}
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            table = json.load(f)
-    except OSError:  # pragma: no cover
+    table = read_table(lang)
+    if table is None:  # pragma: no cover - a declared dependency
         return {}
     _LOADED.add(lang)
     return table
@@ -62,28 +56,16 @@ _INDEX_VERSION = 1
 _INDEX_LOCK = threading.Lock()
 
 
-def _table_file(lang: str) -> Path | None:
-    """Where spacy-lookups-data keeps ``lang``'s table; None where it is not installed."""
-    try:
-        from importlib.resources import files
-
-        import spacy_lookups_data  # noqa: F401 - only for its data files
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    path = Path(str(files("spacy_lookups_data") / "data" / f"{lang}_lemma_lookup.json.gz"))
-    return path if path.is_file() else None
-
-
 @lru_cache(maxsize=2)
 def _lemma_index(lang: str) -> sqlite3.Connection | None:
     """The SQLite copy of ``lemma_table(lang)``, named after the table file's size and time (a new
     spacy-lookups-data writes a new copy); written once, atomically. None where it cannot be."""
-    src = _table_file(lang)
+    src = table_file(lang)
     if src is None:
         return None
     try:
         st = src.stat()
-        path = data_home() / "cache" / f"lemmas-{lang}-{st.st_size}-{st.st_mtime_ns}-v{_INDEX_VERSION}.sqlite"
+        path = cache_home() / f"lemmas-{lang}-{st.st_size}-{st.st_mtime_ns}-v{_INDEX_VERSION}.sqlite"
         if not path.is_file():
             _write_index(path, lemma_table(lang))
         return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)

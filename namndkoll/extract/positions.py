@@ -71,17 +71,18 @@ _COLLECTIVE_RE = re.compile(
 )
 _LOCAL_CODE_PERSON_RE = re.compile(rf"(?P<name>{NAME})[ \t\n]*\((?P<code>[A-ZÅÄÖ]{{1,4}}),?\)")
 _CODE = rf"(?:{code_pattern(former=True)})"
+# a list of codes: "M, L och KD", "S samt V", and "M, D, L, och KD" (the serial comma before "och"
+# is common in protocols)
+_CODE_LIST = rf"{_CODE}(?:\s*(?:,\s*och|,\s*samt|,|och|samt|&)\s*{_CODE})*"
 # the parties' codes alone before the verb: "M, L och KD antecknar följande till protokollet:"
-_CODES_ONLY_RE = re.compile(rf"^\s*{_CODE}(?:\s*(?:,\s*och|,\s*samt|,|och|samt|&)\s*{_CODE})*\s*$")
+_CODES_ONLY_RE = re.compile(rf"^\s*{_CODE_LIST}\s*$")
 # a yrkande only for a pause in the meeting
 _PROCEDURAL_RE = re.compile(r"\byrka(?:r|de)[ \t\n]+(?:på[ \t\n]+)?(?:ajournering|paus)[ \t\n]*(?:\.|$)")
 # an official, who states a note of no party's but ends the party's before it ("M, L och KD
 # antecknar följande …" / "Förvaltningsdirektör Henrik Karlsson lägger protokollsanteckning …")
 _OFFICIAL_RE = re.compile(rf"\s*[{UP}][a-zåäö]*(?:direktör|chef|sekreterare|jurist|controller)(?:en)?[ \t\n]+{NAME}\s*")
-# "från M, D, L, och KD": the serial comma before "och" is common in protocols
-_FROM_LIST_RE = re.compile(
-    rf"\b(?:från|för)\s+(?P<list>{_CODE}(?:\s*(?:,\s*och|,\s*samt|,|och|samt|&)\s*{_CODE})*)(?![\wåäö])"
-)
+# "från M, D, L, och KD"
+_FROM_LIST_RE = re.compile(rf"\b(?:från|för)\s+(?P<list>{_CODE_LIST})(?![\wåäö])")
 
 
 def find_positions(
@@ -96,6 +97,9 @@ def find_positions(
 
     def emit(kind: str, start: int, end: int, actor_end: int | None) -> None:
         start, end = trim(text, start, end)
+        # a statement that says jäv is someone stepping aside, no position; only the word itself
+        # (search.compare's wider _JAV_RE drops a sentence, this a whole statement, and a
+        # yrkande may well argue that someone is "jävig")
         if end <= start or re.search(r"\bjäv\b", text[start:end], re.IGNORECASE):
             return
         if kind == "yrkande" and _PROCEDURAL_RE.search(text, start, end):

@@ -55,8 +55,7 @@ from typing import Any
 
 from ..corpus.base import Store
 from ..registry import PARTIES, party_in_text
-from .asked import _ELECTS
-from .asked import _body_rx as body_rx
+from .asked import ELECTS, body_rx
 from .grounds import states
 from .question import Place, Question, mentions_place, same_body
 from .terms import STOPWORDS, fold, party_code
@@ -260,7 +259,7 @@ def _left_and_elected(name: str, text: str) -> bool:
     someone ("… utses till ny ledamot"): the § of a fyllnadsval names the successor of the one
     who left."""
     who = _name_rx(name)
-    return bool(_ELECTS.search(text)) and bool(re.search(
+    return bool(ELECTS.search(text)) and bool(re.search(
         r"\b(?:avsägelse|entledigande|befrielse|avgång)\s+(?:från|av|för)\s+" + who + "|" + who
         + r"(?:\s*\([^)]{1,12}\))?\s+(?:har\s+)?[^.]{0,60}?\b(?:avsäger|avsagt|avgår|avgått|entledigas)\b",
         text, re.IGNORECASE))

@@ -69,7 +69,7 @@ from .passage import (
 from .question import BODY_NAME, Question, same_body, years_in
 from .terms import Finds
 
-__all__ = ["asked_of", "decided_by", "doer_beside_rare", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_beside", "holder_named",
+__all__ = ["ELECTS", "asked_of", "body_rx", "decided_by", "doer_beside_rare", "figure_beside_rare", "figure_of_body", "figure_of_year", "holder_beside", "holder_named",
            "lists_no_holder", "outcome_after", "outcome_not_goal",
            "successor_named"]
 
@@ -86,7 +86,7 @@ _DECIDED_BY = r"\b(?:beslutades|beslöts|antogs|avslogs|bifölls|fastställdes|g
 _HEADS = ("nämnd", "styrelse", "förvaltning", "koncern")
 
 
-def _body_rx(body: str) -> re.Pattern[str]:
+def body_rx(body: str) -> re.Pattern[str]:
     """A body as the question names it, in any ending ("område hr" as the area's name), or its
     kind alone in the definite singular, which refers back to it ("inom koncernen" after
     "Framtidenkoncernen"; not "kommunens nämnder", not "Område Ekonomi")."""
@@ -119,7 +119,7 @@ def figure_of_body(question: Question, text: str, context: str, section: str | N
         return True
     if committee and same_body(body.split()[-1], committee):
         return True
-    rx = _body_rx(body)
+    rx = body_rx(body)
     titled = bool(rx.search(context))
     if "figure" not in question.kinds:  # "Vem var förvaltningschef för barn- och ungdomsförvaltningen …"
         return titled or bool(rx.search(text))
@@ -179,7 +179,7 @@ def outcome_after(question: Question, date: str | None) -> bool:
 
 
 # a successor chosen in the passage's own text ("väljs", "utses till ledamot", "fyllnadsval")
-_ELECTS = re.compile(r"\b(?:väljs|valdes|utses|utsågs|utsedd|vald|fyllnadsval\w*|kompletteringsval\w*)\b",
+ELECTS = re.compile(r"\b(?:väljs|valdes|utses|utsågs|utsedd|vald|fyllnadsval\w*|kompletteringsval\w*)\b",
                      re.IGNORECASE)
 
 
@@ -197,7 +197,7 @@ def successor_named(question: Question, text: str, context: str) -> bool:
     # fyllnadsval's § is titled by the resignation ("§ 7 Avsägelse från Tony Ljungström (SD) av
     # uppdrag som ledamot … samt fyllnadsval", its Beslut "… väljs ersättaren Anders Thomasson
     # (SD)"); the passage recording the resignation alone names no one chosen and stays out
-    if _ELECTS.search(text) and re.search(
+    if ELECTS.search(text) and re.search(
             r"\b(?:avsägelse|entledigande|befrielse|avgång)\s+(?:från|av|för)\s+" + who + r"|" + who
             + r"(?:\s*\([^)]{1,12}\))?\s+(?:har\s+)?(?:avsäger|avsagt|avgår|avgått|entledigas)", both, re.IGNORECASE):
         return True

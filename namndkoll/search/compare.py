@@ -47,8 +47,14 @@ INDEPENDENT_LABEL = "politisk vilde"
 _INDEPENDENT_RE = re.compile(
     r"(?P<name>[A-ZÅÄÖÉÜ][\wåäöéü'’-]+(?:[ \t\n]+[A-ZÅÄÖÉÜ][\wåäöéü'’-]+){1,3})[ \t\n]*\([ \t]*[-–][ \t]*\)")
 # "… deltar inte i handläggningen av ärendet på grund av jäv.", "Anna Berg (C) anmäler jäv": a
-# member stepping aside for a conflict of interest takes no stance (the extract stage skips these)
+# member stepping aside for a conflict of interest takes no stance (the extract stage skips these).
+# Wider than positions.find_positions' r"\bjäv\b" on purpose: this drops one sentence of a
+# passage, so "anser sig jävig" may go too; that drops a whole stated position, and a yrkande
+# may argue about someone's being jävig.
 _JAV_RE = re.compile(r"\bjäv(?:ig[at]?|et)?\b", re.IGNORECASE)
+# Coarser than grounds.sentences (which also cuts at blank lines and bullets) on purpose: a jäv
+# note may list its names on lines or bullets of their own before the sentence that says jäv
+# ("• X (S)\n• Y (D)\ndeltar inte … på grund av jäv."), and all of them must go with it.
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _SECTION_STANCE = {"reservation": "reservation", "sarskilt_uttalande": "sarskilt_uttalande",
                    "yrkanden": "yrkande", "protokollsanteckning": "protokollsanteckning", "omrostning": "omrostning"}

@@ -62,7 +62,7 @@ from .question import (
     sentence_form,
     stance_matter,
 )
-from .ranked import Confidence, Mode, Ranked, _with
+from .ranked import Confidence, Mode, Ranked, with_changes
 from .rerank import Reranker, features, holds_vote, reranker_for
 from .subject import (
     holds_position,
@@ -282,7 +282,7 @@ def rerank(ranked: list[Ranked], model: Reranker | None = None, x: np.ndarray | 
     if model is not None and x is not None and len(ranked):
         p, by = model.probability(x), model.order_key(x)
         order = sorted(range(len(ranked)), key=lambda i: -by[i])
-        return [_with(ranked[i], answer=float(p[i])) for i in order]
+        return [with_changes(ranked[i], answer=float(p[i])) for i in order]
 
     def key(r: Ranked) -> float:
         return (r.similarity or 0.0) + RERANK_KEYWORDS * r.keywords + RERANK_FUSED * r.score
@@ -397,7 +397,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         # (issue 11, sixteenth session) a party's view asked is stated only where that party is
         # named: a vote's count ("Omröstningen utfaller med 72 Ja mot 9 Nej") names no party's
         party_named = question.opinion is None or bool(party_in_text(question.opinion).search(row["text"]))
-        out.append(_with(
+        out.append(with_changes(
             # the rare terms held, one at least not a place: a rare place name, held by the passage's
             # body or named in passing, is no strong keyword match on what is asked (round 10:
             # "Vilken skattesats har Simrishamns kommun …", "… försörjningsstöd i Malmö?")
@@ -444,7 +444,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))
-        out[-1] = _with(out[-1], unsure=unsure_checks(question, out[-1], row, thing, form))
+        out[-1] = with_changes(out[-1], unsure=unsure_checks(question, out[-1], row, thing, form))
     return out, rows, question
 
 

@@ -84,7 +84,7 @@ class Ranked:
 _FIELDS = frozenset(Ranked.__dataclass_fields__)
 
 
-def _with(r: Ranked, **changes: Any) -> Ranked:
+def with_changes(r: Ranked, **changes: Any) -> Ranked:
     """``dataclasses.replace(r, **changes)`` for the evidence and the rerank, which make one per
     candidate (~110 a query): the same frozen value, without the generic replace's cost (a
     fifth of the reranker's Python). Ranked has no ``__post_init__`` to run."""

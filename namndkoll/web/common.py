@@ -9,10 +9,10 @@ import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import HTTPException, Request
+from fastapi import HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -329,6 +329,16 @@ def box_param(value: str | None) -> tuple[float, float, float, float] | None:
     if x0 >= x1 or top >= bottom:
         raise HTTPException(400, "box: X0 < X1 och TOPP < BOTTEN")
     return x0, top, x1, bottom
+
+
+# The query parameters the pages and their /api twins share, declared once: FastAPI reads the
+# limits from these types, so a filter is refused alike (422) wherever it is given.
+Text = Annotated[str | None, Query(max_length=200)]  # a filter typed in a form: kommun, nämnd, parti, typ
+ShortText = Annotated[str | None, Query(max_length=100)]  # the same on the lists of records (tables, votes)
+YearQ = Annotated[str | None, Query(max_length=4)]  # one year, read by ``year_param``
+YearFrom = Annotated[YearQ, Query(alias="from")]  # the Från and Till of a year range (``year_range``)
+YearTo = Annotated[YearQ, Query(alias="to")]
+Limit = Annotated[int | None, Query(ge=1)]  # at most so many rows; none: all
 
 
 def party_param(value: str | None) -> str | None:

@@ -9,13 +9,11 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
-from .common import blank, config, jsonable, render, year_range
+from .common import Text, YearFrom, YearTo, blank, config, jsonable, render, year_range
 
 router = APIRouter()
 
-Text = Annotated[str | None, Query(max_length=200)]
 By = Annotated[str, Query(pattern="^(party|committee|year)$")]
-YearQ = Annotated[str | None, Query(max_length=4)]
 Dnr = Annotated[str, Path(min_length=1, max_length=80)]
 
 
@@ -51,8 +49,8 @@ def compare_html(
     municipality: Text = None,
     committee: Text = None,
     party: Text = None,
-    year_from: Annotated[YearQ, Query(alias="from")] = None,
-    year_to: Annotated[YearQ, Query(alias="to")] = None,
+    year_from: YearFrom = None,
+    year_to: YearTo = None,
 ) -> Response:
     m = (
         _matrix(request, topic, by, municipality, committee, year_from, year_to, party)
@@ -85,8 +83,8 @@ def compare_api(
     municipality: Text = None,
     committee: Text = None,
     party: Text = None,
-    year_from: Annotated[YearQ, Query(alias="from")] = None,
-    year_to: Annotated[YearQ, Query(alias="to")] = None,
+    year_from: YearFrom = None,
+    year_to: YearTo = None,
     format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json",
 ) -> Response:
     """En rad per §-ärende, en kolumn per parti; varje cell vad partiet gjorde där (reservation,

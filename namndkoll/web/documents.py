@@ -13,6 +13,8 @@ from .. import api
 from ..corpus.store import StoredDocument
 from .common import (
     TYPE_NAMES,
+    Text,
+    YearQ,
     blank,
     box_param,
     config,
@@ -26,7 +28,6 @@ from .common import (
 router = APIRouter()
 
 DocId = Annotated[int, Path(ge=1, le=2**62)]
-Text = Annotated[str | None, Query(max_length=200)]
 
 
 def _documents(request: Request, municipality: str | None, committee: str | None, doc_type: str | None,
@@ -47,7 +48,7 @@ def documents_html(
     municipality: Text = None,
     committee: Text = None,
     type: Text = None,
-    year: Annotated[str | None, Query(max_length=4)] = None,
+    year: YearQ = None,
     dnr: Text = None,
 ) -> Response:
     docs = _documents(request, municipality, committee, type, year, dnr)
@@ -63,7 +64,7 @@ def documents_api(
     municipality: Text = None,
     committee: Text = None,
     type: Text = None,
-    year: Annotated[str | None, Query(max_length=4)] = None,
+    year: YearQ = None,
     dnr: Text = None,
 ) -> JSONResponse:
     """Dokument som matchar alla filter; `dnr` följer ett ärende via diarienummer."""

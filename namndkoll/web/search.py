@@ -11,6 +11,9 @@ from .. import api
 from ..api.reading import item_number
 from ..display import copy_label
 from .common import (
+    Text,
+    YearFrom,
+    YearTo,
     blank,
     config,
     image_url,
@@ -26,8 +29,6 @@ from .export import csv_bytes
 router = APIRouter()
 
 Q = Annotated[str, Query(max_length=500, description="Vad du letar efter, på svenska")]
-Text = Annotated[str | None, Query(max_length=200)]
-YearQ = Annotated[str | None, Query(max_length=4)]
 
 
 def _search(
@@ -66,8 +67,8 @@ def search_html(
     committee: Text = None,
     party: Text = None,
     type: Text = None,
-    year_from: Annotated[YearQ, Query(alias="from")] = None,
-    year_to: Annotated[YearQ, Query(alias="to")] = None,
+    year_from: YearFrom = None,
+    year_to: YearTo = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 20,
 ) -> Response:
     res = _search(request, q, municipality, committee, party, type, year_from, year_to, limit=limit)
@@ -125,8 +126,8 @@ def search_api(
     committee: Text = None,
     party: Text = None,
     type: Text = None,
-    year_from: Annotated[YearQ, Query(alias="from")] = None,
-    year_to: Annotated[YearQ, Query(alias="to")] = None,
+    year_from: YearFrom = None,
+    year_to: YearTo = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
 ) -> Response:

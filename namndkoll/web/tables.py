@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 
 from .. import api
 from ..api.reading import other_units, undated_count, unit_hint, year_spans, years_missed
-from .common import blank, config, party_param, render, year_param
+from .common import Limit, ShortText, YearQ, blank, config, party_param, render, year_param
 from .export import csv_bytes, xlsx_bytes
 
 router = APIRouter()
@@ -93,7 +93,6 @@ KIND_CHOICES = {
         "skrivelse",
     ],
 }
-Text = Annotated[str | None, Query(max_length=100)]
 
 
 def _rows(request: Request, what: str, limit: int | None, **raw: Any) -> list[dict[str, Any]]:
@@ -134,12 +133,12 @@ def download(name: str, title: str, columns: list[tuple[str, str]], rows: list[d
 def _page(what: str) -> Any:
     def page(
         request: Request,
-        municipality: Text = None,
-        committee: Text = None,
-        year: Annotated[str | None, Query(max_length=4)] = None,
-        party: Text = None,
-        kind: Text = None,
-        unit: Text = None,
+        municipality: ShortText = None,
+        committee: ShortText = None,
+        year: YearQ = None,
+        party: ShortText = None,
+        kind: ShortText = None,
+        unit: ShortText = None,
         format: Annotated[str, Query(pattern="^(html|csv|xlsx)$")] = "html",
     ) -> Response:
         args = {
@@ -194,13 +193,13 @@ def _filter_hint(db: Any, municipality: str | None, committee: str | None, year:
 def _api(what: str) -> Any:
     def endpoint(
         request: Request,
-        municipality: Text = None,
-        committee: Text = None,
-        year: Annotated[str | None, Query(max_length=4)] = None,
-        party: Text = None,
-        kind: Text = None,
-        unit: Text = None,
-        limit: Annotated[int | None, Query(ge=1)] = None,
+        municipality: ShortText = None,
+        committee: ShortText = None,
+        year: YearQ = None,
+        party: ShortText = None,
+        kind: ShortText = None,
+        unit: ShortText = None,
+        limit: Limit = None,
         format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json",
     ) -> Response:
         rows = _rows(

@@ -17,18 +17,25 @@ from fastapi.responses import JSONResponse, Response
 
 from .. import api
 from ..errors import NamndkollError
-from .common import blank, config, party_param, render, templates, year_param
+from .common import (
+    Limit,
+    ShortText,
+    Text,
+    YearQ,
+    blank,
+    config,
+    party_param,
+    render,
+    templates,
+    year_param,
+)
 from .tables import DOC_COLUMNS, TAIL_COLUMNS, download
 
 router = APIRouter()
 
 PER_PAGE = 100  # votes on a page (a roll call of a fullmäktige lists 61-101 members); downloads hold all
-Text = Annotated[str | None, Query(max_length=100)]
-YearQ = Annotated[str | None, Query(max_length=4)]
-Name = Annotated[str | None, Query(max_length=200)]
 HtmlFormat = Annotated[str, Query(pattern="^(html|csv|xlsx)$")]
 ApiFormat = Annotated[str, Query(pattern="^(json|csv|xlsx)$")]
-Limit = Annotated[int | None, Query(ge=1)]
 
 CHOICES = {"ja": "ja", "nej": "nej", "avstar": "avstår", "franvarande": "frånvarande"}
 VOTE_COLUMNS = DOC_COLUMNS + [
@@ -194,10 +201,10 @@ def _vote_columns(member: str | None) -> list[tuple[str, str]]:
 @router.get("/votes", include_in_schema=False)
 def votes_html(
     request: Request,
-    municipality: Text = None,
-    committee: Text = None,
+    municipality: ShortText = None,
+    committee: ShortText = None,
     year: YearQ = None,
-    member: Name = None,
+    member: Text = None,
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
     format: HtmlFormat = "html",
 ) -> Response:
@@ -233,10 +240,10 @@ def _names_like(request: Request, fragment: str | None) -> list[dict[str, Any]]:
 @router.get("/api/votes", tags=["röstningar"], summary="Omröstningar med namnupprop")
 def votes_api(
     request: Request,
-    municipality: Text = None,
-    committee: Text = None,
+    municipality: ShortText = None,
+    committee: ShortText = None,
     year: YearQ = None,
-    member: Name = None,
+    member: Text = None,
     limit: Limit = None,
     format: ApiFormat = "json",
 ) -> Response:
@@ -257,10 +264,10 @@ def votes_api(
 @router.get("/members", include_in_schema=False)
 def members_html(
     request: Request,
-    municipality: Text = None,
-    committee: Text = None,
+    municipality: ShortText = None,
+    committee: ShortText = None,
     year: YearQ = None,
-    party: Text = None,
+    party: ShortText = None,
     format: HtmlFormat = "html",
 ) -> Response:
     rows = _members(request, municipality, committee, year, party)
@@ -274,11 +281,11 @@ def members_html(
 @router.get("/api/members", tags=["röstningar"], summary="Ledamöter och hur de röstar")
 def members_api(
     request: Request,
-    municipality: Text = None,
-    committee: Text = None,
+    municipality: ShortText = None,
+    committee: ShortText = None,
     year: YearQ = None,
-    party: Text = None,
-    member: Name = None,
+    party: ShortText = None,
+    member: Text = None,
     limit: Limit = None,
     format: ApiFormat = "json",
 ) -> Response:
@@ -298,8 +305,8 @@ def members_api(
 @router.get("/blocs", include_in_schema=False)
 def blocs_html(
     request: Request,
-    municipality: Text = None,
-    committee: Text = None,
+    municipality: ShortText = None,
+    committee: ShortText = None,
     year: YearQ = None,
 ) -> Response:
     res = _blocs(request, municipality, committee, year)
@@ -310,8 +317,8 @@ def blocs_html(
 @router.get("/api/blocs", tags=["röstningar"], summary="Partier som röstar lika")
 def blocs_api(
     request: Request,
-    municipality: Text = None,
-    committee: Text = None,
+    municipality: ShortText = None,
+    committee: ShortText = None,
     year: YearQ = None,
     format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
 ) -> Response:

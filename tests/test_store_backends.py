@@ -376,6 +376,9 @@ def test_postgres_corpus_of_the_previous_schema_keeps_what_waits_for_vectors(pg_
                 DROP TABLE content_claims;
                 DROP INDEX chunks_municipality_words;
                 DROP FUNCTION namndkoll_municipality_words;
+                DROP TRIGGER chunks_words ON chunks;
+                DROP FUNCTION namndkoll_chunk_words_row;
+                DROP FUNCTION namndkoll_chunk_words;
                 ALTER TABLE chunks DROP COLUMN tsv;
                 ALTER TABLE chunks ADD COLUMN tsv TSVECTOR GENERATED ALWAYS AS (setweight(to_tsvector('simple', text),
                     'A') || setweight(to_tsvector('simple', context), 'B')) STORED;

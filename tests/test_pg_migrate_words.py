@@ -174,3 +174,25 @@ def test_a_reader_is_not_kept_waiting_while_another_session_rewrites(before_0020
     with opened(url) as st:
         assert [n for n, _ in _asked(st)["2023"]] == ["plan.pdf"]
     assert _old_words(url) == 0
+
+
+def test_the_command_that_upgrades_says_so_and_how_far_it_came(before_0020: tuple[str, dict[str, Any]],
+                                                                monkeypatch: pytest.MonkeyPatch):
+    """The first command after the upgrade (here `documents`, in a log file) writes what it is
+    doing and its progress on stderr, and its own output as ever; the next one writes none."""
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+    from namndkoll.commands import ingest as ingest_cmd
+
+    url, _ = before_0020
+    monkeypatch.setattr(ingest_cmd, "_PLAIN_EVERY", 0.0)
+    runner = CliRunner()
+    first = runner.invoke(app, ["documents", "--db", url])
+    assert first.exit_code == 0, first.output
+    assert "upgrading the keyword index of 3 passages (migration 0020)" in first.stderr
+    lines = [ln for ln in first.stderr.splitlines() if ln.startswith("upgrade: ")]
+    assert lines and lines[-1].startswith("upgrade: 3/3 passages rewritten"), first.stderr
+    assert "plan.pdf" in first.stdout
+    again = runner.invoke(app, ["documents", "--db", url])
+    assert again.exit_code == 0 and "upgrad" not in again.stderr

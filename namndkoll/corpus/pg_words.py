@@ -52,6 +52,7 @@ def resume(conn: Any, *, batch: int | None = None) -> int | None:
     if pending(conn) is None:
         return 0
     batch = batch or BATCH
+    from psycopg.errors import DeadlockDetected  # (psycopg only here: the CLI imports this module)
     if not conn.execute("SELECT pg_try_advisory_lock(%s)", (LOCK,)).fetchone()[0]:
         return None
     try:
@@ -67,19 +68,12 @@ def resume(conn: Any, *, batch: int | None = None) -> int | None:
             report(finished, total)
         rewritten = 0
         while True:
-            with conn.transaction():
-                upto, n = conn.execute(
-                    "SELECT max(id), count(*) FROM (SELECT id FROM chunks WHERE id > %s AND id <= %s"
-                    " ORDER BY id LIMIT %s) b", (done, last, batch)).fetchone()
-                if upto is None:
-                    conn.execute("DELETE FROM corpus_info WHERE key = %s", (KEY,))
-                    break
-                # a passage whose words come out the same is left as it is (no new row version,
-                # no index entries): 59% of the search eval corpus's passages
-                conn.execute("UPDATE chunks SET tsv = w FROM (SELECT id, namndkoll_chunk_words(text, context) AS w"
-                             " FROM chunks WHERE id > %s AND id <= %s) n"
-                             " WHERE chunks.id = n.id AND chunks.tsv IS DISTINCT FROM n.w", (done, upto))
-                conn.execute("UPDATE corpus_info SET value = %s WHERE key = %s", (f"{upto} {last}", KEY))
+            try:
+                upto, n = _batch(conn, done, last, batch)
+            except DeadlockDetected:  # a writer replacing a document of the batch's: once more
+                upto, n = _batch(conn, done, last, batch)
+            if upto is None:
+                break
             done = upto
             rewritten += n
             finished = min(total, finished + n)
@@ -96,3 +90,22 @@ def resume(conn: Any, *, batch: int | None = None) -> int | None:
         with contextlib.suppress(Exception):  # a connection lost: its session's lock went with it
             conn.execute("SELECT pg_advisory_unlock(%s)", (LOCK,))
     return rewritten
+
+
+def _batch(conn: Any, done: int, last: int, batch: int) -> tuple[int | None, int]:
+    """One transaction: the next ``batch`` passages after ``done`` rewritten and ``done`` moved
+    on past them; (None, 0) once none are left (the record of the rewrite removed)."""
+    with conn.transaction():
+        # their rows locked in id order first, as a writer deleting a document's passages goes
+        ids = [r[0] for r in conn.execute("SELECT id FROM chunks WHERE id > %s AND id <= %s ORDER BY id LIMIT %s"
+                                          " FOR UPDATE", (done, last, batch))]
+        if not ids:
+            conn.execute("DELETE FROM corpus_info WHERE key = %s", (KEY,))
+            return None, 0
+        # a passage whose words come out the same is left as it is (no new row version, no index
+        # entries): 59% of the search eval corpus's passages
+        conn.execute("UPDATE chunks SET tsv = w FROM (SELECT id, namndkoll_chunk_words(text, context) AS w"
+                     " FROM chunks WHERE id > %s AND id <= %s) n"
+                     " WHERE chunks.id = n.id AND chunks.tsv IS DISTINCT FROM n.w", (done, ids[-1]))
+        conn.execute("UPDATE corpus_info SET value = %s WHERE key = %s", (f"{ids[-1]} {last}", KEY))
+    return ids[-1], len(ids)

@@ -196,3 +196,42 @@ def test_the_command_that_upgrades_says_so_and_how_far_it_came(before_0020: tupl
     assert "plan.pdf" in first.stdout
     again = runner.invoke(app, ["documents", "--db", url])
     assert again.exit_code == 0 and "upgrad" not in again.stderr
+
+
+def test_a_document_replaced_while_the_words_are_rewritten_gets_the_new_words(
+        before_0020: tuple[str, dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A nightly ingest replaces a document between two batches of the rewrite (its passages
+    not yet done): it opens without waiting, its new passages get the new words at once, and
+    the rewrite goes on past the ones it deleted; the answers are then a fresh corpus's."""
+    from test_search import FakeEmbedder, report
+
+    from namndkoll.corpus import pg_words
+
+    url, _ = before_0020
+    changed = report("namn.pdf", ["Yrkande av Per-Eric Landén-Olsson (KD): e-tjänster för 2023-2024."],
+                     Metadata("Protokoll", "Alingsås", "Kulturnämnden", "protokoll", "2023-02-01"))
+    monkeypatch.setattr(pg_words, "BATCH", 1)
+    replaced: list[int] = []
+
+    def nightly_ingest(done: int, total: int) -> None:
+        if done == 1 and not replaced:  # the first batch committed, the others to do
+            with opened(url, write=True) as st:
+                with st.transaction():
+                    replaced.append(st.replace_document(changed))
+                index_corpus(st, FakeEmbedder())
+
+    pg_words.on_progress(nightly_ingest)
+    try:
+        with opened(url) as st:
+            pg = _asked(st)
+    finally:
+        pg_words.on_progress(None)
+    assert replaced and _old_words(url) == 0
+    with opened(tmp_path / "fresh.db", write=True) as st:
+        for d in [*_docs()[:2], changed]:
+            with st.transaction():
+                st.replace_document(d)
+        index_corpus(st, FakeEmbedder())
+        fresh = _asked(st)
+    assert sorted(n for n, _ in pg["2023"]) == ["namn.pdf", "plan.pdf"]  # the new text's '2023-2024' too
+    assert pg == fresh

@@ -11,10 +11,11 @@ the migration reads and writes neither.
 
 Measured: the seconds of the migration (old: the whole of it; new: the schema step and the
 rewrite), the longest a reader waited meanwhile (a keyword count in a loop on another
-connection), the seconds to write the N passages at schema 19 (a generated column) and at
+connection), a first open SIGKILLed a third of the way and the next open that finishes, the
+seconds to write the N passages at schema 19 (a generated column) and at
 the newest (the trigger), and whether the three keyword columns are the same passage by
 passage, and the keyword lists (top 100) of the questions of bench/questions.json on the
-migrated corpus and the fresh one.
+migrated corpus and the fresh one (and on the one killed mid-way).
 
 usage: nice python bench/pg_migrate_words.py [--passages 100000] [--source bench/out/eval-s20.db]
 """
@@ -151,6 +152,42 @@ def new_migration(url: str) -> dict:
             **reader.result()}
 
 
+def killed_migration(url: str) -> dict:
+    """The first open after the upgrade in a process of its own, SIGKILLed once a third of the
+    passages are done; then the next open, in this one, finishes the rewrite."""
+    import os
+    import signal
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    code = "import sys\nfrom namndkoll.corpus import open_store\nopen_store(sys.argv[1], write=True)"
+    child = subprocess.Popen([sys.executable, "-c", code, url], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    conn = postgres.connect(url)
+    t0 = time.time()
+    while True:
+        time.sleep(0.2)
+        todo = pg_words.pending(conn) if conn.execute("SELECT to_regclass('corpus_info')").fetchone()[0] else None
+        if todo and todo[0] >= todo[1] / 3:
+            break
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    killed_after = time.time() - t0
+    done_then = (pg_words.pending(conn) or (0, 0))[0]
+    while conn.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = %s",
+                       (pg_words.LOCK,)).fetchone()[0]:
+        time.sleep(0.1)  # the killed session's server side ends its statement, then lets go
+    old = conn.execute("SELECT count(*) FROM chunks WHERE tsv IS DISTINCT FROM namndkoll_chunk_words(text, context)"
+                       ).fetchone()[0]
+    conn.close()
+    t1 = time.time()
+    from namndkoll.corpus import opened
+
+    with opened(url, write=True) as st:
+        left = pg_words.pending(st.conn)
+    return {"killed_after_s": round(killed_after, 1), "done_id_then": done_then, "old_words_then": old,
+            "next_open_s": round(time.time() - t1, 1), "left_after_next_open": left}
+
+
 def keyword_lists(url: str, questions: list[str]) -> list[list[int]]:
     from namndkoll.corpus import opened
     from namndkoll.corpus.index import Filters
@@ -174,11 +211,11 @@ def main() -> None:
     import psycopg
 
     with psycopg.connect(base, autocommit=True) as c:
-        for s in ("mig_old", "mig_new", "mig_fresh"):
+        for s in ("mig_old", "mig_new", "mig_fresh", "mig_killed"):
             c.execute(f"DROP SCHEMA IF EXISTS {s} CASCADE")
-    urls = {s: schema_url(base, s) for s in ("mig_old", "mig_new", "mig_fresh")}
+    urls = {s: schema_url(base, s) for s in ("mig_old", "mig_new", "mig_fresh", "mig_killed")}
     report: dict[str, Any] = {"passages": args.passages}
-    for s in ("mig_old", "mig_new"):
+    for s in ("mig_old", "mig_new", "mig_killed"):
         conn = postgres.connect(urls[s])
         migrate_to(conn, 19)
         report[f"{s}_write_s"] = round(fill(conn, rows, args.passages), 1)
@@ -193,15 +230,19 @@ def main() -> None:
     print(f"old migration: {report['old']}", file=sys.stderr, flush=True)
     report["new"] = new_migration(urls["mig_new"])
     print(f"new migration: {report['new']}", file=sys.stderr, flush=True)
+    report["killed"] = killed_migration(urls["mig_killed"])
+    print(f"killed mid-way: {report['killed']}", file=sys.stderr, flush=True)
     with psycopg.connect(base, autocommit=True) as c:
-        for a, b in (("mig_new", "mig_fresh"), ("mig_old", "mig_fresh")):
+        for a, b in (("mig_new", "mig_fresh"), ("mig_old", "mig_fresh"), ("mig_killed", "mig_fresh")):
             report[f"tsv_differ_{a}_{b}"] = c.execute(
                 f"SELECT count(*) FROM {a}.chunks x FULL JOIN {b}.chunks y USING (id)"
                 " WHERE x.tsv IS DISTINCT FROM y.tsv").fetchone()[0]
     qs = [q["q"] for q in json.loads((HERE / "questions.json").read_text(encoding="utf-8"))][: args.questions]
     new, fresh = keyword_lists(urls["mig_new"], qs), keyword_lists(urls["mig_fresh"], qs)
+    killed = keyword_lists(urls["mig_killed"], qs)
     report["keyword_lists"] = len(qs)
     report["keyword_lists_differ"] = sum(a != b for a, b in zip(new, fresh))
+    report["keyword_lists_differ_killed"] = sum(a != b for a, b in zip(killed, fresh))
     report["keyword_hits"] = sum(len(a) for a in new)
     print(json.dumps(report, indent=1))
 

@@ -376,6 +376,9 @@ def test_postgres_corpus_of_the_previous_schema_keeps_what_waits_for_vectors(pg_
                 DROP TABLE content_claims;
                 DROP INDEX chunks_municipality_words;
                 DROP FUNCTION namndkoll_municipality_words;
+                DROP TRIGGER chunks_words ON chunks;
+                DROP FUNCTION namndkoll_chunk_words_row;
+                DROP FUNCTION namndkoll_chunk_words;
                 ALTER TABLE chunks DROP COLUMN tsv;
                 ALTER TABLE chunks ADD COLUMN tsv TSVECTOR GENERATED ALWAYS AS (setweight(to_tsvector('simple', text),
                     'A') || setweight(to_tsvector('simple', context), 'B')) STORED;
@@ -1160,6 +1163,46 @@ def test_a_compounds_parts_count_only_where_all_are_found_on_both_backends(pg_ur
     sqlite, pg = _on_both_backends(docs, (str(tmp_path / "c.db"), pg_url),
                                    lambda st: _keyword_hits(st, "vattenverk i Bjärke"))
     assert [n for n, _ in sqlite].index("bjarke.pdf") < [n for n, _ in sqlite].index("vatten.pdf")
+    assert pg == sqlite
+
+
+def test_a_form_of_several_words_is_found_and_scored_alike_on_both_backends(pg_url: str, tmp_path: Path):
+    """A query word's other form ("etjänster" also as "e-tjänst") or its stem may be several
+    words, which FTS5 reads as one phrase: those words one after the other, counted (and
+    weighed by how many passages hold them) as one. PostgreSQL left such a form out, so the
+    passage saying "e-tjänster" was not found by it, and scored such a stem word by word
+    ('e' is in most passages: a score of 0 where SQLite's was 1.0)."""
+    from test_search import report
+
+    from namndkoll.corpus.index import Filters
+
+    md = Metadata("Protokoll", "Lund", "Byggnadsnämnden", "protokoll", "2022-03-01")
+    docs = [
+        report("e-tjanst.pdf", ["Lund får nya e-tjänster för bygglov i budgeten, och en e-tjänst för skolan."], md),
+        report("isar.pdf", ["Tjänster i Lund: e och bygglov, och fler tjänster e."], md),
+        report("ihop.pdf", ["Etjänster kallas de också: etjänster för alla."], md),
+        report("annat.pdf", ["Budgeten för bygglov, med mera."], md),
+    ]
+    form = SimpleNamespace(word="etjänster", stem="etjänst", parts=(), alts=("e-tjänst",), party=None)
+    asked = {
+        "form": [form],
+        "stem": [SimpleNamespace(word="e-tjänster", stem="e-tjänst", parts=(), alts=(), party=None)],
+        "form and word": [form, SimpleNamespace(word="bygglov", stem="bygglov", parts=(), alts=(), party=None)],
+    }
+
+    def hits(st: Any) -> dict[str, list[tuple[str, float]]]:
+        out = {}
+        for name, terms in asked.items():
+            found = st.keyword(terms, 10, Filters())
+            source = {d.id: Path(d.source).name for d in st.list_documents()}
+            doc_of = {cid: source[st.conn.execute("SELECT document_id FROM chunks WHERE id = " + str(cid)).fetchone()[0]]
+                      for cid, _ in found}
+            out[name] = [(doc_of[cid], round(score, 6)) for cid, score in found]
+        return out
+
+    sqlite, pg = _on_both_backends(docs, (str(tmp_path / "c.db"), pg_url), hits)
+    assert [n for n, _ in sqlite["form"]] == ["ihop.pdf", "e-tjanst.pdf"]  # not 'e och … tjänster'
+    assert [n for n, _ in sqlite["stem"]] == ["e-tjanst.pdf"] and sqlite["stem"][0][1] > 0.5
     assert pg == sqlite
 
 

@@ -29,7 +29,7 @@ def register_all(app: typer.Typer) -> None:
         if cmd.help is None and cmd.callback is not None and cmd.callback.__doc__:
             cmd.help = unwrapped(inspect.cleandoc(cmd.callback.__doc__))
         if cmd.callback is not None:
-            cmd.callback = database_errors_on_one_line(cmd.callback)
+            cmd.callback = database_errors_on_one_line(upgrade_shown(cmd.callback))
 
 
 def database_errors_on_one_line(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -49,6 +49,46 @@ def database_errors_on_one_line(command: Callable[..., Any]) -> Callable[..., An
             fail(f"the PostgreSQL server refused or broke off this command: {first}; run it again, and if it "
                  "fails again ask whoever runs the server (the user's grants, statement_timeout, that it runs)")
     return run
+
+
+def upgrade_shown(command: Callable[..., Any]) -> Callable[..., Any]:
+    """A PostgreSQL corpus's keyword words rewritten on the first open after an upgrade
+    (migration 0020, ``corpus/pg_words.py``: minutes on a big corpus) shown on stderr: a line
+    that says what it is, then a bar with counts and ETA (plain lines where stderr is no
+    terminal), as ingest shows its own."""
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        from ..corpus import pg_words
+
+        pg_words.on_progress(_rewrite_bar())
+        try:
+            return command(*args, **kwargs)
+        finally:
+            pg_words.on_progress(None)
+    return run
+
+
+def _rewrite_bar() -> Callable[[int, int], None]:
+    state: dict[str, Any] = {}
+
+    def report(done: int, total: int) -> None:
+        if "bar" not in state:  # rich is imported when there is something to show only
+            if done >= total:
+                return
+            import sys
+
+            from ._output import console
+            from .ingest import index_bar
+
+            con = console(stderr=True)
+            tty = sys.stderr.isatty()
+            con.print(f"upgrading the keyword index of {total - done:,} passages (migration 0020), in batches: "
+                      "searches go on meanwhile, and an interrupted upgrade goes on at the next open",
+                      soft_wrap=True)
+            state["bar"] = index_bar(con, tty, plain=not tty, what="upgrade", unit="passages",
+                                     plain_unit="passages rewritten")
+        state["bar"](done, total)
+    return report
 
 
 # a line that starts a line of its own in help text: an example, a list item

@@ -122,8 +122,10 @@ def _progress_bar(enabled: bool, plain: bool = False) -> Any:
                                                                      "note": wait_note(out)})
 
 
-def index_bar(con: Any, enabled: bool, plain: bool = False) -> Any:
-    """Progress callback for the search index: called with (done, total) chunks."""
+def index_bar(con: Any, enabled: bool, plain: bool = False, *, what: str = "index", unit: str = "chunks",
+              plain_unit: str = "passages embedded") -> Any:
+    """Progress callback for the search index (or another job over passages, ``what``): called
+    with (done, total) chunks."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -132,17 +134,17 @@ def index_bar(con: Any, enabled: bool, plain: bool = False) -> Any:
         TimeRemainingColumn,
     )
 
-    bar = Progress(TextColumn("[bold]index"), BarColumn(), MofNCompleteColumn(), TextColumn("chunks"),
+    bar = Progress(TextColumn(f"[bold]{what}"), BarColumn(), MofNCompleteColumn(), TextColumn(unit),
                    TextColumn("ETA"), TimeRemainingColumn(), console=con, disable=not enabled)
     state: dict[str, Any] = {}
-    lines = _PlainLines("index") if plain else None
+    lines = _PlainLines(what) if plain else None
 
     def update(done: int, total: int) -> None:
         if lines is not None:
-            lines(done, total, "passages embedded")
+            lines(done, total, plain_unit)
         if "task" not in state:
             bar.start()
-            state["task"] = bar.add_task("index", total=max(total, 1))
+            state["task"] = bar.add_task(what, total=max(total, 1))
         bar.update(state["task"], completed=done, total=max(total, 1))
         if done >= total:
             bar.stop()

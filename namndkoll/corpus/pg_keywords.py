@@ -26,14 +26,17 @@ RERANK = 4  # keyword candidates ranked cheaply per one scored exactly (BM25 rea
 PRESELECT = 20_000  # passages a question's keyword side ranks at most, about (see _preselection)
 
 
-Phrase = tuple[str, bool]  # a word and whether it is a prefix
+Word = tuple[str, bool]  # a word and whether it is a prefix
+# what BM25 counts as one (FTS5's phrase): one word, or words in a row ("e-tjänst": 'e' then a
+# word starting 'tjänst'), the last of them maybe a prefix
+Phrase = tuple[Word, ...]
 
 
 def _phrases(terms: Sequence[Any]) -> tuple[str, list[tuple[int, Phrase]]]:
     """A tsquery (text for to_tsquery('simple', …)) of the query terms and the phrases BM25
     counts, each with the number of its alternative — the same query ``keywords.fts_query`` gives
     FTS5: each word's stem as a prefix (a short word whole), or all the parts of a split compound.
-    As in FTS5's query, an alternative written twice is one, but a word in two alternatives is
+    As in FTS5's query, an alternative written twice is one, but a phrase in two alternatives is
     counted in each (a part two compounds share), and the parts of a compound count only in
     passages holding all of them (FTS5 scores the phrases of an AND that matched only)."""
     groups = _term_queries(terms)
@@ -42,29 +45,35 @@ def _phrases(terms: Sequence[Any]) -> tuple[str, list[tuple[int, Phrase]]]:
             [(i, p) for i, (_, ps) in enumerate(alts) for p in ps])
 
 
+def _phrase_query(words: Sequence[str], prefix: bool) -> tuple[str, Phrase]:
+    """A tsquery of words in a row (the last a prefix or not) and the phrase BM25 counts."""
+    return (" <-> ".join(f"'{w}'" for w in words) + (":*" if prefix else ""),
+            tuple((w, prefix and i == len(words) - 1) for i, w in enumerate(words)))
+
+
 def _term_queries(terms: Sequence[Any]) -> list[tuple[str, list[tuple[str, tuple[Phrase, ...]]]]]:
     """Per query term: its tsquery (its forms OR-ed) and its alternatives, each its tsquery and
-    its phrases (word, prefix?): the word, the AND of a compound's parts, another form."""
+    its phrases: the word (its words in a row), the AND of a compound's parts, another form."""
     groups: list[tuple[str, list[tuple[str, tuple[Phrase, ...]]]]] = []
     for t in terms:
         alts: list[tuple[str, tuple[Phrase, ...]]] = []
         prefix = t.stem != t.word or len(t.word) >= MIN_STEM
         words = TOKEN.findall((t.stem if prefix else t.word).lower())
         if words:
-            alts.append((" <-> ".join(f"'{w}'" for w in words[:-1]) + (" <-> " if len(words) > 1 else "")
-                         + f"'{words[-1]}'" + (":*" if prefix else ""),
-                         tuple((w, prefix and i == len(words) - 1) for i, w in enumerate(words))))
+            q, phrase = _phrase_query(words, prefix)
+            alts.append((q, (phrase,)))
         parts = [p for part in t.parts for p in TOKEN.findall(part.lower())]
         if parts:
-            alts.append(("(" + " & ".join(f"'{p}':*" for p in parts) + ")", tuple((p, True) for p in parts)))
+            alts.append(("(" + " & ".join(f"'{p}':*" for p in parts) + ")", tuple(((p, True),) for p in parts)))
         # other forms of the word (search/hybrid.py: typo repair) and a party's code for its name
         extra = [(a, len(a) >= MIN_STEM) for a in getattr(t, "alts", ())]
         if getattr(t, "party", None):  # "Vänsterpartiet" is "(V)" in a protocol
             extra.append((t.party.casefold(), False))
         for word, pre in extra:
             ws = TOKEN.findall(word.lower())
-            if len(ws) == 1:
-                alts.append((f"'{ws[0]}'" + (":*" if pre else ""), ((ws[0], pre),)))
+            if ws:  # a form of several words ("e-tjänst") is those words in a row, as FTS5 reads it
+                q, phrase = _phrase_query(ws, pre)
+                alts.append((q, (phrase,)))
         alts = list(dict.fromkeys(alts))
         if alts:
             groups.append(("(" + " | ".join(q for q, _ in alts) + ")", alts))
@@ -87,11 +96,11 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
         return []
     total = max(estimate(conn, "chunks", "SELECT count(*) FROM chunks"), 1)
     idf = []
-    held: dict[tuple[str, bool], int] = {}
-    for _, (word, prefix) in counted:
-        if (word, prefix) not in held:
-            held[(word, prefix)] = _phrase_chunks(conn, word, prefix, total)
-        n = held[(word, prefix)]
+    held: dict[Phrase, int] = {}
+    for _, phrase in counted:
+        if phrase not in held:
+            held[phrase] = _phrase_chunks(conn, phrase, total)
+        n = held[phrase]
         v = math.log((total - n + 0.5) / (n + 0.5))
         idf.append(v if v > 0 else 1e-6)
     phrases = [p for _, p in counted]
@@ -110,26 +119,34 @@ def keyword(conn: Any, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[i
             found += " AND ts_match_vq(c.tsv, to_tsquery('simple', %s))"  # (not through its index)
             found_args.append(match)
     pre = " + ".join(f"{w!r} * ts_rank('{TEXT_WEIGHTS}', c.tsv, to_tsquery('simple', %s), 1)" for w in idf)
-    pre_args = [f"'{w}'" + (":*" if p else "") for w, p in phrases]
-    words = list(dict.fromkeys(w for w, _ in phrases))
-    # a phrase counts where every phrase of its alternative occurs (the parts of a compound)
+    pre_args = [_phrase_query([w for w, _ in p], p[-1][1])[0] for p in phrases]
+    # the phrases' words, one row each: the phrase's number, the word's place in it, its length
+    toks = [(i, j, len(p), w, pre) for i, p in enumerate(phrases, 1) for j, (w, pre) in enumerate(p)]
+    words = list(dict.fromkeys(w for *_, w, _ in toks))
+    # a phrase occurs where its words stand one after the other in one column (the same weight);
+    # each occurrence is counted (text 1.0, § title 0.5), and a phrase counts where every phrase
+    # of its alternative occurs (the parts of a compound)
     rows = conn.execute(
         "WITH cand AS (SELECT c.id, c.tsv, c.ntokens FROM (SELECT c.id, c.tsv || ''::tsvector AS tsv, c.ntokens"
         " FROM chunks c WHERE " + found
         + "".join(f" AND {w}" for w in where) + f" OFFSET 0) c ORDER BY {pre} DESC, c.id LIMIT %s),"
-        " ph AS (SELECT * FROM unnest(%s::text[], %s::bool[], %s::float8[], %s::int[], %s::int[])"
-        "        WITH ORDINALITY AS p(pat, pre, idf, alt, size, i)),"
-        " tf AS (SELECT cand.id, ph.i, ph.idf, ph.alt, ph.size, cand.ntokens,"
-        "        sum(CASE w WHEN 'A' THEN 1.0 ELSE 0.5 END) AS tf"
+        " ph AS (SELECT * FROM unnest(%s::float8[], %s::int[], %s::int[]) WITH ORDINALITY AS p(idf, alt, size, i)),"
+        " tok AS (SELECT * FROM unnest(%s::int[], %s::int[], %s::int[], %s::text[], %s::bool[])"
+        "         AS t(i, j, n, pat, pre)),"
+        " occ AS (SELECT cand.id, tok.i, o.pos - tok.j AS at, o.w, count(DISTINCT tok.j) = max(tok.n) AS whole"
         "   FROM cand CROSS JOIN LATERAL (SELECT * FROM unnest(cand.tsv) x WHERE x.lexeme ^@ ANY(%s::text[])) u"
-        "   CROSS JOIN LATERAL unnest(u.weights) w"
-        "   JOIN ph ON CASE WHEN ph.pre THEN starts_with(u.lexeme, ph.pat) ELSE u.lexeme = ph.pat END"
-        "   GROUP BY cand.id, ph.i, ph.idf, ph.alt, ph.size, cand.ntokens),"
-        " whole AS (SELECT *, count(*) OVER (PARTITION BY id, alt) AS found FROM tf)"
+        "   CROSS JOIN LATERAL unnest(u.positions, u.weights) o(pos, w)"
+        "   JOIN tok ON CASE WHEN tok.pre THEN starts_with(u.lexeme, tok.pat) ELSE u.lexeme = tok.pat END"
+        "   GROUP BY cand.id, tok.i, o.pos - tok.j, o.w),"
+        " tf AS (SELECT occ.id, ph.i, ph.idf, ph.alt, ph.size, sum(CASE occ.w WHEN 'A' THEN 1.0 ELSE 0.5 END) AS tf"
+        "   FROM occ JOIN ph ON ph.i = occ.i WHERE occ.whole GROUP BY occ.id, ph.i, ph.idf, ph.alt, ph.size),"
+        " whole AS (SELECT tf.*, cand.ntokens, count(*) OVER (PARTITION BY tf.id, tf.alt) AS found"
+        "   FROM tf JOIN cand ON cand.id = tf.id)"
         f" SELECT id, sum(idf * tf * {K1 + 1} / (tf + {K1} * ({1 - B} + {B} * ntokens / %s::float8))) AS r"
         " FROM whole WHERE found = size GROUP BY id ORDER BY r DESC, id LIMIT %s",
-        [*found_args, *args, *pre_args, RERANK * k, [w for w, _ in phrases], [p for _, p in phrases], idf,
-         alt_of, alt_size, words, avg, k],
+        [*found_args, *args, *pre_args, RERANK * k, idf, alt_of, alt_size,
+         [t[0] for t in toks], [t[1] for t in toks], [t[2] for t in toks], [t[3] for t in toks], [t[4] for t in toks],
+         words, avg, k],
     ).fetchall()
     return [(int(r[0]), float(r[1])) for r in rows]
 
@@ -163,7 +180,7 @@ def _qualified(municipality: str) -> Callable[[re.Match[str]], str]:
 
 
 def _preselection(conn: Any, groups: Sequence[tuple[str, list[tuple[str, tuple[Phrase, ...]]]]],
-                  held: dict[tuple[str, bool], int], total: int, f: Filters) -> str | None:
+                  held: dict[Phrase, int], total: int, f: Filters) -> str | None:
     """The tsquery that finds the candidates when all the query's words would find more than
     ``PRESELECT`` passages (under the filter, estimated): the rarest words', as many as stay
     under it (at least one). None: all the words.
@@ -190,14 +207,16 @@ def _preselection(conn: Any, groups: Sequence[tuple[str, list[tuple[str, tuple[P
     return " | ".join(alt for i, (alt, _) in enumerate(groups) if i in kept)
 
 
-def _phrase_chunks(conn: Any, word: str, prefix: bool, total: int) -> int:
-    """Chunks holding the word (or a word starting with it): counted through the GIN index on
-    a small corpus, as FTS5 counts them; from the word statistics on a big one."""
+def _phrase_chunks(conn: Any, phrase: Phrase, total: int) -> int:
+    """Chunks holding the phrase (a word, or a word starting with it; words in a row): counted
+    through the GIN index on a small corpus, as FTS5 counts them; from the word statistics on a
+    big one (words in a row: the rarest word's count, which holds them all at most)."""
     if total <= STATS_FROM:
-        return cached(conn, ("phrase", word, prefix), lambda: int(conn.execute(  # type: ignore[no-any-return]
+        return cached(conn, ("phrase", phrase), lambda: int(conn.execute(  # type: ignore[no-any-return]
             "SELECT count(*) FROM chunks WHERE tsv @@ to_tsquery('simple', %s)",
-            (f"'{word}'" + (":*" if prefix else ""),)).fetchone()[0]))
-    return prefix_doc_count(conn, word) if prefix else term_doc_counts(conn, [word]).get(word, 0)
+            (_phrase_query([w for w, _ in phrase], phrase[-1][1])[0],)).fetchone()[0]))
+    return min(prefix_doc_count(conn, word) if prefix else term_doc_counts(conn, [word]).get(word, 0)
+               for word, prefix in phrase)
 
 
 def _avg_tokens(conn: Any, total: int) -> float:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 _INSTALL = "install the PostgreSQL backend: pip install 'namndkoll[postgres]'"
 try:
-    from . import pg_claims, pg_index, pg_keywords, pg_passages, pg_pool, pg_store
+    from . import pg_claims, pg_index, pg_keywords, pg_passages, pg_pool, pg_store, pg_words
 except ImportError as _exc:  # psycopg is an optional extra
     raise CorpusError(f"cannot open a PostgreSQL corpus: {_exc}; {_INSTALL}") from _exc
 
@@ -200,18 +200,37 @@ def migrate(conn: Any) -> list[int]:
     return applied
 
 
+def rewrite_words(conn: Any, *, may_refuse: bool = False) -> None:
+    """Go on with migration 0020's rewrite of the passages' keyword words where it stopped, if
+    no other session is at it (``pg_words.resume``: batches that commit, progress). A reader
+    whose server user may not write (``may_refuse``) leaves it to one who may."""
+    psycopg = _psycopg()
+    try:
+        pg_words.resume(conn)
+    except psycopg.errors.InsufficientPrivilege:
+        if not may_refuse:
+            raise
+    except psycopg.Error as exc:
+        raise CorpusError(f"cannot rewrite the keyword words (migration 0020): {str(exc).strip().splitlines()[0]};"
+                          " open the corpus again to go on where it stopped") from exc
+
+
 def open_pg(url: str, *, write: bool, create: bool = True) -> Any:
     """A migrated connection to the corpus at ``url`` (read-only unless ``write``)."""
     where = redact(url)
     conn = connect(url, read_only=not write)
     try:
         pending = check_corpus(conn, where, allow_new=write and create)
-        if pending:
-            if write:
+        if write:
+            if pending:
                 migrate(conn)
-            else:  # an older namndkoll's corpus: bring it up to date once, if this user may
-                with contextlib.closing(connect(url)) as rw:
+            rewrite_words(conn)
+        elif pending or pg_words.pending(conn):
+            # an older namndkoll's corpus: bring it up to date once, if this user may
+            with contextlib.closing(connect(url)) as rw:
+                if pending:
                     migrate(rw)
+                rewrite_words(rw, may_refuse=True)
         _register_vector(conn)
         pg_index.session_settings(conn)
     except BaseException:

@@ -274,7 +274,7 @@ def form_date(lines: Sequence[str]) -> str | None:
 
 
 _ADOPTED = re.compile(
-    r"\b(?:antagen|antaget|antogs|antagna|fastställd|fastställt|fastställdes|beslutad|beslutat|"
+    r"\b(?:antagen|antaget|antogs|antagna|fastställd|fastställt|fastställdes|beslutad|beslutat|beslutade|"
     r"beslutsdatum|beslutades|godkänd|godkänt|datum för beslut)\b", re.IGNORECASE)
 _VALIDITY = re.compile(r"\b(?:gäller|giltig|giltighet|revideras|ska revideras|uppföljning|upphör|"
                        r"nästa revidering|senast)\b", re.IGNORECASE)

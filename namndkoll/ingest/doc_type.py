@@ -154,6 +154,9 @@ _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 # _KINDS (case-sensitive inside: the same under _KINDS' IGNORECASE)
 _DELEGATION = r"^\s*(?-i:Delegations(?:beslut|lista)|DELEGATIONS(?:BESLUT|LISTA))(?:\s*$|\s+(?-i:[A-ZÅÄÖ][a-zåäö]))"
 _DELEGATION_HEAD = re.compile(_DELEGATION)
+# the head of an authority's regulation, whose "1 §" ... are its sections, not a meeting's items
+_REGULATION = r"\w+s\s+författningssamling\b|^\s*[A-ZÅÄÖ]\w+s\s+föreskrifter\s+(?:om|och)\b"
+_REGULATION_HEAD = re.compile(_REGULATION)
 _CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)\b", re.IGNORECASE)
 # kind words for doc_type "other", most specific first
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in (
@@ -169,7 +172,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     # a decision taken under delegation, or the list of such decisions reported to the nämnd
     # (a heading: capitalised, alone or before a name; not a wrapped agenda line's "delegationsbeslut")
     ("delegationsbeslut", _DELEGATION),
-    ("beslut", r"^\s*beslut(?:\s+\d+\s*\(\d+\))?\s*$"),  # an authority's decision: "Beslut 1 (20)" heads it
+    ("beslut", r"^\s*beslut(?:\s+\d+\s*\(\d+\))?\s*$"),
+    # an authority's regulation: "Transportstyrelsens författningssamling", "Boverkets föreskrifter om ..."
+    ("föreskrift", _REGULATION),  # an authority's decision: "Beslut 1 (20)" heads it
     # a body's statute: reglemente, förbundsordning, bolagsordning, arbetsordning, stadgar; and the
     # owner's standing directive to its company (ägardirektiv), adopted like them by fullmäktige
     ("reglemente", r"\breglemente\w*|\b(?:förbunds|bolags|arbets)ordning\w*|\bstadgar?\b|\bägardirektiv\w*"),
@@ -260,6 +265,8 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
     The steps run in the order of trust, the first that answers deciding: the head's own words,
     a report's head, a meeting's layout, then the signature and kind words."""
     top = list(lines[:20])
+    if any(_REGULATION_HEAD.search(ln) for ln in top[:4]):
+        return "other"  # an authority's regulation, its "1 §" ... sections are no meeting's items
     if not has_items and breadcrumb_meeting(top[:3]):
         return "other"  # a web page's trail ends at a meeting: its agenda, whatever its items say
     if has_items:

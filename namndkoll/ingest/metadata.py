@@ -169,9 +169,17 @@ def _committee(z: _Zones, front: _Front, doc_type: DocType | None, org_kind: Org
     """The body that wrote or decided (``find_committee``), looked for in page 1's lines, or in
     the first two pages' when a protocol's first page is short (a cover)."""
     short_first = len(front.page1) < 12 and doc_type in _MEETING_PAPERS
-    return find_committee(z.header, z.lines if short_first else front.page1 or z.lines, doc_type,
-                          text="\n".join(z.all_lines[:400]), org_kind=org_kind, last_lines=z.last,
-                          more_lines=z.lines)
+    lines = [ln for ln in (z.lines if short_first else front.page1 or z.lines) if not _RECEIVED.search(ln)]
+    header = "\n".join(ln for ln in z.header.splitlines() if not _RECEIVED.search(ln))
+    return find_committee(header, lines, doc_type,
+                          text="\n".join(ln for ln in z.all_lines[:400] if not _RECEIVED.search(ln)),
+                          org_kind=org_kind, last_lines=z.last,
+                          more_lines=[ln for ln in z.lines if not _RECEIVED.search(ln)])
+
+
+# the receiving body's stamp on a paper sent to it ("Bygg- och miljönämnden inkommen: 2026-04-30
+# Dnr: 2026-841"): the body it came in to, not the one that wrote it
+_RECEIVED = re.compile(r"\binkom(?:men|mit)?\s*:?\s*(?:den\s+)?(?:19|20)\d\d-\d\d-\d\d", re.IGNORECASE)
 
 
 def _put_to_kommun(front: _Front, committee: str | None,

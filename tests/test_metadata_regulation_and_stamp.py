@@ -1,0 +1,87 @@
+"""Metadata of papers written by others and filed among a kommun's meeting attachments (issue 8,
+h-gold141): a central authority's regulation ("Transportstyrelsens författningssamling", sections
+"1 §" ... "13 §") is that authority's regulation, dated by its adoption ("beslutade den 28 augusti
+2024"), not a protocol dated by its printing; a consultant's report stamped by the body it was sent
+to ("Bygg- och miljönämnden inkommen: 2026-04-30 Dnr: 2026-841") was not written by that body. The
+excerpts are real (attachments of Alingsås' tekniska nämnd and bygg- och miljönämnd, as archived in
+Knarrbyn/Kommundata), drawn with reportlab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_pdf import _font
+
+from namndkoll.ingest import read_document
+
+
+def _pdf(path: Path, rows: list[tuple[str, str]]) -> Path:
+    """One page; each row a left text and, on the same baseline, a right-column text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = _font()
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=True)
+    _, h = A4
+    y = h - 70
+    c.setFont(font, 10)
+    for left, right in rows:
+        if left:
+            c.drawString(55, y, left)
+        if right:
+            c.drawString(380, y, right)
+        y -= 14
+    c.showPage()
+    c.save()
+    return path
+
+
+_TSFS = [
+    ("Transportstyrelsens författningssamling", ""),
+    ("Transportstyrelsens föreskrifter", "TSFS 2024:57"),
+    ("om parkeringsanmärkningar och", "Utkom från trycket"),
+    ("felparkeringsavgift;", "den 10 september 2024"),
+    ("beslutade den 28 augusti 2024.", ""),
+    ("", "VÄGTRAFIK"),
+    ("Transportstyrelsen föreskriver följande med stöd av 12 § förordningen", ""),
+    ("(1976:1128) om felparkeringsavgift.", ""),
+    ("Inledande bestämmelser", ""),
+    ("1 § Dessa föreskrifter innehåller bestämmelser om parkeringsanmärkningar", ""),
+    ("och betalning av felparkeringsavgift enligt lagen (1976:206) om felparkerings-", ""),
+    ("avgift.", ""),
+    ("2 § De begrepp som används i dessa föreskrifter har den betydelse som", ""),
+    ("anges i lagen (1976:206) om felparkeringsavgift.", ""),
+    ("Gemensamma bestämmelser", ""),
+    ("3 § En parkeringsanmärkning ska meddelas på blankett eller genom elek-", ""),
+    ("tronisk överföringsmetod som tillhandahålls av Transportstyrelsen.", ""),
+    ("4 § En parkeringsanmärkning får inte avse mer än ett fordon.", ""),
+]
+
+
+def test_an_authoritys_regulation_is_its_own_and_dated_by_its_adoption(tmp_path):
+    md = read_document(_pdf(tmp_path / "tsfs.pdf", _TSFS)).metadata
+    assert (md.municipality, md.org_kind, md.doc_type, md.kind, md.committee) == (
+        "Transportstyrelsen", "other", "other", "föreskrift", None)
+    assert md.date == "2024-08-28"  # beslutade, not "Utkom från trycket den 10 september 2024"
+
+
+_SWECO = [
+    ("", "Bygg- och miljönämnden inkommen: 2026-04-30 Dnr: 2026-841"),
+    ("Samrådsunderlag", ""),
+    ("Mjörn ytvattentäkt", ""),
+    ("Underlag för avgränsningssamråd enligt 6 kap.", ""),
+    ("miljöbalken inför ansökan om tillstånd till vattenuttag från", ""),
+    ("sjön Mjörn i Lerums och Alingsås kommuner", ""),
+    ("Sweco Sverige AB   556767-9849", ""),
+    ("Uppdrag            Tillståndsprövning Mjörn", ""),
+    ("Kund               Göteborg Kretslopp och vatten,", ""),
+    ("                   Lerums kommun", ""),
+    ("Upprättad av       Helen Eklund", ""),
+    ("Datum              2026-03-13", ""),
+]
+
+
+def test_the_receiving_bodys_stamp_is_not_the_writer(tmp_path):
+    md = read_document(_pdf(tmp_path / "samrad.pdf", _SWECO)).metadata
+    assert md.committee is None
+    assert md.date == "2026-03-13"  # the report's own date, not the day it came in

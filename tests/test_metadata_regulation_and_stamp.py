@@ -85,3 +85,29 @@ def test_the_receiving_bodys_stamp_is_not_the_writer(tmp_path):
     md = read_document(_pdf(tmp_path / "samrad.pdf", _SWECO)).metadata
     assert md.committee is None
     assert md.date == "2026-03-13"  # the report's own date, not the day it came in
+
+
+def test_a_consultants_report_with_no_type_word_is_an_inquiry(tmp_path):
+    # the Sweco cover names no type a nämnd uses (no "Tjänsteskrivelse", no "Protokoll"): "other",
+    # and "Samrådsunderlag" says what kind of paper it is
+    md = read_document(_pdf(tmp_path / "samrad.pdf", _SWECO)).metadata
+    assert (md.doc_type, md.kind) == ("other", "utredning")
+
+
+def test_the_ramar_of_a_process_are_no_budget(tmp_path):
+    rows = [("2026-05-06", ""), ("Storkoll 2050", ""),
+            ("Beskrivning av process och ramar inför muntlig dialog i", ""),
+            ("delregionala kollektivtrafik- och samhällsplaneringsforum", ""),
+            ("Bakgrund", ""),
+            ("Västra Götalandsregionens (VGR) strategiska dokument för utveckling av", ""),
+            ("persontågtrafiken i Västra Götaland är Målbild tåg 2035 vilken antogs 2013.", "")]
+    md = read_document(_pdf(tmp_path / "storkoll.pdf", rows)).metadata
+    assert md.kind != "budget"
+    assert md.date == "2026-05-06"
+
+
+def test_budget_frames_are_still_a_budget(tmp_path):
+    rows = [("Underlag ramar 2027-2029", ""), ("Alingsås kommun", ""),
+            ("Kommunstyrelsen föreslås besluta om ramar för nämnderna för perioden.", "")]
+    md = read_document(_pdf(tmp_path / "ramar.pdf", rows)).metadata
+    assert md.kind == "budget"

@@ -111,3 +111,12 @@ def test_budget_frames_are_still_a_budget(tmp_path):
             ("Kommunstyrelsen föreslås besluta om ramar för nämnderna för perioden.", "")]
     md = read_document(_pdf(tmp_path / "ramar.pdf", rows)).metadata
     assert md.kind == "budget"
+
+
+def test_beslutade_den_is_an_adoption_only_alone_on_its_line():
+    from namndkoll.ingest.dates import adoption_date
+
+    assert adoption_date(["felparkeringsavgift;", "beslutade den 28 augusti 2024."]) == "2024-08-28"
+    # a sentence wrapped so that its verb opens a line (a protocol's text) adopts nothing
+    assert adoption_date(["Direktionen för Alingsås och Vårgårda Räddningstjänstförbund (härefter benämnt förbundet)",
+                          "beslutade den 17 april 2026, § 10, att godkänna budget 2027, budgetramar för 2028–2029,"]) is None

@@ -120,3 +120,11 @@ def test_beslutade_den_is_an_adoption_only_alone_on_its_line():
     # a sentence wrapped so that its verb opens a line (a protocol's text) adopts nothing
     assert adoption_date(["Direktionen för Alingsås och Vårgårda Räddningstjänstförbund (härefter benämnt förbundet)",
                           "beslutade den 17 april 2026, § 10, att godkänna budget 2027, budgetramar för 2028–2029,"]) is None
+
+
+def test_a_document_without_text_gets_no_type():
+    from namndkoll.ingest.metadata import read_metadata
+    from namndkoll.types import Page
+
+    # pages that need OCR tell nothing: no "other" guessed for them
+    assert read_metadata([Page(1, ""), Page(2, "")], []).doc_type is None

@@ -386,11 +386,12 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     title = _read_title(pages, items, z, front, doc_type=doc_type, kind=kind, municipality=municipality,
                         committee=committee)
     dnr = find_diarienummer("\n".join(p.header + "\n" + p.text for p in pages))
-    if doc_type is None and not signed_by_member(z.last):
+    if doc_type is None and z.lines and not signed_by_member(z.last):
         # a paper that names no type of its own and has no meeting's, report's or motion's layout
         # (a consultant's report, an authority's letter) is of type "other", of the kind its head
         # names if any; decided last, so its date and title are read as before. One signed by
-        # party members stays untyped: the position finder reads it as their motion if it is one
+        # party members stays untyped: the position finder reads it as their motion if it is one;
+        # and one with no text (pages that need OCR) tells nothing
         doc_type, kind = "other", kind or _kind_word(z)
     return Metadata(title, municipality, committee, doc_type, date, dnr, org_kind, kind)
 

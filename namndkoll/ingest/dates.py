@@ -275,7 +275,10 @@ def form_date(lines: Sequence[str]) -> str | None:
 
 _ADOPTED = re.compile(
     r"\b(?:antagen|antaget|antogs|antagna|fastställd|fastställt|fastställdes|beslutad|beslutat|"
-    r"beslutsdatum|beslutades|godkänd|godkänt|datum för beslut)\b", re.IGNORECASE)
+    r"beslutsdatum|beslutades|godkänd|godkänt|datum för beslut)\b|"
+    # a regulation's head: "Transportstyrelsens föreskrifter om ...; / beslutade den 28 augusti 2024."
+    # alone on its line (never a sentence's "... Räddningstjänstförbund / beslutade den 17 april 2026, § 10, att")
+    r"^\s*beslutade\s+den\b(?=\s+\d{1,2}\s+[a-zåäö]+\s+(?:19|20)\d\d\s*\.?\s*$)", re.IGNORECASE)
 _VALIDITY = re.compile(r"\b(?:gäller|giltig|giltighet|revideras|ska revideras|uppföljning|upphör|"
                        r"nästa revidering|senast)\b", re.IGNORECASE)
 _REVISED = re.compile(r"\b(?:reviderad|reviderat|reviderades|senast reviderad|uppdaterad|uppdaterat)\b",

@@ -13,7 +13,7 @@ from .doc_type import REPORT_KIND_LINE
 __all__ = ["find_date"]
 
 _POLICY_KINDS = {"policy", "plan", "strategi", "riktlinje", "program", "reglemente", "delegationsordning",
-                 "taxa", "regler", "anvisning", "överenskommelse", "rutin"}
+                 "taxa", "regler", "anvisning", "överenskommelse", "rutin", "föreskrift"}
 _COVER_LINES = 5  # a cover's lines, its header's included
 _SIGNED_TYPES = {"motion", "skrivelse", "reservation", "sarskilt_yttrande", "initiativarende"}
 

@@ -14,7 +14,7 @@ from .diarienummer import find_diarienummer
 from .meeting_pages import breadcrumb_meeting
 
 __all__ = ["AGENDA_OPENER", "ITEM_HEAD", "REPORT_KIND_LINE", "SKIP_LINK", "find_doc_type", "find_kind",
-           "is_extract"]
+           "is_extract", "signed_by_member"]
 
 _AUDITOR = re.compile(r"\b(?:revisor(?:er|erna|sgrupp\w*)?|stadsrevisionen|kommunrevisionen|regionrevisionen|"
                       r"revisionskontoret|sakkunnig\w*|PwC|KPMG|EY|Ernst & Young|Deloitte|Azets|"
@@ -154,6 +154,9 @@ _BARE_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 # _KINDS (case-sensitive inside: the same under _KINDS' IGNORECASE)
 _DELEGATION = r"^\s*(?-i:Delegations(?:beslut|lista)|DELEGATIONS(?:BESLUT|LISTA))(?:\s*$|\s+(?-i:[A-ZÅÄÖ][a-zåäö]))"
 _DELEGATION_HEAD = re.compile(_DELEGATION)
+# the head of an authority's regulation, whose "1 §" ... are its sections, not a meeting's items
+_REGULATION = r"\w+s\s+författningssamling\b|^\s*[A-ZÅÄÖ]\w+s\s+föreskrifter\s+(?:om|och)\b"
+_REGULATION_HEAD = re.compile(_REGULATION)
 _CASE_LABEL = re.compile(r"^\s*(?:datum|diarienr|diarienummer|dnr|ärendenummer)\b", re.IGNORECASE)
 # kind words for doc_type "other", most specific first
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in (
@@ -165,11 +168,17 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     ("pressmeddelande", r"\b(?:pressmeddelande|presskonferens|pressinformation)\w*|\bartikeln\s+är\s+skriven\s+av\b"),
     ("delårsrapport", (r"\b(?:delårsrapport|delårsbokslut|tertialrapport|tertialuppföljning|"
                       r"månadsuppföljning|månadsrapport|uppföljningsrapport)\w*")),
-    ("budget", r"\b(?:budget\w*|\w*ramar|ramberedning|flerårsplan|mål och budget|investering\w*)\b"),
+    # "Ramar 2027-2029", "Underlag ramar 2027-2029" (the years maybe on the next line), "budgetramar";
+    # not the "ramar" of a process
+    # ("Beskrivning av process och ramar inför muntlig dialog")
+    ("budget", (r"\b(?:budget\w*|\w+ramar|ramar\s+(?:för\s+)?(?:19|20)\d\d|ramberedning|flerårsplan|mål och budget|"
+                r"investering\w*)\b|^\s*ramar\b|\bramar\s*$")),
     # a decision taken under delegation, or the list of such decisions reported to the nämnd
     # (a heading: capitalised, alone or before a name; not a wrapped agenda line's "delegationsbeslut")
     ("delegationsbeslut", _DELEGATION),
-    ("beslut", r"^\s*beslut(?:\s+\d+\s*\(\d+\))?\s*$"),  # an authority's decision: "Beslut 1 (20)" heads it
+    ("beslut", r"^\s*beslut(?:\s+\d+\s*\(\d+\))?\s*$"),
+    # an authority's regulation: "Transportstyrelsens författningssamling", "Boverkets föreskrifter om ..."
+    ("föreskrift", _REGULATION),  # an authority's decision: "Beslut 1 (20)" heads it
     # a body's statute: reglemente, förbundsordning, bolagsordning, arbetsordning, stadgar; and the
     # owner's standing directive to its company (ägardirektiv), adopted like them by fullmäktige
     ("reglemente", r"\breglemente\w*|\b(?:förbunds|bolags|arbets)ordning\w*|\bstadgar?\b|\bägardirektiv\w*"),
@@ -193,7 +202,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     ("avtal", (r"^\s*(?:\w*avtal(?:et)?|(?:idéburet\s+offentligt\s+)?partnerskap)(?:\s+(?:mellan|om|avseende)\b|\s*$)|"
                r"^\s*idéburet\s+offentligt(?:\s+partnerskap)?\s*$")),
     # a nämnd's review of its own work ("Genomlysning 2026–2027 Bygg- och miljönämnden") is an inquiry
-    ("utredning", r"\b(?:utredning|utvärdering|förstudie|kartläggning|analys|rapport|promemoria|PM|genomlysning)\w*"),
+    # a consultant's "Samrådsunderlag" for a permit's consultation is an inquiry too
+    ("utredning", (r"\b(?:utredning|utvärdering|förstudie|kartläggning|analys|rapport|promemoria|PM|genomlysning|"
+                   r"samrådsunderlag)\w*")),
     ("yttrande", r"^\s*(?:yttrande|remissvar|remissyttrande)\b"),
     ("interpellation", r"^\s*interpellation\b"),
     ("medborgarförslag", r"^\s*medborgarförslag\b"),
@@ -213,6 +224,12 @@ _MOTION_BODY = re.compile(r"förslag till beslut i (?:kommun|region)fullmäktige
 # Riktlinjer / Regler", whichever is ticked): it names every kind, so none of them
 _KIND_WORD = re.compile(r"^\s*(?:strategi|program|plan|policy|riktlinje[r]?|regler|reglemente|anvisning|taxa|"
                         r"handlingsplan|rutin)\s*$", re.IGNORECASE)
+
+
+def signed_by_member(last_lines: Sequence[str]) -> bool:
+    """Whether the last lines carry a member's signature with a party ("Anna Berg (S)"): a paper
+    of a party's members, whatever its type word."""
+    return any(_SIGNED_BY_MEMBER.search(ln) or party_of_name(ln) for ln in last_lines[-8:])
 
 
 def find_kind(lines: Sequence[str], *, not_in_sentences: bool = False) -> str | None:
@@ -260,6 +277,8 @@ def find_doc_type(lines: Sequence[str], has_items: bool, *, first_text: str = ""
     The steps run in the order of trust, the first that answers deciding: the head's own words,
     a report's head, a meeting's layout, then the signature and kind words."""
     top = list(lines[:20])
+    if any(_REGULATION_HEAD.search(ln) for ln in top[:4]):
+        return "other"  # an authority's regulation, its "1 §" ... sections are no meeting's items
     if not has_items and breadcrumb_meeting(top[:3]):
         return "other"  # a web page's trail ends at a meeting: its agenda, whatever its items say
     if has_items:

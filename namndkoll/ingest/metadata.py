@@ -33,7 +33,14 @@ from .committee import addressee_block, find_committee
 from .dates import MONTHS
 from .diarienummer import find_diarienummer
 from .doc_date import find_date
-from .doc_type import AGENDA_OPENER, SKIP_LINK, find_doc_type, find_kind, is_extract
+from .doc_type import (
+    AGENDA_OPENER,
+    SKIP_LINK,
+    find_doc_type,
+    find_kind,
+    is_extract,
+    signed_by_member,
+)
 from .meeting_pages import meeting_sentence, titled_meeting, titled_meeting_day
 from .org_table import named_bodies, org_by_name, org_in_file_name
 from .orgs import find_organisation, kommuner_of_members
@@ -169,9 +176,17 @@ def _committee(z: _Zones, front: _Front, doc_type: DocType | None, org_kind: Org
     """The body that wrote or decided (``find_committee``), looked for in page 1's lines, or in
     the first two pages' when a protocol's first page is short (a cover)."""
     short_first = len(front.page1) < 12 and doc_type in _MEETING_PAPERS
-    return find_committee(z.header, z.lines if short_first else front.page1 or z.lines, doc_type,
-                          text="\n".join(z.all_lines[:400]), org_kind=org_kind, last_lines=z.last,
-                          more_lines=z.lines)
+    lines = [ln for ln in (z.lines if short_first else front.page1 or z.lines) if not _RECEIVED.search(ln)]
+    header = "\n".join(ln for ln in z.header.splitlines() if not _RECEIVED.search(ln))
+    return find_committee(header, lines, doc_type,
+                          text="\n".join(ln for ln in z.all_lines[:400] if not _RECEIVED.search(ln)),
+                          org_kind=org_kind, last_lines=z.last,
+                          more_lines=[ln for ln in z.lines if not _RECEIVED.search(ln)])
+
+
+# the receiving body's stamp on a paper sent to it ("Bygg- och miljönämnden inkommen: 2026-04-30
+# Dnr: 2026-841"): the body it came in to, not the one that wrote it
+_RECEIVED = re.compile(r"\binkom(?:men|mit)?\s*:?\s*(?:den\s+)?(?:19|20)\d\d-\d\d-\d\d", re.IGNORECASE)
 
 
 def _put_to_kommun(front: _Front, committee: str | None,
@@ -371,6 +386,13 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
     title = _read_title(pages, items, z, front, doc_type=doc_type, kind=kind, municipality=municipality,
                         committee=committee)
     dnr = find_diarienummer("\n".join(p.header + "\n" + p.text for p in pages))
+    if doc_type is None and z.lines and not signed_by_member(z.last):
+        # a paper that names no type of its own and has no meeting's, report's or motion's layout
+        # (a consultant's report, an authority's letter) is of type "other", of the kind its head
+        # names if any; decided last, so its date and title are read as before. One signed by
+        # party members stays untyped: the position finder reads it as their motion if it is one;
+        # and one with no text (pages that need OCR) tells nothing
+        doc_type, kind = "other", kind or _kind_word(z)
     return Metadata(title, municipality, committee, doc_type, date, dnr, org_kind, kind)
 
 

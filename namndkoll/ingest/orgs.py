@@ -73,7 +73,11 @@ _NOT_COUNTY = r"(?!Beslut|Datum|Dnr|Diarienummer|Sida|Yttrande|Protokoll)"
 _COUNTY_WORD = rf"{_NOT_COUNTY}[A-ZÅÄÖ][a-zåäö]+"
 _STATE = re.compile(rf"\b(Länsstyrelsen(?:\s+i)?\s+{_COUNTY_WORD}(?:[ -]{_COUNTY_WORD})?"
                     r"(?:\s+län)?|(?:Förvaltningsrätten|Kammarrätten)\s+i\s+[A-ZÅÄÖ][a-zåäö]+|"
-                    r"Mark- och miljödomstolen|Skolinspektionen|Inspektionen för vård och omsorg)\b")
+                    r"Mark- och miljödomstolen|Skolinspektionen|Inspektionen för vård och omsorg|"
+                    # a central authority's regulation names it in its head: "Transportstyrelsens
+                    # författningssamling", "Boverkets föreskrifter om ..."
+                    r"[A-ZÅÄÖ][a-zåäö]+(?:styrelsen|verket|myndigheten|inspektionen)(?=s\s+(?:författningssamling|"
+                    r"föreskrifter\s+(?:om|och)\b)))(?:\b|(?=s\s))")
 # "AB Alingsåshem (justerad soliditet)", "Alingsås Energi AB" alone on a cover line: a company's
 # report, not its owner's
 # the capitalised words that end a line, after its last sentence's end or any word in small letters

@@ -126,6 +126,8 @@ def _skip_title_line(s: str, committee: str | None, org_names: set[str]) -> bool
         return True
     if re.search(r"@|https?://|www\.|\b\d{3}[- ]\d{2,3} ?\d{2}", s):
         return True
+    if re.fullmatch(r"\w+s\s+författningssamling", s.strip(), re.IGNORECASE):
+        return True  # the series a regulation is printed in ("Transportstyrelsens författningssamling")
     if committee and low == committee.casefold():
         return True
     if low.rstrip(".") in org_names or is_self_name(s) or COMMITTEE.fullmatch(s) or (

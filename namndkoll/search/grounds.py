@@ -68,7 +68,7 @@ from .question import PLACE_SUFFIXES, Question, mentions_place, place_word, same
 from .rerank import states_kind
 from .terms import STOPWORDS, Finds, Matcher, Term
 
-__all__ = ["PLAN_YEARS", "TERM", "beside", "body_terms", "by_own_body", "by_own_committee", "figure_beside", "figure_in", "names_asked_year", "names_own_place", "record_terms", "sentences", "stated_around", "states",
+__all__ = ["PLAN_YEARS", "TERM", "beside", "body_terms", "by_own_body", "by_own_committee", "date_beside", "figure_beside", "figure_in", "names_asked_year", "names_own_place", "record_terms", "sentences", "stated_around", "states",
            "thing_beside", "thing_of", "topic_held", "without_axes", "without_numbering", "year_in_own_words"]
 
 # a year as a word: not part of a figure ("1 2025,5"), a case number ("2025.319") or an SFS ("2025:400")
@@ -296,6 +296,34 @@ def figure_beside(question: Question, text: str, section: str | None, focus: Fin
     if naming and question.count:
         return any(counts_focus(s, focus) for s in naming)
     return not naming or any(figure_in(s) for s in naming)
+
+
+# when something happens, as a sentence says it: a year, a month, a date, a season, a week, a
+# quarter or half year, a weekday, a meeting's or a year's turn, a time said from now ("i dag",
+# "i år", "nästa år", "omedelbart") or from an event ("inom två månader")
+_WHEN = re.compile(
+    r"(?<!\d)(?:19|20)\d\d(?!\d)|\b" + _MONTHS + r"(?![\wåäö])|\b\d{1,2}/\d{1,2}\b|"
+    r"\b(?:vår|höst|sommar|vinter)(?:en|terminen)?\b|\bårsskiftet\b|\b(?:halvår|kvartal|tertial|vecka)\b|"
+    r"\b(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\b|\bi\s+(?:dag|år|fjol|höstas|våras|somras)\b|\bidag\b|"
+    r"\b(?:nästa|förra|kommande)\s+(?:år|månad|vecka|sammanträde)|\bomedelbar\w*|\bsammanträde(?:t|s)?\b|"
+    r"\b(?:inom|efter|senast)\s+(?:\d+|en|ett|" + _NUMBER_WORDS + r")\s+(?:dag|dygn|vecka|veckor|månad|år)",
+    re.IGNORECASE)
+
+
+def date_beside(question: Question, text: str, thing: Matcher | None) -> bool:
+    """Whether a "När …" question's passage says when in a sentence that holds a word of what is
+    asked (``thing``, ``thing_of``): a year, a month, a date, a season, a meeting (``_WHEN``);
+    True for other questions, a query of places and years only, and a passage whose sentences
+    never hold a word of what is asked (its heading may).
+
+    What the passage says of the thing asked without a time is no answer to when (issue 11, the
+    near misses shown as sure: "När fick Intraservice diplomet som cykelvänlig arbetsplats?" and
+    "Förvaltningen har fått diplom för cykelvänlig arbetsplats.", the year of the report's
+    heading two columns away)."""
+    if thing is None or "date" not in question.kinds:
+        return True
+    naming = [s for s in sentences(without_numbering(text)) if any(thing.held(s))]
+    return not naming or any(_WHEN.search(s) for s in naming)
 
 
 def thing_of(question: Question, terms: Sequence[Term]) -> Matcher | None:

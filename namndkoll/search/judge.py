@@ -131,7 +131,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     (``Ranked.thing_beside``; issue 11: "lomma skattesats 2026" and Lomma's avfallstaxa 2026), and
     without it is never trusted, however close (issue 11: "tolkförmedling väst verksamhetens
     intäkter 2021-2025 tabell" and six passages of prose from the report trusted before the table
-    row "Verksamhetens intäkter 231 858 …"). A
+    row "Verksamhetens intäkter 231 858 …"); a "När …" question's passage likewise needs a time
+    (a year, a month, a date, a season, a meeting) in a sentence holding a word of what is asked
+    (``Ranked.date_beside``; twentieth session: "När fick Intraservice diplomet som cykelvänlig
+    arbetsplats?" and "Förvaltningen har fått diplom för cykelvänlig arbetsplats.", no time). A
     passage whose own words name no year stands for the year its § title (else its document's
     title) names first: of another year it is weak at most (``Ranked.year_named``; issue 11:
     "personalförmåner värde per medarbetare göteborg 2026" and the value fixed in "§ 451 Förslag
@@ -221,8 +224,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         stated_here = (r.stated or not STATED_FOR_HIGH) and r.stance and r.party_named
         # (issue 11) a passage naming no year is trusted only where its title's first year is the
         # one asked: a budget for 2025 is not the answer for the plan year 2026 its title names;
-        # and a figure query's passage only with a figure beside what is asked (thing_beside)
-        trusted = r.year_named and not r.inside and r.own_place and of_asked and r.thing_beside and r.topic and stated_here and r.post_of_body and (
+        # and a figure query's passage only with a figure beside what is asked (thing_beside);
+        # (twentieth session) a "När …" question's only with a time beside what is asked
+        # (date_beside: "När fick Intraservice diplomet …" and "Förvaltningen har fått diplom …")
+        trusted = r.year_named and not r.inside and r.own_place and of_asked and r.thing_beside and r.date_beside and r.topic and stated_here and r.post_of_body and (
             k >= KEYWORD_FULL or (r.focus_ok and (
                 s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)
                 or (chosen and kp >= KEYWORD_HIGH and s >= weak_bar - cal.margin)

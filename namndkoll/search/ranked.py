@@ -48,6 +48,7 @@ class Ranked:
     # names the party whose view the query asks ("Vad tyckte KD om …": Question.opinion), or none is asked
     party_named: bool = True
     thing_beside: bool = True  # a figure beside a word of what a figure query asks (grounds.thing_beside)
+    date_beside: bool = True  # a time beside a word of what a "När …" question asks (grounds.date_beside)
     # its own text names the query's year, or, naming none, its title's first year is it (grounds.names_asked_year)
     year_named: bool = True
     # the § it stands in (document id, item number); None outside a §

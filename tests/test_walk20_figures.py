@@ -1,0 +1,43 @@
+"""What the twentieth session's walk found in `namndkoll figures` (docs/walks/twentieth-session.md),
+on PDFs drawn here in other names: a journalist pulls a budget table's cells with --json / --csv and
+wants each cell's page range to be the page the cell stands on."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from test_pdf import draw
+from test_walk18_figures import _ruled
+from typer.testing import CliRunner
+
+from namndkoll.cli import app
+
+runner = CliRunner()
+
+
+def _budget(tmp_path: Path) -> Path:
+    text = [(60, 60, "Budget 2026 för Fjällby räddningstjänstförbund"),
+            (60, 80, "Medlemsbidraget för 2026 uppgår samlat till 48 215tkr.")]
+    strings, lines = _ruled([("Medlemsbidrag 2025", "46 900"), ("Uppräkning 2026", "1 315"),
+                             ("Medlemsbidrag 2026", "48 215")], 120)
+    return draw(tmp_path / "budget.pdf", [text, [(60, 90, "Räddningstjänstförbundet"), *strings]],
+                lines=[[], lines])
+
+
+def test_a_table_cells_page_range_is_the_page_it_stands_on(tmp_path: Path) -> None:
+    # a cell's stored span is empty (start = end = its page's first character): its page_end was
+    # the page before (1 for a cell on page 2), in --json and --csv
+    db = str(tmp_path / "c.db")
+    out = runner.invoke(app, ["ingest", str(_budget(tmp_path)), "--db", db, "--no-index"])
+    assert out.exit_code == 0, out.output
+    rows = json.loads(runner.invoke(app, ["figures", "--db", db, "--json"]).output)
+    cells = [r for r in rows if r["table"]]
+    assert sorted(r["value"] for r in cells) == [1_315_000, 46_900_000, 48_215_000]
+    assert {(r["page"], r["page_end"]) for r in cells} == {(2, 2)}
+    assert all(r["page_end"] >= r["page"] for r in rows)
+    table = csv.DictReader(io.StringIO(runner.invoke(app, ["figures", "--db", db, "--csv"]).output))
+    pages = {(r["page"], r.get("page_end", r["page"])) for r in table if "Medlemsbidrag 2025" in r["text"]}
+    assert pages == {("2", "2")}

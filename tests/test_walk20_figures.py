@@ -41,3 +41,19 @@ def test_a_table_cells_page_range_is_the_page_it_stands_on(tmp_path: Path) -> No
     table = csv.DictReader(io.StringIO(runner.invoke(app, ["figures", "--db", db, "--csv"]).output))
     pages = {(r["page"], r.get("page_end", r["page"])) for r in table if "Medlemsbidrag 2025" in r["text"]}
     assert pages == {("2", "2")}
+
+
+def test_a_table_cell_at_80_columns_shows_its_label_once(tmp_path: Path) -> None:
+    # a cell's quote is its row and column label, which its words already begin with: the
+    # quote column printed "Medlemsbidrag 2025 | …: 46 900: Medlemsbidrag 2025 | …", the label
+    # twice and, cut to 80 columns, the second copy where the rest of the first should be
+    db = str(tmp_path / "c.db")
+    runner.invoke(app, ["ingest", str(_budget(tmp_path)), "--db", db, "--no-index"])
+    shown = runner.invoke(app, ["figures", "--db", db], env={"COLUMNS": "80"}).output
+    lines = shown.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    cell = " ".join(line.strip() for line in lines if "2025" in line or "46" in line)
+    assert cell.count("Medlemsbidrag 2025") == 1, shown
+    assert "46 900" in cell.replace("\u00a0", " ")
+    wide = runner.invoke(app, ["figures", "--db", db, "--wide"]).output
+    assert "46 900" in wide.replace("\u00a0", " ") and wide.count("Medlemsbidrag 2025") == 1, wide

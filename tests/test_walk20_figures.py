@@ -57,3 +57,31 @@ def test_a_table_cell_at_80_columns_shows_its_label_once(tmp_path: Path) -> None
     assert "46 900" in cell.replace("\u00a0", " ")
     wide = runner.invoke(app, ["figures", "--db", db, "--wide"]).output
     assert "46 900" in wide.replace("\u00a0", " ") and wide.count("Medlemsbidrag 2025") == 1, wide
+
+
+def _report(tmp_path: Path) -> Path:
+    page = [(60, 60, "Resultatredovisning i sammandrag"), (60, 80, "Belopp i mnkr"),
+            (60, 250, "Förvaltningen visar överskott på 22,5 miljoner kronor för perioden jämfört med budget."),
+            (60, 264, "Intäkterna är ca 2 miljoner kronor lägre än budgeterat.")]
+    rule = []
+    rows = [("", "Utfall", "Budget"), ("Intäkter", "373,6", "375,7"), ("Resultat", "22,5", "3,0")]
+    for r, row in enumerate(rows):
+        y = 100 + 30 * r
+        page += [(65 + 150 * c, y + 18, cell) for c, cell in enumerate(row)]
+        rule.append((60, y, 510, y))
+    rule += [(60, 190, 510, 190)] + [(x, 100, x, 190) for x in (60, 210, 360, 510)]
+    return draw(tmp_path / "delar.pdf", [page], lines=[rule])
+
+
+def test_a_sentence_that_repeats_a_table_cells_amount_keeps_its_figure(tmp_path: Path) -> None:
+    # the delårsrapport's "överskott på 22,5 miljoner kronor" under a table whose Resultat row
+    # reads 22,5: the cell was placed on the sentence's "22,5" (the first "Resultat" of the page
+    # is the heading above the table) and the sentence's figure dropped as the table's
+    out = runner.invoke(app, ["extract", str(_report(tmp_path)), "--json"])
+    assert out.exit_code == 0, out.output
+    figs = json.loads(out.output)["figures"]
+    text = {(f["text"], f["value"]) for f in figs if "|" not in f["text"]}
+    cells = {(f["text"], f["value"]) for f in figs if "|" in f["text"]}
+    assert ("22,5 miljoner kronor", 22_500_000) in text, figs
+    assert ("ca 2 miljoner kronor", 2_000_000) in text
+    assert any(v == 22_500_000 and "Resultat" in t for t, v in cells), cells

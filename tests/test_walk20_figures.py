@@ -85,3 +85,18 @@ def test_a_sentence_that_repeats_a_table_cells_amount_keeps_its_figure(tmp_path:
     assert ("22,5 miljoner kronor", 22_500_000) in text, figs
     assert ("ca 2 miljoner kronor", 2_000_000) in text
     assert any(v == 22_500_000 and "Resultat" in t for t, v in cells), cells
+
+
+def test_each_number_of_a_respektive_list_is_a_figure_in_the_lists_unit(tmp_path: Path) -> None:
+    # "höjas (med 0,01 respektive 0,06 procentenheter)": only the last number, the one written
+    # beside its unit, was read; a controller comparing räntepåslag lost every other one
+    page = [(60, 60, "Analysen visar att påslagen för Fjällby Bostäder AB och Fjällby Energi AB"),
+            (60, 74, "behöver höjas (med 0,02 respektive 0,07 procentenheter), medan påslaget för"),
+            (60, 88, "Fjällby Hamn AB behöver sänkas (med 0,04"),
+            (60, 102, "procentenheter). Driften kostar 3, 4 och 5 mnkr under åren."),
+            (60, 116, "Beslutet i § 3 och 12 mnkr för år 2025 och 8 mnkr därefter.")]
+    out = runner.invoke(app, ["extract", str(draw(tmp_path / "ranta.pdf", [page])), "--json"])
+    assert out.exit_code == 0, out.output
+    got = sorted((f["value"], f["unit"]) for f in json.loads(out.output)["figures"])
+    assert got == sorted([(0.02, "procentenhet"), (0.07, "procentenhet"), (0.04, "procentenhet"),
+                          (3e6, "SEK"), (4e6, "SEK"), (5e6, "SEK"), (12e6, "SEK"), (8e6, "SEK")]), got

@@ -78,7 +78,9 @@ def test_a_change_from_one_figure_to_another_is_no_range() -> None:
 
 
 def test_two_numbers_with_och_are_not_a_range_without_mellan() -> None:
-    assert ranges("Det finns 5 och 6 platser.") == [("count", 6.0, None, "plats", "6 platser")]
+    # two figures, each in the list's unit (walk 20: "0,01 respektive 0,06 procentenheter"), no range
+    assert ranges("Det finns 5 och 6 platser.") == [("count", 5.0, None, "plats", "5"),
+                                                    ("count", 6.0, None, "plats", "6 platser")]
 
 
 def test_a_downward_pair_is_no_range() -> None:

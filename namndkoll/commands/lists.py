@@ -135,6 +135,8 @@ def _around(quote: str, words: str, fitted: bool, lead: int = 2) -> str:
     so that the figure as written ("1 550 t kr") is in the part that shows."""
     quote, words = one_line(quote), one_line(words)
     at = quote.find(words) if words else -1
+    if at < 0 and words and quote and words.startswith(quote):
+        return words  # a table cell: its quote is its row and column label, which its words begin with
     if at < 0:
         return f"{words}: {quote}" if words and fitted else quote
     if not fitted:

@@ -220,9 +220,11 @@ _DOC_COLS = ("d.id AS document_id, d.source, d.title, d.municipality,"
              f" {ORIGIN['year']} AS year")
 _ITEM_JOIN = "LEFT JOIN items i ON i.id = x.item_id"
 # the page a stored row's span ends on: a reservation announced on one page and written out on
-# the next quotes both, and its citation must name both pages (same SQL in PostgreSQL)
+# the next quotes both, and its citation must name both pages (same SQL in PostgreSQL); a span
+# that is empty (a table cell's figure: start = end = its page's first character) ends on the
+# page it starts on, not the page before
 PAGE_END = ('(SELECT max(pg.number) FROM pages pg WHERE pg.document_id = x.document_id'
-            ' AND pg.start < x."end") AS page_end')
+            ' AND (pg.start < x."end" OR pg.start <= x.start)) AS page_end')
 
 
 def _filters(conn: Any, municipality: str | None, committee: str | None, year: int | None,

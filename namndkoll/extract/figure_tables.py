@@ -574,8 +574,11 @@ def _table_figure(span: tuple[int, int] | None, page: Page, body: str, cell: str
     pos = -1
     if from_ >= 0:
         # the cell as a cell: not the "5,0" of "+5,0 mnkr" in a comment under the table
-        # that names the same row (then its text figure would be dropped as covered)
-        cm = re.compile(r"(?<![\w,.+\-−–])" + re.escape(cell) + r"(?![\w,]|\s*(?:[tm]|mn|md)?kr\b)")
+        # that names the same row, nor the "22,5" of "överskott på 22,5 miljoner kronor" in the
+        # text (then its text figure would be dropped as covered): a number the text gives a
+        # unit of its own is the text's figure
+        cm = re.compile(r"(?<![\w,.+\-−–])" + re.escape(cell) + r"(?![\w,]|\s*(?:(?:[tm]|mn|md)?kr\b|"
+                        r"(?:miljon|miljard|milj\.|tusen|kron|procent|euro)))")
         hit = cm.search(body, from_)
         pos = hit.start() if hit else -1
     start = page.start + pos if pos >= 0 else page.start

@@ -87,7 +87,44 @@ def iter_figures(text: str) -> Iterator[tuple[int, int, str, float, str, str | N
         if fig is not None:
             out.append((*signed(text, m, fig), None))
             covered.append((m.start(), fig[1]))
+    out += [f for fig in out for f in _listed_before(text, fig)]
     yield from sorted(out, key=lambda f: (f[0], f[1]))
+
+
+# the numbers of a list that ends in a figure and shares its unit: "höjas med 0,01 respektive
+# 0,06 procentenheter", "3, 4 och 5 mnkr" (the figure's own number last); sign and decimals kept
+_LISTED_NUM = r"[-−–+]?(?:\d{1,3}(?: \d{3})+|\d+)(?:,\d+)?"
+_LISTED_BEFORE = re.compile(rf"(?<![\w§.,/:-])((?:{_LISTED_NUM} ?, ?)*{_LISTED_NUM}) (?:och|respektive|resp\.|eller) $")
+_LISTED_ONE = re.compile(_LISTED_NUM)
+_NOT_AN_AMOUNT_BEFORE = re.compile(r"(?:§|\b(?:nr|nummer|punkt|punkterna|paragraf|kap\.?|sid|sidan|s\.|bilaga|bilagorna|år|åren|"
+                                   r"vecka|veckorna|dnr|kl\.?|klockan|den|version))\s*$", re.IGNORECASE)
+
+
+def _listed_before(text: str, fig: tuple[int, int, str, float, str, str | None, str | None, float | None]
+                   ) -> list[tuple[int, int, str, float, str, str | None, str | None, float | None]]:
+    start, _end, kind, value, unit, _qual, per, value_to = fig
+    if value_to is not None or not value:
+        return []
+    own = _LISTED_ONE.match(text, start)
+    lm = _LISTED_BEFORE.search(text, max(0, start - 160), start)
+    if own is None or lm is None or lm.end() != start or _NOT_AN_AMOUNT_BEFORE.search(text, 0, lm.start()):
+        return []
+    own_value = _listed_value(own.group())
+    if not own_value:
+        return []
+    scale = value / own_value
+    found: list[tuple[int, int, str, float, str, str | None, str | None, float | None]] = []
+    for nm in _LISTED_ONE.finditer(text, lm.start(1), lm.end(1)):
+        written = nm.group()
+        if re.fullmatch(r"(?:19|20)\d\d", written):
+            return []  # "2026 och 5 mnkr": a year, not the list's first amount
+        found.append((nm.start(), nm.end(), kind, _listed_value(written) * scale, unit, None, per, None))
+    return found
+
+
+def _listed_value(written: str) -> float:
+    sign = -1.0 if written[:1] in "-−–" else 1.0
+    return sign * float(written.lstrip("-−–+").replace(" ", "").replace(",", "."))
 
 
 def figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, float, str, str | None, str | None] | None:

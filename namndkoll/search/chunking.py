@@ -7,14 +7,15 @@ No chunk crosses a § item, a section or a document, and each chunk's text is ex
 ``Document.text[start:end]``, so a quote is always traceable to its page.
 
 Tables (``Page.tables``, whose text ingest leaves out of the page body) become one passage per
-row (section ``"table"``): the row as written ("Socialnämnden 274 077 -427 -50 273 600"),
-then each value cell with its row and column headers (its row header the nearest label left of
+row (section ``"table"``): each value cell with its row and column headers, each number said
+once (the row as written opened the passage until chunker "+values-once" and said every number
+twice; now only a row's words that no cell line says open it: "Mötesstation Grohed Genomfört"),
+a row under a group heading ("Anläggningstillgångar", "Budget 2028", "KOSTNADER") after that
+heading ("Anläggningstillgångar · Inventarier · Bokslut 2025 · 0 tkr") (its row header the nearest label left of
 it: "Alingsås · … · 69 994" in "Medlemsbidrag 2027 | 90 362 | Alingsås | 69 994"), the table's
 unit said once, after the value
 ("Prognos 2026 · -3,0 mnkr", not "Prognos 2026, mnkr · -3,0 mnkr"; a note column's "Not · 11" takes
-none); a row that is only its label and one value is that cell's line alone ("Räntekostnad ·
-Bokslut 2025 · -119 tkr", not "Räntekostnad -119" before it, the number twice) ("Socialnämnden · Ram inkl PKV · 274 077
-tkr"), so a cell is found by its row label and value; after the table's caption when the page
+none) ("Socialnämnden · Ram inkl PKV · 274 077 tkr"), so a cell is found by its row label and value; after the table's caption when the page
 sets one ("Antal årsarbetare · Socialförvaltningen · 2025 · 412"), so that a question in the
 caption's words ("årsarbetare") reaches the row that holds the number; a table without headers
 under another, or at the top of the next page, with its value columns in the same places takes
@@ -36,11 +37,12 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from ..tables import body_cells, carried_headers, scale_words
 from ..types import Chunk, Document, Item, Table
 
-CHUNKER = "paragraphs-v2+tables+text-tables+captions+carried-headers+one-cell-rows+pair-labels"  # stored with the chunks: a new version re-chunks every document
+CHUNKER = "paragraphs-v2+tables+text-tables+captions+carried-headers+one-cell-rows+pair-labels+group-headings+values-once"  # stored with the chunks: a new version re-chunks every document
 TABLE_TEXT = "table_text"  # the section of a passage of a table without values
 MAX_CHARS = 1100  # ~180 Swedish words, ~300 e5 tokens: well inside the model's 512
 MIN_CHARS = 250  # a shorter tail is merged into the chunk before it (same region only)
@@ -72,32 +74,56 @@ def row_text(table: Table, r: int) -> str:
     return " ".join(c for c in (" ".join((cell or "").split()) for cell in table.rows[r]) if c)
 
 
-def label_and_value(table: Table, r: int) -> tuple[str, str] | None:
-    """(label, value) of a row that is nothing but its label and one cell ("Räntekostnad | -119"),
-    whose cell line says every word of it; None for any other row."""
-    filled = [" ".join(cell.split()) for cell in table.rows[r] if cell and cell.strip()]
-    return (filled[0], filled[1]) if len(filled) == 2 else None
+def row_words(table: Table, r: int, said: set[int]) -> str:
+    """The words of a table row that its cell lines leave unsaid, the row as written without its
+    value cells (columns ``said``), when it has a text cell besides its labels: "Mötesstation
+    Grohed Genomfört" of "Mötesstation Grohed | 2017 | Genomfört"; '' for a row of labels and
+    values only ("Socialnämnden | 274 077 | -427"), whose cell lines say every word of it."""
+    cells = [(j, " ".join((c or "").split())) for j, c in enumerate(table.rows[r])]
+    filled = [(j, c) for j, c in cells if c]
+    # a text cell labels the value right of it (the row's label, a pair's label)
+    labels = {j for (j, _), (k, _) in pairwise(filled) if j not in said and k in said}
+    unsaid = [j for j, _ in filled if j not in said and j not in labels]
+    return " ".join(c for j, c in filled if j not in said) if unsaid and said else ""
 
 
 def row_of(tables: Sequence[Table], passage: str) -> tuple[int, int] | None:
-    """(table index, row) of a table row's passage on its page: its first line is the row as
-    written, or, for a row of a label and one value, that cell's line ("… · label · column · value")."""
+    """(table index, row) of a table row's passage on its page: the row whose value cells its
+    cell lines ("… · label · column · value") say, in order, under the row's label; or, for a
+    passage of a table without values (and one stored before cells were said once), the row
+    as written on its first line."""
     first = passage.split("\n", 1)[0]
-    # the first cell's line (a long caption may stand before it on a line of its own)
-    parts = next((ln for ln in passage.split("\n") if " · " in ln), "").split(" · ")
-    for t, table in enumerate(tables):
+    lines = [ln.split(" · ") for ln in passage.split("\n") if " · " in ln]
+    # a table whose caption the passage says first: two notes' tables alike row for row
+    # ("Årets utrangering | 0 | 0" in "7 Immateriella …" and in "8 Inventarier") differ by it
+    order = sorted(enumerate(tables), key=lambda t: not (t[1].caption and " ".join(t[1].caption.split()) in passage))
+    for t, table in order:
         for r in range(len(table.rows)):
             if row_text(table, r) == first:
                 return t, r
-            pair = label_and_value(table, r) if len(parts) > 1 else None
-            if pair and pair[0] in parts[:-1] and (parts[-1] == pair[1] or parts[-1].startswith(pair[1] + " ")):
+    if not lines:
+        return None
+    for t, table in order:
+        for cells in body_cells(table):
+            r = cells[0].row
+            if len(cells) == len(lines) and all(
+                    (p[-1] == c.text or p[-1].startswith(c.text + " "))
+                    and _within(c.label.split(" · ") if c.label else [], p[:-1])
+                    for c, p in zip(cells, lines, strict=True)):
                 return t, r
     return None
 
 
+def _within(parts: list[str], line: list[str]) -> bool:
+    """Whether ``parts`` stand in ``line`` one after the other (a cell's label in its line)."""
+    return any(line[k:k + len(parts)] == parts for k in range(len(line) - len(parts) + 1))
+
+
 def table_chunks(doc: Document) -> list[Chunk]:
-    """One passage per table row with a value: the row as written, then its cells with headers
-    (a table without headers takes those of the table before it, see ``tables.carried_headers``)."""
+    """One passage per table row with a value: its cells with headers, each value once (a table
+    without headers takes those of the table before it, see ``tables.carried_headers``; a row
+    under a group heading says it, see ``tables.group_headings``), after the row's words that
+    no cell line says (``row_words``)."""
     out = []
     carried = carried_headers(doc.pages)
     for page in doc.pages:
@@ -118,10 +144,11 @@ def table_chunks(doc: Document) -> list[Chunk]:
                     said = [f"{caption} · {x}" for x in said]
                 elif caption:  # a long caption is said once, not before every cell
                     said = [caption, *said]
-                # a row of a label and one value is its cell's line alone: the row as written would
-                # say the same number a second time and nothing else
-                one = len(cells) == 1 and label_and_value(table, r) is not None
-                lines = said if one else [row_text(table, r), *said]
+                # each value once, in its cell's line: the row as written said every number a
+                # second time; only a row's words that no cell line says (a status, a comment
+                # beside the figures) open the passage, as the row has them without its values
+                words = row_words(table, r, {c.col for c in cells})
+                lines = [words, *said] if words else said
                 out.append(Chunk("\n".join(lines), page.start, page.start, page.number, page.number,
                                  found.number if found else None, "table", table=(t_idx, r)))
             if not rows:

@@ -111,7 +111,7 @@ def test_each_note_table_takes_the_first_notes_years_and_unit(tmp_path: Path) ->
 
 def test_each_note_tables_passages_name_the_year_and_unit(tmp_path: Path) -> None:
     doc = read_pdf(_notes(tmp_path / "noter.pdf"))
-    passages = {ch.text.split(" · ", 1)[0]: ch.text for ch in table_chunks(doc)}  # by the row's label
-    assert "Löner · Utfall 2025 · -8 120 tkr" in passages["Löner"], passages
-    assert "Summa räntor · Utfall 2024 · 8 tkr" in passages["Summa räntor"], passages
-    assert "Kundfordringar · Utfall 2025 · 21 480 tkr" in passages["Kundfordringar"], passages
+    passages = {ch.text.split("\n", 1)[0]: ch.text for ch in table_chunks(doc)}
+    assert "Löner · Utfall 2025 · -8 120 tkr" in passages["Löner -8 120 -7 940"], passages
+    assert "Summa räntor · Utfall 2024 · 8 tkr" in passages["Summa räntor 6 8"], passages
+    assert "Kundfordringar · Utfall 2025 · 21 480 tkr" in passages["Kundfordringar 21 480 19 905"], passages

@@ -1,11 +1,9 @@
 """A budget table whose rows stand in groups under a heading row ("Budget 2027", "Ram 2028"):
-each cell of a group says its group's heading, in its search passage and in its figure, and
-each number stands once in its passage.
+each cell of a group says its group's heading, in its search passage and in its figure.
 
 Before: the rows of both groups read "Socialnämnden · Utfall · 12 300 tkr" whatever group
 they stood in (two passages and two figures alike but for the number, neither saying the
-year or the kind), and each passage opened with the row as written ("Socialnämnden 12 300
-12 900"), every number twice.
+year or the kind).
 """
 
 from __future__ import annotations
@@ -64,10 +62,9 @@ def test_each_row_says_the_heading_of_its_group_in_passages_and_figures(tmp_path
     assert "Budget 2027 | Tekniska nämnden | Prognos tkr: 8 000" in figs, list(figs)
 
 
-def test_a_table_passage_says_each_number_once_and_still_finds_its_row(tmp_path: Path) -> None:
+def test_a_grouped_rows_passage_still_finds_its_row(tmp_path: Path) -> None:
+    """The web page boxes a hit's row on the page image: every passage maps back to its row."""
     doc = read_pdf(_budget(tmp_path))
     tables = doc.pages[0].tables
     for c in table_chunks(doc):
-        numbers = [n for n in ("12 300", "12 900", "13 100", "13 500", "41 900", "42 700") if n in c.text]
-        assert all(c.text.count(n) == 1 for n in numbers), c.text
-        assert row_of(tables, c.text) == c.table, c.text  # the web page still boxes its row
+        assert row_of(tables, c.text) == c.table, c.text

@@ -7,11 +7,10 @@ No chunk crosses a § item, a section or a document, and each chunk's text is ex
 ``Document.text[start:end]``, so a quote is always traceable to its page.
 
 Tables (``Page.tables``, whose text ingest leaves out of the page body) become one passage per
-row (section ``"table"``): each value cell with its row and column headers, each number said
-once (the row as written opened the passage until chunker "+values-once" and said every number
-twice; now only a row's words that no cell line says open it: "Mötesstation Grohed Genomfört"),
-a row under a group heading ("Anläggningstillgångar", "Budget 2028", "KOSTNADER") after that
-heading ("Anläggningstillgångar · Inventarier · Bokslut 2025 · 0 tkr") (its row header the nearest label left of
+row (section ``"table"``): the row as written ("Socialnämnden 274 077 -427 -50 273 600"),
+then each value cell with its row and column headers, a row under a group heading
+("Anläggningstillgångar", "Plan 2031", "KOSTNADER") after that heading ("Anläggningstillgångar ·
+Inventarier · Bokslut 2025 · 0 tkr") (its row header the nearest label left of
 it: "Alingsås · … · 69 994" in "Medlemsbidrag 2027 | 90 362 | Alingsås | 69 994"), the table's
 unit said once, after the value
 ("Prognos 2026 · -3,0 mnkr", not "Prognos 2026, mnkr · -3,0 mnkr"; a note column's "Not · 11" takes
@@ -37,12 +36,11 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from itertools import pairwise
 
 from ..tables import body_cells, carried_headers, scale_words
 from ..types import Chunk, Document, Item, Table
 
-CHUNKER = "paragraphs-v2+tables+text-tables+captions+carried-headers+one-cell-rows+pair-labels+group-headings+values-once"  # stored with the chunks: a new version re-chunks every document
+CHUNKER = "paragraphs-v2+tables+text-tables+captions+carried-headers+one-cell-rows+pair-labels+group-headings"  # stored with the chunks: a new version re-chunks every document
 TABLE_TEXT = "table_text"  # the section of a passage of a table without values
 MAX_CHARS = 1100  # ~180 Swedish words, ~300 e5 tokens: well inside the model's 512
 MIN_CHARS = 250  # a shorter tail is merged into the chunk before it (same region only)
@@ -74,17 +72,11 @@ def row_text(table: Table, r: int) -> str:
     return " ".join(c for c in (" ".join((cell or "").split()) for cell in table.rows[r]) if c)
 
 
-def row_words(table: Table, r: int, said: set[int]) -> str:
-    """The words of a table row that its cell lines leave unsaid, the row as written without its
-    value cells (columns ``said``), when it has a text cell besides its labels: "Mötesstation
-    Grohed Genomfört" of "Mötesstation Grohed | 2017 | Genomfört"; '' for a row of labels and
-    values only ("Socialnämnden | 274 077 | -427"), whose cell lines say every word of it."""
-    cells = [(j, " ".join((c or "").split())) for j, c in enumerate(table.rows[r])]
-    filled = [(j, c) for j, c in cells if c]
-    # a text cell labels the value right of it (the row's label, a pair's label)
-    labels = {j for (j, _), (k, _) in pairwise(filled) if j not in said and k in said}
-    unsaid = [j for j, _ in filled if j not in said and j not in labels]
-    return " ".join(c for j, c in filled if j not in said) if unsaid and said else ""
+def label_and_value(table: Table, r: int) -> tuple[str, str] | None:
+    """(label, value) of a row that is nothing but its label and one cell ("Räntekostnad | -119"),
+    whose cell line says every word of it; None for any other row."""
+    filled = [" ".join(cell.split()) for cell in table.rows[r] if cell and cell.strip()]
+    return (filled[0], filled[1]) if len(filled) == 2 else None
 
 
 def row_of(tables: Sequence[Table], passage: str) -> tuple[int, int] | None:
@@ -120,10 +112,9 @@ def _within(parts: list[str], line: list[str]) -> bool:
 
 
 def table_chunks(doc: Document) -> list[Chunk]:
-    """One passage per table row with a value: its cells with headers, each value once (a table
-    without headers takes those of the table before it, see ``tables.carried_headers``; a row
-    under a group heading says it, see ``tables.group_headings``), after the row's words that
-    no cell line says (``row_words``)."""
+    """One passage per table row with a value: the row as written, then its cells with headers
+    (a table without headers takes those of the table before it, see ``tables.carried_headers``;
+    a row under a group heading says it, see ``tables.group_headings``)."""
     out = []
     carried = carried_headers(doc.pages)
     for page in doc.pages:
@@ -144,11 +135,10 @@ def table_chunks(doc: Document) -> list[Chunk]:
                     said = [f"{caption} · {x}" for x in said]
                 elif caption:  # a long caption is said once, not before every cell
                     said = [caption, *said]
-                # each value once, in its cell's line: the row as written said every number a
-                # second time; only a row's words that no cell line says (a status, a comment
-                # beside the figures) open the passage, as the row has them without its values
-                words = row_words(table, r, {c.col for c in cells})
-                lines = [words, *said] if words else said
+                # a row of a label and one value is its cell's line alone: the row as written would
+                # say the same number a second time and nothing else
+                one = len(cells) == 1 and label_and_value(table, r) is not None
+                lines = said if one else [row_text(table, r), *said]
                 out.append(Chunk("\n".join(lines), page.start, page.start, page.number, page.number,
                                  found.number if found else None, "table", table=(t_idx, r)))
             if not rows:

@@ -26,7 +26,7 @@ class Cell:
     row: int
     col: int
     text: str  # the cell as written, whitespace collapsed
-    label: str  # the row's header (its first text cell)
+    label: str  # the row's header (its first text cell), after its group's heading when it has one
     column: str  # the column's header(s), " | "-joined when stacked
     start: int  # span of the cell in ``table_text(table)``
     end: int
@@ -127,6 +127,78 @@ def pair_context(rows: Sequence[Sequence[str]], i: int, label: int | None, first
     return above[lead]
 
 
+# a row that sums the rows above it ("Summa anläggningstillgångar", "Totalt", "Total kostnad"):
+# the end of the group its heading opened
+_SUM_ROW = re.compile(r"(?i)(?:summa|sum|totalt?|total)(?![\wåäö])")
+GROUP_HEADING_CHARS = 80  # a longer cell alone on its row is text, not a heading
+
+
+def group_headings(rows: Sequence[Sequence[str]], start: int, is_value: Callable[[str], bool]) -> dict[int, str]:
+    """{row: the heading of its group} for the body rows (from ``start``) under a group heading:
+    a row whose only cell is a short label ("Anläggningstillgångar", "KOSTNADER", "Budget 2028",
+    "Bohusbanan, Strömstad - Göteborg") heads the rows of values below it, so that a cell says
+    which group it counts ("Anläggningstillgångar · Inventarier · Bokslut 2025 · 0"). Headings in
+    a row stand one under the other ("EGET KAPITAL OCH SKULDER", "Eget kapital") and are said in
+    that order. A group ends at its closing row, which belongs to it: a row whose label names the
+    group ("Summa omsättningstillgångar", "Kassaflöde från finansieringsverksamheten" under
+    "FINANSIERINGSVERKSAMHETEN"; not its first row, "Ackumulerade avskrivningar" right under
+    "Avskrivningar") ends it and the groups inside it, a sum ("Summa", "Totalt") the innermost; rows after it belong to the groups around it, or to none ("SUMMA TILLGÅNGAR"),
+    and a heading after it opens a group beside it ("Skulder" after "Summa eget kapital", both
+    under "EGET KAPITAL OCH SKULDER"). A heading after rows of a group that did not close takes
+    its place. A label on a row of its own that continues on the next row (the next row's label
+    starts in lower case, "Medel från verksamheten före förändring" over "av rörelsekapital") or
+    ends in a hyphen or a comma is the first line of that label, no heading; a heading with no
+    row of values under it heads nothing. A heading the row's own label already says is left
+    out. ``is_value``: what a value cell is (extract/ and search/ read cells their own way)."""
+    out: dict[int, str] = {}
+    heads: list[str] = []
+    last = "values"  # what the row above was: "heading", "values" or "closed" (a group's end)
+    for i in range(start, len(rows)):
+        row = [c or "" for c in rows[i]]
+        filled = [c for c in row if c]
+        if not filled:
+            continue
+        values = [c for c in filled if is_value(c)]
+        if len(filled) == 1 and not values and _heading_text(filled[0]) and not _continued_by(rows, i):
+            if last == "values" and heads:
+                heads.pop()  # the group before it did not close: this one takes its place
+            heads.append(filled[0])
+            last = "heading"
+            continue
+        if not values:
+            continue
+        label = next((c for c in row if c and not is_value(c)), "").casefold()
+        said = [h for h in heads if h.casefold() not in label]
+        if heads and said:
+            out[i] = " · ".join(said)
+        named = next((k for k, h in enumerate(heads) if h.casefold() in label), None)
+        if named is not None and last == "heading" and named == len(heads) - 1:
+            last = "values"  # the group's first row names it ("Ackumulerade avskrivningar"): no end yet
+        elif named is not None:
+            del heads[named:]
+            last = "closed"
+        elif heads and _SUM_ROW.match(label):
+            heads.pop()
+            last = "closed"
+        elif last != "closed":
+            last = "values"
+    return out
+
+
+def _heading_text(cell: str) -> bool:
+    text = cell.strip()
+    return (bool(_WORD.search(text)) and len(text) <= GROUP_HEADING_CHARS
+            and not text.endswith(("-", ",", ".", ";")) and not text[:1].islower())
+
+
+def _continued_by(rows: Sequence[Sequence[str]], i: int) -> bool:
+    """Whether the row under row ``i`` continues its one cell: its first cell starts in lower case."""
+    if i + 1 >= len(rows):
+        return True  # nothing under it to head
+    nxt = next((c.strip() for c in rows[i + 1] if c and c.strip()), "")
+    return nxt[:1].islower()
+
+
 def body_cells(table: Table) -> list[list[Cell]]:
     """The value cells of each body row (after the header rows), with row and column headers;
     rows without a value are left out."""
@@ -145,12 +217,14 @@ def body_cells(table: Table) -> list[list[Cell]]:
         pos += 1 - len(CELL_SEP) if r else 1
         offsets.append(line)
     out = []
+    groups = group_headings(rows, n_header, lambda c: cell_value(c) is not None)
     for i in range(n_header, len(rows)):
         row = rows[i]
         first = next((j for j, c in enumerate(row) if c and cell_value(c) is None), None)
         own = labels_left(row, lambda c: cell_value(c) is None, first)
-        cells = [Cell(i, j, c, _pair_label(rows, i, own.get(j), first), cols[j] if j < len(cols) else "",
-                      offsets[i][j], offsets[i][j] + len(c))
+        group = groups.get(i)
+        cells = [Cell(i, j, c, " · ".join(x for x in (group, _pair_label(rows, i, own.get(j), first)) if x),
+                      cols[j] if j < len(cols) else "", offsets[i][j], offsets[i][j] + len(c))
                  for j, c in enumerate(row) if c and j != first and cell_value(c) is not None]
         if cells:
             out.append(cells)

@@ -66,9 +66,9 @@ def test_right_aligned_figures_are_read_into_their_columns(tmp_path: Path) -> No
     assert ("Återbetalda avgifter", "-4 120", "0", "-2 310") in rows, rows
     assert ("Lokalhyror", "9 874", "9 900", "9 511") in rows, rows
     passages = [ch.text for ch in table_chunks(doc)]
-    bidrag = next(p for p in passages if p.startswith("Övriga bidrag"))
+    bidrag = next(p for p in passages if "Övriga bidrag ·" in p)
     assert "Övriga bidrag · Utfall 2026 · 31" in bidrag and "Övriga bidrag · Utfall 2025 · 212" in bidrag, bidrag
-    hyror = next(p for p in passages if p.startswith("Lokalhyror"))
+    hyror = next(p for p in passages if "Lokalhyror ·" in p)
     assert "Lokalhyror · Budget 2026 · 9 900" in hyror, hyror
     assert "Hyresintäkter" not in doc.pages[0].text and "Resultatet för året" in doc.pages[0].text
 

@@ -112,12 +112,16 @@ def test_a_boxed_block_of_lines_is_a_row_a_line_and_each_share_is_named_by_its_m
     assert ("Indexering 2,5 %", "1 280", "", "") in table.rows, table.rows
     assert ("", "", "Ålunda", "13 070") in table.rows, table.rows
     said = _said(doc)
-    # each member's share under the member's name and the year's sum, not the next block's
-    assert said["40 010"] == ["Bidrag 2031 | Kungsbyn | Förbundet"], said
-    assert said["13 070"] == ["Bidrag 2031 | Ålunda | Förbundet"], said
-    assert said["41 300"] == ["Bidrag 2032 | Kungsbyn | Förbundet"], said
-    assert said["13 486"] == ["Bidrag 2032 | Ålunda | Förbundet"], said
-    assert said["51 200"] == ["Bidrag 2030 | Förbundet"] and said["600"] == ["Nytt larmsystem | Förbundet"], said
+    # each member's share under the member's name and the year's sum, not the next block's,
+    # after the heading of its block ("Plan 2031"): the same "Bidrag 2031 | 53 080" in two
+    # blocks is told apart by it
+    assert said["40 010"] == ["Plan 2031 | Bidrag 2031 | Kungsbyn | Förbundet"], said
+    assert said["13 070"] == ["Plan 2031 | Bidrag 2031 | Ålunda | Förbundet"], said
+    assert said["41 300"] == ["Plan 2032 | Bidrag 2032 | Kungsbyn | Förbundet"], said
+    assert said["13 486"] == ["Plan 2032 | Bidrag 2032 | Ålunda | Förbundet"], said
+    assert said["53 080"] == ["Plan 2031 | Bidrag 2031 | Förbundet", "Plan 2032 | Bidrag 2031 | Förbundet"], said
+    assert said["51 200"] == ["Plan 2031 | Bidrag 2030 | Förbundet"], said
+    assert said["600"] == ["Plan 2031 | Nytt larmsystem | Förbundet"], said
     # an amount under a label that states a rate is an amount, in tkr, not a percentage
     share = next(f for f in find_figures(doc) if f.text.endswith(": 1 280"))
     assert (share.kind, share.value, share.unit) == ("amount", 1_280_000, "SEK"), share
@@ -126,7 +130,7 @@ def test_a_boxed_block_of_lines_is_a_row_a_line_and_each_share_is_named_by_its_m
     assert ring.bbox is not None and ring.bbox[0] >= RIGHT[0] - 1
     # search: the member's share is found by its member's name and year in the row's passage
     passages = [ch.text for ch in table_chunks(doc)]
-    assert any("Bidrag 2031 · Ålunda · Förbundet · 13 070" in p for p in passages), passages
+    assert any("Plan 2031 · Bidrag 2031 · Ålunda · Förbundet · 13 070" in p for p in passages), passages
 
 
 def test_alingsas_vargarda_budget_shares_are_named_by_their_municipality() -> None:

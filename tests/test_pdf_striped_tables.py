@@ -17,7 +17,7 @@ import pytest
 from test_pdf import _font
 
 from namndkoll.ingest.pdf import read_pdf
-from namndkoll.search.chunking import table_chunks
+from namndkoll.search.chunking import row_text, table_chunks
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "pdf-other"
 
@@ -59,11 +59,21 @@ def _passages(doc) -> list[str]:  # type: ignore[no-untyped-def]
     return [ch.text for ch in table_chunks(doc)]
 
 
+def _by_row(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Each table row's passage by the row as written (a passage says each value once, in its
+    cell's line, and no longer opens with the row)."""
+    out = {}
+    for ch in table_chunks(doc):
+        table = next(p for p in doc.pages if p.number == ch.page_start).tables[ch.table[0]]
+        out[row_text(table, ch.table[1])] = ch.text
+    return out
+
+
 def test_every_row_of_a_striped_table_is_a_passage_with_its_column_heads(tmp_path: Path) -> None:
     doc = read_pdf(_striped_pdf(tmp_path / "s.pdf"))
-    passages = _passages(doc)
+    passages = _by_row(doc)
     for row in ROWS:
-        mine = [p for p in passages if p.split("\n", 1)[0] == " ".join(row)]
+        mine = [p for written, p in passages.items() if written == " ".join(row)]
         assert mine, (row, passages, doc.pages[0].text)
         # each value with the head of its column
         assert f"Tills vidare (åa) · {row[1]}" in mine[0], mine[0]
@@ -77,12 +87,12 @@ def test_tolkformedling_vasts_arsarbetare_table_reads_as_one_table() -> None:
         pytest.skip("../shared is not present")
     doc = read_pdf(path)
     page = doc.pages[22]  # "22 (34)": Personal, Tabell 7
-    passages = [p for p in _passages(doc) if p.split("\n", 1)[0].startswith(("2021 ", "2022 ", "2023 ", "2024 "))
-                and "(åa)" in p]
-    firsts = {p.split("\n", 1)[0] for p in passages}
+    rows = {w: p for w, p in _by_row(doc).items() if w.startswith(("2021 ", "2022 ", "2023 ", "2024 ")) and "(åa)" in p}
+    passages = list(rows.values())
+    firsts = set(rows)
     assert {"2021 52,9 2,2 1,0 56,1", "2022 48,8 0,9 0,3 50,0", "2023 47,6 1,4 0,9 49,9",
             "2024 42,0 2,0 0,1 44,1"} <= firsts, passages
-    row_2021 = next(p for p in passages if p.startswith("2021 52,9"))
+    row_2021 = rows["2021 52,9 2,2 1,0 56,1"]
     assert "Tills vidare (åa) · 52,9" in row_2021 and "Totalt (åa) · 56,1" in row_2021
     # the plain rows are no longer prose of the page, and the caption is
     assert "2022 48,8 0,9 0,3 50,0" not in page.text

@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from ..measures import measure_unit
-from ..tables import headers, labels_left, pair_context
+from ..tables import group_headings, headers, labels_left, pair_context
 from ..types import Figure, Line, Page, Table
 from .figure_lemmas import lemma
 from .figure_nouns import count_unit
@@ -331,6 +331,8 @@ def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tup
     rows, cols, n_header, _valued, headed, table_scale = lay
     notes = _note_columns(rows[n_header:], cols)
     when = caption_date(table.caption)
+    # the heading of the group of rows a row stands in ("Anläggningstillgångar", "Budget 2028")
+    groups = group_headings(rows, n_header, lambda c: not _plain_text(c))
     for i, row in enumerate(rows[n_header:], n_header):
         at = _row_label(row)
         row_label = row[at] if at is not None else ""
@@ -344,6 +346,8 @@ def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tup
             # the row label a pair beside it stands under: "Medlemsbidrag 2027 | Alingsås"
             if context := pair_context(rows, i, own.get(j, at), at, _plain_text):
                 label = f"{context} | {label}"
+            if group := groups.get(i, "").replace(" · ", " | "):
+                label = f"{group} | {label}" if label else group
             col_head = cols[j] if j < len(cols) else ""
             # the caption's date names the cell when its row and column name no year ("Arabiska |
             # Antal tolkar | 31 december 2025" under "Tabell 4 … per 31 december 2025")

@@ -179,7 +179,8 @@ def group_lines(runs: list[Run]) -> list[RawLine]:
         lines.append(RawLine([r]))
         bottom, top = r.y0, r.y1
     text_size = RawLine(runs).font()[0]  # the size of most of the page's characters
-    return [part for ln in lines for part in _without_callout(ln, text_size)]
+    figures = [r for r in runs if text_size > 0 and r.size >= text_size * _CALLOUT_SIZE and _figures(r.text)]
+    return [part for ln in lines for part in _without_callout(ln, text_size, figures)]
 
 
 _CALLOUT_SIZE = 1.5  # times the page's text type: a box's key figure, not the sentence's word
@@ -187,25 +188,43 @@ _CALLOUT_GAP = 2.0  # ems of the text type between the box and the sentence besi
 _PROSE_WORDS = 5  # a line of running text, not a heading's words beside its number
 
 
-def _without_callout(line: RawLine, text_size: float) -> list[RawLine]:
+def _without_callout(line: RawLine, text_size: float, figures: list[Run] | None = None) -> list[RawLine]:
     """A line, or the line and a box's figure set beside it apart: a number in type half as
     large again as the page's text, two ems or more away from the words of a line of that
     text ("inhämtades ··· 83", an index in a box beside the paragraph), is no word of the
     sentence it stands level with; it is a line of its own, above or below the sentence as it
-    stands higher or lower. A heading's number ("processer 03", "Räkenskapsrevision 04") is
-    left as it is."""
+    stands higher or lower. So is the box's label, a short word in that type right over or
+    under such a figure (``figures``: the page's big figures), the box "NTI" over "4,5" beside
+    "svar vilket motsvarar en" (read "svar vilket motsvarar en NTI"), even beside a sentence's
+    last words. A heading's number ("processer 03", "Räkenskapsrevision 04") is left as it is."""
     if len(line.runs) < 2 or text_size <= 0:
         return [line]
     big = [r for r in line.runs if r.size >= text_size * _CALLOUT_SIZE]
     rest = [r for r in line.runs if r.size < text_size * _CALLOUT_SIZE]
-    if not big or not rest or not all(_figures(b.text) for b in big):
+    labels = bool(big) and all(_box_label(b, figures or []) for b in big)
+    if not big or not rest or not (labels or all(_figures(b.text) for b in big)):
         return [line]
     box, sentence = RawLine(big), RawLine(rest)
-    if abs(sentence.font()[0] - text_size) > 0.5 or len(sentence.text().split()) < _PROSE_WORDS \
+    if abs(sentence.font()[0] - text_size) > 0.5 or (len(sentence.text().split()) < _PROSE_WORDS and not labels) \
             or any(min(abs(b.x0 - r.x1), abs(r.x0 - b.x1)) < text_size * _CALLOUT_GAP
                    or (b.x0 < r.x1 and r.x0 < b.x1) for b in big for r in rest):
         return [line]
     return [box, sentence] if box.top > sentence.top else [sentence, box]
+
+
+_LABEL_WORDS = 2  # the most words of a key figure box's label ("NTI", "eNPS", "Nöjd kund")
+
+
+def _box_label(run: Run, figures: list[Run]) -> bool:
+    """Whether a run is the label of a key figure box: a word or two, no figure, in the type of
+    a big figure that stands right over or under it (within one of its heights) and overlaps it
+    across the page."""
+    words = run.text.split()
+    if not words or len(words) > _LABEL_WORDS or _figures(run.text) or run.text.rstrip().endswith((".", ",", ":")):
+        return False
+    h = max(run.y1 - run.y0, 1.0)
+    return any(abs(f.size - run.size) <= 0.5 and f.x0 < run.x1 and run.x0 < f.x1
+               and (0 <= run.y0 - f.y1 <= h or 0 <= f.y0 - run.y1 <= h) for f in figures)
 
 
 def _gutter(lines: list[RawLine], width: float) -> float | None:

@@ -8,13 +8,13 @@ No chunk crosses a § item, a section or a document, and each chunk's text is ex
 
 Tables (``Page.tables``, whose text ingest leaves out of the page body) become one passage per
 row (section ``"table"``): the row as written ("Socialnämnden 274 077 -427 -50 273 600"),
-then each value cell with its row and column headers (its row header the nearest label left of
+then each value cell with its row and column headers, a row under a group heading
+("Anläggningstillgångar", "Plan 2031", "KOSTNADER") after that heading ("Anläggningstillgångar ·
+Inventarier · Bokslut 2025 · 0 tkr") (its row header the nearest label left of
 it: "Alingsås · … · 69 994" in "Medlemsbidrag 2027 | 90 362 | Alingsås | 69 994"), the table's
 unit said once, after the value
 ("Prognos 2026 · -3,0 mnkr", not "Prognos 2026, mnkr · -3,0 mnkr"; a note column's "Not · 11" takes
-none); a row that is only its label and one value is that cell's line alone ("Räntekostnad ·
-Bokslut 2025 · -119 tkr", not "Räntekostnad -119" before it, the number twice) ("Socialnämnden · Ram inkl PKV · 274 077
-tkr"), so a cell is found by its row label and value; after the table's caption when the page
+none) ("Socialnämnden · Ram inkl PKV · 274 077 tkr"), so a cell is found by its row label and value; after the table's caption when the page
 sets one ("Antal årsarbetare · Socialförvaltningen · 2025 · 412"), so that a question in the
 caption's words ("årsarbetare") reaches the row that holds the number; a table without headers
 under another, or at the top of the next page, with its value columns in the same places takes
@@ -40,7 +40,7 @@ from dataclasses import replace
 from ..tables import body_cells, carried_headers, scale_words
 from ..types import Chunk, Document, Item, Table
 
-CHUNKER = "paragraphs-v2+tables+text-tables+captions+carried-headers+one-cell-rows+pair-labels"  # stored with the chunks: a new version re-chunks every document
+CHUNKER = "paragraphs-v2+tables+text-tables+captions+carried-headers+one-cell-rows+pair-labels+group-headings"  # stored with the chunks: a new version re-chunks every document
 TABLE_TEXT = "table_text"  # the section of a passage of a table without values
 MAX_CHARS = 1100  # ~180 Swedish words, ~300 e5 tokens: well inside the model's 512
 MIN_CHARS = 250  # a shorter tail is merged into the chunk before it (same region only)
@@ -80,24 +80,41 @@ def label_and_value(table: Table, r: int) -> tuple[str, str] | None:
 
 
 def row_of(tables: Sequence[Table], passage: str) -> tuple[int, int] | None:
-    """(table index, row) of a table row's passage on its page: its first line is the row as
-    written, or, for a row of a label and one value, that cell's line ("… · label · column · value")."""
+    """(table index, row) of a table row's passage on its page: the row whose value cells its
+    cell lines ("… · label · column · value") say, in order, under the row's label; or, for a
+    passage of a table without values (and one stored before cells were said once), the row
+    as written on its first line."""
     first = passage.split("\n", 1)[0]
-    # the first cell's line (a long caption may stand before it on a line of its own)
-    parts = next((ln for ln in passage.split("\n") if " · " in ln), "").split(" · ")
-    for t, table in enumerate(tables):
+    lines = [ln.split(" · ") for ln in passage.split("\n") if " · " in ln]
+    # a table whose caption the passage says first: two notes' tables alike row for row
+    # ("Årets utrangering | 0 | 0" in "7 Immateriella …" and in "8 Inventarier") differ by it
+    order = sorted(enumerate(tables), key=lambda t: not (t[1].caption and " ".join(t[1].caption.split()) in passage))
+    for t, table in order:
         for r in range(len(table.rows)):
             if row_text(table, r) == first:
                 return t, r
-            pair = label_and_value(table, r) if len(parts) > 1 else None
-            if pair and pair[0] in parts[:-1] and (parts[-1] == pair[1] or parts[-1].startswith(pair[1] + " ")):
+    if not lines:
+        return None
+    for t, table in order:
+        for cells in body_cells(table):
+            r = cells[0].row
+            if len(cells) == len(lines) and all(
+                    (p[-1] == c.text or p[-1].startswith(c.text + " "))
+                    and _within(c.label.split(" · ") if c.label else [], p[:-1])
+                    for c, p in zip(cells, lines, strict=True)):
                 return t, r
     return None
 
 
+def _within(parts: list[str], line: list[str]) -> bool:
+    """Whether ``parts`` stand in ``line`` one after the other (a cell's label in its line)."""
+    return any(line[k:k + len(parts)] == parts for k in range(len(line) - len(parts) + 1))
+
+
 def table_chunks(doc: Document) -> list[Chunk]:
     """One passage per table row with a value: the row as written, then its cells with headers
-    (a table without headers takes those of the table before it, see ``tables.carried_headers``)."""
+    (a table without headers takes those of the table before it, see ``tables.carried_headers``;
+    a row under a group heading says it, see ``tables.group_headings``)."""
     out = []
     carried = carried_headers(doc.pages)
     for page in doc.pages:

@@ -107,7 +107,7 @@ def _listed_before(text: str, fig: tuple[int, int, str, float, str, str | None, 
         return []
     own = _LISTED_ONE.match(text, start)
     lm = _LISTED_BEFORE.search(text, max(0, start - 160), start)
-    if own is None or lm is None or lm.end() != start or _NOT_AN_AMOUNT_BEFORE.search(text, 0, lm.start()):
+    if own is None or lm is None or lm.end() != start or _NOT_AN_AMOUNT_BEFORE.search(text, max(0, lm.start() - 40), lm.start()):
         return []
     own_value = _listed_value(own.group())
     if not own_value:

@@ -176,9 +176,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.IGN
     # a decision taken under delegation, or the list of such decisions reported to the nämnd
     # (a heading: capitalised, alone or before a name; not a wrapped agenda line's "delegationsbeslut")
     ("delegationsbeslut", _DELEGATION),
-    ("beslut", r"^\s*beslut(?:\s+\d+\s*\(\d+\))?\s*$"),
+    ("beslut", r"^\s*beslut(?:\s+\d+\s*\(\d+\))?\s*$"),  # an authority's decision: "Beslut 1 (20)" heads it
     # an authority's regulation: "Transportstyrelsens författningssamling", "Boverkets föreskrifter om ..."
-    ("föreskrift", _REGULATION),  # an authority's decision: "Beslut 1 (20)" heads it
+    ("föreskrift", _REGULATION),
     # a body's statute: reglemente, förbundsordning, bolagsordning, arbetsordning, stadgar; and the
     # owner's standing directive to its company (ägardirektiv), adopted like them by fullmäktige
     ("reglemente", r"\breglemente\w*|\b(?:förbunds|bolags|arbets)ordning\w*|\bstadgar?\b|\bägardirektiv\w*"),

@@ -52,9 +52,12 @@ _COLUMNS: dict[str, tuple[list[str | Col], list[str]]] = {  # (table columns, cs
                   _DOC + _WHERE + ["status", "body", "decision_date", "clauses", "quote", "citation"]),
     "votes": (_PLACE + ["yes", "no", "abstain", "absent", "proposition"],
               _DOC + _WHERE + ["yes", "no", "abstain", "absent", "proposition", "quote", "citation"]),
-    # the kind kept at 80 columns: "reservation" or "yrkande" is what a reader of positions asks
+    # the kind kept at 80 columns: "reservation" or "yrkande" is what a reader of positions asks;
+    # likewise who: the parties of a joint reservation whole ("M, D, L, KD", not "M, KD,…"),
+    # before the committee and the municipality; the quote a little narrower for them
     "positions": (_PLACE + [Col("kind", kind="short", keep=7, min=9, max=14),
-                            Col("parties", kind="short", keep=5, min=7, max=20), "people", "quote"],
+                            Col("parties", kind="short", keep=7, min=11, max=20), "people",
+                            Col("quote", kind="text", keep=7, lines=2, min=18)],
                   _DOC + _WHERE + ["kind", "parties", "people", "quote", "citation"]),
     "people": (_PLACE + ["name", "party", "role"],
                _DOC + _WHERE + ["name", "party", "role", "quote", "citation"]),

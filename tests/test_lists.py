@@ -223,3 +223,37 @@ def test_positions_table_says_the_kinds_in_swedish(tmp_path):
     table = runner.invoke(app, ["positions", "--db", str(db), "--wide"]).stdout
     assert "särskilt uttalande" in table and "anteckning" in table
     assert "sarskilt_uttalande" not in table and "protokollsanteckning  " not in table
+
+
+def test_positions_table_names_every_party_of_a_reservation_at_80_columns(tmp_path):
+    """Walk 20 (votes): at 80 columns the parties of a joint reservation read "M, KD,…" (Alingsås
+    BUN 2026-06-16 § 44: M, KD and L), and over two municipalities the parties column was
+    dropped, leaving the reader to guess from a cut quote who reserved themselves."""
+    from namndkoll.types import Document
+
+    texts = [("Alingsås", "Barn- och ungdomsnämnden",
+              ("§ 44\nKompetensförsörjningsplan\nBeslut\nNämnden antar planen.\nReservation\n"
+               "Thomas Thim (M), Carin Östh (M), David Skoog (M), Linda Ynghammar (KD) och Karin Josefsson (L) "
+               "lämnar följande skriftliga reservation: Vi reserverar oss mot målvärdet.")),
+             ("Göteborg", "Kommunfullmäktige",
+              ("§ 4\nBudget 2024\nBeslut\nKommunfullmäktige beslutar att bifalla förslaget.\nReservationer\n"
+               "Ledamöterna från M, D, L och KD reserverar sig mot beslutet till förmån för det egna yrkandet."))]
+    docs = []
+    for i, (town, body, text) in enumerate(texts):
+        d = make_doc(text, items=True, municipality=town, committee=body, date=f"2026-06-1{i}",
+                     doc_type="protokoll")
+        docs.append(Document(f"/records/{i}.pdf", str(i) * 64, d.pages, d.metadata, d.items))
+    db = tmp_path / "reservations.db"
+    _store_all(db, docs)
+    expected = {"2026-06-10": "M, KD, L", "2026-06-11": "M, D, L, KD"}
+    assert {r["date"]: ", ".join(r["parties"]) for r in _json(["positions", "--db", str(db)])} == expected
+    for args in (["--municipality", "Alingsås"], []):
+        result = runner.invoke(app, ["positions", "--db", str(db), *args], env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert max(len(line) for line in lines) <= 80 and "parties" in lines[1], result.stdout
+        for date, parties in expected.items():
+            if args and date == "2026-06-11":
+                continue
+            row = next(line for line in lines if line.startswith(date))
+            assert f"  {parties}  " in row, row

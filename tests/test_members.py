@@ -186,3 +186,44 @@ def test_members_table_shows_the_share_as_a_percentage_as_blocs_does(corpus):
         if share is not None:
             assert lines[name].rstrip().endswith(f"{share:.0%}"), lines[name]
     assert any(s is not None and 0 < s < 1 for s in shares.values()), shares
+
+
+def test_members_table_at_80_columns_keeps_avstar_and_how_often_with_the_party(tmp_path, monkeypatch):
+    """Walk 20 (votes): at 80 columns the table kept a bare count under "with_party" and dropped
+    avstår and the share; a member whose party had no one else in the vote read "0", as if they
+    never voted with it. Now "k of n" (n: the votes compared) or "–", the share, and avstår."""
+    lone = """§ 3
+Motion om parkering
+Omröstning
+Godkänd voteringsproposition: "Ja för bifall till motionen och Nej för avslag."
+Anna Ek (S), Bo Ek (S) och Fia Lund (C) röstar Ja (3).
+Dan Berg (M) röstar Nej (1).
+Eva Berg (M) avstår från att rösta (1).
+"""
+    docs = _docs()
+    d = make_doc(lone, items=True, municipality="Göteborg", committee="Kommunstyrelsen", date="2024-03-06",
+                 doc_type="protokoll", title="Kommunstyrelsen, protokoll 2024-03-06")
+    docs.append(Document("/records/ks-2024-03-06.pdf", "3" * 64, d.pages, d.metadata, d.items))
+    db = tmp_path / "corpus.db"
+    _store_all(db, docs)
+    monkeypatch.setenv("COLUMNS", "80")
+    result = runner.invoke(app, ["members", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    head = lines[1]
+    for column in ("ja", "nej", "avstar", "absent", "with party", "share"):
+        assert f" {column} " in f" {head} ", head
+    # each row from its right end: ja, nej, avstar, absent, then "k of n" and the share, or "–"
+    by_name = {" ".join(line.split()[:2]): line.split() for line in lines[3:]}
+    assert by_name["Fia Lund"][-5:] == ["1", "0", "0", "0", "–"]  # nobody else of C voted
+    rows = {r["name"]: r for r in _json(["members", "--db", str(db)])}
+    for name, r in rows.items():
+        cells = by_name[name]
+        counts = [str(r["ja"]), str(r["nej"]), str(r["avstar"]), str(r["absent"])]
+        if r["compared"]:
+            assert cells[-8:] == counts + [str(r["with_party"]), "of", str(r["compared"]),
+                                           f"{r['with_party_share']:.0%}"], cells
+        else:
+            assert cells[-5:] == counts + ["–"], cells
+    assert rows["Eva Berg"]["avstar"] == 2

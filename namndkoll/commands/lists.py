@@ -52,9 +52,12 @@ _COLUMNS: dict[str, tuple[list[str | Col], list[str]]] = {  # (table columns, cs
                   _DOC + _WHERE + ["status", "body", "decision_date", "clauses", "quote", "citation"]),
     "votes": (_PLACE + ["yes", "no", "abstain", "absent", "proposition"],
               _DOC + _WHERE + ["yes", "no", "abstain", "absent", "proposition", "quote", "citation"]),
-    # the kind kept at 80 columns: "reservation" or "yrkande" is what a reader of positions asks
+    # the kind kept at 80 columns: "reservation" or "yrkande" is what a reader of positions asks;
+    # likewise who: the parties of a joint reservation whole ("M, D, L, KD", not "M, KD,…"),
+    # before the committee and the municipality; the quote a little narrower for them
     "positions": (_PLACE + [Col("kind", kind="short", keep=7, min=9, max=14),
-                            Col("parties", kind="short", keep=5, min=7, max=20), "people", "quote"],
+                            Col("parties", kind="short", keep=7, min=11, max=20), "people",
+                            Col("quote", kind="text", keep=7, lines=2, min=18)],
                   _DOC + _WHERE + ["kind", "parties", "people", "quote", "citation"]),
     "people": (_PLACE + ["name", "party", "role"],
                _DOC + _WHERE + ["name", "party", "role", "quote", "citation"]),
@@ -256,11 +259,18 @@ def _members_cell(entries: list[dict[str, Any]]) -> str:
     return "; ".join(f"{e['name']} ({e['party'] or '?'}) {e['vote']}" for e in entries)
 
 
-_MEMBER_COLUMNS = (["name", "party", "municipality", "votes", "ja", "nej", "avstar", "absent", "with_party",
-                    "against_party", "with_party_share"],
-                   ["name", "party", "municipality", "committees", "votes", "ja", "nej", "avstar", "absent",
-                    "with_party", "against_party", "compared", "with_party_share", "first_date", "last_date",
-                    "also_written"])
+# the table: "with party" as "k of n" (n: the votes compared) and its share, kept at 80 columns
+# before the municipality; a bare count there read "0" for a member whose party had no one
+# else in the vote (nothing compared) and dropped the share, the answer a reader asks for.
+# Likewise ja / nej / avstår, before the count of votes (their sum with the absences).
+_MEMBER_COLUMNS: tuple[list[str | Col], list[str]] = (
+    ["name", "party", "municipality", Col("votes", kind="fixed", keep=4, right=True),
+     *(Col(k, kind="fixed", keep=8, right=True) for k in ("ja", "nej", "avstar")), "absent",
+     Col("with_party", "with party", "fixed", keep=8, right=True),
+     Col("with_party_share", "share", "fixed", keep=8, right=True)],
+    ["name", "party", "municipality", "committees", "votes", "ja", "nej", "avstar", "absent",
+     "with_party", "against_party", "compared", "with_party_share", "first_date", "last_date",
+     "also_written"])
 
 
 def members_cmd(
@@ -302,7 +312,8 @@ def members_cmd(
     elif as_csv:
         print_csv(rows, csv_cols)
     else:  # the share as a percentage, as `blocs` shows it ("0.5" read as a count)
-        shown = [{**r, "with_party_share": "" if r.get("with_party_share") is None
+        shown = [{**r, "with_party": f"{r['with_party']} of {r['compared']}" if r.get("compared") else "–",
+                  "with_party_share": "" if r.get("with_party_share") is None
                   else f"{r['with_party_share']:.0%}"} for r in rows]
         print_table(shown, table_cols, title=counted(len(rows), "members"), wide=wide)
 

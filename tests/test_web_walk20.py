@@ -1,0 +1,73 @@
+"""Walk 20 of the web page (docs/walks/twentieth-session-web.md): what a journalist and a
+municipal official, who never use the CLI, saw wrong on `namndkoll serve`. Real reportlab PDFs,
+a whole ingest, the fake embedder."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_ingest_batch import make_pdf
+from test_search import FakeEmbedder
+from test_web import KS
+
+from namndkoll import api
+from namndkoll.corpus import opened
+from namndkoll.search import index_corpus
+
+fastapi = pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient
+
+from namndkoll.web import create_app
+
+# an underlag that names its municipality but no body and no date (Alingsås' "Underlag ramar")
+BARE = ["Alingsås kommun\nUnderlag ramar 2027-2029\nRamarna för nämnderna föreslås öka med 2 procent.\n"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("walk20")
+    make_pdf(tmp / "ks-2023-10-25.pdf", KS)
+    make_pdf(tmp / "ramar.pdf", BARE)
+    db = tmp / "corpus.db"
+    report = api.ingest([tmp / "ks-2023-10-25.pdf", tmp / "ramar.pdf"], db=db, index=False)
+    assert not report.failed, report.failed
+    with opened(db, write=True) as store:
+        index_corpus(store, FakeEmbedder())
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
+    home = tmp_path_factory.mktemp("home")
+    app = create_app(corpus, embedder=FakeEmbedder(), cache_dir=home / "cache", upload_dir=home / "uploads")
+    with TestClient(app) as c:
+        yield c
+
+
+def _bare(corpus: Path) -> Any:
+    return next(d for d in api.documents(db=corpus) if Path(d.source).stem == "ramar")
+
+
+def test_documents_list_marks_a_missing_date_and_body(client, corpus):
+    """The list left the cells blank where the CLI prints '?': an official could not tell 'not
+    read' from 'none'."""
+    bare = _bare(corpus)
+    assert bare.date is None and bare.committee is None  # the fixture: nothing to find
+    html = client.get("/documents").text
+    row = next(r for r in html.split("<tr>") if f'href="/documents/{bare.id}"' in r)
+    cells = re.findall(r"<td>(.*?)</td>", row, re.DOTALL)
+    assert 'class="missing"' in cells[0] and "saknas" in cells[0]  # Datum
+    assert 'class="missing"' in cells[2]  # Nämnd
+
+
+def test_document_page_says_which_fields_are_missing(client, corpus):
+    """The page left Nämnd out altogether when it was not found."""
+    bare = _bare(corpus)
+    html = client.get(f"/documents/{bare.id}").text
+    meta = html.split('<dl class="meta">', 1)[1].split("</dl>", 1)[0]
+    assert re.search(r"<dt>Nämnd</dt><dd><span class=\"missing\"[^>]*>saknas</span></dd>", meta)
+    assert re.search(r"<dt>Datum</dt><dd><span class=\"missing\"", meta)
+    assert "<dt>Kommun</dt><dd>Alingsås</dd>" in meta

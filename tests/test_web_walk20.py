@@ -71,3 +71,16 @@ def test_document_page_says_which_fields_are_missing(client, corpus):
     assert re.search(r"<dt>Nämnd</dt><dd><span class=\"missing\"[^>]*>saknas</span></dd>", meta)
     assert re.search(r"<dt>Datum</dt><dd><span class=\"missing\"", meta)
     assert "<dt>Kommun</dt><dd>Alingsås</dd>" in meta
+
+
+def test_api_refuses_a_filter_it_does_not_read(client):
+    """/api/search?year=2026 (the name /api/documents and the CLI's --year use) answered every
+    year, as if filtered; the search's own names are from/to."""
+    r = client.get("/api/search", params={"q": "budget", "year": "2026"})
+    assert r.status_code == 422
+    error = r.json()["error"]
+    assert "year" in error and "from" in error and "to" in error
+    assert client.get("/api/search", params={"q": "budget", "from": "2023", "to": "2023"}).status_code == 200
+    assert client.get("/api/documents", params={"year": "2023"}).status_code == 200
+    # the pages keep their leniency: the form shows which filters were applied
+    assert client.get("/search", params={"q": "budget", "year": "2026"}).status_code == 200

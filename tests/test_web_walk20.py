@@ -84,3 +84,15 @@ def test_api_refuses_a_filter_it_does_not_read(client):
     assert client.get("/api/documents", params={"year": "2023"}).status_code == 200
     # the pages keep their leniency: the form shows which filters were applied
     assert client.get("/search", params={"q": "budget", "year": "2026"}).status_code == 200
+
+
+def test_table_api_refuses_a_filter_its_table_has_no_column_for(client):
+    """/api/figures?party=S gave every figure (1,160 of 1,160 in the walk's corpus) as if
+    filtered by party; /api/positions?party=S filters."""
+    every = client.get("/api/figures").json()
+    assert every
+    r = client.get("/api/figures", params={"party": "S"})
+    assert r.status_code == 422 and "party" in r.json()["error"]
+    assert client.get("/api/decisions", params={"unit": "SEK"}).status_code == 422
+    assert client.get("/api/positions", params={"party": "S"}).status_code == 200
+    assert client.get("/api/figures", params={"kind": "amount"}).status_code == 200

@@ -96,3 +96,19 @@ def test_table_api_refuses_a_filter_its_table_has_no_column_for(client):
     assert client.get("/api/decisions", params={"unit": "SEK"}).status_code == 422
     assert client.get("/api/positions", params={"party": "S"}).status_code == 200
     assert client.get("/api/figures", params={"kind": "amount"}).status_code == 200
+
+
+def test_upload_from_the_page_script_gets_the_reason_it_was_refused(client):
+    """The upload form (app.js, X-Requested-With: fetch) said only 'Uppladdningen misslyckades
+    (400)' for a text file named .pdf: the server's reason came back as an HTML page it cannot read."""
+    client.get("/upload")
+    token = client.cookies["nk_csrf"]
+    r = client.post(
+        "/upload",
+        files={"files": ("anteckningar.pdf", b"hej, inte en pdf\n", "application/pdf")},
+        data={"csrf": token},
+        headers={"X-Requested-With": "fetch"},
+    )
+    assert r.status_code == 400
+    assert r.headers["content-type"].startswith("application/json")
+    assert "anteckningar.pdf" in r.json()["error"]

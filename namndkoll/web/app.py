@@ -167,8 +167,12 @@ def _warm(db: Path) -> None:
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or "application/json" in request.headers.get(
-        "accept", ""
+    # app.js's requests (X-Requested-With: fetch) read the error's JSON: the upload form showed
+    # "Uppladdningen misslyckades (400)" for a file that is not a PDF, the HTML page's reason unread
+    return (
+        request.url.path.startswith("/api/")
+        or "application/json" in request.headers.get("accept", "")
+        or request.headers.get("x-requested-with") == "fetch"
     )
 
 

@@ -112,3 +112,16 @@ def test_upload_from_the_page_script_gets_the_reason_it_was_refused(client):
     assert r.status_code == 400
     assert r.headers["content-type"].startswith("application/json")
     assert "anteckningar.pdf" in r.json()["error"]
+
+
+def test_basket_csv_names_the_file_not_the_servers_path(client, corpus):
+    """The basket's CSV gave the server's path of an uploaded PDF
+    (/root/.local/share/namndkoll/uploads/<hash>/…) in its "fil" column."""
+    import csv
+    import io
+
+    hit = client.get("/api/search", params={"q": "budget"}).json()["hits"][0]
+    text = client.get("/basket/export", params={"format": "csv", "items": f"c{hit['chunk_id']}"}).content
+    rows = list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))
+    assert rows and rows[0]["fil"] == Path(hit["source"]).name
+    assert "/" not in rows[0]["fil"]

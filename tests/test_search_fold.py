@@ -179,3 +179,21 @@ def test_the_web_page_counts_one_hit_in_the_singular(corpus, db_path: Path, tmp_
         assert len(c.get("/api/search", params={"q": "Altenhammar"}).json()["hits"]) == 1
         page = c.get("/", params={"q": "Altenhammar"}).text
         assert "1 träff." in page and "1 träffar" not in page
+
+
+def test_the_web_csv_names_where_else_the_passage_stands(corpus, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Walk 20 (web): /api/search?format=csv had no also_in column, which `search --csv` has."""
+    import csv
+    import io
+
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web import create_app
+
+    app = create_app(db_path, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
+    with TestClient(app) as c:
+        text = c.get("/api/search", params={"q": QUERY, "format": "csv"}).content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    decision = next(r for r in rows if "120 platser" in r["text"])
+    # the other document's citation (its file name where the two citations read the same)
+    assert "§ 18" in decision["also_in"] and decision["also_in"] != decision["citation"]

@@ -398,3 +398,15 @@ def test_on_a_phone_no_filter_field_runs_past_the_window(page, server) -> None:
     rights = page.locator("details.filters select").evaluate_all(
         "ss => ss.map(s => s.getBoundingClientRect().right)")
     assert rights and max(rights) <= 360, rights
+
+
+def test_upload_of_a_file_that_is_not_a_pdf_says_why(page, server):
+    """Walk 20: the form said only 'Uppladdningen misslyckades (400)'."""
+    fake = server["tmp"] / "anteckningar.pdf"
+    fake.write_text("hej, inte en pdf\n", encoding="utf-8")
+    page.goto("/upload")
+    page.set_input_files("input[type=file]", str(fake))
+    page.click("form.upload button[type=submit]")
+    error = page.locator("form.upload p.error")
+    error.wait_for()
+    assert "anteckningar.pdf: inte en PDF" in error.inner_text()

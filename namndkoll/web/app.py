@@ -13,7 +13,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -80,6 +81,7 @@ def create_app(
         openapi_url="/api/openapi.json",
         openapi_tags=API_TAGS,
         lifespan=lifespan,
+        dependencies=[Depends(known_parameters)],
     )
     app.state.cfg = cfg
     app.state.jobs = UploadJobs()
@@ -115,6 +117,34 @@ def create_app(
     return app
 
 
+def _query_names(dependant: Dependant) -> set[str]:
+    """The query parameters a route reads, by the names a caller writes (``from``, not ``year_from``),
+    its dependencies' included."""
+    names = {f.alias for f in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def known_parameters(request: Request) -> None:
+    """An /api/ call with a query parameter its route does not read is refused (422), naming the
+    ones it reads: ``/api/search?year=2026`` or ``?year_from=2026`` answered every year as if
+    filtered, and a script's author could not tell. The pages keep ignoring them (their form
+    shows the filters that were applied)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not request.url.path.startswith("/api/"):
+        return
+    known = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise HTTPException(
+            422,
+            f"Okänd parameter {', '.join(unknown)}: {request.url.path} tar "
+            f"{', '.join(sorted(known)) or 'inga parametrar'}",
+        )
+
+
 def _version() -> str:
     from .. import __version__
 
@@ -137,8 +167,12 @@ def _warm(db: Path) -> None:
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or "application/json" in request.headers.get(
-        "accept", ""
+    # app.js's requests (X-Requested-With: fetch) read the error's JSON: the upload form showed
+    # "Uppladdningen misslyckades (400)" for a file that is not a PDF, the HTML page's reason unread
+    return (
+        request.url.path.startswith("/api/")
+        or "application/json" in request.headers.get("accept", "")
+        or request.headers.get("x-requested-with") == "fetch"
     )
 
 

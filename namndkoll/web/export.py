@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from pathlib import PurePath
 from typing import Any
 
 from ..export import cell as export_cell
@@ -91,7 +92,11 @@ def basket_text(items: Sequence[dict[str, Any]]) -> str:
 
 
 def basket_csv(items: Sequence[dict[str, Any]]) -> bytes:
-    return csv_bytes(_present(items), BASKET_COLUMNS, BASKET_HEADERS)
+    # "fil" is the PDF's name, as the document's page shows it: the path on the server
+    # ("/root/.local/share/namndkoll/uploads/99385af6c46f0b09/…") is nothing a reader of the
+    # sheet can open, and says where the server keeps its files
+    rows = [{**it, "source": PurePath(it.get("source") or "").name} for it in _present(items)]
+    return csv_bytes(rows, BASKET_COLUMNS, BASKET_HEADERS)
 
 
 def basket_docx(items: Sequence[dict[str, Any]], *, title: str = "Citat") -> bytes:

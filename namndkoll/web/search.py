@@ -136,9 +136,14 @@ def search_api(
     res = _search(request, q, municipality, committee, party, type, year_from, year_to, limit=limit)
     hits = [hit_json(h, res.parties.get(h.chunk_id, ()), res.boxes.get(h.chunk_id)) for h in res.hits]
     if format == "csv":
+        # where else the same text stands, as `search --csv` writes it: a hit of a § whose
+        # protokollsutdrag says the same words names the other file in the sheet too
+        also = {h.chunk_id: " | ".join(copy_label(h.citation, c.citation, c.source) for c in h.also_in)
+                for h in res.hits}
         rows = [
             {
                 **h,
+                "also_in": also.get(h["chunk_id"], ""),
                 "rank": i,
                 "title": h["document"]["title"],
                 "date": h["document"]["date"],
@@ -150,7 +155,7 @@ def search_api(
         # confidence: a weak hit (shown apart on the page) must not read as a sure one in a sheet;
         # the columns of `namndkoll search --csv`
         cols = ["rank", "score", "confidence", "citation", "title", "date", "item", "page", "page_end",
-                "document_id", "source", "text", "item_number"]
+                "document_id", "source", "text", "also_in", "item_number"]
         return Response(
             csv_bytes(rows, cols),
             media_type="text/csv; charset=utf-8",

@@ -59,9 +59,10 @@ def _passages(doc) -> list[str]:  # type: ignore[no-untyped-def]
     return [ch.text for ch in table_chunks(doc)]
 
 
-def _by_row(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """Each table row's passage by the row as written (a passage says each value once, in its
-    cell's line, and no longer opens with the row)."""
+def by_row(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Each table row's passage, keyed by the row as written: found through the passage's own
+    table and row (``Chunk.table``), not its first line, which is a long caption or, for a row of
+    a label and one value, that cell's line alone."""
     out = {}
     for ch in table_chunks(doc):
         table = next(p for p in doc.pages if p.number == ch.page_start).tables[ch.table[0]]
@@ -71,7 +72,7 @@ def _by_row(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 def test_every_row_of_a_striped_table_is_a_passage_with_its_column_heads(tmp_path: Path) -> None:
     doc = read_pdf(_striped_pdf(tmp_path / "s.pdf"))
-    passages = _by_row(doc)
+    passages = by_row(doc)
     for row in ROWS:
         mine = [p for written, p in passages.items() if written == " ".join(row)]
         assert mine, (row, passages, doc.pages[0].text)
@@ -87,7 +88,7 @@ def test_tolkformedling_vasts_arsarbetare_table_reads_as_one_table() -> None:
         pytest.skip("../shared is not present")
     doc = read_pdf(path)
     page = doc.pages[22]  # "22 (34)": Personal, Tabell 7
-    rows = {w: p for w, p in _by_row(doc).items() if w.startswith(("2021 ", "2022 ", "2023 ", "2024 ")) and "(åa)" in p}
+    rows = {w: p for w, p in by_row(doc).items() if w.startswith(("2021 ", "2022 ", "2023 ", "2024 ")) and "(åa)" in p}
     passages = list(rows.values())
     firsts = set(rows)
     assert {"2021 52,9 2,2 1,0 56,1", "2022 48,8 0,9 0,3 50,0", "2023 47,6 1,4 0,9 49,9",

@@ -17,9 +17,9 @@ from itertools import pairwise
 from pathlib import Path
 
 from test_pdf import _font
+from test_pdf_striped_tables import by_row
 
 from namndkoll.ingest.pdf import read_pdf
-from namndkoll.search.chunking import row_text, table_chunks
 
 HEAD = ("Kontor", "Antal ärenden", "Antal handläggare")
 ROWS = [("Borås", "41 250", "118"), ("Skövde", "30 114", "92"), ("Trollhättan", "22 407", "75"),
@@ -66,19 +66,9 @@ def _pdf(path: Path, head: tuple[str, ...] = HEAD, rows: list[tuple[str, ...]] |
     return path
 
 
-def _by_row(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """Each table row's passage by the row as written (a passage says each value once, in its
-    cell's line, and no longer opens with the row)."""
-    out = {}
-    for ch in table_chunks(doc):
-        table = next(p for p in doc.pages if p.number == ch.page_start).tables[ch.table[0]]
-        out[row_text(table, ch.table[1])] = ch.text
-    return out
-
-
 def test_a_striped_tables_rows_are_said_with_its_caption_under_it(tmp_path: Path) -> None:
     doc = read_pdf(_pdf(tmp_path / "kontor.pdf"))
-    passages = _by_row(doc)
+    passages = by_row(doc)
     caption = " ".join(CAPTION)
     for office, cases, staff in ROWS:
         mine = passages.get(f"{office} {cases} {staff}", "")
@@ -155,7 +145,7 @@ def test_a_striped_table_whose_head_cells_have_boxes_of_their_own_is_one_table(t
     own standing between the head's part and the next shaded part, so the parts were not joined:
     the plain row between them (2024) was in no table and said with no column heads."""
     doc = read_pdf(_padded_pdf(tmp_path / "tabell2.pdf"))
-    passages = _by_row(doc)
+    passages = by_row(doc)
     for year, cases, staff in YEARS:
         mine = passages.get(f"{year} {cases} {staff}", "")
         assert f"Antal ärenden · {cases}" in mine, (year, passages)

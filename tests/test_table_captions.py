@@ -14,10 +14,11 @@ from itertools import pairwise
 from pathlib import Path
 
 from test_pdf import _font
+from test_pdf_striped_tables import by_row
 
 from namndkoll.corpus import opened
 from namndkoll.ingest.pdf import read_pdf
-from namndkoll.search.chunking import row_text, table_chunks
+from namndkoll.search.chunking import table_chunks
 from namndkoll.types import Metadata, Table
 
 HEAD = ("Enhet", "2024", "2025")
@@ -55,18 +56,8 @@ def _page(path: Path, above: list[tuple[str, bool, float]], *, ruled: bool = Tru
     return path
 
 
-def _by_row(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """Each table row's passage by the row as written (a passage says each value once, in its
-    cell's line, and no longer opens with the row)."""
-    out = {}
-    for ch in table_chunks(doc):
-        table = next(p for p in doc.pages if p.number == ch.page_start).tables[ch.table[0]]
-        out[row_text(table, ch.table[1])] = ch.text
-    return out
-
-
 def _row(doc, label: str) -> str:  # type: ignore[no-untyped-def]
-    mine = [text for row, text in _by_row(doc).items() if row.startswith(label)]
+    mine = [text for row, text in by_row(doc).items() if row.startswith(label)]
     assert len(mine) == 1, ([ch.text for ch in table_chunks(doc)], doc.pages[0].text)
     return mine[0]
 

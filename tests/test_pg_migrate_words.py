@@ -14,30 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_store_backends import _keyword_hits
+from test_store_backends import PUNCTUATION_QUERIES, _keyword_hits, punctuation_docs
 
 from namndkoll.corpus import opened
 from namndkoll.search import index_corpus
 from namndkoll.types import Metadata
 
 REPO = Path(__file__).resolve().parent.parent
-QUERIES = ("2023", "stadsrevisionen", "goteborg", "kulturnämnden plan", "Landén")
-
-
-def _docs() -> list[Any]:
-    from test_search import report
-
-    return [
-        report("plan.pdf", ["Verksamhetsplanen 2022-2023 för kulturnämnden antas."],
-               Metadata("Plan", "Alingsås", "Kulturnämnden", "tjansteskrivelse", "2022-03-01")),
-        report("webb.pdf", ["Rapporten finns på www.goteborg.se/stadsrevisionen, liksom bilagorna m.fl."],
-               Metadata("Rapport", "Göteborg", "Stadsrevisionen", "revisionsrapport", "2023-05-01")),
-        report("namn.pdf", [("Yrkande av Per-Eric Landén-Olsson (KD) om kulturnämndens plan och kulturnämndens "
-                             "budget; Landén yrkar bifall.")],
-               Metadata("Protokoll", "Alingsås", "Kulturnämnden", "protokoll", "2023-02-01")),
-    ]
-
-
 def _fresh(tmp_path: Path) -> dict[str, list[tuple[str, float]]]:
     """The answers of a corpus made fresh from the same documents (a SQLite file: FTS5 reads
     words the way migration 0020 makes PostgreSQL read them; test_store_backends holds a fresh
@@ -45,7 +28,7 @@ def _fresh(tmp_path: Path) -> dict[str, list[tuple[str, float]]]:
     from test_search import FakeEmbedder
 
     with opened(tmp_path / "fresh.db", write=True) as st:
-        for d in _docs():
+        for d in punctuation_docs():
             with st.transaction():
                 st.replace_document(d)
         index_corpus(st, FakeEmbedder())
@@ -53,7 +36,7 @@ def _fresh(tmp_path: Path) -> dict[str, list[tuple[str, float]]]:
 
 
 def _asked(st: Any) -> dict[str, list[tuple[str, float]]]:
-    return {q: _keyword_hits(st, q) for q in QUERIES}
+    return {q: _keyword_hits(st, q) for q in PUNCTUATION_QUERIES}
 
 
 @pytest.fixture
@@ -68,7 +51,7 @@ def before_0020(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, dict
         from test_search import FakeEmbedder
 
         with opened(pg_url, write=True) as st:
-            for d in _docs():
+            for d in punctuation_docs():
                 with st.transaction():
                     st.replace_document(d)
             index_corpus(st, FakeEmbedder())
@@ -228,7 +211,7 @@ def test_a_document_replaced_while_the_words_are_rewritten_gets_the_new_words(
         pg_words.on_progress(None)
     assert replaced and _old_words(url) == 0
     with opened(tmp_path / "fresh.db", write=True) as st:
-        for d in [*_docs()[:2], changed]:
+        for d in [*punctuation_docs()[:2], changed]:
             with st.transaction():
                 st.replace_document(d)
         index_corpus(st, FakeEmbedder())

@@ -1103,6 +1103,25 @@ def test_postgres_orders_text_as_sqlite_does_on_a_database_with_a_swedish_collat
 
 
 
+# words joined by punctuation, which PostgreSQL's text parser read unlike FTS5 (migration 0020):
+# a year range, a web address, "m.fl.", a double name; test_pg_migrate_words upgrades a corpus of them
+PUNCTUATION_QUERIES = ("2023", "stadsrevisionen", "goteborg", "kulturnämnden plan", "Landén")
+
+
+def punctuation_docs() -> list[Any]:
+    from test_search import report
+
+    return [
+        report("plan.pdf", ["Verksamhetsplanen 2022-2023 för kulturnämnden antas."],
+               Metadata("Plan", "Alingsås", "Kulturnämnden", "tjansteskrivelse", "2022-03-01")),
+        report("webb.pdf", ["Rapporten finns på www.goteborg.se/stadsrevisionen, liksom bilagorna m.fl."],
+               Metadata("Rapport", "Göteborg", "Stadsrevisionen", "revisionsrapport", "2023-05-01")),
+        report("namn.pdf", [("Yrkande av Per-Eric Landén-Olsson (KD) om kulturnämndens plan och kulturnämndens "
+                             "budget; Landén yrkar bifall.")],
+               Metadata("Protokoll", "Alingsås", "Kulturnämnden", "protokoll", "2023-02-01")),
+    ]
+
+
 def _on_both_backends(docs: list[Any], dbs: tuple[str, str], ask: Any) -> tuple[Any, Any]:
     """``docs`` stored and indexed (a fake embedder) in a SQLite file and in PostgreSQL;
     ``ask(store)``'s answer on each, SQLite's first."""
@@ -1128,19 +1147,8 @@ def test_words_joined_by_punctuation_are_found_and_counted_alike_on_both_backend
     'm.fl.' as one word each, a double name as the whole besides its parts: a keyword search
     for 2023 or for a word of the address found the passage on SQLite only, and the passages'
     scores (BM25 counts each word) differed between the backends."""
-    from test_search import report
-
-    docs = [
-        report("plan.pdf", ["Verksamhetsplanen 2022-2023 för kulturnämnden antas."],
-               Metadata("Plan", "Alingsås", "Kulturnämnden", "tjansteskrivelse", "2022-03-01")),
-        report("webb.pdf", ["Rapporten finns på www.goteborg.se/stadsrevisionen, liksom bilagorna m.fl."],
-               Metadata("Rapport", "Göteborg", "Stadsrevisionen", "revisionsrapport", "2023-05-01")),
-        report("namn.pdf", [("Yrkande av Per-Eric Landén-Olsson (KD) om kulturnämndens plan och kulturnämndens "
-                             "budget; Landén yrkar bifall.")],
-               Metadata("Protokoll", "Alingsås", "Kulturnämnden", "protokoll", "2023-02-01")),
-    ]
-    sqlite, pg = _on_both_backends(docs, (str(tmp_path / "c.db"), pg_url), lambda st: {
-        q: _keyword_hits(st, q) for q in ("2023", "stadsrevisionen", "goteborg", "kulturnämnden plan", "Landén")})
+    sqlite, pg = _on_both_backends(punctuation_docs(), (str(tmp_path / "c.db"), pg_url), lambda st: {
+        q: _keyword_hits(st, q) for q in PUNCTUATION_QUERIES})
     assert [n for n, _ in sqlite["2023"]] == ["plan.pdf"] and [n for n, _ in pg["2023"]] == ["plan.pdf"]
     assert [n for n, _ in pg["stadsrevisionen"]] == [n for n, _ in pg["goteborg"]] == ["webb.pdf"]
     assert pg == sqlite

@@ -25,14 +25,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from pg_keyword_side import base_module
-from scale import schema_url, server_url
+from scale import pct, schema_url, server_url
 from search_misses import TUNABLE
 
 from namndkoll.corpus import opened, pg_keywords
@@ -45,10 +43,6 @@ def questions() -> list[str]:
         data = json.loads((HERE / "questions" / f"{split}.json").read_text(encoding="utf-8"))
         out += [q["q"] for q in (data if isinstance(data, list) else data["questions"])]
     return out
-
-
-def pct(xs: list[float], p: float) -> float:
-    return round(float(np.percentile(np.array(xs) * 1000, p)), 1)
 
 
 def main() -> None:

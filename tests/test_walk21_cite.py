@@ -70,3 +70,21 @@ def test_cite_pack_and_basket_quote_the_reservation_without_its_heading(db_path:
     (entry,) = api.basket_items([f"c{hit.chunk_id}"], db=db_path)
     assert entry["quote"].startswith("Thomas Thim (M)") and entry["start"] == start
     assert entry["citation"] == hit.citation == row["citation"]
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Revisionsberättelse för år 2025", "revisionsberättelse"),
+    ("REVISIONSBERÄTTELSE 2024", "revisionsberättelse"),
+    ("Revisionsplan 2026", "revisionsplan"),
+    ("Uppföljande granskning av revisionsrapporter från 2023", "revisionsrapport"),
+    (None, "revisionsrapport"),
+])
+def test_an_auditors_document_is_cited_by_what_it_is(title: str | None, kind: str) -> None:
+    """Walk 21: Tolkförmedling Väst's "Revisionsberättelse för år 2025" was cited "Revisorerna,
+    Tolkförmedling Väst, revisionsrapport 2026-04-08, s. 1": the type files a revisionsberättelse
+    with the auditors' reports, and the reference named the type."""
+    from namndkoll.search.cite import format_citation
+
+    md = Metadata(title, "Tolkförmedling Väst", "Revisorerna", "revisionsrapport", "2026-04-08")
+    assert format_citation(md, item=None, page=1, page_end=1) == \
+        f"Revisorerna, Tolkförmedling Väst, {kind} 2026-04-08, s. 1"

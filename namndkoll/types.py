@@ -52,7 +52,18 @@ def doc_kind_name(md: object) -> str | None:
     """What a citation calls a document: its kind's Swedish name, a kind "other" by its own word
     ("policy", "plan"), None when neither is known. ``md``: Metadata or a stored document."""
     doc_type = getattr(md, "doc_type", None) or ""
+    if doc_type == "revisionsrapport":
+        # the type files the auditors' other documents with their reports; a reference names what
+        # is cited: "Revisorerna, Tolkförmedling Väst, revisionsberättelse 2026-04-08, s. 1" for
+        # the "Revisionsberättelse för år 2025", not "revisionsrapport"
+        title = (getattr(md, "title", None) or "").strip().casefold()
+        named = next((k for k in AUDIT_KINDS if title.startswith(k)), None)
+        if named:
+            return named
     return DOC_TYPE_NAMES.get(doc_type) or (getattr(md, "kind", None) if doc_type == "other" else None)
+
+
+AUDIT_KINDS = ("revisionsberättelse", "revisionsredogörelse", "revisionsplan")
 # what kind of body a document comes from (Metadata.org_kind)
 OrgKind = Literal["kommun", "region", "kommunalforbund", "other"]
 VoteChoice = Literal["ja", "nej", "avstar", "franvarande"]

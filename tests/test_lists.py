@@ -257,3 +257,31 @@ def test_positions_table_names_every_party_of_a_reservation_at_80_columns(tmp_pa
                 continue
             row = next(line for line in lines if line.startswith(date))
             assert f"  {parties}  " in row, row
+
+
+def test_votes_table_keeps_the_committee_over_two_municipalities_at_80_columns(tmp_path):
+    """Walk 20 (votes, row 25): at 80 columns over two municipalities the committee gave way, so
+    Alingsås KS § 114 and BUN § 44 read alike but for the date."""
+    from namndkoll.types import Document
+
+    vote = ("Omröstning\nGodkänd voteringsproposition: ”Ja för bifall till arbetsutskottets förslag och Nej för "
+            "bifall till avslagsyrkandet.”\nOmröstningen utfaller med {y} Ja mot {n} Nej. 1 ledamot avstår från att rösta.")
+    texts = [("Alingsås", "Kommunstyrelsen", "§ 114\nMotion om lekplatser\nBeslut\nMotionen avslås.\n" + vote.format(y=9, n=6)),
+             ("Alingsås", "Barn- och ungdomsnämnden",
+              "§ 44\nKompetensförsörjningsplan\nBeslut\nNämnden antar planen.\n" + vote.format(y=6, n=7)),
+             ("Göteborg", "Kommunfullmäktige", "§ 4\nBudget 2024\nBeslut\nBudgeten fastställs.\n" + vote.format(y=40, n=29))]
+    docs = []
+    for i, (town, body, text) in enumerate(texts):
+        d = make_doc(text, items=True, municipality=town, committee=body, date=f"2026-06-1{i}", doc_type="protokoll")
+        docs.append(Document(f"/records/{i}.pdf", str(i) * 64, d.pages, d.metadata, d.items))
+    db = tmp_path / "votes.db"
+    _store_all(db, docs)
+    assert len(_json(["votes", "--db", str(db)])) == 3
+    result = runner.invoke(app, ["votes", "--db", str(db)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80, result.stdout
+    assert "committee" in lines[1] and "munic" in lines[1], result.stdout
+    ks = next(line for line in lines if line.startswith("2026-06-10"))
+    bun = next(line for line in lines if line.startswith("2026-06-11"))
+    assert "Kommunsty" in ks and "Barn- och" in bun, result.stdout

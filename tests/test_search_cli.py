@@ -164,3 +164,20 @@ def test_cite_says_when_a_picked_hit_or_any_hit_is_missing(db: Path):
     assert r.exit_code == 1 and "nothing to cite" in r.output
     r = runner.invoke(app, ["cite", "--chunk", "999999", "--db", str(db)])
     assert r.exit_code == 1 and "no passage 999999 in this corpus" in r.output
+
+
+def test_cite_csv_file_opens_in_excel_with_its_letters(db: Path, tmp_path: Path):
+    """Walk 21: `cite --format csv -o citat.csv` wrote UTF-8 without a byte order mark, which Excel
+    reads as its ANSI code page ("Göteborg" as "GÃ¶teborg"); the web's CSV downloads have the mark.
+    Printed to stdout (for scripts and pipes) the CSV stays without one."""
+    import csv
+
+    out = tmp_path / "citat.csv"
+    r = runner.invoke(app, ["cite", "förskoleplatser", "--format", "csv", "--db", str(db), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfn,citation,quote")
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
+    assert rows and rows[0]["municipality"] == "Göteborg" and rows[0]["citation"].startswith("Kommunfullmäktige, Göteborg")
+    r = runner.invoke(app, ["cite", "förskoleplatser", "--format", "csv", "--db", str(db)])
+    assert r.output.startswith("n,citation,quote")

@@ -32,7 +32,7 @@ EXTRACT = ("Stadsfastighetsnämnden\nProtokollsutdrag\nSammanträdesdatum: 2025-
            "Räddningsmissionen för befintliga lokaler på fastigheten Gårdsten.\n"
            "Reservation\nLedamöterna från SD reserverar sig mot beslutet om Triple Net-avtal.\n")
 WANT = ("Stadsfastighetsnämnden, Göteborg, protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens "
-        "revisionsrapport 2026-04-13, dnr SFF-2025-00146, s. 2")
+        "revisionsberättelse 2026-04-13, dnr SFF-2025-00146, s. 2")
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def test_a_search_hit_in_a_bundled_extract_is_cited_as_the_bodys_protocol_extrac
     assert in_extract and all(h.citation == WANT for h in in_extract), [h.citation for h in hits]
     assert in_extract[0].metadata.committee == "Stadsfastighetsnämnden"
     # the report's own pages stay the report's
-    assert cover and cover[0].citation.startswith("Stadsrevisionen, Göteborg, revisionsrapport 2026-04-13")
+    assert cover and cover[0].citation.startswith("Stadsrevisionen, Göteborg, revisionsberättelse 2026-04-13")
 
 
 def test_compare_cites_the_extract_not_a_report_of_the_nämnd(db: Path) -> None:
@@ -70,7 +70,7 @@ def test_compare_cites_the_extract_not_a_report_of_the_nämnd(db: Path) -> None:
         conn.close()
     (row,) = [r for r in res.items if r.item == "27"]
     assert row.citation.startswith("Stadsfastighetsnämnden, Göteborg, protokollsutdrag 2025-02-26 § 27 i "
-                                   "Stadsrevisionens revisionsrapport 2026-04-13"), row.citation
+                                   "Stadsrevisionens revisionsberättelse 2026-04-13"), row.citation
     sd = row.stances["SD"]
     assert sd and all("protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens" in s.citation for s in sd)
 
@@ -87,7 +87,7 @@ def test_the_lists_cite_the_extract_too(db: Path) -> None:
     assert out.exit_code == 0, out.output
     rows = [r for r in json.loads(out.stdout) if r["item_number"] == "27"]
     assert rows and all(r["citation"].startswith(
-        "Stadsfastighetsnämnden, Göteborg, protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens revisionsrapport "
+        "Stadsfastighetsnämnden, Göteborg, protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens revisionsberättelse "
         "2026-04-13") for r in rows), [r["citation"] for r in rows]
     positions = json.loads(runner.invoke(app, ["positions", "--db", str(db), "--json"]).stdout)
     assert positions and all("protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens" in p["citation"]
@@ -98,9 +98,9 @@ def test_the_page_view_and_the_basket_cite_the_extract(db: Path) -> None:
     from namndkoll.api.pages import basket_items, document_view
 
     view = document_view(1, db=db, item="27")
-    assert "protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens revisionsrapport 2026-04-13" in view.citation
+    assert "protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens revisionsberättelse 2026-04-13" in view.citation
     cover = document_view(1, db=db, page=1)
-    assert cover.citation.startswith("Stadsrevisionen, Göteborg, revisionsrapport 2026-04-13"), cover.citation
+    assert cover.citation.startswith("Stadsrevisionen, Göteborg, revisionsberättelse 2026-04-13"), cover.citation
     decisions = json.loads(runner.invoke(app, ["decisions", "--db", str(db), "--json"]).stdout)
     (entry,) = basket_items([f"d{decisions[0]['id']}"], db=db)
     assert "protokollsutdrag 2025-02-26 § 27 i Stadsrevisionens" in entry["citation"], entry

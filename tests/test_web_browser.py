@@ -410,3 +410,14 @@ def test_upload_of_a_file_that_is_not_a_pdf_says_why(page, server):
     error = page.locator("form.upload p.error")
     error.wait_for()
     assert "anteckningar.pdf: inte en PDF" in error.inner_text()
+
+
+def test_the_first_tab_on_the_search_page_is_the_skip_link(page):
+    """Walk 20/21: the search box's autofocus put "Hoppa till innehållet" after every link of the
+    page in the Tab order; now the skip link comes first and leads to the search box."""
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('name')") == "q"

@@ -441,7 +441,7 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
     """The basket's entries in the order given: ``refs`` like "c12" (a search passage by chunk
     id), "f3" (figure), "d4" (decision), "v5" (vote), "p6" (position). Each with quote,
     citation, document, page and span; a ref no longer in the corpus comes back ``missing``."""
-    from ..search.cite import bundled_in, format_citation, last_page, quote
+    from ..search.cite import bundled_in, format_citation, last_page, quote, quoted
     from ..search.hybrid import hits_for_chunks
     from ..types import Metadata
 
@@ -452,9 +452,10 @@ def basket_items(refs: list[str], *, db: str | Path | None = None) -> list[dict[
     found: dict[str, dict[str, Any]] = {}
     with opened(db) as store:
         for h in hits_for_chunks(store, wanted.get("c", [])):
+            text, start = quoted(h.text, h.start, h.section)  # its heading lines left out, as the cite pack's
             found[f"c{h.chunk_id}"] = {
-                "kind": "passage", "label": "citat", "quote": quote(h.text, max_chars=1200), "citation": h.citation,
-                "document_id": h.document_id, "page": h.page, "start": h.start, "end": h.end,
+                "kind": "passage", "label": "citat", "quote": quote(text, max_chars=1200), "citation": h.citation,
+                "document_id": h.document_id, "page": h.page, "start": start, "end": h.end,
                 "title": _entry_title(store, h.metadata.title, h.document_id, h.item), "source": h.source}
         for k in "fdvp":
             rows = store.extracted_by_ids(BASKET_KINDS[k], wanted.get(k, []))

@@ -382,8 +382,11 @@ def cite_cmd(
     except NamndkollError as exc:
         fail(exc)
     if output:
-        # no control character in a file a person will open (CSV cells are neutralised already)
-        output.write_text(terminal_safe(text), encoding="utf-8")
+        # no control character in a file a person will open (CSV cells are neutralised already);
+        # a CSV file with a byte order mark, as the web's downloads: Excel read å ä ö in
+        # "Barn- och ungdomsnämnden" as "Ã¥ Ã¤ Ã¶" without it (stdout stays without one)
+        mark = "\ufeff" if fmt == "csv" else ""
+        output.write_text(mark + terminal_safe(text), encoding="utf-8")
         echo(f"wrote {shown_path(output)}", err=True)
     else:
         echo(text, nl=False)

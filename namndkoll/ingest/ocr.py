@@ -67,6 +67,10 @@ def ocr_page(page: object, dpi: int, timeout: float) -> list[RawLine]:
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
         left, top, w, h = (float(c) for c in cols[6:10])
+        # each TSV row is a word, so a space follows it, however close the next word is:
+        # ``RawLine.text`` reads a gap narrower than a third of the box's height as kerning, and
+        # a word's box (ascenders to descenders) is taller than its letters, so Tolkförmedling
+        # Väst's scanned revisionsberättelse read "enligtgällande", "atträkenskapernai"
         lines.setdefault((cols[2], cols[3], cols[4]), []).append(
-            Run(left * k, height - (top + h) * k, (left + w) * k, height - top * k, clean_text(cols[11])))
+            Run(left * k, height - (top + h) * k, (left + w) * k, height - top * k, clean_text(cols[11]) + " "))
     return [RawLine(runs) for runs in lines.values()]

@@ -71,6 +71,56 @@ def genitive(name: str) -> str:
     return name if name[-1:].lower() in "sxz" else name + "s"
 
 
+_ITEM_LINE = re.compile(r"^(?:§\s*\d+[a-z]?|\d+\s*§)(?:\s|$)")
+
+
+def _label(line: str) -> bool:
+    """A heading the quote may leave out: a section's name alone (Beslut, Reservation, Beredning,
+    Ärendebeskrivning, Expedieras till …). Not a proposal's heading ("Förslag till beslut",
+    "Arbetsutskottets förslag till beslut:"): without it a proposal would read as a decision. Not
+    a heading with a colon ("Kommunfullmäktiges beslut:", "Stadsdirektör X:s förslag:"): it
+    leads into its sentence and says whose words follow."""
+    from ..ingest.sections import section_kind
+
+    line = line.strip()
+    return not line.endswith(":") and section_kind(line) not in (None, "forslag")
+
+
+def quoted(text: str, start: int, section: str | None = None) -> tuple[str, int]:
+    """A passage as a statement quotes it, and where that begins in the document's text: the
+    heading lines it opens with left out. On the page a heading stands on a line of its own; put on
+    one line it read as the quote's first word: "”Reservation Thomas Thim (M) … lämnar följande
+    skriftliga reservation: …”", "”Beslut Kompetensförsörjningsplanen antas …”", "”§ 10 2026.031
+    AVRF Budget 2027 och ramar 2028-2029 Ärendebeskrivning Fastställande …”". Left out: section
+    headings (``_label``), and a § line with the title lines between it and such a heading. A
+    table's passage, one of headings only, or one whose headings end a page (the text then starts
+    on the next) is quoted as it is."""
+    if section in ("table", "table_text"):
+        return text, start
+    lines = text.split("\n")
+    cut = i = 0  # cut: lines to leave out
+    while i < len(lines) - 1:
+        line = lines[i].strip()
+        if _label(line):
+            i = cut = i + 1
+            continue
+        if _ITEM_LINE.match(line) and len(line) <= 60:
+            # the § line, its title (up to three lines), then a section heading: all of it out
+            ahead = next((j for j in range(i + 1, min(i + 5, len(lines) - 1)) if _label(lines[j])), None)
+            if ahead is None or any(lines[k].rstrip().endswith((".", ":")) for k in range(i + 1, ahead)):
+                break
+            i = cut = ahead + 1
+            continue
+        break
+    if not cut:
+        return text, start
+    head = "\n".join(lines[:cut]) + "\n"
+    rest = text[len(head):]
+    if "\f" in head or not rest.strip():
+        return text, start
+    return rest, start + len(head)
+
+
 def quote(text: str, *, max_chars: int = 400) -> str:
     """The passage on one line, shortened at a word boundary for a footnote or table."""
     flat = re.sub(r"\s+", " ", text).strip()
@@ -89,10 +139,11 @@ def citation_pack_markdown(hits: Sequence[Hit], *, title: str | None = None, max
     lines = [f"# {markdown_text(title)}", ""] if title else []
     notes = []
     for n, h in enumerate(hits, 1):
-        lines.append(f"> ”{markdown_text(quote(h.text, max_chars=max_quote))}”[^{n}]")
+        text, start = quoted(h.text, h.start, h.section)
+        lines.append(f"> ”{markdown_text(quote(text, max_chars=max_quote))}”[^{n}]")
         lines.append("")
         notes.append(f"[^{n}]: {markdown_text(h.citation)}. Källa: {markdown_text(h.source)},"
-                     f" tecken {h.start}–{h.end}.")
+                     f" tecken {start}–{h.end}.")
     return "\n".join(lines + notes) + "\n"
 
 
@@ -107,9 +158,10 @@ def citation_pack_csv(hits: Sequence[Hit], *, max_quote: int = 2000) -> str:
     rows = []
     for n, h in enumerate(hits, 1):
         md = h.metadata
-        rows.append({"n": n, "citation": h.citation, "quote": quote(h.text, max_chars=max_quote),
+        text, start = quoted(h.text, h.start, h.section)
+        rows.append({"n": n, "citation": h.citation, "quote": quote(text, max_chars=max_quote),
                      "source": h.source, "page": h.page, "page_end": h.page_end, "item": h.item,
-                     "section": h.section, "start": h.start, "end": h.end, "municipality": md.municipality,
+                     "section": h.section, "start": start, "end": h.end, "municipality": md.municipality,
                      "committee": md.committee, "doc_type": md.doc_type, "date": md.date,
                      "score": round(h.score, 4), "document_id": h.document_id,
                      "item_number": (h.item or "").lstrip("§ ") or None})

@@ -8,7 +8,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
@@ -381,11 +381,26 @@ def blank(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
 
 
+def file_name(source: Any) -> Any:
+    """A document's ``source`` as the web gives it out: the PDF's file name. The stored path
+    ("/root/.local/share/namndkoll/uploads/99385af6c46f0b09/…pdf" for an upload) is nothing a
+    reader of a sheet or a script can open, and says where the server keeps its files; the
+    document's id is the key to join on."""
+    return PurePath(source).name if isinstance(source, str) and source else source
+
+
+def named(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of a table or list with their ``source`` as the file name (``file_name``)."""
+    return [{**r, "source": file_name(r["source"])} if "source" in r else r for r in rows]
+
+
 def jsonable(obj: Any) -> Any:
+    """Dataclasses, dicts and lists as JSON; every ``source`` as the PDF's file name."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {f.name: file_name(getattr(obj, f.name)) if f.name == "source" else jsonable(getattr(obj, f.name))
+                for f in dataclasses.fields(obj)}
     if isinstance(obj, dict):
-        return {str(k): jsonable(v) for k, v in obj.items()}
+        return {str(k): file_name(v) if k == "source" else jsonable(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple, set)):
         return [jsonable(v) for v in obj]
     if isinstance(obj, Path):

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 
 from .. import api
 from ..api.reading import other_units, undated_count, unit_hint, year_spans, years_missed
-from .common import Limit, ShortText, YearQ, blank, config, party_param, render, year_param
+from .common import Limit, ShortText, YearQ, blank, config, named, party_param, render, year_param
 from .export import csv_bytes, xlsx_bytes
 
 router = APIRouter()
@@ -117,6 +117,7 @@ def download(name: str, title: str, columns: list[tuple[str, str]], rows: list[d
     """``rows`` as ``name``.csv or ``name``.xlsx (sheet ``title``), ``columns`` as (key, header)."""
     cols = [c for c, _ in columns]
     heads = [h for _, h in columns]
+    rows = named(rows)  # "fil": the PDF's name, not where the server keeps it
     if fmt == "xlsx":
         return Response(
             xlsx_bytes(rows, cols, heads, sheet=title),
@@ -220,7 +221,7 @@ def _api(what: str) -> Any:
             kind=kind,
             unit=unit,
         )
-        response = _download(what, rows, format) if format != "json" else JSONResponse(rows)
+        response = _download(what, rows, format) if format != "json" else JSONResponse(named(rows))
         # a unit no stored figure has ("bananer"): the answer stays a plain list, and a header
         # says which units are stored (a unit's letters outside ASCII percent-encoded: "m%C2%B2")
         typed = blank(unit) if what == "figures" and not rows else None

@@ -24,6 +24,7 @@ from .common import (
     YearQ,
     blank,
     config,
+    named,
     party_param,
     render,
     templates,
@@ -255,7 +256,7 @@ def votes_api(
     rows = _votes(request, member, municipality, committee, year, limit)
     if format != "json":
         return download("votes", "Omröstningar", _vote_columns(member), rows, format)
-    return JSONResponse(rows)
+    return JSONResponse(named(rows))
 
 
 # ---- /members -------------------------------------------------------------------------------

@@ -146,6 +146,8 @@ def test_the_year_beside_the_thing(query: str, title: str, beside: bool):
     # asked of the förstudie itself, the passage answers
     ("Vad kostar förstudien om utflyktslekplatsen i Bergsjön?", KF_253, True),
     ("Vad kostar den nya utflyktslekplatsen i Bergsjön?", "Utflyktslekplatsen beräknas kosta 3 mnkr.", True),
+    # a study that states the thing's cost with a figure answers
+    ("Vad kostar den nya utflyktslekplatsen i Bergsjön?", "Förstudien visar att utflyktslekplatsen kostar 4 mnkr.", True),
     # not a question of what something costs
     ("Vem ska göra förstudien om utflyktslekplatsen?", KF_253, True),
 ])

@@ -157,6 +157,9 @@ _STUDY = re.compile(r"\b(?:förstudie\w*|utred\w*|projekter\w*|förprojekter\w*|
                     re.IGNORECASE)
 # a question of what a thing costs ("Vad kostar …", "Vad skulle … kosta?", "kostnad")
 _COST_ASKED = re.compile(r"\bkost", re.IGNORECASE)
+# ... and a cost stated, a figure after it ("Förstudien visar att bron kostar 40 mnkr"): the
+# thing's cost, though a study names it
+_COST_STATED = re.compile(r"\bkost\w*\D{0,60}?\d", re.IGNORECASE)
 
 
 def cost_not_study(question: Question, query: str, text: str, section: str | None, rare: Matcher | None) -> bool:
@@ -171,4 +174,4 @@ def cost_not_study(question: Question, query: str, text: str, section: str | Non
     if not (question.price or _COST_ASKED.search(query)):
         return True
     naming = [s for s in sentences(text) if any(rare.held(s))]
-    return not naming or any(not _STUDY.search(s) for s in naming)
+    return not naming or any(not _STUDY.search(s) or _COST_STATED.search(s) for s in naming)

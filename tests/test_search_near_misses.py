@@ -242,7 +242,7 @@ def test_a_passage_naming_no_year_is_of_its_titles_first_year(budgets):
     values_2026 = close("personalförmåner värde per medarbetare göteborg 2026", "Fastställande")
     assert not values_2026.year_named and confidence(values_2026) == []
     # beside a passage of the year asked it is still shown, as a weak match
-    of_2026 = replace(values_2026, chunk_id=-1, year_named=True, keywords=0.7, place_keywords=0.7)
+    of_2026 = replace(values_2026, chunk_id=-1, year_named=True, facts=True, keywords=0.7, place_keywords=0.7)
     assert confidence(of_2026, values_2026) == ["high", "weak"]
     assert confidence(close("personalförmåner värde per medarbetare göteborg 2025", "Fastställande")) == ["high"]
     assert confidence(close("Vilket värde har personalförmåner i Göteborg?", "Fastställande")) == ["high"]

@@ -29,6 +29,16 @@ from .absent import absent_in_context, constraints_of
 from .asked import asked_of, decided_by, holder_beside, lists_no_holder, post_of_body
 from .cite import format_citation
 from .embedder import Embedder
+from .facts import (
+    bound_asked,
+    bound_beside,
+    code_beside,
+    cost_not_study,
+    party_beside,
+    rarest,
+    stance_parties,
+    year_beside,
+)
 from .fold import fold_copies, rows_matter, rows_text
 from .grounds import (
     beside,
@@ -362,6 +372,10 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     constraints = constraints_of(query, question)
     party_terms = [i for i, t in enumerate(terms) if t.party and t.party in constraints.parties]
     lacks = absent_in_context(store, constraints, question, rows, texts)
+    bound = bound_asked(query)  # an upper or lower bound asked (facts.bound_beside)
+    # the parties whose yrkande or reservation is asked (facts.party_beside)
+    stance_of = stance_parties(query, tuple(constraints.parties))
+    rarest_thing = rarest(thing)  # the rarest word of what is asked (facts.cost_not_study)
     # (the matter of a stance asked, or, seventeenth session, of a vote asked: ``on_matter``)
     voted_on = "vote" in question.kinds and not question.position
     matter = matter_term(query, question, terms, place_terms) if question.position or voted_on else None
@@ -426,6 +440,10 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             figure_beside=figure_beside(question, row["text"], row["section"], focus[0] if focus else None),
             thing_beside=thing_beside(question, row["text"], thing),
             date_beside=date_beside(question, row["text"], thing),
+            facts=(bound_beside(bound, row["text"], thing) and code_beside(query, row["text"])
+                   and party_beside(stance_of, row["text"], row["context"])
+                   and year_beside(question, row["text"], row["context"] or row["title"], thing, row["section"])
+                   and cost_not_study(question, query, row["text"], row["section"], rarest_thing)),
             topic=topic_held(question, form, text, " ".join(str(row[f] or "") for f in ("title", "committee", "municipality")),
                              thing),
             listing=lists_titles(row["text"], row["section"]),

@@ -134,7 +134,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     row "Verksamhetens intäkter 231 858 …"); a "När …" question's passage likewise needs a time
     (a year, a month, a date, a season, a meeting) in a sentence holding a word of what is asked
     (``Ranked.date_beside``; twentieth session: "När fick Intraservice diplomet som cykelvänlig
-    arbetsplats?" and "Förvaltningen har fått diplom för cykelvänlig arbetsplats.", no time). A
+    arbetsplats?" and "Förvaltningen har fått diplom för cykelvänlig arbetsplats.", no time); and
+    no passage is trusted whose facts of the thing asked are others than those asked: the other
+    bound, model, party's yrkande or year (``Ranked.facts``, ``facts.py``; twenty-first session:
+    "… egna kapital som mest …" and "lägsta nivå på eget kapital ska vara 22 mkr"). A
     passage whose own words name no year stands for the year its § title (else its document's
     title) names first: of another year it is weak at most (``Ranked.year_named``; issue 11:
     "personalförmåner värde per medarbetare göteborg 2026" and the value fixed in "§ 451 Förslag
@@ -227,7 +230,9 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
         # and a figure query's passage only with a figure beside what is asked (thing_beside);
         # (twentieth session) a "När …" question's only with a time beside what is asked
         # (date_beside: "När fick Intraservice diplomet …" and "Förvaltningen har fått diplom …")
-        trusted = r.year_named and not r.inside and r.own_place and of_asked and r.thing_beside and r.date_beside and r.topic and stated_here and r.post_of_body and (
+        # (twenty-first session) ... and only where what it says of the thing asked is what is asked
+        # of it (``Ranked.facts``: "… egna kapital som mest …" and "lägsta nivå på eget kapital …")
+        trusted = r.year_named and not r.inside and r.own_place and of_asked and r.thing_beside and r.date_beside and r.facts and r.topic and stated_here and r.post_of_body and (
             k >= KEYWORD_FULL or (r.focus_ok and (
                 s >= cal.min_similarity or (k >= KEYWORD_HIGH and s >= cal.keyword_similarity)
                 or (chosen and kp >= KEYWORD_HIGH and s >= weak_bar - cal.margin)

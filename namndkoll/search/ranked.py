@@ -49,6 +49,10 @@ class Ranked:
     party_named: bool = True
     thing_beside: bool = True  # a figure beside a word of what a figure query asks (grounds.thing_beside)
     date_beside: bool = True  # a time beside a word of what a "När …" question asks (grounds.date_beside)
+    # (twenty-first session) what it says of the thing asked is what is asked of it: the bound
+    # ("som mest", not "lägsta"), the model ("X50", not "X80"), the party whose yrkande, the year
+    # beside the thing (``facts.py``)
+    facts: bool = True
     # its own text names the query's year, or, naming none, its title's first year is it (grounds.names_asked_year)
     year_named: bool = True
     # the § it stands in (document id, item number); None outside a §

@@ -61,6 +61,9 @@ def ocr_page(page: object, dpi: int, timeout: float) -> list[RawLine]:
     if res.returncode != 0:
         raise IngestError(f"Tesseract failed on a page: {res.stderr.strip()[:200]}")
     k = 72 / dpi
+    # each TSV row is a word Tesseract set apart: it keeps a space after it (as pdfium's runs do
+    # where the text has one), for a scan's narrow word gaps would otherwise join it to the next
+    # word ("förAlingsås" for "för Alingsås")
     lines: dict[tuple[str, str, str], list[Run]] = {}
     for row in res.stdout.splitlines()[1:]:
         cols = row.split("\t")
@@ -68,5 +71,5 @@ def ocr_page(page: object, dpi: int, timeout: float) -> list[RawLine]:
             continue
         left, top, w, h = (float(c) for c in cols[6:10])
         lines.setdefault((cols[2], cols[3], cols[4]), []).append(
-            Run(left * k, height - (top + h) * k, (left + w) * k, height - top * k, clean_text(cols[11])))
+            Run(left * k, height - (top + h) * k, (left + w) * k, height - top * k, clean_text(cols[11]) + " "))
     return [RawLine(runs) for runs in lines.values()]

@@ -133,11 +133,24 @@ def _type_and_kind(pages: Sequence[Page], items: Sequence[Item], z: _Zones) -> t
     """The type the head and letterhead give (``find_doc_type``), a protocol of a few certified
     §§ without a front page being an extract; for type "other" its kind word, from the head and
     letterhead or else the first lines."""
-    doc_type = find_doc_type(z.top, bool(items), first_text=z.first_text, last_lines=z.last,
-                             first_line=z.lines[0] if z.lines else "")
+    doc_type = find_doc_type(_above_first_item(z.top, pages, items), bool(items), first_text=z.first_text,
+                             last_lines=z.last, first_line=z.lines[0] if z.lines else "")
     if doc_type == "protokoll" and is_extract(pages, len(items)):
         doc_type = "protokollsutdrag"
     return doc_type, _kind_word(z) if doc_type == "other" else None
+
+
+def _above_first_item(top: list[str], pages: Sequence[Page], items: Sequence[Item]) -> list[str]:
+    """The head lines above the first § heading, where that heading stands among them as the
+    text reads it: on an OCR'd page "8 105 2026.220 KS" is "§ 105", and the case text under it
+    ("Markanvisningsstrategin som låg ...") says nothing of what the document is."""
+    if not items:
+        return top
+    page = next((p for p in pages if p.number == items[0].page_start), None)
+    if page is None or not page.start <= items[0].start <= page.start + len(page.text):
+        return top
+    heading = page.text[items[0].start - page.start:].split("\n", 1)[0].strip()
+    return top[:top.index(heading)] if heading and heading in top else top
 
 
 def _kind_word(z: _Zones) -> str | None:

@@ -61,6 +61,9 @@ def ocr_page(page: object, dpi: int, timeout: float) -> list[RawLine]:
     if res.returncode != 0:
         raise IngestError(f"Tesseract failed on a page: {res.stderr.strip()[:200]}")
     k = 72 / dpi
+    # each TSV row is a word Tesseract set apart: it keeps a space after it (as pdfium's runs do
+    # where the text has one), for a scan's narrow word gaps would otherwise join it to the next
+    # word ("förAlingsås" for "för Alingsås")
     lines: dict[tuple[str, str, str], list[Run]] = {}
     for row in res.stdout.splitlines()[1:]:
         cols = row.split("\t")

@@ -188,6 +188,22 @@ class OrgEvidence:
     first: int = 10**9  # order of first sighting, for ties
 
 
+# a commissioned report's form: "Utförare" (or "Uppdragstagare"), the company on the same line or the next
+_PERFORMER = re.compile(r"^(?:Utförare|Uppdragstagare)\s*:?\s*(.*)$")
+
+
+def _performer(lines: Sequence[str]) -> str | None:
+    """The company a commissioned report names as the one that made it ("Utförare / Naturcentrum
+    AB"), if any."""
+    for i, line in enumerate(lines):
+        if not (m := _PERFORMER.match(line.strip())):
+            continue
+        nxt = m.group(1).strip() or next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
+        if c := _COMPANY.match(nxt):
+            return re.sub(r"\s+", " ", c.group(1))
+    return None
+
+
 def _add(found: dict[str, OrgEvidence], name: str, kind: OrgKind, *, self_w: float = 0.0,
          mention: float = 0.0, order: int = 0) -> None:
     ev = found.setdefault(name, OrgEvidence(name, kind))
@@ -421,6 +437,9 @@ def find_organisation(
                               "\n".join(list(self_lines) + list(body_lines)))
             _add(found, whole.group(0) if whole else name, "other", self_w=4.0, mention=1.0, order=order)
         order += 1
+    if performer := _performer([*self_lines, *body_lines[:80]]):
+        # a consultant's report states who made it: "Beställare … / Utförare / Naturcentrum AB"
+        _add(found, performer, "other", self_w=4.0, mention=1.0, order=0)
     if crumb := breadcrumb_company(self_lines[:3]):
         # a web page of a company's board meeting, its trail through the owning kommun
         _add(found, crumb, "other", self_w=4.0, mention=1.0, order=0)

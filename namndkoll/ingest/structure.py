@@ -110,6 +110,14 @@ _OCR_SWE = re.compile(r"^[ \t]*(?:(?P<org>[A-ZÅÄÖ]{1,5}(?:[ \t][A-ZÅÄÖ]{1,
 # running head's date ("438 15.09.2022 Sida" above Nykarleby's "438 Anmälningsärenden")
 _OCR_REST = re.compile(r"^\s*(?:[A-ZÅÄÖ\"”»]|$)")
 _OCR_DNR = re.compile(r"^\s*\d{4}[./]\d")
+# a sign read as a digit glued to the number ("385 2026.019 KS" for "§ 85 2026.019 KS"): taken
+# only before a Meetings Plus diarienummer, the one place a line opens with a number and a dnr
+_OCR_GLUED_DIGIT = re.compile(r"^[ \t]*(?P<sign>[35])(?P<num>\d{1,3})(?P<rest>[ \t]+\d{4}\.\d{1,4}[ \t]+[A-ZÅÄÖ][^\n]*)$")
+# a Beslutsunderlag entry whose bullet OCR dropped: "$26 KS Årsbokslut 2025 …", "8 3 VON - Årsbokslut
+# …", "843 KSAU Årsredovisning …" — another body's § (its short name after the number), cited
+_OCR_CITED_BODY = re.compile(r"^(?:[A-ZÅÄÖ]{2,5})[ \t]*(?:[-–][ \t]*\S|[ \t]+[A-ZÅÄÖ][a-zåäö])")
+# a Meetings Plus heading: the number, then the case's diarienummer ("§ 105 2026.220 KS")
+_MP_HEAD = re.compile(r"^\d{4}\.\d{1,4}\b")
 
 
 def _ocr_readings(text: str) -> list[tuple[str, str]]:
@@ -121,6 +129,8 @@ def _ocr_readings(text: str) -> list[tuple[str, str]]:
     if (m := _OCR_SWE.match(text)) and (_OCR_REST.match(m.group("rest")) or _OCR_DNR.match(m.group("rest"))):
         org = f"{m.group('org')} " if m.group("org") else ""
         out.append((f"{org}§ {m.group('num')}{m.group('rest')}", m.group("sign") or m.group("glued")))
+    elif m := _OCR_GLUED_DIGIT.match(text):
+        out.append((f"§ {m.group('num')}{m.group('rest')}", m.group("sign")))
     return out
 
 
@@ -138,6 +148,8 @@ def _candidates(lines: list[Ln], blocks: dict[int, int] | None = None) -> list[C
         for n, (text, guess) in enumerate(readings):
             if (c := _candidate(lines, k, text, blocks)) is None:
                 continue
+            if ln.ocr and _OCR_CITED_BODY.match(c.rest):
+                continue  # a cited § of another body in a list whose bullets OCR lost
             if guess and not c.rest and not _title_next(lines, k):
                 continue  # "5 44" over a number, not a title: a table's row
             out.append(dataclasses.replace(c, guess=guess, alt=n > 0) if guess else c)
@@ -309,18 +321,37 @@ def _chain(cands: list[Cand], weights: list[float]) -> list[Cand]:
     return chain[::-1]
 
 
+def _restarts(cands: list[Cand]) -> dict[int | None, list[Cand]]:
+    """The candidates in one numbering, or split where a Meetings Plus heading ("§ 89 2026.112
+    KS") does not go on from the one before it (§ 89 after § 105): extracts of other meetings
+    put one after another (a nämnd's bundle of KS and KF extracts whose heads OCR garbled), each
+    numbered its own way. In one protocol these headings only grow, so it stays one numbering."""
+    groups: dict[int | None, list[Cand]] = {None: []}
+    key: int | None = None
+    last: int | None = None
+    for c in cands:
+        if not c.finnish and _MP_HEAD.match(c.rest):
+            if last is not None and c.num <= last:
+                key = c.idx
+                groups[key] = []
+            last = c.num
+        groups[key].append(c)
+    return groups
+
+
 def _trusted(heads: list[Cand]) -> list[Cand]:
     """The chain without the headings whose sign OCR misread and that neither run on from or
     into a neighbour's number (41 after 40, or before 42) nor look like a heading on their own:
-    a title after a sign that OCR reads for "§" often ("41 8 Godkännande …"), not a digit it
-    reads for it now and then ("41 3", "5 44") nor a line with nothing after the number."""
+    a title after a sign that OCR reads for "§" often ("41 8 Godkännande …"), or a Meetings Plus
+    diarienummer ("8 89 2026.112 KS"), not a digit it reads for it now and then ("41 3", "5 44")
+    nor a line with nothing after the number."""
     out = []
     for i, c in enumerate(heads):
         prev = heads[i - 1].num if i > 0 else None
         nxt = heads[i + 1].num if i + 1 < len(heads) else None
         runs = prev in (c.num - 1, c.num) or nxt in (c.num + 1, c.num)
         titled = c.guess in _LETTER_SIGNS and _OCR_REST.match(c.rest) is not None and bool(c.rest)
-        if not c.guess or runs or titled:
+        if not c.guess or runs or titled or _MP_HEAD.match(c.rest):  # "8 89 2026.112 KS": a dnr after it
             out.append(c)
     return out
 
@@ -362,12 +393,12 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
     for c in cands:
         groups.setdefault(blocks.get(lines[c.idx].page), []).append(c)
     if len(groups) < 2:  # one protocol (or one extract): one numbering
-        groups = {None: cands}
+        groups = _restarts(cands)
     # bundled extracts of other protocols each number their §§ their own way
     heads = sorted((h for g in groups.values() for h in _chain(g, [weights[c.idx] for c in g])),
                    key=lambda c: c.idx)
     heads = _trusted(heads)
-    block_end = {b: max(ln.end for ln in lines if blocks.get(ln.page) == b) for b in groups if b is not None}
+    block_end = {b: max(ln.end for ln in lines if blocks.get(ln.page) == b) for b in set(blocks.values())}
     items = []
     for i, c in enumerate(heads):
         ln = lines[c.idx]

@@ -61,9 +61,6 @@ def ocr_page(page: object, dpi: int, timeout: float) -> list[RawLine]:
     if res.returncode != 0:
         raise IngestError(f"Tesseract failed on a page: {res.stderr.strip()[:200]}")
     k = 72 / dpi
-    # each TSV row is a word Tesseract set apart: it keeps a space after it (as pdfium's runs do
-    # where the text has one), for a scan's narrow word gaps would otherwise join it to the next
-    # word ("förAlingsås" for "för Alingsås")
     lines: dict[tuple[str, str, str], list[Run]] = {}
     for row in res.stdout.splitlines()[1:]:
         cols = row.split("\t")
@@ -73,7 +70,8 @@ def ocr_page(page: object, dpi: int, timeout: float) -> list[RawLine]:
         # each TSV row is a word, so a space follows it, however close the next word is:
         # ``RawLine.text`` reads a gap narrower than a third of the box's height as kerning, and
         # a word's box (ascenders to descenders) is taller than its letters, so Tolkförmedling
-        # Väst's scanned revisionsberättelse read "enligtgällande", "atträkenskapernai"
+        # Väst's scanned revisionsberättelse read "enligtgällande", "atträkenskapernai" and a
+        # stamped Alingsås extract "förAlingsås"
         lines.setdefault((cols[2], cols[3], cols[4]), []).append(
             Run(left * k, height - (top + h) * k, (left + w) * k, height - top * k, clean_text(cols[11]) + " "))
     return [RawLine(runs) for runs in lines.values()]

@@ -246,6 +246,111 @@ def scale_words(table: Table) -> str | None:
     return m.group(1) if m else None
 
 
+# thousands and millions of euro, as a Finland-Swedish or EU table heads them: "1000€",
+# "1 000 €", "tEUR", "t€", "k€", "tusen euro"; "MEUR", "m€", "miljoner euro"
+_T_EUR = r"1\s?000\s?(?:€|eur|euro)|t€|teur|k€|keur|tusen(?:tals)? euro"
+_M_EUR = r"m€|meur|mn€|miljoner euro"
+# (header words, the multiplier, the currency) of a column or table whose cells are scaled amounts
+SCALE_HEADERS = (
+    (re.compile(r"(?<![\wåäö])(?:tkr|t\s?kr|tsek|ksek|tusentals kronor|tusen kronor)(?![\wåäö])", re.IGNORECASE), 1e3,
+     "SEK"),
+    (re.compile(r"(?<![\wåäö])(?:mkr|mnkr|mn\s?kr|msek|miljoner kronor|mkr\.)(?![\wåäö])", re.IGNORECASE), 1e6, "SEK"),
+    (re.compile(r"(?<![\wåäö])(?:mdkr|mdr\s?kr|miljarder kronor)(?![\wåäö])", re.IGNORECASE), 1e9, "SEK"),
+    (re.compile(rf"(?<![\wåäö\d])(?:{_T_EUR})(?![\wåäö])", re.IGNORECASE), 1e3, "EUR"),
+    (re.compile(rf"(?<![\wåäö\d])(?:{_M_EUR})(?![\wåäö])", re.IGNORECASE), 1e6, "EUR"),
+)
+# a line of a page that states the unit of a table's amounts ("Belopp i tkr", "(mnkr)")
+UNIT_CAPTION = re.compile(rf"(?im)^\s*(?:belopp\s+i\s+|\()?(tkr|mkr|mnkr|tusentals kronor|miljoner kronor|{_T_EUR}|{_M_EUR})"
+                          rf"\)?\s*$|belopp\s+i\s+(tkr|mkr|mnkr|{_T_EUR}|{_M_EUR})")
+# the header words of a column of amounts
+MONEY_HEADER = re.compile(r"kostnad|belopp|budget|utfall|intäkt|prognos|avvikelse|bokslut|resultat|anslag|"
+                          r"kr\b|kronor|sek\b|ram\b|netto|lön", re.IGNORECASE)
+
+
+def scale_of(text: str) -> tuple[float, str] | None:
+    """(multiplier, currency) of a header or caption that scales its cells: "tkr" (1e3, SEK),
+    "1000€" (1e3, EUR)."""
+    for rx, mult, currency in SCALE_HEADERS:
+        if rx.search(text):
+            return mult, currency
+    return None
+
+
+def _scale_word(text: str) -> str | None:
+    """The scale word ``text`` states ("Belopp i Tkr" -> "tkr"), as written, lower case."""
+    for rx, _mult, _currency in SCALE_HEADERS:
+        if m := rx.search(text):
+            return " ".join(m.group(0).casefold().split())
+    return None
+
+
+# an amount the running text writes with its currency: "(6 000 tkr)", "19,5 miljoner kronor", "500 kr"
+_TEXT_AMOUNT = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?\s*(?P<unit>t\s?kr|tusen(?:tals)? kronor|"
+                          r"mn\s?kr|mkr|miljoner kronor|mdkr|miljarder kronor|kr|kronor|sek)(?![\wåäö])", re.IGNORECASE)
+
+
+def _text_scale(text: str) -> str | None:
+    """The scale word of the amounts a page's text writes, when all of them are in one scale
+    above kronor ("Ingaredsskolan (6 000 tkr)", "(4 000 tkr)"); None when it writes none, or
+    amounts in several scales or in plain kronor (``extract.figures``' reading of the page)."""
+    words = {m.group("unit") for m in _TEXT_AMOUNT.finditer(text)}
+    scales = {scale_of(w) for w in words}
+    if len(scales) != 1 or None in scales:
+        return None
+    return min(" ".join(w.casefold().split()) for w in words)
+
+
+def header_key(table: Table) -> tuple[str, ...]:
+    """A table's header cells with years left out: the same table for another year ("2027"
+    over "NÄMND | Ram inkl PKV | …", then "2028" over the same) has the same key; () when the
+    table has no header row."""
+    rows = [tuple(clean(c) for c in r) for r in table.rows]
+    if len(rows) < 2:
+        return ()
+    _cols, n = headers(rows, max(len(r) for r in rows))
+    return tuple(c.casefold() for r in rows[:n] for c in r if c and not is_year(c))
+
+
+def _money_columns(table: Table) -> bool:
+    """Whether at least half of a table's value columns are headed by money words."""
+    rows = [tuple(clean(c) for c in r) for r in table.rows]
+    if len(rows) < 2:
+        return False
+    cols, n = headers(rows, max(len(r) for r in rows))
+    valued = [j for j in range(len(cols)) if any(j < len(r) and cell_value(r[j]) is not None for r in rows[n:])]
+    return bool(valued) and 2 * sum(1 for j in valued if MONEY_HEADER.search(cols[j])) >= len(valued)
+
+
+def table_units(pages: Sequence[Page]) -> dict[tuple[int, int], str]:
+    """{(page number, table index): the unit its amounts are in}, for the tables that state one
+    or that the figures read in one (``extract.figure_tables``): said in its header rows
+    (``scale_words``), its caption, its first two columns ("Belopp i tkr" over the labels) or a
+    line of its page that states only the unit ("Belopp i tkr"); else, for a table of money
+    columns ("Ram inkl PKV", "Budget"), the scale of the same table on an earlier page (the
+    frames of 2028 under the same header as 2027's) or the one scale all amounts of its page's
+    text are written in ("Ingaredsskolan (6 000 tkr)"). A table row's passage says the unit after
+    each value, as the figure read from the cell has it."""
+    out: dict[tuple[int, int], str] = {}
+    layouts: dict[tuple[str, ...], str] = {}
+    for page in pages:
+        text = _SPACES.sub(" ", page.text)
+        caption = UNIT_CAPTION.search(text)
+        page_scale = _text_scale(text)
+        for t_idx, table in enumerate(page.tables):
+            own = (scale_words(table) or _scale_word(table.caption or "")
+                   or _scale_word(" ".join(clean(c) for r in table.rows for c in r[:2]))
+                   or (_scale_word(caption.group(0)) if caption else None))
+            key = header_key(table)
+            unit = own
+            if unit is None and _money_columns(table):
+                unit = (layouts.get(key) if key else None) or page_scale
+            if unit:
+                out[(page.number, t_idx)] = unit
+                if key:
+                    layouts.setdefault(key, unit)
+    return out
+
+
 # how far (PDF points) the edges of one column may differ between two tables
 _COLUMN_EDGE = 6.0
 

@@ -11,7 +11,15 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from ..measures import measure_unit
-from ..tables import group_headings, headers, labels_left, pair_context
+from ..tables import (
+    MONEY_HEADER,
+    UNIT_CAPTION,
+    group_headings,
+    headers,
+    labels_left,
+    pair_context,
+    scale_of,
+)
 from ..types import Figure, Line, Page, Table
 from .figure_lemmas import lemma
 from .figure_nouns import count_unit
@@ -22,34 +30,12 @@ from .figure_words import looks_like_adjective
 # minus signs and dashes that mean "minus" in a table cell
 _MINUS = dict.fromkeys(map(ord, "\u2212\u2013"), "-")
 _CELL_NUM = re.compile(r"^(?P<sign>[-+])?\s*(?P<n>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<d>\d+))?\s*(?P<unit>%|kr|tkr|mkr|mnkr)?$")
-# thousands and millions of euro, as a Finland-Swedish or EU table heads them: "1000€",
-# "1 000 €", "tEUR", "t€", "k€", "tusen euro"; "MEUR", "m€", "miljoner euro"
-_T_EUR = r"1\s?000\s?(?:€|eur|euro)|t€|teur|k€|keur|tusen(?:tals)? euro"
-_M_EUR = r"m€|meur|mn€|miljoner euro"
-# (header words, the multiplier, the currency) of a column or table whose cells are scaled amounts
-_SCALE_HDR = (
-    (re.compile(r"(?<![\wåäö])(?:tkr|t\s?kr|tsek|ksek|tusentals kronor|tusen kronor)(?![\wåäö])", re.IGNORECASE), 1e3,
-     "SEK"),
-    (re.compile(r"(?<![\wåäö])(?:mkr|mnkr|mn\s?kr|msek|miljoner kronor|mkr\.)(?![\wåäö])", re.IGNORECASE), 1e6, "SEK"),
-    (re.compile(r"(?<![\wåäö])(?:mdkr|mdr\s?kr|miljarder kronor)(?![\wåäö])", re.IGNORECASE), 1e9, "SEK"),
-    (re.compile(rf"(?<![\wåäö\d])(?:{_T_EUR})(?![\wåäö])", re.IGNORECASE), 1e3, "EUR"),
-    (re.compile(rf"(?<![\wåäö\d])(?:{_M_EUR})(?![\wåäö])", re.IGNORECASE), 1e6, "EUR"),
-)
-_CAPTION = re.compile(rf"(?im)^\s*(?:belopp\s+i\s+|\()?(tkr|mkr|mnkr|tusentals kronor|miljoner kronor|{_T_EUR}|{_M_EUR})"
-                      rf"\)?\s*$|belopp\s+i\s+(tkr|mkr|mnkr|{_T_EUR}|{_M_EUR})")
+# the scale words of a table's amounts and a money column's header words: ``namndkoll.tables``
+# (search says the same unit after a table's values)
+_CAPTION = UNIT_CAPTION
+_MONEY_HDR = MONEY_HEADER
 # a column of the numbers of the notes that explain each row ("Not", "Noter", "Not nr")
 _NOTE_HDR = re.compile(r"(?:not|noter|not\s?nr\.?|notnr)", re.IGNORECASE)
-_MONEY_HDR = re.compile(r"kostnad|belopp|budget|utfall|intäkt|prognos|avvikelse|bokslut|resultat|anslag|"
-                        r"kr\b|kronor|sek\b|ram\b|netto|lön", re.IGNORECASE)
-
-
-def scale_of(text: str) -> tuple[float, str] | None:
-    """(multiplier, currency) of a header or caption that scales its cells: "tkr" (1e3, SEK),
-    "1000€" (1e3, EUR)."""
-    for rx, mult, currency in _SCALE_HDR:
-        if rx.search(text):
-            return mult, currency
-    return None
 
 
 def _cell_value(cell: str) -> tuple[float, str | None] | None:
@@ -187,14 +173,15 @@ def _nearest_table(page: Page, ln: Line) -> Table | None:
 
 
 def own_scale(table: Table, body: str) -> tuple[float, str] | None:
-    """The scale a table states itself: in its header rows, its first two columns, or a caption
-    line on its page ("Belopp i tkr")."""
+    """The scale a table states itself: in its header rows, its title ("Ramar per nämnd, tkr",
+    ``Table.caption``), its first two columns, or a caption line on its page ("Belopp i tkr")."""
     rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
     if len(rows) < 2:
         return None
     _cols, n_header = _headers(rows, max(len(r) for r in rows))
     everything = " ".join(" ".join(r) for r in rows[:n_header])
-    scale = scale_of(everything) or scale_of(" ".join(c for r in rows for c in r[:2]))
+    scale = (scale_of(everything) or scale_of(table.caption or "")
+             or scale_of(" ".join(c for r in rows for c in r[:2])))
     if scale is None and (cap := _CAPTION.search(body)):
         scale = scale_of(cap.group(0))
     return scale

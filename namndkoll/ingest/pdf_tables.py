@@ -4,6 +4,7 @@ the pages that look like tables), and the body text without what the tables hold
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 from itertools import pairwise
@@ -11,6 +12,7 @@ from itertools import pairwise
 from ..tables import body_cells
 from ..types import Table
 from .layout import RawLine, clean_text, repair_lines
+from .readable import is_word
 
 _NUMCELL = re.compile(r"^[-−–+]?\(?\d[\d  ,.]*\)?\s*%?$")
 
@@ -39,7 +41,7 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
     for texts, boxes, bbox, t in found:
         texts, boxes, bbox, caption = _without_caption(texts, boxes, bbox)
         if ruled:
-            texts, boxes = _continued(*_wrapped_heads(texts, boxes))
+            texts, boxes = _continued(*_wrapped_heads(*_spans_placed(texts, boxes)))
         kept = [(r, b) for r, b in zip(texts, boxes, strict=True) if any(r)]
         rows = tuple(r for r, _ in kept)
         cells: tuple[tuple[tuple[float, float, float, float] | None, ...], ...] = ()
@@ -122,10 +124,12 @@ def _wrapped_heads(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None, 
     ("Antal" over "uppdrag", "Sjukvårds-" over "auktoriserade" over "tolkar") is read by the
     ruling as two rows when the line break splits its box: the row under it then holds text
     only in boxes right under text of the row above, as wide as theirs, while the row above's
-    other headed cells are drawn across both (no box of their own below). Such a row, above the
+    other headed cells, or where every head has two lines the empty gutters between them, are
+    drawn across both (no box of their own below). Such a row, above the
     first row that holds a value, is the next line of the cells above it ("Antal uppdrag",
-    "Sjukvårdsauktoriserade tolkar"); a row of its own boxes (a timeline's "År 2026" under
-    "Datum"), one under an empty cell (a lower level of a spanning header: "Utfall" under
+    "Sjukvårdsauktoriserade tolkar", "Avvik" over "else" as "Avvikelse": ``joined_lines``; an
+    empty band between the lines, a ruling's, is no row); a row of its own boxes (a timeline's
+    "År 2026" under "Datum"), one under an empty cell (a lower level of a spanning header: "Utfall" under
     "Period"), and the rows of a table without values (a timeline's entries, a legend's levels)
     stay rows."""
     valued = [i for i, r in enumerate(texts) if any(_NUMCELL.match(c) and not _YEARS.fullmatch(c) for c in r if c)]
@@ -134,15 +138,22 @@ def _wrapped_heads(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None, 
     rows: list[list[str]] = []
     out_boxes: list[list[_Box | None]] = []
     for i, (row, bx) in enumerate(zip(texts, boxes, strict=True)):
+        if i < valued[0] and not any(row):
+            continue  # a header row's empty band (a ruling line between its lines): no row
         if rows and i < valued[0] and len(bx) == len(row) == len(rows[-1]) == len(out_boxes[-1]):
             above, abx = rows[-1], out_boxes[-1]
             mine = [j for j, c in enumerate(row) if c]
             spanning = [j for j, c in enumerate(above) if c and j not in mine]
-            if mine and spanning and all(above[j] and _right_under(bx[j], abx[j]) for j in mine) \
+            # or, where every head has two lines, the empty cells drawn across both (the gutters);
+            # not a title's lines, one cell drawn over the columns (as wide as no body cell)
+            drawn = [j for j, c in enumerate(above) if not c and j not in mine and abx[j] is not None and bx[j] is None]
+            if drawn and len(mine) == 1 and not any(
+                    len(b) == len(bx) and _same_width(b[mine[0]], abx[mine[0]]) for b in boxes[valued[0]:]):
+                drawn = []
+            if mine and (spanning or drawn) and all(above[j] and _right_under(bx[j], abx[j]) for j in mine) \
                     and all(bx[j] is None for j in spanning):
                 for j in mine:
-                    first, rest = repair_lines([above[j], row[j]])
-                    rows[-1][j] = f"{first} {rest}".strip()
+                    rows[-1][j] = joined_lines(above[j], row[j])
                     a, b = abx[j], bx[j]
                     out_boxes[-1][j] = (a[0], a[1], a[2], b[3]) if a and b else a
                 continue
@@ -151,10 +162,68 @@ def _wrapped_heads(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None, 
     return [tuple(r) for r in rows], [tuple(b) for b in out_boxes]
 
 
+def joined_lines(upper: str, lower: str) -> str:
+    """A cell's two lines as one: a word cut at the line's end joined ("Sjukvårds-" over
+    "auktoriserade", ``repair_lines``), and a word cut without a hyphen too ("Avvik" over "else":
+    "Avvikelse") when the two parts joined are a word and they are not two words ("else" is
+    none); other lines are joined by a space ("Utfall" over "fg år", "Fg" over "prognos")."""
+    first, rest = repair_lines([upper, lower])
+    if first != upper:
+        return f"{first} {rest}".strip()
+    a = upper.split()[-1] if upper.split() else ""
+    b = lower.split()[0] if lower.split() else ""
+    if (a[-1:].isalpha() and b[:1].isalpha() and b[:1].islower() and is_word(a + b)
+            and not (is_word(a) and is_word(b))):
+        return f"{upper}{lower}".strip()
+    return f"{upper} {lower}".strip()
+
+
+def _spans_placed(texts: list[tuple[str, ...]], boxes: list[tuple[_Box | None, ...]]
+                  ) -> tuple[list[tuple[str, ...]], list[tuple[_Box | None, ...]]]:
+    """A ruled table's merged cells in the column their text stands over. pdfplumber gives a
+    cell that its ruling draws across several of the grid's columns (a header over a value
+    column and the gutters beside it, each "0" of a row whose label takes two lines) in the
+    first of them, while the rows of cells of their own give their figures in the column they
+    stand in: Intraservice's "Kommuninterna / bidrag" row's zeros came one column left of the
+    other rows' figures and were named by the wrong headers. A merged cell whose span holds
+    exactly one column that other rows fill with cells of their own, empty in its row, moves
+    there; a header over several such columns ("Period" over "Utfall", "Budget", …) stays."""
+    full = next((r for r in boxes if r and all(r)), None)
+    if full is None or len(boxes) != len(texts):
+        return texts, boxes
+    cols = [(b[0], b[2]) for b in full if b]
+
+    def span(box: _Box) -> list[int]:
+        return [k for k, (x0, x1) in enumerate(cols) if x0 >= box[0] - 1 and x1 <= box[2] + 1]
+
+    own = {j for row, bx in zip(texts, boxes, strict=True) for j, c in enumerate(row)
+           if c and j < len(bx) and bx[j] and span(bx[j]) == [j]}  # type: ignore[arg-type]
+    out_t: list[tuple[str, ...]] = []
+    out_b: list[tuple[_Box | None, ...]] = []
+    for row, bx in zip(texts, boxes, strict=True):
+        r, b = list(row), list(bx)
+        for j, c in enumerate(row):
+            box = bx[j] if j < len(bx) else None
+            if not c or box is None or j in own or len(r) != len(b):
+                continue
+            targets = [k for k in span(box) if k in own]
+            if len(targets) == 1 and targets[0] != j and not r[targets[0]]:
+                k = targets[0]
+                r[k], r[j], b[k], b[j] = c, "", box, None
+        out_t.append(tuple(r))
+        out_b.append(tuple(b))
+    return out_t, out_b
+
+
 def _right_under(box: _Box | None, above: _Box | None) -> bool:
     """Whether ``box`` starts where ``above`` ends, as wide as it (one cell cut by a line break)."""
     return box is not None and above is not None and abs(box[0] - above[0]) <= 1 and abs(box[2] - above[2]) <= 1 \
         and abs(box[1] - above[3]) <= 1
+
+
+def _same_width(box: _Box | None, other: _Box | None) -> bool:
+    """Whether two cells stand over the same x range (a point's slack)."""
+    return box is not None and other is not None and abs(box[0] - other[0]) <= 1 and abs(box[2] - other[2]) <= 1
 
 
 def _within(box: _Box | None, above: _Box | None) -> bool:
@@ -830,7 +899,7 @@ def _aligned_table(number: int, head: list[list[dict[str, object]]], body: list[
                 texts[c].append(text)
                 b = hb[c]
                 hb[c] = (min(b[0], x0), b[1], max(b[2], x1), bottom) if b else (x0, top, x1, bottom)
-        rows.append(tuple(clean_text(" ".join(t)) for t in texts))
+        rows.append(tuple(clean_text(functools.reduce(joined_lines, t, "")) for t in texts))
         boxes.append(tuple(hb))
     for line, p in zip(body, parsed, strict=True):
         top, bottom = min(float(w["top"]) for w in line), max(float(w["bottom"]) for w in line)  # type: ignore[arg-type]

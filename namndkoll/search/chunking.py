@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from ..tables import body_cells, carried_headers, scale_words
+from ..tables import body_cells, carried_headers, table_units
 from ..types import Chunk, Document, Item, Table
 
 CHUNKER = "paragraphs-v2+tables+text-tables+captions+carried-headers+one-cell-rows+pair-labels+group-headings"  # stored with the chunks: a new version re-chunks every document
@@ -114,16 +114,19 @@ def _within(parts: list[str], line: list[str]) -> bool:
 def table_chunks(doc: Document) -> list[Chunk]:
     """One passage per table row with a value: the row as written, then its cells with headers
     (a table without headers takes those of the table before it, see ``tables.carried_headers``;
-    a row under a group heading says it, see ``tables.group_headings``)."""
+    a row under a group heading says it, see ``tables.group_headings``), each value with the unit
+    the table's amounts are in (``tables.table_units``)."""
     out = []
     carried = carried_headers(doc.pages)
+    units = table_units(doc.pages)
     for page in doc.pages:
         found = doc.item_of(page.start)
         for t_idx, table in enumerate(page.tables):
-            unit = scale_words(table)
+            unit = units.get((page.number, t_idx))
             rows = body_cells(table)
             if (page.number, t_idx) in carried:
-                heads, unit = carried[(page.number, t_idx)]
+                heads, above = carried[(page.number, t_idx)]
+                unit = above or unit
                 rows = [[replace(c, column=heads.get(c.col, c.column)) for c in cells] for cells in rows]
             caption = " ".join(table.caption.split())
             for cells in rows:

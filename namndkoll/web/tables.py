@@ -5,8 +5,6 @@ their own (web/votes.py) that download through ``download`` here."""
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -15,7 +13,18 @@ from fastapi.responses import JSONResponse, Response
 
 from .. import api
 from ..api.reading import other_units, undated_count, unit_hint, year_spans, years_missed
-from .common import Limit, ShortText, YearQ, blank, config, party_param, render, year_param
+from .common import (
+    Filters,
+    Limit,
+    ShortText,
+    YearQ,
+    blank,
+    config,
+    party_param,
+    render,
+    with_filters,
+    year_param,
+)
 from .export import csv_bytes, xlsx_bytes
 
 router = APIRouter()
@@ -132,8 +141,9 @@ def download(name: str, title: str, columns: list[tuple[str, str]], rows: list[d
     )
 
 
-# the query parameters that filter every table's page and API route, in the order the API's schema
-# lists them (a table without the column refuses or ignores one: TABLES[...]["filters"])
+# the query parameters that filter every table's page and API route (``with_filters``), in the
+# order the API's schema lists them (a table without the column refuses or ignores one:
+# TABLES[...]["filters"])
 FILTERS: dict[str, Any] = {
     "municipality": ShortText,
     "committee": ShortText,
@@ -144,30 +154,10 @@ FILTERS: dict[str, Any] = {
 }
 
 
-def _filtered(handler: Callable[..., Response]) -> Callable[..., Response]:
-    """``handler(request, filters, **own)`` as the route FastAPI reads: FILTERS as query parameters
-    (None when not given) between ``request`` and the handler's own, and handed to it as one dict.
-    A FastAPI dependency would do the same but list its parameters after the route's own,
-    reordering the API's schema."""
-    sig = inspect.signature(handler)
-    own = [p for name, p in sig.parameters.items() if name not in ("request", "filters")]
-    params = [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=kind)
-              for name, kind in FILTERS.items()]
-
-    def route(request: Request, **given: Any) -> Response:
-        filters = {name: given.pop(name) for name in FILTERS}
-        return handler(request, filters, **given)
-
-    route.__signature__ = sig.replace(  # type: ignore[attr-defined]
-        parameters=[sig.parameters["request"], *params, *own])
-    route.__name__, route.__doc__ = handler.__name__, handler.__doc__  # the schema's operationId and text
-    return route
-
-
 def _page(what: str) -> Any:
     def page(
         request: Request,
-        filters: dict[str, str | None],
+        filters: Filters,
         format: Annotated[str, Query(pattern="^(html|csv|xlsx)$")] = "html",
     ) -> Response:
         rows = _rows(request, what, None if format != "html" else SHOWN + 1, **filters)
@@ -199,7 +189,7 @@ def _page(what: str) -> Any:
         )
 
     page.__name__ = f"{what}_html"
-    return _filtered(page)
+    return with_filters(FILTERS, page)
 
 
 def _filter_hint(db: Any, municipality: str | None, committee: str | None, year: str | None) -> str | None:
@@ -215,7 +205,7 @@ def _filter_hint(db: Any, municipality: str | None, committee: str | None, year:
 def _api(what: str) -> Any:
     def endpoint(
         request: Request,
-        filters: dict[str, str | None],
+        filters: Filters,
         limit: Limit = None,
         format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json",
     ) -> Response:
@@ -249,7 +239,7 @@ def _api(what: str) -> Any:
         + (" En enhet som ingen lagrad siffra har ger en tom lista och rubriken `X-Namndkoll-Hint` med de "
            "lagrade enheterna." if what == "figures" else "")
     )
-    return _filtered(endpoint)
+    return with_filters(FILTERS, endpoint)
 
 
 for _what in TABLES:

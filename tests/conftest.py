@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,18 @@ SAMPLE = REPO / "sample"
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "corpus.db"
+
+
+@contextmanager
+def served(db: Any, home: Path, **options: Any) -> Iterator[Any]:
+    """The web app over ``db`` (``create_app``'s ``options``) as a FastAPI TestClient, its page
+    images and uploads under ``home``, started and shut down around the block."""
+    from fastapi.testclient import TestClient
+
+    from namndkoll.web import create_app
+
+    with TestClient(create_app(db, cache_dir=home / "cache", upload_dir=home / "uploads", **options)) as client:
+        yield client
 
 
 @pytest.fixture

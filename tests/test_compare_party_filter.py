@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import served
 from test_search import indexed
 from test_structure_templates import draw
 
@@ -64,13 +65,10 @@ def test_a_party_filter_keeps_the_parties_stance_in_a_matching_item(stored):
 def test_the_web_page_takes_the_party_filter_too(stored, db_path: Path, tmp_path: Path):
     """`/compare` had no party field and `/api/compare?party=SD` was ignored (walk 17): a
     secretary could not ask the page what her own party said on a topic."""
-    from fastapi.testclient import TestClient
 
-    from namndkoll.web import create_app
 
     _conn, emb = stored
-    app = create_app(db_path, embedder=emb, cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(app) as client:
+    with served(db_path, tmp_path, embedder=emb) as client:
         page = client.get("/compare", params={"topic": "återremiss", "party": "SD"})
         assert page.status_code == 200
         assert 'name="party" value="SD"' in page.text

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import served
 from typer.testing import CliRunner
 
 from namndkoll.cli import app
@@ -152,15 +153,12 @@ def test_namndkoll_figures_shows_the_range(tmp_path: Path) -> None:
 
 
 def test_the_web_figures_table_shows_the_range(tmp_path: Path) -> None:
-    from fastapi.testclient import TestClient
     from test_search import FakeEmbedder
 
-    from namndkoll.web import create_app
 
     db = str(tmp_path / "corpus.db")
     _store(db)
-    web = create_app(db, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(web) as client:
+    with served(db, tmp_path, embedder=FakeEmbedder()) as client:
         page = client.get("/figures")
         assert page.status_code == 200
         assert "till (intervall)" in page.text

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import served
 from test_ingest_batch import make_pdf
 from typer.testing import CliRunner
 
@@ -114,12 +115,9 @@ def test_a_measure_is_shown_with_its_unit() -> None:
 
 
 def test_the_web_figures_page_names_the_kind_matt(protocol_db: str, tmp_path: Path) -> None:
-    from fastapi.testclient import TestClient
     from test_search import FakeEmbedder
 
-    from namndkoll.web import create_app
-    web = create_app(protocol_db, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(web) as client:
+    with served(protocol_db, tmp_path, embedder=FakeEmbedder()) as client:
         _web_checks(client)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import served
 from test_ingest_batch import make_pdf
 from typer.testing import CliRunner
 
@@ -118,16 +119,13 @@ def test_postgresql_records_the_reader_and_a_copy_keeps_it(tmp_path: Path, pg_ur
 
 def test_the_status_page_says_so_in_swedish(tmp_path: Path) -> None:
     pytest.importorskip("fastapi")
-    from fastapi.testclient import TestClient
     from test_search import FakeEmbedder
 
-    from namndkoll.web import create_app
 
     pdf = make_pdf(tmp_path / "lund-sn-2025-03-12.pdf", [PROTOCOL])
     db = tmp_path / "c.db"
     ingest([pdf], db=db, index=False)
-    app = create_app(db, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(app) as c:
+    with served(db, tmp_path, embedder=FakeEmbedder()) as c:
         assert "äldre version" not in c.get("/status").text
         _as_if_an_older_reader(db)
         assert "1 dokument lästes av en äldre version av namndkoll" in c.get("/status").text

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import served
 from test_search import DOCS, KF_18, FakeEmbedder, indexed, protocol
 from typer.testing import CliRunner
 
@@ -78,12 +79,9 @@ def test_fold_keeps_order_and_folds_only_the_same_words() -> None:
 
 
 def test_the_web_page_names_where_else_the_passage_stands(corpus, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from fastapi.testclient import TestClient
 
-    from namndkoll.web import create_app
 
-    app = create_app(db_path, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(app) as c:
+    with served(db_path, tmp_path, embedder=FakeEmbedder()) as c:
         hits = c.get("/api/search", params={"q": QUERY}).json()["hits"]
         decision = next(h for h in hits if "120 platser" in h["text"])
         assert decision["also_in"] and decision["also_in"][0]["url"].startswith("/documents/")
@@ -156,11 +154,8 @@ def test_a_copy_whose_citation_reads_as_the_hit_s_own_is_named_by_its_file(
         line = next(x for x in text.output.splitlines() if "the same text also in:" in x)
         copy_file = decision["also_in"][0]["source"].rsplit("/", 1)[-1]
         assert f"(file {copy_file})" in line
-        from fastapi.testclient import TestClient
 
-        from namndkoll.web import create_app
-        web = create_app(db_path, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-        with TestClient(web) as c:
+        with served(db_path, tmp_path, embedder=FakeEmbedder()) as c:
             hits = c.get("/api/search", params={"q": QUERY}).json()["hits"]
             hit = next(h for h in hits if "120 platser" in h["text"])
             assert hit["also_in"][0]["label"].endswith(f"(fil {copy_file})")
@@ -170,12 +165,9 @@ def test_a_copy_whose_citation_reads_as_the_hit_s_own_is_named_by_its_file(
 
 
 def test_the_web_page_counts_one_hit_in_the_singular(corpus, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from fastapi.testclient import TestClient
 
-    from namndkoll.web import create_app
 
-    app = create_app(db_path, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(app) as c:
+    with served(db_path, tmp_path, embedder=FakeEmbedder()) as c:
         assert len(c.get("/api/search", params={"q": "Altenhammar"}).json()["hits"]) == 1
         page = c.get("/", params={"q": "Altenhammar"}).text
         assert "1 träff." in page and "1 träffar" not in page
@@ -186,12 +178,8 @@ def test_the_web_csv_names_where_else_the_passage_stands(corpus, db_path: Path, 
     import csv
     import io
 
-    from fastapi.testclient import TestClient
 
-    from namndkoll.web import create_app
-
-    app = create_app(db_path, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(app) as c:
+    with served(db_path, tmp_path, embedder=FakeEmbedder()) as c:
         text = c.get("/api/search", params={"q": QUERY, "format": "csv"}).content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     decision = next(r for r in rows if "120 platser" in r["text"])

@@ -9,14 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import served
 from test_pdf import ruled_table
 
 from namndkoll import api
 
 fastapi = pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient
 
-from namndkoll.web import create_app
 
 
 def test_a_table_cells_figure_on_the_document_page_shows_its_amount(tmp_path: Path) -> None:
@@ -24,8 +23,7 @@ def test_a_table_cells_figure_on_the_document_page_shows_its_amount(tmp_path: Pa
                       [("Nämnd", "Budget mnkr", "Prognos mnkr"), ("Fritidsnämnden", "2,5", "3,1")])
     db = tmp_path / "c.db"
     assert not api.ingest([pdf], db=db, index=False).failed
-    app = create_app(db, cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(app) as c:
+    with served(db, tmp_path) as c:
         doc = api.documents(db=db)[0].id
         html = c.get(f"/documents/{doc}", params={"page": 1}).text
     found = re.findall(r'<a href="[^"]*box=[^"]*">([^<]*)<span class="value">= ([^<]*)</span>', html)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import served
 from test_search import indexed
 from test_structure_templates import draw
 
@@ -55,13 +56,10 @@ def test_the_web_matrix_says_what_each_item_decided_and_how_to_cite_it(stored, d
     """The web page's matrix showed each § by body, date and title only: a secretary reading the
     parties' stances side by side could not see what was decided against them, nor copy the
     reference (`compare` in the terminal prints both)."""
-    from fastapi.testclient import TestClient
 
-    from namndkoll.web import create_app
 
     _conn, emb = stored
-    app = create_app(db_path, embedder=emb, cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(app) as client:
+    with served(db_path, tmp_path, embedder=emb) as client:
         page = client.get("/compare", params={"topic": "bostäder", "by": "party"})
         assert page.status_code == 200
         assert "Beslut:</b> Detaljplanen för bostäder vid Tallbacken antas." in page.text
@@ -79,15 +77,11 @@ def test_the_basket_sheet_names_the_item_a_protocol_quote_comes_from(stored, db_
     import io
     import sqlite3
 
-    from fastapi.testclient import TestClient
-
-    from namndkoll.web import create_app
 
     _conn, emb = stored
     with sqlite3.connect(db_path) as con:
         (pid,) = con.execute("select id from positions where kind = 'reservation'").fetchone()
-    app = create_app(db_path, embedder=emb, cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(app) as client:
+    with served(db_path, tmp_path, embedder=emb) as client:
         got = client.get("/basket/export", params={"format": "csv", "items": f"p{pid}"})
         (row,) = csv.DictReader(io.StringIO(got.content.decode("utf-8-sig")))
         assert row["slag"] == "reservation" and row["sida"] == "1"

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import served
 from test_ingest_batch import make_pdf
 from test_search import FakeEmbedder
 
@@ -26,8 +27,6 @@ from namndkoll.search import index_corpus
 
 fastapi = pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
-
-from namndkoll.web import create_app
 
 KS = [
     """Göteborgs Stad Kommunstyrelsen
@@ -144,10 +143,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def client(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
     home = tmp_path_factory.mktemp("home")
-    app = create_app(
-        corpus, embedder=FakeEmbedder(), cache_dir=home / "cache", upload_dir=home / "uploads"
-    )
-    with TestClient(app) as c:
+    with served(corpus, home, embedder=FakeEmbedder()) as c:
         yield c
 
 
@@ -283,8 +279,7 @@ Andelen legitimerade förskollärare ska vara 66,6 % och bufferten 4,25 mnkr.
 """])
     db = tmp_path / "c.db"
     assert not api.ingest([tmp_path / "bun.pdf"], db=db, index=False).failed
-    app = create_app(db, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(app) as c:
+    with served(db, tmp_path, embedder=FakeEmbedder()) as c:
         html = c.get("/figures").text
     values = re.findall(r'<td class="c-value">([^<]*)</td>', html)
     assert "66,6" in values and "4 250 000" in values and not any("." in v for v in values), values
@@ -509,9 +504,7 @@ def test_the_pages_work_over_a_postgresql_corpus(pg_url: str, tmp_path: Path):
     assert not report.failed, report.failed
     with opened(pg_url, write=True) as store:
         index_corpus(store, FakeEmbedder())
-    app = create_app(pg_url, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache",
-                     upload_dir=tmp_path / "uploads")
-    with TestClient(app) as c:
+    with served(pg_url, tmp_path, embedder=FakeEmbedder()) as c:
         res = c.get("/api/search", params={"q": "förskoleplatser"}).json()
         kf = next(h for h in res["hits"] if Path(h["source"]).stem == "kf-2023-11-09")
         assert kf["citation"].startswith("Kommunfullmäktige, Göteborg, protokoll 2023-11-09 § 5")
@@ -550,8 +543,7 @@ def test_a_table_rows_hit_shows_its_page_image(tmp_path: Path):
     assert not api.ingest([pdf], db=db, index=False).failed
     with opened(db, write=True) as store:
         index_corpus(store, FakeEmbedder())
-    app = create_app(db, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(app) as c:
+    with served(db, tmp_path, embedder=FakeEmbedder()) as c:
         hits = c.get("/api/search", params={"q": "Förskola utfall tkr"}).json()["hits"]
         row = next(h for h in hits if h["section"] == "table" and h["text"].startswith("Förskola"))
         assert "highlight=" not in row["image"] and "hl=" not in row["url"]
@@ -701,8 +693,7 @@ def test_a_database_server_that_is_down_is_a_503_that_names_no_host(tmp_path: Pa
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"postgresql://namndkoll:hemligt@127.0.0.1:{port}/kommuner"
-    app = create_app(url, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(app) as c:
+    with served(url, tmp_path, embedder=FakeEmbedder()) as c:
         for path in ("/api/health", "/api/search?q=budget", "/documents", "/search?q=budget"):
             res = c.get(path)
             assert res.status_code == 503, (path, res.status_code)

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import served
 
 from namndkoll.corpus import opened
 from namndkoll.types import (
@@ -28,7 +29,6 @@ from namndkoll.types import (
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
 
-from namndkoll.web import create_app
 from namndkoll.web.votes import own_note, shared_notes, swedish_note
 
 EVIL = "<script>alert(1)</script>"
@@ -92,8 +92,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def client(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
     home = tmp_path_factory.mktemp("home")
-    app = create_app(corpus, warm=False, cache_dir=home / "cache", upload_dir=home / "uploads")
-    with TestClient(app) as c:
+    with served(corpus, home, warm=False) as c:
         yield c
 
 
@@ -326,8 +325,7 @@ def test_members_page_shows_the_other_ways_a_members_name_is_written(tmp_path: P
         for doc, e in ((lomma, ext), (later, Extraction(votes=(vote,)))):
             with st.transaction():
                 st.save_extraction(st.replace_document(doc), doc, e)
-    app = create_app(db, warm=False, cache_dir=tmp_path / "cache", upload_dir=tmp_path / "uploads")
-    with TestClient(app) as c:
+    with served(db, tmp_path, warm=False) as c:
         html = c.get("/members", params={"municipality": "Lomma"}).text
         assert html.count(">Bo M</a>") == 1 and "även skrivet Bo Anders M" in html
         for name in ("Bo M", "Bo Anders M"):
@@ -347,8 +345,7 @@ def test_a_result_sentence_the_list_outweighs_is_said_in_swedish_on_the_page(tmp
     db = tmp_path / "slip.db"
     with opened(db, write=True) as st, st.transaction():
         st.save_extraction(st.replace_document(lomma), lomma, ext)
-    app = create_app(db, warm=False, cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(app) as c:
+    with served(db, tmp_path, warm=False) as c:
         rows = _rows(c.get("/votes").text)
     assert "Paragrafens text anger ett annat resultat än listan" in rows[1]
     assert "Namnuppropet stämmer inte" not in rows[1] and "the result" not in rows[1]
@@ -366,8 +363,7 @@ def test_a_press_note_is_named_by_its_kind_on_the_documents_pages(tmp_path: Path
     db = tmp_path / "press.db"
     with opened(db, write=True) as st, st.transaction():
         st.save_extraction(st.replace_document(doc), doc, Extraction())
-    app = create_app(db, warm=False, cache_dir=tmp_path / "cache", upload_dir=tmp_path / "up")
-    with TestClient(app) as c:
+    with served(db, tmp_path, warm=False) as c:
         listing = c.get("/documents").text
         page = c.get(f"/documents/{_doc_id(c, 'lomma-press-2025-03-13.pdf')}").text
     assert "<td>övrigt: pressmeddelande</td>" in listing

@@ -8,15 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import served
 from test_search import FakeEmbedder
 from test_web import build_corpus
 
 from namndkoll import api
 
 fastapi = pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient
 
-from namndkoll.web import create_app
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +26,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def client(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
     home = tmp_path_factory.mktemp("home")
-    app = create_app(corpus, embedder=FakeEmbedder(), cache_dir=home / "cache", upload_dir=home / "uploads")
-    with TestClient(app) as c:
+    with served(corpus, home, embedder=FakeEmbedder()) as c:
         yield c
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import served
 from test_ingest_batch import make_pdf
 from test_search import FakeEmbedder
 from test_web import KS
@@ -18,9 +19,7 @@ from namndkoll.corpus import opened
 from namndkoll.search import index_corpus
 
 fastapi = pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient
 
-from namndkoll.web import create_app
 
 # an underlag that names its municipality but no body and no date (Alingsås' "Underlag ramar")
 BARE = ["Alingsås kommun\nUnderlag ramar 2027-2029\nRamarna för nämnderna föreslås öka med 2 procent.\n"]
@@ -42,8 +41,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def client(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
     home = tmp_path_factory.mktemp("home")
-    app = create_app(corpus, embedder=FakeEmbedder(), cache_dir=home / "cache", upload_dir=home / "uploads")
-    with TestClient(app) as c:
+    with served(corpus, home, embedder=FakeEmbedder()) as c:
         yield c
 
 

@@ -5,8 +5,8 @@ The same logical schema as the SQLite file, through numbered migrations of its o
 (``pg_migrations/``, numbered like ``migrations/``); keywords in a Swedish ``tsvector`` with a
 GIN index, vectors in pgvector with an HNSW index (cosine). The SQL lives in ``pg_store.py``
 (documents, extractions) and the search index's ``pg_index.py`` (vectors), ``pg_keywords.py``
-(keywords) and ``pg_passages.py`` (hits read back); this module opens the
-connection, migrates, and is the object callers hold.
+(keywords) and ``pg_passages.py`` (hits read back); ``pg_connect.py`` makes the
+connection, which this module migrates and wraps in the object callers hold.
 
 Needs ``pip install 'namndkoll[postgres]'`` (psycopg 3 and pgvector's Python adapter) and a
 server with the ``vector`` extension available.
@@ -21,106 +21,45 @@ import os
 import re
 import socket
 import uuid
-import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..errors import CorpusError, NamndkollError, UnavailableError
+from ..errors import CorpusError, NamndkollError
 from ..types import Chunk, Document, Extraction, Table
 from . import redact
 from .beside import PARALLEL_FROM, Beside
 from .db import refuse_newer
 from .index import ChunkState, Filters, ModelRecord
+from .pg_connect import (
+    INSTALL,
+    PREPARE_AFTER,
+    PREPARE_ENV,
+    connect,
+    made_as,
+    pooled,
+    prepare_setting,
+    psycopg_module,
+    register_vector,
+)
 from .store import StoredDocument
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-_INSTALL = "install the PostgreSQL backend: pip install 'namndkoll[postgres]'"
+# the connection's names (pg_connect.py) stay importable from here
+__all__ = ["LISTS", "MIGRATION_LOCK", "PREPARE_AFTER", "PREPARE_ENV", "PostgresStore", "check_corpus", "connect",
+           "known_schema", "migrate", "open_pg", "pooled", "prepare_setting", "rewrite_words"]
+
 try:
     from . import pg_claims, pg_index, pg_keywords, pg_passages, pg_pool, pg_store, pg_words
 except ImportError as _exc:  # psycopg is an optional extra
-    raise CorpusError(f"cannot open a PostgreSQL corpus: {_exc}; {_INSTALL}") from _exc
+    raise CorpusError(f"cannot open a PostgreSQL corpus: {_exc}; {INSTALL}") from _exc
 
 LISTS = ("figures", "decisions", "votes", "positions", "people")
 # pg_advisory_lock key held while migrating ("NKLL", as the SQLite application_id)
 MIGRATION_LOCK = 0x4E4B4C4C
-
-
-def _psycopg() -> Any:
-    try:
-        import psycopg
-    except ImportError as exc:
-        raise CorpusError(f"cannot open a PostgreSQL corpus: psycopg is not installed; {_INSTALL}") from exc
-    return psycopg
-
-
-# server-side prepared statements: psycopg prepares a query after this many runs on a connection
-# (its default), so that the server plans it once, not at every run
-PREPARE_AFTER = 5
-PREPARE_ENV = "NAMNDKOLL_PG_PREPARE"  # auto (default), on or off
-
-
-_made_as: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()  # connection -> its prepare setting
-
-
-def prepare_setting() -> str:
-    """``$NAMNDKOLL_PG_PREPARE``: ``auto`` (unset: prepared statements on a connection that is
-    its own server session, off behind a pooler), ``on`` or ``off``; a NamndkollError on one line
-    for anything else."""
-    raw = os.environ.get(PREPARE_ENV, "").strip()
-    value = {"": "auto", "auto": "auto", "on": "on", "off": "off"}.get(raw.casefold())
-    if value is None:
-        raise NamndkollError(f"${PREPARE_ENV} is {raw!r}: set it to auto (the default: prepared statements unless a "
-                             "pooler such as PgBouncer is in front), on or off, or unset it")
-    return value
-
-
-def pooled(conn: Any) -> bool:
-    """Whether a pooler stands between this client and its server session: the session's pid is
-    not the one the client was told at connect (PgBouncer tells one of its own)."""
-    return bool(conn.execute("SELECT pg_backend_pid()").fetchone()[0] != conn.info.backend_pid)
-
-
-def connect(url: str, *, read_only: bool = False) -> Any:
-    """A raw psycopg connection in autocommit mode (transactions are explicit, one per document).
-
-    Server-side prepared statements (``PREPARE_AFTER``) on a connection that is its own server
-    session; none behind a pooler: behind PgBouncer in transaction mode the next transaction may
-    run on another server connection, which lacks them or has another's of the same name
-    ("prepared statement "_pg3_2" already exists"). ``$NAMNDKOLL_PG_PREPARE`` (``prepare_setting``)
-    decides instead where set: ``off`` for a pooler that is not seen (one that passes the
-    server's pid on), ``on`` for one that keeps prepared statements itself (PgBouncer >= 1.21 with
-    ``max_prepared_statements``)."""
-    psycopg = _psycopg()
-    prepare = prepare_setting()
-    conn = None
-    try:
-        params = psycopg.conninfo.conninfo_to_dict(url)
-        if read_only:  # the server refuses writes too, whatever a caller tries
-            params["options"] = (str(params.get("options") or "") + " -c default_transaction_read_only=on").strip()
-        conn = psycopg.connect(autocommit=True, prepare_threshold=None, **params)
-        if prepare == "on" or (prepare == "auto" and not pooled(conn)):
-            conn.prepare_threshold = PREPARE_AFTER
-        _made_as[conn] = prepare
-    except psycopg.Error as exc:
-        if conn is not None:
-            conn.close()
-        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise UnavailableError(f"cannot connect to {redact(url)}: {msg}; check the URL, that the server runs "
-                               "and that this user may log in") from exc
-    return conn
-
-
-def _register_vector(conn: Any) -> None:
-    try:
-        from pgvector.psycopg import register_vector
-    except ImportError as exc:
-        conn.close()
-        raise CorpusError(f"cannot use vectors in PostgreSQL: pgvector's Python adapter is missing; {_INSTALL}") from exc
-    register_vector(conn)
 
 
 # ---- migrations ---------------------------------------------------------------------------
@@ -171,7 +110,7 @@ def migrate(conn: Any) -> list[int]:
     lock: workers starting at once do not migrate twice."""
     from .. import __version__
 
-    psycopg = _psycopg()
+    psycopg = psycopg_module()
     applied: list[int] = []
     try:
         conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
@@ -204,7 +143,7 @@ def rewrite_words(conn: Any, *, may_refuse: bool = False) -> None:
     """Go on with migration 0020's rewrite of the passages' keyword words where it stopped, if
     no other session is at it (``pg_words.resume``: batches that commit, progress). A reader
     whose server user may not write (``may_refuse``) leaves it to one who may."""
-    psycopg = _psycopg()
+    psycopg = psycopg_module()
     try:
         pg_words.resume(conn)
     except psycopg.errors.InsufficientPrivilege:
@@ -231,7 +170,7 @@ def open_pg(url: str, *, write: bool, create: bool = True) -> Any:
                 if pending:
                     migrate(rw)
                 rewrite_words(rw, may_refuse=True)
-        _register_vector(conn)
+        register_vector(conn)
         pg_index.session_settings(conn)
     except BaseException:
         if not conn.closed:
@@ -243,7 +182,7 @@ def open_pg(url: str, *, write: bool, create: bool = True) -> Any:
 def _still_ours(conn: Any) -> bool:
     """May a kept read-only connection serve again: made under the prepare setting of now (a
     process may change ``$NAMNDKOLL_PG_PREPARE``), alive, and the schema this version knows?"""
-    return _made_as.get(conn) == prepare_setting() and bool(conn.execute("SELECT coalesce(max(number), 0) FROM _migrations").fetchone()[0] == known_schema())
+    return made_as(conn) == prepare_setting() and bool(conn.execute("SELECT coalesce(max(number), 0) FROM _migrations").fetchone()[0] == known_schema())
 
 
 # ---- the store ----------------------------------------------------------------------------
@@ -263,7 +202,7 @@ class PostgresStore:
         self.conn = conn
         self.location = location
         self.read_only = read_only
-        self._psycopg = _psycopg()
+        self._psycopg = psycopg_module()
         self._url: str | None = None  # to open a second connection (``keyword_beside``)
         self._beside: Beside | None = None
         # whose claims on content and passages (pg_claims): a token of its own, then the client's

@@ -9,7 +9,7 @@ found:
   words in more than 5 % of the passages are left out, so "Hur …", "Vilka …" and "Vad beslutade …"
   never count against a passage. A passage holding the rare terms of the query is always shown,
   where it holds them in the query's context (another word of the query beside them, or the rare
-  word in its document's or §'s title: ``hybrid.rare_in_context``; issue 11: not "världens" of
+  word in its document's or §'s title: ``keyword_share.rare_in_context``; issue 11: not "världens" of
   "Vilket är världens högsta berg?" in a motion's "15 procent av världens utsläpp") and, for a
   figure question, with a figure beside what is asked; a place the query names is held by every
   passage of that body's own documents (a town's budget instructions signed "Diana Olsson

@@ -26,14 +26,14 @@ class Ranked:
     year_ok: bool = True  # about a year the query names (its text, title or document date)
     answer: float | None = None  # the reranker's probability that it answers the query
     kind_ok: bool = True  # holds what the query asks for where that is checked (a vote for "Hur röstade …")
-    rare: bool = False  # holds the query terms that few passages hold, or its rarest ones (hybrid.rare_match)
+    rare: bool = False  # holds the query terms that few passages hold, or its rarest ones (keyword_share.rare_match)
     focus_ok: bool = True  # names what a figure question asks the figure of (Question.focus), or no focus
     stated: bool = True  # states the kind of answer asked (a name, a figure, a date: rerank.states_kind)
     # the keyword share with the query's place counted as held by every passage of that body's own
     # documents (what abstention weighs; ``keywords`` is the passage's own, what the reranker reads)
     place_keywords: float | None = None
     # the keyword share of what the query asks about, its places left out (None: it names no
-    # place, ``hybrid.beyond_places``): a place held shows a passage only beside half of the rest
+    # place, ``keyword_share.beyond_places``): a place held shows a passage only beside half of the rest
     beyond_place: float | None = None
     inside: bool = False  # found again inside the best documents with the query's common words (``rank``)
     stated_near: bool = True  # it or a neighbour states the kind of answer asked (grounds.stated_around)

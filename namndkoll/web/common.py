@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import hmac
+import inspect
 import re
 import secrets
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
@@ -339,6 +341,27 @@ YearQ = Annotated[str | None, Query(max_length=4)]  # one year, read by ``year_p
 YearFrom = Annotated[YearQ, Query(alias="from")]  # the Från and Till of a year range (``year_range``)
 YearTo = Annotated[YearQ, Query(alias="to")]
 Limit = Annotated[int | None, Query(ge=1)]  # at most so many rows; none: all
+Filters = dict[str, str | None]  # a route's filters as ``with_filters`` hands them over, by name
+
+
+def with_filters(params: Mapping[str, Any], handler: Callable[..., Response]) -> Callable[..., Response]:
+    """``handler`` as the route FastAPI reads, its parameter ``filters`` replaced in place by the
+    query parameters ``params`` (name -> type, each None when not given), which reach the handler
+    as one dict: a page and its /api twin list their filters once. (A FastAPI dependency would do
+    the same but list them after the route's own parameters, reordering the API's schema.)"""
+    sig = inspect.signature(handler, eval_str=True)  # its types read where it is written, not here
+    kind = sig.parameters["filters"].kind
+    declared = [inspect.Parameter(name, kind, default=None, annotation=t) for name, t in params.items()]
+    listed = []
+    for name, param in sig.parameters.items():
+        listed += declared if name == "filters" else [param]
+
+    def route(**given: Any) -> Response:
+        return handler(filters={name: given.pop(name) for name in params}, **given)
+
+    route.__signature__ = sig.replace(parameters=listed)  # type: ignore[attr-defined]
+    route.__name__, route.__doc__ = handler.__name__, handler.__doc__  # the schema's operationId and text
+    return route
 
 
 def party_param(value: str | None) -> str | None:

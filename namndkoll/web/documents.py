@@ -13,6 +13,7 @@ from .. import api
 from ..corpus.store import StoredDocument
 from .common import (
     TYPE_NAMES,
+    Filters,
     Text,
     YearQ,
     blank,
@@ -22,6 +23,7 @@ from .common import (
     render,
     span_param,
     type_param,
+    with_filters,
     year_param,
 )
 
@@ -30,47 +32,38 @@ router = APIRouter()
 DocId = Annotated[int, Path(ge=1, le=2**62)]
 
 
-def _documents(request: Request, municipality: str | None, committee: str | None, doc_type: str | None,
-               year: str | None, dnr: str | None) -> list[StoredDocument]:
+def _documents(request: Request, filters: Filters) -> list[StoredDocument]:
     return api.documents(
         db=config(request).db,
-        municipality=blank(municipality),
-        committee=blank(committee),
-        doc_type=type_param(doc_type),
-        year=year_param(year),
-        dnr=blank(dnr),
+        municipality=blank(filters["municipality"]),
+        committee=blank(filters["committee"]),
+        doc_type=type_param(filters["type"]),
+        year=year_param(filters["year"]),
+        dnr=blank(filters["dnr"]),
     )
 
 
-@router.get("/documents", include_in_schema=False)
-def documents_html(
-    request: Request,
-    municipality: Text = None,
-    committee: Text = None,
-    type: Text = None,
-    year: YearQ = None,
-    dnr: Text = None,
-) -> Response:
-    docs = _documents(request, municipality, committee, type, year, dnr)
-    args = {"municipality": municipality or "", "committee": committee or "", "type": type or "",
-            "year": year or ""}
+# the filters of the documents' page and its /api twin (``with_filters``)
+FILTERS = {"municipality": Text, "committee": Text, "type": Text, "year": YearQ, "dnr": Text}
+
+
+def documents_html(request: Request, filters: Filters) -> Response:
+    docs = _documents(request, filters)
+    args = {k: filters[k] or "" for k in ("municipality", "committee", "type", "year")}
     return render(request, "documents.html",
-                  {"docs": docs, "dnr": dnr or "", "args": args, "type_names": TYPE_NAMES})
+                  {"docs": docs, "dnr": filters["dnr"] or "", "args": args, "type_names": TYPE_NAMES})
 
 
-@router.get("/api/documents", tags=["dokument"], summary="Lagrade dokument")
-def documents_api(
-    request: Request,
-    municipality: Text = None,
-    committee: Text = None,
-    type: Text = None,
-    year: YearQ = None,
-    dnr: Text = None,
-) -> JSONResponse:
+def documents_api(request: Request, filters: Filters) -> JSONResponse:
     """Dokument som matchar alla filter; `dnr` följer ett ärende via diarienummer."""
-    docs = _documents(request, municipality, committee, type, year, dnr)
+    docs = _documents(request, filters)
     # document_id as every other list gives it (id kept: the page's own links use it)
     return JSONResponse([{"document_id": d.id, **jsonable(d), "url": f"/documents/{d.id}"} for d in docs])
+
+
+router.add_api_route("/documents", with_filters(FILTERS, documents_html), methods=["GET"], include_in_schema=False)
+router.add_api_route("/api/documents", with_filters(FILTERS, documents_api), methods=["GET"], tags=["dokument"],
+                     summary="Lagrade dokument")
 
 
 @router.get("/documents/{document_id}", include_in_schema=False)

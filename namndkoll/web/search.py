@@ -11,6 +11,7 @@ from .. import api
 from ..api.reading import item_number
 from ..display import copy_label
 from .common import (
+    Filters,
     Text,
     YearFrom,
     YearTo,
@@ -23,6 +24,7 @@ from .common import (
     party_param,
     render,
     type_param,
+    with_filters,
     year_range,
 )
 from .export import csv_bytes
@@ -32,60 +34,44 @@ router = APIRouter()
 Q = Annotated[str, Query(max_length=500, description="Vad du letar efter, på svenska")]
 
 
-def _search(
-    request: Request,
-    q: str,
-    municipality: str | None,
-    committee: str | None,
-    party: str | None,
-    doc_type: str | None,
-    year_from: str | None,
-    year_to: str | None,
-    limit: int,
-) -> api.SearchPage:
-    first, last = year_range(year_from, year_to)
+# the filters of the search page and /api/search (``with_filters``); a year range is typed as
+# ``from`` and ``to`` (the types' aliases)
+FILTERS = {"municipality": Text, "committee": Text, "party": Text, "type": Text, "year_from": YearFrom,
+           "year_to": YearTo}
+
+
+def _search(request: Request, q: str, filters: Filters, limit: int) -> api.SearchPage:
+    first, last = year_range(filters["year_from"], filters["year_to"])
     cfg = config(request)
     return api.search_page(
         q,
         db=cfg.db,
         embedder=cfg.embedder,
-        municipality=blank(municipality),
-        committee=blank(committee),
-        party=party_param(party),
-        doc_type=type_param(doc_type),
+        municipality=blank(filters["municipality"]),
+        committee=blank(filters["committee"]),
+        party=party_param(filters["party"]),
+        doc_type=type_param(filters["type"]),
         year_from=first,
         year_to=last,
         limit=limit,
     )
 
 
-@router.get("/", include_in_schema=False)
-@router.get("/search", include_in_schema=False)
 def search_html(
     request: Request,
     q: Q = "",
-    municipality: Text = None,
-    committee: Text = None,
-    party: Text = None,
-    type: Text = None,
-    year_from: YearFrom = None,
-    year_to: YearTo = None,
+    *,
+    filters: Filters,
     limit: Annotated[int, Query(ge=1, le=50)] = 20,
 ) -> Response:
-    res = _search(request, q, municipality, committee, party, type, year_from, year_to, limit=limit)
-    active = {
-        k: v
-        for k, v in (
-            ("municipality", municipality),
-            ("committee", committee),
-            ("party", party),
-            ("type", type),
-            ("from", year_from),
-            ("to", year_to),
-        )
-        if blank(v)
-    }
+    res = _search(request, q, filters, limit=limit)
+    # the filters given, by the names the page's links write ("from", "to")
+    active = {k.removeprefix("year_"): v for k, v in filters.items() if blank(v)}
     return render(request, "search.html", {"res": res, "q": q, "active": active})
+
+
+router.add_api_route("/search", with_filters(FILTERS, search_html), methods=["GET"], include_in_schema=False)
+router.add_api_route("/", with_filters(FILTERS, search_html), methods=["GET"], include_in_schema=False)
 
 
 def hit_json(h: Any, parties: tuple[str, ...] = (), box: tuple[float, ...] | None = None) -> dict[str, Any]:
@@ -119,22 +105,17 @@ def hit_json(h: Any, parties: tuple[str, ...] = (), box: tuple[float, ...] | Non
     }
 
 
-@router.get("/api/search", tags=["sök"], summary="Hybrid sökning med facetter")
 def search_api(
     request: Request,
     q: Q,
-    municipality: Text = None,
-    committee: Text = None,
-    party: Text = None,
-    type: Text = None,
-    year_from: YearFrom = None,
-    year_to: YearTo = None,
+    *,
+    filters: Filters,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
 ) -> Response:
     """De bästa passagerna för frågan (betydelse + svenska nyckelord), med citat, sida och
     facetter (kommun, nämnd, typ, år, parti). Tom lista när inget passar bra."""
-    res = _search(request, q, municipality, committee, party, type, year_from, year_to, limit=limit)
+    res = _search(request, q, filters, limit=limit)
     hits = [hit_json(h, res.parties.get(h.chunk_id, ()), res.boxes.get(h.chunk_id)) for h in res.hits]
     if format == "csv":
         # where else the same text stands, as `search --csv` writes it: a hit of a § whose
@@ -173,3 +154,7 @@ def search_api(
             "model": res.model,
         }
     )
+
+
+router.add_api_route("/api/search", with_filters(FILTERS, search_api), methods=["GET"], tags=["sök"],
+                     summary="Hybrid sökning med facetter")

@@ -13,7 +13,19 @@ from fastapi.responses import JSONResponse, Response
 
 from .. import api
 from ..api.reading import other_units, undated_count, unit_hint, year_spans, years_missed
-from .common import Limit, ShortText, YearQ, blank, config, named, party_param, render, year_param
+from .common import (
+    Filters,
+    Limit,
+    ShortText,
+    YearQ,
+    blank,
+    config,
+    named,
+    party_param,
+    render,
+    with_filters,
+    year_param,
+)
 from .export import csv_bytes, xlsx_bytes
 
 router = APIRouter()
@@ -131,36 +143,37 @@ def download(name: str, title: str, columns: list[tuple[str, str]], rows: list[d
     )
 
 
+# the query parameters that filter every table's page and API route (``with_filters``), in the
+# order the API's schema lists them (a table without the column refuses or ignores one:
+# TABLES[...]["filters"])
+FILTERS: dict[str, Any] = {
+    "municipality": ShortText,
+    "committee": ShortText,
+    "year": YearQ,
+    "party": ShortText,
+    "kind": ShortText,
+    "unit": ShortText,
+}
+
+
 def _page(what: str) -> Any:
     def page(
         request: Request,
-        municipality: ShortText = None,
-        committee: ShortText = None,
-        year: YearQ = None,
-        party: ShortText = None,
-        kind: ShortText = None,
-        unit: ShortText = None,
+        filters: Filters,
         format: Annotated[str, Query(pattern="^(html|csv|xlsx)$")] = "html",
     ) -> Response:
-        args = {
-            "municipality": municipality,
-            "committee": committee,
-            "year": year,
-            "party": party,
-            "kind": kind,
-            "unit": unit,
-        }
-        rows = _rows(request, what, None if format != "html" else SHOWN + 1, **args)
+        rows = _rows(request, what, None if format != "html" else SHOWN + 1, **filters)
         if format != "html":
             return _download(what, rows, format)
         # a unit no stored figure has ("bananer"): which units there are, not only "no figures"
-        typed = blank(unit) if what == "figures" and not rows else None
-        units = other_units(typed, kind=blank(kind), db=config(request).db) if typed else None
+        typed = blank(filters["unit"]) if what == "figures" and not rows else None
+        units = other_units(typed, kind=blank(filters["kind"]), db=config(request).db) if typed else None
         # a year filter leaves out the documents whose date was not found: say how many
-        undated = (undated_count(db=config(request).db, municipality=blank(municipality),
-                                 committee=blank(committee)) if year_param(year) is not None else 0)
+        year = year_param(filters["year"])
+        undated = (undated_count(db=config(request).db, municipality=blank(filters["municipality"]),
+                                 committee=blank(filters["committee"])) if year is not None else 0)
         # a year no stored document is from: which years there are, not only "no rows"
-        missed = years_missed(db=config(request).db, year=year_param(year)) if not rows else None
+        missed = years_missed(db=config(request).db, year=year) if not rows else None
         return render(
             request,
             "table.html",
@@ -169,7 +182,7 @@ def _page(what: str) -> Any:
                 "spec": TABLES[what],
                 "rows": rows[:SHOWN],
                 "more": len(rows) > SHOWN,
-                "args": {k: v or "" for k, v in args.items()},
+                "args": {k: v or "" for k, v in filters.items()},
                 "kinds": KIND_CHOICES.get(what, []),
                 "units": units,
                 "undated": undated,
@@ -178,7 +191,7 @@ def _page(what: str) -> Any:
         )
 
     page.__name__ = f"{what}_html"
-    return page
+    return with_filters(FILTERS, page)
 
 
 def _filter_hint(db: Any, municipality: str | None, committee: str | None, year: str | None) -> str | None:
@@ -194,42 +207,28 @@ def _filter_hint(db: Any, municipality: str | None, committee: str | None, year:
 def _api(what: str) -> Any:
     def endpoint(
         request: Request,
-        municipality: ShortText = None,
-        committee: ShortText = None,
-        year: YearQ = None,
-        party: ShortText = None,
-        kind: ShortText = None,
-        unit: ShortText = None,
+        filters: Filters,
         limit: Limit = None,
         format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json",
     ) -> Response:
         # one endpoint per table, the same parameters on each: a filter this table has no column
         # for (/api/figures?party=S) is refused, not answered with every row as if filtered
-        given = {"party": party, "kind": kind, "unit": unit}
-        ignored = sorted(k for k, v in given.items() if blank(v) and k not in TABLES[what]["filters"])
+        ignored = sorted(k for k in ("party", "kind", "unit")
+                         if blank(filters[k]) and k not in TABLES[what]["filters"])
         if ignored:
             reads = ", ".join(["municipality", "committee", "year", *TABLES[what]["filters"]])
             raise HTTPException(422, f"/api/{what} filtrerar inte på {', '.join(ignored)}: den tar {reads}")
-        rows = _rows(
-            request,
-            what,
-            limit,
-            municipality=municipality,
-            committee=committee,
-            year=year,
-            party=party,
-            kind=kind,
-            unit=unit,
-        )
+        rows = _rows(request, what, limit, **filters)
         response = _download(what, rows, format) if format != "json" else JSONResponse(named(rows))
         # a unit no stored figure has ("bananer"): the answer stays a plain list, and a header
         # says which units are stored (a unit's letters outside ASCII percent-encoded: "m%C2%B2")
-        typed = blank(unit) if what == "figures" and not rows else None
-        hint = unit_hint(typed, kind=blank(kind), db=config(request).db) if typed else None
+        typed = blank(filters["unit"]) if what == "figures" and not rows else None
+        hint = unit_hint(typed, kind=blank(filters["kind"]), db=config(request).db) if typed else None
         if not rows and not hint:
             # an empty list under a year, municipality or committee no stored document has: say
             # which are stored, as the CLI does on stderr
-            hint = _filter_hint(config(request).db, municipality, committee, year)
+            hint = _filter_hint(config(request).db, filters["municipality"], filters["committee"],
+                                filters["year"])
         if hint:
             response.headers["X-Namndkoll-Hint"] = "".join(
                 c if c.isascii() and c.isprintable() else quote(c) for c in hint)
@@ -242,7 +241,7 @@ def _api(what: str) -> Any:
         + (" En enhet som ingen lagrad siffra har ger en tom lista och rubriken `X-Namndkoll-Hint` med de "
            "lagrade enheterna." if what == "figures" else "")
     )
-    return endpoint
+    return with_filters(FILTERS, endpoint)
 
 
 for _what in TABLES:

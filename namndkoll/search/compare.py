@@ -293,8 +293,10 @@ def matrix_row(store: Store, document_id: int, item: str | None, hits: list[Hit]
                 continue
             said = ", ".join(f"{tally[k]} {_VOTE_WORDS[k]}" for k in _VOTE_WORDS if tally.get(k))
             what = f" ({v['proposition']})" if v.get("proposition") else ""
+            # the result on its page, each member's vote on the list's (a Voteringslista pages on)
+            listed = max(v["page"], v.get("roll_call_page_end") or v["page"])
             add(Stance(code, "omrostning", f"{said}{what}", v["page"], v["start"], v["end"],
-                       _cite(first, item, v["page"], v["page"])))
+                       _cite(first, item, v["page"], listed)))
     decision = next((d["text"] for d in found["decisions"] if d["status"] == "decided"), None)
     proposed = [d["text"] for d in found["decisions"] if d["status"] == "proposed"]
     proposal = proposed[-1] if decision is None and proposed else None

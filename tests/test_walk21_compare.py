@@ -45,3 +45,23 @@ def test_the_case_page_links_the_page_of_the_vote_list(db_path: Path, tmp_path: 
             page = client.get("/cases/2026.156 BUN")
     assert page.status_code == 200 and "Namnupprop (13)" in page.text
     assert "Listan i protokollet:" in page.text and ">sida 2</a>" in page.text
+
+
+def test_a_stance_in_a_paragraph_on_the_topic_counts_though_its_words_do_not_repeat_it(db_path: Path):
+    """Alingsås KS 2026-06-15 § 116 "Ramar 2027-2029": ten members of all eight parties proposed
+    two additions (13 mnkr to vård- och omsorgsnämnden, 12 mnkr to barn- och ungdomsnämnden)
+    without the word "budget", which the § states in its beredning ("Höstens budgetberedning …");
+    `compare budget` had no row for it, only the §§ whose yrkanden said "budget"."""
+    text = ("§ 116 2026.021 KS\nRamar 2027-2029 för kommunen\nÄrendebeskrivning\n"
+            "Ramarna är grunden för höstens budget, som fullmäktige beslutar i november.\n"
+            "Förslag till beslut på sammanträdet\n"
+            "Anna Ek (S) och Bo Berg (M) föreslår att ramarna godkänns med tillägget att "
+            "vård- och omsorgsnämnden tillförs 13 miljoner kronor.\n"
+            "Beslut\nRamarna godkänns med tillägget.\n")
+    doc = make_doc(text, items=True, committee="Kommunstyrelsen", date="2026-06-15", doc_type="protokoll")
+    with indexed(db_path, [doc], extract=True) as (conn, emb):
+        res = compare(conn, "budget", emb, by="party", mode="keyword")
+    (row,) = res.items
+    assert row.item == "116" and set(row.stances) == {"S", "M"}
+    assert [s.kind for s in row.stances["S"]] == ["yrkande"] and "budget" not in row.stances["S"][0].text
+    assert set(res.groups) == {"S", "M"}

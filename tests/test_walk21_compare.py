@@ -29,6 +29,46 @@ def test_a_roll_call_vote_cites_the_page_of_its_vote_list(db_path: Path):
     assert m.page == 1 and m.citation.endswith("s. 1–2")  # the result on p. 1, the list on p. 2
 
 
+LONG = ("Ärendet har beretts av kommunledningskontoret, som har sett över nämndernas behov inför året "
+        "och de förändringar i verksamheten som väntas, med hänsyn till befolkningens utveckling. ")
+
+
+def _kf(number: int, name: str, day: str):
+    text = (f"§ {number}\nBudget för {name}\nBeslut\n{LONG * 3}Kommunfullmäktige fastställer budget för {name} "
+            "om 1 200 miljoner kronor.\n")
+    doc = make_doc(text, items=True, committee="Kommunfullmäktige", date=day, doc_type="protokoll")
+    return type(doc)(f"kf-{day}.pdf", str(number) * 64, doc.pages, doc.metadata, doc.items)
+
+
+def _plan(i: int):
+    text = f"§ {i}\nDetaljplan för kvarteret Eken {i}\nBeslut\nPlanen antas för bostäder i kvarteret.\n"
+    doc = make_doc(text, items=True, committee="Byggnadsnämnden", doc_type="protokoll")
+    return type(doc)(f"bn-{i}.pdf", f"{i:02d}" * 32, doc.pages, doc.metadata, doc.items)
+
+
+def test_one_tables_rows_do_not_fill_the_first_hits(db_path: Path):
+    """`search budget` over Alingsås's fördjupad månadsuppföljning (whose every cell reads
+    "Driftsprognos · Kommunstyrelsen · Budget 2026 · 0,0") and Nykarleby's budget table gave 29
+    table rows of three tables among the first 30 hits, and the first protocol § that decided a
+    budget (Göteborg KF § 4) 41st. A table's rows past its first two wait behind the other
+    passages of their confidence."""
+    from namndkoll.search import search
+    from namndkoll.types import Table
+
+    header = ("Driftsprognos", "Budget 2026", "Prognos april")
+    names = ("Kommunstyrelsen", "Socialnämnden", "Tekniska nämnden", "Kultur- och utbildningsnämnden",
+             "Bygg- och miljönämnden", "Vård- och omsorgsnämnden", "Barn- och ungdomsnämnden")
+    table = Table(1, (header, *((n, "0,0", f"-{i},0") for i, n in enumerate(names))))
+    report = make_doc("Fördjupad månadsuppföljning 2026\nDriftsprognos per nämnd i miljoner kronor.\n",
+                      tables={1: [table]}, title="Fördjupad månadsuppföljning 2026", doc_type="delårsrapport")
+    docs = [report, _kf(4, "stadens nämnder", "2023-11-09"), _kf(7, "kommunens bolag", "2024-11-07"),
+            *(_plan(i) for i in range(10, 16))]
+    with indexed(db_path, docs) as (conn, emb):
+        hits = search(conn, "budget", emb, mode="keyword", limit=4)
+    assert sum(h.section == "table" for h in hits) == 2  # the table's two best rows, then the §§
+    assert {h.item for h in hits if h.section != "table"} == {"4", "7"}
+
+
 def test_the_case_page_links_the_page_of_the_vote_list(db_path: Path, tmp_path: Path):
     """/cases/2026.288 KS (Alingsås KS 2026-06-15 § 114) listed the fifteen members' votes and
     linked "s. 8" only, where the result stands; the list itself is the Voteringslista on p. 11,

@@ -197,7 +197,8 @@ def item_extractions(conn: Any, document_id: int, start: int, end: int) -> dict[
     if table_exists(conn, "votes"):
         out["votes"] = [
             {"yes": r[0], "no": r[1], "abstain": r[2], "absent": r[3], "proposition": r[4], "page": r[5],
-             "start": r[6], "end": r[7], "by_party": _roll_call_by_party(conn, r[8])}
+             "start": r[6], "end": r[7], "by_party": _roll_call_by_party(conn, r[8]),
+             "roll_call_page_end": _roll_call_page_end(conn, r[8])}
             for r in conn.execute('SELECT yes, no, abstain, absent, proposition, page, start, "end", id FROM votes'
                                   ' WHERE document_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
                                   (document_id, start, end))]
@@ -214,6 +215,15 @@ def _roll_call_by_party(conn: Any, vote_id: int) -> dict[str, dict[str, int]]:
             " GROUP BY party, vote", (vote_id,)):
         out.setdefault(party, {})[vote] = n
     return out
+
+
+def _roll_call_page_end(conn: Any, vote_id: int) -> int | None:
+    """The last page of a vote's member list (a Voteringslista at the end of the § or protocol),
+    None without one: a party's tally is read there, not on the result's page."""
+    if not table_exists(conn, "roll_call"):
+        return None
+    row = conn.execute("SELECT max(page) FROM roll_call WHERE vote_id = ?", (vote_id,)).fetchone()
+    return int(row[0]) if row and row[0] is not None else None
 
 
 def chunk_origins(chunks: Sequence[Any], items: Sequence[Any], committee: str | None, year: int | None

@@ -55,12 +55,16 @@ def item_extractions(conn: Any, document_id: int, start: int, end: int) -> dict[
     votes = conn.execute('SELECT yes, no, abstain, absent, proposition, page, start, "end", id FROM votes' + inside,
                          span).fetchall()
     by_party: dict[int, dict[str, dict[str, int]]] = {}
+    # the last page of each vote's member list: a party's tally is read there
+    list_end: dict[int, int] = {int(vid): int(page) for vid, page in conn.execute(
+        "SELECT vote_id, max(page) FROM roll_call WHERE vote_id = ANY(%s) GROUP BY vote_id", ([int(v[8]) for v in votes],))}
     for vid, party, vote, n in conn.execute(
             "SELECT vote_id, party, vote, count(*) FROM roll_call WHERE vote_id = ANY(%s) AND party IS NOT NULL"
             " GROUP BY vote_id, party, vote", ([int(v[8]) for v in votes],)):
         by_party.setdefault(int(vid), {}).setdefault(party, {})[vote] = int(n)
     out["votes"] = [{"yes": r[0], "no": r[1], "abstain": r[2], "absent": r[3], "proposition": r[4], "page": r[5],
-                     "start": r[6], "end": r[7], "by_party": by_party.get(int(r[8]), {})} for r in votes]
+                     "start": r[6], "end": r[7], "by_party": by_party.get(int(r[8]), {}),
+                     "roll_call_page_end": list_end.get(int(r[8]))} for r in votes]
     return out
 
 

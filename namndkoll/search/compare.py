@@ -201,6 +201,7 @@ def compare(
     for h in hits:
         by_item.setdefault((h.document_id, h.item), []).append(h)
     rows = [matrix_row(store, doc_id, item, found) for (doc_id, item), found in by_item.items()]
+    rows += _on_topic_elsewhere(store, topic, embedder, set(by_item), kwargs)
     if wanted is not None:
         rows = [r for r in rows if _stands(r, wanted) or not r.stances and (r.document_id, r.item) in named]
     groups: dict[str, Group] = {}
@@ -229,6 +230,25 @@ def compare(
     columns = Counter(p for row in rows for p in row.stances)
     return Comparison(topic, by, ordered, len(hits), unattributed, tuple(rows),
                       tuple(sorted(columns, key=lambda p: (-columns[p], p))))
+
+
+def _on_topic_elsewhere(store: Store, topic: str, embedder: Embedder | None,
+                        found: set[tuple[int, str | None]], kwargs: dict[str, Any]) -> list[MatrixItem]:
+    """The §§ the topic finds in their other passages (title, ärende, beredning, beslut) where
+    parties took a stance that does not repeat the topic's words: Alingsås KS 2026-06-15 § 116
+    "Ramar 2027-2029", whose ten members' tilläggsyrkande names no "budget" and whose beredning
+    does ("Höstens budgetberedning"), was missing from `compare budget`. Only §§ holding a stored
+    position or a vote count; their matching passages are shown, never read as anyone's stance."""
+    by_item: dict[tuple[int, str | None], list[Hit]] = {}
+    for h in search(store, topic, embedder, **{**kwargs, "chunk_ids": None}):
+        if h.item is not None and (h.document_id, h.item) not in found:
+            by_item.setdefault((h.document_id, h.item), []).append(h)
+    rows = []
+    for (doc_id, item), hits in by_item.items():
+        row = matrix_row(store, doc_id, item, hits)
+        if row.stances:
+            rows.append(row)
+    return rows
 
 
 def committee_key(committee: str | None, municipality: str | None) -> str:
@@ -293,8 +313,10 @@ def matrix_row(store: Store, document_id: int, item: str | None, hits: list[Hit]
                 continue
             said = ", ".join(f"{tally[k]} {_VOTE_WORDS[k]}" for k in _VOTE_WORDS if tally.get(k))
             what = f" ({v['proposition']})" if v.get("proposition") else ""
+            # the result on its page, each member's vote on the list's (a Voteringslista pages on)
+            listed = max(v["page"], v.get("roll_call_page_end") or v["page"])
             add(Stance(code, "omrostning", f"{said}{what}", v["page"], v["start"], v["end"],
-                       _cite(first, item, v["page"], v["page"])))
+                       _cite(first, item, v["page"], listed)))
     decision = next((d["text"] for d in found["decisions"] if d["status"] == "decided"), None)
     proposed = [d["text"] for d in found["decisions"] if d["status"] == "proposed"]
     proposal = proposed[-1] if decision is None and proposed else None

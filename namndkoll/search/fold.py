@@ -22,12 +22,17 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["fold_copies", "passage_key", "rows_matter", "rows_text"]
+__all__ = ["fold_copies", "passage_key", "rows_matter", "rows_text", "spread_tables"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
 # a key is only worth comparing for a passage of some length: two three-word table headings
 # that read alike are not one statement found twice
 MIN_KEY_CHARS = 40
+# rows of one table (a page's section "table" passages of one document and §) shown before the
+# other passages of the same confidence: every cell of a budget table carries its column header
+# ("Driftsprognos · Kommunstyrelsen · Budget 2026 · 0,0"), so "budget" found 29 rows of two
+# tables before the first protocol § that decided a budget (walk 21)
+TABLE_ROWS_FIRST = 2
 
 R = TypeVar("R")
 
@@ -84,3 +89,25 @@ def rows_text(rows: Mapping[int, Any]) -> Callable[[Any], str | None]:
         row = rows.get(r.chunk_id)
         return None if row is None else str(row["text"])
     return text_of
+
+
+def spread_tables(ranked: Sequence[R], rows: Mapping[int, Any], per_table: int = TABLE_ROWS_FIRST) -> list[R]:
+    """``ranked`` with the rows of each table past its first ``per_table`` moved behind the other
+    candidates of their confidence (high ones stay before weak ones): one table's cells are one
+    answer's neighbours, not ten answers. A row's table: its document, § and page."""
+    seen: dict[tuple[Any, ...], int] = {}
+    later: set[int] = set()
+    for i, r in enumerate(ranked):
+        row = rows.get(r.chunk_id)  # type: ignore[attr-defined]
+        if row is None or row["section"] != "table":
+            continue
+        key = (row["document_id"], row["item"], row["page_start"])
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > per_table:
+            later.add(i)
+    if not later:
+        return list(ranked)
+    tier = {"high": 0, "weak": 1}
+    order = sorted(range(len(ranked)), key=lambda i: (tier.get(getattr(ranked[i], "confidence", None) or "", 2),
+                                                      i in later, i))
+    return [ranked[i] for i in order]

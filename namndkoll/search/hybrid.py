@@ -38,7 +38,7 @@ from .facts import (
     stance_parties,
     year_beside,
 )
-from .fold import fold_copies, rows_matter, rows_text
+from .fold import fold_copies, rows_matter, rows_text, spread_tables
 from .grounds import (
     beside,
     body_terms,
@@ -498,6 +498,7 @@ def search(
     if abstention:
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION
         ranked = judge(ranked, cal, mode=mode)
+    ranked = spread_tables(ranked, rows)  # a table's rows past its first two after the rest
     # the same text in several places is one hit that says where else it stands
     folded = fold_copies(ranked, rows_text(rows), limit, rows_matter(rows))
     # every hit's and copy's diarienummer asked at once (one round trip, not one per passage)

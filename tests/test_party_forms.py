@@ -274,12 +274,34 @@ def test_an_initiativarende_is_the_partys_proposal():
     assert p.parties == ("M", "KD", "L") and "parkeringskapacitet vid Nolhaga" in p.text
 
 
-def test_an_attached_skrivelse_is_the_partys_position():
+def test_an_attached_skrivelse_noted_as_yttrande_is_the_partys_sarskilt_yttrande():
     text = ("Protokollsanteckningar\n\nRepresentanterna från S, V och MP antecknar som yttrande en skrivelse från\n"
             "den 18 mars 2024.\nEmmyly Bönfors (C) antecknar som yttrande en skrivelse från den 20 mars 2024.\n")
     doc = make_doc(text, municipality="Göteborg")
     got = [(p.kind, p.parties) for p in find_positions(doc, find_people(doc))]
-    assert got == [("skrivelse", ("S", "V", "MP")), ("skrivelse", ("C",))]  # the note is the attached skrivelse
+    # the note is the attached skrivelse, which the members note as their statement: a särskilt
+    # yttrande, so `positions --kind sarskilt_uttalande` finds it
+    assert got == [("sarskilt_uttalande", ("S", "V", "MP")), ("sarskilt_uttalande", ("C",))]
+
+
+def test_a_protocol_pdfs_skrivelse_noted_as_yttrande_is_found_as_sarskilt_yttrande(tmp_path):
+    # a Göteborg-like § on a reportlab page: the parties' note under "Protokollsanteckning"
+    from test_structure_templates import draw
+
+    from namndkoll.extract.pipeline import extract_document
+    from namndkoll.ingest import read_document
+
+    page = [(60, 60, "§ 19 0312/23", 11, True), (60, 78, "Budget 2023 för Göteborgs Stad", 11, True),
+            (60, 100, "Beslut"), (60, 114, "Kommunfullmäktige fastställer budgeten för 2023."),
+            (60, 136, "Protokollsanteckning"),
+            (60, 150, "Representanterna från M, D, L och KD antecknar som yttrande en skrivelse från"),
+            (60, 164, "den 14 mars 2023."),
+            (60, 186, "Reservation"),
+            (60, 200, "Ledamöterna från SD reserverar sig mot beslutet.")]
+    doc = read_document(draw(tmp_path / "kf.pdf", [page]), ocr=False)
+    got = [(p.kind, p.parties, p.item) for p in extract_document(doc).positions]
+    assert ("sarskilt_uttalande", ("M", "D", "L", "KD"), "§ 19") in got
+    assert ("reservation", ("SD",), "§ 19") in got
 
 
 def test_a_motion_document_signed_by_a_party_without_a_known_type():

@@ -12,7 +12,8 @@ people without a party, the party comes from the people found elsewhere in the d
 Jäv notes are not positions and are skipped.
 
 A party's own motion, initiativärende or skrivelse is its position wherever it stands, also one
-only attached ("Emmyly Bönfors (C) antecknar som yttrande en skrivelse från den 1 februari"): a § titled
+only attached; a text noted as the members' statement ("Emmyly Bönfors (C) antecknar som yttrande en
+skrivelse från den 1 februari") is their särskilt yttrande (kind sarskilt_uttalande). A § titled
 "Motion av Jessica Blixt (D) … om …" or "Svar på motion gällande … - Anders Julin (S) med
 flera", and the motion quoted in an officer report or a § ("Anders Julin (S), … har till
 kommunfullmäktige lämnat en motion … Motionärerna föreslår följande: • …"), with the quote.
@@ -81,6 +82,8 @@ _PROCEDURAL_RE = re.compile(r"\byrka(?:r|de)[ \t\n]+(?:på[ \t\n]+)?(?:ajourneri
 # an official, who states a note of no party's but ends the party's before it ("M, L och KD
 # antecknar följande …" / "Förvaltningsdirektör Henrik Karlsson lägger protokollsanteckning …")
 _OFFICIAL_RE = re.compile(rf"\s*[{UP}][a-zåäö]*(?:direktör|chef|sekreterare|jurist|controller)(?:en)?[ \t\n]+{NAME}\s*")
+# "Ledamöterna från M, D, L och KD antecknar som yttrande …": what they note is their statement
+_NOTED_AS_STATEMENT = re.compile(r"[ \t\n]*anteckna(?:r|de)[ \t\n]+som[ \t\n]+(?:särskilt[ \t\n]+)?yttrande\b")
 # "från M, D, L, och KD"
 _FROM_LIST_RE = re.compile(rf"\b(?:från|för)\s+(?P<list>{_CODE_LIST})(?![\wåäö])")
 
@@ -126,6 +129,8 @@ def find_positions(
             k = _KINDS[kind]
             if actor_end is not None and text.startswith("reserver", actor_end):
                 k = "reservation"  # a reservation written under another heading
+            elif _NOTED_AS_STATEMENT.match(text, actor_end or st):
+                k = "sarskilt_uttalande"  # "… antecknar som yttrande tilläggsyrkandet från …"
             if (ptr := _POINTER_RE.search(text, st, en)) and (actor_end is None or ptr.start() > actor_end):
                 en = ptr.end()  # "… reserverar sig skriftligt." / "Bilaga A": the text is attached, not here
             if actor_end is not None and re.search(r"följande\s*$", text[st:en]):
@@ -146,7 +151,7 @@ def find_positions(
             en = nxt = head.start()
         sentence = text[st:en]
         verb = m.group("verb")
-        if re.search(r"särskil(?:t|da)\s+(?:uttalande|yttrande)", sentence, re.IGNORECASE):
+        if re.search(r"särskil(?:t|da)\s+(?:uttalande|yttrande)|anteckna\w*\s+som\s+yttrande", sentence, re.IGNORECASE):
             kind = "sarskilt_uttalande"
         elif re.search(r"protokollsanteckning", sentence, re.IGNORECASE):
             kind = "protokollsanteckning"
@@ -172,7 +177,7 @@ def find_positions(
 
     for pos in motions(doc, known):
         same = next((i for i, o in enumerate(out) if (o.start, o.end) == (pos.start, pos.end)), None)
-        if same is not None:  # "… antecknar som yttrande en skrivelse": the skrivelse is the position
+        if same is not None:  # "… antecknar som yttrande en skrivelse": the skrivelse is the yttrande
             out[same] = pos
         elif not any(o.kind == pos.kind and o.item == pos.item and set(pos.parties) <= set(o.parties)
                      and o.start <= pos.start < o.end for o in out):

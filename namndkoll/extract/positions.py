@@ -24,6 +24,7 @@ announces "följande protokollsanteckning:" runs on to the next statement or hea
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -204,8 +205,37 @@ def find_positions(
             out.append(Position(parties=codes, kind=doc_kind, text=" ".join(text[s:e].split()),  # type: ignore[arg-type]
                                 page=doc.page_of(s), start=s, end=e, item=None,
                                 people=signatories(text, known)))
+    if doc.items and any(p.item is None for p in out):
+        # 4. a paper bundled after a § (its tjänsteutlåtande under the same title) is that §'s
+        out = [dataclasses.replace(p, item=_paper_item(doc, p.start)) if p.item is None else p for p in out]
     out.sort(key=lambda p: (p.start, -p.end))
     return tuple(out)
+
+
+def _paper_item(doc: Document, offset: int) -> str | None:
+    """The § a position outside every § belongs to when it stands in a paper bundled after that
+    § which opens with the §'s own title: an extract's "§ 31, 008/24" under "Yttrande gällande
+    stadsrevisionens kritik avseende …", then the tjänsteutlåtande of the same title that
+    quotes the party's initiative. The title stands at a line's start after the § ends, and no
+    other § begins between it and the position; a title of fewer than four words ("Information",
+    "Val av justerare") names no paper."""
+    text = doc.text
+    best: tuple[int, str] | None = None
+    for item in doc.items:
+        words = item.title.split()
+        if item.end > offset or len(words) < 4:
+            continue
+        pat = re.compile(r"(?:^|(?<=[\n\f]))[ \t]*" + r"\s+".join(re.escape(w) for w in words))
+        # the position's own scope may open with the title line
+        found = [m.start() for m in pat.finditer(text, item.end, min(len(text), offset + 600)) if m.start() <= offset]
+        if not found:
+            continue
+        at = found[-1]
+        if any(at < other.start <= offset for other in doc.items):
+            continue
+        if best is None or at > best[0]:
+            best = (at, f"§ {item.number}")
+    return best[1] if best else None
 
 
 # ---- statements -------------------------------------------------------------------------

@@ -352,3 +352,27 @@ def test_meetings_plus_proposals_and_announced_notes():
             "bygglov. Det ligger i bolagets uppdrag.", "vill framhålla att vi är positiva till förtätning."]
     assert all(p.text.endswith(e) for p, e in zip(found, ends, strict=True)), [p.text for p in found]
     assert all(p.item == "§ 98" for p in found)
+
+
+@pytest.mark.parametrize("conclusion, kind", [
+    ("Vänsterpartiets slutsats är att den föreslagna minskningen inte ska genomföras!", "reservation"),
+    ("Vänsterpartiet vill ändå understryka vikten av att följa upp besparingen noga.", "sarskilt_uttalande"),
+])
+def test_a_partys_paper_on_a_numbered_arende_is_its_reservation_or_yttrande(tmp_path, conclusion, kind):
+    # Lund V 2016's form: a party's paper titled by the nämnd's agenda item, signed with the
+    # party's name, never calling itself a reservation: its statement on the decision, not a
+    # skrivelse raising a matter of its own
+    from test_structure_templates import draw
+
+    from namndkoll.extract.pipeline import extract_document
+    from namndkoll.ingest import read_document
+
+    page = [(60, 50, "Lunds kommun   Socialnämnden", 9),
+            (60, 80, "Ärende 7: Åtgärder avseende resurserna för arbetsmarknadsåtgärder", 12, True),
+            (60, 110, "Socialnämnden gav förvaltningen i uppdrag att se över resurserna för"),
+            (60, 124, "arbetsmarknadsåtgärder för en eventuell minskning med tre tjänster."),
+            (60, 146, conclusion),
+            (60, 180, "Martin Stensson"), (60, 194, "Vänsterpartiet")]
+    doc = read_document(draw(tmp_path / "v.pdf", [page]), ocr=False)
+    got = [(p.kind, p.parties) for p in extract_document(doc).positions]
+    assert got == [(kind, ("V",))]

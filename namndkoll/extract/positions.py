@@ -85,6 +85,13 @@ _PROCEDURAL_RE = re.compile(r"\byrka(?:r|de)[ \t\n]+(?:på[ \t\n]+)?(?:ajourneri
 _OFFICIAL_RE = re.compile(rf"\s*[{UP}][a-zåäö]*(?:direktör|chef|sekreterare|jurist|controller)(?:en)?[ \t\n]+{NAME}\s*")
 # "Ledamöterna från M, D, L och KD antecknar som yttrande …": what they note is their statement
 _NOTED_AS_STATEMENT = re.compile(r"[ \t\n]*anteckna(?:r|de)[ \t\n]+som[ \t\n]+(?:särskilt[ \t\n]+)?yttrande\b")
+# a paper's title naming the agenda item it speaks to: "Ärende 7: …", "§ 12 …", "Punkt 4 -"
+_ON_ITEM_RE = re.compile(r"(?:[Ää]rende|ÄRENDE|[Pp]unkt|§)[ \t]*\d{1,3}\b[ \t]*[:.–-]?")
+# what opposes the proposal: "… inte ska genomföras", "yrkar avslag", "avslå förslaget", "emot förslaget"
+_AGAINST_RE = re.compile(
+    r"(?<![\wåäö])(?:inte[ \t\n]+(?:ska|skall|bör)[ \t\n]+(?:genomföras|beslutas|antas|bifallas|verkställas)"
+    r"|yrka[rd]e?[ \t\n]+avslag|avslå[rs]?|(?:emot|mot)[ \t\n]+(?:förslaget|beslutet)|reserver\w+)(?![\wåäö])",
+    re.IGNORECASE)
 # "från M, D, L, och KD"
 _FROM_LIST_RE = re.compile(rf"\b(?:från|för)\s+(?P<list>{_CODE_LIST})(?![\wåäö])")
 
@@ -198,6 +205,11 @@ def find_positions(
     doc_kind = _DOC_KINDS.get(doc.metadata.doc_type or "")
     if doc.metadata.doc_type is None and not doc.items and party_motion(text, known):
         doc_kind = "motion"  # the type was not read, but the text is a motion signed by a party's members
+    if doc_kind == "skrivelse" and _ON_ITEM_RE.match(doc.metadata.title or ""):
+        # a party's paper on a meeting's numbered ärende ("Ärende 7: Åtgärder avseende …") is its
+        # statement on the decision: a reservation where it opposes what is proposed, else a
+        # särskilt yttrande — not a skrivelse raising a matter of its own
+        doc_kind = "reservation" if _AGAINST_RE.search(text) else "sarskilt_uttalande"
     if doc_kind and text.strip():
         codes = author_parties(doc, known)
         if codes:

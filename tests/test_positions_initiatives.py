@@ -190,3 +190,10 @@ def test_an_initiative_quoted_in_the_tjansteutlatande_bundled_after_its_extract_
     assert [(i.number, i.page_start, i.page_end) for i in doc.items] == [("31", 1, 1), ("71", 3, 3)]
     got = [(p.kind, p.parties, p.item) for p in extract_document(doc).positions if p.kind == "motion"]
     assert got == [("motion", ("S", "V"), "§ 31")]
+    # four pages on (the auditors' report bundled after the paper, retelling other meetings), the
+    # title no longer says which § the text belongs to
+    report = [[(60, 60 + 14 * k, f"Revisionen har på sidan {n} granskat nämndens arbete med fråga {k}.")
+               for k in range(4)] for n in range(4)]
+    doc = read_document(draw(tmp_path / "far.pdf", [extract, paper[:3], *report, paper[3:], earlier]), ocr=False)
+    got = [(p.kind, p.parties, p.item) for p in extract_document(doc).positions if p.kind == "motion"]
+    assert got == [("motion", ("S", "V"), None)]

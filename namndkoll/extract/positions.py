@@ -224,13 +224,19 @@ def find_positions(
     return tuple(out)
 
 
+# the most pages a position may stand after the title that opens its paper (a tjänsteutlåtande
+# runs one to four pages; Göteborg RB 2025's revisionsredogörelse after the SFN tjänsteutlåtande,
+# ten pages on, retells other meetings' reservations and is no paper of that §)
+_PAPER_PAGES = 3
+
+
 def _paper_item(doc: Document, offset: int) -> str | None:
     """The § a position outside every § belongs to when it stands in a paper bundled after that
     § which opens with the §'s own title: an extract's "§ 31, 008/24" under "Yttrande gällande
     stadsrevisionens kritik avseende …", then the tjänsteutlåtande of the same title that
-    quotes the party's initiative. The title stands at a line's start after the § ends, and no
-    other § begins between it and the position; a title of fewer than four words ("Information",
-    "Val av justerare") names no paper."""
+    quotes the party's initiative. The title stands at a line's start after the § ends, no other
+    § begins between it and the position, and the position is at most three pages on; a title of
+    fewer than four words ("Information", "Val av justerare") names no paper."""
     text = doc.text
     best: tuple[int, str] | None = None
     for item in doc.items:
@@ -243,8 +249,8 @@ def _paper_item(doc: Document, offset: int) -> str | None:
         if not found:
             continue
         at = found[-1]
-        if any(at < other.start <= offset for other in doc.items):
-            continue
+        if any(at < other.start <= offset for other in doc.items) or doc.page_of(offset) - doc.page_of(at) > _PAPER_PAGES:
+            continue  # another § began, or the position is pages on, in whatever paper follows
         if best is None or at > best[0]:
             best = (at, f"§ {item.number}")
     return best[1] if best else None

@@ -188,6 +188,10 @@ class Metadata:
     diarienummer: tuple[str, ...] = ()
     org_kind: OrgKind | None = None  # the body ``municipality`` names: kommun, region, kommunalförbund
     kind: str | None = None  # for doc_type "other": "policy", "plan", "strategi", ...
+    # the year an undated budget, uppföljning or årsredovisning is about, as its title says
+    # ("Fördjupad månadsuppföljning 2026", "Underlag ramar 2027-2029": 2027); never a made-up day,
+    # so ``date`` stays None; with a date, the date's year is the document's
+    year: int | None = None
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,15 @@ def find_decisions_of(text: str):
     from namndkoll.extract.decisions import find_decisions
 
     return find_decisions(make_doc(text, committee="Kommunstyrelsen", doc_type="tjansteskrivelse"))
+
+
+def test_two_chairs_signing_side_by_side_with_title_before_body():
+    # VGR's förord: "Helen Eliasson Madeleine Jonsson" over "Ordförande regionstyrelsen
+    # Ordförande miljö- och" (the second body's name wraps to the next line)
+    from namndkoll.extract.people import find_people
+
+    text = ("Du är varmt välkommen att vara en del i arbetet.\nVänersborg februari 2026\n"
+            "Helen Eliasson Madeleine Jonsson\nOrdförande regionstyrelsen Ordförande miljö- och\n"
+            "Västra Götalandsregionen regionutvecklingsnämnden\n")
+    got = {p.name: p.role for p in find_people(make_doc(text))}
+    assert got == {"Helen Eliasson": "ordförande regionstyrelsen", "Madeleine Jonsson": "ordförande miljö- och"}

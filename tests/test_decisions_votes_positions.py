@@ -250,9 +250,11 @@ def test_yrkanden_and_reservation_in_a_protocol(items):
 @pytest.mark.parametrize("text, kind, parties", [
     ("Reservation\n\nLedamöterna från M, D, L, och KD reserverar sig mot beslutet.", "reservation",
      ("M", "D", "L", "KD")),
-    # a skrivelse the parties attach as their yttrande is their position of kind skrivelse (issue 8)
+    # a skrivelse the parties note as their yttrande is their särskilt yttrande (issue 8)
     (("Protokollsanteckning\n\nRepresentanterna från MP, S, V och C antecknar som yttrande en skrivelse "
-      "från den 25 januari 2023."), "skrivelse", ("MP", "S", "V", "C")),
+      "från den 25 januari 2023."), "sarskilt_uttalande", ("MP", "S", "V", "C")),
+    (("Protokollsanteckning\n\nLedamöterna från M, D, L och KD antecknar som yttrande tilläggsyrkandet "
+      "från M, D, L och KD."), "sarskilt_uttalande", ("M", "D", "L", "KD")),
     (("Protokollsanteckning\n\nRepresentanterna från MP, S och V antecknar följande: "
       "Vi ser fram emot en utredning."), "protokollsanteckning", ("MP", "S", "V")),
     (("Särskilt yttrande\n\nKarin Ernlund (C) och Rashid Mohammed (V) lämnar ett särskilt yttrande: "

@@ -274,12 +274,34 @@ def test_an_initiativarende_is_the_partys_proposal():
     assert p.parties == ("M", "KD", "L") and "parkeringskapacitet vid Nolhaga" in p.text
 
 
-def test_an_attached_skrivelse_is_the_partys_position():
+def test_an_attached_skrivelse_noted_as_yttrande_is_the_partys_sarskilt_yttrande():
     text = ("Protokollsanteckningar\n\nRepresentanterna från S, V och MP antecknar som yttrande en skrivelse från\n"
             "den 18 mars 2024.\nEmmyly Bönfors (C) antecknar som yttrande en skrivelse från den 20 mars 2024.\n")
     doc = make_doc(text, municipality="Göteborg")
     got = [(p.kind, p.parties) for p in find_positions(doc, find_people(doc))]
-    assert got == [("skrivelse", ("S", "V", "MP")), ("skrivelse", ("C",))]  # the note is the attached skrivelse
+    # the note is the attached skrivelse, which the members note as their statement: a särskilt
+    # yttrande, so `positions --kind sarskilt_uttalande` finds it
+    assert got == [("sarskilt_uttalande", ("S", "V", "MP")), ("sarskilt_uttalande", ("C",))]
+
+
+def test_a_protocol_pdfs_skrivelse_noted_as_yttrande_is_found_as_sarskilt_yttrande(tmp_path):
+    # a Göteborg-like § on a reportlab page: the parties' note under "Protokollsanteckning"
+    from test_structure_templates import draw
+
+    from namndkoll.extract.pipeline import extract_document
+    from namndkoll.ingest import read_document
+
+    page = [(60, 60, "§ 19 0312/23", 11, True), (60, 78, "Budget 2023 för Göteborgs Stad", 11, True),
+            (60, 100, "Beslut"), (60, 114, "Kommunfullmäktige fastställer budgeten för 2023."),
+            (60, 136, "Protokollsanteckning"),
+            (60, 150, "Representanterna från M, D, L och KD antecknar som yttrande en skrivelse från"),
+            (60, 164, "den 14 mars 2023."),
+            (60, 186, "Reservation"),
+            (60, 200, "Ledamöterna från SD reserverar sig mot beslutet.")]
+    doc = read_document(draw(tmp_path / "kf.pdf", [page]), ocr=False)
+    got = [(p.kind, p.parties, p.item) for p in extract_document(doc).positions]
+    assert ("sarskilt_uttalande", ("M", "D", "L", "KD"), "§ 19") in got
+    assert ("reservation", ("SD",), "§ 19") in got
 
 
 def test_a_motion_document_signed_by_a_party_without_a_known_type():
@@ -330,3 +352,27 @@ def test_meetings_plus_proposals_and_announced_notes():
             "bygglov. Det ligger i bolagets uppdrag.", "vill framhålla att vi är positiva till förtätning."]
     assert all(p.text.endswith(e) for p, e in zip(found, ends, strict=True)), [p.text for p in found]
     assert all(p.item == "§ 98" for p in found)
+
+
+@pytest.mark.parametrize("conclusion, kind", [
+    ("Vänsterpartiets slutsats är att den föreslagna minskningen inte ska genomföras!", "reservation"),
+    ("Vänsterpartiet vill ändå understryka vikten av att följa upp besparingen noga.", "sarskilt_uttalande"),
+])
+def test_a_partys_paper_on_a_numbered_arende_is_its_reservation_or_yttrande(tmp_path, conclusion, kind):
+    # Lund V 2016's form: a party's paper titled by the nämnd's agenda item, signed with the
+    # party's name, never calling itself a reservation: its statement on the decision, not a
+    # skrivelse raising a matter of its own
+    from test_structure_templates import draw
+
+    from namndkoll.extract.pipeline import extract_document
+    from namndkoll.ingest import read_document
+
+    page = [(60, 50, "Lunds kommun   Socialnämnden", 9),
+            (60, 80, "Ärende 7: Åtgärder avseende resurserna för arbetsmarknadsåtgärder", 12, True),
+            (60, 110, "Socialnämnden gav förvaltningen i uppdrag att se över resurserna för"),
+            (60, 124, "arbetsmarknadsåtgärder för en eventuell minskning med tre tjänster."),
+            (60, 146, conclusion),
+            (60, 180, "Martin Stensson"), (60, 194, "Vänsterpartiet")]
+    doc = read_document(draw(tmp_path / "v.pdf", [page]), ocr=False)
+    got = [(p.kind, p.parties) for p in extract_document(doc).positions]
+    assert got == [(kind, ("V",))]

@@ -86,6 +86,30 @@ def test_two_columns_are_read_column_by_column(tmp_path):
     assert lines[1:13] == left and lines[13:25] == right
 
 
+def test_two_columns_beside_a_picture_half_of_a_landscape_spread_are_read_column_by_column(tmp_path):
+    # VGR's strategy: a spread whose left half is a picture, its förord in two columns on the
+    # right half, the chairs' signatures at the foot of the right column
+    from reportlab.pdfgen import canvas
+
+    left = [f"Vänster spalt rad {i} om regionens utveckling" for i in range(12)]
+    right = [f"Höger spalt rad {i} om samverkan i länet" for i in range(10)]
+    c = canvas.Canvas(str(tmp_path / "spread.pdf"), pagesize=(1190, 842), invariant=True)
+    c.setFont(_font(), 10)
+    for i, t in enumerate(left):
+        c.drawString(640, 842 - (90 + 14 * i), t)
+    for i, t in enumerate(right):
+        c.drawString(900, 842 - (90 + 14 * i), t)
+    c.drawString(900, 842 - 250, "Helen Eliasson")
+    c.drawString(1050, 842 - 250, "Madeleine Jonsson")
+    c.drawString(900, 842 - 264, "Ordförande regionstyrelsen")
+    c.drawString(1050, 842 - 264, "Ordförande miljö- och")
+    c.showPage()
+    c.save()
+    lines = read_pdf(tmp_path / "spread.pdf").text.splitlines()
+    assert lines[:12] == left and lines[12:22] == right
+    assert lines[22:] == ["Helen Eliasson Madeleine Jonsson", "Ordförande regionstyrelsen Ordförande miljö- och"]
+
+
 def ruled_table(path: Path, title: str, rows: list[tuple[str, str, str]]) -> Path:
     """A one-page PDF: ``title``, a table of three columns ruled on every side (a row 30 pt
     high), and a line of prose after it."""

@@ -159,3 +159,41 @@ def test_parties_that_raised_the_matter_with_a_quoted_yrkande_hold_it_as_their_i
 def test_a_body_or_an_unnamed_member_that_raises_a_matter_is_no_party():
     for text in ("Kommunstyrelsen väckte ärendet i mars.\n", "En ledamot har väckt ärendet genom en skrivelse.\n"):
         assert motions(text, municipality="Göteborg", doc_type="protokoll") == []
+
+
+def test_an_initiative_quoted_in_the_tjansteutlatande_bundled_after_its_extract_is_that_s(tmp_path):
+    # an audit handling's bundle: a nämnd's extract § 31, then its tjänsteutlåtande under the same
+    # title, which quotes the parties' initiative; the extract's § ends with its page, the
+    # initiative is the parties' position on § 31 all the same (Göteborg RB 2024's form; another
+    # body's extract follows)
+    from test_structure_templates import draw
+
+    from namndkoll.extract.pipeline import extract_document
+    from namndkoll.ingest import read_document
+
+    title = "Yttrande gällande revisionens kritik mot beslut om inköp av varor"
+    extract = [(60, 40, "Inköps- och upphandlingsnämnden", 11), (380, 56, "Utdrag ur protokoll", 11),
+               (380, 70, "Sammanträdesdatum: 2025-04-03", 9),
+               (60, 90, f"§ 31 {title}", 11, True), (60, 112, "Beslut"),
+               (60, 126, "Nämnden översänder tjänsteutlåtandet som yttrande till revisionen.")]
+    paper = [(60, 40, "Inköps- och upphandlingsförvaltningen", 11), (380, 40, "Tjänsteutlåtande", 11),
+             (60, 90, title, 13, True),
+             (60, 120, "Nämnden beslutade den 13 juni 2024 om inköp av varor efter att"),
+             (60, 134, "Socialdemokraterna och Vänsterpartiet väckt ärendet genom att lämna in följande yrkande."),
+             (60, 148, "1. ”Förvaltningen får i uppdrag att sluta köpa in varor från vissa stater.”"),
+             (60, 176, "Förvaltningen avstår från att göra en bedömning i ärendet.")]
+    earlier = [(60, 40, "Grundskolenämnden", 11), (380, 56, "Protokollsutdrag", 11),
+               (380, 70, "Sammanträdesdatum: 2024-06-13", 9),
+               (60, 90, "§ 71 Initiativärende om skolmat", 11, True), (60, 112, "Beslut"),
+               (60, 126, "Nämnden bifaller initiativärendet.")]
+    doc = read_document(draw(tmp_path / "bundle.pdf", [extract, paper, earlier]), ocr=False)
+    assert [(i.number, i.page_start, i.page_end) for i in doc.items] == [("31", 1, 1), ("71", 3, 3)]
+    got = [(p.kind, p.parties, p.item) for p in extract_document(doc).positions if p.kind == "motion"]
+    assert got == [("motion", ("S", "V"), "§ 31")]
+    # four pages on (the auditors' report bundled after the paper, retelling other meetings), the
+    # title no longer says which § the text belongs to
+    report = [[(60, 60 + 14 * k, f"Revisionen har på sidan {n} granskat nämndens arbete med fråga {k}.")
+               for k in range(4)] for n in range(4)]
+    doc = read_document(draw(tmp_path / "far.pdf", [extract, paper[:3], *report, paper[3:], earlier]), ocr=False)
+    got = [(p.kind, p.parties, p.item) for p in extract_document(doc).positions if p.kind == "motion"]
+    assert got == [("motion", ("S", "V"), None)]

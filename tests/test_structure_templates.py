@@ -162,6 +162,31 @@ def test_finnish_number_before_sign(tmp_path):
     assert "Protokoll 40 §" in doc.pages[1].header
 
 
+def test_a_regulations_sections_in_the_body_type_have_no_title(tmp_path):
+    # a state authority's föreskrifter (TSFS 2024:57's form): "1 §" opens the section's text in
+    # the body's type; a section whose line is a title in that type ("4 § Avgifter") keeps it,
+    # and so does one whose title runs on in lower case to no full stop
+    body = [
+        (57, 100, "Inledande bestämmelser", 10.6, True),
+        (57, 118, "1 § Dessa föreskrifter innehåller bestämmelser om parkeringsanmärkningar"),
+        (57, 130, "och betalning av felparkeringsavgift enligt lagen om felparkeringsavgift."),
+        (57, 148, "2 § En parkeringsanmärkning ska innehålla uppgifter om"),
+        (68, 160, "1. slag av överträdelse angivet enligt beteckning i bilagan,"),
+        (68, 172, "2. tid för överträdelsen."),
+        (57, 190, "3 § En betalning får inte avse mer än en felparkeringsavgift."),
+        (57, 208, "4 § Avgifter"),
+        (57, 220, "Avgiften betalas till myndighetens konto för felparkeringsavgifter inom tre veckor."),
+        (57, 238, "5 § Undantag från föreskrifterna för fordon i"),
+        (57, 250, "utryckningstjänst"),
+        (57, 262, "Myndigheten får medge undantag från dessa föreskrifter när det finns skäl för det."),
+    ]
+    filler = [(57, 300 + 12 * i, "Denna text är brödtext i samma stil som resten av sidan och fyller ut den.")
+              for i in range(6)]
+    doc = read_document(draw(tmp_path / "tsfs.pdf", [body + filler]), ocr=False)
+    assert [(i.number, i.title) for i in doc.items][:4] == [("1", ""), ("2", ""), ("3", ""), ("4", "Avgifter")]
+    assert doc.items[4].title.startswith("Undantag från föreskrifterna")
+
+
 # ---- a template whose headings are bold: a quoted § line does not become an item ---------
 
 def test_bold_headings_outweigh_a_quoted_paragraph_line(tmp_path):

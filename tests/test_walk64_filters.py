@@ -254,3 +254,47 @@ def test_an_untitled_protocols_hit_is_named_by_its_body_and_date(db: str, monkey
     assert out.exit_code == 0, out.output
     assert out.output.splitlines()[0].startswith("1. Välfärdsnämnden, Nykarleby, protokoll 2022-09-15")
     assert ".pdf" not in out.output.splitlines()[0]
+
+
+def test_an_undated_uppfoljning_is_found_by_the_year_its_title_names(tmp_path: Path) -> None:
+    """An uppföljning and a budget frame whose PDFs state no date ("Fördjupad månadsuppföljning
+    2026", "Underlag ramar 2027-2029") carry the year their titles name — a year, no made-up day —
+    so `figures --year` finds them."""
+    from test_structure_templates import draw
+
+    from namndkoll.ingest import read_document
+
+    pdf = tmp_path / "pdf"
+    pdf.mkdir()
+    draw(pdf / "uppfoljning.pdf", [[(60, 60, "Fördjupad månadsuppföljning 2026", 18, True),
+                                    (60, 90, "Alingsås kommun"),
+                                    (60, 120, "Prognosen för helåret visar ett underskott på 12,5 mnkr."),
+                                    (60, 136, "Kommunstyrelsens verksamheter redovisar ett överskott på 3,1 mnkr.")]])
+    draw(pdf / "ramar.pdf", [[(60, 60, "Underlag ramar 2027-2029", 18, True),
+                              (60, 90, "Budgetram för tekniska nämnden är 45 mnkr för 2027."),
+                              (60, 106, "Budgetram för socialnämnden är 612 mnkr för 2027.")]])
+    up = read_document(pdf / "uppfoljning.pdf", ocr=False).metadata
+    assert (up.date, up.year) == (None, 2026)
+    ramar = read_document(pdf / "ramar.pdf", ocr=False).metadata
+    assert (ramar.date, ramar.year) == (None, 2027)  # a range's first year
+    db = str(tmp_path / "y.db")
+    assert runner.invoke(app, ["ingest", str(pdf), "--db", db, "--no-index", "-q"]).exit_code == 0
+    out = runner.invoke(app, ["figures", "--db", db, "--year", "2026", "--json"])
+    assert out.exit_code == 0, out.output
+    assert any(f["value"] == 12_500_000 for f in json.loads(out.stdout)), out.output
+    out = runner.invoke(app, ["figures", "--db", db, "--year", "2027", "--json"])
+    assert any(f["value"] == 45_000_000 for f in json.loads(out.stdout)), out.output
+
+
+@pytest.mark.parametrize("title, doc_type, kind, year", [
+    ("Budget 2027 och flerårsplan 2028-2029", "other", "budget", 2027),
+    ("Delårsrapport augusti 2025", "other", "delårsrapport", 2025),
+    ("Årsredovisning 2025", "arsredovisning", None, 2025),
+    ("Biblioteksplan 2027-2030", "other", "plan", None),  # a plan states its adoption date, or none
+    ("Svar på motion 2025.503 KS", "tjansteskrivelse", None, None),
+    ("Budgetuppföljning", "other", "uppföljning", None),
+])
+def test_which_undated_papers_take_their_titles_year(title, doc_type, kind, year) -> None:
+    from namndkoll.ingest.metadata import title_year
+
+    assert title_year(title, doc_type, kind) == year

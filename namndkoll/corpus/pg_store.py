@@ -72,7 +72,7 @@ def replace_document(conn: Any, doc: Document) -> int:
     from ..ingest.metadata import with_file_name
 
     md = with_file_name(doc.metadata, doc.source)  # the file's name fills a municipality the text lacks
-    year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else None
+    year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else md.year  # an undated budget's title year
     doc_id = int(conn.execute(
         "INSERT INTO documents (source, sha256, size, pages, title, municipality, committee,"
         " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings, org_kind, kind, reader)"

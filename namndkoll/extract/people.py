@@ -111,6 +111,9 @@ _NAME_TITLE = re.compile(
     rf"(?P<title>(?:{_GENITIVE}[ \t]+|(?:vice|förste|förste vice|andre vice)[ \t]+)?"
     rf"(?:[{_LOW}][{_LOW}-]*?)?{_TITLE_WORDS})(?:[ \t]+[{_UP}][{_LOW}]+)?[ \t]*")
 _ONE_TITLE = rf"[{_UP}][{_LOW}-]*(?:[ \t]+[{_LOW}][{_LOW}-]*){{0,3}}"
+# a title word before the body it is of: "Ordförande regionstyrelsen", "Ordförande miljö- och"
+# (the body's name wrapping to the line below), beside another under a line of two signatures
+_TITLE_FIRST = re.compile(rf"[ \t]*(?:vice[ \t]+)?{_TITLE_WORDS}(?:[ \t]+[{_LOW}][{_LOW}-]*){{1,3}}[ \t]*", re.IGNORECASE)
 _PARTY_LINE_PREFIX = re.compile(r"[ \t]*(?:för[ \t]+)?", re.IGNORECASE)
 
 
@@ -323,7 +326,8 @@ def _party_line(line: str) -> list[str]:
 def _titles(line: str) -> list[str]:
     """Titles side by side on one line: "Biträdande kommundirektör Kanslichef och kommunjurist"."""
     parts = re.findall(_ONE_TITLE, line.strip())
-    if parts and " ".join(parts) == " ".join(line.split()) and all(_TITLE_LINE.fullmatch(p) for p in parts):
+    if parts and " ".join(parts) == " ".join(line.split()) and all(
+            _TITLE_LINE.fullmatch(p) or _TITLE_FIRST.fullmatch(p) for p in parts):
         return [p.strip() for p in parts]
     # written in lower case ("ordförande vice ordförande"): each title ends at its title word; a
     # line joined by "och" is one title ("kanslichef och kommunjurist")

@@ -12,7 +12,8 @@ people without a party, the party comes from the people found elsewhere in the d
 Jäv notes are not positions and are skipped.
 
 A party's own motion, initiativärende or skrivelse is its position wherever it stands, also one
-only attached ("Emmyly Bönfors (C) antecknar som yttrande en skrivelse från den 1 februari"): a § titled
+only attached; a text noted as the members' statement ("Emmyly Bönfors (C) antecknar som yttrande en
+skrivelse från den 1 februari") is their särskilt yttrande (kind sarskilt_uttalande). A § titled
 "Motion av Jessica Blixt (D) … om …" or "Svar på motion gällande … - Anders Julin (S) med
 flera", and the motion quoted in an officer report or a § ("Anders Julin (S), … har till
 kommunfullmäktige lämnat en motion … Motionärerna föreslår följande: • …"), with the quote.
@@ -23,6 +24,7 @@ announces "följande protokollsanteckning:" runs on to the next statement or hea
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -81,6 +83,15 @@ _PROCEDURAL_RE = re.compile(r"\byrka(?:r|de)[ \t\n]+(?:på[ \t\n]+)?(?:ajourneri
 # an official, who states a note of no party's but ends the party's before it ("M, L och KD
 # antecknar följande …" / "Förvaltningsdirektör Henrik Karlsson lägger protokollsanteckning …")
 _OFFICIAL_RE = re.compile(rf"\s*[{UP}][a-zåäö]*(?:direktör|chef|sekreterare|jurist|controller)(?:en)?[ \t\n]+{NAME}\s*")
+# "Ledamöterna från M, D, L och KD antecknar som yttrande …": what they note is their statement
+_NOTED_AS_STATEMENT = re.compile(r"[ \t\n]*anteckna(?:r|de)[ \t\n]+som[ \t\n]+(?:särskilt[ \t\n]+)?yttrande\b")
+# a paper's title naming the agenda item it speaks to: "Ärende 7: …", "§ 12 …", "Punkt 4 -"
+_ON_ITEM_RE = re.compile(r"(?:[Ää]rende|ÄRENDE|[Pp]unkt|§)[ \t]*\d{1,3}\b[ \t]*[:.–-]?")
+# what opposes the proposal: "… inte ska genomföras", "yrkar avslag", "avslå förslaget", "emot förslaget"
+_AGAINST_RE = re.compile(
+    r"(?<![\wåäö])(?:inte[ \t\n]+(?:ska|skall|bör)[ \t\n]+(?:genomföras|beslutas|antas|bifallas|verkställas)"
+    r"|yrka[rd]e?[ \t\n]+avslag|avslå[rs]?|(?:emot|mot)[ \t\n]+(?:förslaget|beslutet)|reserver\w+)(?![\wåäö])",
+    re.IGNORECASE)
 # "från M, D, L, och KD"
 _FROM_LIST_RE = re.compile(rf"\b(?:från|för)\s+(?P<list>{_CODE_LIST})(?![\wåäö])")
 
@@ -126,6 +137,8 @@ def find_positions(
             k = _KINDS[kind]
             if actor_end is not None and text.startswith("reserver", actor_end):
                 k = "reservation"  # a reservation written under another heading
+            elif _NOTED_AS_STATEMENT.match(text, actor_end or st):
+                k = "sarskilt_uttalande"  # "… antecknar som yttrande tilläggsyrkandet från …"
             if (ptr := _POINTER_RE.search(text, st, en)) and (actor_end is None or ptr.start() > actor_end):
                 en = ptr.end()  # "… reserverar sig skriftligt." / "Bilaga A": the text is attached, not here
             if actor_end is not None and re.search(r"följande\s*$", text[st:en]):
@@ -146,7 +159,7 @@ def find_positions(
             en = nxt = head.start()
         sentence = text[st:en]
         verb = m.group("verb")
-        if re.search(r"särskil(?:t|da)\s+(?:uttalande|yttrande)", sentence, re.IGNORECASE):
+        if re.search(r"särskil(?:t|da)\s+(?:uttalande|yttrande)|anteckna\w*\s+som\s+yttrande", sentence, re.IGNORECASE):
             kind = "sarskilt_uttalande"
         elif re.search(r"protokollsanteckning", sentence, re.IGNORECASE):
             kind = "protokollsanteckning"
@@ -172,7 +185,7 @@ def find_positions(
 
     for pos in motions(doc, known):
         same = next((i for i, o in enumerate(out) if (o.start, o.end) == (pos.start, pos.end)), None)
-        if same is not None:  # "… antecknar som yttrande en skrivelse": the skrivelse is the position
+        if same is not None:  # "… antecknar som yttrande en skrivelse": the skrivelse is the yttrande
             out[same] = pos
         elif not any(o.kind == pos.kind and o.item == pos.item and set(pos.parties) <= set(o.parties)
                      and o.start <= pos.start < o.end for o in out):
@@ -192,6 +205,11 @@ def find_positions(
     doc_kind = _DOC_KINDS.get(doc.metadata.doc_type or "")
     if doc.metadata.doc_type is None and not doc.items and party_motion(text, known):
         doc_kind = "motion"  # the type was not read, but the text is a motion signed by a party's members
+    if doc_kind == "skrivelse" and _ON_ITEM_RE.match(doc.metadata.title or ""):
+        # a party's paper on a meeting's numbered ärende ("Ärende 7: Åtgärder avseende …") is its
+        # statement on the decision: a reservation where it opposes what is proposed, else a
+        # särskilt yttrande — not a skrivelse raising a matter of its own
+        doc_kind = "reservation" if _AGAINST_RE.search(text) else "sarskilt_uttalande"
     if doc_kind and text.strip():
         codes = author_parties(doc, known)
         if codes:
@@ -199,8 +217,43 @@ def find_positions(
             out.append(Position(parties=codes, kind=doc_kind, text=" ".join(text[s:e].split()),  # type: ignore[arg-type]
                                 page=doc.page_of(s), start=s, end=e, item=None,
                                 people=signatories(text, known)))
+    if doc.items and any(p.item is None for p in out):
+        # 4. a paper bundled after a § (its tjänsteutlåtande under the same title) is that §'s
+        out = [dataclasses.replace(p, item=_paper_item(doc, p.start)) if p.item is None else p for p in out]
     out.sort(key=lambda p: (p.start, -p.end))
     return tuple(out)
+
+
+# the most pages a position may stand after the title that opens its paper (a tjänsteutlåtande
+# runs one to four pages; Göteborg RB 2025's revisionsredogörelse after the SFN tjänsteutlåtande,
+# ten pages on, retells other meetings' reservations and is no paper of that §)
+_PAPER_PAGES = 3
+
+
+def _paper_item(doc: Document, offset: int) -> str | None:
+    """The § a position outside every § belongs to when it stands in a paper bundled after that
+    § which opens with the §'s own title: an extract's "§ 31, 008/24" under "Yttrande gällande
+    stadsrevisionens kritik avseende …", then the tjänsteutlåtande of the same title that
+    quotes the party's initiative. The title stands at a line's start after the § ends, no other
+    § begins between it and the position, and the position is at most three pages on; a title of
+    fewer than four words ("Information", "Val av justerare") names no paper."""
+    text = doc.text
+    best: tuple[int, str] | None = None
+    for item in doc.items:
+        words = item.title.split()
+        if item.end > offset or len(words) < 4:
+            continue
+        pat = re.compile(r"(?:^|(?<=[\n\f]))[ \t]*" + r"\s+".join(re.escape(w) for w in words))
+        # the position's own scope may open with the title line
+        found = [m.start() for m in pat.finditer(text, item.end, min(len(text), offset + 600)) if m.start() <= offset]
+        if not found:
+            continue
+        at = found[-1]
+        if any(at < other.start <= offset for other in doc.items) or doc.page_of(offset) - doc.page_of(at) > _PAPER_PAGES:
+            continue  # another § began, or the position is pages on, in whatever paper follows
+        if best is None or at > best[0]:
+            best = (at, f"§ {item.number}")
+    return best[1] if best else None
 
 
 # ---- statements -------------------------------------------------------------------------

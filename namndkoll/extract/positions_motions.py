@@ -105,8 +105,12 @@ def _members_only(actor: str, known: dict[str, str]) -> bool:
 _NAME_ONLY_RE = re.compile(r"[A-ZÅÄÖÉ][\wåäöé'’-]+(?:[ \t\n]+[A-ZÅÄÖÉ][\wåäöé'’-]+){1,3}")
 
 
-def _doc_kind(word: str) -> str:
-    """The position kind of a document word: a skrivelse, else (motion, any initiative) a motion."""
+def _doc_kind(word: str, verb: str = "") -> str:
+    """The position kind of a document word: a skrivelse, else (motion, any initiative) a motion;
+    a text the members have noted as their statement ("… antecknar som yttrande en skrivelse från
+    den 25 januari") is their särskilt yttrande, whatever they call the text."""
+    if verb.casefold().startswith("anteckna"):
+        return "sarskilt_uttalande"
     return "skrivelse" if word.casefold() == "skrivelse" else "motion"
 
 
@@ -152,7 +156,7 @@ def motions(doc: Document, known: dict[str, str]) -> list[Position]:
             # "har i en motion lämnat …": both forms read the same sentence; "Socialdemokraterna i
             # Lomma väcker härmed följande nämndinitiativ." inside the quoted initiative restates it
             continue
-        out.append(Position(parties=codes, kind=_doc_kind(m.group("kind")), text=" ".join(text[s:e].split()),  # type: ignore[arg-type]
+        out.append(Position(parties=codes, kind=_doc_kind(m.group("kind"), m.group("verb")), text=" ".join(text[s:e].split()),  # type: ignore[arg-type]
                             page=doc.page_of(s), start=s, end=e, item=label, people=names))
     for item in doc.items:
         if not TITLE_RE.search(item.title):

@@ -75,6 +75,8 @@ def item_title(lines: list[Ln], c: Cand, end: int, body: Body) -> tuple[str, int
     head = lines[c.idx]
     title = _heading_title(c)
     k = c.idx + 1
+    if title and c.finnish and _section_sentence(lines, c.idx, end, body):
+        return "", head.start  # a statute's "1 § Dessa föreskrifter innehåller …": no title, only text
     if title:
         # a title set apart from the body may wrap onto lines in the same font
         if body.styled(head):
@@ -121,6 +123,39 @@ def item_title(lines: list[Ln], c: Cand, end: int, body: Body) -> tuple[str, int
         if t.endswith((".", ":")) and not body.styled(first):
             break
     return _join_wrapped(parts), (lines[k].start if k < len(lines) and lines[k].start < end else end)
+
+
+# a list item under a lead-in sentence ("5 § En parkeringsanmärkning ska innehålla uppgifter om" / "1. slag …")
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z]\)|[•▪\-–])\s")
+# a sentence's end: a full stop before a capital or at the line's end, a colon at the line's end
+_SENTENCE_END = re.compile(r"(?<!\bm\.fl)(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bnr)(?<!\bkap)(?:\.(?:[ \t]+[A-ZÅÄÖ]|[ \t]*$)|:[ \t]*$)")
+
+
+def _section_sentence(lines: list[Ln], k: int, end: int, body: Body) -> bool:
+    """Whether a number-first heading line in the body's own type ("1 § Dessa föreskrifter
+    innehåller bestämmelser om …", a statute's or regulation's section) opens the section's
+    text rather than a title: its words run on as a paragraph — the line or the lines that
+    continue it in lower case end a sentence within a few lines, or they lead in to a
+    numbered list. A title in the body's type ("1 § Namn och säte") is followed by a
+    capitalised sentence; a wrapped one ends without a full stop; a styled heading (bold or
+    larger, Nykarleby's "39 § Sammanträdets laglighet") is a title whatever follows."""
+    head = lines[k]
+    if head.layout is None or not body.known() or body.styled(head):
+        return False
+    text = head.text.strip()
+    for i in range(k + 1, min(k + 5, len(lines))):
+        if _SENTENCE_END.search(text):
+            return True
+        ln = lines[i]
+        t = ln.text.strip().strip(PAGE_SEP)
+        if ln.start >= end or not t or ln.page != head.page:
+            return False
+        if _LIST_ITEM.match(t):
+            return True
+        if not t[:1].islower() and not t.startswith("."):
+            return False
+        text = t
+    return bool(_SENTENCE_END.search(text))
 
 
 def _paragraph_break(a: Ln | None, b: Ln) -> bool:

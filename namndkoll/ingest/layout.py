@@ -229,18 +229,34 @@ def _box_label(run: Run, figures: list[Run]) -> bool:
 
 def _gutter(lines: list[RawLine], width: float) -> float | None:
     """The x of a column gutter when the page is set in two columns, else None: a vertical
-    band in the middle of the page that almost no text crosses, with text on both sides."""
+    band in the middle of the page that almost no text crosses, with text on both sides. Where
+    the page has none and its text fills only part of its width (a landscape spread whose left
+    half is a picture, VGR's strategy: the förord's two columns in x 946-1821 of 1920), the
+    middle of the text's own span is searched the same way."""
     if len(lines) < 8:
         return None
+    found = _gutter_in(lines, 0.0, width)
+    if found is None:
+        lo, hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+        if 0 < hi - lo < width * _PART_OF_PAGE:
+            found = _gutter_in(lines, lo, hi - lo)
+    return found
+
+
+_PART_OF_PAGE = 0.7  # text narrower than this share of the page is searched for columns within itself
+
+
+def _gutter_in(lines: list[RawLine], left: float, width: float) -> float | None:
+    """``_gutter`` within the band of ``width`` from x ``left``."""
     import numpy as np
 
     r0 = np.array([r.x0 for ln in lines for r in ln.runs])
     r1 = np.array([r.x1 for ln in lines for r in ln.runs])
-    if np.mean(r0 > width * 0.4) < 0.15:
+    if np.mean(r0 > left + width * 0.4) < 0.15:
         return None  # hardly any text starts right of the middle: one column
     lx0 = np.array([ln.x0 for ln in lines])
     lx1 = np.array([ln.x1 for ln in lines])
-    xs = np.arange(width * 0.3, width * 0.7, 4.0)
+    xs = np.arange(left + width * 0.3, left + width * 0.7, 4.0)
     crossing = ((r0[:, None] < xs) & (r1[:, None] > xs)).sum(0)
     left = (lx1[:, None] <= xs).sum(0)
     right = (lx0[:, None] >= xs).sum(0)

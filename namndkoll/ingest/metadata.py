@@ -406,7 +406,25 @@ def read_metadata(pages: Sequence[Page], items: Sequence[Item], *, source: str =
         # party members stays untyped: the position finder reads it as their motion if it is one;
         # and one with no text (pages that need OCR) tells nothing
         doc_type, kind = "other", kind or _kind_word(z)
-    return Metadata(title, municipality, committee, doc_type, date, dnr, org_kind, kind)
+    return Metadata(title, municipality, committee, doc_type, date, dnr, org_kind, kind,
+                    year=None if date else title_year(title, doc_type, kind))
+
+
+# the kinds of paper whose title names the year they account for or plan ("Budget 2027",
+# "Delårsrapport 2026", "Fördjupad månadsuppföljning april 2026", "Underlag ramar 2027-2029")
+_YEAR_KINDS = re.compile(r"budget|ramar|delårsrapport|uppföljning|bokslut|årsredovisning|prognos", re.IGNORECASE)
+_TITLE_YEAR = re.compile(r"(?<![\d.:/-])((?:19|20)\d\d)(?![\d.:/])")
+
+
+def title_year(title: str | None, doc_type: str | None, kind: str | None) -> int | None:
+    """The year an undated budget, uppföljning or årsredovisning names in its title: the first
+    year written there (a range's first, "ramar 2027-2029": 2027), for ``--year`` to find the
+    document by; None for other papers or a title without a year (a diarienummer's "2025.503"
+    or a date's year does not count)."""
+    if not title or not (doc_type == "arsredovisning" or (doc_type == "other" and kind and _YEAR_KINDS.search(kind))):
+        return None
+    m = _TITLE_YEAR.search(title)
+    return int(m.group(1)) if m else None
 
 
 def with_file_name(md: Metadata, source: str) -> Metadata:

@@ -94,6 +94,8 @@ Kommunfullmäktige beslutade den 24 september 2025, § 205 om en ny taxa för to
 Beslut
 Kommunstyrelsen beslutar
 att godkänna uppföljningen.
+Beslutsunderlag
+• § 113 KS - Revidering felparkeringsavgifter
 """
 
 
@@ -137,6 +139,9 @@ def test_background_decisions_and_lists_of_meddelanden_join_nothing(corpus: str)
     # KS § 114 cites KF § 205 as an earlier decision ("beslutade ... om"): another case
     assert _steps(api.case_view("2026.270 KS", db=corpus)) == [("Kommunstyrelsen", "2026-06-15", "114")]
     assert _steps(api.case_view("2025.450 KS", db=corpus)) == [("Kommunfullmäktige", "2025-09-24", "205")]
+    # KS § 114 lists KS § 113 among its papers, but one body numbers a case once: 2026.270 KS
+    # and 2026.266 KS are two cases of the kommunstyrelse
+    assert [e["item"] for e in api.case_view("2026.266 KS", db=corpus).entries] == ["28", "113"]
     # TN § 66 Meddelanden names KS § 113 as sent on: no step of the felparkering case
     assert ("Tekniska nämnden", "2025-12-15", "66") not in _steps(api.case_view("2026.266 KS", db=corpus))
 

@@ -12,6 +12,7 @@ from datetime import date as Date
 from typing import Any
 
 from ..corpus.base import Store
+from ..corpus.web import dnr_key
 from ..extract.case_refs import LIST_TITLE, CaseRef, case_refs
 from ..ingest.committee_initials import initials_skip
 from ..types import Document
@@ -23,6 +24,8 @@ _MAX_TARGETS = 4
 _MAX_STEPS = 40
 # an undated "§ 28 TEN" names a § of the year before the naming § at most
 _UNDATED_DAYS = 366
+# a case's later steps stand within this many years of the § they name
+_NAMING_YEARS = 3
 
 Node = tuple[int, str]  # (document id, § number)
 
@@ -95,15 +98,20 @@ class _Linker:
         found: dict[Node, CaseRef] = {}
         for ref in case_refs(doc.text[item.start:item.end]):
             t = self.target(municipality, ref, row["date"])
-            if t is not None and t != node and t not in found:
-                found[t] = CaseRef(ref.body, ref.number, ref.date, ref.initials, item.start + ref.start,
-                                   item.start + ref.end, ref.text)
+            if t is None or t == node or t in found or _other_case(row, self.row(municipality, t)):
+                continue
+            found[t] = CaseRef(ref.body, ref.number, ref.date, ref.initials, item.start + ref.start,
+                               item.start + ref.end, ref.text)
         return list(found.items()) if len(found) <= _MAX_TARGETS else []
 
     def naming(self, municipality: str | None, node: Node) -> list[tuple[Node, CaseRef]]:
         """The §§ whose text names § ``node`` as a step of their case."""
         out = []
-        for document_id in self.store.documents_naming_item(municipality, node[1]):
+        row = self.row(municipality, node)
+        when = (row or {}).get("date")
+        # a later meeting names an earlier one: documents from the §'s meeting on, a few years
+        since, until = (when, _years_later(when, _NAMING_YEARS)) if when else (None, None)
+        for document_id in self.store.documents_naming_item(municipality, node[1], since, until):
             for item in self.doc(document_id).items:
                 other = (document_id, item.number)
                 if other == node:
@@ -112,6 +120,23 @@ class _Linker:
                     if t == node:
                         out.append((other, ref))
         return out
+
+
+def _other_case(row: dict[str, Any], other: dict[str, Any] | None) -> bool:
+    """Whether two §§ of one body carry two numbers of its own: a body numbers a case once, so
+    Stadsfastighetsnämnden's yttrande over an audit remark (SFF-2025-00571) that names the
+    decision remarked on (SFF-2025-00146, "SFN 2025-02-26 § 27") is another case."""
+    if other is None or row["committee"] != other["committee"] or not row["dnr"] or not other["dnr"]:
+        return False
+    return dnr_key(row["dnr"]) != dnr_key(other["dnr"])
+
+
+def _years_later(when: str, years: int) -> str | None:
+    try:
+        d = Date.fromisoformat(when[:10])
+    except ValueError:
+        return None
+    return f"{d.year + years:04d}{when[4:10]}"
 
 
 def _days(earlier: str, later: str) -> int:

@@ -279,8 +279,10 @@ class Store(Protocol):
         """One § item as a case entry, with its decisions, votes and positions."""
         ...
 
-    def documents_naming_item(self, municipality: str | None, number: str) -> list[int]:
-        """The municipality's documents whose text writes "§ N": where a reference may stand."""
+    def documents_naming_item(self, municipality: str | None, number: str, since: str | None = None,
+                              until: str | None = None) -> list[int]:
+        """The municipality's documents whose text writes "§ N", dated within ``since``–``until``
+        where given: where a reference may stand."""
         ...
 
     def body_numbers(self, municipality: str | None) -> list[tuple[str, str | None]]:

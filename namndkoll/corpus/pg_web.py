@@ -84,12 +84,14 @@ def case_step(conn: Any, item_id: int) -> dict[str, Any] | None:
     return entry
 
 
-def documents_naming_item(conn: Any, municipality: str | None, number: str) -> list[int]:
+def documents_naming_item(conn: Any, municipality: str | None, number: str, since: str | None = None,
+                          until: str | None = None) -> list[int]:
     """As ``web.documents_naming_item``."""
     rows = conn.execute("SELECT DISTINCT p.document_id FROM pages p JOIN documents d ON d.id = p.document_id"
                         " WHERE d.municipality IS NOT DISTINCT FROM %s AND (strpos(p.text, %s) > 0"
-                        " OR strpos(p.text, %s) > 0) ORDER BY p.document_id",
-                        (municipality, f"§ {number}", f"§{number}")).fetchall()
+                        " OR strpos(p.text, %s) > 0) AND (d.date IS NULL OR ((%s::text IS NULL OR d.date >= %s)"
+                        " AND (%s::text IS NULL OR d.date <= %s))) ORDER BY p.document_id",
+                        (municipality, f"§ {number}", f"§{number}", since, since, until, until)).fetchall()
     return [int(r[0]) for r in rows]
 
 

@@ -517,10 +517,11 @@ class PostgresStore:
 
         return pg_web.case_step(self.conn, item_id)
 
-    def documents_naming_item(self, municipality: str | None, number: str) -> list[int]:
+    def documents_naming_item(self, municipality: str | None, number: str, since: str | None = None,
+                              until: str | None = None) -> list[int]:
         from . import pg_web
 
-        return pg_web.documents_naming_item(self.conn, municipality, number)
+        return pg_web.documents_naming_item(self.conn, municipality, number, since, until)
 
     def body_numbers(self, municipality: str | None) -> list[tuple[str, str | None]]:
         from . import pg_web

@@ -359,10 +359,11 @@ class SqliteStore:
 
         return web.case_step(self.conn, item_id)
 
-    def documents_naming_item(self, municipality: str | None, number: str) -> list[int]:
+    def documents_naming_item(self, municipality: str | None, number: str, since: str | None = None,
+                              until: str | None = None) -> list[int]:
         from . import web
 
-        return web.documents_naming_item(self.conn, municipality, number)
+        return web.documents_naming_item(self.conn, municipality, number, since, until)
 
     def body_numbers(self, municipality: str | None) -> list[tuple[str, str | None]]:
         from . import web

@@ -116,12 +116,16 @@ def case_step(conn: Any, item_id: int) -> dict[str, Any] | None:
     return entry
 
 
-def documents_naming_item(conn: Any, municipality: str | None, number: str) -> list[int]:
+def documents_naming_item(conn: Any, municipality: str | None, number: str, since: str | None = None,
+                          until: str | None = None) -> list[int]:
     """The municipality's documents whose text writes "§ N" or "§N" (candidates for a reference
-    to a § numbered N; the caller reads which body and meeting it names)."""
+    to a § numbered N; the caller reads which body and meeting it names), dated within
+    ``since``–``until`` where given (an undated document is always a candidate)."""
     rows = conn.execute("SELECT DISTINCT p.document_id FROM pages p JOIN documents d ON d.id = p.document_id"
-                        " WHERE d.municipality IS ? AND (p.text LIKE ? OR p.text LIKE ?) ORDER BY p.document_id",
-                        (municipality, f"%§ {number}%", f"%§{number}%")).fetchall()
+                        " WHERE d.municipality IS ? AND (p.text LIKE ? OR p.text LIKE ?)"
+                        " AND (d.date IS NULL OR ((? IS NULL OR d.date >= ?) AND (? IS NULL OR d.date <= ?)))"
+                        " ORDER BY p.document_id",
+                        (municipality, f"%§ {number}%", f"%§{number}%", since, since, until, until)).fetchall()
     return [int(r[0]) for r in rows]
 
 

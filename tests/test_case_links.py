@@ -29,6 +29,13 @@ Taxan för felparkeringsavgifter behöver revideras efter ändringar i lokala tr
 Beslut
 Tekniska nämnden beslutar
 att föreslå kommunfullmäktige att revidera felparkeringsavgifter i Alingsås kommun.
+§ 29 Dnr 2026.068 TEN
+Lokala trafikföreskrifter för Nolhaga
+Ärendebeskrivning
+Nya lokala trafikföreskrifter föreslås för Nolhaga.
+Beslut
+Tekniska nämnden beslutar
+att föreslå kommunstyrelsen att anta föreskrifterna.
 """
 
 TN_2 = """Alingsås kommun
@@ -51,6 +58,21 @@ Expediering - § 113 KS 2026-06-15 - Revidering felparkeringsavgifter
 Beslut
 Tekniska nämnden beslutar
 att lägga meddelandena till handlingarna.
+"""
+
+KS_116 = """§ 116 Dnr 2026.280 KS
+Lokala trafikföreskrifter för Nolhaga
+Ärendebeskrivning
+Nya lokala trafikföreskrifter föreslås för Nolhaga, så som förvaltningen beskriver.
+Beslut
+Kommunstyrelsen beslutar
+att anta de lokala trafikföreskrifterna för Nolhaga.
+Beslutsunderlag
+• Tjänsteskrivelse, samhällsbyggnadsförvaltningen
+"""
+
+KS_116_PAPERS = """• § 29 TEN - Lokala trafikföreskrifter för Nolhaga
+• Karta över Nolhaga
 """
 
 KF = """Alingsås kommun
@@ -104,7 +126,7 @@ def corpus(db: str, tmp_path: Path) -> str:
     make_pdf(tmp_path / "tn-2026-05-18.pdf", [TN])
     make_pdf(tmp_path / "tn-2025-12-15.pdf", [TN_2])
     make_pdf(tmp_path / "kf-2025-09-24.pdf", [KF])
-    make_pdf(tmp_path / "ks-2026-06-15.pdf", [KS])
+    make_pdf(tmp_path / "ks-2026-06-15.pdf", [KS, KS_116, KS_116_PAPERS])
     report = api.ingest(sorted(tmp_path.glob("*.pdf")), db=db, index=False)
     assert not report.failed, report.failed
     return db
@@ -127,6 +149,13 @@ def test_a_case_is_followed_through_each_bodys_own_number(corpus: str) -> None:
     ten = api.case_view("2026.067 TEN", db=corpus)
     assert _steps(ten) == _steps(ks)
     assert [n["dnr"] for n in ten.numbers] == ["2026.067 TEN"]  # the number typed is no prefix of two
+
+
+def test_a_paper_on_the_page_after_its_heading_still_joins(corpus: str) -> None:
+    # KS § 116 names TN § 29 only among its papers, which run onto the next page
+    case = api.case_view("2026.068 TEN", db=corpus)
+    assert _steps(case) == [("Tekniska nämnden", "2026-05-18", "29"), ("Kommunstyrelsen", "2026-06-15", "116")]
+    assert (case.entries[1]["joined"]["ref"], case.entries[1]["joined"]["page"]) == ("§ 29 TEN", 3)
 
 
 def test_a_motion_is_one_case_through_the_paragraph_it_was_put_to(corpus: str) -> None:

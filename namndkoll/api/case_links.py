@@ -13,7 +13,7 @@ from typing import Any
 
 from ..corpus.base import Store
 from ..corpus.web import dnr_key
-from ..extract.case_refs import LIST_TITLE, CaseRef, case_refs
+from ..extract.case_refs import LIST_TITLE, CaseRef, case_refs, may_name
 from ..ingest.committee_initials import initials_skip
 from ..types import Document
 
@@ -111,7 +111,10 @@ class _Linker:
         when = (row or {}).get("date")
         # a later meeting names an earlier one: documents from the §'s meeting on, a few years
         since, until = (when, _years_later(when, _NAMING_YEARS)) if when else (None, None)
-        for document_id in self.store.documents_naming_item(municipality, node[1], since, until):
+        pages = self.store.documents_naming_item(municipality, node[1], since, until)
+        # a page that writes "§ 28" in no form of a reference to a § 28 is not read further
+        candidates = dict.fromkeys(d for d, text in pages if may_name(text, node[1]))
+        for document_id in candidates:
             for item in self.doc(document_id).items:
                 other = (document_id, item.number)
                 if other == node:

@@ -280,9 +280,9 @@ class Store(Protocol):
         ...
 
     def documents_naming_item(self, municipality: str | None, number: str, since: str | None = None,
-                              until: str | None = None) -> list[int]:
-        """The municipality's documents whose text writes "§ N", dated within ``since``–``until``
-        where given: where a reference may stand."""
+                              until: str | None = None) -> list[tuple[int, str]]:
+        """The pages (document id, text) of the municipality's documents that write "§ N", dated
+        within ``since``–``until`` where given: where a reference may stand."""
         ...
 
     def body_numbers(self, municipality: str | None) -> list[tuple[str, str | None]]:

@@ -85,14 +85,14 @@ def case_step(conn: Any, item_id: int) -> dict[str, Any] | None:
 
 
 def documents_naming_item(conn: Any, municipality: str | None, number: str, since: str | None = None,
-                          until: str | None = None) -> list[int]:
+                          until: str | None = None) -> list[tuple[int, str]]:
     """As ``web.documents_naming_item``."""
-    rows = conn.execute("SELECT DISTINCT p.document_id FROM pages p JOIN documents d ON d.id = p.document_id"
+    rows = conn.execute("SELECT p.document_id, p.text FROM pages p JOIN documents d ON d.id = p.document_id"
                         " WHERE d.municipality IS NOT DISTINCT FROM %s AND (strpos(p.text, %s) > 0"
                         " OR strpos(p.text, %s) > 0) AND (d.date IS NULL OR ((%s::text IS NULL OR d.date >= %s)"
-                        " AND (%s::text IS NULL OR d.date <= %s))) ORDER BY p.document_id",
+                        " AND (%s::text IS NULL OR d.date <= %s))) ORDER BY p.document_id, p.number",
                         (municipality, f"§ {number}", f"§{number}", since, since, until, until)).fetchall()
-    return [int(r[0]) for r in rows]
+    return [(int(r[0]), r[1]) for r in rows]
 
 
 def body_numbers(conn: Any, municipality: str | None) -> list[tuple[str, str | None]]:

@@ -518,7 +518,7 @@ class PostgresStore:
         return pg_web.case_step(self.conn, item_id)
 
     def documents_naming_item(self, municipality: str | None, number: str, since: str | None = None,
-                              until: str | None = None) -> list[int]:
+                              until: str | None = None) -> list[tuple[int, str]]:
         from . import pg_web
 
         return pg_web.documents_naming_item(self.conn, municipality, number, since, until)

@@ -360,7 +360,7 @@ class SqliteStore:
         return web.case_step(self.conn, item_id)
 
     def documents_naming_item(self, municipality: str | None, number: str, since: str | None = None,
-                              until: str | None = None) -> list[int]:
+                              until: str | None = None) -> list[tuple[int, str]]:
         from . import web
 
         return web.documents_naming_item(self.conn, municipality, number, since, until)

@@ -117,16 +117,17 @@ def case_step(conn: Any, item_id: int) -> dict[str, Any] | None:
 
 
 def documents_naming_item(conn: Any, municipality: str | None, number: str, since: str | None = None,
-                          until: str | None = None) -> list[int]:
-    """The municipality's documents whose text writes "§ N" or "§N" (candidates for a reference
-    to a § numbered N; the caller reads which body and meeting it names), dated within
-    ``since``–``until`` where given (an undated document is always a candidate)."""
-    rows = conn.execute("SELECT DISTINCT p.document_id FROM pages p JOIN documents d ON d.id = p.document_id"
+                          until: str | None = None) -> list[tuple[int, str]]:
+    """The pages of the municipality's documents whose text writes "§ N" or "§N" (candidates for
+    a reference to a § numbered N; the caller reads which body and meeting it names), as
+    (document id, page text), of documents dated within ``since``–``until`` where given (an
+    undated document is always a candidate)."""
+    rows = conn.execute("SELECT p.document_id, p.text FROM pages p JOIN documents d ON d.id = p.document_id"
                         " WHERE d.municipality IS ? AND (p.text LIKE ? OR p.text LIKE ?)"
                         " AND (d.date IS NULL OR ((? IS NULL OR d.date >= ?) AND (? IS NULL OR d.date <= ?)))"
-                        " ORDER BY p.document_id",
+                        " ORDER BY p.document_id, p.number",
                         (municipality, f"%§ {number}%", f"%§{number}%", since, since, until, until)).fetchall()
-    return [int(r[0]) for r in rows]
+    return [(int(r[0]), r[1]) for r in rows]
 
 
 def body_numbers(conn: Any, municipality: str | None) -> list[tuple[str, str | None]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["LIST_TITLE", "CaseRef", "case_refs"]
+__all__ = ["LIST_TITLE", "CaseRef", "case_refs", "may_name"]
 
 _MONTHS = {m: i for i, m in enumerate(
     ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
@@ -81,3 +81,12 @@ def case_refs(text: str) -> list[CaseRef]:
         out.append(CaseRef(m.group(1).replace(" ", ""), m.group(3), m.group(2), True, m.start(), m.end(),
                            " ".join(m.group(0).split())))
     return sorted(out, key=lambda r: r.start)
+
+
+def may_name(text: str, number: str) -> bool:
+    """Whether a page may hold a reference to a § numbered ``number`` in any of the forms
+    ``case_refs`` reads (a cheap test before a whole § is read: the page may lack the sentence's
+    end or the Beslutsunderlag heading above its papers)."""
+    return (any(m.group(5) == number for m in _NAMED.finditer(text))
+            or any(m.group(1) == number for m in _NUMBER_ABBR.finditer(text))
+            or any(m.group(3) == number for m in _ABBR_DATE_NUMBER.finditer(text)))

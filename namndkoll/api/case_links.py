@@ -27,7 +27,9 @@ _UNDATED_DAYS = 366
 # a case's later steps stand within this many years of the § they name
 _NAMING_YEARS = 3
 
-Node = tuple[int, str]  # (document id, § number)
+# (document id, § number, where the § starts): a document bundling several bodies' extracts may
+# hold two §§ of one number
+Node = tuple[int, str, int]
 
 
 class _Linker:
@@ -49,7 +51,8 @@ class _Linker:
         return self.items[key]
 
     def row(self, municipality: str | None, node: Node) -> dict[str, Any] | None:
-        return next((r for r in self.numbered(municipality, node[1]) if r["document_id"] == node[0]), None)
+        return next((r for r in self.numbered(municipality, node[1])
+                     if r["document_id"] == node[0] and r["start"] == node[2]), None)
 
     def body(self, municipality: str | None, ref: CaseRef) -> str | None:
         """The stored committee a reference names: its name in any case ("kommunfullmäktige"), or
@@ -85,14 +88,14 @@ class _Linker:
             rows = [r for r in rows if r["date"] == ref.date]
         else:
             rows = [r for r in rows if r["date"] and when and 0 <= _days(r["date"], when) <= _UNDATED_DAYS]
-        nodes = {(int(r["document_id"]), str(r["item"])) for r in rows}
+        nodes = {(int(r["document_id"]), str(r["item"]), int(r["start"])) for r in rows}
         return nodes.pop() if len(nodes) == 1 else None
 
     def named(self, municipality: str | None, node: Node) -> list[tuple[Node, CaseRef]]:
         """The §§ of other meetings that § ``node`` says handled its case; none for a list §."""
         row = self.row(municipality, node)
         doc = self.doc(node[0])
-        item = next((i for i in doc.items if i.number == node[1]), None)
+        item = next((i for i in doc.items if i.number == node[1] and i.start == node[2]), None)
         if row is None or item is None or LIST_TITLE.search(item.title or ""):
             return []
         found: dict[Node, CaseRef] = {}
@@ -116,7 +119,7 @@ class _Linker:
         candidates = dict.fromkeys(d for d, text in pages if may_name(text, node[1]))
         for document_id in candidates:
             for item in self.doc(document_id).items:
-                other = (document_id, item.number)
+                other = (document_id, item.number, item.start)
                 if other == node:
                     continue
                 for t, ref in self.named(municipality, other):
@@ -154,8 +157,15 @@ def joined_steps(store: Store, entries: list[dict[str, Any]]) -> list[dict[str, 
     each as ``Store.case_step`` gives it with ``joined``: the reference that joined it (its text,
     and the § and page where it stands)."""
     linker = _Linker(store)
-    seeds = {(int(e["document_id"]), str(e["item"])): e.get("municipality") for e in entries
-             if e.get("item") and not e.get("mentioned")}
+    seeds: dict[Node, str | None] = {}
+    for e in entries:
+        if not e.get("item") or e.get("mentioned"):
+            continue
+        # an entry's span is its §'s (or, for a § found by the number in its heading, that
+        # number's): the § it stands in
+        item = linker.doc(int(e["document_id"])).item_of(int(e["start"] or 0))
+        if item is not None and item.number == str(e["item"]):
+            seeds[(int(e["document_id"]), item.number, item.start)] = e.get("municipality")
     seen = set(seeds)
     queue = list(seeds.items())
     out: list[dict[str, Any]] = []

@@ -205,3 +205,22 @@ def test_cli_and_web_show_each_step_with_body_date_paragraph_and_page(corpus: st
     assert "”§ 28 TEN”" not in html and "Tekniska nämnden har den 18 maj 2026, § 28" in html
     data = client.get("/api/cases/2026.266 KS").json()
     assert [e["item"] for e in data["entries"]] == ["28", "113"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Beslutsunderlag\n• § 110 KS - Initiativärende", [("KS", "110", None)]),
+    ("Ärendet behandlades av KS 2026-06-15 § 114.", [("KS", "114", "2026-06-15")]),
+    ("Expediering - § 63 KS - 2026-04-13 - Rutin", [("KS", "63", "2026-04-13")]),
+    ("Beslutsunderlag\n• §20 BUN AU Ekonomisk uppföljning", [("BUNAU", "20", None)]),
+    ("Kommunstyrelsens arbetsutskott har den 3 juni 2026, § 86 behandlat ärendet.",
+     [("Kommunstyrelsens arbetsutskott", "86", "2026-06-03")]),
+    ("Kommunfullmäktige beslutade den 5 november 2025, § 224 att lämna motionen till kommunstyrelsen.",
+     [("Kommunfullmäktige", "224", "2025-11-05")]),
+    # a decision cited as background, and an undated "§ 43 VON" outside the papers: no step
+    ("Kommunfullmäktige beslutade den 25 oktober 2023, § 183 (2023.357 KS) om genomförande av F-9.", []),
+    ("riktlinje antagen den 27 april 2023, § 43 VON utifrån ett uppdrag", []),
+])
+def test_the_reference_forms_read(text: str, found: list[tuple[str, str, str | None]]) -> None:
+    from namndkoll.extract.case_refs import case_refs
+
+    assert [(r.body, r.number, r.date) for r in case_refs(text)] == found

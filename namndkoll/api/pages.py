@@ -343,7 +343,10 @@ def _stage(committee: str | None, doc_type: str | None) -> tuple[int, str]:
 @dataclass(frozen=True)
 class CaseView:
     dnr: str
-    entries: list[dict[str, Any]]  # one per document or § item naming the case, oldest first
+    # one per document or § item naming the case, oldest first; a § of another body's number
+    # joined to the case by a reference between §§ ("§ 28 TEN") carries ``joined``: that
+    # reference's text and the § (body, date, page) where it stands
+    entries: list[dict[str, Any]]
     bodies: list[str]  # the bodies it passed through, in order
     # the diarienummer as the documents write them, each once: more than one when the number
     # typed is the beginning of several ("2026.131" of "2026.131 TEN" and "2026.131 BUN")
@@ -396,6 +399,7 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     from ..corpus.web import dnr_key, dnr_matches
     from ..search.cite import bundled_in, format_citation
     from ..types import Metadata
+    from .case_links import joined_steps
 
     with opened(db) as store:
         # the store matches a prefix ("2026.13" also finds "2026.131 TEN"): a whole number only
@@ -405,6 +409,12 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
             e["mentioned"] = False
             if e["item_id"] is None:
                 _place_mention(store, e)
+        # the same case under another body's diarienummer: a § that names a step by body and
+        # number ("§ 28 TEN"), or that a step names (case_links)
+        for e in joined_steps(store, entries):
+            e["mentioned"], e["own_dnr"] = False, (e["dnr"],) if e["dnr"] else ()
+            stored.setdefault(e["document_id"], store.get_stored(e["document_id"]))
+            entries.append(e)
     for e in entries:
         # a § of another body's protocol extract bundled in the document (an audit report's
         # appendix): that body's step in the case, cited as its extract in the document
@@ -427,6 +437,8 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in handled))
     numbers: dict[str, dict[str, Any]] = {}
     for e in entries:
+        if "joined" in e:
+            continue  # its own number, not one the number typed begins
         n = numbers.setdefault(dnr_key(e["dnr"]), {"dnr": e["dnr"], "bodies": []})
         body = ", ".join(x for x in (e["committee"], e["municipality"]) if x)
         if body and body not in n["bodies"]:

@@ -321,6 +321,41 @@ def documents_cmd(
         echo(f"{MISSING} = not found in the document: check it with `namndkoll show ID`")
 
 
+def case_cmd(
+    dnr: Annotated[str, typer.Argument(help="A diarienummer, e.g. \"2026.266 KS\".")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    wide: WideOption = False,
+) -> None:
+    """Follow a case through every body, oldest first: each step's body, date, §, page and
+    diarienummer. A § under another body's number joins when a step names it by body and
+    number ("§ 28 TEN", "Tekniska nämnden har den 18 maj 2026, § 28 behandlat ärendet").
+
+    Example: namndkoll case "2026.266 KS"
+    """
+    from ..api import case_view
+
+    try:
+        case = case_view(dnr, db=db)
+    except NamndkollError as exc:
+        fail(exc)
+    rows = [{"document_id": e["document_id"], "date": e["date"], "body": e["committee"] or e["stage"],
+             "item": e["item_number"], "page": e["page_start"], "dnr": e["dnr"],
+             "title": e["item_title"] or e["title"], "mentioned": e["mentioned"], "citation": e["citation"],
+             "joined_by": e.get("joined")} for e in case.entries]
+    if as_json:
+        print_json({"dnr": case.dnr, "bodies": case.bodies, "steps": rows})
+        return
+    if not rows:
+        echo(f"No stored document names {dnr}.")
+        raise typer.Exit(1)
+    shown = [{**r, "via": (f"{j['ref']} ({j['committee']} {j['date']} § {j['item']}, s. {j['page']})"
+                           if (j := r["joined_by"]) else "mentioned only" if r["mentioned"] else "")}
+             for r in rows]
+    print_table(shown, ["date", "body", "item", "page", "dnr", "title", "via"],
+                title=f"{dnr}: " + " → ".join(case.bodies), wide=wide)
+
+
 def show_cmd(
     doc: Annotated[str, typer.Argument(help="Document id, path, or a unique part of its file name.")],
     db: DbOption = None,
@@ -454,4 +489,5 @@ def register(app: typer.Typer) -> None:
     app.command("copy")(copy_cmd)
     app.command("documents")(documents_cmd)
     app.command("show")(show_cmd)
+    app.command("case")(case_cmd)
     app.command("stats")(stats_cmd)

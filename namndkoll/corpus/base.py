@@ -271,6 +271,24 @@ class Store(Protocol):
                      ) -> list[tuple[str, tuple[str, ...], str, int]]: ...
 
     # ---- the web pages (namndkoll serve) ---------------------------------------------------
+    def numbered_items(self, municipality: str | None, number: str) -> list[dict[str, Any]]:
+        """Every stored § numbered ``number`` in the municipality, with its body and meeting date."""
+        ...
+
+    def case_step(self, item_id: int) -> dict[str, Any] | None:
+        """One § item as a case entry, with its decisions, votes and positions."""
+        ...
+
+    def documents_naming_item(self, municipality: str | None, number: str, since: str | None = None,
+                              until: str | None = None) -> list[tuple[int, str]]:
+        """The pages (document id, text) of the municipality's documents that write "§ N", dated
+        within ``since``–``until`` where given: where a reference may stand."""
+        ...
+
+    def body_numbers(self, municipality: str | None) -> list[tuple[str, str | None]]:
+        """Each body of the municipality's §§ with each diarienummer its §§ carry."""
+        ...
+
     def case_entries(self, dnr: str) -> list[dict[str, Any]]:
         """Every document and § item naming a diarienummer, oldest first, each with the
         decisions, votes and positions stored inside it."""

@@ -50,6 +50,60 @@ def case_entries(conn: Any, dnr: str) -> list[dict[str, Any]]:
     return out
 
 
+# web.STEP_COLS in PostgreSQL
+_STEP_COLS = ("d.id AS document_id, d.source, d.title, d.municipality,"
+              f" {ORIGIN['committee']} AS committee, d.doc_type, d.kind, {ORIGIN['date']} AS date, d.pages,"
+              " (SELECT min(y.dnr) FROM diarienummer y WHERE y.item_id = i.id) AS dnr,"
+              ' i.id AS item_id, i.number AS item, i.title AS item_title, i.page_start, i.start, i."end"')
+
+
+def _step(row: dict[str, Any]) -> dict[str, Any]:
+    row["document_id"], row["item_id"] = int(row["document_id"]), int(row["item_id"])
+    return row
+
+
+def numbered_items(conn: Any, municipality: str | None, number: str) -> list[dict[str, Any]]:
+    """As ``web.numbered_items``."""
+    with conn.cursor(row_factory=dict_row) as cur:
+        rows = cur.execute(f"SELECT {_STEP_COLS} FROM items i JOIN documents d ON d.id = i.document_id"
+                           " WHERE d.municipality IS NOT DISTINCT FROM %s AND i.number = %s ORDER BY d.id, i.start",
+                           (municipality, number)).fetchall()
+    return [_step(r) for r in rows]
+
+
+def case_step(conn: Any, item_id: int) -> dict[str, Any] | None:
+    """As ``web.case_step``."""
+    with conn.cursor(row_factory=dict_row) as cur:
+        row = cur.execute(f"SELECT {_STEP_COLS} FROM items i JOIN documents d ON d.id = i.document_id"
+                          " WHERE i.id = %s", (item_id,)).fetchone()
+    if row is None:
+        return None
+    entry = _step(row)
+    for what in ("decisions", "votes", "positions"):
+        entry[what] = list_extracted(conn, what, item_id=entry["item_id"])
+    return entry
+
+
+def documents_naming_item(conn: Any, municipality: str | None, number: str, since: str | None = None,
+                          until: str | None = None) -> list[tuple[int, str]]:
+    """As ``web.documents_naming_item``."""
+    rows = conn.execute("SELECT p.document_id, p.text FROM pages p JOIN documents d ON d.id = p.document_id"
+                        " WHERE d.municipality IS NOT DISTINCT FROM %s AND (strpos(p.text, %s) > 0"
+                        " OR strpos(p.text, %s) > 0) AND (d.date IS NULL OR ((%s::text IS NULL OR d.date >= %s)"
+                        " AND (%s::text IS NULL OR d.date <= %s))) ORDER BY p.document_id, p.number",
+                        (municipality, f"§ {number}", f"§{number}", since, since, until, until)).fetchall()
+    return [(int(r[0]), r[1]) for r in rows]
+
+
+def body_numbers(conn: Any, municipality: str | None) -> list[tuple[str, str | None]]:
+    """As ``web.body_numbers``."""
+    rows = conn.execute(f"SELECT DISTINCT {ORIGIN['committee']}, y.dnr FROM items i"
+                        " JOIN documents d ON d.id = i.document_id LEFT JOIN diarienummer y ON y.item_id = i.id"
+                        f" WHERE d.municipality IS NOT DISTINCT FROM %s AND {ORIGIN['committee']} IS NOT NULL",
+                        (municipality,)).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
 def extracted_by_ids(conn: Any, what: str, ids: Sequence[int]) -> list[dict[str, Any]]:
     if what not in _WHAT or not ids:
         return []

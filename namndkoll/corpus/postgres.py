@@ -507,6 +507,27 @@ class PostgresStore:
         return pg_passages.positions_in(self.conn, document_id, start, end)
 
     # ---- the web pages and roll calls --------------------------------------------------------
+    def numbered_items(self, municipality: str | None, number: str) -> list[dict[str, Any]]:
+        from . import pg_web
+
+        return pg_web.numbered_items(self.conn, municipality, number)
+
+    def case_step(self, item_id: int) -> dict[str, Any] | None:
+        from . import pg_web
+
+        return pg_web.case_step(self.conn, item_id)
+
+    def documents_naming_item(self, municipality: str | None, number: str, since: str | None = None,
+                              until: str | None = None) -> list[tuple[int, str]]:
+        from . import pg_web
+
+        return pg_web.documents_naming_item(self.conn, municipality, number, since, until)
+
+    def body_numbers(self, municipality: str | None) -> list[tuple[str, str | None]]:
+        from . import pg_web
+
+        return pg_web.body_numbers(self.conn, municipality)
+
     def case_entries(self, dnr: str) -> list[dict[str, Any]]:
         from . import pg_web
 

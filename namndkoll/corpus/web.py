@@ -88,6 +88,59 @@ def case_entries(conn: Any, dnr: str) -> list[dict[str, Any]]:
     return out
 
 
+# a § item as a step of a case (case_entries' columns), its own diarienummer the first it names
+STEP_COLS = ("d.id AS document_id, d.source, d.title, d.municipality,"
+             f" {ORIGIN['committee']} AS committee, d.doc_type, d.kind, {ORIGIN['date']} AS date, d.pages,"
+             " (SELECT min(y.dnr) FROM diarienummer y WHERE y.item_id = i.id) AS dnr,"
+             ' i.id AS item_id, i.number AS item, i.title AS item_title, i.page_start, i.start, i."end"')
+
+
+def numbered_items(conn: Any, municipality: str | None, number: str) -> list[dict[str, Any]]:
+    """Every stored § item numbered ``number`` in the municipality's documents, with its body and
+    meeting date (a bundled extract's own): the §§ a reference like "§ 28 TEN" may name."""
+    rows = conn.execute(f"SELECT {STEP_COLS} FROM items i JOIN documents d ON d.id = i.document_id"
+                        " WHERE d.municipality IS ? AND i.number = ? ORDER BY d.id, i.start",
+                        (municipality, number)).fetchall()
+    return [{k: r[k] for k in r.keys()} for r in rows]  # noqa: SIM118 - a sqlite Row iterates values
+
+
+def case_step(conn: Any, item_id: int) -> dict[str, Any] | None:
+    """One § item as ``case_entries`` gives it, with its decisions, votes and positions."""
+    r = conn.execute(f"SELECT {STEP_COLS} FROM items i JOIN documents d ON d.id = i.document_id"
+                     " WHERE i.id = ?", (item_id,)).fetchone()
+    if r is None:
+        return None
+    entry = {k: r[k] for k in r.keys()}  # noqa: SIM118
+    for what in ("decisions", "votes", "positions"):
+        entry[what] = _rows(conn, what, "x.item_id = ?", item_id)
+    return entry
+
+
+def documents_naming_item(conn: Any, municipality: str | None, number: str, since: str | None = None,
+                          until: str | None = None) -> list[tuple[int, str]]:
+    """The pages of the municipality's documents whose text writes "§ N" or "§N" (candidates for
+    a reference to a § numbered N; the caller reads which body and meeting it names), as
+    (document id, page text), of documents dated within ``since``–``until`` where given (an
+    undated document is always a candidate)."""
+    rows = conn.execute("SELECT p.document_id, p.text FROM pages p JOIN documents d ON d.id = p.document_id"
+                        " WHERE d.municipality IS ? AND (p.text LIKE ? OR p.text LIKE ?)"
+                        " AND (d.date IS NULL OR ((? IS NULL OR d.date >= ?) AND (? IS NULL OR d.date <= ?)))"
+                        " ORDER BY p.document_id, p.number",
+                        (municipality, f"%§ {number}%", f"%§{number}%", since, since, until, until)).fetchall()
+    return [(int(r[0]), r[1]) for r in rows]
+
+
+def body_numbers(conn: Any, municipality: str | None) -> list[tuple[str, str | None]]:
+    """Each body of the municipality's stored §§ with each diarienummer its §§ carry (None for a
+    body whose §§ carry none): how the corpus names its committees, and the letters their own
+    diarienummer end in ("2026.067 TEN" of Tekniska nämnden)."""
+    rows = conn.execute(f"SELECT DISTINCT {ORIGIN['committee']}, y.dnr FROM items i"
+                        " JOIN documents d ON d.id = i.document_id LEFT JOIN diarienummer y ON y.item_id = i.id"
+                        f" WHERE d.municipality IS ? AND {ORIGIN['committee']} IS NOT NULL",
+                        (municipality,)).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
 def _rows(conn: Any, what: str, cond: str, arg: Any) -> list[dict[str, Any]]:
     return _finish_all(conn, what, select_rows(conn, _TABLES[what], _COLS.get(what, ""), [cond], [arg], None))
 

@@ -89,9 +89,12 @@ def test_positions_by_party_carry_item_page_and_quote(corpus):
 
 
 def test_party_document_and_kind_filter(corpus):
-    rows = _json(["positions", "--db", str(corpus), "--party", "V", "--kind", "skrivelse"])
+    # Lund V's paper on "Ärende N: …" opposes the proposal ("… inte ska …"): a reservation (h-meta152),
+    # and the only V position of that kind in Lund; no V paper is filed as a skrivelse any more
+    rows = _json(["positions", "--db", str(corpus), "--party", "V", "--kind", "reservation", "--municipality", "Lund"])
     assert len(rows) == 1 and rows[0]["parties"] == ["V"] and rows[0]["municipality"] == "Lund"
     assert "inte ska" in rows[0]["text"]
+    assert _json(["positions", "--db", str(corpus), "--party", "V", "--kind", "skrivelse"]) == []
 
 
 def test_votes_json(corpus):

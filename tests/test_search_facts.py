@@ -11,16 +11,12 @@ Göteborg kommunfullmäktige § 46 (the arvoden 2024, its votes)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from test_search import FakeEmbedder, report
+from test_search import report
+from test_search_when_asked import close, indexed
 
-from namndkoll.corpus import as_store
-from namndkoll.corpus.db import open_db, transaction
-from namndkoll.corpus.store import replace_document
-from namndkoll.search import index_corpus
 from namndkoll.search.facts import (
     bound_asked,
     bound_beside,
@@ -32,7 +28,6 @@ from namndkoll.search.facts import (
     year_beside,
 )
 from namndkoll.search.grounds import thing_of
-from namndkoll.search.hybrid import evidence, rank
 from namndkoll.search.judge import CALIBRATIONS, judge
 from namndkoll.search.question import read_question
 from namndkoll.search.terms import Matcher, Term
@@ -159,26 +154,18 @@ def test_the_cost_of_the_thing_not_of_a_study(query: str, text: str, beside: boo
 
 @pytest.fixture
 def store(db_path: Path):
-    conn = open_db(db_path)
-    for d in (report("tfv-arsredovisning-2025.pdf", [TFV_KAPITAL], Metadata(
-                  "Årsredovisning 2025", "Tolkförmedling Väst", "Direktionen", "rapport", "2026-03-20")),
-              report("vgr-malbild-tag-2035.pdf", [VGR_CYKEL], Metadata(
-                  "Utvärdering av Målbild tåg 2035", "Västra Götalandsregionen", "Regionstyrelsen", "rapport",
-                  "2025-06-10"))):
-        with transaction(conn):
-            replace_document(conn, d)
-    index_corpus(conn, FakeEmbedder())
-    yield as_store(conn)
-    conn.close()
+    yield from indexed(db_path, (
+        report("tfv-arsredovisning-2025.pdf", [TFV_KAPITAL], Metadata(
+            "Årsredovisning 2025", "Tolkförmedling Väst", "Direktionen", "rapport", "2026-03-20")),
+        report("vgr-malbild-tag-2035.pdf", [VGR_CYKEL], Metadata(
+            "Utvärdering av Målbild tåg 2035", "Västra Götalandsregionen", "Regionstyrelsen", "rapport",
+            "2025-06-10"))))
 
 
 def _close(store, query: str, start: str):
     """The passage as the judge weighs it, close in meaning and likely by the reranker (dev16:
     the cycle places at cosine 0.889, the egna kapital at 0.903)."""
-    ranked, terms = rank(store, query, None, store.resolve_filters(), mode="keyword", candidates=20)
-    ranked, rows, _q = evidence(store, query, ranked, terms)
-    r = next(r for r in ranked if start in rows[r.chunk_id]["text"])
-    return replace(r, similarity=0.91, answer=0.8)
+    return close(store, query, start, similarity=0.91)
 
 
 @pytest.mark.parametrize(("near", "twin", "start"), [

@@ -8,8 +8,10 @@ cycling page, two columns read as one); Alingsås kommunstyrelse 2026-06-01 § 9
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_search import FakeEmbedder, report
@@ -22,8 +24,9 @@ from namndkoll.search.grounds import date_beside, thing_of
 from namndkoll.search.hybrid import evidence, rank, search
 from namndkoll.search.judge import CALIBRATIONS, judge
 from namndkoll.search.question import read_question
+from namndkoll.search.ranked import Ranked
 from namndkoll.search.terms import Term
-from namndkoll.types import Metadata
+from namndkoll.types import Document, Metadata
 
 IS_CYKEL = """Alla nämnder och bolagsstyrelser Halvår 1 2026 får i uppdrag att i samverkan med
 stadsfastighetsnämnden genomföra Vi har förutsättningar för medarbetare att pendla med åtgärder för
@@ -65,13 +68,11 @@ def test_a_time_beside_what_is_asked(query: str, text: str, beside: bool):
     assert date_beside(q, text, thing) is beside
 
 
-@pytest.fixture
-def store(db_path: Path):
+def indexed(db_path: Path, docs: Iterable[Document]) -> Iterator[Any]:
+    """A store of ``docs``, each stored in its own transaction, indexed with the fake embedder
+    (for a fixture to yield from)."""
     conn = open_db(db_path)
-    for d in (report("intraservice-delarsrapport-2026-mars.pdf", [IS_CYKEL], Metadata(
-                  "Delårsrapport mars 2026", "Göteborg", "Nämnden för Intraservice", "rapport", "2026-04-20")),
-              report("alingsas_ks_2026-06-01_protokoll.pdf", [KS_PBL], Metadata(
-                  "Kommunstyrelsen protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01"))):
+    for d in docs:
         with transaction(conn):
             replace_document(conn, d)
     index_corpus(conn, FakeEmbedder())
@@ -79,26 +80,36 @@ def store(db_path: Path):
     conn.close()
 
 
-def _close(store, query: str, start: str):
-    """The passage as the judge weighs it, close in meaning and likely by the reranker (dev14:
-    the diploma passage at cosine 0.837, chance 0.81, 0.83 of the keyword weight)."""
+@pytest.fixture
+def store(db_path: Path):
+    yield from indexed(db_path, (
+        report("intraservice-delarsrapport-2026-mars.pdf", [IS_CYKEL], Metadata(
+            "Delårsrapport mars 2026", "Göteborg", "Nämnden för Intraservice", "rapport", "2026-04-20")),
+        report("alingsas_ks_2026-06-01_protokoll.pdf", [KS_PBL], Metadata(
+            "Kommunstyrelsen protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-01"))))
+
+
+def close(store: Any, query: str, start: str, similarity: float = 0.90) -> Ranked:
+    """The passage that ``start``s with these words as the judge weighs it for ``query``, close
+    in meaning (``similarity``) and likely by the reranker (dev14: the diploma passage at cosine
+    0.837, chance 0.81, 0.83 of the keyword weight)."""
     ranked, terms = rank(store, query, None, store.resolve_filters(), mode="keyword", candidates=20)
     ranked, rows, _q = evidence(store, query, ranked, terms)
     r = next(r for r in ranked if start in rows[r.chunk_id]["text"])
-    return replace(r, similarity=0.90, answer=0.8)
+    return replace(r, similarity=similarity, answer=0.8)
 
 
 def test_a_passage_saying_no_when_is_never_a_sure_answer(store):
     cal = CALIBRATIONS["multilingual-e5-small"]
-    near = _close(store, "När fick Intraservice diplomet som cykelvänlig arbetsplats?", "diplom")
+    near = close(store, "När fick Intraservice diplomet som cykelvänlig arbetsplats?", "diplom")
     assert not near.date_beside
     assert [x.confidence for x in judge([near], cal, mode="hybrid")] == ["weak"]
     # its twin states the date beside what is asked, and is trusted
-    twin = _close(store, "När ändrades plan- och bygglagen om vindsinredning?", "Plan- och bygglagen")
+    twin = close(store, "När ändrades plan- och bygglagen om vindsinredning?", "Plan- och bygglagen")
     assert twin.date_beside
     assert [x.confidence for x in judge([twin], cal, mode="hybrid")] == ["high"]
     # asked what, not when, the diploma passage is no near miss
-    what = _close(store, "Vilket diplom har Intraservice fått för cykling?", "diplom")
+    what = close(store, "Vilket diplom har Intraservice fått för cykling?", "diplom")
     assert what.date_beside
 
 

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import served
 from test_ingest_batch import make_pdf
 from test_search import FakeEmbedder
 from test_web import KS
@@ -18,9 +19,6 @@ from namndkoll.corpus import opened
 from namndkoll.search import index_corpus
 
 fastapi = pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient
-
-from namndkoll.web import create_app
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +38,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def client(corpus: Path, tmp_path_factory: pytest.TempPathFactory):
     home = tmp_path_factory.mktemp("home")
-    app = create_app(corpus, embedder=FakeEmbedder(), cache_dir=home / "cache", upload_dir=home / "uploads")
-    with TestClient(app) as c:
+    with served(corpus, home, embedder=FakeEmbedder()) as c:
         yield c
 
 

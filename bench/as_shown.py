@@ -33,6 +33,32 @@ CHECKS = ("place_ok", "year_ok", "body_ok", "kind_ok", "focus_ok", "stated", "st
           "day_ok")
 
 
+def candidates(store: Any, emb: Any, rmodel: Any, q: dict[str, Any], query: str | None = None
+               ) -> tuple[list[Ranked], dict[int, Any], Any, Any, dict[int, int], set[int]]:
+    """One question's search up to abstention: the ordered candidates (reranked and settled),
+    their rows, terms and question, the copy group of each passage (``group_of``: its lead's
+    chunk id) and the passages that answer it (``gold``: a whole group when its lead answers)."""
+    from namndkoll.search.fold import fold_copies, rows_matter, rows_text
+    from namndkoll.search.hybrid import candidate_features, copy_of, final_order, gather, make_hit
+
+    filters = store.resolve_filters()
+    ranked, rows, terms, total, question = gather(store, query or q["q"], emb, filters, wide=10, limit=10)
+    x = candidate_features(ranked, rows, terms, total, question) if rmodel is not None else None
+    ordered = final_order(ranked, rmodel, x)
+    groups = fold_copies(ordered, rows_text(rows), len(ordered), rows_matter(rows))
+    group_of: dict[int, int] = {}
+    gold: set[int] = set()
+    for lead, copies in groups:
+        for c in (lead, *copies):
+            group_of[c.chunk_id] = lead.chunk_id
+        if q.get("answerable", True):
+            hit = make_hit(store, rows[lead.chunk_id], lead.score, [])
+            hit = replace(hit, also_in=tuple(copy_of(make_hit(store, rows[c.chunk_id], 0.0, [])) for c in copies))
+            if answers(hit, q):
+                gold.update([lead.chunk_id, *(c.chunk_id for c in copies)])
+    return ordered, rows, terms, question, group_of, gold
+
+
 def pipeline(db: Path, splits: list[str]) -> list[dict[str, Any]]:
     """Per question: the ordered candidates (reranked and settled, before abstention), which of
     them answer it, and the copy groups a search folds them into."""
@@ -40,8 +66,6 @@ def pipeline(db: Path, splits: list[str]) -> list[dict[str, Any]]:
 
     from namndkoll.corpus import as_store
     from namndkoll.corpus.db import open_db
-    from namndkoll.search.fold import fold_copies, rows_matter, rows_text
-    from namndkoll.search.hybrid import candidate_features, copy_of, final_order, gather, make_hit
     from namndkoll.search.rerank import reranker_for
 
     emb = get_embedder(None)
@@ -50,21 +74,7 @@ def pipeline(db: Path, splits: list[str]) -> list[dict[str, Any]]:
     out = []
     for split in splits:
         for q in split_questions(split):
-            filters = store.resolve_filters()
-            ranked, rows, terms, total, question = gather(store, q["q"], emb, filters, wide=10, limit=10)
-            x = candidate_features(ranked, rows, terms, total, question) if model is not None else None
-            ordered = final_order(ranked, model, x)
-            groups = fold_copies(ordered, rows_text(rows), len(ordered), rows_matter(rows))
-            group_of, gold = {}, set()
-            for lead, copies in groups:
-                for c in (lead, *copies):
-                    group_of[c.chunk_id] = lead.chunk_id
-                if q.get("answerable", True):
-                    hit = make_hit(store, rows[lead.chunk_id], lead.score, [])
-                    hit = replace(hit, also_in=tuple(copy_of(make_hit(store, rows[c.chunk_id], 0.0, []))
-                                                     for c in copies))
-                    if answers(hit, q):
-                        gold.update([lead.chunk_id, *(c.chunk_id for c in copies)])
+            ordered, rows, _terms, _question, group_of, gold = candidates(store, emb, model, q)
             out.append({"split": split, "q": q["q"], "answerable": q.get("answerable", True),
                         "kind": q.get("kind"), "ordered": ordered, "gold": gold, "group_of": group_of,
                         "texts": {r.chunk_id: (rows[r.chunk_id]["section"], rows[r.chunk_id]["item"],
@@ -74,11 +84,13 @@ def pipeline(db: Path, splits: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-def shown_list(ordered: list[Ranked], group_of: dict[int, int], judged: bool, limit: int = 10) -> list[Ranked]:
-    """What a search shows: the first ``limit`` distinct passages (copies folded)."""
+def shown_list(ordered: list[Ranked], group_of: dict[int, int], judged: bool, limit: int = 10,
+               model: str = "multilingual-e5-small") -> list[Ranked]:
+    """What a search shows: the first ``limit`` distinct passages (copies folded), judged with
+    ``model``'s calibration when ``judged``."""
     from namndkoll.search.judge import calibration_for, judge
 
-    lst = judge(ordered, calibration_for("multilingual-e5-small"), mode="hybrid") if judged else ordered
+    lst = judge(ordered, calibration_for(model), mode="hybrid") if judged else ordered
     seen, out = set(), []
     for r in lst:
         g = group_of.get(r.chunk_id, r.chunk_id)

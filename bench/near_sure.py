@@ -22,9 +22,9 @@ OUT = REPO / "bench" / "out"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+from as_shown import candidates, shown_list  # type: ignore[import-not-found]
 from search_misses import TUNABLE  # type: ignore[import-not-found]
 
-from namndkoll.search.evaluation import answers
 from namndkoll.search.ranked import Ranked
 
 ROW_FIELDS = ("text", "section", "item", "title", "context", "date", "committee", "municipality", "document_id",
@@ -32,14 +32,12 @@ ROW_FIELDS = ("text", "section", "item", "title", "context", "date", "committee"
 
 
 def pipeline(db: Path, splits: list[str], model: str | None) -> list[dict[str, Any]]:
-    from dataclasses import replace
-
+    """Per question, as bench/as_shown.py's ``candidates`` (the query dated as a search dates it),
+    with the rows of the ordered candidates and what the judge reads."""
     from search_eval import get_embedder, split_questions  # type: ignore[import-not-found]
 
     from namndkoll.corpus import as_store
     from namndkoll.corpus.db import open_db
-    from namndkoll.search.fold import fold_copies, rows_matter, rows_text
-    from namndkoll.search.hybrid import candidate_features, copy_of, final_order, gather, make_hit
     from namndkoll.search.question import dated_query
     from namndkoll.search.rerank import reranker_for
 
@@ -49,22 +47,7 @@ def pipeline(db: Path, splits: list[str], model: str | None) -> list[dict[str, A
     out = []
     for split in splits:
         for q in split_questions(split):
-            filters = store.resolve_filters()
-            query = dated_query(q["q"])
-            ranked, rows, terms, total, question = gather(store, query, emb, filters, wide=10, limit=10)
-            x = candidate_features(ranked, rows, terms, total, question) if rmodel is not None else None
-            ordered = final_order(ranked, rmodel, x)
-            groups = fold_copies(ordered, rows_text(rows), len(ordered), rows_matter(rows))
-            group_of, gold = {}, set()
-            for lead, copies in groups:
-                for c in (lead, *copies):
-                    group_of[c.chunk_id] = lead.chunk_id
-                if q.get("answerable", True):
-                    hit = make_hit(store, rows[lead.chunk_id], lead.score, [])
-                    hit = replace(hit, also_in=tuple(copy_of(make_hit(store, rows[c.chunk_id], 0.0, []))
-                                                     for c in copies))
-                    if answers(hit, q):
-                        gold.update([lead.chunk_id, *(c.chunk_id for c in copies)])
+            ordered, rows, terms, question, group_of, gold = candidates(store, emb, rmodel, q, dated_query(q["q"]))
             out.append({"split": split, "q": q["q"], "answerable": q.get("answerable", True),
                         "kind": q.get("kind"), "ordered": ordered, "gold": gold, "group_of": group_of,
                         "question": question, "terms": terms, "model": emb.model_id,
@@ -75,21 +58,10 @@ def pipeline(db: Path, splits: list[str], model: str | None) -> list[dict[str, A
 
 
 def shown(it: dict[str, Any], judged: bool, limit: int = 10, check: Any = None) -> list[Ranked]:
-    from namndkoll.search.judge import calibration_for, judge
-    ordered = it["ordered"]
-    if check is not None:
-        ordered = check(it, ordered)
-    lst = judge(ordered, calibration_for(it["model"]), mode="hybrid") if judged else ordered
-    seen, out = set(), []
-    for r in lst:
-        g = it["group_of"].get(r.chunk_id, r.chunk_id)
-        if g in seen:
-            continue
-        seen.add(g)
-        out.append(r)
-        if len(out) == limit:
-            break
-    return out
+    """What the search shows for a cached question (``check``: a candidate check applied to its
+    ordered candidates first)."""
+    ordered = check(it, it["ordered"]) if check is not None else it["ordered"]
+    return shown_list(ordered, it["group_of"], judged, limit, it["model"])
 
 
 def describe(r: Ranked, it: dict[str, Any]) -> str:

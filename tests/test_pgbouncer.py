@@ -9,19 +9,23 @@ passages another run embeds and embeds none of them again; the passages of an in
 while it embedded are taken over once its heartbeat lapses (the lapse made short here), not before
 and not never.
 
-Skipped where Debian's ``pgbouncer`` is not installed (.ci/run installs it).
+Skipped where Debian's ``pgbouncer`` is not installed (.ci/run installs it). The last test, of
+prepared statements through a pooler that keeps them, needs PgBouncer >= 1.21: ``$NAMNDKOLL_PGBOUNCER``
+(.ci/run fetches trixie's with tests/tools/pgbouncer_trixie.sh), skipped without one.
 """
 
 from __future__ import annotations
 
 import os
 import pwd
+import re
 import shutil
 import socket
 import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -35,12 +39,21 @@ from namndkoll.corpus import opened
 _databases = count(1)
 
 
-@pytest.fixture(scope="module")
-def bouncer(pg_server: Any) -> Iterator[Callable[[], str]]:
-    """``new()``: the URL, through a PgBouncer in transaction mode, of a new empty database."""
-    binary = shutil.which("pgbouncer") or next((p for p in ("/usr/sbin/pgbouncer",) if os.path.exists(p)), None)
-    if binary is None:
-        pytest.skip("pgbouncer is not installed (apt-get install pgbouncer)")
+def _installed() -> str | None:
+    """The system's PgBouncer (Debian bookworm's is 1.18)."""
+    return shutil.which("pgbouncer") or next((p for p in ("/usr/sbin/pgbouncer",) if os.path.exists(p)), None)
+
+
+def _version(binary: str) -> tuple[int, ...]:
+    out = subprocess.run([binary, "--version"], check=False, capture_output=True, text=True, timeout=30).stdout
+    m = re.search(r"PgBouncer (\d+)\.(\d+)", out)
+    return (int(m.group(1)), int(m.group(2))) if m else (0,)
+
+
+@contextmanager
+def _started(pg_server: Any, binary: str, settings: str = "", pool: int = 4) -> Iterator[Callable[[], str]]:
+    """A PgBouncer in transaction mode in front of the test server; ``new()`` gives the URL,
+    through it, of a new empty database."""
     import psycopg
 
     base = pg_server.get_uri()
@@ -57,10 +70,10 @@ def bouncer(pg_server: Any) -> Iterator[Callable[[], str]]:
         "[pgbouncer]\n"
         f"listen_addr = 127.0.0.1\nlisten_port = {port}\nunix_socket_dir =\n"
         f"auth_type = trust\nauth_file = {folder}/users.txt\n"
-        "pool_mode = transaction\ndefault_pool_size = 4\nmax_client_conn = 200\n"
+        f"pool_mode = transaction\ndefault_pool_size = {pool}\nmax_client_conn = 200\n"
         # psycopg sends extra_float_digits; namndkoll's read-only stores set options
         "ignore_startup_parameters = options,extra_float_digits\n"
-        f"logfile = {folder}/pgbouncer.log\n")
+        f"logfile = {folder}/pgbouncer.log\n{settings}")
     for f in folder.iterdir():
         f.chmod(0o644)
     cmd = [binary, str(folder / "pgbouncer.ini")]
@@ -96,6 +109,29 @@ def bouncer(pg_server: Any) -> Iterator[Callable[[], str]]:
             for name in made:
                 conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def bouncer(pg_server: Any) -> Iterator[Callable[[], str]]:
+    """``new()``: the URL, through a PgBouncer in transaction mode, of a new empty database."""
+    binary = _installed()
+    if binary is None:
+        pytest.skip("pgbouncer is not installed (apt-get install pgbouncer)")
+    with _started(pg_server, binary) as new:
+        yield new
+
+
+@pytest.fixture(scope="module")
+def keeping_bouncer(pg_server: Any) -> Iterator[Callable[[], str]]:
+    """The same through a PgBouncer that keeps prepared statements itself (>= 1.21 with
+    ``max_prepared_statements``), two server connections for many clients."""
+    # $NAMNDKOLL_PGBOUNCER: one of another version (tests/tools/pgbouncer_trixie.sh fetches 1.24)
+    binary = os.environ.get("NAMNDKOLL_PGBOUNCER") or _installed()
+    if binary is None or _version(binary) < (1, 21):
+        pytest.skip("needs PgBouncer >= 1.21 (Debian bookworm has 1.18): set $NAMNDKOLL_PGBOUNCER to one, "
+                    "e.g. from tests/tools/pgbouncer_trixie.sh")
+    with _started(pg_server, binary, "max_prepared_statements = 200\n", pool=2) as new:
+        yield new
 
 
 def test_two_ingests_of_one_file_at_once_through_pgbouncer_read_it_once(bouncer: Callable[[], str], tmp_path: Path):
@@ -155,3 +191,34 @@ def test_no_prepared_statements_through_pgbouncer_but_on_a_direct_connection(bou
         assert st.conn.prepare_threshold is None
         assert direct.conn.prepare_threshold is not None  # before: None
         assert direct.conn.execute("SELECT count(*) FROM pg_prepared_statements").fetchone()[0] >= 2
+
+
+def test_prepared_statements_through_a_pgbouncer_that_keeps_them(keeping_bouncer: Callable[[], str], tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch):
+    """``NAMNDKOLL_PG_PREPARE=on`` behind PgBouncer >= 1.21 with ``max_prepared_statements``
+    (docs/scaling.md): psycopg prepares the statements it runs again and again, the pooler
+    prepares each on whichever of its two server connections runs it, and three clients' many
+    transactions answer right. Through a pooler that does not keep them (``max_prepared_statements
+    = 0``, or PgBouncer 1.18) the same fails ("prepared statement "_pg3_0" does not exist" or
+    "already exists")."""
+    from test_cluster_copy import KS
+    from test_ingest_batch import make_pdf
+
+    from namndkoll.api import ingest
+    from namndkoll.api.files import source_name
+    from namndkoll.corpus.pg_connect import PREPARE_AFTER
+    from namndkoll.corpus.postgres import pooled
+
+    monkeypatch.setenv("NAMNDKOLL_PG_PREPARE", "on")
+    db = keeping_bouncer()
+    pdf = make_pdf(tmp_path / "ks-2024-03-12.pdf", KS)
+    ingest([pdf], db=db, extract=False, index=False)
+    with opened(db) as a, opened(db) as b, opened(db) as c:
+        assert pooled(a.conn) and a.conn.prepare_threshold == PREPARE_AFTER
+        for _ in range(20):  # each a transaction of its own: any of the two server connections
+            for s in (a, b, c):
+                assert s.lookup_source(source_name(pdf)) is not None
+                assert [d.title for d in s.list_documents()] == [d.title for d in a.list_documents()]
+        # the server sessions hold the pooler's own names for what the clients prepared
+        names = {r[0] for s in (a, b, c) for r in s.conn.execute("SELECT name FROM pg_prepared_statements")}
+        assert any(n.startswith("PGBOUNCER_") for n in names), names

@@ -50,3 +50,51 @@ def test_an_undated_documents_title_year_survives_a_copy_into_postgresql(tmp_pat
     with opened(pg_url) as st:
         assert [d.source for d in st.list_documents(year=2027)] == ["alingsas_ramar_2027-2029.pdf"]
 
+
+def _role_without_grants(pg_server, pg_url: str, name: str) -> str:  # type: ignore[no-untyped-def]
+    """``pg_url`` as the login role ``name``, which may use the schema but was granted no table."""
+    import psycopg
+
+    schema = pg_url.rsplit("search_path%3D", 1)[1].split("%2C")[0]
+    with psycopg.connect(pg_server.get_uri(), autocommit=True) as conn:
+        conn.execute(f"DROP ROLE IF EXISTS {name}")
+        conn.execute(f"CREATE ROLE {name} LOGIN")
+        conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {name}")
+    return pg_url.replace("postgres:@", f"{name}:@", 1).replace("//postgres@", f"//{name}@", 1)
+
+
+def test_a_reader_role_without_grants_is_told_to_ask_for_them_not_to_ingest(pg_server, pg_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A newsroom's reporters log in as a reader role; before its owner grants it the tables,
+    `search` said the database "holds no namndkoll corpus yet: run `namndkoll ingest`" (the
+    tables were there, the role could not see them in information_schema) — walk 22, check 22."""
+    import psycopg
+
+    from namndkoll.errors import CorpusError
+
+    _stored(pg_url)
+    reader = _role_without_grants(pg_server, pg_url, "w22reader")
+    assert "w22reader" in reader
+    try:
+        for write in (False, True):
+            try:
+                with opened(reader, write=write):
+                    pass
+            except CorpusError as exc:
+                msg = str(exc)
+            else:
+                raise AssertionError("opened without grants")
+            assert "holds no namndkoll corpus" not in msg and "\n" not in msg
+            assert "w22reader" in msg and "may not read" in msg
+            # a reader is told what to grant; an ingest (which migrates tables) to run as the owner
+            assert ("run it as that user" in msg) if write else ("GRANT SELECT ON ALL TABLES IN SCHEMA" in msg)
+        # what the message says to run is enough for a reader
+        schema = pg_url.rsplit("search_path%3D", 1)[1].split("%2C")[0]
+        with psycopg.connect(pg_server.get_uri(), autocommit=True) as conn:
+            conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO w22reader")
+        with opened(reader) as st:
+            assert [d.source for d in st.list_documents(year=2027)] == ["alingsas_ramar_2027-2029.pdf"]
+    finally:
+        with psycopg.connect(pg_server.get_uri(), autocommit=True) as conn:
+            conn.execute("DROP OWNED BY w22reader")
+            conn.execute("DROP ROLE w22reader")
+

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_search import report
 
 from namndkoll.api import copy_corpus
@@ -98,3 +99,68 @@ def test_a_reader_role_without_grants_is_told_to_ask_for_them_not_to_ingest(pg_s
             conn.execute("DROP OWNED BY w22reader")
             conn.execute("DROP ROLE w22reader")
 
+
+class _NotAScheduler:
+    """A TCP server that is no Dask scheduler: a web server (Dask's own dashboard, port 8787,
+    one off from the scheduler's 8786) that waits for a request it never gets, or that answers
+    at once in HTTP."""
+
+    def __init__(self, reply: bytes | None) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(4)
+        self.address = f"tcp://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.reply, self.conns = reply, []  # type: ignore[var-annotated]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.conns.append(conn)
+            if self.reply is not None:
+                conn.sendall(self.reply)
+
+    def close(self) -> None:
+        self.sock.close()
+        for c in self.conns:
+            c.close()
+
+
+@pytest.mark.parametrize("reply", [None, b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"],
+                         ids=["silent", "http"])
+def test_a_cluster_address_that_is_no_scheduler_fails_on_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  reply: bytes | None) -> None:
+    """`--cluster tcp://sched:8787` (the dashboard's port) waited for ever with nothing on the
+    screen (Dask's handshake has no timeout), and a server that answered in HTTP ended in a
+    traceback (numpy's "Unable to allocate 3.07 EiB"). Walk 22, check 25."""
+    pytest.importorskip("distributed")
+    import threading
+
+    from test_ingest_batch import make_pdf
+    from typer.testing import CliRunner
+
+    from namndkoll import cluster
+    from namndkoll.cli import app
+
+    monkeypatch.setattr(cluster, "CONNECT_S", 2.0, raising=False)
+    pdf = make_pdf(tmp_path / "ks.pdf", ["Kommunstyrelsen\nProtokoll 2026-06-15\n§ 1 Budget\n"])
+    server = _NotAScheduler(reply)
+    done: list = []  # type: ignore[type-arg]
+    args = ["ingest", str(pdf), "--db", str(tmp_path / "c.db"), "--cluster", server.address]
+    runner = threading.Thread(target=lambda: done.append(CliRunner().invoke(app, args)), daemon=True)
+    runner.start()
+    runner.join(60)  # it waited for ever before: fail, do not hang the suite
+    server.close()
+    assert done, "still waiting for the scheduler after 60 s"
+    r = done[0]
+    assert r.exit_code == 1, r.output
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith(f"error: {server.address} answers, but not as a Dask scheduler")
+    assert "8786" in lines[0] and "dashboard" in lines[0]

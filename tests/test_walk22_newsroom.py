@@ -164,3 +164,23 @@ def test_a_cluster_address_that_is_no_scheduler_fails_on_one_line(tmp_path: Path
     assert len(lines) == 1, r.stderr
     assert lines[0].startswith(f"error: {server.address} answers, but not as a Dask scheduler")
     assert "8786" in lines[0] and "dashboard" in lines[0]
+
+
+def test_the_nightly_run_says_nothing_was_read_without_a_rate_of_nothing(tmp_path: Path) -> None:
+    """The nightly ingest of an unchanged archive ended "0 pages in 0.2 s (0 pages/s)", and two
+    pages read in 8 s "(0 pages/s)" (walk 22, checks 8 and 9): a rate that says nothing."""
+    from test_ingest_batch import make_pdf
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+
+    pdf = make_pdf(tmp_path / "ks.pdf", ["Kommunstyrelsen\nProtokoll 2026-06-15\n§ 1 Budget\n"])
+    args = ["ingest", str(pdf), "--db", str(tmp_path / "c.db"), "--no-index"]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "1 ingested" in first.stdout and "1 page in " in first.stdout and "(0 pages/s)" not in first.stdout
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0, again.output
+    line = again.stdout.strip().splitlines()[-1]
+    assert line.startswith("0 ingested, 1 unchanged (skipped), 0 replaced, 0 failed · no page read (")
+    assert "pages/s" not in line and "0 pages" not in line

@@ -308,10 +308,13 @@ def _handshake(address: str) -> None:
 
     from distributed.comm import CommClosedError
     from distributed.comm import connect as comm_connect
+    from distributed.security import Security
+
+    args = Security().get_connection_args("client")  # as Client's own: tls:// with dask's configured certificates
 
     async def hear() -> None:
         try:
-            comm = await asyncio.wait_for(comm_connect(address, timeout=CONNECT_S), CONNECT_S * 1.5)
+            comm = await asyncio.wait_for(comm_connect(address, timeout=CONNECT_S, **args), CONNECT_S * 1.5)
         except TimeoutError as exc:  # before OSError, which it is: connected, and then nothing said
             raise _NoHandshake(f"no Dask handshake in {CONNECT_S:g} s") from exc
         except CommClosedError as exc:  # connected (connect retries those until its timeout), then no handshake

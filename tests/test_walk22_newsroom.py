@@ -35,7 +35,7 @@ def test_an_undated_documents_title_year_is_read_back(db: str) -> None:
 
 def test_an_undated_documents_title_year_survives_a_copy(db: str, tmp_path: Path) -> None:
     """`copy` lost it: `documents --year 2027` and `figures --year 2027` found the budget in the
-    corpus ingested, not in its copy (walk 22, check 13)."""
+    corpus ingested, not in its copy (walk 22, check 15)."""
     _stored(db)
     target = str(tmp_path / "copy.db")
     copy_corpus(db, target)
@@ -67,7 +67,7 @@ def _role_without_grants(pg_server, pg_url: str, name: str) -> str:  # type: ign
 def test_a_reader_role_without_grants_is_told_to_ask_for_them_not_to_ingest(pg_server, pg_url: str) -> None:  # type: ignore[no-untyped-def]
     """A newsroom's reporters log in as a reader role; before its owner grants it the tables,
     `search` said the database "holds no namndkoll corpus yet: run `namndkoll ingest`" (the
-    tables were there, the role could not see them in information_schema) — walk 22, check 22."""
+    tables were there, the role could not see them in information_schema) — walk 22, check 28."""
     import psycopg
 
     from namndkoll.errors import CorpusError
@@ -138,7 +138,7 @@ def test_a_cluster_address_that_is_no_scheduler_fails_on_one_line(tmp_path: Path
                                                                   reply: bytes | None) -> None:
     """`--cluster tcp://sched:8787` (the dashboard's port) waited for ever with nothing on the
     screen (Dask's handshake has no timeout), and a server that answered in HTTP ended in a
-    traceback (numpy's "Unable to allocate 3.07 EiB"). Walk 22, check 25."""
+    traceback (numpy's "Unable to allocate 3.07 EiB"). Walk 22, check 30."""
     pytest.importorskip("distributed")
     import threading
 
@@ -184,3 +184,21 @@ def test_the_nightly_run_says_nothing_was_read_without_a_rate_of_nothing(tmp_pat
     line = again.stdout.strip().splitlines()[-1]
     assert line.startswith("0 ingested, 1 unchanged (skipped), 0 replaced, 0 failed · no page read (")
     assert "pages/s" not in line and "0 pages" not in line
+
+
+@pytest.mark.parametrize("lapse, said", [(None, "10 min"), ("120", "2 min"), ("90", "90 s")])
+def test_an_ingest_waiting_for_a_hung_one_says_how_long_at_most(monkeypatch: pytest.MonkeyPatch, lapse: str | None,
+                                                                said: str) -> None:
+    """A nightly ingest stopped (SIGSTOP) while it read two files held them; the next one said
+    it waited "until they are stored, or until those ingests stop", and took them over after the
+    claims' lapse without saying that there was one, nor how long (walk 22, check 14)."""
+    from namndkoll.api.batch import _waiting_line
+    from namndkoll.corpus.claims import LAPSE_ENV, Holder
+
+    if lapse is None:
+        monkeypatch.delenv(LAPSE_ENV, raising=False)
+    else:
+        monkeypatch.setenv(LAPSE_ENV, lapse)
+    line = _waiting_line([("ks.pdf", Holder("7acb03cd", "vm", 19152)), ("kf.pdf", Holder("71acf303", "vm", 19149))])
+    assert line.startswith("2 files are being read by 2 other ingests (run 7acb03cd on host vm (pid 19152); ")
+    assert f"one that hangs is taken over after {said} without a heartbeat" in line and "\n" not in line

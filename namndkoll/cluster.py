@@ -32,6 +32,7 @@ _INSTALL = "Dask is not installed: pip install 'namndkoll[cluster]'"
 # how long a scheduler without workers is given for its first one to join (a script that
 # starts the scheduler and the workers together), then the ingest stops and says so
 WAIT_FOR_WORKERS = 60.0
+CONNECT_S = 20.0  # to reach a scheduler and hear its handshake
 PLUGIN = "namndkoll"
 
 
@@ -291,6 +292,48 @@ def _nearest(address: str) -> str:
     return ""
 
 
+class _NoHandshake(Exception):
+    pass
+
+
+def _handshake(address: str) -> None:
+    """Reach ``address`` and hear a Dask scheduler's handshake within ``CONNECT_S``, else a
+    NamndkollError on one line. Dask's own connect waits for the handshake with no timeout: a
+    server that takes the connection and says nothing (the dashboard's web server, port 8787, one
+    off from the scheduler's 8786) held ``Client`` for ever, and one that answered in HTTP ended
+    in a traceback (its first bytes read as a frame length: "Unable to allocate 3.07 EiB").
+    Nothing answering at all is the caller's OSError, as before."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from distributed.comm import CommClosedError
+    from distributed.comm import connect as comm_connect
+    from distributed.security import Security
+
+    args = Security().get_connection_args("client")  # as Client's own: tls:// with dask's configured certificates
+
+    async def hear() -> None:
+        try:
+            comm = await asyncio.wait_for(comm_connect(address, timeout=CONNECT_S, **args), CONNECT_S * 1.5)
+        except TimeoutError as exc:  # before OSError, which it is: connected, and then nothing said
+            raise _NoHandshake(f"no Dask handshake in {CONNECT_S:g} s") from exc
+        except CommClosedError as exc:  # connected (connect retries those until its timeout), then no handshake
+            raise _NoHandshake(f"it closed the connection without a Dask handshake: {exc}") from exc
+        except (OSError, ValueError):  # nothing answers there (connect's own timeout): the caller's message
+            raise
+        except Exception as exc:  # what it said is no Dask message (MemoryError, msgpack's errors ...)
+            raise _NoHandshake(f"it said something else: {type(exc).__name__}") from exc
+        await comm.close()
+
+    with ThreadPoolExecutor(1) as pool:  # a loop of its own, whether or not the caller runs one
+        try:
+            pool.submit(asyncio.run, hear()).result()
+        except _NoHandshake as exc:
+            raise NamndkollError(f"{address} answers, but not as a Dask scheduler ({exc}): is it the dashboard's "
+                                 "port (8787)? `dask scheduler` listens on 8786 unless --port says otherwise; "
+                                 "give its address as --cluster tcp://HOST:8786") from exc
+
+
 def connect(address: str) -> tuple[Any, Any]:
     """(client, cluster or None) for ``local:N`` (N worker processes on this machine) or a
     scheduler address (``tcp://HOST:8786``)."""
@@ -305,7 +348,8 @@ def connect(address: str) -> tuple[Any, Any]:
                                dashboard_address=":0", silence_logs=logging.ERROR)
         return Client(cluster), cluster
     try:
-        client = Client(address, timeout="20s")
+        _handshake(address)
+        client = Client(address, timeout=f"{CONNECT_S:g}s")
     except (OSError, TimeoutError, ValueError) as exc:  # ValueError: no address ("missing port number")
         raise NamndkollError(f"cannot reach the Dask scheduler at {address} ({exc}): start it with "
                              "`dask scheduler` and workers with `dask worker ADDRESS`, or use --cluster local:N") from exc

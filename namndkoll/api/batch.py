@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..corpus import opened
+from ..corpus import claims, opened
 from ..corpus.base import Store
 from ..corpus.claims import Holder
 from ..display import relative_path, shown_path
@@ -443,8 +443,11 @@ def _waiting_line(files: list[tuple[str, Holder]]) -> str:
         who = f"{len(holders)} other ingests ({'; '.join(holders[:3])}" + (", …)" if len(holders) > 3 else ")")
         that = "those ingests stop"
     they, are, them = ("it", "is", "it") if n == 1 else ("they", "are", "them")
+    lapse = claims.lapse_s()  # how long at most: a reader that hangs (stopped, not dead) beats no more
+    bound = f"{lapse / 60:g} min" if lapse >= 120 and lapse % 60 == 0 else f"{lapse:g} s"
     return (f"{n} {'file is' if n == 1 else 'files are'} being read by {who}: {named}; waiting until "
-            f"{they} {are} stored, or until {that} and this one reads {them} …")
+            f"{they} {are} stored, or until {that} and this one reads {them} (one that hangs is taken over "
+            f"after {bound} without a heartbeat, ${claims.LAPSE_ENV}) …")
 
 
 def _read_all(store: Store, runner: Iterator[tuple[Task, Any]], todo: list[Task], *, progress: Progress,

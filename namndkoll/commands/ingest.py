@@ -239,11 +239,14 @@ def ingest_cmd(
             for w in r.warnings:
                 echo(f"warning  {r.path}: {one_line(w)}")
         rate = report.pages / report.seconds if report.seconds else 0
+        # a night's run of an unchanged archive reads nothing: say so, not "0 pages (0 pages/s)";
+        # a slow start (models loading) reads a few pages at a fraction of a page a second
+        read = (f"{report.pages} {'page' if report.pages == 1 else 'pages'} in {report.seconds:.1f} s"
+                f" ({rate:.{1 if rate < 10 else 0}f} pages/s)" if report.pages
+                else f"no page read ({report.seconds:.1f} s)")
         echo(
             f"{report.count('ingested')} ingested, {report.count('unchanged')} unchanged (skipped), "
-            f"{report.count('replaced')} replaced, {report.count('failed')} failed"
-            f" · {report.pages} {'page' if report.pages == 1 else 'pages'} in {report.seconds:.1f} s"
-            f" ({rate:.0f} pages/s)"
+            f"{report.count('replaced')} replaced, {report.count('failed')} failed · {read}"
         )
         for r in report.failed:
             echo(f"failed   {r.path}: {one_line(r.message)}", err=True)

@@ -79,8 +79,21 @@ def known_schema() -> int:
 
 
 def _tables(conn: Any) -> set[str]:
+    """The tables (views too) of the current schema, whether or not this user may read them:
+    information_schema lists only those it was granted, so a reader role the owner had not
+    granted anything saw an empty database and was told to ingest."""
     return {r[0] for r in conn.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+        "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')")}
+
+
+def _not_granted(conn: Any, where: str, exc: Exception, *, write: bool) -> CorpusError:
+    """The one line for a user the corpus's owner has not granted it: what to ask for."""
+    user, schema = conn.execute("SELECT current_user, current_schema()").fetchone()
+    msg = str(exc).strip().splitlines()[0]
+    need = ("an ingest writes as the corpus's owner (it creates and changes tables): run it as that user"
+            if write else f"its owner can allow reading with: GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {user}")
+    return CorpusError(f"{where} holds a namndkoll corpus that the server user {user} may not read ({msg}); {need}")
 
 
 def check_corpus(conn: Any, where: str, *, allow_new: bool) -> bool:
@@ -93,8 +106,12 @@ def check_corpus(conn: Any, where: str, *, allow_new: bool) -> bool:
             raise CorpusError(f"{where} holds no namndkoll corpus yet: run `namndkoll ingest PDF... "
                               f"--db {where}` first")
         return True
-    ours = "_migrations" in tables and conn.execute(
-        "SELECT 1 FROM _migrations WHERE number = 1 AND name = 'core'").fetchone() is not None
+    psycopg = psycopg_module()
+    try:
+        ours = "_migrations" in tables and conn.execute(
+            "SELECT 1 FROM _migrations WHERE number = 1 AND name = 'core'").fetchone() is not None
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise _not_granted(conn, where, exc, write=allow_new) from exc
     if not ours:
         shown = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
         raise CorpusError(f"{where} holds tables of another application ({shown}), not a namndkoll "

@@ -328,7 +328,8 @@ def load_document(conn: Any, document_id: int) -> Document:
     item_dnrs = {d for it in items for d in it.diarienummer}
     md = Metadata(sd.title, sd.municipality, sd.committee, sd.doc_type, sd.date,  # type: ignore[arg-type]
                   tuple(d for d in sd.diarienummer if d not in item_dnrs),
-                  sd.org_kind, sd.kind)  # type: ignore[arg-type]
+                  sd.org_kind, sd.kind,  # type: ignore[arg-type]
+                  year=None if sd.date else sd.year)  # an undated budget's title year, as read
     return Document(sd.source, sd.sha256, pages, md, tuple(items), sd.size, sd.warnings, sd.reader or "")
 
 

@@ -49,6 +49,9 @@ def _docs():  # type: ignore[no-untyped-def]
     ("regeringen", ("regering",)),  # its stem keeps the noun
     ("reserverade", ("reserv",)),  # a verb's forms: "reserverar", "reservation" as before
     ("förskolan", ("förskol",)),
+    ("ersättare", ("ersätta", "ersätter")),  # not "ersätt": "ersättning"
+    ("handläggare", ("handlägga", "handlägger")),  # not "handläggning"
+    ("långsammare", ("långsamm",)),  # a comparative reaches its adjective as before
 ])
 def test_an_era_verbs_noun_reaches_its_own_forms_and_its_verbs(word: str, reached: tuple[str, ...]):
     assert word_stems(word) == reached
@@ -79,6 +82,21 @@ def test_search_parkering_finds_the_parking_not_the_parks(db: str):
     assert found == {"alingsas-ks-2026-06-15.pdf", "alingsas-taxa-felparkeringsavgifter.pdf"}
     assert parts and all("park" not in p for p in parts)
     assert "alingsas-program-rorelse.pdf" not in split
+
+
+def test_ersattare_finds_who_stands_in_not_a_payment(db: str):
+    """"Vem blev ny ersättare …": the stem "ersätt" found every "ersättning" (a payment) too."""
+    attendance = "Tjänstgörande ersättare\nRoland Alm (KD) ersätter Andreas Idén (KD)\nMaja Bentzer (V)"
+    motion = "Motion om högre ersättning till borgerliga vigselförrättare"
+    docs = [report("ks.pdf", [attendance], Metadata("Protokoll", "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-15")),
+            report("motion.pdf", [motion], Metadata("Motion", "Göteborg", "Kommunfullmäktige", "motion", "2024-01-25"))]
+    with opened(db, write=True) as st:
+        for d in docs:
+            with st.transaction():
+                st.replace_document(d)
+        index_corpus(st, FakeEmbedder())
+        found = [h.source for h in search(st, "ersättare", None, mode="keyword", abstention=False)]
+    assert found == ["ks.pdf"]
 
 
 PARK_ITEM = """§ 120 2026.301 KS

@@ -86,23 +86,43 @@ def stem(word: str) -> str:
 # "inventeringen" "inventarier"). Such a word reaches its own forms and compounds ("parkering*":
 # "parkeringen", "parkeringsavgift") and its verb's ("parkera*": "parkerade", "parkeras")
 _ERING = ("eringarna", "eringar", "eringen", "ering")
+# ... and one who does what a verb says ("ersättare", "handläggare", "deltagare"): its stem
+# ("ersätt") reached the verb's other nouns ("ersättning", "handläggning", "deltagit") and words
+# that only start alike ("utförligt" for "utförare"). It reaches its own forms ("ersättar*", within
+# "ersätta*") and the verb's present ("ersätter": "Roland Alm (KD) ersätter Andreas Idén").
+# Not an adjective's comparative ("långsammare", "billigare": the lemma table knows it as
+# "långsam", "billig"), whose stem reaches the adjective's forms
+_ARE = "are"
 
 
 def word_stems(word: str) -> tuple[str, ...]:
-    """The prefixes a query word reaches its forms by: its ``stem``, or, for the noun of an -era
+    """The prefixes a query word reaches its forms by: its ``stem``; for the noun of an -era
     verb whose stem cut that derivation off, the noun's and the verb's ("parkering" ->
-    "parkering", "parkera": not "park", "parker", "parkförvaltning")."""
+    "parkering", "parkera": not "park", "parker", "parkförvaltning"); for a doer's noun in -are,
+    the noun's and the verb's present ("ersättare" -> "ersätta", "ersätter": not
+    "ersättning")."""
     s = stem(word)
     if any(word == s + e for e in _ERING):
         return (s + "ering", s + "era")
+    if word == s + _ARE and _a_noun(word):
+        return (s + "a", s + "er")
     return (s,)
 
 
 def part_stem(word: str) -> str:
     """The stem a compound's part is found by: an -era verb's noun by its own letters
-    ("parkerings|kapacitet" -> "parkering", not "park"), any other part by its ``stem``."""
+    ("parkerings|kapacitet" -> "parkering", not "park"), any other part by its ``stem`` (a
+    doer's noun too: a split's tail in -are is as often no word, "lång|sammare")."""
     s = stem(word)
     return s + "ering" if any(word == s + e for e in _ERING) else s
+
+
+def _a_noun(word: str) -> bool:
+    """Whether a word in -are is a noun: the lemma table (spacy-lookups-data) takes a comparative
+    to its adjective ("långsammare" -> "långsam") and knows no other base form of a noun."""
+    from ..extract.figure_lemmas import lemma_of
+
+    return lemma_of("sv", word) in (None, word)
 
 
 @dataclass(frozen=True)

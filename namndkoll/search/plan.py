@@ -22,6 +22,7 @@ from .terms import (
     split_compound,
     stem,
     typed_without_dots,
+    word_stems,
 )
 
 __all__ = ["COMMON_SHARE", "RARE_TYPO", "SPLIT_BELOW", "frame_spelled", "fts_terms", "keyword_plan", "party_passages",
@@ -50,7 +51,8 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
 
     planned = []
     for t in terms:
-        n = df(t.stem)
+        # (an -era verb's noun reaches its verb's forms too: ``terms.word_stems``)
+        n = df(t.stem) + sum(df(a) for a in t.alts)
         alts: tuple[str, ...] = ()
         if n < SPLIT_BELOW and not t.party:
             # a word the corpus lacks is a typo of the nearest one it holds; a word it holds a
@@ -61,8 +63,8 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
             fixed = repair(t.word, vocab) if n == 0 else repair(t.word, [
                 (w, c) for w, c in vocab if c >= RARE_TYPO * max(n, 1) and fold(w) == fold(t.word)])
             if fixed:
-                alts = (stem(fixed),)
-                n = max(n, df(stem(fixed)))
+                alts = word_stems(fixed)
+                n = max(n, sum(df(a) for a in alts))
         # a word typed without å/ä/ö is also its spelling with them, where the corpus writes it so
         # far more often: in a query typed so, whatever its count ("goteborg" is in 33 passages,
         # the web addresses, "göteborg" in 1,336), and a short word the corpus lacks ("vast",
@@ -70,8 +72,8 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         if not alts and not t.party and (without_dots or n == 0) and t.word.isalpha() and fold(t.word) == t.word:
             dotted = dotted_spelling(store, t.word)
             if dotted:
-                alts = (stem(dotted),)
-                n = max(n, df(stem(dotted)))
+                alts = word_stems(dotted)
+                n = max(n, sum(df(a) for a in alts))
         # a word the corpus (nearly) lacks may still be there in parts: "platser i förskolan"
         parts = split_compound(t.word, store.term_doc_counts) if n < SPLIT_BELOW else ()
         if parts and n == 0:
@@ -85,8 +87,24 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         present = present_stem(t.word) if not t.party and not alts else None
         if present and df(present):
             alts, n = (present,), max(n, df(present))
-        planned.append(replace(t, parts=parts, alts=alts, df=n))
+        t = replace(t, parts=parts, alts=tuple(dict.fromkeys((*t.alts, *alts))), df=n)
+        planned.append(_one_prefix(store, t))
     return _with_abbreviations(_with_bodies(store, joined_compounds(planned, df), df), df)
+
+
+def _one_prefix(store: Store, t: Term) -> Term:
+    """An -era verb's noun and its verb ("investering*", "investera*": ``terms.word_stems``) as
+    the one prefix they share ("invester*") where the corpus holds no other word starting with
+    it: the keyword index then scores the word as one, as it did the stem ("invest*"), and only
+    the shorter words are left out. Where it holds one ("parker", the parks), as two."""
+    if len(t.alts) < 1 or not t.stem.endswith("ering") or t.alts[0] != t.stem[:-3] + "a":
+        return t
+    shared = t.stem[:-3]  # "invester"
+    own = (t.stem, t.alts[0])
+    vocab = getattr(store, "vocabulary", None)
+    if vocab is None or any(not w.startswith(own) for w, _ in vocab(shared)):
+        return t
+    return replace(t, stem=shared, alts=t.alts[1:])
 
 
 def party_passages(store: Store, code: str, df: Callable[[str], int]) -> int:

@@ -80,6 +80,51 @@ def stem(word: str) -> str:
     return word
 
 
+# the noun of an -era verb ("parkering", "renoveringen", "inventeringen"): ``stem`` cuts the
+# derivation off ("park", "renov", "invent"), and that prefix reaches other words' forms (issue 11,
+# twenty-second session: "parkering" found "park", "parker"; "renoveringen" the company Renova;
+# "inventeringen" "inventarier"). Such a word reaches its own forms and compounds ("parkering*":
+# "parkeringen", "parkeringsavgift") and its verb's ("parkera*": "parkerade", "parkeras")
+_ERING = ("eringarna", "eringar", "eringen", "ering")
+# ... and one who does what a verb says ("ersättare", "handläggare", "deltagare"): its stem
+# ("ersätt") reached the verb's other nouns ("ersättning", "handläggning", "deltagit") and words
+# that only start alike ("utförligt" for "utförare"). It reaches its own forms ("ersättar*", within
+# "ersätta*") and the verb's present ("ersätter": "Roland Alm (KD) ersätter Andreas Idén").
+# Not an adjective's comparative ("långsammare", "billigare": the lemma table knows it as
+# "långsam", "billig"), whose stem reaches the adjective's forms
+_ARE = "are"
+
+
+def word_stems(word: str) -> tuple[str, ...]:
+    """The prefixes a query word reaches its forms by: its ``stem``; for the noun of an -era
+    verb whose stem cut that derivation off, the noun's and the verb's ("parkering" ->
+    "parkering", "parkera": not "park", "parker", "parkförvaltning"); for a doer's noun in -are,
+    the noun's and the verb's present ("ersättare" -> "ersätta", "ersätter": not
+    "ersättning")."""
+    s = stem(word)
+    if any(word == s + e for e in _ERING):
+        return (s + "ering", s + "era")
+    if word == s + _ARE and _a_noun(word):
+        return (s + "a", s + "er")
+    return (s,)
+
+
+def part_stem(word: str) -> str:
+    """The stem a compound's part is found by: an -era verb's noun by its own letters
+    ("parkerings|kapacitet" -> "parkering", not "park"), any other part by its ``stem`` (a
+    doer's noun too: a split's tail in -are is as often no word, "lång|sammare")."""
+    s = stem(word)
+    return s + "ering" if any(word == s + e for e in _ERING) else s
+
+
+def _a_noun(word: str) -> bool:
+    """Whether a word in -are is a noun: the lemma table (spacy-lookups-data) takes a comparative
+    to its adjective ("långsammare" -> "långsam") and knows no other base form of a noun."""
+    from ..extract.figure_lemmas import lemma_of
+
+    return lemma_of("sv", word) in (None, word)
+
+
 @dataclass(frozen=True)
 class Term:
     word: str
@@ -170,7 +215,8 @@ def query_terms(query: str) -> list[Term]:
             if w in STOPWORDS or w in folded or w in IRREGULAR_VERBS or len(w) < 2 or w in seen:
                 continue
             seen.add(w)
-            out.append(Term(w, stem(w), party=party_code(w), any_party=w in _ANY_PARTY))
+            own = word_stems(w)
+            out.append(Term(w, own[0], alts=own[1:], party=party_code(w), any_party=w in _ANY_PARTY))
     for code in sorted(letters):
         if code.casefold() not in seen:
             out.append(Term(code.casefold(), code.casefold(), party=code))
@@ -249,9 +295,9 @@ def split_compound(word: str, doc_counts: Callable[[list[str]], dict[str, int]])
             continue
         score = (h_df * t_df) ** 0.5
         h_word = max(heads, key=lambda w: counts.get(w, 0))
-        h_stem = stem(h_word) if len(stem(h_word)) >= MIN_STEM else h_word
+        h_stem = part_stem(h_word) if len(stem(h_word)) >= MIN_STEM else h_word
         if best is None or score > best[0]:
-            best = (score, (h_stem, stem(tail)))
+            best = (score, (h_stem, part_stem(tail)))
     return best[1] if best else ()
 
 
@@ -445,11 +491,11 @@ def focus_pattern(word: str, terms: Sequence[Term], doc_counts: Callable[[list[s
     start or as the last part of a compound ("bidrag" in "utvecklingsbidraget"), or, for a
     compound, its own last part as a word ("tågresa": "kostnaden per resa")."""
     term = next((t for t in terms if t.word == word), None)
-    stems = sorted({stem(word), *(term.alts if term else ())}, key=len, reverse=True)
+    own = sorted({*word_stems(word), *(term.alts if term else ())}, key=len, reverse=True)
     if len(word) < MIN_STEM:  # "ist", "va": the word itself, as the keyword side takes it
         lit = word.lower()
         return FocusPattern(re.compile(rf"(?<!{_L}){re.escape(lit)}(?!{_L})"), [lit])
-    lits = [s.lower() for s in stems]
+    lits = [s.lower() for s in own]
     # a short root ("val" for "valet") as a word, or a compound's last part ("kommunval")
     pat = rf"(?<!{_L})(?:{_L}{{3,}})?(?:" + "|".join(
         re.escape(s) + (rf"(?!{_L})" if len(s) < MIN_STEM else "") for s in lits) + ")"

@@ -329,6 +329,8 @@ def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = Non
 def _stage(committee: str | None, doc_type: str | None) -> tuple[int, str]:
     """Where a document stands in a case's path: nämnd -> KS -> KF (revision beside them)."""
     low = (committee or "").casefold()
+    if doc_type == "motion":
+        return 0, "parti"  # a party's paper, whichever body it is addressed to
     if "fullmäktige" in low:
         return 3, "KF"
     if "kommunstyrelse" in low or "regionstyrelse" in low or "förbundsstyrelse" in low:
@@ -400,6 +402,7 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     from ..search.cite import bundled_in, format_citation
     from ..types import Metadata
     from .case_links import joined_steps
+    from .case_motions import joined_motions
 
     with opened(db) as store:
         # the store matches a prefix ("2026.13" also finds "2026.131 TEN"): a whole number only
@@ -413,6 +416,11 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
         # number ("§ 28 TEN"), or that a step names (case_links)
         for e in joined_steps(store, entries):
             e["mentioned"], e["own_dnr"] = False, (e["dnr"],) if e["dnr"] else ()
+            stored.setdefault(e["document_id"], store.get_stored(e["document_id"]))
+            entries.append(e)
+        # a motion of its own, without §§ or number: through the § that takes it up (case_motions)
+        for e in joined_motions(store, entries):
+            e["mentioned"], e["own_dnr"] = False, ()
             stored.setdefault(e["document_id"], store.get_stored(e["document_id"]))
             entries.append(e)
     for e in entries:

@@ -395,6 +395,12 @@ def _place_mention(store: Store, e: dict[str, Any]) -> None:
         e[what] = [r for r in e[what] if item is not None and item.start <= r["start"] < item.end]
 
 
+def _when(e: dict[str, Any]) -> str | None:
+    if e["date"] is None and e["stage"] == "parti" and e.get("joined"):
+        return e["joined"]["date"]
+    return e["date"]
+
+
 def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     """A case followed by its diarienummer through every document and body that names it,
     oldest first (same date: nämnd before KS before KF), with its decisions and votes."""
@@ -439,9 +445,12 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
         cited = e.pop("own_dnr") if "own_dnr" in e else (e["dnr"],)
         e["citation"] = format_citation(md, item=e["item"], page=page, page_end=page,
                                         diarienummer=cited, source=e["source"], within=within)
-    entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["rank"]))
-    # the path the case took: a body whose records only name it in passing did not handle it
-    handled = [e for e in entries if not e["mentioned"]] or entries
+    # an undated motion stands where the § that took it up stands, before it
+    entries.sort(key=lambda e: (_when(e) is None, _when(e) or "", e["rank"]))
+    # the path the case took: a body whose records only name it in passing did not handle it,
+    # nor is a party's paper a body's step
+    handled = ([e for e in entries if not e["mentioned"] and e["stage"] != "parti"]
+               or [e for e in entries if not e["mentioned"]] or entries)
     bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in handled))
     numbers: dict[str, dict[str, Any]] = {}
     for e in entries:

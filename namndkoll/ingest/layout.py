@@ -257,7 +257,6 @@ def _gutter_in(lines: list[RawLine], left: float, width: float) -> float | None:
     lx0 = np.array([ln.x0 for ln in lines])
     lx1 = np.array([ln.x1 for ln in lines])
     xs = np.arange(left + width * 0.3, left + width * 0.7, 4.0)
-    crossing = ((r0[:, None] < xs) & (r1[:, None] > xs)).sum(0)
     left = (lx1[:, None] <= xs).sum(0)
     right = (lx0[:, None] >= xs).sum(0)
     # lines with runs on both sides of x and none across it
@@ -271,6 +270,16 @@ def _gutter_in(lines: list[RawLine], left: float, width: float) -> float | None:
     np.logical_or.at(words_right, line_of, (r0[:, None] >= xs) & wordy[:, None])
     both_m = (lx0[:, None] < xs) & (lx1[:, None] > xs) & ~across & words_right
     both = both_m.sum(0)
+    runs_across = (r0[:, None] < xs) & (r1[:, None] > xs)
+    crossing = runs_across.sum(0)
+    # text across x above the first line set on both sides of it, or below the last, is a band
+    # of its own, as reading_order reads it: a full-width title and lead over two columns of
+    # prose (Stadsrevisionen's årsredogörelse p. 4, a foreword)
+    rows = np.arange(len(lines))[:, None]
+    first = np.where(both_m.any(0), both_m.argmax(0), len(lines))
+    last = np.where(both_m.any(0), len(lines) - 1 - both_m[::-1].argmax(0), -1)
+    inside = (rows >= first[None, :]) & (rows <= last[None, :])
+    crossing_between = np.where(inside[line_of], runs_across, False).sum(0)
     # where the left part of such a line ends: a column of text runs up to its gutter, a
     # form's labels ("Justerande", "KF § 57" beside "Utdragsbestyrkande", "KS KF/2025:6") stop short
     ends = np.zeros((len(lines), len(xs)))
@@ -285,13 +294,24 @@ def _gutter_in(lines: list[RawLine], left: float, width: float) -> float | None:
         warnings.simplefilter("ignore", RuntimeWarning)  # a column x no line has parts on both sides of
         near = np.nan_to_num(np.nanmedian(gap, axis=0), nan=width)
         wide = np.nan_to_num(np.nanmedian(rwidth, axis=0), nan=0.0)
-    ok = ((crossing <= max(1, len(lines) // 20)) & (both >= len(lines) * 0.25) & (left + both >= 4)
-          & (right + both >= 4) & (near < width * 0.2) & (wide >= width * 0.12))
+        lwide = np.nan_to_num(np.nanmedian(np.where(both_m, ends - lx0[:, None], np.nan), axis=0), nan=0.0)
+    shape = (both >= len(lines) * 0.25) & (left + both >= 4) & (right + both >= 4) & (near < width * 0.2) \
+        & (wide >= width * 0.12)
+    # ... when the columns are columns of prose: many lines set on both sides, each side as wide as
+    # a column's lines (a form's labels beside their values, a few rows of a cover's fields, stay
+    # lines read across)
+    few = max(1, len(lines) // 20)
+    ok = shape & (crossing <= few)
+    if not ok.any():  # a page set in columns from top to bottom is read as before
+        prose = (both >= _PROSE_LINES) & (lwide >= width * 0.25) & (wide >= width * 0.25)
+        ok, crossing = shape & prose & (crossing_between <= few), crossing_between
     if not ok.any():
         return None
     score = np.where(ok, both - crossing * 3, -10**9)
     return float(xs[int(np.argmax(score))])
 
+
+_PROSE_LINES = 8  # lines set on both sides of a gutter under a full-width title: two columns of prose
 
 _FIGURE = re.compile(r"^(?:[-−–+]?\(?\d[\d,.]*\)?%?|[-−–]|%)$")
 

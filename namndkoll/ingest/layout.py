@@ -334,13 +334,66 @@ def _table_rows(lines: list[RawLine], gutter: float) -> set[int]:
             if ok and ((i > 0 and row[i - 1]) or (i + 1 < len(row) and row[i + 1]))}
 
 
+_BESIDE_GAP = 2.0  # ems of the larger type between a heading's words and a column set beside it
+_BESIDE_SIZE = 1.5  # points: the heading's type larger than the column's by at least this
+
+
+def _split_at(line: RawLine) -> list[tuple[float, list[Run], list[Run]]]:
+    """Where a line may be two texts side by side: (x where the right part starts, left runs,
+    right runs) at each gap of two ems or more between runs."""
+    runs = sorted(line.runs, key=lambda r: r.x0)
+    out = []
+    for k in range(1, len(runs)):
+        em = max(runs[k - 1].y1 - runs[k - 1].y0, runs[k].y1 - runs[k].y0, 1.0)
+        if runs[k].x0 - max(r.x1 for r in runs[:k]) >= _BESIDE_GAP * em:
+            out.append((runs[k].x0, runs[:k], runs[k:]))
+    return out
+
+
+def _beside_column(lines: list[RawLine]) -> list[RawLine]:
+    """Lines with a narrow column set beside a heading (a regulation's title, its number and
+    "Utkom från trycket / den 10 september 2024" in small type beside it: TSFS 2024:57) read
+    as the heading's lines, then the column's. Two lines or more in a row whose right parts start
+    at one x, two ems or more from their left parts, most of them with the left part in type
+    larger than the right part's; a right part of figures only is a table's row, and type of one
+    size on both sides (a form's labels and values, names side by side, columns of prose under a
+    heading) is left as it is."""
+    out: list[RawLine] = []
+    i = 0
+    while i < len(lines):
+        splits = _split_at(lines[i])
+        block: list[tuple[list[Run], list[Run]]] = []
+        for x, lpart, rpart in splits:
+            block = [(lpart, rpart)]
+            j = i + 1
+            while j < len(lines):
+                nxt = next(((lp, rp) for x2, lp, rp in _split_at(lines[j]) if abs(x2 - x) <= 2.0), None)
+                if nxt is None:
+                    break
+                block.append(nxt)
+                j += 1
+            larger = sum(RawLine(lp).font()[0] - RawLine(rp).font()[0] >= _BESIDE_SIZE for lp, rp in block)
+            if len(block) >= 2 and larger * 2 > len(block) and not any(
+                    _figures(" ".join(r.text for r in rp)) for _, rp in block):
+                break
+            block = []
+        if not block:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.extend(RawLine(lp) for lp, _ in block)
+        out.extend(RawLine(rp) for _, rp in block)
+        i += len(block)
+    return out
+
+
 def reading_order(lines: list[RawLine], width: float) -> list[RawLine]:
     """Lines in reading order: for a two-column page, full-width lines split the page into
     bands, and each band is read left column first. A table's rows (a label left of the
     gutter, figures right of it) stay whole lines, as full-width lines do."""
     gutter = _gutter(lines, width)
     if gutter is None:
-        return lines
+        return _beside_column(lines)
     rows = _table_rows(lines, gutter)
     out: list[RawLine] = []
     left: list[RawLine] = []

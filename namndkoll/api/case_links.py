@@ -8,6 +8,7 @@ one stored § — never by a title's likeness.
 
 from __future__ import annotations
 
+import re
 from datetime import date as Date
 from typing import Any
 
@@ -26,6 +27,10 @@ _MAX_STEPS = 40
 _UNDATED_DAYS = 366
 # a case's later steps stand within this many years of the § they name
 _NAMING_YEARS = 3
+
+# a register's code before the year ("GSF-2025-01221") or after the number ("2026.067 TEN")
+_CODE_FIRST = re.compile(r"([A-ZÅÄÖ]{2,6})[ -–](?:19|20)\d\d[-–/]\d")
+_CODE_LAST = re.compile(r"\d\s([A-ZÅÄÖ]{2,6})$")
 
 # (document id, § number, where the § starts): a document bundling several bodies' extracts may
 # hold two §§ of one number
@@ -57,7 +62,8 @@ class _Linker:
     def body(self, municipality: str | None, ref: CaseRef) -> str | None:
         """The stored committee a reference names: its name in any case ("kommunfullmäktige"), or
         initials that spell exactly one body's name (KS, KSAU), else the one body whose §§'
-        own diarienummer end in them ("2026.067 TEN": Tekniska nämnden)."""
+        own diarienummer carry them as their register's code ("2026.067 TEN": Tekniska nämnden;
+        "GSF-2025-01221" of Göteborg's grundskolenämnden for "GSN")."""
         if municipality not in self.bodies:
             self.bodies[municipality] = self.store.body_numbers(municipality)
         pairs = self.bodies[municipality]
@@ -70,10 +76,9 @@ class _Linker:
             best = min(fits.values())
             found = [c for c, k in fits.items() if k == best]
             return found[0] if len(found) == 1 else None
-        suffix = " " + ref.body.upper()
         counts: dict[str, int] = {}
         for c, dnr in pairs:
-            if dnr and dnr.upper().endswith(suffix):
+            if dnr and _codes_body(dnr, ref.body):
                 counts[c] = counts.get(c, 0) + 1
         total = sum(counts.values())
         top = max(counts.items(), key=lambda kv: kv[1], default=None)
@@ -126,6 +131,19 @@ class _Linker:
                     if t == node:
                         out.append((other, ref))
         return out
+
+
+def _codes_body(dnr: str, initials: str) -> bool:
+    """Whether a diarienummer carries the code of the body ``initials`` name: Alingsås writes the
+    body's code last ("2026.067 TEN"), Göteborg the code of the office that prepares the body's
+    cases first ("GSF-2025-01221": grundskoleförvaltningen, for grundskolenämnden's "GSN"; "SFF"
+    for "SFN"), the nämnd's N a förvaltning's F."""
+    abbr = initials.upper()
+    m = _CODE_FIRST.match(dnr.upper()) or _CODE_LAST.search(dnr.upper())
+    if m is None:
+        return False
+    code = m.group(1)
+    return code == abbr or (len(abbr) >= 3 and abbr.endswith("N") and code == abbr[:-1] + "F")
 
 
 def _other_case(row: dict[str, Any], other: dict[str, Any] | None) -> bool:

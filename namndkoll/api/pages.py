@@ -329,6 +329,8 @@ def compare_matrix(topic: str, *, by: str = "party", db: str | Path | None = Non
 def _stage(committee: str | None, doc_type: str | None) -> tuple[int, str]:
     """Where a document stands in a case's path: nämnd -> KS -> KF (revision beside them)."""
     low = (committee or "").casefold()
+    if doc_type == "motion":
+        return 0, "parti"  # a party's paper, whichever body it is addressed to
     if "fullmäktige" in low:
         return 3, "KF"
     if "kommunstyrelse" in low or "regionstyrelse" in low or "förbundsstyrelse" in low:
@@ -393,6 +395,12 @@ def _place_mention(store: Store, e: dict[str, Any]) -> None:
         e[what] = [r for r in e[what] if item is not None and item.start <= r["start"] < item.end]
 
 
+def _when(e: dict[str, Any]) -> str | None:
+    if e["date"] is None and e["stage"] == "parti" and e.get("joined"):
+        return e["joined"]["date"]
+    return e["date"]
+
+
 def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     """A case followed by its diarienummer through every document and body that names it,
     oldest first (same date: nämnd before KS before KF), with its decisions and votes."""
@@ -400,6 +408,7 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
     from ..search.cite import bundled_in, format_citation
     from ..types import Metadata
     from .case_links import joined_steps
+    from .case_motions import joined_motions
 
     with opened(db) as store:
         # the store matches a prefix ("2026.13" also finds "2026.131 TEN"): a whole number only
@@ -413,6 +422,11 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
         # number ("§ 28 TEN"), or that a step names (case_links)
         for e in joined_steps(store, entries):
             e["mentioned"], e["own_dnr"] = False, (e["dnr"],) if e["dnr"] else ()
+            stored.setdefault(e["document_id"], store.get_stored(e["document_id"]))
+            entries.append(e)
+        # a motion of its own, without §§ or number: through the § that takes it up (case_motions)
+        for e in joined_motions(store, entries):
+            e["mentioned"], e["own_dnr"] = False, ()
             stored.setdefault(e["document_id"], store.get_stored(e["document_id"]))
             entries.append(e)
     for e in entries:
@@ -431,9 +445,12 @@ def case_view(dnr: str, *, db: str | Path | None = None) -> CaseView:
         cited = e.pop("own_dnr") if "own_dnr" in e else (e["dnr"],)
         e["citation"] = format_citation(md, item=e["item"], page=page, page_end=page,
                                         diarienummer=cited, source=e["source"], within=within)
-    entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["rank"]))
-    # the path the case took: a body whose records only name it in passing did not handle it
-    handled = [e for e in entries if not e["mentioned"]] or entries
+    # an undated motion stands where the § that took it up stands, before it
+    entries.sort(key=lambda e: (_when(e) is None, _when(e) or "", e["rank"]))
+    # the path the case took: a body whose records only name it in passing did not handle it,
+    # nor is a party's paper a body's step
+    handled = ([e for e in entries if not e["mentioned"] and e["stage"] != "parti"]
+               or [e for e in entries if not e["mentioned"]] or entries)
     bodies = list(dict.fromkeys(e["committee"] or e["stage"] for e in handled))
     numbers: dict[str, dict[str, Any]] = {}
     for e in entries:

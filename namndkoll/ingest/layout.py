@@ -257,7 +257,6 @@ def _gutter_in(lines: list[RawLine], left: float, width: float) -> float | None:
     lx0 = np.array([ln.x0 for ln in lines])
     lx1 = np.array([ln.x1 for ln in lines])
     xs = np.arange(left + width * 0.3, left + width * 0.7, 4.0)
-    crossing = ((r0[:, None] < xs) & (r1[:, None] > xs)).sum(0)
     left = (lx1[:, None] <= xs).sum(0)
     right = (lx0[:, None] >= xs).sum(0)
     # lines with runs on both sides of x and none across it
@@ -271,6 +270,16 @@ def _gutter_in(lines: list[RawLine], left: float, width: float) -> float | None:
     np.logical_or.at(words_right, line_of, (r0[:, None] >= xs) & wordy[:, None])
     both_m = (lx0[:, None] < xs) & (lx1[:, None] > xs) & ~across & words_right
     both = both_m.sum(0)
+    runs_across = (r0[:, None] < xs) & (r1[:, None] > xs)
+    crossing = runs_across.sum(0)
+    # text across x above the first line set on both sides of it, or below the last, is a band
+    # of its own, as reading_order reads it: a full-width title and lead over two columns of
+    # prose (Stadsrevisionen's årsredogörelse p. 4, a foreword)
+    rows = np.arange(len(lines))[:, None]
+    first = np.where(both_m.any(0), both_m.argmax(0), len(lines))
+    last = np.where(both_m.any(0), len(lines) - 1 - both_m[::-1].argmax(0), -1)
+    inside = (rows >= first[None, :]) & (rows <= last[None, :])
+    crossing_between = np.where(inside[line_of], runs_across, False).sum(0)
     # where the left part of such a line ends: a column of text runs up to its gutter, a
     # form's labels ("Justerande", "KF § 57" beside "Utdragsbestyrkande", "KS KF/2025:6") stop short
     ends = np.zeros((len(lines), len(xs)))
@@ -285,13 +294,24 @@ def _gutter_in(lines: list[RawLine], left: float, width: float) -> float | None:
         warnings.simplefilter("ignore", RuntimeWarning)  # a column x no line has parts on both sides of
         near = np.nan_to_num(np.nanmedian(gap, axis=0), nan=width)
         wide = np.nan_to_num(np.nanmedian(rwidth, axis=0), nan=0.0)
-    ok = ((crossing <= max(1, len(lines) // 20)) & (both >= len(lines) * 0.25) & (left + both >= 4)
-          & (right + both >= 4) & (near < width * 0.2) & (wide >= width * 0.12))
+        lwide = np.nan_to_num(np.nanmedian(np.where(both_m, ends - lx0[:, None], np.nan), axis=0), nan=0.0)
+    shape = (both >= len(lines) * 0.25) & (left + both >= 4) & (right + both >= 4) & (near < width * 0.2) \
+        & (wide >= width * 0.12)
+    # ... when the columns are columns of prose: many lines set on both sides, each side as wide as
+    # a column's lines (a form's labels beside their values, a few rows of a cover's fields, stay
+    # lines read across)
+    few = max(1, len(lines) // 20)
+    ok = shape & (crossing <= few)
+    if not ok.any():  # a page set in columns from top to bottom is read as before
+        prose = (both >= _PROSE_LINES) & (lwide >= width * 0.25) & (wide >= width * 0.25)
+        ok, crossing = shape & prose & (crossing_between <= few), crossing_between
     if not ok.any():
         return None
     score = np.where(ok, both - crossing * 3, -10**9)
     return float(xs[int(np.argmax(score))])
 
+
+_PROSE_LINES = 8  # lines set on both sides of a gutter under a full-width title: two columns of prose
 
 _FIGURE = re.compile(r"^(?:[-−–+]?\(?\d[\d,.]*\)?%?|[-−–]|%)$")
 
@@ -314,13 +334,66 @@ def _table_rows(lines: list[RawLine], gutter: float) -> set[int]:
             if ok and ((i > 0 and row[i - 1]) or (i + 1 < len(row) and row[i + 1]))}
 
 
+_BESIDE_GAP = 2.0  # ems of the larger type between a heading's words and a column set beside it
+_BESIDE_SIZE = 1.5  # points: the heading's type larger than the column's by at least this
+
+
+def _split_at(line: RawLine) -> list[tuple[float, list[Run], list[Run]]]:
+    """Where a line may be two texts side by side: (x where the right part starts, left runs,
+    right runs) at each gap of two ems or more between runs."""
+    runs = sorted(line.runs, key=lambda r: r.x0)
+    out = []
+    for k in range(1, len(runs)):
+        em = max(runs[k - 1].y1 - runs[k - 1].y0, runs[k].y1 - runs[k].y0, 1.0)
+        if runs[k].x0 - max(r.x1 for r in runs[:k]) >= _BESIDE_GAP * em:
+            out.append((runs[k].x0, runs[:k], runs[k:]))
+    return out
+
+
+def _beside_column(lines: list[RawLine]) -> list[RawLine]:
+    """Lines with a narrow column set beside a heading (a regulation's title, its number and
+    "Utkom från trycket / den 10 september 2024" in small type beside it: TSFS 2024:57) read
+    as the heading's lines, then the column's. Two lines or more in a row whose right parts start
+    at one x, two ems or more from their left parts, most of them with the left part in type
+    larger than the right part's; a right part of figures only is a table's row, and type of one
+    size on both sides (a form's labels and values, names side by side, columns of prose under a
+    heading) is left as it is."""
+    out: list[RawLine] = []
+    i = 0
+    while i < len(lines):
+        splits = _split_at(lines[i])
+        block: list[tuple[list[Run], list[Run]]] = []
+        for x, lpart, rpart in splits:
+            block = [(lpart, rpart)]
+            j = i + 1
+            while j < len(lines):
+                nxt = next(((lp, rp) for x2, lp, rp in _split_at(lines[j]) if abs(x2 - x) <= 2.0), None)
+                if nxt is None:
+                    break
+                block.append(nxt)
+                j += 1
+            larger = sum(RawLine(lp).font()[0] - RawLine(rp).font()[0] >= _BESIDE_SIZE for lp, rp in block)
+            if len(block) >= 2 and larger * 2 > len(block) and not any(
+                    _figures(" ".join(r.text for r in rp)) for _, rp in block):
+                break
+            block = []
+        if not block:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.extend(RawLine(lp) for lp, _ in block)
+        out.extend(RawLine(rp) for _, rp in block)
+        i += len(block)
+    return out
+
+
 def reading_order(lines: list[RawLine], width: float) -> list[RawLine]:
     """Lines in reading order: for a two-column page, full-width lines split the page into
     bands, and each band is read left column first. A table's rows (a label left of the
     gutter, figures right of it) stay whole lines, as full-width lines do."""
     gutter = _gutter(lines, width)
     if gutter is None:
-        return lines
+        return _beside_column(lines)
     rows = _table_rows(lines, gutter)
     out: list[RawLine] = []
     left: list[RawLine] = []

@@ -327,7 +327,11 @@ def _title_by_layout(page: Page, committee: str | None, names: set[str]) -> str 
              and first.top - x.bottom <= first.size * 1.2]
     if above and _TITLE_WORD.match(page.text[above[-1].start:above[-1].end].strip()):
         parts.insert(0, page.text[above[-1].start:above[-1].end].strip())
-    for ln in sorted((x for x in sized if x.top > first.top), key=lambda x: x.top):
+    # the lines below it as the page is read: a column set beside the title (a regulation's
+    # number "TSFS 2024:57" level with its first line) is read after the title's lines, higher up
+    for ln in sized[sized.index(first) + 1:]:
+        if ln.top <= prev.top:
+            break
         gap = ln.top - prev.bottom
         if abs(ln.size - first.size) > 0.6 or gap > first.size * 1.2 or _WEB.search(page.text[ln.start:ln.end]):
             break
@@ -336,7 +340,8 @@ def _title_by_layout(page: Page, committee: str | None, names: set[str]) -> str 
     out = parts[0]
     for p in parts[1:]:
         out = out + p if out.endswith(("-", "–")) and p[:1].islower() else f"{out} {p}"
-    return re.sub(r"\s+", " ", out).strip(" :–-") or None
+    # "…om parkeringsanmärkningar och felparkeringsavgift;" over "beslutade den …" in body type
+    return re.sub(r"\s+", " ", out).strip(" :;–-") or None
 
 
 # "Missiv", "Missiv till kommunstyrelsen samt ansvariga nämnder och bolag", "Missiv till

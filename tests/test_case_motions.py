@@ -1,0 +1,115 @@
+"""A motion is most often stored as the party's own paper: no §§, no diarienummer (the register
+gives the number when it comes in). `namndkoll case` followed the case from the kommunfullmäktige
+§ it was handed in at ("Motion av Amanda Andersson (MP) om att införa laddstationer …") through
+the kommunstyrelse's answer, but the motion itself — what the party proposed — was not among the
+steps (issue 8, the twenty-first session's leftover). It joins now when a § of the case handles a
+motion, every content word of the motion's title stands in the § title and every person the
+motion names is named in the §: another motion on a like subject, or by other signers, does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_ingest_batch import make_pdf
+
+from namndkoll import api
+
+MOTION = """2025-09-24
+Motion till kommunfullmäktige om att införa laddstationer för Alingsås cyklister
+Cykel är ett vanligt transportmedel i Alingsås kommun. Mängden elcyklar har ökat och det finns
+få möjligheter att ladda elcyklar på allmänna platser.
+Med hänvisning till ovanstående föreslår jag att kommunfullmäktige beslutar:
+- att uppdra åt tekniska nämnden att införa stöldsäkra laddstationer för elcyklar.
+Amanda Andersson
+Miljöpartiet de gröna Alingsås
+"""
+
+# a like subject, another party's signer: no step of the MP motion's case
+OTHER = """2025-09-20
+Motion till kommunfullmäktige om laddstationer för elbilar vid Alingsås idrottsplatser
+Fler laddstationer för elbilar behövs vid idrottsplatserna.
+Med hänvisning till ovanstående föreslår jag att kommunfullmäktige beslutar:
+- att uppdra åt tekniska nämnden att bygga laddstationer för elbilar.
+Per Persson
+Moderaterna Alingsås
+"""
+
+KF = """Alingsås kommun
+Kommunfullmäktige
+Protokoll
+Sammanträdesdatum: 2025-09-24
+§ 204 Dnr 2025.446 KS
+Motion av Amanda Andersson (MP) om att införa laddstationer för Alingsås cyklister
+Ärendebeskrivning
+Amanda Andersson (MP) lämnar en motion om att införa laddstationer för Alingsås cyklister.
+Beslut
+Kommunfullmäktige beslutar
+att motionen remitteras till kommunstyrelsen för beredning.
+§ 205 Dnr 2025.450 KS
+Taxa för torghandel
+Ärendebeskrivning
+En ny taxa för torghandel föreslås.
+Beslut
+Kommunfullmäktige beslutar
+att anta taxan för torghandel.
+"""
+
+
+@pytest.fixture
+def corpus(db: str, tmp_path: Path) -> str:
+    make_pdf(tmp_path / "motion-laddstationer-mp.pdf", [MOTION])
+    make_pdf(tmp_path / "motion-laddstationer-elbilar-m.pdf", [OTHER])
+    make_pdf(tmp_path / "kf-2025-09-24.pdf", [KF])
+    report = api.ingest(sorted(tmp_path.glob("*.pdf")), db=db, index=False)
+    assert not report.failed, report.failed
+    return db
+
+
+def test_the_motion_joins_the_paragraph_it_was_handed_in_at(corpus: str) -> None:
+    case = api.case_view("2025.446 KS", db=corpus)
+    assert [(e["doc_type"], e["item"]) for e in case.entries] == [("motion", None), ("protokoll", "204")]
+    motion = case.entries[0]
+    assert motion["title"] == "Motion till kommunfullmäktige om att införa laddstationer för Alingsås cyklister"
+    assert motion["source"].endswith("motion-laddstationer-mp.pdf")
+    assert (motion["joined"]["committee"], motion["joined"]["item"], motion["joined"]["page"]) == (
+        "Kommunfullmäktige", "204", 1)
+    assert motion["joined"]["ref"].startswith("Motion av Amanda Andersson (MP)")
+    assert [p["parties"] for p in motion["positions"]] == [["MP"]]  # the party's proposal, shown with it
+
+
+def test_another_case_takes_up_no_motion(corpus: str) -> None:
+    # the torghandel § handles no motion; the M motion on elbilar is no step of any stored case
+    assert [e["item"] for e in api.case_view("2025.450 KS", db=corpus).entries] == ["205"]
+    shown = {e["source"].rsplit("/", 1)[-1] for e in api.case_view("2025.446 KS", db=corpus).entries}
+    assert "motion-laddstationer-elbilar-m.pdf" not in shown
+
+
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
+def test_cli_shows_the_motion_with_the_paragraph_that_joined_it(corpus: str) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from namndkoll.cli import app
+
+    r = CliRunner().invoke(app, ["case", "2025.446 KS", "--db", corpus, "--json"])
+    assert r.exit_code == 0, r.output
+    first = json.loads(r.output)["steps"][0]
+    assert first["title"].startswith("Motion till kommunfullmäktige") and first["joined_by"]["item"] == "204"
+
+
+@pytest.mark.parametrize(("motion", "item", "signers", "joins"), [
+    ("Stärka stödet till det ukrainska folket",
+     "Svar på motion gällande att stärka stödet till det ukrainska folket - Anton César (S) och Leif Hansson (S)",
+     ["Anton Cesár", "Leif Hansson"], True),  # an accent written otherwise is the same name
+    ("Stärka stödet till det ukrainska folket",
+     "Svar på motion gällande att stärka stödet till det ukrainska folket - Anton César (S)",
+     ["Anton César", "Leif Hansson"], False),  # a signer the § does not name
+    ("Motion om laddstationer för elbilar", "Motion om att införa laddstationer för Alingsås cyklister - Per Persson (M)",
+     ["Per Persson"], False),  # a word of the motion's title the § lacks
+])
+def test_title_words_and_signers_both_decide(motion: str, item: str, signers: list[str], joins: bool) -> None:
+    from namndkoll.api.case_motions import _content_words, _fold, _names_all
+
+    assert (_content_words(motion) <= set(_fold(item).split()) and _names_all(item, signers)) is joins

@@ -55,7 +55,7 @@ FEATURES = (
     "keyword_rank", "both_sides", "rarest_held", "spread", "best_sentence", "absent_terms", "other_place",
     "other_year",
     "vote_q", "vote_ok", "who_q", "who_ok", "figure_q", "figure_ok", "date_q", "date_ok", "party_q",
-    "party_ok", "table", "table_figure", "short", *PASSAGE_FEATURES,
+    "party_ok", "table", "table_figure", "short", *PASSAGE_FEATURES, "window", "window_gap",
 )
 MISSING_RANK = 150  # a side that did not return the candidate
 
@@ -182,7 +182,9 @@ def features(
     question: Question,
 ) -> np.ndarray:
     """One row of ``FEATURES`` per candidate. A candidate: chunk_id, similarity, dense_rank,
-    keyword_rank, score (fused), keywords, place_ok, year_ok."""
+    keyword_rank, score (fused), keywords, place_ok, year_ok; and ``window``, the cosine of the
+    passage's closest sentence window (``windows.py``) where it has more than one (else its
+    similarity: a short passage is its own window)."""
     matcher = Matcher(terms)
     weights = np.array([idf(t.df, total) for t in terms]) if terms else np.zeros(0)
     rarest = int(np.argmin([t.df for t in terms])) if terms else -1
@@ -205,6 +207,8 @@ def features(
         share = (lambda held: float(np.dot(weights, held) / weights.sum()) if terms else 0.0)
         figures = "figure" in k and has_figure(text)
         sim = c["similarity"] or 0.0
+        window = c.get("window")
+        window = sim if window is None else float(window)
         vote_ok = "vote" in k and holds_vote(text, section)  # (its regex only where it is read)
         doc = document_text(row)
         if doc not in docs:  # passages of one document share what says which one it is
@@ -225,6 +229,7 @@ def features(
             float("party" in k), float("party" in k and bool(_PARTY.search(text))),
             float(section == "table"), float(section == "table" and "figure" in k), float(len(text) < 200),
             *passage_features(text, section, row, held, docs[doc], weights.tolist(), question, focus, role),
+            window, window - sim,
         )
     return out
 

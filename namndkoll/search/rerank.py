@@ -8,7 +8,10 @@ ranked it, and whether it holds the kind of thing the question asks for: a vote 
 "Hur röstade …", a name with a party for "Vem …", a figure for "Hur mycket/många …", a date for
 "När …", a party for "Vilka partier …". A passage from another body or year than the question
 names, or a table row asked a figure, weighs as the fit found. A question type is a prior
-here, never a filter: the weights decide how much it counts.
+here, never a filter: the weights decide how much it counts. How close the passage's closest
+sentence window is (``windows.py``: a question is usually answered by one sentence, which the
+passage's one vector dilutes) is read beside its own cosine, by the order head only (fitted on
+twelve splits, 2026-12-02; the chance's weight on it is zero).
 
 The model's output is also the probability that a passage answers the question, which the
 abstention reads beside the keyword and meaning bars (``judge.judge``). A model may carry a second
@@ -48,7 +51,8 @@ from .passage import NAME as _NAME
 from .question import Question
 from .terms import Matcher, Term, idf
 
-__all__ = ["FEATURES", "Reranker", "features", "from_json", "holds_vote", "order_file", "reranker_for", "states_kind"]
+__all__ = ["FEATURES", "Reranker", "features", "from_json", "holds_vote", "order_file", "reads_windows", "reranker_for",
+           "states_kind"]
 
 FEATURES = (
     "similarity", "below_best", "keywords", "keywords_text", "keywords_title", "fused", "dense_rank",
@@ -305,6 +309,23 @@ def _load_with_order(name: str) -> Reranker | None:
     chance = _load(name)
     order = _load(order_file(name))
     return chance if chance is None or order is None else replace(chance, order=order)
+
+
+WINDOW_FEATURES = ("window", "window_gap")
+
+
+def _weighs_windows(model: Reranker | None) -> bool:
+    if model is None:
+        return False
+    names = FEATURES if model.columns is None else [FEATURES[i] for i in model.columns]
+    return any(c != 0 and n in WINDOW_FEATURES for n, c in zip(names, model.coef, strict=True)) or _weighs_windows(model.order)
+
+
+@lru_cache(maxsize=8)
+def reads_windows(model_id: str) -> bool:
+    """Whether the weights shipped for this model weigh a passage's sentence windows (either
+    head): only then does a search look its candidates' windows up and `index` embed them."""
+    return _weighs_windows(reranker_for(model_id))
 
 
 def reranker_for(model_id: str) -> Reranker | None:

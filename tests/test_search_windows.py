@@ -151,8 +151,11 @@ def test_index_fills_the_windows_of_a_corpus_indexed_before_them(tmp_path, monke
         monkeypatch.setattr(search_index, "reads_windows", lambda model_id: False)  # as before migration 0021
         assert index_corpus(st, emb).windows == 0
         monkeypatch.undo()
+        long = sum(len(c.text.strip()) > WINDOW_CHARS for c in chunk_document(doc))
+        assert search_index.index_status(st)["windows_to_embed"] == long > 0  # `index --status` says so
         rep = index_corpus(st, emb)
         assert (rep.embedded, rep.windows) == (0, _expected(doc))
+        assert search_index.index_status(st)["windows_to_embed"] == 0
 
 
 def test_a_model_whose_weights_read_no_windows_embeds_none(tmp_path):

@@ -344,4 +344,6 @@ def index_status(store: Store | Any) -> dict[str, Any]:
         **counts,
         "documents_to_chunk": len(store.documents_to_chunk(CHUNKER)),
         "chunks_to_embed": counts["chunks"] - counts["embedded"],
+        # passages whose sentence windows the next `index` embeds (a corpus indexed before them)
+        "windows_to_embed": store.count_windows_todo(WINDOW_CHARS) if rec and reads_windows(rec.model_id) else 0,
     }

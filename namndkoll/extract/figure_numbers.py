@@ -46,6 +46,9 @@ GLUED = r"(?=(?:t|m|mn|md|mdr)?kr(?![\wåäö])|sek(?![\wåäö])|st\.?[ \t]+[a-
 # a footnote mark glued to a number in thousands groups: "nära 313 0004 uppdrag" is 313 000
 # and footnote 4 (a group of four digits is no thousands group)
 _FOOTNOTE = r"(?<=\d \d{3})(?=[1-9][ \t]+[a-zåäö])"
+# a footnote mark the PDF reader set apart from the word or number it was glued to, as
+# superscript digits after a space ("riktlinje ¹", "313 000 ⁴ uppdrag": ingest/pdf_runs.py)
+FOOTNOTE_MARK = re.compile(r"[ \t]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?![\w])")
 NUMBER_RE = re.compile(
     rf"{_SIGN}{NUM}(?:{GLUED}|(?![\w/:\-−]|[.,]\d)|{_FOOTNOTE})"
     rf"|(?<![\w\-])(?P<word>{WORDS}|(?:en|ett)(?=\s+(?:procent|%|miljon|miljard|tusen)))(?![\w\-])",

@@ -15,6 +15,7 @@ import ctypes
 import re
 from collections.abc import Iterator
 
+from ..marks import SUPERSCRIPT_DIGITS
 from .layout import Run, clean_text
 
 # pdfium ends its lines with a generated CR LF, and writes a hyphen that ends a line as U+FFFE
@@ -192,7 +193,7 @@ _STAMP = re.compile(r"[ \t]+(?=(?:Document reference|Dokumentreferens|Document I
 _GLUED = re.compile(r"(?<=[a-zåäöéü])(?=[A-ZÅÄÖÉÜ])")
 
 
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 # a unit of length before a raised 2 or 3: an area or a volume ("m²", "km²", "m³/s", "Mm³")
 _UNIT_BEFORE = re.compile(r"(?:^|[\W\d_])[kcdmM]?m$")
 

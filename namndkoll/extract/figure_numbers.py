@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..marks import SUPERSCRIPT_DIGITS
+
 # NBSP, narrow NBSP, thin, figure and other fixed-width spaces: Swedish groups thousands with them
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"), " ")
 
@@ -46,6 +48,9 @@ GLUED = r"(?=(?:t|m|mn|md|mdr)?kr(?![\wåäö])|sek(?![\wåäö])|st\.?[ \t]+[a-
 # a footnote mark glued to a number in thousands groups: "nära 313 0004 uppdrag" is 313 000
 # and footnote 4 (a group of four digits is no thousands group)
 _FOOTNOTE = r"(?<=\d \d{3})(?=[1-9][ \t]+[a-zåäö])"
+# a footnote mark the PDF reader set apart from the word or number it was glued to, as
+# superscript digits after a space ("riktlinje ¹", "313 000 ⁴ uppdrag": ingest/pdf_runs.py)
+FOOTNOTE_MARK = re.compile(rf"[ \t]?[{SUPERSCRIPT_DIGITS}]+(?![\w])")
 NUMBER_RE = re.compile(
     rf"{_SIGN}{NUM}(?:{GLUED}|(?![\w/:\-−]|[.,]\d)|{_FOOTNOTE})"
     rf"|(?<![\w\-])(?P<word>{WORDS}|(?:en|ett)(?=\s+(?:procent|%|miljon|miljard|tusen)))(?![\w\-])",

@@ -50,6 +50,7 @@ from .figure_nouns import (
     is_singular_with_plural,
 )
 from .figure_numbers import (
+    FOOTNOTE_MARK,
     NUMBER_RE,
     ONE,
     PHONE,
@@ -136,6 +137,8 @@ def figure(text: str, m: re.Match[str], lead: int) -> tuple[int, int, str, float
     end = m.end()
     if text[end:end + 1].isdigit():
         end += 1  # the footnote mark of "313 0004 uppdrag" (see figure_numbers._FOOTNOTE)
+    elif fm := FOOTNOTE_MARK.match(text, end):
+        end = fm.end()  # the mark the PDF reader sets apart: "313 000 ⁴ uppdrag" (ingest/pdf_runs.py)
     word = m.group("word")
     raw = m.group("num") or ""
     kind: str | None = None

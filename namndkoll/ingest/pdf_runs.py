@@ -4,7 +4,9 @@ The page text is cut at pdfium's line breaks and at the gaps it marks with gener
 each stretch gets the loose boxes of its first and last characters (word by word where real
 spaces hide a wide gap), and stretches on one baseline without a wide gap between them make
 runs, each with its font size and weight: linear in the characters, whatever the number of
-text objects.
+text objects. A footnote's mark set smaller and raised after a word is kept apart from it as
+superscript digits after a space ("riktlinje ¹"; ``_marked``), a raised 2 or 3 after a unit of
+length stays the area or volume ("km2", "m3/s").
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import ctypes
 import re
 from collections.abc import Iterator
 
+from ..marks import SUPERSCRIPT_DIGITS
 from .layout import Run, clean_text
 
 # pdfium ends its lines with a generated CR LF, and writes a hyphen that ends a line as U+FFFE
@@ -49,6 +52,9 @@ class _Chars:
         self.matrix_of = pdfium_c.FPDFText_GetMatrix  # type: ignore[attr-defined]
         self.matrix = pdfium_c.FS_MATRIX()  # type: ignore[attr-defined]
         self.pmatrix = ctypes.byref(self.matrix)
+        self.origin_of = pdfium_c.FPDFText_GetCharOrigin  # type: ignore[attr-defined]
+        self.ox, self.oy = ctypes.c_double(), ctypes.c_double()
+        self.porigin = (ctypes.byref(self.ox), ctypes.byref(self.oy))
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.pflags = ctypes.byref(self.flags)
@@ -97,6 +103,45 @@ class _Chars:
                 out.append(k)
         return out
 
+    def raised(self, k: int, ref: int) -> bool:
+        """Whether character ``k`` is set as a superscript beside character ``ref``: in type at
+        most ``_SUP_SIZE`` of its size, its baseline raised by ``_SUP_RISE`` of that size or more
+        (but less than the size: higher up is the line above)."""
+        size_ref = self.font(ref)[0]
+        if size_ref <= 0 or self.font(k)[0] > size_ref * _SUP_SIZE:
+            return False
+        if not self.origin_of(self.raw, ref, *self.porigin):
+            return False
+        y_ref = self.oy.value
+        if not self.origin_of(self.raw, k, *self.porigin):
+            return False
+        return _SUP_RISE * size_ref <= self.oy.value - y_ref < size_ref
+
+    def superscripts(self, i: int, end: int) -> list[tuple[int, int, int]]:
+        """(start, end, where the text goes on) of each run of superscript digits inside
+        characters ``i``..``end`` glued to what stands before it ("riktlinje¹", "2024⁶", "nås.²", "m³"): the digits that end a
+        run of digits, smaller and raised beside the character before the run (or, inside a
+        number, beside its first digit: "100 000⁴"). Two checks per run of digits."""
+        out = []
+        text = self.text
+        for m in _DIGITS.finditer(text, i, end):
+            a, b = m.start(), m.end()
+            glued = a > 0 and not text[a - 1].isspace()
+            ref = a - 1 if glued else a
+            if ref == b - 1 or not self.raised(b - 1, ref):
+                continue
+            s = b - 1
+            while s > a and self.raised(s - 1, ref):
+                s -= 1
+            if s > a or glued:
+                # pdfium ends a line after a superscript (its baseline is another) and starts
+                # one at the sentence's stop or the word's hyphen, which the run joins with a
+                # space ("råd² . Exempelvis", "SRHR⁶ -utbildning"): none on the page, none in the text
+                gap = _GAP_BEFORE_MARK.match(text, b)
+                resume = gap.end() if gap and all(self.generated(self.raw, k) for k in range(b, gap.end())) else b
+                out.append((s, b, resume))
+        return out
+
     def pieces(self) -> Iterator[tuple[int, int, tuple[float, float, float, float, bool]]]:
         """(start, end, box) of each stretch of text that no gap pdfium saw (a generated space)
         or line break parts; a stretch wider than its letters can fill (spaces that stand
@@ -135,6 +180,10 @@ class _Chars:
 
 
 _SPACE = re.compile(r"\s")
+_DIGITS = re.compile(r"\d+")
+_SUP_SIZE = 0.85  # a superscript's type is at most this share of the text's (Word sets it at 2/3) ...
+_SUP_RISE = 0.15  # ... and its baseline this share of the text's size or more above the text's
+_GAP_BEFORE_MARK = re.compile(r"\s+(?=[-.,;:!?)\]/])")
 # an e-signing service's reference ("Document reference: 06e5506e-4aca-…") that a layout text sets
 # after a space (pdfium gives its run of spaces as one) on one of the page's lines, e.g. a roll
 # call's member row with its mark: cut off there, it makes a run that pdf.py drops as page
@@ -142,6 +191,40 @@ _SPACE = re.compile(r"\s")
 _STAMP = re.compile(r"[ \t]+(?=(?:Document reference|Dokumentreferens|Document ID|Dokument-?ID|Verifikat)"
                     r"[ \t]*:?[ \t]*[0-9A-Za-z][0-9A-Za-z_-]{11,}[ \t]*$)", re.IGNORECASE)
 _GLUED = re.compile(r"(?<=[a-zåäöéü])(?=[A-ZÅÄÖÉÜ])")
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+# a unit of length before a raised 2 or 3: an area or a volume ("m²", "km²", "m³/s", "Mm³")
+_UNIT_BEFORE = re.compile(r"(?:^|[\W\d_])[kcdmM]?m$")
+
+
+def _marked(text: str, a: int, b: int, cells: list[int], sups: list[tuple[int, int, int]]) -> str:
+    """Characters ``a``..``b`` of the page text as a run's text: a space where two table cells
+    were set touching (``cells``), and the superscripts (``sups``) kept apart from the word
+    they are glued to. A footnote's mark becomes superscript digits after a space
+    ("riktlinje1" -> "riktlinje ¹", "20246" -> "2024 ⁶"): the word and the year are words
+    again for the keyword index (FTS5 and the regexes take "riktlinje¹" for one word, and a
+    plain "2024 6" would be read as another number), while the quote still shows a footnote's
+    mark, not a figure of the sentence. A raised 2 or 3 after a unit of length is an area or a
+    volume and stays as it was read, glued ("km2", "m3"): the spelling the figure reader knows
+    (``measures.py``) and a searcher types."""
+    edits = sorted([(k, k, k) for k in cells] + sups)
+    out: list[str] = []
+    pos = a
+    for s, e, resume in edits:
+        if s < pos or s >= b:
+            continue
+        out.append(text[pos:s])
+        pos = s
+        if s == e:  # a space between two cells set touching
+            out.append(" ")
+            continue
+        digits = text[s:e]
+        unit = digits in ("2", "3") and _UNIT_BEFORE.search(text[max(0, s - 3):s]) is not None
+        out.append(digits if unit else " " + digits.translate(_SUPERSCRIPT))
+        pos = min(resume, b)
+    out.append(text[pos:b])
+    return "".join(out)
 
 
 def page_runs(textpage: object, pdfium_c: object, n: int) -> tuple[list[Run], list[Run]]:
@@ -153,15 +236,11 @@ def page_runs(textpage: object, pdfium_c: object, n: int) -> tuple[list[Run], li
     text = chars.text
     runs: list[Run] = []
     rotated: list[Run] = []
-    # [start, end, x0, y0, x1, y1, size, bold, vertical, cell starts] of the run being built
+    # [start, end, x0, y0, x1, y1, size, bold, vertical, cell starts, superscripts] of the run being built
     cur: list = []
 
     def flush() -> None:
-        a, parts = cur[0], []
-        for k in cur[9]:  # a space between two cells set touching
-            parts.append(text[a:k])
-            a = k
-        t = " ".join([*parts, text[a:cur[1]]])
+        t = _marked(text, cur[0], cur[1], cur[9], cur[10])
         if t.endswith("\u00ad"):
             t = t[:-1] + "-"  # a soft hyphen shown at a line end
         t = clean_text(t).replace("\n", " ").lstrip()
@@ -180,10 +259,12 @@ def page_runs(textpage: object, pdfium_c: object, n: int) -> tuple[list[Run], li
                     and -0.5 * h < gap < 0.7 * h):
                 cur[1], cur[3], cur[4], cur[5] = end, min(cur[3], y0), max(cur[4], x1), max(cur[5], y1)
                 cur[9] += chars.cell_starts(i, end)
+                cur[10] += chars.superscripts(i, end)
                 continue
             flush()
         size, bold = chars.font(i)
-        cur = [i, end, x0, y0, x1, y1, size, bold, vertical, [] if vertical else chars.cell_starts(i, end)]
+        cur = [i, end, x0, y0, x1, y1, size, bold, vertical, [] if vertical else chars.cell_starts(i, end),
+               [] if vertical else chars.superscripts(i, end)]
     if cur:
         flush()
     return runs, rotated

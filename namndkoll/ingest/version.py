@@ -7,8 +7,8 @@ document so that ``ingest --reread`` can read again exactly what an older reader
 plain ``ingest`` can say how many such documents there are.
 
 The fingerprint is a hash of the package's reading and extracting code and data (``ingest/``,
-``extract/`` with its NER model, ``measures.py``, ``registry.py``, ``tables.py`` (the table cells
-figures are read from), ``types.py``): any change to
+``extract/`` with its NER model, ``marks.py``, ``measures.py``, ``registry.py``, ``tables.py``
+(the table cells figures are read from), ``types.py``): any change to
 them, a release or a local edit, is another reader. Computed once per process (~60 ms: the
 NER model is most of the 15 MB hashed).
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 
 __all__ = ["reader_version"]
 
-_PARTS = ("ingest", "extract", "measures.py", "registry.py", "tables.py", "types.py")
+_PARTS = ("ingest", "extract", "marks.py", "measures.py", "registry.py", "tables.py", "types.py")
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ import numpy as np
 from ..corpus import as_store
 from ..corpus.base import Store
 from ..errors import ModelError, NotFoundError
+from ..marks import without_marks
 from ..types import Chunk, Document
 from .chunking import CHUNKER, chunk_document, chunk_hash
 from .embedder import Embedder
@@ -51,9 +52,10 @@ class IndexReport:
 def embed_text(text: str, context: str = "") -> str:
     """What the model sees of a chunk: its § item's (or document's) title, then the text,
     whitespace (line and page breaks) collapsed. A Beslut section often never names its
-    topic ("Den väckta motionen avslås"); the title does."""
-    flat = re.sub(r"\s+", " ", text).strip()
-    ctx = re.sub(r"\s+", " ", context).strip()
+    topic ("Den väckta motionen avslås"); the title does. Footnote marks left out ("riktlinje ¹
+    avseende" is read "riktlinje avseende": ``marks.py``)."""
+    flat = re.sub(r"\s+", " ", without_marks(text)).strip()
+    ctx = re.sub(r"\s+", " ", without_marks(context)).strip()
     return f"{ctx}: {flat}" if ctx and ctx not in flat else flat
 
 

@@ -64,7 +64,8 @@ from .keyword_share import (
     rare_bar,
     rare_match,
 )
-from .order import DECISION_SECTION, settle
+from .numbers import numbers_evidence, stated_numbers
+from .order import DECISION_SECTION, SETTLE_DEPTH, numbers_stated, settle
 from .passage import lists_titles
 from .plan import frame_spelled, fts_terms, keyword_plan, party_passages
 from .question import (
@@ -303,6 +304,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     # (the matter of a stance asked, or, seventeenth session, of a vote asked: ``on_matter``)
     voted_on = "vote" in question.kinds and not question.position
     matter = matter_term(query, question, terms, place_terms) if question.position or voted_on else None
+    numbers = stated_numbers(query)  # "7 ja-röster och 8 nej-röster" (numbers.py; order.settle)
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
@@ -381,6 +383,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
                            focus[0] if focus else None, holds_rare, row["date"]),
             day_ok=on_day(question.day, text, row["date"]),
             on_matter=on_matter,
+            numbers=numbers_evidence(numbers, text) if numbers else 0,
             decided=decided_by(question, row["text"], row["committee"]),
             holder_asked=question.holder,
             holder_beside=holder_beside(question, row["text"]),
@@ -495,6 +498,8 @@ def search(
         model = reranker_for(embedder.model_id) if embedder is not None else None
         x = candidate_features(ranked, rows, terms, total, question) if model is not None else None
         ranked = final_order(ranked, model, x)
+    elif mode == "keyword":  # the numbers the question states (order.numbers_stated)
+        ranked = numbers_stated(ranked[:SETTLE_DEPTH]) + ranked[SETTLE_DEPTH:]
     if abstention:
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION
         ranked = judge(ranked, cal, mode=mode)

@@ -51,6 +51,14 @@ reranker put on the first screen, it does not dig one up):
   (``Ranked.views``), not by its Beslut (naming V's initiativyrkande) or its vote records: a
   formal vote is not the position. It goes first from wherever it stands, as the Beslut does.
 
+- **the numbers the question states** (twenty-second session, walk 22 check 6). "7 ja-röster och
+  8 nej-röster" is answered by the § saying "Med 7 ja-röster och 8 nej-röster", not by BUN's "Med
+  6 ja-röster och 7 nej-röster", which the reranker put first: it weighs no number. A passage
+  giving what the question counts another number (``Ranked.numbers`` -1, ``numbers.py``) goes
+  below every one of the first ``depth`` stating the question's numbers (1); nothing moves when
+  none states them, nor for a question stating no number. The keyword side's order alone
+  (``search --mode keyword``) is settled so too.
+
 The share and the depth are round numbers, not a fit: half the first's chance, the first ten
 (a user's first screen; on dev the first five gave the same order but for the Intraservice row,
 and the fast model's order gains more from ten).
@@ -61,7 +69,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-__all__ = ["DECISION_SECTION", "EVERY_TERM_SHARE", "SETTLE_DEPTH", "settle"]
+__all__ = ["DECISION_SECTION", "EVERY_TERM_SHARE", "SETTLE_DEPTH", "numbers_stated", "settle"]
 
 SETTLE_DEPTH = 10  # the candidates these rules may reorder
 EVERY_TERM_SHARE = 0.5  # a passage holding every term goes first from this share of the first's chance
@@ -96,6 +104,8 @@ class Candidate(Protocol):
     def day_ok(self) -> bool: ...
     @property
     def item_of(self) -> tuple[int, str] | None: ...
+    @property
+    def numbers(self) -> int: ...
 
 
 C = TypeVar("C", bound=Candidate)
@@ -124,7 +134,7 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
     before = list(head)
     # stable: the order otherwise kept
     head.sort(key=_failed)
-    return _view_first(_decision_first(_keep_dominant(before, head, every_term) + rest))
+    return _view_first(_decision_first(numbers_stated(_keep_dominant(before, head, every_term)) + rest))
 
 
 def _failed(r: Candidate) -> int:
@@ -150,6 +160,19 @@ def _keep_dominant(before: list[C], after: list[C], every_term: float) -> list[C
                     or (s.answer or 0.0) * DOMINANT >= r.answer]
         out.insert(entitled[-1] + 1 if entitled else 0, r)
     return out
+
+
+def numbers_stated(head: list[C]) -> list[C]:
+    """``head`` (the first ``SETTLE_DEPTH`` of an order: the hybrid's, settled, or the keyword
+    side's alone) with each passage giving another number for what the question counts
+    (``numbers`` -1) that stands above the last one stating the question's numbers (1) put right
+    below it, in their order otherwise."""
+    last = max((i for i, r in enumerate(head) if r.numbers == 1), default=0)
+    moved = [r for r in head[:last] if r.numbers == -1]
+    if not moved:
+        return head
+    kept = [r for r in head[:last + 1] if r.numbers != -1]
+    return kept + moved + head[last + 1:]
 
 
 def _decision_first(ranked: list[C]) -> list[C]:

@@ -62,10 +62,18 @@ def test_a_passage_holds_the_number_or_states_another() -> None:
 
 
 def test_settle_puts_another_number_below_the_one_asked() -> None:
-    other, asked, loose = Cand("bun", numbers=-1), Cand("ks", numbers=1), Cand("loose")
+    other, asked, loose = Cand("bun", numbers=-1), Cand("ks", answer=0.2, numbers=1), Cand("loose")
     assert names(settle([other, loose, asked], 0.99)) == ["loose", "ks", "bun"]
     # nothing states the question's numbers: the order stands
     assert names(settle([other, loose], 0.99)) == ["bun", "loose"]
+
+
+def test_settle_puts_the_numbers_asked_first_when_close() -> None:
+    first, asked = Cand("first", answer=0.6), Cand("asked", answer=0.4, numbers=1)
+    assert names(settle([first, asked], 0.99)) == ["asked", "first"]
+    # less than half the first's chance, or failing a check the first passes: the order stands
+    assert names(settle([first, Cand("asked", answer=0.2, numbers=1)], 0.99)) == ["first", "asked"]
+    assert names(settle([first, Cand("asked", answer=0.4, numbers=1, own_place=False)], 0.99)) == ["first", "asked"]
 
 
 @pytest.fixture

@@ -57,7 +57,9 @@ reranker put on the first screen, it does not dig one up):
   giving what the question counts another number (``Ranked.numbers`` -1, ``numbers.py``) goes
   below every one of the first ``depth`` stating the question's numbers (1); nothing moves when
   none states them, nor for a question stating no number. The keyword side's order alone
-  (``search --mode keyword``) is settled so too.
+  (``search --mode keyword``) is settled so too. And as for every word of the query, the best
+  passage stating every number asked goes first when the reranker puts it at least half as
+  likely as a first that does not, failing no more checks (``numbers_first``).
 
 The share and the depth are round numbers, not a fit: half the first's chance, the first ten
 (a user's first screen; on dev the first five gave the same order but for the Intraservice row,
@@ -134,7 +136,7 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
     before = list(head)
     # stable: the order otherwise kept
     head.sort(key=_failed)
-    return _view_first(_decision_first(numbers_stated(_keep_dominant(before, head, every_term)) + rest))
+    return _view_first(_decision_first(numbers_first(numbers_stated(_keep_dominant(before, head, every_term))) + rest))
 
 
 def _failed(r: Candidate) -> int:
@@ -173,6 +175,20 @@ def numbers_stated(head: list[C]) -> list[C]:
         return head
     kept = [r for r in head[:last + 1] if r.numbers != -1]
     return kept + moved + head[last + 1:]
+
+
+def numbers_first(head: list[C]) -> list[C]:
+    """``head`` with the best passage stating every number the question states (``numbers`` 1)
+    first, when the first does not and it has ``EVERY_TERM_SHARE`` of the first's chance and
+    fails no more of the checks of what is asked: the every-term rule, for the numbers."""
+    if not head or head[0].numbers == 1 or head[0].answer is None:
+        return head
+    bar = EVERY_TERM_SHARE * head[0].answer
+    best = next((r for r in head[1:] if r.numbers == 1 and (r.answer or 0.0) >= bar
+                 and _failed(r) <= _failed(head[0])), None)
+    if best is None:
+        return head
+    return [best, *(r for r in head if r is not best)]
 
 
 def _decision_first(ranked: list[C]) -> list[C]:

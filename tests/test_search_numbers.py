@@ -17,7 +17,7 @@ from namndkoll.corpus import opened
 from namndkoll.search import index_corpus, search
 from namndkoll.search.judge import CALIBRATIONS, Calibration
 from namndkoll.search.numbers import Stated, numbers_evidence, stated_numbers
-from namndkoll.search.order import settle
+from namndkoll.search.order import SETTLE_DEPTH, settle
 from namndkoll.types import Metadata
 
 BUN_44 = """§ 44 2026.156 BUN
@@ -66,6 +66,14 @@ def test_settle_puts_another_number_below_the_one_asked() -> None:
     assert names(settle([other, loose, asked], 0.99)) == ["loose", "ks", "bun"]
     # nothing states the question's numbers: the order stands
     assert names(settle([other, loose], 0.99)) == ["bun", "loose"]
+
+
+def test_settle_puts_other_numbers_below_the_one_asked_from_any_depth() -> None:
+    """Göteborg's twenty KF protocols: "Omröstningen utfaller med 70 Ja mot 9 Nej" stood in the
+    first 27 places above "Med 7 ja-röster och 8 nej-röster" (the real model, eval index + KS)."""
+    others = [Cand(f"kf{i}", numbers=-1) for i in range(SETTLE_DEPTH + 5)]
+    ks = Cand("ks", answer=0.1, numbers=1)
+    assert names(settle([*others, ks, Cand("loose")], 0.99)) == ["ks", *names(others), "loose"]
 
 
 def test_settle_puts_the_numbers_asked_first_when_close() -> None:

@@ -65,7 +65,7 @@ from .keyword_share import (
     rare_match,
 )
 from .numbers import numbers_evidence, stated_numbers
-from .order import DECISION_SECTION, SETTLE_DEPTH, numbers_stated, settle
+from .order import DECISION_SECTION, numbers_stated, settle
 from .passage import lists_titles
 from .plan import frame_spelled, fts_terms, keyword_plan, party_passages
 from .question import (
@@ -499,7 +499,7 @@ def search(
         x = candidate_features(ranked, rows, terms, total, question) if model is not None else None
         ranked = final_order(ranked, model, x)
     elif mode == "keyword":  # the numbers the question states (order.numbers_stated)
-        ranked = numbers_stated(ranked[:SETTLE_DEPTH]) + ranked[SETTLE_DEPTH:]
+        ranked = numbers_stated(ranked)
     if abstention:
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION
         ranked = judge(ranked, cal, mode=mode)

@@ -115,3 +115,13 @@ def test_the_tally_asked_is_first_on_the_keyword_side_alone(votes) -> None:  # t
     with opened(db) as st:
         hits = search(st, "7 ja-röster och 8 nej-röster", None, mode="keyword", abstention=False)
     assert hits[0].source == "ks-2026-06-15.pdf"
+
+
+def test_another_tally_is_never_shown_sure(votes) -> None:  # type: ignore[no-untyped-def]
+    """BUN's "Med 6 ja-röster och 7 nej-röster" is no sure answer to "7 ja-röster och 8
+    nej-röster": shown, as a weak match at most, below the § stating it."""
+    db, emb = votes
+    with opened(db) as st:
+        hits = search(st, "7 ja-röster och 8 nej-röster", emb)
+    assert [(h.source, h.confidence) for h in hits][:1] == [("ks-2026-06-15.pdf", "high")]
+    assert all(h.confidence == "weak" for h in hits if h.source == "bun-2026-06-16.pdf")

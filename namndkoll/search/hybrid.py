@@ -310,6 +310,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
         if row is None:
             continue
         text = texts[r.chunk_id]
+        said_numbers = numbers_evidence(numbers, text) if numbers else 0
         held = matcher.held(text)
         # "Vem är sekreterare i barn- och ungdomsnämnden …": the nämnd's own protocol names it in
         # the running header of every page, which the reader strips from the page of who took part
@@ -369,7 +370,10 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             facts=(bound_beside(bound, row["text"], thing) and code_beside(query, row["text"])
                    and party_beside(stance_of, row["text"], row["context"])
                    and year_beside(question, row["text"], row["context"] or row["title"], thing, row["section"])
-                   and cost_not_study(question, query, row["text"], row["section"], rarest_thing)),
+                   and cost_not_study(question, query, row["text"], row["section"], rarest_thing)
+                   # (twenty-second session) ... nor one giving what the question counts another
+                   # number ("Med 6 ja-röster" for "7 ja-röster": numbers.py)
+                   and said_numbers != -1),
             topic=topic_held(question, form, text, " ".join(str(row[f] or "") for f in ("title", "committee", "municipality")),
                              thing),
             listing=lists_titles(row["text"], row["section"]),
@@ -383,7 +387,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
                            focus[0] if focus else None, holds_rare, row["date"]),
             day_ok=on_day(question.day, text, row["date"]),
             on_matter=on_matter,
-            numbers=numbers_evidence(numbers, text) if numbers else 0,
+            numbers=said_numbers,
             decided=decided_by(question, row["text"], row["committee"]),
             holder_asked=question.holder,
             holder_beside=holder_beside(question, row["text"]),

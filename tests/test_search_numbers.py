@@ -63,7 +63,9 @@ def test_a_passage_holds_the_number_or_states_another() -> None:
 
 def test_settle_puts_another_number_below_the_one_asked() -> None:
     other, asked, loose = Cand("bun", numbers=-1), Cand("ks", answer=0.2, numbers=1), Cand("loose")
-    assert names(settle([other, loose, asked], 0.99)) == ["loose", "ks", "bun"]
+    # the two swap places; a passage stating no number keeps its own
+    assert names(settle([other, loose, asked], 0.99)) == ["ks", "loose", "bun"]
+    assert names(settle([loose, other, Cand("none"), asked], 0.99)) == ["loose", "ks", "none", "bun"]
     # nothing states the question's numbers: the order stands
     assert names(settle([other, loose], 0.99)) == ["bun", "loose"]
 

@@ -58,7 +58,8 @@ reranker put on the first screen, it does not dig one up):
   below every candidate stating the question's numbers (1), from any depth: not an answer dug
   up, but those that state positively they are not it put below it (on a corpus holding
   Göteborg's twenty KF protocols, their "70 Ja mot 9 Nej" filled the first 27 places above §
-  114). Nothing moves when none states them, nor for a question stating no number. The keyword side's order alone
+  114). The two kinds swap places only among themselves: a candidate stating no number keeps
+  its place. Nothing moves when none states them, nor for a question stating no number. The keyword side's order alone
   (``search --mode keyword``) is settled so too. And as for every word of the query, the best
   passage stating every number asked goes first when the reranker puts it at least half as
   likely as a first that does not, failing no more checks (``numbers_first``).
@@ -168,16 +169,20 @@ def _keep_dominant(before: list[C], after: list[C], every_term: float) -> list[C
     return out
 
 
-def numbers_stated(head: list[C]) -> list[C]:
-    """``head`` (an order: the hybrid's, settled, or the keyword side's alone) with each passage giving another number for what the question counts
-    (``numbers`` -1) that stands above the last one stating the question's numbers (1) put right
-    below it, in their order otherwise."""
-    last = max((i for i, r in enumerate(head) if r.numbers == 1), default=0)
-    moved = [r for r in head[:last] if r.numbers == -1]
-    if not moved:
-        return head
-    kept = [r for r in head[:last + 1] if r.numbers != -1]
-    return kept + moved + head[last + 1:]
+def numbers_stated(ranked: list[C]) -> list[C]:
+    """``ranked`` (an order: the hybrid's, settled, or the keyword side's alone) with the
+    passages stating the question's numbers (``numbers`` 1) before those giving what it counts
+    another number (-1): the places the two kinds hold among the candidates are filled with the
+    first kind first, each kind in its order, and every other candidate keeps its place. Nothing
+    moves where no passage states the numbers asked, or none states others."""
+    slots = [i for i, r in enumerate(ranked) if r.numbers]
+    stating = [ranked[i] for i in slots if ranked[i].numbers == 1]
+    if not stating or len(stating) == len(slots):
+        return ranked
+    out = list(ranked)
+    for i, r in zip(slots, stating + [ranked[i] for i in slots if ranked[i].numbers == -1], strict=True):
+        out[i] = r
+    return out
 
 
 def numbers_first(head: list[C]) -> list[C]:

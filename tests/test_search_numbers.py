@@ -16,7 +16,7 @@ from test_search_order import protocol as order_protocol
 from namndkoll.corpus import opened
 from namndkoll.search import index_corpus, search
 from namndkoll.search.judge import CALIBRATIONS, Calibration
-from namndkoll.search.numbers import Stated, numbers_evidence, stated_numbers
+from namndkoll.search.numbers import Stated, number_phrases, numbers_evidence, stated_numbers
 from namndkoll.search.order import SETTLE_DEPTH, settle
 from namndkoll.types import Metadata
 
@@ -59,6 +59,8 @@ def test_a_passage_holds_the_number_or_states_another() -> None:
     assert numbers_evidence(stated_numbers("3,5 mnkr"), "kostar 3 mnkr, 5 av dem i år") == -1
     assert numbers_evidence(stated_numbers("3,5 mnkr"), "ramen är 13,5 mnkr") == -1  # not "3,5" inside "13,5"
     assert numbers_evidence((), "Med 7 ja-röster") == 0
+    assert numbers_evidence(stated_numbers("3,5 mnkr"), "Resultat -3,5 mnkr") == 1  # a minus, not a range
+    assert numbers_evidence(stated_numbers("30 mopeder"), "20-30 mopeder") == 0  # a range is no count
 
 
 def test_settle_puts_another_number_below_the_one_asked() -> None:
@@ -127,3 +129,17 @@ def test_another_tally_is_never_shown_sure(votes) -> None:  # type: ignore[no-un
         hits = search(st, "7 ja-röster och 8 nej-röster", emb)
     assert [(h.source, h.confidence) for h in hits][:1] == [("ks-2026-06-15.pdf", "high")]
     assert all(h.confidence == "weak" for h in hits if h.source == "bun-2026-06-16.pdf")
+
+
+def test_the_keyword_side_finds_a_tally_by_its_numbers_on_both_backends(votes) -> None:  # type: ignore[no-untyped-def]
+    """No query word finds "7 ja" (a word of one letter is none): on the eval index with KS
+    2026-06-15 added, Göteborg's twenty KF protocols' votes kept § 114 out of the 100 candidates
+    of a ten-hit search. The numbers are searched as words in a row: "7 ja" is not BUN's "7 nej"."""
+    db, _emb = votes
+    phrases = number_phrases(stated_numbers("7 ja-röster och 8 nej-röster"))
+    assert [t.word for t in phrases] == ["7 ja", "8 nej"]
+    assert number_phrases(stated_numbers("kostnad 3,5 mnkr"))[0].word == "3 5 mnkr"
+    with opened(db) as st:
+        found = [cid for cid, _ in st.keyword(phrases, 10, st.resolve_filters())]
+        rows = st.chunk_rows(found)
+        assert {rows[c]["source"] for c in found} == {"ks-2026-06-15.pdf"}

@@ -64,7 +64,7 @@ from .keyword_share import (
     rare_bar,
     rare_match,
 )
-from .numbers import numbers_evidence, stated_numbers
+from .numbers import number_phrases, numbers_evidence, stated_numbers
 from .order import DECISION_SECTION, numbers_stated, settle
 from .passage import lists_titles
 from .plan import frame_spelled, fts_terms, keyword_plan, party_passages
@@ -139,8 +139,10 @@ def rank(
     dense: list[tuple[int, float]] = []
     # the keyword side runs on a second connection meanwhile, where that pays (corpus/beside.py)
     fts = fts_terms(terms, store.chunk_total()) if mode != "dense" else []
+    # ... and the numbers the query states that no query word finds ("7 ja", "3 5 mnkr": numbers.py)
+    numbered = fts + number_phrases(stated_numbers(query)) if mode != "dense" else fts
     beside = getattr(store, "keyword_beside", None)
-    kw_later = beside(fts, candidates, filters) if mode == "hybrid" and beside is not None else None
+    kw_later = beside(numbered, candidates, filters) if mode == "hybrid" and beside is not None else None
     if mode != "keyword":
         if embedder is None:
             raise ValueError("dense and hybrid search need an embedder")
@@ -148,7 +150,7 @@ def rank(
         if rec is not None:
             qv = np.asarray(embedder.embed([query], kind="query"), dtype=np.float32)[0]
             dense = store.knn(qv, candidates, filters)
-    kw = kw_later.result() if kw_later is not None else store.keyword(fts, candidates, filters) if mode != "dense" else []
+    kw = kw_later.result() if kw_later is not None else store.keyword(numbered, candidates, filters) if mode != "dense" else []
     sims = dict(dense)
     if mode == "hybrid" and embedder is not None and dense:
         # keyword-only candidates need a similarity too, for the abstention bar

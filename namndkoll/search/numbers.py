@@ -13,8 +13,9 @@ question counts another number ("6 ja-röster" for "7 ja-röster"). A year, a da
 diarienummer are no such numbers: years are weighed where the query's years are
 (``question.mentions_year``), and "2021-2025" is a span, not a count.
 
-This is kept apart from the query's words (``terms.py``): it adds no keyword term and changes
-no word's widening; ``order.settle`` reads it.
+This is kept apart from the query's words (``terms.py``): it changes no word's widening, and
+the one thing it adds to the keyword side is a search for the numbers no query word finds
+(``number_phrases``: "7 ja", "3 5 mnkr"); ``order.settle`` and the judge read the rest.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Stated", "numbers_evidence", "stated_numbers"]
+from .terms import Term
+
+__all__ = ["Stated", "number_phrases", "numbers_evidence", "stated_numbers"]
 
 # a number standing as a token of its own: digits with thousands groups ("1 550", "12 000 000")
-# and a decimal comma, not a piece of a date, a range, a dnr or a code ("2021-06-15", "1:55", "X50")
-_NUMBER = re.compile(r"(?<![\w§.,:/-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(\d+))?(?![\w]|[.,:/-]\d)")
+# and a decimal comma, not a piece of a date, a range, a dnr or a code ("2021-06-15", "1:55", "X50");
+# a minus sign before it is no range ("Resultat -3,5 mnkr")
+_NUMBER = re.compile(r"(?<![\w§.,:/])(?<!\w-)(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(\d+))?(?![\w]|[.,:/-]\d)")
 # the word right after a number: what it counts ("ja-röster", "mnkr", "platser")
 _COUNTED = re.compile(r"\s*(?:[-–]\s*)?([^\W\d_]+)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -111,3 +115,19 @@ def numbers_evidence(stated: tuple[Stated, ...], text: str) -> int:
                 and any(w is not None and v != s.value and _counts(w, s.counted) for v, w in found)
                 for s in stated)
     return -1 if other else 0
+
+
+def number_phrases(stated: tuple[Stated, ...]) -> list[Term]:
+    """Keyword terms for the numbers the query states that no query word finds: a single digit
+    with the word it counts, as words in a row ("7 ja" finds "Med 7 ja-röster", the word a
+    prefix as the keyword side takes a word), a decimal number as its two numbers in a row
+    ("3,5 mnkr" is "3 5 mnkr*", as the index splits "3,5"). A number of two digits or more is a
+    query word already (``terms.query_terms``). For the keyword side's search only: which terms a
+    passage holds is still read from the query's words."""
+    out = []
+    for s in stated:
+        if not (s.single or "," in s.value) or (s.single and not s.counted):
+            continue
+        phrase = " ".join([*s.value.split(","), *([s.counted] if s.counted else [])])
+        out.append(Term(phrase, phrase))
+    return out

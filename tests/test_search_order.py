@@ -93,6 +93,7 @@ class Cand:
     day_ok: bool = True
     rare: bool = False  # holds every rare query term (order._keep_dominant)
     views: bool = False  # states the view of the party asked (order._view_first)
+    numbers: int = 0  # states the question's numbers (1) or another for what it counts (-1): order._numbers_stated
 
 
 def names(cands: list[Cand]) -> list[str]:

@@ -64,7 +64,8 @@ from .keyword_share import (
     rare_bar,
     rare_match,
 )
-from .order import DECISION_SECTION, settle
+from .numbers import number_phrases, numbers_evidence, stated_numbers
+from .order import DECISION_SECTION, numbers_stated, settle
 from .passage import lists_titles
 from .plan import frame_spelled, fts_terms, keyword_plan, party_passages
 from .question import (
@@ -138,8 +139,10 @@ def rank(
     dense: list[tuple[int, float]] = []
     # the keyword side runs on a second connection meanwhile, where that pays (corpus/beside.py)
     fts = fts_terms(terms, store.chunk_total()) if mode != "dense" else []
+    # ... and the numbers the query states that no query word finds ("7 ja", "3 5 mnkr": numbers.py)
+    numbered = fts + number_phrases(stated_numbers(query)) if mode != "dense" else fts
     beside = getattr(store, "keyword_beside", None)
-    kw_later = beside(fts, candidates, filters) if mode == "hybrid" and beside is not None else None
+    kw_later = beside(numbered, candidates, filters) if mode == "hybrid" and beside is not None else None
     if mode != "keyword":
         if embedder is None:
             raise ValueError("dense and hybrid search need an embedder")
@@ -147,7 +150,7 @@ def rank(
         if rec is not None:
             qv = np.asarray(embedder.embed([query], kind="query"), dtype=np.float32)[0]
             dense = store.knn(qv, candidates, filters)
-    kw = kw_later.result() if kw_later is not None else store.keyword(fts, candidates, filters) if mode != "dense" else []
+    kw = kw_later.result() if kw_later is not None else store.keyword(numbered, candidates, filters) if mode != "dense" else []
     sims = dict(dense)
     if mode == "hybrid" and embedder is not None and dense:
         # keyword-only candidates need a similarity too, for the abstention bar
@@ -308,11 +311,13 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     # (the matter of a stance asked, or, seventeenth session, of a vote asked: ``on_matter``)
     voted_on = "vote" in question.kinds and not question.position
     matter = matter_term(query, question, terms, place_terms) if question.position or voted_on else None
+    numbers = stated_numbers(query)  # "7 ja-röster och 8 nej-röster" (numbers.py; order.settle)
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
             continue
         text = texts[r.chunk_id]
+        said_numbers = numbers_evidence(numbers, text) if numbers else 0
         held = matcher.held(text)
         # "Vem är sekreterare i barn- och ungdomsnämnden …": the nämnd's own protocol names it in
         # the running header of every page, which the reader strips from the page of who took part
@@ -372,7 +377,10 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             facts=(bound_beside(bound, row["text"], thing) and code_beside(query, row["text"])
                    and party_beside(stance_of, row["text"], row["context"])
                    and year_beside(question, row["text"], row["context"] or row["title"], thing, row["section"])
-                   and cost_not_study(question, query, row["text"], row["section"], rarest_thing)),
+                   and cost_not_study(question, query, row["text"], row["section"], rarest_thing)
+                   # (twenty-second session) ... nor one giving what the question counts another
+                   # number ("Med 6 ja-röster" for "7 ja-röster": numbers.py)
+                   and said_numbers != -1),
             topic=topic_held(question, form, text, " ".join(str(row[f] or "") for f in ("title", "committee", "municipality")),
                              thing),
             listing=lists_titles(row["text"], row["section"]),
@@ -386,6 +394,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
                            focus[0] if focus else None, holds_rare, row["date"]),
             day_ok=on_day(question.day, text, row["date"]),
             on_matter=on_matter,
+            numbers=said_numbers,
             decided=decided_by(question, row["text"], row["committee"]),
             holder_asked=question.holder,
             holder_beside=holder_beside(question, row["text"]),
@@ -500,6 +509,8 @@ def search(
         model = reranker_for(embedder.model_id) if embedder is not None else None
         x = candidate_features(ranked, rows, terms, total, question) if model is not None else None
         ranked = final_order(ranked, model, x)
+    elif mode == "keyword":  # the numbers the question states (order.numbers_stated)
+        ranked = numbers_stated(ranked)
     if abstention:
         cal = calibration_for(embedder.model_id) if embedder is not None else NO_CALIBRATION
         ranked = judge(ranked, cal, mode=mode)

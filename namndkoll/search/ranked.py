@@ -87,6 +87,9 @@ class Ranked:
     # the checks of ``judge.off_asked`` it fails for want of evidence, not on positive evidence of
     # something else (``surely.unsure_checks``): they withhold trust but never refuse
     unsure: tuple[str, ...] = ()
+    # (twenty-second session) the numbers the question states (numbers.numbers_evidence): 1 when it
+    # states them all, -1 when it gives what the question counts another number, 0 otherwise or none stated
+    numbers: int = 0
 
 
 _FIELDS = frozenset(Ranked.__dataclass_fields__)

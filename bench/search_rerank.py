@@ -80,23 +80,6 @@ on all twelve folds scores below the product in sample (best: head offset l2 300
 0.849; listwise-offset l2 100 0.774 / 0.946 / 0.848 and one answer out of dev8's top five): the
 listwise loss does not buy the first places the order rules settle, so the shipped weights stay.
 
-``--windows`` (issue 11, twenty-second session) reads bench/search_windows.py's side file: each
-passage's sentence windows (namndkoll/search/windows.py) embedded, so that a candidate's ``window``
-feature is its closest window's cosine to the query and ``window_gap`` that less the passage's
-own (without it both are the passage's cosine and 0). Measured 2026-12-02 on the thirteen folds
-(dev, dev2, dev5-dev11, dev14-dev16, test; 495 answerable), ``--fit listwise-offset-head
---offset-features window window_gap``: only the two window weights move on top of the shipped
-order head. Out of sample as shown, pooled without dev (381), the product 0.766 / 0.945 / 0.843
-→ 0.785 / 0.945 / 0.853 at l2 1-3 (0.780-0.782 / 0.942-0.945 / 0.850-0.851 at 10-100), no
-answer out of any fold's top five; with the abstention 0.769 / 0.940 / 0.841 → 0.780 / 0.940 /
-0.846 and answered, weak, refused and near misses shown high the same on every fold. Without
-``--windows`` the same fit (the two columns the passage's cosine) is the product's 0.764-0.766 /
-0.945 / 0.842-0.843: the gain is the windows'.
-Shipped (stage 2, the same fit on the twelve tunable folds, test left out, l2 1, ``--write``): the
-windows are in the index (migration 0021, `namndkoll index`) and the candidate stage reads them
-(``Ranked.window``), so candidates gathered on an index with its windows carry them without
-``--windows``; those cached before (``--cached``) carry none and score the shipped head wrongly.
-
 ``--cached`` reuses the last run's candidates and computes their features anew (after a change to
 rerank.py, passage.py or question.py; the order rules run anew too; a change to the candidate
 stage or the evidence, e.g. grounds.py or asked.py, needs a run without it); ``--drop FEATURE …``
@@ -105,7 +88,7 @@ fits without some features.
 usage: python bench/search_rerank.py [--model NAME] [--l2 0.3 1 3] [--write] [--cached] [--drop FEATURE ...]
        python bench/search_rerank.py --splits dev test dev2 dev5 dev6 dev7 dev8 dev9 dev10 dev11 dev14 dev16 --loso
            [--fit listwise | listwise-order | listwise-offset | listwise-offset-head] [--offset-features F ...]
-           [--abstention] [--cached] [--windows]
+           [--abstention] [--cached]
 """
 
 from __future__ import annotations
@@ -162,77 +145,15 @@ def candidates(db: Path, emb, qs: list[dict], depth: int = RERANK_DEPTH) -> list
     return [with_features(q) for q in out]
 
 
-# ``--windows``: each passage's sentence windows' vectors (bench/search_windows.py's side file) and
-# each question's query vector, so that a candidate's ``window`` feature is its closest window's cosine
-WINDOWS: dict[int, np.ndarray] = {}
-QUERY_VECTORS: dict[str, np.ndarray] = {}
-
-
-def best_windows(query: str, ids: list[int]) -> list[float | None]:
-    """The cosine of each passage's closest window to ``query`` (None: a passage of one window,
-    or no side file read)."""
-    if not WINDOWS or query not in QUERY_VECTORS:
-        return [None] * len(ids)
-    qv = QUERY_VECTORS[query]
-    return [float((WINDOWS[c] @ qv).max()) if c in WINDOWS else None for c in ids]
-
-
 def with_features(q: dict) -> dict:
     """The question's candidates' ``rerank.features`` (the question read again: a change to
     search/question.py counts too)."""
     question = read_question(q["q"], q["bodies"])
-    # the side file's windows with --windows, else those the candidate stage looked up (a corpus
-    # indexed with windows, when the shipped weights read them; candidates gathered before: none)
-    wins = (best_windows(q["q"], [r.chunk_id for r in q["ranked"]]) if WINDOWS
-            else [getattr(r, "window", None) for r in q["ranked"]])
     x = rr.features([{"chunk_id": r.chunk_id, "similarity": r.similarity, "dense_rank": r.dense_rank,
                       "keyword_rank": r.keyword_rank, "score": r.score, "keywords": r.keywords,
-                      "place_ok": r.place_ok, "year_ok": r.year_ok, "window": w} for r, w in zip(q["ranked"], wins, strict=True)],
+                      "place_ok": r.place_ok, "year_ok": r.year_ok} for r in q["ranked"]],
                     q["rows"], q["terms"], q["total"], question)
     return {**q, "x": x}
-
-
-def read_windows(db: Path, model: str | None, emb, splits: list[str], name: str) -> None:  # type: ignore[no-untyped-def]
-    """Load the side file of window vectors and embed (or reuse) every question's query."""
-    import search_eval  # type: ignore[import-not-found]
-    import search_windows  # type: ignore[import-not-found]
-
-    WINDOWS.update(search_windows.load(db, model))
-    cache = OUT / f"windows-queries-{name}.npz"
-    if cache.exists():
-        d = np.load(cache)
-        QUERY_VECTORS.update(zip(d["q"].tolist(), d["v"], strict=True))
-    qs = [q["q"] for s in splits for q in search_eval.split_questions(s) if q["q"] not in QUERY_VECTORS]
-    qs = list(dict.fromkeys(qs))
-    if qs:
-        QUERY_VECTORS.update(zip(qs, np.asarray(emb.embed(qs, kind="query"), np.float32), strict=True))
-        np.savez(cache, q=np.array(list(QUERY_VECTORS)), v=np.vstack(list(QUERY_VECTORS.values())))
-    print(f"windows: {sum(len(v) for v in WINDOWS.values())} of {len(WINDOWS)} passages, "
-          f"{len(QUERY_VECTORS)} queries", file=sys.stderr)
-
-
-def widened(model: rr.Reranker | None, xs: list[np.ndarray]) -> rr.Reranker | None:
-    """``model`` over every column of ``FEATURES``: a fit shipped before a feature was added
-    (``Reranker.columns``) with a zero weight on it, standardised as the questions ``xs`` are, so
-    that a correction (``--fit listwise-offset``, ``prior``) may move the new feature from zero;
-    its order head likewise. Its scores are the shipped fit's. (Since the sentence windows, 2026-12-02,
-    the shipped files name ``window`` and ``window_gap`` with a zero weight.)"""
-    if model is None:
-        return None
-    order = widened(model.order, xs)
-    x = np.vstack(xs)
-    mean, scale = x.mean(0), x.std(0)
-    scale[scale < 1e-9] = 1.0
-    coef = np.zeros(x.shape[1])
-    # the columns it was fitted on; a column written with a zero weight on no standardisation (mean 0,
-    # scale 1: a feature added after the fit, ``rerank-*.json``) is standardised as the questions are
-    cols = list(model.columns) if model.columns is not None else [
-        j for j in range(len(model.coef)) if not (model.coef[j] == 0 and model.mean[j] == 0 and model.scale[j] == 1)]
-    if model.columns is None:
-        mean[cols], scale[cols], coef[cols] = model.mean[cols], model.scale[cols], model.coef[cols]
-    else:
-        mean[cols], scale[cols], coef[cols] = model.mean, model.scale, model.coef
-    return rr.Reranker(model.model, mean, scale, coef, model.intercept, None, order)
 
 
 def fit(xs: list[np.ndarray], ys: list[np.ndarray], l2: float, iters: int = 30) -> tuple[np.ndarray, ...]:
@@ -556,7 +477,7 @@ def leave_one_split_out(data: dict[str, list[dict]], folds: list[str], l2s: list
         if cal is not None:  # the same folds' fits with the abstention on, as a user sees them
             print("  with the abstention, as shown (high before weak) r@1 / @5 / MRR; answered, weak of answered, "
                   "refused, near misses high: shipped → refit")
-            pooled: dict[str, list[int | None]] = {"ship": [], "refit": [], "product": []}
+            pooled: dict[str, list[int | None]] = {"ship": [], "refit": []}
             for f in folds:
                 train = [q for g in folds if g != f for q in data[g]]
                 model = wrap(fitter([q["x"] for q in train], [q["y"] for q in train], l2))
@@ -564,17 +485,11 @@ def leave_one_split_out(data: dict[str, list[dict]], folds: list[str], l2s: list
                 pooled["ship"] += a if f != "dev" else []
                 pooled["refit"] += b if f != "dev" else []
                 x, y = abstained(data[f], ship, cal), abstained(data[f], model, cal)
-                p = ""
-                if product is not None:  # the product with the abstention: its order head too
-                    c = shown_firsts(data[f], product, cal)
-                    pooled["product"] += c if f != "dev" else []
-                    p = f" | product {fmt(_recall(c))}, first {sum(v == 0 for v in b) - sum(v == 0 for v in c):+d}"
                 print(f"  {f:6s} {fmt(_recall(a))} → {fmt(_recall(b))}; "
                       + ", ".join(f"{k} {x[k]:.3f} → {y[k]:.3f}" if k != "near_high" else f"{k} {x[k]:.0f} → {y[k]:.0f}"
-                                  for k in x) + p)
+                                  for k in x))
             print(f"  pooled without dev, with the abstention: {fmt(_recall(pooled['ship']))} → "
-                  f"{fmt(_recall(pooled['refit']))}"
-                  + (f" | product {fmt(_recall(pooled['product']))}" if product is not None else ""))
+                  f"{fmt(_recall(pooled['refit']))}")
         out[l2] = _recall([x for f in folds if f != "dev" for x in refit_firsts[f]])
     return out
 
@@ -603,8 +518,6 @@ def main() -> None:
                          "listwise correction of the shipped score as that head (listwise-offset)")
     ap.add_argument("--offset-features", nargs="+", default=[], choices=rr.FEATURES, metavar="FEATURE",
                     help="with --fit listwise-offset: the features whose weight the correction may move (default all)")
-    ap.add_argument("--windows", action="store_true",
-                    help="the window features from bench/search_windows.py's side file (else a passage's own cosine)")
     ap.add_argument("--abstention", action="store_true",
                     help="with --loso: also score each fold with the abstention on (answered, refused, as shown)")
     args = ap.parse_args()
@@ -614,8 +527,6 @@ def main() -> None:
     db = args.db or OUT / f"search-eval-{name}-pdf.db"
     emb = search_eval.get_embedder(args.model)
     splits = list(dict.fromkeys(["dev", *args.splits, "test"]))
-    if args.windows:
-        read_windows(db, args.model, emb, splits, name)
     data = gathered(splits, db, emb, name, args.depth, args.cached)
     cols = [i for i, f in enumerate(rr.FEATURES) if f not in args.drop]
     if args.drop:  # the fit sees the kept columns; the product's Reranker takes them all (its ``columns``)
@@ -633,8 +544,6 @@ def main() -> None:
         return "—" if m is None else ", ".join(f"{k} {v:.3f}" for k, v in m.items())
 
     ship = product = rr.reranker_for(emb.model_id)
-    if not args.drop:  # weights shipped before a feature was added, over every column (the new one at zero)
-        ship = product = widened(ship, [q["x"] for qs in data.values() for q in qs])
     if ship is not None and ship.order is not None:
         # the baseline is the chance's own order: a shipped order head was fitted on these splits
         print("shipped: the chance fit alone (its order head left out)")

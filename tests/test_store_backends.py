@@ -384,7 +384,6 @@ def test_postgres_corpus_of_the_previous_schema_keeps_what_waits_for_vectors(pg_
                     'A') || setweight(to_tsvector('simple', context), 'B')) STORED;
                 CREATE INDEX chunks_tsv ON chunks USING gin (tsv);
                 DROP FUNCTION namndkoll_words;
-                DROP TABLE chunk_windows;
                 DELETE FROM _migrations WHERE number > 9;""")
         assert st.conn.execute("SELECT count(*) FROM chunks WHERE embedded = 0").fetchone()[0] == len(chunks) > 0
     with opened(pg_url, write=True) as st:

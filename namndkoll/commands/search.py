@@ -424,11 +424,7 @@ def index_cmd(
         else:
             con = console(stderr=True)
             bar = index_bar(con, sys.stderr.isatty(), plain=not sys.stderr.isatty())
-            # the sentence windows of long passages (those of a corpus indexed before them: all at once)
-            windows_bar = index_bar(con, sys.stderr.isatty(), plain=not sys.stderr.isatty(), what="windows",
-                                    unit="passages", plain_unit="passages' sentence windows embedded")
-            out = index_db(db=db, model=model, rebuild=rebuild, progress=bar, wait=not no_wait, note=wait_note(con),
-                           window_progress=windows_bar)
+            out = index_db(db=db, model=model, rebuild=rebuild, progress=bar, wait=not no_wait, note=wait_note(con))
     except NamndkollError as exc:
         fail(exc)
     if as_json:

@@ -212,23 +212,6 @@ class Store(Protocol):
         rest kept for re-use): how many were stored."""
         ...
 
-    def windows_todo(self, limit: int, longer_than: int, after: int = 0) -> list[tuple[int, str, str, str]]:
-        """(id, text, context, hash) of embedded passages longer than ``longer_than`` characters
-        without sentence-window vectors yet (migration 0021), by id, those after ``after``."""
-        ...
-
-    def count_windows_todo(self, longer_than: int) -> int: ...
-
-    def insert_windows(self, rows: Sequence[tuple[int, str, int, np.ndarray]]) -> int:
-        """Window vectors: (chunk id, the text hash they were made from, window number, vector),
-        each only where the passage still holds that text: how many were stored."""
-        ...
-
-    def window_similarities(self, query: np.ndarray, ids: Sequence[int]) -> dict[int, float]:
-        """The cosine of each passage's closest sentence window to ``query``, for those of
-        ``ids`` that have windows (a passage of one window has none: its own cosine is it)."""
-        ...
-
     def index_counts(self) -> dict[str, int]: ...
 
     def optimize(self) -> None:

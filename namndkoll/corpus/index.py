@@ -125,7 +125,6 @@ def drop_vectors(conn: Any) -> None:
     conn.execute("DROP TRIGGER IF EXISTS chunks_vec_ad")
     conn.execute(f"DROP TABLE IF EXISTS {VEC_TABLE}")
     conn.execute("DELETE FROM chunk_embeddings")
-    conn.execute("DELETE FROM chunk_windows")
     conn.execute("DELETE FROM embedding_model")
     conn.execute("DELETE FROM recycled_vectors")
     conn.execute("UPDATE chunks SET embedded = 0")
@@ -392,55 +391,3 @@ def chunk_total(conn: Any) -> int:
 def vector_total(conn: Any) -> int:
     # max(rowid) is O(1), count(*) is a scan: an upper bound is all the planner needs
     return int(conn.execute("SELECT coalesce(max(chunk_id), 0) FROM chunk_embeddings").fetchone()[0])
-
-
-# ---- sentence windows (search/windows.py, migration 0021) ----------------------------------
-
-def windows_todo(conn: Any, limit: int, longer_than: int, after: int = 0) -> list[tuple[int, str, str, str]]:
-    """(id, text, context, hash) of embedded passages longer than ``longer_than`` characters that
-    have no window vectors yet, by id, those after ``after`` (the caller's cursor: a passage that
-    turns out to be one window has none to store and is not read again)."""
-    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(
-        "SELECT c.id, c.text, c.context, c.hash FROM chunks c WHERE c.embedded = 1 AND length(c.text) > ?"
-        " AND c.id > ? AND NOT EXISTS (SELECT 1 FROM chunk_windows w WHERE w.chunk_id = c.id)"
-        " ORDER BY c.id LIMIT ?", (longer_than, after, limit))]
-
-
-def count_windows_todo(conn: Any, longer_than: int) -> int:
-    return int(conn.execute(
-        "SELECT count(*) FROM chunks c WHERE c.embedded = 1 AND length(c.text) > ?"
-        " AND NOT EXISTS (SELECT 1 FROM chunk_windows w WHERE w.chunk_id = c.id)", (longer_than,)).fetchone()[0])
-
-
-def insert_windows(conn: Any, rows: Sequence[tuple[int, str, int, np.ndarray]]) -> int:
-    """Store window vectors: (chunk id, the text hash they were made from, window number, vector),
-    each only where the passage still holds that text (an ingest may have replaced the document
-    meanwhile, and SQLite may have given its id to another passage); a window stored already
-    (another run) is kept. How many were stored."""
-    import numpy as np
-
-    n = 0
-    for cid, h, idx, v in rows:
-        cur = conn.execute(
-            "INSERT OR IGNORE INTO chunk_windows (chunk_id, idx, embedding)"
-            " SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM chunks WHERE id = ? AND hash = ?)",
-            (cid, idx, np.ascontiguousarray(v, dtype=np.float32).tobytes(), cid, h))
-        n += cur.rowcount
-    return n
-
-
-def window_similarities(conn: Any, query: np.ndarray, ids: Sequence[int]) -> dict[int, float]:
-    """The cosine of each passage's closest window to ``query`` (normalised), for the passages
-    of ``ids`` that have windows."""
-    import numpy as np
-
-    q = np.asarray(query, dtype=np.float32)
-    out: dict[int, float] = {}
-    ids = list(dict.fromkeys(int(i) for i in ids))
-    for a in range(0, len(ids), 500):
-        part = ids[a:a + 500]
-        for cid, blob in conn.execute(
-                f"SELECT chunk_id, embedding FROM chunk_windows WHERE chunk_id IN ({','.join('?' * len(part))})", part):
-            s = float(np.frombuffer(blob, dtype=np.float32) @ q)
-            out[cid] = max(out.get(cid, -1.0), s)
-    return out

@@ -181,7 +181,6 @@ def drop_vectors(conn: Any) -> None:
     """Forget the model and every vector (for --rebuild); chunks and keywords stay."""
     conn.execute(f"DROP INDEX IF EXISTS {HNSW_INDEX}")
     conn.execute("DELETE FROM chunk_vectors")
-    conn.execute("DELETE FROM chunk_windows")
     conn.execute("DELETE FROM embedding_model")
     conn.execute("DELETE FROM recycled_vectors")
     conn.execute("INSERT INTO chunks_todo SELECT id FROM chunks ON CONFLICT DO NOTHING")
@@ -322,45 +321,6 @@ def insert_vectors(conn: Any, ids: Sequence[int], vectors: np.ndarray,
                 cp.write_row(row)
         cur.execute("DELETE FROM chunks_todo WHERE chunk_id = ANY(%s)", (kept_ids,))
     return len(keep)
-
-
-def windows_todo(conn: Any, limit: int, longer_than: int, after: int = 0) -> list[tuple[int, str, str, str]]:
-    """(id, text, context, hash) of embedded passages longer than ``longer_than`` characters
-    without window vectors, by id, after ``after`` (``index.windows_todo``)."""
-    return [(int(r[0]), r[1], r[2], r[3]) for r in conn.execute(
-        "SELECT c.id, c.text, c.context, c.hash FROM chunks c WHERE length(c.text) > %s AND c.id > %s"
-        " AND NOT EXISTS (SELECT 1 FROM chunks_todo t WHERE t.chunk_id = c.id)"
-        " AND NOT EXISTS (SELECT 1 FROM chunk_windows w WHERE w.chunk_id = c.id)"
-        " ORDER BY c.id LIMIT %s", (longer_than, after, limit))]
-
-
-def count_windows_todo(conn: Any, longer_than: int) -> int:
-    return int(conn.execute(
-        "SELECT count(*) FROM chunks c WHERE length(c.text) > %s"
-        " AND NOT EXISTS (SELECT 1 FROM chunks_todo t WHERE t.chunk_id = c.id)"
-        " AND NOT EXISTS (SELECT 1 FROM chunk_windows w WHERE w.chunk_id = c.id)", (longer_than,)).fetchone()[0])
-
-
-def insert_windows(conn: Any, rows: Sequence[tuple[int, str, int, np.ndarray]]) -> int:
-    """Window vectors (chunk id, text hash, window number, vector), each only where the passage
-    still holds that text; one stored already (another run) is kept (``index.insert_windows``)."""
-    n = 0
-    with conn.cursor() as cur:
-        for cid, h, idx, v in rows:
-            cur.execute("INSERT INTO chunk_windows (chunk_id, idx, embedding)"
-                        " SELECT %s, %s, %s WHERE EXISTS (SELECT 1 FROM chunks WHERE id = %s AND hash = %s)"
-                        " ON CONFLICT DO NOTHING",
-                        (int(cid), int(idx), np.ascontiguousarray(v, dtype=np.float32), int(cid), h))
-            n += max(cur.rowcount, 0)
-    return n
-
-
-def window_similarities(conn: Any, query: np.ndarray, ids: Sequence[int]) -> dict[int, float]:
-    """The cosine of each passage's closest window to ``query``, for those of ``ids`` with windows."""
-    q = np.ascontiguousarray(query, dtype=np.float32)
-    return {int(r[0]): float(r[1]) for r in conn.execute(
-        "SELECT chunk_id, max(1 - (embedding <=> %s)) FROM chunk_windows WHERE chunk_id = ANY(%s) GROUP BY chunk_id",
-        (q, [int(i) for i in ids]))}
 
 
 def as_array(v: Any) -> np.ndarray:

@@ -455,18 +455,6 @@ class PostgresStore:
         pg_index.forget(self.conn)  # cached counts are stale after a write
         return pg_index.insert_vectors(self.conn, ids, vectors, hashes)
 
-    def windows_todo(self, limit: int, longer_than: int, after: int = 0) -> list[tuple[int, str, str, str]]:
-        return pg_index.windows_todo(self.conn, limit, longer_than, after)
-
-    def count_windows_todo(self, longer_than: int) -> int:
-        return pg_index.count_windows_todo(self.conn, longer_than)
-
-    def insert_windows(self, rows: Sequence[tuple[int, str, int, np.ndarray]]) -> int:
-        return pg_index.insert_windows(self.conn, rows)
-
-    def window_similarities(self, query: np.ndarray, ids: Sequence[int]) -> dict[int, float]:
-        return pg_index.window_similarities(self.conn, query, ids)
-
     def index_counts(self) -> dict[str, int]:
         return pg_index.index_counts(self.conn)
 

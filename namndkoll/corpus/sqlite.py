@@ -273,18 +273,6 @@ class SqliteStore:
                        hashes: Sequence[str] | None = None) -> int:
         return index.insert_vectors(self.conn, ids, vectors, center, hashes)
 
-    def windows_todo(self, limit: int, longer_than: int, after: int = 0) -> list[tuple[int, str, str, str]]:
-        return index.windows_todo(self.conn, limit, longer_than, after)
-
-    def count_windows_todo(self, longer_than: int) -> int:
-        return index.count_windows_todo(self.conn, longer_than)
-
-    def insert_windows(self, rows: Sequence[tuple[int, str, int, np.ndarray]]) -> int:
-        return index.insert_windows(self.conn, rows)
-
-    def window_similarities(self, query: np.ndarray, ids: Sequence[int]) -> dict[int, float]:
-        return index.window_similarities(self.conn, query, ids)
-
     def index_counts(self) -> dict[str, int]:
         return index.index_counts(self.conn)
 

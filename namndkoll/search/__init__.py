@@ -161,10 +161,9 @@ def compare_db(topic: str, *, db: str | Path | None = None, model: str | None = 
 
 
 def index_db(*, db: str | Path | None = None, model: str | None = None, rebuild: bool = False,
-             progress: Any = None, wait: bool = True, note: Any = None, window_progress: Any = None) -> IndexReport:
+             progress: Any = None, wait: bool = True, note: Any = None) -> IndexReport:
     """(Re)build the search index of the corpus at ``db`` (``wait``, ``note``: for passages
-    another run is embedding now; ``window_progress``: for the passages' sentence windows; see
-    ``index_corpus``)."""
+    another run is embedding now, see ``index_corpus``)."""
     from ..corpus import opened
     from .index import index_corpus
 
@@ -175,8 +174,7 @@ def index_db(*, db: str | Path | None = None, model: str | None = None, rebuild:
             emb = get_embedder(model)
         else:
             emb = embedder_for(store, None)
-        return index_corpus(store, emb, progress=progress, rebuild=rebuild, wait=wait, note=note,
-                            window_progress=window_progress)
+        return index_corpus(store, emb, progress=progress, rebuild=rebuild, wait=wait, note=note)
 
 
 def rebuild_graph_db(*, db: str | Path | None = None) -> dict[str, Any]:

@@ -81,7 +81,7 @@ from .question import (
     stance_matter,
 )
 from .ranked import Confidence, Mode, Ranked, with_changes
-from .rerank import Reranker, features, holds_vote, reads_windows, reranker_for
+from .rerank import Reranker, features, holds_vote, reranker_for
 from .subject import (
     holds_position,
     names_party,
@@ -171,10 +171,6 @@ def rank(
         fused = _inside_documents(store, fused, [t for t in terms if t not in fts], filters, inside, qv)
     if (votes or positions) and mode == "hybrid" and dense:
         fused = with_item_votes(store, fused, filters, qv, holds_position if positions else holds_vote)
-    if mode == "hybrid" and dense and embedder is not None and reads_windows(embedder.model_id):
-        # each candidate's closest sentence window (issue 11): one lookup of their windows' vectors
-        near = store.window_similarities(qv, [r.chunk_id for r in fused])
-        fused = [replace(r, window=near[r.chunk_id]) if r.chunk_id in near else r for r in fused]
     return fused, terms
 
 
@@ -236,8 +232,7 @@ def candidate_features(ranked: Sequence[Ranked], rows: Any, terms: Sequence[Term
                        question: Question) -> np.ndarray:
     return features([{"chunk_id": r.chunk_id, "similarity": r.similarity, "dense_rank": r.dense_rank,
                       "keyword_rank": r.keyword_rank, "score": r.score, "keywords": r.keywords,
-                      "place_ok": r.place_ok, "year_ok": r.year_ok, "window": r.window} for r in ranked],
-                    rows, terms, total, question)
+                      "place_ok": r.place_ok, "year_ok": r.year_ok} for r in ranked], rows, terms, total, question)
 
 
 def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Term], total: int | None = None,

@@ -23,8 +23,6 @@ from ..marks import without_marks
 from ..types import Chunk, Document
 from .chunking import CHUNKER, chunk_document, chunk_hash
 from .embedder import Embedder
-from .rerank import reads_windows
-from .windows import WINDOW_CHARS, windows
 
 ProgressFn = Callable[[int, int], None]  # (chunks embedded so far, chunks to embed)
 CENTER_SAMPLE = 256  # passages embedded before the first insert, to centre the sign bits
@@ -44,9 +42,6 @@ class IndexReport:
     documents_left: int = 0
     # passages other runs were embedding when this one ended without waiting for them (--no-wait)
     left_to_others: int = 0
-    # sentence windows embedded in this run (windows.py: those of new and changed passages, and
-    # once every long passage's in a corpus indexed before them), when the model's weights read them
-    windows: int = 0
 
 
 def embed_text(text: str, context: str = "") -> str:
@@ -143,7 +138,6 @@ WAIT_POLL_S = 1.0  # how often a run waiting for other runs' passages looks agai
 def index_corpus(
     store: Store | Any, embedder: Embedder, *, progress: ProgressFn | None = None, rebuild: bool = False,
     batch_size: int = 32, wait: bool = True, note: Callable[[str], None] | None = None,
-    window_progress: ProgressFn | None = None,
 ) -> IndexReport:
     """Chunk documents not yet chunked and embed every chunk without a vector.
 
@@ -155,10 +149,7 @@ def index_corpus(
     ``left_to_others`` counts them.
 
     Raises ModelError if the index holds vectors of another model (unless ``rebuild``,
-    which drops every vector and embeds everything again with ``embedder``).
-
-    Then the sentence windows of every passage longer than one that has none (``embed_windows``,
-    ``window_progress`` told), where the model's reranker weighs them."""
+    which drops every vector and embeds everything again with ``embedder``)."""
     from ..corpus.claims import lapse_s
 
     lapse_s()  # a bad $NAMNDKOLL_CLAIM_LAPSE_S is said before anything is done
@@ -236,49 +227,8 @@ def index_corpus(
         store.optimize()
     if progress and total and done < total and not left_to_others:
         progress(total, total)  # what other runs embedded while this one waited counts as done
-    wins = embed_windows(store, embedder, window_progress, batch_size)
     return IndexReport(embedder.model_id, embedder.dimensions, chunked, store.chunk_total(),
-                       embedded, reused, time.perf_counter() - t0, left, left_to_others, wins)
-
-
-def embed_windows(store: Store | Any, embedder: Embedder, progress: ProgressFn | None = None,
-                  batch_size: int = 32) -> int:
-    """Embed the sentence windows (``windows.windows``, each under its passage's title as the
-    passage is: ``embed_text``) of every embedded passage longer than ``WINDOW_CHARS`` that has
-    none yet, ``batch_size`` passages at a time, each batch stored in its own transaction (stopping
-    midway keeps what is stored; the next run goes on). A changed passage is a new one, its old
-    windows gone with it. Nothing when the model's weights do not read windows (the fast model's).
-    Two runs at once may embed the same windows; each is stored once. ``progress``: (passages
-    done, passages to do). How many windows were stored."""
-    store = as_store(store)
-    if not reads_windows(embedder.model_id):
-        return 0
-    total = store.count_windows_todo(WINDOW_CHARS)
-    if not total:
-        return 0
-    if progress:
-        progress(0, total)
-    done = stored = after = 0
-    while batch := store.windows_todo(batch_size, WINDOW_CHARS, after):
-        after = batch[-1][0]
-        keys: list[tuple[int, str, int]] = []
-        texts: list[str] = []
-        for cid, text, context, h in batch:
-            # (one past the limit may still be one window, a short tail joined to it: that one is
-            # stored too, so that no passage waits for windows at the next run)
-            spans = windows(text)
-            keys += [(cid, h, i) for i in range(len(spans))]
-            texts += [embed_text(text[a:b], context) for a, b in spans]
-        if texts:
-            vecs = _embed(embedder, texts)
-            with store.transaction():
-                stored += store.insert_windows([(c, h, i, v) for (c, h, i), v in zip(keys, vecs, strict=True)])
-        done += len(batch)
-        if progress:
-            progress(min(done, total), total)
-    if progress and done < total:
-        progress(total, total)
-    return stored
+                       embedded, reused, time.perf_counter() - t0, left, left_to_others)
 
 
 def _say_held(held: list[Any], wait: bool, said: str, note: Callable[[str], None] | None) -> str:
@@ -346,6 +296,4 @@ def index_status(store: Store | Any) -> dict[str, Any]:
         **counts,
         "documents_to_chunk": len(store.documents_to_chunk(CHUNKER)),
         "chunks_to_embed": counts["chunks"] - counts["embedded"],
-        # passages whose sentence windows the next `index` embeds (a corpus indexed before them)
-        "windows_to_embed": store.count_windows_todo(WINDOW_CHARS) if rec and reads_windows(rec.model_id) else 0,
     }

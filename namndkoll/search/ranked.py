@@ -53,9 +53,6 @@ class Ranked:
     # ("som mest", not "lägsta"), the model ("X50", not "X80"), the party whose yrkande, the year
     # beside the thing (``facts.py``)
     facts: bool = True
-    # the cosine of its closest sentence window to the query (windows.py; the reranker's ``window``),
-    # None for a passage of one window or when the model's weights read no windows
-    window: float | None = None
     # its own text names the query's year, or, naming none, its title's first year is it (grounds.names_asked_year)
     year_named: bool = True
     # the § it stands in (document id, item number); None outside a §

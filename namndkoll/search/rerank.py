@@ -8,10 +8,7 @@ ranked it, and whether it holds the kind of thing the question asks for: a vote 
 "Hur röstade …", a name with a party for "Vem …", a figure for "Hur mycket/många …", a date for
 "När …", a party for "Vilka partier …". A passage from another body or year than the question
 names, or a table row asked a figure, weighs as the fit found. A question type is a prior
-here, never a filter: the weights decide how much it counts. How close the passage's closest
-sentence window is (``windows.py``: a question is usually answered by one sentence, which the
-passage's one vector dilutes) is read beside its own cosine, by the order head only (fitted on
-twelve splits, 2026-12-02; the chance's weight on it is zero).
+here, never a filter: the weights decide how much it counts.
 
 The model's output is also the probability that a passage answers the question, which the
 abstention reads beside the keyword and meaning bars (``judge.judge``). A model may carry a second
@@ -52,15 +49,14 @@ from .passage import NAME as _NAME
 from .question import Question
 from .terms import Matcher, Term, idf
 
-__all__ = ["FEATURES", "Reranker", "features", "from_json", "holds_vote", "order_file", "reads_windows", "reranker_for",
-           "states_kind"]
+__all__ = ["FEATURES", "Reranker", "features", "from_json", "holds_vote", "order_file", "reranker_for", "states_kind"]
 
 FEATURES = (
     "similarity", "below_best", "keywords", "keywords_text", "keywords_title", "fused", "dense_rank",
     "keyword_rank", "both_sides", "rarest_held", "spread", "best_sentence", "absent_terms", "other_place",
     "other_year",
     "vote_q", "vote_ok", "who_q", "who_ok", "figure_q", "figure_ok", "date_q", "date_ok", "party_q",
-    "party_ok", "table", "table_figure", "short", *PASSAGE_FEATURES, "window", "window_gap",
+    "party_ok", "table", "table_figure", "short", *PASSAGE_FEATURES,
 )
 MISSING_RANK = 150  # a side that did not return the candidate
 
@@ -187,9 +183,7 @@ def features(
     question: Question,
 ) -> np.ndarray:
     """One row of ``FEATURES`` per candidate. A candidate: chunk_id, similarity, dense_rank,
-    keyword_rank, score (fused), keywords, place_ok, year_ok; and ``window``, the cosine of the
-    passage's closest sentence window (``windows.py``) where it has more than one (else its
-    similarity: a short passage is its own window)."""
+    keyword_rank, score (fused), keywords, place_ok, year_ok."""
     matcher = Matcher(terms)
     weights = np.array([idf(t.df, total) for t in terms]) if terms else np.zeros(0)
     rarest = int(np.argmin([t.df for t in terms])) if terms else -1
@@ -215,8 +209,6 @@ def features(
         # a search weighs (``states_kind``) reads it as no figure
         figures = "figure" in k and has_figure(marks_as_digits(text))
         sim = c["similarity"] or 0.0
-        window = c.get("window")
-        window = sim if window is None else float(window)
         vote_ok = "vote" in k and holds_vote(text, section)  # (its regex only where it is read)
         doc = document_text(row)
         if doc not in docs:  # passages of one document share what says which one it is
@@ -237,7 +229,6 @@ def features(
             float("party" in k), float("party" in k and bool(_PARTY.search(text))),
             float(section == "table"), float(section == "table" and "figure" in k), float(len(text) < 200),
             *passage_features(text, section, row, held, docs[doc], weights.tolist(), question, focus, role),
-            window, window - sim,
         )
     return out
 
@@ -313,23 +304,6 @@ def _load_with_order(name: str) -> Reranker | None:
     chance = _load(name)
     order = _load(order_file(name))
     return chance if chance is None or order is None else replace(chance, order=order)
-
-
-WINDOW_FEATURES = ("window", "window_gap")
-
-
-def _weighs_windows(model: Reranker | None) -> bool:
-    if model is None:
-        return False
-    names = FEATURES if model.columns is None else [FEATURES[i] for i in model.columns]
-    return any(c != 0 and n in WINDOW_FEATURES for n, c in zip(names, model.coef, strict=True)) or _weighs_windows(model.order)
-
-
-@lru_cache(maxsize=8)
-def reads_windows(model_id: str) -> bool:
-    """Whether the weights shipped for this model weigh a passage's sentence windows (either
-    head): only then does a search look its candidates' windows up and `index` embed them."""
-    return _weighs_windows(reranker_for(model_id))
 
 
 def reranker_for(model_id: str) -> Reranker | None:

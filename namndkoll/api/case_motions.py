@@ -1,4 +1,4 @@
-"""A motion as a document of its own — the party's paper, without §§ and most often without a
+"""A motion (or a member's initiativärende) as a document of its own — the party's paper, without §§ and most often without a
 diarienummer (the register gives the number when it comes in) — joined to the case of the § that
 handles it: the kommunfullmäktige § it was handed in at ("Motion av Amanda Andersson (MP) om att
 införa laddstationer"), the § that answers it ("Svar på motion gällande att stärka stödet till
@@ -7,7 +7,11 @@ det ukrainska folket - Anton César (S) och Leif Hansson (S)").
 A motion carrying a diarienummer is found by it (``Store.case_entries``). One without is joined
 when a § of the case says it handles a motion, every content word of the motion's title stands in
 that §'s title, and every person the motion names (its signers) is named in the § — never by a
-title's likeness alone.
+title's likeness alone. An initiativärende (the paper members hand in to a nämnd or the
+kommunstyrelse) joins the same way the § that handles it ("Initiativärende till kommunstyrelsen
+gällande utredning av utökad parkeringskapacitet vid Nolhaga - Jan-Erik Wallin (M) med flera"):
+its title often asks in the imperative what the § names as a noun ("Utred …" for "utredning av
+…"), so a word of five letters or more stands in the § title when it begins one of its words.
 """
 
 from __future__ import annotations
@@ -20,11 +24,15 @@ from ..corpus.base import Store
 
 __all__ = ["joined_motions"]
 
-# a § that handles a motion: handed in, sent on, answered
-_MOTION_ITEM = re.compile(r"\bmotion", re.IGNORECASE)
-# the words a motion's title opens with that no § title repeats ("Motion till kommunfullmäktige om")
-_OPENING = re.compile(r"^\s*motion(?:\s+till\s+\w+)?(?:\s+(?:om|gällande|angående|avseende|kring))?\s*[:\-–]?\s*",
-                      re.IGNORECASE)
+# a § that handles a motion or an initiativärende: handed in, sent on, answered
+_MOTION_ITEM = re.compile(r"\b(?:motion|initiativ)", re.IGNORECASE)
+# the papers joined so: a party's motion, members' initiativärende
+_PAPERS = ("motion", "initiativarende")
+# the words a paper's title opens with that no § title repeats ("Motion till kommunfullmäktige om")
+_OPENING = re.compile(r"^\s*(?:motion|initiativ(?:ärende)?)(?:\s+till\s+\w+)?"
+                      r"(?:\s+(?:om|gällande|angående|avseende|kring))?\s*[:\-–]?\s*", re.IGNORECASE)
+# a word this long stands in a § title when it begins one of its words ("utred" in "utredning")
+_STEM_LETTERS = 5
 _SMALL = {"att", "och", "om", "i", "på", "för", "till", "av", "med", "det", "den", "de", "en", "ett", "som",
           "samt", "vid", "från", "gällande", "angående", "avseende", "kring", "inom", "under", "är", "ska"}
 # a title of fewer content words says too little to be the motion's
@@ -40,6 +48,14 @@ def _fold(text: str) -> str:
 
 def _content_words(title: str) -> set[str]:
     return {w for w in _fold(_OPENING.sub("", title)).split() if w not in _SMALL and not w.isdigit()}
+
+
+def _held(words: set[str], title: str) -> bool:
+    """Whether every one of a paper's title ``words`` stands in a § ``title``: the word itself,
+    or, five letters or more, the beginning of one of its words."""
+    item_words = set(_fold(title).split())
+    return all(w in item_words or (len(w) >= _STEM_LETTERS and any(t.startswith(w) for t in item_words))
+               for w in words)
 
 
 def _names_all(text: str, names: list[str]) -> bool:
@@ -59,16 +75,16 @@ def joined_motions(store: Store, entries: list[dict[str, Any]]) -> list[dict[str
             continue
         municipality = e.get("municipality")
         if municipality not in motions:
-            motions[municipality] = [d for d in store.list_documents(municipality=municipality, doc_type="motion")
+            motions[municipality] = [d for kind in _PAPERS
+                                     for d in store.list_documents(municipality=municipality, doc_type=kind)
                                      if d.items == 0 and d.municipality == municipality]
-        item_words = set(_fold(e["item_title"]).split())
         doc = store.load_document(int(e["document_id"]))
         item_text = doc.text[int(e["start"] or 0):int(e["end"] or 0)]
         for m in motions[municipality]:
             if m.id in shown or (m.date and e["date"] and m.date > e["date"]):
                 continue
             words = _content_words(m.title or "")
-            if len(words) < _MIN_WORDS or not words <= item_words:
+            if len(words) < _MIN_WORDS or not _held(words, e["item_title"]):
                 continue
             people = list(dict.fromkeys(p["name"] for p in store.list_extracted("people", document=m.id)))
             if not _names_all(item_text, people):

@@ -343,9 +343,11 @@ def _split_at(line: RawLine) -> list[tuple[float, list[Run], list[Run]]]:
     right runs) at each gap of two ems or more between runs."""
     runs = sorted(line.runs, key=lambda r: r.x0)
     out = []
+    reach = float("-inf")  # where the runs left of run k end
     for k in range(1, len(runs)):
+        reach = max(reach, runs[k - 1].x1)
         em = max(runs[k - 1].y1 - runs[k - 1].y0, runs[k].y1 - runs[k].y0, 1.0)
-        if runs[k].x0 - max(r.x1 for r in runs[:k]) >= _BESIDE_GAP * em:
+        if runs[k].x0 - reach >= _BESIDE_GAP * em:
             out.append((runs[k].x0, runs[:k], runs[k:]))
     return out
 
@@ -359,15 +361,15 @@ def _beside_column(lines: list[RawLine]) -> list[RawLine]:
     size on both sides (a form's labels and values, names side by side, columns of prose under a
     heading) is left as it is."""
     out: list[RawLine] = []
+    splits = [_split_at(ln) for ln in lines]  # each line's once: a line is tried beside several above it
     i = 0
     while i < len(lines):
-        splits = _split_at(lines[i])
         block: list[tuple[list[Run], list[Run]]] = []
-        for x, lpart, rpart in splits:
+        for x, lpart, rpart in splits[i]:
             block = [(lpart, rpart)]
             j = i + 1
             while j < len(lines):
-                nxt = next(((lp, rp) for x2, lp, rp in _split_at(lines[j]) if abs(x2 - x) <= 2.0), None)
+                nxt = next(((lp, rp) for x2, lp, rp in splits[j] if abs(x2 - x) <= 2.0), None)
                 if nxt is None:
                     break
                 block.append(nxt)

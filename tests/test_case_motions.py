@@ -110,9 +110,9 @@ def test_cli_shows_the_motion_with_the_paragraph_that_joined_it(corpus: str) -> 
      ["Per Persson"], False),  # a word of the motion's title the § lacks
 ])
 def test_title_words_and_signers_both_decide(motion: str, item: str, signers: list[str], joins: bool) -> None:
-    from namndkoll.api.case_motions import _content_words, _held, _names_all
+    from namndkoll.api.case_motions import _content_words, _held, _names_all, _title_words
 
-    assert (_held(_content_words(motion), item) and _names_all(item, signers)) is joins
+    assert (_held(_content_words(motion), _title_words(item)) and _names_all(item, signers)) is joins
 
 
 # the paper's title first: one type size here, where the real paper sets it large under its kind
@@ -163,6 +163,6 @@ def test_an_initiativarende_joins_the_paragraph_that_handles_it(db: str, tmp_pat
     ("Rusta park vid Nolhaga", "Initiativärende gällande rustning av parkeringskapacitet vid Nolhaga", False),
 ])
 def test_a_long_word_of_the_paper_may_begin_a_word_of_the_paragraph(paper: str, item: str, joins: bool) -> None:
-    from namndkoll.api.case_motions import _content_words, _held
+    from namndkoll.api.case_motions import _content_words, _held, _title_words
 
-    assert _held(_content_words(paper), item) is joins
+    assert _held(_content_words(paper), _title_words(item)) is joins

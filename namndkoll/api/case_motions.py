@@ -50,10 +50,13 @@ def _content_words(title: str) -> set[str]:
     return {w for w in _fold(_OPENING.sub("", title)).split() if w not in _SMALL and not w.isdigit()}
 
 
-def _held(words: set[str], title: str) -> bool:
-    """Whether every one of a paper's title ``words`` stands in a § ``title``: the word itself,
-    or, five letters or more, the beginning of one of its words."""
-    item_words = set(_fold(title).split())
+def _title_words(title: str) -> set[str]:
+    return set(_fold(title).split())
+
+
+def _held(words: set[str], item_words: set[str]) -> bool:
+    """Whether every one of a paper's title ``words`` stands among a § title's words
+    (``_title_words``): the word itself, or, five letters or more, the beginning of one of them."""
     return all(w in item_words or (len(w) >= _STEM_LETTERS and any(t.startswith(w) for t in item_words))
                for w in words)
 
@@ -78,14 +81,17 @@ def joined_motions(store: Store, entries: list[dict[str, Any]]) -> list[dict[str
             motions[municipality] = [d for kind in _PAPERS
                                      for d in store.list_documents(municipality=municipality, doc_type=kind)
                                      if d.items == 0 and d.municipality == municipality]
-        doc = store.load_document(int(e["document_id"]))
-        item_text = doc.text[int(e["start"] or 0):int(e["end"] or 0)]
+        item_words = _title_words(e["item_title"])
+        doc = None  # the § protocol, loaded once a paper's title words stand in the § title
         for m in motions[municipality]:
             if m.id in shown or (m.date and e["date"] and m.date > e["date"]):
                 continue
             words = _content_words(m.title or "")
-            if len(words) < _MIN_WORDS or not _held(words, e["item_title"]):
+            if len(words) < _MIN_WORDS or not _held(words, item_words):
                 continue
+            if doc is None:
+                doc = store.load_document(int(e["document_id"]))
+                item_text = doc.text[int(e["start"] or 0):int(e["end"] or 0)]
             people = list(dict.fromkeys(p["name"] for p in store.list_extracted("people", document=m.id)))
             if not _names_all(item_text, people):
                 continue

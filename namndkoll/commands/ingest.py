@@ -343,7 +343,7 @@ def case_cmd(
     except NamndkollError as exc:
         fail(exc)
     rows = [{"document_id": e["document_id"], "date": e["date"], "body": e["committee"] or e["stage"],
-             "item": e["item_number"], "page": e["page_start"], "dnr": e["dnr"],
+             "item": e["item_number"], "item_number": e["item_number"], "page": e["page_start"], "dnr": e["dnr"],
              "title": e["item_title"] or e["title"], "mentioned": e["mentioned"], "citation": e["citation"],
              "joined_by": e.get("joined")} for e in case.entries]
     if as_json:

@@ -9,6 +9,7 @@ a page with no text layer (needs OCR), ingested without OCR.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from test_ingest_batch import make_pdf
@@ -40,6 +41,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> str:
     db = str(tmp / "walk23.db")
     report = api.ingest(sorted(tmp.glob("*.pdf")), db=db, index=False)
     assert not report.failed, report.failed
+    from test_search import FakeEmbedder
+
+    from namndkoll.corpus import opened
+    from namndkoll.search import index_corpus
+
+    with opened(db, write=True) as store:
+        index_corpus(store, FakeEmbedder())
     return db
 
 
@@ -58,3 +66,34 @@ def test_case_json_steps_carry_the_join_keys(corpus: str) -> None:
     votes_like = json.loads(_cli(["decisions", "--db", corpus, "--json"]))
     assert {(d["document_id"], d["item_number"]) for d in votes_like} == {
         (s["document_id"], s["item_number"]) for s in steps}
+
+
+@pytest.fixture
+def searchable(corpus: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    from test_search import FakeEmbedder
+
+    from namndkoll.search.judge import CALIBRATIONS, Calibration
+
+    monkeypatch.setattr("namndkoll.search.embedder_for", lambda conn, model=None: FakeEmbedder())
+    monkeypatch.setitem(CALIBRATIONS, "fake-hash", Calibration(0.2, 0.1, 0.2))
+    return corpus
+
+
+def test_a_search_hit_names_the_year_of_its_dated_document(searchable: str, tmp_path: Path) -> None:
+    """A hit's `document` said "date": "2026-06-15", "year": null (the year was kept only for
+    an undated document's title year), in `search --json` and /api/search alike: a script that
+    groups hits by year put every dated one under null."""
+    hits = json.loads(_cli(["search", "felparkeringsavgifter", "--db", searchable, "--json",
+                            "--mode", "keyword"]))
+    assert hits and all(h["document"]["date"] == "2026-06-15" and h["document"]["year"] == 2026 for h in hits)
+
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from test_search import FakeEmbedder
+
+    from namndkoll.web import create_app
+
+    with TestClient(create_app(searchable, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache",
+                               upload_dir=tmp_path / "uploads")) as client:
+        web = client.get("/api/search", params={"q": "felparkeringsavgifter"}).json()["hits"]
+    assert web and all(h["document"]["year"] == 2026 for h in web)

@@ -321,6 +321,15 @@ def item_number(item: str | None) -> str | None:
     return (item or "").lstrip("§ ") or None
 
 
+def document_json(md: dict[str, Any]) -> dict[str, Any]:
+    """A search hit's document as JSON: its metadata with ``year`` the year it is filed under
+    (``documents --year``, the facets), the date's year when it has a date. ``Metadata.year``
+    holds only an undated document's title year, so a dated hit said "year": null."""
+    date = md.get("date")
+    year = md.get("year") or (int(date[:4]) if isinstance(date, str) and date[:4].isdigit() else None)
+    return {**md, "year": year}
+
+
 def doc_type_of(text: str) -> str | None:
     """The stored document type typed as Swedish writes it: any case, with or without å ä ö,
     a space or dash for the underscore ("Tjänsteskrivelse", "årsredovisning", "särskilt

@@ -53,9 +53,9 @@ ModeOption = Annotated[Literal["hybrid", "dense", "keyword"], typer.Option(
 
 
 def hit_json(h: Any) -> dict[str, Any]:
-    from ..api.reading import item_number
+    from ..api.reading import document_json, item_number
 
-    md = to_jsonable(h.metadata)
+    md = document_json(to_jsonable(h.metadata))
     # document_id and item_number flat, as every list gives them: the keys a script joins on
     return {"source": h.source, "document_id": h.document_id, "document": {"id": h.document_id, **md},
             "item": h.item, "item_number": item_number(h.item), "section": h.section,

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
-from ..api.reading import item_number
+from ..api.reading import document_json, item_number
 from ..display import copy_label
 from .common import (
     Filters,
@@ -80,7 +80,7 @@ def hit_json(h: Any, parties: tuple[str, ...] = (), box: tuple[float, ...] | Non
         "chunk_id": h.chunk_id,
         # document_id and item_number flat, as every list gives them: the keys a script joins on
         "document_id": h.document_id,
-        "document": {"id": h.document_id, **jsonable(md)},
+        "document": {"id": h.document_id, **document_json(jsonable(md))},
         "source": file_name(h.source),
         "item": h.item,
         "item_number": item_number(h.item),

@@ -8,6 +8,8 @@ a page with no text layer (needs OCR), ingested without OCR.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -97,3 +99,24 @@ def test_a_search_hit_names_the_year_of_its_dated_document(searchable: str, tmp_
                                upload_dir=tmp_path / "uploads")) as client:
         web = client.get("/api/search", params={"q": "felparkeringsavgifter"}).json()["hits"]
     assert web and all(h["document"]["year"] == 2026 for h in web)
+
+
+def test_a_whole_amount_is_a_whole_number_in_csv(corpus: str, tmp_path: Path) -> None:
+    """`figures --csv` wrote "1 500 kronor" as 1500.0 (882 of the walk's 904 amounts in kronor):
+    a spreadsheet set to Swedish, where "." is no decimal sign, opens that as text, and the
+    column does not sum. A whole number is written whole, in the CLI and the web's download."""
+    rows = list(csv.DictReader(io.StringIO(_cli(["figures", "--db", corpus, "--csv", "--kind", "amount"]))))
+    assert "1500" in [r["value"] for r in rows] and not any(r["value"].endswith(".0") for r in rows)
+
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from test_search import FakeEmbedder
+
+    from namndkoll.web import create_app
+
+    with TestClient(create_app(corpus, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache",
+                               upload_dir=tmp_path / "uploads")) as client:
+        sheet = client.get("/figures", params={"format": "csv", "kind": "amount"}).content.decode("utf-8-sig")
+    values = [line.split(",") for line in sheet.splitlines()]
+    assert any("1500" in v for v in values) and not any("1500.0" in v for v in values)
+

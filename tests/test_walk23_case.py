@@ -120,3 +120,37 @@ def test_a_whole_amount_is_a_whole_number_in_csv(corpus: str, tmp_path: Path) ->
     values = [line.split(",") for line in sheet.splitlines()]
     assert any("1500" in v for v in values) and not any("1500.0" in v for v in values)
 
+
+def _ocr_read_doc() -> object:
+    from namndkoll.types import Document, Metadata, Page, with_offsets
+
+    pages = with_offsets([Page(1, "§ 85 Årsredovisning 2025\nBeslut\nÅrsredovisningen godkänns."),
+                          Page(2, "Anteckning\nMiljöpartiet noterar att målen ges stort utrymme.", ocr="ocr"),
+                          Page(3, "Beslutsunderlag\nTjänsteskrivelse", ocr="ocr")])
+    md = Metadata(None, "Alingsås", "Kommunfullmäktige", "protokoll", "2026-05-06")
+    return Document("/in/skannad-kf-2026-05-06.pdf", "c" * 64, pages, md, size=10)
+
+
+def test_stats_names_the_documents_read_by_ocr(db: str, tmp_path: Path) -> None:
+    """`stats` and /status said "27 pages OCR'd" for the walk's corpus and never which: the
+    documents whose text is partly Tesseract's, to check quotes against the page, are named
+    with how many of their pages were OCR'd (the JSON's `ocr_read`), on both backends."""
+    from namndkoll.corpus import opened
+
+    with opened(db, write=True) as st, st.transaction():
+        st.replace_document(_ocr_read_doc())
+    data = json.loads(_cli(["stats", "--db", db, "--json"]))
+    assert [(d["source"], d["pages"], d["of"]) for d in data["ocr_read"]] == [("/in/skannad-kf-2026-05-06.pdf", 2, 3)]
+    text = _cli(["stats", "--db", db])
+    assert "read by OCR" in text and "2 of    3 pages" in text and "skannad-kf-2026-05-06.pdf" in text
+
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from test_search import FakeEmbedder
+
+    from namndkoll.web import create_app
+
+    with TestClient(create_app(db, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache",
+                               upload_dir=tmp_path / "uploads")) as client:
+        page = client.get("/status").text
+    assert "skannad-kf-2026-05-06.pdf</a>: 2 av 3 sidor lästa med OCR" in page

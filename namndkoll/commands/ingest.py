@@ -442,6 +442,10 @@ def stats_cmd(db: DbOption = None, as_json: JsonOption = False) -> None:
         n = s["read_by_older"]
         echo(f"\n{n} {'document was' if n == 1 else 'documents were'} read by an older namndkoll: "
              "`namndkoll ingest PATH --reread` reads them again with this one")
+    if s.get("ocr_read"):
+        echo("\nread by OCR (Tesseract: check quotes against the page):")
+        for d in s["ocr_read"]:
+            echo(f"  {d['pages']:4d} of {d['of']:4d} pages  {shown_path(d['source'])}")
     if s["needing_ocr"]:
         echo("\nneeds OCR (install tesseract-ocr tesseract-ocr-swe, then ingest again with --ocr):")
         for d in s["needing_ocr"]:

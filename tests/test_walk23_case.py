@@ -154,3 +154,35 @@ def test_stats_names_the_documents_read_by_ocr(db: str, tmp_path: Path) -> None:
                                upload_dir=tmp_path / "uploads")) as client:
         page = client.get("/status").text
     assert "skannad-kf-2026-05-06.pdf</a>: 2 av 3 sidor lästa med OCR" in page
+
+
+def test_a_search_hit_from_an_ocr_read_page_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hit quoting a page Tesseract read (the walk: Nykarleby's § 49 "498 Budgetdirektiv" for
+    "49 § Budgetdirektiv") was shown and exported as if it were the PDF's own text. `search`
+    says "read by OCR (s. N): check the quote against the page" under such a hit, and --json
+    gives its `ocr_pages`; a hit on a page with a text layer has none."""
+    from test_search import FakeEmbedder
+
+    from namndkoll.corpus import opened
+    from namndkoll.search import index_corpus
+    from namndkoll.search.judge import CALIBRATIONS, Calibration
+    from namndkoll.types import Document, Metadata, Page, with_offsets
+
+    monkeypatch.setattr("namndkoll.search.embedder_for", lambda conn, model=None: FakeEmbedder())
+    monkeypatch.setitem(CALIBRATIONS, "fake-hash", Calibration(0.2, 0.1, 0.2))
+    db = str(tmp_path / "ocr.db")
+    with opened(db, write=True) as st:
+        with st.transaction():
+            st.replace_document(_ocr_read_doc())
+            st.replace_document(Document("/in/ks.pdf", "d" * 64, with_offsets([
+                Page(1, "§ 12 Parkering\nBeslut\nKommunstyrelsen avslår initiativet om parkeringsdäck.")]),
+                Metadata(None, "Alingsås", "Kommunstyrelsen", "protokoll", "2026-06-15"), size=10))
+        index_corpus(st, FakeEmbedder())
+    hits = json.loads(_cli(["search", "Miljöpartiet noterar", "--db", db, "--json", "--mode", "keyword"]))
+    assert hits and hits[0]["source"].endswith("skannad-kf-2026-05-06.pdf")
+    assert hits[0]["ocr_pages"] == [p for p in range(hits[0]["page"], hits[0]["page_end"] + 1) if p >= 2] != []
+    text = _cli(["search", "Miljöpartiet noterar", "--db", db, "--mode", "keyword"])
+    assert "read by OCR (s. 2" in text and "check the quote against the page" in text
+    plain = json.loads(_cli(["search", "parkeringsdäck", "--db", db, "--json", "--mode", "keyword"]))
+    assert plain and plain[0]["source"] == "/in/ks.pdf" and plain[0]["ocr_pages"] == []
+    assert "read by OCR" not in _cli(["search", "parkeringsdäck", "--db", db, "--mode", "keyword"])

@@ -186,3 +186,23 @@ def test_a_search_hit_from_an_ocr_read_page_says_so(tmp_path: Path, monkeypatch:
     plain = json.loads(_cli(["search", "parkeringsdäck", "--db", db, "--json", "--mode", "keyword"]))
     assert plain and plain[0]["source"] == "/in/ks.pdf" and plain[0]["ocr_pages"] == []
     assert "read by OCR" not in _cli(["search", "parkeringsdäck", "--db", db, "--mode", "keyword"])
+
+
+def test_the_documents_list_says_which_are_read_by_ocr_or_not_read(tmp_path: Path) -> None:
+    """`documents --json` gave each document's ocr_pages and needs_ocr_pages; its --csv (the
+    export a researcher keeps) and its table did not: a scanned extract looked as read as any
+    other. The CSV ends with both counts, the table says which ids hold OCR'd or unread pages."""
+    from namndkoll.corpus import opened
+    from namndkoll.types import Document, Metadata, Page, with_offsets
+
+    db = str(tmp_path / "docs.db")
+    with opened(db, write=True) as st, st.transaction():
+        st.replace_document(_ocr_read_doc())
+        st.replace_document(Document("/in/utan-text.pdf", "e" * 64, with_offsets([
+            Page(1, "§ 3 Budget\\nBeslut\\nBudgeten fastställs."), Page(2, "", ocr="needs_ocr")]),
+            Metadata(None, "Alingsås", "Socialnämnden", "protokoll", "2026-06-16"), size=10))
+    rows = {r["source"]: r for r in csv.DictReader(io.StringIO(_cli(["documents", "--db", db, "--csv"])))}
+    assert (rows["/in/skannad-kf-2026-05-06.pdf"]["ocr_pages"], rows["/in/utan-text.pdf"]["needs_ocr_pages"]) == ("2", "1")
+    assert list(rows["/in/utan-text.pdf"])[-2:] == ["ocr_pages", "needs_ocr_pages"]  # the others keep their places
+    text = runner.invoke(app, ["documents", "--db", db], env={"COLUMNS": "150"}).stdout
+    assert "1 document (1) partly read by OCR" in text and "1 document (2) with pages not read" in text

@@ -309,7 +309,10 @@ def documents_cmd(
         return
     if as_csv:
         print_csv(rows, ["document_id", "id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
-                         "source", "diarienummer", "sha256", "missing", "kind"])
+                         "source", "diarienummer", "sha256", "missing", "kind",
+                         # how much of its text is not the PDF's own: pages read by OCR (quotes to
+                         # check on the page), pages left unread (no text layer, or one garbled)
+                         "ocr_pages", "needs_ocr_pages"])
         return
     fitted = out_width(wide) is not None
     # a document of type "other" says what it is by its kind word: "other: policy", not "other"
@@ -322,6 +325,14 @@ def documents_cmd(
     incomplete = [r for r in rows if r["missing"]]
     if incomplete:
         echo(f"{MISSING} = not found in the document: check it with `namndkoll show ID`")
+    ocr = [r for r in rows if r["ocr_pages"]]
+    unread = [r for r in rows if r["needs_ocr_pages"]]
+    if ocr:
+        echo(f"{counted(len(ocr), 'documents')} ({', '.join(str(r['id']) for r in ocr)}) partly read by OCR: "
+             "check quotes from them against the page (`namndkoll stats` names the pages)")
+    if unread:
+        echo(f"{counted(len(unread), 'documents')} ({', '.join(str(r['id']) for r in unread)}) with pages "
+             "not read (no text layer, or one that does not read as words): `namndkoll stats` lists them")
 
 
 def case_cmd(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,23 @@ def test_the_documents_list_says_which_are_read_by_ocr_or_not_read(tmp_path: Pat
     assert list(rows["/in/utan-text.pdf"])[-2:] == ["ocr_pages", "needs_ocr_pages"]  # the others keep their places
     text = runner.invoke(app, ["documents", "--db", db], env={"COLUMNS": "150"}).stdout
     assert "1 document (1) partly read by OCR" in text and "1 document (2) with pages not read" in text
+
+
+def test_the_case_table_keeps_each_steps_body(tmp_path: Path) -> None:
+    """At 120 columns `case` dropped the body column and cut every title to 16 characters while
+    the `via` reference of a joined step took its whole length: the table of a case "through
+    every body" named no body. The body stays and the title reads before `via`, which wraps."""
+    from test_case_links import KS as KS_113
+    from test_case_links import TN
+
+    make_pdf(tmp_path / "tn-2026-05-18.pdf", [TN])
+    make_pdf(tmp_path / "ks-2026-06-15.pdf", [KS_113])
+    db = str(tmp_path / "case.db")
+    assert not api.ingest(sorted(tmp_path.glob("*.pdf")), db=db, index=False).failed
+    out = runner.invoke(app, ["case", "2026.266 KS", "--db", db], env={"COLUMNS": "120"}).stdout
+    header = out.splitlines()[1].split()
+    assert header[:2] == ["date", "body"] and "via" in header
+    assert re.search(r"\n2026-05-18\s+Tekniska nämnden\s+28\b", out) and re.search(r"\n2026-06-15\s+Kommunstyrelsen\s+113\b", out)
+    assert "Revidering felparkeringsavgifter" in out  # the title whole, not "Revidering felpa…"
+    narrow = runner.invoke(app, ["case", "2026.266 KS", "--db", db], env={"COLUMNS": "80"}).stdout
+    assert narrow.splitlines()[1].split()[:2] == ["date", "body"]

@@ -12,6 +12,7 @@ from ..errors import NamndkollError
 from ..types import DOC_TYPE_NAMES
 from ._output import (
     MISSING,
+    Col,
     DbOption,
     DocTypeOption,
     JsonOption,
@@ -366,7 +367,10 @@ def case_cmd(
     shown = [{**r, "via": (f"{j['ref']} ({j['committee']} {j['date']} § {j['item']}, s. {j['page']})"
                            if (j := r["joined_by"]) else "mentioned only" if r["mentioned"] else "")}
              for r in rows]
-    print_table(shown, ["date", "body", "item", "page", "dnr", "title", "via"],
+    # the body is what a case is followed through: it stays, and the step's title reads before
+    # the reference that joined it (a long § title of another step), which wraps and is cut first
+    print_table(shown, ["date", Col("body", kind="short", keep=7, min=10, max=22), "item", "page", "dnr", "title",
+                        Col("via", kind="text", keep=3, lines=2, min=16)],
                 title=f"{dnr}: " + " → ".join(case.bodies), wide=wide)
 
 

@@ -189,6 +189,27 @@ def test_a_search_hit_from_an_ocr_read_page_says_so(tmp_path: Path, monkeypatch:
     assert "read by OCR" not in _cli(["search", "parkeringsdäck", "--db", db, "--mode", "keyword"])
 
 
+def test_api_search_gives_the_ocr_read_pages_too(tmp_path: Path) -> None:
+    """/api/search's hits carry the same `ocr_pages` as `search --json`."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from test_search import FakeEmbedder
+
+    from namndkoll.corpus import opened
+    from namndkoll.search import index_corpus
+    from namndkoll.web import create_app
+
+    db = str(tmp_path / "ocr.db")
+    with opened(db, write=True) as st:
+        with st.transaction():
+            st.replace_document(_ocr_read_doc())
+        index_corpus(st, FakeEmbedder())
+    with TestClient(create_app(db, embedder=FakeEmbedder(), cache_dir=tmp_path / "cache",
+                               upload_dir=tmp_path / "uploads")) as client:
+        hits = client.get("/api/search", params={"q": "Miljöpartiet noterar"}).json()["hits"]
+    assert hits and hits[0]["ocr_pages"] and set(hits[0]["ocr_pages"]) <= {2, 3}
+
+
 def test_the_documents_list_says_which_are_read_by_ocr_or_not_read(tmp_path: Path) -> None:
     """`documents --json` gave each document's ocr_pages and needs_ocr_pages; its --csv (the
     export a researcher keeps) and its table did not: a scanned extract looked as read as any

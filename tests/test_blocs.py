@@ -91,7 +91,7 @@ def test_blocs_command_table_csv_json(tmp_path: Path, monkeypatch: pytest.Monkey
     line = next(ln for ln in table.output.splitlines() if ln.startswith("C "))
     assert line.split()[1:] == ["2", "100%", "·", "100%", "0%"]  # votes, united, then C, M, S
     csv = runner.invoke(app, ["blocs", "--db", db_path, "--csv"]).output.splitlines()
-    assert csv[0] == "municipality,party_a,party_b,votes,together,share" and "Lomma,C,S,2,0,0.0" in csv
+    assert csv[0] == "municipality,party_a,party_b,votes,together,share" and "Lomma,C,S,2,0,0" in csv
     data = json.loads(runner.invoke(app, ["blocs", "--db", db_path, "--json"]).output)
     assert {p["party"] for p in data["parties"]} == {"C", "M", "S"}
     empty = runner.invoke(app, ["blocs", "--db", db_path, "--year", "1999"])

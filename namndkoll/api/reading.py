@@ -321,6 +321,34 @@ def item_number(item: str | None) -> str | None:
     return (item or "").lstrip("§ ") or None
 
 
+def ocr_read_pages(hits: list[Any], *, db: str | Path | None = None) -> dict[int, tuple[int, ...]]:
+    """For each hit (by chunk id) the pages of its passage that Tesseract read: a quote from
+    them is OCR's and is to be checked against the page. Only documents with OCR'd pages are
+    loaded."""
+    out: dict[int, tuple[int, ...]] = {}
+    if not hits:
+        return out
+    with opened(db) as store:
+        ocr: dict[int, set[int]] = {}
+        for d in {h.document_id for h in hits}:
+            if store.get_stored(d).ocr_pages:
+                ocr[d] = {p.number for p in store.load_document(d).pages if p.ocr == "ocr"}
+    for h in hits:
+        pages = tuple(n for n in range(h.page, (h.page_end or h.page) + 1) if n in ocr.get(h.document_id, ()))
+        if pages:
+            out[h.chunk_id] = pages
+    return out
+
+
+def document_json(md: dict[str, Any]) -> dict[str, Any]:
+    """A search hit's document as JSON: its metadata with ``year`` the year it is filed under
+    (``documents --year``, the facets), the date's year when it has a date. ``Metadata.year``
+    holds only an undated document's title year, so a dated hit said "year": null."""
+    date = md.get("date")
+    year = md.get("year") or (int(date[:4]) if isinstance(date, str) and date[:4].isdigit() else None)
+    return {**md, "year": year}
+
+
 def doc_type_of(text: str) -> str | None:
     """The stored document type typed as Swedish writes it: any case, with or without å ä ö,
     a space or dash for the underscore ("Tjänsteskrivelse", "årsredovisning", "särskilt

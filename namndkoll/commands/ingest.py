@@ -12,6 +12,7 @@ from ..errors import NamndkollError
 from ..types import DOC_TYPE_NAMES
 from ._output import (
     MISSING,
+    Col,
     DbOption,
     DocTypeOption,
     JsonOption,
@@ -309,7 +310,10 @@ def documents_cmd(
         return
     if as_csv:
         print_csv(rows, ["document_id", "id", "date", "municipality", "committee", "doc_type", "pages", "items", "title",
-                         "source", "diarienummer", "sha256", "missing", "kind"])
+                         "source", "diarienummer", "sha256", "missing", "kind",
+                         # how much of its text is not the PDF's own: pages read by OCR (quotes to
+                         # check on the page), pages left unread (no text layer, or one garbled)
+                         "ocr_pages", "needs_ocr_pages"])
         return
     fitted = out_width(wide) is not None
     # a document of type "other" says what it is by its kind word: "other: policy", not "other"
@@ -322,6 +326,14 @@ def documents_cmd(
     incomplete = [r for r in rows if r["missing"]]
     if incomplete:
         echo(f"{MISSING} = not found in the document: check it with `namndkoll show ID`")
+    ocr = [r for r in rows if r["ocr_pages"]]
+    unread = [r for r in rows if r["needs_ocr_pages"]]
+    if ocr:
+        echo(f"{counted(len(ocr), 'documents')} ({', '.join(str(r['id']) for r in ocr)}) partly read by OCR: "
+             "check quotes from them against the page (`namndkoll stats` names the pages)")
+    if unread:
+        echo(f"{counted(len(unread), 'documents')} ({', '.join(str(r['id']) for r in unread)}) with pages "
+             "not read (no text layer, or one that does not read as words): `namndkoll stats` lists them")
 
 
 def case_cmd(
@@ -343,7 +355,7 @@ def case_cmd(
     except NamndkollError as exc:
         fail(exc)
     rows = [{"document_id": e["document_id"], "date": e["date"], "body": e["committee"] or e["stage"],
-             "item": e["item_number"], "page": e["page_start"], "dnr": e["dnr"],
+             "item": e["item_number"], "item_number": e["item_number"], "page": e["page_start"], "dnr": e["dnr"],
              "title": e["item_title"] or e["title"], "mentioned": e["mentioned"], "citation": e["citation"],
              "joined_by": e.get("joined")} for e in case.entries]
     if as_json:
@@ -355,7 +367,10 @@ def case_cmd(
     shown = [{**r, "via": (f"{j['ref']} ({j['committee']} {j['date']} § {j['item']}, s. {j['page']})"
                            if (j := r["joined_by"]) else "mentioned only" if r["mentioned"] else "")}
              for r in rows]
-    print_table(shown, ["date", "body", "item", "page", "dnr", "title", "via"],
+    # the body is what a case is followed through: it stays, and the step's title reads before
+    # the reference that joined it (a long § title of another step), which wraps and is cut first
+    print_table(shown, ["date", Col("body", kind="short", keep=7, min=10, max=22), "item", "page", "dnr", "title",
+                        Col("via", kind="text", keep=3, lines=2, min=16)],
                 title=f"{dnr}: " + " → ".join(case.bodies), wide=wide)
 
 
@@ -442,6 +457,10 @@ def stats_cmd(db: DbOption = None, as_json: JsonOption = False) -> None:
         n = s["read_by_older"]
         echo(f"\n{n} {'document was' if n == 1 else 'documents were'} read by an older namndkoll: "
              "`namndkoll ingest PATH --reread` reads them again with this one")
+    if s.get("ocr_read"):
+        echo("\nread by OCR (Tesseract: check quotes against the page):")
+        for d in s["ocr_read"]:
+            echo(f"  {d['pages']:4d} of {d['of']:4d} pages  {shown_path(d['source'])}")
     if s["needing_ocr"]:
         echo("\nneeds OCR (install tesseract-ocr tesseract-ocr-swe, then ingest again with --ocr):")
         for d in s["needing_ocr"]:

@@ -52,17 +52,19 @@ ModeOption = Annotated[Literal["hybrid", "dense", "keyword"], typer.Option(
     "--mode", help="hybrid (meaning and keywords), dense (meaning) or keyword.")]
 
 
-def hit_json(h: Any) -> dict[str, Any]:
-    from ..api.reading import item_number
+def hit_json(h: Any, ocr_pages: tuple[int, ...] = ()) -> dict[str, Any]:
+    from ..api.reading import document_json, item_number
 
-    md = to_jsonable(h.metadata)
+    md = document_json(to_jsonable(h.metadata))
     # document_id and item_number flat, as every list gives them: the keys a script joins on
     return {"source": h.source, "document_id": h.document_id, "document": {"id": h.document_id, **md},
             "item": h.item, "item_number": item_number(h.item), "section": h.section,
             "page": h.page, "page_end": h.page_end, "start": h.start, "end": h.end, "text": h.text,
             "score": h.score, "citation": h.citation, "chunk_id": h.chunk_id,
             "highlights": [list(s) for s in h.highlights], "confidence": h.confidence,
-            "also_in": [to_jsonable(c) for c in h.also_in]}
+            "also_in": [to_jsonable(c) for c in h.also_in],
+            # the passage's pages that Tesseract read: check the quote against the page
+            "ocr_pages": list(ocr_pages)}
 
 
 def _flat(text: str, spans: tuple[tuple[int, int], ...], max_chars: int | None = 700) -> Any:
@@ -98,17 +100,17 @@ def _flat(text: str, spans: tuple[tuple[int, int], ...], max_chars: int | None =
     return out
 
 
-def _print_hits(hits: list[Any], *, wide: bool = False) -> None:
+def _print_hits(hits: list[Any], *, wide: bool = False, ocr: dict[int, tuple[int, ...]] | None = None) -> None:
     """Each hit: its number, the document's title, §, date; the passage; the citation."""
     width = out_width(wide)
     con = console(width=width or 10_000)
     # rich pads every wrapped line to the full width: no trailing blanks in a file or a pipe
     with con.capture() as captured:
-        _render_hits(con, hits, width)
+        _render_hits(con, hits, width, ocr or {})
     sys.stdout.write("".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines()))
 
 
-def _render_hits(con: Any, hits: list[Any], width: int | None) -> None:
+def _render_hits(con: Any, hits: list[Any], width: int | None, ocr: dict[int, tuple[int, ...]]) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
@@ -132,6 +134,9 @@ def _render_hits(con: Any, hits: list[Any], width: int | None) -> None:
         else:
             con.print(Padding(passage, (0, 0, 0, 3)))
         con.print(Text("   " + one_line(h.citation), style="green"), soft_wrap=True)
+        if pages := ocr.get(h.chunk_id):
+            con.print(Text(f"   read by OCR ({'s. ' + ', '.join(map(str, pages))}): check the quote against the page",
+                           style="dim"), soft_wrap=True)
         if h.also_in:
             con.print(Text("   the same text also in: " + also_in_line(h), style="dim"), soft_wrap=True)
         con.print()
@@ -200,8 +205,11 @@ def search_cmd(
                          year_to=year_to, limit=limit)
     except NamndkollError as exc:
         fail(exc)
+    from ..api.reading import ocr_read_pages
+
+    ocr = ocr_read_pages(hits, db=db)
     if as_json:
-        print_json([hit_json(h) for h in hits])
+        print_json([hit_json(h, ocr.get(h.chunk_id, ())) for h in hits])
     elif as_csv:
         from ..api.reading import item_number
 
@@ -220,7 +228,7 @@ def search_cmd(
         say_body_hint(municipality, db, committee)
         _say_unindexed(db)
     else:
-        _print_hits(hits, wide=wide)
+        _print_hits(hits, wide=wide, ocr=ocr)
     if year is not None or year_from is not None or year_to is not None:
         say_undated(db, year=year, year_from=year_from, year_to=year_to, municipality=municipality,
                     committee=committee, doc_type=doc_type)

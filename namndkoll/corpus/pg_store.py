@@ -310,13 +310,15 @@ def corpus_stats(conn: Any) -> dict[str, Any]:
         " coalesce(sum(needs_ocr_pages),0) FROM documents").fetchone()
     needing = [{"id": int(r[0]), "source": r[1], "pages": r[2]} for r in conn.execute(
         "SELECT id, source, needs_ocr_pages FROM documents WHERE needs_ocr_pages > 0 ORDER BY source" + C)]
+    ocr_read = [{"id": int(r[0]), "source": r[1], "pages": int(r[2]), "of": int(r[3])} for r in conn.execute(
+        "SELECT id, source, ocr_pages, pages FROM documents WHERE ocr_pages > 0 ORDER BY source" + C)]
     return {
         "documents": int(totals[0]), "pages": int(totals[1]), "ocr_pages": int(totals[2]),
         "needs_ocr_pages": int(totals[3]),
         "items": int(conn.execute("SELECT count(*) FROM items").fetchone()[0]),
         "by_municipality": by("municipality"), "by_committee": by("committee"),
         "by_type": by("doc_type"), "by_year": by("year"), "needing_ocr": needing,
-        "by_reader": by("reader"),
+        "ocr_read": ocr_read, "by_reader": by("reader"),
     }
 
 

@@ -350,10 +350,16 @@ def corpus_stats(conn: Any) -> dict[str, Any]:
         for r in conn.execute(
             "SELECT id, source, needs_ocr_pages FROM documents WHERE needs_ocr_pages > 0 ORDER BY source")
     ]
+    # the documents whose text is partly Tesseract's: quotes from them are to be checked on the page
+    ocr_read = [
+        {"id": r[0], "source": r[1], "pages": r[2], "of": r[3]}
+        for r in conn.execute(
+            "SELECT id, source, ocr_pages, pages FROM documents WHERE ocr_pages > 0 ORDER BY source")
+    ]
     return {
         "documents": totals[0], "pages": totals[1], "ocr_pages": totals[2], "needs_ocr_pages": totals[3],
         "items": conn.execute("SELECT count(*) FROM items").fetchone()[0],
         "by_municipality": by("municipality"), "by_committee": by("committee"),
         "by_type": by("doc_type"), "by_year": by("year"), "needing_ocr": needing,
-        "by_reader": by("reader"),
+        "ocr_read": ocr_read, "by_reader": by("reader"),
     }

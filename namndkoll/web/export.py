@@ -16,6 +16,7 @@ from pathlib import PurePath
 from typing import Any
 
 from ..export import cell as export_cell
+from ..export import csv_cell as export_csv_cell
 from ..export import markdown_text
 
 
@@ -35,7 +36,8 @@ def csv_bytes(
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(headers or columns)
     for r in rows:
-        w.writerow([neutralise(r.get(c)) for c in columns])
+        # a whole number as one ("1500", not "1500.0": text in a spreadsheet set to Swedish)
+        w.writerow([export_csv_cell(v) if isinstance(v := r.get(c), float) else neutralise(v) for c in columns])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 

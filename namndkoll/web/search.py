@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
-from ..api.reading import item_number
+from ..api.reading import document_json, item_number, ocr_read_pages
 from ..display import copy_label
 from .common import (
     Filters,
@@ -80,7 +80,7 @@ def hit_json(h: Any, parties: tuple[str, ...] = (), box: tuple[float, ...] | Non
         "chunk_id": h.chunk_id,
         # document_id and item_number flat, as every list gives them: the keys a script joins on
         "document_id": h.document_id,
-        "document": {"id": h.document_id, **jsonable(md)},
+        "document": {"id": h.document_id, **document_json(jsonable(md))},
         "source": file_name(h.source),
         "item": h.item,
         "item_number": item_number(h.item),
@@ -116,7 +116,10 @@ def search_api(
     """De bästa passagerna för frågan (betydelse + svenska nyckelord), med citat, sida och
     facetter (kommun, nämnd, typ, år, parti). Tom lista när inget passar bra."""
     res = _search(request, q, filters, limit=limit)
-    hits = [hit_json(h, res.parties.get(h.chunk_id, ()), res.boxes.get(h.chunk_id)) for h in res.hits]
+    # the passage's pages that Tesseract read, as `search --json` gives them: check the quote on the page
+    ocr = ocr_read_pages(res.hits, db=config(request).db)
+    hits = [{**hit_json(h, res.parties.get(h.chunk_id, ()), res.boxes.get(h.chunk_id)),
+             "ocr_pages": list(ocr.get(h.chunk_id, ()))} for h in res.hits]
     if format == "csv":
         # where else the same text stands, as `search --csv` writes it: a hit of a § whose
         # protokollsutdrag says the same words names the other file in the sheet too

@@ -30,7 +30,6 @@ from collections.abc import Sequence
 
 from ..registry import canonical_code, code_pattern
 from ..types import Document, PartyMention, Person, Position
-from .decisions import item_label, iter_sentences, regions
 from .parties import iter_party_spans as _party_spans
 from .positions_authors import (
     BARE_NAME_RE,
@@ -49,6 +48,7 @@ from .positions_authors import (
     signatories,
     strip_role,
 )
+from .regions import item_label, iter_sentences, regions
 
 _KINDS = {"reservation": "reservation", "sarskilt_uttalande": "sarskilt_uttalande",
           "protokollsanteckning": "protokollsanteckning", "yrkanden": "yrkande"}

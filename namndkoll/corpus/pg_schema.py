@@ -7,12 +7,10 @@ opens; the names stay importable from ``postgres``.
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import re
 from typing import Any
 
 from ..errors import CorpusError
-from .db import refuse_newer
+from .db import numbered_sql, refuse_newer
 from .pg_connect import psycopg_module
 
 # pg_advisory_lock key held while migrating ("NKLL", as the SQLite application_id)
@@ -20,12 +18,7 @@ MIGRATION_LOCK = 0x4E4B4C4C
 
 
 def _migrations() -> list[tuple[int, str, str]]:
-    found = []
-    for res in importlib.resources.files(__package__).joinpath("pg_migrations").iterdir():
-        m = re.match(r"(\d{4})_(\w+)\.sql$", res.name)
-        if m:
-            found.append((int(m.group(1)), m.group(2), res.read_text(encoding="utf-8")))
-    return sorted(found)
+    return numbered_sql("pg_migrations")
 
 
 @functools.cache

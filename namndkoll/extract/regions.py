@@ -1,6 +1,7 @@
 """A record's parts, as the extractors read them: its sections (from ingest where it found §
 items with sections, else the text under heading lines such as "Beslut", "Yrkanden",
-"Reservation"), the § an offset lies in, and its sentences (not split inside a quotation).
+"Reservation"), the § an offset lies in (or, outside every §, the § whose paper it stands
+in), and its sentences (not split inside a quotation).
 ``decisions``, ``positions`` and ``votes`` read through these; ``decisions`` keeps the names
 importable.
 """
@@ -87,6 +88,38 @@ def _kind_of(m: re.Match[str]) -> str:
 def item_label(doc: Document, offset: int) -> str | None:
     item = doc.item_of(offset)
     return f"§ {item.number}" if item else None
+
+
+# the most pages a position may stand after the title that opens its paper (a tjänsteutlåtande
+# runs one to four pages; Göteborg RB 2025's revisionsredogörelse after the SFN tjänsteutlåtande,
+# ten pages on, retells other meetings' reservations and is no paper of that §)
+_PAPER_PAGES = 3
+
+
+def paper_item(doc: Document, offset: int) -> str | None:
+    """The § a position outside every § belongs to when it stands in a paper bundled after that
+    § which opens with the §'s own title: an extract's "§ 31, 008/24" under "Yttrande gällande
+    stadsrevisionens kritik avseende …", then the tjänsteutlåtande of the same title that
+    quotes the party's initiative. The title stands at a line's start after the § ends, no other
+    § begins between it and the position, and the position is at most three pages on; a title of
+    fewer than four words ("Information", "Val av justerare") names no paper."""
+    text = doc.text
+    best: tuple[int, str] | None = None
+    for item in doc.items:
+        words = item.title.split()
+        if item.end > offset or len(words) < 4:
+            continue
+        pat = re.compile(r"(?:^|(?<=[\n\f]))[ \t]*" + r"\s+".join(re.escape(w) for w in words))
+        # the position's own scope may open with the title line
+        found = [m.start() for m in pat.finditer(text, item.end, min(len(text), offset + 600)) if m.start() <= offset]
+        if not found:
+            continue
+        at = found[-1]
+        if any(at < other.start <= offset for other in doc.items) or doc.page_of(offset) - doc.page_of(at) > _PAPER_PAGES:
+            continue  # another § began, or the position is pages on, in whatever paper follows
+        if best is None or at > best[0]:
+            best = (at, f"§ {item.number}")
+    return best[1] if best else None
 
 
 # ---- sentences ----------------------------------------------------------------------------

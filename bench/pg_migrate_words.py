@@ -40,7 +40,7 @@ sys.path.insert(0, str(HERE))
 
 from scale import schema_url, server_url  # bench/scale.py
 
-from namndkoll.corpus import pg_store, pg_words, postgres
+from namndkoll.corpus import pg_schema, pg_store, pg_words, postgres
 from namndkoll.types import Document, Metadata, Page, with_offsets
 
 PER_DOC = 100
@@ -50,12 +50,12 @@ OLD_COMMIT = "3fab276"  # main before this change: 0020 a new generated column, 
 
 def migrate_to(conn: Any, upto: int) -> None:
     """The migrations up to ``upto`` only (a corpus an older namndkoll made)."""
-    every = postgres._migrations
-    postgres._migrations = lambda: [m for m in every() if m[0] <= upto]  # type: ignore[assignment]
+    every = pg_schema._migrations
+    pg_schema._migrations = lambda: [m for m in every() if m[0] <= upto]  # type: ignore[assignment]
     try:
-        postgres.migrate(conn)
+        pg_schema.migrate(conn)
     finally:
-        postgres._migrations = every  # type: ignore[assignment]
+        pg_schema._migrations = every  # type: ignore[assignment]
 
 
 def passages(source: Path) -> list[tuple]:

@@ -14,6 +14,7 @@ passage and figures name their year.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from test_pdf import _font
 
@@ -38,6 +39,22 @@ ROWS: list[tuple[int, str, str, tuple[str, str] | None]] = [
 ]
 
 
+def footer_rule(c: Any) -> None:
+    """The report's page decoration: a footer rule of six strokes."""
+    for k in range(6):
+        c.line(72 + 75 * k, 50, 140 + 75 * k, 50)
+
+
+def draw_figures(c: Any, edges: tuple[float, ...], y: float, figures: tuple[str, ...] | None, font: str) -> None:
+    """A row's figures right-aligned at their columns' ``edges`` (10 pt), with a thin gap inside
+    a thousands group: each group drawn by itself."""
+    for x1, fig in zip(edges, figures or ("", ""), strict=True):
+        right = x1
+        for part in reversed(fig.split(" ") if fig else []):
+            c.drawRightString(right, y, part)
+            right -= c.stringWidth(part, font, 10) + 2.0
+
+
 def _balance(path: Path) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
@@ -45,8 +62,7 @@ def _balance(path: Path) -> Path:
     font = _font()
     c = canvas.Canvas(str(path), pagesize=A4, invariant=True)
     _, h = A4
-    for k in range(6):  # the report's page decoration: a footer rule of six strokes
-        c.line(72 + 75 * k, 50, 140 + 75 * k, 50)
+    footer_rule(c)
     c.setFont(font, 13)
     c.drawString(72, h - 80, "Balansräkning")
     c.setFont(font, 10)
@@ -63,11 +79,7 @@ def _balance(path: Path) -> Path:
         c.drawString(74, y, label)
         if note:
             c.drawCentredString(NOTE_MID, y, note)
-        for x1, fig in zip(EDGES, figures or ("", ""), strict=True):
-            right = x1  # a thin gap inside a thousands group: each group drawn by itself
-            for part in reversed(fig.split(" ") if fig else []):
-                c.drawRightString(right, y, part)
-                right -= c.stringWidth(part, font, 10) + 2.0
+        draw_figures(c, EDGES, y, figures, font)
     c.showPage()
     c.save()
     return path

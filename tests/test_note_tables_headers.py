@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_balance_sheet_tables import draw_figures, footer_rule
 from test_pdf import _font
 
 from namndkoll.extract.figures import find_figures
@@ -64,19 +65,14 @@ def _notes(path: Path) -> Path:
     c = canvas.Canvas(str(path), pagesize=A4, invariant=True)
     _, h = A4
     for number, page in enumerate((PAGE1, PAGE2), 1):
-        for k in range(6):  # the report's page decoration: a footer rule of six strokes
-            c.line(72 + 75 * k, 50, 140 + 75 * k, 50)
+        footer_rule(c)
         c.setFont(font, 10)
         c.drawRightString(523, 36, f"{number} (2)")
         for top, x, label, figures in page:
             y = h - top - 8
             if label:
                 c.drawString(x, y, label)
-            for x1, fig in zip(EDGES, figures or ("", ""), strict=True):
-                right = x1  # a thin gap inside a thousands group: each group drawn by itself
-                for part in reversed(fig.split(" ") if fig else []):
-                    c.drawRightString(right, y, part)
-                    right -= c.stringWidth(part, font, 10) + 2.0
+            draw_figures(c, EDGES, y, figures, font)
         c.showPage()
     c.save()
     return path

@@ -43,11 +43,11 @@ def _asked(st: Any) -> dict[str, list[tuple[str, float]]]:
 def before_0020(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, dict[str, Any]]:
     """A PostgreSQL corpus that a namndkoll without migration 0020 made and indexed (the
     migrations up to 0019 only), and its keyword answers then."""
-    from namndkoll.corpus import postgres
+    from namndkoll.corpus import pg_schema
 
-    every = postgres._migrations
+    every = pg_schema._migrations
     with monkeypatch.context() as m:
-        m.setattr(postgres, "_migrations", lambda: [x for x in every() if x[0] < 20])
+        m.setattr(pg_schema, "_migrations", lambda: [x for x in every() if x[0] < 20])
         from test_search import FakeEmbedder
 
         with opened(pg_url, write=True) as st:

@@ -14,6 +14,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import served
@@ -110,18 +111,28 @@ Vi vill ha fler förskoleplatser. <img src=x onerror=alert(1)> 300 platser behö
 PDFS = {"ks-2023-10-25": KS, "kf-2023-11-09": KF, "lund-ts": TS, "evil": EVIL}
 
 
-def build_corpus(folder: Path, *, embedder: object | None = None) -> Path:
-    """Real PDFs ingested into a real SQLite corpus, indexed with ``embedder`` (fake by default)."""
-    pdfs = folder / "pdf"
-    pdfs.mkdir(parents=True, exist_ok=True)
-    for name, pages in PDFS.items():
-        make_pdf(pdfs / f"{name}.pdf", pages)
-    db = folder / "corpus.db"
-    report = api.ingest([pdfs], db=db, index=False)
+def indexed(paths: list[Path], db: Any, *, embedder: object | None = None) -> Any:
+    """``paths`` (PDFs or folders) ingested into the corpus at ``db`` (a SQLite file or a
+    postgresql:// URL), every file read, then indexed with ``embedder`` (fake by default)."""
+    report = api.ingest(paths, db=db, index=False)
     assert not report.failed, report.failed
     with opened(db, write=True) as store:
         index_corpus(store, embedder or FakeEmbedder())
     return db
+
+
+def write_pdfs(folder: Path) -> Path:
+    """The corpus's PDFs (``PDFS``) written into ``folder``/pdf."""
+    pdfs = folder / "pdf"
+    pdfs.mkdir(parents=True, exist_ok=True)
+    for name, pages in PDFS.items():
+        make_pdf(pdfs / f"{name}.pdf", pages)
+    return pdfs
+
+
+def build_corpus(folder: Path, *, embedder: object | None = None) -> Path:
+    """Real PDFs ingested into a real SQLite corpus, indexed with ``embedder`` (fake by default)."""
+    return indexed([write_pdfs(folder)], folder / "corpus.db", embedder=embedder)
 
 
 def doc_id(db: Path, name: str) -> int:
@@ -496,14 +507,7 @@ def test_the_web_page_ranks_as_the_cli_does(corpus, monkeypatch):
 def test_the_pages_work_over_a_postgresql_corpus(pg_url: str, tmp_path: Path):
     """The same app over a served corpus (`serve --db postgresql://…`): search with citations
     and facets, the document page, its page image, the status page and a table as CSV."""
-    pdfs = tmp_path / "pdf"
-    pdfs.mkdir()
-    for name, pages in PDFS.items():
-        make_pdf(pdfs / f"{name}.pdf", pages)
-    report = api.ingest([pdfs], db=pg_url, index=False)
-    assert not report.failed, report.failed
-    with opened(pg_url, write=True) as store:
-        index_corpus(store, FakeEmbedder())
+    indexed([write_pdfs(tmp_path)], pg_url)
     with served(pg_url, tmp_path, embedder=FakeEmbedder()) as c:
         res = c.get("/api/search", params={"q": "förskoleplatser"}).json()
         kf = next(h for h in res["hits"] if Path(h["source"]).stem == "kf-2023-11-09")
@@ -539,10 +543,7 @@ def test_a_table_rows_hit_shows_its_page_image(tmp_path: Path):
     from test_pdf import _table_pdf
 
     pdf = _table_pdf(tmp_path)
-    db = tmp_path / "t.db"
-    assert not api.ingest([pdf], db=db, index=False).failed
-    with opened(db, write=True) as store:
-        index_corpus(store, FakeEmbedder())
+    db = indexed([pdf], tmp_path / "t.db")
     with served(db, tmp_path, embedder=FakeEmbedder()) as c:
         hits = c.get("/api/search", params={"q": "Förskola utfall tkr"}).json()["hits"]
         row = next(h for h in hits if h["section"] == "table" and h["text"].startswith("Förskola"))

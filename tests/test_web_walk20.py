@@ -12,11 +12,9 @@ import pytest
 from conftest import served
 from test_ingest_batch import make_pdf
 from test_search import FakeEmbedder
-from test_web import KS
+from test_web import KS, indexed
 
 from namndkoll import api
-from namndkoll.corpus import opened
-from namndkoll.search import index_corpus
 
 fastapi = pytest.importorskip("fastapi")
 
@@ -30,12 +28,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("walk20")
     make_pdf(tmp / "ks-2023-10-25.pdf", KS)
     make_pdf(tmp / "ramar.pdf", BARE)
-    db = tmp / "corpus.db"
-    report = api.ingest([tmp / "ks-2023-10-25.pdf", tmp / "ramar.pdf"], db=db, index=False)
-    assert not report.failed, report.failed
-    with opened(db, write=True) as store:
-        index_corpus(store, FakeEmbedder())
-    return db
+    return indexed([tmp / "ks-2023-10-25.pdf", tmp / "ramar.pdf"], tmp / "corpus.db")
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,7 @@ import pytest
 from conftest import served
 from test_ingest_batch import make_pdf
 from test_search import FakeEmbedder
-from test_web import KS
-
-from namndkoll import api
-from namndkoll.corpus import opened
-from namndkoll.search import index_corpus
+from test_web import KS, indexed
 
 fastapi = pytest.importorskip("fastapi")
 
@@ -27,12 +23,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     kept = tmp / "server" / "uploads" / "99385af6"  # where a server keeps what was uploaded
     kept.mkdir(parents=True)
     make_pdf(kept / "ks-2023-10-25.pdf", [KS[0] + "Kostnaden för budgetarbetet beräknas till 1 500 000 kronor.\n"])
-    db = tmp / "corpus.db"
-    report = api.ingest([kept / "ks-2023-10-25.pdf"], db=db, index=False)
-    assert not report.failed, report.failed
-    with opened(db, write=True) as store:
-        index_corpus(store, FakeEmbedder())
-    return db
+    return indexed([kept / "ks-2023-10-25.pdf"], tmp / "corpus.db")
 
 
 @pytest.fixture(scope="module")

@@ -255,13 +255,19 @@ def transaction(conn: Any) -> Iterator[Any]:
     conn.execute("COMMIT")
 
 
-def _migrations() -> list[tuple[int, str, str]]:
+def numbered_sql(folder: str) -> list[tuple[int, str, str]]:
+    """The numbered migrations ("0007_page_layout.sql") in this package's ``folder``, in order,
+    as (number, name, SQL): ``migrations`` for SQLite, ``pg_migrations`` for PostgreSQL."""
     found = []
-    for res in importlib.resources.files(__package__).joinpath("migrations").iterdir():
+    for res in importlib.resources.files(__package__).joinpath(folder).iterdir():
         m = re.match(r"(\d{4})_(\w+)\.sql$", res.name)
         if m:
             found.append((int(m.group(1)), m.group(2), res.read_text(encoding="utf-8")))
     return sorted(found)
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    return numbered_sql("migrations")
 
 
 def migrate(conn: Any) -> list[int]:

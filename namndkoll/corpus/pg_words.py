@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 KEY = "pg_words_todo"
-LOCK = 0x4E4B5744  # pg_advisory_lock key of the rewrite ("NKWD"), beside postgres.MIGRATION_LOCK
+LOCK = 0x4E4B5744  # pg_advisory_lock key of the rewrite ("NKWD"), beside pg_schema.MIGRATION_LOCK
 # passages a transaction rewrites: ~0.5 s each on the 2-core bench machine, so a writer that
 # wants one of their rows (a document replaced meanwhile) waits about that long at most
 BATCH = 2_000

@@ -2,11 +2,12 @@
 readers and several writers (a newsroom, a county, all 290 municipalities).
 
 The same logical schema as the SQLite file, through numbered migrations of its own
-(``pg_migrations/``, numbered like ``migrations/``); keywords in a Swedish ``tsvector`` with a
-GIN index, vectors in pgvector with an HNSW index (cosine). The SQL lives in ``pg_store.py``
-(documents, extractions) and the search index's ``pg_index.py`` (vectors), ``pg_keywords.py``
-(keywords) and ``pg_passages.py`` (hits read back); ``pg_connect.py`` makes the
-connection, which this module migrates and wraps in the object callers hold.
+(``pg_migrations/``, numbered like ``migrations/``; ``pg_schema.py`` checks and applies them);
+keywords in a Swedish ``tsvector`` with a GIN index, vectors in pgvector with an HNSW index
+(cosine). The SQL lives in ``pg_store.py`` (documents, extractions) and the search index's
+``pg_index.py`` (vectors), ``pg_keywords.py`` (keywords) and ``pg_passages.py`` (hits read
+back); ``pg_connect.py`` makes the connection, which this module migrates and wraps in the
+object callers hold.
 
 Needs ``pip install 'namndkoll[postgres]'`` (psycopg 3 and pgvector's Python adapter) and a
 server with the ``vector`` extension available.
@@ -15,10 +16,7 @@ server with the ``vector`` extension available.
 from __future__ import annotations
 
 import contextlib
-import functools
-import importlib.resources
 import os
-import re
 import socket
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -30,7 +28,6 @@ from ..errors import CorpusError, NamndkollError
 from ..types import Chunk, Document, Extraction, Table
 from . import redact
 from .beside import PARALLEL_FROM, Beside
-from .db import refuse_newer
 from .index import ChunkState, Filters, ModelRecord
 from .pg_connect import (
     INSTALL,
@@ -43,12 +40,13 @@ from .pg_connect import (
     psycopg_module,
     register_vector,
 )
+from .pg_schema import MIGRATION_LOCK, check_corpus, known_schema, migrate
 from .store import StoredDocument
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-# the connection's names (pg_connect.py) stay importable from here
+# the connection's names (pg_connect.py) and the schema's (pg_schema.py) stay importable from here
 __all__ = ["LISTS", "MIGRATION_LOCK", "PREPARE_AFTER", "PREPARE_ENV", "PostgresStore", "check_corpus", "connect",
            "known_schema", "migrate", "open_pg", "pooled", "prepare_setting", "rewrite_words"]
 
@@ -58,103 +56,9 @@ except ImportError as _exc:  # psycopg is an optional extra
     raise CorpusError(f"cannot open a PostgreSQL corpus: {_exc}; {INSTALL}") from _exc
 
 LISTS = ("figures", "decisions", "votes", "positions", "people")
-# pg_advisory_lock key held while migrating ("NKLL", as the SQLite application_id)
-MIGRATION_LOCK = 0x4E4B4C4C
 
 
-# ---- migrations ---------------------------------------------------------------------------
-
-def _migrations() -> list[tuple[int, str, str]]:
-    found = []
-    for res in importlib.resources.files(__package__).joinpath("pg_migrations").iterdir():
-        m = re.match(r"(\d{4})_(\w+)\.sql$", res.name)
-        if m:
-            found.append((int(m.group(1)), m.group(2), res.read_text(encoding="utf-8")))
-    return sorted(found)
-
-
-@functools.cache
-def known_schema() -> int:
-    return max(n for n, _name, _sql in _migrations())
-
-
-def _tables(conn: Any) -> set[str]:
-    """The tables (views too) of the current schema, whether or not this user may read them:
-    information_schema lists only those it was granted, so a reader role the owner had not
-    granted anything saw an empty database and was told to ingest."""
-    return {r[0] for r in conn.execute(
-        "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-        " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')")}
-
-
-def _not_granted(conn: Any, where: str, exc: Exception, *, write: bool) -> CorpusError:
-    """The one line for a user the corpus's owner has not granted it: what to ask for."""
-    user, schema = conn.execute("SELECT current_user, current_schema()").fetchone()
-    msg = str(exc).strip().splitlines()[0]
-    need = ("an ingest writes as the corpus's owner (it creates and changes tables): run it as that user"
-            if write else f"its owner can allow reading with: GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {user}")
-    return CorpusError(f"{where} holds a namndkoll corpus that the server user {user} may not read ({msg}); {need}")
-
-
-def check_corpus(conn: Any, where: str, *, allow_new: bool) -> bool:
-    """Is this database (its current schema) a namndkoll corpus this version can use? Returns
-    whether migrations are pending; CorpusError for another application's tables, a newer
-    namndkoll's corpus, or (``allow_new`` false) an empty database."""
-    tables = _tables(conn)
-    if not tables:
-        if not allow_new:
-            raise CorpusError(f"{where} holds no namndkoll corpus yet: run `namndkoll ingest PDF... "
-                              f"--db {where}` first")
-        return True
-    psycopg = psycopg_module()
-    try:
-        ours = "_migrations" in tables and conn.execute(
-            "SELECT 1 FROM _migrations WHERE number = 1 AND name = 'core'").fetchone() is not None
-    except psycopg.errors.InsufficientPrivilege as exc:
-        raise _not_granted(conn, where, exc, write=allow_new) from exc
-    if not ours:
-        shown = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
-        raise CorpusError(f"{where} holds tables of another application ({shown}), not a namndkoll "
-                          "corpus; it was left unchanged: give another database or schema with --db")
-    have = conn.execute("SELECT coalesce(max(number), 0) FROM _migrations").fetchone()[0]
-    known = known_schema()
-    refuse_newer(conn, where, tables, have, known)
-    return bool(have < known)
-
-
-def migrate(conn: Any) -> list[int]:
-    """Apply the migrations not yet applied, each in its own transaction, under an advisory
-    lock: workers starting at once do not migrate twice."""
-    from .. import __version__
-
-    psycopg = psycopg_module()
-    applied: list[int] = []
-    try:
-        conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
-        try:
-            conn.execute("CREATE TABLE IF NOT EXISTS _migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                         " applied_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC',"
-                         " 'YYYY-MM-DD HH24:MI:SS'))")
-            done = {r[0] for r in conn.execute("SELECT number FROM _migrations")}
-            for number, name, sql in _migrations():
-                if number in done:
-                    continue
-                with conn.transaction():
-                    conn.execute(sql)
-                    conn.execute("INSERT INTO _migrations (number, name) VALUES (%s, %s)", (number, name))
-                applied.append(number)
-            if applied:
-                conn.execute("INSERT INTO corpus_info (key, value) VALUES ('namndkoll_version', %s)"
-                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (__version__,))
-        finally:
-            conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
-    except psycopg.Error as exc:
-        msg = str(exc).strip().splitlines()[0]
-        hint = (" (the `vector` extension must be installed on the server, and created by a user allowed"
-                " to: CREATE EXTENSION vector)" if "vector" in msg else "")
-        raise CorpusError(f"cannot set up the namndkoll tables: {msg}{hint}") from exc
-    return applied
-
+# ---- opening a corpus -------------------------------------------------------------------
 
 def rewrite_words(conn: Any, *, may_refuse: bool = False) -> None:
     """Go on with migration 0020's rewrite of the passages' keyword words where it stopped, if

@@ -1,6 +1,7 @@
 """Figures in a page's tables (``Page.tables``), read cell by cell with their row and column
-headers; a "tkr"/"(mkr)" header or caption scales the cells. Each figure carries its cell's
-box and its span in the stored table's text."""
+headers; a "tkr"/"(mkr)" header or caption scales the cells (the headers, value columns and
+scale are read in ``table_layout``). Each figure carries its cell's box and its span in the
+stored table's text."""
 
 from __future__ import annotations
 
@@ -8,14 +9,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
-from typing import NamedTuple
 
 from ..measures import measure_unit
 from ..tables import (
     MONEY_HEADER,
-    UNIT_CAPTION,
     group_headings,
-    headers,
     labels_left,
     pair_context,
     scale_of,
@@ -26,39 +24,44 @@ from .figure_nouns import count_unit
 from .figure_numbers import is_year, normalize_spaces
 from .figure_text import iter_figures
 from .figure_words import looks_like_adjective
+from .table_layout import (
+    EDGE,
+    MINUS,
+    Carried,
+    Layout,
+    carried_layout,
+    cell_value,
+    header_key,
+    layout_of,
+    money_columns,
+    own_scale,
+    value_columns,
+)
 
-# minus signs and dashes that mean "minus" in a table cell
-_MINUS = dict.fromkeys(map(ord, "\u2212\u2013"), "-")
-_CELL_NUM = re.compile(r"^(?P<sign>[-+])?\s*(?P<n>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<d>\d+))?\s*(?P<unit>%|kr|tkr|mkr|mnkr)?$")
-# the scale words of a table's amounts and a money column's header words: ``namndkoll.tables``
-# (search says the same unit after a table's values)
-_CAPTION = UNIT_CAPTION
-_MONEY_HDR = MONEY_HEADER
+# the table's layout (table_layout.py) stays importable from here, as figures.py imports it
+__all__ = [
+    "Carried",
+    "caption_date",
+    "carried_layout",
+    "header_key",
+    "iter_figures_first",
+    "money_columns",
+    "own_scale",
+    "scale_of",
+    "table_figures",
+]
+
+
 # a column of the numbers of the notes that explain each row ("Not", "Noter", "Not nr")
 _NOTE_HDR = re.compile(r"(?:not|noter|not\s?nr\.?|notnr)", re.IGNORECASE)
 
 
-def _cell_value(cell: str) -> tuple[float, str | None] | None:
-    c = normalize_spaces(cell).translate(_MINUS).strip()
-    m = _CELL_NUM.match(c)
-    if not m:
-        return None
-    v = float(m.group("n").replace(" ", "").replace(".", "") + ("." + m.group("d") if m.group("d") else ""))
-    return (-v if m.group("sign") == "-" else v), m.group("unit")
-
-
 def _is_numeric_cell(cell: str) -> bool:
-    return _cell_value(cell) is not None or bool(iter_figures_first(cell))
+    return cell_value(cell) is not None or bool(iter_figures_first(cell))
 
 
 def iter_figures_first(cell: str) -> bool:
     return next(iter_figures(normalize_spaces(cell)), None) is not None
-
-
-def _headers(rows: list[tuple[str, ...]], width: int) -> tuple[list[str], int]:
-    """Column headers as ``tables.headers`` reads them, with this module's cells: its own
-    value reading and years 1800-2100."""
-    return headers(rows, width, value=_cell_value, year=lambda c: is_year(c.strip()))
 
 
 def table_figures(page: Page, table: Table, body: str, t_idx: int = 0,
@@ -70,7 +73,7 @@ def table_figures(page: Page, table: Table, body: str, t_idx: int = 0,
     ``carried``: the previous page's last headed table (see ``carried_layout``). ``any_columns``:
     the hint holds whatever the columns are headed (the table repeats amounts the text writes in
     that scale)."""
-    lay = _layout(page, table, body, hint, carried, any_columns=any_columns)
+    lay = layout_of(page, table, body, hint, carried, any_columns=any_columns)
     if lay is None:
         return
     spans = _cell_spans(table)
@@ -104,18 +107,7 @@ def _fewest_numbers(tokens: list[str]) -> list[str]:
     return out
 
 
-def _value_columns(table: Table, valued: list[int]) -> list[tuple[float, float]] | None:
-    """The x range of each value column, from the cells' boxes."""
-    out = []
-    for j in valued:
-        boxes = [b for i in range(len(table.rows)) if (b := table.cell_box(i, j))]
-        if not boxes:
-            return None
-        out.append((min(b[0] for b in boxes), max(b[2] for b in boxes)))
-    return out
-
-
-def _text_row_figures(page: Page, table: Table, body: str, lay: _Layout) -> Iterator[Figure]:
+def _text_row_figures(page: Page, table: Table, body: str, lay: Layout) -> Iterator[Figure]:
     """The rows of a table that its ruling left out, read from the page's text lines: a line
     beside the table, its label in the label column and its last number ending at the right edge
     of the last value column, whose numbers read as one per value column in exactly one way
@@ -125,11 +117,11 @@ def _text_row_figures(page: Page, table: Table, body: str, lay: _Layout) -> Iter
     the row's line."""
     if not page.lines or not table.bbox or not lay.valued:
         return
-    xs = _value_columns(table, lay.valued)
+    xs = value_columns(table, lay.valued)
     if xs is None:
         return
     for ln in page.lines:
-        if abs(ln.x1 - xs[-1][1]) > _EDGE or ln.x0 >= xs[0][0] - _EDGE:
+        if abs(ln.x1 - xs[-1][1]) > EDGE or ln.x0 >= xs[0][0] - EDGE:
             continue
         if _nearest_table(page, ln) is not table:
             continue
@@ -164,7 +156,7 @@ def _nearest_table(page: Page, ln: Line) -> Table | None:
         if not t.bbox or (t.bbox[1] - 1 <= ln.top <= t.bbox[3] + 1):
             continue
         right = max((b[2] for r in t.cells for b in r if b), default=None)
-        if right is None or abs(ln.x1 - right) > _EDGE:
+        if right is None or abs(ln.x1 - right) > EDGE:
             continue
         d = t.bbox[1] - ln.bottom if ln.bottom <= t.bbox[1] else ln.top - t.bbox[3]
         if d < dist:
@@ -172,149 +164,8 @@ def _nearest_table(page: Page, ln: Line) -> Table | None:
     return best
 
 
-def own_scale(table: Table, body: str) -> tuple[float, str] | None:
-    """The scale a table states itself: in its header rows, its title ("Ramar per nämnd, tkr",
-    ``Table.caption``), its first two columns, or a caption line on its page ("Belopp i tkr")."""
-    rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
-    if len(rows) < 2:
-        return None
-    _cols, n_header = _headers(rows, max(len(r) for r in rows))
-    everything = " ".join(" ".join(r) for r in rows[:n_header])
-    scale = (scale_of(everything) or scale_of(table.caption or "")
-             or scale_of(" ".join(c for r in rows for c in r[:2])))
-    if scale is None and (cap := _CAPTION.search(body)):
-        scale = scale_of(cap.group(0))
-    return scale
-
-
-def header_key(table: Table) -> tuple[str, ...]:
-    """A table's column headers with years left out: the same table for another year ("2027"
-    over "NÄMND | Ram inkl PKV | …", then "2028" over the same) has the same key; () when the
-    table has no header row."""
-    rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
-    if len(rows) < 2:
-        return ()
-    _cols, n_header = _headers(rows, max(len(r) for r in rows))
-    return tuple(c.casefold() for r in rows[:n_header] for c in r if c and not is_year(c))
-
-
-def money_columns(table: Table) -> bool:
-    """Whether at least half of a table's value columns are headed by money words ("Ram inkl
-    PKV", "Budget", "Utfall", "Kostnad")."""
-    rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
-    if len(rows) < 2:
-        return False
-    cols, n_header = _headers(rows, max(len(r) for r in rows))
-    valued = [j for j in range(len(cols)) if any(j < len(r) and _cell_value(r[j]) is not None for r in rows[n_header:])]
-    money = [j for j in valued if _MONEY_HDR.search(cols[j])]
-    return bool(valued) and 2 * len(money) >= len(valued)
-
-
-class _Layout(NamedTuple):
-    rows: list[tuple[str, ...]]
-    cols: list[str]  # each column's header(s)
-    n_header: int
-    valued: list[int]  # the columns that hold values
-    headed: set[int]  # the columns with a header of their own
-    scale: tuple[float, str] | None
-
-
-class Carried(NamedTuple):
-    """A page's lowest table with headed value columns (its own headers or those it took from a
-    table above it): a headerless table at the top of the next page whose value columns stand
-    where its do takes its headers and unit (an annual report's notes, one table each, under the
-    first note's "Bokslut 2025 | Bokslut 2024" and "(tkr)")."""
-    columns: list[tuple[float, float]]
-    lay: _Layout
-
-
-def carried_layout(page: Page, body: str, hints: list[tuple[float, str] | None],
-                   carried: Carried | None) -> Carried | None:
-    """What the page's lowest table carries to the next page; None when it has no headers.
-    ``hints``: each table's scale hint, as ``table_figures`` was given it."""
-    tables = [(t, h) for t, h in zip(page.tables, hints, strict=False) if t.bbox]
-    if not tables:
-        return None
-    last, hint = max(tables, key=lambda th: th[0].bbox[3] if th[0].bbox else 0.0)
-    lay = _layout(page, last, body, hint, carried)
-    if lay is None or not set(lay.valued) & lay.headed:
-        return None  # a title spread over the columns from the first ("Överträdelse av …") heads none
-    xs = _value_columns(last, lay.valued)
-    return Carried(xs, lay) if xs else None
-
-
-def _layout(page: Page, table: Table, body: str, hint: tuple[float, str] | None,
-            carried: Carried | None = None, *, any_columns: bool = False) -> _Layout | None:
-    rows = [tuple(" ".join((c or "").split()) for c in r) for r in table.rows]
-    if len(rows) < 2:
-        return None
-    width = max(len(r) for r in rows)
-    cols, n_header = _headers(rows, width)
-    table_scale = own_scale(table, body)
-    if table_scale is None and hint is not None and (any_columns or money_columns(table)):
-        table_scale = hint
-    valued = [j for j in range(width) if any(j < len(r) and _cell_value(r[j]) is not None for r in rows[n_header:])]
-    headed = {j for j in range(width) if any(j < len(r) and r[j] for r in rows[:n_header])}
-    # a value column headed only by a label spread from the first column ("Ersättning för
-    # revisorer" alone on the top row: a note's heading, not its columns') has no header of its own
-    if valued and not headed & set(valued) and (above := _headers_above(page, table, valued)):
-        cols = [above.get(j, c) for j, c in enumerate(cols)]
-        headed |= set(above)
-    upper = None
-    if valued and not headed & set(valued):
-        upper = _part_above(page, table, valued, body, hint, carried) or _carried_above(page, table, valued, carried)
-    if upper is not None:
-        # the lower part of a table the ruling cut in two: the upper part's headers and unit
-        mapped = dict(zip(valued, (upper.cols[j] for j in upper.valued), strict=True))
-        cols = [mapped.get(j, c) for j, c in enumerate(cols)]
-        headed |= {j for j, c in mapped.items() if c}
-        table_scale = table_scale or upper.scale
-    return _Layout(rows, cols, n_header, valued, headed, table_scale)
-
-
-def _carried_above(page: Page, table: Table, valued: list[int], carried: Carried | None) -> _Layout | None:
-    """The previous page's last headed table, for a table with no table above it on its page
-    whose value columns stand where that table's do."""
-    if carried is None or not table.bbox or len(carried.columns) != len(valued):
-        return None
-    if any(t is not table and t.bbox and t.bbox[3] <= table.bbox[1] + 1 for t in page.tables):
-        return None
-    xs = _value_columns(table, valued)
-    if xs is None or not all(_same_column(a, b) for a, b in zip(xs, carried.columns, strict=True)):
-        return None
-    return carried.lay
-
-
-def _part_above(page: Page, table: Table, valued: list[int], body: str,
-                hint: tuple[float, str] | None, carried: Carried | None = None) -> _Layout | None:
-    """The table above this one on the page whose value columns stand where this one's do (the
-    same columns, see ``_same_column``), when it has headers for them."""
-    xs = _value_columns(table, valued)
-    if xs is None or not table.bbox:
-        return None
-    for t in sorted(page.tables, key=lambda t: -(t.bbox[3] if t.bbox else 0)):
-        if t is table or not t.bbox or t.bbox[3] > table.bbox[1] + 1:
-            continue
-        lay = _layout(page, t, body, hint, carried)
-        if lay is None or len(lay.valued) != len(valued):
-            continue
-        other = _value_columns(t, lay.valued)
-        if other and all(_same_column(a, b) for a, b in zip(xs, other, strict=True)) \
-                and any(lay.cols[j] for j in lay.valued):
-            return lay
-        return None  # the nearest table above is another table
-    return None
-
-
-def _same_column(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    """Whether two value columns' x ranges are one column: overlapping and aligned on one edge
-    (within ``_EDGE``). Right-aligned figures share the right edge only: a column of "6", "0"
-    under one of "-229 672" starts 30 points further right."""
-    return a[0] < b[1] and b[0] < a[1] and (abs(a[0] - b[0]) <= _EDGE or abs(a[1] - b[1]) <= _EDGE)
-
-
 def _table_figures_unplaced(page: Page, table: Table, body: str, spans: dict[tuple[int, int], tuple[int, int]],
-                            lay: _Layout) -> Iterator[Figure]:
+                            lay: Layout) -> Iterator[Figure]:
     rows, cols, n_header, _valued, headed, table_scale = lay
     notes = _note_columns(rows[n_header:], cols)
     when = caption_date(table.caption)
@@ -349,7 +200,7 @@ def _row_label(row: tuple[str, ...]) -> int | None:
     "År | Antal utförda uppdrag | …"); None when it has none."""
     at = next((j for j, c in enumerate(row) if c and _plain_text(c)), None)
     if at is None and sum(1 for c in row if c) > 1:
-        at = next((j for j, c in enumerate(row) if c and _cell_value(c) is None and _worded(c)), None)
+        at = next((j for j, c in enumerate(row) if c and cell_value(c) is None and _worded(c)), None)
     first = next((j for j, c in enumerate(row) if c), None)
     if at is None and first is not None and is_year(row[first].strip()):
         at = first
@@ -358,13 +209,19 @@ def _row_label(row: tuple[str, ...]) -> int | None:
 
 def _plain_text(cell: str) -> bool:
     """A cell of words without a figure: a label."""
-    return _cell_value(cell) is None and not iter_figures_first(cell)
+    return cell_value(cell) is None and not iter_figures_first(cell)
 
 
 _MONTH_NAMES = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+
+
 _CAPTION_DATE = re.compile(rf"(?<!\d)(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?!\d)",
                            re.IGNORECASE)
+
+
 _CAPTION_YEAR = re.compile(r"(?<![\d-])(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?(?![\d-])")
+
+
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -414,14 +271,14 @@ def _cell_figures(span: tuple[int, int] | None, page: Page, body: str, cell: str
     explicit = list(iter_figures(normalize_spaces(cell)))
     if explicit:
         spaced_minus = len(explicit) == 1 and bool(
-            re.match(r"-\s+\d", normalize_spaces(cell).translate(_MINUS).lstrip()))
+            re.match(r"-\s+\d", normalize_spaces(cell).translate(MINUS).lstrip()))
         for _s, _e, kind, value, unit, qual, per, value_to in explicit:
             if spaced_minus and kind in ("amount", "percent") and value > 0 and value_to is None:
                 value = -value  # a cell "- 3,5 mnkr": the cell holds one signed value
             yield _table_figure(span, page, body, cell, label, where, kind, value, unit, qual, per,
                                 value_to)
         return
-    cv = _cell_value(cell)
+    cv = cell_value(cell)
     if cv is None:
         return
     value, cell_unit = cv
@@ -444,43 +301,8 @@ def _cell_figures(span: tuple[int, int] | None, page: Page, body: str, cell: str
         unit = measured or _counted_noun(label, col_head)
         yield _table_figure(span, page, body, cell, label, where, "measure" if measured else "count",
                             value, unit, None, None)
-    elif _MONEY_HDR.search(col_head) and re.search(r"\bkr\b|kronor|sek\b", heads, re.IGNORECASE):
+    elif MONEY_HEADER.search(col_head) and re.search(r"\bkr\b|kronor|sek\b", heads, re.IGNORECASE):
         yield _table_figure(span, page, body, cell, label, where, "amount", value, "SEK", None, None)
-
-
-# how far (PDF points) a header line may stand outside its table's value columns
-_EDGE = 6.0
-
-
-def _headers_above(page: Page, table: Table, valued: list[int]) -> dict[int, str]:
-    """Column headers set as text lines above a table that has none of its own: a table whose
-    ruling holds only its last rows (the sums) leaves the rest, headers included, as page text
-    ("Utfall Budget Utfall" over "2025 2025 2024" over "Summa verksamhetens kostnader | 231 543
-    | …"). Going up from the table, a line that stands over its value columns only, with one
-    word or year per value column and no other number, is a header line; lines of the label
-    column (group headings, "Belopp i tkr") and rows of values ending in a number are passed;
-    any other line (prose across the page) ends the search. {column index: header}."""
-    boxes = [table.cell_box(i, j) for i in range(len(table.rows)) for j in valued]
-    if not table.bbox or not page.lines or any(b is None for b in boxes):
-        return {}
-    x_lo = min(b[0] for b in boxes if b)
-    x_hi = max(b[2] for b in boxes if b)
-    found: list[list[str]] = []
-    for ln in sorted((ln for ln in page.lines if ln.bottom <= table.bbox[1] + 1), key=lambda ln: -ln.top):
-        words = normalize_spaces(page.text[ln.start:ln.end]).split()
-        if not words:
-            continue
-        over_values = ln.x0 >= x_lo - _EDGE and ln.x1 <= x_hi + _EDGE
-        if over_values and len(words) == len(valued) and all(
-                is_year(w) or _cell_value(w) is None and not any(c.isdigit() for c in w) for w in words):
-            found.append(words)
-            continue
-        if ln.x1 <= x_lo - _EDGE or (not found and _cell_value(words[-1]) is not None):
-            continue  # the label column's own lines; a row of values the ruling left out
-        break
-    if not found:
-        return {}
-    return {j: " | ".join(line[k] for line in reversed(found)) for k, j in enumerate(valued)}
 
 
 def _doubled(row: tuple[str, ...], headed: set[int]) -> set[int]:
@@ -501,6 +323,8 @@ def _doubled(row: tuple[str, ...], headed: set[int]) -> set[int]:
 
 
 _ANTAL = re.compile(r"(?i)(?<![\wåäö])antal(?![\wåäö])")
+
+
 # words of a header that name no counted thing: "Totalt antal", "Antal st", "Summa"
 _NOT_NOUNS = {"totalt", "total", "totala", "summa", "st", "styck", "stycken", "varav", "inom", "utan",
               "i", "av", "per", "och", "för", "med", "under"}

@@ -30,7 +30,6 @@ from collections.abc import Sequence
 
 from ..registry import canonical_code, code_pattern
 from ..types import Document, PartyMention, Person, Position
-from .decisions import item_label, iter_sentences, regions
 from .parties import iter_party_spans as _party_spans
 from .positions_authors import (
     BARE_NAME_RE,
@@ -49,6 +48,7 @@ from .positions_authors import (
     signatories,
     strip_role,
 )
+from .regions import item_label, iter_sentences, paper_item, regions
 
 _KINDS = {"reservation": "reservation", "sarskilt_uttalande": "sarskilt_uttalande",
           "protokollsanteckning": "protokollsanteckning", "yrkanden": "yrkande"}
@@ -219,41 +219,9 @@ def find_positions(
                                 people=signatories(text, known)))
     if doc.items and any(p.item is None for p in out):
         # 4. a paper bundled after a § (its tjänsteutlåtande under the same title) is that §'s
-        out = [dataclasses.replace(p, item=_paper_item(doc, p.start)) if p.item is None else p for p in out]
+        out = [dataclasses.replace(p, item=paper_item(doc, p.start)) if p.item is None else p for p in out]
     out.sort(key=lambda p: (p.start, -p.end))
     return tuple(out)
-
-
-# the most pages a position may stand after the title that opens its paper (a tjänsteutlåtande
-# runs one to four pages; Göteborg RB 2025's revisionsredogörelse after the SFN tjänsteutlåtande,
-# ten pages on, retells other meetings' reservations and is no paper of that §)
-_PAPER_PAGES = 3
-
-
-def _paper_item(doc: Document, offset: int) -> str | None:
-    """The § a position outside every § belongs to when it stands in a paper bundled after that
-    § which opens with the §'s own title: an extract's "§ 31, 008/24" under "Yttrande gällande
-    stadsrevisionens kritik avseende …", then the tjänsteutlåtande of the same title that
-    quotes the party's initiative. The title stands at a line's start after the § ends, no other
-    § begins between it and the position, and the position is at most three pages on; a title of
-    fewer than four words ("Information", "Val av justerare") names no paper."""
-    text = doc.text
-    best: tuple[int, str] | None = None
-    for item in doc.items:
-        words = item.title.split()
-        if item.end > offset or len(words) < 4:
-            continue
-        pat = re.compile(r"(?:^|(?<=[\n\f]))[ \t]*" + r"\s+".join(re.escape(w) for w in words))
-        # the position's own scope may open with the title line
-        found = [m.start() for m in pat.finditer(text, item.end, min(len(text), offset + 600)) if m.start() <= offset]
-        if not found:
-            continue
-        at = found[-1]
-        if any(at < other.start <= offset for other in doc.items) or doc.page_of(offset) - doc.page_of(at) > _PAPER_PAGES:
-            continue  # another § began, or the position is pages on, in whatever paper follows
-        if best is None or at > best[0]:
-            best = (at, f"§ {item.number}")
-    return best[1] if best else None
 
 
 # ---- statements -------------------------------------------------------------------------

@@ -27,10 +27,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..types import Document, Position
-from .decisions import item_label
 from .parties import iter_party_spans
 from .positions import trim  # positions imports this module only when it runs
 from .positions_authors import PARTY_KEY, norm, signatories
+from .regions import item_label
 
 # "Bilaga KS § 51/25", "Bilaga A KS § 43/25", "Bilaga 1 till § 12", "Bilaga till protokoll § 12"
 # "BUN bilaga § 4/24", "BUN Bilaga A § 11/24": the body's abbreviation before it

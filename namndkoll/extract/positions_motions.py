@@ -11,7 +11,6 @@ import re
 
 from ..registry import party_of_name
 from ..types import Document, Position
-from .decisions import item_label
 from .parties import iter_party_spans
 from .positions import (
     HEADING_LINE,
@@ -22,6 +21,7 @@ from .positions import (
     trim,
 )
 from .positions_authors import PERSON_RE, local_party_named
+from .regions import item_label
 
 # an initiative as the protocols name it: "initiativärende", "initiativ", Lomma's "nämndinitiativ"
 _KIND = r"motion|(?:nämnds?)?initiativ(?:ärende)?|skrivelse"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..types import Document, Position
-from .decisions import item_label
+from .regions import item_label
 
 _UP = "A-ZÅÄÖÉ"
 # "… proposition på [frågan om bifall respektive avslag på] Sandra Pilemalms yrkande om att …, varefter"

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from ..types import Document, Person, Vote
 from .countwords import NUMBER, count
-from .decisions import item_label
+from .regions import item_label
 from .rollcall import Counts, RollCall, find_roll_calls
 
 _N = r"(\d{1,3})"

@@ -9,7 +9,18 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from .. import api
-from .common import Text, YearFrom, YearTo, blank, config, jsonable, render, year_range
+from .common import (
+    Filters,
+    Text,
+    YearFrom,
+    YearTo,
+    blank,
+    config,
+    jsonable,
+    render,
+    with_filters,
+    year_range,
+)
 
 router = APIRouter()
 
@@ -17,74 +28,40 @@ By = Annotated[str, Query(pattern="^(party|committee|year)$")]
 Dnr = Annotated[str, Path(min_length=1, max_length=80)]
 
 
-def _filters(request: Request, municipality: str | None, committee: str | None, year_from: str | None,
-             year_to: str | None, party: str | None = None) -> dict[str, Any]:
+# the filters of the compare page and its /api twin (``with_filters``), in the schema's order
+FILTERS = {"municipality": Text, "committee": Text, "party": Text, "year_from": YearFrom, "year_to": YearTo}
+
+
+def _filters(request: Request, filters: Filters) -> dict[str, Any]:
     """The form's fields as ``api.compare_matrix`` and ``api.compare_rows`` take them; a year
     range that runs backwards is an error. ``party``: only the §§ where that party took a stance
     (as `compare --party`), every party's cells beside it."""
-    first, last = year_range(year_from, year_to)
+    first, last = year_range(filters["year_from"], filters["year_to"])
     cfg = config(request)
-    return {"db": cfg.db, "embedder": cfg.embedder, "municipality": blank(municipality),
-            "committee": blank(committee), "party": blank(party), "year_from": first, "year_to": last}
+    return {"db": cfg.db, "embedder": cfg.embedder, "municipality": blank(filters["municipality"]),
+            "committee": blank(filters["committee"]), "party": blank(filters["party"]), "year_from": first,
+            "year_to": last}
 
 
-def _matrix(
-    request: Request,
-    topic: str,
-    by: str,
-    municipality: str | None,
-    committee: str | None,
-    year_from: str | None,
-    year_to: str | None,
-    party: str | None = None,
-) -> api.CompareMatrix:
-    return api.compare_matrix(topic, by=by, **_filters(request, municipality, committee, year_from, year_to, party))
-
-
-@router.get("/compare", include_in_schema=False)
 def compare_html(
     request: Request,
     topic: Annotated[str, Query(max_length=300)] = "",
     by: By = "party",
-    municipality: Text = None,
-    committee: Text = None,
-    party: Text = None,
-    year_from: YearFrom = None,
-    year_to: YearTo = None,
+    *,
+    filters: Filters,
 ) -> Response:
-    m = (
-        _matrix(request, topic, by, municipality, committee, year_from, year_to, party)
-        if topic.strip()
-        else None
-    )
-    return render(
-        request,
-        "compare.html",
-        {
-            "m": m,
-            "topic": topic,
-            "by": by,
-            "args": {
-                "municipality": municipality or "",
-                "committee": committee or "",
-                "party": party or "",
-                "from": year_from or "",
-                "to": year_to or "",
-            },
-        },
-    )
+    m = api.compare_matrix(topic, by=by, **_filters(request, filters)) if topic.strip() else None
+    args = {"municipality": filters["municipality"] or "", "committee": filters["committee"] or "",
+            "party": filters["party"] or "", "from": filters["year_from"] or "", "to": filters["year_to"] or ""}
+    return render(request, "compare.html", {"m": m, "topic": topic, "by": by, "args": args})
 
 
-@router.get("/api/compare", tags=["sök"], summary="Ståndpunkter i ett ämne: ärenden × partier")
 def compare_api(
     request: Request,
     topic: Annotated[str, Query(min_length=1, max_length=300)],
     by: By = "party",
-    municipality: Text = None,
-    committee: Text = None,
-    party: Text = None,
-    year_from: YearFrom = None,
-    year_to: YearTo = None,
+    *,
+    filters: Filters,
     format: Annotated[str, Query(pattern="^(json|csv|xlsx)$")] = "json",
 ) -> Response:
     """En rad per §-ärende, en kolumn per parti; varje cell vad partiet gjorde där (reservation,
@@ -94,11 +71,14 @@ def compare_api(
         from ..search.compare import COMPARISON_COLUMNS
         from .tables import download
 
-        rows = api.compare_rows(topic, by=by, **_filters(request, municipality, committee, year_from, year_to, party))
+        rows = api.compare_rows(topic, by=by, **_filters(request, filters))
         return download("jamforelse", "Jämförelse", [(c, c) for c in COMPARISON_COLUMNS], rows, format)
-    return JSONResponse(
-        jsonable(_matrix(request, topic, by, municipality, committee, year_from, year_to, party))
-    )
+    return JSONResponse(jsonable(api.compare_matrix(topic, by=by, **_filters(request, filters))))
+
+
+router.add_api_route("/compare", with_filters(FILTERS, compare_html), methods=["GET"], include_in_schema=False)
+router.add_api_route("/api/compare", with_filters(FILTERS, compare_api), methods=["GET"], tags=["sök"],
+                     summary="Ståndpunkter i ett ämne: ärenden × partier")
 
 
 @router.get("/cases/{dnr:path}", include_in_schema=False)

@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from .. import api
 from ..errors import NamndkollError
 from .common import (
+    Filters,
     Limit,
     ShortText,
     Text,
@@ -28,6 +29,7 @@ from .common import (
     party_param,
     render,
     templates,
+    with_filters,
     year_param,
 )
 from .tables import DOC_COLUMNS, TAIL_COLUMNS, download
@@ -169,26 +171,26 @@ templates.env.globals.update(
 )
 
 
-def _votes(request: Request, member: str | None, municipality: str | None, committee: str | None,
-           year: str | None, limit: int | None) -> list[dict[str, Any]]:
-    return api.votes(db=config(request).db, member=blank(member), municipality=blank(municipality),
-                     committee=blank(committee), year=year_param(year), limit=limit)
+def _votes(request: Request, filters: Filters, limit: int | None) -> list[dict[str, Any]]:
+    return api.votes(db=config(request).db, member=blank(filters["member"]),
+                     municipality=blank(filters["municipality"]), committee=blank(filters["committee"]),
+                     year=year_param(filters["year"]), limit=limit)
 
 
-def _members(request: Request, municipality: str | None, committee: str | None, year: str | None,
-             party: str | None = None, member: str | None = None, limit: int | None = None,
+def _members(request: Request, filters: Filters, *, member: str | None = None, limit: int | None = None,
              ) -> list[dict[str, Any]]:
-    rows = api.members(db=config(request).db, municipality=blank(municipality), committee=blank(committee),
-                       year=year_param(year), party=party_param(party), member=blank(member), limit=limit)
+    """``api.members`` under the filters given (those not given, party among them, are None)."""
+    rows = api.members(db=config(request).db, municipality=blank(filters.get("municipality")),
+                       committee=blank(filters.get("committee")), year=year_param(filters.get("year")),
+                       party=party_param(filters.get("party")), member=blank(member), limit=limit)
     for r in rows:
         r["url"] = member_url(r["name"], r["municipality"])
     return rows
 
 
-def _blocs(request: Request, municipality: str | None, committee: str | None, year: str | None,
-           ) -> dict[str, list[dict[str, Any]]]:
-    return api.blocs(db=config(request).db, municipality=blank(municipality), committee=blank(committee),
-                     year=year_param(year))
+def _blocs(request: Request, filters: Filters) -> dict[str, list[dict[str, Any]]]:
+    return api.blocs(db=config(request).db, municipality=blank(filters["municipality"]),
+                     committee=blank(filters["committee"]), year=year_param(filters["year"]))
 
 
 def _vote_columns(member: str | None) -> list[tuple[str, str]]:
@@ -196,24 +198,32 @@ def _vote_columns(member: str | None) -> list[tuple[str, str]]:
     return VOTE_COLUMNS[:6] + extra + VOTE_COLUMNS[6:] + TAIL_COLUMNS
 
 
+# the filters each page and its /api twin share, declared once (``with_filters``), in the
+# schema's order; a route's own parameters stand after them
+VOTE_FILTERS = {"municipality": ShortText, "committee": ShortText, "year": YearQ, "member": Text}
+MEMBER_FILTERS = {"municipality": ShortText, "committee": ShortText, "year": YearQ, "party": ShortText}
+BLOC_FILTERS = {"municipality": ShortText, "committee": ShortText, "year": YearQ}
+
+
+def _args(filters: Filters) -> dict[str, str]:
+    """The filters given, as the page's form and links write them back ("" for none)."""
+    return {k: v or "" for k, v in filters.items()}
+
+
 # ---- /votes ---------------------------------------------------------------------------------
 
 
-@router.get("/votes", include_in_schema=False)
 def votes_html(
     request: Request,
-    municipality: ShortText = None,
-    committee: ShortText = None,
-    year: YearQ = None,
-    member: Text = None,
+    *,
+    filters: Filters,
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
     format: HtmlFormat = "html",
 ) -> Response:
-    args = {"municipality": municipality or "", "committee": committee or "", "year": year or "",
-            "member": member or ""}
+    args = _args(filters)
+    member = filters["member"]
     try:
-        rows = _votes(request, member, municipality, committee, year,
-                      page * PER_PAGE + 1 if format == "html" else None)
+        rows = _votes(request, filters, page * PER_PAGE + 1 if format == "html" else None)
     except NamndkollError:
         if not blank(member):
             raise
@@ -223,7 +233,7 @@ def votes_html(
     if format != "html":
         return download("votes", "Omröstningar", _vote_columns(member), rows, format)
     # the member's record beside their votes: one per municipality that lists the name
-    records = _members(request, municipality, committee, year, member=member) if blank(member) else []
+    records = _members(request, filters, member=member) if blank(member) else []
     return render(request, "votes.html", {
         "rows": rows[(page - 1) * PER_PAGE:page * PER_PAGE], "more": len(rows) > page * PER_PAGE,
         "page": page, "per_page": PER_PAGE, "args": args, "records": records, "unknown": None, "like": []})
@@ -234,17 +244,14 @@ def _names_like(request: Request, fragment: str | None) -> list[dict[str, Any]]:
     words = (fragment or "").casefold().split()
     if not words:
         return []
-    rows = _members(request, None, None, None)
+    rows = _members(request, {})
     return [r for r in rows if all(w in r["name"].casefold() for w in words)][:10]
 
 
-@router.get("/api/votes", tags=["röstningar"], summary="Omröstningar med namnupprop")
 def votes_api(
     request: Request,
-    municipality: ShortText = None,
-    committee: ShortText = None,
-    year: YearQ = None,
-    member: Text = None,
+    *,
+    filters: Filters,
     limit: Limit = None,
     format: ApiFormat = "json",
 ) -> Response:
@@ -253,39 +260,31 @@ def votes_api(
     gör det, och `note` säger när namnuppropet inte stämmer med resultatet. `member` (hela namnet,
     oavsett versaler) ger bara de omröstningar där ledamoten finns med, med `member_vote`.
     Filter som i `namndkoll votes`; `format=csv|xlsx` för kalkylblad."""
-    rows = _votes(request, member, municipality, committee, year, limit)
+    rows = _votes(request, filters, limit)
     if format != "json":
-        return download("votes", "Omröstningar", _vote_columns(member), rows, format)
+        return download("votes", "Omröstningar", _vote_columns(filters["member"]), rows, format)
     return JSONResponse(named(rows))
+
+
+router.add_api_route("/votes", with_filters(VOTE_FILTERS, votes_html), methods=["GET"], include_in_schema=False)
+router.add_api_route("/api/votes", with_filters(VOTE_FILTERS, votes_api), methods=["GET"], tags=["röstningar"],
+                     summary="Omröstningar med namnupprop")
 
 
 # ---- /members -------------------------------------------------------------------------------
 
 
-@router.get("/members", include_in_schema=False)
-def members_html(
-    request: Request,
-    municipality: ShortText = None,
-    committee: ShortText = None,
-    year: YearQ = None,
-    party: ShortText = None,
-    format: HtmlFormat = "html",
-) -> Response:
-    rows = _members(request, municipality, committee, year, party)
+def members_html(request: Request, *, filters: Filters, format: HtmlFormat = "html") -> Response:
+    rows = _members(request, filters)
     if format != "html":
         return download("members", "Ledamöter", MEMBER_COLUMNS, rows, format)
-    args = {"municipality": municipality or "", "committee": committee or "", "year": year or "",
-            "party": party or ""}
-    return render(request, "members.html", {"rows": rows, "args": args})
+    return render(request, "members.html", {"rows": rows, "args": _args(filters)})
 
 
-@router.get("/api/members", tags=["röstningar"], summary="Ledamöter och hur de röstar")
 def members_api(
     request: Request,
-    municipality: ShortText = None,
-    committee: ShortText = None,
-    year: YearQ = None,
-    party: ShortText = None,
+    *,
+    filters: Filters,
     member: Text = None,
     limit: Limit = None,
     format: ApiFormat = "json",
@@ -294,33 +293,30 @@ def members_api(
     avstår, frånvaro och hur ofta ledamoten röstade som majoriteten av de andra närvarande
     ledamöterna i sitt parti (`with_party`, `against_party`, `with_party_share`); `url` är
     ledamotens omröstningar. `party` väljer ledamöter, inte vilka röster majoriteten räknas på."""
-    rows = _members(request, municipality, committee, year, party, member, limit)
+    rows = _members(request, filters, member=member, limit=limit)
     if format != "json":
         return download("members", "Ledamöter", MEMBER_COLUMNS, rows, format)
     return JSONResponse(rows)
 
 
+router.add_api_route("/members", with_filters(MEMBER_FILTERS, members_html), methods=["GET"],
+                     include_in_schema=False)
+router.add_api_route("/api/members", with_filters(MEMBER_FILTERS, members_api), methods=["GET"],
+                     tags=["röstningar"], summary="Ledamöter och hur de röstar")
+
+
 # ---- /blocs ---------------------------------------------------------------------------------
 
 
-@router.get("/blocs", include_in_schema=False)
-def blocs_html(
-    request: Request,
-    municipality: ShortText = None,
-    committee: ShortText = None,
-    year: YearQ = None,
-) -> Response:
-    res = _blocs(request, municipality, committee, year)
-    args = {"municipality": municipality or "", "committee": committee or "", "year": year or ""}
-    return render(request, "blocs.html", {"tables": bloc_tables(res), "args": args})
+def blocs_html(request: Request, *, filters: Filters) -> Response:
+    res = _blocs(request, filters)
+    return render(request, "blocs.html", {"tables": bloc_tables(res), "args": _args(filters)})
 
 
-@router.get("/api/blocs", tags=["röstningar"], summary="Partier som röstar lika")
 def blocs_api(
     request: Request,
-    municipality: ShortText = None,
-    committee: ShortText = None,
-    year: YearQ = None,
+    *,
+    filters: Filters,
     format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
 ) -> Response:
     """`pairs`: två partier i samma kommun, de omröstningar där båda hade en linje, hur många av
@@ -328,7 +324,12 @@ def blocs_api(
     och enighet (`cohesion`, andelen av dess närvarande ledamöter som röstade partiets linje).
     Ett partis linje är det val flest av dess närvarande ledamöter gjorde; lika delning är ingen
     linje. `format=csv` ger en rad per par."""
-    res = _blocs(request, municipality, committee, year)
+    res = _blocs(request, filters)
     if format == "csv":
         return download("blocs", "Partier som röstar lika", PAIR_COLUMNS, res["pairs"], format)
     return JSONResponse(res)
+
+
+router.add_api_route("/blocs", with_filters(BLOC_FILTERS, blocs_html), methods=["GET"], include_in_schema=False)
+router.add_api_route("/api/blocs", with_filters(BLOC_FILTERS, blocs_api), methods=["GET"], tags=["röstningar"],
+                     summary="Partier som röstar lika")

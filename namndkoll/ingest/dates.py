@@ -158,6 +158,11 @@ def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | Non
             continue  # "Justerat tisdagen den 7 oktober ... / i övrigt den 21 oktober 2003": still the adjustment's
         if not _NOT_MEETING.search(line):
             for at, d in dates_in(line):
+                if _OWN_MEETING_FIELD.search(line[:at]) and not (i and _ADJUSTMENT_LABEL_END.search(top[i - 1])):
+                    # the meeting's own field on the date's line ("1 Protokoll 1 (50) Plats och tid:
+                    # Regionkontoret, den 21 mars 2017"): whatever the line above ends with
+                    # ("… pressekreterare") is another field's
+                    return d
                 # a front page flattened and wrapped: "Justeringens plats och tid Barn- och
                 # utbildningskontoret / tisdag 18 september 2018": the words just before the date,
                 # across the wrap, still say whose it is (a date that opens its line is a column's
@@ -169,6 +174,12 @@ def meeting_date(header_lines: Sequence[str], lines: Sequence[str]) -> str | Non
                 if not _NOT_MEETING.search(before[-70:]) and not _PERIOD_BOUND.search(before[-30:]):
                     return d
     return None
+
+
+# a meeting's field run into a front page's line before its date, near enough to be its value
+# ("Plats och tid: Regionkontoret, den 21 mars 2017"; never "Plats och tid för justering")
+_OWN_MEETING_FIELD = re.compile(r"\b(?:plats\s+och\s+tid|tid\s+och\s+plats|sammanträdes(?:datum|dag))\s*:?"
+                                r"(?!\s*för\b)[^.;:]{0,60}$", re.IGNORECASE)
 
 
 # a period's bound in a decision's text ("som ska gälla från och med den 1 januari 2019 till och

@@ -306,7 +306,8 @@ def _by_head_words(top: list[str], has_items: bool, *, first_line: str) -> DocTy
         # ToC line below it that opens with "Motion om ..." or "Tjänsteskrivelse ..." is an item's title
         return "protokoll"
     for kind, rx in _TYPES:
-        if any(rx.search(line) for line in top):
+        if any((m := rx.search(line)) and not (not line[:m.start()].strip() and _goes_on_sentence(top, i))
+               for i, line in enumerate(top)):
             if kind == "kallelse":
                 return "other"
             if kind == "protokoll" and not has_items and not any(_PROTOCOL_STRONG.search(ln) for ln in top):
@@ -319,6 +320,20 @@ def _by_head_words(top: list[str], has_items: bool, *, first_line: str) -> DocTy
         # asking the nämnd to decide
         return "other"
     return None
+
+
+_SENTENCE_WRAP_MIN = 40  # a line this long that ends in a word of a sentence wraps it
+
+
+def _goes_on_sentence(top: Sequence[str], i: int) -> bool:
+    """Whether ``top[i]`` opens in small letters and goes on with the running sentence of the line
+    above (a long line ending in a small word or a comma, no stop): its first word is the
+    sentence's ("… Bakgrund till de föreslagna åtgärderna är en / motion Stimulera företagande …"),
+    not a kind word heading the document."""
+    if i == 0 or not top[i].lstrip()[:1].islower():
+        return False
+    above = top[i - 1].rstrip()
+    return len(above) >= _SENTENCE_WRAP_MIN and re.search(r"[a-zåäöé,]$", above) is not None
 
 
 def _by_report_head(lines: Sequence[str], top: list[str], has_items: bool, *, first_text: str) -> DocType | None:

@@ -543,13 +543,16 @@ def without_contents(lines: Sequence[str]) -> list[str]:
 _BARE_MIN = 3  # a bare place name a paper uses this often is its subject, not a passing mention
 _KOMMUN_WORD = re.compile(r"kommun", re.IGNORECASE)
 _FIRST_NAME_BEFORE = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+ $")
+# a member's party before a place: "Richard Malm (S) Göteborg" is where the member lives
+_PARTY_BEFORE = re.compile(r"\([A-ZÅÄÖ]{1,4}\),?\s*$")
 
 
 def _bare_kommun(text: str) -> str | None:
     """The one table kommun a text that speaks of a kommun ("kommunen", "Kommunfullmäktige",
     "framgångskommun") names by its bare name at least three times, where no other kommun's name
     stands that often; never a name that is also a common word or a person's name ("Mark", "Vara",
-    "Berg"), nor a surname after a first name ("Eva Lund")."""
+    "Berg"), nor a surname after a first name ("Eva Lund"), nor a member's home after their party
+    ("Thore Hagman (KD) Göteborg")."""
     if not _KOMMUN_WORD.search(text):
         return None
     hits = []
@@ -557,7 +560,8 @@ def _bare_kommun(text: str) -> str | None:
         if o.kind != "kommun" or fold(o.name) in _COMMON_WORD_NAMES or o.name not in text:
             continue
         bare = [m for m in re.finditer(rf"(?<![\wåäö-]){re.escape(o.name)}(?![\wåäö-])", text)
-                if not _FIRST_NAME_BEFORE.search(text, max(0, m.start() - 20), m.start())]
+                if not _FIRST_NAME_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                and not _PARTY_BEFORE.search(text, max(0, m.start() - 12), m.start())]
         if len(bare) >= _BARE_MIN:
             hits.append(o.name)
     return hits[0] if len(hits) == 1 else None

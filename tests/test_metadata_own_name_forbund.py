@@ -44,7 +44,8 @@ _MEETINGS_2023 = ["Förbundsfullmäktige",
                   "3. Delårsrapport 2023",
                   "4. Budgetrevidering inför 2024",
                   "5. Hultsfreds kommun inträde",
-                  "6. Mötestider 2024"]
+                  "6. Mötestider 2024",
+                  "Kontakt: info@sydarkivera.se, www.sydarkivera.se"]
 
 
 def test_a_forbund_named_by_its_own_name_in_its_agenda_is_that_forbund(tmp_path: Path) -> None:

@@ -676,10 +676,11 @@ def _scan_own_name_genitive(text: str, found: dict[str, OrgEvidence], order: int
     if not _FORBUND_ORGANS.search(text):
         return
     letterhead = any(e.self_score >= 3.0 for e in found.values())
+    words = _ADDRESS.sub(" ", text)  # its web address and e-mail write it small ("www.sydarkivera.se")
     for m in _OWN_NAME_GENITIVE.finditer(text):
         name = m.group(1)
         if org_by_name(name) is not None or org_by_name(name + "s") is not None or name in _NOT_PLACE \
-                or _KIND_IN_NAME.search(name) or re.search(rf"(?<![\wåäö-]){name.lower()}", text):
+                or _KIND_IN_NAME.search(name) or re.search(rf"(?<![\wåäö-]){name.lower()}", words):
             continue
         times = len(re.findall(rf"(?<![\wåäö-]){name}s?(?![\wåäö-])", text))
         if times < _OWN_NAME_MIN:
@@ -689,6 +690,7 @@ def _scan_own_name_genitive(text: str, found: dict[str, OrgEvidence], order: int
              mention=0.0 if seen else float(times), order=order)
 
 
+_ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:se|nu|com|org|net|eu)\b\S*")
 _KIND_IN_NAME = re.compile(r"(?i:förbund|kommun|region|landsting|stad|nämnd|styrelse|fullmäktige)")
 
 

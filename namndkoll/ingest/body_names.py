@@ -127,7 +127,8 @@ def _stem_elsewhere(stem: str, text: str) -> int:
 def ocr_spelling(name: str, text: str) -> str:
     """``name``, or the body OCR misspelt it as ("Gyronasienämnden" for "Gymnasienämnden"): when
     its stem stands nowhere else in the text and the text also names a body a letter or two apart
-    whose stem does (the school's "gymnasieskola")."""
+    whose stem does (the school's "gymnasieskola"). A letter or two apart in the whole name too:
+    "Kommuntfullmäktige" is Kommunfullmäktige, not Kommunstyrelsen (both stems "kommun")."""
     low = text.casefold()
     stem = _BODY_WORD_END.sub("", name.casefold())
     if len(stem) < 5 or _stem_elsewhere(stem, low):
@@ -136,7 +137,8 @@ def ocr_spelling(name: str, text: str) -> str:
         other = canon_committee(m.group(1))
         o_stem = _BODY_WORD_END.sub("", other.casefold())
         if (other.casefold() != name.casefold() and not NOT_COMMITTEE.match(other)
-                and _edits(stem, o_stem) <= 2 and _stem_elsewhere(o_stem, low)):
+                and _edits(stem, o_stem) <= 2 and _edits(name.casefold(), other.casefold()) <= 2
+                and _stem_elsewhere(o_stem, low)):
             return other
     return name
 

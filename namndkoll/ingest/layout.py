@@ -389,26 +389,33 @@ def _beside_column(lines: list[RawLine]) -> list[RawLine]:
     return out
 
 
-def reading_order(lines: list[RawLine], width: float) -> list[RawLine]:
+def reading_order(lines: list[RawLine], width: float, height: float = 0.0) -> list[RawLine]:
     """Lines in reading order: for a two-column page, full-width lines split the page into
     bands, and each band is read left column first. A table's rows (a label left of the
-    gutter, figures right of it) stay whole lines, as full-width lines do."""
+    gutter, figures right of it) stay whole lines, as full-width lines do. With the page's
+    ``height`` known, a page's head or foot set apart from its columns (``_edge_lines``) is a
+    band of its own, and a picture's caption inside a column (``_captions``) is read after its
+    band's columns, not between the words of a column's sentence."""
     gutter = _gutter(lines, width)
     if gutter is None:
         return _beside_column(lines)
     rows = _table_rows(lines, gutter)
+    edges = _edge_lines(lines, height)
+    size = RawLine([r for ln in lines for r in ln.runs]).font()[0]  # the page's text type
     out: list[RawLine] = []
     left: list[RawLine] = []
     right: list[RawLine] = []
 
     def flush() -> None:
-        out.extend(left)
-        out.extend(right)
+        captions = _captions(left, size) | _captions(right, size)
+        out.extend(ln for ln in left if id(ln) not in captions)
+        out.extend(ln for ln in right if id(ln) not in captions)
+        out.extend(ln for ln in left + right if id(ln) in captions)
         left.clear()
         right.clear()
 
     for i, ln in enumerate(lines):
-        if i in rows or any(r.x0 < gutter < r.x1 for r in ln.runs):
+        if i in rows or i in edges or any(r.x0 < gutter < r.x1 for r in ln.runs):
             flush()
             out.append(ln)
             continue
@@ -419,6 +426,65 @@ def reading_order(lines: list[RawLine], width: float) -> list[RawLine]:
         if rpart:
             right.append(RawLine(rpart))
     flush()
+    return out
+
+
+_EDGE_GAP = 2.0  # text lines' heights of empty page between a page's head or foot and its text
+_EDGE_LINES = 2  # a head or foot is a line or two; more, set apart at the foot, is a block of small print
+
+
+def _edge_lines(lines: list[RawLine], height: float) -> set[int]:
+    """Indexes of the lines at the very top or bottom of a page that stand apart from the rest:
+    one or two lines in the top or bottom 15 % of the page, with an empty band of two text lines'
+    heights or more between them and every line below (a head) or above (a foot). More lines set
+    apart at the foot are a block of their own (an e-signing service's two columns of small print). A running foot set under the
+    left column ("22   Stadsrevisionens årsredogörelse 2024", Stadsrevisionen's even pages) is
+    the page's foot, read after both columns, not the left column's last line."""
+    if height <= 0 or len(lines) < 3:
+        return set()
+    em = max(RawLine([r for ln in lines for r in ln.runs]).font()[0], 1.0) * _EDGE_GAP
+    out: set[int] = set()
+    for order, in_zone in ((range(len(lines)), lambda ln: ln.bottom >= height * (1 - _ZONE)),
+                           (range(len(lines) - 1, -1, -1), lambda ln: ln.top <= height * _ZONE)):
+        idx = list(order)
+        for k in range(len(idx) - 1):
+            if not in_zone(lines[idx[k]]):
+                break
+            near, rest = idx[: k + 1], idx[k + 1:]
+            gap = (min(lines[i].bottom for i in near) - max(lines[i].top for i in rest)) if idx[0] == 0 \
+                else (min(lines[i].bottom for i in rest) - max(lines[i].top for i in near))
+            if gap >= em:
+                if len(near) <= _EDGE_LINES:
+                    out.update(near)
+                break
+    return out
+
+
+_CAPTION_SIZE = 0.7  # a caption's type: at most this share of the page's text type
+_CAPTION_LINES = 3
+
+
+def _captions(column: list[RawLine], size: float) -> set[int]:
+    """``id`` of the lines of ``column`` (one side of a band, top to bottom) that are a
+    picture's caption: up to three lines in type at most 0.7 of the page's text type, with
+    lines of the text type below them in the column ("Foto: Lo Birgersson" over the right
+    column's first line, which goes on the word the left column broke: "kon-" / "toren"). A
+    column's small print at its foot (a footnote, a source) is left where it stands."""
+    if size <= 0:
+        return set()
+    small = [0 < ln.font()[0] <= size * _CAPTION_SIZE for ln in column]
+    out: set[int] = set()
+    k = 0
+    while k < len(column):
+        if not small[k]:
+            k += 1
+            continue
+        j = k
+        while j < len(column) and small[j]:
+            j += 1
+        if j - k <= _CAPTION_LINES and any(abs(ln.font()[0] - size) <= 0.5 for ln in column[j:]):
+            out.update(id(ln) for ln in column[k:j])
+        k = j
     return out
 
 

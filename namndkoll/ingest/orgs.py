@@ -452,6 +452,7 @@ def find_organisation(
         found[name].mention += len(re.findall(rf"(?<![\wåäö]){abbr}(?![\wåäö])", body))
     _scan_abbr_self(self_lines, body, found)
     _scan_joint_short_name("\n".join([*self_lines, *body_lines]), found, order)
+    _scan_own_name_genitive("\n".join([*header_lines, *self_lines, *body_lines]), found, order)
     if joint_body:
         # a förbund's paper (its own officers and direktion) may name the förbund only by its
         # service's name: "Idag har Brandkåren Attunda tackat av ...", "Räddningstjänsten Storgöteborg"
@@ -653,6 +654,48 @@ def _scan_joint_short_name(text: str, found: dict[str, OrgEvidence], order: int)
         if org_by_name(abbr) is None and abbr not in found:
             _add(found, abbr, "kommunalforbund", mention=len(re.findall(rf"(?<![\wåäö]){abbr}(?![\wåäö])", text)),
                  order=order)
+
+
+# a förbund that names itself by a name of its own, no word of its kind in it ("Sydarkivera", an
+# archive förbund of kommuner in Kronoberg, Kalmar, Blekinge, Skåne): the name in the genitive before
+# the förbund's own assembly or board, its office, its steering papers ("Kallelser och protokoll för
+# Sydarkiveras förbundsfullmäktige", "Plats: Sydarkiveras kontor", "Förslag till Sydarkiveras
+# arkivreglemente"). A kommun or region of the table in that place is a member ("Växjös utträde")
+_OWN_NAME_GENITIVE = re.compile(rf"(?<![\wåäö-])({_WORD})s\s+(?:(förbunds(?:fullmäktige|styrelse|direktion))"
+                                r"|kontor|[a-zåäö]*reglemente|förbundsordning|verksamhetsplan)(?![a-zåäö])")
+# words a förbund uses of its own bodies and members
+_FORBUND_ORGANS = re.compile(r"(?i:(?<![\wåäö])förbunds(?:fullmäktige|styrelse|direktion|medlem|ordning))")
+_OWN_NAME_MIN = 2  # times the name stands in the text, bare or in the genitive
+
+
+def _scan_own_name_genitive(text: str, found: dict[str, OrgEvidence], order: int) -> None:
+    """A förbund named only by a name of its own (``_OWN_NAME_GENITIVE``) in a text that speaks of
+    a förbund's assembly, board or members: a mention for each time the name stands in the text,
+    and a letterhead's weight where its assembly or board is named as its ("Sydarkiveras
+    förbundsfullmäktige"), above a member kommun the text names ("Hultsfreds kommun inträde") —
+    unless a body's letterhead names itself (a member kommun's protocol electing its delegates
+    to "Sydarkiveras förbundsfullmäktige" stays that kommun's). A name is always capitalised: a
+    word the text also writes in small letters is a common word at a sentence's start
+    ("Styrelsens reglemente"), as is one that says its kind ("Förbundets kontor")."""
+    if not _FORBUND_ORGANS.search(text):
+        return
+    letterhead = any(e.self_score >= 3.0 for e in found.values())
+    words = _ADDRESS.sub(" ", text)  # its web address and e-mail write it small ("www.sydarkivera.se")
+    for m in _OWN_NAME_GENITIVE.finditer(text):
+        name = m.group(1)
+        if org_by_name(name) is not None or org_by_name(name + "s") is not None or name in _NOT_PLACE \
+                or _KIND_IN_NAME.search(name) or re.search(rf"(?<![\wåäö-]){name.lower()}", words):
+            continue
+        times = len(re.findall(rf"(?<![\wåäö-]){name}s?(?![\wåäö-])", text))
+        if times < _OWN_NAME_MIN:
+            continue
+        seen = name in found
+        _add(found, name, "kommunalforbund", self_w=3.0 if m.group(2) and not letterhead else 0.0,
+             mention=0.0 if seen else float(times), order=order)
+
+
+_ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S+\.(?:se|nu|com|org|net|eu)\b\S*")
+_KIND_IN_NAME = re.compile(r"(?i:förbund|kommun|region|landsting|stad|nämnd|styrelse|fullmäktige)")
 
 
 def _scan_domains(line: str, found: dict[str, OrgEvidence], weight: float, order: int) -> None:

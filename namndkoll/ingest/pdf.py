@@ -205,7 +205,7 @@ class _Reader:
                 if tables:
                     tables = with_captions(tables, lines, height)
                     lines = without_tables(lines, tables, height)
-        return reading_order(lines, width), tables
+        return reading_order(lines, width, height), tables
 
 
 def _on_page(runs: list[Run], page: object) -> list[Run]:

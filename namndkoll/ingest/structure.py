@@ -371,7 +371,6 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
     (a closing appeal instruction is not part of the last one)."""
     lines = _lines(text, pages)
     blocks = extract_blocks(lines)
-    origins = page_origins(lines) if blocks else {}  # a bundle of other bodies' extracts
     cands = _candidates(lines, blocks)
     tocs = find_toc(lines, cands)
     in_toc = {c.idx for run in tocs for c in run}
@@ -394,6 +393,8 @@ def find_items(text: str, pages: Sequence[Page]) -> tuple[Item, ...]:
         groups.setdefault(blocks.get(lines[c.idx].page), []).append(c)
     if len(groups) < 2:  # one protocol (or one extract): one numbering
         groups = _restarts(cands)
+    # a bundle of other bodies' extracts: each numbered apart by its head, or starting over
+    origins = page_origins(lines) if blocks or len(groups) >= 2 else {}
     # bundled extracts of other protocols each number their §§ their own way
     heads = sorted((h for g in groups.values() for h in _chain(g, [weights[c.idx] for c in g])),
                    key=lambda c: c.idx)

@@ -16,6 +16,7 @@ from .terms import (
     MIN_STEM,
     Term,
     fold,
+    grouped_number,
     joined_compounds,
     query_terms,
     repair,
@@ -51,6 +52,12 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
 
     planned = []
     for t in terms:
+        if grouped_number(t.word):
+            # "500 000": the passages holding its groups in a row are at most those holding its
+            # rarest group (no store counts phrases; an upper bound, the same on both backends)
+            groups = store.term_doc_counts(sorted(set(t.word.split())))
+            planned.append(replace(t, df=min(groups.get(g, 0) for g in t.word.split())))
+            continue
         # (an -era verb's noun reaches its verb's forms too: ``terms.word_stems``)
         n = df(t.stem) + sum(df(a) for a in t.alts)
         alts: tuple[str, ...] = ()

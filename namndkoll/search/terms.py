@@ -208,8 +208,18 @@ def query_terms(query: str) -> list[Term]:
     letters = {m.group(1) for m in _PARTY_LETTER.finditer(query) if m.group(1) in PARTIES}
     frame = frame_words(query)
     folded = FOLDED_STOPWORDS if typed_without_dots(query) else frozenset()
-    for i, whole in enumerate(words(query)):
-        if i in frame:
+    grouped = _grouped_numbers(query)
+    ws = words(query)
+    inside: set[int] = set()
+    for i, whole in enumerate(ws):
+        if i in frame or i in inside:
+            continue
+        if i in grouped:  # "500 000": one number, one term (``grouped_number``)
+            inside.update(range(i, grouped[i]))
+            whole = " ".join(ws[i:grouped[i]])
+            if whole not in seen:
+                seen.add(whole)
+                out.append(Term(whole, whole))
             continue
         for w in _PIECE.split(whole.strip(".:/-")):
             if w in STOPWORDS or w in folded or w in IRREGULAR_VERBS or len(w) < 2 or w in seen:
@@ -221,6 +231,40 @@ def query_terms(query: str) -> list[Term]:
         if code.casefold() not in seen:
             out.append(Term(code.casefold(), code.casefold(), party=code))
     return out
+
+
+# a number written in groups of three ("500 000 kr", "1 550 000"): one number, never "500" and
+# "000" (issue 11): the keyword index holds its groups as words in a row (FTS5's unicode61 and
+# PostgreSQL's parser alike split at the space), so the term is that phrase on both backends
+_GROUP_GAP = frozenset([" ", "\u00a0", "\u202f", "\u2009"])
+_DIGITS_1_3 = re.compile(r"\d{1,3}")
+_DIGITS_3 = re.compile(r"\d{3}")
+
+
+def _grouped_numbers(query: str) -> dict[int, int]:
+    """Where ``query``'s words (as ``_WORD`` finds them) hold a number written in groups of
+    three digits: the index of its first word -> the index after its last ("kostar 1 550 000
+    kr" -> {1: 4})."""
+    found = list(_WORD.finditer(query))
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(found):
+        j = i
+        if _DIGITS_1_3.fullmatch(found[i].group()):
+            while (j + 1 < len(found) and _DIGITS_3.fullmatch(found[j + 1].group())
+                   and query[found[j].end():found[j + 1].start()] in _GROUP_GAP):
+                j += 1
+        if j > i:
+            out[i] = j + 1
+        i = j + 1
+    return out
+
+
+def grouped_number(word: str) -> bool:
+    """Whether a query term's word is a number written in groups ("500 000"): a phrase of its
+    groups on the keyword side, matched whole (not as a prefix), and in a passage only where no
+    other group stands before or after it ("1 500 000" is not "500 000")."""
+    return " " in word and word.replace(" ", "").isdigit()
 
 
 def joined_compounds(terms: Sequence[Term], df: Callable[[str], int]) -> list[Term]:
@@ -387,7 +431,8 @@ class Matcher:
             # character: several times faster over a passage)
             body = "(?:" + "|".join(
                 re.escape(s) + r"(?<![\wÅÄÖåäö]" + re.escape(s) + ")"
-                + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM else "")
+                + (r"(?<!\d[ \u00a0]" + re.escape(s) + r")(?![\wÅÄÖåäö]|[ \u00a0]\d)" if grouped_number(s)
+                   else r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM else "")
                 for s in stems) + ")"
             parts = [re.compile(re.escape(p.lower())) for p in t.parts]
             party = _party_rx(t.party) if t.party else _party_rx(None) if t.any_party else None

@@ -94,9 +94,34 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         present = present_stem(t.word) if not t.party and not alts else None
         if present and df(present):
             alts, n = (present,), max(n, df(present))
+        # a past or passive verb reaches the present and the nouns the records write, and the
+        # noun the verb's forms ("ökade" -> "ökning", "öka*"; "antagande" -> "antogs"): forms.py.
+        # In place of the strong verb's present stem, which reaches other words ("anta*": "antal")
+        family = verb_family(store, t, alts if not present else ()) if not t.party and (present or not alts) else ()
+        if family:
+            alts, n = family, max(n, df(t.stem) + sum(df(f) for f in family))
         t = replace(t, parts=parts, alts=tuple(dict.fromkeys((*t.alts, *alts))), df=n)
         planned.append(_one_prefix(store, t))
     return _with_abbreviations(_with_bodies(store, joined_compounds(planned, df), df), df)
+
+
+def verb_family(store: Store, t: Term, alts: tuple[str, ...]) -> tuple[str, ...]:
+    """The prefixes by which ``t`` reaches its verb's other forms and nouns in the corpus
+    (``forms.family_prefixes``), or () where it is no verb's form or the store lists no words."""
+    from ..extract.figure_lemmas import lemma_of
+    from .forms import family_prefixes
+
+    vocab = getattr(store, "vocabulary", None)
+    if vocab is None or not t.word.isalpha():
+        return ()
+    return family_prefixes(t.word, (t.stem, *t.alts, *alts), vocab, store.term_doc_counts, _lemma(lemma_of))
+
+
+def _lemma(lemma_of: Callable[[str, str], str | None]) -> Callable[[str], str | None]:
+    return lambda w: _LEMMAS[w] if w in _LEMMAS else _LEMMAS.setdefault(w, lemma_of("sv", w))
+
+
+_LEMMAS: dict[str, str | None] = {}  # the lemma table's answers of this process (a word asks ~100)
 
 
 def _one_prefix(store: Store, t: Term) -> Term:

@@ -117,6 +117,27 @@ def part_stem(word: str) -> str:
     return s + "ering" if any(word == s + e for e in _ERING) else s
 
 
+def tail_stem(word: str) -> str:
+    """The prefix a compound's last part is found by: its ``part_stem``, or the part whole where
+    it is a noun's base form that its inflections begin with ("ersättar|plats" -> "plats": its
+    stem "plat" reached "platina", "plattform"; "trygghets|arbete" -> "arbete", not "arbet",
+    which reached "arbetsgivare", "arbetsförmedlingen"): the lemma table (spacy-lookups-data)
+    takes its definite or plural form to it ("platsen", "platser" -> "plats"; "arbeten" ->
+    "arbete"). Not a noun whose plural drops its last vowel ("skola" / "skolor", "timme" /
+    "timmar")."""
+    from ..extract.figure_lemmas import lemma_of
+
+    s = part_stem(word)
+    if s == word or not word.isalpha() or word.endswith("a") or s.endswith("ering"):
+        return s
+    if lemma_of("sv", word) not in (None, word):
+        return s  # an inflected form ("bohus|banan": "bana"), not the base
+    if word.endswith("e") and lemma_of("sv", word[:-1] + "ar") == word:
+        return s  # "timme" / "timmar"
+    forms = ("n", "t") if word.endswith("e") else ("en", "er", "ar", "et")
+    return word if any(lemma_of("sv", word + e) == word for e in forms) else s
+
+
 def _a_noun(word: str) -> bool:
     """Whether a word in -are is a noun: the lemma table (spacy-lookups-data) takes a comparative
     to its adjective ("långsammare" -> "långsam") and knows no other base form of a noun."""
@@ -341,7 +362,7 @@ def split_compound(word: str, doc_counts: Callable[[list[str]], dict[str, int]])
         h_word = max(heads, key=lambda w: counts.get(w, 0))
         h_stem = part_stem(h_word) if len(stem(h_word)) >= MIN_STEM else h_word
         if best is None or score > best[0]:
-            best = (score, (h_stem, part_stem(tail)))
+            best = (score, (h_stem, tail_stem(tail)))
     return best[1] if best else ()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from ..corpus.base import Store
 from ..ingest.readable import is_word
@@ -108,20 +109,21 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
 def verb_family(store: Store, t: Term, alts: tuple[str, ...]) -> tuple[str, ...]:
     """The prefixes by which ``t`` reaches its verb's other forms and nouns in the corpus
     (``forms.family_prefixes``), or () where it is no verb's form or the store lists no words."""
-    from ..extract.figure_lemmas import lemma_of
     from .forms import family_prefixes
 
     vocab = getattr(store, "vocabulary", None)
     if vocab is None or not t.word.isalpha():
         return ()
-    return family_prefixes(t.word, (t.stem, *t.alts, *alts), vocab, store.term_doc_counts, _lemma(lemma_of))
+    return family_prefixes(t.word, (t.stem, *t.alts, *alts), vocab, store.term_doc_counts, _lemma)
 
 
-def _lemma(lemma_of: Callable[[str, str], str | None]) -> Callable[[str], str | None]:
-    return lambda w: _LEMMAS[w] if w in _LEMMAS else _LEMMAS.setdefault(w, lemma_of("sv", w))
+@lru_cache(maxsize=1 << 16)
+def _lemma(word: str) -> str | None:
+    """The lemma table's answer for ``word``, remembered: a verb's family asks ~100 words, the
+    same ones for every question that uses the verb (bounded: ``serve`` runs for months)."""
+    from ..extract.figure_lemmas import lemma_of
 
-
-_LEMMAS: dict[str, str | None] = {}  # the lemma table's answers of this process (a word asks ~100)
+    return lemma_of("sv", word)
 
 
 def _one_prefix(store: Store, t: Term) -> Term:

@@ -49,9 +49,12 @@ def test_a_strong_verbs_past_finds_its_present():
 
 def test_the_question_in_the_past_holds_the_record_in_the_present(store):
     ersatte = next(t for t in keyword_plan(store, "Vem ersatte Kerstin Ek") if t.word == "ersatte")
-    assert ersatte.alts == ("ersätt",) and ersatte.df > 0  # before: no alts, df 0
+    # the verb's forms and its doer the corpus holds (search/forms.py), not the prefix "ersätt",
+    # which also reaches "ersättningen" (a payment: twenty-third session)
+    assert ersatte.alts == ("ersätter", "ersättare") and ersatte.df > 0  # before: no alts, df 0
     held = Matcher([ersatte]).held
     assert held(TEXTS[0]) == [True]
+    assert held(TEXTS[1]) == [False]
     hits = search(store, "ersatte", FakeEmbedder(), mode="keyword", limit=3, abstention=False)
     assert hits and hits[0].text.startswith("Närvarande")  # before: none
 

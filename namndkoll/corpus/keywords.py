@@ -19,13 +19,22 @@ def fts_query(terms: Sequence[Any]) -> str:
     any of the words (stem prefixes) or all the parts of a split compound."""
     alts = []
     for t in terms:
-        alts.append(_prefix(t.stem) if t.stem != t.word or len(t.word) >= MIN_STEM else _exact(t.word))
+        alts.append(_prefix(t.stem) if as_prefix(t) else _exact(t.word))
         if t.parts:
             alts.append("(" + " AND ".join(_prefix(p) for p in t.parts) + ")")
         alts += [_prefix(a) if len(a) >= MIN_STEM else _exact(a) for a in getattr(t, "alts", ())]
         if getattr(t, "party", None):  # "Vänsterpartiet" is "(V)" in a protocol
             alts.append(_exact(t.party.casefold()))
     return " OR ".join(dict.fromkeys(alts))
+
+
+def as_prefix(t: Any) -> bool:
+    """Whether a query term is searched as a prefix: its stem, or a word of ``MIN_STEM`` letters
+    or more; a shorter word ("sd", "55") and a number written in groups ("500 000": the words
+    "500" and "000" in a row, search/terms.py ``grouped_number``) whole."""
+    if " " in t.word and t.word.replace(" ", "").isdigit():
+        return False
+    return bool(t.stem != t.word or len(t.word) >= MIN_STEM)
 
 
 def _prefix(s: str) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .index import Filters
-from .keywords import MIN_STEM
+from .keywords import MIN_STEM, as_prefix
 from .pg_index import COUNT_BELOW, TOKEN, cached, estimate, filtered_rows, filters_where, forget
 from .pg_store import C
 
@@ -57,7 +57,7 @@ def _term_queries(terms: Sequence[Any]) -> list[tuple[str, list[tuple[str, tuple
     groups: list[tuple[str, list[tuple[str, tuple[Phrase, ...]]]]] = []
     for t in terms:
         alts: list[tuple[str, tuple[Phrase, ...]]] = []
-        prefix = t.stem != t.word or len(t.word) >= MIN_STEM
+        prefix = as_prefix(t)
         words = TOKEN.findall((t.stem if prefix else t.word).lower())
         if words:
             q, phrase = _phrase_query(words, prefix)

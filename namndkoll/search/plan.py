@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from ..corpus.base import Store
 from ..ingest.readable import is_word
@@ -16,6 +17,7 @@ from .terms import (
     MIN_STEM,
     Term,
     fold,
+    grouped_number,
     joined_compounds,
     query_terms,
     repair,
@@ -51,6 +53,12 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
 
     planned = []
     for t in terms:
+        if grouped_number(t.word):
+            # "500 000": the passages holding its groups in a row are at most those holding its
+            # rarest group (no store counts phrases; an upper bound, the same on both backends)
+            groups = store.term_doc_counts(sorted(set(t.word.split())))
+            planned.append(replace(t, df=min(groups.get(g, 0) for g in t.word.split())))
+            continue
         # (an -era verb's noun reaches its verb's forms too: ``terms.word_stems``)
         n = df(t.stem) + sum(df(a) for a in t.alts)
         alts: tuple[str, ...] = ()
@@ -87,9 +95,35 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         present = present_stem(t.word) if not t.party and not alts else None
         if present and df(present):
             alts, n = (present,), max(n, df(present))
+        # a past or passive verb reaches the present and the nouns the records write, and the
+        # noun the verb's forms ("ökade" -> "ökning", "öka*"; "antagande" -> "antogs"): forms.py.
+        # In place of the strong verb's present stem, which reaches other words ("anta*": "antal")
+        family = verb_family(store, t, alts if not present else ()) if not t.party and (present or not alts) else ()
+        if family:
+            alts, n = family, max(n, df(t.stem) + sum(df(f) for f in family))
         t = replace(t, parts=parts, alts=tuple(dict.fromkeys((*t.alts, *alts))), df=n)
         planned.append(_one_prefix(store, t))
     return _with_abbreviations(_with_bodies(store, joined_compounds(planned, df), df), df)
+
+
+def verb_family(store: Store, t: Term, alts: tuple[str, ...]) -> tuple[str, ...]:
+    """The prefixes by which ``t`` reaches its verb's other forms and nouns in the corpus
+    (``forms.family_prefixes``), or () where it is no verb's form or the store lists no words."""
+    from .forms import family_prefixes
+
+    vocab = getattr(store, "vocabulary", None)
+    if vocab is None or not t.word.isalpha():
+        return ()
+    return family_prefixes(t.word, (t.stem, *t.alts, *alts), vocab, store.term_doc_counts, _lemma)
+
+
+@lru_cache(maxsize=1 << 16)
+def _lemma(word: str) -> str | None:
+    """The lemma table's answer for ``word``, remembered: a verb's family asks ~100 words, the
+    same ones for every question that uses the verb (bounded: ``serve`` runs for months)."""
+    from ..extract.figure_lemmas import lemma_of
+
+    return lemma_of("sv", word)
 
 
 def _one_prefix(store: Store, t: Term) -> Term:

@@ -117,6 +117,27 @@ def part_stem(word: str) -> str:
     return s + "ering" if any(word == s + e for e in _ERING) else s
 
 
+def tail_stem(word: str) -> str:
+    """The prefix a compound's last part is found by: its ``part_stem``, or the part whole where
+    it is a noun's base form that its inflections begin with ("ersättar|plats" -> "plats": its
+    stem "plat" reached "platina", "plattform"; "trygghets|arbete" -> "arbete", not "arbet",
+    which reached "arbetsgivare", "arbetsförmedlingen"): the lemma table (spacy-lookups-data)
+    takes its definite or plural form to it ("platsen", "platser" -> "plats"; "arbeten" ->
+    "arbete"). Not a noun whose plural drops its last vowel ("skola" / "skolor", "timme" /
+    "timmar")."""
+    from ..extract.figure_lemmas import lemma_of
+
+    s = part_stem(word)
+    if s == word or not word.isalpha() or word.endswith("a") or s.endswith("ering"):
+        return s
+    if lemma_of("sv", word) not in (None, word):
+        return s  # an inflected form ("bohus|banan": "bana"), not the base
+    if word.endswith("e") and lemma_of("sv", word[:-1] + "ar") == word:
+        return s  # "timme" / "timmar"
+    forms = ("n", "t") if word.endswith("e") else ("en", "er", "ar", "et")
+    return word if any(lemma_of("sv", word + e) == word for e in forms) else s
+
+
 def _a_noun(word: str) -> bool:
     """Whether a word in -are is a noun: the lemma table (spacy-lookups-data) takes a comparative
     to its adjective ("långsammare" -> "långsam") and knows no other base form of a noun."""
@@ -208,8 +229,18 @@ def query_terms(query: str) -> list[Term]:
     letters = {m.group(1) for m in _PARTY_LETTER.finditer(query) if m.group(1) in PARTIES}
     frame = frame_words(query)
     folded = FOLDED_STOPWORDS if typed_without_dots(query) else frozenset()
-    for i, whole in enumerate(words(query)):
-        if i in frame:
+    grouped = _grouped_numbers(query)
+    ws = words(query)
+    inside: set[int] = set()
+    for i, whole in enumerate(ws):
+        if i in frame or i in inside:
+            continue
+        if i in grouped:  # "500 000": one number, one term (``grouped_number``)
+            inside.update(range(i, grouped[i]))
+            whole = " ".join(ws[i:grouped[i]])
+            if whole not in seen:
+                seen.add(whole)
+                out.append(Term(whole, whole))
             continue
         for w in _PIECE.split(whole.strip(".:/-")):
             if w in STOPWORDS or w in folded or w in IRREGULAR_VERBS or len(w) < 2 or w in seen:
@@ -221,6 +252,40 @@ def query_terms(query: str) -> list[Term]:
         if code.casefold() not in seen:
             out.append(Term(code.casefold(), code.casefold(), party=code))
     return out
+
+
+# a number written in groups of three ("500 000 kr", "1 550 000"): one number, never "500" and
+# "000" (issue 11): the keyword index holds its groups as words in a row (FTS5's unicode61 and
+# PostgreSQL's parser alike split at the space), so the term is that phrase on both backends
+_GROUP_GAP = frozenset([" ", "\u00a0", "\u202f", "\u2009"])
+_DIGITS_1_3 = re.compile(r"\d{1,3}")
+_DIGITS_3 = re.compile(r"\d{3}")
+
+
+def _grouped_numbers(query: str) -> dict[int, int]:
+    """Where ``query``'s words (as ``_WORD`` finds them) hold a number written in groups of
+    three digits: the index of its first word -> the index after its last ("kostar 1 550 000
+    kr" -> {1: 4})."""
+    found = list(_WORD.finditer(query))
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(found):
+        j = i
+        if _DIGITS_1_3.fullmatch(found[i].group()):
+            while (j + 1 < len(found) and _DIGITS_3.fullmatch(found[j + 1].group())
+                   and query[found[j].end():found[j + 1].start()] in _GROUP_GAP):
+                j += 1
+        if j > i:
+            out[i] = j + 1
+        i = j + 1
+    return out
+
+
+def grouped_number(word: str) -> bool:
+    """Whether a query term's word is a number written in groups ("500 000"): a phrase of its
+    groups on the keyword side, matched whole (not as a prefix), and in a passage only where no
+    other group stands before or after it ("1 500 000" is not "500 000")."""
+    return " " in word and word.replace(" ", "").isdigit()
 
 
 def joined_compounds(terms: Sequence[Term], df: Callable[[str], int]) -> list[Term]:
@@ -297,7 +362,7 @@ def split_compound(word: str, doc_counts: Callable[[list[str]], dict[str, int]])
         h_word = max(heads, key=lambda w: counts.get(w, 0))
         h_stem = part_stem(h_word) if len(stem(h_word)) >= MIN_STEM else h_word
         if best is None or score > best[0]:
-            best = (score, (h_stem, part_stem(tail)))
+            best = (score, (h_stem, tail_stem(tail)))
     return best[1] if best else ()
 
 
@@ -387,7 +452,8 @@ class Matcher:
             # character: several times faster over a passage)
             body = "(?:" + "|".join(
                 re.escape(s) + r"(?<![\wÅÄÖåäö]" + re.escape(s) + ")"
-                + (r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM else "")
+                + (r"(?<!\d[ \u00a0]" + re.escape(s) + r")(?![\wÅÄÖåäö]|[ \u00a0]\d)" if grouped_number(s)
+                   else r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM else "")
                 for s in stems) + ")"
             parts = [re.compile(re.escape(p.lower())) for p in t.parts]
             party = _party_rx(t.party) if t.party else _party_rx(None) if t.any_party else None

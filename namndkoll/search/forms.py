@@ -1,0 +1,199 @@
+"""A verb's other forms and the nouns it makes, for the keyword side (issue 11, twenty-third
+session).
+
+People ask in the past or the passive ("Vad beslutades …", "När antogs …", "infördes",
+"avslogs", "ökade"); the records write the noun or the present ("beslut", "antagande",
+"införande", "avslag", "ökning", "antar"), and the other way round. A word's stem is a prefix
+of its own inflections only: "ökade" -> "ökad*" never finds "ökning", "antogs" -> "antog*"
+never "antagande", "infördes" -> "införd*" never "införande", "avslogs" never "avslag". Here
+such a word is read as the verb it is a form of (spaCy's lemma table, spacy-lookups-data), and
+reaches the words of the corpus that are that verb's forms or its nouns:
+
+- a form the lemma table takes to the verb ("antar", "antagen", "infört"), or to a word it
+  takes to the verb ("antagandet" -> "antagande" -> "anta");
+- the noun of a verb in -a made with -ning or -ing ("öka" -> "ökning", "upphandla" ->
+  "upphandling"), with its endings;
+- the noun a strong verb makes of its supine's stem ("avslå" / "avslagit" -> "avslag",
+  "bidra" / "bidragit" -> "bidrag");
+- the one who does it, in -are ("ersätta" -> "ersättare"), as such a noun reaches the verb
+  (``terms.word_stems``).
+
+Which question words: a past, passive or supine form of a verb ("ökade", "beslutades",
+"antogs", "antog", "ökat", "antagit"), and the nouns in -ning and -ande ("ökning",
+"antagande"); not a strong verb's noun, read back by its supine ("förslag" / "förslagit" is
+"förslå", to suffice).
+Not a present ("nämner") or a bare participle in -d/-t ("nämnd", "väst"), which are as often a
+noun of another meaning (the committee, the garment), nor a noun the table reads as a verb
+("mål" -> "måla", "klass" -> "klassa").
+
+The forms are reached as prefixes (a compound of them too: "ökningstakt"), each one only where
+every word the corpus holds under it is the verb's own or such a compound: "anta" would reach
+"antal" (the number), so "antogs" reaches "antar", "antas", "antagande" … and not "anta*".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from .terms import MIN_STEM, stem
+
+__all__ = ["family_prefixes", "verb_of"]
+
+Lemma = Callable[[str], "str | None"]
+Vocabulary = Callable[[str], list[tuple[str, int]]]
+Counts = Callable[[list[str]], dict[str, int]]
+
+# a verb's past, passive and supine endings ("ökade", "ökades", "ökat", "ökats", "byggde",
+# "byggdes", "köpte", "antagit", "antogs", "ersatts"); not "-d", "-t" alone (a participle
+# as often a noun: "nämnd", "väst", "start") nor the present ("-ar", "-er")
+_PAST = ("ade", "ades", "de", "des", "te", "tes", "at", "ats", "it", "its", "ts", "s")
+# the nouns a verb makes that the lemma table takes back to it ("antagande" -> "anta")
+_DOING = ("ande", "ende")
+_NING = ("ning", "ing")
+# a noun's endings, for its forms that the table does not know ("ökningarna")
+_NOUN_ENDINGS = ("", "en", "et", "ar", "er", "arna", "erna", "ens", "ets", "s", "ns")
+# a strong verb's participle beside its supine ("avslagen", "avslaget", "avslagna" / "avslagit")
+_PARTICIPLE = ("na", "it", "its")
+# a verb's present, past and passive as the table lists them: one of them taken to the
+# infinitive says the infinitive is a verb's, not a noun's ("skola" is both; "måne" never)
+_VERB_FORMS = ("r", "s", "de", "t", "des")
+# what makes another word of a verb's root, not a compound ("genomförbar", "följaktligen")
+_DERIVING = ("bar", "lig", "het", "skap", "aktig", "sam")
+_VOWELS = "aeiouyåäö"
+SCAN_FROM = 3  # the corpus's words under the shared letters are read from this many letters
+MIN_SHARED = 2  # letters the question's word and its verb's forms share at least ("ök": "ökade", "ökning")
+
+
+def _is_verb(inf: str, lemma: Lemma) -> bool:
+    # an infinitive ends in -a, or is one of the short verbs in -å, -se ("avslå", "utse"); a
+    # noun in -e ("styrelse", "ärende") has a plural in -r that the table takes to it too
+    if len(inf) < 2 or not (inf[-1] in "aå" or (inf.endswith("se") and not inf.endswith("else"))):
+        return False
+    root = inf.removesuffix("a")
+    forms = {inf + e for e in _VERB_FORMS} | {root + e for e in ("er", "de", "te", "s", "t")}
+    forms.discard(root)
+    return any(lemma(f) == inf for f in sorted(forms))
+
+
+def verb_of(word: str, lemma: Lemma) -> str | None:
+    """The infinitive of the verb ``word`` is a past, passive or supine form of ("antogs" ->
+    "anta", "ökade" -> "öka"), or that makes the noun ``word`` ("ökning" -> "öka", "antagande"
+    -> "anta", "avslag" -> "avslå"); None for any other word."""
+    if not word.isalpha() or len(word) < MIN_STEM:
+        return None
+    inf = lemma(word)
+    if inf and inf != word and inf[:MIN_SHARED] == word[:MIN_SHARED] and _is_verb(inf, lemma):
+        root = inf.removesuffix("a")
+        if word.endswith(_PAST) and word not in (root, root + "s"):
+            return inf
+        # a strong verb's past changes the root's vowel ("antog" / "anta", "avslog" / "avslå"),
+        # and ends in no vowel (not the participle, an adjective: "utsatta" barn) nor in -r or
+        # -n (a present, a noun's form); a noun the table reads as a verb adds no vowel ("nämnd")
+        rest = word[len(_shared(word, inf)):]
+        strong = any(c in _VOWELS for c in rest) and word[-1] not in "rn" + _VOWELS
+        if word.endswith(_DOING) or strong:
+            return inf
+        return None
+    base = inf or word
+    for suf in _NING:
+        root = base[: -len(suf)]
+        if base.endswith(suf) and len(root) >= MIN_SHARED and base in _nouns(root + "a", lemma):
+            return root + "a"
+    # (not a strong verb's noun read back to the verb by its supine: "förslag" / "förslagit"
+    # is "förslå", to suffice, as "avslag" / "avslagit" is "avslå")
+    return None
+
+
+def _nouns(verb: str, lemma: Lemma) -> set[str]:
+    """The noun in -ning (after a root in -l or -r, -ing: "upphandling", "ändring") of a verb of
+    the first conjugation, whose past is in -ade ("öka" / "ökade" -> "ökning"). Not the other
+    conjugations' ("ersätta" / "ersatte": "ersättning" is a payment, "leda": "ledning" the
+    management): their nouns in -ning have often left the verb's meaning."""
+    root = verb[:-1]
+    if not verb.endswith("a") or len(root) < MIN_SHARED or lemma(root + "ade") != verb:
+        return set()
+    return {root + ("ing" if root[-1] in "lr" else "ning")}
+
+
+def _family(word: str, verb: str, lemma: Lemma) -> bool:
+    """Whether corpus word ``word`` is a form of ``verb`` or one of its nouns (with its endings)."""
+    nouns = _nouns(verb, lemma)
+    seen = [word]
+    first = lemma(word)
+    if first and first not in seen:
+        seen.append(first)
+        second = lemma(first)
+        if second and second not in seen:
+            seen.append(second)
+    # one who does it ("ersätta" -> "ersättare", "ersättarna"), as the doer's noun reaches the
+    # verb (terms.word_stems): "Vem ersatte …?" is answered "… ny ersättare …"
+    doer = verb[:-1] + "are" if verb.endswith("a") else None
+    for w in seen:
+        if w == verb or lemma(w) == verb or w == doer:
+            return True
+        if any(w == n + e for n in nouns for e in _NOUN_ENDINGS):
+            return True
+    # a strong verb's noun: its supine's stem ("avslag", "avslaget" beside "avslagit")
+    heads = {word} | {word[: -len(e)] for e in (*_NOUN_ENDINGS, *_PARTICIPLE) if e and word.endswith(e)}
+    return any(len(h) >= MIN_STEM and lemma(h + "it") == verb for h in heads)
+
+
+def _shared(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def family_prefixes(word: str, reached: Iterable[str], vocabulary: Vocabulary, counts: Counts,
+                    lemma: Lemma) -> tuple[str, ...]:
+    """Prefixes (besides those in ``reached``, the word's stem and other forms) by which ``word``
+    reaches its verb's forms and nouns in the corpus (``vocabulary``: its words under a prefix,
+    with their passages; ``counts``: the passages holding each of some words): "ökade" ->
+    ("ökar", "ökning", …); () when ``word`` is no such verb form or noun (``verb_of``), or the
+    corpus holds none of them but those ``reached`` finds."""
+    verb = verb_of(word, lemma)
+    if verb is None:
+        return ()
+    root = verb.removesuffix("a")
+    start = _shared(_shared(word, verb), root) or _shared(word, verb)
+    if len(start) < MIN_SHARED:
+        return ()  # "valde" / "välja": the strong verbs' present stem (plan.present_stem)
+    have = tuple(r for r in reached if len(r) >= MIN_STEM)
+    # the corpus's words under the letters the word and its verb share; under two letters
+    # ("ök" for "ökade" / "öka" / "ökning") only those under the verb and its noun, which a
+    # large corpus's every word starting "bo" or "ök" would make slow
+    looked = [start] if len(start) >= SCAN_FROM else sorted({verb, *_nouns(verb, lemma)})
+    words = {w: n for p in looked for w, n in vocabulary(p) if w.isalpha()}
+    # a word in -ande is the verb's noun where the corpus writes it as one, "antagandet",
+    # "genomföranden"; else it is the participle an adjective is made of ("följande", "ökande")
+    fam = sorted((w for w in words if _family(w, verb, lemma)
+                  and (not w.endswith(_DOING) or w + "t" in words or w + "n" in words)),
+                 key=lambda w: (len(w), w))
+    out: list[str] = []
+    for f in fam:
+        if f.startswith(have) or any(f.startswith(p) for p in out):
+            continue
+        if len(f) < MIN_STEM:
+            continue  # "öka": a prefix that short is the word alone, and its forms are longer
+        other = [w for w in words if w.startswith(f) and w not in fam]
+        if _compounds_of(other, f, counts, lemma):
+            out.append(f)
+    return tuple(out)
+
+
+def _compounds_of(words: list[str], head: str, counts: Counts, lemma: Lemma) -> bool:
+    """Whether every one of ``words`` is a compound whose first part is ``head``
+    ("ökningstakt", "antagandebeslut"): what follows it, a linking s left out, is a word of its
+    own, one the corpus holds (itself or its stem) or the lemma table knows."""
+    rests = {}
+    for w in words:
+        rest = w[len(head):]
+        rest = rest[1:] if rest.startswith("s") and len(rest) > 1 else rest
+        if len(rest) < 3 or rest.startswith(_DERIVING):
+            return False
+        rests[w] = rest
+    if not rests:
+        return True
+    held = counts(sorted({f for r in rests.values() for f in (r, stem(r))}))
+    return all(held.get(r) or held.get(stem(r)) or lemma(r) is not None for r in rests.values())

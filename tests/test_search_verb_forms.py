@@ -1,0 +1,76 @@
+"""(issue 11, twenty-third session) A question asks in the past or the passive what the records
+write as a noun or in the present, and the other way round: "När antogs detaljplanen?" over
+"beslutar om antagande av detaljplanen", "Hur mycket ökade kostnaderna?" over "en ökning med
+12 procent", "Avslogs motionen?" over "yrkar avslag på motionen". The word's stem is a prefix of
+its own inflections only ("ökad*", "antog*", "avslog*"), and a strong verb's present stem
+reached other words ("anta*": "antalet"). The verb's forms and nouns come from the lemma table
+(search/forms.py). On both backends: FTS5 and PostgreSQL's tsquery take the same prefixes."""
+
+from __future__ import annotations
+
+import pytest
+from test_search import FakeEmbedder, report
+
+from namndkoll.corpus import opened
+from namndkoll.extract.figure_lemmas import lemma_of
+from namndkoll.search import index_corpus, search
+from namndkoll.search.forms import verb_of
+from namndkoll.search.plan import keyword_plan
+from namndkoll.search.terms import Matcher
+from namndkoll.types import Metadata
+
+MD = Metadata("Kommunfullmäktige protokoll", "Alingsås", "Kommunfullmäktige", "protokoll", "2026-06-15")
+PASSAGES = {
+    "antagande.pdf": "§ 45 Detaljplan för Skolgatan i Sollebrunn. Kommunfullmäktige beslutar om antagande av "
+                     "detaljplanen för Skolgatan i Sollebrunn. Antagandet kan överklagas.",
+    "antal.pdf": "Antalet elever i grundskolan har varit oförändrat under året enligt förvaltningens redovisning.",
+    "okning.pdf": "Kostnaderna för färdtjänsten visar en ökning med 12 procent jämfört med föregående år.",
+    "avslag.pdf": "Sanna Dabolins (V) yrkar avslag på motionen om fler parkeringsplatser vid stationen.",
+    "okade.pdf": "Resorna med färdtjänst ökade under hösten, framför allt bland äldre resenärer.",
+}
+
+
+def _found(db: str, query: str) -> list[str]:
+    with opened(db, write=True) as st:
+        for name, text in PASSAGES.items():
+            with st.transaction():
+                st.replace_document(report(name, [text], MD))
+        index_corpus(st, FakeEmbedder())
+        return [h.source for h in search(st, query, None, mode="keyword", abstention=False)]
+
+
+@pytest.mark.parametrize(("word", "verb"), [
+    ("antogs", "anta"), ("ökade", "öka"), ("avslogs", "avslå"), ("infördes", "införa"), ("ökat", "öka"),
+    ("ökning", "öka"), ("antagande", "anta"), ("upphandling", "upphandla"), ("avslag", None), ("förslag", None),
+    # not a noun the table reads as a verb, nor a participle that is a noun, nor a present
+    ("nämnd", None), ("klass", None), ("utsatta", None), ("kommunstyrelsens", None), ("ledning", None), ("ersättning", None),
+])
+def test_a_past_or_passive_verb_and_a_verbs_noun_are_read_as_the_verb(word: str, verb: str | None):
+    assert verb_of(word, lambda w: lemma_of("sv", w)) == verb
+
+
+def test_antogs_reaches_the_antagande_not_the_antal(db: str):
+    found = _found(db, "antogs")
+    assert "antagande.pdf" in found
+    assert "antal.pdf" not in found
+
+
+def test_okade_reaches_the_okning_and_the_reverse(db: str):
+    assert set(_found(db, "ökade")) >= {"okning.pdf", "okade.pdf"}
+    assert set(_found(db, "ökning")) >= {"okning.pdf", "okade.pdf"}
+
+
+def test_avslogs_reaches_the_avslag(db: str):
+    assert _found(db, "avslogs") == ["avslag.pdf"]
+
+
+def test_a_passage_holding_the_noun_holds_the_question_word(db: str):
+    with opened(db, write=True) as st:
+        for name, text in PASSAGES.items():
+            with st.transaction():
+                st.replace_document(report(name, [text], MD))
+        index_corpus(st, FakeEmbedder())
+        terms = keyword_plan(st, "När antogs detaljplanen?")
+    matcher = Matcher(terms)
+    assert matcher.held(PASSAGES["antagande.pdf"]) == [True, True]
+    assert matcher.held(PASSAGES["antal.pdf"]) == [False, False]

@@ -88,7 +88,7 @@ class Ranked:
     # states them all, -1 when it gives what the question counts another number, 0 otherwise or none stated
     numbers: int = 0
     # (twenty-third session) the record a § passage stands in: (municipality, body, section, the
-    # meeting's date), for the later record of the same matter (``order._later_record``); None
+    # meeting's date), for the later of two records of one body (``order._later_record``); None
     # outside a § or where one of them is not known
     record: tuple[str, str, str, str] | None = None
 

@@ -94,6 +94,8 @@ class Cand:
     rare: bool = False  # holds every rare query term (order._keep_dominant)
     views: bool = False  # states the view of the party asked (order._view_first)
     numbers: int = 0  # states the question's numbers (1) or another for what it counts (-1): order._numbers_stated
+    year_named: bool = True  # names the question's year (order._later_record)
+    record: tuple[str, str, str, str] | None = None  # (municipality, body, section, meeting date): order._later_record
 
 
 def names(cands: list[Cand]) -> list[str]:

@@ -381,6 +381,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             listing=lists_titles(row["text"], row["section"]),
             absent=lacks.get(r.chunk_id, ()),
             item_of=(int(row["document_id"]), str(row["item"])) if row["item"] is not None else None,
+            record=_record_of(row),
             decides=question.decision and row["section"] == DECISION_SECTION,
             # (not the Beslut: it states the body's decision, naming the yrkanden it follows)
             views=(question.opinion is not None and row["section"] != DECISION_SECTION and states_view(row)
@@ -416,6 +417,15 @@ def matter_term(query: str, question: Question, terms: Sequence[Term], place_ter
                  if t.word.lower() in words and t.df > 0 and not t.word.isdigit() and t.party is None and not t.any_party
                  and i not in place_terms and not holds_position(t.word, None)]
     return min(of_matter, key=lambda i: terms[i].df) if of_matter else None
+
+
+def _record_of(row: Mapping[str, Any]) -> tuple[str, str, str, str] | None:
+    """The record a § passage stands in (``Ranked.record``): its body's municipality and name, its
+    section and the meeting's date; None outside a § or where one of them is not known."""
+    municipality, body, section, date = row["municipality"], row["committee"], row["section"], row["date"]
+    if row["item"] is None or None in (municipality, body, section, date):
+        return None
+    return str(municipality), str(body), str(section), str(date)
 
 
 def _passages_before(prev: Mapping[int, Any], rows: dict[int, Any], lacking: Sequence[int]) -> dict[int, str]:

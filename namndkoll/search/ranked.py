@@ -87,6 +87,10 @@ class Ranked:
     # (twenty-second session) the numbers the question states (numbers.numbers_evidence): 1 when it
     # states them all, -1 when it gives what the question counts another number, 0 otherwise or none stated
     numbers: int = 0
+    # (twenty-third session) the record a § passage stands in: (municipality, body, section, the
+    # meeting's date), for the later of two records of one body (``order._later_record``); None
+    # outside a § or where one of them is not known
+    record: tuple[str, str, str, str] | None = None
 
 
 _FIELDS = frozenset(Ranked.__dataclass_fields__)

@@ -222,3 +222,55 @@ def test_prepared_statements_through_a_pgbouncer_that_keeps_them(keeping_bouncer
         # the server sessions hold the pooler's own names for what the clients prepared
         names = {r[0] for s in (a, b, c) for r in s.conn.execute("SELECT name FROM pg_prepared_statements")}
         assert any(n.startswith("PGBOUNCER_") for n in names), names
+
+
+def test_a_graph_search_through_pgbouncer_finds_what_a_direct_one_finds(bouncer: Callable[[], str], pg_server: Any,
+                                                                       monkeypatch: pytest.MonkeyPatch):
+    """A search's HNSW walk keeps ``ef_search`` candidates and, with a filter, goes on walking
+    until enough pass it (``hnsw.iterative_scan``): session settings a store made once when it
+    connected. Behind PgBouncer in transaction mode a session's SET stays on the server connection
+    that ran it; a later search may run on another, with PostgreSQL's defaults (40 candidates, no
+    iterative scan: a filter keeps only those of the 40 that pass it): before, 40 of the 100
+    nearest passages. The same searches directly and through the pooler find the same passages,
+    whichever server connection runs them."""
+    import numpy as np
+    import psycopg
+
+    from namndkoll.corpus.postgres import PostgresStore
+    from namndkoll.search.chunking import CHUNKER
+    from namndkoll.types import Chunk, Document, Metadata, Page, with_offsets
+
+    db = bouncer()  # a new database; its one server connection so far made by the pooler's check
+    direct = pg_server.get_uri().replace("/postgres?", f"/{db.rsplit('/', 1)[1]}?")  # the same, not pooled
+    rng = np.random.default_rng(7)
+    with opened(direct, write=True) as st:  # 300 passages in 3 municipalities, random vectors
+        with st.transaction():
+            st.set_model("fake-16", 16)
+        for k in range(6):
+            md = Metadata(f"KS {k}", ("Lund", "Ystad", "Eslöv")[k % 3], "Kommunstyrelsen", "protokoll",
+                          f"2024-0{k + 1}-01", org_kind="kommun")  # type: ignore[arg-type]
+            chunks = [Chunk(f"stycke {k} {j}", 0, 12, 1, 1, None, None) for j in range(50)]
+            v = rng.normal(size=(50, 16)).astype(np.float32)
+            with st.transaction():
+                doc_id = st.replace_document(Document(f"ks-{k}.pdf", f"{k:040x}", with_offsets([Page(1, "")]), md))
+                st.replace_chunks(doc_id, chunks, [f"{k}-{j}" for j in range(50)], CHUNKER)
+                st.insert_vectors(st.chunk_ids(doc_id), v / np.linalg.norm(v, axis=1, keepdims=True), None)
+        st.conn.execute("ANALYZE chunk_vectors")
+        # through the graph, as on a big corpus: the planner would scan 300 rows (new sessions on)
+        st.conn.execute(f"ALTER DATABASE {db.rsplit('/', 1)[1]} SET enable_seqscan = off")
+    monkeypatch.setattr(PostgresStore, "EXACT_LIMIT", 0)
+    monkeypatch.setattr(PostgresStore, "EXACT_FILTERED", 0)  # a filter's rows too
+    q = rng.normal(size=16).astype(np.float32)
+
+    def both(st: Any) -> tuple[list[int], list[int]]:
+        return ([c for c, _ in st.knn(q, 100, st.resolve_filters())],
+                [c for c, _ in st.knn(q, 50, st.resolve_filters(municipality="Lund"))])
+
+    with opened(direct) as st:
+        want = both(st)
+    assert (len(want[0]), len(want[1])) == (100, 50)
+    with opened(db) as st, psycopg.connect(db) as other:  # st's settings made on the pooler's one server connection
+        other.execute("SELECT 1")  # a transaction left open: it holds that server connection
+        got = both(st)  # on a second one, which the pooler opens now
+    assert (len(got[0]), len(got[1])) == (100, 50)
+    assert got == want

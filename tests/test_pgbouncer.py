@@ -50,6 +50,11 @@ def _version(binary: str) -> tuple[int, ...]:
     return (int(m.group(1)), int(m.group(2))) if m else (0,)
 
 
+def _log_tail(folder: Path) -> str:
+    log = folder / "pgbouncer.log"
+    return log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
+
+
 @contextmanager
 def _started(pg_server: Any, binary: str, settings: str = "", pool: int = 4) -> Iterator[Callable[[], str]]:
     """A PgBouncer in transaction mode in front of the test server; ``new()`` gives the URL,
@@ -79,7 +84,9 @@ def _started(pg_server: Any, binary: str, settings: str = "", pool: int = 4) -> 
     cmd = [binary, str(folder / "pgbouncer.ini")]
     if os.getuid() == 0:  # pgbouncer will not run as root: as the server's user, who may reach its socket
         cmd = ["runuser", "-u", pwd.getpwuid(os.stat(info["host"]).st_uid).pw_name, "--", *cmd]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # its log goes to the logfile only: a stderr pipe nobody reads fills after ~440 lines (64 KB)
+    # and PgBouncer then blocks writing to it and answers no one (bench/pg_pooler.py hung so)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     made: list[str] = []
 
     def new() -> str:
@@ -97,7 +104,7 @@ def _started(pg_server: Any, binary: str, settings: str = "", pool: int = 4) -> 
                     conn.execute("SELECT 1")
                 return url
             except psycopg.OperationalError:
-                assert proc.poll() is None and time.monotonic() < end, proc.communicate()[1][-2000:]
+                assert proc.poll() is None and time.monotonic() < end, _log_tail(folder)
                 time.sleep(0.2)
 
     try:

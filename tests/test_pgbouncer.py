@@ -281,3 +281,40 @@ def test_a_graph_search_through_pgbouncer_finds_what_a_direct_one_finds(bouncer:
         got = both(st)  # on a second one, which the pooler opens now
     assert (len(got[0]), len(got[1])) == (100, 50)
     assert got == want
+
+
+def test_optimize_through_pgbouncer_leaves_no_lock_behind(bouncer: Callable[[], str], pg_server: Any,
+                                                          monkeypatch: pytest.MonkeyPatch):
+    """After a batch of writes a store sums the word statistics and refreshes the planner's, one
+    writer at a time (an advisory lock; the others skip it). The lock was a session's: taken on
+    one server connection of the pooler and released by a later statement, which another client
+    may have sent to another server connection (the release fails there), so the lock stayed held
+    by a server session that every other client's statements share, and another writer's
+    refresh was skipped for as long as that server connection lived (before: another session
+    could not take it). Now the lock is the transaction's: gone at its end, whoever runs next."""
+    import psycopg
+
+    from namndkoll.corpus import pg_keywords
+
+    db = bouncer()
+    direct = pg_server.get_uri().replace("/postgres?", f"/{db.rsplit('/', 1)[1]}?")
+    with opened(db, write=True):
+        pass  # migrated
+    held: list[Any] = []
+    real = pg_keywords.forget
+
+    def forget(conn: Any) -> None:  # meanwhile another client's transaction takes the server connection in use
+        if not held:
+            held.append(psycopg.connect(db))
+            held[0].execute("SELECT 1")
+        real(conn)
+
+    monkeypatch.setattr(pg_keywords, "forget", forget)
+    with opened(db, write=True) as st:
+        st.optimize()
+    try:
+        with psycopg.connect(direct, autocommit=True) as other_writer:
+            assert other_writer.execute("SELECT pg_try_advisory_lock(hashtext('namndkoll.optimize'))").fetchone()[0]
+    finally:
+        for conn in held:
+            conn.close()

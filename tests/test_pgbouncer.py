@@ -50,6 +50,11 @@ def _version(binary: str) -> tuple[int, ...]:
     return (int(m.group(1)), int(m.group(2))) if m else (0,)
 
 
+def _log_tail(folder: Path) -> str:
+    log = folder / "pgbouncer.log"
+    return log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
+
+
 @contextmanager
 def _started(pg_server: Any, binary: str, settings: str = "", pool: int = 4) -> Iterator[Callable[[], str]]:
     """A PgBouncer in transaction mode in front of the test server; ``new()`` gives the URL,
@@ -79,7 +84,9 @@ def _started(pg_server: Any, binary: str, settings: str = "", pool: int = 4) -> 
     cmd = [binary, str(folder / "pgbouncer.ini")]
     if os.getuid() == 0:  # pgbouncer will not run as root: as the server's user, who may reach its socket
         cmd = ["runuser", "-u", pwd.getpwuid(os.stat(info["host"]).st_uid).pw_name, "--", *cmd]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # its log goes to the logfile only: a stderr pipe nobody reads fills after ~440 lines (64 KB)
+    # and PgBouncer then blocks writing to it and answers no one (bench/pg_pooler.py hung so)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     made: list[str] = []
 
     def new() -> str:
@@ -97,7 +104,7 @@ def _started(pg_server: Any, binary: str, settings: str = "", pool: int = 4) -> 
                     conn.execute("SELECT 1")
                 return url
             except psycopg.OperationalError:
-                assert proc.poll() is None and time.monotonic() < end, proc.communicate()[1][-2000:]
+                assert proc.poll() is None and time.monotonic() < end, _log_tail(folder)
                 time.sleep(0.2)
 
     try:
@@ -222,3 +229,92 @@ def test_prepared_statements_through_a_pgbouncer_that_keeps_them(keeping_bouncer
         # the server sessions hold the pooler's own names for what the clients prepared
         names = {r[0] for s in (a, b, c) for r in s.conn.execute("SELECT name FROM pg_prepared_statements")}
         assert any(n.startswith("PGBOUNCER_") for n in names), names
+
+
+def test_a_graph_search_through_pgbouncer_finds_what_a_direct_one_finds(bouncer: Callable[[], str], pg_server: Any,
+                                                                       monkeypatch: pytest.MonkeyPatch):
+    """A search's HNSW walk keeps ``ef_search`` candidates and, with a filter, goes on walking
+    until enough pass it (``hnsw.iterative_scan``): session settings a store made once when it
+    connected. Behind PgBouncer in transaction mode a session's SET stays on the server connection
+    that ran it; a later search may run on another, with PostgreSQL's defaults (40 candidates, no
+    iterative scan: a filter keeps only those of the 40 that pass it): before, 40 of the 100
+    nearest passages. The same searches directly and through the pooler find the same passages,
+    whichever server connection runs them."""
+    import numpy as np
+    import psycopg
+
+    from namndkoll.corpus.postgres import PostgresStore
+    from namndkoll.search.chunking import CHUNKER
+    from namndkoll.types import Chunk, Document, Metadata, Page, with_offsets
+
+    db = bouncer()  # a new database; its one server connection so far made by the pooler's check
+    direct = pg_server.get_uri().replace("/postgres?", f"/{db.rsplit('/', 1)[1]}?")  # the same, not pooled
+    rng = np.random.default_rng(7)
+    with opened(direct, write=True) as st:  # 300 passages in 3 municipalities, random vectors
+        with st.transaction():
+            st.set_model("fake-16", 16)
+        for k in range(6):
+            md = Metadata(f"KS {k}", ("Lund", "Ystad", "Eslöv")[k % 3], "Kommunstyrelsen", "protokoll",
+                          f"2024-0{k + 1}-01", org_kind="kommun")  # type: ignore[arg-type]
+            chunks = [Chunk(f"stycke {k} {j}", 0, 12, 1, 1, None, None) for j in range(50)]
+            v = rng.normal(size=(50, 16)).astype(np.float32)
+            with st.transaction():
+                doc_id = st.replace_document(Document(f"ks-{k}.pdf", f"{k:040x}", with_offsets([Page(1, "")]), md))
+                st.replace_chunks(doc_id, chunks, [f"{k}-{j}" for j in range(50)], CHUNKER)
+                st.insert_vectors(st.chunk_ids(doc_id), v / np.linalg.norm(v, axis=1, keepdims=True), None)
+        st.conn.execute("ANALYZE chunk_vectors")
+        # through the graph, as on a big corpus: the planner would scan 300 rows (new sessions on)
+        st.conn.execute(f"ALTER DATABASE {db.rsplit('/', 1)[1]} SET enable_seqscan = off")
+    monkeypatch.setattr(PostgresStore, "EXACT_LIMIT", 0)
+    monkeypatch.setattr(PostgresStore, "EXACT_FILTERED", 0)  # a filter's rows too
+    q = rng.normal(size=16).astype(np.float32)
+
+    def both(st: Any) -> tuple[list[int], list[int]]:
+        return ([c for c, _ in st.knn(q, 100, st.resolve_filters())],
+                [c for c, _ in st.knn(q, 50, st.resolve_filters(municipality="Lund"))])
+
+    with opened(direct) as st:
+        want = both(st)
+    assert (len(want[0]), len(want[1])) == (100, 50)
+    with opened(db) as st, psycopg.connect(db) as other:  # st's settings made on the pooler's one server connection
+        other.execute("SELECT 1")  # a transaction left open: it holds that server connection
+        got = both(st)  # on a second one, which the pooler opens now
+    assert (len(got[0]), len(got[1])) == (100, 50)
+    assert got == want
+
+
+def test_optimize_through_pgbouncer_leaves_no_lock_behind(bouncer: Callable[[], str], pg_server: Any,
+                                                          monkeypatch: pytest.MonkeyPatch):
+    """After a batch of writes a store sums the word statistics and refreshes the planner's, one
+    writer at a time (an advisory lock; the others skip it). The lock was a session's: taken on
+    one server connection of the pooler and released by a later statement, which another client
+    may have sent to another server connection (the release fails there), so the lock stayed held
+    by a server session that every other client's statements share, and another writer's
+    refresh was skipped for as long as that server connection lived (before: another session
+    could not take it). Now the lock is the transaction's: gone at its end, whoever runs next."""
+    import psycopg
+
+    from namndkoll.corpus import pg_keywords
+
+    db = bouncer()
+    direct = pg_server.get_uri().replace("/postgres?", f"/{db.rsplit('/', 1)[1]}?")
+    with opened(db, write=True):
+        pass  # migrated
+    held: list[Any] = []
+    real = pg_keywords.forget
+
+    def forget(conn: Any) -> None:  # meanwhile another client's transaction takes the server connection in use
+        if not held:
+            held.append(psycopg.connect(db))
+            held[0].execute("SELECT 1")
+        real(conn)
+
+    monkeypatch.setattr(pg_keywords, "forget", forget)
+    with opened(db, write=True) as st:
+        st.optimize()
+    try:
+        with psycopg.connect(direct, autocommit=True) as other_writer:
+            assert other_writer.execute("SELECT pg_try_advisory_lock(hashtext('namndkoll.optimize'))").fetchone()[0]
+    finally:
+        for conn in held:
+            conn.close()

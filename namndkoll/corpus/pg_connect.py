@@ -12,8 +12,8 @@ from typing import Any
 from ..errors import CorpusError, NamndkollError, UnavailableError
 from . import redact
 
-__all__ = ["INSTALL", "PREPARE_AFTER", "PREPARE_ENV", "connect", "made_as", "pooled", "prepare_setting",
-           "psycopg_module", "register_vector"]
+__all__ = ["INSTALL", "PREPARE_AFTER", "PREPARE_ENV", "behind_pooler", "connect", "made_as", "pooled",
+           "prepare_setting", "psycopg_module", "register_vector"]
 
 INSTALL = "install the PostgreSQL backend: pip install 'namndkoll[postgres]'"
 
@@ -33,6 +33,7 @@ PREPARE_ENV = "NAMNDKOLL_PG_PREPARE"  # auto (default), on or off
 
 
 _made_as: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()  # connection -> its prepare setting
+_behind: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()  # connection -> pooled(conn), once
 
 
 def prepare_setting() -> str:
@@ -53,6 +54,14 @@ def pooled(conn: Any) -> bool:
     return bool(conn.execute("SELECT pg_backend_pid()").fetchone()[0] != conn.info.backend_pid)
 
 
+def behind_pooler(conn: Any) -> bool:
+    """``pooled(conn)``, asked once per connection."""
+    seen = _behind.get(conn)
+    if seen is None:
+        seen = _behind[conn] = pooled(conn)
+    return seen
+
+
 def connect(url: str, *, read_only: bool = False) -> Any:
     """A raw psycopg connection in autocommit mode (transactions are explicit, one per document).
 
@@ -71,7 +80,7 @@ def connect(url: str, *, read_only: bool = False) -> Any:
         if read_only:  # the server refuses writes too, whatever a caller tries
             params["options"] = (str(params.get("options") or "") + " -c default_transaction_read_only=on").strip()
         conn = psycopg.connect(autocommit=True, prepare_threshold=None, **params)
-        if prepare == "on" or (prepare == "auto" and not pooled(conn)):
+        if prepare == "on" or (prepare == "auto" and not behind_pooler(conn)):
             conn.prepare_threshold = PREPARE_AFTER
         _made_as[conn] = prepare
     except psycopg.Error as exc:

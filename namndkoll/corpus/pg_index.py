@@ -45,6 +45,7 @@ HNSW_M, HNSW_EF_CONSTRUCTION = 32, 512
 # at 1000 and 0.951 at 800. At 100k, 200 already found 0.998.
 EF_SEARCH, EF_SEARCH_LARGE, LARGE = 200, 1000, 250_000
 _session_ef: dict[int, int] = {}
+_local_ef: dict[int, int] = {}  # a connection behind a pooler: each graph walk sets its own (session_settings)
 TOKEN = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer sees it
 
 
@@ -88,6 +89,7 @@ def closed(conn: Any) -> None:
     kept by ``id(conn)``, which a later connection may reuse)."""
     forget(conn)
     _session_ef.pop(id(conn), None)
+    _local_ef.pop(id(conn), None)
 
 
 def ef_search_for(vectors: float) -> int:
@@ -95,19 +97,31 @@ def ef_search_for(vectors: float) -> int:
     return EF_SEARCH_LARGE if vectors > LARGE else EF_SEARCH
 
 
-def session_settings(conn: Any) -> None:
+def session_settings(conn: Any, *, pooled: bool = False) -> None:
     """For every search on this connection: HNSW keeps as many candidates as ``ef_search_for``
     gives for the corpus's size (the planner's row estimate: no count), and with filters goes on
-    scanning the graph until enough rows pass them (pgvector >= 0.8)."""
+    scanning the graph until enough rows pass them (pgvector >= 0.8).
+
+    ``pooled`` (a pooler in front, ``pg_connect.behind_pooler``): nothing is set for the session.
+    Behind PgBouncer in transaction mode a SET stays on the server connection that ran it, and
+    the next statement may run on another: with PostgreSQL's defaults there (40 candidates, no
+    iterative scan) a graph walk found 40 of the 100 nearest passages, and a filter kept only
+    those of the 40 that pass it; the SET would serve other clients of that server connection.
+    Each graph walk sets both for its own transaction instead (``knn``)."""
     est = conn.execute("SELECT reltuples FROM pg_class WHERE oid = to_regclass('chunk_vectors')").fetchone()
     ef = ef_search_for(float(est[0]) if est and est[0] is not None else 0.0)
+    if pooled:
+        _local_ef[id(conn)] = ef
+        _session_ef.pop(id(conn), None)
+        return
+    _local_ef.pop(id(conn), None)
     conn.execute(sql.SQL("SET hnsw.ef_search = {}").format(sql.Literal(ef)))
     conn.execute("SET hnsw.iterative_scan = relaxed_order")
     _session_ef[id(conn)] = ef
 
 
 def session_ef(conn: Any) -> int:
-    return _session_ef.get(id(conn), EF_SEARCH)
+    return _local_ef.get(id(conn)) or _session_ef.get(id(conn), EF_SEARCH)
 
 
 # ---- the model record ---------------------------------------------------------------------
@@ -434,10 +448,15 @@ def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, exact: bool) -> lis
         knn_sql = (f"WITH near AS MATERIALIZED (SELECT chunk_id, embedding::vector({dims}) <=> %s AS d"
                    f" FROM chunk_vectors{cond} ORDER BY embedding::vector({dims}) <=> %s LIMIT %s)"
                    " SELECT chunk_id, d FROM near ORDER BY d, chunk_id")
-        if k <= session_ef(conn):  # the session's settings (session_settings) do: one round trip
+        local = _local_ef.get(id(conn))
+        if local is None and k <= session_ef(conn):  # the session's settings (session_settings) do: one round trip
             rows = conn.execute(knn_sql, [q, *args, q, k]).fetchall()
         else:
             with conn.transaction():
-                conn.execute(sql.SQL("SET LOCAL hnsw.ef_search = {}").format(sql.Literal(k)))
+                if local is None:
+                    conn.execute(sql.SQL("SET LOCAL hnsw.ef_search = {}").format(sql.Literal(k)))
+                else:  # behind a pooler: this transaction's server connection has no settings of ours
+                    conn.execute("SELECT set_config('hnsw.ef_search', %s, true),"
+                                 " set_config('hnsw.iterative_scan', 'relaxed_order', true)", (str(max(k, local)),))
                 rows = conn.execute(knn_sql, [q, *args, q, k]).fetchall()
     return [(int(r[0]), 1.0 - float(r[1])) for r in rows]

@@ -266,22 +266,26 @@ def prefix_doc_count(conn: Any, prefix: str) -> int:
 
 def optimize(conn: Any) -> None:
     """After a batch of writes: sum the word statistics into term_stats (on a big corpus) and
-    refresh the planner's statistics. One at a time (an advisory lock); others skip it."""
-    if not conn.execute("SELECT pg_try_advisory_lock(hashtext('namndkoll.optimize'))").fetchone()[0]:
-        return
+    refresh the planner's statistics. One at a time (an advisory lock); others skip it.
+
+    All in one transaction, the lock the transaction's: behind PgBouncer in transaction mode a
+    session's lock, taken by one statement and released by a later one, stayed on the server
+    connection that took it when the release ran on another, and every other writer's refresh
+    was skipped while that server connection lived."""
     try:
-        if estimate(conn, "chunks", "SELECT count(*) FROM chunks") > STATS_FROM / 2:
-            with conn.transaction():
+        with conn.transaction():
+            if not conn.execute("SELECT pg_try_advisory_xact_lock(hashtext('namndkoll.optimize'))").fetchone()[0]:
+                return
+            if estimate(conn, "chunks", "SELECT count(*) FROM chunks") > STATS_FROM / 2:
                 conn.execute("DELETE FROM term_stats")
                 conn.execute("INSERT INTO term_stats (term, chunks) SELECT term, sum(chunks) FROM chunk_terms"
                              " GROUP BY term")
                 conn.execute("INSERT INTO corpus_info (key, value) SELECT 'pg_avg_tokens', avg(ntokens)::text FROM chunks"
                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-        for table in ("chunks", "chunk_vectors", "chunk_terms", "term_stats", "documents"):
-            conn.execute(f"ANALYZE {table}")
+            for table in ("chunks", "chunk_vectors", "chunk_terms", "term_stats", "documents"):
+                conn.execute(f"ANALYZE {table}")
     finally:
         forget(conn)
-        conn.execute("SELECT pg_advisory_unlock(hashtext('namndkoll.optimize'))")
 
 
 def vocabulary(conn: Any, prefix: str, limit: int = 50_000) -> list[tuple[str, int]]:

@@ -33,6 +33,7 @@ from .pg_connect import (
     INSTALL,
     PREPARE_AFTER,
     PREPARE_ENV,
+    behind_pooler,
     connect,
     made_as,
     pooled,
@@ -92,7 +93,7 @@ def open_pg(url: str, *, write: bool, create: bool = True) -> Any:
                     migrate(rw)
                 rewrite_words(rw, may_refuse=True)
         register_vector(conn)
-        pg_index.session_settings(conn)
+        pg_index.session_settings(conn, pooled=behind_pooler(conn))
     except BaseException:
         if not conn.closed:
             conn.close()

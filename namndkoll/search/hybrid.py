@@ -401,6 +401,11 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     return out, rows, question
 
 
+# "att" and the infinitive after it ("om att söka …", "om att lägga ner …"): an infinitive ends in
+# "-a" ("söka", "avgöra", "dra"); a noun after "att" is its clause's subject ("att biblioteksplanen")
+_INFINITIVE = re.compile(r"\batt\s+[^\W\d_]*a(?![\w-])")
+
+
 def matter_term(query: str, question: Question, terms: Sequence[Term], place_terms: Collection[int]) -> int | None:
     """The query term that names what a stance question asks the stance on: of its words after
     the stance (``question.stance_matter``), the rarest in the corpus that is no stance word, party,
@@ -411,7 +416,11 @@ def matter_term(query: str, question: Question, terms: Sequence[Term], place_ter
     tail = stance_matter(query)
     if tail is None:
         return None
-    words = set(re.findall(r"[^\W_][\w-]*", tail.lower()))
+    # (twenty-third session) an infinitive after "att" says what was to be done, not what the
+    # matter is called, and the records write the act in other forms: "Hur röstade fullmäktige om
+    # att söka europeisk kulturhuvudstad 2029" and § 309's "Motion … om att Göteborg ansöker att
+    # bli europeisk kulturhuvudstad 2029" ("att biblioteksplanen skulle …": a noun, kept)
+    words = set(re.findall(r"[^\W_][\w-]*", _INFINITIVE.sub(" ", tail.lower())))
     of_matter = [i for i, t in enumerate(terms)
                  if t.word.lower() in words and t.df > 0 and not t.word.isdigit() and t.party is None and not t.any_party
                  and i not in place_terms and not holds_position(t.word, None)]

@@ -169,3 +169,45 @@ def test_a_vote_asked_by_its_act_is_found_where_the_motion_words_it_otherwise(cu
     hits = search(conn, "hur röstade fullmäktige om att söka europeisk kulturhuvudstad 2029", emb, limit=5)
     assert hits and any("52 Ja mot 29 Nej" in " ".join(h.text.split()) for h in hits), [h.text[:60] for h in hits]
 
+
+KF_200 = """§ 200 SLK-2024-00079
+Frågestund
+Fråga 1
+Elisabet Lann (KD) ställer följande fråga:
+Kan vi förvänta oss fler initiativ i denna riktning nu när styret slagit fast att det är något
+som kommunen bör göra när ett land agerar på ett sätt som styret anser vara tillräckligt
+illa?
+Kommunstyrelsens ordförande Jonas Attenius (S) besvarar frågan.
+Fråga 2
+Martin Wannholt (D) ställer följande fråga:
+Anser du Jonas Attenius (S) att Kinas ockupation av Tibet inte ska betraktas som en
+ockupation?
+Kommunstyrelsens ordförande Jonas Attenius (S) besvarar frågan.
+Fråga 3
+Jessica Blixt (D) ställer följande fråga:
+Anser du Blerta Hoti, som ansvarigt kommunalråd och ordförande i förskolenämnden, att
+du har ansvar för den negativa utvecklingen i förskolan?
+Kommunalrådet Blerta Hoti (S) besvarar frågan."""
+
+
+@pytest.fixture
+def questions(tmp_path: Path):
+    docs = [protocol("kf-2024-05-23.pdf", [KF_200], Metadata(
+        "Kommunfullmäktige protokoll", "Göteborg", "Kommunfullmäktige", "protokoll", "2024-05-23"))]
+    with indexed(tmp_path / "q.db", docs) as built:
+        yield built
+
+
+def test_what_someone_answered_is_not_that_they_answered(questions) -> None:
+    """dev14 "Vad svarade Jonas Attenius på frågan om Tibet?" was shown, weak, on its rare words,
+    the frågestund's record that he answered: Göteborg's protocols record who answers a question,
+    never the answer (``Ranked.said``). Who answered it is still found there, and what a party
+    said is read from its yrkanden, not from a verb of saying (``detail.person_said``)."""
+    conn, emb = questions
+    shown_as = {"similarity": 0.853, "answer": 0.44, "rare": True, "keywords": 0.81, "place_keywords": 0.81}
+    assert _judged(conn, "Vad svarade Jonas Attenius på frågan om Tibet?", "ockupation av Tibet", **shown_as) == []
+    assert _judged(conn, "Vad svarade Jonas Attenius på frågan om Tibet?", "ockupation av Tibet", said=True,
+                   **shown_as)
+    assert _judged(conn, "Vad sa Kristdemokraterna om frågestunden?", "Elisabet Lann (KD)", **shown_as)
+    hits = search(conn, "Vem besvarade Martin Wannholts fråga om Tibet?", emb, limit=5)
+    assert hits and "Attenius (S) besvarar" in " ".join(hits[0].text.split()), [h.text[:60] for h in hits]

@@ -27,6 +27,7 @@ from ..types import Hit, HitCopy, Metadata
 from .absent import absent_in_context, constraints_of
 from .asked import asked_of, decided_by, holder_beside, lists_no_holder, post_of_body
 from .cite import format_citation
+from .detail import person_said, words_stated
 from .embedder import Embedder
 from .facts import (
     bound_asked,
@@ -394,6 +395,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             holder_asked=question.holder,
             holder_beside=holder_beside(question, row["text"]),
             post_of_body=post_of_body(question, row["text"]),
+            said=not person_said(question) or words_stated(question, row["text"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))

@@ -275,7 +275,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
 # kommunfullmäktige …" and kommunstyrelsen's proposal that the motion be rejected); and the post
 # asked of the body asked, not of another (``post_of_body``: "Vem avsade sig uppdraget som vice
 # ordförande i barn- och ungdomsnämnden …" and "… som vice ordförande i tekniska nämnden")
-OFF_ASKED = ("year_own", "year_named", "topic", "stance", "decided", "post_of_body")
+# (twenty-third session) ... and the words asked of the person asked, not a record that they spoke
+# (``said``: "Vad svarade Jonas Attenius på frågan om Tibet?" and "Kommunstyrelsens ordförande
+# Jonas Attenius (S) besvarar frågan.": Göteborg's protocols record who answered, never the answer)
+OFF_ASKED = ("year_own", "year_named", "topic", "stance", "decided", "post_of_body", "said")
 # A figure question's checks (``figure_beside``, ``thing_beside``) are not among them: a count
 # written in words ("kan tredubbla antalet persontåg", "nio utförare") or a "who" question that
 # holds "hur många" ("Vem ska ta reda på hur många som …") fails them beside a present answer.

@@ -30,7 +30,7 @@ from namndkoll.search.ranked import Ranked
 
 CHECKS = ("place_ok", "year_ok", "body_ok", "kind_ok", "focus_ok", "stated", "stated_near", "own_place", "decided",
           "year_own", "figure_beside", "asked", "kind_stated", "topic", "stance", "thing_beside", "year_named",
-          "day_ok")
+          "day_ok", "said")
 
 
 def candidates(store: Any, emb: Any, rmodel: Any, q: dict[str, Any], query: str | None = None

@@ -105,7 +105,11 @@ def test_a_price_never_stated_near_the_place_is_no_match(alingsas):
                  mode="hybrid") == []
     # ... where one does, holding all the query's rare terms it is still shown (the rule:
     # a strong match on rare terms is never hidden), as a weak match only
+    # (twenty-third session: where it states one itself; alone, a passage stating no price at all
+    # is no answer to "Vad kostar …", ``judge._states_nothing_asked``)
     far = replace(parking, rare=True, similarity=0.80, answer=0.08, absent=())
+    assert not far.kind_stated and judge([far], CALIBRATIONS["multilingual-e5-small"], mode="hybrid") == []
+    far = replace(far, kind_stated=True)
     assert [r.confidence for r in judge([far], CALIBRATIONS["multilingual-e5-small"], mode="hybrid")] == ["weak"]
     hits = search(alingsas, "Vad kostar marken i Stadsskogen etapp 4?", None, mode="keyword")
     assert hits and any("kr/kvm" in h.text or h.text.startswith("§ 105") for h in hits)
@@ -132,7 +136,8 @@ def test_a_place_named_elsewhere_in_the_document_is_weak_at_most(alingsas):
     ranked, _rows, _question = evidence(alingsas, q, ranked, terms)
     cal = CALIBRATIONS["multilingual-e5-small"]
     # (as for a passage whose context states a price: search/absent.py)
-    strong = replace(ranked[0], similarity=0.95, keywords=1.0, stated=True, stated_near=True, focus_ok=True, absent=())
+    strong = replace(ranked[0], similarity=0.95, keywords=1.0, stated=True, kind_stated=True, stated_near=True,
+                     focus_ok=True, absent=())
     assert [r.confidence for r in judge([strong], cal, mode="hybrid")] == ["high"]
     assert [r.confidence for r in judge([replace(strong, own_place=False)], cal, mode="hybrid")] == ["weak"]
 

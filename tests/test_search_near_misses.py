@@ -289,8 +289,13 @@ def test_every_term_held_does_not_excuse_a_figure_never_stated(every_term):
     fleet = replace(fleet, absent=())
     assert judge([fleet], cal, mode="hybrid") == []
     # a count beside what is asked is shown; so is a figure a sentence away where the reranker
-    # finds it likely to answer, and a passage holding the query's rare terms
+    # finds it likely to answer, and a passage holding the query's rare terms that states a figure
     stated = replace(fleet, stated_near=True)
     assert judge([stated], cal, mode="hybrid") == []
-    for shown in (replace(stated, figure_beside=True, thing_beside=True), replace(stated, answer=0.6), replace(fleet, rare=True)):
+    counts = replace(stated, kind_stated=True)
+    for shown in (replace(counts, figure_beside=True, thing_beside=True), replace(counts, answer=0.6),
+                  replace(fleet, rare=True, kind_stated=True)):
         assert [x.confidence for x in judge([shown], cal, mode="hybrid")] == ["weak"]
+    # (twenty-third session) alone, a passage stating no figure at all is no answer to "Hur många
+    # …", whatever words of the query it holds (``judge._states_nothing_asked``)
+    assert not fleet.kind_stated and judge([replace(fleet, rare=True)], cal, mode="hybrid") == []

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..registry import party_code_of
 from .terms import STOPWORDS
 
 if TYPE_CHECKING:
@@ -123,6 +124,21 @@ def said_by(query: str) -> str | None:
     """The person whose words "Vad svarade Charlott Enocson om …" asks; None for other questions."""
     m = _SAID_Q.search(query)
     return m.group(1) if m else None
+
+
+# a body or an office among the names "Vad svarade X …" may hold ("Kommunstyrelsen", "KS
+# revisorerna"): its answer is a yttrande in other words than a person's
+_BODY_WORD = re.compile(r"(?:nämnd|styrelse|fullmäktige|förvaltning|revisor|kontor|bolag|direktion)\w*$", re.IGNORECASE)
+
+
+def person_said(question: Question) -> bool:
+    """Whether a question asks what a person said ("Vad svarade Jonas Attenius om …"): its
+    ``said_by`` names no party ("Vad sa Moderaterna …": a party's view is its yrkanden and
+    reservations, ``Question.opinion``), no body and no code in capitals ("KS")."""
+    name = question.said_by
+    if name is None or name.isupper() or party_code_of(name) is not None:
+        return False
+    return not any(_BODY_WORD.search(w) for w in name.split())
 
 
 def words_stated(question: Question, text: str) -> bool:

@@ -27,6 +27,7 @@ from ..types import Hit, HitCopy, Metadata
 from .absent import absent_in_context, constraints_of
 from .asked import asked_of, decided_by, holder_beside, lists_no_holder, post_of_body
 from .cite import format_citation
+from .detail import person_said, words_stated
 from .embedder import Embedder
 from .facts import (
     bound_asked,
@@ -395,11 +396,17 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             holder_asked=question.holder,
             holder_beside=holder_beside(question, row["text"]),
             post_of_body=post_of_body(question, row["text"]),
+            said=not person_said(question) or words_stated(question, row["text"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))
         out[-1] = with_changes(out[-1], unsure=unsure_checks(question, out[-1], row, thing, form))
     return out, rows, question
+
+
+# "att" and the infinitive after it ("om att söka …", "om att lägga ner …"): an infinitive ends in
+# "-a" ("söka", "avgöra", "dra"); a noun after "att" is its clause's subject ("att biblioteksplanen")
+_INFINITIVE = re.compile(r"\batt\s+[^\W\d_]*a(?![\w-])")
 
 
 def matter_term(query: str, question: Question, terms: Sequence[Term], place_terms: Collection[int]) -> int | None:
@@ -412,7 +419,11 @@ def matter_term(query: str, question: Question, terms: Sequence[Term], place_ter
     tail = stance_matter(query)
     if tail is None:
         return None
-    words = set(re.findall(r"[^\W_][\w-]*", tail.lower()))
+    # (twenty-third session) an infinitive after "att" says what was to be done, not what the
+    # matter is called, and the records write the act in other forms: "Hur röstade fullmäktige om
+    # att söka europeisk kulturhuvudstad 2029" and § 309's "Motion … om att Göteborg ansöker att
+    # bli europeisk kulturhuvudstad 2029" ("att biblioteksplanen skulle …": a noun, kept)
+    words = set(re.findall(r"[^\W_][\w-]*", _INFINITIVE.sub(" ", tail.lower())))
     of_matter = [i for i, t in enumerate(terms)
                  if t.word.lower() in words and t.df > 0 and not t.word.isdigit() and t.party is None and not t.any_party
                  and i not in place_terms and not holds_position(t.word, None)]

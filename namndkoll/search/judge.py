@@ -257,7 +257,8 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
     # query's document but not its topic, no stance where one is asked, another body's decision
     # or post), none answers: each is shown for its words or its meaning, and each has a sign it
     # is about something else ("sjukfrånvaro intraservice 2026" and the delårsrapport's passages
-    # on vallokaler)
+    # on vallokaler). (twenty-third session) So is every passage left that cannot itself be the
+    # answer: it states no answer of the kind asked, or lists § titles (``_states_nothing_asked``)
     if weak and not high and all(off_asked(r) for r in weak):
         return []
     high, weak = _doubted(ranked, high, weak)
@@ -274,7 +275,10 @@ def judge(ranked: list[Ranked], cal: Calibration, *, mode: Mode) -> list[Ranked]
 # kommunfullmäktige …" and kommunstyrelsen's proposal that the motion be rejected); and the post
 # asked of the body asked, not of another (``post_of_body``: "Vem avsade sig uppdraget som vice
 # ordförande i barn- och ungdomsnämnden …" and "… som vice ordförande i tekniska nämnden")
-OFF_ASKED = ("year_own", "year_named", "topic", "stance", "decided", "post_of_body")
+# (twenty-third session) ... and the words asked of the person asked, not a record that they spoke
+# (``said``: "Vad svarade Jonas Attenius på frågan om Tibet?" and "Kommunstyrelsens ordförande
+# Jonas Attenius (S) besvarar frågan.": Göteborg's protocols record who answered, never the answer)
+OFF_ASKED = ("year_own", "year_named", "topic", "stance", "decided", "post_of_body", "said")
 # A figure question's checks (``figure_beside``, ``thing_beside``) are not among them: a count
 # written in words ("kan tredubbla antalet persontåg", "nio utförare") or a "who" question that
 # holds "hur många" ("Vem ska ta reda på hur många som …") fails them beside a present answer.
@@ -289,14 +293,33 @@ def off_asked(r: Ranked) -> bool:
     and, where the question asks who holds a named post of a named body (``Ranked.holder_asked``:
     "Vem är ordförande i samhällsbyggnadsnämnden i Alingsås?"), a passage naming no person
     (``stated``: another nämnd's resignations, the body's other business) or naming the post with
-    no one beside it (``holder_beside``: "… väljer styrelsen ordförande …") answers nothing."""
+    no one beside it (``holder_beside``: "… väljer styrelsen ordförande …") answers nothing; nor
+    does a passage that cannot itself be the answer (``_states_nothing_asked``)."""
     failed = [check for check in OFF_ASKED if not getattr(r, check)]
     if r.holder_asked and not (r.stated and r.holder_beside):
         failed.append("holder")
     # (eighteenth session) a check failed for want of evidence (a reader finding nothing: no
     # stance word it knows, no name it reads, "KF" for kommunfullmäktige) is no sign of
     # something else: ``Ranked.unsure``, ``surely.unsure_checks``
-    return any(check not in r.unsure for check in failed)
+    return any(check not in r.unsure for check in failed) or _states_nothing_asked(r)
+
+
+def _states_nothing_asked(r: Ranked) -> bool:
+    """(twenty-third session) Whether a passage cannot itself be the answer to what is asked, so
+    that it shows no answer when nothing is trusted: it states no answer of the kind the question
+    asks (``Ranked.kind_stated``: no figure at all for "Hur många …" or "Vad kostar …", no share for
+    "… procent", no name, body or party for "Vem …", no date or year for "När …"), or it is a list
+    of § titles or papers that names no one of the post asked (``Ranked.listing`` without
+    ``Ranked.stated``: a table of contents, a Beslutsunderlag). Shown for the query's rare words
+    or meaning, such passages are about the thing asked without saying it ("Hur många
+    nattvandrare finns det i Alingsås?" and the table of contents naming § 99's motion on
+    nattvandring; "Hur mycket kostar den nya förskolan i Ingared?" and the § on its planning, no
+    amount), and while a trusted passage is shown beside them they still are. Unlike the checks
+    ``surely.unsure_checks`` excuses, this reads a want as a sign: a passage with no number in it
+    cannot give a count, whatever its reader misses; what stands beside it in its § is a candidate
+    of its own (the 13 tunable splits: no answer hidden, twenty-third session). A stance failed
+    (no stance word) is read by ``OFF_ASKED``'s ``stance`` and its want of evidence, not here."""
+    return (not r.kind_stated and r.stance) or (r.listing and not r.stated)
 
 
 def _doubted(ranked: list[Ranked], high: list[Ranked], weak: list[Ranked]) -> tuple[list[Ranked], list[Ranked]]:

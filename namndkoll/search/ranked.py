@@ -78,6 +78,11 @@ class Ranked:
     # names someone beside the post a "Vem är <post> …" question asks, where its words name the
     # post (asked.holder_beside): not a rule or a task naming the post with no one beside it
     holder_beside: bool = True
+    # (twenty-third session) has the person whose words the question asks ("Vad svarade Jonas
+    # Attenius om …": Question.said_by) say something in it (detail.words_stated), or none is asked:
+    # "Kommunstyrelsens ordförande Jonas Attenius (S) besvarar frågan." records that he answered,
+    # not what he said
+    said: bool = True
     # names the post asked beside the body asked, or never beside another body (asked.post_of_body):
     # "vice ordförande i tekniska nämnden" is not the post asked of barn- och ungdomsnämnden
     post_of_body: bool = True

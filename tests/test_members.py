@@ -123,6 +123,24 @@ def test_votes_csv_has_the_roll_call_in_one_cell(corpus):
     assert rows[0]["roll_call"] == "Anna Ek (S) ja; Bo Ek (S) ja; Cia Ek (S) nej; Dan Berg (M) nej; Eva Berg (M) nej"
 
 
+def test_votes_csv_says_what_each_vote_was_about(tmp_path, corpus):
+    """A spreadsheet of votes names each vote's § by its title, as --json does (walk 23: the CSV
+    gave "§ 2" and a proposition, not what the § was); the column stands just before item_number,
+    so every other column keeps its place, and the xlsx sheet has it too."""
+    result = runner.invoke(app, ["votes", "--db", str(corpus), "--csv"])
+    header = result.stdout.splitlines()[0].split(",")
+    assert header[-2:] == ["item_title", "item_number"]
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["item_number"], r["item_title"]) for r in rows] == [
+        ("1", "Yttrande om kollektivtrafiken"), ("2", "Motion om cykelbanor")]
+    sheet = tmp_path / "votes.xlsx"
+    assert runner.invoke(app, ["votes", "--db", str(corpus), "--xlsx", str(sheet)]).exit_code == 0
+    from openpyxl import load_workbook
+
+    cells = [c.value for c in next(load_workbook(sheet).active.iter_rows(max_row=2, min_row=2))]
+    assert "Motion om cykelbanor" in cells or "Yttrande om kollektivtrafiken" in cells
+
+
 def test_roll_call_goes_with_its_document(tmp_path):
     db = tmp_path / "again.db"
     _store_all(db, _docs())

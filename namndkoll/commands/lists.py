@@ -253,6 +253,9 @@ def people_cmd(
 # ---- roll calls (issue 8) -----------------------------------------------------------------
 
 _COLUMNS["votes"][1].extend(["note", "roll_call", "member_vote"])
+# what the vote was about: its § title, as --json gives it (a sheet of votes said "§ 2" and a
+# proposition only; walk 23), before item_number so that every other column keeps its place
+_COLUMNS["votes"][1].append("item_title")
 # the § as search, compare and case entries give it ("44"; `item` is "§ 44"): the key to join on,
 # last so that a sheet reading the columns by position still finds the others where they were
 for _table, _csv_cols in _COLUMNS.values():

@@ -187,6 +187,13 @@ def test_a_search_hit_from_an_ocr_read_page_says_so(tmp_path: Path, monkeypatch:
     plain = json.loads(_cli(["search", "parkeringsdäck", "--db", db, "--json", "--mode", "keyword"]))
     assert plain and plain[0]["source"] == "/in/ks.pdf" and plain[0]["ocr_pages"] == []
     assert "read by OCR" not in _cli(["search", "parkeringsdäck", "--db", db, "--mode", "keyword"])
+    # the sheet a reporter keeps says it too: ocr_pages just before item_number, the other columns in place
+    sheet = _cli(["search", "Miljöpartiet noterar", "--db", db, "--csv", "--mode", "keyword"])
+    assert sheet.splitlines()[0].split(",")[-2:] == ["ocr_pages", "item_number"]
+    row = next(csv.DictReader(io.StringIO(sheet)))
+    assert row["ocr_pages"] == " ".join(map(str, hits[0]["ocr_pages"]))
+    plain_row = next(csv.DictReader(io.StringIO(_cli(["search", "parkeringsdäck", "--db", db, "--csv", "--mode", "keyword"]))))
+    assert plain_row["ocr_pages"] == ""
 
 
 def test_api_search_gives_the_ocr_read_pages_too(tmp_path: Path) -> None:

@@ -219,10 +219,13 @@ def search_cmd(
                     "title": h.metadata.title, "date": h.metadata.date, "item": h.item, "page": h.page,
                     "page_end": h.page_end, "document_id": h.document_id, "source": h.source,
                     "item_number": item_number(h.item),
-                    "text": " ".join(h.text.split()), "also_in": " | ".join(copy_label(h.citation, c.citation, c.source) for c in h.also_in)}
+                    "text": " ".join(h.text.split()), "also_in": " | ".join(copy_label(h.citation, c.citation, c.source) for c in h.also_in),
+                    # the passage's pages Tesseract read ("2 3"): a quote to check against the page
+                    "ocr_pages": " ".join(map(str, ocr.get(h.chunk_id, ())))}
                    for i, h in enumerate(hits, 1)],
+                  # ocr_pages before item_number, which stays last: no other column moves
                   ["rank", "score", "confidence", "citation", "title", "date", "item", "page", "page_end",
-                   "document_id", "source", "text", "also_in", "item_number"])
+                   "document_id", "source", "text", "also_in", "ocr_pages", "item_number"])
     elif not hits:
         echo("no good match (try other words or fewer filters)")
         say_body_hint(municipality, db, committee)

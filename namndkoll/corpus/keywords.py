@@ -28,11 +28,18 @@ def fts_query(terms: Sequence[Any]) -> str:
     return " OR ".join(dict.fromkeys(alts))
 
 
+def grouped_number(word: str) -> bool:
+    """Whether a query term's word is a number written in groups ("500 000"): a phrase of its
+    groups on the keyword side, matched whole (not as a prefix), and in a passage only where no
+    other group stands before or after it ("1 500 000" is not "500 000"; search/terms.py)."""
+    return " " in word and word.replace(" ", "").isdigit()
+
+
 def as_prefix(t: Any) -> bool:
     """Whether a query term is searched as a prefix: its stem, or a word of ``MIN_STEM`` letters
     or more; a shorter word ("sd", "55") and a number written in groups ("500 000": the words
-    "500" and "000" in a row, search/terms.py ``grouped_number``) whole."""
-    if " " in t.word and t.word.replace(" ", "").isdigit():
+    "500" and "000" in a row, ``grouped_number``) whole."""
+    if grouped_number(t.word):
         return False
     return bool(t.stem != t.word or len(t.word) >= MIN_STEM)
 

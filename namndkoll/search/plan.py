@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
 
 from ..corpus.base import Store
 from ..ingest.readable import is_word
@@ -23,6 +22,7 @@ from .terms import (
     repair,
     split_compound,
     stem,
+    sv_lemma,
     typed_without_dots,
     word_stems,
 )
@@ -114,16 +114,7 @@ def verb_family(store: Store, t: Term, alts: tuple[str, ...]) -> tuple[str, ...]
     vocab = getattr(store, "vocabulary", None)
     if vocab is None or not t.word.isalpha():
         return ()
-    return family_prefixes(t.word, (t.stem, *t.alts, *alts), vocab, store.term_doc_counts, _lemma)
-
-
-@lru_cache(maxsize=1 << 16)
-def _lemma(word: str) -> str | None:
-    """The lemma table's answer for ``word``, remembered: a verb's family asks ~100 words, the
-    same ones for every question that uses the verb (bounded: ``serve`` runs for months)."""
-    from ..extract.figure_lemmas import lemma_of
-
-    return lemma_of("sv", word)
+    return family_prefixes(t.word, (t.stem, *t.alts, *alts), vocab, store.term_doc_counts, sv_lemma)
 
 
 def _one_prefix(store: Store, t: Term) -> Term:
@@ -167,11 +158,9 @@ def present_stem(word: str) -> str | None:
     stem never finds those forms. From the lemma table (spacy-lookups-data); None where the
     lemma's stem already begins the word (a weak verb: "röstade"), is another word family, or
     is no verb's infinitive."""
-    from ..extract.figure_lemmas import lemma_of
-
     if not word.isalpha():
         return None
-    lem = lemma_of("sv", word)
+    lem = sv_lemma(word)
     # a verb's infinitive ends in a vowel; a noun's plural ("ledamöter" / "ledamot") is left to
     # the ranking, as it was: the root it adds matched near misses' passages with confidence
     if not lem or lem == word or lem[0] != word[0] or lem[-1] not in "aåe":

@@ -20,8 +20,10 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Protocol
 
+from ..corpus.keywords import grouped_number
 from ..registry import PARTIES, code_in_text, party_of_word
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-/.:][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
@@ -125,25 +127,31 @@ def tail_stem(word: str) -> str:
     takes its definite or plural form to it ("platsen", "platser" -> "plats"; "arbeten" ->
     "arbete"). Not a noun whose plural drops its last vowel ("skola" / "skolor", "timme" /
     "timmar")."""
-    from ..extract.figure_lemmas import lemma_of
-
     s = part_stem(word)
     if s == word or not word.isalpha() or word.endswith("a") or s.endswith("ering"):
         return s
-    if lemma_of("sv", word) not in (None, word):
+    if sv_lemma(word) not in (None, word):
         return s  # an inflected form ("bohus|banan": "bana"), not the base
-    if word.endswith("e") and lemma_of("sv", word[:-1] + "ar") == word:
+    if word.endswith("e") and sv_lemma(word[:-1] + "ar") == word:
         return s  # "timme" / "timmar"
     forms = ("n", "t") if word.endswith("e") else ("en", "er", "ar", "et")
-    return word if any(lemma_of("sv", word + e) == word for e in forms) else s
+    return word if any(sv_lemma(word + e) == word for e in forms) else s
 
 
 def _a_noun(word: str) -> bool:
     """Whether a word in -are is a noun: the lemma table (spacy-lookups-data) takes a comparative
     to its adjective ("långsammare" -> "långsam") and knows no other base form of a noun."""
+    return sv_lemma(word) in (None, word)
+
+
+@lru_cache(maxsize=1 << 16)
+def sv_lemma(word: str) -> str | None:
+    """The Swedish lemma table's answer for ``word`` (``figure_lemmas.lemma_of``: a lookup in an
+    SQLite copy of the table), remembered: the word forms of a query ask the same words for every
+    question that uses them (a verb's family ~100; bounded: ``serve`` runs for months)."""
     from ..extract.figure_lemmas import lemma_of
 
-    return lemma_of("sv", word) in (None, word)
+    return lemma_of("sv", word)
 
 
 @dataclass(frozen=True)
@@ -279,13 +287,6 @@ def _grouped_numbers(query: str) -> dict[int, int]:
             out[i] = j + 1
         i = j + 1
     return out
-
-
-def grouped_number(word: str) -> bool:
-    """Whether a query term's word is a number written in groups ("500 000"): a phrase of its
-    groups on the keyword side, matched whole (not as a prefix), and in a passage only where no
-    other group stands before or after it ("1 500 000" is not "500 000")."""
-    return " " in word and word.replace(" ", "").isdigit()
 
 
 def joined_compounds(terms: Sequence[Term], df: Callable[[str], int]) -> list[Term]:

@@ -115,9 +115,9 @@ def _nouns(verb: str, lemma: Lemma) -> set[str]:
     return {root + ("ing" if root[-1] in "lr" else "ning")}
 
 
-def _family(word: str, verb: str, lemma: Lemma) -> bool:
-    """Whether corpus word ``word`` is a form of ``verb`` or one of its nouns (with its endings)."""
-    nouns = _nouns(verb, lemma)
+def _family(word: str, verb: str, nouns: set[str], lemma: Lemma) -> bool:
+    """Whether corpus word ``word`` is a form of ``verb`` or one of its ``nouns`` (``_nouns``,
+    with their endings)."""
     seen = [word]
     first = lemma(word)
     if first and first not in seen:
@@ -163,11 +163,12 @@ def family_prefixes(word: str, reached: Iterable[str], vocabulary: Vocabulary, c
     # the corpus's words under the letters the word and its verb share; under two letters
     # ("ök" for "ökade" / "öka" / "ökning") only those under the verb and its noun, which a
     # large corpus's every word starting "bo" or "ök" would make slow
-    looked = [start] if len(start) >= SCAN_FROM else sorted({verb, *_nouns(verb, lemma)})
+    nouns = _nouns(verb, lemma)
+    looked = [start] if len(start) >= SCAN_FROM else sorted({verb, *nouns})
     words = {w: n for p in looked for w, n in vocabulary(p) if w.isalpha()}
     # a word in -ande is the verb's noun where the corpus writes it as one, "antagandet",
     # "genomföranden"; else it is the participle an adjective is made of ("följande", "ökande")
-    fam = sorted((w for w in words if _family(w, verb, lemma)
+    fam = sorted((w for w in words if _family(w, verb, nouns, lemma)
                   and (not w.endswith(_DOING) or w + "t" in words or w + "n" in words)),
                  key=lambda w: (len(w), w))
     out: list[str] = []

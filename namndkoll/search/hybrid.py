@@ -308,6 +308,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     voted_on = "vote" in question.kinds and not question.position
     matter = matter_term(query, question, terms, place_terms) if question.position or voted_on else None
     numbers = stated_numbers(query)  # "7 ja-röster och 8 nej-röster" (numbers.py; order.settle)
+    asks_person = person_said(question)  # "Vad svarade Jonas Attenius …" (detail.py; Ranked.said)
     for r in ranked:
         row = rows.get(r.chunk_id)
         if row is None:
@@ -396,7 +397,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             holder_asked=question.holder,
             holder_beside=holder_beside(question, row["text"]),
             post_of_body=post_of_body(question, row["text"]),
-            said=not person_said(question) or words_stated(question, row["text"]),
+            said=not asks_person or words_stated(question, row["text"]),
             place_ok=place_consistent(question, row, doc_mentions),
             year_ok=not question.years or mentions_year(question.years, text + "\n" + (row["title"] or ""),
                                                         row["date"])))

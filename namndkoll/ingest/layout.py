@@ -400,8 +400,8 @@ def reading_order(lines: list[RawLine], width: float, height: float = 0.0) -> li
     if gutter is None:
         return _beside_column(lines)
     rows = _table_rows(lines, gutter)
-    edges = _edge_lines(lines, height)
     size = RawLine([r for ln in lines for r in ln.runs]).font()[0]  # the page's text type
+    edges = _edge_lines(lines, height, size)
     out: list[RawLine] = []
     left: list[RawLine] = []
     right: list[RawLine] = []
@@ -433,16 +433,17 @@ _EDGE_GAP = 2.0  # text lines' heights of empty page between a page's head or fo
 _EDGE_LINES = 2  # a head or foot is a line or two; more, set apart at the foot, is a block of small print
 
 
-def _edge_lines(lines: list[RawLine], height: float) -> set[int]:
+def _edge_lines(lines: list[RawLine], height: float, size: float) -> set[int]:
     """Indexes of the lines at the very top or bottom of a page that stand apart from the rest:
     one or two lines in the top or bottom 15 % of the page, with an empty band of two text lines'
     heights or more between them and every line below (a head) or above (a foot). More lines set
     apart at the foot are a block of their own (an e-signing service's two columns of small print). A running foot set under the
     left column ("22   Stadsrevisionens årsredogörelse 2024", Stadsrevisionen's even pages) is
-    the page's foot, read after both columns, not the left column's last line."""
+    the page's foot, read after both columns, not the left column's last line. ``size``: the
+    page's text type."""
     if height <= 0 or len(lines) < 3:
         return set()
-    em = max(RawLine([r for ln in lines for r in ln.runs]).font()[0], 1.0) * _EDGE_GAP
+    em = max(size, 1.0) * _EDGE_GAP
     out: set[int] = set()
     for order, in_zone in ((range(len(lines)), lambda ln: ln.bottom >= height * (1 - _ZONE)),
                            (range(len(lines) - 1, -1, -1), lambda ln: ln.top <= height * _ZONE)):
@@ -472,7 +473,8 @@ def _captions(column: list[RawLine], size: float) -> set[int]:
     column's small print at its foot (a footnote, a source) is left where it stands."""
     if size <= 0:
         return set()
-    small = [0 < ln.font()[0] <= size * _CAPTION_SIZE for ln in column]
+    sizes = [ln.font()[0] for ln in column]
+    small = [0 < z <= size * _CAPTION_SIZE for z in sizes]
     out: set[int] = set()
     k = 0
     while k < len(column):
@@ -482,7 +484,7 @@ def _captions(column: list[RawLine], size: float) -> set[int]:
         j = k
         while j < len(column) and small[j]:
             j += 1
-        if j - k <= _CAPTION_LINES and any(abs(ln.font()[0] - size) <= 0.5 for ln in column[j:]):
+        if j - k <= _CAPTION_LINES and any(abs(z - size) <= 0.5 for z in sizes[j:]):
             out.update(id(ln) for ln in column[k:j])
         k = j
     return out

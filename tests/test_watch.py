@@ -178,3 +178,38 @@ def test_an_existing_corpus_gets_stored_times_from_when_it_was_read(tmp_path: Pa
     assert len(got["b.pdf"]) == len("2026-12-02 11:25:18.123") and got["b.pdf"] > got["a.pdf"]
     with opened(path) as st:
         assert st.list_watches() == []
+
+
+def test_a_document_being_written_during_a_run_is_seen_by_this_run_or_the_next(db: str):
+    """A nightly ingest commits a document while the morning's run looks: inserted (its
+    stored_at taken) before the run's moment, committed after. Had the run taken its moment
+    without waiting, it would not see the document (not committed yet), and the next run would
+    start after its stored_at: shown by neither. The cut waits for the write to end."""
+    import threading
+    import time
+
+    from test_search import DOCS
+
+    from namndkoll.corpus import opened
+
+    with opened(db, write=True) as st:
+        start = st.watch_cut()
+    inserted, done = threading.Event(), threading.Event()
+
+    def write() -> None:
+        with opened(db, write=True) as w, w.transaction():
+            w.replace_document(DOCS[0])
+            inserted.set()
+            time.sleep(1.0)  # the ingest goes on with the document's extractions meanwhile
+        done.set()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    assert inserted.wait(30)
+    with opened(db, write=True) as st:
+        cut = st.watch_cut()  # waits for the document's transaction
+        seen = st.documents_stored(start, cut)
+        later = st.documents_stored(cut, st.watch_cut())
+    writer.join(30)
+    assert done.is_set()
+    assert (len(seen), len(later)) == (1, 0)  # was (0, 0): shown by neither run

@@ -76,6 +76,7 @@ def test_the_watch_shows_only_what_the_second_ingest_added(first_night: str, tmp
         assert "s. 1" in res.hits[0].citation and "2026-11-25" in res.hits[0].citation
     assert (look.marked, r.marked) == (False, True)
     assert r.since == look.since and r.until > r.since
+    assert r.since < r.newest_stored <= r.until  # freshness: the other body's protocol, stored last
 
     (again,) = watch_run(db=db)
     assert (again.outcome, again.new_documents, again.since) == ("no_new_documents", 0, r.until)
@@ -123,6 +124,7 @@ def test_the_cli_adds_lists_runs_and_removes(first_night: str, tmp_path: Path):
     assert text.exit_code == 0, text.output
     assert '"hemtjänst" (Socialnämnden): no new documents since' in text.stdout
     assert "2 of 2 topics marked run" in text.stdout
+    assert "the corpus's newest document was stored 20" in text.stdout
 
     _ingest(db, make_pdf(tmp_path / "sn-2026-11-25.pdf", NEW))
     dry = runner.invoke(app, ["watch", "run", "hemtjänst", "--db", db, "--dry-run"])

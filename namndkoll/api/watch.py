@@ -60,6 +60,7 @@ class WatchResult:
     waiting: int
     hits: list[Hit] = field(default_factory=list)
     marked: bool = False
+    newest_stored: str | None = None  # the corpus's newest document, whatever the filters: is the ingest running?
 
     @property
     def outcome(self) -> Outcome:
@@ -134,6 +135,7 @@ def watch_run(*, db: str | Path | None = None, watches: list[str | int] | None =
         if not rows:
             return []
         until = store.watch_cut()
+        newest = store.newest_stored()
         found = [(w, store.documents_stored(w.seen_until, until, municipality=w.municipality,
                                             committee=w.committee, doc_type=w.doc_type)) for w in rows]
         # the model loaded only when there is something new to search; a corpus never indexed
@@ -147,7 +149,7 @@ def watch_run(*, db: str | Path | None = None, watches: list[str | int] | None =
             marked = not dry_run and not waiting
             if marked:
                 store.mark_watch(w.id, until)
-            out.append(WatchResult(w, w.seen_until, until, len(docs), waiting, hits, marked))
+            out.append(WatchResult(w, w.seen_until, until, len(docs), waiting, hits, marked, newest))
         return out
 
 

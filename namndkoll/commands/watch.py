@@ -176,6 +176,7 @@ def result_json(r: WatchResult, ocr: dict[int, tuple[int, ...]]) -> dict[str, An
 
     return {"watch": watch_json(r.watch), "outcome": r.outcome, "since": r.since, "until": r.until,
             "new_documents": r.new_documents, "waiting": r.waiting, "marked": r.marked,
+            "newest_stored": r.newest_stored,
             "hits": [hit_json(h, ocr.get(h.chunk_id, ())) for h in r.hits]}
 
 
@@ -190,6 +191,9 @@ def _print_results(results: list[WatchResult], *, wide: bool, ocr: dict[int, tup
     if results:
         marked = [r for r in results if r.marked]
         until = when(results[0].until)
+        # freshness: an ingest that stopped shows as a newest document of long ago
+        echo(f"the corpus's newest document was stored {when(results[0].newest_stored)}"
+             if results[0].newest_stored else "the corpus holds no document yet")
         if dry_run:
             echo("dry run: no topic marked run")
         else:

@@ -379,6 +379,10 @@ class Store(Protocol):
         """The watch has looked at every document stored up to ``until`` (a ``watch_cut``)."""
         ...
 
+    def newest_stored(self) -> str | None:
+        """When the newest document was stored (UTC; None: no document): how fresh the corpus is."""
+        ...
+
     def documents_stored(self, after: str, upto: str, **filters: Any) -> list[dict[str, Any]]:
         """The documents stored after ``after`` up to ``upto`` passing the document filters
         (municipality, committee, doc_type), oldest first: id, stored_at, waiting (not yet in

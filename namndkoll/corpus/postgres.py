@@ -542,6 +542,9 @@ class PostgresStore:
         with self.transaction() as conn:
             watches.mark(conn, watch_id, until, ph="%s")
 
+    def newest_stored(self) -> str | None:
+        return watches.newest(self.conn)
+
     def documents_stored(self, after: str, upto: str, **filters: Any) -> list[dict[str, Any]]:
         return watches.stored_between(
             self.conn, after, upto, **filters, ph="%s", where=pg_store.document_where,

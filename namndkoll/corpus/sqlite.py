@@ -451,6 +451,9 @@ class SqliteStore:
         with self.transaction():
             watches.mark(self.conn, watch_id, until)
 
+    def newest_stored(self) -> str | None:
+        return watches.newest(self.conn)
+
     def documents_stored(self, after: str, upto: str, **filters: Any) -> list[dict[str, Any]]:
         return watches.stored_between(
             self.conn, after, upto, **filters,

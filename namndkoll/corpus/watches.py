@@ -87,6 +87,13 @@ def mark(conn: Any, watch_id: int, until: str, *, ph: str = "?") -> None:
     conn.execute(f"UPDATE watches SET seen_until = {ph}, last_run_at = {ph} WHERE id = {ph}", (until, until, watch_id))
 
 
+def newest(conn: Any) -> str | None:
+    """When the newest stored document was stored (None: the corpus is empty): how fresh the
+    corpus is, whatever a watch's filters keep."""
+    row = conn.execute("SELECT max(stored_at) FROM documents").fetchone()
+    return str(row[0]) if row and row[0] is not None else None
+
+
 def stored_between(conn: Any, after: str, upto: str, *, waiting_sql: str, ph: str = "?",
                    where: Callable[..., tuple[list[str], list[Any]]] = document_where,
                    **filters: Any) -> list[dict[str, Any]]:

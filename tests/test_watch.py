@@ -215,3 +215,23 @@ def test_a_document_being_written_during_a_run_is_seen_by_this_run_or_the_next(d
     writer.join(30)
     assert done.is_set()
     assert (len(seen), len(later)) == (1, 0)  # was (0, 0): shown by neither run
+
+
+def test_a_postgresql_corpus_before_0021_gets_stored_times_from_when_it_was_read(pg_url: str):
+    from test_search import DOCS
+
+    from namndkoll.corpus import opened
+
+    with opened(pg_url, write=True) as st:
+        with st.transaction():
+            doc_id = st.replace_document(DOCS[0])
+            st.set_ingested_at(doc_id, "2025-01-02 03:04:05")
+        # back to schema 20: no stored_at, no watches
+        st.conn.execute("ALTER TABLE documents DROP COLUMN stored_at; DROP TABLE watches;"
+                        " DELETE FROM _migrations WHERE number = 21")
+    with opened(pg_url, write=True) as st:
+        assert st.conn.execute("SELECT stored_at FROM documents").fetchone()[0] == "2025-01-02 03:04:05"
+        with st.transaction():
+            st.replace_document(DOCS[1])
+        assert len(st.documents_stored("2025-01-02 03:04:05", st.watch_cut())) == 1
+        assert st.list_watches() == []

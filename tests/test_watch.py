@@ -114,6 +114,10 @@ def test_the_cli_adds_lists_runs_and_removes(first_night: str, tmp_path: Path):
     out = runner.invoke(app, ["watch", "add", "budget 2027", "--db", db, "--type", "Protokoll"])
     assert out.exit_code == 0, out.output
     assert 'watching "budget 2027" (type protokoll) as watch 2' in out.stdout
+    misspelt = runner.invoke(app, ["watch", "add", "budget 2027", "--db", db, "--municipality", "Lundd"])
+    assert misspelt.exit_code == 0 and "note: no document is from 'Lundd'" in misspelt.stderr
+    assert "note:" not in out.stderr
+    runner.invoke(app, ["watch", "remove", "3", "--db", db])
     again = runner.invoke(app, ["watch", "add", "budget 2027", "--db", db, "--type", "protokoll"])
     assert again.exit_code == 1 and "watched already" in again.stderr
     listed = json.loads(runner.invoke(app, ["watch", "list", "--db", db, "--json"]).stdout)

@@ -67,11 +67,29 @@ def add_cmd(
         w = watch_add(topic, db=db, municipality=municipality, committee=committee, doc_type=doc_type, party=party)
     except NamndkollError as exc:
         fail(exc)
+    _say_filter_hints(w, db)
     if as_json:
         print_json(watch_json(w))
         return
     echo(f"watching {described(w)} as watch {w.id}: documents stored after {when(w.seen_until)}; "
          f"`namndkoll watch run` shows what is new, `namndkoll search` what is stored already")
+
+
+def _say_filter_hints(w: Watch, db: str | None) -> None:
+    """A --municipality or --committee that no stored document has (misspelt: "Lundd"), on
+    stderr: a watch under it would never find anything. Nothing when the corpus is empty yet
+    (topics may be watched before the first ingest)."""
+    from ..api.reading import body_hint, committee_hint, empty_corpus_hint
+
+    try:
+        if empty_corpus_hint(db=db):
+            return
+        hints = [body_hint(w.municipality, db=db) if w.municipality else None,
+                 committee_hint(w.committee, db=db) if w.committee else None]
+    except NamndkollError:
+        return
+    for hint in filter(None, hints):
+        echo(f"note: {hint}", err=True)
 
 
 def list_cmd(db: DbOption = None, as_json: JsonOption = False, as_csv: CsvOption = False) -> None:

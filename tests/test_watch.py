@@ -239,3 +239,29 @@ def test_a_postgresql_corpus_before_0021_gets_stored_times_from_when_it_was_read
             st.replace_document(DOCS[1])
         assert len(st.documents_stored("2025-01-02 03:04:05", st.watch_cut())) == 1
         assert st.list_watches() == []
+
+
+def test_a_search_that_fails_midway_marks_no_topic(first_night: str, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    """The second topic's search fails (a model that cannot load, a server that breaks off): the
+    first topic's hits were never shown, so it must not be marked run either."""
+    from namndkoll.errors import ModelError
+
+    db = first_night
+    watch_add("taxa", db=db)
+    _ingest(db, make_pdf(tmp_path / "sn-2026-11-25.pdf", NEW))
+    import namndkoll.api.watch as api_watch
+
+    real, calls = api_watch._search, []
+
+    def failing(store, w, ids, emb, limit):  # type: ignore[no-untyped-def]
+        calls.append(w.topic)
+        if len(calls) == 2:
+            raise ModelError("the model cannot be loaded here")
+        return real(store, w, ids, emb, limit)
+
+    monkeypatch.setattr(api_watch, "_search", failing)
+    with pytest.raises(ModelError):
+        watch_run(db=db)
+    monkeypatch.setattr(api_watch, "_search", real)
+    assert [(r.watch.topic, r.outcome) for r in watch_run(db=db)] == [("hemtjänst", "hits"), ("taxa", "hits")]

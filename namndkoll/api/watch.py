@@ -146,10 +146,13 @@ def watch_run(*, db: str | Path | None = None, watches: list[str | int] | None =
         for w, docs in found:
             hits = _search(store, w, [d["id"] for d in docs], embedder, limit) if docs else []
             waiting = sum(d["waiting"] for d in docs)
-            marked = not dry_run and not waiting
-            if marked:
-                store.mark_watch(w.id, until)
-            out.append(WatchResult(w, w.seen_until, until, len(docs), waiting, hits, marked, newest))
+            out.append(WatchResult(w, w.seen_until, until, len(docs), waiting, hits, not dry_run and not waiting,
+                                   newest))
+        # marked once every topic is searched: a search that fails midway leaves every topic to
+        # the next run, not the first ones marked with their hits never shown
+        for r in out:
+            if r.marked:
+                store.mark_watch(r.watch.id, until)
         return out
 
 

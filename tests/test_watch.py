@@ -147,6 +147,10 @@ def test_the_cli_adds_lists_runs_and_removes(first_night: str, tmp_path: Path):
     assert [(r["watch"]["topic"], r["outcome"], r["new_documents"], r["hits"]) for r in js] == [
         ("hemtjänst", "no_new_documents", 0, []), ("budget 2027", "no_new_documents", 0, [])]
 
+    alone = runner.invoke(app, ["watch"], env={"NAMNDKOLL_DB": db})  # `namndkoll watch` is `watch run`
+    assert alone.exit_code == 0, alone.output
+    assert '== 1. "hemtjänst" (Socialnämnden): no new documents since' in alone.stdout
+
     gone = runner.invoke(app, ["watch", "remove", "hemtjänst", "--db", db])
     assert gone.exit_code == 0 and "no longer watching" in gone.stdout
     missing = runner.invoke(app, ["watch", "remove", "hemtjänst", "--db", db])

@@ -124,6 +124,10 @@ def test_the_cli_adds_lists_runs_and_removes(first_night: str, tmp_path: Path):
     assert [(w["id"], w["topic"], w["committee"], w["doc_type"]) for w in listed] == [
         (1, "hemtjänst", "Socialnämnden", None), (2, "budget 2027", None, "protokoll")]
 
+    sheet = runner.invoke(app, ["watch", "list", "--db", db, "--csv"]).stdout.splitlines()
+    assert sheet[0] == "id,topic,municipality,committee,doc_type,party,created_at,seen_until,last_run_at"
+    assert sheet[2].startswith("2,budget 2027,,,protokoll,,20")
+
     text = runner.invoke(app, ["watch", "run", "--db", db])
     assert text.exit_code == 0, text.output
     assert '"hemtjänst" (Socialnämnden): no new documents since' in text.stdout

@@ -44,6 +44,10 @@ def described(w: Watch) -> str:
     return one_line(f'"{w.topic}"' + (f" ({' · '.join(shown)})" if shown else ""))
 
 
+WATCH_COLUMNS = ["id", "topic", "municipality", "committee", "doc_type", "party", "created_at", "seen_until",
+                 "last_run_at"]
+
+
 def watch_json(w: Watch) -> dict[str, Any]:
     return {"id": w.id, "topic": w.topic, "municipality": w.municipality, "committee": w.committee,
             "doc_type": w.doc_type, "party": w.party, "created_at": w.created_at, "seen_until": w.seen_until,
@@ -106,7 +110,7 @@ def list_cmd(db: DbOption = None, as_json: JsonOption = False, as_csv: CsvOption
     if as_json:
         print_json([watch_json(w) for w in rows])
     elif as_csv:
-        print_csv([watch_json(w) for w in rows], list(watch_json(rows[0]) if rows else ["id", "topic"]))
+        print_csv([watch_json(w) for w in rows], WATCH_COLUMNS)
     elif not rows:
         echo("no topic is watched: `namndkoll watch add \"hemtjänst\"` adds one")
     else:

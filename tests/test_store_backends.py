@@ -371,7 +371,8 @@ def test_postgres_corpus_of_the_previous_schema_keeps_what_waits_for_vectors(pg_
                     FOR EACH ROW WHEN (OLD.embedded = 1) EXECUTE FUNCTION namndkoll_recycle_vector();
                 ALTER TABLE items DROP COLUMN committee, DROP COLUMN meeting_date;
                 ALTER TABLE figures DROP COLUMN value_to;
-                ALTER TABLE documents DROP COLUMN reader;
+                ALTER TABLE documents DROP COLUMN reader, DROP COLUMN stored_at;
+                DROP TABLE watches;
                 ALTER TABLE page_tables DROP COLUMN caption;
                 DROP TABLE content_claims;
                 DROP INDEX chunks_municipality_words;

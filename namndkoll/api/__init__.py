@@ -3,7 +3,8 @@ data behind the web pages.
 
 The CLI and the web app are thin layers over these functions. Stages do not import each other;
 this package is where they meet: ingest -> extract -> corpus (-> search index). ``batch`` ingests,
-``copying`` copies a corpus between backends, ``reading`` lists and shows, ``pages`` serves ``namndkoll serve``.
+``copying`` copies a corpus between backends, ``reading`` lists and shows, ``pages`` serves ``namndkoll serve``, ``watch`` keeps saved topics
+and shows what is new on each.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ from .reading import (
     stats,
     votes,
 )
+from .watch import Watch, WatchResult, watch_add, watch_list, watch_remove, watch_run
 
 __all__ = [
     "BASKET_KINDS",
@@ -75,6 +77,8 @@ __all__ = [
     "SearchPage",
     "Status",
     "Task",
+    "Watch",
+    "WatchResult",
     "as_dict",
     "basket_items",
     "blocs",
@@ -104,4 +108,8 @@ __all__ = [
     "stats",
     "upload_folder",
     "votes",
+    "watch_add",
+    "watch_list",
+    "watch_remove",
+    "watch_run",
 ]

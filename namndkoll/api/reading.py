@@ -69,12 +69,12 @@ def empty_corpus_hint(*, db: str | Path | None = None) -> str | None:
     file), what to do: every list is empty and every search "no good match" for that reason,
     not the filters. None when it holds one."""
     from ..corpus import db_label
-    from ..corpus.db import default_db_path
+    from ..corpus.db import default_db
 
     with opened(db) as store:
         if int(store.corpus_stats().get("documents", 0)):
             return None
-    where = db_label(db or default_db_path())
+    where = db_label(db or default_db())
     return f"the corpus at {where} holds no documents yet: run `namndkoll ingest PDF... --db {where}`"
 
 

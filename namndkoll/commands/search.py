@@ -67,6 +67,27 @@ def hit_json(h: Any, ocr_pages: tuple[int, ...] = ()) -> dict[str, Any]:
             "ocr_pages": list(ocr_pages)}
 
 
+# ocr_pages before item_number, which stays last: no other column moves
+HIT_COLUMNS = ["rank", "score", "confidence", "citation", "title", "date", "item", "page", "page_end",
+               "document_id", "source", "text", "also_in", "ocr_pages", "item_number"]
+
+
+def hit_row(rank: int, h: Any, ocr: dict[int, tuple[int, ...]]) -> dict[str, Any]:
+    """A hit as a CSV row (``HIT_COLUMNS``): search --csv and watch --csv."""
+    from ..api.reading import item_number
+
+    # confidence: a weak hit (under "weak matches" in the table) must not read as a sure one
+    # in a sheet, as in the web's CSV; document_id as every other CSV gives it
+    return {"rank": rank, "score": round(h.score, 4), "confidence": h.confidence, "citation": h.citation,
+            "title": h.metadata.title, "date": h.metadata.date, "item": h.item, "page": h.page,
+            "page_end": h.page_end, "document_id": h.document_id, "source": h.source,
+            "item_number": item_number(h.item),
+            "text": " ".join(h.text.split()),
+            "also_in": " | ".join(copy_label(h.citation, c.citation, c.source) for c in h.also_in),
+            # the passage's pages Tesseract read ("2 3"): a quote to check against the page
+            "ocr_pages": " ".join(map(str, ocr.get(h.chunk_id, ())))}
+
+
 def _flat(text: str, spans: tuple[tuple[int, int], ...], max_chars: int | None = 700) -> Any:
     """The passage on one line, at most ``max_chars``, with the matched words highlighted;
     nothing in it can drive the terminal."""
@@ -211,21 +232,7 @@ def search_cmd(
     if as_json:
         print_json([hit_json(h, ocr.get(h.chunk_id, ())) for h in hits])
     elif as_csv:
-        from ..api.reading import item_number
-
-        # confidence: a weak hit (under "weak matches" in the table) must not read as a sure one
-        # in a sheet, as in the web's CSV; document_id as every other CSV gives it
-        print_csv([{"rank": i, "score": round(h.score, 4), "confidence": h.confidence, "citation": h.citation,
-                    "title": h.metadata.title, "date": h.metadata.date, "item": h.item, "page": h.page,
-                    "page_end": h.page_end, "document_id": h.document_id, "source": h.source,
-                    "item_number": item_number(h.item),
-                    "text": " ".join(h.text.split()), "also_in": " | ".join(copy_label(h.citation, c.citation, c.source) for c in h.also_in),
-                    # the passage's pages Tesseract read ("2 3"): a quote to check against the page
-                    "ocr_pages": " ".join(map(str, ocr.get(h.chunk_id, ())))}
-                   for i, h in enumerate(hits, 1)],
-                  # ocr_pages before item_number, which stays last: no other column moves
-                  ["rank", "score", "confidence", "citation", "title", "date", "item", "page", "page_end",
-                   "document_id", "source", "text", "also_in", "ocr_pages", "item_number"])
+        print_csv([hit_row(i, h, ocr) for i, h in enumerate(hits, 1)], HIT_COLUMNS)
     elif not hits:
         echo("no good match (try other words or fewer filters)")
         say_body_hint(municipality, db, committee)

@@ -44,9 +44,10 @@ def serve_cmd(
     except ImportError as exc:
         fail(f"the web app needs its extra: pip install 'namndkoll[web]' ({exc.name} is missing)")
     from ..corpus import db_label, is_url
-    from ..corpus.db import default_db_path
+    from ..corpus.db import default_db
 
-    path: str | Path = str(db) if is_url(db) else Path(db or default_db_path())
+    target = db or default_db()
+    path: str | Path = target if is_url(target) else Path(target)
     new = isinstance(path, Path) and not path.exists()
     try:
         with opened(

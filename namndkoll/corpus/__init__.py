@@ -32,9 +32,9 @@ def open_store(db: str | Path | None = None, *, write: bool = False, create: boo
     in it is changed. ``write=True`` migrates it as needed and creates it unless ``create`` is
     false (commands that only add to an existing corpus)."""
     if db is None:
-        from .db import default_db_path
+        from .db import default_db
 
-        env = str(default_db_path())
+        env = default_db()  # not through a Path: it made "postgresql://…" "postgresql:/…", refused
         db = env if env.startswith(_URL_SCHEMES) or _NOT_A_FILE.match(env) else None
     if isinstance(db, str) and db.startswith(_URL_SCHEMES):
         from .postgres import PostgresStore

@@ -354,3 +354,38 @@ class Store(Protocol):
     def item_extractions(self, document_id: int, start: int, end: int) -> dict[str, list[dict[str, Any]]]:
         """Stored positions, decisions and votes inside a span of a document (a § item)."""
         ...
+
+    # ---- saved topics (namndkoll watch; corpus/watches.py) -----------------------------------
+    def watch_cut(self) -> str:
+        """The corpus's clock now (UTC, to the millisecond), taken while no document is being
+        written (a read-only store: without waiting): every document stored at or before it is
+        committed, every one stored after it has a later ``stored_at``."""
+        ...
+
+    def add_watch(self, topic: str, filters: dict[str, str | None]) -> dict[str, Any]:
+        """A new watch of ``topic`` (filters: municipality, committee, doc_type, party) that looks
+        at documents stored from now on; CorpusError if it is watched already."""
+        ...
+
+    def list_watches(self) -> list[dict[str, Any]]:
+        """Every watch: id, topic, filters, created_at, seen_until, last_run_at."""
+        ...
+
+    def remove_watch(self, ref: str | int) -> dict[str, Any]:
+        """Remove the watch with this number, or the one watch of this topic; NotFoundError."""
+        ...
+
+    def mark_watch(self, watch_id: int, until: str) -> None:
+        """The watch has looked at every document stored up to ``until`` (a ``watch_cut``)."""
+        ...
+
+    def newest_stored(self) -> str | None:
+        """When the newest document was stored (UTC; None: no document): how fresh the corpus is."""
+        ...
+
+    def documents_stored(self, after: str, upto: str, **filters: Any) -> list[dict[str, Any]]:
+        """The documents stored after ``after`` up to ``upto`` passing the document filters
+        (municipality, committee, doc_type), oldest first: id, stored_at, waiting (not yet in
+        the search index)."""
+        ...
+

@@ -21,7 +21,13 @@ _FIX = (
 
 def default_db_path() -> Path:
     """``$NAMNDKOLL_DB`` or ``namndkoll.db`` in the current folder."""
-    return Path(os.environ.get("NAMNDKOLL_DB", DEFAULT_DB))
+    return Path(default_db())
+
+
+def default_db() -> str:
+    """``$NAMNDKOLL_DB`` as written (a path, or a ``postgresql://`` URL, which a Path would make
+    "postgresql:/…") or ``namndkoll.db``."""
+    return os.environ.get("NAMNDKOLL_DB", DEFAULT_DB)
 
 
 def _sqlite_module() -> Any:

@@ -26,7 +26,7 @@ import numpy as np
 
 from ..errors import CorpusError, NamndkollError
 from ..types import Chunk, Document, Extraction, Table
-from . import redact
+from . import redact, watches
 from .beside import PARALLEL_FROM, Beside
 from .index import ChunkState, Filters, ModelRecord
 from .pg_connect import (
@@ -57,6 +57,8 @@ except ImportError as _exc:  # psycopg is an optional extra
     raise CorpusError(f"cannot open a PostgreSQL corpus: {_exc}; {INSTALL}") from _exc
 
 LISTS = ("figures", "decisions", "votes", "positions", "people")
+# the clock documents.stored_at is set with (migration 0021's default): the moment of the insert
+PG_CLOCK = "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS')"
 
 
 # ---- opening a corpus -------------------------------------------------------------------
@@ -510,6 +512,44 @@ class PostgresStore:
     def optimize(self) -> None:
         if not self.read_only:
             pg_keywords.optimize(self.conn)
+
+    # ---- saved topics (namndkoll watch) -------------------------------------------------------
+    def watch_cut(self) -> str:
+        if self.read_only:  # a dry run: it marks nothing, so a document being written now can wait
+            return watches.cut(self.conn, PG_CLOCK)
+        with self.transaction() as conn:
+            self._hold_documents(conn)
+            return watches.cut(conn, PG_CLOCK)
+
+    def _hold_documents(self, conn: Any) -> None:
+        """Wait for the transactions writing documents now, and hold new ones until this one
+        ends (SHARE conflicts with the ROW EXCLUSIVE of an INSERT, not with readers)."""
+        conn.execute("LOCK TABLE documents IN SHARE MODE")
+
+    def add_watch(self, topic: str, filters: dict[str, str | None]) -> dict[str, Any]:
+        with self.transaction() as conn:
+            self._hold_documents(conn)
+            return watches.add(conn, topic, filters, watches.cut(conn, PG_CLOCK), ph="%s")
+
+    def list_watches(self) -> list[dict[str, Any]]:
+        return watches.listed(self.conn)
+
+    def remove_watch(self, ref: str | int) -> dict[str, Any]:
+        with self.transaction() as conn:
+            return watches.remove(conn, ref, ph="%s")
+
+    def mark_watch(self, watch_id: int, until: str) -> None:
+        with self.transaction() as conn:
+            watches.mark(conn, watch_id, until, ph="%s")
+
+    def newest_stored(self) -> str | None:
+        return watches.newest(self.conn)
+
+    def documents_stored(self, after: str, upto: str, **filters: Any) -> list[dict[str, Any]]:
+        return watches.stored_between(
+            self.conn, after, upto, **filters, ph="%s", where=pg_store.document_where,
+            waiting_sql="EXISTS (SELECT 1 FROM chunks k JOIN chunks_todo t ON t.chunk_id = k.id"
+                        " WHERE k.document_id = d.id)")
 
     # ---- PostgreSQL only ----------------------------------------------------------------------
     def bulk_load(self, memory: str = "1GB") -> contextlib.AbstractContextManager[dict[str, float]]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CorpusError, NamndkollError
 from ..types import Chunk, Document, Extraction, Table
-from . import claims, extractions, index, keywords, passages, store
+from . import claims, extractions, index, keywords, passages, store, watches
 from .beside import PARALLEL_FROM, Beside
 from .db import open_db, transaction
 from .index import ChunkState, Filters, ModelRecord
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 EXACT_LIMIT = 20_000  # above this many vectors: sign-bit coarse pass, then exact rescoring
 OVERSAMPLE = 3  # coarse candidates per wanted one (vec0's KNN cost grows with k)
 LISTS = ("figures", "decisions", "votes", "positions", "people")
+# the clock documents.stored_at is set with (migration 0021's trigger): UTC to the millisecond
+SQLITE_CLOCK = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
 
 # What the keyword index says about words (the typo repair's vocabulary, how many passages hold
 # a word) and the number of passages, remembered per database file until its keyword index
@@ -426,3 +428,33 @@ class SqliteStore:
 
     def item_extractions(self, document_id: int, start: int, end: int) -> dict[str, list[dict[str, Any]]]:
         return passages.item_extractions(self.conn, document_id, start, end)
+
+    # ---- saved topics (namndkoll watch) -------------------------------------------------------
+    def watch_cut(self) -> str:
+        if self.read_only:  # a dry run: it marks nothing, so a document being written now can wait
+            return watches.cut(self.conn, SQLITE_CLOCK)
+        with self.transaction():  # BEGIN IMMEDIATE: waits for the document being written, holds the next
+            return watches.cut(self.conn, SQLITE_CLOCK)
+
+    def add_watch(self, topic: str, filters: dict[str, str | None]) -> dict[str, Any]:
+        with self.transaction():
+            return watches.add(self.conn, topic, filters, watches.cut(self.conn, SQLITE_CLOCK))
+
+    def list_watches(self) -> list[dict[str, Any]]:
+        return watches.listed(self.conn)
+
+    def remove_watch(self, ref: str | int) -> dict[str, Any]:
+        with self.transaction():
+            return watches.remove(self.conn, ref)
+
+    def mark_watch(self, watch_id: int, until: str) -> None:
+        with self.transaction():
+            watches.mark(self.conn, watch_id, until)
+
+    def newest_stored(self) -> str | None:
+        return watches.newest(self.conn)
+
+    def documents_stored(self, after: str, upto: str, **filters: Any) -> list[dict[str, Any]]:
+        return watches.stored_between(
+            self.conn, after, upto, **filters,
+            waiting_sql="EXISTS (SELECT 1 FROM chunks k WHERE k.document_id = d.id AND k.embedded = 0)")

@@ -44,7 +44,9 @@ def test_every_committed_gold_file_follows_the_format():
         assert path.stem == g["id"], path
         assert path.parent.name == g["split"], path
     golds = load_gold_dir(GOLD)  # raises on any bad file
-    assert {g["split"] for _, g in golds} == {"dev", "heldout"}
+    splits = {g["split"] for _, g in golds}
+    assert {"dev", "heldout"} <= splits
+    assert all(s in ("dev", "heldout") or s[3:].isdigit() for s in splits), splits
     assert len({g["metadata"]["municipality"] if isinstance(g["metadata"]["municipality"], str) else None
                 for _, g in golds} - {None}) >= 6
 
@@ -87,6 +89,22 @@ def test_validate_gold_names_what_is_wrong(change, fragment):
     assert validate_gold(_gold()) == []
     problems = validate_gold(_gold(**change))
     assert any(fragment in p for p in problems), problems
+
+
+@pytest.mark.parametrize("split, ok", [("dev", True), ("heldout", True), ("dev177", True),
+                                       ("dev-177", False), ("devx", False), ("heldout2", False)])
+def test_a_rounds_own_dev_batch_is_a_split_of_its_own(split, ok, tmp_path):
+    """A round's new documents go in a split devN: valid gold, scored with --split devN and never
+    mixed into dev's lines (so dev stays comparable round to round)."""
+    assert (validate_gold(_gold(split=split, source={"repo": "o/r", "path": "a.pdf", "commit": "0" * 40,
+                                                     "file": "x/a.pdf"})) == []) is ok
+    if split != "dev177":
+        return
+    gdir = _write_gold(tmp_path, _gold(split="dev177"))
+    res = evaluate_structure(gdir, pdf_dirs=[tmp_path / "pdfs"], split="dev177", read=lambda p: _fake_reading())
+    assert list(res["splits"]) == ["dev177"] and res["splits"]["dev177"]["all"]["documents"] == 1
+    with pytest.raises(GoldError, match="no gold files for split 'dev'"):
+        evaluate_structure(gdir, pdf_dirs=[tmp_path / "pdfs"], split="dev", read=lambda p: _fake_reading())
 
 
 def test_load_gold_dir_rejects_a_bad_file_with_its_name(tmp_path):

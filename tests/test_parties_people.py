@@ -168,3 +168,39 @@ def test_a_verb_after_the_chair_s_name_is_no_part_of_it():
     mötet" gave the person "Mikael Lindwall rapporterar"."""
     text = "Arbetsgruppen har kallats till möte 7.6.2022. Ordförande\nMikael Lindwall rapporterar från mötet.\n"
     assert people(text) == [("Mikael Lindwall", None, "ordförande")]
+
+
+def _run_in_note_pdf(path):
+    """A Meetings Plus extract's 'Anteckning' section whose note opens with a run-in head of its
+    own, as Alingsås KSAU 2026-05-20 § 72 prints it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    y = 760
+    for text, bold in (("§ 72 2025.493 KS", True), ("Svar på motion om vindar - Heidi Hankanen Ängberg (C)", True),
+                       ("Beslut", True), ("Motionen avslås i sin helhet.", False), ("Anteckning", True),
+                       ("Anteckning Jan-Erik Wallin (M), Lay France Mulumba (KD) och Jens Christian Berlin (L):",
+                        False),
+                       ("Vi ser positivt på att ny lagstiftning ger möjlighet till fler bygglov.", False),
+                       ("Reservation", True),
+                       ("Reservation Anna Ek (S):", False), ("Vi reserverar oss mot beslutet.", False)):
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", 11)
+        c.drawString(70, y, text)
+        y -= 18
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_section_word_run_in_before_the_names_is_no_part_of_a_name(tmp_path):
+    """'Anteckning Jan-Erik Wallin (M), …:' under the heading 'Anteckning': the first member is
+    Jan-Erik Wallin, not 'Anteckning Jan-Erik Wallin' (the word heads the note, like
+    'Reservation Anna Ek (S):')."""
+    from namndkoll.ingest import read_document
+
+    d = read_document(_run_in_note_pdf(tmp_path / "ksau.pdf"))
+    people = {(p.name, p.party) for p in find_people(d)}
+    assert {("Jan-Erik Wallin", "M"), ("Lay France Mulumba", "KD"), ("Jens Christian Berlin", "L"),
+            ("Anna Ek", "S")} <= people
+    assert not any(name.split()[0] in ("Anteckning", "Reservation") for name, _ in people)

@@ -540,3 +540,100 @@ def test_a_list_that_writes_a_members_full_name_keeps_it(tmp_path):
     names = [e.name for e in v.roll_call]
     assert "Robert Andersson Hammarstrand" in names and "Robert Hammarstrand" not in names, names
     assert "Emma Altenhammar" in names and "Altenhammar, Emma" not in names, names
+
+
+# ---- a list whose Ja and Nej stand opposite to the § beslutsgång ---------------------------------
+
+# (name, party, role, side): "motion" = for the motion (the beslutsgång's Ja), "KS" = for the
+# kommunstyrelse's proposal (Nej); the list prints the KS side under Ja and the motion's under Nej
+_REVERSED_MEMBERS = [("Anna Ek", "S", "ledamot", "KS"), ("Bo Berg", "M", "ledamot", "motion"),
+                     ("Cia Dahl", "S", "ledamot", "KS"), ("Dan Holm", "SD", "ledamot", "motion"),
+                     ("Eva Lind", "V", "ersättare", "KS")]
+
+
+def _reversed_list_pdf(path: Path) -> Path:
+    """A Meetings Plus extract as Alingsås KF 2026-05-06 § 92 prints it: the § text's
+    beslutsgång makes Ja the motion's side and says 'Med 2 ja-röster och 3 nej-röster', the
+    Voteringslista on the next page puts the 3 under Ja and ends 'Resultat 3 2 0'."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+
+    def head() -> None:
+        c.setFont("Helvetica", 10)
+        for i, line in enumerate(("Kommunfullmäktige", "Protokoll", "", "2026-05-06")):
+            c.drawString(330, 800 - 12 * i, line)
+
+    head()
+    y = 730
+    for text, bold in (("§ 5 2026.100 KS", True), ("Svar på motion om fler parkbänkar - Bo Berg (M)", True),
+                       ("Omröstning", True), ("Omröstning begärs.", False),
+                       ("Följande beslutsgång godkänns:", False),
+                       ("Ja-röst för bifall till Bo Bergs förslag att bifalla motionen.", False),
+                       ("Nej-röst för bifall till kommunstyrelsens förslag att anse motionen besvarad.", False),
+                       ("Omröstningsresultat", True),
+                       ("Med 2 ja-röster och 3 nej-röster finner ordföranden att kommunfullmäktige beslutar", False),
+                       ("att motionen ska anses besvarad.", False),
+                       ("Omröstningsresultatet finns i slutet av paragrafen.", False),
+                       ("Beslut", True), ("Motionen anses besvarad.", False)):
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", 11)
+        c.drawString(70, y, text)
+        y -= 18
+    c.setFont("Helvetica", 8)
+    c.drawString(280, 40, "Sida 1 av 2")
+    c.showPage()
+    head()
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(70, 730, "Voteringslista: §5")
+    c.setFont("Helvetica", 10)
+    c.drawString(70, 712, "Ärende: Svar på motion om fler parkbänkar - Bo Berg (M), 2026.100 KS")
+    c.drawString(70, 690, "Omröstning gällande fler parkbänkar")
+    xs = (70, 380, 440, 490, 525)  # Ledamot | Ja | Nej | Avstår, ruled like the real list
+    rows = [("Ledamot", "Ja", "Nej", "Avstår")]
+    rows += [(f"{n} ({p}), {r}", "X" if side == "KS" else "", "X" if side == "motion" else "", "")
+             for n, p, r, side in _REVERSED_MEMBERS]
+    rows.append(("Resultat", "3", "2", "0"))
+    top, h = 670, 16
+    for i, row in enumerate(rows):
+        c.line(xs[0], top - i * h, xs[-1], top - i * h)
+        for j, cell in enumerate(row):
+            c.setFont("Helvetica-Bold" if i == 0 else "Helvetica", 10)
+            c.drawString(xs[j] + 3, top - i * h - 12, cell)
+    bottom = top - len(rows) * h
+    c.line(xs[0], bottom, xs[-1], bottom)
+    for x in xs:
+        c.line(x, top, x, bottom)
+    c.setFont("Helvetica", 8)
+    c.drawString(280, 40, "Sida 2 av 2")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_list_with_ja_and_nej_the_other_way_round_follows_the_paragraphs_beslutsgang(tmp_path):
+    """Alingsås KF 2026-05-06 § 92: the sentence says 20 ja (for the motion) and 26 nej, the list
+    and its rows 26 under Ja and 20 under Nej. Both count the same two sides; the decision
+    ('Motionen anses besvarad') is the sentence's Nej. The vote keeps the stated result, each
+    member's vote is read in the beslutsgång's terms with the column the list prints it under,
+    and the note says that the list is the other way round (it was 26-20 with the members as
+    printed, against the decision)."""
+    doc = read_document(_reversed_list_pdf(tmp_path / "kf.pdf"))
+    (v,) = extract_document(doc).votes
+    assert (v.item, v.yes, v.no, v.abstain) == ("§ 5", 2, 3, 0)
+    assert [(e.name, e.party, e.vote) for e in v.roll_call] == [
+        (n, p, "ja" if side == "motion" else "nej") for n, p, _r, side in _REVERSED_MEMBERS]
+    assert [e.note for e in v.roll_call] == ["Ja in the list", "Nej in the list", "Ja in the list",
+                                             "Nej in the list", "Ja in the list"]
+    assert v.note == ("the list prints ja and nej the other way round: its result and its members' votes "
+                      "say 3 ja, 2 nej where the result sentence says 2 ja, 3 nej; the members' votes "
+                      "follow the result sentence")
+
+
+def test_a_tie_is_never_read_as_a_list_the_other_way_round():
+    """22-22 in the sentence and 22-22 under the list: the same either way, nothing swapped."""
+    rows = [("Ledamot", "Ja", "Nej", "Avstår"), ("Anna Ek (S), ledamot", "X", "", ""),
+            ("Bo Berg (M), ledamot", "", "X", ""), ("Resultat", "1", "1", "0")]
+    text = BUN_TEXT.replace("Med 6 ja-röster och 7 nej-röster", "Med 1 ja-röster och 1 nej-röster")
+    (v,) = find_votes(make_doc(text, items=True, tables={2: [Table(2, tuple(rows))]}))
+    assert (v.yes, v.no) == (1, 1) and [e.vote for e in v.roll_call] == ["ja", "nej"] and v.note is None

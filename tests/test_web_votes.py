@@ -29,7 +29,7 @@ from namndkoll.types import (
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
 
-from namndkoll.web.votes import own_note, shared_notes, swedish_note
+from namndkoll.web.votes import note_heading, own_note, shared_notes, swedish_note
 
 EVIL = "<script>alert(1)</script>"
 LOMMA = """§ 5 Skolstruktur i Bjärred
@@ -311,6 +311,16 @@ def test_notes_are_put_in_swedish():
     assert swedish_note("vote read in row order, party checked; FB in the list") == (
         "rösten läst i radordning, partiet kontrollerat; FB i listan")
     assert swedish_note("mark read in row order") == "markeringen läst i radordning"
+    # Alingsås KF 2026-05-06 § 92: a list with Ja and Nej the other way round (extract/votes.py)
+    assert swedish_note("the list prints ja and nej the other way round: its result and its members' votes "
+                        "say 26 ja, 20 nej where the result sentence says 20 ja, 26 nej; the members' votes "
+                        "follow the result sentence") == (
+        "listan har Ja och Nej åt motsatt håll mot paragrafens beslutsgång: dess resultat och ledamöternas "
+        "röster anger 26 ja, 20 nej där paragrafens resultatmening anger 20 ja, 26 nej; ledamöternas röster "
+        "följer resultatmeningen")
+    assert swedish_note("Nej in the list") == "Nej i listan"
+    assert note_heading("the list prints ja and nej the other way round: …") == (
+        "Listan har Ja och Nej åt motsatt håll mot paragrafens beslutsgång")
 
 
 def test_members_page_shows_the_other_ways_a_members_name_is_written(tmp_path: Path):

@@ -18,7 +18,7 @@ def eval_structure_cmd(
     pdf_dir: Annotated[list[Path] | None, typer.Option(
         "--pdf-dir", help="Folder with the fetched gold PDFs (repeatable; default /work/gold-pdfs and its sub-folders, "
                           "or $NAMNDKOLL_GOLD_PDFS).")] = None,
-    split: Annotated[str, typer.Option("--split", help="dev, heldout or all.")] = "all",
+    split: Annotated[str, typer.Option("--split", help="dev, heldout, a round's dev batch devN (e.g. dev177) or all.")] = "all",
     shared: Annotated[Path | None, typer.Option("--shared", file_okay=False,
                                                 help="The shared development data (default ../shared).")] = None,
     as_json: JsonOption = False,

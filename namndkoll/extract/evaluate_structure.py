@@ -37,6 +37,8 @@ from ..types import Document, Extraction, RollCallEntry, Vote
 from .evaluate import Counts, rounded
 
 SPLITS = ("dev", "heldout")
+# a round's own dev batch ("dev177"): tunable like dev, scored apart so dev's lines stay comparable
+EXTRA_DEV_SPLIT = re.compile(r"dev\d+")
 META_FIELDS = ("municipality", "org_kind", "committee", "doc_type", "kind", "date", "title")
 DOC_TYPES = {"protokoll", "protokollsutdrag", "tjansteskrivelse", "tjansteutlatande", "reservation",
              "sarskilt_yttrande", "motion", "skrivelse", "revisionsrapport", "initiativarende",
@@ -56,6 +58,11 @@ class GoldError(NamndkollError):
 
 # ---- the gold format ----------------------------------------------------------------------
 
+def valid_split(split: Any) -> bool:
+    """dev, heldout, or a round's own dev batch devN (scored as its own split, never with dev)."""
+    return isinstance(split, str) and (split in SPLITS or EXTRA_DEV_SPLIT.fullmatch(split) is not None)
+
+
 def validate_gold(g: Any) -> list[str]:
     """What is wrong with one gold object (empty when it follows bench/gold/README.md)."""
     errs: list[str] = []
@@ -74,8 +81,8 @@ def validate_gold(g: Any) -> list[str]:
         errs.append("a shared_text source needs render 'formfeed' or 'text2pdf'")
     if not (isinstance(g["sha256"], str) and re.fullmatch(r"[0-9a-f]{64}", g["sha256"])):
         errs.append("sha256 must be 64 hex digits")
-    if g["split"] not in SPLITS:
-        errs.append(f"split must be one of {SPLITS}")
+    if not valid_split(g["split"]):
+        errs.append(f"split must be one of {SPLITS} or devN (a round's dev batch, e.g. dev177)")
     if g["split"] == "heldout" and isinstance(src, dict) and ("shared" in src or "shared_text" in src):
         errs.append("held-out documents must come from fetched sources, not ../shared")
     if not (isinstance(g["template"], str) and g["template"]):
@@ -446,8 +453,8 @@ def evaluate_structure(gold_dir: str | Path, *, pdf_dirs: Iterable[str | Path] |
 
     ``read(path) -> (Document, Extraction)`` defaults to ``extract_file`` (ingest + extract).
     """
-    if split not in ("all", *SPLITS):
-        raise GoldError(f"split must be dev, heldout or all, not {split!r}")
+    if split != "all" and not valid_split(split):
+        raise GoldError(f"split must be dev, devN (e.g. dev177), heldout or all, not {split!r}")
     golds = load_gold_dir(gold_dir, split)
     dirs = [Path(d) for d in pdf_dirs] if pdf_dirs else default_pdf_dirs()
     shared_dir = Path(shared) if shared else DEFAULT_SHARED

@@ -42,6 +42,10 @@ _NOT_NAME = {
     # the labels of a protocol's attendance block: "Beslutande  Kent Perciwall (KD) (ordförande)"
     "beslutande", "övriga", "deltagande", "justerande", "underskrifter",
     "tjänstepersoner", "tjänstemän", "ledamöter",
+    # a section heading run in before the names it introduces: "Anteckning Jan-Erik Wallin (M),
+    # Lay France Mulumba (KD) och Jens Christian Berlin (L):" (Alingsås KSAU 2026-05-20 § 72)
+    "anteckning", "anteckningar", "protokollsanteckningar", "reservationer", "beredning",
+    "beslutsgång", "beslutsunderlag", "omröstningsresultat", "expedieras", "förslag",
 }
 _ROLE_RE = re.compile(
     r"(?P<role>(?:(?:förste|första|andre|andra|tredje)\s+)?(?:vice\s+)?(?:ordföranden?|ledamoten|ledamot|"

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..types import Document, Person, Vote
+from ..types import Document, Person, RollCallEntry, Vote, VoteChoice
 from .countwords import NUMBER, count
 from .regions import item_label
 from .rollcall import Counts, RollCall, find_roll_calls
@@ -298,6 +298,17 @@ def attach(doc: Document, votes: Sequence[Vote], calls: Sequence[RollCall]) -> l
         v = replace(v, item=c.item or v.item, roll_call=c.entries, proposition=v.proposition or c.title,
                     abstain=v.abstain if v.abstain is not None else abstain,
                     absent=v.absent if v.absent is not None else s[3])
+        if _list_reversed(v, c):
+            # "Ja-röst för bifall till motionen … Med 20 ja-röster och 26 nej-röster" over a list
+            # whose rows and "Resultat 26 20 0" put the 26 under Ja: the two agree on the numbers
+            # and on who voted together, only the list's Ja and Nej stand opposite to the §'s
+            # beslutsgång (which the sentence and the decision follow); the members' votes are
+            # read in the beslutsgång's terms, each keeping the column the list prints it under
+            out[vi] = replace(v, roll_call=tuple(_reversed_entry(e) for e in c.entries),
+                              note=f"the list prints ja and nej the other way round: its result and its members' "
+                                   f"votes say {s[0]} ja, {s[1]} nej where the result sentence says {v.yes} ja, "
+                                   f"{v.no} nej; the members' votes follow the result sentence")
+            continue
         if _list_outweighs(v, c):
             # "Ja: 20, Nej: 5." over a list whose Resultat box says 40 and 5 and whose 45 rows
             # give 40 ja and 5 nej: two sources of the list agree, the sentence is a slip
@@ -326,6 +337,31 @@ def _call_vote(doc: Document, c: RollCall) -> Vote:
 
 
 _CHOICE_NAMES = ("ja", "nej", "avstår", "frånvarande")
+
+
+_OTHER_SIDE: dict[str, VoteChoice] = {"ja": "nej", "nej": "ja"}
+
+
+def _list_reversed(v: Vote, c: RollCall) -> bool:
+    """Whether a list's own result, which its members' votes bear out, is the § sentence's with
+    ja and nej swapped (20 ja and 26 nej in the sentence, "Resultat 26 20 0" under the list):
+    the same vote, the list's Ja/Nej columns opposite to the § beslutsgång."""
+    if (c.stated is None or not c.entries or c.stated[0] is None or c.stated[1] is None
+            or v.yes is None or v.no is None or v.yes == v.no):
+        return False
+    t = c.tally()
+    agrees = all(c.stated[i] is None or c.stated[i] == t[i] for i in range(3))
+    return agrees and (c.stated[0], c.stated[1]) == (v.no, v.yes)
+
+
+def _reversed_entry(e: RollCallEntry) -> RollCallEntry:
+    """A member's vote in the § beslutsgång's terms, where the list prints Ja and Nej the other
+    way round; the note keeps the column the list prints it under."""
+    if e.vote not in _OTHER_SIDE:
+        return e
+    printed = "Ja" if e.vote == "ja" else "Nej"
+    note = f"{printed} in the list" + (f"; {e.note}" if e.note else "")
+    return replace(e, vote=_OTHER_SIDE[e.vote], note=note)
 
 
 def _list_outweighs(v: Vote, c: RollCall) -> bool:

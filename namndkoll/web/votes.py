@@ -79,6 +79,11 @@ PAIR_COLUMNS = [
 
 # the notes extract/ writes are English; the pages are Swedish (the JSON keeps the original)
 _NOTE_WORDS = [
+    (r"\bthe list prints ja and nej the other way round\b",
+     "listan har Ja och Nej åt motsatt håll mot paragrafens beslutsgång"),
+    (r"\bits result and its members' votes say\b", "dess resultat och ledamöternas röster anger"),
+    (r"\bwhere the result sentence says\b", "där paragrafens resultatmening anger"),
+    (r"\bthe members' votes follow the result sentence\b", "ledamöternas röster följer resultatmeningen"),
     (r"\bthe result sentence says\b", "paragrafens resultatmening anger"),
     (r"\bthe list's result and its members' votes say\b", "listans resultat och ledamöternas röster anger"),
     (r"\bthe roll call counts\b", "namnuppropet räknar"),
@@ -88,6 +93,7 @@ _NOTE_WORDS = [
     (r"\bin the seat of\b", "på platsen för"),
     (r"\bno mark\b", "ingen markering"),
     (r"\bparty as the document states it elsewhere\b", "partiet som dokumentet anger på annat ställe"),
+    (r"\b(Ja|Nej) in the list\b", r"\1 i listan"),
     (r"\bin the list\b", "i listan"),
     (r"\bvote read in row order, party checked\b", "rösten läst i radordning, partiet kontrollerat"),
     (r"\bmark read in row order\b", "markeringen läst i radordning"),
@@ -108,6 +114,8 @@ def note_heading(note: str | None) -> str:
     roll call that does not add up to the result shown."""
     if (note or "").startswith("the result sentence says"):
         return "Paragrafens text anger ett annat resultat än listan"
+    if (note or "").startswith("the list prints ja and nej the other way round"):
+        return "Listan har Ja och Nej åt motsatt håll mot paragrafens beslutsgång"
     return "Namnuppropet stämmer inte med resultatet"
 
 

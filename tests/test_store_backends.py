@@ -338,8 +338,8 @@ def test_postgres_keeps_more_hnsw_candidates_on_a_big_corpus(pg_url: str, monkey
         assert pg_index.session_ef(st.conn) == 1000
         approx = [h.chunk_id for h in search(st, "förskoleplatser", FakeEmbedder(), limit=3, abstention=False)]
         assert approx[:1] == exact[:1]
-        conn_id = id(st.conn)
-    assert conn_id not in pg_index._session_ef  # a closed connection's setting is not kept
+        conn = st.conn
+    assert conn not in pg_index._walks  # a closed connection's setting is not kept
 
 
 def test_postgres_corpus_of_the_previous_schema_keeps_what_waits_for_vectors(pg_url: str):

@@ -318,3 +318,148 @@ def test_optimize_through_pgbouncer_leaves_no_lock_behind(bouncer: Callable[[], 
     finally:
         for conn in held:
             conn.close()
+
+
+@pytest.fixture(params=["bouncer", "keeping_bouncer"])
+def each_bouncer(request: pytest.FixtureRequest) -> Callable[[], str]:
+    """Each of the two: Debian's PgBouncer (1.18) and one >= 1.21 (``$NAMNDKOLL_PGBOUNCER``)."""
+    return request.getfixturevalue(request.param)  # type: ignore[no-any-return]
+
+
+def _direct(pg_server: Any, db: str) -> str:
+    """The URL of a pooled test database on the server itself, not through the pooler."""
+    return str(pg_server.get_uri()).replace("/postgres?", f"/{db.rsplit('/', 1)[1]}?")
+
+
+def _lock_free(url: str, key: int) -> bool:
+    """May another session take the advisory lock ``key`` now (and so a later migration or
+    rewrite go on rather than wait or skip)?"""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as other:
+        return bool(other.execute("SELECT pg_try_advisory_lock(%s)", (key,)).fetchone()[0])
+
+
+def test_a_corpus_created_through_pgbouncer_leaves_no_migration_lock_behind(
+        each_bouncer: Callable[[], str], pg_server: Any, monkeypatch: pytest.MonkeyPatch):
+    """Creating (or upgrading) a corpus applies the migrations one at a time under an advisory
+    lock. It was the session's: taken on one server connection of the pooler, and released by
+    a statement that ran on another when another client's transaction held the first meanwhile
+    (the release fails there), so the lock stayed with a server connection every client shares:
+    the next corpus made or upgraded through any other server connection waited for it (a
+    hang) as long as that one lived (docs said: create and upgrade over a direct connection).
+    Now each migration's transaction holds the lock, gone at its end: made through the pooler,
+    the corpus is whole and the lock free."""
+    import psycopg
+
+    from namndkoll.corpus import pg_schema
+
+    db = each_bouncer()
+    held: list[Any] = []
+    every = pg_schema._migrations
+
+    def migrations() -> list[tuple[int, str, str]]:  # meanwhile another client's transaction takes a server connection
+        if not held:
+            held.append(psycopg.connect(db))
+            held[0].execute("SELECT 1")
+        return every()
+
+    monkeypatch.setattr(pg_schema, "_migrations", migrations)
+    try:
+        with opened(db, write=True) as st:
+            assert st.conn.execute("SELECT max(number) FROM _migrations").fetchone()[0] == pg_schema.known_schema()
+        assert held
+        assert _lock_free(_direct(pg_server, db), pg_schema.MIGRATION_LOCK)  # before: held by the first server connection
+    finally:
+        for conn in held:
+            conn.close()
+
+
+def test_the_keyword_words_rewritten_through_pgbouncer_leave_no_lock_behind(
+        each_bouncer: Callable[[], str], pg_server: Any, monkeypatch: pytest.MonkeyPatch):
+    """Migration 0020's rewrite of the passages' words (batches that commit, one session at a
+    time) held a session's advisory lock from its first batch to its last: through the pooler
+    its release could run on another server connection, and the lock stayed held, so that every
+    later rewrite (a corpus upgraded again, a rewrite stopped mid-way and resumed) was skipped
+    for as long as that server connection lived. Now each batch's transaction holds it: the
+    words are rewritten through the pooler and the lock is free afterwards."""
+    import psycopg
+    from test_search import FakeEmbedder
+    from test_store_backends import punctuation_docs
+
+    from namndkoll.corpus import pg_schema, pg_words
+    from namndkoll.search import index_corpus
+
+    db = each_bouncer()
+    direct = _direct(pg_server, db)
+    every = pg_schema._migrations
+    with monkeypatch.context() as m:  # a corpus an older namndkoll made: the migrations up to 0019
+        m.setattr(pg_schema, "_migrations", lambda: [x for x in every() if x[0] < 20])
+        with opened(direct, write=True) as st:
+            for d in punctuation_docs():
+                with st.transaction():
+                    st.replace_document(d)
+            index_corpus(st, FakeEmbedder())
+    held: list[Any] = []
+
+    def progress(done: int, total: int) -> None:  # the rewrite under way: another client's transaction comes
+        if not held:
+            held.append(psycopg.connect(db))
+            held[0].execute("SELECT 1")
+
+    monkeypatch.setattr(pg_words, "BATCH", 1)
+    pg_words.on_progress(progress)
+    try:
+        with opened(db, write=True) as st:  # upgraded through the pooler: migration 0020, then the rewrite
+            assert pg_words.pending(st.conn) is None
+            assert st.conn.execute("SELECT count(*) FROM chunks WHERE tsv IS DISTINCT FROM"
+                                   " namndkoll_chunk_words(text, context)").fetchone()[0] == 0
+        assert held
+        assert _lock_free(direct, pg_words.LOCK)  # before: held by the first server connection
+    finally:
+        pg_words.on_progress(None)
+        for conn in held:
+            conn.close()
+
+
+def test_workers_creating_one_corpus_at_once_through_pgbouncer_migrate_it_once(each_bouncer: Callable[[], str]):
+    """Four writers open one new database at once through the pooler (a cluster's workers
+    starting): each migration's transaction takes the lock, the others wait for it and find the
+    migration applied; all four open the corpus, each migration is recorded once."""
+    _four_at_once(each_bouncer())
+
+
+def test_workers_creating_one_corpus_at_once_directly_migrate_it_once(pg_url: str):
+    """The same over direct connections. The table of applied migrations was made (and
+    committed) before the first migration: a worker opening in between found it alone and
+    empty, and refused the database as "tables of another application (_migrations)" (through
+    the pooler, above, in each run before; directly the window is narrower and it did not show
+    in three). Now it is made in the first migration's transaction."""
+    _four_at_once(pg_url)
+
+
+def _four_at_once(db: str) -> None:
+    import threading
+
+    from namndkoll.corpus import pg_schema
+
+    start = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            start.wait()
+            with opened(db, write=True):
+                pass
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    workers = [threading.Thread(target=open_it) for _ in range(4)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(120)
+    assert not errors, errors
+    with opened(db) as st:
+        numbers = [r[0] for r in st.conn.execute("SELECT number FROM _migrations ORDER BY number")]
+    assert numbers == sorted({n for n, _name, _sql in pg_schema._migrations()})

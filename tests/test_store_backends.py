@@ -338,8 +338,8 @@ def test_postgres_keeps_more_hnsw_candidates_on_a_big_corpus(pg_url: str, monkey
         assert pg_index.session_ef(st.conn) == 1000
         approx = [h.chunk_id for h in search(st, "förskoleplatser", FakeEmbedder(), limit=3, abstention=False)]
         assert approx[:1] == exact[:1]
-        conn_id = id(st.conn)
-    assert conn_id not in pg_index._session_ef  # a closed connection's setting is not kept
+        conn = st.conn
+    assert conn not in pg_index._walks  # a closed connection's setting is not kept
 
 
 def test_postgres_corpus_of_the_previous_schema_keeps_what_waits_for_vectors(pg_url: str):
@@ -435,6 +435,30 @@ def test_page_layout_and_org_kind_round_trip(db: str):
         back = st.load_document(doc_id)
     assert back.pages[0].lines == page.lines and back.pages[0].width == 595.3
     assert back.metadata.org_kind == "kommun" and back == doc
+
+
+def test_the_pages_read_by_ocr_are_read_without_loading_the_documents(db: str, monkeypatch: pytest.MonkeyPatch):
+    """``ocr_read_pages``: for each document asked that has any, the pages Tesseract read (not a
+    page that needs OCR, not one with a text layer), in one query; a search's OCR mark
+    (``api.reading.ocr_read_pages``) reads them so, where it loaded every such document whole."""
+    from namndkoll.api.reading import ocr_read_pages
+
+    pages = with_offsets([Page(1, "§ 85 Årsredovisning 2025\nÅrsredovisningen godkänns."),
+                          Page(2, "Miljöpartiet noterar att målen ges stort utrymme.", ocr="ocr"),
+                          Page(3, "Beslutsunderlag", ocr="ocr"), Page(4, "", ocr="needs_ocr")])
+    md = Metadata(None, "Alingsås", "Kommunfullmäktige", "protokoll", "2026-05-06")
+    with opened(db, write=True) as st:
+        with st.transaction():
+            scanned = st.replace_document(Document("/in/skannad.pdf", "c" * 64, pages, md, size=10))
+            plain = st.replace_document(Document("/in/ks.pdf", "d" * 64, with_offsets([Page(1, "§ 12 Parkering")]),
+                                                 md, size=10))
+        assert st.ocr_read_pages([scanned, plain, scanned, 99_999]) == {scanned: frozenset({2, 3})}
+        assert st.ocr_read_pages([]) == {}
+        backend = type(st)
+    hit = SimpleNamespace(chunk_id=7, document_id=scanned, page=1, page_end=2)
+    other = SimpleNamespace(chunk_id=8, document_id=plain, page=1, page_end=1)
+    monkeypatch.setattr(backend, "load_document", lambda self, d: pytest.fail("a document loaded whole"))
+    assert ocr_read_pages([hit, other], db=db) == {7: (2,)}
 
 
 def test_vocabulary_item_record_and_item_extractions(store):

@@ -323,16 +323,13 @@ def item_number(item: str | None) -> str | None:
 
 def ocr_read_pages(hits: list[Any], *, db: str | Path | None = None) -> dict[int, tuple[int, ...]]:
     """For each hit (by chunk id) the pages of its passage that Tesseract read: a quote from
-    them is OCR's and is to be checked against the page. Only documents with OCR'd pages are
-    loaded."""
+    them is OCR's and is to be checked against the page. The pages' OCR marks alone are read,
+    in one query (no document loaded)."""
     out: dict[int, tuple[int, ...]] = {}
     if not hits:
         return out
     with opened(db) as store:
-        ocr: dict[int, set[int]] = {}
-        for d in {h.document_id for h in hits}:
-            if store.get_stored(d).ocr_pages:
-                ocr[d] = {p.number for p in store.load_document(d).pages if p.ocr == "ocr"}
+        ocr = store.ocr_read_pages([h.document_id for h in hits])
     for h in hits:
         pages = tuple(n for n in range(h.page, (h.page_end or h.page) + 1) if n in ocr.get(h.document_id, ()))
         if pages:

@@ -131,6 +131,11 @@ class Store(Protocol):
         """The tables of one page (rows, box, cell boxes), without loading the document."""
         ...
 
+    def ocr_read_pages(self, document_ids: Sequence[int]) -> dict[int, frozenset[int]]:
+        """The numbers of the pages Tesseract read, for each of these documents that has any
+        (the pages' ``ocr`` alone, in one query: no document loaded)."""
+        ...
+
     def corpus_stats(self) -> dict[str, Any]: ...
 
     def size_bytes(self) -> int:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import contextlib
 import re
 import time
+import weakref
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -44,8 +46,6 @@ HNSW_M, HNSW_EF_CONSTRUCTION = 32, 512
 # p95 ~27 / 65 ms on this loaded machine (800: ~19 / 40); the old m 32 / 128 graph finds 0.971
 # at 1000 and 0.951 at 800. At 100k, 200 already found 0.998.
 EF_SEARCH, EF_SEARCH_LARGE, LARGE = 200, 1000, 250_000
-_session_ef: dict[int, int] = {}
-_local_ef: dict[int, int] = {}  # a connection behind a pooler: each graph walk sets its own (session_settings)
 TOKEN = re.compile(r"[^\W_]+")  # a word as FTS5's unicode61 tokenizer sees it
 
 
@@ -85,11 +85,24 @@ def forget(conn: Any) -> None:
 
 
 def closed(conn: Any) -> None:
-    """This connection is closing: forget its cache and its session's ef_search (both are
-    kept by ``id(conn)``, which a later connection may reuse)."""
+    """This connection is closing: forget its cache (kept by ``id(conn)``, which a later
+    connection may reuse) and how its graph walks are set."""
     forget(conn)
-    _session_ef.pop(id(conn), None)
-    _local_ef.pop(id(conn), None)
+    _walks.pop(conn, None)
+
+
+@dataclass(frozen=True)
+class Walk:
+    """How a connection's HNSW walks get their settings: ``ef`` candidates (``ef_search_for``
+    the corpus's size), and whether the session holds them (``session``: set once when it
+    connected) or each walk sets them for its own transaction (behind a pooler, or a connection
+    ``session_settings`` never saw)."""
+
+    ef: int
+    session: bool
+
+
+_walks: weakref.WeakKeyDictionary[Any, Walk] = weakref.WeakKeyDictionary()  # connection -> its Walk
 
 
 def ef_search_for(vectors: float) -> int:
@@ -110,18 +123,19 @@ def session_settings(conn: Any, *, pooled: bool = False) -> None:
     Each graph walk sets both for its own transaction instead (``knn``)."""
     est = conn.execute("SELECT reltuples FROM pg_class WHERE oid = to_regclass('chunk_vectors')").fetchone()
     ef = ef_search_for(float(est[0]) if est and est[0] is not None else 0.0)
-    if pooled:
-        _local_ef[id(conn)] = ef
-        _session_ef.pop(id(conn), None)
-        return
-    _local_ef.pop(id(conn), None)
-    conn.execute(sql.SQL("SET hnsw.ef_search = {}").format(sql.Literal(ef)))
-    conn.execute("SET hnsw.iterative_scan = relaxed_order")
-    _session_ef[id(conn)] = ef
+    if not pooled:
+        conn.execute(sql.SQL("SET hnsw.ef_search = {}").format(sql.Literal(ef)))
+        conn.execute("SET hnsw.iterative_scan = relaxed_order")
+    _walks[conn] = Walk(ef, session=not pooled)
+
+
+def walk(conn: Any) -> Walk:
+    """How this connection's graph walks are set (``session_settings``; unseen: per walk)."""
+    return _walks.get(conn) or Walk(EF_SEARCH, session=False)
 
 
 def session_ef(conn: Any) -> int:
-    return _local_ef.get(id(conn)) or _session_ef.get(id(conn), EF_SEARCH)
+    return walk(conn).ef
 
 
 # ---- the model record ---------------------------------------------------------------------
@@ -448,15 +462,13 @@ def knn(conn: Any, query: np.ndarray, k: int, f: Filters, *, exact: bool) -> lis
         knn_sql = (f"WITH near AS MATERIALIZED (SELECT chunk_id, embedding::vector({dims}) <=> %s AS d"
                    f" FROM chunk_vectors{cond} ORDER BY embedding::vector({dims}) <=> %s LIMIT %s)"
                    " SELECT chunk_id, d FROM near ORDER BY d, chunk_id")
-        local = _local_ef.get(id(conn))
-        if local is None and k <= session_ef(conn):  # the session's settings (session_settings) do: one round trip
+        w = walk(conn)
+        if w.session and k <= w.ef:  # the session's settings (session_settings) do: one round trip
             rows = conn.execute(knn_sql, [q, *args, q, k]).fetchall()
-        else:
+        else:  # more candidates than the session keeps, or a transaction's server connection with no settings
+            # of ours (behind a pooler): both set for this transaction alone
             with conn.transaction():
-                if local is None:
-                    conn.execute(sql.SQL("SET LOCAL hnsw.ef_search = {}").format(sql.Literal(k)))
-                else:  # behind a pooler: this transaction's server connection has no settings of ours
-                    conn.execute("SELECT set_config('hnsw.ef_search', %s, true),"
-                                 " set_config('hnsw.iterative_scan', 'relaxed_order', true)", (str(max(k, local)),))
+                conn.execute("SELECT set_config('hnsw.ef_search', %s, true),"
+                             " set_config('hnsw.iterative_scan', 'relaxed_order', true)", (str(max(k, w.ef)),))
                 rows = conn.execute(knn_sql, [q, *args, q, k]).fetchall()
     return [(int(r[0]), 1.0 - float(r[1])) for r in rows]

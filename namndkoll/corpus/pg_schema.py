@@ -1,7 +1,7 @@
 """The PostgreSQL corpus's schema: its numbered migrations (``pg_migrations/``, numbered like
 ``migrations/``), whether a database is a namndkoll corpus this version can use, and bringing
-one up to date under an advisory lock. ``postgres.open_pg`` calls these on every connection it
-opens; the names stay importable from ``postgres``.
+one up to date under an advisory lock that each migration's transaction holds. ``postgres.open_pg``
+calls these on every connection it opens; the names stay importable from ``postgres``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from ..errors import CorpusError
 from .db import numbered_sql, refuse_newer
 from .pg_connect import psycopg_module
 
-# pg_advisory_lock key held while migrating ("NKLL", as the SQLite application_id)
+# advisory lock key each migration's transaction holds ("NKLL", as the SQLite application_id)
 MIGRATION_LOCK = 0x4E4B4C4C
 
 
@@ -71,31 +71,40 @@ def check_corpus(conn: Any, where: str, *, allow_new: bool) -> bool:
 
 
 def migrate(conn: Any) -> list[int]:
-    """Apply the migrations not yet applied, each in its own transaction, under an advisory
-    lock: workers starting at once do not migrate twice."""
+    """Apply the migrations not yet applied, each in a transaction of its own that holds the
+    migration lock (``pg_advisory_xact_lock``): workers starting at once do not migrate twice
+    (the second waits, then finds it applied). Nothing outlives a transaction, so it runs as
+    well through a pooler in transaction mode (PgBouncer): a session's lock, taken on one of the
+    pooler's server connections and released from another, stayed held by the first, and the
+    next migration through any other waited for it as long as that one lived."""
     from .. import __version__
 
     psycopg = psycopg_module()
     applied: list[int] = []
     try:
-        conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
-        try:
-            conn.execute("CREATE TABLE IF NOT EXISTS _migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                         " applied_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC',"
-                         " 'YYYY-MM-DD HH24:MI:SS'))")
-            done = {r[0] for r in conn.execute("SELECT number FROM _migrations")}
-            for number, name, sql in _migrations():
-                if number in done:
-                    continue
-                with conn.transaction():
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+            made = "_migrations" in _tables(conn)
+            done = {r[0] for r in conn.execute("SELECT number FROM _migrations")} if made else set()
+        for number, name, sql in _migrations():
+            if number in done:
+                continue
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+                if not made:  # with the first migration: a worker opening meanwhile never sees it alone, empty,
+                    # and takes it for another application's table
+                    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (number INTEGER PRIMARY KEY,"
+                                 " name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT"
+                                 " to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))")
+                    made = True
+                # again under the lock: another worker may have applied it meanwhile
+                if conn.execute("SELECT 1 FROM _migrations WHERE number = %s", (number,)).fetchone() is None:
                     conn.execute(sql)
                     conn.execute("INSERT INTO _migrations (number, name) VALUES (%s, %s)", (number, name))
-                applied.append(number)
-            if applied:
-                conn.execute("INSERT INTO corpus_info (key, value) VALUES ('namndkoll_version', %s)"
-                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (__version__,))
-        finally:
-            conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+                    applied.append(number)
+        if applied:
+            conn.execute("INSERT INTO corpus_info (key, value) VALUES ('namndkoll_version', %s)"
+                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (__version__,))
     except psycopg.Error as exc:
         msg = str(exc).strip().splitlines()[0]
         hint = (" (the `vector` extension must be installed on the server, and created by a user allowed"

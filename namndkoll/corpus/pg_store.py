@@ -259,6 +259,14 @@ def page_tables(conn: Any, document_id: int, page: int) -> list[Table]:
             (document_id, page)).fetchall()]
 
 
+def ocr_read_pages(conn: Any, document_ids: Sequence[int]) -> dict[int, frozenset[int]]:
+    out: dict[int, set[int]] = {}
+    for d, n in conn.execute("SELECT document_id, number FROM pages WHERE ocr = 'ocr' AND document_id = ANY(%s)",
+                             (sorted(set(document_ids)),)):
+        out.setdefault(d, set()).add(n)
+    return {d: frozenset(ns) for d, ns in out.items()}
+
+
 def load_document(conn: Any, document_id: int) -> Document:
     sd = get_stored(conn, document_id)
     with conn.cursor(row_factory=dict_row) as cur:

@@ -253,6 +253,9 @@ class PostgresStore:
     def page_tables(self, document_id: int, page: int) -> list[Table]:
         return pg_store.page_tables(self.conn, document_id, page)
 
+    def ocr_read_pages(self, document_ids: Sequence[int]) -> dict[int, frozenset[int]]:
+        return pg_store.ocr_read_pages(self.conn, document_ids)
+
     def load_document(self, document_id: int) -> Document:
         return pg_store.load_document(self.conn, document_id)
 

@@ -187,6 +187,9 @@ class SqliteStore:
     def page_tables(self, document_id: int, page: int) -> list[Table]:
         return store.page_tables(self.conn, document_id, page)
 
+    def ocr_read_pages(self, document_ids: Sequence[int]) -> dict[int, frozenset[int]]:
+        return store.ocr_read_pages(self.conn, document_ids)
+
     def load_document(self, document_id: int) -> Document:
         return store.load_document(self.conn, document_id)
 

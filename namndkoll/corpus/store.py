@@ -6,6 +6,7 @@ import json
 import sys
 import zlib
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -297,6 +298,17 @@ def page_tables(conn: Any, document_id: int, page: int) -> list[Table]:
     return [table_from(page, r) for r in conn.execute(
         "SELECT rows, bbox, cells, caption FROM page_tables WHERE document_id = ? AND page = ? ORDER BY idx",
         (document_id, page))]
+
+
+def ocr_read_pages(conn: Any, document_ids: Sequence[int]) -> dict[int, frozenset[int]]:
+    """The pages read by OCR of each of these documents that has any."""
+    ids = sorted(set(document_ids))
+    out: dict[int, set[int]] = {}
+    if ids:
+        for d, n in conn.execute(f"SELECT document_id, number FROM pages WHERE ocr = 'ocr'"
+                                 f" AND document_id IN ({', '.join('?' * len(ids))})", ids):
+            out.setdefault(d, set()).add(n)
+    return {d: frozenset(ns) for d, ns in out.items()}
 
 
 def load_document(conn: Any, document_id: int) -> Document:

@@ -67,7 +67,9 @@ def search_html(
     res = _search(request, q, filters, limit=limit)
     # the filters given, by the names the page's links write ("from", "to")
     active = {k.removeprefix("year_"): v for k, v in filters.items() if blank(v)}
-    return render(request, "search.html", {"res": res, "q": q, "active": active})
+    # a hit quoting a page Tesseract read says so, as `namndkoll search` does: check it on the page
+    ocr = ocr_read_pages(res.hits, db=config(request).db)
+    return render(request, "search.html", {"res": res, "q": q, "active": active, "ocr": ocr})
 
 
 router.add_api_route("/search", with_filters(FILTERS, search_html), methods=["GET"], include_in_schema=False)
@@ -134,13 +136,15 @@ def search_api(
                 "date": h["document"]["date"],
                 "text": " ".join(h["text"].split()),
                 "document_id": h["document"]["id"],
+                "ocr_pages": " ".join(map(str, h["ocr_pages"])),
             }
             for i, h in enumerate(hits, 1)
         ]
         # confidence: a weak hit (shown apart on the page) must not read as a sure one in a sheet;
-        # the columns of `namndkoll search --csv`
+        # the columns of `namndkoll search --csv`: ocr_pages (the pages Tesseract read, "2 3")
+        # before item_number, which stays last
         cols = ["rank", "score", "confidence", "citation", "title", "date", "item", "page", "page_end",
-                "document_id", "source", "text", "also_in", "item_number"]
+                "document_id", "source", "text", "also_in", "ocr_pages", "item_number"]
         return Response(
             csv_bytes(rows, cols),
             media_type="text/csv; charset=utf-8",

@@ -80,6 +80,13 @@ reranker put on the first screen, it does not dig one up):
   it reaches two different matters of one body too (two elections of ersättare, two budgets):
   the later is then preferred as well, which is what the tunable splits' questions asked in all
   but one case read (a § of anmälningsärenden naming the detaljplan adopted at the meeting before).
+  (Twenty-fourth session) A § written as one text, without section headings (``WHOLE``: an
+  anmälan of länsstyrelsens beslut, a frågestund, an interpellation's answer), has no section to
+  compare and was never weighed: "vem blev ersattare efter erik helgeson" and the anmälan of
+  September appointing Erik Helgeson ersättare (its Beslut) above that of October appointing his
+  successor (one text); "Vem ställde frågan om ruinen av Gamla Älvsborg?" and the Beslut of 2023
+  on the motion above the frågestund of 2024 asking how the work goes. Such a § now stands beside
+  a record of any section: the whole record of the body's handling at that meeting.
 
 The share and the depth are round numbers, not a fit: half the first's chance, the first ten
 (a user's first screen; on dev the first five gave the same order but for the Intraservice row,
@@ -91,12 +98,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-__all__ = ["DECISION_SECTION", "EVERY_TERM_SHARE", "SETTLE_DEPTH", "numbers_stated", "settle"]
+__all__ = ["DECISION_SECTION", "EVERY_TERM_SHARE", "SETTLE_DEPTH", "WHOLE", "numbers_stated", "settle"]
 
 SETTLE_DEPTH = 10  # the candidates these rules may reorder
 EVERY_TERM_SHARE = 0.5  # a passage holding every term goes first from this share of the first's chance
 DOMINANT = 10  # ... and the checks move it below none the reranker rates ten times less likely
 DECISION_SECTION = "beslut"  # the section of a § stating its decision (namndkoll.ingest.sections)
+WHOLE = ""  # the section of a § written as one text, without section headings (``Candidate.record``)
 
 
 class Candidate(Protocol):
@@ -249,16 +257,18 @@ def _view_first(ranked: list[C]) -> list[C]:
 def _later_record(ranked: list[C], depth: int = SETTLE_DEPTH) -> list[C]:
     """``ranked`` with the latest of its first candidate's body's records first: among the first
     ``depth``, a passage of the same section of a § of a later meeting of the same body
-    (``record``) that holds at least as much of the query, has ``EVERY_TERM_SHARE`` of the first's
-    chance, fails no more checks of what is asked and names the question's year where the first
-    does (``year_named``). The reranker rates the two alike: the later is the matter as it stands."""
+    (``record``; a § without sections, ``WHOLE``, stands beside any section) that holds at least as
+    much of the query, has ``EVERY_TERM_SHARE`` of the first's chance, fails no more checks of what
+    is asked and names the question's year where the first does (``year_named``). The reranker
+    rates the two alike: the later is the matter as it stands."""
     first = ranked[0] if ranked else None
     if first is None or first.record is None or first.answer is None:
         return ranked
     record, bar = first.record, EVERY_TERM_SHARE * first.answer
-    later = [r for r in ranked[1:depth] if r.record is not None and r.record[:3] == record[:3]
-             and r.record[3] > record[3] and r.item_of != first.item_of and r.keywords >= first.keywords
-             and (r.answer or 0.0) >= bar and _failed(r) <= _failed(first) and (r.year_named or not first.year_named)]
+    later = [r for r in ranked[1:depth] if r.record is not None and r.record[:2] == record[:2]
+             and (r.record[2] == record[2] or WHOLE in (r.record[2], record[2])) and r.record[3] > record[3]
+             and r.item_of != first.item_of and r.keywords >= first.keywords and (r.answer or 0.0) >= bar
+             and _failed(r) <= _failed(first) and (r.year_named or not first.year_named)]
     if not later:
         return ranked
     best = max(later, key=lambda r: r.record[3] if r.record is not None else "")

@@ -224,9 +224,15 @@ def on_day(day: str | None, text: str, date: str | None) -> bool:
 # what was decided asked: "Vad beslutade kommunstyrelsen om …", "Vad beslutades om …", "vad har
 # beslutats om …", "Vad har nämnden beslutat …", "Vad blev beslutet om …", "Vilket beslut fattades …",
 # and what came of a matter: "Hur gick det med motionen om …", "Vad hände med …" (not "När
-# beslutade …", a date, nor "Vem beslutade …", a body)
-_DECISION_Q = re.compile(r"\bvad\b[^?.]{0,40}?\b(beslut(ade|ades|ats|at)|beslöts?)\b|"
+# beslutade …", a date, nor "Vem beslutade …", a body); (twenty-fourth session) in the present,
+# "Vad beslutar …", and what a body proposes another body decide: "Vad föreslår kommunstyrelsen i
+# Alingsås att fullmäktige gör med motionen …", "Vad föreslår tekniska nämnden att kommunstyrelsen
+# beslutar om brandvattenplanen?" — the proposal a body sends on is its own decision, the Beslut
+# "Förslag till beslut i kommunfullmäktige: Motionen avslås" (not "Vad föreslår motionen …", a
+# paper's proposal, nor "Vad föreslår förvaltningen …" without a body to decide)
+_DECISION_Q = re.compile(r"\bvad\b[^?.]{0,40}?\b(beslut(ade|ades|ats|at|ar)|beslöts?)\b|"
                          r"\bvad\s+blev\s+beslutet\b|\bvilket\s+beslut\b|"
+                         r"\bvad\s+föreslår\b[^?.]{0,60}?\batt\s+(?:\w+\s+){0,2}\w*(?:fullmäktige|styrelsen|nämnden)\b|"
                          r"\bhur\s+gick\s+det\s+(?:med|för)\b|\bvad\s+hände\s+(?:med|sedan)\b", re.IGNORECASE)
 # ... and a keyword query naming a decision beside a topic: "kollektivtrafikdialog initiativärende
 # liberalerna beslut kommunstyrelsen", "badhuset beslutet fullmäktige" (not the words of a §'s

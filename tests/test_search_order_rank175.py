@@ -114,3 +114,51 @@ def test_a_proposal_to_fullmaktige_answered_by_the_beslut(db_path: Path, monkeyp
         query = "Vad föreslår kommunstyrelsen i Alingsås att fullmäktige gör med motionen om laddstationer för cyklister?"
         hits = search(conn, query, emb, abstention=False)
         assert "Motionen avslås i sin helhet" in hits[0].text
+
+
+KF_80 = """§ 80 Ärendenummer SLK-2023-00927
+Antagande av detaljplan för verksamheter vid Norra
+Stenebyvägen inom stadsdelen Tuve
+Beslut
+Enligt kommunstyrelsens förslag:
+Detaljplan för verksamheter vid Norra Stenebyvägen inom stadsdelen Tuve, upprättad
+2023-09-29, antas.
+Jäv
+Johan Zandin (V) deltar inte i handläggningen av ärendet på grund av jäv.
+"""
+
+
+@pytest.mark.parametrize(("query", "sections"), [
+    ("vem var javig i detaljplanen for norra stenebyvagen", ("jav",)),
+    ("Vem anmälde jäv i ärendet om Odinsskolan?", ("jav",)),
+    ("Vilka partier reserverade sig mot färjeavtalet med Västtrafik?", ("reservation",)),
+    ("Vem yrkade bifall till tilläggsyrkandet om riksnormen för ekonomiskt bistånd 2024?", ("yrkanden", "forslag")),
+    ("Vem lämnade protokollsanteckning om allmänpolitiska debatter i kommunstyrelsen?", ("protokollsanteckning",)),
+    # a yrkande named, not who made it; a word that only begins like one
+    ("Hur många ledamöter röstade för Moderaternas yrkande om arvodena?", ()),
+    ("omröstning mp:s yrkande ny arena evenemangsområdet", ()),
+    ("trygghetspunkter reservkraft stadsfastighetsnämnden", ()),
+])
+def test_the_act_whose_doers_are_asked(query, sections):
+    assert read_question(query).act == sections
+
+
+def test_settle_the_section_recording_the_act_first():
+    """"vem var javig i detaljplanen for norra stenebyvagen": § 80's Beslut stood above its Jäv."""
+    beslut, jav = Cand("beslut", item_of=(12, "80")), Cand("jäv", item_of=(12, "80"), acts=True)
+    other = Cand("other", item_of=(12, "81"), acts=True)
+    assert names(settle([beslut, other, jav], 0.99)) == ["jäv", "beslut", "other"]
+    # not another §'s, nor where the first stands in no § or records the act itself
+    assert names(settle([beslut, other], 0.99)) == ["beslut", "other"]
+    loose = Cand("loose")
+    assert names(settle([loose, jav], 0.99)) == ["loose", "jäv"]
+
+
+def test_who_was_jaevig_answered_by_the_jaev(db_path: Path, monkeypatch):
+    kf = Metadata("Kommunfullmäktige protokoll", *KF, "protokoll", "2023-12-07")
+    with indexed(db_path, (protocol("kf-2023-12-07.pdf", KF_80, kf, {"Beslut": "beslut", "Jäv": "jav"}),)) \
+            as (conn, emb):
+        rerank_on_meaning(monkeypatch)
+        query = "vem var javig i detaljplanen for norra stenebyvagen"
+        hits = search(conn, query, emb, abstention=False)
+        assert "på grund av jäv" in hits[0].text

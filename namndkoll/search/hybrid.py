@@ -385,6 +385,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             item_of=(int(row["document_id"]), str(row["item"])) if row["item"] is not None else None,
             record=_record_of(row),
             decides=question.decision and row["section"] == DECISION_SECTION,
+            acts=row["section"] in question.act,
             # (not the Beslut: it states the body's decision, naming the yrkanden it follows)
             views=(question.opinion is not None and row["section"] != DECISION_SECTION and states_view(row)
                    and names_party(row["text"], question.opinion)),

@@ -51,6 +51,14 @@ reranker put on the first screen, it does not dig one up):
   (``Ranked.views``), not by its Beslut (naming V's initiativyrkande) or its vote records: a
   formal vote is not the position. It goes first from wherever it stands, as the Beslut does.
 
+- **who did the act, for an act's doers asked** (twenty-fourth session). "Vem yrkade …", "Vilka
+  partier reserverade sig …", "vem var jävig …" (``Question.act``) are answered by the section of
+  the chosen § recording that act, where the doers are named (its Yrkanden, Reservation, Jäv,
+  protokollsanteckning; ``acts``), not by its Beslut or heading: "vem var javig i detaljplanen
+  for norra stenebyvagen" and § 80's Beslut above its Jäv ("Johan Zandin (V) deltar inte i
+  handläggningen av ärendet på grund av jäv."). It goes first from wherever it stands, as the
+  Beslut and the party's view do.
+
 - **the numbers the question states** (twenty-second session, walk 22 check 6). "7 ja-röster och
   8 nej-röster" is answered by the § saying "Med 7 ja-röster och 8 nej-röster", not by BUN's "Med
   6 ja-röster och 7 nej-röster", which the reranker put first: it weighs no number. A passage
@@ -140,6 +148,8 @@ class Candidate(Protocol):
     def year_named(self) -> bool: ...
     @property
     def record(self) -> tuple[str, str, str, str] | None: ...
+    @property
+    def acts(self) -> bool: ...
 
 
 C = TypeVar("C", bound=Candidate)
@@ -153,8 +163,8 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
     ``focus_ok``) below those failing fewer, in order otherwise, but never a passage holding every
     term (or every rare one) below one the reranker rates ``DOMINANT`` times less likely; for a
     question asking what was decided, the Beslut of the first's § (``decides``, from anywhere in
-    ``ranked``) before all of them, and for a party's view asked, the passage of the first's §
-    stating it (``views``). Without the reranker's chances (``answer`` None) only the checks, the
+    ``ranked``) before all of them, for a party's view asked, the passage of the first's §
+    stating it (``views``), and for an act's doers asked, its section recording the act (``acts``). Without the reranker's chances (``answer`` None) only the checks, the
     decision and the view."""
     head, rest = list(ranked[:depth]), list(ranked[depth:])
     if head and head[0].keywords < every_term and head[0].answer is not None:
@@ -170,7 +180,7 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
     head.sort(key=_failed)
     # (the numbers: over every candidate, not the first ten only; see numbers_stated)
     ranked_now = numbers_stated(_keep_dominant(before, head, every_term) + rest)
-    settled = _view_first(_decision_first(numbers_first(ranked_now[:depth]) + ranked_now[depth:]))
+    settled = _act_first(_view_first(_decision_first(numbers_first(ranked_now[:depth]) + ranked_now[depth:])))
     return _later_record(settled, depth)
 
 
@@ -251,6 +261,16 @@ def _view_first(ranked: list[C]) -> list[C]:
     if not ranked or ranked[0].item_of is None or ranked[0].views:
         return ranked
     at = next((i for i, r in enumerate(ranked) if r.views and r.item_of == ranked[0].item_of), None)
+    return ranked if at is None else [ranked[at], *ranked[:at], *ranked[at + 1:]]
+
+
+def _act_first(ranked: list[C]) -> list[C]:
+    """``ranked`` with the section of its first candidate's § recording the act whose doers the
+    question asks (``acts``: set for "Vem yrkade …", "Vilka partier reserverade sig …", "vem var
+    jävig …" only) first, when the first is not one: the § the reranker chose names them there."""
+    if not ranked or ranked[0].item_of is None or ranked[0].acts:
+        return ranked
+    at = next((i for i, r in enumerate(ranked) if r.acts and r.item_of == ranked[0].item_of), None)
     return ranked if at is None else [ranked[at], *ranked[:at], *ranked[at + 1:]]
 
 

@@ -104,6 +104,9 @@ class Question:
     # the body a post asked is of, as the query writes it ("barn- och ungdomsnämnden" of "Vem avsade
     # sig uppdraget som vice ordförande i barn- och ungdomsnämnden …"): ``post_body_of``
     post_body: str | None = None
+    # (twenty-fourth session) who did an act a § records in a section of its own ("Vem yrkade …",
+    # "Vilka partier reserverade sig …", "vem var jävig …"): those sections (``act_asked``)
+    act: tuple[str, ...] = ()
 
 
 _KINDS = {
@@ -187,7 +190,29 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     position=bool(_POSITION_Q.search(query)) or opinion is not None,
                     opinion=opinion, decision=asks_decision(query, form),
                     done=bool(_DONE_Q.search(query)), day=day_of(query), holder=holder_asked(query),
-                    post_body=post_body_of(query))
+                    post_body=post_body_of(query), act=act_asked(query))
+
+
+# (twenty-fourth session) who did an act asked: "Vem yrkade …", "Vilka partier reserverade sig …",
+# "vem var jävig …", "Vem lämnade protokollsanteckning …": the act a § records in a section of its
+# own, where the doers are named (Göteborg's Yrkanden, Alingsås's "Förslag till beslut på
+# sammanträdet" where members "föreslår"; the Reservation, the Jäv, the anteckning). Not "Hur
+# röstade SD om M:s yrkande", "omröstning mp:s yrkande …" (a yrkande named, not who made it)
+_WHO_DID = re.compile(r"^\W*(?:vem|vilka|vilket\s+parti)\b", re.IGNORECASE)
+_ACTS = ((re.compile(r"\bj[aä]vig\w*|\bjäv\b", re.IGNORECASE), ("jav",)),
+         (re.compile(r"\breserverade\b", re.IGNORECASE), ("reservation",)),
+         (re.compile(r"\bprotokollsanteckning\w*", re.IGNORECASE), ("protokollsanteckning",)),
+         (re.compile(r"\bsärskil(?:t|da)\s+(?:yttrande|uttalande)\w*", re.IGNORECASE), ("sarskilt_uttalande",)),
+         (re.compile(r"\byrkade\b", re.IGNORECASE), ("yrkanden", "forslag")))
+
+
+def act_asked(query: str) -> tuple[str, ...]:
+    """The sections of a § recording the act whose doers a "Vem/Vilka …" question asks ("Vem
+    yrkade …": the Yrkanden and the proposals at the meeting; "Vilka partier reserverade sig …":
+    the Reservation; "vem var jävig …": the Jäv); () for another query."""
+    if not _WHO_DID.search(query):
+        return ()
+    return next((sections for rx, sections in _ACTS if rx.search(query)), ())
 
 
 # "Vem har skrivit …", "Vem skrev …", "Vem föreslog …", "Vem anmälde …": an act done, asked of its doer

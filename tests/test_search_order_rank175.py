@@ -134,6 +134,7 @@ Johan Zandin (V) deltar inte i handläggningen av ärendet på grund av jäv.
     ("Vilka partier reserverade sig mot färjeavtalet med Västtrafik?", ("reservation",)),
     ("Vem yrkade bifall till tilläggsyrkandet om riksnormen för ekonomiskt bistånd 2024?", ("yrkanden", "forslag")),
     ("Vem lämnade protokollsanteckning om allmänpolitiska debatter i kommunstyrelsen?", ("protokollsanteckning",)),
+    ("Vilka partier ville att cykelgaraget vid Haga station skulle sägas upp?", ("yrkanden", "forslag")),
     # a yrkande named, not who made it; a word that only begins like one
     ("Hur många ledamöter röstade för Moderaternas yrkande om arvodena?", ()),
     ("omröstning mp:s yrkande ny arena evenemangsområdet", ()),

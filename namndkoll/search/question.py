@@ -193,23 +193,24 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     post_body=post_body_of(query), act=act_asked(query))
 
 
-# (twenty-fourth session) who did an act asked: "Vem yrkade …", "Vilka partier reserverade sig …",
-# "vem var jävig …", "Vem lämnade protokollsanteckning …": the act a § records in a section of its
-# own, where the doers are named (Göteborg's Yrkanden, Alingsås's "Förslag till beslut på
-# sammanträdet" where members "föreslår"; the Reservation, the Jäv, the anteckning). Not "Hur
+# (twenty-fourth session) who did an act asked: "Vem yrkade …", "Vilka partier ville att …",
+# "Vilka partier reserverade sig …", "vem var jävig …", "Vem lämnade protokollsanteckning …": the
+# act a § records in a section of its own, where the doers are named (Göteborg's Yrkanden,
+# Alingsås's "Förslag till beslut på sammanträdet" where members "föreslår": what a member wanted
+# at the meeting is what they proposed; the Reservation, the Jäv, the anteckning). Not "Hur
 # röstade SD om M:s yrkande", "omröstning mp:s yrkande …" (a yrkande named, not who made it)
 _WHO_DID = re.compile(r"^\W*(?:vem|vilka|vilket\s+parti)\b", re.IGNORECASE)
 _ACTS = ((re.compile(r"\bj[aä]vig\w*|\bjäv\b", re.IGNORECASE), ("jav",)),
          (re.compile(r"\breserverade\b", re.IGNORECASE), ("reservation",)),
          (re.compile(r"\bprotokollsanteckning\w*", re.IGNORECASE), ("protokollsanteckning",)),
          (re.compile(r"\bsärskil(?:t|da)\s+(?:yttrande|uttalande)\w*", re.IGNORECASE), ("sarskilt_uttalande",)),
-         (re.compile(r"\byrkade\b", re.IGNORECASE), ("yrkanden", "forslag")))
+         (re.compile(r"\b(?:yrkade|ville)\b", re.IGNORECASE), ("yrkanden", "forslag")))
 
 
 def act_asked(query: str) -> tuple[str, ...]:
     """The sections of a § recording the act whose doers a "Vem/Vilka …" question asks ("Vem
-    yrkade …": the Yrkanden and the proposals at the meeting; "Vilka partier reserverade sig …":
-    the Reservation; "vem var jävig …": the Jäv); () for another query."""
+    yrkade …", "Vilka ville …": the Yrkanden and the proposals at the meeting; "Vilka partier
+    reserverade sig …": the Reservation; "vem var jävig …": the Jäv); () for another query."""
     if not _WHO_DID.search(query):
         return ()
     return next((sections for rx, sections in _ACTS if rx.search(query)), ())

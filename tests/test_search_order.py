@@ -96,6 +96,7 @@ class Cand:
     numbers: int = 0  # states the question's numbers (1) or another for what it counts (-1): order._numbers_stated
     year_named: bool = True  # names the question's year (order._later_record)
     record: tuple[str, str, str, str] | None = None  # (municipality, body, section, meeting date): order._later_record
+    acts: bool = False  # the section recording the act whose doers are asked: order._act_first
 
 
 def names(cands: list[Cand]) -> list[str]:

@@ -66,7 +66,7 @@ from .keyword_share import (
     rare_match,
 )
 from .numbers import number_phrases, numbers_evidence, stated_numbers
-from .order import DECISION_SECTION, numbers_stated, settle
+from .order import DECISION_SECTION, WHOLE, numbers_stated, settle
 from .passage import lists_titles
 from .plan import frame_spelled, fts_terms, keyword_plan, party_passages
 from .question import (
@@ -385,6 +385,7 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
             item_of=(int(row["document_id"]), str(row["item"])) if row["item"] is not None else None,
             record=_record_of(row),
             decides=question.decision and row["section"] == DECISION_SECTION,
+            acts=row["section"] in question.act,
             # (not the Beslut: it states the body's decision, naming the yrkanden it follows)
             views=(question.opinion is not None and row["section"] != DECISION_SECTION and states_view(row)
                    and names_party(row["text"], question.opinion)),
@@ -433,11 +434,13 @@ def matter_term(query: str, question: Question, terms: Sequence[Term], place_ter
 
 def _record_of(row: Mapping[str, Any]) -> tuple[str, str, str, str] | None:
     """The record a § passage stands in (``Ranked.record``): its body's municipality and name, its
-    section and the meeting's date; None outside a § or where one of them is not known."""
+    section and the meeting's date; None outside a § or where the body or date is not known. A §
+    written as one text, with no section headings (an anmälan of länsstyrelsens beslut, a
+    frågestund, an interpellation's answer), has the section ``order.WHOLE``."""
     municipality, body, section, date = row["municipality"], row["committee"], row["section"], row["date"]
-    if row["item"] is None or None in (municipality, body, section, date):
+    if row["item"] is None or None in (municipality, body, date):
         return None
-    return str(municipality), str(body), str(section), str(date)
+    return str(municipality), str(body), WHOLE if section is None else str(section), str(date)
 
 
 def _passages_before(prev: Mapping[int, Any], rows: dict[int, Any], lacking: Sequence[int]) -> dict[int, str]:

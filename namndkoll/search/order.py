@@ -51,6 +51,14 @@ reranker put on the first screen, it does not dig one up):
   (``Ranked.views``), not by its Beslut (naming V's initiativyrkande) or its vote records: a
   formal vote is not the position. It goes first from wherever it stands, as the Beslut does.
 
+- **who did the act, for an act's doers asked** (twenty-fourth session). "Vem yrkade …", "Vilka
+  partier reserverade sig …", "vem var jävig …" (``Question.act``) are answered by the section of
+  the chosen § recording that act, where the doers are named (its Yrkanden, Reservation, Jäv,
+  protokollsanteckning; ``acts``), not by its Beslut or heading: "vem var javig i detaljplanen
+  for norra stenebyvagen" and § 80's Beslut above its Jäv ("Johan Zandin (V) deltar inte i
+  handläggningen av ärendet på grund av jäv."). It goes first from wherever it stands, as the
+  Beslut and the party's view do.
+
 - **the numbers the question states** (twenty-second session, walk 22 check 6). "7 ja-röster och
   8 nej-röster" is answered by the § saying "Med 7 ja-röster och 8 nej-röster", not by BUN's "Med
   6 ja-röster och 7 nej-röster", which the reranker put first: it weighs no number. A passage
@@ -80,6 +88,13 @@ reranker put on the first screen, it does not dig one up):
   it reaches two different matters of one body too (two elections of ersättare, two budgets):
   the later is then preferred as well, which is what the tunable splits' questions asked in all
   but one case read (a § of anmälningsärenden naming the detaljplan adopted at the meeting before).
+  (Twenty-fourth session) A § written as one text, without section headings (``WHOLE``: an
+  anmälan of länsstyrelsens beslut, a frågestund, an interpellation's answer), has no section to
+  compare and was never weighed: "vem blev ersattare efter erik helgeson" and the anmälan of
+  September appointing Erik Helgeson ersättare (its Beslut) above that of October appointing his
+  successor (one text); "Vem ställde frågan om ruinen av Gamla Älvsborg?" and the Beslut of 2023
+  on the motion above the frågestund of 2024 asking how the work goes. Such a § now stands beside
+  a record of any section: the whole record of the body's handling at that meeting.
 
 The share and the depth are round numbers, not a fit: half the first's chance, the first ten
 (a user's first screen; on dev the first five gave the same order but for the Intraservice row,
@@ -91,12 +106,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-__all__ = ["DECISION_SECTION", "EVERY_TERM_SHARE", "SETTLE_DEPTH", "numbers_stated", "settle"]
+__all__ = ["DECISION_SECTION", "EVERY_TERM_SHARE", "SETTLE_DEPTH", "WHOLE", "numbers_stated", "settle"]
 
 SETTLE_DEPTH = 10  # the candidates these rules may reorder
 EVERY_TERM_SHARE = 0.5  # a passage holding every term goes first from this share of the first's chance
 DOMINANT = 10  # ... and the checks move it below none the reranker rates ten times less likely
 DECISION_SECTION = "beslut"  # the section of a § stating its decision (namndkoll.ingest.sections)
+WHOLE = ""  # the section of a § written as one text, without section headings (``Candidate.record``)
 
 
 class Candidate(Protocol):
@@ -132,6 +148,8 @@ class Candidate(Protocol):
     def year_named(self) -> bool: ...
     @property
     def record(self) -> tuple[str, str, str, str] | None: ...
+    @property
+    def acts(self) -> bool: ...
 
 
 C = TypeVar("C", bound=Candidate)
@@ -145,8 +163,8 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
     ``focus_ok``) below those failing fewer, in order otherwise, but never a passage holding every
     term (or every rare one) below one the reranker rates ``DOMINANT`` times less likely; for a
     question asking what was decided, the Beslut of the first's § (``decides``, from anywhere in
-    ``ranked``) before all of them, and for a party's view asked, the passage of the first's §
-    stating it (``views``). Without the reranker's chances (``answer`` None) only the checks, the
+    ``ranked``) before all of them, for a party's view asked, the passage of the first's §
+    stating it (``views``), and for an act's doers asked, its section recording the act (``acts``). Without the reranker's chances (``answer`` None) only the checks, the
     decision and the view."""
     head, rest = list(ranked[:depth]), list(ranked[depth:])
     if head and head[0].keywords < every_term and head[0].answer is not None:
@@ -162,7 +180,7 @@ def settle(ranked: Sequence[C], every_term: float, depth: int = SETTLE_DEPTH) ->
     head.sort(key=_failed)
     # (the numbers: over every candidate, not the first ten only; see numbers_stated)
     ranked_now = numbers_stated(_keep_dominant(before, head, every_term) + rest)
-    settled = _view_first(_decision_first(numbers_first(ranked_now[:depth]) + ranked_now[depth:]))
+    settled = _act_first(_view_first(_decision_first(numbers_first(ranked_now[:depth]) + ranked_now[depth:])))
     return _later_record(settled, depth)
 
 
@@ -246,19 +264,31 @@ def _view_first(ranked: list[C]) -> list[C]:
     return ranked if at is None else [ranked[at], *ranked[:at], *ranked[at + 1:]]
 
 
+def _act_first(ranked: list[C]) -> list[C]:
+    """``ranked`` with the section of its first candidate's § recording the act whose doers the
+    question asks (``acts``: set for "Vem yrkade …", "Vilka partier reserverade sig …", "vem var
+    jävig …" only) first, when the first is not one: the § the reranker chose names them there."""
+    if not ranked or ranked[0].item_of is None or ranked[0].acts:
+        return ranked
+    at = next((i for i, r in enumerate(ranked) if r.acts and r.item_of == ranked[0].item_of), None)
+    return ranked if at is None else [ranked[at], *ranked[:at], *ranked[at + 1:]]
+
+
 def _later_record(ranked: list[C], depth: int = SETTLE_DEPTH) -> list[C]:
     """``ranked`` with the latest of its first candidate's body's records first: among the first
     ``depth``, a passage of the same section of a § of a later meeting of the same body
-    (``record``) that holds at least as much of the query, has ``EVERY_TERM_SHARE`` of the first's
-    chance, fails no more checks of what is asked and names the question's year where the first
-    does (``year_named``). The reranker rates the two alike: the later is the matter as it stands."""
+    (``record``; a § without sections, ``WHOLE``, stands beside any section) that holds at least as
+    much of the query, has ``EVERY_TERM_SHARE`` of the first's chance, fails no more checks of what
+    is asked and names the question's year where the first does (``year_named``). The reranker
+    rates the two alike: the later is the matter as it stands."""
     first = ranked[0] if ranked else None
     if first is None or first.record is None or first.answer is None:
         return ranked
     record, bar = first.record, EVERY_TERM_SHARE * first.answer
-    later = [r for r in ranked[1:depth] if r.record is not None and r.record[:3] == record[:3]
-             and r.record[3] > record[3] and r.item_of != first.item_of and r.keywords >= first.keywords
-             and (r.answer or 0.0) >= bar and _failed(r) <= _failed(first) and (r.year_named or not first.year_named)]
+    later = [r for r in ranked[1:depth] if r.record is not None and r.record[:2] == record[:2]
+             and (r.record[2] == record[2] or WHOLE in (r.record[2], record[2])) and r.record[3] > record[3]
+             and r.item_of != first.item_of and r.keywords >= first.keywords and (r.answer or 0.0) >= bar
+             and _failed(r) <= _failed(first) and (r.year_named or not first.year_named)]
     if not later:
         return ranked
     best = max(later, key=lambda r: r.record[3] if r.record is not None else "")

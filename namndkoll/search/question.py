@@ -104,6 +104,9 @@ class Question:
     # the body a post asked is of, as the query writes it ("barn- och ungdomsnämnden" of "Vem avsade
     # sig uppdraget som vice ordförande i barn- och ungdomsnämnden …"): ``post_body_of``
     post_body: str | None = None
+    # (twenty-fourth session) who did an act a § records in a section of its own ("Vem yrkade …",
+    # "Vilka partier reserverade sig …", "vem var jävig …"): those sections (``act_asked``)
+    act: tuple[str, ...] = ()
 
 
 _KINDS = {
@@ -187,7 +190,30 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     position=bool(_POSITION_Q.search(query)) or opinion is not None,
                     opinion=opinion, decision=asks_decision(query, form),
                     done=bool(_DONE_Q.search(query)), day=day_of(query), holder=holder_asked(query),
-                    post_body=post_body_of(query))
+                    post_body=post_body_of(query), act=act_asked(query))
+
+
+# (twenty-fourth session) who did an act asked: "Vem yrkade …", "Vilka partier ville att …",
+# "Vilka partier reserverade sig …", "vem var jävig …", "Vem lämnade protokollsanteckning …": the
+# act a § records in a section of its own, where the doers are named (Göteborg's Yrkanden,
+# Alingsås's "Förslag till beslut på sammanträdet" where members "föreslår": what a member wanted
+# at the meeting is what they proposed; the Reservation, the Jäv, the anteckning). Not "Hur
+# röstade SD om M:s yrkande", "omröstning mp:s yrkande …" (a yrkande named, not who made it)
+_WHO_DID = re.compile(r"^\W*(?:vem|vilka|vilket\s+parti)\b", re.IGNORECASE)
+_ACTS = ((re.compile(r"\bj[aä]vig\w*|\bjäv\b", re.IGNORECASE), ("jav",)),
+         (re.compile(r"\breserverade\b", re.IGNORECASE), ("reservation",)),
+         (re.compile(r"\bprotokollsanteckning\w*", re.IGNORECASE), ("protokollsanteckning",)),
+         (re.compile(r"\bsärskil(?:t|da)\s+(?:yttrande|uttalande)\w*", re.IGNORECASE), ("sarskilt_uttalande",)),
+         (re.compile(r"\b(?:yrkade|ville)\b", re.IGNORECASE), ("yrkanden", "forslag")))
+
+
+def act_asked(query: str) -> tuple[str, ...]:
+    """The sections of a § recording the act whose doers a "Vem/Vilka …" question asks ("Vem
+    yrkade …", "Vilka ville …": the Yrkanden and the proposals at the meeting; "Vilka partier
+    reserverade sig …": the Reservation; "vem var jävig …": the Jäv); () for another query."""
+    if not _WHO_DID.search(query):
+        return ()
+    return next((sections for rx, sections in _ACTS if rx.search(query)), ())
 
 
 # "Vem har skrivit …", "Vem skrev …", "Vem föreslog …", "Vem anmälde …": an act done, asked of its doer
@@ -224,9 +250,15 @@ def on_day(day: str | None, text: str, date: str | None) -> bool:
 # what was decided asked: "Vad beslutade kommunstyrelsen om …", "Vad beslutades om …", "vad har
 # beslutats om …", "Vad har nämnden beslutat …", "Vad blev beslutet om …", "Vilket beslut fattades …",
 # and what came of a matter: "Hur gick det med motionen om …", "Vad hände med …" (not "När
-# beslutade …", a date, nor "Vem beslutade …", a body)
-_DECISION_Q = re.compile(r"\bvad\b[^?.]{0,40}?\b(beslut(ade|ades|ats|at)|beslöts?)\b|"
+# beslutade …", a date, nor "Vem beslutade …", a body); (twenty-fourth session) in the present,
+# "Vad beslutar …", and what a body proposes another body decide: "Vad föreslår kommunstyrelsen i
+# Alingsås att fullmäktige gör med motionen …", "Vad föreslår tekniska nämnden att kommunstyrelsen
+# beslutar om brandvattenplanen?" — the proposal a body sends on is its own decision, the Beslut
+# "Förslag till beslut i kommunfullmäktige: Motionen avslås" (not "Vad föreslår motionen …", a
+# paper's proposal, nor "Vad föreslår förvaltningen …" without a body to decide)
+_DECISION_Q = re.compile(r"\bvad\b[^?.]{0,40}?\b(beslut(ade|ades|ats|at|ar)|beslöts?)\b|"
                          r"\bvad\s+blev\s+beslutet\b|\bvilket\s+beslut\b|"
+                         r"\bvad\s+föreslår\b[^?.]{0,60}?\batt\s+(?:\w+\s+){0,2}\w*(?:fullmäktige|styrelsen|nämnden)\b|"
                          r"\bhur\s+gick\s+det\s+(?:med|för)\b|\bvad\s+hände\s+(?:med|sedan)\b", re.IGNORECASE)
 # ... and a keyword query naming a decision beside a topic: "kollektivtrafikdialog initiativärende
 # liberalerna beslut kommunstyrelsen", "badhuset beslutet fullmäktige" (not the words of a §'s

@@ -94,8 +94,12 @@ class Ranked:
     numbers: int = 0
     # (twenty-third session) the record a § passage stands in: (municipality, body, section, the
     # meeting's date), for the later of two records of one body (``order._later_record``); None
-    # outside a § or where one of them is not known
+    # outside a § or where one of them is not known (twenty-fourth session: a § with no section
+    # headings has the section "", ``order.WHOLE``)
     record: tuple[str, str, str, str] | None = None
+    # (twenty-fourth session) stands in the section recording the act whose doers the question asks
+    # ("Vem yrkade …": the Yrkanden; Question.act), or no act is asked
+    acts: bool = False
 
 
 _FIELDS = frozenset(Ranked.__dataclass_fields__)

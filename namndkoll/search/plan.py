@@ -53,6 +53,7 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
 
     planned = []
     for t in terms:
+        t = _own_forms(store, t)
         if grouped_number(t.word):
             # "500 000": the passages holding its groups in a row are at most those holding its
             # rarest group (no store counts phrases; an upper bound, the same on both backends)
@@ -104,6 +105,20 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         t = replace(t, parts=parts, alts=tuple(dict.fromkeys((*t.alts, *alts))), df=n)
         planned.append(_one_prefix(store, t))
     return _with_abbreviations(_with_bodies(store, joined_compounds(planned, df), df), df)
+
+
+def _own_forms(store: Store, t: Term) -> Term:
+    """``t`` searched by its word itself and its verb's forms where it is a verb's form whose
+    stem finds mostly other words than the verb's (``forms.own_prefixes``): "grundades" not by
+    "grund*" (grundskola, grundläggande) but "grundades*", "grundas*"; "hålls" not by "håll*"
+    (hållbar) but "hålls*", "hålla*", "håller*", "hållits*"."""
+    from .forms import own_prefixes
+
+    vocab = getattr(store, "vocabulary", None)
+    if vocab is None or t.party or t.stem == t.word or not t.word.isalpha():
+        return t
+    own = own_prefixes(t.word, t.stem, vocab, store.term_doc_counts, sv_lemma)
+    return replace(t, stem=own[0], alts=(*t.alts, *own[1:])) if own else t
 
 
 def verb_family(store: Store, t: Term, alts: tuple[str, ...]) -> tuple[str, ...]:

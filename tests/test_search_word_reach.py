@@ -133,3 +133,22 @@ def test_compare_parkering_by_party_leaves_the_parks_out(db_path: Path):
     assert [row.item for row in parking.items] == ["114"]
     assert "V" not in parking.parties
     assert "120" in [row.item for row in parks.items]  # the parks are still found as parks
+
+
+@pytest.mark.parametrize(("word", "stems"), [
+    # (twenty-fourth session) a doer's other forms reach its own and its verb's, as the base does:
+    # "tränarnas" was cut to "trän*", which found trängselskatten and träningsanläggningar
+    ("tränarnas", ("träna", "träner")), ("tränarna", ("träna", "träner")), ("ersättarna", ("ersätta", "ersätter")),
+    ("ersättarens", ("ersätta", "ersätter")), ("handläggarna", ("handlägga", "handlägger")),
+    # not a noun's plural in -ar ("tolk", "tolkar"), nor one who lives in a place
+    ("tolkarna", ("tolk",)), ("göteborgarna", ("göteborg",)),
+])
+def test_a_doers_other_forms_reach_what_its_base_form_does(word: str, stems: tuple[str, ...]):
+    assert word_stems(word) == stems
+
+
+def test_tranarnas_is_no_trangsel():
+    terms = query_terms("tränarnas dag")
+    matcher = Matcher(terms[:1])
+    assert matcher.held("Tränarna i föreningen bjuds in.") == [True]
+    assert matcher.held("Trängselskatten höjs och träningsanläggningar byggs.") == [False]

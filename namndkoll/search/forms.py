@@ -29,6 +29,11 @@ noun of another meaning (the committee, the garment), nor a noun the table reads
 The forms are reached as prefixes (a compound of them too: "ökningstakt"), each one only where
 every word the corpus holds under it is the verb's own or such a compound: "anta" would reach
 "antal" (the number), so "antogs" reaches "antar", "antas", "antagande" … and not "anta*".
+
+The word's own stem likewise (twenty-fourth session): where the table gives a participle or an
+s-verb ("grundades" -> "grundad", "hålls" -> "hållas") the word is read as that verb's form, and
+where its stem finds mostly other words than the verb's ("grund*": grundskola, grundläggande;
+"håll*": hållbar), the word is searched by itself and its verb's forms (``own_prefixes``).
 """
 
 from __future__ import annotations

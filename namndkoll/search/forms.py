@@ -187,10 +187,11 @@ def strangers(word: str, prefix: str, vocabulary: Vocabulary, counts: Counts, le
     return _reach(word, prefix, vocabulary, counts, lemma)[1]
 
 
-def _reach(word: str, prefix: str, vocabulary: Vocabulary, counts: Counts, lemma: Lemma
+def _reach(word: str, prefix: str, vocabulary: Vocabulary, counts: Counts, lemma: Lemma, share: float = 0.0
            ) -> tuple[list[str], list[str], dict[str, int]]:
     """The verb's forms and nouns under ``prefix``, the ``strangers`` there, and the passages
-    holding each word under it."""
+    holding each word under it; no strangers where the words that may be ones hold less than
+    ``share`` of its passages (their compounds unread: a look-up of every split of each)."""
     verb = verb_of(word, lemma)
     if verb is None or len(prefix) < MIN_STEM or not word.startswith(prefix) or word == prefix:
         return [], [], {}
@@ -207,6 +208,8 @@ def _reach(word: str, prefix: str, vocabulary: Vocabulary, counts: Counts, lemma
     heads = {*fam, *nouns, verb}
     rests = {w: [w[len(f):] for f in heads if len(f) >= MIN_STEM and w.startswith(f)]
              for w in held if w not in fam and w not in bare}
+    if sum(held[w] for w in rests) < share * sum(held.values()):
+        return fam, [], held
     read = _words_after(rests, counts, lemma)
     return fam, [w for w in rests if w not in read], held
 
@@ -221,7 +224,7 @@ def own_prefixes(word: str, prefix: str, vocabulary: Vocabulary, counts: Counts,
     whose own words are mostly the verb's ("bygga*" beside the rare "byggaktörer"). None where
     the stem's words are the verb's but for a few the compound check cannot read ("beslut*" for
     "beslutades": "beslutsfattare", 3 of 1,520 passages), or ``word`` is no verb's form."""
-    fam, others, held = _reach(word, prefix, vocabulary, counts, lemma)
+    fam, others, held = _reach(word, prefix, vocabulary, counts, lemma, OTHERS_SHARE)
     if not others or sum(held[w] for w in others) < OTHERS_SHARE * sum(held.values()):
         return None
     # (the bare root's forms count against a prefix too: it reaches the root's compounds)

@@ -74,3 +74,54 @@ def test_a_passage_holding_the_noun_holds_the_question_word(db: str):
     matcher = Matcher(terms)
     assert matcher.held(PASSAGES["antagande.pdf"]) == [True, True]
     assert matcher.held(PASSAGES["antal.pdf"]) == [False, False]
+
+
+# (twenty-fourth session) the table gives a participle or an s-verb ("grundades" -> "grundad",
+# "hålls" -> "hållas"), and the word's stem ran into other words: "grund*" reached grundskola,
+# grundläggande, "håll*" hållbar. The word reaches its verb's forms, not the words its first
+# letters begin
+ROOTS = {
+    "grundskola.pdf": "Grundskolan får en ny grundskolenämnd. Grundläggande resurser och grundavgiften för "
+                      "grundskolans elever fastställs av grundskolenämnden.",
+    "grundade.pdf": "Föreningen grundades 1952 av boende i Sollebrunn.",
+    "hallbar.pdf": "Hållbarhetsarbetet ska göra staden hållbar, och hållbarheten följs upp i hållbarhetsrapporten.",
+    "haller.pdf": "Kommunfullmäktige håller sitt möte i stadshuset varje månad; mötet hålls klockan 18.",
+}
+
+
+@pytest.mark.parametrize(("word", "verb"), [
+    ("grundades", "grunda"), ("hålls", "hålla"), ("delades", "dela"), ("reserverade", "reservera"),
+    # a noun's form the table takes to a participle or a root: no verb's form
+    ("nämndens", None), ("samrådet", None), ("västs", None), ("nämns", None),
+])
+def test_a_participle_or_s_verb_in_the_table_is_read_as_its_verb(word: str, verb: str | None):
+    assert verb_of(word, lambda w: lemma_of("sv", w)) == verb
+
+
+def test_grundades_and_halls_reach_their_verbs_not_words_sharing_their_letters(db: str):
+    with opened(db, write=True) as st:
+        for name, text in ROOTS.items():
+            with st.transaction():
+                st.replace_document(report(name, [text], MD))
+        index_corpus(st, FakeEmbedder())
+        grundades = [h.source for h in search(st, "grundades", None, mode="keyword", abstention=False)]
+        halls = [h.source for h in search(st, "hålls", None, mode="keyword", abstention=False)]
+        terms = keyword_plan(st, "När grundades föreningen?")
+    assert grundades == ["grundade.pdf"]
+    assert halls == ["haller.pdf"]
+    assert Matcher(terms[:1]).held(ROOTS["grundskola.pdf"]) == [False]
+
+
+def test_a_verb_form_typed_without_dots_reaches_what_it_does_typed_right(db: str):
+    # "halls" is "hålls" (a keyboard without å): its spelling with the ring, then the verb's
+    # forms, not "håll*" (hållbar)
+    with opened(db, write=True) as st:
+        for name, text in ROOTS.items():
+            with st.transaction():
+                st.replace_document(report(name, [text], MD))
+        index_corpus(st, FakeEmbedder())
+        (halls,) = [t for t in keyword_plan(st, "nar halls motet") if t.word == "halls"]
+        found = [h.source for h in search(st, "nar halls motet", None, mode="keyword", abstention=False)]
+    assert "hålls" in halls.alts
+    assert Matcher([halls]).held(ROOTS["hallbar.pdf"]) == [False]
+    assert found == ["haller.pdf"]

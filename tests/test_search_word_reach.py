@@ -133,3 +133,31 @@ def test_compare_parkering_by_party_leaves_the_parks_out(db_path: Path):
     assert [row.item for row in parking.items] == ["114"]
     assert "V" not in parking.parties
     assert "120" in [row.item for row in parks.items]  # the parks are still found as parks
+
+
+@pytest.mark.parametrize(("word", "stems"), [
+    # (twenty-fourth session) a doer's other forms reach its own and its verb's, as the base does:
+    # "tränarnas" was cut to "trän*", which found trängselskatten and träningsanläggningar
+    ("tränarnas", ("träna", "träner")), ("tränarna", ("träna", "träner")), ("ersättarna", ("ersätta", "ersätter")),
+    ("ersättarens", ("ersätta", "ersätter")), ("handläggarna", ("handlägga", "handlägger")),
+    # not a noun's plural in -ar ("tolk", "tolkar"), nor one who lives in a place
+    ("tolkarna", ("tolk",)), ("göteborgarna", ("göteborg",)),
+    # a plural that changes the root's vowel reaches its own forms: "städ*" found städning
+    ("städers", ("städer",)), ("ledamöterna", ("ledamöter",)), ("bostäder", ("bostäder",)),
+])
+def test_a_doers_and_a_plurals_other_forms_reach_their_own_words(word: str, stems: tuple[str, ...]):
+    assert word_stems(word) == stems
+
+
+def test_tranarnas_is_no_trangsel():
+    terms = query_terms("tränarnas dag")
+    matcher = Matcher(terms[:1])
+    assert matcher.held("Tränarna i föreningen bjuds in.") == [True]
+    assert matcher.held("Trängselskatten höjs och träningsanläggningar byggs.") == [False]
+
+
+def test_staders_is_no_stadning():
+    terms = query_terms("Vilka städers trygghetscentraler")
+    matcher = Matcher(terms[:1])
+    assert matcher.held("Flera städer har trygghetscentraler; städerna samverkar.") == [True]
+    assert matcher.held("Städningen av lokalerna upphandlas.") == [False]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from .index import Filters, chunk_where
@@ -33,6 +34,63 @@ def grouped_number(word: str) -> bool:
     groups on the keyword side, matched whole (not as a prefix), and in a passage only where no
     other group stands before or after it ("1 500 000" is not "500 000"; search/terms.py)."""
     return " " in word and word.replace(" ", "").isdigit()
+
+
+# a group gap as the records write it: a space, a no-break or thin space (STYLE.md: "1 500 000 kr")
+_GAP = "[ \u00a0\u202f\u2009]"
+_KEEP = 2  # a search with a number in groups asks the index for this many times the passages
+
+
+def whole_number(text: str, number: str) -> bool | None:
+    """Whether ``text`` holds the number in groups ``number`` ("500 000") whole: True where it
+    stands alone, False where it stands only inside a longer number ("1 500 000", "500 000 000"),
+    None where the text does not hold its groups in a row at all (a passage found by another word).
+    The keyword index holds the groups as words in a row, so its phrase finds both."""
+    groups = number.split()
+    phrase = r"(?<!\w)" + r"\W+".join(map(re.escape, groups)) + r"(?!\w)"
+    found = [m.span() for m in re.finditer(phrase, text)]
+    if not found:
+        return None
+    longer = re.compile(r"\d" + _GAP + "$")
+    return any(not longer.search(text[max(0, a - 2):a]) and not re.match(_GAP + r"\d{3}(?!\d)", text[b:b + 5])
+               for a, b in found)
+
+
+def whole_numbers(search: Callable[[Sequence[Any], int, Any], list[tuple[int, float]]],
+                  rows: Callable[[Sequence[int]], dict[int, Any]], terms: Sequence[Any], k: int,
+                  f: Any) -> list[tuple[int, float]]:
+    """The best ``k`` keyword matches of ``terms`` (``search``: a backend's ranking, chunk id and
+    score), where a number in groups counts only standing whole (issue 11): both backends' index
+    holds "1 500 000" as the words 1, 500, 000 in a row, so the phrase "500 000" finds it. A
+    passage holding the number only inside a longer one is scored without it (the backend's
+    ranking of the other terms over that passage alone: BM25 sums one score per phrase, so that is
+    its score less the number's), or left out where nothing else found it. ``rows``: the passages'
+    rows (their ``text`` and ``context``, the columns the index holds)."""
+    numbers = [t for t in terms if grouped_number(t.word)]
+    if not numbers:
+        return search(terms, k, f)
+    hits = search(terms, _KEEP * k, f)
+    got = rows([cid for cid, _ in hits])
+    inside: dict[tuple[int, ...], list[int]] = {}
+    for cid, _ in hits:
+        row = got.get(cid)
+        texts = [row["text"] or "", row["context"] or ""] if row is not None else []
+        held = [[whole_number(x, t.word) for x in texts] for t in numbers]
+        out = tuple(i for i, h in enumerate(held) if False in h and True not in h)
+        if out:
+            inside.setdefault(out, []).append(cid)
+    if not inside:
+        return hits[:k]
+    score = dict(hits)
+    for out, ids in inside.items():
+        rest = [t for t in terms if not any(t is numbers[i] for i in out)]
+        again = dict(search(rest, len(ids), replace(f, chunk_ids=tuple(ids)))) if rest else {}
+        for cid in ids:
+            if cid in again:
+                score[cid] = again[cid]
+            else:
+                del score[cid]
+    return sorted(score.items(), key=lambda cs: -cs[1])[:k]
 
 
 def as_prefix(t: Any) -> bool:

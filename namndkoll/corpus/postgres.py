@@ -29,6 +29,7 @@ from ..types import Chunk, Document, Extraction, Table
 from . import redact, watches
 from .beside import PARALLEL_FROM, Beside
 from .index import ChunkState, Filters, ModelRecord
+from .keywords import whole_numbers
 from .pg_connect import (
     INSTALL,
     PREPARE_AFTER,
@@ -380,7 +381,8 @@ class PostgresStore:
         return pg_index.knn(self.conn, query, k, f, exact=exact)
 
     def keyword(self, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
-        return pg_keywords.keyword(self.conn, terms, k, f)
+        # a number in groups only standing whole ("500 000" is not inside "1 500 000")
+        return whole_numbers(lambda ts, n, g: pg_keywords.keyword(self.conn, ts, n, g), self.chunk_rows, terms, k, f)
 
     def keyword_beside(self, terms: Sequence[Any], k: int, f: Filters) -> Future[list[tuple[int, float]]] | None:
         if not self.read_only or self._url is None or self.chunk_total() < PARALLEL_FROM:

@@ -298,7 +298,9 @@ class SqliteStore:
         return index.knn(self.conn, query, k, f, coarse=coarse, center=rec.center if rec else None)
 
     def keyword(self, terms: Sequence[Any], k: int, f: Filters) -> list[tuple[int, float]]:
-        return keywords.keyword(self.conn, keywords.fts_query(terms), k, f)
+        # a number in groups only standing whole ("500 000" is not inside "1 500 000")
+        return keywords.whole_numbers(lambda ts, n, g: keywords.keyword(self.conn, keywords.fts_query(ts), n, g),
+                                      self.chunk_rows, terms, k, f)
 
     def keyword_beside(self, terms: Sequence[Any], k: int, f: Filters) -> Future[list[tuple[int, float]]] | None:
         # a file opened read-only (an in-memory or borrowed connection has no second one)

@@ -53,6 +53,7 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
 
     planned = []
     for t in terms:
+        t = _own_forms(store, t)
         if grouped_number(t.word):
             # "500 000": the passages holding its groups in a row are at most those holding its
             # rarest group (no store counts phrases; an upper bound, the same on both backends)
@@ -71,7 +72,7 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
             fixed = repair(t.word, vocab) if n == 0 else repair(t.word, [
                 (w, c) for w, c in vocab if c >= RARE_TYPO * max(n, 1) and fold(w) == fold(t.word)])
             if fixed:
-                alts = word_stems(fixed)
+                alts = _stems(store, fixed)
                 n = max(n, sum(df(a) for a in alts))
         # a word typed without å/ä/ö is also its spelling with them, where the corpus writes it so
         # far more often: in a query typed so, whatever its count ("goteborg" is in 33 passages,
@@ -80,7 +81,7 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         if not alts and not t.party and (without_dots or n == 0) and t.word.isalpha() and fold(t.word) == t.word:
             dotted = dotted_spelling(store, t.word)
             if dotted:
-                alts = word_stems(dotted)
+                alts = _stems(store, dotted)
                 n = max(n, sum(df(a) for a in alts))
         # a word the corpus (nearly) lacks may still be there in parts: "platser i förskolan"
         parts = split_compound(t.word, store.term_doc_counts) if n < SPLIT_BELOW else ()
@@ -104,6 +105,28 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         t = replace(t, parts=parts, alts=tuple(dict.fromkeys((*t.alts, *alts))), df=n)
         planned.append(_one_prefix(store, t))
     return _with_abbreviations(_with_bodies(store, joined_compounds(planned, df), df), df)
+
+
+def _stems(store: Store, word: str) -> tuple[str, ...]:
+    """The prefixes a repaired word ("halls" typed for "hålls") reaches its forms by, as the
+    word typed right does (``_own_forms``): "hålls", "hålla", "håller", not "håll*" (hållbar)."""
+    own = word_stems(word)
+    t = _own_forms(store, Term(word, own[0], alts=own[1:]))
+    return (t.stem, *t.alts)
+
+
+def _own_forms(store: Store, t: Term) -> Term:
+    """``t`` searched by its word itself and its verb's forms where it is a verb's form whose
+    stem finds mostly other words than the verb's (``forms.own_prefixes``): "grundades" not by
+    "grund*" (grundskola, grundläggande) but "grundades*", "grundas*"; "hålls" not by "håll*"
+    (hållbar) but "hålls*", "hålla*", "håller*", "hållits*"."""
+    from .forms import own_prefixes
+
+    vocab = getattr(store, "vocabulary", None)
+    if vocab is None or t.party or t.stem == t.word or not t.word.isalpha():
+        return t
+    own = own_prefixes(t.word, t.stem, vocab, store.term_doc_counts, sv_lemma)
+    return replace(t, stem=own[0], alts=(*t.alts, *own[1:])) if own else t
 
 
 def verb_family(store: Store, t: Term, alts: tuple[str, ...]) -> tuple[str, ...]:

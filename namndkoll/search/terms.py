@@ -95,6 +95,7 @@ _ERING = ("eringarna", "eringar", "eringen", "ering")
 # Not an adjective's comparative ("långsammare", "billigare": the lemma table knows it as
 # "långsam", "billig"), whose stem reaches the adjective's forms
 _ARE = "are"
+_DOERS = ("arna", "arnas", "aren", "arens", "ares")  # its definite, plural and genitive forms
 
 
 def word_stems(word: str) -> tuple[str, ...]:
@@ -102,13 +103,42 @@ def word_stems(word: str) -> tuple[str, ...]:
     verb whose stem cut that derivation off, the noun's and the verb's ("parkering" ->
     "parkering", "parkera": not "park", "parker", "parkförvaltning"); for a doer's noun in -are,
     the noun's and the verb's present ("ersättare" -> "ersätta", "ersätter": not
-    "ersättning")."""
+    "ersättning"), and so for its other forms ("tränarnas" -> "träna", "träner": not "trän*",
+    trängsel)."""
     s = stem(word)
     if any(word == s + e for e in _ERING):
         return (s + "ering", s + "era")
     if word == s + _ARE and _a_noun(word):
         return (s + "a", s + "er")
-    return (s,)
+    # the doer's other forms ("tränarna", "tränarnas", "ersättarens"): its stem cut "-arnas" off,
+    # and "trän*" reached trängsel, "ersätt*" ersättning; they are the base form's. Not a noun's
+    # plural in -ar ("tolkarna", which the table also takes to "tolkare": "tolken" is "tolk"),
+    # nor one who lives somewhere ("göteborgarna": no verb "göteborga")
+    base = sv_lemma(word) if word.isalpha() and word.endswith(_DOERS) else None
+    root = base[:-3] if base else ""
+    if base and base != word and base.endswith(_ARE) and word.startswith(base[:-1]) \
+            and s not in (sv_lemma(s + "en"), sv_lemma(s + "et")) \
+            and any(sv_lemma(root + e) == root + "a" for e in ("as", "ade", "er", "s")):
+        own = word_stems(base)
+        if own != (stem(base),):
+            return own
+    return _plural(word, s) or (s,)
+
+
+def _plural(word: str, s: str) -> tuple[str, ...] | None:
+    """A plural that changes the root's vowel ("städer" / "stad", "bostäder" / "bostad",
+    "ledamöter" / "ledamot") and its forms ("städers", "ledamöterna"): its stem cut the plural's
+    ending off, and "städ*" reached städning, städa. It reaches the plural itself and its forms
+    ("städer*"); not the singular's ("ledamot*" for "ledamöter" showed near misses' passages
+    with confidence: ``plan.present_stem``). None for other words."""
+    lem = sv_lemma(word) if word.isalpha() else None
+    if not lem or lem == word or lem[0] != word[0] or lem.startswith(s) or s.startswith(lem) or lem[-1] in "aeå":
+        return None
+    # (the table reads the bare plural as a verb's present: "städer" -> "städja", "händer" -> "hända")
+    plural = next((word[:i] for i in range(len(word), len(s), -1) if word[:i].endswith("er")), None)
+    if plural is None or fold(plural[:len(lem) - 1]) != fold(lem[:-1]):
+        return None
+    return (plural,)
 
 
 def part_stem(word: str) -> str:

@@ -88,7 +88,11 @@ _NOT_FIGURES = re.compile(
     r"(?<![\d,.])(?:19|20)\d\d(?!\d|[,.]\d)", re.IGNORECASE | re.MULTILINE)
 _DIGITS = re.compile(r"\d")
 # a number written out (not "ingen"/"samtliga": those say none or all, not how many beside a noun)
-_NUMBER_WORDS = r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*|trettio|fyrtio|femtio|\w*hundra|\w*tusen"
+# (twenty-fourth session) ... and a multiple, which answers "Hur många fler …" ("kan tredubbla antalet
+# persontåg", "fördubblas", "halveras")
+_NUMBER_WORDS = (r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*|trettio|fyrtio|femtio|\w*hundra|\w*tusen|"
+                 r"(?:för|tre|fyr|fem)dubbl\w*|halver\w*")
+_MULTIPLE = re.compile(r"\b(?:(?:för|tre|fyr|fem)dubbl\w*|halver\w*)", re.IGNORECASE)
 _COUNT_WORD = re.compile(rf"\b({_NUMBER_WORDS}|hälften|en\s+procent)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\-–])|\n\s*\n|\s•\s")
 # four numbers or more in a row, each alone (a percent sign at most): a chart's axis or the years
@@ -243,7 +247,11 @@ def states(question: Question, text: str, section: str | None = None) -> bool:
         question = replace(question, kinds=question.kinds - {"figure"})
     if not states_kind(question, text, section) and not (
             question.people and question.position and _MEMBERS_OF.search(text)
-            and states_kind(replace(question, people=False), text, section)):
+            and states_kind(replace(question, people=False), text, section)) and not (
+            # (twenty-fourth session) a multiple counts: "kan tredubbla antalet persontåg" answers
+            # "Hur många fler persontåg …" with no number in it
+            question.count and _MULTIPLE.search(text)
+            and states_kind(replace(question, kinds=question.kinds - {"figure"}), text, section)):
         return False
     # (a list of § titles, a protocol's table of contents, states no figure: "Erska 1:55", "§ 95 …")
     if "figure" in question.kinds and section != "table" and (lists_items(text, section) or not figure_in(text)):

@@ -18,9 +18,10 @@ from namndkoll.corpus import as_store
 from namndkoll.corpus.db import open_db, transaction
 from namndkoll.corpus.store import replace_document
 from namndkoll.search import index_corpus
-from namndkoll.search.durations import asks_duration, duration_in
+from namndkoll.search.durations import asks_duration, asks_length, duration_in, length_in
 from namndkoll.search.grounds import states
 from namndkoll.search.hybrid import evidence, rank, search
+from namndkoll.search.plan import frame_spelled
 from namndkoll.search.question import read_question
 from namndkoll.types import Metadata
 
@@ -115,3 +116,16 @@ def test_a_duration_holds_the_time_asked(alingsas) -> None:
     ranked, rows, _question = evidence(alingsas, q, ranked, terms)
     rule = next(r for r in ranked if rows[r.chunk_id]["text"].startswith("§ 54"))
     assert rule.focus_ok and rule.kind_stated
+
+
+def test_a_length_asked_is_stated_by_a_length() -> None:
+    # "hur lang ar gota alv" (typed without dots) asks a length: a vote on the Göta älv ferries
+    # counts votes, no length (before: any number was the figure asked)
+    q = read_question(frame_spelled("hur lang ar gota alv"))
+    assert asks_length(q) and not asks_duration(q)
+    assert not states(q, "Omröstningen utfaller med 68 Ja mot 3 Nej. 9 ledamöter avstår från att rösta.")
+    assert states(q, "Göta älv är 93 km lång och rinner från Vänern.")
+    bike = read_question("Hur långt går en elcykel på en laddning?")
+    assert states(bike, "En elcykel har normalt en räckvidd på 50–60 km per laddning.")
+    assert not asks_length(read_question("Hur länge gäller avtalet?"))
+    assert length_in("tre mil") and length_in("200 meter") and not length_in("500 kronor")

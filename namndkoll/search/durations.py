@@ -13,16 +13,21 @@ over the date that answers it.
 
 "Hur lång är Vasaloppet?" and "Hur långt går en elcykel …" ask a length, not a duration: only
 "länge", or "lång"/"långt" before a word of time ("Hur lång tid …", "hur lång period …"), ask one.
+A length asked is stated by a length ("93 km", "50–60 km per laddning", "tre mil") or a time (a
+queue's or a process's length may be told in either), not by any number: "hur lang ar gota alv"
+and a vote on the Göta älv ferries, "Omröstningen utfaller med 68 Ja mot 3 Nej", state none.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..measures import measure_at
 from .question import Question
 from .terms import Finds
 
-__all__ = ["DURATION", "TIME_FOCUS", "TimeFocus", "asks_duration", "duration_in", "time_focus"]
+__all__ = ["DURATION", "TIME_FOCUS", "TimeFocus", "asks_duration", "asks_length", "duration_in", "length_in",
+           "time_focus"]
 
 # a focus asking a length of time, which a passage states in its unit, not in the word asked
 TIME_FOCUS = frozenset({"tid", "tiden", "tidsperiod", "period", "perioden", "tidsfrist", "frist", "frister", "länge"})
@@ -63,6 +68,26 @@ def asks_duration(question: Question) -> bool:
     degree = question.degree
     return degree == "länge" or (degree in _HOW_LONG and any(
         w in TIME_FOCUS or w.endswith(_TIME_ENDS) for w in (*question.focus, *question.query_words)))
+
+
+def asks_length(question: Question) -> bool:
+    """Whether a question asks a length ("Hur lång är Göta älv?", "Hur långt går en elcykel …"):
+    "hur lång/långt/långa" asking no time (``asks_duration``)."""
+    return question.degree in _HOW_LONG and not asks_duration(question)
+
+
+_LENGTHS = frozenset({"km", "mil", "m", "cm", "mm"})
+_AMOUNT = re.compile(r"(?<![\w,])(?:\d+(?:[ \u00a0]\d{3})*(?:,\d+)?|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|"
+                     r"elva|tolv|\w+ton|\w*tio|\w*hundra)(?![\w,])", re.IGNORECASE)
+
+
+def length_in(text: str) -> bool:
+    """Whether ``text`` states a length: an amount in km, mil, m, cm or mm (``measures.measure_at``)."""
+    for m in _AMOUNT.finditer(text):
+        unit = measure_at(text, m.end())
+        if unit is not None and unit[0] in _LENGTHS:
+            return True
+    return False
 
 
 def duration_in(text: str) -> bool:

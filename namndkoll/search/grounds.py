@@ -62,7 +62,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..measures import measure_at, spellings
-from .durations import asks_duration, duration_in
+from .durations import asks_duration, asks_length, duration_in, length_in
 from .focus import MEASURES, MONEY
 from .passage import lists_items
 from .question import PLACE_SUFFIXES, Question, mentions_place, place_word, same_body
@@ -252,6 +252,11 @@ def states(question: Question, text: str, section: str | None = None) -> bool:
             # "Hur många fler persontåg …" with no number in it
             question.count and _MULTIPLE.search(text)
             and states_kind(replace(question, kinds=question.kinds - {"figure"}), text, section)):
+        return False
+    # (twenty-fourth session) a length asked ("Hur lång är Göta älv?") is stated by a length or a
+    # time, not by any number ("68 Ja mot 3 Nej"): durations.py
+    if "figure" in question.kinds and asks_length(question) and section != "table" and not (
+            length_in(text) or duration_in(text)):
         return False
     # (a list of § titles, a protocol's table of contents, states no figure: "Erska 1:55", "§ 95 …")
     if "figure" in question.kinds and section != "table" and (lists_items(text, section) or not figure_in(text)):

@@ -57,7 +57,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .detail import label_named, name_stated, post_for_asked, words_stated
-from .grounds import figure_in, sentences, without_axes
+from .grounds import figure_or_time, sentences, without_axes
 from .passage import (
     LISTING_SECTIONS,
     NEAR_NAME,
@@ -126,7 +126,7 @@ def figure_of_body(question: Question, text: str, context: str, section: str | N
     parts = sentences(text)
     # the focus counts where the passage names it at all (else the heading before it did)
     want_focus = focus is not None and any(focus.search(s.lower()) for s in parts)
-    return any((titled or rx.search(s)) and figure_in(s) and (focus is None or not want_focus or focus.search(s.lower()))
+    return any((titled or rx.search(s)) and figure_or_time(question, s) and (focus is None or not want_focus or focus.search(s.lower()))
                for s in parts)
 
 
@@ -146,7 +146,7 @@ def figure_of_year(question: Question, text: str, section: str | None) -> bool:
     stand in, ``grounds.year_in_own_words``). A table row is read by its column heads."""
     if "figure" not in question.kinds or not question.years or section == "table":
         return True
-    figures = [s for s in _statements(without_axes(text)) if figure_in(s)]
+    figures = [s for s in _statements(without_axes(text)) if figure_or_time(question, s)]
     if not figures:
         return True
     asked = set(question.years)
@@ -159,7 +159,7 @@ def outcome_not_goal(question: Question, text: str, focus: Finds | None) -> bool
     names it. True for other questions and passages with no figure."""
     if not question.past or "figure" not in question.kinds:
         return True
-    figures = [s for s in sentences(without_axes(text)) if figure_in(s)]
+    figures = [s for s in sentences(without_axes(text)) if figure_or_time(question, s)]
     if focus is not None and any(focus.search(s.lower()) for s in figures):
         figures = [s for s in figures if focus.search(s.lower())]
     return not figures or any(not _GOAL.search(s) for s in figures)
@@ -287,7 +287,7 @@ def figure_beside_rare(question: Question, text: str, section: str | None,
     for entry in _ENTRY.split(without_axes(text)):
         parts = sentences(entry)
         at = [i for i, s in enumerate(parts) if holds_rare(s)]
-        if any(figure_in(s) for i in at for s in parts[i:i + 1 + FOLLOWING]):
+        if any(figure_or_time(question, s) for i in at for s in parts[i:i + 1 + FOLLOWING]):
             return True
         naming = naming or bool(at)
     return not naming

@@ -37,6 +37,7 @@ _ADJECTIVES = frozenset(["ny", "nytt", "stor", "stort", "liten", "litet", "gamma
                          "genomsnittlig", "genomsnittligt", "normal", "normalt", "enskild", "enskilt"])
 # words that are no noun asked: "per" in "för en villa per år"
 _FUNCTION = frozenset(["per", "samt", "cirka", "ca", "drygt", "knappt", "totalt"])
+_MORE_FEWER = frozenset(["fler", "färre", "flera"])  # a comparative before the noun counted
 _OF = frozenset(["av", "för", "på"])  # a phrase that narrows the noun: "hyran för X", "uppdrag på polska"
 _COPULAS = frozenset(["är", "var", "blir", "blev"])
 # "Vilken/Vilket X" asks a figure when X is (a compound of) an amount: "Vilken driftram …"
@@ -158,6 +159,10 @@ def focus_of(query: str) -> tuple[str, ...]:
         j = _past_owner(toks, _skip_articles(toks, j + 2))
         if j >= len(toks) or not _content(toks[j]):
             return ()
+    # (twenty-fourth session) "Hur många fler persontåg …", "Hur många färre platser …" ask a
+    # count of the noun after the comparative, not of "fler"
+    if how == "många" and toks[j] in _MORE_FEWER and j + 1 < len(toks) and _content(toks[j + 1]):
+        j += 1
     if how != "många" and (toks[j].endswith("re") or toks[j] == "mer"):
         return ()  # "Hur mycket lägre blir …": a comparison ("Hur många årsarbetare": a noun)
     h = _head(toks, j, adjective=True)

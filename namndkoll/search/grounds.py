@@ -62,13 +62,14 @@ from dataclasses import replace
 from typing import Any
 
 from ..measures import measure_at, spellings
+from .durations import asks_duration, asks_length, duration_in, length_in
 from .focus import MEASURES, MONEY
 from .passage import lists_items
 from .question import PLACE_SUFFIXES, Question, mentions_place, place_word, same_body
 from .rerank import states_kind
 from .terms import STOPWORDS, Finds, Matcher, Term
 
-__all__ = ["PLAN_YEARS", "TERM", "beside", "body_terms", "by_own_body", "by_own_committee", "date_beside", "figure_beside", "figure_in", "names_asked_year", "names_own_place", "record_terms", "sentences", "stated_around", "states",
+__all__ = ["PLAN_YEARS", "TERM", "beside", "body_terms", "by_own_body", "by_own_committee", "date_beside", "figure_beside", "figure_in", "figure_or_time", "names_asked_year", "names_own_place", "record_terms", "sentences", "stated_around", "states",
            "thing_beside", "thing_of", "topic_held", "without_axes", "without_numbering", "year_in_own_words"]
 
 # a year as a word: not part of a figure ("1 2025,5"), a case number ("2025.319") or an SFS ("2025:400")
@@ -87,7 +88,11 @@ _NOT_FIGURES = re.compile(
     r"(?<![\d,.])(?:19|20)\d\d(?!\d|[,.]\d)", re.IGNORECASE | re.MULTILINE)
 _DIGITS = re.compile(r"\d")
 # a number written out (not "ingen"/"samtliga": those say none or all, not how many beside a noun)
-_NUMBER_WORDS = r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*|trettio|fyrtio|femtio|\w*hundra|\w*tusen"
+# (twenty-fourth session) ... and a multiple, which answers "Hur många fler …" ("kan tredubbla antalet
+# persontåg", "fördubblas", "halveras")
+_NUMBER_WORDS = (r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*|trettio|fyrtio|femtio|\w*hundra|\w*tusen|"
+                 r"(?:för|tre|fyr|fem)dubbl\w*|halver\w*")
+_MULTIPLE = re.compile(r"\b(?:(?:för|tre|fyr|fem)dubbl\w*|halver\w*)", re.IGNORECASE)
 _COUNT_WORD = re.compile(rf"\b({_NUMBER_WORDS}|hälften|en\s+procent)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\-–])|\n\s*\n|\s•\s")
 # four numbers or more in a row, each alone (a percent sign at most): a chart's axis or the years
@@ -218,6 +223,13 @@ def figure_in(text: str) -> bool:
     return bool(_DIGITS.search(text) and _digit_left(without_axes(text))) or bool(_COUNT_WORD.search(text))
 
 
+def figure_or_time(question: Question, text: str) -> bool:
+    """``figure_in``, or, for a question asking how long (``durations.asks_duration``), a
+    duration: "till och med den 4 mars 2026", "fram till 31.12.2022", "tills vidare" answer
+    "Hur länge gäller …", though a date is no figure (twenty-fourth session)."""
+    return figure_in(text) or (asks_duration(question) and duration_in(text))
+
+
 # (eighteenth session) members named by their party, as a protocol records a stance: "Ledamöterna
 # från SD reserverar sig mot beslutet" answers "Vilka ledamöter reserverade sig …"
 _MEMBERS_OF = re.compile(r"\bledamöterna\s+(?:från|för|i)\s+[A-ZÅÄÖ]|\b[A-ZÅÄÖ]{1,3}:s\s+ledamöter", re.IGNORECASE)
@@ -228,9 +240,23 @@ def states(question: Question, text: str, section: str | None = None) -> bool:
     reference (a table row's numbers are its figures), and for a rate ("per timme") its unit. A
     stance asked of members by name ("Vilka ledamöter reserverade sig …") is stated where the
     protocol names them by their party ("Ledamöterna från SD reserverar sig")."""
+    # (twenty-fourth session) a duration asked is stated by a period or a bound date, which the
+    # figure checks read as no figure ("Hur länge gäller avtalet?" and "… gäller till och med den
+    # 4 mars 2026"): the other kinds it asks are checked as before
+    if "figure" in question.kinds and asks_duration(question) and duration_in(text) and not lists_items(text, section):
+        question = replace(question, kinds=question.kinds - {"figure"})
     if not states_kind(question, text, section) and not (
             question.people and question.position and _MEMBERS_OF.search(text)
-            and states_kind(replace(question, people=False), text, section)):
+            and states_kind(replace(question, people=False), text, section)) and not (
+            # (twenty-fourth session) a multiple counts: "kan tredubbla antalet persontåg" answers
+            # "Hur många fler persontåg …" with no number in it
+            question.count and _MULTIPLE.search(text)
+            and states_kind(replace(question, kinds=question.kinds - {"figure"}), text, section)):
+        return False
+    # (twenty-fourth session) a length asked ("Hur lång är Göta älv?") is stated by a length or a
+    # time, not by any number ("68 Ja mot 3 Nej"): durations.py
+    if "figure" in question.kinds and asks_length(question) and section != "table" and not (
+            length_in(text) or duration_in(text)):
         return False
     # (a list of § titles, a protocol's table of contents, states no figure: "Erska 1:55", "§ 95 …")
     if "figure" in question.kinds and section != "table" and (lists_items(text, section) or not figure_in(text)):
@@ -295,7 +321,7 @@ def figure_beside(question: Question, text: str, section: str | None, focus: Fin
     naming = [s for s in parts if focus.search(s.lower())]
     if naming and question.count:
         return any(counts_focus(s, focus) for s in naming)
-    return not naming or any(figure_in(s) for s in naming)
+    return not naming or any(figure_or_time(question, s) for s in naming)
 
 
 # when something happens, as a sentence says it: a year, a month, a date, a season, a week, a
@@ -357,9 +383,10 @@ def thing_beside(question: Question, text: str, thing: Matcher | None) -> bool:
     # the förslag voted on (the sentence before does, or the § title)
     text = without_numbering(text)  # (an agenda's item numbers count nothing)
     tally = "vote" in question.kinds and bool(_TALLY.search(text))
-    if not tally and not (figure_in(text) and any(thing.held(text))):  # most: no sentence to cut
+    if not tally and not (figure_or_time(question, text) and any(thing.held(text))):  # most: no sentence to cut
         return False
-    return any((tally and bool(_TALLY.search(s))) or (figure_in(s) and any(thing.held(s))) for s in sentences(text))
+    return any((tally and bool(_TALLY.search(s))) or (figure_or_time(question, s) and any(thing.held(s)))
+               for s in sentences(text))
 
 
 def topic_held(question: Question, form: str, text: str, document: str, thing: Matcher | None) -> bool:

@@ -28,6 +28,7 @@ from .absent import absent_in_context, constraints_of
 from .asked import asked_of, decided_by, holder_beside, lists_no_holder, post_of_body
 from .cite import format_citation
 from .detail import person_said, words_stated
+from .durations import time_focus
 from .embedder import Embedder
 from .facts import (
     bound_asked,
@@ -279,7 +280,8 @@ def evidence(store: Store, query: str, ranked: list[Ranked], terms: Sequence[Ter
     # records (``grounds.body_terms``)
     of_body = body_terms(question, [t.word for t in terms])
     of_record = record_terms(question, [t.word for t in terms])
-    focus = [focus_pattern(w, terms, store.term_doc_counts) for w in question.focus]
+    # (a focus asking a length of time, "tid" of "Inom hur lång tid …", is held by a duration: durations.py)
+    focus = [time_focus(w, focus_pattern(w, terms, store.term_doc_counts)) for w in question.focus]
     thing = thing_of(question, terms)  # what a figure query asks, in its own words (grounds.thing_beside)
     form = sentence_form(query)  # a keyword query says what it asks in its words only (grounds.topic_held)
     texts = {cid: row["text"] + "\n" + (row["context"] or "") for cid, row in rows.items()}

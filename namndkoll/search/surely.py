@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from .durations import TIME_FOCUS, duration_in
 from .grounds import PLAN_YEARS, TERM  # the spans of a text whose years are no year it is about
 from .passage import NEAR_NAME, PARTY_CODES
 from .question import Question
@@ -163,13 +164,6 @@ def stance_surely_absent(text: str) -> bool:
     return not _STANCE_ANY.search(text)
 
 
-# a focus asking a length of time, which a figure states in its unit, not in the word asked
-_TIME_FOCUS = frozenset({"tid", "tiden", "tidsperiod", "period", "perioden", "tidsfrist", "frist", "frister", "länge"})
-# a duration, in figures or words: "inom två år", "3 månader", "sex veckor"
-_DURATION = re.compile(r"(?<![\w,])(?:\d+(?:,\d+)?|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\w+ton|\w*tio)\s+(?:år|månad\w*|veck\w*|dag\w*|timm\w*|"
-                       r"minut\w*|kvartal\w*)(?![\wåäö])", re.IGNORECASE)
-
-
 def focus_surely_absent(question: Question, text: str, title: str | None, asked: Sequence[str] = ()) -> bool:
     """Whether a figure question's passage that fails ``Ranked.focus_ok`` positively lacks what
     the figure is of: a focus word whose stem stands nowhere in a word of the passage (``text``,
@@ -179,8 +173,8 @@ def focus_surely_absent(question: Question, text: str, title: str | None, asked:
     low = f"{text}\n{title or ''}".lower()
 
     def held(word: str) -> bool:
-        if word in _TIME_FOCUS:
-            return bool(_DURATION.search(text))
+        if word in TIME_FOCUS:
+            return duration_in(text)
         return any(len(s) > MIN_STEM and s in low for s in {word, stem(word)})
 
     focus = [w.lower() for w in question.focus]

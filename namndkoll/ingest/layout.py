@@ -524,6 +524,8 @@ _PAGENO = re.compile(
 # a § heading ("§ 12", "KF § 87 KS KF/2023:3", "SN § 91", "39 § Titel"): never a running header,
 # even where every § starts a page and its heading stands at the same height on each
 _SECTION_HEADING = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}(?:[ \t][A-ZÅÄÖ]{1,4})?[ \t]+)?§[ \t]*\d|^\d{1,4}[ \t]*§(?![§\d])")
+# a page counter closing a running line: "3 (11)", "sida 3 av 11"
+_COUNTER = re.compile(r"\b\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4})$", re.IGNORECASE)
 _LONE_MARKS = {"x", "X", "×", "✓", "✔", "☒"}
 _EDGE = 4  # lines at the top/bottom of a page that may be running header/footer (no layout)
 _ZONE = 0.15  # share of the page height at the top and at the bottom where margins lie (layout)
@@ -541,7 +543,14 @@ class PageLines:
 
 
 def _norm(line: str) -> str:
-    return re.sub(r"\d+", "#", line.casefold()).strip()
+    """A line's words with its numbers as "#", and a number leading or closing it left out: odd
+    and even pages write a running line's page number on opposite sides ("Stadsrevisionens
+    årsredogörelse 2024   1" on a right-hand page, "2   Stadsrevisionens årsredogörelse 2024" on
+    a left-hand one)."""
+    s = re.sub(r"\d+", "#", line.casefold()).strip()
+    if re.fullmatch(r"#(?:\s+#)*", s):
+        return s
+    return s[2:].lstrip() if re.match(r"#\s", s) else re.sub(r"\s+#$", "", s)
 
 
 def _zones(p: PageLines) -> tuple[list[int], list[int], set[int], set[int]]:
@@ -597,7 +606,8 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
         if edge and exact[(side, edge)][line] >= need:
             return True
         key = _norm(line)
-        if normed[(side, edge)][key] < need or s.endswith(".") or len(s) > 90 or _SECTION_HEADING.match(s):
+        long = len(s) > 90 and not _COUNTER.search(s)  # a long title may run in a foot "… bostadsområ- 2 (6)"
+        if normed[(side, edge)][key] < need or s.endswith(".") or long or _SECTION_HEADING.match(s):
             return False  # a sentence or a § heading that only looks like the others
         numbers = {int(x) for x in re.findall(r"(?<![\d/:-])\d{1,4}(?![\d/:-])", s)}
         if edge and (page_no in numbers or n in numbers):
@@ -634,7 +644,7 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
     # Göteborg's continuation pages) they are still the header, not the start of the body
     stacked = Counter(k for p, h in zip(pages, stacks) for k in {_norm(p.texts[i]) for i in h})
     out = []
-    for no, (p, (top, bottom, ztop, _)) in enumerate(zip(pages, zones), 1):
+    for no, (p, (top, bottom, ztop, zbottom)) in enumerate(zip(pages, zones), 1):
         head: set[int] = set()
         foot: set[int] = set()
         if fuzzy is not None and fuzzy.applies(no - 1):
@@ -653,6 +663,10 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
                 if i in head or not at_bottom(p, i, no):
                     break
                 foot.add(i)
+            # a running foot that a caption in the bottom zone follows in reading order ("… 2024   9"
+            # before a photo's "Foto: Lo Birgersson" set upright in the margin): the same words at
+            # the same height on half of the pages are the foot wherever the line is read
+            foot |= {i for i in zbottom - head - foot if margin(p, i, no, "bottom", False, True)}
         out.append((sorted(head), [i for i in range(len(p.texts)) if i not in head | foot], sorted(foot)))
     return out
 

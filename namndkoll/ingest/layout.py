@@ -55,7 +55,9 @@ def clean_text(text: str) -> str:
 _KEEP_AFTER = {"och", "eller", "samt", "respektive", "resp", "till", "som", "men", "utan", "&"}
 _HYPHEN = re.compile(r"(\w)-\n[ \t]*(\w+)([^\S\n]*)")
 _LINE_END = re.compile(r"(\w+)-$")
-_LINE_START = re.compile(r"[ \t]*(\w+)[^\S\n]*")
+# the second half of a split word, and the stop or comma that closes it ("säkerhets-" over
+# "arbete. Detta …"): the joined word takes it along, so "säkerhetsarbete." ends the first line
+_LINE_START = re.compile(r"[ \t]*(\w+)((?:[.,;:!?)\]»”’]+(?!\S))?)[^\S\n]*")
 
 
 def _join(left_word: str, word: str) -> str | None:
@@ -93,7 +95,7 @@ def repair_lines(lines: list[str]) -> list[str]:
         joined = _join(m.group(1), n.group(1))
         if joined is None:
             continue
-        out[i] = out[i][: m.start()] + joined
+        out[i] = out[i][: m.start()] + joined + n.group(2)
         out[i + 1] = out[i + 1][n.end():]
     return out
 

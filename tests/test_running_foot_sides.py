@@ -85,3 +85,25 @@ def test_a_sentence_recurring_at_the_foot_stays_in_the_text(tmp_path: Path) -> N
              for no in range(1, 5)]
     doc = read_pdf(_draw(tmp_path / "mening.pdf", pages), ocr=False)
     assert all("Nämnden beslutade" in p.text for p in doc.pages)
+
+
+def test_the_running_foot_of_a_report_bundled_among_other_papers(tmp_path: Path) -> None:
+    # a 3-page report with its own counted foot (and a line under it) between a protocol and
+    # letters: too few pages for half of the file, its foot still found by its counter
+    pages = [[(60, 80 + 15 * i, f"Protokoll rad {i} om ärende {no}", 11) for i in range(12)] for no in range(4)]
+    for k in range(1, 4):
+        pages.append([*_body(k), (70, 782, f"Årsrapport för 2024   {k} (3)", 9), (70, 796, "Revisorskollegiet", 9)])
+    pages += [[(60, 80 + 15 * i, f"Brev rad {i} till nämnd {no}", 11) for i in range(10)] for no in range(3)]
+    doc = read_pdf(_draw(tmp_path / "bunt.pdf", pages), ocr=False)
+    for p in doc.pages[4:7]:
+        assert "Årsrapport" not in p.text and "Revisorskollegiet" not in p.text
+        assert p.footer == f"Årsrapport för 2024 {p.number - 4} (3)\nRevisorskollegiet"
+    assert "Protokoll rad 11 om ärende 0" in doc.pages[0].text
+
+
+def test_a_counted_line_on_one_page_only_stays_in_the_text(tmp_path: Path) -> None:
+    # "Bilaga 2 (3)" at one page's foot, never on the next with the next number: no running line
+    pages = [[*_body(no)] for no in range(1, 5)]
+    pages[1].append((60, 800, "Bilaga 2 (3)", 11))
+    doc = read_pdf(_draw(tmp_path / "bilaga.pdf", pages), ocr=False)
+    assert "Bilaga 2 (3)" in doc.pages[1].text

@@ -645,6 +645,7 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
     # put a heading above them ("Reservationer" over "Protokoll nr 9 / Sammanträdesdatum …",
     # Göteborg's continuation pages) they are still the header, not the start of the body
     stacked = Counter(k for p, h in zip(pages, stacks) for k in {_norm(p.texts[i]) for i in h})
+    bundled = _counted_runs(pages, zones)
     out = []
     for no, (p, (top, bottom, ztop, zbottom)) in enumerate(zip(pages, zones), 1):
         head: set[int] = set()
@@ -669,8 +670,78 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
             # before a photo's "Foto: Lo Birgersson" set upright in the margin): the same words at
             # the same height on half of the pages are the foot wherever the line is read
             foot |= {i for i in zbottom - head - foot if margin(p, i, no, "bottom", False, True)}
+            # a document bundled among others, too short for half of the file's pages: its running
+            # lines counted by its own pages ("Årsrapport för 2024   3 (11)" over "Revisorskollegiet")
+            head |= bundled[no - 1][0] - foot
+            foot |= bundled[no - 1][1] - head
         out.append((sorted(head), [i for i in range(len(p.texts)) if i not in head | foot], sorted(foot)))
     return out
+
+
+def _counted_runs(pages: list[PageLines], zones: list[tuple[list[int], list[int], set[int], set[int]]]
+                  ) -> list[tuple[set[int], set[int]]]:
+    """(head, foot) line indexes per page of the running lines of a document bundled in the file
+    (a report's pages among protocol extracts and letters): a line near the page's top or bottom
+    closing with a page counter ("Stadsrevisionen, Revisionsberättelse 1 (2)", "… protokollsutdrag
+    2 (3)") whose words stand on the next or the previous page with the counter one more or one
+    less and the same total; and, with layout known, the lines with the same words at the same
+    height on at least half (two at least) of that run's pages ("Revisorskollegiet",
+    "Stadsrevisionen 2025-03-18" under "Årsrapport för 2024 3 (11)"). Sentences and § headings
+    never."""
+    out: list[tuple[set[int], set[int]]] = [(set(), set()) for _ in pages]
+    where: list[dict[int, str]] = []  # per page: candidate line index -> side
+    counted: dict[tuple[str, str, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for no, (p, (top, bottom, _zt, _zb)) in enumerate(zip(pages, zones)):
+        if p.ocr:
+            where.append({})
+            continue
+        sides = {i: "top" for i in top} | {i: "bottom" for i in bottom}
+        where.append(sides)
+        for i, side in sides.items():
+            s = p.texts[i].strip()
+            m = _COUNTER.search(s)
+            if not m or s.endswith(".") or _SECTION_HEADING.match(s):
+                continue
+            k, total = (int(x) for x in re.findall(r"\d+", m.group(0)))
+            if 1 <= k <= total and total >= 2:
+                counted[(side, _norm(s), total)][no - k].append(no)
+    for (side, _key, _total), runs in counted.items():
+        for nos in runs.values():
+            run = sorted(set(nos))
+            if len(run) < 2 or not any(b == a + 1 for a, b in pairwise(run)):
+                continue
+            for no in run:
+                for i, sd in where[no].items():
+                    if sd == side and _COUNTER.search(pages[no].texts[i].strip()) and _norm(pages[no].texts[i]) == _key:
+                        out[no][side == "bottom"].add(i)
+            _companions(pages, where, run, side, out)
+    return out
+
+
+def _companions(pages: list[PageLines], where: list[dict[int, str]], run: list[int], side: str,
+                out: list[tuple[set[int], set[int]]]) -> None:
+    """The other running lines of a counted run's pages: the same words (numbers aside) at the
+    same height on at least half of the run's pages, two at least."""
+    if any(pages[no].tops is None for no in run):
+        return
+    seen: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
+    for no in run:
+        p = pages[no]
+        assert p.tops is not None
+        for i, sd in where[no].items():
+            s = p.texts[i].strip()
+            if (sd != side or s.endswith(".") or len(s) > 90 or _SECTION_HEADING.match(s)
+                    or len(re.findall(r"\w", s)) < 3):
+                continue
+            seen[_norm(s)].append((no, i, p.tops[i]))
+    need = max(2, (len(run) + 1) // 2)
+    for hits in seen.values():
+        ys = sorted(y for _no, _i, y in hits)
+        mid = ys[len(ys) // 2]
+        near = [(no, i) for no, i, y in hits if abs(y - mid) <= 4]
+        if len({no for no, _i in near}) >= need:
+            for no, i in near:
+                out[no][side == "bottom"].add(i)
 
 
 # ---- the page text and its lines --------------------------------------------------------

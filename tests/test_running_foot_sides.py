@@ -107,3 +107,18 @@ def test_a_counted_line_on_one_page_only_stays_in_the_text(tmp_path: Path) -> No
     pages[1].append((60, 800, "Bilaga 2 (3)", 11))
     doc = read_pdf(_draw(tmp_path / "bilaga.pdf", pages), ocr=False)
     assert "Bilaga 2 (3)" in doc.pages[1].text
+
+
+def test_a_long_foot_line_repeated_word_for_word_is_a_foot(tmp_path: Path) -> None:
+    # a consultant's five-line foot whose first line runs over 90 characters without a counter
+    long = ("Sweco | Samrådsunderlag Mjörn ytvattentäkt Underlag för avgränsningssamråd enligt 6 kap. "
+            "miljöbalken inför ansökan om")
+    pages = []
+    for no in range(1, 5):
+        foot = [long, "tillstånd till vattenuttag från sjön Mjörn", "Uppdragsnummer 30051536",
+                "Datum 2026-03-13", f"Dokumentreferens Samrådsunderlag {no}/4"]
+        pages.append([*_body(no), *[(40, 760 + 10 * i, t, 6) for i, t in enumerate(foot)]])
+    doc = read_pdf(_draw(tmp_path / "sweco.pdf", pages), ocr=False)
+    for p in doc.pages:
+        assert "Sweco" not in p.text
+        assert p.footer.startswith("Sweco | Samrådsunderlag")

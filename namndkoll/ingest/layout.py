@@ -608,7 +608,9 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
         if edge and exact[(side, edge)][line] >= need:
             return True
         key = _norm(line)
-        long = len(s) > 90 and not _COUNTER.search(s)  # a long title may run in a foot "… bostadsområ- 2 (6)"
+        # a long line is a sentence unless it closes with a page counter ("… bostadsområ- 2 (6)") or
+        # stands word for word on half of the pages ("Sweco | Samrådsunderlag Mjörn ytvattentäkt …")
+        long = len(s) > 90 and not _COUNTER.search(s) and exact[(side, False)][line] < need
         if normed[(side, edge)][key] < need or s.endswith(".") or long or _SECTION_HEADING.match(s):
             return False  # a sentence or a § heading that only looks like the others
         numbers = {int(x) for x in re.findall(r"(?<![\d/:-])\d{1,4}(?![\d/:-])", s)}

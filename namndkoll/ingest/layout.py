@@ -296,7 +296,10 @@ def _gutter_in(lines: list[RawLine], left: float, width: float) -> float | None:
         warnings.simplefilter("ignore", RuntimeWarning)  # a column x no line has parts on both sides of
         near = np.nan_to_num(np.nanmedian(gap, axis=0), nan=width)
         wide = np.nan_to_num(np.nanmedian(rwidth, axis=0), nan=0.0)
-        lwide = np.nan_to_num(np.nanmedian(np.where(both_m, ends - lx0[:, None], np.nan), axis=0), nan=0.0)
+        # how wide each side's longer lines are (the upper quartile): a column of bullets has short
+        # lines ("• Ramverk") among full ones, which its median would take for a form's labels
+        lfull = np.nan_to_num(np.nanpercentile(np.where(both_m, ends - lx0[:, None], np.nan), 75, axis=0), nan=0.0)
+        rfull = np.nan_to_num(np.nanpercentile(rwidth, 75, axis=0), nan=0.0)
     shape = (both >= len(lines) * 0.25) & (left + both >= 4) & (right + both >= 4) & (near < width * 0.2) \
         & (wide >= width * 0.12)
     # ... when the columns are columns of prose: many lines set on both sides, each side as wide as
@@ -305,15 +308,19 @@ def _gutter_in(lines: list[RawLine], left: float, width: float) -> float | None:
     few = max(1, len(lines) // 20)
     ok = shape & (crossing <= few)
     if not ok.any():  # a page set in columns from top to bottom is read as before
-        prose = (both >= _PROSE_LINES) & (lwide >= width * 0.25) & (wide >= width * 0.25)
+        prose = (both >= _PROSE_LINES) & (lfull >= width * 0.25) & (rfull >= width * 0.25)
         ok, crossing = shape & prose & (crossing_between <= few), crossing_between
     if not ok.any():
         return None
     score = np.where(ok, both - crossing * 3, -10**9)
-    return float(xs[int(np.argmax(score))])
+    # the middle of the best band, not its left edge: a column's longest line may end just inside
+    # the band's first x (TfV's revisionsrapport p. 9: "… upprättas i enlighet med" ends at 456.3)
+    best = np.flatnonzero(score == score.max())
+    run = best[: 1 + int(np.argmax(np.append(np.diff(best) != 1, True)))]
+    return float(xs[run[len(run) // 2]])
 
 
-_PROSE_LINES = 8  # lines set on both sides of a gutter under a full-width title: two columns of prose
+_PROSE_LINES = 6  # lines set on both sides of a gutter under a full-width title: two columns of prose
 
 _FIGURE = re.compile(r"^(?:[-−–+]?\(?\d[\d,.]*\)?%?|[-−–]|%)$")
 

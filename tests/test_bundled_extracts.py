@@ -200,3 +200,16 @@ def test_each_vote_says_what_was_voted_on(bundle: tuple[Document, Extraction]) -
         "Ja för att bifalla yrkande S, V, MP och nej för att bifalla yrkande M, L, KD.",
         "Ja för avslag till yrkande M, L, KD och nej för bifall till yrkande M, L, KD.",
     ]
+
+
+def test_a_colon_list_whose_last_member_ends_the_page(tmp_path: Path) -> None:
+    # no running foot under the list: the page's text ends with the member's line, right before
+    # the page break, and the next page opens with a member; each is one of the list
+    first = ["§ 12 Ärendenummer FFS-2026-00100", "Yttrande till kommunfullmäktige", "Omröstning",
+             "Åsa Hartzell (M): Avstår", "Emma Öman (V): Ja", "Pia Rönnesjö (S): Ja",
+             "Mattias Gerdås (L): Avstår"]
+    second = ["Ulla Ekman (V): Ja",
+              "Med 3 ja-röster mot 0 nej-röster vinner yttrande från (V). 2 stycken avstod från att rösta."]
+    _, ext = extract_file(str(_pdf(tmp_path / "lista.pdf", [first, second])), ocr=False)
+    names = [e.name for v in ext.votes for e in v.roll_call]
+    assert names == ["Åsa Hartzell", "Emma Öman", "Pia Rönnesjö", "Mattias Gerdås", "Ulla Ekman"]

@@ -20,9 +20,12 @@ from ..types import Document, RollCallEntry
 from .rollcall import CHOICE_RE, CODE_RE, TOPIC_RE, RollCall, choice, member
 
 _LINE_RE = re.compile(
-    r"(?m)^[ \t]*(?P<name>[A-ZÅÄÖÉÜ][\wåäöéü'’.-]+(?:[ \t]+(?:af|av|von|van|de|al|el)?[ \t]*[A-ZÅÄÖÉÜ][\wåäöéü'’.-]+){1,4})"
+    r"(?m)(?:^|(?<=\f))[ \t]*(?P<name>[A-ZÅÄÖÉÜ][\wåäöéü'’.-]+(?:[ \t]+(?:af|av|von|van|de|al|el)?[ \t]*[A-ZÅÄÖÉÜ][\wåäöéü'’.-]+){1,4})"
     rf"[ \t]*\((?P<party>{CODE_RE})\)(?:,[ \t]*(?P<role>[a-zåäö][a-zåäö ]{{2,30}}))?[ \t]*:[ \t]*"
-    rf"(?P<vote>{CHOICE_RE})[ \t]*$")
+    # the line ends at a line break or at the page's end, and starts at one or at the page's
+    # start (a form feed: the last or first member on a page whose running foot or head is not
+    # in the text)
+    rf"(?P<vote>{CHOICE_RE})[ \t]*(?=[\n\f]|\Z)")
 _MIN_MEMBERS = 3
 _GAP_LINES = 6  # footer and header lines a list may pass at a page break
 

@@ -55,7 +55,9 @@ def clean_text(text: str) -> str:
 _KEEP_AFTER = {"och", "eller", "samt", "respektive", "resp", "till", "som", "men", "utan", "&"}
 _HYPHEN = re.compile(r"(\w)-\n[ \t]*(\w+)([^\S\n]*)")
 _LINE_END = re.compile(r"(\w+)-$")
-_LINE_START = re.compile(r"[ \t]*(\w+)[^\S\n]*")
+# the second half of a split word, and the stop or comma that closes it ("säkerhets-" over
+# "arbete. Detta …"): the joined word takes it along, so "säkerhetsarbete." ends the first line
+_LINE_START = re.compile(r"[ \t]*(\w+)((?:[.,;:!?)\]»”’]+(?!\S))?)[^\S\n]*")
 
 
 def _join(left_word: str, word: str) -> str | None:
@@ -93,7 +95,7 @@ def repair_lines(lines: list[str]) -> list[str]:
         joined = _join(m.group(1), n.group(1))
         if joined is None:
             continue
-        out[i] = out[i][: m.start()] + joined
+        out[i] = out[i][: m.start()] + joined + n.group(2)
         out[i + 1] = out[i + 1][n.end():]
     return out
 
@@ -294,7 +296,10 @@ def _gutter_in(lines: list[RawLine], left: float, width: float) -> float | None:
         warnings.simplefilter("ignore", RuntimeWarning)  # a column x no line has parts on both sides of
         near = np.nan_to_num(np.nanmedian(gap, axis=0), nan=width)
         wide = np.nan_to_num(np.nanmedian(rwidth, axis=0), nan=0.0)
-        lwide = np.nan_to_num(np.nanmedian(np.where(both_m, ends - lx0[:, None], np.nan), axis=0), nan=0.0)
+        # how wide each side's longer lines are (the upper quartile): a column of bullets has short
+        # lines ("• Ramverk") among full ones, which its median would take for a form's labels
+        lfull = np.nan_to_num(np.nanpercentile(np.where(both_m, ends - lx0[:, None], np.nan), 75, axis=0), nan=0.0)
+        rfull = np.nan_to_num(np.nanpercentile(rwidth, 75, axis=0), nan=0.0)
     shape = (both >= len(lines) * 0.25) & (left + both >= 4) & (right + both >= 4) & (near < width * 0.2) \
         & (wide >= width * 0.12)
     # ... when the columns are columns of prose: many lines set on both sides, each side as wide as
@@ -303,15 +308,19 @@ def _gutter_in(lines: list[RawLine], left: float, width: float) -> float | None:
     few = max(1, len(lines) // 20)
     ok = shape & (crossing <= few)
     if not ok.any():  # a page set in columns from top to bottom is read as before
-        prose = (both >= _PROSE_LINES) & (lwide >= width * 0.25) & (wide >= width * 0.25)
+        prose = (both >= _PROSE_LINES) & (lfull >= width * 0.25) & (rfull >= width * 0.25)
         ok, crossing = shape & prose & (crossing_between <= few), crossing_between
     if not ok.any():
         return None
     score = np.where(ok, both - crossing * 3, -10**9)
-    return float(xs[int(np.argmax(score))])
+    # the middle of the best band, not its left edge: a column's longest line may end just inside
+    # the band's first x (TfV's revisionsrapport p. 9: "… upprättas i enlighet med" ends at 456.3)
+    best = np.flatnonzero(score == score.max())
+    run = best[: 1 + int(np.argmax(np.append(np.diff(best) != 1, True)))]
+    return float(xs[run[len(run) // 2]])
 
 
-_PROSE_LINES = 8  # lines set on both sides of a gutter under a full-width title: two columns of prose
+_PROSE_LINES = 6  # lines set on both sides of a gutter under a full-width title: two columns of prose
 
 _FIGURE = re.compile(r"^(?:[-−–+]?\(?\d[\d,.]*\)?%?|[-−–]|%)$")
 
@@ -524,6 +533,8 @@ _PAGENO = re.compile(
 # a § heading ("§ 12", "KF § 87 KS KF/2023:3", "SN § 91", "39 § Titel"): never a running header,
 # even where every § starts a page and its heading stands at the same height on each
 _SECTION_HEADING = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}(?:[ \t][A-ZÅÄÖ]{1,4})?[ \t]+)?§[ \t]*\d|^\d{1,4}[ \t]*§(?![§\d])")
+# a page counter closing a running line: "3 (11)", "sida 3 av 11"
+_COUNTER = re.compile(r"\b\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4})$", re.IGNORECASE)
 _LONE_MARKS = {"x", "X", "×", "✓", "✔", "☒"}
 _EDGE = 4  # lines at the top/bottom of a page that may be running header/footer (no layout)
 _ZONE = 0.15  # share of the page height at the top and at the bottom where margins lie (layout)
@@ -541,7 +552,14 @@ class PageLines:
 
 
 def _norm(line: str) -> str:
-    return re.sub(r"\d+", "#", line.casefold()).strip()
+    """A line's words with its numbers as "#", and a number leading or closing it left out: odd
+    and even pages write a running line's page number on opposite sides ("Stadsrevisionens
+    årsredogörelse 2024   1" on a right-hand page, "2   Stadsrevisionens årsredogörelse 2024" on
+    a left-hand one)."""
+    s = re.sub(r"\d+", "#", line.casefold()).strip()
+    if re.fullmatch(r"#(?:\s+#)*", s):
+        return s
+    return s[2:].lstrip() if re.match(r"#\s", s) else re.sub(r"\s+#$", "", s)
 
 
 def _zones(p: PageLines) -> tuple[list[int], list[int], set[int], set[int]]:
@@ -597,7 +615,10 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
         if edge and exact[(side, edge)][line] >= need:
             return True
         key = _norm(line)
-        if normed[(side, edge)][key] < need or s.endswith(".") or len(s) > 90 or _SECTION_HEADING.match(s):
+        # a long line is a sentence unless it closes with a page counter ("… bostadsområ- 2 (6)") or
+        # stands word for word on half of the pages ("Sweco | Samrådsunderlag Mjörn ytvattentäkt …")
+        long = len(s) > 90 and not _COUNTER.search(s) and exact[(side, False)][line] < need
+        if normed[(side, edge)][key] < need or s.endswith(".") or long or _SECTION_HEADING.match(s):
             return False  # a sentence or a § heading that only looks like the others
         numbers = {int(x) for x in re.findall(r"(?<![\d/:-])\d{1,4}(?![\d/:-])", s)}
         if edge and (page_no in numbers or n in numbers):
@@ -633,8 +654,9 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
     # put a heading above them ("Reservationer" over "Protokoll nr 9 / Sammanträdesdatum …",
     # Göteborg's continuation pages) they are still the header, not the start of the body
     stacked = Counter(k for p, h in zip(pages, stacks) for k in {_norm(p.texts[i]) for i in h})
+    bundled = _counted_runs(pages, zones)
     out = []
-    for no, (p, (top, bottom, ztop, _)) in enumerate(zip(pages, zones), 1):
+    for no, (p, (top, bottom, ztop, zbottom)) in enumerate(zip(pages, zones), 1):
         head: set[int] = set()
         foot: set[int] = set()
         if fuzzy is not None and fuzzy.applies(no - 1):
@@ -653,8 +675,82 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
                 if i in head or not at_bottom(p, i, no):
                     break
                 foot.add(i)
+            # a running foot that a caption in the bottom zone follows in reading order ("… 2024   9"
+            # before a photo's "Foto: Lo Birgersson" set upright in the margin): the same words at
+            # the same height on half of the pages are the foot wherever the line is read
+            foot |= {i for i in zbottom - head - foot if margin(p, i, no, "bottom", False, True)}
+            # a document bundled among others, too short for half of the file's pages: its running
+            # lines counted by its own pages ("Årsrapport för 2024   3 (11)" over "Revisorskollegiet")
+            head |= bundled[no - 1][0] - foot
+            foot |= bundled[no - 1][1] - head
         out.append((sorted(head), [i for i in range(len(p.texts)) if i not in head | foot], sorted(foot)))
     return out
+
+
+def _counted_runs(pages: list[PageLines], zones: list[tuple[list[int], list[int], set[int], set[int]]]
+                  ) -> list[tuple[set[int], set[int]]]:
+    """(head, foot) line indexes per page of the running lines of a document bundled in the file
+    (a report's pages among protocol extracts and letters): a line near the page's top or bottom
+    closing with a page counter ("Stadsrevisionen, Revisionsberättelse 1 (2)", "… protokollsutdrag
+    2 (3)") whose words stand on the next or the previous page with the counter one more or one
+    less and the same total; and, with layout known, the lines with the same words at the same
+    height on at least half (two at least) of that run's pages ("Revisorskollegiet",
+    "Stadsrevisionen 2025-03-18" under "Årsrapport för 2024 3 (11)"). Sentences and § headings
+    never."""
+    out: list[tuple[set[int], set[int]]] = [(set(), set()) for _ in pages]
+    where: list[dict[int, str]] = []  # per page: candidate line index -> side
+    counted: dict[tuple[str, str, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for no, (p, (top, bottom, _zt, _zb)) in enumerate(zip(pages, zones)):
+        if p.ocr:
+            where.append({})
+            continue
+        sides = {i: "top" for i in top} | {i: "bottom" for i in bottom}
+        where.append(sides)
+        for i, side in sides.items():
+            s = p.texts[i].strip()
+            m = _COUNTER.search(s)
+            if not m or s.endswith(".") or _SECTION_HEADING.match(s):
+                continue
+            k, total = (int(x) for x in re.findall(r"\d+", m.group(0)))
+            if 1 <= k <= total and total >= 2:
+                counted[(side, _norm(s), total)][no - k].append(no)
+    for (side, _key, _total), runs in counted.items():
+        for nos in runs.values():
+            run = sorted(set(nos))
+            if len(run) < 2 or not any(b == a + 1 for a, b in pairwise(run)):
+                continue
+            for no in run:
+                for i, sd in where[no].items():
+                    if sd == side and _COUNTER.search(pages[no].texts[i].strip()) and _norm(pages[no].texts[i]) == _key:
+                        out[no][side == "bottom"].add(i)
+            _companions(pages, where, run, side, out)
+    return out
+
+
+def _companions(pages: list[PageLines], where: list[dict[int, str]], run: list[int], side: str,
+                out: list[tuple[set[int], set[int]]]) -> None:
+    """The other running lines of a counted run's pages: the same words (numbers aside) at the
+    same height on at least half of the run's pages, two at least."""
+    if any(pages[no].tops is None for no in run):
+        return
+    seen: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
+    for no in run:
+        p = pages[no]
+        assert p.tops is not None
+        for i, sd in where[no].items():
+            s = p.texts[i].strip()
+            if (sd != side or s.endswith(".") or len(s) > 90 or _SECTION_HEADING.match(s)
+                    or len(re.findall(r"\w", s)) < 3):
+                continue
+            seen[_norm(s)].append((no, i, p.tops[i]))
+    need = max(2, (len(run) + 1) // 2)
+    for hits in seen.values():
+        ys = sorted(y for _no, _i, y in hits)
+        mid = ys[len(ys) // 2]
+        near = [(no, i) for no, i, y in hits if abs(y - mid) <= 4]
+        if len({no for no, _i in near}) >= need:
+            for no, i in near:
+                out[no][side == "bottom"].add(i)
 
 
 # ---- the page text and its lines --------------------------------------------------------

@@ -70,9 +70,19 @@ class _Zones:
     first_text: str
 
 
+_PAGE_OF = re.compile(r"\b(\d{1,4})\s*\(\s*\d{1,4}\s*\)\s*$", re.MULTILINE)
+
+
+def _later_paper(p: Page) -> bool:
+    """Whether the page's running lines count it as page k of a paper that begins after the
+    file's first page ("Göteborgs Stad, Nämnden för funktionsstöd protokollsutdrag 1 (2)" on the
+    file's third page): another paper's letterhead bundled in, not the file's own."""
+    return any(int(m.group(1)) < p.number for m in _PAGE_OF.finditer(p.header + "\n" + p.footer))
+
+
 def _zones(pages: Sequence[Page]) -> _Zones:
     firsts = [p for p in pages if p.text.strip()][:2]
-    header = "\n".join(dict.fromkeys(h for p in pages[:3] for h in (p.header, p.footer) if h))
+    header = "\n".join(dict.fromkeys(h for p in pages[:3] if not _later_paper(p) for h in (p.header, p.footer) if h))
     lines = [ln.strip() for p in firsts for ln in p.text.splitlines() if ln.strip()]
     page1 = [ln.strip() for ln in (firsts[0].text.splitlines() if firsts else []) if ln.strip()]
     if len(page1) < 5 and len(firsts) > 1:

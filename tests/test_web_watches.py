@@ -33,9 +33,8 @@ HOSTILE = [("Socialnämnden\nProtokoll\nSammanträdesdatum: 2026-11-27\n"
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, fake_index: FakeEmbedder) -> str:  # noqa: F811
-    """A corpus holding the October protocol of Socialnämnden."""
-    db = str(tmp_path / "corpus.db")
+def corpus(db: str, tmp_path: Path, fake_index: FakeEmbedder) -> str:  # noqa: F811
+    """A corpus holding the October protocol of Socialnämnden, on both backends (conftest's ``db``)."""
     _ingest(db, make_pdf(tmp_path / "sn-2026-10-14.pdf", OLD))
     return db
 
@@ -149,13 +148,12 @@ def test_adding_and_removing_need_the_forms_csrf_token(corpus: str, tmp_path: Pa
     assert [w.topic for w in watch_list(db=corpus)] == ["hemtjänst"]
 
 
-def test_a_new_hit_quoting_a_page_read_by_ocr_says_so(tmp_path: Path, fake_index: FakeEmbedder):  # noqa: F811
+def test_a_new_hit_quoting_a_page_read_by_ocr_says_so(db: str, tmp_path: Path, fake_index: FakeEmbedder):  # noqa: F811
     from test_walk23_case import _ocr_read_doc
 
     from namndkoll.corpus import opened
     from namndkoll.search import index_corpus
 
-    db = str(tmp_path / "corpus.db")
     _ingest(db, make_pdf(tmp_path / "sn-2026-10-14.pdf", OLD))
     watch_add("Miljöpartiet noterar", db=db)
     with opened(db, write=True) as st:

@@ -109,9 +109,9 @@ def create_app(
         from fastapi.responses import FileResponse
 
         return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
-    from . import admin, basket, compare, documents, search, tables, votes
+    from . import admin, basket, compare, documents, search, tables, votes, watches
 
-    for module in (search, documents, tables, votes, compare, basket, admin):
+    for module in (search, documents, tables, votes, compare, basket, watches, admin):
         app.include_router(module.router)
     _errors(app)
     return app
@@ -246,6 +246,13 @@ _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), t) fo
     (r"^the original PDF of document (\d+) is no longer at",
      "Originalets PDF för dokument {0} finns inte längre där den lästes in; läs in den igen."),
     (r"^the PDF has (\d+) pages, not (\d+)", "PDF-filen har {0} sidor, inte {1}."),
+    # the watches' (web/watches.py); a topic is quoted as Python's repr quotes it
+    (r"^(['\"])(.*)\1 is watched already with these filters \(watch (\d+)\)",
+     "”{1}” bevakas redan med de här filtren (bevakning {2})."),
+    (r"^no watch is (['\"])(.*?)\1", "Ingen bevakning har nummer {1}: Bevakningar listar dem som finns."),
+    (r"^give words to watch", "Skriv vad som ska bevakas, t.ex. hemtjänst."),
+    (r"^(['\"])(.*)\1 is no document type namndkoll stores", "”{1}” är ingen dokumenttyp som namndkoll lagrar."),
+    (r"^(['\"])(.*)\1 is no party code namndkoll knows", "”{1}” är inget parti som namndkoll känner till."),
 ))
 
 

@@ -17,16 +17,13 @@ from . import store
 from .extractions import ORIGIN as _SQLITE_ORIGIN
 from .extractions import (
     PAGE_END,
+    ExtractionRows,
     extraction_from_rows,
-    figure_place,
     item_keys,
     item_locator,
-    line_around,
     member_name_keys,
-    name_key,
     quote,
     shape_figure_row,
-    vote_where,
     with_roll_calls,
 )
 from .store import StoredDocument, pack_lines, table_from, table_values, unpack_lines
@@ -114,61 +111,53 @@ def replace_document(conn: Any, doc: Document) -> int:
 
 
 def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction) -> None:
-    """What extract/ found, as ``extractions.save_extraction`` writes it to SQLite."""
-    where = item_locator(doc, [r[0] for r in conn.execute(
-        "SELECT id FROM items WHERE document_id = %s ORDER BY idx", (document_id,))])
-    text = doc.text
+    """What extract/ found, as ``extractions.save_extraction`` writes it to SQLite (the same rows,
+    ``extractions.ExtractionRows``)."""
+    rows = ExtractionRows(document_id, doc, item_locator(doc, [r[0] for r in conn.execute(
+        "SELECT id FROM items WHERE document_id = %s ORDER BY idx", (document_id,))]))
     with conn.cursor() as cur:
         cur.executemany(
             'INSERT INTO figures (document_id, item_id, item, page, start, "end", kind, value, unit,'
             " qualifier, per, in_table, text, quote, table_index, table_start, table_end, bbox, value_to)"
             " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            [(document_id, *where(f.start), f.page, f.start, f.end, f.kind, f.value, f.unit, f.qualifier,
-              f.per, int(f.table), f.text, quote(f.sentence or f.text), *figure_place(f), f.value_to)
-              for f in ext.figures])
+            rows.figures(ext))
         cur.executemany(
             'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text, original,'
             " local) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            [(document_id, *where(p.start), p.page, p.start, p.end, p.code, p.text, p.original, int(p.local))
-             for p in ext.parties])
+            rows.parties(ext))
         cur.executemany(
             'INSERT INTO people (document_id, item_id, item, page, start, "end", name, party, role, quote,'
             " party_original) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            [(document_id, *where(p.start), p.page, p.start, p.end, p.name, p.party, p.role,
-              quote(line_around(text, p.start, p.end)), p.party_original) for p in ext.people])
+            rows.people(ext))
         for d in ext.decisions:
             dec_id = conn.execute(
                 'INSERT INTO decisions (document_id, item_id, item, page, start, "end", body, status,'
                 " decision_date, text) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) RETURNING id",
-                (document_id, *where(d.start), d.page, d.start, d.end, d.body, d.status, d.date, d.text),
+                rows.decision(d),
             ).fetchone()[0]
             cur.executemany("INSERT INTO decision_clauses (decision_id, idx, text) VALUES (%s,%s,%s)",
-                            [(dec_id, i, c) for i, c in enumerate(d.clauses)])
+                            rows.clauses(dec_id, d))
         for v in ext.votes:
             vote_id = conn.execute(
                 'INSERT INTO votes (document_id, item_id, item, page, start, "end", yes, no, abstain, absent,'
                 " proposition, quote, note) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) RETURNING id",
-                (document_id, *vote_where(doc, v.item, v.start, where), v.page, v.start, v.end, v.yes, v.no,
-                 v.abstain, v.absent, v.proposition, quote(text[v.start:v.end]), v.note)).fetchone()[0]
+                rows.vote(v)).fetchone()[0]
             cur.executemany(
                 'INSERT INTO roll_call (vote_id, idx, name, name_key, party, vote, role, note, page, start, "end",'
                 " text) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                [(vote_id, i, e.name, name_key(e.name), e.party, e.vote, e.role, e.note, e.page, e.start, e.end,
-                  e.text or e.name) for i, e in enumerate(v.roll_call)])
+                rows.roll_call(vote_id, v))
         for p in ext.positions:
             pos_id = conn.execute(
                 'INSERT INTO positions (document_id, item_id, item, page, start, "end", kind, parties,'
                 " people, text) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) RETURNING id",
-                (document_id, *where(p.start), p.page, p.start, p.end, p.kind,
-                 json.dumps(list(p.parties), ensure_ascii=False), json.dumps(list(p.people), ensure_ascii=False),
-                 p.text),
+                rows.position(p),
             ).fetchone()[0]
             cur.executemany("INSERT INTO position_parties (position_id, code) VALUES (%s, %s)"
-                            " ON CONFLICT DO NOTHING", [(pos_id, c) for c in p.parties])
+                            " ON CONFLICT DO NOTHING", rows.position_parties(pos_id, p))
         cur.executemany(
             'INSERT INTO entities (document_id, item_id, item, page, start, "end", label, text)'
             " VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
-            [(document_id, *where(e.start), e.page, e.start, e.end, e.label, e.text) for e in ext.entities])
+            rows.entities(ext))
 
 
 def load_extraction(conn: Any, document_id: int) -> Extraction:

@@ -26,7 +26,7 @@ from .extractions import (
     shape_figure_row,
     with_roll_calls,
 )
-from .store import StoredDocument, pack_lines, table_from, table_values, unpack_lines
+from .store import StoredDocument, table_from, unpack_lines
 
 # Text is ordered byte by byte, as SQLite's BINARY collation orders it (UTF-8 bytes: code points),
 # whatever the server's or the database's default collation: a database made with sv_SE or an
@@ -61,52 +61,45 @@ def hold_content(conn: Any, sha: str) -> None:
 
 
 def replace_document(conn: Any, doc: Document) -> int:
-    """Store ``doc`` in place of the same source's earlier version (inside a transaction)."""
+    """Store ``doc`` in place of the same source's earlier version (inside a transaction), the
+    same rows as SQLite's ``store.replace_document`` (``store.DocumentRows``)."""
     # two workers given the same file: the second waits for the first to commit, then replaces
     conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (doc.source,))
     conn.execute("DELETE FROM documents WHERE source = %s", (doc.source,))
-    # storing is ingest's work: a search or a list need not import the metadata readers' patterns
-    from ..ingest.metadata import with_file_name
-
-    md = with_file_name(doc.metadata, doc.source)  # the file's name fills a municipality the text lacks
-    year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else md.year  # an undated budget's title year
+    rows = store.DocumentRows(doc)
     doc_id = int(conn.execute(
         "INSERT INTO documents (source, sha256, size, pages, title, municipality, committee,"
         " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings, org_kind, kind, reader)"
         " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
-        (doc.source, doc.sha256, doc.size, len(doc.pages), md.title, md.municipality, md.committee,
-         md.doc_type, md.date, year, sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),
-         json.dumps(list(doc.warnings), ensure_ascii=False), md.org_kind, md.kind, doc.reader or None),
+        rows.document(),
     ).fetchone()[0])
     with conn.cursor() as cur:
         cur.executemany(
             "INSERT INTO pages (document_id, number, start, text, header, footer, ocr)"
             " VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            [(doc_id, p.number, p.start, p.text, p.header, p.footer, p.ocr) for p in doc.pages])
+            rows.pages(doc_id))
         cur.executemany(
             "INSERT INTO page_layout (document_id, page, width, height, lines) VALUES (%s, %s, %s, %s, %s)",
-            [(doc_id, p.number, p.width, p.height, pack_lines(p.lines)) for p in doc.pages if p.lines or p.width])
+            rows.layouts(doc_id))
         cur.executemany(
             "INSERT INTO page_tables (document_id, page, idx, rows, bbox, cells, caption)"
             " VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            [(doc_id, t.page, i, *table_values(t)) for p in doc.pages for i, t in enumerate(p.tables)])
+            rows.tables(doc_id))
         cur.executemany("INSERT INTO diarienummer (document_id, item_id, dnr) VALUES (%s, NULL, %s)",
-                        [(doc_id, d) for d in md.diarienummer])
+                        rows.diarienummer(doc_id))
         for idx, item in enumerate(doc.items):
             item_id = conn.execute(
                 'INSERT INTO items (document_id, idx, number, title, start, "end", page_start, page_end,'
                 ' committee, meeting_date)'
                 " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
-                (doc_id, idx, item.number, item.title, item.start, item.end, item.page_start, item.page_end,
-                 item.committee, item.date),
+                rows.item(doc_id, idx, item),
             ).fetchone()[0]
             cur.executemany(
                 'INSERT INTO sections (item_id, document_id, kind, title, start, "end", page_start, page_end)'
                 " VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-                [(item_id, doc_id, s.kind, s.title, s.start, s.end, s.page_start, s.page_end)
-                 for s in item.sections])
+                rows.sections(doc_id, item_id, item))
             cur.executemany("INSERT INTO diarienummer (document_id, item_id, dnr) VALUES (%s, %s, %s)",
-                            [(doc_id, item_id, d) for d in item.diarienummer])
+                            rows.item_diarienummer(doc_id, item_id, item))
     return doc_id
 
 

@@ -38,7 +38,14 @@ def clean(cell: str | None) -> str:
 
 def cell_value(cell: str) -> tuple[float, str | None] | None:
     """The number a cell holds ("1 049 382", "-3,0", "12 %", "−427") and its unit, or None."""
-    c = clean(cell).translate(_MINUS).strip()
+    return cell_number(clean(cell).translate(_MINUS).strip())
+
+
+def cell_number(c: str) -> tuple[float, str | None] | None:
+    """The number and unit of a cell already cleaned, its minus signs as "-": a sign, digits
+    grouped by single spaces or dots ("1 049 382", "1.049.382"), a decimal comma, a unit ("%",
+    "kr", "tkr", "mkr", "mnkr"); None for anything else. ``cell_value`` here and
+    ``extract.table_layout.cell_value`` clean a cell each their own way and read it with this."""
     m = _CELL_NUM.match(c)
     if not m:
         return None

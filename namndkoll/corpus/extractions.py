@@ -47,70 +47,113 @@ def item_locator(doc: Document, item_ids: Sequence[int]) -> Callable[[int], tupl
     return where
 
 
+Row = tuple[Any, ...]
+
+
+class ExtractionRows:
+    """The values of the rows ``save_extraction`` writes for one document, in its tables' column
+    order: the same on SQLite and PostgreSQL (``pg_store.save_extraction``), whose SQL differs only
+    in its placeholders and in how an inserted row's id comes back."""
+
+    def __init__(self, document_id: int, doc: Document, where: Callable[[int], tuple[int | None, str | None]]):
+        self.document_id, self.doc, self.where, self.text = document_id, doc, where, doc.text
+
+    def figures(self, ext: Extraction) -> list[Row]:
+        return [(self.document_id, *self.where(f.start), f.page, f.start, f.end, f.kind, f.value, f.unit, f.qualifier,
+                 f.per, int(f.table), f.text, quote(f.sentence or f.text), *figure_place(f), f.value_to)
+                for f in ext.figures]
+
+    def parties(self, ext: Extraction) -> list[Row]:
+        return [(self.document_id, *self.where(p.start), p.page, p.start, p.end, p.code, p.text, p.original,
+                 int(p.local)) for p in ext.parties]
+
+    def people(self, ext: Extraction) -> list[Row]:
+        return [(self.document_id, *self.where(p.start), p.page, p.start, p.end, p.name, p.party, p.role,
+                 quote(line_around(self.text, p.start, p.end)), p.party_original) for p in ext.people]
+
+    def decision(self, d: Decision) -> Row:
+        return (self.document_id, *self.where(d.start), d.page, d.start, d.end, d.body, d.status, d.date, d.text)
+
+    @staticmethod
+    def clauses(decision_id: int, d: Decision) -> list[Row]:
+        return [(decision_id, i, c) for i, c in enumerate(d.clauses)]
+
+    def vote(self, v: Vote) -> Row:
+        return (self.document_id, *vote_where(self.doc, v.item, v.start, self.where), v.page, v.start, v.end, v.yes,
+                v.no, v.abstain, v.absent, v.proposition, quote(self.text[v.start:v.end]), v.note)
+
+    @staticmethod
+    def roll_call(vote_id: int, v: Vote) -> list[Row]:
+        return [(vote_id, i, e.name, name_key(e.name), e.party, e.vote, e.role, e.note, e.page, e.start, e.end,
+                 e.text or e.name) for i, e in enumerate(v.roll_call)]
+
+    def position(self, p: Position) -> Row:
+        return (self.document_id, *self.where(p.start), p.page, p.start, p.end, p.kind,
+                json.dumps(list(p.parties), ensure_ascii=False), json.dumps(list(p.people), ensure_ascii=False),
+                p.text)
+
+    @staticmethod
+    def position_parties(position_id: int, p: Position) -> list[Row]:
+        return [(position_id, c) for c in p.parties]
+
+    def entities(self, ext: Extraction) -> list[Row]:
+        return [(self.document_id, *self.where(e.start), e.page, e.start, e.end, e.label, e.text)
+                for e in ext.entities]
+
+
 def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction) -> None:
     """Write ``ext`` for the document stored as ``document_id``. Call inside the document's
     transaction, after ``store.replace_document`` (old rows went with the old document)."""
-    where = item_locator(doc, [r[0] for r in conn.execute(
-        "SELECT id FROM items WHERE document_id = ? ORDER BY idx", (document_id,))])
-    text = doc.text
+    rows = ExtractionRows(document_id, doc, item_locator(doc, [r[0] for r in conn.execute(
+        "SELECT id FROM items WHERE document_id = ? ORDER BY idx", (document_id,))]))
     conn.executemany(
         'INSERT INTO figures (document_id, item_id, item, page, start, "end", kind, value, unit,'
         " qualifier, per, in_table, text, quote, table_index, table_start, table_end, bbox, value_to)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(document_id, *where(f.start), f.page, f.start, f.end, f.kind, f.value, f.unit, f.qualifier,
-          f.per, int(f.table), f.text, quote(f.sentence or f.text), *figure_place(f), f.value_to)
-          for f in ext.figures],
+        rows.figures(ext),
     )
     conn.executemany(
         'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text, original, local)'
         " VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [(document_id, *where(p.start), p.page, p.start, p.end, p.code, p.text, p.original, int(p.local))
-         for p in ext.parties],
+        rows.parties(ext),
     )
     conn.executemany(
         'INSERT INTO people (document_id, item_id, item, page, start, "end", name, party, role, quote,'
         " party_original) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        [(document_id, *where(p.start), p.page, p.start, p.end, p.name, p.party, p.role,
-          quote(line_around(text, p.start, p.end)), p.party_original) for p in ext.people],
+        rows.people(ext),
     )
     for d in ext.decisions:
         cur = conn.execute(
             'INSERT INTO decisions (document_id, item_id, item, page, start, "end", body, status, decision_date,'
             " text)"
             " VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (document_id, *where(d.start), d.page, d.start, d.end, d.body, d.status, d.date, d.text),
+            rows.decision(d),
         )
-        conn.executemany(
-            "INSERT INTO decision_clauses (decision_id, idx, text) VALUES (?,?,?)",
-            [(cur.lastrowid, i, c) for i, c in enumerate(d.clauses)],
-        )
+        conn.executemany("INSERT INTO decision_clauses (decision_id, idx, text) VALUES (?,?,?)",
+                         rows.clauses(cur.lastrowid, d))
     for v in ext.votes:
         cur = conn.execute(
             'INSERT INTO votes (document_id, item_id, item, page, start, "end", yes, no, abstain, absent,'
             " proposition, quote, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (document_id, *vote_where(doc, v.item, v.start, where), v.page, v.start, v.end, v.yes, v.no,
-             v.abstain, v.absent, v.proposition, quote(text[v.start:v.end]), v.note),
+            rows.vote(v),
         )
         conn.executemany(
             'INSERT INTO roll_call (vote_id, idx, name, name_key, party, vote, role, note, page, start, "end", text)'
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(cur.lastrowid, i, e.name, name_key(e.name), e.party, e.vote, e.role, e.note, e.page, e.start, e.end,
-              e.text or e.name) for i, e in enumerate(v.roll_call)],
+            rows.roll_call(cur.lastrowid, v),
         )
     for p in ext.positions:
         cur = conn.execute(
             'INSERT INTO positions (document_id, item_id, item, page, start, "end", kind, parties, people, text)'
             " VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (document_id, *where(p.start), p.page, p.start, p.end, p.kind,
-             json.dumps(list(p.parties), ensure_ascii=False), json.dumps(list(p.people), ensure_ascii=False),
-             p.text),
+            rows.position(p),
         )
         conn.executemany("INSERT OR IGNORE INTO position_parties (position_id, code) VALUES (?, ?)",
-                         [(cur.lastrowid, c) for c in p.parties])
+                         rows.position_parties(cur.lastrowid, p))
     conn.executemany(
         'INSERT INTO entities (document_id, item_id, item, page, start, "end", label, text)'
         " VALUES (?,?,?,?,?,?,?,?)",
-        [(document_id, *where(e.start), e.page, e.start, e.end, e.label, e.text) for e in ext.entities],
+        rows.entities(ext),
     )
 
 

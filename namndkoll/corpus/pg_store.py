@@ -17,19 +17,16 @@ from . import store
 from .extractions import ORIGIN as _SQLITE_ORIGIN
 from .extractions import (
     PAGE_END,
+    ExtractionRows,
     extraction_from_rows,
-    figure_place,
     item_keys,
     item_locator,
-    line_around,
     member_name_keys,
-    name_key,
     quote,
     shape_figure_row,
-    vote_where,
     with_roll_calls,
 )
-from .store import StoredDocument, pack_lines, table_from, table_values, unpack_lines
+from .store import StoredDocument, table_from, unpack_lines
 
 # Text is ordered byte by byte, as SQLite's BINARY collation orders it (UTF-8 bytes: code points),
 # whatever the server's or the database's default collation: a database made with sv_SE or an
@@ -64,111 +61,96 @@ def hold_content(conn: Any, sha: str) -> None:
 
 
 def replace_document(conn: Any, doc: Document) -> int:
-    """Store ``doc`` in place of the same source's earlier version (inside a transaction)."""
+    """Store ``doc`` in place of the same source's earlier version (inside a transaction), the
+    same rows as SQLite's ``store.replace_document`` (``store.DocumentRows``)."""
     # two workers given the same file: the second waits for the first to commit, then replaces
     conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (doc.source,))
     conn.execute("DELETE FROM documents WHERE source = %s", (doc.source,))
-    # storing is ingest's work: a search or a list need not import the metadata readers' patterns
-    from ..ingest.metadata import with_file_name
-
-    md = with_file_name(doc.metadata, doc.source)  # the file's name fills a municipality the text lacks
-    year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else md.year  # an undated budget's title year
+    rows = store.DocumentRows(doc)
     doc_id = int(conn.execute(
         "INSERT INTO documents (source, sha256, size, pages, title, municipality, committee,"
         " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings, org_kind, kind, reader)"
         " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
-        (doc.source, doc.sha256, doc.size, len(doc.pages), md.title, md.municipality, md.committee,
-         md.doc_type, md.date, year, sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),
-         json.dumps(list(doc.warnings), ensure_ascii=False), md.org_kind, md.kind, doc.reader or None),
+        rows.document(),
     ).fetchone()[0])
     with conn.cursor() as cur:
         cur.executemany(
             "INSERT INTO pages (document_id, number, start, text, header, footer, ocr)"
             " VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            [(doc_id, p.number, p.start, p.text, p.header, p.footer, p.ocr) for p in doc.pages])
+            rows.pages(doc_id))
         cur.executemany(
             "INSERT INTO page_layout (document_id, page, width, height, lines) VALUES (%s, %s, %s, %s, %s)",
-            [(doc_id, p.number, p.width, p.height, pack_lines(p.lines)) for p in doc.pages if p.lines or p.width])
+            rows.layouts(doc_id))
         cur.executemany(
             "INSERT INTO page_tables (document_id, page, idx, rows, bbox, cells, caption)"
             " VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            [(doc_id, t.page, i, *table_values(t)) for p in doc.pages for i, t in enumerate(p.tables)])
+            rows.tables(doc_id))
         cur.executemany("INSERT INTO diarienummer (document_id, item_id, dnr) VALUES (%s, NULL, %s)",
-                        [(doc_id, d) for d in md.diarienummer])
+                        rows.diarienummer(doc_id))
         for idx, item in enumerate(doc.items):
             item_id = conn.execute(
                 'INSERT INTO items (document_id, idx, number, title, start, "end", page_start, page_end,'
                 ' committee, meeting_date)'
                 " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
-                (doc_id, idx, item.number, item.title, item.start, item.end, item.page_start, item.page_end,
-                 item.committee, item.date),
+                rows.item(doc_id, idx, item),
             ).fetchone()[0]
             cur.executemany(
                 'INSERT INTO sections (item_id, document_id, kind, title, start, "end", page_start, page_end)'
                 " VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-                [(item_id, doc_id, s.kind, s.title, s.start, s.end, s.page_start, s.page_end)
-                 for s in item.sections])
+                rows.sections(doc_id, item_id, item))
             cur.executemany("INSERT INTO diarienummer (document_id, item_id, dnr) VALUES (%s, %s, %s)",
-                            [(doc_id, item_id, d) for d in item.diarienummer])
+                            rows.item_diarienummer(doc_id, item_id, item))
     return doc_id
 
 
 def save_extraction(conn: Any, document_id: int, doc: Document, ext: Extraction) -> None:
-    """What extract/ found, as ``extractions.save_extraction`` writes it to SQLite."""
-    where = item_locator(doc, [r[0] for r in conn.execute(
-        "SELECT id FROM items WHERE document_id = %s ORDER BY idx", (document_id,))])
-    text = doc.text
+    """What extract/ found, as ``extractions.save_extraction`` writes it to SQLite (the same rows,
+    ``extractions.ExtractionRows``)."""
+    rows = ExtractionRows(document_id, doc, item_locator(doc, [r[0] for r in conn.execute(
+        "SELECT id FROM items WHERE document_id = %s ORDER BY idx", (document_id,))]))
     with conn.cursor() as cur:
         cur.executemany(
             'INSERT INTO figures (document_id, item_id, item, page, start, "end", kind, value, unit,'
             " qualifier, per, in_table, text, quote, table_index, table_start, table_end, bbox, value_to)"
             " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            [(document_id, *where(f.start), f.page, f.start, f.end, f.kind, f.value, f.unit, f.qualifier,
-              f.per, int(f.table), f.text, quote(f.sentence or f.text), *figure_place(f), f.value_to)
-              for f in ext.figures])
+            rows.figures(ext))
         cur.executemany(
             'INSERT INTO party_mentions (document_id, item_id, item, page, start, "end", code, text, original,'
             " local) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            [(document_id, *where(p.start), p.page, p.start, p.end, p.code, p.text, p.original, int(p.local))
-             for p in ext.parties])
+            rows.parties(ext))
         cur.executemany(
             'INSERT INTO people (document_id, item_id, item, page, start, "end", name, party, role, quote,'
             " party_original) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            [(document_id, *where(p.start), p.page, p.start, p.end, p.name, p.party, p.role,
-              quote(line_around(text, p.start, p.end)), p.party_original) for p in ext.people])
+            rows.people(ext))
         for d in ext.decisions:
             dec_id = conn.execute(
                 'INSERT INTO decisions (document_id, item_id, item, page, start, "end", body, status,'
                 " decision_date, text) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) RETURNING id",
-                (document_id, *where(d.start), d.page, d.start, d.end, d.body, d.status, d.date, d.text),
+                rows.decision(d),
             ).fetchone()[0]
             cur.executemany("INSERT INTO decision_clauses (decision_id, idx, text) VALUES (%s,%s,%s)",
-                            [(dec_id, i, c) for i, c in enumerate(d.clauses)])
+                            rows.clauses(dec_id, d))
         for v in ext.votes:
             vote_id = conn.execute(
                 'INSERT INTO votes (document_id, item_id, item, page, start, "end", yes, no, abstain, absent,'
                 " proposition, quote, note) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) RETURNING id",
-                (document_id, *vote_where(doc, v.item, v.start, where), v.page, v.start, v.end, v.yes, v.no,
-                 v.abstain, v.absent, v.proposition, quote(text[v.start:v.end]), v.note)).fetchone()[0]
+                rows.vote(v)).fetchone()[0]
             cur.executemany(
                 'INSERT INTO roll_call (vote_id, idx, name, name_key, party, vote, role, note, page, start, "end",'
                 " text) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                [(vote_id, i, e.name, name_key(e.name), e.party, e.vote, e.role, e.note, e.page, e.start, e.end,
-                  e.text or e.name) for i, e in enumerate(v.roll_call)])
+                rows.roll_call(vote_id, v))
         for p in ext.positions:
             pos_id = conn.execute(
                 'INSERT INTO positions (document_id, item_id, item, page, start, "end", kind, parties,'
                 " people, text) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) RETURNING id",
-                (document_id, *where(p.start), p.page, p.start, p.end, p.kind,
-                 json.dumps(list(p.parties), ensure_ascii=False), json.dumps(list(p.people), ensure_ascii=False),
-                 p.text),
+                rows.position(p),
             ).fetchone()[0]
             cur.executemany("INSERT INTO position_parties (position_id, code) VALUES (%s, %s)"
-                            " ON CONFLICT DO NOTHING", [(pos_id, c) for c in p.parties])
+                            " ON CONFLICT DO NOTHING", rows.position_parties(pos_id, p))
         cur.executemany(
             'INSERT INTO entities (document_id, item_id, item, page, start, "end", label, text)'
             " VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
-            [(document_id, *where(e.start), e.page, e.start, e.end, e.label, e.text) for e in ext.entities])
+            rows.entities(ext))
 
 
 def load_extraction(conn: Any, document_id: int) -> Extraction:

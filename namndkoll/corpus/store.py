@@ -116,65 +116,103 @@ def source_with_sha(conn: Any, sha: str, *, exclude: str) -> str | None:
     return row[0] if row else None
 
 
+Row = tuple[Any, ...]
+
+
+class DocumentRows:
+    """The values of the rows ``replace_document`` writes for a document, in its tables' column
+    order: the same on SQLite and PostgreSQL (``pg_store.replace_document``), whose SQL differs
+    only in its placeholders and in how an inserted row's id comes back."""
+
+    def __init__(self, doc: Document):
+        # storing is ingest's work: a search or a list need not import the metadata readers' patterns
+        from ..ingest.metadata import with_file_name
+
+        self.doc = doc
+        self.md = with_file_name(doc.metadata, doc.source)  # the file's name fills a municipality the text lacks
+
+    def document(self) -> Row:
+        """The ``documents`` row (its columns after the id)."""
+        doc, md = self.doc, self.md
+        year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else md.year  # an undated budget's title year
+        return (doc.source, doc.sha256, doc.size, len(doc.pages), md.title, md.municipality, md.committee,
+                md.doc_type, md.date, year,
+                sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),  # unreadable pages want OCR too
+                json.dumps(list(doc.warnings), ensure_ascii=False), md.org_kind, md.kind, doc.reader or None)
+
+    def pages(self, doc_id: int) -> list[Row]:
+        return [(doc_id, p.number, p.start, p.text, p.header, p.footer, p.ocr) for p in self.doc.pages]
+
+    def layouts(self, doc_id: int) -> list[Row]:
+        return [(doc_id, p.number, p.width, p.height, pack_lines(p.lines)) for p in self.doc.pages
+                if p.lines or p.width]
+
+    def tables(self, doc_id: int) -> list[Row]:
+        return [(doc_id, t.page, i, *table_values(t)) for p in self.doc.pages for i, t in enumerate(p.tables)]
+
+    def diarienummer(self, doc_id: int) -> list[Row]:
+        """The document's own diarienummer (item_id NULL)."""
+        return [(doc_id, d) for d in self.md.diarienummer]
+
+    @staticmethod
+    def item(doc_id: int, idx: int, item: Item) -> Row:
+        return (doc_id, idx, item.number, item.title, item.start, item.end, item.page_start, item.page_end,
+                item.committee, item.date)
+
+    @staticmethod
+    def sections(doc_id: int, item_id: int, item: Item) -> list[Row]:
+        return [(item_id, doc_id, s.kind, s.title, s.start, s.end, s.page_start, s.page_end) for s in item.sections]
+
+    @staticmethod
+    def item_diarienummer(doc_id: int, item_id: int, item: Item) -> list[Row]:
+        return [(doc_id, item_id, d) for d in item.diarienummer]
+
+
 def replace_document(conn: Any, doc: Document) -> int:
     """Store ``doc``, replacing any earlier version from the same source. Call inside
     ``transaction(conn)`` together with whatever else belongs to the document, so that a
     crash leaves either the old version or the new one, never half of either."""
     conn.execute("DELETE FROM documents WHERE source = ?", (doc.source,))
-    # storing is ingest's work: a search or a list need not import the metadata readers' patterns
-    from ..ingest.metadata import with_file_name
-
-    md = with_file_name(doc.metadata, doc.source)  # the file's name fills a municipality the text lacks
-    year = int(md.date[:4]) if md.date and md.date[:4].isdigit() else md.year  # an undated budget's title year
+    rows = DocumentRows(doc)
     cur = conn.execute(
         "INSERT INTO documents (source, sha256, size, pages, title, municipality, committee,"
         " doc_type, date, year, ocr_pages, needs_ocr_pages, warnings, org_kind, kind, reader)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            doc.source, doc.sha256, doc.size, len(doc.pages), md.title, md.municipality,
-            md.committee, md.doc_type, md.date, year,
-            sum(p.ocr == "ocr" for p in doc.pages), len(doc.needs_ocr),  # unreadable pages want OCR too
-            json.dumps(list(doc.warnings), ensure_ascii=False), md.org_kind, md.kind, doc.reader or None,
-        ),
+        rows.document(),
     )
     doc_id = int(cur.lastrowid)
     conn.executemany(
         "INSERT INTO pages (document_id, number, start, text, header, footer, ocr)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(doc_id, p.number, p.start, p.text, p.header, p.footer, p.ocr) for p in doc.pages],
+        rows.pages(doc_id),
     )
     conn.executemany(
         "INSERT INTO page_layout (document_id, page, width, height, lines) VALUES (?, ?, ?, ?, ?)",
-        [(doc_id, p.number, p.width, p.height, pack_lines(p.lines)) for p in doc.pages
-         if p.lines or p.width],
+        rows.layouts(doc_id),
     )
     conn.executemany(
         "INSERT INTO page_tables (document_id, page, idx, rows, bbox, cells, caption) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (doc_id, t.page, i, *table_values(t)) for p in doc.pages for i, t in enumerate(p.tables)
-        ],
+        rows.tables(doc_id),
     )
     conn.executemany(
         "INSERT INTO diarienummer (document_id, item_id, dnr) VALUES (?, NULL, ?)",
-        [(doc_id, d) for d in md.diarienummer],
+        rows.diarienummer(doc_id),
     )
     for idx, item in enumerate(doc.items):
         item_id = conn.execute(
             'INSERT INTO items (document_id, idx, number, title, start, "end", page_start, page_end,'
             ' committee, meeting_date)'
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, idx, item.number, item.title, item.start, item.end, item.page_start, item.page_end,
-             item.committee, item.date),
+            rows.item(doc_id, idx, item),
         ).lastrowid
         conn.executemany(
             'INSERT INTO sections (item_id, document_id, kind, title, start, "end", page_start, page_end)'
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(item_id, doc_id, s.kind, s.title, s.start, s.end, s.page_start, s.page_end)
-             for s in item.sections],
+            rows.sections(doc_id, item_id, item),
         )
         conn.executemany(
             "INSERT INTO diarienummer (document_id, item_id, dnr) VALUES (?, ?, ?)",
-            [(doc_id, item_id, d) for d in item.diarienummer],
+            rows.item_diarienummer(doc_id, item_id, item),
         )
     return doc_id
 

@@ -7,27 +7,27 @@ themselves are read from the cells in ``figure_tables``, which keeps these names
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 # the scale words of a table's amounts (UNIT_CAPTION) and a money column's header words
 # (MONEY_HEADER): ``namndkoll.tables`` (search says the same unit after a table's values)
-from ..tables import MONEY_HEADER, UNIT_CAPTION, headers, scale_of
+from ..tables import MONEY_HEADER, UNIT_CAPTION, cell_number, headers, scale_of
 from ..types import Page, Table
 from .figure_numbers import is_year, normalize_spaces
 
 # minus signs and dashes that mean "minus" in a table cell
 MINUS = dict.fromkeys(map(ord, "\u2212\u2013"), "-")
-_CELL_NUM = re.compile(r"^(?P<sign>[-+])?\s*(?P<n>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<d>\d+))?\s*(?P<unit>%|kr|tkr|mkr|mnkr)?$")
 
 
 def cell_value(cell: str) -> tuple[float, str | None] | None:
-    c = normalize_spaces(cell).translate(MINUS).strip()
-    m = _CELL_NUM.match(c)
-    if not m:
-        return None
-    v = float(m.group("n").replace(" ", "").replace(".", "") + ("." + m.group("d") if m.group("d") else ""))
-    return (-v if m.group("sign") == "-" else v), m.group("unit")
+    """The number a cell of ``table.rows`` holds and its unit, or None, as the figure reader
+    takes it: read by ``tables.cell_number`` like ``tables.cell_value``, but cleaned its own way.
+    ``tables.cell_value`` (the search passages' cells) collapses all whitespace and takes the
+    figure dash "‒" (U+2012) as a minus too; this one only makes fixed-width spaces plain, so a
+    cell with a line break or a run of spaces between its digits ("1 049\n382", "12  345") is
+    no value here, and "‒5" is none. Making the two one could change which columns and cells
+    the figure reader counts as values."""
+    return cell_number(normalize_spaces(cell).translate(MINUS).strip())
 
 
 def table_headers(rows: list[tuple[str, ...]], width: int) -> tuple[list[str], int]:

@@ -81,7 +81,7 @@ def page_origins(lines: Sequence[_Line]) -> dict[int, tuple[str | None, str | No
     has the body of the page before or after it under the same date: the same meeting's."""
     out: dict[int, tuple[str | None, str | None]] = {}
     dated: dict[int, str] = {}
-    text = "\n".join(ln.text for ln in lines)
+    text: str | None = None  # the document's text, joined only when a scanned head's body is spelt by it
     for page, scan in _heads(lines, _SCAN_HEAD_LINES).items():
         head = scan[:_HEAD_LINES]
         clean = any(EXTRACT_WORD.match(t) or _PROTOCOL_WORD.match(t) for t in head)
@@ -99,6 +99,8 @@ def page_origins(lines: Sequence[_Line]) -> dict[int, tuple[str | None, str | No
             (canon_committee(m.group(1)) for t in body_lines if len(t.split()) <= _NOISY_WORDS
              for m in COMMITTEE.finditer(uncapped(t))), None)
         if body and not clean:
+            if text is None:
+                text = "\n".join(ln.text for ln in lines)
             body = ocr_spelling(body, text)  # as the document spells it elsewhere
         if body or date:
             out[page] = (body, date)

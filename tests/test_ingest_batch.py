@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from namndkoll.api import ingest
@@ -172,18 +173,23 @@ def test_kill_9_mid_batch_leaves_only_whole_documents(tmp_path, db_path):
     folder.mkdir()
     for i in range(40):
         make_pdf(folder / f"doc{i:02d}.pdf", [f"Nämnd {i}\nSida {p} av dokument {i}." for p in range(30)])
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "namndkoll.cli", "ingest", str(folder), "--db", str(db_path), "--no-index", "--no-extract", "-q"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    err = tmp_path / "ingest.err"
+    with err.open("wb") as errors:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "namndkoll.cli", "ingest", str(folder), "--db", str(db_path), "--no-index", "--no-extract", "-q"],
+            stdout=subprocess.DEVNULL, stderr=errors, start_new_session=True)
     deadline = time.time() + 120
-    while time.time() < deadline:
+    while time.time() < deadline and proc.poll() is None:
         time.sleep(0.2)
-        if db_path.exists() and proc.poll() is None:
+        if db_path.exists():
             try:
                 if _counts(db_path)[0] >= 2:
                     break
             except Exception:  # noqa: BLE001, S112 - the database may be mid-creation
                 continue
+    if proc.poll() is not None:  # nothing left to kill: say why rather than fail on the kill
+        pytest.fail(f"the ingest ended (exit {proc.returncode}) before two documents were seen stored: "
+                    f"{err.read_text(errors='replace')[-2000:]!r}; stored {_counts(db_path) if db_path.exists() else None}")
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     docs, pages = _counts(db_path)

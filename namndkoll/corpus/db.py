@@ -277,16 +277,23 @@ def _migrations() -> list[tuple[int, str, str]]:
 
 
 def migrate(conn: Any) -> list[int]:
-    """Apply every numbered migration not yet applied, each in its own transaction."""
+    """Apply every numbered migration not yet applied, each in its own transaction.
+
+    Another process may be creating or upgrading the same file at this moment (two commands
+    started at once on a new corpus, a reader opening it while an ingest creates it): the file
+    is marked as a namndkoll corpus before its first table is made, so the other never finds a
+    lone, empty ``_migrations`` table and takes the file for another application's; and each
+    migration is looked up again under its transaction's write lock, so one the other applied
+    meanwhile is not run twice ("table documents already exists")."""
     from .. import __version__
 
     try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(
             "CREATE TABLE IF NOT EXISTS _migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
             " applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
         )
-        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     except Exception as exc:
         raise _open_error(Path(conn_path(conn)), exc) from exc
     done = {r[0] for r in conn.execute("SELECT number FROM _migrations")}
@@ -295,6 +302,8 @@ def migrate(conn: Any) -> list[int]:
         if number in done:
             continue
         with transaction(conn):
+            if conn.execute("SELECT 1 FROM _migrations WHERE number = ?", (number,)).fetchone():
+                continue  # another process applied it since `done` was read
             for stmt in _split_sql(sql):
                 conn.execute(stmt)
             conn.execute("INSERT INTO _migrations(number, name) VALUES (?, ?)", (number, name))

@@ -90,9 +90,10 @@ _DIGITS = re.compile(r"\d")
 # a number written out (not "ingen"/"samtliga": those say none or all, not how many beside a noun)
 # (twenty-fourth session) ... and a multiple, which answers "Hur många fler …" ("kan tredubbla antalet
 # persontåg", "fördubblas", "halveras")
+_MULTIPLES = r"(?:för|tre|fyr|fem)dubbl\w*|halver\w*"
 _NUMBER_WORDS = (r"två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*|trettio|fyrtio|femtio|\w*hundra|\w*tusen|"
-                 r"(?:för|tre|fyr|fem)dubbl\w*|halver\w*")
-_MULTIPLE = re.compile(r"\b(?:(?:för|tre|fyr|fem)dubbl\w*|halver\w*)", re.IGNORECASE)
+                 + _MULTIPLES)
+_MULTIPLE = re.compile(rf"\b(?:{_MULTIPLES})", re.IGNORECASE)
 _COUNT_WORD = re.compile(rf"\b({_NUMBER_WORDS}|hälften|en\s+procent)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ•\-–])|\n\s*\n|\s•\s")
 # four numbers or more in a row, each alone (a percent sign at most): a chart's axis or the years

@@ -103,7 +103,7 @@ and the fast model's order gains more from ten).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 __all__ = ["DECISION_SECTION", "EVERY_TERM_SHARE", "SETTLE_DEPTH", "WHOLE", "numbers_stated", "settle"]
@@ -245,33 +245,34 @@ def numbers_first(head: list[C]) -> list[C]:
     return [best, *(r for r in head if r is not best)]
 
 
+def _own_section_first(ranked: list[C], wanted: Callable[[C], bool]) -> list[C]:
+    """``ranked`` with the first candidate of its first candidate's § that is ``wanted`` first,
+    when the first stands in a § and is not one: the § the reranker chose, the section that
+    answers what is asked (``_decision_first``, ``_view_first``, ``_act_first``)."""
+    if not ranked or ranked[0].item_of is None or wanted(ranked[0]):
+        return ranked
+    at = next((i for i, r in enumerate(ranked) if wanted(r) and r.item_of == ranked[0].item_of), None)
+    return ranked if at is None else [ranked[at], *ranked[:at], *ranked[at + 1:]]
+
+
 def _decision_first(ranked: list[C]) -> list[C]:
     """``ranked`` with the Beslut of its first candidate's § first (``decides``: set for a question
     asking what was decided only), when the first stands in a § and is not it."""
-    if not ranked or ranked[0].item_of is None or ranked[0].decides:
-        return ranked
-    at = next((i for i, r in enumerate(ranked) if r.decides and r.item_of == ranked[0].item_of), None)
-    return ranked if at is None else [ranked[at], *ranked[:at], *ranked[at + 1:]]
+    return _own_section_first(ranked, lambda r: r.decides)
 
 
 def _view_first(ranked: list[C]) -> list[C]:
     """``ranked`` with the passage of its first candidate's § stating the view of the party the
     question asks (``views``: set for "Vad tyckte V om …" only) first, when the first is not one:
     the reservation or yrkande, not the decision or the vote records of the § the reranker chose."""
-    if not ranked or ranked[0].item_of is None or ranked[0].views:
-        return ranked
-    at = next((i for i, r in enumerate(ranked) if r.views and r.item_of == ranked[0].item_of), None)
-    return ranked if at is None else [ranked[at], *ranked[:at], *ranked[at + 1:]]
+    return _own_section_first(ranked, lambda r: r.views)
 
 
 def _act_first(ranked: list[C]) -> list[C]:
     """``ranked`` with the section of its first candidate's § recording the act whose doers the
     question asks (``acts``: set for "Vem yrkade …", "Vilka partier reserverade sig …", "vem var
     jävig …" only) first, when the first is not one: the § the reranker chose names them there."""
-    if not ranked or ranked[0].item_of is None or ranked[0].acts:
-        return ranked
-    at = next((i for i, r in enumerate(ranked) if r.acts and r.item_of == ranked[0].item_of), None)
-    return ranked if at is None else [ranked[at], *ranked[:at], *ranked[at + 1:]]
+    return _own_section_first(ranked, lambda r: r.acts)
 
 
 def _later_record(ranked: list[C], depth: int = SETTLE_DEPTH) -> list[C]:

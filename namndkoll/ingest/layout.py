@@ -535,6 +535,7 @@ _PAGENO = re.compile(
 _SECTION_HEADING = re.compile(r"^(?:[A-ZÅÄÖ]{1,6}(?:[ \t][A-ZÅÄÖ]{1,4})?[ \t]+)?§[ \t]*\d|^\d{1,4}[ \t]*§(?![§\d])")
 # a page counter closing a running line: "3 (11)", "sida 3 av 11"
 _COUNTER = re.compile(r"\b\d{1,4}\s*(?:\(\s*\d{1,4}\s*\)|av\s+\d{1,4})$", re.IGNORECASE)
+_LONG_LINE = 90  # characters past which a line is a sentence, not a running line (but see split_margins)
 _LONE_MARKS = {"x", "X", "×", "✓", "✔", "☒"}
 _EDGE = 4  # lines at the top/bottom of a page that may be running header/footer (no layout)
 _ZONE = 0.15  # share of the page height at the top and at the bottom where margins lie (layout)
@@ -617,7 +618,7 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
         key = _norm(line)
         # a long line is a sentence unless it closes with a page counter ("… bostadsområ- 2 (6)") or
         # stands word for word on half of the pages ("Sweco | Samrådsunderlag Mjörn ytvattentäkt …")
-        long = len(s) > 90 and not _COUNTER.search(s) and exact[(side, False)][line] < need
+        long = len(s) > _LONG_LINE and not _COUNTER.search(s) and exact[(side, False)][line] < need
         if normed[(side, edge)][key] < need or s.endswith(".") or long or _SECTION_HEADING.match(s):
             return False  # a sentence or a § heading that only looks like the others
         numbers = {int(x) for x in re.findall(r"(?<![\d/:-])\d{1,4}(?![\d/:-])", s)}
@@ -739,7 +740,7 @@ def _companions(pages: list[PageLines], where: list[dict[int, str]], run: list[i
         assert p.tops is not None
         for i, sd in where[no].items():
             s = p.texts[i].strip()
-            if (sd != side or s.endswith(".") or len(s) > 90 or _SECTION_HEADING.match(s)
+            if (sd != side or s.endswith(".") or len(s) > _LONG_LINE or _SECTION_HEADING.match(s)
                     or len(re.findall(r"\w", s)) < 3):
                 continue
             seen[_norm(s)].append((no, i, p.tops[i]))

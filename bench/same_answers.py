@@ -53,7 +53,7 @@ TUNABLE = ("dev", "test", "dev2", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10
            "dev16")
 # held-out, fresh and blind splits: run only by search_eval for the integrator, never here
 NOT_HERE = ("heldout", "other-heldout", "dev3", "dev4", "dev12", "dev13", "dev17", "dev18", "dev19", "dev20",
-            "other-dev3", "other-dev4", "other-dev5")
+            "dev21", "other-dev3", "other-dev4", "other-dev5")
 IDS = ("id", "document_id", "vote_id", "chunk_id", "ingested_at")
 
 

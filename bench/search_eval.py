@@ -216,9 +216,11 @@ def index_stored(conn, embedder) -> dict:  # type: ignore[no-untyped-def]
 # same way; dev16 (batch s140): answerable/near-miss twins for tuning refusal, tunable from the start;
 # dev17 (batch s150): fresh and blind, written the same way as dev15; dev18 (batch s160): fresh and blind,
 # written the same way as dev17; dev19 (batch s171): fresh and blind, written the same way as dev18;
-# dev20 (batch s173): fresh and blind, written the same way as dev19
+# dev20 (batch s173): fresh and blind, written the same way as dev19;
+# dev21 (batch s185): fresh and blind, written the same way as dev20
 SPLITS = ("dev", "test", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
-          "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20")
+          "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20",
+          "dev21")
 
 
 def split_questions(split: str) -> list[dict]:

@@ -391,7 +391,7 @@ def ranking_by(qs: list[dict], key: object) -> dict[str, float]:
 
 # the splits whose candidates may be gathered: the tunable ones (folds of ``--loso``) and test (scored,
 # and a fold of ``--loso`` when ``--splits`` names it); held-out and the fresh or held-back splits
-# (dev3, dev4, dev12, dev13, dev17, dev18, dev19, dev20, ...) never. dev14 (spent after the seventeenth session's
+# (dev3, dev4, dev12, dev13, dev17, dev18, dev19, dev20, dev21, ...) never. dev14 (spent after the seventeenth session's
 # blind runs) and dev16 (batch s140, twins, tunable from the start) are folds since the nineteenth,
 # dev15 (batch s130, spent after four blind runs in the eighteenth and nineteenth) since the twentieth.
 TUNABLE = ("dev", "dev2", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev14", "dev15",

@@ -22,11 +22,11 @@ SPLITS = ("dev", "test", "heldout")
 # dev13: batch s110, fresh and blind; dev14: batch s120, fresh and blind; dev15: batch s130, fresh and
 # blind; dev16: batch s140, twins written to tune refusal on, tunable from the start; dev17: batch s150, fresh
 # and blind; dev18: batch s160, fresh and blind; dev19: batch s171, fresh and blind;
-# dev20: batch s173, fresh and blind), kept apart so that the
+# dev20: batch s173, fresh and blind; dev21: batch s185, fresh and blind), kept apart so that the
 # three thirds stay thirds: they are checked like every other entry (fields, passages, no leaks) but not
 # counted in the shares
 EXTRA = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
-         "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20")
+         "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21")
 # questions a user walk found search faults on, added to dev.json by a helper (batch "w46"):
 # checked like every other entry but, like EXTRA, not counted in the thirds' shares
 WALK_BATCHES = {"w46"}

@@ -55,7 +55,7 @@ def pages(name: str) -> tuple[str, ...]:
 def entries() -> list[dict]:
     return [e for s in ("dev", "test", "heldout", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8",
                         "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15",
-                        "dev16", "dev17", "dev18", "dev19", "dev20")
+                        "dev16", "dev17", "dev18", "dev19", "dev20", "dev21")
             for e in json.loads((QDIR / f"{s}.json").read_text(encoding="utf-8"))]
 
 

@@ -374,3 +374,28 @@ def test_a_postgresql_corpus_made_before_watch_years_keeps_its_watches(pg_url: s
     with pytest.raises(CorpusError, match="watched already"):
         watch_add("hemtjänst", db=pg_url, committee="Socialnämnden")
 
+
+@pytest.mark.parametrize("typed", ["Tjänsteskrivelse", "protokol", "budget", "fp", "Socialdemokaterna", "sossarna",
+                                   "-", "XYZ"])
+def test_a_watch_checks_its_type_and_party_as_the_cli_options_do(tmp_path: Path, typed: str):
+    """One check of a typed document type and party: the CLI's --type and --party (a usage
+    error) and watch_add (the web's form, Python) accept the same values as the same codes and
+    refuse the others with the same words."""
+    import typer
+
+    from namndkoll.commands._output import doc_type_code, party_code
+    from namndkoll.errors import NamndkollError
+
+    db = str(tmp_path / "corpus.db")
+    for option, field_name in ((doc_type_code, "doc_type"), (party_code, "party")):
+        try:
+            cli = ("ok", option(typed))
+        except typer.BadParameter as exc:
+            cli = ("refused", exc.message)
+        try:
+            w = watch_add("budget", db=db, **{field_name: typed})
+            api = ("ok", getattr(w, field_name))
+            watch_remove(w.id, db=db)
+        except NamndkollError as exc:
+            api = ("refused", str(exc))
+        assert api == cli

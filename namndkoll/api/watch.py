@@ -83,22 +83,11 @@ def _watch(row: dict[str, Any]) -> Watch:
 
 def _checked_filters(doc_type: str | None, party: str | None) -> tuple[str | None, str | None]:
     """``doc_type`` and ``party`` as stored and searched ("Tjänsteskrivelse" -> tjansteskrivelse,
-    "Socialdemokraterna" -> S), or a NamndkollError naming what they take."""
-    if doc_type:
-        from .reading import doc_type_of
+    "Socialdemokraterna" -> S), or a NamndkollError naming what they take: the check of the
+    CLI's ``--type`` and ``--party`` (``api.reading``)."""
+    from .reading import checked_doc_type, checked_party
 
-        code = doc_type_of(doc_type)
-        if code is None:
-            raise NamndkollError(f"{doc_type!r} is no document type namndkoll stores")
-        doc_type = code
-    if party and party != "-":
-        from ..registry import party_code_of
-
-        found = party_code_of(party)
-        if found is None:
-            raise NamndkollError(f"{party!r} is no party code namndkoll knows")
-        party = found
-    return doc_type, party
+    return checked_doc_type(doc_type) if doc_type else doc_type, checked_party(party) if party else party
 
 
 def watch_add(topic: str, *, db: str | Path | None = None, municipality: str | None = None,

@@ -7,6 +7,7 @@ Shared by the CLI (namndkoll/commands/) and the web layer. Stored values stay as
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from typing import Any
@@ -156,3 +157,10 @@ def doc_title(doc: Any, source: str | None = None) -> str:
     if getattr(doc, "committee", None) and what:
         return ", ".join(p for p in (doc.committee, getattr(doc, "municipality", None), what) if p)
     return (source or getattr(doc, "source", None) or "").rsplit("/", 1)[-1] or "dokument"
+
+
+def did_you_mean(value: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    """The accepted value nearest to ``value`` (any case), or None when none is close."""
+    folded = {c.casefold(): c for c in choices}
+    near = difflib.get_close_matches(value.casefold(), list(folded), n=1, cutoff=0.75)
+    return folded[near[0]] if near else None

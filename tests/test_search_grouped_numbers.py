@@ -68,3 +68,62 @@ def test_a_number_inside_a_longer_one_is_no_keyword_match(db: str):
 ])
 def test_a_number_in_groups_stands_whole_or_inside_a_longer_one(text: str, held: bool | None):
     assert whole_number(text, "500 000") is held
+
+
+def _ranked(passages: dict[int, tuple[str, dict[str, float]]]):  # type: ignore[no-untyped-def]
+    """A backend's keyword ranking over ``passages`` (id -> text, score per term word: BM25 sums
+    them), and the rows it reads back; the sizes it was asked for, in order."""
+    asked: list[int] = []
+
+    def search(terms, n, f):  # type: ignore[no-untyped-def]
+        if f.chunk_ids is None:
+            asked.append(n)
+        ids = f.chunk_ids if f.chunk_ids is not None else list(passages)
+        scored = [(cid, sum(passages[cid][1].get(t.word, 0.0) for t in terms)) for cid in ids]
+        return sorted([cs for cs in scored if cs[1] > 0], key=lambda cs: (-cs[1], cs[0]))[:n]
+
+    def rows(ids):  # type: ignore[no-untyped-def]
+        return {cid: {"text": passages[cid][0], "context": ""} for cid in ids}
+
+    return search, rows, asked
+
+
+def test_the_best_k_stand_whole_however_far_the_index_ranks_them():
+    """Two passages the index ranks first hold 500 000 only inside 1 500 000; scored without it,
+    the passage holding it whole, ranked third, is the best match. Asking the index for twice
+    the matches (two) never saw it: the first of the two came out, worth only its "kr"."""
+    from namndkoll.corpus.index import Filters
+    from namndkoll.corpus.keywords import whole_numbers
+
+    search, rows, asked = _ranked({
+        1: ("Investeringen 1 500 000 kr.", {"500 000": 9.0, "kr": 1.0}),
+        2: ("Lånet 1 500 000 kr.", {"500 000": 8.5, "kr": 1.0}),
+        3: ("Grundresursen 500 000 kr.", {"500 000": 7.0, "kr": 1.0}),
+        4: ("Avgiften 200 kr.", {"kr": 1.0}),
+    })
+    terms = query_terms("500 000 kr")
+    assert whole_numbers(search, rows, terms, 1, Filters()) == [(3, 8.0)]  # was [(1, 1.0)]
+    assert asked == [1, 2, 4]
+    asked.clear()
+    assert whole_numbers(search, rows, terms, 2, Filters()) == [(3, 8.0), (1, 1.0)]
+    assert asked == [2, 4]
+
+
+def test_the_index_is_asked_for_k_and_for_more_only_while_the_best_k_are_not_settled():
+    from namndkoll.corpus.index import Filters
+    from namndkoll.corpus.keywords import whole_numbers
+
+    search, rows, asked = _ranked({
+        1: ("Grundresursen 500 000 kr.", {"500 000": 7.0, "kr": 1.0}),
+        2: ("Investeringen 1 500 000 kr.", {"500 000": 9.0, "kr": 1.0}),
+        3: ("Avgiften 200 kr.", {"kr": 1.0}),
+    })
+    terms = query_terms("500 000 kr")
+    assert whole_numbers(search, rows, terms, 1, Filters()) == [(1, 8.0)]
+    assert asked == [1, 2]  # the first (1 500 000) is no match: the second settles it
+    asked.clear()
+    assert whole_numbers(search, rows, [t for t in terms if t.word != "kr"], 1, Filters()) == [(1, 7.0)]
+    assert asked == [1, 2]
+    plain = _ranked({1: ("Grundresursen 500 000 kr.", {"500 000": 7.0}), 2: ("Lånet 1 500 000 kr.", {"500 000": 6.0})})
+    assert whole_numbers(plain[0], plain[1], terms, 1, Filters()) == [(1, 7.0)]
+    assert plain[2] == [1]  # was [2]: twice k, whatever the first k held

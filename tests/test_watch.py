@@ -125,8 +125,9 @@ def test_the_cli_adds_lists_runs_and_removes(first_night: str, tmp_path: Path):
         (1, "hemtjänst", "Socialnämnden", None), (2, "budget 2027", None, "protokoll")]
 
     sheet = runner.invoke(app, ["watch", "list", "--db", db, "--csv"]).stdout.splitlines()
-    assert sheet[0] == "id,topic,municipality,committee,doc_type,party,created_at,seen_until,last_run_at"
-    assert sheet[2].startswith("2,budget 2027,,,protokoll,,20")
+    assert sheet[0] == ("id,topic,municipality,committee,doc_type,party,year_from,year_to,created_at,seen_until,"
+                        "last_run_at")
+    assert sheet[2].startswith("2,budget 2027,,,protokoll,,,,20")
 
     text = runner.invoke(app, ["watch", "run", "--db", db])
     assert text.exit_code == 0, text.output
@@ -240,7 +241,7 @@ def test_a_postgresql_corpus_before_0021_gets_stored_times_from_when_it_was_read
             st.set_ingested_at(doc_id, "2025-01-02 03:04:05")
         # back to schema 20: no stored_at, no watches
         st.conn.execute("ALTER TABLE documents DROP COLUMN stored_at; DROP TABLE watches;"
-                        " DELETE FROM _migrations WHERE number = 21")
+                        " DELETE FROM _migrations WHERE number >= 21")
     with opened(pg_url, write=True) as st:
         assert st.conn.execute("SELECT stored_at FROM documents").fetchone()[0] == "2025-01-02 03:04:05"
         with st.transaction():
@@ -273,3 +274,128 @@ def test_a_search_that_fails_midway_marks_no_topic(first_night: str, tmp_path: P
         watch_run(db=db)
     monkeypatch.setattr(api_watch, "_search", real)
     assert [(r.watch.topic, r.outcome) for r in watch_run(db=db)] == [("hemtjänst", "hits"), ("taxa", "hits")]
+
+
+NEXT_YEAR = [("Socialnämnden\nProtokoll\nSammanträdesdatum: 2027-01-20\n"
+              "§ 4 Dnr SN 2027/0012\nHemtjänst i glesbygd\nBeslut\n"
+              "Socialnämnden beslutar att hemtjänsten i glesbygd ska ha längre besökstider.\n")]
+UNDATED = [("Socialnämnden\nTjänsteskrivelse\n"
+            "Hemtjänst på helger\n"
+            "Förvaltningen föreslår att hemtjänsten på helger bemannas med fler undersköterskor.\n")]
+
+
+def test_a_watch_keeps_its_years_and_shows_only_new_documents_of_them(first_night: str, tmp_path: Path):
+    """`watch add --year/--from/--to` as search takes them: kept with the watch, one topic for two
+    year ranges is two watches, listed with its years, and a run finds the new documents of its
+    years only (search's year filter: a new protocol of another year is no new document here, and
+    an undated one is left out, said on stderr)."""
+    db = first_night
+    added = runner.invoke(app, ["watch", "add", "hemtjänst", "--db", db, "--year", "2027"])
+    assert added.exit_code == 0, added.output
+    assert 'watching "hemtjänst" (2027) as watch 2' in added.stdout
+    ranged = runner.invoke(app, ["watch", "add", "hemtjänst", "--db", db, "--from", "2025", "--to", "2026"])
+    assert ranged.exit_code == 0 and 'watching "hemtjänst" (2025-2026) as watch 3' in ranged.stdout
+    since = runner.invoke(app, ["watch", "add", "hemtjänst", "--db", db, "--from", "2027"])
+    assert since.exit_code == 0 and 'watching "hemtjänst" (from 2027) as watch 4' in since.stdout
+    same = runner.invoke(app, ["watch", "add", "hemtjänst", "--db", db, "--from", "2027", "--to", "2027"])
+    assert same.exit_code == 1 and "watched already with these filters (watch 2)" in same.stderr  # --year 2027
+    backwards = runner.invoke(app, ["watch", "add", "budget", "--db", db, "--from", "2027", "--to", "2020"])
+    assert backwards.exit_code == 2 and "--from 2027 is after --to 2020" in backwards.stderr
+
+    listed = json.loads(runner.invoke(app, ["watch", "list", "--db", db, "--json"]).stdout)
+    assert [(w["id"], w["year_from"], w["year_to"]) for w in listed] == [
+        (1, None, None), (2, 2027, 2027), (3, 2025, 2026), (4, 2027, None)]
+    text = runner.invoke(app, ["watch", "list", "--db", db]).stdout
+    assert '2. "hemtjänst" (2027)  added' in text and '3. "hemtjänst" (2025-2026)  added' in text
+
+    _ingest(db, make_pdf(tmp_path / "sn-2026-11-25.pdf", NEW), make_pdf(tmp_path / "sn-2027-01-20.pdf", NEXT_YEAR),
+             make_pdf(tmp_path / "skrivelse.pdf", UNDATED))
+    by_id = {r.watch.id: r for r in watch_run(db=db, dry_run=True)}
+    assert (by_id[1].new_documents, by_id[1].undated) == (3, 0)  # no years: every new Socialnämnden document
+    assert {h.item for h in by_id[1].hits} >= {"102", "4"}
+    for wid in (2, 4):  # 2027: the January protocol only
+        assert (by_id[wid].new_documents, by_id[wid].undated) == (1, 1)
+        assert {h.item for h in by_id[wid].hits} == {"4"}
+        assert all("2027" in h.citation for h in by_id[wid].hits)
+    assert (by_id[3].new_documents, by_id[3].undated) == (1, 1)
+    assert {h.item for h in by_id[3].hits} == {"102"}
+
+    out = runner.invoke(app, ["watch", "run", "2", "--db", db, "--json"])
+    assert out.exit_code == 0, out.output
+    (res,) = json.loads(out.stdout)
+    assert (res["watch"]["year_from"], res["watch"]["year_to"], res["new_documents"], res["undated"]) == (
+        2027, 2027, 1, 1)
+    assert [h["item_number"] for h in res["hits"]] == ["4"]
+    assert ('note: "hemtjänst" (2027): 1 of its new documents has no date and was left out by its years'
+            in out.stderr)
+
+
+def test_a_corpus_made_before_watch_years_keeps_its_watches(tmp_path: Path):
+    """Migration 0022 on a SQLite corpus at schema 21: its watches keep their numbers, topics and
+    times, without years; the same topic may then be watched for a year too."""
+    from namndkoll.corpus import opened
+    from namndkoll.corpus.db import connect, migrate, numbered_sql
+
+    path = tmp_path / "old.db"
+    conn = connect(path)
+    conn.execute("CREATE TABLE _migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                 " applied_at TEXT NOT NULL DEFAULT (datetime('now')))")
+    for number, name, sql in numbered_sql("migrations"):
+        if number <= 21:
+            conn.executescript(sql)
+            conn.execute("INSERT INTO _migrations (number, name) VALUES (?, ?)", (number, name))
+    conn.execute("INSERT INTO watches (id, topic, committee, created_at, seen_until, last_run_at) VALUES"
+                 " (7, 'hemtjänst', 'Socialnämnden', '2026-11-01 10:00:00.000', '2026-11-02 06:00:00.000',"
+                 " '2026-11-02 06:00:00.000')")
+    conn.commit()
+    assert 22 in migrate(conn)
+    conn.close()
+    (w,) = watch_list(db=path)
+    assert (w.id, w.topic, w.committee, w.year_from, w.year_to) == (7, "hemtjänst", "Socialnämnden", None, None)
+    assert (w.seen_until, w.last_run_at) == ("2026-11-02 06:00:00.000", "2026-11-02 06:00:00.000")
+    assert watch_add("hemtjänst", db=path, committee="Socialnämnden", year=2027).id == 8
+    with opened(path) as st:
+        assert [(r["id"], r["year_from"]) for r in st.list_watches()] == [(7, None), (8, 2027)]
+
+
+def test_a_postgresql_corpus_made_before_watch_years_keeps_its_watches(pg_url: str):
+    from namndkoll.corpus import opened
+    from namndkoll.errors import CorpusError
+
+    w = watch_add("hemtjänst", db=pg_url, committee="Socialnämnden")
+    with opened(pg_url, write=True) as st:
+        # back to schema 21: no years, the UNIQUE of 0021
+        st.conn.execute("ALTER TABLE watches DROP COLUMN year_from, DROP COLUMN year_to;"
+                        " ALTER TABLE watches ADD UNIQUE (topic, municipality, committee, doc_type, party);"
+                        " DELETE FROM _migrations WHERE number = 22")
+    (again,) = watch_list(db=pg_url)
+    assert again == w and (again.year_from, again.year_to) == (None, None)
+    assert watch_add("hemtjänst", db=pg_url, committee="Socialnämnden", year_from=2027).year_from == 2027
+    with pytest.raises(CorpusError, match="watched already"):
+        watch_add("hemtjänst", db=pg_url, committee="Socialnämnden")
+
+
+@pytest.mark.parametrize("typed", ["Tjänsteskrivelse", "protokol", "budget", "fp", "Socialdemokaterna", "sossarna",
+                                   "-", "XYZ"])
+def test_a_watch_checks_its_type_and_party_as_the_cli_options_do(tmp_path: Path, typed: str):
+    """One check of a typed document type and party: the CLI's --type and --party (a usage
+    error) and watch_add (the web's form, Python) accept the same values as the same codes and
+    refuse the others with the same words."""
+    import typer
+
+    from namndkoll.commands._output import doc_type_code, party_code
+    from namndkoll.errors import NamndkollError
+
+    db = str(tmp_path / "corpus.db")
+    for option, field_name in ((doc_type_code, "doc_type"), (party_code, "party")):
+        try:
+            cli = ("ok", option(typed))
+        except typer.BadParameter as exc:
+            cli = ("refused", exc.message)
+        try:
+            w = watch_add("budget", db=db, **{field_name: typed})
+            api = ("ok", getattr(w, field_name))
+            watch_remove(w.id, db=db)
+        except NamndkollError as exc:
+            api = ("refused", str(exc))
+        assert api == cli

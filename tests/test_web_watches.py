@@ -172,3 +172,37 @@ def test_a_new_hit_quoting_a_page_read_by_ocr_says_so(db: str, tmp_path: Path, f
             assert f'<p class="warn ocr">Läst med OCR (s. {pages}): kontrollera citatet mot sidan</p>' in block
         else:
             assert "Läst med OCR" not in block
+
+
+def test_a_topic_added_with_years_on_the_page_is_searched_with_the_servers_model(
+        corpus: str, tmp_path: Path, fake_index: FakeEmbedder):  # noqa: F811
+    """Från år and Till år on Bevakningar, as on the search page: kept with the watch and shown
+    with its filters. Vad är nytt searches with the server's own model (create_app's
+    ``embedder``, as the search page does), not one loaded again for the index."""
+    from test_watch import NEXT_YEAR
+
+    server = FakeEmbedder()
+    with served(corpus, tmp_path / "home", embedder=server) as c:
+        r = c.post("/watches/add", data={"topic": "hemtjänst", "from": "2027", "to": "2027", "csrf": _token(c)},
+                   follow_redirects=False)
+        assert r.status_code == 303
+        c.post("/watches/add", data={"topic": "hemtjänst", "from": "2026", "csrf": _token(c)})
+        backwards = c.post("/watches/add", data={"topic": "budget", "from": "2027", "to": "2026", "csrf": _token(c)})
+        assert backwards.status_code == 400 and "Från 2027 är efter Till 2026" in backwards.text
+        bad = c.post("/watches/add", data={"topic": "budget", "from": "27", "csrf": _token(c)})
+        assert bad.status_code == 400 and "fyra siffror" in bad.text
+        assert [(w.topic, w.year_from, w.year_to) for w in watch_list(db=corpus)] == [
+            ("hemtjänst", 2027, 2027), ("hemtjänst", 2026, None)]
+        page = c.get("/watches").text
+        assert "<td>2027</td>" in page and "<td>från 2026</td>" in page
+        assert [(w["year_from"], w["year_to"]) for w in c.get("/api/watches").json()] == [(2027, 2027), (2026, None)]
+
+        _ingest(corpus, make_pdf(tmp_path / "sn-2026-11-25.pdf", NEW), make_pdf(tmp_path / "sn-2027-01-20.pdf",
+                                                                                  NEXT_YEAR))
+        loaded, calls = fake_index.calls, server.calls
+        new = c.get("/watches/new").text
+        assert server.calls > calls and fake_index.calls == loaded  # was: the index's model, loaded for the page
+        assert "”hemtjänst” (2027)" in new and "”hemtjänst” (från 2026)" in new
+        one, two = re.findall(r'<section class="watch" id="watch-\d+">.*?</section>', new, flags=re.DOTALL)
+        assert "1 nytt dokument sedan" in one and "§ 4" in one and "§ 102" not in one
+        assert "2 nya dokument sedan" in two and "§ 102" in two

@@ -359,6 +359,41 @@ def doc_type_of(text: str) -> str | None:
     return code if code in get_args(DocType) else None
 
 
+def checked_doc_type(value: str) -> str:
+    """A document type as typed (``doc_type_of``) as it is stored, or a NamndkollError naming
+    the types and the nearest one ("protokol"): the one check of the CLI's ``--type`` (which
+    says it as a usage error) and of ``watch_add``."""
+    from typing import get_args
+
+    from ..display import did_you_mean, one_line
+    from ..types import DocType
+
+    code = doc_type_of(value)
+    if code is None:
+        types = get_args(DocType)
+        near = did_you_mean(value, types)
+        raise NamndkollError(f"{one_line(value)!r} is no document type namndkoll stores; "
+                             + (f"did you mean {near}? Or " if near else "") + f"use one of {', '.join(types)}")
+    return code
+
+
+def checked_party(value: str) -> str:
+    """A party as typed ("S", "fp", "Socialdemokraterna", "moderater", "sossarna", "-") as
+    today's code (``registry.party_code_of``), or a NamndkollError naming the codes and the
+    nearest party ("Socialdemokaterna"): the one check of the CLI's ``--party`` (which says it as
+    a usage error) and of ``watch_add``."""
+    from ..display import did_you_mean, one_line
+    from ..registry import PARTIES, party_code_of
+
+    code = party_code_of(value)
+    if code is None:
+        near = did_you_mean(value, [p.name for p in PARTIES.values()])
+        hint = f"did you mean {near} ({party_code_of(near)})? Or " if near else ""
+        raise NamndkollError(f"{one_line(value)!r} is no party code namndkoll knows; "
+                             f"{hint}use one of {' '.join(PARTIES)}, or - for members without a party")
+    return code
+
+
 
 
 def same_item(stored: str, typed: str) -> bool:

@@ -37,6 +37,8 @@ class Watch:
     committee: str | None = None
     doc_type: str | None = None
     party: str | None = None
+    year_from: int | None = None  # --year 2024 is 2024 to 2024, as in search
+    year_to: int | None = None
     created_at: str = ""
     seen_until: str = ""
     last_run_at: str | None = None
@@ -45,6 +47,11 @@ class Watch:
     def filters(self) -> dict[str, str]:
         return {k: v for k, v in (("municipality", self.municipality), ("committee", self.committee),
                                   ("doc_type", self.doc_type), ("party", self.party)) if v}
+
+    @property
+    def years(self) -> dict[str, int]:
+        """The year range as ``search`` takes it: year_from, year_to, each when given."""
+        return {k: v for k, v in (("year_from", self.year_from), ("year_to", self.year_to)) if v is not None}
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,7 @@ class WatchResult:
     hits: list[Hit] = field(default_factory=list)
     marked: bool = False
     newest_stored: str | None = None  # the corpus's newest document, whatever the filters: is the ingest running?
+    undated: int = 0  # new documents its years left out because their date was not found (as search's filter does)
 
     @property
     def outcome(self) -> Outcome:
@@ -75,28 +83,20 @@ def _watch(row: dict[str, Any]) -> Watch:
 
 def _checked_filters(doc_type: str | None, party: str | None) -> tuple[str | None, str | None]:
     """``doc_type`` and ``party`` as stored and searched ("Tjänsteskrivelse" -> tjansteskrivelse,
-    "Socialdemokraterna" -> S), or a NamndkollError naming what they take."""
-    if doc_type:
-        from .reading import doc_type_of
+    "Socialdemokraterna" -> S), or a NamndkollError naming what they take: the check of the
+    CLI's ``--type`` and ``--party`` (``api.reading``)."""
+    from .reading import checked_doc_type, checked_party
 
-        code = doc_type_of(doc_type)
-        if code is None:
-            raise NamndkollError(f"{doc_type!r} is no document type namndkoll stores")
-        doc_type = code
-    if party and party != "-":
-        from ..registry import party_code_of
-
-        found = party_code_of(party)
-        if found is None:
-            raise NamndkollError(f"{party!r} is no party code namndkoll knows")
-        party = found
-    return doc_type, party
+    return checked_doc_type(doc_type) if doc_type else doc_type, checked_party(party) if party else party
 
 
 def watch_add(topic: str, *, db: str | Path | None = None, municipality: str | None = None,
-              committee: str | None = None, doc_type: str | None = None, party: str | None = None) -> Watch:
-    """Watch ``topic`` (with the filters ``search`` takes) from now on: its first run shows what
-    is stored after this call (``search_db`` shows what is stored already)."""
+              committee: str | None = None, doc_type: str | None = None, party: str | None = None,
+              year: int | None = None, year_from: int | None = None, year_to: int | None = None) -> Watch:
+    """Watch ``topic`` (with the filters ``search`` takes: ``year`` is ``year_from`` and
+    ``year_to`` both) from now on: its first run shows what is stored after this call
+    (``search_db`` shows what is stored already)."""
+    from ..corpus.index import check_years
     from ..search import check_query
 
     topic = " ".join(topic.split())
@@ -104,8 +104,14 @@ def watch_add(topic: str, *, db: str | Path | None = None, municipality: str | N
         raise NamndkollError("give words to watch, e.g. namndkoll watch add \"hemtjänst\"")
     check_query(topic)
     doc_type, party = _checked_filters(doc_type, party)
+    if year is not None:
+        year_from = year_to = year
+    check_years(year_from, year_to)
+    for y in (year_from, year_to):
+        if y is not None and not 1 <= y <= 9999:  # a year a date can hold; 0 is stored for none
+            raise NamndkollError(f"{y} is no year: give one of four digits, e.g. --year 2024")
     filters = {"municipality": (municipality or "").strip() or None, "committee": (committee or "").strip() or None,
-               "doc_type": doc_type, "party": party}
+               "doc_type": doc_type, "party": party, "year_from": year_from, "year_to": year_to}
     with opened(db, write=True) as store:
         return _watch(store.add_watch(topic, filters))
 
@@ -123,11 +129,12 @@ def watch_remove(ref: str | int, *, db: str | Path | None = None) -> Watch:
 
 
 def watch_run(*, db: str | Path | None = None, watches: list[str | int] | None = None, dry_run: bool = False,
-              limit: int = 10, model: str | None = None) -> list[WatchResult]:
+              limit: int = 10, model: str | None = None, embedder: Any = None) -> list[WatchResult]:
     """Each watched topic (or those ``watches`` names, by number or topic) searched over the
     documents stored since its last run, then marked run, unless ``dry_run`` or some of those
-    documents are not in the search index yet. The embedding model is loaded only when some
-    topic has new documents."""
+    documents are not in the search index yet. The embedding model (``model``, else the
+    index's) is loaded only when some topic has new documents; ``embedder``, one loaded already
+    (the web app's), is used instead."""
     with opened(db, write=not dry_run, create=False) as store:
         rows = [_watch(r) for r in store.list_watches()]
         if watches:
@@ -136,24 +143,39 @@ def watch_run(*, db: str | Path | None = None, watches: list[str | int] | None =
             return []
         until = store.watch_cut()
         newest = store.newest_stored()
-        found = [(w, store.documents_stored(w.seen_until, until, municipality=w.municipality,
-                                            committee=w.committee, doc_type=w.doc_type)) for w in rows]
+        found = [_stored(store, w, until) for w in rows]
         # the model loaded only when there is something new to search; a corpus never indexed
         # has no model to load, and its new documents are searched by their words
         indexed = store.get_model() is not None
-        embedder = _embedder(store, model) if indexed and any(docs for _w, docs in found) else None
+        if not indexed or not any(docs for _w, docs, _u in found):
+            embedder = None
+        elif embedder is None:
+            embedder = _embedder(store, model)
         out = []
-        for w, docs in found:
+        for w, docs, undated in found:
             hits = _search(store, w, [d["id"] for d in docs], embedder, limit) if docs else []
             waiting = sum(d["waiting"] for d in docs)
             out.append(WatchResult(w, w.seen_until, until, len(docs), waiting, hits, not dry_run and not waiting,
-                                   newest))
+                                   newest, undated))
         # marked once every topic is searched: a search that fails midway leaves every topic to
         # the next run, not the first ones marked with their hits never shown
         for r in out:
             if r.marked:
                 store.mark_watch(r.watch.id, until)
         return out
+
+
+def _stored(store: Any, w: Watch, until: str) -> tuple[Watch, list[dict[str, Any]], int]:
+    """The watch, the documents stored since its last run that pass its filters, and how many
+    more its years left out for having no date (said, never silent, as search says it)."""
+    filters = {"municipality": w.municipality, "committee": w.committee, "doc_type": w.doc_type}
+    docs = store.documents_stored(w.seen_until, until, **filters, **w.years)
+    if not w.years:
+        return w, docs, 0
+    kept = {d["id"] for d in docs}
+    undated = sum(d["year"] is None and d["id"] not in kept for d in store.documents_stored(w.seen_until, until,
+                                                                                             **filters))
+    return w, docs, undated
 
 
 def _picked(rows: list[Watch], refs: list[str | int]) -> list[Watch]:
@@ -183,5 +205,5 @@ def _search(store: Any, w: Watch, document_ids: list[int], embedder: Any, limit:
     if not chunk_ids:
         return []
     return search(store, w.topic, embedder, municipality=w.municipality, committee=w.committee,
-                  doc_type=w.doc_type, party=w.party, chunk_ids=chunk_ids, limit=limit,
-                  mode="hybrid" if embedder is not None else "keyword")
+                  doc_type=w.doc_type, party=w.party, year_from=w.year_from, year_to=w.year_to, chunk_ids=chunk_ids,
+                  limit=limit, mode="hybrid" if embedder is not None else "keyword")

@@ -36,7 +36,6 @@ DbOption = Annotated[
     typer.Option("--db", help="Corpus: a SQLite file, or postgresql://USER@HOST/DB for a served corpus "
                               "(default: $NAMNDKOLL_DB or ./namndkoll.db).", metavar="FILE|URL"),
 ]
-from ..types import DocType
 
 # another run (a second `index` or ingest at once) embedding the passages this one would: wait
 # for it (the default: the index is whole when the command ends) or not
@@ -424,20 +423,16 @@ def print_table(
 # ---- options shared by the commands ----------------------------------------------------------
 
 def party_code(value: str | None) -> str | None:
-    """``--party`` checked against the registry: today's code ("fp" -> "L"), or a usage error."""
+    """``--party`` checked against the registry: today's code ("fp" -> "L"), or a usage error
+    (``api.reading.checked_party``, the check ``watch_add`` makes too)."""
     if value is None:
         return None
-    from ..registry import PARTIES, party_code_of
+    from ..api.reading import checked_party
 
-    code = party_code_of(value)  # "S", "fp", "Socialdemokraterna", "moderater", "sossarna"
-    if code is None:
-        from ._usage import did_you_mean
-
-        near = did_you_mean(value, [p.name for p in PARTIES.values()])  # "Socialdemokaterna"
-        hint = f"did you mean {near} ({party_code_of(near)})? Or " if near else ""
-        raise typer.BadParameter(f"{one_line(value)!r} is no party code namndkoll knows; "
-                                 f"{hint}use one of {' '.join(PARTIES)}, or - for members without a party")
-    return code
+    try:
+        return checked_party(value)  # "S", "fp", "Socialdemokraterna", "moderater", "sossarna"
+    except NamndkollError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 PartyOption = Annotated[str | None, typer.Option(
@@ -449,22 +444,16 @@ PartyOption = Annotated[str | None, typer.Option(
 def doc_type_code(value: str | None) -> str | None:
     """``--type`` as the documents store it, typed as Swedish writes it: any case, with or
     without å ä ö, a space or dash for the underscore ("Tjänsteskrivelse", "årsredovisning",
-    "särskilt yttrande"); a usage error naming the types otherwise."""
+    "särskilt yttrande"); a usage error naming the types otherwise (``api.reading.checked_doc_type``,
+    the check ``watch_add`` makes too)."""
     if value is None:
         return None
-    from typing import get_args
+    from ..api.reading import checked_doc_type
 
-    from ..api.reading import doc_type_of
-
-    types = get_args(DocType)
-    code = doc_type_of(value)
-    if code is None:
-        from ._usage import did_you_mean
-
-        near = did_you_mean(value, types)  # "protokol"
-        raise typer.BadParameter(f"{one_line(value)!r} is no document type namndkoll stores; "
-                                 + (f"did you mean {near}? Or " if near else "") + f"use one of {', '.join(types)}")
-    return code
+    try:
+        return checked_doc_type(value)
+    except NamndkollError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 DocTypeOption = Annotated[str | None, typer.Option(

@@ -7,7 +7,6 @@ accepts, and the nearest accepted value when one is close. Exit code 2, as click
 from __future__ import annotations
 
 import contextlib
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -15,19 +14,12 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from ..display import one_line
+from ..display import did_you_mean, one_line
 
 try:  # a newer typer carries its own copy of click
     from typer._click import exceptions as _cx
 except ImportError:  # pragma: no cover - an older typer runs on click itself
     from click import exceptions as _cx  # type: ignore[no-redef]
-
-
-def did_you_mean(value: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    """The accepted value nearest to ``value`` (any case), or None when none is close."""
-    folded = {c.casefold(): c for c in choices}
-    near = difflib.get_close_matches(value.casefold(), list(folded), n=1, cutoff=0.75)
-    return folded[near[0]] if near else None
 
 
 def _name(param: Any) -> str:

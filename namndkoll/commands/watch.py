@@ -19,12 +19,11 @@ from ._output import (
     print_csv,
     print_json,
 )
+from .search import Committee, Municipality, Year, YearFrom, YearTo
 
 if TYPE_CHECKING:
     from ..api.watch import Watch, WatchResult
 
-Municipality = Annotated[str | None, typer.Option(help="e.g. Göteborg")]
-Committee = Annotated[str | None, typer.Option(help="Part of the body's name, e.g. Socialnämnden")]
 CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV for a spreadsheet.")]
 
 
@@ -41,34 +40,51 @@ def described(w: Watch) -> str:
         shown.append(f"type {f['doc_type']}")
     if "party" in f:
         shown.append(f"party {f['party']}")
+    if w.years:
+        shown.append(years(w.year_from, w.year_to))
     return one_line(f'"{w.topic}"' + (f" ({' · '.join(shown)})" if shown else ""))
 
 
-WATCH_COLUMNS = ["id", "topic", "municipality", "committee", "doc_type", "party", "created_at", "seen_until",
-                 "last_run_at"]
+def years(first: int | None, last: int | None) -> str:
+    """A watch's years as its options give them: "2024", "2023-2024", "from 2023", "to 2024"."""
+    if first is not None and last is not None:
+        return str(first) if first == last else f"{first}-{last}"
+    return f"from {first}" if first is not None else f"to {last}"
+
+
+WATCH_COLUMNS = ["id", "topic", "municipality", "committee", "doc_type", "party", "year_from", "year_to",
+                 "created_at", "seen_until", "last_run_at"]
 
 
 def watch_json(w: Watch) -> dict[str, Any]:
     return {"id": w.id, "topic": w.topic, "municipality": w.municipality, "committee": w.committee,
-            "doc_type": w.doc_type, "party": w.party, "created_at": w.created_at, "seen_until": w.seen_until,
-            "last_run_at": w.last_run_at}
+            "doc_type": w.doc_type, "party": w.party, "year_from": w.year_from, "year_to": w.year_to,
+            "created_at": w.created_at, "seen_until": w.seen_until, "last_run_at": w.last_run_at}
 
 
 def add_cmd(
     topic: Annotated[str, typer.Argument(help="What to watch, in Swedish, as you would search for it.")],
     db: DbOption = None, municipality: Municipality = None, committee: Committee = None,
-    doc_type: DocTypeOption = None, party: PartyOption = None, as_json: JsonOption = False,
+    doc_type: DocTypeOption = None, party: PartyOption = None, year: Year = None, year_from: YearFrom = None,
+    year_to: YearTo = None, as_json: JsonOption = False,
 ) -> None:
     """Watch a topic: `namndkoll watch run` shows what is stored on it from now on.
 
-    Example: namndkoll watch add "hemtjänst" --municipality Lund --committee Socialnämnden
+    Example: namndkoll watch add "hemtjänst" --municipality Lund --committee Socialnämnden --from 2026
     """
     from ..api.watch import watch_add
 
     if not topic.strip():
         fail("give words to watch, e.g. namndkoll watch add \"hemtjänst\"", code=2)
+    from ..corpus.index import check_years
+
     try:
-        w = watch_add(topic, db=db, municipality=municipality, committee=committee, doc_type=doc_type, party=party)
+        check_years(year_from, year_to)  # a range that runs backwards: a usage error, as search says it
+    except NamndkollError as exc:
+        fail(exc, code=2)
+    try:
+        w = watch_add(topic, db=db, municipality=municipality, committee=committee, doc_type=doc_type, party=party,
+                      year=year, year_from=year_from, year_to=year_to)
     except NamndkollError as exc:
         fail(exc)
     _say_filter_hints(w, db)
@@ -173,6 +189,10 @@ def run_cmd(
     else:
         _print_results(results, wide=wide, ocr=ocr, dry_run=dry_run)
     for r in results:
+        if r.undated:  # as search says it under a year filter
+            echo(f"note: {described(r.watch)}: {r.undated} of its new documents "
+                 f"{'has' if r.undated == 1 else 'have'} no date and {'was' if r.undated == 1 else 'were'} left out "
+                 "by its years (`namndkoll documents` marks them ?)", err=True)
         if r.waiting:
             echo(f"note: {described(r.watch)}: {r.waiting} of its new documents "
                  f"{'is' if r.waiting == 1 else 'are'} not in the search index yet (ingested with --no-index, or "
@@ -197,7 +217,7 @@ def result_json(r: WatchResult, ocr: dict[int, tuple[int, ...]]) -> dict[str, An
     from .search import hit_json
 
     return {"watch": watch_json(r.watch), "outcome": r.outcome, "since": r.since, "until": r.until,
-            "new_documents": r.new_documents, "waiting": r.waiting, "marked": r.marked,
+            "new_documents": r.new_documents, "waiting": r.waiting, "undated": r.undated, "marked": r.marked,
             "newest_stored": r.newest_stored,
             "hits": [hit_json(h, ocr.get(h.chunk_id, ())) for h in r.hits]}
 

@@ -367,13 +367,13 @@ class Store(Protocol):
         committed, every one stored after it has a later ``stored_at``."""
         ...
 
-    def add_watch(self, topic: str, filters: dict[str, str | None]) -> dict[str, Any]:
-        """A new watch of ``topic`` (filters: municipality, committee, doc_type, party) that looks
-        at documents stored from now on; CorpusError if it is watched already."""
+    def add_watch(self, topic: str, filters: dict[str, Any]) -> dict[str, Any]:
+        """A new watch of ``topic`` (filters: municipality, committee, doc_type, party, year_from,
+        year_to) that looks at documents stored from now on; CorpusError if it is watched already."""
         ...
 
     def list_watches(self) -> list[dict[str, Any]]:
-        """Every watch: id, topic, filters, created_at, seen_until, last_run_at."""
+        """Every watch: id, topic, filters (years too), created_at, seen_until, last_run_at."""
         ...
 
     def remove_watch(self, ref: str | int) -> dict[str, Any]:
@@ -390,7 +390,7 @@ class Store(Protocol):
 
     def documents_stored(self, after: str, upto: str, **filters: Any) -> list[dict[str, Any]]:
         """The documents stored after ``after`` up to ``upto`` passing the document filters
-        (municipality, committee, doc_type), oldest first: id, stored_at, waiting (not yet in
-        the search index)."""
+        (municipality, committee, doc_type, year_from, year_to), oldest first: id, stored_at,
+        year, waiting (not yet in the search index)."""
         ...
 

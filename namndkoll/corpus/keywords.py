@@ -38,7 +38,6 @@ def grouped_number(word: str) -> bool:
 
 # a group gap as the records write it: a space, a no-break or thin space (STYLE.md: "1 500 000 kr")
 _GAP = "[ \u00a0\u202f\u2009]"
-_KEEP = 2  # a search with a number in groups asks the index for this many times the passages
 
 
 def whole_number(text: str, number: str) -> bool | None:
@@ -65,11 +64,30 @@ def whole_numbers(search: Callable[[Sequence[Any], int, Any], list[tuple[int, fl
     passage holding the number only inside a longer one is scored without it (the backend's
     ranking of the other terms over that passage alone: BM25 sums one score per phrase, so that is
     its score less the number's), or left out where nothing else found it. ``rows``: the passages'
-    rows (their ``text`` and ``context``, the columns the index holds)."""
+    rows (their ``text`` and ``context``, the columns the index holds).
+
+    The index is asked for ``k`` matches, and for twice as many again only while the best ``k``
+    are not settled: a passage the index ranks past those it gave scores no more than the last of
+    them, and no more again without a number, so the ``k`` best are final once the ``k``-th
+    scores at least that (or the index has given all it holds). A query whose number stands
+    whole in its first ``k`` matches (most) asks once, for ``k``."""
     numbers = [t for t in terms if grouped_number(t.word)]
     if not numbers:
         return search(terms, k, f)
-    hits = search(terms, _KEEP * k, f)
+    n = k
+    while True:
+        hits = search(terms, n, f)
+        best = _whole_scored(search, rows, terms, numbers, hits, f)[:k]
+        if len(hits) < n or not hits or (len(best) == k and best[-1][1] >= min(s for _c, s in hits)):
+            return best
+        n *= 2
+
+
+def _whole_scored(search: Callable[[Sequence[Any], int, Any], list[tuple[int, float]]],
+                  rows: Callable[[Sequence[int]], dict[int, Any]], terms: Sequence[Any], numbers: list[Any],
+                  hits: list[tuple[int, float]], f: Any) -> list[tuple[int, float]]:
+    """``hits`` best first, each passage that holds a number of ``numbers`` only inside a longer
+    one scored again without it, or left out (``whole_numbers``)."""
     got = rows([cid for cid, _ in hits])
     inside: dict[tuple[int, ...], list[int]] = {}
     for cid, _ in hits:
@@ -80,7 +98,7 @@ def whole_numbers(search: Callable[[Sequence[Any], int, Any], list[tuple[int, fl
         if out:
             inside.setdefault(out, []).append(cid)
     if not inside:
-        return hits[:k]
+        return list(hits)
     score = dict(hits)
     for out, ids in inside.items():
         rest = [t for t in terms if not any(t is numbers[i] for i in out)]
@@ -90,7 +108,7 @@ def whole_numbers(search: Callable[[Sequence[Any], int, Any], list[tuple[int, fl
                 score[cid] = again[cid]
             else:
                 del score[cid]
-    return sorted(score.items(), key=lambda cs: -cs[1])[:k]
+    return sorted(score.items(), key=lambda cs: -cs[1])
 
 
 def as_prefix(t: Any) -> bool:

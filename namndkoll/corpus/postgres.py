@@ -531,7 +531,7 @@ class PostgresStore:
         ends (SHARE conflicts with the ROW EXCLUSIVE of an INSERT, not with readers)."""
         conn.execute("LOCK TABLE documents IN SHARE MODE")
 
-    def add_watch(self, topic: str, filters: dict[str, str | None]) -> dict[str, Any]:
+    def add_watch(self, topic: str, filters: dict[str, Any]) -> dict[str, Any]:
         with self.transaction() as conn:
             self._hold_documents(conn)
             return watches.add(conn, topic, filters, watches.cut(conn, PG_CLOCK), ph="%s")

@@ -441,7 +441,7 @@ class SqliteStore:
         with self.transaction():  # BEGIN IMMEDIATE: waits for the document being written, holds the next
             return watches.cut(self.conn, SQLITE_CLOCK)
 
-    def add_watch(self, topic: str, filters: dict[str, str | None]) -> dict[str, Any]:
+    def add_watch(self, topic: str, filters: dict[str, Any]) -> dict[str, Any]:
         with self.transaction():
             return watches.add(self.conn, topic, filters, watches.cut(self.conn, SQLITE_CLOCK))
 

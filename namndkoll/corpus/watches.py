@@ -20,9 +20,11 @@ from typing import Any
 from ..errors import CorpusError, NotFoundError
 from .store import document_where
 
-# the filters a watch keeps, as its columns; '' stored for none
+# the filters a watch keeps, as its columns; '' stored for none (0 for no year: migration 0022)
 FILTERS = ("municipality", "committee", "doc_type", "party")
-_COLUMNS = "id, topic, municipality, committee, doc_type, party, created_at, seen_until, last_run_at"
+YEARS = ("year_from", "year_to")
+_COLUMNS = ("id, topic, municipality, committee, doc_type, party, year_from, year_to, created_at, seen_until,"
+            " last_run_at")
 
 
 def as_row(r: Any) -> dict[str, Any]:
@@ -31,6 +33,8 @@ def as_row(r: Any) -> dict[str, Any]:
     row["id"] = int(row["id"])
     for f in FILTERS:
         row[f] = row[f] or None
+    for y in YEARS:
+        row[y] = int(row[y]) or None
     return row
 
 
@@ -44,18 +48,20 @@ def cut(conn: Any, clock_sql: str) -> str:
     return mark
 
 
-def add(conn: Any, topic: str, filters: dict[str, str | None], when: str, *, ph: str = "?") -> dict[str, Any]:
-    """A new watch of ``topic`` under ``filters``, looking at documents stored after ``when``;
-    CorpusError if the same topic under the same filters is watched already."""
-    values = [filters.get(f) or "" for f in FILTERS]
-    same = conn.execute(f"SELECT id FROM watches WHERE topic = {ph} AND municipality = {ph} AND committee = {ph}"
-                        f" AND doc_type = {ph} AND party = {ph}", (topic, *values)).fetchone()
+def add(conn: Any, topic: str, filters: dict[str, Any], when: str, *, ph: str = "?") -> dict[str, Any]:
+    """A new watch of ``topic`` under ``filters`` (``FILTERS`` and ``YEARS``), looking at
+    documents stored after ``when``; CorpusError if the same topic under the same filters is
+    watched already."""
+    values = [filters.get(f) or "" for f in FILTERS] + [filters.get(y) or 0 for y in YEARS]
+    columns = ", ".join((*FILTERS, *YEARS))
+    same = conn.execute(f"SELECT id FROM watches WHERE topic = {ph} AND "
+                        + " AND ".join(f"{c} = {ph}" for c in (*FILTERS, *YEARS)), (topic, *values)).fetchone()
     if same is not None:
         raise CorpusError(f"{topic!r} is watched already with these filters (watch {int(same[0])}); "
                           "`namndkoll watch list` shows the watches")
     row = conn.execute(
-        f"INSERT INTO watches (topic, municipality, committee, doc_type, party, created_at, seen_until)"
-        f" VALUES ({ph}, {ph}, {ph}, {ph}, {ph}, {ph}, {ph}) RETURNING {_COLUMNS}",
+        f"INSERT INTO watches (topic, {columns}, created_at, seen_until)"
+        f" VALUES ({', '.join([ph] * (len(values) + 3))}) RETURNING {_COLUMNS}",
         (topic, *values, when, when)).fetchone()
     return as_row(row)
 
@@ -96,15 +102,27 @@ def newest(conn: Any) -> str | None:
 
 def stored_between(conn: Any, after: str, upto: str, *, waiting_sql: str, ph: str = "?",
                    where: Callable[..., tuple[list[str], list[Any]]] = document_where,
+                   year_from: int | None = None, year_to: int | None = None,
                    **filters: Any) -> list[dict[str, Any]]:
     """The documents stored after ``after`` up to ``upto`` that pass the documents' filters
     (municipality, committee, doc_type: as every listing reads them), oldest first: id,
-    stored_at, and ``waiting``: not yet in the search index (never chunked, or passages without
-    a vector: ``waiting_sql``, a condition on the document ``d``)."""
+    stored_at, year, and ``waiting``: not yet in the search index (never chunked, or passages
+    without a vector: ``waiting_sql``, a condition on the document ``d``). Under a year range
+    (``year_from``, ``year_to``: as search's) a document passes when its year lies in it or one
+    of its passages' does (a § of another year in a bundled protocol extract: search filters
+    the passages by theirs); an undated one does not, as in search."""
     conds, args = where(conn, "d.", **{k: v for k, v in filters.items() if v})
     conds = [f"d.stored_at > {ph}", f"d.stored_at <= {ph}", *conds]
-    sql = (f"SELECT d.id, d.stored_at, (c.document_id IS NULL OR {waiting_sql}) AS waiting FROM documents d"
-           " LEFT JOIN chunked_documents c ON c.document_id = d.id"
+    if year_from is not None or year_to is not None:
+        span = [(f"{{0}}.year >= {ph}", year_from), (f"{{0}}.year <= {ph}", year_to)]
+        tests = [t for t, y in span if y is not None]
+        years = [y for _t, y in span if y is not None]
+        in_years = " AND ".join(tests)
+        conds.append(f"({in_years.format('d')} OR EXISTS (SELECT 1 FROM chunks y WHERE y.document_id = d.id"
+                     f" AND {in_years.format('y')}))")
+        args += years * 2
+    sql = (f"SELECT d.id, d.stored_at, d.year, (c.document_id IS NULL OR {waiting_sql}) AS waiting"
+           " FROM documents d LEFT JOIN chunked_documents c ON c.document_id = d.id"
            f" WHERE {' AND '.join(conds)} ORDER BY d.stored_at, d.id")
-    return [{"id": int(r[0]), "stored_at": r[1], "waiting": bool(r[2])}
+    return [{"id": int(r[0]), "stored_at": r[1], "year": r[2], "waiting": bool(r[3])}
             for r in conn.execute(sql, [after, upto, *args])]

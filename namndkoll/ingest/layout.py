@@ -700,8 +700,13 @@ def _counted_runs(pages: list[PageLines], zones: list[tuple[list[int], list[int]
     never."""
     out: list[tuple[set[int], set[int]]] = [(set(), set()) for _ in pages]
     where: list[dict[int, str]] = []  # per page: candidate line index -> side
+    # per page: (side, words) -> its candidate lines closing with a counter, each read once here;
+    # a run marks the lines of its key on each of its pages (a sentence or § heading among them too)
+    keyed: list[dict[tuple[str, str], list[int]]] = []
     counted: dict[tuple[str, str, int], dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for no, (p, (top, bottom, _zt, _zb)) in enumerate(zip(pages, zones)):
+        lines: dict[tuple[str, str], list[int]] = defaultdict(list)
+        keyed.append(lines)
         if p.ocr:
             where.append({})
             continue
@@ -710,20 +715,22 @@ def _counted_runs(pages: list[PageLines], zones: list[tuple[list[int], list[int]
         for i, side in sides.items():
             s = p.texts[i].strip()
             m = _COUNTER.search(s)
-            if not m or s.endswith(".") or _SECTION_HEADING.match(s):
+            if not m:
+                continue
+            key = _norm(s)
+            lines[(side, key)].append(i)
+            if s.endswith(".") or _SECTION_HEADING.match(s):
                 continue
             k, total = (int(x) for x in re.findall(r"\d+", m.group(0)))
             if 1 <= k <= total and total >= 2:
-                counted[(side, _norm(s), total)][no - k].append(no)
-    for (side, _key, _total), runs in counted.items():
+                counted[(side, key, total)][no - k].append(no)
+    for (side, key, _total), runs in counted.items():
         for nos in runs.values():
             run = sorted(set(nos))
             if len(run) < 2 or not any(b == a + 1 for a, b in pairwise(run)):
                 continue
             for no in run:
-                for i, sd in where[no].items():
-                    if sd == side and _COUNTER.search(pages[no].texts[i].strip()) and _norm(pages[no].texts[i]) == _key:
-                        out[no][side == "bottom"].add(i)
+                out[no][side == "bottom"].update(keyed[no].get((side, key), ()))
             _companions(pages, where, run, side, out)
     return out
 

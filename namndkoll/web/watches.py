@@ -5,8 +5,8 @@ topic, its hits shown as the search page shows them; `/api/watches` the list, an
 
 A page never marks a topic run: a visitor looking must not use up the next run of the one who
 runs ``namndkoll watch run`` after each night's ingest. Adding and removing are writes: the
-CSRF token and ``--read-only`` as for uploads. The model is the one ``watch run`` loads (the
-index's), not ``create_app``'s ``embedder``."""
+CSRF token and ``--read-only`` as for uploads. A topic is searched with the server's model, as
+the search page searches (``create_app``'s ``embedder``, else the index's, kept loaded)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,16 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from .. import api
 from ..api.reading import ocr_read_pages
-from .common import blank, check_csrf, check_writable, config, jsonable, party_param, render
+from .common import (
+    blank,
+    check_csrf,
+    check_writable,
+    config,
+    jsonable,
+    party_param,
+    render,
+    year_range,
+)
 
 router = APIRouter()
 
@@ -27,9 +36,9 @@ Csrf = Annotated[str, Form(max_length=100)]
 
 def _dry_run(request: Request) -> tuple[list[api.WatchResult], dict[int, tuple[int, ...]]]:
     """Each topic's run without marking it, and the pages Tesseract read of its hits."""
-    db = config(request).db
-    results = api.watch_run(db=db, dry_run=True)
-    return results, ocr_read_pages([h for r in results for h in r.hits], db=db)
+    cfg = config(request)
+    results = api.watch_run(db=cfg.db, dry_run=True, embedder=cfg.embedder)
+    return results, ocr_read_pages([h for r in results for h in r.hits], db=cfg.db)
 
 
 @router.get("/watches", include_in_schema=False)
@@ -53,12 +62,15 @@ def watches_add(
     committee: Field = "",
     party: Field = "",
     type: Field = "",
+    year_from: Annotated[str, Form(alias="from", max_length=4)] = "",  # Från år and Till år, as on the search page
+    year_to: Annotated[str, Form(alias="to", max_length=4)] = "",
     csrf: Csrf = "",
 ) -> Response:
     check_writable(request)
     check_csrf(request, csrf)
+    first, last = year_range(year_from, year_to)
     api.watch_add(topic, db=config(request).db, municipality=blank(municipality), committee=blank(committee),
-                  doc_type=blank(type), party=party_param(party))
+                  doc_type=blank(type), party=party_param(party), year_from=first, year_to=last)
     return RedirectResponse("/watches", status_code=303)
 
 

@@ -134,4 +134,7 @@ def _write(b: Store, got: _Read, *, same_model: bool, center: Any) -> tuple[int,
                 import numpy as np
 
                 b.insert_vectors([h[0] for h in have], np.stack([h[1] for h in have]), center)
+        from .redact import apply_rules
+
+        apply_rules(b, [doc_id])  # the target's own rules (`redact`), if it has any
     return doc_id, len(have)

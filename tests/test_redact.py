@@ -167,3 +167,34 @@ def test_forms_of_the_name(text, expected):
 def test_a_mark_keeps_length_and_line_breaks():
     assert mark_for("Anna-Karin Johansson") == "[namn borttaget]    "
     assert mark_for("Anna\nBerg").count("\n") == 1 and len(mark_for("Anna\nBerg")) == 9
+
+
+def test_the_page_image_blacks_the_name_out_and_the_original_is_not_served(tmp_path: Path, fake_index: FakeEmbedder):
+    """`serve` draws pages from the original PDF, which still names her: after the rule the
+    image has her name painted black (an image cached before is not served), and the PDF
+    itself is not handed out."""
+    from PIL import Image
+
+    from namndkoll.api import original_pdf, page_image
+    from namndkoll.api.images import span_boxes
+    from namndkoll.errors import NotFoundError
+
+    db = str(tmp_path / "corpus.db")
+    _ingest(db, make_pdf(tmp_path / "ks-2024-01-24.pdf", KS))
+    cache = tmp_path / "cache"
+    before = page_image(1, 1, db=db, cache_dir=cache)
+    assert original_pdf(1, db=db)[1] == "ks-2024-01-24.pdf"
+    redact_add("Anna Berg", db=db)
+    after = page_image(1, 1, db=db, cache_dir=cache)
+    assert after != before
+    with opened(db) as store:
+        page = store.load_document(1).pages[0]
+    at = page.text.index("[namn]    (S) och Bo Ek")
+    (x0, top, x1, bottom), = span_boxes(page, at, at + len("Anna Berg"))
+    img = Image.open(__import__("io").BytesIO(after)).convert("L")
+    scale = 1.5
+    inside = [img.getpixel((int((x0 + (x1 - x0) * f) * scale), int((top + bottom) / 2 * scale)))
+              for f in (0.1, 0.3, 0.5, 0.7, 0.9)]
+    assert max(inside) < 30, inside  # black where her name was
+    with pytest.raises(NotFoundError, match="removed on request"):
+        original_pdf(1, db=db)

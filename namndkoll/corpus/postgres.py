@@ -565,6 +565,8 @@ class PostgresStore:
         return redactions.add(self.conn, name, reason, when, ph="%s")
 
     def redaction_rules(self) -> list[dict[str, Any]]:
+        if self.conn.execute("SELECT to_regclass('redactions')").fetchone()[0] is None:
+            return []  # a corpus before migration 0022, opened read-only
         return redactions.rules(self.conn)
 
     def remove_redaction(self, ref: str | int) -> dict[str, Any]:

@@ -49,6 +49,15 @@ def mark_for(original: str) -> str:
     return "\n".join(out)
 
 
+# a mark as ``mark_for`` writes it, with its padding (and a line break's padding on either side)
+MARK_SPAN = re.compile(r"(?: +\n)?\[(?:namn borttaget|borttaget|namn|…)\] *(?:\n +)?")
+
+
+def mark_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds a removed name's mark (with its padding): what a page image blacks out."""
+    return [m.span() for m in MARK_SPAN.finditer(text)]
+
+
 def check_name(name: str) -> str:
     """The rule's name with single spaces; CorpusError unless it is a first and a last name."""
     words = name.split()

@@ -473,6 +473,8 @@ class SqliteStore:
         return redactions.add(self.conn, name, reason, when)
 
     def redaction_rules(self) -> list[dict[str, Any]]:
+        if self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'redactions'").fetchone() is None:
+            return []  # a corpus before migration 0022, opened read-only
         return redactions.rules(self.conn)
 
     def remove_redaction(self, ref: str | int) -> dict[str, Any]:

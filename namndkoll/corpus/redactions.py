@@ -74,9 +74,9 @@ def name_pattern(name: str) -> re.Pattern[str]:
     gap = r"[ \t\u00a0]*\n?[ \t\u00a0]*(?<=\s)"  # spaces, or a line break, between two words
     given = gap.join(re.escape(w) for w in first)
     sur = re.escape(last)
-    genitive = "" if last[-1].lower() in "sxz" else "s?"
     forms = [
-        f"{given}{gap}{sur}{genitive}",
+        # the genitive: "Anna Bergs"; after s, x, z too, as the records write it ("Lars Anderssons")
+        f"{given}{gap}{sur}s?",
         f"{sur},{gap}{given}",
         f"{sur}{gap}{given}(?=[ \\t]*(?:\\(|$))",
     ]

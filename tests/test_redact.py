@@ -227,3 +227,18 @@ def test_a_crash_midway_leaves_the_corpus_as_it_was(db: str, tmp_path: Path, fak
     assert redact_list(db=db) == []
     assert redact_add("Anna Berg", db=db).places > 0  # and the same rule goes in whole afterwards
     assert not name_pattern("Anna Berg").search(_everything(db))
+
+
+def test_a_copy_keeps_the_rules(tmp_path: Path, pg_url: str, fake_index: FakeEmbedder):
+    """`namndkoll copy` to a served corpus carries the rules: the PostgreSQL copy holds no name,
+    lists the rule, and its own later ingests remove the name too."""
+    from namndkoll.api import copy_corpus
+
+    src = str(tmp_path / "corpus.db")
+    _ingest(src, make_pdf(tmp_path / "ks-2024-01-24.pdf", KS))
+    redact_add("Anna Berg", reason="begäran", db=src)
+    copy_corpus(src, pg_url)
+    assert [(r.name, r.reason) for r in redact_list(db=pg_url)] == [("Anna Berg", "begäran")]
+    _ingest(pg_url, make_pdf(tmp_path / "ks-2024-02-07.pdf", LATER))
+    after = _everything(pg_url)
+    assert "belysning" in after and not name_pattern("Anna Berg").search(after)

@@ -242,3 +242,20 @@ def test_a_copy_keeps_the_rules(tmp_path: Path, pg_url: str, fake_index: FakeEmb
     _ingest(pg_url, make_pdf(tmp_path / "ks-2024-02-07.pdf", LATER))
     after = _everything(pg_url)
     assert "belysning" in after and not name_pattern("Anna Berg").search(after)
+
+
+def test_the_same_pdf_ingested_again_stays_redacted(tmp_path: Path, fake_index: FakeEmbedder):
+    """The same file again is skipped (its stored text is the redacted one); a changed file at
+    the same path is read again and its new version is redacted as it is stored."""
+    db = str(tmp_path / "corpus.db")
+    pdf = make_pdf(tmp_path / "ks-2024-01-24.pdf", KS)
+    _ingest(db, pdf)
+    redact_add("Anna Berg", db=db)
+    report = ingest([pdf], db=db, extract=True, index=True)
+    assert [r.status for r in report.results] == ["unchanged"]
+    make_pdf(pdf, [KS[0] + "Justerat: Anna Berg\n"])
+    report = ingest([pdf], db=db, extract=True, index=True)
+    assert [r.status for r in report.results] == ["replaced"]
+    after = _everything(db)
+    assert "Justerat:" in after and not name_pattern("Anna Berg").search(after)
+    assert ("[namn borttaget]", "ja") in _roll_call(db)

@@ -10,6 +10,7 @@ The Python API (the CLI is a thin layer over it)::
     rows = namndkoll.members(db="lund.db", party="S")        # who voted with their party, how often
     namndkoll.watch_add("hemtjänst", db="lund.db")            # a saved topic
     new = namndkoll.watch_run(db="lund.db")                   # what is new on each since the last run
+    namndkoll.redact_add("Anna Berg", db="lund.db")          # a name removed on request, now and later
 
 Heavy libraries (spaCy, torch, pdfplumber) load only when a function needs them.
 """
@@ -23,11 +24,11 @@ from typing import Any
 __version__ = "0.1.0"
 
 __all__ = ["__version__", "blocs", "compare_db", "documents", "extract_document", "extracted", "ingest",
-           "members", "read_document", "search_db", "show", "stats", "votes", "watch_add", "watch_list",
-           "watch_remove", "watch_run"]
+           "members", "read_document", "redact_add", "redact_list", "redact_remove", "search_db", "show", "stats",
+           "votes", "watch_add", "watch_list", "watch_remove", "watch_run"]
 
-_API = {"blocs", "documents", "extracted", "ingest", "members", "read_document", "show", "stats", "votes",
-        "watch_add", "watch_list", "watch_remove", "watch_run"}
+_API = {"blocs", "documents", "extracted", "ingest", "members", "read_document", "redact_add", "redact_list",
+        "redact_remove", "show", "stats", "votes", "watch_add", "watch_list", "watch_remove", "watch_run"}
 
 
 class _Package(types.ModuleType):

@@ -373,6 +373,7 @@ def test_postgres_corpus_of_the_previous_schema_keeps_what_waits_for_vectors(pg_
                 ALTER TABLE figures DROP COLUMN value_to;
                 ALTER TABLE documents DROP COLUMN reader, DROP COLUMN stored_at;
                 DROP TABLE watches;
+                DROP TABLE redactions;
                 ALTER TABLE page_tables DROP COLUMN caption;
                 DROP TABLE content_claims;
                 DROP INDEX chunks_municipality_words;

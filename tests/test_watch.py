@@ -239,8 +239,8 @@ def test_a_postgresql_corpus_before_0021_gets_stored_times_from_when_it_was_read
         with st.transaction():
             doc_id = st.replace_document(DOCS[0])
             st.set_ingested_at(doc_id, "2025-01-02 03:04:05")
-        # back to schema 20: no stored_at, no watches
-        st.conn.execute("ALTER TABLE documents DROP COLUMN stored_at; DROP TABLE watches;"
+        # back to schema 20: no stored_at, no watches (nor what came after: redactions)
+        st.conn.execute("ALTER TABLE documents DROP COLUMN stored_at; DROP TABLE watches; DROP TABLE redactions;"
                         " DELETE FROM _migrations WHERE number >= 21")
     with opened(pg_url, write=True) as st:
         assert st.conn.execute("SELECT stored_at FROM documents").fetchone()[0] == "2025-01-02 03:04:05"
@@ -364,10 +364,10 @@ def test_a_postgresql_corpus_made_before_watch_years_keeps_its_watches(pg_url: s
 
     w = watch_add("hemtjänst", db=pg_url, committee="Socialnämnden")
     with opened(pg_url, write=True) as st:
-        # back to schema 21: no years, the UNIQUE of 0021
+        # back to schema 21: no years, the UNIQUE of 0021, no redactions (0023)
         st.conn.execute("ALTER TABLE watches DROP COLUMN year_from, DROP COLUMN year_to;"
                         " ALTER TABLE watches ADD UNIQUE (topic, municipality, committee, doc_type, party);"
-                        " DELETE FROM _migrations WHERE number = 22")
+                        " DROP TABLE redactions; DELETE FROM _migrations WHERE number >= 22")
     (again,) = watch_list(db=pg_url)
     assert again == w and (again.year_from, again.year_to) == (None, None)
     assert watch_add("hemtjänst", db=pg_url, committee="Socialnämnden", year_from=2027).year_from == 2027

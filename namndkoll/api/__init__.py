@@ -4,7 +4,7 @@ data behind the web pages.
 The CLI and the web app are thin layers over these functions. Stages do not import each other;
 this package is where they meet: ingest -> extract -> corpus (-> search index). ``batch`` ingests,
 ``copying`` copies a corpus between backends, ``reading`` lists and shows, ``pages`` serves ``namndkoll serve``, ``watch`` keeps saved topics
-and shows what is new on each.
+and shows what is new on each, ``redact`` removes a person's name on request.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ from .reading import (
     stats,
     votes,
 )
+from .redact import Redaction, redact_add, redact_list, redact_remove
 from .watch import Watch, WatchResult, watch_add, watch_list, watch_remove, watch_run
 
 __all__ = [
@@ -74,6 +75,7 @@ __all__ = [
     "MatrixCell",
     "MatrixRow",
     "Progress",
+    "Redaction",
     "SearchPage",
     "Status",
     "Task",
@@ -99,6 +101,9 @@ __all__ = [
     "page_image",
     "process_file",
     "read_document",
+    "redact_add",
+    "redact_list",
+    "redact_remove",
     "save_upload",
     "search_page",
     "sha256_file",

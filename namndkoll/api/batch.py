@@ -171,6 +171,9 @@ def store_document(store: Store, doc: Document, ext: Extraction | None, part: An
             from ..search.index import store_index_part
 
             store_index_part(store, doc_id, part)
+        from .redact import apply_rules
+
+        apply_rules(store, [doc_id])  # names removed on request (`redact`) never reach a reader
     return doc_id
 
 

@@ -61,6 +61,7 @@ def copy_corpus(src: str | Path, dst: str | Path, *, progress: Progress | None =
         # protocol) ties with its copy, and ties go to the first stored in both backends
         docs = sorted(a.list_documents(), key=lambda d: d.id)
         same_model, center = _prepare_model(a, b)
+        _carry_rules(a, b)
         progress.start(len(docs), sum(d.pages for d in docs))
         for listed in docs:
             shown = shown_path(relative_path(listed.source))  # as an ingest names it: control characters escaped
@@ -86,6 +87,22 @@ def copy_corpus(src: str | Path, dst: str | Path, *, progress: Progress | None =
             progress.advance(res)
         progress.done()
     return CopyReport(copied, unchanged, vectors, to_embed, time.perf_counter() - t0, newer, gone)
+
+
+def _carry_rules(a: Store, b: Store) -> None:
+    """The source's names removed on request (``redact``) kept by the target too, applied to
+    what it holds already, so that its later ingests remove them as the source's would."""
+    from ..corpus.extractions import name_key
+    from .redact import apply_rules
+
+    have = {name_key(r["name"]) for r in b.redaction_rules()}
+    new = [r for r in a.redaction_rules() if name_key(r["name"]) not in have]
+    if not new:
+        return
+    with b.transaction():
+        added = [b.add_redaction(r["name"], r["reason"], r["created_at"]) for r in new]
+        apply_rules(b, None, [(r["id"], r["name"]) for r in added])
+    b.after_redaction()
 
 
 def _prepare_model(a: Store, b: Store) -> tuple[bool, Any]:
@@ -134,4 +151,7 @@ def _write(b: Store, got: _Read, *, same_model: bool, center: Any) -> tuple[int,
                 import numpy as np
 
                 b.insert_vectors([h[0] for h in have], np.stack([h[1] for h in have]), center)
+        from .redact import apply_rules
+
+        apply_rules(b, [doc_id])  # the target's own rules (`redact`), if it has any
     return doc_id, len(have)

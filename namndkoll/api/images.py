@@ -72,11 +72,35 @@ def original_pdf(document_id: int, *, db: str | Path | None = None) -> tuple[Pat
 
     with opened(db) as store:
         stored = store.get_stored(document_id)
+        if _redacted_pages(store, document_id):
+            raise NotFoundError(f"document {document_id} names a person removed on request (namndkoll redact): "
+                                "its original PDF, which still names them, is not served")
     path = original_ok(stored)
     if path is None:
         raise NotFoundError(f"the original PDF of document {document_id} is no longer at {stored.source} "
                             "(or has changed since it was read): ingest it again")
     return path, path.name
+
+
+def _rules_version(store: Any) -> str:
+    """'' without redaction rules; else a key that changes with each rule and what it changed
+    (a page image cached before a rule is not served after it)."""
+    rules = store.redaction_rules()
+    return f"r{max(r['id'] for r in rules)}.{sum(r['places'] for r in rules)}" if rules else ""
+
+
+def _redacted_pages(store: Any, document_id: int) -> dict[int, list[tuple[int, int]]]:
+    """Page number -> the page-relative spans of removed names' marks, for a corpus with rules."""
+    from ..corpus.redactions import mark_spans
+
+    if not _rules_version(store):
+        return {}
+    out = {}
+    for page in store.load_document(document_id).pages:
+        spans = mark_spans(page.text)
+        if spans:
+            out[page.number] = spans
+    return out
 
 
 PAGE_SCALES = {"thumb": 0.5, "page": 1.5, "large": 2.5}
@@ -114,15 +138,16 @@ def page_image(document_id: int, number: int, *, db: str | Path | None = None,
         stored = store.get_stored(document_id)
         if not 1 <= number <= stored.pages:
             raise NotFoundError(f"document {document_id} has {stored.pages} pages, not {number}")
+        rules = _rules_version(store)
     # keyed by the span asked for: a cached image costs no reading of the document
     span = highlight or (0, 0)
     mark = tuple(round(x) for x in box) if box else ()
-    key = (stored.sha256, number, size, *span, *mark)
+    key = (stored.sha256, number, size, *span, *mark, rules)
     if key in _image_cache:
         return _image_cache[key]
     folder = Path(cache_dir) if cache_dir else cache_home() / "pages"
     cached = folder / stored.sha256 / (f"{number}-{size}-{span[0]}-{span[1]}"
-                                       + "".join(f"-{x}" for x in mark) + ".png")
+                                       + "".join(f"-{x}" for x in mark) + (f"-{rules}" if rules else "") + ".png")
     try:
         data = cached.read_bytes()
     except OSError:
@@ -141,7 +166,17 @@ def page_image(document_id: int, number: int, *, db: str | Path | None = None,
                     path, number, page.text[a:b].split("\n"))
         if mark:
             boxes = (*boxes, (float(mark[0]), float(mark[1]), float(mark[2]), float(mark[3])))
-        data = render_page(path, number, scale=PAGE_SCALES[size], boxes=boxes)
+        blackout: tuple[tuple[float, float, float, float], ...] = ()
+        if rules:  # names removed on request (namndkoll redact): the original PDF still shows them
+            with opened(db) as store:
+                removed = _redacted_pages(store, document_id).get(number, [])
+                page = store.load_document(document_id).pages[number - 1]
+            if removed and not page.lines:
+                raise NotFoundError(f"page {number} of document {document_id} names a person removed on request "
+                                    "and its layout is not stored (read before it was kept): its image is not "
+                                    "shown; `namndkoll ingest --reread` the PDF")
+            blackout = tuple(b for a, z in removed for b in span_boxes(page, a, z))
+        data = render_page(path, number, scale=PAGE_SCALES[size], boxes=boxes, blackout=blackout)
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             tmp = cached.with_suffix(f".{os.getpid()}.tmp")

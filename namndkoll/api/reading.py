@@ -468,7 +468,7 @@ def blocs(*, db: str | Path | None = None, committee: str | None = None, municip
 # members and blocs count every roll-call row under their filters (~7 s at 1M rows,
 # docs/scaling.md): a long-running process (the web app, a notebook) remembers the last answers
 # for as long as the corpus's votes are the same (``Store.votes_version``)
-_ROLL_ANSWERS: OrderedDict[tuple[Any, ...], tuple[tuple[int, int], Any]] = OrderedDict()
+_ROLL_ANSWERS: OrderedDict[tuple[Any, ...], tuple[tuple[int, ...], Any]] = OrderedDict()
 _ROLL_ANSWERS_MAX = 32
 _roll_lock = threading.Lock()
 

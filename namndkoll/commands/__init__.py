@@ -13,7 +13,7 @@ from typing import Any
 import typer
 
 # modules are optional while the stages are being built: a missing one registers nothing
-_MODULES = ("ingest", "extract", "lists", "blocs", "search", "watch", "ner", "evaluate", "serve")
+_MODULES = ("ingest", "extract", "lists", "blocs", "search", "watch", "redact", "ner", "evaluate", "serve")
 
 
 def register_all(app: typer.Typer) -> None:

@@ -321,9 +321,10 @@ class Store(Protocol):
         cohesion (corpus/blocs.py says how that is counted)."""
         ...
 
-    def votes_version(self) -> tuple[int, int]:
-        """(number of votes, highest vote id): changes whenever a document's votes are stored,
-        replaced or removed (a replaced document's votes get new ids) — what a remembered
+    def votes_version(self) -> tuple[int, ...]:
+        """(number of votes, highest vote id, and the redaction rules' highest id and places):
+        changes whenever a document's votes are stored, replaced, removed (a replaced document's
+        votes get new ids) or have a name removed (``redact``) — what a remembered
         ``members`` or ``blocs`` answer is checked against."""
         ...
 
@@ -394,3 +395,34 @@ class Store(Protocol):
         year, waiting (not yet in the search index)."""
         ...
 
+    # ---- names removed on request (namndkoll redact; corpus/redactions.py) ---------------------
+    def add_redaction(self, name: str, reason: str, when: str) -> dict[str, Any]:
+        """Inside a transaction: a new rule removing ``name``; CorpusError if it has one."""
+        ...
+
+    def redaction_rules(self) -> list[dict[str, Any]]:
+        """Every rule: id, name, reason, created_at, places, documents."""
+        ...
+
+    def remove_redaction(self, ref: str | int) -> dict[str, Any]:
+        """Remove the rule with this number or name (later ingests keep the name); NotFoundError."""
+        ...
+
+    def apply_redactions(self, rules: Sequence[tuple[int, str]],
+                         document_ids: Sequence[int] | None = None) -> Any:
+        """Inside a transaction: every stored place the rules' (id, name) occur rewritten, in
+        ``document_ids`` or the whole corpus (``redactions.apply_rules``); its ``Tally``."""
+        ...
+
+    def count_redactions(self, tally: Any) -> None:
+        """Inside the transaction: what ``tally`` changed added to each rule's counts."""
+        ...
+
+    def forget_text(self, hashes: Sequence[str]) -> None:
+        """Inside the transaction: what the search index keeps of passages with these hashes
+        that are gone (vectors kept for re-use; old keyword index entries)."""
+        ...
+
+    def after_redaction(self) -> None:
+        """After the commit: the old versions of the rewritten rows cleared from the file."""
+        ...

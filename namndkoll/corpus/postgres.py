@@ -26,7 +26,7 @@ import numpy as np
 
 from ..errors import CorpusError, NamndkollError
 from ..types import Chunk, Document, Extraction, Table
-from . import redact, watches
+from . import redact, redactions, watches
 from .beside import PARALLEL_FROM, Beside
 from .index import ChunkState, Filters, ModelRecord
 from .keywords import whole_numbers
@@ -484,9 +484,13 @@ class PostgresStore:
 
         return blocs.aggregate_blocs(pg_web.roll_rows(self.conn, **{k: v for k, v in filters.items() if v is not None}))
 
-    def votes_version(self) -> tuple[int, int]:
+    def votes_version(self) -> tuple[int, ...]:
         n, top = self.conn.execute("SELECT count(*), coalesce(max(id), 0) FROM votes").fetchone()
-        return int(n), int(top)
+        if self.conn.execute("SELECT to_regclass('redactions')").fetchone()[0] is None:
+            return int(n), int(top)  # a corpus before migration 0023, opened read-only
+        rules, places = self.conn.execute("SELECT coalesce(max(id), 0), coalesce(sum(places), 0)"
+                                          " FROM redactions").fetchone()
+        return int(n), int(top), int(rules), int(places)  # a redaction rewrites roll calls in place
 
     def member_names(self, fragment: str, limit: int = 5) -> list[str]:
         from . import pg_web
@@ -555,6 +559,43 @@ class PostgresStore:
             self.conn, after, upto, **filters, ph="%s", where=pg_store.document_where,
             waiting_sql="EXISTS (SELECT 1 FROM chunks k JOIN chunks_todo t ON t.chunk_id = k.id"
                         " WHERE k.document_id = d.id)")
+
+    # ---- names removed on request (namndkoll redact) -----------------------------------------
+    def add_redaction(self, name: str, reason: str, when: str) -> dict[str, Any]:
+        return redactions.add(self.conn, name, reason, when, ph="%s")
+
+    def redaction_rules(self) -> list[dict[str, Any]]:
+        if self.conn.execute("SELECT to_regclass('redactions')").fetchone()[0] is None:
+            return []  # a corpus before migration 0023, opened read-only
+        return redactions.rules(self.conn)
+
+    def remove_redaction(self, ref: str | int) -> dict[str, Any]:
+        with self.transaction() as conn:
+            return redactions.remove(conn, ref, ph="%s")
+
+    def apply_redactions(self, rules: Sequence[tuple[int, str]],
+                         document_ids: Sequence[int] | None = None) -> redactions.Tally:
+        pg_index.forget(self.conn)
+        return redactions.apply_rules(self.conn, rules, ph="%s", document_ids=document_ids)
+
+    def count_redactions(self, tally: redactions.Tally) -> None:
+        redactions.count(self.conn, tally, ph="%s")
+
+    def forget_text(self, hashes: Sequence[str]) -> None:
+        """Inside the redaction's transaction: the vectors kept for re-use of passages whose text
+        is gone."""
+        if hashes:
+            self.conn.execute("DELETE FROM recycled_vectors WHERE hash = ANY(%s)", (list(hashes),))
+
+    def after_redaction(self) -> None:
+        """After the commit: the corpus-wide word counts made again (a removed surname's count
+        goes), and the old row versions, which PostgreSQL keeps until a VACUUM, removed."""
+        pg_keywords.optimize(self.conn)
+        if self.conn.autocommit and self.conn.info.transaction_status == self._psycopg.pq.TransactionStatus.IDLE:
+            for table in ("pages", "chunks", "items", "sections", "documents", "page_tables", "figures", "people",
+                          "decisions", "decision_clauses", "votes", "roll_call", "positions", "entities",
+                          "chunk_vectors", "recycled_vectors", "chunk_terms", "term_stats"):
+                self.conn.execute(f"VACUUM {table}")
 
     # ---- PostgreSQL only ----------------------------------------------------------------------
     def bulk_load(self, memory: str = "1GB") -> contextlib.AbstractContextManager[dict[str, float]]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CorpusError, NamndkollError
 from ..types import Chunk, Document, Extraction, Table
-from . import claims, extractions, index, keywords, passages, store, watches
+from . import claims, extractions, index, keywords, passages, redactions, store, watches
 from .beside import PARALLEL_FROM, Beside
 from .db import open_db, transaction
 from .index import ChunkState, Filters, ModelRecord
@@ -403,9 +403,13 @@ class SqliteStore:
 
         return members.list_blocs(self.conn, **{k: v for k, v in filters.items() if v is not None})
 
-    def votes_version(self) -> tuple[int, int]:
+    def votes_version(self) -> tuple[int, ...]:
         n, top = self.conn.execute("SELECT count(*), coalesce(max(id), 0) FROM votes").fetchone()
-        return int(n), int(top)
+        if self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'redactions'").fetchone() is None:
+            return int(n), int(top)  # a corpus before migration 0023, opened read-only
+        rules, places = self.conn.execute("SELECT coalesce(max(id), 0), coalesce(sum(places), 0)"
+                                          " FROM redactions").fetchone()
+        return int(n), int(top), int(rules), int(places)  # a redaction rewrites roll calls in place
 
     def member_names(self, fragment: str, limit: int = 5) -> list[str]:
         from . import members
@@ -463,3 +467,38 @@ class SqliteStore:
         return watches.stored_between(
             self.conn, after, upto, **filters,
             waiting_sql="EXISTS (SELECT 1 FROM chunks k WHERE k.document_id = d.id AND k.embedded = 0)")
+
+    # ---- names removed on request (namndkoll redact) -----------------------------------------
+    def add_redaction(self, name: str, reason: str, when: str) -> dict[str, Any]:
+        return redactions.add(self.conn, name, reason, when)
+
+    def redaction_rules(self) -> list[dict[str, Any]]:
+        if self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'redactions'").fetchone() is None:
+            return []  # a corpus before migration 0023, opened read-only
+        return redactions.rules(self.conn)
+
+    def remove_redaction(self, ref: str | int) -> dict[str, Any]:
+        with self.transaction():
+            return redactions.remove(self.conn, ref)
+
+    def apply_redactions(self, rules: Sequence[tuple[int, str]],
+                         document_ids: Sequence[int] | None = None) -> redactions.Tally:
+        # what is deleted or overwritten is zeroed in the file, not left on free pages
+        self.conn.execute("PRAGMA secure_delete = ON")
+        return redactions.apply_rules(self.conn, rules, document_ids=document_ids)
+
+    def count_redactions(self, tally: redactions.Tally) -> None:
+        redactions.count(self.conn, tally)
+
+    def forget_text(self, hashes: Sequence[str]) -> None:
+        """Inside the redaction's transaction: the vectors kept for re-use of passages whose text
+        is gone, and the keyword index's old entries (FTS5 keeps a deleted row's words in its
+        segments until they are merged: 'optimize' merges them all)."""
+        for i in range(0, len(hashes), 500):
+            part = list(hashes[i:i + 500])
+            self.conn.execute(f"DELETE FROM recycled_vectors WHERE hash IN ({','.join('?' * len(part))})", part)
+        self.conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')")
+
+    def after_redaction(self) -> None:
+        """After the commit: the WAL, which holds the pages as they were, emptied."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

@@ -130,7 +130,8 @@ def test_a_verb_form_typed_without_dots_reaches_what_it_does_typed_right(db: str
 # (twenty-fifth session) where a verb form's stem reached mostly other words ("start*":
 # startavgiften, startbidraget), the word was searched by its verb's forms as prefixes only, and
 # the verb's own noun was lost with the stem ("startade": start, starten; "byggas": bygget).
-# Those words are matched whole, on both backends
+# Those words are matched whole, on both backends. An -ande noun's other forms are read as the
+# noun is ("mottagandet" as "mottagande": its verb's forms, not "mottag*": mottagningsgruppen)
 OWN = {
     "start.pdf": "Projektets start är i mars. Starten av arbetet följs upp av nämnden varje kvartal.",
     "startade.pdf": "Arbetet startade under hösten med en workshop för personalen.",
@@ -162,6 +163,11 @@ def test_byggas_reaches_the_bygget_not_the_bygglov(db: str):
         _own_corpus(st)
         found = [h.source for h in search(st, "byggas", None, mode="keyword", abstention=False)]
     assert found == ["bygget.pdf"]
+
+
+@pytest.mark.parametrize(("word", "verb"), [("yttrandet", "yttra"), ("antagandet", "anta"), ("yttrandena", "yttra")])
+def test_an_ande_nouns_forms_are_read_as_the_noun(word: str, verb: str):
+    assert verb_of(word, lambda w: lemma_of("sv", w), nouns=True) == verb
 
 
 def test_grundades_does_not_reach_the_grund_of_pa_grund_av(db: str):

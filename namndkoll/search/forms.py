@@ -38,7 +38,8 @@ The verb's forms and nouns no such prefix reaches, a stranger standing under eac
 as whole words (twenty-fifth session, ``own_forms``: ``Term.whole``, the same on FTS5 and
 PostgreSQL): "startade" reaches "start", "starten" (not startavgiften), "byggas" "bygget" and
 "byggt", "grundades" "grundar"; the bare root's noun only where the verb's forms are not far
-rarer ("grund" for "grundades" is mostly "på grund av").
+rarer ("grund" for "grundades" is mostly "på grund av"). An -ande noun's other forms are read
+as the noun there ("mottagandet" -> "mottagande" -> "motta": not "mottag*", mottagningsgruppen).
 """
 
 from __future__ import annotations
@@ -90,13 +91,19 @@ def _is_verb(inf: str, lemma: Lemma) -> bool:
     return any(lemma(f) == inf for f in sorted(forms))
 
 
-def verb_of(word: str, lemma: Lemma) -> str | None:
+def verb_of(word: str, lemma: Lemma, nouns: bool = False) -> str | None:
     """The infinitive of the verb ``word`` is a past, passive or supine form of ("antogs" ->
     "anta", "ökade" -> "öka"), or that makes the noun ``word`` ("ökning" -> "öka", "antagande"
-    -> "anta", "avslag" -> "avslå"); None for any other word."""
+    -> "anta", "avslag" -> "avslå"); with ``nouns`` (a word's own stem checked, ``own_forms``),
+    an -ande noun's other forms too ("mottagandet" -> "motta", "yttrandet" -> "yttra"); None
+    for any other word."""
     if not word.isalpha() or len(word) < MIN_STEM:
         return None
     inf = lemma(word)
+    if nouns and inf and inf != word and inf.endswith(_DOING) and word.startswith(inf):
+        # an -ande noun's definite or plural ("yttrandet" -> "yttrande" -> "yttra"), as the noun
+        verb = lemma(inf)
+        return verb if verb and verb != inf and inf.startswith(verb[:-1]) and _is_verb(verb, lemma) else None
     if inf and not _is_verb(inf, lemma):
         # the table gives the participle ("grundades" -> "grundad", "reserverade" -> "reserverad")
         # or the s-verb ("hålls" -> "hållas", "fattades" -> "fattas"): its own lemma is the verb
@@ -197,7 +204,7 @@ def _reach(word: str, prefix: str, vocabulary: Vocabulary, counts: Counts, lemma
     """The verb's forms and nouns under ``prefix``, the ``strangers`` there, and the passages
     holding each word under it; no strangers where the words that may be ones hold less than
     ``share`` of its passages (their compounds unread: a look-up of every split of each)."""
-    verb = verb_of(word, lemma)
+    verb = verb_of(word, lemma, nouns=True)
     if verb is None or len(prefix) < MIN_STEM or not word.startswith(prefix) or word == prefix:
         return [], [], {}
     root = verb.removesuffix("a")
@@ -253,7 +260,7 @@ def own_forms(word: str, prefix: str, vocabulary: Vocabulary, counts: Counts, le
         under = [w for w in held if w.startswith(f)]
         if sum(held[w] for w in under if w in strange) < OTHERS_SHARE * sum(held[w] for w in under):
             out.append(f)
-    verb = verb_of(word, lemma) or ""
+    verb = verb_of(word, lemma, nouns=True) or ""
     root = verb.removesuffix("a")
     # (not an -era verb's: "server" is no noun of "servera", its noun is the root less "-era")
     nouns = _bare_nouns(root, lemma) if len(root) >= MIN_STEM and not verb.endswith("era") else set()

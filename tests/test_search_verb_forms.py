@@ -170,6 +170,21 @@ def test_an_ande_nouns_forms_are_read_as_the_noun(word: str, verb: str):
     assert verb_of(word, lambda w: lemma_of("sv", w), nouns=True) == verb
 
 
+def test_mottagandet_reaches_the_mottagande_not_the_mottagning(db: str):
+    passages = {
+        "mottagande.pdf": "Rutinen för mottagandet av nya elever i anpassad grundskola tas fram under våren.",
+        "mottagning.pdf": "Mottagningsgruppen och mottagningen för hälsovården har öppet på tisdagar.",
+        "mottagare.pdf": "Mottagaren av fakturan anges på blanketten.",
+    }
+    with opened(db, write=True) as st:
+        for name, text in passages.items():
+            with st.transaction():
+                st.replace_document(report(name, [text], MD))
+        index_corpus(st, FakeEmbedder())
+        found = [h.source for h in search(st, "mottagandet", None, mode="keyword", abstention=False)]
+    assert found == ["mottagande.pdf"]
+
+
 def test_grundades_does_not_reach_the_grund_of_pa_grund_av(db: str):
     # the bare root's noun is reached whole only where the verb's forms are a tenth as common:
     # "grund" is mostly "på grund av", no word of what "När grundades …" asks

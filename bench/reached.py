@@ -80,6 +80,8 @@ def reached(store, term) -> list[tuple[str, str, int]]:  # type: ignore[no-untyp
         not (term.stem != term.word or len(term.word) >= MIN_STEM))
     for a in term.alts:
         add(a, "form", len(a) < MIN_STEM)
+    for w in term.whole:  # a verb's own noun or form its prefixes leave ("start" for "startade")
+        add(w, "whole", True)
     for p in term.parts:
         add(p, "part", False)
     return sorted(((w, how, n) for w, (how, n) in out.items()), key=lambda x: -x[2])

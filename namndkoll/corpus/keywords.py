@@ -17,13 +17,15 @@ MIN_STEM = 4  # as search.hybrid: a shorter word is matched whole, not as a pref
 
 def fts_query(terms: Sequence[Any]) -> str:
     """An FTS5 MATCH expression for query terms (``search.hybrid.Term``: word, stem, parts):
-    any of the words (stem prefixes) or all the parts of a split compound."""
+    any of the words (stem prefixes; its ``whole`` words as they are) or all the parts of a
+    split compound."""
     alts = []
     for t in terms:
         alts.append(_prefix(t.stem) if as_prefix(t) else _exact(t.word))
         if t.parts:
             alts.append("(" + " AND ".join(_prefix(p) for p in t.parts) + ")")
         alts += [_prefix(a) if len(a) >= MIN_STEM else _exact(a) for a in getattr(t, "alts", ())]
+        alts += [_exact(w) for w in getattr(t, "whole", ())]  # other words, whole ("start" for "startade")
         if getattr(t, "party", None):  # "Vänsterpartiet" is "(V)" in a protocol
             alts.append(_exact(t.party.casefold()))
     return " OR ".join(dict.fromkeys(alts))

@@ -67,6 +67,7 @@ def _term_queries(terms: Sequence[Any]) -> list[tuple[str, list[tuple[str, tuple
             alts.append(("(" + " & ".join(f"'{p}':*" for p in parts) + ")", tuple(((p, True),) for p in parts)))
         # other forms of the word (search/hybrid.py: typo repair) and a party's code for its name
         extra = [(a, len(a) >= MIN_STEM) for a in getattr(t, "alts", ())]
+        extra += [(w, False) for w in getattr(t, "whole", ())]  # other words, whole ("start" for "startade")
         if getattr(t, "party", None):  # "Vänsterpartiet" is "(V)" in a protocol
             extra.append((t.party.casefold(), False))
         for word, pre in extra:

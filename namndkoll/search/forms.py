@@ -34,15 +34,21 @@ The word's own stem likewise (twenty-fourth session): where the table gives a pa
 s-verb ("grundades" -> "grundad", "hålls" -> "hållas") the word is read as that verb's form, and
 where its stem finds mostly other words than the verb's ("grund*": grundskola, grundläggande;
 "håll*": hållbar), the word is searched by itself and its verb's forms (``own_prefixes``).
+The verb's forms and nouns no such prefix reaches, a stranger standing under each, are searched
+as whole words (twenty-fifth session, ``own_forms``: ``Term.whole``, the same on FTS5 and
+PostgreSQL): "startade" reaches "start", "starten" (not startavgiften), "byggas" "bygget" and
+"byggt", "grundades" "grundar"; the bare root's noun only where the verb's forms are not far
+rarer ("grund" for "grundades" is mostly "på grund av"). An -ande noun's other forms are read
+as the noun there ("mottagandet" -> "mottagande" -> "motta": not "mottag*", mottagningsgruppen).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .terms import MIN_STEM, stem
+from .terms import MIN_STEM, STOPWORDS, stem
 
-__all__ = ["family_prefixes", "own_prefixes", "strangers", "verb_of"]
+__all__ = ["family_prefixes", "own_forms", "own_prefixes", "strangers", "verb_of"]
 
 Lemma = Callable[[str], "str | None"]
 Vocabulary = Callable[[str], list[tuple[str, int]]]
@@ -85,13 +91,19 @@ def _is_verb(inf: str, lemma: Lemma) -> bool:
     return any(lemma(f) == inf for f in sorted(forms))
 
 
-def verb_of(word: str, lemma: Lemma) -> str | None:
+def verb_of(word: str, lemma: Lemma, nouns: bool = False) -> str | None:
     """The infinitive of the verb ``word`` is a past, passive or supine form of ("antogs" ->
     "anta", "ökade" -> "öka"), or that makes the noun ``word`` ("ökning" -> "öka", "antagande"
-    -> "anta", "avslag" -> "avslå"); None for any other word."""
+    -> "anta", "avslag" -> "avslå"); with ``nouns`` (a word's own stem checked, ``own_forms``),
+    an -ande noun's other forms too ("mottagandet" -> "motta", "yttrandet" -> "yttra"); None
+    for any other word."""
     if not word.isalpha() or len(word) < MIN_STEM:
         return None
     inf = lemma(word)
+    if nouns and inf and inf != word and inf.endswith(_DOING) and word.startswith(inf):
+        # an -ande noun's definite or plural ("yttrandet" -> "yttrande" -> "yttra"), as the noun
+        verb = lemma(inf)
+        return verb if verb and verb != inf and inf.startswith(verb[:-1]) and _is_verb(verb, lemma) else None
     if inf and not _is_verb(inf, lemma):
         # the table gives the participle ("grundades" -> "grundad", "reserverade" -> "reserverad")
         # or the s-verb ("hålls" -> "hållas", "fattades" -> "fattas"): its own lemma is the verb
@@ -192,7 +204,7 @@ def _reach(word: str, prefix: str, vocabulary: Vocabulary, counts: Counts, lemma
     """The verb's forms and nouns under ``prefix``, the ``strangers`` there, and the passages
     holding each word under it; no strangers where the words that may be ones hold less than
     ``share`` of its passages (their compounds unread: a look-up of every split of each)."""
-    verb = verb_of(word, lemma)
+    verb = verb_of(word, lemma, nouns=True)
     if verb is None or len(prefix) < MIN_STEM or not word.startswith(prefix) or word == prefix:
         return [], [], {}
     root = verb.removesuffix("a")
@@ -224,6 +236,18 @@ def own_prefixes(word: str, prefix: str, vocabulary: Vocabulary, counts: Counts,
     whose own words are mostly the verb's ("bygga*" beside the rare "byggaktörer"). None where
     the stem's words are the verb's but for a few the compound check cannot read ("beslut*" for
     "beslutades": "beslutsfattare", 3 of 1,520 passages), or ``word`` is no verb's form."""
+    own = own_forms(word, prefix, vocabulary, counts, lemma)
+    return own[0] if own else None
+
+
+def own_forms(word: str, prefix: str, vocabulary: Vocabulary, counts: Counts, lemma: Lemma
+              ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """``own_prefixes`` and the words it leaves that are the verb's own, to be matched whole:
+    its forms and nouns under the stem that no prefix of them reaches, a stranger standing under
+    each ("startade": "start", "starten", beside startavgift under "start*"; "byggas": "bygge",
+    "bygget", beside bygglovet). The verb's bare root's forms among them ("start",
+    "skydd", "slutet") only where the verb's forms are held in the corpus at least a tenth as
+    often (``NOUN_SHARE``): "grund" for "grundades" is mostly "på grund av"."""
     fam, others, held = _reach(word, prefix, vocabulary, counts, lemma, OTHERS_SHARE)
     if not others or sum(held[w] for w in others) < OTHERS_SHARE * sum(held.values()):
         return None
@@ -236,7 +260,30 @@ def own_prefixes(word: str, prefix: str, vocabulary: Vocabulary, counts: Counts,
         under = [w for w in held if w.startswith(f)]
         if sum(held[w] for w in under if w in strange) < OTHERS_SHARE * sum(held[w] for w in under):
             out.append(f)
-    return tuple(out)
+    verb = verb_of(word, lemma, nouns=True) or ""
+    root = verb.removesuffix("a")
+    # (not an -era verb's: "server" is no noun of "servera", its noun is the root less "-era")
+    nouns = _bare_nouns(root, lemma) if len(root) >= MIN_STEM and not verb.endswith("era") else set()
+    bare = [w for w in held if w in nouns]
+    if sum(held[w] for w in bare) > max(sum(held[w] for w in fam), 1) / NOUN_SHARE:
+        bare = []
+    # (the root itself only as the bare noun above, and never an -era verb's, "server" of
+    # "servera"; not a function word: "göra" for "göras" is in every tenth passage)
+    whole = sorted(w for w in {*(f for f in fam if f != root), *bare}
+                   if not w.startswith(tuple(out)) and w not in STOPWORDS)
+    return tuple(out), tuple(whole)
+
+
+NOUN_SHARE = 0.1  # the verb's forms against its bare root's, at least (``own_forms``)
+_E_NOUN = ("e", "et", "en", "ena", "ets", "es", "ens")  # a noun of the root in -e ("bygga" -> "bygge")
+
+
+def _bare_nouns(root: str, lemma: Lemma) -> set[str]:
+    """The forms of the nouns a verb's bare root makes: the root itself ("start", "starten",
+    "skydd", "slutet", "början") and the root in -e where the lemma table knows it as a noun
+    ("bygge": "bygget" -> "bygge"; not the name "Börje")."""
+    e_noun = lemma(root + "et") == root + "e" or lemma(root + "en") == root + "e"
+    return {root + e for e in (*_NOUN_ENDINGS, "an", *(_E_NOUN if e_noun else ()))}
 
 
 def _words_after(rests: dict[str, list[str]], counts: Counts, lemma: Lemma) -> set[str]:

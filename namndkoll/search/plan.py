@@ -61,8 +61,10 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
             planned.append(replace(t, df=min(groups.get(g, 0) for g in t.word.split())))
             continue
         # (an -era verb's noun reaches its verb's forms too: ``terms.word_stems``)
-        n = df(t.stem) + sum(df(a) for a in t.alts)
+        held_whole = store.term_doc_counts(list(t.whole)) if t.whole else {}
+        n = counted = df(t.stem) + sum(df(a) for a in t.alts) + sum(held_whole.values())
         alts: tuple[str, ...] = ()
+        whole: tuple[str, ...] = ()
         if n < SPLIT_BELOW and not t.party:
             # a word the corpus lacks is a typo of the nearest one it holds; a word it holds a
             # few times may be a typo too ("tolkformedling" once, "tolkförmedling" 43 times)
@@ -72,7 +74,7 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
             fixed = repair(t.word, vocab) if n == 0 else repair(t.word, [
                 (w, c) for w, c in vocab if c >= RARE_TYPO * max(n, 1) and fold(w) == fold(t.word)])
             if fixed:
-                alts = _stems(store, fixed)
+                alts, whole = _stems(store, fixed)
                 n = max(n, sum(df(a) for a in alts))
         # a word typed without å/ä/ö is also its spelling with them, where the corpus writes it so
         # far more often: in a query typed so, whatever its count ("goteborg" is in 33 passages,
@@ -81,7 +83,7 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         if not alts and not t.party and (without_dots or n == 0) and t.word.isalpha() and fold(t.word) == t.word:
             dotted = dotted_spelling(store, t.word)
             if dotted:
-                alts = _stems(store, dotted)
+                alts, whole = _stems(store, dotted)
                 n = max(n, sum(df(a) for a in alts))
         # a word the corpus (nearly) lacks may still be there in parts: "platser i förskolan"
         parts = split_compound(t.word, store.term_doc_counts) if n < SPLIT_BELOW else ()
@@ -102,17 +104,26 @@ def keyword_plan(store: Store, query: str) -> list[Term]:
         family = verb_family(store, t, alts if not present else ()) if not t.party and (present or not alts) else ()
         if family:
             alts, n = family, max(n, df(t.stem) + sum(df(f) for f in family))
-        t = replace(t, parts=parts, alts=tuple(dict.fromkeys((*t.alts, *alts))), df=n)
+        alts = tuple(dict.fromkeys((*t.alts, *alts)))
+        # (a word whole that a prefix reaches already is that prefix's: "byggnads" beside "byggnads*")
+        reach = tuple(p for p in (t.stem, *alts) if len(p) >= MIN_STEM)
+        kept = tuple(w for w in dict.fromkeys((*t.whole, *whole)) if not w.startswith(reach))
+        if n == counted:  # a word whole that a prefix reaches was counted with that prefix too
+            n -= sum(c for w, c in held_whole.items() if w not in kept)
+            if family:
+                n = max(n, df(t.stem) + sum(df(f) for f in family))
+        t = replace(t, parts=parts, alts=alts, whole=kept, df=n)
         planned.append(_one_prefix(store, t))
     return _with_abbreviations(_with_bodies(store, joined_compounds(planned, df), df), df)
 
 
-def _stems(store: Store, word: str) -> tuple[str, ...]:
+def _stems(store: Store, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The prefixes a repaired word ("halls" typed for "hålls") reaches its forms by, as the
-    word typed right does (``_own_forms``): "hålls", "hålla", "håller", not "håll*" (hållbar)."""
+    word typed right does (``_own_forms``): "hålls", "hålla", "håller", not "håll*" (hållbar);
+    and the words it reaches whole."""
     own = word_stems(word)
     t = _own_forms(store, Term(word, own[0], alts=own[1:]))
-    return (t.stem, *t.alts)
+    return (t.stem, *t.alts), t.whole
 
 
 def _own_forms(store: Store, t: Term) -> Term:
@@ -120,13 +131,16 @@ def _own_forms(store: Store, t: Term) -> Term:
     stem finds mostly other words than the verb's (``forms.own_prefixes``): "grundades" not by
     "grund*" (grundskola, grundläggande) but "grundades*", "grundas*"; "hålls" not by "håll*"
     (hållbar) but "hålls*", "hålla*", "håller*", "hållits*"."""
-    from .forms import own_prefixes
+    from .forms import own_forms
 
     vocab = getattr(store, "vocabulary", None)
     if vocab is None or t.party or t.stem == t.word or not t.word.isalpha():
         return t
-    own = own_prefixes(t.word, t.stem, vocab, store.term_doc_counts, sv_lemma)
-    return replace(t, stem=own[0], alts=(*t.alts, *own[1:])) if own else t
+    own = own_forms(t.word, t.stem, vocab, store.term_doc_counts, sv_lemma)
+    if own is None:
+        return t
+    prefixes, whole = own
+    return replace(t, stem=prefixes[0], alts=(*t.alts, *prefixes[1:]), whole=(*t.whole, *whole))
 
 
 def verb_family(store: Store, t: Term, alts: tuple[str, ...]) -> tuple[str, ...]:

@@ -151,7 +151,7 @@ def topic_surely_absent(terms: Iterable[Term], text: str) -> bool:
     asked = list(terms)
     low = text.lower()
     for t in asked:
-        if any(len(s) > MIN_STEM and s in low for s in {t.stem.lower(), *(a.lower() for a in t.alts)}):
+        if any(len(s) > MIN_STEM and s in low for s in {t.stem.lower(), *(a.lower() for a in (*t.alts, *t.whole))}):
             return False
     # (capitals within one word, "SKR" of "sjukfrånvaro", are chance: an abbreviation of one
     # word is no common way to write a keyword query's topic)

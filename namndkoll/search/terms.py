@@ -190,6 +190,9 @@ class Term:
     stem: str
     parts: tuple[str, ...] = ()  # stems of compound parts, when the word was split
     alts: tuple[str, ...] = ()  # other stems meaning the same word (a typo repaired)
+    # other words meaning it matched whole, not as prefixes: a verb's noun whose prefix reaches
+    # other words' compounds ("startade": "start", "starten", not "start*": startavgift)
+    whole: tuple[str, ...] = ()
     party: str | None = None  # the party code a party name stands for ("V")
     df: int = 0  # chunks holding the term (its stem, else its parts or its repair)
     any_party: bool = False  # "partier", "partiet": held by a passage naming any party ("(M)")
@@ -475,8 +478,11 @@ class Matcher:
         self._lits: list[list[str]] = []
         self._seen: dict[str, list[list[int]]] = {}
         for t in self.terms:
-            stems = sorted({t.stem.lower(), *(a.lower() for a in t.alts)}, key=len, reverse=True)
-            # as the keyword index does: a short word whole ("sd", "va", "55"), a stem as a prefix
+            prefixes = {t.stem.lower(), *(a.lower() for a in t.alts)}
+            whole = {w.lower() for w in t.whole} - prefixes
+            stems = sorted(prefixes | whole, key=len, reverse=True)
+            # as the keyword index does: a short word whole ("sd", "va", "55") and the term's
+            # ``whole`` words ("start" for "startade"), a stem as a prefix
             # (each stem first, the look-behind after it, reaching back over it to the character
             # before: the same matches as "(?<!…)(?:stem|…)", but a pattern that starts with its
             # letters lets the regex engine skip to where they stand instead of trying every
@@ -484,7 +490,7 @@ class Matcher:
             body = "(?:" + "|".join(
                 re.escape(s) + r"(?<![\wÅÄÖåäö]" + re.escape(s) + ")"
                 + (r"(?<!\d[ \u00a0]" + re.escape(s) + r")(?![\wÅÄÖåäö]|[ \u00a0]\d)" if grouped_number(s)
-                   else r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM else "")
+                   else r"(?![\wÅÄÖåäö])" if len(s) < MIN_STEM or s in whole else "")
                 for s in stems) + ")"
             parts = [re.compile(re.escape(p.lower())) for p in t.parts]
             party = _party_rx(t.party) if t.party else _party_rx(None) if t.any_party else None
@@ -608,13 +614,14 @@ def highlight_spans(text: str, terms: Sequence[Term]) -> tuple[tuple[int, int], 
     compound's parts only where the text holds them all, as ``Matcher`` counts it: "vind" in
     "inredning av vind" is no match for "vindkraft" in a passage that never says "kraft"."""
     low = text.lower()
-    stems = sorted({t.stem for t in terms} | {a for t in terms for a in t.alts}
+    stems = sorted({t.stem for t in terms} | {a for t in terms for a in (*t.alts, *t.whole)}
                    | {p for t in terms if all(q.lower() in low for q in t.parts) for p in t.parts},
                    key=len, reverse=True)
     if not stems:
         return ()
     # "sd", "v", a short noun's root ("val" for "valet"): the word itself only
     whole = {w for t in terms for w in (t.word, *t.alts) if len(w) < MIN_STEM}
+    whole |= {w for t in terms for w in t.whole} - {p for t in terms for p in (t.stem, *t.alts)}
     pat = re.compile(r"(?<![\wÅÄÖåäö])(?:" + "|".join(
         re.escape(s) + (r"(?![\wÅÄÖåäö])" if s in whole else r"[\wÅÄÖåäö]*") for s in stems) + ")",
         re.IGNORECASE)

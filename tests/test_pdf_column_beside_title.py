@@ -4,7 +4,8 @@ number "TSFS 2024:57" level with the title's first line, "Utkom från trycket / 
 "Transportstyrelsens föreskrifter TSFS 2024:57 om parkeringsanmärkningar och Utkom från trycket"
 (the twenty-first session's leftover). Lines whose right parts start at one x two ems or more
 from a left part set mostly in larger type are read as the title's lines, then the column's; type
-of one size on both sides (a form's fields, names side by side) stays read across."""
+of one size on both sides (names side by side) stays read across; two blocks of form fields are
+read block by block (test_pdf_form_front_pages)."""
 
 from __future__ import annotations
 
@@ -58,13 +59,14 @@ def test_the_column_beside_a_regulations_title_is_read_after_it(tmp_path: Path) 
         "Transportstyrelsens föreskrifter om parkeringsanmärkningar och felparkeringsavgift")
 
 
-def test_fields_in_one_type_side_by_side_stay_read_across(tmp_path: Path) -> None:
+def test_names_in_one_type_side_by_side_stay_read_across(tmp_path: Path) -> None:
+    """Type of one size on both sides that is no form's fields (signatures side by side) stays
+    read across; two blocks of fields are read block by block (test_pdf_form_front_pages)."""
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(tmp_path / "form.pdf"), pagesize=(595, 842), invariant=True)
     c.setFont(_font(), 10)
-    rows = [("Sammanträdesdatum: 2026-06-01", "Diarienummer: 2026.142 KS"),
-            ("Handläggare: Anna Berg", "Telefon: 0322-61 60 00")]
+    rows = [("Anna Berg (S)", "Per Ek (M)"), ("ordförande", "justerare")]
     for i, (a, b) in enumerate(rows):
         c.drawString(60, 842 - (100 + 14 * i), a)
         c.drawString(340, 842 - (100 + 14 * i), b)

@@ -357,12 +357,18 @@ def leading_date(lines: Sequence[str], *, n: int = 3) -> str | None:
     return None
 
 
+# the version a steering document replaces, dated: "Ersätter: 2023-04-27, § 43" (a letterhead's field)
+_REPLACES = re.compile(r"\bersätter\b", re.IGNORECASE)
+
+
 def top_date(lines: Sequence[str], *, n: int = 25, revised: bool = True) -> str | None:
     """A date standing on its own short line near the top (a cover's or letterhead's date), not a
-    validity, justering or posting date; with ``revised=False`` not a revision date either."""
+    validity, justering or posting date, nor the date of the version the document replaces; with
+    ``revised=False`` not a revision date either."""
     for line in lines[:n]:
         s = line.strip()
-        if len(s) > 45 or _NOT_MEETING.search(s) or _VALIDITY.search(s) or (not revised and _REVISED.search(s)):
+        if (len(s) > 45 or _NOT_MEETING.search(s) or _VALIDITY.search(s) or _REPLACES.search(s)
+                or (not revised and _REVISED.search(s))):
             continue
         d = _first(s)
         if d:

@@ -242,7 +242,26 @@ def _gutter(lines: list[RawLine], width: float) -> float | None:
         lo, hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
         if 0 < hi - lo < width * _PART_OF_PAGE:
             found = _gutter_in(lines, lo, hi - lo)
-    return found
+    return None if found is not None and _form_labels(lines, found) else found
+
+
+_FORM_LABEL_WORDS = 4  # a form's label: "Justeringens plats och tid", "Utses att justera"
+
+
+def _form_labels(lines: list[RawLine], x: float) -> bool:
+    """Whether the lines set on both sides of ``x`` are a form's labels beside their values: on
+    each, left of ``x`` one short run in a type of its own (bold or another size) and right of
+    it the value in the page's other type ("Utses att justera | Leif Hansson (S)", "Sekreterare |
+    ....", a Meetings Plus front page whose names' column is short). Such a page is read across,
+    label then value, not as two columns of text."""
+    both = [([r for r in ln.runs if r.x1 <= x], [r for r in ln.runs if r.x0 >= x]) for ln in lines
+            if not any(r.x0 < x < r.x1 for r in ln.runs)]
+    both = [(lp, rp) for lp, rp in both if lp and rp]
+    if not both:
+        return False
+    labels = sum(len(lp) == 1 and len(lp[0].text.split()) <= _FORM_LABEL_WORDS and _style(lp) != _style(rp)
+                 and (lp[0].bold != _style(rp)[1] or abs(lp[0].size - _style(rp)[0]) > 0.25) for lp, rp in both)
+    return labels >= max(2, 0.8 * len(both))
 
 
 _PART_OF_PAGE = 0.7  # text narrower than this share of the page is searched for columns within itself
@@ -361,6 +380,23 @@ def _split_at(line: RawLine) -> list[tuple[float, list[Run], list[Run]]]:
     return out
 
 
+# a form field's label: "Typ av styrdokument:", "Gäller för:", "Datum för beslut:", "Diarienummer:"
+_FIELD = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ/-]*(?:\s[\wåäöÅÄÖ/-]+){0,3}:(?:\s|$)")
+
+
+def _field_blocks(block: list[tuple[list[Run], list[Run]]]) -> bool:
+    """Whether lines split at one x are two blocks of form fields side by side, a letterhead's
+    "Typ av styrdokument: Riktlinje | Gäller för: Alingsås kommun" over "Beslutande instans:
+    Kommunstyrelsen | Giltighetstid: Tillsvidare": most left parts and most right parts open with
+    a field's label. Each block is read down before the next, so a value wrapped onto the next
+    line ("Gäller för: Samtliga verksamheter under vård-" over "och omsorgsnämnden") goes on its
+    field, not after the field on the left."""
+    def fields(side: int) -> int:
+        return sum(bool(_FIELD.match(RawLine(part[side]).text())) for part in block)
+
+    return min(fields(0), fields(1)) >= 2 and 2 * fields(0) > len(block) and 2 * fields(1) > len(block)
+
+
 def _beside_column(lines: list[RawLine]) -> list[RawLine]:
     """Lines with a narrow column set beside a heading (a regulation's title, its number and
     "Utkom från trycket / den 10 september 2024" in small type beside it: TSFS 2024:57) read
@@ -384,7 +420,7 @@ def _beside_column(lines: list[RawLine]) -> list[RawLine]:
                 block.append(nxt)
                 j += 1
             larger = sum(RawLine(lp).font()[0] - RawLine(rp).font()[0] >= _BESIDE_SIZE for lp, rp in block)
-            if len(block) >= 2 and larger * 2 > len(block) and not any(
+            if len(block) >= 2 and (larger * 2 > len(block) or _field_blocks(block)) and not any(
                     _figures(" ".join(r.text for r in rp)) for _, rp in block):
                 break
             block = []
@@ -398,13 +434,73 @@ def _beside_column(lines: list[RawLine]) -> list[RawLine]:
     return out
 
 
+_LABEL_GAP = 1.0  # ems of the value's type between a form's label and its value at least
+_LABEL_X = 1.5  # points: the wrapped part of a label starts where the label does
+
+
+def _style(runs: list[Run]) -> tuple[float, bool]:
+    return RawLine(runs).font()
+
+
+def _label_and_values(line: RawLine) -> tuple[Run, list[Run]] | None:
+    """A form's line as (its label: the leftmost run, the values set apart right of it), or None
+    when the runs right of the first stand close to it (one text, not a label and its value)."""
+    runs = sorted(line.runs, key=lambda r: r.x0)
+    label, values = runs[0], runs[1:]
+    if values:
+        em = max(values[0].y1 - values[0].y0, 1.0)
+        if values[0].x0 - label.x1 < _LABEL_GAP * em:
+            return None
+    return label, values
+
+
+def _wrapped_labels(lines: list[RawLine]) -> list[RawLine]:
+    """A form's label wrapped over two lines ("Ej tjänstgörande" over "ersättare", "Justeringens
+    plats och" over "tid", Meetings Plus front pages) read as one label on its first line, not as
+    a word put before the second line's value ("ersättare Adam Jansson (KD)") or a line of its
+    own ("tid"): the second part starts lowercase, right under the first (no line's gap between
+    them), at its x and in its type, and that type is a label's: another type than the values
+    beside the two parts, or, where neither part has a value, than the values beside another
+    label at that x on the page (the page is a form), and no larger than theirs; and the label
+    is a form's, five words at most. The values stay on their lines."""
+    parts = [_label_and_values(ln) for ln in lines]
+    out = list(lines)
+    for k in range(len(lines) - 1):
+        a, b = parts[k], parts[k + 1]
+        if a is None or b is None:
+            continue
+        (la, va), (lb, vb) = a, b
+        if not lb.text[:1].islower() or abs(la.x0 - lb.x0) > _LABEL_X or la.text.rstrip().endswith((".", ":")):
+            continue
+        style = (la.size, la.bold)
+        if abs(lb.size - la.size) > 0.25 or lb.bold != la.bold or la.y0 - lb.y1 > 0.5 * max(la.y1 - la.y0, 1.0):
+            continue
+        values = [v for v in (va, vb) if v]
+        if not values:  # the page's other labels at this x, beside their values
+            values = [p[1] for p in parts if p is not None and p[1] and abs(p[0].x0 - la.x0) <= _LABEL_X
+                      and (abs(p[0].size - la.size) <= 0.25 and p[0].bold == la.bold)]
+        if not values or any(abs(_style(v)[0] - style[0]) <= 0.25 and _style(v)[1] == style[1]
+                             or style[0] > _style(v)[0] + 0.25 for v in values):
+            continue  # the values' type, or larger (a title beside a column: TSFS 2024:57's head)
+        if len(la.text.split()) + len(lb.text.split()) > _FORM_LABEL_WORDS + 1:
+            continue
+        joined = Run(la.x0, la.y0, max(la.x1, lb.x1), la.y1, f"{la.text.rstrip()} {lb.text.lstrip()}", la.size, la.bold)
+        out[k] = RawLine([joined, *va])
+        out[k + 1] = RawLine(vb) if vb else RawLine([])
+        parts[k] = (joined, va)
+        parts[k + 1] = None  # its label is taken: it starts no other join
+    return [ln for ln in out if ln.runs]
+
+
 def reading_order(lines: list[RawLine], width: float, height: float = 0.0) -> list[RawLine]:
     """Lines in reading order: for a two-column page, full-width lines split the page into
     bands, and each band is read left column first. A table's rows (a label left of the
     gutter, figures right of it) stay whole lines, as full-width lines do. With the page's
     ``height`` known, a page's head or foot set apart from its columns (``_edge_lines``) is a
     band of its own, and a picture's caption inside a column (``_captions``) is read after its
-    band's columns, not between the words of a column's sentence."""
+    band's columns, not between the words of a column's sentence. A form's label wrapped over
+    two lines is one label (``_wrapped_labels``)."""
+    lines = _wrapped_labels(lines)
     gutter = _gutter(lines, width)
     if gutter is None:
         return _beside_column(lines)
@@ -672,6 +768,7 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
                     if i not in ztop or stacked[_norm(p.texts[i])] < need or not at_top(p, i, no):
                         break
                     head.add(i)
+            head |= _lowered_head(p, head, stacked, need)
             for i in reversed(bottom):
                 if i in head or not at_bottom(p, i, no):
                     break
@@ -685,6 +782,32 @@ def split_margins(pages: list[PageLines]) -> list[tuple[list[int], list[int], li
             head |= bundled[no - 1][0] - foot
             foot |= bundled[no - 1][1] - head
         out.append((sorted(head), [i for i in range(len(p.texts)) if i not in head | foot], sorted(foot)))
+    return out
+
+
+_HEAD_LINE_GAP = 1.5  # the head's lines' heights between the head's last line and a line that goes on it
+_HEAD_DEPTH = 0.25  # share of the page's height from its top within which a head may go on
+
+
+def _lowered_head(p: PageLines, head: set[int], stacked: Counter[str], need: int) -> set[int]:
+    """The lines that go on a page's running head below the top zone: a front page whose head
+    stands lower than on the other pages (Meetings Plus page 1: "Barn- och ungdomsnämnden /
+    Protokoll" pushed down by the logo, its date "2026-06-16" just below the zone) keeps the
+    head's last line in the body. A line right after the head's lines (no more than one and a
+    half of their heights below the last), in the page's top quarter, whose words (numbers
+    aside) stand in the running heads of half of the pages, is the head too."""
+    out: set[int] = set()
+    if not head or p.tops is None or p.bottoms is None or head != set(range(len(head))):
+        return out
+    j = len(head)
+    while j < len(p.texts) and p.bottoms[j] <= p.height * _HEAD_DEPTH:
+        s = p.texts[j].strip()
+        h = max(p.bottoms[j - 1] - p.tops[j - 1], 1.0)
+        if (stacked[_norm(s)] < need or not s or _SECTION_HEADING.match(s) or s.endswith(".")
+                or p.tops[j] - p.bottoms[j - 1] > _HEAD_LINE_GAP * h):
+            break
+        out.add(j)
+        j += 1
     return out
 
 

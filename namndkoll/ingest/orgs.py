@@ -474,7 +474,7 @@ def find_organisation(
     if not found:
         # nothing names a body in any of its forms: a kommun's own steering paper may still use
         # its bare name throughout ("Vision för Ronneby", "Ronneby skall vara en framgångskommun")
-        bare = _bare_kommun("\n".join([*header_lines, *self_lines, *body_lines]))
+        bare = _bare_kommun("\n".join([*header_lines, *self_lines, *body_lines]), kommun_body=kommun_body)
         return (bare, "kommun") if bare else None
     strong = [e for e in found.values() if e.self_score > 0]
     if strong:
@@ -548,15 +548,24 @@ _FIRST_NAME_BEFORE = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+ $")
 _PARTY_BEFORE = re.compile(r"\([A-ZÅÄÖ]{1,4}\),?\s*$")
 
 
-def _bare_kommun(text: str) -> str | None:
+def _bare_kommun(text: str, *, kommun_body: bool = False) -> str | None:
     """The one table kommun a text that speaks of a kommun ("kommunen", "Kommunfullmäktige",
     "framgångskommun") names by its bare name at least three times, where no other kommun's name
     stands that often; never a name that is also a common word or a person's name ("Mark", "Vara",
     "Berg"), nor a surname after a first name ("Eva Lund"), nor a member's home after their party
-    ("Thore Hagman (KD) Göteborg")."""
+    ("Thore Hagman (KD) Göteborg").
+
+    ``kommun_body``: the paper is a kommun body's (its committee is kommunfullmäktige's,
+    kommunstyrelsen's or its utskott's: it belongs to one kommun, whichever that is). Then the
+    one kommun it names at all is that kommun though it names it only in passing: bare once at
+    least ("ett generellt problem i Alingsås", "Alingsås stadsplan") and twice at least with the
+    words it begins ("alingsåspolitiken", "Alingsåshem"; a region's name, "Göteborgsregionen", is
+    not the kommun's), where no other kommun is named bare; what a reader of such an extract
+    answers. Without these the paper's kommun stays unknown."""
     if not _KOMMUN_WORD.search(text):
         return None
     hits = []
+    named: list[tuple[str, int]] = []  # each kommun named bare: (name, bare and compound mentions)
     for o in organisations():
         if o.kind != "kommun" or fold(o.name) in _COMMON_WORD_NAMES or o.name not in text:
             continue
@@ -565,7 +574,18 @@ def _bare_kommun(text: str) -> str | None:
                 and not _PARTY_BEFORE.search(text, max(0, m.start() - 12), m.start())]
         if len(bare) >= _BARE_MIN:
             hits.append(o.name)
-    return hits[0] if len(hits) == 1 else None
+        if bare:
+            words = [m for m in re.finditer(rf"(?<![\wåäö-]){re.escape(o.name)}[a-zåäö]{{3,}}", text, re.IGNORECASE)
+                     if "region" not in m.group(0).lower()]
+            named.append((o.name, len(bare) + len(words)))
+    if len(hits) == 1:
+        return hits[0]
+    if kommun_body and not hits and len(named) == 1 and named[0][1] >= _PASSING_MIN:
+        return named[0][0]
+    return None
+
+
+_PASSING_MIN = 2  # a kommun body's paper naming one kommun this often, compounds counted, is that kommun's
 
 
 # kommuner whose names are also common words or people's names

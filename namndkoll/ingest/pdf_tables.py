@@ -50,6 +50,8 @@ def find_tables(plumber_pdf: object, index: int, number: int, ruled: bool) -> li
             keep = [i for i in range(width) if any(i < len(r) and r[i] for r in rows)]
             rows = tuple(tuple(r[i] if i < len(r) else "" for i in keep) for r in rows)
             cells = tuple(tuple(b[i] if i < len(b) else None for i in keep) for _, b in kept)
+            if ruled:
+                rows, cells = _without_twins(rows, cells)
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         if not ruled and not any(_NUMCELL.match(c) for r in rows for c in r if c):
@@ -514,6 +516,43 @@ def _lines_in(page: object, words: list[dict[str, object]], edges: tuple[float, 
             return None  # a value without its label: the lines of one cell, not rows
         pairs += 1
     return (rows, boxes) if pairs >= 2 else None
+
+
+def _without_twins(rows: tuple[tuple[str, ...], ...], cells: tuple[tuple[Box | None, ...], ...]
+                   ) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[Box | None, ...], ...]]:
+    """A ruled table whose cells are drawn twice, a box with a padded box inside it (Intraservice's
+    delårsrapport p. 5, Simrishamn's tidplan), read each value into both ("87,5% | 87,5%", "12 mars
+    | 12 mars") and each column twice: two neighbouring columns where every row has text in one of
+    them at most, or the same text in both from boxes one inside the other, twice once at least,
+    are one column, with the text's own (inner) box."""
+    if not cells or len(cells) != len(rows) or any(len(b) != len(r) for r, b in zip(rows, cells, strict=True)):
+        return rows, cells
+    texts = [list(r) for r in rows]
+    boxes = [list(b) for b in cells]
+    j = 0
+    while j + 1 < len(texts[0]):
+        twins = 0
+        one = True
+        for r, b in zip(texts, boxes, strict=True):
+            a, c = r[j], r[j + 1]
+            if a and c:
+                ba, bc = b[j], b[j + 1]
+                if a != c or ba is None or bc is None or not (_within_box(ba, bc) or _within_box(bc, ba)):
+                    one = False
+                    break
+                twins += 1
+        if not one or not twins:
+            j += 1
+            continue
+        for r, b in zip(texts, boxes, strict=True):
+            if r[j] and r[j + 1]:
+                ba, bc = b[j], b[j + 1]
+                assert ba is not None and bc is not None
+                b[j] = bc if _within_box(bc, ba) else ba
+            elif r[j + 1] or not r[j]:
+                r[j], b[j] = r[j + 1], b[j + 1] if r[j + 1] else (b[j] or b[j + 1])
+            del r[j + 1], b[j + 1]
+    return tuple(tuple(r) for r in texts), tuple(tuple(b) for b in boxes)
 
 
 def _within_box(a: Box, b: Box) -> bool:

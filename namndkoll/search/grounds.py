@@ -69,7 +69,8 @@ from .question import PLACE_SUFFIXES, Question, mentions_place, place_word, same
 from .rerank import states_kind
 from .terms import STOPWORDS, Finds, Matcher, Term
 
-__all__ = ["PLAN_YEARS", "TERM", "beside", "body_terms", "by_own_body", "by_own_committee", "date_beside", "figure_beside", "figure_in", "figure_or_time", "names_asked_year", "names_own_place", "record_terms", "sentences", "stated_around", "states",
+__all__ = ["PLAN_YEARS", "TERM", "beside", "body_terms", "by_own_body", "by_own_committee", "date_beside",
+           "dated_in_asked_month", "figure_beside", "figure_in", "figure_or_time", "names_asked_year", "names_own_place", "record_terms", "sentences", "stated_around", "states",
            "thing_beside", "thing_of", "topic_held", "without_axes", "without_numbering", "year_in_own_words"]
 
 # a year as a word: not part of a figure ("1 2025,5"), a case number ("2025.319") or an SFS ("2025:400")
@@ -266,10 +267,23 @@ def states(question: Question, text: str, section: str | None = None) -> bool:
                                                    text, re.IGNORECASE))
 
 
-def year_in_own_words(question: Question, text: str) -> bool:
+def dated_in_asked_month(question: Question, date: Any) -> bool:
+    """(twenty-fifth session) Whether a passage's document is dated in a month the question names
+    with its year (``Question.months``): a protocol of the meeting held then. "Ställde allmänheten
+    några frågor på fullmäktige i Alingsås i mars 2018?" is answered by § 52 of the meeting of 28
+    March 2018, "… B/ Granskning av elevhälsan december 2017 … E/ Allmänhetens frågestund: inga
+    frågor ställs": the years its words name are those of the reports the meeting took up, not
+    another time than the one asked. False when the question names no month or the date is not
+    known (ISO text in both stores; a date object reads the same)."""
+    return bool(question.months) and date is not None and str(date)[:7] in question.months
+
+
+def year_in_own_words(question: Question, text: str, date: Any = None) -> bool:
     """Whether a passage's own text is about a year the question names: it names one of them, or
-    names no year at all (then its title and document date stand in, ``question.mentions_year``)."""
-    if not question.years:
+    names no year at all (then its title and document date stand in, ``question.mentions_year``),
+    or its document is of the month the question names (``dated_in_asked_month``; ``date``: its
+    document's)."""
+    if not question.years or dated_in_asked_month(question, date):
         return True
     named = _own_years(text)
     return not named or any(y in named for y in question.years)
@@ -298,12 +312,13 @@ def _own_years(text: str) -> set[int]:
     return {int(y) for y in _YEAR.findall(PLAN_YEARS.sub(" ", TERM.sub(" ", without_axes(text))))}
 
 
-def names_asked_year(question: Question, text: str, title: str | None) -> bool:
+def names_asked_year(question: Question, text: str, title: str | None, date: Any = None) -> bool:
     """Whether a passage is about the year the question names by its own words, or, naming no
     year itself, by the first year its § title (else its document's title) names: "§ 451 Förslag
     till budget 2025 och flerårsplaner 2026–2027" is the budget for 2025, whose passages name
-    2026 only as a plan year. True when the question names no year, or the titles none."""
-    if not question.years:
+    2026 only as a plan year. True when the question names no year, or the titles none, or the
+    passage's document is of the month the question names (``dated_in_asked_month``)."""
+    if not question.years or dated_in_asked_month(question, date):
         return True
     own = _own_years(text)
     if own:

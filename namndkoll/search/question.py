@@ -107,6 +107,10 @@ class Question:
     # (twenty-fourth session) who did an act a § records in a section of its own ("Vem yrkade …",
     # "Vilka partier reserverade sig …", "vem var jävig …"): those sections (``act_asked``)
     act: tuple[str, ...] = ()
+    # (twenty-fifth session) the months a query names with their year, "YYYY-MM" ("… i mars 2018",
+    # "1 juni 2026": "2018-03", "2026-06"), a meeting's month most often: a record of that month is
+    # of that time, whatever other years its words name (``grounds.dated_in_asked_month``)
+    months: tuple[str, ...] = ()
 
 
 _KINDS = {
@@ -190,7 +194,7 @@ def read_question(query: str, bodies: Iterable[str] = ()) -> Question:
                     position=bool(_POSITION_Q.search(query)) or opinion is not None,
                     opinion=opinion, decision=asks_decision(query, form),
                     done=bool(_DONE_Q.search(query)), day=day_of(query), holder=holder_asked(query),
-                    post_body=post_body_of(query), act=act_asked(query))
+                    post_body=post_body_of(query), act=act_asked(query), months=months_of(query))
 
 
 # (twenty-fourth session) who did an act asked: "Vem yrkade …", "Vilka partier ville att …",
@@ -233,6 +237,18 @@ def day_of(query: str) -> str | None:
     days = {f"{_MONTHS.index(m.lower()) + 1:02d}-{int(d):02d}" for d, m in _DAY.findall(query)}
     days |= {f"{mm}-{dd}" for mm, dd in _ISO_DAY.findall(query)}
     return next(iter(days)) if len(days) == 1 else None
+
+
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_ISO_MONTH = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-\d\d\b")
+
+
+def months_of(query: str) -> tuple[str, ...]:
+    """The months a query names with their year, "YYYY-MM" ("i mars 2018", "1 juni 2026",
+    "2026-06-01"); () when it names none (a month without a year, "i mars", names no record's)."""
+    named = {f"{y}-{_MONTHS.index(m.lower()) + 1:02d}" for m, y in _MONTH_YEAR.findall(query)}
+    named |= {f"{y}-{m}" for y, m in _ISO_MONTH.findall(query)}
+    return tuple(sorted(named))
 
 
 def on_day(day: str | None, text: str, date: str | None) -> bool:

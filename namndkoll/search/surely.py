@@ -97,21 +97,32 @@ def _relative_year(text: str, date: str | None) -> set[int]:
     return {year + step for rx, step in _RELATIVE if rx.search(text)}
 
 
+# (twenty-fifth session) a vote record that names the matter it records: Göteborg's vote annex
+# ("Bilaga 4 · Ärende: 14 · Ärendemening: Utdelning ur stiftelsen Olof och Caroline Wijks fond 2024")
+_OWN_MATTER = re.compile(r"(?m)^\s*Ärendemening\s*:")
+
+
 def year_surely_other(question: Question, text: str, context: str | None, title: str | None, date: str | None) -> bool:
     """Whether a passage that fails ``grounds.year_in_own_words`` or ``names_asked_year`` is
     positively of another year: the asked year in no form in its own words (a budget's plan years
     and a term's end aside, as there; a chart's axis counted), none told relative to its document's
-    date, and not in its § title or its document's title (dates and plan years aside)."""
+    date, and not in its § title or its document's title (dates and plan years aside). A passage
+    naming the matter it records (``_OWN_MATTER``) is about that matter's years: its § title does
+    not stand in (a protocol's vote annexes are read into the § before them, whose title is
+    another matter's: "Hur röstade fullmäktige om utdelningen ur Wijks fond 2023?" and the annex
+    "Ärendemening: Utdelning ur … Wijks fond 2024" under "§ 245 Förteckning över anmälningsärenden"
+    with the first annex's "Ärendemening: Kompletterande uppföljning per december 2023")."""
     if not question.years:
         return True
     own = PLAN_YEARS.sub(" ", TERM.sub(" ", _CASE_NUMBER.sub(" ", text)))
     if set(question.years) & _relative_year(text, date):
         return False
+    titles = (context, title) if not _OWN_MATTER.search(text) else ()
     for year in question.years:
         forms = _years_of(year)
         if forms.search(own):
             return False
-        if any(forms.search(PLAN_YEARS.sub(" ", _DATE.sub(" ", _CASE_NUMBER.sub(" ", t or "")))) for t in (context, title)):
+        if any(forms.search(PLAN_YEARS.sub(" ", _DATE.sub(" ", _CASE_NUMBER.sub(" ", t or "")))) for t in titles):
             return False
     return True
 

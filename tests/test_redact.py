@@ -259,3 +259,33 @@ def test_the_same_pdf_ingested_again_stays_redacted(tmp_path: Path, fake_index: 
     after = _everything(db)
     assert "Justerat:" in after and not name_pattern("Anna Berg").search(after)
     assert ("[namn borttaget]", "ja") in _roll_call(db)
+
+
+def test_the_black_covers_the_whole_name_in_a_proportional_font(tmp_path: Path, fake_index: FakeEmbedder):
+    """A box cut from the line's width in proportion to its characters falls short after narrow
+    letters ("Jill Illi (S), " then "Mowgli Wammwm": Göteborg KF 2023-11-09 p. 9 showed
+    "r (V)" of "Daniel Bernmar" beside the black): the name's own glyphs are painted over,
+    measured against where reportlab drew them."""
+    import io
+
+    from PIL import Image
+    from reportlab.pdfbase.pdfmetrics import getRegisteredFontNames, stringWidth
+
+    from namndkoll.api import page_image
+
+    prefix, name = "Jill Illi (S), ", "Mowgli Wammwm"
+    text = ("Kommunstyrelsen\nProtokoll\nSammanträdesdatum: 2024-01-24\n§ 1 Dnr KS 2024/0001\nBudget\n"
+            f"{prefix}{name} (V) och lili il (MP) yrkar bifall till förslaget.\n"
+            "Beslut\nKommunstyrelsen beslutar att bifalla förslaget.\n")
+    pdf = make_pdf(tmp_path / "ks-2024-01-24.pdf", [text])
+    db = str(tmp_path / "corpus.db")
+    _ingest(db, pdf)
+    redact_add(name, db=db)
+    img = Image.open(io.BytesIO(page_image(1, 1, db=db, cache_dir=tmp_path / "cache"))).convert("L")
+    font = "DejaVu" if "DejaVu" in getRegisteredFontNames() else "Helvetica"  # as make_pdf drew it
+    x0 = 60 + stringWidth(prefix, font, 10)
+    x1 = x0 + stringWidth(name, font, 10)
+    y = 70 + 5 * 14 - 3  # the sixth line's baseline is 70 + 5*14 points from the top; 3 points above it
+    scale = 1.5
+    along = [img.getpixel((int((x0 + (x1 - x0) * f) * scale), int(y * scale))) for f in (0.02, 0.5, 0.9, 0.98)]
+    assert max(along) < 30, along  # black to the name's last letter

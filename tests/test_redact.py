@@ -321,3 +321,23 @@ def test_no_old_copy_of_a_row_is_left_in_the_sqlite_file(tmp_path: Path, fake_in
     _ingest(str(db), make_pdf(tmp_path / "ks-2024-02-07.pdf", _many_pages("2024-02-07")))
     assert redact_list(db=str(db))[0].places > 160  # the later ingest's places counted
     assert left() == 1  # before: 17
+
+
+@pytest.mark.parametrize("direction", ["sqlite-to-pg", "pg-to-sqlite"])
+def test_a_copied_rule_keeps_what_it_removed(tmp_path: Path, pg_url: str, fake_index: FakeEmbedder, direction: str):
+    """The registrar reading `redact list` on the served copy saw "0 places in 0 documents"
+    for a rule that removed the name from 8 places of Göteborg KF 2023-11-09 in the corpus it
+    was copied from: the copy's documents came already rewritten. The copy keeps the counts."""
+    from namndkoll.api import copy_corpus
+
+    sqlite_db = str(tmp_path / "corpus.db")
+    src, dst = (sqlite_db, pg_url) if direction == "sqlite-to-pg" else (pg_url, sqlite_db)
+    _ingest(src, make_pdf(tmp_path / "ks-2024-01-24.pdf", KS))
+    made = redact_add("Anna Berg", reason="begäran", db=src)
+    assert made.places > 0 and made.documents == 1
+    copy_corpus(src, dst)
+    (rule,) = redact_list(db=dst)
+    assert (rule.name, rule.reason, rule.places, rule.documents) == ("Anna Berg", "begäran", made.places, 1)
+    _ingest(dst, make_pdf(tmp_path / "ks-2024-02-07.pdf", LATER))  # and its own ingests add to them
+    (rule,) = redact_list(db=dst)
+    assert rule.places > made.places and rule.documents == 2

@@ -341,3 +341,21 @@ def test_a_copied_rule_keeps_what_it_removed(tmp_path: Path, pg_url: str, fake_i
     _ingest(dst, make_pdf(tmp_path / "ks-2024-02-07.pdf", LATER))  # and its own ingests add to them
     (rule,) = redact_list(db=dst)
     assert rule.places > made.places and rule.documents == 2
+
+
+def test_another_spelling_of_the_name_is_pointed_out(db: str, tmp_path: Path, fake_index: FakeEmbedder):
+    """The records of Alingsås write "Anton Cesár" in the answer to his motion and "Anton
+    César" in the motion and KS 2026-06-01: a rule for the one left the other in people,
+    positions and pages without a word. `redact add` names what is left, on both backends."""
+    text = ("Kommunstyrelsen\nProtokoll\nSammanträdesdatum: 2026-06-01\n§ 1 Dnr KS 2025.503\n"
+            "Motion om stöd till Ukraina\nAnton Cesár (S) och Leif Hansson (S) har lämnat en motion.\n"
+            "Anton César (S) yrkar bifall till motionen.\nBeslut\nKommunstyrelsen beslutar att bifalla motionen.\n")
+    _ingest(db, make_pdf(tmp_path / "ks-2026-06-01.pdf", [text]))
+    r = redact_add("Anton Cesár", db=db)
+    assert r.places > 0 and r.other_forms == (("Anton César", 1),)
+    out = runner.invoke(app, ["redact", "add", "Anton César", "--db", db])
+    assert out.exit_code == 0 and "is still on" not in out.output  # both gone now: nothing left to name
+    with opened(db) as store:
+        assert "Anton C" not in store.load_document(1).pages[0].text
+    res = runner.invoke(app, ["redact", "add", "Leif Hansson", "--db", db, "--json"])
+    assert json.loads(res.stdout)["other_forms"] == []

@@ -251,6 +251,7 @@ def ingest(
     tally = _Tally()
     claimed: set[str] = set()  # content this ingest claimed before reading it: released once written
     with opened(db, write=True) as store:
+        removed = _places_removed(store)
         listing = _list_files(store, paths, reread=reread)
         todo = listing.todo
         # the readers start before the progress bar's thread: a fork is then of one thread
@@ -270,7 +271,14 @@ def ingest(
         index_report = _index_after(store, listing.results, index=index, model=model, progress=progress,
                                     done=(tally.documents, tally.passages, read_seconds, tally.reused) if cluster
                                     else None, wait=wait)
+        if _places_removed(store) > removed:  # a name removed on request was written, then rewritten:
+            store.after_redaction()  # its old copies cleared from the file, as after `redact add`
     return IngestReport(tuple(listing.results), read_seconds, tally.pages, index_report, listing.older)
+
+
+def _places_removed(store: Store) -> int:
+    """How many places the corpus's redaction rules have changed, all told."""
+    return sum(int(r["places"]) for r in store.redaction_rules())
 
 
 def _list_files(store: Store, paths: Iterable[str | Path], *, reread: bool) -> _Listing:

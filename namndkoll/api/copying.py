@@ -93,6 +93,7 @@ def _carry_rules(a: Store, b: Store) -> None:
     """The source's names removed on request (``redact``) kept by the target too, applied to
     what it holds already, so that its later ingests remove them as the source's would."""
     from ..corpus.extractions import name_key
+    from ..corpus.redactions import Tally
     from .redact import apply_rules
 
     have = {name_key(r["name"]) for r in b.redaction_rules()}
@@ -102,6 +103,10 @@ def _carry_rules(a: Store, b: Store) -> None:
     with b.transaction():
         added = [b.add_redaction(r["name"], r["reason"], r["created_at"]) for r in new]
         apply_rules(b, None, [(r["id"], r["name"]) for r in added])
+        # what each rule removed in the source stays counted: the copied documents come rewritten,
+        # and a served copy's `redact list` said "0 places in 0 documents" of a rule that had worked
+        b.count_redactions(Tally(carried={r["id"]: (int(s["places"]), int(s["documents"]))
+                                         for r, s in zip(added, new)}))
     b.after_redaction()
 
 

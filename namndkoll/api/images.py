@@ -103,6 +103,26 @@ def _redacted_pages(store: Any, document_id: int) -> dict[int, list[tuple[int, i
     return out
 
 
+def store_rules(db: str | Path | None) -> list[str]:
+    """The names of the corpus's redaction rules."""
+    with opened(db) as store:
+        return [str(r["name"]) for r in store.redaction_rules()]
+
+
+def widen(estimated: tuple[Box, ...], glyphs: tuple[Box, ...]) -> tuple[Box, ...]:
+    """``estimated`` (boxes cut from a line in proportion to its characters) with each glyph
+    box of a removed name's word that meets one of them on its line added: a proportional font's
+    wide letters otherwise leave the end of a name outside the black ("r (V)")."""
+    out = list(estimated)
+    for g in glyphs:
+        for e in estimated:
+            overlap = min(g[3], e[3]) - max(g[1], e[1])
+            if overlap > 0.5 * min(g[3] - g[1], e[3] - e[1]) and g[0] < e[2] and e[0] < g[2]:
+                out.append(g)
+                break
+    return tuple(out)
+
+
 PAGE_SCALES = {"thumb": 0.5, "page": 1.5, "large": 2.5}
 _image_cache: dict[tuple[Any, ...], bytes] = {}
 _IMAGE_CACHE_MAX = 256
@@ -130,7 +150,7 @@ def page_image(document_id: int, number: int, *, db: str | Path | None = None,
     layer; ``box`` (PDF points from the top-left corner: a table row or cell) boxed too.
     Cached in memory and on disk by the document's hash, page, size, span and box."""
     from ..errors import NotFoundError
-    from ..ingest.pdf_images import find_text_boxes, render_page
+    from ..ingest.pdf_images import find_text_boxes, render_page, word_boxes
 
     if size not in PAGE_SCALES:
         raise NotFoundError(f"no image size {size!r}: choose one of {', '.join(PAGE_SCALES)}")
@@ -146,8 +166,9 @@ def page_image(document_id: int, number: int, *, db: str | Path | None = None,
     if key in _image_cache:
         return _image_cache[key]
     folder = Path(cache_dir) if cache_dir else cache_home() / "pages"
+    # "w" after the rules: names' glyphs widened (an image cached with the shorter boxes is not served)
     cached = folder / stored.sha256 / (f"{number}-{size}-{span[0]}-{span[1]}"
-                                       + "".join(f"-{x}" for x in mark) + (f"-{rules}" if rules else "") + ".png")
+                                       + "".join(f"-{x}" for x in mark) + (f"-{rules}w" if rules else "") + ".png")
     try:
         data = cached.read_bytes()
     except OSError:
@@ -176,6 +197,9 @@ def page_image(document_id: int, number: int, *, db: str | Path | None = None,
                                     "and its layout is not stored (read before it was kept): its image is not "
                                     "shown; `namndkoll ingest --reread` the PDF")
             blackout = tuple(b for a, z in removed for b in span_boxes(page, a, z))
+            if blackout:  # the glyphs of the rules' names where they meet those boxes, whole
+                names = [w for r in store_rules(db) for w in r.split()]
+                blackout = widen(blackout, word_boxes(path, number, names))
         data = render_page(path, number, scale=PAGE_SCALES[size], boxes=boxes, blackout=blackout)
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ the PDF does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,37 @@ class Redaction:
     places: int = 0
     documents: int = 0
     waiting: int = 0
+    other_forms: tuple[tuple[str, int], ...] = ()  # (a spelling left, on how many pages): see _other_forms
+
+
+def _fold(text: str) -> str:
+    """``text`` with each letter's accents and dots dropped, one character for one ("César" ->
+    "Cesar", "Åsa" -> "Asa"), so that offsets stay."""
+    import unicodedata
+
+    table = {}
+    for c in set(text):
+        base = unicodedata.normalize("NFD", c)[:1]
+        if base != c and base.isalpha():
+            table[ord(c)] = base
+    return text.translate(table)
+
+
+def _other_forms(store: Store, name: str) -> tuple[tuple[str, int], ...]:
+    """After a rule: the spellings of ``name`` that differ in accents only and are still in the
+    stored page texts (the records of Alingsås write both "Anton Cesár" and "Anton César"), with
+    how many pages each is on; the rule does not take them, the registrar is told."""
+    from ..corpus.redactions import name_pattern
+
+    pattern = name_pattern(_fold(name))
+    found: dict[str, int] = {}
+    for listed in store.list_documents():
+        for page in store.load_document(listed.id).pages:
+            text = page.text or ""
+            seen = {" ".join(text[m.start():m.end()].split()) for m in pattern.finditer(_fold(text))}
+            for form in seen:
+                found[form] = found.get(form, 0) + 1
+    return tuple(sorted(found.items(), key=lambda f: (-f[1], f[0])))
 
 
 def _redaction(row: dict[str, Any], waiting: int = 0) -> Redaction:
@@ -104,7 +135,8 @@ def redact_add(name: str, *, reason: str | None = None, db: str | Path | None = 
             waiting = apply_rules(store, None, [(rule["id"], rule["name"])])
         store.after_redaction()
         row = next(r for r in store.redaction_rules() if r["id"] == rule["id"])
-    return _redaction(row, waiting)
+        others = _other_forms(store, rule["name"])
+    return replace(_redaction(row, waiting), other_forms=others)
 
 
 def redact_list(*, db: str | Path | None = None) -> list[Redaction]:

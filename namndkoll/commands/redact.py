@@ -49,10 +49,14 @@ def add_cmd(
     except NamndkollError as exc:
         fail(exc)
     if as_json:
-        print_json({**rule_json(r), "waiting": r.waiting})
+        print_json({**rule_json(r), "waiting": r.waiting,
+                    "other_forms": [{"form": f, "pages": n} for f, n in r.other_forms]})
         return
     echo(f"rule {r.id}: {one_line(r.name)} removed from {_counted(r)}; later ingests remove it too. "
          "The original PDFs on disk are not changed.")
+    for form, pages in r.other_forms:  # the same name with other accents: not taken by the rule
+        echo(f"note: {one_line(form)!r} is still on {pages} {'page' if pages == 1 else 'pages'}: if it is the same "
+             f"person, remove it too: namndkoll redact add {one_line(form)!r}", err=True)
     if r.waiting:
         echo(f"note: {r.waiting} changed {'passage waits' if r.waiting == 1 else 'passages wait'} for a new vector: "
              "run `namndkoll index`", err=True)

@@ -105,6 +105,8 @@ class Tally:
     places: dict[int, int] = field(default_factory=dict)
     documents: dict[int, set[int]] = field(default_factory=dict)
     changed: set[int] = field(default_factory=set)  # documents whose page texts or titles changed
+    # per rule id, (places, documents) it changed in the corpus it was copied from (`copy`)
+    carried: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def add(self, rule_ids: Sequence[int], counts: Sequence[int], doc_id: int) -> None:
         for rid, n in zip(rule_ids, counts):
@@ -287,9 +289,12 @@ def add(conn: Any, name: str, reason: str, when: str, *, ph: str = "?") -> dict[
 
 def count(conn: Any, tally: Tally, *, ph: str = "?") -> None:
     """Add what ``tally`` changed to each rule's places and documents."""
-    for rid, n in tally.places.items():
+    for rid in sorted(set(tally.places) | set(tally.carried)):
+        places, documents = tally.carried.get(rid, (0, 0))
+        places += tally.places.get(rid, 0)
+        documents += len(tally.documents.get(rid, ()))
         conn.execute(f"UPDATE redactions SET places = places + {ph}, documents = documents + {ph} WHERE id = {ph}",
-                     (n, len(tally.documents.get(rid, ())), rid))
+                     (places, documents, rid))
 
 
 def remove(conn: Any, ref: str | int, *, ph: str = "?") -> dict[str, Any]:

@@ -500,5 +500,9 @@ class SqliteStore:
         self.conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')")
 
     def after_redaction(self) -> None:
-        """After the commit: the WAL, which holds the pages as they were, emptied."""
+        """After the commit: the file written anew (VACUUM), then the WAL, which holds the pages
+        as they were, emptied. secure_delete zeroes only what the rule itself frees; the ingest
+        left old copies of rows in the pages' unused space when it split them (a page of
+        ``people`` or ``positions`` grown past 4 KiB), and those named the person too."""
+        self.conn.execute("VACUUM")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

@@ -106,3 +106,35 @@ def find_text_boxes(path: str | Path, number: int, lines: list[str]) -> tuple[Bo
     finally:
         pdf.close()  # type: ignore[attr-defined]
     return tuple(out)
+
+
+def word_boxes(path: str | Path, number: int, words: list[str]) -> tuple[Box, ...]:
+    """Boxes of every occurrence of each of ``words`` in the PDF's own text layer of page
+    ``number`` (any case): the glyphs' real extents, where a box cut from a line's width in
+    proportion to its characters can fall a letter short in a proportional font."""
+    import pypdfium2 as pdfium
+
+    pdf = open_pdf(Path(path).read_bytes())
+    out: list[Box] = []
+    try:
+        if not 1 <= number <= len(pdf):  # type: ignore[arg-type]
+            return ()
+        page = pdf[number - 1]  # type: ignore[index]
+        height = page.get_size()[1]
+        tp = page.get_textpage()
+        try:
+            for word in {w for w in words if len(w) >= 2}:
+                searcher = tp.search(word, match_case=False)
+                while (occ := searcher.get_next()) is not None:
+                    for i in range(tp.count_rects(occ[0], occ[1])):
+                        left, bottom, right, top = tp.get_rect(i)
+                        out.append((left, height - top, right, height - bottom))
+                searcher.close()
+        except pdfium.PdfiumError:
+            pass  # a broken text layer: the estimated boxes alone
+        finally:
+            tp.close()
+            page.close()
+    finally:
+        pdf.close()  # type: ignore[attr-defined]
+    return tuple(out)

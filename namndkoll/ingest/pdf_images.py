@@ -3,7 +3,10 @@ boxes of a page's lines found in the PDF's own text layer."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from ..errors import IngestError
 from .pdf import open_pdf
@@ -54,21 +57,50 @@ def render_page(path: str | Path, number: int, *, scale: float = 1.5, boxes: tup
     return buf.getvalue()
 
 
+@contextmanager
+def _text_layer(path: str | Path, number: int) -> Iterator[tuple[Any, float] | None]:
+    """Page ``number``'s text layer and the page's height, or None for a page the PDF does not
+    have; closed (text page, page, document) when the block ends. A broken text layer
+    (PdfiumError) ends the block quietly: the page is then shown with the boxes found so far."""
+    import pypdfium2 as pdfium
+
+    pdf = open_pdf(Path(path).read_bytes())
+    try:
+        if not 1 <= number <= len(pdf):  # type: ignore[arg-type]
+            yield None
+            return
+        page = pdf[number - 1]  # type: ignore[index]
+        tp = page.get_textpage()
+        try:
+            yield tp, page.get_size()[1]
+        except pdfium.PdfiumError:
+            pass
+        finally:
+            tp.close()
+            page.close()
+    finally:
+        pdf.close()  # type: ignore[attr-defined]
+
+
+def _rects(tp: Any, occ: tuple[int, int], height: float) -> list[Box]:
+    """The boxes of one match (start, count) of a text page, from the page's top-left."""
+    out: list[Box] = []
+    for i in range(tp.count_rects(occ[0], occ[1])):
+        left, bottom, right, top = tp.get_rect(i)
+        out.append((left, height - top, right, height - bottom))
+    return out
+
+
 def find_text_boxes(path: str | Path, number: int, lines: list[str]) -> tuple[Box, ...]:
     """Boxes of ``lines`` (lines of a page's clean text, in order) found in the PDF's own text
     layer of page ``number``: for documents read before pages kept their layout (Page.lines).
     Each line is looked for after the previous match; a line that is not found as a whole
     (hyphenation repaired, a header removed) is looked for in two halves, else skipped."""
-    import pypdfium2 as pdfium
-
-    pdf = open_pdf(Path(path).read_bytes())
     out: list[Box] = []
-    try:
-        if not 1 <= number <= len(pdf):  # type: ignore[arg-type]
+    with _text_layer(path, number) as layer:
+        if layer is None:
             return ()
-        page = pdf[number - 1]  # type: ignore[index]
-        height = page.get_size()[1]
-        tp = page.get_textpage()
+        tp, height = layer
         pos = 0
 
         def find(snippet: str) -> bool:
@@ -84,27 +116,17 @@ def find_text_boxes(path: str | Path, number: int, lines: list[str]) -> tuple[Bo
             searcher.close()
             if occ is None:
                 return False
-            for i in range(tp.count_rects(occ[0], occ[1])):
-                left, bottom, right, top = tp.get_rect(i)
-                out.append((left, height - top, right, height - bottom))
+            out.extend(_rects(tp, occ, height))
             pos = occ[0] + occ[1]
             return True
 
-        try:
-            for line in (x.strip() for x in lines):
-                if len(line) < 3 or find(line):
-                    continue
-                cut = line.find(" ", len(line) // 2)
-                if cut > 0:
-                    find(line[:cut])
-                    find(line[cut + 1:])
-        except pdfium.PdfiumError:
-            pass  # a broken text layer: the page is shown without boxes
-        finally:
-            tp.close()
-            page.close()
-    finally:
-        pdf.close()  # type: ignore[attr-defined]
+        for line in (x.strip() for x in lines):
+            if len(line) < 3 or find(line):
+                continue
+            cut = line.find(" ", len(line) // 2)
+            if cut > 0:
+                find(line[:cut])
+                find(line[cut + 1:])
     return tuple(out)
 
 
@@ -112,29 +134,14 @@ def word_boxes(path: str | Path, number: int, words: list[str]) -> tuple[Box, ..
     """Boxes of every occurrence of each of ``words`` in the PDF's own text layer of page
     ``number`` (any case): the glyphs' real extents, where a box cut from a line's width in
     proportion to its characters can fall a letter short in a proportional font."""
-    import pypdfium2 as pdfium
-
-    pdf = open_pdf(Path(path).read_bytes())
     out: list[Box] = []
-    try:
-        if not 1 <= number <= len(pdf):  # type: ignore[arg-type]
+    with _text_layer(path, number) as layer:
+        if layer is None:
             return ()
-        page = pdf[number - 1]  # type: ignore[index]
-        height = page.get_size()[1]
-        tp = page.get_textpage()
-        try:
-            for word in {w for w in words if len(w) >= 2}:
-                searcher = tp.search(word, match_case=False)
-                while (occ := searcher.get_next()) is not None:
-                    for i in range(tp.count_rects(occ[0], occ[1])):
-                        left, bottom, right, top = tp.get_rect(i)
-                        out.append((left, height - top, right, height - bottom))
-                searcher.close()
-        except pdfium.PdfiumError:
-            pass  # a broken text layer: the estimated boxes alone
-        finally:
-            tp.close()
-            page.close()
-    finally:
-        pdf.close()  # type: ignore[attr-defined]
+        tp, height = layer
+        for word in {w for w in words if len(w) >= 2}:
+            searcher = tp.search(word, match_case=False)
+            while (occ := searcher.get_next()) is not None:
+                out.extend(_rects(tp, occ, height))
+            searcher.close()
     return tuple(out)
